@@ -1,0 +1,301 @@
+"""Raw documents to releases: the article body, its metadata, boilerplate dropped.
+
+Scraped pages hold far more than the article: a scrape date, breadcrumbs,
+font-size widgets, share rows, footers, and often the whole body a second
+time. The cleaner works line by line on the decoded text: it finds the
+article's body lines, takes headline, publication date, source (来源) and
+editor (责任编辑) from the lines around them, and keeps each body line once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govkg.extract.data import load_table
+from govkg.extract.reading import RawDocument
+from govkg.extract.records import Release
+
+# A 1:1 translation table, so that offsets into the normalised text are
+# offsets into the original: full-width digits, letters and space to ASCII;
+# the odd spaces and carriage returns of scraped pages to plain ones.
+_NORMALISE = {0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0x09: " ", 0x0D: "\n"}
+_NORMALISE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
+_NORMALISE.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_NORMALISE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_NORMALISE.update({0xFEFF: " ", 0x2028: "\n", 0x2029: "\n"})
+
+
+def normalise(text: str) -> str:
+    """Normalise without changing length (so offsets stay valid).
+
+    >>> normalise("２０２０年\\u3000１月")
+    '2020年 1月'
+    """
+    return text.translate(_NORMALISE)
+
+
+_STRIP = " \t•·●■◆▪|｜>"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？]”")
+_CLAUSE = re.compile(r"[，,、：:]")
+
+# Dates: 2020年01月26日 15时22分 / 2020-01-26 15:22:00 / 2021/12/3 21:04 / 04.05.2017 15:55
+_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*(?:星期.|周.)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?!\d))?"
+)
+_DATE_DMY = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
+)
+_LABELS = (
+    r"来源|來源|稿源|信息来源|信息來源|本文来源|文章来源|新闻来源|发布时间|發布時間|发布日期|發布日期|"
+    r"发稿时间|更新时间|时间|時間|日期|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|审核|審核|撰稿|"
+    r"录入者|录入|发布者|浏览|浏览量|点击|点击数|阅读|阅读量|字体|字號|摄影|通讯员|记者|视频编辑|文字编辑|"
+    r"图文|校对|审稿|签发|供稿|出处"
+)
+_LABEL = re.compile(rf"(?:{_LABELS})\s*[:：]")
+_SOURCE = re.compile(r"(?:稿源|來源|来源|出处)\s*[:：]\s*(?P<v>[^\s|｜\]】\[【()（）]+)")
+_EDITOR_RESP = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[:：]?\s*(?P<v>[\u4e00-\u9fff·]{2,8})")
+_EDITOR_PLAIN = re.compile(
+    r"(?<![视视頻频文字图片美术圖])(?:编辑|編輯)\s*[:：]\s*(?P<v>[\u4e00-\u9fff·]{2,8})"
+)
+_NAME_STOP = re.compile(
+    r"(审核|審核|校对|审稿|签发|摄影|记者|作者|来源|來源|发布|编辑|責任|责任|录入|监制|通讯员)"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the stripped line in the raw text
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    drop, end = [], []
+    for pattern, action in load_table("boilerplate.tsv"):
+        (end if action == "end" else drop).append(re.compile(pattern))
+    return drop, end
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(_STRIP)
+        if stripped:
+            lines.append(_Line(offset + raw.index(stripped), stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+def _is_boilerplate(line: str) -> bool:
+    drop, _ = _boilerplate()
+    return any(p.search(line) for p in drop)
+
+
+def _is_meta(line: str) -> bool:
+    """A line of labelled metadata (来源, 发布时间, 编辑...) or a bare date."""
+    if len(line) > 120:
+        return False
+    labels = list(_LABEL.finditer(line))
+    if labels and (labels[0].start() <= 6 or len(labels) >= 2 or line.startswith(("[", "【", "(", "（"))):
+        if not _SENTENCE_END.search(line[labels[0].end() :]) or len(labels) >= 2:
+            return True
+    date = _DATE.search(line) or _DATE_DMY.search(line)
+    if date and len(_CJK.findall(line[: date.start()] + line[date.end() :])) <= 4:
+        return True
+    if re.match(r"^(发布|發布|来源|來源|稿源|作者|编辑|編輯|责任编辑|責任編輯)", line) and len(line) <= 60:
+        return True
+    return False
+
+
+def _is_body(line: str) -> bool:
+    """A line of running text: long enough, with sentence punctuation."""
+    cjk = len(_CJK.findall(line))
+    if cjk < 10:
+        return False
+    if _SENTENCE_END.search(line):
+        return True
+    return cjk >= 30 and len(_CLAUSE.findall(line)) >= 2
+
+
+def _date_iso(match: re.Match) -> str | None:
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    iso = f"{y:04d}-{m:02d}-{d:02d}"
+    if match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
+        iso += f"T{int(match['H']):02d}:{int(match['M']):02d}"
+    return iso
+
+
+def find_datetime(line: str) -> str | None:
+    """The first full date (and time) in a line, as ISO 8601.
+
+    >>> find_datetime("2020年01月26日 15时22分"), find_datetime("时间:2021/12/3 21:04:59|")
+    ('2020-01-26T15:22', '2021-12-03T21:04')
+    >>> find_datetime("04.05.2017 15:55")
+    '2017-05-04T15:55'
+    """
+    for pattern in (_DATE, _DATE_DMY):
+        for match in pattern.finditer(line):
+            iso = _date_iso(match)
+            if iso:
+                return iso
+    return None
+
+
+def parse_published(value: str | None) -> str | None:
+    """A record's own date field to ISO 8601 (to the minute), or None.
+
+    >>> parse_published("2012-07-23 19:17:47"), parse_published("1343041067")
+    ('2012-07-23T19:17', None)
+    """
+    if not value:
+        return None
+    return find_datetime(value)
+
+
+def _editor(lines: list[str]) -> str | None:
+    for pattern in (_EDITOR_RESP, _EDITOR_PLAIN):
+        for line in lines:
+            for match in pattern.finditer(line):
+                name = _NAME_STOP.split(match["v"])[0]
+                if 2 <= len(name) <= 5:
+                    return name
+    return None
+
+
+def _source(lines: list[str]) -> str | None:
+    for line in lines:
+        for match in _SOURCE.finditer(line):
+            value = _LABEL.split(match["v"])[0]
+            value = re.split(r"(?:作者|编辑|編輯|发布|發布|浏览|点击|时间|時間|记者)", value)[0]
+            value = value.strip(" :：,，。")
+            if len(value) >= 2 and not re.fullmatch(r"[\d\-/: ]+", value):
+                return value
+    return None
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if _CJK.match(text[i])}
+
+
+def _pick_title(candidates: list[_Line], body: str) -> _Line | None:
+    """The headline: the line before the body that shares most with its opening."""
+    opening = _bigrams(body[:400])
+    best, best_score = None, 0.0
+    for rank, line in enumerate(reversed(candidates)):
+        shared = len(_bigrams(line.text) & opening)
+        if shared < 2:
+            continue
+        score = shared - 0.5 * rank
+        if score > best_score:
+            best, best_score = line, score
+    return best
+
+
+def clean(document: RawDocument) -> Release:
+    """A raw document to a release: body text once, headline, date, source, editor."""
+    from govkg.extract.places import find_jurisdiction
+
+    raw = normalise(document.text)
+    lines = _lines(raw)
+    kept_meta: list[str] = []
+    body_index = [
+        i
+        for i, line in enumerate(lines)
+        if _is_body(line.text) and not _is_meta(line.text) and not _is_boilerplate(line.text)
+    ]
+    first = body_index[0] if body_index else 0
+    last = body_index[-1] if body_index else len(lines) - 1
+
+    header = lines[:first]
+    # Headline candidates: lines before the body that are neither furniture,
+    # metadata nor dates.
+    candidates = [
+        line
+        for line in header
+        if not _is_boilerplate(line.text)
+        and not _is_meta(line.text)
+        and 4 <= len(_CJK.findall(line.text))
+        and len(line.text) <= 100
+        and not line.text.endswith(("。", ":", "："))
+    ]
+    body_preview = "".join(lines[i].text for i in body_index[:3])
+    title_line = _pick_title(candidates, body_preview) if document.kind != "record" else None
+    title_index = lines.index(title_line) if title_line else -1
+
+    seen: set[str] = set()
+    if title_line:
+        seen.add(title_line.text)
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    position = 0
+    for index, line in enumerate(lines):
+        text = line.text
+        if _is_boilerplate(text) or (_is_meta(text) and not _is_body(text)):
+            kept_meta.append(text)
+            continue
+        if index < first or index > last:
+            continue
+        key = re.sub(r"\s+", "", text)
+        if len(key) >= 6 and key in seen:
+            continue
+        seen.add(key)
+        if parts:
+            position += 1  # the "\n" between lines belongs to no segment
+        segments.append((position, line.start, len(text)))
+        parts.append(text)
+        position += len(text)
+    text = "\n".join(parts)
+
+    # Publication date: a date line after the headline (or among the header
+    # lines when there is none); a bare date above the headline is the
+    # scrape date, not the article's.
+    published = parse_published(document.published)
+    if published is None:
+        labelled = [
+            line.text
+            for line in lines
+            if re.search(r"(发布|發布|发稿|發稿|更新)(时间|時間|日期)|^(时间|時間|日期)\s*[:：]", line.text)
+        ]
+        header_dates = [line.text for line in lines[title_index + 1 : first] if _is_meta(line.text)]
+        if title_index < 0 and len(header) > 1:
+            header_dates = header_dates[1:] if find_datetime(header[0].text) else header_dates
+        for line in labelled + header_dates:
+            published = find_datetime(line)
+            if published:
+                break
+    meta_lines = [line.text for line in lines if _is_meta(line.text) or _is_boilerplate(line.text)]
+    credit_lines = meta_lines + [line.text for line in lines[max(first, last - 2) : last + 1]]
+    source = document.source or _source(meta_lines)
+    editor = document.editor or _editor(credit_lines)
+    title = _clean_title(document.title) if document.title else (title_line.text if title_line else None)
+    release = Release(
+        id=document.id,
+        text=text,
+        path=document.path,
+        title=title,
+        published=published,
+        source=source,
+        editor=editor,
+        url=document.url,
+        raw=raw,
+        segments=tuple(segments),
+    )
+    place = find_jurisdiction(release)
+    return Release(**{**release.__dict__, "place": place})
+
+
+def _clean_title(title: str) -> str:
+    """A headline without site markers such as ``[视频]``.
+
+    >>> _clean_title("[视频]贾庆林会见澳大利亚客人")
+    '贾庆林会见澳大利亚客人'
+    """
+    title = re.sub(r"^\s*[\[【(（](视频|图文|组图|图片|直播|快讯|独家)[\]】)）]\s*", "", normalise(title))
+    return re.sub(r"\s+", " ", title).strip()

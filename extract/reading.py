@@ -1,0 +1,271 @@
+"""Files to raw documents: decoding, HTML to text, JSON news records.
+
+A release arrives as scraped text (``.txt``), a raw page (``.html``/``.htm``)
+or a news record (``.json`` holding one record or a list, ``.jsonl`` a record a
+line). Each is turned into :class:`RawDocument` objects: text with line breaks
+plus whatever metadata the record states in its own fields. Anything that
+cannot be read raises :class:`ReadError` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# Field names crawlers actually use, in order of preference.
+ID_FIELDS = ("id", "_id", "docid", "guid")
+TITLE_FIELDS = ("title", "headline", "name")
+BODY_FIELDS = ("content", "text", "body", "article", "content_html")
+DATE_FIELDS = ("pubtime", "pub_date", "pubdate", "published", "publish_time", "date", "time")
+SOURCE_FIELDS = ("source", "src", "media")
+EDITOR_FIELDS = ("editor", "responsible_editor")
+URL_FIELDS = ("url", "link", "href")
+
+
+class ReadError(ValueError):
+    """A file, or a record in it, that cannot be read as a release."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Decoded text of one release before cleaning, with any stated metadata."""
+
+    id: str
+    text: str
+    path: str
+    kind: str  # "text", "html" or "record"
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    editor: str | None = None
+    url: str | None = None
+
+
+def iter_paths(inputs: list[str | Path]) -> Iterator[Path]:
+    """Files to read: each input file, and every readable file below each folder.
+
+    Folders are walked recursively in sorted order so that builds are
+    deterministic; hidden files and unknown suffixes inside folders are passed over.
+    """
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                ):
+                    yield child
+        else:
+            yield path
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def decode(data: bytes, path: str | Path, declared: str | None = None) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
+
+    UTF-8 is tried first even when a page declares another charset, because
+    pages are often re-saved as UTF-8 with their old ``gb2312`` meta tag left
+    in. GB18030 covers GB2312 and GBK. Raises ReadError for binary data and
+    for text in no encoding we can tell.
+
+    >>> decode("巴中市".encode("gbk"), "x.txt")
+    '巴中市'
+    """
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096] or _looks_binary(data[:4096]):
+        raise ReadError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    if declared:
+        candidates.append(declared)
+    candidates += ["gb18030", "big5"]
+    for encoding in candidates:
+        try:
+            text = data.decode(_codec(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(text):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _plausible(str(best)):
+        return str(best)
+    raise ReadError(path, "text in an unknown encoding (not UTF-8, GB18030/GBK or Big5)")
+
+
+def _codec(name: str) -> str:
+    name = name.lower()
+    # GB2312 and GBK pages routinely use characters only GB18030 has.
+    return "gb18030" if name in {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936"} else name
+
+
+def _looks_binary(head: bytes) -> bool:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(4, len(head) // 50)
+
+
+def _plausible(text: str) -> bool:
+    """Mis-decoded text is full of rare symbols and private-use characters."""
+    if not text:
+        return False
+    bad = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return bad <= len(text) // 200
+
+
+def read_documents(path: str | Path) -> list[RawDocument]:
+    """Read one file into the raw documents it holds (a JSON list holds several).
+
+    Raises ReadError when the whole file is unreadable. Records of a JSON list
+    or JSONL file that are malformed are reported through
+    :func:`read_documents_lenient` instead of failing their neighbours.
+    """
+    documents, errors = read_documents_lenient(path)
+    if errors and not documents:
+        raise errors[0]
+    return documents
+
+
+def read_documents_lenient(path: str | Path) -> tuple[list[RawDocument], list[ReadError]]:
+    """Like :func:`read_documents`, but return bad records as errors beside good ones."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [ReadError(path, f"cannot read: {exc.strerror or exc}")]
+    try:
+        if suffix in HTML_SUFFIXES:
+            return [_read_html(data, path)], []
+        if suffix in JSON_SUFFIXES:
+            return _read_json(decode(data, path), path)
+        if suffix in JSONL_SUFFIXES:
+            return _read_jsonl(decode(data, path), path)
+        if suffix in TEXT_SUFFIXES or not suffix:
+            text = decode(data, path)
+            if text.lstrip().startswith("<") and re.search(r"<(html|body|p|div)\b", text[:2000], re.I):
+                return [_html_document(text, path)], []
+            return [RawDocument(id=path.stem, text=text, path=str(path), kind="text")], []
+        return [], [ReadError(path, f"unknown file type {suffix!r}")]
+    except ReadError as exc:
+        return [], [exc]
+
+
+def _read_html(data: bytes, path: Path) -> RawDocument:
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii", "replace") if match else None
+    return _html_document(decode(data, path, declared), path)
+
+
+def _html_document(text: str, path: Path) -> RawDocument:
+    from govkg.extract.html import html_to_text
+
+    page = html_to_text(text, path)
+    return RawDocument(id=path.stem, text=page.text, path=str(path), kind="html", title=page.title)
+
+
+def _read_json(text: str, path: Path) -> tuple[list[RawDocument], list[ReadError]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(path, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    if isinstance(data, dict) and not _body_of(data):
+        # A wrapper object such as {"data": [...]} or {"records": [...]}.
+        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        if len(lists) == 1:
+            data = lists[0]
+    records = data if isinstance(data, list) else [data]
+    documents, errors = [], []
+    for index, record in enumerate(records):
+        where = f"{path}[{index}]" if isinstance(data, list) else str(path)
+        try:
+            documents.append(
+                _record(
+                    record, where, path, path.stem if not isinstance(data, list) else f"{path.stem}-{index}"
+                )
+            )
+        except ReadError as exc:
+            errors.append(exc)
+    if not records:
+        errors.append(ReadError(path, "JSON holds no records"))
+    return documents, errors
+
+
+def _read_jsonl(text: str, path: Path) -> tuple[list[RawDocument], list[ReadError]]:
+    documents, errors = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(ReadError(where, f"malformed JSON record: {exc.msg} at column {exc.colno}"))
+            continue
+        try:
+            documents.append(_record(record, where, path, f"{path.stem}-{number}"))
+        except ReadError as exc:
+            errors.append(exc)
+    if not documents and not errors:
+        errors.append(ReadError(path, "empty file"))
+    return documents, errors
+
+
+def _first(record: dict, fields: tuple[str, ...]) -> str | None:
+    for name in fields:
+        value = record.get(name)
+        if value not in (None, "") and not isinstance(value, (dict, list)):
+            return str(value).strip() or None
+    return None
+
+
+def _body_of(record: dict) -> str | None:
+    return _first(record, BODY_FIELDS)
+
+
+def _record(record: object, where: str, path: Path, fallback_id: str) -> RawDocument:
+    if not isinstance(record, dict):
+        raise ReadError(where, f"record is a JSON {type(record).__name__}, not an object")
+    body = _body_of(record)
+    if not body:
+        raise ReadError(where, f"record has no text (none of the fields {', '.join(BODY_FIELDS)})")
+    if "<" in body and re.search(r"<(p|br|div|span|P|BR)\b", body):
+        from govkg.extract.html import fragment_to_text
+
+        body = fragment_to_text(body)
+    return RawDocument(
+        id=_first(record, ID_FIELDS) or fallback_id,
+        text=body,
+        path=where,
+        kind="record",
+        title=_first(record, TITLE_FIELDS),
+        published=_first(record, DATE_FIELDS),
+        source=_first(record, SOURCE_FIELDS),
+        editor=_first(record, EDITOR_FIELDS),
+        url=_first(record, URL_FIELDS),
+    )

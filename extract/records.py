@@ -1,0 +1,143 @@
+"""Plain, frozen records that extraction produces and the graph layer consumes.
+
+Every fact carries a half-open character span ``[start, end)`` into
+``Release.text``, the cleaned body, so that it can be traced to the sentence
+that states it. ``Release.source_offset`` maps a body offset back to the
+original file text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of ``Release.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True)
+class Release:
+    """One press release: metadata and its cleaned body text.
+
+    ``text`` is the body with boilerplate dropped and a repeated body kept
+    once. ``segments`` maps it back to ``raw``, the file's decoded text:
+    each ``(text_start, raw_start, length)`` says that
+    ``text[text_start:text_start + length] == raw[raw_start:raw_start + length]``
+    (after the 1:1 character normalisation); characters the cleaner inserted,
+    such as paragraph breaks, belong to no segment.
+    """
+
+    id: str
+    text: str
+    path: str = ""
+    title: str | None = None
+    published: str | None = None  # ISO 8601: "2020-01-26" or "2020-01-26T15:22"
+    source: str | None = None
+    editor: str | None = None
+    url: str | None = None
+    place: str | None = None  # the jurisdiction the release speaks for, in full
+    raw: str = ""
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def source_offset(self, offset: int) -> int | None:
+        """Offset in ``raw`` of the body character at ``offset``; None if inserted.
+
+        >>> r = Release(id="x", text="甲乙\\n丙", raw="##甲乙##丙", segments=((0, 2, 2), (3, 6, 1)))
+        >>> r.source_offset(1), r.source_offset(2), r.source_offset(3)
+        (3, None, 6)
+        """
+        starts = [s[0] for s in self.segments]
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return None
+        text_start, raw_start, length = self.segments[i]
+        if offset - text_start < length:
+            return raw_start + offset - text_start
+        return None
+
+    @property
+    def published_date(self) -> str | None:
+        """The publication date alone (``YYYY-MM-DD``), the clock for relative dates."""
+        return self.published[:10] if self.published else None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body: its span and text."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A title the text gives a person, as written, and what it resolves to."""
+
+    title: str
+    span: Span  # where the title is written
+    evidence: Span  # the sentence that states it
+    jurisdiction: str | None = None  # the place the office belongs to, in full
+    organization: str | None = None  # the organ the title names, in full
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named individual in one release, with every title the release gives them."""
+
+    name: str
+    key: str  # unique within the release
+    mentions: tuple[Span, ...]
+    holdings: tuple[Holding, ...] = ()
+    jurisdiction: str | None = None  # where their office is, "?" unknown
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A person's role in an event."""
+
+    person: str  # Person.key
+    role: str  # chair, attend, speak, lead, accompany, host, guest, appointed, removed
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Event:
+    """A reported happening: type, name, date, place, who did what."""
+
+    key: str  # unique within the release
+    type: str  # meeting, inspection, reception, signing, ceremony, appointment, other
+    name: str
+    evidence: Span
+    date: str | None = None  # ISO date
+    place: str | None = None
+    participations: tuple[Participation, ...] = ()
+    implements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document cited by title in 《》."""
+
+    title: str
+    span: Span
+    issuer: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one release."""
+
+    release: Release
+    persons: tuple[Person, ...] = ()
+    events: tuple[Event, ...] = ()
+    documents: tuple[Document, ...] = ()
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False)

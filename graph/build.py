@@ -1,0 +1,178 @@
+"""The Python API: build a graph from release files or records, write the outputs.
+
+>>> from govkg.graph import build
+>>> result = build([])          # no inputs: nothing read, an empty graph
+>>> len(result.graph), result.skipped
+(0, 0)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from govkg.extract import ReadError, Release, clean, extract
+from govkg.extract.reading import RawDocument, _record, iter_paths
+from govkg.extract.records import Extraction
+from govkg.graph.rdf import to_rdf
+from rdflib import Graph
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build made: the graph, the extraction records, what was skipped."""
+
+    graph: Graph
+    extractions: list[Extraction] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def releases(self) -> list[Release]:
+        return [e.release for e in self.extractions]
+
+    @property
+    def skipped(self) -> int:
+        return len(self.errors)
+
+    def summary(self) -> str:
+        line = f"{len(self.extractions)} releases from {self.files} files, {len(self.graph)} triples"
+        if self.errors:
+            line += f"; skipped {len(self.errors)} (see the messages above)"
+        return line
+
+
+def sample_paths() -> list[Path]:
+    """The sample releases that ship with govkg (scraped text, boilerplate and all)."""
+    folder = resources.files("govkg.graph").joinpath("samples")
+    return sorted(Path(str(folder)).glob("*.txt"))
+
+
+def _read(path: Path) -> tuple[list[Release], list[ReadError]]:
+    from govkg.extract import read_releases
+
+    return read_releases(path)
+
+
+def iter_extractions(
+    inputs: Iterable[str | Path], progress: Progress | None = None
+) -> Iterator[Extraction | ReadError | Path]:
+    """Extractions and errors, file by file; each file read is yielded as its Path first."""
+    paths = list(iter_paths(list(inputs)))
+    for number, path in enumerate(paths, 1):
+        if progress:
+            progress(number, len(paths), str(path))
+        yield path
+        releases, errors = _read(path)
+        yield from errors
+        for release in releases:
+            try:
+                yield extract(release)
+            except Exception as exc:  # a bug on one release must not sink the batch
+                yield ReadError(release.path, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def build(inputs: Iterable[str | Path], progress: Progress | None = None) -> BuildResult:
+    """Read files and folders (walked recursively), extract, and build the graph.
+
+    Unreadable files and records are collected in ``errors``; the rest of the
+    batch is built. Duplicate release ids keep the first release read.
+    """
+    extractions: list[Extraction] = []
+    errors: list[ReadError] = []
+    files = 0
+    seen: set[str] = set()
+    for item in iter_extractions(inputs, progress):
+        if isinstance(item, Path):
+            files += 1
+        elif isinstance(item, ReadError):
+            errors.append(item)
+        elif item.release.id in seen:
+            errors.append(
+                ReadError(item.release.path, f"duplicate release id {item.release.id!r}, kept the first")
+            )
+        else:
+            seen.add(item.release.id)
+            extractions.append(item)
+    return from_extractions(extractions, errors, files)
+
+
+def build_records(records: Iterable[dict]) -> BuildResult:
+    """Build from news records already in memory (dicts with the crawler field names).
+
+    >>> result = build_records([{"id": "n1", "title": "会议召开",
+    ...                          "content": "1月25日，我市召开会议。", "pubtime": "2020-01-26 15:22"}])
+    >>> result.releases[0].published
+    '2020-01-26T15:22'
+    """
+    extractions, errors = [], []
+    for index, record in enumerate(records):
+        try:
+            document: RawDocument = _record(
+                record, f"record[{index}]", Path(f"record-{index}"), f"record-{index}"
+            )
+        except ReadError as exc:
+            errors.append(exc)
+            continue
+        extractions.append(extract(clean(document)))
+    return from_extractions(extractions, errors, 0)
+
+
+def from_extractions(
+    extractions: list[Extraction], errors: list[ReadError] | None = None, files: int = 0
+) -> BuildResult:
+    """The graph of extraction records, persons merged across releases."""
+    from govkg.graph.identity import person_keys
+
+    extractions = sorted(extractions, key=lambda e: e.release.id)
+    keys = person_keys(extractions)
+    graph = to_rdf(extractions, lambda release, person: keys[(release.id, person.key)])
+    return BuildResult(graph=graph, extractions=extractions, errors=list(errors or []), files=files)
+
+
+def atomic_write(path: str | Path, data: bytes | str) -> Path:
+    """Write a file so that a crash or Ctrl-C never leaves it half-written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def serialize_turtle(graph: Graph) -> str:
+    """Deterministic Turtle: rdflib's sorted ``longturtle`` serialiser."""
+    return graph.serialize(format="longturtle")
+
+
+def write_outputs(result: BuildResult, outdir: str | Path) -> dict[str, Path]:
+    """Write the graph files of a build into ``outdir``; returns what was written."""
+    outdir = Path(outdir)
+    written = {"turtle": atomic_write(outdir / "graph.ttl", serialize_turtle(result.graph))}
+    return written
+
+
+def stderr_progress(number: int, total: int, name: str) -> None:
+    """A one-line progress bar on stderr (only used when stderr is a terminal)."""
+    width = 30
+    done = int(width * number / max(total, 1))
+    label = Path(name).name[-30:]
+    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {number}/{total} {label:<30}")
+    if number == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()

@@ -1,0 +1,132 @@
+"""The cleaner: body once, boilerplate out, headline, date, source and editor kept."""
+
+from __future__ import annotations
+
+import pytest
+from govkg.extract.cleaning import clean, find_datetime, normalise
+from govkg.extract.reading import RawDocument
+from hypothesis import given
+from hypothesis import strategies as st
+
+BODY = [
+    "3月2日，我县召开春耕生产工作会议，贯彻落实省市会议精神。县委书记李四主持会议并讲话。",
+    "李四强调，要抓好春耕生产各项工作，确保粮食生产稳定。",
+]
+TITLE = "我县召开春耕生产工作会议"
+
+
+def page(*lines: str) -> RawDocument:
+    return RawDocument(id="t", text="\n".join(lines), path="t.txt", kind="text")
+
+
+SCRAPED = page(
+    "2022-07-26",  # the scrape date, above the headline
+    "",
+    TITLE,
+    "  • 2022年03月03日 09时30分",
+    "  • 来源: 某县人民政府网站",
+    "  • 【字体:",
+    *BODY,
+    "    责任编辑: 王五",
+    "    扫一扫在手机打开当前页",
+    TITLE,
+    "  • 2022年03月03日 09时30分",
+    *BODY,  # the scraper repeated the whole body
+    "主办单位:某县人民政府办公室",
+    "  • 微信",
+    "  • 微博",
+    "    手机版 电脑版",
+)
+
+
+def test_repeated_body_is_kept_once():
+    release = clean(SCRAPED)
+    assert release.text == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(
+    "field,expected",
+    [("title", TITLE), ("published", "2022-03-03T09:30"), ("source", "某县人民政府网站"), ("editor", "王五")],
+)
+def test_metadata_from_a_scraped_page(field, expected):
+    assert getattr(clean(SCRAPED), field) == expected
+
+
+def test_scrape_date_alone_is_not_the_publication_date():
+    release = clean(page("2022-07-26", TITLE, *BODY))
+    assert release.published is None
+    assert release.title == TITLE
+
+
+def test_event_date_in_body_is_not_the_publication_date():
+    assert clean(page(*BODY)).published is None
+
+
+def test_plain_editor_is_taken_but_not_a_video_editor():
+    assert clean(page(*BODY, "编辑:赵六")).editor == "赵六"
+    assert clean(page(*BODY, "(视频编辑:赵六 文字编辑:钱七)")).editor is None
+
+
+def test_responsible_editor_wins_over_plain_editor():
+    assert clean(page(*BODY, "撰稿:甲乙 编辑:丙丁 责编:戊己 审核:庚辛")).editor == "戊己"
+
+
+@pytest.mark.parametrize(
+    "line,source",
+    [
+        ("发布时间:2018-07-19来源:某某新闻网编辑:郑某", "某某新闻网"),
+        ("2017-08-14 20:29:04 [稿源:某某卫视] [作者:] [编辑:蒋某某]", "某某卫视"),
+        ("时间:2021/12/3 21:04:59|本文来源:市人大常委会办公室 |作者:段某|点击数:", "市人大常委会办公室"),
+        ("信息来源:", None),
+    ],
+)
+def test_source_after_laiyuan(line, source):
+    assert clean(page(TITLE, line, *BODY)).source == source
+
+
+def test_breadcrumbs_and_site_header_are_not_the_headline():
+    release = clean(
+        page(
+            "某县互联网违法和不良信息举报受理方式",
+            "举报电话:0000-1234567",
+            "您的位置:",
+            "首页 >> 本县头条",
+            TITLE,
+            "[ 作者:本站 | 发布时间:2021-12-22 | 浏览:2633次 ]",
+            *BODY,
+        )
+    )
+    assert release.title == TITLE
+    assert release.published == "2021-12-22"
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("2020年01月26日 15时22分", "2020-01-26T15:22"),
+        ("发布日期:2012-06-29", "2012-06-29"),
+        ("2021/12/3 21:04:59", "2021-12-03T21:04"),
+        ("04.05.2017 15:55", "2017-05-04T15:55"),
+        ("2019年13月40日", None),
+    ],
+)
+def test_find_datetime(text, iso):
+    assert find_datetime(text) == iso
+
+
+def test_full_width_digits_keep_offsets():
+    assert len(normalise("２０２２年３月")) == len("２０２２年３月")
+
+
+@given(
+    st.lists(
+        st.sampled_from([*BODY, "扫一扫在手机打开当前页", "", "  • 微信", "第三段，内容。"]), max_size=12
+    )
+)
+def test_segments_map_body_back_to_the_original(lines):
+    release = clean(page(*lines))
+    for text_start, raw_start, length in release.segments:
+        assert release.text[text_start : text_start + length] == release.raw[raw_start : raw_start + length]
+    for offset, char in enumerate(release.text):
+        raw = release.source_offset(offset)
+        assert (raw is None and char == "\n") or release.raw[raw] == char

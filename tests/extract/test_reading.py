@@ -1,0 +1,118 @@
+"""Reading each input form and each kind of bad input, with small examples of our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from govkg.extract.reading import ReadError, decode, read_documents, read_documents_lenient
+
+BODY = "1月25日，我市召开疫情防控工作会议。副市长张三主持会议。"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "utf-16"])
+def test_text_in_each_encoding(tmp_path, encoding):
+    path = tmp_path / "r.txt"
+    path.write_bytes(BODY.encode(encoding))
+    (document,) = read_documents(path)
+    assert document.text == BODY
+    assert document.id == "r"
+
+
+def test_html_declaring_gb2312_but_saved_as_utf8(tmp_path):
+    page = (
+        f'<html><head><meta charset="gb2312"><title>会议召开</title></head><body><p>{BODY}</p></body></html>'
+    )
+    path = tmp_path / "p.html"
+    path.write_bytes(page.encode("utf-8"))
+    (document,) = read_documents(path)
+    assert BODY in document.text
+
+
+def test_html_in_gbk_without_declaration(tmp_path):
+    page = f"<html><body><div><p>{BODY}</p><p>第二段。</p></div></body></html>"
+    path = tmp_path / "p.htm"
+    path.write_bytes(page.encode("gbk"))
+    (document,) = read_documents(path)
+    assert document.text.splitlines() == [BODY, "第二段。"]
+
+
+def test_html_drops_scripts_and_navigation(tmp_path):
+    page = (
+        "<html><head><script>var x = '脚本';</script><style>p{}</style></head><body>"
+        "<nav>首页 | 新闻</nav><h1>会议召开</h1><p>" + BODY + "</p><footer>版权所有</footer></body></html>"
+    )
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    (document,) = read_documents(path)
+    assert document.title == "会议召开"
+    assert "脚本" not in document.text and "首页" not in document.text and "版权所有" not in document.text
+
+
+def test_json_record_with_html_fragment(tmp_path):
+    record = {
+        "id": "V1",
+        "title": "[视频]会见",
+        "pubtime": "2012-07-23 19:17:47",
+        "source": "CNTV",
+        "content": "<p>　　第一段。</P>\r\n<p>第二段。<BR></P>",
+    }
+    path = tmp_path / "n.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (document,) = read_documents(path)
+    assert document.id == "V1" and document.source == "CNTV"
+    assert document.text.splitlines()[1] == "第二段。"
+
+
+@pytest.mark.parametrize(
+    "body_field,date_field", [("text", "pub_date"), ("body", "published"), ("content", "date")]
+)
+def test_json_list_with_other_field_names(tmp_path, body_field, date_field):
+    records = [{"id": f"a{i}", body_field: BODY, date_field: "2020-01-26"} for i in range(2)]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    documents = read_documents(path)
+    assert [d.id for d in documents] == ["a0", "a1"]
+    assert documents[0].published == "2020-01-26"
+
+
+def test_jsonl_bad_line_does_not_sink_the_others(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        json.dumps({"id": "ok", "content": BODY}, ensure_ascii=False)
+        + "\n{broken\n"
+        + json.dumps({"id": "nobody"})
+        + "\n",
+        encoding="utf-8",
+    )
+    documents, errors = read_documents_lenient(path)
+    assert [d.id for d in documents] == ["ok"]
+    assert len(errors) == 2
+    assert "feed.jsonl:2" in str(errors[0]) and "malformed JSON" in str(errors[0])
+    assert "no text" in str(errors[1])
+
+
+@pytest.mark.parametrize(
+    "name,data,problem",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n", "empty file"),
+        ("image.txt", bytes(range(256)) * 4, "binary"),
+        ("cut.html", "<html><body><p>1月25日，我市召开会议，副市长".encode(), "truncated"),
+        ("bad.json", b'{"id": "x", "content": ', "malformed JSON"),
+        ("list.json", b"[1, 2]", "not an object"),
+    ],
+)
+def test_bad_input_names_file_and_problem(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as caught:
+        read_documents(path)
+    assert name in str(caught.value)
+    assert problem in str(caught.value)
+
+
+def test_undecodable_text_is_an_error():
+    # Random high bytes that are neither UTF-8 nor sensible GB18030.
+    with pytest.raises(ReadError, match=r"encoding|binary"):
+        decode(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 50 + b"\x01\x02\x03\x04\x05\x06" * 40, "x.txt")

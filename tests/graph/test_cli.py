@@ -1,0 +1,57 @@
+"""The govkg command: builds, summaries, exit codes, skipped inputs, atomic outputs."""
+
+from __future__ import annotations
+
+import json
+
+from govkg.graph.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+from rdflib import Graph
+
+RELEASE = "会议召开\n2022年03月03日\n3月2日，我县召开春耕生产工作会议。县委书记李四主持会议并讲话。\n"
+
+
+def test_build_writes_a_graph_with_one_release_per_file(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(RELEASE.encode("gbk"))
+    assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == EXIT_OK
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    ids = sorted(
+        str(o) for o in graph.objects(None, __import__("rdflib").URIRef("https://schema.org/identifier"))
+    )
+    assert ids == ["a", "b"]
+    assert "2 releases from 2 files" in capsys.readouterr().out
+
+
+def test_bad_files_are_skipped_named_and_counted(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "broken.json").write_text('{"id": 1, "content": ', encoding="utf-8")
+    code = main(["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert code == EXIT_SKIPPED
+    assert "empty.txt: empty file" in captured.err
+    assert "broken.json: malformed JSON" in captured.err
+    assert "skipped 2" in captured.out
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_missing_input_is_a_usage_error(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nope"), "-o", str(tmp_path / "out")]) == EXIT_USAGE
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_same_inputs_give_byte_identical_graphs(tmp_path):
+    (tmp_path / "a.json").write_text(
+        json.dumps([{"id": "x", "content": RELEASE}], ensure_ascii=False), encoding="utf-8"
+    )
+    for out in ("o1", "o2"):
+        main(["build", str(tmp_path / "a.json"), "-o", str(tmp_path / out), "-q"])
+    assert (tmp_path / "o1" / "graph.ttl").read_bytes() == (tmp_path / "o2" / "graph.ttl").read_bytes()
+
+
+def test_no_inputs_builds_the_bundled_samples(tmp_path, capsys):
+    assert main(["build", "-o", str(tmp_path)]) == EXIT_OK
+    graph = Graph().parse(tmp_path / "graph.ttl")
+    assert len(graph) > 50
+    assert not list(tmp_path.glob(".*.tmp"))
