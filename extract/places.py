@@ -104,10 +104,8 @@ def parent(place: Place) -> Place | None:
 def level_of(name: str) -> str | None:
     """The level word a place name ends in (市, 县, 镇...)."""
     for level, suffixes in _SUFFIX_OF.items():
-        if (
-            any(name.endswith(s) for s in suffixes if len(s) == 1)
-            or (name.endswith("街道")
-            and level == "街道")
+        if any(name.endswith(s) for s in suffixes if len(s) == 1) or (
+            name.endswith("街道") and level == "街道"
         ):
             return level
     return None

@@ -8,27 +8,28 @@ error; 3 the build finished but skipped some inputs.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
-# Sub-commands register here: name -> (add_arguments, run). Filled in one place.
-COMMANDS: dict[str, tuple] = {}
+# Sub-commands, filled in one place: name -> (help, module). The module (under
+# govkg.graph) defines NAME_arguments(parser) and NAME_cli(args) -> exit status.
+# Modules are imported when the parser is made; they import heavy libraries
+# (pyvis, pyshacl, pyoxigraph) inside the functions that need them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("build the graph of release files and folders", "govkg.graph.cli"),
+    "check": ("validate a graph against the SHACL shapes", "govkg.graph.check"),
+    "query": ("run a SPARQL query or a named question on a graph", "govkg.graph.sparql"),
+    "serve": ("serve a graph as a read-only SPARQL endpoint", "govkg.graph.server"),
+    "view": ("write the interactive HTML view of a graph", "govkg.graph.view"),
+    "stats": ("rank officials: most active, most central, communities", "govkg.graph.network"),
+    "person": ("an official's timeline: posts, events by role, companions", "govkg.graph.careers"),
+}
 
 
-def command(name: str, help: str):
-    def register(add_arguments):
-        def wrap(run):
-            COMMANDS[name] = (help, add_arguments, run)
-            return run
-
-        return wrap
-
-    return register
-
-
-def _build_args(parser: argparse.ArgumentParser) -> None:
+def build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="*", type=Path, help="release files or folders (default: the bundled samples)"
     )
@@ -36,8 +37,7 @@ def _build_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
 
-@command("build", "build the graph of release files and folders")(_build_args)
-def run_build(args: argparse.Namespace) -> int:
+def build_cli(args: argparse.Namespace) -> int:
     from govkg.graph.build import build, sample_paths, stderr_progress, write_outputs
 
     inputs = args.inputs or sample_paths()
@@ -77,8 +77,16 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govkg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (help_text, add_arguments, _) in COMMANDS.items():
-        add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    for name, (help_text, module_name) in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a command whose module is not part of this version
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        getattr(module, f"{name}_arguments")(command_parser)
+        command_parser.set_defaults(run=getattr(module, f"{name}_cli"))
     return parser
 
 
@@ -88,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    _, _, run = COMMANDS[args.command]
     try:
-        return run(args)
+        return args.run(args)
     except BrokenPipeError:
         return EXIT_OK
