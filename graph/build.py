@@ -8,9 +8,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -135,36 +133,6 @@ def from_extractions(
     keys = person_keys(extractions)
     graph = to_rdf(extractions, lambda release, person: keys[(release.id, person.key)])
     return BuildResult(graph=graph, extractions=extractions, errors=list(errors or []), files=files)
-
-
-def atomic_write(path: str | Path, data: bytes | str) -> Path:
-    """Write a file so that a crash or Ctrl-C never leaves it half-written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def serialize_turtle(graph: Graph) -> str:
-    """Deterministic Turtle: rdflib's sorted ``longturtle`` serialiser."""
-    return graph.serialize(format="longturtle")
-
-
-def write_outputs(result: BuildResult, outdir: str | Path) -> dict[str, Path]:
-    """Write the graph files of a build into ``outdir``; returns what was written."""
-    outdir = Path(outdir)
-    written = {"turtle": atomic_write(outdir / "graph.ttl", serialize_turtle(result.graph))}
-    return written
 
 
 def stderr_progress(number: int, total: int, name: str) -> None:

@@ -38,7 +38,8 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_cli(args: argparse.Namespace) -> int:
-    from govkg.graph.build import build, sample_paths, stderr_progress, write_outputs
+    from govkg.graph.build import build, sample_paths, stderr_progress
+    from govkg.graph.outputs import write_outputs
 
     inputs = args.inputs or sample_paths()
     outdir = args.output or Path("output")
