@@ -101,10 +101,16 @@ def _is_meta(line: str) -> bool:
     if len(line) > 120:
         return False
     labels = list(_LABEL.finditer(line))
-    if labels and (labels[0].start() <= 6 or len(labels) >= 2 or line.startswith(("[", "【", "(", "（"))):
+    date = _DATE.search(line) or _DATE_DMY.search(line)
+    if labels and (
+        labels[0].start() <= 6
+        or len(labels) >= 2
+        or date
+        or len(line) <= 40
+        or line.startswith(("[", "【", "(", "（"))
+    ):
         if not _SENTENCE_END.search(line[labels[0].end() :]) or len(labels) >= 2:
             return True
-    date = _DATE.search(line) or _DATE_DMY.search(line)
     if date and len(_CJK.findall(line[: date.start()] + line[date.end() :])) <= 4:
         return True
     if re.match(r"^(发布|發布|来源|來源|稿源|作者|编辑|編輯|责任编辑|責任編輯)", line) and len(line) <= 60:
@@ -173,7 +179,9 @@ def _source(lines: list[str]) -> str | None:
     for line in lines:
         for match in _SOURCE.finditer(line):
             value = _LABEL.split(match["v"])[0]
-            value = re.split(r"(?:作者|编辑|編輯|发布|發布|浏览|点击|时间|時間|记者)", value)[0]
+            value = re.split(
+                r"(?:作者|编辑|編輯|(?:发布|發布)(?:时间|時間|日期)|浏览|点击|时间|時間|记者)", value
+            )[0]
             value = value.strip(" :：,，。")
             if len(value) >= 2 and not re.fullmatch(r"[\d\-/: ]+", value):
                 return value
@@ -184,9 +192,43 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if _CJK.match(text[i])}
 
 
-def _pick_title(candidates: list[_Line], body: str) -> _Line | None:
-    """The headline: the line before the body that shares most with its opening."""
+_CAPTION = re.compile(
+    r"^[(（]?(图为|圖為|图:|图：|摄影)|[(（](左|右|中|左一|右一|左二|右二|从左至右)[)）]|[(（]摄影"
+)
+_INLINE_TITLE = re.compile(
+    r"^(?P<title>[^\s。，,；;！？!?]{6,80}?)\s+"
+    r"(?P<meta>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
+    r"(?P<rest>(?:\d{1,2}月|今天|昨天|日前|近日|本网讯|\d{1,2}日).*)$"
+)
+
+
+def _split_inline_title(lines: list[_Line]) -> list[_Line]:
+    """Split a first line that runs headline, date and body together.
+
+    Some scrapes put ``headline 2022-08-02 09:34 8月1日，……`` on one line.
+    """
+    for index, line in enumerate(lines):
+        if _is_body(line.text):
+            match = _INLINE_TITLE.match(line.text)
+            if match and len(_CJK.findall(match["title"])) >= 4:
+                parts = [_Line(line.start, match["title"])]
+                if match["meta"]:
+                    parts.append(_Line(line.start + match.start("meta"), match["meta"].strip()))
+                parts.append(_Line(line.start + match.start("rest"), match["rest"]))
+                return lines[:index] + parts + lines[index + 1 :]
+            return lines
+    return lines
+
+
+def _pick_title(candidates: list[_Line], body: str, first_meta: int | None) -> _Line | None:
+    """The headline: the line before the body that shares most with its opening.
+
+    A headline stands above the page's date and source lines; a line between
+    those and the body is a subtitle or a photo caption.
+    """
     opening = _bigrams(body[:400])
+    if first_meta is not None and any(line.start < first_meta for line in candidates):
+        candidates = [line for line in candidates if line.start < first_meta]
     best, best_score = None, 0.0
     for rank, line in enumerate(reversed(candidates)):
         shared = len(_bigrams(line.text) & opening)
@@ -198,49 +240,74 @@ def _pick_title(candidates: list[_Line], body: str) -> _Line | None:
     return best
 
 
+def _is_title_candidate(text: str) -> bool:
+    return (
+        not _is_boilerplate(text)
+        and not _is_meta(text)
+        and not _CAPTION.search(text)
+        and len(_CJK.findall(text)) >= 4
+        and len(text) <= 100
+        and not text.endswith(("。", ":", "："))
+    )
+
+
+def _published(document: RawDocument, lines: list[_Line], title_index: int, first: int) -> str | None:
+    """Publication date: a record's own field, a labelled date line, or a date line
+    below the headline; a bare date above the headline is the scrape date."""
+    published = parse_published(document.published)
+    if published is not None:
+        return published
+    labelled = [
+        line.text
+        for line in lines
+        if re.search(r"(发布|發布|发稿|發稿|更新)(时间|時間|日期)|^(时间|時間|日期)\s*[:：]", line.text)
+    ]
+    header_dates = [line.text for line in lines[title_index + 1 : first] if _is_meta(line.text)]
+    if title_index < 0 and first > 1 and find_datetime(lines[0].text):
+        header_dates = header_dates[1:]
+    for text in labelled + header_dates:
+        published = find_datetime(text)
+        if published:
+            return published
+    # A dateline that opens the body: 北京时间2022年8月7日……
+    if first < len(lines):
+        match = re.match(r"^(北京时间|北京時間)\s*", lines[first].text)
+        if match:
+            return find_datetime(lines[first].text[: match.end() + 20])
+    return None
+
+
 def clean(document: RawDocument) -> Release:
     """A raw document to a release: body text once, headline, date, source, editor."""
     from govkg.extract.places import find_jurisdiction
 
     raw = normalise(document.text)
-    lines = _lines(raw)
-    kept_meta: list[str] = []
-    body_index = [
-        i
-        for i, line in enumerate(lines)
-        if _is_body(line.text) and not _is_meta(line.text) and not _is_boilerplate(line.text)
+    lines = _split_inline_title(_lines(raw))
+    is_body = [
+        _is_body(line.text) and not _is_meta(line.text) and not _is_boilerplate(line.text) for line in lines
     ]
+    body_index = [i for i, flag in enumerate(is_body) if flag]
     first = body_index[0] if body_index else 0
     last = body_index[-1] if body_index else len(lines) - 1
 
     header = lines[:first]
-    # Headline candidates: lines before the body that are neither furniture,
-    # metadata nor dates.
-    candidates = [
-        line
-        for line in header
-        if not _is_boilerplate(line.text)
-        and not _is_meta(line.text)
-        and 4 <= len(_CJK.findall(line.text))
-        and len(line.text) <= 100
-        and not line.text.endswith(("。", ":", "："))
-    ]
+    candidates = [line for line in header if _is_title_candidate(line.text)]
+    metas = [line.start for line in header if _is_meta(line.text) and find_datetime(line.text)]
     body_preview = "".join(lines[i].text for i in body_index[:3])
-    title_line = _pick_title(candidates, body_preview) if document.kind != "record" else None
+    title_line = None
+    if document.kind != "record":
+        title_line = _pick_title(candidates, body_preview, metas[-1] if metas else None)
     title_index = lines.index(title_line) if title_line else -1
 
     seen: set[str] = set()
     if title_line:
-        seen.add(title_line.text)
+        seen.add(re.sub(r"\s+", "", title_line.text))
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     position = 0
-    for index, line in enumerate(lines):
-        text = line.text
-        if _is_boilerplate(text) or (_is_meta(text) and not _is_body(text)):
-            kept_meta.append(text)
-            continue
-        if index < first or index > last:
+    for index in range(first, last + 1 if lines else 0):
+        text = lines[index].text
+        if _is_boilerplate(text) or (_is_meta(text) and not is_body[index]) or _CAPTION.match(text):
             continue
         key = re.sub(r"\s+", "", text)
         if len(key) >= 6 and key in seen:
@@ -248,39 +315,26 @@ def clean(document: RawDocument) -> Release:
         seen.add(key)
         if parts:
             position += 1  # the "\n" between lines belongs to no segment
-        segments.append((position, line.start, len(text)))
+        segments.append((position, lines[index].start, len(text)))
         parts.append(text)
         position += len(text)
     text = "\n".join(parts)
 
-    # Publication date: a date line after the headline (or among the header
-    # lines when there is none); a bare date above the headline is the
-    # scrape date, not the article's.
-    published = parse_published(document.published)
-    if published is None:
-        labelled = [
-            line.text
-            for line in lines
-            if re.search(r"(发布|發布|发稿|發稿|更新)(时间|時間|日期)|^(时间|時間|日期)\s*[:：]", line.text)
-        ]
-        header_dates = [line.text for line in lines[title_index + 1 : first] if _is_meta(line.text)]
-        if title_index < 0 and len(header) > 1:
-            header_dates = header_dates[1:] if find_datetime(header[0].text) else header_dates
-        for line in labelled + header_dates:
-            published = find_datetime(line)
-            if published:
-                break
-    meta_lines = [line.text for line in lines if _is_meta(line.text) or _is_boilerplate(line.text)]
-    credit_lines = meta_lines + [line.text for line in lines[max(first, last - 2) : last + 1]]
+    not_body = [line.text for line, flag in zip(lines, is_body, strict=True) if not flag]
+    meta_lines = [t for t in not_body if _is_meta(t) or _is_boilerplate(t)]
+    credit_lines = not_body + [line.text for line in lines[max(first, last - 2) : last + 1]]
     source = document.source or _source(meta_lines)
     editor = document.editor or _editor(credit_lines)
-    title = _clean_title(document.title) if document.title else (title_line.text if title_line else None)
+    if document.title:
+        title = _clean_title(document.title)
+    else:
+        title = _clean_title(title_line.text) if title_line else None
     release = Release(
         id=document.id,
         text=text,
         path=document.path,
         title=title,
-        published=published,
+        published=_published(document, lines, title_index, first),
         source=source,
         editor=editor,
         url=document.url,
@@ -292,10 +346,17 @@ def clean(document: RawDocument) -> Release:
 
 
 def _clean_title(title: str) -> str:
-    """A headline without site markers such as ``[视频]``.
+    """A headline without site or column markers such as ``[视频]`` or ``【某县】``.
 
-    >>> _clean_title("[视频]贾庆林会见澳大利亚客人")
-    '贾庆林会见澳大利亚客人'
+    >>> _clean_title("[视频]贾庆林会见澳大利亚客人"), _clean_title("### 会议召开")
+    ('贾庆林会见澳大利亚客人', '会议召开')
+    >>> _clean_title("某县县长检查工 某县县长检查工作")  # a scraper's truncated copy first
+    '某县县长检查工作'
     """
-    title = re.sub(r"^\s*[\[【(（](视频|图文|组图|图片|直播|快讯|独家)[\]】)）]\s*", "", normalise(title))
-    return re.sub(r"\s+", " ", title).strip()
+    title = normalise(title).strip().lstrip("#*>").strip()
+    title = re.sub(r"^[\[【](视频|图文|组图|图片|直播|快讯|独家|[\u4e00-\u9fff]{2,6})[\]】]\s*", "", title)
+    title = re.sub(r"\s+", " ", title).strip()
+    words = title.split(" ")
+    if len(words) >= 2 and len(words[0]) >= 6 and words[1].startswith(words[0][:6]):
+        title = " ".join(words[1:])
+    return title
