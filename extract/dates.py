@@ -1,0 +1,196 @@
+"""Dates in Chinese news text: absolute, partial and relative, resolved against a clock.
+
+The clock is the release's publication date (``Release.published_date``). A
+date that does not state its year (1月25日, 25日, 昨天) is resolved against it;
+without a clock such a date stays unresolved (None). Nothing here reads the
+system time.
+
+Partial dates take the latest reading that is not far in the future of the
+clock: releases report what happened and announce what is about to, so
+``12月30日`` in a release of 2021-01-03 is 2020-12-30, ``3月8日`` in a release
+of 2012-09-11 is 2012-03-08, and ``2月5日`` in a release of 2021-01-20 is
+2021-02-05. A range (12号到14号, 3月12日至14日) is resolved to its first day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from govkg.extract.data import load_table
+from govkg.extract.records import Span
+
+# How far ahead of the clock a partial date may fall and still be read in the
+# clock's year (or month, for a bare day): announcements of coming events.
+YEAR_LOOKAHEAD = timedelta(days=60)
+MONTH_LOOKAHEAD = timedelta(days=10)
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+_CN = "〇零○一二三四五六七八九十"
+_NUM = rf"[0-9]{{1,2}}|[{_CN}]{{1,3}}"
+_YEAR = rf"[0-9]{{4}}|[{_CN}]{{4}}"
+_DAY_MARK = "[日号號]"
+_RANGE = r"\s*[-—–~～至到]\s*"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text: its span and its ISO reading (None if unresolved)."""
+
+    span: Span
+    text: str
+    iso: str | None
+
+
+def cn_number(text: str) -> int | None:
+    """An Arabic or Chinese numeral of a date as an int.
+
+    >>> cn_number("25"), cn_number("二十五"), cn_number("十二"), cn_number("二〇二〇"), cn_number("十")
+    (25, 25, 12, 2020, 10)
+    """
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        high = _CN_DIGITS.get(tens, -100) if tens else 1
+        low = _CN_DIGITS.get(units, -100) if units else 0
+        value = high * 10 + low
+        return value if value > 0 else None
+    digits = [_CN_DIGITS.get(c) for c in text]
+    if not digits or None in digits:
+        return None
+    return int("".join(map(str, digits)))
+
+
+@lru_cache(maxsize=1)
+def _relative_days() -> dict[str, int]:
+    return {word: int(offset) for word, offset in load_table("date_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _relative_years() -> dict[str, int]:
+    return {word: int(offset) for word, offset in load_table("year_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    days = "|".join(sorted(map(re.escape, _relative_days()), key=len, reverse=True))
+    years = "|".join(sorted(map(re.escape, _relative_years()), key=len, reverse=True))
+    return re.compile(
+        # 2020年1月25日, 今年1月25日, 1月25日, with an optional range end (至28日).
+        rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
+        rf"(?<![0-9{_CN}])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]))"
+        rf"(?:{_RANGE}(?:[0-9]{{1,2}}\s*月\s*)?[0-9]{{1,2}}\s*{_DAY_MARK})?"
+        # A bare day in Arabic digits, not a number (第3号, 1号线, 5号文件).
+        rf"|(?<![0-9第.月年:：])(?P<bd>[0-9]{{1,2}})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK}))"
+        rf"(?:{_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK})?(?![0-9线楼文令院馆台车机门码病字])"
+        rf"|(?P<rel>{days})"
+    )
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_month_day(month: int, day: int, clock: date | None) -> date | None:
+    """A month and day without a year: the latest reading not far after the clock.
+
+    >>> resolve_month_day(12, 30, date(2021, 1, 3)), resolve_month_day(1, 25, date(2020, 1, 26))
+    (datetime.date(2020, 12, 30), datetime.date(2020, 1, 25))
+    """
+    if clock is None:
+        return None
+    readings = [_valid(clock.year + k, month, day) for k in (1, 0, -1)]
+    for reading in readings:
+        if reading is not None and reading <= clock + YEAR_LOOKAHEAD:
+            return reading
+    return None
+
+
+def resolve_day(day: int, clock: date | None) -> date | None:
+    """A bare day of the month: in the clock's month, or the last month that has it.
+
+    >>> resolve_day(25, date(2020, 1, 26)), resolve_day(30, date(2021, 1, 3))
+    (datetime.date(2020, 1, 25), datetime.date(2020, 12, 30))
+    """
+    if clock is None or not 1 <= day <= 31:
+        return None
+    this_month = date(clock.year, clock.month, 1)
+    previous_month = (this_month - timedelta(days=1)).replace(day=1)
+    next_month = (this_month + timedelta(days=32)).replace(day=1)
+    before_previous = (previous_month - timedelta(days=1)).replace(day=1)
+    for first in (next_month, this_month, previous_month, before_previous):
+        reading = _valid(first.year, first.month, day)
+        if reading is not None and reading <= clock + MONTH_LOOKAHEAD:
+            return reading
+    return None
+
+
+def parse_clock(published: str | None) -> date | None:
+    """The clock from an ISO publication date or date-time; None without one."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, clock: str | None, offset: int = 0) -> Iterator[DateMention]:
+    """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
+
+    Spans are shifted by ``offset``, so that a sentence's dates can be given
+    spans in the release text.
+
+    >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
+    ['2020-01-25', '2020-01-25', '2019-07-06']
+    >>> [d.iso for d in find_dates("2月3日召开", None)]
+    [None]
+    """
+    today = parse_clock(clock)
+    for match in _pattern().finditer(text):
+        span = Span(match.start() + offset, match.end() + offset)
+        yield DateMention(span, match.group(), _resolve(match, today))
+
+
+def _resolve(match: re.Match, today: date | None) -> str | None:
+    groups = match.groupdict()
+    reading: date | None = None
+    if groups["rel"]:
+        if today is not None:
+            reading = today + timedelta(days=_relative_days()[groups["rel"]])
+    elif groups["bd"]:
+        reading = resolve_day(int(groups["bd"]), today)
+    else:
+        month, day = cn_number(groups["m"]), cn_number(groups["d"])
+        if month is None or day is None:
+            return None
+        if groups["y"]:
+            year = cn_number(groups["y"])
+            reading = _valid(year, month, day) if year else None
+        elif groups["ry"]:
+            if today is not None:
+                reading = _valid(today.year + _relative_years()[groups["ry"]], month, day)
+        else:
+            reading = resolve_month_day(month, day, today)
+    return reading.isoformat() if reading else None
+
+
+def first_date(text: str, clock: str | None) -> str | None:
+    """The first resolvable date in ``text``, as ISO; None if there is none.
+
+    >>> first_date("据悉，12号到14号将举办", "2020-05-10")
+    '2020-05-12'
+    """
+    for mention in find_dates(text, clock):
+        if mention.iso:
+            return mention.iso
+    return None

@@ -1,0 +1,112 @@
+from datetime import date
+
+import pytest
+from govkg.extract.data import load_table
+from govkg.extract.dates import cn_number, find_dates, first_date, resolve_day, resolve_month_day
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # absolute dates keep their year, with or without a clock
+        ("2019年7月6日上午，县里召开对接会", "2020-01-01", "2019-07-06"),
+        ("2015年8月14日召开", None, "2015-08-14"),
+        ("二〇二〇年一月二十五日", None, "2020-01-25"),
+        ("2020 年 1 月 25 日", None, "2020-01-25"),
+        # month and day resolved against the publication date
+        ("1月25日，我市召开会议", "2020-01-26", "2020-01-25"),
+        ("9月23日，省长到四县区调研", "2019-10-15", "2019-09-23"),
+        ("3月8日至11日，省沿海办来我市调研", "2012-09-11", "2012-03-08"),
+        # across the year boundary, both ways
+        ("12月30日，全县召开大会", "2021-01-03", "2020-12-30"),
+        ("2月5日将召开推进会", "2021-01-20", "2021-02-05"),
+        ("1月2日召开", "2020-12-30", "2021-01-02"),
+        # a bare day: this month, or the month before
+        ("25日上午，市长主持召开会议", "2020-01-26", "2020-01-25"),
+        ("30日，全县召开大会", "2021-01-03", "2020-12-30"),
+        ("31日召开", "2021-03-02", "2021-01-31"),
+        # relative words
+        ("昨天下午，市长到企业检查", "2020-03-01", "2020-02-29"),
+        ("今天上午召开", "2020-01-26", "2020-01-26"),
+        ("去年12月30日召开", "2021-06-01", "2020-12-30"),
+        ("今年1月5日召开", "2021-06-01", "2021-01-05"),
+        # ranges give their first day
+        ("12号到14号举办", "2020-05-20", "2020-05-12"),
+        ("11月25-26日召开", "2020-12-01", "2020-11-25"),
+        ("12—14日召开", "2020-05-20", "2020-05-12"),
+        ("3月30日至4月2日举办", "2020-04-05", "2020-03-30"),
+    ],
+)
+def test_first_date(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1月25日召开", "25日上午召开", "昨天到企业检查"],
+)
+def test_partial_dates_without_a_clock_stay_unresolved(text):
+    assert [d.iso for d in find_dates(text, None)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地铁1号线开通",
+        "第5号公告",
+        "县委5号文件",
+        "24小时值班",
+        "第十九届四中全会",
+        "2号楼会议室",
+        "1.5日工作量",
+    ],
+)
+def test_numbers_that_are_not_dates(text):
+    assert list(find_dates(text, "2020-01-26")) == []
+
+
+def test_spans_are_offsets_into_the_text():
+    text = "会议于1月25日上午召开，昨天结束"
+    mentions = list(find_dates(text, "2020-01-26", offset=10))
+    assert [text[m.span.start - 10 : m.span.end - 10] for m in mentions] == ["1月25日", "昨天"]
+    assert [m.text for m in mentions] == ["1月25日", "昨天"]
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "clock", "expected"),
+    [
+        (12, 30, date(2021, 1, 3), date(2020, 12, 30)),
+        (2, 29, date(2021, 3, 1), date(2020, 2, 29)),
+        (2, 30, date(2021, 3, 1), None),
+        (1, 25, None, None),
+    ],
+)
+def test_resolve_month_day(month, day, clock, expected):
+    assert resolve_month_day(month, day, clock) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "clock", "expected"),
+    [
+        (25, date(2020, 1, 26), date(2020, 1, 25)),
+        (28, date(2020, 1, 26), date(2020, 1, 28)),
+        (30, date(2020, 3, 2), date(2020, 1, 30)),
+        (0, date(2020, 3, 2), None),
+    ],
+)
+def test_resolve_day(day, clock, expected):
+    assert resolve_day(day, clock) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("7", 7), ("十", 10), ("三十一", 31), ("二〇一九", 2019), ("甲", None)]
+)
+def test_cn_number(text, value):
+    assert cn_number(text) == value
+
+
+@pytest.mark.parametrize("name", ["date_words.tsv", "year_words.tsv"])
+def test_date_word_tables_have_integer_offsets(name):
+    rows = load_table(name)
+    assert rows
+    assert all(len(row) == 2 and int(row[1]) in range(-3, 4) for row in rows)
