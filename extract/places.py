@@ -17,7 +17,7 @@ from govkg.extract.records import Release
 
 # Level suffixes and the words by which a release refers to its own level.
 LEVELS = {
-    "省": r"我省|全省|本省|省委|省政府|省人大|省政协",
+    "省": r"我省|全省|本省|省委|省政府|省人大|省政协|省长",
     "市": r"我市|全市|本市|市委|市政府|市人大|市政协|市长",
     "县": r"我县|全县|本县|县委|县政府|县人大|县政协|县长|我縣|全縣|縣委|縣政府",
     "区": r"我区|全区|本区|区委|区政府|区人大|区政协|区长|我區|全區|區委|區政府",
@@ -37,10 +37,8 @@ _SUFFIX_OF = {
     "旗": "旗",
     "街道": "街道",
 }
-_TOWN = re.compile(
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(镇|鎮|乡|鄉|街道|苏木)(?=[\u4e00-\u9fff,，、 ])"
-)
-_TOWN_AFTER = re.compile(r"(?:[县縣区區市旗]|日|在|到|赴|于)([\u4e00-\u9fff]{2,3}?)(镇|鎮|乡|鄉|街道|苏木)")
+_TOWN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(镇|乡|街道|苏木)(?=[\u4e00-\u9fff,，、 ])")
+_TOWN_AFTER = re.compile(r"(?:[县区市旗]|日|在|到|赴|于|入)([\u4e00-\u9fff]{2,3}?)(镇|乡|街道|苏木)")
 _NOT_TOWN = re.compile(r"^(城|乡|各|全|本|我|该|村|集|小|重|街|城乡|各乡|乡镇|城镇|村镇|集镇|小城)")
 
 
@@ -111,19 +109,27 @@ def level_of(name: str) -> str | None:
     return None
 
 
+_BOUNDARY = '^|(?<=[\\s,，。、；;：:（(“"由在和及与为是的])'
+
+
+def _self_counts(text: str) -> Counter:
+    """How often a text refers to itself at each level: 我市 / 全市 count three
+    times, a bare organ word (市委, 县政府, not 巴中市委) once."""
+    counts: Counter = Counter()
+    for level, words in LEVELS.items():
+        strong = len(re.findall(rf"(?:我|全|本){re.escape(level)}(?!长)", text))
+        bare = len(re.findall(rf"(?:{_BOUNDARY})(?:{words})", text))
+        counts[level] = 3 * strong + bare
+    return counts
+
+
 def self_level(text: str) -> str | None:
     """The level a text refers to itself by, the most frequent self-reference.
 
     >>> self_level("1月25日，我市召开会议，市委副书记、市长何平出席。")
     '市'
     """
-    counts = Counter({level: len(pattern.findall(text)) for level, pattern in _SELF.items()})
-    # 县委 inside 市委... no overlap; but 镇 releases also name 县委, so the
-    # lowest level present with a real self-reference (我X / 全X) wins ties.
-    strong = {level: len(re.findall(rf"(?:我|全|本){re.escape(level)}", text)) for level in LEVELS}
-    for level in ("街道", "乡", "镇", "旗", "区", "县", "市", "省"):
-        if strong[level]:
-            return level
+    counts = _self_counts(text)
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
 
@@ -131,26 +137,76 @@ def self_level(text: str) -> str | None:
 def find_places(text: str) -> list[tuple[int, int, str]]:
     """Gazetteer place names in a text: (start, end, full name), left to right.
 
-    A short name (巴中) counts only before an organ or level word, so that
-    words that happen to be place names are not taken.
+    A short name (巴中) counts before an organ or level word, or where the
+    caller accepts short names; a two-character full name (代县, 和县) only
+    where it stands alone, not inside a word or before 长 (代县长 is a title).
+
+    >>> [full for _, _, full in find_places("代县长张三到眉县调研，巴中市委书记")]
+    ['眉县', '巴中市']
     """
+    return [(s, e, full) for s, e, full, short in _matches(text) if not short]
+
+
+def _matches(text: str) -> list[tuple[int, int, str, bool]]:
     found = []
     for match in _gazetteer_pattern().finditer(text):
         name = match.group()
-        places = gazetteer()[name]
-        full = places[0].name
+        full = gazetteer()[name][0].name
+        after = text[match.end() : match.end() + 3]
+        before = text[match.start() - 1] if match.start() else ""
         if name == full:
-            found.append((match.start(), match.end(), full))
-        elif re.match(
-            r"(市|县|区|旗|州|[省市县区]?委|[省市县区]?政府|人大|政协|代表团)",
-            text[match.end() : match.end() + 3],
-        ):
-            found.append((match.start(), match.end(), full))
+            if len(name) == 2 and (
+                after.startswith("长") or (_CJK_CHAR.match(before) and before not in "在到赴于省市州")
+            ):
+                continue
+            found.append((match.start(), match.end(), full, False))
+        elif re.match(r"(市|县|区|旗|州|[省市县区]?委|[省市县区]?政府|人大|政协|代表团)", after):
+            found.append((match.start(), match.end(), full, False))
+        elif name not in load_words("place_words.tsv") and _SHORT_CONTEXT.match(after):
+            # A short name alone must read as a place: 推动五通桥经济, 符合南岸实际,
+            # 立足成安，; not 广阳岛, 珠海山东商会, 路正阳同志.
+            found.append((match.start(), match.end(), full, True))
     return found
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_SHORT_CONTEXT = re.compile(
+    r"([^\u4e00-\u9fff]|$|实际|经济|发展|人民|群众|的|代表团|籍|全|各|城市|是|在|与|和|地区|境内|考察|调研|港"
+    r"|特色|高质量|未来|新闻|视窗|发布|融媒|日报|电视台|广播|网)"
+)
+# 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
+_VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
+
+
+def _level(name: str) -> str | None:
+    for level in ("街道", "省", "市", "县", "区", "旗", "镇", "乡"):
+        if any(name.endswith(s) for s in _SUFFIX_OF[level]):
+            return level
+    if name.endswith("苏木"):
+        return "乡"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> dict[int, str]:
+    return {ord(t): s for t, s in load_table("t2s.tsv") if len(t) == 1 and len(s) == 1}
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified, one for one (offsets stay valid).
+
+    >>> to_simplified("濰坊市長")
+    '潍坊市长'
+    """
+    return text.translate(_t2s())
 
 
 def find_jurisdiction(release: Release) -> str | None:
     """The jurisdiction a release speaks for, in full; 中国 for national news.
+
+    Candidates are the places the headline, source, body (and, weakly, the
+    page around it) name; each is weighed by how often the release refers to
+    itself at that candidate's level (我市, 县委...).
 
     >>> from govkg.extract.records import Release
     >>> find_jurisdiction(Release(id="x", title="巴中市召开会议", text="1月25日，我市召开会议。"))
@@ -158,26 +214,60 @@ def find_jurisdiction(release: Release) -> str | None:
     """
     if release.source and release.source.strip() in load_words("national_sources.tsv"):
         return "中国"
-    title = release.title or ""
-    text = release.text
-    level = self_level(title + "\n" + text)
-    if level is None:
+    title = to_simplified(release.title or "")
+    text = to_simplified(release.text)
+    counts = _self_counts(title + "\n" + text)
+    strong_levels = [
+        level for level in LEVELS if re.search(rf"(?:我|本){re.escape(level)}(?!长)", title + text)
+    ]
+    if len(strong_levels) == 1:
+        # One level the release calls 我X / 本X: candidates of other levels are visitors.
+        counts = Counter({strong_levels[0]: counts[strong_levels[0]]})
+    if not any(counts.values()):
+        if re.search(
+            r"总书记|国务院总理|中共中央|中央政治局|全国人大常委会委员长|全国政协主席", text[:200] + title
+        ):
+            return "中国"
+        # No self-reference: a release that keeps naming one place is about it.
+        named = Counter(full for _, _, full in find_places(title + "\n" + text))
+        if named:
+            full, times = named.most_common(1)[0]
+            if times >= 3 and times >= 0.6 * sum(named.values()):
+                start = (title + "\n" + text).index(full)
+                return ((release.title or "") + "\n" + release.text)[start : start + len(full)]
         return None
-    suffixes = _SUFFIX_OF[level]
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    for weight, part in ((3, title), (2, release.source or ""), (1, text)):
+    # The page around the article: a headline or breadcrumbs above the body
+    # may name the place; the footer is the site's, not the article's.
+    header = release.raw[: release.segments[0][1]] if release.segments else ""
+    scores: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    order: dict[str, int] = {}
+    parts = (
+        (3.0, title, release.title or ""),
+        (2.0, to_simplified(release.source or ""), release.source or ""),
+        (1.0, text, release.text),
+        (0.5, to_simplified(header), header),
+    )
+    for weight, part, original in parts:
         names = []
-        if level in ("镇", "乡", "街道"):
-            for pattern in (_TOWN, _TOWN_AFTER):
-                for match in pattern.finditer(part):
-                    if not _NOT_TOWN.match(match.group(1)):
-                        names.append(match.group(1) + match.group(2))
-        else:
-            names = [full for _, _, full in find_places(part) if full.endswith(tuple(suffixes))]
-        for name in names:
-            counts[name] += weight
-            first_seen.setdefault(name, len(first_seen))
-    if not counts:
+        for start, end, full, short in _matches(part):
+            if _VISITOR.match(part, end):
+                continue
+            names.append((full, original[start:end] + full[end - start :], 0.5 if short else 1))
+        for pattern in (_TOWN, _TOWN_AFTER):
+            for match in pattern.finditer(part):
+                if not _NOT_TOWN.match(match.group(1)):
+                    start, end = match.start(1), match.end(2)
+                    names.append((match.group(1) + match.group(2), original[start:end], 1))
+        for full, as_written, factor in names:
+            level = _level(full)
+            if level is None or not counts[level]:
+                continue
+            scores[full] += weight * factor * (1 + counts[level] / 10)
+            order.setdefault(full, len(order))
+            if as_written and full not in written:
+                written[full] = as_written
+    if not scores:
         return None
-    return max(counts, key=lambda n: (counts[n], -first_seen[n]))
+    best = max(scores, key=lambda n: (scores[n], -order[n]))
+    return written.get(best, best)

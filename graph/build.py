@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from rdflib import Graph
+
 from govkg.extract import ReadError, Release, clean, extract
 from govkg.extract.reading import RawDocument, _record, iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.rdf import to_rdf
-from rdflib import Graph
 
 Progress = Callable[[int, int, str], None]
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from govkg.extract.cleaning import clean, find_datetime, normalise
-from govkg.extract.reading import RawDocument
 from hypothesis import given
 from hypothesis import strategies as st
+
+from govkg.extract.cleaning import clean, find_datetime, normalise
+from govkg.extract.reading import RawDocument
 
 BODY = [
     "3月2日，我县召开春耕生产工作会议，贯彻落实省市会议精神。县委书记李四主持会议并讲话。",

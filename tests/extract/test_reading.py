@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from govkg.extract.reading import ReadError, decode, read_documents, read_documents_lenient
 
 BODY = "1月25日，我市召开疫情防控工作会议。副市长张三主持会议。"

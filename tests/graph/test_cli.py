@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from govkg.graph.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
 from rdflib import Graph
+
+from govkg.graph.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
 
 RELEASE = "会议召开\n2022年03月03日\n3月2日，我县召开春耕生产工作会议。县委书记李四主持会议并讲话。\n"
 

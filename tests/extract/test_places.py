@@ -1,0 +1,80 @@
+"""The jurisdiction a release speaks for, and place names in text."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.places import find_jurisdiction, find_places, parent, self_level, to_simplified
+from govkg.extract.records import Release
+
+
+def release(text: str, title: str | None = None, source: str | None = None, raw: str = "") -> Release:
+    return Release(id="t", text=text, title=title, source=source, raw=raw)
+
+
+@pytest.mark.parametrize(
+    "title,text,source,place",
+    [
+        # the level from 我市, the name from the headline
+        ("巴中市召开防汛工作会议", "6月1日，我市召开防汛工作会议。市委书记张三主持。", None, "巴中市"),
+        # a short name in the body, read as a place
+        (None, "3月2日，区委召开常委会议。会议要求，推动五通桥经济高质量发展。", None, "五通桥区"),
+        # a town, not in the gazetteer, from 我镇 and its name
+        (None, "8月23日，板浦镇召开动员会。我镇各村书记参加会议。", None, "板浦镇"),
+        # national news by its outlet
+        ("某某会见外宾", "国务院总理会见外宾。", "央视网", "中国"),
+        # national leaders and no local self-reference
+        (None, "8日下午，习近平总书记来到某地考察。", None, "中国"),
+        # no self-reference and no place: unknown
+        (None, "会议强调，要抓好各项工作落实。", None, None),
+    ],
+)
+def test_find_jurisdiction(title, text, source, place):
+    assert find_jurisdiction(release(text, title, source)) == place
+
+
+def test_visitors_place_is_not_the_jurisdiction():
+    text = "6月11日，营口市委书记李强带队来我市考察。连云港市委书记马士光陪同。连云港港口考察。"
+    assert find_jurisdiction(release(text)) == "连云港市"
+
+
+def test_traditional_text_keeps_the_name_as_written():
+    text = "12月9日，濰坊市項目簽約儀式在上海舉行。市委副書記、市長劉某出席並致辭。"
+    assert find_jurisdiction(release(text)) == "濰坊市"
+
+
+def test_media_outlet_in_source_names_the_place():
+    assert find_jurisdiction(release("6月1日，市委书记张三主持会议。", source="连云港发布")) == "连云港市"
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("代县长张三到眉县调研", ["眉县"]),  # 代县长 is a title, not 代县
+        ("县委书记和县直单位负责人", []),  # 和县 inside a phrase
+        ("巴中市委书记", ["巴中市"]),
+        ("巴中市委和巴中市政府", ["巴中市", "巴中市"]),
+    ],
+)
+def test_find_places(text, names):
+    assert [full for _, _, full in find_places(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text,level", [("我县召开会议，县委书记主持", "县"), ("全镇干部参加", "镇"), ("会议召开", None)]
+)
+def test_self_level(text, level):
+    assert self_level(text) == level
+
+
+def test_parent_of_a_county_is_its_prefecture():
+    from govkg.extract.places import gazetteer
+
+    (county,) = [p for p in gazetteer()["眉县"]]
+    assert parent(county).name == "宝鸡市"
+
+
+def test_to_simplified_keeps_length():
+    text = "連雲港市長"
+    assert len(to_simplified(text)) == len(text)
+    assert to_simplified(text) == "连云港市长"
