@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -54,53 +56,73 @@ def sample_paths() -> list[Path]:
     return sorted(Path(str(folder)).glob("*.txt"))
 
 
-def _read(path: Path) -> tuple[list[Release], list[ReadError]]:
+def extract_file(path: str | Path) -> tuple[list[Extraction], list[ReadError]]:
+    """Read one file and extract every release in it; failures come back as errors."""
     from govkg.extract import read_releases
 
-    return read_releases(path)
+    releases, errors = read_releases(path)
+    extractions = []
+    for release in releases:
+        try:
+            extractions.append(extract(release))
+        except Exception as exc:  # a bug on one release must not sink the batch
+            errors.append(ReadError(release.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return extractions, errors
 
 
-def iter_extractions(
-    inputs: Iterable[str | Path], progress: Progress | None = None
-) -> Iterator[Extraction | ReadError | Path]:
-    """Extractions and errors, file by file; each file read is yielded as its Path first."""
-    paths = list(iter_paths(list(inputs)))
-    for number, path in enumerate(paths, 1):
-        if progress:
-            progress(number, len(paths), str(path))
-        yield path
-        releases, errors = _read(path)
-        yield from errors
-        for release in releases:
-            try:
-                yield extract(release)
-            except Exception as exc:  # a bug on one release must not sink the batch
-                yield ReadError(release.path, f"extraction failed: {type(exc).__name__}: {exc}")
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 200
 
 
-def build(inputs: Iterable[str | Path], progress: Progress | None = None) -> BuildResult:
+def iter_files(
+    paths: list[Path], progress: Progress | None = None, workers: int | None = None
+) -> Iterator[tuple[list[Extraction], list[ReadError]]]:
+    """What each file holds, in the order of ``paths`` (so builds are deterministic).
+
+    With ``workers`` > 1 (default: one per core, for large batches) files are
+    read and extracted in a process pool.
+    """
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(paths) >= PARALLEL_THRESHOLD else 1
+    if workers <= 1:
+        results = map(extract_file, paths)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(extract_file, paths, chunksize=max(1, min(64, len(paths) // (workers * 8))))
+    try:
+        for number, result in enumerate(results, 1):
+            if progress:
+                progress(number, len(paths), str(paths[number - 1]))
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def build(
+    inputs: Iterable[str | Path], progress: Progress | None = None, workers: int | None = None
+) -> BuildResult:
     """Read files and folders (walked recursively), extract, and build the graph.
 
     Unreadable files and records are collected in ``errors``; the rest of the
     batch is built. Duplicate release ids keep the first release read.
     """
+    paths = list(iter_paths(list(inputs)))
     extractions: list[Extraction] = []
     errors: list[ReadError] = []
-    files = 0
     seen: set[str] = set()
-    for item in iter_extractions(inputs, progress):
-        if isinstance(item, Path):
-            files += 1
-        elif isinstance(item, ReadError):
-            errors.append(item)
-        elif item.release.id in seen:
-            errors.append(
-                ReadError(item.release.path, f"duplicate release id {item.release.id!r}, kept the first")
-            )
-        else:
-            seen.add(item.release.id)
-            extractions.append(item)
-    return from_extractions(extractions, errors, files)
+    for found, failed in iter_files(paths, progress, workers):
+        errors.extend(failed)
+        for item in found:
+            if item.release.id in seen:
+                errors.append(
+                    ReadError(item.release.path, f"duplicate release id {item.release.id!r}, kept the first")
+                )
+            else:
+                seen.add(item.release.id)
+                extractions.append(item)
+    return from_extractions(extractions, errors, len(paths))
 
 
 def build_records(records: Iterable[dict]) -> BuildResult:
