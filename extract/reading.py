@@ -76,7 +76,7 @@ def iter_paths(inputs: list[str | Path]) -> Iterator[Path]:
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TAGS = re.compile(r"</?(p|br|div|strong|span)\b[^>]*>", re.I)
 
 
 def decode(data: bytes, path: str | Path, declared: str | None = None) -> str:
@@ -170,6 +170,11 @@ def read_documents_lenient(path: str | Path) -> tuple[list[RawDocument], list[Re
             text = decode(data, path)
             if text.lstrip().startswith("<") and re.search(r"<(html|body|p|div)\b", text[:2000], re.I):
                 return [_html_document(text, path)], []
+            if len(_TAGS.findall(text)) >= 2:
+                # Scraped text that kept the article's markup (<p>, <br>, <strong>).
+                from govkg.extract.html import fragment_to_text
+
+                text = fragment_to_text(text)
             return [RawDocument(id=path.stem, text=text, path=str(path), kind="text")], []
         return [], [ReadError(path, f"unknown file type {suffix!r}")]
     except ReadError as exc:

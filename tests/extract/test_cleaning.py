@@ -131,3 +131,62 @@ def test_segments_map_body_back_to_the_original(lines):
     for offset, char in enumerate(release.text):
         raw = release.source_offset(offset)
         assert (raw is None and char == "\n") or release.raw[raw] == char
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ["  • 【字体:", "大", "中", "小", "】"],  # font-size widget
+        ["扫一扫在手机打开当前页"],  # QR prompt
+        ["主办单位:某县人民政府办公室", "运行维护单位:某某电信公司", "网站标识码:5100000001"],  # footer
+        ["  • 微信", "  • 微博", "  • 客户端", "  • 头条号", "手机版 电脑版"],  # share row
+        ["|", "|"],  # forum-table pipes
+        ["您的位置:首页 >> 新闻中心 >> 本县要闻"],  # breadcrumbs
+        ["[打印] [关闭]", "[责任编辑: ]"],  # print row and an empty editor
+        ["版权所有:某县人民政府 备案号:蜀ICP备00000000号"],  # copyright line
+        ["写留言", "阅读原文"],  # WeChat export
+    ],
+)
+def test_furniture_is_dropped(furniture):
+    release = clean(page(TITLE, *furniture, *BODY, *furniture))
+    assert release.text == "\n".join(BODY)
+
+
+def test_headline_and_body_on_one_line_are_split():
+    release = clean(page(f"{TITLE} 2022-03-03 09:34 {BODY[0]}", BODY[1]))
+    assert release.title == TITLE
+    assert release.published == "2022-03-03T09:34"
+    assert release.text.startswith("3月2日")
+
+
+def test_photo_caption_is_not_the_headline():
+    release = clean(page("(图为县委书记李四在田间察看苗情)", *BODY))
+    assert release.title is None
+
+
+def test_traditional_labels():
+    release = clean(
+        page(TITLE, "2024-05-30 08:17:56   來源:某某市人大常委會", *BODY, "總值班: 甲乙 編輯: 丙丁")
+    )
+    assert (release.source, release.editor, release.published) == (
+        "某某市人大常委會",
+        "丙丁",
+        "2024-05-30T08:17",
+    )
+
+
+def test_html_page_is_reduced_to_its_article():
+    from govkg.extract.html import html_to_text
+
+    markup = (
+        "<html><head><title>无关</title></head><body><div class='nav'>首页 | 新闻 | 政务</div>"
+        f"<div class='newst'>{TITLE}</div><div class='newsd'>发稿时间：2022/3/3</div>"
+        f"<div id='content'><p>{BODY[0]}</p><p>{BODY[1]}</p></div>"
+        "<div class='foot'>网站地图 | 联系我们 | 版权所有</div></body></html>"
+    )
+    page_text = html_to_text(markup)
+    document = RawDocument(id="h", text=page_text.text, path="h.html", kind="html", title=page_text.title)
+    release = clean(document)
+    assert release.title == TITLE
+    assert release.published == "2022-03-03"
+    assert release.text == "\n".join(BODY)

@@ -117,3 +117,11 @@ def test_undecodable_text_is_an_error():
     # Random high bytes that are neither UTF-8 nor sensible GB18030.
     with pytest.raises(ReadError, match=r"encoding|binary"):
         decode(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 50 + b"\x01\x02\x03\x04\x05\x06" * 40, "x.txt")
+
+
+def test_scraped_text_with_markup_left_in(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text(f"标题\n<p><strong>本网消息</strong>：{BODY}</p><p>第二段。</p>", encoding="utf-8")
+    (document,) = read_documents(path)
+    assert "<" not in document.text
+    assert document.text.splitlines()[-2:] == [f"本网消息：{BODY}", "第二段。"]

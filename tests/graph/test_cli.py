@@ -56,3 +56,12 @@ def test_no_inputs_builds_the_bundled_samples(tmp_path, capsys):
     graph = Graph().parse(tmp_path / "graph.ttl")
     assert len(graph) > 50
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_graph_parses_in_a_strict_second_parser(tmp_path):
+    import pyoxigraph
+
+    main(["build", "-o", str(tmp_path), "-q"])
+    with open(tmp_path / "graph.ttl", "rb") as handle:
+        quads = list(pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE))
+    assert len(quads) == len(Graph().parse(tmp_path / "graph.ttl"))
