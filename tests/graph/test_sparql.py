@@ -1,0 +1,307 @@
+"""SPARQL: the named questions on a small graph, both engines, bindings, result formats, the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.plugins.sparql import prepareQuery
+
+from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
+from govkg.graph.sparql import (
+    QueryError,
+    QueryResult,
+    ResultTooLarge,
+    format_result,
+    named_queries,
+    open_store,
+    parse_binding,
+    run_query,
+)
+
+SMALL = Path(__file__).parent / "data" / "sparql_small.ttl"
+ENGINES = ["oxigraph", "rdflib"]
+REQUIRED = [
+    "officials-of-place",
+    "meeting-chairs",
+    "events-of-official",
+    "titles-over-time",
+    "co-attendance",
+    "events-in-range",
+    "directives-implemented",
+    "documents-cited",
+]
+
+
+@pytest.fixture(scope="module")
+def small_graph() -> Graph:
+    return Graph().parse(SMALL)
+
+
+def columns(result: QueryResult, *names: str) -> list[tuple[str, ...]]:
+    return [tuple(record.get(name, "") for name in names) for record in result.records()]
+
+
+@pytest.mark.parametrize("name", REQUIRED)
+def test_required_named_queries_exist_with_a_description(name):
+    query = named_queries()[name]
+    assert query.description
+    assert "PREFIX gov:" in query.text
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_queries_parse_in_both_engines_and_select_their_parameters(name):
+    query = named_queries()[name]
+    parsed = prepareQuery(query.text)  # rdflib's parser, without any prefix given from outside
+    projected = {str(v) for v in parsed.algebra["PV"]}
+    assert set(query.parameters) <= projected
+    list(pyoxigraph.Store().query(query.text))  # and pyoxigraph's
+
+
+# (named query, bindings, columns read, rows expected in order)
+CASES = [
+    (
+        "officials-of-place",
+        {"place": "巴中市"},
+        ("official", "title", "releases", "first", "last"),
+        [
+            ("何平", "市长", "2", "2020-01-26", "2020-02-10"),
+            ("温奇志", "副市长", "1", "2020-01-26", "2020-01-26"),
+        ],
+    ),
+    (
+        "officials-of-place",
+        {},
+        ("placeName", "official"),
+        [("巴中市", "何平"), ("巴中市", "温奇志"), ("通江县", "李四")],
+    ),
+    ("meeting-chairs", {}, ("chair", "meeting", "date"), [("温奇志", "疫情防控工作会议", "2020-01-25")]),
+    ("meeting-chairs", {"name": "何平"}, ("chair",), []),
+    (
+        "events-of-official",
+        {"name": "何平"},
+        ("role", "type", "date"),
+        [
+            ("Attendee", "Meeting", "2020-01-25"),
+            ("Leader", "Inspection", "2020-02-09"),
+            ("Speaker", "Meeting", "2020-01-25"),
+        ],
+    ),
+    (
+        "titles-over-time",
+        {"name": "李四"},
+        ("title", "place", "first", "last"),
+        [("县长", "通江县", "2020-02-10", "2020-02-10")],
+    ),
+    ("co-attendance", {}, ("official", "other", "events"), [("何平", "李四", "1"), ("何平", "温奇志", "1")]),
+    ("co-attendance", {"name": "温奇志"}, ("official", "other"), [("何平", "温奇志")]),
+    ("events-in-range", {}, ("date", "type"), [("2020-01-25", "Meeting"), ("2020-02-09", "Inspection")]),
+    (
+        "events-in-range",
+        {"from": "2020-02-01", "to": "2020-02-29"},
+        ("eventName", "placeName"),
+        [("调研", "通江县")],
+    ),
+    ("events-in-range", {"to": "2020-01-25"}, ("eventName",), [("疫情防控工作会议",)]),
+    (
+        "directives-implemented",
+        {"place": "巴中市"},
+        ("placeName", "date", "directive"),
+        [("巴中市", "2020-01-25", "Ⅰ级响应各项防控措施")],
+    ),
+    ("directives-implemented", {"from": "2020-02-01"}, ("directive",), []),
+    (
+        "documents-cited",
+        {},
+        ("title", "issuerName", "releases"),
+        [("关于做好疫情防控工作的通知", "国务院", "2"), ("巴中市防控方案", "", "1")],
+    ),
+    ("documents-cited", {"issuer": "国务院"}, ("title",), [("关于做好疫情防控工作的通知",)]),
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("name", "bindings", "read", "expected"), CASES)
+def test_named_query_rows(small_graph, engine, name, bindings, read, expected):
+    result = run_query(small_graph, name, bindings, engine=engine)
+    assert columns(result, *read) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_bound_parameter_is_echoed_in_its_column(small_graph, engine):
+    result = run_query(small_graph, "officials-of-place", {"place": Literal("通江县")}, engine=engine)
+    assert columns(result, "place", "official") == [("通江县", "李四")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_binding_a_variable_the_query_does_not_select_is_an_error(small_graph, engine):
+    with pytest.raises(QueryError):
+        run_query(small_graph, "meeting-chairs", {"nobody": "x"}, engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_files_and_graphs_give_the_same_rows(small_graph, engine):
+    query = (
+        "SELECT ?n WHERE { ?p a <https://w3id.org/govkg/ontology#Person> ; <https://schema.org/name> ?n }"
+        " ORDER BY ?n"
+    )
+    assert run_query(SMALL, query, engine=engine).rows == run_query(small_graph, query, engine=engine).rows
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ask_and_construct(small_graph, engine):
+    ask = run_query(small_graph, "ASK { ?e a <https://w3id.org/govkg/ontology#Meeting> }", engine=engine)
+    assert ask.kind == "boolean" and ask.boolean is True
+    construct = run_query(small_graph, "CONSTRUCT WHERE { ?s a ?c }", engine=engine)
+    assert construct.kind == "graph"
+    assert len(construct.triples) == len(
+        list(small_graph.triples((None, URIRef(str(construct.triples[0][1])), None)))
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_syntax_errors_and_too_large_results_are_query_errors(small_graph, engine):
+    with pytest.raises(QueryError):
+        run_query(small_graph, "SELEC ?x WHERE { ?x ?p ?o }", engine=engine)
+    with pytest.raises(ResultTooLarge):
+        run_query(small_graph, "SELECT * WHERE { ?s ?p ?o }", engine=engine, limit=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "term"),
+    [
+        ("place=巴中市", "place", Literal("巴中市")),
+        ("?from=2020-01-01", "from", Literal("2020-01-01")),
+        ("x=<https://w3id.org/govkg/id/a>", "x", URIRef("https://w3id.org/govkg/id/a")),
+        ('name="何平"@zh', "name", Literal("何平", lang="zh")),
+        ("n=a=b", "n", Literal("a=b")),
+    ],
+)
+def test_parse_binding(text, name, term):
+    assert parse_binding(text) == (name, term)
+
+
+@pytest.mark.parametrize("text", ["novalue", "=x", "a b=c", 'x="unclosed'])
+def test_parse_binding_rejects(text):
+    with pytest.raises(QueryError):
+        parse_binding(text)
+
+
+ROW_RESULT = QueryResult(
+    "solutions",
+    ("s", "name", "n", "missing"),
+    (
+        (URIRef("https://w3id.org/govkg/id/a"), Literal("何平", lang="zh"), Literal(3), None),
+        (
+            URIRef("https://w3id.org/govkg/id/b"),
+            Literal('say "hi",\tthen\nleave'),
+            Literal("2020-01-25", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+            None,
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
+def test_result_formats_read_back_with_a_standard_parser(fmt):
+    text = format_result(ROW_RESULT, fmt)
+    parsed = pyoxigraph.parse_query_results(
+        text.encode("utf-8"), format=pyoxigraph.QueryResultsFormat.from_extension(fmt)
+    )
+    assert [v.value for v in parsed.variables] == list(ROW_RESULT.variables)
+    values = [[None if term is None else term.value for term in solution] for solution in parsed]
+    assert values == [[None if t is None else str(t) for t in row] for row in ROW_RESULT.rows]
+
+
+def test_csv_is_plain_values_with_crlf():
+    text = format_result(ROW_RESULT, "csv")
+    assert text.startswith("s,name,n,missing\r\nhttps://w3id.org/govkg/id/a,何平,3,\r\n")
+
+
+def test_json_boolean_and_table():
+    assert json.loads(format_result(QueryResult("boolean", boolean=False), "json")) == {
+        "head": {},
+        "boolean": False,
+    }
+    table = format_result(ROW_RESULT, "table")
+    assert "id:a" in table and table.endswith("(2 rows)\n")
+
+
+def test_cli_named_query_with_bindings_as_csv(capsys):
+    code = main(["query", str(SMALL), "--name", "meeting-chairs", "--bind", "name=温奇志", "--format", "csv"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == EXIT_OK
+    assert out[0] == "name,chair,meeting,date,person,event,release"
+    assert out[1].startswith("温奇志,温奇志,疫情防控工作会议,2020-01-25,")
+
+
+def test_cli_query_file_and_construct_as_turtle(tmp_path, capsys):
+    rq = tmp_path / "people.rq"
+    rq.write_text(
+        "PREFIX gov: <https://w3id.org/govkg/ontology#>\n"
+        "CONSTRUCT { ?p a gov:Person } WHERE { ?p a gov:Person }\n",
+        encoding="utf-8",
+    )
+    assert main(["query", str(SMALL), str(rq)]) == EXIT_OK
+    got = Graph().parse(data=capsys.readouterr().out, format="turtle")
+    expected = Graph()
+    for person in (
+        Graph().parse(SMALL).subjects(predicate=None, object=URIRef("https://w3id.org/govkg/ontology#Person"))
+    ):
+        expected.add(
+            (
+                person,
+                URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                URIRef("https://w3id.org/govkg/ontology#Person"),
+            )
+        )
+    assert isomorphic(got, expected)
+
+
+def test_cli_list_names_every_query_and_its_parameters(capsys):
+    assert main(["query", "--list"]) == EXIT_OK
+    out = capsys.readouterr().out
+    for name in REQUIRED:
+        assert name in out
+    assert "?place" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--name", "no-such-query"],
+        ["SELEC nothing"],
+        ["--name", "meeting-chairs", "--bind", "nobody=x"],
+        ["SELECT * WHERE {}", "--name", "meeting-chairs"],
+        [],
+    ],
+)
+def test_cli_usage_errors(argv, capsys):
+    assert main(["query", str(SMALL), *argv]) == EXIT_USAGE
+    assert "govkg query:" in capsys.readouterr().err
+
+
+def test_persistent_store_is_loaded_once_and_reloaded_when_the_graph_changes(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    first = run_query(graph, count, store=tmp_path / "store").rows
+    stamp = (tmp_path / "store" / "source.json").read_text(encoding="utf-8")
+    assert run_query(graph, count, store=tmp_path / "store").rows == first
+    assert (tmp_path / "store" / "source.json").read_text(encoding="utf-8") == stamp
+    graph.write_text('<https://w3id.org/govkg/id/x> <https://schema.org/name> "x" .\n', encoding="utf-8")
+    assert run_query(graph, count, store=tmp_path / "store").rows == ((Literal(1),),)
+
+
+def test_open_store_reads_trig_named_graphs_as_the_default_graph(tmp_path):
+    trig = tmp_path / "g.trig"
+    trig.write_text(
+        '<https://w3id.org/govkg/id/g> { <https://w3id.org/govkg/id/x> <https://schema.org/name> "x" . }\n',
+        encoding="utf-8",
+    )
+    store = open_store(trig)
+    assert run_query(store, "SELECT ?n WHERE { ?s <https://schema.org/name> ?n }").records() == [{"n": "x"}]
