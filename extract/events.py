@@ -1,14 +1,375 @@
-"""Events, their dates and places, who did what, what they implement."""
+"""Events, their dates and places, who did what, what they implement.
+
+The text is read clause by clause (a clause ends at ， ； 。 and the like) in
+the simplified view of each sentence (``chars.view``), so the cue lexicons are
+written once in simplified characters and every span still points into the
+text as written:
+
+- an event is reported by a happening cue (召开 …会议, 到 … 调研, 会见, 签约,
+  …仪式, 任命: ``data/event_cues.tsv``); cues inside reported words (X强调，要
+  …), in a clause that says what must be done (要, 必须) or that is called off
+  (取消, 暂停) report nothing;
+- mentions of one happening are one event: a later cue of the same type joins
+  the event before it unless it names a different meeting, gives a different
+  date, or has another leader; 分别会见 X 和 Y are two receptions;
+- an event's date is the first date of its sentence, resolved against the
+  publication date (``dates.py``); a sentence that opens with 会后 / 随后 /
+  当天 takes the date of the event before it;
+- roles come from role cues next to the persons' mentions
+  (``data/role_cues.tsv``) and belong to the event the text is telling of at
+  that point: the last event reported at or before the sentence.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from govkg.extract.records import Event, Person, Release, Sentence
+from govkg.extract.chars import View, view
+from govkg.extract.data import load_table, load_words
+from govkg.extract.dates import find_dates
+from govkg.extract.directives import find_directives
+from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
+
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+_CHAR = r"[^，,；;。！？!?：:\s]"
+# Reported words: what follows X强调， in a sentence is speech, not a report.
+_SPEECH = re.compile(r"(?:指出|强调|要求|表示|认为|提出|希望|介绍|说)[，,：:]")
+# A clause that says what must or should be done, or what is called off.
+_MODAL = re.compile(
+    r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期"
+)
+# A sentence that goes on with the event before it.
+_SAME_DAY = re.compile(r"^\s*(?:会后|会前|随后|当天|当日|同日|之后|其间|期间|会上|此前)")
+_GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
+_CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
+_PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,12}?[上中时])?[还也又再]?$")
+_ADVERBIAL = re.compile(
+    r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
+)
+_WITH = re.compile(r"同|与|和")
+_SEPARATE = "分别"
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from its cues."""
+
+    type: str
+    name: str
+    sentence: int
+    evidence: Span
+    date: str | None
+    place: str | None = None
+    generic: bool = False
+    leaders: frozenset[str] = frozenset()
+    roles: list[Participation] = field(default_factory=list)
+    implements: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _event_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    def alternation(name: str) -> str:
+        return "|".join(sorted(map(re.escape, load_words(name)), key=len, reverse=True))
+
+    meet, inspect = alternation("meeting_heads.tsv"), alternation("inspection_verbs.tsv")
+    cues = []
+    for kind, pattern in load_table("event_cues.tsv"):
+        pattern = pattern.replace("{MEET}", f"(?:{meet})").replace("{INSPECT}", inspect)
+        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR))))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=1)
+def _role_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for cue, role, where in load_table("role_cues.tsv"):
+        roles.setdefault(cue, []).append((role, where))
+    pattern = re.compile("|".join(sorted(map(re.escape, roles), key=len, reverse=True)))
+    return pattern, roles
+
+
+def _loosely_same(a: str, b: str) -> bool:
+    if a in b or b in a:
+        return True
+    shared = sum(min(a.count(c), b.count(c)) for c in set(a))
+    return shared / max(len(a), len(b)) >= 0.6
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # view offsets within the sentence
+    end: int
+    key: str
+
+
+def _sentence_mentions(sentence: Sentence, v: View, spans: list[tuple[int, int, str]]) -> list[_Mention]:
+    """The person mentions inside a sentence, in view offsets."""
+    base, stop = sentence.span.start, sentence.span.end
+    first = bisect_left(spans, (base, -1, ""))
+    found = []
+    for start, end, key in spans[first:]:
+        if start >= stop:
+            break
+        if end > stop:
+            continue
+        i = bisect_left(v.origin, start - base)
+        j = bisect_left(v.origin, end - base)
+        found.append(_Mention(i, j, key))
+    return found
+
+
+class _Reader:
+    """Reads one release's sentences in order, keeping what the text is telling of."""
+
+    def __init__(self, release: Release, persons: tuple[Person, ...]) -> None:
+        self.release = release
+        self.clock = release.published_date
+        self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.last_subjects: tuple[str, ...] = ()
+        self.pending: list[Participation] = []
+
+    # events -----------------------------------------------------------------
+
+    def read_events(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
+        text = v.text
+        speech = _SPEECH.search(text)
+        speech_from = speech.end() if speech else len(text)
+        dates = [d for d in find_dates(text, self.clock) if d.iso]
+        for clause in _CLAUSE.finditer(text):
+            if clause.start() >= speech_from or _MODAL.search(clause.group()):
+                continue
+            for kind, pattern in _event_cues():
+                match = pattern.search(clause.group())
+                if match:
+                    self._add(kind, match, clause, index, sentence, v, mentions, dates)
+                    break
+
+    def _add(self, kind, match, clause, index, sentence, v, mentions, dates) -> None:
+        groups = match.groupdict()
+        at = clause.start() + match.start()
+        name_view = (groups.get("name") or "").strip()
+        generic = kind == "meeting" and bool(_GENERIC_MEETING.match(name_view))
+        name = self._original(sentence, v, clause.start(), clause.end()).strip()
+        if groups.get("name"):
+            name = self._original(
+                sentence, v, clause.start() + match.start("name"), clause.start() + match.end("name")
+            )
+        place = None
+        if groups.get("place"):
+            place = self._original(
+                sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
+            ).strip()
+        date = next((d.iso for d in dates if d.span.start <= clause.end()), None)
+        if date is None and _SAME_DAY.match(v.text) and self.current is not None:
+            date = self.current.date
+        leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
+        guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
+        if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:
+            for guest in guests:
+                draft = _Draft(kind, name, index, sentence.span, date, place, leaders=leaders)
+                draft.name = f"{name}（{guest}）"
+                self.drafts.append(draft)
+                self.current = draft
+            return
+        draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
+        same = self._same_as(draft, name_view)
+        if same is None:
+            self.drafts.append(draft)
+            self.current = draft
+            return
+        if same.generic and not generic:
+            same.name, same.generic = draft.name, False
+        same.date = same.date or date
+        same.place = same.place or place
+        same.leaders = same.leaders or leaders
+        self.current = same
+
+    def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:
+        """The earlier event this cue reports again, if any."""
+        for other in reversed(self.drafts):
+            if other.type != draft.type:
+                continue
+            if draft.date and other.date and other.date != draft.date:
+                continue
+            if draft.type == "meeting":
+                if draft.generic or other.generic or _loosely_same(draft.name, other.name):
+                    return other
+                continue
+            if draft.type == "inspection" and draft.leaders and other.leaders:
+                if not draft.leaders & other.leaders:
+                    continue
+            return other
+        return None
+
+    @staticmethod
+    def _original(sentence: Sentence, v: View, start: int, end: int) -> str:
+        return sentence.text[v.start(start) : v.end(end)]
+
+    # roles ------------------------------------------------------------------
+
+    def read_roles(self, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
+        pattern, table = _role_cues()
+        text = v.text
+        pending: list[str] = []
+        last_role: str | None = None
+        for clause in _CLAUSE.finditer(text):
+            inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
+            cues = list(pattern.finditer(text, clause.start(), clause.end()))
+            if not cues:
+                if inside and last_role in ("appointed", "removed"):
+                    self._give(inside[:1], last_role, sentence)
+                elif not self._leads(text, clause, inside, sentence):
+                    # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
+                    pending.extend(m.key for m in inside)
+                continue
+            previous_end = clause.start()
+            previous: tuple[str, ...] = ()
+            for cue in cues:
+                for role, where in table[cue.group()]:
+                    subjects = self._subjects(
+                        text, clause, cue, where, inside, previous_end, previous, role, pending
+                    )
+                    if subjects:
+                        self._give_keys(subjects, role, sentence)
+                        last_role = role
+                        if where != "after":
+                            previous = subjects
+                            self.last_subjects = subjects
+                previous_end = cue.end()
+            pending = []
+            # Persons who lead an inspection this clause reports.
+            self._leads(text, clause, inside, sentence)
+
+    def _subjects(self, text, clause, cue, where, inside, previous_end, previous, role, pending):
+        if where == "after":
+            following = [m for m in inside if m.start >= cue.end()]
+            if role == "guest":
+                return tuple(m.key for m in following)
+            return tuple(m.key for m in following[:1]) if role in ("appointed", "removed") else ()
+        before = [m for m in inside if previous_end <= m.start and m.end <= cue.start()]
+        if where == "subject":
+            if before and _ADVERBIAL.match(text[before[-1].end : cue.start()]):
+                return (before[-1].key,)
+            if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
+                return self.last_subjects[:1]
+            return ()
+        if role == "accompany":
+            # 在 X 陪同下: X accompanies; persons before 在 lead.
+            opening = text.rfind("在", clause.start(), cue.start())
+            if opening >= 0:
+                before = [m for m in before if m.start > opening]
+        if role in ("host",) and before:
+            # X 与 Y 会见 / 会谈: X hosts, Y is the guest.
+            joint = _WITH.search(text, before[0].end, cue.start())
+            if joint:
+                guests = [m for m in before if m.start > joint.start()]
+                self._give_keys(tuple(m.key for m in guests), "guest", None)
+                before = [m for m in before if m.start < joint.start()]
+        if before:
+            keys = tuple(m.key for m in before)
+            if role in ("attend", "accompany", "chair") and pending:
+                keys = tuple(pending) + keys
+            return keys
+        gap = text[previous_end : cue.start()] if previous else text[clause.start() : cue.start()]
+        if previous and len(gap) <= 6:
+            return previous
+        if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
+            return self.last_subjects
+        if role in ("attend", "accompany") and pending:
+            return tuple(pending)
+        return ()
+
+    def _leads(self, text, clause, inside, sentence) -> bool:
+        """Give the lead to persons before an inspection cue in the clause; whether there was one."""
+        for kind, pattern in _event_cues():
+            if kind != "inspection":
+                continue
+            match = pattern.search(text, clause.start(), clause.end())
+            if match:
+                given = {p.person for p in self.pending if p.role == "accompany"}
+                leaders = tuple(m.key for m in inside if m.start < match.start() and m.key not in given)
+                if leaders:
+                    self._give_keys(leaders, "lead", sentence)
+                    self.last_subjects = leaders
+                return True
+        return False
+
+    def _give(self, mentions, role, sentence) -> None:
+        self._give_keys(tuple(m.key for m in mentions), role, sentence)
+
+    def _give_keys(self, keys, role, sentence) -> None:
+        span = sentence.span if sentence is not None else self._last_span
+        for key in keys:
+            self.pending.append(Participation(key, role, span))
+        if sentence is not None:
+            self._last_span = sentence.span
+
+    _last_span = Span(0, 0)
+
+    def assign(self) -> None:
+        """Give the participations read so far to the current event."""
+        target = self.current or (self.drafts[0] if self.drafts else None)
+        if target is None:
+            return
+        for part in self.pending:
+            if part not in target.roles:
+                target.roles.append(part)
+        self.pending = []
 
 
 def find_events(
     release: Release, sentences: tuple[Sentence, ...], persons: tuple[Person, ...]
 ) -> Iterator[Event]:
-    """The events a release reports, with participants' roles."""
-    return iter(())
+    """The events a release reports, with participants' roles and what they implement.
+
+    >>> text = "1月25日，我市召开疫情防控工作电视电话会议，贯彻落实习近平总书记重要指示精神。"
+    >>> from govkg.extract.sentences import split_sentences
+    >>> release = Release(id="x", text=text, published="2020-01-26")
+    >>> events = find_events(release, tuple(split_sentences(text)), ())
+    >>> [(e.type, e.name, e.date, e.implements) for e in events]
+    [('meeting', '疫情防控工作电视电话会议', '2020-01-25', ('习近平总书记重要指示精神',))]
+    """
+    reader = _Reader(release, persons)
+    orphans: list[Participation] = []
+    directives: list[tuple[int, str]] = []
+    for index, sentence in enumerate(sentences):
+        v = view(sentence.text)
+        mentions = _sentence_mentions(sentence, v, reader.spans)
+        reader.read_events(index, sentence, v, mentions)
+        if mentions:
+            reader.read_roles(sentence, v, mentions)
+            if reader.current is None:
+                orphans.extend(reader.pending)
+                reader.pending = []
+            else:
+                reader.assign()
+        for offset, phrase in find_directives(v.text):
+            at = v.text.find(phrase, offset)
+            directives.append((index, sentence.text[v.start(at) : v.end(at + len(phrase))]))
+    drafts = reader.drafts
+    if not drafts:
+        return
+    for part in orphans:
+        if part not in drafts[0].roles:
+            drafts[0].roles.append(part)
+    for index, phrase in directives:
+        owner = next((d for d in reversed(drafts) if d.sentence <= index), drafts[0])
+        if phrase not in owner.implements:
+            owner.implements.append(phrase)
+    for number, draft in enumerate(drafts):
+        yield Event(
+            key=f"e{number}",
+            type=draft.type,
+            name=draft.name,
+            evidence=draft.evidence,
+            date=draft.date,
+            place=draft.place,
+            participations=tuple(draft.roles),
+            implements=tuple(draft.implements),
+        )

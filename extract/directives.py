@@ -1,0 +1,78 @@
+"""What an event is said to carry out: the objects of 贯彻落实, 落实, 学习传达.
+
+An object is a short noun phrase as written (习近平总书记重要指示精神), cut
+at the clause's end and at the last directive-like head noun (精神, 部署,
+措施 ...: ``data/directive_heads.tsv``), and split at 和 / 及 where both
+sides are directives of their own. A verb with no such object (抓好落实,
+落实到位) gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from govkg.extract.data import load_words
+
+# The verbs whose objects are directives, longest first; 好 / 了 may follow.
+_VERBS = r"深入贯彻落实|认真贯彻落实|贯彻落实|学习贯彻|学习传达|传达学习|传达贯彻|贯彻执行|贯彻|落实|执行"
+_LEAD = re.compile(r"^(?:好|了|到|在|的|上|各级|全面|坚决|认真|深入|切实|有力|扎实|不折不扣地?|到位)+")
+_SPLIT = re.compile(r"和|及|以及|与")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(load_words("directive_heads.tsv"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    return re.compile(rf"(?:{_VERBS})(?P<object>[^，,。；;！？!?：:\s]{{2,60}})")
+
+
+@lru_cache(maxsize=1)
+def _head_end() -> re.Pattern:
+    # The last head noun of a phrase, followed only by a tail that is no noun of its own.
+    heads = "|".join(map(re.escape, _heads()))
+    return re.compile(rf"^(?P<phrase>.*(?:{heads}))(?P<tail>[^”’」』]*?)$")
+
+
+def _trim(phrase: str) -> str | None:
+    """The phrase cut at its last head noun, without leading adverbs; None if it has none."""
+    phrase = _LEAD.sub("", phrase)
+    match = _head_end().match(phrase)
+    if not match:
+        return None
+    trimmed = match.group("phrase")
+    # Keep a closing quote that belongs to a quoted head (“六保”任务 ends in 任务 already).
+    if trimmed.count("“") > trimmed.count("”"):
+        trimmed += "”"
+    return trimmed if len(trimmed) >= 3 else None
+
+
+def _split(phrase: str) -> list[str]:
+    """Split at 和 / 及 when both sides end in a head noun."""
+    parts = _SPLIT.split(phrase)
+    if len(parts) < 2 or not all(_head_end().match(part) for part in parts):
+        return [phrase]
+    return [part for part in parts if len(part) >= 3]
+
+
+def find_directives(text: str) -> Iterator[tuple[int, str]]:
+    """The directives a text says are carried out: ``(offset, phrase)`` pairs.
+
+    ``text`` is matched as given (callers pass a simplified view); the phrases
+    are returned as they stand in it.
+
+    >>> [p for _, p in find_directives("贯彻落实习近平总书记重要指示精神和李克强总理重要批示精神，部署工作")]
+    ['习近平总书记重要指示精神', '李克强总理重要批示精神']
+    >>> [p for _, p in find_directives("要坚决落实Ⅰ级响应各项防控措施，确保措施全面落地落实。")]
+    ['Ⅰ级响应各项防控措施']
+    """
+    for match in _pattern().finditer(text):
+        phrase = _trim(match.group("object"))
+        if not phrase:
+            continue
+        for part in _split(phrase):
+            yield match.start("object"), part

@@ -1,0 +1,30 @@
+import pytest
+
+from govkg.extract.data import load_words
+from govkg.extract.directives import find_directives
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("贯彻落实省委决策部署和市委工作要求，推动发展", ["省委决策部署", "市委工作要求"]),
+        ("认真学习传达全国两会精神", ["全国两会精神"]),
+        ("全面落实“六保”任务", ["“六保”任务"]),
+        ("落实党中央、国务院决策部署", ["党中央、国务院决策部署"]),
+        ("确保各项措施落实到位", []),
+        ("强化责任落实，抓好工作落实", []),
+        ("落实好常态化疫情防控举措，毫不放松", ["常态化疫情防控举措"]),
+    ],
+)
+def test_find_directives(text, phrases):
+    assert [p for _, p in find_directives(text)] == phrases
+
+
+def test_offsets_point_at_the_object():
+    text = "会议要求，贯彻落实省委决策部署。"
+    ((offset, phrase),) = find_directives(text)
+    assert text[offset : offset + len(phrase)] == phrase
+
+
+def test_heads_are_single_words():
+    assert all(1 < len(head) <= 4 for head in load_words("directive_heads.tsv"))

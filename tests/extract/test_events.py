@@ -1,0 +1,143 @@
+import pytest
+
+from govkg.extract.events import find_events
+from govkg.extract.records import Person, Release, Span
+from govkg.extract.sentences import split_sentences
+
+
+def persons_in(text, *names):
+    """Person records for names, with every mention, as the persons stage gives them."""
+    found = []
+    for name in names:
+        spans, at = [], text.find(name)
+        while at >= 0:
+            spans.append(Span(at, at + len(name)))
+            at = text.find(name, at + len(name))
+        found.append(Person(name=name, key=name, mentions=tuple(spans)))
+    return tuple(found)
+
+
+def events_of(text, published="2020-06-10", names=()):
+    release = Release(id="t", text=text, published=published)
+    return list(find_events(release, tuple(split_sentences(text)), persons_in(text, *names)))
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("6月9日，全县召开安全生产工作推进会。", ["meeting"]),
+        ("全区防汛工作调度会在区政府召开。", ["meeting"]),
+        ("县长张三到城关镇检查防汛工作。", ["inspection"]),
+        ("省长李四在北京会见来访的某国大使。", ["reception"]),
+        ("两市举行合作项目签约仪式。", ["signing"]),
+        ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
+        ("会议决定任命王五为副县长。", ["appointment"]),
+        ("6月9日，县委召开常委会会议。会后，县领导到企业调研。", ["meeting", "inspection"]),
+    ],
+)
+def test_event_types(text, types):
+    assert [e.type for e in events_of(text)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原则上取消庙会、灯会等大型公共活动。",  # called off
+        "张三强调，要加强督导检查，确保措施落实。",  # reported words
+        "各地要定期召开工作推进会。",  # what must be done
+    ],
+)
+def test_no_event(text):
+    assert events_of(text, names=("张三",)) == []
+
+
+def test_mentions_of_one_meeting_are_one_event():
+    text = "6月9日，全县召开防汛工作会议。会议由张三主持。张三在会上强调，要压实责任。"
+    assert [e.type for e in events_of(text, names=("张三",))] == ["meeting"]
+
+
+def test_two_named_meetings_are_two_events():
+    text = "6月9日，在全省防汛视频会议后，我县召开防汛工作推进会。"
+    assert [e.type for e in events_of(text)] == ["meeting", "meeting"]
+
+
+def test_separate_receptions():
+    text = "6月9日，省长李四分别会见了甲国大使王大和乙国大使赵二。"
+    events = events_of(text, names=("李四", "王大", "赵二"))
+    assert [e.type for e in events] == ["reception", "reception"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("6月9日，全县召开防汛工作推进会。", "2020-06-10", "2020-06-09"),
+        ("12月30日，全县召开防汛工作推进会。", "2021-01-03", "2020-12-30"),
+        ("昨天，全县召开防汛工作推进会。", "2020-06-10", "2020-06-09"),
+        ("6月9日，全县召开防汛工作推进会。", None, None),
+        ("全县召开防汛工作推进会。", "2020-06-10", None),
+    ],
+)
+def test_event_date(text, published, date):
+    assert events_of(text, published)[0].date == date
+
+
+def test_date_carries_to_the_event_after_a_meeting():
+    text = "6月9日，全县召开防汛工作推进会。会后，县领导到水库检查。"
+    assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "全县召开防汛工作会议。副县长张三主持会议，县长李四出席并讲话。",
+            ("张三", "李四"),
+            {("张三", "chair"), ("李四", "attend"), ("李四", "speak")},
+        ),
+        ("全县召开防汛工作会议。李四指出，要压实责任。", ("李四",), {("李四", "speak")}),
+        (
+            "全县召开防汛工作会议。县长李四，副县长张三、王五参加会议。",
+            ("李四", "张三", "王五"),
+            {("李四", "attend"), ("张三", "attend"), ("王五", "attend")},
+        ),
+        (
+            "县长李四到城关镇检查防汛工作，副县长张三陪同。",
+            ("李四", "张三"),
+            {("李四", "lead"), ("张三", "accompany")},
+        ),
+        ("省长李四在北京会见甲国大使王大。", ("李四", "王大"), {("李四", "host"), ("王大", "guest")}),
+        (
+            "会议决定任命张三为副县长，免去王五的副县长职务。",
+            ("张三", "王五"),
+            {("张三", "appointed"), ("王五", "removed")},
+        ),
+    ],
+)
+def test_roles(text, names, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=names) for p in e.participations}
+    assert roles == expected
+
+
+def test_evidence_is_the_sentence():
+    text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
+    (event,) = events_of(text, names=("张三",))
+    assert text[event.evidence.start : event.evidence.end] == "6月9日，全县召开防汛工作推进会，张三主持。"
+    assert all(p.evidence == event.evidence for p in event.participations)
+
+
+def test_implements_are_short_noun_phrases():
+    text = "全县召开防汛工作会议，贯彻落实省委决策部署和市委工作要求，部署下步工作。"
+    (event,) = events_of(text)
+    assert event.implements == ("省委决策部署", "市委工作要求")
+
+
+def test_traditional_text_keeps_its_characters():
+    text = "全縣召開防汛工作會議，貫徹落實省委決策部署。"
+    (event,) = events_of(text)
+    assert (event.type, event.implements) == ("meeting", ("省委決策部署",))
+
+
+def test_keys_are_unique():
+    text = "全县召开防汛工作会议。会后，县长到水库检查。县长会见了客商。"
+    keys = [e.key for e in events_of(text)]
+    assert len(keys) == len(set(keys)) == 3
