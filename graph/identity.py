@@ -1,21 +1,651 @@
-"""Person identity across releases: which mentions are one official.
+"""Person identity across releases: which mentions are one official, and why.
 
-The key of a person is ``NAME@PLACE`` where the place is the jurisdiction
-of their office; when that is unknown the mention stays on its own
-(``NAME@?RELEASE``), since keeping two nodes apart is a smaller error than
-merging two people.
+A person's node key is ``NAME@PLACE``: the name in simplified characters and
+the jurisdiction of their office, written in full (巴中市, 中国 for a national
+office). Two mentions share a node when they share that key, so a 市长 who
+later appears as 市委书记 of the same city is one node, and namesakes in two
+cities are two. The place of a mention is decided from, in this order:
+
+1. a national title (总书记, 国务院副总理...) or national news: 中国;
+2. a place named in a title (日照市委书记, 營口市委書記);
+3. the jurisdiction the extraction gives the person or their titles, the
+   release's own jurisdiction, lifted to the level the title names (a 市委书记
+   named in a county release belongs to the county's city);
+4. for a release that does not say where it speaks for: the place that its
+   officials share with other releases (a 区长 and a 区委常委 of 川汇区 named
+   together), when that evidence is unambiguous.
+
+When none of these decides, the mention keeps a node of its own
+(``NAME@?RELEASE``): two nodes for one person is a smaller error than one node
+for two. :func:`resolve` says for every mention which node it went to and why;
+:func:`report` writes that as ``identity.tsv``.
+
+Organisations and places get canonical keys too (:func:`org_key`,
+:func:`place_key`), and :func:`add_aliases` links the nodes of variant spellings
+to the canonical node with ``owl:sameAs``.
 """
 
 from __future__ import annotations
 
-from govkg.extract.records import Extraction
-from govkg.graph.rdf import default_person_key
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from govkg.extract.places import Place, gazetteer, parent, self_level
+from govkg.extract.records import Extraction, Person, Release
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from govkg.graph.build import BuildResult
+
+NATIONAL = "中国"
+LEVEL_WORDS = "省市县区州旗盟镇乡"
+_COUNTRY = frozenset({"中国", "全国", "中华人民共和国", "国家"})
+_SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
+
+# The level a title names: 市 in 市长, 副市长, 市委常委, 市人大常委会主任, 市发改委主任.
+_OFFICE_LEVEL = re.compile(
+    r"^(?:常务|代理|代)?副?([省市县区州旗盟镇乡])(?!场)"
+    r"(?:委|长|人大|政协|政府|人民|纪委|监委|法院|检察院|党委|党工委|[\u4e00-\u9fff]{1,5}?(?:办|局|厅|部|委))"
+)
+# What may follow a place named at the start of a title: 日照市委书记, 川汇区人大常委会主任.
+_ORGAN_AFTER_PLACE = re.compile(
+    r"^(?:委|长|人大|政协|政府|人民政府|人民法院|人民检察院|法院|检察院|纪委|监委|党委|常委|副|常务|代|行政长官)"
+)
+# One holder per jurisdiction at a time: the post alone is strong evidence.
+_CHIEF_OFFICE = re.compile(r"^[省市县区州旗盟镇乡](?:委书记|长|人大常委会主任|政协主席)$")
+
+
+# ---------------------------------------------------------------- data
+
+
+@cache
+def _names_table() -> tuple[tuple[str, ...], ...]:
+    text = resources.files("govkg.graph").joinpath("data", "names.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(tuple(cell.strip() for cell in row) for row in rows[1:])
+
+
+def _words(kind: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in _names_table() if row[0] == kind)
+
+
+@cache
+def _confusables() -> dict[str, frozenset[str]]:
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for a, b in _words("confusable"):
+        pairs[a].add(b)
+        pairs[b].add(a)
+    return {char: frozenset(others) for char, others in pairs.items()}
+
+
+@cache
+def _national_aliases() -> dict[str, str]:
+    return {row[1]: row[2] for row in _names_table() if row[0] == "national-alias" and len(row) > 2}
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    """Traditional to simplified characters, from the extraction's table when present."""
+    try:
+        from govkg.extract.data import load_table
+
+        rows = load_table("t2s.tsv")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return {ord(row[0]): row[1] for row in rows if len(row) > 1 and len(row[0]) == 1 and len(row[1]) == 1}
+
+
+def simplified(text: str) -> str:
+    """Text in simplified characters, NFKC, without white space: for keys, not for display.
+
+    >>> simplified("營口市委書記 李強") == "营口市委书记李强" or not _t2s()
+    True
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_t2s()))
+
+
+# ---------------------------------------------------------------- places
+
+
+def _places(name: str) -> list[Place]:
+    return list(gazetteer().get(name, ()))
+
+
+def _lineage(place: Place) -> list[Place]:
+    """The place and the divisions above it, nearest first."""
+    chain = [place]
+    while (up := parent(chain[-1])) is not None and len(chain) < 4:
+        chain.append(up)
+    return chain
+
+
+def level_word(place: str | None) -> str | None:
+    """The level word a jurisdiction's titles use: 市 for 巴中市 and 上海市, 省 for 广西壮族自治区.
+
+    >>> level_word("巴中市"), level_word("内蒙古自治区"), level_word("中国"), level_word(None)
+    ('市', '省', None, None)
+    """
+    if not place or place == NATIONAL:
+        return None
+    if place.endswith(("省", "自治区", "特别行政区")):
+        return "省"
+    return place[-1] if place[-1] in LEVEL_WORDS else None
+
+
+@cache
+def _split_chain(text: str) -> tuple[tuple[Place, ...], ...]:
+    """A name such as 上海市黄浦区 or 安徽省池州市石台县 read as gazetteer names, outermost first."""
+    if text in gazetteer():
+        return (tuple(_places(text)),)
+    for cut in range(len(text) - 2, 1, -1):
+        head, tail = text[:cut], text[cut:]
+        if head in gazetteer() and (rest := _split_chain(tail)):
+            return (tuple(_places(head)), *rest)
+    return ()
+
+
+def _pick(candidates: list[Place], inside: Iterable[Place]) -> list[Place]:
+    """Of namesake places, those under (or equal to) one of ``inside``; all if none is."""
+    codes = {p.code for p in inside}
+    narrowed = [p for p in candidates if codes & {q.code for q in _lineage(p)}]
+    return narrowed or candidates
+
+
+def _qualified(places: list[Place]) -> str | None:
+    """The canonical name of the place a candidate list stands for, None when it is ambiguous."""
+    names = {p.name for p in places}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    if len(places) == 1 and len(_places(name)) > 1:
+        up = parent(places[0])  # a namesake county: 北京市朝阳区, not 朝阳区
+        return f"{up.name}{name}" if up else name
+    return name
+
+
+def place_key(name: str | None, within: str | None = None) -> str | None:
+    """Canonical name of a place: simplified, in full, without parents unless they tell namesakes apart.
+
+    ``within`` is the jurisdiction the name is read in (a release's place), which
+    tells a short or namesake name's place. Names not in the gazetteer come back
+    simplified, as written; 中国 stands for the country.
+
+    >>> place_key("巴中"), place_key("上海市黄浦区"), place_key("全国"), place_key("?")
+    ('巴中市', '黄浦区', '中国', None)
+    >>> place_key("朝阳区", within="长春市")
+    '长春市朝阳区'
+    """
+    if not name:
+        return None
+    text = simplified(name)
+    if not text or text in ("?", "？"):
+        return None
+    if text in _COUNTRY:
+        return NATIONAL
+    chain = _split_chain(text)
+    if not chain:
+        return text
+    context: list[Place] = []
+    for places in chain[:-1]:
+        context.extend(places)
+    if within and not context:
+        context = [p for q in _split_chain(simplified(within))[-1:] for place in q for p in _lineage(place)]
+    candidates = _pick(list(chain[-1]), context) if context else list(chain[-1])
+    return _qualified(candidates) or text
+
+
+def _place_object(key: str) -> Place | None:
+    chain = _split_chain(key)
+    if not chain:
+        return None
+    places = list(chain[-1])
+    if len(chain) > 1:
+        places = _pick(places, chain[-2])
+    return places[0] if len({p.code for p in places}) == 1 else None
+
+
+def lift(place: str, level: str) -> str | None:
+    """The division at or above ``place`` whose titles use the level word ``level``.
+
+    >>> lift("川汇区", "市"), lift("川汇区", "省"), lift("巴中市", "区")
+    ('周口市', '河南省', None)
+    """
+    if level_word(place) == level:
+        return place
+    found = _place_object(place)
+    if found is None:
+        return None
+    for up in _lineage(found)[1:]:
+        if level_word(up.name) == level:
+            return place_key(up.name)
+    return None
+
+
+# ---------------------------------------------------------------- organisations
+
+_ORGAN_FORMS = (
+    (re.compile(r"人民代表大会常务委员会$"), "人大常委会"),
+    (re.compile(r"^中国人民政治协商会议(.+)委员会$"), r"\1政协"),
+    (re.compile(r"(?<![人民])政府$"), "人民政府"),
+    (re.compile(r"^(.*[省市县区州旗盟镇乡])委员会$"), r"\1委"),
+    (re.compile(r"^(.*[省市县区州旗盟镇乡])纪律检查委员会$"), r"\1纪委"),
+)
+
+
+def org_key(name: str | None, within: str | None = None) -> str | None:
+    """Canonical name of an organisation: 市委 in a 巴中市 release, 巴中市委, 中共巴中市委员会 are one.
+
+    >>> org_key("市委", within="巴中市"), org_key("巴中市委"), org_key("中共巴中市委员会")
+    ('中共巴中市委', '中共巴中市委', '中共巴中市委')
+    >>> org_key("巴中市政府"), org_key("县人民代表大会常务委员会", within="通江县")
+    ('巴中市人民政府', '通江县人大常委会')
+    """
+    if not name:
+        return None
+    text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", simplified(name))
+    for pattern, replacement in _ORGAN_FORMS:
+        text = pattern.sub(replacement, text)
+    place, rest = _place_prefix(text)
+    if place is None and text[:1] in LEVEL_WORDS and within:
+        place = lift(place_key(within) or within, text[0])
+        rest = text[1:]
+    if place is None:
+        return text
+    if rest.startswith(place[-1]) and not rest.startswith(place[-1] + "长"):
+        rest = rest[1:]  # 巴中市市委 → 巴中市委
+    party = rest.startswith(("委", "纪委", "党委"))
+    return ("中共" if party else "") + place + rest
+
+
+# ---------------------------------------------------------------- titles
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title read for identity: the office it names, its level, a place it names."""
+
+    title: str  # as written
+    office: str  # without the place, simplified: 市长, 市委书记, 副县长
+    level: str | None  # the level word of the office: 市
+    place: str | None  # a place named in the title, canonical; 中国 for national titles
+    national: bool = False
+
+    @property
+    def chief(self) -> bool:
+        """One holder per jurisdiction at a time (市长, 县委书记, 区人大常委会主任)."""
+        return bool(_CHIEF_OFFICE.match(self.office))
+
+
+def _place_prefix(text: str) -> tuple[str | None, str]:
+    """A place named at the start of a title or organ, and the rest (日照市 + 委书记).
+
+    The place must be followed by a level or organ word, so that 北京大学 names no place.
+    """
+    for cut in range(min(len(text) - 1, 14), 1, -1):
+        head, rest = text[:cut], text[cut:]
+        if cut == 2 and rest == "长":
+            continue  # 代县长 is an acting county head, not the head of 代县
+        if (rest[0] in LEVEL_WORDS or _ORGAN_AFTER_PLACE.match(rest)) and _split_chain(head):
+            return place_key(head), rest
+    return None, text
+
+
+def _normal_office(office: str) -> str:
+    office = re.sub(r"^([省市县区州旗盟镇乡])(?:人民)?政府((?:常务)?副?\1长)$", r"\2", office)
+    office = re.sub(r"^代(?:理)?(?=[省市县区州旗盟镇乡]长$)", "", office)
+    return office
+
+
+@cache
+def parse_title(title: str) -> Office:
+    """Read a title as written: the office, its level, and a place it names.
+
+    >>> parse_title("日照市委书记")
+    Office(title='日照市委书记', office='市委书记', level='市', place='日照市', national=False)
+    >>> o = parse_title("石台县人民政府副县长"); o.office, o.level, o.place
+    ('副县长', '县', '石台县')
+    >>> o = parse_title("常务副区长"); o.office, o.level, o.place
+    ('常务副区长', '区', None)
+    >>> o = parse_title("总理"); o.office, o.place, o.national
+    ('国务院总理', '中国', True)
+    """
+    text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", simplified(title))
+    if text.startswith(_words("national-prefix")) or text in _words("national-title"):
+        return Office(title, _national_aliases().get(text, text), None, NATIONAL, True)
+    place, rest = _place_prefix(text)
+    office = rest
+    if place and rest:
+        word = level_word(place)
+        if (
+            word
+            and place not in _SPECIAL_REGIONS
+            and not rest.startswith((word, "副", "常务", "代"))
+            and _ORGAN_AFTER_PLACE.match(rest)
+        ):
+            office = word + rest
+    office = _normal_office(office)
+    match = _OFFICE_LEVEL.match(office)
+    level = match.group(1) if match else (level_word(place) if place and office.endswith("长") else None)
+    if place and level and level_word(place) != level:
+        place = lift(place, level) or place
+    return Office(title, office, level, place)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Where one mention went: its node key and the reason, for the merge report."""
+
+    release: str
+    person: str  # Person.key in the release
+    name: str  # as written
+    node: str  # identity key: NAME@PLACE, or NAME@?RELEASE when the place is unknown
+    reason: str
+    apart_from: tuple[str, ...] = ()  # other nodes of the same name
+
+
+@dataclass
+class Resolution:
+    """Every mention's node key, with the decisions that explain them."""
+
+    keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+@dataclass
+class _Mention:
+    release: Release
+    person: Person
+    name: str  # simplified
+    offices: tuple[Office, ...]
+    release_place: str | None
+    national_release: bool
+    place: str | None = None
+    reason: str = ""
+
+    @property
+    def level(self) -> str | None:
+        return next((o.level for o in self.offices if o.level), None)
+
+    @property
+    def office_names(self) -> frozenset[str]:
+        return frozenset(o.office for o in self.offices)
+
+
+def _mentions(extraction: Extraction) -> list[_Mention]:
+    release = extraction.release
+    where = place_key(release.place)
+    return [
+        _Mention(
+            release=release,
+            person=person,
+            name=simplified(person.name) or person.name,
+            offices=tuple(parse_title(h.title) for h in person.holdings if h.title),
+            release_place=where,
+            national_release=where == NATIONAL,
+        )
+        for person in extraction.persons
+    ]
+
+
+def _declared(mention: _Mention) -> list[str]:
+    """The places the extraction gives the person's titles and the person, canonical."""
+    within = mention.release_place
+    found = [place_key(h.jurisdiction, within) for h in mention.person.holdings]
+    found.append(place_key(mention.person.jurisdiction, within))
+    return [p for p in found if p]
+
+
+def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[str]], how: str) -> None:
+    """Decide the place of one mention in the light of its release (see the module doc)."""
+    national = next((o for o in mention.offices if o.national), None)
+    if national:
+        mention.place, mention.reason = NATIONAL, f"national title {national.title}"
+        return
+    named = next((o for o in mention.offices if o.place), None)
+    if named:
+        mention.place, mention.reason = named.place, f"title {named.title} names {named.place}"
+        return
+    level = mention.level
+    if mention.national_release:
+        declared = [p for p in _declared(mention) if p != NATIONAL]
+        if declared and (level is None or lift(declared[0], level)):
+            mention.place = lift(declared[0], level) if level else declared[0]
+            mention.reason = f"named in national news as an official of {mention.place}"
+        else:
+            mention.place, mention.reason = NATIONAL, "named in national news"
+        return
+    candidates = [*_declared(mention), *([release_place] if release_place else [])]
+    for candidate in candidates:
+        if candidate == NATIONAL:
+            continue
+        if level is None:
+            mention.place, mention.reason = candidate, f"no title level; {how} {candidate}"
+            return
+        lifted = lift(candidate, level)
+        if lifted:
+            title = next(o.title for o in mention.offices if o.level)
+            mention.place = lifted
+            mention.reason = f"title {title} in {how} {candidate}" + (
+                f", the {level} above it" if lifted != candidate else ""
+            )
+            return
+    if level and len(local.get(level, ())) == 1:
+        (only,) = local[level]
+        title = next(o.title for o in mention.offices if o.level)
+        mention.place, mention.reason = only, f"title {title}; the only {level} this release names is {only}"
+        return
+    mention.place = None
+    mention.reason = "jurisdiction unknown" + (f" (a {level}-level title)" if level else "")
+
+
+def _local_places(mentions: list[_Mention]) -> dict[str, set[str]]:
+    """The places a release's titles name explicitly, by level word (川汇区人大常委会主任 → 区: 川汇区)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        for office in mention.offices:
+            if office.place and office.place != NATIONAL and (word := level_word(office.place)):
+                found[word].add(office.place)
+    return found
+
+
+def _infer_release_place(
+    mentions: list[_Mention], known: dict[str, dict[str, set[str]]], level: str | None
+) -> tuple[str | None, str]:
+    """The jurisdiction of a release that does not say, from officials it shares with other releases.
+
+    ``known`` maps a name to the places it was resolved to elsewhere, each with
+    the offices held there. A place is taken when one place alone is supported
+    and the support is more than one name, or one name in the same chief post
+    or in two of the same posts.
+    """
+    strong: dict[str, set[str]] = defaultdict(set)
+    weak: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.place == NATIONAL or any(o.national for o in mention.offices):
+            continue
+        for place, offices in known.get(mention.name, {}).items():
+            word = level_word(place)
+            if (mention.level and word != mention.level) or (level and word != level):
+                continue
+            shared = mention.office_names & offices
+            chief = any(o.chief and o.office in offices for o in mention.offices)
+            (strong if chief or len(shared) >= 2 else weak)[place].add(mention.name)
+    support = {place: strong[place] | weak[place] for place in set(strong) | set(weak)}
+    if not support:
+        return None, ""
+    ranked = sorted(support, key=lambda p: (-len(strong[p]), -len(support[p]), p))
+    best = ranked[0]
+    rivals = ranked[1:]
+    if any(strong[p] for p in rivals) or any(len(support[p]) >= len(support[best]) for p in rivals):
+        return None, "officials point at more than one place: " + ", ".join(sorted(support))
+    if strong[best] or len(support[best]) >= 2:
+        return best, f"release place inferred from {'、'.join(sorted(support[best]))} (also of {best})"
+    return None, f"only {'、'.join(sorted(support[best]))} is also named at {best}: too thin"
+
+
+def _spelling_variants(groups: dict[str, Counter]) -> dict[tuple[str, str], str]:
+    """Names in one place that differ by one confusable character: the rarer spelling → the commoner."""
+    table = _confusables()
+    renamed: dict[tuple[str, str], str] = {}
+    for place, names in groups.items():
+        ordered = sorted(names, key=lambda n: (-names[n], n))
+        for i, common in enumerate(ordered):
+            for rare in ordered[i + 1 :]:
+                if (rare, place) in renamed or len(rare) != len(common):
+                    continue
+                diffs = [(a, b) for a, b in zip(common, rare, strict=True) if a != b]
+                if len(diffs) == 1 and diffs[0][1] in table.get(diffs[0][0], ()):
+                    renamed[(rare, place)] = common
+    return renamed
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    """Every person mention's node key, and why; deterministic, whatever the order of the input."""
+    by_release = {e.release.id: _mentions(e) for e in sorted(extractions, key=lambda e: e.release.id)}
+    levels = {}
+    for rid, mentions in by_release.items():
+        release = mentions[0].release if mentions else None
+        levels[rid] = self_level((release.title or "") + "\n" + release.text) if release else None
+    # 1. every mention in the light of its own release
+    for mentions in by_release.values():
+        local = _local_places(mentions)
+        for mention in mentions:
+            _resolve(mention, mention.release_place, local, "release of")
+    # 2. releases that do not say where they speak for: from the officials they share
+    known: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for mentions in by_release.values():
+        for mention in mentions:
+            if mention.place and mention.release_place:
+                known[mention.name][mention.place] |= mention.office_names
+    notes: dict[str, str] = {}
+    for rid, mentions in by_release.items():
+        if not mentions or mentions[0].release_place:
+            continue
+        inferred, note = _infer_release_place(mentions, known, levels[rid])
+        notes[rid] = note
+        if inferred:
+            local = _local_places(mentions)
+            for mention in mentions:
+                if mention.place is None or mention.reason.startswith("no title level"):
+                    _resolve(mention, inferred, local, "release (inferred) of")
+                    mention.reason += f"; {note}"
+    everyone = [m for mentions in by_release.values() for m in mentions]
+    # 3. a national leader is one node wherever they are named without a local title
+    leaders = {
+        m.name
+        for m in everyone
+        if m.place == NATIONAL
+        and any(o.title in _words("leader") or o.office in _words("leader") for o in m.offices)
+    }
+    national_names = {m.name for m in everyone if m.place == NATIONAL and m.national_release}
+    for mention in everyone:
+        if mention.place == NATIONAL:
+            continue
+        if mention.name in leaders and mention.level is None:
+            mention.place, mention.reason = NATIONAL, "a national leader's name, without a local title"
+        elif mention.national_release and mention.name in national_names and mention.place:
+            province = _place_object(mention.place)
+            if province is not None and province.level == "province":
+                mention.reason = (
+                    f"{mention.place} official in national news, a national official in other national news"
+                )
+                mention.place = NATIONAL
+    # 4. misspellings: the rarer of two names one confusable character apart, in one place
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for mention in everyone:
+        if mention.place:
+            groups[mention.place][mention.name] += 1
+    renamed = _spelling_variants(groups)
+    result = Resolution()
+    nodes_of: dict[str, set[str]] = defaultdict(set)
+    for mention in everyone:
+        rid = mention.release.id
+        if mention.place:
+            spelled = renamed.get((mention.name, mention.place), mention.name)
+            node = f"{spelled}@{mention.place}"
+            if spelled != mention.name:
+                mention.reason += f"; {mention.name} read as {spelled}, one confusable character apart"
+        else:
+            node = f"{mention.name}@?{rid}"
+            if notes.get(rid):
+                mention.reason += f"; {notes[rid]}"
+        result.keys[(rid, mention.person.key)] = node
+        nodes_of[mention.name].add(node)
+    for mention in everyone:
+        node = result.keys[(mention.release.id, mention.person.key)]
+        result.decisions.append(
+            Decision(
+                release=mention.release.id,
+                person=mention.person.key,
+                name=mention.person.name,
+                node=node,
+                reason=mention.reason,
+                apart_from=tuple(sorted(nodes_of[mention.name] - {node})),
+            )
+        )
+    result.decisions.sort(key=lambda d: (d.node, d.release, d.person))
+    return result
 
 
 def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
     """Identity key of every person mention, by (release id, person key)."""
-    return {
-        (e.release.id, person.key): default_person_key(e.release, person)
-        for e in extractions
-        for person in e.persons
-    }
+    return resolve(extractions).keys
+
+
+def report(result: BuildResult) -> str:
+    """The merge report, ``identity.tsv``: every mention, the node it went to, and why.
+
+    Sorted by node, so the mentions merged into one node stand together;
+    ``apart_from`` names the other nodes of the same name (namesakes kept apart).
+    """
+    lines = ["node\trelease\tmention\tperson_key\treason\tapart_from"]
+    for d in resolve(result.extractions).decisions:
+        cells = (d.node, d.release, d.name, d.person, d.reason, " ".join(d.apart_from))
+        lines.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- graph links
+
+
+def add_aliases(graph: Graph) -> None:
+    """Link place and organisation nodes of variant spellings to one canonical node (``owl:sameAs``).
+
+    The variant nodes keep their names as written (a release's 連云港市 stays
+    連云港市); the canonical node carries the canonical name.
+    """
+    from urllib.parse import quote
+
+    from rdflib import OWL, RDF, Literal
+
+    from govkg.graph.rdf import place_iri
+    from govkg.ontology import GOV, ID, SCHEMA
+
+    for cls, key_of, iri_of in (
+        (GOV.Place, place_key, place_iri),
+        (GOV.Organization, org_key, lambda name: ID[f"organization/{quote(name, safe='@')}"]),
+    ):
+        for node in sorted(set(graph.subjects(RDF.type, cls))):
+            names = sorted(str(n) for n in graph.objects(node, SCHEMA.name))
+            if not names:
+                continue
+            key = key_of(names[0])
+            if not key or key == names[0]:
+                continue
+            canonical = iri_of(key)
+            if canonical == node:
+                continue
+            graph.add((canonical, RDF.type, cls))
+            if not any(True for _ in graph.objects(canonical, SCHEMA.name)):
+                graph.add((canonical, SCHEMA.name, Literal(key, lang="zh")))
+            graph.add((node, OWL.sameAs, canonical))

@@ -1,0 +1,285 @@
+"""Person identity across releases: merges, non-merges, places, organisations, the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.records import Extraction, Holding, Person, Release, Span
+from govkg.graph.build import from_extractions
+from govkg.graph.identity import org_key, parse_title, person_keys, place_key, report, resolve
+
+SPAN = Span(0, 1)
+
+
+def person(name: str, *titles: str, where: str | None = None) -> Person:
+    """A person record as extraction gives it: titles as written, the office's place."""
+    holdings = tuple(Holding(title=t, span=SPAN, evidence=SPAN, jurisdiction=where) for t in titles)
+    return Person(name=name, key=name, mentions=(SPAN,), holdings=holdings, jurisdiction=where or "?")
+
+
+def release(
+    rid: str, place: str | None, *persons: Person, text: str = "", date: str = "2021-01-01"
+) -> Extraction:
+    body = text or "会议召开。" * 3
+    return Extraction(Release(id=rid, text=body, place=place, published=date), persons=persons)
+
+
+def nodes(*extractions: Extraction) -> dict[tuple[str, str], str]:
+    return person_keys(list(extractions))
+
+
+def same(keys: dict, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return keys[a] == keys[b]
+
+
+# ------------------------------------------------------------ merges and non-merges
+
+
+def test_same_official_across_releases_of_one_city_is_one_node():
+    keys = nodes(
+        release("a", "巴中市", person("何平", "市委副书记", "市长", where="巴中市")),
+        release("b", "巴中市", person("何平", "市长", where="巴中市")),
+    )
+    assert same(keys, ("a", "何平"), ("b", "何平"))
+    assert keys[("a", "何平")] == "何平@巴中市"
+
+
+def test_a_promotion_within_one_city_stays_one_node():
+    keys = nodes(
+        release("a", "通江县", person("王五", "县委副书记", "县长", where="通江县"), date="2019-03-01"),
+        release("b", "通江县", person("王五", "县委书记", where="通江县"), date="2021-06-01"),
+    )
+    assert same(keys, ("a", "王五"), ("b", "王五"))
+
+
+def test_namesakes_in_two_cities_stay_apart():
+    keys = nodes(
+        release("a", "日照市", person("杨六", "市委书记", where="日照市")),
+        release("b", "盐田区", person("杨六", "区长", where="盐田区")),
+    )
+    assert not same(keys, ("a", "杨六"), ("b", "杨六"))
+
+
+def test_a_national_leader_is_one_node_in_national_and_local_releases():
+    keys = nodes(
+        release("a", "中国", person("赵七", "中共中央总书记")),
+        release("b", "巴中市", person("赵七", "总书记", where="巴中市")),
+        release("c", "通江县", person("赵七")),
+    )
+    assert keys[("a", "赵七")] == keys[("b", "赵七")] == keys[("c", "赵七")] == "赵七@中国"
+
+
+def test_a_local_namesake_of_a_national_official_stays_apart():
+    keys = nodes(
+        release("a", "中国", person("孙八", "副主任")),
+        release("b", "石台县", person("孙八", "副县长", where="石台县")),
+    )
+    assert not same(keys, ("a", "孙八"), ("b", "孙八"))
+
+
+@pytest.mark.parametrize(
+    ("title", "where", "expected"),
+    [
+        ("营口市委书记", "连云港市", "营口市"),  # a visitor's title names their own city
+        ("市委书记", "川汇区", "周口市"),  # a city title in a district release: the city above
+        ("省委书记", "巴中市", "四川省"),
+        ("區長", "黄浦区", "黄浦区"),  # traditional characters
+    ],
+)
+def test_the_place_of_an_office_comes_from_the_title_and_the_release(title, where, expected):
+    if title == "區長" and parse_title("區長").level != "区":
+        pytest.skip("no traditional-to-simplified table in this version")
+    keys = nodes(release("a", where, person("甲乙", title, where=where)))
+    assert keys[("a", "甲乙")] == f"甲乙@{expected}"
+
+
+def test_spellings_of_a_place_are_one_jurisdiction():
+    keys = nodes(
+        release("a", "巴中市", person("钱九", "副市长", where="巴中市")),
+        release("b", "巴中", person("钱九", "副市长", where="巴中")),
+    )
+    assert same(keys, ("a", "钱九"), ("b", "钱九"))
+
+
+def test_an_unknown_place_with_no_evidence_keeps_its_own_node():
+    keys = nodes(
+        release("a", None, person("周十", "市长")),
+        release("b", "石龙区", person("周十", "副区长", where="石龙区")),
+    )
+    assert keys[("a", "周十")] == "周十@?a"
+    assert not same(keys, ("a", "周十"), ("b", "周十"))
+
+
+def test_a_release_without_a_place_joins_the_place_its_officials_share():
+    keys = nodes(
+        release(
+            "a", "川汇区", person("吴甲", "区长", where="川汇区"), person("郑乙", "区委常委", "常务副区长")
+        ),
+        release("b", "川汇区", person("郑乙", "区委常委", "常务副区长", where="川汇区"), person("冯丙")),
+        release("c", None, person("吴甲", "区长"), person("郑乙", "区委常委", "常务副区长"), person("冯丙")),
+    )
+    assert keys[("c", "吴甲")] == keys[("a", "吴甲")] == "吴甲@川汇区"
+    assert same(keys, ("c", "郑乙"), ("b", "郑乙"))
+    assert same(keys, ("c", "冯丙"), ("b", "冯丙"))
+
+
+def test_a_release_without_a_place_and_one_shared_chief_post_joins_it():
+    keys = nodes(
+        release("a", "武穴市", person("陈丁", "市委副书记", "市长", where="武穴市")),
+        release("b", None, person("陈丁", "市委副书记", "市长"), person("褚戊")),
+    )
+    assert same(keys, ("a", "陈丁"), ("b", "陈丁"))
+    assert keys[("b", "褚戊")] == "褚戊@武穴市"
+
+
+def test_a_release_without_a_place_and_one_untitled_namesake_stays_apart():
+    keys = nodes(
+        release("a", "商洛市", person("卫己")),
+        release("b", None, person("卫己", "市长")),
+    )
+    assert keys[("b", "卫己")] == "卫己@?b"
+
+
+def test_officials_of_a_neighbour_named_in_a_county_release_get_their_own_place():
+    keys = nodes(
+        release(
+            "a", "西华县", person("蒋庚", "川汇区人大常委会主任"), person("沈辛", "区委常委", "常务副区长")
+        ),
+        release("b", "川汇区", person("沈辛", "常务副区长", where="川汇区")),
+    )
+    assert keys[("a", "蒋庚")] == "蒋庚@川汇区"
+    assert same(keys, ("a", "沈辛"), ("b", "沈辛"))
+
+
+def test_a_misspelt_name_in_the_same_place_joins_the_common_spelling():
+    keys = nodes(
+        release("a", "川汇区", person("梁显文", where="川汇区")),
+        release("b", "川汇区", person("梁显文", "区人大常委会主任", where="川汇区")),
+        release("c", "川汇区", person("粱显文", where="川汇区")),
+    )
+    assert keys[("c", "粱显文")] == keys[("a", "梁显文")] == "梁显文@川汇区"
+
+
+def test_a_name_that_contains_another_is_another_person():
+    keys = nodes(
+        release("a", "长宁区", person("韩伟", "区长", where="长宁区")),
+        release("b", "长宁区", person("韩伟民", "区长", where="长宁区")),
+    )
+    assert not same(keys, ("a", "韩伟"), ("b", "韩伟民"))
+
+
+def test_a_provincial_official_in_national_news_later_national_is_one_node():
+    keys = nodes(
+        release("a", "中国", person("杨壬", "河北省委书记")),
+        release("b", "中国", person("杨壬", "国务委员")),
+    )
+    assert same(keys, ("a", "杨壬"), ("b", "杨壬"))
+
+
+def test_resolution_does_not_depend_on_input_order():
+    records = [
+        release("a", "巴中市", person("何平", "市长", where="巴中市")),
+        release("b", None, person("何平", "市长"), person("温奇")),
+        release("c", "巴中市", person("温奇", "副市长", where="巴中市")),
+    ]
+    assert person_keys(records) == person_keys(list(reversed(records)))
+
+
+# ------------------------------------------------------------ titles, places, organisations
+
+
+@pytest.mark.parametrize(
+    ("title", "office", "level", "place"),
+    [
+        ("市委副书记", "市委副书记", "市", None),
+        ("巴中市市长", "市长", "市", "巴中市"),
+        ("日照市委书记", "市委书记", "市", "日照市"),
+        ("县政府副县长", "副县长", "县", None),
+        ("代理县长", "县长", "县", None),
+        ("代县长", "县长", "县", None),
+        ("盐田区人民政府区长", "区长", "区", "盐田区"),
+        ("常务副区长", "常务副区长", "区", None),
+        ("秘书长", "秘书长", None, None),
+        ("北京大学常务副校长", "北京大学常务副校长", None, None),
+        ("湖北省长", "省长", "省", "湖北省"),
+        ("国务院副总理", "国务院副总理", None, "中国"),
+    ],
+)
+def test_titles_are_read_as_office_level_and_place(title, office, level, place):
+    parsed = parse_title(title)
+    assert (parsed.office, parsed.level, parsed.place) == (office, level, place)
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "key"),
+    [
+        ("巴中", None, "巴中市"),
+        ("巴中市", None, "巴中市"),
+        ("上海市黄浦区", None, "黄浦区"),
+        ("朝阳区", "长春市", "长春市朝阳区"),
+        ("朝阳区", "北京市", "北京市朝阳区"),
+        ("全国", None, "中国"),
+        ("川汇区金海嘉苑", None, "川汇区金海嘉苑"),  # not a division: as written
+        ("?", None, None),
+    ],
+)
+def test_place_keys(name, within, key):
+    assert place_key(name, within) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "key"),
+    [
+        ("市委", "巴中市", "中共巴中市委"),
+        ("巴中市委", None, "中共巴中市委"),
+        ("中共巴中市委", None, "中共巴中市委"),
+        ("中共巴中市委员会", None, "中共巴中市委"),
+        ("市政府", "巴中市", "巴中市人民政府"),
+        ("巴中市人民政府", None, "巴中市人民政府"),
+        ("市委", "通江县", "中共巴中市委"),  # a county release's 市委 is the city's
+        ("县人大常委会", "通江县", "通江县人大常委会"),
+        ("中共中央", None, "中共中央"),
+    ],
+)
+def test_org_keys(name, within, key):
+    assert org_key(name, within) == key
+
+
+# ------------------------------------------------------------ the report and the graph
+
+
+def test_the_report_says_which_node_each_mention_went_to_and_why():
+    result = from_extractions(
+        [
+            release("a", "巴中市", person("何平", "市长", where="巴中市")),
+            release("b", "巴中市", person("何平", "市委书记", where="巴中市")),
+            release("c", None, person("何平", "区长")),
+        ]
+    )
+    lines = report(result).splitlines()
+    assert lines[0].split("\t")[:3] == ["node", "release", "mention"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [(r[0], r[1]) for r in rows] == [("何平@?c", "c"), ("何平@巴中市", "a"), ("何平@巴中市", "b")]
+    assert all(r[4] for r in rows)  # every row has a reason
+    assert rows[0][5] == "何平@巴中市"  # kept apart, and says from what
+    assert report(result) == report(from_extractions(list(reversed(result.extractions))))
+
+
+def test_one_person_node_per_identity_in_the_graph():
+    from rdflib import RDF
+
+    from govkg.ontology import GOV
+
+    result = from_extractions(
+        [
+            release("a", "巴中市", person("何平", "市长", where="巴中市")),
+            release("b", "巴中市", person("何平", "市长", where="巴中市")),
+        ]
+    )
+    assert len(set(result.graph.subjects(RDF.type, GOV.Person))) == 1
+
+
+def test_decisions_cover_every_mention():
+    records = [release("a", "巴中市", person("何平", "市长", where="巴中市"), person("温奇"))]
+    resolution = resolve(records)
+    assert {(d.release, d.person) for d in resolution.decisions} == set(resolution.keys)
