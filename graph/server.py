@@ -1,0 +1,516 @@
+"""``govkg serve``: a graph as a read-only SPARQL 1.1 Protocol endpoint.
+
+Queries come by GET (``?query=``) or POST (a form, or ``application/sparql-query``)
+at ``/sparql`` (also at ``/``); the answer's format follows the Accept header
+(or a ``format`` / ``output`` parameter): SPARQL JSON, XML, CSV or TSV results,
+Turtle, N-Triples, JSON-LD or RDF/XML graphs. Every response allows any origin
+(CORS), so browser tools such as YASGUI can use the endpoint; a browser that
+asks for the page without a query gets a small query form. Updates are refused
+(403).
+
+One query cannot take the server down: each runs in a worker process holding
+its own copy of the graph (or the persistent store, read-only), and a worker
+that has not answered within the time limit is killed and replaced, since a
+pyoxigraph query cannot be interrupted from another thread. A result with more
+rows or triples than allowed is refused rather than built in memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import queue
+import signal
+import sys
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+SOLUTION_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "application/xml": "rdfxml",
+}
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+# Short names clients put in a format= or output= parameter (SPARQLWrapper, Virtuoso habits).
+FORMAT_NAMES = {
+    "json": "json",
+    "xml": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "n3": "turtle",
+    "nt": "nt",
+    "ntriples": "nt",
+    "json-ld": "jsonld",
+    "jsonld": "jsonld",
+    "rdf+xml": "rdfxml",
+    "rdfxml": "rdfxml",
+}
+MAX_BODY = 1 << 20  # bytes of a POSTed query
+
+
+def negotiate(accept: str | None, kind: str, requested: str | None = None) -> str:
+    """The result format for a query result of ``kind``, from the Accept header or a format parameter.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "solutions")
+    'xml'
+    >>> negotiate("*/*", "graph")
+    'turtle'
+    >>> negotiate(None, "solutions", requested="csv")
+    'csv'
+    """
+    table = GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES
+    if requested:
+        name = FORMAT_NAMES.get(requested.lower()) or table.get(requested.lower())
+        if name in (GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES).values():
+            return name
+    choices = []
+    for position, item in enumerate((accept or "").split(",")):
+        media, *params = (part.strip() for part in item.split(";"))
+        weight = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if weight > 0:
+            choices.append((-weight, position, media.lower()))
+    for _, _, media in sorted(choices):
+        if media in table:
+            return table[media]
+    return "turtle" if kind == "graph" else "json"
+
+
+# ---------------------------------------------------------------------------
+# Worker processes
+
+
+def _worker(conn, graph: str, store: str | None, max_results: int) -> None:
+    """A worker process: load the graph, then answer queries from the pipe until it closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    from govkg.graph.sparql import (
+        QueryError,
+        ResultTooLarge,
+        format_result,
+        open_store,
+        open_store_read_only,
+        query_store,
+    )
+
+    try:
+        source = open_store_read_only(store) if store else open_store(graph)
+    except Exception as exc:  # report any load failure to the server, which gives up
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            text, accept, requested = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            result = query_store(source, text, limit=max_results)
+            fmt = negotiate(accept, result.kind, requested)
+            answer = (HTTPStatus.OK, MEDIA_TYPES[fmt], format_result(result, fmt).encode("utf-8"))
+        except ResultTooLarge as exc:
+            answer = (HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", f"{exc}\n".encode())
+        except QueryError as exc:
+            answer = (HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", f"{exc}\n".encode())
+        except Exception as exc:  # the worker survives whatever one query does
+            answer = (HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", f"{exc}\n".encode())
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):
+            return
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    media_type: str
+    body: bytes
+
+
+def _text_answer(status: HTTPStatus, message: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", f"{message}\n".encode())
+
+
+class WorkerPool:
+    """Worker processes that run queries with a time limit, each replaced when killed."""
+
+    def __init__(self, graph: str | Path, store: str | Path | None, size: int, max_results: int) -> None:
+        self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        self._args = (str(graph), str(store) if store else None, max_results)
+        self._idle: queue.Queue = queue.Queue()
+        self._processes: set = set()
+        self._lock = threading.Lock()
+        self._failure: str | None = None
+        self._ready = threading.Semaphore(0)
+        self._closed = False
+        for _ in range(size):
+            self._start()
+
+    def _start(self) -> None:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_worker, args=(child, *self._args), daemon=True)
+        process.start()
+        child.close()
+        with self._lock:
+            self._processes.add(process)
+        threading.Thread(target=self._await_ready, args=(process, parent), daemon=True).start()
+
+    def _await_ready(self, process, conn) -> None:
+        try:
+            status, detail = conn.recv()
+        except (EOFError, OSError):
+            status, detail = "error", f"worker exited with status {process.exitcode}"
+        if status == "ready" and not self._closed:
+            self._idle.put((process, conn))
+        else:
+            self._failure = detail
+            self._stop(process, conn)
+        self._ready.release()
+
+    def _stop(self, process, conn) -> None:
+        process.kill()
+        process.join()
+        conn.close()
+        with self._lock:
+            self._processes.discard(process)
+
+    def wait_ready(self, count: int) -> str | None:
+        """Wait until ``count`` workers have loaded the graph or failed; the failure, if any."""
+        for _ in range(count):
+            self._ready.acquire()
+        return self._failure
+
+    def run(self, text: str, accept: str | None, requested: str | None, timeout: float) -> Answer:
+        """Run one query in an idle worker; kill it if it is not done within ``timeout`` seconds."""
+        try:
+            process, conn = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            return _text_answer(HTTPStatus.SERVICE_UNAVAILABLE, "every worker is busy; try again later")
+        try:
+            conn.send((text, accept, requested))
+            if conn.poll(timeout):
+                status, media_type, body = conn.recv()
+                self._idle.put((process, conn))
+                return Answer(status, media_type, body)
+        except (EOFError, OSError):
+            self._stop(process, conn)
+            self._start()
+            return _text_answer(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed")
+        self._stop(process, conn)
+        self._start()
+        return _text_answer(
+            HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: it ran longer than the {timeout:g} s time limit"
+        )
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            processes = list(self._processes)
+        for process in processes:
+            process.kill()
+            process.join()
+
+
+# ---------------------------------------------------------------------------
+# HTTP
+
+
+def query_page() -> bytes:
+    """The browser page: a query box, the named queries to start from, results as a table."""
+    from govkg.graph.sparql import named_queries
+
+    queries = {name: query.text for name, query in named_queries().items()}
+    data = json.dumps(queries, ensure_ascii=False).replace("</", "<\\/")
+    return _PAGE.replace("__QUERIES__", data).encode("utf-8")
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>govkg SPARQL</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:1.5em;max-width:80em}
+textarea{width:100%;height:16em;font-family:monospace;font-size:13px}
+table{border-collapse:collapse;margin-top:1em;font-size:13px}
+td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
+#status{margin-left:1em;color:#555}
+</style></head><body>
+<h1>govkg SPARQL</h1>
+<p>Read-only endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol).
+Start from a named query: <select id="named"><option value="">…</option></select></p>
+<textarea id="query">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
+<p><button id="run">Run</button><span id="status"></span></p>
+<div id="out"></div>
+<script>
+const queries = __QUERIES__;
+const named = document.getElementById("named"), box = document.getElementById("query");
+for (const name of Object.keys(queries)) {
+  const o = document.createElement("option"); o.textContent = name; named.appendChild(o);
+}
+named.onchange = () => { if (named.value) box.value = queries[named.value]; };
+document.getElementById("run").onclick = async () => {
+  const status = document.getElementById("status"), out = document.getElementById("out");
+  status.textContent = "running…"; out.textContent = "";
+  const started = performance.now();
+  const response = await fetch("sparql", {method: "POST",
+    headers: {"Content-Type": "application/x-www-form-urlencoded",
+              "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
+    body: new URLSearchParams({query: box.value})});
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const type = response.headers.get("Content-Type") || "";
+  if (!response.ok || !type.includes("json")) {
+    const pre = document.createElement("pre"); pre.textContent = await response.text(); out.appendChild(pre);
+    status.textContent = response.status + " " + response.statusText + ", " + seconds + " s"; return;
+  }
+  const data = await response.json();
+  if ("boolean" in data) {
+    out.textContent = String(data.boolean); status.textContent = seconds + " s"; return;
+  }
+  const table = document.createElement("table"), head = table.insertRow();
+  for (const v of data.head.vars) {
+    const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
+  }
+  for (const row of data.results.bindings) {
+    const tr = table.insertRow();
+    for (const v of data.head.vars) tr.insertCell().textContent = row[v] ? row[v].value : "";
+  }
+  out.appendChild(table);
+  status.textContent = data.results.bindings.length + " rows, " + seconds + " s";
+};
+</script></body></html>
+"""
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    """The SPARQL 1.1 Protocol, query operation only."""
+
+    server: SparqlServer
+    server_version = "govkg-sparql"
+    protocol_version = "HTTP/1.1"
+
+    def _send(self, answer: Answer, head_only: bool = False) -> None:
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.media_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Vary", "Accept")
+        if answer.status == HTTPStatus.METHOD_NOT_ALLOWED:
+            self.send_header("Allow", "GET, POST, OPTIONS")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(answer.body)
+
+    def _refuse_update(self) -> None:
+        self._send(
+            _text_answer(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused")
+        )
+
+    def _answer(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            self._refuse_update()
+            return
+        texts = params.get("query", [])
+        if len(texts) != 1:
+            self._send(_text_answer(HTTPStatus.BAD_REQUEST, "give exactly one query parameter"))
+            return
+        requested = (params.get("format") or params.get("output") or [None])[0]
+        self._send(
+            self.server.pool.run(texts[0], self.headers.get("Accept"), requested, self.server.time_limit)
+        )
+
+    def _is_endpoint(self) -> bool:
+        if urlsplit(self.path).path in ("/", "/sparql"):
+            return True
+        self._send(_text_answer(HTTPStatus.NOT_FOUND, "the SPARQL endpoint is /sparql"))
+        return False
+
+    def do_GET(self) -> None:
+        if not self._is_endpoint():
+            return
+        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+        if "query" in params or "update" in params:
+            self._answer(params)
+        else:
+            self._send(Answer(HTTPStatus.OK, "text/html; charset=utf-8", query_page()))
+
+    def do_HEAD(self) -> None:
+        if self._is_endpoint():
+            self._send(Answer(HTTPStatus.OK, "text/html; charset=utf-8", query_page()), head_only=True)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._send(_text_answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is too large"))
+            return
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        if not self._is_endpoint():
+            return
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+        if media == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(body, keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif media == "application/sparql-query":
+            params["query"] = [body]
+        elif media == "application/sparql-update":
+            self._refuse_update()
+            return
+        else:
+            self._send(
+                _text_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"cannot read a {media or 'bodiless'} POST")
+            )
+            return
+        self._answer(params)
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _not_allowed(self) -> None:
+        self._send(_text_answer(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: GET, POST or OPTIONS"))
+
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
+
+    def log_message(self, format: str, *args) -> None:
+        if not self.server.quiet:
+            super().log_message(format, *args)
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """An HTTP server with a :class:`WorkerPool`, a time limit and a quiet switch."""
+
+    daemon_threads = True
+
+    def __init__(self, address, pool: WorkerPool, time_limit: float, quiet: bool = False) -> None:
+        super().__init__(address, SparqlHandler)
+        self.pool = pool
+        self.time_limit = time_limit
+        self.quiet = quiet
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def make_server(
+    graph: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    store: str | Path | None = None,
+    time_limit: float = 10.0,
+    max_results: int = 10_000,
+    workers: int = 2,
+    quiet: bool = False,
+) -> SparqlServer:
+    """A SPARQL server for a graph file, its workers loaded; call ``serve_forever()`` on it.
+
+    ``store`` is a folder for a persistent store (loaded here once, then opened
+    read-only by each worker). Raises :class:`~govkg.graph.sparql.QueryError`
+    when the graph cannot be loaded.
+    """
+    from govkg.graph.sparql import QueryError, open_store
+
+    if not Path(graph).is_file():
+        raise QueryError(f"{graph}: no such graph file")
+    if store is not None:
+        open_store(graph, store)  # parse into the store now if it is missing or stale; closed on return
+    pool = WorkerPool(graph, store, max(1, workers), max_results)
+    failure = pool.wait_ready(max(1, workers))
+    if failure:
+        pool.close()
+        raise QueryError(failure)
+    try:
+        return SparqlServer((host, port), pool, time_limit, quiet)
+    except OSError:
+        pool.close()
+        raise
+
+
+def serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("graph", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    parser.add_argument(
+        "-p", "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
+    parser.add_argument("--store", type=Path, default=None, help="folder of a persistent store of the graph")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    parser.add_argument(
+        "--max-results", type=int, default=10_000, help="most rows or triples in an answer (default: 10000)"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
+
+
+def serve_cli(args: argparse.Namespace) -> int:
+    from govkg.graph.cli import EXIT_FAIL, EXIT_OK
+    from govkg.graph.sparql import QueryError
+
+    try:
+        server = make_server(
+            args.graph,
+            host=args.host,
+            port=args.port,
+            store=args.store,
+            time_limit=args.timeout,
+            max_results=args.max_results,
+            workers=args.workers,
+            quiet=args.quiet,
+        )
+    except (QueryError, OSError) as exc:
+        print(f"govkg serve: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # so that workers are stopped too
+    host, port = server.server_address[:2]
+    print(f"govkg serve: SPARQL endpoint at http://{host}:{port}/sparql (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
