@@ -87,7 +87,7 @@ def _pattern() -> re.Pattern:
         rf"(?<![0-9{_CN}])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]))"
         rf"(?:{_RANGE}(?:[0-9]{{1,2}}\s*月\s*)?[0-9]{{1,2}}\s*{_DAY_MARK})?"
         # A bare day in Arabic digits, not a number (第3号, 1号线, 5号文件).
-        rf"|(?<![0-9第.月年:：])(?P<bd>[0-9]{{1,2}})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK}))"
+        rf"|(?<![0-9第.月年])(?P<bd>[0-9]{{1,2}})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK}))"
         rf"(?:{_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK})?(?![0-9线楼文令院馆台车机门码病字])"
         rf"|(?P<rel>{days})"
     )

@@ -51,6 +51,10 @@ _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
 )
 _WITH = re.compile(r"同|与|和")
+# 他们是：…, 名单如下： a list of the names just appointed.
+_LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
+_AS = re.compile(r"(?:同志)?为")
+_AS_OR_OF = re.compile(r"为|的")
 _SEPARATE = "分别"
 
 
@@ -78,7 +82,9 @@ def _event_cues() -> tuple[tuple[str, re.Pattern], ...]:
     meet, inspect = alternation("meeting_heads.tsv"), alternation("inspection_verbs.tsv")
     cues = []
     for kind, pattern in load_table("event_cues.tsv"):
-        pattern = pattern.replace("{MEET}", f"(?:{meet})").replace("{INSPECT}", inspect)
+        # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
+        inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见)"
+        pattern = pattern.replace("{MEET}", f"(?:{meet})").replace("{INSPECT}", inspect_verb)
         cues.append((kind, re.compile(pattern.replace("{C}", _CHAR))))
     return tuple(cues)
 
@@ -92,11 +98,31 @@ def _role_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     return pattern, roles
 
 
+@lru_cache(maxsize=1)
+def _lead_after() -> re.Pattern:
+    """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
+    inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
+    return re.compile(
+        rf"(?:同志)?(?:一行)?(?:{_CHAR}{{0,12}}?)?(?:先后|亲自|专程|再次)?"
+        rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
+    )
+
+
+def _inspection_cue(text: str, start: int, end: int) -> int | None:
+    """Where an inspection cue starts in ``text[start:end]``, if there is one."""
+    for kind, pattern in _event_cues():
+        if kind.startswith("inspection"):
+            match = pattern.search(text, start, end)
+            if match:
+                return match.start()
+    return None
+
+
 def _loosely_same(a: str, b: str) -> bool:
     if a in b or b in a:
         return True
     shared = sum(min(a.count(c), b.count(c)) for c in set(a))
-    return shared / max(len(a), len(b)) >= 0.6
+    return shared / max(len(a), len(b)) >= 0.8
 
 
 @dataclass(frozen=True)
@@ -133,6 +159,7 @@ class _Reader:
         self.current: _Draft | None = None
         self.last_subjects: tuple[str, ...] = ()
         self.pending: list[Participation] = []
+        self.last_date: str | None = None
 
     # events -----------------------------------------------------------------
 
@@ -141,6 +168,7 @@ class _Reader:
         speech = _SPEECH.search(text)
         speech_from = speech.end() if speech else len(text)
         dates = [d for d in find_dates(text, self.clock) if d.iso]
+        self.same_day = self.last_date if _SAME_DAY.match(text) else None
         for clause in _CLAUSE.finditer(text):
             if clause.start() >= speech_from or _MODAL.search(clause.group()):
                 continue
@@ -149,6 +177,8 @@ class _Reader:
                 if match:
                     self._add(kind, match, clause, index, sentence, v, mentions, dates)
                     break
+        if dates:
+            self.last_date = dates[-1].iso
 
     def _add(self, kind, match, clause, index, sentence, v, mentions, dates) -> None:
         groups = match.groupdict()
@@ -166,8 +196,8 @@ class _Reader:
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
         date = next((d.iso for d in dates if d.span.start <= clause.end()), None)
-        if date is None and _SAME_DAY.match(v.text) and self.current is not None:
-            date = self.current.date
+        if date is None and _SAME_DAY.match(v.text):
+            date = self.same_day or (self.current.date if self.current else None)
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
         guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
         if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:
@@ -177,8 +207,12 @@ class _Reader:
                 self.drafts.append(draft)
                 self.current = draft
             return
+        weak = kind.endswith("?")
+        kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
         same = self._same_as(draft, name_view)
+        if same is None and weak:
+            return
         if same is None:
             self.drafts.append(draft)
             self.current = draft
@@ -218,13 +252,18 @@ class _Reader:
         text = v.text
         pending: list[str] = []
         last_role: str | None = None
+        if _LIST.match(text) and self.current is not None and self.current.type == "appointment":
+            # 他们是：主任…，副主任…: the names of an appointment just reported.
+            self._give(mentions, "appointed", sentence)
+            return
         for clause in _CLAUSE.finditer(text):
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             cues = list(pattern.finditer(text, clause.start(), clause.end()))
             if not cues:
-                if inside and last_role in ("appointed", "removed"):
+                if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
+                    # 任命甲为…，乙为…: the clause goes on with the appointment.
                     self._give(inside[:1], last_role, sentence)
-                elif not self._leads(text, clause, inside, sentence):
+                elif not self._leads(text, clause, inside, sentence, pending):
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
                 continue
@@ -238,21 +277,34 @@ class _Reader:
                     if subjects:
                         self._give_keys(subjects, role, sentence)
                         last_role = role
-                        if where != "after":
+                        if where not in ("after", "within"):
                             previous = subjects
                             self.last_subjects = subjects
                 previous_end = cue.end()
-            pending = []
             # Persons who lead an inspection this clause reports.
-            self._leads(text, clause, inside, sentence)
+            self._leads(text, clause, inside, sentence, pending)
+            pending = []
 
     def _subjects(self, text, clause, cue, where, inside, previous_end, previous, role, pending):
         if where == "after":
             following = [m for m in inside if m.start >= cue.end()]
-            if role == "guest":
-                return tuple(m.key for m in following)
-            return tuple(m.key for m in following[:1]) if role in ("appointed", "removed") else ()
-        before = [m for m in inside if previous_end <= m.start and m.end <= cue.start()]
+            if role in ("appointed", "removed"):
+                # 任命甲、乙、丙三位同志为…; 免去甲的…职务: the names before 为 / 的.
+                stop = _AS_OR_OF.search(text, cue.end(), clause.end())
+                limit = stop.start() if stop else clause.end()
+                named = [m for m in following if m.start < limit]
+                return tuple(m.key for m in named or following[:1])
+            return tuple(m.key for m in following)
+        if where == "within":
+            # 在甲的带领下, 在乙陪同下: the names between 在 and the cue.
+            opening = text.rfind("在", clause.start(), cue.start())
+            return tuple(m.key for m in inside if opening < m.start and m.end <= cue.start())
+        # 习近平总书记在…上的重要讲话: a nominal, not what the person does here.
+        before = [
+            m
+            for m in inside
+            if previous_end <= m.start and m.end <= cue.start() and "的" not in text[m.end : cue.start()]
+        ]
         if where == "subject":
             if before and _ADVERBIAL.match(text[before[-1].end : cue.start()]):
                 return (before[-1].key,)
@@ -264,7 +316,7 @@ class _Reader:
             opening = text.rfind("在", clause.start(), cue.start())
             if opening >= 0:
                 before = [m for m in before if m.start > opening]
-        if role in ("host",) and before:
+        if role == "host" and before:
             # X 与 Y 会见 / 会谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
             if joint:
@@ -273,7 +325,7 @@ class _Reader:
                 before = [m for m in before if m.start < joint.start()]
         if before:
             keys = tuple(m.key for m in before)
-            if role in ("attend", "accompany", "chair") and pending:
+            if role != "speak" and pending:
                 keys = tuple(pending) + keys
             return keys
         gap = text[previous_end : cue.start()] if previous else text[clause.start() : cue.start()]
@@ -281,24 +333,24 @@ class _Reader:
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects
-        if role in ("attend", "accompany") and pending:
+        if role != "speak" and pending:
             return tuple(pending)
         return ()
 
-    def _leads(self, text, clause, inside, sentence) -> bool:
-        """Give the lead to persons before an inspection cue in the clause; whether there was one."""
-        for kind, pattern in _event_cues():
-            if kind != "inspection":
-                continue
-            match = pattern.search(text, clause.start(), clause.end())
-            if match:
-                given = {p.person for p in self.pending if p.role == "accompany"}
-                leaders = tuple(m.key for m in inside if m.start < match.start() and m.key not in given)
-                if leaders:
-                    self._give_keys(leaders, "lead", sentence)
-                    self.last_subjects = leaders
-                return True
-        return False
+    def _leads(self, text, clause, inside, sentence, pending) -> bool:
+        """Give the lead to who goes to inspect (甲到…调研, 甲先后来到…); whether anyone did."""
+        given = {p.person for p in self.pending if p.role in ("accompany", "lead")}
+        leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
+        cue = _inspection_cue(text, clause.start(), clause.end())
+        if cue is not None:
+            leaders += [m.key for m in inside if m.start < cue and m.key not in leaders]
+        leaders = [key for key in leaders if key not in given]
+        if not leaders:
+            return cue is not None
+        keys = tuple(dict.fromkeys([*pending, *leaders]))
+        self._give_keys(keys, "lead", sentence)
+        self.last_subjects = keys
+        return True
 
     def _give(self, mentions, role, sentence) -> None:
         self._give_keys(tuple(m.key for m in mentions), role, sentence)

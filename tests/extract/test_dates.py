@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+
 from govkg.extract.data import load_table
 from govkg.extract.dates import cn_number, find_dates, first_date, resolve_day, resolve_month_day
 
@@ -28,6 +29,7 @@ from govkg.extract.dates import cn_number, find_dates, first_date, resolve_day, 
         # relative words
         ("昨天下午，市长到企业检查", "2020-03-01", "2020-02-29"),
         ("今天上午召开", "2020-01-26", "2020-01-26"),
+        ("央视网消息：22日，总理在上海主持召开座谈会", "2021-11-22", "2021-11-22"),
         ("去年12月30日召开", "2021-06-01", "2020-12-30"),
         ("今年1月5日召开", "2021-06-01", "2021-01-05"),
         # ranges give their first day
