@@ -36,7 +36,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from govkg.extract.places import Place, gazetteer, parent, self_level
+from govkg.extract.places import Place, gazetteer, parent, self_level, shorten
 from govkg.extract.records import Extraction, Person, Release
 
 if TYPE_CHECKING:
@@ -458,16 +458,25 @@ def _local_places(mentions: list[_Mention]) -> dict[str, set[str]]:
     return found
 
 
+def _names_place(text: str, place: str) -> bool:
+    """Whether a text names a place, in full or by its short name (肥西 for 肥西县)."""
+    short = shorten(place)
+    return place in text or (len(short) >= 2 and short in text)
+
+
 def _infer_release_place(
-    mentions: list[_Mention], known: dict[str, dict[str, set[str]]], level: str | None
+    mentions: list[_Mention], known: dict[str, dict[str, set[str]]]
 ) -> tuple[str | None, str]:
     """The jurisdiction of a release that does not say, from officials it shares with other releases.
 
     ``known`` maps a name to the places it was resolved to elsewhere, each with
     the offices held there. A place is taken when one place alone is supported
     and the support is more than one name, or one name in the same chief post
-    or in two of the same posts.
+    or in two of the same posts, or one name and the text names the place.
     """
+    release = mentions[0].release
+    text = (release.title or "") + "\n" + release.text
+    level = self_level(text)
     strong: dict[str, set[str]] = defaultdict(set)
     weak: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
@@ -487,10 +496,14 @@ def _infer_release_place(
     best = ranked[0]
     rivals = ranked[1:]
     if any(strong[p] for p in rivals) or any(len(support[p]) >= len(support[best]) for p in rivals):
-        return None, "officials point at more than one place: " + ", ".join(sorted(support))
+        return None, "release place unknown: its officials point at " + ", ".join(sorted(support))
     if strong[best] or len(support[best]) >= 2:
         return best, f"release place inferred from {'、'.join(sorted(support[best]))} (also of {best})"
-    return None, f"only {'、'.join(sorted(support[best]))} is also named at {best}: too thin"
+    if _names_place(text, best):
+        names = "、".join(sorted(support[best]))
+        return best, f"release place inferred from {names} (also of {best}) and the text naming {best}"
+    names = "、".join(sorted(support[best]))
+    return None, f"release place unknown: only {names} is also named elsewhere ({best}), too thin"
 
 
 def _spelling_variants(groups: dict[str, Counter]) -> dict[tuple[str, str], str]:
@@ -509,13 +522,49 @@ def _spelling_variants(groups: dict[str, Counter]) -> dict[tuple[str, str], str]
     return renamed
 
 
+def _related(a: str, b: str) -> bool:
+    """Whether one place lies within the other (川汇区 and 周口市)."""
+    first, second = _place_object(a), _place_object(b)
+    if first is None or second is None:
+        return False
+    return first.code in {p.code for p in _lineage(second)} or second.code in {
+        p.code for p in _lineage(first)
+    }
+
+
+def _untitled_to_related_place(everyone: list[_Mention]) -> None:
+    """A name given without a title, known elsewhere only as an official of one place
+    within (or above) the release's place, is that official (明进华 among a city's
+    市县领导, 县长 of one of its counties)."""
+    titled: dict[str, set[str]] = defaultdict(set)
+    anywhere: dict[str, set[str]] = defaultdict(set)
+    for mention in everyone:
+        if mention.place and mention.place != NATIONAL:
+            anywhere[mention.name].add(mention.place)
+            if mention.level:
+                titled[mention.name].add(mention.place)
+    for mention in everyone:
+        if mention.level or not mention.place or not mention.reason.startswith("no title level"):
+            continue
+        others = titled[mention.name] - {mention.place}
+        if (
+            mention.place in titled[mention.name]
+            or len(others) != 1
+            or len(anywhere[mention.name] - {mention.place}) != 1
+        ):
+            continue
+        (other,) = others
+        if _related(mention.place, other):
+            mention.reason = (
+                f"no title, in a release of {mention.place}; the only {mention.name} known elsewhere "
+                f"is an official of {other}, within it or above it"
+            )
+            mention.place = other
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
     """Every person mention's node key, and why; deterministic, whatever the order of the input."""
     by_release = {e.release.id: _mentions(e) for e in sorted(extractions, key=lambda e: e.release.id)}
-    levels = {}
-    for rid, mentions in by_release.items():
-        release = mentions[0].release if mentions else None
-        levels[rid] = self_level((release.title or "") + "\n" + release.text) if release else None
     # 1. every mention in the light of its own release
     for mentions in by_release.values():
         local = _local_places(mentions)
@@ -531,7 +580,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     for rid, mentions in by_release.items():
         if not mentions or mentions[0].release_place:
             continue
-        inferred, note = _infer_release_place(mentions, known, levels[rid])
+        inferred, note = _infer_release_place(mentions, known)
         notes[rid] = note
         if inferred:
             local = _local_places(mentions)
@@ -540,6 +589,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                     _resolve(mention, inferred, local, "release (inferred) of")
                     mention.reason += f"; {note}"
     everyone = [m for mentions in by_release.values() for m in mentions]
+    _untitled_to_related_place(everyone)
     # 3. a national leader is one node wherever they are named without a local title
     leaders = {
         m.name

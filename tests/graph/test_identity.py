@@ -140,6 +140,43 @@ def test_a_release_without_a_place_and_one_untitled_namesake_stays_apart():
     assert keys[("b", "卫己")] == "卫己@?b"
 
 
+def test_a_release_without_a_place_that_names_the_place_of_its_one_shared_official_joins_it():
+    keys = nodes(
+        release("a", "肥西县", person("褚癸")),
+        release("b", None, person("褚癸", "县委副书记"), text="县委副书记褚癸到肥西经开区督查。"),
+        release("c", None, person("褚癸", "县委副书记"), text="县委副书记褚癸到经开区督查。"),
+    )
+    assert same(keys, ("a", "褚癸"), ("b", "褚癸"))
+    assert keys[("c", "褚癸")] == "褚癸@?c"
+
+
+@pytest.mark.parametrize(
+    ("untitled_in", "titled", "merged"),
+    [
+        ("黄石市", ("阳新县", "县长"), True),  # named among a city's 市县领导; 县长 of one of its counties
+        ("阳新县", ("黄石市", "市长"), True),  # named in a county release; the city's 市长
+        ("巴中市", ("阳新县", "县长"), False),  # unrelated places: namesakes
+    ],
+)
+def test_an_untitled_name_joins_the_one_official_of_a_related_place(untitled_in, titled, merged):
+    place, title = titled
+    keys = nodes(
+        release("a", untitled_in, person("明丑", where=untitled_in)),
+        release("b", place, person("明丑", title, where=place)),
+    )
+    assert same(keys, ("a", "明丑"), ("b", "明丑")) is merged
+
+
+def test_an_untitled_name_stays_where_a_titled_namesake_is_known():
+    keys = nodes(
+        release("a", "黄石市", person("明丑", where="黄石市")),
+        release("b", "黄石市", person("明丑", "副市长", where="黄石市")),
+        release("c", "阳新县", person("明丑", "县长", where="阳新县")),
+    )
+    assert same(keys, ("a", "明丑"), ("b", "明丑"))
+    assert not same(keys, ("a", "明丑"), ("c", "明丑"))
+
+
 def test_officials_of_a_neighbour_named_in_a_county_release_get_their_own_place():
     keys = nodes(
         release(
