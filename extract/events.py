@@ -46,6 +46,7 @@ _MODAL = re.compile(
 _SAME_DAY = re.compile(r"^\s*(?:会后|会前|随后|当天|当日|同日|之后|其间|期间|会上|此前)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
+_PRONOUN_ANYWHERE = re.compile(r"他|她")
 _PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,12}?[上中时])?[还也又再]?$")
 _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
@@ -55,6 +56,7 @@ _WITH = re.compile(r"同|与|和")
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
+_NOT_DOING = re.compile(r"^(?:(?!作|做|进行|发表).)*的(?:重要)?$|听取|审议|收听|观看|学习")
 _SEPARATE = "分别"
 
 
@@ -256,6 +258,9 @@ class _Reader:
             # 他们是：主任…，副主任…: the names of an appointment just reported.
             self._give(mentions, "appointed", sentence)
             return
+        if mentions and not text[: mentions[0].start].strip():
+            # A sentence that opens with a name is about that person.
+            self.last_subjects = (mentions[0].key,)
         for clause in _CLAUSE.finditer(text):
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             cues = list(pattern.finditer(text, clause.start(), clause.end()))
@@ -299,16 +304,22 @@ class _Reader:
             # 在甲的带领下, 在乙陪同下: the names between 在 and the cue.
             opening = text.rfind("在", clause.start(), cue.start())
             return tuple(m.key for m in inside if opening < m.start and m.end <= cue.start())
-        # 习近平总书记在…上的重要讲话: a nominal, not what the person does here.
+        # 习近平总书记在…上的重要讲话: a nominal, not what the person does here;
+        # 甲听取…报告: the person hears what others say.
         before = [
             m
             for m in inside
-            if previous_end <= m.start and m.end <= cue.start() and "的" not in text[m.end : cue.start()]
+            if previous_end <= m.start
+            and m.end <= cue.start()
+            and not _NOT_DOING.search(text[m.end : cue.start()])
         ]
         if where == "subject":
             if before and _ADVERBIAL.match(text[before[-1].end : cue.start()]):
                 return (before[-1].key,)
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
+                return self.last_subjects[:1]
+            if not before and not text[clause.start() : cue.start()].strip():
+                # …调研，强调要…: the clause goes on with the subject before it.
                 return self.last_subjects[:1]
             return ()
         if role == "accompany":
@@ -394,7 +405,7 @@ def find_events(
         v = view(sentence.text)
         mentions = _sentence_mentions(sentence, v, reader.spans)
         reader.read_events(index, sentence, v, mentions)
-        if mentions:
+        if mentions or _PRONOUN_ANYWHERE.search(v.text):
             reader.read_roles(sentence, v, mentions)
             if reader.current is None:
                 orphans.extend(reader.pending)
