@@ -1,12 +1,433 @@
-"""Named persons and their titles."""
+"""Named persons and their titles.
+
+Officials are found by rules anchored on titles, not by a tagger over every
+character, so that a build stays fast:
+
+1. a title chain before a name (市委副书记、市长何平出席), and the bare names
+   listed after it (副主任康金铁、牛永芳), who share its titles;
+2. a high office after a name (习近平总书记, 奥朗德总统);
+3. a 任命 / 免去 notice (任命邢晟同志为政府副县长, 免除路正阳同志常务副县长一职);
+4. lists headed by a group word (市领导王忠源、柴宇明) or joined to a name
+   already found, and a name that opens a clause before a verb (郭建清主持会议).
+
+Every later occurrence of a name found so is a mention too (何平指出), except
+inside the name of something else (习近平新时代中国特色社会主义思想,
+周恩来邓颖超纪念馆) or in a byline. Matching runs on the simplified view of
+the text (:mod:`govkg.extract.chars`); names and titles come out as written.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from govkg.extract.records import Person, Release, Sentence
+from govkg.extract.chars import View, view
+from govkg.extract.names import (
+    HAN,
+    boundary_after,
+    context_words,
+    is_chinese_name,
+    name_at,
+    name_before,
+)
+from govkg.extract.places import find_places
+from govkg.extract.records import Holding, Person, Release, Sentence, Span
+from govkg.extract.titles import (
+    country_in,
+    head_ends,
+    heads,
+    heads_after_name,
+    is_title,
+    organization,
+    resolve,
+    split_chain,
+    title_start,
+)
+
+# Heads after which a name need not be Chinese (德国外长韦斯特维勒).
+_FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长")
+# Verbs after which a name that opens a clause is taken without a title.
+_CLAUSE_VERBS = ("主持", "出席", "指出", "强调", "表示", "要求", "讲话", "参加", "陪同", "致辞")
+_NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
+# Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
+_NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
+_NOTICE_PATTERN = re.compile(r"(?P<verb>任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受)")
+_NOTICE_TITLE = re.compile(
+    r"(?:为|的)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
+)
+_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+")
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n、]))")
+
+
+@dataclass
+class _Found:
+    """A person being collected: the name (simplified) and titles (view offsets)."""
+
+    name: str
+    titles: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, sentence
+    foreign: bool = False
+
+
+class _Finder:
+    def __init__(self, release: Release, sentences: tuple[Sentence, ...]) -> None:
+        self.release = release
+        self.view: View = view(release.text)
+        self.text = self.view.text
+        self.found: dict[str, _Found] = {}
+        # sentence index of each view offset, by sentence starts in the view
+        starts = []
+        j = 0
+        for sentence in sentences:
+            while j < len(self.view.origin) and self.view.origin[j] < sentence.span.start:
+                j += 1
+            starts.append(j)
+        self.sentences = sentences
+        self.sentence_starts = starts
+
+    # -- helpers -------------------------------------------------------------
+
+    def sentence_of(self, i: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.sentence_starts, i) - 1)
+
+    def known(self) -> frozenset[str]:
+        return frozenset(self.found)
+
+    def add(self, name: str, titles=(), foreign: bool = False) -> None:
+        entry = self.found.setdefault(name, _Found(name, foreign=foreign))
+        for start, end in titles:
+            item = (start, end, self.sentence_of(start))
+            if item not in entry.titles:
+                entry.titles.append(item)
+
+    def foreign_name_at(self, i: int) -> str | None:
+        """A foreign name starting at ``i``: the shortest run of two or more
+        characters (and ·) that a boundary follows."""
+        t = self.text
+        j = i
+        while j < len(t) and j - i < 12 and (HAN.match(t[j]) or t[j] == "·"):
+            j += 1
+            if j - i >= 2 and t[j - 1] != "·" and boundary_after(t, j):
+                return t[i:j]
+        return None
+
+    def chain_before(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The titles of the chain ending at ``end``, whose last part starts at ``start``."""
+        t = self.text
+        parts = [p for p in split_chain(t, start, end) if is_title(t[p[0] : p[1]])]
+        s = start
+        while s > 0 and t[s - 1] == "、":
+            s2 = title_start(t, s - 1)
+            chunk = t[s2 : s - 1]
+            if not is_title(chunk):
+                break
+            parts = [p for p in split_chain(t, s2, s - 1) if is_title(t[p[0] : p[1]])] + parts
+            s = s2
+        return parts
+
+    def list_after(self, i: int) -> list[tuple[int, str]]:
+        """Bare names listed from ``i`` on: 、王五、赵六 (each a name before a boundary)."""
+        t = self.text
+        out = []
+        while i < len(t) and t[i] in "、，," and i + 1 < len(t):
+            if t[i] in "，,":
+                # a comma continues a list only into another bare name list item
+                break
+            name = name_at(t, i + 1, self.known()) or self.list_item(i + 1)
+            if not name:
+                break
+            out.append((i + 1, name))
+            i = i + 1 + len(name)
+        return out
+
+    def list_item(self, i: int) -> str | None:
+        """A list item between two 、 that reads as a name though its surname is
+        rare (干利强): two or three characters, none of them a function word."""
+        m = re.compile(r"[\u4e00-\u9fff]{2,3}(?=、)").match(self.text, i)
+        if not m:
+            return None
+        word = m.group()
+        if not is_chinese_name("王" + word[1:]) or word in context_words("notname"):
+            return None
+        return word
+
+    # -- passes --------------------------------------------------------------
+
+    def titled_names(self) -> None:
+        """Title chains before names, and the names listed after them."""
+        t = self.text
+        for end in head_ends(t):
+            name = name_at(t, end, self.known())
+            foreign = False
+            if not name:
+                start = title_start(t, end)
+                chunk = t[start:end]
+                if is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
+                    name = self.foreign_name_at(end)
+                    if name and not _foreign_like(name):
+                        name = None
+                    foreign = name is not None
+                    if name and self._byline(end):
+                        name = None
+            if not name:
+                continue
+            if self._byline(end):
+                continue
+            start = title_start(t, end)
+            titles = self.chain_before(start, end)
+            if not titles:
+                continue
+            self.add(name, titles, foreign)
+            for _, other in self.list_after(end + len(name)):
+                self.add(other, titles)
+
+    def clean_left(self, i: int) -> bool:
+        """Whether a name may start at ``i``: after a mark or a word before names."""
+        t = self.text
+        return i == 0 or not HAN.match(t[i - 1]) or t[:i].endswith(context_words("before"))
+
+    def names_before_titles(self) -> None:
+        """Titles written after the name: 习近平总书记, 胡绍军副市长, 奥朗德总统."""
+        t = self.text
+        leaders = heads_after_name()
+        for end in head_ends(t):
+            head = next(h for h in heads() if t.startswith(h, end - len(h)))
+            if (head in context_words("after") and head not in leaders) or t.startswith("会", end):
+                continue  # 代表 is a verb too; 常委会 is no title
+            start = end - len(head)
+            while start > 0 and t[start - 1] in "副" and head[0] != "副":
+                start -= 1
+            if start == 0 or name_at(t, end, self.known()):
+                continue
+            name = name_before(t, start, self.known())
+            if name:
+                left = start - len(name)
+                clean = self.clean_left(left)
+                often = t.count(name) > 1 or name in self.found
+                if head in leaders:
+                    ok = (clean and (len(name) >= 3 or often)) or (len(name) >= 3 and often)
+                else:
+                    ok = clean and not t[:left].endswith(("市", "县", "区", "省", "委", "会"))
+                if ok:
+                    self.add(name, [(start, end)])
+            elif head in _FOREIGN_HEADS or head in ("总理", "主席"):
+                name = self.foreign_name_before(start)
+                if name:
+                    self.add(name, [(start, end)], foreign=True)
+
+    def foreign_name_before(self, end: int) -> str | None:
+        """A foreign name ending at ``end`` between a word before names and a title:
+        同奥朗德总统, 和卢卡申科总统."""
+        t = self.text
+        i = end
+        while i > 0 and end - i < 8 and (HAN.match(t[i - 1]) or t[i - 1] == "·"):
+            i -= 1
+            if end - i >= 2 and (i == 0 or t[i - 1] in "、和同与及，,：:。\n"):
+                word = t[i:end]
+                return word if _foreign_like(word) and not is_chinese_name(word) else None
+        return None
+
+    def notices(self) -> None:
+        """任命 / 免去 notices: 任命X为TITLE, 免除X同志TITLE一职, X辞去TITLE职务."""
+        t = self.text
+        for m in _NOTICE_PATTERN.finditer(t):
+            name = name_at(t, m.end(), self.known()) if m.group("verb") else None
+            if m.group("verb") is None:
+                continue
+            if not name:
+                continue
+            i = m.end() + len(name)
+            if t.startswith("同志", i):
+                i += 2
+            tail = _NOTICE_TITLE.match(t, i)
+            if not tail:
+                continue
+            title_start, title_end = tail.span("title")
+            if is_title(t[title_start:title_end]):
+                self.add(name, [(title_start, title_end)])
+
+    def name_lists(self) -> None:
+        """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等."""
+        t = self.text
+        for m in _LIST.finditer(t):
+            items = m.group().split("、")
+            if not all(is_chinese_name(w) for w in items):
+                continue
+            if len(items) >= 3 or any(len(w) == 3 for w in items):
+                if not self.clean_left(m.start()) or not boundary_after(t, m.end()):
+                    continue
+                for w in items:
+                    self.add(w)
+
+    def comrades(self) -> None:
+        """A name before 同志 (纪念刘复之同志诞辰): a mention when not inside a longer name."""
+        t = self.text
+        for m in re.finditer("同志", t):
+            name = name_before(t, m.start(), self.known())
+            if name and self.clean_left(m.start() - len(name)):
+                self.add(name)
+
+    def group_lists(self) -> None:
+        """Names listed after a group word (市领导X、Y) or joined to a known name."""
+        t = self.text
+        for word in context_words("group"):
+            for m in re.finditer(re.escape(word), t):
+                name = name_at(t, m.end(), self.known())
+                if not name:
+                    continue
+                self.add(name)
+                for _, other in self.list_after(m.end() + len(name)):
+                    self.add(other)
+        # lists joined to a known name: X、Y等 / known、Y
+        changed = True
+        while changed:
+            changed = False
+            for name in list(self.found):
+                for m in re.finditer(re.escape(name), t):
+                    for _, other in self.list_after(m.end()):
+                        if other not in self.found:
+                            self.add(other)
+                            changed = True
+                    # the items before a known name in a list: Y、known
+                    i = m.start()
+                    while i > 2 and t[i - 1] == "、":
+                        other = None
+                        for length in (3, 2, 4):
+                            cand = t[i - 1 - length : i - 1]
+                            left = t[i - 2 - length : i - 1 - length] if i - 1 - length > 0 else ""
+                            if is_chinese_name(cand) and (not left or not HAN.match(left)):
+                                other = cand
+                                break
+                        if not other:
+                            break
+                        if other not in self.found:
+                            self.add(other)
+                            changed = True
+                        i = i - 1 - len(other)
+
+    def clause_names(self) -> None:
+        """A bare name that opens a clause before a verb: 郭建清主持会议."""
+        t = self.text
+        for m in _CLAUSE_START.finditer(t):
+            i = m.end()
+            name = name_at(t, i, self.known())
+            if name and t.startswith(_CLAUSE_VERBS, i + len(name)):
+                self.add(name)
+
+    def _byline(self, i: int) -> bool:
+        """Whether offset ``i`` follows a byline word (记者 张祺) closely."""
+        window = self.text[max(0, i - 6) : i]
+        return any(w in window for w in context_words("byline")) and bool(
+            re.search(r"[（(]|记者|通讯员", window)
+        )
+
+    # -- mentions and records ------------------------------------------------
+
+    def mentions(self, name: str) -> list[tuple[int, int]]:
+        t = self.text
+        inside = context_words("inside")
+        others = [n for n in self.found if n != name and name in n]
+        spans = []
+        for m in re.finditer(re.escape(name), t):
+            s, e = m.span()
+            if t.startswith(inside, e) or _NAMED_AFTER.match(t, e):
+                continue
+            if any(t.startswith(o, s - o.index(name)) for o in others if s - o.index(name) >= 0):
+                continue
+            if s > 0 and HAN.match(t[s - 1]) and is_chinese_name(t[s - 1] + name):
+                # part of a longer name (王勇 inside 李王勇?) only if that one is known
+                if t[s - 1] + name in self.found:
+                    continue
+            if self._byline(s) and not boundary_after(t, e):
+                continue
+            if self._in_byline(s):
+                continue
+            spans.append((s, e))
+        return spans
+
+    def _in_byline(self, s: int) -> bool:
+        t = self.text
+        window = t[max(0, s - 12) : s]
+        return bool(re.search(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$", window))
+
+    def persons(self) -> Iterator[Person]:
+        release, v = self.release, self.view
+        text_places = tuple(sorted({full for _, _, full in find_places(self.text)}))
+        for found in self.found.values():
+            spans = self.mentions(found.name)
+            if not spans:
+                continue
+            s0, e0 = spans[0]
+            written = release.text[v.start(s0) : v.end(e0)]
+            holdings = []
+            seen = set()
+            resolved = []
+            for start, end, sentence_index in sorted(found.titles):
+                title_written = release.text[v.start(start) : v.end(end, glosses=True)]
+                if title_written in seen:
+                    continue
+                seen.add(title_written)
+                title = self.text[start:end]
+                resolution = resolve(title, release.place, text_places)
+                resolved.append(resolution)
+                where = resolution.jurisdiction
+                holdings.append(
+                    Holding(
+                        title=title_written,
+                        span=Span(v.start(start), v.end(end, glosses=True)),
+                        evidence=self.sentences[sentence_index].span
+                        if self.sentences
+                        else Span(0, len(release.text)),
+                        jurisdiction=where,
+                        organization=organization(title, where),
+                    )
+                )
+            yield Person(
+                name=written,
+                key=written,
+                mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
+                holdings=tuple(holdings),
+                jurisdiction=_person_place(resolved, release.place),
+            )
+
+
+def _foreign_like(word: str) -> bool:
+    """Whether a word may be a foreign name as Chinese writes it (科恰诺娃)."""
+    if word.startswith(context_words("notname")) or word[0] in "的和与同在了是为对向及等":
+        return False
+    if any(c in "国省市县区委会党中央部局院" for c in word) or country_in(word):
+        return False
+    return not any(w in word for w in context_words("after") if len(w) > 1)
+
+
+def _person_place(resolved, home: str | None) -> str:
+    """Where a person's office is: 中国 for a central office, else the first
+    place a title tells, else the release's place, else "?"."""
+    if any(r.national for r in resolved):
+        return "中国"
+    for r in resolved:
+        if r.explicit:
+            return r.jurisdiction or "?"
+    return home or "?"
 
 
 def find_persons(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[Person]:
-    """The persons a release names, each once, with every title it gives them."""
-    return iter(())
+    """The persons a release names, each once, with every title it gives them.
+
+    >>> from govkg.extract.sentences import split_sentences
+    >>> r = Release(id="x", place="巴中市", text="市委副书记、市长何平出席。何平指出，要抓落实。")
+    >>> [(p.name, [h.title for h in p.holdings], p.jurisdiction, len(p.mentions))
+    ...  for p in find_persons(r, tuple(split_sentences(r.text)))]
+    [('何平', ['市委副书记', '市长'], '巴中市', 2)]
+    """
+    finder = _Finder(release, sentences)
+    finder.titled_names()
+    finder.names_before_titles()
+    finder.notices()
+    finder.name_lists()
+    finder.comrades()
+    finder.group_lists()
+    finder.clause_names()
+    return finder.persons()

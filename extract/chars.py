@@ -1,0 +1,85 @@
+"""A matching view of a release's text: simplified characters, no pinyin artifacts.
+
+Some pages are in traditional characters, some carry pinyin glosses that a
+converter left behind (統(tǒng)戰(zhàn)部部長(zhǎng)). Rules and lexicons are written
+once, in simplified characters, and run on a *view* of the text: each
+character mapped 1:1 to its simplified form and the glosses dropped. The view
+keeps, for each of its characters, the offset of that character in the text,
+so every match maps back to a span of the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from govkg.extract.data import load_table
+
+# A pinyin gloss: a bracketed run of Latin letters with at least one tone mark,
+# right after a Chinese character.
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜń]*[)）]"
+)
+
+
+@cache
+def _simplify_table() -> dict[int, str]:
+    return {ord(trad): simp for trad, simp in load_table("t2s.tsv")}
+
+
+def simplify(text: str) -> str:
+    """The text with traditional characters replaced 1:1 by simplified ones.
+
+    >>> simplify("市委書記、市長")
+    '市委书记、市长'
+    """
+    return text.translate(_simplify_table())
+
+
+@dataclass(frozen=True)
+class View:
+    """Simplified text without glosses, and where each of its characters came from."""
+
+    text: str
+    origin: tuple[int, ...]  # origin[i]: offset in the source text of text[i]
+    size: int  # length of the source text
+
+    def start(self, i: int) -> int:
+        """Source offset of the view offset ``i`` as the start of a span."""
+        return self.origin[i] if i < len(self.origin) else self.size
+
+    def end(self, i: int, *, glosses: bool = False) -> int:
+        """Source offset of the view offset ``i`` as the end of a span.
+
+        With ``glosses`` the span takes in a gloss that follows its last
+        character (部長(zhǎng) stays whole); without, it stops right after it.
+        """
+        if i <= 0:
+            return 0
+        if glosses:
+            return self.start(i)
+        return self.origin[i - 1] + 1
+
+
+def view(text: str) -> View:
+    """The matching view of a text.
+
+    >>> v = view("部長(zhǎng)慕建民")
+    >>> v.text
+    '部长慕建民'
+    >>> text = "部長(zhǎng)慕建民"
+    >>> text[v.start(0) : v.end(2, glosses=True)], text[v.start(2) : v.end(5)]
+    ('部長(zhǎng)', '慕建民')
+    """
+    simple = simplify(text)
+    chars: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in _GLOSS.finditer(simple):
+        chars.append(simple[last : match.start()])
+        origin.extend(range(last, match.start()))
+        last = match.end()
+    chars.append(simple[last:])
+    origin.extend(range(last, len(simple)))
+    return View("".join(chars), tuple(origin), len(text))

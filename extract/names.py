@@ -1,0 +1,141 @@
+"""Personal names: what a Chinese or foreign name looks like, and where one ends.
+
+A Chinese name is a surname (王, or a compound one such as 欧阳) and a given
+name of one or two characters; a name is only taken where the words around it
+say it is one (a title before it, a verb or a list mark after it). The
+lexicons are in ``data/surnames.tsv`` and ``data/name_context.tsv``; all
+matching is on the simplified view of the text (see :mod:`govkg.extract.chars`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from govkg.extract.data import load_table
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Characters that do not occur in the given names of officials but do start
+# the words that follow a name or make up organs and places.
+_NOT_GIVEN = frozenset(
+    "市县区省委会部局厅办处院校组员们政府协等的了是在与及对将把从到这那各该此年日时个次届号项条"
+    "席持讲话示求参加陪调研检查考察说也还就"
+)
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Surname → kind (``single`` or ``compound``)."""
+    return {row[0]: row[1] for row in load_table("surnames.tsv")}
+
+
+@cache
+def context_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind in ``name_context.tsv``, longest first."""
+    words = {row[0] for row in load_table("name_context.tsv") if row[1] == kind}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def surname_length(word: str) -> int:
+    """Length of the surname ``word`` starts with: 2 compound, 1 single, 0 none.
+
+    >>> surname_length("欧阳清新"), surname_length("何平"), surname_length("市长")
+    (2, 1, 0)
+    """
+    table = surnames()
+    if len(word) >= 3 and word[:2] in table:
+        return 2
+    return 1 if word[:1] in table else 0
+
+
+def is_chinese_name(word: str) -> bool:
+    """Whether ``word`` can be a Chinese personal name.
+
+    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "市长", "全市", "王市")]
+    [True, True, True, False, False, False]
+    """
+    n = surname_length(word)
+    if not n or not 2 <= len(word) <= n + 2 or len(word) - n < 1:
+        return False
+    if not all(HAN.match(c) for c in word):
+        return False
+    if any(c in _NOT_GIVEN for c in word[n:]):
+        return False
+    if any(w in word[1:] for w in context_words("after") if len(w) > 1):
+        return False
+    return not any(word.startswith(w) for w in context_words("notname"))
+
+
+def boundary_after(text: str, i: int) -> bool:
+    """Whether a name may end at ``i``: end of text, a mark, a digit, or a cue word.
+
+    >>> boundary_after("何平出席会议", 2), boundary_after("何平出席会议", 3)
+    (True, False)
+    """
+    if i >= len(text):
+        return True
+    c = text[i]
+    if not HAN.match(c):
+        return c != "·"
+    return text.startswith(context_words("after"), i)
+
+
+def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | None:
+    """The Chinese name starting at ``i``, judged by its length and what follows.
+
+    Of the lengths the surname allows, those followed by a boundary win; a name
+    already known from the release wins over one that is not; then the one
+    whose last character is not itself a cue (王勇在 is 王勇 before 在).
+
+    >>> name_at("市长何平出席", 2), name_at("副市长温奇志主持", 3), name_at("市长出席", 0)
+    ('何平', '温奇志', None)
+    """
+    n = surname_length(text[i : i + 3])
+    if not n:
+        return None
+    options = []
+    for length in (n + 1, n + 2):
+        word = text[i : i + length]
+        if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
+            options.append(word)
+    if not options:
+        return None
+    if len(options) == 1:
+        return options[0]
+    short, long = options
+    if (long in known) != (short in known):
+        return long if long in known else short
+    after_long = text[i + len(long) : i + len(long) + 1]
+    if not after_long or not HAN.match(after_long):
+        return long
+    if text.startswith(context_words("after"), i + len(short)):
+        return short
+    return long
+
+
+def name_before(text: str, end: int, known: frozenset[str] = frozenset()) -> str | None:
+    """The Chinese name ending at ``end`` (before a title such as 总书记), if any.
+
+    >>> name_before("贯彻落实习近平总书记", 7), name_before("会见王勇主席", 4)
+    ('习近平', '王勇')
+    """
+    options = []
+    for length in (2, 3, 4):
+        start = end - length
+        if start < 0:
+            break
+        word = text[start:end]
+        if is_chinese_name(word):
+            options.append(word)
+    if not options:
+        return None
+    for word in options:
+        if word in known:
+            return word
+    # the longest candidate, unless it starts with a word that may precede a name
+    for word in reversed(options):
+        head = text[: end - len(word) + 1]
+        if len(word) > 2 and head.endswith(context_words("before")):
+            continue
+        return word
+    return options[0]

@@ -1,0 +1,255 @@
+"""Officials' titles: where a title starts and ends, and what it resolves to.
+
+A title is written before the name it belongs to (市委副书记、市长何平), in a
+chain split at 、 or 兼, or, for a few high offices, after it (习近平总书记).
+It ends in a *head* (书记, 市长, 主任: ``data/titles.tsv``) and starts after a
+mark or a word that may precede it (在, 陪同, 会见: ``data/name_context.tsv``).
+
+A title resolves to a jurisdiction: a place it names (天津市委书记 → 天津市), a
+country (德国外长 → 德国), 中国 for central offices (国务院, 全国政协,
+总书记), or, for a level word (市长, 县委书记), the release's place or the
+division above it at that level. All matching is on the simplified view of the
+text (see :mod:`govkg.extract.chars`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from govkg.extract.data import load_table, load_words
+from govkg.extract.names import HAN, context_words
+from govkg.extract.places import find_places, gazetteer, parent
+
+MAX_TITLE = 40
+# Level words a title can start with, and the place suffixes of each level.
+LEVEL_SUFFIXES = {
+    "省": ("省",),
+    "市": ("市",),
+    "州": ("州",),
+    "盟": ("盟",),
+    "县": ("县",),
+    "区": ("区",),
+    "旗": ("旗",),
+    "镇": ("镇",),
+    "乡": ("乡",),
+}
+# Words a title may start with before its level word (原市长, 常务副县长).
+_MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
+_NATIONAL = re.compile(
+    r"中共中央|党中央|中央(?!空调)|国务院|全国人大|全国政协|国家(?:主席|副主席)|总书记|国务委员|"
+    r"委员长|最高人民|^(?:原|前)?(?:副)?总理$|国家[\u4e00-\u9fff]{1,8}(?:局|部|委|署|办)|中国[\u4e00-\u9fff]{1,6}局"
+)
+_GROUPS = re.compile(r"^(.*?(?:领导小组|工作组|指挥部|工作专班|专班|委员会))")
+
+
+@cache
+def heads() -> tuple[str, ...]:
+    """Title heads, longest first."""
+    return tuple(sorted((row[0] for row in load_table("titles.tsv")), key=len, reverse=True))
+
+
+@cache
+def heads_after_name() -> tuple[str, ...]:
+    return tuple(h for h in heads() if dict(load_table("titles.tsv"))[h] == "yes")
+
+
+@cache
+def _head_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, heads())))
+
+
+def head_ends(text: str) -> list[int]:
+    """Offsets where a title head ends, at most one per offset (the longest head)."""
+    return sorted({m.end() for m in _head_pattern().finditer(text)})
+
+
+def is_title(chunk: str) -> bool:
+    """Whether a chunk of text reads as a title: it ends in a head and is no group word.
+
+    >>> is_title("市委副书记"), is_title("市领导"), is_title("常务副县长"), is_title("增长")
+    (True, False, True, False)
+    """
+    if not chunk or len(chunk) > MAX_TITLE or not chunk.endswith(heads()):
+        return False
+    if not all(HAN.match(c) or c in "()（）·-" for c in chunk):
+        return False
+    return chunk not in context_words("group")
+
+
+def title_start(text: str, end: int, floor: int = 0) -> int:
+    """Where a title that ends at ``end`` starts: after a mark or a word before titles.
+
+    >>> text = "在市委副书记、市长何平陪同下"
+    >>> text[title_start(text, 9) : 9], text[title_start(text, 6) : 6]
+    ('市长', '市委副书记')
+    """
+    before = context_words("before")
+    i = end
+    lowest = max(floor, end - MAX_TITLE)
+    while i > lowest:
+        c = text[i - 1]
+        if not (HAN.match(c) or c in "()（）"):
+            break
+        if i < end and text.startswith("兼", i - 1):
+            break
+        if i < end - 1 and text[:i].endswith(before):
+            # a word such as 在 or 会见 may also be part of the title (会见 is
+            # not, 在 never is): stop unless the rest is too short to be one
+            break
+        i -= 1
+    return i
+
+
+def split_chain(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The titles of a chain ``text[start:end]``, split at 兼 and spaces.
+
+    >>> text = "区长兼经开区党工委书记"
+    >>> [text[s:e] for s, e in split_chain(text, 0, len(text))]
+    ['区长', '经开区党工委书记']
+    """
+    parts = []
+    s = start
+    for m in re.finditer(r"兼|\s+", text[start:end]):
+        parts.append((s, start + m.start()))
+        s = start + m.end()
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+@cache
+def countries() -> tuple[str, ...]:
+    return tuple(sorted(load_words("countries.tsv"), key=len, reverse=True))
+
+
+def country_in(title: str) -> str | None:
+    """The foreign country a title names (德国外长 → 德国), if any."""
+    for name in countries():
+        if name in title:
+            return name
+    return None
+
+
+def level_of_title(title: str) -> str | None:
+    """The level word a title starts with, or its head names (常务副县长 → 县).
+
+    >>> level_of_title("市委副书记"), level_of_title("常务副县长"), level_of_title("组织委员")
+    ('市', '县', None)
+    """
+    rest = title[_MODIFIERS.match(title).end() :]
+    if rest[:1] in LEVEL_SUFFIXES and len(rest) > 1:
+        return rest[0]
+    m = re.search(r"([省市县区旗州盟镇乡])长$", title)
+    if m and (m.start() == 0 or title[m.start() - 1] in "副代理务原前府"):
+        return m.group(1)
+    return None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a title resolves to."""
+
+    jurisdiction: str | None
+    national: bool = False
+    explicit: bool = False  # the title itself tells the place (by name or level)
+
+
+def _ancestors(name: str) -> list[list[str]]:
+    """For each place of that name, its chain of names from itself upwards."""
+    chains = []
+    for place in gazetteer().get(name, []):
+        chain = [place.name]
+        p = parent(place)
+        while p is not None:
+            chain.append(p.name)
+            p = parent(p)
+        chains.append(chain)
+    return chains
+
+
+def place_at_level(level: str, home: str | None, text_places: tuple[str, ...] = ()) -> str | None:
+    """The place at a level word seen from a release's place.
+
+    The home place itself if it is of that level, else the division above it
+    of that level; else the one place of that level the release names.
+
+    >>> place_at_level("市", "巴中市"), place_at_level("省", "巴中市"), place_at_level("县", "巴中市")
+    ('巴中市', '四川省', None)
+    """
+    suffixes = LEVEL_SUFFIXES[level]
+    if home:
+        if home.endswith(suffixes):
+            return home
+        found = {next((n for n in chain[1:] if n.endswith(suffixes)), None) for chain in _ancestors(home)}
+        found.discard(None)
+        if len(found) == 1:
+            return found.pop()
+    named = {p for p in text_places if p.endswith(suffixes) and p != home}
+    if home and len(named) == 1 and level not in ("省",):
+        return named.pop()
+    return None
+
+
+def resolve(title: str, home: str | None, text_places: tuple[str, ...] = ()) -> Resolution:
+    """The jurisdiction of a title (simplified), seen from a release's place ``home``.
+
+    >>> resolve("市长", "巴中市"), resolve("省委书记", "巴中市").jurisdiction
+    (Resolution(jurisdiction='巴中市', national=False, explicit=True), '四川省')
+    >>> resolve("德国外长", "中国").jurisdiction, resolve("国务院总理", None).jurisdiction
+    ('德国', '中国')
+    """
+    country = country_in(title)
+    if country:
+        return Resolution(country, explicit=True)
+    places = find_places(title)
+    if places and places[0][0] <= 3:
+        return Resolution(places[0][2], explicit=True)
+    if _NATIONAL.search(title):
+        return Resolution("中国", national=True, explicit=True)
+    level = level_of_title(title)
+    if level:
+        return Resolution(place_at_level(level, home, text_places), explicit=True)
+    return Resolution(home)
+
+
+@cache
+def _organs() -> tuple[tuple[str, str], ...]:
+    return load_table("organs.tsv")
+
+
+def organization(title: str, jurisdiction: str | None) -> str | None:
+    """The organ a title names, in full, where the title and its place tell it.
+
+    >>> organization("市委副书记", "巴中市"), organization("市政府秘书长", "巴中市")
+    ('中共巴中市委员会', '巴中市人民政府')
+    >>> organization("国务院总理", "中国"), organization("副主任", "巴中市")
+    ('中华人民共和国国务院', None)
+    """
+    group = _GROUPS.match(title)
+    if group and len(group.group(1)) > 4:
+        name = group.group(1)
+        level = level_of_title(name)
+        if level and jurisdiction and name.startswith(level):
+            return jurisdiction + name[1:]
+        return name
+    rest = title[_MODIFIERS.match(title).end() :]
+    named = find_places(rest)
+    if named and named[0][0] == 0:
+        rest = rest[named[0][1] :]
+    elif rest[:1] in LEVEL_SUFFIXES:
+        rest = rest[1:]
+    for pattern, full in _organs():
+        if "{place}" not in full:
+            if pattern in title:
+                return full
+            continue
+        if not jurisdiction:
+            continue
+        if pattern.endswith("长") and len(pattern) == 2:
+            if re.search(rf"{pattern}$", title) and level_of_title(title) == pattern[0]:
+                return full.format(place=jurisdiction)
+            continue
+        if rest.startswith(pattern):
+            return full.format(place=jurisdiction)
+    return None
