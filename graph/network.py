@@ -1,0 +1,681 @@
+"""Network views of the RDF graph with networkx: who took part in what, who meets whom.
+
+Everything here is derived from the RDF graph (the one source of truth), never
+from the extraction records:
+
+- :func:`knowledge_network`: one node per official, event, organisation,
+  place, document and directive, edges for who did what (roles as written in
+  the ontology's ``@zh`` labels: 主持, 出席, 讲话 ...), where events happened,
+  what they implement, who holds a post in which organ, who issued a document,
+  which documents a report cites. Edges carry their evidence sentence and the
+  release's headline and date. The HTML view and the Gephi exports use it.
+- :func:`person_event_network`: the bipartite graph of officials and events.
+- :func:`coattendance_network`: officials linked by the events they shared,
+  weighted by how many.
+- :func:`network_stats`: the rankings of ``govkg stats`` (most active, most
+  central, communities).
+
+Node ids are the instance IRIs without the ``https://w3id.org/govkg/id/``
+base, percent-decoding undone (``person/何平@巴中市``), so that no exported
+file or page carries a URL. Output is deterministic: nodes and edges are
+added in sorted order, and the community search and centrality sampling use
+fixed seeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from govkg.ontology import GOV, ID, SCHEMA
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from govkg.graph.build import BuildResult
+
+# Node kinds of the view and the exports, in legend order, with their classes.
+KINDS: dict[str, tuple[URIRef, ...]] = {
+    "official": (GOV.Person,),
+    "event": (
+        GOV.Meeting,
+        GOV.Inspection,
+        GOV.Reception,
+        GOV.Signing,
+        GOV.Ceremony,
+        GOV.Appointment,
+        GOV.Event,
+    ),
+    "organisation": (GOV.Organization,),
+    "place": (GOV.Place,),
+    "document": (GOV.Document,),
+    "directive": (GOV.Directive,),
+}
+# Roles in the order a reader expects them listed on one edge.
+ROLE_ORDER = (
+    GOV.Chair,
+    GOV.Host,
+    GOV.Leader,
+    GOV.Attendee,
+    GOV.Speaker,
+    GOV.Guest,
+    GOV.Companion,
+    GOV.Appointee,
+    GOV.Removed,
+)
+# Edge relations: name -> the ontology term whose @zh label names the edge.
+# ``location`` and ``cites`` borrow the label of the class they point at
+# (地点, 文件): schema.org terms have no @zh label in gov.ttl.
+RELATIONS: dict[str, URIRef] = {
+    "location": GOV.Place,
+    "implements": GOV.implements,
+    "holding": GOV.title,
+    "issuer": GOV.issuer,
+    "cites": GOV.Document,
+}
+GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
+DEFAULT_GRAPH = Path("output") / "graph.ttl"
+# Above this many officials, betweenness is estimated from a fixed sample of
+# sources: exact betweenness is quadratic, the build must stay fast.
+BETWEENNESS_SAMPLE = 400
+
+
+def _require_networkx():
+    try:
+        import networkx as nx
+    except ImportError as exc:  # pragma: no cover - networkx is a dependency
+        raise ImportError("govkg's network views need networkx: pip install networkx") from exc
+    return nx
+
+
+@lru_cache(maxsize=1)
+def ontology_labels() -> dict[URIRef, str]:
+    """The ``@zh`` label of every ontology term (主持 for gov:Chair ...)."""
+    from govkg.ontology import resource_path
+
+    vocabulary = Graph().parse(resource_path("gov.ttl"), format="turtle")
+    labels = {}
+    for term, label in vocabulary.subject_objects(RDFS.label):
+        if isinstance(label, Literal) and label.language == "zh":
+            labels[URIRef(term)] = str(label)
+    return labels
+
+
+def zh_label(term: URIRef) -> str:
+    """A term's Chinese label, else its local name.
+
+    >>> zh_label(GOV.Chair), zh_label(GOV.Meeting)
+    ('主持', '会议')
+    """
+    label = ontology_labels().get(term)
+    if label:
+        return label
+    text = str(term)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def node_id(term: URIRef) -> str:
+    """The short, URL-free id of an instance: its IRI under the id base, decoded.
+
+    >>> node_id(ID["person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82"])
+    'person/何平@巴中市'
+    """
+    text = str(term)
+    if text.startswith(str(ID)):
+        text = text[len(str(ID)) :]
+    return unquote(text)
+
+
+def read_graph(path: str | Path) -> Graph:
+    """Parse an RDF file written by ``govkg build`` (Turtle, N-Triples, TriG, JSON-LD)."""
+    from rdflib import Dataset
+
+    path = Path(path)
+    fmt = GRAPH_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{path}: not an RDF file govkg reads ({', '.join(sorted(GRAPH_FORMATS))})")
+    # rdflib 7.x warns about its own ConjunctiveGraph internals (JSON-LD, TriG parsers).
+    with open(path, "rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        if fmt != "trig":
+            return Graph().parse(handle, format=fmt)
+        dataset = Dataset(default_union=True)
+        dataset.parse(handle, format=fmt)
+        quads = list(dataset.quads((None, None, None, None)))
+    graph = Graph()
+    for s, p, o, _ in quads:
+        graph.add((s, p, o))
+    return graph
+
+
+# --- reading the RDF graph --------------------------------------------------
+
+
+def _text(graph: Graph, node, predicate) -> str:
+    """One literal value as text (the smallest, for determinism), or ""."""
+    values = sorted(str(v) for v in graph.objects(node, predicate) if isinstance(v, Literal))
+    return values[0] if values else ""
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    sentence: str
+    begin: int
+    headline: str
+    published: str
+    release: str
+
+
+class _Reader:
+    """Cached look-ups over one RDF graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._releases: dict = {}
+
+    def release(self, node) -> tuple[str, str, str]:
+        """(id, headline, publication date) of a release node."""
+        if node not in self._releases:
+            self._releases[node] = (
+                _text(self.graph, node, SCHEMA.identifier) or node_id(node),
+                _text(self.graph, node, SCHEMA.headline),
+                _text(self.graph, node, SCHEMA.datePublished)[:10],
+            )
+        return self._releases[node]
+
+    def evidence(self, node) -> list[_Evidence]:
+        """The evidence of a fact node, in text order, each with its release."""
+        found = []
+        for ev in self.graph.objects(node, GOV.evidence):
+            release = self.graph.value(ev, GOV.release) or self.graph.value(node, PROV.wasDerivedFrom)
+            rid, headline, published = self.release(release) if release is not None else ("", "", "")
+            begin = self.graph.value(ev, GOV.beginIndex)
+            found.append(
+                _Evidence(
+                    sentence=_text(self.graph, ev, GOV.sentence),
+                    begin=int(begin) if begin is not None else 0,
+                    headline=headline,
+                    published=published,
+                    release=rid,
+                )
+            )
+        return sorted(found, key=lambda e: (e.published, e.release, e.begin, e.sentence))
+
+    def derived_from(self, node) -> tuple[str, str, str]:
+        release = self.graph.value(node, PROV.wasDerivedFrom)
+        return self.release(release) if release is not None else ("", "", "")
+
+    def instances(self, kind: str) -> dict[URIRef, URIRef]:
+        """Instances of a node kind -> their most specific class."""
+        found: dict[URIRef, URIRef] = {}
+        for cls in KINDS[kind]:  # specific classes first
+            for node in self.graph.subjects(RDF.type, cls):
+                if isinstance(node, URIRef):
+                    found.setdefault(node, cls)
+        return found
+
+
+def _evidence_attrs(evidence: list[_Evidence]) -> dict[str, str]:
+    """Edge or node attributes for evidence: sentences (distinct, in order), release, date."""
+    if not evidence:
+        return {}
+    sentences = list(dict.fromkeys(e.sentence for e in evidence if e.sentence))
+    last = evidence[-1]
+    return {
+        "evidence": "\n".join(sentences),
+        "headline": last.headline,
+        "published": last.published,
+        "release": last.release,
+    }
+
+
+def _clean(attrs: dict) -> dict:
+    """Drop empty values: GEXF and GraphML have no null."""
+    return {k: v for k, v in attrs.items() if v not in (None, "")}
+
+
+def knowledge_network(graph: Graph) -> nx.DiGraph:
+    """The officials, events, organisations, places, documents and directives of an RDF graph.
+
+    Every node has ``kind`` (a key of :data:`KINDS`) and ``label``; officials
+    ``name``, ``title`` (the titles of their latest release, joined by 、) and
+    ``titles`` (all); events ``type`` (会议 ...), ``name``, ``date`` (the
+    event's, else its release's) and their evidence. Edges have ``relation``
+    (``participation`` or a key of :data:`RELATIONS`), ``label`` (主持、讲话,
+    地点, the title held ...) and, for facts, ``evidence``, ``headline``,
+    ``published`` and ``release``. One edge per pair of nodes: two roles of
+    one official in one event are one edge labelled with both.
+    Places appear when they are where an event happened.
+    """
+    nx = _require_networkx()
+    reader = _Reader(graph)
+    nodes: dict[str, dict] = {}
+    edges: dict[tuple[str, str], dict] = {}
+
+    # Officials, with the titles of each release that names them.
+    persons = reader.instances("official")
+    for person in persons:
+        holdings = []
+        for holding in graph.subjects(GOV.holder, person):
+            title = _text(graph, holding, GOV.title)
+            if not title:
+                continue
+            evidence = reader.evidence(holding)
+            rid, _, published = reader.derived_from(holding)
+            begin = min((e.begin for e in evidence), default=0)
+            holdings.append((published, rid, begin, title, holding, evidence))
+        holdings.sort(key=lambda h: h[:4])
+        latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
+        name = _text(graph, person, SCHEMA.name) or node_id(person)
+        nodes[node_id(person)] = {
+            "kind": "official",
+            "name": name,
+            "title": "、".join(dict.fromkeys(h[3] for h in latest)),
+            "titles": "、".join(dict.fromkeys(h[3] for h in holdings)),
+        }
+        for _published, _rid, _begin, title, holding, evidence in holdings:
+            for org in graph.objects(holding, GOV.organization):
+                key = (node_id(person), node_id(org))
+                edge = edges.setdefault(key, {"relation": "holding", "titles": [], "evidence_list": []})
+                edge["titles"].append(title)
+                edge["evidence_list"].extend(evidence)
+
+    # Events, and who did what in them.
+    for event, cls in reader.instances("event").items():
+        eid = node_id(event)
+        rid, headline, published = reader.derived_from(event)
+        date = _text(graph, event, SCHEMA.startDate)[:10]
+        nodes[eid] = {
+            "kind": "event",
+            "type": zh_label(cls),
+            "name": _text(graph, event, SCHEMA.name),
+            "date": date or published,
+            "dated": "event" if date else ("release" if published else ""),
+            **_evidence_attrs(reader.evidence(event)),
+            "headline": headline,
+            "published": published,
+            "release": rid,
+        }
+        for place in graph.objects(event, SCHEMA.location):
+            if isinstance(place, URIRef):
+                nodes.setdefault(node_id(place), {"kind": "place", "name": _text(graph, place, SCHEMA.name)})
+                edges[(eid, node_id(place))] = {"relation": "location"}
+        for directive in graph.objects(event, GOV.implements):
+            edges[(eid, node_id(directive))] = {"relation": "implements"}
+    for part in graph.subjects(RDF.type, GOV.Participation):
+        agent, event = graph.value(part, GOV.agent), graph.value(part, GOV.event)
+        if agent not in persons or event is None or node_id(event) not in nodes:
+            continue
+        edge = edges.setdefault(
+            (node_id(agent), node_id(event)),
+            {"relation": "participation", "roles": set(), "evidence_list": []},
+        )
+        edge["roles"].update(graph.objects(part, GOV.role))
+        edge["evidence_list"].extend(reader.evidence(part))
+
+    for kind in ("organisation", "directive", "document"):
+        for node in reader.instances(kind):
+            nodes[node_id(node)] = {"kind": kind, "name": _text(graph, node, SCHEMA.name)}
+    for document in reader.instances("document"):
+        for org in graph.objects(document, GOV.issuer):
+            edges[(node_id(document), node_id(org))] = {"relation": "issuer"}
+        # A document is tied to the events of the releases that cite it.
+        for release in graph.subjects(SCHEMA.citation, document):
+            for event in graph.subjects(PROV.wasDerivedFrom, release):
+                if node_id(event) in nodes and nodes[node_id(event)]["kind"] == "event":
+                    edges.setdefault((node_id(event), node_id(document)), {"relation": "cites"})
+
+    net = nx.DiGraph()
+    for nid in sorted(nodes):
+        attrs = nodes[nid]
+        attrs["label"] = node_label(attrs)
+        net.add_node(nid, **_clean(attrs))
+    for source, target in sorted(edges):
+        if source not in nodes or target not in nodes:
+            continue
+        net.add_edge(source, target, **_clean(_edge_attrs(edges[(source, target)])))
+    return net
+
+
+def _edge_attrs(edge: dict) -> dict:
+    relation = edge["relation"]
+    attrs = {"relation": relation}
+    if relation == "participation":
+        roles = sorted(edge["roles"], key=lambda r: (ROLE_ORDER.index(r) if r in ROLE_ORDER else 99, str(r)))
+        attrs["label"] = "、".join(zh_label(r) for r in roles)
+        attrs["roles"] = " ".join(zh_label(r) for r in roles)
+    elif relation == "holding":
+        attrs["label"] = "、".join(dict.fromkeys(edge["titles"]))
+    else:
+        attrs["label"] = zh_label(RELATIONS[relation])
+    if edge.get("evidence_list"):
+        evidence = sorted(edge["evidence_list"], key=lambda e: (e.published, e.release, e.begin, e.sentence))
+        attrs.update(_evidence_attrs(evidence))
+    return attrs
+
+
+def node_label(attrs: dict, width: int = 14) -> str:
+    """What a node shows: an official's name and latest title, an event's type and date.
+
+    >>> node_label({"kind": "official", "name": "何平", "title": "市委副书记、市长"})
+    '何平\\n市委副书记、市长'
+    >>> node_label({"kind": "event", "type": "会议", "date": "2020-01-25", "name": "防控工作电视电话会议"})
+    '会议 2020-01-25\\n防控工作电视电话会议'
+    """
+    name = _shorten(attrs.get("name", ""), width)
+    if attrs["kind"] == "official":
+        title = _shorten(attrs.get("title", ""), width)
+        return f"{name}\n{title}" if title else name
+    if attrs["kind"] == "event":
+        head = " ".join(x for x in (attrs.get("type", ""), attrs.get("date", "")) if x)
+        return f"{head}\n{name}" if name else head
+    return name
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- analysis ---------------------------------------------------------------
+
+
+def person_event_network(net: nx.DiGraph) -> nx.Graph:
+    """The bipartite graph of officials (``bipartite=0``) and events (``bipartite=1``)."""
+    nx = _require_networkx()
+    bipartite = nx.Graph()
+    for nid, attrs in net.nodes(data=True):
+        if attrs["kind"] in ("official", "event"):
+            bipartite.add_node(nid, bipartite=0 if attrs["kind"] == "official" else 1, **attrs)
+    for source, target, attrs in net.edges(data=True):
+        if attrs["relation"] == "participation":
+            bipartite.add_edge(source, target, **attrs)
+    return bipartite
+
+
+def coattendance_network(net: nx.DiGraph) -> nx.Graph:
+    """Officials linked when they took part in the same event; ``weight`` counts the events.
+
+    Every official is a node, those who shared no event too.
+    """
+    nx = _require_networkx()
+    attendees: dict[str, list[str]] = defaultdict(list)
+    for source, target, attrs in net.edges(data=True):
+        if attrs["relation"] == "participation":
+            attendees[target].append(source)
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    for people in attendees.values():
+        people = sorted(set(people))
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                weights[(a, b)] += 1
+    co = nx.Graph()
+    for nid, attrs in net.nodes(data=True):
+        if attrs["kind"] == "official":
+            co.add_node(nid, **attrs)
+    for a, b in sorted(weights):
+        co.add_edge(a, b, weight=weights[(a, b)])
+    return co
+
+
+@dataclass(frozen=True)
+class OfficialRank:
+    """One official's figures in the rankings."""
+
+    id: str
+    name: str
+    title: str
+    events: int  # distinct events taken part in
+    roles: dict[str, int]  # role label -> events in that role
+    contacts: int  # distinct officials met at events
+    betweenness: float  # in the co-attendance network, normalised
+    community: int  # index into NetworkStats.communities, -1 when alone
+
+
+@dataclass(frozen=True)
+class NetworkStats:
+    """What ``govkg stats`` prints: sizes, rankings, communities."""
+
+    officials: int
+    events: int
+    participations: int
+    coattendance_edges: int
+    ranks: dict[str, OfficialRank] = field(repr=False)
+    communities: list[list[str]] = field(repr=False)
+    betweenness_exact: bool = True
+
+    def most_active(self, top: int = 10) -> list[OfficialRank]:
+        ranked = sorted(self.ranks.values(), key=lambda r: (-r.events, -r.contacts, r.id))
+        return [r for r in ranked if r.events][:top]
+
+    def most_central(self, top: int = 10) -> list[OfficialRank]:
+        ranked = sorted(self.ranks.values(), key=lambda r: (-r.betweenness, -r.contacts, r.id))
+        return [r for r in ranked if r.contacts][:top]
+
+
+def network_stats(net: nx.DiGraph, co: nx.Graph | None = None) -> NetworkStats:
+    """Rankings of the officials of a knowledge network (see :func:`knowledge_network`).
+
+    Betweenness is computed on the co-attendance network; above
+    :data:`BETWEENNESS_SAMPLE` officials it is estimated from that many
+    sources picked with a fixed seed. Communities are Louvain communities of
+    the weighted co-attendance network (seed 0), officials who met nobody
+    left out, largest first.
+    """
+    nx = _require_networkx()
+    co = coattendance_network(net) if co is None else co
+    connected = co.subgraph([n for n in co if co.degree(n)]).copy()
+    exact = connected.number_of_nodes() <= BETWEENNESS_SAMPLE
+    betweenness = (
+        nx.betweenness_centrality(connected, k=None if exact else BETWEENNESS_SAMPLE, seed=0, normalized=True)
+        if connected.number_of_nodes()
+        else {}
+    )
+    communities: list[list[str]] = []
+    if connected.number_of_edges():
+        found = nx.community.louvain_communities(connected, weight="weight", seed=0)
+        communities = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    member = {n: i for i, c in enumerate(communities) for n in c}
+    roles: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    events: dict[str, int] = defaultdict(int)
+    participations = 0
+    for source, _target, attrs in net.edges(data=True):
+        if attrs["relation"] == "participation":
+            participations += 1
+            events[source] += 1
+            for role in attrs.get("roles", "").split():
+                roles[source][role] += 1
+    ranks = {}
+    for nid, attrs in co.nodes(data=True):
+        ranks[nid] = OfficialRank(
+            id=nid,
+            name=attrs.get("name", nid),
+            title=attrs.get("title", ""),
+            events=events[nid],
+            roles=dict(sorted(roles[nid].items(), key=lambda kv: (-kv[1], kv[0]))),
+            contacts=co.degree(nid),
+            betweenness=round(betweenness.get(nid, 0.0), 6),
+            community=member.get(nid, -1),
+        )
+    return NetworkStats(
+        officials=co.number_of_nodes(),
+        events=sum(1 for _, a in net.nodes(data=True) if a["kind"] == "event"),
+        participations=participations,
+        coattendance_edges=co.number_of_edges(),
+        ranks=ranks,
+        communities=communities,
+        betweenness_exact=exact,
+    )
+
+
+def analysed_network(graph: Graph) -> tuple[nx.DiGraph, NetworkStats]:
+    """The knowledge network with each official's ranking figures as node attributes."""
+    net = knowledge_network(graph)
+    stats = network_stats(net)
+    for nid, rank in stats.ranks.items():
+        net.nodes[nid].update(
+            events=rank.events, contacts=rank.contacts, betweenness=rank.betweenness, community=rank.community
+        )
+    return net, stats
+
+
+# --- exports ----------------------------------------------------------------
+
+
+def latest_date(graph: Graph) -> str:
+    """The newest publication date in the graph (the data's clock), ISO."""
+    dates = [str(d)[:10] for d in graph.objects(None, SCHEMA.datePublished)]
+    return max(dates, default="1970-01-01")
+
+
+def gexf_text(net: nx.DiGraph, date: str) -> str:
+    """A network as GEXF 1.2 for Gephi, byte-stable.
+
+    networkx stamps GEXF with today's date; ``date`` (the newest release's,
+    see :func:`latest_date`) is used instead, so the same graph gives the same
+    file on any day.
+    """
+    import re
+
+    nx = _require_networkx()
+    text = "\n".join(nx.generate_gexf(net)) + "\n"
+    return re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{date}"', text, count=1)
+
+
+def graphml_text(net: nx.DiGraph) -> str:
+    """A network as GraphML, byte-stable."""
+    nx = _require_networkx()
+    return "\n".join(nx.generate_graphml(net)) + "\n"
+
+
+def gexf(result: BuildResult) -> str:
+    """Writer of ``graph.gexf`` (see :data:`govkg.graph.outputs.WRITERS`): the analysed network."""
+    net, _ = analysed_network(result.graph)
+    return gexf_text(net, latest_date(result.graph))
+
+
+def graphml(result: BuildResult) -> str:
+    """Writer of ``graph.graphml``: the analysed network."""
+    net, _ = analysed_network(result.graph)
+    return graphml_text(net)
+
+
+# --- the ``govkg stats`` command ---------------------------------------------
+
+
+def format_stats(stats: NetworkStats, top: int = 10) -> str:
+    """The rankings as plain text tables."""
+    lines = [
+        f"{stats.officials} officials, {stats.events} events, {stats.participations} participations, "
+        f"{stats.coattendance_edges} co-attendance ties, {len(stats.communities)} communities",
+        "",
+        "Most active officials (events taken part in):",
+    ]
+    for i, r in enumerate(stats.most_active(top), 1):
+        roles = " ".join(f"{role}{n}" for role, n in r.roles.items())
+        lines.append(f"{i:3}. {r.name:<6} {r.title[:24]:<24} {r.events:4}  {roles}")
+    note = "" if stats.betweenness_exact else f", estimated from {BETWEENNESS_SAMPLE} sources"
+    lines += ["", f"Most central officials (betweenness in the co-attendance network{note}):"]
+    for i, r in enumerate(stats.most_central(top), 1):
+        lines.append(f"{i:3}. {r.name:<6} {r.title[:24]:<24} {r.betweenness:.4f}  met {r.contacts}")
+    lines += ["", "Communities (Louvain, co-attendance weighted by shared events):"]
+    for i, community in enumerate(stats.communities[:top]):
+        members = sorted(community, key=lambda n: (-stats.ranks[n].events, n))
+        names = "、".join(stats.ranks[n].name for n in members[:8])
+        more = f" and {len(members) - 8} more" if len(members) > 8 else ""
+        lines.append(f"{i:3}. {len(community):3} officials: {names}{more}")
+    return "\n".join(lines) + "\n"
+
+
+def stats_json(stats: NetworkStats, top: int = 10) -> dict:
+    def row(r: OfficialRank) -> dict:
+        return {
+            "id": r.id,
+            "name": r.name,
+            "title": r.title,
+            "events": r.events,
+            "roles": r.roles,
+            "contacts": r.contacts,
+            "betweenness": r.betweenness,
+            "community": r.community,
+        }
+
+    return {
+        "officials": stats.officials,
+        "events": stats.events,
+        "participations": stats.participations,
+        "coattendance_edges": stats.coattendance_edges,
+        "most_active": [row(r) for r in stats.most_active(top)],
+        "most_central": [row(r) for r in stats.most_central(top)],
+        "communities": stats.communities[:top],
+    }
+
+
+def stats_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "graph",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_GRAPH,
+        help=f"RDF graph file (default: {DEFAULT_GRAPH})",
+    )
+    parser.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--gexf", type=Path, default=None, help="also write the network as GEXF (Gephi)")
+    parser.add_argument("--graphml", type=Path, default=None, help="also write the network as GraphML")
+
+
+def load_or_fail(path: Path) -> Graph | None:
+    """Read a graph file for a command, or say why not on stderr."""
+    if not path.exists():
+        print(f"govkg: {path}: no such file (run govkg build first)", file=sys.stderr)
+        return None
+    try:
+        return read_graph(path)
+    except Exception as exc:  # a parse error names the file and the problem
+        print(f"govkg: {path}: cannot read the graph: {exc}", file=sys.stderr)
+        return None
+
+
+def stats_cli(args: argparse.Namespace) -> int:
+    import json
+
+    from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+    from govkg.graph.outputs import atomic_write
+
+    if args.top < 1:
+        print("govkg: --top must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    graph = load_or_fail(args.graph)
+    if graph is None:
+        return EXIT_FAIL
+    net, stats = analysed_network(graph)
+    if args.json:
+        print(json.dumps(stats_json(stats, args.top), ensure_ascii=False, indent=1))
+    else:
+        print(format_stats(stats, args.top), end="")
+    try:
+        if args.gexf:
+            atomic_write(args.gexf, gexf_text(net, latest_date(graph)))
+        if args.graphml:
+            atomic_write(args.graphml, graphml_text(net))
+    except OSError as exc:
+        print(f"govkg: cannot write: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    return EXIT_OK
+
+
+def officials_named(net: nx.DiGraph, names: Iterable[str]) -> list[str]:
+    """Ids of the officials with one of these names (a name can be several people)."""
+    wanted = set(names)
+    return [n for n, a in net.nodes(data=True) if a["kind"] == "official" and a.get("name") in wanted]

@@ -1,0 +1,472 @@
+"""The interactive HTML view of a graph: one self-contained file, built with pyvis.
+
+The view is derived from the RDF graph through
+:func:`govkg.graph.network.knowledge_network`, never from extraction records.
+Officials, events, organisations, places, documents and directives each have
+their own colour and shape, named in a legend; an official shows their name
+and latest title, an event its type and date; edges show roles (主持, 出席,
+讲话 ...). Hovering shows the evidence sentence, the release headline and
+date; clicking lists a node's facts with their sentences. A search box finds
+names, check boxes hide node kinds.
+
+pyvis holds the nodes, edges and options and renders them through its own
+Jinja pipeline, but with govkg's template (``static/view.html``): pyvis's
+template loads Bootstrap and vis-network from CDNs even in ``in_line`` mode,
+which freezes offline. vis-network's script and styles, which pyvis ships,
+are inlined instead, so the file works with no network at all.
+
+The layout is computed once in the browser (a seeded force layout,
+stabilised, then physics off), so it settles and then stops moving. Above
+``max_nodes`` the view keeps the most connected part of the network, says
+what it left out, and points at the Gephi exports, which hold everything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govkg.graph.network import (
+    DEFAULT_GRAPH,
+    KINDS,
+    knowledge_network,
+    load_or_fail,
+    officials_named,
+    zh_label,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from rdflib import Graph
+
+    from govkg.graph.build import BuildResult
+
+DEFAULT_MAX_NODES = 400
+VIS_VERSION = "9.1.2"  # the vis-network that pyvis 0.3.2 ships
+# Colour and shape of each node kind (shapes with the label underneath).
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    "official": ("dot", "#d9480f"),
+    "event": ("square", "#1c7ed6"),
+    "organisation": ("triangle", "#2b8a3e"),
+    "place": ("star", "#f08c00"),
+    "document": ("hexagon", "#7048e8"),
+    "directive": ("diamond", "#c2255c"),
+}
+EDGE_COLOURS = {
+    "participation": "#868e96",
+    "holding": "#2b8a3e",
+    "location": "#f08c00",
+    "implements": "#c2255c",
+    "issuer": "#7048e8",
+    "cites": "#7048e8",
+}
+FONT_FACE = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+
+
+@dataclass
+class View:
+    """The part of a knowledge network a page shows, and what it left out."""
+
+    net: nx.DiGraph
+    total_nodes: int
+    total_edges: int
+    left_out: dict[str, int] = field(default_factory=dict)  # kind -> nodes not shown
+    notes: list[str] = field(default_factory=list)  # the filters applied, for the page
+
+    @property
+    def trimmed(self) -> bool:
+        return bool(self.left_out)
+
+
+def _kind_label(kind: str) -> str:
+    """The ontology's Chinese name of a node kind (人物, 事件 ...)."""
+    return zh_label(KINDS[kind][0] if kind != "event" else KINDS[kind][-1])
+
+
+def select_view(
+    net: nx.DiGraph,
+    *,
+    persons: list[str] | None = None,
+    hops: int = 2,
+    since: str | None = None,
+    until: str | None = None,
+    kinds: list[str] | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> View:
+    """Filter a knowledge network and trim it to a readable size.
+
+    ``kinds`` keeps only those node kinds; ``since``/``until`` (ISO dates,
+    inclusive) keep the events dated in the window (an undated event takes its
+    release's date; one with neither is dropped) and drop what was tied only
+    to the events dropped; ``persons`` keeps what lies within ``hops`` edges
+    of an official of one of those names. Then, above ``max_nodes``, the
+    largest connected parts are kept whole while they fit and the first that
+    does not fit is cut to its best-connected part, grown from its most
+    connected node.
+    """
+    import networkx as nx
+
+    total_nodes, total_edges = net.number_of_nodes(), net.number_of_edges()
+    notes = []
+    keep = set(net)
+    if kinds is not None:
+        keep = {n for n in keep if net.nodes[n]["kind"] in kinds}
+        notes.append("、".join(_kind_label(k) for k in KINDS if k in kinds))
+    if since or until:
+        low, high = since or "0000-00-00", until or "9999-99-99"
+        events = {n for n in keep if net.nodes[n]["kind"] == "event"}
+        dropped = {n for n in events if not low <= net.nodes[n].get("date", "") <= high}
+        keep -= dropped
+        # Keep what is connected to an event left in the window.
+        events -= dropped
+        parts = nx.connected_components(net.subgraph(keep).to_undirected(as_view=True))
+        keep = set().union(*(part for part in parts if part & events))
+        notes.append(f"{since or '…'} – {until or '…'}")
+    sub = net.subgraph(keep)
+    if persons is not None:
+        centres = [n for n in officials_named(net, persons) if n in keep]
+        reached = set()
+        undirected = sub.to_undirected(as_view=True)
+        for centre in centres:
+            reached |= _within(undirected, centre, hops)
+        keep = reached
+        notes.append(f"{'、'.join(persons)} ±{hops}")
+        sub = net.subgraph(keep)
+    if len(keep) > max_nodes:
+        keep = _most_connected(sub, max_nodes)
+    shown = net.subgraph(keep).copy()
+    left = Counter(net.nodes[n]["kind"] for n in set(sub) - keep)
+    return View(
+        net=shown,
+        total_nodes=total_nodes,
+        total_edges=total_edges,
+        left_out={k: left[k] for k in KINDS if left[k]},
+        notes=notes,
+    )
+
+
+def _within(graph, centre: str, hops: int) -> set[str]:
+    """Nodes at most ``hops`` edges from ``centre``."""
+    seen, frontier = {centre}, [centre]
+    for _ in range(max(hops, 0)):
+        frontier = sorted({m for n in frontier for m in graph[n]} - seen)
+        seen.update(frontier)
+    return seen
+
+
+def _most_connected(graph: nx.DiGraph, limit: int) -> set[str]:
+    """At most ``limit`` nodes: whole connected parts, largest first, the last one cut."""
+    import heapq
+
+    import networkx as nx
+
+    undirected = graph.to_undirected(as_view=True)
+    parts = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
+    keep: set[str] = set()
+    for part in parts:
+        room = limit - len(keep)
+        if room <= 0:
+            break
+        if len(part) <= room:
+            keep |= part
+            continue
+        if room < 2:
+            break
+        # Grow from the most connected node, best-connected neighbours first.
+        start = min(part, key=lambda n: (-undirected.degree(n), n))
+        taken, heap = {start}, []
+        for m in undirected[start]:
+            heapq.heappush(heap, (-undirected.degree(m), m))
+        while heap and len(taken) < room:
+            _, n = heapq.heappop(heap)
+            if n in taken:
+                continue
+            taken.add(n)
+            for m in undirected[n]:
+                if m not in taken:
+                    heapq.heappush(heap, (-undirected.degree(m), m))
+        keep |= taken
+        break  # smaller parts after a cut one would be noise beside it
+    return keep
+
+
+# --- HTML --------------------------------------------------------------------
+
+
+def _node_tooltip(attrs: dict, degree: int) -> str:
+    kind = attrs["kind"]
+    lines = [attrs.get("name", "")]
+    if kind == "official":
+        if attrs.get("titles"):
+            lines.append(attrs["titles"])
+    elif kind == "event":
+        lines.insert(0, " ".join(x for x in (attrs.get("type"), attrs.get("date")) if x))
+        if attrs.get("evidence"):
+            lines.append(f"“{attrs['evidence']}”")
+        if attrs.get("headline") or attrs.get("published"):
+            lines.append(f"—— {attrs.get('headline', '')} {attrs.get('published', '')}".rstrip())
+    lines.append(f"[{_kind_label(kind)}] {degree}")
+    return "\n".join(x for x in lines if x)
+
+
+def _edge_tooltip(net: nx.DiGraph, source: str, target: str, attrs: dict) -> str:
+    lines = [
+        f"{net.nodes[source].get('name', source)} —{attrs.get('label', '')}→ "
+        f"{net.nodes[target].get('name', target)}"
+    ]
+    if attrs.get("evidence"):
+        lines.append(f"“{attrs['evidence']}”")
+    if attrs.get("headline") or attrs.get("published"):
+        lines.append(f"—— {attrs.get('headline', '')} {attrs.get('published', '')}".rstrip())
+    return "\n".join(lines)
+
+
+def vis_options(node_count: int) -> dict:
+    """vis-network options: seeded force layout, stabilised, then (in the page) physics off."""
+    iterations = 400 if node_count <= 150 else 250 if node_count <= 600 else 150
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "centralGravity": 0.008,
+                "springLength": 90,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.4,
+            },
+            "minVelocity": 1.5,
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": node_count > 300,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "navigationButtons": False,
+        },
+        "nodes": {
+            "font": {"face": FONT_FACE, "size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 8, "max": 28, "label": {"enabled": False}},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "smooth": False,
+            "width": 1,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}},
+            "font": {"face": FONT_FACE, "size": 10, "color": "#495057", "strokeWidth": 3, "align": "middle"},
+            "color": {"inherit": False, "opacity": 0.8},
+        },
+    }
+
+
+def _static(name: str) -> str:
+    return resources.files("govkg.graph").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and styles as pyvis ships them, ready to inline."""
+    try:
+        import pyvis
+    except ImportError as exc:
+        raise ImportError("govkg's HTML view needs pyvis: pip install pyvis==0.3.2") from exc
+    folder = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    styles = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # The source map is not shipped; a reference to it is a request for nothing.
+    script = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", script)
+    if "</script" in script.lower() or "</style" in styles.lower():
+        raise ValueError("vis-network's files cannot be inlined: they close their own element")
+    return script, styles
+
+
+def render_html(view: View, title: str = "govkg") -> str:
+    """The page of a view: one self-contained HTML document (no external resource)."""
+    try:
+        from pyvis.network import Network
+    except ImportError as exc:
+        raise ImportError("govkg's HTML view needs pyvis: pip install pyvis==0.3.2") from exc
+    net = view.net
+    page = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="")
+    for nid in sorted(net):
+        attrs = net.nodes[nid]
+        shape, colour = KIND_STYLE[attrs["kind"]]
+        degree = net.degree(nid)
+        extra = {
+            k: attrs[k]
+            for k in (
+                "name",
+                "title",
+                "titles",
+                "type",
+                "date",
+                "evidence",
+                "headline",
+                "published",
+                "release",
+            )
+            if attrs.get(k)
+        }
+        page.add_node(
+            nid,
+            label=attrs.get("label", nid),
+            shape=shape,
+            color=colour,
+            title=_node_tooltip(attrs, degree),
+            value=max(degree, 1),
+            kind=attrs["kind"],
+            **{f"g_{k}": v for k, v in extra.items()},
+        )
+    for source, target in sorted(net.edges()):
+        attrs = net.edges[source, target]
+        extra = {k: attrs[k] for k in ("evidence", "headline", "published", "release") if attrs.get(k)}
+        page.add_edge(
+            source,
+            target,
+            label=attrs.get("label", ""),
+            title=_edge_tooltip(net, source, target, attrs),
+            color=EDGE_COLOURS.get(attrs["relation"], "#868e96"),
+            relation=attrs["relation"],
+            **{f"g_{k}": v for k, v in extra.items()},
+        )
+    page.options = vis_options(net.number_of_nodes())
+    script, styles = vis_assets()
+    kinds_in_view = Counter(net.nodes[n]["kind"] for n in net)
+    legend = [
+        {
+            "kind": kind,
+            "label": _kind_label(kind),
+            "shape": KIND_STYLE[kind][0],
+            "colour": KIND_STYLE[kind][1],
+            "count": kinds_in_view[kind],
+        }
+        for kind in KINDS
+    ]
+    summary = {
+        "nodes": net.number_of_nodes(),
+        "edges": net.number_of_edges(),
+        "total_nodes": view.total_nodes,
+        "total_edges": view.total_edges,
+        "trimmed": view.trimmed,
+        "left_out": [{"label": _kind_label(k), "count": n} for k, n in view.left_out.items()],
+        "notes": view.notes,
+    }
+    static = resources.files("govkg.graph").joinpath("static")
+    page.set_template_dir(str(static), "view.html")
+    env = page.templateEnv
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.globals.update(
+        page_title=title,
+        vis_script=script,
+        vis_styles=styles,
+        legend=legend,
+        summary=summary,
+        font_face=FONT_FACE,
+    )
+    return page.generate_html(name="graph.html")
+
+
+def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
+    """The HTML view of an RDF graph; ``selection`` as for :func:`select_view`."""
+    return render_html(select_view(knowledge_network(graph), **selection), title=title)
+
+
+def html(result: BuildResult) -> str:
+    """Writer of ``graph.html`` (see :data:`govkg.graph.outputs.WRITERS`)."""
+    return view_html(result.graph)
+
+
+# --- the ``govkg view`` command ------------------------------------------------
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def view_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "graph",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_GRAPH,
+        help=f"RDF graph file (default: {DEFAULT_GRAPH})",
+    )
+    parser.add_argument(
+        "--person", action="append", default=None, metavar="NAME", help="centre on an official (repeatable)"
+    )
+    parser.add_argument("--hops", type=int, default=2, help="edges around --person to show (default: 2)")
+    parser.add_argument(
+        "--since", type=_iso_date, default=None, metavar="DATE", help="events on or after DATE"
+    )
+    parser.add_argument(
+        "--until", type=_iso_date, default=None, metavar="DATE", help="events on or before DATE"
+    )
+    parser.add_argument(
+        "--types",
+        nargs="+",
+        choices=list(KINDS),
+        default=None,
+        metavar="KIND",
+        help=f"node kinds to show: {', '.join(KINDS)} (default: all)",
+    )
+    parser.add_argument(
+        "--max-nodes",
+        type=int,
+        default=DEFAULT_MAX_NODES,
+        help=f"above this, keep the most connected part (default: {DEFAULT_MAX_NODES})",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None, help="HTML file to write (default: view.html beside GRAPH)"
+    )
+
+
+def view_cli(args: argparse.Namespace) -> int:
+    from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+    from govkg.graph.outputs import atomic_write
+
+    if args.hops < 0 or args.max_nodes < 1:
+        print("govkg: --hops must be 0 or more and --max-nodes at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.since and args.until and args.since > args.until:
+        print("govkg: --since is after --until", file=sys.stderr)
+        return EXIT_USAGE
+    graph = load_or_fail(args.graph)
+    if graph is None:
+        return EXIT_FAIL
+    net = knowledge_network(graph)
+    if args.person and not officials_named(net, args.person):
+        print(f"govkg: no official named {'、'.join(args.person)} in {args.graph}", file=sys.stderr)
+        return EXIT_FAIL
+    view = select_view(
+        net,
+        persons=args.person,
+        hops=args.hops,
+        since=args.since,
+        until=args.until,
+        kinds=args.types,
+        max_nodes=args.max_nodes,
+    )
+    output = args.output or args.graph.with_name("view.html")
+    try:
+        atomic_write(output, render_html(view, title=f"govkg: {args.graph.name}"))
+    except OSError as exc:
+        print(f"govkg: cannot write {output}: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    shown = f"{view.net.number_of_nodes()} nodes, {view.net.number_of_edges()} edges"
+    if view.trimmed:
+        left = sum(view.left_out.values())
+        shown += f" (the most connected part: {left} nodes left out; the whole network is in the GEXF export)"
+    print(f"wrote {output}: {shown}")
+    return EXIT_OK

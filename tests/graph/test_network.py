@@ -1,0 +1,185 @@
+"""Network views of the RDF graph: the knowledge network, co-attendance, rankings, exports."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
+from govkg.graph.network import (
+    analysed_network,
+    coattendance_network,
+    gexf_text,
+    graphml_text,
+    knowledge_network,
+    latest_date,
+    network_stats,
+    node_id,
+    person_event_network,
+    read_graph,
+)
+from govkg.ontology import ID
+from tests.graph.networks import sample_graph
+
+HE, WEN, ZHANG, LI = "person/何平@巴中市", "person/温奇志@巴中市", "person/张三@通江县", "person/李四@南江县"
+MEETING, INSPECTION = "release/r1/event/e0", "release/r2/event/e0"
+
+
+@pytest.fixture(scope="module")
+def net():
+    return knowledge_network(sample_graph())
+
+
+@pytest.mark.parametrize(
+    ("node", "kind", "label"),
+    [
+        (HE, "official", "何平\n市委书记"),  # the title of the latest release
+        (WEN, "official", "温奇志\n副市长"),
+        (LI, "official", "李四\n县委书记"),  # in no event, still an official
+        (MEETING, "event", "会议 2020-01-25\n防控工作会议"),
+        (INSPECTION, "event", "调研检查 2020-02-02\n调研"),
+        ("organization/巴中市人民政府", "organisation", "巴中市人民政府"),
+        ("place/巴中市", "place", "巴中市"),
+        ("document/关于加强防控工作的通知", "document", "关于加强防控工作的通知"),
+        ("directive/上级指示精神", "directive", "上级指示精神"),
+    ],
+)
+def test_every_kind_of_node_has_its_kind_and_label(net, node, kind, label):
+    assert net.nodes[node]["kind"] == kind
+    assert net.nodes[node]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "relation", "label"),
+    [
+        (HE, MEETING, "participation", "出席、讲话"),  # two roles, one edge
+        (WEN, MEETING, "participation", "主持"),
+        (HE, INSPECTION, "participation", "带队"),
+        (ZHANG, INSPECTION, "participation", "陪同"),
+        (HE, "organization/巴中市人民政府", "holding", "市长"),
+        (MEETING, "place/巴中市", "location", "地点"),
+        (MEETING, "directive/上级指示精神", "implements", "贯彻落实"),
+        ("document/关于加强防控工作的通知", "organization/巴中市卫生健康委员会", "issuer", "发文机关"),
+        (MEETING, "document/关于加强防控工作的通知", "cites", "文件"),
+    ],
+)
+def test_edges_are_labelled_with_roles_and_relations(net, source, target, relation, label):
+    assert net.edges[source, target]["relation"] == relation
+    assert net.edges[source, target]["label"] == label
+
+
+def test_participation_edges_carry_their_sentence_headline_and_date(net):
+    edge = net.edges[WEN, MEETING]
+    assert edge["evidence"] == "副市长温奇志主持会议。"
+    assert (edge["headline"], edge["published"], edge["release"]) == (
+        "全市防控工作会议召开",
+        "2020-01-26",
+        "r1",
+    )
+
+
+def test_node_ids_carry_no_url(net):
+    assert all("://" not in n for n in net)
+    assert node_id(ID["person/%E4%BD%95%E5%B9%B3@%3F0001"]) == "person/何平@?0001"
+
+
+def test_person_event_network_is_bipartite():
+    bipartite = person_event_network(knowledge_network(sample_graph()))
+    assert nx.is_bipartite(bipartite)
+    assert sorted(bipartite.edges()) == sorted(
+        [(HE, MEETING), (WEN, MEETING), (HE, INSPECTION), (ZHANG, INSPECTION)]
+    )
+
+
+def test_coattendance_weights_count_shared_events(net):
+    co = coattendance_network(net)
+    assert sorted(co) == sorted([HE, WEN, ZHANG, LI])
+    assert {tuple(sorted(e)): w for *e, w in co.edges(data="weight")} == {
+        tuple(sorted((HE, WEN))): 1,
+        tuple(sorted((HE, ZHANG))): 1,
+    }
+
+
+def test_stats_rank_the_most_active_and_central_official(net):
+    stats = network_stats(net)
+    assert (stats.officials, stats.events, stats.participations) == (4, 2, 4)
+    assert stats.most_active(1)[0].id == HE
+    assert stats.most_active(1)[0].roles == {"出席": 1, "带队": 1, "讲话": 1}
+    assert stats.most_central(1)[0].id == HE  # the only bridge
+    assert LI not in {r.id for r in stats.most_active()}  # took part in nothing
+    assert sorted(n for c in stats.communities for n in c) == sorted([HE, WEN, ZHANG])
+    assert stats.ranks[LI].community == -1
+
+
+def test_exports_open_in_networkx_with_the_rankings():
+    graph = sample_graph()
+    net, _ = analysed_network(graph)
+    from_gexf = nx.read_gexf(io.BytesIO(gexf_text(net, latest_date(graph)).encode()))
+    from_graphml = nx.read_graphml(io.BytesIO(graphml_text(net).encode()))
+    for read in (from_gexf, from_graphml):
+        assert read.number_of_nodes() == net.number_of_nodes()
+        assert read.number_of_edges() == net.number_of_edges()
+    assert from_graphml.nodes[HE]["events"] == 2
+    assert from_graphml.nodes[HE]["kind"] == "official"
+
+
+def test_exports_are_byte_stable_and_dated_by_the_data():
+    graph = sample_graph()
+    net, _ = analysed_network(graph)
+    text = gexf_text(net, latest_date(graph))
+    assert 'lastmodifieddate="2020-02-03"' in text
+    assert text == gexf_text(analysed_network(sample_graph())[0], latest_date(graph))
+    assert graphml_text(net) == graphml_text(analysed_network(sample_graph())[0])
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld", ".trig"])
+def test_graph_files_of_every_format_are_read(tmp_path, suffix):
+    graph = sample_graph()
+    path = tmp_path / f"graph{suffix}"
+    if suffix == ".trig":  # one named graph, written by hand: rdflib's TriG writer warns
+        nt = graph.serialize(format="nt", encoding="utf-8").decode()
+        path.write_text("<urn:x:g> {\n" + nt + "}\n", encoding="utf-8")
+    else:
+        fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}[suffix]
+        graph.serialize(path, format=fmt, encoding="utf-8")
+    assert len(read_graph(path)) == len(graph)
+
+
+@pytest.fixture
+def graph_file(tmp_path):
+    path = tmp_path / "graph.ttl"
+    sample_graph().serialize(path, format="turtle")
+    return path
+
+
+def test_stats_command_prints_rankings_and_writes_exports(graph_file, tmp_path, capsys):
+    code = main(
+        [
+            "stats",
+            str(graph_file),
+            "--gexf",
+            str(tmp_path / "n.gexf"),
+            "--graphml",
+            str(tmp_path / "n.graphml"),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == EXIT_OK
+    assert "4 officials, 2 events, 4 participations" in out
+    assert "Most active" in out and "何平" in out
+    assert nx.read_gexf(tmp_path / "n.gexf").number_of_nodes() == 11
+    assert nx.read_graphml(tmp_path / "n.graphml").number_of_nodes() == 11
+
+
+def test_stats_command_prints_json(graph_file, capsys):
+    assert main(["stats", str(graph_file), "--json", "--top", "1"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in data["most_active"]] == ["何平"]
+
+
+def test_stats_command_fails_on_a_missing_graph(tmp_path, capsys):
+    assert main(["stats", str(tmp_path / "none.ttl")]) == EXIT_FAIL
+    assert "no such file" in capsys.readouterr().err

@@ -1,0 +1,239 @@
+"""The HTML view: selection, trimming, a self-contained page, the command, and a real browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+
+from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
+from govkg.graph.network import knowledge_network
+from govkg.graph.view import render_html, select_view, view_html
+from govkg.ontology import GOV, SCHEMA
+from tests.graph.networks import sample_graph
+
+HE, WEN, ZHANG, LI = "person/何平@巴中市", "person/温奇志@巴中市", "person/张三@通江县", "person/李四@南江县"
+MEETING, INSPECTION = "release/r1/event/e0", "release/r2/event/e0"
+
+
+@pytest.fixture(scope="module")
+def net():
+    return knowledge_network(sample_graph())
+
+
+@pytest.mark.parametrize(
+    ("selection", "shown", "hidden"),
+    [
+        ({}, {HE, WEN, ZHANG, LI, MEETING, INSPECTION, "place/巴中市"}, set()),
+        ({"kinds": ["official", "event"]}, {HE, WEN, MEETING}, {"place/巴中市", "directive/上级指示精神"}),
+        ({"since": "2020-02-01"}, {HE, ZHANG, INSPECTION}, {MEETING, WEN, LI, "place/巴中市"}),
+        ({"until": "2020-01-31"}, {HE, WEN, MEETING, "place/巴中市"}, {INSPECTION, ZHANG, LI}),
+        ({"persons": ["张三"], "hops": 1}, {ZHANG, INSPECTION}, {HE, MEETING}),
+        ({"persons": ["张三"], "hops": 2}, {ZHANG, INSPECTION, HE}, {MEETING, WEN}),
+        ({"persons": ["张三"], "hops": 3}, {ZHANG, HE, MEETING}, {WEN, LI}),
+    ],
+)
+def test_filters_keep_what_they_say(net, selection, shown, hidden):
+    view = select_view(net, **selection)
+    assert shown <= set(view.net)
+    assert not hidden & set(view.net)
+    assert not view.trimmed
+
+
+def test_a_large_network_keeps_its_most_connected_part_and_says_what_it_left_out(net):
+    view = select_view(net, max_nodes=6)
+    assert view.net.number_of_nodes() == 6
+    assert {HE, MEETING} <= set(view.net)  # the hub and its best-connected neighbours
+    assert LI not in view.net  # alone: the first to go
+    assert sum(view.left_out.values()) == net.number_of_nodes() - 6
+    assert view.left_out["official"] >= 1
+    page = render_html(view)
+    assert '"trimmed": true' in page
+    assert "graph.gexf" in page  # the page points at the Gephi export
+
+
+@pytest.fixture(scope="module")
+def page():
+    return view_html(sample_graph())
+
+
+def test_the_page_loads_nothing_from_anywhere(page):
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", page, re.I)
+    assert "@import" not in page
+    assert not re.search(r"cdnjs|jsdelivr|unpkg|bootstrap", page, re.I)
+    assert "sourceMappingURL" not in page
+    # The only URLs are in vis-network's licence header and the SVG namespace name.
+    assert not set(re.findall(r"https?://[^\s\"')]+", page)) - {
+        "http://almende.com",
+        "http://opensource.org/licenses/MIT",
+        "http://www.apache.org/licenses/LICENSE-2.0",
+        "http://www.w3.org/2000/svg",
+        "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+        "https://github.com/visjs",
+        "https://github.com/zloirock/core-js",
+        "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE",
+        "https://visjs.github.io/vis-network/",
+    }
+
+
+def test_the_page_inlines_vis_network_and_carries_the_evidence(page):
+    assert "vis-network" in page and "new vis.Network(" in page
+    assert "副市长温奇志主持会议。" in page  # an evidence sentence
+    assert "全市防控工作会议召开" in page  # a headline
+    assert '"label": "出席、讲话"' in page
+    for label in ("人物", "事件", "机构", "地点", "文件", "指示精神"):  # the legend
+        assert f"{label} <span" in page
+
+
+def test_the_page_is_byte_stable(page):
+    assert view_html(sample_graph()) == page
+
+
+def test_text_from_releases_cannot_close_the_script():
+    graph = sample_graph()
+    release = next(graph.subjects(SCHEMA.identifier, Literal("r1")))
+    graph.set((release, SCHEMA.headline, Literal("</script><script>alert(1)</script>", lang="zh")))
+    page = view_html(graph)
+    assert page.count("</script>") == 2  # vis-network's, and the page's own
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in page
+
+
+def test_build_writes_the_view(tmp_path):
+    from govkg.graph.build import build_records
+    from govkg.graph.outputs import write_outputs
+
+    result = build_records([{"id": "n1", "title": "会议召开", "content": "县委书记李四主持会议。"}])
+    written = write_outputs(result, tmp_path, only=["graph.html", "graph.gexf", "graph.graphml"])
+    assert sorted(written) == ["graph.gexf", "graph.graphml", "graph.html"]
+    assert "new vis.Network(" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def graph_file(tmp_path):
+    path = tmp_path / "graph.ttl"
+    sample_graph().serialize(path, format="turtle", encoding="utf-8")
+    return path
+
+
+def test_view_command_writes_a_filtered_page(graph_file, tmp_path, capsys):
+    out = tmp_path / "he.html"
+    code = main(["view", str(graph_file), "--person", "张三", "--hops", "1", "-o", str(out)])
+    assert code == EXIT_OK
+    assert "2 nodes, 1 edges" in capsys.readouterr().out
+    assert "张三" in out.read_text(encoding="utf-8")
+
+
+def test_view_command_defaults_to_view_html_beside_the_graph(graph_file):
+    assert main(["view", str(graph_file), "--types", "official", "event"]) == EXIT_OK
+    assert (graph_file.parent / "view.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--person", "王五"], EXIT_FAIL, "no official named 王五"),
+        (["--since", "2020-03-01", "--until", "2020-01-01"], 2, "--since is after --until"),
+    ],
+)
+def test_view_command_refuses_what_it_cannot_show(graph_file, capsys, args, code, message):
+    assert main(["view", str(graph_file), *args]) == code
+    assert message in capsys.readouterr().err
+
+
+def test_view_command_rejects_a_bad_date(graph_file):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["view", str(graph_file), "--since", "2020-13-01"])
+    assert exit_info.value.code == 2
+
+
+# --- in a real browser, offline ------------------------------------------------
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+SETTLED = "document.body && document.body.dataset.settled === '1'"
+READ = {
+    "nodes": "govkg.nodes.length",
+    "edges": "govkg.edges.length",
+    "drawn": "Object.keys(govkg.network.getPositions()).length",
+    "counts": "document.getElementById('counts').textContent",
+    "physics": "govkg.network.physics.physicsEnabled",
+    "settle_ms": "Number(document.body.dataset.settleMs)",
+    "search": "govkg.search('温奇志'), document.getElementById('details').textContent",
+}
+# The graph's own count of what the view shows, in SPARQL over the contract.
+NODES_QUERY = """
+SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
+  { ?n a ?class . VALUES ?class { gov:Person gov:Event gov:Meeting gov:Inspection gov:Reception
+        gov:Signing gov:Ceremony gov:Appointment gov:Organization gov:Document gov:Directive } }
+  UNION { ?event schema:location ?n }
+}"""
+EDGES_QUERY = """
+SELECT (COUNT(DISTINCT ?pair) AS ?count) WHERE {
+  { ?p gov:agent ?a ; gov:event ?b } UNION { ?a schema:location ?b } UNION { ?a gov:implements ?b }
+  UNION { ?h gov:holder ?a ; gov:organization ?b } UNION { ?a gov:issuer ?b }
+  UNION { ?r schema:citation ?b . ?a prov:wasDerivedFrom ?r ; a ?eventClass .
+          VALUES ?eventClass { gov:Event gov:Meeting gov:Inspection gov:Reception gov:Signing gov:Ceremony
+                               gov:Appointment } }
+  BIND (CONCAT(STR(?a), " ", STR(?b)) AS ?pair)
+}"""
+
+
+def graph_counts(graph: Graph) -> tuple[int, int]:
+    ns = {"gov": GOV._NS, "schema": SCHEMA, "prov": "http://www.w3.org/ns/prov#"}
+    nodes = int(next(iter(graph.query(NODES_QUERY, initNs=ns)))[0])
+    edges = int(next(iter(graph.query(EDGES_QUERY, initNs=ns)))[0])
+    return nodes, edges
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory):
+    if BROWSER is None:
+        pytest.skip("chromium is not installed (apt-get install chromium fonts-wqy-microhei)")
+    from tests.graph.chromium import Chromium
+
+    with Chromium(BROWSER, tmp_path_factory.mktemp("chromium") / "profile") as browser:
+        yield browser
+
+
+def open_offline(chromium, path: Path):
+    report = chromium.open(path, SETTLED, READ)
+    assert report.errors == []
+    assert [u for u in report.requests if not u.startswith(("file:", "data:"))] == []
+    return report
+
+
+def test_the_view_works_offline_in_a_browser(chromium, tmp_path):
+    graph = sample_graph()
+    path = tmp_path / "graph.html"
+    path.write_text(view_html(graph), encoding="utf-8")
+    report = open_offline(chromium, path)
+    nodes, edges = graph_counts(graph)
+    assert (report.values["nodes"], report.values["edges"]) == (nodes, edges) == (11, 9)
+    assert report.values["drawn"] == nodes
+    assert report.values["counts"] == f"节点 {nodes} · 连线 {edges}"
+    assert report.values["physics"] is False  # settled, then still
+    assert "副市长温奇志主持会议。" in report.values["search"]  # search, click-through evidence
+    assert report.screenshot.startswith(b"\x89PNG")
+
+
+def test_the_view_of_the_bundled_samples_in_a_browser(chromium, tmp_path):
+    """The sample build's page: counts as in the graph, and the README's screenshot.
+
+    Set GOVKG_SCREENSHOT=docs/view.png to refresh the README's picture.
+    """
+    from govkg.graph.build import build, sample_paths
+    from govkg.graph.outputs import write_outputs
+
+    result = build(sample_paths())
+    write_outputs(result, tmp_path, only=["graph.html"])
+    report = open_offline(chromium, tmp_path / "graph.html")
+    nodes, edges = graph_counts(result.graph)
+    if nodes <= 400:  # under the view's size limit: everything is shown
+        assert (report.values["nodes"], report.values["edges"]) == (nodes, edges)
+    (tmp_path / "view.png").write_bytes(report.screenshot)
+    if os.environ.get("GOVKG_SCREENSHOT"):
+        Path(os.environ["GOVKG_SCREENSHOT"]).write_bytes(report.screenshot)
