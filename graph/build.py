@@ -155,6 +155,11 @@ def from_extractions(
     extractions = sorted(extractions, key=lambda e: e.release.id)
     keys = person_keys(extractions)
     graph = to_rdf(extractions, lambda release, person: keys[(release.id, person.key)])
+    from govkg.graph.careers import add_careers
+    from govkg.graph.identity import add_aliases
+
+    add_careers(graph, extractions, keys)  # posts, and who held them when (graph/careers.py)
+    add_aliases(graph)  # variant spellings of places and organisations → one canonical node
     return BuildResult(graph=graph, extractions=extractions, errors=list(errors or []), files=files)
 
 

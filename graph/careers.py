@@ -1,0 +1,354 @@
+"""Careers: posts as entities, who held them and when, and an official's timeline.
+
+A post is an office in a jurisdiction, such as 巴中市市长: a ``gov:Post``
+(aligned with W3C ORG's ``org:Post``). Every position holding whose title
+resolves to a post gets ``gov:post``; a title that names no office of a known
+place (秘书长, 副主任) resolves to none. For each person and post, a summary
+holding says that the person held the post, attested from the first to the last
+publication date of the releases that say so::
+
+    ?tenure a gov:PositionHolding ;
+        gov:holder ?person ; gov:post ?post ; gov:jurisdiction ?place ;
+        gov:firstAttested "2020-01-26"^^xsd:date ; gov:lastAttested "2021-03-01"^^xsd:date ;
+        prov:wasDerivedFrom ?holding1 , ?holding2 .      # the releases' own holdings
+
+It carries no ``gov:title`` and is not derived from a release directly, so
+queries over the releases' statements do not count it twice.
+
+:func:`timeline` reads an official's career back from the RDF graph with
+SPARQL (posts, titles as written, events by role, the people named with them
+most), and ``govkg person NAME [GRAPH]`` prints it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from govkg.extract.records import Extraction
+from govkg.graph.identity import NATIONAL, level_word, lift, parse_title, place_key
+from govkg.ontology import GOV, ID, SCHEMA
+
+
+def _part(text: str) -> str:
+    return quote(text, safe="@")
+
+
+def post_of(title: str, place: str | None) -> tuple[str, str] | None:
+    """The post a title names, as (jurisdiction, office), for a holder whose office is in ``place``.
+
+    >>> post_of("市委副书记", "巴中市"), post_of("日照市委书记", None), post_of("秘书长", "巴中市")
+    (('巴中市', '市委副书记'), ('日照市', '市委书记'), None)
+    >>> post_of("市委书记", "川汇区"), post_of("总理", None)
+    (('周口市', '市委书记'), ('中国', '国务院总理'))
+    """
+    office = parse_title(title)
+    if office.national:
+        return NATIONAL, office.office
+    where = office.place or place_key(place)
+    if not where or where == NATIONAL or office.level is None:
+        return None
+    lifted = lift(where, office.level)
+    return (lifted, office.office) if lifted else None
+
+
+def post_name(place: str, office: str) -> str:
+    """A post's name as a reader writes it.
+
+    >>> post_name("巴中市", "市长"), post_name("巴中市", "市委书记"), post_name("中国", "国务院总理")
+    ('巴中市市长', '巴中市委书记', '国务院总理')
+    """
+    if place == NATIONAL:
+        return office
+    word = level_word(place)
+    if word and place.endswith(word) and office.startswith(word) and not office.startswith(word + "长"):
+        return place[:-1] + office
+    return place + office
+
+
+def post_iri(place: str, office: str) -> URIRef:
+    return ID[f"post/{_part(place)}/{_part(office)}"]
+
+
+def _holding_iri(release_id: str, person_key: str, index: int) -> URIRef:
+    # The IRI graph/rdf.py gives a release's holding (checked against the graph before use).
+    return URIRef(f"{ID}release/{_part(release_id)}/holding/{_part(person_key)}/{index}")
+
+
+def add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[str, str], str]) -> None:
+    """Add posts, each holding's post, and each person's tenure of each post with first and last dates.
+
+    ``keys`` are the identity keys of :func:`govkg.graph.identity.person_keys`
+    (``NAME@PLACE``): the place is where an untitled office is read.
+    """
+    from govkg.graph.rdf import person_iri, place_iri
+
+    tenures: dict[tuple[str, str, str], list[tuple[str | None, URIRef]]] = defaultdict(list)
+    for extraction in extractions:
+        release = extraction.release
+        for person in extraction.persons:
+            key = keys.get((release.id, person.key))
+            if key is None:
+                continue
+            where = key.rpartition("@")[2]
+            for index, holding in enumerate(person.holdings):
+                post = post_of(holding.title, None if where.startswith("?") else where)
+                hnode = _holding_iri(release.id, person.key, index)
+                if post is None or (hnode, RDF.type, GOV.PositionHolding) not in graph:
+                    continue
+                graph.add((hnode, GOV.post, post_iri(*post)))
+                tenures[(key, *post)].append((release.published_date, hnode))
+    posts = sorted({(place, office) for _, place, office in tenures})
+    for place, office in posts:
+        node = post_iri(place, office)
+        graph.add((node, RDF.type, GOV.Post))
+        graph.add((node, SCHEMA.name, Literal(post_name(place, office), lang="zh")))
+        graph.add((node, GOV.jurisdiction, place_iri(place)))
+        graph.add((place_iri(place), RDF.type, GOV.Place))
+        graph.add((place_iri(place), SCHEMA.name, Literal(place, lang="zh")))
+    for (key, place, office), attested in sorted(tenures.items(), key=lambda item: item[0]):
+        node = ID[f"tenure/{_part(key)}/{_part(place)}/{_part(office)}"]
+        graph.add((node, RDF.type, GOV.PositionHolding))
+        graph.add((node, GOV.holder, person_iri(key)))
+        graph.add((node, GOV.post, post_iri(place, office)))
+        graph.add((node, GOV.jurisdiction, place_iri(place)))
+        for _, holding in attested:
+            graph.add((node, PROV.wasDerivedFrom, holding))
+        dates = sorted(date for date, _ in attested if date)
+        if dates:
+            graph.add((node, GOV.firstAttested, Literal(dates[0], datatype=XSD.date)))
+            graph.add((node, GOV.lastAttested, Literal(dates[-1], datatype=XSD.date)))
+
+
+# ---------------------------------------------------------------- reading a career back
+
+PREFIXES = """PREFIX gov:    <https://w3id.org/govkg/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX prov:   <http://www.w3.org/ns/prov#>
+"""
+# Every query takes ?name, the official's name as written, and returns one row per fact.
+Q_PERSONS = (
+    PREFIXES
+    + """SELECT DISTINCT ?name ?person WHERE {
+  ?person a gov:Person ; schema:name ?official .
+  FILTER (STR(?official) = STR(?name))
+}"""
+)
+Q_POSTS = (
+    PREFIXES
+    + """SELECT ?name ?person ?post ?postName ?first ?last ?id WHERE {
+  ?person a gov:Person ; schema:name ?official .
+  FILTER (STR(?official) = STR(?name))
+  ?tenure gov:holder ?person ; gov:post ?post ; prov:wasDerivedFrom ?holding .
+  ?post schema:name ?postName .
+  ?holding prov:wasDerivedFrom ?release . ?release a gov:Release ; schema:identifier ?id .
+  OPTIONAL { ?tenure gov:firstAttested ?first }
+  OPTIONAL { ?tenure gov:lastAttested ?last }
+}"""
+)
+Q_TITLES = (
+    PREFIXES
+    + """SELECT ?name ?person ?title ?id ?published WHERE {
+  ?person a gov:Person ; schema:name ?official .
+  FILTER (STR(?official) = STR(?name))
+  ?holding a gov:PositionHolding ; gov:holder ?person ; gov:title ?title ; prov:wasDerivedFrom ?release .
+  ?release a gov:Release ; schema:identifier ?id .
+  OPTIONAL { ?release schema:datePublished ?published }
+}"""
+)
+Q_EVENTS = (
+    PREFIXES
+    + """SELECT ?name ?person ?role ?event ?eventName ?date ?id ?published WHERE {
+  ?person a gov:Person ; schema:name ?official .
+  FILTER (STR(?official) = STR(?name))
+  ?participation gov:agent ?person ; gov:event ?event ; gov:role ?role .
+  ?event prov:wasDerivedFrom ?release .
+  ?release a gov:Release ; schema:identifier ?id .
+  OPTIONAL { ?event schema:name ?eventName }
+  OPTIONAL { ?event schema:startDate ?date }
+  OPTIONAL { ?release schema:datePublished ?published }
+}"""
+)
+Q_MENTIONS = (
+    PREFIXES
+    + """SELECT ?name ?person ?other ?otherName ?id ?published WHERE {
+  ?person a gov:Person ; schema:name ?official .
+  FILTER (STR(?official) = STR(?name))
+  ?release a gov:Release ; schema:mentions ?person ; schema:identifier ?id .
+  OPTIONAL { ?release schema:datePublished ?published }
+  OPTIONAL { ?release schema:mentions ?other . ?other schema:name ?otherName . FILTER (?other != ?person) }
+}"""
+)
+ROLE_WORDS = {
+    "Chair": "主持",
+    "Attendee": "出席",
+    "Speaker": "讲话",
+    "Leader": "带队",
+    "Companion": "陪同",
+    "Host": "会见",
+    "Guest": "来访",
+    "Appointee": "任命",
+    "Removed": "免去",
+}
+
+
+@dataclass(frozen=True)
+class Held:
+    """A post held, attested from ``first`` to ``last`` in ``releases``."""
+
+    post: str
+    first: str | None
+    last: str | None
+    releases: tuple[str, ...]
+
+
+@dataclass
+class Timeline:
+    """An official's career as the graph has it; every line names its releases."""
+
+    person: str  # the node's IRI
+    name: str
+    releases: list[tuple[str, str]] = field(default_factory=list)  # (date or "", release id)
+    posts: list[Held] = field(default_factory=list)
+    titles: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # (date, titles, ids)
+    events: list[tuple[str, str, str, str]] = field(default_factory=list)  # (date, role, event, id)
+    companions: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # (name, IRI, ids)
+
+    @property
+    def node(self) -> str:
+        """The node's identity key, NAME@PLACE."""
+        from urllib.parse import unquote
+
+        return unquote(self.person.rpartition("/person/")[2])
+
+
+def _day(value) -> str:
+    return str(value)[:10] if value is not None else ""
+
+
+def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timeline]:
+    """The careers of the officials named ``name`` in a graph (a file or an rdflib graph), one per node.
+
+    Namesakes kept apart are separate timelines, the best attested first.
+    """
+    from govkg.graph.sparql import graph_to_store, open_store, query_store
+
+    store = graph_to_store(source) if isinstance(source, Graph) else open_store(source)
+    bindings = {"name": Literal(name)}
+
+    def rows(query: str):
+        return query_store(store, query, bindings).rows
+
+    people = {str(row[1]): Timeline(person=str(row[1]), name=name) for row in rows(Q_PERSONS)}
+    held: dict[tuple[str, str], dict] = {}
+    for _, person, _post, post_label, first, last, rid in rows(Q_POSTS):
+        entry = held.setdefault((str(person), str(post_label)), {"first": first, "last": last, "ids": set()})
+        entry["ids"].add(str(rid))
+    for (person, label), entry in held.items():
+        first, last = _day(entry["first"]) or None, _day(entry["last"]) or None
+        people[person].posts.append(Held(label, first, last, tuple(sorted(entry["ids"]))))
+    titles: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for _, person, title, rid, published in rows(Q_TITLES):
+        titles[(str(person), str(rid), _day(published))].add(str(title))
+    for (person, rid, day), written in titles.items():
+        people[person].titles.append((day, "、".join(sorted(written)), (rid,)))
+    events = set()
+    for _, person, role, _event, event_name, date, rid, published in rows(Q_EVENTS):
+        word = ROLE_WORDS.get(str(role).rpartition("#")[2], str(role).rpartition("#")[2])
+        events.add((str(person), _day(date) or _day(published), word, str(event_name or ""), str(rid)))
+    for person, *line in events:
+        people[person].events.append(tuple(line))
+    seen: dict[str, dict[str, str]] = defaultdict(dict)
+    together: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for _, person, other, other_name, rid, published in rows(Q_MENTIONS):
+        seen[str(person)][str(rid)] = _day(published)
+        if other is not None:
+            together[str(person)][str(other)].add(str(rid))
+            spelled[str(other)].add(str(other_name))
+    undated_last = "9999"
+    for person, line in people.items():
+        line.releases = sorted((day, rid) for rid, day in seen[person].items())
+        line.posts.sort(key=lambda h: (h.first or undated_last, h.post))
+        line.titles.sort(key=lambda t: (t[0] or undated_last, *t[1:]))
+        line.events.sort(key=lambda e: (e[0] or undated_last, *e[1:]))
+        ranked = sorted(together[person].items(), key=lambda item: (-len(item[1]), item[0]))
+        line.companions = [
+            ("/".join(sorted(spelled[iri])), iri, tuple(sorted(ids))) for iri, ids in ranked[:top]
+        ]
+    return sorted(people.values(), key=lambda t: (-len(t.releases), t.person))
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "date unknown"
+    return first if first == last else f"{first} .. {last}"
+
+
+def _ids(ids: tuple[str, ...], most: int = 6) -> str:
+    shown = ", ".join(ids[:most])
+    return f"[{shown}{', ...' if len(ids) > most else ''}]"
+
+
+def format_timeline(line: Timeline) -> str:
+    """A timeline as text, each line pointing at its releases."""
+    days = [day for day, _ in line.releases if day]
+    out = [
+        f"{line.name}  ({line.node}): {len(line.releases)} releases"
+        + (f", {days[0]} .. {days[-1]}" if days else "")
+    ]
+    if line.posts:
+        out.append("Posts")
+        width = max(len(h.post) for h in line.posts)
+        for held in line.posts:
+            when = _span(held.first, held.last)
+            out.append(f"  {held.post:\u3000<{width}}  {when:<24}  {_ids(held.releases)}")
+    if line.titles:
+        out.append("Titles as written")
+        for day, written, ids in line.titles:
+            out.append(f"  {day or '?':<10}  {written}  {_ids(ids)}")
+    if line.events:
+        out.append("Events")
+        counts = Counter(role for _, role, _, _ in line.events)
+        out.append("  " + ", ".join(f"{role} {n}" for role, n in sorted(counts.items(), key=lambda x: -x[1])))
+        for day, role, event, rid in line.events:
+            out.append(f"  {day or '?':<10}  {role}  {event}  [{rid}]")
+    if line.companions:
+        out.append("Named with")
+        for who, iri, ids in line.companions:
+            key = Timeline(person=iri, name=who).node
+            out.append(f"  {who}  ({key}): {len(ids)}  {_ids(ids)}")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def person_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="the official's name as written, such as 何平")
+    parser.add_argument(
+        "graph", nargs="?", type=Path, default=Path("output/graph.ttl"), help="default: output/graph.ttl"
+    )
+    parser.add_argument("--top", type=int, default=10, help="how many of the people named with them (10)")
+
+
+def person_cli(args: argparse.Namespace) -> int:
+    from govkg.graph.sparql import QueryError
+
+    try:
+        lines = timeline(args.graph, args.name, top=args.top)
+    except QueryError as exc:
+        print(f"govkg person: {exc}", file=sys.stderr)
+        return 1
+    if not lines:
+        print(f"govkg person: nobody named {args.name} in {args.graph}", file=sys.stderr)
+        return 1
+    print("\n\n".join(format_timeline(line) for line in lines))
+    return 0
