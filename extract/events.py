@@ -37,10 +37,10 @@ from govkg.extract.records import Event, Participation, Person, Release, Sentenc
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
 _CHAR = r"[^，,；;。！？!?：:\s]"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
-_SPEECH = re.compile(r"(?:指出|强调|要求|表示|认为|提出|希望|介绍|说)[，,：:]")
+_SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)[，,：:]")
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
-    r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期"
+    r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
 )
 # A sentence that goes on with the event before it.
 _SAME_DAY = re.compile(r"^\s*(?:会后|会前|随后|当天|当日|同日|之后|其间|期间|会上|此前)")
@@ -101,11 +101,20 @@ def _role_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 
 
 @lru_cache(maxsize=1)
+def _hint() -> re.Pattern:
+    """Words without one of which a clause cannot match any event cue (a cheap first test)."""
+    words = {"会", "座谈", "签", "仪式", "开幕", "开工", "揭牌", "宣誓", "颁奖", "任命", "免去", "免除"}
+    words |= {"提名", "补选", "任免", "当选", "任前", "来到", "深入", "走进", "前往"}
+    words |= load_words("inspection_verbs.tsv")
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
 def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
     inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
     return re.compile(
-        rf"(?:同志)?(?:一行)?(?:{_CHAR}{{0,12}}?)?(?:先后|亲自|专程|再次)?"
+        r"(?:同志)?(?:一行)?(?:[^，,；;。！？!?：:\s会]{0,12}?)?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
 
@@ -172,7 +181,9 @@ class _Reader:
         dates = [d for d in find_dates(text, self.clock) if d.iso]
         self.same_day = self.last_date if _SAME_DAY.match(text) else None
         for clause in _CLAUSE.finditer(text):
-            if clause.start() >= speech_from or _MODAL.search(clause.group()):
+            if clause.start() >= speech_from or not _hint().search(clause.group()):
+                continue
+            if _MODAL.search(clause.group()):
                 continue
             for kind, pattern in _event_cues():
                 match = pattern.search(clause.group())
@@ -350,6 +361,8 @@ class _Reader:
 
     def _leads(self, text, clause, inside, sentence, pending) -> bool:
         """Give the lead to who goes to inspect (甲到…调研, 甲先后来到…); whether anyone did."""
+        if not inside:
+            return False
         given = {p.person for p in self.pending if p.role in ("accompany", "lead")}
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
         cue = _inspection_cue(text, clause.start(), clause.end())
