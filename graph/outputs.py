@@ -5,19 +5,36 @@ Writers are registered in one place, :data:`WRITERS`: output file name ->
 content (``str`` or ``bytes``); this module writes it to a temporary file and
 renames it into place, so a crash or Ctrl-C never leaves a half-written file.
 A writer whose module is not part of this version is passed over.
+
+The RDF files are written by govkg itself rather than by rdflib's
+serialisers, which take about 50 s per million triples: every triple is
+turned into its canonical N-Triples terms once, sorted, and each format is
+written from that sorted list. So the same graph always gives the same bytes,
+``graph.nt`` is sorted canonical N-Triples, and ``graph.ttl``, ``graph.trig``
+(one named graph per release) and ``graph.jsonld`` (compacted with the
+context in ``ontology/context.jsonld``) are grouped by subject in the same
+order.
 """
 
 from __future__ import annotations
 
+import contextvars
 import importlib
+import json
 import os
-import tempfile
+import re
+import secrets
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import XSD, BNode, Graph, Literal, URIRef
+
+from govkg.ontology import PREFIXES, resource_path
+
 if TYPE_CHECKING:
     from govkg.graph.build import BuildResult
-    from rdflib import Graph
 
 WRITERS: dict[str, str] = {
     "graph.ttl": "govkg.graph.outputs:turtle",
@@ -36,7 +53,15 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # Not tempfile.mkstemp: its files are private (0600); outputs get the
+    # permissions the user's umask gives any new file.
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -64,20 +89,332 @@ def write_outputs(result: BuildResult, outdir: str | Path, only: list[str] | Non
     """Write the files of a build into ``outdir``; returns file name -> path written."""
     outdir = Path(outdir)
     written = {}
-    for name, spec in WRITERS.items():
-        if only is not None and name not in only:
-            continue
-        writer = _writer(spec)
-        if writer is None:
-            continue
-        written[name] = atomic_write(outdir / name, writer(result))
+    # The RDF writers share one canonical form of the graph for this call.
+    token = _SHARED.set({})
+    try:
+        for name, spec in WRITERS.items():
+            if only is not None and name not in only:
+                continue
+            writer = _writer(spec)
+            if writer is None:
+                continue
+            written[name] = atomic_write(outdir / name, writer(result))
+    finally:
+        _SHARED.reset(token)
     return written
 
 
-def serialize_turtle(graph: Graph) -> str:
-    """Deterministic Turtle: rdflib's sorted ``longturtle`` serialiser."""
-    return graph.serialize(format="longturtle")
+# The canonical form of a graph, shared by the writers of one write_outputs call.
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("govkg_canonical", default=None)
+
+NTriple = tuple[str, str, str]
+
+# Canonical N-Triples escapes (RDF 1.2): ECHAR for these seven, UCHAR for other controls.
+_LITERAL_ESCAPES = str.maketrans(
+    {
+        **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+        "\b": "\\b",
+        "\t": "\\t",
+        "\n": "\\n",
+        "\f": "\\f",
+        "\r": "\\r",
+        '"': '\\"',
+        "\\": "\\\\",
+    }
+)
+# Characters an IRI may not hold in N-Triples or Turtle: percent-encoded.
+_IRI_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in '<>"{}|^`\\ ' + "".join(map(chr, range(0x21)))})
+_XSD_STRING = str(XSD.string)
+
+
+def nt_term(term) -> str:
+    """A term in canonical N-Triples syntax.
+
+    >>> nt_term(Literal("何平\\n", lang="zh")), nt_term(URIRef("https://schema.org/name"))
+    ('"何平\\\\n"@zh', '<https://schema.org/name>')
+    """
+    if isinstance(term, URIRef):
+        return f"<{str(term).translate(_IRI_ESCAPES)}>"
+    if isinstance(term, Literal):
+        lexical = str(term).translate(_LITERAL_ESCAPES)
+        if term.language:
+            return f'"{lexical}"@{term.language}'
+        datatype = term.datatype
+        if datatype is None or str(datatype) == _XSD_STRING:
+            return f'"{lexical}"'
+        return f'"{lexical}"^^<{str(datatype).translate(_IRI_ESCAPES)}>'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+@dataclass
+class Canonical:
+    """A graph as sorted N-Triples terms, and its partition into release graphs.
+
+    ``named`` maps a release graph's name to its sorted triples; ``default``
+    holds the triples of no release (the build, cross-release facts). The
+    union of both is ``triples``.
+    """
+
+    triples: list[NTriple]
+    named: dict[str, list[NTriple]]
+    default: list[NTriple]
+    literals: dict[str, Literal]
+
+
+def canonical(graph: Graph) -> Canonical:
+    """Sorted canonical triples of a graph, with blank nodes labelled canonically.
+
+    The mapping makes no blank nodes; should a later stage add some, they are
+    relabelled from the graph's structure (``rdflib.compare``) so that the
+    output stays deterministic, and their triples go to the default graph.
+    """
+    partition = getattr(graph, "release_triples", {})
+    if any(isinstance(t, BNode) for triple in graph for t in triple):
+        from rdflib.compare import to_canonical_graph
+
+        graph = to_canonical_graph(graph)
+    forms: dict = {}
+    literals: dict[str, Literal] = {}
+
+    def form(term) -> str:
+        text = forms[term] = nt_term(term)
+        if isinstance(term, Literal):
+            literals[text] = term
+        return text
+
+    get = forms.get
+    triples = [
+        (get(s) or form(s), get(p) or form(p), get(o) or form(o))
+        for s, p, o in graph.triples((None, None, None))
+    ]
+    triples.sort()
+    placed = dict.fromkeys(triples, False)
+    named = {}
+    for name, members in partition.items():
+        block = []
+        for s, p, o in members:
+            triple = (get(s) or form(s), get(p) or form(p), get(o) or form(o))
+            if triple in placed:  # the graph may have lost a triple since it was mapped
+                placed[triple] = True
+                block.append(triple)
+        if block:
+            named[get(name) or form(name)] = sorted(set(block))
+    default = [t for t in triples if not placed[t]]
+    return Canonical(triples=triples, named=dict(sorted(named.items())), default=default, literals=literals)
+
+
+def _canonical_of(result: BuildResult) -> Canonical:
+    shared = _SHARED.get()
+    if shared is None:
+        return canonical(result.graph)
+    key = id(result.graph)
+    if key not in shared:
+        shared[key] = canonical(result.graph)
+    return shared[key]
+
+
+def ntriples(result: BuildResult) -> str:
+    """``graph.nt``: the graph as sorted canonical N-Triples."""
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in _canonical_of(result).triples)
+
+
+# A Turtle prefixed name's local part, conservatively (no escapes needed).
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+class _Names:
+    """Shortens N-Triples IRIs to prefixed names where the local part allows."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        # Longest namespace first, so that a namespace inside another wins.
+        self.prefixes = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+        self.cache: dict[str, str] = {}
+
+    def iri(self, text: str) -> str:
+        short = self.cache.get(text)
+        if short is None:
+            short = text
+            iri = text[1:-1]
+            for prefix, namespace in self.prefixes:
+                if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
+                    short = f"{prefix}:{iri[len(namespace) :]}"
+                    break
+            self.cache[text] = short
+        return short
+
+    def term(self, text: str) -> str:
+        if text[0] == "<":
+            return self.iri(text)
+        if text[-1] == ">":  # a typed literal
+            lexical, _, datatype = text.rpartition("^^")
+            return f"{lexical}^^{self.iri(datatype)}"
+        return text
+
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _turtle_body(triples: list[NTriple], names: _Names, indent: str = "") -> list[str]:
+    """Turtle statements for sorted triples: one block a subject, ``;`` and ``,`` lists."""
+    out: list[str] = []
+    write = out.append
+    last_s = last_p = None
+    for s, p, o in triples:
+        obj = names.term(o)
+        if s != last_s:
+            if last_s is not None:
+                write(" .\n")
+            pred = "a" if p == _RDF_TYPE else names.iri(p)
+            write(f"\n{indent}{names.iri(s) if s[0] == '<' else s} {pred} {obj}")
+        elif p != last_p:
+            pred = "a" if p == _RDF_TYPE else names.iri(p)
+            write(f" ;\n{indent}    {pred} {obj}")
+        else:
+            write(f" ,\n{indent}        {obj}")
+        last_s, last_p = s, p
+    if last_s is not None:
+        write(" .\n")
+    return out
+
+
+def _prefix_lines(prefixes: dict[str, str]) -> str:
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
 
 
 def turtle(result: BuildResult) -> str:
-    return serialize_turtle(result.graph)
+    """``graph.ttl``: the whole graph in Turtle, subjects in sorted order."""
+    names = _Names(PREFIXES)
+    return _prefix_lines(PREFIXES) + "".join(_turtle_body(_canonical_of(result).triples, names))
+
+
+def trig(result: BuildResult) -> str:
+    """``graph.trig``: one named graph per release, named by the release's IRI.
+
+    A release's graph holds every triple its text gives (the description of
+    a person or place it names included), so that rebuilding one release
+    replaces just its graph. Triples of no release (the build's provenance,
+    facts merged across releases) are in the default graph, first.
+    """
+    canon = _canonical_of(result)
+    names = _Names(PREFIXES)
+    parts = [_prefix_lines(PREFIXES)]
+    parts += _turtle_body(canon.default, names)
+    for name, triples in canon.named.items():
+        parts.append(f"\n{names.iri(name)} {{")
+        parts += _turtle_body(triples, names, indent="    ")
+        parts.append("}\n")
+    return "".join(parts)
+
+
+@cache
+def jsonld_context() -> dict:
+    """The compact JSON-LD context of govkg's terms (``ontology/context.jsonld``)."""
+    return json.loads(resource_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+class _JsonTerms:
+    """How each predicate and value is written under the context."""
+
+    def __init__(self, context: dict) -> None:
+        self.prefixes = {k: v for k, v in context.items() if isinstance(v, str) and v.endswith(("#", "/"))}
+        self.names = _Names(self.prefixes)
+        self.terms: dict[str, str] = {}  # expanded IRI -> term
+        self.coercion: dict[str, str | None] = {}  # term -> @type
+        self.language: dict[str, str | None] = {}  # term -> @language
+        for term, definition in context.items():
+            if term in self.prefixes:
+                continue
+            if isinstance(definition, str):
+                definition = {"@id": definition}
+            self.terms[self.expand(definition["@id"])] = term
+            coercion = definition.get("@type")
+            self.coercion[term] = self.expand(coercion) if coercion and coercion[0] != "@" else coercion
+            self.language[term] = definition.get("@language")
+
+    def expand(self, compact: str) -> str:
+        prefix, _, rest = compact.partition(":")
+        return self.prefixes[prefix] + rest if prefix in self.prefixes else compact
+
+    def iri(self, text: str) -> str:
+        """An IRI (N-Triples form) as a compact IRI, for @id and @id-coerced values."""
+        iri = text[1:-1]
+        for prefix, namespace in self.names.prefixes:
+            if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
+                return f"{prefix}:{iri[len(namespace) :]}"
+        return iri
+
+    def key(self, predicate: str) -> str:
+        iri = predicate[1:-1]
+        return self.terms.get(iri) or self.iri(predicate)
+
+    def vocab(self, text: str) -> str:
+        """An IRI as a term where the context has one (class names, roles)."""
+        return self.terms.get(text[1:-1]) or self.iri(text)
+
+    def value(self, key: str, text: str, literals: dict[str, Literal]):
+        coercion = self.coercion.get(key)
+        if text[0] == "<":
+            if coercion == "@id":
+                return self.iri(text)
+            if coercion == "@vocab":
+                return self.vocab(text)
+            return {"@id": self.iri(text)}
+        if text[0] == "_":
+            return {"@id": text}
+        literal = literals[text]
+        lexical = str(literal)
+        if literal.language:
+            if self.language.get(key) == literal.language and coercion is None:
+                return lexical
+            return {"@value": lexical, "@language": literal.language}
+        datatype = str(literal.datatype) if literal.datatype else _XSD_STRING
+        if coercion is not None and coercion[0] != "@" and coercion == datatype:
+            return lexical
+        if datatype == _XSD_STRING:
+            if coercion is None and self.language.get(key) is None:
+                return lexical
+            return {"@value": lexical}
+        return {"@value": lexical, "@type": self.iri(f"<{datatype}>")}
+
+
+def jsonld(result: BuildResult) -> str:
+    """``graph.jsonld``: the whole graph, compacted with govkg's context, one node a line.
+
+    Nodes come in the order of their IRIs, properties in the order of theirs;
+    a property with one value has it bare, with several, in an array.
+    """
+    canon = _canonical_of(result)
+    context = jsonld_context()
+    terms = _JsonTerms(context)
+    nodes: list[str] = []
+    node: dict | None = None
+    last_s = None
+    for s, p, o in canon.triples:
+        if s != last_s:
+            if node is not None:
+                nodes.append(json.dumps(node, ensure_ascii=False))
+            node = {"@id": terms.iri(s) if s[0] == "<" else s}
+            last_s = s
+        if p == _RDF_TYPE:
+            key, value = "@type", terms.vocab(o) if o[0] == "<" else o
+        else:
+            key = terms.key(p)
+            value = terms.value(key, o, canon.literals)
+        if key in node:
+            values = node[key]
+            if isinstance(values, list):
+                values.append(value)
+            else:
+                node[key] = [values, value]
+        else:
+            node[key] = value
+    if node is not None:
+        nodes.append(json.dumps(node, ensure_ascii=False))
+    entries = ",\n".join(
+        f"    {json.dumps(term)}: {json.dumps(definition, ensure_ascii=False)}"
+        for term, definition in context.items()
+    )
+    graph = ",\n    ".join(nodes)
+    return f'{{\n  "@context": {{\n{entries}\n  }},\n  "@graph": [\n    {graph}\n  ]\n}}\n'

@@ -17,6 +17,17 @@ ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 ID = Namespace("https://w3id.org/govkg/id/")
 SCHEMA = Namespace("https://schema.org/")
 
+# The prefixes of the files govkg writes (Turtle, TriG, the JSON-LD context).
+PREFIXES: dict[str, str] = {
+    "gov": "https://w3id.org/govkg/ontology#",
+    "id": str(ID),
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": str(SCHEMA),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
 
 class GOV(DefinedNamespace):
     """The govkg ontology, ``https://w3id.org/govkg/ontology#``."""

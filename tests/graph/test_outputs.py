@@ -1,0 +1,191 @@
+"""The output files: canonical N-Triples, Turtle, TriG by release, compact JSON-LD; atomic, deterministic."""
+
+from __future__ import annotations
+
+import json
+import stat
+import warnings
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+
+from govkg.graph.build import BuildResult
+from govkg.graph.outputs import (
+    atomic_write,
+    canonical,
+    jsonld,
+    jsonld_context,
+    nt_term,
+    ntriples,
+    trig,
+    turtle,
+    write_outputs,
+)
+from govkg.graph.rdf import release_iri, to_rdf
+from govkg.ontology import GOV, resource_path
+from tests.graph.records import inspection, meeting
+
+RDF_FILES = ["graph.ttl", "graph.trig", "graph.jsonld", "graph.nt"]
+FORMATS = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.jsonld": "json-ld", "graph.nt": "nt"}
+OX_FORMATS = {
+    "graph.ttl": pyoxigraph.RdfFormat.TURTLE,
+    "graph.trig": pyoxigraph.RdfFormat.TRIG,
+    "graph.jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "graph.nt": pyoxigraph.RdfFormat.N_TRIPLES,
+}
+
+
+def rdflib_parse(graph, **kwargs):
+    """rdflib's TriG and JSON-LD parsers call its own deprecated ConjunctiveGraph API."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return graph.parse(**kwargs)
+
+
+def result(*extractions) -> BuildResult:
+    extractions = extractions or (meeting("r1"), meeting("r2"), inspection("r3"))
+    return BuildResult(graph=to_rdf(extractions), extractions=list(extractions))
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("out")
+    built = result()
+    write_outputs(built, folder, only=RDF_FILES)
+    return built, folder
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        (URIRef("https://schema.org/name"), "<https://schema.org/name>"),
+        (Literal("何平", lang="zh"), '"何平"@zh'),
+        (Literal('说"好"\n\t\\'), r'"说\"好\"\n\t\\"'),
+        (Literal("\x01\x7f"), r'"\u0001\u007F"'),
+        (
+            Literal("3", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
+            '"3"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        ),
+        (Literal("x", datatype=URIRef("http://www.w3.org/2001/XMLSchema#string")), '"x"'),
+    ],
+)
+def test_terms_in_canonical_n_triples(term, expected):
+    assert nt_term(term) == expected
+
+
+@pytest.mark.parametrize("name", RDF_FILES)
+def test_each_file_parses_back_to_the_graph_in_rdflib(written, name):
+    built, folder = written
+    if name == "graph.trig":
+        dataset = Dataset()
+        rdflib_parse(dataset, data=(folder / name).read_text(encoding="utf-8"), format="trig")
+        triples = {(s, p, o) for s, p, o, _ in dataset.quads()}
+    else:
+        triples = set(
+            rdflib_parse(Graph(), data=(folder / name).read_text(encoding="utf-8"), format=FORMATS[name])
+        )
+    assert triples == set(built.graph)
+
+
+@pytest.mark.parametrize("name", RDF_FILES)
+def test_each_file_parses_in_pyoxigraph(written, name):
+    built, folder = written
+    quads = list(pyoxigraph.parse(path=str(folder / name), format=OX_FORMATS[name]))
+    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(built.graph)
+
+
+def test_trig_has_one_named_graph_per_release(written):
+    _, folder = written
+    dataset = Dataset()
+    rdflib_parse(dataset, data=(folder / "graph.trig").read_text(encoding="utf-8"), format="trig")
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    releases = {release_iri(r) for r in ("r1", "r2", "r3")}
+    assert releases <= names
+    for name in releases:
+        assert (name, RDF.type, GOV.Release) in dataset.graph(name)
+
+
+def test_trig_release_graph_holds_its_shared_nodes(written):
+    _, folder = written
+    dataset = Dataset()
+    rdflib_parse(dataset, data=(folder / "graph.trig").read_text(encoding="utf-8"), format="trig")
+    for name in (release_iri("r1"), release_iri("r2")):
+        graph = dataset.graph(name)
+        (person,) = graph.objects(name, URIRef("https://schema.org/mentions"))
+        assert (person, RDF.type, GOV.Person) in graph
+
+
+def test_trig_puts_triples_of_no_release_in_the_default_graph(tmp_path):
+    built = result(meeting("r1"))
+    extra = (URIRef("https://w3id.org/govkg/id/post/x"), RDF.type, GOV.Post)
+    built.graph.add(extra)
+    dataset = Dataset()
+    rdflib_parse(dataset, data=trig(built), format="trig")
+    assert extra in dataset.default_graph
+    assert extra not in dataset.graph(release_iri("r1"))
+
+
+def test_a_triple_removed_after_mapping_is_not_written():
+    built = result(meeting("r1"))
+    gone = next(iter(built.graph.triples((None, GOV.title, None))))
+    built.graph.remove(gone)
+    assert nt_term(gone[2]) not in trig(built)
+
+
+def test_ntriples_are_sorted_and_unique(written):
+    _, folder = written
+    lines = (folder / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(set(lines))
+
+
+def test_turtle_uses_the_project_prefixes(written):
+    _, folder = written
+    text = (folder / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix gov: <https://w3id.org/govkg/ontology#> ." in text
+    assert " a gov:Release ;" in text
+
+
+def test_jsonld_is_compact_with_the_documented_context(written):
+    _, folder = written
+    document = json.loads((folder / "graph.jsonld").read_text(encoding="utf-8"))
+    shipped = json.loads(resource_path("context.jsonld").read_text(encoding="utf-8"))
+    assert document["@context"] == shipped["@context"] == jsonld_context()
+    chair = next(n for n in document["@graph"] if n.get("role") == "Chair")
+    assert chair["@type"] == "Participation"
+    assert chair["agent"].startswith("id:person/")
+    names = {n["name"] for n in document["@graph"] if n.get("@type") == "Person"}
+    assert "李四" in names
+
+
+def test_same_graph_in_any_insertion_order_gives_the_same_bytes():
+    first = result(meeting("r1"), inspection("r3"))
+    second = result(inspection("r3"), meeting("r1"))
+    for writer in (turtle, trig, jsonld, ntriples):
+        assert writer(first) == writer(second)
+
+
+def test_two_builds_give_byte_identical_files(tmp_path):
+    for run in ("a", "b"):
+        write_outputs(result(), tmp_path / run, only=RDF_FILES)
+    for name in RDF_FILES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_blank_nodes_get_deterministic_labels():
+    def with_blank():
+        built = result(meeting("r1"))
+        node = BNode()
+        built.graph.add((node, RDF.type, GOV.Post))
+        built.graph.add((node, URIRef("https://schema.org/name"), Literal("县长", lang="zh")))
+        return built
+
+    assert ntriples(with_blank()) == ntriples(with_blank())
+    assert len(canonical(with_blank().graph).default) > 2
+
+
+def test_atomic_write_leaves_no_temporary_file_and_a_readable_file(tmp_path):
+    path = atomic_write(tmp_path / "sub" / "x.ttl", "甲")
+    assert path.read_text(encoding="utf-8") == "甲"
+    assert [p.name for p in path.parent.iterdir()] == ["x.ttl"]
+    assert path.stat().st_mode & stat.S_IRGRP or path.stat().st_mode & stat.S_IRUSR

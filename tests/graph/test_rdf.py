@@ -1,0 +1,191 @@
+"""The RDF mapping: contract terms, evidence, stable IRIs, the per-release partition, provenance."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
+
+from govkg.extract.records import Extraction, Holding, Person, Release, Span
+from govkg.graph.rdf import (
+    ReleaseGraph,
+    build_triples,
+    evidence_iri,
+    extraction_triples,
+    release_iri,
+    sentence_span,
+    to_rdf,
+)
+from govkg.ontology import GOV, SCHEMA
+from tests.graph.records import inspection, meeting
+
+GOLDEN = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/govkg/id/> .
+
+id:release\\/a a gov:Release ;
+    schema:identifier "a" ;
+    schema:datePublished "2020-01-26"^^xsd:date ;
+    gov:jurisdiction <https://w3id.org/govkg/id/place/%E5%B7%B4%E4%B8%AD%E5%B8%82> ;
+    gov:bodyText "市长何平讲话。"@zh ;
+    schema:mentions <https://w3id.org/govkg/id/person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82> .
+
+<https://w3id.org/govkg/id/place/%E5%B7%B4%E4%B8%AD%E5%B8%82> a gov:Place ; schema:name "巴中市"@zh .
+
+<https://w3id.org/govkg/id/person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82> a gov:Person ;
+    schema:name "何平"@zh .
+
+<https://w3id.org/govkg/id/release/a/holding/h/0> a gov:PositionHolding ;
+    gov:holder <https://w3id.org/govkg/id/person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82> ;
+    gov:title "市长"@zh ;
+    gov:jurisdiction <https://w3id.org/govkg/id/place/%E5%B7%B4%E4%B8%AD%E5%B8%82> ;
+    prov:wasDerivedFrom id:release\\/a ;
+    gov:evidence <https://w3id.org/govkg/id/release/a#char=0,7> .
+
+<https://w3id.org/govkg/id/release/a#char=0,7> a gov:Evidence ;
+    gov:release id:release\\/a ;
+    gov:beginIndex "0"^^xsd:nonNegativeInteger ;
+    gov:endIndex "7"^^xsd:nonNegativeInteger ;
+    gov:sentence "市长何平讲话。"@zh .
+"""
+
+
+def mayor() -> Extraction:
+    text = "市长何平讲话。"
+    person = Person(
+        name="何平",
+        key="h",
+        mentions=(Span(2, 4),),
+        holdings=(Holding("市长", Span(0, 2), Span(0, 7), "巴中市"),),
+        jurisdiction="巴中市",
+    )
+    release = Release(id="a", text=text, published="2020-01-26", place="巴中市")
+    return Extraction(release=release, persons=(person,))
+
+
+def test_a_release_maps_to_the_golden_graph():
+    graph = to_rdf([mayor()], provenance=False)
+    assert isomorphic(graph, Graph().parse(data=GOLDEN, format="turtle"))
+
+
+def test_the_build_is_an_activity_that_used_the_releases():
+    graph = to_rdf([mayor()])
+    (build,) = graph.subjects(RDF.type, GOV.Build)
+    assert set(graph.objects(build, PROV.used)) == {release_iri("a")}
+    (agent,) = graph.objects(build, PROV.wasAssociatedWith)
+    assert (agent, RDF.type, PROV.SoftwareAgent) in graph
+    assert graph.value(agent, SCHEMA.softwareVersion) is not None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [("市长何平讲话。", "市长何平讲话。", True), ("市长何平讲话。", "市长何平指出。", False)],
+)
+def test_the_build_iri_is_a_digest_of_the_inputs(first, second, same):
+    def build_node(text):
+        return build_triples([Extraction(release=Release(id="a", text=text))], "1.0")[0][0]
+
+    assert (build_node(first) == build_node(second)) is same
+
+
+def test_every_holding_and_participation_carries_its_evidence():
+    graph = to_rdf([meeting("r1"), inspection("r2")])
+    missing = graph.query(
+        """PREFIX gov: <https://w3id.org/govkg/ontology#>
+        SELECT ?fact WHERE {
+          { ?fact a gov:PositionHolding } UNION { ?fact a gov:Participation } UNION { ?fact a gov:Event }
+          FILTER NOT EXISTS { ?fact gov:evidence/gov:sentence ?s }
+        }"""
+    )
+    assert list(missing) == []
+
+
+def test_evidence_offsets_give_the_sentence_exactly():
+    graph = to_rdf([meeting("r1"), inspection("r2")])
+    rows = list(
+        graph.query(
+            """PREFIX gov: <https://w3id.org/govkg/ontology#>
+            SELECT ?ev ?body ?b ?e ?s WHERE {
+              ?ev a gov:Evidence ; gov:release/gov:bodyText ?body ;
+                  gov:beginIndex ?b ; gov:endIndex ?e ; gov:sentence ?s }"""
+        )
+    )
+    assert len(rows) == 3  # shared sentences are one node; a padded span is its sentence
+    for node, body, begin, end, sentence in rows:
+        assert str(body)[int(begin) : int(end)] == str(sentence)
+        assert str(node).endswith(f"#char={int(begin)},{int(end)}")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("甲乙。", Span(0, 3), Span(0, 3)),
+        ("  甲乙。\n", Span(0, 6), Span(2, 5)),
+        ("   ", Span(0, 3), Span(3, 3)),
+    ],
+)
+def test_sentence_span_drops_surrounding_white_space(text, span, expected):
+    assert sentence_span(text, span) == expected
+
+
+def test_events_are_typed_gov_event_and_their_own_class():
+    graph = to_rdf([inspection("r2")])
+    events = set(graph.subjects(RDF.type, GOV.Event))
+    assert len(events) == 2
+    assert len(set(graph.subjects(RDF.type, GOV.Inspection))) == 1
+
+
+def test_roles_use_the_role_individuals():
+    graph = to_rdf([meeting("r1")])
+    assert set(graph.objects(None, GOV.role)) == {GOV.Chair, GOV.Speaker}
+
+
+@pytest.mark.parametrize(
+    ("published", "datatype"),
+    [("2022-03-03T09:30", "dateTime"), ("2022-03-03", "date")],
+)
+def test_publication_dates_are_typed_by_precision(published, datatype):
+    release = Release(id="a", text="甲。", published=published)
+    triples = extraction_triples(Extraction(release=release))
+    (value,) = [o for _, p, o in triples if p == SCHEMA.datePublished]
+    assert isinstance(value, Literal) and str(value.datatype).endswith(f"#{datatype}")
+
+
+def test_iris_are_stable_when_other_releases_are_added():
+    alone = set(extraction_triples(meeting("r1")))
+    graph = to_rdf([inspection("r0"), meeting("r1"), inspection("r3")])
+    assert alone <= set(graph)
+    assert set(graph.release_triples[release_iri("r1")]) == alone
+
+
+def test_the_partition_covers_the_graph_and_names_releases():
+    graph = to_rdf([meeting("r1"), meeting("r2")])
+    assert isinstance(graph, ReleaseGraph)
+    assert set(graph.release_triples) == {release_iri("r1"), release_iri("r2")}
+    covered = {t for triples in graph.release_triples.values() for t in triples}
+    rest = set(graph) - covered
+    assert rest and all(
+        str(s).startswith("https://w3id.org/govkg/id/build/")
+        or str(s).startswith("https://w3id.org/govkg/id/software/")
+        for s, _, _ in rest
+    )
+
+
+def test_a_shared_person_is_described_in_each_release_graph():
+    graph = to_rdf([meeting("r1"), meeting("r2")])
+    person = next(graph.subjects(RDF.type, GOV.Person))
+    for triples in graph.release_triples.values():
+        assert (person, RDF.type, GOV.Person) in triples
+
+
+def test_person_key_decides_the_person_node():
+    graph = to_rdf([meeting("r1")], lambda release, person: "one")
+    assert set(graph.subjects(RDF.type, GOV.Person)) == {URIRef("https://w3id.org/govkg/id/person/one")}
+
+
+def test_evidence_iri_is_a_char_fragment_of_the_release():
+    assert str(evidence_iri("0007", 3, 9)) == "https://w3id.org/govkg/id/release/0007#char=3,9"
