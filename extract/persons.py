@@ -118,7 +118,7 @@ class _Finder:
         t = self.text
         parts = [p for p in split_chain(t, start, end) if is_title(t[p[0] : p[1]])]
         s = start
-        while s > 0 and t[s - 1] == "、":
+        while s > 0 and t[s - 1] in "、兼":
             s2 = title_start(t, s - 1)
             chunk = t[s2 : s - 1]
             if not is_title(chunk):

@@ -94,12 +94,23 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             break
         if i < end and text.startswith("兼", i - 1):
             break
-        if i < end - 1 and text[:i].endswith(before):
+        if i < end - 1 and text[:i].endswith(before) and not _kept(text, i):
             # a word such as 在 or 会见 may also be part of the title (会见 is
             # not, 在 never is): stop unless the rest is too short to be one
             break
         i -= 1
     return i
+
+
+def _kept(text: str, i: int) -> bool:
+    """Whether the word before ``i`` belongs to a longer word that titles contain
+    (和 in 共和国, 有 in 有限公司)."""
+    for word in context_words("keep"):
+        lo = max(0, i - len(word))
+        at = text.find(word, lo, i + len(word))
+        if at != -1 and at < i <= at + len(word):
+            return True
+    return False
 
 
 def split_chain(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,34 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govkg.extract.chars import simplify, view
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("市委書記", "市委书记"), ("縣長張三", "县长张三"), ("市长", "市长")],
+)
+def test_simplify_is_one_to_one(text, expected):
+    assert simplify(text) == expected
+    assert len(simplify(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "simple"),
+    [
+        ("統(tǒng)戰(zhàn)部部長(zhǎng)", "统战部部长"),
+        ("總經(jīng)理", "总经理"),
+        ("会议(草案)", "会议(草案)"),
+    ],
+)
+def test_view_drops_pinyin_glosses_only(text, simple):
+    assert view(text).text == simple
+
+
+@given(st.text(alphabet="市長縣區(qū)zhǎng)書記张三 ，", max_size=30))
+def test_view_offsets_point_at_the_same_characters(text):
+    v = view(text)
+    assert len(v.origin) == len(v.text)
+    for i, c in enumerate(v.text):
+        assert simplify(text[v.origin[i]]) == c

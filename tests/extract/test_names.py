@@ -1,0 +1,60 @@
+import pytest
+
+from govkg.extract.data import load_table
+from govkg.extract.names import is_chinese_name, name_at, name_before
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("王小明", True),
+        ("李强", True),
+        ("欧阳晓东", True),
+        ("司马文", True),
+        ("全市", False),
+        ("市长", False),
+        ("王局长", False),
+        ("文件", False),
+        ("张三的", False),
+    ],
+)
+def test_is_chinese_name(word, expected):
+    assert is_chinese_name(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("县长王小明出席会议", 2, "王小明"),
+        ("县长王明出席会议", 2, "王明"),
+        ("县长王明在会上讲话", 2, "王明"),
+        ("副县长欧阳晓东主持", 3, "欧阳晓东"),
+        ("县长王小明、李四出席", 2, "王小明"),
+        ("县长出席", 0, None),
+        ("县长王小明说", 2, "王小明"),
+    ],
+)
+def test_name_at(text, start, expected):
+    assert name_at(text, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("贯彻落实张小平总书记", 7, "张小平"),
+        ("和李四总理", 3, "李四"),
+    ],
+)
+def test_name_before(text, end, expected):
+    assert name_before(text, end) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["surnames.tsv", "titles.tsv", "name_context.tsv", "organs.tsv", "countries.tsv", "t2s.tsv"]
+)
+def test_lexicons_say_where_they_come_from(name):
+    from importlib import resources
+
+    text = resources.files("govkg.extract.data").joinpath(name).read_text(encoding="utf-8")
+    assert any(line.startswith("#") and "Source" in line for line in text.splitlines())
+    assert load_table(name)

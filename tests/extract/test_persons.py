@@ -1,0 +1,99 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govkg.extract.persons import find_persons
+from govkg.extract.records import Release
+from govkg.extract.sentences import split_sentences
+
+
+def persons(text, place=None):
+    release = Release(id="t", text=text, place=place)
+    return {p.name: p for p in find_persons(release, tuple(split_sentences(text)))}
+
+
+def titles(text, place=None):
+    return {name: sorted(h.title for h in p.holdings) for name, p in persons(text, place).items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title chain split at 、
+        ("县委副书记、县长王小明出席会议。", {"王小明": ["县委副书记", "县长"]}),
+        # a chain split at 兼
+        ("区长兼开发区党工委书记李四主持。", {"李四": ["区长", "开发区党工委书记"]}),
+        # names listed after a title share it
+        (
+            "县人大常委会副主任张三、李四、王五出席。",
+            {n: ["县人大常委会副主任"] for n in ("张三", "李四", "王五")},
+        ),
+        # a group word is no title
+        ("县领导张三、李四、王五参加会议。", {"张三": [], "李四": [], "王五": []}),
+        # a title after the name
+        ("要贯彻落实张小平总书记重要指示精神。", {"张小平": ["总书记"]}),
+        # an appointment notice
+        (
+            "会议决定任命赵六同志为县政府副县长，免去钱七同志副县长一职。",
+            {"赵六": ["县政府副县长"], "钱七": ["副县长"]},
+        ),
+        # a compound surname
+        ("副县长欧阳晓东主持会议。", {"欧阳晓东": ["副县长"]}),
+        # a foreign name after a foreign title
+        ("国务院总理李四会见了德国外长施密特。", {"李四": ["国务院总理"], "施密特": ["德国外长"]}),
+        # a bare name opening a clause before a verb
+        ("会议由县委办主持。孙八主持会议并讲话。", {"孙八": []}),
+    ],
+)
+def test_titles(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入学习张小平新时代中国特色社会主义思想。",
+        "参观了张三李四纪念馆。",
+        "（记者 王小明）全县经济发展。",
+    ],
+)
+def test_names_inside_other_names_are_no_mentions(text):
+    assert persons(text) == {}
+
+
+def test_every_mention_of_a_found_name():
+    text = "县长王小明出席。王小明指出，要抓落实。王小明强调，要守底线。"
+    (person,) = persons(text).values()
+    assert [text[m.start : m.end] for m in person.mentions] == ["王小明"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where", "organ"),
+    [
+        ("市长王小明出席。", "巴中市", "巴中市", "巴中市人民政府"),
+        ("省委书记王小明出席。", "巴中市", "四川省", "中共四川省委员会"),
+        ("国务院副总理王小明出席。", "巴中市", "中国", "中华人民共和国国务院"),
+        ("县长王小明出席。", "巴中市", "?", "None"),
+        ("副主任王小明出席。", None, "?", "None"),
+    ],
+)
+def test_jurisdiction(text, place, where, organ):
+    (person,) = persons(text, place).values()
+    assert person.jurisdiction == where
+    assert str(person.holdings[0].organization) == organ
+
+
+def test_traditional_text_and_glosses_come_out_as_written():
+    text = "市委常委、統(tǒng)戰(zhàn)部部長(zhǎng)王小明出席會議。"
+    (person,) = persons(text, "巴中市").values()
+    assert person.name == "王小明"
+    assert [h.title for h in person.holdings] == ["市委常委", "統(tǒng)戰(zhàn)部部長(zhǎng)"]
+
+
+@given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在", max_size=40))
+def test_spans_point_at_what_they_name(text):
+    for person in persons(text).values():
+        for span in person.mentions:
+            assert text[span.start : span.end].replace(" ", "") == person.name
+        for holding in person.holdings:
+            assert text[holding.span.start : holding.span.end] == holding.title

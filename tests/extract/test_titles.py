@@ -1,0 +1,85 @@
+import pytest
+
+from govkg.extract.titles import is_title, level_of_title, organization, resolve, title_start
+
+
+@pytest.mark.parametrize(
+    ("chunk", "expected"),
+    [
+        ("县委副书记", True),
+        ("常务副县长", True),
+        ("县人大常委会主任", True),
+        ("某某工作领导小组组长", True),
+        ("县领导", False),
+        ("经济增长", False),
+        ("", False),
+    ],
+)
+def test_is_title(chunk, expected):
+    assert is_title(chunk) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "title"),
+    [
+        ("在县委书记王小明陪同下", 5, "县委书记"),
+        ("会见了德国外长", 7, "德国外长"),
+        ("1月5日，副县长李四主持", 8, "副县长"),
+        ("中华人民共和国主席", 9, "中华人民共和国主席"),
+    ],
+)
+def test_title_start(text, end, title):
+    assert text[title_start(text, end) : end] == title
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("县委书记", "县"),
+        ("常务副县长", "县"),
+        ("原市长", "市"),
+        ("省委常委", "省"),
+        ("主任", None),
+        ("纪委书记", None),
+    ],
+)
+def test_level_of_title(title, level):
+    assert level_of_title(title) == level
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where", "national"),
+    [
+        ("市长", "巴中市", "巴中市", False),
+        ("市委书记", "通江县", "巴中市", False),
+        ("省委书记", "通江县", "四川省", False),
+        ("县长", "巴中市", None, False),
+        ("国务院副总理", "巴中市", "中国", True),
+        ("全国政协主席", None, "中国", True),
+        ("德国外长", "中国", "德国", False),
+        ("天津市委书记", "巴中市", "天津市", False),
+        ("副主任", "巴中市", "巴中市", False),
+        ("副主任", None, None, False),
+    ],
+)
+def test_resolve(title, home, where, national):
+    resolution = resolve(title, home)
+    assert resolution.jurisdiction == where
+    assert resolution.national is national
+
+
+@pytest.mark.parametrize(
+    ("title", "where", "organ"),
+    [
+        ("县委常委", "通江县", "中共通江县委员会"),
+        ("县政府副县长", "通江县", "通江县人民政府"),
+        ("县长", "通江县", "通江县人民政府"),
+        ("县人大常委会副主任", "通江县", "通江县人民代表大会常务委员会"),
+        ("县政协主席", "通江县", "中国人民政治协商会议通江县委员会"),
+        ("全国政协主席", "中国", "中国人民政治协商会议全国委员会"),
+        ("县防汛抗旱工作领导小组组长", "通江县", "通江县防汛抗旱工作领导小组"),
+        ("主任", "通江县", None),
+    ],
+)
+def test_organization(title, where, organ):
+    assert organization(title, where) == organ
