@@ -144,11 +144,15 @@ def parse_clock(published: str | None) -> date | None:
         return None
 
 
-def find_dates(text: str, clock: str | None, offset: int = 0) -> Iterator[DateMention]:
+def find_dates(
+    text: str, clock: str | None, offset: int = 0, year: int | None = None
+) -> Iterator[DateMention]:
     """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
 
     Spans are shifted by ``offset``, so that a sentence's dates can be given
-    spans in the release text.
+    spans in the release text. Without a clock, ``year`` (the one year a
+    release states, see :func:`stated_year`) completes a month and day; bare
+    days and relative words stay unresolved.
 
     >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
     ['2020-01-25', '2020-01-25', '2019-07-06']
@@ -158,7 +162,25 @@ def find_dates(text: str, clock: str | None, offset: int = 0) -> Iterator[DateMe
     today = parse_clock(clock)
     for match in _pattern().finditer(text):
         span = Span(match.start() + offset, match.end() + offset)
-        yield DateMention(span, match.group(), _resolve(match, today))
+        iso = _resolve(match, today)
+        if iso is None and today is None and year and match.group("m") and not match.group("y"):
+            month, day = cn_number(match.group("m")), cn_number(match.group("d"))
+            reading = _valid(year, month, day) if month and day else None
+            iso = reading.isoformat() if reading else None
+        yield DateMention(span, match.group(), iso)
+
+
+_YEAR_STATED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+
+
+def stated_year(text: str) -> int | None:
+    """The one year a text states (2015年…), or None if it states none or several.
+
+    >>> stated_year("2015年上半年执行情况，8月14日"), stated_year("2019年和2020年"), stated_year("8月14日")
+    (2015, None, None)
+    """
+    years = {int(y) for y in _YEAR_STATED.findall(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _resolve(match: re.Match, today: date | None) -> str | None:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from govkg.extract.chars import View, view
 from govkg.extract.data import load_table, load_words
-from govkg.extract.dates import find_dates
+from govkg.extract.dates import find_dates, stated_year
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
@@ -43,7 +43,7 @@ _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
 )
 # A sentence that goes on with the event before it.
-_SAME_DAY = re.compile(r"^\s*(?:会后|会前|随后|当天|当日|同日|之后|其间|期间|会上|此前)")
+_SAME_DAY = re.compile(r"^\s*(?:(当天|当日|同日)|会后|会前|随后|之后|其间|期间|会上|会议|此前)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
@@ -82,11 +82,13 @@ def _event_cues() -> tuple[tuple[str, re.Pattern], ...]:
         return "|".join(sorted(map(re.escape, load_words(name)), key=len, reverse=True))
 
     meet, inspect = alternation("meeting_heads.tsv"), alternation("inspection_verbs.tsv")
+    # 人民大会堂, 会议室: places, not meetings.
+    meet = f"(?:{meet})(?![堂室厅场所议])"
     cues = []
     for kind, pattern in load_table("event_cues.tsv"):
         # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
         inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见)"
-        pattern = pattern.replace("{MEET}", f"(?:{meet})").replace("{INSPECT}", inspect_verb)
+        pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
         cues.append((kind, re.compile(pattern.replace("{C}", _CHAR))))
     return tuple(cues)
 
@@ -165,6 +167,8 @@ class _Reader:
     def __init__(self, release: Release, persons: tuple[Person, ...]) -> None:
         self.release = release
         self.clock = release.published_date
+        # Without a publication date, the one year the release states completes 8月14日.
+        self.year = None if self.clock else stated_year(release.text)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
@@ -178,8 +182,10 @@ class _Reader:
         text = v.text
         speech = _SPEECH.search(text)
         speech_from = speech.end() if speech else len(text)
-        dates = [d for d in find_dates(text, self.clock) if d.iso]
-        self.same_day = self.last_date if _SAME_DAY.match(text) else None
+        dates = [d for d in find_dates(text, self.clock, year=self.year) if d.iso]
+        same_day = _SAME_DAY.match(text)
+        # 当天 before any date is the day of the report.
+        self.same_day = (self.last_date or (self.clock if same_day.group(1) else None)) if same_day else None
         for clause in _CLAUSE.finditer(text):
             if clause.start() >= speech_from or not _hint().search(clause.group()):
                 continue

@@ -81,6 +81,27 @@ def test_event_date(text, published, date):
     assert events_of(text, published)[0].date == date
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # 当天 before any date is the day of the report
+        ("当天，总理在利马主持召开中资企业座谈会。", "2015-05-26", "2015-05-26"),
+        # without a publication date, the one year the release states completes the date
+        ("8月14日，县人大常委会召开第三十一次会议，听取2015年上半年工作报告。", None, "2015-08-14"),
+        ("8月14日，县人大常委会召开第三十一次会议，听取2014年和2015年工作报告。", None, None),
+    ],
+)
+def test_event_date_from_context(text, published, date):
+    assert events_of(text, published)[0].date == date
+
+
+def test_a_hall_is_no_meeting():
+    text = "委员长张三16日下午在人民大会堂与某国议长王大举行会谈。"
+    events = events_of(text, names=("张三", "王大"))
+    assert [e.type for e in events] == ["reception"]
+    assert {(p.person, p.role) for p in events[0].participations} == {("张三", "host"), ("王大", "guest")}
+
+
 def test_date_carries_to_the_event_after_a_meeting():
     text = "6月9日，全县召开防汛工作推进会。会后，县领导到水库检查。"
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
