@@ -73,7 +73,7 @@ def issuer(title: str) -> str | None:
 def find_documents(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[Document]:
     """Every document the release cites in 《》, once each, with its issuer where named.
 
-    >>> r = Release(id="x", text="要落实《国务院关于加强安全生产的通知》和《政府工作报告》，朗诵《沁园春·雪》。")
+    >>> r = Release(id="x", text="落实《国务院关于加强安全生产的通知》《政府工作报告》，朗诵《沁园春》。")
     >>> [(d.title, d.issuer) for d in find_documents(r, ())]
     [('国务院关于加强安全生产的通知', '国务院'), ('政府工作报告', None)]
     """
