@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
+from govkg.graph.rdf import gc_paused
 from govkg.ontology import PREFIXES, resource_path
 
 if TYPE_CHECKING:
@@ -164,6 +165,12 @@ class Canonical:
 
 
 def canonical(graph: Graph) -> Canonical:
+    """Sorted canonical triples of a graph, with blank nodes labelled canonically (see ``_canonical``)."""
+    with gc_paused():
+        return _canonical(graph)
+
+
+def _canonical(graph: Graph) -> Canonical:
     """Sorted canonical triples of a graph, with blank nodes labelled canonically.
 
     The mapping makes no blank nodes; should a later stage add some, they are
@@ -171,24 +178,33 @@ def canonical(graph: Graph) -> Canonical:
     output stays deterministic, and their triples go to the default graph.
     """
     partition = getattr(graph, "release_triples", {})
-    if any(isinstance(t, BNode) for triple in graph for t in triple):
-        from rdflib.compare import to_canonical_graph
-
-        graph = to_canonical_graph(graph)
     forms: dict = {}
     literals: dict[str, Literal] = {}
+    blank = False
 
     def form(term) -> str:
+        nonlocal blank
         text = forms[term] = nt_term(term)
         if isinstance(term, Literal):
             literals[text] = term
+        elif isinstance(term, BNode):
+            blank = True
         return text
 
     get = forms.get
+    # The store's own iterator: Graph.triples wraps every triple once more.
     triples = [
         (get(s) or form(s), get(p) or form(p), get(o) or form(o))
-        for s, p, o in graph.triples((None, None, None))
+        for (s, p, o), _ in graph.store.triples((None, None, None), graph)
     ]
+    if blank:
+        from rdflib.compare import to_canonical_graph
+
+        # Blank node labels from the graph's structure, the same on every run.
+        forms.clear()
+        literals.clear()
+        canonical_graph = to_canonical_graph(graph)
+        triples = [(get(s) or form(s), get(p) or form(p), get(o) or form(o)) for s, p, o in canonical_graph]
     triples.sort()
     placed = dict.fromkeys(triples, False)
     named = {}

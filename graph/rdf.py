@@ -362,7 +362,7 @@ def _add_all(graph: Graph, triples: list[Triple]) -> None:
 
 
 @contextmanager
-def _gc_paused():
+def gc_paused():
     """Pause the cyclic garbage collector while adding many acyclic objects.
 
     Python's collector rescans every live container each time allocations pass
@@ -404,7 +404,7 @@ def to_rdf(
     extractions = list(extractions)
     graph = new_graph()
     terms = _Terms()
-    with _gc_paused():
+    with gc_paused():
         for extraction in extractions:
             triples = extraction_triples(extraction, person_key, terms)
             _add_all(graph, triples)
