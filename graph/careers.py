@@ -23,9 +23,13 @@ most), and ``govkg person NAME [GRAPH]`` prints it.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -37,6 +41,7 @@ from govkg.graph.identity import NATIONAL, level_word, lift, parse_title, place_
 from govkg.ontology import GOV, ID, SCHEMA
 
 
+@lru_cache(maxsize=65536)
 def _part(text: str) -> str:
     return quote(text, safe="@")
 
@@ -82,15 +87,33 @@ def _holding_iri(release_id: str, person_key: str, index: int) -> URIRef:
     return URIRef(f"{ID}release/{_part(release_id)}/holding/{_part(person_key)}/{index}")
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a big graph's many objects make its passes slow."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[str, str], str]) -> None:
     """Add posts, each holding's post, and each person's tenure of each post with first and last dates.
 
     ``keys`` are the identity keys of :func:`govkg.graph.identity.person_keys`
     (``NAME@PLACE``): the place is where an untitled office is read.
     """
+    with _gc_paused():
+        _add_careers(graph, extractions, keys)
+
+
+def _add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[str, str], str]) -> None:
     from govkg.graph.rdf import person_iri, place_iri
 
     tenures: dict[tuple[str, str, str], list[tuple[str | None, URIRef]]] = defaultdict(list)
+    statements = set(graph.subjects(RDF.type, GOV.PositionHolding))
     for extraction in extractions:
         release = extraction.release
         for person in extraction.persons:
@@ -101,7 +124,7 @@ def add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[st
             for index, holding in enumerate(person.holdings):
                 post = post_of(holding.title, None if where.startswith("?") else where)
                 hnode = _holding_iri(release.id, person.key, index)
-                if post is None or (hnode, RDF.type, GOV.PositionHolding) not in graph:
+                if post is None or hnode not in statements:
                     continue
                 graph.add((hnode, GOV.post, post_iri(*post)))
                 tenures[(key, *post)].append((release.published_date, hnode))

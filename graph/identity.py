@@ -32,7 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -118,12 +118,16 @@ def _places(name: str) -> list[Place]:
     return list(gazetteer().get(name, ()))
 
 
-def _lineage(place: Place) -> list[Place]:
+_parent = cache(parent)  # the gazetteer looks codes up one by one
+
+
+@cache
+def _lineage(place: Place) -> tuple[Place, ...]:
     """The place and the divisions above it, nearest first."""
     chain = [place]
-    while (up := parent(chain[-1])) is not None and len(chain) < 4:
+    while (up := _parent(chain[-1])) is not None and len(chain) < 4:
         chain.append(up)
-    return chain
+    return tuple(chain)
 
 
 def level_word(place: str | None) -> str | None:
@@ -165,11 +169,12 @@ def _qualified(places: list[Place]) -> str | None:
         return None
     name = names.pop()
     if len(places) == 1 and len(_places(name)) > 1:
-        up = parent(places[0])  # a namesake county: 北京市朝阳区, not 朝阳区
+        up = _parent(places[0])  # a namesake county: 北京市朝阳区, not 朝阳区
         return f"{up.name}{name}" if up else name
     return name
 
 
+@lru_cache(maxsize=65536)
 def place_key(name: str | None, within: str | None = None) -> str | None:
     """Canonical name of a place: simplified, in full, without parents unless they tell namesakes apart.
 
@@ -507,17 +512,26 @@ def _infer_release_place(
 
 
 def _spelling_variants(groups: dict[str, Counter]) -> dict[tuple[str, str], str]:
-    """Names in one place that differ by one confusable character: the rarer spelling → the commoner."""
+    """Names in one place that differ by one confusable character: the rarer spelling → the commoner.
+
+    Names are compared only with those that share all characters but one (an
+    index by name with one character masked), so a place with thousands of
+    names costs no more than a few lookups per name.
+    """
     table = _confusables()
     renamed: dict[tuple[str, str], str] = {}
     for place, names in groups.items():
-        ordered = sorted(names, key=lambda n: (-names[n], n))
-        for i, common in enumerate(ordered):
-            for rare in ordered[i + 1 :]:
-                if (rare, place) in renamed or len(rare) != len(common):
-                    continue
-                diffs = [(a, b) for a, b in zip(common, rare, strict=True) if a != b]
-                if len(diffs) == 1 and diffs[0][1] in table.get(diffs[0][0], ()):
+        rank = {n: i for i, n in enumerate(sorted(names, key=lambda n: (-names[n], n)))}
+        masked: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for name in names:
+            for i, char in enumerate(name):
+                if char in table:
+                    masked[(name[:i] + "\0" + name[i + 1 :], i)].append(name)
+        for (_, i), spellings in sorted(masked.items()):
+            spellings.sort(key=rank.__getitem__)
+            common = spellings[0]
+            for rare in spellings[1:]:
+                if (rare, place) not in renamed and rare[i] in table[common[i]]:
                     renamed[(rare, place)] = common
     return renamed
 
