@@ -216,6 +216,20 @@ def _place_object(key: str) -> Place | None:
     return places[0] if len({p.code for p in places}) == 1 else None
 
 
+_LOCAL_RANK = {"镇": 0, "乡": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "州": 2, "盟": 2, "省": 3}
+_GAZETTEER_RANK = {"county": 1, "prefecture": 2, "province": 3}
+
+
+def _place_rank(place: str | None) -> int:
+    """How local a place is: 0 a town, 1 a county (武穴市 too), 2 a city, 3 a province, 4 the country."""
+    if place == NATIONAL:
+        return 4
+    found = _place_object(place) if place else None
+    if found is not None:
+        return _GAZETTEER_RANK.get(found.level, 9)
+    return _LOCAL_RANK.get(level_word(place) or "", 9)
+
+
 def lift(place: str, level: str) -> str | None:
     """The division at or above ``place`` whose titles use the level word ``level``.
 
@@ -378,8 +392,19 @@ class _Mention:
     reason: str = ""
 
     @property
+    def main_office(self) -> Office | None:
+        """The most local of the titles with a level: 县委书记 of 市委常委、县委书记.
+
+        A county's head who also sits on the city's committee is the county's
+        official, and is named so in the county's own releases.
+        """
+        leveled = [o for o in self.offices if o.level]
+        return min(leveled, key=lambda o: _LOCAL_RANK.get(o.level or "", 9), default=None)
+
+    @property
     def level(self) -> str | None:
-        return next((o.level for o in self.offices if o.level), None)
+        office = self.main_office
+        return office.level if office else None
 
     @property
     def office_names(self) -> frozenset[str]:
@@ -416,7 +441,7 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
     if national:
         mention.place, mention.reason = NATIONAL, f"national title {national.title}"
         return
-    named = next((o for o in mention.offices if o.place), None)
+    named = min((o for o in mention.offices if o.place), key=lambda o: _place_rank(o.place), default=None)
     if named:
         mention.place, mention.reason = named.place, f"title {named.title} names {named.place}"
         return
@@ -438,7 +463,7 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
             return
         lifted = lift(candidate, level)
         if lifted:
-            title = next(o.title for o in mention.offices if o.level)
+            title = mention.main_office.title
             mention.place = lifted
             mention.reason = f"title {title} in {how} {candidate}" + (
                 f", the {level} above it" if lifted != candidate else ""
@@ -446,7 +471,7 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
             return
     if level and len(local.get(level, ())) == 1:
         (only,) = local[level]
-        title = next(o.title for o in mention.offices if o.level)
+        title = mention.main_office.title
         mention.place, mention.reason = only, f"title {title}; the only {level} this release names is {only}"
         return
     mention.place = None

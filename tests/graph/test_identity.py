@@ -320,3 +320,12 @@ def test_decisions_cover_every_mention():
     records = [release("a", "巴中市", person("何平", "市长", where="巴中市"), person("温奇"))]
     resolution = resolve(records)
     assert {(d.release, d.person) for d in resolution.decisions} == set(resolution.keys)
+
+
+def test_a_county_head_on_the_city_committee_is_the_countys_official():
+    keys = nodes(
+        release("a", "通江县", person("李卯", "市委常委", "县委书记", where="通江县")),
+        release("b", "通江县", person("李卯", "县委书记", where="通江县")),
+        release("c", "巴中市", person("李卯", "巴中市委常委", "通江县委书记")),
+    )
+    assert keys[("a", "李卯")] == keys[("b", "李卯")] == keys[("c", "李卯")] == "李卯@通江县"
