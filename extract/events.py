@@ -56,7 +56,11 @@ _WITH = re.compile(r"同|与|和")
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
-_NOT_DOING = re.compile(r"^(?:(?!作|做|进行|发表).)*的(?:重要)?$|听取|审议|收听|观看|学习")
+_NOT_DOING = re.compile(r"^(?:(?!作|做|进行|发表).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+# What may stand between a speaker and 强调 / 指出 besides an adverbial: 对…进行再次.
+_ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}(?:进行|作|做)了?(?:再次|重点|专门)?$")
+_GOES_ON = re.compile(r"^\s*(?:以及|及|和|与|等)")
+_NOT_HOST = re.compile(r"参加|出席|陪同")
 _SEPARATE = "分别"
 
 
@@ -116,7 +120,7 @@ def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
     inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
     return re.compile(
-        r"(?:同志)?(?:一行)?(?:[^，,；;。！？!?：:\s会]{0,12}?)?(?:先后|亲自|专程|再次)?"
+        r"(?:同志)?(?:一行)?(?:(?!陪同|参加|出席)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
 
@@ -285,7 +289,9 @@ class _Reader:
                 if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
                     # 任命甲为…，乙为…: the clause goes on with the appointment.
                     self._give(inside[:1], last_role, sentence)
-                elif not self._leads(text, clause, inside, sentence, pending):
+                elif self._leads(text, clause, inside, sentence, pending):
+                    pending = []
+                else:
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
                 continue
@@ -331,8 +337,10 @@ class _Reader:
             and not _NOT_DOING.search(text[m.end : cue.start()])
         ]
         if where == "subject":
-            if before and _ADVERBIAL.match(text[before[-1].end : cue.start()]):
-                return (before[-1].key,)
+            if before:
+                gap = text[before[-1].end : cue.start()]
+                if _ADVERBIAL.match(gap) or _ABOUT.match(gap):
+                    return (before[-1].key,)
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 return self.last_subjects[:1]
             if not before and not text[clause.start() : cue.start()].strip():
@@ -344,16 +352,20 @@ class _Reader:
             opening = text.rfind("在", clause.start(), cue.start())
             if opening >= 0:
                 before = [m for m in before if m.start > opening]
-        if role == "host" and before:
-            # X 与 Y 会见 / 会谈: X hosts, Y is the guest.
+        if role in ("host", "chair") and before:
+            if role == "host" and _NOT_HOST.search(text, before[0].end, cue.start()):
+                return ()
+            # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
             if joint:
                 guests = [m for m in before if m.start > joint.start()]
-                self._give_keys(tuple(m.key for m in guests), "guest", None)
+                if role == "host":
+                    self._give_keys(tuple(m.key for m in guests), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
+        continues = role != "speak" or _GOES_ON.match(text, clause.start())
         if before:
             keys = tuple(m.key for m in before)
-            if role != "speak" and pending:
+            if continues and pending:
                 keys = tuple(pending) + keys
             return keys
         gap = text[previous_end : cue.start()] if previous else text[clause.start() : cue.start()]
@@ -361,7 +373,7 @@ class _Reader:
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects
-        if role != "speak" and pending:
+        if continues and pending:
             return tuple(pending)
         return ()
 
@@ -369,7 +381,7 @@ class _Reader:
         """Give the lead to who goes to inspect (甲到…调研, 甲先后来到…); whether anyone did."""
         if not inside:
             return False
-        given = {p.person for p in self.pending if p.role in ("accompany", "lead")}
+        given = {p.person for p in self.pending if p.role in ("accompany", "lead", "attend")}
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
         cue = _inspection_cue(text, clause.start(), clause.end())
         if cue is not None:
