@@ -77,17 +77,49 @@ def gazetteer() -> dict[str, list[Place]]:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_pattern() -> re.Pattern:
-    names = sorted((n for n in gazetteer() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _prefix_index() -> dict[str, tuple[int, ...]]:
+    """First two characters of every gazetteer name -> the name lengths, longest first."""
+    index: dict[str, set[int]] = {}
+    for name in gazetteer():
+        if len(name) >= 2:
+            index.setdefault(name[:2], set()).add(len(name))
+    return {head: tuple(sorted(lengths, reverse=True)) for head, lengths in index.items()}
+
+
+def scan_names(text: str) -> list[tuple[int, int, str]]:
+    """Gazetteer names in a text, leftmost-longest, not overlapping: (start, end, name).
+
+    A dictionary scan over character pairs: a few microseconds per hundred
+    characters, where one regular expression of 3,000 names takes milliseconds.
+
+    >>> scan_names("巴中市和巴州区")
+    [(0, 3, '巴中市'), (4, 7, '巴州区')]
+    """
+    index, names = _prefix_index(), gazetteer()
+    found = []
+    i, n = 0, len(text) - 1
+    while i < n:
+        lengths = index.get(text[i : i + 2])
+        if lengths:
+            for length in lengths:
+                if text[i : i + length] in names:
+                    found.append((i, i + length, text[i : i + length]))
+                    i += length
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Place]:
+    return {place.code: place for places in gazetteer().values() for place in places}
 
 
 def place_by_code(code: str) -> Place | None:
-    for places in gazetteer().values():
-        for place in places:
-            if place.code == code:
-                return place
-    return None
+    return _by_code().get(code)
 
 
 def parent(place: Place) -> Place | None:
@@ -149,23 +181,22 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
 
 def _matches(text: str) -> list[tuple[int, int, str, bool]]:
     found = []
-    for match in _gazetteer_pattern().finditer(text):
-        name = match.group()
+    for start, end, name in scan_names(text):
         full = gazetteer()[name][0].name
-        after = text[match.end() : match.end() + 3]
-        before = text[match.start() - 1] if match.start() else ""
+        after = text[end : end + 3]
+        before = text[start - 1] if start else ""
         if name == full:
             if len(name) == 2 and (
                 after.startswith("长") or (_CJK_CHAR.match(before) and before not in "在到赴于省市州")
             ):
                 continue
-            found.append((match.start(), match.end(), full, False))
+            found.append((start, end, full, False))
         elif re.match(r"(市|县|区|旗|州|[省市县区]?委|[省市县区]?政府|人大|政协|代表团)", after):
-            found.append((match.start(), match.end(), full, False))
+            found.append((start, end, full, False))
         elif name not in load_words("place_words.tsv") and _SHORT_CONTEXT.match(after):
             # A short name alone must read as a place: 推动五通桥经济, 符合南岸实际,
             # 立足成安，; not 广阳岛, 珠海山东商会, 路正阳同志.
-            found.append((match.start(), match.end(), full, True))
+            found.append((start, end, full, True))
     return found
 
 
