@@ -18,7 +18,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters that do not occur in the given names of officials but do start
 # the words that follow a name or make up organs and places.
 _NOT_GIVEN = frozenset(
-    "市县区省委会部局厅办处院校组员们政府协等的了是在与及对将把从到这那各该此年日时个次届号项条"
+    "市县区省委会部局厅办处院校组员们政府协等的了是在与及对将把从到这那各该此年时个次届号项条"
     "席持讲话示求参加陪调研检查考察说也还就"
 )
 
@@ -55,6 +55,8 @@ def is_chinese_name(word: str) -> bool:
     [True, True, True, False, False, False]
     """
     n = surname_length(word)
+    if n == 1 and len(word) == 4 and word[1] in surnames():
+        n = 2  # a married woman's two surnames (林郑月娥)
     if not n or not 2 <= len(word) <= n + 2 or len(word) - n < 1:
         return False
     if not all(HAN.match(c) for c in word):
@@ -62,6 +64,8 @@ def is_chinese_name(word: str) -> bool:
     if any(c in _NOT_GIVEN for c in word[n:]):
         return False
     if any(w in word[1:] for w in context_words("after") if len(w) > 1):
+        return False
+    if any(w in word for w in context_words("notpart")):
         return False
     return not any(word.startswith(w) for w in context_words("notname"))
 
@@ -90,16 +94,23 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     >>> name_at("市长何平出席", 2), name_at("副市长温奇志主持", 3), name_at("市长出席", 0)
     ('何平', '温奇志', None)
     """
+    for name in sorted(known, key=len, reverse=True):
+        if text.startswith(name, i):
+            return name
     n = surname_length(text[i : i + 3])
     if not n:
         return None
     options = []
-    for length in (n + 1, n + 2):
+    lengths = (n + 1, n + 2, 4) if n == 1 else (n + 1, n + 2)
+    for length in lengths:
         word = text[i : i + length]
         if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
             options.append(word)
     if not options:
         return None
+    if len(options) > 2:
+        # a four-character name only where nothing shorter ends at a boundary
+        options = options[:2]
     if len(options) == 1:
         return options[0]
     short, long = options
@@ -138,4 +149,4 @@ def name_before(text: str, end: int, known: frozenset[str] = frozenset()) -> str
         if len(word) > 2 and head.endswith(context_words("before")):
             continue
         return word
-    return options[0]
+    return None

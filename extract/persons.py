@@ -52,11 +52,13 @@ _CLAUSE_VERBS = ("主持", "出席", "指出", "强调", "表示", "要求", "�
 _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
-_NOTICE_PATTERN = re.compile(r"(?P<verb>任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受)")
+_NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
+# Where a name starts in a notice: after a notice verb or a list mark.
+_NOTICE_NAME = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|决定|[、，,；;]")
 _NOTICE_TITLE = re.compile(
-    r"(?:为|的)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
+    r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
 )
-_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+")
+_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n、]))")
 
 
@@ -119,11 +121,14 @@ class _Finder:
         parts = [p for p in split_chain(t, start, end) if is_title(t[p[0] : p[1]])]
         s = start
         while s > 0 and t[s - 1] in "、兼":
-            s2 = title_start(t, s - 1)
-            chunk = t[s2 : s - 1]
+            e = s - 1
+            while e > 0 and t[e - 1] in "、兼":
+                e -= 1
+            s2 = title_start(t, e)
+            chunk = t[s2:e]
             if not is_title(chunk):
                 break
-            parts = [p for p in split_chain(t, s2, s - 1) if is_title(t[p[0] : p[1]])] + parts
+            parts = [p for p in split_chain(t, s2, e) if is_title(t[p[0] : p[1]])] + parts
             s = s2
         return parts
 
@@ -212,7 +217,8 @@ class _Finder:
                     ok = clean and not t[:left].endswith(("市", "县", "区", "省", "委", "会"))
                 if ok:
                     self.add(name, [(start, end)])
-            elif head in _FOREIGN_HEADS or head in ("总理", "主席"):
+                    continue
+            if head in _FOREIGN_HEADS or head in ("总理", "主席"):
                 name = self.foreign_name_before(start)
                 if name:
                     self.add(name, [(start, end)], foreign=True)
@@ -232,34 +238,59 @@ class _Finder:
     def notices(self) -> None:
         """任命 / 免去 notices: 任命X为TITLE, 免除X同志TITLE一职, X辞去TITLE职务."""
         t = self.text
-        for m in _NOTICE_PATTERN.finditer(t):
-            name = name_at(t, m.end(), self.known()) if m.group("verb") else None
-            if m.group("verb") is None:
+        for sentence_index in range(len(self.sentences)):
+            a = self.sentence_starts[sentence_index]
+            b = (
+                self.sentence_starts[sentence_index + 1]
+                if sentence_index + 1 < len(self.sentences)
+                else len(t)
+            )
+            if not _NOTICE_PATTERN.search(t, a, b):
                 continue
-            if not name:
-                continue
-            i = m.end() + len(name)
-            if t.startswith("同志", i):
-                i += 2
-            tail = _NOTICE_TITLE.match(t, i)
-            if not tail:
-                continue
-            title_start, title_end = tail.span("title")
-            if is_title(t[title_start:title_end]):
-                self.add(name, [(title_start, title_end)])
+            for m in _NOTICE_NAME.finditer(t, a, b):
+                i = m.end()
+                name = name_at(t, i, self.known())
+                if not name:
+                    continue
+                i += len(name)
+                if t.startswith("同志", i):
+                    i += 2
+                tail = _NOTICE_TITLE.match(t, i, b)
+                if not tail:
+                    continue
+                title_start, title_end = tail.span("title")
+                if is_title(t[title_start:title_end]):
+                    self.add(name, [(title_start, title_end)])
 
     def name_lists(self) -> None:
-        """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等."""
+        """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
+
+        The items between two 、 must each be a name; the first is the name that
+        ends the text before the first 、, the last the name that starts after
+        the last. Two items need a three-character one among them.
+        """
         t = self.text
         for m in _LIST.finditer(t):
-            items = m.group().split("、")
-            if not all(is_chinese_name(w) for w in items):
+            parts = m.group().split("、")
+            first = self._list_head(m.start(), parts[0])
+            middle = parts[1:-1]
+            last = name_at(t, m.end() - len(parts[-1]), self.known())
+            if not first or not last or not all(is_chinese_name(w) for w in middle):
                 continue
-            if len(items) >= 3 or any(len(w) == 3 for w in items):
-                if not self.clean_left(m.start()) or not boundary_after(t, m.end()):
-                    continue
+            items = [first, *middle, last]
+            if len(items) >= 3 or any(len(w) >= 3 for w in items):
                 for w in items:
                     self.add(w)
+
+    def _list_head(self, start: int, part: str) -> str | None:
+        """The name a list starts with: the end of ``part`` after a clean boundary."""
+        for length in (3, 2, 4):
+            if length > len(part):
+                continue
+            word = part[-length:]
+            if is_chinese_name(word) and self.clean_left(start + len(part) - length):
+                return word
+        return None
 
     def comrades(self) -> None:
         """A name before 同志 (纪念刘复之同志诞辰): a mention when not inside a longer name."""
@@ -430,4 +461,7 @@ def find_persons(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[
     finder.comrades()
     finder.group_lists()
     finder.clause_names()
+    # names found later may sit after titles whose next word is no cue (陈景军领学)
+    finder.titled_names()
+    finder.names_before_titles()
     return finder.persons()

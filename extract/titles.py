@@ -99,7 +99,22 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             # not, 在 never is): stop unless the rest is too short to be one
             break
         i -= 1
+    cut = text.rfind("的", i, end)
+    if cut != -1 and _starts_a_title(text[cut + 1 : end]):
+        # 新当选的上海市市长, 周年活动的马尔代夫总统: the title starts after 的
+        # when what follows opens with a level, place or country of its own
+        return cut + 1
     return i
+
+
+def _starts_a_title(chunk: str) -> bool:
+    if not chunk or not is_title(chunk):
+        return False
+    if level_of_title(chunk) and chunk[0] not in "副常代原前":
+        return True
+    places = find_places(chunk)
+    country = country_in(chunk)
+    return bool((places and places[0][0] == 0) or (country and chunk.startswith(country)))
 
 
 def _kept(text: str, i: int) -> bool:
@@ -134,12 +149,12 @@ def countries() -> tuple[str, ...]:
     return tuple(sorted(load_words("countries.tsv"), key=len, reverse=True))
 
 
-def country_in(title: str) -> str | None:
-    """The foreign country a title names (德国外长 → 德国), if any."""
+def country_in(title: str) -> str:
+    """The foreign country a title names (德国外长 → 德国), or ''."""
     for name in countries():
         if name in title:
             return name
-    return None
+    return ""
 
 
 def level_of_title(title: str) -> str | None:
