@@ -10,7 +10,7 @@ matching is on the simplified view of the text (see :mod:`govkg.extract.chars`).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from govkg.extract.data import load_table
 
@@ -18,7 +18,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters that do not occur in the given names of officials but do start
 # the words that follow a name or make up organs and places.
 _NOT_GIVEN = frozenset(
-    "市县区省委会部局厅办处院校组员们政府协等的了是在与及对将把从到这那各该此年时个次届号项条"
+    "市县区省委会部局厅办处院校组员们府协等的了是在与及对将把从到这那各该此年时个次届号项条"
     "席持讲话示求参加陪调研检查考察说也还就"
 )
 
@@ -48,6 +48,7 @@ def surname_length(word: str) -> int:
     return 1 if word[:1] in table else 0
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a short word, asked again and again
 def is_chinese_name(word: str) -> bool:
     """Whether ``word`` can be a Chinese personal name.
 
