@@ -637,10 +637,12 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         and any(o.title in _words("leader") or o.office in _words("leader") for o in m.offices)
     }
     national_names = {m.name for m in everyone if m.place == NATIONAL and m.national_release}
+    # ... unless a local official of that name is known: then an untitled mention may be either
+    local_officials = {m.name for m in everyone if m.place and m.place != NATIONAL and m.level}
     for mention in everyone:
         if mention.place == NATIONAL:
             continue
-        if mention.name in leaders and mention.level is None:
+        if mention.name in leaders and mention.level is None and mention.name not in local_officials:
             mention.place, mention.reason = NATIONAL, "a national leader's name, without a local title"
         elif mention.national_release and mention.name in national_names and mention.place:
             province = _place_object(mention.place)

@@ -69,6 +69,20 @@ def test_a_national_leader_is_one_node_in_national_and_local_releases():
     assert keys[("a", "赵七")] == keys[("b", "赵七")] == keys[("c", "赵七")] == "赵七@中国"
 
 
+def test_an_untitled_namesake_of_a_national_leader_stays_local_where_a_local_official_has_the_name():
+    keys = nodes(
+        release("a", "中国", person("赵七", "国务院总理")),
+        release("b", "连云港市", person("赵七", "市委书记", where="连云港市")),
+        release("c", "连云港市", person("赵七", where="连云港市")),
+    )
+    assert keys[("c", "赵七")] == keys[("b", "赵七")] == "赵七@连云港市"
+
+
+def test_an_untitled_namesake_of_a_state_councillor_is_not_taken_for_them():
+    keys = nodes(release("a", "中国", person("钱八", "国务委员")), release("b", "商洛市", person("钱八")))
+    assert keys[("b", "钱八")] == "钱八@商洛市"
+
+
 def test_a_local_namesake_of_a_national_official_stays_apart():
     keys = nodes(
         release("a", "中国", person("孙八", "副主任")),
