@@ -16,9 +16,15 @@ from functools import lru_cache
 from govkg.extract.data import load_words
 
 # The verbs whose objects are directives, longest first; 好 / 了 may follow.
-_VERBS = r"深入贯彻落实|认真贯彻落实|贯彻落实|学习贯彻|学习传达|传达学习|传达贯彻|贯彻执行|贯彻|落实|执行"
-_LEAD = re.compile(r"^(?:好|了|到|在|的|上|各级|全面|坚决|认真|深入|切实|有力|扎实|不折不扣地?|到位)+")
-_SPLIT = re.compile(r"和|及|以及|与")
+_VERBS = (
+    r"深入贯彻落实|认真贯彻落实|贯彻落实|学习贯彻|学习传达|传达学习|传达贯彻|贯彻执行|学习领会|贯彻|落实|执行"
+)
+_LEAD = re.compile(
+    r"^(?:好|了|到|在|的|上|各级|全面|坚决|认真|深入|切实|有力|扎实|不折不扣地?|到位|贯彻|落实|学习|领会|传达)+"
+)
+# Coordinators, the looser first: 甲和乙部署以及丙要求 is (甲和乙部署) and (丙要求).
+_SPLITS = (re.compile(r"以及"), re.compile(r"和|及|与"))
+_QUOTED = re.compile(r"^“[^“”]+”$")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +34,7 @@ def _heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    return re.compile(rf"(?:{_VERBS})(?P<object>[^，,。；;！？!?：:\s]{{2,60}})")
+    return re.compile(rf"(?:{_VERBS})(?P<object>[^、，,。；;！？!?：:\s][^，,。；;！？!?：:\s]{{1,59}})")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +49,9 @@ def _trim(phrase: str) -> str | None:
     phrase = _LEAD.sub("", phrase)
     match = _head_end().match(phrase)
     if not match:
+        # A quoted watchword is a directive of its own: 落实“三管三必须”.
+        if phrase.startswith("“") and "”" in phrase:
+            return phrase[: phrase.rindex("”") + 1]
         return None
     trimmed = match.group("phrase")
     # Keep a closing quote that belongs to a quoted head (“六保”任务 ends in 任务 already).
@@ -51,12 +60,18 @@ def _trim(phrase: str) -> str | None:
     return trimmed if len(trimmed) >= 3 else None
 
 
-def _split(phrase: str) -> list[str]:
-    """Split at 和 / 及 when both sides end in a head noun."""
-    parts = _SPLIT.split(phrase)
-    if len(parts) < 2 or not all(_head_end().match(part) for part in parts):
+def _is_directive(phrase: str) -> bool:
+    return bool(_head_end().match(phrase) or _QUOTED.match(phrase))
+
+
+def _split(phrase: str, level: int = 0) -> list[str]:
+    """Split at 以及, then at 和 / 及, where every side is a directive of its own."""
+    if level == len(_SPLITS):
         return [phrase]
-    return [part for part in parts if len(part) >= 3]
+    parts = _SPLITS[level].split(phrase)
+    if len(parts) < 2 or not all(_is_directive(part) for part in parts):
+        return _split(phrase, level + 1)
+    return [piece for part in parts if len(part) >= 3 for piece in _split(part, level + 1)]
 
 
 def find_directives(text: str) -> Iterator[tuple[int, str]]:

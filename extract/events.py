@@ -446,6 +446,14 @@ def find_events(
         for offset, phrase in find_directives(v.text):
             at = v.text.find(phrase, offset)
             directives.append((index, sentence.text[v.start(at) : v.end(at + len(phrase))]))
+    if not reader.drafts and release.title and sentences:
+        # A body that reports no happening in its own words (it opens with a quote,
+        # say) is about what its headline reports; the evidence is the first sentence.
+        headline = Sentence(sentences[0].span, release.title)
+        reader.read_events(0, headline, view(release.title), [])
+        for draft in reader.drafts:
+            draft.roles.extend(orphans)
+            orphans = []
     drafts = reader.drafts
     if not drafts:
         return

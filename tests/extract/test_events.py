@@ -162,3 +162,11 @@ def test_keys_are_unique():
     text = "全县召开防汛工作会议。会后，县长到水库检查。县长会见了客商。"
     keys = [e.key for e in events_of(text)]
     assert len(keys) == len(set(keys)) == 3
+
+
+def test_the_headline_reports_what_the_body_only_quotes():
+    text = "“我感到十分荣幸。”当选后，张三向代表们表示感谢。"
+    release = Release(id="t", text=text, title="某区召开五届人大四次会议", published="2018-07-19")
+    (event,) = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
+    assert (event.type, event.name) == ("meeting", "五届人大四次会议")
+    assert text[event.evidence.start : event.evidence.end] == "“我感到十分荣幸。”"
