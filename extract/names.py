@@ -17,8 +17,8 @@ from govkg.extract.data import load_table
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters that do not occur in the given names of officials but do start
 # the words that follow a name or make up organs and places.
-_NOT_GIVEN = frozenset(
-    "市县区省委会部局厅办处院校组员们府协等的了是在与及对将把从到这那各该此年时个次届号项条"
+NOT_GIVEN = frozenset(
+    "市县区省委会部局厅办处院校组员们府协镇乡村老等的了是在与及对将把从到这那各该此年时个次届号项条"
     "席持讲话示求参加陪调研检查考察说也还就"
 )
 
@@ -62,12 +62,14 @@ def is_chinese_name(word: str) -> bool:
         return False
     if not all(HAN.match(c) for c in word):
         return False
-    if any(c in _NOT_GIVEN for c in word[n:]):
+    if any(c in NOT_GIVEN for c in word[n:]):
         return False
     if any(w in word[1:] for w in context_words("after") if len(w) > 1):
         return False
     if any(w in word for w in context_words("notpart")):
         return False
+    if n == 1 and word[0] in "和同与" and len(word) == 3:
+        return False  # 国家主席和本扬: a conjunction before a name, not 和 as a surname
     return not any(word.startswith(w) for w in context_words("notname"))
 
 

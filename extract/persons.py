@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from govkg.extract.chars import View, view
 from govkg.extract.names import (
+    NOT_GIVEN,
     HAN,
     boundary_after,
     context_words,
@@ -273,12 +274,20 @@ class _Finder:
         for m in _LIST.finditer(t):
             parts = m.group().split("、")
             first = self._list_head(m.start(), parts[0])
-            middle = parts[1:-1]
-            last = name_at(t, m.end() - len(parts[-1]), self.known())
-            if not first or not last or not all(is_chinese_name(w) for w in middle):
+            if not first:
                 continue
-            items = [first, *middle, last]
-            if len(items) >= 3 or any(len(w) >= 3 for w in items):
+            items = [first]
+            at = m.start() + len(parts[0]) + 1
+            for part in parts[1:]:
+                if is_chinese_name(part) or part in self.found:
+                    items.append(part)
+                else:
+                    last = name_at(t, at, self.known())
+                    if last:
+                        items.append(last)
+                    break
+                at += len(part) + 1
+            if len(items) >= 3 or (len(items) == 2 and any(len(w) >= 3 for w in items)):
                 for w in items:
                     self.add(w)
 
@@ -428,7 +437,9 @@ def _foreign_like(word: str) -> bool:
     """Whether a word may be a foreign name as Chinese writes it (科恰诺娃)."""
     if word.startswith(context_words("notname")) or word[0] in "的和与同在了是为对向及等":
         return False
-    if any(c in "国省市县区委会党中央部局院" for c in word) or country_in(word):
+    if any(c in "国省市县区委会党中央部局院" or c in NOT_GIVEN for c in word) or country_in(word):
+        return False
+    if any(w in word for w in context_words("notpart")):
         return False
     return not any(w in word for w in context_words("after") if len(w) > 1)
 
