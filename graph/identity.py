@@ -268,7 +268,9 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
     """
     if not name:
         return None
-    text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", simplified(name))
+    written = simplified(name)
+    text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", written)
+    of_the_party = text != written
     for pattern, replacement in _ORGAN_FORMS:
         text = pattern.sub(replacement, text)
     place, rest = _place_prefix(text)
@@ -279,7 +281,7 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
         return text
     if rest.startswith(place[-1]) and not rest.startswith(place[-1] + "长"):
         rest = rest[1:]  # 巴中市市委 → 巴中市委
-    party = rest.startswith(("委", "纪委", "党委"))
+    party = of_the_party or rest.startswith(("委", "纪委", "党委"))
     return ("中共" if party else "") + place + rest
 
 
@@ -693,16 +695,61 @@ def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
     return resolve(extractions).keys
 
 
+def _written_names(extractions: Iterable[Extraction]) -> Iterable[tuple[str, str, str, str | None]]:
+    """Place and organisation names as written: (kind, release id, name, the release's place)."""
+    for extraction in extractions:
+        release = extraction.release
+        within = release.place
+        if release.place:
+            yield "place", release.id, release.place, None
+        for person in extraction.persons:
+            if person.jurisdiction and person.jurisdiction != "?":
+                yield "place", release.id, person.jurisdiction, within
+            for holding in person.holdings:
+                if holding.jurisdiction:
+                    yield "place", release.id, holding.jurisdiction, within
+                if holding.organization:
+                    yield "organization", release.id, holding.organization, within
+        for event in extraction.events:
+            if event.place:
+                yield "place", release.id, event.place, within
+        for document in extraction.documents:
+            if document.issuer:
+                yield "organization", release.id, document.issuer, within
+
+
+def aliases(extractions: Iterable[Extraction]) -> list[tuple[str, str, str, str, str]]:
+    """Place and organisation names written otherwise than their canonical key.
+
+    Rows ``(kind, key, release, name as written, reason)``, sorted; names
+    already canonical are left out.
+    """
+    rows = set()
+    for kind, rid, name, within in _written_names(extractions):
+        key = place_key(name, within) if kind == "place" else org_key(name, within)
+        if key and key != name:
+            reason = f"{name} is {key}" + (f", read in a release of {within}" if within else "")
+            rows.add((kind, key, rid, name, reason))
+    return sorted(rows)
+
+
 def report(result: BuildResult) -> str:
     """The merge report, ``identity.tsv``: every mention, the node it went to, and why.
 
-    Sorted by node, so the mentions merged into one node stand together;
-    ``apart_from`` names the other nodes of the same name (namesakes kept apart).
+    Persons first, sorted by node so that the mentions merged into one node
+    stand together; ``apart_from`` names the other nodes of the same name
+    (namesakes kept apart). Then the places and organisations written in a
+    variant form (巴中, 連云港市, 市委), and the canonical node they are one with.
     """
-    lines = ["node\trelease\tmention\tperson_key\treason\tapart_from"]
-    for d in resolve(result.extractions).decisions:
-        cells = (d.node, d.release, d.name, d.person, d.reason, " ".join(d.apart_from))
+    lines = ["kind\tnode\trelease\tmention\tkey_in_release\treason\tapart_from"]
+
+    def line(*cells: str) -> None:
         lines.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
+
+    for d in resolve(result.extractions).decisions:
+        line("person", d.node, d.release, d.name, d.person, d.reason, " ".join(d.apart_from))
+    for kind, key, rid, name, reason in aliases(result.extractions):
+        line(kind, key, rid, name, name, reason, "")
     return "\n".join(lines) + "\n"
 
 

@@ -308,8 +308,8 @@ def test_the_report_says_which_node_each_mention_went_to_and_why():
         ]
     )
     lines = report(result).splitlines()
-    assert lines[0].split("\t")[:3] == ["node", "release", "mention"]
-    rows = [line.split("\t") for line in lines[1:]]
+    assert lines[0].split("\t")[:4] == ["kind", "node", "release", "mention"]
+    rows = [line.split("\t")[1:] for line in lines[1:] if line.startswith("person")]
     assert [(r[0], r[1]) for r in rows] == [("何平@?c", "c"), ("何平@巴中市", "a"), ("何平@巴中市", "b")]
     assert all(r[4] for r in rows)  # every row has a reason
     assert rows[0][5] == "何平@巴中市"  # kept apart, and says from what
@@ -343,3 +343,24 @@ def test_a_county_head_on_the_city_committee_is_the_countys_official():
         release("c", "巴中市", person("李卯", "巴中市委常委", "通江县委书记")),
     )
     assert keys[("a", "李卯")] == keys[("b", "李卯")] == keys[("c", "李卯")] == "李卯@通江县"
+
+
+def test_the_report_lists_places_and_organisations_written_in_variant_forms():
+    holding = Holding(title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中", organization="市委")
+    who = Person(name="何平", key="何平", mentions=(SPAN,), holdings=(holding,), jurisdiction="巴中市")
+    result = from_extractions([release("a", "巴中市", who)])
+    rows = [line.split("\t") for line in report(result).splitlines()[1:]]
+    assert ["place", "巴中市", "a", "巴中"] in [r[:4] for r in rows]
+    assert ["organization", "中共巴中市委", "a", "市委"] in [r[:4] for r in rows]
+    assert not any(r[0] == "place" and r[3] == "巴中市" for r in rows)  # canonical already
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "key"),
+    [
+        ("中共黄石市政法委员会", None, "中共黄石市政法委员会"),
+        ("中国人民政治协商会议冠县委员会", None, "冠县政协"),
+    ],
+)
+def test_org_keys_keep_the_party_and_shorten_formal_names(name, within, key):
+    assert org_key(name, within) == key
