@@ -24,6 +24,7 @@ _LEAD = re.compile(
 )
 # Coordinators, the looser first: 甲和乙部署以及丙要求 is (甲和乙部署) and (丙要求).
 _SPLITS = (re.compile(r"以及"), re.compile(r"和|及|与"))
+_PREDICATE = re.compile(r"进行|作出|做出|开展|推动|确保|结合|为指导|为主线|为统领")
 _QUOTED = re.compile(r"^“[^“”]+”$")
 
 
@@ -47,6 +48,11 @@ def _head_end() -> re.Pattern:
 def _trim(phrase: str) -> str | None:
     """The phrase cut at its last head noun, without leading adverbs; None if it has none."""
     phrase = _LEAD.sub("", phrase)
+    # 落实…精神进行安排部署: the object ends where a new predicate begins.
+    for cut in _PREDICATE.finditer(phrase):
+        if phrase.count("《", 0, cut.start()) == phrase.count("》", 0, cut.start()):
+            phrase = phrase[: cut.start()]
+            break
     match = _head_end().match(phrase)
     if not match:
         # A quoted watchword is a directive of its own: 落实“三管三必须”.

@@ -44,6 +44,7 @@ _MODAL = re.compile(
 )
 # A sentence that goes on with the event before it.
 _SAME_DAY = re.compile(r"^\s*(?:(当天|当日|同日)|会后|会前|随后|之后|其间|期间|会上|会议|此前)")
+_NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
@@ -207,7 +208,10 @@ class _Reader:
         groups = match.groupdict()
         at = clause.start() + match.start()
         name_view = (groups.get("name") or "").strip()
-        generic = kind == "meeting" and bool(_GENERIC_MEETING.match(name_view))
+        # 会议 alone, or 与…座谈 (no name of its own): a mention of whichever meeting is told of.
+        generic = kind == "meeting" and bool(
+            _GENERIC_MEETING.match(name_view) or not _NAMED_MEETING.search(name_view)
+        )
         name = self._original(sentence, v, clause.start(), clause.end()).strip()
         if groups.get("name"):
             name = self._original(
