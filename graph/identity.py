@@ -413,9 +413,39 @@ class _Mention:
         return frozenset(o.office for o in self.offices)
 
 
-def _mentions(extraction: Extraction) -> list[_Mention]:
+def release_place(extraction: Extraction) -> str | None:
+    """The canonical jurisdiction of a release; a short name that several places share (长宁:
+    长宁区, 长宁县) is read as the one the release's titles name, or of the level it speaks as.
+
+    >>> from govkg.extract.records import Release, Person, Holding, Span
+    >>> title = Holding(title="长宁区副区长", span=Span(0, 1), evidence=Span(0, 1))
+    >>> release_place(Extraction(Release(id="x", text="区长", place="长宁"),
+    ...                          persons=(Person("甲乙", "甲乙", (), (title,)),)))
+    '长宁区'
+    """
     release = extraction.release
     where = place_key(release.place)
+    if not where or where == NATIONAL or _place_object(where) is not None:
+        return where
+    candidates = {p.name for p in _places(where)}
+    if len(candidates) < 2:
+        return where
+    named = {
+        office.place
+        for person in extraction.persons
+        for office in (parse_title(h.title) for h in person.holdings if h.title)
+        if office.place in candidates
+    }
+    if len(named) == 1:
+        return named.pop()
+    level = self_level((release.title or "") + "\n" + release.text)
+    fitting = sorted(name for name in candidates if level_word(name) == level)
+    return fitting[0] if len(fitting) == 1 else where
+
+
+def _mentions(extraction: Extraction) -> list[_Mention]:
+    release = extraction.release
+    where = release_place(extraction)
     return [
         _Mention(
             release=release,

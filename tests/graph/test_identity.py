@@ -364,3 +364,12 @@ def test_the_report_lists_places_and_organisations_written_in_variant_forms():
 )
 def test_org_keys_keep_the_party_and_shorten_formal_names(name, within, key):
     assert org_key(name, within) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("我区召开会议，区长出席。", "长宁区"), ("我县召开会议，县长出席。", "长宁县"), ("会议召开。", "长宁")],
+)
+def test_a_release_place_shared_by_two_divisions_is_read_by_the_releases_own_level(text, expected):
+    keys = nodes(release("a", "长宁", person("夏辰"), text=text))
+    assert keys[("a", "夏辰")] == f"夏辰@{expected}"
