@@ -28,8 +28,8 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -86,20 +86,35 @@ class QueryResult:
     ``kind`` is ``"solutions"`` (SELECT: ``variables`` and ``rows``, each row a
     tuple of rdflib terms or ``None`` where unbound), ``"boolean"`` (ASK:
     ``boolean``) or ``"graph"`` (CONSTRUCT, DESCRIBE: ``triples``).
+
+    ``solutions`` and ``statements`` hold the terms as the engine gave them;
+    ``rows`` and ``triples`` are made from them on first use, since making
+    rdflib terms costs more than the query itself on a large answer, and the
+    result formats do not need them.
     """
 
     kind: str
     variables: tuple[str, ...] = ()
-    rows: tuple[tuple[Node | None, ...], ...] = ()
+    solutions: tuple[tuple[Any, ...], ...] = ()
     boolean: bool | None = None
-    triples: tuple[tuple[Node, Node, Node], ...] = ()
+    statements: tuple[tuple[Any, Any, Any], ...] = ()
     seconds: float = field(default=0.0, compare=False)
+
+    @cached_property
+    def rows(self) -> tuple[tuple[Node | None, ...], ...]:
+        convert = _converter()
+        return tuple(tuple(map(convert, row)) for row in self.solutions)
+
+    @cached_property
+    def triples(self) -> tuple[tuple[Node, Node, Node], ...]:
+        convert = _converter()
+        return tuple(tuple(map(convert, triple)) for triple in self.statements)
 
     def records(self) -> list[dict[str, str]]:
         """Rows as dicts of strings (lexical forms and IRIs), unbound variables left out."""
         return [
-            {var: str(term) for var, term in zip(self.variables, row, strict=True) if term is not None}
-            for row in self.rows
+            {var: _parts(term)[1] for var, term in zip(self.variables, row, strict=True) if term is not None}
+            for row in self.solutions
         ]
 
     def graph(self) -> Graph:
@@ -296,8 +311,8 @@ def load_graph(path: str | Path) -> Graph:
 
 
 def _from_ox(term) -> Node | None:
-    if term is None:
-        return None
+    if term is None or isinstance(term, Node):
+        return term
     kind = type(term).__name__
     if kind == "NamedNode":
         return URIRef(term.value)
@@ -311,6 +326,51 @@ def _from_ox(term) -> Node | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     return Literal(str(term))  # an RDF-star triple term: shown, not modelled
+
+
+def _converter():
+    """A term converter to rdflib that makes each distinct term once."""
+    made: dict = {}
+
+    def convert(term):
+        try:
+            return made[term]
+        except KeyError:
+            made[term] = node = _from_ox(term)
+            return node
+
+    return convert
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _parts(term) -> tuple[str, str, str | None, str | None]:
+    """``(kind, value, language, datatype)`` of an rdflib or a pyoxigraph term.
+
+    ``kind`` is ``uri``, ``bnode`` or ``literal`` (as in SPARQL JSON results);
+    the datatype is ``None`` for plain strings and language-tagged ones.
+    """
+    if isinstance(term, Node):
+        if isinstance(term, URIRef):
+            return "uri", str(term), None, None
+        if isinstance(term, BNode):
+            return "bnode", str(term), None, None
+        datatype = term.datatype
+        if term.language or datatype is None or datatype == XSD.string:
+            return "literal", str(term), term.language, None
+        return "literal", str(term), None, str(datatype)
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return "uri", term.value, None, None
+    if kind == "BlankNode":
+        return "bnode", term.value, None, None
+    if kind == "Literal":
+        if term.language:
+            return "literal", term.value, term.language, None
+        datatype = term.datatype.value
+        return "literal", term.value, None, None if datatype == _XSD_STRING else datatype
+    return "literal", str(term), None, None  # an RDF-star triple term: shown, not modelled
 
 
 def _to_ox(term: Node):
@@ -374,14 +434,16 @@ def query_store(
     if isinstance(answer, ox.QueryTriples):
         triples = []
         for triple in answer:
-            triples.append((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+            triples.append((triple.subject, triple.predicate, triple.object))
             _check_limit(len(triples), limit, "triples")
-        return QueryResult("graph", triples=tuple(triples))
+        return QueryResult("graph", statements=tuple(triples))
     variables = tuple(v.value for v in answer.variables)
+    columns = range(len(variables))
     rows = []
     for solution in answer:
-        rows.append(tuple(_from_ox(solution[i]) for i in range(len(variables))))
-        _check_limit(len(rows), limit, "rows")
+        rows.append(tuple([solution[i] for i in columns]))
+        if limit is not None:
+            _check_limit(len(rows), limit, "rows")
     return QueryResult("solutions", variables, tuple(rows))
 
 
@@ -405,7 +467,7 @@ def query_graph(
     if answer.type in ("CONSTRUCT", "DESCRIBE"):
         triples = tuple(answer.graph) if answer.graph is not None else ()
         _check_limit(len(triples), limit, "triples")
-        return QueryResult("graph", triples=triples)
+        return QueryResult("graph", statements=triples)
     variables = tuple(str(v) for v in answer.vars)
     missing = sorted(set(values) - set(variables))
     if missing:  # as pyoxigraph does: a parameter is a projected variable
@@ -450,60 +512,52 @@ def run_query(
         elif isinstance(source, (str, Path)):
             source = open_store(source, store)
         result = query_store(source, query, bindings, limit=limit)
-    return QueryResult(
-        result.kind,
-        result.variables,
-        result.rows,
-        result.boolean,
-        result.triples,
-        time.perf_counter() - start,
-    )
+    return replace(result, seconds=time.perf_counter() - start)
 
 
 # ---------------------------------------------------------------------------
 # Result formats (W3C SPARQL 1.1 Query Results JSON, XML, CSV and TSV)
 
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
+def _json_term(term) -> dict[str, str]:
+    kind, value, language, datatype = _parts(term)
+    out = {"type": kind, "value": value}
+    if language:
+        out["xml:lang"] = language
+    elif datatype:
+        out["datatype"] = datatype
     return out
 
 
-def _nt_string(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-    )
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-def _nt_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = f'"{_nt_string(str(term))}"'
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype and term.datatype != XSD.string:
-        return f"{text}^^<{term.datatype}>"
+def _nt_term(term) -> str:
+    kind, value, language, datatype = _parts(term)
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    text = '"' + value.translate(_NT_ESCAPES) + '"'
+    if language:
+        return f"{text}@{language}"
+    if datatype:
+        return f"{text}^^<{datatype}>"
     return text
 
 
-def _csv_term(term: Node | None) -> str:
+def _csv_term(term) -> str:
     if term is None:
         return ""
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    kind, value, _, _ = _parts(term)
+    return f"_:{value}" if kind == "bnode" else value
+
+
+def _table_term(term, most: int) -> str:
+    if term is None:
+        return ""
+    kind, value, _, _ = _parts(term)
+    return short_iri(value) if kind == "uri" else _clip(_csv_term(term), most)
 
 
 def short_iri(iri: str) -> str:
@@ -537,17 +591,7 @@ def _clip(text: str, most: int) -> str:
 
 def _table(result: QueryResult, max_width: int = 48) -> str:
     header = list(result.variables)
-    cells = [
-        [
-            ""
-            if term is None
-            else short_iri(str(term))
-            if isinstance(term, URIRef)
-            else _clip(_csv_term(term), max_width)
-            for term in row
-        ]
-        for row in result.rows
-    ]
+    cells = [[_table_term(term, max_width) for term in row] for row in result.solutions]
     widths = [max([_width(h)] + [_width(row[i]) for row in cells]) for i, h in enumerate(header)]
 
     def line(values: list[str]) -> str:
@@ -555,7 +599,7 @@ def _table(result: QueryResult, max_width: int = 48) -> str:
 
     lines = [line(header), line(["-" * w for w in widths])]
     lines += [line(row) for row in cells]
-    count = len(result.rows)
+    count = len(result.solutions)
     lines.append(f"({count} row{'s' if count != 1 else ''})")
     return "\n".join(lines) + "\n"
 
@@ -568,21 +612,20 @@ def _xml(result: QueryResult) -> str:
         out.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>")
     else:
         out.append("<results>")
-        for row in result.rows:
+        for row in result.solutions:
             out.append("  <result>")
             for var, term in zip(result.variables, row, strict=True):
                 if term is None:
                     continue
-                if isinstance(term, URIRef):
-                    value = f"<uri>{escape(str(term))}</uri>"
-                elif isinstance(term, BNode):
-                    value = f"<bnode>{escape(str(term))}</bnode>"
-                elif term.language:
-                    value = f"<literal xml:lang={quoteattr(term.language)}>{escape(str(term))}</literal>"
-                elif term.datatype and term.datatype != XSD.string:
-                    value = f"<literal datatype={quoteattr(str(term.datatype))}>{escape(str(term))}</literal>"
+                kind, text, language, datatype = _parts(term)
+                if kind != "literal":
+                    value = f"<{kind}>{escape(text)}</{kind}>"
+                elif language:
+                    value = f"<literal xml:lang={quoteattr(language)}>{escape(text)}</literal>"
+                elif datatype:
+                    value = f"<literal datatype={quoteattr(datatype)}>{escape(text)}</literal>"
                 else:
-                    value = f"<literal>{escape(str(term))}</literal>"
+                    value = f"<literal>{escape(text)}</literal>"
                 out.append(f"    <binding name={quoteattr(var)}>{value}</binding>")
             out.append("  </result>")
         out.append("</results>")
@@ -601,7 +644,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     """
     if result.kind == "graph":
         if fmt == "nt":
-            return "".join(sorted(" ".join(map(_nt_term, t)) + " .\n" for t in result.triples))
+            return "".join(sorted(" ".join(map(_nt_term, t)) + " .\n" for t in result.statements))
         rdflib_format = {"jsonld": "json-ld", "rdfxml": "xml"}.get(fmt, "turtle")
         return result.graph().serialize(format=rdflib_format)
     if fmt == "json":
@@ -614,7 +657,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
                 for var, term in zip(result.variables, row, strict=True)
                 if term is not None
             }
-            for row in result.rows
+            for row in result.solutions
         ]
         return json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False) + "\n"
     if fmt == "xml":
@@ -625,11 +668,11 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(result.variables)
-        writer.writerows([_csv_term(term) for term in row] for row in result.rows)
+        writer.writerows([_csv_term(term) for term in row] for row in result.solutions)
         return buffer.getvalue()
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in result.variables)]
-        lines += ["\t".join("" if t is None else _nt_term(t) for t in row) for row in result.rows]
+        lines += ["\t".join("" if t is None else _nt_term(t) for t in row) for row in result.solutions]
         return "\n".join(lines) + "\n"
     if fmt == "table":
         return _table(result)
