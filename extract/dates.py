@@ -170,13 +170,14 @@ def find_dates(
         yield DateMention(span, match.group(), iso)
 
 
-_YEAR_STATED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+# A year the text states as its own, not a target (到2035年) or a year long past.
+_YEAR_STATED = re.compile(r"(?<![0-9到至])((?:199|20[0-9])[0-9])\s*年")
 
 
 def stated_year(text: str) -> int | None:
     """The one year a text states (2015年…), or None if it states none or several.
 
-    >>> stated_year("2015年上半年执行情况，8月14日"), stated_year("2019年和2020年"), stated_year("8月14日")
+    >>> stated_year("2015年上半年执行情况，8月14日"), stated_year("2019年和2020年"), stated_year("到2035年")
     (2015, None, None)
     """
     years = {int(y) for y in _YEAR_STATED.findall(text)}

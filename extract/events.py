@@ -61,7 +61,7 @@ _NOT_DOING = re.compile(r"^(?:(?!作|做|进行|发表).)*(?:的|系列|重要)$
 # What may stand between a speaker and 强调 / 指出 besides an adverbial: 对…进行再次.
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}(?:进行|作|做)了?(?:再次|重点|专门)?$")
 _GOES_ON = re.compile(r"^\s*(?:以及|及|和|与|等)")
-_NOT_HOST = re.compile(r"参加|出席|陪同")
+_NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
 
 
@@ -121,7 +121,7 @@ def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
     inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
     return re.compile(
-        r"(?:同志)?(?:一行)?(?:(?!陪同|参加|出席)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
+        r"(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
 
@@ -179,6 +179,12 @@ class _Reader:
         self.current: _Draft | None = None
         self.last_subjects: tuple[str, ...] = ()
         self.pending: list[Participation] = []
+        # Where each pending participation and each event mention was read:
+        # (sentence index, clause start in the view), so that a role goes to
+        # the event the text is telling of at that point.
+        self.positions: list[tuple[int, int]] = []
+        self.marks: list[tuple[tuple[int, int], _Draft]] = []
+        self.where: tuple[int, int] = (0, 0)
         self.last_date: str | None = None
 
     # events -----------------------------------------------------------------
@@ -233,6 +239,7 @@ class _Reader:
                 draft.name = f"{name}（{guest}）"
                 self.drafts.append(draft)
                 self.current = draft
+                self.marks.append(((index, clause.start()), draft))
             return
         weak = kind.endswith("?")
         kind = kind.rstrip("?")
@@ -243,6 +250,7 @@ class _Reader:
         if same is None:
             self.drafts.append(draft)
             self.current = draft
+            self.marks.append(((index, clause.start()), draft))
             return
         if same.generic and not generic:
             same.name, same.generic = draft.name, False
@@ -250,6 +258,7 @@ class _Reader:
         same.place = same.place or place
         same.leaders = same.leaders or leaders
         self.current = same
+        self.marks.append(((index, clause.start()), same))
 
     def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:
         """The earlier event this cue reports again, if any."""
@@ -274,11 +283,12 @@ class _Reader:
 
     # roles ------------------------------------------------------------------
 
-    def read_roles(self, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
+    def read_roles(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         pattern, table = _role_cues()
         text = v.text
         pending: list[str] = []
         last_role: str | None = None
+        self.where = (index, 0)
         if _LIST.match(text) and self.current is not None and self.current.type == "appointment":
             # 他们是：主任…，副主任…: the names of an appointment just reported.
             self._give(mentions, "appointed", sentence)
@@ -286,7 +296,9 @@ class _Reader:
         if mentions and not text[: mentions[0].start].strip():
             # A sentence that opens with a name is about that person.
             self.last_subjects = (mentions[0].key,)
+        self.where = (index, 0)
         for clause in _CLAUSE.finditer(text):
+            self.where = (index, clause.start())
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             cues = list(pattern.finditer(text, clause.start(), clause.end()))
             if not cues:
@@ -357,7 +369,7 @@ class _Reader:
             if opening >= 0:
                 before = [m for m in before if m.start > opening]
         if role in ("host", "chair") and before:
-            if role == "host" and _NOT_HOST.search(text, before[0].end, cue.start()):
+            if _NOT_HOST.search(text, before[0].end, cue.start()):
                 return ()
             # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
@@ -377,6 +389,9 @@ class _Reader:
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects
+        if not previous and not gap.strip() and role in ("chair", "speak"):
+            # …，主持召开座谈会: the clause goes on with the subject before it.
+            return self.last_subjects[:1]
         if continues and pending:
             return tuple(pending)
         return ()
@@ -405,20 +420,23 @@ class _Reader:
         span = sentence.span if sentence is not None else self._last_span
         for key in keys:
             self.pending.append(Participation(key, role, span))
+            self.positions.append(self.where)
         if sentence is not None:
             self._last_span = sentence.span
 
     _last_span = Span(0, 0)
 
     def assign(self) -> None:
-        """Give the participations read so far to the current event."""
-        target = self.current or (self.drafts[0] if self.drafts else None)
-        if target is None:
+        """Give the participations read so far to the event told of where each was read."""
+        fallback = self.current or (self.drafts[0] if self.drafts else None)
+        if fallback is None:
             return
-        for part in self.pending:
+        for part, where in zip(self.pending, self.positions, strict=True):
+            target = next((draft for mark, draft in reversed(self.marks) if mark <= where), fallback)
             if part not in target.roles:
                 target.roles.append(part)
         self.pending = []
+        self.positions = []
 
 
 def find_events(
@@ -441,10 +459,11 @@ def find_events(
         mentions = _sentence_mentions(sentence, v, reader.spans)
         reader.read_events(index, sentence, v, mentions)
         if mentions or _PRONOUN_ANYWHERE.search(v.text):
-            reader.read_roles(sentence, v, mentions)
+            reader.read_roles(index, sentence, v, mentions)
             if reader.current is None:
                 orphans.extend(reader.pending)
                 reader.pending = []
+                reader.positions = []
             else:
                 reader.assign()
         for offset, phrase in find_directives(v.text):

@@ -170,3 +170,23 @@ def test_the_headline_reports_what_the_body_only_quotes():
     (event,) = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
     assert (event.type, event.name) == ("meeting", "五届人大四次会议")
     assert text[event.evidence.start : event.evidence.end] == "“我感到十分荣幸。”"
+
+
+def test_roles_go_to_the_event_told_of_in_their_clause():
+    text = "5月13日，副总理张三赴某区调研，了解经济运行情况，13日晚，主持召开部分企业负责人座谈会。"
+    events = events_of(text, "2013-05-15", names=("张三",))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == [
+        ("inspection", {("张三", "lead")}),
+        ("meeting", {("张三", "chair")}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("8月14日，县人大常委会召开会议，回顾1948年的历史。", None),  # a year long past
+        ("8月14日，县人大常委会召开会议，部署到2035年的规划。", None),  # a target
+    ],
+)
+def test_years_that_are_not_the_release_year(text, date):
+    assert events_of(text, None)[0].date == date
