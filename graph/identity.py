@@ -633,6 +633,20 @@ def _untitled_to_related_place(everyone: list[_Mention]) -> None:
             mention.place = other
 
 
+def _national_news_consistent(everyone: list[_Mention]) -> None:
+    """A name in national news without a title or place of its own takes the one place
+    other national news gives it (普京 of 俄罗斯, 龚正 of 上海市), not the country."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for mention in everyone:
+        if mention.national_release and mention.place and mention.place != NATIONAL:
+            places[mention.name].add(mention.place)
+    for mention in everyone:
+        if mention.national_release and mention.reason == "named in national news":
+            if len(places[mention.name]) == 1:
+                (mention.place,) = places[mention.name]
+                mention.reason = f"named in national news; other national news names them of {mention.place}"
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
     """Every person mention's node key, and why; deterministic, whatever the order of the input."""
     by_release = {e.release.id: _mentions(e) for e in sorted(extractions, key=lambda e: e.release.id)}
@@ -661,6 +675,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                     mention.reason += f"; {note}"
     everyone = [m for mentions in by_release.values() for m in mentions]
     _untitled_to_related_place(everyone)
+    _national_news_consistent(everyone)
     # 3. a national leader is one node wherever they are named without a local title
     leaders = {
         m.name

@@ -373,3 +373,11 @@ def test_org_keys_keep_the_party_and_shorten_formal_names(name, within, key):
 def test_a_release_place_shared_by_two_divisions_is_read_by_the_releases_own_level(text, expected):
     keys = nodes(release("a", "长宁", person("夏辰"), text=text))
     assert keys[("a", "夏辰")] == f"夏辰@{expected}"
+
+
+def test_a_foreign_leader_in_national_news_is_one_node_with_or_without_a_title():
+    keys = nodes(
+        release("a", "中国", person("卢卡", "总统", where="白俄罗斯")),
+        release("b", "中国", person("卢卡")),
+    )
+    assert keys[("a", "卢卡")] == keys[("b", "卢卡")] == "卢卡@白俄罗斯"
