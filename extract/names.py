@@ -36,6 +36,26 @@ def context_words(kind: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def ends_with(kind: str, text: str, i: int) -> bool:
+    """Whether ``text[:i]`` ends with a context word of ``kind`` (without copying it).
+
+    >>> ends_with("before", "在县长", 1), ends_with("before", "在县长", 2)
+    (True, False)
+    """
+    words = _word_set(kind)
+    return any(text[i - n : i] in words for n in _word_lengths(kind) if n <= i)
+
+
+@cache
+def _word_set(kind: str) -> frozenset[str]:
+    return frozenset(context_words(kind))
+
+
+@cache
+def _word_lengths(kind: str) -> tuple[int, ...]:
+    return tuple(sorted({len(w) for w in context_words(kind)}))
+
+
 def surname_length(word: str) -> int:
     """Length of the surname ``word`` starts with: 2 compound, 1 single, 0 none.
 
@@ -97,9 +117,9 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     >>> name_at("市长何平出席", 2), name_at("副市长温奇志主持", 3), name_at("市长出席", 0)
     ('何平', '温奇志', None)
     """
-    for name in sorted(known, key=len, reverse=True):
-        if text.startswith(name, i):
-            return name
+    for length in (4, 3, 2):
+        if text[i : i + length] in known:
+            return text[i : i + length]
     n = surname_length(text[i : i + 3])
     if not n:
         return None
@@ -148,8 +168,7 @@ def name_before(text: str, end: int, known: frozenset[str] = frozenset()) -> str
             return word
     # the longest candidate, unless it starts with a word that may precede a name
     for word in reversed(options):
-        head = text[: end - len(word) + 1]
-        if len(word) > 2 and head.endswith(context_words("before")):
+        if len(word) > 2 and ends_with("before", text, end - len(word) + 1):
             continue
         return word
     return None

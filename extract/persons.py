@@ -19,15 +19,18 @@ the text (:mod:`govkg.extract.chars`); names and titles come out as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from govkg.extract.chars import View, view
 from govkg.extract.names import (
-    NOT_GIVEN,
     HAN,
+    NOT_GIVEN,
     boundary_after,
     context_words,
+    ends_with,
     is_chinese_name,
     name_at,
     name_before,
@@ -36,8 +39,7 @@ from govkg.extract.places import find_places
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.titles import (
     country_in,
-    head_ends,
-    heads,
+    head_pattern,
     heads_after_name,
     is_title,
     organization,
@@ -60,7 +62,17 @@ _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
 )
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\n、]))")
+_COMRADE = re.compile("同志")
+_CLAUSE_NAME = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n、]))[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_CLAUSE_VERBS) + ")",
+    re.MULTILINE,
+)
+
+
+@cache
+def _alternatives(kind: str) -> re.Pattern:
+    """One pattern for the context words of a kind, longest first."""
+    return re.compile("|".join(map(re.escape, context_words(kind))))
 
 
 @dataclass
@@ -78,21 +90,15 @@ class _Finder:
         self.view: View = view(release.text)
         self.text = self.view.text
         self.found: dict[str, _Found] = {}
-        # sentence index of each view offset, by sentence starts in the view
-        starts = []
-        j = 0
-        for sentence in sentences:
-            while j < len(self.view.origin) and self.view.origin[j] < sentence.span.start:
-                j += 1
-            starts.append(j)
+        self.unnamed: list[int] = []
+        # where each sentence starts in the view (origin is increasing)
         self.sentences = sentences
-        self.sentence_starts = starts
+        self.sentence_starts = [bisect_left(self.view.origin, s.span.start) for s in sentences]
+        self.heads = {m.end(): m.group() for m in head_pattern().finditer(self.text)}
 
     # -- helpers -------------------------------------------------------------
 
     def sentence_of(self, i: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(self.sentence_starts, i) - 1)
 
     def known(self) -> frozenset[str]:
@@ -161,13 +167,18 @@ class _Finder:
 
     # -- passes --------------------------------------------------------------
 
-    def titled_names(self) -> None:
-        """Title chains before names, and the names listed after them."""
+    def titled_names(self, ends: list[int] | None = None) -> None:
+        """Title chains before names, and the names listed after them.
+
+        ``ends`` limits the search to those title ends; the ends where no name
+        was found are kept in ``self.unnamed`` for a second look.
+        """
         t = self.text
-        for end in head_ends(t):
+        self.unnamed = []
+        for end in sorted(self.heads) if ends is None else ends:
             name = name_at(t, end, self.known())
             foreign = False
-            if not name:
+            if not name and (self.heads[end] in _FOREIGN_HEADS or self.heads[end] in heads_after_name()):
                 start = title_start(t, end)
                 chunk = t[start:end]
                 if is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
@@ -178,6 +189,7 @@ class _Finder:
                     if name and self._byline(end):
                         name = None
             if not name:
+                self.unnamed.append(end)
                 continue
             if self._byline(end):
                 continue
@@ -192,14 +204,14 @@ class _Finder:
     def clean_left(self, i: int) -> bool:
         """Whether a name may start at ``i``: after a mark or a word before names."""
         t = self.text
-        return i == 0 or not HAN.match(t[i - 1]) or t[:i].endswith(context_words("before"))
+        return i == 0 or not HAN.match(t[i - 1]) or ends_with("before", t, i)
 
     def names_before_titles(self) -> None:
         """Titles written after the name: 习近平总书记, 胡绍军副市长, 奥朗德总统."""
         t = self.text
         leaders = heads_after_name()
-        for end in head_ends(t):
-            head = next(h for h in heads() if t.startswith(h, end - len(h)))
+        for end in sorted(self.heads):
+            head = self.heads[end]
             if (head in context_words("after") and head not in leaders) or t.startswith("会", end):
                 continue  # 代表 is a verb too; 常委会 is no title
             start = end - len(head)
@@ -215,7 +227,7 @@ class _Finder:
                 if head in leaders:
                     ok = (clean and (len(name) >= 3 or often)) or (len(name) >= 3 and often)
                 else:
-                    ok = clean and not t[:left].endswith(("市", "县", "区", "省", "委", "会"))
+                    ok = clean and t[left - 1 : left] not in ("市", "县", "区", "省", "委", "会")
                 if ok:
                     self.add(name, [(start, end)])
                     continue
@@ -304,7 +316,7 @@ class _Finder:
     def comrades(self) -> None:
         """A name before 同志 (纪念刘复之同志诞辰): a mention when not inside a longer name."""
         t = self.text
-        for m in re.finditer("同志", t):
+        for m in _COMRADE.finditer(t):
             name = name_before(t, m.start(), self.known())
             if name and self.clean_left(m.start() - len(name)):
                 self.add(name)
@@ -312,20 +324,19 @@ class _Finder:
     def group_lists(self) -> None:
         """Names listed after a group word (市领导X、Y) or joined to a known name."""
         t = self.text
-        for word in context_words("group"):
-            for m in re.finditer(re.escape(word), t):
-                name = name_at(t, m.end(), self.known())
-                if not name:
-                    continue
-                self.add(name)
-                for _, other in self.list_after(m.end() + len(name)):
-                    self.add(other)
+        for m in _alternatives("group").finditer(t):
+            name = name_at(t, m.end(), self.known())
+            if not name:
+                continue
+            self.add(name)
+            for _, other in self.list_after(m.end() + len(name)):
+                self.add(other)
         # lists joined to a known name: X、Y等 / known、Y
         changed = True
         while changed:
             changed = False
             for name in list(self.found):
-                for m in re.finditer(re.escape(name), t):
+                for m in _occurrences(t, name):
                     for _, other in self.list_after(m.end()):
                         if other not in self.found:
                             self.add(other)
@@ -350,8 +361,8 @@ class _Finder:
     def clause_names(self) -> None:
         """A bare name that opens a clause before a verb: 郭建清主持会议."""
         t = self.text
-        for m in _CLAUSE_START.finditer(t):
-            i = m.end()
+        for m in _CLAUSE_NAME.finditer(t):
+            i = m.start()
             name = name_at(t, i, self.known())
             if name and t.startswith(_CLAUSE_VERBS, i + len(name)):
                 self.add(name)
@@ -370,7 +381,7 @@ class _Finder:
         inside = context_words("inside")
         others = [n for n in self.found if n != name and name in n]
         spans = []
-        for m in re.finditer(re.escape(name), t):
+        for m in _occurrences(t, name):
             s, e = m.span()
             if t.startswith(inside, e) or _NAMED_AFTER.match(t, e):
                 continue
@@ -394,7 +405,7 @@ class _Finder:
 
     def persons(self) -> Iterator[Person]:
         release, v = self.release, self.view
-        text_places = tuple(sorted({full for _, _, full in find_places(self.text)}))
+        text_places = _LazyPlaces(self.text)
         for found in self.found.values():
             spans = self.mentions(found.name)
             if not spans:
@@ -431,6 +442,45 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, release.place),
             )
+
+
+class _At:
+    """A match of a plain string: its span, as a regex match would give."""
+
+    __slots__ = ("e", "s")
+
+    def __init__(self, s: int, e: int) -> None:
+        self.s, self.e = s, e
+
+    def span(self) -> tuple[int, int]:
+        return self.s, self.e
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+def _occurrences(text: str, word: str) -> Iterator[_At]:
+    """Every occurrence of ``word`` in ``text``, left to right, not overlapping."""
+    i = text.find(word)
+    while i != -1:
+        yield _At(i, i + len(word))
+        i = text.find(word, i + len(word))
+
+
+class _LazyPlaces:
+    """The places a text names, found only when a title needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names: tuple[str, ...] | None = None
+
+    def __iter__(self):
+        if self.names is None:
+            self.names = tuple(sorted({full for _, _, full in find_places(self.text)}))
+        return iter(self.names)
 
 
 def _foreign_like(word: str) -> bool:
@@ -473,6 +523,5 @@ def find_persons(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[
     finder.group_lists()
     finder.clause_names()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
-    finder.titled_names()
-    finder.names_before_titles()
+    finder.titled_names(finder.unnamed)
     return finder.persons()

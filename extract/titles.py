@@ -15,14 +15,24 @@ text (see :mod:`govkg.extract.chars`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from govkg.extract.data import load_table, load_words
-from govkg.extract.names import HAN, context_words
-from govkg.extract.places import find_places, gazetteer, parent
+from govkg.extract.names import HAN, context_words, ends_with
+from govkg.extract.places import find_places as _find_places
+from govkg.extract.places import gazetteer, parent
 
 MAX_TITLE = 40
+
+
+@lru_cache(maxsize=8192)
+def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The gazetteer places a title names (cached: titles repeat)."""
+    return tuple(_find_places(text))
+
+
 # Level words a title can start with, and the place suffixes of each level.
 LEVEL_SUFFIXES = {
     "省": ("省",),
@@ -56,13 +66,14 @@ def heads_after_name() -> tuple[str, ...]:
 
 
 @cache
-def _head_pattern() -> re.Pattern:
+def head_pattern() -> re.Pattern:
+    """A pattern for title heads, longest first."""
     return re.compile("|".join(map(re.escape, heads())))
 
 
 def head_ends(text: str) -> list[int]:
     """Offsets where a title head ends, at most one per offset (the longest head)."""
-    return sorted({m.end() for m in _head_pattern().finditer(text)})
+    return sorted({m.end() for m in head_pattern().finditer(text)})
 
 
 def is_title(chunk: str) -> bool:
@@ -85,7 +96,7 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
     >>> text[title_start(text, 9) : 9], text[title_start(text, 6) : 6]
     ('市长', '市委副书记')
     """
-    before = context_words("before")
+    context_words("before")
     i = end
     lowest = max(floor, end - MAX_TITLE)
     while i > lowest:
@@ -94,7 +105,7 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             break
         if i < end and text.startswith("兼", i - 1):
             break
-        if i < end - 1 and text[:i].endswith(before) and not _kept(text, i):
+        if i < end - 1 and ends_with("before", text, i) and not _kept(text, i):
             # a word such as 在 or 会见 may also be part of the title (会见 is
             # not, 在 never is): stop unless the rest is too short to be one
             break
@@ -149,6 +160,7 @@ def countries() -> tuple[str, ...]:
     return tuple(sorted(load_words("countries.tsv"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)
 def country_in(title: str) -> str:
     """The foreign country a title names (德国外长 → 德国), or ''."""
     for name in countries():
@@ -181,6 +193,7 @@ class Resolution:
     explicit: bool = False  # the title itself tells the place (by name or level)
 
 
+@lru_cache(maxsize=1024)
 def _ancestors(name: str) -> list[list[str]]:
     """For each place of that name, its chain of names from itself upwards."""
     chains = []
@@ -194,7 +207,7 @@ def _ancestors(name: str) -> list[list[str]]:
     return chains
 
 
-def place_at_level(level: str, home: str | None, text_places: tuple[str, ...] = ()) -> str | None:
+def place_at_level(level: str, home: str | None, text_places: Iterable[str] = ()) -> str | None:
     """The place at a level word seen from a release's place.
 
     The home place itself if it is of that level, else the division above it
@@ -217,7 +230,7 @@ def place_at_level(level: str, home: str | None, text_places: tuple[str, ...] = 
     return None
 
 
-def resolve(title: str, home: str | None, text_places: tuple[str, ...] = ()) -> Resolution:
+def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Resolution:
     """The jurisdiction of a title (simplified), seen from a release's place ``home``.
 
     >>> resolve("市长", "巴中市"), resolve("省委书记", "巴中市").jurisdiction
