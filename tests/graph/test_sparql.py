@@ -100,18 +100,25 @@ CASES = [
         [("县长", "通江县", "2020-02-10", "2020-02-10")],
     ),
     ("co-attendance", {}, ("official", "other", "events"), [("何平", "李四", "1"), ("何平", "温奇志", "1")]),
-    ("co-attendance", {"name": "温奇志"}, ("official", "other"), [("何平", "温奇志")]),
+    ("co-attendance", {"name": "何平"}, ("official", "other"), [("何平", "李四"), ("何平", "温奇志")]),
+    (
+        "events-of-official",
+        {"name": "李四"},
+        ("role", "type", "eventName"),
+        [(GOV + "Companion", GOV + "Inspection", "调研"), (GOV + "Leader", GOV + "Event", "慰问")],
+    ),
+    ("co-attendance", {"name": "温奇志"}, ("official", "other"), [("温奇志", "何平")]),
     (
         "events-in-range",
         {},
         ("date", "type"),
-        [("2020-01-25", GOV + "Meeting"), ("2020-02-09", GOV + "Inspection")],
+        [("2020-01-25", GOV + "Meeting"), ("2020-02-09", GOV + "Inspection"), ("2020-02-12", GOV + "Event")],
     ),
     (
         "events-in-range",
         {"from": "2020-02-01", "to": "2020-02-29"},
         ("eventName", "placeName"),
-        [("调研", "通江县")],
+        [("调研", "通江县"), ("慰问", "")],
     ),
     ("events-in-range", {"to": "2020-01-25"}, ("eventName",), [("疫情防控工作会议",)]),
     (
