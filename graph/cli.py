@@ -35,6 +35,11 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: ./output)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    parser.add_argument(
+        "--no-check",
+        action="store_true",
+        help="skip the SHACL check of the built graph (a large build checks a sample of its releases)",
+    )
 
 
 def build_cli(args: argparse.Namespace) -> int:
@@ -63,10 +68,20 @@ def build_cli(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"govkg: cannot write to {outdir}: {exc}", file=sys.stderr)
         return EXIT_FAIL
+    report = None
+    if not args.no_check:  # the graph checks itself against ontology/shapes.ttl (graph/check.py)
+        from govkg.graph.check import check_build, format_report
+
+        report = check_build(result)
+        if not report.conforms:
+            print(format_report(report), file=sys.stderr)
     if not args.quiet:
         print(result.summary())
+        print(report.summary() if report else "SHACL check: skipped (--no-check)")
         for path in written.values():
             print(f"  wrote {path}")
+    if report is not None and not report.conforms:
+        return EXIT_FAIL
     return EXIT_SKIPPED if result.errors else EXIT_OK
 
 

@@ -215,10 +215,16 @@ class _ReleaseMapper:
     def organization(self, name: str) -> URIRef:
         return self.named(organization_iri(name), _ORGANIZATION, name)
 
-    def evidence(self, span: Span) -> URIRef:
-        """A NIF-style evidence node: ``<release>#char=b,e`` with the sentence and offsets."""
+    def evidence(self, span: Span, fallback: Span | Callable[[], Span] | None = None) -> URIRef:
+        """A NIF-style evidence node: ``<release>#char=b,e`` with the sentence and offsets.
+
+        An empty span licenses nothing: the ``fallback`` (the sentence of the
+        event, or of the title) stands in for it when there is one.
+        """
         text = self.release.text
         span = sentence_span(text, span)
+        if span.start == span.end and fallback is not None:
+            span = sentence_span(text, fallback() if callable(fallback) else fallback)
         node = URIRef(f"{self.node}#char={span.start},{span.end}")
         if node not in self.seen:
             self.seen.add(node)
@@ -260,6 +266,14 @@ def _release_triples(mapper: _ReleaseMapper) -> None:
     add(node, GOV.bodyText, Literal(release.text, lang="zh"))
 
 
+def _sentence_at(extraction: Extraction, span: Span) -> Span:
+    """The sentence holding ``span``, or the span itself."""
+    for sentence in extraction.sentences:
+        if sentence.span.start <= span.start < sentence.span.end or sentence.span.start == span.start:
+            return sentence.span
+    return span
+
+
 def extraction_triples(
     extraction: Extraction, person_key: PersonKey = default_person_key, terms: _Terms | None = None
 ) -> list[Triple]:
@@ -281,7 +295,11 @@ def extraction_triples(
             add(hnode, _HOLDER, pnode)
             add(hnode, _TITLE, zh(holding.title))
             add(hnode, _DERIVED, rnode)
-            add(hnode, _EVIDENCE, mapper.evidence(holding.evidence))
+            add(
+                hnode,
+                _EVIDENCE,
+                mapper.evidence(holding.evidence, lambda h=holding: _sentence_at(extraction, h.span)),
+            )
             if holding.jurisdiction:
                 add(hnode, _JURISDICTION, mapper.place(holding.jurisdiction))
             if holding.organization:
@@ -311,7 +329,7 @@ def extraction_triples(
             add(xnode, _OF_EVENT, enode)
             add(xnode, _ROLE, ROLES[part.role])
             add(xnode, _DERIVED, rnode)
-            add(xnode, _EVIDENCE, mapper.evidence(part.evidence))
+            add(xnode, _EVIDENCE, mapper.evidence(part.evidence, event.evidence))
     for document in extraction.documents:
         dnode = mapper.named(ID[f"document/{_part(document.title)}"], _DOCUMENT, document.title)
         add(rnode, _CITATION, dnode)

@@ -1,0 +1,198 @@
+"""The SHACL check: a good graph conforms; each shape rejects a small graph that breaks it."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+
+from govkg.graph.build import BuildResult
+from govkg.graph.check import check, check_build, evidence_findings, format_report, sample_graph
+from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, main
+from govkg.graph.outputs import write_outputs
+from govkg.graph.rdf import release_iri, to_rdf
+from govkg.ontology import GOV, SCHEMA
+from tests.graph.records import inspection, meeting
+
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ID = Namespace("https://w3id.org/govkg/id/")
+
+
+def good() -> Graph:
+    return to_rdf([meeting("r1"), inspection("r2")])
+
+
+def one(graph: Graph, cls: URIRef) -> URIRef:
+    return sorted(graph.subjects(RDF.type, cls))[0]
+
+
+def drop(predicate):
+    def change(graph, node):
+        graph.remove((node, predicate, None))
+
+    return change
+
+
+def put(predicate, value):
+    def change(graph, node):
+        graph.set((node, predicate, value))
+
+    return change
+
+
+def also(predicate, value):
+    def change(graph, node):
+        graph.add((node, predicate, value))
+
+    return change
+
+
+# (what breaks, the class of the node broken, how, a word of the expected message)
+BROKEN = [
+    ("release without identifier", GOV.Release, drop(SCHEMA.identifier), "identifier"),
+    ("release with two identifiers", GOV.Release, also(SCHEMA.identifier, Literal("x2")), "identifier"),
+    ("date not ISO", GOV.Release, put(SCHEMA.datePublished, Literal("2022年3月3日")), "ISO 8601"),
+    ("ill-typed date", GOV.Release, put(SCHEMA.datePublished, Literal("2022-3-3", datatype=XSD.date)), "ISO"),
+    (
+        "date with seconds lost",
+        GOV.Release,
+        put(SCHEMA.datePublished, Literal("2022-03-03T09:30", datatype=XSD.string)),
+        "ISO",
+    ),
+    ("release without body", GOV.Release, drop(GOV.bodyText), "body text"),
+    ("jurisdiction not a place", GOV.Release, put(GOV.jurisdiction, ID["person/x"]), "jurisdiction"),
+    ("person without name", GOV.Person, drop(SCHEMA.name), "name"),
+    ("place without name", GOV.Place, drop(SCHEMA.name), "name"),
+    ("organization without name", GOV.Organization, drop(SCHEMA.name), "name"),
+    ("directive without name", GOV.Directive, drop(SCHEMA.name), "name"),
+    ("document without title", GOV.Document, drop(SCHEMA.name), "title"),
+    ("issuer not an organisation", GOV.Document, put(GOV.issuer, ID["place/x"]), "issuer"),
+    ("holding without evidence", GOV.PositionHolding, drop(GOV.evidence), "evidence"),
+    ("holding without holder", GOV.PositionHolding, drop(GOV.holder), "holder"),
+    ("holding with two titles", GOV.PositionHolding, also(GOV.title, Literal("县长", lang="zh")), "title"),
+    ("title not language-tagged", GOV.PositionHolding, put(GOV.title, Literal("县长")), "title"),
+    ("holding of no release", GOV.PositionHolding, drop(PROV.wasDerivedFrom), "derived"),
+    ("holding without title or post", GOV.PositionHolding, drop(GOV.title), "title"),
+    ("event type not allowed", GOV.Meeting, also(RDF.type, GOV.Directive), "typed"),
+    ("event not typed gov:Event", GOV.Meeting, lambda g, n: g.remove((n, RDF.type, GOV.Event)), "typed"),
+    ("event without name", GOV.Meeting, drop(SCHEMA.name), "name"),
+    ("event date not ISO", GOV.Meeting, put(SCHEMA.startDate, Literal("3月2日")), "ISO"),
+    ("event without evidence", GOV.Meeting, drop(GOV.evidence), "evidence"),
+    ("event of no release", GOV.Meeting, drop(PROV.wasDerivedFrom), "derived"),
+    ("implements a non-directive", GOV.Meeting, also(GOV.implements, ID["place/x"]), "Directive"),
+    ("role not allowed", GOV.Participation, put(GOV.role, GOV.Meeting), "role"),
+    ("participation without agent", GOV.Participation, drop(GOV.agent), "agent"),
+    ("participation without evidence", GOV.Participation, drop(GOV.evidence), "evidence"),
+    ("participation in a non-event", GOV.Participation, put(GOV.event, ID["place/x"]), "event"),
+    ("evidence without sentence", GOV.Evidence, drop(GOV.sentence), "sentence"),
+    (
+        "evidence begins after its end",
+        GOV.Evidence,
+        put(GOV.beginIndex, Literal("999", datatype=XSD.nonNegativeInteger)),
+        "begin index",
+    ),
+    ("evidence of no release", GOV.Evidence, drop(GOV.release), "Release"),
+    (
+        "evidence sentence not the text",
+        GOV.Evidence,
+        put(GOV.sentence, Literal("别的话。", lang="zh")),
+        "text at",
+    ),
+    ("build without software", GOV.Build, drop(PROV.wasAssociatedWith), "SoftwareAgent"),
+    ("software without version", PROV.SoftwareAgent, drop(SCHEMA.softwareVersion), "version"),
+]
+
+
+def test_a_good_graph_conforms():
+    report = check(good())
+    assert report.conforms, format_report(report)
+    assert report.summary().startswith("SHACL check: conforms")
+
+
+@pytest.mark.parametrize(("what", "cls", "change", "word"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_shape_rejects_a_graph_that_breaks_it(what, cls, change, word):
+    graph = good()
+    change(graph, one(graph, cls))
+    report = check(graph)
+    assert not report.conforms, what
+    assert any(word in f.message for f in report.violations), format_report(report)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "conforms"),
+    [("2020-01-26", "2021-03-01", True), ("2021-03-01", "2020-01-26", False)],
+)
+def test_a_tenure_is_attested_first_before_last(first, last, conforms):
+    graph = good()
+    holding = one(graph, GOV.PositionHolding)
+    post, tenure = ID["post/x"], ID["tenure/x"]
+    graph.add((post, RDF.type, GOV.Post))
+    graph.add((post, SCHEMA.name, Literal("通江县县委书记", lang="zh")))
+    graph.add((holding, GOV.post, post))
+    graph.add((tenure, RDF.type, GOV.PositionHolding))
+    graph.add((tenure, GOV.holder, graph.value(holding, GOV.holder)))
+    graph.add((tenure, GOV.post, post))
+    graph.add((tenure, PROV.wasDerivedFrom, holding))
+    graph.add((tenure, GOV.firstAttested, Literal(first, datatype=XSD.date)))
+    graph.add((tenure, GOV.lastAttested, Literal(last, datatype=XSD.date)))
+    assert check(graph).conforms is conforms
+
+
+def test_evidence_iri_must_name_its_span():
+    graph = good()
+    node = one(graph, GOV.Evidence)
+    wrong = URIRef(f"{release_iri('r1')}#char=0,1")
+    for p, o in list(graph.predicate_objects(node)):
+        graph.add((wrong, p, o))
+    assert [f.message for f in evidence_findings(graph)] == [
+        "an evidence node's IRI is not <release>#char=begin,end"
+    ]
+
+
+def test_the_report_groups_violations_with_examples():
+    graph = good()
+    for node in graph.subjects(RDF.type, GOV.Participation):
+        graph.remove((node, GOV.evidence, None))
+    text = format_report(check(graph), limit=1)
+    assert "Violation: a participation carries its evidence, a gov:Evidence (4 nodes" in text
+    assert "… and 3 more" in text
+
+
+def test_a_large_build_is_checked_on_a_sample_of_whole_releases():
+    extractions = [meeting(f"r{i}") for i in range(6)]
+    result = BuildResult(graph=to_rdf(extractions), extractions=extractions)
+    sample, how = sample_graph(result, most=100)
+    assert how and "of 6 releases" in how
+    assert 0 < len(sample) < len(result.graph)
+    report = check_build(result, most=100)
+    assert report.conforms and report.sample == how
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.trig", "graph.jsonld", "graph.nt"])
+def test_check_command_reads_every_output_and_exits_0(tmp_path, capsys, name):
+    write_outputs(BuildResult(graph=good()), tmp_path, only=[name])
+    assert main(["check", str(tmp_path / name)]) == EXIT_OK
+    assert "conforms" in capsys.readouterr().out
+
+
+def test_check_command_exits_1_on_violations(tmp_path, capsys):
+    graph = good()
+    graph.remove((one(graph, GOV.PositionHolding), GOV.evidence, None))
+    write_outputs(BuildResult(graph=graph), tmp_path, only=["graph.nt"])
+    assert main(["check", str(tmp_path / "graph.nt")]) == EXIT_FAIL
+    assert "a stated position holding carries its evidence" in capsys.readouterr().out
+
+
+def test_check_command_missing_file_is_a_usage_error(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "none.ttl")]) == EXIT_USAGE
+    assert "no such graph file" in capsys.readouterr().err
+
+
+def test_build_says_it_checked_its_graph(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "会议召开\n2022年03月03日\n3月2日，我县召开春耕生产工作会议。县委书记李四主持会议并讲话。\n"
+    )
+    assert main(["build", str(source), "-o", str(tmp_path / "out")]) == EXIT_OK
+    assert "SHACL check: conforms" in capsys.readouterr().out
+    assert main(["build", str(source), "-o", str(tmp_path / "out"), "--no-check"]) == EXIT_OK
+    assert "SHACL check: skipped" in capsys.readouterr().out
