@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from govkg.extract.chars import View, view
 from govkg.extract.data import load_table, load_words
-from govkg.extract.dates import find_dates, stated_year
+from govkg.extract.dates import find_dates, first_date, stated_year
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
@@ -43,7 +43,9 @@ _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
 )
 # A sentence that goes on with the event before it.
-_SAME_DAY = re.compile(r"^\s*(?:(当天|当日|同日)|会后|会前|随后|之后|其间|期间|会上|会议|此前)")
+_SAME_DAY = re.compile(r"\s*(?:(当天|当日|同日)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
+# A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
+_DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
@@ -194,9 +196,16 @@ class _Reader:
         speech = _SPEECH.search(text)
         speech_from = speech.end() if speech else len(text)
         dates = [d for d in find_dates(text, self.clock, year=self.year) if d.iso]
-        same_day = _SAME_DAY.match(text)
-        # 当天 before any date is the day of the report.
-        self.same_day = (self.last_date or (self.clock if same_day.group(1) else None)) if same_day else None
+        dateline = _DATELINE.match(text)
+        same_day = _SAME_DAY.match(text, dateline.end() if dateline else 0)
+        self.same_day = None
+        if same_day and same_day.group(2):
+            # 会议决定…, 会后…: the day of the meeting told of.
+            meeting = next((d for d in reversed(self.drafts) if d.type == "meeting"), None)
+            self.same_day = meeting.date if meeting else None
+        elif same_day:
+            # 当天 before any date is the day of the report.
+            self.same_day = self.last_date or (self.clock if same_day.group(1) else None)
         for clause in _CLAUSE.finditer(text):
             if clause.start() >= speech_from or not _hint().search(clause.group()):
                 continue
@@ -229,8 +238,8 @@ class _Reader:
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
         date = next((d.iso for d in dates if d.span.start <= clause.end()), None)
-        if date is None and _SAME_DAY.match(v.text):
-            date = self.same_day or (self.current.date if self.current else None)
+        if date is None:
+            date = self.same_day
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
         guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
         if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:
@@ -474,8 +483,10 @@ def find_events(
         # say) is about what its headline reports; the evidence is the first sentence.
         headline = Sentence(sentences[0].span, release.title)
         reader.read_events(0, headline, view(release.title), [])
+        opening = first_date(sentences[0].text, reader.clock)
         for draft in reader.drafts:
             draft.roles.extend(orphans)
+            draft.date = draft.date or opening
             orphans = []
     drafts = reader.drafts
     if not drafts:

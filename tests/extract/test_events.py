@@ -190,3 +190,23 @@ def test_roles_go_to_the_event_told_of_in_their_clause():
 )
 def test_years_that_are_not_the_release_year(text, date):
     assert events_of(text, None)[0].date == date
+
+
+def test_a_meeting_to_be_convened_is_no_happening():
+    text = "8月3日，县人大常委会召开第四次会议。会议听取了关于召开县人大二次会议有关事项的报告。"
+    assert [e.type for e in events_of(text, "2022-08-07")] == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # 会议… tells of the meeting, on its day
+        ("8月3日，县人大常委会召开第四次会议。会议决定任命张三为副县长。", ["2022-08-03", "2022-08-03"]),
+        # …but without a meeting it gives no date
+        ("8月3日，县长为新任命人员颁发任命书。刚刚闭幕的会议任命了张三为副县长。", ["2022-08-03", None]),
+        # a dateline before 当天
+        ("央视网消息（新闻联播）：当天，总理在利马主持召开中资企业座谈会。", ["2022-08-07"]),
+    ],
+)
+def test_dates_of_sentences_that_go_on(text, dates):
+    assert [e.date for e in events_of(text, "2022-08-07", names=("张三",))] == dates
