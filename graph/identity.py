@@ -526,27 +526,49 @@ def _names_place(text: str, place: str) -> bool:
     return place in text or (len(short) >= 2 and short in text)
 
 
+def _known_places(
+    by_release: dict[str, list[_Mention]], placed: set[str]
+) -> dict[str, dict[str, dict[str, frozenset[str]]]]:
+    """Name → place → release → offices, from mentions whose place does not rest on a guess:
+    releases that say where they speak for or were placed, and titles in a release that names
+    the place in a title (川汇区人大常委会主任 places the release's other 区 officials)."""
+    known: dict[str, dict[str, dict[str, frozenset[str]]]] = defaultdict(lambda: defaultdict(dict))
+    for rid, mentions in by_release.items():
+        named = {o.place for m in mentions for o in m.offices if o.place}
+        for mention in mentions:
+            if not mention.place or mention.place == NATIONAL:
+                continue
+            if mention.release_place or rid in placed or (mention.level and mention.place in named):
+                known[mention.name][mention.place][rid] = mention.office_names
+    return known
+
+
 def _infer_release_place(
-    mentions: list[_Mention], known: dict[str, dict[str, set[str]]]
+    mentions: list[_Mention], known: dict[str, dict[str, dict[str, frozenset[str]]]]
 ) -> tuple[str | None, str]:
     """The jurisdiction of a release that does not say, from officials it shares with other releases.
 
-    ``known`` maps a name to the places it was resolved to elsewhere, each with
-    the offices held there. A place is taken when one place alone is supported
+    ``known`` maps a name to the places it was resolved to, each with the
+    releases that say so and the offices held there. A place is taken when one place alone is supported
     and the support is more than one name, or one name in the same chief post
     or in two of the same posts, or one name and the text names the place.
     """
     release = mentions[0].release
     text = (release.title or "") + "\n" + release.text
-    level = self_level(text)
+    # The levels its own officials' titles speak at (区长 → 区), else the level it refers to itself by.
+    levels = {o.level for m in mentions for o in m.offices if o.level and not o.place and not o.national}
+    levels = levels or {self_level(text)} - {None}
     strong: dict[str, set[str]] = defaultdict(set)
     weak: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if mention.place == NATIONAL or any(o.national for o in mention.offices):
             continue
-        for place, offices in known.get(mention.name, {}).items():
+        for place, by_release in known.get(mention.name, {}).items():
+            offices = frozenset().union(*(o for rid, o in by_release.items() if rid != release.id))
+            if not any(rid != release.id for rid in by_release):
+                continue  # a release is no evidence for itself
             word = level_word(place)
-            if (mention.level and word != mention.level) or (level and word != level):
+            if (mention.level and word != mention.level) or (levels and word not in levels):
                 continue
             shared = mention.office_names & offices
             chief = any(o.chief and o.office in offices for o in mention.offices)
@@ -655,24 +677,29 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         local = _local_places(mentions)
         for mention in mentions:
             _resolve(mention, mention.release_place, local, "release of")
-    # 2. releases that do not say where they speak for: from the officials they share
-    known: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for mentions in by_release.values():
-        for mention in mentions:
-            if mention.place and mention.release_place:
-                known[mention.name][mention.place] |= mention.office_names
+    # 2. releases that do not say where they speak for: from the officials they share,
+    # in rounds, so that a release placed in one round can place others in the next
     notes: dict[str, str] = {}
-    for rid, mentions in by_release.items():
-        if not mentions or mentions[0].release_place:
-            continue
-        inferred, note = _infer_release_place(mentions, known)
-        notes[rid] = note
-        if inferred:
+    placed: set[str] = set()
+    pending = [rid for rid, mentions in by_release.items() if mentions and not mentions[0].release_place]
+    for _ in range(4):
+        known = _known_places(by_release, placed)
+        found = {}
+        for rid in pending:
+            inferred, notes[rid] = _infer_release_place(by_release[rid], known)
+            if inferred:
+                found[rid] = inferred
+        for rid, inferred in found.items():
+            mentions = by_release[rid]
             local = _local_places(mentions)
             for mention in mentions:
                 if mention.place is None or mention.reason.startswith("no title level"):
                     _resolve(mention, inferred, local, "release (inferred) of")
-                    mention.reason += f"; {note}"
+                    mention.reason += f"; {notes[rid]}"
+        placed |= set(found)
+        pending = [rid for rid in pending if rid not in found]
+        if not found or not pending:
+            break
     everyone = [m for mentions in by_release.values() for m in mentions]
     _untitled_to_related_place(everyone)
     _national_news_consistent(everyone)

@@ -381,3 +381,16 @@ def test_a_foreign_leader_in_national_news_is_one_node_with_or_without_a_title()
         release("b", "中国", person("卢卡")),
     )
     assert keys[("a", "卢卡")] == keys[("b", "卢卡")] == "卢卡@白俄罗斯"
+
+
+def test_releases_without_a_place_are_placed_in_rounds_from_one_that_names_it():
+    keys = nodes(
+        # names 川汇区 in a title: its other 区 officials are 川汇区's
+        release("a", None, person("蒋庚", "川汇区人大常委会主任"), person("沈辛", "区委常委", "常务副区长")),
+        # shares 沈辛's two posts with a: placed in the first round
+        release("b", None, person("沈辛", "区委常委", "常务副区长"), person("吴甲", "区长")),
+        # shares only 吴甲, whose post it shares with b: placed in the second round
+        release("c", None, person("吴甲", "区长"), text="全市会议召开。全市会议召开。"),
+    )
+    assert keys[("a", "沈辛")] == keys[("b", "沈辛")] == "沈辛@川汇区"
+    assert keys[("b", "吴甲")] == keys[("c", "吴甲")] == "吴甲@川汇区"
