@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import OWL, PROV
 
 from govkg.ontology import GOV, ID, SCHEMA
 
@@ -125,6 +126,7 @@ def zh_label(term: URIRef) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def node_id(term: URIRef) -> str:
     """The short, URL-free id of an instance: its IRI under the id base, decoded.
 
@@ -183,6 +185,23 @@ class _Reader:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._releases: dict = {}
+        # Variant spellings of an organisation or place point at one canonical node.
+        self.same_as = {
+            s: o
+            for s, o in graph.subject_objects(OWL.sameAs)
+            if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o
+        }
+
+    def canonical(self, node):
+        for _ in range(8):  # a chain of variants, never a cycle
+            if node not in self.same_as:
+                break
+            node = self.same_as[node]
+        return node
+
+    def key(self, node) -> str:
+        """The node id of a term, variants merged into their canonical node."""
+        return node_id(self.canonical(node))
 
     def release(self, node) -> tuple[str, str, str]:
         """(id, headline, publication date) of a release node."""
@@ -256,10 +275,13 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
     地点, the title held ...) and, for facts, ``evidence``, ``headline``,
     ``published`` and ``release``. One edge per pair of nodes: two roles of
     one official in one event are one edge labelled with both.
-    Places appear when they are where an event happened.
+    Places appear when they are where an event happened. Variant spellings
+    of an organisation or place (``owl:sameAs`` a canonical node) are merged
+    into the canonical node, their names kept as ``aliases``.
     """
     nx = _require_networkx()
     reader = _Reader(graph)
+    key = reader.key
     nodes: dict[str, dict] = {}
     edges: dict[tuple[str, str], dict] = {}
 
@@ -277,8 +299,8 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             holdings.append((published, rid, begin, title, holding, evidence))
         holdings.sort(key=lambda h: h[:4])
         latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
-        name = _text(graph, person, SCHEMA.name) or node_id(person)
-        nodes[node_id(person)] = {
+        name = _text(graph, person, SCHEMA.name) or key(person)
+        nodes[key(person)] = {
             "kind": "official",
             "name": name,
             "title": "、".join(dict.fromkeys(h[3] for h in latest)),
@@ -286,14 +308,14 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
         }
         for _published, _rid, _begin, title, holding, evidence in holdings:
             for org in graph.objects(holding, GOV.organization):
-                key = (node_id(person), node_id(org))
-                edge = edges.setdefault(key, {"relation": "holding", "titles": [], "evidence_list": []})
+                pair = (key(person), key(org))
+                edge = edges.setdefault(pair, {"relation": "holding", "titles": [], "evidence_list": []})
                 edge["titles"].append(title)
                 edge["evidence_list"].extend(evidence)
 
     # Events, and who did what in them.
     for event, cls in reader.instances("event").items():
-        eid = node_id(event)
+        eid = key(event)
         rid, headline, published = reader.derived_from(event)
         date = _text(graph, event, SCHEMA.startDate)[:10]
         nodes[eid] = {
@@ -309,16 +331,17 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
         }
         for place in graph.objects(event, SCHEMA.location):
             if isinstance(place, URIRef):
-                nodes.setdefault(node_id(place), {"kind": "place", "name": _text(graph, place, SCHEMA.name)})
-                edges[(eid, node_id(place))] = {"relation": "location"}
+                name = _text(graph, reader.canonical(place), SCHEMA.name)
+                nodes.setdefault(key(place), {"kind": "place", "name": name})
+                edges[(eid, key(place))] = {"relation": "location"}
         for directive in graph.objects(event, GOV.implements):
-            edges[(eid, node_id(directive))] = {"relation": "implements"}
+            edges[(eid, key(directive))] = {"relation": "implements"}
     for part in graph.subjects(RDF.type, GOV.Participation):
         agent, event = graph.value(part, GOV.agent), graph.value(part, GOV.event)
-        if agent not in persons or event is None or node_id(event) not in nodes:
+        if agent not in persons or event is None or key(event) not in nodes:
             continue
         edge = edges.setdefault(
-            (node_id(agent), node_id(event)),
+            (key(agent), key(event)),
             {"relation": "participation", "roles": set(), "evidence_list": []},
         )
         edge["roles"].update(graph.objects(part, GOV.role))
@@ -326,15 +349,23 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
 
     for kind in ("organisation", "directive", "document"):
         for node in reader.instances(kind):
-            nodes[node_id(node)] = {"kind": kind, "name": _text(graph, node, SCHEMA.name)}
+            if key(node) == node_id(node):
+                nodes[key(node)] = {"kind": kind, "name": _text(graph, node, SCHEMA.name)}
+    for variant, canonical in sorted(reader.same_as.items()):  # other spellings of one organ, place
+        if key(canonical) in nodes:
+            aliases = nodes[key(canonical)].setdefault("aliases", [])
+            aliases.append(_text(graph, variant, SCHEMA.name))
+    for attrs in nodes.values():
+        if "aliases" in attrs:
+            attrs["aliases"] = "、".join(sorted(set(attrs["aliases"]) - {attrs.get("name")}))
     for document in reader.instances("document"):
         for org in graph.objects(document, GOV.issuer):
-            edges[(node_id(document), node_id(org))] = {"relation": "issuer"}
+            edges[(key(document), key(org))] = {"relation": "issuer"}
         # A document is tied to the events of the releases that cite it.
         for release in graph.subjects(SCHEMA.citation, document):
             for event in graph.subjects(PROV.wasDerivedFrom, release):
-                if node_id(event) in nodes and nodes[node_id(event)]["kind"] == "event":
-                    edges.setdefault((node_id(event), node_id(document)), {"relation": "cites"})
+                if key(event) in nodes and nodes[key(event)]["kind"] == "event":
+                    edges.setdefault((key(event), key(document)), {"relation": "cites"})
 
     net = nx.DiGraph()
     for nid in sorted(nodes):
@@ -518,14 +549,28 @@ def network_stats(net: nx.DiGraph, co: nx.Graph | None = None) -> NetworkStats:
     )
 
 
+# The last graph analysed, by identity and size: a build's three writers (HTML,
+# GEXF, GraphML) share one analysis instead of repeating it.
+_last_analysis: list = []
+
+
 def analysed_network(graph: Graph) -> tuple[nx.DiGraph, NetworkStats]:
-    """The knowledge network with each official's ranking figures as node attributes."""
+    """The knowledge network with each official's ranking figures as node attributes.
+
+    The result is shared by calls on the same, unchanged graph: treat it as
+    read-only (``select_view`` copies what it keeps).
+    """
+    if _last_analysis:
+        ref, size, net, stats = _last_analysis
+        if ref() is graph and size == len(graph):
+            return net, stats
     net = knowledge_network(graph)
     stats = network_stats(net)
     for nid, rank in stats.ranks.items():
         net.nodes[nid].update(
             events=rank.events, contacts=rank.contacts, betweenness=rank.betweenness, community=rank.community
         )
+    _last_analysis[:] = [weakref.ref(graph), len(graph), net, stats]
     return net, stats
 
 
@@ -573,6 +618,28 @@ def graphml(result: BuildResult) -> str:
 # --- the ``govkg stats`` command ---------------------------------------------
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` terminal columns (a Chinese character takes two).
+
+    >>> _pad("何平", 6) + "|", _pad("中共中央政治局常委", 8) + "|"
+    ('何平  |', '中共中… |')
+    """
+    import unicodedata
+
+    def cols(c: str) -> int:
+        return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+    out, used = "", 0
+    for i, c in enumerate(text):
+        rest = sum(cols(x) for x in text[i:])
+        if used + rest <= width:
+            return out + text[i:] + " " * (width - used - rest)
+        if used + cols(c) + 1 > width:
+            break
+        out, used = out + c, used + cols(c)
+    return out + "…" + " " * (width - used - 1)
+
+
 def format_stats(stats: NetworkStats, top: int = 10) -> str:
     """The rankings as plain text tables."""
     lines = [
@@ -583,11 +650,11 @@ def format_stats(stats: NetworkStats, top: int = 10) -> str:
     ]
     for i, r in enumerate(stats.most_active(top), 1):
         roles = " ".join(f"{role}{n}" for role, n in r.roles.items())
-        lines.append(f"{i:3}. {r.name:<6} {r.title[:24]:<24} {r.events:4}  {roles}")
+        lines.append(f"{i:3}. {_pad(r.name, 8)} {_pad(r.title, 32)} {r.events:4}  {roles}")
     note = "" if stats.betweenness_exact else f", estimated from {BETWEENNESS_SAMPLE} sources"
     lines += ["", f"Most central officials (betweenness in the co-attendance network{note}):"]
     for i, r in enumerate(stats.most_central(top), 1):
-        lines.append(f"{i:3}. {r.name:<6} {r.title[:24]:<24} {r.betweenness:.4f}  met {r.contacts}")
+        lines.append(f"{i:3}. {_pad(r.name, 8)} {_pad(r.title, 32)} {r.betweenness:.4f}  met {r.contacts}")
     lines += ["", "Communities (Louvain, co-attendance weighted by shared events):"]
     for i, community in enumerate(stats.communities[:top]):
         members = sorted(community, key=lambda n: (-stats.ranks[n].events, n))

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from govkg.graph.network import (
     DEFAULT_GRAPH,
     KINDS,
+    analysed_network,
     knowledge_network,
     load_or_fail,
     officials_named,
@@ -203,6 +204,8 @@ def _most_connected(graph: nx.DiGraph, limit: int) -> set[str]:
 def _node_tooltip(attrs: dict, degree: int) -> str:
     kind = attrs["kind"]
     lines = [attrs.get("name", "")]
+    if attrs.get("aliases"):
+        lines.append(f"（{attrs['aliases']}）")
     if kind == "official":
         if attrs.get("titles"):
             lines.append(attrs["titles"])
@@ -231,6 +234,10 @@ def _edge_tooltip(net: nx.DiGraph, source: str, target: str, attrs: dict) -> str
 def vis_options(node_count: int) -> dict:
     """vis-network options: seeded force layout, stabilised, then (in the page) physics off."""
     iterations = 400 if node_count <= 150 else 250 if node_count <= 600 else 150
+    small = node_count <= 150
+    # Zoomed to fit, a small network is drawn near full size and a large one at a
+    # third of it: label sizes follow, so that names stay legible in both.
+    label_max = 24 if small else 40
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
@@ -238,11 +245,11 @@ def vis_options(node_count: int) -> dict:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -60,
-                "centralGravity": 0.008,
-                "springLength": 90,
-                "springConstant": 0.06,
-                "avoidOverlap": 0.4,
+                "gravitationalConstant": -50 if small else -45,
+                "centralGravity": 0.025 if small else 0.02,
+                "springLength": 70 if small else 60,
+                "springConstant": 0.08,
+                "avoidOverlap": 0.3,
             },
             "minVelocity": 1.5,
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
@@ -256,7 +263,19 @@ def vis_options(node_count: int) -> dict:
         },
         "nodes": {
             "font": {"face": FONT_FACE, "size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 28, "label": {"enabled": False}},
+            # Labels grow with a node's degree and are hidden while drawn smaller than
+            # drawThreshold pixels: zoomed out, the hubs are named; zoom in for the rest.
+            "scaling": {
+                "min": 8,
+                "max": 28,
+                "label": {
+                    "enabled": True,
+                    "min": 12,
+                    "max": label_max,
+                    "maxVisible": label_max,
+                    "drawThreshold": 6,
+                },
+            },
             "borderWidth": 1,
         },
         "edges": {
@@ -381,8 +400,12 @@ def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
 
 
 def html(result: BuildResult) -> str:
-    """Writer of ``graph.html`` (see :data:`govkg.graph.outputs.WRITERS`)."""
-    return view_html(result.graph)
+    """Writer of ``graph.html`` (see :data:`govkg.graph.outputs.WRITERS`).
+
+    It shares the analysed network with the GEXF and GraphML writers.
+    """
+    net, _ = analysed_network(result.graph)
+    return render_html(select_view(net))
 
 
 # --- the ``govkg view`` command ------------------------------------------------

@@ -7,6 +7,8 @@ import json
 
 import networkx as nx
 import pytest
+from rdflib import RDF, Literal
+from rdflib.namespace import OWL
 
 from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
 from govkg.graph.network import (
@@ -21,7 +23,7 @@ from govkg.graph.network import (
     person_event_network,
     read_graph,
 )
-from govkg.ontology import ID
+from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
 
 HE, WEN, ZHANG, LI = "person/何平@巴中市", "person/温奇志@巴中市", "person/张三@通江县", "person/李四@南江县"
@@ -84,6 +86,23 @@ def test_participation_edges_carry_their_sentence_headline_and_date(net):
 def test_node_ids_carry_no_url(net):
     assert all("://" not in n for n in net)
     assert node_id(ID["person/%E4%BD%95%E5%B9%B3@%3F0001"]) == "person/何平@?0001"
+
+
+def test_variant_spellings_of_an_organisation_are_one_node():
+    graph = sample_graph()
+    variant = ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E6%94%BF%E5%BA%9C"]  # 巴中市政府
+    graph.add((variant, RDF.type, GOV.Organization))
+    graph.add((variant, SCHEMA.name, Literal("巴中市政府", lang="zh")))
+    graph.add(
+        (
+            variant,
+            OWL.sameAs,
+            ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C"],
+        )
+    )
+    net = knowledge_network(graph)
+    assert "organization/巴中市政府" not in net
+    assert net.nodes["organization/巴中市人民政府"]["aliases"] == "巴中市政府"
 
 
 def test_person_event_network_is_bipartite():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
+from rdflib.namespace import OWL, PROV
 
 from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
 from govkg.graph.network import knowledge_network
@@ -162,7 +163,6 @@ READ = {
     "counts": "document.getElementById('counts').textContent",
     "physics": "govkg.network.physics.physicsEnabled",
     "settle_ms": "Number(document.body.dataset.settleMs)",
-    "search": "govkg.search('温奇志'), document.getElementById('details').textContent",
 }
 # The graph's own count of what the view shows, in SPARQL over the contract.
 NODES_QUERY = """
@@ -170,20 +170,23 @@ SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
   { ?n a ?class . VALUES ?class { gov:Person gov:Event gov:Meeting gov:Inspection gov:Reception
         gov:Signing gov:Ceremony gov:Appointment gov:Organization gov:Document gov:Directive } }
   UNION { ?event schema:location ?n }
+  FILTER NOT EXISTS { ?n owl:sameAs ?canonical }
 }"""
 EDGES_QUERY = """
 SELECT (COUNT(DISTINCT ?pair) AS ?count) WHERE {
-  { ?p gov:agent ?a ; gov:event ?b } UNION { ?a schema:location ?b } UNION { ?a gov:implements ?b }
-  UNION { ?h gov:holder ?a ; gov:organization ?b } UNION { ?a gov:issuer ?b }
-  UNION { ?r schema:citation ?b . ?a prov:wasDerivedFrom ?r ; a ?eventClass .
+  { ?p gov:agent ?a0 ; gov:event ?b0 } UNION { ?a0 schema:location ?b0 } UNION { ?a0 gov:implements ?b0 }
+  UNION { ?h gov:holder ?a0 ; gov:organization ?b0 } UNION { ?a0 gov:issuer ?b0 }
+  UNION { ?r schema:citation ?b0 . ?a0 prov:wasDerivedFrom ?r ; a ?eventClass .
           VALUES ?eventClass { gov:Event gov:Meeting gov:Inspection gov:Reception gov:Signing gov:Ceremony
                                gov:Appointment } }
-  BIND (CONCAT(STR(?a), " ", STR(?b)) AS ?pair)
+  OPTIONAL { ?a0 owl:sameAs ?a1 }
+  OPTIONAL { ?b0 owl:sameAs ?b1 }
+  BIND (CONCAT(STR(COALESCE(?a1, ?a0)), " ", STR(COALESCE(?b1, ?b0))) AS ?pair)
 }"""
 
 
 def graph_counts(graph: Graph) -> tuple[int, int]:
-    ns = {"gov": GOV._NS, "schema": SCHEMA, "prov": "http://www.w3.org/ns/prov#"}
+    ns = {"gov": GOV._NS, "schema": SCHEMA, "prov": PROV, "owl": OWL}
     nodes = int(next(iter(graph.query(NODES_QUERY, initNs=ns)))[0])
     edges = int(next(iter(graph.query(EDGES_QUERY, initNs=ns)))[0])
     return nodes, edges
@@ -199,8 +202,16 @@ def chromium(tmp_path_factory):
         yield browser
 
 
-def open_offline(chromium, path: Path):
-    report = chromium.open(path, SETTLED, READ)
+SEARCH_TOP_OFFICIAL = """(function () {
+  var officials = govkg.view.get({ filter: function (n) { return n.kind === "official"; } });
+  officials.sort(function (a, b) { return b.value - a.value || (a.id < b.id ? -1 : 1); });
+  if (officials.length) { govkg.search(officials[0].g_name); }
+  return officials.length ? document.getElementById("details").textContent : "";
+})()"""
+
+
+def open_offline(chromium, path: Path, extra: dict[str, str] | None = None):
+    report = chromium.open(path, SETTLED, {**READ, **(extra or {})})
     assert report.errors == []
     assert [u for u in report.requests if not u.startswith(("file:", "data:"))] == []
     return report
@@ -210,7 +221,8 @@ def test_the_view_works_offline_in_a_browser(chromium, tmp_path):
     graph = sample_graph()
     path = tmp_path / "graph.html"
     path.write_text(view_html(graph), encoding="utf-8")
-    report = open_offline(chromium, path)
+    search = "govkg.search('温奇志'), document.getElementById('details').textContent"
+    report = open_offline(chromium, path, {"search": search})
     nodes, edges = graph_counts(graph)
     assert (report.values["nodes"], report.values["edges"]) == (nodes, edges) == (11, 9)
     assert report.values["drawn"] == nodes
@@ -230,10 +242,13 @@ def test_the_view_of_the_bundled_samples_in_a_browser(chromium, tmp_path):
 
     result = build(sample_paths())
     write_outputs(result, tmp_path, only=["graph.html"])
-    report = open_offline(chromium, tmp_path / "graph.html")
+    # Before the screenshot, search for the most connected official: the picture
+    # shows their neighbourhood and their facts with the sentences that state them.
+    report = open_offline(chromium, tmp_path / "graph.html", {"searched": SEARCH_TOP_OFFICIAL})
     nodes, edges = graph_counts(result.graph)
     if nodes <= 400:  # under the view's size limit: everything is shown
         assert (report.values["nodes"], report.values["edges"]) == (nodes, edges)
+    assert report.values["physics"] is False
     (tmp_path / "view.png").write_bytes(report.screenshot)
     if os.environ.get("GOVKG_SCREENSHOT"):
         Path(os.environ["GOVKG_SCREENSHOT"]).write_bytes(report.screenshot)
