@@ -6,14 +6,28 @@ office). Two mentions share a node when they share that key, so a 市长 who
 later appears as 市委书记 of the same city is one node, and namesakes in two
 cities are two. The place of a mention is decided from, in this order:
 
-1. a national title (总书记, 国务院副总理...) or national news: 中国;
-2. a place named in a title (日照市委书记, 營口市委書記);
+1. a national title (总书记, 国务院副总理...): 中国;
+2. a place named in a title (日照市委书记, 營口市委書記), the most local one
+   when there are several (市委常委、县委书记 is the county's official);
 3. the jurisdiction the extraction gives the person or their titles, the
    release's own jurisdiction, lifted to the level the title names (a 市委书记
-   named in a county release belongs to the county's city);
+   named in a county release belongs to the county's city), or the one place
+   of that level the release's titles name; in national news, 中国 unless a
+   place is given;
 4. for a release that does not say where it speaks for: the place that its
    officials share with other releases (a 区长 and a 区委常委 of 川汇区 named
-   together), when that evidence is unambiguous.
+   together, or one chief post and the text naming the place), when that
+   evidence is unambiguous; in rounds, so a release placed so places others.
+
+Then, across releases: a name given without a title joins the one official of
+that name in a place within or above the release's (明进华 among a city's
+市县领导, 县长 of one of its counties); a name in national news without a place
+of its own takes the one other national news gives it; a top national leader's
+name without a local title is theirs, unless a local official shares it; a
+provincial official in national news who is a national official in other
+national news is one person (a promotion to the centre); and of two names one
+confusable character apart in one place (粱显学, 梁显学) the rarer is a
+misspelling of the commoner.
 
 When none of these decides, the mention keeps a node of its own
 (``NAME@?RELEASE``): two nodes for one person is a smaller error than one node
