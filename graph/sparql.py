@@ -87,7 +87,8 @@ class QueryResult:
     tuple of rdflib terms or ``None`` where unbound), ``"boolean"`` (ASK:
     ``boolean``) or ``"graph"`` (CONSTRUCT, DESCRIBE: ``triples``).
 
-    ``solutions`` and ``statements`` hold the terms as the engine gave them;
+    ``solutions`` and ``statements`` hold the rows and triples as the engine
+    gave them (sequences of its terms);
     ``rows`` and ``triples`` are made from them on first use, since making
     rdflib terms costs more than the query itself on a large answer, and the
     result formats do not need them.
@@ -438,12 +439,15 @@ def query_store(
             _check_limit(len(triples), limit, "triples")
         return QueryResult("graph", statements=tuple(triples))
     variables = tuple(v.value for v in answer.variables)
-    columns = range(len(variables))
-    rows = []
-    for solution in answer:
-        rows.append(tuple([solution[i] for i in columns]))
-        if limit is not None:
+    if limit is None:
+        rows = tuple(answer)
+    else:
+        rows = []
+        for solution in answer:
+            rows.append(solution)
             _check_limit(len(rows), limit, "rows")
+    # Each row stays a pyoxigraph QuerySolution (a sequence of its terms): making
+    # Python objects of every term costs as much as the query on a large answer.
     return QueryResult("solutions", variables, tuple(rows))
 
 
