@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govkg.extract.chars import simplify as to_simplified
 from govkg.extract.data import load_table, load_words
 from govkg.extract.records import Release
 
@@ -216,20 +217,6 @@ def _level(name: str) -> str | None:
     if name.endswith("苏木"):
         return "乡"
     return None
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> dict[int, str]:
-    return {ord(t): s for t, s in load_table("t2s.tsv") if len(t) == 1 and len(s) == 1}
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified, one for one (offsets stay valid).
-
-    >>> to_simplified("濰坊市長")
-    '潍坊市长'
-    """
-    return text.translate(_t2s())
 
 
 def find_jurisdiction(release: Release) -> str | None:
