@@ -84,19 +84,22 @@ class _Draft:
 
 
 @lru_cache(maxsize=1)
-def _event_cues() -> tuple[tuple[str, re.Pattern], ...]:
+def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """The rows of ``event_cues.tsv``: type, compiled pattern, the words a clause needs."""
+
     def alternation(name: str) -> str:
         return "|".join(sorted(map(re.escape, load_words(name)), key=len, reverse=True))
 
     meet, inspect = alternation("meeting_heads.tsv"), alternation("inspection_verbs.tsv")
     # 人民大会堂, 会议室: places, not meetings.
     meet = f"(?:{meet})(?![堂室厅场所议])"
+    # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
+    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见)"
     cues = []
-    for kind, pattern in load_table("event_cues.tsv"):
-        # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
-        inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见)"
+    for kind, pattern, needs in load_table("event_cues.tsv"):
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
-        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR))))
+        words = needs.replace("{INSPECT}", "|".join(load_words("inspection_verbs.tsv"))).split("|")
+        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), _words_pattern(words)))
     return tuple(cues)
 
 
@@ -112,10 +115,12 @@ def _role_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 @lru_cache(maxsize=1)
 def _hint() -> re.Pattern:
     """Words without one of which a clause cannot match any event cue (a cheap first test)."""
-    words = {"会", "座谈", "签", "仪式", "开幕", "开工", "揭牌", "宣誓", "颁奖", "任命", "免去", "免除"}
-    words |= {"提名", "补选", "任免", "当选", "任前", "来到", "深入", "走进", "前往"}
-    words |= load_words("inspection_verbs.tsv")
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    return _words_pattern([need.pattern for _, _, need in _event_cues()], escape=False)
+
+
+def _words_pattern(words, escape: bool = True) -> re.Pattern:
+    words = map(re.escape, words) if escape else words
+    return re.compile("|".join(sorted(set(words), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -130,8 +135,8 @@ def _lead_after() -> re.Pattern:
 
 def _inspection_cue(text: str, start: int, end: int) -> int | None:
     """Where an inspection cue starts in ``text[start:end]``, if there is one."""
-    for kind, pattern in _event_cues():
-        if kind.startswith("inspection"):
+    for kind, pattern, needs in _event_cues():
+        if kind.startswith("inspection") and needs.search(text, start, end):
             match = pattern.search(text, start, end)
             if match:
                 return match.start()
@@ -211,7 +216,9 @@ class _Reader:
                 continue
             if _MODAL.search(clause.group()):
                 continue
-            for kind, pattern in _event_cues():
+            for kind, pattern, needs in _event_cues():
+                if not needs.search(text, clause.start(), clause.end()):
+                    continue
                 match = pattern.search(clause.group())
                 if match:
                     self._add(kind, match, clause, index, sentence, v, mentions, dates)
