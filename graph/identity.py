@@ -50,7 +50,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from govkg.extract.places import Place, gazetteer, parent, self_level, shorten
+from govkg.extract.places import Place, find_places, gazetteer, parent, self_level, shorten
 from govkg.extract.records import Extraction, Person, Release
 
 if TYPE_CHECKING:
@@ -114,6 +114,11 @@ def _t2s() -> dict[int, str]:
     except (FileNotFoundError, ModuleNotFoundError):
         return {}
     return {ord(row[0]): row[1] for row in rows if len(row) > 1 and len(row[0]) == 1 and len(row[1]) == 1}
+
+
+def simplified_text(text: str) -> str:
+    """Text in simplified characters, character for character (offsets and spaces kept)."""
+    return text.translate(_t2s())
 
 
 def simplified(text: str) -> str:
@@ -292,7 +297,7 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
         place = lift(place_key(within) or within, text[0])
         rest = text[1:]
     if place is None:
-        return text
+        return ("中共" if of_the_party else "") + text
     if rest.startswith(place[-1]) and not rest.startswith(place[-1] + "长"):
         rest = rest[1:]  # 巴中市市委 → 巴中市委
     party = of_the_party or rest.startswith(("委", "纪委", "党委"))
@@ -520,8 +525,25 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         title = mention.main_office.title
         mention.place, mention.reason = only, f"title {title}; the only {level} this release names is {only}"
         return
+    named_in_text = _text_places(mention.release).get(level or "", ())
+    if len(named_in_text) == 1:
+        (only,) = named_in_text
+        title = mention.main_office.title
+        mention.place, mention.reason = only, f"title {title}; the only {level} the text names is {only}"
+        return
     mention.place = None
     mention.reason = "jurisdiction unknown" + (f" (a {level}-level title)" if level else "")
+
+
+@lru_cache(maxsize=4096)
+def _text_places(release: Release) -> dict[str, frozenset[str]]:
+    """The divisions a release's text names in full, by level word (a town's release naming 衡阳县)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for _, _, name in find_places(simplified_text(release.text)):
+        key = place_key(name)
+        if key and (word := level_word(key)):
+            found[word].add(key)
+    return {word: frozenset(names) for word, names in found.items()}
 
 
 def _local_places(mentions: list[_Mention]) -> dict[str, set[str]]:

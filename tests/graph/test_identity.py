@@ -394,3 +394,13 @@ def test_releases_without_a_place_are_placed_in_rounds_from_one_that_names_it():
     )
     assert keys[("a", "沈辛")] == keys[("b", "沈辛")] == "沈辛@川汇区"
     assert keys[("b", "吴甲")] == keys[("c", "吴甲")] == "吴甲@川汇区"
+
+
+def test_a_county_title_in_a_town_release_belongs_to_the_one_county_the_text_names():
+    text = "6月28日，衡阳县杉桥镇召开会议，县委巡察办主任阳甲到会指导。"
+    keys = nodes(release("a", "杉桥镇", person("阳甲", "县委巡察办主任"), text=text))
+    assert keys[("a", "阳甲")] == "阳甲@衡阳县"
+
+
+def test_the_party_prefix_stays_on_an_organ_of_a_place_the_gazetteer_does_not_hold():
+    assert org_key("中共戴庙镇委员会") == "中共戴庙镇委"
