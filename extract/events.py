@@ -192,6 +192,7 @@ class _Reader:
         self.positions: list[tuple[int, int]] = []
         self.marks: list[tuple[tuple[int, int], _Draft]] = []
         self.where: tuple[int, int] = (0, 0)
+        self.reading = Span(0, 0)  # the sentence being read
         self.last_date: str | None = None
 
     # events -----------------------------------------------------------------
@@ -305,6 +306,7 @@ class _Reader:
         pending: list[str] = []
         last_role: str | None = None
         self.where = (index, 0)
+        self.reading = sentence.span
         if _LIST.match(text) and self.current is not None and self.current.type == "appointment":
             # 他们是：主任…，副主任…: the names of an appointment just reported.
             self._give(mentions, "appointed", sentence)
@@ -433,14 +435,11 @@ class _Reader:
         self._give_keys(tuple(m.key for m in mentions), role, sentence)
 
     def _give_keys(self, keys, role, sentence) -> None:
-        span = sentence.span if sentence is not None else self._last_span
+        """Participations of the persons in ``keys``; the evidence is the sentence being read."""
+        span = sentence.span if sentence is not None else self.reading
         for key in keys:
             self.pending.append(Participation(key, role, span))
             self.positions.append(self.where)
-        if sentence is not None:
-            self._last_span = sentence.span
-
-    _last_span = Span(0, 0)
 
     def assign(self) -> None:
         """Give the participations read so far to the event told of where each was read."""

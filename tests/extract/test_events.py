@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govkg.extract.events import find_events
 from govkg.extract.records import Person, Release, Span
@@ -210,3 +212,70 @@ def test_a_meeting_to_be_convened_is_no_happening():
 )
 def test_dates_of_sentences_that_go_on(text, dates):
     assert [e.date for e in events_of(text, "2022-08-07", names=("张三",))] == dates
+
+
+_PIECES = [
+    "6月9日",
+    "昨天",
+    "，",
+    "。",
+    "、",
+    "张三",
+    "李四",
+    "县长",
+    "召开",
+    "防汛工作会议",
+    "主持",
+    "出席",
+    "讲话",
+    "指出",
+    "到",
+    "城关镇",
+    "调研",
+    "陪同",
+    "会见",
+    "签约仪式",
+    "任命",
+    "为",
+    "副县长",
+    "免去",
+    "贯彻落实",
+    "省委决策部署",
+    "和",
+    "会后",
+    "随后",
+    "他",
+    "要",
+    "\n",
+    "會議",
+    "召開",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([None, "2020-06-10", "2021-01-02"]))
+@settings(max_examples=200, deadline=None)
+def test_invariants(pieces, published):
+    text = "".join(pieces)
+    sentences = tuple(split_sentences(text))
+    release = Release(id="t", text=text, published=published)
+    persons = persons_in(text, "张三", "李四")
+    events = list(find_events(release, sentences, persons))
+    spans = {s.span for s in sentences}
+    keys = {p.key for p in persons}
+    assert len({e.key for e in events}) == len(events)
+    for event in events:
+        assert event.evidence in spans
+        assert event.type in {
+            "meeting",
+            "inspection",
+            "reception",
+            "signing",
+            "ceremony",
+            "appointment",
+            "other",
+        }
+        assert event.date is None or len(event.date) == 10
+        assert all(phrase and phrase in text for phrase in event.implements)
+        for part in event.participations:
+            assert part.person in keys
+            assert part.evidence in spans
