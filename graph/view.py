@@ -80,6 +80,7 @@ class View:
     total_edges: int
     left_out: dict[str, int] = field(default_factory=dict)  # kind -> nodes not shown
     notes: list[str] = field(default_factory=list)  # the filters applied, for the page
+    focus: list[str] = field(default_factory=list)  # the officials a view is centred on
 
     @property
     def trimmed(self) -> bool:
@@ -115,7 +116,8 @@ def select_view(
     import networkx as nx
 
     total_nodes, total_edges = net.number_of_nodes(), net.number_of_edges()
-    notes = []
+    notes: list[str] = []
+    focus: list[str] = []
     keep = set(net)
     if kinds is not None:
         keep = {n for n in keep if net.nodes[n]["kind"] in kinds}
@@ -139,6 +141,7 @@ def select_view(
             reached |= _within(undirected, centre, hops)
         keep = reached
         notes.append(f"{'、'.join(persons)} ±{hops}")
+        focus = sorted(centres)
         sub = net.subgraph(keep)
     if len(keep) > max_nodes:
         keep = _most_connected(sub, max_nodes)
@@ -150,6 +153,7 @@ def select_view(
         total_edges=total_edges,
         left_out={k: left[k] for k in KINDS if left[k]},
         notes=notes,
+        focus=[n for n in focus if n in keep],
     )
 
 
@@ -378,6 +382,7 @@ def render_html(view: View, title: str = "govkg") -> str:
         "trimmed": view.trimmed,
         "left_out": [{"label": _kind_label(k), "count": n} for k, n in view.left_out.items()],
         "notes": view.notes,
+        "focus": view.focus,
     }
     static = resources.files("govkg.graph").joinpath("static")
     page.set_template_dir(str(static), "view.html")

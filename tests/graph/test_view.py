@@ -91,6 +91,17 @@ def test_the_page_inlines_vis_network_and_carries_the_evidence(page):
         assert f"{label} <span" in page
 
 
+def test_a_view_centred_on_officials_opens_on_them(net):
+    view = select_view(net, persons=["何平"], hops=1)
+    assert view.focus == [HE]
+    assert '"focus": ["person/何平@巴中市"]' in render_html(view)
+
+
+def test_an_empty_graph_gives_an_empty_page():
+    page = view_html(Graph())
+    assert "var NODES = [];" in page and '"nodes": 0' in page
+
+
 def test_the_page_is_byte_stable(page):
     assert view_html(sample_graph()) == page
 
@@ -252,3 +263,21 @@ def test_the_view_of_the_bundled_samples_in_a_browser(chromium, tmp_path):
     (tmp_path / "view.png").write_bytes(report.screenshot)
     if os.environ.get("GOVKG_SCREENSHOT"):
         Path(os.environ["GOVKG_SCREENSHOT"]).write_bytes(report.screenshot)
+
+
+def test_an_empty_view_settles_without_errors_in_a_browser(chromium, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text(view_html(Graph()), encoding="utf-8")
+    report = open_offline(chromium, path)
+    assert (report.values["nodes"], report.values["edges"]) == (0, 0)
+
+
+def test_a_centred_view_opens_on_its_official_in_a_browser(chromium, tmp_path):
+    path = tmp_path / "he.html"
+    path.write_text(view_html(sample_graph(), persons=["何平"], hops=1), encoding="utf-8")
+    details = "document.getElementById('details').textContent"
+    report = open_offline(
+        chromium, path, {"details": details, "selected": "govkg.network.getSelectedNodes()"}
+    )
+    assert report.values["selected"] == [HE]
+    assert "1月25日，市长何平出席防控工作会议并讲话。" in report.values["details"]
