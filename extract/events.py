@@ -94,7 +94,7 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     # 人民大会堂, 会议室: places, not meetings.
     meet = f"(?:{meet})(?![堂室厅场所议])"
     # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
-    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见)"
+    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|精神)"
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
@@ -245,7 +245,8 @@ class _Reader:
             place = self._original(
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
-        date = next((d.iso for d in dates if d.span.start <= clause.end()), None)
+        # A date before the cue, or inside it (…会议11月14日在京召开), not one after it.
+        date = next((d.iso for d in dates if d.span.start < clause.start() + match.end()), None)
         if date is None:
             date = self.same_day
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)

@@ -279,3 +279,12 @@ def test_invariants(pieces, published):
         for part in event.participations:
             assert part.person in keys
             assert part.evidence in spans
+
+
+def test_a_date_after_the_cue_is_not_the_event_date():
+    text = "近期，国务院领导同志分赴各地开展调研，贯彻9月26日中央政治局会议精神。"
+    assert events_of(text, "2024-10-25")[0].date is None
+
+
+def test_an_inspection_that_names_a_speech_is_no_inspection():
+    assert events_of("全省上下正在深入学习贯彻总书记来青考察重要讲话精神。") == []
