@@ -5,7 +5,8 @@ A post is an office in a jurisdiction, such as 巴中市市长: a ``gov:Post``
 resolves to a post gets ``gov:post``; a title that names no office of a known
 place (秘书长, 副主任) resolves to none. For each person and post, a summary
 holding says that the person held the post, attested from the first to the last
-publication date of the releases that say so::
+publication date of the releases that say so (or, for a release without
+one, the latest day of the events it reports)::
 
     ?tenure a gov:PositionHolding ;
         gov:holder ?person ; gov:post ?post ; gov:jurisdiction ?place ;
@@ -87,6 +88,20 @@ def _holding_iri(release_id: str, person_key: str, index: int) -> URIRef:
     return URIRef(f"{ID}release/{_part(release_id)}/holding/{_part(person_key)}/{index}")
 
 
+def release_date(extraction: Extraction) -> str | None:
+    """The day a release attests its facts: its publication date, else the latest day of
+    the events it reports (a release is no older than what it tells of).
+
+    >>> from govkg.extract.records import Event, Release, Span
+    >>> undated = Release(id="x", text="会议召开。")
+    >>> release_date(Extraction(undated, events=(Event("e", "meeting", "会议", Span(0, 4), "2021-06-01"),)))
+    '2021-06-01'
+    """
+    if extraction.release.published_date:
+        return extraction.release.published_date
+    return max((e.date for e in extraction.events if e.date), default=None)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: a big graph's many objects make its passes slow."""
@@ -116,6 +131,7 @@ def _add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[s
     statements = set(graph.subjects(RDF.type, GOV.PositionHolding))
     for extraction in extractions:
         release = extraction.release
+        when = release_date(extraction)
         for person in extraction.persons:
             key = keys.get((release.id, person.key))
             if key is None:
@@ -127,7 +143,7 @@ def _add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[s
                 if post is None or hnode not in statements:
                     continue
                 graph.add((hnode, GOV.post, post_iri(*post)))
-                tenures[(key, *post)].append((release.published_date, hnode))
+                tenures[(key, *post)].append((when, hnode))
     posts = sorted({(place, office) for _, place, office in tenures})
     for place, office in posts:
         node = post_iri(place, office)
@@ -209,6 +225,16 @@ Q_MENTIONS = (
   OPTIONAL { ?release schema:mentions ?other . ?other schema:name ?otherName . FILTER (?other != ?person) }
 }"""
 )
+Q_RELEASE_DAYS = (
+    PREFIXES
+    + """SELECT ?name ?id ?published ?eventDate WHERE {
+  ?person a gov:Person ; schema:name ?official .
+  FILTER (STR(?official) = STR(?name))
+  ?release a gov:Release ; schema:mentions ?person ; schema:identifier ?id .
+  OPTIONAL { ?release schema:datePublished ?published }
+  OPTIONAL { ?event prov:wasDerivedFrom ?release ; schema:startDate ?eventDate }
+}"""
+)
 ROLE_WORDS = {
     "Chair": "主持",
     "Attendee": "出席",
@@ -278,21 +304,27 @@ def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timel
         first, last = _day(entry["first"]) or None, _day(entry["last"]) or None
         people[person].posts.append(Held(label, first, last, tuple(sorted(entry["ids"]))))
     titles: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for _, person, title, rid, published in rows(Q_TITLES):
-        titles[(str(person), str(rid), _day(published))].add(str(title))
+    # a release's day: its publication date, else the latest day of the events it reports
+    days: dict[str, str] = {}
+    for _, rid, published, event_date in rows(Q_RELEASE_DAYS):
+        day = _day(published) or _day(event_date)
+        if published is not None or day > days.get(str(rid), ""):
+            days[str(rid)] = day
+    for _, person, title, rid, _published in rows(Q_TITLES):
+        titles[(str(person), str(rid), days.get(str(rid), ""))].add(str(title))
     for (person, rid, day), written in titles.items():
         people[person].titles.append((day, "、".join(sorted(written)), (rid,)))
     events = set()
     for _, person, role, _event, event_name, date, rid, published in rows(Q_EVENTS):
         word = ROLE_WORDS.get(str(role).rpartition("#")[2], str(role).rpartition("#")[2])
-        events.add((str(person), _day(date) or _day(published), word, str(event_name or ""), str(rid)))
+        events.add((str(person), _day(date) or _day(published) or "", word, str(event_name or ""), str(rid)))
     for person, *line in events:
         people[person].events.append(tuple(line))
     seen: dict[str, dict[str, str]] = defaultdict(dict)
     together: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     spelled: dict[str, set[str]] = defaultdict(set)
     for _, person, other, other_name, rid, published in rows(Q_MENTIONS):
-        seen[str(person)][str(rid)] = _day(published)
+        seen[str(person)][str(rid)] = _day(published) or days.get(str(rid), "")
         if other is not None:
             together[str(person)][str(other)].add(str(rid))
             spelled[str(other)].add(str(other_name))
