@@ -222,7 +222,7 @@ def main() -> None:
     values = bound_values(store)
     print(f"bound: {values}\n")
     print("seconds of CPU (wall clock in brackets), best of --repeat runs; a query's time includes")
-    print("fetching every row of its answer into Python\n")
+    print("fetching every row of its answer (terms become Python objects only when read)\n")
     print(f"{'query':34} {'rows':>7} {'oxigraph':>20} {'rdflib':>10}")
     for label, query, bindings in cases(values):
         cpu, wall, rows = float("inf"), float("inf"), 0

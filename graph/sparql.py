@@ -243,6 +243,27 @@ def _stamp(path: Path) -> dict[str, Any]:
     return {"source": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
+def _load(store, path: Path, fmt) -> None:
+    """Load a graph file; a dataset's named graphs are also merged into the default graph.
+
+    SPARQL's default graph is then the RDF merge of the release graphs of a
+    TriG build, a set of triples (pyoxigraph's union default graph would
+    repeat a triple once per graph that holds it).
+    """
+    ox = _oxigraph()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError) as exc:
+        raise QueryError(f"{path}: {exc}") from exc
+    if fmt.supports_datasets:
+        default = ox.DefaultGraph()
+        store.bulk_extend(
+            ox.Quad(quad.subject, quad.predicate, quad.object, default)
+            for quad in store.quads_for_pattern(None, None, None)
+            if quad.graph_name != default
+        )
+
+
 def open_store(path: str | Path, store: str | Path | None = None):
     """A pyoxigraph store holding the graph file ``path``.
 
@@ -258,10 +279,7 @@ def open_store(path: str | Path, store: str | Path | None = None):
     fmt = _rdf_format(path)
     if store is None:
         memory = ox.Store()
-        try:
-            memory.bulk_load(path=str(path), format=fmt)
-        except (SyntaxError, ValueError) as exc:
-            raise QueryError(f"{path}: {exc}") from exc
+        _load(memory, path, fmt)
         return memory
     folder = Path(store)
     folder.mkdir(parents=True, exist_ok=True)
@@ -275,10 +293,7 @@ def open_store(path: str | Path, store: str | Path | None = None):
     if current != wanted:
         stamp_file.unlink(missing_ok=True)
         disk.clear()
-        try:
-            disk.bulk_load(path=str(path), format=fmt)
-        except (SyntaxError, ValueError) as exc:
-            raise QueryError(f"{path}: {exc}") from exc
+        _load(disk, path, fmt)
         disk.flush()
         stamp_file.write_text(json.dumps(wanted), encoding="utf-8")
     return disk
@@ -417,13 +432,12 @@ def _check_limit(count: int, limit: int | None, what: str) -> None:
 def query_store(
     store, query: str | NamedQuery, bindings: Mapping[str, Any] | None = None, *, limit: int | None = None
 ) -> QueryResult:
-    """Run a query on a pyoxigraph store (named graphs are part of the default graph)."""
+    """Run a query on a pyoxigraph store."""
     ox = _oxigraph()
     values = _bindings(bindings)
     try:
         answer = store.query(
             _text(query),
-            use_default_graph_as_union=True,
             substitutions={ox.Variable(k): _to_ox(v) for k, v in values.items()} or None,
         )
     except SyntaxError as exc:

@@ -311,11 +311,14 @@ def test_persistent_store_is_loaded_once_and_reloaded_when_the_graph_changes(tmp
     assert run_query(graph, count, store=tmp_path / "store").rows == ((Literal(1),),)
 
 
-def test_open_store_reads_trig_named_graphs_as_the_default_graph(tmp_path):
+def test_a_trig_datasets_graphs_merge_into_the_default_graph_once(tmp_path):
     trig = tmp_path / "g.trig"
+    triple = '<https://w3id.org/govkg/id/x> <https://schema.org/name> "x" .'
     trig.write_text(
-        '<https://w3id.org/govkg/id/g> { <https://w3id.org/govkg/id/x> <https://schema.org/name> "x" . }\n',
+        f"<https://w3id.org/govkg/id/g1> {{ {triple} }}\n<https://w3id.org/govkg/id/g2> {{ {triple} }}\n",
         encoding="utf-8",
     )
     store = open_store(trig)
     assert run_query(store, "SELECT ?n WHERE { ?s <https://schema.org/name> ?n }").records() == [{"n": "x"}]
+    graphs = run_query(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g").records()
+    assert [g["g"][-2:] for g in graphs] == ["g1", "g2"]
