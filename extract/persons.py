@@ -38,7 +38,10 @@ from govkg.extract.names import (
 from govkg.extract.places import find_places
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.titles import (
+    MAX_TITLE,
+    Resolution,
     country_in,
+    country_pattern,
     head_pattern,
     heads_after_name,
     is_title,
@@ -95,6 +98,7 @@ class _Finder:
         self.sentences = sentences
         self.sentence_starts = [bisect_left(self.view.origin, s.span.start) for s in sentences]
         self.heads = {m.end(): m.group() for m in head_pattern().finditer(self.text)}
+        self.countries = [m.start() for m in country_pattern().finditer(self.text)]
 
     # -- helpers -------------------------------------------------------------
 
@@ -106,6 +110,7 @@ class _Finder:
 
     def add(self, name: str, titles=(), foreign: bool = False) -> None:
         entry = self.found.setdefault(name, _Found(name, foreign=foreign))
+        entry.foreign = entry.foreign or foreign
         for start, end in titles:
             item = (start, end, self.sentence_of(start))
             if item not in entry.titles:
@@ -176,13 +181,14 @@ class _Finder:
         t = self.text
         self.unnamed = []
         for end in sorted(self.heads) if ends is None else ends:
-            name = name_at(t, end, self.known())
+            at = end + 1 if t[end : end + 1] == " " else end  # 县委书记 张建国
+            name = name_at(t, at, self.known())
             foreign = False
-            if not name and (self.heads[end] in _FOREIGN_HEADS or self.heads[end] in heads_after_name()):
+            if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = title_start(t, end)
                 chunk = t[start:end]
                 if is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
-                    name = self.foreign_name_at(end)
+                    name = self.foreign_name_at(at)
                     if name and not _foreign_like(name):
                         name = None
                     foreign = name is not None
@@ -198,8 +204,13 @@ class _Finder:
             if not titles:
                 continue
             self.add(name, titles, foreign)
-            for _, other in self.list_after(end + len(name)):
+            for _, other in self.list_after(at + len(name)):
                 self.add(other, titles)
+
+    def country_before(self, end: int) -> bool:
+        """Whether a country is named in the title-long stretch before ``end``."""
+        i = bisect_left(self.countries, end - MAX_TITLE)
+        return i < len(self.countries) and self.countries[i] < end
 
     def clean_left(self, i: int) -> bool:
         """Whether a name may start at ``i``: after a mark or a word before names."""
@@ -229,7 +240,8 @@ class _Finder:
                 else:
                     ok = clean and t[left - 1 : left] not in ("市", "县", "区", "省", "委", "会")
                 if ok:
-                    self.add(name, [(start, end)])
+                    # China has no 总统 or 首相: who holds one is foreign
+                    self.add(name, [(start, end)], foreign=head in _FOREIGN_HEADS and head != "外长")
                     continue
             if head in _FOREIGN_HEADS or head in ("总理", "主席"):
                 name = self.foreign_name_before(start)
@@ -421,7 +433,11 @@ class _Finder:
                     continue
                 seen.add(title_written)
                 title = self.text[start:end]
-                resolution = resolve(title, release.place, text_places)
+                # a foreign leader's bare title (总统) is not the release's office
+                home = None if found.foreign else release.place
+                resolution = resolve(title, home, text_places)
+                if found.foreign and resolution.jurisdiction == "中国":
+                    resolution = Resolution(None)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
                 holdings.append(
@@ -432,7 +448,7 @@ class _Finder:
                         if self.sentences
                         else Span(0, len(release.text)),
                         jurisdiction=where,
-                        organization=organization(title, where),
+                        organization=None if found.foreign else organization(title, where),
                     )
                 )
             yield Person(
@@ -440,7 +456,7 @@ class _Finder:
                 key=written,
                 mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
                 holdings=tuple(holdings),
-                jurisdiction=_person_place(resolved, release.place),
+                jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
 
 

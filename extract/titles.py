@@ -160,6 +160,12 @@ def countries() -> tuple[str, ...]:
     return tuple(sorted(load_words("countries.tsv"), key=len, reverse=True))
 
 
+@cache
+def country_pattern() -> re.Pattern:
+    """A pattern for the countries, longest first."""
+    return re.compile("|".join(map(re.escape, countries())))
+
+
 @lru_cache(maxsize=8192)
 def country_in(title: str) -> str:
     """The foreign country a title names (德国外长 → 德国), or ''."""

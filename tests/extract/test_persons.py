@@ -41,6 +41,10 @@ def titles(text, place=None):
         ("副县长欧阳晓东主持会议。", {"欧阳晓东": ["副县长"]}),
         # a foreign name after a foreign title
         ("国务院总理李四会见了德国外长施密特。", {"李四": ["国务院总理"], "施密特": ["德国外长"]}),
+        # a foreign official after a title naming the country
+        ("副总理李四会见了美国财政部长耶伦。", {"李四": ["副总理"], "耶伦": ["美国财政部长"]}),
+        # a space between the title and the name, as scraped
+        ("县委书记 张建国 出席并讲话。", {"张建国": ["县委书记"]}),
         # a bare name opening a clause before a verb
         ("会议由县委办主持。孙八主持会议并讲话。", {"孙八": []}),
     ],
@@ -75,6 +79,7 @@ def test_every_mention_of_a_found_name():
         ("国务院副总理王小明出席。", "巴中市", "中国", "中华人民共和国国务院"),
         ("县长王小明出席。", "巴中市", "?", "None"),
         ("副主任王小明出席。", None, "?", "None"),
+        ("法国外长施密特出席。", "中国", "法国", "None"),
     ],
 )
 def test_jurisdiction(text, place, where, organ):
@@ -97,3 +102,9 @@ def test_spans_point_at_what_they_name(text):
             assert text[span.start : span.end].replace(" ", "") == person.name
         for holding in person.holdings:
             assert text[holding.span.start : holding.span.end] == holding.title
+
+
+def test_a_foreign_leader_without_a_country_is_no_national_official():
+    text = "李四表示，同施密特总统举行了会谈。"
+    people = persons(text, "中国")
+    assert people["施密特"].jurisdiction == "?"
