@@ -225,6 +225,7 @@ def place_key(name: str | None, within: str | None = None) -> str | None:
     return _qualified(candidates) or text
 
 
+@lru_cache(maxsize=65536)
 def _place_object(key: str) -> Place | None:
     chain = _split_chain(key)
     if not chain:
@@ -277,6 +278,7 @@ _ORGAN_FORMS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str | None, within: str | None = None) -> str | None:
     """Canonical name of an organisation: 市委 in a 巴中市 release, 巴中市委, 中共巴中市委员会 are one.
 
