@@ -145,8 +145,14 @@ class Chromium:
             if "method" in reply:
                 self._events.append(reply)
 
-    def open(self, path: Path, ready: str, values: dict[str, str], timeout: float = 60) -> PageReport:
-        """Open a file offline, wait until the ``ready`` expression is true, read ``values``."""
+    def open(
+        self, path: Path, ready: str, values: dict[str, str], hover: str | None = None, timeout: float = 60
+    ) -> PageReport:
+        """Open a file offline, wait until the ``ready`` expression is true, read ``values``.
+
+        ``hover``, an expression giving page coordinates ``[x, y]``, moves the
+        mouse there (and waits a moment for tooltips) before the values are read.
+        """
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
@@ -169,6 +175,10 @@ class Chromium:
                 errors = self._report().errors
                 raise TimeoutError(f"the page was not ready within {timeout} s: {ready}; errors: {errors}")
             time.sleep(0.05)
+        if hover:
+            x, y = self.evaluate(hover, session)
+            self.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y}, session=session)
+            time.sleep(0.6)
         report = self._report()
         report.values = {name: self.evaluate(expr, session) for name, expr in values.items()}
         report.screenshot = base64.b64decode(

@@ -221,8 +221,17 @@ SEARCH_TOP_OFFICIAL = """(function () {
 })()"""
 
 
-def open_offline(chromium, path: Path, extra: dict[str, str] | None = None):
-    report = chromium.open(path, SETTLED, {**READ, **(extra or {})})
+MIDDLE_OF_AN_EDGE = """(function () {
+  var p = govkg.network.getPositions(["person/温奇志@巴中市", "release/r1/event/e0"]);
+  var a = p["person/温奇志@巴中市"], b = p["release/r1/event/e0"];
+  var c = govkg.network.canvasToDOM({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+  var box = document.getElementById("network").getBoundingClientRect();
+  return [c.x + box.left, c.y + box.top];
+})()"""
+
+
+def open_offline(chromium, path: Path, extra: dict[str, str] | None = None, hover: str | None = None):
+    report = chromium.open(path, SETTLED, {**READ, **(extra or {})}, hover=hover)
     assert report.errors == []
     assert [u for u in report.requests if not u.startswith(("file:", "data:"))] == []
     return report
@@ -233,13 +242,20 @@ def test_the_view_works_offline_in_a_browser(chromium, tmp_path):
     path = tmp_path / "graph.html"
     path.write_text(view_html(graph), encoding="utf-8")
     search = "govkg.search('温奇志'), document.getElementById('details').textContent"
-    report = open_offline(chromium, path, {"search": search})
+    tooltip = "document.querySelector('div.vis-tooltip').innerText"
+    report = open_offline(chromium, path, {"tooltip": tooltip, "search": search}, hover=MIDDLE_OF_AN_EDGE)
     nodes, edges = graph_counts(graph)
     assert (report.values["nodes"], report.values["edges"]) == (nodes, edges) == (11, 9)
     assert report.values["drawn"] == nodes
     assert report.values["counts"] == f"节点 {nodes} · 连线 {edges}"
     assert report.values["physics"] is False  # settled, then still
     assert "副市长温奇志主持会议。" in report.values["search"]  # search, click-through evidence
+    # Hovering over an edge shows its sentence, release headline and date.
+    assert report.values["tooltip"].splitlines() == [
+        "温奇志 —主持→ 防控工作会议",
+        "“副市长温奇志主持会议。”",
+        "—— 全市防控工作会议召开 2020-01-26",
+    ]
     assert report.screenshot.startswith(b"\x89PNG")
 
 
