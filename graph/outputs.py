@@ -25,7 +25,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,6 +109,7 @@ def write_outputs(result: BuildResult, outdir: str | Path, only: list[str] | Non
 _SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("govkg_canonical", default=None)
 
 NTriple = tuple[str, str, str]
+Block = tuple[str, int, str]  # subject, number of triples, Turtle text
 
 # Canonical N-Triples escapes (RDF 1.2): ECHAR for these seven, UCHAR for other controls.
 _LITERAL_ESCAPES = str.maketrans(
@@ -162,6 +163,7 @@ class Canonical:
     named: dict[str, list[NTriple]]
     default: list[NTriple]
     literals: dict[str, Literal]
+    blocks: list[Block] | None = None  # Turtle of each subject, made once for graph.ttl and graph.trig
 
 
 def canonical(graph: Graph) -> Canonical:
@@ -178,13 +180,15 @@ def _canonical(graph: Graph) -> Canonical:
     output stays deterministic, and their triples go to the default graph.
     """
     partition = getattr(graph, "release_triples", {})
-    forms: dict = {}
+    # Keyed by the term object's id: rdflib terms hash and compare in Python,
+    # ids in C. The graph and its partition keep every term alive meanwhile.
+    forms: dict[int, str] = {}
     literals: dict[str, Literal] = {}
     blank = False
 
     def form(term) -> str:
         nonlocal blank
-        text = forms[term] = nt_term(term)
+        text = forms[id(term)] = nt_term(term)
         if isinstance(term, Literal):
             literals[text] = term
         elif isinstance(term, BNode):
@@ -194,7 +198,7 @@ def _canonical(graph: Graph) -> Canonical:
     get = forms.get
     # The store's own iterator: Graph.triples wraps every triple once more.
     triples = [
-        (get(s) or form(s), get(p) or form(p), get(o) or form(o))
+        (get(id(s)) or form(s), get(id(p)) or form(p), get(id(o)) or form(o))
         for (s, p, o), _ in graph.store.triples((None, None, None), graph)
     ]
     if blank:
@@ -203,22 +207,33 @@ def _canonical(graph: Graph) -> Canonical:
         # Blank node labels from the graph's structure, the same on every run.
         forms.clear()
         literals.clear()
-        canonical_graph = to_canonical_graph(graph)
-        triples = [(get(s) or form(s), get(p) or form(p), get(o) or form(o)) for s, p, o in canonical_graph]
+        graph = to_canonical_graph(graph)
+        triples = [(get(id(s)) or form(s), get(id(p)) or form(p), get(id(o)) or form(o)) for s, p, o in graph]
     triples.sort()
     placed = dict.fromkeys(triples, False)
     named = {}
     for name, members in partition.items():
         block = []
         for s, p, o in members:
-            triple = (get(s) or form(s), get(p) or form(p), get(o) or form(o))
+            triple = (get(id(s)) or form(s), get(id(p)) or form(p), get(id(o)) or form(o))
             if triple in placed:  # the graph may have lost a triple since it was mapped
                 placed[triple] = True
                 block.append(triple)
         if block:
-            named[get(name) or form(name)] = sorted(set(block))
+            named[get(id(name)) or form(name)] = sorted(set(block))
     default = [t for t in triples if not placed[t]]
     return Canonical(triples=triples, named=dict(sorted(named.items())), default=default, literals=literals)
+
+
+def _collector_paused(writer):
+    """Run a writer with the garbage collector paused: it makes millions of small acyclic objects."""
+
+    @wraps(writer)
+    def run(result: BuildResult) -> str:
+        with gc_paused():
+            return writer(result)
+
+    return run
 
 
 def _canonical_of(result: BuildResult) -> Canonical:
@@ -231,6 +246,7 @@ def _canonical_of(result: BuildResult) -> Canonical:
     return shared[key]
 
 
+@_collector_paused
 def ntriples(result: BuildResult) -> str:
     """``graph.nt``: the graph as sorted canonical N-Triples."""
     return "".join(f"{s} {p} {o} .\n" for s, p, o in _canonical_of(result).triples)
@@ -241,70 +257,92 @@ _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
 class _Names:
-    """Shortens N-Triples IRIs to prefixed names where the local part allows."""
+    """Shortens N-Triples IRIs to prefixed names where the local part allows (cached)."""
 
     def __init__(self, prefixes: dict[str, str]) -> None:
         # Longest namespace first, so that a namespace inside another wins.
         self.prefixes = sorted(prefixes.items(), key=lambda item: -len(item[1]))
         self.cache: dict[str, str] = {}
+        self.predicates: dict[str, str] = {_RDF_TYPE: "a"}
 
     def iri(self, text: str) -> str:
         short = self.cache.get(text)
         if short is None:
             short = text
-            iri = text[1:-1]
-            for prefix, namespace in self.prefixes:
-                if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
-                    short = f"{prefix}:{iri[len(namespace) :]}"
-                    break
+            if text[0] == "<":
+                iri = text[1:-1]
+                for prefix, namespace in self.prefixes:
+                    if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
+                        short = f"{prefix}:{iri[len(namespace) :]}"
+                        break
             self.cache[text] = short
         return short
 
-    def term(self, text: str) -> str:
-        if text[0] == "<":
-            return self.iri(text)
-        if text[-1] == ">":  # a typed literal
-            lexical, _, datatype = text.rpartition("^^")
-            return f"{lexical}^^{self.iri(datatype)}"
-        return text
+    def predicate(self, text: str) -> str:
+        short = self.predicates.get(text)
+        if short is None:
+            short = self.predicates[text] = self.iri(text)
+        return short
+
+    def typed(self, text: str) -> str:
+        """A typed literal with its datatype shortened."""
+        lexical, _, datatype = text.rpartition("^^")
+        return f"{lexical}^^{self.iri(datatype)}"
 
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
-def _turtle_body(triples: list[NTriple], names: _Names, indent: str = "") -> list[str]:
-    """Turtle statements for sorted triples: one block a subject, ``;`` and ``,`` lists."""
-    out: list[str] = []
-    write = out.append
+def _subject_blocks(triples: list[NTriple], names: _Names) -> list[Block]:
+    """Turtle for sorted triples, one block a subject with ``;`` and ``,`` lists."""
+    blocks: list[Block] = []
+    pieces: list[str] = []
+    get, pget = names.cache.get, names.predicates.get
     last_s = last_p = None
+    count = 0
     for s, p, o in triples:
-        obj = names.term(o)
+        if o[0] == "<":
+            obj = get(o) or names.iri(o)
+        elif o[-1] == ">":
+            obj = names.typed(o)
+        else:
+            obj = o
         if s != last_s:
             if last_s is not None:
-                write(" .\n")
-            pred = "a" if p == _RDF_TYPE else names.iri(p)
-            write(f"\n{indent}{names.iri(s) if s[0] == '<' else s} {pred} {obj}")
+                pieces.append(" .\n")
+                blocks.append((last_s, count, "".join(pieces)))
+                pieces, count = [], 0
+            pieces.append(f"\n{get(s) or names.iri(s)} {pget(p) or names.predicate(p)} {obj}")
         elif p != last_p:
-            pred = "a" if p == _RDF_TYPE else names.iri(p)
-            write(f" ;\n{indent}    {pred} {obj}")
+            pieces.append(f" ;\n    {pget(p) or names.predicate(p)} {obj}")
         else:
-            write(f" ,\n{indent}        {obj}")
+            pieces.append(f" ,\n        {obj}")
+        count += 1
         last_s, last_p = s, p
     if last_s is not None:
-        write(" .\n")
-    return out
+        pieces.append(" .\n")
+        blocks.append((last_s, count, "".join(pieces)))
+    return blocks
+
+
+def _blocks_of(canon: Canonical, names: _Names) -> list[Block]:
+    if canon.blocks is None:
+        canon.blocks = _subject_blocks(canon.triples, names)
+    return canon.blocks
 
 
 def _prefix_lines(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
 
 
+@_collector_paused
 def turtle(result: BuildResult) -> str:
     """``graph.ttl``: the whole graph in Turtle, subjects in sorted order."""
-    names = _Names(PREFIXES)
-    return _prefix_lines(PREFIXES) + "".join(_turtle_body(_canonical_of(result).triples, names))
+    blocks = _blocks_of(_canonical_of(result), _Names(PREFIXES))
+    return _prefix_lines(PREFIXES) + "".join(text for _, _, text in blocks)
 
 
+@_collector_paused
 def trig(result: BuildResult) -> str:
     """``graph.trig``: one named graph per release, named by the release's IRI.
 
@@ -315,11 +353,24 @@ def trig(result: BuildResult) -> str:
     """
     canon = _canonical_of(result)
     names = _Names(PREFIXES)
+    # A subject whose triples all sit in one release graph is written as in graph.ttl.
+    whole = {s: (count, text) for s, count, text in _blocks_of(canon, names)}
     parts = [_prefix_lines(PREFIXES)]
-    parts += _turtle_body(canon.default, names)
+    parts += [text for _, _, text in _subject_blocks(canon.default, names)]
     for name, triples in canon.named.items():
         parts.append(f"\n{names.iri(name)} {{")
-        parts += _turtle_body(triples, names, indent="    ")
+        start, end = 0, len(triples)
+        while start < end:
+            subject = triples[start][0]
+            stop = start + 1
+            while stop < end and triples[stop][0] == subject:
+                stop += 1
+            count, text = whole.get(subject, (0, ""))
+            if count == stop - start:  # a subset of the subject's triples, as many: the same
+                parts.append(text)
+            else:
+                parts += [text for _, _, text in _subject_blocks(triples[start:stop], names)]
+            start = stop
         parts.append("}\n")
     return "".join(parts)
 
@@ -336,6 +387,7 @@ class _JsonTerms:
     def __init__(self, context: dict) -> None:
         self.prefixes = {k: v for k, v in context.items() if isinstance(v, str) and v.endswith(("#", "/"))}
         self.names = _Names(self.prefixes)
+        self.compact: dict[str, str] = {}
         self.terms: dict[str, str] = {}  # expanded IRI -> term
         self.coercion: dict[str, str | None] = {}  # term -> @type
         self.language: dict[str, str | None] = {}  # term -> @language
@@ -355,11 +407,15 @@ class _JsonTerms:
 
     def iri(self, text: str) -> str:
         """An IRI (N-Triples form) as a compact IRI, for @id and @id-coerced values."""
-        iri = text[1:-1]
-        for prefix, namespace in self.names.prefixes:
-            if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return iri
+        compact = self.compact.get(text)
+        if compact is None:
+            compact = iri = text[1:-1]
+            for prefix, namespace in self.names.prefixes:
+                if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
+                    compact = f"{prefix}:{iri[len(namespace) :]}"
+                    break
+            self.compact[text] = compact
+        return compact
 
     def key(self, predicate: str) -> str:
         iri = predicate[1:-1]
@@ -395,6 +451,7 @@ class _JsonTerms:
         return {"@value": lexical, "@type": self.iri(f"<{datatype}>")}
 
 
+@_collector_paused
 def jsonld(result: BuildResult) -> str:
     """``graph.jsonld``: the whole graph, compacted with govkg's context, one node a line.
 
