@@ -50,6 +50,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from govkg.extract.data import load_table
 from govkg.extract.places import Place, find_places, gazetteer, parent, self_level, shorten
 from govkg.extract.records import Extraction, Person, Release
 
@@ -106,13 +107,8 @@ def _national_aliases() -> dict[str, str]:
 
 @cache
 def _t2s() -> dict[int, str]:
-    """Traditional to simplified characters, from the extraction's table when present."""
-    try:
-        from govkg.extract.data import load_table
-
-        rows = load_table("t2s.tsv")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return {}
+    """Traditional to simplified characters, the extraction's one-to-one table."""
+    rows = load_table("t2s.tsv")
     return {ord(row[0]): row[1] for row in rows if len(row) > 1 and len(row[0]) == 1 and len(row[1]) == 1}
 
 
@@ -124,8 +120,8 @@ def simplified_text(text: str) -> str:
 def simplified(text: str) -> str:
     """Text in simplified characters, NFKC, without white space: for keys, not for display.
 
-    >>> simplified("營口市委書記 李強") == "营口市委书记李强" or not _t2s()
-    True
+    >>> simplified("營口市委書記 李強")
+    '营口市委书记李强'
     """
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_t2s()))
 
