@@ -164,12 +164,6 @@ def read_graph(path: str | Path) -> Graph:
 # --- reading the RDF graph --------------------------------------------------
 
 
-def _text(graph: Graph, node, predicate) -> str:
-    """One literal value as text (the smallest, for determinism), or ""."""
-    values = sorted(str(v) for v in graph.objects(node, predicate) if isinstance(v, Literal))
-    return values[0] if values else ""
-
-
 @dataclass(frozen=True)
 class _Evidence:
     sentence: str
@@ -185,12 +179,56 @@ class _Reader:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._releases: dict = {}
+        self._indexes: dict = {}
         # Variant spellings of an organisation or place point at one canonical node.
         self.same_as = {
             s: o
             for s, o in graph.subject_objects(OWL.sameAs)
             if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o
         }
+
+    def _index(self, predicate) -> dict:
+        """Subject -> one value of a predicate (the smallest, for determinism), read in one pass.
+
+        One scan of a predicate is much cheaper than a look-up per node in rdflib's store.
+        """
+        index = self._indexes.get(predicate)
+        if index is None:
+            index = {}
+            for subject, value in self.graph.subject_objects(predicate):
+                current = index.get(subject)
+                if current is None or str(value) < str(current):
+                    index[subject] = value
+            self._indexes[predicate] = index
+        return index
+
+    def objects(self, node, predicate) -> list:
+        """Every value of a predicate for a subject (from a one-pass index)."""
+        return self._multi(predicate, inverse=False).get(node, [])
+
+    def subjects(self, predicate, node) -> list:
+        """Every subject with this value of a predicate (from a one-pass index)."""
+        return self._multi(predicate, inverse=True).get(node, [])
+
+    def _multi(self, predicate, inverse: bool) -> dict:
+        index = self._indexes.get((predicate, inverse))
+        if index is None:
+            index = defaultdict(list)
+            for subject, value in self.graph.subject_objects(predicate):
+                if inverse:
+                    index[value].append(subject)
+                else:
+                    index[subject].append(value)
+            index = self._indexes[(predicate, inverse)] = dict(index)
+        return index
+
+    def value(self, node, predicate):
+        return self._index(predicate).get(node)
+
+    def text(self, node, predicate) -> str:
+        """One literal value as text, or ""."""
+        value = self._index(predicate).get(node)
+        return str(value) if isinstance(value, Literal) else ""
 
     def canonical(self, node):
         for _ in range(8):  # a chain of variants, never a cycle
@@ -207,22 +245,22 @@ class _Reader:
         """(id, headline, publication date) of a release node."""
         if node not in self._releases:
             self._releases[node] = (
-                _text(self.graph, node, SCHEMA.identifier) or node_id(node),
-                _text(self.graph, node, SCHEMA.headline),
-                _text(self.graph, node, SCHEMA.datePublished)[:10],
+                self.text(node, SCHEMA.identifier) or node_id(node),
+                self.text(node, SCHEMA.headline),
+                self.text(node, SCHEMA.datePublished)[:10],
             )
         return self._releases[node]
 
     def evidence(self, node) -> list[_Evidence]:
         """The evidence of a fact node, in text order, each with its release."""
         found = []
-        for ev in self.graph.objects(node, GOV.evidence):
-            release = self.graph.value(ev, GOV.release) or self.graph.value(node, PROV.wasDerivedFrom)
+        for ev in self.objects(node, GOV.evidence):
+            release = self.value(ev, GOV.release) or self.value(node, PROV.wasDerivedFrom)
             rid, headline, published = self.release(release) if release is not None else ("", "", "")
-            begin = self.graph.value(ev, GOV.beginIndex)
+            begin = self.value(ev, GOV.beginIndex)
             found.append(
                 _Evidence(
-                    sentence=_text(self.graph, ev, GOV.sentence),
+                    sentence=self.text(ev, GOV.sentence),
                     begin=int(begin) if begin is not None else 0,
                     headline=headline,
                     published=published,
@@ -232,7 +270,7 @@ class _Reader:
         return sorted(found, key=lambda e: (e.published, e.release, e.begin, e.sentence))
 
     def derived_from(self, node) -> tuple[str, str, str]:
-        release = self.graph.value(node, PROV.wasDerivedFrom)
+        release = self.value(node, PROV.wasDerivedFrom)
         return self.release(release) if release is not None else ("", "", "")
 
     def instances(self, kind: str) -> dict[URIRef, URIRef]:
@@ -289,8 +327,8 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
     persons = reader.instances("official")
     for person in persons:
         holdings = []
-        for holding in graph.subjects(GOV.holder, person):
-            title = _text(graph, holding, GOV.title)
+        for holding in reader.subjects(GOV.holder, person):
+            title = reader.text(holding, GOV.title)
             if not title:
                 continue
             evidence = reader.evidence(holding)
@@ -299,7 +337,7 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             holdings.append((published, rid, begin, title, holding, evidence))
         holdings.sort(key=lambda h: h[:4])
         latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
-        name = _text(graph, person, SCHEMA.name) or key(person)
+        name = reader.text(person, SCHEMA.name) or key(person)
         nodes[key(person)] = {
             "kind": "official",
             "name": name,
@@ -307,7 +345,7 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             "titles": "、".join(dict.fromkeys(h[3] for h in holdings)),
         }
         for _published, _rid, _begin, title, holding, evidence in holdings:
-            for org in graph.objects(holding, GOV.organization):
+            for org in reader.objects(holding, GOV.organization):
                 pair = (key(person), key(org))
                 edge = edges.setdefault(pair, {"relation": "holding", "titles": [], "evidence_list": []})
                 edge["titles"].append(title)
@@ -317,11 +355,11 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
     for event, cls in reader.instances("event").items():
         eid = key(event)
         rid, headline, published = reader.derived_from(event)
-        date = _text(graph, event, SCHEMA.startDate)[:10]
+        date = reader.text(event, SCHEMA.startDate)[:10]
         nodes[eid] = {
             "kind": "event",
             "type": zh_label(cls),
-            "name": _text(graph, event, SCHEMA.name),
+            "name": reader.text(event, SCHEMA.name),
             "date": date or published,
             "dated": "event" if date else ("release" if published else ""),
             **_evidence_attrs(reader.evidence(event)),
@@ -329,41 +367,41 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             "published": published,
             "release": rid,
         }
-        for place in graph.objects(event, SCHEMA.location):
+        for place in reader.objects(event, SCHEMA.location):
             if isinstance(place, URIRef):
-                name = _text(graph, reader.canonical(place), SCHEMA.name)
+                name = reader.text(reader.canonical(place), SCHEMA.name)
                 nodes.setdefault(key(place), {"kind": "place", "name": name})
                 edges[(eid, key(place))] = {"relation": "location"}
-        for directive in graph.objects(event, GOV.implements):
+        for directive in reader.objects(event, GOV.implements):
             edges[(eid, key(directive))] = {"relation": "implements"}
     for part in graph.subjects(RDF.type, GOV.Participation):
-        agent, event = graph.value(part, GOV.agent), graph.value(part, GOV.event)
+        agent, event = reader.value(part, GOV.agent), reader.value(part, GOV.event)
         if agent not in persons or event is None or key(event) not in nodes:
             continue
         edge = edges.setdefault(
             (key(agent), key(event)),
             {"relation": "participation", "roles": set(), "evidence_list": []},
         )
-        edge["roles"].update(graph.objects(part, GOV.role))
+        edge["roles"].update(reader.objects(part, GOV.role))
         edge["evidence_list"].extend(reader.evidence(part))
 
     for kind in ("organisation", "directive", "document"):
         for node in reader.instances(kind):
             if key(node) == node_id(node):
-                nodes[key(node)] = {"kind": kind, "name": _text(graph, node, SCHEMA.name)}
+                nodes[key(node)] = {"kind": kind, "name": reader.text(node, SCHEMA.name)}
     for variant, canonical in sorted(reader.same_as.items()):  # other spellings of one organ, place
         if key(canonical) in nodes:
             aliases = nodes[key(canonical)].setdefault("aliases", [])
-            aliases.append(_text(graph, variant, SCHEMA.name))
+            aliases.append(reader.text(variant, SCHEMA.name))
     for attrs in nodes.values():
         if "aliases" in attrs:
             attrs["aliases"] = "、".join(sorted(set(attrs["aliases"]) - {attrs.get("name")}))
     for document in reader.instances("document"):
-        for org in graph.objects(document, GOV.issuer):
+        for org in reader.objects(document, GOV.issuer):
             edges[(key(document), key(org))] = {"relation": "issuer"}
         # A document is tied to the events of the releases that cite it.
-        for release in graph.subjects(SCHEMA.citation, document):
-            for event in graph.subjects(PROV.wasDerivedFrom, release):
+        for release in reader.subjects(SCHEMA.citation, document):
+            for event in reader.subjects(PROV.wasDerivedFrom, release):
                 if key(event) in nodes and nodes[key(event)]["kind"] == "event":
                     edges.setdefault((key(event), key(document)), {"relation": "cites"})
 
