@@ -726,6 +726,14 @@ def stats_json(stats: NetworkStats, top: int = 10) -> dict:
     }
 
 
+# The networks ``govkg stats`` exports, each derived from the analysed knowledge network.
+NETWORKS = {
+    "knowledge": lambda net: net,
+    "person-event": lambda net: person_event_network(net),
+    "co-attendance": lambda net: coattendance_network(net),
+}
+
+
 def stats_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "graph",
@@ -738,6 +746,13 @@ def stats_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--gexf", type=Path, default=None, help="also write the network as GEXF (Gephi)")
     parser.add_argument("--graphml", type=Path, default=None, help="also write the network as GraphML")
+    parser.add_argument(
+        "--network",
+        choices=list(NETWORKS),
+        default="knowledge",
+        help="which network --gexf/--graphml write: every kind of node (default), "
+        "officials and events, or officials linked by shared events",
+    )
 
 
 def load_or_fail(path: Path) -> Graph | None:
@@ -769,11 +784,12 @@ def stats_cli(args: argparse.Namespace) -> int:
         print(json.dumps(stats_json(stats, args.top), ensure_ascii=False, indent=1))
     else:
         print(format_stats(stats, args.top), end="")
+    export = NETWORKS[args.network](net)
     try:
         if args.gexf:
-            atomic_write(args.gexf, gexf_text(net, latest_date(graph)))
+            atomic_write(args.gexf, gexf_text(export, latest_date(graph)))
         if args.graphml:
-            atomic_write(args.graphml, graphml_text(net))
+            atomic_write(args.graphml, graphml_text(export))
     except OSError as exc:
         print(f"govkg: cannot write: {exc}", file=sys.stderr)
         return EXIT_FAIL

@@ -202,3 +202,17 @@ def test_stats_command_prints_json(graph_file, capsys):
 def test_stats_command_fails_on_a_missing_graph(tmp_path, capsys):
     assert main(["stats", str(tmp_path / "none.ttl")]) == EXIT_FAIL
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("network", "nodes", "edges"),
+    [("knowledge", 11, 9), ("person-event", 6, 4), ("co-attendance", 4, 2)],
+)
+def test_stats_command_exports_the_network_asked_for(graph_file, tmp_path, network, nodes, edges):
+    out = tmp_path / "n.graphml"
+    assert main(["stats", str(graph_file), "--network", network, "--graphml", str(out)]) == EXIT_OK
+    read = nx.read_graphml(out)
+    assert (read.number_of_nodes(), read.number_of_edges()) == (nodes, edges)
+    if network == "co-attendance":
+        assert read.edges[HE, WEN]["weight"] == 1
+        assert read.nodes[HE]["events"] == 2  # the rankings travel with the officials
