@@ -111,7 +111,8 @@ def select_view(
     of an official of one of those names. Then, above ``max_nodes``, the
     largest connected parts are kept whole while they fit and the first that
     does not fit is cut to its best-connected part, grown from its most
-    connected node.
+    connected node (from the named officials, nearest first, in a view
+    centred on them).
     """
     import networkx as nx
 
@@ -144,7 +145,7 @@ def select_view(
         focus = sorted(centres)
         sub = net.subgraph(keep)
     if len(keep) > max_nodes:
-        keep = _most_connected(sub, max_nodes)
+        keep = _nearest(sub, focus, max_nodes) if focus else _most_connected(sub, max_nodes)
     shown = net.subgraph(keep).copy()
     left = Counter(net.nodes[n]["kind"] for n in set(sub) - keep)
     return View(
@@ -164,6 +165,20 @@ def _within(graph, centre: str, hops: int) -> set[str]:
         frontier = sorted({m for n in frontier for m in graph[n]} - seen)
         seen.update(frontier)
     return seen
+
+
+def _nearest(graph: nx.DiGraph, centres: list[str], limit: int) -> set[str]:
+    """At most ``limit`` nodes around ``centres``: nearer first, better connected first."""
+    undirected = graph.to_undirected(as_view=True)
+    keep = set(centres[:limit])
+    layer = sorted(keep)
+    while layer and len(keep) < limit:
+        ring = sorted(
+            {m for n in layer for m in undirected[n]} - keep, key=lambda n: (-undirected.degree(n), n)
+        )
+        layer = ring[: limit - len(keep)]
+        keep.update(layer)
+    return keep
 
 
 def _most_connected(graph: nx.DiGraph, limit: int) -> set[str]:

@@ -91,6 +91,12 @@ def test_the_page_inlines_vis_network_and_carries_the_evidence(page):
         assert f"{label} <span" in page
 
 
+def test_a_large_view_centred_on_an_official_keeps_what_is_nearest_to_them(net):
+    view = select_view(net, persons=["张三"], hops=9, max_nodes=3)
+    assert set(view.net) == {ZHANG, INSPECTION, HE}
+    assert view.focus == [ZHANG]
+
+
 def test_a_view_centred_on_officials_opens_on_them(net):
     view = select_view(net, persons=["何平"], hops=1)
     assert view.focus == [HE]
