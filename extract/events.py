@@ -46,6 +46,7 @@ _MODAL = re.compile(
 _SAME_DAY = re.compile(r"\s*(?:(当天|当日|同日)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
+_ANOTHER = re.compile(r"还|另外|另")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
@@ -222,8 +223,9 @@ class _Reader:
                     continue
                 match = pattern.search(clause.group())
                 if match:
-                    self._add(kind, match, clause, index, sentence, v, mentions, dates)
-                    break
+                    self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
+                    if not kind.endswith("+"):
+                        break
         if dates:
             self.last_date = dates[-1].iso
 
@@ -262,7 +264,9 @@ class _Reader:
         weak = kind.endswith("?")
         kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
-        same = self._same_as(draft, name_view)
+        # 会议还任命了…: another appointment of the same sitting.
+        another = kind == "appointment" and _ANOTHER.search(clause.group(), 0, match.start())
+        same = None if another else self._same_as(draft, name_view)
         if same is None and weak:
             return
         if same is None:

@@ -288,3 +288,16 @@ def test_a_date_after_the_cue_is_not_the_event_date():
 
 def test_an_inspection_that_names_a_speech_is_no_inspection():
     assert events_of("全省上下正在深入学习贯彻总书记来青考察重要讲话精神。") == []
+
+
+def test_a_closed_sitting_and_its_appointments():
+    text = (
+        "刚刚闭幕的县人大常委会第三次会议任命了县监察委员会组成人员。他们是：主任张三，委员李四。"
+        "会议还任命了王五为副县长。"
+    )
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [e.type for e in events] == ["meeting", "appointment", "appointment"]
+    assert [{(p.person, p.role) for p in e.participations} for e in events[1:]] == [
+        {("张三", "appointed"), ("李四", "appointed")},
+        {("王五", "appointed")},
+    ]
