@@ -18,7 +18,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters that do not occur in the given names of officials but do start
 # the words that follow a name or make up organs and places.
 NOT_GIVEN = frozenset(
-    "市县区省委会部局厅办处院校组员们府协镇乡村老等的了是在与及对将把从到这那各该此年时个次届号项条"
+    "市县区省委会部局厅办处院校组员们府协镇乡村老于等的了是在与及对将把从到这那各该此年时个次届号项条"
     "席持讲话示求参加陪调研检查考察说也还就"
 )
 

@@ -64,6 +64,7 @@ _NOTICE_NAME = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免
 _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
 )
+_COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _COMRADE = re.compile("同志")
 _CLAUSE_NAME = re.compile(
@@ -182,6 +183,9 @@ class _Finder:
         self.unnamed = []
         for end in sorted(self.heads) if ends is None else ends:
             at = end + 1 if t[end : end + 1] == " " else end  # 县委书记 张建国
+            head = self.heads[end]
+            if head in heads_after_name() and self.named_before(end - len(head)):
+                continue  # 习近平总书记来青: the title is the name's before it
             name = name_at(t, at, self.known())
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
@@ -207,6 +211,13 @@ class _Finder:
             for _, other in self.list_after(at + len(name)):
                 self.add(other, titles)
 
+    def named_before(self, i: int) -> bool:
+        """Whether a name that may bear a title ends at ``i`` (习近平|总书记)."""
+        name = name_before(self.text, i, self.known())
+        if not name or country_in(name):
+            return False
+        return name in self.found or self.text.count(name) > 1
+
     def country_before(self, end: int) -> bool:
         """Whether a country is named in the title-long stretch before ``end``."""
         i = bisect_left(self.countries, end - MAX_TITLE)
@@ -231,6 +242,8 @@ class _Finder:
             if start == 0 or name_at(t, end, self.known()):
                 continue
             name = name_before(t, start, self.known())
+            if name and country_in(name):
+                name = None  # 安哥拉总统: a country, not a name
             if name:
                 left = start - len(name)
                 clean = self.clean_left(left)
@@ -278,8 +291,9 @@ class _Finder:
                 if not name:
                     continue
                 i += len(name)
-                if t.startswith("同志", i):
-                    i += 2
+                group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
+                if group:
+                    i = group.end()
                 tail = _NOTICE_TITLE.match(t, i, b)
                 if not tail:
                     continue
@@ -311,6 +325,8 @@ class _Finder:
                         items.append(last)
                     break
                 at += len(part) + 1
+            if len({w[0] for w in items}) == 1:
+                continue  # 边走、边看、边问: one "surname" for all is no list of names
             if len(items) >= 3 or (len(items) == 2 and any(len(w) >= 3 for w in items)):
                 for w in items:
                     self.add(w)

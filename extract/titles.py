@@ -25,6 +25,7 @@ from govkg.extract.places import find_places as _find_places
 from govkg.extract.places import gazetteer, parent
 
 MAX_TITLE = 40
+_ORDINAL = re.compile(r"第\d{1,3}届")
 
 
 @lru_cache(maxsize=8192)
@@ -84,7 +85,7 @@ def is_title(chunk: str) -> bool:
     """
     if not chunk or len(chunk) > MAX_TITLE or not chunk.endswith(heads()):
         return False
-    if not all(HAN.match(c) or c in "()（）·-" for c in chunk):
+    if not all(HAN.match(c) or c in "()（）·-" or c.isdigit() for c in chunk):
         return False
     return chunk not in context_words("group")
 
@@ -101,6 +102,13 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
     lowest = max(floor, end - MAX_TITLE)
     while i > lowest:
         c = text[i - 1]
+        if c.isdigit():
+            # 第24届冬奥会工作领导小组: an ordinal inside a title
+            m = _ORDINAL.search(text, max(0, i - 8), i + 1)
+            if m and m.end() == i + 1:
+                i = m.start()
+                continue
+            break
         if not (HAN.match(c) or c in "()（）"):
             break
         if i < end and text.startswith("兼", i - 1):
