@@ -441,13 +441,21 @@ def node_label(attrs: dict, width: int = 14) -> str:
     '何平\\n市委副书记、市长'
     >>> node_label({"kind": "event", "type": "会议", "date": "2020-01-25", "name": "防控工作电视电话会议"})
     '会议 2020-01-25\\n防控工作电视电话会议'
+
+    An event the text gives no date shows its release's, marked ≈:
+
+    >>> node_label({"kind": "event", "type": "会议", "date": "2020-01-26", "dated": "release"})
+    '会议 ≈2020-01-26'
     """
     name = _shorten(attrs.get("name", ""), width)
     if attrs["kind"] == "official":
         title = _shorten(attrs.get("title", ""), width)
         return f"{name}\n{title}" if title else name
     if attrs["kind"] == "event":
-        head = " ".join(x for x in (attrs.get("type", ""), attrs.get("date", "")) if x)
+        date = attrs.get("date", "")
+        if date and attrs.get("dated") == "release":
+            date = f"≈{date}"
+        head = " ".join(x for x in (attrs.get("type", ""), date) if x)
         return f"{head}\n{name}" if name else head
     return name
 

@@ -229,7 +229,7 @@ def _node_tooltip(attrs: dict, degree: int) -> str:
         if attrs.get("titles"):
             lines.append(attrs["titles"])
     elif kind == "event":
-        lines.insert(0, " ".join(x for x in (attrs.get("type"), attrs.get("date")) if x))
+        lines.insert(0, attrs.get("label", "").split("\n")[0])  # type and date, as the node shows
         if attrs.get("evidence"):
             lines.append(f"“{attrs['evidence']}”")
         if attrs.get("headline") or attrs.get("published"):
@@ -379,6 +379,7 @@ def render_html(view: View, title: str = "govkg") -> str:
                 "name",
                 "title",
                 "titles",
+                "aliases",
                 "type",
                 "date",
                 "evidence",
@@ -388,6 +389,8 @@ def render_html(view: View, title: str = "govkg") -> str:
             )
             if attrs.get(k)
         }
+        if extra.get("date") and attrs.get("dated") == "release":
+            extra["date"] = f"≈{extra['date']}"  # the text gives no date: the release's
         page.add_node(
             nid,
             label=attrs.get("label", nid),

@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal
+from rdflib import RDF, Graph, Literal
 from rdflib.namespace import OWL, PROV
 
 from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
 from govkg.graph.network import knowledge_network
 from govkg.graph.view import render_html, select_view, view_html
-from govkg.ontology import GOV, SCHEMA
+from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
 
 HE, WEN, ZHANG, LI = "person/何平@巴中市", "person/温奇志@巴中市", "person/张三@通江县", "person/李四@南江县"
@@ -96,6 +96,26 @@ def test_a_view_centred_on_officials_opens_on_them(net):
 def test_an_empty_graph_gives_an_empty_page():
     page = view_html(Graph())
     assert "var NODES = [];" in page and '"nodes": 0' in page
+
+
+def test_the_page_names_other_spellings_and_marks_dates_taken_from_the_release():
+    graph = sample_graph()
+    variant = ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E6%94%BF%E5%BA%9C"]  # 巴中市政府
+    graph.add((variant, RDF.type, GOV.Organization))
+    graph.add((variant, SCHEMA.name, Literal("巴中市政府", lang="zh")))
+    graph.add(
+        (
+            variant,
+            OWL.sameAs,
+            ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C"],
+        )
+    )
+    event = next(graph.subjects(SCHEMA.name, Literal("调研", lang="zh")))
+    graph.remove((event, SCHEMA.startDate, None))
+    page = view_html(graph)
+    assert '"g_aliases": "巴中市政府"' in page
+    assert '"g_date": "≈2020-02-03"' in page
+    assert "调研检查 ≈2020-02-03" in page
 
 
 def test_the_page_is_byte_stable(page):
