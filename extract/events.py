@@ -60,7 +60,9 @@ _WITH = re.compile(r"同|与|和")
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
-_NOT_DOING = re.compile(r"^(?:(?!作|做|进行|发表).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+_NOT_DOING = re.compile(r"(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+# What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
+_AND = re.compile(r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,4}$|^$")
 # What may stand between a speaker and 强调 / 指出 besides an adverbial: 对…进行再次.
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}(?:进行|作|做)了?(?:再次|重点|专门)?$")
 _GOES_ON = re.compile(r"^\s*(?:以及|及|和|与|等)")
@@ -129,7 +131,7 @@ def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
     inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
     return re.compile(
-        r"(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
+        r"(?![家的])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
 
@@ -391,6 +393,11 @@ class _Reader:
             opening = text.rfind("在", clause.start(), cue.start())
             if opening >= 0:
                 before = [m for m in before if m.start > opening]
+        if cue.group() == "座谈" and (
+            text.startswith("会", cue.end()) or not _WITH.search(text, clause.start(), cue.start())
+        ):
+            # 座谈会 is the meeting's name; 与…座谈 is who holds it.
+            return ()
         if role in ("host", "chair") and before:
             if _NOT_HOST.search(text, before[0].end, cue.start()):
                 return ()
@@ -408,7 +415,7 @@ class _Reader:
                 keys = tuple(pending) + keys
             return keys
         gap = text[previous_end : cue.start()] if previous else text[clause.start() : cue.start()]
-        if previous and len(gap) <= 6:
+        if previous and _AND.match(gap):
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects

@@ -134,6 +134,13 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "王五"),
             {("张三", "appointed"), ("王五", "removed")},
         ),
+        # one subject, two cues: 出席并讲话; but 主持了颁发 is not 李四 attending
+        ("副委员长李四主持了颁发任命书仪式。", ("李四",), {("李四", "chair")}),
+        # a speech named is no speech given
+        ("全县召开会议，学习总书记在全会上发表的重要讲话，县长李四主持。", ("李四",), {("李四", "chair")}),
+        # 座谈会 is a meeting's name; 与…座谈 tells who holds it
+        ("总理李四在中南海与代表座谈。", ("李四",), {("李四", "chair")}),
+        ("县长李四在防汛工作座谈会上强调，要压实责任。", ("李四",), {("李四", "speak")}),
     ],
 )
 def test_roles(text, names, expected):
