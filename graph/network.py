@@ -267,7 +267,7 @@ class _Reader:
                     release=rid,
                 )
             )
-        return sorted(found, key=lambda e: (e.published, e.release, e.begin, e.sentence))
+        return sorted(found, key=_evidence_order)
 
     def derived_from(self, node) -> tuple[str, str, str]:
         release = self.value(node, PROV.wasDerivedFrom)
@@ -281,6 +281,10 @@ class _Reader:
                 if isinstance(node, URIRef):
                     found.setdefault(node, cls)
         return found
+
+
+def _evidence_order(e: _Evidence) -> tuple:
+    return (e.published, e.release, e.begin, e.sentence)
 
 
 def _evidence_attrs(evidence: list[_Evidence]) -> dict[str, str]:
@@ -343,6 +347,8 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             "name": name,
             "title": "、".join(dict.fromkeys(h[3] for h in latest)),
             "titles": "、".join(dict.fromkeys(h[3] for h in holdings)),
+            # The sentence that gives the latest title, and its release.
+            **_evidence_attrs(sorted((e for h in latest for e in h[5]), key=_evidence_order)),
         }
         for _published, _rid, _begin, title, holding, evidence in holdings:
             for org in reader.objects(holding, GOV.organization):
@@ -429,7 +435,7 @@ def _edge_attrs(edge: dict) -> dict:
     else:
         attrs["label"] = zh_label(RELATIONS[relation])
     if edge.get("evidence_list"):
-        evidence = sorted(edge["evidence_list"], key=lambda e: (e.published, e.release, e.begin, e.sentence))
+        evidence = sorted(edge["evidence_list"], key=_evidence_order)
         attrs.update(_evidence_attrs(evidence))
     return attrs
 

@@ -225,11 +225,11 @@ def _node_tooltip(attrs: dict, degree: int) -> str:
     lines = [attrs.get("name", "")]
     if attrs.get("aliases"):
         lines.append(f"（{attrs['aliases']}）")
-    if kind == "official":
-        if attrs.get("titles"):
-            lines.append(attrs["titles"])
-    elif kind == "event":
+    if kind == "official" and attrs.get("titles"):
+        lines.append(attrs["titles"])
+    if kind == "event":
         lines.insert(0, attrs.get("label", "").split("\n")[0])  # type and date, as the node shows
+    if kind in ("official", "event"):
         if attrs.get("evidence"):
             lines.append(f"“{attrs['evidence']}”")
         if attrs.get("headline") or attrs.get("published"):

@@ -83,6 +83,12 @@ def test_participation_edges_carry_their_sentence_headline_and_date(net):
     )
 
 
+def test_an_official_carries_the_sentence_of_their_latest_title(net):
+    he = net.nodes[HE]
+    assert he["evidence"] == "2月2日，市委书记何平到通江县调研，县长张三陪同。"
+    assert (he["headline"], he["published"]) == ("何平到通江县调研", "2020-02-03")
+
+
 def test_node_ids_carry_no_url(net):
     assert all("://" not in n for n in net)
     assert node_id(ID["person/%E4%BD%95%E5%B9%B3@%3F0001"]) == "person/何平@?0001"
