@@ -213,7 +213,11 @@ class _ReleaseMapper:
         return self.named(place_iri(name), _PLACE, name)
 
     def organization(self, name: str) -> URIRef:
-        return self.named(organization_iri(name), _ORGANIZATION, name)
+        # One node for 市委 in a 巴中市 release, 巴中市委 and 中共巴中市委员会 (graph/identity.py).
+        from govkg.graph.identity import org_key
+
+        key = org_key(name, self.release.place) or name
+        return self.named(organization_iri(key), _ORGANIZATION, key)
 
     def evidence(self, span: Span, fallback: Span | Callable[[], Span] | None = None) -> URIRef:
         """A NIF-style evidence node: ``<release>#char=b,e`` with the sentence and offsets.
