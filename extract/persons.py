@@ -60,7 +60,7 @@ _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|�
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
 # Where a name starts in a notice: after a notice verb or a list mark.
-_NOTICE_NAME = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|决定|[、，,；;]")
+_NOTICE_NAME = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于|[、，,；;]")
 _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
 )
@@ -86,6 +86,7 @@ class _Found:
     name: str
     titles: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, sentence
     foreign: bool = False
+    spaced: list[tuple[int, int]] = field(default_factory=list)  # 何 平: spans with a space
 
 
 class _Finder:
@@ -198,6 +199,9 @@ class _Finder:
                     foreign = name is not None
                     if name and self._byline(end):
                         name = None
+            spaced = None
+            if not name:
+                name, spaced = self.spaced_name_at(at)
             if not name:
                 self.unnamed.append(end)
                 continue
@@ -208,8 +212,22 @@ class _Finder:
             if not titles:
                 continue
             self.add(name, titles, foreign)
-            for _, other in self.list_after(at + len(name)):
+            if spaced:
+                self.found[name].spaced.append(spaced)
+            for _, other in self.list_after(spaced[1] if spaced else at + len(name)):
                 self.add(other, titles)
+
+    def spaced_name_at(self, i: int) -> tuple[str | None, tuple[int, int] | None]:
+        """A name with a stray space from scraping (市长何 平出席): the name without
+        it, and its span with it."""
+        t = self.text
+        for gap in (i + 1, i + 2):
+            if t[gap : gap + 1] == " " and HAN.match(t[gap - 1 : gap]) and HAN.match(t[gap + 1 : gap + 2]):
+                compact = t[i:gap] + t[gap + 1 : gap + 8]
+                name = name_at(compact, 0, self.known())
+                if name and len(name) > gap - i:
+                    return name, (i, i + len(name) + 1)
+        return None, None
 
     def named_before(self, i: int) -> bool:
         """Whether a name that may bear a title ends at ``i`` (习近平|总书记)."""
@@ -290,16 +308,26 @@ class _Finder:
                 name = name_at(t, i, self.known())
                 if not name:
                     continue
+                names = [name]
                 i += len(name)
+                while t[i : i + 1] == "、":  # 李四、赵六两位同志辞去…
+                    other = name_at(t, i + 1, self.known())
+                    if not other:
+                        break
+                    names.append(other)
+                    i += 1 + len(other)
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
+                elif len(names) > 1:
+                    continue
                 tail = _NOTICE_TITLE.match(t, i, b)
                 if not tail:
                     continue
                 title_start, title_end = tail.span("title")
                 if is_title(t[title_start:title_end]):
-                    self.add(name, [(title_start, title_end)])
+                    for one in names:
+                        self.add(one, [(title_start, title_end)])
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -424,7 +452,9 @@ class _Finder:
             if self._in_byline(s):
                 continue
             spans.append((s, e))
-        return spans
+        if name in self.found:
+            spans.extend(self.found[name].spaced)
+        return sorted(set(spans))
 
     def _in_byline(self, s: int) -> bool:
         t = self.text
@@ -439,7 +469,8 @@ class _Finder:
             if not spans:
                 continue
             s0, e0 = spans[0]
-            written = release.text[v.start(s0) : v.end(e0)]
+            # the name as written, without a stray space (何 平 → 何平)
+            written = release.text[v.start(s0) : v.end(e0)].replace(" ", "")
             holdings = []
             seen = set()
             resolved = []

@@ -45,6 +45,16 @@ def titles(text, place=None):
         ("副总理李四会见了美国财政部长耶伦。", {"李四": ["副总理"], "耶伦": ["美国财政部长"]}),
         # a space between the title and the name, as scraped
         ("县委书记 张建国 出席并讲话。", {"张建国": ["县委书记"]}),
+        # a stray space inside a name, as scraped
+        ("副县长王 小明主持会议。", {"王小明": ["副县长"]}),
+        # an ordinal inside a title
+        ("第5届运动会组委会主任王小明出席。", {"王小明": ["第5届运动会组委会主任"]}),
+        # a leader's own title is not the title of what follows (来青 is no name)
+        ("要落实张小平总书记来青考察时的讲话精神。张小平总书记强调。", {"张小平": ["总书记"]}),
+        # a list whose items share one first character is no list of names
+        ("县长王小明边走、边看、边问。", {"王小明": ["县长"]}),
+        # notices with several comrades
+        ("会议同意李四、赵六两位同志辞去县人大代表职务。", {"李四": ["县人大代表"], "赵六": ["县人大代表"]}),
         # a bare name opening a clause before a verb
         ("会议由县委办主持。孙八主持会议并讲话。", {"孙八": []}),
     ],
