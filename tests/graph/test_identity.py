@@ -402,3 +402,25 @@ def test_a_county_title_in_a_town_release_belongs_to_the_one_county_the_text_nam
 
 def test_the_party_prefix_stays_on_an_organ_of_a_place_the_gazetteer_does_not_hold():
     assert org_key("中共戴庙镇委员会") == "中共戴庙镇委"
+
+
+def test_organisation_spellings_are_one_node_in_the_graph():
+    from rdflib import RDF
+
+    from govkg.ontology import GOV, SCHEMA
+
+    def organ(name: str) -> Holding:
+        return Holding(title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中市", organization=name)
+
+    def official(*holdings: Holding) -> Person:
+        return Person(name="何平", key="何平", mentions=(SPAN,), holdings=holdings, jurisdiction="巴中市")
+
+    graph = from_extractions(
+        [
+            release("a", "巴中市", official(organ("市委"))),
+            release("b", "巴中市", official(organ("中共巴中市委员会"))),
+            release("c", "巴中市", official(organ("巴中市委"))),
+        ]
+    ).graph
+    organs = set(graph.subjects(RDF.type, GOV.Organization))
+    assert [str(graph.value(o, SCHEMA.name)) for o in organs] == ["中共巴中市委"]
