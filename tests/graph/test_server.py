@@ -15,6 +15,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, SPARQLWrapper
 
+from govkg.graph.cli import EXIT_FAIL, main
 from govkg.graph.server import negotiate
 
 SMALL = Path(__file__).parent / "data" / "sparql_small.ttl"
@@ -177,3 +178,16 @@ def test_query_page_and_cors_preflight(endpoint):
 )
 def test_negotiate(accept, kind, requested, expected):
     assert negotiate(accept, kind, requested) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such graph file"), ("<https://w3id.org/govkg/id/x> a .", "")],
+)
+def test_serve_fails_cleanly_on_a_missing_or_broken_graph(tmp_path, capsys, content, message):
+    path = tmp_path / "graph.ttl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main(["serve", str(path), "--port", "0", "--workers", "1"]) == EXIT_FAIL
+    err = capsys.readouterr().err
+    assert err.startswith("govkg serve:") and message in err
