@@ -696,9 +696,11 @@ def _national_news_consistent(everyone: list[_Mention]) -> None:
     for mention in everyone:
         if mention.national_release and mention.place and mention.place != NATIONAL:
             places[mention.name].add(mention.place)
+    # a county or city official named in national news is too local to be the one meant
+    places = {name: found for name, found in places.items() if all(_place_rank(p) >= 3 for p in found)}
     for mention in everyone:
         if mention.national_release and mention.reason == "named in national news":
-            if len(places[mention.name]) == 1:
+            if len(places.get(mention.name, ())) == 1:
                 (mention.place,) = places[mention.name]
                 mention.reason = f"named in national news; other national news names them of {mention.place}"
 

@@ -424,3 +424,11 @@ def test_organisation_spellings_are_one_node_in_the_graph():
     ).graph
     organs = set(graph.subjects(RDF.type, GOV.Organization))
     assert [str(graph.value(o, SCHEMA.name)) for o in organs] == ["中共巴中市委"]
+
+
+def test_an_untitled_name_in_national_news_is_not_taken_for_a_county_official_named_there():
+    keys = nodes(
+        release("a", "中国", person("张辰", "石台县副县长")),
+        release("b", "中国", person("张辰")),
+    )
+    assert keys[("b", "张辰")] == "张辰@中国"
