@@ -116,6 +116,11 @@ def _role_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 
 
 @lru_cache(maxsize=1)
+def _meeting_heads() -> frozenset[str]:
+    return load_words("meeting_heads.tsv")
+
+
+@lru_cache(maxsize=1)
 def _hint() -> re.Pattern:
     """Words without one of which a clause cannot match any event cue (a cheap first test)."""
     return _words_pattern([need.pattern for _, _, need in _event_cues()], escape=False)
@@ -325,7 +330,12 @@ class _Reader:
         for clause in _CLAUSE.finditer(text):
             self.where = (index, clause.start())
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
-            cues = list(pattern.finditer(text, clause.start(), clause.end()))
+            # A cue word inside a meeting's name (座谈会, 汇报会) is no cue.
+            cues = [
+                c
+                for c in pattern.finditer(text, clause.start(), clause.end())
+                if not (text.startswith("会", c.end()) and c.group() + "会" in _meeting_heads())
+            ]
             if not cues:
                 if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
                     # 任命甲为…，乙为…: the clause goes on with the appointment.
@@ -393,10 +403,8 @@ class _Reader:
             opening = text.rfind("在", clause.start(), cue.start())
             if opening >= 0:
                 before = [m for m in before if m.start > opening]
-        if cue.group() == "座谈" and (
-            text.startswith("会", cue.end()) or not _WITH.search(text, clause.start(), cue.start())
-        ):
-            # 座谈会 is the meeting's name; 与…座谈 is who holds it.
+        if cue.group() == "座谈" and not _WITH.search(text, clause.start(), cue.start()):
+            # 与…座谈: who holds it.
             return ()
         if role in ("host", "chair") and before:
             if _NOT_HOST.search(text, before[0].end, cue.start()):
