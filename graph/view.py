@@ -27,6 +27,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -167,27 +168,60 @@ def _within(graph, centre: str, hops: int) -> set[str]:
     return seen
 
 
+def _priority(graph: nx.DiGraph, undirected) -> Callable[[str], tuple]:
+    """Order of preference: better connected first; among equals, officials and events first."""
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    return lambda n: (-undirected.degree(n), rank[graph.nodes[n]["kind"]], n)
+
+
 def _nearest(graph: nx.DiGraph, centres: list[str], limit: int) -> set[str]:
     """At most ``limit`` nodes around ``centres``: nearer first, better connected first."""
     undirected = graph.to_undirected(as_view=True)
+    priority = _priority(graph, undirected)
     keep = set(centres[:limit])
     layer = sorted(keep)
     while layer and len(keep) < limit:
-        ring = sorted(
-            {m for n in layer for m in undirected[n]} - keep, key=lambda n: (-undirected.degree(n), n)
-        )
+        ring = sorted({m for n in layer for m in undirected[n]} - keep, key=priority)
         layer = ring[: limit - len(keep)]
         keep.update(layer)
     return keep
 
 
+# Share of a trimmed view given to officials and events, the backbone of who
+# met whom; the rest goes to the organisations, places, documents and
+# directives tied to them.
+BACKBONE_SHARE = 0.75
+
+
 def _most_connected(graph: nx.DiGraph, limit: int) -> set[str]:
+    """At most ``limit`` nodes: the most connected officials and events, then what they are tied to.
+
+    The backbone (officials and events) is cut first, with whole connected
+    parts kept largest first and the first that does not fit grown from its
+    most connected node; the other kinds then fill the rest, those tied to
+    most kept nodes first.
+    """
+    backbone = [n for n in graph if graph.nodes[n]["kind"] in ("official", "event")]
+    if not backbone or len(backbone) == len(graph):
+        return _connected_part(graph, limit)
+    keep = _connected_part(graph.subgraph(backbone), max(1, int(limit * BACKBONE_SHARE)))
+    undirected = graph.to_undirected(as_view=True)
+    priority = _priority(graph, undirected)
+    candidates = {m for n in keep for m in undirected[n]} - keep
+    ties = {m: sum(1 for n in undirected[m] if n in keep) for m in candidates}
+    ranked = sorted(candidates, key=lambda m: (-ties[m], *priority(m)))
+    keep.update(ranked[: limit - len(keep)])
+    return keep
+
+
+def _connected_part(graph: nx.DiGraph, limit: int) -> set[str]:
     """At most ``limit`` nodes: whole connected parts, largest first, the last one cut."""
     import heapq
 
     import networkx as nx
 
     undirected = graph.to_undirected(as_view=True)
+    priority = _priority(graph, undirected)
     parts = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
     keep: set[str] = set()
     for part in parts:
@@ -200,18 +234,18 @@ def _most_connected(graph: nx.DiGraph, limit: int) -> set[str]:
         if room < 2:
             break
         # Grow from the most connected node, best-connected neighbours first.
-        start = min(part, key=lambda n: (-undirected.degree(n), n))
+        start = min(part, key=priority)
         taken, heap = {start}, []
         for m in undirected[start]:
-            heapq.heappush(heap, (-undirected.degree(m), m))
+            heapq.heappush(heap, priority(m))
         while heap and len(taken) < room:
-            _, n = heapq.heappop(heap)
+            n = heapq.heappop(heap)[-1]
             if n in taken:
                 continue
             taken.add(n)
             for m in undirected[n]:
                 if m not in taken:
-                    heapq.heappush(heap, (-undirected.degree(m), m))
+                    heapq.heappush(heap, priority(m))
         keep |= taken
         break  # smaller parts after a cut one would be noise beside it
     return keep
