@@ -8,16 +8,21 @@ text as written:
 - an event is reported by a happening cue (召开 …会议, 到 … 调研, 会见, 签约,
   …仪式, 任命: ``data/event_cues.tsv``); cues inside reported words (X强调，要
   …), in a clause that says what must be done (要, 必须) or that is called off
-  (取消, 暂停) report nothing;
+  (取消, 暂停) report nothing; a body that reports nothing in its own words
+  falls back on its headline;
 - mentions of one happening are one event: a later cue of the same type joins
   the event before it unless it names a different meeting, gives a different
   date, or has another leader; 分别会见 X 和 Y are two receptions;
-- an event's date is the first date of its sentence, resolved against the
-  publication date (``dates.py``); a sentence that opens with 会后 / 随后 /
-  当天 takes the date of the event before it;
+- an event's date is the first date of its sentence before or inside the cue,
+  resolved against the publication date (``dates.py``); a sentence that opens
+  with 会议 / 会后 takes the date of the meeting told of, one that opens with
+  当天 / 随后 the last date given (当天 before any date: the day of the report);
 - roles come from role cues next to the persons' mentions
-  (``data/role_cues.tsv``) and belong to the event the text is telling of at
-  that point: the last event reported at or before the sentence.
+  (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
+  the event the text is telling of at that point: the last event reported at or
+  before the role's clause;
+- what an event implements comes from ``directives.py``, for the sentences
+  from its report on.
 """
 
 from __future__ import annotations
@@ -202,6 +207,7 @@ class _Reader:
         self.where: tuple[int, int] = (0, 0)
         self.reading = Span(0, 0)  # the sentence being read
         self.last_date: str | None = None
+        self.same_day: str | None = None  # the date a sentence that goes on takes
 
     # events -----------------------------------------------------------------
 
