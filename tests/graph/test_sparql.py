@@ -71,7 +71,7 @@ CASES = [
         {"place": "巴中市"},
         ("official", "title", "releases", "first", "last"),
         [
-            ("何平", "市长", "2", R1, "2020-02-10"),
+            ("何平", "市长", "3", R1, "2020-02-10"),
             ("温奇志", "副市长", "1", R1, R1),
         ],
     ),
@@ -322,3 +322,25 @@ def test_a_trig_datasets_graphs_merge_into_the_default_graph_once(tmp_path):
     assert run_query(store, "SELECT ?n WHERE { ?s <https://schema.org/name> ?n }").records() == [{"n": "x"}]
     graphs = run_query(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g").records()
     assert [g["g"][-2:] for g in graphs] == ["g1", "g2"]
+
+
+@pytest.fixture(scope="module")
+def sample_build() -> Graph:
+    from govkg.graph.build import build, sample_paths
+
+    return build(sample_paths()).graph
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_queries_agree_across_engines_on_a_build_of_the_samples(sample_build, name):
+    fast = run_query(sample_build, name)
+    slow = run_query(sample_build, name, engine="rdflib")
+    assert fast.variables == slow.variables
+    assert sorted(map(sorted, (r.items() for r in fast.records()))) == sorted(
+        map(sorted, (r.items() for r in slow.records()))
+    )
+
+
+def test_the_samples_answer_the_basic_questions(sample_build):
+    for name in ("officials-of-place", "events-of-official", "titles-over-time", "events-in-range"):
+        assert run_query(sample_build, name).solutions, name
