@@ -150,14 +150,12 @@ def from_extractions(
     extractions: list[Extraction], errors: list[ReadError] | None = None, files: int = 0
 ) -> BuildResult:
     """The graph of extraction records, persons merged across releases."""
-    from govkg.graph.identity import person_keys
+    from govkg.graph.careers import add_careers
+    from govkg.graph.identity import add_aliases, person_keys
 
     extractions = sorted(extractions, key=lambda e: e.release.id)
     keys = person_keys(extractions)
     graph = to_rdf(extractions, lambda release, person: keys[(release.id, person.key)])
-    from govkg.graph.careers import add_careers
-    from govkg.graph.identity import add_aliases
-
     add_careers(graph, extractions, keys)  # posts, and who held them when (graph/careers.py)
     add_aliases(graph)  # variant spellings of places and organisations → one canonical node
     return BuildResult(graph=graph, extractions=extractions, errors=list(errors or []), files=files)
