@@ -67,6 +67,8 @@ _NOTICE_TITLE = re.compile(
 _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _COMRADE = re.compile("同志")
+_BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
+_IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
 _CLAUSE_NAME = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n、]))[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_CLAUSE_VERBS) + ")",
     re.MULTILINE,
@@ -426,9 +428,7 @@ class _Finder:
     def _byline(self, i: int) -> bool:
         """Whether offset ``i`` follows a byline word (记者 张祺) closely."""
         window = self.text[max(0, i - 6) : i]
-        return any(w in window for w in context_words("byline")) and bool(
-            re.search(r"[（(]|记者|通讯员", window)
-        )
+        return bool(_BYLINE_MARK.search(window)) and bool(_alternatives("byline").search(window))
 
     # -- mentions and records ------------------------------------------------
 
@@ -459,7 +459,7 @@ class _Finder:
     def _in_byline(self, s: int) -> bool:
         t = self.text
         window = t[max(0, s - 12) : s]
-        return bool(re.search(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$", window))
+        return bool(_IN_BYLINE.search(window))
 
     def persons(self) -> Iterator[Person]:
         release, v = self.release, self.view
