@@ -18,12 +18,14 @@ order.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import importlib
 import json
 import os
 import re
 import secrets
+import signal
 from dataclasses import dataclass
 from functools import cache, wraps
 from pathlib import Path
@@ -86,23 +88,105 @@ def _writer(spec: str):
     return getattr(module, function, None)
 
 
-def write_outputs(result: BuildResult, outdir: str | Path, only: list[str] | None = None) -> dict[str, Path]:
-    """Write the files of a build into ``outdir``; returns file name -> path written."""
+# From this many releases on, writers run in parallel processes, one per core.
+PARALLEL_RELEASES = 2000
+
+
+def write_outputs(
+    result: BuildResult, outdir: str | Path, only: list[str] | None = None, workers: int | None = None
+) -> dict[str, Path]:
+    """Write the files of a build into ``outdir``; returns file name -> path written.
+
+    With ``workers`` > 1 (default: one per core for builds of
+    :data:`PARALLEL_RELEASES` releases or more, where fork is available) each
+    file is written by a forked process, which sees the build as it is; the
+    RDF files' shared canonical form is made once, before forking.
+    """
     outdir = Path(outdir)
-    written = {}
+    jobs = []
+    for name, spec in WRITERS.items():
+        if only is not None and name not in only:
+            continue
+        writer = _writer(spec)
+        if writer is not None:
+            jobs.append((name, spec, writer))
+    if workers is None:
+        large = len(result.extractions) >= PARALLEL_RELEASES
+        workers = (os.cpu_count() or 1) if large and hasattr(os, "fork") else 1
     # The RDF writers share one canonical form of the graph for this call.
     token = _SHARED.set({})
     try:
-        for name, spec in WRITERS.items():
-            if only is not None and name not in only:
-                continue
-            writer = _writer(spec)
-            if writer is None:
-                continue
-            written[name] = atomic_write(outdir / name, writer(result))
+        if workers <= 1 or len(jobs) <= 1:
+            return {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
+        if any(spec.startswith(f"{__name__}:") for _, spec, _ in jobs):
+            _canonical_of(result)
+        return _write_forked(result, outdir, [(name, writer) for name, _, writer in jobs], workers)
     finally:
         _SHARED.reset(token)
-    return written
+
+
+def _write_forked(result: BuildResult, outdir: Path, jobs: list, workers: int) -> dict[str, Path]:
+    """Each file written by a forked child, at most ``workers`` at a time; a child's error is raised here."""
+    import pickle
+    import traceback
+
+    running: dict[int, tuple[str, int]] = {}  # pid -> (file name, read end of its error pipe)
+    failures: list[tuple[str, BaseException]] = []
+    pending = list(jobs)
+    written = {}
+
+    def reap() -> None:
+        pid, status = os.wait()
+        name, pipe = running.pop(pid)
+        with os.fdopen(pipe, "rb") as handle:
+            message = handle.read()
+        if os.waitstatus_to_exitcode(status) == 0:
+            written[name] = outdir / name
+            return
+        try:
+            error = pickle.loads(message)
+        except Exception:
+            error = RuntimeError(message.decode("utf-8", "replace") or f"writer of {name} died")
+        failures.append((name, error))
+
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                name, writer = pending.pop(0)
+                read_end, write_end = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the child: write one file, report, and leave without cleanup
+                    os.close(read_end)
+                    code = 0
+                    try:
+                        atomic_write(outdir / name, writer(result))
+                    except BaseException as exc:
+                        code = 1
+                        try:
+                            payload = pickle.dumps(exc)
+                        except Exception:
+                            payload = b""
+                        if not payload or len(payload) > 60_000:  # a pipe holds 64 KiB unread
+                            payload = traceback.format_exc()[-20_000:].encode("utf-8")
+                        os.write(write_end, payload)
+                    finally:
+                        os._exit(code)
+                os.close(write_end)
+                running[pid] = (name, read_end)
+            reap()
+    except BaseException:
+        # Interrupted: stop the others as Ctrl-C would, so that they remove their temporary files.
+        for pid, (_, pipe) in running.items():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGINT)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+            os.close(pipe)
+        raise
+    if failures:
+        name, error = failures[0]
+        raise error
+    return {name: written[name] for name, _ in jobs}
 
 
 # The canonical form of a graph, shared by the writers of one write_outputs call.

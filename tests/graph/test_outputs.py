@@ -189,3 +189,24 @@ def test_atomic_write_leaves_no_temporary_file_and_a_readable_file(tmp_path):
     assert path.read_text(encoding="utf-8") == "甲"
     assert [p.name for p in path.parent.iterdir()] == ["x.ttl"]
     assert path.stat().st_mode & stat.S_IRGRP or path.stat().st_mode & stat.S_IRUSR
+
+
+def test_parallel_writers_write_the_same_bytes(tmp_path):
+    built = result()
+    write_outputs(built, tmp_path / "one", workers=1)
+    written = write_outputs(built, tmp_path / "two", workers=2)
+    assert sorted(written) == sorted(p.name for p in (tmp_path / "one").iterdir())
+    for name in written:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert not list((tmp_path / "two").glob(".*.tmp"))
+
+
+def test_a_parallel_writer_error_is_raised_in_the_parent(tmp_path, monkeypatch):
+    from govkg.graph import outputs
+
+    monkeypatch.setitem(outputs.WRITERS, "broken.txt", "govkg.graph.outputs:no_such_writer")
+    monkeypatch.setattr(outputs, "no_such_writer", lambda result: 1 / 0, raising=False)
+    with pytest.raises(ZeroDivisionError):
+        write_outputs(result(), tmp_path, only=["graph.nt", "broken.txt"], workers=2)
+    assert (tmp_path / "graph.nt").exists()
+    assert not (tmp_path / "broken.txt").exists()
