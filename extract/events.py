@@ -442,7 +442,7 @@ class _Reader:
 
     def _leads(self, text, clause, inside, sentence, pending) -> bool:
         """Give the lead to who goes to inspect (甲到…调研, 甲先后来到…); whether anyone did."""
-        if not inside:
+        if not inside and not pending:
             return False
         given = {p.person for p in self.pending if p.role in ("accompany", "lead", "attend")}
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
@@ -450,8 +450,9 @@ class _Reader:
         if cue is not None:
             leaders += [m.key for m in inside if m.start < cue and m.key not in leaders]
         leaders = [key for key in leaders if key not in given]
-        if not leaders:
+        if not leaders and (cue is None or not pending):
             return cue is not None
+        # The names of a list clause just before (甲、乙一行，来到…检查) lead too.
         keys = tuple(dict.fromkeys([*pending, *leaders]))
         self._give_keys(keys, "lead", sentence)
         self.last_subjects = keys

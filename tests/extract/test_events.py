@@ -134,6 +134,13 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "王五"),
             {("张三", "appointed"), ("王五", "removed")},
         ),
+        # a list clause before the visit: they lead it
+        (
+            "市长张三、副市长李四一行，来到城关镇检查防汛工作，镇长王五陪同。",
+            ("张三", "李四", "王五"),
+            {("张三", "lead"), ("李四", "lead"), ("王五", "accompany")},
+        ),
+        ("会议决定接受张三辞去县长职务。", ("张三",), {("张三", "removed")}),
         # one subject, two cues: 出席并讲话; but 主持了颁发 is not 李四 attending
         ("副委员长李四主持了颁发任命书仪式。", ("李四",), {("李四", "chair")}),
         # a speech named is no speech given
