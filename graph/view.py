@@ -110,10 +110,9 @@ def select_view(
     release's date; one with neither is dropped) and drop what was tied only
     to the events dropped; ``persons`` keeps what lies within ``hops`` edges
     of an official of one of those names. Then, above ``max_nodes``, the
-    largest connected parts are kept whole while they fit and the first that
-    does not fit is cut to its best-connected part, grown from its most
-    connected node (from the named officials, nearest first, in a view
-    centred on them).
+    most connected officials and events are kept with what they are tied to
+    (see :func:`_most_connected`), or, in a view centred on officials, what is
+    nearest to them.
     """
     import networkx as nx
 
