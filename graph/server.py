@@ -6,7 +6,8 @@ at ``/sparql`` (also at ``/``); the answer's format follows the Accept header
 Turtle, N-Triples, JSON-LD or RDF/XML graphs. Every response allows any origin
 (CORS), so browser tools such as YASGUI can use the endpoint; a browser that
 asks for the page without a query gets a small query form. Updates are refused
-(403).
+(403), and so are federated queries (SERVICE) unless ``--allow-service``: the
+server makes no requests of its own.
 
 One query cannot take the server down: each runs in a worker process holding
 its own copy of the graph (or the persistent store, read-only), and a worker
@@ -21,6 +22,7 @@ import argparse
 import json
 import multiprocessing
 import queue
+import re
 import signal
 import sys
 import threading
@@ -111,6 +113,35 @@ def negotiate(accept: str | None, kind: str, requested: str | None = None) -> st
         if media in table:
             return table[media]
     return "turtle" if kind == "graph" else "json"
+
+
+# The parts of a query that may contain the word SERVICE without meaning it: IRIs,
+# strings (long ones first), comments.
+_NOT_KEYWORDS = re.compile(
+    "|".join(
+        [
+            r'<[^<>"{}|^`\\\s]*>',  # an IRI
+            "'{3}.*?'{3}",
+            '"{3}.*?"{3}',
+            r"'(?:[^'\\\n]|\\.)*'",
+            r'"(?:[^"\\\n]|\\.)*"',
+            r"#[^\n]*",  # a comment
+        ]
+    ),
+    re.DOTALL,
+)
+_SERVICE = re.compile(r"(?<![\w:?$-])service(?![\w:-])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether a query has a SERVICE clause (a federated query that fetches another endpoint).
+
+    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT ?service { ?service <http://x/service> "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", query)))
 
 
 # ---------------------------------------------------------------------------
@@ -347,6 +378,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if len(texts) != 1:
             self._send(_text_answer(HTTPStatus.BAD_REQUEST, "give exactly one query parameter"))
             return
+        if not self.server.allow_service and uses_service(texts[0]):
+            message = "SERVICE (federated query) is turned off on this endpoint: it would fetch other sites"
+            self._send(_text_answer(HTTPStatus.FORBIDDEN, message))
+            return
         requested = (params.get("format") or params.get("output") or [None])[0]
         self._send(
             self.server.pool.run(texts[0], self.headers.get("Accept"), requested, self.server.time_limit)
@@ -421,11 +456,14 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address, pool: WorkerPool, time_limit: float, quiet: bool = False) -> None:
+    def __init__(
+        self, address, pool: WorkerPool, time_limit: float, quiet: bool = False, allow_service: bool = False
+    ) -> None:
         super().__init__(address, SparqlHandler)
         self.pool = pool
         self.time_limit = time_limit
         self.quiet = quiet
+        self.allow_service = allow_service
 
     def server_close(self) -> None:
         super().server_close()
@@ -442,9 +480,12 @@ def make_server(
     max_results: int = 10_000,
     workers: int = 2,
     quiet: bool = False,
+    allow_service: bool = False,
 ) -> SparqlServer:
     """A SPARQL server for a graph file, its workers loaded; call ``serve_forever()`` on it.
 
+    ``allow_service`` lets queries fetch other endpoints (SERVICE), off by
+    default so that the server makes no requests of its own.
     ``store`` is a folder for a persistent store (loaded here once, then opened
     read-only by each worker). Raises :class:`~govkg.graph.sparql.QueryError`
     when the graph cannot be loaded.
@@ -461,7 +502,7 @@ def make_server(
         pool.close()
         raise QueryError(failure)
     try:
-        return SparqlServer((host, port), pool, time_limit, quiet)
+        return SparqlServer((host, port), pool, time_limit, quiet, allow_service)
     except OSError:
         pool.close()
         raise
@@ -480,6 +521,9 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
+    parser.add_argument(
+        "--allow-service", action="store_true", help="let queries fetch other endpoints with SERVICE"
+    )
 
 
 def serve_cli(args: argparse.Namespace) -> int:
@@ -496,6 +540,7 @@ def serve_cli(args: argparse.Namespace) -> int:
             max_results=args.max_results,
             workers=args.workers,
             quiet=args.quiet,
+            allow_service=args.allow_service,
         )
     except (QueryError, OSError) as exc:
         print(f"govkg serve: {exc}", file=sys.stderr)

@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, SPARQLWrapper
 
 from govkg.graph.cli import EXIT_FAIL, main
-from govkg.graph.server import negotiate
+from govkg.graph.server import negotiate, uses_service
 
 SMALL = Path(__file__).parent / "data" / "sparql_small.ttl"
 GOV = "https://w3id.org/govkg/ontology#"
@@ -129,6 +129,13 @@ def test_a_too_large_result_is_refused(endpoint):
         ("application/sparql-query", "ASK { ?s ?p ?o }", "application/sparql-results+xml", 200, "xml"),
         ("application/x-www-form-urlencoded", "query=ASK%20%7B%7D", "text/tab-separated-values", 200, "tab"),
         ("application/sparql-update", "CLEAR ALL", "*/*", 403, "text/plain"),
+        (
+            "application/sparql-query",
+            "SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
+            "*/*",
+            403,
+            "text",
+        ),
         ("application/x-www-form-urlencoded", "query=SELEC", "*/*", 400, "text/plain"),
         ("text/plain", "ASK {}", "*/*", 415, "text/plain"),
     ],
@@ -191,3 +198,18 @@ def test_serve_fails_cleanly_on_a_missing_or_broken_graph(tmp_path, capsys, cont
     assert main(["serve", str(path), "--port", "0", "--workers", "1"]) == EXIT_FAIL
     err = capsys.readouterr().err
     assert err.startswith("govkg serve:") and message in err
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", True),
+        ("select * { service silent ?endpoint { ?s ?p ?o } }", True),
+        ("SELECT ?service { ?service <http://example.org/service> ?o }", False),
+        ("PREFIX ex: <http://example.org/> SELECT * { ?s ex:service ?o }", False),
+        ('SELECT * { ?s ?p "SERVICE" } # a SERVICE comment', False),
+        ('SELECT * { ?s ?p """two\nSERVICE lines""" }', False),
+    ],
+)
+def test_uses_service(query, expected):
+    assert uses_service(query) is expected
