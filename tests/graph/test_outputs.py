@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 import warnings
 
@@ -210,3 +211,25 @@ def test_a_parallel_writer_error_is_raised_in_the_parent(tmp_path, monkeypatch):
         write_outputs(result(), tmp_path, only=["graph.nt", "broken.txt"], workers=2)
     assert (tmp_path / "graph.nt").exists()
     assert not (tmp_path / "broken.txt").exists()
+
+
+def test_rebuilding_one_release_changes_only_its_named_graph():
+    def graph_blocks(text: str) -> dict[str, str]:
+        return dict(re.findall(r"\n<([^>]+)> \{\n(.*?)\n\}\n", text, re.S))
+
+    before = graph_blocks(trig(result(meeting("r1"), inspection("r2"))))
+    after = graph_blocks(trig(result(meeting("r1", chair="王五"), inspection("r2"))))
+    r1, r2 = str(release_iri("r1")), str(release_iri("r2"))
+    assert before[r2] == after[r2]
+    assert before[r1] != after[r1]
+
+
+def test_trig_loads_into_oxigraph_with_a_graph_per_release(written):
+    _, folder = written
+    store = pyoxigraph.Store()
+    store.load(path=str(folder / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    (row,) = store.query(
+        "PREFIX gov: <https://w3id.org/govkg/ontology#> "
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a gov:Release } }"
+    )
+    assert int(row["n"].value) == 3
