@@ -197,7 +197,6 @@ def parse_binding(text: str) -> tuple[str, Node]:
 
         if not _LITERAL.fullmatch(value):
             raise QueryError(f"cannot read the literal {value!r}")
-
         try:
             term = from_n3(value)
         except Exception as exc:  # rdflib raises several kinds here
@@ -250,18 +249,22 @@ def _load(store, path: Path, fmt) -> None:
     TriG build, a set of triples (pyoxigraph's union default graph would
     repeat a triple once per graph that holds it).
     """
-    ox = _oxigraph()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError) as exc:
         raise QueryError(f"{path}: {exc}") from exc
     if fmt.supports_datasets:
-        default = ox.DefaultGraph()
-        store.bulk_extend(
-            ox.Quad(quad.subject, quad.predicate, quad.object, default)
-            for quad in store.quads_for_pattern(None, None, None)
-            if quad.graph_name != default
-        )
+        _merge_into_default_graph(store)
+
+
+def _merge_into_default_graph(store) -> None:
+    ox = _oxigraph()
+    default = ox.DefaultGraph()
+    store.bulk_extend(
+        ox.Quad(quad.subject, quad.predicate, quad.object, default)
+        for quad in store.quads_for_pattern(None, None, None)
+        if quad.graph_name != default
+    )
 
 
 def open_store(path: str | Path, store: str | Path | None = None):
@@ -405,10 +408,12 @@ def _to_ox(term: Node):
 
 
 def graph_to_store(graph: Graph):
-    """An rdflib graph copied into an in-memory pyoxigraph store (all its graphs)."""
+    """An rdflib graph copied into an in-memory pyoxigraph store (a dataset's graphs merged too)."""
     ox = _oxigraph()
     store = ox.Store()
     store.load(graph.serialize(format="nquads" if graph.context_aware else "nt"), format=ox.RdfFormat.N_QUADS)
+    if graph.context_aware:
+        _merge_into_default_graph(store)
     return store
 
 
