@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
-from govkg.extract.records import Extraction, Holding, Person, Release, Span
+from govkg.extract.records import Event, Extraction, Holding, Person, Release, Span
 from govkg.graph.rdf import (
     ReleaseGraph,
     build_triples,
@@ -189,3 +191,21 @@ def test_person_key_decides_the_person_node():
 
 def test_evidence_iri_is_a_char_fragment_of_the_release():
     assert str(evidence_iri("0007", 3, 9)) == "https://w3id.org/govkg/id/release/0007#char=3,9"
+
+
+@given(
+    text=st.text(alphabet="甲乙丙。， \n\t", min_size=1, max_size=40),
+    bounds=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
+def test_evidence_is_always_the_text_at_its_offsets(text, bounds):
+    start, end = sorted(min(b, len(text)) for b in bounds)
+    event = Event(key="e", type="meeting", name="会议", evidence=Span(start, end))
+    triples = extraction_triples(Extraction(release=Release(id="x", text=text), events=(event,)))
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    (node,) = graph.subjects(RDF.type, GOV.Evidence)
+    begin, finish = int(graph.value(node, GOV.beginIndex)), int(graph.value(node, GOV.endIndex))
+    assert start <= begin <= finish <= end
+    assert str(graph.value(node, GOV.sentence)) == text[begin:finish] == text[begin:finish].strip()
+    assert str(node).endswith(f"#char={begin},{finish}")
