@@ -213,3 +213,23 @@ def test_serve_fails_cleanly_on_a_missing_or_broken_graph(tmp_path, capsys, cont
 )
 def test_uses_service(query, expected):
     assert uses_service(query) is expected
+
+
+def test_make_server_on_a_persistent_store(tmp_path):
+    import threading
+
+    from govkg.graph.server import make_server
+
+    server = make_server(SMALL, port=0, store=tmp_path / "store", workers=1, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        query = PEOPLE + "SELECT (COUNT(*) AS ?n) WHERE { ?p a gov:Person }"
+        results = client(f"http://{host}:{port}/sparql", query, JSON).queryAndConvert()
+        assert results["results"]["bindings"][0]["n"]["value"] == "3"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert (tmp_path / "store" / "source.json").exists()
