@@ -194,10 +194,11 @@ READ = {
 # The graph's own count of what the view shows, in SPARQL over the contract.
 NODES_QUERY = """
 SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
-  { ?n a ?class . VALUES ?class { gov:Person gov:Event gov:Meeting gov:Inspection gov:Reception
+  { ?m a ?class . VALUES ?class { gov:Person gov:Event gov:Meeting gov:Inspection gov:Reception
         gov:Signing gov:Ceremony gov:Appointment gov:Organization gov:Document gov:Directive } }
-  UNION { ?event schema:location ?n }
-  FILTER NOT EXISTS { ?n owl:sameAs ?canonical }
+  UNION { ?event schema:location ?m }
+  OPTIONAL { ?m owl:sameAs ?canonical }
+  BIND (COALESCE(?canonical, ?m) AS ?n)
 }"""
 EDGES_QUERY = """
 SELECT (COUNT(DISTINCT ?pair) AS ?count) WHERE {
@@ -313,3 +314,11 @@ def test_a_centred_view_opens_on_its_official_in_a_browser(chromium, tmp_path):
     )
     assert report.values["selected"] == [HE]
     assert "1月25日，市长何平出席防控工作会议并讲话。" in report.values["details"]
+
+
+def test_the_view_counts_what_the_graph_states_without_a_browser():
+    from govkg.graph.build import build, sample_paths
+
+    graph = build(sample_paths()).graph
+    net = knowledge_network(graph)
+    assert (net.number_of_nodes(), net.number_of_edges()) == graph_counts(graph)
