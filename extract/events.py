@@ -65,12 +65,12 @@ _WITH = re.compile(r"同|与|和")
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
-_NOT_DOING = re.compile(r"(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+_NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
-_AND = re.compile(r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,4}$|^$")
-# What may stand between a speaker and 强调 / 指出 besides an adverbial: 对…进行再次.
-_ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}(?:进行|作|做)了?(?:再次|重点|专门)?$")
-_GOES_ON = re.compile(r"^\s*(?:以及|及|和|与|等)")
+_AND = re.compile(r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^$")
+# What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 向…
+_ABOUT = re.compile(r"^(?:对|就|向)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
+_GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
 

@@ -141,6 +141,14 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("张三", "lead"), ("李四", "lead"), ("王五", "accompany")},
         ),
         ("会议决定接受张三辞去县长职务。", ("张三",), {("张三", "removed")}),
+        # a list that goes on with 以及 speaks with the clause it joins
+        (
+            "全县召开会议。副县长张三、李四，以及县法院院长王五分别就防控工作提出意见和建议。",
+            ("张三", "李四", "王五"),
+            {("张三", "speak"), ("李四", "speak"), ("王五", "speak")},
+        ),
+        ("全县召开会议。张三对来宾表示欢迎。", ("张三",), {("张三", "speak")}),
+        ("全县召开会议。张三在会上做了三个方面的重点强调。", ("张三",), {("张三", "speak")}),
         # one subject, two cues: 出席并讲话; but 主持了颁发 is not 李四 attending
         ("副委员长李四主持了颁发任命书仪式。", ("李四",), {("李四", "chair")}),
         # a speech named is no speech given
