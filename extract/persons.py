@@ -60,9 +60,11 @@ _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|�
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
 # Where a name starts in a notice: after a notice verb or a list mark.
-_NOTICE_NAME = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于|[、，,；;]")
+_NOTICE_NAME = re.compile(
+    r"(?:任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于)了?|[、，,；;]"
+)
 _NOTICE_TITLE = re.compile(
-    r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:一职|职务|的职务|，|,|。|；|;|、|$)"
+    r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=一职|职务|的职务|，|,|。|；|;|、|$)"
 )
 _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
@@ -321,15 +323,19 @@ class _Finder:
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
-                elif len(names) > 1:
+                elif len(names) > 1 and not t.startswith("为", i):
                     continue
+                titles = []
                 tail = _NOTICE_TITLE.match(t, i, b)
-                if not tail:
-                    continue
-                title_start, title_end = tail.span("title")
-                if is_title(t[title_start:title_end]):
+                while tail and _notice_title(t[tail.start("title") : tail.end("title")]):
+                    titles.append(tail.span("title"))
+                    # 为县政府副县长、代理县长: each title of the chain
+                    if t[tail.end("title") : tail.end("title") + 1] != "、":
+                        break
+                    tail = _NOTICE_TITLE.match(t, tail.end("title") + 1, b)
+                if titles:
                     for one in names:
-                        self.add(one, [(title_start, title_end)])
+                        self.add(one, titles)
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -505,6 +511,11 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
+
+
+def _notice_title(chunk: str) -> bool:
+    """A title in a notice; not the next appointment (、查中才同志为…)."""
+    return is_title(chunk) and "同志" not in chunk and "为" not in chunk
 
 
 class _At:

@@ -45,6 +45,9 @@ def titles(text, place=None):
         ("副总理李四会见了美国财政部长耶伦。", {"李四": ["副总理"], "耶伦": ["美国财政部长"]}),
         # a space between the title and the name, as scraped
         ("县委书记 张建国 出席并讲话。", {"张建国": ["县委书记"]}),
+        # a notice naming a chain of titles, and one naming several people
+        ("会议决定任命周七为县政府副县长、代理县长。", {"周七": ["代理县长", "县政府副县长"]}),
+        ("会议还任命了吴九、郑十为县委员会委员。", {"吴九": ["县委员会委员"], "郑十": ["县委员会委员"]}),
         # a stray space inside a name, as scraped
         ("副县长王 小明主持会议。", {"王小明": ["副县长"]}),
         # an ordinal inside a title
