@@ -297,9 +297,9 @@ def vis_options(node_count: int) -> dict:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -50 if small else -45,
-                "centralGravity": 0.025 if small else 0.02,
-                "springLength": 70 if small else 60,
+                "gravitationalConstant": -80 if small else -45,
+                "centralGravity": 0.015 if small else 0.02,
+                "springLength": 90 if small else 60,
                 "springConstant": 0.08,
                 "avoidOverlap": 0.3,
             },
