@@ -490,10 +490,9 @@ def make_server(
     read-only by each worker). Raises :class:`~govkg.graph.sparql.QueryError`
     when the graph cannot be loaded.
     """
-    from govkg.graph.sparql import QueryError, open_store
+    from govkg.graph.sparql import QueryError, graph_file, open_store
 
-    if not Path(graph).is_file():
-        raise QueryError(f"{graph}: no such graph file")
+    graph = graph_file(graph)
     if store is not None:
         open_store(graph, store)  # parse into the store now if it is missing or stale; closed on return
     pool = WorkerPool(graph, store, max(1, workers), max_results)
@@ -509,7 +508,9 @@ def make_server(
 
 
 def serve_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD)")
+    parser.add_argument(
+        "graph", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD) or build folder"
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     parser.add_argument(
         "-p", "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"

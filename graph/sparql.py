@@ -267,8 +267,18 @@ def _merge_into_default_graph(store) -> None:
     )
 
 
+def graph_file(path: str | Path) -> Path:
+    """The graph file to read: ``path`` itself, or a build folder's ``graph.ttl``."""
+    path = Path(path)
+    if path.is_dir() and (path / "graph.ttl").is_file():
+        return path / "graph.ttl"
+    if not path.is_file():
+        raise QueryError(f"{path}: no such graph file")
+    return path
+
+
 def open_store(path: str | Path, store: str | Path | None = None):
-    """A pyoxigraph store holding the graph file ``path``.
+    """A pyoxigraph store holding the graph file ``path`` (or a build folder's graph).
 
     Without ``store`` the graph is loaded into memory. With ``store``, a folder,
     the graph is bulk-loaded into a persistent store there once and reused
@@ -276,9 +286,7 @@ def open_store(path: str | Path, store: str | Path | None = None):
     ``source.json`` beside the store), so a big corpus is parsed once.
     """
     ox = _oxigraph()
-    path = Path(path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file")
+    path = graph_file(path)
     fmt = _rdf_format(path)
     if store is None:
         memory = ox.Store()
@@ -311,9 +319,7 @@ def load_graph(path: str | Path) -> Graph:
     """A graph file read with rdflib (slow past a few hundred thousand triples)."""
     from rdflib import Dataset
 
-    path = Path(path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file")
+    path = graph_file(path)
     if path.suffix.lower() in (".trig", ".nq"):
         graph: Graph = Dataset(default_union=True)
     else:
@@ -707,7 +713,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
 
 def query_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph", nargs="?", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD)")
+    parser.add_argument(
+        "graph", nargs="?", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD) or build folder"
+    )
     parser.add_argument("query", nargs="?", help="a .rq file or the text of a SPARQL query")
     parser.add_argument("-n", "--name", help="run a named query (see --list)")
     parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")

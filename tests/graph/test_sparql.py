@@ -344,3 +344,9 @@ def test_named_queries_agree_across_engines_on_a_build_of_the_samples(sample_bui
 def test_the_samples_answer_the_basic_questions(sample_build):
     for name in ("officials-of-place", "events-of-official", "titles-over-time", "events-in-range"):
         assert run_query(sample_build, name).solutions, name
+
+
+def test_a_build_folder_stands_for_its_graph(tmp_path, capsys):
+    (tmp_path / "graph.ttl").write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["query", str(tmp_path), "-n", "meeting-chairs", "-f", "csv"]) == EXIT_OK
+    assert "温奇志" in capsys.readouterr().out
