@@ -42,7 +42,12 @@ from govkg.extract.records import Event, Participation, Person, Release, Sentenc
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
 _CHAR = r"[^，,；;。！？!?：:\s]"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
-_SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)[，,：:]")
+# (X要求相关部门：一是…) counts too.
+_SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
+# A point of a speech or a plan: 一是…, 二是….
+_POINT = re.compile(r"[一二三四五六七八九十]是")
+# A count of meetings (八个座谈会) names no one meeting.
+_COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个")
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
@@ -229,7 +234,7 @@ class _Reader:
         for clause in _CLAUSE.finditer(text):
             if clause.start() >= speech_from or not _hint().search(clause.group()):
                 continue
-            if _MODAL.search(clause.group()):
+            if _MODAL.search(clause.group()) or _POINT.search(clause.group()):
                 continue
             for kind, pattern, needs in _event_cues():
                 if not needs.search(text, clause.start(), clause.end()):
@@ -273,6 +278,8 @@ class _Reader:
                 self.drafts.append(draft)
                 self.current = draft
                 self.marks.append(((index, clause.start()), draft))
+            return
+        if kind == "meeting" and _COUNT.search(name_view):
             return
         weak = kind.endswith("?")
         kind = kind.rstrip("?")

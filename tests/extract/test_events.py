@@ -47,6 +47,9 @@ def test_event_types(text, types):
         "原则上取消庙会、灯会等大型公共活动。",  # called off
         "张三强调，要加强督导检查，确保措施落实。",  # reported words
         "各地要定期召开工作推进会。",  # what must be done
+        "书记张三要求相关部门：一是做好技术指导等各项工作。",  # points of a speech
+        "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
+        "会前，召开了各界代表等八个座谈会。",  # a count of meetings
     ],
 )
 def test_no_event(text):
