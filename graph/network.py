@@ -536,6 +536,11 @@ class NetworkStats:
     ranks: dict[str, OfficialRank] = field(repr=False)
     communities: list[list[str]] = field(repr=False)
     betweenness_exact: bool = True
+    ties: list[tuple[str, str, int]] = field(default_factory=list, repr=False)  # heaviest first
+
+    def strongest_ties(self, top: int = 10) -> list[tuple[OfficialRank, OfficialRank, int]]:
+        """Who met whom most often: pairs of officials by the number of events they shared."""
+        return [(self.ranks[a], self.ranks[b], w) for a, b, w in self.ties[:top]]
 
     def most_active(self, top: int = 10) -> list[OfficialRank]:
         ranked = sorted(self.ranks.values(), key=lambda r: (-r.events, -r.contacts, r.id))
@@ -598,6 +603,9 @@ def network_stats(net: nx.DiGraph, co: nx.Graph | None = None) -> NetworkStats:
         ranks=ranks,
         communities=communities,
         betweenness_exact=exact,
+        ties=sorted(
+            ((a, b, w) for a, b, w in co.edges(data="weight")), key=lambda t: (-t[2], min(t[:2]), max(t[:2]))
+        ),
     )
 
 
@@ -707,6 +715,9 @@ def format_stats(stats: NetworkStats, top: int = 10) -> str:
     lines += ["", f"Most central officials (betweenness in the co-attendance network{note}):"]
     for i, r in enumerate(stats.most_central(top), 1):
         lines.append(f"{i:3}. {_pad(r.name, 8)} {_pad(r.title, 32)} {r.betweenness:.4f}  met {r.contacts}")
+    lines += ["", "Who met whom most often (events shared):"]
+    for i, (a, b, weight) in enumerate(stats.strongest_ties(top), 1):
+        lines.append(f"{i:3}. {_pad(a.name, 8)} {_pad(b.name, 8)} {weight:4}")
     lines += ["", "Communities (Louvain, co-attendance weighted by shared events):"]
     for i, community in enumerate(stats.communities[:top]):
         members = sorted(community, key=lambda n: (-stats.ranks[n].events, n))
@@ -736,6 +747,7 @@ def stats_json(stats: NetworkStats, top: int = 10) -> dict:
         "coattendance_edges": stats.coattendance_edges,
         "most_active": [row(r) for r in stats.most_active(top)],
         "most_central": [row(r) for r in stats.most_central(top)],
+        "strongest_ties": [[a.id, b.id, w] for a, b, w in stats.strongest_ties(top)],
         "communities": stats.communities[:top],
     }
 

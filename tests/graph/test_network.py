@@ -137,6 +137,7 @@ def test_stats_rank_the_most_active_and_central_official(net):
     assert LI not in {r.id for r in stats.most_active()}  # took part in nothing
     assert sorted(n for c in stats.communities for n in c) == sorted([HE, WEN, ZHANG])
     assert stats.ranks[LI].community == -1
+    assert [(a.id, b.id, w) for a, b, w in stats.strongest_ties()] == [(HE, ZHANG, 1), (HE, WEN, 1)]
 
 
 def test_exports_open_in_networkx_with_the_rankings():
