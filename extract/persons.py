@@ -66,6 +66,7 @@ _NOTICE_NAME = re.compile(
 _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=一职|职务|的职务|，|,|。|；|;|、|$)"
 )
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·")
 _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _COMRADE = re.compile("同志")
@@ -206,6 +207,8 @@ class _Finder:
             spaced = None
             if not name:
                 name, spaced = self.spaced_name_at(at)
+            if not name and not self.country_before(end):
+                name = self.dotted_name_at(at)  # 雪克来提·扎克尔
             if not name:
                 self.unnamed.append(end)
                 continue
@@ -220,6 +223,20 @@ class _Finder:
                 self.found[name].spaced.append(spaced)
             for _, other in self.list_after(spaced[1] if spaced else at + len(name)):
                 self.add(other, titles)
+
+    def dotted_name_at(self, i: int) -> str | None:
+        """A name written with · (雪克来提·扎克尔) that a boundary follows."""
+        t = self.text
+        m = _DOTTED.match(t, i)
+        if not m:
+            return None
+        for end in range(m.end() + 1, min(m.end() + 9, len(t) + 1)):
+            if not HAN.match(t[end - 1]):
+                break
+            if boundary_after(t, end):
+                word = t[i:end]
+                return word if _foreign_like(word.replace("·", "")) else None
+        return None
 
     def spaced_name_at(self, i: int) -> tuple[str | None, tuple[int, int] | None]:
         """A name with a stray space from scraping (市长何 平出席): the name without

@@ -50,7 +50,16 @@ def test_name_before(text, end, expected):
 
 
 @pytest.mark.parametrize(
-    "name", ["surnames.tsv", "titles.tsv", "name_context.tsv", "organs.tsv", "countries.tsv", "t2s.tsv"]
+    "name",
+    [
+        "surnames.tsv",
+        "titles.tsv",
+        "name_context.tsv",
+        "organs.tsv",
+        "countries.tsv",
+        "t2s.tsv",
+        "document_words.tsv",
+    ],
 )
 def test_lexicons_say_where_they_come_from(name):
     from importlib import resources

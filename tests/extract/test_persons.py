@@ -48,6 +48,9 @@ def titles(text, place=None):
         # a notice naming a chain of titles, and one naming several people
         ("会议决定任命周七为县政府副县长、代理县长。", {"周七": ["代理县长", "县政府副县长"]}),
         ("会议还任命了吴九、郑十为县委员会委员。", {"吴九": ["县委员会委员"], "郑十": ["县委员会委员"]}),
+        # names written with ·
+        ("自治区主席雪克来提·扎克尔主持会议。", {"雪克来提·扎克尔": ["自治区主席"]}),
+        ("会见澳大利亚总理托尼·阿博特。", {"托尼·阿博特": ["澳大利亚总理"]}),
         # a stray space inside a name, as scraped
         ("副县长王 小明主持会议。", {"王小明": ["副县长"]}),
         # an ordinal inside a title
