@@ -25,6 +25,7 @@ _LEAD = re.compile(
 # Coordinators, the looser first: 甲和乙部署以及丙要求 is (甲和乙部署) and (丙要求).
 _SPLITS = (re.compile(r"以及"), re.compile(r"和|及|与"))
 _PREDICATE = re.compile(r"进行|作出|做出|开展|推动|确保|结合|为指导|为主线|为统领")
+_FRONTED = re.compile(r"把(?P<object>[^，,。；;！？!?：:\s]{2,40}?)(?:贯彻落实|落实|贯彻)")
 _QUOTED = re.compile(r"^“[^“”]+”$")
 
 
@@ -90,6 +91,8 @@ def find_directives(text: str) -> Iterator[tuple[int, str]]:
     ['习近平总书记重要指示精神', '李克强总理重要批示精神']
     >>> [p for _, p in find_directives("要坚决落实Ⅰ级响应各项防控措施，确保措施全面落地落实。")]
     ['Ⅰ级响应各项防控措施']
+    >>> [p for _, p in find_directives("要把疫情防控各项措施落实落细")]
+    ['疫情防控各项措施']
     """
     for match in _pattern().finditer(text):
         phrase = _trim(match.group("object"))
@@ -97,3 +100,9 @@ def find_directives(text: str) -> Iterator[tuple[int, str]]:
             continue
         for part in _split(phrase):
             yield match.start("object"), part
+    # 把…落实到位: the object stands before the verb.
+    for match in _FRONTED.finditer(text):
+        phrase = _trim(match.group("object"))
+        if phrase and phrase == _LEAD.sub("", match.group("object")):
+            for part in _split(phrase):
+                yield match.start("object"), part
