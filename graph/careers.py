@@ -160,6 +160,8 @@ def _add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[s
         graph.add((node, GOV.jurisdiction, place_iri(place)))
         for _, holding in attested:
             graph.add((node, PROV.wasDerivedFrom, holding))
+            for evidence in graph.objects(holding, GOV.evidence):  # the sentences that state it
+                graph.add((node, GOV.evidence, evidence))
         dates = sorted(date for date, _ in attested if date)
         if dates:
             graph.add((node, GOV.firstAttested, Literal(dates[0], datatype=XSD.date)))

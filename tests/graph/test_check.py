@@ -132,6 +132,7 @@ def test_a_tenure_is_attested_first_before_last(first, last, conforms):
     graph.add((tenure, GOV.holder, graph.value(holding, GOV.holder)))
     graph.add((tenure, GOV.post, post))
     graph.add((tenure, PROV.wasDerivedFrom, holding))
+    graph.add((tenure, GOV.evidence, graph.value(holding, GOV.evidence)))
     graph.add((tenure, GOV.firstAttested, Literal(first, datatype=XSD.date)))
     graph.add((tenure, GOV.lastAttested, Literal(last, datatype=XSD.date)))
     assert check(graph).conforms is conforms
