@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from govkg.extract.chars import View, view
+from govkg.extract.chars import View, simplify, view
 from govkg.extract.data import load_table, load_words
 from govkg.extract.dates import find_dates, first_date, stated_year
 from govkg.extract.directives import find_directives
@@ -47,6 +47,9 @@ _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|�
 # A point of a speech or a plan: 一是…, 二是….
 _POINT = re.compile(r"[一二三四五六七八九十]是")
 # A count of meetings (八个座谈会) names no one meeting.
+_NAME_LEAD = re.compile(
+    r"\s*(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
+)
 _COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个")
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
@@ -73,8 +76,8 @@ _AS_OR_OF = re.compile(r"为|的")
 _NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
 _AND = re.compile(r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^$")
-# What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 向…
-_ABOUT = re.compile(r"^(?:对|就|向)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
+# What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
+_ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
@@ -260,6 +263,8 @@ class _Reader:
             name = self._original(
                 sentence, v, clause.start() + match.start("name"), clause.start() + match.end("name")
             )
+        # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
+        name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
         place = None
         if groups.get("place"):
             place = self._original(
