@@ -67,6 +67,7 @@ _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=一职|职务|的职务|，|,|。|；|;|、|$)"
 )
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·")
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?=[和与及的、，,。；;]|$)")
 _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
 _LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _COMRADE = re.compile("同志")
@@ -253,8 +254,8 @@ class _Finder:
     def named_before(self, i: int) -> bool:
         """Whether a name that may bear a title ends at ``i`` (习近平|总书记)."""
         name = name_before(self.text, i, self.known())
-        if not name or country_in(name):
-            return False
+        if not name or country_in(self.text[max(0, i - 8) : i]):
+            return False  # 保加利亚议长: a country, not a name, before the title
         return name in self.found or self.text.count(name) > 1
 
     def country_before(self, end: int) -> bool:
@@ -293,12 +294,27 @@ class _Finder:
                     ok = clean and t[left - 1 : left] not in ("市", "县", "区", "省", "委", "会")
                 if ok:
                     # China has no 总统 or 首相: who holds one is foreign
-                    self.add(name, [(start, end)], foreign=head in _FOREIGN_HEADS and head != "外长")
+                    foreign = head in _FOREIGN_HEADS and head != "外长"
+                    self.add(name, [(start, end), *self.titles_after(end)], foreign=foreign)
                     continue
-            if head in _FOREIGN_HEADS or head in ("总理", "主席"):
+            if head in _FOREIGN_HEADS or head in leaders:
                 name = self.foreign_name_before(start)
                 if name:
-                    self.add(name, [(start, end)], foreign=True)
+                    self.add(name, [(start, end), *self.titles_after(end)], foreign=True)
+
+    def titles_after(self, end: int) -> list[tuple[int, int]]:
+        """More titles after a name's title: 习近平总书记、国家主席 (to a 和 or a mark)."""
+        t = self.text
+        out = []
+        while t[end : end + 1] == "、":
+            m = _TITLE_AFTER.match(t, end + 1)
+            if not m or not is_title(m.group()) or m.end() not in self.heads:
+                break
+            if name_at(t, m.end(), self.known()):
+                break  # 、国家主席习近平: the next title is the next person's
+            out.append(m.span())
+            end = m.end()
+        return out
 
     def foreign_name_before(self, end: int) -> str | None:
         """A foreign name ending at ``end`` between a word before names and a title:

@@ -51,6 +51,11 @@ def titles(text, place=None):
         # names written with ·
         ("自治区主席雪克来提·扎克尔主持会议。", {"雪克来提·扎克尔": ["自治区主席"]}),
         ("会见澳大利亚总理托尼·阿博特。", {"托尼·阿博特": ["澳大利亚总理"]}),
+        # titles after names, in a chain
+        (
+            "在张小平总书记、国家主席和本扬总书记、国家主席的共同引领下。张小平强调。",
+            {"张小平": ["国家主席", "总书记"], "本扬": ["国家主席", "总书记"]},
+        ),
         # a stray space inside a name, as scraped
         ("副县长王 小明主持会议。", {"王小明": ["副县长"]}),
         # an ordinal inside a title
