@@ -9,6 +9,8 @@ import warnings
 
 import pyoxigraph
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 
 from govkg.graph.build import BuildResult
@@ -233,3 +235,14 @@ def test_trig_loads_into_oxigraph_with_a_graph_per_release(written):
         "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a gov:Release } }"
     )
     assert int(row["n"].value) == 3
+
+
+@given(st.text(max_size=30))
+def test_any_literal_round_trips_through_n_triples(text):
+    line = f"<https://w3id.org/govkg/id/x> <https://schema.org/name> {nt_term(Literal(text))} .\n"
+    (triple,) = pyoxigraph.parse(line.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert triple.object.value == text
+
+
+def test_characters_an_iri_may_not_hold_are_percent_encoded():
+    assert nt_term(URIRef("https://w3id.org/govkg/id/x y<z>")) == "<https://w3id.org/govkg/id/x%20y%3Cz%3E>"
