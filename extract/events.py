@@ -45,6 +45,8 @@ _CHAR = r"[^，,；;。！？!?：:\s]"
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
 # A point of a speech or a plan: 一是…, 二是….
+# A photo caption: 吴锦（右一）与…会谈, 图为….
+_CAPTION = re.compile(r"[（(][左右中前后][一二三四五六]?[）)]|图为|上图|下图|左图|右图")
 _POINT = re.compile(r"[一二三四五六七八九十]是")
 # A count of meetings (八个座谈会) names no one meeting.
 _NAME_LEAD = re.compile(
@@ -237,7 +239,11 @@ class _Reader:
         for clause in _CLAUSE.finditer(text):
             if clause.start() >= speech_from or not _hint().search(clause.group()):
                 continue
-            if _MODAL.search(clause.group()) or _POINT.search(clause.group()):
+            if (
+                _MODAL.search(clause.group())
+                or _POINT.search(clause.group())
+                or _CAPTION.search(clause.group())
+            ):
                 continue
             for kind, pattern, needs in _event_cues():
                 if not needs.search(text, clause.start(), clause.end()):
@@ -290,7 +296,7 @@ class _Reader:
         kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
         # 会议还任命了…: another appointment of the same sitting.
-        another = kind == "appointment" and _ANOTHER.search(clause.group(), 0, match.start())
+        another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         same = None if another else self._same_as(draft, name_view)
         if same is None and weak:
             return

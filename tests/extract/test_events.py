@@ -50,6 +50,7 @@ def test_event_types(text, types):
         "书记张三要求相关部门：一是做好技术指导等各项工作。",  # points of a speech
         "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
+        "图为张三（右一）与客商会谈。",  # a photo caption
     ],
 )
 def test_no_event(text):
@@ -326,3 +327,8 @@ def test_a_closed_sitting_and_its_appointments():
         {("张三", "appointed"), ("李四", "appointed")},
         {("王五", "appointed")},
     ]
+
+
+def test_another_appointment_needs_names():
+    text = "会议决定任命张三为副县长。会议还表决通过其他人事任免事项。"
+    assert [e.type for e in events_of(text, names=("张三",))] == ["appointment"]
