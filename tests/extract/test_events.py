@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govkg.extract.data import load_table, load_words
 from govkg.extract.events import find_events
 from govkg.extract.records import Person, Release, Span
 from govkg.extract.sentences import split_sentences
@@ -332,3 +335,30 @@ def test_a_closed_sitting_and_its_appointments():
 def test_another_appointment_needs_names():
     text = "会议决定任命张三为副县长。会议还表决通过其他人事任免事项。"
     assert [e.type for e in events_of(text, names=("张三",))] == ["appointment"]
+
+
+# The data files events.py reads: every row well formed.
+_TYPES = {"meeting", "inspection", "reception", "signing", "ceremony", "appointment", "other"}
+_ROLES = {"chair", "attend", "speak", "lead", "accompany", "host", "guest", "appointed", "removed"}
+
+
+def test_event_cue_rows():
+    rows = load_table("event_cues.tsv")
+    assert rows
+    for kind, pattern, needs in rows:
+        assert kind.rstrip("?+") in _TYPES
+        assert needs and all(needs.split("|"))
+        assert "{" not in re.sub(r"\{(?:C|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
+
+
+def test_role_cue_rows():
+    rows = load_table("role_cues.tsv")
+    assert len({(cue, role) for cue, role, _ in rows}) == len(rows)
+    for cue, role, where in rows:
+        assert cue and role in _ROLES and where in {"before", "after", "subject", "within"}
+
+
+@pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
+def test_word_lists(name):
+    words = load_words(name)
+    assert words and all(re.fullmatch(r"[\u4e00-\u9fff]+", word) for word in words)
