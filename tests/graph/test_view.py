@@ -260,13 +260,20 @@ def test_the_view_works_offline_in_a_browser(chromium, tmp_path):
     path.write_text(view_html(graph), encoding="utf-8")
     search = "govkg.search('温奇志'), document.getElementById('details').textContent"
     tooltip = "document.querySelector('div.vis-tooltip').innerText"
-    report = open_offline(chromium, path, {"tooltip": tooltip, "search": search}, hover=MIDDLE_OF_AN_EDGE)
+    colours = "[govkg.nodes.get('person/温奇志@巴中市').color, govkg.nodes.get('person/李四@南江县').color]"
+    report = open_offline(
+        chromium, path, {"tooltip": tooltip, "search": search, "colours": colours}, hover=MIDDLE_OF_AN_EDGE
+    )
     nodes, edges = graph_counts(graph)
     assert (report.values["nodes"], report.values["edges"]) == (nodes, edges) == (11, 9)
     assert report.values["drawn"] == nodes
     assert report.values["counts"] == f"节点 {nodes} · 连线 {edges}"
     assert report.values["physics"] is False  # settled, then still
     assert "副市长温奇志主持会议。" in report.values["search"]  # search, click-through evidence
+    assert report.values["colours"] == [
+        "#d9480f",
+        "#e9ecef",
+    ]  # the found official stands out, the rest is dimmed
     # Hovering over an edge shows its sentence, release headline and date.
     assert report.values["tooltip"].splitlines() == [
         "温奇志 —主持→ 防控工作会议",
