@@ -329,3 +329,9 @@ def test_the_view_counts_what_the_graph_states_without_a_browser():
     graph = build(sample_paths()).graph
     net = knowledge_network(graph)
     assert (net.number_of_nodes(), net.number_of_edges()) == graph_counts(graph)
+
+
+def test_rendering_writes_nothing_beside_the_page(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # pyvis's local mode would write lib/ here
+    view_html(sample_graph())
+    assert list(tmp_path.iterdir()) == []
