@@ -17,7 +17,6 @@ import argparse
 import sys
 import time
 import warnings
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -141,7 +140,9 @@ def check(graph: Graph, shapes: Graph | str | Path | None = None) -> Report:
             data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
         )
     names = {**PREFIXES, "gsh": "https://w3id.org/govkg/shapes#", "sh": str(SH)}
-    findings = _findings(results, names) + evidence_findings(graph, names)
+    # A value two constraints of one property reject (datatype and pattern) is one finding.
+    findings = list({(f.focus, f.path, f.value, f.message): f for f in _findings(results, names)}.values())
+    findings += evidence_findings(graph, names)
     return Report(findings=findings, triples=len(graph), seconds=time.perf_counter() - start)
 
 
@@ -187,21 +188,23 @@ def evidence_findings(graph: Graph, names: dict[str, str] | None = None) -> list
 
 
 def format_report(report: Report, limit: int = 20) -> str:
-    """A readable report: the summary, each kind of violation with a count and examples."""
+    """A readable report: the summary, then each kind of violation with its nodes, most frequent first."""
     lines = [report.summary()]
-    by_message = Counter(f.message for f in report.findings)
-    examples: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        examples.setdefault(finding.message, []).append(finding)
-    for message, count in sorted(by_message.items(), key=lambda item: (-item[1], item[0])):
-        first = examples[message][0]
-        lines.append(f"\n{first.severity}: {message} ({count} node{'s' if count > 1 else ''}; {first.shape})")
-        for finding in examples[message][:limit]:
+    groups: dict[str, dict[tuple, Finding]] = {}
+    for finding in report.findings:  # a value two constraints reject is shown once
+        key = (finding.focus, finding.path, finding.value)
+        groups.setdefault(finding.message, {}).setdefault(key, finding)
+    for message, found in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        findings = list(found.values())
+        nodes = len({f.focus for f in findings})
+        first = findings[0]
+        lines.append(f"\n{first.severity}: {message} ({nodes} node{'s' * (nodes != 1)}; {first.shape})")
+        for finding in findings[:limit]:
             where = f" {finding.path}" if finding.path else ""
             value = f" = {finding.value}" if finding.value else ""
             lines.append(f"  {finding.focus}{where}{value}")
-        if count > limit:
-            lines.append(f"  … and {count - limit} more")
+        if len(findings) > limit:
+            lines.append(f"  … and {len(findings) - limit} more")
     return "\n".join(lines)
 
 
