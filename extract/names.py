@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from govkg.extract.data import load_table
+from govkg.extract.data import load_table, load_words
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters that do not occur in the given names of officials but do start
@@ -34,6 +34,20 @@ def context_words(kind: str) -> tuple[str, ...]:
     """The words of one kind in ``name_context.tsv``, longest first."""
     words = {row[0] for row in load_table("name_context.tsv") if row[1] == kind}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return load_words("common_words.tsv")
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a word that looks like a name is a common word (严格, 高度).
+
+    >>> is_common_word("严格"), is_common_word("何平")
+    (True, False)
+    """
+    return word in _common_words()
 
 
 def ends_with(kind: str, text: str, i: int) -> bool:

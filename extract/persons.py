@@ -32,6 +32,7 @@ from govkg.extract.names import (
     context_words,
     ends_with,
     is_chinese_name,
+    is_common_word,
     name_at,
     name_before,
 )
@@ -117,6 +118,8 @@ class _Finder:
         return frozenset(self.found)
 
     def add(self, name: str, titles=(), foreign: bool = False) -> None:
+        if not titles and name not in self.found and is_common_word(name):
+            return  # a name by a weak cue alone (严格要求, 高度重视) must be no common word
         entry = self.found.setdefault(name, _Found(name, foreign=foreign))
         entry.foreign = entry.foreign or foreign
         for start, end in titles:
@@ -282,7 +285,7 @@ class _Finder:
             if start == 0 or name_at(t, end, self.known()):
                 continue
             name = name_before(t, start, self.known())
-            if name and country_in(name):
+            if name and (country_in(name) or is_common_word(name)):
                 name = None  # 安哥拉总统: a country, not a name
             if name:
                 left = start - len(name)
