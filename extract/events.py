@@ -56,6 +56,8 @@ _COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三�
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
+    # …and one that passes on what someone said (传达…的讲话精神).
+    r"|传达|领学"
 )
 # A sentence that goes on with the event before it.
 _SAME_DAY = re.compile(r"\s*(?:(当天|当日|同日)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
@@ -71,6 +73,9 @@ _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
 )
 _WITH = re.compile(r"同|与|和")
+_HOLDS_WITH = re.compile(r"同|与")
+# Who is led (甲带领乙、丙走访) does not lead.
+_LED = re.compile(r"带领|率领|率")
 # 他们是：…, 名单如下： a list of the names just appointed.
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
@@ -112,7 +117,7 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     # 人民大会堂, 会议室: places, not meetings.
     meet = f"(?:{meet})(?![堂室厅场所议])"
     # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
-    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|精神)"
+    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神)"
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
@@ -151,7 +156,7 @@ def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
     inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
     return re.compile(
-        r"(?![家的])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
+        r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
 
@@ -366,7 +371,7 @@ class _Reader:
                     self._give(inside[:1], last_role, sentence)
                 elif self._leads(text, clause, inside, sentence, pending):
                     pending = []
-                else:
+                elif inside and clause.end() - inside[-1].end <= 4:
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
                 continue
@@ -425,9 +430,9 @@ class _Reader:
         if role == "accompany":
             # 在 X 陪同下: X accompanies; persons before 在 lead.
             opening = text.rfind("在", clause.start(), cue.start())
-            if opening >= 0:
+            if opening >= 0 and any(m.start > opening for m in before):
                 before = [m for m in before if m.start > opening]
-        if cue.group() == "座谈" and not _WITH.search(text, clause.start(), cue.start()):
+        if cue.group() == "座谈" and not _HOLDS_WITH.search(text, clause.start(), cue.start()):
             # 与…座谈: who holds it.
             return ()
         if role in ("host", "chair") and before:
@@ -466,7 +471,13 @@ class _Reader:
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
         cue = _inspection_cue(text, clause.start(), clause.end())
         if cue is not None:
-            leaders += [m.key for m in inside if m.start < cue and m.key not in leaders]
+            # 甲对…一行到我市调研表示欢迎: 甲 speaks to the visitors, they lead.
+            leaders += [
+                m.key for m in inside if m.start < cue and m.key not in leaders and text[m.end] not in "对向"
+            ]
+        led = _LED.search(text, clause.start(), clause.end())
+        if led:
+            leaders = [m.key for m in inside if m.start < led.start() and m.key in leaders]
         leaders = [key for key in leaders if key not in given]
         if not leaders and (cue is None or not pending):
             return cue is not None

@@ -148,6 +148,22 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("张三", "lead"), ("李四", "lead"), ("王五", "accompany")},
         ),
         ("会议决定接受张三辞去县长职务。", ("张三",), {("张三", "removed")}),
+        # a clause that does something is no list of names
+        (
+            "全市召开工作会议。市长张三安排稳增长工作，副市长李四参加会议。",
+            ("张三", "李四"),
+            {("李四", "attend")},
+        ),
+        # who is led does not lead
+        ("主委张三带领副主委李四、王五上门走访老同志。", ("张三", "李四", "王五"), {("张三", "lead")}),
+        # 在…陪同调研 is where one accompanies
+        (
+            "县长张三到城关镇调研。副书记李四在城关镇陪同调研。",
+            ("张三", "李四"),
+            {("张三", "lead"), ("李四", "accompany")},
+        ),
+        # welcoming a visit is not making one
+        ("会上，副市长张三对省调研组一行到我市调研表示欢迎。", ("张三",), {("张三", "speak")}),
         # a list that goes on with 以及 speaks with the clause it joins
         (
             "全县召开会议。副县长张三、李四，以及县法院院长王五分别就防控工作提出意见和建议。",
