@@ -70,6 +70,28 @@ def issuer(title: str) -> str | None:
     return None
 
 
+# An issuer before the title: 国务院办公厅印发《…》, 党的二十届二中全会审议通过的《…》.
+_ISSUER_BEFORE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:局|部|委|院|厅|办|办公室|政府|中央|委员会|常委会|全会|署|总局|小组|指挥部))"
+    r"(?:联合)?(?:印发|发布|出台|制定|颁布|下发|公布|审议通过|通过|批准)(?:了|的)?$"
+)
+_LEAD_IN = re.compile(r".*(?:根据|按照|依据|依照|贯彻|落实|经|由|在|对|将|，|,|。|；|;|：|:|\n)", re.DOTALL)
+
+
+def issuer_before(text: str) -> str | None:
+    """The organ the words just before a 《 name as the document's issuer.
+
+    >>> issuer_before("近日，国务院办公厅印发")
+    '国务院办公厅'
+    >>> issuer_before("根据党的二十届二中全会审议通过的"), issuer_before("会议讨论了")
+    ('党的二十届二中全会', None)
+    """
+    lead = _LEAD_IN.match(text)
+    tail = text[lead.end() :] if lead else text
+    m = _ISSUER_BEFORE.search(tail)
+    return m.group("org") if m and m.start() == 0 else None
+
+
 def find_documents(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[Document]:
     """Every document the release cites in 《》, once each, with its issuer where named.
 
@@ -92,4 +114,10 @@ def find_documents(release: Release, sentences: tuple[Sentence, ...]) -> Iterato
         if org:
             # the issuer as written: the same characters of the title
             org = release.text[start : v.end(m.start(1) + len(org), glosses=True)]
+        else:
+            lo = max(0, m.start() - 40)
+            before = issuer_before(v.text[lo : m.start()])
+            if before:
+                at = lo + v.text[lo : m.start()].rfind(before)
+                org = release.text[v.start(at) : v.end(at + len(before), glosses=True)]
         yield Document(title=title, span=Span(start, end), issuer=org)

@@ -46,3 +46,16 @@ def test_documents_once_each_with_spans_as_written():
     assert documents[0].issuer == "某某省人民政府"
     span = documents[0].span
     assert text[span.start : span.end] == documents[0].title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近日，某某省人民政府办公厅印发《某某省防汛应急预案管理办法》。", "某某省人民政府办公厅"),
+        ("根据党的某某全会审议通过的《某某机构改革方案》，调整机构。", "党的某某全会"),
+        ("会议讨论了《政府工作报告》。", None),
+    ],
+)
+def test_issuer_named_before_the_title(text, expected):
+    (document,) = find_documents(Release(id="x", text=text), ())
+    assert document.issuer == expected
