@@ -452,7 +452,7 @@ class _Reader:
                 keys = tuple(pending) + keys
             return keys
         gap = text[previous_end : cue.start()] if previous else text[clause.start() : cue.start()]
-        if previous and _AND.match(gap):
+        if previous and _AND.match(gap) and role not in ("host", "guest"):
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects

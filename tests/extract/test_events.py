@@ -154,6 +154,11 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四"),
             {("李四", "attend")},
         ),
+        (
+            "省长王五会见了来访的董事长赵六一行。副省长钱七参加会见。",
+            ("王五", "赵六", "钱七"),
+            {("王五", "host"), ("赵六", "guest"), ("钱七", "attend")},
+        ),
         # who is led does not lead
         ("主委张三带领副主委李四、王五上门走访老同志。", ("张三", "李四", "王五"), {("张三", "lead")}),
         # 在…陪同调研 is where one accompanies
