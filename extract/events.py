@@ -52,7 +52,10 @@ _POINT = re.compile(r"[一二三四五六七八九十]是")
 _NAME_LEAD = re.compile(
     r"\s*(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
 )
-_COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个")
+_COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个|^各[类种项级]|系列")
+_ELIDED = re.compile(r"\s*(?:[并还也再]*(?:对|就)[^，,。；;]{0,30})?$")
+# Adverbs a place group takes in before the verb (到城北镇实地察看).
+_PLACE_TAIL = re.compile(r"(?:实地|现场|专题|进行|开展)*$")
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
@@ -281,6 +284,7 @@ class _Reader:
             place = self._original(
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
+            place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())] or None
         # A date before the cue, or inside it (…会议11月14日在京召开), not one after it.
         date = next((d.iso for d in dates if d.span.start < clause.start() + match.end()), None)
         if date is None:
@@ -423,8 +427,8 @@ class _Reader:
                     return (before[-1].key,)
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 return self.last_subjects[:1]
-            if not before and not text[clause.start() : cue.start()].strip():
-                # …调研，强调要…: the clause goes on with the subject before it.
+            if not before and _ELIDED.match(text[clause.start() : cue.start()]):
+                # …调研，强调要…; …，并就…提出要求: the clause goes on with the subject before it.
                 return self.last_subjects[:1]
             return ()
         if role == "accompany":

@@ -54,6 +54,7 @@ def test_event_types(text, types):
         "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
         "图为张三（右一）与客商会谈。",  # a photo caption
+        "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
     ],
 )
 def test_no_event(text):
@@ -159,6 +160,12 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("王五", "赵六", "钱七"),
             {("王五", "host"), ("赵六", "guest"), ("钱七", "attend")},
         ),
+        (
+            "全省电视电话会议召开。市长张三在分会场参加会议，并就我市工作提出要求。",
+            ("张三",),
+            {("张三", "attend"), ("张三", "speak")},
+        ),
+        ("新区项目集中开工仪式举行。市委书记张三宣布项目开工。", ("张三",), {("张三", "speak")}),
         # who is led does not lead
         ("主委张三带领副主委李四、王五上门走访老同志。", ("张三", "李四", "王五"), {("张三", "lead")}),
         # 在…陪同调研 is where one accompanies
@@ -383,3 +390,8 @@ def test_role_cue_rows():
 def test_word_lists(name):
     words = load_words(name)
     assert words and all(re.fullmatch(r"[\u4e00-\u9fff]+", word) for word in words)
+
+
+def test_a_place_without_the_adverb_before_the_verb():
+    (event,) = events_of("县长张三先后到城南街道、城北镇实地察看防汛工作。", names=("张三",))
+    assert event.place == "城南街道、城北镇"
