@@ -197,3 +197,15 @@ def test_build_says_it_checked_its_graph(tmp_path, capsys):
     assert "SHACL check: conforms" in capsys.readouterr().out
     assert main(["build", str(source), "-o", str(tmp_path / "out"), "--no-check"]) == EXIT_OK
     assert "SHACL check: skipped" in capsys.readouterr().out
+
+
+def test_the_bundled_samples_build_a_conforming_graph(tmp_path):
+    from govkg.graph.build import build, sample_paths
+
+    built = build(sample_paths())
+    report = check(built.graph)
+    assert report.conforms, format_report(report)
+    holdings = set(built.graph.subjects(RDF.type, GOV.PositionHolding))
+    participations = set(built.graph.subjects(RDF.type, GOV.Participation))
+    assert holdings and participations
+    assert all(built.graph.value(node, GOV.evidence) for node in holdings | participations)
