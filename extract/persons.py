@@ -213,6 +213,8 @@ class _Finder:
                 name, spaced = self.spaced_name_at(at)
             if not name and not self.country_before(end):
                 name = self.dotted_name_at(at)  # 雪克来提·扎克尔
+            if not name and ends is not None:
+                name = self.repeated_name_at(at)  # 陈景军领学: 陈景军 is named elsewhere
             if not name:
                 self.unnamed.append(end)
                 continue
@@ -227,6 +229,21 @@ class _Finder:
                 self.found[name].spaced.append(spaced)
             for _, other in self.list_after(spaced[1] if spaced else at + len(name)):
                 self.add(other, titles)
+
+    def repeated_name_at(self, i: int) -> str | None:
+        """A name after a title before a word that is no cue, taken because the
+        text names it again elsewhere before a cue (区委常委陈景军领学…陈景军指出)."""
+        t = self.text
+        for length in (3, 2):
+            word = t[i : i + length]
+            if len(word) < length or not is_chinese_name(word) or is_common_word(word):
+                continue
+            j = t.find(word)
+            while j != -1:
+                if j != i and _strong_end(t, j + length):
+                    return word
+                j = t.find(word, j + 1)
+        return None
 
     def dotted_name_at(self, i: int) -> str | None:
         """A name written with · (雪克来提·扎克尔) that a boundary follows."""
@@ -547,6 +564,14 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
+
+
+def _strong_end(text: str, i: int) -> bool:
+    """Whether a name ending at ``i`` surely ends there: a mark follows, or a
+    cue word of two characters or more (出席, 强调), not a one-character one."""
+    if i >= len(text) or not HAN.match(text[i]):
+        return text[i : i + 1] != "·"
+    return any(text.startswith(w, i) for w in context_words("after") if len(w) > 1)
 
 
 def _notice_title(chunk: str) -> bool:

@@ -56,6 +56,8 @@ def titles(text, place=None):
             "在张小平总书记、国家主席和本扬总书记、国家主席的共同引领下。张小平强调。",
             {"张小平": ["国家主席", "总书记"], "本扬": ["国家主席", "总书记"]},
         ),
+        # a name before a word that is no cue, named again elsewhere
+        ("会上，县委常委王小明领学了文件。王小明强调，要抓落实。", {"王小明": ["县委常委"]}),
         # a stray space inside a name, as scraped
         ("副县长王 小明主持会议。", {"王小明": ["副县长"]}),
         # an ordinal inside a title
