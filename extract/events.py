@@ -54,8 +54,8 @@ _NAME_LEAD = re.compile(
 )
 _COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个|^各[类种项级]|系列")
 _ELIDED = re.compile(r"\s*(?:[并还也再]*(?:对|就)[^，,。；;]{0,30})?$")
-# Adverbs a place group takes in before the verb (到城北镇实地察看).
-_PLACE_TAIL = re.compile(r"(?:实地|现场|专题|进行|开展)*$")
+# What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查).
+_PLACE_TAIL = re.compile(r"(?:(?:开展|进行).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
@@ -85,7 +85,9 @@ _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
 _NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
-_AND = re.compile(r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^$")
+_AND = re.compile(
+    r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^[^，,；;。]{0,40}并(?:作|做|发表)?了?(?:重要)?$|^$"
+)
 # What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
@@ -107,6 +109,7 @@ class _Draft:
     leaders: frozenset[str] = frozenset()
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
+    closed: bool = False  # its host and guest are known (分别会见)
 
 
 @lru_cache(maxsize=1)
@@ -292,9 +295,13 @@ class _Reader:
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
         guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
         if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:
+            # 分别会见甲和乙: one reception each, with its host and its guest.
             for guest in guests:
                 draft = _Draft(kind, name, index, sentence.span, date, place, leaders=leaders)
                 draft.name = f"{name}（{guest}）"
+                draft.roles = [Participation(key, "host", sentence.span) for key in sorted(leaders)]
+                draft.roles.append(Participation(guest, "guest", sentence.span))
+                draft.closed = True
                 self.drafts.append(draft)
                 self.current = draft
                 self.marks.append(((index, clause.start()), draft))
@@ -508,6 +515,8 @@ class _Reader:
             return
         for part, where in zip(self.pending, self.positions, strict=True):
             target = next((draft for mark, draft in reversed(self.marks) if mark <= where), fallback)
+            if target.closed and part.role in ("host", "guest"):
+                continue
             if part not in target.roles:
                 target.roles.append(part)
         self.pending = []

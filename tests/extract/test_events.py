@@ -75,6 +75,10 @@ def test_separate_receptions():
     text = "6月9日，省长李四分别会见了甲国大使王大和乙国大使赵二。"
     events = events_of(text, names=("李四", "王大", "赵二"))
     assert [e.type for e in events] == ["reception", "reception"]
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == [
+        {("李四", "host"), ("王大", "guest")},
+        {("李四", "host"), ("赵二", "guest")},
+    ]
 
 
 @pytest.mark.parametrize(
@@ -166,6 +170,16 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("张三", "attend"), ("张三", "speak")},
         ),
         ("新区项目集中开工仪式举行。市委书记张三宣布项目开工。", ("张三",), {("张三", "speak")}),
+        (
+            "新华社北京6月3日电 副总理李四3日在京出席全国防汛抗旱工作电视电话会议并讲话。",
+            ("李四",),
+            {("李四", "attend"), ("李四", "speak")},
+        ),
+        (
+            "现将张三同志拟任职情况予以公示。张三，男，1975年5月出生，拟任县发改委主任。",
+            ("张三",),
+            {("张三", "appointed")},
+        ),
         # who is led does not lead
         ("主委张三带领副主委李四、王五上门走访老同志。", ("张三", "李四", "王五"), {("张三", "lead")}),
         # 在…陪同调研 is where one accompanies
