@@ -197,6 +197,10 @@ class _Finder:
             if head in heads_after_name() and self.named_before(end - len(head)):
                 continue  # 习近平总书记来青: the title is the name's before it
             name = name_at(t, at, self.known())
+            if name and name not in self.found and is_common_word(name):
+                after = t[at + len(name) : at + len(name) + 1]
+                if HAN.match(after or "。") and not t.startswith(_CLAUSE_VERBS, at + len(name)):
+                    name = None  # 会长单位代表: a common word, unless a mark or a verb follows
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = title_start(t, end)

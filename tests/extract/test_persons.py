@@ -83,6 +83,7 @@ def test_titles(text, expected):
         "参观了张三李四纪念馆。",
         "（记者 王小明）全县经济发展。",
         "会议强调，严格要求各部门落实责任。方案指出，要加强管理。",
+        "协会会长单位代表出席会议。",
     ],
 )
 def test_names_inside_other_names_are_no_mentions(text):
