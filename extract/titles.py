@@ -118,6 +118,8 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             # not, 在 never is): stop unless the rest is too short to be one
             break
         i -= 1
+    if i < end and text[i] in "日号月年" and i > 0 and text[i - 1].isdigit():
+        i += 1  # 1月25日市长何平: the date is no part of the title
     cut = text.rfind("的", i, end)
     if cut != -1 and _starts_a_title(text[cut + 1 : end]):
         # 新当选的上海市市长, 周年活动的马尔代夫总统: the title starts after 的
