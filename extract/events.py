@@ -40,7 +40,9 @@ from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
-_CHAR = r"[^，,；;。！？!?：:\s]"
+# A character of a cue's name or place: no clause punctuation, no title marks
+# (a meeting named inside 《…关于召开…会议的决定》 is no meeting held).
+_CHAR = r"[^，,；;。！？!?：:\s《》]"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
@@ -66,6 +68,7 @@ _MODAL = re.compile(
 _SAME_DAY = re.compile(r"\s*(?:(当天|当日|同日)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
+_AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
@@ -177,6 +180,15 @@ def _inspection_cue(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _inside_title(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands inside 《…》.
+
+    >>> _inside_title("审议《关于召开大会的决定》", 5), _inside_title("召开大会", 2)
+    (True, False)
+    """
+    return text.count("《", 0, at) > text.count("》", 0, at)
+
+
 def _loosely_same(a: str, b: str) -> bool:
     if a in b or b in a:
         return True
@@ -242,7 +254,7 @@ class _Reader:
         self.same_day = None
         if same_day and same_day.group(2):
             # 会议决定…, 会后…: the day of the meeting told of.
-            meeting = next((d for d in reversed(self.drafts) if d.type == "meeting"), None)
+            meeting = next((d for d in reversed(self.drafts) if d.type == "meeting" and d.date), None)
             self.same_day = meeting.date if meeting else None
         elif same_day:
             # 当天 before any date is the day of the report.
@@ -260,6 +272,9 @@ class _Reader:
                 if not needs.search(text, clause.start(), clause.end()):
                     continue
                 match = pattern.search(clause.group())
+                if match and _inside_title(text, clause.start() + match.start()):
+                    # 《…关于召开…会议的决定》: a document's title reports nothing.
+                    match = None
                 if match:
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
                     if not kind.endswith("+"):
@@ -292,6 +307,10 @@ class _Reader:
         date = next((d.iso for d in dates if d.span.start < clause.start() + match.end()), None)
         if date is None:
             date = self.same_day
+        if date is None and _AROUND_MEETING.search(clause.group(), 0, match.start()):
+            # …并在会前会见了…: the day of the meeting told of.
+            meeting = next((d for d in reversed(self.drafts) if d.type == "meeting" and d.date), None)
+            date = meeting.date if meeting else None
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
         guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
         if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:

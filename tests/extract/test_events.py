@@ -409,3 +409,23 @@ def test_word_lists(name):
 def test_a_place_without_the_adverb_before_the_verb():
     (event,) = events_of("县长张三先后到城南街道、城北镇实地察看防汛工作。", names=("张三",))
     assert event.place == "城南街道、城北镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("9月19日，县委第一巡察组正式进驻城关镇开展巡察。", ["inspection"]),
+        ("副市长张三对调研组的到来表示欢迎。", []),
+        ("会议审议了《关于召开县人大二次会议的决定（草案）》。", []),
+    ],
+)
+def test_more_event_types(text, types):
+    assert [e.type for e in events_of(text, names=("张三",))] == types
+
+
+def test_a_reception_before_the_meeting_is_on_its_day():
+    text = "纪念座谈会今天在北京举行。刘某出席座谈会，并在会前会见了亲属代表。"
+    assert [(e.type, e.date) for e in events_of(text, "2017-03-31")] == [
+        ("meeting", "2017-03-31"),
+        ("reception", "2017-03-31"),
+    ]
