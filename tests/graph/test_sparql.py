@@ -350,3 +350,14 @@ def test_a_build_folder_stands_for_its_graph(tmp_path, capsys):
     (tmp_path / "graph.ttl").write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["query", str(tmp_path), "-n", "meeting-chairs", "-f", "csv"]) == EXIT_OK
     assert "温奇志" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("rdfxml", "xml")]
+)
+def test_graph_results_read_back_in_every_graph_format(small_graph, fmt, rdflib_format):
+    result = run_query(small_graph, "CONSTRUCT WHERE { ?s <https://schema.org/name> ?o }")
+    expected = Graph()
+    for triple in small_graph.triples((None, URIRef("https://schema.org/name"), None)):
+        expected.add(triple)
+    assert isomorphic(Graph().parse(data=format_result(result, fmt), format=rdflib_format), expected)
