@@ -98,9 +98,10 @@ def write_outputs(
     """Write the files of a build into ``outdir``; returns file name -> path written.
 
     With ``workers`` > 1 (default: one per core for builds of
-    :data:`PARALLEL_RELEASES` releases or more, where fork is available) each
-    file is written by a forked process, which sees the build as it is; the
-    RDF files' shared canonical form is made once, before forking.
+    :data:`PARALLEL_RELEASES` releases or more, where fork is available) the
+    files are written by forked processes, which see the build as it is: one
+    makes the canonical form of the graph and writes the four RDF files from
+    it, the others write the other files, one each.
     """
     outdir = Path(outdir)
     jobs = []
@@ -118,48 +119,55 @@ def write_outputs(
     try:
         if workers <= 1 or len(jobs) <= 1:
             return {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
-        if any(spec.startswith(f"{__name__}:") for _, spec, _ in jobs):
-            _canonical_of(result)
-        return _write_forked(result, outdir, [(name, writer) for name, _, writer in jobs], workers)
+        rdf = [(name, writer) for name, spec, writer in jobs if spec.startswith(f"{__name__}:")]
+        groups = ([rdf] if rdf else []) + [
+            [(name, writer)] for name, spec, writer in jobs if (name, writer) not in rdf
+        ]
+        written = _write_forked(result, outdir, groups, workers)
+        return {name: written[name] for name, _, _ in jobs}
     finally:
         _SHARED.reset(token)
 
 
-def _write_forked(result: BuildResult, outdir: Path, jobs: list, workers: int) -> dict[str, Path]:
-    """Each file written by a forked child, at most ``workers`` at a time; a child's error is raised here."""
+def _write_forked(result: BuildResult, outdir: Path, groups: list[list], workers: int) -> dict[str, Path]:
+    """Each group of files written by a forked child, at most ``workers`` at a time.
+
+    A child's error is raised here, after the other children have finished.
+    """
     import pickle
     import traceback
 
-    running: dict[int, tuple[str, int]] = {}  # pid -> (file name, read end of its error pipe)
-    failures: list[tuple[str, BaseException]] = []
-    pending = list(jobs)
+    running: dict[int, tuple[list[str], int]] = {}  # pid -> (file names, read end of its error pipe)
+    failures: list[BaseException] = []
+    pending = list(groups)
     written = {}
 
     def reap() -> None:
         pid, status = os.wait()
-        name, pipe = running.pop(pid)
+        names, pipe = running.pop(pid)
         with os.fdopen(pipe, "rb") as handle:
             message = handle.read()
         if os.waitstatus_to_exitcode(status) == 0:
-            written[name] = outdir / name
+            written.update((name, outdir / name) for name in names)
             return
         try:
             error = pickle.loads(message)
         except Exception:
-            error = RuntimeError(message.decode("utf-8", "replace") or f"writer of {name} died")
-        failures.append((name, error))
+            error = RuntimeError(message.decode("utf-8", "replace") or f"the writer of {names} died")
+        failures.append(error)
 
     try:
         while pending or running:
             while pending and len(running) < workers:
-                name, writer = pending.pop(0)
+                group = pending.pop(0)
                 read_end, write_end = os.pipe()
                 pid = os.fork()
-                if pid == 0:  # the child: write one file, report, and leave without cleanup
+                if pid == 0:  # the child: write its files, report, and leave without cleanup
                     os.close(read_end)
                     code = 0
                     try:
-                        atomic_write(outdir / name, writer(result))
+                        for name, writer in group:
+                            atomic_write(outdir / name, writer(result))
                     except BaseException as exc:
                         code = 1
                         try:
@@ -172,7 +180,7 @@ def _write_forked(result: BuildResult, outdir: Path, jobs: list, workers: int) -
                     finally:
                         os._exit(code)
                 os.close(write_end)
-                running[pid] = (name, read_end)
+                running[pid] = ([name for name, _ in group], read_end)
             reap()
     except BaseException:
         # Interrupted: stop the others as Ctrl-C would, so that they remove their temporary files.
@@ -184,9 +192,8 @@ def _write_forked(result: BuildResult, outdir: Path, jobs: list, workers: int) -
             os.close(pipe)
         raise
     if failures:
-        name, error = failures[0]
-        raise error
-    return {name: written[name] for name, _ in jobs}
+        raise failures[0]
+    return written
 
 
 # The canonical form of a graph, shared by the writers of one write_outputs call.
