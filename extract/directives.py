@@ -76,7 +76,8 @@ def _split(phrase: str, level: int = 0) -> list[str]:
     if level == len(_SPLITS):
         return [phrase]
     parts = _SPLITS[level].split(phrase)
-    if len(parts) < 2 or not all(_is_directive(part) for part in parts):
+    # 八项规定及其实施细则精神: 其 points back, the phrase is one.
+    if len(parts) < 2 or not all(_is_directive(part) and not part.startswith("其") for part in parts):
         return _split(phrase, level + 1)
     return [piece for part in parts if len(part) >= 3 for piece in _split(part, level + 1)]
 
