@@ -61,6 +61,10 @@ BROKEN = [
     ("release without body", GOV.Release, drop(GOV.bodyText), "body text"),
     ("jurisdiction not a place", GOV.Release, put(GOV.jurisdiction, ID["person/x"]), "jurisdiction"),
     ("person without name", GOV.Person, drop(SCHEMA.name), "name"),
+    ("editor without name", SCHEMA.Person, drop(SCHEMA.name), "name"),
+    ("mentions a non-person", GOV.Release, also(SCHEMA.mentions, ID["place/x"]), "gov:Person"),
+    ("cites a non-document", GOV.Release, also(SCHEMA.citation, ID["place/x"]), "gov:Document"),
+    ("build used a non-release", GOV.Build, also(PROV.used, ID["place/x"]), "gov:Release"),
     ("place without name", GOV.Place, drop(SCHEMA.name), "name"),
     ("organization without name", GOV.Organization, drop(SCHEMA.name), "name"),
     ("directive without name", GOV.Directive, drop(SCHEMA.name), "name"),
@@ -209,3 +213,12 @@ def test_the_bundled_samples_build_a_conforming_graph(tmp_path):
     participations = set(built.graph.subjects(RDF.type, GOV.Participation))
     assert holdings and participations
     assert all(built.graph.value(node, GOV.evidence) for node in holdings | participations)
+
+
+def test_a_post_needs_a_name():
+    graph = good()
+    post = ID["post/x"]
+    graph.add((post, RDF.type, GOV.Post))
+    graph.add((one(graph, GOV.PositionHolding), GOV.post, post))
+    report = check(graph)
+    assert "a post is a gov:Post with a name" in {f.message for f in report.violations}
