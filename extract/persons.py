@@ -537,6 +537,7 @@ class _Finder:
             holdings = []
             seen = set()
             resolved = []
+            last = None  # the last title that told its place, and its sentence
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
@@ -548,6 +549,11 @@ class _Finder:
                 resolution = resolve(title, home, text_places)
                 if found.foreign and resolution.jurisdiction == "中国":
                     resolution = Resolution(None)
+                if not resolution.explicit and last and last[1] == sentence_index:
+                    # 县委常委、宣传部部长: a bare title takes the place of the chain
+                    resolution = Resolution(last[0].jurisdiction)
+                if resolution.explicit:
+                    last = (resolution, sentence_index)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
                 holdings.append(

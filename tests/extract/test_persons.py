@@ -133,3 +133,10 @@ def test_a_foreign_leader_without_a_country_is_no_national_official():
     text = "李四表示，同施密特总统举行了会谈。"
     people = persons(text, "中国")
     assert people["施密特"].jurisdiction == "?"
+
+
+def test_a_bare_title_takes_the_place_of_its_chain():
+    text = "县委常委、宣传部部长李四到某某镇调研。"
+    (person,) = persons(text, "巴中市").values()
+    assert [h.jurisdiction for h in person.holdings] == [None, None]
+    assert person.jurisdiction == "?"
