@@ -64,6 +64,8 @@ def _trim(phrase: str) -> str | None:
     # Keep a closing quote that belongs to a quoted head (“六保”任务 ends in 任务 already).
     if trimmed.count("“") > trimmed.count("”"):
         trimmed += "”"
+    if trimmed.count("《") > trimmed.count("》"):
+        trimmed += "》"
     return trimmed if len(trimmed) >= 3 else None
 
 

@@ -40,9 +40,8 @@ from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
-# A character of a cue's name or place: no clause punctuation, no title marks
-# (a meeting named inside 《…关于召开…会议的决定》 is no meeting held).
-_CHAR = r"[^，,；;。！？!?：:\s《》]"
+# A character of a cue's name or place: no clause punctuation.
+_CHAR = r"[^，,；;。！？!?：:\s]"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")

@@ -429,3 +429,13 @@ def test_a_reception_before_the_meeting_is_on_its_day():
         ("meeting", "2017-03-31"),
         ("reception", "2017-03-31"),
     ]
+
+
+def test_a_visit_to_see_how_a_plan_is_carried_out():
+    text = "3月8日至11日，省发改委副主任张三一行来到我市，调研我市贯彻《沿海地区发展规划》的进展情况。"
+    (event,) = events_of(text, "2012-09-11", names=("张三",))
+    assert (event.type, event.date, event.implements) == (
+        "inspection",
+        "2012-03-08",
+        ("《沿海地区发展规划》",),
+    )
