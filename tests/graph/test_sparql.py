@@ -318,8 +318,10 @@ def test_a_trig_datasets_graphs_merge_into_the_default_graph_once(tmp_path):
         f"<https://w3id.org/govkg/id/g1> {{ {triple} }}\n<https://w3id.org/govkg/id/g2> {{ {triple} }}\n",
         encoding="utf-8",
     )
+    names = "SELECT ?n WHERE { ?s <https://schema.org/name> ?n }"
+    assert run_query(trig, names, engine="rdflib").records() == [{"n": "x"}]
     store = open_store(trig)
-    assert run_query(store, "SELECT ?n WHERE { ?s <https://schema.org/name> ?n }").records() == [{"n": "x"}]
+    assert run_query(store, names).records() == [{"n": "x"}]
     graphs = run_query(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g").records()
     assert [g["g"][-2:] for g in graphs] == ["g1", "g2"]
 
