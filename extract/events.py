@@ -55,8 +55,8 @@ _NAME_LEAD = re.compile(
 )
 _COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个|^各[类种项级]|系列")
 _ELIDED = re.compile(r"\s*(?:[并还也再]*(?:对|就)[^，,。；;]{0,30})?$")
-# What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查).
-_PLACE_TAIL = re.compile(r"(?:(?:开展|进行).*|(?:实地|现场|专题)+)?$")
+# What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查, 到某地就…调研).
+_PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
@@ -301,7 +301,8 @@ class _Reader:
             place = self._original(
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
-            place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())] or None
+            place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())]
+            place = place if place and not place.endswith("的") else None
         # A date before the cue, or inside it (…会议11月14日在京召开), not one after it.
         date = next((d.iso for d in dates if d.span.start < clause.start() + match.end()), None)
         if date is None:
