@@ -19,7 +19,7 @@ from govkg.extract.data import load_table
 # A pinyin gloss: a bracketed run of Latin letters with at least one tone mark,
 # right after a Chinese character.
 _GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜń]*[)）]"
+    r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜń]* ?[)）]"
 )
 
 

@@ -19,6 +19,7 @@ def test_simplify_is_one_to_one(text, expected):
     [
         ("統(tǒng)戰(zhàn)部部長(zhǎng)", "统战部部长"),
         ("總經(jīng)理", "总经理"),
+        ("常委會(huì )主任", "常委会主任"),
         ("会议(草案)", "会议(草案)"),
     ],
 )
