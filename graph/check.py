@@ -248,7 +248,7 @@ def load_graph(path: str | Path) -> Graph:
         {"json": "jsonld"}.get(path.suffix[1:].lower(), path.suffix[1:].lower())
     )
     if fmt is None:
-        raise ValueError(f"{path}: unknown RDF file type {path.suffix!r}")
+        raise ValueError(f"unknown RDF file type {path.suffix!r} (.ttl, .trig, .nt, .nq, .jsonld, .rdf)")
     terms: dict = {}
 
     def term(node):
@@ -295,9 +295,13 @@ def check_cli(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         graph = load_graph(args.graph)
+    except (OSError, SyntaxError, ValueError) as exc:
+        print(f"govkg: cannot read {args.graph}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         shapes = shapes_graph(args.shapes)
     except (OSError, SyntaxError, ValueError) as exc:
-        print(f"govkg: cannot read {exc}", file=sys.stderr)
+        print(f"govkg: cannot read the shapes {args.shapes}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     report = check(graph, shapes)
     print(format_report(report, args.limit))

@@ -222,3 +222,10 @@ def test_a_post_needs_a_name():
     graph.add((one(graph, GOV.PositionHolding), GOV.post, post))
     report = check(graph)
     assert "a post is a gov:Post with a name" in {f.message for f in report.violations}
+
+
+@pytest.mark.parametrize(("name", "content"), [("bad.ttl", "<a> <b> .\n"), ("graph.xyz", "x")])
+def test_check_command_names_a_file_it_cannot_read(tmp_path, capsys, name, content):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    assert main(["check", str(tmp_path / name)]) == EXIT_USAGE
+    assert f"cannot read {tmp_path / name}:" in capsys.readouterr().err
