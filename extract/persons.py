@@ -4,11 +4,17 @@ Officials are found by rules anchored on titles, not by a tagger over every
 character, so that a build stays fast:
 
 1. a title chain before a name (市委副书记、市长何平出席), and the bare names
-   listed after it (副主任康金铁、牛永芳), who share its titles;
-2. a high office after a name (习近平总书记, 奥朗德总统);
-3. a 任命 / 免去 notice (任命邢晟同志为政府副县长, 免除路正阳同志常务副县长一职);
-4. lists headed by a group word (市领导王忠源、柴宇明) or joined to a name
-   already found, and a name that opens a clause before a verb (郭建清主持会议).
+   listed after it (副主任康金铁、牛永芳), who share its titles; the name as
+   the surname lexicon and the word after it tell (a verb, a mark), also when
+   written with · (雪克来提·扎克尔) or a stray space (何 平), and a foreign
+   name after a title that names a country (德国外长韦斯特维勒);
+2. a title after the name (习近平总书记、国家主席, 胡绍军副市长, 奥朗德总统);
+3. a 任命 / 免去 notice (任命邢晟同志为政府副县长, 免除路正阳同志常务副县长一职,
+   李四、赵六两位同志辞去…);
+4. weaker cues: lists of names (王沪宁、刘延东、李源潮和…), lists headed by a
+   group word (市领导王忠源、柴宇明), a name before 同志, a name that opens a
+   clause before a verb (郭建清主持会议); a name so found must not be a common
+   word (严格, 高度: ``data/common_words.tsv``).
 
 Every later occurrence of a name found so is a mention too (何平指出), except
 inside the name of something else (习近平新时代中国特色社会主义思想,

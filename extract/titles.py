@@ -72,11 +72,6 @@ def head_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, heads())))
 
 
-def head_ends(text: str) -> list[int]:
-    """Offsets where a title head ends, at most one per offset (the longest head)."""
-    return sorted({m.end() for m in head_pattern().finditer(text)})
-
-
 def is_title(chunk: str) -> bool:
     """Whether a chunk of text reads as a title: it ends in a head and is no group word.
 
