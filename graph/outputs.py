@@ -88,6 +88,18 @@ def _writer(spec: str):
     return getattr(module, function, None)
 
 
+# Writers that share cached work are written by one forked process: the RDF
+# files share the canonical form of the graph, the view and the Gephi exports
+# the analysed network (govkg.graph.network.analysed_network).
+SHARED_WORK = {"graph.html": "network", "graph.gexf": "network", "graph.graphml": "network"}
+
+
+def _fork_group(name: str, spec: str) -> str:
+    if spec.startswith(f"{__name__}:"):
+        return "rdf"
+    return SHARED_WORK.get(name, name)
+
+
 # From this many releases on, writers run in parallel processes, one per core.
 PARALLEL_RELEASES = 2000
 
@@ -119,10 +131,10 @@ def write_outputs(
     try:
         if workers <= 1 or len(jobs) <= 1:
             return {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
-        rdf = [(name, writer) for name, spec, writer in jobs if spec.startswith(f"{__name__}:")]
-        groups = ([rdf] if rdf else []) + [
-            [(name, writer)] for name, spec, writer in jobs if (name, writer) not in rdf
-        ]
+        grouped: dict[str, list] = {}
+        for name, spec, writer in jobs:
+            grouped.setdefault(_fork_group(name, spec), []).append((name, writer))
+        groups = list(grouped.values())
         written = _write_forked(result, outdir, groups, workers)
         return {name: written[name] for name, _, _ in jobs}
     finally:
