@@ -42,7 +42,7 @@ from govkg.extract.names import (
     name_at,
     name_before,
 )
-from govkg.extract.places import find_places
+from govkg.extract.places import find_places, gazetteer
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.titles import (
     MAX_TITLE,
@@ -170,7 +170,7 @@ class _Finder:
                 # a comma continues a list only into another bare name list item
                 break
             name = name_at(t, i + 1, self.known()) or self.list_item(i + 1)
-            if not name:
+            if not name or (name not in self.found and _not_a_name(name)):
                 break
             out.append((i + 1, name))
             i = i + 1 + len(name)
@@ -426,6 +426,8 @@ class _Finder:
                 at += len(part) + 1
             if len({w[0] for w in items}) == 1:
                 continue  # 边走、边看、边问: one "surname" for all is no list of names
+            if any(_not_a_name(w) for w in items):
+                continue  # 柳林、金川、高平等地: places and words, not people
             if len(items) >= 3 or (len(items) == 2 and any(len(w) >= 3 for w in items)):
                 for w in items:
                     self.add(w)
@@ -467,7 +469,7 @@ class _Finder:
                     for _, other in self.list_after(m.end()):
                         if other not in self.found:
                             self.add(other)
-                            changed = True
+                            changed = changed or other in self.found
                     # the items before a known name in a list: Y、known
                     i = m.start()
                     while i > 2 and t[i - 1] == "、":
@@ -482,7 +484,7 @@ class _Finder:
                             break
                         if other not in self.found:
                             self.add(other)
-                            changed = True
+                            changed = changed or other in self.found
                         i = i - 1 - len(other)
 
     def clause_names(self) -> None:
@@ -580,6 +582,11 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
+
+
+def _not_a_name(word: str) -> bool:
+    """Whether a list item that reads as a name is a common word or a place."""
+    return is_common_word(word) or word in gazetteer()
 
 
 def _strong_end(text: str, i: int) -> bool:

@@ -84,6 +84,8 @@ def test_titles(text, expected):
         "（记者 王小明）全县经济发展。",
         "会议强调，严格要求各部门落实责任。方案指出，要加强管理。",
         "协会会长单位代表出席会议。",
+        "重点检查了，柳林、金川、高平等地的防汛工作。",
+        "分别在，马鞍山、黄山、宣城设分会场。",
     ],
 )
 def test_names_inside_other_names_are_no_mentions(text):
@@ -140,3 +142,9 @@ def test_a_bare_title_takes_the_place_of_its_chain():
     (person,) = persons(text, "巴中市").values()
     assert [h.jurisdiction for h in person.holdings] == [None, None]
     assert person.jurisdiction == "?"
+
+
+@given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
+def test_any_text_ends(text):
+    # lists of rejected words once looped for ever; any text must come back
+    persons(text)
