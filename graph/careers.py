@@ -24,11 +24,8 @@ most), and ``govkg person NAME [GRAPH]`` prints it.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +36,7 @@ from rdflib.namespace import PROV
 
 from govkg.extract.records import Extraction
 from govkg.graph.identity import NATIONAL, level_word, lift, parse_title, place_key
+from govkg.graph.rdf import gc_paused
 from govkg.ontology import GOV, ID, SCHEMA
 
 
@@ -102,25 +100,13 @@ def release_date(extraction: Extraction) -> str | None:
     return max((e.date for e in extraction.events if e.date), default=None)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a big graph's many objects make its passes slow."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[str, str], str]) -> None:
     """Add posts, each holding's post, and each person's tenure of each post with first and last dates.
 
     ``keys`` are the identity keys of :func:`govkg.graph.identity.person_keys`
     (``NAME@PLACE``): the place is where an untitled office is read.
     """
-    with _gc_paused():
+    with gc_paused():
         _add_careers(graph, extractions, keys)
 
 
@@ -390,9 +376,9 @@ def format_timeline(line: Timeline) -> str:
 
 def person_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", help="the official's name as written, such as 何平")
-    parser.add_argument(
-        "graph", nargs="?", type=Path, default=Path("output/graph.ttl"), help="default: output/graph.ttl"
-    )
+    from govkg.graph.cli import graph_argument
+
+    graph_argument(parser)
     parser.add_argument("--top", type=int, default=10, help="how many of the people named with them (10)")
 
 

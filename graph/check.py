@@ -276,13 +276,9 @@ def load_graph(path: str | Path) -> Graph:
 
 
 def check_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "graph",
-        nargs="?",
-        type=Path,
-        default=Path("output/graph.ttl"),
-        help="graph file: .ttl, .trig, .nt, .nq, .jsonld (default: output/graph.ttl)",
-    )
+    from govkg.graph.cli import graph_argument
+
+    graph_argument(parser)
     parser.add_argument(
         "--shapes", type=Path, default=None, help="SHACL shapes (default: ontology/shapes.ttl)"
     )

@@ -14,6 +14,21 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
+# Where ``govkg build`` writes its graph, and where the other commands look for one.
+DEFAULT_GRAPH = Path("output") / "graph.ttl"
+
+
+def graph_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional GRAPH argument of the commands that read a built graph."""
+    parser.add_argument(
+        "graph",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_GRAPH,
+        help=f"graph file: .ttl, .trig, .nt, .nq or .jsonld (default: {DEFAULT_GRAPH})",
+    )
+
+
 # Sub-commands, filled in one place: name -> (help, module). The module (under
 # govkg.graph) defines NAME_arguments(parser) and NAME_cli(args) -> exit status.
 # Modules are imported when the parser is made; they import heavy libraries

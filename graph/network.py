@@ -86,7 +86,6 @@ RELATIONS: dict[str, URIRef] = {
     "cites": GOV.Document,
 }
 GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
-DEFAULT_GRAPH = Path("output") / "graph.ttl"
 # Above this many officials, betweenness is estimated from a fixed sample of
 # sources: exact betweenness is quadratic, the build must stay fast.
 BETWEENNESS_SAMPLE = 400
@@ -761,13 +760,9 @@ NETWORKS = {
 
 
 def stats_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "graph",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_GRAPH,
-        help=f"RDF graph file (default: {DEFAULT_GRAPH})",
-    )
+    from govkg.graph.cli import graph_argument
+
+    graph_argument(parser)
     parser.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument("--gexf", type=Path, default=None, help="also write the network as GEXF (Gephi)")

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg.graph.network import (
-    DEFAULT_GRAPH,
     KINDS,
     analysed_network,
     knowledge_network,
@@ -509,13 +508,9 @@ def _iso_date(text: str) -> str:
 
 
 def view_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "graph",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_GRAPH,
-        help=f"RDF graph file (default: {DEFAULT_GRAPH})",
-    )
+    from govkg.graph.cli import graph_argument
+
+    graph_argument(parser)
     parser.add_argument(
         "--person", action="append", default=None, metavar="NAME", help="centre on an official (repeatable)"
     )
