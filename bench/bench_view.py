@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from govkg.graph.build import BuildResult, build
-    from govkg.graph.network import analysed_network, knowledge_network, network_stats, read_graph
-    from govkg.graph.outputs import write_outputs
+    from govkg.graph.network import analysed_network, knowledge_network, network_stats
+    from govkg.graph.outputs import read_graph, write_outputs
 
     start = time.perf_counter()
     if args.source.is_file() and args.source.suffix in (".ttl", ".nt", ".trig", ".jsonld"):

@@ -234,47 +234,6 @@ def check_build(result: BuildResult, most: int = SAMPLE_RELEASES) -> Report:
     return report
 
 
-def load_graph(path: str | Path) -> Graph:
-    """A graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) as one rdflib graph.
-
-    Parsed by pyoxigraph (fast) and copied into rdflib for pyshacl; the named
-    graphs of a TriG file are merged.
-    """
-    import pyoxigraph as ox
-    from rdflib import BNode
-
-    path = Path(path)
-    fmt = ox.RdfFormat.from_extension(
-        {"json": "jsonld"}.get(path.suffix[1:].lower(), path.suffix[1:].lower())
-    )
-    if fmt is None:
-        raise ValueError(f"unknown RDF file type {path.suffix!r} (.ttl, .trig, .nt, .nq, .jsonld, .rdf)")
-    terms: dict = {}
-
-    def term(node):
-        found = terms.get(node)
-        if found is None:
-            kind = type(node).__name__
-            if kind == "NamedNode":
-                found = URIRef(node.value)
-            elif kind == "BlankNode":
-                found = BNode(node.value)
-            elif node.language:
-                found = Literal(node.value, lang=node.language)
-            elif node.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-                found = Literal(node.value)
-            else:
-                found = Literal(node.value, datatype=URIRef(node.datatype.value))
-            terms[node] = found
-        return found
-
-    graph = Graph()
-    with path.open("rb") as handle:
-        for quad in ox.parse(handle, format=fmt):
-            graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
-    return graph
-
-
 def check_arguments(parser: argparse.ArgumentParser) -> None:
     from govkg.graph.cli import graph_argument
 
@@ -290,7 +249,9 @@ def check_cli(args: argparse.Namespace) -> int:
         print(f"govkg: {args.graph}: no such graph file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        graph = load_graph(args.graph)
+        from govkg.graph.outputs import read_graph
+
+        graph = read_graph(args.graph)
     except (OSError, SyntaxError, ValueError) as exc:
         print(f"govkg: cannot read {args.graph}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
@@ -85,7 +84,6 @@ RELATIONS: dict[str, URIRef] = {
     "issuer": GOV.issuer,
     "cites": GOV.Document,
 }
-GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
 # Above this many officials, betweenness is estimated from a fixed sample of
 # sources: exact betweenness is quadratic, the build must stay fast.
 BETWEENNESS_SAMPLE = 400
@@ -136,28 +134,6 @@ def node_id(term: URIRef) -> str:
     if text.startswith(str(ID)):
         text = text[len(str(ID)) :]
     return unquote(text)
-
-
-def read_graph(path: str | Path) -> Graph:
-    """Parse an RDF file written by ``govkg build`` (Turtle, N-Triples, TriG, JSON-LD)."""
-    from rdflib import Dataset
-
-    path = Path(path)
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"{path}: not an RDF file govkg reads ({', '.join(sorted(GRAPH_FORMATS))})")
-    # rdflib 7.x warns about its own ConjunctiveGraph internals (JSON-LD, TriG parsers).
-    with open(path, "rb") as handle, warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        if fmt != "trig":
-            return Graph().parse(handle, format=fmt)
-        dataset = Dataset(default_union=True)
-        dataset.parse(handle, format=fmt)
-        quads = list(dataset.quads((None, None, None, None)))
-    graph = Graph()
-    for s, p, o, _ in quads:
-        graph.add((s, p, o))
-    return graph
 
 
 # --- reading the RDF graph --------------------------------------------------
@@ -782,6 +758,8 @@ def load_or_fail(path: Path) -> Graph | None:
         print(f"govkg: {path}: no such file (run govkg build first)", file=sys.stderr)
         return None
     try:
+        from govkg.graph.outputs import read_graph
+
         return read_graph(path)
     except Exception as exc:  # a parse error names the file and the problem
         print(f"govkg: {path}: cannot read the graph: {exc}", file=sys.stderr)

@@ -614,3 +614,44 @@ def jsonld(result: BuildResult) -> str:
     )
     graph = ",\n    ".join(nodes)
     return f'{{\n  "@context": {{\n{entries}\n  }},\n  "@graph": [\n    {graph}\n  ]\n}}\n'
+
+
+def read_graph(path: str | Path) -> Graph:
+    """A graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) as one rdflib graph.
+
+    Parsed by pyoxigraph (fast) and copied into rdflib for pyshacl; the named
+    graphs of a TriG file are merged.
+    """
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    path = Path(path)
+    fmt = ox.RdfFormat.from_extension(
+        {"json": "jsonld"}.get(path.suffix[1:].lower(), path.suffix[1:].lower())
+    )
+    if fmt is None:
+        raise ValueError(f"unknown RDF file type {path.suffix!r} (.ttl, .trig, .nt, .nq, .jsonld, .rdf)")
+    terms: dict = {}
+
+    def term(node):
+        found = terms.get(node)
+        if found is None:
+            kind = type(node).__name__
+            if kind == "NamedNode":
+                found = URIRef(node.value)
+            elif kind == "BlankNode":
+                found = BNode(node.value)
+            elif node.language:
+                found = Literal(node.value, lang=node.language)
+            elif node.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+                found = Literal(node.value)
+            else:
+                found = Literal(node.value, datatype=URIRef(node.datatype.value))
+            terms[node] = found
+        return found
+
+    graph = Graph()
+    with path.open("rb") as handle:
+        for quad in ox.parse(handle, format=fmt):
+            graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    return graph

@@ -21,8 +21,8 @@ from govkg.graph.network import (
     network_stats,
     node_id,
     person_event_network,
-    read_graph,
 )
+from govkg.graph.outputs import read_graph
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
 
