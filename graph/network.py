@@ -609,6 +609,11 @@ def analysed_network(graph: Graph) -> tuple[nx.DiGraph, NetworkStats]:
     return net, stats
 
 
+def prepare(result: BuildResult) -> None:
+    """Analyse a build's network ahead of its writers (see govkg.graph.outputs.PREPARE)."""
+    analysed_network(result.graph)
+
+
 # --- exports ----------------------------------------------------------------
 
 

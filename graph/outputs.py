@@ -88,16 +88,12 @@ def _writer(spec: str):
     return getattr(module, function, None)
 
 
-# Writers that share cached work are written by one forked process: the RDF
-# files share the canonical form of the graph, the view and the Gephi exports
-# the analysed network (govkg.graph.network.analysed_network).
+# Work that several writers share. The RDF files share the canonical form of
+# the graph and are written by one forked process. The view and the Gephi
+# exports share the analysed network: the parent makes it once, just before it
+# forks the first of them, and each child inherits it.
 SHARED_WORK = {"graph.html": "network", "graph.gexf": "network", "graph.graphml": "network"}
-
-
-def _fork_group(name: str, spec: str) -> str:
-    if spec.startswith(f"{__name__}:"):
-        return "rdf"
-    return SHARED_WORK.get(name, name)
+PREPARE = {"network": "govkg.graph.network:prepare"}
 
 
 # From this many releases on, writers run in parallel processes, one per core.
@@ -131,21 +127,31 @@ def write_outputs(
     try:
         if workers <= 1 or len(jobs) <= 1:
             return {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
-        grouped: dict[str, list] = {}
-        for name, spec, writer in jobs:
-            grouped.setdefault(_fork_group(name, spec), []).append((name, writer))
-        groups = list(grouped.values())
-        written = _write_forked(result, outdir, groups, workers)
+        rdf = [(name, writer) for name, spec, writer in jobs if spec.startswith(f"{__name__}:")]
+        groups = ([(None, rdf)] if rdf else []) + [
+            (SHARED_WORK.get(name), [(name, writer)])
+            for name, spec, writer in jobs
+            if not spec.startswith(f"{__name__}:")
+        ]
+        prepare = {key: _writer(spec) for key, spec in PREPARE.items()}
+        written = _write_forked(result, outdir, groups, workers, prepare)
         return {name: written[name] for name, _, _ in jobs}
     finally:
         _SHARED.reset(token)
 
 
-def _write_forked(result: BuildResult, outdir: Path, groups: list[list], workers: int) -> dict[str, Path]:
+def _write_forked(
+    result: BuildResult, outdir: Path, groups: list[tuple], workers: int, prepare: dict | None = None
+) -> dict[str, Path]:
     """Each group of files written by a forked child, at most ``workers`` at a time.
 
-    A child's error is raised here, after the other children have finished.
+    ``groups`` holds (shared-work key, [(file name, writer)...]); before the
+    first group of a key is forked, ``prepare[key](result)`` runs in this
+    process (while the children already forked work), so that every child of
+    that key inherits its result. A child's error is raised here, after the
+    other children have finished.
     """
+    prepare = dict(prepare or {})
     import pickle
     import traceback
 
@@ -171,7 +177,9 @@ def _write_forked(result: BuildResult, outdir: Path, groups: list[list], workers
     try:
         while pending or running:
             while pending and len(running) < workers:
-                group = pending.pop(0)
+                key, group = pending.pop(0)
+                if prepare.get(key) is not None:
+                    prepare.pop(key)(result)
                 read_end, write_end = os.pipe()
                 pid = os.fork()
                 if pid == 0:  # the child: write its files, report, and leave without cleanup

@@ -246,3 +246,15 @@ def test_any_literal_round_trips_through_n_triples(text):
 
 def test_characters_an_iri_may_not_hold_are_percent_encoded():
     assert nt_term(URIRef("https://w3id.org/govkg/id/x y<z>")) == "<https://w3id.org/govkg/id/x%20y%3Cz%3E>"
+
+
+def test_shared_work_is_prepared_once_in_the_parent(tmp_path, monkeypatch):
+    from govkg.graph import network, outputs
+
+    calls = []
+    monkeypatch.setattr(network, "prepare", lambda result: calls.append(result), raising=True)
+    only = ["graph.html", "graph.gexf", "graph.graphml"]
+    written = write_outputs(result(), tmp_path, only=only, workers=2)
+    assert sorted(written) == sorted(only)
+    assert len(calls) == 1  # in this process, before the first of the three children
+    assert outputs.SHARED_WORK.keys() >= set(only)
