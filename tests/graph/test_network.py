@@ -223,3 +223,23 @@ def test_stats_command_exports_the_network_asked_for(graph_file, tmp_path, netwo
     if network == "co-attendance":
         assert read.edges[HE, WEN]["weight"] == 1
         assert read.nodes[HE]["events"] == 2  # the rankings travel with the officials
+
+
+def test_exports_keep_awkward_text_and_types():
+    import io
+
+    import networkx as nx
+
+    net = nx.DiGraph()
+    net.add_node(
+        "a", label="何平\n市长", kind='a&b<c>"d"', events=2, betweenness=0.25, flag=True, odd="x\x01y"
+    )
+    net.add_node("b", label="会议")
+    net.add_edge("a", "b", label="主持\t讲话", weight=2, relation="participation")
+    for read, text in ((nx.read_gexf, gexf_text(net, "2020-01-01")), (nx.read_graphml, graphml_text(net))):
+        back = read(io.BytesIO(text.encode("utf-8")))
+        node = back.nodes["a"]
+        assert node["label"] == "何平\n市长"
+        assert node["kind"] == 'a&b<c>"d"'
+        assert (node["events"], node["betweenness"], node["flag"], node["odd"]) == (2, 0.25, True, "xy")
+        assert back.edges["a", "b"]["label"] == "主持\t讲话"
