@@ -210,7 +210,7 @@ def _read_json(text: str, path: Path) -> tuple[list[RawDocument], list[ReadError
         where = f"{path}[{index}]" if isinstance(data, list) else str(path)
         try:
             documents.append(
-                _record(
+                document_from_record(
                     record, where, path, path.stem if not isinstance(data, list) else f"{path.stem}-{index}"
                 )
             )
@@ -233,7 +233,7 @@ def _read_jsonl(text: str, path: Path) -> tuple[list[RawDocument], list[ReadErro
             errors.append(ReadError(where, f"malformed JSON record: {exc.msg} at column {exc.colno}"))
             continue
         try:
-            documents.append(_record(record, where, path, f"{path.stem}-{number}"))
+            documents.append(document_from_record(record, where, path, f"{path.stem}-{number}"))
         except ReadError as exc:
             errors.append(exc)
     if not documents and not errors:
@@ -253,7 +253,8 @@ def _body_of(record: dict) -> str | None:
     return _first(record, BODY_FIELDS)
 
 
-def _record(record: object, where: str, path: Path, fallback_id: str) -> RawDocument:
+def document_from_record(record: object, where: str, path: Path, fallback_id: str) -> RawDocument:
+    """A news record (a dict with crawler field names) as a raw document; ``where`` names it in errors."""
     if not isinstance(record, dict):
         raise ReadError(where, f"record is a JSON {type(record).__name__}, not an object")
     body = _body_of(record)

@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from govkg.extract import ReadError, Release, clean, extract
-from govkg.extract.reading import RawDocument, _record, iter_paths
+from govkg.extract.reading import RawDocument, document_from_record, iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.rdf import to_rdf
 
@@ -136,7 +136,7 @@ def build_records(records: Iterable[dict]) -> BuildResult:
     extractions, errors = [], []
     for index, record in enumerate(records):
         try:
-            document: RawDocument = _record(
+            document: RawDocument = document_from_record(
                 record, f"record[{index}]", Path(f"record-{index}"), f"record-{index}"
             )
         except ReadError as exc:
