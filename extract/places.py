@@ -27,7 +27,6 @@ LEVELS = {
     "乡": r"我乡|全乡|乡党委|乡政府|乡长|我鄉|全鄉",
     "街道": r"街道党工委|街道办事处|全街道",
 }
-_SELF = {level: re.compile(words) for level, words in LEVELS.items()}
 _SUFFIX_OF = {
     "县": "县縣",
     "区": "区區",
@@ -129,16 +128,6 @@ def parent(place: Place) -> Place | None:
         return place_by_code(place.code[:4] + "00") or place_by_code(place.code[:2] + "0000")
     if place.level == "prefecture":
         return place_by_code(place.code[:2] + "0000")
-    return None
-
-
-def level_of(name: str) -> str | None:
-    """The level word a place name ends in (市, 县, 镇...)."""
-    for level, suffixes in _SUFFIX_OF.items():
-        if any(name.endswith(s) for s in suffixes if len(s) == 1) or (
-            name.endswith("街道") and level == "街道"
-        ):
-            return level
     return None
 
 

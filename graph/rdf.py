@@ -350,9 +350,17 @@ def extraction_triples(
     return list(dict.fromkeys(mapper.triples))
 
 
-def add_extraction(graph: Graph, extraction: Extraction, person_key: PersonKey = default_person_key) -> None:
-    """Add one release's records to the graph (and to its partition, for a ``ReleaseGraph``)."""
-    triples = extraction_triples(extraction, person_key)
+def add_extraction(
+    graph: Graph,
+    extraction: Extraction,
+    person_key: PersonKey = default_person_key,
+    terms: _Terms | None = None,
+) -> None:
+    """Add one release's records to the graph (and to its partition, for a ``ReleaseGraph``).
+
+    ``terms`` shares literal caches across the releases of one mapping.
+    """
+    triples = extraction_triples(extraction, person_key, terms)
     _add_all(graph, triples)
     if isinstance(graph, ReleaseGraph):
         graph.release_triples.setdefault(release_iri(extraction.release.id), []).extend(triples)
@@ -436,9 +444,7 @@ def to_rdf(
     terms = _Terms()
     with gc_paused():
         for extraction in extractions:
-            triples = extraction_triples(extraction, person_key, terms)
-            _add_all(graph, triples)
-            graph.release_triples.setdefault(release_iri(extraction.release.id), []).extend(triples)
+            add_extraction(graph, extraction, person_key, terms)
         if provenance and extractions:
             _add_all(graph, build_triples(extractions, __version__))
     return graph

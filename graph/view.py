@@ -339,10 +339,6 @@ def vis_options(node_count: int) -> dict:
     }
 
 
-def _static(name: str) -> str:
-    return resources.files("govkg.graph").joinpath("static", name).read_text(encoding="utf-8")
-
-
 def vis_assets() -> tuple[str, str]:
     """vis-network's script and styles as pyvis ships them, ready to inline."""
     try:
