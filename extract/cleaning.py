@@ -10,7 +10,7 @@ editor (责任编辑) from the lines around them, and keeps each body line once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from govkg.extract.data import load_table
@@ -74,11 +74,9 @@ class _Line:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern]]:
-    drop, end = [], []
-    for pattern, action in load_table("boilerplate.tsv"):
-        (end if action == "end" else drop).append(re.compile(pattern))
-    return drop, end
+def _boilerplate() -> re.Pattern:
+    """The furniture patterns of ``boilerplate.tsv`` as one expression."""
+    return re.compile("|".join(f"(?:{row[0]})" for row in load_table("boilerplate.tsv")))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -91,11 +89,12 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+@lru_cache(maxsize=4096)  # lines are classified several times over, and bodies repeat
 def _is_boilerplate(line: str) -> bool:
-    drop, _ = _boilerplate()
-    return any(p.search(line) for p in drop)
+    return _boilerplate().search(line) is not None
 
 
+@lru_cache(maxsize=4096)
 def _is_meta(line: str) -> bool:
     """A line of labelled metadata (来源, 发布时间, 编辑...) or a bare date."""
     if len(line) > 120:
@@ -341,8 +340,7 @@ def clean(document: RawDocument) -> Release:
         raw=raw,
         segments=tuple(segments),
     )
-    place = find_jurisdiction(release)
-    return Release(**{**release.__dict__, "place": place})
+    return replace(release, place=find_jurisdiction(release))
 
 
 def _clean_title(title: str) -> str:
