@@ -7,6 +7,7 @@ import json
 from rdflib import Graph
 
 from govkg.graph.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+from govkg.ontology import SCHEMA
 
 RELEASE = "会议召开\n2022年03月03日\n3月2日，我县召开春耕生产工作会议。县委书记李四主持会议并讲话。\n"
 
@@ -17,9 +18,7 @@ def test_build_writes_a_graph_with_one_release_per_file(tmp_path, capsys):
     (tmp_path / "in" / "b.txt").write_bytes(RELEASE.encode("gbk"))
     assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == EXIT_OK
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
-    ids = sorted(
-        str(o) for o in graph.objects(None, __import__("rdflib").URIRef("https://schema.org/identifier"))
-    )
+    ids = sorted(str(o) for o in graph.objects(None, SCHEMA.identifier))
     assert ids == ["a", "b"]
     assert "2 releases from 2 files" in capsys.readouterr().out
 
