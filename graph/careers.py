@@ -23,8 +23,6 @@ most), and ``govkg person NAME [GRAPH]`` prints it.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -369,29 +367,3 @@ def format_timeline(line: Timeline) -> str:
             key = Timeline(person=iri, name=who).node
             out.append(f"  {who}  ({key}): {len(ids)}  {_ids(ids)}")
     return "\n".join(out)
-
-
-# ---------------------------------------------------------------- the command
-
-
-def person_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help="the official's name as written, such as 何平")
-    from govkg.graph.cli import graph_argument
-
-    graph_argument(parser)
-    parser.add_argument("--top", type=int, default=10, help="how many of the people named with them (10)")
-
-
-def person_cli(args: argparse.Namespace) -> int:
-    from govkg.graph.sparql import QueryError
-
-    try:
-        lines = timeline(args.graph, args.name, top=args.top)
-    except QueryError as exc:
-        print(f"govkg person: {exc}", file=sys.stderr)
-        return 1
-    if not lines:
-        print(f"govkg person: nobody named {args.name} in {args.graph}", file=sys.stderr)
-        return 1
-    print("\n\n".join(format_timeline(line) for line in lines))
-    return 0

@@ -13,8 +13,6 @@ True
 
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -29,7 +27,6 @@ if TYPE_CHECKING:
     from govkg.graph.build import BuildResult
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 # A build of more releases than this checks a sample of them: pyshacl takes
 # about 8 s per 100,000 triples of govkg's graph (some 250 releases' worth in 2 s).
@@ -232,34 +229,3 @@ def check_build(result: BuildResult, most: int = SAMPLE_RELEASES) -> Report:
     report = check(graph)
     report.sample = how
     return report
-
-
-def check_arguments(parser: argparse.ArgumentParser) -> None:
-    from govkg.graph.cli import graph_argument
-
-    graph_argument(parser)
-    parser.add_argument(
-        "--shapes", type=Path, default=None, help="SHACL shapes (default: ontology/shapes.ttl)"
-    )
-    parser.add_argument("--limit", type=int, default=10, help="example nodes shown per kind of violation")
-
-
-def check_cli(args: argparse.Namespace) -> int:
-    if not args.graph.is_file():
-        print(f"govkg: {args.graph}: no such graph file", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        from govkg.graph.outputs import read_graph
-
-        graph = read_graph(args.graph)
-    except (OSError, SyntaxError, ValueError) as exc:
-        print(f"govkg: cannot read {args.graph}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        shapes = shapes_graph(args.shapes)
-    except (OSError, SyntaxError, ValueError) as exc:
-        print(f"govkg: cannot read the shapes {args.shapes}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    report = check(graph, shapes)
-    print(format_report(report, args.limit))
-    return EXIT_OK if report.conforms else EXIT_FAIL

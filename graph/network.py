@@ -24,15 +24,12 @@ fixed seeds.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -866,66 +863,6 @@ NETWORKS = {
     "person-event": lambda net: person_event_network(net),
     "co-attendance": lambda net: coattendance_network(net),
 }
-
-
-def stats_arguments(parser: argparse.ArgumentParser) -> None:
-    from govkg.graph.cli import graph_argument
-
-    graph_argument(parser)
-    parser.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser.add_argument("--gexf", type=Path, default=None, help="also write the network as GEXF (Gephi)")
-    parser.add_argument("--graphml", type=Path, default=None, help="also write the network as GraphML")
-    parser.add_argument(
-        "--network",
-        choices=list(NETWORKS),
-        default="knowledge",
-        help="which network --gexf/--graphml write: every kind of node (default), "
-        "officials and events, or officials linked by shared events",
-    )
-
-
-def load_or_fail(path: Path) -> Graph | None:
-    """Read a graph file for a command, or say why not on stderr."""
-    if not path.exists():
-        print(f"govkg: {path}: no such file (run govkg build first)", file=sys.stderr)
-        return None
-    try:
-        from govkg.graph.outputs import read_graph
-
-        return read_graph(path)
-    except Exception as exc:  # a parse error names the file and the problem
-        print(f"govkg: {path}: cannot read the graph: {exc}", file=sys.stderr)
-        return None
-
-
-def stats_cli(args: argparse.Namespace) -> int:
-    import json
-
-    from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-    from govkg.graph.outputs import atomic_write
-
-    if args.top < 1:
-        print("govkg: --top must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    graph = load_or_fail(args.graph)
-    if graph is None:
-        return EXIT_FAIL
-    net, stats = analysed_network(graph)
-    if args.json:
-        print(json.dumps(stats_json(stats, args.top), ensure_ascii=False, indent=1))
-    else:
-        print(format_stats(stats, args.top), end="")
-    export = NETWORKS[args.network](net)
-    try:
-        if args.gexf:
-            atomic_write(args.gexf, gexf_text(export, latest_date(graph)))
-        if args.graphml:
-            atomic_write(args.graphml, graphml_text(export))
-    except OSError as exc:
-        print(f"govkg: cannot write: {exc}", file=sys.stderr)
-        return EXIT_FAIL
-    return EXIT_OK
 
 
 def officials_named(net: nx.DiGraph, names: Iterable[str]) -> list[str]:

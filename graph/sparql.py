@@ -20,12 +20,10 @@ first comment line says what a query asks, and comment lines such as
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
 import re
-import sys
 import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
@@ -720,75 +718,11 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     raise QueryError(f"unknown format {fmt!r}")
 
 
-# ---------------------------------------------------------------------------
-# The command
-
-
-def query_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "graph", nargs="?", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD) or build folder"
-    )
-    parser.add_argument("query", nargs="?", help="a .rq file or the text of a SPARQL query")
-    parser.add_argument("-n", "--name", help="run a named query (see --list)")
-    parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")
-    parser.add_argument(
-        "-b",
-        "--bind",
-        action="append",
-        default=[],
-        metavar="VAR=VALUE",
-        help="bind a parameter: place=巴中市, person=<IRI>, or an N-Triples literal",
-    )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=RESULT_FORMATS + GRAPH_FORMATS,
-        default=None,
-        help="output format (default: table on a terminal, else tsv; turtle for CONSTRUCT, DESCRIBE)",
-    )
-    parser.add_argument(
-        "--engine", choices=ENGINES, default="oxigraph", help="query engine (default: oxigraph)"
-    )
-    parser.add_argument(
-        "--store", type=Path, default=None, help="folder of a persistent store: the graph is parsed once"
-    )
-
-
-def _list_text(queries: Iterable[NamedQuery]) -> str:
+def format_named_queries(queries: Iterable[NamedQuery] | None = None) -> str:
+    """The named queries (default: all of them), each with its description and parameters."""
     lines = []
-    for query in queries:
+    for query in named_queries().values() if queries is None else queries:
         lines.append(f"{query.name}\n    {query.description}")
         pad = max(map(len, query.parameters), default=0)
         lines += [f"    ?{name:<{pad}}  {text}" for name, text in query.parameters.items()]
     return "\n".join(lines) + "\n"
-
-
-def query_cli(args: argparse.Namespace) -> int:
-    from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-
-    if args.list:
-        sys.stdout.write(_list_text(named_queries().values()))
-        return EXIT_OK
-    if args.graph is None or (args.query is None) == (args.name is None):
-        print("govkg query: give GRAPH and either a QUERY (file or text) or --name NAME", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        if args.name:
-            query: str | NamedQuery = named_query(args.name)
-        elif args.query.lower().endswith((".rq", ".sparql")) or Path(args.query).is_file():
-            query = Path(args.query).read_text(encoding="utf-8")
-        else:
-            query = args.query
-        bindings = dict(parse_binding(item) for item in args.bind)
-        if args.engine == "rdflib" and args.store:
-            raise QueryError("--store is for the oxigraph engine")
-        result = run_query(args.graph, query, bindings, engine=args.engine, store=args.store)
-    except (QueryError, OSError) as exc:
-        print(f"govkg query: {exc}", file=sys.stderr)
-        return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL
-    fmt = args.format or ("table" if sys.stdout.isatty() else "tsv")
-    if result.kind != "graph" and fmt in GRAPH_FORMATS:
-        print(f"govkg query: {fmt} is for CONSTRUCT and DESCRIBE results", file=sys.stderr)
-        return EXIT_USAGE
-    sys.stdout.write(format_result(result, fmt))
-    return EXIT_OK

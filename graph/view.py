@@ -23,13 +23,10 @@ what it left out, and points at the Gephi exports, which hold everything.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +35,6 @@ from govkg.graph.network import (
     KINDS,
     analysed_network,
     knowledge_network,
-    load_or_fail,
     officials_named,
     zh_label,
 )
@@ -491,86 +487,3 @@ def html(result: BuildResult) -> str:
     """
     net, _ = analysed_network(result.graph)
     return render_html(select_view(net))
-
-
-# --- the ``govkg view`` command ------------------------------------------------
-
-
-def _iso_date(text: str) -> str:
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
-
-
-def view_arguments(parser: argparse.ArgumentParser) -> None:
-    from govkg.graph.cli import graph_argument
-
-    graph_argument(parser)
-    parser.add_argument(
-        "--person", action="append", default=None, metavar="NAME", help="centre on an official (repeatable)"
-    )
-    parser.add_argument("--hops", type=int, default=2, help="edges around --person to show (default: 2)")
-    parser.add_argument(
-        "--since", type=_iso_date, default=None, metavar="DATE", help="events on or after DATE"
-    )
-    parser.add_argument(
-        "--until", type=_iso_date, default=None, metavar="DATE", help="events on or before DATE"
-    )
-    parser.add_argument(
-        "--types",
-        nargs="+",
-        choices=list(KINDS),
-        default=None,
-        metavar="KIND",
-        help=f"node kinds to show: {', '.join(KINDS)} (default: all)",
-    )
-    parser.add_argument(
-        "--max-nodes",
-        type=int,
-        default=DEFAULT_MAX_NODES,
-        help=f"above this, keep the most connected part (default: {DEFAULT_MAX_NODES})",
-    )
-    parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="HTML file to write (default: view.html beside GRAPH)"
-    )
-
-
-def view_cli(args: argparse.Namespace) -> int:
-    from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-    from govkg.graph.outputs import atomic_write
-
-    if args.hops < 0 or args.max_nodes < 1:
-        print("govkg: --hops must be 0 or more and --max-nodes at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    if args.since and args.until and args.since > args.until:
-        print("govkg: --since is after --until", file=sys.stderr)
-        return EXIT_USAGE
-    graph = load_or_fail(args.graph)
-    if graph is None:
-        return EXIT_FAIL
-    net = knowledge_network(graph)
-    if args.person and not officials_named(net, args.person):
-        print(f"govkg: no official named {'、'.join(args.person)} in {args.graph}", file=sys.stderr)
-        return EXIT_FAIL
-    view = select_view(
-        net,
-        persons=args.person,
-        hops=args.hops,
-        since=args.since,
-        until=args.until,
-        kinds=args.types,
-        max_nodes=args.max_nodes,
-    )
-    output = args.output or args.graph.with_name("view.html")
-    try:
-        atomic_write(output, render_html(view, title=f"govkg: {args.graph.name}"))
-    except OSError as exc:
-        print(f"govkg: cannot write {output}: {exc}", file=sys.stderr)
-        return EXIT_FAIL
-    shown = f"{view.net.number_of_nodes()} nodes, {view.net.number_of_edges()} edges"
-    if view.trimmed:
-        left = sum(view.left_out.values())
-        shown += f" (the most connected part: {left} nodes left out; the whole network is in the GEXF export)"
-    print(f"wrote {output}: {shown}")
-    return EXIT_OK

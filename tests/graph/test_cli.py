@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import json
+from pathlib import Path
 
 from rdflib import Graph
 
-from govkg.graph.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+from govkg.graph.cli import COMMANDS, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main, make_parser
 from govkg.ontology import SCHEMA
 
 RELEASE = "会议召开\n2022年03月03日\n3月2日，我县召开春耕生产工作会议。县委书记李四主持会议并讲话。\n"
@@ -64,3 +66,37 @@ def test_graph_parses_in_a_strict_second_parser(tmp_path):
     with open(tmp_path / "graph.ttl", "rb") as handle:
         quads = list(pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE))
     assert len(quads) == len(Graph().parse(tmp_path / "graph.ttl"))
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_command_line_package_imports_argparse_or_the_cli():
+    root = Path(__file__).resolve().parents[2]
+    cli = root / "graph" / "cli"
+    offenders = [
+        str(path.relative_to(root))
+        for package in ("extract", "graph", "ontology")
+        for path in sorted((root / package).rglob("*.py"))
+        if cli not in path.parents
+        and path.name != "__main__.py"
+        and _imported_modules(path) & {"argparse", "govkg.graph.cli"}
+    ]
+    assert offenders == []
+
+
+def test_every_command_is_registered_with_its_own_functions():
+    parser = make_parser()
+    assert set(COMMANDS) >= {"build", "check", "query", "serve", "view", "stats", "person"}
+    for name, command in COMMANDS.items():
+        assert command.run.__module__ == f"govkg.graph.cli.{name}"
+        required = ["x"] if name in {"person", "serve"} else []  # their one positional argument
+        assert parser.parse_args([name, *required]).run is command.run

@@ -1,0 +1,39 @@
+"""``govkg check [GRAPH]``: validate a graph against the SHACL shapes."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from govkg.graph.check import check, format_report, shapes_graph
+from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error, graph_argument
+from govkg.graph.outputs import read_graph
+
+HELP = "validate a graph against the SHACL shapes"
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    graph_argument(parser)
+    parser.add_argument(
+        "--shapes", type=Path, default=None, help="SHACL shapes (default: ontology/shapes.ttl)"
+    )
+    parser.add_argument("--limit", type=int, default=10, help="example nodes shown per kind of violation")
+
+
+def check_cli(args: argparse.Namespace) -> int:
+    if not args.graph.is_file():
+        error(f"{args.graph}: no such graph file")
+        return EXIT_USAGE
+    try:
+        graph = read_graph(args.graph)
+    except (OSError, SyntaxError, ValueError) as exc:
+        error(f"cannot read {args.graph}: {exc}")
+        return EXIT_USAGE
+    try:
+        shapes = shapes_graph(args.shapes)
+    except (OSError, SyntaxError, ValueError) as exc:
+        error(f"cannot read the shapes {args.shapes}: {exc}")
+        return EXIT_USAGE
+    report = check(graph, shapes)
+    print(format_report(report, args.limit))
+    return EXIT_OK if report.conforms else EXIT_FAIL

@@ -1,0 +1,82 @@
+"""``govkg query GRAPH QUERY|--name NAME``: run a SPARQL query or a named question."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error
+from govkg.graph.sparql import (
+    ENGINES,
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    NamedQuery,
+    QueryError,
+    format_named_queries,
+    format_result,
+    named_query,
+    parse_binding,
+    run_query,
+)
+
+HELP = "run a SPARQL query or a named question on a graph"
+
+
+def query_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "graph", nargs="?", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD) or build folder"
+    )
+    parser.add_argument("query", nargs="?", help="a .rq file or the text of a SPARQL query")
+    parser.add_argument("-n", "--name", help="run a named query (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")
+    parser.add_argument(
+        "-b",
+        "--bind",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="bind a parameter: place=巴中市, person=<IRI>, or an N-Triples literal",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=RESULT_FORMATS + GRAPH_FORMATS,
+        default=None,
+        help="output format (default: table on a terminal, else tsv; turtle for CONSTRUCT, DESCRIBE)",
+    )
+    parser.add_argument(
+        "--engine", choices=ENGINES, default="oxigraph", help="query engine (default: oxigraph)"
+    )
+    parser.add_argument(
+        "--store", type=Path, default=None, help="folder of a persistent store: the graph is parsed once"
+    )
+
+
+def query_cli(args: argparse.Namespace) -> int:
+    if args.list:
+        sys.stdout.write(format_named_queries())
+        return EXIT_OK
+    if args.graph is None or (args.query is None) == (args.name is None):
+        error("give GRAPH and either a QUERY (file or text) or --name NAME", "query")
+        return EXIT_USAGE
+    try:
+        if args.name:
+            query: str | NamedQuery = named_query(args.name)
+        elif args.query.lower().endswith((".rq", ".sparql")) or Path(args.query).is_file():
+            query = Path(args.query).read_text(encoding="utf-8")
+        else:
+            query = args.query
+        bindings = dict(parse_binding(item) for item in args.bind)
+        if args.engine == "rdflib" and args.store:
+            raise QueryError("--store is for the oxigraph engine")
+        result = run_query(args.graph, query, bindings, engine=args.engine, store=args.store)
+    except (QueryError, OSError) as exc:
+        error(str(exc), "query")
+        return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL
+    fmt = args.format or ("table" if sys.stdout.isatty() else "tsv")
+    if result.kind != "graph" and fmt in GRAPH_FORMATS:
+        error(f"{fmt} is for CONSTRUCT and DESCRIBE results", "query")
+        return EXIT_USAGE
+    sys.stdout.write(format_result(result, fmt))
+    return EXIT_OK
