@@ -109,7 +109,9 @@ def write_outputs(
     :data:`PARALLEL_RELEASES` releases or more, where fork is available) the
     files are written by forked processes, which see the build as it is: one
     makes the canonical form of the graph and writes the four RDF files from
-    it, the others write the other files, one each.
+    it, the others write the other files, one each. With ``graph.nt`` written
+    (and ``only`` unset or naming ``"store"``), the graph is then bulk-loaded
+    into the build's Oxigraph store, ``OUT/store`` (see graph/store.py).
     """
     outdir = Path(outdir)
     jobs = []
@@ -126,7 +128,8 @@ def write_outputs(
     token = _SHARED.set({})
     try:
         if workers <= 1 or len(jobs) <= 1:
-            return {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
+            written = {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
+            return _with_store(written, outdir, only)
         rdf = [(name, writer) for name, spec, writer in jobs if spec.startswith(f"{__name__}:")]
         groups = ([(None, rdf)] if rdf else []) + [
             (SHARED_WORK.get(name), [(name, writer)])
@@ -135,9 +138,18 @@ def write_outputs(
         ]
         prepare = {key: _writer(spec) for key, spec in PREPARE.items()}
         written = _write_forked(result, outdir, groups, workers, prepare)
-        return {name: written[name] for name, _, _ in jobs}
+        return _with_store({name: written[name] for name, _, _ in jobs}, outdir, only)
     finally:
         _SHARED.reset(token)
+
+
+def _with_store(written: dict[str, Path], outdir: Path, only: list[str] | None) -> dict[str, Path]:
+    """The build's store (``OUT/store``), loaded from the N-Triples just written (graph/store.py)."""
+    from govkg.graph.store import STORE, write_store
+
+    if "graph.nt" in written and (only is None or STORE in only):
+        written[STORE] = write_store(outdir)
+    return written
 
 
 def _write_forked(
@@ -625,41 +637,7 @@ def jsonld(result: BuildResult) -> str:
 
 
 def read_graph(path: str | Path) -> Graph:
-    """A graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) as one rdflib graph.
+    """A graph source as one rdflib graph: see :func:`govkg.graph.store.read_graph`."""
+    from govkg.graph.store import read_graph as read
 
-    Parsed by pyoxigraph (fast) and copied into rdflib for pyshacl; the named
-    graphs of a TriG file are merged.
-    """
-    import pyoxigraph as ox
-    from rdflib import BNode
-
-    path = Path(path)
-    fmt = ox.RdfFormat.from_extension(
-        {"json": "jsonld"}.get(path.suffix[1:].lower(), path.suffix[1:].lower())
-    )
-    if fmt is None:
-        raise ValueError(f"unknown RDF file type {path.suffix!r} (.ttl, .trig, .nt, .nq, .jsonld, .rdf)")
-    terms: dict = {}
-
-    def term(node):
-        found = terms.get(node)
-        if found is None:
-            kind = type(node).__name__
-            if kind == "NamedNode":
-                found = URIRef(node.value)
-            elif kind == "BlankNode":
-                found = BNode(node.value)
-            elif node.language:
-                found = Literal(node.value, lang=node.language)
-            elif node.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-                found = Literal(node.value)
-            else:
-                found = Literal(node.value, datatype=URIRef(node.datatype.value))
-            terms[node] = found
-        return found
-
-    graph = Graph()
-    with path.open("rb") as handle:
-        for quad in ox.parse(handle, format=fmt):
-            graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
-    return graph
+    return read(path)

@@ -38,6 +38,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from govkg.graph import store as sources
+from govkg.graph.store import GraphSourceError, stamp
 from govkg.ontology import resource_path
 
 ENGINES = ("oxigraph", "rdflib")
@@ -218,16 +220,6 @@ def _term(value: Node | str | int | float) -> Node:
 # Loading
 
 
-def _rdf_format(path: Path):
-    from pyoxigraph import RdfFormat
-
-    suffix = path.suffix.lstrip(".").lower()
-    fmt = RdfFormat.from_extension({"json": "jsonld", "owl": "rdf", "xml": "rdf"}.get(suffix, suffix))
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF file type {path.suffix!r} (Turtle, TriG, N-Triples...)")
-    return fmt
-
-
 def _oxigraph():
     try:
         import pyoxigraph
@@ -237,60 +229,35 @@ def _oxigraph():
 
 
 def _stamp(path: Path) -> dict[str, Any]:
-    stat = path.stat()
-    return {"source": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-
-
-def _load(store, path: Path, fmt) -> None:
-    """Load a graph file; a dataset's named graphs are also merged into the default graph.
-
-    SPARQL's default graph is then the RDF merge of the release graphs of a
-    TriG build, a set of triples (pyoxigraph's union default graph would
-    repeat a triple once per graph that holds it).
-    """
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError) as exc:
-        raise QueryError(f"{path}: {exc}") from exc
-    if fmt.supports_datasets:
-        _merge_into_default_graph(store)
-
-
-def _merge_into_default_graph(store) -> None:
-    ox = _oxigraph()
-    default = ox.DefaultGraph()
-    store.bulk_extend(
-        ox.Quad(quad.subject, quad.predicate, quad.object, default)
-        for quad in store.quads_for_pattern(None, None, None)
-        if quad.graph_name != default
-    )
+    return {"source": str(path.resolve()), **stamp(path)}
 
 
 def graph_file(path: str | Path) -> Path:
     """The graph file to read: ``path`` itself, or a build folder's ``graph.ttl``."""
-    path = Path(path)
-    if path.is_dir() and (path / "graph.ttl").is_file():
-        return path / "graph.ttl"
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file")
-    return path
+    try:
+        return sources.graph_file(path)
+    except GraphSourceError as exc:
+        raise QueryError(str(exc)) from exc
 
 
 def open_store(path: str | Path, store: str | Path | None = None):
-    """A pyoxigraph store holding the graph file ``path`` (or a build folder's graph).
+    """A pyoxigraph store holding the graph of ``path``, a build folder or a graph file.
 
-    Without ``store`` the graph is loaded into memory. With ``store``, a folder,
-    the graph is bulk-loaded into a persistent store there once and reused
-    while the file is unchanged (size and modification time, noted in
-    ``source.json`` beside the store), so a big corpus is parsed once.
+    Without ``store``, a build's own store is opened read-only
+    (:func:`govkg.graph.store.open_graph_store`), and any other graph file is
+    loaded into memory. With ``store``, a folder, the graph file is bulk-loaded
+    into a persistent store there once and reused while the file is unchanged
+    (size and modification time, noted in ``source.json`` beside the store),
+    so a big graph file is parsed once.
     """
     ox = _oxigraph()
-    path = graph_file(path)
-    fmt = _rdf_format(path)
-    if store is None:
-        memory = ox.Store()
-        _load(memory, path, fmt)
-        return memory
+    try:
+        if store is None:
+            return sources.open_graph_store(path)
+        path = sources.graph_file(path)
+        sources.rdf_format(path)
+    except GraphSourceError as exc:
+        raise QueryError(str(exc)) from exc
     folder = Path(store)
     folder.mkdir(parents=True, exist_ok=True)
     stamp_file = folder / "source.json"
@@ -303,7 +270,10 @@ def open_store(path: str | Path, store: str | Path | None = None):
     if current != wanted:
         stamp_file.unlink(missing_ok=True)
         disk.clear()
-        _load(disk, path, fmt)
+        try:
+            sources.load_file(disk, path)
+        except GraphSourceError as exc:
+            raise QueryError(str(exc)) from exc
         disk.flush()
         stamp_file.write_text(json.dumps(wanted), encoding="utf-8")
     return disk
@@ -429,7 +399,7 @@ def graph_to_store(graph: Graph):
     store = ox.Store()
     store.load(graph.serialize(format="nquads" if graph.context_aware else "nt"), format=ox.RdfFormat.N_QUADS)
     if graph.context_aware:
-        _merge_into_default_graph(store)
+        sources.merge_into_default_graph(store)
     return store
 
 

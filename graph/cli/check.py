@@ -7,7 +7,7 @@ from pathlib import Path
 
 from govkg.graph.check import check, format_report, shapes_graph
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error, graph_argument
-from govkg.graph.outputs import read_graph
+from govkg.graph.store import read_graph
 
 HELP = "validate a graph against the SHACL shapes"
 
@@ -21,8 +21,8 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_cli(args: argparse.Namespace) -> int:
-    if not args.graph.is_file():
-        error(f"{args.graph}: no such graph file")
+    if not args.graph.exists():
+        error(f"{args.graph}: no such graph file or build folder")
         return EXIT_USAGE
     try:
         graph = read_graph(args.graph)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from govkg.graph.outputs import read_graph
+from govkg.graph.store import read_graph
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -29,7 +29,8 @@ def graph_argument(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         type=Path,
         default=DEFAULT_GRAPH,
-        help=f"graph file: .ttl, .trig, .nt, .nq or .jsonld (default: {DEFAULT_GRAPH})",
+        help=f"build folder or graph file: .ttl, .trig, .nt, .nq or .jsonld (default: {DEFAULT_GRAPH}; "
+        "SPARQL reads a build through its store)",
     )
 
 

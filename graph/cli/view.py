@@ -75,7 +75,8 @@ def view_cli(args: argparse.Namespace) -> int:
         kinds=args.types,
         max_nodes=args.max_nodes,
     )
-    output = args.output or args.graph.with_name("view.html")
+    beside = args.graph if args.graph.is_dir() else args.graph.parent  # a build folder, or a file's
+    output = args.output or beside / "view.html"
     try:
         atomic_write(output, render_html(view, title=f"govkg: {args.graph.name}"))
     except OSError as exc:

@@ -1,0 +1,250 @@
+"""The graph of record: a build folder's on-disk Oxigraph store, and opening any graph source.
+
+``govkg build`` bulk-loads its graph into a pyoxigraph store in the output
+folder (``OUT/store``), so that the commands that read a build (``query``,
+``serve``, ``check``, ``stats``, ``person``, ``view``) open it in a moment
+instead of parsing a gigabyte of Turtle. This module is the one place that
+turns a graph source (a build folder, a graph file, or a file of a build folder
+whose store is current) into a pyoxigraph store for SPARQL
+(:func:`open_graph_store`) or an rdflib graph (:func:`read_graph`, for SHACL
+and networkx, which need every term as written).
+
+The store's default graph is the build's graph, a set of triples: the same
+triples as ``graph.nt``. A manifest (``store/govkg.json``) records the size and
+modification time of the graph files written with it, so a file that has been
+replaced since (by hand, or by another tool) is read from the file instead.
+Stores are opened read-only: any number of processes (the server's workers)
+read one at the same time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+STORE = "store"  # the folder of a build's store, inside the output folder
+MANIFEST = "govkg.json"
+DATABASE = "oxigraph"  # the RocksDB folder inside the store folder
+# The graph files a build's store stands for (the same triples).
+GRAPH_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
+
+
+class GraphSourceError(ValueError):
+    """A graph source that cannot be opened: missing, of an unknown type, or unparsable."""
+
+
+def _oxigraph():
+    try:
+        import pyoxigraph
+    except ImportError as exc:  # pragma: no cover - a dependency, but say how to get it
+        raise ImportError("govkg's store needs pyoxigraph: pip install pyoxigraph") from exc
+    return pyoxigraph
+
+
+def rdf_format(path: Path):
+    """The pyoxigraph format of a graph file, from its extension."""
+    suffix = path.suffix.lstrip(".").lower()
+    fmt = _oxigraph().RdfFormat.from_extension(
+        {"json": "jsonld", "owl": "rdf", "xml": "rdf"}.get(suffix, suffix)
+    )
+    if fmt is None:
+        raise GraphSourceError(f"{path}: unknown RDF file type {path.suffix!r} (Turtle, TriG, N-Triples...)")
+    return fmt
+
+
+def stamp(path: Path) -> dict[str, Any]:
+    """What tells a file apart from a later version of it, cheaply: size and modification time."""
+    info = path.stat()
+    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
+
+
+# ---------------------------------------------------------------------------
+# Writing a build's store
+
+
+def write_store(outdir: str | Path, source: str = "graph.nt") -> Path:
+    """Bulk-load a build's graph (its sorted N-Triples, ``source``) into ``OUT/store``.
+
+    The new store is made beside the old one and swapped in whole, so a reader
+    never opens half a store; the manifest names the graph files of the folder
+    it stands for.
+    """
+    ox = _oxigraph()
+    outdir = Path(outdir)
+    graph_path = outdir / source
+    staging = outdir / f".{STORE}.{secrets.token_hex(4)}.tmp"
+    try:
+        staging.mkdir()
+        store = ox.Store(str(staging / DATABASE))
+        store.bulk_load(path=str(graph_path), format=rdf_format(graph_path))
+        store.flush()
+        store.optimize()
+        triples = len(store)
+        del store  # closes the database before it is moved
+        files = {name: stamp(outdir / name) for name in GRAPH_FILES if (outdir / name).is_file()}
+        manifest = {"format": 1, "source": source, "triples": triples, "files": files}
+        (staging / MANIFEST).write_text(
+            json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        _swap_in(staging, outdir / STORE)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return outdir / STORE
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put a finished folder in place of ``target`` (the old one, if any, is removed after)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+        os.replace(target, old)
+    os.replace(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def manifest(folder: str | Path) -> dict | None:
+    """The manifest of a build folder's store, or None when it has none (or an unreadable one)."""
+    try:
+        found = json.loads((Path(folder) / STORE / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) and (Path(folder) / STORE / DATABASE).is_dir() else None
+
+
+def store_of(path: str | Path) -> Path | None:
+    """The store that holds the graph of ``path``, if there is a current one.
+
+    ``path`` is a build folder with a store, or one of a build folder's graph
+    files, unchanged since its store was written.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return path / STORE / DATABASE if manifest(path) is not None else None
+    found = manifest(path.parent)
+    if found is None or path.name not in found.get("files", {}):
+        return None
+    try:
+        current = stamp(path)
+    except OSError:
+        return None
+    return path.parent / STORE / DATABASE if found["files"][path.name] == current else None
+
+
+# ---------------------------------------------------------------------------
+# Opening a graph source
+
+
+def graph_file(path: str | Path) -> Path:
+    """The graph file of a source: ``path`` itself, or a build folder's ``graph.ttl``."""
+    path = Path(path)
+    if path.is_dir() and (path / "graph.ttl").is_file():
+        return path / "graph.ttl"
+    if not path.is_file():
+        raise GraphSourceError(f"{path}: no such graph file or build folder")
+    return path
+
+
+def load_file(store, path: Path) -> None:
+    """Load a graph file into a store; a dataset's named graphs are also merged into the default graph.
+
+    SPARQL's default graph is then the RDF merge of the release graphs of a
+    TriG build, a set of triples (pyoxigraph's union default graph would
+    repeat a triple once per graph that holds it).
+    """
+    fmt = rdf_format(path)
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError) as exc:
+        raise GraphSourceError(f"{path}: {exc}") from exc
+    if fmt.supports_datasets:
+        merge_into_default_graph(store)
+
+
+def merge_into_default_graph(store) -> None:
+    """Copy every triple of a store's named graphs into its default graph."""
+    ox = _oxigraph()
+    default = ox.DefaultGraph()
+    store.bulk_extend(
+        ox.Quad(quad.subject, quad.predicate, quad.object, default)
+        for quad in store.quads_for_pattern(None, None, None)
+        if quad.graph_name != default
+    )
+
+
+def open_graph_store(path: str | Path):
+    """A pyoxigraph store of a graph source: a build's own store (read-only), else the file loaded in memory.
+
+    ``path`` is a build folder or a graph file (Turtle, TriG, N-Triples,
+    N-Quads, JSON-LD, RDF/XML). A build folder without a store stands for its
+    ``graph.ttl``.
+    """
+    ox = _oxigraph()
+    database = store_of(path)
+    if database is not None:
+        try:
+            return ox.Store.read_only(str(database))
+        except OSError:
+            pass  # a store being replaced this instant, or damaged: read the file instead
+    memory = ox.Store()
+    load_file(memory, graph_file(path))
+    return memory
+
+
+def _rdflib_term(node, terms: dict):
+    from rdflib import BNode, Literal, URIRef
+
+    found = terms.get(node)
+    if found is None:
+        kind = type(node).__name__
+        if kind == "NamedNode":
+            found = URIRef(node.value)
+        elif kind == "BlankNode":
+            found = BNode(node.value)
+        elif node.language:
+            found = Literal(node.value, lang=node.language)
+        elif node.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            found = Literal(node.value)
+        else:
+            found = Literal(node.value, datatype=URIRef(node.datatype.value))
+        terms[node] = found
+    return found
+
+
+def read_graph(path: str | Path) -> Graph:
+    """A graph source as one rdflib graph, for pyshacl and networkx; the named graphs of a dataset merged.
+
+    A build folder is read from its ``graph.nt`` (the quickest to parse),
+    not from its store: Oxigraph keeps the value of a literal of a type derived
+    from ``xsd:integer`` (``xsd:nonNegativeInteger``, the evidence offsets) and
+    gives it back as ``xsd:integer``, which the SHACL shapes reject.
+    """
+    from rdflib import Graph
+
+    ox = _oxigraph()
+    path = Path(path)
+    if path.is_dir() and (path / "graph.nt").is_file():
+        path = path / "graph.nt"
+    path = graph_file(path)
+    fmt = rdf_format(path)
+    terms: dict = {}
+    graph = Graph()
+    add = graph.add
+    with path.open("rb") as handle:
+        for quad in ox.parse(handle, format=fmt):
+            add(
+                (
+                    _rdflib_term(quad.subject, terms),
+                    _rdflib_term(quad.predicate, terms),
+                    _rdflib_term(quad.object, terms),
+                )
+            )
+    return graph
