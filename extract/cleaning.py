@@ -75,8 +75,14 @@ class _Line:
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> re.Pattern:
-    """The furniture patterns of ``boilerplate.tsv`` as one expression."""
-    return re.compile("|".join(f"(?:{row[0]})" for row in load_table("boilerplate.tsv")))
+    """The furniture patterns of ``boilerplate.tsv`` as one expression, a named group a rule."""
+    rows = load_table("boilerplate.tsv")
+    return re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(rows)))
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_names() -> tuple[str, ...]:
+    return tuple(name for name, _ in load_table("boilerplate.tsv"))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -90,8 +96,16 @@ def _lines(text: str) -> list[_Line]:
 
 
 @lru_cache(maxsize=4096)  # lines are classified several times over, and bodies repeat
+def _furniture(line: str) -> str | None:
+    """The name of the ``boilerplate.tsv`` rule that matches a line, or None."""
+    match = _boilerplate().search(line)
+    if match is None:
+        return None
+    return _boilerplate_names()[int(match.lastgroup[1:])]
+
+
 def _is_boilerplate(line: str) -> bool:
-    return _boilerplate().search(line) is not None
+    return _furniture(line) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -276,18 +290,87 @@ def _published(document: RawDocument, lines: list[_Line], title_index: int, firs
     return None
 
 
+_CREDIT_TAIL = re.compile(
+    r"(?<=[。！？!?”])\s*(?P<credit>[(（][^()（）]*(?:编辑|編輯|记者|記者|审核|審核|来源|來源|摄影|撰稿|通讯员|作者)"
+    r"[^()（）]*[)）])\s*$"
+)
+
+
+def _split_credits(lines: list[_Line]) -> list[_Line]:
+    """Split a credit that ends a paragraph off it: ``……。(视频编辑：甲 文字编辑：乙)``.
+
+    The paragraph is article text and the credit metadata; as one line, the
+    labels made the whole paragraph metadata.
+    """
+    out = []
+    for line in lines:
+        match = _CREDIT_TAIL.search(line.text)
+        if match and len(_CJK.findall(line.text[: match.start()])) >= 2:
+            out.append(_Line(line.start, line.text[: match.start()].rstrip()))
+            out.append(_Line(line.start + match.start("credit"), match["credit"]))
+        else:
+            out.append(line)
+    return out
+
+
+def drop_rule(line: str, title: str | None = None) -> str | None:
+    """The named rule by which the cleaner drops a line wherever it stands, or None.
+
+    A ``boilerplate.tsv`` rule's name (page furniture), ``metadata`` (labelled
+    date, source or credit lines), ``caption`` (photo captions), or ``headline``
+    (the headline repeated in the body of a record). Lines around a page's
+    article are dropped by their position too (see :func:`clean`); a news
+    record's content is all article, so nothing of it is dropped but by these.
+
+    >>> drop_rule("扫一扫在手机打开当前页"), drop_rule("(视频编辑：甲乙 文字编辑：丙丁)")
+    ('qr-prompt', 'metadata')
+    >>> drop_rule("刘鹤、王毅参加会见。") is None
+    True
+    """
+    rule = _furniture(line)
+    if rule is not None:
+        return rule
+    if _is_meta(line):
+        return "metadata"
+    if _CAPTION.match(line):
+        return "caption"
+    if title is not None and re.sub(r"\s+", "", _clean_title(line)) == re.sub(r"\s+", "", title):
+        return "headline"
+    return None
+
+
+def _is_closing_sentence(line: str) -> bool:
+    """A short sentence that may close an article: ``肖捷参加。``, ``刘鹤、王毅陪同考察。``."""
+    return (
+        len(_CJK.findall(line)) >= 2
+        and line.endswith(("。", "！", "？", "。”"))
+        and not _LABEL.search(line)
+        and drop_rule(line) is None
+    )
+
+
 def clean(document: RawDocument) -> Release:
-    """A raw document to a release: body text once, headline, date, source, editor."""
+    """A raw document to a release: body text once, headline, date, source, editor.
+
+    Nothing of the article is dropped silently: a line is left out of the text
+    because a named rule (:func:`drop_rule`) matches it, because it repeats an
+    earlier line, or, on a page, because it stands outside the article (above
+    its first body line, or below its last body line and the short sentences
+    that close it). A news record's content is all article.
+    """
     from govkg.extract.places import find_jurisdiction
 
     raw = normalise(document.text)
-    lines = _split_inline_title(_lines(raw))
+    lines = _split_credits(_split_inline_title(_lines(raw)))
     is_body = [
         _is_body(line.text) and not _is_meta(line.text) and not _is_boilerplate(line.text) for line in lines
     ]
     body_index = [i for i, flag in enumerate(is_body) if flag]
     first = body_index[0] if body_index else 0
     last = body_index[-1] if body_index else len(lines) - 1
+    if document.kind != "record":
+        while last + 1 < len(lines) and _is_closing_sentence(lines[last + 1].text):
+            last += 1
 
     header = lines[:first]
     candidates = [line for line in header if _is_title_candidate(line.text)]
@@ -297,6 +380,10 @@ def clean(document: RawDocument) -> Release:
     if document.kind != "record":
         title_line = _pick_title(candidates, body_preview, metas[-1] if metas else None)
     title_index = lines.index(title_line) if title_line else -1
+    if document.title:
+        title = _clean_title(document.title)
+    else:
+        title = _clean_title(title_line.text) if title_line else None
 
     seen: set[str] = set()
     if title_line:
@@ -304,9 +391,10 @@ def clean(document: RawDocument) -> Release:
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     position = 0
-    for index in range(first, last + 1 if lines else 0):
+    keep = range(len(lines)) if document.kind == "record" else range(first, last + 1 if lines else 0)
+    for index in keep:
         text = lines[index].text
-        if _is_boilerplate(text) or (_is_meta(text) and not is_body[index]) or _CAPTION.match(text):
+        if drop_rule(text, title if document.kind == "record" else None) is not None:
             continue
         key = re.sub(r"\s+", "", text)
         if len(key) >= 6 and key in seen:
@@ -324,10 +412,6 @@ def clean(document: RawDocument) -> Release:
     credit_lines = not_body + [line.text for line in lines[max(first, last - 2) : last + 1]]
     source = document.source or _source(meta_lines)
     editor = document.editor or _editor(credit_lines)
-    if document.title:
-        title = _clean_title(document.title)
-    else:
-        title = _clean_title(title_line.text) if title_line else None
     release = Release(
         id=document.id,
         text=text,

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govkg.extract.cleaning import clean, find_datetime, normalise
+from govkg.extract.cleaning import clean, drop_rule, find_datetime, normalise
 from govkg.extract.reading import RawDocument
 
 BODY = [
@@ -190,3 +194,109 @@ def test_html_page_is_reduced_to_its_article():
     assert release.title == TITLE
     assert release.published == "2022-03-03"
     assert release.text == "\n".join(BODY)
+
+
+def record(*paragraphs: str, title: str = "某某会见客人") -> RawDocument:
+    from govkg.extract.html import fragment_to_text
+
+    content = "".join(f"<p>\u3000\u3000{p}</p>\r\n" for p in paragraphs)
+    return RawDocument(id="r", text=fragment_to_text(content), path="r.json", kind="record", title=title)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["甲乙、丙丁参加会见。", "戊己、庚辛陪同考察。", "甲乙参加。", "丙丁、戊己参加调研。"],
+)
+def test_a_record_keeps_its_short_closing_paragraph(closing):
+    assert clean(record(*BODY, closing)).text.endswith(closing)
+
+
+@pytest.mark.parametrize("closing", ["甲乙、丙丁参加会见。", "戊己陪同。"])
+def test_a_page_keeps_the_short_sentence_that_closes_its_article(closing):
+    release = clean(
+        page(TITLE, "2022年03月03日 09时30分", *BODY, closing, "责任编辑: 王五", "扫一扫在手机打开当前页")
+    )
+    assert release.text == "\n".join([*BODY, closing])
+    assert release.editor == "王五"
+
+
+def test_a_credit_that_ends_a_paragraph_is_cut_off_it_not_the_paragraph():
+    release = clean(record(*BODY, "丙丁说，双方愿意加强合作。(视频编辑：甲乙 文字编辑：戊己)"))
+    assert release.text.endswith("丙丁说，双方愿意加强合作。")
+    assert "编辑" not in release.text
+
+
+def test_a_record_repeating_its_headline_drops_it_by_name():
+    release = clean(record("[视频]某某会见客人", *BODY, title="[视频]某某会见客人"))
+    assert release.text == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("扫一扫在手机打开当前页", "qr-prompt"),
+        ("您的位置:首页 >> 新闻中心", "breadcrumb-label"),
+        ("(视频编辑：甲乙 文字编辑：丙丁)", "metadata"),
+        ("(图为县委书记李四在田间察看苗情)", "caption"),
+        ("甲乙、丙丁参加会见。", None),
+        ("肖某参加。", None),
+    ],
+)
+def test_drop_rule_names_the_rule(line, rule):
+    assert drop_rule(line) == rule
+
+
+def _corpus() -> Path | None:
+    """The shared release corpus: $GOVKG_CORPUS, else ``../shared/corpus`` beside the clone."""
+    for candidate in (os.environ.get("GOVKG_CORPUS"), Path(__file__).parents[2].parent / "shared" / "corpus"):
+        if candidate and (Path(candidate) / "releases").is_dir():
+            return Path(candidate) / "releases"
+    return None
+
+
+def _source_paragraphs(path: Path) -> tuple[str | None, list[str]]:
+    """A source file's headline and body paragraphs, read without the cleaner:
+    a JSON record's ``content`` paragraphs, an HTML page's ``<p>`` text."""
+    import json
+
+    import lxml.html
+
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data = data[0] if isinstance(data, list) else data
+        root = lxml.html.fragment_fromstring(data["content"], create_parent="div")
+        title = data.get("title")
+    else:
+        root = lxml.html.document_fromstring(path.read_bytes())
+        title = None
+    paragraphs = [p.text_content() for p in root.iter("p")]
+    return title, [p for p in paragraphs if p.strip()]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", normalise(text))
+
+
+def test_every_source_paragraph_is_kept_or_dropped_by_a_named_rule():
+    """On the shared corpus: what the release leaves out of a JSON record's or an
+    HTML page's paragraph is matched by a named rule, never lost silently."""
+    releases = _corpus()
+    if releases is None:
+        pytest.skip("the shared corpus is not beside the clone (../shared/corpus) and $GOVKG_CORPUS is unset")
+    from govkg.extract.reading import read_documents
+
+    lost = []
+    paths = sorted([*releases.glob("*.json"), *releases.glob("*.htm*")])
+    for path in paths:
+        title, paragraphs = _source_paragraphs(path)
+        release = clean(read_documents(path)[0])
+        kept = [_squeeze(line) for line in release.text.split("\n")]
+        for paragraph in paragraphs:
+            residue = _squeeze(paragraph)
+            for line in kept:
+                if line and line in residue:
+                    residue = residue.replace(line, "", 1)
+            if residue and drop_rule(residue, title) is None:
+                lost.append((path.name, residue))
+    assert paths
+    assert lost == []
