@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from govkg.graph import __version__
-from govkg.graph.cli import build, check, person, query, serve, stats, view
+from govkg.graph.cli import build, check, person, query, remove, serve, stats, view
 from govkg.graph.cli.common import (
     DEFAULT_GRAPH,
     EXIT_FAIL,
@@ -54,6 +54,7 @@ class Command(NamedTuple):
 # The sub-commands, filled in one place: a renamed function fails here, at import.
 COMMANDS: dict[str, Command] = {
     "build": Command(build.HELP, build.build_arguments, build.build_cli),
+    "remove": Command(remove.HELP, remove.remove_arguments, remove.remove_cli),
     "check": Command(check.HELP, check.check_arguments, check.check_cli),
     "query": Command(query.HELP, query.query_arguments, query.query_cli),
     "serve": Command(serve.HELP, serve.serve_arguments, serve.serve_cli),

@@ -1,4 +1,9 @@
-"""``govkg build [INPUT ...] [-o FOLDER]``: build the graph and write its files."""
+"""``govkg build [INPUT ...] [-o FOLDER] [--add] [--dask ADDRESS]``: build the graph and write its files.
+
+A build into a folder of an earlier build re-extracts only new or changed
+files (graph/incremental.py); ``--add`` keeps the earlier build's releases and
+adds the inputs; ``--dask`` extracts on a Dask cluster (graph/cluster.py).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from govkg.graph.build import build, sample_paths, stderr_progress
+from govkg.graph.build import sample_paths, stderr_progress
 from govkg.graph.check import check_build, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
+from govkg.graph.incremental import Update, build_into, forget_unused
 from govkg.graph.outputs import write_outputs
 
 HELP = "build the graph of release files and folders"
@@ -25,10 +31,21 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="skip the SHACL check of the built graph (a large build checks a sample of its releases)",
     )
+    parser.add_argument(
+        "--add",
+        action="store_true",
+        help="add the inputs to the releases already built in the output folder (which need not be listed)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="read and extract on a Dask cluster: 'local' (a LocalCluster here) or a scheduler's tcp://HOST:PORT",
+    )
 
 
 def build_cli(args: argparse.Namespace) -> int:
-    inputs = args.inputs or sample_paths()
+    inputs = args.inputs or ([] if args.add else sample_paths())
     outdir = args.output or Path("output")
     for item in inputs:
         if not Path(item).exists():
@@ -36,10 +53,19 @@ def build_cli(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
     try:
-        result = build(inputs, progress=progress)
+        update = build_into(outdir, inputs, add=args.add, progress=progress, dask=args.dask)
     except KeyboardInterrupt:
         error("interrupted, nothing written")
         return EXIT_INTERRUPTED
+    except (ImportError, OSError) as exc:  # no dask installed, no scheduler at that address
+        error(f"cannot build: {exc}")
+        return EXIT_FAIL
+    return write_update(update, outdir, args)
+
+
+def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
+    """Write a build's files and its record, check it, and say what was done (build and remove)."""
+    result = update.result
     for problem in result.errors:
         error(f"skipped {problem}")
     if not result.extractions:
@@ -47,16 +73,20 @@ def build_cli(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     try:
         written = write_outputs(result, outdir)
+        update.record.save(outdir)
+        forget_unused(outdir, update.record)
     except OSError as exc:
         error(f"cannot write to {outdir}: {exc}")
         return EXIT_FAIL
     report = None
-    if not args.no_check:  # the graph checks itself against ontology/shapes.ttl (graph/check.py)
+    if not getattr(args, "no_check", False):  # the graph checks itself against ontology/shapes.ttl
         report = check_build(result)
         if not report.conforms:
             print(format_report(report), file=sys.stderr)
     if not args.quiet:
         print(result.summary())
+        if update.reused:
+            print(f"{update.extracted} files read and extracted, {update.reused} unchanged (from the cache)")
         print(report.summary() if report else "SHACL check: skipped (--no-check)")
         for path in written.values():
             print(f"  wrote {path}")

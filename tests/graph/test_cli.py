@@ -98,5 +98,6 @@ def test_every_command_is_registered_with_its_own_functions():
     assert set(COMMANDS) >= {"build", "check", "query", "serve", "view", "stats", "person"}
     for name, command in COMMANDS.items():
         assert command.run.__module__ == f"govkg.graph.cli.{name}"
-        required = ["x"] if name in {"person", "serve"} else []  # their one positional argument
+        # their positional arguments
+        required = {"person": ["x"], "serve": ["x"], "remove": ["folder", "id"]}.get(name, [])
         assert parser.parse_args([name, *required]).run is command.run

@@ -1,0 +1,114 @@
+"""Per-file extraction results in the output folder, content-addressed: unchanged files are not read again.
+
+A file's entry is keyed by a digest of the extraction code and data (every
+file of ``govkg.extract``: a changed rule invalidates every entry), the path
+as given (it is part of the records: release ids are made from file names) and
+the file's bytes. The entry is what :func:`govkg.graph.build.extract_file`
+returned for it: its extraction records and its read errors, pickled.
+
+Entries live in ``OUT/cache/extractions/ab/abcdef….pickle``, written
+atomically; a build keeps the entries of its inputs and drops the others
+(:meth:`ExtractionCache.keep_only`). A damaged or unreadable entry is a miss.
+
+>>> import tempfile
+>>> cache = ExtractionCache(tempfile.mkdtemp())
+>>> key = cache.key_of_bytes("a.txt", b"text")
+>>> cache.get(key) is None
+True
+>>> cache.put(key, ([], []))
+>>> cache.get(key)
+([], [])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import secrets
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+CACHE = "cache"  # inside the output folder
+ENTRIES = "extractions"
+FORMAT = 1  # of the entries: a change of the records' pickled form bumps it
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of everything extraction depends on: the code and data files of ``govkg.extract``."""
+    digest = hashlib.sha256(f"govkg extraction cache {FORMAT}\n".encode())
+    root = Path(str(resources.files("govkg.extract")))
+    for path in sorted(root.rglob("*")):
+        if (
+            path.is_file()
+            and path.suffix in (".py", ".tsv", ".toml", ".json", ".txt")
+            and "__pycache__" not in path.parts
+        ):
+            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Extraction results of files, by the digest of (extraction code, path, bytes)."""
+
+    def __init__(self, outdir: str | Path, fingerprint: str | None = None) -> None:
+        self.folder = Path(outdir) / CACHE / ENTRIES
+        self.fingerprint = fingerprint or code_fingerprint()
+        self.hits = self.misses = 0
+
+    def key_of_bytes(self, path: str | Path, data: bytes) -> str:
+        digest = hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def key_of(self, path: str | Path) -> str | None:
+        """The key of a file as it is on disk now; None when it cannot be read (not cached then)."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        return self.key_of_bytes(path, data)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str | None) -> Any | None:
+        if key is None:
+            return None
+        try:
+            with self._path(key).open("rb") as handle:
+                value = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str | None, value: Any) -> None:
+        if key is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            with tmp.open("wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def keep_only(self, keys: set[str]) -> int:
+        """Remove the entries not in ``keys`` (files no longer part of the build); returns how many."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for path in self.folder.glob("*/*.pickle"):
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -1,0 +1,105 @@
+"""Reading and extraction on a Dask cluster: ``govkg build ... --dask local`` or ``--dask tcp://HOST:PORT``.
+
+The files are cut into partitions of consecutive paths; each partition is a
+task that reads and extracts its files on a worker (the function a local
+build runs per file, :func:`govkg.graph.build.extract_file`) and sends back
+the records. The results come back in the order of the paths, so the build
+gives byte for byte the files of a single-process build. Identity
+resolution, the RDF mapping and the files are made by the client.
+
+``local`` starts a ``dask.distributed`` LocalCluster on this machine (one
+worker process per core) and closes it at the end; an address connects to a
+running scheduler (``dask scheduler`` and ``dask worker`` on each machine, or
+dask-jobqueue / dask-kubernetes), whose workers need govkg installed and the
+input paths readable at the same paths (a shared file system).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from govkg.extract import ReadError
+from govkg.extract.records import Extraction
+from govkg.graph.build import extract_file
+
+Progress = Callable[[int, int, str], None]
+FileResult = tuple[list[Extraction], list[ReadError]]
+
+# Files per task: large enough that scheduling costs little, small enough to spread the work.
+PARTITION_FILES = 64
+
+
+def extract_partition(paths: list[str]) -> list[FileResult]:
+    """What a worker does with one partition: each file read and extracted, in order."""
+    return [extract_file(path) for path in paths]
+
+
+def _require_distributed():
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ImportError('building on Dask needs dask.distributed: pip install "dask[distributed]"') from exc
+    return distributed
+
+
+@contextmanager
+def dask_client(address: str, workers: int | None = None):
+    """A client of a LocalCluster (``address == "local"``), closed with it, or of a running scheduler."""
+    distributed = _require_distributed()
+    if address == "local":
+        cluster = distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        try:
+            with distributed.Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+    else:
+        with distributed.Client(address) as client:
+            yield client
+
+
+def partitions(paths: list[str], size: int = PARTITION_FILES) -> list[list[str]]:
+    """Consecutive runs of ``size`` paths.
+
+    >>> partitions(["a", "b", "c"], 2)
+    [['a', 'b'], ['c']]
+    """
+    return [paths[start : start + size] for start in range(0, len(paths), size)]
+
+
+def extract_with_client(
+    client, paths: list[Path], progress: Progress | None = None, size: int = PARTITION_FILES
+) -> Iterator[FileResult]:
+    """Each file's records, in the order of ``paths``, extracted by the client's workers."""
+    names = [str(path) for path in paths]
+    parts = partitions(names, size)
+    futures = client.map(extract_partition, parts, pure=False)
+    done = 0
+    try:
+        for part, future in zip(parts, futures, strict=True):
+            for name, value in zip(part, future.result(), strict=True):
+                done += 1
+                if progress:
+                    progress(done, len(names), name)
+                yield value
+            future.release()
+    finally:
+        client.cancel(futures)
+
+
+def extract_on_cluster(
+    paths: list[Path], address: str, progress: Progress | None = None, workers: int | None = None
+) -> Iterator[FileResult]:
+    """Each file's records, in order, extracted on a Dask cluster (see the module doc)."""
+    if not paths:
+        return
+    with dask_client(address, workers) as client:
+        yield from extract_with_client(client, paths, progress)

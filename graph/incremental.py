@@ -1,0 +1,171 @@
+"""Builds into an output folder that remembers them: unchanged files are not read again.
+
+``govkg build INPUTS -o OUT`` records in ``OUT/cache/build.json`` which files
+it was built from (each with the key of its cached extraction, see
+graph/cache.py) and which release ids were removed. The next build into the
+same folder:
+
+- re-reads and re-extracts only the files that are new or whose bytes changed
+  (the others come from the cache), and makes OUT match its INPUTS;
+- with ``add=True`` (``govkg build --add NEW -o OUT``), keeps every file of the
+  previous build, as it was then, and adds the new ones, without the old
+  inputs being listed (or even present);
+- :func:`remove_releases` (``govkg remove OUT ID...``) drops releases by id.
+
+Identity resolution, the RDF mapping and the files are then made anew from
+the extraction records, which gives byte for byte the files a fresh build of
+the same releases gives. Extraction runs in a process pool, or on a Dask
+cluster (``dask=``, see graph/cluster.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govkg.extract import ReadError
+from govkg.extract.reading import iter_paths
+from govkg.extract.records import Extraction
+from govkg.graph.build import BuildResult, Progress, from_extractions, iter_files
+from govkg.graph.cache import CACHE, ExtractionCache
+
+MANIFEST = "build.json"
+FileResult = tuple[list[Extraction], list[ReadError]]
+
+
+@dataclass
+class BuildRecord:
+    """What an output folder was built from: input files (path -> cache key) in order, releases removed."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, outdir: str | Path) -> BuildRecord | None:
+        try:
+            data = json.loads((Path(outdir) / CACHE / MANIFEST).read_text(encoding="utf-8"))
+            return cls(files=dict(data["files"]), removed=list(data["removed"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, outdir: str | Path) -> Path:
+        path = Path(outdir) / CACHE / MANIFEST
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{MANIFEST}.{os.getpid()}.tmp")
+        text = json.dumps(
+            {"files": self.files, "removed": sorted(set(self.removed))}, ensure_ascii=False, indent=1
+        )
+        tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+        return path
+
+
+@dataclass
+class Update:
+    """A build into an output folder: its result, and how much of it was read anew."""
+
+    result: BuildResult
+    record: BuildRecord
+    extracted: int = 0  # files read and extracted by this build
+    reused: int = 0  # files whose extraction came from the cache
+    dropped: frozenset[str] = frozenset()  # ids of releases read but left out as removed
+
+    def summary(self) -> str:
+        return f"{self.result.summary()}; {self.extracted} files extracted, {self.reused} from the cache"
+
+
+def _extract_missing(
+    paths: list[Path], progress: Progress | None, workers: int | None, dask: str | None
+) -> Iterator[FileResult]:
+    if dask:
+        from govkg.graph.cluster import extract_on_cluster
+
+        yield from extract_on_cluster(paths, dask, progress=progress)
+    else:
+        yield from iter_files(paths, progress, workers)
+
+
+def _releases(
+    results: Iterable[FileResult], removed: set[str], dropped: set[str]
+) -> tuple[list[Extraction], list[ReadError]]:
+    """The releases of the files in order, without duplicates and removed ids (noted in ``dropped``)."""
+    extractions: list[Extraction] = []
+    errors: list[ReadError] = []
+    seen: set[str] = set()
+    for found, failed in results:
+        errors.extend(failed)
+        for item in found:
+            rid = item.release.id
+            if rid in removed:
+                dropped.add(rid)
+                continue
+            if rid in seen:
+                errors.append(ReadError(item.release.path, f"duplicate release id {rid!r}, kept the first"))
+            else:
+                seen.add(rid)
+                extractions.append(item)
+    return extractions, errors
+
+
+def build_into(
+    outdir: str | Path,
+    inputs: Iterable[str | Path] = (),
+    *,
+    add: bool = False,
+    remove: Iterable[str] = (),
+    progress: Progress | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> Update:
+    """Build the releases of ``inputs`` for the output folder ``outdir``, reusing what it has extracted.
+
+    Nothing is written but cache entries: write the files with
+    :func:`govkg.graph.outputs.write_outputs`, then :meth:`BuildRecord.save`
+    (which :func:`govkg.graph.cli.build` does), so that a build that fails to
+    write leaves the folder's record as it was.
+    """
+    cache = ExtractionCache(outdir)
+    previous = BuildRecord.load(outdir) or BuildRecord()
+    paths = list(iter_paths(list(inputs)))
+    keys = {str(path): cache.key_of(path) for path in paths}
+    listed = set(keys)
+    removed = set(remove)
+    if add:
+        order = [*(p for p in previous.files if p not in keys), *keys]
+        keys = {path: keys.get(path) or previous.files[path] for path in order}
+    found: dict[str, FileResult] = {}
+    for path, key in keys.items():
+        value = cache.get(key) if key else None
+        if value is not None:
+            found[path] = value
+    missing = [Path(path) for path in keys if path not in found]
+    for path, value in zip(missing, _extract_missing(missing, progress, workers, dask), strict=True):
+        found[str(path)] = value
+        cache.put(keys[str(path)], value)
+    if add:  # a release removed earlier comes back when a file holding it is listed again
+        again = {item.release.id for path in listed for item in found[path][0]}
+        removed |= set(previous.removed) - again
+    dropped: set[str] = set()
+    extractions, errors = _releases((found[path] for path in keys), removed, dropped)
+    record = BuildRecord(files={path: key for path, key in keys.items() if key}, removed=sorted(removed))
+    result = from_extractions(extractions, errors, len(keys))
+    return Update(
+        result=result,
+        record=record,
+        extracted=len(missing),
+        reused=len(keys) - len(missing),
+        dropped=frozenset(dropped),
+    )
+
+
+def remove_releases(outdir: str | Path, ids: Iterable[str], **options) -> Update:
+    """The build of ``outdir`` without the releases ``ids`` (from its cache; no input is read)."""
+    return build_into(outdir, (), add=True, remove=ids, **options)
+
+
+def forget_unused(outdir: str | Path, record: BuildRecord) -> int:
+    """Drop the cache entries of files that are no longer part of the build; returns how many."""
+    return ExtractionCache(outdir).keep_only(set(record.files.values()))

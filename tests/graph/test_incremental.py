@@ -1,0 +1,162 @@
+"""Builds into the folder of an earlier build (graph/incremental.py, graph/cache.py), and on Dask."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from govkg.graph.build import build, from_extractions, sample_paths
+from govkg.graph.cache import ExtractionCache
+from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
+from govkg.graph.incremental import BuildRecord, _releases, build_into, remove_releases
+from govkg.graph.outputs import write_outputs
+
+FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """The samples in two folders: the first six files, and the other five."""
+    samples = sample_paths()
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, paths in ((first, samples[:6]), (second, samples[6:])):
+        folder.mkdir()
+        for path in paths:
+            shutil.copy(path, folder / path.name)
+    return first, second
+
+
+def written(update, folder):
+    write_outputs(update.result, folder, only=FILES)
+    update.record.save(folder)
+    return {name: (folder / name).read_bytes() for name in FILES}
+
+
+def fresh(folder, *inputs):
+    result = build(list(inputs))
+    write_outputs(result, folder, only=FILES)
+    return {name: (folder / name).read_bytes() for name in FILES}
+
+
+def test_a_second_build_reads_only_what_changed(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    update = build_into(out, [first, second])
+    assert (update.extracted, update.reused) == (11, 0)
+    written(update, out)
+    again = build_into(out, [first, second])
+    assert (again.extracted, again.reused) == (0, 11)
+    changed = sorted(second.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert (build_into(out, [first, second]).extracted) == 1
+
+
+def test_added_releases_give_the_files_of_a_fresh_build(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first]), out)
+    update = build_into(out, [second], add=True)
+    assert (update.extracted, update.reused) == (5, 6)
+    assert written(update, out) == fresh(tmp_path / "fresh", first, second)
+
+
+def test_add_needs_no_old_input_on_disk(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first]), out)
+    expected = fresh(tmp_path / "fresh", first, second)
+    shutil.rmtree(first)
+    assert written(build_into(out, [second], add=True), out) == expected
+
+
+def test_a_build_makes_the_folder_match_its_inputs(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first, second]), out)
+    assert written(build_into(out, [second]), out) == fresh(tmp_path / "fresh", second)
+
+
+def test_removed_releases_are_left_out_until_added_again(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first, second]), out)
+    gone = sorted(second.iterdir())[:2]
+    update = remove_releases(out, [path.stem for path in gone])
+    assert update.dropped == {path.stem for path in gone} and update.extracted == 0
+    after_removal = written(update, out)
+    kept = tmp_path / "kept"
+    shutil.copytree(second, kept)
+    for path in gone:
+        (kept / path.name).unlink()
+    assert after_removal == fresh(tmp_path / "fresh", first, kept)
+    assert build_into(out, [second], add=True).dropped == set()  # listed again: back in
+
+
+def test_govkg_remove_and_add_from_the_command_line(tmp_path, inputs, capsys):
+    first, second = inputs
+    out = tmp_path / "out"
+    assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert main(["build", "--add", str(second), "-o", str(out), "--no-check"]) == EXIT_OK
+    assert "5 files read and extracted, 6 unchanged" in capsys.readouterr().out
+    assert len(BuildRecord.load(out).files) == 11
+    rid = sorted(first.iterdir())[0].stem
+    assert main(["remove", str(out), rid, "-q", "--no-check"]) == EXIT_OK
+    assert f"release/{rid}>" not in (out / "graph.nt").read_text(encoding="utf-8")
+    assert main(["remove", str(out), "no-such-release", "-q"]) == EXIT_USAGE
+    assert "no release no-such-release" in capsys.readouterr().err
+    assert main(["remove", str(tmp_path / "nothing-here"), rid]) == EXIT_USAGE
+
+
+def test_cache_entries_of_files_no_longer_built_are_dropped(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    assert main(["build", str(first), str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert main(["build", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert len(list(ExtractionCache(out).folder.glob("*/*.pickle"))) == 5
+
+
+def test_a_damaged_cache_entry_is_read_again(tmp_path, inputs):
+    first, _ = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first]), out)
+    for entry in ExtractionCache(out).folder.glob("*/*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    update = build_into(out, [first])
+    assert (update.extracted, update.reused) == (6, 0)
+
+
+def test_the_cache_key_follows_bytes_path_and_code(tmp_path):
+    cache = ExtractionCache(tmp_path)
+    key = cache.key_of_bytes("a.txt", b"x")
+    assert key == cache.key_of_bytes("a.txt", b"x")
+    assert key != cache.key_of_bytes("b.txt", b"x")
+    assert key != cache.key_of_bytes("a.txt", b"y")
+    assert key != ExtractionCache(tmp_path, fingerprint="other rules").key_of_bytes("a.txt", b"x")
+
+
+def test_a_dask_build_gives_the_bytes_of_a_single_process_build(tmp_path, inputs):
+    pytest.importorskip("distributed")
+    from govkg.graph.cluster import dask_client, extract_with_client
+
+    first, second = inputs
+    paths = sorted(first.iterdir()) + sorted(second.iterdir())
+    single = fresh(tmp_path / "single", first, second)
+    with dask_client("local", workers=2) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        results = list(extract_with_client(client, paths, size=3))  # four partitions
+    extractions, errors = _releases(results, set(), set())
+    result = from_extractions(extractions, errors, len(paths))
+    folder = tmp_path / "dask"
+    write_outputs(result, folder, only=FILES)
+    assert {name: (folder / name).read_bytes() for name in FILES} == single
+
+
+def test_govkg_build_dask_local(tmp_path, inputs):
+    pytest.importorskip("distributed")
+    first, second = inputs
+    out = tmp_path / "out"
+    assert (
+        main(["build", str(first), str(second), "-o", str(out), "-q", "--no-check", "--dask", "local"]) == 0
+    )
+    assert {name: (out / name).read_bytes() for name in FILES} == fresh(tmp_path / "single", first, second)
