@@ -18,7 +18,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from govkg.extract import ReadError, Release, clean, extract
+from govkg.extract import ReadError, Release, clean, extract, read_releases
+from govkg.extract.identity import Corpus, resolve
 from govkg.extract.reading import RawDocument, document_from_record, iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.rdf import to_rdf
@@ -28,12 +29,22 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass
 class BuildResult:
-    """What a build made: the graph, the extraction records, what was skipped."""
+    """What a build made: the graph, the extraction records, what was skipped.
+
+    ``corpus`` is the resolved corpus the graph was mapped from (persons,
+    posts, tenures, aliases, and why: the identity report reads it).
+    """
 
     graph: Graph
     extractions: list[Extraction] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
     files: int = 0
+    corpus: Corpus | None = None
+
+    @property
+    def resolved(self) -> Corpus:
+        """The resolved corpus (resolved now for a result made without one)."""
+        return self.corpus if self.corpus is not None else resolve(self.extractions)
 
     @property
     def releases(self) -> list[Release]:
@@ -58,8 +69,6 @@ def sample_paths() -> list[Path]:
 
 def extract_file(path: str | Path) -> tuple[list[Extraction], list[ReadError]]:
     """Read one file and extract every release in it; failures come back as errors."""
-    from govkg.extract import read_releases
-
     releases, errors = read_releases(path)
     extractions = []
     for release in releases:
@@ -149,16 +158,15 @@ def build_records(records: Iterable[dict]) -> BuildResult:
 def from_extractions(
     extractions: list[Extraction], errors: list[ReadError] | None = None, files: int = 0
 ) -> BuildResult:
-    """The graph of extraction records, persons merged across releases."""
-    from govkg.graph.careers import add_careers
-    from govkg.graph.identity import add_aliases, person_keys
-
-    extractions = sorted(extractions, key=lambda e: e.release.id)
-    keys = person_keys(extractions)
-    graph = to_rdf(extractions, lambda release, person: keys[(release.id, person.key)])
-    add_careers(graph, extractions, keys)  # posts, and who held them when (graph/careers.py)
-    add_aliases(graph)  # variant spellings of places and organisations → one canonical node
-    return BuildResult(graph=graph, extractions=extractions, errors=list(errors or []), files=files)
+    """The graph of extraction records: resolved once across releases, then mapped in one pass."""
+    corpus = resolve(extractions)
+    return BuildResult(
+        graph=to_rdf(corpus),
+        extractions=list(corpus.extractions),
+        errors=list(errors or []),
+        files=files,
+        corpus=corpus,
+    )
 
 
 def stderr_progress(number: int, total: int, name: str) -> None:

@@ -3,7 +3,9 @@
 A post is an office in a jurisdiction, such as 巴中市市长: a ``gov:Post``
 (aligned with W3C ORG's ``org:Post``). Every position holding whose title
 resolves to a post gets ``gov:post``; a title that names no office of a known
-place (秘书长, 副主任) resolves to none. For each person and post, a summary
+place (秘书长, 副主任) resolves to none. Which post a title names and who held it
+when are decided in :mod:`govkg.extract.identity` (``resolve``) and written by
+:mod:`govkg.graph.rdf` with the rest of the graph. For each person and post, a summary
 holding says that the person held the post, attested from the first to the last
 publication date of the releases that say so (or, for a release without
 one, the latest day of the events it reports)::
@@ -16,7 +18,7 @@ one, the latest day of the events it reports)::
 It carries no ``gov:title`` and is not derived from a release directly, so
 queries over the releases' statements do not count it twice.
 
-:func:`timeline` reads an official's career back from the RDF graph with
+This module reads an official's career back from the RDF graph: :func:`timeline`, with
 SPARQL (posts, titles as written, events by role, the people named with them
 most), and ``govkg person NAME [GRAPH]`` prints it.
 """
@@ -25,132 +27,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib import Graph, Literal
 
-from govkg.extract.records import Extraction
-from govkg.graph.identity import NATIONAL, level_word, lift, parse_title, place_key
-from govkg.graph.rdf import gc_paused
-from govkg.ontology import GOV, ID, SCHEMA
-
-
-@lru_cache(maxsize=65536)
-def _part(text: str) -> str:
-    return quote(text, safe="@")
-
-
-def post_of(title: str, place: str | None) -> tuple[str, str] | None:
-    """The post a title names, as (jurisdiction, office), for a holder whose office is in ``place``.
-
-    >>> post_of("市委副书记", "巴中市"), post_of("日照市委书记", None), post_of("秘书长", "巴中市")
-    (('巴中市', '市委副书记'), ('日照市', '市委书记'), None)
-    >>> post_of("市委书记", "川汇区"), post_of("总理", None)
-    (('周口市', '市委书记'), ('中国', '国务院总理'))
-    """
-    office = parse_title(title)
-    if office.national:
-        return NATIONAL, office.office
-    where = office.place or place_key(place)
-    if not where or where == NATIONAL or office.level is None:
-        return None
-    lifted = lift(where, office.level)
-    return (lifted, office.office) if lifted else None
-
-
-def post_name(place: str, office: str) -> str:
-    """A post's name as a reader writes it.
-
-    >>> post_name("巴中市", "市长"), post_name("巴中市", "市委书记"), post_name("中国", "国务院总理")
-    ('巴中市市长', '巴中市委书记', '国务院总理')
-    """
-    if place == NATIONAL:
-        return office
-    word = level_word(place)
-    if word and place.endswith(word) and office.startswith(word) and not office.startswith(word + "长"):
-        return place[:-1] + office
-    return place + office
-
-
-def post_iri(place: str, office: str) -> URIRef:
-    return ID[f"post/{_part(place)}/{_part(office)}"]
-
-
-def _holding_iri(release_id: str, person_key: str, index: int) -> URIRef:
-    # The IRI graph/rdf.py gives a release's holding (checked against the graph before use).
-    return URIRef(f"{ID}release/{_part(release_id)}/holding/{_part(person_key)}/{index}")
-
-
-def release_date(extraction: Extraction) -> str | None:
-    """The day a release attests its facts: its publication date, else the latest day of
-    the events it reports (a release is no older than what it tells of).
-
-    >>> from govkg.extract.records import Event, Release, Span
-    >>> undated = Release(id="x", text="会议召开。")
-    >>> release_date(Extraction(undated, events=(Event("e", "meeting", "会议", Span(0, 4), "2021-06-01"),)))
-    '2021-06-01'
-    """
-    if extraction.release.published_date:
-        return extraction.release.published_date
-    return max((e.date for e in extraction.events if e.date), default=None)
-
-
-def add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[str, str], str]) -> None:
-    """Add posts, each holding's post, and each person's tenure of each post with first and last dates.
-
-    ``keys`` are the identity keys of :func:`govkg.graph.identity.person_keys`
-    (``NAME@PLACE``): the place is where an untitled office is read.
-    """
-    with gc_paused():
-        _add_careers(graph, extractions, keys)
-
-
-def _add_careers(graph: Graph, extractions: list[Extraction], keys: dict[tuple[str, str], str]) -> None:
-    from govkg.graph.rdf import person_iri, place_iri
-
-    tenures: dict[tuple[str, str, str], list[tuple[str | None, URIRef]]] = defaultdict(list)
-    statements = set(graph.subjects(RDF.type, GOV.PositionHolding))
-    for extraction in extractions:
-        release = extraction.release
-        when = release_date(extraction)
-        for person in extraction.persons:
-            key = keys.get((release.id, person.key))
-            if key is None:
-                continue
-            where = key.rpartition("@")[2]
-            for index, holding in enumerate(person.holdings):
-                post = post_of(holding.title, None if where.startswith("?") else where)
-                hnode = _holding_iri(release.id, person.key, index)
-                if post is None or hnode not in statements:
-                    continue
-                graph.add((hnode, GOV.post, post_iri(*post)))
-                tenures[(key, *post)].append((when, hnode))
-    posts = sorted({(place, office) for _, place, office in tenures})
-    for place, office in posts:
-        node = post_iri(place, office)
-        graph.add((node, RDF.type, GOV.Post))
-        graph.add((node, SCHEMA.name, Literal(post_name(place, office), lang="zh")))
-        graph.add((node, GOV.jurisdiction, place_iri(place)))
-        graph.add((place_iri(place), RDF.type, GOV.Place))
-        graph.add((place_iri(place), SCHEMA.name, Literal(place, lang="zh")))
-    for (key, place, office), attested in sorted(tenures.items(), key=lambda item: item[0]):
-        node = ID[f"tenure/{_part(key)}/{_part(place)}/{_part(office)}"]
-        graph.add((node, RDF.type, GOV.PositionHolding))
-        graph.add((node, GOV.holder, person_iri(key)))
-        graph.add((node, GOV.post, post_iri(place, office)))
-        graph.add((node, GOV.jurisdiction, place_iri(place)))
-        for _, holding in attested:
-            graph.add((node, PROV.wasDerivedFrom, holding))
-            for evidence in graph.objects(holding, GOV.evidence):  # the sentences that state it
-                graph.add((node, GOV.evidence, evidence))
-        dates = sorted(date for date, _ in attested if date)
-        if dates:
-            graph.add((node, GOV.firstAttested, Literal(dates[0], datatype=XSD.date)))
-            graph.add((node, GOV.lastAttested, Literal(dates[-1], datatype=XSD.date)))
-
+from govkg.graph.iris import person_key_text
+from govkg.graph.sparql import graph_to_store, open_store, query_store
 
 # ---------------------------------------------------------------- reading a career back
 
@@ -259,9 +141,7 @@ class Timeline:
     @property
     def node(self) -> str:
         """The node's identity key, NAME@PLACE."""
-        from urllib.parse import unquote
-
-        return unquote(self.person.rpartition("/person/")[2])
+        return person_key_text(self.person)
 
 
 def _day(value) -> str:
@@ -273,8 +153,6 @@ def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timel
 
     Namesakes kept apart are separate timelines, the best attested first.
     """
-    from govkg.graph.sparql import graph_to_store, open_store, query_store
-
     store = graph_to_store(source) if isinstance(source, Graph) else open_store(source)
     bindings = {"name": Literal(name)}
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 
+from govkg.extract.identity import identity_report
 from govkg.graph.rdf import gc_paused
 from govkg.ontology import PREFIXES, resource_path
 
@@ -47,7 +48,7 @@ WRITERS: dict[str, str] = {
     "graph.html": "govkg.graph.view:html",
     "graph.gexf": "govkg.graph.network:gexf",
     "graph.graphml": "govkg.graph.network:graphml",
-    "identity.tsv": "govkg.graph.identity:report",
+    "identity.tsv": "govkg.graph.outputs:identity",
 }
 
 
@@ -634,6 +635,11 @@ def jsonld(result: BuildResult) -> str:
     )
     graph = ",\n    ".join(nodes)
     return f'{{\n  "@context": {{\n{entries}\n  }},\n  "@graph": [\n    {graph}\n  ]\n}}\n'
+
+
+def identity(result: BuildResult) -> str:
+    """``identity.tsv``: which node each mention went to and why (the resolved corpus's report)."""
+    return identity_report(result.resolved)
 
 
 def read_graph(path: str | Path) -> Graph:

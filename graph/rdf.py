@@ -1,8 +1,12 @@
-"""Extraction records to an rdflib graph, in the vocabulary of ``ontology/gov.ttl``.
+"""A resolved corpus to an rdflib graph, in one pass, in the vocabulary of ``ontology/gov.ttl``.
 
-IRIs are stable: they are made from release ids, names and positions in the
-release, never from counters over a batch, so the same input gives the same
-IRIs on every run and a release's nodes do not change when others are added.
+:func:`to_rdf` maps a :class:`~govkg.extract.identity.Corpus` (the extractions
+with every cross-release decision made by :func:`~govkg.extract.identity.resolve`):
+each release on its own (:func:`map_release`, given that release's resolved
+keys: what a pool or a cluster can run in parallel), then what belongs to no
+one release (:func:`corpus_triples`: posts, tenures, ``owl:sameAs`` aliases,
+the build). Nothing reads the graph back to add to it. IRIs come from
+:mod:`govkg.graph.iris`.
 
 Every fact (position holding, event, participation) points to its release
 (``prov:wasDerivedFrom``) and to its evidence: a NIF-style node
@@ -17,7 +21,7 @@ release, tens of thousands of releases), so it caches terms: rdflib's
 ``Literal`` and namespace look-ups cost microseconds each.
 
 >>> from govkg.extract.records import Release
->>> graph = to_rdf([Extraction(release=Release(id="0001", text="我市召开会议。"))])
+>>> graph = to_rdf(unresolved([Extraction(release=Release(id="0001", text="我市召开会议。"))]))
 >>> sorted(graph.release_triples) == [release_iri("0001")]
 True
 """
@@ -28,12 +32,30 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from urllib.parse import quote
+from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import OWL, PROV
 
-from govkg.extract.records import Extraction, Person, Release, Span
+from govkg.extract.identity import Corpus, ReleaseKeys, unresolved
+from govkg.extract.records import Extraction, Release, Span
+from govkg.graph import __version__
+from govkg.graph.iris import (
+    build_iri,
+    directive_iri,
+    document_iri,
+    editor_iri,
+    event_iri,
+    holding_iri,
+    organization_iri,
+    participation_iri,
+    person_iri,
+    place_iri,
+    post_iri,
+    release_iri,
+    software_iri,
+    tenure_iri,
+)
 from govkg.ontology import GOV, ID, SCHEMA
 
 EVENT_CLASSES = {
@@ -57,10 +79,6 @@ ROLES = {
     "removed": GOV.Removed,
 }
 
-# A function giving the identity key of a person mentioned in a release;
-# persons with the same key are one node. See graph/identity.py.
-PersonKey = Callable[[Release, Person], str]
-
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 # Terms looked up once: attribute access on a namespace costs ~0.5 µs a time.
@@ -79,6 +97,7 @@ _PLACE, _ORGANIZATION, _PERSON, _DIRECTIVE, _DOCUMENT = (
     GOV.Document,
 )
 _HOLDING, _HOLDER, _TITLE, _ORGAN = GOV.PositionHolding, GOV.holder, GOV.title, GOV.organization
+_POST = GOV.post
 _PARTICIPATION, _AGENT, _OF_EVENT, _ROLE = GOV.Participation, GOV.agent, GOV.event, GOV.role
 _IMPLEMENTS, _ISSUER, _MENTIONS, _CITATION = GOV.implements, GOV.issuer, SCHEMA.mentions, SCHEMA.citation
 _START_DATE, _LOCATION = SCHEMA.startDate, SCHEMA.location
@@ -92,48 +111,6 @@ _EVIDENCE_CLASS, _OF_RELEASE, _BEGIN, _END, _SENTENCE = (
 
 # The software that writes the graph, as the agent of every build.
 SOFTWARE = "govkg"
-
-
-_PARTS: dict[str, str] = {}
-
-
-def _part(text: str) -> str:
-    """``text`` percent-encoded for an IRI path segment (cached: names and keys repeat)."""
-    part = _PARTS.get(text)
-    if part is None:
-        if len(_PARTS) > 200_000:
-            _PARTS.clear()
-        part = _PARTS[text] = quote(text, safe="@")
-    return part
-
-
-def release_iri(release_id: str) -> URIRef:
-    return ID[f"release/{_part(release_id)}"]
-
-
-def place_iri(name: str) -> URIRef:
-    return ID[f"place/{_part(name)}"]
-
-
-def person_iri(key: str) -> URIRef:
-    return ID[f"person/{_part(key)}"]
-
-
-def organization_iri(name: str) -> URIRef:
-    return ID[f"organization/{_part(name)}"]
-
-
-def evidence_iri(release_id: str, start: int, end: int) -> URIRef:
-    """The NIF-style IRI of a span of a release's body text (RFC 5147 ``char=`` fragment)."""
-    return URIRef(f"{release_iri(release_id)}#char={start},{end}")
-
-
-def default_person_key(release: Release, person: Person) -> str:
-    """Name and jurisdiction, or name and release where the jurisdiction is unknown."""
-    where = person.jurisdiction
-    if where and where != "?":
-        return f"{person.name}@{where}"
-    return f"{person.name}@?{release.id}"
 
 
 def sentence_span(text: str, span: Span) -> Span:
@@ -152,8 +129,8 @@ class ReleaseGraph(Graph):
     """An rdflib graph that also remembers which triples each release states.
 
     ``release_triples`` maps a release IRI to the triples its extraction gave;
-    ``graph.trig`` writes each as a named graph. Triples added later (by other
-    stages of a build) belong to no release and go to the default graph.
+    ``graph.trig`` writes each as a named graph. The other triples (posts,
+    tenures, aliases, the build) belong to no release and go to the default graph.
     """
 
     def __init__(self, *args, **kwargs) -> None:
@@ -199,8 +176,9 @@ class _Terms:
 class _ReleaseMapper:
     """The triples of one release, each node described once."""
 
-    def __init__(self, release: Release, terms: _Terms) -> None:
+    def __init__(self, release: Release, keys: ReleaseKeys, terms: _Terms) -> None:
         self.release = release
+        self.keys = keys
         self.terms = terms
         self.node = release_iri(release.id)
         self.triples: list[Triple] = []
@@ -221,10 +199,8 @@ class _ReleaseMapper:
         return self.named(place_iri(name), _PLACE, name)
 
     def organization(self, name: str) -> URIRef:
-        # One node for 市委 in a 巴中市 release, 巴中市委 and 中共巴中市委员会 (graph/identity.py).
-        from govkg.graph.identity import org_key
-
-        key = org_key(name, self.release.place) or name
+        # One node for 市委 in a 巴中市 release, 巴中市委 and 中共巴中市委员会 (extract/identity.py).
+        key = self.keys.organizations.get(name, name)
         return self.named(organization_iri(key), _ORGANIZATION, key)
 
     def evidence(self, span: Span, fallback: Span | Callable[[], Span] | None = None) -> URIRef:
@@ -269,7 +245,7 @@ def _release_triples(mapper: _ReleaseMapper) -> None:
         add(
             node,
             SCHEMA.editor,
-            mapper.named(ID[f"editor/{_part(release.editor)}"], SCHEMA.Person, release.editor),
+            mapper.named(editor_iri(release.editor), SCHEMA.Person, release.editor),
         )
     if release.url:
         add(node, SCHEMA.url, Literal(release.url, datatype=XSD.anyURI))
@@ -286,38 +262,51 @@ def _sentence_at(extraction: Extraction, span: Span) -> Span:
     return span
 
 
-def extraction_triples(
-    extraction: Extraction, person_key: PersonKey = default_person_key, terms: _Terms | None = None
-) -> list[Triple]:
-    """The triples one release's records give, each once, in a fixed order."""
+@dataclass
+class ReleaseTriples:
+    """One release's triples: its own (its named graph) and its links to cross-release nodes."""
+
+    release: URIRef
+    own: list[Triple]  # what the release's text says, each triple once
+    shared: list[Triple]  # its holdings' posts and tenures: facts that rest on other releases too
+
+
+def map_release(extraction: Extraction, keys: ReleaseKeys, terms: _Terms | None = None) -> ReleaseTriples:
+    """The triples of one release, given the keys resolution decided for it, in a fixed order."""
     release = extraction.release
-    mapper = _ReleaseMapper(release, terms or _Terms())
+    mapper = _ReleaseMapper(release, keys, terms or _Terms())
     _release_triples(mapper)
     add, rnode, zh = mapper.add, mapper.node, mapper.terms.zh_literal
-    base = str(rnode)
+    shared: list[Triple] = []
     persons = {}
     for person in extraction.persons:
-        pnode = person_iri(person_key(release, person))
+        node_key = keys.persons[person.key]
+        pnode = person_iri(node_key)
         persons[person.key] = pnode
         mapper.named(pnode, _PERSON, person.name)
         add(rnode, _MENTIONS, pnode)
         for index, holding in enumerate(person.holdings):
-            hnode = URIRef(f"{base}/holding/{_part(person.key)}/{index}")
+            hnode = holding_iri(release.id, person.key, index)
+            evidence = mapper.evidence(holding.evidence, lambda h=holding: _sentence_at(extraction, h.span))
             add(hnode, _A, _HOLDING)
             add(hnode, _HOLDER, pnode)
             add(hnode, _TITLE, zh(holding.title))
             add(hnode, _DERIVED, rnode)
-            add(
-                hnode,
-                _EVIDENCE,
-                mapper.evidence(holding.evidence, lambda h=holding: _sentence_at(extraction, h.span)),
-            )
+            add(hnode, _EVIDENCE, evidence)
             if holding.jurisdiction:
                 add(hnode, _JURISDICTION, mapper.place(holding.jurisdiction))
             if holding.organization:
                 add(hnode, _ORGAN, mapper.organization(holding.organization))
+            post = keys.posts.get((person.key, index))
+            if post is not None:
+                tenure = tenure_iri(node_key, post)
+                shared += [
+                    (hnode, _POST, post_iri(post)),
+                    (tenure, _DERIVED, hnode),
+                    (tenure, _EVIDENCE, evidence),
+                ]
     for event in extraction.events:
-        enode = URIRef(f"{base}/event/{_part(event.key)}")
+        enode = event_iri(release.id, event.key)
         cls = EVENT_CLASSES.get(event.type, _EVENT)
         # Typed gov:Event as well, so that `?e a gov:Event` finds every event without inference.
         add(enode, _A, _EVENT)
@@ -331,11 +320,11 @@ def extraction_triples(
         if event.place:
             add(enode, _LOCATION, mapper.place(event.place))
         for what in event.implements:
-            add(enode, _IMPLEMENTS, mapper.named(ID[f"directive/{_part(what)}"], _DIRECTIVE, what))
+            add(enode, _IMPLEMENTS, mapper.named(directive_iri(what), _DIRECTIVE, what))
         for part in event.participations:
             if part.person not in persons or part.role not in ROLES:
                 continue
-            xnode = URIRef(f"{enode}/{_part(part.person)}/{part.role}")
+            xnode = participation_iri(enode, part.person, part.role)
             add(xnode, _A, _PARTICIPATION)
             add(xnode, _AGENT, persons[part.person])
             add(xnode, _OF_EVENT, enode)
@@ -343,27 +332,55 @@ def extraction_triples(
             add(xnode, _DERIVED, rnode)
             add(xnode, _EVIDENCE, mapper.evidence(part.evidence, event.evidence))
     for document in extraction.documents:
-        dnode = mapper.named(ID[f"document/{_part(document.title)}"], _DOCUMENT, document.title)
+        dnode = mapper.named(document_iri(document.title), _DOCUMENT, document.title)
         add(rnode, _CITATION, dnode)
         if document.issuer:
             add(dnode, _ISSUER, mapper.organization(document.issuer))
-    return list(dict.fromkeys(mapper.triples))
+    return ReleaseTriples(rnode, list(dict.fromkeys(mapper.triples)), shared)
 
 
-def add_extraction(
-    graph: Graph,
-    extraction: Extraction,
-    person_key: PersonKey = default_person_key,
-    terms: _Terms | None = None,
-) -> None:
-    """Add one release's records to the graph (and to its partition, for a ``ReleaseGraph``).
+def extraction_triples(extraction: Extraction, keys: ReleaseKeys | None = None) -> list[Triple]:
+    """The triples of one release's own named graph; without ``keys``, as extracted (see
+    :func:`~govkg.extract.identity.unresolved`)."""
+    if keys is None:
+        keys = unresolved([extraction]).release_keys(extraction.release.id)
+    return map_release(extraction, keys).own
 
-    ``terms`` shares literal caches across the releases of one mapping.
-    """
-    triples = extraction_triples(extraction, person_key, terms)
-    _add_all(graph, triples)
-    if isinstance(graph, ReleaseGraph):
-        graph.release_triples.setdefault(release_iri(extraction.release.id), []).extend(triples)
+
+def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> list[Triple]:
+    """What belongs to no one release: posts, who held them when, and variant names' aliases."""
+    zh = (terms or _Terms()).zh_literal
+    triples: list[Triple] = []
+    for post in corpus.posts:
+        node, place = post_iri(post), place_iri(post.place)
+        triples += [
+            (node, _A, GOV.Post),
+            (node, _NAME, zh(post.name)),
+            (node, _JURISDICTION, place),
+            (place, _A, _PLACE),
+            (place, _NAME, zh(post.place)),
+        ]
+    for tenure in corpus.tenures:
+        node = tenure_iri(tenure.person, tenure.post)
+        triples += [
+            (node, _A, _HOLDING),
+            (node, _HOLDER, person_iri(tenure.person)),
+            (node, _POST, post_iri(tenure.post)),
+            (node, _JURISDICTION, place_iri(tenure.post.place)),
+        ]
+        if tenure.first:
+            triples.append((node, GOV.firstAttested, Literal(tenure.first, datatype=XSD.date)))
+        if tenure.last:
+            triples.append((node, GOV.lastAttested, Literal(tenure.last, datatype=XSD.date)))
+    for alias in corpus.same_as:
+        cls, iri_of = (_PLACE, place_iri) if alias.kind == "place" else (_ORGANIZATION, organization_iri)
+        canonical = iri_of(alias.canonical)
+        triples += [
+            (canonical, _A, cls),
+            (canonical, _NAME, zh(alias.canonical)),
+            (iri_of(alias.name), OWL.sameAs, canonical),
+        ]
+    return triples
 
 
 def build_triples(extractions: list[Extraction], version: str) -> list[Triple]:
@@ -378,8 +395,8 @@ def build_triples(extractions: list[Extraction], version: str) -> list[Triple]:
         release = extraction.release
         digest.update(f"{len(release.id)}:{release.id}{len(release.text)}:".encode())
         digest.update(release.text.encode())
-    node = ID[f"build/{digest.hexdigest()[:16]}"]
-    agent = ID[f"software/{SOFTWARE}/{_part(version)}"]
+    node = build_iri(digest.hexdigest()[:16])
+    agent = software_iri(SOFTWARE, version)
     triples = [
         (node, _A, GOV.Build),
         (node, PROV.wasAssociatedWith, agent),
@@ -430,21 +447,26 @@ def new_graph() -> ReleaseGraph:
     return graph
 
 
-def to_rdf(
-    extractions: Iterable[Extraction], person_key: PersonKey = default_person_key, provenance: bool = True
-) -> ReleaseGraph:
-    """Records of many releases to one graph, with each release's triples remembered.
+def to_rdf(corpus: Corpus | Iterable[Extraction], provenance: bool = True) -> ReleaseGraph:
+    """A resolved corpus to one graph, in one pass, with each release's triples remembered.
 
-    With ``provenance`` the graph also describes the build (see :func:`build_triples`).
+    Extraction records not resolved (a list) are mapped as extracted
+    (:func:`~govkg.extract.identity.unresolved`). With ``provenance`` the graph
+    also describes the build (see :func:`build_triples`).
     """
-    from govkg.graph import __version__
-
-    extractions = list(extractions)
+    if not isinstance(corpus, Corpus):
+        corpus = unresolved(corpus)
     graph = new_graph()
     terms = _Terms()
+    shared: list[Triple] = []
     with gc_paused():
-        for extraction in extractions:
-            add_extraction(graph, extraction, person_key, terms)
-        if provenance and extractions:
-            _add_all(graph, build_triples(extractions, __version__))
+        for extraction in corpus.extractions:
+            mapped = map_release(extraction, corpus.release_keys(extraction.release.id), terms)
+            _add_all(graph, mapped.own)
+            graph.release_triples.setdefault(mapped.release, []).extend(mapped.own)
+            shared += mapped.shared
+        _add_all(graph, shared)
+        _add_all(graph, corpus_triples(corpus, terms))
+        if provenance and corpus.extractions:
+            _add_all(graph, build_triples(list(corpus.extractions), __version__))
     return graph

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from rdflib import RDF, Literal
 
 from govkg.extract.records import Event, Extraction, Holding, Participation, Person, Release, Span
 from govkg.graph.build import from_extractions
-from govkg.graph.careers import format_timeline, post_name, post_of, timeline
+from govkg.graph.careers import format_timeline, timeline
 from govkg.graph.cli import EXIT_OK, main
 from govkg.graph.outputs import write_outputs
 from govkg.ontology import GOV, SCHEMA
@@ -44,36 +43,6 @@ def career() -> list[Extraction]:
         release("c", "2021-03-01", person("何平", "市委书记", where="巴中市"), events=(chair,)),
         release("d", "2021-03-02", person("何平", "区长", where="盐田区"), place="盐田区"),
     ]
-
-
-@pytest.mark.parametrize(
-    ("title", "place", "post"),
-    [
-        ("市长", "巴中市", ("巴中市", "市长")),
-        ("市委副书记", "巴中市", ("巴中市", "市委副书记")),
-        ("代理县长", "石台县", ("石台县", "县长")),
-        ("日照市委书记", None, ("日照市", "市委书记")),
-        ("營口市委書記", None, ("营口市", "市委书记")),  # traditional characters
-        ("市委书记", "川汇区", ("周口市", "市委书记")),
-        ("国务院副总理", None, ("中国", "国务院副总理")),
-        ("秘书长", "巴中市", None),  # names no office of a place
-        ("市长", None, None),  # the city is unknown
-    ],
-)
-def test_titles_resolve_to_posts(title, place, post):
-    assert post_of(title, place) == post
-
-
-@pytest.mark.parametrize(
-    ("place", "office", "name"),
-    [
-        ("巴中市", "市长", "巴中市市长"),
-        ("巴中市", "市委书记", "巴中市委书记"),
-        ("川汇区", "常务副区长", "川汇区常务副区长"),
-    ],
-)
-def test_post_names_read_as_written(place, office, name):
-    assert post_name(place, office) == name
 
 
 def _tenures(graph):

@@ -8,8 +8,9 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from govkg.graph.build import BuildResult
 from govkg.graph.check import check, check_build, evidence_findings, format_report, sample_graph
 from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, main
+from govkg.graph.iris import release_iri
 from govkg.graph.outputs import write_outputs
-from govkg.graph.rdf import release_iri, to_rdf
+from govkg.graph.rdf import to_rdf
 from govkg.ontology import GOV, SCHEMA
 from tests.graph.records import inspection, meeting
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 
 from govkg.graph.build import BuildResult
+from govkg.graph.iris import release_iri
 from govkg.graph.outputs import (
     atomic_write,
     canonical,
@@ -25,7 +26,7 @@ from govkg.graph.outputs import (
     turtle,
     write_outputs,
 )
-from govkg.graph.rdf import release_iri, to_rdf
+from govkg.graph.rdf import to_rdf
 from govkg.ontology import GOV, resource_path
 from tests.graph.records import inspection, meeting
 

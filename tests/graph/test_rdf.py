@@ -9,16 +9,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
+from govkg.extract.identity import Corpus, PersonKey, ReleaseKeys, resolve
 from govkg.extract.records import Event, Extraction, Holding, Person, Release, Span
-from govkg.graph.rdf import (
-    ReleaseGraph,
-    build_triples,
-    evidence_iri,
-    extraction_triples,
-    release_iri,
-    sentence_span,
-    to_rdf,
-)
+from govkg.graph.iris import evidence_iri, release_iri
+from govkg.graph.rdf import ReleaseGraph, build_triples, extraction_triples, sentence_span, to_rdf
 from govkg.ontology import GOV, SCHEMA
 from tests.graph.records import inspection, meeting
 
@@ -184,9 +178,11 @@ def test_a_shared_person_is_described_in_each_release_graph():
         assert (person, RDF.type, GOV.Person) in triples
 
 
-def test_person_key_decides_the_person_node():
-    graph = to_rdf([meeting("r1")], lambda release, person: "one")
-    assert set(graph.subjects(RDF.type, GOV.Person)) == {URIRef("https://w3id.org/govkg/id/person/one")}
+def test_the_resolved_key_decides_the_person_node():
+    record = meeting("r1")
+    keys = ReleaseKeys(persons={p.key: PersonKey("one", "x") for p in record.persons})
+    graph = to_rdf(Corpus((record,), {"r1": keys}))
+    assert set(graph.subjects(RDF.type, GOV.Person)) == {URIRef("https://w3id.org/govkg/id/person/one@x")}
 
 
 def test_evidence_iri_is_a_char_fragment_of_the_release():
@@ -209,3 +205,35 @@ def test_evidence_is_always_the_text_at_its_offsets(text, bounds):
     assert start <= begin <= finish <= end
     assert str(graph.value(node, GOV.sentence)) == text[begin:finish] == text[begin:finish].strip()
     assert str(node).endswith(f"#char={begin},{finish}")
+
+
+def _release(rid: str, *persons: Person) -> Extraction:
+    return Extraction(Release(id=rid, text="会议召开。" * 3, place="巴中市"), persons=persons)
+
+
+def _official(*organs: str) -> Person:
+    holdings = tuple(
+        Holding(title="市长", span=Span(0, 1), evidence=Span(0, 1), jurisdiction="巴中市", organization=o)
+        for o in organs
+    ) or (Holding(title="市长", span=Span(0, 1), evidence=Span(0, 1), jurisdiction="巴中市"),)
+    return Person(name="何平", key="何平", mentions=(Span(0, 1),), holdings=holdings, jurisdiction="巴中市")
+
+
+def test_one_person_node_per_identity_in_the_graph():
+    graph = to_rdf(resolve([_release("a", _official()), _release("b", _official())]))
+    assert len(set(graph.subjects(RDF.type, GOV.Person))) == 1
+
+
+def test_organisation_spellings_are_one_node_in_the_graph():
+    corpus = resolve([_release("a", _official("市委")), _release("b", _official("中共巴中市委员会"))])
+    graph = to_rdf(corpus)
+    organs = set(graph.subjects(RDF.type, GOV.Organization))
+    assert [str(graph.value(o, SCHEMA.name)) for o in organs] == ["中共巴中市委"]
+
+
+def test_careers_are_mapped_in_the_same_pass_as_the_releases():
+    graph = to_rdf(resolve([_release("a", _official()), _release("b", _official())]))
+    (tenure,) = set(graph.subjects(GOV.post, None)) - set(graph.subjects(GOV.title, None))
+    holdings = set(graph.objects(tenure, PROV.wasDerivedFrom))
+    assert holdings == set(graph.subjects(GOV.title, None))
+    assert {graph.value(h, GOV.post) for h in holdings} == {graph.value(tenure, GOV.post)}

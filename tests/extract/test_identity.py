@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.extract.identity import (
+    PersonKey,
+    Post,
+    identity_report,
+    org_key,
+    parse_title,
+    place_key,
+    post_name,
+    post_of,
+    resolve,
+)
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
-from govkg.graph.build import from_extractions
-from govkg.graph.identity import org_key, parse_title, person_keys, place_key, report, resolve
 
 SPAN = Span(0, 1)
 
@@ -22,6 +31,12 @@ def release(
 ) -> Extraction:
     body = text or "会议召开。" * 3
     return Extraction(Release(id=rid, text=body, place=place, published=date), persons=persons)
+
+
+def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
+    """Every mention's node key as written, by (release id, Person.key)."""
+    corpus = resolve(extractions)
+    return {(rid, key): str(node) for rid, keys in corpus.keys.items() for key, node in keys.persons.items()}
 
 
 def nodes(*extractions: Extraction) -> dict[tuple[str, str], str]:
@@ -297,41 +312,30 @@ def test_org_keys(name, within, key):
 # ------------------------------------------------------------ the report and the graph
 
 
+def report(extractions: list[Extraction]) -> str:
+    return identity_report(resolve(extractions))
+
+
 def test_the_report_says_which_node_each_mention_went_to_and_why():
-    result = from_extractions(
-        [
-            release("a", "巴中市", person("何平", "市长", where="巴中市")),
-            release("b", "巴中市", person("何平", "市委书记", where="巴中市")),
-            release("c", None, person("何平", "区长")),
-        ]
-    )
-    lines = report(result).splitlines()
+    records = [
+        release("a", "巴中市", person("何平", "市长", where="巴中市")),
+        release("b", "巴中市", person("何平", "市委书记", where="巴中市")),
+        release("c", None, person("何平", "区长")),
+    ]
+    lines = report(records).splitlines()
     assert lines[0].split("\t")[:4] == ["kind", "node", "release", "mention"]
     rows = [line.split("\t")[1:] for line in lines[1:] if line.startswith("person")]
     assert [(r[0], r[1]) for r in rows] == [("何平@?c", "c"), ("何平@巴中市", "a"), ("何平@巴中市", "b")]
     assert all(r[4] for r in rows)  # every row has a reason
     assert rows[0][5] == "何平@巴中市"  # kept apart, and says from what
-    assert report(result) == report(from_extractions(list(reversed(result.extractions))))
-
-
-def test_one_person_node_per_identity_in_the_graph():
-    from rdflib import RDF
-
-    from govkg.ontology import GOV
-
-    result = from_extractions(
-        [
-            release("a", "巴中市", person("何平", "市长", where="巴中市")),
-            release("b", "巴中市", person("何平", "市长", where="巴中市")),
-        ]
-    )
-    assert len(set(result.graph.subjects(RDF.type, GOV.Person))) == 1
+    assert report(records) == report(list(reversed(records)))
 
 
 def test_decisions_cover_every_mention():
     records = [release("a", "巴中市", person("何平", "市长", where="巴中市"), person("温奇"))]
-    resolution = resolve(records)
-    assert {(d.release, d.person) for d in resolution.decisions} == set(resolution.keys)
+    corpus = resolve(records)
+    assert {(d.release, d.person) for d in corpus.decisions} == {("a", "何平"), ("a", "温奇")}
+    assert corpus.keys["a"].persons["何平"] == PersonKey("何平", "巴中市")
 
 
 def test_a_county_head_on_the_city_committee_is_the_countys_official():
@@ -346,8 +350,7 @@ def test_a_county_head_on_the_city_committee_is_the_countys_official():
 def test_the_report_lists_places_and_organisations_written_in_variant_forms():
     holding = Holding(title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中", organization="市委")
     who = Person(name="何平", key="何平", mentions=(SPAN,), holdings=(holding,), jurisdiction="巴中市")
-    result = from_extractions([release("a", "巴中市", who)])
-    rows = [line.split("\t") for line in report(result).splitlines()[1:]]
+    rows = [line.split("\t") for line in report([release("a", "巴中市", who)]).splitlines()[1:]]
     assert ["place", "巴中市", "a", "巴中"] in [r[:4] for r in rows]
     assert ["organization", "中共巴中市委", "a", "市委"] in [r[:4] for r in rows]
     assert not any(r[0] == "place" and r[3] == "巴中市" for r in rows)  # canonical already
@@ -404,31 +407,69 @@ def test_the_party_prefix_stays_on_an_organ_of_a_place_the_gazetteer_does_not_ho
     assert org_key("中共戴庙镇委员会") == "中共戴庙镇委"
 
 
-def test_organisation_spellings_are_one_node_in_the_graph():
-    from rdflib import RDF
-
-    from govkg.ontology import GOV, SCHEMA
-
-    def organ(name: str) -> Holding:
-        return Holding(title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中市", organization=name)
-
-    def official(*holdings: Holding) -> Person:
-        return Person(name="何平", key="何平", mentions=(SPAN,), holdings=holdings, jurisdiction="巴中市")
-
-    graph = from_extractions(
-        [
-            release("a", "巴中市", official(organ("市委"))),
-            release("b", "巴中市", official(organ("中共巴中市委员会"))),
-            release("c", "巴中市", official(organ("巴中市委"))),
-        ]
-    ).graph
-    organs = set(graph.subjects(RDF.type, GOV.Organization))
-    assert [str(graph.value(o, SCHEMA.name)) for o in organs] == ["中共巴中市委"]
-
-
 def test_an_untitled_name_in_national_news_is_not_taken_for_a_county_official_named_there():
     keys = nodes(
         release("a", "中国", person("张辰", "石台县副县长")),
         release("b", "中国", person("张辰")),
     )
     assert keys[("b", "张辰")] == "张辰@中国"
+
+
+# ------------------------------------------------------------ posts and tenures
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "post"),
+    [
+        ("市长", "巴中市", Post("巴中市", "市长")),
+        ("市委副书记", "巴中市", Post("巴中市", "市委副书记")),
+        ("代理县长", "石台县", Post("石台县", "县长")),
+        ("日照市委书记", None, Post("日照市", "市委书记")),
+        ("營口市委書記", None, Post("营口市", "市委书记")),  # traditional characters
+        ("市委书记", "川汇区", Post("周口市", "市委书记")),
+        ("国务院副总理", None, Post("中国", "国务院副总理")),
+        ("秘书长", "巴中市", None),  # names no office of a place
+        ("市长", None, None),  # the city is unknown
+    ],
+)
+def test_titles_resolve_to_posts(title, place, post):
+    assert post_of(title, place) == post
+
+
+@pytest.mark.parametrize(
+    ("place", "office", "name"),
+    [
+        ("巴中市", "市长", "巴中市市长"),
+        ("巴中市", "市委书记", "巴中市委书记"),
+        ("川汇区", "常务副区长", "川汇区常务副区长"),
+    ],
+)
+def test_post_names_read_as_written(place, office, name):
+    assert post_name(place, office) == name
+
+
+def test_a_tenure_runs_from_the_first_to_the_last_release_that_attests_it():
+    corpus = resolve(
+        [
+            release("a", "巴中市", person("何平", "市长", where="巴中市"), date="2019-05-01"),
+            release("b", "巴中市", person("何平", "市长", where="巴中市"), date="2020-06-01"),
+            release("c", "巴中市", person("何平", "市委书记", where="巴中市"), date="2021-03-01"),
+        ]
+    )
+    spans = {t.post.name: (t.first, t.last) for t in corpus.tenures}
+    assert spans == {"巴中市市长": ("2019-05-01", "2020-06-01"), "巴中市委书记": ("2021-03-01", "2021-03-01")}
+    assert corpus.keys["b"].posts[("何平", 0)] == Post("巴中市", "市长")
+
+
+def test_variant_spellings_of_organisations_have_one_canonical_name():
+    def official(organ: str) -> Person:
+        holding = Holding(
+            title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中市", organization=organ
+        )
+        return Person(name="何平", key="何平", mentions=(SPAN,), holdings=(holding,), jurisdiction="巴中市")
+
+    corpus = resolve(
+        [release("a", "巴中市", official("市委")), release("b", "巴中市", official("中共巴中市委员会"))]
+    )
+    assert corpus.keys["a"].organizations["市委"] == "中共巴中市委"
+    assert corpus.keys["b"].organizations["中共巴中市委员会"] == "中共巴中市委"

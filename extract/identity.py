@@ -1,6 +1,14 @@
-"""Person identity across releases: which mentions are one official, and why.
+"""Identity across releases: which mentions are one official, which names one place, post, organ.
 
-A person's node key is ``NAME@PLACE``: the name in simplified characters and
+:func:`resolve` is the one stage that sees every release. It takes the
+extractions and returns a :class:`Corpus`: the extractions, and for each
+release its :class:`ReleaseKeys` (the :class:`PersonKey` of every person, the
+node name of every organisation, the :class:`Post` of every title that names
+one), plus each person's :class:`Tenure` of each post, and the canonical name
+of every place or organisation written in a variant form. Keys are typed
+records, never strings to parse back; the graph layer maps them to IRIs.
+
+A person's key is ``NAME@PLACE``: the name in simplified characters and
 the jurisdiction of their office, written in full (巴中市, 中国 for a national
 office). Two mentions share a node when they share that key, so a 市长 who
 later appears as 市委书记 of the same city is one node, and namesakes in two
@@ -32,11 +40,13 @@ misspelling of the commoner.
 When none of these decides, the mention keeps a node of its own
 (``NAME@?RELEASE``): two nodes for one person is a smaller error than one node
 for two. :func:`resolve` says for every mention which node it went to and why;
-:func:`report` writes that as ``identity.tsv``.
+:func:`identity_report` writes that as ``identity.tsv``.
 
 Organisations and places get canonical keys too (:func:`org_key`,
-:func:`place_key`), and :func:`add_aliases` links the nodes of variant spellings
-to the canonical node with ``owl:sameAs``.
+:func:`place_key`); the graph links the nodes of variant spellings to the
+canonical node with ``owl:sameAs`` (:attr:`Corpus.same_as`). A title names a
+post (:func:`post_of`) once its holder's place is known, and a person's
+tenure of a post runs from the first to the last release date that attests it.
 """
 
 from __future__ import annotations
@@ -44,20 +54,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
 
 from govkg.extract.data import load_table
 from govkg.extract.places import Place, find_places, gazetteer, parent, self_level, shorten
 from govkg.extract.records import Extraction, Person, Release
-
-if TYPE_CHECKING:
-    from rdflib import Graph
-
-    from govkg.graph.build import BuildResult
 
 NATIONAL = "中国"
 LEVEL_WORDS = "省市县区州旗盟镇乡"
@@ -80,11 +83,8 @@ _CHIEF_OFFICE = re.compile(r"^[省市县区州旗盟镇乡](?:委书记|长|人�
 # ---------------------------------------------------------------- data
 
 
-@cache
 def _names_table() -> tuple[tuple[str, ...], ...]:
-    text = resources.files("govkg.graph").joinpath("data", "names.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(tuple(cell.strip() for cell in row) for row in rows[1:])
+    return load_table("names.tsv")
 
 
 def _words(kind: str) -> tuple[str, ...]:
@@ -379,6 +379,67 @@ def parse_title(title: str) -> Office:
 # ---------------------------------------------------------------- resolution
 
 
+@dataclass(frozen=True, order=True)
+class PersonKey:
+    """Who a person node is: a name in one jurisdiction, or a name local to one release.
+
+    ``str(key)`` is the key as the graph and the report write it.
+
+    >>> str(PersonKey("何平", "巴中市")), str(PersonKey("何平", release="0007"))
+    ('何平@巴中市', '何平@?0007')
+    """
+
+    name: str  # simplified (a misspelling read as the commoner spelling)
+    place: str | None = None  # canonical jurisdiction; 中国 for a national office; None: unknown
+    release: str | None = None  # when the place is unknown: the one release the node stands for
+
+    def __str__(self) -> str:
+        return f"{self.name}@{self.place}" if self.place is not None else f"{self.name}@?{self.release}"
+
+
+@dataclass(frozen=True, order=True)
+class Post:
+    """An office in a jurisdiction, such as 巴中市市长: what a title names once its place is known."""
+
+    place: str  # canonical jurisdiction, 中国 for a national office
+    office: str  # without the place, simplified: 市长, 市委书记, 国务院总理
+
+    @property
+    def name(self) -> str:
+        """The post's name as a reader writes it (see :func:`post_name`)."""
+        return post_name(self.place, self.office)
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """A person's holding of a post, attested from ``first`` to ``last`` (release dates)."""
+
+    person: PersonKey
+    post: Post
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A place or organisation node written otherwise than its canonical name (``owl:sameAs``)."""
+
+    kind: str  # "place" or "organization"
+    name: str  # the node's name
+    canonical: str  # the canonical node's name
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A place or organisation name as written in a release, read as its canonical key (the report)."""
+
+    kind: str  # "place" or "organization"
+    key: str
+    release: str
+    name: str  # as written
+    reason: str
+
+
 @dataclass(frozen=True)
 class Decision:
     """Where one mention went: its node key and the reason, for the merge report."""
@@ -386,17 +447,43 @@ class Decision:
     release: str
     person: str  # Person.key in the release
     name: str  # as written
-    node: str  # identity key: NAME@PLACE, or NAME@?RELEASE when the place is unknown
+    node: PersonKey
     reason: str
     apart_from: tuple[str, ...] = ()  # other nodes of the same name
 
 
-@dataclass
-class Resolution:
-    """Every mention's node key, with the decisions that explain them."""
+@dataclass(frozen=True)
+class ReleaseKeys:
+    """What resolution decided for one release's records: all that mapping it to RDF needs."""
 
-    keys: dict[tuple[str, str], str] = field(default_factory=dict)
-    decisions: list[Decision] = field(default_factory=list)
+    persons: Mapping[str, PersonKey] = field(default_factory=dict)  # Person.key -> node
+    organizations: Mapping[str, str] = field(default_factory=dict)  # name as written -> node name
+    posts: Mapping[tuple[str, int], Post] = field(default_factory=dict)  # (Person.key, holding index)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The releases' extractions with every cross-release decision made once.
+
+    ``keys`` holds each release's :class:`ReleaseKeys` by release id; the rest
+    belongs to no one release: tenures, aliases of place and organisation
+    nodes, and the decisions and variants the report explains.
+    """
+
+    extractions: tuple[Extraction, ...]  # sorted by release id
+    keys: Mapping[str, ReleaseKeys]
+    tenures: tuple[Tenure, ...] = ()
+    same_as: tuple[Alias, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    variants: tuple[Variant, ...] = ()
+
+    def release_keys(self, release_id: str) -> ReleaseKeys:
+        return self.keys.get(release_id) or ReleaseKeys()
+
+    @property
+    def posts(self) -> list[Post]:
+        """Every post someone holds, sorted."""
+        return sorted({tenure.post for tenure in self.tenures})
 
 
 @dataclass
@@ -705,9 +792,11 @@ def _national_news_consistent(everyone: list[_Mention]) -> None:
                 mention.reason = f"named in national news; other national news names them of {mention.place}"
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolution:
+def _person_keys(
+    extractions: list[Extraction],
+) -> tuple[dict[tuple[str, str], PersonKey], list[Decision]]:
     """Every person mention's node key, and why; deterministic, whatever the order of the input."""
-    by_release = {e.release.id: _mentions(e) for e in sorted(extractions, key=lambda e: e.release.id)}
+    by_release = {e.release.id: _mentions(e) for e in extractions}
     # 1. every mention in the light of its own release
     for mentions in by_release.values():
         local = _local_places(mentions)
@@ -767,40 +856,36 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         if mention.place:
             groups[mention.place][mention.name] += 1
     renamed = _spelling_variants(groups)
-    result = Resolution()
+    keys: dict[tuple[str, str], PersonKey] = {}
     nodes_of: dict[str, set[str]] = defaultdict(set)
     for mention in everyone:
         rid = mention.release.id
         if mention.place:
             spelled = renamed.get((mention.name, mention.place), mention.name)
-            node = f"{spelled}@{mention.place}"
+            node = PersonKey(spelled, mention.place)
             if spelled != mention.name:
                 mention.reason += f"; {mention.name} read as {spelled}, one confusable character apart"
         else:
-            node = f"{mention.name}@?{rid}"
+            node = PersonKey(mention.name, release=rid)
             if notes.get(rid):
                 mention.reason += f"; {notes[rid]}"
-        result.keys[(rid, mention.person.key)] = node
-        nodes_of[mention.name].add(node)
+        keys[(rid, mention.person.key)] = node
+        nodes_of[mention.name].add(str(node))
+    decisions = []
     for mention in everyone:
-        node = result.keys[(mention.release.id, mention.person.key)]
-        result.decisions.append(
+        node = keys[(mention.release.id, mention.person.key)]
+        decisions.append(
             Decision(
                 release=mention.release.id,
                 person=mention.person.key,
                 name=mention.person.name,
                 node=node,
                 reason=mention.reason,
-                apart_from=tuple(sorted(nodes_of[mention.name] - {node})),
+                apart_from=tuple(sorted(nodes_of[mention.name] - {str(node)})),
             )
         )
-    result.decisions.sort(key=lambda d: (d.node, d.release, d.person))
-    return result
-
-
-def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
-    """Identity key of every person mention, by (release id, person key)."""
-    return resolve(extractions).keys
+    decisions.sort(key=lambda d: (str(d.node), d.release, d.person))
+    return keys, decisions
 
 
 def _written_names(extractions: Iterable[Extraction]) -> Iterable[tuple[str, str, str, str | None]]:
@@ -826,11 +911,10 @@ def _written_names(extractions: Iterable[Extraction]) -> Iterable[tuple[str, str
                 yield "organization", release.id, document.issuer, within
 
 
-def aliases(extractions: Iterable[Extraction]) -> list[tuple[str, str, str, str, str]]:
-    """Place and organisation names written otherwise than their canonical key.
+def variants(extractions: Iterable[Extraction]) -> list[Variant]:
+    """Place and organisation names written otherwise than their canonical key, sorted.
 
-    Rows ``(kind, key, release, name as written, reason)``, sorted; names
-    already canonical are left out.
+    Names already canonical are left out.
     """
     rows = set()
     for kind, rid, name, within in _written_names(extractions):
@@ -838,10 +922,152 @@ def aliases(extractions: Iterable[Extraction]) -> list[tuple[str, str, str, str,
         if key and key != name:
             reason = f"{name} is {key}" + (f", read in a release of {within}" if within else "")
             rows.add((kind, key, rid, name, reason))
-    return sorted(rows)
+    return [Variant(*row) for row in sorted(rows)]
 
 
-def report(result: BuildResult) -> str:
+# ---------------------------------------------------------------- posts and tenures
+
+
+def post_of(title: str, place: str | None) -> Post | None:
+    """The post a title names, for a holder whose office is in ``place``; None when it names none.
+
+    >>> post_of("市委副书记", "巴中市"), post_of("秘书长", "巴中市")
+    (Post(place='巴中市', office='市委副书记'), None)
+    >>> post_of("日照市委书记", None).place, post_of("市委书记", "川汇区").place, post_of("总理", None).office
+    ('日照市', '周口市', '国务院总理')
+    """
+    office = parse_title(title)
+    if office.national:
+        return Post(NATIONAL, office.office)
+    where = office.place or place_key(place)
+    if not where or where == NATIONAL or office.level is None:
+        return None
+    lifted = lift(where, office.level)
+    return Post(lifted, office.office) if lifted else None
+
+
+def post_name(place: str, office: str) -> str:
+    """A post's name as a reader writes it.
+
+    >>> post_name("巴中市", "市长"), post_name("巴中市", "市委书记"), post_name("中国", "国务院总理")
+    ('巴中市市长', '巴中市委书记', '国务院总理')
+    """
+    if place == NATIONAL:
+        return office
+    word = level_word(place)
+    if word and place.endswith(word) and office.startswith(word) and not office.startswith(word + "长"):
+        return place[:-1] + office
+    return place + office
+
+
+def release_date(extraction: Extraction) -> str | None:
+    """The day a release attests its facts: its publication date, else the latest day of
+    the events it reports (a release is no older than what it tells of).
+
+    >>> from govkg.extract.records import Event, Release, Span
+    >>> undated = Release(id="x", text="会议召开。")
+    >>> release_date(Extraction(undated, events=(Event("e", "meeting", "会议", Span(0, 4), "2021-06-01"),)))
+    '2021-06-01'
+    """
+    if extraction.release.published_date:
+        return extraction.release.published_date
+    return max((e.date for e in extraction.events if e.date), default=None)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def _organizations(extraction: Extraction) -> dict[str, str]:
+    """The node name of every organisation a release names: 市委 in a 巴中市 release is 中共巴中市委."""
+    within = extraction.release.place
+    written = [h.organization for p in extraction.persons for h in p.holdings if h.organization]
+    written += [d.issuer for d in extraction.documents if d.issuer]
+    return {name: org_key(name, within) or name for name in written}
+
+
+def _same_as(
+    extractions: list[Extraction], keys: dict[str, ReleaseKeys], posts: Iterable[Post]
+) -> list[Alias]:
+    """Place and organisation nodes whose name is not canonical, each with its canonical name.
+
+    The nodes are those the graph has: places by name as written (a release's,
+    a title's, an event's, a post's), organisations by their key in the release.
+    """
+    places: set[str] = {post.place for post in posts}
+    for extraction in extractions:
+        release = extraction.release
+        if release.place:
+            places.add(release.place)
+        places.update(h.jurisdiction for p in extraction.persons for h in p.holdings if h.jurisdiction)
+        places.update(e.place for e in extraction.events if e.place)
+    organizations = {name for k in keys.values() for name in k.organizations.values()}
+    found = []
+    for kind, names, key_of in (("place", places, place_key), ("organization", organizations, org_key)):
+        for name in sorted(names):
+            canonical = key_of(name)
+            if canonical and canonical != name:
+                found.append(Alias(kind, name, canonical))
+    return found
+
+
+def resolve(extractions: Iterable[Extraction]) -> Corpus:
+    """Decide once, across all releases, who and what every record names (see the module doc).
+
+    Persons get their node keys, organisations theirs, titles their posts,
+    each person their tenures of posts with first and last dates, variant
+    spellings of places and organisations their canonical names. The result
+    does not depend on the order of ``extractions``.
+    """
+    extractions = sorted(extractions, key=lambda e: e.release.id)
+    person_keys, decisions = _person_keys(extractions)
+    keys: dict[str, ReleaseKeys] = {}
+    attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
+    for extraction in extractions:
+        rid = extraction.release.id
+        when = release_date(extraction)
+        persons, posts = {}, {}
+        for person in extraction.persons:
+            node = persons[person.key] = person_keys[(rid, person.key)]
+            for index, holding in enumerate(person.holdings):
+                post = post_of(holding.title, node.place)
+                if post is not None:
+                    posts[(person.key, index)] = post
+                    attested[(node, post)].extend([when] if when else [])
+        keys[rid] = ReleaseKeys(persons, _organizations(extraction), posts)
+    tenures = [
+        Tenure(person, post, min(dates, default=None), max(dates, default=None))
+        for (person, post), dates in sorted(attested.items(), key=lambda item: (str(item[0][0]), item[0][1]))
+    ]
+    return Corpus(
+        extractions=tuple(extractions),
+        keys=keys,
+        tenures=tuple(tenures),
+        same_as=tuple(_same_as(extractions, keys, (t.post for t in tenures))),
+        decisions=tuple(decisions),
+        variants=tuple(variants(extractions)),
+    )
+
+
+def unresolved(extractions: Iterable[Extraction]) -> Corpus:
+    """The releases' records as extracted, nothing merged across releases: a person's node
+    is their name and the jurisdiction the extraction gives them (else their release);
+    no posts, tenures or aliases. For mapping one release on its own.
+    """
+    extractions = sorted(extractions, key=lambda e: e.release.id)
+    keys = {}
+    for extraction in extractions:
+        release = extraction.release
+        persons = {
+            p.key: PersonKey(p.name, p.jurisdiction)
+            if p.jurisdiction and p.jurisdiction != "?"
+            else PersonKey(p.name, release=release.id)
+            for p in extraction.persons
+        }
+        keys[release.id] = ReleaseKeys(persons, _organizations(extraction))
+    return Corpus(extractions=tuple(extractions), keys=keys)
+
+
+def identity_report(corpus: Corpus) -> str:
     """The merge report, ``identity.tsv``: every mention, the node it went to, and why.
 
     Persons first, sorted by node so that the mentions merged into one node
@@ -854,44 +1080,8 @@ def report(result: BuildResult) -> str:
     def line(*cells: str) -> None:
         lines.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
 
-    for d in resolve(result.extractions).decisions:
-        line("person", d.node, d.release, d.name, d.person, d.reason, " ".join(d.apart_from))
-    for kind, key, rid, name, reason in aliases(result.extractions):
-        line(kind, key, rid, name, name, reason, "")
+    for d in corpus.decisions:
+        line("person", str(d.node), d.release, d.name, d.person, d.reason, " ".join(d.apart_from))
+    for v in corpus.variants:
+        line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
     return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------- graph links
-
-
-def add_aliases(graph: Graph) -> None:
-    """Link place and organisation nodes of variant spellings to one canonical node (``owl:sameAs``).
-
-    The variant nodes keep their names as written (a release's 連云港市 stays
-    連云港市); the canonical node carries the canonical name.
-    """
-    from urllib.parse import quote
-
-    from rdflib import OWL, RDF, Literal
-
-    from govkg.graph.rdf import place_iri
-    from govkg.ontology import GOV, ID, SCHEMA
-
-    for cls, key_of, iri_of in (
-        (GOV.Place, place_key, place_iri),
-        (GOV.Organization, org_key, lambda name: ID[f"organization/{quote(name, safe='@')}"]),
-    ):
-        for node in sorted(set(graph.subjects(RDF.type, cls))):
-            names = sorted(str(n) for n in graph.objects(node, SCHEMA.name))
-            if not names:
-                continue
-            key = key_of(names[0])
-            if not key or key == names[0]:
-                continue
-            canonical = iri_of(key)
-            if canonical == node:
-                continue
-            graph.add((canonical, RDF.type, cls))
-            if not any(True for _ in graph.objects(canonical, SCHEMA.name)):
-                graph.add((canonical, SCHEMA.name, Literal(key, lang="zh")))
-            graph.add((node, OWL.sameAs, canonical))
