@@ -3,26 +3,32 @@
 The view is derived from the RDF graph through
 :func:`govkg.graph.network.knowledge_network`, never from extraction records.
 Officials, events, organisations, places, documents and directives each have
-their own colour and shape, named in a legend; an official shows their name
-and latest title, an event its type and date; edges show roles (主持, 出席,
-讲话 ...). Hovering shows the evidence sentence, the release headline and
-date; clicking lists a node's facts with their sentences. A search box finds
+their own colour and shape, named in a legend. Hovering shows the fact under
+the pointer (the nearest edge, or the node) with its evidence sentence,
+release headline and date; clicking an official lists their career (posts
+as bars from first to last attestation, events by role) and their events
+grouped by year and role, each sentence a click away. A search box finds
 names, check boxes hide node kinds.
+
+The page opens laid out and still, whatever its size: positions are computed
+once here (:mod:`govkg.graph.layout`, communities first, seeded) and written
+into the page with physics off. Zoomed to fit, the page shows the
+communities and the most important nodes (a budget of
+:data:`~govkg.graph.layout.LEVEL_BUDGET`); each zoom level in shows four
+times as many; labels are drawn only where they do not collide at the
+current zoom. Above ``max_nodes`` the view keeps the most connected part of
+the network, says what it left out, and points at the Gephi exports.
 
 pyvis holds the nodes, edges and options and renders them through its own
 Jinja pipeline, but with govkg's template (``static/view.html``): pyvis's
 template loads Bootstrap and vis-network from CDNs even in ``in_line`` mode,
 which freezes offline. vis-network's script and styles, which pyvis ships,
 are inlined instead, so the file works with no network at all.
-
-The layout is computed once in the browser (a seeded force layout,
-stabilised, then physics off), so it settles and then stops moving. Above
-``max_nodes`` the view keeps the most connected part of the network, says
-what it left out, and points at the Gephi exports, which hold everything.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -45,7 +51,7 @@ if TYPE_CHECKING:
 
     from govkg.graph.build import BuildResult
 
-DEFAULT_MAX_NODES = 400
+DEFAULT_MAX_NODES = 5000  # a ceiling on the page's size; zoom levels share out what is drawn
 VIS_VERSION = "9.1.2"  # the vis-network that pyvis 0.3.2 ships
 # Colour and shape of each node kind (shapes with the label underneath).
 KIND_STYLE: dict[str, tuple[str, str]] = {
@@ -77,6 +83,7 @@ class View:
     left_out: dict[str, int] = field(default_factory=dict)  # kind -> nodes not shown
     notes: list[str] = field(default_factory=list)  # the filters applied, for the page
     focus: list[str] = field(default_factory=list)  # the officials a view is centred on
+    tenures: dict[str, list[list[str]]] = field(default_factory=dict)  # official -> [post, first, last]
 
     @property
     def trimmed(self) -> bool:
@@ -279,60 +286,66 @@ def _edge_tooltip(net: nx.DiGraph, source: str, target: str, attrs: dict) -> str
 
 
 def vis_options(node_count: int) -> dict:
-    """vis-network options: seeded force layout, stabilised, then (in the page) physics off."""
-    iterations = 400 if node_count <= 150 else 250 if node_count <= 600 else 150
-    small = node_count <= 150
-    # Zoomed to fit, a small network is drawn near full size and a large one at a
-    # third of it: label sizes follow, so that names stay legible in both.
-    label_max = 24 if small else 40
+    """vis-network options: positions come with the nodes, so physics stays off.
+
+    Node labels are not vis-network's: the page draws them itself, only where
+    they do not collide (see ``static/view.html``), so ``label`` is left out
+    of the nodes it hands to vis-network.
+    """
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -80 if small else -45,
-                "centralGravity": 0.015 if small else 0.02,
-                "springLength": 90 if small else 60,
-                "springConstant": 0.08,
-                "avoidOverlap": 0.3,
-            },
-            "minVelocity": 1.5,
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
-        },
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "physics": {"enabled": False},
         "interaction": {
             "hover": True,
-            "tooltipDelay": 120,
+            "tooltipDelay": 3600000,  # the page shows its own tooltip, for the thing under the pointer
             "hideEdgesOnDrag": node_count > 300,
+            "hideEdgesOnZoom": node_count > 2000,
             "keyboard": {"enabled": True, "bindToWindow": False},
             "navigationButtons": False,
         },
-        "nodes": {
-            "font": {"face": FONT_FACE, "size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # Labels grow with a node's degree and are hidden while drawn smaller than
-            # drawThreshold pixels: zoomed out, the hubs are named; zoom in for the rest.
-            "scaling": {
-                "min": 8,
-                "max": 28,
-                "label": {
-                    "enabled": True,
-                    "min": 12,
-                    "max": label_max,
-                    "maxVisible": label_max,
-                    "drawThreshold": 6,
-                },
-            },
-            "borderWidth": 1,
-        },
+        "nodes": {"borderWidth": 1, "font": {"face": FONT_FACE, "size": 13}},
         "edges": {
             "smooth": False,
             "width": 1,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}},
-            "font": {"face": FONT_FACE, "size": 10, "color": "#495057", "strokeWidth": 3, "align": "middle"},
             "color": {"inherit": False, "opacity": 0.8},
+            "selectionWidth": 2,
         },
     }
+
+
+def node_size(degree: int) -> float:
+    """A node's radius in canvas units, growing slowly with its degree.
+
+    >>> node_size(0), node_size(1), node_size(63)
+    (6.0, 9.0, 24.0)
+    """
+    return round(6.0 + 3.0 * math.log2(1 + degree), 1)
+
+
+def tenures(graph: Graph) -> dict[str, list[list[str]]]:
+    """Each official's posts with their first and last attested dates, oldest first.
+
+    Read from the summary holdings of :mod:`govkg.graph.careers`
+    (``gov:firstAttested`` / ``gov:lastAttested``), keyed by node id.
+    """
+    from rdflib import Literal
+
+    from govkg.graph.network import node_id
+    from govkg.ontology import GOV, SCHEMA
+
+    found: dict[str, list[list[str]]] = {}
+    for tenure, first in graph.subject_objects(GOV.firstAttested):
+        holder = graph.value(tenure, GOV.holder)
+        post = graph.value(tenure, GOV.post)
+        last = graph.value(tenure, GOV.lastAttested) or first
+        if holder is None or post is None:
+            continue
+        name = graph.value(post, SCHEMA.name)
+        label = str(name) if isinstance(name, Literal) else node_id(post)
+        found.setdefault(node_id(holder), []).append([label, str(first)[:10], str(last)[:10]])
+    return {k: sorted(v, key=lambda t: (t[1], t[2], t[0])) for k, v in sorted(found.items())}
 
 
 def vis_assets() -> tuple[str, str]:
@@ -386,12 +399,15 @@ def _without_url_text(script: str) -> str:
 
 
 def render_html(view: View, title: str = "govkg") -> str:
-    """The page of a view: one self-contained HTML document (no external resource)."""
+    """The page of a view: one self-contained HTML document (no external resource), laid out."""
     try:
         from pyvis.network import Network
     except ImportError as exc:
         raise ImportError("govkg's HTML view needs pyvis: pip install pyvis==0.3.2") from exc
+    from govkg.graph.layout import LEVEL_BUDGET, layout
+
     net = view.net
+    placed = layout(net)
     page = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="")
     for nid in sorted(net):
         attrs = net.nodes[nid]
@@ -415,24 +431,31 @@ def render_html(view: View, title: str = "govkg") -> str:
         }
         if extra.get("date") and attrs.get("dated") == "release":
             extra["date"] = f"≈{extra['date']}"  # the text gives no date: the release's
+        x, y = placed.positions[nid]
         page.add_node(
             nid,
             label=attrs.get("label", nid),
             shape=shape,
             color=colour,
-            title=_node_tooltip(attrs, degree),
-            value=max(degree, 1),
+            size=node_size(degree),
+            x=x,
+            y=y,
+            physics=False,
             kind=attrs["kind"],
+            g_tip=_node_tooltip(attrs, degree),
+            g_level=placed.levels[nid],
+            g_rank=placed.rank[nid],
             **{f"g_{k}": v for k, v in extra.items()},
         )
     for source, target in sorted(net.edges()):
         attrs = net.edges[source, target]
-        extra = {k: attrs[k] for k in ("evidence", "headline", "published", "release") if attrs.get(k)}
+        extra = {
+            k: attrs[k] for k in ("label", "evidence", "headline", "published", "release") if attrs.get(k)
+        }
         page.add_edge(
             source,
             target,
-            label=attrs.get("label", ""),
-            title=_edge_tooltip(net, source, target, attrs),
+            g_tip=_edge_tooltip(net, source, target, attrs),
             color=EDGE_COLOURS.get(attrs["relation"], "#868e96"),
             relation=attrs["relation"],
             **{f"g_{k}": v for k, v in extra.items()},
@@ -450,6 +473,14 @@ def render_html(view: View, title: str = "govkg") -> str:
         }
         for kind in KINDS
     ]
+    communities = []
+    for members, (cx, cy, r) in zip(placed.communities, placed.circles, strict=True):
+        if len(members) < 3:
+            continue
+        head = min(members, key=lambda n: placed.rank[n])
+        communities.append(
+            {"x": cx, "y": cy, "r": r, "size": len(members), "name": net.nodes[head].get("name", head)}
+        )
     summary = {
         "nodes": net.number_of_nodes(),
         "edges": net.number_of_edges(),
@@ -459,6 +490,10 @@ def render_html(view: View, title: str = "govkg") -> str:
         "left_out": [{"label": _kind_label(k), "count": n} for k, n in view.left_out.items()],
         "notes": view.notes,
         "focus": view.focus,
+        "budget": LEVEL_BUDGET,
+        "levels": max(placed.levels.values(), default=0) + 1,
+        "communities": communities,
+        "tenures": {k: v for k, v in view.tenures.items() if k in net},
     }
     static = resources.files("govkg.graph").joinpath("static")
     page.set_template_dir(str(static), "view.html")
@@ -477,7 +512,9 @@ def render_html(view: View, title: str = "govkg") -> str:
 
 def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
     """The HTML view of an RDF graph; ``selection`` as for :func:`select_view`."""
-    return render_html(select_view(knowledge_network(graph), **selection), title=title)
+    view = select_view(knowledge_network(graph), **selection)
+    view.tenures = tenures(graph)
+    return render_html(view, title=title)
 
 
 def html(result: BuildResult) -> str:
@@ -486,4 +523,6 @@ def html(result: BuildResult) -> str:
     It shares the analysed network with the GEXF and GraphML writers.
     """
     net, _ = analysed_network(result.graph)
-    return render_html(select_view(net))
+    view = select_view(net)
+    view.tenures = tenures(result.graph)
+    return render_html(view)

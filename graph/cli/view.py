@@ -9,7 +9,7 @@ from pathlib import Path
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error, graph_argument, load_or_fail
 from govkg.graph.network import KINDS, knowledge_network, officials_named
 from govkg.graph.outputs import atomic_write
-from govkg.graph.view import DEFAULT_MAX_NODES, render_html, select_view
+from govkg.graph.view import DEFAULT_MAX_NODES, render_html, select_view, tenures
 
 HELP = "write the interactive HTML view of a graph"
 
@@ -75,6 +75,7 @@ def view_cli(args: argparse.Namespace) -> int:
         kinds=args.types,
         max_nodes=args.max_nodes,
     )
+    view.tenures = tenures(graph)
     beside = args.graph if args.graph.is_dir() else args.graph.parent  # a build folder, or a file's
     output = args.output or beside / "view.html"
     try:

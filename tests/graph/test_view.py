@@ -76,7 +76,7 @@ def test_the_page_inlines_vis_network_and_carries_the_evidence(page):
     assert "vis-network" in page and "new vis.Network(" in page
     assert "副市长温奇志主持会议。" in page  # an evidence sentence
     assert "全市防控工作会议召开" in page  # a headline
-    assert '"label": "出席、讲话"' in page
+    assert '"g_label": "出席、讲话"' in page
     for label in ("人物", "事件", "机构", "地点", "文件", "指示精神"):  # the legend
         assert f"{label} <span" in page
 
@@ -259,7 +259,7 @@ def test_the_view_works_offline_in_a_browser(chromium, tmp_path):
     path = tmp_path / "graph.html"
     path.write_text(view_html(graph), encoding="utf-8")
     search = "govkg.search('温奇志'), document.getElementById('details').textContent"
-    tooltip = "document.querySelector('div.vis-tooltip').innerText"
+    tooltip = "document.getElementById('tip').innerText"
     colours = "[govkg.nodes.get('person/温奇志@巴中市').color, govkg.nodes.get('person/李四@南江县').color]"
     report = open_offline(
         chromium, path, {"tooltip": tooltip, "search": search, "colours": colours}, hover=MIDDLE_OF_AN_EDGE
@@ -335,3 +335,73 @@ def test_rendering_writes_nothing_beside_the_page(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # pyvis's local mode would write lib/ here
     view_html(sample_graph())
     assert list(tmp_path.iterdir()) == []
+
+
+LABEL_OVERLAPS = """(function () {
+  var boxes = govkg.labels(), overlaps = 0;
+  for (var i = 0; i < boxes.length; i++) {
+    for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], b = boxes[j];
+      if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { overlaps += 1; }
+    }
+  }
+  return [boxes.length, overlaps];
+})()"""
+
+
+def test_labels_shown_do_not_overlap_at_the_initial_zoom(chromium, tmp_path):
+    from govkg.graph.view import View
+    from tests.graph.test_layout import crowd
+
+    net = crowd(officials=600, events=80)
+    path = tmp_path / "crowd.html"
+    path.write_text(render_html(View(net, net.number_of_nodes(), net.number_of_edges())), encoding="utf-8")
+    report = open_offline(chromium, path, {"labels": LABEL_OVERLAPS, "level": "govkg.level()"})
+    shown, overlaps = report.values["labels"]
+    assert report.values["level"] == 0
+    assert 10 < shown < net.number_of_nodes()  # some labels, not all: the rest would collide
+    assert overlaps == 0
+    assert report.values["drawn"] < net.number_of_nodes()  # a budget at this zoom, the rest further in
+    assert report.values["physics"] is False
+
+
+ZOOM_IN = """(function () {
+  var before = govkg.view.length;
+  govkg.network.moveTo({ scale: govkg.network.getScale() * 4.2 });
+  govkg.network.emit("zoom", {});
+  return [before, govkg.view.length, govkg.level()];
+})()"""
+
+
+def test_zooming_in_shows_more_nodes(chromium, tmp_path):
+    from govkg.graph.view import View
+    from tests.graph.test_layout import crowd
+
+    net = crowd(officials=600, events=80)
+    path = tmp_path / "crowd.html"
+    path.write_text(render_html(View(net, net.number_of_nodes(), net.number_of_edges())), encoding="utf-8")
+    report = open_offline(chromium, path, {"zoom": ZOOM_IN})
+    before, after, level = report.values["zoom"]
+    assert before < after == net.number_of_nodes()
+    assert level == 1  # 680 nodes: the first 400 at level 0, the rest at level 1
+
+
+def test_an_officials_details_group_events_by_year_and_role_with_a_career(chromium, tmp_path):
+    from govkg.graph.build import build, sample_paths
+
+    graph = build(sample_paths()).graph
+    path = tmp_path / "graph.html"
+    path.write_text(view_html(graph), encoding="utf-8")
+    official = SEARCH_TOP_OFFICIAL.replace(
+        'return officials.length ? document.getElementById("details").textContent : "";',
+        """var d = document.getElementById("details");
+  return [Array.prototype.map.call(d.querySelectorAll("h4"), function (h) { return h.textContent; }),
+          d.querySelectorAll("svg.career rect").length, d.querySelectorAll("details q").length,
+          d.querySelectorAll("details[open] > details[open]").length];""",
+    ).replace("b.value - a.value", "a.g_rank - b.g_rank")
+    report = open_offline(chromium, path, {"official": official})
+    years, bars, sentences, opened = report.values["official"]
+    assert years and years == sorted(years, reverse=True)  # newest year first, each with its count
+    assert all(re.fullmatch(r"\d{4} \d+", y) for y in years)
+    assert bars >= 1  # a post held, as a bar
+    assert sentences >= 1 and opened == 0  # the sentences are there, closed until asked for

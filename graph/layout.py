@@ -1,0 +1,317 @@
+"""Positions and levels of detail for the HTML view, computed once in Python.
+
+The browser should open a view laid out and still, whatever its size, so the
+layout is computed here, at build time, and written into the page with
+physics off. A force layout of every node against every other is quadratic
+(networkx's ``forceatlas2_layout`` took two minutes on 5,000 nodes here), so
+the layout is hierarchical: the network is split into Louvain communities
+(recursively, while a part is too large to lay out at once), the communities
+are laid out as circles that do not overlap, weighted by the edges between
+them, and each community's nodes inside its circle. Each step is a small
+Fruchterman-Reingold layout in numpy, seeded, so that the same network gives
+the same positions, rounded so that pages stay byte-identical.
+
+:func:`detail_levels` gives each node the zoom level from which the page
+shows it: level 0 (the view zoomed to fit) shows a budget of the most
+important nodes, each level after that (zoomed in twice as far) four times as
+many, since a quarter of the area is on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# Parts larger than this are split again before being laid out node by node.
+LEAF = 300
+# Canvas units between neighbouring nodes (vis-network draws a node 10 to 30 units wide).
+SPACING = 60.0
+# Nodes shown at the first zoom level; each level after it shows four times as many.
+LEVEL_BUDGET = 400
+# Importance of a node kind, times its degree: officials first, then events.
+KIND_WEIGHT = {"official": 3.0, "event": 1.5, "place": 1.0, "organisation": 1.0, "document": 0.8}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each node is drawn, the communities and their circles, each node's level."""
+
+    positions: dict[str, tuple[float, float]]
+    communities: list[list[str]]  # largest first, members sorted
+    circles: list[tuple[float, float, float]]  # centre x, y and radius of each community
+    levels: dict[str, int]  # the first zoom level at which a node is shown
+    rank: dict[str, int]  # 0 for the most important node
+
+
+def _numpy():
+    try:
+        import numpy as np
+    except ImportError as exc:  # pragma: no cover - numpy is a dependency
+        raise ImportError("govkg's view layout needs numpy: pip install numpy") from exc
+    return np
+
+
+def force_layout(
+    count: int,
+    edges: Iterable[tuple[int, int, float]],
+    *,
+    seed: int = 0,
+    iterations: int = 80,
+    radii=None,
+):
+    """Fruchterman-Reingold positions of ``count`` nodes joined by weighted ``edges``.
+
+    The ideal distance between nodes is 1 (plus their ``radii``, when given);
+    a weak pull to the centre keeps parts that share no edge together. Returns
+    an ``(count, 2)`` numpy array, centred on the origin.
+
+    >>> force_layout(1, []).tolist()
+    [[0.0, 0.0]]
+    >>> p = force_layout(3, [(0, 1, 1.0), (1, 2, 1.0)])
+    >>> bool(abs(p[0] - p[1]).sum() < abs(p[0] - p[2]).sum())
+    True
+    """
+    np = _numpy()
+    if count == 0:
+        return np.zeros((0, 2))
+    if count == 1:
+        return np.zeros((1, 2))
+    if count == 2 and radii is None:
+        return np.array([[-0.5, 0.0], [0.5, 0.0]])
+    rng = np.random.default_rng(seed)
+    pos = rng.uniform(-1.0, 1.0, (count, 2)) * math.sqrt(count)
+    edge_list = list(edges)
+    src = np.array([e[0] for e in edge_list], dtype=np.int64)
+    dst = np.array([e[1] for e in edge_list], dtype=np.int64)
+    weight = np.array([e[2] for e in edge_list], dtype=float)
+    if len(weight):
+        weight = weight / weight.max()
+    sizes = np.zeros(count) if radii is None else np.asarray(radii, dtype=float)
+    ideal = 1.0 + sizes[:, None] + sizes[None, :]
+    temperature = math.sqrt(count)
+    cooling = (0.02) ** (1.0 / iterations)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta**2).sum(axis=2))
+        np.fill_diagonal(dist, 1.0)
+        dist = np.maximum(dist, 0.01)
+        push = ideal**2 / dist**2
+        np.fill_diagonal(push, 0.0)
+        move = (delta * push[:, :, None]).sum(axis=1)
+        if len(src):
+            d = pos[src] - pos[dst]
+            length = np.maximum(np.sqrt((d**2).sum(axis=1)), 0.01)
+            pull = d * (length / ideal[src, dst] * weight)[:, None]
+            np.add.at(move, src, -pull)
+            np.add.at(move, dst, pull)
+        move -= pos * (0.05 * math.sqrt(count) / max(1.0, np.sqrt((pos**2).sum(axis=1)).mean()))
+        length = np.maximum(np.sqrt((move**2).sum(axis=1)), 1e-9)
+        pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature *= cooling
+    return pos - pos.mean(axis=0)
+
+
+def _separate(centres, radii, rounds: int = 60):
+    """Push circles apart until none overlaps (or ``rounds`` pass)."""
+    np = _numpy()
+    n = len(radii)
+    if n < 2:
+        return centres
+    for _ in range(rounds):
+        delta = centres[:, None, :] - centres[None, :, :]
+        dist = np.sqrt((delta**2).sum(axis=2))
+        need = radii[:, None] + radii[None, :]
+        overlap = need - dist
+        np.fill_diagonal(overlap, -1.0)
+        if (overlap <= 1e-6).all():
+            break
+        overlap = np.maximum(overlap, 0.0)
+        dist = np.maximum(dist, 1e-6)
+        # Each pair moves half the overlap apart, the smaller circle more.
+        share = radii[None, :] / np.maximum(need, 1e-9)
+        push = (delta / dist[:, :, None]) * (overlap * share)[:, :, None] * 0.55
+        centres = centres + push.sum(axis=1)
+    return centres
+
+
+def _radius(size: int) -> float:
+    return SPACING * 0.62 * math.sqrt(size)
+
+
+def _parts(graph: nx.Graph, nodes: list[str], depth: int) -> list[list[str]]:
+    """Louvain communities of ``nodes`` (seeded), largest first; finer at each depth."""
+    import networkx as nx
+
+    sub = graph.subgraph(nodes)
+    found = nx.community.louvain_communities(sub, seed=0, resolution=1.0 + depth)
+    parts = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    if len(parts) == 1 and len(nodes) > LEAF:
+        # One community that will not split: cut it in BFS order from its best connected node.
+        start = max(nodes, key=lambda n: (sub.degree(n), n))
+        order = [start, *(v for _, v in nx.bfs_edges(sub, start))]
+        order += sorted(set(nodes) - set(order))
+        parts = [order[i : i + LEAF] for i in range(0, len(order), LEAF)]
+    return parts
+
+
+def _lay_out(
+    graph: nx.Graph, nodes: list[str], depth: int
+) -> tuple[dict[str, tuple[float, float]], list[list[str]]]:
+    """Positions of ``nodes`` around the origin, and the parts they were split into (or none)."""
+    np = _numpy()
+    if len(nodes) <= LEAF or depth > 4:
+        index = {n: i for i, n in enumerate(nodes)}
+        edges = [(index[a], index[b], 1.0) for a, b in graph.subgraph(nodes).edges() if a != b]
+        pos = force_layout(len(nodes), sorted(edges), seed=depth, iterations=60 if len(nodes) > 8 else 30)
+        # Scale so that the mean distance to the nearest neighbour is SPACING.
+        if len(nodes) > 1:
+            delta = pos[:, None, :] - pos[None, :, :]
+            dist = np.sqrt((delta**2).sum(axis=2))
+            np.fill_diagonal(dist, np.inf)
+            nearest = float(np.median(dist.min(axis=1)))
+            pos = pos * (SPACING / max(nearest, 1e-9))
+        return {n: (float(pos[i, 0]), float(pos[i, 1])) for n, i in index.items()}, []
+    parts = _parts(graph, nodes, depth)
+    inner = [_lay_out(graph, part, depth + 1)[0] for part in parts]
+    radii = []
+    for part, placed in zip(parts, inner, strict=True):
+        reach = max((math.hypot(*placed[n]) for n in part), default=0.0)
+        radii.append(reach + SPACING * 0.8)
+    member = {n: i for i, part in enumerate(parts) for n in part}
+    weights: dict[tuple[int, int], float] = {}
+    for a, b in graph.subgraph(nodes).edges():
+        i, j = sorted((member[a], member[b]))
+        if i != j:
+            weights[(i, j)] = weights.get((i, j), 0.0) + 1.0
+    scale = float(np.mean(radii))
+    radii_arr = np.array(radii) / scale
+    centres = force_layout(
+        len(parts),
+        [(i, j, w) for (i, j), w in sorted(weights.items())],
+        seed=depth,
+        radii=radii_arr,
+        iterations=100,
+    )
+    centres = _separate(centres * scale, np.array(radii) * 1.02)
+    positions = {}
+    for i, placed in enumerate(inner):
+        cx, cy = centres[i]
+        for n, (x, y) in placed.items():
+            positions[n] = (x + cx, y + cy)
+    return positions, parts
+
+
+def importance(net: nx.DiGraph) -> dict[str, float]:
+    """How much a node matters to the view: its degree, weighted by its kind.
+
+    Officials count more than events, events more than places, so that a
+    distant view shows who met whom before where.
+    """
+    scores = {}
+    for n, attrs in net.nodes(data=True):
+        degree = net.degree(n)
+        bonus = float(attrs.get("betweenness", 0.0)) * 100.0
+        scores[n] = KIND_WEIGHT.get(attrs.get("kind", ""), 0.6) * (1 + degree) + bonus
+    return scores
+
+
+def detail_levels(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> tuple[dict[str, int], dict[str, int]]:
+    """Each node's first zoom level, and its rank by :func:`importance` (0 first).
+
+    Level ``L`` shows the ``budget * 4**L`` most important nodes.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_nodes_from(["a", "b", "c"], kind="event")
+    >>> g.add_edges_from([("a", "b"), ("a", "c")])
+    >>> detail_levels(g, budget=1)
+    ({'a': 0, 'b': 1, 'c': 1}, {'a': 0, 'b': 1, 'c': 2})
+    """
+    score = importance(net)
+    order = sorted(net, key=lambda n: (-score[n], n))
+    rank = {n: i for i, n in enumerate(order)}
+    levels = {}
+    for n in sorted(net):
+        level, room = 0, budget
+        while rank[n] >= room:
+            level += 1
+            room *= 4
+        levels[n] = level
+    return levels, rank
+
+
+def _rings(radii: list[float]) -> list[tuple[float, float]]:
+    """Centres for circles of ``radii`` (largest first): the first in the middle, the rest in rings around it.
+
+    >>> [(round(x), round(y)) for x, y in _rings([10.0, 1.0, 1.0])]
+    [(0, 0), (29, 0), (22, 18)]
+    """
+    if not radii:
+        return []
+    gap = SPACING * 0.3
+    centres = [(0.0, 0.0)]
+    ring_inner = radii[0] + gap  # the inside edge of the ring being filled
+    i = 1
+    while i < len(radii):
+        # One ring: circles as large as its first, side by side along it.
+        width = radii[i]
+        ring = ring_inner + width
+        members = []
+        used = 0.0
+        while i < len(radii):
+            arc = 2 * (radii[i] + gap / 2) / ring  # radians a circle takes on the ring
+            if members and used + arc > 2 * math.pi:
+                break
+            members.append(i)
+            used += arc
+            i += 1
+        # Side by side from angle 0, so that a ring that is not full is an arc, not a sparse circle.
+        angle = 0.0
+        for k, index in enumerate(members):
+            half = (radii[index] + gap / 2) / ring
+            angle += half if k else 0.0
+            centres.append((round(ring * math.cos(angle), 6), round(ring * math.sin(angle), 6)))
+            angle += half
+        ring_inner = ring + width + gap
+    return centres
+
+
+def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
+    """The positions, communities and levels of detail of a view's network.
+
+    Each connected part is laid out on its own (split into communities when
+    large), then the parts are set in rings around the largest.
+    """
+    import networkx as nx
+
+    undirected = net.to_undirected(as_view=True)
+    if not net:
+        return Layout({}, [], [], {}, {})
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0])
+    )
+    laid, radii, communities = [], [], []
+    for component in components:
+        placed, parts = _lay_out(undirected, component, 0)
+        laid.append(placed)
+        radii.append(max(math.hypot(x, y) for x, y in placed.values()) + SPACING * 0.4)
+        communities.extend(parts or [component])
+    positions = {}
+    for placed, (cx, cy) in zip(laid, _rings(radii), strict=True):
+        for n, (x, y) in placed.items():
+            positions[n] = (round(x + cx, 1), round(y + cy, 1))
+    positions = dict(sorted(positions.items()))
+    circles = []
+    for members in communities:
+        xs = [positions[n][0] for n in members]
+        ys = [positions[n][1] for n in members]
+        cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+        r = max(math.hypot(x - cx, y - cy) for x, y in zip(xs, ys, strict=True)) + SPACING * 0.5
+        circles.append((round(cx, 1), round(cy, 1), round(r, 1)))
+    levels, rank = detail_levels(net, budget)
+    return Layout(positions, communities, circles, levels, rank)

@@ -1,0 +1,95 @@
+"""Precomputed layout: every node placed, the same every time, parts apart, zoom levels by budget."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+
+from govkg.graph.layout import LEAF, SPACING, _rings, detail_levels, layout
+
+
+def crowd(officials: int = 120, events: int = 30, parts: int = 1) -> nx.DiGraph:
+    """Officials taking part in events; ``parts`` disconnected copies."""
+    net = nx.DiGraph()
+    for part in range(parts):
+        for e in range(events):
+            net.add_node(f"event/{part}/{e}", kind="event", label=f"会议 2020-01-{e % 28 + 1:02d}")
+        for o in range(officials):
+            person = f"person/{part}/{o}"
+            net.add_node(person, kind="official", name=f"官员{o}", label=f"官员{o}\n市长")
+            for k in range(1 + o % 3):
+                net.add_edge(person, f"event/{part}/{(o * 7 + k * 11) % events}", relation="participation")
+    return net
+
+
+def test_every_node_is_placed_and_the_layout_is_the_same_every_time():
+    net = crowd()
+    first, second = layout(net), layout(net)
+    assert set(first.positions) == set(net)
+    assert first == second
+
+
+@pytest.mark.parametrize("size", [5, LEAF + 200])
+def test_nodes_do_not_sit_on_each_other(size):
+    net = crowd(officials=size, events=max(3, size // 5))
+    positions = list(layout(net).positions.values())
+    nearest = sorted(
+        min(math.dist(p, q) for j, q in enumerate(positions) if j != i) for i, p in enumerate(positions[:200])
+    )
+    assert nearest[len(nearest) // 2] > SPACING / 4  # the typical node has room around it
+
+
+def test_disconnected_parts_are_laid_out_apart():
+    net = crowd(officials=20, events=5, parts=3)
+    placed = layout(net).positions
+    boxes = []
+    for part in range(3):
+        xs = [placed[n][0] for n in net if n.split("/")[1] == str(part)]
+        ys = [placed[n][1] for n in net if n.split("/")[1] == str(part)]
+        boxes.append(((sum(xs) / len(xs), sum(ys) / len(ys)), max(max(xs) - min(xs), max(ys) - min(ys)) / 2))
+    for i in range(3):
+        for j in range(i + 1, 3):
+            (a, ra), (b, rb) = boxes[i], boxes[j]
+            assert math.dist(a, b) > 0.5 * (ra + rb)
+
+
+def test_rings_do_not_overlap():
+    radii = [50.0, 30.0, *[10.0] * 40]
+    centres = _rings(radii)
+    for i in range(len(radii)):
+        for j in range(i + 1, len(radii)):
+            assert math.dist(centres[i], centres[j]) >= radii[i] + radii[j] - 1e-6
+
+
+def test_levels_share_out_a_budget_most_important_first():
+    net = crowd(officials=300, events=40)
+    levels, rank = detail_levels(net, budget=50)
+    assert sum(1 for v in levels.values() if v == 0) == 50
+    assert sum(1 for v in levels.values() if v <= 1) == 200
+    assert max(levels.values()) == 2
+    top = min(rank, key=rank.get)
+    assert net.degree(top) == max(d for _, d in net.degree())
+    assert levels[top] == 0
+
+
+def test_officials_outrank_events_of_the_same_degree():
+    net = nx.DiGraph()
+    net.add_node("a", kind="event")
+    net.add_node("b", kind="official")
+    net.add_edge("b", "a")
+    assert detail_levels(net, budget=1)[0] == {"a": 1, "b": 0}
+
+
+def test_a_large_network_is_split_into_communities_with_circles():
+    net = crowd(officials=LEAF * 2, events=60)
+    placed = layout(net)
+    assert len(placed.communities) > 1
+    assert sorted(n for c in placed.communities for n in c) == sorted(net)
+    for members, (cx, cy, r) in zip(placed.communities, placed.circles, strict=True):
+        assert all(math.dist((cx, cy), placed.positions[n]) <= r for n in members)
+
+
+def test_an_empty_network_has_an_empty_layout():
+    assert layout(nx.DiGraph()).positions == {}
