@@ -1,0 +1,166 @@
+"""Benchmark at scale: corpora of 10k / 50k / 100k releases, built end to end as ``govkg build`` does.
+
+For each size it generates the corpus (bench/gen_corpus.py: new officials and
+places per copy), then prints, side by side:
+
+- the full build, one process (its process pool) and on a Dask LocalCluster:
+  seconds, releases/s and the peak memory of the whole process tree (the
+  command, its pool or cluster, and the writers it forks), sampled;
+- adding 100 new releases to the built folder (``govkg build --add``), and
+  rebuilding with nothing changed, against the full build's time;
+- each named SPARQL query (``ontology/queries``, unbound) on the build's store.
+
+No assertions: it prints figures. Run it niced on a shared machine:
+
+    nice -n 10 python bench/bench_scale.py --sizes 10000 50000 100000
+    python bench/bench_scale.py --sizes 2000 --no-dask          # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from gen_corpus import generate  # noqa: E402
+
+from govkg.graph.sparql import named_queries, open_store, query_store  # noqa: E402
+
+
+class PeakMemory:
+    """The peak of the summed resident memory of a process and all its descendants, sampled."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.every = every
+        self.peak = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self.stopped.is_set():
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            total = 0
+            for process in processes:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self.stopped.wait(self.every)
+
+    def stop(self) -> float:
+        self.stopped.set()
+        self.thread.join()
+        return self.peak / 1e6
+
+
+def run(command: list[str]) -> tuple[float, float, int]:
+    """Run a command; its wall seconds, the peak MB of its process tree, its exit status."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    meter = PeakMemory(process.pid)
+    _, err = process.communicate()
+    seconds = time.perf_counter() - start
+    peak = meter.stop()
+    if process.returncode not in (0, 3):
+        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    return seconds, peak, process.returncode
+
+
+def govkg(*args: str) -> list[str]:
+    return [sys.executable, "-m", "govkg.graph", "build", *args, "-q", "--no-check"]
+
+
+def time_queries(folder: Path) -> list[tuple[str, float, int]]:
+    store = open_store(folder)
+    rows = []
+    for name, query in sorted(named_queries().items()):
+        start = time.perf_counter()
+        result = query_store(store, query)
+        count = len(result.rows) if result.kind == "solutions" else len(result.statements)
+        rows.append((name, time.perf_counter() - start, count))
+    return rows
+
+
+def bench_size(size: int, tmp: Path, dask: bool) -> None:
+    corpus, more = tmp / f"corpus{size}", tmp / f"more{size}"
+    made = generate(size, corpus)
+    extra_copy = made // 100 + 10  # a copy number the corpus has not used
+    generate(100, more, first_copy=extra_copy)
+    print(f"\n== {made} releases (corpus), +100 to add ==", flush=True)
+    out = tmp / f"out{size}"
+    seconds, peak, _ = run(govkg(str(corpus), "-o", str(out)))
+    print(
+        f"full build, one process : {seconds:7.1f} s  {made / seconds:6.0f} releases/s  peak {peak:6.0f} MB"
+    )
+    if dask:
+        dask_out = tmp / f"dask{size}"
+        d_seconds, d_peak, _ = run(govkg(str(corpus), "-o", str(dask_out), "--dask", "local"))
+        same = all(
+            (out / name).read_bytes() == (dask_out / name).read_bytes()
+            for name in ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "identity.tsv")
+        )
+        print(
+            f"full build, LocalCluster: {d_seconds:7.1f} s  {made / d_seconds:6.0f} releases/s  "
+            f"peak {d_peak:6.0f} MB"
+            f"  (x{seconds / d_seconds:.2f}; files {'byte-identical' if same else 'DIFFER'})"
+        )
+        shutil.rmtree(dask_out, ignore_errors=True)
+    a_seconds, a_peak, _ = run(govkg(str(more), "-o", str(out), "--add"))
+    print(
+        f"add 100 releases (--add) : {a_seconds:7.1f} s  = {100 * a_seconds / seconds:5.1f} % of the full"
+        f"  peak {a_peak:6.0f} MB"
+    )
+    n_seconds, _, _ = run(govkg("--add", "-o", str(out)))
+    print(f"rebuild, nothing changed: {n_seconds:7.1f} s  = {100 * n_seconds / seconds:5.1f} % of the full")
+    sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
+    store_size = sum(p.stat().st_size for p in (out / "store").rglob("*") if p.is_file())
+    cache_size = sum(p.stat().st_size for p in (out / "cache").rglob("*") if p.is_file())
+    print(
+        f"sizes: graph.nt {sizes.get('graph.nt', 0) / 1e6:.0f} MB, store {store_size / 1e6:.0f} MB, "
+        f"cache {cache_size / 1e6:.0f} MB, all files {sum(sizes.values()) / 1e6:.0f} MB"
+    )
+    print("named queries on the store (unbound, every row fetched):")
+    for name, q_seconds, count in time_queries(out):
+        print(f"  {name:<24} {q_seconds:6.3f} s  {count:7d} rows")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(more, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--no-dask", action="store_true", help="skip the LocalCluster build")
+    parser.add_argument("--tmp", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at start")
+    with tempfile.TemporaryDirectory(prefix="govkg-scale-", dir=args.tmp) as tmp:
+        for size in args.sizes:
+            bench_size(size, Path(tmp), not args.no_dask)
+    load = os.getloadavg()
+    print(f"\nload average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
