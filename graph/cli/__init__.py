@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from govkg.graph import __version__
-from govkg.graph.cli import build, check, person, query, remove, serve, stats, view
+from govkg.graph.cli import build, check, export, person, query, remove, serve, stats, view
 from govkg.graph.cli.common import (
     DEFAULT_GRAPH,
     EXIT_FAIL,
@@ -61,6 +61,7 @@ COMMANDS: dict[str, Command] = {
     "view": Command(view.HELP, view.view_arguments, view.view_cli),
     "stats": Command(stats.HELP, stats.stats_arguments, stats.stats_cli),
     "person": Command(person.HELP, person.person_arguments, person.person_cli),
+    "export": Command(export.HELP, export.export_arguments, export.export_cli),
 }
 
 
