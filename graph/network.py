@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -668,6 +668,47 @@ def _value(value: object, kind: str) -> str:
     return _xml(value)
 
 
+def export_nodes(net: nx.DiGraph) -> dict[str, dict]:
+    """Node attributes for GEXF and GraphML: ``name`` unique, the bare name as ``label``.
+
+    igraph and Gephi take ``name`` as a node's key (``vs.find(name=…)``), so two
+    officials called 何平 must not share one. Where names collide, an official's
+    is qualified by the place of their node (``何平 (巴中市)``), an event's by its
+    date or release, anything else by its node id.
+
+    >>> import networkx as nx
+    >>> net = nx.DiGraph()
+    >>> net.add_node("person/何平@巴中市", kind="official", name="何平")
+    >>> net.add_node("person/何平@宝鸡市", kind="official", name="何平")
+    >>> net.add_node("person/温奇志@巴中市", kind="official", name="温奇志")
+    >>> [(a["name"], a["label"]) for a in export_nodes(net).values()]
+    [('何平 (巴中市)', '何平'), ('何平 (宝鸡市)', '何平'), ('温奇志', '温奇志')]
+    """
+    bare = {node: str(a.get("name") or a.get("label") or node) for node, a in net.nodes(data=True)}
+    counts = Counter(bare.values())
+
+    def qualifier(node: str, attrs: dict) -> str:
+        if attrs.get("kind") == "official" and "@" in node:
+            return node.rsplit("@", 1)[1]
+        if attrs.get("kind") == "event":
+            return " ".join(x for x in (attrs.get("date", ""), attrs.get("release", "")) if x) or node
+        return node
+
+    names = {}
+    for node, attrs in net.nodes(data=True):
+        name = bare[node]
+        names[node] = f"{name} ({qualifier(node, attrs)})" if counts[name] > 1 else name
+    repeated = Counter(names.values())
+    return {
+        node: {
+            **attrs,
+            "name": names[node] if repeated[names[node]] == 1 else f"{bare[node]} ({node})",
+            "label": bare[node],
+        }
+        for node, attrs in net.nodes(data=True)
+    }
+
+
 def gexf_text(net: nx.DiGraph, date: str) -> str:
     """A network as GEXF 1.2 for Gephi, byte-stable, in UTF-8.
 
@@ -678,8 +719,9 @@ def gexf_text(net: nx.DiGraph, date: str) -> str:
     :func:`latest_date`) stamps the file, so the same graph gives the same
     bytes on any day.
     """
+    nodes = export_nodes(net)
     node_types = _attribute_types(
-        {k: v for k, v in attrs.items() if k != "label"} for _, attrs in net.nodes(data=True)
+        {k: v for k, v in attrs.items() if k != "label"} for attrs in nodes.values()
     )
     edge_types = _attribute_types(
         {k: v for k, v in attrs.items() if k not in ("label", "weight")}
@@ -704,8 +746,8 @@ def gexf_text(net: nx.DiGraph, date: str) -> str:
             )
             out.append("    </attributes>")
     out.append("    <nodes>")
-    for node, attrs in net.nodes(data=True):
-        out.append(f'      <node id="{_xml(node)}" label="{_xml(attrs.get("label", node))}">')
+    for node, attrs in nodes.items():
+        out.append(f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">')
         values = [
             f'          <attvalue for="{node_ids[key]}" value="{_value(value, node_types[key])}" />'
             for key, value in attrs.items()
@@ -736,7 +778,8 @@ def gexf_text(net: nx.DiGraph, date: str) -> str:
 
 def graphml_text(net: nx.DiGraph) -> str:
     """A network as GraphML, byte-stable, in UTF-8 (written directly, as :func:`gexf_text`)."""
-    node_types = _attribute_types(attrs for _, attrs in net.nodes(data=True))
+    nodes = export_nodes(net)
+    node_types = _attribute_types(nodes.values())
     edge_types = _attribute_types(attrs for _, _, attrs in net.edges(data=True))
     node_ids = {key: f"d{number}" for number, key in enumerate(node_types)}
     edge_ids = {key: f"d{number + len(node_ids)}" for number, key in enumerate(edge_types)}
@@ -750,7 +793,7 @@ def graphml_text(net: nx.DiGraph) -> str:
             for key, kind in types.items()
         )
     out.append(f'  <graph edgedefault="{"directed" if net.is_directed() else "undirected"}">')
-    for node, attrs in net.nodes(data=True):
+    for node, attrs in nodes.items():
         out.append(f'    <node id="{_xml(node)}">')
         out.extend(
             f'      <data key="{node_ids[key]}">{_value(value, node_types[key])}</data>'

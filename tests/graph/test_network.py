@@ -243,3 +243,41 @@ def test_exports_keep_awkward_text_and_types():
         assert node["kind"] == 'a&b<c>"d"'
         assert (node["events"], node["betweenness"], node["flag"], node["odd"]) == (2, 0.25, True, "xy")
         assert back.edges["a", "b"]["label"] == "主持\t讲话"
+
+
+def _namesakes():
+    from rdflib import Graph
+
+    graph = Graph()
+    for place in ("巴中市", "宝鸡市"):
+        person = ID[f"person/何平@{place}"]
+        graph.add((person, RDF.type, GOV.Person))
+        graph.add((person, SCHEMA.name, Literal("何平", lang="zh")))
+    graph.add((ID["person/温奇志@巴中市"], RDF.type, GOV.Person))
+    graph.add((ID["person/温奇志@巴中市"], SCHEMA.name, Literal("温奇志", lang="zh")))
+    return knowledge_network(graph)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_exported_names_are_unique_and_labels_bare(fmt):
+    net = _namesakes()
+    if fmt == "gexf":
+        back = nx.read_gexf(io.BytesIO(gexf_text(net, "2020-01-01").encode("utf-8")))
+    else:
+        back = nx.read_graphml(io.BytesIO(graphml_text(net).encode("utf-8")))
+    names = {node: attrs["name"] for node, attrs in back.nodes(data=True)}
+    assert names == {
+        "person/何平@巴中市": "何平 (巴中市)",
+        "person/何平@宝鸡市": "何平 (宝鸡市)",
+        "person/温奇志@巴中市": "温奇志",
+    }
+    assert {attrs["label"] for attrs in back.nodes.values()} == {"何平", "温奇志"}
+
+
+def test_every_node_of_a_sample_build_has_its_own_name_in_graphml():
+    from govkg.graph.build import build, sample_paths
+
+    net, _ = analysed_network(build(sample_paths()).graph)
+    back = nx.read_graphml(io.BytesIO(graphml_text(net).encode("utf-8")))
+    names = [attrs["name"] for attrs in back.nodes.values()]
+    assert len(names) == len(set(names)) == net.number_of_nodes()
