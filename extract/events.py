@@ -33,15 +33,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from govkg.extract import event_names
 from govkg.extract.chars import View, simplify, view
 from govkg.extract.data import load_table, load_words
 from govkg.extract.dates import find_dates, first_date, stated_year
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
-_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+# A short quoted phrase (“高质发展,后发先至”) is part of its clause.
+_CLAUSE = re.compile(r"(?:“[^“”。]{1,20}”|[^，,；;。！？!?：:])+")
 # A character of a cue's name or place: no clause punctuation.
-_CHAR = r"[^，,；;。！？!?：:\s]"
+_CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
@@ -53,7 +55,9 @@ _POINT = re.compile(r"[一二三四五六七八九十]是")
 _NAME_LEAD = re.compile(
     r"\s*(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
 )
-_COUNT = re.compile(r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个|^各[类种项级]|系列")
+_COUNT = re.compile(
+    r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
+)
 _ELIDED = re.compile(r"\s*(?:[并还也再]*(?:对|就)[^，,。；;]{0,30})?$")
 # What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查, 到某地就…调研).
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
@@ -95,6 +99,12 @@ _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
+# What joins a cue to a word of speech that follows it (…座谈时强调).
+_WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
+# The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
+_RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
+# A named sitting right before an appointment cue (…第三次会议任命了).
+_SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
 
 @dataclass
@@ -289,13 +299,11 @@ class _Reader:
         generic = kind == "meeting" and bool(
             _GENERIC_MEETING.match(name_view) or not _NAMED_MEETING.search(name_view)
         )
-        name = self._original(sentence, v, clause.start(), clause.end()).strip()
-        if groups.get("name"):
-            name = self._original(
-                sentence, v, clause.start() + match.start("name"), clause.start() + match.end("name")
-            )
+        name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
         # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
         name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
+        if kind == "meeting" and simplify(name).startswith("在") and _NAMED_MEETING.search(name_view):
+            name = name[1:]  # 主持在秘鲁中资企业座谈会时: the meeting is 秘鲁中资企业座谈会
         place = None
         if groups.get("place"):
             place = self._original(
@@ -342,11 +350,56 @@ class _Reader:
             return
         if same.generic and not generic:
             same.name, same.generic = draft.name, False
+        elif kind == "ceremony" and _RITE.search(draft.name) and not _RITE.search(same.name):
+            # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
+            same.name = draft.name
         same.date = same.date or date
         same.place = same.place or place
         same.leaders = same.leaders or leaders
         self.current = same
         self.marks.append(((index, clause.start()), same))
+
+    def _name(self, kind, match, clause, sentence, v, mentions) -> str:
+        """The event's name: its own (a name group of the cue), else a short verb phrase."""
+        text = v.text
+        at, cue_end = clause.start() + match.start(), clause.start() + match.end()
+        if match.groupdict().get("name"):
+            start, end = clause.start() + match.start("name"), clause.start() + match.end("name")
+        else:
+            start, end = clause.start(), clause.end()
+        pieces: tuple[tuple[int, int], ...] = ((start, end),)
+        before = [m for m in mentions if clause.start() <= m.start and m.end <= at]
+        if kind == "inspection":
+            end = event_names.cut_tail(text, start, clause.end())
+            if before:
+                # 省长甲近日到乙地检查…: the verb phrase after the leader.
+                opening = event_names.visit_start(text, before[-1].end, cue_end)
+                start = opening if opening is not None else start
+            pieces = ((start, end),)
+        elif kind == "reception":
+            end = event_names.cut_tail(text, at, clause.end())
+            joint = _HOLDS_WITH.search(text, before[0].end if before else clause.start(), at)
+            # 甲与乙举行会谈: the talks are named with whom they are held.
+            start = joint.start() if joint and match.group().endswith("会谈") else at
+            cue_word_end = at + len(match.group())
+            guests = [m for m in mentions if cue_word_end <= m.start < end]
+            rest = event_names.without_perfect(text, cue_word_end, end)[0]
+            if guests and "、" in text[rest[0] : guests[0].start]:
+                # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
+                rest = (guests[0].start, end)
+            pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
+        elif kind == "appointment":
+            end = event_names.cut_tail(text, at, clause.end())
+            cue_word_end = at + len(match.group())
+            pieces = ((at, cue_word_end), event_names.without_perfect(text, cue_word_end, end)[0])
+            sitting = _SITTING.search(text, clause.start(), at)
+            if sitting:
+                # 刚刚闭幕的…会议任命了…: the appointment is named with the sitting that made it.
+                pieces = ((sitting.start("name"), at), *pieces)
+        elif kind == "ceremony":
+            pieces = ((event_names.rite_start(text, start, end), end),)
+        name = "".join(self._original(sentence, v, s, e) for s, e in pieces if e > s)
+        return name.strip()
 
     def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:
         """The earlier event this cue reports again, if any."""
@@ -409,6 +462,9 @@ class _Reader:
             previous: tuple[str, ...] = ()
             for cue in cues:
                 for role, where in table[cue.group()]:
+                    if cue.group() == "座谈" and _HOLDS_WITH.search(text, clause.start(), cue.start()):
+                        # 甲与乙座谈: 甲 takes part in a talk held with others; no one chairs it.
+                        role = "attend"
                     subjects = self._subjects(
                         text, clause, cue, where, inside, previous_end, previous, role, pending
                     )
@@ -451,6 +507,9 @@ class _Reader:
                 gap = text[before[-1].end : cue.start()]
                 if _ADVERBIAL.match(gap) or _ABOUT.match(gap):
                     return (before[-1].key,)
+            if not before and previous and _WHILE.fullmatch(text, previous_end, cue.start()):
+                # 甲在与乙座谈时强调: who spoke is who took part in the talk.
+                return previous[:1]
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 return self.last_subjects[:1]
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
@@ -542,6 +601,44 @@ class _Reader:
         self.positions = []
 
 
+def _headline_drafts(release: Release) -> dict[str, _Draft]:
+    """The first event of each type the headline reports, read segment by segment."""
+    found: dict[str, _Draft] = {}
+    span = Span(0, 0)
+    for segment in event_names.split_headline(release.title or ""):
+        reader = _Reader(release, ())
+        reader.read_events(0, Sentence(span, segment), view(segment), [])
+        for draft in reader.drafts:
+            found.setdefault(draft.type, draft)
+    return found
+
+
+def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
+    """Name the main visit or meeting as the headline does where the body names it poorly.
+
+    A headline names the happening its release reports: the first visit takes
+    the headline's phrase when the body's says too little (实地督导) or no place
+    and the headline's does (在河北唐山市考察); the first meeting takes the
+    headline's name when the body's is generic (会议) or a shortening of it.
+    """
+    headline = _headline_drafts(release)
+    visit = next((d for d in drafts if d.type == "inspection"), None)
+    told = headline.get("inspection")
+    if visit is not None and told is not None:
+        body, head = simplify(visit.name), simplify(told.name)
+        if not event_names.is_weak_visit(head) and (
+            event_names.is_weak_visit(body)
+            or (not event_names.has_place(body) and event_names.has_place(head))
+        ):
+            visit.name = told.name
+    meeting = next((d for d in drafts if d.type == "meeting"), None)
+    told = headline.get("meeting")
+    if meeting is not None and told is not None and not told.generic:
+        body, head = simplify(meeting.name), simplify(told.name)
+        if meeting.generic or (len(head) > len(body) and not set(body) - set(head)):
+            meeting.name = told.name
+
+
 def find_events(
     release: Release, sentences: tuple[Sentence, ...], persons: tuple[Person, ...]
 ) -> Iterator[Event]:
@@ -585,6 +682,8 @@ def find_events(
     drafts = reader.drafts
     if not drafts:
         return
+    if release.title:
+        _name_from_headline(drafts, release)
     for part in orphans:
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)

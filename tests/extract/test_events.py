@@ -203,7 +203,9 @@ def test_date_carries_to_the_event_after_a_meeting():
         # a speech named is no speech given
         ("全县召开会议，学习总书记在全会上发表的重要讲话，县长李四主持。", ("李四",), {("李四", "chair")}),
         # 座谈会 is a meeting's name; 与…座谈 tells who holds it
-        ("总理李四在中南海与代表座谈。", ("李四",), {("李四", "chair")}),
+        # 与…座谈: a talk held with others; he takes part, no one is said to chair it.
+        ("总理李四在中南海与代表座谈。", ("李四",), {("李四", "attend")}),
+        ("李四在与县乡干部座谈时强调，要真抓实干。", ("李四",), {("李四", "attend"), ("李四", "speak")}),
         ("县长李四在防汛工作座谈会上强调，要压实责任。", ("李四",), {("李四", "speak")}),
     ],
 )
@@ -439,3 +441,50 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
         "2012-03-08",
         ("《沿海地区发展规划》",),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # A visit: the verb phrase after the leader, without titles, time and 时强调.
+        ("6月9日，省委书记张三近日在某县调研时强调，要抓好生产。", ("张三",), "在某县调研"),
+        ("6月9日，县长张三率领检查组督导检查全县防汛工作。", ("张三",), "率领检查组督导检查全县防汛工作"),
+        # A reception: the cue and the guest; a chain of the guest's titles left out.
+        ("6月9日，省长李四在北京会见了甲国外长王五。", ("李四", "王五"), "会见甲国外长王五"),
+        ("6月9日，市长李四会见某集团董事长、总经理王五一行。", ("李四", "王五"), "会见王五一行"),
+        ("6月9日，委员长李四在京与甲国议长王五举行会谈。", ("李四", "王五"), "与甲国议长王五举行会谈"),
+        # A talk held with others is named with them, not by them.
+        ("6月9日，张三与企业负责人座谈。", ("张三",), "与企业负责人座谈"),
+        # A rite: what follows its light verb.
+        ("6月9日，新当选的县长张三进行宪法宣誓。", ("张三",), "宪法宣誓"),
+        # An appointment: the cue and what it appoints, with the sitting that made it.
+        (
+            "刚刚闭幕的县人大常委会第五次会议任命了王五为副县长。",
+            ("王五",),
+            "县人大常委会第五次会议任命王五为副县长",
+        ),
+    ],
+)
+def test_event_names(text, names, expected):
+    assert expected in [e.name for e in events_of(text, names=names)]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The body says too little of the visit; the headline names it.
+        ("张三督导夜景亮化工作", "6月9日，区长张三带队实地督导。", "督导夜景亮化工作"),
+        # The body gives no place; the headline does.
+        ("张三在某县考察时强调 抓好生产", "6月9日，张三就产业发展进行调研考察。", "张三在某县考察"),
+        # The body's meeting name shortens the headline's.
+        (
+            "某市召开“稳增长,促发展”专题协商议政会",
+            "3月30日，市政协召开专题议政会。",
+            "“稳增长,促发展”专题协商议政会",
+        ),
+    ],
+)
+def test_event_names_from_headline(title, text, expected):
+    release = Release(id="t", text=text, title=title, published="2020-06-10")
+    events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
+    assert [e.name for e in events] == [expected]

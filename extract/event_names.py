@@ -1,0 +1,167 @@
+"""Names of events: the event's own name where the text gives one, else a short verb phrase.
+
+A meeting, a ceremony or a signing has a name of its own (…工作推进会, …签约仪式);
+a visit or a reception has none, and is named by the verb phrase that reports
+it, without its subject and the subject's titles, its time or what closes the
+clause around it:
+
+- a visit: from the word that opens its verb phrase after the leader
+  (到 / 在 / 赴 + place, 对 / 就 + topic, 率 / 带领 + the group) to the end of
+  the clause, ``…调研时强调`` cut to ``…调研``;
+- a reception: from the cue (会见…, 与…举行会谈) to the end of the clause; a
+  guest's chain of titles (甲职务、乙职务X) is left out, the guest's name kept;
+- a rite: what follows its light verb (应勇进行宪法宣誓: 宪法宣誓).
+
+The words are data (``data/event_name_words.tsv``). Functions here work on the
+simplified view of a sentence (``chars.view``) and return offsets into it, so a
+name can be taken from the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from govkg.extract.data import load_table, load_words
+
+# Longest name a visit's verb phrase may have before it is no short phrase.
+MAX_PHRASE = 45
+_SPLIT_TITLE = re.compile(r"\s+|——|--|：|:|！|!|？|\?|｜|\|")
+
+
+@cache
+def _words(use: str) -> tuple[str, ...]:
+    words = {word for word, kind in load_table("event_name_words.tsv") if kind == use}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _alternation(use: str) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _words(use))))
+
+
+@cache
+def _inspect_verbs() -> re.Pattern:
+    verbs = sorted(load_words("inspection_verbs.tsv"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, verbs)))
+
+
+@cache
+def _opening() -> re.Pattern:
+    """The first word of a visit's verb phrase: a start or place word, or the verb itself."""
+    words = sorted(
+        {*_words("start"), *_words("place"), *load_words("inspection_verbs.tsv")}, key=len, reverse=True
+    )
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _tail() -> re.Pattern:
+    return re.compile(f"(?:{_alternation('tail').pattern})$")
+
+
+def cut_tail(text: str, start: int, end: int) -> int:
+    """Where a name ends once what closes its clause is cut (…调研时强调 → …调研).
+
+    >>> text = "在四川调研时强调"
+    >>> text[: cut_tail(text, 0, len(text))]
+    '在四川调研'
+    """
+    end = len(text[start:end].rstrip()) + start
+    match = _tail().search(text, start, end)
+    if match and match.start() > start:
+        return match.start()
+    return end
+
+
+def visit_start(text: str, subject_end: int, cue_end: int) -> int | None:
+    """Where a visit's verb phrase starts after its subject, or None if nothing opens it.
+
+    >>> text = "省长张三近日到城关镇检查防汛工作"
+    >>> text[visit_start(text, 4, 13) :]
+    '到城关镇检查防汛工作'
+    """
+    match = _opening().search(text, subject_end, cue_end)
+    return match.start() if match else None
+
+
+def rite_start(text: str, start: int, end: int) -> int:
+    """Where a rite's name starts: after the last light verb before it (进行宪法宣誓).
+
+    >>> text = "新当选的市长应勇进行宪法宣誓"
+    >>> text[rite_start(text, 0, len(text)) :]
+    '宪法宣誓'
+    """
+    last = start
+    for match in _alternation("verb").finditer(text, start, end):
+        if match.end() < end:
+            last = match.end()
+    return last
+
+
+def without_perfect(text: str, cue_end: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The ranges of a name from the cue's end, without an aspect particle right after the cue.
+
+    >>> text = "会见了某国大使"
+    >>> [text[s:e] for s, e in without_perfect(text, 2, len(text))]
+    ['某国大使']
+    """
+    match = _alternation("perfect").match(text, cue_end, end)
+    return ((match.end() if match else cue_end, end),)
+
+
+def is_weak_visit(name: str) -> bool:
+    """Whether a visit's name says too little (实地督导, 的考察) or too much to name it.
+
+    >>> is_weak_visit("实地督导"), is_weak_visit("到城关镇检查防汛工作"), is_weak_visit("在为期5天的考察")
+    (True, False, True)
+    """
+    if len(name) > MAX_PHRASE:
+        return True
+    verb = _inspect_verbs().search(name)
+    if verb is None:
+        return True
+    if name[: verb.start()].endswith("的"):
+        return True
+    rest = _inspect_verbs().sub("", name)
+    rest = _alternation("adverb").sub("", rest)
+    rest = re.sub(r"工作|情况|了|并|和|、|[\s，,。]", "", rest)
+    return len(rest) < 2
+
+
+def has_place(name: str) -> bool:
+    """Whether a visit's name puts a place before its verb (到城关镇检查).
+
+    >>> has_place("到城关镇检查防汛工作"), has_place("督导夜景亮化工作")
+    (True, False)
+    """
+    verb = _inspect_verbs().search(name)
+    if verb is None:
+        return False
+    place = _alternation("place").search(name, 0, verb.start())
+    return place is not None and verb.start() - place.end() >= 1
+
+
+def split_headline(title: str) -> list[str]:
+    """A headline's segments: the parts between spaces, dashes and colons.
+
+    >>> split_headline("赵乐际在天津调研时强调 忠实履行职责")
+    ['赵乐际在天津调研时强调', '忠实履行职责']
+    """
+    return [segment for segment in _SPLIT_TITLE.split(title) if segment]
+
+
+def headline_visit(title: str) -> str | None:
+    """The phrase of a headline that reports a visit, cut like a name (…调研时强调 → …调研).
+
+    >>> headline_visit("赵乐际在天津调研时强调 忠实履行职责")
+    '赵乐际在天津调研'
+    >>> headline_visit("新春送祝福 关怀暖人心——某区委开展新春慰问活动")
+    '某区委开展新春慰问活动'
+    """
+    for segment in _SPLIT_TITLE.split(title):
+        if _inspect_verbs().search(segment):
+            phrase = segment[: cut_tail(segment, 0, len(segment))]
+            if phrase and not is_weak_visit(phrase):
+                return phrase
+    return None
