@@ -34,22 +34,25 @@ from typing import Any
 CACHE = "cache"  # inside the output folder
 ENTRIES = "extractions"
 FORMAT = 1  # of the entries: a change of the records' pickled form bumps it
+SOURCES = (".py", ".tsv", ".toml", ".json", ".jsonld", ".txt", ".ttl", ".rq", ".html", ".js", ".css")
 
 
 @cache
-def code_fingerprint() -> str:
-    """A digest of everything extraction depends on: the code and data files of ``govkg.extract``."""
-    digest = hashlib.sha256(f"govkg extraction cache {FORMAT}\n".encode())
-    root = Path(str(resources.files("govkg.extract")))
-    for path in sorted(root.rglob("*")):
-        if (
-            path.is_file()
-            and path.suffix in (".py", ".tsv", ".toml", ".json", ".txt")
-            and "__pycache__" not in path.parts
-        ):
-            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
+def code_fingerprint(packages: tuple[str, ...] = ("govkg.extract",)) -> str:
+    """A digest of the code and data files of ``packages``: by default, all that extraction depends on."""
+    digest = hashlib.sha256(f"govkg cache {FORMAT}\n".encode())
+    for package in packages:
+        root = Path(str(resources.files(package)))
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in SOURCES and "__pycache__" not in path.parts:
+                digest.update(f"{package}/{path.relative_to(root).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def software_fingerprint() -> str:
+    """A digest of all of govkg's code and data: what wrote a build's files."""
+    return code_fingerprint(("govkg.extract", "govkg.ontology", "govkg.graph"))
 
 
 class ExtractionCache:

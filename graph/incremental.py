@@ -30,7 +30,9 @@ from govkg.extract import ReadError
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.build import BuildResult, Progress, from_extractions, iter_files
-from govkg.graph.cache import CACHE, ExtractionCache
+from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
+from govkg.graph.outputs import WRITERS
+from govkg.graph.store import manifest, stamp
 
 MANIFEST = "build.json"
 FileResult = tuple[list[Extraction], list[ReadError]]
@@ -42,12 +44,19 @@ class BuildRecord:
 
     files: dict[str, str] = field(default_factory=dict)
     removed: list[str] = field(default_factory=list)
+    software: str = ""  # digest of govkg's code and data that wrote the files (cache.software_fingerprint)
+    skipped: int = 0  # inputs skipped (unreadable files, duplicate ids)
 
     @classmethod
     def load(cls, outdir: str | Path) -> BuildRecord | None:
         try:
             data = json.loads((Path(outdir) / CACHE / MANIFEST).read_text(encoding="utf-8"))
-            return cls(files=dict(data["files"]), removed=list(data["removed"]))
+            return cls(
+                files=dict(data["files"]),
+                removed=list(data["removed"]),
+                software=str(data.get("software", "")),
+                skipped=int(data.get("skipped", 0)),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -55,10 +64,13 @@ class BuildRecord:
         path = Path(outdir) / CACHE / MANIFEST
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{MANIFEST}.{os.getpid()}.tmp")
-        text = json.dumps(
-            {"files": self.files, "removed": sorted(set(self.removed))}, ensure_ascii=False, indent=1
-        )
-        tmp.write_text(text + "\n", encoding="utf-8")
+        data = {
+            "files": self.files,
+            "removed": sorted(set(self.removed)),
+            "software": self.software,
+            "skipped": self.skipped,
+        }
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         os.replace(tmp, path)
         return path
 
@@ -67,14 +79,34 @@ class BuildRecord:
 class Update:
     """A build into an output folder: its result, and how much of it was read anew."""
 
-    result: BuildResult
+    result: BuildResult | None  # None when the folder was up to date (nothing built)
     record: BuildRecord
     extracted: int = 0  # files read and extracted by this build
     reused: int = 0  # files whose extraction came from the cache
     dropped: frozenset[str] = frozenset()  # ids of releases read but left out as removed
 
+    @property
+    def up_to_date(self) -> bool:
+        return self.result is None
+
     def summary(self) -> str:
+        if self.result is None:
+            return f"up to date: {self.reused} files unchanged, nothing to do"
         return f"{self.result.summary()}; {self.extracted} files extracted, {self.reused} from the cache"
+
+
+def outputs_current(outdir: str | Path) -> bool:
+    """Whether the folder holds every file a build writes, the graph files as its store recorded them."""
+    outdir = Path(outdir)
+    found = manifest(outdir)
+    if found is None:
+        return False
+    stamps = found.get("files", {})
+    for name in WRITERS:
+        path = outdir / name
+        if not path.is_file() or (name in stamps and stamps[name] != stamp(path)):
+            return False
+    return True
 
 
 def _extract_missing(
@@ -119,13 +151,16 @@ def build_into(
     progress: Progress | None = None,
     workers: int | None = None,
     dask: str | None = None,
+    reuse_outputs: bool = False,
 ) -> Update:
     """Build the releases of ``inputs`` for the output folder ``outdir``, reusing what it has extracted.
 
     Nothing is written but cache entries: write the files with
     :func:`govkg.graph.outputs.write_outputs`, then :meth:`BuildRecord.save`
     (which :func:`govkg.graph.cli.build` does), so that a build that fails to
-    write leaves the folder's record as it was.
+    write leaves the folder's record as it was. With ``reuse_outputs``, a
+    folder whose files this version of govkg wrote from the same files (same
+    bytes) and removals is left as it is: the update's ``result`` is None.
     """
     cache = ExtractionCache(outdir)
     previous = BuildRecord.load(outdir) or BuildRecord()
@@ -136,6 +171,11 @@ def build_into(
     if add:
         order = [*(p for p in previous.files if p not in keys), *keys]
         keys = {path: keys.get(path) or previous.files[path] for path in order}
+    software = software_fingerprint()
+    same_removals = not removed and not previous.removed if add else removed == set(previous.removed)
+    unchanged = same_removals and keys == previous.files and software == previous.software
+    if reuse_outputs and unchanged and outputs_current(outdir):
+        return Update(result=None, record=previous, reused=len(keys))
     found: dict[str, FileResult] = {}
     for path, key in keys.items():
         value = cache.get(key) if key else None
@@ -150,7 +190,12 @@ def build_into(
         removed |= set(previous.removed) - again
     dropped: set[str] = set()
     extractions, errors = _releases((found[path] for path in keys), removed, dropped)
-    record = BuildRecord(files={path: key for path, key in keys.items() if key}, removed=sorted(removed))
+    record = BuildRecord(
+        files={path: key for path, key in keys.items() if key},
+        removed=sorted(removed),
+        software=software,
+        skipped=len(errors),
+    )
     result = from_extractions(extractions, errors, len(keys))
     return Update(
         result=result,

@@ -112,7 +112,9 @@ def write_outputs(
     makes the canonical form of the graph and writes the four RDF files from
     it, the others write the other files, one each. With ``graph.nt`` written
     (and ``only`` unset or naming ``"store"``), the graph is then bulk-loaded
-    into the build's Oxigraph store, ``OUT/store`` (see graph/store.py).
+    into the build's Oxigraph store, ``OUT/store`` (see graph/store.py); with
+    ``graph.trig`` (and ``only`` unset or naming ``"shards"``), its graphs are
+    written as N-Quads shards, ``OUT/shards`` (see graph/shards.py).
     """
     outdir = Path(outdir)
     jobs = []
@@ -145,9 +147,14 @@ def write_outputs(
 
 
 def _with_store(written: dict[str, Path], outdir: Path, only: list[str] | None) -> dict[str, Path]:
-    """The build's store (``OUT/store``), loaded from the N-Triples just written (graph/store.py)."""
+    """The build's store (``OUT/store``), loaded from the N-Triples just written (graph/store.py),
+    and its N-Quads shards (``OUT/shards``), one a release graph, from the TriG (graph/shards.py)."""
+    from govkg.graph.shards import SHARDS, write_shards
     from govkg.graph.store import STORE, write_store
 
+    if "graph.trig" in written and (only is None or SHARDS in only):
+        write_shards(outdir)
+        written[SHARDS] = outdir / SHARDS
     if "graph.nt" in written and (only is None or STORE in only):
         written[STORE] = write_store(outdir)
     return written

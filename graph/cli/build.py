@@ -53,7 +53,9 @@ def build_cli(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
     try:
-        update = build_into(outdir, inputs, add=args.add, progress=progress, dask=args.dask)
+        update = build_into(
+            outdir, inputs, add=args.add, progress=progress, dask=args.dask, reuse_outputs=True
+        )
     except KeyboardInterrupt:
         error("interrupted, nothing written")
         return EXIT_INTERRUPTED
@@ -66,6 +68,10 @@ def build_cli(args: argparse.Namespace) -> int:
 def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
     """Write a build's files and its record, check it, and say what was done (build and remove)."""
     result = update.result
+    if result is None:  # nothing changed since the folder was built
+        if not args.quiet:
+            print(f"{outdir}: {update.summary()}")
+        return EXIT_SKIPPED if update.record.skipped else EXIT_OK
     for problem in result.errors:
         error(f"skipped {problem}")
     if not result.extractions:

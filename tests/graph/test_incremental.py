@@ -160,3 +160,20 @@ def test_govkg_build_dask_local(tmp_path, inputs):
         main(["build", str(first), str(second), "-o", str(out), "-q", "--no-check", "--dask", "local"]) == 0
     )
     assert {name: (out / name).read_bytes() for name in FILES} == fresh(tmp_path / "single", first, second)
+
+
+def test_a_folder_built_from_the_same_files_is_left_as_it_is(tmp_path, inputs, capsys, monkeypatch):
+    first, _ = inputs
+    out = tmp_path / "out"
+    command = ["build", str(first), "-o", str(out), "--no-check"]
+    assert main([*command, "-q"]) == EXIT_OK
+    before = (out / "graph.nt").stat().st_mtime_ns
+    assert main(command) == EXIT_OK
+    assert "up to date: 6 files unchanged" in capsys.readouterr().out
+    assert (out / "graph.nt").stat().st_mtime_ns == before
+    (out / "graph.html").unlink()  # a file missing: written again
+    assert main(command) == EXIT_OK
+    assert "up to date" not in capsys.readouterr().out and (out / "graph.html").is_file()
+    monkeypatch.setattr("govkg.graph.incremental.software_fingerprint", lambda: "another version")
+    assert main(command) == EXIT_OK
+    assert "up to date" not in capsys.readouterr().out

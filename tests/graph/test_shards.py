@@ -1,0 +1,52 @@
+"""N-Quads shards, one file per release graph (graph/shards.py)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from govkg.graph.build import BuildResult
+from govkg.graph.outputs import write_outputs
+from govkg.graph.rdf import release_iri, to_rdf
+from govkg.graph.shards import DEFAULT, SHARDS, shard_name, write_shards
+from tests.graph.records import inspection, meeting
+
+
+def build(folder, *extractions):
+    result = BuildResult(graph=to_rdf(list(extractions)), extractions=list(extractions))
+    write_outputs(result, folder, only=["graph.trig", "graph.nt", SHARDS])
+    return folder / SHARDS
+
+
+def quads(path):
+    return {str(q) for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)}
+
+
+def test_one_shard_per_release_graph_and_the_default_graph(tmp_path):
+    folder = build(tmp_path, meeting("r1"), inspection("r2"))
+    names = sorted(p.name for p in folder.glob("*.nq"))
+    assert names == sorted([DEFAULT, shard_name(str(release_iri("r1"))), shard_name(str(release_iri("r2")))])
+    graphs = {
+        q.graph_name
+        for q in ox.parse(path=str(folder / shard_name(str(release_iri("r1")))), format=ox.RdfFormat.N_QUADS)
+    }
+    assert graphs == {ox.NamedNode(str(release_iri("r1")))}
+
+
+def test_the_shards_hold_the_dataset_of_graph_trig(tmp_path):
+    folder = build(tmp_path, meeting("r1"), inspection("r2"))
+    from_shards = set().union(*(quads(path) for path in folder.glob("*.nq")))
+    from_trig = {str(q) for q in ox.parse(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG)}
+    assert from_shards == from_trig
+
+
+def test_an_update_rewrites_only_the_graphs_that_changed(tmp_path):
+    build(tmp_path, meeting("r1"), inspection("r2"))
+    build(tmp_path, meeting("r1"), inspection("r3"))  # r2 gone, r3 new, r1 as it was
+    report = write_shards(tmp_path)
+    assert (report.written, report.removed) == (0, 0)
+    result = BuildResult(graph=to_rdf([meeting("r1"), meeting("r4")]), extractions=[])
+    write_outputs(result, tmp_path, only=["graph.trig"])
+    report = write_shards(tmp_path)
+    # r1 kept; r4 new, the default graph (the build's provenance) changed; r3 removed
+    assert (report.written, report.unchanged, report.removed) == (2, 1, 1)
+    assert not (tmp_path / SHARDS / shard_name(str(release_iri("r3")))).exists()
