@@ -32,88 +32,21 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from govkg.graph.iris import person_key_text
-from govkg.graph.sparql import graph_to_store, open_store, query_store
+from govkg.graph.sparql import graph_to_store, named_query, open_store, query_store
+from govkg.ontology import zh_label
 
 # ---------------------------------------------------------------- reading a career back
 
-PREFIXES = """PREFIX gov:    <https://w3id.org/govkg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov:   <http://www.w3.org/ns/prov#>
-"""
-# Every query takes ?name, the official's name as written, and returns one row per fact.
-Q_PERSONS = (
-    PREFIXES
-    + """SELECT DISTINCT ?name ?person WHERE {
-  ?person a gov:Person ; schema:name ?official .
-  FILTER (STR(?official) = STR(?name))
-}"""
+# The queries of a timeline (ontology/queries/person-*.rq): each takes ?name, the
+# official's name as written, and returns one row per fact.
+Q_PERSONS, Q_POSTS, Q_TITLES, Q_EVENTS, Q_MENTIONS, Q_RELEASE_DAYS = (
+    "person-nodes",
+    "person-posts",
+    "person-titles",
+    "person-events",
+    "person-companions",
+    "person-release-days",
 )
-Q_POSTS = (
-    PREFIXES
-    + """SELECT ?name ?person ?post ?postName ?first ?last ?id WHERE {
-  ?person a gov:Person ; schema:name ?official .
-  FILTER (STR(?official) = STR(?name))
-  ?tenure gov:holder ?person ; gov:post ?post ; prov:wasDerivedFrom ?holding .
-  ?post schema:name ?postName .
-  ?holding prov:wasDerivedFrom ?release . ?release a gov:Release ; schema:identifier ?id .
-  OPTIONAL { ?tenure gov:firstAttested ?first }
-  OPTIONAL { ?tenure gov:lastAttested ?last }
-}"""
-)
-Q_TITLES = (
-    PREFIXES
-    + """SELECT ?name ?person ?title ?id ?published WHERE {
-  ?person a gov:Person ; schema:name ?official .
-  FILTER (STR(?official) = STR(?name))
-  ?holding a gov:PositionHolding ; gov:holder ?person ; gov:title ?title ; prov:wasDerivedFrom ?release .
-  ?release a gov:Release ; schema:identifier ?id .
-  OPTIONAL { ?release schema:datePublished ?published }
-}"""
-)
-Q_EVENTS = (
-    PREFIXES
-    + """SELECT ?name ?person ?role ?event ?eventName ?date ?id ?published WHERE {
-  ?person a gov:Person ; schema:name ?official .
-  FILTER (STR(?official) = STR(?name))
-  ?participation gov:agent ?person ; gov:event ?event ; gov:role ?role .
-  ?event prov:wasDerivedFrom ?release .
-  ?release a gov:Release ; schema:identifier ?id .
-  OPTIONAL { ?event schema:name ?eventName }
-  OPTIONAL { ?event schema:startDate ?date }
-  OPTIONAL { ?release schema:datePublished ?published }
-}"""
-)
-Q_MENTIONS = (
-    PREFIXES
-    + """SELECT ?name ?person ?other ?otherName ?id ?published WHERE {
-  ?person a gov:Person ; schema:name ?official .
-  FILTER (STR(?official) = STR(?name))
-  ?release a gov:Release ; schema:mentions ?person ; schema:identifier ?id .
-  OPTIONAL { ?release schema:datePublished ?published }
-  OPTIONAL { ?release schema:mentions ?other . ?other schema:name ?otherName . FILTER (?other != ?person) }
-}"""
-)
-Q_RELEASE_DAYS = (
-    PREFIXES
-    + """SELECT ?name ?id ?published ?eventDate WHERE {
-  ?person a gov:Person ; schema:name ?official .
-  FILTER (STR(?official) = STR(?name))
-  ?release a gov:Release ; schema:mentions ?person ; schema:identifier ?id .
-  OPTIONAL { ?release schema:datePublished ?published }
-  OPTIONAL { ?event prov:wasDerivedFrom ?release ; schema:startDate ?eventDate }
-}"""
-)
-ROLE_WORDS = {
-    "Chair": "主持",
-    "Attendee": "出席",
-    "Speaker": "讲话",
-    "Leader": "带队",
-    "Companion": "陪同",
-    "Host": "会见",
-    "Guest": "来访",
-    "Appointee": "任命",
-    "Removed": "免去",
-}
 
 
 @dataclass(frozen=True)
@@ -156,8 +89,8 @@ def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timel
     store = graph_to_store(source) if isinstance(source, Graph) else open_store(source)
     bindings = {"name": Literal(name)}
 
-    def rows(query: str):
-        return query_store(store, query, bindings).rows
+    def rows(name: str):
+        return query_store(store, named_query(name).text, bindings).rows
 
     people = {str(row[1]): Timeline(person=str(row[1]), name=name) for row in rows(Q_PERSONS)}
     held: dict[tuple[str, str], dict] = {}
@@ -180,7 +113,7 @@ def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timel
         people[person].titles.append((day, "、".join(sorted(written)), (rid,)))
     events = set()
     for _, person, role, _event, event_name, date, rid, published in rows(Q_EVENTS):
-        word = ROLE_WORDS.get(str(role).rpartition("#")[2], str(role).rpartition("#")[2])
+        word = zh_label(role)  # the role's @zh label in gov.ttl: 主持, 会见方 ...
         events.add((str(person), _day(date) or _day(published) or "", word, str(event_name or ""), str(rid)))
     for person, *line in events:
         people[person].events.append(tuple(line))

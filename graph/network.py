@@ -33,10 +33,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV
 
-from govkg.ontology import GOV, ID, SCHEMA
+from govkg.ontology import GOV, ID, SCHEMA, EventType, zh_label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,15 +46,7 @@ if TYPE_CHECKING:
 # Node kinds of the view and the exports, in legend order, with their classes.
 KINDS: dict[str, tuple[URIRef, ...]] = {
     "official": (GOV.Person,),
-    "event": (
-        GOV.Meeting,
-        GOV.Inspection,
-        GOV.Reception,
-        GOV.Signing,
-        GOV.Ceremony,
-        GOV.Appointment,
-        GOV.Event,
-    ),
+    "event": tuple(t.value for t in EventType),  # gov:Event (any event) last
     "organisation": (GOV.Organization,),
     "place": (GOV.Place,),
     "document": (GOV.Document,),
@@ -93,32 +85,6 @@ def _require_networkx():
     except ImportError as exc:  # pragma: no cover - networkx is a dependency
         raise ImportError("govkg's network views need networkx: pip install networkx") from exc
     return nx
-
-
-@lru_cache(maxsize=1)
-def ontology_labels() -> dict[URIRef, str]:
-    """The ``@zh`` label of every ontology term (主持 for gov:Chair ...)."""
-    from govkg.ontology import resource_path
-
-    vocabulary = Graph().parse(resource_path("gov.ttl"), format="turtle")
-    labels = {}
-    for term, label in vocabulary.subject_objects(RDFS.label):
-        if isinstance(label, Literal) and label.language == "zh":
-            labels[URIRef(term)] = str(label)
-    return labels
-
-
-def zh_label(term: URIRef) -> str:
-    """A term's Chinese label, else its local name.
-
-    >>> zh_label(GOV.Chair), zh_label(GOV.Meeting)
-    ('主持', '会议')
-    """
-    label = ontology_labels().get(term)
-    if label:
-        return label
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -56,28 +56,11 @@ from govkg.graph.iris import (
     software_iri,
     tenure_iri,
 )
-from govkg.ontology import GOV, ID, SCHEMA
+from govkg.ontology import GOV, ID, SCHEMA, EventType, Role
 
-EVENT_CLASSES = {
-    "meeting": GOV.Meeting,
-    "inspection": GOV.Inspection,
-    "reception": GOV.Reception,
-    "signing": GOV.Signing,
-    "ceremony": GOV.Ceremony,
-    "appointment": GOV.Appointment,
-    "other": GOV.Event,
-}
-ROLES = {
-    "chair": GOV.Chair,
-    "attend": GOV.Attendee,
-    "speak": GOV.Speaker,
-    "lead": GOV.Leader,
-    "accompany": GOV.Companion,
-    "host": GOV.Host,
-    "guest": GOV.Guest,
-    "appointed": GOV.Appointee,
-    "removed": GOV.Removed,
-}
+# Extraction's codes to the ontology's terms (see ontology.Role, ontology.EventType).
+_EVENT_CLASSES = {t.name: t.value for t in EventType}
+_ROLES = {r.name: r.value for r in Role}
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -307,7 +290,7 @@ def map_release(extraction: Extraction, keys: ReleaseKeys, terms: _Terms | None 
                 ]
     for event in extraction.events:
         enode = event_iri(release.id, event.key)
-        cls = EVENT_CLASSES.get(event.type, _EVENT)
+        cls = _EVENT_CLASSES.get(event.type, _EVENT)
         # Typed gov:Event as well, so that `?e a gov:Event` finds every event without inference.
         add(enode, _A, _EVENT)
         if cls != _EVENT:
@@ -322,13 +305,13 @@ def map_release(extraction: Extraction, keys: ReleaseKeys, terms: _Terms | None 
         for what in event.implements:
             add(enode, _IMPLEMENTS, mapper.named(directive_iri(what), _DIRECTIVE, what))
         for part in event.participations:
-            if part.person not in persons or part.role not in ROLES:
+            if part.person not in persons or part.role not in _ROLES:
                 continue
             xnode = participation_iri(enode, part.person, part.role)
             add(xnode, _A, _PARTICIPATION)
             add(xnode, _AGENT, persons[part.person])
             add(xnode, _OF_EVENT, enode)
-            add(xnode, _ROLE, ROLES[part.role])
+            add(xnode, _ROLE, _ROLES[part.role])
             add(xnode, _DERIVED, rnode)
             add(xnode, _EVIDENCE, mapper.evidence(part.evidence, event.evidence))
     for document in extraction.documents:

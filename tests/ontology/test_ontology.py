@@ -8,8 +8,9 @@ import pyoxigraph
 import pytest
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 
+from govkg.extract.data import load_table
 from govkg.graph.rdf import to_rdf
-from govkg.ontology import GOV, ONTOLOGY_IRI, PREFIXES, resource_path
+from govkg.ontology import GOV, ONTOLOGY_IRI, PREFIXES, EventType, Role, resource_path
 from tests.graph.records import inspection, meeting
 
 SCHEMA = Namespace("https://schema.org/")
@@ -140,3 +141,30 @@ def test_the_jsonld_context_names_declared_terms_only(ontology):
         iri = definition if isinstance(definition, str) else definition["@id"]
         prefix, _, local = iri.partition(":")
         assert URIRef(PREFIXES[prefix] + local) in declared, term
+
+
+def test_the_role_enum_is_exactly_the_roles_of_the_ontology(ontology):
+    roles = set(ontology.subjects(RDF.type, GOV.Role))
+    assert {role.value for role in Role} == roles
+
+
+def test_the_event_type_enum_is_exactly_the_event_classes_of_the_ontology(ontology):
+    classes = set(ontology.subjects(RDFS.subClassOf, GOV.Event)) | {GOV.Event}
+    assert {kind.value for kind in EventType} == classes
+
+
+@pytest.mark.parametrize("member", [*Role, *EventType], ids=lambda m: f"{type(m).__name__}.{m.name}")
+def test_every_role_and_event_type_is_labelled_as_in_the_ontology(ontology, member):
+    (label,) = [o for o in ontology.objects(member.value, RDFS.label) if o.language == "zh"]
+    assert member.label == str(label)
+
+
+def test_the_host_role_reads_as_its_ontology_label():
+    assert Role.host.label == "会见方" and EventType.reception.label == "会见"
+
+
+def test_every_role_and_event_type_extraction_writes_is_in_the_enums():
+    roles = {row[1] for row in load_table("role_cues.tsv")}
+    types = {row[0].rstrip("?+") for row in load_table("event_cues.tsv")}  # ? and + mark how a cue counts
+    assert roles <= set(Role.__members__)
+    assert types <= set(EventType.__members__)
