@@ -84,6 +84,11 @@ def shapes_graph(path: str | Path | None = None) -> Graph:
     return Graph().parse(path or resource_path("shapes.ttl"), format="turtle")
 
 
+def ontology_graph() -> Graph:
+    """The vocabulary, ``ontology/gov.ttl``: what RDFS inference reasons from."""
+    return Graph().parse(resource_path("gov.ttl"), format="turtle")
+
+
 def _short(term, names: dict[str, str]) -> str:
     text = str(term)
     if isinstance(term, Literal):
@@ -117,8 +122,13 @@ def _findings(results: Graph, names: dict[str, str]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.severity != "Violation", f.message, f.focus, f.path or ""))
 
 
-def check(graph: Graph, shapes: Graph | str | Path | None = None) -> Report:
-    """Validate ``graph`` against the shapes (no inference: the shapes name every class)."""
+def check(graph: Graph, shapes: Graph | str | Path | None = None, inference: str = "none") -> Report:
+    """Validate ``graph`` against the shapes.
+
+    No inference by default (the shapes name every class); with
+    ``inference="rdfs"`` the graph is first expanded with what ``gov.ttl``
+    entails, as linked-data tools do, and the shapes hold that way too.
+    """
     try:
         import pyshacl
     except ImportError as exc:  # pragma: no cover - a dependency, but say how to get it
@@ -134,7 +144,12 @@ def check(graph: Graph, shapes: Graph | str | Path | None = None) -> Report:
         # pyshacl reaches into rdflib APIs that rdflib marks deprecated.
         warnings.simplefilter("ignore", DeprecationWarning)
         _, results, _ = pyshacl.validate(
-            data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+            data,
+            shacl_graph=shapes,
+            ont_graph=ontology_graph() if inference != "none" else None,
+            inference=inference,
+            advanced=True,
+            allow_warnings=True,
         )
     names = {**PREFIXES, "gsh": "https://w3id.org/govkg/shapes#", "sh": str(SH)}
     # A value two constraints of one property reject (datatype and pattern) is one finding.

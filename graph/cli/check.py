@@ -18,6 +18,12 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
         "--shapes", type=Path, default=None, help="SHACL shapes (default: ontology/shapes.ttl)"
     )
     parser.add_argument("--limit", type=int, default=10, help="example nodes shown per kind of violation")
+    parser.add_argument(
+        "--inference",
+        choices=("none", "rdfs"),
+        default="none",
+        help="expand the graph with what ontology/gov.ttl entails first, as linked-data tools do",
+    )
 
 
 def check_cli(args: argparse.Namespace) -> int:
@@ -34,6 +40,6 @@ def check_cli(args: argparse.Namespace) -> int:
     except (OSError, SyntaxError, ValueError) as exc:
         error(f"cannot read the shapes {args.shapes}: {exc}")
         return EXIT_USAGE
-    report = check(graph, shapes)
+    report = check(graph, shapes, inference=args.inference)
     print(format_report(report, args.limit))
     return EXIT_OK if report.conforms else EXIT_FAIL

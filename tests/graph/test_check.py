@@ -231,3 +231,23 @@ def test_check_command_names_a_file_it_cannot_read(tmp_path, capsys, name, conte
     (tmp_path / name).write_text(content, encoding="utf-8")
     assert main(["check", str(tmp_path / name)]) == EXIT_USAGE
     assert f"cannot read {tmp_path / name}:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_the_shapes_hold_with_and_without_rdfs_inference(inference):
+    from govkg.graph.build import build, sample_paths
+
+    for graph in (good(), build(sample_paths()).graph):
+        report = check(graph, inference=inference)
+        assert report.conforms, format_report(report)
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_an_event_of_two_releases_fails_both_ways(inference):
+    graph = good()
+    event = one(graph, GOV.Meeting)
+    for release in graph.subjects(RDF.type, GOV.Release):  # r1 and r2
+        graph.add((event, PROV.wasDerivedFrom, release))
+    report = check(graph, inference=inference)
+    assert not report.conforms
+    assert any("derived" in f.message for f in report.violations), format_report(report)
