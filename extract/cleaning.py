@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from govkg.extract.data import load_table
@@ -143,7 +144,9 @@ def _is_body(line: str) -> bool:
 
 def _date_iso(match: re.Match) -> str | None:
     y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-    if not (1 <= m <= 12 and 1 <= d <= 31):
+    try:
+        date(y, m, d)  # 2020-02-30 is no date: never written as one
+    except ValueError:
         return None
     iso = f"{y:04d}-{m:02d}-{d:02d}"
     if match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:

@@ -217,3 +217,21 @@ def first_date(text: str, clock: str | None) -> str | None:
         if mention.iso:
             return mention.iso
     return None
+
+
+def impossible_dates(text: str) -> Iterator[DateMention]:
+    """Dates written in ``text`` that no calendar has (2月30日, 2021年2月29日).
+
+    Such a date is never resolved (see :func:`find_dates`); the reader is
+    told about it instead.
+
+    >>> [d.text for d in impossible_dates("2月30日召开，2月29日部署，2021年2月29日到村")]
+    ['2月30日', '2021年2月29日']
+    """
+    for match in _pattern().finditer(text):
+        if not match.group("m"):
+            continue
+        month, day = cn_number(match.group("m")), cn_number(match.group("d"))
+        year = cn_number(match.group("y")) if match.group("y") else 2000  # a leap year
+        if month and day and year and _valid(year, month, day) is None:
+            yield DateMention(Span(match.start(), match.end()), match.group(), None)

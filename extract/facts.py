@@ -12,7 +12,10 @@ The stages are plain functions, each in its own module:
 
 from __future__ import annotations
 
-from govkg.extract.records import Extraction, Release, Sentence
+from dataclasses import replace
+
+from govkg.extract.data import load_words
+from govkg.extract.records import Event, Extraction, Person, Release, Sentence
 
 
 def extract_facts(release: Release, sentences: tuple[Sentence, ...]) -> Extraction:
@@ -21,9 +24,48 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...]) -> Extracti
     from govkg.extract.events import find_events
     from govkg.extract.persons import find_persons
 
-    persons = tuple(find_persons(release, sentences))
-    events = tuple(find_events(release, sentences, persons))
+    persons = tuple(_named_in_evidence(release, person) for person in find_persons(release, sentences))
+    events = tuple(
+        _roles_named_in_evidence(release, e, persons) for e in find_events(release, sentences, persons)
+    )
     documents = tuple(find_documents(release, sentences))
     return Extraction(
         release=release, persons=persons, events=events, documents=documents, sentences=sentences
     )
+
+
+def _refers_to(sentence: str, name: str) -> bool:
+    """Whether a sentence names a person, or refers back to one by a pronoun (他指出…)."""
+    return name in sentence or any(pronoun in sentence for pronoun in load_words("pronouns.tsv"))
+
+
+def _named_in_evidence(release: Release, person: Person) -> Person:
+    """A person with only the titles whose evidence sentence names them (or a pronoun).
+
+    A title stated in a sentence that does not name its holder would send a
+    reader of the graph to a sentence that says nothing about them.
+    """
+    holdings = tuple(
+        h for h in person.holdings if _refers_to(release.text[h.evidence.start : h.evidence.end], person.name)
+    )
+    return person if len(holdings) == len(person.holdings) else replace(person, holdings=holdings)
+
+
+def _roles_named_in_evidence(release: Release, event: Event, persons: tuple[Person, ...]) -> Event:
+    """An event with only the roles whose evidence sentence names the person (or a pronoun).
+
+    >>> from govkg.extract.records import Participation, Span
+    >>> r = Release(id="x", text="张海主持。讲话#任命长局长")
+    >>> p = Person(name="张海", key="张海", mentions=(Span(0, 2),))
+    >>> e = Event(key="e0", type="meeting", name="", evidence=Span(5, 13), participations=(
+    ...     Participation("张海", "speak", Span(5, 13)), Participation("张海", "chair", Span(0, 5))))
+    >>> [p.role for p in _roles_named_in_evidence(r, e, (p,)).participations]
+    ['chair']
+    """
+    names = {person.key: person.name for person in persons}
+    kept = tuple(
+        p
+        for p in event.participations
+        if _refers_to(release.text[p.evidence.start : p.evidence.end], names.get(p.person, p.person))
+    )
+    return event if len(kept) == len(event.participations) else replace(event, participations=kept)

@@ -32,17 +32,56 @@ class Page:
 
     title: str | None
     text: str
+    warnings: tuple[str, ...] = ()
+
+
+def _parser():
+    import lxml.html
+
+    # huge_tree: without it libxml2 stops at 256 levels of nesting and drops
+    # the rest of the page silently (an article inside 20,000 <div>s).
+    return lxml.html.HTMLParser(huge_tree=True)
 
 
 def _parse(markup: str, path: str | Path):
+    """The page's tree, and whether the parser gave up on its nesting (and dropped the rest)."""
     import lxml.html
-    from lxml import etree
 
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    parser = _parser()
     try:
-        return lxml.html.document_fromstring(markup)
-    except (etree.ParserError, ValueError) as exc:
+        root = lxml.html.document_fromstring(markup, parser=parser)
+    except (_lxml_errors(), ValueError) as exc:
         raise ReadError(path, f"unparsable HTML: {exc}") from None
+    return root, _too_deep(parser)
+
+
+def _too_deep(parser) -> bool:
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+_DROPPED_BLOCKS = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.I | re.S)
+_BREAKS = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.I)
+
+
+def stripped_text(markup: str) -> str:
+    """Text of markup that no parser will hold (nested too deep): tags cut out, blocks as lines.
+
+    >>> stripped_text("<div><div><p>会议&nbsp;召开</p><script>x()</script></div></div>")
+    '会议 召开'
+    """
+    import html
+
+    text = _BREAKS.sub("\n", _DROPPED_BLOCKS.sub("", markup))
+    text = html.unescape(re.sub(r"<!--.*?-->|<[^>]*>", "", text, flags=re.S)).replace("\xa0", " ")
+    lines = [line.strip(" \t\r") for line in text.split("\n")]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _lxml_errors() -> type[Exception]:
+    from lxml import etree
+
+    return etree.LxmlError
 
 
 def html_to_text(markup: str, path: str | Path = "<html>") -> Page:
@@ -59,13 +98,21 @@ def html_to_text(markup: str, path: str | Path = "<html>") -> Page:
     tail = markup[-4096:].lower()
     if "</html" not in tail and "</body" not in tail:
         raise ReadError(path, "truncated HTML page (no closing </body> or </html>)")
-    root = _parse(markup, path)
-    head_title = root.findtext(".//title")
-    title = _headline(root, head_title)
-    text = _element_text(root)
+    root, too_deep = _parse(markup, path)
+    try:
+        head_title = root.findtext(".//title")
+        title = _headline(root, head_title)
+        text = _element_text(root)
+    except (_lxml_errors(), ValueError) as exc:  # lxml's errors on one page are that page's
+        raise ReadError(path, f"unreadable HTML: {type(exc).__name__}: {exc}") from None
+    warnings = ()
+    if too_deep:
+        # The parser stopped at its nesting limit and dropped what lies deeper.
+        text = stripped_text(markup)
+        warnings = ("HTML nested deeper than the parser allows; read with its tags cut out",)
     if not text.strip():
         raise ReadError(path, "HTML page has no visible text")
-    return Page(title=title, text=text)
+    return Page(title=title, text=text, warnings=warnings)
 
 
 def fragment_to_text(markup: str) -> str:
@@ -76,10 +123,13 @@ def fragment_to_text(markup: str) -> str:
     """
     import lxml.html
 
+    parser = _parser()
     try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+        root = lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
     except Exception:  # lxml raises several types on broken fragments
         return re.sub(r"<[^>]+>", "\n", markup).strip()
+    if _too_deep(parser):
+        return stripped_text(markup)
     return _element_text(root)
 
 
@@ -113,22 +163,28 @@ def _element_text(root) -> str:
         if parent is not None:
             element.drop_tree()
     parts: list[str] = []
-
-    def walk(element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
+    # Depth first without recursion: a page may nest its article 20,000 deep.
+    # The stack holds elements to open, and the strings to append after a
+    # subtree (its closing break, then its tail).
+    stack: list = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag if isinstance(item.tag, str) else ""
         block = tag.lower() in BLOCK_TAGS
         if block:
             parts.append("\n")
-        if element.text and tag:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
+        if item.text and tag:
+            parts.append(item.text)
+        after = []
         if block:
-            parts.append("\n")
-
-    walk(root)
+            after.append("\n")
+        if item is not root and item.tail:
+            after.append(item.tail)
+        stack.extend(reversed(after))
+        stack.extend(reversed(list(item)))
     text = "".join(parts).replace("\xa0", " ").replace("\r", "")
     lines = [line.strip(" \t") for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())

@@ -47,6 +47,7 @@ class Release:
     place: str | None = None  # the jurisdiction the release speaks for, in full
     raw: str = ""
     segments: tuple[tuple[int, int, int], ...] = ()
+    warnings: tuple[str, ...] = ()  # what reading had to change or drop (bad bytes, impossible dates)
 
     def source_offset(self, offset: int) -> int | None:
         """Offset in ``raw`` of the body character at ``offset``; None if inserted.

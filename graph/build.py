@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from govkg.extract import ReadError, Release, clean, extract, read_releases
+from govkg.extract import ReadError, Release, extract, read_releases
 from govkg.extract.identity import Corpus, resolve
 from govkg.extract.reading import RawDocument, document_from_record, iter_paths
 from govkg.extract.records import Extraction
@@ -54,6 +54,11 @@ class BuildResult:
     def skipped(self) -> int:
         return len(self.errors)
 
+    @property
+    def warnings(self) -> list[str]:
+        """What reading had to replace or drop in releases that were built, one line each, naming the file."""
+        return [f"{e.release.path}: {warning}" for e in self.extractions for warning in e.release.warnings]
+
     def summary(self) -> str:
         line = f"{len(self.extractions)} releases from {self.files} files, {len(self.graph)} triples"
         if self.errors:
@@ -70,7 +75,13 @@ def sample_paths() -> list[Path]:
 def extract_file(path: str | Path) -> tuple[list[Extraction], list[ReadError]]:
     """Read one file and extract every release in it; failures come back as errors."""
     releases, errors = read_releases(path)
-    extractions = []
+    extractions, failed = extract_each(releases)
+    return extractions, errors + failed
+
+
+def extract_each(releases: Iterable[Release]) -> tuple[list[Extraction], list[ReadError]]:
+    """Extract every release; an exception on one release is that release's error."""
+    extractions, errors = [], []
     for release in releases:
         try:
             extractions.append(extract(release))
@@ -123,15 +134,22 @@ def build(
     seen: set[str] = set()
     for found, failed in iter_files(paths, progress, workers):
         errors.extend(failed)
-        for item in found:
-            if item.release.id in seen:
-                errors.append(
-                    ReadError(item.release.path, f"duplicate release id {item.release.id!r}, kept the first")
-                )
-            else:
-                seen.add(item.release.id)
-                extractions.append(item)
+        extractions += _first_of_each_id(found, seen, errors)
     return from_extractions(extractions, errors, len(paths))
+
+
+def _first_of_each_id(found: list[Extraction], seen: set[str], errors: list[ReadError]) -> list[Extraction]:
+    """The releases whose id was not ``seen`` before; each later one is an error (and ``seen`` grows)."""
+    kept = []
+    for item in found:
+        if item.release.id in seen:
+            errors.append(
+                ReadError(item.release.path, f"duplicate release id {item.release.id!r}, kept the first")
+            )
+        else:
+            seen.add(item.release.id)
+            kept.append(item)
+    return kept
 
 
 def build_records(records: Iterable[dict]) -> BuildResult:
@@ -142,16 +160,27 @@ def build_records(records: Iterable[dict]) -> BuildResult:
     >>> result.releases[0].published
     '2020-01-26T15:22'
     """
-    extractions, errors = [], []
+    from govkg.extract.pipeline import releases_of
+
+    extractions: list[Extraction] = []
+    errors: list[ReadError] = []
+    seen: set[str] = set()
     for index, record in enumerate(records):
+        where = f"record[{index}]"
         try:
             document: RawDocument = document_from_record(
-                record, f"record[{index}]", Path(f"record-{index}"), f"record-{index}"
+                record, where, Path(f"record-{index}"), f"record-{index}"
             )
         except ReadError as exc:
             errors.append(exc)
             continue
-        extractions.append(extract(clean(document)))
+        except Exception as exc:  # a bug on one record must not sink the batch
+            errors.append(ReadError(where, f"reading failed: {type(exc).__name__}: {exc}"))
+            continue
+        releases, failed = releases_of([document])  # the same path as a file's: cleaned, checked, warned
+        found, failed_extraction = extract_each(releases)
+        errors += failed + failed_extraction
+        extractions += _first_of_each_id(found, seen, errors)
     return from_extractions(extractions, errors, 0)
 
 

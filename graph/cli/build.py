@@ -74,6 +74,8 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
         return EXIT_SKIPPED if update.record.skipped else EXIT_OK
     for problem in result.errors:
         error(f"skipped {problem}")
+    for warning in result.warnings:
+        error(f"warning: {warning}")
     if not result.extractions:
         error("no release could be read, nothing written")
         return EXIT_FAIL

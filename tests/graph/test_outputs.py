@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 import warnings
@@ -188,11 +189,16 @@ def test_blank_nodes_get_deterministic_labels():
     assert len(canonical(with_blank().graph).default) > 2
 
 
-def test_atomic_write_leaves_no_temporary_file_and_a_readable_file(tmp_path):
-    path = atomic_write(tmp_path / "sub" / "x.ttl", "甲")
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_atomic_write_leaves_no_temporary_file_and_the_umask_permissions(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        path = atomic_write(tmp_path / "sub" / "x.ttl", "甲")
+    finally:
+        os.umask(old)
     assert path.read_text(encoding="utf-8") == "甲"
     assert [p.name for p in path.parent.iterdir()] == ["x.ttl"]
-    assert path.stat().st_mode & stat.S_IRGRP or path.stat().st_mode & stat.S_IRUSR
+    assert stat.S_IMODE(path.stat().st_mode) == mode  # not mkstemp's private 0600
 
 
 def test_parallel_writers_write_the_same_bytes(tmp_path):
