@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from govkg.graph import __version__
-from govkg.graph.cli import build, check, export, person, query, remove, serve, stats, view
+from govkg.graph.cli import build, check, export, person, query, remove, serve, show, stats, view
 from govkg.graph.cli.common import (
     DEFAULT_GRAPH,
     EXIT_FAIL,
@@ -62,6 +62,7 @@ COMMANDS: dict[str, Command] = {
     "stats": Command(stats.HELP, stats.stats_arguments, stats.stats_cli),
     "person": Command(person.HELP, person.person_arguments, person.person_cli),
     "export": Command(export.HELP, export.export_arguments, export.export_cli),
+    "show": Command(show.HELP, show.show_arguments, show.show_cli),
 }
 
 

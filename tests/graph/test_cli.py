@@ -99,5 +99,5 @@ def test_every_command_is_registered_with_its_own_functions():
     for name, command in COMMANDS.items():
         assert command.run.__module__ == f"govkg.graph.cli.{name}"
         # their positional arguments
-        required = {"person": ["x"], "serve": ["x"], "remove": ["folder", "id"]}.get(name, [])
+        required = {"person": ["x"], "serve": ["x"], "show": ["x"], "remove": ["folder", "id"]}.get(name, [])
         assert parser.parse_args([name, *required]).run is command.run
