@@ -18,13 +18,19 @@ from govkg.extract.data import load_words
 from govkg.extract.records import Event, Extraction, Person, Release, Sentence
 
 
-def extract_facts(release: Release, sentences: tuple[Sentence, ...]) -> Extraction:
-    """The persons, events and documents a release states, each with its evidence."""
+def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: bool = True) -> Extraction:
+    """The persons, events and documents a release states, each with its evidence.
+
+    ``tagger`` lets the statistical name finder read the sentences the name
+    rules leave in doubt (:mod:`govkg.extract.lac`).
+    """
     from govkg.extract.documents import find_documents
     from govkg.extract.events import find_events
     from govkg.extract.persons import find_persons
 
-    persons = tuple(_named_in_evidence(release, person) for person in find_persons(release, sentences))
+    persons = tuple(
+        _named_in_evidence(release, person) for person in find_persons(release, sentences, tagger=tagger)
+    )
     events = tuple(
         _roles_named_in_evidence(release, e, persons) for e in find_events(release, sentences, persons)
     )

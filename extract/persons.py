@@ -41,6 +41,7 @@ from govkg.extract.names import (
     is_common_word,
     name_at,
     name_before,
+    surnames,
 )
 from govkg.extract.places import find_places, gazetteer
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
@@ -73,6 +74,13 @@ _NOTICE_NAME = re.compile(
 _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=一职|职务|的职务|，|,|。|；|;|、|$)"
 )
+# What follows a name that is part of the name of a thing: a farm, shop or
+# office named after a person (苏日戈养殖家庭牧场), a place (…苏木, …嘎查).
+_NAMED_THING = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:家庭农场|家庭牧场|牧场|农场|林场|合作社|公司|厂|店|馆|所|站|中心|基地|小区|"
+    r"苏木|嘎查|镇|乡|村|屯|街道|社区|路|街)"
+    r"(?=[，,。；;、\s）)”]|$)"
+)
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·")
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?=[和与及的、，,。；;]|$)")
 _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
@@ -84,6 +92,27 @@ _CLAUSE_NAME = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n、]))[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_CLAUSE_VERBS) + ")",
     re.MULTILINE,
 )
+
+
+@cache
+def _slot_cues() -> re.Pattern:
+    """Where a name may stand just before: a list mark or a cue word for people."""
+    words = sorted(_TAGGER_CUES, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+# Words that follow a person (a list item, a companion, a speaker, a bio).
+_TAGGER_CUES = (
+    "、", "参加", "出席", "列席", "陪同", "交谈", "会见", "会谈", "说", "表示", "指出", "强调",
+    "宣誓", "致辞", "发言", "讲话", "主持", "辞去", "夫妇", "两位", "等", "，男", "，女", "，", ",",
+)  # fmt: skip
+_LIST_MARKS = ("、", "，", ",", "等")
+_PEOPLE_VERBS = re.compile(
+    r"参加|出席|列席|陪同|交谈|会见|会谈|看望|慰问|宣誓|辞去|夫妇|两位|三位|同志|党员|代表"
+)
+# Verbs of receiving a guest, and of speaking, for foreign names (会见法比尤斯, 法比尤斯表示).
+_RECEIVE = ("会见", "会谈", "会晤", "接见")
+_SPEAKS = ("表示", "说", "指出", "强调", "时")
 
 
 @cache
@@ -496,6 +525,140 @@ class _Finder:
             if name and t.startswith(_CLAUSE_VERBS, i + len(name)):
                 self.add(name)
 
+    def tagged_names(self) -> None:
+        """Names LAC tags around the places the rules leave in doubt, where the
+        project's own checks accept them (:meth:`_accept_tagged`).
+
+        A place is in doubt where a name may stand that no known name fills:
+        before a list mark or a cue word for people (参加, 陪同, 交谈, 说, 男),
+        after a list mark, or after a verb of receiving (会见). The tagger reads
+        a window of ``_WINDOW`` characters around each such place, all windows
+        of a release in one batch; a name cut by a window's edge is not taken.
+        """
+        from govkg.extract.lac import person_spans
+
+        t = self.text
+        windows = _windows(self._doubtful_places(), len(t))
+        if not windows:
+            return
+        spans = person_spans([t[a:b] for a, b in windows])
+        candidates = set()
+        for (a, b), found in zip(windows, spans, strict=True):
+            for i, j in found:
+                if (i == 0 and a > 0) or (a + j == b and b < len(t)):
+                    continue  # the window may have cut the name
+                candidates.add((a + i, a + j))
+        tagged = frozenset(t[i:j] for i, j in candidates)
+        for i, j in sorted(candidates):
+            name = self._accept_tagged(i, j, tagged)
+            if name:
+                self.add(name, foreign=not is_chinese_name(name))
+
+    def _doubtful_places(self) -> list[int]:
+        """Offsets where a name may stand that no rule took (see :meth:`tagged_names`).
+
+        A list mark or a comma counts only in a sentence about people: one with
+        a title, a known name or a verb of taking part (教育、卫生 is no list of
+        people, 刘伟、张明参加 is).
+        """
+        t = self.text
+        places = []
+        people: dict[int, bool] = {}
+        for m in _slot_cues().finditer(t):
+            i, cue = m.start(), m.group()
+            if cue in _LIST_MARKS:
+                k = self.sentence_of(i)
+                if k not in people:
+                    people[k] = self._about_people(k)
+                if not people[k]:
+                    continue
+            if self._open_slot(i - 3, i) or self._open_slot(i - 2, i):
+                if cue not in "，," or t[i - 4 : i - 3] in "，,、" or t[i - 3 : i - 2] in "，,、":
+                    places.append(i - 1)  # a comma is a slot only between bare items: 副县长甲乙,丙丁,
+            if cue == "、" and (self._open_slot(i + 1, i + 3) or self._open_slot(i + 1, i + 4)):
+                places.append(i + 2)
+            if cue in _RECEIVE and HAN.match(t[m.end() : m.end() + 1]):
+                if not any(t.startswith(name, m.end()) for name in self.found):
+                    places.append(m.end() + 2)  # 会见法比尤斯: a guest the rules did not name
+        return places
+
+    def _about_people(self, k: int) -> bool:
+        """Whether sentence ``k`` has a title, a known name or a verb of taking part."""
+        a, b = self._sentence_bounds(k)
+        t = self.text
+        if any(a < end <= b for end in self.heads):
+            return True
+        if _PEOPLE_VERBS.search(t, a, b):
+            return True
+        return any(t.find(name, a, b) != -1 for name in self.found)
+
+    def _sentence_bounds(self, k: int) -> tuple[int, int]:
+        a = self.sentence_starts[k]
+        b = self.sentence_starts[k + 1] if k + 1 < len(self.sentences) else len(self.text)
+        return a, b
+
+    def _open_slot(self, i: int, j: int) -> bool:
+        """Whether ``[i, j)`` may hold a name the rules did not take: it reads
+        as a Chinese name by the surname table, is no common word or place, and
+        is not part of a known name."""
+        t = self.text
+        if i < 0 or j > len(t):
+            return False
+        word = t[i:j]
+        if not is_chinese_name(word) or _not_a_name(word):
+            return False
+        return not any(word in name for name in self.found)
+
+    def _accept_tagged(self, i: int, j: int, tagged: frozenset[str]) -> str | None:
+        """A name LAC tagged at ``[i, j)``, if the rules' checks accept it.
+
+        A Chinese name by the surname table (or a foreign guest received or
+        speaking in a release that names a country), no common word or place,
+        no surname just before it and a clean boundary after it, not in a byline, inside 《》, inside a
+        longer known name or around one (巴赫来华), not the start of an
+        organisation or place (苏日戈养殖家庭牧场, 江钦所), not a side in
+        talks (中方, 马方), and in a list only beside another name
+        (勤学、修德、明辨 is no list of people).
+        """
+        t = self.text
+        name = t[i:j]
+        if name in self.found or _not_a_name(name):
+            return None
+        chinese = is_chinese_name(name)
+        if not chinese and not self._foreign_guest(i, j):
+            return None
+        if t[i - 1 : i] in "(（" or (not self.clean_left(i) and t[i - 1] in surnames()):
+            return None  # a byline (王五), or the end of a longer name (籍|兰英)
+        if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
+            return None
+        if self._byline(i) or self._in_byline(i):
+            return None
+        a, _ = self._sentence_bounds(self.sentence_of(i))
+        if t.count("《", a, i) > t.count("》", a, i):
+            return None
+        if any(name in other or other in name for other in self.found):
+            return None
+        if _NAMED_THING.match(t, j) or (name.endswith("方") and "中方" in t):
+            return None
+        if len(name) == 2 and (t[i - 1 : i] == "、" or t[j : j + 1] == "、"):
+            before = t[max(0, i - 5) : i - 1] if t[i - 1 : i] == "、" else ""
+            after = t[j + 1 : j + 5] if t[j : j + 1] == "、" else ""
+            known = tagged | self.found.keys()
+            if not any(before.endswith(w) or after.startswith(w) for w in known if w != name):
+                return None
+        return name
+
+    def _foreign_guest(self, i: int, j: int) -> bool:
+        """Whether a non-Chinese name at ``[i, j)`` is a foreign guest or speaker:
+        received (会见法比尤斯) or speaking (法比尤斯表示), in a release that names a
+        country or a foreign office holder (奥朗德总统)."""
+        t = self.text
+        abroad = self.countries or any(f.foreign for f in self.found.values())
+        if not abroad or not _foreign_like(t[i:j]) or j - i < 2:
+            return False
+        received = any(t.endswith(cue, 0, i) for cue in _RECEIVE)
+        return received or t.startswith(_SPEAKS, j)
+
     def _byline(self, i: int) -> bool:
         """Whether offset ``i`` follows a byline word (记者 张祺) closely."""
         window = self.text[max(0, i - 6) : i]
@@ -589,6 +752,26 @@ def _not_a_name(word: str) -> bool:
     return is_common_word(word) or word in gazetteer()
 
 
+_WINDOW = 24  # characters the tagger reads around a place in doubt
+
+
+def _windows(places: list[int], length: int) -> list[tuple[int, int]]:
+    """Windows of ``_WINDOW`` characters centred on ``places`` (one window for a
+    shorter text), skipping a place already well inside the window before."""
+    if not places:
+        return []
+    if length <= _WINDOW:
+        return [(0, length)]
+    out: list[tuple[int, int]] = []
+    margin = _WINDOW // 4
+    for place in sorted(set(places)):
+        if out and out[-1][0] + margin <= place < out[-1][1] - margin:
+            continue
+        start = max(0, min(place - _WINDOW // 2, length - _WINDOW))
+        out.append((start, start + _WINDOW))
+    return out
+
+
 def _strong_end(text: str, i: int) -> bool:
     """Whether a name ending at ``i`` surely ends there: a mark follows, or a
     cue word of two characters or more (出席, 强调), not a one-character one."""
@@ -663,8 +846,12 @@ def _person_place(resolved, home: str | None) -> str:
     return home or "?"
 
 
-def find_persons(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[Person]:
+def find_persons(release: Release, sentences: tuple[Sentence, ...], tagger: bool = True) -> Iterator[Person]:
     """The persons a release names, each once, with every title it gives them.
+
+    With ``tagger`` (the default), the sentences the rules leave in doubt are
+    also read by the statistical tagger (:mod:`govkg.extract.lac`), whose
+    names the rules' own checks accept or reject.
 
     >>> from govkg.extract.sentences import split_sentences
     >>> r = Release(id="x", place="巴中市", text="市委副书记、市长何平出席。何平指出，要抓落实。")
@@ -680,6 +867,8 @@ def find_persons(release: Release, sentences: tuple[Sentence, ...]) -> Iterator[
     finder.comrades()
     finder.group_lists()
     finder.clause_names()
+    if tagger:
+        finder.tagged_names()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return finder.persons()

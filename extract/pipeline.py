@@ -53,9 +53,12 @@ def releases_of(documents: Iterable[RawDocument]) -> tuple[list[Release], list[R
     return releases, errors
 
 
-def extract(release: Release) -> Extraction:
-    """Everything govkg takes from one release: persons, titles, events, documents."""
+def extract(release: Release, tagger: bool = True) -> Extraction:
+    """Everything govkg takes from one release: persons, titles, events, documents.
+
+    ``tagger=False`` leaves the statistical name finder out (rules only).
+    """
     from govkg.extract.facts import extract_facts
 
     sentences = tuple(split_sentences(release.text))
-    return extract_facts(release, sentences)
+    return extract_facts(release, sentences, tagger=tagger)

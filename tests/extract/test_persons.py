@@ -160,3 +160,36 @@ def test_any_text_ends(text):
 
 
 _HANG_DEADLINE = 5.0  # seconds; a hang guard, not a speed check (one call takes milliseconds)
+
+
+def untagged(text):
+    release = Release(id="t", text=text)
+    return {p.name for p in find_persons(release, tuple(split_sentences(text)), tagger=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        ("市长王建国主持会议。刘伟、张明参加会见。", {"刘伟"}),  # a list without titles
+        ("得知吕平、张强两位党员支援机场防疫工作。", {"吕平", "张强"}),
+        ("在病房，他同受伤的杨玉兰、高建军夫妇亲切交谈。", {"杨玉兰", "高建军"}),
+        ("副县长孙菁菁,黄旺,吕振参加会议。", {"黄旺"}),  # bare items between commas
+        ("在会见史密斯时，王建国表示，中方愿同英方加强合作。英国首相来访。", {"史密斯"}),  # a foreign guest
+    ],
+)
+def test_the_tagger_adds_names_the_rules_miss(text, added):
+    assert set(persons(text)) - untagged(text) == added
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要在勤学、修德、明辨、笃实上下功夫。",  # a list of virtues, not of people
+        "中方愿同马方深化合作。马来西亚总统表示。",  # a side in talks
+        "本报讯(记者王明)3月2日,县长李强参加会议。",  # a byline
+        "县长李强先后到巴特尔养殖家庭牧场、乌兰农场调研。",  # a farm named after its owner
+        "县长李强阅读了《刘胡兰传》。",  # inside 《》
+    ],
+)
+def test_the_tagger_adds_no_name_its_checks_reject(text):
+    assert set(persons(text)) == untagged(text)
