@@ -30,6 +30,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from govkg.graph.pages import Pages, rebase, respond, unbase
+
 SOLUTION_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -284,12 +286,15 @@ def query_page() -> bytes:
     """The browser page: a query box, the named queries to start from, results as a table."""
     from govkg.graph.sparql import named_queries
 
-    queries = {name: query.text for name, query in named_queries().items()}
+    queries = {
+        name: {"text": query.text, "parameters": dict(query.parameters)}
+        for name, query in named_queries().items()
+    }
     data = json.dumps(queries, ensure_ascii=False).replace("</", "<\\/")
     return _PAGE.replace("__QUERIES__", data).encode("utf-8")
 
 
-_PAGE = """<!DOCTYPE html>
+_PAGE = r"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>govkg SPARQL</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:1.5em;max-width:80em}
@@ -297,10 +302,12 @@ textarea{width:100%;height:16em;font-family:monospace;font-size:13px}
 table{border-collapse:collapse;margin-top:1em;font-size:13px}
 td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 #status{margin-left:1em;color:#555}
+#params label{display:inline-block;margin:0 1.2em .4em 0}#params input{width:12em}
 </style></head><body>
 <h1>govkg SPARQL</h1>
 <p>Read-only endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol).
 Start from a named query: <select id="named"><option value="">…</option></select></p>
+<div id="params"></div>
 <textarea id="query">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
 <p><button id="run">Run</button><span id="status"></span></p>
 <div id="out"></div>
@@ -310,7 +317,52 @@ const named = document.getElementById("named"), box = document.getElementById("q
 for (const name of Object.keys(queries)) {
   const o = document.createElement("option"); o.textContent = name; named.appendChild(o);
 }
-named.onchange = () => { if (named.value) box.value = queries[named.value]; };
+const params = document.getElementById("params");
+named.onchange = () => {
+  params.textContent = "";
+  if (!named.value) return;
+  box.value = queries[named.value].text;
+  // A field for each parameter; a filled one is bound with VALUES at the start of the WHERE clause.
+  for (const [name, help] of Object.entries(queries[named.value].parameters)) {
+    const label = document.createElement("label"), input = document.createElement("input");
+    label.textContent = "?" + name + " "; label.title = help;
+    input.name = name; input.placeholder = help.split(",")[0].split("(")[0].trim();
+    label.appendChild(input); params.appendChild(label);
+  }
+};
+function term(value) {
+  value = value.trim();
+  const iri = /^<[^<>"{}|^`\\\s]*>$/, literal = /^"(?:[^"\\]|\\.)*"(@[A-Za-z-]+|\^\^<[^<>]*>)?$/;
+  if (iri.test(value) || literal.test(value)) return value;
+  return '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") + '"';
+}
+function bound(text) {
+  const values = [];
+  for (const input of params.querySelectorAll("input")) {
+    if (input.value.trim()) values.push("VALUES ?" + input.name + " { " + term(input.value) + " }");
+  }
+  if (!values.length) return text;
+  const at = text.search(/WHERE\s*\{/i);
+  if (at < 0) return text;
+  const open = text.indexOf("{", at) + 1;
+  return text.slice(0, open) + "\n  " + values.join("\n  ") + text.slice(open);
+}
+// An IRI as a short readable link: to its page on this server when it is one of ours.
+const ours = location.origin + "/id/", w3id = "https:/" + "/w3id.org/govkg/id/";
+function cell(td, binding) {
+  if (!binding) return;
+  if (binding.type !== "uri") { td.textContent = binding.value; return; }
+  let iri = binding.value, href = iri, text = iri;
+  for (const base of [ours, w3id]) {
+    if (iri.startsWith(base)) {
+      href = "/id/" + iri.slice(base.length);
+      try { text = decodeURIComponent(iri.slice(base.length)); } catch (e) { text = iri.slice(base.length); }
+    }
+  }
+  if (text === iri) { try { text = decodeURI(iri); } catch (e) { /* keep it */ } }
+  const a = document.createElement("a"); a.href = href; a.textContent = text; a.title = iri;
+  td.appendChild(a);
+}
 document.getElementById("run").onclick = async () => {
   const status = document.getElementById("status"), out = document.getElementById("out");
   status.textContent = "running…"; out.textContent = "";
@@ -318,7 +370,8 @@ document.getElementById("run").onclick = async () => {
   const response = await fetch("sparql", {method: "POST",
     headers: {"Content-Type": "application/x-www-form-urlencoded",
               "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
-    body: new URLSearchParams({query: box.value})});
+    body: new URLSearchParams({
+      query: named.value && box.value === queries[named.value].text ? bound(box.value) : box.value})});
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const type = response.headers.get("Content-Type") || "";
   if (!response.ok || !type.includes("json")) {
@@ -335,7 +388,7 @@ document.getElementById("run").onclick = async () => {
   }
   for (const row of data.results.bindings) {
     const tr = table.insertRow();
-    for (const v of data.head.vars) tr.insertCell().textContent = row[v] ? row[v].value : "";
+    for (const v of data.head.vars) cell(tr.insertCell(), row[v]);
   }
   out.appendChild(table);
   status.textContent = data.results.bindings.length + " rows, " + seconds + " s";
@@ -381,9 +434,22 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(_text_answer(HTTPStatus.FORBIDDEN, message))
             return
         requested = (params.get("format") or params.get("output") or [None])[0]
-        self._send(
-            self.server.pool.run(texts[0], self.headers.get("Accept"), requested, self.server.time_limit)
+        text = unbase(texts[0], self.server.base)
+        answer = self.server.pool.run(text, self.headers.get("Accept"), requested, self.server.time_limit)
+        if answer.status == HTTPStatus.OK:  # IRIs as served here, so that they resolve on this server
+            answer = Answer(answer.status, answer.media_type, rebase(answer.body, self.server.base))
+        self._send(answer)
+
+    def _resource(self, head_only: bool = False) -> bool:
+        """Answer for an IRI this server publishes (``/id/…``): its page, or its RDF by the Accept header."""
+        path = urlsplit(self.path).path
+        if not path.startswith("/id/") or self.server.pages is None:
+            return False
+        status, media_type, body = respond(
+            self.server.pages, path, self.headers.get("Accept"), self.server.base
         )
+        self._send(Answer(status, media_type, body), head_only=head_only)
+        return True
 
     def _is_endpoint(self) -> bool:
         if urlsplit(self.path).path in ("/", "/sparql"):
@@ -392,6 +458,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return False
 
     def do_GET(self) -> None:
+        if self._resource():
+            return
         if not self._is_endpoint():
             return
         params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
@@ -401,6 +469,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(Answer(HTTPStatus.OK, "text/html; charset=utf-8", query_page()))
 
     def do_HEAD(self) -> None:
+        if self._resource(head_only=True):
+            return
         if self._is_endpoint():
             self._send(Answer(HTTPStatus.OK, "text/html; charset=utf-8", query_page()), head_only=True)
 
@@ -462,6 +532,8 @@ class SparqlServer(ThreadingHTTPServer):
         self.time_limit = time_limit
         self.quiet = quiet
         self.allow_service = allow_service
+        self.pages: Pages | None = None  # the pages behind the IRIs (govkg.graph.pages)
+        self.base: str | None = None  # where the id namespace is served
 
     def server_close(self) -> None:
         super().server_close()
@@ -479,6 +551,7 @@ def make_server(
     workers: int = 2,
     quiet: bool = False,
     allow_service: bool = False,
+    base: str | None = None,
 ) -> SparqlServer:
     """A SPARQL server for a graph file, its workers loaded; call ``serve_forever()`` on it.
 
@@ -487,8 +560,14 @@ def make_server(
     ``store`` is a folder for a persistent store (loaded here once, then opened
     read-only by each worker). Raises :class:`~govkg.graph.sparql.QueryError`
     when the graph cannot be loaded.
+
+    The server also answers for the IRIs of the graph's id namespace
+    (``https://w3id.org/govkg/id/``), served under ``base`` + ``/id/``
+    (``base`` defaults to the server's own address): a page for a browser,
+    RDF for a linked-data client (see :mod:`govkg.graph.pages`). Query
+    answers carry the IRIs as served, and queries may name them so.
     """
-    from govkg.graph.sparql import QueryError, graph_file, open_store
+    from govkg.graph.sparql import QueryError, graph_file, open_store, open_store_read_only
 
     graph = graph_file(graph)
     if store is not None:
@@ -499,7 +578,12 @@ def make_server(
         pool.close()
         raise QueryError(failure)
     try:
-        return SparqlServer((host, port), pool, time_limit, quiet, allow_service)
+        server = SparqlServer((host, port), pool, time_limit, quiet, allow_service)
     except OSError:
         pool.close()
         raise
+    # The pages read the graph in this process (bound, one-resource queries), from the store if there is one.
+    server.pages = Pages(open_store_read_only(store) if store is not None else open_store(graph))
+    bound_host, bound_port = server.server_address[:2]
+    server.base = (base or f"http://{bound_host}:{bound_port}").rstrip("/")
+    return server

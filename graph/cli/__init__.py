@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from govkg.graph import __version__
-from govkg.graph.cli import build, check, export, person, query, remove, serve, show, stats, view
+from govkg.graph.cli import build, check, export, person, query, remove, serve, show, site, stats, view
 from govkg.graph.cli.common import (
     DEFAULT_GRAPH,
     EXIT_FAIL,
@@ -58,6 +58,7 @@ COMMANDS: dict[str, Command] = {
     "check": Command(check.HELP, check.check_arguments, check.check_cli),
     "query": Command(query.HELP, query.query_arguments, query.query_cli),
     "serve": Command(serve.HELP, serve.serve_arguments, serve.serve_cli),
+    "site": Command(site.HELP, site.site_arguments, site.site_cli),
     "view": Command(view.HELP, view.view_arguments, view.view_cli),
     "stats": Command(stats.HELP, stats.stats_arguments, stats.stats_cli),
     "person": Command(person.HELP, person.person_arguments, person.person_cli),

@@ -31,6 +31,13 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-service", action="store_true", help="let queries fetch other endpoints with SERVICE"
     )
+    parser.add_argument(
+        "--base",
+        default=None,
+        metavar="URL",
+        help="where the IRIs https://w3id.org/govkg/id/… are served, as URL/id/… "
+        "(default: this server's own address; https://w3id.org/govkg keeps them as they are)",
+    )
 
 
 def serve_cli(args: argparse.Namespace) -> int:
@@ -45,6 +52,7 @@ def serve_cli(args: argparse.Namespace) -> int:
             workers=args.workers,
             quiet=args.quiet,
             allow_service=args.allow_service,
+            base=args.base,
         )
     except (QueryError, OSError) as exc:
         error(str(exc), "serve")
@@ -55,7 +63,11 @@ def serve_cli(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)  # so that workers are stopped too
     host, port = server.server_address[:2]
-    print(f"govkg serve: SPARQL endpoint at http://{host}:{port}/sparql (Ctrl-C to stop)", flush=True)
+    print(
+        f"govkg serve: SPARQL endpoint at http://{host}:{port}/sparql and the pages of the graph's IRIs "
+        f"at {server.base}/id/… (Ctrl-C to stop)",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

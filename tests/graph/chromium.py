@@ -37,7 +37,7 @@ FLAGS = (
     "--hide-scrollbars",
     # Nowhere to go even if something tried: no proxy listens on port 9, no name resolves.
     "--proxy-server=127.0.0.1:9",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",  # loopback: a local server under test
     "--remote-debugging-pipe",
 )
 
@@ -146,20 +146,28 @@ class Chromium:
                 self._events.append(reply)
 
     def open(
-        self, path: Path, ready: str, values: dict[str, str], hover: str | None = None, timeout: float = 60
+        self,
+        path: Path | str,
+        ready: str,
+        values: dict[str, str],
+        hover: str | None = None,
+        timeout: float = 60,
     ) -> PageReport:
         """Open a file offline, wait until the ``ready`` expression is true, read ``values``.
 
         ``hover``, an expression giving page coordinates ``[x, y]``, moves the
         mouse there (and waits a moment for tooltips) before the values are read.
+        ``path`` may also be an ``http://127.0.0.1:PORT/…`` address (a local
+        server's page): the network is then left on, for loopback only.
         """
+        loopback = isinstance(path, str) and path.startswith("http://127.0.0.1:")
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             self.call(method, session=session)
         self.call(
             "Network.emulateNetworkConditions",
-            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+            {"offline": not loopback, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
             session=session,
         )
         self.call(
@@ -168,7 +176,8 @@ class Chromium:
             session=session,
         )
         self._events.clear()
-        self.call("Page.navigate", {"url": path.resolve().as_uri()}, session=session)
+        url = path if loopback else Path(path).resolve().as_uri()
+        self.call("Page.navigate", {"url": url}, session=session)
         deadline = time.monotonic() + timeout
         while not self.evaluate(ready, session):
             if time.monotonic() > deadline:

@@ -22,7 +22,8 @@ SMALL = Path(__file__).parent / "data" / "sparql_small.ttl"
 GOV = "https://w3id.org/govkg/ontology#"
 PEOPLE = f"PREFIX gov: <{GOV}>\nPREFIX schema: <https://schema.org/>\n"
 TIME_LIMIT = 2.0
-LIMITS = ["--timeout", str(TIME_LIMIT), "--max-results", "40"]
+# The IRIs as the graph has them (by default the server moves them under its own address).
+LIMITS = ["--timeout", str(TIME_LIMIT), "--max-results", "40", "--base", "https://w3id.org/govkg"]
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
 
