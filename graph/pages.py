@@ -97,7 +97,7 @@ def term_label(iri: str) -> str:
     """An ontology term's Chinese label (主持 for gov:Chair), else its readable form."""
     from rdflib import URIRef
 
-    from govkg.graph.network import ontology_labels
+    from govkg.ontology import ontology_labels
 
     return ontology_labels().get(URIRef(iri)) or readable(iri)
 
