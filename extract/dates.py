@@ -39,11 +39,15 @@ _RANGE = r"\s*[-—–~～至到]\s*"
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date written in the text: its span and its ISO reading (None if unresolved)."""
+    """A date written in the text: its span and its ISO reading (None if unresolved).
+
+    A range (3月8日至11日) reads as its first day; ``until`` is its last.
+    """
 
     span: Span
     text: str
     iso: str | None
+    until: str | None = None
 
 
 def cn_number(text: str) -> int | None:
@@ -78,18 +82,29 @@ def _relative_years() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _relative_weeks() -> dict[str, int]:
+    return {word: int(offset) for word, offset in load_table("week_words.tsv")}
+
+
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     days = "|".join(sorted(map(re.escape, _relative_days()), key=len, reverse=True))
     years = "|".join(sorted(map(re.escape, _relative_years()), key=len, reverse=True))
+    weeks = "|".join(sorted(map(re.escape, _relative_weeks()), key=len, reverse=True))
     return re.compile(
         # 2020年1月25日, 今年1月25日, 1月25日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
         rf"(?<![0-9{_CN}])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]))"
-        rf"(?:{_RANGE}(?:[0-9]{{1,2}}\s*月\s*)?[0-9]{{1,2}}\s*{_DAY_MARK})?"
+        rf"(?:{_RANGE}(?:(?P<m2>[0-9]{{1,2}})\s*月\s*)?(?P<d2>[0-9]{{1,2}})\s*{_DAY_MARK})?"
         # A bare day in Arabic digits, not a number (第3号, 1号线, 5号文件).
         rf"|(?<![0-9第.月年])(?P<bd>[0-9]{{1,2}})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK}))"
-        rf"(?:{_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK})?(?![0-9线楼文令院馆台车机门码病字])"
+        rf"(?:{_RANGE}(?P<bd2>[0-9]{{1,2}})\s*{_DAY_MARK})?(?![0-9线楼文令院馆台车机门码病字])"
         rf"|(?P<rel>{days})"
+        # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
+        rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])"
     )
 
 
@@ -167,7 +182,25 @@ def find_dates(
             month, day = cn_number(match.group("m")), cn_number(match.group("d"))
             reading = _valid(year, month, day) if month and day else None
             iso = reading.isoformat() if reading else None
-        yield DateMention(span, match.group(), iso)
+        yield DateMention(span, match.group(), iso, _range_end(match, iso))
+
+
+def _range_end(match: re.Match, iso: str | None) -> str | None:
+    """The last day of a range whose first day reads ``iso`` (3月30日至4月2日: 4月2日)."""
+    if iso is None:
+        return None
+    first = date.fromisoformat(iso)
+    last_day = match.group("d2") or match.group("bd2")
+    if last_day is None:
+        return None
+    month = int(match.group("m2")) if match.group("m2") else first.month
+    year = first.year + (1 if month < first.month else 0)
+    reading = _valid(year, month, int(last_day))
+    if reading is not None and reading < first:
+        # 30日至2日: the range runs into the next month.
+        following = (first.replace(day=1) + timedelta(days=32)).replace(day=1)
+        reading = _valid(following.year, following.month, int(last_day))
+    return reading.isoformat() if reading and reading >= first else None
 
 
 # A year the text states as its own, not a target (到2035年) or a year long past.
@@ -190,6 +223,11 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
     if groups["rel"]:
         if today is not None:
             reading = today + timedelta(days=_relative_days()[groups["rel"]])
+    elif groups["wd"]:
+        if today is not None:
+            shift = _relative_weeks()[groups["wk"]] if groups["wk"] else 0
+            monday = today - timedelta(days=today.weekday())
+            reading = monday + timedelta(days=7 * shift + _WEEKDAYS[groups["wd"]])
     elif groups["bd"]:
         reading = resolve_day(int(groups["bd"]), today)
     else:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from govkg.extract import event_names
 from govkg.extract.chars import View, simplify, view
 from govkg.extract.data import load_table, load_words
-from govkg.extract.dates import find_dates, first_date, stated_year
+from govkg.extract.dates import find_dates, first_date, parse_clock, stated_year
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
@@ -62,13 +62,25 @@ _ELIDED = re.compile(r"\s*(?:[并还也再]*(?:对|就)[^，,。；;]{0,30})?$")
 # What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查, 到某地就…调研).
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
+# What someone welcomes or thanks for is no report of it (对…一行到我市调研表示欢迎).
+_WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
     # …and one that passes on what someone said (传达…的讲话精神).
     r"|传达|领学"
 )
 # A sentence that goes on with the event before it.
-_SAME_DAY = re.compile(r"\s*(?:(当天|当日|同日)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
+_SAME_DAY = re.compile(
+    r"\s*(?:(当天|当日|同日|当晚|上午|下午|晚上|晚间|傍晚)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)"
+)
+# …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
+_AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
+# A sentence about a year long past (2010年，…): what it reports is another, older happening.
+_PAST_YEAR = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!\s*(?:[0-9一二三四五六七八九十]{1,2}\s*月|[度底初末]))"
+)
+# How far into a sentence (after its dateline) a date may start and still open it (28日上午，…).
+_OPENS_WITH_DATE = 3
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
@@ -122,6 +134,8 @@ class _Draft:
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
     closed: bool = False  # its host and guest are known (分别会见)
+    until: str | None = None  # the last day of a happening dated by a range
+    past: bool = False  # a happening of a year long past (2010年，…)
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +264,9 @@ class _Reader:
         self.reading = Span(0, 0)  # the sentence being read
         self.last_date: str | None = None
         self.same_day: str | None = None  # the date a sentence that goes on takes
+        self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
+        self.past = False  # the sentence tells of a year long past
+        self.told_past = False  # it reported a happening of a year long past
 
     # events -----------------------------------------------------------------
 
@@ -268,11 +285,20 @@ class _Reader:
         elif same_day:
             # 当天 before any date is the day of the report.
             self.same_day = self.last_date or (self.clock if same_day.group(1) else None)
+        elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
+            last = self.drafts[-1]
+            self.same_day = last.until or last.date
+        self.ranges_taken = set()
+        self.past = self._tells_of_the_past(text)
+        self.told_past = False
+        before = len(self.drafts)
+        current = self.current
         for clause in _CLAUSE.finditer(text):
             if clause.start() >= speech_from or not _hint().search(clause.group()):
                 continue
             if (
                 _MODAL.search(clause.group())
+                or _WELCOME.search(clause.group())
                 or _POINT.search(clause.group())
                 or _CAPTION.search(clause.group())
             ):
@@ -288,8 +314,42 @@ class _Reader:
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
                     if not kind.endswith("+"):
                         break
+        if self.told_past and current is not None and self.current is not current:
+            # The story goes on with what it told of before the years long past.
+            self.marks.append(((index, len(text) + 1), current))
+            self.current = current
+        elif (
+            len(self.drafts) == before
+            and dates
+            and self.current is not None
+            and self.current.date is None
+            and not self.past
+            and dates[0].span.start <= (dateline.end() if dateline else 0) + _OPENS_WITH_DATE
+            and self._recent(dates[0].iso)
+        ):
+            # 28日上午，甲一到某市，即…: the day of the visit told of.
+            self.current.date = dates[0].iso
         if dates:
             self.last_date = dates[-1].iso
+
+    def _tells_of_the_past(self, text: str) -> bool:
+        """Whether a sentence is set in a year before the publication year (2010年，…)."""
+        if self.clock is None:
+            return False
+        match = _PAST_YEAR.search(text)
+        return match is not None and int(match.group(1)) < int(self.clock[:4])
+
+    def _long_ago(self, iso: str | None) -> bool:
+        """Whether a date is more than a year before the publication date."""
+        if iso is None or self.clock is None:
+            return False
+        return (parse_clock(self.clock) - parse_clock(iso)).days > 366
+
+    def _recent(self, iso: str | None) -> bool:
+        """Whether a date falls in the month before the publication date (or there is none)."""
+        if iso is None or self.clock is None:
+            return iso is not None
+        return 0 <= (parse_clock(self.clock) - parse_clock(iso)).days <= 31
 
     def _add(self, kind, match, clause, index, sentence, v, mentions, dates) -> None:
         groups = match.groupdict()
@@ -312,9 +372,25 @@ class _Reader:
             place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())]
             place = place if place and not place.endswith("的") else None
         # A date before the cue, or inside it (…会议11月14日在京召开), not one after it.
-        date = next((d.iso for d in dates if d.span.start < clause.start() + match.end()), None)
-        if date is None:
+        dated = next((d for d in dates if d.span.start < clause.start() + match.end()), None)
+        date, until = (dated.iso, dated.until) if dated else (None, None)
+        if dated and dated.until:
+            if dated.span in self.ranges_taken:
+                # 6日至8日，甲…调研，并主持召开座谈会: the range dates the visit, not the
+                # meeting held some day within it.
+                date, until = None, None
+            self.ranges_taken.add(dated.span)
+        elif date is None and not self.past:
             date = self.same_day
+        if self.past and not (dated and dated.span.start < clause.start() + match.start()):
+            # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
+            date = None
+        if kind == "other" and date is None:
+            return
+        past = self.past or self._long_ago(date)
+        if kind == "other" and self.current is not None and self.current.type == "inspection":
+            # 敬献花篮 on a visit is part of the visit.
+            return
         if date is None and _AROUND_MEETING.search(clause.group(), 0, match.start()):
             # …并在会前会见了…: the day of the meeting told of.
             meeting = next((d for d in reversed(self.drafts) if d.type == "meeting" and d.date), None)
@@ -340,13 +416,15 @@ class _Reader:
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
-        same = None if another else self._same_as(draft, name_view)
+        draft.until, draft.past = until, past
+        same = None if another or past else self._same_as(draft, name_view)
         if same is None and weak:
             return
         if same is None:
             self.drafts.append(draft)
             self.current = draft
             self.marks.append(((index, clause.start()), draft))
+            self.told_past = self.told_past or past
             return
         if same.generic and not generic:
             same.name, same.generic = draft.name, False
@@ -354,6 +432,7 @@ class _Reader:
             # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
             same.name = draft.name
         same.date = same.date or date
+        same.until = same.until or until
         same.place = same.place or place
         same.leaders = same.leaders or leaders
         self.current = same
@@ -404,7 +483,7 @@ class _Reader:
     def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:
         """The earlier event this cue reports again, if any."""
         for other in reversed(self.drafts):
-            if other.type != draft.type:
+            if other.type != draft.type or other.past:
                 continue
             if draft.date and other.date and other.date != draft.date:
                 continue

@@ -112,3 +112,40 @@ def test_date_word_tables_have_integer_offsets(name):
     rows = load_table(name)
     assert rows
     assert all(len(row) == 2 and int(row[1]) in range(-3, 4) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "first", "last"),
+    [
+        ("3月8日至11日，省里来人调研", "2012-09-11", "2012-03-08", "2012-03-11"),
+        ("25日至27日到某省调研", "2018-03-27", "2018-03-25", "2018-03-27"),
+        ("3月30日至4月2日举办", "2020-04-05", "2020-03-30", "2020-04-02"),
+        ("12月30日至1月2日举办", "2021-01-05", "2020-12-30", "2021-01-02"),
+        ("1月25日召开", "2020-01-26", "2020-01-25", None),
+    ],
+)
+def test_ranges_know_their_last_day(text, clock, first, last):
+    mention = next(find_dates(text, clock))
+    assert (mention.iso, mention.until) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        ("周三，总理主持召开常务会议", "2024-05-31", "2024-05-29"),  # a Friday release
+        ("星期一召开", "2024-05-31", "2024-05-27"),
+        ("上周五召开", "2024-05-29", "2024-05-24"),
+        ("下星期一召开", "2022-08-07", "2022-08-08"),
+    ],
+)
+def test_days_of_the_week(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize("text", ["建党一百周年", "周年纪念", "一周年"])
+def test_anniversaries_are_no_weekdays(text):
+    assert [d.iso for d in find_dates(text, "2021-07-01")] == []
+
+
+def test_week_words_are_offsets():
+    assert all(int(offset) in (-1, 0, 1) for _, offset in load_table("week_words.tsv"))

@@ -189,7 +189,11 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("张三", "lead"), ("李四", "accompany")},
         ),
         # welcoming a visit is not making one
-        ("会上，副市长张三对省调研组一行到我市调研表示欢迎。", ("张三",), {("张三", "speak")}),
+        (
+            "全市召开汇报会。会上，副市长张三对省调研组一行到我市调研表示欢迎。",
+            ("张三",),
+            {("张三", "speak")},
+        ),
         # a list that goes on with 以及 speaks with the clause it joins
         (
             "全县召开会议。副县长张三、李四，以及县法院院长王五分别就防控工作提出意见和建议。",
@@ -488,3 +492,62 @@ def test_event_names_from_headline(title, text, expected):
     release = Release(id="t", text=text, title=title, published="2020-06-10")
     events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
     assert [e.name for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A range dates the visit; a meeting held some day within it is not knowable.
+        (
+            "6日至8日，张三在某区调研，并主持召开工作座谈会。",
+            "2020-07-08",
+            [("inspection", "2020-07-06"), ("meeting", None)],
+        ),
+        # …结束后: the last day of the range.
+        (
+            "3月8日至11日，张三一行到我市调研。调研结束后，市政府召开情况汇报会。",
+            "2012-09-11",
+            [("inspection", "2012-03-08"), ("meeting", "2012-03-11")],
+        ),
+        # A sentence opening with a day goes on with the undated visit told of.
+        (
+            "张三来到某市，就产业发展进行调研考察。28日上午，张三一到某市就前往工地。",
+            "2016-07-28",
+            [("inspection", "2016-07-28")],
+        ),
+        # 下午 at the head of a sentence: the day in context.
+        (
+            "28日上午，张三到某市调研。下午，张三主持召开座谈会。",
+            "2016-07-29",
+            [("inspection", "2016-07-28"), ("meeting", "2016-07-28")],
+        ),
+        # A year long past: its own happening, of no known day; the story goes on after it.
+        (
+            "28日，张三到某市调研。2010年，张三到某市考察工作时提出目标。",
+            "2016-07-28",
+            [("inspection", "2016-07-28"), ("inspection", None)],
+        ),
+    ],
+)
+def test_event_dates_in_context(text, published, expected):
+    events = events_of(text, published=published, names=("张三",))
+    assert [(e.type, e.date) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1976年7月28日凌晨，某市发生7.8级强烈地震。", [("other", "1976-07-28")]),
+        ("6日下午，某国总理前往广场，向人民英雄纪念碑敬献花圈。", [("other", "2020-06-06")]),
+        ("要防止发生安全事故。", []),  # no happening
+        ("某县发生地震。", []),  # no date: no dated happening
+    ],
+)
+def test_other_events(text, expected):
+    assert [(e.type, e.date) for e in events_of(text)] == expected
+
+
+def test_a_visit_welcomed_is_no_new_visit():
+    text = "3月8日，李四一行到我市调研。3月9日，张三对李四一行到我市调研表示欢迎。"
+    events = events_of(text, published="2020-03-10", names=("张三", "李四"))
+    assert [(e.type, e.date) for e in events] == [("inspection", "2020-03-08")]
