@@ -95,21 +95,25 @@ PARALLEL_THRESHOLD = 200
 
 
 def iter_files(
-    paths: list[Path], progress: Progress | None = None, workers: int | None = None
+    paths: list[Path],
+    progress: Progress | None = None,
+    workers: int | None = None,
+    extractor: Callable[[Path], tuple[list[Extraction], list[ReadError]]] = extract_file,
 ) -> Iterator[tuple[list[Extraction], list[ReadError]]]:
     """What each file holds, in the order of ``paths`` (so builds are deterministic).
 
     With ``workers`` > 1 (default: one per core, for large batches) files are
-    read and extracted in a process pool.
+    read and extracted in a process pool; ``extractor`` (a module-level
+    function, for the pool) reads and extracts one.
     """
     if workers is None:
         workers = (os.cpu_count() or 1) if len(paths) >= PARALLEL_THRESHOLD else 1
     if workers <= 1:
-        results = map(extract_file, paths)
+        results = map(extractor, paths)
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(extract_file, paths, chunksize=max(1, min(64, len(paths) // (workers * 8))))
+        results = pool.map(extractor, paths, chunksize=max(1, min(64, len(paths) // (workers * 8))))
     try:
         for number, result in enumerate(results, 1):
             if progress:

@@ -31,6 +31,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from govkg.graph.remote import file_version
+
 CACHE = "cache"  # inside the output folder
 ENTRIES = "extractions"
 FORMAT = 1  # of the entries: a change of the records' pickled form bumps it
@@ -75,6 +77,19 @@ class ExtractionCache:
         except OSError:
             return None
         return self.key_of_bytes(path, data)
+
+    def key_of_url(self, url: str) -> str | None:
+        """The key of a file on an fsspec file system, from what the store says of its version.
+
+        Its ETag (a digest of the bytes on S3, GCS, HTTP servers that give
+        one), else its size and modification time: content-addressed without
+        downloading every file at every build. None when it cannot be listed.
+        """
+        try:
+            version = file_version(url)
+        except (OSError, ValueError):
+            return None
+        return self.key_of_bytes(url, f"version:{version}".encode())
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"

@@ -2,7 +2,7 @@
 
 The files are cut into partitions of consecutive paths; each partition is a
 task that reads and extracts its files on a worker (the function a local
-build runs per file, :func:`govkg.graph.build.extract_file`) and sends back
+build runs per file, :func:`govkg.graph.remote.extract_any`) and sends back
 the records. The results come back in the order of the paths, so the build
 gives byte for byte the files of a single-process build. Identity
 resolution, the RDF mapping and the files are made by the client.
@@ -11,7 +11,9 @@ resolution, the RDF mapping and the files are made by the client.
 worker process per core) and closes it at the end; an address connects to a
 running scheduler (``dask scheduler`` and ``dask worker`` on each machine, or
 dask-jobqueue / dask-kubernetes), whose workers need govkg installed and the
-input paths readable at the same paths (a shared file system).
+input paths readable at the same paths (a shared file system), or inputs
+given as fsspec URLs (``s3://…``, see graph/remote.py), which each worker reads
+itself.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from govkg.extract import ReadError
 from govkg.extract.records import Extraction
-from govkg.graph.build import extract_file
+from govkg.graph.remote import extract_any
 
 Progress = Callable[[int, int, str], None]
 FileResult = tuple[list[Extraction], list[ReadError]]
@@ -33,8 +35,8 @@ PARTITION_FILES = 64
 
 
 def extract_partition(paths: list[str]) -> list[FileResult]:
-    """What a worker does with one partition: each file read and extracted, in order."""
-    return [extract_file(path) for path in paths]
+    """What a worker does with one partition: each file (path or fsspec URL) read and extracted, in order."""
+    return [extract_any(path) for path in paths]
 
 
 def _require_distributed():
@@ -54,7 +56,7 @@ def dask_client(address: str, workers: int | None = None):
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: another cluster may hold 8787
         )
         try:
             with distributed.Client(cluster) as client:

@@ -32,6 +32,7 @@ from govkg.extract.records import Extraction
 from govkg.graph.build import BuildResult, Progress, from_extractions, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
 from govkg.graph.outputs import WRITERS
+from govkg.graph.remote import extract_any, is_url, list_url
 from govkg.graph.store import manifest, stamp
 
 MANIFEST = "build.json"
@@ -109,15 +110,23 @@ def outputs_current(outdir: str | Path) -> bool:
     return True
 
 
+def input_files(inputs: Iterable[str | Path]) -> list[Path | str]:
+    """The files of the inputs in order: local files and folders walked, fsspec URLs listed (remote.py)."""
+    files: list[Path | str] = []
+    for item in inputs:
+        files.extend(list_url(item) if is_url(item) else iter_paths([item]))
+    return files
+
+
 def _extract_missing(
-    paths: list[Path], progress: Progress | None, workers: int | None, dask: str | None
+    paths: list[Path | str], progress: Progress | None, workers: int | None, dask: str | None
 ) -> Iterator[FileResult]:
     if dask:
         from govkg.graph.cluster import extract_on_cluster
 
         yield from extract_on_cluster(paths, dask, progress=progress)
     else:
-        yield from iter_files(paths, progress, workers)
+        yield from iter_files(paths, progress, workers, extractor=extract_any)
 
 
 def _releases(
@@ -164,8 +173,8 @@ def build_into(
     """
     cache = ExtractionCache(outdir)
     previous = BuildRecord.load(outdir) or BuildRecord()
-    paths = list(iter_paths(list(inputs)))
-    keys = {str(path): cache.key_of(path) for path in paths}
+    paths = input_files(inputs)
+    keys = {str(path): cache.key_of_url(path) if is_url(path) else cache.key_of(path) for path in paths}
     listed = set(keys)
     removed = set(remove)
     if add:
@@ -181,7 +190,7 @@ def build_into(
         value = cache.get(key) if key else None
         if value is not None:
             found[path] = value
-    missing = [Path(path) for path in keys if path not in found]
+    missing = [path if is_url(path) else Path(path) for path in keys if path not in found]
     for path, value in zip(missing, _extract_missing(missing, progress, workers, dask), strict=True):
         found[str(path)] = value
         cache.put(keys[str(path)], value)

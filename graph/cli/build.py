@@ -16,13 +16,22 @@ from govkg.graph.check import check_build, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
 from govkg.graph.incremental import Update, build_into, forget_unused
 from govkg.graph.outputs import write_outputs
+from govkg.graph.remote import is_url
 
 HELP = "build the graph of release files and folders"
 
 
+def _input(text: str) -> Path | str:
+    """A local path, or a URL kept as written (a Path would fold its ``//``)."""
+    return text if is_url(text) else Path(text)
+
+
 def build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "inputs", nargs="*", type=Path, help="release files or folders (default: the bundled samples)"
+        "inputs",
+        nargs="*",
+        type=_input,
+        help="release files or folders, or fsspec URLs such as s3://bucket/releases/ (default: the samples)",
     )
     parser.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: ./output)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -48,7 +57,7 @@ def build_cli(args: argparse.Namespace) -> int:
     inputs = args.inputs or ([] if args.add else sample_paths())
     outdir = args.output or Path("output")
     for item in inputs:
-        if not Path(item).exists():
+        if not is_url(item) and not Path(item).exists():
             error(f"{item}: no such file or folder")
             return EXIT_USAGE
     progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None

@@ -156,9 +156,9 @@ def test_govkg_build_dask_local(tmp_path, inputs):
     pytest.importorskip("distributed")
     first, second = inputs
     out = tmp_path / "out"
-    assert (
-        main(["build", str(first), str(second), "-o", str(out), "-q", "--no-check", "--dask", "local"]) == 0
-    )
+    # the second folder as an fsspec URL: the workers read it themselves (graph/remote.py)
+    command = ["build", str(first), second.as_uri(), "-o", str(out), "-q", "--no-check", "--dask", "local"]
+    assert main(command) == 0
     assert {name: (out / name).read_bytes() for name in FILES} == fresh(tmp_path / "single", first, second)
 
 
