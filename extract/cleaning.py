@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from govkg.extract.data import load_table
+from govkg.extract.places import find_jurisdiction
 from govkg.extract.reading import RawDocument
 from govkg.extract.records import Release
 
@@ -361,7 +362,6 @@ def clean(document: RawDocument) -> Release:
     its first body line, or below its last body line and the short sentences
     that close it). A news record's content is all article.
     """
-    from govkg.extract.places import find_jurisdiction
 
     raw = normalise(document.text)
     lines = _split_credits(_split_inline_title(_lines(raw)))

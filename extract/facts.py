@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from govkg.extract.data import load_words
+from govkg.extract.documents import find_documents
+from govkg.extract.events import find_events
+from govkg.extract.persons import find_persons
 from govkg.extract.records import Event, Extraction, Person, Release, Sentence
 
 
@@ -24,10 +27,6 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: boo
     ``tagger`` lets the statistical name finder read the sentences the name
     rules leave in doubt (:mod:`govkg.extract.lac`).
     """
-    from govkg.extract.documents import find_documents
-    from govkg.extract.events import find_events
-    from govkg.extract.persons import find_persons
-
     persons = tuple(
         _named_in_evidence(release, person) for person in find_persons(release, sentences, tagger=tagger)
     )

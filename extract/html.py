@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from govkg.extract.reading import ReadError
+from govkg.extract.records import ReadError
 
 DROP_TAGS = (
     "script", "style", "noscript", "iframe", "form", "select", "button", "nav",

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from govkg.extract.chars import View, view
+from govkg.extract.lac import person_spans
 from govkg.extract.names import (
     HAN,
     NOT_GIVEN,
@@ -535,8 +536,6 @@ class _Finder:
         a window of ``_WINDOW`` characters around each such place, all windows
         of a release in one batch; a name cut by a window's edge is not taken.
         """
-        from govkg.extract.lac import person_spans
-
         t = self.text
         windows = _windows(self._doubtful_places(), len(t))
         if not windows:

@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from govkg.extract.cleaning import clean, parse_published
+from govkg.extract.dates import impossible_dates
+from govkg.extract.facts import extract_facts
 from govkg.extract.reading import RawDocument, ReadError, read_documents_lenient
 from govkg.extract.records import Extraction, Release
 from govkg.extract.sentences import split_sentences
@@ -30,8 +32,6 @@ def releases_of(documents: Iterable[RawDocument]) -> tuple[list[Release], list[R
     publication date that is no date (``2020-02-30``), a date in the text
     that no calendar has (2月30日).
     """
-    from govkg.extract.dates import impossible_dates
-
     releases, errors = [], []
     for document in documents:
         try:
@@ -58,7 +58,5 @@ def extract(release: Release, tagger: bool = True) -> Extraction:
 
     ``tagger=False`` leaves the statistical name finder out (rules only).
     """
-    from govkg.extract.facts import extract_facts
-
     sentences = tuple(split_sentences(release.text))
     return extract_facts(release, sentences, tagger=tagger)

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from govkg.extract.html import fragment_to_text, html_to_text
+from govkg.extract.records import ReadError
+
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 JSON_SUFFIXES = {".json"}
@@ -29,15 +32,6 @@ DATE_FIELDS = ("pubtime", "pub_date", "pubdate", "published", "publish_time", "d
 SOURCE_FIELDS = ("source", "src", "media")
 EDITOR_FIELDS = ("editor", "responsible_editor")
 URL_FIELDS = ("url", "link", "href")
-
-
-class ReadError(ValueError):
-    """A file, or a record in it, that cannot be read as a release."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -258,7 +252,6 @@ def _text_document(text: str, warnings: list[str], path: Path) -> RawDocument:
 
 
 def _fragment_text(markup: str, where: str | Path) -> str:
-    from govkg.extract.html import fragment_to_text
 
     try:
         return fragment_to_text(markup)
@@ -273,7 +266,6 @@ def _read_html(data: bytes, path: Path) -> RawDocument:
 
 
 def _html_document(text: str, warnings: list[str], path: Path) -> RawDocument:
-    from govkg.extract.html import html_to_text
 
     page = html_to_text(text, path)
     return RawDocument(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -142,3 +143,16 @@ class Extraction:
     events: tuple[Event, ...] = ()
     documents: tuple[Document, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+
+
+class ReadError(ValueError):
+    """A file, or a record in it, that cannot be read as a release."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+    def __reduce__(self):
+        # Pickled by its two arguments: a worker process of a parallel build hands its errors back.
+        return type(self), (self.path, self.problem)

@@ -8,10 +8,8 @@ The Python API::
     write_outputs(result, "output/")      # graph.ttl and friends
 """
 
-# Before the imports: the modules below read it.
-__version__ = "0.1.0"
-
 from govkg.graph.build import BuildResult, build, build_records, sample_paths
 from govkg.graph.outputs import write_outputs
+from govkg.graph.version import __version__
 
-__all__ = ["BuildResult", "build", "build_records", "sample_paths", "write_outputs"]
+__all__ = ["BuildResult", "__version__", "build", "build_records", "sample_paths", "write_outputs"]

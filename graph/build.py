@@ -20,6 +20,7 @@ from rdflib import Graph
 
 from govkg.extract import ReadError, Release, extract, read_releases
 from govkg.extract.identity import Corpus, resolve
+from govkg.extract.pipeline import releases_of
 from govkg.extract.reading import RawDocument, document_from_record, iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.rdf import to_rdf
@@ -164,8 +165,6 @@ def build_records(records: Iterable[dict]) -> BuildResult:
     >>> result.releases[0].published
     '2020-01-26T15:22'
     """
-    from govkg.extract.pipeline import releases_of
-
     extractions: list[Extraction] = []
     errors: list[ReadError] = []
     seen: set[str] = set()

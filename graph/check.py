@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from govkg.ontology import PREFIXES, resource_path
+from govkg.ontology import GOV, PREFIXES, resource_path
 
 if TYPE_CHECKING:
     from govkg.graph.build import BuildResult
@@ -162,7 +162,6 @@ def evidence_findings(graph: Graph, names: dict[str, str] | None = None) -> list
     """Evidence whose sentence is not the text at [begin, end) of its release's body, or whose
     IRI is not ``<release>#char=begin,end``: a check SHACL core cannot state, done in Python.
     """
-    from govkg.ontology import GOV
 
     names = names or PREFIXES
     bodies: dict = {}

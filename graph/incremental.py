@@ -31,6 +31,7 @@ from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.build import BuildResult, Progress, from_extractions, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
+from govkg.graph.cluster import extract_on_cluster
 from govkg.graph.outputs import WRITERS
 from govkg.graph.remote import extract_any, is_url, list_url
 from govkg.graph.store import manifest, stamp
@@ -122,8 +123,6 @@ def _extract_missing(
     paths: list[Path | str], progress: Progress | None, workers: int | None, dask: str | None
 ) -> Iterator[FileResult]:
     if dask:
-        from govkg.graph.cluster import extract_on_cluster
-
         yield from extract_on_cluster(paths, dask, progress=progress)
     else:
         yield from iter_files(paths, progress, workers, extractor=extract_any)

@@ -25,7 +25,6 @@ fixed seeds.
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,7 +40,6 @@ from govkg.ontology import GOV, ID, SCHEMA, EventType, zh_label
 if TYPE_CHECKING:
     import networkx as nx
 
-    from govkg.graph.build import BuildResult
 
 # Node kinds of the view and the exports, in legend order, with their classes.
 KINDS: dict[str, tuple[URIRef, ...]] = {
@@ -548,34 +546,19 @@ def network_stats(net: nx.DiGraph, co: nx.Graph | None = None) -> NetworkStats:
     )
 
 
-# The last graph analysed, by identity and size: a build's three writers (HTML,
-# GEXF, GraphML) share one analysis instead of repeating it.
-_last_analysis: list = []
-
-
 def analysed_network(graph: Graph) -> tuple[nx.DiGraph, NetworkStats]:
     """The knowledge network with each official's ranking figures as node attributes.
 
-    The result is shared by calls on the same, unchanged graph: treat it as
-    read-only (``select_view`` copies what it keeps).
+    Analyse a graph once and hand the result to what draws it (a build's view
+    and Gephi exports share one: see ``outputs.SharedWork``).
     """
-    if _last_analysis:
-        ref, size, net, stats = _last_analysis
-        if ref() is graph and size == len(graph):
-            return net, stats
     net = knowledge_network(graph)
     stats = network_stats(net)
     for nid, rank in stats.ranks.items():
         net.nodes[nid].update(
             events=rank.events, contacts=rank.contacts, betweenness=rank.betweenness, community=rank.community
         )
-    _last_analysis[:] = [weakref.ref(graph), len(graph), net, stats]
     return net, stats
-
-
-def prepare(result: BuildResult) -> None:
-    """Analyse a build's network ahead of its writers (see govkg.graph.outputs.PREPARE)."""
-    analysed_network(result.graph)
 
 
 # --- exports ----------------------------------------------------------------
@@ -775,18 +758,6 @@ def graphml_text(net: nx.DiGraph) -> str:
         out.append("    </edge>")
     out += ["  </graph>", "</graphml>"]
     return "\n".join(out) + "\n"
-
-
-def gexf(result: BuildResult) -> str:
-    """Writer of ``graph.gexf`` (see :data:`govkg.graph.outputs.WRITERS`): the analysed network."""
-    net, _ = analysed_network(result.graph)
-    return gexf_text(net, latest_date(result.graph))
-
-
-def graphml(result: BuildResult) -> str:
-    """Writer of ``graph.graphml``: the analysed network."""
-    net, _ = analysed_network(result.graph)
-    return graphml_text(net)
 
 
 # --- the ``govkg stats`` command ---------------------------------------------

@@ -1,10 +1,11 @@
 """Writing a build's files: every output written atomically, deterministically.
 
 Writers are registered in one place, :data:`WRITERS`: output file name ->
-``"module:function"``. A writer takes the build result and returns the file's
-content (``str`` or ``bytes``); this module writes it to a temporary file and
-renames it into place, so a crash or Ctrl-C never leaves a half-written file.
-A writer whose module is not part of this version is passed over.
+function. A writer takes the :class:`SharedWork` of a build (the build result,
+and what several writers need: the canonical form of the graph, the analysed
+network, each made once) and returns the file's content (``str`` or
+``bytes``); this module writes it to a temporary file and renames it into
+place, so a crash or Ctrl-C never leaves a half-written file.
 
 The RDF files are written by govkg itself rather than by rdflib's
 serialisers, which take about 50 s per million triples: every triple is
@@ -19,37 +20,34 @@ order.
 from __future__ import annotations
 
 import contextlib
-import contextvars
-import importlib
 import json
 import os
+import pickle
 import re
 import secrets
 import signal
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, cached_property, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 
 from govkg.extract.identity import identity_report
+from govkg.graph import network, view
 from govkg.graph.rdf import gc_paused
+from govkg.graph.shards import SHARDS, write_shards
+from govkg.graph.store import STORE, write_store
+from govkg.graph.store import read_graph as read_graph  # one graph reader, re-exported
 from govkg.ontology import PREFIXES, resource_path
 
 if TYPE_CHECKING:
-    from govkg.graph.build import BuildResult
+    import networkx as nx
 
-WRITERS: dict[str, str] = {
-    "graph.ttl": "govkg.graph.outputs:turtle",
-    "graph.trig": "govkg.graph.outputs:trig",
-    "graph.jsonld": "govkg.graph.outputs:jsonld",
-    "graph.nt": "govkg.graph.outputs:ntriples",
-    "graph.html": "govkg.graph.view:html",
-    "graph.gexf": "govkg.graph.network:gexf",
-    "graph.graphml": "govkg.graph.network:graphml",
-    "identity.tsv": "govkg.graph.outputs:identity",
-}
+    from govkg.graph.build import BuildResult
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
@@ -78,23 +76,46 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     return path
 
 
-def _writer(spec: str):
-    module_name, _, function = spec.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return None
-    return getattr(module, function, None)
+class SharedWork:
+    """A build result and the work its writers share, each piece made once, when first asked for.
+
+    Made by :func:`write_outputs` for one call and handed to every writer: no
+    module keeps a cache of its own.
+    """
+
+    def __init__(self, result: BuildResult) -> None:
+        self.result = result
+
+    @property
+    def graph(self) -> Graph:
+        return self.result.graph
+
+    @cached_property
+    def canonical(self) -> Canonical:
+        """The canonical form of the graph, which the four RDF files are written from."""
+        return canonical(self.result.graph)
+
+    @cached_property
+    def network(self) -> tuple[nx.DiGraph, network.NetworkStats]:
+        """The analysed knowledge network, which the view and the Gephi exports draw."""
+        return network.analysed_network(self.result.graph)
 
 
-# Work that several writers share. The RDF files share the canonical form of
-# the graph and are written by one forked process. The view and the Gephi
-# exports share the analysed network: the parent makes it once, just before it
-# forks the first of them, and each child inherits it.
-SHARED_WORK = {"graph.html": "network", "graph.gexf": "network", "graph.graphml": "network"}
-PREPARE = {"network": "govkg.graph.network:prepare"}
+Writer = Callable[[SharedWork], "str | bytes"]
+
+# Which shared work each writer uses. The RDF files are written by one forked
+# process, which makes their canonical form; the network is made by the parent,
+# just before it forks the first writer that needs it, and each child inherits it.
+USES = {
+    "graph.ttl": "canonical",
+    "graph.trig": "canonical",
+    "graph.jsonld": "canonical",
+    "graph.nt": "canonical",
+    "graph.html": "network",
+    "graph.gexf": "network",
+    "graph.graphml": "network",
+}
+MADE_BY_PARENT = {"network"}
 
 
 # From this many releases on, writers run in parallel processes, one per core.
@@ -117,41 +138,25 @@ def write_outputs(
     written as N-Quads shards, ``OUT/shards`` (see graph/shards.py).
     """
     outdir = Path(outdir)
-    jobs = []
-    for name, spec in WRITERS.items():
-        if only is not None and name not in only:
-            continue
-        writer = _writer(spec)
-        if writer is not None:
-            jobs.append((name, spec, writer))
+    jobs = [(name, writer) for name, writer in WRITERS.items() if only is None or name in only]
+    shared = SharedWork(result)
     if workers is None:
         large = len(result.extractions) >= PARALLEL_RELEASES
         workers = (os.cpu_count() or 1) if large and hasattr(os, "fork") else 1
-    # The RDF writers share one canonical form of the graph for this call.
-    token = _SHARED.set({})
-    try:
-        if workers <= 1 or len(jobs) <= 1:
-            written = {name: atomic_write(outdir / name, writer(result)) for name, _, writer in jobs}
-            return _with_store(written, outdir, only)
-        rdf = [(name, writer) for name, spec, writer in jobs if spec.startswith(f"{__name__}:")]
-        groups = ([(None, rdf)] if rdf else []) + [
-            (SHARED_WORK.get(name), [(name, writer)])
-            for name, spec, writer in jobs
-            if not spec.startswith(f"{__name__}:")
-        ]
-        prepare = {key: _writer(spec) for key, spec in PREPARE.items()}
-        written = _write_forked(result, outdir, groups, workers, prepare)
-        return _with_store({name: written[name] for name, _, _ in jobs}, outdir, only)
-    finally:
-        _SHARED.reset(token)
+    if workers <= 1 or len(jobs) <= 1:
+        written = {name: atomic_write(outdir / name, writer(shared)) for name, writer in jobs}
+        return _with_store(written, outdir, only)
+    together = [(name, writer) for name, writer in jobs if USES.get(name) == "canonical"]
+    groups = ([("canonical", together)] if together else []) + [
+        (USES.get(name), [(name, writer)]) for name, writer in jobs if USES.get(name) != "canonical"
+    ]
+    written = _write_forked(shared, outdir, groups, workers)
+    return _with_store({name: written[name] for name, _ in jobs}, outdir, only)
 
 
 def _with_store(written: dict[str, Path], outdir: Path, only: list[str] | None) -> dict[str, Path]:
     """The build's store (``OUT/store``), loaded from the N-Triples just written (graph/store.py),
     and its N-Quads shards (``OUT/shards``), one a release graph, from the TriG (graph/shards.py)."""
-    from govkg.graph.shards import SHARDS, write_shards
-    from govkg.graph.store import STORE, write_store
-
     if "graph.trig" in written and (only is None or SHARDS in only):
         write_shards(outdir)
         written[SHARDS] = outdir / SHARDS
@@ -160,21 +165,15 @@ def _with_store(written: dict[str, Path], outdir: Path, only: list[str] | None) 
     return written
 
 
-def _write_forked(
-    result: BuildResult, outdir: Path, groups: list[tuple], workers: int, prepare: dict | None = None
-) -> dict[str, Path]:
+def _write_forked(shared: SharedWork, outdir: Path, groups: list[tuple], workers: int) -> dict[str, Path]:
     """Each group of files written by a forked child, at most ``workers`` at a time.
 
-    ``groups`` holds (shared-work key, [(file name, writer)...]); before the
-    first group of a key is forked, ``prepare[key](result)`` runs in this
-    process (while the children already forked work), so that every child of
-    that key inherits its result. A child's error is raised here, after the
+    ``groups`` holds (shared-work name, [(file name, writer)...]); before the
+    first group whose work is in :data:`MADE_BY_PARENT` is forked, this process
+    makes that work (while the children already forked write), so that every
+    child of that work inherits it. A child's error is raised here, after the
     other children have finished.
     """
-    prepare = dict(prepare or {})
-    import pickle
-    import traceback
-
     running: dict[int, tuple[list[str], int]] = {}  # pid -> (file names, read end of its error pipe)
     failures: list[BaseException] = []
     pending = list(groups)
@@ -198,8 +197,8 @@ def _write_forked(
         while pending or running:
             while pending and len(running) < workers:
                 key, group = pending.pop(0)
-                if prepare.get(key) is not None:
-                    prepare.pop(key)(result)
+                if key in MADE_BY_PARENT:
+                    getattr(shared, key)
                 read_end, write_end = os.pipe()
                 pid = os.fork()
                 if pid == 0:  # the child: write its files, report, and leave without cleanup
@@ -207,7 +206,7 @@ def _write_forked(
                     code = 0
                     try:
                         for name, writer in group:
-                            atomic_write(outdir / name, writer(result))
+                            atomic_write(outdir / name, writer(shared))
                     except BaseException as exc:
                         code = 1
                         try:
@@ -235,9 +234,6 @@ def _write_forked(
         raise failures[0]
     return written
 
-
-# The canonical form of a graph, shared by the writers of one write_outputs call.
-_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("govkg_canonical", default=None)
 
 NTriple = tuple[str, str, str]
 Block = tuple[str, int, str]  # subject, number of triples, Turtle text
@@ -353,8 +349,6 @@ def _canonical(graph: Graph) -> Canonical:
         for (s, p, o), _ in graph.store.triples((None, None, None), graph)
     ]
     if blank:
-        from rdflib.compare import to_canonical_graph
-
         # Blank node labels from the graph's structure, the same on every run.
         forms.clear()
         literals.clear()
@@ -376,31 +370,29 @@ def _canonical(graph: Graph) -> Canonical:
     return Canonical(triples=triples, named=dict(sorted(named.items())), default=default, literals=literals)
 
 
-def _collector_paused(writer):
-    """Run a writer with the garbage collector paused: it makes millions of small acyclic objects."""
+def _writer(writer=None, *, paused: bool = False):
+    """A writer that may also be called on a bare BuildResult (its work then shared by nobody);
+    ``paused``: run with the garbage collector paused (millions of small acyclic objects)."""
 
-    @wraps(writer)
-    def run(result: BuildResult) -> str:
-        with gc_paused():
-            return writer(result)
+    def wrap(function):
+        @wraps(function)
+        def run(shared: SharedWork | BuildResult) -> str:
+            if not isinstance(shared, SharedWork):
+                shared = SharedWork(shared)
+            if not paused:
+                return function(shared)
+            with gc_paused():
+                return function(shared)
 
-    return run
+        return run
 
-
-def _canonical_of(result: BuildResult) -> Canonical:
-    shared = _SHARED.get()
-    if shared is None:
-        return canonical(result.graph)
-    key = id(result.graph)
-    if key not in shared:
-        shared[key] = canonical(result.graph)
-    return shared[key]
+    return wrap(writer) if writer is not None else wrap
 
 
-@_collector_paused
-def ntriples(result: BuildResult) -> str:
+@_writer(paused=True)
+def ntriples(shared: SharedWork) -> str:
     """``graph.nt``: the graph as sorted canonical N-Triples."""
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in _canonical_of(result).triples)
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in shared.canonical.triples)
 
 
 # A Turtle prefixed name's local part, conservatively (no escapes needed).
@@ -486,15 +478,15 @@ def _prefix_lines(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
 
 
-@_collector_paused
-def turtle(result: BuildResult) -> str:
+@_writer(paused=True)
+def turtle(shared: SharedWork) -> str:
     """``graph.ttl``: the whole graph in Turtle, subjects in sorted order."""
-    blocks = _blocks_of(_canonical_of(result), _Names(PREFIXES))
+    blocks = _blocks_of(shared.canonical, _Names(PREFIXES))
     return _prefix_lines(PREFIXES) + "".join(text for _, _, text in blocks)
 
 
-@_collector_paused
-def trig(result: BuildResult) -> str:
+@_writer(paused=True)
+def trig(shared: SharedWork) -> str:
     """``graph.trig``: one named graph per release, named by the release's IRI.
 
     A release's graph holds every triple its text gives (the description of
@@ -502,7 +494,7 @@ def trig(result: BuildResult) -> str:
     replaces just its graph. Triples of no release (the build's provenance,
     facts merged across releases) are in the default graph, first.
     """
-    canon = _canonical_of(result)
+    canon = shared.canonical
     names = _Names(PREFIXES)
     # A subject whose triples all sit in one release graph is written as in graph.ttl.
     whole = {s: (count, text) for s, count, text in _blocks_of(canon, names)}
@@ -602,14 +594,14 @@ class _JsonTerms:
         return {"@value": lexical, "@type": self.iri(f"<{datatype}>")}
 
 
-@_collector_paused
-def jsonld(result: BuildResult) -> str:
+@_writer(paused=True)
+def jsonld(shared: SharedWork) -> str:
     """``graph.jsonld``: the whole graph, compacted with govkg's context, one node a line.
 
     Nodes come in the order of their IRIs, properties in the order of theirs;
     a property with one value has it bare, with several, in an array.
     """
-    canon = _canonical_of(result)
+    canon = shared.canonical
     context = jsonld_context()
     terms = _JsonTerms(context)
     nodes: list[str] = []
@@ -644,13 +636,38 @@ def jsonld(result: BuildResult) -> str:
     return f'{{\n  "@context": {{\n{entries}\n  }},\n  "@graph": [\n    {graph}\n  ]\n}}\n'
 
 
-def identity(result: BuildResult) -> str:
+@_writer
+def identity(shared: SharedWork) -> str:
     """``identity.tsv``: which node each mention went to and why (the resolved corpus's report)."""
-    return identity_report(result.resolved)
+    return identity_report(shared.result.resolved)
 
 
-def read_graph(path: str | Path) -> Graph:
-    """A graph source as one rdflib graph: see :func:`govkg.graph.store.read_graph`."""
-    from govkg.graph.store import read_graph as read
+@_writer
+def html(shared: SharedWork) -> str:
+    """``graph.html``: the interactive view of the analysed network."""
+    return view.html(shared.graph, shared.network[0])
 
-    return read(path)
+
+@_writer
+def gexf(shared: SharedWork) -> str:
+    """``graph.gexf``: the analysed network for Gephi."""
+    return network.gexf_text(shared.network[0], network.latest_date(shared.graph))
+
+
+@_writer
+def graphml(shared: SharedWork) -> str:
+    """``graph.graphml``: the analysed network as GraphML."""
+    return network.graphml_text(shared.network[0])
+
+
+# The files of a build, filled in one place: a renamed writer fails here, at import.
+WRITERS: dict[str, Writer] = {
+    "graph.ttl": turtle,
+    "graph.trig": trig,
+    "graph.jsonld": jsonld,
+    "graph.nt": ntriples,
+    "graph.html": html,
+    "graph.gexf": gexf,
+    "graph.graphml": graphml,
+    "identity.tsv": identity,
+}

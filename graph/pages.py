@@ -34,7 +34,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from govkg.ontology import GOV, ID, resource_path
+from govkg.graph.sparql import format_result, graph_to_store, named_queries, open_store, run_query, short_iri
+from govkg.ontology import GOV, ID, ontology_labels, resource_path
 
 ID_BASE = str(ID)
 Href = Callable[[str], "str | None"]
@@ -73,7 +74,6 @@ SITE_KINDS = {
 @cache
 def page_queries() -> dict:
     """The queries pages are read with, by name (``ontology/queries/pages/*.rq``)."""
-    from govkg.graph.sparql import named_queries
 
     return named_queries(resource_path("queries") / "pages")
 
@@ -88,7 +88,6 @@ def readable(iri: str) -> str:
     """
     if iri.startswith(ID_BASE):
         return unquote(iri[len(ID_BASE) :])
-    from govkg.graph.sparql import short_iri
 
     return short_iri(iri)
 
@@ -96,8 +95,6 @@ def readable(iri: str) -> str:
 def term_label(iri: str) -> str:
     """An ontology term's Chinese label (主持 for gov:Chair), else its readable form."""
     from rdflib import URIRef
-
-    from govkg.ontology import ontology_labels
 
     return ontology_labels().get(URIRef(iri)) or readable(iri)
 
@@ -150,15 +147,11 @@ class Pages:
     def rows(self, name: str, iri: str) -> list[dict[str, str]]:
         from rdflib import URIRef
 
-        from govkg.graph.sparql import run_query
-
         return run_query(self.source, page_queries()[name], {"resource": URIRef(iri)}).records()
 
     def rdf(self, iri: str, fmt: str = "turtle") -> str:
         """The triples about a resource (as subject or object) in an RDF format."""
         from rdflib import URIRef
-
-        from govkg.graph.sparql import format_result, run_query
 
         result = run_query(self.source, page_queries()["resource"], {"resource": URIRef(iri)})
         return format_result(result, fmt)
@@ -581,7 +574,6 @@ def site_path(iri: str) -> str:
 
 def site_resources(source) -> list[tuple[str, str]]:
     """(IRI, class) of every resource that gets a page in a site, sorted."""
-    from govkg.graph.sparql import run_query
 
     rows = run_query(source, page_queries()["site-resources"]).records()
     return sorted({(r["resource"], r["type"]) for r in rows})
@@ -597,8 +589,6 @@ def write_site(graph, folder: str | Path, progress: Callable[[int, int], None] |
     folder opens from disk with no server and no network.
     """
     from rdflib import Graph
-
-    from govkg.graph.sparql import graph_to_store, open_store
 
     if isinstance(graph, Graph):
         source = graph_to_store(graph)

@@ -39,7 +39,6 @@ from rdflib.namespace import OWL, PROV
 
 from govkg.extract.identity import Corpus, ReleaseKeys, unresolved
 from govkg.extract.records import Extraction, Release, Span
-from govkg.graph import __version__
 from govkg.graph.iris import (
     build_iri,
     directive_iri,
@@ -56,6 +55,7 @@ from govkg.graph.iris import (
     software_iri,
     tenure_iri,
 )
+from govkg.graph.version import __version__
 from govkg.ontology import GOV, ID, SCHEMA, EventType, Role
 
 # Extraction's codes to the ontology's terms (see ontology.Role, ontology.EventType).

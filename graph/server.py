@@ -31,6 +31,16 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from govkg.graph.pages import Pages, rebase, respond, unbase
+from govkg.graph.sparql import (
+    QueryError,
+    ResultTooLarge,
+    format_result,
+    graph_file,
+    named_queries,
+    open_store,
+    open_store_read_only,
+    query_store,
+)
 
 SOLUTION_TYPES = {
     "application/sparql-results+json": "json",
@@ -151,14 +161,6 @@ def uses_service(query: str) -> bool:
 def _worker(conn, graph: str, store: str | None, max_results: int) -> None:
     """A worker process: load the graph, then answer queries from the pipe until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    from govkg.graph.sparql import (
-        QueryError,
-        ResultTooLarge,
-        format_result,
-        open_store,
-        open_store_read_only,
-        query_store,
-    )
 
     try:
         source = open_store_read_only(store) if store else open_store(graph)
@@ -284,8 +286,6 @@ class WorkerPool:
 
 def query_page() -> bytes:
     """The browser page: a query box, the named queries to start from, results as a table."""
-    from govkg.graph.sparql import named_queries
-
     queries = {
         name: {"text": query.text, "parameters": dict(query.parameters)}
         for name, query in named_queries().items()
@@ -567,8 +567,6 @@ def make_server(
     RDF for a linked-data client (see :mod:`govkg.graph.pages`). Query
     answers carry the IRIs as served, and queries may name them so.
     """
-    from govkg.graph.sparql import QueryError, graph_file, open_store, open_store_read_only
-
     graph = graph_file(graph)
     if store is not None:
         open_store(graph, store)  # parse into the store now if it is missing or stale; closed on return

@@ -20,9 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govkg.extract import Release, extract
+from govkg.extract import Release, extract, read_releases
 from govkg.extract.dates import find_dates
 from govkg.extract.records import Extraction, Span
+from govkg.graph.sparql import named_queries, run_query
 from govkg.ontology import EventType, Role, resource_path
 
 KINDS = ("person", "title", "event", "date")
@@ -285,7 +286,6 @@ class ShowError(ValueError):
 
 def extractions_of_file(path: str | Path) -> list[Extraction]:
     """Every release of a file (text, HTML, JSON, JSON lines), extracted."""
-    from govkg.extract import read_releases
 
     releases, errors = read_releases(path)
     if not releases:
@@ -300,7 +300,6 @@ def extraction_of_record(record_id: str, graph) -> Extraction:
     The build keeps each release's cleaned text (``gov:bodyText``) and
     metadata, so the same records come out as in the build.
     """
-    from govkg.graph.sparql import named_queries, run_query
 
     query = named_queries(resource_path("queries") / "show")["release"]
     rows = run_query(graph, query, {"id": record_id}).records()

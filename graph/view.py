@@ -37,19 +37,20 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govkg.graph.layout import LEVEL_BUDGET, layout
 from govkg.graph.network import (
     KINDS,
-    analysed_network,
     knowledge_network,
+    node_id,
     officials_named,
     zh_label,
 )
+from govkg.ontology import GOV, SCHEMA
 
 if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-    from govkg.graph.build import BuildResult
 
 DEFAULT_MAX_NODES = 5000  # a ceiling on the page's size; zoom levels share out what is drawn
 VIS_VERSION = "9.1.2"  # the vis-network that pyvis 0.3.2 ships
@@ -332,9 +333,6 @@ def tenures(graph: Graph) -> dict[str, list[list[str]]]:
     """
     from rdflib import Literal
 
-    from govkg.graph.network import node_id
-    from govkg.ontology import GOV, SCHEMA
-
     found: dict[str, list[list[str]]] = {}
     for tenure, first in graph.subject_objects(GOV.firstAttested):
         holder = graph.value(tenure, GOV.holder)
@@ -404,7 +402,6 @@ def render_html(view: View, title: str = "govkg") -> str:
         from pyvis.network import Network
     except ImportError as exc:
         raise ImportError("govkg's HTML view needs pyvis: pip install pyvis==0.3.2") from exc
-    from govkg.graph.layout import LEVEL_BUDGET, layout
 
     net = view.net
     placed = layout(net)
@@ -517,12 +514,8 @@ def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
     return render_html(view, title=title)
 
 
-def html(result: BuildResult) -> str:
-    """Writer of ``graph.html`` (see :data:`govkg.graph.outputs.WRITERS`).
-
-    It shares the analysed network with the GEXF and GraphML writers.
-    """
-    net, _ = analysed_network(result.graph)
+def html(graph: Graph, net: nx.DiGraph) -> str:
+    """``graph.html`` of a graph and its analysed network (:func:`analysed_network`)."""
     view = select_view(net)
-    view.tenures = tenures(result.graph)
+    view.tenures = tenures(graph)
     return render_html(view)

@@ -18,7 +18,6 @@ import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
-from govkg.graph import __version__
 from govkg.graph.cli import build, check, export, person, query, remove, serve, show, site, stats, view
 from govkg.graph.cli.common import (
     DEFAULT_GRAPH,
@@ -28,6 +27,7 @@ from govkg.graph.cli.common import (
     EXIT_USAGE,
     graph_argument,
 )
+from govkg.graph.version import __version__
 
 __all__ = [
     "COMMANDS",

@@ -125,3 +125,10 @@ def test_scraped_text_with_markup_left_in(tmp_path):
     (document,) = read_documents(path)
     assert "<" not in document.text
     assert document.text.splitlines()[-2:] == [f"本网消息：{BODY}", "第二段。"]
+
+
+def test_a_read_error_survives_the_trip_back_from_a_worker_process():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(ReadError("a.txt", "empty file")))
+    assert (error.path, error.problem, str(error)) == ("a.txt", "empty file", "a.txt: empty file")

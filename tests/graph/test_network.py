@@ -22,7 +22,7 @@ from govkg.graph.network import (
     node_id,
     person_event_network,
 )
-from govkg.graph.outputs import read_graph
+from govkg.graph.store import read_graph
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
 

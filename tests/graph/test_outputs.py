@@ -17,6 +17,7 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from govkg.graph.build import BuildResult
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import (
+    SharedWork,
     atomic_write,
     canonical,
     jsonld,
@@ -126,7 +127,7 @@ def test_trig_puts_triples_of_no_release_in_the_default_graph(tmp_path):
     extra = (URIRef("https://w3id.org/govkg/id/post/x"), RDF.type, GOV.Post)
     built.graph.add(extra)
     dataset = Dataset()
-    rdflib_parse(dataset, data=trig(built), format="trig")
+    rdflib_parse(dataset, data=trig(SharedWork(built)), format="trig")
     assert extra in dataset.default_graph
     assert extra not in dataset.graph(release_iri("r1"))
 
@@ -135,7 +136,7 @@ def test_a_triple_removed_after_mapping_is_not_written():
     built = result(meeting("r1"))
     gone = next(iter(built.graph.triples((None, GOV.title, None))))
     built.graph.remove(gone)
-    assert nt_term(gone[2]) not in trig(built)
+    assert nt_term(gone[2]) not in trig(SharedWork(built))
 
 
 def test_ntriples_are_sorted_and_unique(written):
@@ -167,7 +168,7 @@ def test_same_graph_in_any_insertion_order_gives_the_same_bytes():
     first = result(meeting("r1"), inspection("r3"))
     second = result(inspection("r3"), meeting("r1"))
     for writer in (turtle, trig, jsonld, ntriples):
-        assert writer(first) == writer(second)
+        assert writer(SharedWork(first)) == writer(SharedWork(second))
 
 
 def test_two_builds_give_byte_identical_files(tmp_path):
@@ -185,7 +186,7 @@ def test_blank_nodes_get_deterministic_labels():
         built.graph.add((node, URIRef("https://schema.org/name"), Literal("县长", lang="zh")))
         return built
 
-    assert ntriples(with_blank()) == ntriples(with_blank())
+    assert ntriples(SharedWork(with_blank())) == ntriples(SharedWork(with_blank()))
     assert len(canonical(with_blank().graph).default) > 2
 
 
@@ -215,8 +216,7 @@ def test_parallel_writers_write_the_same_bytes(tmp_path):
 def test_a_parallel_writer_error_is_raised_in_the_parent(tmp_path, monkeypatch):
     from govkg.graph import outputs
 
-    monkeypatch.setitem(outputs.WRITERS, "broken.txt", "govkg.graph.outputs:no_such_writer")
-    monkeypatch.setattr(outputs, "no_such_writer", lambda result: 1 / 0, raising=False)
+    monkeypatch.setitem(outputs.WRITERS, "broken.txt", lambda shared: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         write_outputs(result(), tmp_path, only=["graph.nt", "broken.txt"], workers=2)
     assert (tmp_path / "graph.nt").exists()
@@ -227,8 +227,8 @@ def test_rebuilding_one_release_changes_only_its_named_graph():
     def graph_blocks(text: str) -> dict[str, str]:
         return dict(re.findall(r"\n<([^>]+)> \{\n(.*?)\n\}\n", text, re.S))
 
-    before = graph_blocks(trig(result(meeting("r1"), inspection("r2"))))
-    after = graph_blocks(trig(result(meeting("r1", chair="王五"), inspection("r2"))))
+    before = graph_blocks(trig(SharedWork(result(meeting("r1"), inspection("r2")))))
+    after = graph_blocks(trig(SharedWork(result(meeting("r1", chair="王五"), inspection("r2")))))
     r1, r2 = str(release_iri("r1")), str(release_iri("r2"))
     assert before[r2] == after[r2]
     assert before[r1] != after[r1]
@@ -260,9 +260,17 @@ def test_shared_work_is_prepared_once_in_the_parent(tmp_path, monkeypatch):
     from govkg.graph import network, outputs
 
     calls = []
-    monkeypatch.setattr(network, "prepare", lambda result: calls.append(result), raising=True)
+    analyse = network.analysed_network
+    monkeypatch.setattr(network, "analysed_network", lambda graph: calls.append(graph) or analyse(graph))
     only = ["graph.html", "graph.gexf", "graph.graphml"]
     written = write_outputs(result(), tmp_path, only=only, workers=2)
     assert sorted(written) == sorted(only)
     assert len(calls) == 1  # in this process, before the first of the three children
-    assert outputs.SHARED_WORK.keys() >= set(only)
+    assert {outputs.USES[name] for name in only} == outputs.MADE_BY_PARENT
+
+
+def test_every_writer_is_a_function_registered_by_file_name():
+    from govkg.graph import outputs
+
+    assert all(callable(writer) for writer in outputs.WRITERS.values())
+    assert set(outputs.USES) <= set(outputs.WRITERS)
