@@ -24,8 +24,11 @@ from govkg.graph.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
     EXIT_SKIPPED,
+    EXIT_STATUS,
     EXIT_USAGE,
+    error,
     graph_argument,
+    graph_problem,
 )
 from govkg.graph.version import __version__
 
@@ -70,22 +73,42 @@ COMMANDS: dict[str, Command] = {
 def make_parser() -> argparse.ArgumentParser:
     """The parser of ``govkg`` and all its sub-commands."""
     parser = argparse.ArgumentParser(
-        prog="govkg", description="Chinese government press releases to a knowledge graph."
+        prog="govkg",
+        description="Chinese government press releases to a knowledge graph.",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"govkg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
-        command_parser = sub.add_parser(name, help=command.help, description=command.help)
+        command_parser = sub.add_parser(
+            name,
+            help=command.help,
+            description=command.help,
+            epilog=EXIT_STATUS,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         command.arguments(command_parser)
-        command_parser.set_defaults(run=command.run)
+        command_parser.set_defaults(run=command.run, command_parser=command_parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
-    args = parser.parse_args(argv)
+    # Unknown flags are the sub-command's to report, with its own usage (argparse would
+    # otherwise print the top-level usage for ``govkg build --bogus``).
+    args, unknown = parser.parse_known_args(argv)
     if not args.command:
+        if unknown:
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if unknown:
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    # A GRAPH that is not there, or not a graph, is said the same way by every command.
+    problem = graph_problem(getattr(args, "graph", None))
+    if problem:
+        error(problem, args.command)
         return EXIT_USAGE
     try:
         return args.run(args)

@@ -8,17 +8,22 @@ adds the inputs; ``--dask`` extracts on a Dask cluster (graph/cluster.py).
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from govkg.graph.build import sample_paths, stderr_progress
+from govkg.extract import ReadError
+from govkg.graph.build import sample_paths
 from govkg.graph.check import check_build, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
 from govkg.graph.incremental import Update, build_into, forget_unused
 from govkg.graph.outputs import write_outputs
+from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
 
 HELP = "build the graph of release files and folders"
+STDIN = Path("-")
 
 
 def _input(text: str) -> Path | str:
@@ -31,7 +36,8 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="*",
         type=_input,
-        help="release files or folders, or fsspec URLs such as s3://bucket/releases/ (default: the samples)",
+        help="release files or folders, or fsspec URLs such as s3://bucket/releases/ (default: the samples); "
+        "- reads JSON lines (.jsonl records) from standard input",
     )
     parser.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: ./output)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -56,11 +62,24 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
 def build_cli(args: argparse.Namespace) -> int:
     inputs = args.inputs or ([] if args.add else sample_paths())
     outdir = args.output or Path("output")
+    if STDIN in inputs:
+        if len(inputs) > 1:
+            error("- (records on standard input) cannot be mixed with files", "build")
+            return EXIT_USAGE
+        with tempfile.TemporaryDirectory(prefix="govkg-stdin-") as folder:
+            spooled = Path(folder) / "stdin.jsonl"
+            with open(spooled, "wb") as handle:
+                shutil.copyfileobj(sys.stdin.buffer, handle)
+            return _build(args, [spooled], outdir, spooled)
     for item in inputs:
         if not is_url(item) and not Path(item).exists():
-            error(f"{item}: no such file or folder")
+            error(f"{item}: no such file or folder", "build")
             return EXIT_USAGE
-    progress = stderr_progress if sys.stderr.isatty() and not args.quiet else None
+    return _build(args, inputs, outdir)
+
+
+def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None = None) -> int:
+    progress = file_progress(on_terminal() and not args.quiet)
     try:
         update = build_into(
             outdir, inputs, add=args.add, progress=progress, dask=args.dask, reuse_outputs=True
@@ -71,6 +90,13 @@ def build_cli(args: argparse.Namespace) -> int:
     except (ImportError, OSError) as exc:  # no dask installed, no scheduler at that address
         error(f"cannot build: {exc}")
         return EXIT_FAIL
+    finally:
+        if progress is not None:
+            progress.close()
+    if spooled is not None and update.result is not None:  # name standard input as the user did: -
+        update.result.errors[:] = [
+            ReadError(e.path.replace(str(spooled), "-"), e.problem) for e in update.result.errors
+        ]
     return write_update(update, outdir, args)
 
 
@@ -88,8 +114,10 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
     if not result.extractions:
         error("no release could be read, nothing written")
         return EXIT_FAIL
+    bars = on_terminal() and not getattr(args, "quiet", False)
     try:
-        written = write_outputs(result, outdir)
+        with phase(f"writing {outdir}", bars):
+            written = write_outputs(result, outdir)
         update.record.save(outdir)
         forget_unused(outdir, update.record)
     except OSError as exc:
@@ -97,7 +125,8 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
         return EXIT_FAIL
     report = None
     if not getattr(args, "no_check", False):  # the graph checks itself against ontology/shapes.ttl
-        report = check_build(result)
+        with phase("checking (SHACL)", bars):
+            report = check_build(result)
         if not report.conforms:
             print(format_report(report), file=sys.stderr)
     if not args.quiet:

@@ -27,14 +27,11 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_cli(args: argparse.Namespace) -> int:
-    if not args.graph.exists():
-        error(f"{args.graph}: no such graph file or build folder")
-        return EXIT_USAGE
     try:
         graph = read_graph(args.graph)
     except (OSError, SyntaxError, ValueError) as exc:
-        error(f"cannot read {args.graph}: {exc}")
-        return EXIT_USAGE
+        error(f"cannot read {args.graph}: {exc}", "check")
+        return EXIT_FAIL
     try:
         shapes = shapes_graph(args.shapes)
     except (OSError, SyntaxError, ValueError) as exc:

@@ -1,8 +1,10 @@
 """What the commands share: exit statuses, the GRAPH argument, messages on stderr.
 
-Exit status: 0 everything read and written; 1 a failure (nothing built, a
-file that cannot be written, a graph that does not conform); 2 a usage
-error; 3 the build finished but skipped some inputs.
+Exit status, the same in every command (:data:`EXIT_STATUS`): 0 everything
+read and written; 1 a failure (nothing built, a graph that cannot be parsed, a
+file that cannot be written, a graph that does not conform, nothing found); 2 a
+usage error (a bad flag or value, an input or GRAPH that does not exist or is
+not a graph); 3 the build finished but skipped some inputs; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from govkg.graph.store import read_graph
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
+
+EXIT_STATUS = """exit status (every command):
+  0    done: everything read and written
+  1    failed: nothing could be built, a graph could not be parsed, a file could not be
+       written, the graph does not conform, nothing was found
+  2    usage error: a bad flag or value, an input or GRAPH that does not exist or is no graph
+  3    built, but some inputs were skipped (named on stderr)
+  130  interrupted"""
 
 # Where ``govkg build`` writes its graph, and where the other commands look for one.
 DEFAULT_GRAPH = Path("output") / "graph.ttl"
@@ -34,18 +44,43 @@ def graph_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def graph_problem(graph: Path | str | None) -> str | None:
+    """What is wrong with a GRAPH argument before it is read, in the same words for every command.
+
+    A GRAPH is a build folder (holding ``graph.ttl``) or a graph file of a type
+    govkg reads (by its extension); None when it is one, or not given.
+    """
+    from govkg.graph.store import GraphSourceError, rdf_format
+
+    if graph is None:
+        return None
+    path = Path(graph)
+    if not path.exists():
+        return f"{path}: no such graph file or build folder"
+    if path.is_dir():
+        if not (path / "graph.ttl").is_file():
+            return f"{path}: not a build folder (no graph.ttl in it)"
+        return None
+    try:
+        rdf_format(path)
+    except GraphSourceError as exc:
+        return str(exc)
+    return None
+
+
 def error(message: str, command: str = "") -> None:
     """Say what went wrong on stderr, as ``govkg[ COMMAND]: message``."""
     print(f"govkg{' ' + command if command else ''}: {message}", file=sys.stderr)
 
 
-def load_or_fail(path: Path) -> Graph | None:
-    """Read a graph file for a command, or say why not on stderr."""
-    if not path.exists():
-        error(f"{path}: no such file (run govkg build first)")
+def load_or_fail(path: Path, command: str = "") -> Graph | None:
+    """Read a graph file or build folder for a command, or say why not on stderr."""
+    problem = graph_problem(path)
+    if problem:
+        error(problem, command)
         return None
     try:
         return read_graph(path)
     except Exception as exc:  # a parse error names the file and the problem
-        error(f"{path}: cannot read the graph: {exc}")
+        error(f"{path}: cannot read the graph: {exc}", command)
         return None

@@ -15,7 +15,9 @@ from govkg.graph.sparql import (
     QueryError,
     format_named_queries,
     format_result,
+    load_graph,
     named_query,
+    open_store,
     parse_binding,
     run_query,
 )
@@ -27,7 +29,9 @@ def query_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "graph", nargs="?", type=Path, help="graph file (Turtle, TriG, N-Triples, JSON-LD) or build folder"
     )
-    parser.add_argument("query", nargs="?", help="a .rq file or the text of a SPARQL query")
+    parser.add_argument(
+        "query", nargs="?", help="a .rq file, the text of a SPARQL query, or - to read it from standard input"
+    )
     parser.add_argument("-n", "--name", help="run a named query (see --list)")
     parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     parser.add_argument(
@@ -63,6 +67,8 @@ def query_cli(args: argparse.Namespace) -> int:
     try:
         if args.name:
             query: str | NamedQuery = named_query(args.name)
+        elif args.query == "-":  # the query text on standard input
+            query = sys.stdin.read()
         elif args.query.lower().endswith((".rq", ".sparql")) or Path(args.query).is_file():
             query = Path(args.query).read_text(encoding="utf-8")
         else:
@@ -70,7 +76,16 @@ def query_cli(args: argparse.Namespace) -> int:
         bindings = dict(parse_binding(item) for item in args.bind)
         if args.engine == "rdflib" and args.store:
             raise QueryError("--store is for the oxigraph engine")
-        result = run_query(args.graph, query, bindings, engine=args.engine, store=args.store)
+    except (QueryError, OSError) as exc:
+        error(str(exc), "query")
+        return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL
+    try:  # a graph that cannot be read is a failure, as in every command
+        source = open_store(args.graph, args.store) if args.engine == "oxigraph" else load_graph(args.graph)
+    except QueryError as exc:
+        error(str(exc), "query")
+        return EXIT_FAIL
+    try:
+        result = run_query(source, query, bindings, engine=args.engine)
     except (QueryError, OSError) as exc:
         error(str(exc), "query")
         return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL

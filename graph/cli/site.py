@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, error, graph_argument
 from govkg.graph.pages import write_site
+from govkg.graph.progress import file_progress, on_terminal
 from govkg.graph.sparql import QueryError
 
 HELP = "write the pages of the graph's officials, events and releases as a static site"
@@ -26,13 +26,15 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def site_cli(args: argparse.Namespace) -> int:
+    bar = file_progress(on_terminal() and not args.quiet, "writing pages")
+
     def progress(done: int, total: int) -> None:
-        if done == total or done % 200 == 0:
-            print(f"\r{done}/{total} pages", end="\n" if done == total else "", file=sys.stderr, flush=True)
+        if bar is not None:
+            bar(done, total, "")
 
     output = args.output or (args.graph if args.graph.is_dir() else args.graph.parent) / "site"
     try:
-        written = write_site(args.graph, output, progress=None if args.quiet else progress)
+        written = write_site(args.graph, output, progress=progress)
     except QueryError as exc:
         error(str(exc), "site")
         return EXIT_FAIL

@@ -40,7 +40,7 @@ def stats_cli(args: argparse.Namespace) -> int:
     if args.top < 1:
         error("--top must be at least 1")
         return EXIT_USAGE
-    graph = load_or_fail(args.graph)
+    graph = load_or_fail(args.graph, "stats")
     if graph is None:
         return EXIT_FAIL
     net, stats = analysed_network(graph)

@@ -59,7 +59,7 @@ def view_cli(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         error("--since is after --until")
         return EXIT_USAGE
-    graph = load_or_fail(args.graph)
+    graph = load_or_fail(args.graph, "view")
     if graph is None:
         return EXIT_FAIL
     net = knowledge_network(graph)

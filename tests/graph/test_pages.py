@@ -309,7 +309,8 @@ def test_site_command_writes_the_pages(graph, tmp_path, capsys):
 
 
 def test_site_command_names_a_missing_graph(tmp_path, capsys):
-    from govkg.graph.cli import EXIT_FAIL, main
+    from govkg.graph.cli import EXIT_USAGE, main
 
-    assert main(["site", str(tmp_path / "none.ttl"), "-o", str(tmp_path / "site")]) == EXIT_FAIL
+    # a missing GRAPH is a usage error in every command (tests/graph/test_cli_grammar.py)
+    assert main(["site", str(tmp_path / "none.ttl"), "-o", str(tmp_path / "site")]) == EXIT_USAGE
     assert "none.ttl" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, SPARQLWrapper
 
-from govkg.graph.cli import EXIT_FAIL, main
+from govkg.graph.cli import EXIT_FAIL, EXIT_USAGE, main
 from govkg.graph.server import negotiate, uses_service
 
 SMALL = Path(__file__).parent / "data" / "sparql_small.ttl"
@@ -189,14 +189,14 @@ def test_negotiate(accept, kind, requested, expected):
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
-    [(None, "no such graph file"), ("<https://w3id.org/govkg/id/x> a .", "")],
+    ("content", "message", "status"),
+    [(None, "no such graph file", EXIT_USAGE), ("<https://w3id.org/govkg/id/x> a .", "", EXIT_FAIL)],
 )
-def test_serve_fails_cleanly_on_a_missing_or_broken_graph(tmp_path, capsys, content, message):
+def test_serve_fails_cleanly_on_a_missing_or_broken_graph(tmp_path, capsys, content, message, status):
     path = tmp_path / "graph.ttl"
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    assert main(["serve", str(path), "--port", "0", "--workers", "1"]) == EXIT_FAIL
+    assert main(["serve", str(path), "--port", "0", "--workers", "1"]) == status
     err = capsys.readouterr().err
     assert err.startswith("govkg serve:") and message in err
 
