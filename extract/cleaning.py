@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import lru_cache
 
 from govkg.extract.data import load_table
+from govkg.extract.dates import datetime_match, find_datetime, parse_published
 from govkg.extract.places import find_jurisdiction
 from govkg.extract.reading import RawDocument
 from govkg.extract.records import Release
@@ -43,15 +43,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？]”")
 _CLAUSE = re.compile(r"[，,、：:]")
 
-# Dates: 2020年01月26日 15时22分 / 2020-01-26 15:22:00 / 2021/12/3 21:04 / 04.05.2017 15:55
-_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:星期.|周.)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?!\d))?"
-)
-_DATE_DMY = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
-)
 _LABELS = (
     r"来源|來源|稿源|信息来源|信息來源|本文来源|文章来源|新闻来源|发布时间|發布時間|发布日期|發布日期|"
     r"发稿时间|更新时间|时间|時間|日期|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|审核|審核|撰稿|"
@@ -116,7 +107,7 @@ def _is_meta(line: str) -> bool:
     if len(line) > 120:
         return False
     labels = list(_LABEL.finditer(line))
-    date = _DATE.search(line) or _DATE_DMY.search(line)
+    date = datetime_match(line)
     if labels and (
         labels[0].start() <= 6
         or len(labels) >= 2
@@ -141,45 +132,6 @@ def _is_body(line: str) -> bool:
     if _SENTENCE_END.search(line):
         return True
     return cjk >= 30 and len(_CLAUSE.findall(line)) >= 2
-
-
-def _date_iso(match: re.Match) -> str | None:
-    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-    try:
-        date(y, m, d)  # 2020-02-30 is no date: never written as one
-    except ValueError:
-        return None
-    iso = f"{y:04d}-{m:02d}-{d:02d}"
-    if match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
-        iso += f"T{int(match['H']):02d}:{int(match['M']):02d}"
-    return iso
-
-
-def find_datetime(line: str) -> str | None:
-    """The first full date (and time) in a line, as ISO 8601.
-
-    >>> find_datetime("2020年01月26日 15时22分"), find_datetime("时间:2021/12/3 21:04:59|")
-    ('2020-01-26T15:22', '2021-12-03T21:04')
-    >>> find_datetime("04.05.2017 15:55")
-    '2017-05-04T15:55'
-    """
-    for pattern in (_DATE, _DATE_DMY):
-        for match in pattern.finditer(line):
-            iso = _date_iso(match)
-            if iso:
-                return iso
-    return None
-
-
-def parse_published(value: str | None) -> str | None:
-    """A record's own date field to ISO 8601 (to the minute), or None.
-
-    >>> parse_published("2012-07-23 19:17:47"), parse_published("1343041067")
-    ('2012-07-23T19:17', None)
-    """
-    if not value:
-        return None
-    return find_datetime(value)
 
 
 def _editor(lines: list[str]) -> str | None:

@@ -1,4 +1,9 @@
-"""Dates in Chinese news text: absolute, partial and relative, resolved against a clock.
+"""Every date of a release: the publication date beside the article, and the dates in its text.
+
+:func:`find_datetime` reads the date (and time) a page or record gives for its
+publication (2020年01月26日 15时22分, 2020-01-26 15:22, 04.05.2017); that is
+the clock. :func:`find_dates` reads the dates of the text: absolute, partial and
+relative, resolved against the clock.
 
 The clock is the release's publication date (``Release.published_date``). A
 date that does not state its year (1月25日, 25日, 昨天) is resolved against it;
@@ -273,3 +278,63 @@ def impossible_dates(text: str) -> Iterator[DateMention]:
         year = cn_number(match.group("y")) if match.group("y") else 2000  # a leap year
         if month and day and year and _valid(year, month, day) is None:
             yield DateMention(Span(match.start(), match.end()), match.group(), None)
+
+
+# Publication dates and times as pages write them beside the article (one parser
+# module for every date of a release: these give the clock that the dates above
+# are resolved against).
+# Date lines: 2020年01月26日 15时22分 / 2020-01-26 15:22:00 / 2021/12/3 21:04 / 04.05.2017 15:55
+_DATETIME = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*(?:星期.|周.)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?!\d))?"
+)
+_DATE_DMY = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
+)
+
+
+def _date_iso(match: re.Match) -> str | None:
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if _valid(y, m, d) is None:  # 2020-02-30 is no date: never written as one
+        return None
+    iso = f"{y:04d}-{m:02d}-{d:02d}"
+    if match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
+        iso += f"T{int(match['H']):02d}:{int(match['M']):02d}"
+    return iso
+
+
+def find_datetime(line: str) -> str | None:
+    """The first full date (and time) in a line, as ISO 8601.
+
+    >>> find_datetime("2020年01月26日 15时22分"), find_datetime("时间:2021/12/3 21:04:59|")
+    ('2020-01-26T15:22', '2021-12-03T21:04')
+    >>> find_datetime("04.05.2017 15:55")
+    '2017-05-04T15:55'
+    """
+    for pattern in (_DATETIME, _DATE_DMY):
+        for match in pattern.finditer(line):
+            iso = _date_iso(match)
+            if iso:
+                return iso
+    return None
+
+
+def parse_published(value: str | None) -> str | None:
+    """A record's own date field to ISO 8601 (to the minute), or None.
+
+    >>> parse_published("2012-07-23 19:17:47"), parse_published("1343041067")
+    ('2012-07-23T19:17', None)
+    """
+    if not value:
+        return None
+    return find_datetime(value)
+
+
+def datetime_match(line: str) -> re.Match | None:
+    """Where a line holds something written like a full date (2020-02-30 too), if it does.
+
+    >>> datetime_match("发布时间：2020-02-30").group(), datetime_match("来源：某市政府")
+    ('2020-02-30', None)
+    """
+    return _DATETIME.search(line) or _DATE_DMY.search(line)

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from govkg.extract.cleaning import clean, parse_published
-from govkg.extract.dates import impossible_dates
+from govkg.extract.cleaning import clean
+from govkg.extract.dates import impossible_dates, parse_published
 from govkg.extract.facts import extract_facts
 from govkg.extract.reading import RawDocument, ReadError, read_documents_lenient
 from govkg.extract.records import Extraction, Release

@@ -149,3 +149,18 @@ def test_anniversaries_are_no_weekdays(text):
 
 def test_week_words_are_offsets():
     assert all(int(offset) in (-1, 0, 1) for _, offset in load_table("week_words.tsv"))
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2020年01月26日 15时22分", "2020-01-26T15:22"),
+        ("发布时间：2021/12/3 21:04:59", "2021-12-03T21:04"),
+        ("04.05.2017 15:55", "2017-05-04T15:55"),
+        ("发布时间：2020-02-30", None),  # no calendar has it
+    ],
+)
+def test_publication_dates_share_the_parser(line, iso):
+    from govkg.extract.dates import find_datetime, parse_published
+
+    assert find_datetime(line) == iso == parse_published(line)
