@@ -198,6 +198,9 @@ def _lay_out(
         iterations=100,
     )
     centres = _separate(centres * scale, np.array(radii) * 1.02)
+    # Draw the communities together, keeping their arrangement: shrink, then push apart where they overlap.
+    for _ in range(12):
+        centres = _separate((centres - centres.mean(axis=0)) * 0.85, np.array(radii) * 1.02)
     positions = {}
     for i, placed in enumerate(inner):
         cx, cy = centres[i]
@@ -245,39 +248,30 @@ def detail_levels(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> tuple[dict[str
     return levels, rank
 
 
-def _rings(radii: list[float]) -> list[tuple[float, float]]:
-    """Centres for circles of ``radii`` (largest first): the first in the middle, the rest in rings around it.
+def _shelves(radii: list[float], aspect: float = 1.5) -> list[tuple[float, float]]:
+    """Centres for circles of ``radii`` (largest first), packed in rows into a box about ``aspect`` wide.
 
-    >>> [(round(x), round(y)) for x, y in _rings([10.0, 1.0, 1.0])]
-    [(0, 0), (29, 0), (22, 18)]
+    Rows are filled left to right, each as tall as its first (largest) circle,
+    so the parts of a network fill a screen-shaped area instead of a ring.
+
+    >>> _shelves([10.0, 5.0, 5.0], aspect=1.0)
+    [(10.0, 10.0), (34.0, 5.0), (5.0, 34.0)]
     """
     if not radii:
         return []
-    gap = SPACING * 0.3
-    centres = [(0.0, 0.0)]
-    ring_inner = radii[0] + gap  # the inside edge of the ring being filled
-    i = 1
-    while i < len(radii):
-        # One ring: circles as large as its first, side by side along it.
-        width = radii[i]
-        ring = ring_inner + width
-        members = []
-        used = 0.0
-        while i < len(radii):
-            arc = 2 * (radii[i] + gap / 2) / ring  # radians a circle takes on the ring
-            if members and used + arc > 2 * math.pi:
-                break
-            members.append(i)
-            used += arc
-            i += 1
-        # Side by side from angle 0, so that a ring that is not full is an arc, not a sparse circle.
-        angle = 0.0
-        for k, index in enumerate(members):
-            half = (radii[index] + gap / 2) / ring
-            angle += half if k else 0.0
-            centres.append((round(ring * math.cos(angle), 6), round(ring * math.sin(angle), 6)))
-            angle += half
-        ring_inner = ring + width + gap
+    gap = SPACING * 0.15
+    area = sum((2 * r + gap) ** 2 for r in radii)
+    width = max(math.sqrt(area * aspect), 2 * radii[0] + gap)
+    centres = []
+    x = y = 0.0
+    row_height = 0.0
+    for r in radii:
+        if x > 0 and x + 2 * r > width:
+            x, y = 0.0, y + row_height + gap
+            row_height = 0.0
+        centres.append((round(x + r, 6), round(y + r, 6)))
+        x += 2 * r + gap
+        row_height = max(row_height, 2 * r)
     return centres
 
 
@@ -285,7 +279,7 @@ def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
     """The positions, communities and levels of detail of a view's network.
 
     Each connected part is laid out on its own (split into communities when
-    large), then the parts are set in rings around the largest.
+    large), then the parts are packed in rows, largest first.
     """
     import networkx as nx
 
@@ -302,7 +296,7 @@ def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
         radii.append(max(math.hypot(x, y) for x, y in placed.values()) + SPACING * 0.4)
         communities.extend(parts or [component])
     positions = {}
-    for placed, (cx, cy) in zip(laid, _rings(radii), strict=True):
+    for placed, (cx, cy) in zip(laid, _shelves(radii), strict=True):
         for n, (x, y) in placed.items():
             positions[n] = (round(x + cx, 1), round(y + cy, 1))
     positions = dict(sorted(positions.items()))

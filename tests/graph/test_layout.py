@@ -7,7 +7,7 @@ import math
 import networkx as nx
 import pytest
 
-from govkg.graph.layout import LEAF, SPACING, _rings, detail_levels, layout
+from govkg.graph.layout import LEAF, SPACING, _shelves, detail_levels, layout
 
 
 def crowd(officials: int = 120, events: int = 30, parts: int = 1) -> nx.DiGraph:
@@ -55,9 +55,9 @@ def test_disconnected_parts_are_laid_out_apart():
             assert math.dist(a, b) > 0.5 * (ra + rb)
 
 
-def test_rings_do_not_overlap():
+def test_packed_parts_do_not_overlap():
     radii = [50.0, 30.0, *[10.0] * 40]
-    centres = _rings(radii)
+    centres = _shelves(radii)
     for i in range(len(radii)):
         for j in range(i + 1, len(radii)):
             assert math.dist(centres[i], centres[j]) >= radii[i] + radii[j] - 1e-6
