@@ -7,6 +7,7 @@ from pathlib import Path
 
 from govkg.graph.check import check, format_report, shapes_graph
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error, graph_argument
+from govkg.graph.progress import on_terminal, phase
 from govkg.graph.store import read_graph
 
 HELP = "validate a graph against the SHACL shapes"
@@ -28,7 +29,8 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check_cli(args: argparse.Namespace) -> int:
     try:
-        graph = read_graph(args.graph)
+        with phase(f"reading {args.graph}", on_terminal()):
+            graph = read_graph(args.graph)
     except (OSError, SyntaxError, ValueError) as exc:
         error(f"cannot read {args.graph}: {exc}", "check")
         return EXIT_FAIL
@@ -37,6 +39,7 @@ def check_cli(args: argparse.Namespace) -> int:
     except (OSError, SyntaxError, ValueError) as exc:
         error(f"cannot read the shapes {args.shapes}: {exc}")
         return EXIT_USAGE
-    report = check(graph, shapes, inference=args.inference)
+    with phase("checking (SHACL" + (", RDFS inference)" if args.inference != "none" else ")"), on_terminal()):
+        report = check(graph, shapes, inference=args.inference)
     print(format_report(report, args.limit))
     return EXIT_OK if report.conforms else EXIT_FAIL

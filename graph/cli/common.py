@@ -15,7 +15,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from govkg.graph.store import read_graph
+from govkg.graph.progress import on_terminal, phase
+from govkg.graph.store import GraphSourceError, rdf_format, read_graph
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -50,8 +51,6 @@ def graph_problem(graph: Path | str | None) -> str | None:
     A GRAPH is a build folder (holding ``graph.ttl``) or a graph file of a type
     govkg reads (by its extension); None when it is one, or not given.
     """
-    from govkg.graph.store import GraphSourceError, rdf_format
-
     if graph is None:
         return None
     path = Path(graph)
@@ -80,7 +79,8 @@ def load_or_fail(path: Path, command: str = "") -> Graph | None:
         error(problem, command)
         return None
     try:
-        return read_graph(path)
+        with phase(f"reading {path}", on_terminal()):
+            return read_graph(path)
     except Exception as exc:  # a parse error names the file and the problem
         error(f"{path}: cannot read the graph: {exc}", command)
         return None

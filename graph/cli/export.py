@@ -7,6 +7,7 @@ from pathlib import Path
 
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, error, graph_argument
 from govkg.graph.export import FORMATS, neo4j_import_command, write_export
+from govkg.graph.progress import on_terminal, phase
 from govkg.graph.sparql import QueryError
 
 HELP = "write the graph as tables: CSV, Parquet, or Neo4j import files"
@@ -22,7 +23,8 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def export_cli(args: argparse.Namespace) -> int:
     try:
-        written = write_export(args.graph, args.output, args.format)
+        with phase(f"exporting {args.format} tables", on_terminal()):
+            written = write_export(args.graph, args.output, args.format)
     except QueryError as exc:
         error(str(exc), "export")
         return EXIT_FAIL

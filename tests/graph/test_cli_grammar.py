@@ -132,3 +132,13 @@ def test_progress_bars_only_on_a_terminal(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     for phase in ("reading and extracting", "checking", "writing"):
         assert phase in err, err
+
+
+def test_check_shows_its_phases_on_a_terminal(tmp_path, monkeypatch, capsys):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(RECORDS, ensure_ascii=False), encoding="utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path / "out"), "-q"]) == EXIT_OK
+    monkeypatch.setattr("govkg.graph.cli.check.on_terminal", lambda: True)
+    assert main(["check", str(tmp_path / "out")]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "reading" in err and "checking (SHACL)" in err
