@@ -66,14 +66,25 @@ def shorten(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, list[Place]]:
-    """Full names and short names (two characters or more) to the places they name."""
+    """Full names, short names (two characters or more) and conventional
+    abbreviations (西乌旗, ``place_abbreviations.tsv``) to the places they name."""
     index: dict[str, list[Place]] = {}
+    by_name: dict[str, Place] = {}
     for code, name, level in load_table("places.tsv"):
         place = Place(code, name, level)
+        by_name.setdefault(name, place)
         index.setdefault(name, []).append(place)
         if place.short != name:
             index.setdefault(place.short, []).append(place)
+    for abbreviation, name in load_table("place_abbreviations.tsv"):
+        index.setdefault(abbreviation, []).append(by_name[name])
     return index
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """The conventional abbreviations that end in their level word (西乌旗)."""
+    return frozenset(row[0] for row in load_table("place_abbreviations.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +186,7 @@ def _matches(text: str) -> list[tuple[int, int, str, bool]]:
         full = gazetteer()[name][0].name
         after = text[end : end + 3]
         before = text[start - 1] if start else ""
-        if name == full:
+        if name == full or name in abbreviations():
             if len(name) == 2 and (
                 after.startswith("长") or (_CJK_CHAR.match(before) and before not in "在到赴于省市州")
             ):
@@ -197,6 +208,9 @@ _SHORT_CONTEXT = re.compile(
 )
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
+
+
+_TOWN_LEVELS = ("镇", "乡", "街道")
 
 
 def _level(name: str) -> str | None:
@@ -260,7 +274,11 @@ def find_jurisdiction(release: Release) -> str | None:
         for start, end, full, short in _matches(part):
             if _VISITOR.match(part, end):
                 continue
-            names.append((full, original[start:end] + full[end - start :], 0.5 if short else 1))
+            if part[start:end] in abbreviations():
+                full = as_written = original[start:end]  # 西乌旗: as the release writes it
+            else:
+                as_written = original[start:end] + full[end - start :]
+            names.append((full, as_written, 0.5 if short else 1))
         for pattern in (_TOWN, _TOWN_AFTER):
             for match in pattern.finditer(part):
                 if not _NOT_TOWN.match(match.group(1)):
@@ -277,4 +295,11 @@ def find_jurisdiction(release: Release) -> str | None:
     if not scores:
         return None
     best = max(scores, key=lambda n: (scores[n], -order[n]))
+    # 县委巡察组向徽城镇…反馈: a town is what a county's release speaks about,
+    # unless the release refers to the town's level more than to any other;
+    # the county it speaks for is not named, so no place is known.
+    (dominant, most), level = counts.most_common(1)[0], _level(best)
+    if level in _TOWN_LEVELS and level != dominant and most >= 3 * counts[level]:
+        if not any(_level(n) == dominant for n in scores):
+            return None
     return written.get(best, best)

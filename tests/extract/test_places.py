@@ -43,6 +43,30 @@ def test_traditional_text_keeps_the_name_as_written():
     assert find_jurisdiction(release(text)) == "濰坊市"
 
 
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("8月12日，盟政协副主席张三一行深入东乌旗调研。旗政协主席李四陪同调研。", "东乌旗"),
+        ("3月2日，科左中旗召开会议。旗委书记王五主持。旗长赵六讲话。", "科左中旗"),
+    ],
+)
+def test_an_abbreviated_banner_is_the_jurisdiction_as_written(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+def test_a_town_a_county_release_speaks_about_is_not_its_jurisdiction():
+    text = (
+        "3月10日，县委巡察组向某某镇所辖村党组织反馈巡察情况。县委书记张三提出要求。"
+        "县委巡察组对某某镇所辖村党组织开展了巡察。镇党委负责人主持反馈会。县委要求抓好整改。"
+    )
+    assert find_jurisdiction(release(text, title="某某镇所辖村党组织接受县委巡察反馈")) is None
+
+
+def test_a_town_that_refers_to_itself_is_the_jurisdiction():
+    text = "3月10日，某某镇召开会议。镇党委书记张三主持。全镇干部参加。县委巡察组列席。"
+    assert find_jurisdiction(release(text)) == "某某镇"
+
+
 def test_media_outlet_in_source_names_the_place():
     assert find_jurisdiction(release("6月1日，市委书记张三主持会议。", source="连云港发布")) == "连云港市"
 
