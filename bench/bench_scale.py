@@ -37,9 +37,14 @@ from govkg.graph.sparql import named_queries, open_store, query_store  # noqa: E
 
 
 class PeakMemory:
-    """The peak of the summed resident memory of a process and all its descendants, sampled."""
+    """The peak of the memory of a process and all its descendants, sampled.
 
-    def __init__(self, pid: int, every: float = 0.1) -> None:
+    Summed as proportional set sizes (PSS: a page shared by n processes counts
+    1/n in each), so forked writers that share their parent's pages are not
+    counted twice; as resident sizes (RSS) where PSS cannot be read.
+    """
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
         import psutil
 
         self.root = psutil.Process(pid)
@@ -60,9 +65,12 @@ class PeakMemory:
             total = 0
             for process in processes:
                 try:
-                    total += process.memory_info().rss
-                except psutil.Error:
-                    pass
+                    total += process.memory_full_info().pss
+                except (psutil.Error, AttributeError):
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        pass
             self.peak = max(self.peak, total)
             self.stopped.wait(self.every)
 
