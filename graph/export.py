@@ -6,8 +6,9 @@ holder: a tenure), events, participations, documents and directives. Each
 table is the answer to one SPARQL query in ``ontology/queries/export/`` (so
 the same tables can be had from any SPARQL store); a fact stated by several
 sentences gets one row, with the earliest sentence (in release order) as its
-evidence: ``release_id``, ``sentence``, and the sentence's character offsets
-``begin`` and ``end`` in the release's text.
+evidence: ``release_id`` (the release's IRI; ``releases.identifier`` is its own
+id), ``sentence``, and the sentence's character offsets ``begin`` and ``end``
+in the release's text.
 
 Column names are stable and documented in the README; identifiers are the
 graph's IRIs (``person_id``, ``event_id`` ...), so tables join on them. The
@@ -101,7 +102,7 @@ def export_tables(source, tables: list[str] | None = None) -> dict[str, list[dic
     >>> from govkg.graph.sparql import graph_to_store
     >>> rows = export_tables(graph_to_store(result.graph), ["participations"])["participations"]
     >>> [(row["person"], row["role"], row["release_id"]) for row in rows]
-    [('何平', 'Chair', 'n1')]
+    [('何平', 'Chair', 'https://w3id.org/govkg/id/release/n1')]
     >>> row = rows[0]; int(row["end"]) - int(row["begin"]) == len(row["sentence"])
     True
     """
@@ -219,7 +220,7 @@ NEO4J_FILES: tuple[Neo4jFile, ...] = (
         "releases",
         "Release",
         "release_id",
-        ("headline", "published", "source", "url", "place"),
+        ("identifier", "headline", "published", "source", "url", "place"),
         "Release",
     ),
     _node_file(

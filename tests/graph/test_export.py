@@ -77,7 +77,7 @@ def test_evidence_columns_give_the_sentence_and_its_offsets(csv_folder):
     with open(csv_folder / "participations.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     chair = next(r for r in rows if r["person"] == "温奇志" and r["role"] == "Chair")
-    assert chair["release_id"] == "0000"
+    assert chair["release_id"] == "https://w3id.org/govkg/id/release/0000"
     assert "温奇志主持" in chair["sentence"]
     assert int(chair["end"]) - int(chair["begin"]) == len(chair["sentence"])
 
