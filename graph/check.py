@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from govkg.graph.terms import short_iri
 from govkg.ontology import GOV, PREFIXES, resource_path
 
 if TYPE_CHECKING:
@@ -94,10 +95,7 @@ def _short(term, names: dict[str, str]) -> str:
     if isinstance(term, Literal):
         value = text if len(text) <= 40 else text[:39] + "…"
         return f'"{value}"' + (f"@{term.language}" if term.language else "")
-    for prefix, namespace in names.items():
-        if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace) :]}"
-    return f"<{text}>"
+    return short_iri(text, names)
 
 
 def _findings(results: Graph, names: dict[str, str]) -> list[Finding]:

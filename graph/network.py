@@ -30,12 +30,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV
 
-from govkg.ontology import GOV, ID, SCHEMA, EventType, zh_label
+from govkg.graph import iris
+from govkg.ontology import GOV, SCHEMA, EventType, zh_label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -85,17 +85,8 @@ def _require_networkx():
     return nx
 
 
-@lru_cache(maxsize=1 << 16)
-def node_id(term: URIRef) -> str:
-    """The short, URL-free id of an instance: its IRI under the id base, decoded.
-
-    >>> node_id(ID["person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82"])
-    'person/何平@巴中市'
-    """
-    text = str(term)
-    if text.startswith(str(ID)):
-        text = text[len(str(ID)) :]
-    return unquote(text)
+# The short, URL-free id of an instance (``person/何平@巴中市``): graph/iris.py's, cached here.
+node_id = lru_cache(maxsize=1 << 16)(iris.node_id)
 
 
 # --- reading the RDF graph --------------------------------------------------

@@ -33,7 +33,7 @@ from functools import cache, cached_property, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal
 from rdflib.compare import to_canonical_graph
 
 from govkg.extract.identity import identity_report
@@ -42,6 +42,7 @@ from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SHARDS, write_shards
 from govkg.graph.store import STORE, write_store
 from govkg.graph.store import read_graph as read_graph  # one graph reader, re-exported
+from govkg.graph.terms import nt_term
 from govkg.ontology import PREFIXES, resource_path
 
 if TYPE_CHECKING:
@@ -235,66 +236,9 @@ def _write_forked(shared: SharedWork, outdir: Path, groups: list[tuple], workers
     return written
 
 
+_XSD_STRING = str(XSD.string)
 NTriple = tuple[str, str, str]
 Block = tuple[str, int, str]  # subject, number of triples, Turtle text
-
-# Canonical N-Triples escapes (RDF 1.2): ECHAR for seven characters, UCHAR for
-# the other controls. Chained str.replace runs at memory speed; str.translate
-# looks up every character (seconds over a corpus of body texts).
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
-_OTHER_CONTROLS = re.compile(r"[\x00-\x07\x0b\x0e-\x1f\x7f]")
-_ECHARS = (
-    ("\\", "\\\\"),
-    ('"', '\\"'),
-    ("\n", "\\n"),
-    ("\r", "\\r"),
-    ("\t", "\\t"),
-    ("\b", "\\b"),
-    ("\f", "\\f"),
-)
-
-
-def _escape(text: str) -> str:
-    if not _NEEDS_ESCAPE.search(text):
-        return text
-    for char, escaped in _ECHARS:
-        if char in text:
-            text = text.replace(char, escaped)
-    return _OTHER_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
-
-
-# Characters an IRI may not hold in N-Triples or Turtle: percent-encoded.
-_BAD_IRI_CHARS = '<>"{}|^`\\ ' + "".join(map(chr, range(0x21)))
-_IRI_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in _BAD_IRI_CHARS})
-_NEEDS_IRI_ESCAPE = re.compile("[" + re.escape(_BAD_IRI_CHARS) + "]")
-
-
-def _iri(text: str) -> str:
-    return text.translate(_IRI_ESCAPES) if _NEEDS_IRI_ESCAPE.search(text) else text
-
-
-_XSD_STRING = str(XSD.string)
-
-
-def nt_term(term) -> str:
-    """A term in canonical N-Triples syntax.
-
-    >>> nt_term(Literal("何平\\n", lang="zh")), nt_term(URIRef("https://schema.org/name"))
-    ('"何平\\\\n"@zh', '<https://schema.org/name>')
-    """
-    if isinstance(term, URIRef):
-        return f"<{_iri(str(term))}>"
-    if isinstance(term, Literal):
-        lexical = _escape(str(term))
-        if term.language:
-            return f'"{lexical}"@{term.language}'
-        datatype = term.datatype
-        if datatype is None or str(datatype) == _XSD_STRING:
-            return f'"{lexical}"'
-        return f'"{lexical}"^^<{_iri(str(datatype))}>'
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 @dataclass

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -40,22 +39,13 @@ from rdflib.term import Node
 
 from govkg.graph import store as sources
 from govkg.graph.store import GraphSourceError, stamp
-from govkg.ontology import resource_path
+from govkg.graph.terms import from_oxigraph, nt_escape, short_iri, to_oxigraph
+from govkg.ontology import PREFIXES, resource_path
 
 ENGINES = ("oxigraph", "rdflib")
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
 
-# Prefixes used to shorten IRIs in tables and to write Turtle.
-PREFIXES = {
-    "gov": "https://w3id.org/govkg/ontology#",
-    "id": "https://w3id.org/govkg/id/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-}
 
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^<>"\s]+>)?')
 _PARAMETER = re.compile(r"^#\s+\?(\w+)\s+(.+?)\s*$")
@@ -315,24 +305,6 @@ def load_graph(path: str | Path) -> Graph:
 # Term conversion between pyoxigraph and rdflib
 
 
-def _from_ox(term) -> Node | None:
-    if term is None or isinstance(term, Node):
-        return term
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return URIRef(term.value)
-    if kind == "BlankNode":
-        return BNode(term.value)
-    if kind == "Literal":
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    return Literal(str(term))  # an RDF-star triple term: shown, not modelled
-
-
 def _converter():
     """A term converter to rdflib that makes each distinct term once."""
     made: dict = {}
@@ -341,7 +313,7 @@ def _converter():
         try:
             return made[term]
         except KeyError:
-            made[term] = node = _from_ox(term)
+            made[term] = node = from_oxigraph(term)
             return node
 
     return convert
@@ -379,18 +351,10 @@ def _parts(term) -> tuple[str, str, str | None, str | None]:
 
 
 def _to_ox(term: Node):
-    ox = _oxigraph()
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}")
+    try:
+        return to_oxigraph(term)
+    except TypeError:
+        raise QueryError(f"cannot bind {term!r}") from None
 
 
 def graph_to_store(graph: Graph):
@@ -538,16 +502,13 @@ def _json_term(term) -> dict[str, str]:
     return out
 
 
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
 def _nt_term(term) -> str:
     kind, value, language, datatype = _parts(term)
     if kind == "uri":
         return f"<{value}>"
     if kind == "bnode":
         return f"_:{value}"
-    text = '"' + value.translate(_NT_ESCAPES) + '"'
+    text = '"' + nt_escape(value) + '"'
     if language:
         return f"{text}@{language}"
     if datatype:
@@ -567,18 +528,6 @@ def _table_term(term, most: int) -> str:
         return ""
     kind, value, _, _ = _parts(term)
     return short_iri(value) if kind == "uri" else _clip(_csv_term(term), most)
-
-
-def short_iri(iri: str) -> str:
-    """An IRI as a prefixed name when a project prefix fits, percent-escapes decoded, for reading.
-
-    >>> short_iri("https://w3id.org/govkg/id/person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82")
-    'id:person/何平@巴中市'
-    """
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base):
-            return f"{prefix}:{unquote(iri[len(base) :])}"
-    return f"<{unquote(iri)}>"
 
 
 def _width(text: str) -> int:

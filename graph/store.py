@@ -26,6 +26,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govkg.graph.terms import from_oxigraph
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
@@ -200,22 +202,9 @@ def open_graph_store(path: str | Path):
 
 
 def _rdflib_term(node, terms: dict):
-    from rdflib import BNode, Literal, URIRef
-
     found = terms.get(node)
     if found is None:
-        kind = type(node).__name__
-        if kind == "NamedNode":
-            found = URIRef(node.value)
-        elif kind == "BlankNode":
-            found = BNode(node.value)
-        elif node.language:
-            found = Literal(node.value, lang=node.language)
-        elif node.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-            found = Literal(node.value)
-        else:
-            found = Literal(node.value, datatype=URIRef(node.datatype.value))
-        terms[node] = found
+        found = terms[node] = from_oxigraph(node)
     return found
 
 
