@@ -181,7 +181,9 @@ def build_into(
         keys = {path: keys.get(path) or previous.files[path] for path in order}
     software = software_fingerprint()
     same_removals = not removed and not previous.removed if add else removed == set(previous.removed)
-    unchanged = same_removals and keys == previous.files and software == previous.software
+    # the files in the same order: of two releases with one id, the first read is kept
+    same_files = list(keys.items()) == list(previous.files.items())
+    unchanged = same_removals and same_files and software == previous.software
     if reuse_outputs and unchanged and outputs_current(outdir):
         return Update(result=None, record=previous, reused=len(keys))
     found: dict[str, FileResult] = {}

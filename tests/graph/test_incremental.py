@@ -177,3 +177,13 @@ def test_a_folder_built_from_the_same_files_is_left_as_it_is(tmp_path, inputs, c
     monkeypatch.setattr("govkg.graph.incremental.software_fingerprint", lambda: "another version")
     assert main(command) == EXIT_OK
     assert "up to date" not in capsys.readouterr().out
+
+
+def test_inputs_in_another_order_are_another_build(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    update = build_into(out, [first, second])
+    write_outputs(update.result, out)  # every file: a folder missing one is not up to date
+    update.record.save(out)
+    assert build_into(out, [first, second], reuse_outputs=True).up_to_date
+    assert not build_into(out, [second, first], reuse_outputs=True).up_to_date
