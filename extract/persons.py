@@ -108,6 +108,7 @@ _TAGGER_CUES = (
     "宣誓", "致辞", "发言", "讲话", "主持", "辞去", "夫妇", "两位", "等", "，男", "，女", "，", ",",
 )  # fmt: skip
 _LIST_MARKS = ("、", "，", ",", "等")
+_ATTEND = ("参加", "出席", "列席", "陪同", "等")
 _PEOPLE_VERBS = re.compile(
     r"参加|出席|列席|陪同|交谈|会见|会谈|看望|慰问|宣誓|辞去|夫妇|两位|三位|同志|党员|代表"
 )
@@ -553,6 +554,35 @@ class _Finder:
             if name:
                 self.add(name, foreign=not is_chinese_name(name))
 
+    def comma_lists(self) -> None:
+        """Bare names listed by commas after a titled name share its titles
+        (副县长孙某,黄某,吕某,各乡镇负责人参加): two or more names (known, or
+        read by the surname table), each followed by a comma, a list mark or a
+        verb of attending."""
+        t = self.text
+        known = self.known()
+        for end in sorted(self.heads):
+            name = name_at(t, end, known)
+            if not name or name not in self.found:
+                continue
+            titles = self.chain_before(title_start(t, end), end)
+            items = []
+            j = end + len(name)
+            while t[j : j + 1] in ("，", ","):
+                other = next((t[j + 1 : j + 1 + n] for n in (4, 3, 2) if t[j + 1 : j + 1 + n] in known), None)
+                if not other:
+                    other = name_at(t, j + 1, known)
+                    if not other or _not_a_name(other):
+                        break
+                after = j + 1 + len(other)
+                if not (t[after : after + 1] in "，,、" or t.startswith(_ATTEND, after)):
+                    break
+                items.append(other)
+                j = after
+            if len(items) >= 2 and titles:
+                for other in items:
+                    self.add(other, titles)
+
     def _doubtful_places(self) -> list[int]:
         """Offsets where a name may stand that no rule took (see :meth:`tagged_names`).
 
@@ -868,6 +898,7 @@ def find_persons(release: Release, sentences: tuple[Sentence, ...], tagger: bool
     finder.clause_names()
     if tagger:
         finder.tagged_names()
+    finder.comma_lists()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return finder.persons()

@@ -108,7 +108,12 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             break
         if i < end and text.startswith("兼", i - 1):
             break
-        if i < end - 1 and ends_with("before", text, i) and not _kept(text, i):
+        if (
+            i < end - 1
+            and ends_with("before", text, i)
+            and not _kept(text, i)
+            and not _sectors_joined(text, i)
+        ):
             # a word such as 在 or 会见 may also be part of the title (会见 is
             # not, 在 never is): stop unless the rest is too short to be one
             break
@@ -142,6 +147,21 @@ def _kept(text: str, i: int) -> bool:
         if at != -1 and at < i <= at + len(word):
             return True
     return False
+
+
+def _sectors_joined(text: str, i: int) -> bool:
+    """Whether ``text[i - 1]`` is a 和 between two sectors of an organ's name
+    (人力资源和社会保障局局长, 资源环境和经济委员会主任), not between two titles.
+
+    >>> _sectors_joined("住房和城乡建设局局长", 3), _sectors_joined("市长和副市长", 3)
+    (True, False)
+    """
+    if text[i - 1 : i] not in ("和", "与"):
+        return False
+    sectors = load_words("sectors.tsv")
+    before = any(text[max(0, i - 1 - n) : i - 1] in sectors for n in (2, 3, 4))
+    after = any(text[i : i + n] in sectors for n in (2, 3, 4))
+    return before and after
 
 
 def split_chain(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -173,7 +173,6 @@ def untagged(text):
         ("市长王建国主持会议。刘伟、张明参加会见。", {"刘伟"}),  # a list without titles
         ("得知吕平、张强两位党员支援机场防疫工作。", {"吕平", "张强"}),
         ("在病房，他同受伤的杨玉兰、高建军夫妇亲切交谈。", {"杨玉兰", "高建军"}),
-        ("副县长孙菁菁,黄旺,吕振参加会议。", {"黄旺"}),  # bare items between commas
         ("在会见史密斯时，王建国表示，中方愿同英方加强合作。英国首相来访。", {"史密斯"}),  # a foreign guest
     ],
 )
@@ -193,3 +192,30 @@ def test_the_tagger_adds_names_the_rules_miss(text, added):
 )
 def test_the_tagger_adds_no_name_its_checks_reject(text):
     assert set(persons(text)) == untagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县人力资源和社会保障局局长张三出席会议。", {"张三": ["县人力资源和社会保障局局长"]}),
+        ("教育和体育局局长孙七讲话。", {"孙七": ["教育和体育局局长"]}),
+        ("市长张三和副市长李四出席。", {"张三": ["市长"], "李四": ["副市长"]}),  # 和 between titles
+    ],
+)
+def test_a_title_may_contain_a_sectors_and(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "副县长孙某某,黄旺,吕振,各乡镇负责人参加会议。",
+            {"孙某某": ["副县长"], "黄旺": ["副县长"], "吕振": ["副县长"]},
+        ),
+        ("副市长王强，刘伟，张明参加。", {"王强": ["副市长"], "刘伟": ["副市长"], "张明": ["副市长"]}),
+        ("县委书记张三，李四主持会议。", {"张三": ["县委书记"], "李四": []}),  # one bare name: no list
+    ],
+)
+def test_a_title_is_shared_across_a_comma_list_of_bare_names(text, expected):
+    assert titles(text) == expected
