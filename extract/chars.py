@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from govkg.extract.data import load_table
 
@@ -62,8 +62,10 @@ class View:
         return self.origin[i - 1] + 1
 
 
+@lru_cache(maxsize=64)
 def view(text: str) -> View:
-    """The matching view of a text.
+    """The matching view of a text, made once per text (persons and documents read the same view
+    of a release's body).
 
     >>> v = view("部長(zhǎng)慕建民")
     >>> v.text

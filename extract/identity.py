@@ -58,6 +58,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from govkg.extract.chars import simplify
 from govkg.extract.data import load_table
 from govkg.extract.places import Place, find_places, gazetteer, parent, self_level, shorten
 from govkg.extract.records import Extraction, Person, Release
@@ -105,16 +106,9 @@ def _national_aliases() -> dict[str, str]:
     return {row[1]: row[2] for row in _names_table() if row[0] == "national-alias" and len(row) > 2}
 
 
-@cache
-def _t2s() -> dict[int, str]:
-    """Traditional to simplified characters, the extraction's one-to-one table."""
-    rows = load_table("t2s.tsv")
-    return {ord(row[0]): row[1] for row in rows if len(row) > 1 and len(row[0]) == 1 and len(row[1]) == 1}
-
-
 def simplified_text(text: str) -> str:
     """Text in simplified characters, character for character (offsets and spaces kept)."""
-    return text.translate(_t2s())
+    return simplify(text)
 
 
 def simplified(text: str) -> str:
@@ -123,7 +117,7 @@ def simplified(text: str) -> str:
     >>> simplified("營口市委書記 李強")
     '营口市委书记李强'
     """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_t2s()))
+    return re.sub(r"\s+", "", simplify(unicodedata.normalize("NFKC", text)))
 
 
 # ---------------------------------------------------------------- places

@@ -205,10 +205,8 @@ def test_build_says_it_checked_its_graph(tmp_path, capsys):
     assert "SHACL check: skipped" in capsys.readouterr().out
 
 
-def test_the_bundled_samples_build_a_conforming_graph(tmp_path):
-    from govkg.graph.build import build, sample_paths
-
-    built = build(sample_paths())
+def test_the_bundled_samples_build_a_conforming_graph(tmp_path, sample_result):
+    built = sample_result
     report = check(built.graph)
     assert report.conforms, format_report(report)
     holdings = set(built.graph.subjects(RDF.type, GOV.PositionHolding))
@@ -241,10 +239,8 @@ def test_check_command_names_a_file_it_cannot_read(tmp_path, capsys, name, conte
 
 
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
-def test_the_shapes_hold_with_and_without_rdfs_inference(inference):
-    from govkg.graph.build import build, sample_paths
-
-    for graph in (good(), build(sample_paths()).graph):
+def test_the_shapes_hold_with_and_without_rdfs_inference(inference, sample_graph):
+    for graph in (good(), sample_graph):
         report = check(graph, inference=inference)
         assert report.conforms, format_report(report)
 

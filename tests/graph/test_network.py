@@ -274,10 +274,8 @@ def test_exported_names_are_unique_and_labels_bare(fmt):
     assert {attrs["label"] for attrs in back.nodes.values()} == {"何平", "温奇志"}
 
 
-def test_every_node_of_a_sample_build_has_its_own_name_in_graphml():
-    from govkg.graph.build import build, sample_paths
-
-    net, _ = analysed_network(build(sample_paths()).graph)
+def test_every_node_of_a_sample_build_has_its_own_name_in_graphml(sample_graph):
+    net, _ = analysed_network(sample_graph)
     back = nx.read_graphml(io.BytesIO(graphml_text(net).encode("utf-8")))
     names = [attrs["name"] for attrs in back.nodes.values()]
     assert len(names) == len(set(names)) == net.number_of_nodes()

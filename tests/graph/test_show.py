@@ -64,8 +64,8 @@ def test_plain_text_is_the_release_text_with_brackets_only(seed):
     assert "\x1b[" in render_text(seed, colour=True)
 
 
-def test_a_release_of_a_build_is_shown_as_from_its_file(tmp_path, seed):
-    write_outputs(build(sample_paths()), tmp_path)
+def test_a_release_of_a_build_is_shown_as_from_its_file(tmp_path, seed, sample_result):
+    write_outputs(sample_result, tmp_path)
     (again,) = show("0000", tmp_path)
     assert [(m.start, m.end, m.kind, m.roles) for m in again.marks] == [
         (m.start, m.end, m.kind, m.roles) for m in seed.marks

@@ -327,10 +327,8 @@ def test_a_trig_datasets_graphs_merge_into_the_default_graph_once(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sample_build() -> Graph:
-    from govkg.graph.build import build, sample_paths
-
-    return build(sample_paths()).graph
+def sample_build(sample_graph) -> Graph:
+    return sample_graph
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

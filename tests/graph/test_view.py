@@ -283,15 +283,14 @@ def test_the_view_works_offline_in_a_browser(chromium, tmp_path):
     assert report.screenshot.startswith(b"\x89PNG")
 
 
-def test_the_view_of_the_bundled_samples_in_a_browser(chromium, tmp_path):
+def test_the_view_of_the_bundled_samples_in_a_browser(chromium, tmp_path, sample_result):
     """The sample build's page: counts as in the graph, and the README's screenshot.
 
     Set GOVKG_SCREENSHOT=docs/view.png to refresh the README's picture.
     """
-    from govkg.graph.build import build, sample_paths
     from govkg.graph.outputs import write_outputs
 
-    result = build(sample_paths())
+    result = sample_result
     write_outputs(result, tmp_path, only=["graph.html"])
     # Before the screenshot, search for the most connected official: the picture
     # shows their neighbourhood and their facts with the sentences that state them.
@@ -323,10 +322,8 @@ def test_a_centred_view_opens_on_its_official_in_a_browser(chromium, tmp_path):
     assert "1月25日，市长何平出席防控工作会议并讲话。" in report.values["details"]
 
 
-def test_the_view_counts_what_the_graph_states_without_a_browser():
-    from govkg.graph.build import build, sample_paths
-
-    graph = build(sample_paths()).graph
+def test_the_view_counts_what_the_graph_states_without_a_browser(sample_graph):
+    graph = sample_graph
     net = knowledge_network(graph)
     assert (net.number_of_nodes(), net.number_of_edges()) == graph_counts(graph)
 
@@ -386,10 +383,8 @@ def test_zooming_in_shows_more_nodes(chromium, tmp_path):
     assert level == 1  # 680 nodes: the first 400 at level 0, the rest at level 1
 
 
-def test_an_officials_details_group_events_by_year_and_role_with_a_career(chromium, tmp_path):
-    from govkg.graph.build import build, sample_paths
-
-    graph = build(sample_paths()).graph
+def test_an_officials_details_group_events_by_year_and_role_with_a_career(chromium, tmp_path, sample_graph):
+    graph = sample_graph
     path = tmp_path / "graph.html"
     path.write_text(view_html(graph), encoding="utf-8")
     official = SEARCH_TOP_OFFICIAL.replace(
