@@ -1,7 +1,19 @@
-"""Text to records: reading release files, cleaning them, extracting facts.
+"""Text to records: reading release files, cleaning them, extracting facts, resolving identity.
 
 This is the only package that knows Chinese text. It never imports rdflib or
-networkx; :mod:`govkg.graph` turns its records into a graph.
+networkx; :mod:`govkg.graph` turns its records into a graph. What it decides:
+
+- per release (what a pool runs in parallel): reading and decoding a file
+  (``reading``, ``html``), the cleaned body and its metadata, jurisdiction
+  included (``cleaning``, ``places``), persons and titles (``persons``,
+  ``titles``, ``names``), events, roles and dates (``events``, ``dates``),
+  documents (``documents``), each fact with the span that states it
+  (``records``);
+- across releases, once per build: who is whom, which organisation and post a
+  name or title is, who held which post when, and the canonical name of every
+  variant spelling (``identity.resolve`` gives a ``Corpus`` with typed keys).
+
+Word tables are data files under ``data/``.
 """
 
 from govkg.extract.cleaning import clean

@@ -1,5 +1,13 @@
 """Records to graphs and the files users open: RDF, views, queries, the command.
 
+This package knows RDF, networks and files, and no Chinese: it takes the
+resolved ``Corpus`` of :mod:`govkg.extract` and decides only how it is
+written. ``rdf`` maps it to one graph in one pass (``iris`` mints the IRIs);
+``outputs`` writes the files from a registry of writers; ``network`` and
+``view`` derive views from the graph, never from the records; ``sparql``,
+``store`` and ``server`` query it; ``check`` validates it; ``cli`` is the
+command, a thin shell over these functions.
+
 The Python API::
 
     from govkg.graph import build, write_outputs
