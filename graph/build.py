@@ -23,6 +23,7 @@ from govkg.extract.identity import Corpus, resolve
 from govkg.extract.pipeline import releases_of
 from govkg.extract.reading import RawDocument, document_from_record, iter_paths
 from govkg.extract.records import Extraction
+from govkg.graph.interrupts import die_with_parent
 from govkg.graph.rdf import to_rdf
 
 Progress = Callable[[int, int, str], None]
@@ -113,7 +114,9 @@ def iter_files(
         results = map(extractor, paths)
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent
+        )  # none outlives the build
         results = pool.map(extractor, paths, chunksize=max(1, min(64, len(paths) // (workers * 8))))
     try:
         for number, result in enumerate(results, 1):

@@ -38,6 +38,9 @@ from rdflib.compare import to_canonical_graph
 
 from govkg.extract.identity import identity_report
 from govkg.graph import network, view
+from govkg.graph.cache import CACHE
+from govkg.graph.folders import staged_folder
+from govkg.graph.interrupts import forked
 from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SHARDS, write_shards
 from govkg.graph.store import STORE, write_store
@@ -123,10 +126,31 @@ MADE_BY_PARENT = {"network"}
 PARALLEL_RELEASES = 2000
 
 
+def build_entries() -> set[str]:
+    """The names a build writes in its folder: the files, and the cache, store and shards folders."""
+    return set(WRITERS) | {CACHE, STORE, SHARDS}
+
+
+# What a build carries over from the previous one, updated in place: the
+# extraction cache and the shards (unchanged shards are not rewritten).
+CARRIED = (CACHE, SHARDS)
+
+
 def write_outputs(
-    result: BuildResult, outdir: str | Path, only: list[str] | None = None, workers: int | None = None
+    result: BuildResult,
+    outdir: str | Path,
+    only: list[str] | None = None,
+    workers: int | None = None,
+    before_swap: Callable[[Path], object] | None = None,
 ) -> dict[str, Path]:
     """Write the files of a build into ``outdir``; returns file name -> path written.
+
+    A whole build (``only`` unset) is written into a staging folder beside
+    ``outdir`` and swapped in for it when every file is written and
+    ``before_swap(staging folder)`` has run (graph/folders.py): readers and
+    an interrupted build see the previous build or this one, never a mix. A
+    folder holding files a build does not write is updated in place, file by
+    file. With ``only``, the files named are replaced in ``outdir`` one by one.
 
     With ``workers`` > 1 (default: one per core for builds of
     :data:`PARALLEL_RELEASES` releases or more, where fork is available) the
@@ -139,6 +163,19 @@ def write_outputs(
     written as N-Quads shards, ``OUT/shards`` (see graph/shards.py).
     """
     outdir = Path(outdir)
+    if only is not None:
+        return write_files(result, outdir, only, workers)
+    with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
+        written = write_files(result, stage, None, workers)
+        if before_swap is not None:
+            before_swap(stage)
+    return {name: outdir / path.relative_to(stage) for name, path in written.items()}
+
+
+def write_files(
+    result: BuildResult, outdir: Path, only: list[str] | None = None, workers: int | None = None
+) -> dict[str, Path]:
+    """Write the files of a build into ``outdir`` as they are (see :func:`write_outputs`), each atomically."""
     jobs = [(name, writer) for name, writer in WRITERS.items() if only is None or name in only]
     shared = SharedWork(result)
     if workers is None:
@@ -201,15 +238,14 @@ def _write_forked(shared: SharedWork, outdir: Path, groups: list[tuple], workers
                 if key in MADE_BY_PARENT:
                     getattr(shared, key)
                 read_end, write_end = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # the child: write its files, report, and leave without cleanup
+
+                def child(group=group, read_end=read_end, write_end=write_end) -> int:
+                    # Write its files, report, and leave without cleanup (folders.forked).
                     os.close(read_end)
-                    code = 0
                     try:
                         for name, writer in group:
                             atomic_write(outdir / name, writer(shared))
                     except BaseException as exc:
-                        code = 1
                         try:
                             payload = pickle.dumps(exc)
                         except Exception:
@@ -217,10 +253,12 @@ def _write_forked(shared: SharedWork, outdir: Path, groups: list[tuple], workers
                         if not payload or len(payload) > 60_000:  # a pipe holds 64 KiB unread
                             payload = traceback.format_exc()[-20_000:].encode("utf-8")
                         os.write(write_end, payload)
-                    finally:
-                        os._exit(code)
+                        return 1
+                    return 0
+
+                names = [name for name, _ in group]
+                forked(child, lambda pid, names=names, pipe=read_end: running.__setitem__(pid, (names, pipe)))
                 os.close(write_end)
-                running[pid] = ([name for name, _ in group], read_end)
             reap()
     except BaseException:
         # Interrupted: stop the others as Ctrl-C would, so that they remove their temporary files.

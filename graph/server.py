@@ -18,6 +18,7 @@ rows or triples than allowed is refused rather than built in memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import queue
@@ -34,6 +35,7 @@ from govkg.graph.pages import Pages, rebase, respond, unbase
 from govkg.graph.sparql import (
     QueryError,
     ResultTooLarge,
+    check_nesting,
     format_result,
     graph_file,
     named_queries,
@@ -89,6 +91,25 @@ FORMAT_NAMES = {
     "rdfxml": "rdfxml",
 }
 MAX_BODY = 1 << 20  # bytes of a POSTed query
+READ_TIMEOUT = 10.0  # seconds a connection may take to send a request, or sit idle between two
+MAX_CONNECTIONS = 64  # connections served at once; more are answered 503 and closed
+
+
+def body_length(value: str | None) -> tuple[int | None, HTTPStatus | None, str]:
+    """A POST's Content-Length, checked before anything is read: (length, None, "") or (None, status, why).
+
+    >>> body_length("12"), [int(body_length(v)[1]) for v in (None, "-1", "abc", "99999999")]
+    ((12, None, ''), [411, 400, 400, 413])
+    """
+    if value is None:
+        return None, HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length"
+    value = value.strip()
+    if not value.isascii() or not value.isdigit():
+        return None, HTTPStatus.BAD_REQUEST, f"Content-Length must be a number of bytes, not {value[:20]!r}"
+    length = int(value)
+    if length > MAX_BODY:
+        return None, HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is too large"
+    return length, None, ""
 
 
 def negotiate(accept: str | None, kind: str, requested: str | None = None) -> str:
@@ -404,6 +425,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "govkg-sparql"
     protocol_version = "HTTP/1.1"
 
+    def setup(self) -> None:
+        self.timeout = self.server.read_timeout  # every read of this connection, idle keep-alive too
+        super().setup()
+
     def _send(self, answer: Answer, head_only: bool = False) -> None:
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.media_type)
@@ -428,6 +453,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         texts = params.get("query", [])
         if len(texts) != 1:
             self._send(_text_answer(HTTPStatus.BAD_REQUEST, "give exactly one query parameter"))
+            return
+        try:
+            check_nesting(texts[0])  # before any engine parses it
+        except QueryError as exc:
+            self._send(_text_answer(HTTPStatus.BAD_REQUEST, str(exc)))
             return
         if not self.server.allow_service and uses_service(texts[0]):
             message = "SERVICE (federated query) is turned off on this endpoint: it would fetch other sites"
@@ -475,10 +505,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(Answer(HTTPStatus.OK, "text/html; charset=utf-8", query_page()), head_only=True)
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.close_connection = True
-            self._send(_text_answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is too large"))
+        length, refusal, why = body_length(self.headers.get("Content-Length"))
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            refusal, why = HTTPStatus.LENGTH_REQUIRED, "chunked bodies are not read: send a Content-Length"
+        if refusal is not None:
+            self.close_connection = True  # the body, if any, is never read
+            self._send(_text_answer(refusal, why))
             return
         body = self.rfile.read(length).decode("utf-8", errors="replace")
         if not self._is_endpoint():
@@ -520,12 +552,25 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """An HTTP server with a :class:`WorkerPool`, a time limit and a quiet switch."""
+    """An HTTP server with a :class:`WorkerPool`, a time limit and a quiet switch.
+
+    Each connection is read with a time limit (``read_timeout``: a client
+    that sends nothing, or half a request, is dropped) and at most
+    ``max_connections`` are served at once, a thread each; a connection
+    beyond is answered 503 and closed at once.
+    """
 
     daemon_threads = True
 
     def __init__(
-        self, address, pool: WorkerPool, time_limit: float, quiet: bool = False, allow_service: bool = False
+        self,
+        address,
+        pool: WorkerPool,
+        time_limit: float,
+        quiet: bool = False,
+        allow_service: bool = False,
+        read_timeout: float = READ_TIMEOUT,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         super().__init__(address, SparqlHandler)
         self.pool = pool
@@ -534,6 +579,31 @@ class SparqlServer(ThreadingHTTPServer):
         self.allow_service = allow_service
         self.pages: Pages | None = None  # the pages behind the IRIs (govkg.graph.pages)
         self.base: str | None = None  # where the id namespace is served
+        self.read_timeout = read_timeout
+        self._slots = threading.BoundedSemaphore(max(1, max_connections))
+
+    def process_request(self, request, client_address) -> None:
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.settimeout(1.0)
+                body = b"too many connections; try again\n"
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+                )
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def server_close(self) -> None:
         super().server_close()
@@ -552,6 +622,8 @@ def make_server(
     quiet: bool = False,
     allow_service: bool = False,
     base: str | None = None,
+    read_timeout: float = READ_TIMEOUT,
+    max_connections: int = MAX_CONNECTIONS,
 ) -> SparqlServer:
     """A SPARQL server for a graph file, its workers loaded; call ``serve_forever()`` on it.
 
@@ -576,7 +648,9 @@ def make_server(
         pool.close()
         raise QueryError(failure)
     try:
-        server = SparqlServer((host, port), pool, time_limit, quiet, allow_service)
+        server = SparqlServer(
+            (host, port), pool, time_limit, quiet, allow_service, read_timeout, max_connections
+        )
     except OSError:
         pool.close()
         raise

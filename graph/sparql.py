@@ -182,7 +182,12 @@ def parse_binding(text: str) -> tuple[str, Node]:
     if not sep or not re.fullmatch(r"\w+", name):
         raise QueryError(f"a binding is var=value, not {text!r}")
     if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
+        iri = value[1:-1]
+        if not iri or _BAD_IRI.search(iri) or ":" not in iri:
+            raise QueryError(
+                f"cannot read the IRI {value!r}: an absolute IRI without spaces, <, >, quotes or braces"
+            )
+        return name, URIRef(iri)
     if value.startswith('"'):
         from rdflib.util import from_n3
 
@@ -196,6 +201,10 @@ def parse_binding(text: str) -> tuple[str, Node]:
             return name, term
         raise QueryError(f"cannot read the literal {value!r}")
     return name, Literal(value)
+
+
+# Characters an IRI may not hold (RFC 3987 and the SPARQL grammar's IRIREF).
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def _term(value: Node | str | int | float) -> Node:
@@ -372,7 +381,76 @@ def graph_to_store(graph: Graph):
 
 
 def _text(query: str | NamedQuery) -> str:
-    return query.text if isinstance(query, NamedQuery) else query
+    text = query.text if isinstance(query, NamedQuery) else query
+    check_nesting(text)
+    return text
+
+
+# Deeper than this, a query is refused before any engine parses it: a parser
+# that recurses on each level can exhaust a thread's stack (pyoxigraph
+# crashed on 5,000 nested groups). Real queries stay under ten.
+MAX_NESTING = 100
+
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}()\[\]]'
+)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep a query's groups, brackets and parentheses nest (strings, IRIs and comments skipped).
+
+    >>> nesting_depth('SELECT * { ?s <http://x/#a> "{" . FILTER(?s) } # {{{')
+    2
+    """
+    depth = deepest = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def check_nesting(text: str, most: int = MAX_NESTING) -> None:
+    """Raise QueryError for a query nested deeper than ``most``."""
+    if len(text) > most and text.count("{") + text.count("(") + text.count("[") > most:
+        depth = nesting_depth(text)
+        if depth > most:
+            raise QueryError(f"the query nests {depth} levels deep; at most {most} are allowed")
+
+
+def query_text(argument: str) -> str:
+    """A query given on the command line: the text of a ``.rq`` file, or the query itself.
+
+    Only an argument that names a query file (``.rq``/``.sparql``) or an
+    existing file is read; anything else, however long, is the query's text.
+
+    >>> query_text("SELECT * { ?s ?p ?o }")
+    'SELECT * { ?s ?p ?o }'
+    """
+    if argument.lower().endswith((".rq", ".sparql")):
+        try:
+            return Path(argument).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"cannot read the query file {argument}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise QueryError(f"the query file {argument} is not UTF-8 text") from None
+    if "\n" in argument or "{" in argument or len(argument) > 4096:
+        return argument
+    try:
+        is_file = Path(argument).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL byte: no file, a query
+        return argument
+    if is_file:
+        try:
+            return Path(argument).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read the query file {argument}: {exc}") from None
+    return argument
 
 
 def _bindings(bindings: Mapping[str, Any] | None) -> dict[str, Node]:

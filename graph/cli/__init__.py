@@ -14,6 +14,7 @@ error; 3 the build finished but skipped some inputs.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Callable
 from typing import NamedTuple
@@ -30,6 +31,7 @@ from govkg.graph.cli.common import (
     graph_argument,
     graph_problem,
 )
+from govkg.graph.interrupts import exit_status, interruptible
 from govkg.graph.version import __version__
 
 __all__ = [
@@ -111,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
         error(problem, args.command)
         return EXIT_USAGE
     try:
-        return args.run(args)
+        with interruptible():  # SIGTERM unwinds like Ctrl-C: staging folders and children are cleaned up
+            return args.run(args)
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt as interrupt:
+        status = exit_status(interrupt)
+        print(f"govkg: interrupted by {signal.Signals(status - 128).name}", file=sys.stderr)
+        return status

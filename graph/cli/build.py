@@ -16,8 +16,9 @@ from pathlib import Path
 from govkg.extract import ReadError
 from govkg.graph.build import sample_paths
 from govkg.graph.check import check_build, format_report
-from govkg.graph.cli.common import EXIT_FAIL, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
+from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
 from govkg.graph.incremental import Update, build_into, forget_unused
+from govkg.graph.interrupts import exit_status
 from govkg.graph.outputs import write_outputs
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
@@ -45,6 +46,13 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-check",
         action="store_true",
         help="skip the SHACL check of the built graph (a large build checks a sample of its releases)",
+    )
+    parser.add_argument(
+        "--writers",
+        type=int,
+        metavar="N",
+        default=None,
+        help="processes that write the files (default: one per core for builds of 2,000 releases or more)",
     )
     parser.add_argument(
         "--add",
@@ -84,9 +92,9 @@ def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: 
         update = build_into(
             outdir, inputs, add=args.add, progress=progress, dask=args.dask, reuse_outputs=True
         )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         error("interrupted, nothing written")
-        return EXIT_INTERRUPTED
+        return exit_status(interrupt)
     except (ImportError, OSError) as exc:  # no dask installed, no scheduler at that address
         error(f"cannot build: {exc}")
         return EXIT_FAIL
@@ -116,10 +124,15 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
         return EXIT_FAIL
     bars = on_terminal() and not getattr(args, "quiet", False)
     try:
+
+        def record(stage: Path) -> None:  # the build's record goes in with its files, in one swap
+            update.record.save(stage)
+            forget_unused(stage, update.record)
+
         with phase(f"writing {outdir}", bars):
-            written = write_outputs(result, outdir)
-        update.record.save(outdir)
-        forget_unused(outdir, update.record)
+            written = write_outputs(
+                result, outdir, workers=getattr(args, "writers", None), before_swap=record
+            )
     except OSError as exc:
         error(f"cannot write to {outdir}: {exc}")
         return EXIT_FAIL

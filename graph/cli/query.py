@@ -13,12 +13,14 @@ from govkg.graph.sparql import (
     RESULT_FORMATS,
     NamedQuery,
     QueryError,
+    check_nesting,
     format_named_queries,
     format_result,
     load_graph,
     named_query,
     open_store,
     parse_binding,
+    query_text,
     run_query,
 )
 
@@ -69,10 +71,9 @@ def query_cli(args: argparse.Namespace) -> int:
             query: str | NamedQuery = named_query(args.name)
         elif args.query == "-":  # the query text on standard input
             query = sys.stdin.read()
-        elif args.query.lower().endswith((".rq", ".sparql")) or Path(args.query).is_file():
-            query = Path(args.query).read_text(encoding="utf-8")
         else:
-            query = args.query
+            query = query_text(args.query)  # a file's text, or the query itself (never taken for a path)
+        check_nesting(query.text if isinstance(query, NamedQuery) else query)
         bindings = dict(parse_binding(item) for item in args.bind)
         if args.engine == "rdflib" and args.store:
             raise QueryError("--store is for the oxigraph engine")

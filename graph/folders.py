@@ -1,0 +1,186 @@
+"""An output folder that changes as a whole, and processes that stop as a whole.
+
+:func:`staged_folder` gives a writer a staging folder beside ``OUT`` and, when
+the writer is done, swaps it in for ``OUT`` in one step: on Linux with
+``renameat2(RENAME_EXCHANGE)``, which exchanges two folders atomically, and
+elsewhere with two renames (``OUT`` moved aside, the staging folder moved in;
+a reader may then find no ``OUT`` for that instant, never a mixed one). The
+previous build stays in place until the swap has succeeded and is removed
+after it. A writer that fails or is interrupted leaves ``OUT`` as it was;
+staging folders left by a process that was killed are removed by the next
+build into the same folder. Readers, and an interrupted build, only ever see
+one complete build.
+
+The mechanism knows nothing of what is written. Entries of the previous
+build that a writer updates incrementally (a cache, shards) can be
+``carry``-ed: hard-linked into the staging folder, so that the writer finds
+them; writers must replace such files (write a temporary file and rename it),
+never write into them, or the previous build would change too.
+
+Interrupts and child processes: graph/interrupts.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import os
+import secrets
+import shutil
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+_STAGING = "staging"
+_OLD = "old"
+
+
+def _sibling(outdir: Path, kind: str) -> Path:
+    return outdir.with_name(f".{outdir.name}.{kind}.{os.getpid()}.{secrets.token_hex(4)}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(outdir: str | Path) -> list[Path]:
+    """Remove the staging and old folders of ``outdir`` left by processes that no longer run."""
+    outdir = Path(outdir)
+    removed = []
+    if not outdir.parent.is_dir():
+        return removed
+    for kind in (_STAGING, _OLD):
+        for path in outdir.parent.glob(f".{outdir.name}.{kind}.*"):
+            parts = path.name.rsplit(".", 2)
+            if len(parts) == 3 and parts[1].isdigit() and not _alive(int(parts[1])):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE); False where that is unavailable."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # an old kernel, or a file system without it
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def swap_in(staging: Path, outdir: Path) -> None:
+    """Put the folder ``staging`` where ``outdir`` is; the previous ``outdir`` is removed after."""
+    if not outdir.exists():
+        os.rename(staging, outdir)
+    elif _exchange(staging, outdir):
+        shutil.rmtree(staging, ignore_errors=True)  # the previous build, now at the staging path
+    else:
+        old = _sibling(outdir, _OLD)
+        os.rename(outdir, old)
+        try:
+            os.rename(staging, outdir)
+        except BaseException:
+            os.rename(old, outdir)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    with contextlib.suppress(OSError):  # the renames durable, where the system allows
+        fd = os.open(outdir.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """A copy of ``source`` at ``target`` made of hard links (a plain copy where links fail)."""
+    if source.is_dir() and not source.is_symlink():
+        target.mkdir(exist_ok=True)
+        shutil.copymode(source, target)
+        for child in source.iterdir():
+            _link_tree(child, target / child.name)
+        return
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _swappable(outdir: Path, owned: Callable[[str], bool] | None) -> bool:
+    """Whether ``outdir`` may be replaced as a whole: new, or holding only what ``owned`` claims.
+
+    A folder that holds anything else (the user's own files, the inputs, the
+    working directory) is never swapped away.
+    """
+    if not outdir.exists():
+        return True
+    if not outdir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(outdir))
+    cwd = Path.cwd().resolve()
+    if cwd == outdir or outdir in cwd.parents:
+        return False
+    if owned is None:
+        return True
+    return all(entry.name.startswith(".") or owned(entry.name) for entry in outdir.iterdir())
+
+
+@contextlib.contextmanager
+def staged_folder(
+    outdir: str | Path, carry: Iterable[str] = (), owned: Callable[[str], bool] | None = None
+) -> Iterator[Path]:
+    """A folder to write a whole build into, swapped in for ``outdir`` when the block succeeds.
+
+    ``carry`` names entries of the present ``outdir`` hard-linked into the
+    staging folder first. ``owned`` says which entry names a build writes:
+    a folder holding anything else is written in place (the block gets
+    ``outdir`` itself), as is the working directory or a folder above it.
+    On an error or an interrupt the staging folder is removed and ``outdir``
+    is left as it was.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "out"
+    >>> with staged_folder(out) as stage:
+    ...     _ = (stage / "a.txt").write_text("new")
+    ...     out.exists()
+    False
+    >>> sorted(p.name for p in out.iterdir())
+    ['a.txt']
+    """
+    outdir = Path(os.path.abspath(outdir))
+    if outdir.is_symlink():
+        outdir = outdir.resolve()
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(outdir)
+    if not _swappable(outdir, owned):
+        outdir.mkdir(exist_ok=True)
+        yield outdir
+        return
+    staging = _sibling(outdir, _STAGING)
+    staging.mkdir()
+    try:
+        if outdir.is_dir():
+            os.chmod(staging, stat.S_IMODE(outdir.stat().st_mode))
+            for name in carry:
+                if (outdir / name).exists():
+                    _link_tree(outdir / name, staging / name)
+        yield staging
+        swap_in(staging, outdir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,113 @@
+"""Interrupts that unwind, and child processes that never outlive the build.
+
+Ctrl-C (SIGINT) and SIGTERM at any point of a command: :func:`interruptible`
+turns both into :class:`Interrupted`, a KeyboardInterrupt raised where the
+program was, so that ``finally`` blocks and context managers run (a staging
+folder is removed, forked writers are stopped); the command then says so in
+one line and exits with 130 or 143, as a shell reports a process killed by
+the signal. :func:`forked` forks a writer that the kernel kills when its
+parent dies, even by SIGKILL, so that it never renames files in afterwards.
+
+This module imports only the standard library: the console command installs
+its handlers before anything heavy is imported (graph/__main__.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM, raised where the program was, so that cleanups run."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+    @property
+    def exit_status(self) -> int:
+        """128 + the signal's number: 130 for SIGINT, 143 for SIGTERM (as a shell reports it)."""
+        return 128 + self.signum
+
+
+def exit_status(interrupt: KeyboardInterrupt) -> int:
+    """The exit status of an interrupt: 143 after SIGTERM, 130 after Ctrl-C."""
+    return interrupt.exit_status if isinstance(interrupt, Interrupted) else 128 + signal.SIGINT
+
+
+def raise_interrupted(signum: int, frame) -> None:
+    """A signal handler: raise :class:`Interrupted` where the program was."""
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`Interrupted` (a KeyboardInterrupt) in the main thread.
+
+    Outside the main thread (a server's worker, a test runner's thread) the
+    handlers are left as they are.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, raise_interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Have the kernel kill this process when its parent dies (Linux); elsewhere, nothing.
+
+    Called first thing in a forked child or a pool worker: a writer must not
+    go on renaming files in after the build that started it was killed.
+    ``parent`` is the parent's pid at fork time: if it is already gone, this
+    process leaves at once.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def forked(child: Callable[[], int], started: Callable[[int], object]) -> int:
+    """Fork a child that runs ``child()`` and leaves with its return value; returns the child's pid.
+
+    SIGINT and SIGTERM are held back while forking and until ``started(pid)``
+    has noted the child, so that an interrupt is neither lost in the fork's
+    hooks nor raised before the parent knows the child it has to stop; the
+    parent receives it right after. The child dies with its parent
+    (:func:`die_with_parent`) and leaves by ``os._exit``, without running the
+    parent's cleanups.
+    """
+    parent = os.getpid()
+    held = {signal.SIGINT, signal.SIGTERM}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                die_with_parent(parent)
+                signal.pthread_sigmask(signal.SIG_SETMASK, before)
+                code = child()
+            finally:
+                os._exit(code)
+        started(pid)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    return pid

@@ -1,0 +1,130 @@
+"""Interrupting a real build at random moments (SIGINT, SIGTERM, SIGKILL): the output
+folder is always the previous build or the new one, whole, and no process of the
+build is left running. Small inputs keep each try short; the writers are forked
+(as in a large build) so that their fate is tested too."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from govkg.graph.build import sample_paths
+from govkg.graph.incremental import outputs_current
+from govkg.graph.outputs import WRITERS
+
+
+def start(inputs: list[Path], out: Path) -> subprocess.Popen:
+    """A real ``govkg build``, with the writers forked as in a build of thousands of releases."""
+    command = [sys.executable, "-m", "govkg.graph", "build", *map(str, inputs), "-o", str(out)]
+    command += ["-q", "--no-check", "--writers", "2"]
+    return subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str]:
+    """Its exit status and what it said on stderr."""
+    _, stderr = process.communicate(timeout=120)
+    return process.returncode, stderr.decode("utf-8", "replace")
+
+
+def contents(out: Path) -> dict[str, str]:
+    """Digest of every file a reader uses: the graph files and the shards."""
+    found = {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in WRITERS}
+    for shard in sorted((out / "shards").iterdir()):
+        found[f"shards/{shard.name}"] = hashlib.sha256(shard.read_bytes()).hexdigest()
+    return found
+
+
+def recorded_inputs(out: Path) -> set[str]:
+    return set(json.loads((out / "cache" / "build.json").read_text(encoding="utf-8"))["files"])
+
+
+def group_alive(pgid: int) -> list[int]:
+    """Processes still in the build's process group."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                alive.append(int(entry.name))
+    return alive
+
+
+def wait_for_handlers(process: subprocess.Popen) -> None:
+    """Until the process catches SIGTERM: the interpreter's own start is no part of govkg."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            status = Path(f"/proc/{process.pid}/status").read_text()
+        except OSError:
+            return
+        caught = int(next(line for line in status.splitlines() if line.startswith("SigCgt:")).split()[1], 16)
+        if caught & (1 << (signal.SIGTERM - 1)):
+            return
+        time.sleep(0.001)
+
+
+def wait_for_staging(out: Path, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(out.parent.glob(f".{out.name}.staging.{process.pid}.*")):
+            return
+        time.sleep(0.002)
+
+
+@pytest.mark.skipif(
+    not Path("/proc").is_dir() or not hasattr(os, "fork"), reason="needs Linux /proc and fork"
+)
+def test_an_interrupted_build_leaves_one_whole_build_and_no_process(tmp_path):
+    samples = sample_paths()
+    inputs = {"a": samples[:1], "b": samples[1:3]}
+    expected = {}
+    for key, paths in inputs.items():
+        reference = tmp_path / f"ref-{key}"
+        assert finish(start(paths, reference))[0] == 0
+        expected[key] = (contents(reference), {str(p) for p in paths})
+    out = tmp_path / "out"
+    assert finish(start(inputs["a"], out))[0] == 0
+    state = "a"
+    rng = random.Random(13)
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL] * 7
+    for attempt, sig in enumerate(signals[:20]):
+        other = "b" if state == "a" else "a"
+        process = start(inputs[other], out)
+        if attempt % 2:
+            wait_for_handlers(process)
+            time.sleep(rng.uniform(0, 0.8))  # anywhere: importing, reading, extracting, writing
+        else:
+            wait_for_staging(out, process)  # while the files are being written
+            time.sleep(rng.uniform(0, 0.15))
+        finished_first = process.poll() is not None
+        with_signal = not finished_first
+        if with_signal:
+            os.killpg(process.pid, sig) if sig == signal.SIGKILL else process.send_signal(sig)
+        code, stderr = finish(process)
+        deadline = time.monotonic() + 5
+        while group_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert group_alive(process.pid) == [], f"try {attempt}: a process of the build outlived it"
+        found = contents(out)
+        now = next((key for key, (files, _) in expected.items() if files == found), None)
+        assert now in (state, other), f"try {attempt} ({sig.name}): the folder mixes two builds"
+        assert recorded_inputs(out) == expected[now][1]
+        assert outputs_current(out)  # the store stands for these very files
+        if with_signal and code != 0 and sig != signal.SIGKILL:
+            assert code == {signal.SIGINT: 130, signal.SIGTERM: 143}[sig], stderr
+            assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+            left = list(out.parent.glob(f".{out.name}.*.{process.pid}.*"))
+            assert not left, f"try {attempt} ({sig.name}): its staging folder was left"
+        state = now
