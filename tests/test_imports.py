@@ -62,7 +62,7 @@ def test_no_govkg_import_hides_inside_a_function():
         f"{MODULES[name].relative_to(ROOT)}:{line} imports {target}"
         for name in MODULES
         for target, top, line in _imports(_parse(MODULES[name]))
-        if not top
+        if not top and MODULES[name].name != "__main__.py"  # the command sets its signal handlers first
     ]
     assert inside == []
 
