@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -18,9 +19,9 @@ SMALL = Path(__file__).parents[1] / "graph" / "data" / "sparql_small.ttl"
 DEEP = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
 
 
-@pytest.fixture(scope="module")
-def server():
-    served = make_server(SMALL, port=0, workers=1, quiet=True, read_timeout=0.5, max_connections=4)
+@contextlib.contextmanager
+def serving(**limits):
+    served = make_server(SMALL, port=0, workers=1, quiet=True, **limits)
     thread = threading.Thread(target=served.serve_forever, daemon=True)
     thread.start()
     try:
@@ -29,6 +30,12 @@ def server():
         served.shutdown()
         served.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serving(read_timeout=0.5) as address:
+        yield address
 
 
 def exchange(address, raw: bytes, then: bytes = b"") -> bytes:
@@ -90,16 +97,17 @@ def test_a_silent_connection_is_closed_by_the_read_timeout(server):
         assert connection.recv(1024) == b""  # closed by the server (0.5 s), not by our 20 s
 
 
-def test_connections_beyond_the_cap_are_answered_503(server):
-    idle = [socket.create_connection(server, timeout=20) for _ in range(4)]
-    try:
-        for connection in idle:
-            connection.sendall(b"GET /sparql HTTP/1.1\r\n")  # held open, half a request each
-        answer = exchange(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
-        assert status_of(answer) == 503
-    finally:
-        for connection in idle:
-            connection.close()
+def test_connections_beyond_the_cap_are_answered_503():
+    with serving(read_timeout=30, max_connections=4) as server:
+        idle = [socket.create_connection(server, timeout=20) for _ in range(4)]
+        try:
+            for connection in idle:
+                connection.sendall(b"GET /sparql HTTP/1.1\r\n")  # held open, half a request each
+            answer = exchange(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert status_of(answer) == 503
+        finally:
+            for connection in idle:
+                connection.close()
 
 
 def test_a_deeply_nested_query_is_refused_before_the_engine(server):
