@@ -107,6 +107,7 @@ _TAGGER_CUES = (
     "、", "参加", "出席", "列席", "陪同", "交谈", "会见", "会谈", "说", "表示", "指出", "强调",
     "宣誓", "致辞", "发言", "讲话", "主持", "辞去", "夫妇", "两位", "等", "，男", "，女", "，", ",",
 )  # fmt: skip
+_BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
 _ATTEND = ("参加", "出席", "列席", "陪同", "等")
 _PEOPLE_VERBS = re.compile(
@@ -518,6 +519,15 @@ class _Finder:
                             changed = changed or other in self.found
                         i = i - 1 - len(other)
 
+    def bios(self) -> None:
+        """The subject of a biography: 张某，男，汉族，1970年生… (a name that
+        opens a sentence or line before 男 / 女 between commas)."""
+        t = self.text
+        for m in _BIO.finditer(t):
+            name = m.group(1)
+            if is_chinese_name(name) or name in self.found:
+                self.add(name)
+
     def clause_names(self) -> None:
         """A bare name that opens a clause before a verb: 郭建清主持会议."""
         t = self.text
@@ -896,6 +906,7 @@ def find_persons(release: Release, sentences: tuple[Sentence, ...], tagger: bool
     finder.comrades()
     finder.group_lists()
     finder.clause_names()
+    finder.bios()
     if tagger:
         finder.tagged_names()
     finder.comma_lists()

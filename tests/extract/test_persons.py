@@ -219,3 +219,17 @@ def test_a_title_may_contain_a_sectors_and(text, expected):
 )
 def test_a_title_is_shared_across_a_comma_list_of_bare_names(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张伟，男，汉族，1970年3月生，历任某县县长。", {"张伟": []}),  # a biography's subject
+        ("拟任人选：\n李红，女，1975年生。", {"李红": []}),
+        ("市长王强，男女老少都来了。", {"王强": ["市长"]}),  # 男女 is no biography
+        ("巴彦苏木苏木达张三、嘎查达李四陪同调研。", {"张三": ["巴彦苏木苏木达"], "李四": ["嘎查达"]}),
+        ("立法會議員招玉芳出席活動。", {"招玉芳": ["立法會議員"]}),  # a Cantonese surname, traditional
+    ],
+)
+def test_bios_banner_offices_and_traditional_pages(text, expected):
+    assert titles(text) == expected
