@@ -222,12 +222,20 @@ def _text_answer(status: HTTPStatus, message: str) -> Answer:
 
 
 class WorkerPool:
-    """Worker processes that run queries with a time limit, each replaced when killed."""
+    """Worker processes that run queries with a time limit, each replaced when killed.
+
+    One more worker than ``size`` is kept loaded and waiting: a worker killed
+    for the time limit is replaced by it at once, and a new spare loads in the
+    background. Without it, a query run again and again past the limit would
+    leave the others one worker short for as long as a worker takes to start
+    and load the graph (a second or more), and every query would queue.
+    """
 
     def __init__(self, graph: str | Path, store: str | Path | None, size: int, max_results: int) -> None:
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._args = (str(graph), str(store) if store else None, max_results)
         self._idle: queue.Queue = queue.Queue()
+        self._spares: queue.Queue = queue.Queue()
         self._processes: set = set()
         self._lock = threading.Lock()
         self._failure: str | None = None
@@ -235,23 +243,34 @@ class WorkerPool:
         self._closed = False
         for _ in range(size):
             self._start()
+        self._start(spare=True)
 
-    def _start(self) -> None:
+    def _start(self, spare: bool = False) -> None:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_worker, args=(child, *self._args), daemon=True)
         process.start()
         child.close()
         with self._lock:
             self._processes.add(process)
-        threading.Thread(target=self._await_ready, args=(process, parent), daemon=True).start()
+        threading.Thread(target=self._await_ready, args=(process, parent, spare), daemon=True).start()
 
-    def _await_ready(self, process, conn) -> None:
+    def _replace(self) -> None:
+        """A worker was stopped: the spare takes its place, and a new spare starts loading."""
+        try:
+            self._idle.put(self._spares.get_nowait())
+            self._start(spare=True)
+        except queue.Empty:  # the spare is still loading: it becomes a worker when ready
+            self._start()
+
+    def _await_ready(self, process, conn, spare: bool = False) -> None:
         try:
             status, detail = conn.recv()
         except (EOFError, OSError):
             status, detail = "error", f"worker exited with status {process.exitcode}"
         if status == "ready" and not self._closed:
-            self._idle.put((process, conn))
+            (self._spares if spare else self._idle).put((process, conn))
+            if spare:
+                return  # not counted by wait_ready
         else:
             self._failure = detail
             self._stop(process, conn)
@@ -284,10 +303,10 @@ class WorkerPool:
                 return Answer(status, media_type, body)
         except (EOFError, OSError):
             self._stop(process, conn)
-            self._start()
+            self._replace()
             return _text_answer(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed")
         self._stop(process, conn)
-        self._start()
+        self._replace()
         return _text_answer(
             HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: it ran longer than the {timeout:g} s time limit"
         )
@@ -598,6 +617,14 @@ class SparqlServer(ThreadingHTTPServer):
         except BaseException:
             self._slots.release()
             raise
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away (reset, broken pipe, read timeout) is no server error to print."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
     def process_request_thread(self, request, client_address) -> None:
         try:
