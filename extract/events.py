@@ -58,7 +58,7 @@ _NAME_LEAD = re.compile(
 _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
 )
-_ELIDED = re.compile(r"\s*(?:[并还也再]*(?:对|就)[^，,。；;]{0,30})?$")
+_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时)*(?:(?:对|就)[^，,。；;]{0,30})?$")
 # What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查, 到某地就…调研).
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
@@ -111,6 +111,12 @@ _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
+# What may stand before the name that opens a sentence: titles (中央政法委书记), no verb of its own.
+_TITLES_ONLY = re.compile(
+    r"\s*(?:[^，,。；;：:在对向与和同由把被将让请主出参陪会到赴召举听]{0,8}(?:书记|委员|主任|主席|长|员|常委|理事|领导|官)[、\s]?){0,6}"
+)
+# A headline's 甲主持召开…会 / 甲…并主持召开座谈会: who chaired.
+_HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,30}?会")
 # What joins a cue to a word of speech that follows it (…座谈时强调).
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
@@ -514,8 +520,8 @@ class _Reader:
             # 他们是：主任…，副主任…: the names of an appointment just reported.
             self._give(mentions, "appointed", sentence)
             return
-        if mentions and not text[: mentions[0].start].strip():
-            # A sentence that opens with a name is about that person.
+        if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
+            # A sentence that opens with a name, its titles before it, is about that person.
             self.last_subjects = (mentions[0].key,)
         self.where = (index, 0)
         for clause in _CLAUSE.finditer(text):
@@ -718,6 +724,25 @@ def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
             meeting.name = told.name
 
 
+def _chair_from_headline(drafts: list[_Draft], release: Release, persons: tuple[Person, ...]) -> None:
+    """Who the headline says chaired (甲主持召开…座谈会) chairs the first meeting.
+
+    A chair is not also an attendee of the meeting he chairs (甲在中南海与…座谈).
+    """
+    meeting = next((d for d in drafts if d.type == "meeting"), None)
+    if meeting is None or not release.title:
+        return
+    title = simplify(release.title)
+    for person in persons:
+        at = title.find(simplify(person.name))
+        if at < 0 or not _HEADLINE_CHAIR.match(title, at + len(person.name)):
+            continue
+        chair = Participation(person.key, "chair", meeting.evidence)
+        meeting.roles = [p for p in meeting.roles if (p.person, p.role) != (person.key, "attend")]
+        if not any((p.person, p.role) == (person.key, "chair") for p in meeting.roles):
+            meeting.roles.append(chair)
+
+
 def find_events(
     release: Release, sentences: tuple[Sentence, ...], persons: tuple[Person, ...]
 ) -> Iterator[Event]:
@@ -763,6 +788,7 @@ def find_events(
         return
     if release.title:
         _name_from_headline(drafts, release)
+        _chair_from_headline(drafts, release, persons)
     for part in orphans:
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)

@@ -551,3 +551,28 @@ def test_a_visit_welcomed_is_no_new_visit():
     text = "3月8日，李四一行到我市调研。3月9日，张三对李四一行到我市调研表示欢迎。"
     events = events_of(text, published="2020-03-10", names=("张三", "李四"))
     assert [(e.type, e.date) for e in events] == [("inspection", "2020-03-08")]
+
+
+def test_a_named_meeting_that_opens_a_clause_was_held():
+    text = "座谈会上，张三致辞，对考察团的到来表示欢迎。"
+    events = events_of(text, names=("张三",))
+    assert [(e.type, e.name) for e in events] == [("meeting", "座谈会")]
+    assert {(p.person, p.role) for p in events[0].participations} == {("张三", "speak")}
+
+
+@pytest.mark.parametrize("text", ["会议上，张三讲话。", "学习总书记在全会上的重要讲话。"])
+def test_no_meeting_from_a_bare_or_cited_meeting_noun(text):
+    assert events_of(text, names=("张三",)) == []
+
+
+def test_the_headline_says_who_chaired():
+    text = "30日，总理张三在中南海与艾滋病防治工作者座谈。"
+    release = Release(id="t", text=text, title="张三主持召开艾滋病防治工作座谈会", published="2012-11-30")
+    events = list(find_events(release, tuple(split_sentences(text)), persons_in(text, "张三")))
+    assert {(p.person, p.role) for e in events for p in e.participations} == {("张三", "chair")}
+
+
+def test_a_sentence_opening_with_titles_and_a_name_is_about_that_person():
+    text = "纪念某同志座谈会今天举行。中央政法委书记张三在座谈会上回顾了某同志的生平，并强调要学习他的品格。"
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三",)) for p in e.participations}
+    assert roles == {("张三", "speak")}
