@@ -335,7 +335,7 @@ def query_page() -> bytes:
 
 
 _PAGE = r"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>govkg SPARQL</title>
+<html lang="zh"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>govkg SPARQL</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:1.5em;max-width:80em}
 textarea{width:100%;height:16em;font-family:monospace;font-size:13px}

@@ -314,3 +314,35 @@ def test_site_command_names_a_missing_graph(tmp_path, capsys):
     # a missing GRAPH is a usage error in every command (tests/graph/test_cli_grammar.py)
     assert main(["site", str(tmp_path / "none.ttl"), "-o", str(tmp_path / "site")]) == EXIT_USAGE
     assert "none.ttl" in capsys.readouterr().err
+
+
+RUN_NAMED_QUERY = """(function () {
+  if (!window.__ran && document.readyState === "complete") {
+    window.__ran = true;
+    var named = document.getElementById("named");
+    named.value = "events-of-official";
+    named.dispatchEvent(new Event("change"));
+    document.querySelector("#params input[name=name]").value = "何平";
+    document.getElementById("run").click();
+  }
+  return document.querySelectorAll("#out table tr").length > 1;
+})()"""
+RESULT_LINKS = """Array.from(document.querySelectorAll("#out table a")).map(function (a) {
+  return [a.textContent, a.getAttribute("href")];
+})"""
+
+
+def test_the_query_page_binds_a_named_querys_parameter_and_links_iris_readably(chromium, server):
+    report = chromium.open(
+        f"{server}/",
+        RUN_NAMED_QUERY,
+        {
+            "links": RESULT_LINKS,
+            "names": "Array.from(document.querySelectorAll('#out td')).map(t => t.textContent)",
+        },
+    )
+    assert report.errors == []
+    links = report.values["links"]
+    assert [HE, f"/id/{urllib.parse.quote(HE, safe='@/')}"] in links  # readable text, a link to its page
+    assert set(report.values["names"]) >= {"何平"} and "温奇志" not in report.values["names"]  # bound
+    assert not any("%E" in text for text, _ in links)
