@@ -300,3 +300,32 @@ def test_every_source_paragraph_is_kept_or_dropped_by_a_named_rule():
                 lost.append((path.name, residue))
     assert paths
     assert lost == []
+
+
+_CLOSING = re.compile(r"^[\u4e00-\u9fff、]{2,30}?(?:参加|陪同)[\u4e00-\u9fff]{0,6}。$")
+
+
+def test_the_people_of_a_records_closing_paragraph_have_roles():
+    """On the shared corpus: a news record that closes with its companions
+    (刘鹤、王毅参加会见。) keeps that paragraph, and each person in it takes part
+    in an event of the release."""
+    releases = _corpus()
+    if releases is None:
+        pytest.skip("the shared corpus is not beside the clone (../shared/corpus) and $GOVKG_CORPUS is unset")
+    from govkg.extract.pipeline import extract, read_releases
+
+    checked, missing = 0, []
+    for path in sorted(releases.glob("*.json")):
+        _, paragraphs = _source_paragraphs(path)
+        closing = _squeeze(paragraphs[-1]) if paragraphs else ""
+        if not _CLOSING.match(closing):
+            continue
+        (release,), _ = read_releases(path)
+        extraction = extract(release)
+        assert release.text.endswith(closing), path.name
+        named = [p.key for p in extraction.persons if p.name in closing]
+        roles = {part.person for event in extraction.events for part in event.participations}
+        missing += [(path.name, key) for key in named if key not in roles]
+        checked += bool(named)
+    assert checked
+    assert missing == []
