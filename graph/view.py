@@ -440,7 +440,7 @@ def render_html(view: View, title: str = "govkg") -> str:
             physics=False,
             kind=attrs["kind"],
             g_tip=_node_tooltip(attrs, degree),
-            g_level=placed.levels[nid],
+            g_level=0 if nid in view.focus else placed.levels[nid],  # a view's centre is always drawn
             g_rank=placed.rank[nid],
             **{f"g_{k}": v for k, v in extra.items()},
         )

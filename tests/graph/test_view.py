@@ -400,3 +400,14 @@ def test_an_officials_details_group_events_by_year_and_role_with_a_career(chromi
     assert all(re.fullmatch(r"\d{4} \d+", y) for y in years)
     assert bars >= 1  # a post held, as a bar
     assert sentences >= 1 and opened == 0  # the sentences are there, closed until asked for
+
+
+def test_the_officials_a_view_is_centred_on_are_drawn_at_every_zoom_level():
+    from govkg.graph.view import View
+    from tests.graph.test_layout import crowd
+
+    net = crowd(officials=600, events=80)
+    last = max(net, key=lambda n: (n.startswith("person/"), -net.degree(n), n))  # least connected official
+    page = render_html(View(net, net.number_of_nodes(), net.number_of_edges(), focus=[last]))
+    node = re.search(r'\{[^{}]*"id": "' + re.escape(last) + r'"[^{}]*\}', page).group(0)
+    assert '"g_level": 0' in node
