@@ -25,7 +25,6 @@ import io
 import json
 import re
 import unicodedata
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -284,30 +283,14 @@ def open_store_read_only(store: str | Path):
 
 
 def load_graph(path: str | Path) -> Graph:
-    """A graph file read with rdflib (slow past a few hundred thousand triples).
-
-    A dataset's graphs (TriG, N-Quads) are merged into one graph, as
-    :func:`open_store` merges them into the default graph.
+    """A graph file as one rdflib graph, for the rdflib engine (the store's one reader:
+    :func:`govkg.graph.store.read_graph`, parsed by pyoxigraph). A dataset's graphs
+    (TriG, N-Quads) are merged into one graph, as :func:`open_store` merges them.
     """
-    from rdflib import Dataset
-
-    path = graph_file(path)
-    dataset = path.suffix.lower() in (".trig", ".nq")
-    graph: Graph = Dataset() if dataset else Graph()
     try:
-        with warnings.catch_warnings():
-            # rdflib 7's own TriG and N-Quads parsers call its deprecated ConjunctiveGraph API
-            warnings.simplefilter("ignore", DeprecationWarning)
-            graph.parse(path)
-            if dataset:
-                merged = Graph()
-                for context in graph.graphs():
-                    for triple in context:
-                        merged.add(triple)
-                graph = merged
-    except Exception as exc:  # rdflib raises many kinds of parse errors
-        raise QueryError(f"{path}: {exc}") from exc
-    return graph
+        return sources.read_graph(path)
+    except (GraphSourceError, OSError, SyntaxError, ValueError) as exc:
+        raise QueryError(str(exc)) from exc
 
 
 # ---------------------------------------------------------------------------
