@@ -4,7 +4,8 @@ Exit status, the same in every command (:data:`EXIT_STATUS`): 0 everything
 read and written; 1 a failure (nothing built, a graph that cannot be parsed, a
 file that cannot be written, a graph that does not conform, nothing found); 2 a
 usage error (a bad flag or value, an input or GRAPH that does not exist or is
-not a graph); 3 the build finished but skipped some inputs; 130 interrupted.
+not a graph); 3 the build finished but skipped some inputs; 130 / 143 interrupted
+(Ctrl-C / SIGTERM).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ EXIT_STATUS = """exit status (every command):
        written, the graph does not conform, nothing was found
   2    usage error: a bad flag or value, an input or GRAPH that does not exist or is no graph
   3    built, but some inputs were skipped (named on stderr)
-  130  interrupted"""
+  130  interrupted by Ctrl-C (143: by SIGTERM)"""
 
 # Where ``govkg build`` writes its graph, and where the other commands look for one.
 DEFAULT_GRAPH = Path("output") / "graph.ttl"

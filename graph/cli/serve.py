@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, error
-from govkg.graph.server import make_server
+from govkg.graph.server import MAX_CONNECTIONS, READ_TIMEOUT, make_server
 from govkg.graph.sparql import QueryError
 
 HELP = "serve a graph as a read-only SPARQL endpoint"
@@ -27,6 +27,18 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-results", type=int, default=10_000, help="most rows or triples in an answer (default: 10000)"
     )
     parser.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    parser.add_argument(
+        "--read-timeout",
+        type=float,
+        default=READ_TIMEOUT,
+        help=f"seconds a connection may send nothing before it is closed (default: {READ_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        default=MAX_CONNECTIONS,
+        help=f"connections served at once, 503 beyond (default: {MAX_CONNECTIONS})",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
     parser.add_argument(
         "--allow-service", action="store_true", help="let queries fetch other endpoints with SERVICE"
@@ -53,6 +65,8 @@ def serve_cli(args: argparse.Namespace) -> int:
             quiet=args.quiet,
             allow_service=args.allow_service,
             base=args.base,
+            read_timeout=args.read_timeout,
+            max_connections=args.max_connections,
         )
     except (QueryError, OSError) as exc:
         error(str(exc), "serve")
