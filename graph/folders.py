@@ -30,6 +30,7 @@ import secrets
 import shutil
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -182,5 +183,14 @@ def staged_folder(
         yield staging
         swap_in(staging, outdir)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
         raise
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder, again if files appeared meanwhile (a store's background thread closing)."""
+    for _ in range(3):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.05)
