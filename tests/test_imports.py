@@ -89,3 +89,14 @@ def test_extraction_imports_nothing_of_the_graph_layer():
 def test_each_entry_point_imports_on_its_own(module):
     done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_graph_layer_reads_no_word_table():
+    readers = [
+        name
+        for name, path in MODULES.items()
+        if name.startswith("govkg.graph")
+        and any(target == "govkg.extract.data" for target, _, _ in _imports(_parse(path)))
+    ]
+    assert readers == []
+    assert not list((ROOT / "graph").glob("data/*.tsv"))

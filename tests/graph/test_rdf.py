@@ -237,3 +237,14 @@ def test_careers_are_mapped_in_the_same_pass_as_the_releases():
     holdings = set(graph.objects(tenure, PROV.wasDerivedFrom))
     assert holdings == set(graph.subjects(GOV.title, None))
     assert {graph.value(h, GOV.post) for h in holdings} == {graph.value(tenure, GOV.post)}
+
+
+def test_the_whole_graph_is_the_releases_mapped_one_at_a_time_plus_the_corpus_triples():
+    from govkg.graph.rdf import corpus_triples, map_release
+
+    corpus = resolve([_release("a", _official("市委")), _release("b", _official()), meeting("r1")])
+    pieces = set(corpus_triples(corpus))
+    for extraction in corpus.extractions:
+        mapped = map_release(extraction, corpus.release_keys(extraction.release.id))
+        pieces |= set(mapped.own) | set(mapped.shared)
+    assert set(to_rdf(corpus, provenance=False)) == pieces
