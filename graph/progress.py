@@ -6,6 +6,7 @@ pipe or a log file a command prints nothing but its results and errors.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +28,9 @@ def on_terminal(stream: TextIO | None = None) -> bool:
 def _tqdm(**options):
     from tqdm import tqdm
 
-    return tqdm(file=sys.stderr, dynamic_ncols=True, leave=True, **options)
+    # The terminal's size, or 100 x 20 where it reports none (tqdm draws nothing at 0).
+    size = shutil.get_terminal_size((100, 20))
+    return tqdm(file=sys.stderr, ncols=size.columns or 100, nrows=size.lines or 20, leave=True, **options)
 
 
 class FileProgress:
