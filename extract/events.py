@@ -111,6 +111,14 @@ _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
+# 与…座谈: a talk named by whom it is held with, no mention of another meeting.
+_TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
+# A means, not a report: 通过座谈交流、实地察看等方式.
+_MEANS = re.compile(r"^\s*(?:通过|采取|采用|以).{0,40}(?:等)?(?:方式|形式|办法)$")
+# Whom 他们 stands for in 看望X，并与他们座谈: the object of the visit just told.
+_THEM = re.compile(
+    r"(?:看望|慰问|会见|接见|走访|问候)了?(?P<who>[^，,。；;并和与、]{2,20}?)[，,]?并?(?:同|与|和)(?:他们|她们)"
+)
 # What may stand before the name that opens a sentence: titles (中央政法委书记), no verb of its own.
 _TITLES_ONLY = re.compile(
     r"\s*(?:[^，,。；;：:在对向与和同由把被将让请主出参陪会到赴召举听]{0,8}(?:书记|委员|主任|主席|长|员|常委|理事|领导|官)[、\s]?){0,6}"
@@ -155,7 +163,7 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     # 人民大会堂, 会议室: places, not meetings.
     meet = f"(?:{meet})(?![堂室厅场所议])"
     # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
-    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神)"
+    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等)"
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
@@ -305,6 +313,7 @@ class _Reader:
             if (
                 _MODAL.search(clause.group())
                 or _WELCOME.search(clause.group())
+                or _MEANS.search(clause.group())
                 or _POINT.search(clause.group())
                 or _CAPTION.search(clause.group())
             ):
@@ -358,12 +367,16 @@ class _Reader:
         return 0 <= (parse_clock(self.clock) - parse_clock(iso)).days <= 31
 
     def _add(self, kind, match, clause, index, sentence, v, mentions, dates) -> None:
+        refers = kind.endswith("=")  # 座谈会上，…: the meeting told of, if any
+        kind = kind.rstrip("=")
         groups = match.groupdict()
         at = clause.start() + match.start()
         name_view = (groups.get("name") or "").strip()
         # 会议 alone, or 与…座谈 (no name of its own): a mention of whichever meeting is told of.
         generic = kind == "meeting" and bool(
-            _GENERIC_MEETING.match(name_view) or not _NAMED_MEETING.search(name_view)
+            _GENERIC_MEETING.match(name_view)
+            or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
+            or refers
         )
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
         # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
@@ -484,6 +497,11 @@ class _Reader:
         elif kind == "ceremony":
             pieces = ((event_names.rite_start(text, start, end), end),)
         name = "".join(self._original(sentence, v, s, e) for s, e in pieces if e > s)
+        them = _THEM.search(text, 0, end) if kind == "meeting" else None
+        if them and simplify(name).startswith(("与他们", "同他们", "和他们", "与她们", "同她们", "和她们")):
+            # 看望纪检监察干部并与他们座谈: the talk is with 纪检监察干部.
+            who = self._original(sentence, v, them.start("who"), them.end("who"))
+            name = name[:1] + who + name[3:]
         return name.strip()
 
     def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:

@@ -394,7 +394,7 @@ def test_event_cue_rows():
     rows = load_table("event_cues.tsv")
     assert rows
     for kind, pattern, needs in rows:
-        assert kind.rstrip("?+") in _TYPES
+        assert kind.rstrip("?+=") in _TYPES
         assert needs and all(needs.split("|"))
         assert "{" not in re.sub(r"\{(?:C|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
 
@@ -576,3 +576,41 @@ def test_a_sentence_opening_with_titles_and_a_name_is_about_that_person():
     text = "纪念某同志座谈会今天举行。中央政法委书记张三在座谈会上回顾了某同志的生平，并强调要学习他的品格。"
     roles = {(p.person, p.role) for e in events_of(text, names=("张三",)) for p in e.participations}
     assert roles == {("张三", "speak")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A means is no report: the visit is the clause that reports it.
+        (
+            "5月10日，张三先后到甲镇、乙镇，通过座谈交流、实地察看等方式，对当前重点工作进行调研指导。",
+            [("inspection", "对当前重点工作进行调研指导")],
+        ),
+        # 指导等各项工作: a noun in a list, no visit.
+        ("6月9日，全县召开动员会，要求做好技术指导等各项工作。", [("meeting", "动员会")]),
+        # 他们 in a talk's name: whom the visit was to.
+        (
+            "6月9日，张三到某区调研，看望纪检监察干部并与他们座谈。",
+            [("inspection", "到某区调研"), ("meeting", "与纪检监察干部座谈")],
+        ),
+    ],
+)
+def test_what_reports_and_names_a_happening(text, expected):
+    assert [(e.type, e.name) for e in events_of(text, names=("张三",))] == expected
+
+
+def test_a_talk_and_the_meeting_it_is_referred_to_by_are_one():
+    text = "30日，张三在中南海与艾滋病防治工作者座谈。座谈会上，张三听取了大家的意见。"
+    events = events_of(text, published="2012-11-30", names=("张三",))
+    assert [(e.type, e.name) for e in events] == [("meeting", "与艾滋病防治工作者座谈")]
+
+
+def test_a_talk_is_not_another_meeting_reported_later():
+    text = "25日，张三到某省调研，与县乡干部座谈交流。在省纪委机关，张三召开座谈会。"
+    events = events_of(text, published="2018-03-27", names=("张三",))
+    assert [e.name for e in events if e.type == "meeting"] == ["与县乡干部座谈交流", "座谈会"]
+
+
+def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
+    text = "张三强调，要召开全县动员大会，部署下一步工作。"
+    assert events_of(text, names=("张三",)) == []
