@@ -143,11 +143,29 @@ def _radius(size: int) -> float:
     return SPACING * 0.62 * math.sqrt(size)
 
 
+def _sorted_graph(graph: nx.Graph | nx.DiGraph, nodes: Iterable[str]) -> nx.Graph:
+    """The undirected subgraph of ``nodes``, nodes and edges (lesser end first) added in sorted order.
+
+    Louvain and the force layout depend on the order they meet nodes and edges
+    in, and a networkx subgraph view iterates its nodes in the order of a set,
+    which changes with Python's string hashing: a copy in sorted order gives
+    the same layout in every process.
+    """
+    import networkx as nx
+
+    members = sorted(nodes)
+    sub = graph.subgraph(members)
+    ordered = nx.Graph()
+    ordered.add_nodes_from(members)
+    ordered.add_edges_from(sorted({(a, b) if a <= b else (b, a) for a, b in sub.edges()}))
+    return ordered
+
+
 def _parts(graph: nx.Graph, nodes: list[str], depth: int) -> list[list[str]]:
     """Louvain communities of ``nodes`` (seeded), largest first; finer at each depth."""
     import networkx as nx
 
-    sub = graph.subgraph(nodes)
+    sub = _sorted_graph(graph, nodes)
     found = nx.community.louvain_communities(sub, seed=0, resolution=1.0 + depth)
     parts = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     if len(parts) == 1 and len(nodes) > LEAF:
@@ -166,7 +184,7 @@ def _lay_out(
     np = _numpy()
     if len(nodes) <= LEAF or depth > 4:
         index = {n: i for i, n in enumerate(nodes)}
-        edges = [(index[a], index[b], 1.0) for a, b in graph.subgraph(nodes).edges() if a != b]
+        edges = [(index[a], index[b], 1.0) for a, b in _sorted_graph(graph, nodes).edges() if a != b]
         pos = force_layout(len(nodes), sorted(edges), seed=depth, iterations=60 if len(nodes) > 8 else 30)
         # Scale so that the mean distance to the nearest neighbour is SPACING.
         if len(nodes) > 1:
@@ -184,7 +202,7 @@ def _lay_out(
         radii.append(reach + SPACING * 0.8)
     member = {n: i for i, part in enumerate(parts) for n in part}
     weights: dict[tuple[int, int], float] = {}
-    for a, b in graph.subgraph(nodes).edges():
+    for a, b in _sorted_graph(graph, nodes).edges():
         i, j = sorted((member[a], member[b]))
         if i != j:
             weights[(i, j)] = weights.get((i, j), 0.0) + 1.0
@@ -283,9 +301,9 @@ def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
     """
     import networkx as nx
 
-    undirected = net.to_undirected(as_view=True)
     if not net:
         return Layout({}, [], [], {}, {})
+    undirected = _sorted_graph(net, net)
     components = sorted(
         (sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0])
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -93,3 +96,36 @@ def test_a_large_network_is_split_into_communities_with_circles():
 
 def test_an_empty_network_has_an_empty_layout():
     assert layout(nx.DiGraph()).positions == {}
+
+
+# A network whose nodes and edges were added in the order a set of strings
+# iterates, which changes with Python's string hashing (PYTHONHASHSEED).
+_SET_ORDERED = """
+import hashlib, json, random
+import networkx as nx
+from govkg.graph.layout import layout
+rng = random.Random(7)
+names = {f"person/{i}" for i in range(700)}
+ordered = sorted(names)
+edges = {(rng.choice(ordered), rng.choice(ordered)) for _ in range(1400)}
+net = nx.DiGraph()
+net.add_nodes_from(names, kind="official")
+net.add_edges_from(edges)
+placed = layout(net)
+print(hashlib.sha256(json.dumps([placed.positions, placed.communities]).encode()).hexdigest())
+"""
+
+
+def test_the_layout_does_not_depend_on_the_order_nodes_were_added_in():
+    """The same network, built in another order by another process: the same positions, byte for byte."""
+    digests = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-c", _SET_ORDERED],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
