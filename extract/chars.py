@@ -11,6 +11,7 @@ so every match maps back to a span of the text as written.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -35,6 +36,17 @@ def simplify(text: str) -> str:
     '市委书记、市长'
     """
     return text.translate(_simplify_table())
+
+
+def simplified(text: str) -> str:
+    """Text in simplified characters, NFKC, without white space: for keys, not for display.
+
+    Unlike :func:`simplify`, lengths change: never use it where offsets matter.
+
+    >>> simplified("營口市委書記 李強")
+    '营口市委书记李强'
+    """
+    return re.sub(r"\s+", "", simplify(unicodedata.normalize("NFKC", text)))
 
 
 @dataclass(frozen=True)

@@ -52,33 +52,41 @@ tenure of a post runs from the first to the last release date that attests it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from govkg.extract.chars import simplify
+from govkg.extract.chars import simplified, simplify
 from govkg.extract.data import load_table
-from govkg.extract.places import Place, find_places, gazetteer, parent, self_level, shorten
+from govkg.extract.places import (
+    LEVEL_RANK,
+    LEVEL_WORDS,
+    NATIONAL,
+    ORGAN_AFTER_PLACE,
+    find_places,
+    level_word,
+    lift,
+    lineage,
+    place_key,
+    place_object,
+    place_prefix,
+    place_rank,
+    places_named,
+    self_level,
+    shorten,
+)
 from govkg.extract.records import Extraction, Person, Release
 
-NATIONAL = "中国"
-LEVEL_WORDS = "省市县区州旗盟镇乡"
-_COUNTRY = frozenset({"中国", "全国", "中华人民共和国", "国家"})
 _SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 
 # The level a title names: 市 in 市长, 副市长, 市委常委, 市人大常委会主任, 市发改委主任.
 _OFFICE_LEVEL = re.compile(
-    r"^(?:常务|代理|代)?副?([省市县区州旗盟镇乡])(?!场)"
+    rf"^(?:常务|代理|代)?副?([{LEVEL_WORDS}])(?!场)"
     r"(?:委|长|人大|政协|政府|人民|纪委|监委|法院|检察院|党委|党工委|[\u4e00-\u9fff]{1,5}?(?:办|局|厅|部|委))"
 )
-# What may follow a place named at the start of a title: 日照市委书记, 川汇区人大常委会主任.
-_ORGAN_AFTER_PLACE = re.compile(
-    r"^(?:委|长|人大|政协|政府|人民政府|人民法院|人民检察院|法院|检察院|纪委|监委|党委|常委|副|常务|代|行政长官)"
-)
 # One holder per jurisdiction at a time: the post alone is strong evidence.
-_CHIEF_OFFICE = re.compile(r"^[省市县区州旗盟镇乡](?:委书记|长|人大常委会主任|政协主席)$")
+_CHIEF_OFFICE = re.compile(rf"^[{LEVEL_WORDS}](?:委书记|长|人大常委会主任|政协主席)$")
 
 
 # ---------------------------------------------------------------- data
@@ -106,165 +114,14 @@ def _national_aliases() -> dict[str, str]:
     return {row[1]: row[2] for row in _names_table() if row[0] == "national-alias" and len(row) > 2}
 
 
-def simplified_text(text: str) -> str:
-    """Text in simplified characters, character for character (offsets and spaces kept)."""
-    return simplify(text)
-
-
-def simplified(text: str) -> str:
-    """Text in simplified characters, NFKC, without white space: for keys, not for display.
-
-    >>> simplified("營口市委書記 李強")
-    '营口市委书记李强'
-    """
-    return re.sub(r"\s+", "", simplify(unicodedata.normalize("NFKC", text)))
-
-
-# ---------------------------------------------------------------- places
-
-
-def _places(name: str) -> list[Place]:
-    return list(gazetteer().get(name, ()))
-
-
-_parent = cache(parent)  # the gazetteer looks codes up one by one
-
-
-@cache
-def _lineage(place: Place) -> tuple[Place, ...]:
-    """The place and the divisions above it, nearest first."""
-    chain = [place]
-    while (up := _parent(chain[-1])) is not None and len(chain) < 4:
-        chain.append(up)
-    return tuple(chain)
-
-
-def level_word(place: str | None) -> str | None:
-    """The level word a jurisdiction's titles use: 市 for 巴中市 and 上海市, 省 for 广西壮族自治区.
-
-    >>> level_word("巴中市"), level_word("内蒙古自治区"), level_word("中国"), level_word(None)
-    ('市', '省', None, None)
-    """
-    if not place or place == NATIONAL:
-        return None
-    if place.endswith(("省", "自治区", "特别行政区")):
-        return "省"
-    return place[-1] if place[-1] in LEVEL_WORDS else None
-
-
-@cache
-def _split_chain(text: str) -> tuple[tuple[Place, ...], ...]:
-    """A name such as 上海市黄浦区 or 安徽省池州市石台县 read as gazetteer names, outermost first."""
-    if text in gazetteer():
-        return (tuple(_places(text)),)
-    for cut in range(len(text) - 2, 1, -1):
-        head, tail = text[:cut], text[cut:]
-        if head in gazetteer() and (rest := _split_chain(tail)):
-            return (tuple(_places(head)), *rest)
-    return ()
-
-
-def _pick(candidates: list[Place], inside: Iterable[Place]) -> list[Place]:
-    """Of namesake places, those under (or equal to) one of ``inside``; all if none is."""
-    codes = {p.code for p in inside}
-    narrowed = [p for p in candidates if codes & {q.code for q in _lineage(p)}]
-    return narrowed or candidates
-
-
-def _qualified(places: list[Place]) -> str | None:
-    """The canonical name of the place a candidate list stands for, None when it is ambiguous."""
-    names = {p.name for p in places}
-    if len(names) != 1:
-        return None
-    name = names.pop()
-    if len(places) == 1 and len(_places(name)) > 1:
-        up = _parent(places[0])  # a namesake county: 北京市朝阳区, not 朝阳区
-        return f"{up.name}{name}" if up else name
-    return name
-
-
-@lru_cache(maxsize=65536)
-def place_key(name: str | None, within: str | None = None) -> str | None:
-    """Canonical name of a place: simplified, in full, without parents unless they tell namesakes apart.
-
-    ``within`` is the jurisdiction the name is read in (a release's place), which
-    tells a short or namesake name's place. Names not in the gazetteer come back
-    simplified, as written; 中国 stands for the country.
-
-    >>> place_key("巴中"), place_key("上海市黄浦区"), place_key("全国"), place_key("?")
-    ('巴中市', '黄浦区', '中国', None)
-    >>> place_key("朝阳区", within="长春市")
-    '长春市朝阳区'
-    """
-    if not name:
-        return None
-    text = simplified(name)
-    if not text or text in ("?", "？"):
-        return None
-    if text in _COUNTRY:
-        return NATIONAL
-    chain = _split_chain(text)
-    if not chain:
-        return text
-    context: list[Place] = []
-    for places in chain[:-1]:
-        context.extend(places)
-    if within and not context:
-        context = [p for q in _split_chain(simplified(within))[-1:] for place in q for p in _lineage(place)]
-    candidates = _pick(list(chain[-1]), context) if context else list(chain[-1])
-    return _qualified(candidates) or text
-
-
-@lru_cache(maxsize=65536)
-def _place_object(key: str) -> Place | None:
-    chain = _split_chain(key)
-    if not chain:
-        return None
-    places = list(chain[-1])
-    if len(chain) > 1:
-        places = _pick(places, chain[-2])
-    return places[0] if len({p.code for p in places}) == 1 else None
-
-
-_LOCAL_RANK = {"镇": 0, "乡": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "州": 2, "盟": 2, "省": 3}
-_GAZETTEER_RANK = {"county": 1, "prefecture": 2, "province": 3}
-
-
-def _place_rank(place: str | None) -> int:
-    """How local a place is: 0 a town, 1 a county (武穴市 too), 2 a city, 3 a province, 4 the country."""
-    if place == NATIONAL:
-        return 4
-    found = _place_object(place) if place else None
-    if found is not None:
-        return _GAZETTEER_RANK.get(found.level, 9)
-    return _LOCAL_RANK.get(level_word(place) or "", 9)
-
-
-def lift(place: str, level: str) -> str | None:
-    """The division at or above ``place`` whose titles use the level word ``level``.
-
-    >>> lift("川汇区", "市"), lift("川汇区", "省"), lift("巴中市", "区")
-    ('周口市', '河南省', None)
-    """
-    if level_word(place) == level:
-        return place
-    found = _place_object(place)
-    if found is None:
-        return None
-    for up in _lineage(found)[1:]:
-        if level_word(up.name) == level:
-            return place_key(up.name)
-    return None
-
-
 # ---------------------------------------------------------------- organisations
 
 _ORGAN_FORMS = (
     (re.compile(r"人民代表大会常务委员会$"), "人大常委会"),
     (re.compile(r"^中国人民政治协商会议(.+)委员会$"), r"\1政协"),
     (re.compile(r"(?<![人民])政府$"), "人民政府"),
-    (re.compile(r"^(.*[省市县区州旗盟镇乡])委员会$"), r"\1委"),
-    (re.compile(r"^(.*[省市县区州旗盟镇乡])纪律检查委员会$"), r"\1纪委"),
+    (re.compile(rf"^(.*[{LEVEL_WORDS}])委员会$"), r"\1委"),
+    (re.compile(rf"^(.*[{LEVEL_WORDS}])纪律检查委员会$"), r"\1纪委"),
 )
 
 
@@ -284,7 +141,7 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
     of_the_party = text != written
     for pattern, replacement in _ORGAN_FORMS:
         text = pattern.sub(replacement, text)
-    place, rest = _place_prefix(text)
+    place, rest = place_prefix(text)
     if place is None and text[:1] in LEVEL_WORDS and within:
         place = lift(place_key(within) or within, text[0])
         rest = text[1:]
@@ -315,23 +172,9 @@ class Office:
         return bool(_CHIEF_OFFICE.match(self.office))
 
 
-def _place_prefix(text: str) -> tuple[str | None, str]:
-    """A place named at the start of a title or organ, and the rest (日照市 + 委书记).
-
-    The place must be followed by a level or organ word, so that 北京大学 names no place.
-    """
-    for cut in range(min(len(text) - 1, 14), 1, -1):
-        head, rest = text[:cut], text[cut:]
-        if cut == 2 and rest == "长":
-            continue  # 代县长 is an acting county head, not the head of 代县
-        if (rest[0] in LEVEL_WORDS or _ORGAN_AFTER_PLACE.match(rest)) and _split_chain(head):
-            return place_key(head), rest
-    return None, text
-
-
 def _normal_office(office: str) -> str:
-    office = re.sub(r"^([省市县区州旗盟镇乡])(?:人民)?政府((?:常务)?副?\1长)$", r"\2", office)
-    office = re.sub(r"^代(?:理)?(?=[省市县区州旗盟镇乡]长$)", "", office)
+    office = re.sub(rf"^([{LEVEL_WORDS}])(?:人民)?政府((?:常务)?副?\1长)$", r"\2", office)
+    office = re.sub(rf"^代(?:理)?(?=[{LEVEL_WORDS}]长$)", "", office)
     return office
 
 
@@ -351,7 +194,7 @@ def parse_title(title: str) -> Office:
     text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", simplified(title))
     if text.startswith(_words("national-prefix")) or text in _words("national-title"):
         return Office(title, _national_aliases().get(text, text), None, NATIONAL, True)
-    place, rest = _place_prefix(text)
+    place, rest = place_prefix(text)
     office = rest
     if place and rest:
         word = level_word(place)
@@ -359,7 +202,7 @@ def parse_title(title: str) -> Office:
             word
             and place not in _SPECIAL_REGIONS
             and not rest.startswith((word, "副", "常务", "代"))
-            and _ORGAN_AFTER_PLACE.match(rest)
+            and ORGAN_AFTER_PLACE.match(rest)
         ):
             office = word + rest
     office = _normal_office(office)
@@ -499,7 +342,7 @@ class _Mention:
         official, and is named so in the county's own releases.
         """
         leveled = [o for o in self.offices if o.level]
-        return min(leveled, key=lambda o: _LOCAL_RANK.get(o.level or "", 9), default=None)
+        return min(leveled, key=lambda o: LEVEL_RANK.get(o.level or "", 9), default=None)
 
     @property
     def level(self) -> str | None:
@@ -523,9 +366,9 @@ def release_place(extraction: Extraction) -> str | None:
     """
     release = extraction.release
     where = place_key(release.place)
-    if not where or where == NATIONAL or _place_object(where) is not None:
+    if not where or where == NATIONAL or place_object(where) is not None:
         return where
-    candidates = {p.name for p in _places(where)}
+    candidates = {p.name for p in places_named(where)}
     if len(candidates) < 2:
         return where
     named = {
@@ -571,7 +414,7 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
     if national:
         mention.place, mention.reason = NATIONAL, f"national title {national.title}"
         return
-    named = min((o for o in mention.offices if o.place), key=lambda o: _place_rank(o.place), default=None)
+    named = min((o for o in mention.offices if o.place), key=lambda o: place_rank(o.place), default=None)
     if named:
         mention.place, mention.reason = named.place, f"title {named.title} names {named.place}"
         return
@@ -618,7 +461,7 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
 def _text_places(release: Release) -> dict[str, frozenset[str]]:
     """The divisions a release's text names in full, by level word (a town's release naming 衡阳县)."""
     found: dict[str, set[str]] = defaultdict(set)
-    for _, _, name in find_places(simplified_text(release.text)):
+    for _, _, name in find_places(simplify(release.text)):
         key = place_key(name)
         if key and (word := level_word(key)):
             found[word].add(key)
@@ -732,12 +575,10 @@ def _spelling_variants(groups: dict[str, Counter]) -> dict[tuple[str, str], str]
 
 def _related(a: str, b: str) -> bool:
     """Whether one place lies within the other (川汇区 and 周口市)."""
-    first, second = _place_object(a), _place_object(b)
+    first, second = place_object(a), place_object(b)
     if first is None or second is None:
         return False
-    return first.code in {p.code for p in _lineage(second)} or second.code in {
-        p.code for p in _lineage(first)
-    }
+    return first.code in {p.code for p in lineage(second)} or second.code in {p.code for p in lineage(first)}
 
 
 def _untitled_to_related_place(everyone: list[_Mention]) -> None:
@@ -778,7 +619,7 @@ def _national_news_consistent(everyone: list[_Mention]) -> None:
         if mention.national_release and mention.place and mention.place != NATIONAL:
             places[mention.name].add(mention.place)
     # a county or city official named in national news is too local to be the one meant
-    places = {name: found for name, found in places.items() if all(_place_rank(p) >= 3 for p in found)}
+    places = {name: found for name, found in places.items() if all(place_rank(p) >= 3 for p in found)}
     for mention in everyone:
         if mention.national_release and mention.reason == "named in national news":
             if len(places.get(mention.name, ())) == 1:
@@ -838,7 +679,7 @@ def _person_keys(
         if mention.name in leaders and mention.level is None and mention.name not in local_officials:
             mention.place, mention.reason = NATIONAL, "a national leader's name, without a local title"
         elif mention.national_release and mention.name in national_names and mention.place:
-            province = _place_object(mention.place)
+            province = place_object(mention.place)
             if province is not None and province.level == "province":
                 mention.reason = (
                     f"{mention.place} official in national news, a national official in other national news"

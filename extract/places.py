@@ -1,18 +1,26 @@
-"""Places: the gazetteer of administrative divisions, and a release's jurisdiction.
+"""Places: the gazetteer of administrative divisions, their canonical names, a release's jurisdiction.
 
-A release speaks for one jurisdiction: the place that 我市, 全县, 区委 refer
-to. :func:`find_jurisdiction` tells its level from those self-references and
-its name from the headline, source and body, written in full (巴中市, not 巴中).
+This module owns every decision about a place name, per name and per release:
+
+- the level words (``LEVEL_WORDS``: 省市县区州旗盟镇乡) that titles, organs and
+  identity read from here;
+- the canonical name of a place (:func:`place_key`: 巴中 → 巴中市), the division
+  above it at a level (:func:`lift`), the place named at the start of a title or
+  organ (:func:`place_prefix`);
+- the jurisdiction a release speaks for (:func:`find_jurisdiction`): the place
+  that 我市, 全县, 区委 refer to, its level from those self-references and its
+  name from the headline, source and body, written in full (巴中市, not 巴中).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from govkg.extract.chars import simplify as to_simplified
+from govkg.extract.chars import simplified, simplify
 from govkg.extract.data import load_table, load_words
 from govkg.extract.records import Release
 
@@ -26,16 +34,6 @@ LEVELS = {
     "镇": r"我镇|全镇|镇党委|镇政府|镇人大|镇长|我鎮|全鎮|鎮黨委",
     "乡": r"我乡|全乡|乡党委|乡政府|乡长|我鄉|全鄉",
     "街道": r"街道党工委|街道办事处|全街道",
-}
-_SUFFIX_OF = {
-    "县": "县縣",
-    "区": "区區",
-    "镇": "镇鎮",
-    "乡": "乡鄉",
-    "市": "市",
-    "省": "省",
-    "旗": "旗",
-    "街道": "街道",
 }
 _TOWN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(镇|乡|街道|苏木)(?=[\u4e00-\u9fff,，、 ])")
 _TOWN_AFTER = re.compile(r"(?:[县区市旗]|日|在|到|赴|于|入)([\u4e00-\u9fff]{2,3}?)(镇|乡|街道|苏木)")
@@ -142,6 +140,172 @@ def parent(place: Place) -> Place | None:
     return None
 
 
+# ---------------------------------------------------------------- canonical names
+
+NATIONAL = "中国"  # the jurisdiction of national offices and national news
+# The level words of divisions, the words titles open with (市长, 县委书记), outermost first
+# within a rank. Every rule on levels reads them from here.
+LEVEL_WORDS = "省市县区州旗盟镇乡"
+LEVEL_RANK = {"镇": 0, "乡": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "州": 2, "盟": 2, "省": 3}
+_COUNTRY = frozenset({"中国", "全国", "中华人民共和国", "国家"})
+_GAZETTEER_RANK = {"county": 1, "prefecture": 2, "province": 3}
+# What may follow a place named at the start of a title: 日照市委书记, 川汇区人大常委会主任.
+ORGAN_AFTER_PLACE = re.compile(
+    r"^(?:委|长|人大|政协|政府|人民政府|人民法院|人民检察院|法院|检察院|纪委|监委|党委|常委|副|常务|代|行政长官)"
+)
+
+
+def places_named(name: str) -> list[Place]:
+    """The gazetteer's places of a name (full, short or abbreviated)."""
+    return list(gazetteer().get(name, ()))
+
+
+_parent = cache(parent)  # the gazetteer looks codes up one by one
+
+
+@cache
+def lineage(place: Place) -> tuple[Place, ...]:
+    """The place and the divisions above it, nearest first."""
+    chain = [place]
+    while (up := _parent(chain[-1])) is not None and len(chain) < 4:
+        chain.append(up)
+    return tuple(chain)
+
+
+def level_word(place: str | None) -> str | None:
+    """The level word a jurisdiction's titles use: 市 for 巴中市 and 上海市, 省 for 广西壮族自治区.
+
+    >>> level_word("巴中市"), level_word("内蒙古自治区"), level_word("中国"), level_word(None)
+    ('市', '省', None, None)
+    """
+    if not place or place == NATIONAL:
+        return None
+    if place.endswith(("省", "自治区", "特别行政区")):
+        return "省"
+    return place[-1] if place[-1] in LEVEL_WORDS else None
+
+
+@cache
+def _split_chain(text: str) -> tuple[tuple[Place, ...], ...]:
+    """A name such as 上海市黄浦区 or 安徽省池州市石台县 read as gazetteer names, outermost first."""
+    if text in gazetteer():
+        return (tuple(places_named(text)),)
+    for cut in range(len(text) - 2, 1, -1):
+        head, tail = text[:cut], text[cut:]
+        if head in gazetteer() and (rest := _split_chain(tail)):
+            return (tuple(places_named(head)), *rest)
+    return ()
+
+
+def _pick(candidates: list[Place], inside: Iterable[Place]) -> list[Place]:
+    """Of namesake places, those under (or equal to) one of ``inside``; all if none is."""
+    codes = {p.code for p in inside}
+    narrowed = [p for p in candidates if codes & {q.code for q in lineage(p)}]
+    return narrowed or candidates
+
+
+def _qualified(places: list[Place]) -> str | None:
+    """The canonical name of the place a candidate list stands for, None when it is ambiguous."""
+    names = {p.name for p in places}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    if len(places) == 1 and len(places_named(name)) > 1:
+        up = _parent(places[0])  # a namesake county: 北京市朝阳区, not 朝阳区
+        return f"{up.name}{name}" if up else name
+    return name
+
+
+@lru_cache(maxsize=65536)
+def place_key(name: str | None, within: str | None = None) -> str | None:
+    """Canonical name of a place: simplified, in full, without parents unless they tell namesakes apart.
+
+    ``within`` is the jurisdiction the name is read in (a release's place), which
+    tells a short or namesake name's place. Names not in the gazetteer come back
+    simplified, as written; 中国 stands for the country.
+
+    >>> place_key("巴中"), place_key("上海市黄浦区"), place_key("全国"), place_key("?")
+    ('巴中市', '黄浦区', '中国', None)
+    >>> place_key("朝阳区", within="长春市")
+    '长春市朝阳区'
+    """
+    if not name:
+        return None
+    text = simplified(name)
+    if not text or text in ("?", "？"):
+        return None
+    if text in _COUNTRY:
+        return NATIONAL
+    chain = _split_chain(text)
+    if not chain:
+        return text
+    context: list[Place] = []
+    for places in chain[:-1]:
+        context.extend(places)
+    if within and not context:
+        context = [p for q in _split_chain(simplified(within))[-1:] for place in q for p in lineage(place)]
+    candidates = _pick(list(chain[-1]), context) if context else list(chain[-1])
+    return _qualified(candidates) or text
+
+
+@lru_cache(maxsize=65536)
+def place_object(key: str) -> Place | None:
+    """The one gazetteer place a canonical name stands for; None when it is not one."""
+    chain = _split_chain(key)
+    if not chain:
+        return None
+    places = list(chain[-1])
+    if len(chain) > 1:
+        places = _pick(places, chain[-2])
+    return places[0] if len({p.code for p in places}) == 1 else None
+
+
+def place_rank(place: str | None) -> int:
+    """How local a place is: 0 a town, 1 a county (武穴市 too), 2 a city, 3 a province, 4 the country."""
+    if place == NATIONAL:
+        return 4
+    found = place_object(place) if place else None
+    if found is not None:
+        return _GAZETTEER_RANK.get(found.level, 9)
+    return LEVEL_RANK.get(level_word(place) or "", 9)
+
+
+def lift(place: str, level: str) -> str | None:
+    """The division at or above ``place`` whose titles use the level word ``level``.
+
+    >>> lift("川汇区", "市"), lift("川汇区", "省"), lift("巴中市", "区")
+    ('周口市', '河南省', None)
+    """
+    if level_word(place) == level:
+        return place
+    found = place_object(place)
+    if found is None:
+        return None
+    for up in lineage(found)[1:]:
+        if level_word(up.name) == level:
+            return place_key(up.name)
+    return None
+
+
+def place_prefix(text: str) -> tuple[str | None, str]:
+    """A place named at the start of a title or organ, canonical, and the rest (日照市 + 委书记).
+
+    The place must be followed by a level or organ word, so that 北京大学 names no place.
+
+    >>> place_prefix("日照市委书记"), place_prefix("北京大学校长")
+    (('日照市', '委书记'), (None, '北京大学校长'))
+    """
+    for cut in range(min(len(text) - 1, 14), 1, -1):
+        head, rest = text[:cut], text[cut:]
+        if cut == 2 and rest == "长":
+            continue  # 代县长 is an acting county head, not the head of 代县
+        if (rest[0] in LEVEL_WORDS or ORGAN_AFTER_PLACE.match(rest)) and _split_chain(head):
+            return place_key(head), rest
+    return None, text
+
+
+# ---------------------------------------------------------------- a release's jurisdiction
+
 _BOUNDARY = '^|(?<=[\\s,，。、；;：:（(“"由在和及与为是的])'
 
 
@@ -214,12 +378,12 @@ _TOWN_LEVELS = ("镇", "乡", "街道")
 
 
 def _level(name: str) -> str | None:
-    for level in ("街道", "省", "市", "县", "区", "旗", "镇", "乡"):
-        if any(name.endswith(s) for s in _SUFFIX_OF[level]):
-            return level
+    """The self-reference level of a place's name (a key of ``LEVELS``): 街道, 苏木 as a 乡."""
+    if name.endswith("街道"):
+        return "街道"
     if name.endswith("苏木"):
         return "乡"
-    return None
+    return name[-1] if name[-1] in LEVELS else None
 
 
 def find_jurisdiction(release: Release) -> str | None:
@@ -235,8 +399,8 @@ def find_jurisdiction(release: Release) -> str | None:
     """
     if release.source and release.source.strip() in load_words("national_sources.tsv"):
         return "中国"
-    title = to_simplified(release.title or "")
-    text = to_simplified(release.text)
+    title = simplify(release.title or "")
+    text = simplify(release.text)
     counts = _self_counts(title + "\n" + text)
     strong_levels = [
         level for level in LEVELS if re.search(rf"(?:我|本){re.escape(level)}(?!长)", title + text)
@@ -265,9 +429,9 @@ def find_jurisdiction(release: Release) -> str | None:
     order: dict[str, int] = {}
     parts = (
         (3.0, title, release.title or ""),
-        (2.0, to_simplified(release.source or ""), release.source or ""),
+        (2.0, simplify(release.source or ""), release.source or ""),
         (1.0, text, release.text),
-        (0.5, to_simplified(header), header),
+        (0.5, simplify(header), header),
     )
     for weight, part, original in parts:
         names = []

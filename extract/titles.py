@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 
 from govkg.extract.data import load_table, load_words
 from govkg.extract.names import HAN, context_words, ends_with
+from govkg.extract.places import LEVEL_WORDS, gazetteer, parent
 from govkg.extract.places import find_places as _find_places
-from govkg.extract.places import gazetteer, parent
 
 MAX_TITLE = 40
 _ORDINAL = re.compile(r"第\d{1,3}届")
@@ -34,18 +34,6 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_find_places(text))
 
 
-# Level words a title can start with, and the place suffixes of each level.
-LEVEL_SUFFIXES = {
-    "省": ("省",),
-    "市": ("市",),
-    "州": ("州",),
-    "盟": ("盟",),
-    "县": ("县",),
-    "区": ("区",),
-    "旗": ("旗",),
-    "镇": ("镇",),
-    "乡": ("乡",),
-}
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
 _NATIONAL = re.compile(
@@ -207,9 +195,9 @@ def level_of_title(title: str) -> str | None:
     ('市', '县', None)
     """
     rest = title[_MODIFIERS.match(title).end() :]
-    if rest[:1] in LEVEL_SUFFIXES and len(rest) > 1:
+    if rest[:1] in LEVEL_WORDS and len(rest) > 1:
         return rest[0]
-    m = re.search(r"([省市县区旗州盟镇乡])长$", title)
+    m = re.search(rf"([{LEVEL_WORDS}])长$", title)
     if m and (m.start() == 0 or title[m.start() - 1] in "副代理务原前府"):
         return m.group(1)
     return None
@@ -247,15 +235,14 @@ def place_at_level(level: str, home: str | None, text_places: Iterable[str] = ()
     >>> place_at_level("市", "巴中市"), place_at_level("省", "巴中市"), place_at_level("县", "巴中市")
     ('巴中市', '四川省', None)
     """
-    suffixes = LEVEL_SUFFIXES[level]
     if home:
-        if home.endswith(suffixes):
+        if home.endswith(level):
             return home
-        found = {next((n for n in chain[1:] if n.endswith(suffixes)), None) for chain in _ancestors(home)}
+        found = {next((n for n in chain[1:] if n.endswith(level)), None) for chain in _ancestors(home)}
         found.discard(None)
         if len(found) == 1:
             return found.pop()
-    named = {p for p in text_places if p.endswith(suffixes) and p != home}
+    named = {p for p in text_places if p.endswith(level) and p != home}
     if home and len(named) == 1 and level not in ("省",):
         return named.pop()
     return None
@@ -307,7 +294,7 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
     named = find_places(rest)
     if named and named[0][0] == 0:
         rest = rest[named[0][1] :]
-    elif rest[:1] in LEVEL_SUFFIXES:
+    elif rest[:1] in LEVEL_WORDS:
         rest = rest[1:]
     for pattern, full in _organs():
         if "{place}" not in full:

@@ -10,7 +10,6 @@ from govkg.extract.identity import (
     identity_report,
     org_key,
     parse_title,
-    place_key,
     post_name,
     post_of,
     resolve,
@@ -272,23 +271,6 @@ def test_resolution_does_not_depend_on_input_order():
 def test_titles_are_read_as_office_level_and_place(title, office, level, place):
     parsed = parse_title(title)
     assert (parsed.office, parsed.level, parsed.place) == (office, level, place)
-
-
-@pytest.mark.parametrize(
-    ("name", "within", "key"),
-    [
-        ("巴中", None, "巴中市"),
-        ("巴中市", None, "巴中市"),
-        ("上海市黄浦区", None, "黄浦区"),
-        ("朝阳区", "长春市", "长春市朝阳区"),
-        ("朝阳区", "北京市", "北京市朝阳区"),
-        ("全国", None, "中国"),
-        ("川汇区金海嘉苑", None, "川汇区金海嘉苑"),  # not a division: as written
-        ("?", None, None),
-    ],
-)
-def test_place_keys(name, within, key):
-    assert place_key(name, within) == key
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract.places import find_jurisdiction, find_places, parent, self_level, to_simplified
+from govkg.extract.places import (
+    find_jurisdiction,
+    find_places,
+    level_word,
+    lift,
+    parent,
+    place_key,
+    place_prefix,
+    self_level,
+)
 from govkg.extract.records import Release
 
 
@@ -98,7 +107,63 @@ def test_parent_of_a_county_is_its_prefecture():
     assert parent(county).name == "宝鸡市"
 
 
-def test_to_simplified_keeps_length():
-    text = "連雲港市長"
-    assert len(to_simplified(text)) == len(text)
-    assert to_simplified(text) == "连云港市长"
+# ------------------------------------------------------------ canonical names
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "key"),
+    [
+        ("巴中", None, "巴中市"),
+        ("巴中市", None, "巴中市"),
+        ("上海市黄浦区", None, "黄浦区"),
+        ("朝阳区", "长春市", "长春市朝阳区"),
+        ("朝阳区", "北京市", "北京市朝阳区"),
+        ("全国", None, "中国"),
+        ("川汇区金海嘉苑", None, "川汇区金海嘉苑"),  # not a division: as written
+        ("?", None, None),
+    ],
+)
+def test_place_keys(name, within, key):
+    assert place_key(name, within) == key
+
+
+@pytest.mark.parametrize(
+    ("place", "word"),
+    [
+        ("巴中市", "市"),
+        ("上海市", "市"),
+        ("广西壮族自治区", "省"),
+        ("香港特别行政区", "省"),
+        ("川汇区", "区"),
+        ("中国", None),
+    ],
+)
+def test_level_words_of_places(place, word):
+    assert level_word(place) == word
+
+
+@pytest.mark.parametrize(
+    ("place", "level", "lifted"),
+    [
+        ("川汇区", "区", "川汇区"),
+        ("川汇区", "市", "周口市"),
+        ("川汇区", "省", "河南省"),
+        ("周口市", "县", None),
+    ],
+)
+def test_lift_goes_up_to_the_level_a_title_names(place, level, lifted):
+    assert lift(place, level) == lifted
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "rest"),
+    [
+        ("日照市委书记", "日照市", "委书记"),
+        ("周口市川汇区人民政府", "川汇区", "人民政府"),
+        ("巴中常委", "巴中市", "常委"),
+        ("代县长", None, "代县长"),  # an acting county head, not 代县's
+        ("北京大学校长", None, "北京大学校长"),  # no level or organ word after the place
+    ],
+)
+def test_a_place_named_at_the_start_of_a_title(text, place, rest):
+    assert place_prefix(text) == (place, rest)
