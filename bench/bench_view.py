@@ -94,16 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-LABELS = """(function () {
-  var boxes = govkg.labels(), overlaps = 0;
-  for (var i = 0; i < boxes.length; i++) {
-    for (var j = i + 1; j < boxes.length; j++) {
-      var a = boxes[i], b = boxes[j];
-      if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { overlaps += 1; }
-    }
-  }
-  return [boxes.length, overlaps];
-})()"""
 ZOOM = """(function () {
   var t = performance.now();
   govkg.network.moveTo({ scale: govkg.network.getScale() * 2 });
@@ -123,7 +113,7 @@ SHOW_TOP_OFFICIAL = """(function () {
 
 def browse(page: Path, screenshot: Path | None = None) -> None:
     sys.path.insert(0, str(ROOT))
-    from tests.graph.chromium import Chromium, find_chromium
+    from tests.graph.chromium import LABEL_OVERLAPS, Chromium, find_chromium
 
     binary = find_chromium()
     if binary is None:
@@ -142,7 +132,7 @@ def browse(page: Path, screenshot: Path | None = None) -> None:
                     "physics": "govkg.network.physics.physicsEnabled",
                     "ms": "document.body.dataset.settleMs",
                     "load": "Math.round(performance.now())",
-                    "labels": LABELS,
+                    "labels": LABEL_OVERLAPS,
                     "zoom": ZOOM,
                 },
             )

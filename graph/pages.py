@@ -110,6 +110,29 @@ def _day(value: str | None) -> str:
 # --- content negotiation -------------------------------------------------------
 
 
+def media_ranges(accept: str | None) -> list[tuple[str, float]]:
+    """The media ranges of an Accept header in the order written, each with its weight (``q``, 1 if unset).
+
+    A weight that is not a number counts as 0 (not acceptable).
+
+    >>> media_ranges("text/HTML, application/ld+json;Q=0.9, */*;q=x")
+    [('text/html', 1.0), ('application/ld+json', 0.9), ('*/*', 0.0)]
+    """
+    ranges = []
+    for item in (accept or "").split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        weight = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":  # parameter names are case-insensitive
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        ranges.append((media.lower(), weight))
+    return ranges
+
+
 def negotiate(accept: str | None) -> str:
     """``"html"`` or an RDF format name, from an Accept header (HTML unless RDF is preferred).
 
@@ -119,16 +142,7 @@ def negotiate(accept: str | None) -> str:
     'jsonld'
     """
     best, best_q = "html", 0.0
-    for position, item in enumerate((accept or "").split(",")):
-        media, *params = (part.strip().lower() for part in item.split(";"))
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+    for position, (media, q) in enumerate(media_ranges(accept)):
         name = RDF_TYPES.get(media) or ("html" if media in HTML_TYPES else None)
         if name and (q > best_q or (q == best_q and position == 0)):
             best, best_q = name, q

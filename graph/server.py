@@ -31,7 +31,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from govkg.graph.pages import Pages, rebase, respond, unbase
+from govkg.graph.pages import Pages, media_ranges, rebase, respond, unbase
 from govkg.graph.sparql import (
     QueryError,
     ResultTooLarge,
@@ -127,19 +127,8 @@ def negotiate(accept: str | None, kind: str, requested: str | None = None) -> st
         name = FORMAT_NAMES.get(requested.lower()) or table.get(requested.lower())
         if name in (GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES).values():
             return name
-    choices = []
-    for position, item in enumerate((accept or "").split(",")):
-        media, *params = (part.strip() for part in item.split(";"))
-        weight = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0
-        if weight > 0:
-            choices.append((-weight, position, media.lower()))
+    ranges = enumerate(media_ranges(accept))
+    choices = [(-weight, position, media) for position, (media, weight) in ranges if weight > 0]
     for _, _, media in sorted(choices):
         if media in table:
             return table[media]

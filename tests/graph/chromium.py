@@ -42,6 +42,19 @@ FLAGS = (
 )
 
 
+# A page script for the view: how many labels are drawn, and how many pairs of them overlap.
+LABEL_OVERLAPS = """(function () {
+  var boxes = govkg.labels(), overlaps = 0;
+  for (var i = 0; i < boxes.length; i++) {
+    for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], b = boxes[j];
+      if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { overlaps += 1; }
+    }
+  }
+  return [boxes.length, overlaps];
+})()"""
+
+
 def find_chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -172,19 +171,6 @@ def test_every_link_in_the_site_leads_to_a_page_of_it(site):
             assert target.is_file(), f"{page.relative_to(site)} links to a missing {href}"
             checked += 1
     assert checked > len(pages)  # pages are linked to each other
-
-
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def chromium(tmp_path_factory):
-    if BROWSER is None:
-        pytest.skip("chromium is not installed (apt-get install chromium fonts-wqy-microhei)")
-    from tests.graph.chromium import Chromium
-
-    with Chromium(BROWSER, tmp_path_factory.mktemp("chromium") / "profile") as browser:
-        yield browser
 
 
 PAGE_TEXT = {"text": "document.body.innerText", "links": "document.querySelectorAll('a').length"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
 from govkg.graph.network import knowledge_network
 from govkg.graph.view import render_html, select_view, view_html
 from govkg.ontology import GOV, ID, SCHEMA
+from tests.graph.chromium import LABEL_OVERLAPS
 from tests.graph.networks import sample_graph
 
 HE, WEN, ZHANG, LI = "person/何平@巴中市", "person/温奇志@巴中市", "person/张三@通江县", "person/李四@南江县"
@@ -181,7 +181,6 @@ def test_view_command_rejects_a_bad_date(graph_file):
 
 # --- in a real browser, offline ------------------------------------------------
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 SETTLED = "document.body && document.body.dataset.settled === '1'"
 READ = {
     "nodes": "govkg.nodes.length",
@@ -218,16 +217,6 @@ def graph_counts(graph: Graph) -> tuple[int, int]:
     nodes = int(next(iter(graph.query(NODES_QUERY, initNs=ns)))[0])
     edges = int(next(iter(graph.query(EDGES_QUERY, initNs=ns)))[0])
     return nodes, edges
-
-
-@pytest.fixture(scope="module")
-def chromium(tmp_path_factory):
-    if BROWSER is None:
-        pytest.skip("chromium is not installed (apt-get install chromium fonts-wqy-microhei)")
-    from tests.graph.chromium import Chromium
-
-    with Chromium(BROWSER, tmp_path_factory.mktemp("chromium") / "profile") as browser:
-        yield browser
 
 
 SEARCH_TOP_OFFICIAL = """(function () {
@@ -332,18 +321,6 @@ def test_rendering_writes_nothing_beside_the_page(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # pyvis's local mode would write lib/ here
     view_html(sample_graph())
     assert list(tmp_path.iterdir()) == []
-
-
-LABEL_OVERLAPS = """(function () {
-  var boxes = govkg.labels(), overlaps = 0;
-  for (var i = 0; i < boxes.length; i++) {
-    for (var j = i + 1; j < boxes.length; j++) {
-      var a = boxes[i], b = boxes[j];
-      if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { overlaps += 1; }
-    }
-  }
-  return [boxes.length, overlaps];
-})()"""
 
 
 def test_labels_shown_do_not_overlap_at_the_initial_zoom(chromium, tmp_path):
