@@ -1,7 +1,8 @@
 """A resolved corpus to an rdflib graph, in one pass, in the vocabulary of ``ontology/gov.ttl``.
 
-:func:`to_rdf` maps a :class:`~govkg.extract.identity.Corpus` (the extractions
-with every cross-release decision made by :func:`~govkg.extract.identity.resolve`):
+:func:`to_rdf` maps extraction records with the decisions of a
+:class:`~govkg.extract.identity.Corpus` (every cross-release decision, made by
+:func:`~govkg.extract.identity.resolve`, which holds no records itself):
 each release on its own (:func:`map_release`, given that release's resolved
 keys: what a pool or a cluster can run in parallel), then what belongs to no
 one release (:func:`corpus_triples`: posts, tenures, ``owl:sameAs`` aliases,
@@ -21,7 +22,7 @@ release, tens of thousands of releases), so it caches terms: rdflib's
 ``Literal`` and namespace look-ups cost microseconds each.
 
 >>> from govkg.extract.records import Release
->>> graph = to_rdf(unresolved([Extraction(release=Release(id="0001", text="我市召开会议。"))]))
+>>> graph = to_rdf([Extraction(release=Release(id="0001", text="我市召开会议。"))])
 >>> sorted(graph.release_triples) == [release_iri("0001")]
 True
 """
@@ -430,26 +431,30 @@ def new_graph() -> ReleaseGraph:
     return graph
 
 
-def to_rdf(corpus: Corpus | Iterable[Extraction], provenance: bool = True) -> ReleaseGraph:
-    """A resolved corpus to one graph, in one pass, with each release's triples remembered.
+def to_rdf(
+    extractions: Iterable[Extraction], corpus: Corpus | None = None, provenance: bool = True
+) -> ReleaseGraph:
+    """Extraction records, with the decisions of a resolved corpus, to one graph, in one pass,
+    with each release's triples remembered (releases in the order of their ids).
 
-    Extraction records not resolved (a list) are mapped as extracted
+    Without ``corpus`` the records are mapped as extracted
     (:func:`~govkg.extract.identity.unresolved`). With ``provenance`` the graph
     also describes the build (see :func:`build_triples`).
     """
-    if not isinstance(corpus, Corpus):
-        corpus = unresolved(corpus)
+    extractions = sorted(extractions, key=lambda e: e.release.id)
+    if corpus is None:
+        corpus = unresolved(extractions)
     graph = new_graph()
     terms = _Terms()
     shared: list[Triple] = []
     with gc_paused():
-        for extraction in corpus.extractions:
+        for extraction in extractions:
             mapped = map_release(extraction, corpus.release_keys(extraction.release.id), terms)
             _add_all(graph, mapped.own)
             graph.release_triples.setdefault(mapped.release, []).extend(mapped.own)
             shared += mapped.shared
         _add_all(graph, shared)
         _add_all(graph, corpus_triples(corpus, terms))
-        if provenance and corpus.extractions:
-            _add_all(graph, build_triples(list(corpus.extractions), __version__))
+        if provenance and extractions:
+            _add_all(graph, build_triples(extractions, __version__))
     return graph
