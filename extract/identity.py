@@ -55,6 +55,7 @@ tenure of a post runs from the first to the last release date that attests it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -319,6 +320,7 @@ class Corpus:
     same_as: tuple[Alias, ...] = ()
     decisions: tuple[Decision, ...] = ()
     variants: tuple[Variant, ...] = ()
+    fingerprint: str = ""  # of the releases' ids and texts (see :func:`fingerprint`)
 
     def release_keys(self, release_id: str) -> ReleaseKeys:
         return self.keys.get(release_id) or ReleaseKeys()
@@ -376,6 +378,7 @@ class ReleaseMentions:
     persons: tuple[PersonMention, ...] = ()
     event_places: tuple[str, ...] = ()  # Event.place of each event that has one, in order
     issuers: tuple[str, ...] = ()  # Document.issuer of each document that has one, in order
+    text_digest: str = ""  # of Release.text (:func:`text_digest`): which text the corpus was built from
 
     def to_row(self) -> dict:
         """The row as plain JSON and Arrow types: lists for tuples, dicts for records, None kept.
@@ -406,6 +409,7 @@ class ReleaseMentions:
             ],
             "event_places": list(self.event_places),
             "issuers": list(self.issuers),
+            "text_digest": self.text_digest,
         }
 
     @classmethod
@@ -432,6 +436,7 @@ class ReleaseMentions:
             ),
             event_places=tuple(row["event_places"] or ()),
             issuers=tuple(row["issuers"] or ()),
+            text_digest=row["text_digest"],
         )
 
 
@@ -469,7 +474,26 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
         persons=persons,
         event_places=tuple(e.place for e in extraction.events if e.place),
         issuers=tuple(d.issuer for d in extraction.documents if d.issuer),
+        text_digest=text_digest(release.text),
     )
+
+
+def text_digest(text: str) -> str:
+    """A release text's SHA-256, in hex: what a corpus's fingerprint knows of the text.
+
+    >>> text_digest("我市召开会议。")[:16]
+    '40f6ef06e93cc219'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(releases: Iterable[tuple[str, str]]) -> str:
+    """A digest of releases given as (id, :func:`text_digest`): the same releases, in any order,
+    give the same fingerprint; a changed, added or removed release gives another."""
+    digest = hashlib.sha256()
+    for rid, text in sorted(releases):
+        digest.update(f"{len(rid)}:{rid}{text}\n".encode())
+    return digest.hexdigest()
 
 
 def _table(items: Iterable[ReleaseMentions | Extraction]) -> list[ReleaseMentions]:
@@ -1038,6 +1062,7 @@ def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
         same_as=tuple(_same_as(table, keys, (t.post for t in tenures))),
         decisions=tuple(decisions),
         variants=tuple(variants(table)),
+        fingerprint=fingerprint((release.release, release.text_digest) for release in table),
     )
 
 
@@ -1059,7 +1084,11 @@ def unresolved(extractions: Iterable[Extraction]) -> Corpus:
         written = [h.organization for p in extraction.persons for h in p.holdings if h.organization]
         written += [d.issuer for d in extraction.documents if d.issuer]
         keys[release.id] = ReleaseKeys(persons, _organizations(release.place, written))
-    return Corpus(releases=tuple(e.release.id for e in extractions), keys=keys)
+    return Corpus(
+        releases=tuple(e.release.id for e in extractions),
+        keys=keys,
+        fingerprint=fingerprint((e.release.id, text_digest(e.release.text)) for e in extractions),
+    )
 
 
 def identity_report(corpus: Corpus) -> str:

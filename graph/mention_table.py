@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from govkg.extract.identity import ReleaseMentions
 
-FORMAT = "1"  # of the rows: a change of ReleaseMentions's fields bumps it
+FORMAT = "2"  # of the rows: a change of ReleaseMentions's fields bumps it
 _FORMAT_KEY = b"govkg.mentions"
 
 _TITLE = pa.struct([("title", pa.string()), ("jurisdiction", pa.string()), ("organization", pa.string())])
@@ -57,6 +57,7 @@ SCHEMA = pa.schema(
         ("persons", pa.list_(_PERSON)),
         ("event_places", pa.list_(pa.string())),
         ("issuers", pa.list_(pa.string())),
+        ("text_digest", pa.string()),
     ],
     metadata={_FORMAT_KEY: FORMAT.encode()},
 )

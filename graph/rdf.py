@@ -367,18 +367,15 @@ def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> list[Triple]:
     return triples
 
 
-def build_triples(extractions: list[Extraction], version: str) -> list[Triple]:
+def build_triples(corpus: Corpus, version: str) -> list[Triple]:
     """The build as a ``prov:Activity``: which releases it used, which software ran it.
 
     No clock: the build's IRI is a digest of the software version and the
-    releases' ids and texts, so the same inputs give the same triples.
+    corpus's fingerprint (its releases' ids and texts), so the same inputs
+    give the same triples. The corpus alone suffices: no release's text or
+    records are needed here.
     """
-    extractions = sorted(extractions, key=lambda e: e.release.id)
-    digest = hashlib.sha256(f"{SOFTWARE} {version}\n".encode())
-    for extraction in extractions:
-        release = extraction.release
-        digest.update(f"{len(release.id)}:{release.id}{len(release.text)}:".encode())
-        digest.update(release.text.encode())
+    digest = hashlib.sha256(f"{SOFTWARE} {version}\n{corpus.fingerprint}".encode())
     node = build_iri(digest.hexdigest()[:16])
     agent = software_iri(SOFTWARE, version)
     triples = [
@@ -388,7 +385,7 @@ def build_triples(extractions: list[Extraction], version: str) -> list[Triple]:
         (agent, _NAME, Literal(SOFTWARE)),
         (agent, SCHEMA.softwareVersion, Literal(version)),
     ]
-    triples += [(node, PROV.used, release_iri(e.release.id)) for e in extractions]
+    triples += [(node, PROV.used, release_iri(rid)) for rid in corpus.releases]
     return triples
 
 
@@ -455,6 +452,6 @@ def to_rdf(
             shared += mapped.shared
         _add_all(graph, shared)
         _add_all(graph, corpus_triples(corpus, terms))
-        if provenance and extractions:
-            _add_all(graph, build_triples(extractions, __version__))
+        if provenance and corpus.releases:
+            _add_all(graph, build_triples(corpus, __version__))
     return graph

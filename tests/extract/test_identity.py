@@ -17,6 +17,7 @@ from govkg.extract.identity import (
     post_name,
     post_of,
     resolve,
+    text_digest,
 )
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
 
@@ -485,6 +486,7 @@ def test_a_release_is_read_into_the_row_resolution_needs():
         text_places=("巴中市", "通江县"),
         text=None,
         persons=(PersonMention("何平", "何平#1", "?", (TitleMention("市长", "巴中", "市政府"),)),),
+        text_digest=text_digest("巴中市何平到通江县调研。"),
     )
 
 
@@ -511,3 +513,10 @@ def test_resolution_reads_rows_and_records_alike():
     records = [release("a", "巴中市", person("何平", "市长")), release("b", None, person("何平", "市长"))]
     mixed = [mentions_of(records[0]), records[1]]
     assert resolve(mixed) == resolve(records) == resolve([mentions_of(r) for r in records])
+
+
+def test_the_fingerprint_follows_the_releases_texts_not_their_order():
+    a, b = release("a", "巴中市"), release("b", "巴中市", text="通江县召开会议。")
+    changed = release("b", "巴中市", text="通江县召开大会。")
+    assert resolve([a, b]).fingerprint == resolve([mentions_of(b), a]).fingerprint
+    assert resolve([a, b]).fingerprint not in {resolve([a]).fingerprint, resolve([a, changed]).fingerprint}

@@ -24,6 +24,7 @@ ODD = ReleaseMentions(
     ),
     event_places=("", "巴中"),
     issuers=("国务院",),
+    text_digest="0" * 64,
 )
 PLAIN = ReleaseMentions("r2", "2021-01-01", "巴中市", "巴中市", ("巴中市",))
 
@@ -50,6 +51,7 @@ rows = st.builds(
     st.lists(persons, max_size=3).map(tuple),
     st.lists(names, max_size=3).map(tuple),
     st.lists(names, max_size=3).map(tuple),
+    names,
 )
 
 

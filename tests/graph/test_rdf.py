@@ -83,7 +83,7 @@ def test_the_build_is_an_activity_that_used_the_releases():
 )
 def test_the_build_iri_is_a_digest_of_the_inputs(first, second, same):
     def build_node(text):
-        return build_triples([Extraction(release=Release(id="a", text=text))], "1.0")[0][0]
+        return build_triples(resolve([Extraction(release=Release(id="a", text=text))]), "1.0")[0][0]
 
     assert (build_node(first) == build_node(second)) is same
 
