@@ -101,7 +101,8 @@ _LED = re.compile(r"带领|率领|率")
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
-_NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+# …举行了成果丰硕的会谈 is a talk held, not one named.
+_NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了|举行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
 _AND = re.compile(
     r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^[^，,；;。]{0,40}并(?:作|做|发表)?了?(?:重要)?$|^$"
@@ -113,6 +114,8 @@ _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _SEPARATE = "分别"
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
+# What says nothing of a meeting's subject (专题会议, 工作座谈会).
+_BARE_SUBJECT = re.compile(r"^(?:召开)?(?:专题|工作|全体|有关|相关)$")
 # A means, not a report: 通过座谈交流、实地察看等方式.
 _MEANS = re.compile(r"^\s*(?:通过|采取|采用|以).{0,40}(?:等)?(?:方式|形式|办法)$")
 # Whom 他们 stands for in 看望X，并与他们座谈: the object of the visit just told.
@@ -129,6 +132,12 @@ _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
+# What is handed over in a rite is named with the verb (颁发任命书), its particle left out.
+_HANDS_OVER = re.compile(r"(颁发|颁授)了?")
+# The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
+_HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
+# A pronoun that stands for whom the words are addressed to.
+_YOU = re.compile(r"你|您")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -265,6 +274,7 @@ class _Reader:
         # Without a publication date, the one year the release states completes 8月14日.
         self.year = None if self.clock else stated_year(release.text)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
+        self.names = {p.key: p.name for p in persons}
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.last_subjects: tuple[str, ...] = ()
@@ -447,7 +457,7 @@ class _Reader:
             return
         if same.generic and not generic:
             same.name, same.generic = draft.name, False
-        elif kind == "ceremony" and _RITE.search(draft.name) and not _RITE.search(same.name):
+        elif kind == "ceremony" and _is_rite(draft.name) and not _is_rite(same.name):
             # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
             same.name = draft.name
         same.date = same.date or date
@@ -486,6 +496,10 @@ class _Reader:
                 # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
                 rest = (guests[0].start, end)
             pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
+            held = _HELD.search(text, start, at) if start < at else None
+            if held:
+                # 同某人举行了成果丰硕的会谈: 举行会谈, without the particle and the praise.
+                pieces = ((start, held.end(1)), (at, end))
         elif kind == "appointment":
             end = event_names.cut_tail(text, at, clause.end())
             cue_word_end = at + len(match.group())
@@ -495,14 +509,29 @@ class _Reader:
                 # 刚刚闭幕的…会议任命了…: the appointment is named with the sitting that made it.
                 pieces = ((sitting.start("name"), at), *pieces)
         elif kind == "ceremony":
-            pieces = ((event_names.rite_start(text, start, end), end),)
+            start = event_names.rite_start(text, start, end)
+            # 颁发了任命书: what is handed over, named with its verb, without the particle.
+            verb = _HANDS_OVER.match(text, start, end)
+            pieces = ((start, verb.end(1)), (verb.end(), end)) if verb else ((start, end),)
         name = "".join(self._original(sentence, v, s, e) for s, e in pieces if e > s)
         them = _THEM.search(text, 0, end) if kind == "meeting" else None
         if them and simplify(name).startswith(("与他们", "同他们", "和他们", "与她们", "同她们", "和她们")):
             # 看望纪检监察干部并与他们座谈: the talk is with 纪检监察干部.
             who = self._original(sentence, v, them.start("who"), them.end("who"))
             name = name[:1] + who + name[3:]
+        if kind == "reception" and _YOU.search(simplify(name)):
+            # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest.
+            guest = self._guest()
+            if guest:
+                at = _YOU.search(simplify(name)).start()
+                name = name[:at] + guest + name[at + 1 :]
         return name.strip()
+
+    def _guest(self) -> str | None:
+        """The name of the guest of the reception told of, if any."""
+        if self.current is None or self.current.type != "reception":
+            return None
+        return next((self.names[p.person] for p in self.current.roles if p.role == "guest"), None)
 
     def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:
         """The earlier event this cue reports again, if any."""
@@ -704,6 +733,24 @@ class _Reader:
         self.positions = []
 
 
+def _is_rite(name: str) -> bool:
+    """Whether a ceremony's name is a rite of its own (…仪式, 典禮), in either script."""
+    return _RITE.search(simplify(name)) is not None
+
+
+def _has_subject(name: str) -> bool:
+    """Whether a meeting's name says what it is about before its meeting noun.
+
+    >>> _has_subject("艾滋病防治工作座谈会"), _has_subject("座谈会"), _has_subject("专题会议")
+    (True, False, False)
+    """
+    heads = [head for head in _meeting_heads() if name.endswith(head)]
+    if not heads:
+        return False
+    subject = name[: len(name) - max(map(len, heads))]
+    return len(subject) >= 2 and not _GENERIC_MEETING.match(name) and not _BARE_SUBJECT.match(subject)
+
+
 def _headline_drafts(release: Release) -> dict[str, _Draft]:
     """The first event of each type the headline reports, read segment by segment."""
     found: dict[str, _Draft] = {}
@@ -722,7 +769,9 @@ def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
     A headline names the happening its release reports: the first visit takes
     the headline's phrase when the body's says too little (实地督导) or no place
     and the headline's does (在河北唐山市考察); the first meeting takes the
-    headline's name when the body's is generic (会议) or a shortening of it.
+    headline's name when the body's is generic (会议) or a shortening of it, or
+    when the body tells of a talk with others (与…座谈) that the headline calls
+    by a name of its own (艾滋病防治工作座谈会).
     """
     headline = _headline_drafts(release)
     visit = next((d for d in drafts if d.type == "inspection"), None)
@@ -738,7 +787,11 @@ def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
     told = headline.get("meeting")
     if meeting is not None and told is not None and not told.generic:
         body, head = simplify(meeting.name), simplify(told.name)
-        if meeting.generic or (len(head) > len(body) and not set(body) - set(head)):
+        if (
+            meeting.generic
+            or (len(head) > len(body) and not set(body) - set(head))
+            or (_TALK_WITH.match(body) and _has_subject(head))
+        ):
             meeting.name = told.name
 
 

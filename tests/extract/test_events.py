@@ -211,6 +211,12 @@ def test_date_carries_to_the_event_after_a_meeting():
         ("总理李四在中南海与代表座谈。", ("李四",), {("李四", "attend")}),
         ("李四在与县乡干部座谈时强调，要真抓实干。", ("李四",), {("李四", "attend"), ("李四", "speak")}),
         ("县长李四在防汛工作座谈会上强调，要压实责任。", ("李四",), {("李四", "speak")}),
+        # a talk held, praised before its noun, is still held by its subject
+        (
+            "10日，总理李四会见甲国总统王五。昨天主席赵六同你举行了富有成果的会谈。",
+            ("李四", "王五", "赵六"),
+            {("李四", "host"), ("王五", "guest"), ("赵六", "host")},
+        ),
     ],
 )
 def test_roles(text, names, expected):
@@ -461,6 +467,16 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
         ("6月9日，张三与企业负责人座谈。", ("张三",), "与企业负责人座谈"),
         # A rite: what follows its light verb.
         ("6月9日，新当选的县长张三进行宪法宣誓。", ("张三",), "宪法宣誓"),
+        # What is handed over is named with its verb; the rite's own name wins, in any script.
+        ("6月9日，主任张三向王五颁发了任命书。", ("张三", "王五"), "颁发任命书"),
+        ("6月9日，主任张三向王五颁发任命书。会后，举行了宪法宣誓仪式。", ("张三", "王五"), "宪法宣誓仪式"),
+        ("6月9日，主任張三向王五頒發任命書。會後，舉行了憲法宣誓儀式。", ("張三", "王五"), "憲法宣誓儀式"),
+        # A talk held: 举行会谈, without the particle and the praise; 你 in words to a guest is the guest.
+        (
+            "10日，总理李四会见甲国总统王五。李四表示，两国友谊深厚。昨天主席赵六同你举行了富有成果的会谈。",
+            ("李四", "王五", "赵六"),
+            "同王五举行会谈",
+        ),
         # An appointment: the cue and what it appoints, with the sitting that made it.
         (
             "刚刚闭幕的县人大常委会第五次会议任命了王五为副县长。",
@@ -480,6 +496,12 @@ def test_event_names(text, names, expected):
         ("张三督导夜景亮化工作", "6月9日，区长张三带队实地督导。", "督导夜景亮化工作"),
         # The body gives no place; the headline does.
         ("张三在某县考察时强调 抓好生产", "6月9日，张三就产业发展进行调研考察。", "张三在某县考察"),
+        # The body tells of a talk with a list of people; the headline names the meeting.
+        (
+            "张三主持召开防汛工作座谈会",
+            "6月9日，县长张三与乡镇干部、水利专家、驻村队员和有关企业代表座谈。",
+            "防汛工作座谈会",
+        ),
         # The body's meeting name shortens the headline's.
         (
             "某市召开“稳增长,促发展”专题协商议政会",
