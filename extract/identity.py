@@ -1,8 +1,12 @@
 """Identity across releases: which mentions are one official, which names one place, post, organ.
 
-:func:`resolve` is the one stage that sees every release. It takes the
-extractions and returns a :class:`Corpus`: the extractions, and for each
-release its :class:`ReleaseKeys` (the :class:`PersonKey` of every person, the
+:func:`resolve` is the one stage that sees every release. It reads each release
+through :class:`ReleaseMentions`, the compact row of what identity needs of it
+(:func:`mentions_of` makes it from an :class:`Extraction`, on whatever worker
+extracted the release; the rows travel as a table, see
+:mod:`govkg.graph.mention_table`), so the corpus's texts and records need never
+be in memory at once. It returns a :class:`Corpus`: the release ids, and for
+each release its :class:`ReleaseKeys` (the :class:`PersonKey` of every person, the
 node name of every organisation, the :class:`Post` of every title that names
 one), plus each person's :class:`Tenure` of each post, and the canonical name
 of every place or organisation written in a variant form. Keys are typed
@@ -51,6 +55,7 @@ tenure of a post runs from the first to the last release date that attests it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -76,7 +81,7 @@ from govkg.extract.places import (
     self_level,
     shorten,
 )
-from govkg.extract.records import Extraction, Person, Release
+from govkg.extract.records import Extraction
 
 _SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 
@@ -300,19 +305,22 @@ class ReleaseKeys:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The releases' extractions with every cross-release decision made once.
+    """Every cross-release decision, made once, for the releases ``releases`` names.
 
     ``keys`` holds each release's :class:`ReleaseKeys` by release id; the rest
     belongs to no one release: tenures, aliases of place and organisation
-    nodes, and the decisions and variants the report explains.
+    nodes, and the decisions and variants the report explains. The records
+    themselves are not kept: the graph layer maps each release's extraction
+    with its keys, a batch at a time if it likes.
     """
 
-    extractions: tuple[Extraction, ...]  # sorted by release id
+    releases: tuple[str, ...]  # release ids, sorted
     keys: Mapping[str, ReleaseKeys]
     tenures: tuple[Tenure, ...] = ()
     same_as: tuple[Alias, ...] = ()
     decisions: tuple[Decision, ...] = ()
     variants: tuple[Variant, ...] = ()
+    fingerprint: str = ""  # of the releases' ids and texts (see :func:`fingerprint`)
 
     def release_keys(self, release_id: str) -> ReleaseKeys:
         return self.keys.get(release_id) or ReleaseKeys()
@@ -323,10 +331,184 @@ class Corpus:
         return sorted({tenure.post for tenure in self.tenures})
 
 
+# ---------------------------------------------------------------- what resolution reads of a release
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """What identity reads of a :class:`~govkg.extract.records.Holding`: the title as written and
+    the place and organ the extraction gave it (no spans: the graph layer maps those)."""
+
+    title: str
+    jurisdiction: str | None = None
+    organization: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """What identity reads of a :class:`~govkg.extract.records.Person`: name, key in the release,
+    the jurisdiction the extraction gave them, and every title in order (a post is keyed by the
+    title's index)."""
+
+    name: str
+    key: str
+    jurisdiction: str | None = None
+    titles: tuple[TitleMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReleaseMentions:
+    """All that :func:`resolve` reads of one release, a row of the mention table.
+
+    Made by :func:`mentions_of` on the worker that extracted the release.
+    What resolution derives from the release's text alone is decided there,
+    once: the release's canonical place (:func:`release_place`) and the
+    divisions its body names (``text_places``). Only a release that does not
+    say where it speaks for and names persons keeps its text (``text``: title
+    and body): its place is inferred across releases, by asking whether the text
+    names a place other releases give its officials.
+    """
+
+    release: str  # Release.id
+    date: str | None = None  # the day the release attests its facts (release_date)
+    written_place: str | None = None  # Release.place as written
+    place: str | None = None  # the release's canonical jurisdiction (release_place)
+    text_places: tuple[str, ...] = ()  # divisions the body names in full, canonical, sorted
+    text: str | None = None  # title + "\n" + body, only when ``place`` is None and there are persons
+    persons: tuple[PersonMention, ...] = ()
+    event_places: tuple[str, ...] = ()  # Event.place of each event that has one, in order
+    issuers: tuple[str, ...] = ()  # Document.issuer of each document that has one, in order
+    text_digest: str = ""  # of Release.text (:func:`text_digest`): which text the corpus was built from
+
+    def to_row(self) -> dict:
+        """The row as plain JSON and Arrow types: lists for tuples, dicts for records, None kept.
+
+        >>> person = PersonMention("何平", "何平", titles=(TitleMention("市长"),))
+        >>> m = ReleaseMentions("r1", persons=(person,))
+        >>> ReleaseMentions.from_row(m.to_row()) == m
+        True
+        """
+        return {
+            "release": self.release,
+            "date": self.date,
+            "written_place": self.written_place,
+            "place": self.place,
+            "text_places": list(self.text_places),
+            "text": self.text,
+            "persons": [
+                {
+                    "name": p.name,
+                    "key": p.key,
+                    "jurisdiction": p.jurisdiction,
+                    "titles": [
+                        {"title": t.title, "jurisdiction": t.jurisdiction, "organization": t.organization}
+                        for t in p.titles
+                    ],
+                }
+                for p in self.persons
+            ],
+            "event_places": list(self.event_places),
+            "issuers": list(self.issuers),
+            "text_digest": self.text_digest,
+        }
+
+    @classmethod
+    def from_row(cls, row: Mapping) -> ReleaseMentions:
+        """The record of a row made by :meth:`to_row` (or read back from a table of them)."""
+        return cls(
+            release=row["release"],
+            date=row["date"],
+            written_place=row["written_place"],
+            place=row["place"],
+            text_places=tuple(row["text_places"] or ()),
+            text=row["text"],
+            persons=tuple(
+                PersonMention(
+                    name=p["name"],
+                    key=p["key"],
+                    jurisdiction=p["jurisdiction"],
+                    titles=tuple(
+                        TitleMention(t["title"], t["jurisdiction"], t["organization"])
+                        for t in p["titles"] or ()
+                    ),
+                )
+                for p in row["persons"] or ()
+            ),
+            event_places=tuple(row["event_places"] or ()),
+            issuers=tuple(row["issuers"] or ()),
+            text_digest=row["text_digest"],
+        )
+
+
+def mentions_of(extraction: Extraction) -> ReleaseMentions:
+    """The row of one release for :func:`resolve`: cheap, per release, for a pool or cluster worker.
+
+    >>> from govkg.extract.records import Holding, Person, Release, Span
+    >>> title = Holding(title="市长", span=Span(0, 2), evidence=Span(0, 5), jurisdiction="巴中市")
+    >>> m = mentions_of(Extraction(Release(id="r1", text="市长何平。", place="巴中", published="2020-01-26"),
+    ...                            persons=(Person("何平", "何平", (Span(2, 4),), (title,)),)))
+    >>> m.place, m.date, m.persons[0].titles[0].jurisdiction, m.text
+    ('巴中市', '2020-01-26', '巴中市', None)
+    """
+    release = extraction.release
+    place = release_place(extraction)
+    persons = tuple(
+        PersonMention(
+            name=person.name,
+            key=person.key,
+            jurisdiction=person.jurisdiction,
+            titles=tuple(TitleMention(h.title, h.jurisdiction, h.organization) for h in person.holdings),
+        )
+        for person in extraction.persons
+    )
+    # Resolution asks which divisions the text names only for a title with a level.
+    leveled = any(parse_title(t.title).level for p in persons for t in p.titles if t.title)
+    text_places = _text_places(release.text) if leveled else ()
+    return ReleaseMentions(
+        release=release.id,
+        date=release_date(extraction),
+        written_place=release.place,
+        place=place,
+        text_places=text_places,
+        text=(release.title or "") + "\n" + release.text if place is None and persons else None,
+        persons=persons,
+        event_places=tuple(e.place for e in extraction.events if e.place),
+        issuers=tuple(d.issuer for d in extraction.documents if d.issuer),
+        text_digest=text_digest(release.text),
+    )
+
+
+def text_digest(text: str) -> str:
+    """A release text's SHA-256, in hex: what a corpus's fingerprint knows of the text.
+
+    >>> text_digest("我市召开会议。")[:16]
+    '40f6ef06e93cc219'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(releases: Iterable[tuple[str, str]]) -> str:
+    """A digest of releases given as (id, :func:`text_digest`): the same releases, in any order,
+    give the same fingerprint; a changed, added or removed release gives another."""
+    digest = hashlib.sha256()
+    for rid, text in sorted(releases):
+        digest.update(f"{len(rid)}:{rid}{text}\n".encode())
+    return digest.hexdigest()
+
+
+def _table(items: Iterable[ReleaseMentions | Extraction]) -> list[ReleaseMentions]:
+    """The mention rows of ``items`` (extractions converted), sorted by release id."""
+    rows = [item if isinstance(item, ReleaseMentions) else mentions_of(item) for item in items]
+    return sorted(rows, key=lambda m: m.release)
+
+
+# ---------------------------------------------------------------- resolving persons
+
+
 @dataclass
 class _Mention:
-    release: Release
-    person: Person
+    release: ReleaseMentions
+    person: PersonMention
     name: str  # simplified
     offices: tuple[Office, ...]
     release_place: str | None
@@ -384,26 +566,24 @@ def release_place(extraction: Extraction) -> str | None:
     return fitting[0] if len(fitting) == 1 else where
 
 
-def _mentions(extraction: Extraction) -> list[_Mention]:
-    release = extraction.release
-    where = release_place(extraction)
+def _mentions(release: ReleaseMentions) -> list[_Mention]:
     return [
         _Mention(
             release=release,
             person=person,
             name=simplified(person.name) or person.name,
-            offices=tuple(parse_title(h.title) for h in person.holdings if h.title),
-            release_place=where,
-            national_release=where == NATIONAL,
+            offices=tuple(parse_title(t.title) for t in person.titles if t.title),
+            release_place=release.place,
+            national_release=release.place == NATIONAL,
         )
-        for person in extraction.persons
+        for person in release.persons
     ]
 
 
 def _declared(mention: _Mention) -> list[str]:
     """The places the extraction gives the person's titles and the person, canonical."""
     within = mention.release_place
-    found = [place_key(h.jurisdiction, within) for h in mention.person.holdings]
+    found = [place_key(t.jurisdiction, within) for t in mention.person.titles]
     found.append(place_key(mention.person.jurisdiction, within))
     return [p for p in found if p]
 
@@ -447,7 +627,7 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         title = mention.main_office.title
         mention.place, mention.reason = only, f"title {title}; the only {level} this release names is {only}"
         return
-    named_in_text = _text_places(mention.release).get(level or "", ())
+    named_in_text = [p for p in mention.release.text_places if level_word(p) == level] if level else []
     if len(named_in_text) == 1:
         (only,) = named_in_text
         title = mention.main_office.title
@@ -457,15 +637,18 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
     mention.reason = "jurisdiction unknown" + (f" (a {level}-level title)" if level else "")
 
 
-@lru_cache(maxsize=4096)
-def _text_places(release: Release) -> dict[str, frozenset[str]]:
-    """The divisions a release's text names in full, by level word (a town's release naming 衡阳县)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for _, _, name in find_places(simplify(release.text)):
+def _text_places(text: str) -> tuple[str, ...]:
+    """The divisions a release's text names in full, canonical, sorted (a town's release naming 衡阳县).
+
+    >>> _text_places("衡阳县委书记到长沙市调研，衡阳市领导陪同。")
+    ('衡阳县', '衡阳市', '长沙市')
+    """
+    found = set()
+    for _, _, name in find_places(simplify(text)):
         key = place_key(name)
-        if key and (word := level_word(key)):
-            found[word].add(key)
-    return {word: frozenset(names) for word, names in found.items()}
+        if key and level_word(key):
+            found.add(key)
+    return tuple(sorted(found))
 
 
 def _local_places(mentions: list[_Mention]) -> dict[str, set[str]]:
@@ -512,7 +695,7 @@ def _infer_release_place(
     or in two of the same posts, or one name and the text names the place.
     """
     release = mentions[0].release
-    text = (release.title or "") + "\n" + release.text
+    text = release.text or ""  # kept for a release without a place of its own
     # The levels its own officials' titles speak at (区长 → 区), else the level it refers to itself by.
     levels = {o.level for m in mentions for o in m.offices if o.level and not o.place and not o.national}
     levels = levels or {self_level(text)} - {None}
@@ -522,8 +705,8 @@ def _infer_release_place(
         if mention.place == NATIONAL or any(o.national for o in mention.offices):
             continue
         for place, by_release in known.get(mention.name, {}).items():
-            offices = frozenset().union(*(o for rid, o in by_release.items() if rid != release.id))
-            if not any(rid != release.id for rid in by_release):
+            offices = frozenset().union(*(o for rid, o in by_release.items() if rid != release.release))
+            if not any(rid != release.release for rid in by_release):
                 continue  # a release is no evidence for itself
             word = level_word(place)
             if (mention.level and word != mention.level) or (levels and word not in levels):
@@ -628,10 +811,10 @@ def _national_news_consistent(everyone: list[_Mention]) -> None:
 
 
 def _person_keys(
-    extractions: list[Extraction],
+    table: list[ReleaseMentions],
 ) -> tuple[dict[tuple[str, str], PersonKey], list[Decision]]:
     """Every person mention's node key, and why; deterministic, whatever the order of the input."""
-    by_release = {e.release.id: _mentions(e) for e in extractions}
+    by_release = {m.release: _mentions(m) for m in table}
     # 1. every mention in the light of its own release
     for mentions in by_release.values():
         local = _local_places(mentions)
@@ -694,7 +877,7 @@ def _person_keys(
     keys: dict[tuple[str, str], PersonKey] = {}
     nodes_of: dict[str, set[str]] = defaultdict(set)
     for mention in everyone:
-        rid = mention.release.id
+        rid = mention.release.release
         if mention.place:
             spelled = renamed.get((mention.name, mention.place), mention.name)
             node = PersonKey(spelled, mention.place)
@@ -708,10 +891,10 @@ def _person_keys(
         nodes_of[mention.name].add(str(node))
     decisions = []
     for mention in everyone:
-        node = keys[(mention.release.id, mention.person.key)]
+        node = keys[(mention.release.release, mention.person.key)]
         decisions.append(
             Decision(
-                release=mention.release.id,
+                release=mention.release.release,
                 person=mention.person.key,
                 name=mention.person.name,
                 node=node,
@@ -723,36 +906,33 @@ def _person_keys(
     return keys, decisions
 
 
-def _written_names(extractions: Iterable[Extraction]) -> Iterable[tuple[str, str, str, str | None]]:
+def _written_names(table: Iterable[ReleaseMentions]) -> Iterable[tuple[str, str, str, str | None]]:
     """Place and organisation names as written: (kind, release id, name, the release's place)."""
-    for extraction in extractions:
-        release = extraction.release
-        within = release.place
-        if release.place:
-            yield "place", release.id, release.place, None
-        for person in extraction.persons:
+    for release in table:
+        rid, within = release.release, release.written_place
+        if within:
+            yield "place", rid, within, None
+        for person in release.persons:
             if person.jurisdiction and person.jurisdiction != "?":
-                yield "place", release.id, person.jurisdiction, within
-            for holding in person.holdings:
-                if holding.jurisdiction:
-                    yield "place", release.id, holding.jurisdiction, within
-                if holding.organization:
-                    yield "organization", release.id, holding.organization, within
-        for event in extraction.events:
-            if event.place:
-                yield "place", release.id, event.place, within
-        for document in extraction.documents:
-            if document.issuer:
-                yield "organization", release.id, document.issuer, within
+                yield "place", rid, person.jurisdiction, within
+            for title in person.titles:
+                if title.jurisdiction:
+                    yield "place", rid, title.jurisdiction, within
+                if title.organization:
+                    yield "organization", rid, title.organization, within
+        for place in release.event_places:
+            yield "place", rid, place, within
+        for issuer in release.issuers:
+            yield "organization", rid, issuer, within
 
 
-def variants(extractions: Iterable[Extraction]) -> list[Variant]:
+def variants(items: Iterable[ReleaseMentions | Extraction]) -> list[Variant]:
     """Place and organisation names written otherwise than their canonical key, sorted.
 
     Names already canonical are left out.
     """
     rows = set()
-    for kind, rid, name, within in _written_names(extractions):
+    for kind, rid, name, within in _written_names(_table(items)):
         key = place_key(name, within) if kind == "place" else org_key(name, within)
         if key and key != name:
             reason = f"{name} is {key}" + (f", read in a release of {within}" if within else "")
@@ -812,16 +992,18 @@ def release_date(extraction: Extraction) -> str | None:
 # ---------------------------------------------------------------- the corpus
 
 
-def _organizations(extraction: Extraction) -> dict[str, str]:
+def _organizations(within: str | None, written: Iterable[str]) -> dict[str, str]:
     """The node name of every organisation a release names: 市委 in a 巴中市 release is 中共巴中市委."""
-    within = extraction.release.place
-    written = [h.organization for p in extraction.persons for h in p.holdings if h.organization]
-    written += [d.issuer for d in extraction.documents if d.issuer]
     return {name: org_key(name, within) or name for name in written}
 
 
+def _written_organizations(release: ReleaseMentions) -> dict[str, str]:
+    written = [t.organization for p in release.persons for t in p.titles if t.organization]
+    return _organizations(release.written_place, [*written, *release.issuers])
+
+
 def _same_as(
-    extractions: list[Extraction], keys: dict[str, ReleaseKeys], posts: Iterable[Post]
+    table: list[ReleaseMentions], keys: dict[str, ReleaseKeys], posts: Iterable[Post]
 ) -> list[Alias]:
     """Place and organisation nodes whose name is not canonical, each with its canonical name.
 
@@ -829,12 +1011,11 @@ def _same_as(
     a title's, an event's, a post's), organisations by their key in the release.
     """
     places: set[str] = {post.place for post in posts}
-    for extraction in extractions:
-        release = extraction.release
-        if release.place:
-            places.add(release.place)
-        places.update(h.jurisdiction for p in extraction.persons for h in p.holdings if h.jurisdiction)
-        places.update(e.place for e in extraction.events if e.place)
+    for release in table:
+        if release.written_place:
+            places.add(release.written_place)
+        places.update(t.jurisdiction for p in release.persons for t in p.titles if t.jurisdiction)
+        places.update(release.event_places)
     organizations = {name for k in keys.values() for name in k.organizations.values()}
     found = []
     for kind, names, key_of in (("place", places, place_key), ("organization", organizations, org_key)):
@@ -845,41 +1026,43 @@ def _same_as(
     return found
 
 
-def resolve(extractions: Iterable[Extraction]) -> Corpus:
+def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
     """Decide once, across all releases, who and what every record names (see the module doc).
 
-    Persons get their node keys, organisations theirs, titles their posts,
-    each person their tenures of posts with first and last dates, variant
-    spellings of places and organisations their canonical names. The result
-    does not depend on the order of ``extractions``.
+    ``items`` are the releases' mention rows (:func:`mentions_of`), or their
+    extractions, read through their rows. Persons get their node keys,
+    organisations theirs, titles their posts, each person their tenures of
+    posts with first and last dates, variant spellings of places and
+    organisations their canonical names. The result does not depend on the
+    order of ``items``.
     """
-    extractions = sorted(extractions, key=lambda e: e.release.id)
-    person_keys, decisions = _person_keys(extractions)
+    table = _table(items)
+    person_keys, decisions = _person_keys(table)
     keys: dict[str, ReleaseKeys] = {}
     attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
-    for extraction in extractions:
-        rid = extraction.release.id
-        when = release_date(extraction)
+    for release in table:
+        rid, when = release.release, release.date
         persons, posts = {}, {}
-        for person in extraction.persons:
+        for person in release.persons:
             node = persons[person.key] = person_keys[(rid, person.key)]
-            for index, holding in enumerate(person.holdings):
-                post = post_of(holding.title, node.place)
+            for index, title in enumerate(person.titles):
+                post = post_of(title.title, node.place)
                 if post is not None:
                     posts[(person.key, index)] = post
                     attested[(node, post)].extend([when] if when else [])
-        keys[rid] = ReleaseKeys(persons, _organizations(extraction), posts)
+        keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
     tenures = [
         Tenure(person, post, min(dates, default=None), max(dates, default=None))
         for (person, post), dates in sorted(attested.items(), key=lambda item: (str(item[0][0]), item[0][1]))
     ]
     return Corpus(
-        extractions=tuple(extractions),
+        releases=tuple(release.release for release in table),
         keys=keys,
         tenures=tuple(tenures),
-        same_as=tuple(_same_as(extractions, keys, (t.post for t in tenures))),
+        same_as=tuple(_same_as(table, keys, (t.post for t in tenures))),
         decisions=tuple(decisions),
-        variants=tuple(variants(extractions)),
+        variants=tuple(variants(table)),
+        fingerprint=fingerprint((release.release, release.text_digest) for release in table),
     )
 
 
@@ -898,8 +1081,14 @@ def unresolved(extractions: Iterable[Extraction]) -> Corpus:
             else PersonKey(p.name, release=release.id)
             for p in extraction.persons
         }
-        keys[release.id] = ReleaseKeys(persons, _organizations(extraction))
-    return Corpus(extractions=tuple(extractions), keys=keys)
+        written = [h.organization for p in extraction.persons for h in p.holdings if h.organization]
+        written += [d.issuer for d in extraction.documents if d.issuer]
+        keys[release.id] = ReleaseKeys(persons, _organizations(release.place, written))
+    return Corpus(
+        releases=tuple(e.release.id for e in extractions),
+        keys=keys,
+        fingerprint=fingerprint((e.release.id, text_digest(e.release.text)) for e in extractions),
+    )
 
 
 def identity_report(corpus: Corpus) -> str:

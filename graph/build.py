@@ -194,10 +194,11 @@ def from_extractions(
     extractions: list[Extraction], errors: list[ReadError] | None = None, files: int = 0
 ) -> BuildResult:
     """The graph of extraction records: resolved once across releases, then mapped in one pass."""
+    extractions = sorted(extractions, key=lambda e: e.release.id)
     corpus = resolve(extractions)
     return BuildResult(
-        graph=to_rdf(corpus),
-        extractions=list(corpus.extractions),
+        graph=to_rdf(extractions, corpus),
+        extractions=extractions,
         errors=list(errors or []),
         files=files,
         corpus=corpus,

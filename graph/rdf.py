@@ -1,7 +1,8 @@
 """A resolved corpus to an rdflib graph, in one pass, in the vocabulary of ``ontology/gov.ttl``.
 
-:func:`to_rdf` maps a :class:`~govkg.extract.identity.Corpus` (the extractions
-with every cross-release decision made by :func:`~govkg.extract.identity.resolve`):
+:func:`to_rdf` maps extraction records with the decisions of a
+:class:`~govkg.extract.identity.Corpus` (every cross-release decision, made by
+:func:`~govkg.extract.identity.resolve`, which holds no records itself):
 each release on its own (:func:`map_release`, given that release's resolved
 keys: what a pool or a cluster can run in parallel), then what belongs to no
 one release (:func:`corpus_triples`: posts, tenures, ``owl:sameAs`` aliases,
@@ -21,7 +22,7 @@ release, tens of thousands of releases), so it caches terms: rdflib's
 ``Literal`` and namespace look-ups cost microseconds each.
 
 >>> from govkg.extract.records import Release
->>> graph = to_rdf(unresolved([Extraction(release=Release(id="0001", text="我市召开会议。"))]))
+>>> graph = to_rdf([Extraction(release=Release(id="0001", text="我市召开会议。"))])
 >>> sorted(graph.release_triples) == [release_iri("0001")]
 True
 """
@@ -366,18 +367,15 @@ def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> list[Triple]:
     return triples
 
 
-def build_triples(extractions: list[Extraction], version: str) -> list[Triple]:
+def build_triples(corpus: Corpus, version: str) -> list[Triple]:
     """The build as a ``prov:Activity``: which releases it used, which software ran it.
 
     No clock: the build's IRI is a digest of the software version and the
-    releases' ids and texts, so the same inputs give the same triples.
+    corpus's fingerprint (its releases' ids and texts), so the same inputs
+    give the same triples. The corpus alone suffices: no release's text or
+    records are needed here.
     """
-    extractions = sorted(extractions, key=lambda e: e.release.id)
-    digest = hashlib.sha256(f"{SOFTWARE} {version}\n".encode())
-    for extraction in extractions:
-        release = extraction.release
-        digest.update(f"{len(release.id)}:{release.id}{len(release.text)}:".encode())
-        digest.update(release.text.encode())
+    digest = hashlib.sha256(f"{SOFTWARE} {version}\n{corpus.fingerprint}".encode())
     node = build_iri(digest.hexdigest()[:16])
     agent = software_iri(SOFTWARE, version)
     triples = [
@@ -387,7 +385,7 @@ def build_triples(extractions: list[Extraction], version: str) -> list[Triple]:
         (agent, _NAME, Literal(SOFTWARE)),
         (agent, SCHEMA.softwareVersion, Literal(version)),
     ]
-    triples += [(node, PROV.used, release_iri(e.release.id)) for e in extractions]
+    triples += [(node, PROV.used, release_iri(rid)) for rid in corpus.releases]
     return triples
 
 
@@ -430,26 +428,30 @@ def new_graph() -> ReleaseGraph:
     return graph
 
 
-def to_rdf(corpus: Corpus | Iterable[Extraction], provenance: bool = True) -> ReleaseGraph:
-    """A resolved corpus to one graph, in one pass, with each release's triples remembered.
+def to_rdf(
+    extractions: Iterable[Extraction], corpus: Corpus | None = None, provenance: bool = True
+) -> ReleaseGraph:
+    """Extraction records, with the decisions of a resolved corpus, to one graph, in one pass,
+    with each release's triples remembered (releases in the order of their ids).
 
-    Extraction records not resolved (a list) are mapped as extracted
+    Without ``corpus`` the records are mapped as extracted
     (:func:`~govkg.extract.identity.unresolved`). With ``provenance`` the graph
     also describes the build (see :func:`build_triples`).
     """
-    if not isinstance(corpus, Corpus):
-        corpus = unresolved(corpus)
+    extractions = sorted(extractions, key=lambda e: e.release.id)
+    if corpus is None:
+        corpus = unresolved(extractions)
     graph = new_graph()
     terms = _Terms()
     shared: list[Triple] = []
     with gc_paused():
-        for extraction in corpus.extractions:
+        for extraction in extractions:
             mapped = map_release(extraction, corpus.release_keys(extraction.release.id), terms)
             _add_all(graph, mapped.own)
             graph.release_triples.setdefault(mapped.release, []).extend(mapped.own)
             shared += mapped.shared
         _add_all(graph, shared)
         _add_all(graph, corpus_triples(corpus, terms))
-        if provenance and corpus.extractions:
-            _add_all(graph, build_triples(list(corpus.extractions), __version__))
+        if provenance and corpus.releases:
+            _add_all(graph, build_triples(corpus, __version__))
     return graph

@@ -6,13 +6,18 @@ import pytest
 
 from govkg.extract.identity import (
     PersonKey,
+    PersonMention,
     Post,
+    ReleaseMentions,
+    TitleMention,
     identity_report,
+    mentions_of,
     org_key,
     parse_title,
     post_name,
     post_of,
     resolve,
+    text_digest,
 )
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
 
@@ -33,8 +38,14 @@ def release(
 
 
 def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
-    """Every mention's node key as written, by (release id, Person.key)."""
+    """Every mention's node key as written, by (release id, Person.key).
+
+    Each case is resolved twice, from the records and from their mention rows
+    (made into plain rows and back): the decisions must be the same.
+    """
     corpus = resolve(extractions)
+    rows = [ReleaseMentions.from_row(mentions_of(e).to_row()) for e in reversed(extractions)]
+    assert resolve(rows) == corpus
     return {(rid, key): str(node) for rid, keys in corpus.keys.items() for key, node in keys.persons.items()}
 
 
@@ -455,3 +466,57 @@ def test_variant_spellings_of_organisations_have_one_canonical_name():
     )
     assert corpus.keys["a"].organizations["市委"] == "中共巴中市委"
     assert corpus.keys["b"].organizations["中共巴中市委员会"] == "中共巴中市委"
+
+
+# ------------------------------------------------------------ the mention rows
+
+
+def test_a_release_is_read_into_the_row_resolution_needs():
+    holding = Holding(title="市长", span=SPAN, evidence=SPAN, jurisdiction="巴中", organization="市政府")
+    official = Person(name="何平", key="何平#1", mentions=(SPAN,), holdings=(holding,), jurisdiction="?")
+    record = Extraction(
+        Release(id="a", text="巴中市何平到通江县调研。", place="巴中", published="2021-03-04T10:00"),
+        persons=(official,),
+    )
+    assert mentions_of(record) == ReleaseMentions(
+        release="a",
+        date="2021-03-04",
+        written_place="巴中",
+        place="巴中市",
+        text_places=("巴中市", "通江县"),
+        text=None,
+        persons=(PersonMention("何平", "何平#1", "?", (TitleMention("市长", "巴中", "市政府"),)),),
+        text_digest=text_digest("巴中市何平到通江县调研。"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("place", "persons", "kept"),
+    [
+        (None, (person("何平", "市长"),), True),  # its place is inferred: the text may name it
+        ("巴中市", (person("何平", "市长"),), False),
+        (None, (), False),  # no one to place it by
+    ],
+)
+def test_a_row_keeps_the_text_only_of_a_release_whose_place_is_inferred(place, persons, kept):
+    row = mentions_of(release("a", place, *persons, text="通江县召开会议。"))
+    assert row.text == ("\n通江县召开会议。" if kept else None)
+
+
+def test_the_corpus_keeps_release_ids_not_records():
+    corpus = resolve([release("b", "巴中市", person("何平", "市长")), release("a", "巴中市")])
+    assert corpus.releases == ("a", "b")
+    assert not hasattr(corpus, "extractions")
+
+
+def test_resolution_reads_rows_and_records_alike():
+    records = [release("a", "巴中市", person("何平", "市长")), release("b", None, person("何平", "市长"))]
+    mixed = [mentions_of(records[0]), records[1]]
+    assert resolve(mixed) == resolve(records) == resolve([mentions_of(r) for r in records])
+
+
+def test_the_fingerprint_follows_the_releases_texts_not_their_order():
+    a, b = release("a", "巴中市"), release("b", "巴中市", text="通江县召开会议。")
+    changed = release("b", "巴中市", text="通江县召开大会。")
+    assert resolve([a, b]).fingerprint == resolve([mentions_of(b), a]).fingerprint
+    assert resolve([a, b]).fingerprint not in {resolve([a]).fingerprint, resolve([a, changed]).fingerprint}

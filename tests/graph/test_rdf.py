@@ -83,7 +83,7 @@ def test_the_build_is_an_activity_that_used_the_releases():
 )
 def test_the_build_iri_is_a_digest_of_the_inputs(first, second, same):
     def build_node(text):
-        return build_triples([Extraction(release=Release(id="a", text=text))], "1.0")[0][0]
+        return build_triples(resolve([Extraction(release=Release(id="a", text=text))]), "1.0")[0][0]
 
     assert (build_node(first) == build_node(second)) is same
 
@@ -181,7 +181,7 @@ def test_a_shared_person_is_described_in_each_release_graph():
 def test_the_resolved_key_decides_the_person_node():
     record = meeting("r1")
     keys = ReleaseKeys(persons={p.key: PersonKey("one", "x") for p in record.persons})
-    graph = to_rdf(Corpus((record,), {"r1": keys}))
+    graph = to_rdf([record], Corpus(("r1",), {"r1": keys}))
     assert set(graph.subjects(RDF.type, GOV.Person)) == {URIRef("https://w3id.org/govkg/id/person/one@x")}
 
 
@@ -220,19 +220,21 @@ def _official(*organs: str) -> Person:
 
 
 def test_one_person_node_per_identity_in_the_graph():
-    graph = to_rdf(resolve([_release("a", _official()), _release("b", _official())]))
+    records = [_release("a", _official()), _release("b", _official())]
+    graph = to_rdf(records, resolve(records))
     assert len(set(graph.subjects(RDF.type, GOV.Person))) == 1
 
 
 def test_organisation_spellings_are_one_node_in_the_graph():
-    corpus = resolve([_release("a", _official("市委")), _release("b", _official("中共巴中市委员会"))])
-    graph = to_rdf(corpus)
+    records = [_release("a", _official("市委")), _release("b", _official("中共巴中市委员会"))]
+    graph = to_rdf(records, resolve(records))
     organs = set(graph.subjects(RDF.type, GOV.Organization))
     assert [str(graph.value(o, SCHEMA.name)) for o in organs] == ["中共巴中市委"]
 
 
 def test_careers_are_mapped_in_the_same_pass_as_the_releases():
-    graph = to_rdf(resolve([_release("a", _official()), _release("b", _official())]))
+    records = [_release("a", _official()), _release("b", _official())]
+    graph = to_rdf(records, resolve(records))
     (tenure,) = set(graph.subjects(GOV.post, None)) - set(graph.subjects(GOV.title, None))
     holdings = set(graph.objects(tenure, PROV.wasDerivedFrom))
     assert holdings == set(graph.subjects(GOV.title, None))
@@ -242,9 +244,11 @@ def test_careers_are_mapped_in_the_same_pass_as_the_releases():
 def test_the_whole_graph_is_the_releases_mapped_one_at_a_time_plus_the_corpus_triples():
     from govkg.graph.rdf import corpus_triples, map_release
 
-    corpus = resolve([_release("a", _official("市委")), _release("b", _official()), meeting("r1")])
+    records = [_release("a", _official("市委")), _release("b", _official()), meeting("r1")]
+    corpus = resolve(records)
+    assert corpus.releases == ("a", "b", "r1")
     pieces = set(corpus_triples(corpus))
-    for extraction in corpus.extractions:
+    for extraction in records:
         mapped = map_release(extraction, corpus.release_keys(extraction.release.id))
         pieces |= set(mapped.own) | set(mapped.shared)
-    assert set(to_rdf(corpus, provenance=False)) == pieces
+    assert set(to_rdf(records, corpus, provenance=False)) == pieces
