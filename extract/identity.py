@@ -68,7 +68,6 @@ from govkg.extract.places import (
     LEVEL_RANK,
     LEVEL_WORDS,
     NATIONAL,
-    ORGAN_AFTER_PLACE,
     find_places,
     level_word,
     lift,
@@ -81,18 +80,8 @@ from govkg.extract.places import (
     self_level,
     shorten,
 )
-from govkg.extract.records import Extraction
-
-_SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
-
-# The level a title names: 市 in 市长, 副市长, 市委常委, 市人大常委会主任, 市发改委主任.
-_OFFICE_LEVEL = re.compile(
-    rf"^(?:常务|代理|代)?副?([{LEVEL_WORDS}])(?!场)"
-    r"(?:委|长|人大|政协|政府|人民|纪委|监委|法院|检察院|党委|党工委|[\u4e00-\u9fff]{1,5}?(?:办|局|厅|部|委))"
-)
-# One holder per jurisdiction at a time: the post alone is strong evidence.
-_CHIEF_OFFICE = re.compile(rf"^[{LEVEL_WORDS}](?:委书记|长|人大常委会主任|政协主席)$")
-
+from govkg.extract.records import Extraction, Office
+from govkg.extract.titles import PARTY_PREFIX
 
 # ---------------------------------------------------------------- data
 
@@ -112,11 +101,6 @@ def _confusables() -> dict[str, frozenset[str]]:
         pairs[a].add(b)
         pairs[b].add(a)
     return {char: frozenset(others) for char, others in pairs.items()}
-
-
-@cache
-def _national_aliases() -> dict[str, str]:
-    return {row[1]: row[2] for row in _names_table() if row[0] == "national-alias" and len(row) > 2}
 
 
 # ---------------------------------------------------------------- organisations
@@ -142,7 +126,7 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
     if not name:
         return None
     written = simplified(name)
-    text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", written)
+    text = PARTY_PREFIX.sub("", written)
     of_the_party = text != written
     for pattern, replacement in _ORGAN_FORMS:
         text = pattern.sub(replacement, text)
@@ -156,66 +140,6 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
         rest = rest[1:]  # 巴中市市委 → 巴中市委
     party = of_the_party or rest.startswith(("委", "纪委", "党委"))
     return ("中共" if party else "") + place + rest
-
-
-# ---------------------------------------------------------------- titles
-
-
-@dataclass(frozen=True)
-class Office:
-    """A title read for identity: the office it names, its level, a place it names."""
-
-    title: str  # as written
-    office: str  # without the place, simplified: 市长, 市委书记, 副县长
-    level: str | None  # the level word of the office: 市
-    place: str | None  # a place named in the title, canonical; 中国 for national titles
-    national: bool = False
-
-    @property
-    def chief(self) -> bool:
-        """One holder per jurisdiction at a time (市长, 县委书记, 区人大常委会主任)."""
-        return bool(_CHIEF_OFFICE.match(self.office))
-
-
-def _normal_office(office: str) -> str:
-    office = re.sub(rf"^([{LEVEL_WORDS}])(?:人民)?政府((?:常务)?副?\1长)$", r"\2", office)
-    office = re.sub(rf"^代(?:理)?(?=[{LEVEL_WORDS}]长$)", "", office)
-    return office
-
-
-@cache
-def parse_title(title: str) -> Office:
-    """Read a title as written: the office, its level, and a place it names.
-
-    >>> parse_title("日照市委书记")
-    Office(title='日照市委书记', office='市委书记', level='市', place='日照市', national=False)
-    >>> o = parse_title("石台县人民政府副县长"); o.office, o.level, o.place
-    ('副县长', '县', '石台县')
-    >>> o = parse_title("常务副区长"); o.office, o.level, o.place
-    ('常务副区长', '区', None)
-    >>> o = parse_title("总理"); o.office, o.place, o.national
-    ('国务院总理', '中国', True)
-    """
-    text = re.sub(r"^(?:中国共产党|中共)(?!中央)", "", simplified(title))
-    if text.startswith(_words("national-prefix")) or text in _words("national-title"):
-        return Office(title, _national_aliases().get(text, text), None, NATIONAL, True)
-    place, rest = place_prefix(text)
-    office = rest
-    if place and rest:
-        word = level_word(place)
-        if (
-            word
-            and place not in _SPECIAL_REGIONS
-            and not rest.startswith((word, "副", "常务", "代"))
-            and ORGAN_AFTER_PLACE.match(rest)
-        ):
-            office = word + rest
-    office = _normal_office(office)
-    match = _OFFICE_LEVEL.match(office)
-    level = match.group(1) if match else (level_word(place) if place and office.endswith("长") else None)
-    if place and level and level_word(place) != level:
-        place = lift(place, level) or place
-    return Office(title, office, level, place)
 
 
 # ---------------------------------------------------------------- resolution
@@ -336,12 +260,14 @@ class Corpus:
 
 @dataclass(frozen=True)
 class TitleMention:
-    """What identity reads of a :class:`~govkg.extract.records.Holding`: the title as written and
-    the place and organ the extraction gave it (no spans: the graph layer maps those)."""
+    """What identity reads of a :class:`~govkg.extract.records.Holding`: the title as written,
+    the place and organ the extraction gave it, and the office extraction read it as (no spans:
+    the graph layer maps those)."""
 
     title: str
     jurisdiction: str | None = None
     organization: str | None = None
+    office: Office | None = None  # Holding.office: identity parses no title itself
 
 
 @dataclass(frozen=True)
@@ -383,7 +309,8 @@ class ReleaseMentions:
     def to_row(self) -> dict:
         """The row as plain JSON and Arrow types: lists for tuples, dicts for records, None kept.
 
-        >>> person = PersonMention("何平", "何平", titles=(TitleMention("市长"),))
+        >>> from govkg.extract.titles import parse_title
+        >>> person = PersonMention("何平", "何平", titles=(TitleMention("市长", office=parse_title("市长")),))
         >>> m = ReleaseMentions("r1", persons=(person,))
         >>> ReleaseMentions.from_row(m.to_row()) == m
         True
@@ -401,7 +328,12 @@ class ReleaseMentions:
                     "key": p.key,
                     "jurisdiction": p.jurisdiction,
                     "titles": [
-                        {"title": t.title, "jurisdiction": t.jurisdiction, "organization": t.organization}
+                        {
+                            "title": t.title,
+                            "jurisdiction": t.jurisdiction,
+                            "organization": t.organization,
+                            "office": _office_row(t.office),
+                        }
                         for t in p.titles
                     ],
                 }
@@ -428,7 +360,12 @@ class ReleaseMentions:
                     key=p["key"],
                     jurisdiction=p["jurisdiction"],
                     titles=tuple(
-                        TitleMention(t["title"], t["jurisdiction"], t["organization"])
+                        TitleMention(
+                            t["title"],
+                            t["jurisdiction"],
+                            t["organization"],
+                            _office_of(t["title"], t["office"]),
+                        )
                         for t in p["titles"] or ()
                     ),
                 )
@@ -440,11 +377,30 @@ class ReleaseMentions:
         )
 
 
+def _office_row(office: Office | None) -> dict | None:
+    if office is None:
+        return None
+    return {
+        "office": office.office,
+        "level": office.level,
+        "place": office.place,
+        "national": office.national,
+        "chief": office.chief,
+    }
+
+
+def _office_of(title: str, row: Mapping | None) -> Office | None:
+    if row is None:
+        return None
+    return Office(title, row["office"], row["level"], row["place"], bool(row["national"]), bool(row["chief"]))
+
+
 def mentions_of(extraction: Extraction) -> ReleaseMentions:
     """The row of one release for :func:`resolve`: cheap, per release, for a pool or cluster worker.
 
     >>> from govkg.extract.records import Holding, Person, Release, Span
-    >>> title = Holding(title="市长", span=Span(0, 2), evidence=Span(0, 5), jurisdiction="巴中市")
+    >>> from govkg.extract.titles import parse_title
+    >>> title = Holding("市长", Span(0, 2), Span(0, 5), jurisdiction="巴中市", office=parse_title("市长"))
     >>> m = mentions_of(Extraction(Release(id="r1", text="市长何平。", place="巴中", published="2020-01-26"),
     ...                            persons=(Person("何平", "何平", (Span(2, 4),), (title,)),)))
     >>> m.place, m.date, m.persons[0].titles[0].jurisdiction, m.text
@@ -457,12 +413,14 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
             name=person.name,
             key=person.key,
             jurisdiction=person.jurisdiction,
-            titles=tuple(TitleMention(h.title, h.jurisdiction, h.organization) for h in person.holdings),
+            titles=tuple(
+                TitleMention(h.title, h.jurisdiction, h.organization, h.office) for h in person.holdings
+            ),
         )
         for person in extraction.persons
     )
     # Resolution asks which divisions the text names only for a title with a level.
-    leveled = any(parse_title(t.title).level for p in persons for t in p.titles if t.title)
+    leveled = any(t.office.level for p in persons for t in p.titles if t.title and t.office)
     text_places = _text_places(release.text) if leveled else ()
     return ReleaseMentions(
         release=release.id,
@@ -541,7 +499,8 @@ def release_place(extraction: Extraction) -> str | None:
     长宁区, 长宁县) is read as the one the release's titles name, or of the level it speaks as.
 
     >>> from govkg.extract.records import Release, Person, Holding, Span
-    >>> title = Holding(title="长宁区副区长", span=Span(0, 1), evidence=Span(0, 1))
+    >>> from govkg.extract.titles import parse_title
+    >>> title = Holding("长宁区副区长", Span(0, 1), Span(0, 1), office=parse_title("长宁区副区长"))
     >>> release_place(Extraction(Release(id="x", text="区长", place="长宁"),
     ...                          persons=(Person("甲乙", "甲乙", (), (title,)),)))
     '长宁区'
@@ -556,7 +515,7 @@ def release_place(extraction: Extraction) -> str | None:
     named = {
         office.place
         for person in extraction.persons
-        for office in (parse_title(h.title) for h in person.holdings if h.title)
+        for office in (h.office for h in person.holdings if h.title and h.office)
         if office.place in candidates
     }
     if len(named) == 1:
@@ -572,7 +531,7 @@ def _mentions(release: ReleaseMentions) -> list[_Mention]:
             release=release,
             person=person,
             name=simplified(person.name) or person.name,
-            offices=tuple(parse_title(t.title) for t in person.titles if t.title),
+            offices=tuple(t.office for t in person.titles if t.title and t.office),
             release_place=release.place,
             national_release=release.place == NATIONAL,
         )
@@ -943,15 +902,19 @@ def variants(items: Iterable[ReleaseMentions | Extraction]) -> list[Variant]:
 # ---------------------------------------------------------------- posts and tenures
 
 
-def post_of(title: str, place: str | None) -> Post | None:
-    """The post a title names, for a holder whose office is in ``place``; None when it names none.
+def post_of(office: Office | None, place: str | None) -> Post | None:
+    """The post a title (read as an office) names, for a holder whose office is in ``place``;
+    None when it names none.
 
-    >>> post_of("市委副书记", "巴中市"), post_of("秘书长", "巴中市")
+    >>> from govkg.extract.titles import parse_title
+    >>> post_of(parse_title("市委副书记"), "巴中市"), post_of(parse_title("秘书长"), "巴中市")
     (Post(place='巴中市', office='市委副书记'), None)
-    >>> post_of("日照市委书记", None).place, post_of("市委书记", "川汇区").place, post_of("总理", None).office
-    ('日照市', '周口市', '国务院总理')
+    >>> cases = (("日照市委书记", None), ("市委书记", "川汇区"), ("总理", None))
+    >>> [post_of(parse_title(title), place).place for title, place in cases]
+    ['日照市', '周口市', '中国']
     """
-    office = parse_title(title)
+    if office is None:
+        return None
     if office.national:
         return Post(NATIONAL, office.office)
     where = office.place or place_key(place)
@@ -1046,7 +1009,7 @@ def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
         for person in release.persons:
             node = persons[person.key] = person_keys[(rid, person.key)]
             for index, title in enumerate(person.titles):
-                post = post_of(title.title, node.place)
+                post = post_of(title.office, node.place)
                 if post is not None:
                     posts[(person.key, index)] = post
                     attested[(node, post)].extend([when] if when else [])

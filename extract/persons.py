@@ -55,6 +55,7 @@ from govkg.extract.titles import (
     heads_after_name,
     is_title,
     organization,
+    parse_title,
     resolve,
     split_chain,
     title_start,
@@ -775,6 +776,7 @@ class _Finder:
                         else Span(0, len(release.text)),
                         jurisdiction=where,
                         organization=None if found.foreign else organization(title, where),
+                        office=parse_title(title_written),
                     )
                 )
             yield Person(

@@ -81,6 +81,21 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Office:
+    """A title read once, at extraction (``titles.parse_title``): the office, its level, a place it names.
+
+    Identity reads these fields; nothing parses the title again.
+    """
+
+    title: str  # as written
+    office: str  # without the place, simplified: 市长, 市委书记, 副县长; 国务院总理
+    level: str | None  # the level word of the office: 市
+    place: str | None  # a place named in the title, canonical; 中国 for national titles
+    national: bool = False
+    chief: bool = False  # one holder per jurisdiction at a time (市长, 县委书记, 区人大常委会主任)
+
+
+@dataclass(frozen=True)
 class Holding:
     """A title the text gives a person, as written, and what it resolves to."""
 
@@ -89,6 +104,7 @@ class Holding:
     evidence: Span  # the sentence that states it
     jurisdiction: str | None = None  # the place the office belongs to, in full
     organization: str | None = None  # the organ the title names, in full
+    office: Office | None = None  # the title read as an office (None: not read, as in hand-made records)
 
 
 @dataclass(frozen=True)

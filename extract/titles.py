@@ -19,10 +19,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from govkg.extract.chars import simplified
 from govkg.extract.data import load_table, load_words
 from govkg.extract.names import HAN, context_words, ends_with
-from govkg.extract.places import LEVEL_WORDS, gazetteer, parent
+from govkg.extract.places import (
+    LEVEL_WORDS,
+    NATIONAL,
+    ORGAN_AFTER_PLACE,
+    gazetteer,
+    level_word,
+    lift,
+    parent,
+    place_prefix,
+)
 from govkg.extract.places import find_places as _find_places
+from govkg.extract.records import Office
 
 MAX_TITLE = 40
 _ORDINAL = re.compile(r"第\d{1,3}届")
@@ -310,3 +321,72 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
         if rest.startswith(pattern):
             return full.format(place=jurisdiction)
     return None
+
+
+# ---------------------------------------------------------------- a title read as an office
+
+_SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
+# The level a title names: 市 in 市长, 副市长, 市委常委, 市人大常委会主任, 市发改委主任.
+_OFFICE_LEVEL = re.compile(
+    rf"^(?:常务|代理|代)?副?([{LEVEL_WORDS}])(?!场)"
+    r"(?:委|长|人大|政协|政府|人民|纪委|监委|法院|检察院|党委|党工委|[\u4e00-\u9fff]{1,5}?(?:办|局|厅|部|委))"
+)
+# One holder per jurisdiction at a time: the post alone is strong evidence.
+_CHIEF_OFFICE = re.compile(rf"^[{LEVEL_WORDS}](?:委书记|长|人大常委会主任|政协主席)$")
+# The party's name before a local organ (中共日照市委), not before its centre (中共中央).
+PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)(?!中央)")
+
+
+@cache
+def _national_words(kind: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in load_table("names.tsv") if row[0] == kind)
+
+
+@cache
+def _national_aliases() -> dict[str, str]:
+    return {row[1]: row[2] for row in load_table("names.tsv") if row[0] == "national-alias" and len(row) > 2}
+
+
+def _normal_office(office: str) -> str:
+    office = re.sub(rf"^([{LEVEL_WORDS}])(?:人民)?政府((?:常务)?副?\1长)$", r"\2", office)
+    office = re.sub(rf"^代(?:理)?(?=[{LEVEL_WORDS}]长$)", "", office)
+    return office
+
+
+@cache
+def parse_title(title: str) -> Office:
+    """Read a title as written: the office, its level, and a place it names (canonical).
+
+    Extraction reads each title once and keeps the result on its
+    :class:`~govkg.extract.records.Holding`; identity reads those fields.
+
+    >>> parse_title("日照市委书记")
+    Office(title='日照市委书记', office='市委书记', level='市', place='日照市', national=False, chief=True)
+    >>> o = parse_title("石台县人民政府副县长"); o.office, o.level, o.place
+    ('副县长', '县', '石台县')
+    >>> o = parse_title("常务副区长"); o.office, o.level, o.place
+    ('常务副区长', '区', None)
+    >>> o = parse_title("总理"); o.office, o.place, o.national
+    ('国务院总理', '中国', True)
+    """
+    text = PARTY_PREFIX.sub("", simplified(title))
+    if text.startswith(_national_words("national-prefix")) or text in _national_words("national-title"):
+        office = _national_aliases().get(text, text)
+        return Office(title, office, None, NATIONAL, True, bool(_CHIEF_OFFICE.match(office)))
+    place, rest = place_prefix(text)
+    office = rest
+    if place and rest:
+        word = level_word(place)
+        if (
+            word
+            and place not in _SPECIAL_REGIONS
+            and not rest.startswith((word, "副", "常务", "代"))
+            and ORGAN_AFTER_PLACE.match(rest)
+        ):
+            office = word + rest
+    office = _normal_office(office)
+    match = _OFFICE_LEVEL.match(office)
+    level = match.group(1) if match else (level_word(place) if place and office.endswith("长") else None)
+    if place and level and level_word(place) != level:
+        place = lift(place, level) or place
+    return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))

@@ -34,10 +34,26 @@ import pyarrow.parquet as pq
 
 from govkg.extract.identity import ReleaseMentions
 
-FORMAT = "2"  # of the rows: a change of ReleaseMentions's fields bumps it
+FORMAT = "3"  # of the rows: a change of ReleaseMentions's fields bumps it
 _FORMAT_KEY = b"govkg.mentions"
 
-_TITLE = pa.struct([("title", pa.string()), ("jurisdiction", pa.string()), ("organization", pa.string())])
+_OFFICE = pa.struct(
+    [
+        ("office", pa.string()),
+        ("level", pa.string()),
+        ("place", pa.string()),
+        ("national", pa.bool_()),
+        ("chief", pa.bool_()),
+    ]
+)
+_TITLE = pa.struct(
+    [
+        ("title", pa.string()),
+        ("jurisdiction", pa.string()),
+        ("organization", pa.string()),
+        ("office", _OFFICE),
+    ]
+)
 _PERSON = pa.struct(
     [
         ("name", pa.string()),

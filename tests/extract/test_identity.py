@@ -13,20 +13,22 @@ from govkg.extract.identity import (
     identity_report,
     mentions_of,
     org_key,
-    parse_title,
     post_name,
     post_of,
     resolve,
     text_digest,
 )
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
+from govkg.extract.titles import parse_title
 
 SPAN = Span(0, 1)
 
 
 def person(name: str, *titles: str, where: str | None = None) -> Person:
     """A person record as extraction gives it: titles as written, the office's place."""
-    holdings = tuple(Holding(title=t, span=SPAN, evidence=SPAN, jurisdiction=where) for t in titles)
+    holdings = tuple(
+        Holding(title=t, span=SPAN, evidence=SPAN, jurisdiction=where, office=parse_title(t)) for t in titles
+    )
     return Person(name=name, key=name, mentions=(SPAN,), holdings=holdings, jurisdiction=where or "?")
 
 
@@ -263,28 +265,6 @@ def test_resolution_does_not_depend_on_input_order():
 
 
 @pytest.mark.parametrize(
-    ("title", "office", "level", "place"),
-    [
-        ("市委副书记", "市委副书记", "市", None),
-        ("巴中市市长", "市长", "市", "巴中市"),
-        ("日照市委书记", "市委书记", "市", "日照市"),
-        ("县政府副县长", "副县长", "县", None),
-        ("代理县长", "县长", "县", None),
-        ("代县长", "县长", "县", None),
-        ("盐田区人民政府区长", "区长", "区", "盐田区"),
-        ("常务副区长", "常务副区长", "区", None),
-        ("秘书长", "秘书长", None, None),
-        ("北京大学常务副校长", "北京大学常务副校长", None, None),
-        ("湖北省长", "省长", "省", "湖北省"),
-        ("国务院副总理", "国务院副总理", None, "中国"),
-    ],
-)
-def test_titles_are_read_as_office_level_and_place(title, office, level, place):
-    parsed = parse_title(title)
-    assert (parsed.office, parsed.level, parsed.place) == (office, level, place)
-
-
-@pytest.mark.parametrize(
     ("name", "within", "key"),
     [
         ("市委", "巴中市", "中共巴中市委"),
@@ -341,7 +321,9 @@ def test_a_county_head_on_the_city_committee_is_the_countys_official():
 
 
 def test_the_report_lists_places_and_organisations_written_in_variant_forms():
-    holding = Holding(title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中", organization="市委")
+    holding = Holding(
+        "市委书记", SPAN, SPAN, jurisdiction="巴中", organization="市委", office=parse_title("市委书记")
+    )
     who = Person(name="何平", key="何平", mentions=(SPAN,), holdings=(holding,), jurisdiction="巴中市")
     rows = [line.split("\t") for line in report([release("a", "巴中市", who)]).splitlines()[1:]]
     assert ["place", "巴中市", "a", "巴中"] in [r[:4] for r in rows]
@@ -426,7 +408,7 @@ def test_an_untitled_name_in_national_news_is_not_taken_for_a_county_official_na
     ],
 )
 def test_titles_resolve_to_posts(title, place, post):
-    assert post_of(title, place) == post
+    assert post_of(parse_title(title), place) == post
 
 
 @pytest.mark.parametrize(
@@ -457,7 +439,7 @@ def test_a_tenure_runs_from_the_first_to_the_last_release_that_attests_it():
 def test_variant_spellings_of_organisations_have_one_canonical_name():
     def official(organ: str) -> Person:
         holding = Holding(
-            title="市委书记", span=SPAN, evidence=SPAN, jurisdiction="巴中市", organization=organ
+            "市委书记", SPAN, SPAN, jurisdiction="巴中市", organization=organ, office=parse_title("市委书记")
         )
         return Person(name="何平", key="何平", mentions=(SPAN,), holdings=(holding,), jurisdiction="巴中市")
 
@@ -472,7 +454,8 @@ def test_variant_spellings_of_organisations_have_one_canonical_name():
 
 
 def test_a_release_is_read_into_the_row_resolution_needs():
-    holding = Holding(title="市长", span=SPAN, evidence=SPAN, jurisdiction="巴中", organization="市政府")
+    mayor = parse_title("市长")
+    holding = Holding("市长", SPAN, SPAN, jurisdiction="巴中", organization="市政府", office=mayor)
     official = Person(name="何平", key="何平#1", mentions=(SPAN,), holdings=(holding,), jurisdiction="?")
     record = Extraction(
         Release(id="a", text="巴中市何平到通江县调研。", place="巴中", published="2021-03-04T10:00"),
@@ -485,7 +468,7 @@ def test_a_release_is_read_into_the_row_resolution_needs():
         place="巴中市",
         text_places=("巴中市", "通江县"),
         text=None,
-        persons=(PersonMention("何平", "何平#1", "?", (TitleMention("市长", "巴中", "市政府"),)),),
+        persons=(PersonMention("何平", "何平#1", "?", (TitleMention("市长", "巴中", "市政府", mayor),)),),
         text_digest=text_digest("巴中市何平到通江县调研。"),
     )
 

@@ -1,6 +1,6 @@
 import pytest
 
-from govkg.extract.titles import is_title, level_of_title, organization, resolve, title_start
+from govkg.extract.titles import is_title, level_of_title, organization, parse_title, resolve, title_start
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,42 @@ def test_resolve(title, home, where, national):
 )
 def test_organization(title, where, organ):
     assert organization(title, where) == organ
+
+
+@pytest.mark.parametrize(
+    ("title", "office", "level", "place"),
+    [
+        ("市委副书记", "市委副书记", "市", None),
+        ("巴中市市长", "市长", "市", "巴中市"),
+        ("日照市委书记", "市委书记", "市", "日照市"),
+        ("县政府副县长", "副县长", "县", None),
+        ("代理县长", "县长", "县", None),
+        ("代县长", "县长", "县", None),
+        ("盐田区人民政府区长", "区长", "区", "盐田区"),
+        ("常务副区长", "常务副区长", "区", None),
+        ("秘书长", "秘书长", None, None),
+        ("北京大学常务副校长", "北京大学常务副校长", None, None),
+        ("湖北省长", "省长", "省", "湖北省"),
+        ("營口市委書記", "市委书记", "市", "营口市"),  # traditional characters
+        ("中共日照市委书记", "市委书记", "市", "日照市"),  # the party's name before a local organ
+        ("川汇区委书记", "区委书记", "区", "川汇区"),
+        ("国务院副总理", "国务院副总理", None, "中国"),
+    ],
+)
+def test_titles_are_read_as_office_level_and_place(title, office, level, place):
+    parsed = parse_title(title)
+    assert (parsed.office, parsed.level, parsed.place) == (office, level, place)
+
+
+@pytest.mark.parametrize(
+    ("title", "chief"),
+    [
+        ("市长", True),
+        ("县委书记", True),
+        ("区人大常委会主任", True),
+        ("副市长", False),
+        ("市委副书记", False),
+    ],
+)
+def test_a_chief_office_has_one_holder_per_jurisdiction(title, chief):
+    assert parse_title(title).chief is chief

@@ -14,6 +14,7 @@ from govkg.extract.records import (
     Release,
     Span,
 )
+from govkg.extract.titles import parse_title
 from govkg.graph.rdf import to_rdf
 
 
@@ -39,14 +40,25 @@ def meeting_release() -> Extraction:
         name="何平",
         key="p0",
         mentions=(Span(s1.start + 8, s1.start + 10),),
-        holdings=(Holding("市长", Span(s1.start + 6, s1.start + 8), s1, "巴中市", "巴中市人民政府"),),
+        holdings=(
+            Holding(
+                "市长",
+                Span(s1.start + 6, s1.start + 8),
+                s1,
+                "巴中市",
+                "巴中市人民政府",
+                office=parse_title("市长"),
+            ),
+        ),
         jurisdiction="巴中市",
     )
     wen = Person(
         name="温奇志",
         key="p1",
         mentions=(Span(s2.start + 3, s2.start + 6),),
-        holdings=(Holding("副市长", Span(s2.start, s2.start + 3), s2, "巴中市", None),),
+        holdings=(
+            Holding("副市长", Span(s2.start, s2.start + 3), s2, "巴中市", None, office=parse_title("副市长")),
+        ),
         jurisdiction="巴中市",
     )
     event = Event(
@@ -78,14 +90,27 @@ def inspection_release() -> Extraction:
         name="何平",
         key="p0",
         mentions=(Span(s1.start + 9, s1.start + 11),),
-        holdings=(Holding("市委书记", Span(s1.start + 5, s1.start + 9), s1, "巴中市", None),),
+        holdings=(
+            Holding(
+                "市委书记",
+                Span(s1.start + 5, s1.start + 9),
+                s1,
+                "巴中市",
+                None,
+                office=parse_title("市委书记"),
+            ),
+        ),
         jurisdiction="巴中市",
     )
     zhang = Person(
         name="张三",
         key="p1",
         mentions=(Span(s1.start + 20, s1.start + 22),),
-        holdings=(Holding("县长", Span(s1.start + 18, s1.start + 20), s1, "通江县", None),),
+        holdings=(
+            Holding(
+                "县长", Span(s1.start + 18, s1.start + 20), s1, "通江县", None, office=parse_title("县长")
+            ),
+        ),
         jurisdiction="通江县",
     )
     event = Event(
@@ -110,7 +135,7 @@ def bystander_release() -> Extraction:
         name="李四",
         key="p0",
         mentions=(Span(4, 6),),
-        holdings=(Holding("县委书记", Span(0, 4), s1, "南江县", None),),
+        holdings=(Holding("县委书记", Span(0, 4), s1, "南江县", None, office=parse_title("县委书记")),),
         jurisdiction="南江县",
     )
     release = Release(id="r3", text=body.text, title="南江县部署防控", published="2020-01-28", place="南江县")

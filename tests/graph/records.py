@@ -12,6 +12,7 @@ from govkg.extract.records import (
     Release,
     Span,
 )
+from govkg.extract.titles import parse_title
 
 
 def span_of(text: str, piece: str) -> Span:
@@ -31,7 +32,9 @@ def meeting(release_id: str = "r1", chair: str = "李四") -> Extraction:
         name=chair,
         key=chair,
         mentions=(span_of(text, chair),),
-        holdings=(Holding("县委书记", title, s2, "通江县", "中共通江县委员会"),),
+        holdings=(
+            Holding("县委书记", title, s2, "通江县", "中共通江县委员会", office=parse_title("县委书记")),
+        ),
         jurisdiction="通江县",
     )
     event = Event(

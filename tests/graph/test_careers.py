@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import RDF, Literal
 
 from govkg.extract.records import Event, Extraction, Holding, Participation, Person, Release, Span
+from govkg.extract.titles import parse_title
 from govkg.graph.build import from_extractions
 from govkg.graph.careers import format_timeline, timeline
 from govkg.graph.cli import EXIT_OK, main
@@ -15,7 +16,9 @@ SPAN = Span(0, 4)
 
 
 def person(name: str, *titles: str, where: str | None = None) -> Person:
-    holdings = tuple(Holding(title=t, span=SPAN, evidence=SPAN, jurisdiction=where) for t in titles)
+    holdings = tuple(
+        Holding(title=t, span=SPAN, evidence=SPAN, jurisdiction=where, office=parse_title(t)) for t in titles
+    )
     return Person(name=name, key=name, mentions=(SPAN,), holdings=holdings, jurisdiction=where or "?")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govkg.extract.identity import PersonMention, ReleaseMentions, TitleMention, mentions_of, resolve
+from govkg.extract.titles import parse_title
 from govkg.graph.mention_table import MentionWriter, iter_mentions, read_mentions, write_mentions
 
 ODD = ReleaseMentions(
@@ -21,6 +24,15 @@ ODD = ReleaseMentions(
     persons=(
         PersonMention("何 平", "何平#2", None, ()),
         PersonMention("", "", "?", (TitleMention("", None, None), TitleMention("市长", "", "市委\n"))),
+        PersonMention(
+            "甲",
+            "甲",
+            None,
+            (
+                TitleMention("市长", office=parse_title("市长")),
+                TitleMention("秘书长", office=parse_title("秘书长")),
+            ),
+        ),
     ),
     event_places=("", "巴中"),
     issuers=("国务院",),
@@ -38,7 +50,12 @@ def test_a_row_round_trips_through_plain_types_and_parquet(row, tmp_path):
 
 names = st.text(max_size=6)
 maybe = st.none() | names
-titles = st.builds(TitleMention, names, maybe, maybe)
+offices = st.none() | st.sampled_from(
+    [parse_title(t) for t in ("市长", "秘书长", "国务院总理", "日照市委书记")]
+)
+titles = st.builds(TitleMention, names, maybe, maybe, offices).map(
+    lambda t: replace(t, office=replace(t.office, title=t.title)) if t.office else t
+)
 persons = st.builds(PersonMention, names, names, maybe, st.lists(titles, max_size=3).map(tuple))
 rows = st.builds(
     ReleaseMentions,

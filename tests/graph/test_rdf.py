@@ -11,6 +11,7 @@ from rdflib.namespace import PROV
 
 from govkg.extract.identity import Corpus, PersonKey, ReleaseKeys, resolve
 from govkg.extract.records import Event, Extraction, Holding, Person, Release, Span
+from govkg.extract.titles import parse_title
 from govkg.graph.iris import evidence_iri, release_iri
 from govkg.graph.rdf import ReleaseGraph, build_triples, extraction_triples, sentence_span, to_rdf
 from govkg.ontology import GOV, SCHEMA
@@ -56,7 +57,7 @@ def mayor() -> Extraction:
         name="何平",
         key="h",
         mentions=(Span(2, 4),),
-        holdings=(Holding("市长", Span(0, 2), Span(0, 7), "巴中市"),),
+        holdings=(Holding("市长", Span(0, 2), Span(0, 7), "巴中市", office=parse_title("市长")),),
         jurisdiction="巴中市",
     )
     release = Release(id="a", text=text, published="2020-01-26", place="巴中市")
@@ -213,9 +214,8 @@ def _release(rid: str, *persons: Person) -> Extraction:
 
 def _official(*organs: str) -> Person:
     holdings = tuple(
-        Holding(title="市长", span=Span(0, 1), evidence=Span(0, 1), jurisdiction="巴中市", organization=o)
-        for o in organs
-    ) or (Holding(title="市长", span=Span(0, 1), evidence=Span(0, 1), jurisdiction="巴中市"),)
+        Holding("市长", Span(0, 1), Span(0, 1), "巴中市", o, office=parse_title("市长")) for o in organs
+    ) or (Holding("市长", Span(0, 1), Span(0, 1), "巴中市", office=parse_title("市长")),)
     return Person(name="何平", key="何平", mentions=(Span(0, 1),), holdings=holdings, jurisdiction="巴中市")
 
 
