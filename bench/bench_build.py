@@ -6,6 +6,11 @@ would, outputs included. No assertions: this prints figures.
 
     python bench/bench_build.py --copies 100                 # ~20,000 releases
     python bench/bench_build.py --source path/to/releases --copies 10 --no-write
+    python bench/bench_build.py --copies 20 --streamed       # and the files again from the shards
+
+``--streamed`` then writes the RDF files again from the build's N-Quads
+shards (graph/sharded.py), in a fresh process so that its peak memory is its
+own, and prints its time and peak beside the in-memory writers'.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import argparse
 import json
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,6 +62,26 @@ def peak_mb() -> tuple[float, float]:
     return own, children
 
 
+# Run in a fresh interpreter: its peak resident memory is the streaming writer's alone.
+STREAMED = """
+import re, sys, time
+from pathlib import Path
+from govkg.graph.sharded import write_rdf_files
+start = time.perf_counter()
+write_rdf_files(sys.argv[1], sys.argv[2], run_chars=int(sys.argv[3]))
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec (the forking parent's peak).
+peak = int(re.search(r"VmHWM:\\s*(\\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024
+print(f"{time.perf_counter() - start:.1f} {peak:.0f}")
+"""
+
+
+def streamed(shards: Path, outdir: Path, run_chars: int) -> tuple[float, float]:
+    """Seconds and peak MB of writing the RDF files from shards, in a process of its own."""
+    command = [sys.executable, "-c", STREAMED, str(shards), str(outdir), str(run_chars)]
+    seconds, peak = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
+    return float(seconds), float(peak)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=None, help="folder of releases (default: the corpus)")
@@ -63,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
     parser.add_argument("--no-write", action="store_true", help="build the graph only, write no files")
     parser.add_argument("--only", nargs="*", default=None, help="output files to write (default: all)")
+    parser.add_argument("--streamed", action="store_true", help="also write the RDF files from the shards")
+    parser.add_argument("--run-chars", type=int, default=40_000_000, help="sort run of --streamed")
     args = parser.parse_args(argv)
     source = args.source or default_source()
     with tempfile.TemporaryDirectory(prefix="govkg-bench-") as tmp:
@@ -91,6 +119,17 @@ def main(argv: list[str] | None = None) -> int:
             f"total: {done - start:.1f} s, {n / (done - start):.0f} releases/s; "
             f"peak memory {own:.0f} MB (main), {children:.0f} MB (largest worker); skipped {result.skipped}"
         )
+        if args.streamed and not args.no_write:
+            out = Path(tmp) / "out"
+            seconds, peak = streamed(out / "shards", Path(tmp) / "streamed", args.run_chars)
+            same = all(
+                (out / name).read_bytes() == (Path(tmp) / "streamed" / name).read_bytes()
+                for name in ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
+            )
+            print(
+                f"RDF files from the shards: {seconds:.1f} s, peak memory {peak:.0f} MB "
+                f"(run of {args.run_chars:,} characters); byte-identical: {same}"
+            )
     return 0
 
 

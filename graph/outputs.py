@@ -27,13 +27,15 @@ import re
 import secrets
 import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, wraps
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from rdflib import XSD, BNode, Graph, Literal
+from rdflib import XSD, BNode, Graph
 from rdflib.compare import to_canonical_graph
 
 from govkg.extract.identity import identity_report
@@ -45,7 +47,7 @@ from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SHARDS, write_shards
 from govkg.graph.store import STORE, write_store
 from govkg.graph.store import read_graph as read_graph  # one graph reader, re-exported
-from govkg.graph.terms import nt_term
+from govkg.graph.terms import nt_literal, nt_term
 from govkg.ontology import PREFIXES, resource_path
 
 if TYPE_CHECKING:
@@ -56,9 +58,22 @@ if TYPE_CHECKING:
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
     """Write a file so that a crash or Ctrl-C never leaves it half-written."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_open(path, "wb") as handle:
+        handle.write(payload)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO]:
+    """A file to write piece by piece (``"w"``: UTF-8 text, ``"wb"``: bytes), put in place whole on success.
+
+    What :func:`atomic_write` does for a file too large to hold in memory: the
+    pieces go to a temporary file beside ``path``, which replaces ``path``
+    only when the ``with`` block ends without an error.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     # Not tempfile.mkstemp: its files are private (0600); outputs get the
     # permissions the user's umask gives any new file.
     while True:
@@ -69,15 +84,15 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         except FileExistsError:
             continue
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        text = {"w": {"encoding": "utf-8", "newline": "\n"}, "wb": {}}[mode]
+        with os.fdopen(fd, mode, **text) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 class SharedWork:
@@ -275,6 +290,7 @@ def _write_forked(shared: SharedWork, outdir: Path, groups: list[tuple], workers
 
 
 _XSD_STRING = str(XSD.string)
+_XSD_STRING_NT = f"<{_XSD_STRING}>"
 NTriple = tuple[str, str, str]
 Block = tuple[str, int, str]  # subject, number of triples, Turtle text
 
@@ -291,7 +307,6 @@ class Canonical:
     triples: list[NTriple]
     named: dict[str, list[NTriple]]
     default: list[NTriple]
-    literals: dict[str, Literal]
     blocks: list[Block] | None = None  # Turtle of each subject, made once for graph.ttl and graph.trig
 
 
@@ -312,15 +327,12 @@ def _canonical(graph: Graph) -> Canonical:
     # Keyed by the term object's id: rdflib terms hash and compare in Python,
     # ids in C. The graph and its partition keep every term alive meanwhile.
     forms: dict[int, str] = {}
-    literals: dict[str, Literal] = {}
     blank = False
 
     def form(term) -> str:
         nonlocal blank
         text = forms[id(term)] = nt_term(term)
-        if isinstance(term, Literal):
-            literals[text] = term
-        elif isinstance(term, BNode):
+        if isinstance(term, BNode):
             blank = True
         return text
 
@@ -333,7 +345,6 @@ def _canonical(graph: Graph) -> Canonical:
     if blank:
         # Blank node labels from the graph's structure, the same on every run.
         forms.clear()
-        literals.clear()
         graph = to_canonical_graph(graph)
         triples = [(get(id(s)) or form(s), get(id(p)) or form(p), get(id(o)) or form(o)) for s, p, o in graph]
     triples.sort()
@@ -349,7 +360,7 @@ def _canonical(graph: Graph) -> Canonical:
         if block:
             named[get(id(name)) or form(name)] = sorted(set(block))
     default = [t for t in triples if not placed[t]]
-    return Canonical(triples=triples, named=dict(sorted(named.items())), default=default, literals=literals)
+    return Canonical(triples=triples, named=dict(sorted(named.items())), default=default)
 
 
 def _writer(writer=None, *, paused: bool = False):
@@ -418,13 +429,17 @@ class _Names:
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
-def _subject_blocks(triples: list[NTriple], names: _Names) -> list[Block]:
-    """Turtle for sorted triples, one block a subject with ``;`` and ``,`` lists."""
-    blocks: list[Block] = []
-    pieces: list[str] = []
+def subject_groups(triples: Iterable[NTriple]) -> Iterator[list[NTriple]]:
+    """Sorted triples in runs of one subject: the unit every RDF file is written in."""
+    for _, group in groupby(triples, key=itemgetter(0)):
+        yield list(group)
+
+
+def turtle_block(triples: list[NTriple], names: _Names) -> str:
+    """Turtle for one subject's sorted triples, with ``;`` and ``,`` lists (graph.ttl, graph.trig)."""
     get, pget = names.cache.get, names.predicates.get
-    last_s = last_p = None
-    count = 0
+    pieces: list[str] = []
+    last_p = None
     for s, p, o in triples:
         if o[0] == "<":
             obj = get(o) or names.iri(o)
@@ -432,22 +447,20 @@ def _subject_blocks(triples: list[NTriple], names: _Names) -> list[Block]:
             obj = names.typed(o)
         else:
             obj = o
-        if s != last_s:
-            if last_s is not None:
-                pieces.append(" .\n")
-                blocks.append((last_s, count, "".join(pieces)))
-                pieces, count = [], 0
+        if last_p is None:
             pieces.append(f"\n{get(s) or names.iri(s)} {pget(p) or names.predicate(p)} {obj}")
         elif p != last_p:
             pieces.append(f" ;\n    {pget(p) or names.predicate(p)} {obj}")
         else:
             pieces.append(f" ,\n        {obj}")
-        count += 1
-        last_s, last_p = s, p
-    if last_s is not None:
-        pieces.append(" .\n")
-        blocks.append((last_s, count, "".join(pieces)))
-    return blocks
+        last_p = p
+    pieces.append(" .\n")
+    return "".join(pieces)
+
+
+def _subject_blocks(triples: list[NTriple], names: _Names) -> list[Block]:
+    """Turtle for sorted triples, one block a subject."""
+    return [(group[0][0], len(group), turtle_block(group, names)) for group in subject_groups(triples)]
 
 
 def _blocks_of(canon: Canonical, names: _Names) -> list[Block]:
@@ -456,7 +469,8 @@ def _blocks_of(canon: Canonical, names: _Names) -> list[Block]:
     return canon.blocks
 
 
-def _prefix_lines(prefixes: dict[str, str]) -> str:
+def prefix_lines(prefixes: dict[str, str]) -> str:
+    """The ``@prefix`` lines that open graph.ttl and graph.trig."""
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
 
 
@@ -464,7 +478,7 @@ def _prefix_lines(prefixes: dict[str, str]) -> str:
 def turtle(shared: SharedWork) -> str:
     """``graph.ttl``: the whole graph in Turtle, subjects in sorted order."""
     blocks = _blocks_of(shared.canonical, _Names(PREFIXES))
-    return _prefix_lines(PREFIXES) + "".join(text for _, _, text in blocks)
+    return prefix_lines(PREFIXES) + "".join(text for _, _, text in blocks)
 
 
 @_writer(paused=True)
@@ -480,10 +494,10 @@ def trig(shared: SharedWork) -> str:
     names = _Names(PREFIXES)
     # A subject whose triples all sit in one release graph is written as in graph.ttl.
     whole = {s: (count, text) for s, count, text in _blocks_of(canon, names)}
-    parts = [_prefix_lines(PREFIXES)]
+    parts = [prefix_lines(PREFIXES)]
     parts += [text for _, _, text in _subject_blocks(canon.default, names)]
     for name, triples in canon.named.items():
-        parts.append(f"\n{names.iri(name)} {{")
+        parts.append(named_graph_head(name, names))
         start, end = 0, len(triples)
         while start < end:
             subject = triples[start][0]
@@ -498,6 +512,11 @@ def trig(shared: SharedWork) -> str:
             start = stop
         parts.append("}\n")
     return "".join(parts)
+
+
+def named_graph_head(name: str, names: _Names) -> str:
+    """What opens a named graph in graph.trig (``}\\n`` closes it)."""
+    return f"\n{names.iri(name)} {{"
 
 
 @cache
@@ -550,7 +569,8 @@ class _JsonTerms:
         """An IRI as a term where the context has one (class names, roles)."""
         return self.terms.get(text[1:-1]) or self.iri(text)
 
-    def value(self, key: str, text: str, literals: dict[str, Literal]):
+    def value(self, key: str, text: str):
+        """An object (N-Triples) as the value of ``key``: bare where the context's coercion allows."""
         coercion = self.coercion.get(key)
         if text[0] == "<":
             if coercion == "@id":
@@ -560,20 +580,54 @@ class _JsonTerms:
             return {"@id": self.iri(text)}
         if text[0] == "_":
             return {"@id": text}
-        literal = literals[text]
-        lexical = str(literal)
-        if literal.language:
-            if self.language.get(key) == literal.language and coercion is None:
+        lexical, language, datatype = nt_literal(text)
+        if language:
+            if self.language.get(key) == language and coercion is None:
                 return lexical
-            return {"@value": lexical, "@language": literal.language}
-        datatype = str(literal.datatype) if literal.datatype else _XSD_STRING
-        if coercion is not None and coercion[0] != "@" and coercion == datatype:
-            return lexical
-        if datatype == _XSD_STRING:
-            if coercion is None and self.language.get(key) is None:
+            return {"@value": lexical, "@language": language}
+        if datatype is None or datatype == _XSD_STRING_NT:
+            if coercion == _XSD_STRING or (coercion is None and self.language.get(key) is None):
                 return lexical
             return {"@value": lexical}
-        return {"@value": lexical, "@type": self.iri(f"<{datatype}>")}
+        if coercion is not None and coercion[0] != "@" and f"<{coercion}>" == datatype:
+            return lexical
+        return {"@value": lexical, "@type": self.iri(datatype)}
+
+    def node(self, triples: list[NTriple]) -> str:
+        """The JSON of one subject's sorted triples: properties in order, several values in an array."""
+        s = triples[0][0]
+        node = {"@id": self.iri(s) if s[0] == "<" else s}
+        for _, p, o in triples:
+            if p == _RDF_TYPE:
+                key, value = "@type", self.vocab(o) if o[0] == "<" else o
+            else:
+                key = self.key(p)
+                value = self.value(key, o)
+            if key in node:
+                values = node[key]
+                if isinstance(values, list):
+                    values.append(value)
+                else:
+                    node[key] = [values, value]
+            else:
+                node[key] = value
+        return json.dumps(node, ensure_ascii=False)
+
+
+def jsonld_head(context: dict) -> str:
+    """graph.jsonld up to its first node.
+
+    The nodes follow, joined by :data:`JSONLD_SEPARATOR`, then :data:`JSONLD_TAIL`.
+    """
+    entries = ",\n".join(
+        f"    {json.dumps(term)}: {json.dumps(definition, ensure_ascii=False)}"
+        for term, definition in context.items()
+    )
+    return f'{{\n  "@context": {{\n{entries}\n  }},\n  "@graph": [\n    '
+
+
+JSONLD_SEPARATOR = ",\n    "
+JSONLD_TAIL = "\n  ]\n}\n"
 
 
 @_writer(paused=True)
@@ -583,39 +637,10 @@ def jsonld(shared: SharedWork) -> str:
     Nodes come in the order of their IRIs, properties in the order of theirs;
     a property with one value has it bare, with several, in an array.
     """
-    canon = shared.canonical
     context = jsonld_context()
     terms = _JsonTerms(context)
-    nodes: list[str] = []
-    node: dict | None = None
-    last_s = None
-    for s, p, o in canon.triples:
-        if s != last_s:
-            if node is not None:
-                nodes.append(json.dumps(node, ensure_ascii=False))
-            node = {"@id": terms.iri(s) if s[0] == "<" else s}
-            last_s = s
-        if p == _RDF_TYPE:
-            key, value = "@type", terms.vocab(o) if o[0] == "<" else o
-        else:
-            key = terms.key(p)
-            value = terms.value(key, o, canon.literals)
-        if key in node:
-            values = node[key]
-            if isinstance(values, list):
-                values.append(value)
-            else:
-                node[key] = [values, value]
-        else:
-            node[key] = value
-    if node is not None:
-        nodes.append(json.dumps(node, ensure_ascii=False))
-    entries = ",\n".join(
-        f"    {json.dumps(term)}: {json.dumps(definition, ensure_ascii=False)}"
-        for term, definition in context.items()
-    )
-    graph = ",\n    ".join(nodes)
-    return f'{{\n  "@context": {{\n{entries}\n  }},\n  "@graph": [\n    {graph}\n  ]\n}}\n'
+    nodes = JSONLD_SEPARATOR.join(terms.node(group) for group in subject_groups(shared.canonical.triples))
+    return jsonld_head(context) + nodes + JSONLD_TAIL
 
 
 @_writer

@@ -3,7 +3,8 @@
 - :func:`from_oxigraph` / :func:`to_oxigraph`: a pyoxigraph term as an rdflib
   term and back (queries run on pyoxigraph, pyshacl and networkx read rdflib);
 - :func:`nt_term` and :func:`nt_escape`: canonical N-Triples (RDF 1.2), which
-  the graph files, query results in N-Triples and TSV all use;
+  the graph files, query results in N-Triples and TSV all use, and
+  :func:`nt_literal`, a literal read back from it;
 - :func:`short_iri`: an IRI as a prefixed name of the project's prefixes
   (``ontology.PREFIXES``), percent-escapes decoded, for reading.
 """
@@ -46,6 +47,36 @@ def nt_escape(text: str) -> str:
         if char in text:
             text = text.replace(char, escaped)
     return _OTHER_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
+_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_ECHAR_VALUES = {escaped[1]: char for char, escaped in _ECHARS} | {"'": "'"}
+
+
+def _unescaped(match: re.Match) -> str:
+    short, long, char = match.groups()
+    return chr(int(short or long, 16)) if char is None else _ECHAR_VALUES[char]
+
+
+def nt_literal(text: str) -> tuple[str, str | None, str | None]:
+    """A literal in N-Triples syntax as (lexical form, language tag, datatype in N-Triples).
+
+    The inverse of :func:`nt_term` for literals: the datatype is None for
+    ``xsd:string`` and for a language-tagged string.
+
+    >>> nt_literal('"何平\\\\n"@zh'), nt_literal('"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    (('何平\\n', 'zh', None), ('3', None, '<http://www.w3.org/2001/XMLSchema#integer>'))
+    """
+    # The closing quote is the last one: a language tag or an IRI holds none.
+    end = text.rindex('"')
+    lexical = text[1:end]
+    if "\\" in lexical:
+        lexical = _UNESCAPE.sub(_unescaped, lexical)
+    if end == len(text) - 1:
+        return lexical, None, None
+    if text[end + 1] == "@":
+        return lexical, text[end + 2 :], None
+    return lexical, None, text[end + 3 :]
 
 
 # Characters an IRI may not hold in N-Triples or Turtle: percent-encoded.

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import XSD, BNode, Literal, URIRef
 
 from govkg.graph.sparql import QueryResult, format_result
-from govkg.graph.terms import from_oxigraph, nt_escape, nt_term, short_iri, to_oxigraph
+from govkg.graph.terms import from_oxigraph, nt_escape, nt_literal, nt_term, short_iri, to_oxigraph
 
 
 @pytest.mark.parametrize(
@@ -29,6 +31,17 @@ def test_terms_make_the_round_trip_through_pyoxigraph(term):
 )
 def test_literals_are_escaped_as_canonical_n_triples(text, escaped):
     assert nt_escape(text) == escaped
+
+
+@given(
+    st.text(max_size=30),
+    st.sampled_from([None, "zh", "en-GB"]),
+    st.sampled_from([None, str(XSD.integer), "https://w3id.org/govkg/x#y"]),
+)
+def test_a_literal_read_back_from_n_triples_is_the_literal(text, language, datatype):
+    literal = Literal(text, lang=language) if language else Literal(text, datatype=datatype)
+    expected_datatype = f"<{datatype}>" if datatype and not language else None
+    assert nt_literal(nt_term(literal)) == (str(literal), language, expected_datatype)
 
 
 def test_query_results_in_tsv_escape_as_the_graph_files_do():

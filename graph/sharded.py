@@ -1,0 +1,295 @@
+"""A build's RDF files written from its N-Quads shards, in memory bounded by a batch.
+
+``OUT/shards`` (graph/shards.py) holds one canonical N-Quads file per release
+graph and ``default.nq`` for the triples of no release. From them
+:func:`write_rdf_files` writes ``graph.nt``, ``graph.ttl``, ``graph.trig``
+and ``graph.jsonld``, byte for byte what the in-memory writers of
+graph/outputs.py write for the same graph, without ever holding the graph:
+
+1. every triple of every shard, tagged with where it came from (a release
+   graph or the default graph), is sorted in runs of at most ``run_chars``
+   characters, each run spilled to a temporary file;
+2. the runs are merged (``heapq.merge``): each triple once, in sorted order,
+   grouped by subject. Each group is written at once to ``graph.nt``,
+   ``graph.ttl`` and ``graph.jsonld`` (the same formatting functions as the
+   in-memory writers), and its triples of no release graph to the default
+   graph of ``graph.trig``;
+3. the release graphs follow in ``graph.trig``, one shard at a time, in the
+   order of their names.
+
+Memory is one run of sorted triples (and one release's shard), whatever the
+size of the corpus. A triple is text throughout: its terms are canonical
+N-Triples (graph/terms.py), which sort as the triples do, and hold no tab, so
+a tab separates a triple from its tag.
+
+The mapping makes no blank nodes. Should shards hold some, their labels must
+be made from the structure of the whole graph (``rdflib.compare``), as the
+in-memory writers do: such shards are read into one graph and written by
+those writers (memory then grows with the graph).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import tempfile
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from pathlib import Path
+
+from rdflib import URIRef
+
+from govkg.graph.build import BuildResult
+from govkg.graph.outputs import (
+    JSONLD_SEPARATOR,
+    JSONLD_TAIL,
+    WRITERS,
+    SharedWork,
+    _JsonTerms,
+    _Names,
+    atomic_open,
+    atomic_write,
+    jsonld_context,
+    jsonld_head,
+    named_graph_head,
+    prefix_lines,
+    subject_groups,
+    turtle_block,
+)
+from govkg.graph.rdf import gc_paused, new_graph
+from govkg.graph.shards import DEFAULT, INDEX
+from govkg.graph.terms import from_oxigraph, nt_term
+from govkg.ontology import PREFIXES
+
+RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
+# Characters of triples sorted in memory at once: about 100-150 MB of Python strings.
+RUN_CHARS = 40_000_000
+# A triple's tag in the sort: from the default graph, or from a release graph
+# (the default graph of graph.trig holds the triples of no release graph).
+_DEFAULT, _NAMED = "\td\n", "\tn\n"
+
+
+class ShardError(ValueError):
+    """A shards folder that cannot be read: no index, a missing file, a line not of its graph."""
+
+
+def shard_files(folder: str | Path) -> list[tuple[str, Path]]:
+    """(graph name in N-Triples, or "" for the default graph; file) of each shard in ``index.tsv``.
+
+    Release graphs come in the order graph.trig writes them: by their names
+    in N-Triples, which is not the order of the bare IRIs (``…/12>`` sorts
+    after ``…/123>``).
+    """
+    folder = Path(folder)
+    try:
+        lines = (folder / INDEX).read_text(encoding="utf-8").splitlines()[1:]
+    except OSError as exc:
+        raise ShardError(f"{folder}: no shard index {INDEX} ({exc.strerror})") from exc
+    found = []
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 3:
+            continue
+        graph, name, _ = parts
+        if graph and graph[0] != "<":
+            graph = nt_term(URIRef(graph))
+        found.append((graph, folder / name))
+    if not any(graph == "" for graph, _ in found) and (folder / DEFAULT).is_file():
+        found.append(("", folder / DEFAULT))
+    return sorted(found)
+
+
+def shard_triples(path: Path, graph: str) -> Iterator[str]:
+    """The triples of one shard as text (``S P O``, canonical terms), in file order.
+
+    Every line must end in the shard's graph name (``graph``, in N-Triples),
+    or, in the default graph's shard, in `` .`` alone.
+    """
+    end = f" {graph} .\n" if graph else " .\n"
+    cut = len(end)
+    try:
+        handle = path.open(encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise ShardError(f"{path}: {exc.strerror}") from exc
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if line[-1] != "\n":  # the last line, without its newline
+                line += "\n"
+            if line.endswith(end):
+                yield line[:-cut]
+            elif line.strip():
+                raise ShardError(f"{path}:{number}: not a triple of the graph {graph or '(default)'}")
+
+
+def _has_blank_node(triple: str) -> bool:
+    if triple[0] == "_":
+        return True
+    if " _:" not in triple:
+        return False
+    return triple.split(" ", 2)[2][0] == "_"
+
+
+class _BlankNodes(Exception):
+    """Shards hold blank nodes: their labels need the whole graph."""
+
+
+def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
+    for graph, path in shards:
+        tag = _NAMED if graph else _DEFAULT
+        for triple in shard_triples(path, graph):
+            if "_:" in triple and _has_blank_node(triple):
+                raise _BlankNodes
+            yield triple + tag
+
+
+def _spill(records: list[str], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(_distinct_sorted(records))
+    return path
+
+
+def _distinct_sorted(records: list[str]) -> Iterator[str]:
+    records.sort()
+    last = None
+    for record in records:
+        if record != last:
+            yield record
+            last = record
+
+
+def sorted_runs(records: Iterable[str], folder: Path, run_chars: int = RUN_CHARS) -> list[Iterable[str]]:
+    """Lines in sorted runs, each of at most ``run_chars`` characters and spilled to ``folder``
+    but the last, which stays in memory; ``heapq.merge`` of the runs gives all the lines in order."""
+    runs: list[Iterable[str]] = []
+    batch: list[str] = []
+    size = 0
+    for record in records:
+        batch.append(record)
+        size += len(record)
+        if size >= run_chars:
+            runs.append(_spill(batch, folder / f"{len(runs)}.run"))
+            batch, size = [], 0
+    return [_lines(path) for path in runs] + [list(_distinct_sorted(batch))]
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        yield from handle
+
+
+def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each triple of sorted tagged records once, with whether it is in the default graph alone."""
+    last = None
+    default = named = False
+    for record in records:
+        triple = record[:-3]
+        if triple != last:
+            if last is not None:
+                yield last, default and not named
+            last, default, named = triple, False, False
+        if record[-2] == "n":
+            named = True
+        else:
+            default = True
+    if last is not None:
+        yield last, default and not named
+
+
+def _subject(item: tuple[str, bool]) -> str:
+    return item[0][: item[0].index(" ")]
+
+
+def _write_union(records: Iterable[str], nt, ttl, trig, jsonld) -> None:
+    """graph.nt, graph.ttl and graph.jsonld whole, and graph.trig up to its release graphs."""
+    names = _Names(PREFIXES)
+    context = jsonld_context()
+    terms = _JsonTerms(context)
+    ttl.write(prefix_lines(PREFIXES))
+    trig.write(prefix_lines(PREFIXES))
+    jsonld.write(jsonld_head(context))
+    separator = ""
+    for _, group in groupby(_distinct(records), key=_subject):
+        group = list(group)
+        nt.writelines(f"{triple} .\n" for triple, _ in group)
+        triples = [tuple(triple.split(" ", 2)) for triple, _ in group]
+        block = turtle_block(triples, names)
+        ttl.write(block)
+        jsonld.write(separator + terms.node(triples))
+        separator = JSONLD_SEPARATOR
+        default = [t for t, (_, alone) in zip(triples, group, strict=True) if alone]
+        if len(default) == len(triples):
+            trig.write(block)
+        elif default:
+            trig.write(turtle_block(default, names))
+    jsonld.write(JSONLD_TAIL)
+
+
+def _write_release_graphs(shards: list[tuple[str, Path]], trig) -> None:
+    """The release graphs of graph.trig, one shard at a time, in the order of their names."""
+    names = _Names(PREFIXES)
+    for graph, path in shards:
+        if not graph:
+            continue
+        triples = [tuple(t.split(" ", 2)) for t in sorted(set(shard_triples(path, graph)))]
+        if not triples:
+            continue
+        trig.write(named_graph_head(graph, names))
+        trig.writelines(turtle_block(group, names) for group in subject_groups(triples))
+        trig.write("}\n")
+
+
+def write_rdf_files(
+    shards_dir: str | Path, outdir: str | Path, run_chars: int = RUN_CHARS
+) -> dict[str, Path]:
+    """Write graph.nt, graph.ttl, graph.trig and graph.jsonld into ``outdir`` from a shards folder.
+
+    The files are byte-identical to those the in-memory writers
+    (graph/outputs.py) write for the graph the shards hold, each written
+    atomically; memory is bounded by ``run_chars`` (see the module doc).
+    Returns file name -> path.
+    """
+    shards = shard_files(shards_dir)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = {name: outdir / name for name in RDF_FILES}
+    try:
+        with tempfile.TemporaryDirectory(prefix=".govkg-runs-", dir=outdir) as tmp, gc_paused():
+            runs = sorted_runs(_tagged(shards), Path(tmp), run_chars)
+            with contextlib.ExitStack() as files:
+                handles = {name: files.enter_context(atomic_open(path)) for name, path in paths.items()}
+                _write_union(
+                    heapq.merge(*runs),
+                    handles["graph.nt"],
+                    handles["graph.ttl"],
+                    handles["graph.trig"],
+                    handles["graph.jsonld"],
+                )
+                _write_release_graphs(shards, handles["graph.trig"])
+    except _BlankNodes:
+        shared = SharedWork(BuildResult(graph=_read_shards(shards)))
+        for name, path in paths.items():
+            atomic_write(path, WRITERS[name](shared))
+    return paths
+
+
+def _read_shards(shards: list[tuple[str, Path]]):
+    """The graph of shards in memory, each release's triples remembered (as the mapping does)."""
+    import pyoxigraph as ox
+
+    graph = new_graph()
+    terms: dict = {}
+
+    def term(node):
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = from_oxigraph(node)
+        return found
+
+    for name, path in shards:
+        own = graph.release_triples.setdefault(URIRef(name[1:-1]), []) if name else None
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+            triple = (term(quad.subject), term(quad.predicate), term(quad.object))
+            graph.add(triple)
+            if own is not None:
+                own.append(triple)
+    return graph

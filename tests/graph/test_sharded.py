@@ -1,0 +1,133 @@
+"""RDF files from the N-Quads shards in bounded memory (graph/sharded.py): the in-memory writers' bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+from rdflib import RDF, XSD, BNode, Literal, URIRef
+
+from govkg.graph.build import BuildResult
+from govkg.graph.iris import release_iri
+from govkg.graph.outputs import canonical, write_outputs
+from govkg.graph.rdf import to_rdf
+from govkg.graph.sharded import RDF_FILES, ShardError, shard_files, write_rdf_files
+from govkg.graph.shards import DEFAULT, INDEX, SHARDS, shard_name
+from govkg.ontology import GOV, SCHEMA
+from tests.graph.records import inspection, meeting
+
+
+def in_memory(result: BuildResult, folder):
+    """The four RDF files as today's writers write them, from the graph in memory."""
+    write_outputs(result, folder, only=list(RDF_FILES))
+    return folder
+
+
+def canonical_shards(graph, folder, shuffle: bool = True):
+    """Shards as a streaming build writes them: canonical N-Quads, in any line order."""
+    folder.mkdir(parents=True)
+    canon = canonical(graph)
+    rows = ["graph\tfile\tsha256"]
+    graphs = [("", canon.default), *canon.named.items()]
+    for name, triples in graphs:
+        end = f" {name} .\n" if name else " .\n"
+        lines = [f"{s} {p} {o}{end}" for s, p, o in triples]
+        if shuffle:
+            random.Random(0).shuffle(lines)
+        data = "".join(lines).encode("utf-8")
+        file = shard_name(name[1:-1]) if name else DEFAULT
+        (folder / file).write_bytes(data)
+        rows.append(f"{name[1:-1]}\t{file}\t{hashlib.sha256(data).hexdigest()}")
+    (folder / INDEX).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def assert_same_files(expected, actual):
+    for name in RDF_FILES:
+        assert (actual / name).read_bytes() == (expected / name).read_bytes(), name
+
+
+def odd_result() -> BuildResult:
+    """Releases whose ids sort apart as IRIs and in N-Triples (1, 12), and literals that need escapes."""
+    graph = to_rdf([meeting("1"), meeting("12", chair="王五"), inspection("123")])
+    person = URIRef("https://w3id.org/govkg/id/person/odd")
+    own = graph.release_triples[release_iri("12")]
+    for triple in [
+        (person, RDF.type, GOV.Person),
+        (person, SCHEMA.name, Literal('引号"与\\反斜杠\n换行\r\t\x00\x01\x7f\ufffe', lang="zh")),
+        (person, SCHEMA.name, Literal("Mixed Case", lang="EN-gb")),
+        (person, SCHEMA.description, Literal("space <not an IRI> _:b0 \u2028")),
+        (person, SCHEMA.birthDate, Literal("1960-05-01", datatype=XSD.date)),
+        (person, SCHEMA.identifier, Literal("07", datatype=URIRef("https://example.org/x y#code"))),
+        (person, SCHEMA.url, URIRef("https://example.org/a b|c")),
+    ]:
+        graph.add(triple)
+        own.append(triple)
+    graph.add((person, SCHEMA.alternateName, Literal("默认图")))  # in no release graph
+    return BuildResult(graph=graph, extractions=[])
+
+
+def test_the_sample_build_from_its_shards_is_byte_identical(sample_result, tmp_path):
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder, only=[*RDF_FILES, SHARDS])
+    write_rdf_files(folder / SHARDS, tmp_path / "streamed")
+    assert_same_files(folder, tmp_path / "streamed")
+
+
+def test_many_small_runs_give_the_same_bytes(sample_result, tmp_path):
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder, only=[*RDF_FILES, SHARDS])
+    write_rdf_files(folder / SHARDS, tmp_path / "streamed", run_chars=2_000)
+    assert_same_files(folder, tmp_path / "streamed")
+    assert not list((tmp_path / "streamed").glob(".*"))  # the runs are removed
+
+
+@pytest.mark.parametrize("run_chars", [300, 10_000_000])
+def test_odd_literals_and_release_ids_give_the_same_bytes(tmp_path, run_chars):
+    built = odd_result()
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    write_rdf_files(shards, tmp_path / "streamed", run_chars=run_chars)
+    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+
+
+def test_release_graphs_come_in_the_order_of_their_names_in_n_triples(tmp_path):
+    shards = canonical_shards(odd_result().graph, tmp_path / "shards")
+    names = [graph for graph, _ in shard_files(shards) if graph]
+    assert names == [f"<{release_iri(i)}>" for i in ("123", "12", "1")]
+
+
+def test_a_default_graph_triple_that_a_release_graph_holds_is_in_that_graph_only(tmp_path):
+    built = BuildResult(graph=to_rdf([meeting("r1")]), extractions=[])
+    shards = canonical_shards(built.graph, tmp_path / "shards", shuffle=False)
+    (named,) = [path for graph, path in shard_files(shards) if graph]
+    repeated = named.read_text(encoding="utf-8").splitlines()[0].rsplit(" ", 2)[0]
+    with (shards / DEFAULT).open("a", encoding="utf-8") as handle:
+        handle.write(f"{repeated} .\n")
+    write_rdf_files(shards, tmp_path / "streamed")
+    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+
+
+def test_shards_with_blank_nodes_are_labelled_as_in_memory(tmp_path):
+    built = BuildResult(graph=to_rdf([meeting("r1")]), extractions=[])
+    node = BNode()
+    built.graph.add((node, RDF.type, GOV.Post))
+    built.graph.add((node, SCHEMA.name, Literal("县长", lang="zh")))
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    write_rdf_files(shards, tmp_path / "streamed")
+    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+
+
+def test_a_line_of_another_graph_is_refused_and_no_file_is_written(tmp_path):
+    shards = canonical_shards(to_rdf([meeting("r1")]), tmp_path / "shards")
+    (named,) = [path for graph, path in shard_files(shards) if graph]
+    with named.open("a", encoding="utf-8") as handle:
+        handle.write("<urn:x> <urn:p> <urn:x> <urn:g> .\n")
+    with pytest.raises(ShardError, match=named.name):
+        write_rdf_files(shards, tmp_path / "streamed")
+    assert not list((tmp_path / "streamed").iterdir())
+
+
+def test_a_folder_without_an_index_says_so(tmp_path):
+    with pytest.raises(ShardError, match=INDEX):
+        write_rdf_files(tmp_path, tmp_path / "out")
