@@ -35,11 +35,20 @@ MONTH_LOOKAHEAD = timedelta(days=10)
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-_CN = "〇零○一二三四五六七八九十"
+# 廿 and 卅 are twenty and thirty (廿五日, 卅一日).
+_CN_TENS = {"廿": 20, "卅": 30}
+_CN = "〇零○一二三四五六七八九十廿卅"
 _NUM = rf"[0-9]{{1,2}}|[{_CN}]{{1,3}}"
+# 元月 is the first month.
+_MONTH = rf"{_NUM}|元"
 _YEAR = rf"[0-9]{{4}}|[{_CN}]{{4}}"
+# A day of the month in Chinese numerals standing alone (二十五日, 十八日, 廿三日): not 一日
+# or 十日 (一日三餐, 十日内), which are more often counts of days.
+_CN_DAY = r"(?:[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|[廿卅][一二三四五六七八九]?)"
 _DAY_MARK = "[日号號]"
 _RANGE = r"\s*[-—–~～至到]\s*"
+# The last day of a range: 至28日, 至二十八日.
+_RANGE_END = rf"(?:(?P<m2>[0-9]{{1,2}}|[{_CN}]{{1,2}})\s*月\s*)?(?P<d2>{_NUM})\s*{_DAY_MARK}"
 
 
 @dataclass(frozen=True)
@@ -47,12 +56,15 @@ class DateMention:
     """A date written in the text: its span and its ISO reading (None if unresolved).
 
     A range (3月8日至11日) reads as its first day; ``until`` is its last.
+    ``bound`` marks a date that bounds a period (截至3月5日, 3月5日以来, 自1日起)
+    rather than giving the day of a happening.
     """
 
     span: Span
     text: str
     iso: str | None
     until: str | None = None
+    bound: bool = False
 
 
 def cn_number(text: str) -> int | None:
@@ -60,10 +72,18 @@ def cn_number(text: str) -> int | None:
 
     >>> cn_number("25"), cn_number("二十五"), cn_number("十二"), cn_number("二〇二〇"), cn_number("十")
     (25, 25, 12, 2020, 10)
+    >>> cn_number("廿三"), cn_number("卅一"), cn_number("元")
+    (23, 31, 1)
     """
     text = text.strip()
     if text.isdigit():
         return int(text)
+    if text == "元":  # 元月
+        return 1
+    if text[:1] in _CN_TENS:
+        units = _CN_DIGITS.get(text[1:], -100) if text[1:] else 0
+        value = _CN_TENS[text[0]] + units
+        return value if value > 0 else None
     if "十" in text:
         tens, _, units = text.partition("十")
         high = _CN_DIGITS.get(tens, -100) if tens else 1
@@ -91,23 +111,60 @@ def _relative_weeks() -> dict[str, int]:
     return {word: int(offset) for word, offset in load_table("week_words.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _relative_months() -> dict[str, int]:
+    return {word: int(offset) for word, offset in load_table("month_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _anchored_days() -> dict[str, int]:
+    return {word: int(offset) for word, offset in load_table("anchor_words.tsv")}
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _bound_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """Words before and after a date that make it the bound of a period (date_bounds.tsv)."""
+    sides: dict[str, list[str]] = {"before": [], "after": [], "opens": [], "closes": []}
+    for word, side in load_table("date_bounds.tsv"):
+        sides[side].append(word)
+    # 3月5日前往, 前夕, 前来: verbs and words of their own, not 前 "before".
+    return (
+        re.compile(rf"(?:{_alternation(sides['before'])})\s*$"),
+        re.compile(rf"\s*(?:{_alternation(sides['after'])})(?![往夕来去进行半])"),
+        re.compile(rf"(?:{_alternation(sides['opens'])})\s*$"),
+        re.compile(rf"\s*(?:{_alternation(sides['closes'])})"),
+    )
+
+
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    days = "|".join(sorted(map(re.escape, _relative_days()), key=len, reverse=True))
-    years = "|".join(sorted(map(re.escape, _relative_years()), key=len, reverse=True))
-    weeks = "|".join(sorted(map(re.escape, _relative_weeks()), key=len, reverse=True))
+    days = _alternation(_relative_days())
+    years = _alternation(_relative_years())
+    weeks = _alternation(_relative_weeks())
+    months = _alternation(_relative_months())
+    anchored = _alternation(_anchored_days())
     return re.compile(
-        # 2020年1月25日, 今年1月25日, 1月25日, with an optional range end (至28日).
+        # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
-        rf"(?<![0-9{_CN}])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]))"
-        rf"(?:{_RANGE}(?:(?P<m2>[0-9]{{1,2}})\s*月\s*)?(?P<d2>[0-9]{{1,2}})\s*{_DAY_MARK})?"
+        rf"(?<![0-9{_CN}])(?P<m>{_MONTH})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9{_CN}]))"
+        rf"(?:{_RANGE}{_RANGE_END})?"
+        # 本月25日, 上个月30日: a day in a month counted from the clock's.
+        rf"|(?P<rm>{months})\s*(?P<md>{_NUM})\s*{_DAY_MARK}"
         # A bare day in Arabic digits, not a number (第3号, 1号线, 5号文件).
         rf"|(?<![0-9第.月年])(?P<bd>[0-9]{{1,2}})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK}))"
         rf"(?:{_RANGE}(?P<bd2>[0-9]{{1,2}})\s*{_DAY_MARK})?(?![0-9线楼文令院馆台车机门码病字])"
+        # …or in Chinese numerals (二十五日), not a count of days (二十日内).
+        rf"|(?<![{_CN}第月年])(?P<cd>{_CN_DAY})日(?![内以之前后左余多])"
         rf"|(?P<rel>{days})"
+        # 次日, 当天: a day counted from the date the text has just given.
+        rf"|(?P<anc>{anchored})"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
         rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])"
     )
@@ -165,29 +222,59 @@ def parse_clock(published: str | None) -> date | None:
 
 
 def find_dates(
-    text: str, clock: str | None, offset: int = 0, year: int | None = None
+    text: str,
+    clock: str | None,
+    offset: int = 0,
+    year: int | None = None,
+    anchor: str | None = None,
 ) -> Iterator[DateMention]:
     """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
 
     Spans are shifted by ``offset``, so that a sentence's dates can be given
     spans in the release text. Without a clock, ``year`` (the one year a
     release states, see :func:`stated_year`) completes a month and day; bare
-    days and relative words stay unresolved.
+    days and relative words stay unresolved. A day counted from the date just
+    given (次日, 当天: ``anchor_words.tsv``) is counted from the last date
+    before it in ``text``, else from ``anchor`` (the last date of the text
+    before); 当天 and its kin with neither are the day of the clock.
 
     >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
     ['2020-01-25', '2020-01-25', '2019-07-06']
     >>> [d.iso for d in find_dates("2月3日召开", None)]
     [None]
+    >>> [d.iso for d in find_dates("3月5日到某县调研，次日到某镇", "2020-03-10")]
+    ['2020-03-05', '2020-03-06']
+    >>> [(d.iso, d.bound) for d in find_dates("截至本月25日，共召开会议3次", "2020-03-30")]
+    [('2020-03-25', True)]
     """
     today = parse_clock(clock)
+    last = anchor
     for match in _pattern().finditer(text):
         span = Span(match.start() + offset, match.end() + offset)
-        iso = _resolve(match, today)
+        if match.group("anc"):
+            shift = _anchored_days()[match.group("anc")]
+            base = last or (clock if shift == 0 else None)
+            reading = parse_clock(base) + timedelta(days=shift) if parse_clock(base) else None
+            iso = reading.isoformat() if reading else None
+        else:
+            iso = _resolve(match, today)
         if iso is None and today is None and year and match.group("m") and not match.group("y"):
             month, day = cn_number(match.group("m")), cn_number(match.group("d"))
             reading = _valid(year, month, day) if month and day else None
             iso = reading.isoformat() if reading else None
-        yield DateMention(span, match.group(), iso, _range_end(match, iso))
+        until = _range_end(match, iso)
+        bound = until is None and _is_bound(text, match.start(), match.end())
+        last = iso or last
+        yield DateMention(span, match.group(), iso, until, bound)
+
+
+def _is_bound(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` bounds a period (截至…, …以来, 自…起)."""
+    before, after, opens, closes = _bound_patterns()
+    head = text[max(0, start - 4) : start]
+    return bool(
+        before.search(head) or after.match(text, end) or (opens.search(head) and closes.match(text, end))
+    )
 
 
 def _range_end(match: re.Match, iso: str | None) -> str | None:
@@ -195,16 +282,18 @@ def _range_end(match: re.Match, iso: str | None) -> str | None:
     if iso is None:
         return None
     first = date.fromisoformat(iso)
-    last_day = match.group("d2") or match.group("bd2")
+    last_day = cn_number(match.group("d2") or match.group("bd2") or "")
     if last_day is None:
         return None
-    month = int(match.group("m2")) if match.group("m2") else first.month
+    month = cn_number(match.group("m2")) if match.group("m2") else first.month
+    if month is None:
+        return None
     year = first.year + (1 if month < first.month else 0)
-    reading = _valid(year, month, int(last_day))
+    reading = _valid(year, month, last_day)
     if reading is not None and reading < first:
         # 30日至2日: the range runs into the next month.
         following = (first.replace(day=1) + timedelta(days=32)).replace(day=1)
-        reading = _valid(following.year, following.month, int(last_day))
+        reading = _valid(following.year, following.month, last_day)
     return reading.isoformat() if reading and reading >= first else None
 
 
@@ -233,8 +322,16 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
             shift = _relative_weeks()[groups["wk"]] if groups["wk"] else 0
             monday = today - timedelta(days=today.weekday())
             reading = monday + timedelta(days=7 * shift + _WEEKDAYS[groups["wd"]])
-    elif groups["bd"]:
-        reading = resolve_day(int(groups["bd"]), today)
+    elif groups["bd"] or groups["cd"]:
+        day = cn_number(groups["bd"] or groups["cd"])
+        reading = resolve_day(day, today) if day else None
+    elif groups["rm"]:
+        day = cn_number(groups["md"])
+        if today is not None and day:
+            first = today.replace(day=1)
+            shift = _relative_months()[groups["rm"]]
+            month_index = first.year * 12 + first.month - 1 + shift
+            reading = _valid(month_index // 12, month_index % 12 + 1, day)
     else:
         month, day = cn_number(groups["m"]), cn_number(groups["d"])
         if month is None or day is None:

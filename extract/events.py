@@ -13,10 +13,14 @@ text as written:
 - mentions of one happening are one event: a later cue of the same type joins
   the event before it unless it names a different meeting, gives a different
   date, or has another leader; 分别会见 X 和 Y are two receptions;
-- an event's date is the first date of its sentence before or inside the cue,
-  resolved against the publication date (``dates.py``); a sentence that opens
-  with 会议 / 会后 takes the date of the meeting told of, one that opens with
-  当天 / 随后 the last date given (当天 before any date: the day of the report);
+- an event's date is the last date of its sentence before or inside the cue
+  (or right after its name: …揭牌仪式17日上午在某市举行), resolved against the
+  publication date (``dates.py``); a date that bounds a period (截至3月5日) or
+  qualifies what is carried out (贯彻落实9月26日会议精神) dates nothing; a
+  sentence that opens with 会议 / 会后 takes the date of the meeting told of, one
+  that opens with 当天 / 随后 the last date given (当天 before any date: the day
+  of the report), 次日 the day after it; a range that opens a sentence dates
+  the undated visit told of (近日在某地调研。12日至14日，…);
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
   the event the text is telling of at that point: the last event reported at or
@@ -75,6 +79,27 @@ _SAME_DAY = re.compile(
 )
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
+# What may stand between an event's name and its date: …揭牌仪式17日上午在珠海举行.
+_AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
+# A date that qualifies what is carried out or cited, not the day of the happening
+# told of: 贯彻落实9月26日中央政治局会议精神, 根据3月5日常委会部署, 3月5日印发的《通知》.
+_CITED_BEFORE = re.compile(
+    r"(?:贯彻|落实|学习|传达|根据|按照|依据|依照|遵照|对照|围绕|结合)[^，,；;。：:]{0,20}$"
+)
+_CITED_AFTER = re.compile(r"[^，,；;。：:]{0,8}?(?:印发|出台|发布|下发|公布|出版|作出|做出)的")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` qualifies something cited, not a happening.
+
+    >>> _attributive("为贯彻落实9月26日会议精神，近期到各地调研", 6, 11)
+    True
+    >>> _attributive("9月26日，为贯彻落实会议精神，到各地调研", 0, 5)
+    False
+    """
+    return bool(_CITED_BEFORE.search(text, 0, start) or _CITED_AFTER.match(text, end))
+
+
 # A sentence about a year long past (2010年，…): what it reports is another, older happening.
 _PAST_YEAR = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!\s*(?:[0-9一二三四五六七八九十]{1,2}\s*月|[度底初末]))"
@@ -298,7 +323,11 @@ class _Reader:
         text = v.text
         speech = _SPEECH.search(text)
         speech_from = speech.end() if speech else len(text)
-        dates = [d for d in find_dates(text, self.clock, year=self.year) if d.iso]
+        dates = [
+            d
+            for d in find_dates(text, self.clock, year=self.year, anchor=self.last_date)
+            if d.iso and not d.bound and not _attributive(text, d.span.start, d.span.end)
+        ]
         dateline = _DATELINE.match(text)
         same_day = _SAME_DAY.match(text, dateline.end() if dateline else 0)
         self.same_day = None
@@ -314,6 +343,25 @@ class _Reader:
             self.same_day = last.until or last.date
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
+        opening = (
+            dates[0]
+            if dates and dates[0].span.start <= (dateline.end() if dateline else 0) + _OPENS_WITH_DATE
+            else None
+        )
+        if (
+            opening is not None
+            and opening.until
+            and self.current is not None
+            and self.current.type == "inspection"
+            and self.current.date is None
+            and not self.current.past
+            and not self.past
+            and self._recent(opening.iso)
+        ):
+            # 近日在某地调研。21日至23日，甲深入…，并主持召开座谈会: the days of the visit told
+            # of, not of a meeting held some day within them.
+            self.current.date, self.current.until = opening.iso, opening.until
+            self.ranges_taken.add(opening.span)
         self.told_past = False
         before = len(self.drafts)
         current = self.current
@@ -371,9 +419,9 @@ class _Reader:
         return (parse_clock(self.clock) - parse_clock(iso)).days > 366
 
     def _recent(self, iso: str | None) -> bool:
-        """Whether a date falls in the month before the publication date (or there is none)."""
+        """Whether a date falls in the month before the publication date (never without one)."""
         if iso is None or self.clock is None:
-            return iso is not None
+            return False
         return 0 <= (parse_clock(self.clock) - parse_clock(iso)).days <= 31
 
     def _add(self, kind, match, clause, index, sentence, v, mentions, dates) -> None:
@@ -400,8 +448,20 @@ class _Reader:
             ).strip()
             place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())]
             place = place if place and not place.endswith("的") else None
-        # A date before the cue, or inside it (…会议11月14日在京召开), not one after it.
-        dated = next((d for d in dates if d.span.start < clause.start() + match.end()), None)
+        # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
+        # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
+        # …揭牌仪式17日上午在珠海举行: the date right after the name.
+        cue_end = clause.start() + match.end()
+        dated = next((d for d in reversed(dates) if d.span.start < cue_end), None)
+        dated = dated or next(
+            (
+                d
+                for d in dates
+                if cue_end <= d.span.start < clause.end()
+                and _AFTER_NAME.fullmatch(v.text, cue_end, d.span.start)
+            ),
+            None,
+        )
         date, until = (dated.iso, dated.until) if dated else (None, None)
         if dated and dated.until:
             if dated.span in self.ranges_taken:
@@ -417,7 +477,7 @@ class _Reader:
         if kind == "other" and date is None:
             return
         past = self.past or self._long_ago(date)
-        if kind == "other" and self.current is not None and self.current.type == "inspection":
+        if kind == "other" and not past and self.current is not None and self.current.type == "inspection":
             # 敬献花篮 on a visit is part of the visit.
             return
         if date is None and _AROUND_MEETING.search(clause.group(), 0, match.start()):

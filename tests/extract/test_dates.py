@@ -37,6 +37,19 @@ from govkg.extract.dates import cn_number, find_dates, first_date, resolve_day, 
         ("11月25-26日召开", "2020-12-01", "2020-11-25"),
         ("12—14日召开", "2020-05-20", "2020-05-12"),
         ("3月30日至4月2日举办", "2020-04-05", "2020-03-30"),
+        # 元月 is January; 廿 and 卅 are twenty and thirty
+        ("元月8日，全区召开推进会", "2021-01-10", "2021-01-08"),
+        ("廿三日上午召开", "2021-01-24", "2021-01-23"),
+        # a bare day in Chinese numerals
+        ("二十五日，省长到某县调研", "2021-01-26", "2021-01-25"),
+        ("十八日召开", "2021-03-20", "2021-03-18"),
+        # a day of a month counted from the clock's
+        ("本月12日，县里召开会议", "2021-03-20", "2021-03-12"),
+        ("上月28日召开", "2021-03-05", "2021-02-28"),
+        ("上个月30日召开", "2021-01-05", "2020-12-30"),
+        ("下月3日将召开", "2021-12-20", "2022-01-03"),
+        # a day counted from the clock before any other date: 当天 is the day of the report
+        ("当天下午，市长到企业调研", "2021-03-20", "2021-03-20"),
     ],
 )
 def test_first_date(text, clock, iso):
@@ -65,6 +78,56 @@ def test_partial_dates_without_a_clock_stay_unresolved(text):
 )
 def test_numbers_that_are_not_dates(text):
     assert list(find_dates(text, "2020-01-26")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "isos"),
+    [
+        # a day counted from the date just given, not from the clock
+        ("3月5日，张三到某县调研；次日，到某镇检查", "2021-03-20", ["2021-03-05", "2021-03-06"]),
+        ("9月2日在甲市考察，第二天上午到乙市", "2021-09-10", ["2021-09-02", "2021-09-03"]),
+        ("4月1日举行仪式，前一天召开筹备会", "2021-04-05", ["2021-04-01", "2021-03-31"]),
+        ("3月5日召开会议，同日下午开展检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
+        # …with nothing given before, 次日 is no known day
+        ("次日，张三到某镇检查", "2021-03-20", [None]),
+        # ranges end in Chinese numerals too
+        ("七月九日至十一日召开", "2021-07-20", ["2021-07-09"]),
+    ],
+)
+def test_days_counted_from_the_text(text, clock, isos):
+    assert [d.iso for d in find_dates(text, clock)] == isos
+
+
+def test_a_day_counted_from_an_earlier_sentence():
+    mentions = find_dates("次日上午，到某镇检查", "2021-03-20", anchor="2021-03-05")
+    assert [d.iso for d in mentions] == ["2021-03-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("截至3月5日，全市共排查隐患200处", True),
+        ("截止到5日，已完成", True),
+        ("3月5日以来，全县累计检查企业50家", True),
+        ("自3月1日起施行", True),
+        ("从本月1日开始，全面推行", True),
+        ("3月10日前完成整改", True),
+        ("到3月15日，完成全部任务", True),
+        # the day of a happening
+        ("3月5日，县长到某镇检查", False),
+        ("3月5日前往某镇检查", False),  # 前往 goes to
+        ("3月5日起，督导组进驻某县开展督导", False),  # no 自: the first day
+        ("自3月5日至7日，督导组在某县督导", False),  # a range is a happening's span
+        ("3月5日下午召开", False),
+    ],
+)
+def test_bounds_of_a_period(text, bound):
+    assert next(find_dates(text, "2021-03-20")).bound is bound
+
+
+@pytest.mark.parametrize("text", ["二十日内完成整改", "一日三餐", "十日以内", "第十八日"])
+def test_counts_of_days_are_no_dates(text):
+    assert list(find_dates(text, "2021-03-20")) == []
 
 
 def test_spans_are_offsets_into_the_text():
@@ -107,7 +170,7 @@ def test_cn_number(text, value):
     assert cn_number(text) == value
 
 
-@pytest.mark.parametrize("name", ["date_words.tsv", "year_words.tsv"])
+@pytest.mark.parametrize("name", ["date_words.tsv", "year_words.tsv", "month_words.tsv", "anchor_words.tsv"])
 def test_date_word_tables_have_integer_offsets(name):
     rows = load_table(name)
     assert rows
@@ -145,6 +208,12 @@ def test_days_of_the_week(text, clock, iso):
 @pytest.mark.parametrize("text", ["建党一百周年", "周年纪念", "一周年"])
 def test_anniversaries_are_no_weekdays(text):
     assert [d.iso for d in find_dates(text, "2021-07-01")] == []
+
+
+def test_date_bound_sides():
+    rows = load_table("date_bounds.tsv")
+    assert rows
+    assert {side for _, side in rows} == {"before", "after", "opens", "closes"}
 
 
 def test_week_words_are_offsets():

@@ -557,9 +557,64 @@ def test_event_dates_in_context(text, published, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A range that opens the next sentence dates the visit told of 近日, not the
+        # meeting held some day within it.
+        (
+            "副主席张三近日在某州调研。12日至14日，张三深入农村、学校，并主持召开座谈会。",
+            "2021-05-15",
+            [("inspection", "2021-05-12"), ("meeting", None)],
+        ),
+        # The nearest date before the cue: 13日晚, not the days the sentence opened with.
+        (
+            "5月13日至14日，张三赴某区调研，了解经济运行情况，13日晚，主持召开企业负责人座谈会。",
+            "2021-05-15",
+            [("inspection", "2021-05-13"), ("meeting", "2021-05-13")],
+        ),
+        # A date right after the event's name: …揭牌仪式17日上午在某市举行.
+        (
+            "某合作区管理机构揭牌仪式17日上午在某市举行。",
+            "2021-09-17",
+            [("ceremony", "2021-09-17")],
+        ),
+        # A date of what is carried out is not the day of the visit.
+        (
+            "为贯彻落实9月26日中央会议精神，张三近期分赴各地开展调研。",
+            "2021-10-25",
+            [("inspection", None)],
+        ),
+        ("根据3月5日县委常委会部署，全县召开安全生产推进会。", "2021-03-20", [("meeting", None)]),
+        # The bound of a period is no day of a happening.
+        ("截至3月5日，各乡镇均召开了防汛工作会议。", "2021-03-20", [("meeting", None)]),
+        # 次日: the day after the date just given.
+        (
+            "3月5日，全县召开防汛工作会议。次日，张三带队到水库检查防汛工作。",
+            "2021-03-20",
+            [("meeting", "2021-03-05"), ("inspection", "2021-03-06")],
+        ),
+        # Without a publication date, a date of another year does not date the visit told of.
+        (
+            "张三到某地调研。1948年7月1日，某报社在此成立。",
+            None,
+            [("inspection", None)],
+        ),
+    ],
+)
+def test_which_date_an_event_takes(text, published, expected):
+    events = events_of(text, published=published, names=("张三",))
+    assert [(e.type, e.date) for e in events] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("1976年7月28日凌晨，某市发生7.8级强烈地震。", [("other", "1976-07-28")]),
+        # a disaster of long ago told on a visit is a happening of its own
+        (
+            "28日，张三到某市考察。1976年7月28日，某市发生强烈地震。",
+            [("inspection", "2020-05-28"), ("other", "1976-07-28")],
+        ),
         ("6日下午，某国总理前往广场，向人民英雄纪念碑敬献花圈。", [("other", "2020-06-06")]),
         ("要防止发生安全事故。", []),  # no happening
         ("某县发生地震。", []),  # no date: no dated happening
