@@ -94,6 +94,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, key: str | None) -> bool:
+        """Whether an entry is stored for ``key`` (it may still turn out damaged: :meth:`get`)."""
+        return key is not None and self._path(key).is_file()
+
     def get(self, key: str | None) -> Any | None:
         if key is None:
             return None

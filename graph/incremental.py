@@ -12,31 +12,41 @@ same folder:
   inputs being listed (or even present);
 - :func:`remove_releases` (``govkg remove OUT ID...``) drops releases by id.
 
-Identity resolution, the RDF mapping and the files are then made anew from
-the extraction records, which gives byte for byte the files a fresh build of
-the same releases gives. Extraction runs in a process pool, or on a Dask
-cluster (``dask=``, see graph/cluster.py).
+A build runs in phases. 1: each file's records come from the cache or are
+read, extracted (in a process pool, or on a Dask cluster: ``dask=``, see
+graph/cluster.py) and cached, and what identity needs of each release is
+kept. 2: identity is resolved once over those (:func:`build_into`). 3: the
+releases are reloaded from the cache in batches of files and each is mapped
+straight to its N-Quads shard; a shard whose bytes are unchanged is not
+rewritten (graph/shards.py). 4: the graph files and the store are written
+(:func:`write_build`). This gives byte for byte the files and shards a fresh
+build of the same releases gives.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from govkg.extract import ReadError
+from govkg.extract.identity import Corpus, ReleaseKeys
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.build import BuildResult, Progress, from_extractions, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
 from govkg.graph.cluster import extract_on_cluster
-from govkg.graph.outputs import WRITERS
+from govkg.graph.folders import staged_folder
+from govkg.graph.outputs import CARRIED, WRITERS, build_entries, write_files
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.store import manifest, stamp
+from govkg.graph.shards import SHARDS, ShardReport, write_release_shards
+from govkg.graph.store import STORE, manifest, stamp
 
 MANIFEST = "build.json"
+# Files per batch of phase 3 (mapping to shards): what the build holds at a time.
+BATCH_FILES = 500
 FileResult = tuple[list[Extraction], list[ReadError]]
 
 
@@ -77,6 +87,15 @@ class BuildRecord:
         return path
 
 
+@dataclass(frozen=True)
+class Source:
+    """A file of a build: the key of its cached records and the ids of its releases that are built."""
+
+    path: str
+    key: str | None
+    releases: tuple[str, ...]
+
+
 @dataclass
 class Update:
     """A build into an output folder: its result, and how much of it was read anew."""
@@ -86,6 +105,9 @@ class Update:
     extracted: int = 0  # files read and extracted by this build
     reused: int = 0  # files whose extraction came from the cache
     dropped: frozenset[str] = frozenset()  # ids of releases read but left out as removed
+    sources: list[Source] = field(default_factory=list)  # the files built, in order
+    cache: Path | None = None  # the folder whose cache holds their records
+    shards: ShardReport | None = None  # what writing the shards did (write_build)
 
     @property
     def up_to_date(self) -> bool:
@@ -150,6 +172,37 @@ def _releases(
     return extractions, errors
 
 
+def identity_record(extraction: Extraction) -> Extraction:
+    """What identity resolution keeps of a release while the build streams (phase 2 resolves these)."""
+    return extraction
+
+
+def _read_all(
+    keys: dict[str, str | None],
+    cache: ExtractionCache,
+    progress: Progress | None,
+    workers: int | None,
+    dask: str | None,
+) -> Iterator[tuple[str, FileResult, bool]]:
+    """Phase 1: each file's records in order, as ``(path, records, extracted)``: from the cache, or
+    read and extracted (in a pool or on Dask, streamed) and put in the cache."""
+    missing = [path for path, key in keys.items() if not cache.has(key)]
+    fresh = _extract_missing([_local(path) for path in missing], progress, workers, dask)
+    missing_set = set(missing)
+    for path, key in keys.items():
+        value = next(fresh) if path in missing_set else cache.get(key)
+        extracted = path in missing_set or value is None
+        if value is None:  # its entry damaged: read again here
+            value = extract_any(_local(path))
+        if extracted:
+            cache.put(key, value)
+        yield path, value, extracted
+
+
+def _local(path: str) -> Path | str:
+    return path if is_url(path) else Path(path)
+
+
 def build_into(
     outdir: str | Path,
     inputs: Iterable[str | Path] = (),
@@ -163,12 +216,16 @@ def build_into(
 ) -> Update:
     """Build the releases of ``inputs`` for the output folder ``outdir``, reusing what it has extracted.
 
-    Nothing is written but cache entries: write the files with
-    :func:`govkg.graph.outputs.write_outputs`, then :meth:`BuildRecord.save`
-    (which :func:`govkg.graph.cli.build` does), so that a build that fails to
-    write leaves the folder's record as it was. With ``reuse_outputs``, a
-    folder whose files this version of govkg wrote from the same files (same
-    bytes) and removals is left as it is: the update's ``result`` is None.
+    Phases 1 and 2 of a build: each file's records are taken from the cache
+    or read, extracted and cached, one file at a time, and what identity
+    resolution needs of each release is kept (:func:`identity_record`); then
+    identity is resolved once over them. Nothing is written but cache
+    entries: :func:`write_build` writes the shards and files (phases 3 and
+    4), then :meth:`BuildRecord.save` (which :func:`govkg.graph.cli.build`
+    does), so that a build that fails to write leaves the folder's record as
+    it was. With ``reuse_outputs``, a folder whose files this version of
+    govkg wrote from the same files (same bytes) and removals is left as it
+    is: the update's ``result`` is None.
     """
     cache = ExtractionCache(outdir)
     previous = BuildRecord.load(outdir) or BuildRecord()
@@ -186,20 +243,23 @@ def build_into(
     unchanged = same_removals and same_files and software == previous.software
     if reuse_outputs and unchanged and outputs_current(outdir):
         return Update(result=None, record=previous, reused=len(keys))
-    found: dict[str, FileResult] = {}
-    for path, key in keys.items():
-        value = cache.get(key) if key else None
-        if value is not None:
-            found[path] = value
-    missing = [path if is_url(path) else Path(path) for path in keys if path not in found]
-    for path, value in zip(missing, _extract_missing(missing, progress, workers, dask), strict=True):
-        found[str(path)] = value
-        cache.put(keys[str(path)], value)
+    files: list[tuple[str, list[Extraction], list[ReadError]]] = []
+    extracted = 0
+    again: set[str] = set()
+    for path, (found, failed), fresh in _read_all(keys, cache, progress, workers, dask):
+        extracted += fresh
+        if path in listed:
+            again.update(item.release.id for item in found)
+        files.append((path, [identity_record(item) for item in found], failed))
     if add:  # a release removed earlier comes back when a file holding it is listed again
-        again = {item.release.id for path in listed for item in found[path][0]}
         removed |= set(previous.removed) - again
     dropped: set[str] = set()
-    extractions, errors = _releases((found[path] for path in keys), removed, dropped)
+    extractions, errors = _releases(((found, failed) for _, found, failed in files), removed, dropped)
+    kept = {id(item) for item in extractions}
+    sources = [
+        Source(path, keys[path], tuple(item.release.id for item in found if id(item) in kept))
+        for path, found, _ in files
+    ]
     record = BuildRecord(
         files={path: key for path, key in keys.items() if key},
         removed=sorted(removed),
@@ -210,10 +270,63 @@ def build_into(
     return Update(
         result=result,
         record=record,
-        extracted=len(missing),
-        reused=len(keys) - len(missing),
+        extracted=extracted,
+        reused=len(keys) - extracted,
         dropped=frozenset(dropped),
+        sources=sources,
+        cache=Path(outdir),
     )
+
+
+def release_batches(
+    update: Update, corpus: Corpus, size: int = BATCH_FILES
+) -> Iterator[list[tuple[Extraction, ReleaseKeys]]]:
+    """Phase 3's input: the releases built, with their resolved keys, reloaded from the cache
+    ``size`` files at a time (in the order of the files)."""
+    cache = ExtractionCache(update.cache)
+    batch: list[tuple[Extraction, ReleaseKeys]] = []
+    for number, source in enumerate(update.sources, 1):
+        if source.releases:
+            found, _ = cache.get(source.key) or extract_any(_local(source.path))
+            wanted = set(source.releases)
+            for item in found:
+                if item.release.id in wanted:
+                    wanted.discard(item.release.id)  # of two with one id in a file, the first
+                    batch.append((item, corpus.release_keys(item.release.id)))
+        if number % size == 0 and batch:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_build(
+    update: Update,
+    outdir: str | Path,
+    *,
+    workers: int | None = None,
+    before_swap: Callable[[Path], object] | None = None,
+    batch: int = BATCH_FILES,
+) -> dict[str, Path]:
+    """Phases 3 and 4 of a build: its shards and files, written into a staging folder swapped in for
+    ``outdir`` as a whole (graph/folders.py); returns name -> path written.
+
+    Phase 3 maps the releases ``batch`` files at a time, each straight to its
+    N-Quads shard (graph/shards.py; a shard whose bytes are unchanged is not
+    rewritten); phase 4 writes the graph files and the store.
+    ``before_swap(staging folder)`` runs when all is written.
+    """
+    outdir = Path(outdir)
+    result = update.result
+    corpus = result.resolved
+    with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
+        report = write_release_shards(stage / SHARDS, corpus, release_batches(update, corpus, batch))
+        written = write_files(result, stage, only=[*WRITERS, STORE], workers=workers)
+        written[SHARDS] = stage / SHARDS
+        update.shards = report
+        if before_swap is not None:
+            before_swap(stage)
+    return {name: outdir / path.relative_to(stage) for name, path in written.items()}
 
 
 def remove_releases(outdir: str | Path, ids: Iterable[str], **options) -> Update:

@@ -4,11 +4,17 @@
 release's own triples, in the graph named by the release's IRI) and
 ``default.nq`` for the default graph (the build's provenance, posts, tenures,
 aliases). ``index.tsv`` lists each graph, its file and the digest of its
-content. The shards are read from ``graph.trig`` as a stream, one graph at a
-time, so memory does not grow with the corpus; a shard whose content has not
-changed since the last build is not rewritten, and shards of releases no
-longer built are removed, so after an update the files that changed are
-exactly those of the graphs that changed.
+content. A streaming build writes each release's shard straight from its
+mapping (:func:`nquads`, :func:`write_shard`, :class:`ShardIndex`; see
+graph/incremental.py); :func:`write_shards` makes the same files from a
+``graph.trig``, read as a stream. Either way memory does not grow with the
+corpus; a shard whose content has not changed since the last build is not
+rewritten, and shards of releases no longer built are removed, so after an
+update the files that changed are exactly those of the graphs that changed.
+
+A shard is canonical N-Quads: its triples as canonical N-Triples terms
+(graph/terms.py), sorted and each once, every line ending in the graph's
+name (none in ``default.nq``).
 
 Any RDF store loads them in bulk and in parallel: ``oxigraph load``,
 ``tdb2.tdbloader --loc DB shards/*.nq`` (Jena), ``IndexBuilderMain -F nq`` (QLever),
@@ -18,10 +24,20 @@ Any RDF store loads them in bulk and in parallel: ``oxigraph load``,
 from __future__ import annotations
 
 import hashlib
+import heapq
+import itertools
 import os
 import secrets
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from govkg.extract.identity import Corpus, ReleaseKeys
+from govkg.extract.records import Extraction
+from govkg.graph.rdf import _Terms, build_triples, corpus_triples, map_release
+from govkg.graph.terms import nt_term
+from govkg.graph.version import __version__
 
 SHARDS = "shards"
 INDEX = "index.tsv"
@@ -44,6 +60,187 @@ def shard_name(graph: str) -> str:
     'ce7efa1ae9f1a508.nq'
     """
     return hashlib.sha256(graph.encode("utf-8")).hexdigest()[:16] + ".nq"
+
+
+NTriple = tuple[str, str, str]  # canonical N-Triples terms
+
+
+class SortedLines:
+    """Text lines, sorted and each once, from any number of them in bounded memory.
+
+    Lines are held until ``run`` of them have come, then sorted and spilled to
+    a temporary file in ``folder``; iterating merges the runs (and may be done
+    again). Close it (or use it as a context manager) to remove the files.
+
+    >>> with SortedLines(run=2) as lines:
+    ...     lines.extend(["c\\n", "a\\n", "b\\n", "a\\n"])
+    ...     "".join(lines)
+    'a\\nb\\nc\\n'
+    """
+
+    def __init__(self, folder: str | Path | None = None, run: int = 200_000) -> None:
+        self.folder = folder
+        self.run = run
+        self.lines: list[str] = []
+        self.runs: list[Path] = []
+        self.spill: tempfile.TemporaryDirectory | None = None
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= self.run:
+            self._spill()
+
+    def extend(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.add(line)
+
+    def _spill(self) -> None:
+        if self.spill is None:
+            self.spill = tempfile.TemporaryDirectory(prefix=".govkg-sort-", dir=self.folder)
+        path = Path(self.spill.name) / f"{len(self.runs)}.txt"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.writelines(sorted(set(self.lines)))
+        self.runs.append(path)
+        self.lines = []
+
+    def __iter__(self) -> Iterator[str]:
+        self.lines = sorted(set(self.lines))
+        handles = [path.open(encoding="utf-8", newline="") for path in self.runs]
+        try:
+            last = None
+            for line in heapq.merge(self.lines, *handles):
+                if line != last:
+                    yield line
+                    last = line
+        finally:
+            for handle in handles:
+                handle.close()
+
+    def close(self) -> None:
+        self.lines, self.runs = [], []
+        if self.spill is not None:
+            self.spill.cleanup()
+            self.spill = None
+
+    def __enter__(self) -> SortedLines:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def nquads(triples: Iterable[NTriple], graph: str = "") -> bytes:
+    """A shard's bytes: the triples (canonical terms) sorted, each once, in the graph ``graph``
+    (an N-Triples IRI, ``<…>``; empty for the default graph).
+
+    >>> nquads([("<b>", "<p>", '"x"@zh'), ("<a>", "<p>", "<b>")], "<g>")
+    b'<a> <p> <b> <g> .\\n<b> <p> "x"@zh <g> .\\n'
+    """
+    # Sorting the lines sorts the triples: a term never holds a character below the space that ends it.
+    end = f" {graph} .\n" if graph else " .\n"
+    return "".join(sorted({f"{s} {p} {o}{end}" for s, p, o in triples})).encode("utf-8")
+
+
+def _same_file(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_shard(folder: str | Path, graph: str, data: bytes) -> tuple[str, bool]:
+    """Write one graph's shard into ``folder`` unless it holds those bytes already.
+
+    ``graph`` is the graph's IRI ("" for the default graph). Returns the
+    shard's line of ``index.tsv`` and whether the file was written. Files are
+    replaced, never written into (a previous build may share them: graph/folders.py).
+    """
+    folder = Path(folder)
+    name = shard_name(graph) if graph else DEFAULT
+    written = not _same_file(folder / name, data)
+    if written:
+        _write(folder / name, data)
+    return f"{graph}\t{name}\t{hashlib.sha256(data).hexdigest()}\n", written
+
+
+def write_shard_lines(folder: str | Path, graph: str, lines: Iterable[str]) -> tuple[str, bool]:
+    """:func:`write_shard` for a shard of any size, given as its lines in order (streamed to disk)."""
+    folder = Path(folder)
+    name = shard_name(graph) if graph else DEFAULT
+    tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+    digest = hashlib.sha256()
+    try:
+        with tmp.open("wb") as handle:
+            for line in lines:
+                data = line.encode("utf-8")
+                digest.update(data)
+                handle.write(data)
+        written = _file_digest(folder / name) != digest.digest()
+        if written:
+            os.replace(tmp, folder / name)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return f"{graph}\t{name}\t{digest.hexdigest()}\n", written
+
+
+def _file_digest(path: Path) -> bytes | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").digest()
+    except OSError:
+        return None
+
+
+class ShardIndex:
+    """The index of the shards a build writes (``index.tsv``), gathered as they are written.
+
+    :meth:`finish` writes it, sorted by graph, and removes the shards of the
+    previous index that this build did not write; both in bounded memory.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.lines = SortedLines(self.folder)
+        self.written = self.unchanged = 0
+
+    def add(self, line: str, written: bool) -> None:
+        self.lines.add(line)
+        if written:
+            self.written += 1
+        else:
+            self.unchanged += 1
+
+    def finish(self) -> ShardReport:
+        removed = 0
+        with SortedLines(self.folder) as previous:
+            try:
+                with (self.folder / INDEX).open(encoding="utf-8", newline="") as handle:
+                    next(handle, None)
+                    previous.extend(line for line in handle if line.count("\t") == 2)
+            except OSError:
+                pass
+            new = ((line.split("\t", 1)[0], line) for line in self.lines)
+            current = next(new, None)
+            for line in previous:
+                graph, name, _ = line.split("\t")
+                while current is not None and current[0] < graph:
+                    current = next(new, None)
+                if current is None or current[0] != graph:
+                    (self.folder / name).unlink(missing_ok=True)
+                    removed += 1
+        tmp = self.folder / f".{INDEX}.{secrets.token_hex(4)}.tmp"
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                handle.write("graph\tfile\tsha256\n")
+                handle.writelines(self.lines)
+            os.replace(tmp, self.folder / INDEX)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        finally:
+            self.lines.close()
+        return ShardReport(self.written, self.unchanged, removed)
 
 
 def _read_index(folder: Path) -> dict[str, tuple[str, str]]:
@@ -114,3 +311,90 @@ def write_shards(outdir: str | Path, source: str = "graph.trig") -> ShardReport:
     lines = ["graph\tfile\tsha256"] + [f"{g}\t{n}\t{d}" for g, (n, d) in sorted(index.items())]
     _write(folder / INDEX, ("\n".join(lines) + "\n").encode("utf-8"))
     return ShardReport(written, unchanged, removed)
+
+
+# ---------------------------------------------------------------------------
+# A streaming build's shards, straight from the mapping of each release
+
+
+@dataclass
+class MappedBatch:
+    """What mapping a batch of releases to their shards gives the build besides the files.
+
+    ``index``: each shard's index line and whether it was written; ``default``:
+    lines of the default graph (holdings' posts and tenures); ``covered``: the
+    corpus triples that a release graph states too (they are in that graph,
+    not in the default one).
+    """
+
+    index: list[tuple[str, bool]]
+    default: list[str]
+    covered: set[NTriple]
+
+
+def map_batch(
+    folder: str | Path, batch: Iterable[tuple[Extraction, ReleaseKeys]], corpus: frozenset[NTriple]
+) -> MappedBatch:
+    """Map each release of a batch (with its resolved keys) and write its shard into ``folder``.
+
+    Runs in the build's process or as a task on a Dask worker (graph/cluster.py):
+    each term's N-Triples form is cached for the batch only, so memory follows the batch.
+    """
+    terms, forms = _Terms(), {}
+
+    def nt(term) -> str:
+        text = forms.get(term)
+        if text is None:
+            text = forms[term] = nt_term(term)
+        return text
+
+    done = MappedBatch([], [], set())
+    for extraction, keys in batch:
+        mapped = map_release(extraction, keys, terms)
+        own = {(nt(s), nt(p), nt(o)) for s, p, o in mapped.own}
+        done.covered |= own & corpus
+        done.index.append(write_shard(folder, str(mapped.release), nquads(own, nt(mapped.release))))
+        done.default += [f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in mapped.shared]
+    return done
+
+
+def write_release_shards(
+    folder: str | Path,
+    corpus: Corpus,
+    batches: Iterable[list[tuple[Extraction, ReleaseKeys]]],
+    mapper: Callable[..., Iterable[MappedBatch]] | None = None,
+) -> ShardReport:
+    """Write (or update) a build's shards from its releases, mapped batch by batch (see the module doc).
+
+    ``batches`` are the releases of the corpus with their keys; ``mapper``
+    (default: in this process, in order) runs :func:`map_batch` over them, as
+    ``mapper(folder, batches, corpus_triples)``: graph/cluster.py gives one
+    that runs each batch on a Dask worker. The default graph (cross-release
+    facts and the build's provenance) is written last, in bounded memory.
+    """
+    folder = Path(folder)
+    index = ShardIndex(folder)
+    terms = _Terms()
+    corpus_lines = frozenset(tuple(map(nt_term, triple)) for triple in corpus_triples(corpus, terms))
+    if mapper is None:
+        done = (map_batch(folder, batch, corpus_lines) for batch in batches)
+    else:
+        done = mapper(folder, batches, corpus_lines)
+    covered: set[NTriple] = set()
+    with SortedLines(folder) as default:
+        for batch in done:
+            for line, written in batch.index:
+                index.add(line, written)
+            default.extend(batch.default)
+            covered |= batch.covered
+        if corpus.releases:
+            default.extend(
+                f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
+                for s, p, o in build_triples(corpus, __version__)
+            )
+        default.extend(f"{s} {p} {o} .\n" for s, p, o in corpus_lines - covered)
+        lines = iter(default)
+        first = next(lines, None)
+        if first is not None:
+            index.add(*write_shard_lines(folder, "", itertools.chain([first], lines)))
+    return index.finish()

@@ -17,9 +17,8 @@ from govkg.extract import ReadError
 from govkg.graph.build import sample_paths
 from govkg.graph.check import check_build, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
-from govkg.graph.incremental import Update, build_into, forget_unused
+from govkg.graph.incremental import Update, build_into, forget_unused, write_build
 from govkg.graph.interrupts import exit_status
-from govkg.graph.outputs import write_outputs
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
 
@@ -130,9 +129,7 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
             forget_unused(stage, update.record)
 
         with phase(f"writing {outdir}", bars):
-            written = write_outputs(
-                result, outdir, workers=getattr(args, "writers", None), before_swap=record
-            )
+            written = write_build(update, outdir, workers=getattr(args, "writers", None), before_swap=record)
     except OSError as exc:
         error(f"cannot write to {outdir}: {exc}")
         return EXIT_FAIL

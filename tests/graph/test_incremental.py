@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
 from govkg.graph.build import build, from_extractions, sample_paths
 from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
-from govkg.graph.incremental import BuildRecord, _releases, build_into, remove_releases
+from govkg.graph.incremental import BuildRecord, _releases, build_into, remove_releases, write_build
 from govkg.graph.outputs import write_outputs
+from govkg.graph.shards import SHARDS
 
 FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
 
@@ -187,3 +191,40 @@ def test_inputs_in_another_order_are_another_build(tmp_path, inputs):
     update.record.save(out)
     assert build_into(out, [first, second], reuse_outputs=True).up_to_date
     assert not build_into(out, [second, first], reuse_outputs=True).up_to_date
+
+
+def _multiplied(folder, releases):
+    """A corpus of ``releases`` made of the samples by bench/gen_corpus.py (new names and places per copy)."""
+    spec = importlib.util.spec_from_file_location(
+        "gen_corpus", Path(__file__).parents[2] / "bench" / "gen_corpus.py"
+    )
+    module = sys.modules.setdefault("gen_corpus", importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)
+    module.generate(releases, folder, source=sample_paths()[0].parent)
+    return folder
+
+
+def _files_and_shards(folder):
+    files = {name: (folder / name).read_bytes() for name in FILES}
+    return files, {p.name: p.read_bytes() for p in (folder / SHARDS).iterdir()}
+
+
+@pytest.mark.parametrize("copies", [1, 3])
+def test_a_streamed_build_gives_the_files_and_shards_of_an_in_memory_build(tmp_path, copies):
+    corpus = _multiplied(tmp_path / "corpus", 11 * copies)
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    write_outputs(build([corpus]), tmp_path / "memory")  # the shards from graph.trig
+    assert _files_and_shards(out) == _files_and_shards(tmp_path / "memory")
+
+
+def test_an_added_release_rewrites_its_shard_and_the_default_graph(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    added = tmp_path / "added"
+    added.mkdir()
+    shutil.copy(sorted(second.iterdir())[0], added)
+    update = build_into(out, [added], add=True)
+    write_build(update, out)
+    assert (update.shards.written, update.shards.unchanged, update.shards.removed) == (2, 6, 0)

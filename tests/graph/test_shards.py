@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from govkg.graph.build import BuildResult
+from govkg.graph.build import BuildResult, sample_paths
+from govkg.graph.build import build as build_paths
 from govkg.graph.outputs import write_outputs
 from govkg.graph.rdf import release_iri, to_rdf
-from govkg.graph.shards import DEFAULT, SHARDS, shard_name, write_shards
+from govkg.graph.shards import DEFAULT, SHARDS, SortedLines, shard_name, write_release_shards, write_shards
 from tests.graph.records import inspection, meeting
 
 
@@ -50,3 +51,31 @@ def test_an_update_rewrites_only_the_graphs_that_changed(tmp_path):
     # r1 kept; r4 new, the default graph (the build's provenance) changed; r3 removed
     assert (report.written, report.unchanged, report.removed) == (2, 1, 1)
     assert not (tmp_path / SHARDS / shard_name(str(release_iri("r3")))).exists()
+
+
+def test_sorted_lines_spill_runs_and_merge_them_each_once(tmp_path):
+    lines = [f"{n % 7}\n" for n in range(50)]
+    with SortedLines(tmp_path, run=4) as sorted_lines:
+        sorted_lines.extend(lines)
+        assert len(sorted_lines.runs) == 12
+        assert list(sorted_lines) == sorted(set(lines)) == list(sorted_lines)  # again
+    assert list(tmp_path.iterdir()) == []  # its runs removed
+
+
+def test_shards_mapped_release_by_release_are_those_of_graph_trig(tmp_path):
+    result = build_paths(sample_paths())
+    write_outputs(result, tmp_path / "trig", only=["graph.trig", SHARDS])
+    corpus = result.resolved
+    batches = [
+        [(e, corpus.release_keys(e.release.id)) for e in result.extractions[start : start + 4]]
+        for start in (0, 4, 8)
+    ]
+    report = write_release_shards(tmp_path / "mapped", corpus, batches)
+    assert (report.written, report.unchanged, report.removed) == (12, 0, 0)
+    expected = {p.name: p.read_bytes() for p in (tmp_path / "trig" / SHARDS).iterdir()}
+    assert {p.name: p.read_bytes() for p in (tmp_path / "mapped").iterdir()} == expected
+    fewer = [
+        batch[1:] for batch in batches
+    ]  # three releases fewer: their shards go, the default graph changes
+    report = write_release_shards(tmp_path / "mapped", corpus, fewer)
+    assert (report.written, report.unchanged, report.removed) == (1, 8, 3)
