@@ -18,6 +18,7 @@ from govkg.extract.data import load_words
 from govkg.extract.documents import find_documents
 from govkg.extract.events import find_events
 from govkg.extract.persons import find_persons
+from govkg.extract.places import release_place
 from govkg.extract.records import Event, Extraction, Person, Release, Sentence
 
 
@@ -34,8 +35,14 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: boo
         _roles_named_in_evidence(release, e, persons) for e in find_events(release, sentences, persons)
     )
     documents = tuple(find_documents(release, sentences))
+    offices = (h.office for person in persons for h in person.holdings if h.title and h.office)
     return Extraction(
-        release=release, persons=persons, events=events, documents=documents, sentences=sentences
+        release=release,
+        persons=persons,
+        events=events,
+        documents=documents,
+        sentences=sentences,
+        place=release_place(release, offices),
     )
 
 

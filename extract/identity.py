@@ -62,13 +62,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from govkg.extract.chars import simplified, simplify
+from govkg.extract.chars import simplified
 from govkg.extract.data import load_table
 from govkg.extract.places import (
     LEVEL_RANK,
     LEVEL_WORDS,
     NATIONAL,
-    find_places,
+    divisions_named,
     level_word,
     lift,
     lineage,
@@ -76,7 +76,6 @@ from govkg.extract.places import (
     place_object,
     place_prefix,
     place_rank,
-    places_named,
     self_level,
     shorten,
 )
@@ -288,8 +287,9 @@ class ReleaseMentions:
 
     Made by :func:`mentions_of` on the worker that extracted the release.
     What resolution derives from the release's text alone is decided there,
-    once: the release's canonical place (:func:`release_place`) and the
-    divisions its body names (``text_places``). Only a release that does not
+    once: the release's canonical place (``Extraction.place``, decided by
+    :func:`~govkg.extract.places.release_place`) and the divisions its body
+    names (``text_places``, :func:`~govkg.extract.places.divisions_named`). Only a release that does not
     say where it speaks for and names persons keeps its text (``text``: title
     and body): its place is inferred across releases, by asking whether the text
     names a place other releases give its officials.
@@ -298,7 +298,7 @@ class ReleaseMentions:
     release: str  # Release.id
     date: str | None = None  # the day the release attests its facts (release_date)
     written_place: str | None = None  # Release.place as written
-    place: str | None = None  # the release's canonical jurisdiction (release_place)
+    place: str | None = None  # the release's canonical jurisdiction (Extraction.place)
     text_places: tuple[str, ...] = ()  # divisions the body names in full, canonical, sorted
     text: str | None = None  # title + "\n" + body, only when ``place`` is None and there are persons
     persons: tuple[PersonMention, ...] = ()
@@ -401,13 +401,14 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
     >>> from govkg.extract.records import Holding, Person, Release, Span
     >>> from govkg.extract.titles import parse_title
     >>> title = Holding("市长", Span(0, 2), Span(0, 5), jurisdiction="巴中市", office=parse_title("市长"))
-    >>> m = mentions_of(Extraction(Release(id="r1", text="市长何平。", place="巴中", published="2020-01-26"),
-    ...                            persons=(Person("何平", "何平", (Span(2, 4),), (title,)),)))
+    >>> record = Release(id="r1", text="市长何平。", place="巴中", published="2020-01-26")
+    >>> he = Person("何平", "何平", (Span(2, 4),), (title,))
+    >>> m = mentions_of(Extraction(record, persons=(he,), place="巴中市"))
     >>> m.place, m.date, m.persons[0].titles[0].jurisdiction, m.text
     ('巴中市', '2020-01-26', '巴中市', None)
     """
     release = extraction.release
-    place = release_place(extraction)
+    place = extraction.place
     persons = tuple(
         PersonMention(
             name=person.name,
@@ -421,7 +422,7 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
     )
     # Resolution asks which divisions the text names only for a title with a level.
     leveled = any(t.office.level for p in persons for t in p.titles if t.title and t.office)
-    text_places = _text_places(release.text) if leveled else ()
+    text_places = divisions_named(release.text) if leveled else ()
     return ReleaseMentions(
         release=release.id,
         date=release_date(extraction),
@@ -494,37 +495,6 @@ class _Mention:
         return frozenset(o.office for o in self.offices)
 
 
-def release_place(extraction: Extraction) -> str | None:
-    """The canonical jurisdiction of a release; a short name that several places share (长宁:
-    长宁区, 长宁县) is read as the one the release's titles name, or of the level it speaks as.
-
-    >>> from govkg.extract.records import Release, Person, Holding, Span
-    >>> from govkg.extract.titles import parse_title
-    >>> title = Holding("长宁区副区长", Span(0, 1), Span(0, 1), office=parse_title("长宁区副区长"))
-    >>> release_place(Extraction(Release(id="x", text="区长", place="长宁"),
-    ...                          persons=(Person("甲乙", "甲乙", (), (title,)),)))
-    '长宁区'
-    """
-    release = extraction.release
-    where = place_key(release.place)
-    if not where or where == NATIONAL or place_object(where) is not None:
-        return where
-    candidates = {p.name for p in places_named(where)}
-    if len(candidates) < 2:
-        return where
-    named = {
-        office.place
-        for person in extraction.persons
-        for office in (h.office for h in person.holdings if h.title and h.office)
-        if office.place in candidates
-    }
-    if len(named) == 1:
-        return named.pop()
-    level = self_level((release.title or "") + "\n" + release.text)
-    fitting = sorted(name for name in candidates if level_word(name) == level)
-    return fitting[0] if len(fitting) == 1 else where
-
-
 def _mentions(release: ReleaseMentions) -> list[_Mention]:
     return [
         _Mention(
@@ -594,20 +564,6 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         return
     mention.place = None
     mention.reason = "jurisdiction unknown" + (f" (a {level}-level title)" if level else "")
-
-
-def _text_places(text: str) -> tuple[str, ...]:
-    """The divisions a release's text names in full, canonical, sorted (a town's release naming 衡阳县).
-
-    >>> _text_places("衡阳县委书记到长沙市调研，衡阳市领导陪同。")
-    ('衡阳县', '衡阳市', '长沙市')
-    """
-    found = set()
-    for _, _, name in find_places(simplify(text)):
-        key = place_key(name)
-        if key and level_word(key):
-            found.add(key)
-    return tuple(sorted(found))
 
 
 def _local_places(mentions: list[_Mention]) -> dict[str, set[str]]:

@@ -22,19 +22,18 @@ from functools import cache, lru_cache
 
 from govkg.extract.chars import simplified, simplify
 from govkg.extract.data import load_table, load_words
-from govkg.extract.records import Release
+from govkg.extract.records import Office, Release
 
-# Level suffixes and the words by which a release refers to its own level.
-LEVELS = {
-    "省": r"我省|全省|本省|省委|省政府|省人大|省政协|省长",
-    "市": r"我市|全市|本市|市委|市政府|市人大|市政协|市长",
-    "县": r"我县|全县|本县|县委|县政府|县人大|县政协|县长|我縣|全縣|縣委|縣政府",
-    "区": r"我区|全区|本区|区委|区政府|区人大|区政协|区长|我區|全區|區委|區政府",
-    "旗": r"我旗|全旗|旗委|旗政府|旗人大|旗政协|旗长",
-    "镇": r"我镇|全镇|镇党委|镇政府|镇人大|镇长|我鎮|全鎮|鎮黨委",
-    "乡": r"我乡|全乡|乡党委|乡政府|乡长|我鄉|全鄉",
-    "街道": r"街道党工委|街道办事处|全街道",
-}
+
+@cache
+def _self_references() -> dict[str, str]:
+    """Level -> the words by which a release refers to itself at that level, as one alternation."""
+    words: dict[str, list[str]] = {}
+    for level, word in load_table("self_references.tsv"):
+        words.setdefault(level, []).append(word)
+    return {level: "|".join(map(re.escape, found)) for level, found in words.items()}
+
+
 _TOWN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(镇|乡|街道|苏木)(?=[\u4e00-\u9fff,，、 ])")
 _TOWN_AFTER = re.compile(r"(?:[县区市旗]|日|在|到|赴|于|入)([\u4e00-\u9fff]{2,3}?)(镇|乡|街道|苏木)")
 _NOT_TOWN = re.compile(r"^(城|乡|各|全|本|我|该|村|集|小|重|街|城乡|各乡|乡镇|城镇|村镇|集镇|小城)")
@@ -313,7 +312,7 @@ def _self_counts(text: str) -> Counter:
     """How often a text refers to itself at each level: 我市 / 全市 count three
     times, a bare organ word (市委, 县政府, not 巴中市委) once."""
     counts: Counter = Counter()
-    for level, words in LEVELS.items():
+    for level, words in _self_references().items():
         strong = len(re.findall(rf"(?:我|全|本){re.escape(level)}(?!长)", text))
         bare = len(re.findall(rf"(?:{_BOUNDARY})(?:{words})", text))
         counts[level] = 3 * strong + bare
@@ -321,12 +320,12 @@ def _self_counts(text: str) -> Counter:
 
 
 def self_level(text: str) -> str | None:
-    """The level a text refers to itself by, the most frequent self-reference.
+    """The level a text refers to itself by, the most frequent self-reference (in simplified characters).
 
-    >>> self_level("1月25日，我市召开会议，市委副书记、市长何平出席。")
-    '市'
+    >>> self_level("1月25日，我市召开会议，市委副书记、市长何平出席。"), self_level("全縣召開會議。")
+    ('市', '县')
     """
-    counts = _self_counts(text)
+    counts = _self_counts(simplify(text))
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
 
@@ -378,12 +377,12 @@ _TOWN_LEVELS = ("镇", "乡", "街道")
 
 
 def _level(name: str) -> str | None:
-    """The self-reference level of a place's name (a key of ``LEVELS``): 街道, 苏木 as a 乡."""
+    """The self-reference level of a place's name (``self_references.tsv``): 街道, 苏木 as a 乡."""
     if name.endswith("街道"):
         return "街道"
     if name.endswith("苏木"):
         return "乡"
-    return name[-1] if name[-1] in LEVELS else None
+    return name[-1] if name[-1] in _self_references() else None
 
 
 def find_jurisdiction(release: Release) -> str | None:
@@ -393,7 +392,7 @@ def find_jurisdiction(release: Release) -> str | None:
     page around it) name; each is weighed by how often the release refers to
     itself at that candidate's level (我市, 县委...).
 
-    >>> from govkg.extract.records import Release
+    >>> from govkg.extract.records import Office, Release
     >>> find_jurisdiction(Release(id="x", title="巴中市召开会议", text="1月25日，我市召开会议。"))
     '巴中市'
     """
@@ -403,7 +402,9 @@ def find_jurisdiction(release: Release) -> str | None:
     text = simplify(release.text)
     counts = _self_counts(title + "\n" + text)
     strong_levels = [
-        level for level in LEVELS if re.search(rf"(?:我|本){re.escape(level)}(?!长)", title + text)
+        level
+        for level in _self_references()
+        if re.search(rf"(?:我|本){re.escape(level)}(?!长)", title + text)
     ]
     if len(strong_levels) == 1:
         # One level the release calls 我X / 本X: candidates of other levels are visitors.
@@ -467,3 +468,46 @@ def find_jurisdiction(release: Release) -> str | None:
         if not any(_level(n) == dominant for n in scores):
             return None
     return written.get(best, best)
+
+
+def release_place(release: Release, offices: Iterable[Office]) -> str | None:
+    """The jurisdiction of a release as a canonical key (the one identity starts from).
+
+    :func:`find_jurisdiction` chose the place and wrote it as the release
+    does (``Release.place``); this reads it with :func:`place_key`. A short
+    name that several places share (长宁: 长宁区, 长宁县) is read as the one the
+    release's titles name (``offices``, as :func:`~govkg.extract.titles.parse_title`
+    read them), or else the one of the level the release speaks as.
+
+    >>> from govkg.extract.titles import parse_title
+    >>> release_place(Release(id="x", text="区长", place="长宁"), [parse_title("长宁区副区长")])
+    '长宁区'
+    >>> release_place(Release(id="x", text="我县召开会议。", place="长宁"), [])
+    '长宁县'
+    """
+    where = place_key(release.place)
+    if not where or where == NATIONAL or place_object(where) is not None:
+        return where
+    candidates = {p.name for p in places_named(where)}
+    if len(candidates) < 2:
+        return where
+    named = {office.place for office in offices if office.place in candidates}
+    if len(named) == 1:
+        return named.pop()
+    level = self_level((release.title or "") + "\n" + release.text)
+    fitting = sorted(name for name in candidates if level_word(name) == level)
+    return fitting[0] if len(fitting) == 1 else where
+
+
+def divisions_named(text: str) -> tuple[str, ...]:
+    """The divisions a text names in full, canonical, sorted (a town's release naming 衡阳县).
+
+    >>> divisions_named("衡阳县委书记到长沙市调研，衡阳市领导陪同。")
+    ('衡阳县', '衡阳市', '长沙市')
+    """
+    found = set()
+    for _, _, name in find_places(simplify(text)):
+        key = place_key(name)
+        if key and level_word(key):
+            found.add(key)
+    return tuple(sorted(found))

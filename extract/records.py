@@ -159,6 +159,9 @@ class Extraction:
     events: tuple[Event, ...] = ()
     documents: tuple[Document, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+    # The release's jurisdiction as a canonical key (places.release_place): Release.place
+    # read once, with the titles' places to tell namesakes apart; 中国 for national news.
+    place: str | None = None
 
 
 class ReadError(ValueError):

@@ -18,6 +18,7 @@ from govkg.extract.identity import (
     resolve,
     text_digest,
 )
+from govkg.extract.places import release_place
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
 from govkg.extract.titles import parse_title
 
@@ -36,7 +37,9 @@ def release(
     rid: str, place: str | None, *persons: Person, text: str = "", date: str = "2021-01-01"
 ) -> Extraction:
     body = text or "会议召开。" * 3
-    return Extraction(Release(id=rid, text=body, place=place, published=date), persons=persons)
+    record = Release(id=rid, text=body, place=place, published=date)
+    offices = [h.office for p in persons for h in p.holdings if h.office]
+    return Extraction(record, persons=persons, place=release_place(record, offices))
 
 
 def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
@@ -460,6 +463,7 @@ def test_a_release_is_read_into_the_row_resolution_needs():
     record = Extraction(
         Release(id="a", text="巴中市何平到通江县调研。", place="巴中", published="2021-03-04T10:00"),
         persons=(official,),
+        place="巴中市",  # the extraction's decision, which the row carries
     )
     assert mentions_of(record) == ReleaseMentions(
         release="a",

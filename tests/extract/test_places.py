@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.extract.chars import simplify
+from govkg.extract.data import load_table
 from govkg.extract.places import (
+    LEVEL_WORDS,
+    divisions_named,
     find_jurisdiction,
     find_places,
     level_word,
@@ -12,9 +16,11 @@ from govkg.extract.places import (
     parent,
     place_key,
     place_prefix,
+    release_place,
     self_level,
 )
 from govkg.extract.records import Release
+from govkg.extract.titles import parse_title
 
 
 def release(text: str, title: str | None = None, source: str | None = None, raw: str = "") -> Release:
@@ -167,3 +173,33 @@ def test_lift_goes_up_to_the_level_a_title_names(place, level, lifted):
 )
 def test_a_place_named_at_the_start_of_a_title(text, place, rest):
     assert place_prefix(text) == (place, rest)
+
+
+# ------------------------------------------------------------ a release's jurisdiction as a key
+
+
+@pytest.mark.parametrize(
+    ("written", "text", "titles", "key"),
+    [
+        ("巴中", "会议召开。", (), "巴中市"),  # a short name read in full
+        ("營口市", "会议召开。", (), "营口市"),  # simplified
+        ("全国", "会议召开。", (), "中国"),
+        ("长宁", "会议召开。", ("长宁县委书记",), "长宁县"),  # namesakes told apart by a title
+        ("长宁", "我区召开会议，区长出席。", (), "长宁区"),  # ... or by the level the release speaks as
+        ("长宁", "会议召开。", (), "长宁"),  # undecided: as written
+        (None, "我市召开会议。", ("巴中市委书记",), None),  # no place of its own: identity infers it
+    ],
+)
+def test_a_release_place_is_read_once_as_a_key(written, text, titles, key):
+    record = Release(id="x", text=text, place=written)
+    assert release_place(record, [parse_title(t) for t in titles]) == key
+
+
+def test_the_divisions_a_text_names_are_canonical_and_sorted():
+    assert divisions_named("巴中召开会议，通江县、南江縣参加，北京大学代表列席。") == ("南江县", "通江县")
+
+
+def test_self_references_are_simplified_words_of_known_levels():
+    rows = load_table("self_references.tsv")
+    assert {level for level, _ in rows} <= set(LEVEL_WORDS) | {"街道"}
+    assert all(simplify(word) == word and level in word for level, word in rows)

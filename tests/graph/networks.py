@@ -139,7 +139,7 @@ def bystander_release() -> Extraction:
         jurisdiction="南江县",
     )
     release = Release(id="r3", text=body.text, title="南江县部署防控", published="2020-01-28", place="南江县")
-    return Extraction(release, (li,))
+    return Extraction(release, (li,), place="南江县")
 
 
 def sample_graph() -> Graph:

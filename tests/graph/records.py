@@ -79,4 +79,4 @@ def inspection(release_id: str = "r2") -> Extraction:
     )
     other = Event(key="e1", type="other", name="春耕", evidence=s)
     release = Release(id=release_id, text=text, published="2022-03-06", place="通江县")
-    return Extraction(release=release, persons=people, events=(event, other))
+    return Extraction(release=release, persons=people, events=(event, other), place="通江县")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import RDF, Literal
 
+from govkg.extract.places import release_place
 from govkg.extract.records import Event, Extraction, Holding, Participation, Person, Release, Span
 from govkg.extract.titles import parse_title
 from govkg.graph.build import from_extractions
@@ -23,11 +24,9 @@ def person(name: str, *titles: str, where: str | None = None) -> Person:
 
 
 def release(rid: str, date: str, *persons: Person, place: str = "巴中市", events=()) -> Extraction:
-    return Extraction(
-        Release(id=rid, text="会议召开。会议召开。", place=place, published=date),
-        persons=persons,
-        events=events,
-    )
+    record = Release(id=rid, text="会议召开。会议召开。", place=place, published=date)
+    offices = [h.office for p in persons for h in p.holdings if h.office]
+    return Extraction(record, persons=persons, events=events, place=release_place(record, offices))
 
 
 def career() -> list[Extraction]:

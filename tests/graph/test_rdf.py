@@ -61,7 +61,7 @@ def mayor() -> Extraction:
         jurisdiction="巴中市",
     )
     release = Release(id="a", text=text, published="2020-01-26", place="巴中市")
-    return Extraction(release=release, persons=(person,))
+    return Extraction(release=release, persons=(person,), place="巴中市")
 
 
 def test_a_release_maps_to_the_golden_graph():
@@ -209,7 +209,7 @@ def test_evidence_is_always_the_text_at_its_offsets(text, bounds):
 
 
 def _release(rid: str, *persons: Person) -> Extraction:
-    return Extraction(Release(id=rid, text="会议召开。" * 3, place="巴中市"), persons=persons)
+    return Extraction(Release(id=rid, text="会议召开。" * 3, place="巴中市"), persons=persons, place="巴中市")
 
 
 def _official(*organs: str) -> Person:
