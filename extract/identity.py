@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -257,7 +258,7 @@ class Corpus:
 # ---------------------------------------------------------------- what resolution reads of a release
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TitleMention:
     """What identity reads of a :class:`~govkg.extract.records.Holding`: the title as written,
     the place and organ the extraction gave it, and the office extraction read it as (no spans:
@@ -269,7 +270,7 @@ class TitleMention:
     office: Office | None = None  # Holding.office: identity parses no title itself
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention:
     """What identity reads of a :class:`~govkg.extract.records.Person`: name, key in the release,
     the jurisdiction the extraction gave them, and every title in order (a post is keyed by the
@@ -281,7 +282,7 @@ class PersonMention:
     titles: tuple[TitleMention, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReleaseMentions:
     """All that :func:`resolve` reads of one release, a row of the mention table.
 
@@ -346,24 +347,26 @@ class ReleaseMentions:
 
     @classmethod
     def from_row(cls, row: Mapping) -> ReleaseMentions:
-        """The record of a row made by :meth:`to_row` (or read back from a table of them)."""
+        """The record of a row made by :meth:`to_row` (or read back from a table of them).
+
+        Names, titles, places and dates recur across releases: each is kept
+        once (interned), so a table of a million rows holds each string once.
+        """
         return cls(
             release=row["release"],
-            date=row["date"],
-            written_place=row["written_place"],
-            place=row["place"],
-            text_places=tuple(row["text_places"] or ()),
+            date=_shared(row["date"]),
+            written_place=_shared(row["written_place"]),
+            place=_shared(row["place"]),
+            text_places=tuple(map(_shared, row["text_places"] or ())),
             text=row["text"],
             persons=tuple(
                 PersonMention(
-                    name=p["name"],
-                    key=p["key"],
-                    jurisdiction=p["jurisdiction"],
+                    name=_shared(p["name"]),
+                    key=_shared(p["key"]),
+                    jurisdiction=_shared(p["jurisdiction"]),
                     titles=tuple(
                         TitleMention(
-                            t["title"],
-                            t["jurisdiction"],
-                            t["organization"],
+                            *map(_shared, (t["title"], t["jurisdiction"], t["organization"])),
                             _office_of(t["title"], t["office"]),
                         )
                         for t in p["titles"] or ()
@@ -371,8 +374,8 @@ class ReleaseMentions:
                 )
                 for p in row["persons"] or ()
             ),
-            event_places=tuple(row["event_places"] or ()),
-            issuers=tuple(row["issuers"] or ()),
+            event_places=tuple(map(_shared, row["event_places"] or ())),
+            issuers=tuple(map(_shared, row["issuers"] or ())),
             text_digest=row["text_digest"],
         )
 
@@ -392,7 +395,18 @@ def _office_row(office: Office | None) -> dict | None:
 def _office_of(title: str, row: Mapping | None) -> Office | None:
     if row is None:
         return None
-    return Office(title, row["office"], row["level"], row["place"], bool(row["national"]), bool(row["chief"]))
+    national, chief = bool(row["national"]), bool(row["chief"])
+    return _office(title, row["office"], row["level"], row["place"], national, chief)
+
+
+@lru_cache(maxsize=65536)
+def _office(*fields) -> Office:
+    """One record for each office read back: the same few thousand titles recur in every release."""
+    return Office(*map(_shared, fields[:4]), *fields[4:])
+
+
+def _shared(text: str | None) -> str | None:
+    return sys.intern(text) if text else text
 
 
 def mentions_of(extraction: Extraction) -> ReleaseMentions:
@@ -464,7 +478,7 @@ def _table(items: Iterable[ReleaseMentions | Extraction]) -> list[ReleaseMention
 # ---------------------------------------------------------------- resolving persons
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     release: ReleaseMentions
     person: PersonMention
@@ -474,25 +488,19 @@ class _Mention:
     national_release: bool
     place: str | None = None
     reason: str = ""
+    # Read from the offices once: resolution asks for them of every mention in every round.
+    main_office: Office | None = field(init=False)
+    level: str | None = field(init=False)
+    office_names: frozenset[str] = field(init=False)
 
-    @property
-    def main_office(self) -> Office | None:
-        """The most local of the titles with a level: 县委书记 of 市委常委、县委书记.
-
-        A county's head who also sits on the city's committee is the county's
-        official, and is named so in the county's own releases.
-        """
+    def __post_init__(self) -> None:
+        # The most local of the titles with a level: 县委书记 of 市委常委、县委书记. A county's
+        # head who also sits on the city's committee is the county's official, and is named
+        # so in the county's own releases.
         leveled = [o for o in self.offices if o.level]
-        return min(leveled, key=lambda o: LEVEL_RANK.get(o.level or "", 9), default=None)
-
-    @property
-    def level(self) -> str | None:
-        office = self.main_office
-        return office.level if office else None
-
-    @property
-    def office_names(self) -> frozenset[str]:
-        return frozenset(o.office for o in self.offices)
+        self.main_office = min(leveled, key=lambda o: LEVEL_RANK.get(o.level or "", 9), default=None)
+        self.level = self.main_office.level if self.main_office else None
+        self.office_names = frozenset(o.office for o in self.offices)
 
 
 def _mentions(release: ReleaseMentions) -> list[_Mention]:

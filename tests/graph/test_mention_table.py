@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 
 import pyarrow as pa
@@ -120,3 +121,14 @@ def test_resolving_the_sample_from_its_mention_table_decides_as_from_its_records
     from_table = resolve(read_mentions(path))
     assert from_table == resolve(sample_result.extractions) == sample_result.corpus
     assert from_table.decisions and from_table.tenures and from_table.variants
+
+
+def test_rows_travel_to_and_from_workers_pickled():
+    assert pickle.loads(pickle.dumps([ODD, PLAIN])) == [ODD, PLAIN]
+
+
+def test_rows_read_back_share_their_recurring_strings(tmp_path):
+    twice = [PLAIN, ReleaseMentions("r3", "2021-01-01", "巴中市", "巴中市", ("巴中市",))]
+    write_mentions(tmp_path / "m.parquet", twice)
+    first, second = read_mentions(tmp_path / "m.parquet")
+    assert first.place is second.place is second.written_place is second.text_places[0]
