@@ -142,6 +142,23 @@ def org_key(name: str | None, within: str | None = None) -> str | None:
     return ("中共" if party else "") + place + rest
 
 
+def canonical(kind: str, name: str | None, within: str | None = None) -> str | None:
+    """The canonical key of a place or organisation name: the one rule behind the report's
+    variants, the organisation nodes and the graph's ``owl:sameAs`` links.
+
+    ``within`` is the place of the release that writes the name. The report
+    reads each name in its release (朝阳区 in a 长春市 release is 长春市朝阳区);
+    a place node is shared by every release that writes the name, so its link
+    reads it without one (朝阳区 alone names no one place, and gets no link).
+
+    >>> canonical("place", "巴中"), canonical("organization", "市委", within="巴中市")
+    ('巴中市', '中共巴中市委')
+    >>> canonical("place", "朝阳区", within="长春市"), canonical("place", "朝阳区")
+    ('长春市朝阳区', '朝阳区')
+    """
+    return place_key(name, within) if kind == "place" else org_key(name, within)
+
+
 # ---------------------------------------------------------------- resolution
 
 
@@ -856,7 +873,7 @@ def variants(items: Iterable[ReleaseMentions | Extraction]) -> list[Variant]:
     """
     rows = set()
     for kind, rid, name, within in _written_names(_table(items)):
-        key = place_key(name, within) if kind == "place" else org_key(name, within)
+        key = canonical(kind, name, within)
         if key and key != name:
             reason = f"{name} is {key}" + (f", read in a release of {within}" if within else "")
             rows.add((kind, key, rid, name, reason))
@@ -921,7 +938,7 @@ def release_date(extraction: Extraction) -> str | None:
 
 def _organizations(within: str | None, written: Iterable[str]) -> dict[str, str]:
     """The node name of every organisation a release names: 市委 in a 巴中市 release is 中共巴中市委."""
-    return {name: org_key(name, within) or name for name in written}
+    return {name: canonical("organization", name, within) or name for name in written}
 
 
 def _written_organizations(release: ReleaseMentions) -> dict[str, str]:
@@ -936,6 +953,8 @@ def _same_as(
 
     The nodes are those the graph has: places by name as written (a release's,
     a title's, an event's, a post's), organisations by their key in the release.
+    The rule is :func:`canonical`, as for the report's variants, read without a
+    release: a node is shared by every release that writes its name.
     """
     places: set[str] = {post.place for post in posts}
     for release in table:
@@ -945,11 +964,11 @@ def _same_as(
         places.update(release.event_places)
     organizations = {name for k in keys.values() for name in k.organizations.values()}
     found = []
-    for kind, names, key_of in (("place", places, place_key), ("organization", organizations, org_key)):
+    for kind, names in (("place", places), ("organization", organizations)):
         for name in sorted(names):
-            canonical = key_of(name)
-            if canonical and canonical != name:
-                found.append(Alias(kind, name, canonical))
+            key = canonical(kind, name)
+            if key and key != name:
+                found.append(Alias(kind, name, key))
     return found
 
 

@@ -507,3 +507,17 @@ def test_the_fingerprint_follows_the_releases_texts_not_their_order():
     changed = release("b", "巴中市", text="通江县召开大会。")
     assert resolve([a, b]).fingerprint == resolve([mentions_of(b), a]).fingerprint
     assert resolve([a, b]).fingerprint not in {resolve([a]).fingerprint, resolve([a, changed]).fingerprint}
+
+
+def test_the_report_and_the_same_as_links_read_names_by_one_rule():
+    """A name the report reads as another gets the same key in the graph's links, unless only
+    its release tells it (a namesake district: the node is shared by every release)."""
+    official = person("何平", "区长", where="朝阳区")
+    holding = Holding("区长", SPAN, SPAN, jurisdiction="連云港市", office=parse_title("区长"))
+    other = Person(name="李卯", key="李卯", mentions=(SPAN,), holdings=(holding,), jurisdiction="連云港市")
+    corpus = resolve([release("a", "长春市", official, other)])
+    variants = {(v.name, v.key) for v in corpus.variants if v.kind == "place"}
+    links = {(a.name, a.canonical) for a in corpus.same_as if a.kind == "place"}
+    assert {("連云港市", "连云港市"), ("朝阳区", "长春市朝阳区")} <= variants
+    assert ("連云港市", "连云港市") in links
+    assert not any(name == "朝阳区" for name, _ in links)
