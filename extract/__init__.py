@@ -4,14 +4,23 @@ This is the only package that knows Chinese text. It never imports rdflib or
 networkx; :mod:`govkg.graph` turns its records into a graph. What it decides:
 
 - per release (what a pool runs in parallel): reading and decoding a file
-  (``reading``, ``html``), the cleaned body and its metadata, jurisdiction
-  included (``cleaning``, ``places``), persons and titles (``persons``,
-  ``titles``, ``names``), events, roles and dates (``events``, ``dates``),
-  documents (``documents``), each fact with the span that states it
-  (``records``);
+  (``reading``, ``html``), the cleaned body and its metadata (``cleaning``),
+  persons and titles (``persons``, ``titles``, ``names``), events, roles and
+  dates (``events``, ``dates``), documents (``documents``), each fact with the
+  span that states it (``records``);
+- each decision about a name has one owner, and the records carry its answer:
+  ``chars`` reads traditional characters as simplified (the one ``t2s.tsv``
+  filter); ``places`` owns place names: the level words (``LEVEL_WORDS``),
+  canonical keys (``place_key``, ``lift``), the jurisdiction a release speaks
+  for (``find_jurisdiction``, as written, on ``Release.place``) and its key
+  (``release_place``, on ``Extraction.place``); ``titles`` owns what a title
+  names (``resolve``: the holder's jurisdiction and organ; ``parse_title``: the
+  office, its level and the place it names, on ``Holding.office``);
 - across releases, once per build: who is whom, which organisation and post a
   name or title is, who held which post when, and the canonical name of every
   variant spelling (``identity.resolve`` gives a ``Corpus`` with typed keys).
+  Identity reads the per-release answers above from each release's row and
+  re-derives none of them; it adds only what needs other releases.
 
 Word tables are data files under ``data/``.
 """

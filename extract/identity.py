@@ -47,10 +47,17 @@ for two. :func:`resolve` says for every mention which node it went to and why;
 :func:`identity_report` writes that as ``identity.tsv``.
 
 Organisations and places get canonical keys too (:func:`org_key`,
-:func:`place_key`); the graph links the nodes of variant spellings to the
-canonical node with ``owl:sameAs`` (:attr:`Corpus.same_as`). A title names a
-post (:func:`post_of`) once its holder's place is known, and a person's
+:func:`~govkg.extract.places.place_key`), by one rule (:func:`canonical`) for
+the report's variants and for the ``owl:sameAs`` links from the nodes of
+variant spellings to the canonical node (:attr:`Corpus.same_as`). A title names
+a post (:func:`post_of`) once its holder's place is known, and a person's
 tenure of a post runs from the first to the last release date that attests it.
+
+What this module reads is decided per release, by extraction, never here: the
+office, level and place a title names (``Holding.office``, read by
+:func:`~govkg.extract.titles.parse_title`), the release's jurisdiction as a key
+(``Extraction.place``, :func:`~govkg.extract.places.release_place`), the
+divisions its text names (:func:`~govkg.extract.places.divisions_named`).
 """
 
 from __future__ import annotations

@@ -10,6 +10,11 @@ country (德国外长 → 德国), 中国 for central offices (国务院, 全国
 总书记), or, for a level word (市长, 县委书记), the release's place or the
 division above it at that level. All matching is on the simplified view of the
 text (see :mod:`govkg.extract.chars`).
+
+:func:`parse_title` reads a title once more, for identity: the office it
+names without its place (市长, 市委书记), the office's level and the place it
+names as a canonical key. Extraction keeps that reading on each
+``Holding.office``; identity reads it and parses no title itself.
 """
 
 from __future__ import annotations
