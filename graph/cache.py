@@ -9,6 +9,9 @@ returned for it: its extraction records and its read errors, pickled.
 Entries live in ``OUT/cache/extractions/ab/abcdef….pickle``, written
 atomically; a build keeps the entries of its inputs and drops the others
 (:meth:`ExtractionCache.keep_only`). A damaged or unreadable entry is a miss.
+Beside a file's records, a second, small entry of another ``kind``
+(``abcdef….rows.pickle``) holds what a streaming build keeps of each of its
+releases (graph/incremental.py): an update reads those, not every record.
 
 >>> import tempfile
 >>> cache = ExtractionCache(tempfile.mkdtemp())
@@ -91,18 +94,18 @@ class ExtractionCache:
             return None
         return self.key_of_bytes(url, f"version:{version}".encode())
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _path(self, key: str, kind: str = "") -> Path:
+        return self.folder / key[:2] / (f"{key}.{kind}.pickle" if kind else f"{key}.pickle")
 
-    def has(self, key: str | None) -> bool:
+    def has(self, key: str | None, kind: str = "") -> bool:
         """Whether an entry is stored for ``key`` (it may still turn out damaged: :meth:`get`)."""
-        return key is not None and self._path(key).is_file()
+        return key is not None and self._path(key, kind).is_file()
 
-    def get(self, key: str | None) -> Any | None:
+    def get(self, key: str | None, kind: str = "") -> Any | None:
         if key is None:
             return None
         try:
-            with self._path(key).open("rb") as handle:
+            with self._path(key, kind).open("rb") as handle:
                 value = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             self.misses += 1
@@ -110,10 +113,10 @@ class ExtractionCache:
         self.hits += 1
         return value
 
-    def put(self, key: str | None, value: Any) -> None:
+    def put(self, key: str | None, value: Any, kind: str = "") -> None:
         if key is None:
             return
-        path = self._path(key)
+        path = self._path(key, kind)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
@@ -130,7 +133,7 @@ class ExtractionCache:
         if not self.folder.is_dir():
             return 0
         for path in self.folder.glob("*/*.pickle"):
-            if path.stem not in keys:
+            if path.name.split(".", 1)[0] not in keys:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from govkg.graph.terms import short_iri
+from govkg.graph.shards import INDEX
+from govkg.graph.terms import from_oxigraph, short_iri
 from govkg.ontology import GOV, PREFIXES, resource_path
 
 if TYPE_CHECKING:
@@ -233,6 +234,45 @@ def sample_graph(result: BuildResult, most: int = SAMPLE_RELEASES) -> tuple[Grap
     sample = Graph()
     sample.addN((s, p, o, sample) for name in names for s, p, o in partition[name])
     return sample, f"a sample of {len(names)} of {len(partition)} releases, one in {step}"
+
+
+def sample_shards(folder: str | Path, most: int = SAMPLE_RELEASES) -> tuple[Graph, str | None]:
+    """:func:`sample_graph` of a build's N-Quads shards (graph/shards.py), without reading the rest.
+
+    Up to ``most`` release graphs, every shard is read (the whole graph);
+    above, every k-th release graph in the order of their IRIs, the sample
+    :func:`sample_graph` takes of the same build.
+    """
+    import pyoxigraph as ox
+
+    folder = Path(folder)
+    with (folder / INDEX).open(encoding="utf-8") as handle:
+        shards = [line.rstrip("\n").split("\t") for line in handle][1:]
+    releases = [(graph, name) for graph, name, _ in shards if graph]
+    how = None
+    if len(releases) <= most:
+        names = [name for _, name, _ in shards]
+    else:
+        step = -(-len(releases) // most)
+        names = [name for _, name in releases[::step]]
+        how = f"a sample of {len(names)} of {len(releases)} releases, one in {step}"
+    sample = Graph()
+    for name in names:
+        quads = ox.parse(path=str(folder / name), format=ox.RdfFormat.N_QUADS)
+        sample.addN(
+            (from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), sample)
+            for q in quads
+        )
+    return sample, how
+
+
+def check_shards(folder: str | Path, most: int = SAMPLE_RELEASES) -> Report:
+    """Check a build from its shards folder: the whole graph, or a sample of ``most`` of its releases
+    for a larger build (what :func:`check_build` checks of the same build; memory follows the sample)."""
+    graph, how = sample_shards(folder, most)
+    report = check(graph)
+    report.sample = how
+    return report
 
 
 def check_build(result: BuildResult, most: int = SAMPLE_RELEASES) -> Report:

@@ -5,7 +5,13 @@ task that reads and extracts its files on a worker (the function a local
 build runs per file, :func:`govkg.graph.remote.extract_any`) and sends back
 the records. The results come back in the order of the paths, so the build
 gives byte for byte the files of a single-process build. Identity
-resolution, the RDF mapping and the files are made by the client.
+resolution is made by the client, from the rows of what identity needs of
+each release; then the RDF mapping runs on the workers again
+(:func:`map_on_cluster`): each task maps a batch of files' releases and
+writes their N-Quads shards into the output folder, which the workers must
+therefore reach at the same path (a LocalCluster does; a cluster of other
+machines needs it on a shared file system). The client writes the rest from
+the shards.
 
 ``local`` starts a ``dask.distributed`` LocalCluster on this machine (one
 worker process per core) and closes it at the end; an address connects to a
@@ -19,7 +25,8 @@ itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -95,6 +102,40 @@ def extract_with_client(
             future.release()
     finally:
         client.cancel(futures)
+
+
+def map_with_client(
+    client, function: Callable, items: Iterable, *args, window: int | None = None
+) -> Iterator:
+    """``function(*args, item)`` for each item, run on the client's workers, the results in order.
+
+    At most ``window`` tasks (default: two per worker) are in flight, so
+    neither ``items`` nor the results are all held at once.
+    """
+    if window is None:
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    pending: deque = deque()
+    try:
+        for item in items:
+            pending.append(client.submit(function, *args, item, pure=False))
+            if len(pending) >= window:
+                future = pending.popleft()
+                yield future.result()
+                future.release()
+        while pending:
+            future = pending.popleft()
+            yield future.result()
+            future.release()
+    finally:
+        client.cancel(list(pending))
+
+
+def map_on_cluster(
+    function: Callable, items: Iterable, *args, address: str, workers: int | None = None
+) -> Iterator:
+    """:func:`map_with_client` on the Dask cluster at ``address`` (``local``: a LocalCluster)."""
+    with dask_client(address, workers) as client:
+        yield from map_with_client(client, function, items, *args)
 
 
 def extract_on_cluster(

@@ -25,28 +25,34 @@ build of the same releases gives.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from govkg.extract import ReadError
-from govkg.extract.identity import Corpus, ReleaseKeys
+from govkg.extract.identity import Corpus, ReleaseKeys, ReleaseMentions, identity_report, mentions_of, resolve
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
-from govkg.graph.build import BuildResult, Progress, from_extractions, iter_files
+from govkg.graph.build import BuildResult, Progress, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
-from govkg.graph.cluster import extract_on_cluster
+from govkg.graph.cluster import extract_on_cluster, map_on_cluster
 from govkg.graph.folders import staged_folder
-from govkg.graph.outputs import CARRIED, WRITERS, build_entries, write_files
+from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries, write_files
+from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.shards import SHARDS, ShardReport, write_release_shards
-from govkg.graph.store import STORE, manifest, stamp
+from govkg.graph.sharded import write_rdf_files
+from govkg.graph.shards import SHARDS, MappedRelease, ReleaseShards, ShardReport, write_release_shards
+from govkg.graph.store import STORE, manifest, read_graph, stamp, write_store
 
 MANIFEST = "build.json"
 # Files per batch of phase 3 (mapping to shards): what the build holds at a time.
 BATCH_FILES = 500
+ROWS = "rows"  # the cache entries of what phase 1 keeps of each release (Row)
+MAPPED = "mapped"  # and of what phase 3 made of a file's releases (shards.MappedRelease)
 FileResult = tuple[list[Extraction], list[ReadError]]
 
 
@@ -98,25 +104,62 @@ class Source:
 
 @dataclass
 class Update:
-    """A build into an output folder: its result, and how much of it was read anew."""
+    """A build into an output folder: what it resolved, and how much of it was read anew.
 
-    result: BuildResult | None  # None when the folder was up to date (nothing built)
+    ``corpus`` is None when the folder was up to date (nothing built). The
+    releases' records stay in the cache: :func:`write_build` streams them to
+    the shards and files; :attr:`result` makes the in-memory build of them
+    (an rdflib graph: for small builds, tests and the Python API).
+    """
+
     record: BuildRecord
+    corpus: Corpus | None = None  # identity resolved over the releases built
     extracted: int = 0  # files read and extracted by this build
     reused: int = 0  # files whose extraction came from the cache
     dropped: frozenset[str] = frozenset()  # ids of releases read but left out as removed
     sources: list[Source] = field(default_factory=list)  # the files built, in order
+    errors: list[ReadError] = field(default_factory=list)  # unreadable inputs, duplicate ids
+    warnings: list[str] = field(default_factory=list)  # what reading changed, by release id
+    files: int = 0  # input files
     cache: Path | None = None  # the folder whose cache holds their records
     shards: ShardReport | None = None  # what writing the shards did (write_build)
+    triples: int | None = None  # in graph.nt (write_build)
 
     @property
     def up_to_date(self) -> bool:
-        return self.result is None
+        return self.corpus is None
+
+    @property
+    def releases(self) -> int:
+        return len(self.corpus.releases) if self.corpus is not None else 0
+
+    @cached_property
+    def result(self) -> BuildResult | None:
+        """The build in memory: records reloaded from the cache, one rdflib graph (None if up to date)."""
+        if self.corpus is None:
+            return None
+        cache = ExtractionCache(self.cache)
+        extractions = sorted(
+            (item for source in self.sources for item in built_records(source, cache)),
+            key=lambda e: e.release.id,
+        )
+        return BuildResult(
+            graph=to_rdf(extractions, self.corpus),
+            extractions=extractions,
+            errors=self.errors,
+            files=self.files,
+            corpus=self.corpus,
+        )
 
     def summary(self) -> str:
-        if self.result is None:
+        if self.corpus is None:
             return f"up to date: {self.reused} files unchanged, nothing to do"
-        return f"{self.result.summary()}; {self.extracted} files extracted, {self.reused} from the cache"
+        line = f"{self.releases} releases from {self.files} files"
+        if self.triples is not None:
+            line += f", {self.triples} triples"
+        if self.errors:
+            line += f"; skipped {len(self.errors)} (see the messages above)"
+        return line
 
 
 def outputs_current(outdir: str | Path) -> bool:
@@ -159,22 +202,48 @@ def _releases(
     seen: set[str] = set()
     for found, failed in results:
         errors.extend(failed)
-        for item in found:
-            rid = item.release.id
-            if rid in removed:
-                dropped.add(rid)
-                continue
-            if rid in seen:
-                errors.append(ReadError(item.release.path, f"duplicate release id {rid!r}, kept the first"))
-            else:
-                seen.add(rid)
-                extractions.append(item)
+        kept = _kept([(e.release.id, e.release.path) for e in found], removed, dropped, seen, errors)
+        extractions += [item for item, keep in zip(found, kept, strict=True) if keep]
     return extractions, errors
 
 
-def identity_record(extraction: Extraction) -> Extraction:
-    """What identity resolution keeps of a release while the build streams (phase 2 resolves these)."""
-    return extraction
+def _kept(
+    releases: list[tuple[str, str]],
+    removed: set[str],
+    dropped: set[str],
+    seen: set[str],
+    errors: list[ReadError],
+) -> list[bool]:
+    """Which of a file's releases, (id, path), are built: not removed (else noted in ``dropped``),
+    not read before (else an error; ``seen`` grows)."""
+    kept = []
+    for rid, path in releases:
+        if rid in removed:
+            dropped.add(rid)
+            kept.append(False)
+        elif rid in seen:
+            errors.append(ReadError(path, f"duplicate release id {rid!r}, kept the first"))
+            kept.append(False)
+        else:
+            seen.add(rid)
+            kept.append(True)
+    return kept
+
+
+@dataclass(frozen=True)
+class Row:
+    """What phase 1 keeps of a release while the build streams: its id, path, the warnings of
+    its reading, and what identity resolution reads of it (:func:`~govkg.extract.identity.mentions_of`)."""
+
+    release: str
+    path: str
+    warnings: tuple[str, ...]
+    mentions: ReleaseMentions
+
+
+def rows_of(found: list[Extraction]) -> list[Row]:
+    """The rows of a file's releases (cached beside its records: an update reads these only)."""
+    return [Row(e.release.id, e.release.path, tuple(e.release.warnings), mentions_of(e)) for e in found]
 
 
 def _read_all(
@@ -183,20 +252,31 @@ def _read_all(
     progress: Progress | None,
     workers: int | None,
     dask: str | None,
-) -> Iterator[tuple[str, FileResult, bool]]:
-    """Phase 1: each file's records in order, as ``(path, records, extracted)``: from the cache, or
-    read and extracted (in a pool or on Dask, streamed) and put in the cache."""
-    missing = [path for path, key in keys.items() if not cache.has(key)]
+) -> Iterator[tuple[str, list[Row], list[ReadError], bool]]:
+    """Phase 1: each file's rows and read errors in order, and whether it was extracted now.
+
+    A file whose rows are cached is not opened again; one whose records only
+    are cached gets its rows from them; the others are read and extracted (in
+    a pool or on Dask, streamed), and their records and rows put in the cache.
+    """
+    missing = [path for path, key in keys.items() if not (cache.has(key, ROWS) or cache.has(key))]
     fresh = _extract_missing([_local(path) for path in missing], progress, workers, dask)
     missing_set = set(missing)
     for path, key in keys.items():
+        rows = None if path in missing_set else cache.get(key, ROWS)
+        if rows is not None:
+            yield path, *rows, False
+            continue
         value = next(fresh) if path in missing_set else cache.get(key)
         extracted = path in missing_set or value is None
         if value is None:  # its entry damaged: read again here
             value = extract_any(_local(path))
         if extracted:
             cache.put(key, value)
-        yield path, value, extracted
+        found, failed = value
+        rows = (rows_of(found), failed)
+        cache.put(key, rows, ROWS)
+        yield path, *rows, extracted
 
 
 def _local(path: str) -> Path | str:
@@ -242,62 +322,121 @@ def build_into(
     same_files = list(keys.items()) == list(previous.files.items())
     unchanged = same_removals and same_files and software == previous.software
     if reuse_outputs and unchanged and outputs_current(outdir):
-        return Update(result=None, record=previous, reused=len(keys))
-    files: list[tuple[str, list[Extraction], list[ReadError]]] = []
+        return Update(record=previous, reused=len(keys))
+    files: list[tuple[str, list[Row], list[ReadError]]] = []
     extracted = 0
     again: set[str] = set()
-    for path, (found, failed), fresh in _read_all(keys, cache, progress, workers, dask):
+    for path, rows, failed, fresh in _read_all(keys, cache, progress, workers, dask):
         extracted += fresh
         if path in listed:
-            again.update(item.release.id for item in found)
-        files.append((path, [identity_record(item) for item in found], failed))
+            again.update(row.release for row in rows)
+        files.append((path, rows, failed))
     if add:  # a release removed earlier comes back when a file holding it is listed again
         removed |= set(previous.removed) - again
     dropped: set[str] = set()
-    extractions, errors = _releases(((found, failed) for _, found, failed in files), removed, dropped)
-    kept = {id(item) for item in extractions}
-    sources = [
-        Source(path, keys[path], tuple(item.release.id for item in found if id(item) in kept))
-        for path, found, _ in files
-    ]
+    errors: list[ReadError] = []
+    seen: set[str] = set()
+    sources, built = [], []
+    for path, rows, failed in files:
+        errors.extend(failed)
+        kept = [
+            row
+            for row, keep in zip(
+                rows, _kept([(r.release, r.path) for r in rows], removed, dropped, seen, errors), strict=True
+            )
+            if keep
+        ]
+        sources.append(Source(path, keys[path], tuple(row.release for row in kept)))
+        built += kept
+    del files
+    built.sort(key=lambda row: row.release)
     record = BuildRecord(
         files={path: key for path, key in keys.items() if key},
         removed=sorted(removed),
         software=software,
         skipped=len(errors),
     )
-    result = from_extractions(extractions, errors, len(keys))
     return Update(
-        result=result,
         record=record,
+        corpus=resolve(row.mentions for row in built),
         extracted=extracted,
         reused=len(keys) - extracted,
         dropped=frozenset(dropped),
         sources=sources,
+        errors=errors,
+        warnings=[f"{row.path}: {warning}" for row in built for warning in row.warnings],
+        files=len(keys),
         cache=Path(outdir),
     )
 
 
-def release_batches(
-    update: Update, corpus: Corpus, size: int = BATCH_FILES
-) -> Iterator[list[tuple[Extraction, ReleaseKeys]]]:
-    """Phase 3's input: the releases built, with their resolved keys, reloaded from the cache
-    ``size`` files at a time (in the order of the files)."""
-    cache = ExtractionCache(update.cache)
-    batch: list[tuple[Extraction, ReleaseKeys]] = []
-    for number, source in enumerate(update.sources, 1):
+def built_records(source: Source, cache: ExtractionCache) -> Iterator[Extraction]:
+    """The records of a file's releases that are built, from the cache (or the file read again)."""
+    found, _ = cache.get(source.key) or extract_any(_local(source.path))
+    wanted = set(source.releases)
+    for item in found:
+        if item.release.id in wanted:
+            wanted.discard(item.release.id)  # of two with one id in a file, the first
+            yield item
+
+
+Batch = list[tuple[Source, dict[str, ReleaseKeys]]]
+
+
+def source_batches(update: Update, size: int = BATCH_FILES) -> Iterator[Batch]:
+    """Phase 3's input: the files that hold releases built, with their releases' resolved keys,
+    ``size`` files at a time, in order."""
+    corpus = update.corpus
+    batch: Batch = []
+    for source in update.sources:
         if source.releases:
-            found, _ = cache.get(source.key) or extract_any(_local(source.path))
-            wanted = set(source.releases)
-            for item in found:
-                if item.release.id in wanted:
-                    wanted.discard(item.release.id)  # of two with one id in a file, the first
-                    batch.append((item, corpus.release_keys(item.release.id)))
-        if number % size == 0 and batch:
+            batch.append((source, {rid: corpus.release_keys(rid) for rid in source.releases}))
+        if len(batch) == size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _mapped_digest(source: Source, keys: dict[str, ReleaseKeys]) -> str:
+    """What a file's shards are made from: its records (their cache key), govkg, its releases' keys."""
+    digest = hashlib.sha256(f"{software_fingerprint()}\0{source.key}\0".encode())
+    for rid in source.releases:
+        found = keys[rid]
+        parts = (
+            rid,
+            sorted(found.persons.items()),
+            sorted(found.organizations.items()),
+            sorted(found.posts.items()),
+        )
+        digest.update(repr(parts).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def map_sources(folder: str | Path, batch: Batch) -> list[tuple[MappedRelease, bool]]:
+    """Phase 3 for a batch of files, in the build's process or as a task on a Dask worker: each
+    release mapped and its shard written into ``folder/shards``; ``folder/cache`` holds the records.
+
+    A file whose records and releases' keys are those the previous build
+    mapped (``MAPPED`` cache entry) and whose shards are all there is not
+    read again: its shards are unchanged, and what they gave the build is
+    taken from that entry. So an update maps only the releases whose records
+    or resolved keys changed.
+    """
+    folder = Path(folder)
+    shards = ReleaseShards(folder / SHARDS)
+    cache = ExtractionCache(folder)
+    done: list[tuple[MappedRelease, bool]] = []
+    for source, keys in batch:
+        digest = _mapped_digest(source, keys)
+        known = cache.get(source.key, MAPPED)
+        if known is not None and known[0] == digest and all(m.present(shards.folder) for m in known[1]):
+            done += [(mapped, False) for mapped in known[1]]
+            continue
+        mapped = [shards.write(item, keys[item.release.id]) for item in built_records(source, cache)]
+        cache.put(source.key, (digest, [release for release, _ in mapped]), MAPPED)
+        done += mapped
+    return done
 
 
 def write_build(
@@ -307,26 +446,54 @@ def write_build(
     workers: int | None = None,
     before_swap: Callable[[Path], object] | None = None,
     batch: int = BATCH_FILES,
+    dask: str | None = None,
 ) -> dict[str, Path]:
     """Phases 3 and 4 of a build: its shards and files, written into a staging folder swapped in for
     ``outdir`` as a whole (graph/folders.py); returns name -> path written.
 
     Phase 3 maps the releases ``batch`` files at a time, each straight to its
     N-Quads shard (graph/shards.py; a shard whose bytes are unchanged is not
-    rewritten); phase 4 writes the graph files and the store.
-    ``before_swap(staging folder)`` runs when all is written.
+    rewritten; with ``dask``, each batch is a task on that Dask cluster,
+    graph/cluster.py); phase 4 writes the graph files from the shards
+    (graph/sharded.py), the store and the views, and ``identity.tsv`` from
+    the corpus. ``before_swap(staging folder)`` runs when all is written.
+    ``workers`` is accepted for the in-memory writers' signature; the
+    streaming writers run in this process.
     """
     outdir = Path(outdir)
-    result = update.result
-    corpus = result.resolved
+    corpus = update.corpus
+    if corpus is None:
+        raise ValueError("the folder is up to date: nothing to write")
     with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
-        report = write_release_shards(stage / SHARDS, corpus, release_batches(update, corpus, batch))
-        written = write_files(result, stage, only=[*WRITERS, STORE], workers=workers)
-        written[SHARDS] = stage / SHARDS
-        update.shards = report
+        folder = stage / SHARDS
+        batches = source_batches(update, batch)
+        if dask:
+            done = map_on_cluster(map_sources, batches, stage, address=dask)
+        else:
+            done = (map_sources(stage, part) for part in batches)
+        mapped = (item for part in done for item in part)
+        update.shards = write_release_shards(folder, corpus, mapped)
+        written = write_rdf_files(folder, stage)
+        written[STORE] = write_store(stage)
+        views = BuildResult(graph=read_graph(stage / "graph.nt"))
+        written.update(write_files(views, stage, only=list(VIEWS), workers=1))
+        written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
+        written[SHARDS] = folder
+        update.triples = _lines(stage / "graph.nt")
         if before_swap is not None:
             before_swap(stage)
     return {name: outdir / path.relative_to(stage) for name, path in written.items()}
+
+
+VIEWS = ("graph.html", "graph.gexf", "graph.graphml")
+
+
+def _lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 22):
+            count += chunk.count(b"\n")
+    return count
 
 
 def remove_releases(outdir: str | Path, ids: Iterable[str], **options) -> Update:

@@ -29,15 +29,18 @@ import itertools
 import os
 import secrets
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from rdflib import RDF
 
 from govkg.extract.identity import Corpus, ReleaseKeys
 from govkg.extract.records import Extraction
 from govkg.graph.rdf import _Terms, build_triples, corpus_triples, map_release
 from govkg.graph.terms import nt_term
 from govkg.graph.version import __version__
+from govkg.ontology import GOV
 
 SHARDS = "shards"
 INDEX = "index.tsv"
@@ -317,76 +320,85 @@ def write_shards(outdir: str | Path, source: str = "graph.trig") -> ShardReport:
 # A streaming build's shards, straight from the mapping of each release
 
 
-@dataclass
-class MappedBatch:
-    """What mapping a batch of releases to their shards gives the build besides the files.
+@dataclass(frozen=True)
+class MappedRelease:
+    """What a release's shard gives the build besides its file (kept in the cache: an update whose
+    release is unchanged reuses it instead of mapping the release again).
 
-    ``index``: each shard's index line and whether it was written; ``default``:
-    lines of the default graph (holdings' posts and tenures); ``covered``: the
-    corpus triples that a release graph states too (they are in that graph,
-    not in the default one).
+    ``index``: the shard's line of ``index.tsv``; ``default``: its lines of
+    the default graph (its holdings' posts and tenures); ``places``: its
+    triples about place and organisation nodes, which the corpus's triples may
+    repeat (those then stay in the release graph, not in the default one);
+    ``stamp``: the shard file's size and modification time once written
+    (another build's shard of the same graph in its place has another).
     """
 
-    index: list[tuple[str, bool]]
-    default: list[str]
-    covered: set[NTriple]
+    index: str
+    default: tuple[str, ...]
+    places: tuple[NTriple, ...]
+    stamp: tuple[int, int] = (0, 0)
+
+    def present(self, folder: str | Path) -> bool:
+        """Whether ``folder`` holds this shard as it was written (by its size and modification time)."""
+        try:
+            info = (Path(folder) / self.index.split("\t", 2)[1]).stat()
+        except OSError:
+            return False
+        return (info.st_size, info.st_mtime_ns) == self.stamp
 
 
-def map_batch(
-    folder: str | Path, batch: Iterable[tuple[Extraction, ReleaseKeys]], corpus: frozenset[NTriple]
-) -> MappedBatch:
-    """Map each release of a batch (with its resolved keys) and write its shard into ``folder``.
+_TYPE = nt_term(RDF.type)
+_PLACE_CLASSES = frozenset({nt_term(GOV.Place), nt_term(GOV.Organization)})
 
-    Runs in the build's process or as a task on a Dask worker (graph/cluster.py):
-    each term's N-Triples form is cached for the batch only, so memory follows the batch.
-    """
-    terms, forms = _Terms(), {}
 
-    def nt(term) -> str:
-        text = forms.get(term)
+class ReleaseShards:
+    """Maps releases to their shards in ``folder``, each term's N-Triples form made once per instance
+    (make one per batch: memory follows the batch)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.terms = _Terms()
+        self.forms: dict = {}
+
+    def nt(self, term) -> str:
+        text = self.forms.get(term)
         if text is None:
-            text = forms[term] = nt_term(term)
+            text = self.forms[term] = nt_term(term)
         return text
 
-    done = MappedBatch([], [], set())
-    for extraction, keys in batch:
-        mapped = map_release(extraction, keys, terms)
+    def write(self, extraction: Extraction, keys: ReleaseKeys) -> tuple[MappedRelease, bool]:
+        """Map one release with its resolved keys and write its shard; and whether it was written."""
+        nt = self.nt
+        mapped = map_release(extraction, keys, self.terms)
         own = {(nt(s), nt(p), nt(o)) for s, p, o in mapped.own}
-        done.covered |= own & corpus
-        done.index.append(write_shard(folder, str(mapped.release), nquads(own, nt(mapped.release))))
-        done.default += [f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in mapped.shared]
-    return done
+        line, written = write_shard(self.folder, str(mapped.release), nquads(own, nt(mapped.release)))
+        places = {s for s, p, o in own if p == _TYPE and o in _PLACE_CLASSES}
+        info = (self.folder / line.split("\t", 2)[1]).stat()
+        return MappedRelease(
+            index=line,
+            default=tuple(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in mapped.shared),
+            places=tuple(sorted(t for t in own if t[0] in places)),
+            stamp=(info.st_size, info.st_mtime_ns),
+        ), written
 
 
 def write_release_shards(
-    folder: str | Path,
-    corpus: Corpus,
-    batches: Iterable[list[tuple[Extraction, ReleaseKeys]]],
-    mapper: Callable[..., Iterable[MappedBatch]] | None = None,
+    folder: str | Path, corpus: Corpus, mapped: Iterable[tuple[MappedRelease, bool]]
 ) -> ShardReport:
-    """Write (or update) a build's shards from its releases, mapped batch by batch (see the module doc).
-
-    ``batches`` are the releases of the corpus with their keys; ``mapper``
-    (default: in this process, in order) runs :func:`map_batch` over them, as
-    ``mapper(folder, batches, corpus_triples)``: graph/cluster.py gives one
-    that runs each batch on a Dask worker. The default graph (cross-release
-    facts and the build's provenance) is written last, in bounded memory.
+    """Write (or update) a build's shards: those of ``mapped`` releases are written
+    (:class:`ReleaseShards`, batch by batch, in this process or on Dask workers);
+    this indexes them, writes the default graph (cross-release facts and the
+    build's provenance) and removes the shards of releases gone, in bounded memory.
     """
     folder = Path(folder)
     index = ShardIndex(folder)
-    terms = _Terms()
-    corpus_lines = frozenset(tuple(map(nt_term, triple)) for triple in corpus_triples(corpus, terms))
-    if mapper is None:
-        done = (map_batch(folder, batch, corpus_lines) for batch in batches)
-    else:
-        done = mapper(folder, batches, corpus_lines)
+    corpus_lines = frozenset(tuple(map(nt_term, triple)) for triple in corpus_triples(corpus))
     covered: set[NTriple] = set()
     with SortedLines(folder) as default:
-        for batch in done:
-            for line, written in batch.index:
-                index.add(line, written)
-            default.extend(batch.default)
-            covered |= batch.covered
+        for release, written in mapped:
+            index.add(release.index, written)
+            default.extend(release.default)
+            covered.update(t for t in release.places if t in corpus_lines)
         if corpus.releases:
             default.extend(
                 f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from govkg.extract import ReadError
 from govkg.graph.build import sample_paths
-from govkg.graph.check import check_build, format_report
+from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
 from govkg.graph.incremental import Update, build_into, forget_unused, write_build
 from govkg.graph.interrupts import exit_status
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
+from govkg.graph.shards import SHARDS
 
 HELP = "build the graph of release files and folders"
 STDIN = Path("-")
@@ -100,25 +101,23 @@ def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: 
     finally:
         if progress is not None:
             progress.close()
-    if spooled is not None and update.result is not None:  # name standard input as the user did: -
-        update.result.errors[:] = [
-            ReadError(e.path.replace(str(spooled), "-"), e.problem) for e in update.result.errors
-        ]
+    if spooled is not None:  # name standard input as the user did: -
+        update.errors[:] = [ReadError(e.path.replace(str(spooled), "-"), e.problem) for e in update.errors]
+        update.warnings[:] = [w.replace(str(spooled), "-", 1) for w in update.warnings]
     return write_update(update, outdir, args)
 
 
 def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
     """Write a build's files and its record, check it, and say what was done (build and remove)."""
-    result = update.result
-    if result is None:  # nothing changed since the folder was built
+    if update.up_to_date:  # nothing changed since the folder was built
         if not args.quiet:
             print(f"{outdir}: {update.summary()}")
         return EXIT_SKIPPED if update.record.skipped else EXIT_OK
-    for problem in result.errors:
+    for problem in update.errors:
         error(f"skipped {problem}")
-    for warning in result.warnings:
+    for warning in update.warnings:
         error(f"warning: {warning}")
-    if not result.extractions:
+    if not update.releases:
         error("no release could be read, nothing written")
         return EXIT_FAIL
     bars = on_terminal() and not getattr(args, "quiet", False)
@@ -129,18 +128,27 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
             forget_unused(stage, update.record)
 
         with phase(f"writing {outdir}", bars):
-            written = write_build(update, outdir, workers=getattr(args, "writers", None), before_swap=record)
+            written = write_build(
+                update,
+                outdir,
+                workers=getattr(args, "writers", None),
+                before_swap=record,
+                dask=getattr(args, "dask", None),
+            )
+    except ImportError as exc:  # --dask without dask.distributed installed
+        error(f"cannot build: {exc}")
+        return EXIT_FAIL
     except OSError as exc:
         error(f"cannot write to {outdir}: {exc}")
         return EXIT_FAIL
     report = None
     if not getattr(args, "no_check", False):  # the graph checks itself against ontology/shapes.ttl
         with phase("checking (SHACL)", bars):
-            report = check_build(result)
+            report = check_shards(outdir / SHARDS)
         if not report.conforms:
             print(format_report(report), file=sys.stderr)
     if not args.quiet:
-        print(result.summary())
+        print(update.summary())
         if update.reused:
             print(f"{update.extracted} files read and extracted, {update.reused} unchanged (from the cache)")
         print(report.summary() if report else "SHACL check: skipped (--no-check)")
@@ -148,4 +156,4 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
             print(f"  wrote {path}")
     if report is not None and not report.conforms:
         return EXIT_FAIL
-    return EXIT_SKIPPED if result.errors else EXIT_OK
+    return EXIT_SKIPPED if update.errors else EXIT_OK

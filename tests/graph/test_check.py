@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from govkg.graph.build import BuildResult
-from govkg.graph.check import check, check_build, evidence_findings, format_report, sample_graph
+from govkg.graph.build import BuildResult, build, sample_paths
+from govkg.graph.check import check, check_build, check_shards, evidence_findings, format_report, sample_graph
 from govkg.graph.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, main
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import write_outputs
 from govkg.graph.rdf import to_rdf
+from govkg.graph.shards import SHARDS
 from govkg.ontology import GOV, SCHEMA
 from tests.graph.records import inspection, meeting
 
@@ -254,3 +255,15 @@ def test_an_event_of_two_releases_fails_both_ways(inference):
     report = check(graph, inference=inference)
     assert not report.conforms
     assert any("derived" in f.message for f in report.violations), format_report(report)
+
+
+@pytest.mark.parametrize("most", [2, 250])
+def test_a_check_of_the_shards_is_the_check_of_the_build(tmp_path, most):
+    result = build(sample_paths())
+    write_outputs(result, tmp_path, only=["graph.trig", SHARDS])
+    from_shards, expected = check_shards(tmp_path / SHARDS, most), check_build(result, most)
+    assert (from_shards.findings, from_shards.triples, from_shards.sample) == (
+        expected.findings,
+        expected.triples,
+        expected.sample,
+    )

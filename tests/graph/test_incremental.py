@@ -117,7 +117,8 @@ def test_cache_entries_of_files_no_longer_built_are_dropped(tmp_path, inputs):
     out = tmp_path / "out"
     assert main(["build", str(first), str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert main(["build", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
-    assert len(list(ExtractionCache(out).folder.glob("*/*.pickle"))) == 5
+    entries = ExtractionCache(out).folder.glob("*/*.pickle")  # each file's records and rows
+    assert len({path.name.split(".")[0] for path in entries}) == 5
 
 
 def test_a_damaged_cache_entry_is_read_again(tmp_path, inputs):
@@ -228,3 +229,27 @@ def test_an_added_release_rewrites_its_shard_and_the_default_graph(tmp_path, inp
     update = build_into(out, [added], add=True)
     write_build(update, out)
     assert (update.shards.written, update.shards.unchanged, update.shards.removed) == (2, 6, 0)
+
+
+def test_shards_mapped_by_dask_workers_are_those_of_one_process(tmp_path, inputs):
+    pytest.importorskip("distributed")
+    first, second = inputs
+    single, dask = tmp_path / "single", tmp_path / "dask"
+    write_build(build_into(single, [first, second]), single)
+    update = build_into(dask, [first, second])
+    write_build(update, dask, dask="local", batch=2)  # six tasks on the LocalCluster's workers
+    assert update.shards.written == 12
+    assert _files_and_shards(dask) == _files_and_shards(single)
+
+
+def test_an_update_maps_only_the_files_whose_releases_changed(tmp_path, inputs, monkeypatch):
+    first, second = inputs
+    out = tmp_path / "out"
+    write_build(build_into(out, [first, second]), out)
+    read = []
+    monkeypatch.setattr(
+        "govkg.graph.incremental.built_records", lambda source, cache: read.append(source) or []
+    )
+    update = build_into(out, [first, second])  # the same files: rows from the cache, nothing mapped again
+    write_build(update, out)
+    assert (update.extracted, read, update.shards.written) == (0, [], 0)

@@ -8,7 +8,15 @@ from govkg.graph.build import BuildResult, sample_paths
 from govkg.graph.build import build as build_paths
 from govkg.graph.outputs import write_outputs
 from govkg.graph.rdf import release_iri, to_rdf
-from govkg.graph.shards import DEFAULT, SHARDS, SortedLines, shard_name, write_release_shards, write_shards
+from govkg.graph.shards import (
+    DEFAULT,
+    SHARDS,
+    ReleaseShards,
+    SortedLines,
+    shard_name,
+    write_release_shards,
+    write_shards,
+)
 from tests.graph.records import inspection, meeting
 
 
@@ -66,16 +74,16 @@ def test_shards_mapped_release_by_release_are_those_of_graph_trig(tmp_path):
     result = build_paths(sample_paths())
     write_outputs(result, tmp_path / "trig", only=["graph.trig", SHARDS])
     corpus = result.resolved
-    batches = [
-        [(e, corpus.release_keys(e.release.id)) for e in result.extractions[start : start + 4]]
-        for start in (0, 4, 8)
-    ]
-    report = write_release_shards(tmp_path / "mapped", corpus, batches)
+    shards = ReleaseShards(tmp_path / "mapped")
+    report = write_release_shards(
+        tmp_path / "mapped",
+        corpus,
+        (shards.write(e, corpus.release_keys(e.release.id)) for e in result.extractions),
+    )
     assert (report.written, report.unchanged, report.removed) == (12, 0, 0)
     expected = {p.name: p.read_bytes() for p in (tmp_path / "trig" / SHARDS).iterdir()}
     assert {p.name: p.read_bytes() for p in (tmp_path / "mapped").iterdir()} == expected
-    fewer = [
-        batch[1:] for batch in batches
-    ]  # three releases fewer: their shards go, the default graph changes
+    # three releases fewer: their shards go, the default graph changes
+    fewer = (shards.write(e, corpus.release_keys(e.release.id)) for e in result.extractions[3:])
     report = write_release_shards(tmp_path / "mapped", corpus, fewer)
     assert (report.written, report.unchanged, report.removed) == (1, 8, 3)
