@@ -17,10 +17,16 @@ FOLDER = __path__[0]
 
 
 def facts_text(extraction: Extraction) -> str:
-    """A release's facts, one a line, in the order extraction gives them (spans left out)."""
+    """A release's facts, one a line, in the order extraction gives them (spans left out).
+
+    ``key`` is the release's jurisdiction as a canonical key (``Extraction.place``);
+    an ``office`` line under a title is how extraction read it for identity
+    (``Holding.office``: the office, its level, the place the title names).
+    """
     release = extraction.release
     lines = [
-        f"release\t{release.id}\tplace={release.place or '?'}\tpublished={release.published or '?'}",
+        f"release\t{release.id}\tplace={release.place or '?'}\tkey={extraction.place or '?'}"
+        f"\tpublished={release.published or '?'}",
         f"headline\t{release.title or ''}",
     ]
     for person in extraction.persons:
@@ -28,6 +34,10 @@ def facts_text(extraction: Extraction) -> str:
         for holding in person.holdings:
             where, organ = holding.jurisdiction or "?", holding.organization or "?"
             lines.append(f"  title\t{holding.title}\tjurisdiction={where}\torgan={organ}")
+            if holding.office:  # the title read as an office, for identity (titles.parse_title)
+                read = holding.office
+                level, names = read.level or "?", read.place or "?"
+                lines.append(f"    office\t{read.office}\tlevel={level}\tnames={names}")
     for event in extraction.events:
         when, where = event.date or "?", event.place or "?"
         lines.append(f"event\t{event.key}\t{event.type}\t{event.name}\tdate={when}\tplace={where}")
