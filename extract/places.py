@@ -148,9 +148,12 @@ LEVEL_WORDS = "省市县区州旗盟镇乡"
 LEVEL_RANK = {"镇": 0, "乡": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "州": 2, "盟": 2, "省": 3}
 _COUNTRY = frozenset({"中国", "全国", "中华人民共和国", "国家"})
 _GAZETTEER_RANK = {"county": 1, "prefecture": 2, "province": 3}
+# The organs (and the head, 长) a level word or a place opens: 市委, 县政府, 川汇区人大, 区长.
+# Every rule that asks whether a title or an organ's name goes on from a place or level reads them.
+ORGAN_WORDS = ("委", "长", "人大", "政协", "政府", "纪委", "监委", "法院", "检察院", "党委")
 # What may follow a place named at the start of a title: 日照市委书记, 川汇区人大常委会主任.
 ORGAN_AFTER_PLACE = re.compile(
-    r"^(?:委|长|人大|政协|政府|人民政府|人民法院|人民检察院|法院|检察院|纪委|监委|党委|常委|副|常务|代|行政长官)"
+    rf"^(?:{'|'.join(ORGAN_WORDS)}|人民政府|人民法院|人民检察院|常委|副|常务|代|行政长官)"
 )
 
 

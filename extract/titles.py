@@ -31,6 +31,7 @@ from govkg.extract.places import (
     LEVEL_WORDS,
     NATIONAL,
     ORGAN_AFTER_PLACE,
+    ORGAN_WORDS,
     gazetteer,
     level_word,
     lift,
@@ -334,7 +335,7 @@ _SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", 
 # The level a title names: 市 in 市长, 副市长, 市委常委, 市人大常委会主任, 市发改委主任.
 _OFFICE_LEVEL = re.compile(
     rf"^(?:常务|代理|代)?副?([{LEVEL_WORDS}])(?!场)"
-    r"(?:委|长|人大|政协|政府|人民|纪委|监委|法院|检察院|党委|党工委|[\u4e00-\u9fff]{1,5}?(?:办|局|厅|部|委))"
+    rf"(?:{'|'.join(ORGAN_WORDS)}|人民|党工委|[\u4e00-\u9fff]{{1,5}}?(?:办|局|厅|部|委))"
 )
 # One holder per jurisdiction at a time: the post alone is strong evidence.
 _CHIEF_OFFICE = re.compile(rf"^[{LEVEL_WORDS}](?:委书记|长|人大常委会主任|政协主席)$")

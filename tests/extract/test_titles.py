@@ -105,6 +105,9 @@ def test_organization(title, where, organ):
         ("營口市委書記", "市委书记", "市", "营口市"),  # traditional characters
         ("中共日照市委书记", "市委书记", "市", "日照市"),  # the party's name before a local organ
         ("川汇区委书记", "区委书记", "区", "川汇区"),
+        ("川汇区纪委书记", "区纪委书记", "区", "川汇区"),  # organ words after a place (places.ORGAN_WORDS)
+        ("巴中市检察院检察长", "市检察院检察长", "市", "巴中市"),
+        ("区监委主任", "区监委主任", "区", None),  # ... and after a level word
         ("国务院副总理", "国务院副总理", None, "中国"),
     ],
 )
