@@ -169,7 +169,7 @@ def canonical(kind: str, name: str | None, within: str | None = None) -> str | N
 # ---------------------------------------------------------------- resolution
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PersonKey:
     """Who a person node is: a name in one jurisdiction, or a name local to one release.
 
@@ -187,7 +187,7 @@ class PersonKey:
         return f"{self.name}@{self.place}" if self.place is not None else f"{self.name}@?{self.release}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Post:
     """An office in a jurisdiction, such as 巴中市市长: what a title names once its place is known."""
 
@@ -200,7 +200,7 @@ class Post:
         return post_name(self.place, self.office)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tenure:
     """A person's holding of a post, attested from ``first`` to ``last`` (release dates)."""
 
@@ -210,7 +210,7 @@ class Tenure:
     last: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     """A place or organisation node written otherwise than its canonical name (``owl:sameAs``)."""
 
@@ -219,7 +219,7 @@ class Alias:
     canonical: str  # the canonical node's name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Variant:
     """A place or organisation name as written in a release, read as its canonical key (the report)."""
 
@@ -230,7 +230,7 @@ class Variant:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """Where one mention went: its node key and the reason, for the merge report."""
 
@@ -242,7 +242,7 @@ class Decision:
     apart_from: tuple[str, ...] = ()  # other nodes of the same name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReleaseKeys:
     """What resolution decided for one release's records: all that mapping it to RDF needs."""
 
@@ -821,7 +821,10 @@ def _person_keys(
         if mention.place:
             groups[mention.place][mention.name] += 1
     renamed = _spelling_variants(groups)
+    # The corpus keeps a key and a decision for every mention: one object for each distinct
+    # node, reason and set of namesakes, however many mentions share it.
     keys: dict[tuple[str, str], PersonKey] = {}
+    nodes: dict[PersonKey, PersonKey] = {}
     nodes_of: dict[str, set[str]] = defaultdict(set)
     for mention in everyone:
         rid = mention.release.release
@@ -834,19 +837,22 @@ def _person_keys(
             node = PersonKey(mention.name, release=rid)
             if notes.get(rid):
                 mention.reason += f"; {notes[rid]}"
-        keys[(rid, mention.person.key)] = node
+        keys[(rid, mention.person.key)] = nodes.setdefault(node, node)
         nodes_of[mention.name].add(str(node))
     decisions = []
+    namesakes: dict[tuple[str, PersonKey], tuple[str, ...]] = {}
     for mention in everyone:
         node = keys[(mention.release.release, mention.person.key)]
+        if (mention.name, node) not in namesakes:
+            namesakes[(mention.name, node)] = tuple(sorted(nodes_of[mention.name] - {str(node)}))
         decisions.append(
             Decision(
                 release=mention.release.release,
                 person=mention.person.key,
                 name=mention.person.name,
                 node=node,
-                reason=mention.reason,
-                apart_from=tuple(sorted(nodes_of[mention.name] - {str(node)})),
+                reason=sys.intern(mention.reason),
+                apart_from=namesakes[(mention.name, node)],
             )
         )
     decisions.sort(key=lambda d: (str(d.node), d.release, d.person))
@@ -993,6 +999,7 @@ def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
     person_keys, decisions = _person_keys(table)
     keys: dict[str, ReleaseKeys] = {}
     attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
+    shared_posts: dict[Post, Post] = {}  # one object for each post, however many titles name it
     for release in table:
         rid, when = release.release, release.date
         persons, posts = {}, {}
@@ -1001,7 +1008,7 @@ def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
             for index, title in enumerate(person.titles):
                 post = post_of(title.office, node.place)
                 if post is not None:
-                    posts[(person.key, index)] = post
+                    post = posts[(person.key, index)] = shared_posts.setdefault(post, post)
                     attested[(node, post)].extend([when] if when else [])
         keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
     tenures = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from govkg.extract.identity import (
@@ -521,3 +523,17 @@ def test_the_report_and_the_same_as_links_read_names_by_one_rule():
     assert {("連云港市", "连云港市"), ("朝阳区", "长春市朝阳区")} <= variants
     assert ("連云港市", "连云港市") in links
     assert not any(name == "朝阳区" for name, _ in links)
+
+
+def test_a_corpus_travels_to_workers_pickled():
+    records = [release("a", "巴中市", person("何平", "市长")), release("b", None, person("何平", "市长"))]
+    corpus = resolve(records)
+    assert pickle.loads(pickle.dumps(corpus)) == corpus
+
+
+def test_mentions_of_one_node_share_its_key_and_post():
+    mayor = person("何平", "市长")
+    corpus = resolve([release("a", "巴中市", mayor), release("b", "巴中市", mayor)])
+    a, b = corpus.keys["a"], corpus.keys["b"]
+    assert a.persons["何平"] is b.persons["何平"]
+    assert a.posts[("何平", 0)] is b.posts[("何平", 0)]
