@@ -121,6 +121,46 @@ def _anchored_days() -> dict[str, int]:
     return {word: int(offset) for word, offset in load_table("anchor_words.tsv")}
 
 
+# What makes a holiday the day of a happening: 除夕夜, 春节当天, 国庆节上午.
+_HOLIDAY_DAY = "当天|当日|当晚|这天|这一天|那天|一早|上午|下午|中午|晚上|晚间|傍晚|之夜|夜|早上|清晨|凌晨"
+
+
+@lru_cache(maxsize=1)
+def _holiday_words() -> dict[str, str]:
+    return dict(load_table("holiday_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _holiday_dates() -> dict[str, tuple[date, ...]]:
+    found: dict[str, list[date]] = {}
+    for name, day in load_table("holiday_dates.tsv"):
+        found.setdefault(name, []).append(date.fromisoformat(day))
+    return {name: tuple(sorted(days)) for name, days in found.items()}
+
+
+def resolve_holiday(word: str, clock: date | None, year: int | None = None) -> date | None:
+    """The day a holiday (holiday_words.tsv) fell on: the latest not far after the clock.
+
+    With ``year`` (今年春节, 去年国庆节), the one in that year. Lunar holidays
+    are read from holiday_dates.tsv (1990-2060).
+
+    >>> resolve_holiday("春节", date(2020, 2, 3)), resolve_holiday("除夕", date(2021, 2, 20))
+    (datetime.date(2020, 1, 25), datetime.date(2021, 2, 11))
+    >>> resolve_holiday("国庆节", date(2021, 10, 3)), resolve_holiday("中秋节", None, 2020)
+    (datetime.date(2021, 10, 1), datetime.date(2020, 10, 1))
+    """
+    holiday = _holiday_words().get(word)
+    if holiday is None or (clock is None and year is None):
+        return None
+    if holiday[:2].isdigit():
+        month, day = int(holiday[:2]), int(holiday[3:])
+        return _valid(year, month, day) if year is not None else resolve_month_day(month, day, clock)
+    days = _holiday_dates().get(holiday, ())
+    if year is not None:
+        return next((d for d in days if d.year == year), None)
+    return next((d for d in reversed(days) if d <= clock + YEAR_LOOKAHEAD), None)
+
+
 def _alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -150,6 +190,7 @@ def _pattern() -> re.Pattern:
     weeks = _alternation(_relative_weeks())
     months = _alternation(_relative_months())
     anchored = _alternation(_anchored_days())
+    holidays = _alternation(_holiday_words())
     return re.compile(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
@@ -165,6 +206,12 @@ def _pattern() -> re.Pattern:
         rf"|(?P<rel>{days})"
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"
+        # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
+        # clause (春节，…); not 春节前夕, 春节期间, 迎国庆，.
+        rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{_HOLIDAY_DAY}))"
+        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})(?=\s*[，,])"
+        # 正月初八, 大年初三: days of the first lunar month, counted from 春节.
+        rf"|(?P<ly>{years})?(?:正月|大年)初(?P<lx>[二三四五六七八九十])"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
         rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])"
     )
@@ -314,7 +361,17 @@ def stated_year(text: str) -> int | None:
 def _resolve(match: re.Match, today: date | None) -> str | None:
     groups = match.groupdict()
     reading: date | None = None
-    if groups["rel"]:
+    holiday = groups["hol"] or groups["hol2"]
+    shifted = groups["hy"] or groups["hy2"] or groups["ly"]
+    year = today.year + _relative_years()[shifted] if shifted and today is not None else None
+    if holiday or groups["lx"]:
+        if shifted and year is None:
+            return None
+        reading = resolve_holiday(holiday or "春节", today, year)
+        if reading is not None and groups["lx"]:
+            # 正月初八: the eighth day of the year that 春节 opens.
+            reading += timedelta(days=cn_number(groups["lx"]) - 1)
+    elif groups["rel"]:
         if today is not None:
             reading = today + timedelta(days=_relative_days()[groups["rel"]])
     elif groups["wd"]:

@@ -1,4 +1,6 @@
+import re
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -233,3 +235,51 @@ def test_publication_dates_share_the_parser(line, iso):
     from govkg.extract.dates import find_datetime, parse_published
 
     assert find_datetime(line) == iso == parse_published(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # lunar holidays, resolved against the publication date
+        ("除夕夜，市委书记到医院看望值班医护人员", "2021-02-13", "2021-02-11"),
+        ("大年初三上午，县长到工地检查复工情况", "2021-02-20", "2021-02-14"),
+        ("正月初八，全市召开重点项目推进大会", "2021-02-25", "2021-02-19"),
+        ("元宵节晚上，市长到街头检查安保工作", "2020-02-10", "2020-02-08"),
+        ("今年春节，张三到某村慰问", "2021-03-01", "2021-02-12"),
+        ("中秋节当天，县长到景区检查", "2020-10-03", "2020-10-01"),
+        # fixed holidays
+        ("国庆节上午，县长到景区检查", "2021-10-03", "2021-10-01"),
+        ("去年国庆节当天召开", "2021-03-01", "2020-10-01"),
+        ("元旦，市长到一线慰问", "2020-12-29", "2021-01-01"),
+    ],
+)
+def test_holidays_said_of_one_day(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "春节前夕，市领导走访慰问",
+        "春节期间，全县开展检查",
+        "迎国庆，全县开展大检查",
+        "中秋国庆双节期间",
+        "清明上河图",
+    ],
+)
+def test_holidays_that_name_no_day(text):
+    assert first_date(text, "2021-10-05") is None
+
+
+def test_holiday_tables_agree():
+    from govkg.extract.dates import resolve_holiday
+
+    lunar = {row[0] for row in load_table("holiday_dates.tsv")}
+    for word, holiday in load_table("holiday_words.tsv"):
+        assert holiday in lunar or re.fullmatch(r"[01][0-9]-[0-3][0-9]", holiday), word
+    # once a lunar year, from 1990 to 2060 (腊八 may fall twice in a year of ours, or not at all)
+    for holiday in lunar:
+        days = sorted(date.fromisoformat(d) for name, d in load_table("holiday_dates.tsv") if name == holiday)
+        assert (days[0].year, days[-1].year) == (1990, 2060), holiday
+        assert all(320 <= (b - a).days <= 400 for a, b in pairwise(days)), holiday
+    assert resolve_holiday("春节", None, 2024) == date(2024, 2, 10)

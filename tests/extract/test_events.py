@@ -593,6 +593,13 @@ def test_event_dates_in_context(text, published, expected):
             "2021-03-20",
             [("meeting", "2021-03-05"), ("inspection", "2021-03-06")],
         ),
+        # A holiday said of one day.
+        (
+            "除夕夜，市委书记张三到市人民医院看望慰问值班医护人员。",
+            "2021-02-12",
+            [("inspection", "2021-02-11")],
+        ),
+        ("春节前夕，市委书记张三到社区走访慰问困难群众。", "2021-02-12", [("inspection", None)]),
         # Without a publication date, a date of another year does not date the visit told of.
         (
             "张三到某地调研。1948年7月1日，某报社在此成立。",
