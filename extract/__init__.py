@@ -10,9 +10,10 @@ networkx; :mod:`govkg.graph` turns its records into a graph. What it decides:
   span that states it (``records``);
 - each decision about a name has one owner, and the records carry its answer:
   ``chars`` reads traditional characters as simplified (the one ``t2s.tsv``
-  filter); ``places`` owns place names: the level words (``LEVEL_WORDS``),
-  canonical keys (``place_key``, ``lift``), the jurisdiction a release speaks
-  for (``find_jurisdiction``, as written, on ``Release.place``) and its key
+  filter); ``places`` owns place names: the level and organ words
+  (``LEVEL_WORDS``, ``ORGAN_WORDS``), canonical keys (``place_key``,
+  ``lift``), the jurisdiction a release speaks for (``find_jurisdiction``, as
+  written, on ``Release.place``) and its key
   (``release_place``, on ``Extraction.place``); ``titles`` owns what a title
   names (``resolve``: the holder's jurisdiction and organ; ``parse_title``: the
   office, its level and the place it names, on ``Holding.office``);

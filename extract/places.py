@@ -2,8 +2,9 @@
 
 This module owns every decision about a place name, per name and per release:
 
-- the level words (``LEVEL_WORDS``: 省市县区州旗盟镇乡) that titles, organs and
-  identity read from here;
+- the level words (``LEVEL_WORDS``: 省市县区州旗盟镇乡) and the organ words a
+  place or level opens (``ORGAN_WORDS``: 委, 政府, 人大…) that titles, organs
+  and identity read from here;
 - the canonical name of a place (:func:`place_key`: 巴中 → 巴中市), the division
   above it at a level (:func:`lift`), the place named at the start of a title or
   organ (:func:`place_prefix`);
