@@ -93,8 +93,28 @@ def run(command: list[str]) -> tuple[float, float, int]:
     return seconds, peak, process.returncode
 
 
-def govkg(*args: str) -> list[str]:
-    return [sys.executable, "-m", "govkg.graph", "build", *args, "-q", "--no-check"]
+def govkg(*args: str, quiet: bool = True) -> list[str]:
+    return [sys.executable, "-m", "govkg.graph", "build", *args, *(["-q"] if quiet else []), "--no-check"]
+
+
+def run_output(command: list[str]) -> tuple[float, float, str]:
+    """Run a command; its wall seconds, the peak MB of its process tree, its standard output."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    meter = PeakMemory(process.pid)
+    out, err = process.communicate()
+    seconds = time.perf_counter() - start
+    peak = meter.stop()
+    if process.returncode not in (0, 3):
+        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    return seconds, peak, out.decode("utf-8", "replace")
+
+
+def same_build(first: Path, second: Path) -> bool:
+    """Whether two build folders hold the same RDF files, identity.tsv and shards, byte for byte."""
+    names = ["graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "identity.tsv"]
+    names += sorted(p.relative_to(first).as_posix() for p in (first / "shards").iterdir())
+    return all((first / name).read_bytes() == (second / name).read_bytes() for name in names)
 
 
 def time_queries(folder: Path) -> list[tuple[str, float, int]]:
@@ -108,34 +128,40 @@ def time_queries(folder: Path) -> list[tuple[str, float, int]]:
     return rows
 
 
-def bench_size(size: int, tmp: Path, dask: bool) -> None:
-    corpus, more = tmp / f"corpus{size}", tmp / f"more{size}"
-    made = generate(size, corpus)
-    extra_copy = made // 100 + 10  # a copy number the corpus has not used
-    generate(100, more, first_copy=extra_copy)
-    print(f"\n== {made} releases (corpus), +100 to add ==", flush=True)
+def bench_size(size: int, tmp: Path, dask: bool, batch: int, given: tuple[Path, Path] | None = None) -> None:
+    if given:
+        corpus, more = given
+        made = sum(1 for p in corpus.rglob("*") if p.is_file())
+    else:
+        corpus, more = tmp / f"corpus{size}", tmp / f"more{size}"
+        made = generate(size, corpus)
+        extra_copy = made // 100 + 10  # a copy number the corpus has not used
+        generate(100, more, first_copy=extra_copy)
+    print(f"\n== {made} releases (corpus), +100 to add; batches of {batch} files ==", flush=True)
     out = tmp / f"out{size}"
-    seconds, peak, _ = run(govkg(str(corpus), "-o", str(out)))
+    seconds, peak, _ = run(govkg(str(corpus), "-o", str(out), "--batch", str(batch)))
     print(
         f"full build, one process : {seconds:7.1f} s  {made / seconds:6.0f} releases/s  peak {peak:6.0f} MB"
     )
     if dask:
         dask_out = tmp / f"dask{size}"
-        d_seconds, d_peak, _ = run(govkg(str(corpus), "-o", str(dask_out), "--dask", "local"))
-        same = all(
-            (out / name).read_bytes() == (dask_out / name).read_bytes()
-            for name in ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "identity.tsv")
+        d_seconds, d_peak, _ = run(
+            govkg(str(corpus), "-o", str(dask_out), "--dask", "local", "--batch", str(batch))
         )
+        same = same_build(out, dask_out)
         print(
             f"full build, LocalCluster: {d_seconds:7.1f} s  {made / d_seconds:6.0f} releases/s  "
             f"peak {d_peak:6.0f} MB"
-            f"  (x{seconds / d_seconds:.2f}; files {'byte-identical' if same else 'DIFFER'})"
+            f"  (x{seconds / d_seconds:.2f}; files and shards {'byte-identical' if same else 'DIFFER'})"
         )
         shutil.rmtree(dask_out, ignore_errors=True)
-    a_seconds, a_peak, _ = run(govkg(str(more), "-o", str(out), "--add"))
+    a_seconds, a_peak, said = run_output(
+        govkg(str(more), "-o", str(out), "--add", "--batch", str(batch), quiet=False)
+    )
+    shards = next((line for line in said.splitlines() if line.startswith("shards:")), "shards: ?")
     print(
         f"add 100 releases (--add) : {a_seconds:7.1f} s  = {100 * a_seconds / seconds:5.1f} % of the full"
-        f"  peak {a_peak:6.0f} MB"
+        f"  peak {a_peak:6.0f} MB  ({shards})"
     )
     n_seconds, _, _ = run(govkg("--add", "-o", str(out)))
     print(f"rebuild, nothing changed: {n_seconds:7.1f} s  = {100 * n_seconds / seconds:5.1f} % of the full")
@@ -150,8 +176,9 @@ def bench_size(size: int, tmp: Path, dask: bool) -> None:
     for name, q_seconds, count in time_queries(out):
         print(f"  {name:<24} {q_seconds:6.3f} s  {count:7d} rows")
     shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(corpus, ignore_errors=True)
-    shutil.rmtree(more, ignore_errors=True)
+    if not given:
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(more, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,12 +186,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--no-dask", action="store_true", help="skip the LocalCluster build")
     parser.add_argument("--tmp", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--batch", type=int, default=500, help="files mapped at a time (govkg build --batch)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        nargs=2,
+        metavar=("CORPUS", "MORE"),
+        default=None,
+        help="use these folders (made by gen_corpus.py: the corpus, 100 more releases) instead of --sizes",
+    )
     args = parser.parse_args(argv)
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at start")
     with tempfile.TemporaryDirectory(prefix="govkg-scale-", dir=args.tmp) as tmp:
-        for size in args.sizes:
-            bench_size(size, Path(tmp), not args.no_dask)
+        if args.corpus:
+            bench_size(0, Path(tmp), not args.no_dask, args.batch, tuple(args.corpus))
+        for size in [] if args.corpus else args.sizes:
+            bench_size(size, Path(tmp), not args.no_dask, args.batch)
     load = os.getloadavg()
     print(f"\nload average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end")
     return 0

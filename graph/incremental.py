@@ -263,7 +263,8 @@ def _read_all(
     fresh = _extract_missing([_local(path) for path in missing], progress, workers, dask)
     missing_set = set(missing)
     for path, key in keys.items():
-        rows = None if path in missing_set else cache.get(key, ROWS)
+        # the rows alone stand for the file while its records are there for phase 3
+        rows = None if path in missing_set or not cache.has(key) else cache.get(key, ROWS)
         if rows is not None:
             yield path, *rows, False
             continue
@@ -298,7 +299,7 @@ def build_into(
 
     Phases 1 and 2 of a build: each file's records are taken from the cache
     or read, extracted and cached, one file at a time, and what identity
-    resolution needs of each release is kept (:func:`identity_record`); then
+    resolution needs of each release is kept (:func:`rows_of`); then
     identity is resolved once over them. Nothing is written but cache
     entries: :func:`write_build` writes the shards and files (phases 3 and
     4), then :meth:`BuildRecord.save` (which :func:`govkg.graph.cli.build`

@@ -17,7 +17,7 @@ from govkg.extract import ReadError
 from govkg.graph.build import sample_paths
 from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
-from govkg.graph.incremental import Update, build_into, forget_unused, write_build
+from govkg.graph.incremental import BATCH_FILES, Update, build_into, forget_unused, write_build
 from govkg.graph.interrupts import exit_status
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
@@ -58,6 +58,13 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         "--add",
         action="store_true",
         help="add the inputs to the releases already built in the output folder (which need not be listed)",
+    )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        metavar="N",
+        default=BATCH_FILES,
+        help=f"files mapped to shards at a time: what sets the build's memory (default {BATCH_FILES})",
     )
     parser.add_argument(
         "--dask",
@@ -134,6 +141,7 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
                 workers=getattr(args, "writers", None),
                 before_swap=record,
                 dask=getattr(args, "dask", None),
+                batch=getattr(args, "batch", BATCH_FILES),
             )
     except ImportError as exc:  # --dask without dask.distributed installed
         error(f"cannot build: {exc}")
@@ -151,6 +159,9 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
         print(update.summary())
         if update.reused:
             print(f"{update.extracted} files read and extracted, {update.reused} unchanged (from the cache)")
+        if update.shards is not None:
+            shards = update.shards
+            print(f"shards: {shards.written} written, {shards.unchanged} unchanged, {shards.removed} removed")
         print(report.summary() if report else "SHACL check: skipped (--no-check)")
         for path in written.values():
             print(f"  wrote {path}")
