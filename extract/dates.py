@@ -46,7 +46,8 @@ _YEAR = rf"[0-9]{{4}}|[{_CN}]{{4}}"
 # or 十日 (一日三餐, 十日内), which are more often counts of days.
 _CN_DAY = r"(?:[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|[廿卅][一二三四五六七八九]?)"
 _DAY_MARK = "[日号號]"
-_RANGE = r"\s*[-—–~～至到]\s*"
+# 3月5日至7日, 5—7日, and two days listed as one span: 9、10日.
+_RANGE = r"\s*[-—–~～至到、]\s*"
 # The last day of a range: 至28日, 至二十八日.
 _RANGE_END = rf"(?:(?P<m2>[0-9]{{1,2}}|[{_CN}]{{1,2}})\s*月\s*)?(?P<d2>{_NUM})\s*{_DAY_MARK}"
 
@@ -199,8 +200,9 @@ def _pattern() -> re.Pattern:
         # 本月25日, 上个月30日: a day in a month counted from the clock's.
         rf"|(?P<rm>{months})\s*(?P<md>{_NUM})\s*{_DAY_MARK}"
         # A bare day in Arabic digits, not a number (第3号, 1号线, 5号文件).
-        rf"|(?<![0-9第.月年])(?P<bd>[0-9]{{1,2}})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9]{{1,2}}\s*{_DAY_MARK}))"
-        rf"(?:{_RANGE}(?P<bd2>[0-9]{{1,2}})\s*{_DAY_MARK})?(?![0-9线楼文令院馆台车机门码病字])"
+        rf"|(?<![0-9第.月年])(?P<bd>[0-9]{{1,2}})\s*"
+        rf"(?:{_DAY_MARK}(?:{_RANGE}(?P<bd2>[0-9]{{1,2}})\s*{_DAY_MARK})?|{_RANGE}(?P<bd3>[0-9]{{1,2}})\s*{_DAY_MARK})"
+        rf"(?![0-9线楼文令院馆台车机门码病字])"
         # …or in Chinese numerals (二十五日), not a count of days (二十日内).
         rf"|(?<![{_CN}第月年])(?P<cd>{_CN_DAY})日(?![内以之前后左余多])"
         rf"|(?P<rel>{days})"
@@ -329,7 +331,7 @@ def _range_end(match: re.Match, iso: str | None) -> str | None:
     if iso is None:
         return None
     first = date.fromisoformat(iso)
-    last_day = cn_number(match.group("d2") or match.group("bd2") or "")
+    last_day = cn_number(match.group("d2") or match.group("bd2") or match.group("bd3") or "")
     if last_day is None:
         return None
     month = cn_number(match.group("m2")) if match.group("m2") else first.month

@@ -79,6 +79,8 @@ _SAME_DAY = re.compile(
 )
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
+# A word between a date and a cue that says the happening was on some other, unstated day.
+_NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
 # What may stand between an event's name and its date: …揭牌仪式17日上午在珠海举行.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
 # A date that qualifies what is carried out or cited, not the day of the happening
@@ -462,6 +464,9 @@ class _Reader:
             ),
             None,
         )
+        if dated and _NOT_THAT_DAY.search(v.text, dated.span.end, at):
+            # 新华社北京3月5日电 总理近日在…考察: the day of the dispatch, not of the visit.
+            dated = None
         date, until = (dated.iso, dated.until) if dated else (None, None)
         if dated and dated.until:
             if dated.span in self.ranges_taken:

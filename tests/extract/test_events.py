@@ -593,6 +593,8 @@ def test_event_dates_in_context(text, published, expected):
             "2021-03-20",
             [("meeting", "2021-03-05"), ("inspection", "2021-03-06")],
         ),
+        # 近日 between a date and the cue: the date is the dispatch's, not the visit's.
+        ("新华社某地3月5日电 副主席张三近日在某省调研。", "2021-03-05", [("inspection", None)]),
         # A holiday said of one day.
         (
             "除夕夜，市委书记张三到市人民医院看望慰问值班医护人员。",
