@@ -8,9 +8,10 @@ would, outputs included. No assertions: this prints figures.
     python bench/bench_build.py --source path/to/releases --copies 10 --no-write
     python bench/bench_build.py --copies 20 --streamed       # and the files again from the shards
 
-``--streamed`` then writes the RDF files again from the build's N-Quads
-shards (graph/sharded.py), in a fresh process so that its peak memory is its
-own, and prints its time and peak beside the in-memory writers'.
+``--streamed`` then writes the graph files and the store again from the
+build's N-Quads shards (graph/sharded.py), in a fresh process so that its
+peak memory is its own, and prints its time and peak beside the in-memory
+writers'.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from govkg.graph.build import build, sample_paths
 from govkg.graph.outputs import write_outputs
+from govkg.graph.sharded import NETWORK_FILES, RDF_FILES
 
 
 def default_source() -> Path:
@@ -66,20 +68,29 @@ def peak_mb() -> tuple[float, float]:
 STREAMED = """
 import re, sys, time
 from pathlib import Path
-from govkg.graph.sharded import write_rdf_files
+from govkg.graph.sharded import write_network_files, write_rdf_files
+from govkg.graph.store import write_store
+shards, out = sys.argv[1], Path(sys.argv[2])
 start = time.perf_counter()
-write_rdf_files(sys.argv[1], sys.argv[2], run_chars=int(sys.argv[3]))
+write_rdf_files(shards, out, run_chars=int(sys.argv[3]))
+files = time.perf_counter()
+write_store(out)
+store = time.perf_counter()
+write_network_files(out)
+done = time.perf_counter()
 # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec (the forking parent's peak).
 peak = int(re.search(r"VmHWM:\\s*(\\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024
-print(f"{time.perf_counter() - start:.1f} {peak:.0f}")
+print(f"{files - start:.1f} {store - files:.1f} {done - store:.1f} {peak:.0f}")
 """
+GRAPH_FILES = (*RDF_FILES, *NETWORK_FILES)
 
 
-def streamed(shards: Path, outdir: Path, run_chars: int) -> tuple[float, float]:
-    """Seconds and peak MB of writing the RDF files from shards, in a process of its own."""
+def streamed(shards: Path, outdir: Path, run_chars: int) -> list[float]:
+    """Seconds (RDF files, store, network views) and peak MB of writing them from shards, in a process
+    of its own (sharded.write_from_shards, step by step)."""
     command = [sys.executable, "-c", STREAMED, str(shards), str(outdir), str(run_chars)]
-    seconds, peak = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
-    return float(seconds), float(peak)
+    figures = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return [float(x) for x in figures.split()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,15 +131,13 @@ def main(argv: list[str] | None = None) -> int:
             f"peak memory {own:.0f} MB (main), {children:.0f} MB (largest worker); skipped {result.skipped}"
         )
         if args.streamed and not args.no_write:
-            out = Path(tmp) / "out"
-            seconds, peak = streamed(out / "shards", Path(tmp) / "streamed", args.run_chars)
-            same = all(
-                (out / name).read_bytes() == (Path(tmp) / "streamed" / name).read_bytes()
-                for name in ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
-            )
+            out, again = Path(tmp) / "out", Path(tmp) / "streamed"
+            rdf, store, views, peak = streamed(out / "shards", again, args.run_chars)
+            same = [name for name in GRAPH_FILES if (out / name).read_bytes() == (again / name).read_bytes()]
             print(
-                f"RDF files from the shards: {seconds:.1f} s, peak memory {peak:.0f} MB "
-                f"(run of {args.run_chars:,} characters); byte-identical: {same}"
+                f"from the shards: {rdf + store + views:.1f} s (RDF files {rdf:.1f} s, store {store:.1f} s, "
+                f"network views {views:.1f} s), peak memory {peak:.0f} MB (run of {args.run_chars:,} "
+                f"characters); byte-identical: {len(same)} of {len(GRAPH_FILES)} files"
             )
     return 0
 

@@ -1,4 +1,10 @@
-"""A build's RDF files written from its N-Quads shards, in memory bounded by a batch.
+"""A build's graph files and store written from its N-Quads shards, in memory bounded by a batch.
+
+:func:`write_from_shards` is what a build calls once its shards are written:
+the four RDF files (:func:`write_rdf_files`), the store bulk-loaded from
+``graph.nt`` (graph/store.py), and the network views drawn from the store
+(:func:`write_network_files`). ``identity.tsv`` is not among them: it is the
+resolved corpus's report (graph/outputs.py).
 
 ``OUT/shards`` (graph/shards.py) holds one canonical N-Quads file per release
 graph and ``default.nq`` for the triples of no release. From them
@@ -21,6 +27,11 @@ Memory is one run of sorted triples (and one release's shard), whatever the
 size of the corpus. A triple is text throughout: its terms are canonical
 N-Triples (graph/terms.py), which sort as the triples do, and hold no tab, so
 a tab separates a triple from its tag.
+
+The network views (``graph.html``, ``graph.gexf``, ``graph.graphml``) read
+the store through :class:`~govkg.graph.store.StoreGraph`, which answers the
+look-ups of graph/network.py as an rdflib graph would: the network is held in
+memory (it is much smaller than the graph), the graph is not.
 
 The mapping makes no blank nodes. Should shards hold some, their labels must
 be made from the structure of the whole graph (``rdflib.compare``), as the
@@ -58,10 +69,12 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX
+from govkg.graph.store import STORE, StoreGraph, open_graph_store, write_store
 from govkg.graph.terms import from_oxigraph, nt_term
 from govkg.ontology import PREFIXES
 
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
+NETWORK_FILES = ("graph.html", "graph.gexf", "graph.graphml")
 # Characters of triples sorted in memory at once: about 100-150 MB of Python strings.
 RUN_CHARS = 40_000_000
 # A triple's tag in the sort: from the default graph, or from a release graph
@@ -293,3 +306,36 @@ def _read_shards(shards: list[tuple[str, Path]]):
             if own is not None:
                 own.append(triple)
     return graph
+
+
+def write_network_files(outdir: str | Path) -> dict[str, Path]:
+    """Write graph.html, graph.gexf and graph.graphml from the build's store in ``outdir``.
+
+    The same files as the in-memory writers of graph/outputs.py, drawn from
+    the store (:class:`~govkg.graph.store.StoreGraph`) instead of an rdflib
+    graph of the whole build.
+    """
+    outdir = Path(outdir)
+    shared = SharedWork(BuildResult(graph=StoreGraph(open_graph_store(outdir))))
+    return {name: atomic_write(outdir / name, WRITERS[name](shared)) for name in NETWORK_FILES}
+
+
+def write_from_shards(
+    shards_dir: str | Path, outdir: str | Path, network: bool = True, run_chars: int = RUN_CHARS
+) -> dict[str, Path]:
+    """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
+
+    The four RDF files (:func:`write_rdf_files`, memory bounded by
+    ``run_chars``), then ``OUT/store`` bulk-loaded from ``graph.nt``
+    (:func:`~govkg.graph.store.write_store`: its manifest names the files
+    just written), then, with ``network``, the network views drawn from that
+    store (:func:`write_network_files`). ``outdir`` is the folder being
+    written, a build's staging folder (graph/folders.py); ``shards_dir`` is
+    usually ``outdir / "shards"``. Each file is written atomically.
+    """
+    outdir = Path(outdir)
+    written = write_rdf_files(shards_dir, outdir, run_chars)
+    written[STORE] = write_store(outdir)
+    if network:
+        written.update(write_network_files(outdir))
+    return written

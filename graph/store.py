@@ -23,10 +23,11 @@ import json
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govkg.graph.terms import from_oxigraph
+from govkg.graph.terms import from_oxigraph, to_oxigraph
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -206,6 +207,49 @@ def _rdflib_term(node, terms: dict):
     if found is None:
         found = terms[node] = from_oxigraph(node)
     return found
+
+
+class StoreGraph:
+    """A store's default graph read as an rdflib graph is, by the look-ups of the network views.
+
+    ``subject_objects``, ``subjects``, ``objects`` and ``value`` take and give
+    rdflib terms, as rdflib's ``Graph`` does: graph/network.py and
+    graph/view.py draw a build from its store without parsing it into an
+    rdflib graph, so memory follows what they look up, not the graph. Values
+    are as the store keeps them: a literal of a numeric or date type in its
+    canonical form, a language tag in lower case (graph/network.py reads
+    neither form).
+    """
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self._default = _oxigraph().DefaultGraph()
+        self._terms: dict = {}
+
+    def _term(self, node):
+        found = self._terms.get(node)
+        if found is None:
+            found = self._terms[node] = from_oxigraph(node)
+        return found
+
+    def _quads(self, subject, predicate, value):
+        convert = None if subject is None else to_oxigraph(subject)
+        target = None if value is None else to_oxigraph(value)
+        return self.store.quads_for_pattern(convert, to_oxigraph(predicate), target, self._default)
+
+    def subject_objects(self, predicate) -> Iterator[tuple]:
+        term = self._term
+        return ((term(q.subject), term(q.object)) for q in self._quads(None, predicate, None))
+
+    def subjects(self, predicate, value) -> Iterator:
+        return (self._term(q.subject) for q in self._quads(None, predicate, value))
+
+    def objects(self, subject, predicate) -> Iterator:
+        return (self._term(q.object) for q in self._quads(subject, predicate, None))
+
+    def value(self, subject, predicate):
+        """One value of ``predicate`` for ``subject`` (the first the store gives), or None."""
+        return next(self.objects(subject, predicate), None)
 
 
 def read_graph(path: str | Path) -> Graph:

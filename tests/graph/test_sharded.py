@@ -12,8 +12,16 @@ from govkg.graph.build import BuildResult
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import canonical, write_outputs
 from govkg.graph.rdf import to_rdf
-from govkg.graph.sharded import RDF_FILES, ShardError, shard_files, write_rdf_files
+from govkg.graph.sharded import (
+    NETWORK_FILES,
+    RDF_FILES,
+    ShardError,
+    shard_files,
+    write_from_shards,
+    write_rdf_files,
+)
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, shard_name
+from govkg.graph.store import STORE, manifest
 from govkg.ontology import GOV, SCHEMA
 from tests.graph.records import inspection, meeting
 
@@ -73,6 +81,18 @@ def test_the_sample_build_from_its_shards_is_byte_identical(sample_result, tmp_p
     write_outputs(sample_result, folder, only=[*RDF_FILES, SHARDS])
     write_rdf_files(folder / SHARDS, tmp_path / "streamed")
     assert_same_files(folder, tmp_path / "streamed")
+
+
+def test_a_whole_build_from_its_shards_gives_every_graph_file_and_the_store(sample_result, tmp_path):
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder)
+    written = write_from_shards(folder / SHARDS, tmp_path / "streamed")
+    assert sorted(written) == sorted([*RDF_FILES, *NETWORK_FILES, STORE])
+    for name in (*RDF_FILES, *NETWORK_FILES):
+        assert written[name].read_bytes() == (folder / name).read_bytes(), name
+    stored = manifest(tmp_path / "streamed")
+    assert stored["triples"] == manifest(folder)["triples"]
+    assert sorted(stored["files"]) == sorted(RDF_FILES)  # written before the store, named in its manifest
 
 
 def test_many_small_runs_give_the_same_bytes(sample_result, tmp_path):

@@ -6,7 +6,7 @@ import os
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
 from govkg.graph.build import BuildResult
@@ -17,12 +17,14 @@ from govkg.graph.sparql import QueryError, open_store, run_query
 from govkg.graph.store import (
     STORE,
     GraphSourceError,
+    StoreGraph,
     manifest,
     open_graph_store,
     read_graph,
     store_of,
     write_store,
 )
+from govkg.ontology import GOV, SCHEMA
 from tests.graph.records import inspection, meeting
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -139,3 +141,15 @@ def test_a_store_replaced_under_a_reader_leaves_the_reader_working(built):
     write_store(folder)
     assert count(reader) == before  # the reader keeps the files it opened
     assert os.path.isdir(folder / STORE)
+
+
+def test_a_store_graph_answers_the_network_look_ups_as_rdflib_does(built):
+    result, folder, _ = built
+    graph = StoreGraph(ox.Store.read_only(str(store_of(folder))))
+    for predicate in (RDF.type, GOV.holder, SCHEMA.name, SCHEMA.datePublished):
+        assert sorted(graph.subject_objects(predicate)) == sorted(result.graph.subject_objects(predicate))
+        assert sorted(graph.objects(None, predicate)) == sorted(result.graph.objects(None, predicate))
+    assert sorted(graph.subjects(RDF.type, GOV.Person)) == sorted(result.graph.subjects(RDF.type, GOV.Person))
+    person = next(result.graph.subjects(RDF.type, GOV.Person))
+    assert graph.value(person, SCHEMA.name) == result.graph.value(person, SCHEMA.name)
+    assert graph.value(person, GOV.issuer) is None
