@@ -153,3 +153,14 @@ def test_a_store_graph_answers_the_network_look_ups_as_rdflib_does(built):
     person = next(result.graph.subjects(RDF.type, GOV.Person))
     assert graph.value(person, SCHEMA.name) == result.graph.value(person, SCHEMA.name)
     assert graph.value(person, GOV.issuer) is None
+
+
+def test_a_store_loaded_in_small_batches_holds_the_same_triples(built):
+    _, folder, _ = built
+
+    def stored() -> set[str]:
+        return {str(q) for q in ox.Store.read_only(str(store_of(folder))).quads_for_pattern(None, None, None)}
+
+    whole = stored()
+    write_store(folder, batch=7)
+    assert stored() == whole
