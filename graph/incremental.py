@@ -41,12 +41,12 @@ from govkg.graph.build import BuildResult, Progress, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
 from govkg.graph.cluster import extract_on_cluster, map_on_cluster
 from govkg.graph.folders import staged_folder
-from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries, write_files
+from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.sharded import write_rdf_files
+from govkg.graph.sharded import write_from_shards
 from govkg.graph.shards import SHARDS, MappedRelease, ReleaseShards, ShardReport, write_release_shards
-from govkg.graph.store import STORE, manifest, read_graph, stamp, write_store
+from govkg.graph.store import manifest, stamp
 
 MANIFEST = "build.json"
 # Files per batch of phase 3 (mapping to shards): what the build holds at a time.
@@ -455,9 +455,9 @@ def write_build(
     Phase 3 maps the releases ``batch`` files at a time, each straight to its
     N-Quads shard (graph/shards.py; a shard whose bytes are unchanged is not
     rewritten; with ``dask``, each batch is a task on that Dask cluster,
-    graph/cluster.py); phase 4 writes the graph files from the shards
-    (graph/sharded.py), the store and the views, and ``identity.tsv`` from
-    the corpus. ``before_swap(staging folder)`` runs when all is written.
+    graph/cluster.py); phase 4 writes the graph files, the store and the
+    views from the shards (sharded.write_from_shards: the graph is never
+    held), and ``identity.tsv`` from the corpus. ``before_swap(staging folder)`` runs when all is written.
     ``workers`` is accepted for the in-memory writers' signature; the
     streaming writers run in this process.
     """
@@ -474,19 +474,13 @@ def write_build(
             done = (map_sources(stage, part) for part in batches)
         mapped = (item for part in done for item in part)
         update.shards = write_release_shards(folder, corpus, mapped)
-        written = write_rdf_files(folder, stage)
-        written[STORE] = write_store(stage)
-        views = BuildResult(graph=read_graph(stage / "graph.nt"))
-        written.update(write_files(views, stage, only=list(VIEWS), workers=1))
+        written = write_from_shards(folder, stage)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")
         if before_swap is not None:
             before_swap(stage)
     return {name: outdir / path.relative_to(stage) for name, path in written.items()}
-
-
-VIEWS = ("graph.html", "graph.gexf", "graph.graphml")
 
 
 def _lines(path: Path) -> int:
