@@ -19,7 +19,7 @@ text as written:
   qualifies what is carried out (贯彻落实9月26日会议精神) dates nothing; a
   sentence that opens with 会议 / 会后 takes the date of the meeting told of, one
   that opens with 当天 / 随后 the last date given (当天 before any date: the day
-  of the report), 次日 the day after it; a range that opens a sentence dates
+  of the report), 次日 the day after it; a date or range that opens a sentence dates
   the undated visit told of (近日在某地调研。12日至14日，…);
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
@@ -352,7 +352,6 @@ class _Reader:
         )
         if (
             opening is not None
-            and opening.until
             and self.current is not None
             and self.current.type == "inspection"
             and self.current.date is None
@@ -361,9 +360,10 @@ class _Reader:
             and self._recent(opening.iso)
         ):
             # 近日在某地调研。21日至23日，甲深入…，并主持召开座谈会: the days of the visit told
-            # of, not of a meeting held some day within them.
+            # of, not of a meeting held some day within them; 16日，甲来到…: its first day.
             self.current.date, self.current.until = opening.iso, opening.until
-            self.ranges_taken.add(opening.span)
+            if opening.until:
+                self.ranges_taken.add(opening.span)
         self.told_past = False
         before = len(self.drafts)
         current = self.current

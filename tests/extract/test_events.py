@@ -566,6 +566,12 @@ def test_event_dates_in_context(text, published, expected):
             "2021-05-15",
             [("inspection", "2021-05-12"), ("meeting", None)],
         ),
+        # …and a day that opens it dates the visit by its first day.
+        (
+            "副主席张三近日在某州调研。12日上午，张三来到某县，主持召开座谈会。",
+            "2021-05-15",
+            [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
+        ),
         # The nearest date before the cue: 13日晚, not the days the sentence opened with.
         (
             "5月13日至14日，张三赴某区调研，了解经济运行情况，13日晚，主持召开企业负责人座谈会。",
