@@ -74,6 +74,16 @@ def cut_tail(text: str, start: int, end: int) -> int:
     return end
 
 
+def inspect_verb(text: str, start: int, end: int) -> int | None:
+    """Where the first inspection verb of ``text[start:end]`` starts, if there is one.
+
+    >>> inspect_verb("带领乙、丙到城关镇检查防汛工作", 0, 15)
+    9
+    """
+    match = _inspect_verbs().search(text, start, end)
+    return match.start() if match else None
+
+
 def visit_start(text: str, subject_end: int, cue_end: int) -> int | None:
     """Where a visit's verb phrase starts after its subject, or None if nothing opens it.
 

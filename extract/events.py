@@ -116,12 +116,14 @@ _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
-_PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,12}?[上中时])?[还也又再]?$")
+_PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,30}?[上中时])?[还也又再]?$")
 _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
 )
 _WITH = re.compile(r"同|与|和")
 _HOLDS_WITH = re.compile(r"同|与")
+# What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
+_PLACE_ONLY = re.compile(r"\s*(?:(?:并|还|又|随后)*在[^，,。；;在]{1,20}?)?\s*")
 # Who is led (甲带领乙、丙走访) does not lead.
 _LED = re.compile(r"带领|率领|率")
 # 他们是：…, 名单如下： a list of the names just appointed.
@@ -165,6 +167,10 @@ _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 _HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
 # A pronoun that stands for whom the words are addressed to.
 _YOU = re.compile(r"你|您")
+# A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
+_TRIBUTE = re.compile(r"献")
+# An activity named in a headline (某区委开展新春慰问活动): its name follows the light verb.
+_CAMPAIGN = re.compile(r"(?:开展|举行|举办|组织|启动)了?((?:(?!开展|举行|举办|组织).)+活动)$")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -482,7 +488,13 @@ class _Reader:
         if kind == "other" and date is None:
             return
         past = self.past or self._long_ago(date)
-        if kind == "other" and not past and self.current is not None and self.current.type == "inspection":
+        if (
+            kind == "other"
+            and not past
+            and self.current is not None
+            and self.current.type == "inspection"
+            and _TRIBUTE.search(name_view or match.group())
+        ):
             # 敬献花篮 on a visit is part of the visit.
             return
         if date is None and _AROUND_MEETING.search(clause.group(), 0, match.start()):
@@ -547,6 +559,12 @@ class _Reader:
             if before:
                 # 省长甲近日到乙地检查…: the verb phrase after the leader.
                 opening = event_names.visit_start(text, before[-1].end, cue_end)
+                start = opening if opening is not None else start
+            verb = event_names.inspect_verb(text, start, end)
+            led = [m for m in mentions if start <= m.start and verb is not None and m.end <= verb]
+            if led:
+                # 带领乙、丙上门走访…: the visit's verb phrase, not whom the leader took along.
+                opening = event_names.visit_start(text, led[-1].end, cue_end)
                 start = opening if opening is not None else start
             pieces = ((start, end),)
         elif kind == "reception":
@@ -707,6 +725,12 @@ class _Reader:
             if not before and previous and _WHILE.fullmatch(text, previous_end, cue.start()):
                 # 甲在与乙座谈时强调: who spoke is who took part in the talk.
                 return previous[:1]
+            earlier = [m for m in inside if m.end <= previous_end]
+            if not before and not previous and earlier:
+                # 甲在座谈中表示: a cue word inside the adverbial (座谈) gave no one a role.
+                gap = text[earlier[-1].end : cue.start()]
+                if _ADVERBIAL.match(gap):
+                    return (earlier[-1].key,)
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 return self.last_subjects[:1]
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
@@ -742,8 +766,8 @@ class _Reader:
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects
-        if not previous and not gap.strip() and role in ("chair", "speak"):
-            # …，主持召开座谈会: the clause goes on with the subject before it.
+        if not previous and _PLACE_ONLY.fullmatch(gap) and role in ("chair", "speak"):
+            # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
             return self.last_subjects[:1]
         if continues and pending:
             return tuple(pending)
@@ -761,9 +785,23 @@ class _Reader:
             leaders += [
                 m.key for m in inside if m.start < cue and m.key not in leaders and text[m.end] not in "对向"
             ]
+        told = self.current
+        elsewhere = told is not None and told.type != "inspection" and told.sentence == self.where[0]
+        if cue is None and leaders and elsewhere:
+            # 甲前往广场，向纪念碑敬献花圈: going somewhere for what the sentence reports is no visit.
+            pending.extend(key for key in leaders if key not in pending)
+            return False
         led = _LED.search(text, clause.start(), clause.end())
+        followers: list[str] = []
         if led:
             leaders = [m.key for m in inside if m.start < led.start() and m.key in leaders]
+            if not text.startswith("下", led.end()):
+                # 甲带领乙、丙走访…: who is led takes part.
+                verb = event_names.inspect_verb(text, led.end(), clause.end())
+                stop = verb if verb is not None else clause.end()
+                followers = [m.key for m in inside if led.end() <= m.start < stop and m.key not in given]
+        if followers and (leaders or any(m.start < led.start() for m in inside)):
+            self._give_keys(tuple(key for key in followers if key not in leaders), "attend", sentence)
         leaders = [key for key in leaders if key not in given]
         if not leaders and (cue is None or not pending):
             return cue is not None
@@ -789,7 +827,12 @@ class _Reader:
         if fallback is None:
             return
         for part, where in zip(self.pending, self.positions, strict=True):
-            target = next((draft for mark, draft in reversed(self.marks) if mark <= where), fallback)
+            told = next(((mark, draft) for mark, draft in reversed(self.marks) if mark <= where), None)
+            if told is None or told[0][0] < where[0]:
+                # 甲一行到某地，视察…: a role read before the first event its sentence
+                # reports belongs to that event.
+                told = next(((mark, draft) for mark, draft in self.marks if mark[0] == where[0]), told)
+            target = told[1] if told else fallback
             if target.closed and part.role in ("host", "guest"):
                 continue
             if part not in target.roles:
@@ -832,6 +875,7 @@ def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
     """Name the main visit or meeting as the headline does where the body names it poorly.
 
     A headline names the happening its release reports: the first visit takes
+    the name of the activity the headline reports (开展新春慰问活动: 新春慰问活动), else
     the headline's phrase when the body's says too little (实地督导) or no place
     and the headline's does (在河北唐山市考察); the first meeting takes the
     headline's name when the body's is generic (会议) or a shortening of it, or
@@ -843,7 +887,11 @@ def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
     told = headline.get("inspection")
     if visit is not None and told is not None:
         body, head = simplify(visit.name), simplify(told.name)
-        if not event_names.is_weak_visit(head) and (
+        campaign = _CAMPAIGN.search(head)
+        if campaign:
+            # 某区委开展新春慰问活动: the activity's own name.
+            visit.name = told.name[campaign.start(1) :]
+        elif not event_names.is_weak_visit(head) and (
             event_names.is_weak_visit(body)
             or (not event_names.has_place(body) and event_names.has_place(head))
         ):

@@ -180,8 +180,14 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三",),
             {("张三", "appointed")},
         ),
-        # who is led does not lead
-        ("主委张三带领副主委李四、王五上门走访老同志。", ("张三", "李四", "王五"), {("张三", "lead")}),
+        # who is led does not lead: they take part
+        (
+            "主委张三带领副主委李四、王五上门走访老同志。",
+            ("张三", "李四", "王五"),
+            {("张三", "lead"), ("李四", "attend"), ("王五", "attend")},
+        ),
+        # 在甲的带领下: who follows 带领下 is no one led by name
+        ("检查组在组长张三的带领下，到城关镇检查防汛工作。", ("张三",), {("张三", "lead")}),
         # 在…陪同调研 is where one accompanies
         (
             "县长张三到城关镇调研。副书记李四在城关镇陪同调研。",
@@ -502,6 +508,12 @@ def test_event_names(text, names, expected):
             "6月9日，县长张三与乡镇干部、水利专家、驻村队员和有关企业代表座谈。",
             "防汛工作座谈会",
         ),
+        # The headline names the activity the visit is part of.
+        (
+            "新春送祝福——某区委开展新春慰问活动",
+            "春节前夕，主委张三带领副主委李四上门走访了老同志。",
+            "新春慰问活动",
+        ),
         # The body's meeting name shortens the headline's.
         (
             "某市召开“稳增长,促发展”专题协商议政会",
@@ -706,3 +718,70 @@ def test_a_talk_is_not_another_meeting_reported_later():
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "published", "expected"),
+    [
+        # whom a leader takes along is no part of the visit's name
+        (
+            "6月9日，主委张三带领副主委李四、王五上门走访了老同志。",
+            ("张三", "李四", "王五"),
+            "2020-06-10",
+            [("inspection", "走访了老同志")],
+        ),
+        # 签约企业: a noun, no signing
+        (
+            "6月9日，新区项目集中开工仪式举行，开工、签约企业项目负责人参加活动。",
+            (),
+            "2020-06-10",
+            [("ceremony", "新区项目集中开工仪式")],
+        ),
+        # a disaster told of on a visit is a happening of its own; a wreath laid is part of the visit
+        (
+            "28日，张三到某市考察。1976年7月28日凌晨，某市发生7.8级强烈地震。",
+            ("张三",),
+            "2016-07-29",
+            [("inspection", "到某市考察"), ("other", "某市发生7.8级强烈地震")],
+        ),
+    ],
+)
+def test_what_a_sentence_reports(text, names, published, expected):
+    assert [(e.type, e.name) for e in events_of(text, published, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a cue word inside the adverbial (在座谈中) leaves the subject to the cue after it
+        ("座谈会首先播放宣传片。团长张三在座谈中表示，双方合作良好。", ("张三",), [{("张三", "speak")}]),
+        # 认为: reported words
+        (
+            "6月9日，张三视察了某市经济社会发展情况。他认为，某市发展势头良好。",
+            ("张三",),
+            [{("张三", "lead"), ("张三", "speak")}],
+        ),
+        # a clause that opens with where (在某镇召开了…) goes on with the subject; the lead
+        # read before the sentence's first event belongs to that event
+        (
+            "6月9日，书记张三一行到某库区，视察库区开发情况，在某镇召开了学习座谈会。",
+            ("张三",),
+            [{("张三", "lead")}, {("张三", "chair")}],
+        ),
+        # going somewhere to lay a wreath is no visit: the visitor takes part in the tribute
+        (
+            "6日，委员长李四在北京会见某国总理王五。当日下午，王五前往某广场，向人民英雄纪念碑敬献花圈。",
+            ("李四", "王五"),
+            [{("李四", "host"), ("王五", "guest")}, {("王五", "attend")}],
+        ),
+        # 他在…座谈交流时强调: the pronoun before a long adverbial is who spoke
+        (
+            "6月9日，张三到某省调研。他在某市与县乡干部座谈交流时强调，要抓好落实。",
+            ("张三",),
+            [{("张三", "lead")}, {("张三", "speak")}],
+        ),
+    ],
+)
+def test_roles_of_each_event(text, names, expected):
+    events = events_of(text, names=names)
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == expected
