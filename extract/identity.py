@@ -518,13 +518,21 @@ class _Mention:
     office_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        # The most local of the titles with a level: 县委书记 of 市委常委、县委书记. A county's
-        # head who also sits on the city's committee is the county's official, and is named
-        # so in the county's own releases.
-        leveled = [o for o in self.offices if o.level]
-        self.main_office = min(leveled, key=lambda o: LEVEL_RANK.get(o.level or "", 9), default=None)
+        self.main_office, self.office_names = _read_offices(self.offices)
         self.level = self.main_office.level if self.main_office else None
-        self.office_names = frozenset(o.office for o in self.offices)
+
+
+@lru_cache(maxsize=65536)
+def _read_offices(offices: tuple[Office, ...]) -> tuple[Office | None, frozenset[str]]:
+    """A mention's main office and the set of its offices, one object for each combination of titles.
+
+    The main office is the most local of the titles with a level: 县委书记 of 市委常委、县委书记.
+    A county's head who also sits on the city's committee is the county's official, and is named
+    so in the county's own releases.
+    """
+    leveled = [o for o in offices if o.level]
+    main = min(leveled, key=lambda o: LEVEL_RANK.get(o.level or "", 9), default=None)
+    return main, frozenset(o.office for o in offices)
 
 
 def _mentions(release: ReleaseMentions) -> list[_Mention]:
@@ -532,7 +540,7 @@ def _mentions(release: ReleaseMentions) -> list[_Mention]:
         _Mention(
             release=release,
             person=person,
-            name=simplified(person.name) or person.name,
+            name=sys.intern(simplified(person.name) or person.name),
             offices=tuple(t.office for t in person.titles if t.title and t.office),
             release_place=release.place,
             national_release=release.place == NATIONAL,
