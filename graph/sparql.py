@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -446,9 +447,18 @@ def _check_limit(count: int, limit: int | None, what: str) -> None:
 
 
 def query_store(
-    store, query: str | NamedQuery, bindings: Mapping[str, Any] | None = None, *, limit: int | None = None
+    store,
+    query: str | NamedQuery,
+    bindings: Mapping[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+    first: int | None = None,
 ) -> QueryResult:
-    """Run a query on a pyoxigraph store."""
+    """Run a query on a pyoxigraph store; ``first`` keeps only the first rows or triples.
+
+    Rows are read from the engine as it gives them, so with ``first`` the rest
+    are never made (an ORDER BY still sorts them all).
+    """
     ox = _oxigraph()
     values = _bindings(bindings)
     try:
@@ -464,16 +474,16 @@ def query_store(
         return QueryResult("boolean", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         triples = []
-        for triple in answer:
+        for triple in islice(answer, first):
             triples.append((triple.subject, triple.predicate, triple.object))
             _check_limit(len(triples), limit, "triples")
         return QueryResult("graph", statements=tuple(triples))
     variables = tuple(v.value for v in answer.variables)
     if limit is None:
-        rows = tuple(answer)
+        rows = tuple(islice(answer, first))
     else:
         rows = []
-        for solution in answer:
+        for solution in islice(answer, first):
             rows.append(solution)
             _check_limit(len(rows), limit, "rows")
     # Each row stays a pyoxigraph QuerySolution (a sequence of its terms): making
@@ -521,6 +531,7 @@ def run_query(
     engine: str = "oxigraph",
     store: str | Path | None = None,
     limit: int | None = None,
+    first: int | None = None,
 ) -> QueryResult:
     """Run a SPARQL query, or a named one, on a graph file, an rdflib graph or a pyoxigraph store.
 
@@ -528,7 +539,8 @@ def run_query(
     ``engine`` is ``"oxigraph"`` (fast) or ``"rdflib"``; ``store`` is a folder
     for a persistent pyoxigraph store of a graph file (see :func:`open_store`);
     ``limit`` the most rows or triples the result may have
-    (:class:`ResultTooLarge` beyond).
+    (:class:`ResultTooLarge` beyond); ``first`` keeps only the first rows
+    (the others are never fetched from the engine).
     """
     import time
 
@@ -540,12 +552,14 @@ def run_query(
     if engine == "rdflib":
         graph = source if isinstance(source, Graph) else load_graph(source)
         result = query_graph(graph, query, bindings, limit=limit)
+        if first is not None:
+            result = replace(result, solutions=result.solutions[:first], statements=result.statements[:first])
     else:
         if isinstance(source, Graph):
             source = graph_to_store(source)
         elif isinstance(source, (str, Path)):
             source = open_store(source, store)
-        result = query_store(source, query, bindings, limit=limit)
+        result = query_store(source, query, bindings, limit=limit, first=first)
     return replace(result, seconds=time.perf_counter() - start)
 
 

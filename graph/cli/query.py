@@ -55,6 +55,13 @@ def query_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine", choices=ENGINES, default="oxigraph", help="query engine (default: oxigraph)"
     )
     parser.add_argument(
+        "--first",
+        type=int,
+        default=None,
+        metavar="N",
+        help="print only the first N rows (the rest are never fetched)",
+    )
+    parser.add_argument(
         "--store", type=Path, default=None, help="folder of a persistent store: the graph is parsed once"
     )
 
@@ -77,6 +84,8 @@ def query_cli(args: argparse.Namespace) -> int:
         bindings = dict(parse_binding(item) for item in args.bind)
         if args.engine == "rdflib" and args.store:
             raise QueryError("--store is for the oxigraph engine")
+        if args.first is not None and args.first < 0:
+            raise QueryError("--first takes a number of rows, 0 or more")
     except (QueryError, OSError) as exc:
         error(str(exc), "query")
         return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL
@@ -86,7 +95,7 @@ def query_cli(args: argparse.Namespace) -> int:
         error(str(exc), "query")
         return EXIT_FAIL
     try:
-        result = run_query(source, query, bindings, engine=args.engine)
+        result = run_query(source, query, bindings, engine=args.engine, first=args.first)
     except (QueryError, OSError) as exc:
         error(str(exc), "query")
         return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL

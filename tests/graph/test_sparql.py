@@ -253,6 +253,21 @@ def test_cli_named_query_with_bindings_as_csv(capsys):
     assert out[1].startswith("温奇志,温奇志,疫情防控工作会议,2020-01-25,")
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("first", [0, 1, 2, 10])
+def test_first_keeps_the_first_rows_in_order(small_graph, engine, first):
+    whole = run_query(small_graph, "events-in-range", engine=engine)
+    page = run_query(small_graph, "events-in-range", engine=engine, first=first)
+    assert page.records() == whole.records()[:first]
+
+
+def test_cli_first_prints_the_first_rows(capsys):
+    assert main(["query", str(SMALL), "-n", "events-in-range", "--first", "2", "-f", "csv"]) == EXIT_OK
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[1].split(",")[2] == "2020-01-25"
+    assert main(["query", str(SMALL), "-n", "events-in-range", "--first", "-1"]) == EXIT_USAGE
+
+
 def test_cli_query_file_and_construct_as_turtle(tmp_path, capsys):
     rq = tmp_path / "people.rq"
     rq.write_text(

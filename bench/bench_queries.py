@@ -1,0 +1,120 @@
+"""Time every named query on a build's store: bound as a user runs it, its first page, and whole.
+
+For each named query (``ontology/queries/*.rq``) it prints three figures,
+each the wall clock and CPU seconds of the best of ``--repeat`` runs and the
+rows:
+
+- bound: with its parameters bound to typical values taken from the store
+  itself (the official in most events, the place with most holdings, the
+  busiest month, the issuer of most documents), every row fetched;
+- first page: unbound, the first ``--page`` rows (``govkg query --first``);
+- all: unbound, every row fetched, as ``govkg query`` without ``--first``.
+
+Rows are fetched as pyoxigraph terms, as ``govkg query`` formats them; no
+timing is asserted.
+
+    python bench/bench_queries.py /tmp/out10k            # a build folder (its store)
+    python bench/bench_queries.py /tmp/out10k/store      # the store folder itself
+    python bench/bench_queries.py graph.nt --only co-attendance,events-of-official
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1].parent))  # run from a clone
+
+from govkg.graph.sparql import named_queries, open_store, query_store
+
+PREFIXES = (
+    "PREFIX gov: <https://w3id.org/govkg/ontology#>\n"
+    "PREFIX schema: <https://schema.org/>\n"
+    "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+)
+
+# One query per kind of parameter: the value a user is most likely to ask about.
+TYPICAL = {
+    "name": """SELECT ?value (COUNT(*) AS ?n) WHERE { ?p gov:agent ?person . ?person schema:name ?value }
+               GROUP BY ?value ORDER BY DESC(?n) ?value LIMIT 1""",
+    "place": """SELECT ?value (COUNT(*) AS ?n) WHERE { ?h gov:holder ?x ; gov:jurisdiction ?where .
+               ?where schema:name ?value } GROUP BY ?value ORDER BY DESC(?n) ?value LIMIT 1""",
+    "issuer": """SELECT ?value (COUNT(*) AS ?n) WHERE { ?d gov:issuer ?org . ?org schema:name ?value }
+               GROUP BY ?value ORDER BY DESC(?n) ?value LIMIT 1""",
+    "month": """SELECT ?value (COUNT(*) AS ?n) WHERE {
+               ?e schema:startDate ?date BIND (SUBSTR(STR(?date), 1, 7) AS ?value) }
+               GROUP BY ?value ORDER BY DESC(?n) ?value LIMIT 1""",
+}
+
+
+def open_source(path: Path):
+    """A store folder (``OUT/store`` or its ``oxigraph`` database) read-only, else any graph source."""
+    import pyoxigraph
+
+    for database in (path / "oxigraph", path):
+        if (database / "CURRENT").is_file():  # a RocksDB folder
+            return pyoxigraph.Store.read_only(str(database))
+    return open_store(path)
+
+
+def typical_values(store) -> dict[str, str]:
+    """A value for each parameter of the named queries, from the store."""
+    values = {}
+    for kind, text in TYPICAL.items():
+        found = next(iter(store.query(PREFIXES + text)), None)
+        values[kind] = found["value"].value if found is not None else ""
+    month = values.pop("month") or "2020-01"
+    last = 31 if month[5:] in ("01", "03", "05", "07", "08", "10", "12") else 30
+    values.update({"from": f"{month}-01", "to": f"{month}-{last if month[5:] != '02' else 29}"})
+    return values
+
+
+def timed(store, query, bindings, page: int | None, repeat: int) -> tuple[float, float, int]:
+    """Best wall clock and CPU seconds of ``repeat`` runs, and the rows fetched."""
+    wall, cpu, rows = float("inf"), float("inf"), 0
+    for _ in range(repeat):
+        began, began_cpu = time.perf_counter(), time.process_time()
+        result = query_store(store, query, bindings, first=page)
+        rows = len(result.solutions)
+        wall = min(wall, time.perf_counter() - began)
+        cpu = min(cpu, time.process_time() - began_cpu)
+    return wall, cpu, rows
+
+
+def cell(figures: tuple[float, float, int]) -> str:
+    wall, cpu, rows = figures
+    return f"{wall:7.3f} {cpu:7.3f} {rows:7,}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="a build folder, its store folder, or a graph file")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each case, the best kept (default 1)")
+    parser.add_argument("--page", type=int, default=100, help="rows of the first page (default 100)")
+    parser.add_argument("--only", default="", help="comma-separated query names (default: all)")
+    args = parser.parse_args(argv)
+
+    began = time.perf_counter()
+    store = open_source(args.source)
+    print(f"opened {args.source} in {time.perf_counter() - began:.2f} s: {len(store):,} triples")
+    values = typical_values(store)
+    print("bound to: " + ", ".join(f"{k}={v}" for k, v in values.items()))
+    print("seconds (wall, CPU) and rows; best of", args.repeat, "run(s)\n")
+    header = f"{'wall':>7} {'cpu':>7} {'rows':>7}"
+    print(f"{'query':24}  {'bound':^23}  {'first page':^23}  {'all (unbound)':^23}")
+    print(f"{'':24}  {header}  {header}  {header}")
+    wanted = set(filter(None, args.only.split(",")))
+    for name, query in named_queries().items():
+        if wanted and name not in wanted:
+            continue
+        bindings = {p: values[p] for p in query.parameters if p in values}
+        bound = cell(timed(store, query, bindings, None, args.repeat)) if bindings else f"{'-':^23}"
+        first = cell(timed(store, query, {}, args.page, args.repeat))
+        whole = cell(timed(store, query, {}, None, args.repeat))
+        print(f"{name:24}  {bound}  {first}  {whole}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
