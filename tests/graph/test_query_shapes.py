@@ -32,6 +32,9 @@ VALUES = {
     "from": "SELECT DISTINCT ?value WHERE { ?e schema:startDate ?value }",
     "to": "SELECT DISTINCT ?value WHERE { ?e schema:startDate ?value }",
 }
+# Queries whose first ORDER BY left ties (the same title in two places, two namesakes), in
+# an order that changed with the plan: the rewritten ones add the tie-breaking key.
+TIES_BROKEN = {"titles-over-time", "officials-of-place"}
 MOST = 12  # values of each parameter tried, besides one that names nothing
 
 
@@ -87,7 +90,7 @@ def test_a_rewritten_query_gives_the_rows_it_gave_before(stores, graph, name):
         # bound by the engine, and by VALUES in front (the server's query page, any store)
         old_values = answer(store, with_values(before.text, bindings), {})
         new_values = answer(store, with_values(after.text, bindings), {})
-        if "ORDER BY" in before.text:
+        if "ORDER BY" in before.text and name not in TIES_BROKEN:
             assert new == old, bindings
             assert new_values == old_values, bindings
         else:
