@@ -58,7 +58,8 @@ class DateMention:
 
     A range (3月8日至11日) reads as its first day; ``until`` is its last.
     ``bound`` marks a date that bounds a period (截至3月5日, 3月5日以来, 自1日起)
-    rather than giving the day of a happening.
+    rather than giving the day of a happening.  ``anchored`` marks a day
+    counted from another date (次日, 当天) rather than written out.
     """
 
     span: Span
@@ -66,6 +67,7 @@ class DateMention:
     iso: str | None
     until: str | None = None
     bound: bool = False
+    anchored: bool = False  # counted from another date (次日, 当天), not written out
 
 
 def cn_number(text: str) -> int | None:
@@ -314,7 +316,7 @@ def find_dates(
         until = _range_end(match, iso)
         bound = until is None and _is_bound(text, match.start(), match.end())
         last = iso or last
-        yield DateMention(span, match.group(), iso, until, bound)
+        yield DateMention(span, match.group(), iso, until, bound, bool(match.group("anc")))
 
 
 def _is_bound(text: str, start: int, end: int) -> bool:

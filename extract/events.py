@@ -358,6 +358,7 @@ class _Reader:
         )
         if (
             opening is not None
+            and not opening.anchored
             and self.current is not None
             and self.current.type == "inspection"
             and self.current.date is None
@@ -402,6 +403,7 @@ class _Reader:
         elif (
             len(self.drafts) == before
             and dates
+            and not dates[0].anchored
             and self.current is not None
             and self.current.date is None
             and not self.past

@@ -584,6 +584,12 @@ def test_event_dates_in_context(text, published, expected):
             "2021-05-15",
             [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
         ),
+        # …but not 当天, a day counted from whatever the text told last.
+        (
+            "副主席张三近日在某州调研。当天，某州召开座谈会。",
+            "2021-05-15",
+            [("inspection", None), ("meeting", "2021-05-15")],
+        ),
         # The nearest date before the cue: 13日晚, not the days the sentence opened with.
         (
             "5月13日至14日，张三赴某区调研，了解经济运行情况，13日晚，主持召开企业负责人座谈会。",
