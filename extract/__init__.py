@@ -15,8 +15,10 @@ networkx; :mod:`govkg.graph` turns its records into a graph. What it decides:
   ``lift``), the jurisdiction a release speaks for (``find_jurisdiction``, as
   written, on ``Release.place``) and its key
   (``release_place``, on ``Extraction.place``); ``titles`` owns what a title
-  names (``resolve``: the holder's jurisdiction and organ; ``parse_title``: the
-  office, its level and the place it names, on ``Holding.office``);
+  names (``parse_title``: the office, its level and the place it names, on
+  ``Holding.office``, the place by ``places.place_prefix`` and national titles
+  from ``names.tsv``; ``resolve``: the holder's jurisdiction, read from
+  ``parse_title`` or, for a bare level word, lifted by ``places.lift``);
 - across releases, once per build: who is whom, which organisation and post a
   name or title is, who held which post when, and the canonical name of every
   variant spelling (``identity.resolve`` gives a ``Corpus`` with typed keys).

@@ -282,29 +282,42 @@ def lift(place: str, level: str) -> str | None:
     if level_word(place) == level:
         return place
     found = place_object(place)
-    if found is None:
-        return None
-    for up in lineage(found)[1:]:
-        if level_word(up.name) == level:
-            return place_key(up.name)
-    return None
+    # A namesake name (长宁: 长宁区, 长宁县) lifts where all its places agree.
+    candidates = [found] if found is not None else places_named(place)
+    above = {
+        next((place_key(up.name) for up in lineage(p)[1:] if level_word(up.name) == level), None)
+        for p in candidates
+    }
+    return above.pop() if len(above) == 1 else None
 
 
 def place_prefix(text: str) -> tuple[str | None, str]:
     """A place named at the start of a title or organ, canonical, and the rest (日照市 + 委书记).
 
-    The place must be followed by a level or organ word, so that 北京大学 names no place.
+    The longest run of places wins, so the most local one is named (上海市黄浦区委
+    → 黄浦区). The place must be followed by a level or organ word, so that
+    北京大学 names no place, unless it is written in full, level word and all,
+    in three characters or more (中山市监察委员会, 香港特别行政区第五任行政长官).
 
     >>> place_prefix("日照市委书记"), place_prefix("北京大学校长")
     (('日照市', '委书记'), (None, '北京大学校长'))
+    >>> place_prefix("上海市黄浦区委书记"), place_prefix("中山市监察委员会副主任")
+    (('黄浦区', '委书记'), ('中山市', '监察委员会副主任'))
     """
     for cut in range(min(len(text) - 1, 14), 1, -1):
         head, rest = text[:cut], text[cut:]
         if cut == 2 and rest == "长":
             continue  # 代县长 is an acting county head, not the head of 代县
-        if (rest[0] in LEVEL_WORDS or ORGAN_AFTER_PLACE.match(rest)) and _split_chain(head):
+        chain = _split_chain(head)
+        if chain and (rest[0] in LEVEL_WORDS or ORGAN_AFTER_PLACE.match(rest) or _in_full(head, chain[-1])):
             return place_key(head), rest
     return None, text
+
+
+def _in_full(head: str, places: tuple[Place, ...]) -> bool:
+    """Whether ``head`` ends in a full name or an abbreviation (科左中旗) of three characters or more."""
+    names = {p.name for p in places} | abbreviations()
+    return any(len(name) >= 3 and head.endswith(name) for name in names)
 
 
 # ---------------------------------------------------------------- a release's jurisdiction

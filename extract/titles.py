@@ -11,10 +11,15 @@ country (德国外长 → 德国), 中国 for central offices (国务院, 全国
 division above it at that level. All matching is on the simplified view of the
 text (see :mod:`govkg.extract.chars`).
 
-:func:`parse_title` reads a title once more, for identity: the office it
-names without its place (市长, 市委书记), the office's level and the place it
-names as a canonical key. Extraction keeps that reading on each
-``Holding.office``; identity reads it and parses no title itself.
+:func:`parse_title` reads a title once: the office it names without its
+place (市长, 市委书记), the office's level, whether it is national (the
+national titles of ``data/names.tsv``) and the place it names as a canonical
+key (:func:`~govkg.extract.places.place_prefix`: the most local of a run of
+places, 上海市黄浦区委 → 黄浦区). :func:`resolve` reads a title's place and
+nationality from it and decides only what needs the release: a country, or
+the place a bare level word names (:func:`~govkg.extract.places.lift` from the
+release's place). Extraction keeps the reading on each ``Holding.office``;
+identity reads it and parses no title itself.
 """
 
 from __future__ import annotations
@@ -32,10 +37,9 @@ from govkg.extract.places import (
     NATIONAL,
     ORGAN_AFTER_PLACE,
     ORGAN_WORDS,
-    gazetteer,
     level_word,
     lift,
-    parent,
+    place_key,
     place_prefix,
 )
 from govkg.extract.places import find_places as _find_places
@@ -53,10 +57,7 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
 
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
-_NATIONAL = re.compile(
-    r"中共中央|党中央|中央(?!空调)|国务院|全国人大|全国政协|国家(?:主席|副主席)|总书记|国务委员|"
-    r"委员长|最高人民|^(?:原|前)?(?:副)?总理$|国家[\u4e00-\u9fff]{1,8}(?:局|部|委|署|办)|中国[\u4e00-\u9fff]{1,6}局"
-)
+_FORMER = re.compile(r"^(?:原|前|时任)*")
 _GROUPS = re.compile(r"^(.*?(?:领导小组|工作组|指挥部|工作专班|专班|委员会))")
 
 
@@ -229,36 +230,19 @@ class Resolution:
     explicit: bool = False  # the title itself tells the place (by name or level)
 
 
-@lru_cache(maxsize=1024)
-def _ancestors(name: str) -> list[list[str]]:
-    """For each place of that name, its chain of names from itself upwards."""
-    chains = []
-    for place in gazetteer().get(name, []):
-        chain = [place.name]
-        p = parent(place)
-        while p is not None:
-            chain.append(p.name)
-            p = parent(p)
-        chains.append(chain)
-    return chains
-
-
 def place_at_level(level: str, home: str | None, text_places: Iterable[str] = ()) -> str | None:
     """The place at a level word seen from a release's place.
 
-    The home place itself if it is of that level, else the division above it
-    of that level; else the one place of that level the release names.
+    The division at or above the home place at that level (:func:`~govkg.extract.places.lift`,
+    the one rule for it); else the one place of that level the release names.
 
     >>> place_at_level("市", "巴中市"), place_at_level("省", "巴中市"), place_at_level("县", "巴中市")
     ('巴中市', '四川省', None)
     """
     if home:
-        if home.endswith(level):
-            return home
-        found = {next((n for n in chain[1:] if n.endswith(level)), None) for chain in _ancestors(home)}
-        found.discard(None)
-        if len(found) == 1:
-            return found.pop()
+        found = lift(place_key(home) or home, level)
+        if found:
+            return found
     named = {p for p in text_places if p.endswith(level) and p != home}
     if home and len(named) == 1 and level not in ("省",):
         return named.pop()
@@ -276,11 +260,11 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     country = country_in(title)
     if country:
         return Resolution(country, explicit=True)
-    places = find_places(title)
-    if places and places[0][0] <= 3:
-        return Resolution(places[0][2], explicit=True)
-    if _NATIONAL.search(title):
-        return Resolution("中国", national=True, explicit=True)
+    office = parse_title(title)
+    if office.national:
+        return Resolution(NATIONAL, national=True, explicit=True)
+    if office.place:
+        return Resolution(office.place, explicit=True)
     level = level_of_title(title)
     if level:
         return Resolution(place_at_level(level, home, text_places), explicit=True)
@@ -376,11 +360,17 @@ def parse_title(title: str) -> Office:
     ('国务院总理', '中国', True)
     """
     text = PARTY_PREFIX.sub("", simplified(title))
-    if text.startswith(_national_words("national-prefix")) or text in _national_words("national-title"):
+    # 原国务院副总理, 前总理: a former national office is national too
+    bare = text[_FORMER.match(text).end() :]
+    if bare.startswith(_national_words("national-prefix")) or bare in _national_words("national-title"):
         office = _national_aliases().get(text, text)
         return Office(title, office, None, NATIONAL, True, bool(_CHIEF_OFFICE.match(office)))
+    # the place may follow a modifier (原日照市委书记), which the office keeps (原市委书记)
     place, rest = place_prefix(text)
-    office = rest
+    modifiers = "" if place else _MODIFIERS.match(text).group()
+    if modifiers:
+        place, rest = place_prefix(text[len(modifiers) :])
+    office = rest if place else text
     if place and rest:
         word = level_word(place)
         if (
@@ -390,7 +380,7 @@ def parse_title(title: str) -> Office:
             and ORGAN_AFTER_PLACE.match(rest)
         ):
             office = word + rest
-    office = _normal_office(office)
+    office = _normal_office(modifiers + office if place else office)
     match = _OFFICE_LEVEL.match(office)
     level = match.group(1) if match else (level_word(place) if place and office.endswith("长") else None)
     if place and level and level_word(place) != level:

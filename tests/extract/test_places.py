@@ -155,6 +155,8 @@ def test_level_words_of_places(place, word):
         ("川汇区", "市", "周口市"),
         ("川汇区", "省", "河南省"),
         ("周口市", "县", None),
+        ("南宁市", "省", "广西壮族自治区"),  # an autonomous region is a 省
+        ("长宁", "市", None),  # namesakes under different cities
     ],
 )
 def test_lift_goes_up_to_the_level_a_title_names(place, level, lifted):
@@ -169,6 +171,9 @@ def test_lift_goes_up_to_the_level_a_title_names(place, level, lifted):
         ("巴中常委", "巴中市", "常委"),
         ("代县长", None, "代县长"),  # an acting county head, not 代县's
         ("北京大学校长", None, "北京大学校长"),  # no level or organ word after the place
+        ("广州市天河区委书记", "天河区", "委书记"),  # a run of places: the most local one
+        ("朝阳市监察委员会副主任", "朝阳市", "监察委员会副主任"),  # in full: any word may follow
+        ("城区管委会主任", None, "城区管委会主任"),  # a two-character name must be followed by an organ
     ],
 )
 def test_a_place_named_at_the_start_of_a_title(text, place, rest):

@@ -1,6 +1,15 @@
 import pytest
 
-from govkg.extract.titles import is_title, level_of_title, organization, parse_title, resolve, title_start
+from govkg.extract.chars import simplified
+from govkg.extract.titles import (
+    is_title,
+    level_of_title,
+    organization,
+    parse_title,
+    place_at_level,
+    resolve,
+    title_start,
+)
 
 
 @pytest.mark.parametrize(
@@ -128,3 +137,40 @@ def test_titles_are_read_as_office_level_and_place(title, office, level, place):
 )
 def test_a_chief_office_has_one_holder_per_jurisdiction(title, chief):
     assert parse_title(title).chief is chief
+
+
+# ------------------------------------------------------------ one rule for the place a title names
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where", "national"),
+    [
+        ("广州市天河区委书记", "广州市", "天河区", False),  # a run of places: the most local one
+        ("朝阳市监察委员会副主任", None, "朝阳市", False),  # a full name, level word and all
+        ("原日照市委书记", None, "日照市", False),  # the place after a modifier
+        ("營口市委書記", None, "营口市", False),  # traditional characters
+        ("市長", "濰坊市", "潍坊市", False),  # a level word seen from a traditional home
+        ("省长", "南宁市", "广西壮族自治区", False),  # an autonomous region is a 省
+        ("原国务院副总理", None, "中国", True),  # a former national office
+        ("中国气象局局长", None, "中国", True),  # national titles are names.tsv's
+    ],
+)
+def test_resolve_reads_the_place_parse_title_reads(title, home, where, national):
+    resolution = resolve(simplified(title), home)
+    assert (resolution.jurisdiction, resolution.national) == (where, national)
+    office = parse_title(title)
+    if office.place or office.national:
+        assert office.place == resolution.jurisdiction
+
+
+@pytest.mark.parametrize(
+    ("level", "home", "place"),
+    [
+        ("市", "武漢市", "武汉市"),  # traditional characters
+        ("省", "南宁市", "广西壮族自治区"),
+        ("省", "广西壮族自治区", "广西壮族自治区"),
+        ("市", "长宁", None),  # namesakes under different cities (上海市, 宜宾市)
+    ],
+)
+def test_place_at_level_is_lift(level, home, place):
+    assert place_at_level(level, home) == place
