@@ -151,3 +151,13 @@ def test_a_line_of_another_graph_is_refused_and_no_file_is_written(tmp_path):
 def test_a_folder_without_an_index_says_so(tmp_path):
     with pytest.raises(ShardError, match=INDEX):
         write_rdf_files(tmp_path, tmp_path / "out")
+
+
+def test_blank_lines_and_a_last_line_without_its_newline_are_read(tmp_path):
+    built = BuildResult(graph=to_rdf([meeting("r1")]), extractions=[])
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    (named,) = [path for graph, path in shard_files(shards) if graph]
+    lines = named.read_text(encoding="utf-8").splitlines(keepends=True)
+    named.write_text("".join(lines[:2]) + "\n" + "".join(lines[2:])[:-1], encoding="utf-8")
+    write_rdf_files(shards, tmp_path / "streamed")
+    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
