@@ -82,15 +82,8 @@ class PeakMemory:
 
 def run(command: list[str]) -> tuple[float, float, int]:
     """Run a command; its wall seconds, the peak MB of its process tree, its exit status."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    meter = PeakMemory(process.pid)
-    _, err = process.communicate()
-    seconds = time.perf_counter() - start
-    peak = meter.stop()
-    if process.returncode not in (0, 3):
-        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return seconds, peak, process.returncode
+    seconds, peak, status, _ = _measured(command)
+    return seconds, peak, status
 
 
 def govkg(*args: str, quiet: bool = True) -> list[str]:
@@ -99,6 +92,15 @@ def govkg(*args: str, quiet: bool = True) -> list[str]:
 
 def run_output(command: list[str]) -> tuple[float, float, str]:
     """Run a command; its wall seconds, the peak MB of its process tree, its standard output."""
+    seconds, peak, _, out = _measured(command)
+    return seconds, peak, out
+
+
+def _measured(command: list[str]) -> tuple[float, float, int, str]:
+    """Run a command, sampling its process tree's memory: seconds, peak MB, exit status, standard output.
+
+    Its standard error is shown when it fails (exit status other than 0, or 3: some inputs skipped).
+    """
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     meter = PeakMemory(process.pid)
@@ -107,7 +109,7 @@ def run_output(command: list[str]) -> tuple[float, float, str]:
     peak = meter.stop()
     if process.returncode not in (0, 3):
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return seconds, peak, out.decode("utf-8", "replace")
+    return seconds, peak, process.returncode, out.decode("utf-8", "replace")
 
 
 def same_build(first: Path, second: Path) -> bool:
