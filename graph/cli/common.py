@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from govkg.graph.progress import on_terminal, phase
-from govkg.graph.store import GraphSourceError, rdf_format, read_graph
+from govkg.graph.store import GraphSourceError, StoreGraph, open_graph_store, rdf_format, read_graph, store_of
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -84,4 +84,26 @@ def load_or_fail(path: Path, command: str = "") -> Graph | None:
             return read_graph(path)
     except Exception as exc:  # a parse error names the file and the problem
         error(f"{path}: cannot read the graph: {exc}", command)
+        return None
+
+
+def network_source_or_fail(path: Path, command: str = "") -> Graph | StoreGraph | None:
+    """What a network command reads: a build's store where it has a current one, else the graph file parsed.
+
+    The network views look a build up in its Oxigraph store
+    (:class:`~govkg.graph.store.StoreGraph`), so ``govkg stats OUT`` and
+    ``govkg view OUT`` need memory for the network, not for an rdflib graph
+    of the whole build; a graph file without a store is read with
+    :func:`load_or_fail`. Problems are said on stderr (None returned).
+    """
+    problem = graph_problem(path)
+    if problem:
+        error(problem, command)
+        return None
+    if store_of(path) is None:
+        return load_or_fail(path, command)
+    try:
+        return StoreGraph(open_graph_store(path))
+    except Exception as exc:  # a damaged store: say so, as for a file that does not parse
+        error(f"{path}: cannot open the graph's store: {exc}", command)
         return None

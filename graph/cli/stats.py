@@ -6,7 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
-from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error, graph_argument, load_or_fail
+from govkg.graph.cli.common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    graph_argument,
+    network_source_or_fail,
+)
 from govkg.graph.network import (
     NETWORKS,
     analysed_network,
@@ -40,7 +47,7 @@ def stats_cli(args: argparse.Namespace) -> int:
     if args.top < 1:
         error("--top must be at least 1")
         return EXIT_USAGE
-    graph = load_or_fail(args.graph, "stats")
+    graph = network_source_or_fail(args.graph, "stats")
     if graph is None:
         return EXIT_FAIL
     net, stats = analysed_network(graph)

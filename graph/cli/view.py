@@ -6,7 +6,14 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, error, graph_argument, load_or_fail
+from govkg.graph.cli.common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    graph_argument,
+    network_source_or_fail,
+)
 from govkg.graph.network import KINDS, knowledge_network, officials_named
 from govkg.graph.outputs import atomic_write
 from govkg.graph.view import DEFAULT_MAX_NODES, render_html, select_view, tenures
@@ -59,7 +66,7 @@ def view_cli(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         error("--since is after --until")
         return EXIT_USAGE
-    graph = load_or_fail(args.graph, "view")
+    graph = network_source_or_fail(args.graph, "view")
     if graph is None:
         return EXIT_FAIL
     net = knowledge_network(graph)
