@@ -171,6 +171,8 @@ _YOU = re.compile(r"你|您")
 _TRIBUTE = re.compile(r"献")
 # An activity named in a headline (某区委开展新春慰问活动): its name follows the light verb.
 _CAMPAIGN = re.compile(r"(?:开展|举行|举办|组织|启动)了?((?:(?!开展|举行|举办|组织).)+活动)$")
+# A reception cue with nothing received or held with (参加了会见).
+_BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -519,7 +521,8 @@ class _Reader:
             return
         if kind == "meeting" and _COUNT.search(name_view):
             return
-        weak = kind.endswith("?")
+        # 参加会见 with no one received: it tells of a reception only if one was reported.
+        weak = kind.endswith("?") or (kind == "reception" and not guests and _BARE_CUE.match(simplify(name)))
         kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
         # 会议还任命了…: another appointment of the same sitting.

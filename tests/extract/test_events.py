@@ -791,3 +791,10 @@ def test_what_a_sentence_reports(text, names, published, expected):
 def test_roles_of_each_event(text, names, expected):
     events = events_of(text, names=names)
     assert [{(p.person, p.role) for p in e.participations} for e in events] == expected
+
+
+def test_joining_a_reception_that_was_never_reported_reports_none():
+    text = "6月9日，区人大常委会召开第四十八次会议。区长张三、检察长李四等参加了会见。"
+    events = events_of(text, names=("张三", "李四"))
+    assert [e.type for e in events] == ["meeting"]
+    assert {(p.person, p.role) for p in events[0].participations} == {("张三", "attend"), ("李四", "attend")}
