@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from govkg.extract.data import load_table
 from govkg.extract.records import Span
@@ -99,29 +99,10 @@ def cn_number(text: str) -> int | None:
     return int("".join(map(str, digits)))
 
 
-@lru_cache(maxsize=1)
-def _relative_days() -> dict[str, int]:
-    return {word: int(offset) for word, offset in load_table("date_words.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _relative_years() -> dict[str, int]:
-    return {word: int(offset) for word, offset in load_table("year_words.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _relative_weeks() -> dict[str, int]:
-    return {word: int(offset) for word, offset in load_table("week_words.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _relative_months() -> dict[str, int]:
-    return {word: int(offset) for word, offset in load_table("month_words.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _anchored_days() -> dict[str, int]:
-    return {word: int(offset) for word, offset in load_table("anchor_words.tsv")}
+@cache
+def _offsets(table: str) -> dict[str, int]:
+    """A table of words and the offset each stands for (days, weeks, months or years)."""
+    return {word: int(offset) for word, offset in load_table(table)}
 
 
 # What makes a holiday the day of a happening: 除夕夜, 春节当天, 国庆节上午.
@@ -188,11 +169,11 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    days = _alternation(_relative_days())
-    years = _alternation(_relative_years())
-    weeks = _alternation(_relative_weeks())
-    months = _alternation(_relative_months())
-    anchored = _alternation(_anchored_days())
+    days = _alternation(_offsets("date_words.tsv"))
+    years = _alternation(_offsets("year_words.tsv"))
+    weeks = _alternation(_offsets("week_words.tsv"))
+    months = _alternation(_offsets("month_words.tsv"))
+    anchored = _alternation(_offsets("anchor_words.tsv"))
     holidays = _alternation(_holiday_words())
     return re.compile(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
@@ -303,9 +284,10 @@ def find_dates(
     for match in _pattern().finditer(text):
         span = Span(match.start() + offset, match.end() + offset)
         if match.group("anc"):
-            shift = _anchored_days()[match.group("anc")]
+            shift = _offsets("anchor_words.tsv")[match.group("anc")]
             base = last or (clock if shift == 0 else None)
-            reading = parse_clock(base) + timedelta(days=shift) if parse_clock(base) else None
+            origin = parse_clock(base)
+            reading = origin + timedelta(days=shift) if origin else None
             iso = reading.isoformat() if reading else None
         else:
             iso = _resolve(match, today)
@@ -367,7 +349,7 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
     reading: date | None = None
     holiday = groups["hol"] or groups["hol2"]
     shifted = groups["hy"] or groups["hy2"] or groups["ly"]
-    year = today.year + _relative_years()[shifted] if shifted and today is not None else None
+    year = today.year + _offsets("year_words.tsv")[shifted] if shifted and today is not None else None
     if holiday or groups["lx"]:
         if shifted and year is None:
             return None
@@ -377,10 +359,10 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
             reading += timedelta(days=cn_number(groups["lx"]) - 1)
     elif groups["rel"]:
         if today is not None:
-            reading = today + timedelta(days=_relative_days()[groups["rel"]])
+            reading = today + timedelta(days=_offsets("date_words.tsv")[groups["rel"]])
     elif groups["wd"]:
         if today is not None:
-            shift = _relative_weeks()[groups["wk"]] if groups["wk"] else 0
+            shift = _offsets("week_words.tsv")[groups["wk"]] if groups["wk"] else 0
             monday = today - timedelta(days=today.weekday())
             reading = monday + timedelta(days=7 * shift + _WEEKDAYS[groups["wd"]])
     elif groups["bd"] or groups["cd"]:
@@ -390,7 +372,7 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
         day = cn_number(groups["md"])
         if today is not None and day:
             first = today.replace(day=1)
-            shift = _relative_months()[groups["rm"]]
+            shift = _offsets("month_words.tsv")[groups["rm"]]
             month_index = first.year * 12 + first.month - 1 + shift
             reading = _valid(month_index // 12, month_index % 12 + 1, day)
     else:
@@ -402,7 +384,7 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
             reading = _valid(year, month, day) if year else None
         elif groups["ry"]:
             if today is not None:
-                reading = _valid(today.year + _relative_years()[groups["ry"]], month, day)
+                reading = _valid(today.year + _offsets("year_words.tsv")[groups["ry"]], month, day)
         else:
             reading = resolve_month_day(month, day, today)
     return reading.isoformat() if reading else None

@@ -81,7 +81,7 @@ _SAME_DAY = re.compile(
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
-# What may stand between an event's name and its date: …揭牌仪式17日上午在珠海举行.
+# What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
 # A date that qualifies what is carried out or cited, not the day of the happening
 # told of: 贯彻落实9月26日中央政治局会议精神, 根据3月5日常委会部署, 3月5日印发的《通知》.
@@ -462,7 +462,7 @@ class _Reader:
             place = place if place and not place.endswith("的") else None
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
-        # …揭牌仪式17日上午在珠海举行: the date right after the name.
+        # …揭牌仪式17日上午在某市举行: the date right after the name.
         cue_end = clause.start() + match.end()
         dated = next((d for d in reversed(dates) if d.span.start < cue_end), None)
         dated = dated or next(
@@ -607,12 +607,12 @@ class _Reader:
             # 看望纪检监察干部并与他们座谈: the talk is with 纪检监察干部.
             who = self._original(sentence, v, them.start("who"), them.end("who"))
             name = name[:1] + who + name[3:]
-        if kind == "reception" and _YOU.search(simplify(name)):
+        you = _YOU.search(simplify(name)) if kind == "reception" else None
+        if you:
             # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest.
             guest = self._guest()
             if guest:
-                at = _YOU.search(simplify(name)).start()
-                name = name[:at] + guest + name[at + 1 :]
+                name = name[: you.start()] + guest + name[you.start() + 1 :]
         return name.strip()
 
     def _guest(self) -> str | None:

@@ -71,7 +71,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from govkg.extract.chars import simplified
-from govkg.extract.data import load_table
 from govkg.extract.places import (
     LEVEL_RANK,
     LEVEL_WORDS,
@@ -88,23 +87,15 @@ from govkg.extract.places import (
     shorten,
 )
 from govkg.extract.records import Extraction, Office
-from govkg.extract.titles import PARTY_PREFIX
+from govkg.extract.titles import PARTY_PREFIX, names_words
 
 # ---------------------------------------------------------------- data
-
-
-def _names_table() -> tuple[tuple[str, ...], ...]:
-    return load_table("names.tsv")
-
-
-def _words(kind: str) -> tuple[str, ...]:
-    return tuple(row[1] for row in _names_table() if row[0] == kind)
 
 
 @cache
 def _confusables() -> dict[str, frozenset[str]]:
     pairs: dict[str, set[str]] = defaultdict(set)
-    for a, b in _words("confusable"):
+    for a, b in names_words("confusable"):
         pairs[a].add(b)
         pairs[b].add(a)
     return {char: frozenset(others) for char, others in pairs.items()}
@@ -806,7 +797,7 @@ def _person_keys(
         m.name
         for m in everyone
         if m.place == NATIONAL
-        and any(o.title in _words("leader") or o.office in _words("leader") for o in m.offices)
+        and any(o.title in names_words("leader") or o.office in names_words("leader") for o in m.offices)
     }
     national_names = {m.name for m in everyone if m.place == NATIONAL and m.national_release}
     # ... unless a local official of that name is known: then an untitled mention may be either

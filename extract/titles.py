@@ -328,7 +328,8 @@ PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)(?!中央)")
 
 
 @cache
-def _national_words(kind: str) -> tuple[str, ...]:
+def names_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind in ``data/names.tsv`` (national titles, leaders, confusable pairs...)."""
     return tuple(row[1] for row in load_table("names.tsv") if row[0] == kind)
 
 
@@ -362,7 +363,7 @@ def parse_title(title: str) -> Office:
     text = PARTY_PREFIX.sub("", simplified(title))
     # 原国务院副总理, 前总理: a former national office is national too
     bare = text[_FORMER.match(text).end() :]
-    if bare.startswith(_national_words("national-prefix")) or bare in _national_words("national-title"):
+    if bare.startswith(names_words("national-prefix")) or bare in names_words("national-title"):
         office = _national_aliases().get(text, text)
         return Office(title, office, None, NATIONAL, True, bool(_CHIEF_OFFICE.match(office)))
     # the place may follow a modifier (原日照市委书记), which the office keeps (原市委书记)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -137,26 +137,50 @@ def build(
     batch is built. Duplicate release ids keep the first release read.
     """
     paths = list(iter_paths(list(inputs)))
-    extractions: list[Extraction] = []
-    errors: list[ReadError] = []
-    seen: set[str] = set()
-    for found, failed in iter_files(paths, progress, workers):
-        errors.extend(failed)
-        extractions += _first_of_each_id(found, seen, errors)
+    extractions, errors = releases_of_files(iter_files(paths, progress, workers))
     return from_extractions(extractions, errors, len(paths))
 
 
-def _first_of_each_id(found: list[Extraction], seen: set[str], errors: list[ReadError]) -> list[Extraction]:
-    """The releases whose id was not ``seen`` before; each later one is an error (and ``seen`` grows)."""
+def releases_of_files(
+    results: Iterable[tuple[list[Extraction], list[ReadError]]],
+    removed: Collection[str] = (),
+    dropped: set[str] | None = None,
+) -> tuple[list[Extraction], list[ReadError]]:
+    """The releases of the files in order, the first of each id, none of ``removed`` (noted in
+    ``dropped``); and the files' errors, with one for each duplicate id."""
+    extractions: list[Extraction] = []
+    errors: list[ReadError] = []
+    seen: set[str] = set()
+    for found, failed in results:
+        errors.extend(failed)
+        kept = first_of_each_id(
+            [(e.release.id, e.release.path) for e in found], seen, errors, removed, dropped
+        )
+        extractions += [item for item, keep in zip(found, kept, strict=True) if keep]
+    return extractions, errors
+
+
+def first_of_each_id(
+    releases: Iterable[tuple[str, str]],
+    seen: set[str],
+    errors: list[ReadError],
+    removed: Collection[str] = (),
+    dropped: set[str] | None = None,
+) -> list[bool]:
+    """Which of a file's releases, (id, path), are built: not removed (else noted in ``dropped``),
+    not ``seen`` before (else an error, the first read is kept; ``seen`` grows)."""
     kept = []
-    for item in found:
-        if item.release.id in seen:
-            errors.append(
-                ReadError(item.release.path, f"duplicate release id {item.release.id!r}, kept the first")
-            )
+    for rid, path in releases:
+        if rid in removed:
+            if dropped is not None:
+                dropped.add(rid)
+            kept.append(False)
+        elif rid in seen:
+            errors.append(ReadError(path, f"duplicate release id {rid!r}, kept the first"))
+            kept.append(False)
         else:
-            seen.add(item.release.id)
-            kept.append(item)
+            seen.add(rid)
+            kept.append(True)
     return kept
 
 
@@ -186,7 +210,8 @@ def build_records(records: Iterable[dict]) -> BuildResult:
         releases, failed = releases_of([document])  # the same path as a file's: cleaned, checked, warned
         found, failed_extraction = extract_each(releases)
         errors += failed + failed_extraction
-        extractions += _first_of_each_id(found, seen, errors)
+        kept = first_of_each_id([(e.release.id, e.release.path) for e in found], seen, errors)
+        extractions += [item for item, keep in zip(found, kept, strict=True) if keep]
     return from_extractions(extractions, errors, 0)
 
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from govkg.graph.shards import INDEX
-from govkg.graph.terms import from_oxigraph, short_iri
+from govkg.graph.shards import index_rows
+from govkg.graph.terms import converter, short_iri
 from govkg.ontology import GOV, PREFIXES, resource_path
 
 if TYPE_CHECKING:
@@ -246,8 +246,7 @@ def sample_shards(folder: str | Path, most: int = SAMPLE_RELEASES) -> tuple[Grap
     import pyoxigraph as ox
 
     folder = Path(folder)
-    with (folder / INDEX).open(encoding="utf-8") as handle:
-        shards = [line.rstrip("\n").split("\t") for line in handle][1:]
+    shards = index_rows(folder)
     releases = [(graph, name) for graph, name, _ in shards if graph]
     how = None
     if len(releases) <= most:
@@ -257,12 +256,10 @@ def sample_shards(folder: str | Path, most: int = SAMPLE_RELEASES) -> tuple[Grap
         names = [name for _, name in releases[::step]]
         how = f"a sample of {len(names)} of {len(releases)} releases, one in {step}"
     sample = Graph()
+    term = converter()
     for name in names:
         quads = ox.parse(path=str(folder / name), format=ox.RdfFormat.N_QUADS)
-        sample.addN(
-            (from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), sample)
-            for q in quads
-        )
+        sample.addN((term(q.subject), term(q.predicate), term(q.object), sample) for q in quads)
     return sample, how
 
 

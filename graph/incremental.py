@@ -37,7 +37,7 @@ from govkg.extract import ReadError
 from govkg.extract.identity import Corpus, ReleaseKeys, ReleaseMentions, identity_report, mentions_of, resolve
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
-from govkg.graph.build import BuildResult, Progress, iter_files
+from govkg.graph.build import BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
 from govkg.graph.cluster import extract_on_cluster, map_on_cluster
 from govkg.graph.folders import staged_folder
@@ -193,43 +193,6 @@ def _extract_missing(
         yield from iter_files(paths, progress, workers, extractor=extract_any)
 
 
-def _releases(
-    results: Iterable[FileResult], removed: set[str], dropped: set[str]
-) -> tuple[list[Extraction], list[ReadError]]:
-    """The releases of the files in order, without duplicates and removed ids (noted in ``dropped``)."""
-    extractions: list[Extraction] = []
-    errors: list[ReadError] = []
-    seen: set[str] = set()
-    for found, failed in results:
-        errors.extend(failed)
-        kept = _kept([(e.release.id, e.release.path) for e in found], removed, dropped, seen, errors)
-        extractions += [item for item, keep in zip(found, kept, strict=True) if keep]
-    return extractions, errors
-
-
-def _kept(
-    releases: list[tuple[str, str]],
-    removed: set[str],
-    dropped: set[str],
-    seen: set[str],
-    errors: list[ReadError],
-) -> list[bool]:
-    """Which of a file's releases, (id, path), are built: not removed (else noted in ``dropped``),
-    not read before (else an error; ``seen`` grows)."""
-    kept = []
-    for rid, path in releases:
-        if rid in removed:
-            dropped.add(rid)
-            kept.append(False)
-        elif rid in seen:
-            errors.append(ReadError(path, f"duplicate release id {rid!r}, kept the first"))
-            kept.append(False)
-        else:
-            seen.add(rid)
-            kept.append(True)
-    return kept
-
-
 @dataclass(frozen=True)
 class Row:
     """What phase 1 keeps of a release while the build streams: its id, path, the warnings of
@@ -343,7 +306,9 @@ def build_into(
         kept = [
             row
             for row, keep in zip(
-                rows, _kept([(r.release, r.path) for r in rows], removed, dropped, seen, errors), strict=True
+                rows,
+                first_of_each_id([(r.release, r.path) for r in rows], seen, errors, removed, dropped),
+                strict=True,
             )
             if keep
         ]

@@ -15,8 +15,8 @@ graph/outputs.py write for the same graph, without ever holding the graph:
 1. every triple of every shard, tagged with where it came from (a release
    graph or the default graph), is sorted in runs of at most ``run_chars``
    characters, each run spilled to a temporary file;
-2. the runs are merged (``heapq.merge``): each triple once, in sorted order,
-   grouped by subject. Each group is written at once to ``graph.nt``,
+2. the runs are merged (``shards.SortedLines``): each triple once, in
+   sorted order, grouped by subject. Each group is written at once to ``graph.nt``,
    ``graph.ttl`` and ``graph.jsonld`` (the same formatting functions as the
    in-memory writers), and its triples of no release graph to the default
    graph of ``graph.trig``;
@@ -42,8 +42,7 @@ those writers (memory then grows with the graph).
 from __future__ import annotations
 
 import contextlib
-import heapq
-import tempfile
+import sys
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -68,9 +67,9 @@ from govkg.graph.outputs import (
     turtle_block,
 )
 from govkg.graph.rdf import gc_paused, new_graph
-from govkg.graph.shards import DEFAULT, INDEX
+from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
 from govkg.graph.store import STORE, StoreGraph, open_graph_store, write_store
-from govkg.graph.terms import from_oxigraph, nt_term
+from govkg.graph.terms import converter, nt_term
 from govkg.ontology import PREFIXES
 
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
@@ -95,15 +94,11 @@ def shard_files(folder: str | Path) -> list[tuple[str, Path]]:
     """
     folder = Path(folder)
     try:
-        lines = (folder / INDEX).read_text(encoding="utf-8").splitlines()[1:]
+        rows = index_rows(folder)
     except OSError as exc:
         raise ShardError(f"{folder}: no shard index {INDEX} ({exc.strerror})") from exc
     found = []
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) != 3:
-            continue
-        graph, name, _ = parts
+    for graph, name, _ in rows:
         if graph and graph[0] != "<":
             graph = nt_term(URIRef(graph))
         found.append((graph, folder / name))
@@ -153,41 +148,6 @@ def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
             if "_:" in triple and _has_blank_node(triple):
                 raise _BlankNodes
             yield triple + tag
-
-
-def _spill(records: list[str], path: Path) -> Path:
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.writelines(_distinct_sorted(records))
-    return path
-
-
-def _distinct_sorted(records: list[str]) -> Iterator[str]:
-    records.sort()
-    last = None
-    for record in records:
-        if record != last:
-            yield record
-            last = record
-
-
-def sorted_runs(records: Iterable[str], folder: Path, run_chars: int = RUN_CHARS) -> list[Iterable[str]]:
-    """Lines in sorted runs, each of at most ``run_chars`` characters and spilled to ``folder``
-    but the last, which stays in memory; ``heapq.merge`` of the runs gives all the lines in order."""
-    runs: list[Iterable[str]] = []
-    batch: list[str] = []
-    size = 0
-    for record in records:
-        batch.append(record)
-        size += len(record)
-        if size >= run_chars:
-            runs.append(_spill(batch, folder / f"{len(runs)}.run"))
-            batch, size = [], 0
-    return [_lines(path) for path in runs] + [list(_distinct_sorted(batch))]
-
-
-def _lines(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        yield from handle
 
 
 def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -266,12 +226,12 @@ def write_rdf_files(
     outdir.mkdir(parents=True, exist_ok=True)
     paths = {name: outdir / name for name in RDF_FILES}
     try:
-        with tempfile.TemporaryDirectory(prefix=".govkg-runs-", dir=outdir) as tmp, gc_paused():
-            runs = sorted_runs(_tagged(shards), Path(tmp), run_chars)
+        with SortedLines(outdir, run=sys.maxsize, run_chars=run_chars) as records, gc_paused():
+            records.extend(_tagged(shards))
             with contextlib.ExitStack() as files:
                 handles = {name: files.enter_context(atomic_open(path)) for name, path in paths.items()}
                 _write_union(
-                    heapq.merge(*runs),
+                    iter(records),
                     handles["graph.nt"],
                     handles["graph.ttl"],
                     handles["graph.trig"],
@@ -290,14 +250,7 @@ def _read_shards(shards: list[tuple[str, Path]]):
     import pyoxigraph as ox
 
     graph = new_graph()
-    terms: dict = {}
-
-    def term(node):
-        found = terms.get(node)
-        if found is None:
-            found = terms[node] = from_oxigraph(node)
-        return found
-
+    term = converter()
     for name, path in shards:
         own = graph.release_triples.setdefault(URIRef(name[1:-1]), []) if name else None
         for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):

@@ -71,9 +71,10 @@ NTriple = tuple[str, str, str]  # canonical N-Triples terms
 class SortedLines:
     """Text lines, sorted and each once, from any number of them in bounded memory.
 
-    Lines are held until ``run`` of them have come, then sorted and spilled to
-    a temporary file in ``folder``; iterating merges the runs (and may be done
-    again). Close it (or use it as a context manager) to remove the files.
+    Lines are held until ``run`` of them (or ``run_chars`` characters, when
+    given) have come, then sorted and spilled to a temporary file in
+    ``folder``; iterating merges the runs (and may be done again). Close it
+    (or use it as a context manager) to remove the files.
 
     >>> with SortedLines(run=2) as lines:
     ...     lines.extend(["c\\n", "a\\n", "b\\n", "a\\n"])
@@ -81,15 +82,23 @@ class SortedLines:
     'a\\nb\\nc\\n'
     """
 
-    def __init__(self, folder: str | Path | None = None, run: int = 200_000) -> None:
+    def __init__(
+        self, folder: str | Path | None = None, run: int = 200_000, run_chars: int | None = None
+    ) -> None:
         self.folder = folder
         self.run = run
+        self.run_chars = run_chars
+        self.chars = 0
         self.lines: list[str] = []
         self.runs: list[Path] = []
         self.spill: tempfile.TemporaryDirectory | None = None
 
     def add(self, line: str) -> None:
         self.lines.append(line)
+        if self.run_chars is not None:
+            self.chars += len(line)
+            if self.chars >= self.run_chars:
+                self._spill()
         if len(self.lines) >= self.run:
             self._spill()
 
@@ -104,7 +113,7 @@ class SortedLines:
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.writelines(sorted(set(self.lines)))
         self.runs.append(path)
-        self.lines = []
+        self.lines, self.chars = [], 0
 
     def __iter__(self) -> Iterator[str]:
         self.lines = sorted(set(self.lines))
@@ -246,17 +255,24 @@ class ShardIndex:
         return ShardReport(self.written, self.unchanged, removed)
 
 
+def index_rows(folder: str | Path) -> list[tuple[str, str, str]]:
+    """The rows of a shards folder's ``index.tsv`` in file order: (graph IRI or "", file, sha256).
+
+    A line that is not three tab-separated cells is passed over; a missing
+    index raises OSError.
+    """
+    lines = (Path(folder) / INDEX).read_text(encoding="utf-8").splitlines()[1:]
+    return [
+        (parts[0], parts[1], parts[2]) for parts in (line.split("\t") for line in lines) if len(parts) == 3
+    ]
+
+
 def _read_index(folder: Path) -> dict[str, tuple[str, str]]:
     try:
-        lines = (folder / INDEX).read_text(encoding="utf-8").splitlines()[1:]
+        rows = index_rows(folder)
     except OSError:
         return {}
-    index = {}
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) == 3:
-            index[parts[0]] = (parts[1], parts[2])
-    return index
+    return {graph: (name, digest) for graph, name, digest in rows}
 
 
 def _write(path: Path, data: bytes) -> None:

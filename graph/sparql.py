@@ -39,7 +39,7 @@ from rdflib.term import Node
 
 from govkg.graph import store as sources
 from govkg.graph.store import GraphSourceError, stamp
-from govkg.graph.terms import from_oxigraph, nt_escape, short_iri, to_oxigraph
+from govkg.graph.terms import converter, nt_escape, short_iri, to_oxigraph
 from govkg.ontology import PREFIXES, resource_path
 
 ENGINES = ("oxigraph", "rdflib")
@@ -94,12 +94,12 @@ class QueryResult:
 
     @cached_property
     def rows(self) -> tuple[tuple[Node | None, ...], ...]:
-        convert = _converter()
+        convert = converter()
         return tuple(tuple(map(convert, row)) for row in self.solutions)
 
     @cached_property
     def triples(self) -> tuple[tuple[Node, Node, Node], ...]:
-        convert = _converter()
+        convert = converter()
         return tuple(tuple(map(convert, triple)) for triple in self.statements)
 
     def records(self) -> list[dict[str, str]]:
@@ -296,20 +296,6 @@ def load_graph(path: str | Path) -> Graph:
 
 # ---------------------------------------------------------------------------
 # Term conversion between pyoxigraph and rdflib
-
-
-def _converter():
-    """A term converter to rdflib that makes each distinct term once."""
-    made: dict = {}
-
-    def convert(term):
-        try:
-            return made[term]
-        except KeyError:
-            made[term] = node = from_oxigraph(term)
-            return node
-
-    return convert
 
 
 _XSD_STRING = str(XSD.string)

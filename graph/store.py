@@ -28,7 +28,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govkg.graph.terms import from_oxigraph, to_oxigraph
+from govkg.graph.terms import converter, to_oxigraph
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -215,13 +215,6 @@ def open_graph_store(path: str | Path):
     return memory
 
 
-def _rdflib_term(node, terms: dict):
-    found = terms.get(node)
-    if found is None:
-        found = terms[node] = from_oxigraph(node)
-    return found
-
-
 class StoreGraph:
     """A store's default graph read as an rdflib graph is, by the look-ups of the network views.
 
@@ -237,13 +230,7 @@ class StoreGraph:
     def __init__(self, store) -> None:
         self.store = store
         self._default = _oxigraph().DefaultGraph()
-        self._terms: dict = {}
-
-    def _term(self, node):
-        found = self._terms.get(node)
-        if found is None:
-            found = self._terms[node] = from_oxigraph(node)
-        return found
+        self._term = converter()
 
     def _quads(self, subject, predicate, value):
         convert = None if subject is None else to_oxigraph(subject)
@@ -281,16 +268,10 @@ def read_graph(path: str | Path) -> Graph:
         path = path / "graph.nt"
     path = graph_file(path)
     fmt = rdf_format(path)
-    terms: dict = {}
+    term = converter()
     graph = Graph()
     add = graph.add
     with path.open("rb") as handle:
         for quad in ox.parse(handle, format=fmt):
-            add(
-                (
-                    _rdflib_term(quad.subject, terms),
-                    _rdflib_term(quad.predicate, terms),
-                    _rdflib_term(quad.object, terms),
-                )
-            )
+            add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return graph

@@ -132,6 +132,26 @@ def from_oxigraph(term) -> Node | None:
     return Literal(str(term))  # an RDF-star triple term: shown, not modelled
 
 
+def converter():
+    """A converter of pyoxigraph terms to rdflib terms that makes each distinct term once.
+
+    >>> import pyoxigraph as ox
+    >>> convert = converter()
+    >>> convert(ox.NamedNode("http://example.org/a")) is convert(ox.NamedNode("http://example.org/a"))
+    True
+    """
+    made: dict = {}
+
+    def convert(term):
+        try:
+            return made[term]
+        except KeyError:
+            made[term] = node = from_oxigraph(term)
+            return node
+
+    return convert
+
+
 def to_oxigraph(term: Node):
     """An rdflib term as a pyoxigraph term (pyoxigraph imported here: not every caller needs it)."""
     import pyoxigraph as ox

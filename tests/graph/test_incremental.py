@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from govkg.graph.build import build, from_extractions, sample_paths
+from govkg.graph.build import build, from_extractions, releases_of_files, sample_paths
 from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
-from govkg.graph.incremental import BuildRecord, _releases, build_into, remove_releases, write_build
+from govkg.graph.incremental import BuildRecord, build_into, remove_releases, write_build
 from govkg.graph.outputs import write_outputs
 from govkg.graph.shards import SHARDS
 
@@ -150,7 +150,7 @@ def test_a_dask_build_gives_the_bytes_of_a_single_process_build(tmp_path, inputs
     with dask_client("local", workers=2) as client:
         assert len(client.scheduler_info()["workers"]) == 2
         results = list(extract_with_client(client, paths, size=3))  # four partitions
-    extractions, errors = _releases(results, set(), set())
+    extractions, errors = releases_of_files(results)
     result = from_extractions(extractions, errors, len(paths))
     folder = tmp_path / "dask"
     write_outputs(result, folder, only=FILES)
