@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from govkg.extract.data import load_table
+from govkg.extract.data import alternation, load_table
 from govkg.extract.records import Span
 
 # How far ahead of the clock a partial date may fall and still be read in the
@@ -145,10 +145,6 @@ def resolve_holiday(word: str, clock: date | None, year: int | None = None) -> d
     return next((d for d in reversed(days) if d <= clock + YEAR_LOOKAHEAD), None)
 
 
-def _alternation(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _bound_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """Words before and after a date that make it the bound of a period (date_bounds.tsv)."""
@@ -157,10 +153,10 @@ def _bound_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         sides[side].append(word)
     # 3月5日前往, 前夕, 前来: verbs and words of their own, not 前 "before".
     return (
-        re.compile(rf"(?:{_alternation(sides['before'])})\s*$"),
-        re.compile(rf"\s*(?:{_alternation(sides['after'])})(?![往夕来去进行半])"),
-        re.compile(rf"(?:{_alternation(sides['opens'])})\s*$"),
-        re.compile(rf"\s*(?:{_alternation(sides['closes'])})"),
+        re.compile(rf"(?:{alternation(sides['before'])})\s*$"),
+        re.compile(rf"\s*(?:{alternation(sides['after'])})(?![往夕来去进行半])"),
+        re.compile(rf"(?:{alternation(sides['opens'])})\s*$"),
+        re.compile(rf"\s*(?:{alternation(sides['closes'])})"),
     )
 
 
@@ -169,12 +165,12 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    days = _alternation(_offsets("date_words.tsv"))
-    years = _alternation(_offsets("year_words.tsv"))
-    weeks = _alternation(_offsets("week_words.tsv"))
-    months = _alternation(_offsets("month_words.tsv"))
-    anchored = _alternation(_offsets("anchor_words.tsv"))
-    holidays = _alternation(_holiday_words())
+    days = alternation(_offsets("date_words.tsv"))
+    years = alternation(_offsets("year_words.tsv"))
+    weeks = alternation(_offsets("week_words.tsv"))
+    months = alternation(_offsets("month_words.tsv"))
+    anchored = alternation(_offsets("anchor_words.tsv"))
+    holidays = alternation(_holiday_words())
     return re.compile(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from govkg.extract.chars import view
-from govkg.extract.data import load_table
+from govkg.extract.data import alternation, load_table
 from govkg.extract.records import Document, Release, Sentence, Span
 
 _CITED = re.compile(r"《([^《》\n]{2,120})》")
@@ -31,7 +31,7 @@ _ISSUER_ABOUT = re.compile(
 def _organ_openings() -> re.Pattern:
     def alternatives(kind: str) -> str:
         words = [row[0] for row in load_table("document_words.tsv") if row[1] == kind]
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        return alternation(words)
 
     place = r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|旗)"
     return re.compile(rf"^(?:{alternatives('organ')}|{place}(?:{alternatives('local_organ')}))")

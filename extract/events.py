@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from govkg.extract import event_names
 from govkg.extract.chars import View, simplify, view
-from govkg.extract.data import load_table, load_words
+from govkg.extract.data import alternation, load_table, load_words
 from govkg.extract.dates import find_dates, first_date, parse_clock, stated_year
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
@@ -199,11 +199,8 @@ class _Draft:
 @lru_cache(maxsize=1)
 def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """The rows of ``event_cues.tsv``: type, compiled pattern, the words a clause needs."""
-
-    def alternation(name: str) -> str:
-        return "|".join(sorted(map(re.escape, load_words(name)), key=len, reverse=True))
-
-    meet, inspect = alternation("meeting_heads.tsv"), alternation("inspection_verbs.tsv")
+    meet = alternation(load_words("meeting_heads.tsv"))
+    inspect = alternation(load_words("inspection_verbs.tsv"))
     # 人民大会堂, 会议室: places, not meetings.
     meet = f"(?:{meet})(?![堂室厅场所议])"
     # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
@@ -221,7 +218,7 @@ def _role_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     roles: dict[str, list[tuple[str, str]]] = {}
     for cue, role, where in load_table("role_cues.tsv"):
         roles.setdefault(cue, []).append((role, where))
-    pattern = re.compile("|".join(sorted(map(re.escape, roles), key=len, reverse=True)))
+    pattern = re.compile(alternation(roles))
     return pattern, roles
 
 
@@ -244,7 +241,7 @@ def _words_pattern(words, escape: bool = True) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
-    inspect = "|".join(sorted(map(re.escape, load_words("inspection_verbs.tsv")), key=len, reverse=True))
+    inspect = alternation(load_words("inspection_verbs.tsv"))
     return re.compile(
         r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"

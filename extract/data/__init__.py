@@ -6,6 +6,8 @@ from, and a header row naming the columns.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -26,3 +28,12 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
 def load_words(name: str) -> frozenset[str]:
     """The first column of a TSV data file, as a set."""
     return frozenset(row[0] for row in load_table(name) if row and row[0])
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so 全国人大 wins over 全国).
+
+    >>> alternation(["市", "市委", "会议"])
+    '市委|会议|市'
+    """
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
