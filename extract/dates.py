@@ -105,8 +105,17 @@ def _offsets(table: str) -> dict[str, int]:
     return {word: int(offset) for word, offset in load_table(table)}
 
 
-# What makes a holiday the day of a happening: 除夕夜, 春节当天, 国庆节上午.
-_HOLIDAY_DAY = "当天|当日|当晚|这天|这一天|那天|一早|上午|下午|中午|晚上|晚间|傍晚|之夜|夜|早上|清晨|凌晨"
+def same_day_words() -> tuple[str, ...]:
+    """The words that name the very day just given (当天, 当日: offset 0 in ``anchor_words.tsv``).
+
+    >>> same_day_words()[:3]
+    ('当天', '当日', '同日')
+    """
+    return tuple(word for word, shift in _offsets("anchor_words.tsv").items() if shift == 0)
+
+
+# What else makes a holiday the day of a happening: 除夕夜, 国庆节上午 (春节当天: a same-day word).
+_HOLIDAY_DAY = tuple("这天 这一天 那天 一早 上午 下午 中午 晚上 晚间 傍晚 之夜 夜 早上 清晨 凌晨".split())
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +180,7 @@ def _pattern() -> re.Pattern:
     months = alternation(_offsets("month_words.tsv"))
     anchored = alternation(_offsets("anchor_words.tsv"))
     holidays = alternation(_holiday_words())
+    holiday_day = alternation([*same_day_words(), *_HOLIDAY_DAY])
     return re.compile(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
@@ -189,7 +199,7 @@ def _pattern() -> re.Pattern:
         rf"|(?P<anc>{anchored})"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
         # clause (春节，…); not 春节前夕, 春节期间, 迎国庆，.
-        rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{_HOLIDAY_DAY}))"
+        rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
         rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})(?=\s*[，,])"
         # 正月初八, 大年初三: days of the first lunar month, counted from 春节.
         rf"|(?P<ly>{years})?(?:正月|大年)初(?P<lx>[二三四五六七八九十])"

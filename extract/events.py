@@ -40,7 +40,7 @@ from functools import lru_cache
 from govkg.extract import event_names
 from govkg.extract.chars import View, simplify, view
 from govkg.extract.data import alternation, load_table, load_words
-from govkg.extract.dates import find_dates, first_date, parse_clock, stated_year
+from govkg.extract.dates import find_dates, first_date, parse_clock, same_day_words, stated_year
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
@@ -73,10 +73,17 @@ _MODAL = re.compile(
     # …and one that passes on what someone said (传达…的讲话精神).
     r"|传达|领学"
 )
-# A sentence that goes on with the event before it.
-_SAME_DAY = re.compile(
-    r"\s*(?:(当天|当日|同日|当晚|上午|下午|晚上|晚间|傍晚)|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)"
-)
+# A sentence that goes on with the event before it: on its day (当天: a same-day word of
+# dates, or a time of day), after its meeting (会后), or later.
+_TIMES_OF_DAY = ("上午", "下午", "晚上", "晚间", "傍晚")
+
+
+@lru_cache(maxsize=1)
+def _same_day() -> re.Pattern:
+    day = alternation([*same_day_words(), *_TIMES_OF_DAY])
+    return re.compile(rf"\s*(?:({day})|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
+
+
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
@@ -336,7 +343,7 @@ class _Reader:
             if d.iso and not d.bound and not _attributive(text, d.span.start, d.span.end)
         ]
         dateline = _DATELINE.match(text)
-        same_day = _SAME_DAY.match(text, dateline.end() if dateline else 0)
+        same_day = _same_day().match(text, dateline.end() if dateline else 0)
         self.same_day = None
         if same_day and same_day.group(2):
             # 会议决定…, 会后…: the day of the meeting told of.

@@ -5,7 +5,14 @@ from itertools import pairwise
 import pytest
 
 from govkg.extract.data import load_table
-from govkg.extract.dates import cn_number, find_dates, first_date, resolve_day, resolve_month_day
+from govkg.extract.dates import (
+    cn_number,
+    find_dates,
+    first_date,
+    resolve_day,
+    resolve_month_day,
+    same_day_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -274,6 +281,18 @@ def test_holidays_said_of_one_day(text, clock, iso):
 )
 def test_holidays_that_name_no_day(text):
     assert first_date(text, "2021-10-05") is None
+
+
+@pytest.mark.parametrize("word", same_day_words())
+def test_every_same_day_word_says_a_holiday_is_the_day(word):
+    # the words that count 0 days from the date given (anchor_words.tsv) are the
+    # ones that make a holiday the day of a happening: one list for both
+    assert first_date(f"中秋节{word}，县长到景区检查", "2020-10-03") == "2020-10-01"
+
+
+def test_same_day_words_are_the_anchors_of_no_offset():
+    assert set(same_day_words()) == {word for word, offset in load_table("anchor_words.tsv") if offset == "0"}
+    assert {"当天", "当日"} <= set(same_day_words())
 
 
 def test_holiday_tables_agree():

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govkg.extract.data import load_table, load_words
+from govkg.extract.dates import same_day_words
 from govkg.extract.events import find_events
 from govkg.extract.records import Person, Release, Span
 from govkg.extract.sentences import split_sentences
@@ -114,6 +115,13 @@ def test_a_hall_is_no_meeting():
     events = events_of(text, names=("张三", "王大"))
     assert [e.type for e in events] == ["reception"]
     assert {(p.person, p.role) for p in events[0].participations} == {("张三", "host"), ("王大", "guest")}
+
+
+@pytest.mark.parametrize("word", [*same_day_words(), "上午"])
+def test_a_sentence_on_the_same_day_takes_the_date_before(word):
+    # 当天 and its kin (anchor_words.tsv, offset 0) go on with the day just given
+    text = f"6月9日，全县召开防汛工作推进会。{word}，县领导到水库检查。"
+    assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
 
 
 def test_date_carries_to_the_event_after_a_meeting():
