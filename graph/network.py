@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -649,15 +649,28 @@ def export_nodes(net: nx.DiGraph) -> dict[str, dict]:
     }
 
 
+def _flush(out: list[str]) -> Iterator[str]:
+    """The lines gathered so far, as one piece of text, and the list emptied."""
+    if out:
+        yield "\n".join(out) + "\n"
+        out.clear()
+
+
 def gexf_text(net: nx.DiGraph, date: str) -> str:
-    """A network as GEXF 1.2 for Gephi, byte-stable, in UTF-8.
+    """A network as GEXF 1.2 for Gephi (:func:`gexf_lines`, joined)."""
+    return "".join(gexf_lines(net, date))
+
+
+def gexf_lines(net: nx.DiGraph, date: str) -> Iterator[str]:
+    """A network as GEXF 1.2 for Gephi, byte-stable, line by line (each ends in a newline).
 
     Written directly rather than through networkx's ElementTree writer, which
     took most of a large build's export time. Node ``label`` and edge
     ``label`` / ``weight`` are GEXF's own fields; every other attribute is
     declared with its type. ``date`` (the newest release's, see
     :func:`latest_date`) stamps the file, so the same graph gives the same
-    bytes on any day.
+    bytes on any day. Lines are made as they are written: a build's file is
+    never held whole.
     """
     nodes = export_nodes(net)
     node_types = _attribute_types(
@@ -696,6 +709,7 @@ def gexf_text(net: nx.DiGraph, date: str) -> str:
         if values:
             out += ["        <attvalues>", *values, "        </attvalues>"]
         out.append("      </node>")
+        yield from _flush(out)
     out += ["    </nodes>", "    <edges>"]
     for number, (source, target, attrs) in enumerate(net.edges(data=True)):
         head = f'      <edge id="{number}" source="{_xml(source)}" target="{_xml(target)}"'
@@ -712,12 +726,18 @@ def gexf_text(net: nx.DiGraph, date: str) -> str:
             out += [head + ">", "        <attvalues>", *values, "        </attvalues>", "      </edge>"]
         else:
             out.append(head + " />")
+        yield from _flush(out)
     out += ["    </edges>", "  </graph>", "</gexf>"]
-    return "\n".join(out) + "\n"
+    yield from _flush(out)
 
 
 def graphml_text(net: nx.DiGraph) -> str:
-    """A network as GraphML, byte-stable, in UTF-8 (written directly, as :func:`gexf_text`)."""
+    """A network as GraphML (:func:`graphml_lines`, joined)."""
+    return "".join(graphml_lines(net))
+
+
+def graphml_lines(net: nx.DiGraph) -> Iterator[str]:
+    """A network as GraphML, byte-stable, line by line (written directly, as :func:`gexf_lines`)."""
     nodes = export_nodes(net)
     node_types = _attribute_types(nodes.values())
     edge_types = _attribute_types(attrs for _, _, attrs in net.edges(data=True))
@@ -740,6 +760,7 @@ def graphml_text(net: nx.DiGraph) -> str:
             for key, value in attrs.items()
         )
         out.append("    </node>")
+        yield from _flush(out)
     for source, target, attrs in net.edges(data=True):
         out.append(f'    <edge source="{_xml(source)}" target="{_xml(target)}">')
         out.extend(
@@ -747,8 +768,9 @@ def graphml_text(net: nx.DiGraph) -> str:
             for key, value in attrs.items()
         )
         out.append("    </edge>")
+        yield from _flush(out)
     out += ["  </graph>", "</graphml>"]
-    return "\n".join(out) + "\n"
+    yield from _flush(out)
 
 
 # --- the ``govkg stats`` command ---------------------------------------------

@@ -56,11 +56,18 @@ if TYPE_CHECKING:
     from govkg.graph.build import BuildResult
 
 
-def atomic_write(path: str | Path, data: bytes | str) -> Path:
-    """Write a file so that a crash or Ctrl-C never leaves it half-written."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_open(path, "wb") as handle:
-        handle.write(payload)
+def atomic_write(path: str | Path, data: bytes | str | Iterable[str]) -> Path:
+    """Write a file so that a crash or Ctrl-C never leaves it half-written.
+
+    ``data`` is the whole file, or its pieces of text in order (a generator:
+    a file larger than memory is never held whole).
+    """
+    if isinstance(data, (str, bytes)):
+        with atomic_open(path, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+    else:
+        with atomic_open(path, "w") as handle:
+            handle.writelines(data)
     return Path(path)
 
 
@@ -120,7 +127,8 @@ class SharedWork:
         return network.analysed_network(self.result.graph)
 
 
-Writer = Callable[[SharedWork], "str | bytes"]
+# A writer gives its file whole, or as pieces of text (the files that grow with the corpus).
+Writer = Callable[[SharedWork], "str | bytes | Iterable[str]"]
 
 # Which shared work each writer uses. The RDF files are written by one forked
 # process, which makes their canonical form; the network is made by the parent,
@@ -656,15 +664,15 @@ def html(shared: SharedWork) -> str:
 
 
 @_writer
-def gexf(shared: SharedWork) -> str:
+def gexf(shared: SharedWork) -> Iterator[str]:
     """``graph.gexf``: the analysed network for Gephi."""
-    return network.gexf_text(shared.network[0], network.latest_date(shared.graph))
+    return network.gexf_lines(shared.network[0], network.latest_date(shared.graph))
 
 
 @_writer
-def graphml(shared: SharedWork) -> str:
+def graphml(shared: SharedWork) -> Iterator[str]:
     """``graph.graphml``: the analysed network as GraphML."""
-    return network.graphml_text(shared.network[0])
+    return network.graphml_lines(shared.network[0])
 
 
 # The files of a build, filled in one place: a renamed writer fails here, at import.

@@ -17,6 +17,7 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from govkg.graph.build import BuildResult
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import (
+    WRITERS,
     SharedWork,
     atomic_write,
     canonical,
@@ -200,6 +201,32 @@ def test_atomic_write_leaves_no_temporary_file_and_the_umask_permissions(tmp_pat
     assert path.read_text(encoding="utf-8") == "甲"
     assert [p.name for p in path.parent.iterdir()] == ["x.ttl"]
     assert stat.S_IMODE(path.stat().st_mode) == mode  # not mkstemp's private 0600
+
+
+def test_atomic_write_of_pieces_is_whole_or_nothing(tmp_path):
+    path = tmp_path / "x.gexf"
+    atomic_write(path, (f"<n>{i}甲</n>\n" for i in range(3)))
+    assert path.read_text(encoding="utf-8") == "<n>0甲</n>\n<n>1甲</n>\n<n>2甲</n>\n"
+
+    def broken():
+        yield "<n>new</n>\n"
+        raise RuntimeError("the network could not be read")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(path, broken())
+    # the old file stands, and no temporary file is left beside it
+    assert path.read_text(encoding="utf-8").startswith("<n>0甲</n>")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.gexf"]
+
+
+def test_the_network_files_are_written_in_pieces_not_held_whole():
+    """graph.gexf and graph.graphml grow with the corpus: their writers hand out lines."""
+    shared = SharedWork(result())
+    for name in ("graph.gexf", "graph.graphml"):
+        pieces = WRITERS[name](shared)
+        assert not isinstance(pieces, (str, bytes))
+        text = "".join(pieces)
+        assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n') and text.count("<node ") > 1
 
 
 def test_parallel_writers_write_the_same_bytes(tmp_path):
