@@ -422,7 +422,9 @@ def write_build(
     rewritten; with ``dask``, each batch is a task on that Dask cluster,
     graph/cluster.py); phase 4 writes the graph files, the store and the
     views from the shards (sharded.write_from_shards: the graph is never
-    held), and ``identity.tsv`` from the corpus. ``before_swap(staging folder)`` runs when all is written.
+    held; the store is the previous build's, updated by what changed), and
+    ``identity.tsv`` from the corpus. ``before_swap(staging folder)`` runs
+    when all is written.
     ``workers`` is accepted for the in-memory writers' signature; the
     streaming writers run in this process.
     """
@@ -439,7 +441,7 @@ def write_build(
             done = (map_sources(stage, part) for part in batches)
         mapped = (item for part in done for item in part)
         update.shards = write_release_shards(folder, corpus, mapped)
-        written = write_from_shards(folder, stage)
+        written = write_from_shards(folder, stage, previous=outdir)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")

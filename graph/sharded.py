@@ -68,7 +68,7 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
-from govkg.graph.store import STORE, StoreGraph, open_graph_store, write_store
+from govkg.graph.store import STORE, StoreGraph, open_graph_store, previous_store, write_store
 from govkg.graph.terms import converter, nt_term
 from govkg.ontology import PREFIXES
 
@@ -274,7 +274,11 @@ def write_network_files(outdir: str | Path) -> dict[str, Path]:
 
 
 def write_from_shards(
-    shards_dir: str | Path, outdir: str | Path, network: bool = True, run_chars: int = RUN_CHARS
+    shards_dir: str | Path,
+    outdir: str | Path,
+    network: bool = True,
+    run_chars: int = RUN_CHARS,
+    previous: str | Path | None = None,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
@@ -285,10 +289,18 @@ def write_from_shards(
     store (:func:`write_network_files`). ``outdir`` is the folder being
     written, a build's staging folder (graph/folders.py); ``shards_dir`` is
     usually ``outdir / "shards"``. Each file is written atomically.
+
+    ``previous`` is the folder of the build being updated (``outdir`` itself
+    for a folder written in place): when its store holds its graph.nt, the
+    new store is that store with the difference between the two graph.nt
+    applied (:func:`~govkg.graph.store.previous_store`), not a bulk load of
+    the whole graph.
     """
     outdir = Path(outdir)
-    written = write_rdf_files(shards_dir, outdir, run_chars)
-    written[STORE] = write_store(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with previous_store(previous, outdir) as base:
+        written = write_rdf_files(shards_dir, outdir, run_chars)
+        written[STORE] = write_store(outdir, base=base)
     if network:
         written.update(write_network_files(outdir))
     return written

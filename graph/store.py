@@ -19,11 +19,13 @@ read one at the same time.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,13 +80,21 @@ def stamp(path: Path) -> dict[str, Any]:
 LOAD_LINES = 100_000
 
 
-def write_store(outdir: str | Path, source: str = "graph.nt", batch: int = LOAD_LINES) -> Path:
+def write_store(
+    outdir: str | Path, source: str = "graph.nt", batch: int = LOAD_LINES, base: StoreBase | None = None
+) -> Path:
     """Bulk-load a build's graph (its sorted N-Triples, ``source``) into ``OUT/store``.
 
     N-Triples are loaded ``batch`` lines at a time, so that memory does not
     grow with the graph. The new store is made beside the old one and swapped
     in whole, so a reader never opens half a store; the manifest names the
     graph files of the folder it stands for.
+
+    With ``base`` (:func:`previous_store`), the store is instead a checkpoint
+    of the previous build's store (RocksDB hard links: no copy) updated by the
+    difference between its graph.nt and this one (:func:`update_store`), so
+    that an update costs what changed. Should that fail, the store is loaded
+    whole.
     """
     ox = _oxigraph()
     outdir = Path(outdir)
@@ -92,16 +102,20 @@ def write_store(outdir: str | Path, source: str = "graph.nt", batch: int = LOAD_
     staging = outdir / f".{STORE}.{secrets.token_hex(4)}.tmp"
     try:
         staging.mkdir()
-        store = ox.Store(str(staging / DATABASE))
+        store = None
         fmt = rdf_format(graph_path)
-        if fmt == ox.RdfFormat.N_TRIPLES:
-            with graph_path.open("rb") as handle:
-                while chunk := b"".join(islice(handle, batch)):
-                    store.bulk_load(input=chunk, format=fmt)
-        else:
-            store.bulk_load(path=str(graph_path), format=fmt)
-        store.flush()
-        store.optimize()
+        if base is not None and fmt == ox.RdfFormat.N_TRIPLES:
+            store = _updated(base, graph_path, staging / DATABASE, batch)
+        if store is None:
+            store = ox.Store(str(staging / DATABASE))
+            if fmt == ox.RdfFormat.N_TRIPLES:
+                with graph_path.open("rb") as handle:
+                    while chunk := b"".join(islice(handle, batch)):
+                        store.bulk_load(input=chunk, format=fmt)
+            else:
+                store.bulk_load(path=str(graph_path), format=fmt)
+            store.flush()
+            store.optimize()
         triples = len(store)
         del store  # closes the database before it is moved
         files = {name: stamp(outdir / name) for name in GRAPH_FILES if (outdir / name).is_file()}
@@ -114,6 +128,174 @@ def write_store(outdir: str | Path, source: str = "graph.nt", batch: int = LOAD_
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return outdir / STORE
+
+
+@dataclass(frozen=True)
+class StoreBase:
+    """A previous build's store and the graph.nt it holds: what an update's store is made from.
+
+    ``graph`` is a hard link to that graph.nt, so that it outlives the
+    previous file being replaced by the new one (a folder updated in place).
+    """
+
+    database: Path
+    graph: Path
+
+
+@contextlib.contextmanager
+def previous_store(folder: str | Path | None, keep_in: str | Path) -> Iterator[StoreBase | None]:
+    """The store of the build in ``folder`` and its graph.nt, linked into ``keep_in`` for the block.
+
+    None when ``folder`` has no store, or one whose manifest does not name
+    ``folder/graph.nt`` as it is now (written since, by hand or by another
+    tool): then the new store is loaded whole.
+    """
+    found = None if folder is None else manifest(folder)
+    base = None
+    if found is not None and found.get("format") == 1 and found.get("source") == "graph.nt":
+        folder = Path(folder)
+        link = Path(keep_in) / f".graph.nt.{secrets.token_hex(4)}.previous"
+        try:
+            os.link(folder / "graph.nt", link)
+            # the link's own stamp: the file linked is the one the manifest names
+            if found.get("files", {}).get("graph.nt") == stamp(link):
+                base = StoreBase(folder / STORE / DATABASE, link)
+            else:
+                link.unlink()
+        except OSError:
+            link.unlink(missing_ok=True)
+    try:
+        yield base
+    finally:
+        if base is not None:
+            base.graph.unlink(missing_ok=True)
+
+
+def _updated(base: StoreBase, graph: Path, database: Path, batch: int):
+    """A checkpoint of ``base``'s store at ``database`` updated to hold ``graph``; None if that failed."""
+    ox = _oxigraph()
+    store = None
+    try:
+        ox.Store.read_only(str(base.database)).backup(str(database))
+        store = ox.Store(str(database))
+        update_store(store, base.graph, graph, batch)
+        store.flush()
+        return store
+    except (OSError, ValueError, SyntaxError):
+        del store  # closes the checkpoint before it is removed
+        shutil.rmtree(database, ignore_errors=True)
+        return None
+
+
+def update_store(store, old: str | Path, new: str | Path, batch: int = LOAD_LINES) -> tuple[int, int]:
+    """Make a store that holds the triples of ``old`` hold those of ``new`` (both sorted N-Triples, each
+    triple once, as a build writes graph.nt); returns (triples removed, triples added).
+
+    One merge of the two files finds the lines of ``old`` only, removed from
+    the store ``batch`` at a time, and those of ``new`` only, gathered in a
+    temporary file beside ``new`` and loaded once every removal is done.
+    Oxigraph keeps some literals by value (``"05"^^xsd:integer`` is
+    ``"5"^^xsd:integer``, ``xsd:nonNegativeInteger`` becomes ``xsd:integer``,
+    language tags are lower-cased), so removing one may remove another the
+    new graph still holds: with a literal removed, the new graph's literals
+    of the same subject and predicate are loaded again (:func:`graph_changes`).
+    Raises ValueError if a file is not sorted.
+    """
+    ox = _oxigraph()
+    fmt = ox.RdfFormat.N_TRIPLES
+    new = Path(new)
+    added = new.with_name(f".{new.name}.{secrets.token_hex(4)}.added")
+    removals: list[bytes] = []
+    counts = [0, 0]
+
+    def remove() -> None:
+        for quad in ox.parse(input=b"".join(removals), format=fmt):
+            store.remove(quad)
+        counts[0] += len(removals)
+        removals.clear()
+
+    try:
+        with added.open("wb") as handle:
+            for adds, line in graph_changes(old, new):
+                if adds:
+                    handle.write(line)
+                    counts[1] += 1
+                else:
+                    removals.append(line)
+                    if len(removals) >= batch:
+                        remove()
+        if removals:
+            remove()
+        with added.open("rb") as handle:
+            while chunk := b"".join(islice(handle, batch)):
+                store.bulk_load(input=chunk, format=fmt)
+    finally:
+        added.unlink(missing_ok=True)
+    return counts[0], counts[1]
+
+
+def _sorted(path: str | Path, handle) -> Iterator[bytes]:
+    last = b""
+    for line in handle:
+        if line <= last:
+            raise ValueError(f"{path}: not sorted N-Triples, each triple once")
+        last = line
+        yield line
+
+
+_REMOVED, _KEPT, _ADDED = "removed", "kept", "added"
+
+
+def graph_changes(old: str | Path, new: str | Path) -> Iterator[tuple[bool, bytes]]:
+    """(added, line) for each line of one of two sorted N-Triples files only, in one merge.
+
+    Where a line with a literal object is removed, the lines of ``new`` with
+    a literal object and the same subject and predicate follow as added once
+    that subject and predicate are passed (lines of one subject and predicate
+    are together in a sorted file): the store may have lost them with it.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "old.nt").write_text('<a> <p> "05"^^<i> .\\n<a> <p> "5"^^<i> .\\n<b> <q> <c> .\\n')
+    >>> _ = (folder / "new.nt").write_text('<a> <p> "5"^^<i> .\\n<b> <q> <d> .\\n')
+    >>> for added, line in graph_changes(folder / "old.nt", folder / "new.nt"):
+    ...     print("+" if added else "-", line.decode(), end="")
+    - <a> <p> "05"^^<i> .
+    + <a> <p> "5"^^<i> .
+    - <b> <q> <c> .
+    + <b> <q> <d> .
+    """
+    with open(old, "rb") as old_handle, open(new, "rb") as new_handle:
+        before, after = _sorted(old, old_handle), _sorted(new, new_handle)
+        a, b = next(before, None), next(after, None)
+        key = b"\0"  # the subject and predicate of the lines at hand, with the space after them
+        literals: list[bytes] = []  # the lines of ``new`` under ``key`` with a literal object
+        lost = False  # whether a line under ``key`` with a literal object was removed
+        while a is not None or b is not None:
+            if b is None or (a is not None and a < b):
+                line, kind, a = a, _REMOVED, next(before, None)
+            else:
+                line, kind = b, (_KEPT if a == b else _ADDED)
+                if kind is _KEPT:
+                    a = next(before, None)
+                b = next(after, None)
+            if not line.startswith(key):
+                if lost:
+                    yield from ((True, again) for again in literals)
+                first = line.index(b" ")
+                key = line[: line.index(b" ", first + 1) + 1]
+                literals, lost = [], False
+            literal = line[len(key) : len(key) + 1] == b'"'
+            if kind is _REMOVED:
+                lost = lost or literal
+                yield False, line
+                continue
+            if literal:
+                literals.append(line)
+            if kind is _ADDED:
+                yield True, line
+        if lost:
+            yield from ((True, again) for again in literals)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -7,14 +7,17 @@ import shutil
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from govkg.graph import store as store_module
 from govkg.graph.build import build, from_extractions, releases_of_files, sample_paths
 from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.incremental import BuildRecord, build_into, remove_releases, write_build
 from govkg.graph.outputs import write_outputs
 from govkg.graph.shards import SHARDS
+from govkg.graph.store import manifest, store_of
 
 FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
 
@@ -253,3 +256,48 @@ def test_an_update_maps_only_the_files_whose_releases_changed(tmp_path, inputs, 
     update = build_into(out, [first, second])  # the same files: rows from the cache, nothing mapped again
     write_build(update, out)
     assert (update.extracted, read, update.shards.written) == (0, [], 0)
+
+
+def _store_dump(database) -> list[str]:
+    return sorted(str(quad) for quad in ox.Store.read_only(str(database)).quads_for_pattern(None, None, None))
+
+
+def _loaded(path) -> list[str]:
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return sorted(str(quad) for quad in store.quads_for_pattern(None, None, None))
+
+
+def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, monkeypatch, capsys):
+    first, second = inputs
+    out = tmp_path / "out"
+    changes = []
+    real = store_module.update_store
+    monkeypatch.setattr(store_module, "update_store", lambda *a, **k: changes.append(real(*a, **k)))
+    changed = sorted(first.iterdir())[1]
+    rid = sorted(second.iterdir())[0].stem
+
+    def steps():
+        yield ["build", str(first), "-o", str(out)]
+        yield ["build", "--add", str(second), "-o", str(out)]
+        text = changed.read_text(encoding="utf-8").splitlines(keepends=True)
+        changed.write_text("".join([text[0], "2019-07-11\n", *text[2:]]), encoding="utf-8")  # another day
+        yield ["build", str(first), str(second), "-o", str(out)]
+        yield ["remove", str(out), rid]
+
+    for number, command in enumerate(steps()):
+        assert main([*command, "-q", "--no-check"]) == EXIT_OK
+        assert len(changes) == number  # the first build loads its store whole, each update applies changes
+        assert _store_dump(store_of(out)) == _loaded(out / "graph.nt")
+    assert all(removed and added for removed, added in changes)
+    (second / f"{rid}.txt").unlink()
+    fresh = tmp_path / "fresh"
+    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    assert (fresh / "graph.nt").read_bytes() == (out / "graph.nt").read_bytes()
+    assert manifest(out)["triples"] == manifest(fresh)["triples"]
+    capsys.readouterr()
+    stats = []
+    for folder in (out, fresh):
+        assert main(["stats", str(folder)]) == EXIT_OK
+        stats.append(capsys.readouterr().out)
+    assert stats[0] == stats[1]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
+from govkg.graph import store as store_module
 from govkg.graph.build import BuildResult
 from govkg.graph.cli import EXIT_OK, main
 from govkg.graph.outputs import write_outputs
@@ -20,8 +22,10 @@ from govkg.graph.store import (
     StoreGraph,
     manifest,
     open_graph_store,
+    previous_store,
     read_graph,
     store_of,
+    update_store,
     write_store,
 )
 from govkg.ontology import GOV, SCHEMA
@@ -164,3 +168,91 @@ def test_a_store_loaded_in_small_batches_holds_the_same_triples(built):
     whole = stored()
     write_store(folder, batch=7)
     assert stored() == whole
+
+
+def dump(store) -> list[str]:
+    return sorted(str(quad) for quad in store.quads_for_pattern(None, None, None))
+
+
+def loaded(path) -> list[str]:
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return dump(store)
+
+
+INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+NON_NEGATIVE = "<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ([], ["<a> <p> <b> ."]),
+        (["<a> <p> <b> ."], []),
+        (["<a> <p> <b> .", "<a> <p> <c> ."], ["<a> <p> <c> .", "<a> <q> <c> .", "<d> <p> <c> ."]),
+        # literals Oxigraph keeps by value: removing one removes another the new graph holds
+        ([f'<a> <p> "05"^^{INTEGER} .', f'<a> <p> "5"^^{INTEGER} .'], [f'<a> <p> "5"^^{INTEGER} .']),
+        ([f'<a> <p> "5"^^{INTEGER} .', f'<a> <p> "5"^^{NON_NEGATIVE} .'], [f'<a> <p> "5"^^{INTEGER} .']),
+        (['<a> <p> "x"@zh-CN .', '<a> <p> "x"@zh-cn .', "<b> <p> <c> ."], ['<a> <p> "x"@zh-CN .']),
+        ([f'<a> <p> "7"^^{INTEGER} .'], [f'<a> <p> "07"^^{INTEGER} .', '<a> <p> "x" .']),
+    ],
+)
+def test_an_updated_store_holds_the_triples_of_a_fresh_load(tmp_path, old, new):
+    paths = []
+    for name, lines in (("old.nt", old), ("new.nt", new)):
+        lines = [re.sub("<([a-z])>", r"<http://x/\1>", line) for line in lines]
+        paths.append(tmp_path / name)
+        paths[-1].write_text("".join(f"{line}\n" for line in sorted(lines)), encoding="utf-8")
+    store = ox.Store()
+    store.bulk_load(path=str(paths[0]), format=ox.RdfFormat.N_TRIPLES)
+    update_store(store, *paths, batch=1)
+    assert dump(store) == loaded(paths[1])
+    assert not list(tmp_path.glob(".*"))
+
+
+def test_a_file_out_of_order_is_refused(tmp_path):
+    old, new = tmp_path / "old.nt", tmp_path / "new.nt"
+    old.write_text("<http://x/a> <http://x/p> <http://x/b> .\n", encoding="utf-8")
+    new.write_text("<http://x/b> <http://x/p> <http://x/b> .\n<http://x/a> <http://x/p> <http://x/b> .\n")
+    with pytest.raises(ValueError, match="not sorted"):
+        update_store(ox.Store(), old, new)
+
+
+def replace(path, lines) -> None:
+    """A new file in place of ``path``, as a build writes its files (the old one stays whole)."""
+    (path.parent / "new.tmp").write_text("".join(lines), encoding="utf-8")
+    os.replace(path.parent / "new.tmp", path)
+
+
+def test_a_store_is_updated_from_the_previous_one_when_it_holds_its_graph_nt(built, tmp_path, monkeypatch):
+    _, folder, _ = built
+    changes = []
+    monkeypatch.setattr(store_module, "update_store", lambda *a, **k: changes.append(update_store(*a, **k)))
+    with previous_store(folder, tmp_path) as base:
+        assert base is not None and base.graph.read_bytes() == (folder / "graph.nt").read_bytes()
+        lines = (folder / "graph.nt").read_text(encoding="utf-8").splitlines(keepends=True)
+        replace(folder / "graph.nt", lines[::2])
+        write_store(folder, base=base)
+    assert not list(tmp_path.glob(".graph.nt.*"))
+    assert dump(ox.Store.read_only(str(store_of(folder)))) == loaded(folder / "graph.nt")
+    assert manifest(folder)["triples"] == len(lines[::2])
+    assert changes == [(len(lines) // 2, 0)]  # removed, added
+
+
+def test_a_store_that_does_not_hold_graph_nt_is_no_base(built, tmp_path):
+    _, folder, _ = built
+    with (folder / "graph.nt").open("a", encoding="utf-8") as handle:
+        handle.write("<http://x/a> <http://x/p> <http://x/b> .\n")  # written since the store
+    with previous_store(folder, tmp_path) as base:
+        assert base is None
+    with previous_store(tmp_path / "no-build", tmp_path) as base:
+        assert base is None
+
+
+def test_a_base_that_cannot_be_updated_gives_a_store_loaded_whole(built, tmp_path):
+    _, folder, _ = built
+    with previous_store(folder, tmp_path) as base:
+        lines = (folder / "graph.nt").read_text(encoding="utf-8").splitlines(keepends=True)
+        replace(folder / "graph.nt", reversed(lines))  # not sorted
+        write_store(folder, base=base)
+    assert dump(ox.Store.read_only(str(store_of(folder)))) == loaded(folder / "graph.nt")
