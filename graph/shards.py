@@ -74,7 +74,11 @@ class SortedLines:
     Lines are held until ``run`` of them (or ``run_chars`` characters, when
     given) have come, then sorted and spilled to a temporary file in
     ``folder``; iterating merges the runs (and may be done again). Close it
-    (or use it as a context manager) to remove the files.
+    (or use it as a context manager) to remove the files. Runs are merged
+    as they come, ``fan_in`` of the same size at a time (a run of ``fan_in``
+    runs is a run of the next size up), so a merge opens a few hundred files
+    at most, however large the input (the open-file limit is often 1,024),
+    and each line is rewritten once per size.
 
     >>> with SortedLines(run=2) as lines:
     ...     lines.extend(["c\\n", "a\\n", "b\\n", "a\\n"])
@@ -83,14 +87,22 @@ class SortedLines:
     """
 
     def __init__(
-        self, folder: str | Path | None = None, run: int = 200_000, run_chars: int | None = None
+        self,
+        folder: str | Path | None = None,
+        run: int = 200_000,
+        run_chars: int | None = None,
+        fan_in: int = 64,
     ) -> None:
+        if fan_in < 2:
+            raise ValueError(f"fan_in must be at least 2, not {fan_in}")
         self.folder = folder
         self.run = run
+        self.fan_in = fan_in
         self.run_chars = run_chars
         self.chars = 0
         self.lines: list[str] = []
-        self.runs: list[Path] = []
+        self.runs: list[tuple[int, Path]] = []  # (size: 0 for a spill, 1 for fan_in of them..., file)
+        self.spilled = 0
         self.spill: tempfile.TemporaryDirectory | None = None
 
     def add(self, line: str) -> None:
@@ -109,24 +121,28 @@ class SortedLines:
     def _spill(self) -> None:
         if self.spill is None:
             self.spill = tempfile.TemporaryDirectory(prefix=".govkg-sort-", dir=self.folder)
-        path = Path(self.spill.name) / f"{len(self.runs)}.txt"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            handle.writelines(sorted(set(self.lines)))
-        self.runs.append(path)
+        self.runs.append((0, self._write(sorted(set(self.lines)))))
         self.lines, self.chars = [], 0
+        # the runs are in order of size, largest first: merge the last fan_in while they are of one size
+        while len(self.runs) >= self.fan_in and len({size for size, _ in self.runs[-self.fan_in :]}) == 1:
+            size = self.runs[-1][0]
+            group = [path for _, path in self.runs[-self.fan_in :]]
+            merged = self._write(_merged(group))
+            for path in group:
+                path.unlink()
+            self.runs[-self.fan_in :] = [(size + 1, merged)]
+
+    def _write(self, lines: Iterable[str]) -> Path:
+        assert self.spill is not None
+        self.spilled += 1
+        path = Path(self.spill.name) / f"{self.spilled}.txt"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.writelines(lines)
+        return path
 
     def __iter__(self) -> Iterator[str]:
         self.lines = sorted(set(self.lines))
-        handles = [path.open(encoding="utf-8", newline="") for path in self.runs]
-        try:
-            last = None
-            for line in heapq.merge(self.lines, *handles):
-                if line != last:
-                    yield line
-                    last = line
-        finally:
-            for handle in handles:
-                handle.close()
+        return _merged([path for _, path in self.runs], self.lines)
 
     def close(self) -> None:
         self.lines, self.runs = [], []
@@ -139,6 +155,20 @@ class SortedLines:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _merged(runs: list[Path], lines: Iterable[str] = ()) -> Iterator[str]:
+    """The lines of sorted run files (and of sorted ``lines``), merged in order, each once."""
+    handles = [path.open(encoding="utf-8", newline="") for path in runs]
+    try:
+        last = None
+        for line in heapq.merge(lines, *handles):
+            if line != last:
+                yield line
+                last = line
+    finally:
+        for handle in handles:
+            handle.close()
 
 
 def nquads(triples: Iterable[NTriple], graph: str = "") -> bytes:

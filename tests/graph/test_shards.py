@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import pyoxigraph as ox
+import pytest
 
 from govkg.graph.build import BuildResult, sample_paths
 from govkg.graph.build import build as build_paths
@@ -68,6 +71,25 @@ def test_sorted_lines_spill_runs_and_merge_them_each_once(tmp_path):
         assert len(sorted_lines.runs) == 12
         assert list(sorted_lines) == sorted(set(lines)) == list(sorted_lines)  # again
     assert list(tmp_path.iterdir()) == []  # its runs removed
+
+
+def test_sorted_lines_merge_runs_of_one_size_so_few_files_are_ever_open(tmp_path):
+    rng = random.Random(7)
+    lines = [f"{rng.randrange(5000):05d} 甲\n" for _ in range(3000)]
+    most = 0
+    with SortedLines(tmp_path, run=5, fan_in=4) as sorted_lines:
+        for line in lines:
+            sorted_lines.add(line)
+            most = max(most, len(sorted_lines.runs))
+        # 600 spills: runs of sizes 4^0..4^4, at most three of each size waiting
+        assert most <= 3 * 5 + 1
+        assert list(sorted_lines) == sorted(set(lines))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sorted_lines_need_a_fan_in_of_two():
+    with pytest.raises(ValueError, match="fan_in"):
+        SortedLines(fan_in=1)
 
 
 def test_shards_mapped_release_by_release_are_those_of_graph_trig(tmp_path):
