@@ -1,8 +1,9 @@
-"""What identity resolution holds: the mention table against the extraction records, and resolve's time.
+"""What identity resolution holds: the mention rows against the extraction records, and resolve's time.
 
 Extracts a folder of releases (the shared corpus beside the clone by
 default; ``bench/gen_corpus.py`` makes bigger ones), then prints per release:
-the Parquet mention table's bytes, the pickled extraction records' bytes, the
+the pickled rows' bytes (as a build's cache keeps them, graph/cache.py), the
+pickled extraction records' bytes, the
 Python heap each list takes once loaded (tracemalloc), and the time of
 ``mentions_of`` and of ``resolve`` from the rows and from the records (which
 makes the rows first). Both resolutions must decide the same.
@@ -16,7 +17,6 @@ import argparse
 import gc
 import pickle
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -26,7 +26,6 @@ from gen_corpus import default_source  # beside this script
 from govkg.extract.identity import mentions_of, resolve
 from govkg.extract.reading import iter_paths
 from govkg.graph.build import iter_files
-from govkg.graph.mention_table import read_mentions, write_mentions
 
 
 def heap_of(load) -> tuple[object, int, int]:
@@ -64,20 +63,16 @@ def main(argv: list[str] | None = None) -> None:
     kept = sum(1 for r in rows if r.text is not None)
     print(f"rows keeping their text (no place of their own, persons named): {kept} ({kept / n:.0%})")
 
-    with tempfile.TemporaryDirectory() as folder:
-        table = Path(folder) / "mentions.parquet"
-        start = time.perf_counter()
-        write_mentions(table, rows)
-        written = time.perf_counter() - start
-        records = pickle.dumps(extractions, protocol=pickle.HIGHEST_PROTOCOL)
-        parquet = table.stat().st_size
-        print(f"on disk: Parquet mention table {parquet / n:,.0f} B a release (written in {written:.2f} s); ")
-        print(f"         pickled extraction records {len(records) / n:,.0f} B a release")
-        del extractions
-        loaded_records, records_heap, _ = heap_of(lambda: pickle.loads(records))
-        loaded_rows, rows_heap, _ = heap_of(lambda: read_mentions(table))
-        print(f"in memory: {rows_heap / n:,.0f} B a release as ReleaseMentions (read from the table), ")
-        print(f"           {records_heap / n:,.0f} B a release as Extraction records (unpickled)")
+    # each release pickled alone, as the cache keeps a file's (graph/cache.py)
+    table = [pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL) for row in rows]
+    records = [pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in extractions]
+    print(f"on disk: pickled rows {sum(map(len, table)) / n:,.0f} B a release; ")
+    print(f"         pickled extraction records {sum(map(len, records)) / n:,.0f} B a release")
+    del extractions, rows
+    loaded_records, records_heap, _ = heap_of(lambda: [pickle.loads(data) for data in records])
+    loaded_rows, rows_heap, _ = heap_of(lambda: [pickle.loads(data) for data in table])
+    print(f"in memory: {rows_heap / n:,.0f} B a release as ReleaseMentions (unpickled), ")
+    print(f"           {records_heap / n:,.0f} B a release as Extraction records (unpickled)")
 
     start, cpu = time.perf_counter(), time.process_time()
     from_rows = resolve(loaded_rows)

@@ -2,14 +2,14 @@
 
 :func:`resolve` is the one stage that sees every release. It reads each release
 through :class:`ReleaseMentions`, the compact row of what identity needs of it
-(:func:`mentions_of` makes it from an :class:`Extraction`, on whatever worker
-extracted the release; the rows travel as a table, see
-:mod:`govkg.graph.mention_table`), so the corpus's texts and records need never
-be in memory at once. It returns a :class:`Corpus`: the release ids, and for
-each release its :class:`ReleaseKeys` (the :class:`PersonKey` of every person, the
-node name of every organisation, the :class:`Post` of every title that names
-one), plus each person's :class:`Tenure` of each post, and the canonical name
-of every place or organisation written in a variant form. Keys are typed
+(:func:`mentions_of` makes it from an :class:`Extraction`; a build keeps the
+rows in its cache beside the records, see graph/incremental.py), so the
+corpus's texts and records need never be in memory at once. It returns a
+:class:`Corpus`: the release ids, and for each release its :class:`ReleaseKeys`
+(the :class:`PersonKey` of every person, the node name of every organisation,
+the :class:`Post` of every title that names one), plus each person's
+:class:`Tenure` of each post, and the canonical name of every place or
+organisation written in a variant form. Keys are typed
 records, never strings to parse back; the graph layer maps them to IRIs.
 
 A person's key is ``NAME@PLACE``: the name in simplified characters and

@@ -5,13 +5,26 @@ file of ``govkg.extract``: a changed rule invalidates every entry), the path
 as given (it is part of the records: release ids are made from file names) and
 the file's bytes. The entry is what :func:`govkg.graph.build.extract_file`
 returned for it: its extraction records and its read errors, pickled.
+Beside a file's records, entries of other ``kind``s hold what a streaming
+build keeps of each of its releases and what it mapped them to
+(graph/incremental.py): an update reads those, not every record.
 
-Entries live in ``OUT/cache/extractions/ab/abcdef….pickle``, written
-atomically; a build keeps the entries of its inputs and drops the others
-(:meth:`ExtractionCache.keep_only`). A damaged or unreadable entry is a miss.
-Beside a file's records, a second, small entry of another ``kind``
-(``abcdef….rows.pickle``) holds what a streaming build keeps of each of its
-releases (graph/incremental.py): an update reads those, not every record.
+Every entry lives in one SQLite database, ``OUT/cache/extractions.sqlite``
+(a row per entry, not a file: at millions of releases, files per release
+cost more to create than to fill, and fill the folder's inodes). Entries
+are put in transactions of :data:`COMMIT_EVERY` (and on :meth:`~ExtractionCache.commit`
+or :meth:`~ExtractionCache.close`), in WAL mode: a build that crashes loses
+at most its last transaction, and the next one opening the database
+finds it whole. A damaged entry, or a database that is not one, is a miss:
+the file is read again (a damaged database is replaced by an empty one).
+A build keeps the entries of its inputs and drops the others
+(:meth:`ExtractionCache.keep_only`).
+
+The database is opened by one process, the build's own, and always through
+the output folder's path (never through a staging folder's hard link of it,
+graph/folders.py): its journal files belong to that path. Pool and Dask
+workers get the entries they need from the build and hand back what they
+made (graph/incremental.py).
 
 >>> import tempfile
 >>> cache = ExtractionCache(tempfile.mkdtemp())
@@ -21,14 +34,15 @@ True
 >>> cache.put(key, ([], []))
 >>> cache.get(key)
 ([], [])
+>>> cache.close()
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import secrets
+import sqlite3
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -37,9 +51,22 @@ from typing import Any
 from govkg.graph.remote import file_version
 
 CACHE = "cache"  # inside the output folder
-ENTRIES = "extractions"
-FORMAT = 1  # of the entries: a change of the records' pickled form bumps it
+DATABASE = "extractions.sqlite"
+FORMAT = 2  # of the entries: a change of the records' pickled form bumps it
 SOURCES = (".py", ".tsv", ".toml", ".json", ".jsonld", ".txt", ".ttl", ".rq", ".html", ".js", ".css")
+COMMIT_EVERY = 500  # entries put per transaction
+# What SQLite says of a file that is no database, or a damaged one.
+_DAMAGED = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+_UNPICKLING = (
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,
+    IndexError,
+    KeyError,
+)
 
 
 @cache
@@ -60,13 +87,44 @@ def software_fingerprint() -> str:
     return code_fingerprint(("govkg.extract", "govkg.ontology", "govkg.graph"))
 
 
-class ExtractionCache:
-    """Extraction results of files, by the digest of (extraction code, path, bytes)."""
+def unpickled(data: bytes | None) -> Any | None:
+    """An entry's value from its stored bytes (:meth:`ExtractionCache.raw`); None when damaged."""
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except _UNPICKLING:
+        return None
 
-    def __init__(self, outdir: str | Path, fingerprint: str | None = None) -> None:
-        self.folder = Path(outdir) / CACHE / ENTRIES
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") in _DAMAGED
+
+
+def _key(key: str) -> bytes:
+    """A key as stored: a hex digest's 32 bytes (half the index of its text)."""
+    try:
+        return bytes.fromhex(key)
+    except ValueError:
+        return key.encode("utf-8")
+
+
+class ExtractionCache:
+    """Extraction results of files, by the digest of (extraction code, path, bytes).
+
+    Use it as a context manager, or :meth:`close` it: entries put since the
+    last transaction are committed then (and lost if the process dies first).
+    """
+
+    def __init__(
+        self, outdir: str | Path, fingerprint: str | None = None, commit_every: int = COMMIT_EVERY
+    ) -> None:
+        self.path = Path(outdir) / CACHE / DATABASE
         self.fingerprint = fingerprint or code_fingerprint()
+        self.commit_every = commit_every
         self.hits = self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._pending = 0
 
     def key_of_bytes(self, path: str | Path, data: bytes) -> str:
         digest = hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode())
@@ -94,46 +152,137 @@ class ExtractionCache:
             return None
         return self.key_of_bytes(url, f"version:{version}".encode())
 
-    def _path(self, key: str, kind: str = "") -> Path:
-        return self.folder / key[:2] / (f"{key}.{kind}.pickle" if kind else f"{key}.pickle")
+    # -- the database
+
+    def _connection(self, create: bool) -> sqlite3.Connection | None:
+        """The open database; None when there is none and ``create`` is false (reading makes no folder)."""
+        if self._db is None:
+            if not create and not self.path.is_file():
+                return None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = _connect(self.path)
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+                self._replace_damaged()
+        return self._db
+
+    def _replace_damaged(self) -> None:
+        """Put an empty database in place of a damaged one (unlinked: a previous build may share it)."""
+        if self._db is not None:
+            self._db.close()
+        self._db, self._pending = None, 0
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        self._db = _connect(self.path)
+
+    def raw(self, key: str | None, kind: str = "") -> bytes | None:
+        """An entry's stored bytes, not unpickled (for a worker to unpickle: :func:`unpickled`)."""
+        if key is None:
+            return None
+        row = self._select("SELECT value FROM entries WHERE key = ? AND kind = ?", key, kind)
+        return row[0] if row else None
 
     def has(self, key: str | None, kind: str = "") -> bool:
         """Whether an entry is stored for ``key`` (it may still turn out damaged: :meth:`get`)."""
-        return key is not None and self._path(key, kind).is_file()
+        if key is None:
+            return False
+        return self._select("SELECT 1 FROM entries WHERE key = ? AND kind = ?", key, kind) is not None
+
+    def _select(self, query: str, key: str, kind: str) -> tuple | None:
+        """The row ``query`` finds, None when there is none or the database cannot be read."""
+        try:
+            db = self._connection(create=False)
+            return None if db is None else db.execute(query, (_key(key), kind)).fetchone()
+        except sqlite3.Error:
+            return None
 
     def get(self, key: str | None, kind: str = "") -> Any | None:
         if key is None:
             return None
-        try:
-            with self._path(key, kind).open("rb") as handle:
-                value = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        value = unpickled(self.raw(key, kind))
+        if value is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
     def put(self, key: str | None, value: Any, kind: str = "") -> None:
         if key is None:
             return
-        path = self._path(key, kind)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            with tmp.open("wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            self._insert(key, kind, data)
+        except sqlite3.DatabaseError as exc:
+            if not _damaged(exc):
+                raise
+            self._replace_damaged()
+            self._insert(key, kind, data)
 
-    def keep_only(self, keys: set[str]) -> int:
-        """Remove the entries not in ``keys`` (files no longer part of the build); returns how many."""
-        removed = 0
-        if not self.folder.is_dir():
+    def _insert(self, key: str, kind: str, data: bytes) -> None:
+        db = self._connection(create=True)
+        if not db.in_transaction:
+            db.execute("BEGIN")
+        db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (_key(key), kind, data))
+        self._pending += 1
+        if self._pending >= self.commit_every:
+            self.commit()
+
+    def commit(self) -> None:
+        """Make the entries put so far durable (one transaction)."""
+        if self._db is not None and self._db.in_transaction:
+            self._db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        """Commit and close the database (its write-ahead log folded in and removed)."""
+        if self._db is not None:
+            try:
+                self.commit()
+            finally:
+                self._db.close()
+                self._db = None
+
+    def __enter__(self) -> ExtractionCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def keep_only(self, keys: Iterable[str]) -> int:
+        """Remove the entries of keys not in ``keys`` (files no longer part of the build); how many."""
+        db = self._connection(create=False)
+        if db is None:
             return 0
-        for path in self.folder.glob("*/*.pickle"):
-            if path.name.split(".", 1)[0] not in keys:
-                path.unlink(missing_ok=True)
-                removed += 1
+        self.commit()
+        try:
+            with db:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key BLOB PRIMARY KEY)")
+                db.execute("DELETE FROM kept")
+                db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((_key(k),) for k in keys))
+                removed = db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)").rowcount
+                db.execute("DELETE FROM kept")
+            db.execute("PRAGMA incremental_vacuum")  # the freed pages given back to the file system
+        except sqlite3.DatabaseError as exc:
+            if not _damaged(exc):
+                raise
+            self._replace_damaged()
+            return 0
         return removed
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None)  # transactions begun and committed here
+    try:
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect in a new database only
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")  # WAL: a crash loses the last commits, never the database
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS entries (key BLOB NOT NULL, kind TEXT NOT NULL, value BLOB NOT NULL, "
+            "PRIMARY KEY (key, kind))"
+        )
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -7,8 +7,9 @@ the records. The results come back in the order of the paths, so the build
 gives byte for byte the files of a single-process build. Identity
 resolution is made by the client, from the rows of what identity needs of
 each release; then the RDF mapping runs on the workers again
-(:func:`map_on_cluster`): each task maps a batch of files' releases and
-writes their N-Quads shards into the output folder, which the workers must
+(graph/incremental.py, ``map_releases``): each task gets a batch of files'
+records from the client (workers never open the cache) and writes their
+releases' N-Quads shards into the output folder, which the workers must
 therefore reach at the same path (a LocalCluster does; a cluster of other
 machines needs it on a shared file system). The client writes the rest from
 the shards.
@@ -25,8 +26,7 @@ itself.
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -102,40 +102,6 @@ def extract_with_client(
             future.release()
     finally:
         client.cancel(futures)
-
-
-def map_with_client(
-    client, function: Callable, items: Iterable, *args, window: int | None = None
-) -> Iterator:
-    """``function(*args, item)`` for each item, run on the client's workers, the results in order.
-
-    At most ``window`` tasks (default: two per worker) are in flight, so
-    neither ``items`` nor the results are all held at once.
-    """
-    if window is None:
-        window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    pending: deque = deque()
-    try:
-        for item in items:
-            pending.append(client.submit(function, *args, item, pure=False))
-            if len(pending) >= window:
-                future = pending.popleft()
-                yield future.result()
-                future.release()
-        while pending:
-            future = pending.popleft()
-            yield future.result()
-            future.release()
-    finally:
-        client.cancel(list(pending))
-
-
-def map_on_cluster(
-    function: Callable, items: Iterable, *args, address: str, workers: int | None = None
-) -> Iterator:
-    """:func:`map_with_client` on the Dask cluster at ``address`` (``local``: a LocalCluster)."""
-    with dask_client(address, workers) as client:
-        yield from map_with_client(client, function, items, *args)
 
 
 def extract_on_cluster(

@@ -11,6 +11,9 @@ staging folders left by a process that was killed are removed by the next
 build into the same folder. Readers, and an interrupted build, only ever see
 one complete build.
 
+Each file in it is written by :func:`atomic_open` (:func:`atomic_write`): to a
+temporary file beside it, renamed into place when whole.
+
 The mechanism knows nothing of what is written. Entries of the previous
 build that a writer updates incrementally (a cache, shards) can be
 ``carry``-ed: hard-linked into the staging folder, so that the writer finds
@@ -33,9 +36,59 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 _STAGING = "staging"
 _OLD = "old"
+
+
+def atomic_write(path: str | Path, data: bytes | str | Iterable[str], sync: bool = True) -> Path:
+    """Write a file so that a crash or Ctrl-C never leaves it half-written (``sync``: :func:`atomic_open`).
+
+    ``data`` is the whole file, or its pieces of text in order (a generator:
+    a file larger than memory is never held whole).
+    """
+    if isinstance(data, (str, bytes)):
+        with atomic_open(path, "wb", sync) as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+    else:
+        with atomic_open(path, "w", sync) as handle:
+            handle.writelines(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, mode: str = "w", sync: bool = True) -> Iterator[IO]:
+    """A file to write piece by piece (``"w"``: UTF-8 text, ``"wb"``: bytes), put in place whole on success.
+
+    What :func:`atomic_write` does for a file too large to hold in memory: the
+    pieces go to a temporary file beside ``path``, which replaces ``path``
+    only when the ``with`` block ends without an error. With ``sync`` its
+    bytes reach the disk before it does; files written by the thousand (a
+    build's shards, made again from the cache if lost) pass ``sync=False``.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Not tempfile.mkstemp: its files are private (0600); outputs get the
+    # permissions the user's umask gives any new file.
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        text = {"w": {"encoding": "utf-8", "newline": "\n"}, "wb": {}}[mode]
+        with os.fdopen(fd, mode, **text) as handle:
+            yield handle
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _sibling(outdir: Path, kind: str) -> Path:

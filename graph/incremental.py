@@ -28,19 +28,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
+from typing import Any
 
 from govkg.extract import ReadError
 from govkg.extract.identity import Corpus, ReleaseKeys, ReleaseMentions, identity_report, mentions_of, resolve
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
-from govkg.graph.build import BuildResult, Progress, first_of_each_id, iter_files
-from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint
-from govkg.graph.cluster import extract_on_cluster, map_on_cluster
+from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
+from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint, unpickled
+from govkg.graph.cluster import dask_client, extract_on_cluster
 from govkg.graph.folders import staged_folder
+from govkg.graph.interrupts import die_with_parent
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
@@ -138,11 +143,11 @@ class Update:
         """The build in memory: records reloaded from the cache, one rdflib graph (None if up to date)."""
         if self.corpus is None:
             return None
-        cache = ExtractionCache(self.cache)
-        extractions = sorted(
-            (item for source in self.sources for item in built_records(source, cache)),
-            key=lambda e: e.release.id,
-        )
+        with ExtractionCache(self.cache) as cache:
+            extractions = sorted(
+                (item for source in self.sources for item in built_records(source, cache)),
+                key=lambda e: e.release.id,
+            )
         return BuildResult(
             graph=to_rdf(extractions, self.corpus),
             extractions=extractions,
@@ -271,7 +276,21 @@ def build_into(
     govkg wrote from the same files (same bytes) and removals is left as it
     is: the update's ``result`` is None.
     """
-    cache = ExtractionCache(outdir)
+    with ExtractionCache(outdir) as cache:
+        return _build_into(cache, outdir, inputs, add, remove, progress, workers, dask, reuse_outputs)
+
+
+def _build_into(
+    cache: ExtractionCache,
+    outdir: str | Path,
+    inputs: Iterable[str | Path],
+    add: bool,
+    remove: Iterable[str],
+    progress: Progress | None,
+    workers: int | None,
+    dask: str | None,
+    reuse_outputs: bool,
+) -> Update:
     previous = BuildRecord.load(outdir) or BuildRecord()
     paths = input_files(inputs)
     keys = {str(path): cache.key_of_url(path) if is_url(path) else cache.key_of(path) for path in paths}
@@ -338,7 +357,13 @@ def build_into(
 
 def built_records(source: Source, cache: ExtractionCache) -> Iterator[Extraction]:
     """The records of a file's releases that are built, from the cache (or the file read again)."""
-    found, _ = cache.get(source.key) or extract_any(_local(source.path))
+    return _built(source, cache.get(source.key))
+
+
+def _built(source: Source, value: FileResult | None) -> Iterator[Extraction]:
+    """The records of ``source``'s releases that are built, of its cache entry's ``value``
+    (the file read again when that is None: missing or damaged)."""
+    found, _ = value or extract_any(_local(source.path))
     wanted = set(source.releases)
     for item in found:
         if item.release.id in wanted:
@@ -379,30 +404,105 @@ def _mapped_digest(source: Source, keys: dict[str, ReleaseKeys]) -> str:
     return digest.hexdigest()
 
 
-def map_sources(folder: str | Path, batch: Batch) -> list[tuple[MappedRelease, bool]]:
-    """Phase 3 for a batch of files, in the build's process or as a task on a Dask worker: each
-    release mapped and its shard written into ``folder/shards``; ``folder/cache`` holds the records.
+Work = list[tuple[Source, dict[str, ReleaseKeys], bytes | None]]
+
+
+def map_sources(folder: str | Path, work: Work) -> list[list[tuple[MappedRelease, bool]]]:
+    """Phase 3 for some files, in the build's process, a pool worker or a Dask task: each release
+    of each file mapped with its resolved keys and its shard written into ``folder`` (the shards);
+    per file, what its releases gave the build and whether each shard was written.
+
+    A file's records come as the bytes of its cache entry, read by the
+    build's process (workers never open the cache: graph/cache.py); the file
+    is read again when the entry is missing (None) or damaged.
+    """
+    shards = ReleaseShards(folder)
+    return [
+        [shards.write(item, keys[item.release.id]) for item in _built(source, unpickled(data))]
+        for source, keys, data in work
+    ]
+
+
+def map_releases(
+    update: Update,
+    folder: Path,
+    cache: ExtractionCache,
+    *,
+    batch: int = BATCH_FILES,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> Iterator[tuple[MappedRelease, bool]]:
+    """Phase 3: each release built mapped to its shard in ``folder``, ``batch`` files a task.
 
     A file whose records and releases' keys are those the previous build
-    mapped (``MAPPED`` cache entry) and whose shards are all there is not
+    mapped (its ``MAPPED`` cache entry) and whose shards are all there is not
     read again: its shards are unchanged, and what they gave the build is
-    taken from that entry. So an update maps only the releases whose records
-    or resolved keys changed.
+    taken from that entry. The other files are mapped by :func:`map_sources`
+    in a process pool (``workers``: default one per core for 200 files or
+    more), on the Dask cluster at ``dask``, or here; this process alone
+    writes their ``MAPPED`` entries, a transaction per batch. The releases
+    come in no particular order (what is made of them is sorted).
     """
-    folder = Path(folder)
-    shards = ReleaseShards(folder / SHARDS)
-    cache = ExtractionCache(folder)
-    done: list[tuple[MappedRelease, bool]] = []
-    for source, keys in batch:
-        digest = _mapped_digest(source, keys)
-        known = cache.get(source.key, MAPPED)
-        if known is not None and known[0] == digest and all(m.present(shards.folder) for m in known[1]):
-            done += [(mapped, False) for mapped in known[1]]
-            continue
-        mapped = [shards.write(item, keys[item.release.id]) for item in built_records(source, cache)]
-        cache.put(source.key, (digest, [release for release, _ in mapped]), MAPPED)
-        done += mapped
-    return done
+    sources = sum(1 for source in update.sources if source.releases)
+    with _submitter(dask, workers, sources) as (submit, window):
+        pending: deque = deque()
+        for part in source_batches(update, batch):
+            work: Work = []
+            digests = []
+            for source, keys in part:
+                digest = _mapped_digest(source, keys)
+                known = cache.get(source.key, MAPPED)
+                if known is not None and known[0] == digest and all(m.present(folder) for m in known[1]):
+                    yield from ((mapped, False) for mapped in known[1])
+                else:
+                    work.append((source, keys, cache.raw(source.key)))
+                    digests.append((source.key, digest))
+            if work:
+                pending.append((digests, submit(map_sources, folder, work)))
+            while len(pending) >= window:
+                yield from _mapped(cache, *pending.popleft())
+        while pending:
+            yield from _mapped(cache, *pending.popleft())
+
+
+def _mapped(cache: ExtractionCache, digests: list, future) -> Iterator[tuple[MappedRelease, bool]]:
+    for (key, digest), mapped in zip(digests, future.result(), strict=True):
+        cache.put(key, (digest, [release for release, _ in mapped]), MAPPED)
+        yield from mapped
+    cache.commit()
+
+
+@contextmanager
+def _submitter(dask: str | None, workers: int | None, files: int) -> Iterator[tuple[Callable, int]]:
+    """``submit(function, *args)`` giving a future, and how many tasks to keep in flight."""
+    if dask:
+        with dask_client(dask) as client:
+            yield partial(client.submit, pure=False), 2 * max(1, len(client.scheduler_info()["workers"]))
+        return
+    if workers is None:
+        workers = (os.cpu_count() or 1) if files >= PARALLEL_THRESHOLD else 1
+    if workers <= 1:
+        yield _Done.of, 1
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)  # none outlives the build
+    try:
+        yield pool.submit, 2 * workers
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class _Done:
+    """The future of a task run at once, in this process."""
+
+    value: Any
+
+    @classmethod
+    def of(cls, function: Callable, *args) -> _Done:
+        return cls(function(*args))
+
+    def result(self) -> Any:
+        return self.value
 
 
 def write_build(
@@ -419,14 +519,13 @@ def write_build(
 
     Phase 3 maps the releases ``batch`` files at a time, each straight to its
     N-Quads shard (graph/shards.py; a shard whose bytes are unchanged is not
-    rewritten; with ``dask``, each batch is a task on that Dask cluster,
-    graph/cluster.py); phase 4 writes the graph files, the store and the
-    views from the shards (sharded.write_from_shards: the graph is never
-    held; the store is the previous build's, updated by what changed), and
-    ``identity.tsv`` from the corpus. ``before_swap(staging folder)`` runs
-    when all is written.
-    ``workers`` is accepted for the in-memory writers' signature; the
-    streaming writers run in this process.
+    rewritten), each batch a task of a process pool of ``workers`` (default:
+    one per core, from 200 files) or, with ``dask``, of that Dask cluster
+    (graph/cluster.py): :func:`map_releases`. Phase 4 writes the graph files,
+    the store and the views from the shards (sharded.write_from_shards: the
+    graph is never held; the store is the previous build's, updated by what
+    changed), and ``identity.tsv`` from the corpus. ``before_swap(staging
+    folder)`` runs when all is written.
     """
     outdir = Path(outdir)
     corpus = update.corpus
@@ -434,13 +533,11 @@ def write_build(
         raise ValueError("the folder is up to date: nothing to write")
     with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
         folder = stage / SHARDS
-        batches = source_batches(update, batch)
-        if dask:
-            done = map_on_cluster(map_sources, batches, stage, address=dask)
-        else:
-            done = (map_sources(stage, part) for part in batches)
-        mapped = (item for part in done for item in part)
-        update.shards = write_release_shards(folder, corpus, mapped)
+        folder.mkdir(parents=True, exist_ok=True)
+        # the cache through its own folder's path, not the staging folder's link (graph/cache.py)
+        with ExtractionCache(update.cache or outdir) as cache:
+            mapped = map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask)
+            update.shards = write_release_shards(folder, corpus, mapped)
         written = write_from_shards(folder, stage, previous=outdir)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder

@@ -24,7 +24,6 @@ import json
 import os
 import pickle
 import re
-import secrets
 import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -33,7 +32,7 @@ from functools import cache, cached_property, wraps
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from rdflib import XSD, BNode, Graph
 from rdflib.compare import to_canonical_graph
@@ -41,7 +40,8 @@ from rdflib.compare import to_canonical_graph
 from govkg.extract.identity import identity_report
 from govkg.graph import network, view
 from govkg.graph.cache import CACHE
-from govkg.graph.folders import staged_folder
+from govkg.graph.folders import atomic_open as atomic_open  # one atomic writer, re-exported
+from govkg.graph.folders import atomic_write, staged_folder
 from govkg.graph.interrupts import forked
 from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SHARDS, write_shards
@@ -54,52 +54,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from govkg.graph.build import BuildResult
-
-
-def atomic_write(path: str | Path, data: bytes | str | Iterable[str]) -> Path:
-    """Write a file so that a crash or Ctrl-C never leaves it half-written.
-
-    ``data`` is the whole file, or its pieces of text in order (a generator:
-    a file larger than memory is never held whole).
-    """
-    if isinstance(data, (str, bytes)):
-        with atomic_open(path, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-    else:
-        with atomic_open(path, "w") as handle:
-            handle.writelines(data)
-    return Path(path)
-
-
-@contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO]:
-    """A file to write piece by piece (``"w"``: UTF-8 text, ``"wb"``: bytes), put in place whole on success.
-
-    What :func:`atomic_write` does for a file too large to hold in memory: the
-    pieces go to a temporary file beside ``path``, which replaces ``path``
-    only when the ``with`` block ends without an error.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Not tempfile.mkstemp: its files are private (0600); outputs get the
-    # permissions the user's umask gives any new file.
-    while True:
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        text = {"w": {"encoding": "utf-8", "newline": "\n"}, "wb": {}}[mode]
-        with os.fdopen(fd, mode, **text) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class SharedWork:

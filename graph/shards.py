@@ -37,6 +37,7 @@ from rdflib import RDF
 
 from govkg.extract.identity import Corpus, ReleaseKeys
 from govkg.extract.records import Extraction
+from govkg.graph.folders import atomic_open, atomic_write
 from govkg.graph.rdf import _Terms, build_triples, corpus_triples, map_release
 from govkg.graph.terms import nt_term
 from govkg.graph.version import __version__
@@ -201,7 +202,7 @@ def write_shard(folder: str | Path, graph: str, data: bytes) -> tuple[str, bool]
     name = shard_name(graph) if graph else DEFAULT
     written = not _same_file(folder / name, data)
     if written:
-        _write(folder / name, data)
+        atomic_write(folder / name, data, sync=False)
     return f"{graph}\t{name}\t{hashlib.sha256(data).hexdigest()}\n", written
 
 
@@ -271,15 +272,10 @@ class ShardIndex:
                 if current is None or current[0] != graph:
                     (self.folder / name).unlink(missing_ok=True)
                     removed += 1
-        tmp = self.folder / f".{INDEX}.{secrets.token_hex(4)}.tmp"
         try:
-            with tmp.open("w", encoding="utf-8", newline="") as handle:
+            with atomic_open(self.folder / INDEX, sync=False) as handle:
                 handle.write("graph\tfile\tsha256\n")
                 handle.writelines(self.lines)
-            os.replace(tmp, self.folder / INDEX)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         finally:
             self.lines.close()
         return ShardReport(self.written, self.unchanged, removed)
@@ -303,16 +299,6 @@ def _read_index(folder: Path) -> dict[str, tuple[str, str]]:
     except OSError:
         return {}
     return {graph: (name, digest) for graph, name, digest in rows}
-
-
-def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _graphs(trig: Path):
@@ -350,7 +336,7 @@ def write_shards(outdir: str | Path, source: str = "graph.trig") -> ShardReport:
         if previous.get(graph) == (name, digest) and (folder / name).is_file():
             unchanged += 1
         else:
-            _write(folder / name, data)
+            atomic_write(folder / name, data, sync=False)
             written += 1
     removed = 0
     for graph, (name, _) in previous.items():
@@ -358,7 +344,7 @@ def write_shards(outdir: str | Path, source: str = "graph.trig") -> ShardReport:
             (folder / name).unlink(missing_ok=True)
             removed += 1
     lines = ["graph\tfile\tsha256"] + [f"{g}\t{n}\t{d}" for g, (n, d) in sorted(index.items())]
-    _write(folder / INDEX, ("\n".join(lines) + "\n").encode("utf-8"))
+    atomic_write(folder / INDEX, "\n".join(lines) + "\n", sync=False)
     return ShardReport(written, unchanged, removed)
 
 

@@ -129,20 +129,16 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
         return EXIT_FAIL
     bars = on_terminal() and not getattr(args, "quiet", False)
     try:
-
-        def record(stage: Path) -> None:  # the build's record goes in with its files, in one swap
-            update.record.save(stage)
-            forget_unused(stage, update.record)
-
         with phase(f"writing {outdir}", bars):
             written = write_build(
                 update,
                 outdir,
                 workers=getattr(args, "writers", None),
-                before_swap=record,
+                before_swap=update.record.save,  # the build's record goes in with its files, in one swap
                 dask=getattr(args, "dask", None),
                 batch=getattr(args, "batch", BATCH_FILES),
             )
+            forget_unused(outdir, update.record)  # once swapped in (graph/cache.py: never through the stage)
     except ImportError as exc:  # --dask without dask.distributed installed
         error(f"cannot build: {exc}")
         return EXIT_FAIL

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -120,16 +122,16 @@ def test_cache_entries_of_files_no_longer_built_are_dropped(tmp_path, inputs):
     out = tmp_path / "out"
     assert main(["build", str(first), str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert main(["build", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
-    entries = ExtractionCache(out).folder.glob("*/*.pickle")  # each file's records and rows
-    assert len({path.name.split(".")[0] for path in entries}) == 5
+    with closing(sqlite3.connect(ExtractionCache(out).path)) as db:  # each file's records, rows, shards
+        assert db.execute("SELECT COUNT(DISTINCT key) FROM entries").fetchone() == (5,)
 
 
 def test_a_damaged_cache_entry_is_read_again(tmp_path, inputs):
     first, _ = inputs
     out = tmp_path / "out"
     written(build_into(out, [first]), out)
-    for entry in ExtractionCache(out).folder.glob("*/*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    with closing(sqlite3.connect(ExtractionCache(out).path)) as db, db:
+        db.execute("UPDATE entries SET value = ?", (b"not a pickle",))
     update = build_into(out, [first])
     assert (update.extracted, update.reused) == (6, 0)
 
@@ -250,9 +252,7 @@ def test_an_update_maps_only_the_files_whose_releases_changed(tmp_path, inputs, 
     out = tmp_path / "out"
     write_build(build_into(out, [first, second]), out)
     read = []
-    monkeypatch.setattr(
-        "govkg.graph.incremental.built_records", lambda source, cache: read.append(source) or []
-    )
+    monkeypatch.setattr("govkg.graph.incremental.map_sources", lambda folder, work: read.append(work) or [])
     update = build_into(out, [first, second])  # the same files: rows from the cache, nothing mapped again
     write_build(update, out)
     assert (update.extracted, read, update.shards.written) == (0, [], 0)
