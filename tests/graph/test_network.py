@@ -13,7 +13,9 @@ from rdflib.namespace import OWL
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.network import (
     analysed_network,
+    betweenness_sources,
     coattendance_network,
+    format_stats,
     gexf_text,
     graphml_text,
     knowledge_network,
@@ -279,3 +281,58 @@ def test_every_node_of_a_sample_build_has_its_own_name_in_graphml(sample_graph):
     back = nx.read_graphml(io.BytesIO(graphml_text(net).encode("utf-8")))
     names = [attrs["name"] for attrs in back.nodes.values()]
     assert len(names) == len(set(names)) == net.number_of_nodes()
+
+
+def meetings(pairs: list[tuple[int, int]]) -> nx.DiGraph:
+    """A knowledge network of officials ``p0``, ``p1`` ... who met in pairs, one event per pair."""
+    net = nx.DiGraph()
+    for number, pair in enumerate(pairs):
+        event = f"event/e{number}"
+        net.add_node(event, kind="event")
+        for person in pair:
+            net.add_node(f"person/p{person:03}", kind="official", name=f"p{person}")
+            net.add_edge(f"person/p{person:03}", event, relation="participation", roles="出席")
+    return net
+
+
+# 40 officials in a row (39 ties) and 6 ties more: exact betweenness visits 40 * (40 + 45).
+ROW = [(i, i + 1) for i in range(39)] + [(0, 20), (5, 30), (10, 35), (12, 25), (3, 33), (7, 17)]
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "work", "sources"),
+    [
+        (40, 45, 3_400, 40),  # exact: 40 * 85 visits
+        (40, 45, 3_399, 39),  # a sample, as large as the budget pays for
+        (40, 45, 1_000, 16),  # never fewer than 16 sources
+        (10, 5, 0, 10),  # a small network has fewer nodes than the floor: all of them
+        (13_723, 45_619, 4_000_000, 67),
+        (100_000, 900_000, 4_000_000, 16),
+    ],
+)
+def test_betweenness_sources_fit_the_work_budget(nodes, edges, work, sources):
+    assert betweenness_sources(nodes, edges, work) == sources
+    assert sources == min(nodes, 16) or sources * (nodes + edges) <= work
+
+
+def test_betweenness_is_exact_within_the_budget_and_estimated_above():
+    net = meetings(ROW)
+    exact = network_stats(net, work=3_400)
+    assert (exact.betweenness_exact, exact.betweenness_sources) == (True, 40)
+    assert exact.ranks["person/p020"].betweenness == round(
+        nx.betweenness_centrality(coattendance_network(net))["person/p020"], 6
+    )
+    sampled = network_stats(net, work=1_000)
+    assert (sampled.betweenness_exact, sampled.betweenness_sources) == (False, 16)
+    assert "estimated from 16 sources" in format_stats(sampled)
+
+
+def test_estimated_betweenness_is_the_same_whatever_order_the_network_was_built_in():
+    net = meetings(ROW)
+    shuffled = meetings(list(reversed([(b, a) for a, b in ROW])))
+    assert list(net) != list(shuffled)
+    figures = [
+        {n: (r.betweenness, r.community) for n, r in network_stats(g, work=1_000).ranks.items()}
+        for g in (net, net, shuffled)
+    ]
+    assert figures[0] == figures[1] == figures[2]
