@@ -8,8 +8,9 @@ text as written:
 - an event is reported by a happening cue (召开 …会议, 到 … 调研, 会见, 签约,
   …仪式, 任命: ``data/event_cues.tsv``); cues inside reported words (X强调，要
   …), in a clause that says what must be done (要, 必须) or that is called off
-  (取消, 暂停) report nothing; a body that reports nothing in its own words
-  falls back on its headline;
+  (取消, 暂停) report nothing, unless the words tell of a finished act on a day
+  they name (X表示，昨天乙同你举行了会谈); a body that reports nothing in its own
+  words falls back on its headline;
 - mentions of one happening are one event: a later cue of the same type joins
   the event before it unless it names a different meeting, gives a different
   date, or has another leader; 分别会见 X 和 Y are two receptions;
@@ -19,8 +20,9 @@ text as written:
   qualifies what is carried out (贯彻落实9月26日会议精神) dates nothing; a
   sentence that opens with 会议 / 会后 takes the date of the meeting told of, one
   that opens with 当天 / 随后 the last date given (当天 before any date: the day
-  of the report), 次日 the day after it; a date or range that opens a sentence dates
-  the undated visit told of (近日在某地调研。12日至14日，…);
+  of the report), 次日 the day after it, and so does a part of a day said with no
+  date (甲上午主持召开…); a date or range that opens a sentence dates the undated
+  visit told of (近日在某地调研。12日至14日，…);
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
   the event the text is telling of at that point: the last event reported at or
@@ -44,6 +46,8 @@ from govkg.extract.dates import find_dates, first_date, parse_clock, same_day_wo
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
+# A reception cue: what follows it in its clause is whom it receives.
+_RECEIVES = re.compile(r"会见|接见|会晤")
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
 _CLAUSE = re.compile(r"(?:“[^“”。]{1,20}”|[^，,；;。！？!?：:])+")
 # A character of a cue's name or place: no clause punctuation.
@@ -51,6 +55,10 @@ _CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
+# A clause that opens with a preposition has no speaker: 按照省委要求，… and 根据上级部署
+# 要求，… name what is followed, and what comes after them is a report, not words.
+_NO_SPEAKER = re.compile(r"\s*(?:按照|根据|依照|遵照|依据|对照|按|遵循|结合|围绕|针对|鉴于|为了|应)")
+_CLAUSE_OPEN = re.compile(r"[^，,；;。！？!?：:]*$")
 # A point of a speech or a plan: 一是…, 二是….
 # A photo caption: 吴锦（右一）与…会谈, 图为….
 _CAPTION = re.compile(r"[（(][左右中前后][一二三四五六]?[）)]|图为|上图|下图|左图|右图")
@@ -88,14 +96,31 @@ def _same_day() -> re.Pattern:
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
+# A part of a day that belongs to no date (甲上午主持召开…), not 每天上午 or 5日上午.
+_PART_OF_DAY = re.compile(r"(?<![日号天晚夜年月周每])(?:上午|下午|中午|晚上|晚间|傍晚)")
 # What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
+# What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
+_DELIBERATES = re.compile(r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?:分组)?(?:审议|讨论)")
 # A date that qualifies what is carried out or cited, not the day of the happening
 # told of: 贯彻落实9月26日中央政治局会议精神, 根据3月5日常委会部署, 3月5日印发的《通知》.
 _CITED_BEFORE = re.compile(
     r"(?:贯彻|落实|学习|传达|根据|按照|依据|依照|遵照|对照|围绕|结合)[^，,；;。：:]{0,20}$"
 )
 _CITED_AFTER = re.compile(r"[^，,；;。：:]{0,8}?(?:印发|出台|发布|下发|公布|出版|作出|做出)的")
+
+
+def _speech_from(text: str) -> int:
+    """Where reported words begin in a sentence (after X强调，), or its end if it reports none.
+
+    >>> _speech_from("张三强调，要召开会议。"), _speech_from("按照省委要求，张三主持召开会议。")
+    (5, 16)
+    """
+    for speech in _SPEECH.finditer(text):
+        opening = _CLAUSE_OPEN.search(text, 0, speech.start())
+        if not _NO_SPEAKER.match(text, opening.start(), speech.start()):
+            return speech.end()
+    return len(text)
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
@@ -208,8 +233,8 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """The rows of ``event_cues.tsv``: type, compiled pattern, the words a clause needs."""
     meet = alternation(load_words("meeting_heads.tsv"))
     inspect = alternation(load_words("inspection_verbs.tsv"))
-    # 人民大会堂, 会议室: places, not meetings.
-    meet = f"(?:{meet})(?![堂室厅场所议])"
+    # 人民大会堂, 会议室: places, not meetings; 视频会晤, 视频会见: receptions.
+    meet = f"(?:{meet})(?![堂室厅场所议晤谈见])"
     # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
     inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等)"
     cues = []
@@ -327,6 +352,7 @@ class _Reader:
         self.reading = Span(0, 0)  # the sentence being read
         self.last_date: str | None = None
         self.same_day: str | None = None  # the date a sentence that goes on takes
+        self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -335,8 +361,7 @@ class _Reader:
 
     def read_events(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         text = v.text
-        speech = _SPEECH.search(text)
-        speech_from = speech.end() if speech else len(text)
+        speech_from = _speech_from(text)
         dates = [
             d
             for d in find_dates(text, self.clock, year=self.year, anchor=self.last_date)
@@ -355,6 +380,7 @@ class _Reader:
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
+        self.part_of_day = self._part_of_day(text)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
         opening = (
@@ -381,7 +407,9 @@ class _Reader:
         before = len(self.drafts)
         current = self.current
         for clause in _CLAUSE.finditer(text):
-            if clause.start() >= speech_from or not _hint().search(clause.group()):
+            if not _hint().search(clause.group()):
+                continue
+            if clause.start() >= speech_from and not self._told_in_words(text, clause, dates):
                 continue
             if (
                 _MODAL.search(clause.group())
@@ -397,6 +425,11 @@ class _Reader:
                 match = pattern.search(clause.group())
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
+                    match = None
+                receives = match and _RECEIVES.search(clause.group(), 0, match.start())
+                if receives and kind.startswith("meeting"):
+                    # 会见来华出席…峰会的某国总统: the meeting says who the guest is; the
+                    # clause reports the reception.
                     match = None
                 if match:
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
@@ -420,6 +453,31 @@ class _Reader:
             self.current.date = dates[0].iso
         if dates:
             self.last_date = dates[-1].iso
+
+    @staticmethod
+    def _told_in_words(text: str, clause: re.Match, dates: list) -> bool:
+        """Whether a clause of reported words tells of a happening done on a day it names.
+
+        甲表示，昨天乙同你举行了会谈: a day of its own and a finished act (了);
+        what the speaker wants done (要召开…) or this meeting (今天我们召开这次会议) is not.
+        """
+        day = next((d for d in dates if clause.start() <= d.span.start < clause.end()), None)
+        return day is not None and "了" in text[day.span.end : clause.end()]
+
+    def _part_of_day(self, text: str) -> tuple[int, str] | None:
+        """A part of a day said with no date (甲上午主持召开…): where, and the day it is.
+
+        It is the day told of (the last date given), else the day of the report;
+        not after 近日 and its kin, which name no day.
+        """
+        day = self.last_date or self.clock
+        if day is None or _NOT_THAT_DAY.search(text):
+            return None
+        taken = [d.span for d in find_dates(text, self.clock)]
+        for match in _PART_OF_DAY.finditer(text):
+            if not any(span.start <= match.start() <= span.end for span in taken):
+                return match.start(), day
+        return None
 
     def _tells_of_the_past(self, text: str) -> bool:
         """Whether a sentence is set in a year before the publication year (2010年，…)."""
@@ -452,6 +510,10 @@ class _Reader:
             or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
             or refers
         )
+        if name_view.endswith("代表团") and not _DELIBERATES.match(v.text, clause.end()):
+            # 来到…第二代表团，与代表们一起审议…: a visit to a delegation is its deliberation
+            # only when the sentence goes on to say so.
+            return
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
         # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
         name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
@@ -490,6 +552,9 @@ class _Reader:
             self.ranges_taken.add(dated.span)
         elif date is None and not self.past:
             date = self.same_day
+            if date is None and self.part_of_day and self.part_of_day[0] < at:
+                # 市长甲上午在市政府会见…: the day told of, else the day of the report.
+                date = self.part_of_day[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
             date = None
@@ -580,7 +645,7 @@ class _Reader:
             end = event_names.cut_tail(text, at, clause.end())
             joint = _HOLDS_WITH.search(text, before[0].end if before else clause.start(), at)
             # 甲与乙举行会谈: the talks are named with whom they are held.
-            start = joint.start() if joint and match.group().endswith("会谈") else at
+            start = joint.start() if joint and match.group().endswith(("会谈", "会晤")) else at
             cue_word_end = at + len(match.group())
             guests = [m for m in mentions if cue_word_end <= m.start < end]
             rest = event_names.without_perfect(text, cue_word_end, end)[0]
@@ -588,9 +653,11 @@ class _Reader:
                 # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
                 rest = (guests[0].start, end)
             pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
-            held = _HELD.search(text, start, at) if start < at else None
+            # 同某人举行了成果丰硕的会谈: 举行会谈, without the particle and the praise; a cue
+            # that has its light verb (举行会谈) needs none from before it (同来华进行…访问的).
+            light = match.group().startswith(("举行", "进行"))
+            held = _HELD.search(text, start, at) if start < at and not light else None
             if held:
-                # 同某人举行了成果丰硕的会谈: 举行会谈, without the particle and the praise.
                 pieces = ((start, held.end(1)), (at, end))
         elif kind == "appointment":
             end = event_names.cut_tail(text, at, clause.end())

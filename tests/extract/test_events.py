@@ -806,3 +806,59 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
     events = events_of(text, names=("张三", "李四"))
     assert [e.type for e in events] == ["meeting"]
     assert {(p.person, p.role) for p in events[0].participations} == {("张三", "attend"), ("李四", "attend")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # 按照…要求，: what is followed, no speaker; the clauses after it report
+        ("按照省委要求，6月9日，县委召开常委会会议。", (), [("meeting", "2020-06-09")]),
+        (
+            "根据上级部署要求，9日上午，县长张三到某镇检查防汛工作。",
+            ("张三",),
+            [("inspection", "2020-06-09")],
+        ),
+        # a leader joins a delegation's deliberation at a session
+        ("6月9日，张三参加某届人大一次会议甲代表团审议。", ("张三",), [("meeting", "2020-06-09")]),
+        ("9日下午，张三参加他所在的乙代表团审议政府工作报告。", ("张三",), [("meeting", "2020-06-09")]),
+        (
+            "6月9日，区长张三来到区人代会第二代表团，与代表们一起审议政府工作报告。",
+            ("张三",),
+            [("meeting", "2020-06-09")],
+        ),
+        ("6月9日，张三参加某届政协一次会议甲界委员联组会。", ("张三",), [("meeting", "2020-06-09")]),
+        # words tell of a finished happening on a day they name
+        (
+            "10日，李四会见某国总统王五。李四表示，昨天张三同你举行了会谈，达成了共识。",
+            ("李四", "王五", "张三"),
+            [("reception", "2020-06-10"), ("reception", "2020-06-09")],
+        ),
+        # a part of a day said with no date: the day of the report, or the day told of
+        ("县委书记张三上午主持召开县委常委会会议。", ("张三",), [("meeting", "2020-06-10")]),
+        (
+            "6月8日，县委召开常委会会议。县长张三下午到某镇调研。",
+            ("张三",),
+            [("meeting", "2020-06-08"), ("inspection", "2020-06-08")],
+        ),
+        ("近日，县长张三下午到某镇调研。", ("张三",), [("inspection", None)]),
+        # 视频会晤 is a reception; a summit is a meeting
+        ("9日，李四同某国总理王五举行视频会晤。", ("李四", "王五"), [("reception", "2020-06-09")]),
+        ("9日，李四在某地出席甲乙两国峰会。", ("李四",), [("meeting", "2020-06-09")]),
+        # a meeting named in whom a reception receives is no meeting of its own
+        ("9日，李四会见来华出席某峰会的某国总统王五。", ("李四", "王五"), [("reception", "2020-06-09")]),
+    ],
+)
+def test_events_on_unseen_grammar(text, names, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=names)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三强调，今天我们召开这次座谈会，就是要听取大家的意见。",  # this meeting, no report
+        "张三强调，5月以来全市召开了各类会议30余次。",  # counted, no day of its own
+        "6月9日，区长张三来到第二代表团驻地。",  # a visit to a delegation that deliberates nothing
+    ],
+)
+def test_no_event_on_unseen_grammar(text):
+    assert events_of(text, names=("张三",)) == []
