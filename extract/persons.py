@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from govkg.extract.chars import View, view
@@ -757,6 +757,11 @@ class _Finder:
                 title = self.text[start:end]
                 # a foreign leader's bare title (总统) is not the release's office
                 home = None if found.foreign else release.place
+                # one reading of the title, of the text as read (simplified, glosses out), for
+                # both the office kept on the holding and its place
+                office = parse_title(title)
+                if office.title != title_written:
+                    office = replace(office, title=title_written)
                 resolution = resolve(title, home, text_places)
                 if found.foreign and resolution.jurisdiction == "中国":
                     resolution = Resolution(None)
@@ -776,7 +781,7 @@ class _Finder:
                         else Span(0, len(release.text)),
                         jurisdiction=where,
                         organization=None if found.foreign else organization(title, where),
-                        office=parse_title(title_written),
+                        office=office,
                     )
                 )
             yield Person(

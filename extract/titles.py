@@ -36,7 +36,6 @@ from govkg.extract.places import (
     LEVEL_WORDS,
     NATIONAL,
     ORGAN_AFTER_PLACE,
-    ORGAN_WORDS,
     level_word,
     lift,
     place_key,
@@ -207,13 +206,19 @@ def country_in(title: str) -> str:
 
 
 def level_of_title(title: str) -> str | None:
-    """The level word a title starts with, or its head names (常务副县长 → 县).
+    """The level of the office a title names: the level word it starts with, or its head names.
+
+    The one rule for a title's level: :func:`parse_title` reads it into ``Office.level``
+    (from the office, the title without its place), and :func:`resolve` reads that.
+    Modifiers come first (常务副县长 → 县); 市场 is no level (市场监管局局长).
 
     >>> level_of_title("市委副书记"), level_of_title("常务副县长"), level_of_title("组织委员")
     ('市', '县', None)
+    >>> level_of_title("政府副县长"), level_of_title("原区委副主委"), level_of_title("市场监管局局长")
+    ('县', '区', None)
     """
     rest = title[_MODIFIERS.match(title).end() :]
-    if rest[:1] in LEVEL_WORDS and len(rest) > 1:
+    if rest[:1] in LEVEL_WORDS and len(rest) > 1 and rest[1] != "场":
         return rest[0]
     m = re.search(rf"([{LEVEL_WORDS}])长$", title)
     if m and (m.start() == 0 or title[m.start() - 1] in "副代理务原前府"):
@@ -265,9 +270,8 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
         return Resolution(NATIONAL, national=True, explicit=True)
     if office.place:
         return Resolution(office.place, explicit=True)
-    level = level_of_title(title)
-    if level:
-        return Resolution(place_at_level(level, home, text_places), explicit=True)
+    if office.level:
+        return Resolution(place_at_level(office.level, home, text_places), explicit=True)
     return Resolution(home)
 
 
@@ -316,11 +320,6 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
 # ---------------------------------------------------------------- a title read as an office
 
 _SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
-# The level a title names: 市 in 市长, 副市长, 市委常委, 市人大常委会主任, 市发改委主任.
-_OFFICE_LEVEL = re.compile(
-    rf"^(?:常务|代理|代)?副?([{LEVEL_WORDS}])(?!场)"
-    rf"(?:{'|'.join(ORGAN_WORDS)}|人民|党工委|[\u4e00-\u9fff]{{1,5}}?(?:办|局|厅|部|委))"
-)
 # One holder per jurisdiction at a time: the post alone is strong evidence.
 _CHIEF_OFFICE = re.compile(rf"^[{LEVEL_WORDS}](?:委书记|长|人大常委会主任|政协主席)$")
 # The party's name before a local organ (中共日照市委), not before its centre (中共中央).
@@ -339,7 +338,10 @@ def _national_aliases() -> dict[str, str]:
 
 
 def _normal_office(office: str) -> str:
-    office = re.sub(rf"^([{LEVEL_WORDS}])(?:人民)?政府((?:常务)?副?\1长)$", r"\2", office)
+    # 市政府副市长, and 政府县长 cut short of its level: the head alone
+    office = re.sub(
+        rf"^(?:([{LEVEL_WORDS}])(?:人民)?|人民)?政府((?:常务)?副?(?(1)\1|[{LEVEL_WORDS}])长)$", r"\2", office
+    )
     office = re.sub(rf"^代(?:理)?(?=[{LEVEL_WORDS}]长$)", "", office)
     return office
 
@@ -382,8 +384,8 @@ def parse_title(title: str) -> Office:
         ):
             office = word + rest
     office = _normal_office(modifiers + office if place else office)
-    match = _OFFICE_LEVEL.match(office)
-    level = match.group(1) if match else (level_word(place) if place and office.endswith("长") else None)
+    # the level of the office; a place's own for a head after it (中山市中级人民法院副院长)
+    level = level_of_title(office) or (level_word(place) if place and office.endswith("长") else None)
     if place and level and level_word(place) != level:
         place = lift(place, level) or place
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))

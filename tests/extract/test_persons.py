@@ -233,3 +233,14 @@ def test_a_title_is_shared_across_a_comma_list_of_bare_names(text, expected):
 )
 def test_bios_banner_offices_and_traditional_pages(text, expected):
     assert titles(text) == expected
+
+
+def test_a_glossed_title_is_read_as_the_text_reads_it():
+    # one reading of a title for its office and its place: without the pinyin gloss
+    release = Release(id="x", place="永豐縣", text="縣長(zhǎng)張三出席會議。")
+    (person,) = find_persons(release, tuple(split_sentences(release.text)), tagger=False)
+    (holding,) = person.holdings
+    assert holding.title == "縣長(zhǎng)"
+    office = holding.office
+    assert (office.office, office.level, office.title) == ("县长", "县", "縣長(zhǎng)")
+    assert holding.jurisdiction == "永丰县"

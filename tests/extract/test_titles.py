@@ -53,10 +53,32 @@ def test_title_start(text, end, title):
         ("省委常委", "省"),
         ("主任", None),
         ("纪委书记", None),
+        ("政府副县长", "县"),  # a head cut short of its organ's level word
+        ("县总工会主席", "县"),  # a level word before any organ, not only 委, 政府...
+        ("市场监管局局长", None),  # 市场 is no level
     ],
 )
 def test_level_of_title(title, level):
     assert level_of_title(title) == level
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where"),
+    [
+        ("原市长", "巴中市", "巴中市"),
+        ("省高级人民法院院长", "巴中市", "四川省"),
+        ("县总工会主席", "通江县", "通江县"),
+        ("政府县长", "通江县", "通江县"),
+        ("市场监管局局长", "通江县", "通江县"),
+    ],
+)
+def test_office_level_is_the_level_resolve_reads(title, home, where):
+    # one rule for a title's level: the office's level (parse_title) is the one resolve lifts to
+    office = parse_title(title)
+    assert office.level == level_of_title(office.office)
+    resolution = resolve(title, home)
+    assert resolution.jurisdiction == where
+    assert resolution.explicit is (office.level is not None)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +140,8 @@ def test_organization(title, where, organ):
         ("巴中市检察院检察长", "市检察院检察长", "市", "巴中市"),
         ("区监委主任", "区监委主任", "区", None),  # ... and after a level word
         ("国务院副总理", "国务院副总理", None, "中国"),
+        ("政府县长", "县长", "县", None),  # a government's head, cut short of its level word
+        ("人民政府市長", "市长", "市", None),
     ],
 )
 def test_titles_are_read_as_office_level_and_place(title, office, level, place):
