@@ -33,11 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a build folder with its store")
     args = parser.parse_args(argv)
 
+    from govkg.graph import store
     from govkg.graph.build import BuildResult
     from govkg.graph.layout import layout
     from govkg.graph.network import knowledge_network, network_stats
     from govkg.graph.outputs import WRITERS, SharedWork
-    from govkg.graph.store import StoreGraph, open_graph_store
     from govkg.graph.view import select_view
 
     steps: dict[str, tuple[float, float]] = {}
@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         steps[name] = (time.process_time() - cpu, time.perf_counter() - wall)
         return made
 
-    graph = StoreGraph(open_graph_store(args.folder))
+    # as the build opens it (build_graph: the store, and graph.nt for the network; before, the store alone)
+    opened = getattr(store, "build_graph", None) or (lambda f: store.StoreGraph(store.open_graph_store(f)))
+    graph = opened(args.folder)
     net = timed("knowledge network", lambda: knowledge_network(graph))
     stats = timed("rankings", lambda: network_stats(net))
     for nid, rank in stats.ranks.items():  # as analysed_network does

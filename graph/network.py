@@ -106,48 +106,108 @@ class _Evidence:
     release: str
 
 
+# The predicates the knowledge network reads, by the kind of their objects: a
+# literal's text, or an IRI. Nothing else of the graph is read.
+TEXT_PREDICATES = tuple(
+    str(p)
+    for p in (
+        GOV.title,
+        GOV.sentence,
+        GOV.beginIndex,
+        SCHEMA.name,
+        SCHEMA.identifier,
+        SCHEMA.headline,
+        SCHEMA.datePublished,
+        SCHEMA.startDate,
+    )
+)
+LINK_PREDICATES = tuple(
+    str(p)
+    for p in (
+        RDF.type,
+        OWL.sameAs,
+        GOV.holder,
+        GOV.organization,
+        GOV.evidence,
+        GOV.release,
+        GOV.agent,
+        GOV.event,
+        GOV.role,
+        GOV.implements,
+        GOV.issuer,
+        PROV.wasDerivedFrom,
+        SCHEMA.location,
+        SCHEMA.citation,
+    )
+)
+_TYPE, _SAME_AS, _HOLDER, _ORGANIZATION, _EVIDENCE, _RELEASE, _AGENT, _EVENT, _ROLE = LINK_PREDICATES[:9]
+_IMPLEMENTS, _ISSUER, _DERIVED_FROM, _LOCATION, _CITATION = LINK_PREDICATES[9:]
+_TITLE, _SENTENCE, _BEGIN, _NAME, _IDENTIFIER, _HEADLINE, _PUBLISHED, _START = TEXT_PREDICATES
+_PARTICIPATION = str(GOV.Participation)
+
+
+def graph_pairs(graph, texts: Iterable[str], links: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """Predicate -> (subject, object) of its triples, as plain strings, for the predicates named.
+
+    ``texts`` are read where their object is a literal (its lexical form),
+    ``links`` where it is an IRI; subjects are IRIs. A graph that can say this
+    itself, such as a build's store (:meth:`~govkg.graph.store.StoreGraph.pairs`),
+    is asked; an rdflib graph is read one predicate at a time.
+    """
+    own = getattr(graph, "pairs", None)
+    if own is not None:
+        return own(texts, links)
+    found = {}
+    for predicates, kind in ((texts, Literal), (links, URIRef)):
+        for predicate in predicates:
+            found[predicate] = [
+                (str(s), str(o))
+                for s, o in graph.subject_objects(URIRef(predicate))
+                if isinstance(s, URIRef) and isinstance(o, kind)
+            ]
+    return found
+
+
 class _Reader:
-    """Cached look-ups over one RDF graph."""
+    """One-pass indexes of the predicates the network reads, over plain strings.
+
+    Every predicate is read once, whole (:func:`graph_pairs`): a look-up per
+    node costs far more than a scan, in rdflib's store and in Oxigraph's.
+    """
 
     def __init__(self, graph: Graph) -> None:
-        self.graph = graph
+        self._pairs = graph_pairs(graph, TEXT_PREDICATES, LINK_PREDICATES)
         self._releases: dict = {}
         self._indexes: dict = {}
+        self._keys: dict[str, str] = {}
         # Variant spellings of an organisation or place point at one canonical node.
-        self.same_as = {
-            s: o
-            for s, o in graph.subject_objects(OWL.sameAs)
-            if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o
-        }
+        self.same_as = {s: o for s, o in self._pairs[_SAME_AS] if s != o}
 
-    def _index(self, predicate) -> dict:
-        """Subject -> one value of a predicate (the smallest, for determinism), read in one pass.
-
-        One scan of a predicate is much cheaper than a look-up per node in rdflib's store.
-        """
+    def _index(self, predicate: str) -> dict[str, str]:
+        """Subject -> one value of a predicate (the smallest, for determinism)."""
         index = self._indexes.get(predicate)
         if index is None:
             index = {}
-            for subject, value in self.graph.subject_objects(predicate):
+            for subject, value in self._pairs[predicate]:
                 current = index.get(subject)
-                if current is None or str(value) < str(current):
+                if current is None or value < current:
                     index[subject] = value
             self._indexes[predicate] = index
         return index
 
-    def objects(self, node, predicate) -> list:
-        """Every value of a predicate for a subject (from a one-pass index)."""
+    def objects(self, node: str, predicate: str) -> list[str]:
+        """Every value of a predicate for a subject."""
         return self._multi(predicate, inverse=False).get(node, [])
 
-    def subjects(self, predicate, node) -> list:
-        """Every subject with this value of a predicate (from a one-pass index)."""
+    def subjects(self, predicate: str, node: str) -> list[str]:
+        """Every subject with this value of a predicate."""
         return self._multi(predicate, inverse=True).get(node, [])
 
-    def _multi(self, predicate, inverse: bool) -> dict:
+    def _multi(self, predicate: str, inverse: bool) -> dict[str, list[str]]:
         index = self._indexes.get((predicate, inverse))
         if index is None:
             index = defaultdict(list)
-            for subject, value in self.graph.subject_objects(predicate):
+            for subject, value in self._pairs[predicate]:
                 if inverse:
                     index[value].append(subject)
                 else:
@@ -155,45 +215,48 @@ class _Reader:
             index = self._indexes[(predicate, inverse)] = dict(index)
         return index
 
-    def value(self, node, predicate):
+    def value(self, node: str, predicate: str) -> str | None:
         return self._index(predicate).get(node)
 
-    def text(self, node, predicate) -> str:
+    def text(self, node: str, predicate: str) -> str:
         """One literal value as text, or ""."""
-        value = self._index(predicate).get(node)
-        return str(value) if isinstance(value, Literal) else ""
+        return self._index(predicate).get(node, "")
 
-    def canonical(self, node):
+    def canonical(self, node: str) -> str:
         for _ in range(8):  # a chain of variants, never a cycle
             if node not in self.same_as:
                 break
             node = self.same_as[node]
         return node
 
-    def key(self, node) -> str:
-        """The node id of a term, variants merged into their canonical node."""
-        return node_id(self.canonical(node))
+    def key(self, node: str) -> str:
+        """The node id of an IRI, variants merged into their canonical node."""
+        found = self._keys.get(node)
+        if found is None:
+            found = self._keys[node] = iris.node_id(self.canonical(node))
+        return found
 
-    def release(self, node) -> tuple[str, str, str]:
+    def release(self, node: str) -> tuple[str, str, str]:
         """(id, headline, publication date) of a release node."""
-        if node not in self._releases:
-            self._releases[node] = (
-                self.text(node, SCHEMA.identifier) or node_id(node),
-                self.text(node, SCHEMA.headline),
-                self.text(node, SCHEMA.datePublished)[:10],
+        found = self._releases.get(node)
+        if found is None:
+            found = self._releases[node] = (
+                self.text(node, _IDENTIFIER) or node_id(node),
+                self.text(node, _HEADLINE),
+                self.text(node, _PUBLISHED)[:10],
             )
-        return self._releases[node]
+        return found
 
-    def evidence(self, node) -> list[_Evidence]:
+    def evidence(self, node: str) -> list[_Evidence]:
         """The evidence of a fact node, in text order, each with its release."""
         found = []
-        for ev in self.objects(node, GOV.evidence):
-            release = self.value(ev, GOV.release) or self.value(node, PROV.wasDerivedFrom)
+        for ev in self.objects(node, _EVIDENCE):
+            release = self.value(ev, _RELEASE) or self.value(node, _DERIVED_FROM)
             rid, headline, published = self.release(release) if release is not None else ("", "", "")
-            begin = self.value(ev, GOV.beginIndex)
+            begin = self.value(ev, _BEGIN)
             found.append(
                 _Evidence(
-                    sentence=self.text(ev, GOV.sentence),
+                    sentence=self.text(ev, _SENTENCE),
                     begin=int(begin) if begin is not None else 0,
                     headline=headline,
                     published=published,
@@ -202,17 +265,20 @@ class _Reader:
             )
         return sorted(found, key=_evidence_order)
 
-    def derived_from(self, node) -> tuple[str, str, str]:
-        release = self.value(node, PROV.wasDerivedFrom)
+    def derived_from(self, node: str) -> tuple[str, str, str]:
+        release = self.value(node, _DERIVED_FROM)
         return self.release(release) if release is not None else ("", "", "")
 
-    def instances(self, kind: str) -> dict[URIRef, URIRef]:
+    def instances(self, kind: str) -> dict[str, URIRef]:
         """Instances of a node kind -> their most specific class."""
-        found: dict[URIRef, URIRef] = {}
-        for cls in KINDS[kind]:  # specific classes first
-            for node in self.graph.subjects(RDF.type, cls):
-                if isinstance(node, URIRef):
-                    found.setdefault(node, cls)
+        return self.of_classes(KINDS[kind])
+
+    def of_classes(self, classes: Iterable[URIRef]) -> dict[str, URIRef]:
+        """Instances of these classes -> the first class of the list they have."""
+        found: dict[str, URIRef] = {}
+        for cls in classes:  # specific classes first
+            for node in self.subjects(_TYPE, str(cls)):
+                found.setdefault(node, cls)
         return found
 
 
@@ -264,8 +330,8 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
     persons = reader.instances("official")
     for person in persons:
         holdings = []
-        for holding in reader.subjects(GOV.holder, person):
-            title = reader.text(holding, GOV.title)
+        for holding in reader.subjects(_HOLDER, person):
+            title = reader.text(holding, _TITLE)
             if not title:
                 continue
             evidence = reader.evidence(holding)
@@ -274,7 +340,7 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             holdings.append((published, rid, begin, title, holding, evidence))
         holdings.sort(key=lambda h: h[:4])
         latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
-        name = reader.text(person, SCHEMA.name) or key(person)
+        name = reader.text(person, _NAME) or key(person)
         nodes[key(person)] = {
             "kind": "official",
             "name": name,
@@ -284,7 +350,7 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             **_evidence_attrs(sorted((e for h in latest for e in h[5]), key=_evidence_order)),
         }
         for _published, _rid, _begin, title, holding, evidence in holdings:
-            for org in reader.objects(holding, GOV.organization):
+            for org in reader.objects(holding, _ORGANIZATION):
                 pair = (key(person), key(org))
                 edge = edges.setdefault(pair, {"relation": "holding", "titles": [], "evidence_list": []})
                 edge["titles"].append(title)
@@ -294,11 +360,11 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
     for event, cls in reader.instances("event").items():
         eid = key(event)
         rid, headline, published = reader.derived_from(event)
-        date = reader.text(event, SCHEMA.startDate)[:10]
+        date = reader.text(event, _START)[:10]
         nodes[eid] = {
             "kind": "event",
             "type": zh_label(cls),
-            "name": reader.text(event, SCHEMA.name),
+            "name": reader.text(event, _NAME),
             "date": date or published,
             "dated": "event" if date else ("release" if published else ""),
             **_evidence_attrs(reader.evidence(event)),
@@ -306,41 +372,40 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
             "published": published,
             "release": rid,
         }
-        for place in reader.objects(event, SCHEMA.location):
-            if isinstance(place, URIRef):
-                name = reader.text(reader.canonical(place), SCHEMA.name)
-                nodes.setdefault(key(place), {"kind": "place", "name": name})
-                edges[(eid, key(place))] = {"relation": "location"}
-        for directive in reader.objects(event, GOV.implements):
+        for place in reader.objects(event, _LOCATION):
+            name = reader.text(reader.canonical(place), _NAME)
+            nodes.setdefault(key(place), {"kind": "place", "name": name})
+            edges[(eid, key(place))] = {"relation": "location"}
+        for directive in reader.objects(event, _IMPLEMENTS):
             edges[(eid, key(directive))] = {"relation": "implements"}
-    for part in graph.subjects(RDF.type, GOV.Participation):
-        agent, event = reader.value(part, GOV.agent), reader.value(part, GOV.event)
+    for part in reader.subjects(_TYPE, _PARTICIPATION):
+        agent, event = reader.value(part, _AGENT), reader.value(part, _EVENT)
         if agent not in persons or event is None or key(event) not in nodes:
             continue
         edge = edges.setdefault(
             (key(agent), key(event)),
             {"relation": "participation", "roles": set(), "evidence_list": []},
         )
-        edge["roles"].update(reader.objects(part, GOV.role))
+        edge["roles"].update(reader.objects(part, _ROLE))
         edge["evidence_list"].extend(reader.evidence(part))
 
     for kind in ("organisation", "directive", "document"):
         for node in reader.instances(kind):
             if key(node) == node_id(node):
-                nodes[key(node)] = {"kind": kind, "name": reader.text(node, SCHEMA.name)}
+                nodes[key(node)] = {"kind": kind, "name": reader.text(node, _NAME)}
     for variant, canonical in sorted(reader.same_as.items()):  # other spellings of one organ, place
         if key(canonical) in nodes:
             aliases = nodes[key(canonical)].setdefault("aliases", [])
-            aliases.append(reader.text(variant, SCHEMA.name))
+            aliases.append(reader.text(variant, _NAME))
     for attrs in nodes.values():
         if "aliases" in attrs:
             attrs["aliases"] = "、".join(sorted(set(attrs["aliases"]) - {attrs.get("name")}))
     for document in reader.instances("document"):
-        for org in reader.objects(document, GOV.issuer):
+        for org in reader.objects(document, _ISSUER):
             edges[(key(document), key(org))] = {"relation": "issuer"}
         # A document is tied to the events of the releases that cite it.
-        for release in reader.subjects(SCHEMA.citation, document):
-            for event in reader.subjects(PROV.wasDerivedFrom, release):
+        for release in reader.subjects(_CITATION, document):
+            for event in reader.subjects(_DERIVED_FROM, release):
                 if key(event) in nodes and nodes[key(event)]["kind"] == "event":
                     edges.setdefault((key(event), key(document)), {"relation": "cites"})
 
@@ -360,7 +425,7 @@ def _edge_attrs(edge: dict) -> dict:
     relation = edge["relation"]
     attrs = {"relation": relation}
     if relation == "participation":
-        roles = sorted(edge["roles"], key=lambda r: (ROLE_ORDER.index(r) if r in ROLE_ORDER else 99, str(r)))
+        roles = sorted(map(_role, edge["roles"]), key=lambda r: (_ROLE_RANK.get(r, 99), str(r)))
         attrs["label"] = "、".join(zh_label(r) for r in roles)
         attrs["roles"] = " ".join(zh_label(r) for r in roles)
     elif relation == "holding":
@@ -371,6 +436,15 @@ def _edge_attrs(edge: dict) -> dict:
         evidence = sorted(edge["evidence_list"], key=_evidence_order)
         attrs.update(_evidence_attrs(evidence))
     return attrs
+
+
+_ROLE_RANK = {role: rank for rank, role in enumerate(ROLE_ORDER)}
+_ROLES = {str(role): role for role in ROLE_ORDER}
+
+
+def _role(iri: str) -> URIRef:
+    """A role's term, from the IRI read (the ontology's own term where it is one)."""
+    return _ROLES.get(iri) or URIRef(iri)
 
 
 def node_label(attrs: dict, width: int = 14) -> str:

@@ -29,9 +29,11 @@ N-Triples (graph/terms.py), which sort as the triples do, and hold no tab, so
 a tab separates a triple from its tag.
 
 The network views (``graph.html``, ``graph.gexf``, ``graph.graphml``) read
-the store through :class:`~govkg.graph.store.StoreGraph`, which answers the
-look-ups of graph/network.py as an rdflib graph would: the network is held in
-memory (it is much smaller than the graph), the graph is not.
+the build through :class:`~govkg.graph.store.StoreGraph`, which answers the
+look-ups of graph/network.py as an rdflib graph would, and reads what the
+network needs whole from graph.nt in one pass (quicker than the store gives
+it): the network is held in memory (it is much smaller than the graph), the
+graph is not.
 
 The mapping makes no blank nodes. Should shards hold some, their labels must
 be made from the structure of the whole graph (``rdflib.compare``), as the
@@ -68,7 +70,7 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
-from govkg.graph.store import STORE, StoreGraph, open_graph_store, previous_store, write_store
+from govkg.graph.store import STORE, build_graph, previous_store, write_store
 from govkg.graph.terms import converter, nt_term
 from govkg.ontology import PREFIXES
 
@@ -265,11 +267,11 @@ def write_network_files(outdir: str | Path) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml from the build's store in ``outdir``.
 
     The same files as the in-memory writers of graph/outputs.py, drawn from
-    the store (:class:`~govkg.graph.store.StoreGraph`) instead of an rdflib
-    graph of the whole build.
+    the store and graph.nt (:func:`~govkg.graph.store.build_graph`) instead of
+    an rdflib graph of the whole build.
     """
     outdir = Path(outdir)
-    shared = SharedWork(BuildResult(graph=StoreGraph(open_graph_store(outdir))))
+    shared = SharedWork(BuildResult(graph=build_graph(outdir)))
     return {name: atomic_write(outdir / name, WRITERS[name](shared)) for name in NETWORK_FILES}
 
 

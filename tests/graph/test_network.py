@@ -24,7 +24,8 @@ from govkg.graph.network import (
     node_id,
     person_event_network,
 )
-from govkg.graph.store import read_graph
+from govkg.graph.outputs import write_outputs
+from govkg.graph.store import STORE, StoreGraph, build_graph, open_graph_store, read_graph
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
 
@@ -336,3 +337,20 @@ def test_estimated_betweenness_is_the_same_whatever_order_the_network_was_built_
         for g in (net, net, shuffled)
     ]
     assert figures[0] == figures[1] == figures[2]
+
+
+def test_a_build_gives_one_network_from_its_store_its_graph_nt_and_rdflib(sample_result, tmp_path):
+    write_outputs(sample_result, tmp_path, only=["graph.nt", STORE])
+    networks = [
+        knowledge_network(graph)
+        for graph in (
+            sample_result.graph,
+            read_graph(tmp_path),
+            StoreGraph(open_graph_store(tmp_path)),  # each predicate scanned in the store
+            build_graph(tmp_path),  # graph.nt read once
+        )
+    ]
+    assert networks[0].number_of_edges() > 100
+    for net in networks[1:]:
+        assert list(net.nodes(data=True)) == list(networks[0].nodes(data=True))
+        assert list(net.edges(data=True)) == list(networks[0].edges(data=True))

@@ -10,6 +10,7 @@ import pytest
 from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
+from govkg.graph import network
 from govkg.graph import store as store_module
 from govkg.graph.build import BuildResult
 from govkg.graph.cli import EXIT_OK, main
@@ -20,7 +21,9 @@ from govkg.graph.store import (
     STORE,
     GraphSourceError,
     StoreGraph,
+    build_graph,
     manifest,
+    ntriples_pairs,
     open_graph_store,
     previous_store,
     read_graph,
@@ -256,3 +259,23 @@ def test_a_base_that_cannot_be_updated_gives_a_store_loaded_whole(built, tmp_pat
         replace(folder / "graph.nt", reversed(lines))  # not sorted
         write_store(folder, base=base)
     assert dump(ox.Store.read_only(str(store_of(folder)))) == loaded(folder / "graph.nt")
+
+
+def test_graph_nt_gives_the_network_what_the_store_gives(built):
+    _, folder, _ = built
+    from_store = StoreGraph(ox.Store.read_only(str(store_of(folder))))
+    texts, links = network.TEXT_PREDICATES, network.LINK_PREDICATES
+    from_file = ntriples_pairs(folder / "graph.nt", texts, links)
+    assert from_file.keys() == from_store.pairs(texts, links).keys()
+    for predicate, pairs in from_store.pairs(texts, links).items():
+        assert sorted(from_file[predicate]) == sorted(pairs), predicate
+    assert from_file[str(SCHEMA.name)] and from_file[str(GOV.evidence)]
+
+
+def test_a_build_folder_is_read_with_its_graph_nt_while_the_store_names_it(built):
+    _, folder, _ = built
+    assert build_graph(folder).ntriples == folder / "graph.nt"
+    assert build_graph(folder / "graph.ttl").ntriples == folder / "graph.nt"
+    with (folder / "graph.nt").open("a", encoding="utf-8") as handle:
+        handle.write("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n")
+    assert build_graph(folder).ntriples is None  # changed since: the store alone
