@@ -90,7 +90,9 @@ class Office:
     title: str  # as written
     office: str  # without the place, simplified: 市长, 市委书记, 副县长; 国务院总理
     level: str | None  # the level word of the office: 市
-    place: str | None  # a place named in the title, canonical; 中国 for national titles
+    place: (
+        str | None
+    )  # a place named in the title, canonical; 中国 for national titles; a foreign office's country
     national: bool = False
     chief: bool = False  # one holder per jurisdiction at a time (市长, 县委书记, 区人大常委会主任)
 

@@ -7,17 +7,19 @@ mark or a word that may precede it (在, 陪同, 会见: ``data/name_context.tsv
 
 A title resolves to a jurisdiction: a place it names (天津市委书记 → 天津市), a
 country (德国外长 → 德国), 中国 for central offices (国务院, 全国政协,
-总书记), or, for a level word (市长, 县委书记), the release's place or the
-division above it at that level. All matching is on the simplified view of the
+总书记, and China's offices abroad: 驻德国大使), or, for a level word (市长,
+县委书记), the release's place or the division above it at that level. All
+matching is on the simplified view of the
 text (see :mod:`govkg.extract.chars`).
 
 :func:`parse_title` reads a title once: the office it names without its
 place (市长, 市委书记), the office's level, whether it is national (the
 national titles of ``data/names.tsv``) and the place it names as a canonical
 key (:func:`~govkg.extract.places.place_prefix`: the most local of a run of
-places, 上海市黄浦区委 → 黄浦区). :func:`resolve` reads a title's place and
-nationality from it and decides only what needs the release: a country, or
-the place a bare level word names (:func:`~govkg.extract.places.lift` from the
+places, 上海市黄浦区委 → 黄浦区; or the foreign country whose office it is,
+:func:`country_of`). :func:`resolve` reads a title's place and
+nationality from it and decides only what needs the release: the place a
+bare level word names (:func:`~govkg.extract.places.lift` from the
 release's place). Extraction keeps the reading on each ``Holding.office``;
 identity reads it and parses no title itself.
 """
@@ -197,6 +199,25 @@ def country_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=8192)
+def country_of(title: str) -> tuple[str, bool]:
+    """The foreign country whose office a title names, and whether it names one it is posted to.
+
+    A country after 驻 is where an office sits, not whose it is: 德国驻华大使 is
+    Germany's, 中华人民共和国驻德国大使 (or 驻德国大使 alone) is China's.
+
+    >>> country_of("德国外长"), country_of("德国驻华大使"), country_of("驻德国大使")
+    (('德国', False), ('德国', False), ('', True))
+    """
+    owner, posted = "", False
+    for match in country_pattern().finditer(title):
+        if title.endswith("驻", 0, match.start()):
+            posted = True
+        elif not owner:
+            owner = match.group()
+    return owner, posted
+
+
+@lru_cache(maxsize=8192)
 def country_in(title: str) -> str:
     """The foreign country a title names (德国外长 → 德国), or ''."""
     for name in countries():
@@ -262,9 +283,6 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     >>> resolve("德国外长", "中国").jurisdiction, resolve("国务院总理", None).jurisdiction
     ('德国', '中国')
     """
-    country = country_in(title)
-    if country:
-        return Resolution(country, explicit=True)
     office = parse_title(title)
     if office.national:
         return Resolution(NATIONAL, national=True, explicit=True)
@@ -361,11 +379,18 @@ def parse_title(title: str) -> Office:
     ('常务副区长', '区', None)
     >>> o = parse_title("总理"); o.office, o.place, o.national
     ('国务院总理', '中国', True)
+    >>> parse_title("德国外长").place, parse_title("中华人民共和国驻德国大使").national
+    ('德国', True)
     """
     text = PARTY_PREFIX.sub("", simplified(title))
+    # a foreign country's office is that country's (德国外长: 德国); China's office in
+    # a country (驻德国大使) is national
+    country, posted = country_of(text)
+    if country:
+        return Office(title, text, None, country)
     # 原国务院副总理, 前总理: a former national office is national too
     bare = text[_FORMER.match(text).end() :]
-    if bare.startswith(names_words("national-prefix")) or bare in names_words("national-title"):
+    if posted or bare.startswith(names_words("national-prefix")) or bare in names_words("national-title"):
         office = _national_aliases().get(text, text)
         return Office(title, office, None, NATIONAL, True, bool(_CHIEF_OFFICE.match(office)))
     # the place may follow a modifier (原日照市委书记), which the office keeps (原市委书记)

@@ -188,6 +188,25 @@ def test_resolve_reads_the_place_parse_title_reads(title, home, where, national)
 
 
 @pytest.mark.parametrize(
+    ("title", "place", "national"),
+    [
+        ("德国外长", "德国", False),  # a foreign country's office
+        ("德国驻华大使", "德国", False),  # ...posted to China
+        ("中华人民共和国驻德国大使", "中国", True),  # China's office in a country
+        ("驻德国大使", "中国", True),
+        ("驻村第一书记", None, False),  # 驻 before no country
+    ],
+)
+def test_a_country_in_a_title_is_one_rule_for_office_and_place(title, place, national):
+    # the office says whose it is, and resolve gives that as the jurisdiction
+    office = parse_title(title)
+    assert (office.place, office.national) == (place, national)
+    resolution = resolve(title, "巴中市")
+    if place:
+        assert (resolution.jurisdiction, resolution.national) == (place, national)
+
+
+@pytest.mark.parametrize(
     ("level", "home", "place"),
     [
         ("市", "武漢市", "武汉市"),  # traditional characters
