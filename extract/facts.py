@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from govkg.extract.chars import view
 from govkg.extract.data import load_words
 from govkg.extract.documents import find_documents
 from govkg.extract.events import find_events
 from govkg.extract.persons import find_persons
-from govkg.extract.places import release_place
+from govkg.extract.places import PlacesNamed, release_place
 from govkg.extract.records import Event, Extraction, Person, Release, Sentence
 
 
@@ -28,14 +29,19 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: boo
     ``tagger`` lets the statistical name finder read the sentences the name
     rules leave in doubt (:mod:`govkg.extract.lac`).
     """
+    # the places the text names, found once: for titles' places and identity's divisions
+    places = PlacesNamed(view(release.text).text)
     persons = tuple(
-        _named_in_evidence(release, person) for person in find_persons(release, sentences, tagger=tagger)
+        _named_in_evidence(release, person)
+        for person in find_persons(release, sentences, tagger=tagger, places=places)
     )
     events = tuple(
         _roles_named_in_evidence(release, e, persons) for e in find_events(release, sentences, persons)
     )
     documents = tuple(find_documents(release, sentences))
-    offices = (h.office for person in persons for h in person.holdings if h.title and h.office)
+    offices = [h.office for person in persons for h in person.holdings if h.title and h.office]
+    # identity asks which divisions the text names only for a title with a level
+    leveled = any(office.level for office in offices)
     return Extraction(
         release=release,
         persons=persons,
@@ -43,6 +49,7 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: boo
         documents=documents,
         sentences=sentences,
         place=release_place(release, offices),
+        divisions=places.divisions if leveled else (),
     )
 
 

@@ -57,7 +57,8 @@ What this module reads is decided per release, by extraction, never here: the
 office, level and place a title names (``Holding.office``, read by
 :func:`~govkg.extract.titles.parse_title`), the release's jurisdiction as a key
 (``Extraction.place``, :func:`~govkg.extract.places.release_place`), the
-divisions its text names (:func:`~govkg.extract.places.divisions_named`).
+divisions its text names (``Extraction.divisions``, from the places extraction
+found once, :class:`~govkg.extract.places.PlacesNamed`).
 """
 
 from __future__ import annotations
@@ -305,7 +306,8 @@ class ReleaseMentions:
     What resolution derives from the release's text alone is decided there,
     once: the release's canonical place (``Extraction.place``, decided by
     :func:`~govkg.extract.places.release_place`) and the divisions its body
-    names (``text_places``, :func:`~govkg.extract.places.divisions_named`). Only a release that does not
+    names (``text_places``: ``Extraction.divisions``, the places extraction found
+    handed on, not found again). Only a release that does not
     say where it speaks for and names persons keeps its text (``text``: title
     and body): its place is inferred across releases, by asking whether the text
     names a place other releases give its officials.
@@ -449,9 +451,11 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
         )
         for person in extraction.persons
     )
-    # Resolution asks which divisions the text names only for a title with a level.
-    leveled = any(t.office.level for p in persons for t in p.titles if t.title and t.office)
-    text_places = divisions_named(release.text) if leveled else ()
+    text_places = extraction.divisions
+    if text_places is None:  # a record made by hand: what extraction would have decided
+        # Resolution asks which divisions the text names only for a title with a level.
+        leveled = any(t.office.level for p in persons for t in p.titles if t.title and t.office)
+        text_places = divisions_named(release.text) if leveled else ()
     return ReleaseMentions(
         release=release.id,
         date=release_date(extraction),

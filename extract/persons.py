@@ -44,7 +44,7 @@ from govkg.extract.names import (
     name_before,
     surnames,
 )
-from govkg.extract.places import find_places, gazetteer
+from govkg.extract.places import PlacesNamed, gazetteer
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.titles import (
     MAX_TITLE,
@@ -735,9 +735,9 @@ class _Finder:
         window = t[max(0, s - 12) : s]
         return bool(_IN_BYLINE.search(window))
 
-    def persons(self) -> Iterator[Person]:
+    def persons(self, places: PlacesNamed | None = None) -> Iterator[Person]:
         release, v = self.release, self.view
-        text_places = _LazyPlaces(self.text)
+        text_places = places if places is not None else PlacesNamed(self.text)
         for found in self.found.values():
             spans = self.mentions(found.name)
             if not spans:
@@ -857,19 +857,6 @@ def _occurrences(text: str, word: str) -> Iterator[_At]:
         i = text.find(word, i + len(word))
 
 
-class _LazyPlaces:
-    """The places a text names, found only when a title needs them."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.names: tuple[str, ...] | None = None
-
-    def __iter__(self):
-        if self.names is None:
-            self.names = tuple(sorted({full for _, _, full in find_places(self.text)}))
-        return iter(self.names)
-
-
 def _foreign_like(word: str) -> bool:
     """Whether a word may be a foreign name as Chinese writes it (科恰诺娃)."""
     if word.startswith(context_words("notname")) or word[0] in "的和与同在了是为对向及等":
@@ -892,8 +879,13 @@ def _person_place(resolved, home: str | None) -> str:
     return home or "?"
 
 
-def find_persons(release: Release, sentences: tuple[Sentence, ...], tagger: bool = True) -> Iterator[Person]:
+def find_persons(
+    release: Release, sentences: tuple[Sentence, ...], tagger: bool = True, places: PlacesNamed | None = None
+) -> Iterator[Person]:
     """The persons a release names, each once, with every title it gives them.
+
+    ``places`` holds the places the release's text (as read: :func:`~govkg.extract.chars.view`)
+    names, found once for the release (:class:`~govkg.extract.places.PlacesNamed`).
 
     With ``tagger`` (the default), the sentences the rules leave in doubt are
     also read by the statistical tagger (:mod:`govkg.extract.lac`), whose
@@ -919,4 +911,4 @@ def find_persons(release: Release, sentences: tuple[Sentence, ...], tagger: bool
     finder.comma_lists()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
-    return finder.persons()
+    return finder.persons(places)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -516,15 +516,44 @@ def release_place(release: Release, offices: Iterable[Office]) -> str | None:
     return fitting[0] if len(fitting) == 1 else where
 
 
+class PlacesNamed:
+    """The places a text names, found once (:func:`find_places`), when first asked for.
+
+    A release's finds serve both its readers: the places a bare level word may
+    name (iterating gives the full names, sorted; see
+    :func:`~govkg.extract.titles.place_at_level`) and the divisions identity reads
+    (:attr:`divisions`, kept on ``Extraction.divisions``).
+
+    >>> named = PlacesNamed("衡阳县委书记到长沙市调研，衡阳市领导陪同。")
+    >>> list(named) == list(named.divisions)
+    True
+    """
+
+    __slots__ = ("_divisions", "_names", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # simplified
+        self._names: tuple[str, ...] | None = None
+        self._divisions: tuple[str, ...] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._names is None:
+            self._names = tuple(sorted({full for _, _, full in find_places(self.text)}))
+        return iter(self._names)
+
+    @property
+    def divisions(self) -> tuple[str, ...]:
+        """The divisions the text names in full, canonical, sorted (a town's release naming 衡阳县)."""
+        if self._divisions is None:
+            keys = (place_key(name) for name in self)
+            self._divisions = tuple(sorted({key for key in keys if key and level_word(key)}))
+        return self._divisions
+
+
 def divisions_named(text: str) -> tuple[str, ...]:
     """The divisions a text names in full, canonical, sorted (a town's release naming 衡阳县).
 
     >>> divisions_named("衡阳县委书记到长沙市调研，衡阳市领导陪同。")
     ('衡阳县', '衡阳市', '长沙市')
     """
-    found = set()
-    for _, _, name in find_places(simplify(text)):
-        key = place_key(name)
-        if key and level_word(key):
-            found.add(key)
-    return tuple(sorted(found))
+    return PlacesNamed(simplify(text)).divisions

@@ -164,6 +164,9 @@ class Extraction:
     # The release's jurisdiction as a canonical key (places.release_place): Release.place
     # read once, with the titles' places to tell namesakes apart; 中国 for national news.
     place: str | None = None
+    # The divisions the text names in full, canonical, sorted (places.PlacesNamed), for
+    # identity when a title has a level, else (); None: not decided (hand-made records).
+    divisions: tuple[str, ...] | None = None
 
 
 class ReadError(ValueError):

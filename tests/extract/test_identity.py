@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 
 import pytest
 
@@ -20,7 +21,7 @@ from govkg.extract.identity import (
     resolve,
     text_digest,
 )
-from govkg.extract.places import release_place
+from govkg.extract.places import divisions_named, release_place
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
 from govkg.extract.titles import parse_title
 
@@ -537,3 +538,16 @@ def test_mentions_of_one_node_share_its_key_and_post():
     a, b = corpus.keys["a"], corpus.keys["b"]
     assert a.persons["何平"] is b.persons["何平"]
     assert a.posts[("何平", 0)] is b.posts[("何平", 0)]
+
+
+def test_the_row_takes_the_divisions_extraction_found():
+    # mentions_of does not scan the text again: extraction handed on what it found
+    from govkg.extract.pipeline import extract
+
+    release = Release(id="r", place="巴中市", text="市长何平到通江县调研。", published="2020-01-26")
+    extraction = extract(release, tagger=False)
+    assert extraction.divisions == ("通江县",) == divisions_named(release.text)
+    assert mentions_of(extraction).text_places == extraction.divisions
+    assert mentions_of(replace(extraction, divisions=("某县",))).text_places == ("某县",)
+    # a record made by hand decides nothing: mentions_of reads the text as extraction would
+    assert mentions_of(replace(extraction, divisions=None)).text_places == ("通江县",)

@@ -204,6 +204,17 @@ def test_the_divisions_a_text_names_are_canonical_and_sorted():
     assert divisions_named("巴中召开会议，通江县、南江縣参加，北京大学代表列席。") == ("南江县", "通江县")
 
 
+def test_the_places_a_text_names_are_found_once_for_both_readers(monkeypatch):
+    import govkg.extract.places as places
+
+    scans = []
+    monkeypatch.setattr(places, "find_places", lambda text: scans.append(text) or find_places(text))
+    named = places.PlacesNamed("衡阳县委书记到长沙市调研，衡阳市、衡阳县领导陪同。")
+    assert list(named) == ["衡阳县", "衡阳市", "长沙市"]  # a title's level word reads the full names
+    assert named.divisions == ("衡阳县", "衡阳市", "长沙市")  # identity reads the divisions
+    assert len(scans) == 1
+
+
 def test_self_references_are_simplified_words_of_known_levels():
     rows = load_table("self_references.tsv")
     assert {level for level, _ in rows} <= set(LEVEL_WORDS) | {"街道"}
