@@ -9,8 +9,9 @@ text as written:
   …仪式, 任命: ``data/event_cues.tsv``); cues inside reported words (X强调，要
   …), in a clause that says what must be done (要, 必须) or that is called off
   (取消, 暂停) report nothing, unless the words tell of a finished act on a day
-  they name (X表示，昨天乙同你举行了会谈); a body that reports nothing in its own
-  words falls back on its headline;
+  they name (X表示，昨天乙同你举行了会谈), of one some time ago (不久前，…会晤在某地
+  成功举行) or of one a named person did (X指出，乙主持…会议); a body that
+  reports nothing in its own words falls back on its headline;
 - mentions of one happening are one event: a later cue of the same type joins
   the event before it unless it names a different meeting, gives a different
   date, or has another leader; 分别会见 X 和 Y are two receptions;
@@ -46,6 +47,11 @@ from govkg.extract.dates import find_dates, first_date, parse_clock, same_day_wo
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
+# In reported words: a time some while ago (不久前，…), a happening done (…成功举行), and
+# what may stand between a named doer and the cue (乙总书记主持…: titles, no place or verb).
+_TIME_AGO = re.compile(r"不久前|前不久|日前|此前|前些天|前几天|刚刚|上周|上个月|上月")
+_DONE = re.compile(r"成功举行|成功召开|胜利召开|隆重举行|隆重召开|顺利召开|圆满结束")
+_DOER = re.compile(r"(?:(?!在|要|将|应|把|对|的)[^，,。；;：:]){0,6}")
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
@@ -97,7 +103,7 @@ _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
 # A part of a day that belongs to no date (甲上午主持召开…), not 每天上午 or 5日上午.
-_PART_OF_DAY = re.compile(r"(?<![日号天晚夜年月周每])(?:上午|下午|中午|晚上|晚间|傍晚)")
+_PART_OF_DAY = re.compile(rf"(?<![日号天晚夜年月周每])(?:{'|'.join(_TIMES_OF_DAY)}|中午)")
 # What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
@@ -226,6 +232,7 @@ class _Draft:
     closed: bool = False  # its host and guest are known (分别会见)
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
+    in_words: bool = False  # told of in reported words (甲指出，乙主持…会议)
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +360,7 @@ class _Reader:
         self.last_date: str | None = None
         self.same_day: str | None = None  # the date a sentence that goes on takes
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
+        self.in_words = False  # the clause being read is reported words
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -409,8 +417,7 @@ class _Reader:
         for clause in _CLAUSE.finditer(text):
             if not _hint().search(clause.group()):
                 continue
-            if clause.start() >= speech_from and not self._told_in_words(text, clause, dates):
-                continue
+            self.in_words = clause.start() >= speech_from
             if (
                 _MODAL.search(clause.group())
                 or _WELCOME.search(clause.group())
@@ -430,6 +437,12 @@ class _Reader:
                 if receives and kind.startswith("meeting"):
                     # 会见来华出席…峰会的某国总统: the meeting says who the guest is; the
                     # clause reports the reception.
+                    match = None
+                if (
+                    match
+                    and self.in_words
+                    and not self._told_in_words(text, clause, clause.start() + match.start(), dates, mentions)
+                ):
                     match = None
                 if match:
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
@@ -455,14 +468,23 @@ class _Reader:
             self.last_date = dates[-1].iso
 
     @staticmethod
-    def _told_in_words(text: str, clause: re.Match, dates: list) -> bool:
-        """Whether a clause of reported words tells of a happening done on a day it names.
+    def _told_in_words(text: str, clause: re.Match, at: int, dates: list, mentions: list) -> bool:
+        """Whether a cue at ``at`` in a clause of reported words tells of a happening.
 
-        甲表示，昨天乙同你举行了会谈: a day of its own and a finished act (了);
-        what the speaker wants done (要召开…) or this meeting (今天我们召开这次会议) is not.
+        Words tell of one done on a day they name (甲表示，昨天乙同你举行了会谈: a day
+        and a finished act, 了), some time ago (不久前，…会晤在某地成功举行), or by a
+        named person (甲指出，乙主持中央政治局常委会会议，…). What the speaker wants
+        done (要召开…) or this meeting (今天我们召开这次会议) is none.
         """
-        day = next((d for d in dates if clause.start() <= d.span.start < clause.end()), None)
-        return day is not None and "了" in text[day.span.end : clause.end()]
+        day = next((d for d in dates if clause.start() <= d.span.start < at), None)
+        if day is not None and "了" in text[day.span.end : clause.end()]:
+            return True
+        if _TIME_AGO.search(text, clause.start(), at) or _DONE.search(text, at, clause.end()):
+            return True
+        subject = [m for m in mentions if clause.start() <= m.start and m.end <= at]
+        # 乙在…会议上强调: where the doer spoke, not a meeting the words report.
+        doer = subject and not text.startswith("在", at)
+        return bool(doer) and _DOER.fullmatch(text, subject[-1].end, at) is not None
 
     def _part_of_day(self, text: str) -> tuple[int, str] | None:
         """A part of a day said with no date (甲上午主持召开…): where, and the day it is.
@@ -550,7 +572,7 @@ class _Reader:
                 # meeting held some day within it.
                 date, until = None, None
             self.ranges_taken.add(dated.span)
-        elif date is None and not self.past:
+        elif date is None and not self.past and not self.in_words:
             date = self.same_day
             if date is None and self.part_of_day and self.part_of_day[0] < at:
                 # 市长甲上午在市政府会见…: the day told of, else the day of the report.
@@ -596,7 +618,7 @@ class _Reader:
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
-        draft.until, draft.past = until, past
+        draft.until, draft.past, draft.in_words = until, past, self.in_words
         same = None if another or past else self._same_as(draft, name_view)
         if same is None and weak:
             return
@@ -907,7 +929,15 @@ class _Reader:
             if told is None or told[0][0] < where[0]:
                 # 甲一行到某地，视察…: a role read before the first event its sentence
                 # reports belongs to that event.
-                told = next(((mark, draft) for mark, draft in self.marks if mark[0] == where[0]), told)
+                # One told of in the words a role is read before is not that event.
+                told = next(
+                    (
+                        (mark, draft)
+                        for mark, draft in self.marks
+                        if mark[0] == where[0] and not draft.in_words
+                    ),
+                    told,
+                )
             target = told[1] if told else fallback
             if target.closed and part.role in ("host", "guest"):
                 continue
@@ -1033,16 +1063,20 @@ def find_events(
         for offset, phrase in find_directives(v.text):
             at = v.text.find(phrase, offset)
             directives.append((index, sentence.text[v.start(at) : v.end(at + len(phrase))]))
-    if not reader.drafts and release.title and sentences:
+    if all(draft.in_words for draft in reader.drafts) and release.title and sentences:
         # A body that reports no happening in its own words (it opens with a quote,
         # say) is about what its headline reports; the evidence is the first sentence.
+        # What the body's reported words tell of comes after it.
+        told_in_words, reader.drafts = reader.drafts, []
         headline = Sentence(sentences[0].span, release.title)
+        reader.in_words = False
         reader.read_events(0, headline, view(release.title), [])
         opening = first_date(sentences[0].text, reader.clock)
         for draft in reader.drafts:
             draft.roles.extend(orphans)
             draft.date = draft.date or opening
             orphans = []
+        reader.drafts += told_in_words
     drafts = reader.drafts
     if not drafts:
         return

@@ -862,3 +862,39 @@ def test_events_on_unseen_grammar(text, names, expected):
 )
 def test_no_event_on_unseen_grammar(text):
     assert events_of(text, names=("张三",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # some time ago, a happening done
+        (
+            "9日，张三与某国议长王五举行会谈。张三说，不久前，甲乙两国领导人会晤在某地成功举行。",
+            [("reception", "2020-06-09"), ("meeting", None)],
+        ),
+        # a named person did it
+        (
+            "9日，李四到某市调研。李四指出，张三书记主持召开常委会会议，研究部署了防汛工作。",
+            [("inspection", "2020-06-09"), ("meeting", None)],
+        ),
+        # where the person spoke, or what was done to the person, is no happening told of
+        (
+            "9日，李四到某市调研。李四指出，张三书记在常委会会议上强调，要抓好防汛。",
+            [("inspection", "2020-06-09")],
+        ),
+        (
+            "9日，某县召开人大常委会会议。李四说，常委会通过对张三同志的任命，是对他的信任。",
+            [("meeting", "2020-06-09")],
+        ),
+    ],
+)
+def test_happenings_told_of_in_reported_words(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, e.date) for e in events] == expected
+
+
+def test_the_headline_comes_before_what_the_body_only_tells_of_in_words():
+    text = "李四指出，张三主持召开常委会会议，研究部署防控工作。"
+    release = Release(id="t", text=text, title="李四率工作组赴某省开展指导工作", published="2020-06-10")
+    events = list(find_events(release, tuple(split_sentences(text)), persons_in(text, "张三", "李四")))
+    assert [e.type for e in events] == ["inspection", "meeting"]
