@@ -49,7 +49,7 @@ from govkg.graph.interrupts import die_with_parent
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.sharded import write_from_shards
+from govkg.graph.sharded import RDF_STATE, write_from_shards
 from govkg.graph.shards import SHARDS, MappedRelease, ReleaseShards, ShardReport, write_release_shards
 from govkg.graph.store import manifest, stamp
 
@@ -538,7 +538,7 @@ def write_build(
         with ExtractionCache(update.cache or outdir) as cache:
             mapped = map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask)
             update.shards = write_release_shards(folder, corpus, mapped)
-        written = write_from_shards(folder, stage, previous=outdir)
+        written = write_from_shards(folder, stage, previous=outdir, state=stage / CACHE / RDF_STATE)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")

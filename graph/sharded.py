@@ -23,6 +23,16 @@ graph/outputs.py write for the same graph, without ever holding the graph:
 3. the release graphs follow in ``graph.trig``, one shard at a time, in the
    order of their names.
 
+An update need not do all that again. A build keeps, in a folder of its
+cache, every tagged triple in sorted order and the length of each subject's
+text in each file (and of each release graph's in ``graph.trig``). The next
+build sorts only the triples of the shards whose digest changed, merges them
+into the kept ones less those of these shards, and copies the text of each
+subject whose tagged triples are unchanged (of each release graph whose shard
+is unchanged) from the previous files, in runs: only what changed is
+formatted again. The files are the same bytes either way; a state that does
+not describe the previous files (their size and time) is not used.
+
 Memory is one run of sorted triples (and one release's shard), whatever the
 size of the corpus. A triple is text throughout: its terms are canonical
 N-Triples (graph/terms.py), which sort as the triples do, and hold no tab, so
@@ -44,6 +54,8 @@ those writers (memory then grows with the graph).
 from __future__ import annotations
 
 import contextlib
+import heapq
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import groupby
@@ -70,7 +82,7 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
-from govkg.graph.store import STORE, build_graph, previous_store, write_store
+from govkg.graph.store import STORE, build_graph, previous_store, stamp, write_store
 from govkg.graph.terms import converter, nt_term
 from govkg.ontology import PREFIXES
 
@@ -143,13 +155,23 @@ class _BlankNodes(Exception):
     """Shards hold blank nodes: their labels need the whole graph."""
 
 
+class _Stale(Exception):
+    """The state of the previous files does not describe them: they are written whole."""
+
+
 def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
+    """Each triple of the shards as a record ``S P O<tab>FILE``, FILE the shard's file name
+    (``default.nq`` for the default graph): what tells a triple of no release graph, and what
+    an update removes the triples of a changed shard by."""
     for graph, path in shards:
-        tag = _NAMED if graph else _DEFAULT
+        tag = f"\t{path.name if graph else DEFAULT}\n"
         for triple in shard_triples(path, graph):
             if "_:" in triple and _has_blank_node(triple):
                 raise _BlankNodes
             yield triple + tag
+
+
+_DEFAULT_TAG = f"\t{DEFAULT}\n"
 
 
 def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -157,64 +179,307 @@ def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
     last = None
     default = named = False
     for record in records:
-        triple = record[:-3]
+        triple = record[: record.rindex("\t")]
         if triple != last:
             if last is not None:
                 yield last, default and not named
             last, default, named = triple, False, False
-        if record[-2] == "n":
-            named = True
-        else:
+        if record.endswith(_DEFAULT_TAG):
             default = True
+        else:
+            named = True
     if last is not None:
         yield last, default and not named
 
 
-def _subject(item: tuple[str, bool]) -> str:
-    return item[0][: item[0].index(" ")]
+def _subject(record: str) -> str:
+    return record[: record.index(" ")]
 
 
-def _write_union(records: Iterable[str], nt, ttl, trig, jsonld) -> None:
-    """graph.nt, graph.ttl and graph.jsonld whole, and graph.trig up to its release graphs."""
-    names = _Names(PREFIXES)
-    context = jsonld_context()
-    terms = _JsonTerms(context)
-    ttl.write(prefix_lines(PREFIXES))
-    trig.write(prefix_lines(PREFIXES))
-    jsonld.write(jsonld_head(context))
-    separator = ""
-    for _, group in groupby(_distinct(records), key=_subject):
-        group = list(group)
-        nt.writelines(f"{triple} .\n" for triple, _ in group)
+def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """Sorted tagged records in runs of one subject (a subject's triples are together)."""
+    for subject, group in groupby(records, key=_subject):
+        yield subject, list(group)
+
+
+class _Splice:
+    """A file written anew from text and from spans of its previous version (read in order, if any)."""
+
+    def __init__(self, new, old=None) -> None:
+        self.new, self.old, self.pending = new, old, 0
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.pending:
+            self._copy()
+        self.new.write(text)
+
+    def copy(self, chars: int) -> None:
+        self.pending += chars  # copied with the next piece: a run of unchanged subjects at once
+
+    def skip(self, chars: int) -> None:
+        if self.pending:
+            self._copy()
+        self._read(chars, None)
+
+    def rest(self) -> str:
+        if self.pending:
+            self._copy()
+        return self.old.read() if self.old is not None else ""
+
+    def _copy(self) -> None:
+        chars, self.pending = self.pending, 0
+        self._read(chars, self.new)
+
+    def _read(self, chars: int, into) -> None:
+        while chars:
+            chunk = self.old.read(min(chars, 1 << 20)) if self.old is not None else ""
+            if not chunk:
+                raise _Stale
+            if into is not None:
+                into.write(chunk)
+            chars -= len(chunk)
+
+
+class _Union:
+    """graph.nt, graph.ttl and graph.jsonld whole, and graph.trig up to its release graphs, one
+    subject at a time: its text made from its records, or copied from the previous files."""
+
+    def __init__(self, files: dict[str, _Splice]) -> None:
+        self.names = _Names(PREFIXES)
+        context = jsonld_context()
+        self.terms = _JsonTerms(context)
+        self.nt, self.ttl = files["graph.nt"], files["graph.ttl"]
+        self.trig, self.jsonld = files["graph.trig"], files["graph.jsonld"]
+        self.heads = (prefix_lines(PREFIXES), prefix_lines(PREFIXES), jsonld_head(context))
+        self.separator = ""  # before the next node of graph.jsonld
+        self.old_separator = ""  # before the next node of the previous graph.jsonld
+
+    def head(self, previous: bool) -> None:
+        for file, text in zip((self.ttl, self.trig, self.jsonld), self.heads, strict=True):
+            if previous:
+                file.skip(len(text))
+            file.write(text)
+
+    def subject(self, records: list[str]) -> tuple[int, int, int, int]:
+        """Write one subject's text; returns its length in graph.nt, .ttl, .trig and .jsonld."""
+        group = list(_distinct(records))
+        nt = "".join(f"{triple} .\n" for triple, _ in group)
         triples = [tuple(triple.split(" ", 2)) for triple, _ in group]
-        block = turtle_block(triples, names)
-        ttl.write(block)
-        jsonld.write(separator + terms.node(triples))
-        separator = JSONLD_SEPARATOR
+        block = turtle_block(triples, self.names)
+        node = self.terms.node(triples)
         default = [t for t, (_, alone) in zip(triples, group, strict=True) if alone]
         if len(default) == len(triples):
-            trig.write(block)
-        elif default:
-            trig.write(turtle_block(default, names))
-    jsonld.write(JSONLD_TAIL)
+            trig = block
+        else:
+            trig = turtle_block(default, self.names) if default else ""
+        self.nt.write(nt)
+        self.ttl.write(block)
+        if trig:
+            self.trig.write(trig)
+        self.jsonld.write(self.separator + node)
+        self.separator = JSONLD_SEPARATOR
+        return len(nt), len(block), len(trig), len(node)
+
+    def _old_separator(self) -> None:
+        self.jsonld.skip(len(self.old_separator))
+        self.old_separator = JSONLD_SEPARATOR
+
+    def copy(self, lengths: tuple[int, int, int, int]) -> None:
+        """The previous files' text of a subject whose records are unchanged."""
+        nt, ttl, trig, node = lengths
+        self.nt.copy(nt)
+        self.ttl.copy(ttl)
+        self.trig.copy(trig)
+        if self.separator and self.old_separator:  # both files have one before it: a run copied whole
+            self.jsonld.copy(len(JSONLD_SEPARATOR) + node)
+        else:
+            self._old_separator()
+            self.jsonld.write(self.separator)
+            self.jsonld.copy(node)
+        self.separator = self.old_separator = JSONLD_SEPARATOR
+
+    def skip(self, lengths: tuple[int, int, int, int]) -> None:
+        """Pass over the previous files' text of a subject changed or gone."""
+        self._old_separator()
+        for file, chars in zip((self.nt, self.ttl, self.trig, self.jsonld), lengths, strict=True):
+            file.skip(chars)
+
+    def tail(self, previous: bool) -> None:
+        if previous and (self.nt.rest() or self.ttl.rest() or self.jsonld.rest() != JSONLD_TAIL):
+            raise _Stale
+        self.jsonld.write(JSONLD_TAIL)
 
 
-def _write_release_graphs(shards: list[tuple[str, Path]], trig) -> None:
-    """The release graphs of graph.trig, one shard at a time, in the order of their names."""
+def _write_union(
+    groups: Iterable[tuple[str, list[str]]],
+    files: dict[str, _Splice],
+    previous: Iterator[tuple[str, list[str], tuple[int, int, int, int]]] | None,
+    records_out,
+    subjects_out,
+) -> None:
+    """The union of the graphs, subject by subject; with ``previous`` (the previous build's subjects,
+    records and lengths of text, in order), a subject whose records are unchanged is copied."""
+    union = _Union(files)
+    union.head(previous is not None)
+    old = next(previous, None) if previous is not None else None
+    for subject, records in groups:
+        while old is not None and old[0] < subject:
+            union.skip(old[2])
+            old = next(previous, None)
+        if old is not None and old[0] == subject and old[1] == records:
+            union.copy(old[2])
+            lengths = old[2]
+        else:
+            if old is not None and old[0] == subject:
+                union.skip(old[2])
+            lengths = union.subject(records)
+        if old is not None and old[0] == subject:
+            old = next(previous, None)
+        if records_out is not None:
+            records_out.writelines(records)
+            subjects_out.write("\t".join(map(str, lengths)) + "\n")
+    while old is not None:
+        union.skip(old[2])
+        old = next(previous, None)
+    union.tail(previous is not None)
+
+
+def _write_release_graphs(
+    shards: list[tuple[str, Path]],
+    digests: dict[str, str],
+    trig: _Splice,
+    previous: Iterator[tuple[str, str, str, int]] | None,
+    graphs_out,
+) -> None:
+    """The release graphs of graph.trig, one shard at a time, in the order of their names; with
+    ``previous`` (each shard of the previous build: graph, file, digest, length of its text, in
+    that order), a shard whose digest is unchanged is copied from the previous graph.trig."""
     names = _Names(PREFIXES)
+    old = next(previous, None) if previous is not None else None
     for graph, path in shards:
-        if not graph:
-            continue
-        triples = [tuple(t.split(" ", 2)) for t in sorted(set(shard_triples(path, graph)))]
-        if not triples:
-            continue
-        trig.write(named_graph_head(graph, names))
-        trig.writelines(turtle_block(group, names) for group in subject_groups(triples))
-        trig.write("}\n")
+        digest = digests.get(path.name, "")
+        while old is not None and old[0] < graph:
+            trig.skip(old[3])
+            old = next(previous, None)
+        same = old is not None and old[0] == graph
+        if same and digest and old[1:3] == (path.name, digest):
+            trig.copy(old[3])
+            length = old[3]
+        else:
+            if same:
+                trig.skip(old[3])
+            length = _write_release_graph(graph, path, trig, names)
+        if same:
+            old = next(previous, None)
+        if graphs_out is not None:
+            graphs_out.write(f"{graph}\t{path.name}\t{digest}\t{length}\n")
+    while old is not None:
+        trig.skip(old[3])
+        old = next(previous, None)
+    if previous is not None and trig.rest():
+        raise _Stale
+
+
+def _write_release_graph(graph: str, path: Path, trig: _Splice, names: _Names) -> int:
+    if not graph:
+        return 0
+    triples = [tuple(t.split(" ", 2)) for t in sorted(set(shard_triples(path, graph)))]
+    if not triples:
+        return 0
+    text = "".join(
+        [
+            named_graph_head(graph, names),
+            *(turtle_block(group, names) for group in subject_groups(triples)),
+            "}\n",
+        ]
+    )
+    trig.write(text)
+    return len(text)
+
+
+# What an update of the RDF files starts from, kept in a folder of the build's
+# cache (``state``): every record of every shard (_tagged), sorted; the length of
+# each subject's text in graph.nt, .ttl, .trig and .jsonld, in order; each shard's
+# graph, file, digest and length of its text in graph.trig; and the size and
+# time of the four files they describe (written last: the state counts only
+# when it names the files as they are).
+TRIPLES, SUBJECTS, GRAPHS, FILES = "triples.tsv", "subjects.tsv", "graphs.tsv", "files.json"
+RDF_STATE = "rdf"  # the state's folder in a build's cache folder (graph/incremental.py)
+
+
+class _Previous:
+    """The previous build's RDF files and their state, when the state describes them."""
+
+    def __init__(self, state: Path, folder: Path) -> None:
+        self.state, self.folder = state, folder
+
+    @classmethod
+    def of(cls, state: Path | None, folder: Path | None) -> _Previous | None:
+        if state is None or folder is None:
+            return None
+        try:
+            found = json.loads((state / FILES).read_text(encoding="utf-8"))
+            current = {name: stamp(folder / name) for name in RDF_FILES}
+        except (OSError, ValueError):
+            return None
+        if found != current or not all((state / name).is_file() for name in (TRIPLES, SUBJECTS, GRAPHS)):
+            return None
+        return cls(state, folder)
+
+    def open(self, stack: contextlib.ExitStack, name: str):
+        return stack.enter_context((self.folder / name).open(encoding="utf-8", newline=""))
+
+    def subjects(self, stack: contextlib.ExitStack) -> Iterator[tuple[str, list[str], tuple]]:
+        """(subject, records, lengths of its text) of each subject of the previous build, in order."""
+        records = self._lines(stack, TRIPLES)
+        lengths = self._lines(stack, SUBJECTS)
+        for subject, group in _groups(records):
+            line = next(lengths, None)
+            if line is None:
+                raise _Stale
+            yield subject, group, tuple(int(cell) for cell in line.split("\t"))
+        if next(lengths, None) is not None:
+            raise _Stale
+
+    def graphs(self, stack: contextlib.ExitStack) -> Iterator[tuple[str, str, str, int]]:
+        for line in self._lines(stack, GRAPHS):
+            graph, name, digest, length = line[:-1].split("\t")
+            yield graph, name, digest, int(length)
+
+    def _lines(self, stack: contextlib.ExitStack, name: str) -> Iterator[str]:
+        return iter(stack.enter_context((self.state / name).open(encoding="utf-8", newline="")))
+
+
+def _records(
+    shards: list[tuple[str, Path]],
+    digests: dict[str, str],
+    previous: _Previous | None,
+    stack: contextlib.ExitStack,
+    folder: Path,
+    run_chars: int,
+) -> Iterator[str]:
+    """Every record of the shards, sorted: all sorted anew, or with ``previous`` only those of the
+    shards whose digest changed, merged into the previous records less those of these shards."""
+    sorted_lines = stack.enter_context(SortedLines(folder, run=sys.maxsize, run_chars=run_chars))
+    if previous is None:
+        sorted_lines.extend(_tagged(shards))
+        return iter(sorted_lines)
+    before = {name: digest for _, name, digest, _ in previous.graphs(stack)}
+    changed = {path.name for _, path in shards if before.get(path.name) != digests.get(path.name, "")}
+    changed |= before.keys() - {path.name for _, path in shards}
+    sorted_lines.extend(_tagged([(graph, path) for graph, path in shards if path.name in changed]))
+    kept = (r for r in previous._lines(stack, TRIPLES) if r[r.rindex("\t") + 1 : -1] not in changed)
+    return heapq.merge(kept, iter(sorted_lines))
 
 
 def write_rdf_files(
-    shards_dir: str | Path, outdir: str | Path, run_chars: int = RUN_CHARS
+    shards_dir: str | Path,
+    outdir: str | Path,
+    run_chars: int = RUN_CHARS,
+    previous: str | Path | None = None,
+    state: str | Path | None = None,
 ) -> dict[str, Path]:
     """Write graph.nt, graph.ttl, graph.trig and graph.jsonld into ``outdir`` from a shards folder.
 
@@ -222,29 +487,66 @@ def write_rdf_files(
     (graph/outputs.py) write for the graph the shards hold, each written
     atomically; memory is bounded by ``run_chars`` (see the module doc).
     Returns file name -> path.
+
+    With ``state`` (a folder of the build's cache), what the next update
+    needs is kept there: every triple of every shard, tagged with its shard,
+    sorted, and the length of each subject's text in each file. When it
+    describes the files of ``previous`` (the folder of the build being
+    updated, or ``outdir`` itself), only the shards whose digest changed are
+    sorted and merged into the previous records, and the text of each
+    subject whose records are unchanged (of each release graph whose shard is
+    unchanged, in graph.trig) is copied from the previous files instead of
+    being written again.
     """
     shards = shard_files(shards_dir)
+    digests = {name: digest for _, name, digest in index_rows(shards_dir)}
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     paths = {name: outdir / name for name in RDF_FILES}
+    state = Path(state) if state is not None else None
+    base = _Previous.of(state, Path(previous) if previous is not None else None)
+    if state is not None:
+        (state / FILES).unlink(missing_ok=True)
     try:
-        with SortedLines(outdir, run=sys.maxsize, run_chars=run_chars) as records, gc_paused():
-            records.extend(_tagged(shards))
-            with contextlib.ExitStack() as files:
-                handles = {name: files.enter_context(atomic_open(path)) for name, path in paths.items()}
-                _write_union(
-                    iter(records),
-                    handles["graph.nt"],
-                    handles["graph.ttl"],
-                    handles["graph.trig"],
-                    handles["graph.jsonld"],
-                )
-                _write_release_graphs(shards, handles["graph.trig"])
+        try:
+            _write_rdf(shards, digests, paths, outdir, run_chars, base, state)
+        except _Stale:
+            _write_rdf(shards, digests, paths, outdir, run_chars, None, state)
     except _BlankNodes:
         shared = SharedWork(BuildResult(graph=_read_shards(shards)))
         for name, path in paths.items():
             atomic_write(path, WRITERS[name](shared))
+        return paths
+    if state is not None:
+        stamps = {name: stamp(path) for name, path in paths.items()}
+        atomic_write(state / FILES, json.dumps(stamps, indent=1, sort_keys=True) + "\n")
     return paths
+
+
+def _write_rdf(shards, digests, paths, outdir, run_chars, base: _Previous | None, state: Path | None) -> None:
+    with contextlib.ExitStack() as stack, gc_paused():
+        records = _records(shards, digests, base, stack, outdir, run_chars)
+        out = {}
+        if state is not None:
+            out = {
+                name: stack.enter_context(atomic_open(state / name)) for name in (TRIPLES, SUBJECTS, GRAPHS)
+            }
+        files = {
+            name: _Splice(stack.enter_context(atomic_open(path)), base.open(stack, name) if base else None)
+            for name, path in paths.items()
+        }
+        _write_union(
+            _groups(records),
+            files,
+            base.subjects(stack) if base else None,
+            out.get(TRIPLES),
+            out.get(SUBJECTS),
+        )
+        _write_release_graphs(
+            shards, digests, files["graph.trig"], base.graphs(stack) if base else None, out.get(GRAPHS)
+        )
+        for file in files.values():
+            file.rest()  # the last run of text copied
 
 
 def _read_shards(shards: list[tuple[str, Path]]):
@@ -281,6 +583,7 @@ def write_from_shards(
     network: bool = True,
     run_chars: int = RUN_CHARS,
     previous: str | Path | None = None,
+    state: str | Path | None = None,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
@@ -293,15 +596,18 @@ def write_from_shards(
     usually ``outdir / "shards"``. Each file is written atomically.
 
     ``previous`` is the folder of the build being updated (``outdir`` itself
-    for a folder written in place): when its store holds its graph.nt, the
-    new store is that store with the difference between the two graph.nt
-    applied (:func:`~govkg.graph.store.previous_store`), not a bulk load of
-    the whole graph.
+    for a folder written in place), ``state`` a folder where the RDF files
+    keep what their update needs (:func:`write_rdf_files`). The RDF files
+    copy the text of what did not change from the previous files; when the
+    previous store holds its graph.nt, the new store is that store with the
+    difference between the two graph.nt applied
+    (:func:`~govkg.graph.store.previous_store`), not a bulk load of the whole
+    graph.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with previous_store(previous, outdir) as base:
-        written = write_rdf_files(shards_dir, outdir, run_chars)
+        written = write_rdf_files(shards_dir, outdir, run_chars, previous, state)
         written[STORE] = write_store(outdir, base=base)
     if network:
         written.update(write_network_files(outdir))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from govkg.graph import sharded
 from govkg.graph import store as store_module
 from govkg.graph.build import build, from_extractions, releases_of_files, sample_paths
 from govkg.graph.cache import ExtractionCache
@@ -285,10 +286,20 @@ def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, 
         yield ["build", str(first), str(second), "-o", str(out)]
         yield ["remove", str(out), rid]
 
+    bases = []
+    real_write = sharded._write_rdf
+    monkeypatch.setattr(sharded, "_write_rdf", lambda *a: bases.append(a[5] is not None) or real_write(*a))
     for number, command in enumerate(steps()):
         assert main([*command, "-q", "--no-check"]) == EXIT_OK
         assert len(changes) == number  # the first build loads its store whole, each update applies changes
         assert _store_dump(store_of(out)) == _loaded(out / "graph.nt")
+        # the RDF files: those of the previous build spliced, the bytes of files written whole
+        assert bases == [number > 0]
+        whole = sharded.write_rdf_files(out / SHARDS, tmp_path / f"whole{number}")
+        assert {name: path.read_bytes() for name, path in whole.items()} == {
+            name: (out / name).read_bytes() for name in whole
+        }
+        bases.clear()
     assert all(removed and added for removed, added in changes)
     (second / f"{rid}.txt").unlink()
     fresh = tmp_path / "fresh"

@@ -8,6 +8,7 @@ import random
 import pytest
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 
+from govkg.graph import sharded
 from govkg.graph.build import BuildResult
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import canonical, write_outputs
@@ -161,3 +162,48 @@ def test_blank_lines_and_a_last_line_without_its_newline_are_read(tmp_path):
     named.write_text("".join(lines[:2]) + "\n" + "".join(lines[2:])[:-1], encoding="utf-8")
     write_rdf_files(shards, tmp_path / "streamed")
     assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+
+
+def _graphs():
+    """Graphs an update goes through: subjects changed, added, then removed, and back."""
+    return [
+        to_rdf([meeting("1"), meeting("12"), inspection("123")]),
+        odd_result().graph,
+        to_rdf([meeting("1")]),
+        to_rdf([meeting("1"), meeting("12", chair="王五"), inspection("123")]),
+    ]
+
+
+@pytest.mark.parametrize("run_chars", [300, 10_000_000])
+def test_files_updated_from_the_previous_ones_are_those_written_whole(tmp_path, run_chars, monkeypatch):
+    out, state = tmp_path / "out", tmp_path / "state"
+    spliced = []
+    real = sharded._write_rdf
+    monkeypatch.setattr(sharded, "_write_rdf", lambda *a: spliced.append(a[5] is not None) or real(*a))
+    for number, graph in enumerate(_graphs()):
+        shards = canonical_shards(graph, tmp_path / f"shards{number}")
+        write_rdf_files(shards, out, run_chars=run_chars, previous=out, state=state)
+        assert spliced == [number > 0]
+        write_rdf_files(shards, tmp_path / f"whole{number}", run_chars=run_chars)
+        assert_same_files(tmp_path / f"whole{number}", out)
+        spliced.clear()
+    assert not list(out.glob(".*"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda out, state: (out / "graph.ttl").write_text("changed since", encoding="utf-8"),
+        lambda out, state: (state / "subjects.tsv").write_text("1\t2\t3\t4\n", encoding="utf-8"),
+        lambda out, state: (state / "graphs.tsv").unlink(),
+    ],
+)
+def test_previous_files_their_state_does_not_describe_are_written_whole(tmp_path, damage):
+    out, state = tmp_path / "out", tmp_path / "state"
+    first, second = _graphs()[:2]
+    write_rdf_files(canonical_shards(first, tmp_path / "first"), out, previous=out, state=state)
+    damage(out, state)
+    shards = canonical_shards(second, tmp_path / "second")
+    write_rdf_files(shards, out, previous=out, state=state)
+    write_rdf_files(shards, tmp_path / "whole")
+    assert_same_files(tmp_path / "whole", out)
