@@ -18,7 +18,9 @@ networkx; :mod:`govkg.graph` turns its records into a graph. What it decides:
   names (``parse_title``: the office, its level and the place it names, on
   ``Holding.office``, the place by ``places.place_prefix`` and national titles
   from ``names.tsv``; ``resolve``: the holder's jurisdiction, read from
-  ``parse_title`` or, for a bare level word, lifted by ``places.lift``);
+  ``parse_title`` or, for a bare level word, lifted by ``places.lift``) and
+  the organ a title names and every organ's key (``organs.tsv``, read forwards
+  by ``organization`` and backwards by ``organ_keys`` for ``identity.org_key``);
 - across releases, once per build: who is whom, which organisation and post a
   name or title is, who held which post when, and the canonical name of every
   variant spelling (``identity.resolve`` gives a ``Corpus`` with typed keys).

@@ -64,7 +64,6 @@ found once, :class:`~govkg.extract.places.PlacesNamed`).
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -88,7 +87,14 @@ from govkg.extract.places import (
     shorten,
 )
 from govkg.extract.records import Extraction, Office
-from govkg.extract.titles import PARTY_PREFIX, names_words
+from govkg.extract.titles import (
+    PARTY_PREFIX,
+    names_words,
+    organ_full_forms,
+    organ_keys,
+    organ_keys_of_no_place,
+    party_organ_words,
+)
 
 # ---------------------------------------------------------------- data
 
@@ -104,40 +110,56 @@ def _confusables() -> dict[str, frozenset[str]]:
 
 # ---------------------------------------------------------------- organisations
 
-_ORGAN_FORMS = (
-    (re.compile(r"人民代表大会常务委员会$"), "人大常委会"),
-    (re.compile(r"^中国人民政治协商会议(.+)委员会$"), r"\1政协"),
-    (re.compile(r"(?<![人民])政府$"), "人民政府"),
-    (re.compile(rf"^(.*[{LEVEL_WORDS}])委员会$"), r"\1委"),
-    (re.compile(rf"^(.*[{LEVEL_WORDS}])纪律检查委员会$"), r"\1纪委"),
-)
-
 
 @lru_cache(maxsize=65536)
 def org_key(name: str | None, within: str | None = None) -> str | None:
     """Canonical name of an organisation: 市委 in a 巴中市 release, 巴中市委, 中共巴中市委员会 are one.
 
+    Every name ``data/organs.tsv`` gives an organ, in full or as a title writes
+    it after a place, reads as the row's key: the table that
+    :func:`~govkg.extract.titles.organization` reads forwards, read backwards.
+    A name of no organ there keeps its place read as a key.
+
     >>> org_key("市委", within="巴中市"), org_key("巴中市委"), org_key("中共巴中市委员会")
     ('中共巴中市委', '中共巴中市委', '中共巴中市委')
     >>> org_key("巴中市政府"), org_key("县人民代表大会常务委员会", within="通江县")
     ('巴中市人民政府', '通江县人大常委会')
+    >>> org_key("国务院"), org_key("中华人民共和国国务院")
+    ('中华人民共和国国务院', '中华人民共和国国务院')
     """
     if not name:
         return None
     written = simplified(name)
+    national = organ_keys_of_no_place().get(written)
+    if national:
+        return national
     text = PARTY_PREFIX.sub("", written)
     of_the_party = text != written
-    for pattern, replacement in _ORGAN_FORMS:
-        text = pattern.sub(replacement, text)
+    for before, after, word in organ_full_forms():
+        # a full name read as a title writes it: 中国人民政治协商会议巴中市委员会 → 巴中市政协
+        middle = text[len(before) : len(text) - len(after)]
+        if middle and middle[-1] in LEVEL_WORDS and text.startswith(before) and text.endswith(after):
+            text = middle + word
+            break
     place, rest = place_prefix(text)
     if place is None and text[:1] in LEVEL_WORDS and within:
         place = lift(place_key(within) or within, text[0])
         rest = text[1:]
     if place is None:
+        # a place the gazetteer does not know, written in full before an organ's word
+        for word in sorted(organ_keys(), key=len, reverse=True):
+            head = text[: len(text) - len(word)]
+            if text.endswith(word) and len(head) > 1 and head[-1] in LEVEL_WORDS:
+                place, rest = head, word
+                break
+    if place is None:
         return ("中共" if of_the_party else "") + text
     if rest.startswith(place[-1]) and not rest.startswith(place[-1] + "长"):
         rest = rest[1:]  # 巴中市市委 → 巴中市委
-    party = of_the_party or rest.startswith(("委", "纪委", "党委"))
+    key = organ_keys().get(rest)
+    if key:
+        return key.format(place=place)
+    party = of_the_party or rest.startswith(party_organ_words())
     return ("中共" if party else "") + place + rest
 
 

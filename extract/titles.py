@@ -294,8 +294,9 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
 
 
 @cache
-def _organs() -> tuple[tuple[str, str], ...]:
-    return load_table("organs.tsv")
+def _organs() -> tuple[tuple[str, str, str], ...]:
+    """``data/organs.tsv``: (pattern, organization, key); no key for a title that names an organ."""
+    return tuple((row[0], row[1], row[2] if len(row) > 2 else "") for row in load_table("organs.tsv"))
 
 
 def organization(title: str, jurisdiction: str | None) -> str | None:
@@ -319,7 +320,7 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
         rest = rest[named[0][1] :]
     elif rest[:1] in LEVEL_WORDS:
         rest = rest[1:]
-    for pattern, full in _organs():
+    for pattern, full, _ in _organs():
         if "{place}" not in full:
             if pattern in title:
                 return full
@@ -414,3 +415,60 @@ def parse_title(title: str) -> Office:
     if place and level and level_word(place) != level:
         place = lift(place, level) or place
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))
+
+
+# ---------------------------------------------------------------- organs.tsv read backwards
+
+
+@cache
+def organ_keys() -> dict[str, str]:
+    """The key of each organ of a place, by the word a title writes after the place.
+
+    ``data/organs.tsv`` read backwards: :func:`organization` reads a title's
+    word to the organ's full name; identity reads any name of the organ to its key.
+
+    >>> organ_keys()["委"], organ_keys()["政府"], organ_keys()["人大常委会"]
+    ('中共{place}委', '{place}人民政府', '{place}人大常委会')
+    """
+    keys: dict[str, str] = {}
+    for pattern, full, key in _organs():
+        if key and "{place}" in full:
+            keys.setdefault(pattern, key)
+    return keys
+
+
+@cache
+def organ_keys_of_no_place() -> dict[str, str]:
+    """The key of each organ of no place, by both names ``data/organs.tsv`` gives it.
+
+    >>> organ_keys_of_no_place()["中共中央"], organ_keys_of_no_place()["中国人民政治协商会议全国委员会"]
+    ('中国共产党中央委员会', '全国政协')
+    """
+    keys: dict[str, str] = {}
+    for pattern, full, key in _organs():
+        if key and "{place}" not in full:
+            keys.setdefault(pattern, key)
+            keys.setdefault(full, key)
+    return keys
+
+
+@cache
+def organ_full_forms() -> tuple[tuple[str, str, str], ...]:
+    """Each full name of an organ of a place as (before the place, after it, the word a title
+    writes), longest first; the party's name before the place is read by ``PARTY_PREFIX``.
+
+    >>> organ_full_forms()[0]
+    ('中国人民政治协商会议', '委员会', '政协')
+    """
+    forms: dict[tuple[str, str], str] = {}
+    for pattern, full, key in _organs():
+        if key and "{place}" in full:
+            before, after = full.split("{place}")
+            forms.setdefault((PARTY_PREFIX.sub("", before), after), pattern)
+    return tuple(sorted(((b, a, p) for (b, a), p in forms.items()), key=lambda form: -len(form[0] + form[1])))
+
+
+@cache
+def party_organ_words() -> tuple[str, ...]:
+    """The words a title writes for the party's organs of a place (委, 纪委, 党委): keys with 中共."""
+    return tuple(pattern for pattern, key in organ_keys().items() if key.startswith("中共"))

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from govkg.extract.data import load_table
 from govkg.extract.identity import (
     PersonKey,
     PersonMention,
@@ -23,7 +24,7 @@ from govkg.extract.identity import (
 )
 from govkg.extract.places import divisions_named, release_place
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
-from govkg.extract.titles import parse_title
+from govkg.extract.titles import organization, parse_title
 
 SPAN = Span(0, 1)
 
@@ -281,11 +282,37 @@ def test_resolution_does_not_depend_on_input_order():
         ("巴中市人民政府", None, "巴中市人民政府"),
         ("市委", "通江县", "中共巴中市委"),  # a county release's 市委 is the city's
         ("县人大常委会", "通江县", "通江县人大常委会"),
-        ("中共中央", None, "中共中央"),
+        # an organ of no place: both its names (organs.tsv) are one node
+        ("中共中央", None, "中国共产党中央委员会"),
+        ("国务院", None, "中华人民共和国国务院"),
+        ("中华人民共和国国务院", None, "中华人民共和国国务院"),
+        ("全国人民代表大会常务委员会", None, "全国人大常委会"),
+        ("巴中市发改委", None, "巴中市发改委"),  # no organ of the table: as written
     ],
 )
 def test_org_keys(name, within, key):
     assert org_key(name, within) == key
+
+
+def _organ_rows(of_a_place: bool) -> list[tuple[str, str, str]]:
+    rows = [row for row in load_table("organs.tsv") if len(row) > 2 and row[2]]
+    return [row for row in rows if ("{place}" in row[1]) is of_a_place]
+
+
+@pytest.mark.parametrize(("pattern", "full", "key"), _organ_rows(True))
+def test_every_name_organs_tsv_gives_an_organ_of_a_place_is_one_key(pattern, full, key):
+    # one table read both ways: the organ a title names (organization) and its key (org_key)
+    expected = key.format(place="巴中市")
+    assert org_key(full.format(place="巴中市")) == expected  # in full
+    assert org_key("巴中市" + pattern) == expected  # as a title writes it after a place
+    assert org_key("市" + pattern, within="通江县") == expected  # after a level word
+    assert org_key(organization("市" + pattern + "主任", "巴中市")) == expected
+    assert org_key("某某镇" + pattern) == key.format(place="某某镇")  # a place the gazetteer lacks
+
+
+@pytest.mark.parametrize(("pattern", "full", "key"), _organ_rows(False))
+def test_an_organ_of_no_place_is_one_key_by_both_its_names(pattern, full, key):
+    assert org_key(pattern) == org_key(full) == key
 
 
 # ------------------------------------------------------------ the report and the graph
