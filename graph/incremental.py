@@ -32,13 +32,21 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
 from govkg.extract import ReadError
-from govkg.extract.identity import Corpus, ReleaseKeys, ReleaseMentions, identity_report, mentions_of, resolve
+from govkg.extract.identity import (
+    Corpus,
+    ReleaseKeys,
+    ReleaseMentions,
+    SharedValues,
+    identity_report,
+    mentions_of,
+    resolve,
+)
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
@@ -309,11 +317,13 @@ def _build_into(
     files: list[tuple[str, list[Row], list[ReadError]]] = []
     extracted = 0
     again: set[str] = set()
+    shared = SharedValues()  # the rows are held until identity is resolved: each value once
     for path, rows, failed, fresh in _read_all(keys, cache, progress, workers, dask):
         extracted += fresh
         if path in listed:
             again.update(row.release for row in rows)
-        files.append((path, rows, failed))
+        files.append((path, [replace(row, mentions=shared(row.mentions)) for row in rows], failed))
+    del shared
     if add:  # a release removed earlier comes back when a file holding it is listed again
         removed |= set(previous.removed) - again
     dropped: set[str] = set()

@@ -13,6 +13,7 @@ from govkg.extract.identity import (
     PersonMention,
     Post,
     ReleaseMentions,
+    SharedValues,
     TitleMention,
     identity_report,
     mentions_of,
@@ -49,12 +50,14 @@ def release(
 def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
     """Every mention's node key as written, by (release id, Person.key).
 
-    Each case is resolved twice, from the records and from their mention rows
-    (made into plain rows and back): the decisions must be the same.
+    Each case is resolved three times, from the records, from their mention
+    rows (made into plain rows and back), and from those rows' values shared
+    as a build holds them: the decisions must be the same.
     """
     corpus = resolve(extractions)
     rows = [ReleaseMentions.from_row(mentions_of(e).to_row()) for e in reversed(extractions)]
     assert resolve(rows) == corpus
+    assert resolve(map(SharedValues(), rows)) == corpus
     return {(rid, key): str(node) for rid, keys in corpus.keys.items() for key, node in keys.persons.items()}
 
 
@@ -578,3 +581,19 @@ def test_the_row_takes_the_divisions_extraction_found():
     assert mentions_of(replace(extraction, divisions=("某县",))).text_places == ("某县",)
     # a record made by hand decides nothing: mentions_of reads the text as extraction would
     assert mentions_of(replace(extraction, divisions=None)).text_places == ("通江县",)
+
+
+def test_rows_read_back_share_one_object_for_each_official_title_and_place():
+    """A build holds every row until identity is resolved: an official named in many
+    releases is one object, the rows equal to those read."""
+    official = person("何平", "巴中市市长", where="巴中市")
+    # each as the cache gives it back: unpickled on its own
+    rows = [
+        pickle.loads(pickle.dumps(mentions_of(release(f"r{n}", "巴中市", official, person(f"甲{n}")))))
+        for n in range(3)
+    ]
+    shared = list(map(SharedValues(), rows))
+    assert shared == rows
+    assert shared[0].persons[0] is shared[2].persons[0]  # 何平, 巴中市市长
+    assert rows[0].place is not rows[1].place and shared[0].place is shared[1].place  # 巴中市
+    assert shared[0].persons[1] is not shared[1].persons[1]  # 甲0 and 甲1
