@@ -125,6 +125,7 @@ class ExtractionCache:
         self.hits = self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._pending = 0
+        self._kinds: dict[tuple[str, ...], frozenset[str]] = {}
 
     def key_of_bytes(self, path: str | Path, data: bytes) -> str:
         digest = hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode())
@@ -189,6 +190,18 @@ class ExtractionCache:
         if key is None:
             return False
         return self._select("SELECT 1 FROM entries WHERE key = ? AND kind = ?", key, kind) is not None
+
+    def kinds(self, key: str | None) -> frozenset[str]:
+        """The kinds of the entries stored for ``key`` (one look-up for all; each may be damaged)."""
+        if key is None:
+            return frozenset()
+        try:
+            db = self._connection(create=False)
+            rows = [] if db is None else db.execute("SELECT kind FROM entries WHERE key = ?", (_key(key),))
+            found = tuple(sorted(kind for (kind,) in rows))
+        except sqlite3.Error:
+            found = ()
+        return self._kinds.setdefault(found, frozenset(found))  # a few sets, shared by millions of files
 
     def _select(self, query: str, key: str, kind: str) -> tuple | None:
         """The row ``query`` finds, None when there is none or the database cannot be read."""

@@ -235,12 +235,13 @@ def _read_all(
     are cached gets its rows from them; the others are read and extracted (in
     a pool or on Dask, streamed), and their records and rows put in the cache.
     """
-    missing = [path for path, key in keys.items() if not (cache.has(key, ROWS) or cache.has(key))]
+    stored = [cache.kinds(key) for key in keys.values()]  # one look-up a file
+    missing = [path for path, kinds in zip(keys, stored, strict=True) if not kinds & {"", ROWS}]
     fresh = _extract_missing([_local(path) for path in missing], progress, workers, dask)
     missing_set = set(missing)
-    for path, key in keys.items():
+    for (path, key), kinds in zip(keys.items(), stored, strict=True):
         # the rows alone stand for the file while its records are there for phase 3
-        rows = None if path in missing_set or not cache.has(key) else cache.get(key, ROWS)
+        rows = cache.get(key, ROWS) if {"", ROWS} <= kinds else None
         if rows is not None:
             yield path, *rows, False
             continue

@@ -52,7 +52,7 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         default=None,
-        help="processes that write the files (default: one per core for builds of 2,000 releases or more)",
+        help="processes that map the releases to their shards (default: one per core from 200 files)",
     )
     parser.add_argument(
         "--add",

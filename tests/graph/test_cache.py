@@ -35,6 +35,12 @@ def test_entries_put_are_found_by_the_next_build(tmp_path):
         assert (second.hits, second.misses) == (2, 1)
 
 
+def test_the_kinds_of_a_key_come_in_one_look_up(cache):
+    cache.put("ab", ["records"])
+    cache.put("ab", ["rows"], "rows")
+    assert cache.kinds("ab") == {"", "rows"} and cache.kinds("cd") == set() == cache.kinds(None)
+
+
 def test_an_entry_put_again_replaces_the_first(cache):
     cache.put("ab", 1, "mapped")
     cache.put("ab", 2, "mapped")
