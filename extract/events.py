@@ -23,7 +23,8 @@ text as written:
   that opens with 当天 / 随后 the last date given (当天 before any date: the day
   of the report), 次日 the day after it, and so does a part of a day said with no
   date (甲上午主持召开…); a date or range that opens a sentence dates the undated
-  visit told of (近日在某地调研。12日至14日，…);
+  visit told of (近日在某地调研。12日至14日，…), and a day that opens a sentence
+  telling of an arrival only (6月8日，甲一行来到某县。) the visit reported next;
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
   the event the text is telling of at that point: the last event reported at or
@@ -52,6 +53,10 @@ from govkg.extract.records import Event, Participation, Person, Release, Sentenc
 _TIME_AGO = re.compile(r"不久前|前不久|日前|此前|前些天|前几天|刚刚|上周|上个月|上月")
 _DONE = re.compile(r"成功举行|成功召开|胜利召开|隆重举行|隆重召开|顺利召开|圆满结束")
 _DOER = re.compile(r"(?:(?!在|要|将|应|把|对|的)[^，,。；;：:]){0,6}")
+# Someone arrives where a visit is told of next (6月8日，甲一行来到某县。), and who may:
+# a named person, or a party (一行, 督导组).
+_ARRIVES = re.compile(r"(?:先后|专程|亲自)?(?:来到|到达|抵达|深入|莅临|前往|走进|赴|到(?!会))")
+_PARTY = re.compile(r"一行|[组团队]")
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
@@ -361,6 +366,7 @@ class _Reader:
         self.same_day: str | None = None  # the date a sentence that goes on takes
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
+        self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -464,6 +470,23 @@ class _Reader:
         ):
             # 28日上午，甲一到某市，即…: the day of the visit told of.
             self.current.date = dates[0].iso
+        self.arrival = None
+        if (
+            len(self.drafts) == before
+            and opening is not None
+            and not opening.anchored
+            and not opening.until
+            and not self.past
+            and self._recent(opening.iso)
+        ):
+            arrives = _ARRIVES.search(text, opening.span.end)
+            who = arrives and (
+                any(m.end <= arrives.start() for m in mentions) or _PARTY.search(text, 0, arrives.start())
+            )
+            if who:
+                # 6月8日，甲一行来到某县。在某村，甲察看了…: the day of the visit the next
+                # sentence tells of.
+                self.arrival = (index, opening.iso)
         if dates:
             self.last_date = dates[-1].iso
 
@@ -574,6 +597,9 @@ class _Reader:
             self.ranges_taken.add(dated.span)
         elif date is None and not self.past and not self.in_words:
             date = self.same_day
+            arrived = self.arrival if self.arrival and self.arrival[0] == index - 1 else None
+            if date is None and kind == "inspection" and arrived:
+                date = arrived[1]
             if date is None and self.part_of_day and self.part_of_day[0] < at:
                 # 市长甲上午在市政府会见…: the day told of, else the day of the report.
                 date = self.part_of_day[1]

@@ -898,3 +898,20 @@ def test_the_headline_comes_before_what_the_body_only_tells_of_in_words():
     release = Release(id="t", text=text, title="李四率工作组赴某省开展指导工作", published="2020-06-10")
     events = list(find_events(release, tuple(split_sentences(text)), persons_in(text, "张三", "李四")))
     assert [e.type for e in events] == ["inspection", "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "6月8日，书记张三一行来到某县。在某村，张三察看了人居环境整治情况。",
+            [("inspection", "2020-06-08")],
+        ),
+        ("6月8日，市督导组莅临我县。督导组深入企业检查了安全生产工作。", [("inspection", "2020-06-08")]),
+        # the day of something else, or no day at all
+        ("6月8日，全县新增病例3例。县长张三到某镇检查防控工作。", [("inspection", None)]),
+        ("近日，书记张三一行来到某县。在某村，张三察看了人居环境整治情况。", [("inspection", None)]),
+    ],
+)
+def test_an_arrival_dates_the_visit_told_of_next(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
