@@ -14,7 +14,8 @@ text as written:
   reports nothing in its own words falls back on its headline;
 - mentions of one happening are one event: a later cue of the same type joins
   the event before it unless it names a different meeting, gives a different
-  date, or has another leader; 分别会见 X 和 Y are two receptions;
+  date, or has another leader; 分别会见 X 和 Y are two receptions, and so are a
+  visit and the meeting it goes on to (到某部调研并主持召开座谈会);
 - an event's date is the last date of its sentence before or inside the cue
   (or right after its name: …揭牌仪式17日上午在某市举行), resolved against the
   publication date (``dates.py``); a date that bounds a period (截至3月5日) or
@@ -61,6 +62,10 @@ _PARTY = re.compile(r"一行|[组团队]")
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
 _CLAUSE = re.compile(r"(?:“[^“”。]{1,20}”|[^，,；;。！？!?：:])+")
+# 并 before a happening verb, after a visit told of in the same clause, opens a report of
+# its own (到某部调研并主持召开座谈会: a visit and a meeting).
+_AND_DOES = re.compile(r"并(?=主持|召开|举行|出席|会见|会晤)")
+_WHOLE = re.compile(r".+", re.S)
 # A character of a cue's name or place: no clause punctuation.
 _CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
@@ -76,7 +81,7 @@ _CAPTION = re.compile(r"[（(][左右中前后][一二三四五六]?[）)]|图�
 _POINT = re.compile(r"[一二三四五六七八九十]是")
 # A count of meetings (八个座谈会) names no one meeting.
 _NAME_LEAD = re.compile(
-    r"\s*(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
+    r"\s*并?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
 )
 _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
@@ -302,6 +307,22 @@ def _inspection_cue(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _event_clauses(text: str) -> Iterator[re.Match]:
+    """The clauses of a sentence as events are read: a visit and what it goes on to
+    (到某部调研并主持召开座谈会) are two.
+
+    >>> [c.group() for c in _event_clauses("甲到某部调研并主持召开座谈会，听取汇报")]
+    ['甲到某部调研', '主持召开座谈会', '听取汇报']
+    """
+    for clause in _CLAUSE.finditer(text):
+        joint = _AND_DOES.search(text, clause.start(), clause.end())
+        if joint and _inspection_cue(text, clause.start(), joint.start()) is not None:
+            yield _WHOLE.match(text, clause.start(), joint.start())
+            yield _WHOLE.match(text, joint.end(), clause.end())
+        else:
+            yield clause
+
+
 def _inside_title(text: str, at: int) -> bool:
     """Whether ``text[at]`` stands inside 《…》.
 
@@ -420,7 +441,7 @@ class _Reader:
         self.told_past = False
         before = len(self.drafts)
         current = self.current
-        for clause in _CLAUSE.finditer(text):
+        for clause in _event_clauses(text):
             if not _hint().search(clause.group()):
                 continue
             self.in_words = clause.start() >= speech_from
@@ -800,6 +821,8 @@ class _Reader:
             previous_end = clause.start()
             previous: tuple[str, ...] = ()
             for cue in cues:
+                # A role goes to the event told of where its cue stands (到某部调研并主持…).
+                self.where = (index, cue.start())
                 for role, where in table[cue.group()]:
                     if cue.group() == "座谈" and _HOLDS_WITH.search(text, clause.start(), cue.start()):
                         # 甲与乙座谈: 甲 takes part in a talk held with others; no one chairs it.
@@ -815,6 +838,7 @@ class _Reader:
                             self.last_subjects = subjects
                 previous_end = cue.end()
             # Persons who lead an inspection this clause reports.
+            self.where = (index, clause.start())
             self._leads(text, clause, inside, sentence, pending)
             pending = []
 

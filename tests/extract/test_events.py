@@ -915,3 +915,27 @@ def test_the_headline_comes_before_what_the_body_only_tells_of_in_words():
 )
 def test_an_arrival_dates_the_visit_told_of_next(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit and the meeting it goes on to are two events, each with its own roles
+        (
+            "15日，张三到某部调研并主持召开座谈会，听取工作汇报。",
+            [
+                ("inspection", "2020-06-15", {("张三", "lead")}),
+                ("meeting", "2020-06-15", {("张三", "chair")}),
+            ],
+        ),
+        # 出席并主持: one meeting, named without the joining word
+        (
+            "15日，张三出席并主持召开座谈会。",
+            [("meeting", "2020-06-15", {("张三", "attend"), ("张三", "chair")})],
+        ),
+    ],
+)
+def test_a_visit_and_what_it_goes_on_to(text, expected):
+    events = events_of(text, published="2020-06-16", names=("张三",))
+    assert [(e.type, e.date, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+    assert all(not e.name.startswith("并") for e in events)
