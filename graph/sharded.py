@@ -56,6 +56,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import groupby
@@ -171,7 +172,12 @@ def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
             yield triple + tag
 
 
-_DEFAULT_TAG = f"\t{DEFAULT}\n"
+_DEFAULT_TAG = f"\t{DEFAULT}"
+# A subject's line in triples.tsv (the state, below): its records joined by _RS,
+# then _LS and the lengths of its text in graph.nt, .ttl, .trig and .jsonld.
+# Canonical N-Triples escape every control character: no triple holds either.
+_RS, _LS = "\x1f", "\x1e"
+_TAGS = re.compile("\t([^\t\x1f\x1e]*)[\x1f\x1e]")
 
 
 def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -197,9 +203,10 @@ def _subject(record: str) -> str:
 
 
 def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
-    """Sorted tagged records in runs of one subject (a subject's triples are together)."""
+    """Sorted tagged lines in runs of one subject (a subject's triples are together), as records
+    without their newline."""
     for subject, group in groupby(records, key=_subject):
-        yield subject, list(group)
+        yield subject, [record[:-1] for record in group]
 
 
 class _Splice:
@@ -315,35 +322,65 @@ class _Union:
 def _write_union(
     groups: Iterable[tuple[str, list[str]]],
     files: dict[str, _Splice],
-    previous: Iterator[tuple[str, list[str], tuple[int, int, int, int]]] | None,
+    previous: Iterator[str] | None,
+    changed: frozenset[str],
     records_out,
-    subjects_out,
 ) -> None:
-    """The union of the graphs, subject by subject; with ``previous`` (the previous build's subjects,
-    records and lengths of text, in order), a subject whose records are unchanged is copied."""
+    """The union of the graphs, subject by subject, from ``groups`` (each subject's records, sorted).
+
+    With ``previous`` (the lines of the previous build's triples.tsv), the
+    groups are the records of the shards in ``changed`` only: a previous
+    subject holding no record of those and none of the groups is copied from
+    the previous files as it is; the others are written from their previous
+    records less those of ``changed`` and their records of the groups (copied
+    still, if these are the records they had).
+    """
     union = _Union(files)
     union.head(previous is not None)
-    old = next(previous, None) if previous is not None else None
-    for subject, records in groups:
-        while old is not None and old[0] < subject:
-            union.skip(old[2])
-            old = next(previous, None)
-        if old is not None and old[0] == subject and old[1] == records:
-            union.copy(old[2])
-            lengths = old[2]
-        else:
-            if old is not None and old[0] == subject:
-                union.skip(old[2])
-            lengths = union.subject(records)
-        if old is not None and old[0] == subject:
-            old = next(previous, None)
+
+    def written(records: list[str]) -> None:
+        lengths = union.subject(records)
         if records_out is not None:
-            records_out.writelines(records)
-            subjects_out.write("\t".join(map(str, lengths)) + "\n")
-    while old is not None:
-        union.skip(old[2])
-        old = next(previous, None)
-    union.tail(previous is not None)
+            records_out.write(
+                f"{_RS.join(records)}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
+            )
+
+    if previous is None:
+        for _, records in groups:
+            written(records)
+        union.tail(False)
+        return
+    fresh = next(groups, None)
+    line = next(previous, None)
+    while line is not None or fresh is not None:
+        subject = line[: line.index(" ")] if line is not None else None
+        if fresh is not None and (subject is None or fresh[0] < subject):
+            written(fresh[1])  # a subject new to the graph
+            fresh = next(groups, None)
+            continue
+        body, _, tail = line.rpartition(_LS)
+        lengths = tuple(int(cell) for cell in tail.split("\t"))
+        if len(lengths) != 4:
+            raise _Stale
+        same = fresh is not None and fresh[0] == subject
+        if not same and changed.isdisjoint(_TAGS.findall(line)):
+            union.copy(lengths)
+            records_out.write(line)
+        else:
+            before = body.split(_RS)
+            records = [r for r in before if r[r.rindex("\t") + 1 :] not in changed]
+            if same:
+                records = list(heapq.merge(records, fresh[1]))
+                fresh = next(groups, None)
+            if records == before:
+                union.copy(lengths)
+                records_out.write(line)
+            else:
+                union.skip(lengths)
+                if records:
+                    written(records)
+        line = next(previous, None)
+    union.tail(True)
 
 
 def _write_release_graphs(
@@ -400,12 +437,12 @@ def _write_release_graph(graph: str, path: Path, trig: _Splice, names: _Names) -
 
 
 # What an update of the RDF files starts from, kept in a folder of the build's
-# cache (``state``): every record of every shard (_tagged), sorted; the length of
-# each subject's text in graph.nt, .ttl, .trig and .jsonld, in order; each shard's
+# cache (``state``): every record of every shard (_tagged), sorted, a line a
+# subject with the length of its text in each file (_RS, _LS); each shard's
 # graph, file, digest and length of its text in graph.trig; and the size and
 # time of the four files they describe (written last: the state counts only
 # when it names the files as they are).
-TRIPLES, SUBJECTS, GRAPHS, FILES = "triples.tsv", "subjects.tsv", "graphs.tsv", "files.json"
+TRIPLES, GRAPHS, FILES = "triples.tsv", "graphs.tsv", "files.json"
 RDF_STATE = "rdf"  # the state's folder in a build's cache folder (graph/incremental.py)
 
 
@@ -424,54 +461,29 @@ class _Previous:
             current = {name: stamp(folder / name) for name in RDF_FILES}
         except (OSError, ValueError):
             return None
-        if found != current or not all((state / name).is_file() for name in (TRIPLES, SUBJECTS, GRAPHS)):
+        if found != current or not all((state / name).is_file() for name in (TRIPLES, GRAPHS)):
             return None
         return cls(state, folder)
 
     def open(self, stack: contextlib.ExitStack, name: str):
         return stack.enter_context((self.folder / name).open(encoding="utf-8", newline=""))
 
-    def subjects(self, stack: contextlib.ExitStack) -> Iterator[tuple[str, list[str], tuple]]:
-        """(subject, records, lengths of its text) of each subject of the previous build, in order."""
-        records = self._lines(stack, TRIPLES)
-        lengths = self._lines(stack, SUBJECTS)
-        for subject, group in _groups(records):
-            line = next(lengths, None)
-            if line is None:
-                raise _Stale
-            yield subject, group, tuple(int(cell) for cell in line.split("\t"))
-        if next(lengths, None) is not None:
-            raise _Stale
-
     def graphs(self, stack: contextlib.ExitStack) -> Iterator[tuple[str, str, str, int]]:
-        for line in self._lines(stack, GRAPHS):
+        """(graph, file, digest, length of its text in graph.trig) of each shard, in graph.trig's order."""
+        for line in self.lines(stack, GRAPHS):
             graph, name, digest, length = line[:-1].split("\t")
             yield graph, name, digest, int(length)
 
-    def _lines(self, stack: contextlib.ExitStack, name: str) -> Iterator[str]:
+    def changed(self, stack: contextlib.ExitStack, shards, digests: dict[str, str]) -> frozenset[str]:
+        """The files of the shards whose digest is not the previous one's, or that are new or gone."""
+        before = {name: digest for _, name, digest, _ in self.graphs(stack)}
+        now = {path.name for _, path in shards}
+        return frozenset(
+            {name for name in now if before.get(name) != digests.get(name, "")} | (before.keys() - now)
+        )
+
+    def lines(self, stack: contextlib.ExitStack, name: str) -> Iterator[str]:
         return iter(stack.enter_context((self.state / name).open(encoding="utf-8", newline="")))
-
-
-def _records(
-    shards: list[tuple[str, Path]],
-    digests: dict[str, str],
-    previous: _Previous | None,
-    stack: contextlib.ExitStack,
-    folder: Path,
-    run_chars: int,
-) -> Iterator[str]:
-    """Every record of the shards, sorted: all sorted anew, or with ``previous`` only those of the
-    shards whose digest changed, merged into the previous records less those of these shards."""
-    sorted_lines = stack.enter_context(SortedLines(folder, run=sys.maxsize, run_chars=run_chars))
-    if previous is None:
-        sorted_lines.extend(_tagged(shards))
-        return iter(sorted_lines)
-    before = {name: digest for _, name, digest, _ in previous.graphs(stack)}
-    changed = {path.name for _, path in shards if before.get(path.name) != digests.get(path.name, "")}
-    changed |= before.keys() - {path.name for _, path in shards}
-    sorted_lines.extend(_tagged([(graph, path) for graph, path in shards if path.name in changed]))
-    kept = (r for r in previous._lines(stack, TRIPLES) if r[r.rindex("\t") + 1 : -1] not in changed)
-    return heapq.merge(kept, iter(sorted_lines))
 
 
 def write_rdf_files(
@@ -510,7 +522,9 @@ def write_rdf_files(
     try:
         try:
             _write_rdf(shards, digests, paths, outdir, run_chars, base, state)
-        except _Stale:
+        except (_Stale, ValueError):  # a state that does not fit (an error of the shards comes again)
+            if base is None:
+                raise
             _write_rdf(shards, digests, paths, outdir, run_chars, None, state)
     except _BlankNodes:
         shared = SharedWork(BuildResult(graph=_read_shards(shards)))
@@ -525,23 +539,22 @@ def write_rdf_files(
 
 def _write_rdf(shards, digests, paths, outdir, run_chars, base: _Previous | None, state: Path | None) -> None:
     with contextlib.ExitStack() as stack, gc_paused():
-        records = _records(shards, digests, base, stack, outdir, run_chars)
+        records = stack.enter_context(SortedLines(outdir, run=sys.maxsize, run_chars=run_chars))
+        changed = frozenset()
+        if base is None:
+            records.extend(_tagged(shards))
+        else:  # only the shards that changed
+            changed = base.changed(stack, shards, digests)
+            records.extend(_tagged([(graph, path) for graph, path in shards if path.name in changed]))
         out = {}
         if state is not None:
-            out = {
-                name: stack.enter_context(atomic_open(state / name)) for name in (TRIPLES, SUBJECTS, GRAPHS)
-            }
+            out = {name: stack.enter_context(atomic_open(state / name)) for name in (TRIPLES, GRAPHS)}
         files = {
             name: _Splice(stack.enter_context(atomic_open(path)), base.open(stack, name) if base else None)
             for name, path in paths.items()
         }
-        _write_union(
-            _groups(records),
-            files,
-            base.subjects(stack) if base else None,
-            out.get(TRIPLES),
-            out.get(SUBJECTS),
-        )
+        previous = base.lines(stack, TRIPLES) if base else None
+        _write_union(_groups(iter(records)), files, previous, changed, out.get(TRIPLES))
         _write_release_graphs(
             shards, digests, files["graph.trig"], base.graphs(stack) if base else None, out.get(GRAPHS)
         )

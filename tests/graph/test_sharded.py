@@ -194,7 +194,8 @@ def test_files_updated_from_the_previous_ones_are_those_written_whole(tmp_path, 
     "damage",
     [
         lambda out, state: (out / "graph.ttl").write_text("changed since", encoding="utf-8"),
-        lambda out, state: (state / "subjects.tsv").write_text("1\t2\t3\t4\n", encoding="utf-8"),
+        lambda out, state: (state / "triples.tsv").write_text("<a> <b> <c>\tdefault.nq\x1e1\t2\t3\t4\n"),
+        lambda out, state: (state / "triples.tsv").write_text("no triple\x1ex\n", encoding="utf-8"),
         lambda out, state: (state / "graphs.tsv").unlink(),
     ],
 )
