@@ -24,14 +24,16 @@ graph/outputs.py write for the same graph, without ever holding the graph:
    order of their names.
 
 An update need not do all that again. A build keeps, in a folder of its
-cache, every tagged triple in sorted order and the length of each subject's
-text in each file (and of each release graph's in ``graph.trig``). The next
-build sorts only the triples of the shards whose digest changed, merges them
-into the kept ones less those of these shards, and copies the text of each
-subject whose tagged triples are unchanged (of each release graph whose shard
-is unchanged) from the previous files, in runs: only what changed is
-formatted again. The files are the same bytes either way; a state that does
-not describe the previous files (their size and time) is not used.
+cache, every tagged triple in sorted order, a line a subject, with the length
+in bytes of the subject's text in each file (and each release graph's in
+``graph.trig``). The next build sorts only the triples of the shards whose
+digest changed, merges them into the kept ones less those of these shards,
+and copies the text of each subject whose tagged triples are unchanged (of
+each release graph whose shard is unchanged) from the previous files, in
+runs and in the kernel (``os.copy_file_range``): only what changed is
+formatted again, and only the lines of triples.tsv pass through Python. The
+files are the same bytes either way; a state that does not describe the
+previous files (their size and time) is not used.
 
 Memory is one run of sorted triples (and one release's shard), whatever the
 size of the corpus. A triple is text throughout: its terms are canonical
@@ -56,6 +58,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -177,7 +180,8 @@ _DEFAULT_TAG = f"\t{DEFAULT}"
 # then _LS and the lengths of its text in graph.nt, .ttl, .trig and .jsonld.
 # Canonical N-Triples escape every control character: no triple holds either.
 _RS, _LS = "\x1f", "\x1e"
-_TAGS = re.compile("\t([^\t\x1f\x1e]*)[\x1f\x1e]")
+_TAGS = re.compile(b"\t([^\t\x1f\x1e]*)[\x1f\x1e]")
+_LS_BYTES = _LS.encode("ascii")
 
 
 def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -210,43 +214,78 @@ def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
 
 
 class _Splice:
-    """A file written anew from text and from spans of its previous version (read in order, if any)."""
+    """A file written anew (bytes) from text and from spans of its previous version, if any.
 
-    def __init__(self, new, old=None) -> None:
-        self.new, self.old, self.pending = new, old, 0
+    The previous version is an open file descriptor; spans are counted in
+    bytes from its start, copied in the kernel (``os.copy_file_range``: no
+    byte passes through Python, and file systems with reflinks share the
+    blocks), passed over without reading, and runs of spans copied one after
+    the other are copied at once.
+    """
 
-    def write(self, text: str) -> None:
-        if not text:
+    def __init__(self, new, old: int | None = None) -> None:
+        self.new, self.old, self.at, self.pending = new, old, 0, 0
+
+    def write(self, data: bytes) -> None:
+        if not data:
             return
         if self.pending:
             self._copy()
-        self.new.write(text)
+        self.new.write(data)
 
-    def copy(self, chars: int) -> None:
-        self.pending += chars  # copied with the next piece: a run of unchanged subjects at once
+    def copy(self, size: int) -> None:
+        self.pending += size
 
-    def skip(self, chars: int) -> None:
+    def skip(self, size: int) -> None:
         if self.pending:
             self._copy()
-        self._read(chars, None)
+        self.at += size
 
-    def rest(self) -> str:
+    def rest(self, most: int = 4096) -> bytes:
+        """What is left of the previous file after the spans (at most ``most`` bytes, else stale)."""
         if self.pending:
             self._copy()
-        return self.old.read() if self.old is not None else ""
+        if self.old is None:
+            return b""
+        left = os.fstat(self.old).st_size - self.at
+        if left < 0 or left > most:
+            raise _Stale
+        data = os.pread(self.old, left, self.at)
+        self.at += left
+        return data
 
     def _copy(self) -> None:
-        chars, self.pending = self.pending, 0
-        self._read(chars, self.new)
+        size, self.pending = self.pending, 0
+        if self.old is None:
+            raise _Stale
+        _copy_range(self.old, self.at, size, self.new)
+        self.at += size
 
-    def _read(self, chars: int, into) -> None:
-        while chars:
-            chunk = self.old.read(min(chars, 1 << 20)) if self.old is not None else ""
-            if not chunk:
-                raise _Stale
-            if into is not None:
-                into.write(chunk)
-            chars -= len(chunk)
+
+def _copy_range(source: int, offset: int, size: int, target) -> None:
+    """Copy ``size`` bytes of the file ``source`` from ``offset`` to the end of the buffered ``target``."""
+    target.flush()
+    fd = target.fileno()
+    kernel = hasattr(os, "copy_file_range")
+    while size:
+        done = 0
+        if kernel:
+            try:
+                done = os.copy_file_range(source, fd, size, offset)
+            except OSError:  # not between these files (another file system, an old kernel)
+                kernel = False
+        if not kernel:
+            data = os.pread(source, min(size, 1 << 24), offset)
+            target.write(data)
+            target.flush()
+            done = len(data)
+        if not done:
+            raise _Stale  # the previous file is shorter than its state says
+        offset += done
+        size -= done
+
+
+_SEPARATOR = JSONLD_SEPARATOR.encode("utf-8")
 
 
 class _Union:
@@ -259,39 +298,41 @@ class _Union:
         self.terms = _JsonTerms(context)
         self.nt, self.ttl = files["graph.nt"], files["graph.ttl"]
         self.trig, self.jsonld = files["graph.trig"], files["graph.jsonld"]
-        self.heads = (prefix_lines(PREFIXES), prefix_lines(PREFIXES), jsonld_head(context))
-        self.separator = ""  # before the next node of graph.jsonld
-        self.old_separator = ""  # before the next node of the previous graph.jsonld
+        heads = (prefix_lines(PREFIXES), prefix_lines(PREFIXES), jsonld_head(context))
+        self.heads = tuple(text.encode("utf-8") for text in heads)
+        self.separator = b""  # before the next node of graph.jsonld
+        self.old_separator = b""  # before the next node of the previous graph.jsonld
 
     def head(self, previous: bool) -> None:
-        for file, text in zip((self.ttl, self.trig, self.jsonld), self.heads, strict=True):
+        for file, data in zip((self.ttl, self.trig, self.jsonld), self.heads, strict=True):
             if previous:
-                file.skip(len(text))
-            file.write(text)
+                file.skip(len(data))
+            file.write(data)
 
     def subject(self, records: list[str]) -> tuple[int, int, int, int]:
-        """Write one subject's text; returns its length in graph.nt, .ttl, .trig and .jsonld."""
+        """Write one subject's text; returns its length in bytes in graph.nt, .ttl, .trig and .jsonld."""
         group = list(_distinct(records))
-        nt = "".join(f"{triple} .\n" for triple, _ in group)
         triples = [tuple(triple.split(" ", 2)) for triple, _ in group]
         block = turtle_block(triples, self.names)
-        node = self.terms.node(triples)
         default = [t for t, (_, alone) in zip(triples, group, strict=True) if alone]
         if len(default) == len(triples):
             trig = block
         else:
             trig = turtle_block(default, self.names) if default else ""
+        nt = "".join(f"{triple} .\n" for triple, _ in group).encode("utf-8")
+        ttl = block.encode("utf-8")
+        trig = ttl if trig is block else trig.encode("utf-8")
+        node = self.terms.node(triples).encode("utf-8")
         self.nt.write(nt)
-        self.ttl.write(block)
-        if trig:
-            self.trig.write(trig)
+        self.ttl.write(ttl)
+        self.trig.write(trig)
         self.jsonld.write(self.separator + node)
-        self.separator = JSONLD_SEPARATOR
-        return len(nt), len(block), len(trig), len(node)
+        self.separator = _SEPARATOR
+        return len(nt), len(ttl), len(trig), len(node)
 
     def _old_separator(self) -> None:
         self.jsonld.skip(len(self.old_separator))
-        self.old_separator = JSONLD_SEPARATOR
+        self.old_separator = _SEPARATOR
 
     def copy(self, lengths: tuple[int, int, int, int]) -> None:
         """The previous files' text of a subject whose records are unchanged."""
@@ -300,40 +341,42 @@ class _Union:
         self.ttl.copy(ttl)
         self.trig.copy(trig)
         if self.separator and self.old_separator:  # both files have one before it: a run copied whole
-            self.jsonld.copy(len(JSONLD_SEPARATOR) + node)
+            self.jsonld.copy(len(_SEPARATOR) + node)
         else:
             self._old_separator()
             self.jsonld.write(self.separator)
             self.jsonld.copy(node)
-        self.separator = self.old_separator = JSONLD_SEPARATOR
+        self.separator = self.old_separator = _SEPARATOR
 
     def skip(self, lengths: tuple[int, int, int, int]) -> None:
         """Pass over the previous files' text of a subject changed or gone."""
         self._old_separator()
-        for file, chars in zip((self.nt, self.ttl, self.trig, self.jsonld), lengths, strict=True):
-            file.skip(chars)
+        for file, size in zip((self.nt, self.ttl, self.trig, self.jsonld), lengths, strict=True):
+            file.skip(size)
 
     def tail(self, previous: bool) -> None:
-        if previous and (self.nt.rest() or self.ttl.rest() or self.jsonld.rest() != JSONLD_TAIL):
+        tail = JSONLD_TAIL.encode("utf-8")
+        if previous and (self.nt.rest() or self.ttl.rest() or self.jsonld.rest() != tail):
             raise _Stale
-        self.jsonld.write(JSONLD_TAIL)
+        self.jsonld.write(tail)
 
 
 def _write_union(
     groups: Iterable[tuple[str, list[str]]],
     files: dict[str, _Splice],
-    previous: Iterator[str] | None,
+    previous: Iterator[bytes] | None,
     changed: frozenset[str],
-    records_out,
+    records_out: _Splice | None,
 ) -> None:
     """The union of the graphs, subject by subject, from ``groups`` (each subject's records, sorted).
 
     With ``previous`` (the lines of the previous build's triples.tsv), the
     groups are the records of the shards in ``changed`` only: a previous
     subject holding no record of those and none of the groups is copied from
-    the previous files as it is; the others are written from their previous
-    records less those of ``changed`` and their records of the groups (copied
-    still, if these are the records they had).
+    the previous files as it is (and its line of triples.tsv); the others
+    are written from their previous records less those of ``changed`` and
+    their records of the groups (copied still, if these are the records they
+    had).
     """
     union = _Union(files)
     union.head(previous is not None)
@@ -341,46 +384,51 @@ def _write_union(
     def written(records: list[str]) -> None:
         lengths = union.subject(records)
         if records_out is not None:
-            records_out.write(
-                f"{_RS.join(records)}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
-            )
+            line = f"{_RS.join(records)}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
+            records_out.write(line.encode("utf-8"))
 
     if previous is None:
         for _, records in groups:
             written(records)
         union.tail(False)
         return
+    tags = frozenset(name.encode("utf-8") for name in changed)
     fresh = next(groups, None)
+    subject = fresh[0].encode("utf-8") if fresh is not None else None
     line = next(previous, None)
     while line is not None or fresh is not None:
-        subject = line[: line.index(" ")] if line is not None else None
-        if fresh is not None and (subject is None or fresh[0] < subject):
+        old = line[: line.index(b" ")] if line is not None else None
+        if fresh is not None and (old is None or subject < old):
             written(fresh[1])  # a subject new to the graph
             fresh = next(groups, None)
+            subject = fresh[0].encode("utf-8") if fresh is not None else None
             continue
-        body, _, tail = line.rpartition(_LS)
-        lengths = tuple(int(cell) for cell in tail.split("\t"))
+        body, _, tail = line.rpartition(_LS_BYTES)
+        lengths = tuple(int(cell) for cell in tail.split(b"\t"))
         if len(lengths) != 4:
             raise _Stale
-        same = fresh is not None and fresh[0] == subject
-        if not same and changed.isdisjoint(_TAGS.findall(line)):
+        same = fresh is not None and subject == old
+        if not same and tags.isdisjoint(_TAGS.findall(line)):
             union.copy(lengths)
-            records_out.write(line)
+            records_out.copy(len(line))
         else:
-            before = body.split(_RS)
+            before = body.decode("utf-8").split(_RS)
             records = [r for r in before if r[r.rindex("\t") + 1 :] not in changed]
             if same:
                 records = list(heapq.merge(records, fresh[1]))
                 fresh = next(groups, None)
+                subject = fresh[0].encode("utf-8") if fresh is not None else None
             if records == before:
                 union.copy(lengths)
-                records_out.write(line)
+                records_out.copy(len(line))
             else:
                 union.skip(lengths)
+                records_out.skip(len(line))
                 if records:
                     written(records)
         line = next(previous, None)
     union.tail(True)
+    records_out.rest()
 
 
 def _write_release_graphs(
@@ -431,7 +479,7 @@ def _write_release_graph(graph: str, path: Path, trig: _Splice, names: _Names) -
             *(turtle_block(group, names) for group in subject_groups(triples)),
             "}\n",
         ]
-    )
+    ).encode("utf-8")
     trig.write(text)
     return len(text)
 
@@ -443,6 +491,7 @@ def _write_release_graph(graph: str, path: Path, trig: _Splice, names: _Names) -
 # time of the four files they describe (written last: the state counts only
 # when it names the files as they are).
 TRIPLES, GRAPHS, FILES = "triples.tsv", "graphs.tsv", "files.json"
+STATE_FORMAT = 3  # lengths in bytes (2: in characters; 1: a line a record)
 RDF_STATE = "rdf"  # the state's folder in a build's cache folder (graph/incremental.py)
 
 
@@ -461,12 +510,17 @@ class _Previous:
             current = {name: stamp(folder / name) for name in RDF_FILES}
         except (OSError, ValueError):
             return None
-        if found != current or not all((state / name).is_file() for name in (TRIPLES, GRAPHS)):
+        if found != {"format": STATE_FORMAT, "files": current}:
+            return None
+        if not all((state / name).is_file() for name in (TRIPLES, GRAPHS)):
             return None
         return cls(state, folder)
 
-    def open(self, stack: contextlib.ExitStack, name: str):
-        return stack.enter_context((self.folder / name).open(encoding="utf-8", newline=""))
+    def open(self, stack: contextlib.ExitStack, name: str) -> int:
+        """A previous file, as a file descriptor (graph.nt...), or the state's triples.tsv."""
+        fd = os.open(self.folder / name if name in RDF_FILES else self.state / name, os.O_RDONLY)
+        stack.callback(os.close, fd)
+        return fd
 
     def graphs(self, stack: contextlib.ExitStack) -> Iterator[tuple[str, str, str, int]]:
         """(graph, file, digest, length of its text in graph.trig) of each shard, in graph.trig's order."""
@@ -484,6 +538,10 @@ class _Previous:
 
     def lines(self, stack: contextlib.ExitStack, name: str) -> Iterator[str]:
         return iter(stack.enter_context((self.state / name).open(encoding="utf-8", newline="")))
+
+    def triples(self, stack: contextlib.ExitStack) -> Iterator[bytes]:
+        """The lines of the previous triples.tsv, as bytes (most are copied as they are)."""
+        return iter(stack.enter_context((self.state / TRIPLES).open("rb")))
 
 
 def write_rdf_files(
@@ -533,7 +591,8 @@ def write_rdf_files(
         return paths
     if state is not None:
         stamps = {name: stamp(path) for name, path in paths.items()}
-        atomic_write(state / FILES, json.dumps(stamps, indent=1, sort_keys=True) + "\n")
+        found = {"format": STATE_FORMAT, "files": stamps}
+        atomic_write(state / FILES, json.dumps(found, indent=1, sort_keys=True) + "\n")
     return paths
 
 
@@ -546,17 +605,23 @@ def _write_rdf(shards, digests, paths, outdir, run_chars, base: _Previous | None
         else:  # only the shards that changed
             changed = base.changed(stack, shards, digests)
             records.extend(_tagged([(graph, path) for graph, path in shards if path.name in changed]))
-        out = {}
+        records_out = graphs_out = None
         if state is not None:
-            out = {name: stack.enter_context(atomic_open(state / name)) for name in (TRIPLES, GRAPHS)}
+            records_out = _Splice(
+                stack.enter_context(atomic_open(state / TRIPLES, "wb")),
+                base.open(stack, TRIPLES) if base else None,
+            )
+            graphs_out = stack.enter_context(atomic_open(state / GRAPHS))
         files = {
-            name: _Splice(stack.enter_context(atomic_open(path)), base.open(stack, name) if base else None)
+            name: _Splice(
+                stack.enter_context(atomic_open(path, "wb")), base.open(stack, name) if base else None
+            )
             for name, path in paths.items()
         }
-        previous = base.lines(stack, TRIPLES) if base else None
-        _write_union(_groups(iter(records)), files, previous, changed, out.get(TRIPLES))
+        previous = base.triples(stack) if base else None
+        _write_union(_groups(iter(records)), files, previous, changed, records_out)
         _write_release_graphs(
-            shards, digests, files["graph.trig"], base.graphs(stack) if base else None, out.get(GRAPHS)
+            shards, digests, files["graph.trig"], base.graphs(stack) if base else None, graphs_out
         )
         for file in files.values():
             file.rest()  # the last run of text copied

@@ -208,3 +208,16 @@ def test_previous_files_their_state_does_not_describe_are_written_whole(tmp_path
     write_rdf_files(shards, out, previous=out, state=state)
     write_rdf_files(shards, tmp_path / "whole")
     assert_same_files(tmp_path / "whole", out)
+
+
+def test_spans_are_copied_where_the_kernel_cannot_copy_them(tmp_path, monkeypatch):
+    def refuse(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("os.copy_file_range", refuse, raising=False)
+    out, state = tmp_path / "out", tmp_path / "state"
+    for number, graph in enumerate(_graphs()[:2]):
+        shards = canonical_shards(graph, tmp_path / f"shards{number}")
+        write_rdf_files(shards, out, previous=out, state=state)
+    write_rdf_files(shards, tmp_path / "whole")
+    assert_same_files(tmp_path / "whole", out)
