@@ -534,10 +534,13 @@ class _Reader:
         """A part of a day said with no date (甲上午主持召开…): where, and the day it is.
 
         It is the day told of (the last date given), else the day of the report;
-        not after 近日 and its kin, which name no day.
+        not after 近日 and its kin, which name no day, nor after a date long before
+        the report (2019年3月5日，…。甲上午…: which day is not said).
         """
         day = self.last_date or self.clock
         if day is None or _NOT_THAT_DAY.search(text):
+            return None
+        if self.clock and self.last_date and not self._recent(self.last_date):
             return None
         taken = [d.span for d in find_dates(text, self.clock)]
         for match in _PART_OF_DAY.finditer(text):

@@ -841,6 +841,11 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             [("meeting", "2020-06-08"), ("inspection", "2020-06-08")],
         ),
         ("近日，县长张三下午到某镇调研。", ("张三",), [("inspection", None)]),
+        (
+            "2018年3月5日，某县召开会议。县长张三下午到某镇调研。",
+            ("张三",),
+            [("meeting", "2018-03-05"), ("inspection", None)],
+        ),
         # 视频会晤 is a reception; a summit is a meeting
         ("9日，李四同某国总理王五举行视频会晤。", ("李四", "王五"), [("reception", "2020-06-09")]),
         ("9日，李四在某地出席甲乙两国峰会。", ("李四",), [("meeting", "2020-06-09")]),
