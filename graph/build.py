@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -23,7 +23,7 @@ from govkg.extract.identity import Corpus, resolve
 from govkg.extract.pipeline import releases_of
 from govkg.extract.reading import RawDocument, document_from_record, iter_paths
 from govkg.extract.records import Extraction
-from govkg.graph.interrupts import die_with_parent
+from govkg.graph.interrupts import interrupt_within, worker_pool
 from govkg.graph.rdf import to_rdf
 
 Progress = Callable[[int, int, str], None]
@@ -88,6 +88,8 @@ def extract_each(releases: Iterable[Release]) -> tuple[list[Extraction], list[Re
         try:
             extractions.append(extract(release))
         except Exception as exc:  # a bug on one release must not sink the batch
+            if (interrupt := interrupt_within(exc)) is not None:
+                raise interrupt from exc
             errors.append(ReadError(release.path, f"extraction failed: {type(exc).__name__}: {exc}"))
     return extractions, errors
 
@@ -110,22 +112,15 @@ def iter_files(
     """
     if workers is None:
         workers = (os.cpu_count() or 1) if len(paths) >= PARALLEL_THRESHOLD else 1
-    if workers <= 1:
-        results = map(extractor, paths)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=die_with_parent
-        )  # none outlives the build
-        results = pool.map(extractor, paths, chunksize=max(1, min(64, len(paths) // (workers * 8))))
-    try:
+    with worker_pool(workers) if workers > 1 else contextlib.nullcontext() as pool:
+        if pool is None:
+            results = map(extractor, paths)
+        else:
+            results = pool.map(extractor, paths, chunksize=max(1, min(64, len(paths) // (workers * 8))))
         for number, result in enumerate(results, 1):
             if progress:
                 progress(number, len(paths), str(paths[number - 1]))
             yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
 
 
 def build(

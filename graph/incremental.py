@@ -30,7 +30,6 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -53,7 +52,7 @@ from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_o
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint, unpickled
 from govkg.graph.cluster import dask_client, extract_on_cluster
 from govkg.graph.folders import staged_folder
-from govkg.graph.interrupts import die_with_parent
+from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
@@ -495,11 +494,8 @@ def _submitter(dask: str | None, workers: int | None, files: int) -> Iterator[tu
     if workers <= 1:
         yield _Done.of, 1
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)  # none outlives the build
-    try:
+    with worker_pool(workers) as pool:  # none outlives the build
         yield pool.submit, 2 * workers
-    finally:
-        pool.shutdown(cancel_futures=True)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,10 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class Interrupted(KeyboardInterrupt):
@@ -82,6 +86,56 @@ def die_with_parent(parent: int | None = None) -> None:
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:
         os._exit(1)
+
+
+def interrupt_within(error: BaseException) -> KeyboardInterrupt | None:
+    """The interrupt an exception was raised from, if any (its causes and contexts followed).
+
+    An interrupt that lands while a compiled extension initialises comes back
+    as an ImportError (pybind11 turns whatever its init raised into one):
+    whoever catches errors to carry on must not take it for a failure.
+
+    >>> try:
+    ...     try:
+    ...         raise Interrupted(signal.SIGTERM)
+    ...     except KeyboardInterrupt as exc:
+    ...         raise ImportError("initialization failed") from exc
+    ... except ImportError as exc:
+    ...     interrupt_within(exc)
+    Interrupted('SIGTERM')
+    """
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, KeyboardInterrupt):
+            return error
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return None
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers die with this process (:func:`die_with_parent`), shut down
+    however the block ends, its futures not yet started cancelled.
+
+    An interrupt raised by the handlers here can land while the pool starts
+    its manager thread (at its first task); shutting such a pool down raises
+    ``RuntimeError: cannot join thread before it is started``, which would
+    replace the interrupt and its exit status. Its workers are then killed
+    instead, and the interrupt goes on.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
+    try:
+        yield pool
+    finally:
+        try:
+            pool.shutdown(cancel_futures=True)
+        except RuntimeError:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(OSError, ValueError):
+                    process.kill()
 
 
 def forked(child: Callable[[], int], started: Callable[[int], object]) -> int:

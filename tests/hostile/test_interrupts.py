@@ -19,6 +19,7 @@ import pytest
 
 from govkg.graph.build import sample_paths
 from govkg.graph.incremental import outputs_current
+from govkg.graph.interrupts import Interrupted, worker_pool
 from govkg.graph.outputs import WRITERS
 
 
@@ -130,3 +131,51 @@ def test_an_interrupted_build_leaves_one_whole_build_and_no_process(tmp_path):
     # open, SIGKILL) is removed by the next build into the folder.
     assert finish(start(inputs["b" if state == "a" else "a"], out))[0] == 0
     assert not list(out.parent.glob(f".{out.name}.*")), "a staging folder was left"
+
+
+def test_a_pool_interrupted_while_it_starts_is_stopped_and_the_interrupt_goes_on(monkeypatch):
+    """An interrupt can land while a pool starts its manager thread; shutting that pool
+    down raises RuntimeError, which must neither replace the interrupt nor leave workers."""
+    with pytest.raises(Interrupted) as raised:
+        with worker_pool(2) as pool:
+            assert pool.submit(os.getpid).result() != os.getpid()
+            workers = list(pool._processes.values())
+
+            def shutdown_of_a_pool_not_started(**_):
+                raise RuntimeError("cannot join thread before it is started")
+
+            monkeypatch.setattr(pool, "shutdown", shutdown_of_a_pool_not_started)
+            raise Interrupted(signal.SIGTERM)
+    assert raised.value.exit_status == 143
+    for worker in workers:
+        worker.join(5)
+        assert not worker.is_alive()
+    monkeypatch.undo()
+    pool.shutdown()
+
+
+def test_an_interrupt_while_a_compiled_module_loads_is_no_failed_release(monkeypatch):
+    """pybind11 turns an interrupt during a module's initialisation into an ImportError:
+    the batch must stop on it, not skip the release as failed and carry on."""
+    import importlib
+
+    from govkg.extract import Release
+
+    build = importlib.import_module("govkg.graph.build")
+
+    def extract_while_interrupted(release):
+        try:
+            raise Interrupted(signal.SIGINT)
+        except KeyboardInterrupt as exc:
+            raise ImportError("initialization failed") from exc
+
+    monkeypatch.setattr(build, "extract", extract_while_interrupted)
+    with pytest.raises(Interrupted):
+        build.extract_each([Release(id="r1", text="会议召开。")])
+
+    def extract_broken(release):
+        raise ImportError("no module named onnxruntime")
+
+    monkeypatch.setattr(build, "extract", extract_broken)
+    extractions, errors = build.extract_each([Release(id="r1", text="会议召开。")])
+    assert extractions == [] and "no module named onnxruntime" in errors[0].problem
