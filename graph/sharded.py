@@ -60,6 +60,7 @@ import heapq
 import json
 import os
 import re
+import secrets
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import groupby
@@ -86,7 +87,7 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
-from govkg.graph.store import STORE, build_graph, previous_store, stamp, write_store
+from govkg.graph.store import STORE, Changes, build_graph, previous_store, stamp, write_store
 from govkg.graph.terms import converter, nt_term
 from govkg.ontology import PREFIXES
 
@@ -367,6 +368,7 @@ def _write_union(
     previous: Iterator[bytes] | None,
     changed: frozenset[str],
     records_out: _Splice | None,
+    changes_out: tuple | None = None,
 ) -> None:
     """The union of the graphs, subject by subject, from ``groups`` (each subject's records, sorted).
 
@@ -376,7 +378,8 @@ def _write_union(
     the previous files as it is (and its line of triples.tsv); the others
     are written from their previous records less those of ``changed`` and
     their records of the groups (copied still, if these are the records they
-    had).
+    had). ``changes_out`` (two binary files) then gets the triples of
+    graph.nt removed and added (:func:`_changes`), for the store.
     """
     union = _Union(files)
     union.head(previous is not None)
@@ -400,6 +403,7 @@ def _write_union(
         old = line[: line.index(b" ")] if line is not None else None
         if fresh is not None and (old is None or subject < old):
             written(fresh[1])  # a subject new to the graph
+            _write_changes(changes_out, [], fresh[1])
             fresh = next(groups, None)
             subject = fresh[0].encode("utf-8") if fresh is not None else None
             continue
@@ -426,9 +430,35 @@ def _write_union(
                 records_out.skip(len(line))
                 if records:
                     written(records)
+                _write_changes(changes_out, before, records)
         line = next(previous, None)
     union.tail(True)
     records_out.rest()
+
+
+def _changes(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """The triples of one subject removed and added, from its records before and after.
+
+    Oxigraph keeps some literals by value (graph/store.py, ``update_store``):
+    with a literal removed, the subject's literals of that predicate that
+    stay are added again.
+    """
+    old = [triple for triple, _ in _distinct(before)]
+    new = [triple for triple, _ in _distinct(after)]
+    kept = set(old) & set(new)
+    removed = [t for t in old if t not in kept]
+    added = [t for t in new if t not in kept]
+    lost = {t.split(" ", 2)[1] for t in removed if t.split(" ", 2)[2][0] == '"'}
+    if lost:
+        added += [t for t in new if t in kept and t.split(" ", 2)[2][0] == '"' and t.split(" ", 2)[1] in lost]
+    return removed, added
+
+
+def _write_changes(changes_out: tuple | None, before: list[str], after: list[str]) -> None:
+    if changes_out is None:
+        return
+    for handle, triples in zip(changes_out, _changes(before, after), strict=True):
+        handle.write("".join(f"{triple} .\n" for triple in triples).encode("utf-8"))
 
 
 def _write_release_graphs(
@@ -550,6 +580,7 @@ def write_rdf_files(
     run_chars: int = RUN_CHARS,
     previous: str | Path | None = None,
     state: str | Path | None = None,
+    changes: Changes | None = None,
 ) -> dict[str, Path]:
     """Write graph.nt, graph.ttl, graph.trig and graph.jsonld into ``outdir`` from a shards folder.
 
@@ -566,7 +597,10 @@ def write_rdf_files(
     sorted and merged into the previous records, and the text of each
     subject whose records are unchanged (of each release graph whose shard is
     unchanged, in graph.trig) is copied from the previous files instead of
-    being written again.
+    being written again; then the triples removed from graph.nt and those
+    added are written to the two files ``changes`` (for the store:
+    :func:`~govkg.graph.store.apply_changes`), which are not written when
+    the files are written whole.
     """
     shards = shard_files(shards_dir)
     digests = {name: digest for _, name, digest in index_rows(shards_dir)}
@@ -579,7 +613,7 @@ def write_rdf_files(
         (state / FILES).unlink(missing_ok=True)
     try:
         try:
-            _write_rdf(shards, digests, paths, outdir, run_chars, base, state)
+            _write_rdf(shards, digests, paths, outdir, run_chars, base, state, changes)
         except (_Stale, ValueError):  # a state that does not fit (an error of the shards comes again)
             if base is None:
                 raise
@@ -596,7 +630,9 @@ def write_rdf_files(
     return paths
 
 
-def _write_rdf(shards, digests, paths, outdir, run_chars, base: _Previous | None, state: Path | None) -> None:
+def _write_rdf(
+    shards, digests, paths, outdir, run_chars, base: _Previous | None, state: Path | None, changes=None
+) -> None:
     with contextlib.ExitStack() as stack, gc_paused():
         records = stack.enter_context(SortedLines(outdir, run=sys.maxsize, run_chars=run_chars))
         changed = frozenset()
@@ -619,7 +655,10 @@ def _write_rdf(shards, digests, paths, outdir, run_chars, base: _Previous | None
             for name, path in paths.items()
         }
         previous = base.triples(stack) if base else None
-        _write_union(_groups(iter(records)), files, previous, changed, records_out)
+        changes_out = None
+        if base is not None and changes is not None:
+            changes_out = tuple(stack.enter_context(atomic_open(path, "wb")) for path in changes)
+        _write_union(_groups(iter(records)), files, previous, changed, records_out, changes_out)
         _write_release_graphs(
             shards, digests, files["graph.trig"], base.graphs(stack) if base else None, graphs_out
         )
@@ -684,9 +723,16 @@ def write_from_shards(
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    with previous_store(previous, outdir) as base:
-        written = write_rdf_files(shards_dir, outdir, run_chars, previous, state)
-        written[STORE] = write_store(outdir, base=base)
+    token = secrets.token_hex(4)
+    changes = (outdir / f".graph.nt.{token}.removed", outdir / f".graph.nt.{token}.added")
+    try:
+        with previous_store(previous, outdir) as base:
+            written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
+            known = changes if all(path.is_file() for path in changes) else None
+            written[STORE] = write_store(outdir, base=base, changes=known)
+    finally:
+        for path in changes:
+            path.unlink(missing_ok=True)
     if network:
         written.update(write_network_files(outdir))
     return written

@@ -78,10 +78,15 @@ def stamp(path: Path) -> dict[str, Any]:
 # Lines of N-Triples per bulk load: Oxigraph's loader holds a whole call in memory
 # (495k triples: 492 MB in one call, 188 MB in calls of 100k, in the same 10 s).
 LOAD_LINES = 100_000
+Changes = tuple[Path, Path]  # files of N-Triples lines: the triples removed, the triples added
 
 
 def write_store(
-    outdir: str | Path, source: str = "graph.nt", batch: int = LOAD_LINES, base: StoreBase | None = None
+    outdir: str | Path,
+    source: str = "graph.nt",
+    batch: int = LOAD_LINES,
+    base: StoreBase | None = None,
+    changes: Changes | None = None,
 ) -> Path:
     """Bulk-load a build's graph (its sorted N-Triples, ``source``) into ``OUT/store``.
 
@@ -93,8 +98,9 @@ def write_store(
     With ``base`` (:func:`previous_store`), the store is instead a checkpoint
     of the previous build's store (RocksDB hard links: no copy) updated by the
     difference between its graph.nt and this one (:func:`update_store`), so
-    that an update costs what changed. Should that fail, the store is loaded
-    whole.
+    that an update costs what changed; ``changes`` (:func:`apply_changes`),
+    when the writer of the new graph.nt knows that difference, spares the
+    merge. Should that fail, the store is loaded whole.
     """
     ox = _oxigraph()
     outdir = Path(outdir)
@@ -105,7 +111,7 @@ def write_store(
         store = None
         fmt = rdf_format(graph_path)
         if base is not None and fmt == ox.RdfFormat.N_TRIPLES:
-            store = _updated(base, graph_path, staging / DATABASE, batch)
+            store = _updated(base, graph_path, staging / DATABASE, batch, changes)
         if store is None:
             store = ox.Store(str(staging / DATABASE))
             if fmt == ox.RdfFormat.N_TRIPLES:
@@ -171,14 +177,18 @@ def previous_store(folder: str | Path | None, keep_in: str | Path) -> Iterator[S
             base.graph.unlink(missing_ok=True)
 
 
-def _updated(base: StoreBase, graph: Path, database: Path, batch: int):
-    """A checkpoint of ``base``'s store at ``database`` updated to hold ``graph``; None if that failed."""
+def _updated(base: StoreBase, graph: Path, database: Path, batch: int, changes: Changes | None):
+    """A checkpoint of ``base``'s store at ``database`` updated to hold ``graph`` (by ``changes``, when
+    given); None if that failed."""
     ox = _oxigraph()
     store = None
     try:
         ox.Store.read_only(str(base.database)).backup(str(database))
         store = ox.Store(str(database))
-        update_store(store, base.graph, graph, batch)
+        if changes is not None:
+            apply_changes(store, *changes, batch=batch)
+        else:
+            update_store(store, base.graph, graph, batch)
         store.flush()
         return store
     except (OSError, ValueError, SyntaxError):
@@ -201,36 +211,37 @@ def update_store(store, old: str | Path, new: str | Path, batch: int = LOAD_LINE
     of the same subject and predicate are loaded again (:func:`graph_changes`).
     Raises ValueError if a file is not sorted.
     """
+    new = Path(new)
+    removed, added = (new.with_name(f".{new.name}.{secrets.token_hex(4)}.{kind}") for kind in ("rm", "add"))
+    try:
+        with removed.open("wb") as removals, added.open("wb") as additions:
+            for adds, line in graph_changes(old, new):
+                (additions if adds else removals).write(line)
+        return apply_changes(store, removed, added, batch=batch)
+    finally:
+        removed.unlink(missing_ok=True)
+        added.unlink(missing_ok=True)
+
+
+def apply_changes(store, removed: str | Path, added: str | Path, batch: int = LOAD_LINES) -> tuple[int, int]:
+    """Remove the triples of the file ``removed`` from a store, then load those of ``added``, ``batch``
+    lines at a time; returns how many lines each held.
+
+    ``added`` must hold again what a removal may take with it (Oxigraph
+    keeps some literals by value: see :func:`update_store`).
+    """
     ox = _oxigraph()
     fmt = ox.RdfFormat.N_TRIPLES
-    new = Path(new)
-    added = new.with_name(f".{new.name}.{secrets.token_hex(4)}.added")
-    removals: list[bytes] = []
     counts = [0, 0]
-
-    def remove() -> None:
-        for quad in ox.parse(input=b"".join(removals), format=fmt):
-            store.remove(quad)
-        counts[0] += len(removals)
-        removals.clear()
-
-    try:
-        with added.open("wb") as handle:
-            for adds, line in graph_changes(old, new):
-                if adds:
-                    handle.write(line)
-                    counts[1] += 1
-                else:
-                    removals.append(line)
-                    if len(removals) >= batch:
-                        remove()
-        if removals:
-            remove()
-        with added.open("rb") as handle:
-            while chunk := b"".join(islice(handle, batch)):
-                store.bulk_load(input=chunk, format=fmt)
-    finally:
-        added.unlink(missing_ok=True)
+    with open(removed, "rb") as handle:
+        while chunk := list(islice(handle, batch)):
+            for quad in ox.parse(input=b"".join(chunk), format=fmt):
+                store.remove(quad)
+            counts[0] += len(chunk)
+    with open(added, "rb") as handle:
+        while chunk := list(islice(handle, batch)):
+            store.bulk_load(input=b"".join(chunk), format=fmt)
+            counts[1] += len(chunk)
     return counts[0], counts[1]
 
 

@@ -273,8 +273,8 @@ def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, 
     first, second = inputs
     out = tmp_path / "out"
     changes = []
-    real = store_module.update_store
-    monkeypatch.setattr(store_module, "update_store", lambda *a, **k: changes.append(real(*a, **k)))
+    real = store_module.apply_changes
+    monkeypatch.setattr(store_module, "apply_changes", lambda *a, **k: changes.append(real(*a, **k)))
     changed = sorted(first.iterdir())[1]
     rid = sorted(second.iterdir())[0].stem
 
