@@ -611,7 +611,7 @@ def identity(shared: SharedWork) -> str:
     return identity_report(shared.result.resolved)
 
 
-@_writer
+@_writer(paused=True)
 def html(shared: SharedWork) -> str:
     """``graph.html``: the interactive view of the analysed network."""
     return view.html(shared.graph, shared.network[0])

@@ -691,7 +691,8 @@ def write_network_files(outdir: str | Path) -> dict[str, Path]:
     """
     outdir = Path(outdir)
     shared = SharedWork(BuildResult(graph=build_graph(outdir)))
-    return {name: atomic_write(outdir / name, WRITERS[name](shared)) for name in NETWORK_FILES}
+    with gc_paused():  # millions of acyclic objects: see network.analysed_network
+        return {name: atomic_write(outdir / name, WRITERS[name](shared)) for name in NETWORK_FILES}
 
 
 def write_from_shards(
