@@ -30,7 +30,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
@@ -542,8 +542,11 @@ def write_build(
         folder = stage / SHARDS
         folder.mkdir(parents=True, exist_ok=True)
         # the cache through its own folder's path, not the staging folder's link (graph/cache.py)
-        with ExtractionCache(update.cache or outdir) as cache:
-            mapped = map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask)
+        with (
+            ExtractionCache(update.cache or outdir) as cache,
+            # closed on an error or interrupt too: its pool is shut down then, not at exit
+            closing(map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask)) as mapped,
+        ):
             update.shards = write_release_shards(folder, corpus, mapped)
         written = write_from_shards(folder, stage, previous=outdir, state=stage / CACHE / RDF_STATE)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))

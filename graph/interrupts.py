@@ -114,6 +114,19 @@ def interrupt_within(error: BaseException) -> KeyboardInterrupt | None:
 
 
 @contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back in the block and received at its end (Linux; elsewhere, as they come)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+@contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers die with this process (:func:`die_with_parent`), shut down
     however the block ends, its futures not yet started cancelled.
@@ -131,7 +144,8 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         yield pool
     finally:
         try:
-            pool.shutdown(cancel_futures=True)
+            with signals_held():  # an interrupt cutting shutdown short left workers that exit waited for
+                pool.shutdown(cancel_futures=True)
         except RuntimeError:
             for process in list((getattr(pool, "_processes", None) or {}).values()):
                 with contextlib.suppress(OSError, ValueError):
