@@ -126,21 +126,33 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+def _pool_worker() -> None:
+    """A pool worker's start: it dies with its parent and lets through the signals held while it
+    was forked (:func:`worker_pool`)."""
+    die_with_parent()
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers die with this process (:func:`die_with_parent`), shut down
     however the block ends, its futures not yet started cancelled.
 
-    An interrupt raised by the handlers here can land while the pool starts
-    its manager thread (at its first task); shutting such a pool down raises
-    ``RuntimeError: cannot join thread before it is started``, which would
-    replace the interrupt and its exit status. Its workers are then killed
-    instead, and the interrupt goes on.
+    The pool is started (its workers forked, its manager thread running) with
+    SIGINT and SIGTERM held, as :func:`forked` forks: an interrupt landing
+    there was lost in the fork's hooks, or left a thread made but not started
+    that shutdown cannot join (``RuntimeError``, which would replace the
+    interrupt and its exit status; should one come all the same, the workers
+    are killed and the interrupt goes on). The workers let the signals
+    through once started.
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_pool_worker)
     try:
+        with signals_held():
+            pool.submit(int)  # starts the pool whole (fork: every worker at the first task)
         yield pool
     finally:
         try:
