@@ -127,9 +127,17 @@ def signals_held() -> Iterator[None]:
 
 
 def _pool_worker() -> None:
-    """A pool worker's start: it dies with its parent and lets through the signals held while it
-    was forked (:func:`worker_pool`)."""
+    """A pool worker's start: it dies with its parent, leaves interrupts to it, and lets through
+    the signals held while it was forked (:func:`worker_pool`).
+
+    Ctrl-C reaches every process of the terminal's group: the build stops its
+    workers itself. A forked worker would also run the build's inherited
+    handlers, which raise :class:`Interrupted` wherever the worker is; SIGTERM
+    kills a worker outright instead.
+    """
     die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
@@ -145,7 +153,16 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     that shutdown cannot join (``RuntimeError``, which would replace the
     interrupt and its exit status; should one come all the same, the workers
     are killed and the interrupt goes on). The workers let the signals
-    through once started.
+    through once started. A block left by an interrupt or an error kills the
+    workers before shutting down: a worker blocked handing back a result
+    nobody reads kept shutdown waiting for ever (a build of 100,000 releases
+    stopped by SIGTERM).
+
+    Workers are forked: a pool started late in a build that holds much makes
+    each worker count that again, as reference counting copies the pages they
+    share (phase 3 of 100,000 releases: two workers of 1.2 GB RSS, 0.65 GB
+    PSS each). Spawned workers would not, but a spawned worker interrupted
+    while it starts prints a traceback of its own.
     """
     from concurrent.futures import ProcessPoolExecutor
 
@@ -154,14 +171,21 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         with signals_held():
             pool.submit(int)  # starts the pool whole (fork: every worker at the first task)
         yield pool
+    except BaseException:
+        _kill_workers(pool)  # their results are not wanted
+        raise
     finally:
         try:
             with signals_held():  # an interrupt cutting shutdown short left workers that exit waited for
                 pool.shutdown(cancel_futures=True)
         except RuntimeError:
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                with contextlib.suppress(OSError, ValueError):
-                    process.kill()
+            _kill_workers(pool)
+
+
+def _kill_workers(pool) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 def forked(child: Callable[[], int], started: Callable[[int], object]) -> int:

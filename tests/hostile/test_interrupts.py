@@ -179,3 +179,31 @@ def test_an_interrupt_while_a_compiled_module_loads_is_no_failed_release(monkeyp
     monkeypatch.setattr(build, "extract", extract_broken)
     extractions, errors = build.extract_each([Release(id="r1", text="会议召开。")])
     assert extractions == [] and "no module named onnxruntime" in errors[0].problem
+
+
+def _interrupt_self() -> int:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.2)  # the signal is handled by now, if the worker has a handler
+    return os.getpid()
+
+
+def test_pool_workers_leave_interrupts_to_the_build():
+    """Ctrl-C reaches every process of the group: a worker carries on (the build stops it),
+    rather than dying mid-task and leaving the pool broken."""
+    with worker_pool(1) as pool:
+        assert pool.submit(_interrupt_self).result(timeout=60) != os.getpid()
+
+
+def test_a_pool_left_by_an_interrupt_kills_its_workers_at_once():
+    """The build does not wait for the tasks running when it is interrupted (a worker blocked
+    handing back a result would keep it waiting for ever)."""
+    with pytest.raises(Interrupted):
+        with worker_pool(1) as pool:
+            assert pool.submit(os.getpid).result() != os.getpid()
+            (worker,) = pool._processes.values()
+            pool.submit(time.sleep, 120)
+            left = time.monotonic()
+            raise Interrupted(signal.SIGINT)
+    assert time.monotonic() - left < 60  # not the two minutes of the task
+    worker.join(10)
+    assert not worker.is_alive()
