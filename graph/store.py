@@ -464,11 +464,13 @@ class StoreGraph:
         iri = ox.NamedNode
         wanted = {p: ox.Literal for p in texts} | {p: iri for p in links}
         found: dict[str, list[tuple[str, str]]] = {p: [] for p in wanted}
+        one = _Shared()
         for predicate, kind in wanted.items():
             add = found[predicate].append
             for quad in self.store.quads_for_pattern(None, iri(predicate), None, self._default):
                 if type(quad.object) is kind and type(quad.subject) is iri:
-                    add((quad.subject.value, quad.object.value))
+                    value = quad.object.value
+                    add((one(quad.subject.value), one(value) if kind is iri else value))
         return found
 
 
@@ -491,6 +493,7 @@ def ntriples_pairs(
     """
     wanted = {f"<{p}>": (p, True) for p in texts} | {f"<{p}>": (p, False) for p in links}
     found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in wanted.values()}
+    one = _Shared()
     with open(path, encoding="utf-8", newline="\n") as handle:
         for line in handle:
             subject, predicate, rest = line.split(" ", 2)
@@ -500,10 +503,18 @@ def ntriples_pairs(
             obj = rest[: rest.rindex(" .")]
             if kind[1]:
                 if obj[0] == '"':
-                    found[kind[0]].append((subject[1:-1], nt_literal(obj)[0]))
+                    found[kind[0]].append((one(subject[1:-1]), nt_literal(obj)[0]))
             elif obj[0] == "<":
-                found[kind[0]].append((subject[1:-1], obj[1:-1]))
+                found[kind[0]].append((one(subject[1:-1]), one(obj[1:-1])))
     return found
+
+
+class _Shared(dict):
+    """One string for each IRI read (call it on each): a node's IRI is the subject or object of
+    many triples, and a class's of millions; each read makes a new string otherwise."""
+
+    def __call__(self, text: str) -> str:
+        return self.setdefault(text, text)
 
 
 def build_graph(path: str | Path) -> StoreGraph:

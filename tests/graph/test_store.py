@@ -272,6 +272,23 @@ def test_graph_nt_gives_the_network_what_the_store_gives(built):
     assert from_file[str(SCHEMA.name)] and from_file[str(GOV.evidence)]
 
 
+def test_the_network_reads_each_iri_as_one_string_however_many_triples_name_it(built):
+    """A class or an official is named by many triples: read whole at 100,000 releases, one
+    string each instead of one a triple is what keeps the network's read in memory."""
+    _, folder, _ = built
+    texts, links = network.TEXT_PREDICATES, network.LINK_PREDICATES
+    for pairs in (
+        ntriples_pairs(folder / "graph.nt", texts, links),
+        StoreGraph(ox.Store.read_only(str(store_of(folder)))).pairs(texts, links),
+    ):
+        types = pairs[str(RDF.type)]
+        classes = {o for _, o in types}
+        assert len({id(o) for _, o in types}) == len(classes) < len(types)
+        agents = {s: s for s, _ in pairs[str(GOV.agent)]}
+        # the participation named as agent's subject is the same string as its rdf:type's subject
+        assert any(agents.get(s) is s for s, _ in types)
+
+
 def test_a_build_folder_is_read_with_its_graph_nt_while_the_store_names_it(built):
     _, folder, _ = built
     assert build_graph(folder).ntriples == folder / "graph.nt"
