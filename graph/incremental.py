@@ -30,6 +30,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -441,6 +442,7 @@ def map_releases(
     batch: int = BATCH_FILES,
     workers: int | None = None,
     dask: str | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[tuple[MappedRelease, bool]]:
     """Phase 3: each release built mapped to its shard in ``folder``, ``batch`` files a task.
 
@@ -454,7 +456,7 @@ def map_releases(
     come in no particular order (what is made of them is sorted).
     """
     sources = sum(1 for source in update.sources if source.releases)
-    with _submitter(dask, workers, sources) as (submit, window):
+    with _submitter(dask, workers, sources, pool) as (submit, window):
         pending: deque = deque()
         for part in source_batches(update, batch):
             work: Work = []
@@ -483,7 +485,9 @@ def _mapped(cache: ExtractionCache, digests: list, future) -> Iterator[tuple[Map
 
 
 @contextmanager
-def _submitter(dask: str | None, workers: int | None, files: int) -> Iterator[tuple[Callable, int]]:
+def _submitter(
+    dask: str | None, workers: int | None, files: int, pool: ProcessPoolExecutor | None = None
+) -> Iterator[tuple[Callable, int]]:
     """``submit(function, *args)`` giving a future, and how many tasks to keep in flight."""
     if dask:
         with dask_client(dask) as client:
@@ -493,9 +497,11 @@ def _submitter(dask: str | None, workers: int | None, files: int) -> Iterator[tu
         workers = (os.cpu_count() or 1) if files >= PARALLEL_THRESHOLD else 1
     if workers <= 1:
         yield _Done.of, 1
-        return
-    with worker_pool(workers) as pool:  # none outlives the build
+    elif pool is not None:  # started before phase 1 (see write_build)
         yield pool.submit, 2 * workers
+    else:
+        with worker_pool(workers) as pool:  # none outlives the build
+            yield pool.submit, 2 * workers
 
 
 @dataclass(frozen=True)
@@ -520,6 +526,7 @@ def write_build(
     before_swap: Callable[[Path], object] | None = None,
     batch: int = BATCH_FILES,
     dask: str | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> dict[str, Path]:
     """Phases 3 and 4 of a build: its shards and files, written into a staging folder swapped in for
     ``outdir`` as a whole (graph/folders.py); returns name -> path written.
@@ -533,6 +540,13 @@ def write_build(
     graph is never held; the store is the previous build's, updated by what
     changed), and ``identity.tsv`` from the corpus. ``before_swap(staging
     folder)`` runs when all is written.
+
+    ``pool``, a pool of ``workers`` processes (:func:`~govkg.graph.interrupts.worker_pool`)
+    started before phase 1, maps instead of one forked now: workers forked
+    this late would each count the build's rows and resolved corpus again,
+    as reference counting copies the pages they share (at 100,000 releases,
+    2.3 GB for the process tree instead of 1.3). It is shut down once phase 3
+    is done.
     """
     outdir = Path(outdir)
     corpus = update.corpus
@@ -545,9 +559,13 @@ def write_build(
         with (
             ExtractionCache(update.cache or outdir) as cache,
             # closed on an error or interrupt too: its pool is shut down then, not at exit
-            closing(map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask)) as mapped,
+            closing(
+                map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask, pool=pool)
+            ) as mapped,
         ):
             update.shards = write_release_shards(folder, corpus, mapped)
+        if pool is not None:  # its workers are done: phase 4 needs their memory more
+            pool.shutdown()
         written = write_from_shards(folder, stage, previous=outdir, state=stage / CACHE / RDF_STATE)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder

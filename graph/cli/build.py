@@ -8,6 +8,8 @@ adds the inputs; ``--dask`` extracts on a Dask cluster (graph/cluster.py).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
 import sys
 import tempfile
@@ -18,7 +20,7 @@ from govkg.graph.build import sample_paths
 from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
 from govkg.graph.incremental import BATCH_FILES, Update, build_into, forget_unused, write_build
-from govkg.graph.interrupts import exit_status
+from govkg.graph.interrupts import exit_status, worker_pool
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
 from govkg.graph.shards import SHARDS
@@ -93,7 +95,24 @@ def build_cli(args: argparse.Namespace) -> int:
     return _build(args, inputs, outdir)
 
 
+def mapping_pool(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+    """Phase 3's process pool, started before phase 1 while this process holds little: forked
+    late, each worker would count the build's rows and corpus again (incremental.write_build).
+    None (in a null context) on one core or on Dask."""
+    workers = getattr(args, "writers", None) or os.cpu_count() or 1
+    if getattr(args, "dask", None) or workers <= 1:
+        return contextlib.nullcontext()
+    return worker_pool(workers)
+
+
 def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None = None) -> int:
+    with mapping_pool(args) as pool:
+        return _build_with(args, inputs, outdir, spooled, pool)
+
+
+def _build_with(
+    args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None, pool
+) -> int:
     progress = file_progress(on_terminal() and not args.quiet)
     try:
         update = build_into(
@@ -111,11 +130,12 @@ def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: 
     if spooled is not None:  # name standard input as the user did: -
         update.errors[:] = [ReadError(e.path.replace(str(spooled), "-"), e.problem) for e in update.errors]
         update.warnings[:] = [w.replace(str(spooled), "-", 1) for w in update.warnings]
-    return write_update(update, outdir, args)
+    return write_update(update, outdir, args, pool)
 
 
-def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
-    """Write a build's files and its record, check it, and say what was done (build and remove)."""
+def write_update(update: Update, outdir: Path, args: argparse.Namespace, pool=None) -> int:
+    """Write a build's files and its record, check it, and say what was done (build and remove);
+    ``pool``: phase 3's (:func:`mapping_pool`)."""
     if update.up_to_date:  # nothing changed since the folder was built
         if not args.quiet:
             print(f"{outdir}: {update.summary()}")
@@ -137,6 +157,7 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace) -> int:
                 before_swap=update.record.save,  # the build's record goes in with its files, in one swap
                 dask=getattr(args, "dask", None),
                 batch=getattr(args, "batch", BATCH_FILES),
+                pool=pool,
             )
             forget_unused(outdir, update.record)  # once swapped in (graph/cache.py: never through the stage)
     except ImportError as exc:  # --dask without dask.distributed installed

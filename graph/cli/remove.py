@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govkg.graph.cli.build import write_update
+from govkg.graph.cli.build import mapping_pool, write_update
 from govkg.graph.cli.common import EXIT_USAGE, error
 from govkg.graph.incremental import BuildRecord, remove_releases
 
@@ -23,9 +23,10 @@ def remove_cli(args: argparse.Namespace) -> int:
     if BuildRecord.load(args.output) is None:
         error(f"{args.output}: no build of this version of govkg here (run govkg build -o {args.output})")
         return EXIT_USAGE
-    update = remove_releases(args.output, args.ids)
-    unknown = [rid for rid in args.ids if rid not in update.dropped]
-    if unknown:
-        error(f"no release {', '.join(unknown)} in {args.output}; nothing changed")
-        return EXIT_USAGE
-    return write_update(update, args.output, args)
+    with mapping_pool(args) as pool:
+        update = remove_releases(args.output, args.ids)
+        unknown = [rid for rid in args.ids if rid not in update.dropped]
+        if unknown:
+            error(f"no release {', '.join(unknown)} in {args.output}; nothing changed")
+            return EXIT_USAGE
+        return write_update(update, args.output, args, pool)

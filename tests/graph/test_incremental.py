@@ -18,6 +18,7 @@ from govkg.graph.build import build, from_extractions, releases_of_files, sample
 from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.incremental import BuildRecord, build_into, remove_releases, write_build
+from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import write_outputs
 from govkg.graph.shards import SHARDS
 from govkg.graph.store import manifest, store_of
@@ -246,6 +247,22 @@ def test_shards_mapped_by_dask_workers_are_those_of_one_process(tmp_path, inputs
     write_build(update, dask, dask="local", batch=2)  # six tasks on the LocalCluster's workers
     assert update.shards.written == 12
     assert _files_and_shards(dask) == _files_and_shards(single)
+
+
+def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tmp_path, inputs):
+    """The command starts phase 3's pool first, while it holds little (worker_pool forks):
+    the same shards and files, and the workers gone before phase 4."""
+    first, second = inputs
+    single, pooled = tmp_path / "single", tmp_path / "pooled"
+    write_build(build_into(single, [first, second]), single)
+    with worker_pool(2) as pool:
+        submitted = []
+        submit = pool.submit
+        pool.submit = lambda *args: submitted.append(args[0]) or submit(*args)
+        update = build_into(pooled, [first, second])
+        write_build(update, pooled, workers=2, batch=2, pool=pool)
+        assert len(submitted) == 6 and pool._shutdown_thread  # six batches; shut down after phase 3
+    assert _files_and_shards(pooled) == _files_and_shards(single)
 
 
 def test_an_update_maps_only_the_files_whose_releases_changed(tmp_path, inputs, monkeypatch):
