@@ -87,7 +87,7 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
-from govkg.graph.store import STORE, Changes, build_graph, previous_store, stamp, write_store
+from govkg.graph.store import STORE, Changes, build_graph, line_changes, previous_store, stamp, write_store
 from govkg.graph.terms import converter, nt_term
 from govkg.ontology import PREFIXES
 
@@ -437,21 +437,17 @@ def _write_union(
 
 
 def _changes(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
-    """The triples of one subject removed and added, from its records before and after.
+    """The triples of one subject removed and added, from its records before and after
+    (store.line_changes: with a literal removed, the subject's literals of that predicate
+    that stay are added again)."""
 
-    Oxigraph keeps some literals by value (graph/store.py, ``update_store``):
-    with a literal removed, the subject's literals of that predicate that
-    stay are added again.
-    """
-    old = [triple for triple, _ in _distinct(before)]
-    new = [triple for triple, _ in _distinct(after)]
-    kept = set(old) & set(new)
-    removed = [t for t in old if t not in kept]
-    added = [t for t in new if t not in kept]
-    lost = {t.split(" ", 2)[1] for t in removed if t.split(" ", 2)[2][0] == '"'}
-    if lost:
-        added += [t for t in new if t in kept and t.split(" ", 2)[2][0] == '"' and t.split(" ", 2)[1] in lost]
-    return removed, added
+    def lines(records: list[str]) -> Iterator[bytes]:
+        return (f"{triple} .\n".encode() for triple, _ in _distinct(records))
+
+    changes: tuple[list[str], list[str]] = ([], [])
+    for added, line in line_changes(lines(before), lines(after)):
+        changes[added].append(line[:-3].decode())
+    return changes
 
 
 def _write_changes(changes_out: tuple | None, before: list[str], after: list[str]) -> None:

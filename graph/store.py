@@ -258,12 +258,8 @@ _REMOVED, _KEPT, _ADDED = "removed", "kept", "added"
 
 
 def graph_changes(old: str | Path, new: str | Path) -> Iterator[tuple[bool, bytes]]:
-    """(added, line) for each line of one of two sorted N-Triples files only, in one merge.
-
-    Where a line with a literal object is removed, the lines of ``new`` with
-    a literal object and the same subject and predicate follow as added once
-    that subject and predicate are passed (lines of one subject and predicate
-    are together in a sorted file): the store may have lost them with it.
+    """(added, line) for each line of one of two sorted N-Triples files only, in one merge
+    (:func:`line_changes`); a file not sorted, each triple once, raises ValueError.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -277,36 +273,49 @@ def graph_changes(old: str | Path, new: str | Path) -> Iterator[tuple[bool, byte
     + <b> <q> <d> .
     """
     with open(old, "rb") as old_handle, open(new, "rb") as new_handle:
-        before, after = _sorted(old, old_handle), _sorted(new, new_handle)
-        a, b = next(before, None), next(after, None)
-        key = b"\0"  # the subject and predicate of the lines at hand, with the space after them
-        literals: list[bytes] = []  # the lines of ``new`` under ``key`` with a literal object
-        lost = False  # whether a line under ``key`` with a literal object was removed
-        while a is not None or b is not None:
-            if b is None or (a is not None and a < b):
-                line, kind, a = a, _REMOVED, next(before, None)
-            else:
-                line, kind = b, (_KEPT if a == b else _ADDED)
-                if kind is _KEPT:
-                    a = next(before, None)
-                b = next(after, None)
-            if not line.startswith(key):
-                if lost:
-                    yield from ((True, again) for again in literals)
-                first = line.index(b" ")
-                key = line[: line.index(b" ", first + 1) + 1]
-                literals, lost = [], False
-            literal = line[len(key) : len(key) + 1] == b'"'
-            if kind is _REMOVED:
-                lost = lost or literal
-                yield False, line
-                continue
-            if literal:
-                literals.append(line)
-            if kind is _ADDED:
-                yield True, line
-        if lost:
-            yield from ((True, again) for again in literals)
+        yield from line_changes(_sorted(old, old_handle), _sorted(new, new_handle))
+
+
+def line_changes(before: Iterable[bytes], after: Iterable[bytes]) -> Iterator[tuple[bool, bytes]]:
+    """(added, line) for each line in one of two sorted runs of N-Triples lines only, in one merge.
+
+    Oxigraph keeps some literals by value (:func:`update_store`): where a
+    line with a literal object is removed, the lines kept with a literal
+    object and the same subject and predicate follow as added once that
+    subject and predicate are passed (lines of one subject and predicate are
+    together in a sorted run), since the store may have lost them with it.
+    The one rule for a whole graph.nt (:func:`graph_changes`) and for one
+    subject's triples (graph/sharded.py).
+    """
+    before, after = iter(before), iter(after)
+    a, b = next(before, None), next(after, None)
+    key = b"\0"  # the subject and predicate of the lines at hand, with the space after them
+    literals: list[bytes] = []  # the lines kept under ``key`` with a literal object
+    lost = False  # whether a line under ``key`` with a literal object was removed
+    while a is not None or b is not None:
+        if b is None or (a is not None and a < b):
+            line, kind, a = a, _REMOVED, next(before, None)
+        else:
+            line, kind = b, (_KEPT if a == b else _ADDED)
+            if kind is _KEPT:
+                a = next(before, None)
+            b = next(after, None)
+        if not line.startswith(key):
+            if lost:
+                yield from ((True, again) for again in literals)
+            first = line.index(b" ")
+            key = line[: line.index(b" ", first + 1) + 1]
+            literals, lost = [], False
+        literal = line[len(key) : len(key) + 1] == b'"'
+        if kind is _REMOVED:
+            lost = lost or literal
+            yield False, line
+        elif kind is _ADDED:
+            yield True, line
+        elif literal:
+            literals.append(line)
+    if lost:
+        yield from ((True, again) for again in literals)
 
 
 def _swap_in(staging: Path, target: Path) -> None:
