@@ -92,18 +92,14 @@ class BuildRecord:
             return None
 
     def save(self, outdir: str | Path) -> Path:
-        path = Path(outdir) / CACHE / MANIFEST
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{MANIFEST}.{os.getpid()}.tmp")
         data = {
             "files": self.files,
             "removed": sorted(set(self.removed)),
             "software": self.software,
             "skipped": self.skipped,
         }
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-        return path
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        return atomic_write(Path(outdir) / CACHE / MANIFEST, text)
 
 
 @dataclass(frozen=True)
