@@ -59,6 +59,9 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
 _FORMER = re.compile(r"^(?:原|前|时任)*")
+# The head of a democratic party's committee (致公党区委主委, 民盟市委副主委): its 委 is that
+# party's committee, not the Communist Party's.
+_OTHER_PARTY_HEADS = ("主委",)
 _GROUPS = re.compile(r"^(.*?(?:领导小组|工作组|指挥部|工作专班|专班|委员会))")
 
 
@@ -284,12 +287,14 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     ('德国', '中国')
     """
     office = parse_title(title)
-    if office.national:
+    if office.national or office.place == NATIONAL:  # a central office, held now or before
         return Resolution(NATIONAL, national=True, explicit=True)
     if office.place:
         return Resolution(office.place, explicit=True)
-    if office.level:
-        return Resolution(place_at_level(office.level, home, text_places), explicit=True)
+    # a former office (原市长) has no level of its own, but its level word still tells its place
+    level = office.level or level_of_title(office.office)
+    if level:
+        return Resolution(place_at_level(level, home, text_places), explicit=True)
     return Resolution(home)
 
 
@@ -302,17 +307,25 @@ def _organs() -> tuple[tuple[str, str, str], ...]:
 def organization(title: str, jurisdiction: str | None) -> str | None:
     """The organ a title names, in full, where the title and its place tell it.
 
+    An organ of a place needs a local place: a level title resolved to the
+    country names none (市委副书记 in national news is no 中共中国委员会), and the
+    organ's word must be followed by an office of it (委员 alone is a member of
+    an unnamed body, not of 委). 主委 heads a democratic party's committee, not
+    the Communist Party's.
+
     >>> organization("市委副书记", "巴中市"), organization("市政府秘书长", "巴中市")
     ('中共巴中市委员会', '巴中市人民政府')
     >>> organization("国务院总理", "中国"), organization("副主任", "巴中市")
     ('中华人民共和国国务院', None)
+    >>> organization("市委副书记", "中国"), organization("委员", "巴中市"), organization("区委主委", "长宁区")
+    (None, None, None)
     """
     group = _GROUPS.match(title)
     if group and len(group.group(1)) > 4:
         name = group.group(1)
         level = level_of_title(name)
         if level and jurisdiction and name.startswith(level):
-            return jurisdiction + name[1:]
+            return jurisdiction + name[1:] if jurisdiction != NATIONAL else None
         return name
     rest = title[_MODIFIERS.match(title).end() :]
     named = find_places(rest)
@@ -320,20 +333,34 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
         rest = rest[named[0][1] :]
     elif rest[:1] in LEVEL_WORDS:
         rest = rest[1:]
+    local = bool(jurisdiction) and jurisdiction != NATIONAL
     for pattern, full, _ in _organs():
         if "{place}" not in full:
             if pattern in title:
                 return full
             continue
-        if not jurisdiction:
+        if not local:
             continue
         if pattern.endswith("长") and len(pattern) == 2:
             if re.search(rf"{pattern}$", title) and level_of_title(title) == pattern[0]:
                 return full.format(place=jurisdiction)
             continue
-        if rest.startswith(pattern):
+        if rest.startswith(pattern) and _office_of_organ(rest[len(pattern) :], full):
             return full.format(place=jurisdiction)
     return None
+
+
+def _office_of_organ(office: str, organ: str) -> bool:
+    """Whether ``office`` (what follows an organ's word in a title) is an office of that organ.
+
+    >>> _office_of_organ("副书记", "中共{place}委员会"), _office_of_organ("员", "中共{place}委员会")
+    (True, False)
+    >>> _office_of_organ("副主委", "中共{place}委员会"), _office_of_organ("秘书长", "{place}人民政府")
+    (False, True)
+    """
+    if not office.endswith(heads()):
+        return False
+    return not (organ.startswith("中共") and office.endswith(_OTHER_PARTY_HEADS))
 
 
 # ---------------------------------------------------------------- a title read as an office
@@ -389,9 +416,13 @@ def parse_title(title: str) -> Office:
     country, posted = country_of(text)
     if country:
         return Office(title, text, None, country)
-    # 原国务院副总理, 前总理: a former national office is national too
-    bare = text[_FORMER.match(text).end() :]
+    # 原国务院副总理, 前总理: a former national office is the country's too, but a post
+    # held before, not now: no national post, no level (identity.post_of makes no post)
+    former = _former(text)
+    bare = text[len(former) :]
     if posted or bare.startswith(names_words("national-prefix")) or bare in names_words("national-title"):
+        if former:
+            return Office(title, former + _national_aliases().get(bare, bare), None, NATIONAL)
         office = _national_aliases().get(text, text)
         return Office(title, office, None, NATIONAL, True, bool(_CHIEF_OFFICE.match(office)))
     # the place may follow a modifier (原日照市委书记), which the office keeps (原市委书记)
@@ -414,7 +445,28 @@ def parse_title(title: str) -> Office:
     level = level_of_title(office) or (level_word(place) if place and office.endswith("长") else None)
     if place and level and level_word(place) != level:
         place = lift(place, level) or place
+    if former or office.startswith(_FORMER_WORDS):
+        # 原区委副主委, 原日照市委书记: the place is still told, but the post is no longer
+        # held: no level, so no post (identity.post_of) and no chief office
+        return Office(title, office, None, place)
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))
+
+
+_FORMER_WORDS = ("原", "前", "时任")
+
+
+def _former(text: str) -> str:
+    """The word that makes a title a former office (原市长, 时任县委书记), or ''.
+
+    前 opens place names too (前进区区长): a place at the title's start is no 前.
+
+    >>> _former("原市长"), _former("时任县委书记"), _former("前进区区长"), _former("市长")
+    ('原', '时任', '', '')
+    """
+    word = _FORMER.match(text).group()
+    if word and place_prefix(text)[0] is None:
+        return word
+    return ""
 
 
 # ---------------------------------------------------------------- organs.tsv read backwards

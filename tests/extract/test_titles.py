@@ -65,7 +65,6 @@ def test_level_of_title(title, level):
 @pytest.mark.parametrize(
     ("title", "home", "where"),
     [
-        ("原市长", "巴中市", "巴中市"),
         ("省高级人民法院院长", "巴中市", "四川省"),
         ("县总工会主席", "通江县", "通江县"),
         ("政府县长", "通江县", "通江县"),
@@ -113,10 +112,54 @@ def test_resolve(title, home, where, national):
         ("全国政协主席", "中国", "中国人民政治协商会议全国委员会"),
         ("县防汛抗旱工作领导小组组长", "通江县", "通江县防汛抗旱工作领导小组"),
         ("主任", "通江县", None),
+        # a level title resolved to the country (national news) names no local organ
+        ("市委副书记", "中国", None),
+        ("县政府副县长", "中国", None),
+        # 委员 alone is a member of some body, not of the party committee
+        ("委员", "通江县", None),
+        ("县委委员", "通江县", "中共通江县委员会"),
+        # 主委 heads a democratic party's committee (民盟县委主委), not the Communist Party's
+        ("县委主委", "通江县", None),
+        ("原县委副主委", "通江县", None),
     ],
 )
 def test_organization(title, where, organ):
     assert organization(title, where) == organ
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "national"),
+    [
+        ("原市长", None, False),
+        ("原某某市委书记", None, False),
+        ("时任县委书记", None, False),
+        ("前国务院总理", "中国", False),
+        ("原国务院副总理", "中国", False),
+    ],
+)
+def test_a_former_office_is_no_post_held_now(title, place, national):
+    # 原 / 前 / 时任: the post was held before; no level, so identity makes no post of it
+    office = parse_title(title)
+    assert office.level is None
+    assert office.national is national
+    assert not office.chief
+    assert office.office.startswith(("原", "前", "时任"))
+    if place:
+        assert office.place == place
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where", "national"),
+    [
+        ("原市长", "巴中市", "巴中市", False),  # the place a former office belonged to is still told
+        ("原县委副主委", "通江县", "通江县", False),
+        ("原国务院副总理", None, "中国", True),
+        ("前进区区长", None, "前进区", False),  # 前 opening a place name is no former office
+    ],
+)
+def test_a_former_office_still_tells_its_place(title, home, where, national):
+    resolution = resolve(title, home)
+    assert (resolution.jurisdiction, resolution.national) == (where, national)
 
 
 @pytest.mark.parametrize(
