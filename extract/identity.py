@@ -64,11 +64,15 @@ found once, :class:`~govkg.extract.places.PlacesNamed`).
 from __future__ import annotations
 
 import hashlib
+import pickle
 import sys
+import tempfile
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from pathlib import Path
 
 from govkg.extract.chars import simplified
 from govkg.extract.places import (
@@ -688,32 +692,52 @@ def _names_place(text: str, place: str) -> bool:
     return place in text or (len(short) >= 2 and short in text)
 
 
-def _known_places(
-    by_release: dict[str, list[_Mention]], placed: set[str]
-) -> dict[str, dict[str, dict[str, frozenset[str]]]]:
-    """Name → place → release → offices, from mentions whose place does not rest on a guess:
-    releases that say where they speak for or were placed, and titles in a release that names
-    the place in a title (川汇区人大常委会主任 places the release's other 区 officials)."""
-    known: dict[str, dict[str, dict[str, frozenset[str]]]] = defaultdict(lambda: defaultdict(dict))
-    for rid, mentions in by_release.items():
-        named = {o.place for m in mentions for o in m.offices if o.place}
-        for mention in mentions:
-            if not mention.place or mention.place == NATIONAL:
-                continue
-            if mention.release_place or rid in placed or (mention.level and mention.place in named):
-                known[mention.name][mention.place][rid] = mention.office_names
-    return known
+Known = dict[str, dict[str, dict[str, frozenset[str]]]]  # name -> place -> release -> offices
 
 
-def _infer_release_place(
-    mentions: list[_Mention], known: dict[str, dict[str, dict[str, frozenset[str]]]]
-) -> tuple[str | None, str]:
+def _add_known(
+    known: Known, rid: str, mentions: list[_Mention], placed: bool, names: frozenset[str] | None = None
+) -> None:
+    """Add to ``known`` the mentions of one release whose place does not rest on a guess: of a
+    release that says where it speaks for or was placed, and titles in a release that names the
+    place in a title (川汇区人大常委会主任 places the release's other 区 officials). Only the
+    ``names`` asked about, when given: those of releases whose place is inferred."""
+    named = {o.place for m in mentions for o in m.offices if o.place}
+    for mention in mentions:
+        if not mention.place or mention.place == NATIONAL:
+            continue
+        if names is not None and mention.name not in names:
+            continue
+        if mention.release_place or placed or (mention.level and mention.place in named):
+            known.setdefault(mention.name, {}).setdefault(mention.place, {})[rid] = mention.office_names
+
+
+def merge_known(into: Known, other: Known) -> Known:
+    """``into`` with the entries of ``other`` added (tables of other releases: no entry is replaced)."""
+    for name, places in other.items():
+        mine = into.setdefault(name, {})
+        for place, by_release in places.items():
+            mine.setdefault(place, {}).update(by_release)
+    return into
+
+
+def _known_of(name: str, tables: tuple[Known, ...]) -> dict[str, dict[str, frozenset[str]]]:
+    """The places ``name`` is known in, by the tables together."""
+    found: dict[str, dict[str, frozenset[str]]] = {}
+    for table in tables:
+        for place, by_release in table.get(name, {}).items():
+            found.setdefault(place, {}).update(by_release)
+    return found
+
+
+def _infer_release_place(mentions: list[_Mention], *known: Known) -> tuple[str | None, str]:
     """The jurisdiction of a release that does not say, from officials it shares with other releases.
 
-    ``known`` maps a name to the places it was resolved to, each with the
-    releases that say so and the offices held there. A place is taken when one place alone is supported
-    and the support is more than one name, or one name in the same chief post
-    or in two of the same posts, or one name and the text names the place.
+    ``known`` (one or more tables, read together) maps a name to the places it
+    was resolved to, each with the releases that say so and the offices held
+    there. A place is taken when one place alone is supported and the support
+    is more than one name, or one name in the same chief post or in two of the
+    same posts, or one name and the text names the place.
     """
     release = mentions[0].release
     text = release.text or ""  # kept for a release without a place of its own
@@ -725,7 +749,7 @@ def _infer_release_place(
     for mention in mentions:
         if mention.place == NATIONAL or any(o.national for o in mention.offices):
             continue
-        for place, by_release in known.get(mention.name, {}).items():
+        for place, by_release in _known_of(mention.name, known).items():
             offices = frozenset().union(*(o for rid, o in by_release.items() if rid != release.release))
             if not any(rid != release.release for rid in by_release):
                 continue  # a release is no evidence for itself
@@ -831,26 +855,166 @@ def _national_news_consistent(everyone: list[_Mention]) -> None:
                 mention.reason = f"named in national news; other national news names them of {mention.place}"
 
 
-def _person_keys(
-    table: list[ReleaseMentions],
-) -> tuple[dict[tuple[str, str], PersonKey], list[Decision]]:
-    """Every person mention's node key, and why; deterministic, whatever the order of the input."""
-    by_release = {m.release: _mentions(m) for m in table}
-    # 1. every mention in the light of its own release
-    for mentions in by_release.values():
-        local = _local_places(mentions)
+# ---------------------------------------------------------------- resolving persons, by partitions of names
+#
+# Resolution runs in three steps, so that no step holds every mention at once:
+# 1. each release's mentions in the light of that release (_in_release): per release;
+# 2. the places of releases that do not say where they speak for (place_unplaced), in rounds,
+#    from the table of where the names they mention are known (``Known``, restricted to those
+#    names): a global step, over those releases only;
+# 3. every cross-release rule but that one compares mentions of one name, or, for
+#    misspellings, names one confusable character apart: the mentions, routed by a key of
+#    their name (name_block) to partitions, are resolved a partition at a time
+#    (resolve_partition) and the partitions' results put together (assemble).
+
+
+def name_block(name: str) -> str:
+    """The key that routes a mention to its partition: the name (simplified), every confusable
+    character written as one mark.
+
+    Every rule joining mentions across releases compares mentions of one name,
+    except the misspelling rule, which compares names that differ at one
+    character where both have a confusable one (and which of them is the
+    commoner spelling it asks among all of those, whichever pair the
+    characters belong to): such names share this key.
+
+    >>> name_block("梁显文") == name_block("粱显文"), name_block("梁显文") == name_block("梁显武")
+    (True, False)
+    """
+    table = _confusables()
+    return "".join("\0" if char in table else char for char in name)
+
+
+def partition_of(name: str, partitions: int) -> int:
+    """The partition of ``partitions`` for a simplified name: a digest of its :func:`name_block`,
+    the same in every process (never ``hash()``, which differs)."""
+    if partitions <= 1:
+        return 0
+    return zlib.crc32(name_block(name).encode("utf-8")) % partitions
+
+
+def _name(written: str) -> str:
+    return sys.intern(simplified(written) or written)
+
+
+def _unplaced(release: ReleaseMentions) -> bool:
+    """Whether a release names persons and does not say where it speaks for (placed in step 2)."""
+    return bool(release.persons) and not release.place
+
+
+def split_unplaced(table: Iterable[ReleaseMentions]) -> tuple[list[ReleaseMentions], list[ReleaseMentions]]:
+    """The releases that step 2 does not place (routed by :func:`route`), and those it places
+    (:func:`place_unplaced`), each in the order given."""
+    placed: list[ReleaseMentions] = []
+    unplaced: list[ReleaseMentions] = []
+    for release in table:
+        (unplaced if _unplaced(release) else placed).append(release)
+    return placed, unplaced
+
+
+# Releases a partition holds when a build resolves identity in partitions (graph/incremental.py)
+PARTITION_RELEASES = 5000
+
+
+def partitions_for(releases: int, size: int = PARTITION_RELEASES) -> int:
+    """How many partitions of names to resolve ``releases`` in: one for each ``size`` releases.
+
+    >>> partitions_for(4_000), partitions_for(20_000), partitions_for(100_001)
+    (1, 4, 21)
+    """
+    return max(1, -(-releases // size))
+
+
+def unplaced_names(table: Iterable[ReleaseMentions]) -> frozenset[str]:
+    """The names (simplified) of persons in releases whose place is inferred: all step 2 asks about."""
+    return frozenset(_name(p.name) for release in table if _unplaced(release) for p in release.persons)
+
+
+def _in_release(release: ReleaseMentions) -> list[_Mention]:
+    """Step 1: each mention of a release in the light of its release alone."""
+    mentions = _mentions(release)
+    local = _local_places(mentions)
+    for mention in mentions:
+        _resolve(mention, mention.release_place, local, "release of")
+    return mentions
+
+
+@dataclass(slots=True)
+class Named:
+    """A person mention as a partition of names gets it: its release's id and date, the person,
+    and the place and reason the rules of its release (and its release's inferred place) gave it.
+    The partition's rules change ``place`` and ``reason``."""
+
+    release: str
+    date: str | None
+    person: PersonMention
+    name: str  # simplified
+    national_release: bool
+    place: str | None
+    reason: str
+    note: str = ""  # how the release's place was (not) inferred
+    offices: tuple[Office, ...] = field(init=False)
+    level: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.offices = tuple(t.office for t in self.person.titles if t.title and t.office)
+        main, _ = _read_offices(self.offices)
+        self.level = main.level if main else None
+
+
+Buckets = list[list[Named]]
+
+
+def _named(mention: _Mention, note: str = "") -> Named:
+    release = mention.release
+    national = mention.national_release
+    return Named(
+        release.release,
+        release.date,
+        mention.person,
+        mention.name,
+        national,
+        mention.place,
+        mention.reason,
+        note,
+    )
+
+
+def route(table: Iterable[ReleaseMentions], names: frozenset[str], partitions: int) -> tuple[Known, Buckets]:
+    """Steps 1 and the routing of some releases that say where they speak for: the entries of
+    ``Known`` for ``names`` (:func:`unplaced_names`) and their mentions, by partition
+    (:func:`partition_of`). A map task of the shuffle: any releases, in any order."""
+    known: Known = {}
+    buckets: Buckets = [[] for _ in range(partitions)]
+    for release in table:
+        if _unplaced(release):
+            continue
+        mentions = _in_release(release)
+        _add_known(known, release.release, mentions, False, names)
         for mention in mentions:
-            _resolve(mention, mention.release_place, local, "release of")
-    # 2. releases that do not say where they speak for: from the officials they share,
-    # in rounds, so that a release placed in one round can place others in the next
+            buckets[partition_of(mention.name, partitions)].append(_named(mention))
+    return known, buckets
+
+
+def place_unplaced(table: Iterable[ReleaseMentions], known: Known, partitions: int) -> Buckets:
+    """Step 2: the releases that do not say where they speak for, placed from the officials they
+    share with other releases (``known``: :func:`route`'s tables merged), in rounds, so that a
+    release placed in one round can place others in the next; their mentions, by partition."""
+    by_release = {
+        release.release: _in_release(release)
+        for release in sorted(table, key=lambda r: r.release)
+        if _unplaced(release)
+    }
     notes: dict[str, str] = {}
     placed: set[str] = set()
-    pending = [rid for rid, mentions in by_release.items() if mentions and not mentions[0].release_place]
+    pending = list(by_release)
     for _ in range(4):
-        known = _known_places(by_release, placed)
+        own: Known = {}
+        for rid, mentions in by_release.items():
+            _add_known(own, rid, mentions, rid in placed)
         found = {}
         for rid in pending:
-            inferred, notes[rid] = _infer_release_place(by_release[rid], known)
+            inferred, notes[rid] = _infer_release_place(by_release[rid], known, own)
             if inferred:
                 found[rid] = inferred
         for rid, inferred in found.items():
@@ -864,10 +1028,29 @@ def _person_keys(
         pending = [rid for rid in pending if rid not in found]
         if not found or not pending:
             break
-    everyone = [m for mentions in by_release.values() for m in mentions]
+    buckets: Buckets = [[] for _ in range(partitions)]
+    for rid, mentions in by_release.items():
+        for mention in mentions:
+            buckets[partition_of(mention.name, partitions)].append(_named(mention, notes.get(rid, "")))
+    return buckets
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What one partition of names decided: each mention's node, the report's decisions, tenures."""
+
+    nodes: tuple[tuple[str, str, PersonKey], ...]  # (release id, Person.key, node)
+    decisions: tuple[Decision, ...]
+    tenures: tuple[Tenure, ...]
+
+
+def resolve_partition(named: Iterable[Named]) -> Part:
+    """Step 3: the rules across releases over the mentions of one partition of names
+    (:func:`partition_of`), whatever their order; a reduce task of the shuffle."""
+    everyone = list(named)
     _untitled_to_related_place(everyone)
     _national_news_consistent(everyone)
-    # 3. a national leader is one node wherever they are named without a local title
+    # a national leader is one node wherever they are named without a local title
     leaders = {
         m.name
         for m in everyone
@@ -889,39 +1072,37 @@ def _person_keys(
                     f"{mention.place} official in national news, a national official in other national news"
                 )
                 mention.place = NATIONAL
-    # 4. misspellings: the rarer of two names one confusable character apart, in one place
+    # misspellings: the rarer of two names one confusable character apart, in one place
     groups: dict[str, Counter] = defaultdict(Counter)
     for mention in everyone:
         if mention.place:
             groups[mention.place][mention.name] += 1
     renamed = _spelling_variants(groups)
-    # The corpus keeps a key and a decision for every mention: one object for each distinct
-    # node, reason and set of namesakes, however many mentions share it.
-    keys: dict[tuple[str, str], PersonKey] = {}
-    nodes: dict[PersonKey, PersonKey] = {}
+    # One object for each distinct node, reason and set of namesakes, however many mentions share it.
+    found: list[PersonKey] = []
+    shared: dict[PersonKey, PersonKey] = {}
     nodes_of: dict[str, set[str]] = defaultdict(set)
     for mention in everyone:
-        rid = mention.release.release
         if mention.place:
             spelled = renamed.get((mention.name, mention.place), mention.name)
             node = PersonKey(spelled, mention.place)
             if spelled != mention.name:
                 mention.reason += f"; {mention.name} read as {spelled}, one confusable character apart"
         else:
-            node = PersonKey(mention.name, release=rid)
-            if notes.get(rid):
-                mention.reason += f"; {notes[rid]}"
-        keys[(rid, mention.person.key)] = nodes.setdefault(node, node)
+            node = PersonKey(mention.name, release=mention.release)
+            if mention.note:
+                mention.reason += f"; {mention.note}"
+        found.append(shared.setdefault(node, node))
         nodes_of[mention.name].add(str(node))
     decisions = []
     namesakes: dict[tuple[str, PersonKey], tuple[str, ...]] = {}
-    for mention in everyone:
-        node = keys[(mention.release.release, mention.person.key)]
+    attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
+    for mention, node in zip(everyone, found, strict=True):
         if (mention.name, node) not in namesakes:
             namesakes[(mention.name, node)] = tuple(sorted(nodes_of[mention.name] - {str(node)}))
         decisions.append(
             Decision(
-                release=mention.release.release,
+                release=mention.release,
                 person=mention.person.key,
                 name=mention.person.name,
                 node=node,
@@ -929,8 +1110,16 @@ def _person_keys(
                 apart_from=namesakes[(mention.name, node)],
             )
         )
-    decisions.sort(key=lambda d: (str(d.node), d.release, d.person))
-    return keys, decisions
+        for title in mention.person.titles:
+            post = post_of(title.office, node.place)
+            if post is not None:
+                attested[(node, post)].extend([mention.date] if mention.date else [])
+    tenures = [
+        Tenure(person, post, min(dates, default=None), max(dates, default=None))
+        for (person, post), dates in attested.items()
+    ]
+    nodes = tuple((m.release, m.person.key, node) for m, node in zip(everyone, found, strict=True))
+    return Part(nodes, tuple(decisions), tuple(tenures))
 
 
 def _written_names(table: Iterable[ReleaseMentions]) -> Iterable[tuple[str, str, str, str | None]]:
@@ -1059,7 +1248,9 @@ def _same_as(
     return found
 
 
-def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
+def resolve(
+    items: Iterable[ReleaseMentions | Extraction], partitions: int = 1, workdir: str | Path | None = None
+) -> Corpus:
     """Decide once, across all releases, who and what every record names (see the module doc).
 
     ``items`` are the releases' mention rows (:func:`mentions_of`), or their
@@ -1067,28 +1258,90 @@ def resolve(items: Iterable[ReleaseMentions | Extraction]) -> Corpus:
     organisations theirs, titles their posts, each person their tenures of
     posts with first and last dates, variant spellings of places and
     organisations their canonical names. The result does not depend on the
-    order of ``items``.
+    order of ``items``, nor on ``partitions``: with more than one, the
+    mentions are routed by a key of their name (:func:`partition_of`) to that
+    many files in a temporary folder (in ``workdir``), and the rules across
+    releases run a partition at a time, so that only one partition's
+    mentions are held (graph/shuffle.py runs the same steps on a Dask cluster).
     """
     table = _table(items)
-    person_keys, decisions = _person_keys(table)
+    return assemble(table, map(resolve_partition, _partitions(table, partitions, workdir)))
+
+
+# Releases routed at a time when resolving in partitions: what the routing holds besides the rows.
+ROUTE_RELEASES = 2000
+
+
+def _partitions(
+    table: list[ReleaseMentions], partitions: int, workdir: str | Path | None
+) -> Iterator[list[Named]]:
+    """Each partition's mentions in turn: steps 1 and 2, the mentions routed by name."""
+    names = unplaced_names(table)
+    if partitions <= 1:
+        known, (named,) = route(table, names, 1)
+        (more,) = place_unplaced(table, known, 1)
+        yield named + more
+        return
+    with tempfile.TemporaryDirectory(prefix="govkg-identity-", dir=workdir) as folder:
+        spill = _Spill(Path(folder), partitions)
+        known: Known = {}
+        for start in range(0, len(table), ROUTE_RELEASES):
+            found, buckets = route(table[start : start + ROUTE_RELEASES], names, partitions)
+            spill.add(buckets)
+            merge_known(known, found)
+            del found, buckets
+        spill.add(place_unplaced(table, known, partitions))
+        del known
+        for index in range(partitions):
+            yield spill.read(index)
+
+
+class _Spill:
+    """Partitions of mentions in files, one a partition, appended a batch at a time."""
+
+    def __init__(self, folder: Path, partitions: int) -> None:
+        self.paths = [folder / f"{index}.pickle" for index in range(partitions)]
+
+    def add(self, buckets: Buckets) -> None:
+        for path, bucket in zip(self.paths, buckets, strict=True):
+            if bucket:
+                with path.open("ab") as handle:
+                    pickle.dump(bucket, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read(self, index: int) -> list[Named]:
+        found: list[Named] = []
+        path = self.paths[index]
+        if path.exists():
+            with path.open("rb") as handle:
+                while handle.peek(1):
+                    found.extend(pickle.load(handle))
+            path.unlink()
+        return found
+
+
+def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
+    """The corpus of the releases ``table`` holds (sorted by id), from the results of every partition."""
+    node_of: dict[tuple[str, str], PersonKey] = {}
+    decisions: list[Decision] = []
+    tenures: list[Tenure] = []
+    for part in parts:
+        node_of.update(((rid, key), node) for rid, key, node in part.nodes)
+        decisions += part.decisions
+        tenures += part.tenures
+    decisions.sort(key=lambda d: (str(d.node), d.release, d.person))
+    tenures.sort(key=lambda t: (str(t.person), t.post))
+    shared_posts = {t.post: t.post for t in tenures}  # one object for each post, however many titles name it
     keys: dict[str, ReleaseKeys] = {}
-    attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
-    shared_posts: dict[Post, Post] = {}  # one object for each post, however many titles name it
     for release in table:
-        rid, when = release.release, release.date
+        rid = release.release
         persons, posts = {}, {}
         for person in release.persons:
-            node = persons[person.key] = person_keys[(rid, person.key)]
+            node = persons[person.key] = node_of.pop((rid, person.key))
             for index, title in enumerate(person.titles):
                 post = post_of(title.office, node.place)
                 if post is not None:
-                    post = posts[(person.key, index)] = shared_posts.setdefault(post, post)
-                    attested[(node, post)].extend([when] if when else [])
+                    posts[(person.key, index)] = shared_posts.setdefault(post, post)
         keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
-    tenures = [
-        Tenure(person, post, min(dates, default=None), max(dates, default=None))
-        for (person, post), dates in sorted(attested.items(), key=lambda item: (str(item[0][0]), item[0][1]))
-    ]
     return Corpus(
         releases=tuple(release.release for release in table),
         keys=keys,

@@ -15,7 +15,8 @@ same folder:
 A build runs in phases. 1: each file's records come from the cache or are
 read, extracted (in a process pool, or on a Dask cluster: ``dask=``, see
 graph/cluster.py) and cached, and what identity needs of each release is
-kept. 2: identity is resolved once over those (:func:`build_into`). 3: the
+kept. 2: identity is resolved once over those (:func:`build_into`), a partition of names
+at a time (or shuffled by name on Dask: graph/shuffle.py). 3: the
 releases are reloaded from the cache in batches of files and each is mapped
 straight to its N-Quads shard; a shard whose bytes are unchanged is not
 rewritten (graph/shards.py). 4: the graph files and the store are written
@@ -45,6 +46,7 @@ from govkg.extract.identity import (
     SharedValues,
     identity_report,
     mentions_of,
+    partitions_for,
     resolve,
 )
 from govkg.extract.reading import iter_paths
@@ -59,6 +61,7 @@ from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
 from govkg.graph.sharded import RDF_STATE, write_from_shards
 from govkg.graph.shards import SHARDS, MappedRelease, ReleaseShards, ShardReport, write_release_shards
+from govkg.graph.shuffle import resolve_on_cluster
 from govkg.graph.store import manifest, stamp
 
 MANIFEST = "build.json"
@@ -348,9 +351,10 @@ def _build_into(
         software=software,
         skipped=len(errors),
     )
+    mentions = [row.mentions for row in built]
     return Update(
         record=record,
-        corpus=resolve(row.mentions for row in built),
+        corpus=resolve_on_cluster(mentions, dask) if dask else resolve(mentions, partitions_for(len(built))),
         extracted=extracted,
         reused=len(keys) - extracted,
         dropped=frozenset(dropped),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import zlib
 from dataclasses import replace
 
 import pytest
 
 from govkg.extract.data import load_table
 from govkg.extract.identity import (
+    Named,
     PersonKey,
     PersonMention,
     Post,
@@ -18,6 +20,7 @@ from govkg.extract.identity import (
     identity_report,
     mentions_of,
     org_key,
+    partition_of,
     post_name,
     post_of,
     resolve,
@@ -50,14 +53,17 @@ def release(
 def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
     """Every mention's node key as written, by (release id, Person.key).
 
-    Each case is resolved three times, from the records, from their mention
-    rows (made into plain rows and back), and from those rows' values shared
-    as a build holds them: the decisions must be the same.
+    Each case is resolved from the records, from their mention rows (made
+    into plain rows and back), from those rows' values shared as a build holds
+    them, and from the rows a partition of names at a time (two, three and
+    five partitions): the decisions must be the same.
     """
     corpus = resolve(extractions)
     rows = [ReleaseMentions.from_row(mentions_of(e).to_row()) for e in reversed(extractions)]
     assert resolve(rows) == corpus
     assert resolve(map(SharedValues(), rows)) == corpus
+    for partitions in (2, 3, 5):
+        assert resolve(rows, partitions=partitions) == corpus
     return {(rid, key): str(node) for rid, keys in corpus.keys.items() for key, node in keys.persons.items()}
 
 
@@ -244,6 +250,44 @@ def test_a_misspelt_name_in_the_same_place_joins_the_common_spelling():
         release("c", "川汇区", person("粱显文", where="川汇区")),
     )
     assert keys[("c", "粱显文")] == keys[("a", "梁显文")] == "梁显文@川汇区"
+
+
+def _apart(*names: str) -> int:
+    """A number of partitions that a digest of the names as written would put in more than one."""
+    return next(n for n in range(2, 100) if len({zlib.crc32(name.encode()) % n for name in names}) > 1)
+
+
+def test_names_one_confusable_character_apart_share_a_partition():
+    partitions = _apart("梁显文", "粱显文")
+    assert partition_of("梁显文", partitions) == partition_of("粱显文", partitions)
+    cases = [
+        release("a", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release("b", "川汇区", person("梁显文", where="川汇区")),
+        release("c", "川汇区", person("粱显文", where="川汇区")),
+    ]
+    corpus = resolve(cases, partitions=partitions)
+    assert corpus == resolve(cases)
+    assert str(corpus.keys["c"].persons["粱显文"]) == "梁显文@川汇区"
+
+
+def test_the_commoner_spelling_is_asked_among_every_confusable_character_at_that_place():
+    # 士显文 is the commonest of the three: 粱 and 梁 are no misspellings of 士, and the rule
+    # then leaves 粱显文 alone; partitions by each character's own class would have merged it
+    cases = [release(f"s{n}", "川汇区", person("士显文", where="川汇区")) for n in range(3)]
+    cases += [release(f"l{n}", "川汇区", person("梁显文", where="川汇区")) for n in range(2)]
+    cases += [release("x", "川汇区", person("粱显文", where="川汇区"))]
+    whole = resolve(cases)
+    assert str(whole.keys["x"].persons["粱显文"]) == "粱显文@川汇区"
+    for partitions in range(2, 9):
+        assert resolve(cases, partitions=partitions) == whole
+
+
+def test_a_partition_travels_to_a_worker_pickled():
+    row = mentions_of(release("a", "巴中市", person("何平", "市长", where="巴中市")))
+    reason = "title 市长 in release of 巴中市"
+    named = Named("a", "2021-01-01", row.persons[0], "何平", False, "巴中市", reason)
+    again = pickle.loads(pickle.dumps(named))
+    assert (again.offices, again.level, again.reason) == (named.offices, "市", named.reason)
 
 
 def test_a_name_that_contains_another_is_another_person():

@@ -1,0 +1,87 @@
+"""Identity resolution over a build's mention rows, whole or a partition of names at a time.
+
+Reads the rows a build keeps in its cache (``govkg build ... -o FOLDER``
+first), as the build holds them (values shared), then resolves them and
+prints the time, the process's peak resident memory (VmHWM: rows and
+resolution) and what the rows alone held, and, with ``--compare``, whether
+the partitioned corpus is the one resolved whole, and identity.tsv the
+folder's byte for byte.
+
+    python bench/bench_identity.py /tmp/out20k --partitions 1
+    python bench/bench_identity.py /tmp/out20k --partitions 8 --compare
+    python bench/bench_identity.py /tmp/out20k --partitions 8 --dask local
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from govkg.extract.identity import SharedValues, identity_report, resolve
+from govkg.graph.cache import ExtractionCache
+from govkg.graph.incremental import ROWS, BuildRecord
+
+
+def peak_mb() -> tuple[float, float]:
+    """This process's resident memory now and at its peak, in MB."""
+    found = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            found[key] = int(value.split()[0]) / 1024
+    return found["VmRSS"], found["VmHWM"]
+
+
+def load_rows(folder: Path) -> list:
+    """The rows of every release the build at ``folder`` holds (first of each id), values shared."""
+    record = BuildRecord.load(folder)
+    if record is None:
+        raise SystemExit(f"{folder}: no build record")
+    shared, rows, seen = SharedValues(), [], set()
+    removed = set(record.removed)
+    with ExtractionCache(folder) as cache:
+        for key in record.files.values():
+            found, _ = cache.get(key, ROWS)
+            for row in found:
+                if row.release not in seen and row.release not in removed:
+                    seen.add(row.release)
+                    rows.append(shared(row.mentions))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="a build's output folder")
+    parser.add_argument("--partitions", type=int, default=1)
+    parser.add_argument("--dask", default=None, help="resolve on this Dask cluster (local or tcp://...)")
+    parser.add_argument("--compare", action="store_true", help="check against the whole resolution")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    rows = load_rows(args.folder)
+    rss, _ = peak_mb()
+    print(f"{len(rows):,} rows read in {time.perf_counter() - start:.1f} s; {rss:,.0f} MB resident")
+    start, cpu = time.perf_counter(), time.process_time()
+    if args.dask:
+        from govkg.graph.shuffle import resolve_on_cluster
+
+        corpus = resolve_on_cluster(rows, args.dask, partitions=args.partitions)
+    else:
+        corpus = resolve(rows, partitions=args.partitions) if args.partitions > 1 else resolve(rows)
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    _, hwm = peak_mb()
+    print(
+        f"resolve, {args.partitions} partition(s){' on Dask' if args.dask else ''}: {took:.1f} s "
+        f"({cpu:.1f} s CPU in this process); peak resident {hwm:,.0f} MB "
+        f"({hwm - rss:,.0f} MB over the rows)"
+    )
+    if args.compare:
+        whole = resolve(rows) if args.partitions > 1 or args.dask else corpus
+        print(f"same corpus as resolved whole: {corpus == whole}")
+        written = (args.folder / "identity.tsv").read_text(encoding="utf-8")
+        print(f"identity.tsv byte-identical to the folder's: {identity_report(corpus) == written}")
+
+
+if __name__ == "__main__":
+    main()
