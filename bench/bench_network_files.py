@@ -1,14 +1,17 @@
-"""Benchmark: the network views of a build (graph.html, graph.gexf, graph.graphml) from its store.
+"""Benchmark: the network views of a build (graph.html, graph.gexf, graph.graphml) from its shards.
 
 Times what a build's last phase does after loading its store,
 ``sharded.write_network_files`` (it rewrites the folder's graph.html,
-graph.gexf and graph.graphml, as a build would), then each of its steps as a
-library call: the knowledge network read from the build, the rankings
-(betweenness and Louvain communities of the co-attendance network), the page
-(selection, layout, HTML) and the two Gephi exports. Prints CPU and wall
-seconds (the machine is shared: CPU time is the steadier figure), asserts
-nothing. Run it with the code to measure, e.g. main's venv for figures
-before a change:
+graph.gexf and graph.graphml, as a build would, each shard's network rows
+made anew in a temporary folder), then each of its steps as a library call:
+the rows of every shard (graph/tables.py; ``--rows FOLDER`` keeps them there,
+so that a second run times an update's rows, read from that folder), the
+tables (rows sorted and reduced node by node, edge by edge), the rankings
+(betweenness and Louvain communities of the co-attendance network), the two
+Gephi exports and the page (selection, layout, HTML). Prints CPU and wall
+seconds (the machine is shared: CPU time is the steadier figure) and the peak
+resident memory after each step, asserts nothing. Run it with the code to
+measure, e.g. main's venv for figures before a change:
 
     python bench/gen_corpus.py 5000 /tmp/corpus5k && govkg build /tmp/corpus5k -o /tmp/out5k -q --no-check
     python bench/bench_network_files.py /tmp/out5k
@@ -17,6 +20,7 @@ before a change:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import sys
@@ -24,64 +28,57 @@ import time
 from pathlib import Path
 
 
-def _text(written) -> str | bytes:
-    """A writer's output whole: some writers give pieces of text, made as they are consumed."""
-    return written if isinstance(written, str | bytes) else "".join(written)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, help="a build folder with its store")
+    parser.add_argument("folder", type=Path, help="a build folder with its store and shards")
+    parser.add_argument("--rows", type=Path, default=None, help="keep each shard's rows in this folder")
+    parser.add_argument("--steps-only", action="store_true", help="time the steps alone, not the phase first")
     args = parser.parse_args(argv)
 
-    from govkg.graph import store
-    from govkg.graph.build import BuildResult
-    from govkg.graph.layout import layout
-    from govkg.graph.network import knowledge_network, network_stats
-    from govkg.graph.outputs import WRITERS, SharedWork
-    from govkg.graph.sharded import write_network_files
-    from govkg.graph.view import select_view
+    from govkg.graph import tables
+    from govkg.graph.folders import atomic_write
+    from govkg.graph.rdf import gc_paused
+    from govkg.graph.sharded import network_units, write_network_files
+    from govkg.graph.store import build_graph
+    from govkg.graph.view import tables_html
 
-    steps: dict[str, tuple[float, float]] = {}
+    steps: dict[str, tuple[float, float, float]] = {}
 
     def timed(name, make):
         wall, cpu = time.perf_counter(), time.process_time()
         made = make()
-        steps[name] = (time.process_time() - cpu, time.perf_counter() - wall)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        steps[name] = (time.process_time() - cpu, time.perf_counter() - wall, peak)
         return made
 
-    # The phase as a build runs it (the folder's three files rewritten), then its steps one by one.
-    timed("views phase", lambda: write_network_files(args.folder))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # as the build opens it (build_graph: the store, and graph.nt for the network; before, the store alone)
-    opened = getattr(store, "build_graph", None) or (lambda f: store.StoreGraph(store.open_graph_store(f)))
-    graph = opened(args.folder)
-    net = timed("knowledge network", lambda: knowledge_network(graph))
-    stats = timed("rankings", lambda: network_stats(net))
-    for nid, rank in stats.ranks.items():  # as analysed_network does
-        net.nodes[nid].update(
-            events=rank.events, contacts=rank.contacts, betweenness=rank.betweenness, community=rank.community
+    folder = args.folder
+    if not args.steps_only:  # the phase as a build runs it (the folder's three files rewritten)
+        timed("views phase", lambda: write_network_files(folder))
+    with gc_paused(), contextlib.ExitStack() as stack:
+        units = timed("rows", lambda: network_units(folder / "shards", args.rows, stack, folder))
+        made = timed("tables", lambda: tables.network_tables(units, folder))
+        stack.callback(made.close)
+        figures = timed("rankings", lambda: tables.rankings(made))
+        exported = timed("export names", lambda: tables.exports(made, figures))
+        for name, write in (
+            ("graph.gexf", tables.gexf_of_tables),
+            ("graph.graphml", tables.graphml_of_tables),
+        ):
+            timed(name, lambda name=name, write=write: atomic_write(folder / name, write(exported)))
+        page = timed("graph.html", lambda: tables_html(made, figures, build_graph(folder)))
+        atomic_write(folder / "graph.html", page)
+        print(f"{folder}: {len(made.ids):,} nodes, {len(made.sources):,} edges")
+        print(
+            f"co-attendance: {len(figures.contacts):,} officials who met someone, "
+            f"{sum(figures.contacts.values()) // 2:,} ties, {len(figures.communities):,} communities; "
+            + ("betweenness exact" if figures.exact else f"betweenness from {figures.sources} sources")
         )
-    shared = SharedWork(BuildResult(graph=graph))
-    shared.__dict__["network"] = (net, stats)  # the cached analysis, as the writers share it
-    for name in ("graph.html", "graph.gexf", "graph.graphml"):
-        timed(name, lambda name=name: _text(WRITERS[name](shared)))
-    shown = select_view(net).net
-    placed_in = timed("  of which layout", lambda: layout(shown))
-    sources = getattr(stats, "betweenness_sources", None)
-    print(f"{args.folder}: {net.number_of_nodes():,} nodes, {net.number_of_edges():,} edges")
-    print(
-        f"co-attendance: {stats.officials:,} officials, {stats.coattendance_edges:,} ties, "
-        f"{len(stats.communities):,} communities; betweenness "
-        + ("exact" if stats.betweenness_exact else f"from {sources or 400} sources")
-    )
-    print(f"page: {shown.number_of_nodes():,} nodes in {len(placed_in.communities):,} communities")
-    print(f"  {'':<20} {'CPU':>7}   {'wall':>7}")
-    for name, (cpu, wall) in steps.items():
-        print(f"  {name:<20} {cpu:7.2f} s {wall:7.2f} s")
+    print(f"  {'':<20} {'CPU':>7}   {'wall':>7}   {'peak RSS':>9}")
+    for name, (cpu, wall, peak) in steps.items():
+        print(f"  {name:<20} {cpu:7.2f} s {wall:7.2f} s {peak:7.0f} MB")
         if name == "views phase":
             print(f"  {'its steps, as library calls:':-<40}")
-    print(f"  peak memory of the phase {peak:,.0f} MB; load average {os.getloadavg()[0]:.1f}")
+    print(f"  load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -24,6 +24,7 @@ fixed seeds.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -176,13 +177,18 @@ class _Reader:
     node costs far more than a scan, in rdflib's store and in Oxigraph's.
     """
 
-    def __init__(self, graph: Graph) -> None:
-        self._pairs = graph_pairs(graph, TEXT_PREDICATES, LINK_PREDICATES)
+    def __init__(self, graph: Graph | None, pairs: dict[str, list[tuple[str, str]]] | None = None) -> None:
+        self._pairs = pairs if pairs is not None else graph_pairs(graph, TEXT_PREDICATES, LINK_PREDICATES)
         self._releases: dict = {}
         self._indexes: dict = {}
         self._keys: dict[str, str] = {}
         # Variant spellings of an organisation or place point at one canonical node.
         self.same_as = {s: o for s, o in self._pairs[_SAME_AS] if s != o}
+
+    @classmethod
+    def of_pairs(cls, pairs: dict[str, list[tuple[str, str]]]) -> _Reader:
+        """The indexes of pairs already read (:func:`graph_pairs`; graph/tables.py reads a shard's)."""
+        return cls(None, pairs)
 
     def _index(self, predicate: str) -> dict[str, str]:
         """Subject -> one value of a predicate (the smallest, for determinism)."""
@@ -582,6 +588,294 @@ def betweenness_sources(nodes: int, edges: int, work: int = BETWEENNESS_WORK) ->
     return min(nodes, max(BETWEENNESS_MIN_SOURCES, work // (nodes + edges)))
 
 
+def coattendance_weights(attendees: Iterable[Iterable]) -> dict[tuple, int]:
+    """The co-attendance table: (a, b) -> the number of events both attended, ``a < b``.
+
+    ``attendees`` holds, for each event, the officials who took part in it
+    (numbers or ids; each event once). What :func:`coattendance_network`
+    and the rankings count; the same table for anything else that asks who
+    met whom how often.
+
+    >>> coattendance_weights([[2, 1], [1, 2, 3], [3]])
+    {(1, 2): 2, (1, 3): 1, (2, 3): 1}
+    """
+    weights: dict[tuple, int] = defaultdict(int)
+    for people in attendees:
+        people = sorted(set(people))
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                weights[(a, b)] += 1
+    return dict(sorted(weights.items()))
+
+
+@dataclass(frozen=True)
+class OfficialFigures:
+    """The rankings' figures of officials, keyed as they were given (ids or numbers)."""
+
+    events: dict  # official -> participation edges
+    roles: dict  # official -> role label -> edges with it
+    contacts: dict  # official -> officials met
+    betweenness: dict  # official -> normalised betweenness, rounded to 6 places
+    communities: list[list]  # largest first, members sorted
+    ties: list[tuple]  # (a, b, weight), heaviest first
+    participations: int
+    exact: bool
+    sources: int
+
+    def community(self) -> dict:
+        return {n: i for i, c in enumerate(self.communities) for n in c}
+
+
+def _betweenness(neighbours: list[list[int]], k: int | None, seed: int = 0) -> list[float]:
+    """Normalised betweenness of nodes ``0..n-1`` (their neighbours in lists), from every source, or
+    from ``k`` sources sampled with ``random.Random(seed)``: networkx's ``betweenness_centrality``
+    (3.x, endpoints excluded) step for step, on lists, so the same sums in the same order.
+
+    >>> _betweenness([[1], [0, 2], [1]], None)
+    [0.0, 1.0, 0.0]
+    """
+    import random
+    from collections import deque
+
+    n = len(neighbours)
+    betweenness = [0.0] * n
+    if k is not None and k == n:
+        k = None
+    nodes = range(n) if k is None else random.Random(seed).sample(list(range(n)), k)
+    for s in nodes:
+        stack: list[int] = []
+        preds: list[list[int]] = [[] for _ in range(n)]
+        sigma = [0.0] * n
+        dist = [-1] * n
+        sigma[s] = 1.0
+        dist[s] = 0
+        queue = deque([s])
+        while queue:
+            v = queue.popleft()
+            stack.append(v)
+            dv = dist[v] + 1
+            sigmav = sigma[v]
+            for w in neighbours[v]:
+                if dist[w] < 0:
+                    queue.append(w)
+                    dist[w] = dv
+                if dist[w] == dv:
+                    sigma[w] += sigmav
+                    preds[w].append(v)
+        delta = [0.0] * n
+        while stack:
+            w = stack.pop()
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                betweenness[w] += delta[w]
+    pairs = n - 1  # endpoints excluded: v is never the target
+    if pairs < 2:
+        return betweenness
+    if k is None:
+        scale = 1 / (pairs * (pairs - 1))
+        return [b * scale for b in betweenness]
+    source_scale = 1 / ((k - 1) * (pairs - 1)) if k > 1 else math.nan
+    other_scale = 1 / (k * (pairs - 1))
+    sampled = set(nodes)
+    return [b * (source_scale if v in sampled else other_scale) for v, b in enumerate(betweenness)]
+
+
+def _louvain(
+    neighbours: list[list[int]], strengths: list[list[int]], seed: int = 0, threshold: float = 1e-7
+) -> list[set[int]]:
+    """Louvain communities of nodes ``0..n-1`` (neighbours and edge weights in lists, no self-loops):
+    networkx's ``louvain_communities`` (3.x, resolution 1) step for step, on lists, so the same
+    moves with the same ``random.Random(seed)``: the same communities.
+
+    >>> sorted(sorted(c) for c in _louvain([[1], [0], [3], [2]], [[1], [1], [1], [1]]))
+    [[0, 1], [2, 3]]
+    """
+    import random
+
+    rng = random.Random(seed)
+    # A level's graph: each node's (neighbour, weight) in the order networkx's graph holds them,
+    # a community's inner edges as a self-loop once aggregated; and each node's first nodes.
+    adjacency = [
+        list(zip(row, weights, strict=True)) for row, weights in zip(neighbours, strengths, strict=True)
+    ]
+    members = [{u} for u in range(len(adjacency))]
+    m = sum(w for row in adjacency for _, w in row) / 2
+    partition = [{u} for u in range(len(adjacency))]
+    mod = _modularity(adjacency, [{u} for u in range(len(adjacency))])
+    partition, inner, _ = _louvain_level(adjacency, members, m, partition, rng)
+    while True:
+        new_mod = _modularity(adjacency, inner)
+        if new_mod - mod <= threshold:
+            return partition
+        mod = new_mod
+        adjacency = _aggregate(adjacency, inner)
+        members = [set(part) for part in partition]
+        partition, inner, improved = _louvain_level(adjacency, members, m, partition, rng)
+        if not improved:
+            return partition
+
+
+def _louvain_level(adjacency, members: list[set[int]], m: float, partition: list[set[int]], rng):
+    """One level of Louvain's moves (networkx's ``_one_level``, undirected, resolution 1)."""
+    n = len(adjacency)
+    node2com = list(range(n))
+    inner = [{u} for u in range(n)]
+    degrees = [sum(w for _, w in row) + sum(w for v, w in row if v == u) for u, row in enumerate(adjacency)]
+    totals = list(degrees)
+    order = list(range(n))
+    rng.shuffle(order)
+    moves, improved = 1, False
+    twice_m2 = 2 * m**2
+    while moves > 0:
+        moves = 0
+        for u in order:
+            best_mod = 0
+            best = node2com[u]
+            weights2com: dict[int, float] = defaultdict(float)
+            for v, w in adjacency[u]:
+                if v != u:
+                    weights2com[node2com[v]] += w
+            degree = degrees[u]
+            totals[best] -= degree
+            remove_cost = -weights2com[best] / m + (totals[best] * degree) / twice_m2
+            for com, wt in weights2com.items():
+                gain = remove_cost + wt / m - (totals[com] * degree) / twice_m2
+                if gain > best_mod:
+                    best_mod = gain
+                    best = com
+            totals[best] += degree
+            if best != node2com[u]:
+                old = node2com[u]
+                partition[old].difference_update(members[u])
+                inner[old].remove(u)
+                partition[best].update(members[u])
+                inner[best].add(u)
+                improved = True
+                moves += 1
+                node2com[u] = best
+    return [p for p in partition if p], [p for p in inner if p], improved
+
+
+def _aggregate(adjacency, inner: list[set[int]]) -> list[list[tuple[int, float]]]:
+    """The graph of a level's communities (networkx's ``_gen_graph``): an edge a pair of communities,
+    weighed as the edges between them, in the order networkx adds them."""
+    node2com = [0] * len(adjacency)
+    for i, part in enumerate(inner):
+        for node in part:
+            node2com[node] = i
+    rows: list[dict[int, float]] = [{} for _ in inner]
+    seen = [False] * len(adjacency)
+    for u, row in enumerate(adjacency):
+        for v, w in row:
+            if not seen[v]:  # each edge once, a self-loop too
+                a, b = node2com[u], node2com[v]
+                rows[a][b] = rows[a].get(b, 0) + w
+                if a != b:
+                    rows[b][a] = rows[a][b]
+        seen[u] = True
+    return [list(row.items()) for row in rows]
+
+
+def _modularity(adjacency, communities: list[set[int]]) -> float:
+    """Modularity of a partition (networkx's ``modularity``, undirected, resolution 1)."""
+    degrees = [sum(w for _, w in row) + sum(w for v, w in row if v == u) for u, row in enumerate(adjacency)]
+    total = sum(degrees)
+    m = total / 2
+    norm = 1 / total**2
+
+    def contribution(community: set[int]) -> float:
+        inside = 0
+        for u in community:
+            for v, w in adjacency[u]:
+                if v in community and v >= u:  # each edge once
+                    inside += w
+        degree = sum(degrees[u] for u in community)
+        return inside / m - degree * degree * norm
+
+    return sum(map(contribution, communities))
+
+
+def rank_officials(
+    participations: Iterable[tuple], work: int = BETWEENNESS_WORK, keep_ties: bool = True
+) -> OfficialFigures:
+    """The rankings of officials from their participations, (official, event, roles) each.
+
+    ``roles`` are the labels of one participation edge, space-separated.
+    Officials and events are any values that sort as their ids do (a
+    network's node ids, or their numbers in sorted order): the co-attendance
+    network is built in sorted order, so that the sample of betweenness'
+    sources and Louvain's seeded moves depend on the order of the ids alone.
+    See :func:`network_stats`. ``keep_ties``: list the ties, heaviest first
+    (a build's files do not need them).
+
+    The network is held as lists of numbers, not as a networkx graph (a dict
+    of dicts and a dict of attributes per edge: at 100,000 releases, about a
+    million ties, that and Louvain's copies of it took over a gigabyte);
+    betweenness and Louvain are networkx's own algorithms
+    (:func:`_betweenness`, :func:`_louvain`), step for step, so the figures
+    are those networkx gives.
+    """
+    attendees: dict = defaultdict(list)
+    events: dict = defaultdict(int)
+    roles: dict = defaultdict(lambda: defaultdict(int))
+    count = 0
+    for official, event, labels in participations:
+        count += 1
+        attendees[event].append(official)
+        events[official] += 1
+        for role in labels.split():
+            roles[official][role] += 1
+    weights = coattendance_weights(attendees.values())
+    del attendees
+    # The co-attendance network of the officials who met someone, as lists of numbers: node i is
+    # the i-th such official in sorted order, its neighbours in ascending order (the order a
+    # networkx graph built from the sorted table iterates them in).
+    officials = sorted({n for pair in weights for n in pair})
+    number = {n: i for i, n in enumerate(officials)}
+    neighbours: list[list[int]] = [[] for _ in officials]
+    strengths: list[list[int]] = [[] for _ in officials]
+    for (a, b), w in weights.items():
+        i, j = number[a], number[b]
+        neighbours[i].append(j)
+        strengths[i].append(w)
+        neighbours[j].append(i)
+        strengths[j].append(w)
+    del number
+    for i, row in enumerate(neighbours):  # a's earlier neighbours came in as b's: sort each row
+        if any(row[k] > row[k + 1] for k in range(len(row) - 1)):
+            order = sorted(range(len(row)), key=row.__getitem__)
+            neighbours[i] = [row[k] for k in order]
+            strengths[i] = [strengths[i][k] for k in order]
+    contacts = {n: len(neighbours[i]) for i, n in enumerate(officials)}
+    ties = (
+        sorted(((a, b, w) for (a, b), w in weights.items()), key=lambda t: (-t[2], t[0], t[1]))
+        if keep_ties
+        else []
+    )
+    edges = len(weights)
+    del weights
+    sources = betweenness_sources(len(officials), edges, work)
+    exact = sources == len(officials)
+    betweenness = _betweenness(neighbours, None if exact else sources, seed=0) if officials else []
+    communities: list[list] = []
+    if edges:
+        found = _louvain(neighbours, strengths, seed=0)
+        communities = sorted((sorted(officials[i] for i in c) for c in found), key=lambda c: (-len(c), c[0]))
+    return OfficialFigures(
+        events=dict(events),
+        roles={n: dict(sorted(r.items(), key=lambda kv: (-kv[1], kv[0]))) for n, r in roles.items()},
+        contacts=contacts,
+        betweenness={n: round(b, 6) for n, b in zip(officials, betweenness, strict=True)},
+        communities=communities,
+        ties=ties,
+        participations=count,
+        exact=exact,
+        sources=sources,
+    )
+
+
 def network_stats(net: nx.DiGraph, co: nx.Graph | None = None, work: int = BETWEENNESS_WORK) -> NetworkStats:
     """Rankings of the officials of a knowledge network (see :func:`knowledge_network`).
 
@@ -591,60 +885,42 @@ def network_stats(net: nx.DiGraph, co: nx.Graph | None = None, work: int = BETWE
     a fixed seed, so the same network gives the same figures; see
     :func:`betweenness_sources`). Communities are Louvain communities of the
     weighted co-attendance network (seed 0), officials who met nobody left
-    out, largest first.
+    out, largest first. ``co`` is not read (the table of who met whom is made
+    from the participations: :func:`rank_officials`).
     """
-    nx = _require_networkx()
-    co = coattendance_network(net) if co is None else co
-    # In sorted order, so that the sample of sources and Louvain's seeded
-    # moves do not depend on the order the network was built in.
-    connected = nx.Graph()
-    connected.add_nodes_from(sorted(n for n in co if co.degree(n)))
-    connected.add_weighted_edges_from(sorted((*sorted((a, b)), w) for a, b, w in co.edges(data="weight")))
-    sources = betweenness_sources(connected.number_of_nodes(), connected.number_of_edges(), work)
-    exact = sources == connected.number_of_nodes()
-    betweenness = (
-        nx.betweenness_centrality(connected, k=None if exact else sources, seed=0, normalized=True)
-        if connected.number_of_nodes()
-        else {}
+    figures = rank_officials(
+        (
+            (source, target, attrs.get("roles", ""))
+            for source, target, attrs in net.edges(data=True)
+            if attrs["relation"] == "participation"
+        ),
+        work,
     )
-    communities: list[list[str]] = []
-    if connected.number_of_edges():
-        found = nx.community.louvain_communities(connected, weight="weight", seed=0)
-        communities = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    member = {n: i for i, c in enumerate(communities) for n in c}
-    roles: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    events: dict[str, int] = defaultdict(int)
-    participations = 0
-    for source, _target, attrs in net.edges(data=True):
-        if attrs["relation"] == "participation":
-            participations += 1
-            events[source] += 1
-            for role in attrs.get("roles", "").split():
-                roles[source][role] += 1
+    member = figures.community()
+    officials = [n for n, a in net.nodes(data=True) if a["kind"] == "official"]
     ranks = {}
-    for nid, attrs in co.nodes(data=True):
+    for nid in officials:
+        attrs = net.nodes[nid]
         ranks[nid] = OfficialRank(
             id=nid,
             name=attrs.get("name", nid),
             title=attrs.get("title", ""),
-            events=events[nid],
-            roles=dict(sorted(roles[nid].items(), key=lambda kv: (-kv[1], kv[0]))),
-            contacts=co.degree(nid),
-            betweenness=round(betweenness.get(nid, 0.0), 6),
+            events=figures.events.get(nid, 0),
+            roles=figures.roles.get(nid, {}),
+            contacts=figures.contacts.get(nid, 0),
+            betweenness=figures.betweenness.get(nid, 0.0),
             community=member.get(nid, -1),
         )
     return NetworkStats(
-        officials=co.number_of_nodes(),
+        officials=len(officials),
         events=sum(1 for _, a in net.nodes(data=True) if a["kind"] == "event"),
-        participations=participations,
-        coattendance_edges=co.number_of_edges(),
+        participations=figures.participations,
+        coattendance_edges=len(figures.ties),
         ranks=ranks,
-        communities=communities,
-        betweenness_exact=exact,
-        betweenness_sources=sources,
-        ties=sorted(
-            ((a, b, w) for a, b, w in co.edges(data="weight")), key=lambda t: (-t[2], min(t[:2]), max(t[:2]))
-        ),
+        communities=figures.communities,
+        betweenness_exact=figures.exact,
+        betweenness_sources=figures.sources,
+        ties=figures.ties,
     )
 
 
@@ -702,6 +978,11 @@ def _attribute_types(items) -> dict[str, str]:
     for attrs in items:
         for key, value in attrs.items():
             kinds.setdefault(key, set()).add(type(value))
+    return attribute_types(kinds)
+
+
+def attribute_types(kinds: dict[str, set[type]]) -> dict[str, str]:
+    """Each attribute's type from the Python types of its values: boolean, long, double or string."""
     types = {}
     for key, seen in kinds.items():
         if seen == {bool}:
@@ -788,13 +1069,34 @@ def gexf_lines(net: nx.DiGraph, date: str) -> Iterator[str]:
     never held whole.
     """
     nodes = export_nodes(net)
-    node_types = _attribute_types(
-        {k: v for k, v in attrs.items() if k != "label"} for attrs in nodes.values()
+    return gexf_stream(
+        nodes.items(),
+        net.edges(data=True),
+        _attribute_types(nodes.values()),
+        _attribute_types(attrs for _, _, attrs in net.edges(data=True)),
+        date,
+        directed=net.is_directed(),
     )
-    edge_types = _attribute_types(
-        {k: v for k, v in attrs.items() if k not in ("label", "weight")}
-        for _, _, attrs in net.edges(data=True)
-    )
+
+
+def gexf_stream(
+    nodes: Iterable[tuple[str, dict]],
+    edges: Iterable[tuple[str, str, dict]],
+    node_types: dict[str, str],
+    edge_types: dict[str, str],
+    date: str,
+    directed: bool = True,
+) -> Iterator[str]:
+    """GEXF of nodes and edges as they come (:func:`gexf_lines`), their attributes' types known.
+
+    ``nodes`` are export attributes (:func:`export_nodes`), ``node_types`` and
+    ``edge_types`` each attribute's type (:func:`_attribute_types`, every
+    attribute of every node or edge, in the order they first appear): what a
+    writer that streams the network from a table (graph/tables.py) gathers
+    before it writes.
+    """
+    node_types = {k: v for k, v in node_types.items() if k != "label"}
+    edge_types = {k: v for k, v in edge_types.items() if k not in ("label", "weight")}
     node_ids = {key: str(number) for number, key in enumerate(node_types)}
     edge_ids = {key: str(number + len(node_ids)) for number, key in enumerate(edge_types)}
     out = [
@@ -803,7 +1105,7 @@ def gexf_lines(net: nx.DiGraph, date: str) -> Iterator[str]:
         f'  <meta lastmodifieddate="{date}">',
         "    <creator>govkg</creator>",
         "  </meta>",
-        f'  <graph defaultedgetype="{"directed" if net.is_directed() else "undirected"}" mode="static">',
+        f'  <graph defaultedgetype="{"directed" if directed else "undirected"}" mode="static">',
     ]
     for cls, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
         if types:
@@ -814,7 +1116,7 @@ def gexf_lines(net: nx.DiGraph, date: str) -> Iterator[str]:
             )
             out.append("    </attributes>")
     out.append("    <nodes>")
-    for node, attrs in nodes.items():
+    for node, attrs in nodes:
         out.append(f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">')
         values = [
             f'          <attvalue for="{node_ids[key]}" value="{_value(value, node_types[key])}" />'
@@ -826,7 +1128,7 @@ def gexf_lines(net: nx.DiGraph, date: str) -> Iterator[str]:
         out.append("      </node>")
         yield from _flush(out)
     out += ["    </nodes>", "    <edges>"]
-    for number, (source, target, attrs) in enumerate(net.edges(data=True)):
+    for number, (source, target, attrs) in enumerate(edges):
         head = f'      <edge id="{number}" source="{_xml(source)}" target="{_xml(target)}"'
         if "label" in attrs:
             head += f' label="{_xml(attrs["label"])}"'
@@ -854,8 +1156,23 @@ def graphml_text(net: nx.DiGraph) -> str:
 def graphml_lines(net: nx.DiGraph) -> Iterator[str]:
     """A network as GraphML, byte-stable, line by line (written directly, as :func:`gexf_lines`)."""
     nodes = export_nodes(net)
-    node_types = _attribute_types(nodes.values())
-    edge_types = _attribute_types(attrs for _, _, attrs in net.edges(data=True))
+    return graphml_stream(
+        nodes.items(),
+        net.edges(data=True),
+        _attribute_types(nodes.values()),
+        _attribute_types(attrs for _, _, attrs in net.edges(data=True)),
+        directed=net.is_directed(),
+    )
+
+
+def graphml_stream(
+    nodes: Iterable[tuple[str, dict]],
+    edges: Iterable[tuple[str, str, dict]],
+    node_types: dict[str, str],
+    edge_types: dict[str, str],
+    directed: bool = True,
+) -> Iterator[str]:
+    """GraphML of nodes and edges as they come, their attributes' types known (as :func:`gexf_stream`)."""
     node_ids = {key: f"d{number}" for number, key in enumerate(node_types)}
     edge_ids = {key: f"d{number + len(node_ids)}" for number, key in enumerate(edge_types)}
     out = [
@@ -867,8 +1184,8 @@ def graphml_lines(net: nx.DiGraph) -> Iterator[str]:
             f'  <key id="{ids[key]}" for="{cls}" attr.name="{_xml(key)}" attr.type="{kind}" />'
             for key, kind in types.items()
         )
-    out.append(f'  <graph edgedefault="{"directed" if net.is_directed() else "undirected"}">')
-    for node, attrs in nodes.items():
+    out.append(f'  <graph edgedefault="{"directed" if directed else "undirected"}">')
+    for node, attrs in nodes:
         out.append(f'    <node id="{_xml(node)}">')
         out.extend(
             f'      <data key="{node_ids[key]}">{_value(value, node_types[key])}</data>'
@@ -876,7 +1193,7 @@ def graphml_lines(net: nx.DiGraph) -> Iterator[str]:
         )
         out.append("    </node>")
         yield from _flush(out)
-    for source, target, attrs in net.edges(data=True):
+    for source, target, attrs in edges:
         out.append(f'    <edge source="{_xml(source)}" target="{_xml(target)}">')
         out.extend(
             f'      <data key="{edge_ids[key]}">{_value(value, edge_types[key])}</data>'

@@ -62,6 +62,7 @@ import os
 import re
 import secrets
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -86,9 +87,20 @@ from govkg.graph.outputs import (
     turtle_block,
 )
 from govkg.graph.rdf import gc_paused, new_graph
-from govkg.graph.shards import DEFAULT, INDEX, SortedLines, index_rows
+from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
 from govkg.graph.store import STORE, Changes, build_graph, line_changes, previous_store, stamp, write_store
+from govkg.graph.tables import (
+    RowsFile,
+    exports,
+    gexf_of_tables,
+    graphml_of_tables,
+    network_tables,
+    pairs_of_triples,
+    rankings,
+    unit_rows,
+)
 from govkg.graph.terms import converter, nt_term
+from govkg.graph.view import tables_html
 from govkg.ontology import PREFIXES
 
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
@@ -678,17 +690,63 @@ def _read_shards(shards: list[tuple[str, Path]]):
     return graph
 
 
-def write_network_files(outdir: str | Path) -> dict[str, Path]:
-    """Write graph.html, graph.gexf and graph.graphml from the build's store in ``outdir``.
+NETWORK_STATE = "network"  # the network's rows of each shard, in a build's cache folder
+
+
+def write_network_files(
+    outdir: str | Path, shards_dir: str | Path | None = None, rows: str | Path | None = None
+) -> dict[str, Path]:
+    """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
     The same files as the in-memory writers of graph/outputs.py, drawn from
-    the store and graph.nt (:func:`~govkg.graph.store.build_graph`) instead of
-    an rdflib graph of the whole build.
+    network tables on disk (graph/tables.py): each shard's rows, sorted and
+    reduced node by node, never the network whole. ``rows`` is a folder
+    where each shard's rows are kept by its digest (a build's
+    ``cache/network``): a shard whose rows are there is not read again, and
+    rows no shard has any more are removed. The tenures of the page are read
+    from the build's store.
     """
     outdir = Path(outdir)
-    shared = SharedWork(BuildResult(graph=build_graph(outdir)))
-    with gc_paused():  # millions of acyclic objects: see network.analysed_network
-        return {name: atomic_write(outdir / name, WRITERS[name](shared)) for name in NETWORK_FILES}
+    shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
+    with gc_paused(), contextlib.ExitStack() as stack:
+        units = network_units(shards_dir, rows, stack, outdir)
+        tables = stack.enter_context(network_tables(units, outdir))
+        figures = rankings(tables)
+        exported = exports(tables, figures)
+        written = {
+            "graph.gexf": atomic_write(outdir / "graph.gexf", gexf_of_tables(exported)),
+            "graph.graphml": atomic_write(outdir / "graph.graphml", graphml_of_tables(exported)),
+        }
+        del exported
+        page = tables_html(tables, figures, build_graph(outdir))
+        written["graph.html"] = atomic_write(outdir / "graph.html", page)
+    return {name: written[name] for name in NETWORK_FILES}
+
+
+def network_units(shards_dir: Path, rows: str | Path | None, stack: contextlib.ExitStack, work: Path) -> list:
+    """The network's rows of each shard (graph/tables.py), as files: kept in ``rows`` by the shard's
+    digest (made where missing, the others removed), else in a temporary folder in ``work``."""
+    shards = shard_files(shards_dir)
+    digests = {name: digest for _, name, digest in index_rows(shards_dir)}
+    if rows is None:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".govkg-rows-", dir=work)))
+    else:
+        folder = Path(rows)
+        folder.mkdir(parents=True, exist_ok=True)
+    units, wanted = [], set()
+    for number, (graph, path) in enumerate(shards):
+        digest = digests.get(path.name, "")
+        name = f"{digest}.tsv" if digest and rows is not None else f"{number}.tsv"
+        target = folder / name
+        wanted.add(name)
+        if not (digest and rows is not None and RowsFile(target).complete()):
+            RowsFile(target).write(unit_rows(pairs_of_triples(shard_triples(path, graph))))
+        units.append(RowsFile(target))
+    if rows is not None:
+        for old in folder.glob("*.tsv"):
+            if old.name not in wanted:
+                old.unlink(missing_ok=True)
+    return units
 
 
 def write_from_shards(
@@ -731,5 +789,6 @@ def write_from_shards(
         for path in changes:
             path.unlink(missing_ok=True)
     if network:
-        written.update(write_network_files(outdir))
+        rows = Path(state).parent / NETWORK_STATE if state is not None else None
+        written.update(write_network_files(outdir, shards_dir, rows))
     return written

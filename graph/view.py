@@ -45,6 +45,7 @@ from govkg.graph.network import (
     officials_named,
     zh_label,
 )
+from govkg.graph.tables import analysed_nodes
 from govkg.ontology import GOV, SCHEMA
 
 if TYPE_CHECKING:
@@ -248,6 +249,121 @@ def _connected_part(graph: nx.DiGraph, limit: int) -> set[str]:
             for m in undirected[n]:
                 if m not in taken:
                     heapq.heappush(heap, priority(m))
+        keep |= taken
+        break  # smaller parts after a cut one would be noise beside it
+    return keep
+
+
+class _Numbered:
+    """A network's structure in numbers (node ``i`` the ``i``-th id in sorted order): each node's
+    distinct neighbours, either way, as arrays (compressed rows), and its kind's rank."""
+
+    def __init__(self, kinds: list[str], sources, targets, inside=None) -> None:
+        import numpy as np
+
+        n = len(kinds)
+        rank = {kind: i for i, kind in enumerate(KINDS)}
+        self.kind_rank = [rank[kind] for kind in kinds]
+        src = np.asarray(sources, dtype=np.int64)
+        dst = np.asarray(targets, dtype=np.int64)
+        if inside is not None:
+            both = inside[src] & inside[dst]
+            src, dst = src[both], dst[both]
+        u, v = np.concatenate([src, dst]), np.concatenate([dst, src])
+        apart = u != v
+        pairs = np.unique(u[apart] * max(n, 1) + v[apart])
+        self.u, self.v = pairs // max(n, 1), pairs % max(n, 1)
+        self.indptr = np.searchsorted(self.u, np.arange(n + 1))
+        self.degree = np.diff(self.indptr)
+        self.n = n
+
+    def neighbours(self, node: int):
+        return self.v[self.indptr[node] : self.indptr[node + 1]].tolist()
+
+    def priority(self, node: int) -> tuple:
+        """Better connected first; among equals, officials and events first (view._priority)."""
+        return (-int(self.degree[node]), self.kind_rank[node], node)
+
+    def components(self):
+        """Each node's component, named by its smallest node."""
+        import numpy as np
+
+        labels = np.arange(self.n)
+        u, v = self.u, self.v
+        while True:
+            lu, lv = labels[u], labels[v]
+            if (lu == lv).all():
+                return labels
+            low = np.minimum(lu, lv)
+            np.minimum.at(labels, lu, low)
+            np.minimum.at(labels, lv, low)
+            while True:
+                jumped = labels[labels]
+                if (jumped == labels).all():
+                    break
+                labels = jumped
+
+
+def select_numbered(kinds: list[str], sources, targets, max_nodes: int = DEFAULT_MAX_NODES) -> set[int]:
+    """The nodes :func:`select_view` keeps of a whole network, unfiltered, from its structure in numbers.
+
+    ``kinds`` holds each node's kind in the order of the ids; ``sources`` and
+    ``targets`` the numbers of each edge's ends. The same choice as
+    :func:`_most_connected`, on arrays: what a build's page draws from its
+    network tables (graph/tables.py), which never hold the network whole.
+    """
+    import numpy as np
+
+    if len(kinds) <= max_nodes:
+        return set(range(len(kinds)))
+    backbone = np.array([kind in ("official", "event") for kind in kinds], dtype=bool)
+    whole = _Numbered(kinds, sources, targets)
+    if not backbone.any() or backbone.all():
+        return _connected_numbered(whole, np.ones(len(kinds), dtype=bool), max_nodes)
+    inner = _Numbered(kinds, sources, targets, inside=backbone)
+    keep = _connected_numbered(inner, backbone, max(1, int(max_nodes * BACKBONE_SHARE)))
+    candidates = {m for n in keep for m in whole.neighbours(n)} - keep
+    ties = {m: sum(1 for n in whole.neighbours(m) if n in keep) for m in candidates}
+    ranked = sorted(candidates, key=lambda m: (-ties[m], *whole.priority(m)))
+    keep.update(ranked[: max_nodes - len(keep)])
+    return keep
+
+
+def _connected_numbered(graph: _Numbered, inside, limit: int) -> set[int]:
+    """:func:`_connected_part` of the nodes ``inside`` (a mask), on arrays."""
+    import heapq
+
+    import numpy as np
+
+    labels = graph.components()
+    members = np.flatnonzero(inside)
+    labels = labels[members]
+    order = np.lexsort((members, labels))
+    members, labels = members[order], labels[order]
+    names, starts, sizes = np.unique(labels, return_index=True, return_counts=True)
+    keep: set[int] = set()
+    for part in np.lexsort((names, -sizes)).tolist():
+        room = limit - len(keep)
+        if room <= 0:
+            break
+        nodes = members[starts[part] : starts[part] + sizes[part]].tolist()
+        if len(nodes) <= room:
+            keep.update(nodes)
+            continue
+        if room < 2:
+            break
+        start = min(nodes, key=graph.priority)
+        taken, heap = {start}, []
+        for m in graph.neighbours(start):
+            heapq.heappush(heap, graph.priority(m))
+        while heap and len(taken) < room:
+            n = heapq.heappop(heap)[-1]
+            if n in taken:
+                continue
+            taken.add(n)
+            for m in graph.neighbours(n):
+                if m not in taken:
+                    heapq.heappush(heap, graph.priority(m))
         keep |= taken
         break  # smaller parts after a cut one would be noise beside it
     return keep
@@ -517,5 +633,29 @@ def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
 def html(graph: Graph, net: nx.DiGraph) -> str:
     """``graph.html`` of a graph and its analysed network (:func:`analysed_network`)."""
     view = select_view(net)
+    view.tenures = tenures(graph)
+    return render_html(view)
+
+
+def tables_html(tables, figures, graph, max_nodes: int = DEFAULT_MAX_NODES) -> str:
+    """``graph.html`` of a build's network tables (graph/tables.py): :func:`html`'s page, with the
+    attributes of the nodes it shows alone read, from the tables (``graph`` gives the tenures)."""
+    import networkx as nx
+
+    keep = select_numbered(tables.kinds, tables.sources, tables.targets, max_nodes)
+    shown = nx.DiGraph()
+    for number, (nid, attrs) in enumerate(analysed_nodes(tables, figures)):
+        if number in keep:
+            shown.add_node(nid, **attrs)
+    for source, target, attrs in tables.edge_lines():
+        if source in shown and target in shown:
+            shown.add_edge(source, target, **attrs)
+    left = Counter(kind for number, kind in enumerate(tables.kinds) if number not in keep)
+    view = View(
+        net=shown,
+        total_nodes=len(tables.ids),
+        total_edges=len(tables.sources),
+        left_out={k: left[k] for k in KINDS if left[k]},
+    )
     view.tenures = tenures(graph)
     return render_html(view)

@@ -1,0 +1,681 @@
+"""The network views of a build from compact tables on disk, in memory bounded by the batch.
+
+graph/network.py draws the knowledge network from one graph held whole (an
+rdflib graph, or every triple the network reads, from a build's graph.nt);
+at 100,000 releases that read and the networkx graph built from it took most
+of the build's memory. Here the same network is derived from its shards,
+never held whole:
+
+1. **Rows of a unit** (:func:`unit_rows`): a release's shard (its triples,
+   in :class:`~govkg.graph.network._Reader`'s indexes, small) gives one line
+   per fact the network uses, keyed by the IRI it belongs to: a type, a name,
+   an alias (``owl:sameAs``), an event with its evidence, places and
+   directives, a holding of its holder, a participation of its agent, an
+   issuer or a citation of a document. Every fact of the network is local to
+   a release's graph (an event, its participations, holdings and evidence
+   sentences, the release's headline and date), except what a node is called
+   and what it is (types, names, aliases), which the rows carry as they are
+   for the reduce to decide. A build keeps each shard's rows in its cache
+   (``OUT/cache/network``), by the shard's digest: an update reads again only
+   the shards that changed.
+2. **Nodes** (:func:`network_tables`): the rows, keyed by node id (aliases
+   merged into their canonical node), are sorted on disk
+   (:class:`~govkg.graph.shards.SortedLines`) and reduced one node at a time:
+   an official's latest title, an organisation's aliases, which kind a node
+   is. Each node's attributes go to a table on disk, its edges to a second
+   sort.
+3. **Edges**: that sort, reduced one pair of nodes at a time (roles of one
+   official in one event, titles of one holding edge), gives the edge table,
+   and the structure the rankings and the page's selection need, as integers
+   (a node's number is its rank in sorted order, so numbers sort as ids do).
+
+What stays in memory grows with the network, not with the graph, and small:
+each node's id and kind, the participations as pairs of numbers, the edges
+as pairs of numbers. The rankings (:func:`~govkg.graph.network.rank_officials`)
+and the page's selection (:func:`~govkg.graph.view.select_numbered`) work on
+those; GEXF and GraphML are written in one pass over each table
+(:func:`write_exports`), the page from the attributes of its nodes alone.
+The files are the bytes the in-memory writers (graph/outputs.py) give for the
+same graph: the reduce makes each decision :func:`~govkg.graph.network.knowledge_network`
+makes, in the same order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
+
+from govkg.graph import iris
+from govkg.graph.network import (
+    _AGENT,
+    _CITATION,
+    _DERIVED_FROM,
+    _EVENT,
+    _HOLDER,
+    _IMPLEMENTS,
+    _ISSUER,
+    _LOCATION,
+    _NAME,
+    _ORGANIZATION,
+    _PARTICIPATION,
+    _PUBLISHED,
+    _ROLE,
+    _SAME_AS,
+    _START,
+    _TITLE,
+    _TYPE,
+    BETWEENNESS_WORK,
+    KINDS,
+    LINK_PREDICATES,
+    TEXT_PREDICATES,
+    OfficialFigures,
+    _clean,
+    _edge_attrs,
+    _Evidence,
+    _evidence_attrs,
+    _evidence_order,
+    _Reader,
+    attribute_types,
+    gexf_stream,
+    graph_pairs,
+    graphml_stream,
+    node_label,
+    rank_officials,
+    zh_label,
+)
+from govkg.graph.shards import SortedLines
+from govkg.graph.terms import nt_literal
+from govkg.ontology import GOV
+
+# Classes whose instances the reduce must know: the node kinds.
+_CLASSES = {str(cls): kind for kind, classes in KINDS.items() for cls in classes}
+_EVENT_CLASSES = {str(cls) for cls in KINDS["event"]}
+_PERSON = str(GOV.Person)
+_LATE_KINDS = ("organisation", "directive", "document")  # assigned last, in this order: the last wins
+# An edge's relation when several are asked of one pair of nodes: the one knowledge_network
+# leaves (issuer overwrites, then implements, location, a holding; participation and cites
+# only where nothing else is).
+_RANK = {"issuer": 0, "implements": 1, "location": 2, "holding": 3, "participation": 4, "cites": 5}
+# Characters of rows sorted in memory at once.
+RUN_CHARS = 20_000_000
+# Rows a unit begins with (an empty IRI sorts first): an alias, the newest publication date.
+ALIAS, LATEST = "alias", "latest"
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- rows of one unit (a shard, or a whole graph) -----------------------------
+
+
+def pairs_of_triples(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """The pairs the network reads (:func:`~govkg.graph.network.graph_pairs`) from canonical
+    N-Triples text, ``S P O`` a triple (a shard's lines, graph/sharded.py's ``shard_triples``)."""
+    wanted = {f"<{p}>": (p, True) for p in TEXT_PREDICATES} | {f"<{p}>": (p, False) for p in LINK_PREDICATES}
+    found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in wanted.values()}
+    for triple in triples:
+        subject, predicate, obj = triple.split(" ", 2)
+        kind = wanted.get(predicate)
+        if kind is None or subject[0] != "<":
+            continue
+        if kind[1]:
+            if obj[0] == '"':
+                found[kind[0]].append((subject[1:-1], nt_literal(obj)[0]))
+        elif obj[0] == "<":
+            found[kind[0]].append((subject[1:-1], obj[1:-1]))
+    return found
+
+
+def _evidence_rows(evidence: list[_Evidence]) -> list[list]:
+    return [[e.sentence, e.begin, e.headline, e.published, e.release] for e in evidence]
+
+
+def _evidence_of(rows: list[list]) -> list[_Evidence]:
+    return [_Evidence(s, b, h, p, r) for s, b, h, p, r in rows]
+
+
+def unit_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """The network's rows of one unit's triples (see the module doc), sorted: ``IRI<tab>TAG<tab>JSON``.
+
+    ``pairs`` as :func:`pairs_of_triples` gives them. Tags: ``T`` a class of a
+    node kind, ``N`` a name, ``S`` an alias of another IRI, ``E`` an event,
+    ``H`` a holding of a holder, ``P`` a participation of an agent, ``D`` the
+    issuers of a document, ``C`` the events of the releases that cite a
+    document; under the empty IRI, so that they come first, ``alias`` a
+    variant and its canonical IRI (``owl:sameAs``) and ``latest`` the newest
+    publication date.
+    """
+    reader = _Reader.of_pairs(pairs)
+    rows: list[str] = []
+    add = rows.append
+    for subject, cls in pairs[_TYPE]:
+        if cls in _CLASSES:
+            add(f"{subject}\tT\t{_dump(cls)}\n")
+    for subject, name in pairs[_NAME]:
+        add(f"{subject}\tN\t{_dump(name)}\n")
+    for variant, canonical in pairs[_SAME_AS]:
+        if variant != canonical:  # first, as the reduce needs them before any other row
+            add(f"\t{ALIAS}\t{_dump([variant, canonical])}\n")
+    events = reader.instances("event")
+    for event, cls in events.items():
+        rid, headline, published = reader.derived_from(event)
+        row = [
+            str(cls),
+            reader.text(event, _NAME),
+            reader.text(event, _START)[:10],
+            rid,
+            headline,
+            published,
+            _evidence_rows(reader.evidence(event)),
+            sorted(reader.objects(event, _LOCATION)),
+            sorted(reader.objects(event, _IMPLEMENTS)),
+        ]
+        add(f"{event}\tE\t{_dump(row)}\n")
+    for holding, holder in pairs[_HOLDER]:
+        title = reader.text(holding, _TITLE)
+        if not title:
+            continue
+        evidence = reader.evidence(holding)
+        rid, _, published = reader.derived_from(holding)
+        begin = min((e.begin for e in evidence), default=0)
+        orgs = sorted(reader.objects(holding, _ORGANIZATION))
+        row = [published, rid, begin, title, holding, _evidence_rows(evidence), orgs]
+        add(f"{holder}\tH\t{_dump(row)}\n")
+    for part in reader.subjects(_TYPE, _PARTICIPATION):
+        agent, event = reader.value(part, _AGENT), reader.value(part, _EVENT)
+        if agent is None or event is None:
+            continue
+        row = [event, sorted(reader.objects(part, _ROLE)), _evidence_rows(reader.evidence(part)), part]
+        add(f"{agent}\tP\t{_dump(row)}\n")
+    issuers: dict[str, list[str]] = {}
+    for document, org in pairs[_ISSUER]:
+        issuers.setdefault(document, []).append(org)
+    for document, orgs in issuers.items():
+        add(f"{document}\tD\t{_dump(sorted(orgs))}\n")
+    cited: dict[str, set[str]] = {}
+    for release, document in pairs[_CITATION]:
+        found = [s for s in reader.subjects(_DERIVED_FROM, release) if s in events]
+        if found:
+            cited.setdefault(document, set()).update(found)
+    for document, found in cited.items():
+        add(f"{document}\tC\t{_dump(sorted(found))}\n")
+    dates = [value[:10] for _, value in pairs[_PUBLISHED]]
+    if dates:
+        add(f"\t{LATEST}\t{_dump(max(dates))}\n")
+    return sorted(set(rows))
+
+
+def graph_rows(graph) -> list[str]:
+    """The rows of a whole graph as one unit (an rdflib graph, or a build's StoreGraph)."""
+    return unit_rows(graph_pairs(graph, TEXT_PREDICATES, LINK_PREDICATES))
+
+
+# --- the reduce ---------------------------------------------------------------
+
+
+@dataclass
+class Tables:
+    """The network of a build as tables on disk, and its structure in numbers.
+
+    ``nodes`` holds a line per node, sorted by id: ``[id, attributes]`` in
+    JSON (the attributes as :func:`~govkg.graph.network.knowledge_network`
+    gives them); ``edges`` a line per edge, sorted by source and target:
+    ``[source, target, attributes]``. ``ids`` and ``kinds`` are each node's,
+    in that order (a node's number is its place); ``sources`` and ``targets``
+    the numbers of each edge's ends; ``attendees``, ``attended`` and
+    ``roles`` the official, event and roles (an index of ``role_texts``) of
+    each participation edge. Close it to remove the files.
+    """
+
+    folder: Path
+    ids: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    sources: array = field(default_factory=lambda: array("i"))
+    targets: array = field(default_factory=lambda: array("i"))
+    attendees: array = field(default_factory=lambda: array("i"))
+    attended: array = field(default_factory=lambda: array("i"))
+    roles: array = field(default_factory=lambda: array("i"))
+    role_texts: dict[str, int] = field(default_factory=dict)
+    edge_types: dict[str, set[type]] = field(default_factory=dict)  # attribute -> types, in first-use order
+    latest: str = "1970-01-01"
+    bare_names: Counter = field(default_factory=Counter)  # how many nodes have each bare name
+
+    @property
+    def nodes(self) -> Path:
+        return self.folder / "nodes.jsonl"
+
+    @property
+    def edges(self) -> Path:
+        return self.folder / "edges.jsonl"
+
+    def node_lines(self) -> Iterator[tuple[str, dict]]:
+        with self.nodes.open(encoding="utf-8") as handle:
+            for line in handle:
+                nid, attrs = json.loads(line)
+                yield nid, attrs
+
+    def edge_lines(self) -> Iterator[tuple[str, str, dict]]:
+        with self.edges.open(encoding="utf-8") as handle:
+            for line in handle:
+                source, target, attrs = json.loads(line)
+                yield source, target, attrs
+
+    def participations(self) -> Iterator[tuple[int, int, str]]:
+        """(official, event, roles) of each participation edge, in order."""
+        texts = list(self.role_texts)
+        for official, event, roles in zip(self.attendees, self.attended, self.roles, strict=True):
+            yield official, event, texts[roles]
+
+    def close(self) -> None:
+        for path in (self.nodes, self.edges):
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()
+
+    def __enter__(self) -> Tables:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Aliases:
+    """``owl:sameAs`` of every unit: an IRI's node id, variants merged into their canonical node."""
+
+    def __init__(self, same_as: dict[str, str]) -> None:
+        self.same_as = same_as
+        self.keys: dict[str, str] = {}
+
+    def canonical(self, node: str) -> str:
+        for _ in range(8):  # a chain of variants, never a cycle (as network._Reader)
+            if node not in self.same_as:
+                break
+            node = self.same_as[node]
+        return node
+
+    def key(self, node: str) -> str:
+        found = self.keys.get(node)
+        if found is None:
+            found = iris.node_id(self.canonical(node))
+            if len(self.keys) < 1 << 16:
+                self.keys[node] = found
+        return found
+
+
+def _head(rows: Iterable[str]) -> Iterator[tuple[str, object]]:
+    """The rows a unit begins with (tag, value): its aliases and newest date."""
+    for row in rows:
+        if row[0] != "\t":
+            break
+        _, tag, payload = row.split("\t", 2)
+        yield tag, json.loads(payload)
+
+
+def _keyed(rows: Iterable[str], aliases: _Aliases) -> Iterator[str]:
+    """Unit rows as lines of the node they belong to: ``NODE<tab>IRI<tab>TAG<tab>JSON``; an event's
+    places are told they are one (``L``), a variant that it is one (``S``)."""
+    key = aliases.key
+    for row in rows:
+        if row[0] == "\t":
+            _, tag, payload = row.split("\t", 2)
+            if tag == ALIAS:
+                variant, canonical = json.loads(payload)
+                yield f"{key(variant)}\t{variant}\tS\t{_dump(canonical)}\n"
+            continue
+        subject, tag, payload = row.split("\t", 2)
+        yield f"{key(subject)}\t{row}"
+        if tag == "E":
+            for place in json.loads(payload)[7]:
+                yield f"{key(place)}\t{place}\tL\t{_dump(subject)}\n"
+
+
+def _latest_title(holdings: list[list]) -> tuple[dict, list[list]]:
+    """An official's title attributes from the holdings of one IRI (knowledge_network's rule)."""
+    holdings.sort(key=lambda h: h[:4])
+    latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
+    evidence = sorted((e for h in latest for e in _evidence_of(h[5])), key=_evidence_order)
+    attrs = {
+        "title": "、".join(dict.fromkeys(h[3] for h in latest)),
+        "titles": "、".join(dict.fromkeys(h[3] for h in holdings)),
+        **_evidence_attrs(evidence),
+    }
+    return attrs, holdings
+
+
+def _reduce_node(nid: str, lines: list[str], aliases: _Aliases, edge_out: SortedLines) -> dict | None:
+    """One node's attributes from its rows (None if it is not a node); its edges to ``edge_out``."""
+    key = aliases.key
+    types: dict[str, set[str]] = {}
+    names: dict[str, list[str]] = {}
+    variants: set[str] = set()
+    events: list[tuple[str, list]] = []
+    holdings: dict[str, list[list]] = {}
+    parts: list[tuple[str, list]] = []
+    issuers: list[tuple[str, list]] = []
+    cites: list[tuple[str, list]] = []
+    located = False
+    for line in lines:
+        _, raw, tag, payload = line.split("\t", 3)
+        value = json.loads(payload)
+        if tag == "T":
+            types.setdefault(raw, set()).add(value)
+        elif tag == "N":
+            names.setdefault(raw, []).append(value)
+        elif tag == "S":
+            variants.add(raw)
+        elif tag == "E":
+            events.append((raw, value))
+        elif tag == "H":
+            holdings.setdefault(raw, []).append(value)
+        elif tag == "P":
+            parts.append((raw, value))
+        elif tag == "D":
+            issuers.append((raw, value))
+        elif tag == "C":
+            cites.append((raw, value))
+        elif tag == "L":
+            located = True
+
+    def name(raw: str) -> str:
+        return min(names.get(raw, ()), default="")
+
+    persons = sorted(raw for raw, classes in types.items() if _PERSON in classes)
+    attrs: dict | None = None
+    seq = 0
+
+    def edge(source: str, target: str, relation: str, payload=None) -> None:
+        nonlocal seq
+        seq += 1
+        edge_out.add(f"{source}\t{target}\t{_RANK[relation]}\t{seq:09d}\t{_dump([relation, payload])}\n")
+
+    # Officials, with the titles of each release that names them.
+    for person in persons:
+        own, ordered = _latest_title(holdings.get(person, []))
+        attrs = {"kind": "official", "name": name(person) or nid, **own}
+        for _published, _rid, _begin, title, _holding, evidence, orgs in ordered:
+            for org in orgs:
+                edge(nid, key(org), "holding", [title, evidence])
+    # Events, their places and directives.
+    for _raw, (cls, event_name, date, rid, headline, published, evidence, places, directives) in sorted(
+        events
+    ):
+        attrs = {
+            "kind": "event",
+            "type": zh_label(_term(cls)),
+            "name": event_name,
+            "date": date or published,
+            "dated": "event" if date else ("release" if published else ""),
+            **_evidence_attrs(_evidence_of(evidence)),
+            "headline": headline,
+            "published": published,
+            "release": rid,
+        }
+        for place in places:
+            edge(nid, key(place), "location")
+        for directive in directives:
+            edge(nid, key(directive), "implements")
+    person_set = set(persons)
+    for agent, (event, roles, evidence, _part) in sorted(parts):
+        if agent in person_set:
+            edge(nid, key(event), "participation", [roles, evidence])
+    if attrs is None and located:
+        canonical = [raw for raw in types.keys() | names.keys() if raw not in variants]
+        attrs = {"kind": "place", "name": name(min(canonical)) if canonical else ""}
+    for kind in _LATE_KINDS:
+        for raw in sorted(types):
+            if raw not in variants and iris.node_id(raw) == nid and types[raw] & _KIND_CLASSES[kind]:
+                attrs = {"kind": kind, "name": name(raw)}
+    documents = {raw for raw, classes in types.items() if classes & _KIND_CLASSES["document"]}
+    for document, orgs in sorted(issuers):
+        if document in documents:
+            for org in orgs:
+                edge(nid, key(org), "issuer")
+    for document, found in sorted(cites):
+        if document in documents:
+            for event in found:
+                edge(key(event), nid, "cites")
+    if attrs is None:
+        return None
+    if variants:
+        aliases_of = {name(variant) for variant in variants}
+        attrs["aliases"] = "、".join(sorted(aliases_of - {attrs.get("name")}))
+    attrs["label"] = node_label(attrs)
+    return _clean(attrs)
+
+
+_KIND_CLASSES = {kind: {str(cls) for cls in classes} for kind, classes in KINDS.items()}
+
+
+def _term(iri: str):
+    from rdflib import URIRef
+
+    return URIRef(iri)
+
+
+def _reduce_edge(lines: list[str]) -> tuple[str, dict]:
+    """An edge's relation and attributes from what its rows ask, as knowledge_network leaves them."""
+    rank = min(line.split("\t", 3)[2] for line in lines)
+    chosen = [json.loads(line.split("\t", 4)[4]) for line in lines if line.split("\t", 3)[2] == rank]
+    relation = chosen[0][0]
+    edge: dict = {"relation": relation}
+    if relation == "participation":
+        edge["roles"] = {role for _, (roles, _) in chosen for role in roles}
+        edge["evidence_list"] = [e for _, (_, evidence) in chosen for e in _evidence_of(evidence)]
+    elif relation == "holding":
+        edge["titles"] = [title for _, (title, _) in chosen]
+        edge["evidence_list"] = [e for _, (_, evidence) in chosen for e in _evidence_of(evidence)]
+    return relation, _clean(_edge_attrs(edge))
+
+
+def network_tables(units: Iterable[Iterable[str]], folder: str | Path) -> Tables:
+    """The network of units' rows as :class:`Tables` in a temporary folder inside ``folder``.
+
+    Each unit is a sorted iterable of :func:`unit_rows` that can be iterated
+    twice (a list, or :class:`RowsFile`): first for the rows it begins with,
+    the aliases, then whole.
+    """
+    units = list(units)
+    same_as: dict[str, str] = {}
+    latest = "1970-01-01"
+    for rows in units:
+        for tag, value in _head(rows):
+            if tag == ALIAS:
+                variant, canonical = value
+                same_as[variant] = max(same_as.get(variant, canonical), canonical)
+            elif tag == LATEST:
+                latest = max(latest, value)
+    aliases = _Aliases(same_as)
+    work = Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder))
+    tables = Tables(folder=work, latest=latest)
+    try:
+        _reduce(units, aliases, tables)
+    except BaseException:
+        tables.close()
+        raise
+    return tables
+
+
+def _reduce(units: list[Iterable[str]], aliases: _Aliases, tables: Tables) -> None:
+    number: dict[str, int] = {}
+    work = tables.folder
+    with (
+        SortedLines(work, run=1 << 62, run_chars=RUN_CHARS) as rows,
+        SortedLines(work, run=1 << 62, run_chars=RUN_CHARS) as edge_rows,
+    ):
+        for unit in units:
+            rows.extend(_keyed(unit, aliases))
+        with tables.nodes.open("w", encoding="utf-8") as out:
+            for nid, group in groupby(rows, key=lambda line: line[: line.index("\t")]):
+                attrs = _reduce_node(nid, list(group), aliases, edge_rows)
+                if attrs is None:
+                    continue
+                number[nid] = len(tables.ids)
+                tables.ids.append(nid)
+                tables.kinds.append(attrs["kind"])
+                tables.bare_names[str(attrs.get("name") or attrs.get("label") or nid)] += 1
+                out.write(_dump([nid, attrs]) + "\n")
+        rows.close()
+        kinds = tables.kinds
+        with tables.edges.open("w", encoding="utf-8") as out:
+            pairs = groupby(edge_rows, key=lambda line: line[: line.index("\t", line.index("\t") + 1)])
+            for pair, group in pairs:
+                source, target = pair.split("\t")
+                a, b = number.get(source), number.get(target)
+                if a is None or b is None:
+                    continue
+                relation, attrs = _reduce_edge(list(group))
+                if relation == "participation":
+                    if kinds[b] not in ("official", "event", "place"):
+                        continue
+                    tables.attendees.append(a)
+                    tables.attended.append(b)
+                    roles = attrs.get("roles", "")
+                    tables.roles.append(tables.role_texts.setdefault(roles, len(tables.role_texts)))
+                elif relation == "cites" and kinds[a] != "event":
+                    continue
+                tables.sources.append(a)
+                tables.targets.append(b)
+                for name, value in attrs.items():
+                    tables.edge_types.setdefault(name, set()).add(type(value))
+                out.write(_dump([source, target, attrs]) + "\n")
+
+
+class RowsFile:
+    """A unit's rows kept in a file (a line a row), iterable any number of times.
+
+    The file ends in a line of its own (:data:`_END`): a cache's file cut
+    short (a crash before the system wrote it out: it is renamed into place
+    without a sync, as a cache may be) is not complete, and is made again.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def __iter__(self) -> Iterator[str]:
+        with self.path.open(encoding="utf-8", newline="\n") as handle:
+            for row in handle:
+                if row != _END:
+                    yield row
+
+    def complete(self) -> bool:
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(max(0, handle.seek(0, 2) - len(_END)))
+                return handle.read() == _END.encode("ascii")
+        except OSError:
+            return False
+
+    def write(self, rows: Iterable[str]) -> None:
+        temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(rows)
+                handle.write(_END)
+            os.replace(temporary, self.path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+
+_END = "\x7fend\n"  # sorts after every row
+
+
+def graph_tables(graph, folder: str | Path) -> Tables:
+    """:func:`network_tables` of a whole graph, one unit (what the in-memory writers draw)."""
+    return network_tables([graph_rows(graph)], folder)
+
+
+# --- what the build writes from the tables ------------------------------------
+
+
+def analysed_nodes(tables: Tables, figures: OfficialFigures) -> Iterator[tuple[str, dict]]:
+    """Each node and its attributes, an official's figures added (as network.analysed_network does)."""
+    member = figures.community()
+    kinds = tables.kinds
+    for number, (nid, attrs) in enumerate(tables.node_lines()):
+        if kinds[number] == "official":
+            attrs.update(
+                events=figures.events.get(number, 0),
+                contacts=figures.contacts.get(number, 0),
+                betweenness=figures.betweenness.get(number, 0.0),
+                community=member.get(number, -1),
+            )
+        yield nid, attrs
+
+
+def rankings(tables: Tables, work: int = BETWEENNESS_WORK) -> OfficialFigures:
+    """The officials' figures (:func:`~govkg.graph.network.rank_officials`), keyed by node number."""
+    return rank_officials(tables.participations(), work, keep_ties=False)
+
+
+class _Exported:
+    """The nodes as GEXF and GraphML name them (:func:`~govkg.graph.network.export_nodes`), from the
+    tables, and their attributes' types: one pass to count the qualified names, then a pass a file."""
+
+    def __init__(self, tables: Tables, figures: OfficialFigures) -> None:
+        self.tables, self.figures = tables, figures
+        bare_names = tables.bare_names
+        self.qualified: Counter = Counter()
+        kinds: dict[str, set[type]] = {}
+        for nid, attrs in analysed_nodes(tables, figures):
+            bare = _bare(nid, attrs)
+            if bare_names[bare] > 1:
+                self.qualified[f"{bare} ({_qualifier(nid, attrs)})"] += 1
+            for key, value in {**attrs, "name": "", "label": ""}.items():
+                kinds.setdefault(key, set()).add(type(value))
+        self.node_types = attribute_types(kinds)
+        self.edge_types = attribute_types(tables.edge_types)
+
+    def nodes(self) -> Iterator[tuple[str, dict]]:
+        bare_names, qualified = self.tables.bare_names, self.qualified
+        for nid, attrs in analysed_nodes(self.tables, self.figures):
+            bare = _bare(nid, attrs)
+            name = f"{bare} ({_qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
+            repeated = qualified[name] + (1 if bare_names.get(name) == 1 else 0)
+            yield nid, {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
+
+
+def _bare(nid: str, attrs: dict) -> str:
+    return str(attrs.get("name") or attrs.get("label") or nid)
+
+
+def _qualifier(node: str, attrs: dict) -> str:
+    """What tells namesakes apart (network.export_nodes)."""
+    if attrs.get("kind") == "official" and "@" in node:
+        return node.rsplit("@", 1)[1]
+    if attrs.get("kind") == "event":
+        return " ".join(x for x in (attrs.get("date", ""), attrs.get("release", "")) if x) or node
+    return node
+
+
+def gexf_of_tables(exported: _Exported) -> Iterator[str]:
+    """graph.gexf from the tables, line by line (the bytes of network.gexf_lines)."""
+    return gexf_stream(
+        exported.nodes(),
+        exported.tables.edge_lines(),
+        exported.node_types,
+        exported.edge_types,
+        exported.tables.latest,
+    )
+
+
+def graphml_of_tables(exported: _Exported) -> Iterator[str]:
+    """graph.graphml from the tables, line by line (the bytes of network.graphml_lines)."""
+    return graphml_stream(
+        exported.nodes(), exported.tables.edge_lines(), exported.node_types, exported.edge_types
+    )
+
+
+def exports(tables: Tables, figures: OfficialFigures) -> _Exported:
+    """What :func:`gexf_of_tables` and :func:`graphml_of_tables` write from (one pass over the nodes)."""
+    return _Exported(tables, figures)

@@ -1,0 +1,120 @@
+"""The network views from tables on disk (graph/tables.py): the bytes of the in-memory writers."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+import pytest
+from rdflib import RDF, Literal
+from rdflib.namespace import OWL
+
+from govkg.graph import view
+from govkg.graph.build import BuildResult
+from govkg.graph.network import analysed_network, gexf_text, graphml_text, latest_date
+from govkg.graph.outputs import write_outputs
+from govkg.graph.sharded import NETWORK_FILES, write_from_shards, write_network_files
+from govkg.graph.tables import (
+    RowsFile,
+    exports,
+    gexf_of_tables,
+    graph_tables,
+    graphml_of_tables,
+    rankings,
+)
+from govkg.ontology import GOV, ID, SCHEMA
+from tests.graph.networks import sample_graph
+from tests.graph.test_sharded import canonical_shards
+
+VARIANT = ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E6%94%BF%E5%BA%9C"]  # 巴中市政府
+CANONICAL = ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C"]
+NAMESAKE = ID["person/%E4%BD%95%E5%B9%B3@%E5%AE%9D%E9%B8%A1%E5%B8%82"]  # 何平@宝鸡市
+
+
+def awkward_graph():
+    """The sample network with what the reduce must decide across releases: an organisation's variant
+    spelling (its alias in the default graph), a namesake official, an unnamed organisation."""
+    graph = sample_graph()
+    for triple in [
+        (VARIANT, RDF.type, GOV.Organization),
+        (VARIANT, SCHEMA.name, Literal("巴中市政府", lang="zh")),
+        (VARIANT, OWL.sameAs, CANONICAL),
+        (NAMESAKE, RDF.type, GOV.Person),
+        (NAMESAKE, SCHEMA.name, Literal("何平", lang="zh")),
+        (ID["organization/nameless"], RDF.type, GOV.Organization),
+    ]:
+        graph.add(triple)
+    return graph
+
+
+@pytest.mark.parametrize("make", [sample_graph, awkward_graph])
+def test_the_tables_give_the_exports_of_the_network_in_memory(make, tmp_path):
+    graph = make()
+    net, _ = analysed_network(graph)
+    with graph_tables(graph, tmp_path) as tables:
+        assert tables.ids == sorted(net)
+        figures = rankings(tables)
+        exported = exports(tables, figures)
+        assert "".join(gexf_of_tables(exported)) == gexf_text(net, latest_date(graph))
+        assert "".join(graphml_of_tables(exported)) == graphml_text(net)
+        assert view.tables_html(tables, figures, graph) == view.html(graph, net)
+    assert not list(tmp_path.iterdir())  # the tables are removed
+
+
+def test_a_build_from_its_shards_gives_the_views_in_memory_aliases_across_graphs(tmp_path):
+    """The variant's alias and types sit in the default graph, its canonical node in a release's."""
+    built = BuildResult(graph=awkward_graph(), extractions=[])
+    write_outputs(built, tmp_path / "memory")
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    written = write_from_shards(shards, tmp_path / "streamed")
+    for name in NETWORK_FILES:
+        assert written[name].read_bytes() == (tmp_path / "memory" / name).read_bytes(), name
+    assert "巴中市政府" in (tmp_path / "streamed" / "graph.gexf").read_text(encoding="utf-8")
+
+
+def test_rows_are_kept_by_digest_and_made_again_when_cut_or_gone(tmp_path):
+    built = BuildResult(graph=sample_graph(), extractions=[])
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    out, rows = tmp_path / "out", tmp_path / "rows"
+    write_from_shards(shards, out, network=False)
+    first = write_network_files(out, shards, rows)
+    page = first["graph.html"].read_bytes()
+    kept = sorted(rows.iterdir())
+    assert len(kept) == len(list(shards.glob("*.nq")))
+    assert all(RowsFile(path).complete() for path in kept)
+    stamps = {path: path.stat().st_mtime_ns for path in kept}
+    cut = kept[0]
+    cut.write_bytes(cut.read_bytes()[:-3])  # a file a crash cut short
+    stale = rows / "0000.tsv"
+    stale.write_text("left by a build before\n", encoding="utf-8")
+    again = write_network_files(out, shards, rows)
+    assert again["graph.html"].read_bytes() == page
+    assert not stale.exists()
+    assert RowsFile(cut).complete()
+    assert all(path.stat().st_mtime_ns == stamps[path] for path in kept[1:])  # not read again
+
+
+def random_network(seed: int, nodes: int = 300) -> nx.DiGraph:
+    """Officials, events and other kinds tied at random, in several connected parts."""
+    rng = random.Random(seed)
+    kinds = ["official", "event", "organisation", "place", "document", "directive"]
+    net = nx.DiGraph()
+    ids = [f"n{number:04}" for number in range(nodes)]
+    for nid in ids:
+        net.add_node(nid, kind=rng.choices(kinds, weights=[5, 5, 2, 1, 1, 1])[0])
+    for _ in range(nodes):
+        a, b = rng.sample(ids[: nodes // 2] if rng.random() < 0.7 else ids, 2)
+        net.add_edge(a, b)
+    return net
+
+
+@pytest.mark.parametrize(("seed", "limit"), [(0, 50), (1, 120), (2, 7), (3, 1), (4, 299), (5, 300)])
+def test_the_page_keeps_the_nodes_select_view_keeps(seed, limit):
+    net = random_network(seed)
+    ids = sorted(net)
+    number = {nid: i for i, nid in enumerate(ids)}
+    kinds = [net.nodes[nid]["kind"] for nid in ids]
+    sources = [number[a] for a, _ in net.edges()]
+    targets = [number[b] for _, b in net.edges()]
+    chosen = view.select_numbered(kinds, sources, targets, max_nodes=limit)
+    assert {ids[i] for i in chosen} == set(view.select_view(net, max_nodes=limit).net)
