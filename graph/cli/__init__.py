@@ -16,10 +16,10 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from typing import NamedTuple
 
-from govkg.graph.cli import build, check, export, person, query, remove, serve, show, site, stats, view
 from govkg.graph.cli.common import (
     DEFAULT_GRAPH,
     EXIT_FAIL,
@@ -56,24 +56,46 @@ class Command(NamedTuple):
     run: Callable[[argparse.Namespace], int]
 
 
-# The sub-commands, filled in one place: a renamed function fails here, at import.
-COMMANDS: dict[str, Command] = {
-    "build": Command(build.HELP, build.build_arguments, build.build_cli),
-    "remove": Command(remove.HELP, remove.remove_arguments, remove.remove_cli),
-    "check": Command(check.HELP, check.check_arguments, check.check_cli),
-    "query": Command(query.HELP, query.query_arguments, query.query_cli),
-    "serve": Command(serve.HELP, serve.serve_arguments, serve.serve_cli),
-    "site": Command(site.HELP, site.site_arguments, site.site_cli),
-    "view": Command(view.HELP, view.view_arguments, view.view_cli),
-    "stats": Command(stats.HELP, stats.stats_arguments, stats.stats_cli),
-    "person": Command(person.HELP, person.person_arguments, person.person_cli),
-    "export": Command(export.HELP, export.export_arguments, export.export_cli),
-    "show": Command(show.HELP, show.show_arguments, show.show_cli),
-}
+class _Commands(Mapping[str, "Command"]):
+    """The sub-commands by name; a command's module is imported when it is first looked up.
+
+    Module ``govkg.graph.cli.NAME`` gives ``HELP``, ``NAME_arguments`` and
+    ``NAME_cli``. Running one command imports only its own module, so that
+    ``govkg query`` does not load extraction (``build``) or the server.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._names = names
+        self._loaded: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._loaded:
+            module = import_module(f"{__name__}.{name}")
+            run_name = name.replace("-", "_")
+            self._loaded[name] = Command(
+                module.HELP, getattr(module, f"{run_name}_arguments"), getattr(module, f"{run_name}_cli")
+            )
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The parser of ``govkg`` and all its sub-commands."""
+# The sub-commands, named in one place (a test looks every one up).
+COMMANDS: Mapping[str, Command] = _Commands(
+    ("build", "remove", "check", "query", "serve", "site", "view", "stats", "person", "export", "show")
+)
+
+
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``govkg`` and all its sub-commands, or with ``command`` the arguments of that one
+    only (the others are named, so that a wrong name is told the choices, but not imported).
+    """
     parser = argparse.ArgumentParser(
         prog="govkg",
         description="Chinese government press releases to a knowledge graph.",
@@ -82,21 +104,27 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govkg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, command in COMMANDS.items():
+    for name in COMMANDS:
+        if command in COMMANDS and name != command:
+            sub.add_parser(name)
+            continue
+        found = COMMANDS[name]
         command_parser = sub.add_parser(
             name,
-            help=command.help,
-            description=command.help,
+            help=found.help,
+            description=found.help,
             epilog=EXIT_STATUS,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        command.arguments(command_parser)
-        command_parser.set_defaults(run=command.run, command_parser=command_parser)
+        found.arguments(command_parser)
+        command_parser.set_defaults(run=found.run, command_parser=command_parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # the command is the first word that is not an option (``govkg`` itself takes no values)
+    parser = make_parser(next((word for word in argv if not word.startswith("-")), None))
     # Unknown flags are the sub-command's to report, with its own usage (argparse would
     # otherwise print the top-level usage for ``govkg build --bogus``).
     args, unknown = parser.parse_known_args(argv)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from rdflib import Graph
@@ -101,3 +103,18 @@ def test_every_command_is_registered_with_its_own_functions():
         # their positional arguments
         required = {"person": ["x"], "serve": ["x"], "show": ["x"], "remove": ["folder", "id"]}.get(name, [])
         assert parser.parse_args([name, *required]).run is command.run
+
+
+def test_a_command_imports_only_its_own_module():
+    # govkg query starts without loading extraction, the writers or the server
+    code = (
+        "import sys\n"
+        "from govkg.graph.cli import main\n"
+        "main(['query', '--list'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('govkg.extract', 'govkg.graph'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.splitlines()[-1]
+    assert "govkg.graph.sparql" in loaded
+    for heavy in ("govkg.extract.pipeline", "govkg.graph.build", "govkg.graph.outputs", "govkg.graph.server"):
+        assert f"'{heavy}'" not in loaded
