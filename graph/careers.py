@@ -90,7 +90,7 @@ def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timel
     bindings = {"name": Literal(name)}
 
     def rows(name: str):
-        return query_store(store, named_query(name).text, bindings).rows
+        return query_store(store, named_query(name), bindings).rows
 
     people = {str(row[1]): Timeline(person=str(row[1]), name=name) for row in rows(Q_PERSONS)}
     held: dict[tuple[str, str], dict] = {}

@@ -316,7 +316,7 @@ class WorkerPool:
 def query_page() -> bytes:
     """The browser page: a query box, the named queries to start from, results as a table."""
     queries = {
-        name: {"text": query.text, "parameters": dict(query.parameters)}
+        name: {"text": query.text, "parameters": dict(query.parameters), "languages": dict(query.languages)}
         for name, query in named_queries().items()
     }
     data = json.dumps(queries, ensure_ascii=False).replace("</", "<\\/")
@@ -359,21 +359,25 @@ named.onchange = () => {
     label.appendChild(input); params.appendChild(label);
   }
 };
-function term(value) {
+// A plain value of a parameter matched as the graph writes it (a name) gets its language tag.
+function term(value, language) {
   value = value.trim();
   const iri = /^<[^<>"{}|^`\\\s]*>$/, literal = /^"(?:[^"\\]|\\.)*"(@[A-Za-z-]+|\^\^<[^<>]*>)?$/;
   if (iri.test(value) || literal.test(value)) return value;
-  return '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") + '"';
+  const text = '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") + '"';
+  return language ? text + "@" + language : text;
 }
 function bound(text) {
   const values = [];
   for (const input of params.querySelectorAll("input")) {
-    if (input.value.trim()) values.push("VALUES ?" + input.name + " { " + term(input.value) + " }");
+    const language = (queries[named.value].languages || {})[input.name];
+    if (input.value.trim()) values.push("VALUES ?" + input.name + " { " + term(input.value, language) + " }");
   }
   if (!values.length) return text;
-  const at = text.search(/WHERE\s*\{/i);
-  if (at < 0) return text;
-  const open = text.indexOf("{", at) + 1;
+  // in the innermost WHERE: a parameter is used in a named query's subquery, if it has one
+  const wheres = [...text.matchAll(/WHERE\s*\{/gi)];
+  if (!wheres.length) return text;
+  const open = text.indexOf("{", wheres[wheres.length - 1].index) + 1;
   return text.slice(0, open) + "\n  " + values.join("\n  ") + text.slice(open);
 }
 // An IRI as a short readable link: to its page on this server when it is one of ours.

@@ -8,14 +8,19 @@ for comparison. Both give the same :class:`QueryResult`, whose rows hold rdflib
 terms.
 
 Parameters are bound, never formatted into the query text: a named query's
-parameters are variables of its projection that it compares with
-``COALESCE(STR(?x) = STR(?param), true)``, so the query runs unchanged in any
+parameters are variables of its projection, so the query runs unchanged in any
 store (unbound, the parameter filters nothing) and the engines bind them
-natively (pyoxigraph substitutions, rdflib ``initBindings``).
+natively (pyoxigraph substitutions, rdflib ``initBindings``). A name
+parameter stands in the query's pattern itself (``?person schema:name
+?name``), so that a bound name is looked up in the store's index rather than
+compared with every name; it is the name as the graph writes it, a literal
+tagged ``@zh``, and a plain string given for it is tried tagged so, then plain
+(:func:`parameter_values`). Dates are compared as text.
 
 The named questions are the ``.rq`` files of ``govkg.ontology/queries``; the
 first comment line says what a query asks, and comment lines such as
-``# ?place  the place's name`` name its parameters.
+``# ?place  the place's name, such as "巴中市"@zh`` name its parameters (the
+example's language tag is the one a plain string is given).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -49,6 +54,7 @@ GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
 
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^<>"\s]+>)?')
 _PARAMETER = re.compile(r"^#\s+\?(\w+)\s+(.+?)\s*$")
+_TAGGED_EXAMPLE = re.compile(r'such as "[^"]*"@([A-Za-z]+(?:-[A-Za-z0-9]+)*)')
 
 
 class QueryError(ValueError):
@@ -68,6 +74,7 @@ class NamedQuery:
     parameters: Mapping[str, str]
     text: str
     path: Path
+    languages: Mapping[str, str] = field(default_factory=dict)  # parameter: the tag of its values
 
 
 @dataclass(frozen=True)
@@ -140,15 +147,20 @@ def _named_queries(folder: Path) -> dict[str, NamedQuery]:
                 break
             summary.append(body)
         parameters = {m.group(1): m.group(2) for m in map(_PARAMETER.match, comments) if m}
-        found[path.stem] = NamedQuery(path.stem, " ".join(summary), parameters, text, path)
+        languages = {
+            name: tag.group(1) for name, doc in parameters.items() if (tag := _TAGGED_EXAMPLE.search(doc))
+        }
+        found[path.stem] = NamedQuery(path.stem, " ".join(summary), parameters, text, path, languages)
     return found
 
 
 def named_queries(folder: str | Path | None = None) -> dict[str, NamedQuery]:
     """The named questions, by name (the ``.rq`` file's stem), from the ontology package.
 
-    >>> named_queries()["officials-of-place"].parameters["place"]
-    "the place's name as written, such as 巴中市 (unbound: every place)"
+    >>> named_queries()["events-in-range"].parameters["from"]
+    'the first day, such as 2020-01-01 (unbound: no lower bound)'
+    >>> named_queries()["officials-of-place"].languages
+    {'place': 'zh'}
     """
     return _named_queries(Path(folder) if folder else resource_path("queries"))
 
@@ -423,13 +435,42 @@ def query_text(argument: str) -> str:
     return argument
 
 
-def _bindings(bindings: Mapping[str, Any] | None) -> dict[str, Node]:
-    return {name.lstrip("?$"): _term(value) for name, value in (bindings or {}).items()}
+def parameter_values(query: str | NamedQuery, bindings: Mapping[str, Any] | None) -> list[dict[str, Node]]:
+    """The terms to bind, in the order to try them: rdflib terms as given, strings and numbers
+    as literals.
+
+    A named query's parameter whose values are tagged (a name, ``"何平"@zh``) is matched
+    in the query's pattern as the graph writes it: a plain string given for it is tried
+    tagged first (how govkg writes names) and, when that finds nothing, plain (a graph
+    whose names are plain strings, which the shapes allow).
+
+    >>> parameter_values(named_query("events-of-official"), {"name": "何平"})
+    [{'name': rdflib.term.Literal('何平', lang='zh')}, {'name': rdflib.term.Literal('何平')}]
+    """
+    values = {name.lstrip("?$"): _term(value) for name, value in (bindings or {}).items()}
+    tagged = dict(values)
+    if isinstance(query, NamedQuery):
+        for name, tag in query.languages.items():
+            value = values.get(name)
+            if isinstance(value, Literal) and value.language is None and value.datatype in (None, XSD.string):
+                tagged[name] = Literal(str(value), lang=tag)
+    return [tagged, values] if tagged != values else [values]
 
 
 def _check_limit(count: int, limit: int | None, what: str) -> None:
     if limit is not None and count > limit:
         raise ResultTooLarge(f"the result has more than {limit} {what}; add a LIMIT to the query")
+
+
+class _Peeked:
+    """A pyoxigraph answer whose first solution has been read: it, then the rest."""
+
+    def __init__(self, first, rest) -> None:
+        self.variables = rest.variables
+        self._rows = chain((first,), rest)
+
+    def __iter__(self):
+        return self._rows
 
 
 def query_store(
@@ -446,16 +487,23 @@ def query_store(
     are never made (an ORDER BY still sorts them all).
     """
     ox = _oxigraph()
-    values = _bindings(bindings)
-    try:
-        answer = store.query(
-            _text(query),
-            substitutions={ox.Variable(k): _to_ox(v) for k, v in values.items()} or None,
-        )
-    except SyntaxError as exc:
-        raise QueryError(f"query syntax: {exc}") from exc
-    except RuntimeError as exc:  # e.g. a bound variable the query does not project
-        raise QueryError(str(exc)) from exc
+    text = _text(query)
+    tries = parameter_values(query, bindings)
+    for values in tries:
+        try:
+            answer = store.query(
+                text, substitutions={ox.Variable(k): _to_ox(v) for k, v in values.items()} or None
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"query syntax: {exc}") from exc
+        except RuntimeError as exc:  # e.g. a bound variable the query does not project
+            raise QueryError(str(exc)) from exc
+        if values is tries[-1] or not isinstance(answer, ox.QuerySolutions):
+            break
+        peeked = next(answer, None)
+        if peeked is not None:  # a name written as tried: these are its rows
+            answer = _Peeked(peeked, answer)
+            break
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("boolean", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
@@ -487,11 +535,14 @@ def query_graph(
     """Run a query on an rdflib graph with rdflib's own engine."""
     from pyparsing import ParseException
 
-    values = _bindings(bindings)
-    try:
-        answer = graph.query(_text(query), initBindings=values)
-    except ParseException as exc:
-        raise QueryError(f"query syntax: {exc}") from exc
+    tries = parameter_values(query, bindings)
+    for values in tries:
+        try:
+            answer = graph.query(_text(query), initBindings=values)
+        except ParseException as exc:
+            raise QueryError(f"query syntax: {exc}") from exc
+        if answer.type != "SELECT" or len(answer) or values is tries[-1]:
+            break
     if answer.type == "ASK":
         return QueryResult("boolean", boolean=bool(answer.askAnswer))
     if answer.type in ("CONSTRUCT", "DESCRIBE"):

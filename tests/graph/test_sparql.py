@@ -17,6 +17,7 @@ from govkg.graph.sparql import (
     QueryResult,
     ResultTooLarge,
     format_result,
+    graph_to_store,
     named_queries,
     open_store,
     parse_binding,
@@ -379,3 +380,62 @@ def test_graph_results_read_back_in_every_graph_format(small_graph, fmt, extensi
     quads = pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.from_extension(extension))
     read = QueryResult("graph", statements=tuple((q.subject, q.predicate, q.object) for q in quads))
     assert isomorphic(read.graph(), expected)
+
+
+@pytest.fixture(scope="module")
+def sample_store(sample_graph):
+    return graph_to_store(sample_graph)
+
+
+def _rows(result: QueryResult, drop: str) -> list[tuple]:
+    return sorted(tuple(sorted((k, v) for k, v in r.items() if k != drop)) for r in result.records())
+
+
+TAGGED = sorted((name, param) for name, q in named_queries().items() for param in q.languages)
+
+
+def test_names_and_places_are_the_tagged_parameters():
+    assert {name for name, _ in TAGGED} >= {
+        "events-of-official",
+        "co-attendance",
+        "officials-of-place",
+        "person-events",
+    }
+    assert all(named_queries()[name].languages[param] == "zh" for name, param in TAGGED)
+
+
+@pytest.mark.parametrize(("name", "param"), [t for t in TAGGED if t[0] != "co-attendance"])
+def test_a_bound_name_gives_the_unbound_rows_of_that_name(sample_store, name, param):
+    # unbound, the parameter's column holds each row's own name: bound to one, the rows of that name
+    every = run_query(sample_store, name).records()
+    counts: dict[str, int] = {}
+    for record in every:
+        counts[record[param]] = counts.get(record[param], 0) + 1
+    value = max(sorted(counts), key=counts.__getitem__)  # the name in most rows
+    plain = run_query(sample_store, name, {param: value})
+    tagged = run_query(sample_store, name, {param: Literal(value, lang="zh")})
+    wanted = sorted(
+        tuple(sorted((k, v) for k, v in r.items() if k != param)) for r in every if r[param] == value
+    )
+    assert _rows(plain, param) == _rows(tagged, param) == wanted
+    assert {r[param] for r in plain.records()} == {value}
+
+
+def test_co_attendance_bound_is_each_pair_of_that_official_from_either_side(sample_store):
+    pairs = run_query(sample_store, "co-attendance").records()  # each pair once
+    assert all(p["person"] < p["partner"] for p in pairs)
+    name = max(
+        sorted({p["official"] for p in pairs}),
+        key=lambda n: sum(n in (p["official"], p["other"]) for p in pairs),
+    )
+    wanted = sorted(
+        (p["official"], p["other"], p["events"], p["person"], p["partner"])
+        if p["official"] == name
+        else (p["other"], p["official"], p["events"], p["partner"], p["person"])
+        for p in pairs
+        if name in (p["official"], p["other"])
+    )
+    bound = run_query(sample_store, "co-attendance", {"name": name}).records()
+    assert (
+        sorted((p["official"], p["other"], p["events"], p["person"], p["partner"]) for p in bound) == wanted
+    )
