@@ -47,6 +47,7 @@ Q_PERSONS, Q_POSTS, Q_TITLES, Q_EVENTS, Q_MENTIONS, Q_RELEASE_DAYS = (
     "person-companions",
     "person-release-days",
 )
+Q_EVENT_DAYS = "release-event-days"  # bound to one release, not a name
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,18 @@ def timeline(source: str | Path | Graph, name: str, top: int = 10) -> list[Timel
     titles: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     # a release's day: its publication date, else the latest day of the events it reports
     days: dict[str, str] = {}
-    for _, rid, published, event_date in rows(Q_RELEASE_DAYS):
-        day = _day(published) or _day(event_date)
-        if published is not None or day > days.get(str(rid), ""):
-            days[str(rid)] = day
+    undated: dict[str, object] = {}
+    for _, rid, published, release in rows(Q_RELEASE_DAYS):
+        if published is not None:
+            days[str(rid)] = max(days.get(str(rid), ""), _day(published))
+        else:
+            undated[str(rid)] = release
+    # few releases lack a date: each is asked for on its own, from the release (an OPTIONAL
+    # of every named release's events would read every event's date in the store)
+    for rid, release in undated.items():
+        if rid not in days:
+            found = query_store(store, named_query(Q_EVENT_DAYS), {"release": release}).rows
+            days[rid] = max((_day(date) for _, _, date in found), default="")
     for _, person, title, rid, _published in rows(Q_TITLES):
         titles[(str(person), str(rid), days.get(str(rid), ""))].add(str(title))
     for (person, rid, day), written in titles.items():

@@ -114,3 +114,17 @@ def test_a_place_spelt_two_ways_is_linked_to_one_canonical_node():
     variants = [(s, o) for s, o in graph.subject_objects(OWL.sameAs)]
     assert any(str(graph.value(o, SCHEMA.name)) == "巴中市" for _, o in variants)
     assert Literal("巴中", lang="zh") in set(graph.objects(variants[0][0], SCHEMA.name))
+
+
+def test_a_release_without_a_date_takes_the_latest_day_of_its_events():
+    meeting = Event(
+        key="e1", type="meeting", name="常务会议", evidence=SPAN, date="2021-04-01", participations=()
+    )
+    visit = Event(
+        key="e2", type="inspection", name="调研", evidence=SPAN, date="2021-04-03", participations=()
+    )
+    undated = release("u", None, person("何平", "市长", where="巴中市"), events=(meeting, visit))
+    graph = from_extractions([*career(), undated]).graph
+    first = timeline(graph, "何平")[0]
+    assert ("2021-04-03", "市长", ("u",)) in first.titles
+    assert ("2021-04-03", "u") in first.releases

@@ -4,7 +4,8 @@
 rewritten for Oxigraph's optimizer (slow at scale, plainly right); each current
 query must give the same rows, in the same order where it orders them, bound
 and unbound, on the invented graph, on one with plain-string names and on the
-build of the samples.
+build of the samples. (person-release-days is not there: it no longer gives the
+days of a release's events, which govkg person asks release-event-days for.)
 """
 
 from __future__ import annotations
