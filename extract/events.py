@@ -6,7 +6,8 @@ written once in simplified characters and every span still points into the
 text as written:
 
 - an event is reported by a happening cue (召开 …会议, 到 … 调研, 会见, 签约,
-  …仪式, 任命: ``data/event_cues.tsv``); cues inside reported words (X强调，要
+  …仪式, 任命, and acts of a named doer: 甲同乙通电话, 甲致信…:
+  ``data/event_cues.tsv``); cues inside reported words (X强调，要
   …), in a clause that says what must be done (要, 必须) or that is called off
   (取消, 暂停) report nothing, unless the words tell of a finished act on a day
   they name (X表示，昨天乙同你举行了会谈), of one some time ago (不久前，…会晤在某地
@@ -569,7 +570,18 @@ class _Reader:
 
     def _add(self, kind, match, clause, index, sentence, v, mentions, dates) -> None:
         refers = kind.endswith("=")  # 座谈会上，…: the meeting told of, if any
-        kind = kind.rstrip("=")
+        # 甲同乙通电话, 甲致信…: an act that needs its doer named before its verb
+        doer = kind.endswith("!")
+        kind = kind.rstrip("=!")
+        doers: list[str] = []
+        if doer:
+            named = clause.start() + match.start("name")
+            doers = [m.key for m in mentions if clause.start() <= m.start and m.end <= named]
+            if not doers:
+                return
+            if match.groupdict().get("with"):
+                start, end = clause.start() + match.start("with"), clause.start() + match.end("with")
+                doers += [m.key for m in mentions if start <= m.start and m.end <= end]
         groups = match.groupdict()
         at = clause.start() + match.start()
         name_view = (groups.get("name") or "").strip()
@@ -669,6 +681,7 @@ class _Reader:
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
+        draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
         same = None if another or past else self._same_as(draft, name_view)
         if same is None and weak:
             return
@@ -687,6 +700,7 @@ class _Reader:
         same.until = same.until or until
         same.place = same.place or place
         same.leaders = same.leaders or leaders
+        same.roles.extend(p for p in draft.roles if p not in same.roles)
         self.current = same
         self.marks.append(((index, clause.start()), same))
 
@@ -778,6 +792,8 @@ class _Reader:
             if draft.type == "inspection" and draft.leaders and other.leaders:
                 if not draft.leaders & other.leaders:
                     continue
+            if draft.type == "other" and not _loosely_same(draft.name, other.name):
+                continue  # a phone call and a letter of one day are two happenings
             return other
         return None
 

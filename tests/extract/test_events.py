@@ -414,7 +414,7 @@ def test_event_cue_rows():
     rows = load_table("event_cues.tsv")
     assert rows
     for kind, pattern, needs in rows:
-        assert kind.rstrip("?+=") in _TYPES
+        assert kind.rstrip("?+=!") in _TYPES
         assert needs and all(needs.split("|"))
         assert "{" not in re.sub(r"\{(?:C|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
 
@@ -663,6 +663,55 @@ def test_which_date_an_event_takes(text, published, expected):
 )
 def test_other_events(text, expected):
     assert [(e.type, e.date) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phone call: who calls and whom the call is with take part
+        (
+            "8日，省长张三同某国总理李四通电话。张三表示，愿深化合作。",
+            [("other", "同某国总理李四通电话", "2020-06-08", ["张三:attend", "李四:attend", "张三:speak"])],
+        ),
+        # a letter or message sent, a reply, an instruction written, an order signed: the doer takes part
+        ("8日，张三致信祝贺某校百年。", [("other", "致信祝贺某校百年", "2020-06-08", ["张三:attend"])]),
+        ("8日，张三向李四致贺电。", [("other", "向李四致贺电", "2020-06-08", ["张三:attend"])]),
+        ("8日，张三给某村乡亲们回信。", [("other", "给某村乡亲们回信", "2020-06-08", ["张三:attend"])]),
+        (
+            "8日，张三对防汛工作作出重要批示。",
+            [("other", "对防汛工作作出重要批示", "2020-06-08", ["张三:attend", "张三:speak"])],
+        ),
+        ("8日，张三签署第三号主席令。", [("other", "签署第三号主席令", "2020-06-08", ["张三:attend"])]),
+        # a call and a letter of one day are two happenings
+        (
+            "8日，张三同李四通电话。当天，张三致信祝贺某大学建校百年。",
+            [
+                ("other", "同李四通电话", "2020-06-08", ["张三:attend", "李四:attend"]),
+                ("other", "致信祝贺某大学建校百年", "2020-06-08", ["张三:attend"]),
+            ],
+        ),
+    ],
+)
+def test_acts_of_a_named_doer_are_other_happenings(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    found = [(e.type, e.name, e.date, [f"{p.person}:{p.role}" for p in e.participations]) for e in events]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8日，会上宣读了张三致大会的贺信。",  # read out, not sent here
+        "8日，李四收到张三的回信。",  # received
+        "8日，会议传达学习了张三重要指示批示精神。",  # what is carried out
+        "近日，张三对防汛工作作出重要批示。",  # no day
+        "8日，市民致电12345热线反映问题。",  # a call to a hotline, no named doer
+        "8日，某公司致信感谢。",  # no named doer
+        "8日，张三要求各地要及时向上级致信报告。",  # what is to be done
+    ],
+)
+def test_no_act_of_a_named_doer(text):
+    assert [e for e in events_of(text, names=("张三", "李四")) if e.type == "other"] == []
 
 
 def test_a_visit_welcomed_is_no_new_visit():
