@@ -340,13 +340,28 @@ def _range_end(match: re.Match, iso: str | None) -> str | None:
 _YEAR_STATED = re.compile(r"(?<![0-9到至])((?:199|20[0-9])[0-9])\s*年")
 
 
+# The year of a numbered sitting (2022年第9次常务会议, 2019年第三次主任会议): the year the
+# sitting the text reports was held in.
+_SITTING_YEAR = re.compile(
+    r"(?<![0-9到至])((?:199|20[0-9])[0-9])\s*年\s*(?:度\s*)?第\s*[0-9一二三四五六七八九十]{1,3}\s*次"
+)
+
+
 def stated_year(text: str) -> int | None:
     """The one year a text states (2015年…), or None if it states none or several.
 
+    Where it states several, the one year of the numbered sittings it names
+    (2022年第9次常务会议) is the text's own: the plans and reports a sitting
+    discusses name other years (2021年执行情况与2022年计划).
+
     >>> stated_year("2015年上半年执行情况，8月14日"), stated_year("2019年和2020年"), stated_year("到2035年")
     (2015, None, None)
+    >>> stated_year("6月17日，召开区政府2022年第9次常务会议，研究2021年计划执行情况")
+    2022
     """
     years = {int(y) for y in _YEAR_STATED.findall(text)}
+    if len(years) > 1:
+        years = {int(y) for y in _SITTING_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
 
 

@@ -12,6 +12,7 @@ from govkg.extract.dates import (
     resolve_day,
     resolve_month_day,
     same_day_words,
+    stated_year,
 )
 
 
@@ -307,3 +308,20 @@ def test_holiday_tables_agree():
         assert (days[0].year, days[-1].year) == (1990, 2060), holiday
         assert all(320 <= (b - a).days <= 400 for a, b in pairwise(days)), holiday
     assert resolve_holiday("春节", None, 2024) == date(2024, 2, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2015年上半年执行情况。8月14日召开。", 2015),  # the one year stated
+        ("2019年和2020年的计划。", None),  # two years: neither is the text's own
+        ("到2035年基本实现。", None),  # a target is no year of the text
+        # several years, one of them a numbered sitting's: the sitting's is the text's own
+        ("6月17日，区政府召开2022年第9次常务会议，研究2021年计划执行情况与2022年计划。", 2022),
+        ("县人大常委会2019年第三次主任会议审议了2018年决算。", 2019),
+        # two sittings of two years tell no one year
+        ("2021年第2次会议和2022年第1次会议。", None),
+    ],
+)
+def test_the_year_a_text_states(text, year):
+    assert stated_year(text) == year

@@ -993,3 +993,10 @@ def test_a_visit_and_what_it_goes_on_to(text, expected):
     events = events_of(text, published="2020-06-16", names=("张三",))
     assert [(e.type, e.date, {(p.person, p.role) for p in e.participations}) for e in events] == expected
     assert all(not e.name.startswith("并") for e in events)
+
+
+def test_a_numbered_sitting_dates_a_release_without_a_clock():
+    # no publication date, two years stated: the sitting's year completes 6月17日
+    text = "6月17日，副区长张三主持召开区政府2022年第9次常务会议。会议研究了2021年计划执行情况。"
+    events = events_of(text, published=None, names=("张三",))
+    assert [(e.type, e.date) for e in events] == [("meeting", "2022-06-17")]
