@@ -411,6 +411,38 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
     return reading.isoformat() if reading else None
 
 
+_WRITTEN_DAY = re.compile(rf"(?:(?P<m>{_MONTH})\s*月\s*)?(?P<d>{_NUM})\s*{_DAY_MARK}")
+
+
+def written_day(text: str) -> tuple[int | None, int] | None:
+    """The month (if written) and day a date mention writes (3月5日, 22日至24日: its first), or None.
+
+    Without a clock a date stays unresolved, yet two written days still tell two
+    happenings apart.
+
+    >>> written_day("3月5日"), written_day("22日至24日"), written_day("二十五日"), written_day("近日")
+    ((3, 5), (None, 22), (None, 25), None)
+    """
+    match = _WRITTEN_DAY.search(text)
+    if match is None:
+        return None
+    day = cn_number(match.group("d"))
+    if day is None:
+        return None
+    return (cn_number(match.group("m")) if match.group("m") else None, day)
+
+
+def same_day(a: tuple[int | None, int], b: tuple[int | None, int]) -> bool:
+    """Whether two written days (month or None, day) may be one day: 5日 and 3月5日 may.
+
+    >>> same_day((None, 5), (3, 5)), same_day((None, 22), (None, 24)), same_day((3, 5), (4, 5))
+    (True, False, False)
+    """
+    if a[1] != b[1]:
+        return False
+    return a[0] is None or b[0] is None or a[0] == b[0]
+
+
 def first_date(text: str, clock: str | None) -> str | None:
     """The first resolvable date in ``text``, as ISO; None if there is none.
 

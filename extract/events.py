@@ -46,7 +46,15 @@ from functools import lru_cache
 from govkg.extract import event_names
 from govkg.extract.chars import View, simplify, view
 from govkg.extract.data import alternation, load_table, load_words
-from govkg.extract.dates import find_dates, first_date, parse_clock, same_day_words, stated_year
+from govkg.extract.dates import (
+    find_dates,
+    first_date,
+    parse_clock,
+    same_day,
+    same_day_words,
+    stated_year,
+    written_day,
+)
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
@@ -243,6 +251,7 @@ class _Draft:
     closed: bool = False  # its host and guest are known (分别会见)
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
+    said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
     in_words: bool = False  # told of in reported words (甲指出，乙主持…会议)
 
 
@@ -398,10 +407,9 @@ class _Reader:
     def read_events(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         text = v.text
         speech_from = _speech_from(text)
+        written = list(find_dates(text, self.clock, year=self.year, anchor=self.last_date))
         dates = [
-            d
-            for d in find_dates(text, self.clock, year=self.year, anchor=self.last_date)
-            if d.iso and not d.bound and not _attributive(text, d.span.start, d.span.end)
+            d for d in written if d.iso and not d.bound and not _attributive(text, d.span.start, d.span.end)
         ]
         dateline = _DATELINE.match(text)
         same_day = _same_day().match(text, dateline.end() if dateline else 0)
@@ -418,6 +426,13 @@ class _Reader:
             self.same_day = last.until or last.date
         self.part_of_day = self._part_of_day(text)
         self.ranges_taken = set()
+        # Days written that no clock resolves (22日 in a release without a date): they
+        # still tell two happenings apart.
+        self.unresolved = [
+            d
+            for d in written
+            if d.iso is None and not d.bound and not _attributive(text, d.span.start, d.span.end)
+        ]
         self.past = self._tells_of_the_past(text)
         opening = (
             dates[0]
@@ -681,6 +696,9 @@ class _Reader:
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
+        if date is None:
+            said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
+            draft.said = said and written_day(said.text)
         draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
         same = None if another or past else self._same_as(draft, name_view)
         if same is None and weak:
@@ -785,6 +803,8 @@ class _Reader:
                 continue
             if draft.date and other.date and other.date != draft.date:
                 continue
+            if draft.said and other.said and not same_day(draft.said, other.said):
+                continue  # 22日，甲带队…检查。24日，乙带队…检查: two days, with no clock to read them
             if draft.type == "meeting":
                 if draft.generic or other.generic or _loosely_same(draft.name, other.name):
                     return other

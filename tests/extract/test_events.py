@@ -1000,3 +1000,18 @@ def test_a_numbered_sitting_dates_a_release_without_a_clock():
     text = "6月17日，副区长张三主持召开区政府2022年第9次常务会议。会议研究了2021年计划执行情况。"
     events = events_of(text, published=None, names=("张三",))
     assert [(e.type, e.date) for e in events] == [("meeting", "2022-06-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # no publication date: 22日 and 24日 stay unresolved, yet are two days, two visits
+        ("22日，市委书记张三带队前往一线，检查指导防汛工作。24日，市长李四带队开展防汛检查。", 2),
+        ("3月22日，张三到某镇检查防汛工作。4月22日，李四带队到某镇开展防汛检查。", 2),
+        # one written day (5日, 3月5日) may be one day: the visit told again
+        ("3月5日，张三到某镇检查防汛工作。5日下午，张三一行来到某村检查防汛工作。", 1),
+    ],
+)
+def test_unresolved_days_still_tell_happenings_apart(text, count):
+    events = events_of(text, published=None, names=("张三", "李四"))
+    assert len([e for e in events if e.type == "inspection"]) == count
