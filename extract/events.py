@@ -246,6 +246,8 @@ class _Draft:
     place: str | None = None
     generic: bool = False
     leaders: frozenset[str] = frozenset()
+    guests: frozenset[str] = frozenset()  # named right after a reception's cue (会见乙)
+    sitting: str | None = None  # the sitting an appointment is made by (…第四次会议选举…)
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
     closed: bool = False  # its host and guest are known (分别会见)
@@ -696,6 +698,12 @@ class _Reader:
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
+        if kind == "reception":
+            draft.guests = frozenset(guests)
+        elif kind == "appointment":
+            # (searched in the clause alone: its start is a ^ of the pattern)
+            sitting = _SITTING.search(v.text[clause.start() : at])
+            draft.sitting = sitting.group("name") if sitting else None
         if date is None:
             said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
             draft.said = said and written_day(said.text)
@@ -812,6 +820,13 @@ class _Reader:
             if draft.type == "inspection" and draft.leaders and other.leaders:
                 if not draft.leaders & other.leaders:
                     continue
+            if draft.type == "reception" and draft.guests:
+                received = other.guests | {p.person for p in other.roles if p.role == "guest"}
+                if received and not draft.guests & received:
+                    continue  # 上午会见乙。下午会见丙: one reception for each guest
+            if draft.type == "appointment" and draft.sitting and other.sitting:
+                if draft.sitting not in other.sitting and other.sitting not in draft.sitting:
+                    continue  # 甲市…第四次会议选举乙为市长。丙市…会议选举丁为市长
             if draft.type == "other" and not _loosely_same(draft.name, other.name):
                 continue  # a phone call and a letter of one day are two happenings
             return other

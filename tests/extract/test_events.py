@@ -1015,3 +1015,28 @@ def test_a_numbered_sitting_dates_a_release_without_a_clock():
 def test_unresolved_days_still_tell_happenings_apart(text, count):
     events = events_of(text, published=None, names=("张三", "李四"))
     assert len([e for e in events if e.type == "inspection"]) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one reception for each guest received on one day
+        (
+            "5日上午，张三会见了某公司董事长李四。当天下午，张三会见了某集团总经理王五。",
+            [("reception", ["张三:host", "李四:guest"]), ("reception", ["张三:host", "王五:guest"])],
+        ),
+        # the reception told again (会见时, 参加会见) is the same one
+        (
+            "5日，张三会见了某公司董事长李四。会见时，张三表示欢迎。王五参加会见。",
+            [("reception", ["张三:host", "李四:guest", "张三:speak", "王五:attend"])],
+        ),
+        # appointments made by two sittings on one day are two
+        (
+            "5日，甲市第四届人民代表大会第四次会议选举张三为市长。5日，乙市第三届人民代表大会第四次会议选举李四为市长。",
+            [("appointment", ["张三:appointed"]), ("appointment", ["李四:appointed"])],
+        ),
+    ],
+)
+def test_happenings_of_one_day_told_apart(text, expected):
+    events = events_of(text, published="2020-03-10", names=("张三", "李四", "王五"))
+    assert [(e.type, [f"{p.person}:{p.role}" for p in e.participations]) for e in events] == expected
