@@ -775,10 +775,10 @@ class _Reader:
             end = event_names.cut_tail(text, at, clause.end())
             cue_word_end = at + len(match.group())
             pieces = ((at, cue_word_end), event_names.without_perfect(text, cue_word_end, end)[0])
-            sitting = _SITTING.search(text, clause.start(), at)
+            sitting = _SITTING.search(text[clause.start() : at])
             if sitting:
                 # 刚刚闭幕的…会议任命了…: the appointment is named with the sitting that made it.
-                pieces = ((sitting.start("name"), at), *pieces)
+                pieces = ((clause.start() + sitting.start("name"), at), *pieces)
         elif kind == "ceremony":
             start = event_names.rite_start(text, start, end)
             # 颁发了任命书: what is handed over, named with its verb, without the particle.

@@ -497,6 +497,12 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
             ("王五",),
             "县人大常委会第五次会议任命王五为副县长",
         ),
+        # …and a sitting that opens a clause after a date
+        (
+            "5日，县第十届人民代表大会第三次会议选举王五为县长。",
+            ("王五",),
+            "县第十届人民代表大会第三次会议选举王五为县长",
+        ),
     ],
 )
 def test_event_names(text, names, expected):
