@@ -165,6 +165,6 @@ def test_the_host_role_reads_as_its_ontology_label():
 
 def test_every_role_and_event_type_extraction_writes_is_in_the_enums():
     roles = {row[1] for row in load_table("role_cues.tsv")}
-    types = {row[0].rstrip("?+=") for row in load_table("event_cues.tsv")}  # ?, + and = mark how a cue counts
+    types = {row[0].rstrip("?+=!") for row in load_table("event_cues.tsv")}  # ?+=! mark how a cue counts
     assert roles <= set(Role.__members__)
     assert types <= set(EventType.__members__)
