@@ -1,7 +1,7 @@
 """Identity resolution over a build's mention rows, whole or a partition of names at a time.
 
 Reads the rows a build keeps in its cache (``govkg build ... -o FOLDER``
-first), as the build holds them (values shared), then resolves them and
+first; the cache opened read-only), as the build holds them (values shared), then resolves them and
 prints the time, the process's peak resident memory (VmHWM: rows and
 resolution) and what the rows alone held, and, with ``--compare``, whether
 the partitioned corpus is the one resolved whole, and identity.tsv the
@@ -15,11 +15,12 @@ folder's byte for byte.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import time
 from pathlib import Path
 
 from govkg.extract.identity import SharedValues, identity_report, resolve
-from govkg.graph.cache import ExtractionCache
+from govkg.graph.cache import CACHE, DATABASE, _key, unpickled
 from govkg.graph.incremental import ROWS, BuildRecord
 
 
@@ -34,19 +35,28 @@ def peak_mb() -> tuple[float, float]:
 
 
 def load_rows(folder: Path) -> list:
-    """The rows of every release the build at ``folder`` holds (first of each id), values shared."""
+    """The rows of every release the build at ``folder`` holds (first of each id), values shared.
+
+    The cache is opened read-only (immutable): the folder may be another's build, not to be touched.
+    """
     record = BuildRecord.load(folder)
     if record is None:
         raise SystemExit(f"{folder}: no build record")
     shared, rows, seen = SharedValues(), [], set()
     removed = set(record.removed)
-    with ExtractionCache(folder) as cache:
+    db = sqlite3.connect(f"{(folder / CACHE / DATABASE).as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
         for key in record.files.values():
-            found, _ = cache.get(key, ROWS)
+            (data,) = db.execute(
+                "SELECT value FROM entries WHERE key = ? AND kind = ?", (_key(key), ROWS)
+            ).fetchone()
+            found, _ = unpickled(data)
             for row in found:
                 if row.release not in seen and row.release not in removed:
                     seen.add(row.release)
                     rows.append(shared(row.mentions))
+    finally:
+        db.close()
     return rows
 
 

@@ -723,11 +723,14 @@ def merge_known(into: Known, other: Known) -> Known:
 
 def _known_of(name: str, tables: tuple[Known, ...]) -> dict[str, dict[str, frozenset[str]]]:
     """The places ``name`` is known in, by the tables together."""
-    found: dict[str, dict[str, frozenset[str]]] = {}
-    for table in tables:
-        for place, by_release in table.get(name, {}).items():
-            found.setdefault(place, {}).update(by_release)
-    return found
+    found = [table[name] for table in tables if name in table]
+    if len(found) < 2:
+        return found[0] if found else {}
+    merged: dict[str, dict[str, frozenset[str]]] = {}
+    for places in found:
+        for place, by_release in places.items():
+            merged.setdefault(place, {}).update(by_release)
+    return merged
 
 
 def _infer_release_place(mentions: list[_Mention], *known: Known) -> tuple[str | None, str]:
@@ -1283,7 +1286,7 @@ def _partitions(
         yield named + more
         return
     with tempfile.TemporaryDirectory(prefix="govkg-identity-", dir=workdir) as folder:
-        spill = _Spill(Path(folder), partitions)
+        spill = _Spill(Path(folder), partitions, table)
         known: Known = {}
         for start in range(0, len(table), ROUTE_RELEASES):
             found, buckets = route(table[start : start + ROUTE_RELEASES], names, partitions)
@@ -1297,16 +1300,23 @@ def _partitions(
 
 
 class _Spill:
-    """Partitions of mentions in files, one a partition, appended a batch at a time."""
+    """Partitions of mentions in files, one a partition, appended a batch at a time.
 
-    def __init__(self, folder: Path, partitions: int) -> None:
+    A mention is written as its release's id, its person's key and what the
+    rules of its release decided; read back, it takes the person from the
+    release's row, which the caller holds (so no record is written or made twice).
+    """
+
+    def __init__(self, folder: Path, partitions: int, table: list[ReleaseMentions]) -> None:
         self.paths = [folder / f"{index}.pickle" for index in range(partitions)]
+        self.rows = {release.release: release for release in table}
 
     def add(self, buckets: Buckets) -> None:
         for path, bucket in zip(self.paths, buckets, strict=True):
             if bucket:
+                written = [(m.release, m.person.key, m.name, m.place, m.reason, m.note) for m in bucket]
                 with path.open("ab") as handle:
-                    pickle.dump(bucket, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(written, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     def read(self, index: int) -> list[Named]:
         found: list[Named] = []
@@ -1314,7 +1324,11 @@ class _Spill:
         if path.exists():
             with path.open("rb") as handle:
                 while handle.peek(1):
-                    found.extend(pickle.load(handle))
+                    for rid, key, name, place, reason, note in pickle.load(handle):
+                        row = self.rows[rid]
+                        person = next(p for p in row.persons if p.key == key)
+                        national = row.place == NATIONAL
+                        found.append(Named(rid, row.date, person, name, national, place, reason, note))
             path.unlink()
         return found
 
