@@ -1325,10 +1325,14 @@ class _Spill:
             with path.open("rb") as handle:
                 while handle.peek(1):
                     for rid, key, name, place, reason, note in pickle.load(handle):
+                        # the row's strings, not those read back: the corpus keeps them
                         row = self.rows[rid]
                         person = next(p for p in row.persons if p.key == key)
                         national = row.place == NATIONAL
-                        found.append(Named(rid, row.date, person, name, national, place, reason, note))
+                        name, place = sys.intern(name), place and sys.intern(place)
+                        found.append(
+                            Named(row.release, row.date, person, name, national, place, reason, note)
+                        )
             path.unlink()
         return found
 
