@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -82,6 +83,14 @@ RELATIONS: dict[str, URIRef] = {
 BETWEENNESS_WORK = 4_000_000
 # Fewest sources of an estimate: fewer would say more about the sample than the network.
 BETWEENNESS_MIN_SOURCES = 16
+
+
+def _numpy():
+    try:
+        import numpy as np
+    except ImportError as exc:  # pragma: no cover - numpy is a dependency
+        raise ImportError("govkg's rankings need numpy: pip install numpy") from exc
+    return np
 
 
 def _require_networkx():
@@ -510,12 +519,7 @@ def coattendance_network(net: nx.DiGraph) -> nx.Graph:
     for source, target, attrs in net.edges(data=True):
         if attrs["relation"] == "participation":
             attendees[target].append(source)
-    weights: dict[tuple[str, str], int] = defaultdict(int)
-    for people in attendees.values():
-        people = sorted(set(people))
-        for i, a in enumerate(people):
-            for b in people[i + 1 :]:
-                weights[(a, b)] += 1
+    weights = coattendance_weights(attendees.values())
     co = nx.Graph()
     for nid, attrs in net.nodes(data=True):
         if attrs["kind"] == "official":
@@ -695,15 +699,13 @@ def _louvain(
     import random
 
     rng = random.Random(seed)
-    # A level's graph: each node's (neighbour, weight) in the order networkx's graph holds them,
-    # a community's inner edges as a self-loop once aggregated; and each node's first nodes.
-    adjacency = [
-        list(zip(row, weights, strict=True)) for row, weights in zip(neighbours, strengths, strict=True)
-    ]
-    members = [{u} for u in range(len(adjacency))]
-    m = sum(w for row in adjacency for _, w in row) / 2
-    partition = [{u} for u in range(len(adjacency))]
-    mod = _modularity(adjacency, [{u} for u in range(len(adjacency))])
+    # A level's graph: each node's neighbours and weights in the order networkx's graph holds
+    # them, a community's inner edges as a self-loop once aggregated; and each node's first nodes.
+    adjacency = (neighbours, strengths)
+    members = [{u} for u in range(len(neighbours))]
+    m = sum(sum(row) for row in strengths) / 2
+    partition = [{u} for u in range(len(neighbours))]
+    mod = _modularity(adjacency, [{u} for u in range(len(neighbours))])
     partition, inner, _ = _louvain_level(adjacency, members, m, partition, rng)
     while True:
         new_mod = _modularity(adjacency, inner)
@@ -719,10 +721,11 @@ def _louvain(
 
 def _louvain_level(adjacency, members: list[set[int]], m: float, partition: list[set[int]], rng):
     """One level of Louvain's moves (networkx's ``_one_level``, undirected, resolution 1)."""
-    n = len(adjacency)
+    nbrs, wts = adjacency
+    n = len(nbrs)
     node2com = list(range(n))
     inner = [{u} for u in range(n)]
-    degrees = [sum(w for _, w in row) + sum(w for v, w in row if v == u) for u, row in enumerate(adjacency)]
+    degrees = _degrees(adjacency)
     totals = list(degrees)
     order = list(range(n))
     rng.shuffle(order)
@@ -734,7 +737,7 @@ def _louvain_level(adjacency, members: list[set[int]], m: float, partition: list
             best_mod = 0
             best = node2com[u]
             weights2com: dict[int, float] = defaultdict(float)
-            for v, w in adjacency[u]:
+            for v, w in zip(nbrs[u], wts[u], strict=True):
                 if v != u:
                     weights2com[node2com[v]] += w
             degree = degrees[u]
@@ -758,29 +761,39 @@ def _louvain_level(adjacency, members: list[set[int]], m: float, partition: list
     return [p for p in partition if p], [p for p in inner if p], improved
 
 
-def _aggregate(adjacency, inner: list[set[int]]) -> list[list[tuple[int, float]]]:
+def _degrees(adjacency) -> list:
+    """Each node's weighted degree, a self-loop counted twice (networkx's ``degree(weight=...)``)."""
+    nbrs, wts = adjacency
+    return [
+        sum(row) + sum(w for v, w in zip(nbrs[u], row, strict=True) if v == u) for u, row in enumerate(wts)
+    ]
+
+
+def _aggregate(adjacency, inner: list[set[int]]):
     """The graph of a level's communities (networkx's ``_gen_graph``): an edge a pair of communities,
     weighed as the edges between them, in the order networkx adds them."""
-    node2com = [0] * len(adjacency)
+    nbrs, wts = adjacency
+    node2com = [0] * len(nbrs)
     for i, part in enumerate(inner):
         for node in part:
             node2com[node] = i
     rows: list[dict[int, float]] = [{} for _ in inner]
-    seen = [False] * len(adjacency)
-    for u, row in enumerate(adjacency):
-        for v, w in row:
+    seen = [False] * len(nbrs)
+    for u in range(len(nbrs)):
+        for v, w in zip(nbrs[u], wts[u], strict=True):
             if not seen[v]:  # each edge once, a self-loop too
                 a, b = node2com[u], node2com[v]
                 rows[a][b] = rows[a].get(b, 0) + w
                 if a != b:
                     rows[b][a] = rows[a][b]
         seen[u] = True
-    return [list(row.items()) for row in rows]
+    return [list(row) for row in rows], [list(row.values()) for row in rows]
 
 
 def _modularity(adjacency, communities: list[set[int]]) -> float:
     """Modularity of a partition (networkx's ``modularity``, undirected, resolution 1)."""
-    degrees = [sum(w for _, w in row) + sum(w for v, w in row if v == u) for u, row in enumerate(adjacency)]
+    nbrs, wts = adjacency
+    degrees = _degrees(adjacency)
     total = sum(degrees)
     m = total / 2
     norm = 1 / total**2
@@ -788,7 +801,7 @@ def _modularity(adjacency, communities: list[set[int]]) -> float:
     def contribution(community: set[int]) -> float:
         inside = 0
         for u in community:
-            for v, w in adjacency[u]:
+            for v, w in zip(nbrs[u], wts[u], strict=True):
                 if v in community and v >= u:  # each edge once
                     inside += w
         degree = sum(degrees[u] for u in community)
@@ -827,35 +840,47 @@ def rank_officials(
         events[official] += 1
         for role in labels.split():
             roles[official][role] += 1
-    weights = coattendance_weights(attendees.values())
-    del attendees
+    # The co-attendance table as arrays: a pair of officials (numbers in sorted order) a code.
+    np = _numpy()
+    people = sorted(events)
+    index = {p: i for i, p in enumerate(people)}
+    n = len(people)
+    codes = array("q")
+    for group in attendees.values():
+        members = sorted({index[p] for p in group})
+        for i, a in enumerate(members):
+            codes.extend(a * n + b for b in members[i + 1 :])
+    del attendees, index
+    pairs, weights = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
+    del codes
+    a, b = pairs // max(n, 1), pairs % max(n, 1)
     # The co-attendance network of the officials who met someone, as lists of numbers: node i is
     # the i-th such official in sorted order, its neighbours in ascending order (the order a
     # networkx graph built from the sorted table iterates them in).
-    officials = sorted({n for pair in weights for n in pair})
-    number = {n: i for i, n in enumerate(officials)}
-    neighbours: list[list[int]] = [[] for _ in officials]
-    strengths: list[list[int]] = [[] for _ in officials]
-    for (a, b), w in weights.items():
-        i, j = number[a], number[b]
-        neighbours[i].append(j)
-        strengths[i].append(w)
-        neighbours[j].append(i)
-        strengths[j].append(w)
-    del number
-    for i, row in enumerate(neighbours):  # a's earlier neighbours came in as b's: sort each row
-        if any(row[k] > row[k + 1] for k in range(len(row) - 1)):
-            order = sorted(range(len(row)), key=row.__getitem__)
-            neighbours[i] = [row[k] for k in order]
-            strengths[i] = [strengths[i][k] for k in order]
-    contacts = {n: len(neighbours[i]) for i, n in enumerate(officials)}
-    ties = (
-        sorted(((a, b, w) for (a, b), w in weights.items()), key=lambda t: (-t[2], t[0], t[1]))
-        if keep_ties
-        else []
-    )
-    edges = len(weights)
-    del weights
+    met = np.unique(np.concatenate([a, b]))
+    officials = [people[i] for i in met.tolist()]
+    place = np.zeros(max(n, 1), dtype=np.int64)
+    place[met] = np.arange(len(met))
+    u = np.concatenate([place[a], place[b]])
+    v = np.concatenate([place[b], place[a]])
+    w = np.concatenate([weights, weights])
+    order = np.lexsort((v, u))
+    u, v, w = u[order], v[order], w[order]
+    starts = np.searchsorted(u, np.arange(len(officials) + 1)).tolist()
+    v, w = v.tolist(), w.tolist()
+    neighbours = [v[starts[i] : starts[i + 1]] for i in range(len(officials))]
+    strengths = [w[starts[i] : starts[i + 1]] for i in range(len(officials))]
+    del u, v, w, order, place
+    contacts = {p: len(row) for p, row in zip(officials, neighbours, strict=True)}
+    ties = []
+    if keep_ties:
+        ties = [
+            (people[x], people[y], c)
+            for x, y, c in zip(a.tolist(), b.tolist(), weights.tolist(), strict=True)
+        ]
+        ties.sort(key=lambda t: -t[2])  # stable: pairs stay in their sorted order among equals
+    edges = len(pairs)
+    del pairs, weights, a, b
     sources = betweenness_sources(len(officials), edges, work)
     exact = sources == len(officials)
     betweenness = _betweenness(neighbours, None if exact else sources, seed=0) if officials else []

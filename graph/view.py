@@ -28,14 +28,18 @@ are inlined instead, so the file works with no network at all.
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import secrets
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from govkg.graph.layout import LEVEL_BUDGET, layout
 from govkg.graph.network import (
@@ -514,6 +518,12 @@ def _without_url_text(script: str) -> str:
 
 def render_html(view: View, title: str = "govkg") -> str:
     """The page of a view: one self-contained HTML document (no external resource), laid out."""
+    return "".join(html_pieces(view, title))
+
+
+def html_pieces(view: View, title: str = "govkg") -> Iterator[str]:
+    """:func:`render_html`'s page in pieces: the nodes and edges, most of it, are made into JSON a
+    chunk at a time as the page is written, not held as one string (nor copied by the template)."""
     try:
         from pyvis.network import Network
     except ImportError as exc:
@@ -620,7 +630,41 @@ def render_html(view: View, title: str = "govkg") -> str:
         summary=summary,
         font_face=FONT_FACE,
     )
-    return page.generate_html(name="graph.html")
+    # pyvis's generate_html, with the nodes and edges left to mark where they go (view.html
+    # writes them with Jinja's tojson filter, which is htmlsafe_json_dumps: the same text).
+    nodes, edges = page.nodes, page.edges
+    marks = {kind: [{"govkg": f"{kind}-{secrets.token_hex(8)}"}] for kind in ("nodes", "edges")}
+    page.nodes, page.edges = marks["nodes"], marks["edges"]
+    template = page.generate_html(name="graph.html")
+    page.nodes, page.edges = nodes, edges
+    policies = env.policies
+    dumps = policies["json.dumps_function"] or json.dumps
+    head, rest = template.split(json.dumps(marks["nodes"]), 1)
+    middle, tail = rest.split(json.dumps(marks["edges"]), 1)
+    yield head
+    yield from _json_list(nodes, dumps, policies["json.dumps_kwargs"])
+    yield middle
+    yield from _json_list(edges, dumps, policies["json.dumps_kwargs"])
+    yield tail
+
+
+def _json_list(items: list, dumps, kwargs: dict, chunk: int = 500) -> Iterator[str]:
+    """``htmlsafe_json_dumps(items)`` (Jinja's tojson), a chunk of items at a time: a list is its items'
+    JSON joined by ", " in brackets (json's default separators), and the escapes are by character."""
+    if kwargs.get("indent") is not None or kwargs.get("separators") is not None:
+        yield str(htmlsafe_json_dumps(items, dumps=dumps, **kwargs))
+        return
+    yield "["
+    for start in range(0, len(items), chunk):
+        text = ", ".join(dumps(item, **kwargs) for item in items[start : start + chunk])
+        escaped = (
+            text.replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+            .replace("'", "\\u0027")
+        )
+        yield (", " if start else "") + escaped
+    yield "]"
 
 
 def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
@@ -637,7 +681,7 @@ def html(graph: Graph, net: nx.DiGraph) -> str:
     return render_html(view)
 
 
-def tables_html(tables, figures, graph, max_nodes: int = DEFAULT_MAX_NODES) -> str:
+def tables_html(tables, figures, graph, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
     """``graph.html`` of a build's network tables (graph/tables.py): :func:`html`'s page, with the
     attributes of the nodes it shows alone read, from the tables (``graph`` gives the tenures)."""
     import networkx as nx
@@ -658,4 +702,4 @@ def tables_html(tables, figures, graph, max_nodes: int = DEFAULT_MAX_NODES) -> s
         left_out={k: left[k] for k in KINDS if left[k]},
     )
     view.tenures = tenures(graph)
-    return render_html(view)
+    return html_pieces(view)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import networkx as nx
@@ -57,7 +58,7 @@ def test_the_tables_give_the_exports_of_the_network_in_memory(make, tmp_path):
         exported = exports(tables, figures)
         assert "".join(gexf_of_tables(exported)) == gexf_text(net, latest_date(graph))
         assert "".join(graphml_of_tables(exported)) == graphml_text(net)
-        assert view.tables_html(tables, figures, graph) == view.html(graph, net)
+        assert "".join(view.tables_html(tables, figures, graph)) == view.html(graph, net)
     assert not list(tmp_path.iterdir())  # the tables are removed
 
 
@@ -118,3 +119,14 @@ def test_the_page_keeps_the_nodes_select_view_keeps(seed, limit):
     targets = [number[b] for _, b in net.edges()]
     chosen = view.select_numbered(kinds, sources, targets, max_nodes=limit)
     assert {ids[i] for i in chosen} == set(view.select_view(net, max_nodes=limit).net)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 500])
+def test_the_page_writes_its_lists_as_jinjas_tojson_does(chunk):
+    from jinja2.utils import htmlsafe_json_dumps
+
+    items = [{"id": "甲<b>&'乙'", "n": 1.5, "z": None}, {"id": "\u2028</script>", "a": [1, "x"]}, {}]
+    kwargs = {"sort_keys": True, "ensure_ascii": False}
+    written = "".join(view._json_list(items, json.dumps, kwargs, chunk=chunk))
+    assert written == str(htmlsafe_json_dumps(items, **kwargs))
+    assert "".join(view._json_list([], json.dumps, kwargs)) == "[]"
