@@ -42,7 +42,9 @@ makes, in the same order.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -248,7 +250,7 @@ class Tables:
     role_texts: dict[str, int] = field(default_factory=dict)
     edge_types: dict[str, set[type]] = field(default_factory=dict)  # attribute -> types, in first-use order
     latest: str = "1970-01-01"
-    bare_names: Counter = field(default_factory=Counter)  # how many nodes have each bare name
+    bare_names: NameCounts = field(default_factory=lambda: NameCounts())  # nodes of each bare name
 
     @property
     def nodes(self) -> Path:
@@ -287,6 +289,50 @@ class Tables:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class NameCounts:
+    """How many nodes have each name, as 64-bit digests of the names in arrays (not a dict of the
+    names): :meth:`add` each, :meth:`count` once, then ``counts[name]``. Two names of one digest
+    would be counted together (one chance in 10^8 at a million names): a namesake more, whose
+    exported name is qualified."""
+
+    def __init__(self) -> None:
+        self.digests = array("q")
+        self.keys = self.totals = None
+
+    @staticmethod
+    def _digest(name: str) -> int:
+        return int.from_bytes(
+            hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "little", signed=True
+        )
+
+    def add(self, name: str) -> None:
+        self.digests.append(self._digest(name))
+
+    def count(self) -> None:
+        import numpy as np
+
+        self.keys, self.totals = np.unique(np.frombuffer(self.digests, dtype=np.int64), return_counts=True)
+        self.digests = array("q")
+
+    def __getitem__(self, name: str) -> int:
+        if self.keys is None:
+            self.count()
+        digest = self._digest(name)
+        at = int(self.keys.searchsorted(digest))
+        return int(self.totals[at]) if at < len(self.keys) and self.keys[at] == digest else 0
+
+
+class _Numbers:
+    """A node id's number: its place in the sorted list of ids (bisected, not a dict of every id)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+
+    def get(self, nid: str) -> int | None:
+        at = bisect.bisect_left(self.ids, nid)
+        return at if at < len(self.ids) and self.ids[at] == nid else None
 
 
 class _Aliases:
@@ -506,7 +552,6 @@ def network_tables(units: Iterable[Iterable[str]], folder: str | Path) -> Tables
 
 
 def _reduce(units: list[Iterable[str]], aliases: _Aliases, tables: Tables) -> None:
-    number: dict[str, int] = {}
     work = tables.folder
     with (
         SortedLines(work, run=1 << 62, run_chars=RUN_CHARS) as rows,
@@ -519,13 +564,13 @@ def _reduce(units: list[Iterable[str]], aliases: _Aliases, tables: Tables) -> No
                 attrs = _reduce_node(nid, list(group), aliases, edge_rows)
                 if attrs is None:
                     continue
-                number[nid] = len(tables.ids)
                 tables.ids.append(nid)
                 tables.kinds.append(attrs["kind"])
-                tables.bare_names[str(attrs.get("name") or attrs.get("label") or nid)] += 1
+                tables.bare_names.add(_bare(nid, attrs))
                 out.write(_dump([nid, attrs]) + "\n")
         rows.close()
-        kinds = tables.kinds
+        tables.bare_names.count()
+        kinds, number = tables.kinds, _Numbers(tables.ids)
         with tables.edges.open("w", encoding="utf-8") as out:
             pairs = groupby(edge_rows, key=lambda line: line[: line.index("\t", line.index("\t") + 1)])
             for pair, group in pairs:
@@ -641,7 +686,7 @@ class _Exported:
         for nid, attrs in analysed_nodes(self.tables, self.figures):
             bare = _bare(nid, attrs)
             name = f"{bare} ({_qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
-            repeated = qualified[name] + (1 if bare_names.get(name) == 1 else 0)
+            repeated = qualified[name] + (1 if bare_names[name] == 1 else 0)
             yield nid, {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
 
 
