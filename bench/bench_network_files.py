@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a build folder with its store and shards")
     parser.add_argument("--rows", type=Path, default=None, help="keep each shard's rows in this folder")
     parser.add_argument("--steps-only", action="store_true", help="time the steps alone, not the phase first")
+    parser.add_argument("--out", type=Path, default=None, help="write the files here (a build read-only)")
     args = parser.parse_args(argv)
 
     from govkg.graph import tables
@@ -52,11 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         return made
 
     folder = args.folder
+    out = args.out or folder
+    out.mkdir(parents=True, exist_ok=True)
     if not args.steps_only:  # the phase as a build runs it (the folder's three files rewritten)
         timed("views phase", lambda: write_network_files(folder))
     with gc_paused(), contextlib.ExitStack() as stack:
-        units = timed("rows", lambda: network_units(folder / "shards", args.rows, stack, folder))
-        made = timed("tables", lambda: tables.network_tables(units, folder))
+        units = timed("rows", lambda: network_units(folder / "shards", args.rows, stack, out))
+        made = timed("tables", lambda: tables.network_tables(units, out))
         stack.callback(made.close)
         figures = timed("rankings", lambda: tables.rankings(made))
         exported = timed("export names", lambda: tables.exports(made, figures))
@@ -64,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             ("graph.gexf", tables.gexf_of_tables),
             ("graph.graphml", tables.graphml_of_tables),
         ):
-            timed(name, lambda name=name, write=write: atomic_write(folder / name, write(exported)))
+            timed(name, lambda name=name, write=write: atomic_write(out / name, write(exported)))
         page = lambda: tables_html(made, figures, build_graph(folder))  # noqa: E731 - pieces, made as written
-        timed("graph.html", lambda: atomic_write(folder / "graph.html", page()))
+        timed("graph.html", lambda: atomic_write(out / "graph.html", page()))
         print(f"{folder}: {len(made.ids):,} nodes, {len(made.sources):,} edges")
         print(
             f"co-attendance: {len(figures.contacts):,} officials who met someone, "

@@ -40,12 +40,11 @@ size of the corpus. A triple is text throughout: its terms are canonical
 N-Triples (graph/terms.py), which sort as the triples do, and hold no tab, so
 a tab separates a triple from its tag.
 
-The network views (``graph.html``, ``graph.gexf``, ``graph.graphml``) read
-the build through :class:`~govkg.graph.store.StoreGraph`, which answers the
-look-ups of graph/network.py as an rdflib graph would, and reads what the
-network needs whole from graph.nt in one pass (quicker than the store gives
-it): the network is held in memory (it is much smaller than the graph), the
-graph is not.
+The network views (``graph.html``, ``graph.gexf``, ``graph.graphml``) are
+drawn from tables on disk (graph/tables.py): each shard's network rows, kept
+in the build's cache by the shard's digest (an update reads again only the
+shards that changed), sorted and reduced node by node and edge by edge, so
+that neither the graph nor the network is held whole (:func:`write_network_files`).
 
 The mapping makes no blank nodes. Should shards hold some, their labels must
 be made from the structure of the whole graph (``rdflib.compare``), as the
@@ -90,6 +89,7 @@ from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
 from govkg.graph.store import STORE, Changes, build_graph, line_changes, previous_store, stamp, write_store
 from govkg.graph.tables import (
+    STREAMED_BYTES,
     RowsFile,
     exports,
     gexf_of_tables,
@@ -97,6 +97,7 @@ from govkg.graph.tables import (
     network_tables,
     pairs_of_triples,
     rankings,
+    streamed_rows,
     unit_rows,
 )
 from govkg.graph.terms import converter, nt_term
@@ -740,7 +741,11 @@ def network_units(shards_dir: Path, rows: str | Path | None, stack: contextlib.E
         target = folder / name
         wanted.add(name)
         if not (digest and rows is not None and RowsFile(target).complete()):
-            RowsFile(target).write(unit_rows(pairs_of_triples(shard_triples(path, graph))))
+            if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
+                found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))
+            else:
+                found = unit_rows(pairs_of_triples(shard_triples(path, graph)))
+            RowsFile(target).write(found)
         units.append(RowsFile(target))
     if rows is not None:
         for old in folder.glob("*.tsv"):

@@ -51,7 +51,7 @@ import secrets
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -62,7 +62,10 @@ from govkg.graph.network import (
     _CITATION,
     _DERIVED_FROM,
     _EVENT,
+    _EVIDENCE,
+    _HEADLINE,
     _HOLDER,
+    _IDENTIFIER,
     _IMPLEMENTS,
     _ISSUER,
     _LOCATION,
@@ -120,10 +123,17 @@ def _dump(value) -> str:
 # --- rows of one unit (a shard, or a whole graph) -----------------------------
 
 
+_WANTED = {f"<{p}>": (p, True) for p in TEXT_PREDICATES} | {f"<{p}>": (p, False) for p in LINK_PREDICATES}
+
+
 def pairs_of_triples(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     """The pairs the network reads (:func:`~govkg.graph.network.graph_pairs`) from canonical
     N-Triples text, ``S P O`` a triple (a shard's lines, graph/sharded.py's ``shard_triples``)."""
-    wanted = {f"<{p}>": (p, True) for p in TEXT_PREDICATES} | {f"<{p}>": (p, False) for p in LINK_PREDICATES}
+    return _pairs(triples)
+
+
+def _pairs(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    wanted = _WANTED
     found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in wanted.values()}
     for triple in triples:
         subject, predicate, obj = triple.split(" ", 2)
@@ -157,17 +167,101 @@ def unit_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
     variant and its canonical IRI (``owl:sameAs``) and ``latest`` the newest
     publication date.
     """
+    rows: list[str] = []
+    for subject, cls in pairs[_TYPE]:
+        rows += _type_rows(subject, cls)
+    for subject, name in pairs[_NAME]:
+        rows.append(_name_row(subject, name))
+    for variant, canonical in pairs[_SAME_AS]:
+        rows += _alias_rows(variant, canonical)
+    rows += _fact_rows(pairs)
+    dates = [value[:10] for _, value in pairs[_PUBLISHED]]
+    if dates:
+        rows.append(f"\t{LATEST}\t{_dump(max(dates))}\n")
+    return sorted(set(rows))
+
+
+def _type_rows(subject: str, cls: str) -> list[str]:
+    return [f"{subject}\tT\t{_dump(cls)}\n"] if cls in _CLASSES else []
+
+
+def _name_row(subject: str, name: str) -> str:
+    return f"{subject}\tN\t{_dump(name)}\n"
+
+
+def _alias_rows(variant: str, canonical: str) -> list[str]:
+    # under the empty IRI: first, as the reduce needs them before any other row
+    return [f"\t{ALIAS}\t{_dump([variant, canonical])}\n"] if variant != canonical else []
+
+
+# A unit larger than this (in bytes) is read in three passes, the facts of its own subjects
+# alone held (a build's default graph: every tenure and alias of the corpus, few of the facts).
+STREAMED_BYTES = 4_000_000
+# What makes a subject one whose facts give rows (besides an event's or participation's class):
+# a holding's title, a document's issuer, a release's citations, headline, id and date.
+_FACT_PREDICATES = {f"<{p}>" for p in (_TITLE, _ISSUER, _CITATION, _HEADLINE, _IDENTIFIER, _PUBLISHED)}
+_FACT_CLASSES = {f"<{c}>" for c in (*_EVENT_CLASSES, _PARTICIPATION)}
+
+
+def streamed_rows(read: Callable[[], Iterable[str]]) -> list[str]:
+    """:func:`unit_rows` of a unit too large to index whole, its triples (``S P O`` text, as
+    :func:`pairs_of_triples` reads) given anew by each call of ``read``.
+
+    The first pass makes the rows of one triple each (types, names, aliases)
+    and finds the subjects whose facts make rows (events, participations,
+    holdings, documents' issuers, releases); the second reads those
+    subjects' triples, and the evidence they name; the third, that
+    evidence's. The rows are those :func:`unit_rows` gives the whole unit.
+    """
+    wanted = _WANTED
+    rows: list[str] = []
+    kept: set[str] = set()
+    dates: list[str] = []
+    type_, name_, alias_, published = f"<{_TYPE}>", f"<{_NAME}>", f"<{_SAME_AS}>", f"<{_PUBLISHED}>"
+    for triple in read():
+        subject, predicate, obj = triple.split(" ", 2)
+        if predicate not in wanted or subject[0] != "<":
+            continue
+        if predicate == type_:
+            if obj[0] == "<":
+                rows += _type_rows(subject[1:-1], obj[1:-1])
+                if obj in _FACT_CLASSES:
+                    kept.add(subject)
+        elif predicate == name_:
+            if obj[0] == '"':
+                rows.append(_name_row(subject[1:-1], nt_literal(obj)[0]))
+        elif predicate == alias_:
+            if obj[0] == "<":
+                rows += _alias_rows(subject[1:-1], obj[1:-1])
+        elif predicate in _FACT_PREDICATES:
+            kept.add(subject)
+            if predicate == published and obj[0] == '"':
+                dates.append(nt_literal(obj)[0][:10])
+    evidence_ = f"<{_EVIDENCE}>"
+    evidence = {obj for s, p, obj in _split(read()) if p == evidence_ and s in kept} - kept
+    pairs = _pairs(
+        triple for triple in read() if triple[: triple.index(" ")] in kept or _subject(triple) in evidence
+    )
+    rows += _fact_rows(pairs)
+    if dates:
+        rows.append(f"\t{LATEST}\t{_dump(max(dates))}\n")
+    return sorted(set(rows))
+
+
+def _subject(triple: str) -> str:
+    return triple[: triple.index(" ")]
+
+
+def _split(triples: Iterable[str]) -> Iterator[list[str]]:
+    for triple in triples:
+        yield triple.split(" ", 2)
+
+
+def _fact_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """The rows of events, holdings, participations and documents (see :func:`unit_rows`)."""
     reader = _Reader.of_pairs(pairs)
     rows: list[str] = []
     add = rows.append
-    for subject, cls in pairs[_TYPE]:
-        if cls in _CLASSES:
-            add(f"{subject}\tT\t{_dump(cls)}\n")
-    for subject, name in pairs[_NAME]:
-        add(f"{subject}\tN\t{_dump(name)}\n")
-    for variant, canonical in pairs[_SAME_AS]:
-        if variant != canonical:  # first, as the reduce needs them before any other row
-            add(f"\t{ALIAS}\t{_dump([variant, canonical])}\n")
     events = reader.instances("event")
     for event, cls in events.items():
         rid, headline, published = reader.derived_from(event)
@@ -211,10 +305,7 @@ def unit_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
             cited.setdefault(document, set()).update(found)
     for document, found in cited.items():
         add(f"{document}\tC\t{_dump(sorted(found))}\n")
-    dates = [value[:10] for _, value in pairs[_PUBLISHED]]
-    if dates:
-        add(f"\t{LATEST}\t{_dump(max(dates))}\n")
-    return sorted(set(rows))
+    return rows
 
 
 def graph_rows(graph) -> list[str]:

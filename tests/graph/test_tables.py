@@ -14,14 +14,23 @@ from govkg.graph import view
 from govkg.graph.build import BuildResult
 from govkg.graph.network import analysed_network, gexf_text, graphml_text, latest_date
 from govkg.graph.outputs import write_outputs
-from govkg.graph.sharded import NETWORK_FILES, write_from_shards, write_network_files
+from govkg.graph.sharded import (
+    NETWORK_FILES,
+    shard_files,
+    shard_triples,
+    write_from_shards,
+    write_network_files,
+)
 from govkg.graph.tables import (
     RowsFile,
     exports,
     gexf_of_tables,
     graph_tables,
     graphml_of_tables,
+    pairs_of_triples,
     rankings,
+    streamed_rows,
+    unit_rows,
 )
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
@@ -130,3 +139,15 @@ def test_the_page_writes_its_lists_as_jinjas_tojson_does(chunk):
     written = "".join(view._json_list(items, json.dumps, kwargs, chunk=chunk))
     assert written == str(htmlsafe_json_dumps(items, **kwargs))
     assert "".join(view._json_list([], json.dumps, kwargs)) == "[]"
+
+
+def test_a_large_unit_read_in_passes_gives_the_rows_of_the_unit_whole(sample_result, tmp_path):
+    """The default graph is read in three passes (streamed_rows), a release shard whole: the same rows."""
+    write_outputs(sample_result, tmp_path, only=["graph.trig", "shards"])
+    shards = [list(shard_triples(path, graph)) for graph, path in shard_files(tmp_path / "shards")]
+    combined = [t for shard in shards for t in shard]
+    tags = {row.split("\t")[1] for row in unit_rows(pairs_of_triples(combined))}
+    assert {"T", "N", "E", "H", "P", "latest"} <= tags
+    for triples in [combined, *shards]:
+        whole = unit_rows(pairs_of_triples(triples))
+        assert streamed_rows(lambda triples=triples: iter(triples)) == whole
