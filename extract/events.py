@@ -88,6 +88,11 @@ _CLAUSE_OPEN = re.compile(r"[^，,；;。！？!?：:]*$")
 # A photo caption: 吴锦（右一）与…会谈, 图为….
 _CAPTION = re.compile(r"[（(][左右中前后][一二三四五六]?[）)]|图为|上图|下图|左图|右图")
 _POINT = re.compile(r"[一二三四五六七八九十]是")
+# A wish for what others may do (希望…给予更大指导支持, 期待各位朋友来…考察) reports nothing;
+# not 希望小学 or 希望工程, which are names.
+_WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)|期待|期盼|盼望|憧憬")
+# What is done again and again (多次在该院召开现场会, 每周一召开例会) is no one happening.
+_HABIT = re.compile(r"多次|屡次|经常|定期|不定期|每年|每月|每周|每季度|每逢|历年|常年|长期")
 # A count of meetings (八个座谈会) names no one meeting.
 _NAME_LEAD = re.compile(
     r"\s*并?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
@@ -264,8 +269,10 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     inspect = alternation(load_words("inspection_verbs.tsv"))
     # 人民大会堂, 会议室: places, not meetings; 视频会晤, 视频会见: receptions.
     meet = f"(?:{meet})(?![堂室厅场所议晤谈见])"
-    # An inspection verb that heads a noun (巡察通告, 检查组) reports no inspection.
-    inspect_verb = f"(?:{inspect})(?!通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等)"
+    # An inspection verb that heads a noun (巡察通告, 检查组) or is a participle (被巡察村)
+    # reports no inspection.
+    heads_noun = "通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等"
+    inspect_verb = f"(?<!被)(?:{inspect})(?!{heads_noun})"
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
@@ -467,7 +474,10 @@ class _Reader:
                 _MODAL.search(clause.group())
                 or _WELCOME.search(clause.group())
                 or _MEANS.search(clause.group())
-                or _POINT.search(clause.group())
+                # a point of a speech or plan (二是…，深入推进…) runs to the end of its sentence
+                or _POINT.search(text, 0, clause.end())
+                or _WISH.search(text, 0, clause.end())
+                or _HABIT.search(clause.group())
                 or _CAPTION.search(clause.group())
             ):
                 continue
@@ -779,7 +789,8 @@ class _Reader:
             if sitting:
                 # 刚刚闭幕的…会议任命了…: the appointment is named with the sitting that made it.
                 pieces = ((clause.start() + sitting.start("name"), at), *pieces)
-        elif kind == "ceremony":
+        elif kind in ("ceremony", "signing"):
+            # 甲、乙及有关领导出席签约仪式: the rite after its light verb, not who attends it
             start = event_names.rite_start(text, start, end)
             # 颁发了任命书: what is handed over, named with its verb, without the particle.
             verb = _HANDS_OVER.match(text, start, end)

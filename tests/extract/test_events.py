@@ -497,6 +497,8 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
             ("王五",),
             "县人大常委会第五次会议任命王五为副县长",
         ),
+        # a signing rite after its light verb, not who attends it
+        ("6月9日，张三、李四及有关领导出席签约仪式。", ("张三", "李四"), "签约仪式"),
         # …and a sitting that opens a clause after a date
         (
             "5日，县第十届人民代表大会第三次会议选举王五为县长。",
@@ -918,6 +920,16 @@ def test_events_on_unseen_grammar(text, names, expected):
         "张三强调，今天我们召开这次座谈会，就是要听取大家的意见。",  # this meeting, no report
         "张三强调，5月以来全市召开了各类会议30余次。",  # counted, no day of its own
         "6月9日，区长张三来到第二代表团驻地。",  # a visit to a delegation that deliberates nothing
+        # a wish for what others may do
+        "6月9日，希望国家部委一如既往关心我省，在政策、资金等方面给予更大指导支持。",
+        "我们真诚地期待着各位朋友来我市参观考察、洽谈投资。",
+        # what is done again and again
+        "省市政法部门多次在该院召开现场会，介绍经验。",
+        "县委每周一召开例会，研究部署工作。",
+        # a point of a plan runs to the end of its sentence
+        "二是紧盯政治责任，把握监督重点，深入推进政治巡察向基层延伸。",
+        # 被巡察村: a participle, not a visit
+        "6月9日，巡察组分别在镇政府及被巡察村村部设置意见箱。",
     ],
 )
 def test_no_event_on_unseen_grammar(text):
@@ -1046,3 +1058,8 @@ def test_unresolved_days_still_tell_happenings_apart(text, count):
 def test_happenings_of_one_day_told_apart(text, expected):
     events = events_of(text, published="2020-03-10", names=("张三", "李四", "王五"))
     assert [(e.type, [f"{p.person}:{p.role}" for p in e.participations]) for e in events] == expected
+
+
+def test_a_school_named_hope_is_no_wish():
+    events = events_of("6月9日，张三到某希望小学调研。", names=("张三",))
+    assert [(e.type, e.date) for e in events] == [("inspection", "2020-06-09")]
