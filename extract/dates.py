@@ -386,6 +386,9 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
             shift = _offsets("week_words.tsv")[groups["wk"]] if groups["wk"] else 0
             monday = today - timedelta(days=today.weekday())
             reading = monday + timedelta(days=7 * shift + _WEEKDAYS[groups["wd"]])
+            if not groups["wk"] and reading > today:
+                # 周日 in a Tuesday's report: the Sunday just gone, not the one ahead
+                reading -= timedelta(days=7)
     elif groups["bd"] or groups["cd"]:
         day = cn_number(groups["bd"] or groups["cd"])
         reading = resolve_day(day, today) if day else None

@@ -214,6 +214,12 @@ def test_ranges_know_their_last_day(text, clock, first, last):
         ("星期一召开", "2024-05-31", "2024-05-27"),
         ("上周五召开", "2024-05-29", "2024-05-24"),
         ("下星期一召开", "2022-08-07", "2022-08-08"),
+        # a bare day of the week later in the clock's week is the one just gone
+        ("周日下午召开", "2020-03-10", "2020-03-08"),  # a Tuesday release
+        ("本周日召开", "2020-03-10", "2020-03-15"),  # 本周: this week's, ahead or not
+        ("上个星期五召开", "2020-03-10", "2020-03-06"),
+        ("上上周五召开", "2020-03-10", "2020-02-28"),
+        ("下个周一召开", "2020-03-10", "2020-03-16"),
     ],
 )
 def test_days_of_the_week(text, clock, iso):
@@ -232,7 +238,7 @@ def test_date_bound_sides():
 
 
 def test_week_words_are_offsets():
-    assert all(int(offset) in (-1, 0, 1) for _, offset in load_table("week_words.tsv"))
+    assert all(int(offset) in (-2, -1, 0, 1, 2) for _, offset in load_table("week_words.tsv"))
 
 
 @pytest.mark.parametrize(
@@ -325,3 +331,15 @@ def test_holiday_tables_agree():
 )
 def test_the_year_a_text_states(text, year):
     assert stated_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("前天召开", "2020-03-08"),
+        ("大前天召开", "2020-03-07"),  # three days before, not 前天
+        ("大后天召开", "2020-03-13"),
+    ],
+)
+def test_days_counted_from_the_clock(text, iso):
+    assert first_date(text, "2020-03-10") == iso
