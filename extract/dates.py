@@ -287,7 +287,13 @@ def find_dates(
     """
     today = parse_clock(clock)
     last = anchor
+    previous_end = -1
     for match in _pattern().finditer(text):
+        qualifies = previous_end >= 0 and _QUALIFIES.fullmatch(text, previous_end, match.start())
+        if match.group("wd") and qualifies:
+            # 3月5日（星期四）: the day of the week of the date just written, no date of its own
+            continue
+        previous_end = match.end()
         span = Span(match.start() + offset, match.end() + offset)
         if match.group("anc"):
             shift = _offsets("anchor_words.tsv")[match.group("anc")]
@@ -305,6 +311,10 @@ def find_dates(
         bound = until is None and _is_bound(text, match.start(), match.end())
         last = iso or last
         yield DateMention(span, match.group(), iso, until, bound, bool(match.group("anc")))
+
+
+# What stands between a date and the day of the week that qualifies it: 3月5日（星期四）, 5日，周四.
+_QUALIFIES = re.compile(r"\s*[（(，,]?\s*")
 
 
 def _is_bound(text: str, start: int, end: int) -> bool:

@@ -343,3 +343,16 @@ def test_the_year_a_text_states(text, year):
 )
 def test_days_counted_from_the_clock(text, iso):
     assert first_date(text, "2020-03-10") == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3月5日（星期四）上午召开", "3月5日(周四)上午召开", "3月5日星期四上午召开", "2020年3月5日 星期四 召开"],
+)
+def test_a_day_of_the_week_after_a_date_is_that_date(text):
+    # in a release of two weeks later, 星期四 alone would be the Thursday before the clock
+    assert [d.iso for d in find_dates(text, "2020-03-20")] == ["2020-03-05"]
+
+
+def test_a_day_of_the_week_alone_is_still_a_date():
+    assert [d.iso for d in find_dates("周四上午召开", "2020-03-20")] == ["2020-03-19"]
