@@ -545,8 +545,9 @@ def write_build(
     started before phase 1, maps instead of one forked now: workers forked
     this late would each count the build's rows and resolved corpus again,
     as reference counting copies the pages they share (at 100,000 releases,
-    2.3 GB for the process tree instead of 1.3). It is shut down once phase 3
-    is done.
+    2.3 GB for the process tree instead of 1.3). Phase 4 hands two of its
+    tasks to it (the store, three of the RDF files); it is shut down once
+    phase 4 is done.
     """
     outdir = Path(outdir)
     corpus = update.corpus
@@ -564,9 +565,12 @@ def write_build(
             ) as mapped,
         ):
             update.shards = write_release_shards(folder, corpus, mapped)
-        if pool is not None:  # its workers are done: phase 4 needs their memory more
+        # phase 3's pool (its workers hold little) shares phase 4 with this process
+        written = write_from_shards(
+            folder, stage, previous=outdir, state=stage / CACHE / RDF_STATE, pool=pool, workers=workers
+        )
+        if pool is not None:  # its workers are done
             pool.shutdown()
-        written = write_from_shards(folder, stage, previous=outdir, state=stage / CACHE / RDF_STATE)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")

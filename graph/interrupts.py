@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import signal
 import sys
@@ -136,6 +137,9 @@ def _pool_worker() -> None:
     kills a worker outright instead.
     """
     die_with_parent()
+    # What it inherited is left to reference counting: a collection would touch every object,
+    # copying the pages it shares with the build (a pool started late in a build that holds much).
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
@@ -186,6 +190,16 @@ def _kill_workers(pool) -> None:
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
+
+
+def stop_workers(pool, within: float = 5) -> None:
+    """Kill a pool's workers and wait (at most ``within`` seconds each) until they are gone: a
+    build that gives up the work it handed them removes their files once none can write more."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    _kill_workers(pool)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(within)  # returns once the worker is dead (its sentinel closed)
 
 
 def forked(child: Callable[[], int], started: Callable[[int], object]) -> int:

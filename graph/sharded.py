@@ -60,15 +60,20 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
-from itertools import groupby
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from functools import partial
+from itertools import groupby, islice
 from pathlib import Path
 
 from rdflib import URIRef
 
 from govkg.graph.build import BuildResult
+from govkg.graph.interrupts import stop_workers, worker_pool
 from govkg.graph.outputs import (
     JSONLD_SEPARATOR,
     JSONLD_TAIL,
@@ -87,7 +92,21 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
-from govkg.graph.store import STORE, Changes, build_graph, line_changes, previous_store, stamp, write_store
+from govkg.graph.store import (
+    DATABASE,
+    LOAD_BYTES,
+    STORE,
+    Changes,
+    StoreGraph,
+    build_graph,
+    line_changes,
+    load_ntriples,
+    previous_store,
+    put_store,
+    restamp_store,
+    stamp,
+    write_store,
+)
 from govkg.graph.tables import (
     STREAMED_BYTES,
     RowsFile,
@@ -695,7 +714,10 @@ NETWORK_STATE = "network"  # the network's rows of each shard, in a build's cach
 
 
 def write_network_files(
-    outdir: str | Path, shards_dir: str | Path | None = None, rows: str | Path | None = None
+    outdir: str | Path,
+    shards_dir: str | Path | None = None,
+    rows: str | Path | None = None,
+    graph: Callable[[], StoreGraph] | None = None,
 ) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
@@ -705,7 +727,9 @@ def write_network_files(
     where each shard's rows are kept by its digest (a build's
     ``cache/network``): a shard whose rows are there is not read again, and
     rows no shard has any more are removed. The tenures of the page are read
-    from the build's store.
+    from the build's store: ``graph()``, asked for then (default: the store of
+    ``outdir``, :func:`~govkg.graph.store.build_graph`; a build whose store is
+    being loaded meanwhile waits for it there).
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
@@ -719,7 +743,7 @@ def write_network_files(
             "graph.graphml": atomic_write(outdir / "graph.graphml", graphml_of_tables(exported)),
         }
         del exported
-        page = tables_html(tables, figures, build_graph(outdir))
+        page = tables_html(tables, figures, graph() if graph is not None else build_graph(outdir))
         written["graph.html"] = atomic_write(outdir / "graph.html", page)
     return {name: written[name] for name in NETWORK_FILES}
 
@@ -761,28 +785,50 @@ def write_from_shards(
     run_chars: int = RUN_CHARS,
     previous: str | Path | None = None,
     state: str | Path | None = None,
+    pool: Executor | None = None,
+    workers: int | None = None,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
     The four RDF files (:func:`write_rdf_files`, memory bounded by
-    ``run_chars``), then ``OUT/store`` bulk-loaded from ``graph.nt``
-    (:func:`~govkg.graph.store.write_store`: its manifest names the files
-    just written), then, with ``network``, the network views drawn from that
-    store (:func:`write_network_files`). ``outdir`` is the folder being
-    written, a build's staging folder (graph/folders.py); ``shards_dir`` is
-    usually ``outdir / "shards"``. Each file is written atomically.
+    ``run_chars``), ``OUT/store`` holding their triples (its manifest names
+    them), and, with ``network``, the network views (:func:`write_network_files`).
+    ``outdir`` is the folder being written, a build's staging folder
+    (graph/folders.py); ``shards_dir`` is usually ``outdir / "shards"``. Each
+    file is written atomically.
+
+    Written whole, the three share both cores: a process of ``pool`` (a
+    process pool, :func:`~govkg.graph.interrupts.worker_pool`; without one, a
+    pool of its own from :data:`PARALLEL_SHARDS` shards on, ``workers``
+    permitting: processes, default one per core) writes the RDF files, a
+    thread of this process bulk-loads the store from the shards
+    (:func:`load_store`; the loader leaves Python's lock while it works), and
+    this one draws the views from the shards, their page waiting for the
+    store. The pool's process opens no store: RocksDB's threads, once started
+    in a process, do not survive its forks (a forked child that opens a
+    store waits for them for ever).
 
     ``previous`` is the folder of the build being updated (``outdir`` itself
     for a folder written in place), ``state`` a folder where the RDF files
-    keep what their update needs (:func:`write_rdf_files`). The RDF files
-    copy the text of what did not change from the previous files; when the
+    keep what their update needs (:func:`write_rdf_files`). An update copies
+    the text of what did not change from the previous files, and, when the
     previous store holds its graph.nt, the new store is that store with the
     difference between the two graph.nt applied
     (:func:`~govkg.graph.store.previous_store`), not a bulk load of the whole
-    graph.
+    graph; then the views are drawn.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    rows = Path(state).parent / NETWORK_STATE if state is not None else None
+    views = partial(write_network_files, outdir, shards_dir, rows) if network else None
+    whole = (
+        _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
+    )
+    if whole and pool is not None:
+        return _write_shared(Path(shards_dir), outdir, run_chars, state, views, pool)
+    if whole and _parallel(shards_dir, workers):
+        with worker_pool(2) as own:
+            return _write_shared(Path(shards_dir), outdir, run_chars, state, views, own)
     token = secrets.token_hex(4)
     changes = (outdir / f".graph.nt.{token}.removed", outdir / f".graph.nt.{token}.added")
     try:
@@ -793,7 +839,132 @@ def write_from_shards(
     finally:
         for path in changes:
             path.unlink(missing_ok=True)
-    if network:
-        rows = Path(state).parent / NETWORK_STATE if state is not None else None
-        written.update(write_network_files(outdir, shards_dir, rows))
+    if views is not None:
+        written.update(views())
     return written
+
+
+# From this many shards on, a build's files are written whole by two processes (write_from_shards).
+PARALLEL_SHARDS = 200
+
+
+def _parallel(shards_dir: str | Path, workers: int | None) -> bool:
+    if (workers or os.cpu_count() or 1) < 2:
+        return False
+    try:
+        with (Path(shards_dir) / INDEX).open("rb") as handle:
+            return sum(1 for _ in islice(handle, PARALLEL_SHARDS + 1)) > PARALLEL_SHARDS
+    except OSError:
+        return False
+
+
+def _write_shared(
+    shards_dir: Path, outdir: Path, run_chars: int, state, views: Callable | None, pool: Executor
+) -> dict[str, Path]:
+    """:func:`write_from_shards` written whole: the RDF files by ``pool``'s process, the store by a
+    thread of this one, the views by this one."""
+    with _StoreLoading(shards_dir, outdir) as store:
+        try:
+            files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, None, state)
+
+            def graph() -> StoreGraph:
+                store.put(files)
+                return build_graph(outdir)
+
+            drawn = views(graph=graph) if views is not None else {}
+            written = files.result()
+            store.put(files)
+            restamp_store(outdir)  # the store stands for the four files
+        except BaseException:
+            stop_workers(pool)  # before their files are removed: none is written after
+            raise
+    return written | {STORE: outdir / STORE} | drawn
+
+
+class _StoreLoading:
+    """A build's store bulk-loaded from its shards by a thread (:func:`load_store`) while this
+    process does other work; a context manager that stops the thread and removes what is not
+    put in place at its end."""
+
+    def __init__(self, shards_dir: Path, outdir: Path) -> None:
+        self.outdir = outdir
+        self.staging = outdir / f".{STORE}.{secrets.token_hex(4)}.tmp"
+        self.stop = threading.Event()
+        self.triples: int | None = None
+        self.error: BaseException | None = None
+        self.placed = False
+        self.thread = threading.Thread(target=self._load, args=(shards_dir,), name="govkg-store", daemon=True)
+
+    def _load(self, shards_dir: Path) -> None:
+        try:
+            self.triples = load_store(self.staging / DATABASE, shards_dir, stop=self.stop)
+        except _BlankNodes:
+            pass
+        except BaseException as exc:  # raised by the thread that waits for it
+            self.error = exc
+
+    def __enter__(self) -> _StoreLoading:
+        self.staging.mkdir()
+        self.thread.start()
+        return self
+
+    def put(self, files: Future) -> None:
+        """Wait for the store and put it in place (``OUT/store``), its manifest naming no file yet
+        (:func:`~govkg.graph.store.restamp_store`); where the shards hold blank nodes, the store is
+        loaded from graph.nt once ``files`` are written, as it labels them."""
+        if self.placed:
+            return
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        if self.triples is not None:
+            put_store(self.outdir, self.staging, self.triples, files=())
+        else:
+            files.result()
+            write_store(self.outdir)
+        self.placed = True
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()  # at most one call of the loader: a thread cannot be killed
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def load_store(
+    database: Path, shards_dir: Path, chunk: int = LOAD_BYTES, stop: threading.Event | None = None
+) -> int:
+    """A new store at ``database`` whose default graph holds the triples of every shard (each shard's
+    graph name dropped: the triples of graph.nt), loaded ``chunk`` bytes of lines a call; returns its
+    number of triples (:func:`write_from_shards`).
+
+    Raises _BlankNodes where a shard may hold a blank node (their labels
+    are graph.nt's), and _Stopped when ``stop`` is set (checked between
+    shards).
+    """
+
+    def chunks() -> Iterator[bytes]:
+        held: list[bytes] = []
+        size = 0
+        for graph, path in shard_files(shards_dir):
+            if stop is not None and stop.is_set():
+                raise _Stopped
+            data = path.read_bytes()
+            if data.startswith(b"_:") or b" _:" in data or b"\n_:" in data:  # or a literal that says so
+                raise _BlankNodes
+            if data and not data.endswith(b"\n"):
+                data += b"\n"
+            if graph:  # canonical N-Triples end a line in a newline only: the graph name ends a line
+                data = data.replace(f" {graph} .\n".encode(), b" .\n")
+            held.append(data)
+            size += len(data)
+            if size >= chunk:
+                yield b"".join(held)
+                held, size = [], 0
+        if held:
+            yield b"".join(held)
+
+    return load_ntriples(database, chunks())
+
+
+class _Stopped(Exception):
+    """A load given up (its build failed or was interrupted)."""

@@ -30,6 +30,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govkg.graph.folders import atomic_write
 from govkg.graph.terms import converter, nt_literal, to_oxigraph
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def stamp(path: Path) -> dict[str, Any]:
 # Lines of N-Triples per bulk load: Oxigraph's loader holds a whole call in memory
 # (495k triples: 492 MB in one call, 188 MB in calls of 100k, in the same 10 s).
 LOAD_LINES = 100_000
+LOAD_BYTES = 20_000_000  # about LOAD_LINES lines of a build's N-Triples
 Changes = tuple[Path, Path]  # files of N-Triples lines: the triples removed, the triples added
 
 
@@ -105,35 +107,80 @@ def write_store(
     ox = _oxigraph()
     outdir = Path(outdir)
     graph_path = outdir / source
-    staging = outdir / f".{STORE}.{secrets.token_hex(4)}.tmp"
-    try:
-        staging.mkdir()
+    with store_staging(outdir) as staging:
         store = None
         fmt = rdf_format(graph_path)
         if base is not None and fmt == ox.RdfFormat.N_TRIPLES:
             store = _updated(base, graph_path, staging / DATABASE, batch, changes)
+        if store is None and fmt == ox.RdfFormat.N_TRIPLES:
+            with graph_path.open("rb") as handle:
+                chunks = iter(lambda: b"".join(islice(handle, batch)), b"")
+                return put_store(outdir, staging, load_ntriples(staging / DATABASE, chunks), source)
         if store is None:
             store = ox.Store(str(staging / DATABASE))
-            if fmt == ox.RdfFormat.N_TRIPLES:
-                with graph_path.open("rb") as handle:
-                    while chunk := b"".join(islice(handle, batch)):
-                        store.bulk_load(input=chunk, format=fmt)
-            else:
-                store.bulk_load(path=str(graph_path), format=fmt)
+            store.bulk_load(path=str(graph_path), format=fmt)
             store.flush()
             store.optimize()
         triples = len(store)
         del store  # closes the database before it is moved
-        files = {name: stamp(outdir / name) for name in GRAPH_FILES if (outdir / name).is_file()}
-        manifest = {"format": 1, "source": source, "triples": triples, "files": files}
-        (staging / MANIFEST).write_text(
-            json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-        )
-        _swap_in(staging, outdir / STORE)
-    except BaseException:
+        return put_store(outdir, staging, triples, source)
+
+
+def load_ntriples(database: str | Path, chunks: Iterable[bytes]) -> int:
+    """A new store at ``database`` holding the N-Triples of ``chunks`` (whole lines, each chunk
+    bulk-loaded by one call: what sets the loader's memory); returns its number of triples.
+
+    The graph's triples are a set: a triple given twice is held once.
+    """
+    ox = _oxigraph()
+    store = ox.Store(str(database))
+    for chunk in chunks:
+        store.bulk_load(input=chunk, format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    store.optimize()
+    triples = len(store)
+    del store  # closes the database
+    return triples
+
+
+@contextlib.contextmanager
+def store_staging(outdir: str | Path) -> Iterator[Path]:
+    """A folder beside ``OUT/store`` to make a new store in (its database at ``DATABASE`` inside it),
+    removed at the end of the block unless :func:`put_store` put it in place."""
+    staging = Path(outdir) / f".{STORE}.{secrets.token_hex(4)}.tmp"
+    staging.mkdir()
+    try:
+        yield staging
+    finally:  # gone if put in place
         shutil.rmtree(staging, ignore_errors=True)
-        raise
+
+
+def put_store(
+    outdir: str | Path,
+    staging: Path,
+    triples: int,
+    source: str = "graph.nt",
+    files: Iterable[str] = GRAPH_FILES,
+) -> Path:
+    """Put a store made in ``staging`` (:func:`store_staging`) in place as ``OUT/store``, its manifest
+    naming those of the graph ``files`` that ``outdir`` holds now (:func:`restamp_store` names more)."""
+    outdir = Path(outdir)
+    stamps = {name: stamp(outdir / name) for name in files if (outdir / name).is_file()}
+    manifest = {"format": 1, "source": source, "triples": triples, "files": stamps}
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    _swap_in(staging, outdir / STORE)
     return outdir / STORE
+
+
+def restamp_store(outdir: str | Path) -> None:
+    """Name in the manifest of ``OUT/store`` every graph file of ``outdir`` as it is now: the files
+    written after the store, which holds their triples (graph/sharded.py)."""
+    outdir = Path(outdir)
+    found = manifest(outdir)
+    if found is None:
+        raise OSError(f"{outdir / STORE}: no store manifest")
+    found["files"] = {name: stamp(outdir / name) for name in GRAPH_FILES if (outdir / name).is_file()}
+    atomic_write(outdir / STORE / MANIFEST, json.dumps(found, indent=1, sort_keys=True) + "\n")
 
 
 @dataclass(frozen=True)

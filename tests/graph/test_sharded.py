@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import threading
 
 import pyoxigraph as ox
 import pytest
@@ -11,6 +12,7 @@ from rdflib import RDF, XSD, BNode, Literal, URIRef
 
 from govkg.graph import sharded
 from govkg.graph.build import BuildResult
+from govkg.graph.interrupts import worker_pool
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import canonical, write_outputs
 from govkg.graph.rdf import to_rdf
@@ -23,9 +25,16 @@ from govkg.graph.sharded import (
     write_rdf_files,
 )
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, shard_name
-from govkg.graph.store import STORE, manifest
+from govkg.graph.store import STORE, manifest, stamp
 from govkg.ontology import GOV, SCHEMA
 from tests.graph.records import inspection, meeting
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """A pool of two processes, as a build hands phase 4 (graph/interrupts.py)."""
+    with worker_pool(2) as started:
+        yield started
 
 
 def in_memory(result: BuildResult, folder):
@@ -260,3 +269,88 @@ def test_the_store_of_an_update_holds_its_graph_nt(tmp_path):
         assert sorted(map(str, stored)) == sorted(map(str, fresh))
         del stored
     assert not list(out.glob(".*"))
+
+
+# Written whole by two processes and a thread (write_from_shards with a pool): the same bytes.
+
+
+def test_a_build_by_two_processes_gives_the_same_files_and_store(sample_result, tmp_path, pool):
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder)
+    one = write_from_shards(folder / SHARDS, tmp_path / "one", workers=1)
+    two = write_from_shards(folder / SHARDS, tmp_path / "two", pool=pool)
+    assert list(two) == list(one)  # the same files, named in the same order
+    for name in (*RDF_FILES, *NETWORK_FILES):
+        assert two[name].read_bytes() == (folder / name).read_bytes(), name
+    stored = ox.Store.read_only(str(two[STORE] / "oxigraph"))
+    fresh = ox.Store()
+    fresh.bulk_load(path=str(two["graph.nt"]), format=ox.RdfFormat.N_TRIPLES)
+    assert sorted(map(str, stored)) == sorted(map(str, fresh))
+    del stored
+    found = manifest(tmp_path / "two")
+    assert found["triples"] == manifest(folder)["triples"]
+    assert found["files"] == {name: stamp(two[name]) for name in RDF_FILES}  # the files as they are
+    assert not list((tmp_path / "two").glob(".*"))
+
+
+def test_an_update_of_a_build_by_two_processes_is_the_whole_write(tmp_path, pool, monkeypatch):
+    out, state = tmp_path / "out", tmp_path / "state"
+    first, second = _graphs()[:2]
+    write_from_shards(
+        canonical_shards(first, tmp_path / "first"), out, False, previous=out, state=state, pool=pool
+    )
+    spliced = []
+    real = sharded._write_rdf
+    monkeypatch.setattr(sharded, "_write_rdf", lambda *a: spliced.append(a[5] is not None) or real(*a))
+    shards = canonical_shards(second, tmp_path / "second")
+    write_from_shards(shards, out, False, previous=out, state=state, pool=pool)
+    assert spliced == [True]  # from the state the pool's process kept
+    write_rdf_files(shards, tmp_path / "whole")
+    assert_same_files(tmp_path / "whole", out)
+
+
+def test_the_store_from_the_shards_holds_each_triple_once_in_the_default_graph(tmp_path):
+    built = BuildResult(graph=to_rdf([meeting("r1"), meeting("r2")]), extractions=[])
+    shards = canonical_shards(built.graph, tmp_path / "shards", shuffle=False)
+    (named, *_) = [(graph, path) for graph, path in shard_files(shards) if graph]
+    with named[1].open("a", encoding="utf-8") as handle:  # the graph's name as an object, and a repeat
+        handle.write(f"<urn:x> <urn:p> {named[0]} {named[0]} .\n")
+    with (shards / DEFAULT).open("a", encoding="utf-8") as handle:
+        handle.write(f"<urn:x> <urn:p> {named[0]} .\n")
+    write_rdf_files(shards, tmp_path / "files")
+    sharded.load_store(tmp_path / "db", shards, chunk=500)
+    stored = ox.Store.read_only(str(tmp_path / "db"))
+    fresh = ox.Store()
+    fresh.bulk_load(path=str(tmp_path / "files" / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    assert sorted(map(str, stored)) == sorted(map(str, fresh))
+    assert {quad.graph_name for quad in stored} == {ox.DefaultGraph()}
+
+
+def test_shards_with_blank_nodes_by_two_processes_are_labelled_as_in_memory(tmp_path, pool):
+    built = BuildResult(graph=to_rdf([meeting("r1")]), extractions=[])
+    built.graph.add((BNode(), RDF.type, GOV.Post))
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    written = write_from_shards(shards, tmp_path / "streamed", pool=pool)
+    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+    assert manifest(tmp_path / "streamed")["files"] == {name: stamp(written[name]) for name in RDF_FILES}
+    assert written["graph.html"].is_file()
+
+
+def test_a_build_by_two_processes_that_fails_stops_the_other_and_leaves_no_file(tmp_path):
+    shards = canonical_shards(to_rdf([meeting("r1")]), tmp_path / "shards")
+    (named,) = [path for graph, path in shard_files(shards) if graph]
+    with named.open("a", encoding="utf-8") as handle:
+        handle.write("<urn:x> <urn:p> <urn:x> <urn:g> .\n")
+    with worker_pool(2) as own:
+        with pytest.raises(ShardError, match=named.name):
+            write_from_shards(shards, tmp_path / "streamed", pool=own)
+        assert not any(process.is_alive() for process in own._processes.values())
+    assert not list((tmp_path / "streamed").iterdir())
+
+
+def test_a_store_load_given_up_stops_between_shards(tmp_path):
+    shards = canonical_shards(to_rdf([meeting("r1"), meeting("r2")]), tmp_path / "shards")
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(sharded._Stopped):
+        sharded.load_store(tmp_path / "db", shards, stop=stop)
