@@ -5,7 +5,8 @@ first; the cache opened read-only), as the build holds them (values shared), the
 prints the time, the process's peak resident memory (VmHWM: rows and
 resolution) and what the rows alone held, and, with ``--compare``, whether
 the partitioned corpus is the one resolved whole, and identity.tsv the
-folder's byte for byte.
+folder's byte for byte. The process tree's peak (PSS, sampled: with
+``--dask local``, the cluster's workers too) is that of resolution alone.
 
     python bench/bench_identity.py /tmp/out20k --partitions 1
     python bench/bench_identity.py /tmp/out20k --partitions 8 --compare
@@ -15,9 +16,12 @@ folder's byte for byte.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import time
 from pathlib import Path
+
+from bench_scale import PeakMemory  # beside this script
 
 from govkg.extract.identity import SharedValues, identity_report, resolve
 from govkg.graph.cache import CACHE, DATABASE, _key, unpickled
@@ -72,6 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = load_rows(args.folder)
     rss, _ = peak_mb()
     print(f"{len(rows):,} rows read in {time.perf_counter() - start:.1f} s; {rss:,.0f} MB resident")
+    meter = PeakMemory(os.getpid())  # this process and its children: a LocalCluster's workers
     start, cpu = time.perf_counter(), time.process_time()
     if args.dask:
         from govkg.graph.shuffle import resolve_on_cluster
@@ -80,11 +85,12 @@ def main(argv: list[str] | None = None) -> None:
     else:
         corpus = resolve(rows, partitions=args.partitions) if args.partitions > 1 else resolve(rows)
     took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    tree = meter.stop()
     _, hwm = peak_mb()
     print(
         f"resolve, {args.partitions} partition(s){' on Dask' if args.dask else ''}: {took:.1f} s "
         f"({cpu:.1f} s CPU in this process); peak resident {hwm:,.0f} MB "
-        f"({hwm - rss:,.0f} MB over the rows)"
+        f"({hwm - rss:,.0f} MB over the rows); process tree (PSS, sampled) {tree:,.0f} MB"
     )
     if args.compare:
         whole = resolve(rows) if args.partitions > 1 or args.dask else corpus

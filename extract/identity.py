@@ -1339,13 +1339,15 @@ class _Spill:
 
 def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
     """The corpus of the releases ``table`` holds (sorted by id), from the results of every partition."""
-    node_of: dict[tuple[str, str], PersonKey] = {}
+    nodes_of: dict[str, dict[str, PersonKey]] = defaultdict(dict)  # release id -> Person.key -> node
     decisions: list[Decision] = []
     tenures: list[Tenure] = []
     for part in parts:
-        node_of.update(((rid, key), node) for rid, key, node in part.nodes)
+        for rid, key, node in part.nodes:
+            nodes_of[rid][key] = node
         decisions += part.decisions
         tenures += part.tenures
+        del part  # its nodes, once read, are not held to the end
     decisions.sort(key=lambda d: (str(d.node), d.release, d.person))
     tenures.sort(key=lambda t: (str(t.person), t.post))
     shared_posts = {t.post: t.post for t in tenures}  # one object for each post, however many titles name it
@@ -1353,8 +1355,9 @@ def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
     for release in table:
         rid = release.release
         persons, posts = {}, {}
+        nodes = nodes_of.pop(rid, {})
         for person in release.persons:
-            node = persons[person.key] = node_of.pop((rid, person.key))
+            node = persons[person.key] = nodes[person.key]
             for index, title in enumerate(person.titles):
                 post = post_of(title.office, node.place)
                 if post is not None:
