@@ -1285,6 +1285,8 @@ def _partitions(
         (more,) = place_unplaced(table, known, 1)
         yield named + more
         return
+    if workdir is not None:
+        Path(workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="govkg-identity-", dir=workdir) as folder:
         spill = _Spill(Path(folder), partitions, table)
         known: Known = {}

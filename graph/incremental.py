@@ -352,9 +352,13 @@ def _build_into(
         skipped=len(errors),
     )
     mentions = [row.mentions for row in built]
+    if dask:
+        corpus = resolve_on_cluster(mentions, dask)
+    else:  # partitions spilled beside the cache, not to a /tmp that may be memory
+        corpus = resolve(mentions, partitions_for(len(built)), workdir=cache.path.parent)
     return Update(
         record=record,
-        corpus=resolve_on_cluster(mentions, dask) if dask else resolve(mentions, partitions_for(len(built))),
+        corpus=corpus,
         extracted=extracted,
         reused=len(keys) - extracted,
         dropped=frozenset(dropped),
