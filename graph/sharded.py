@@ -797,16 +797,17 @@ def write_from_shards(
     (graph/folders.py); ``shards_dir`` is usually ``outdir / "shards"``. Each
     file is written atomically.
 
-    Written whole, the three share both cores: a process of ``pool`` (a
-    process pool, :func:`~govkg.graph.interrupts.worker_pool`; without one, a
-    pool of its own from :data:`PARALLEL_SHARDS` shards on, ``workers``
-    permitting: processes, default one per core) writes the RDF files, a
-    thread of this process bulk-loads the store from the shards
-    (:func:`load_store`; the loader leaves Python's lock while it works), and
-    this one draws the views from the shards, their page waiting for the
-    store. The pool's process opens no store: RocksDB's threads, once started
-    in a process, do not survive its forks (a forked child that opens a
-    store waits for them for ever).
+    Two processes share the work: ``pool``'s (a process pool,
+    :func:`~govkg.graph.interrupts.worker_pool`; without one, a pool of its
+    own from :data:`PARALLEL_SHARDS` shards on, ``workers`` permitting:
+    processes, default one per core) writes the RDF files while this one
+    draws the views from the shards, their page waiting for the store. The
+    store, written whole, is bulk-loaded from the shards by a thread of this
+    process meanwhile (:func:`load_store`; the loader leaves Python's lock);
+    an update's is made once the RDF files have found what changed. The
+    pool's process opens no store: RocksDB's threads, once started in a
+    process, do not survive its forks (a forked child that opens a store
+    waits for them for ever).
 
     ``previous`` is the folder of the build being updated (``outdir`` itself
     for a folder written in place), ``state`` a folder where the RDF files
@@ -815,20 +816,17 @@ def write_from_shards(
     previous store holds its graph.nt, the new store is that store with the
     difference between the two graph.nt applied
     (:func:`~govkg.graph.store.previous_store`), not a bulk load of the whole
-    graph; then the views are drawn.
+    graph.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     rows = Path(state).parent / NETWORK_STATE if state is not None else None
     views = partial(write_network_files, outdir, shards_dir, rows) if network else None
-    whole = (
-        _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
-    )
-    if whole and pool is not None:
-        return _write_shared(Path(shards_dir), outdir, run_chars, state, views, pool)
-    if whole and _parallel(shards_dir, workers):
-        with worker_pool(2) as own:
-            return _write_shared(Path(shards_dir), outdir, run_chars, state, views, own)
+    if pool is not None or _parallel(shards_dir, workers):
+        with contextlib.ExitStack() as stack:
+            if pool is None:
+                pool = stack.enter_context(worker_pool(2))
+            return _write_shared(Path(shards_dir), outdir, run_chars, previous, state, views, pool)
     token = secrets.token_hex(4)
     changes = (outdir / f".graph.nt.{token}.removed", outdir / f".graph.nt.{token}.added")
     try:
@@ -859,26 +857,57 @@ def _parallel(shards_dir: str | Path, workers: int | None) -> bool:
 
 
 def _write_shared(
-    shards_dir: Path, outdir: Path, run_chars: int, state, views: Callable | None, pool: Executor
+    shards_dir: Path, outdir: Path, run_chars: int, previous, state, views: Callable | None, pool: Executor
 ) -> dict[str, Path]:
-    """:func:`write_from_shards` written whole: the RDF files by ``pool``'s process, the store by a
-    thread of this one, the views by this one."""
-    with _StoreLoading(shards_dir, outdir) as store:
-        try:
-            files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, None, state)
+    """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
+    one; the store by a thread of this one from the shards (written whole), or by this one from the
+    previous store and the changes of graph.nt (an update), when the RDF files are written."""
+    token = secrets.token_hex(4)
+    changes = (outdir / f".graph.nt.{token}.removed", outdir / f".graph.nt.{token}.added")
+    whole = (
+        _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
+    )
+    try:
+        with contextlib.ExitStack() as stack:
+            if whole:
+                previous = changes = None
+                store = stack.enter_context(_StoreLoading(shards_dir, outdir))
+            else:
+                store = _StoreUpdate(outdir, stack.enter_context(previous_store(previous, outdir)), changes)
+            try:
+                files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
 
-            def graph() -> StoreGraph:
+                def graph() -> StoreGraph:
+                    store.put(files)
+                    return build_graph(outdir)
+
+                drawn = views(graph=graph) if views is not None else {}
+                written = files.result()
                 store.put(files)
-                return build_graph(outdir)
-
-            drawn = views(graph=graph) if views is not None else {}
-            written = files.result()
-            store.put(files)
-            restamp_store(outdir)  # the store stands for the four files
-        except BaseException:
-            stop_workers(pool)  # before their files are removed: none is written after
-            raise
+                restamp_store(outdir)  # the store stands for the four files
+            except BaseException:
+                stop_workers(pool)  # before their files are removed: none is written after
+                raise
+    finally:
+        for path in changes or ():
+            path.unlink(missing_ok=True)
     return written | {STORE: outdir / STORE} | drawn
+
+
+class _StoreUpdate:
+    """An update's store (:func:`~govkg.graph.store.write_store` from the previous one, ``base``),
+    made once the RDF files have found what changed."""
+
+    def __init__(self, outdir: Path, base, changes: Changes) -> None:
+        self.outdir, self.base, self.changes = outdir, base, changes
+        self.placed = False
+
+    def put(self, files: Future) -> None:
+        if not self.placed:
+            files.result()
+            known = self.changes if all(path.is_file() for path in self.changes) else None
+            write_store(self.outdir, base=self.base, changes=known)
+            self.placed = True
 
 
 class _StoreLoading:

@@ -11,6 +11,7 @@ import pytest
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 
 from govkg.graph import sharded
+from govkg.graph import store as store_module
 from govkg.graph.build import BuildResult
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.iris import release_iri
@@ -293,20 +294,25 @@ def test_a_build_by_two_processes_gives_the_same_files_and_store(sample_result, 
     assert not list((tmp_path / "two").glob(".*"))
 
 
-def test_an_update_of_a_build_by_two_processes_is_the_whole_write(tmp_path, pool, monkeypatch):
+def test_an_update_by_two_processes_is_the_whole_write(tmp_path, pool, monkeypatch):
     out, state = tmp_path / "out", tmp_path / "state"
-    first, second = _graphs()[:2]
-    write_from_shards(
-        canonical_shards(first, tmp_path / "first"), out, False, previous=out, state=state, pool=pool
-    )
-    spliced = []
-    real = sharded._write_rdf
-    monkeypatch.setattr(sharded, "_write_rdf", lambda *a: spliced.append(a[5] is not None) or real(*a))
-    shards = canonical_shards(second, tmp_path / "second")
-    write_from_shards(shards, out, False, previous=out, state=state, pool=pool)
-    assert spliced == [True]  # from the state the pool's process kept
-    write_rdf_files(shards, tmp_path / "whole")
-    assert_same_files(tmp_path / "whole", out)
+    applied = []
+    real = store_module.apply_changes
+    monkeypatch.setattr(store_module, "apply_changes", lambda *a, **k: applied.append(real(*a, **k)))
+    for number, graph in enumerate(_graphs()):
+        shards = canonical_shards(graph, tmp_path / f"shards{number}")
+        written = write_from_shards(shards, out, previous=out, state=state, pool=pool)
+        assert len(applied) == number  # the previous store, updated by what changed
+        whole = write_from_shards(shards, tmp_path / f"whole{number}", workers=1)
+        for name in (*RDF_FILES, *NETWORK_FILES):
+            assert written[name].read_bytes() == whole[name].read_bytes(), name
+        stored = ox.Store.read_only(str(out / STORE / "oxigraph"))
+        fresh = ox.Store()
+        fresh.bulk_load(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+        assert sorted(map(str, stored)) == sorted(map(str, fresh))
+        del stored
+        assert manifest(out)["files"] == {name: stamp(written[name]) for name in RDF_FILES}
+    assert not list(out.glob(".*"))
 
 
 def test_the_store_from_the_shards_holds_each_triple_once_in_the_default_graph(tmp_path):
