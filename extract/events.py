@@ -1092,7 +1092,20 @@ def _headline_drafts(release: Release) -> dict[str, _Draft]:
     return found
 
 
-def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
+def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> None:
+    """Date the first event of each type as its headline does where the body gives no day.
+
+    3月5日市长甲到某镇调研 over a body that says only 市长甲到某镇调研: the headline
+    is text the reader has, read against the same clock. Not an event told of a
+    year long past or in reported words.
+    """
+    for kind, told in headline.items():
+        first = next((d for d in drafts if d.type == kind), None)
+        if first is not None and first.date is None and told.date and not (first.past or first.in_words):
+            first.date, first.until = told.date, told.until
+
+
+def _name_from_headline(drafts: list[_Draft], release: Release, headline: dict[str, _Draft]) -> None:
     """Name the main visit or meeting as the headline does where the body names it poorly.
 
     A headline names the happening its release reports: the first visit takes
@@ -1103,7 +1116,6 @@ def _name_from_headline(drafts: list[_Draft], release: Release) -> None:
     when the body tells of a talk with others (与…座谈) that the headline calls
     by a name of its own (艾滋病防治工作座谈会).
     """
-    headline = _headline_drafts(release)
     visit = next((d for d in drafts if d.type == "inspection"), None)
     told = headline.get("inspection")
     if visit is not None and told is not None:
@@ -1196,7 +1208,9 @@ def find_events(
     if not drafts:
         return
     if release.title:
-        _name_from_headline(drafts, release)
+        headline = _headline_drafts(release)
+        _date_from_headline(drafts, headline)
+        _name_from_headline(drafts, release, headline)
         _chair_from_headline(drafts, release, persons)
     for part in orphans:
         if part not in drafts[0].roles:

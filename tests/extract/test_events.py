@@ -1063,3 +1063,21 @@ def test_happenings_of_one_day_told_apart(text, expected):
 def test_a_school_named_hope_is_no_wish():
     events = events_of("6月9日，张三到某希望小学调研。", names=("张三",))
     assert [(e.type, e.date) for e in events] == [("inspection", "2020-06-09")]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the body gives no day, the headline does
+        ("3月5日市长张三到某镇调研", "市长张三到某镇调研，察看春耕情况。", [("inspection", "2020-03-05")]),
+        ("昨天市委召开常委会会议", "市委书记张三主持召开市委常委会会议。", [("meeting", "2020-03-09")]),
+        # the body's own day wins
+        ("3月5日市长张三到某镇调研", "4日，市长张三到某镇调研。", [("inspection", "2020-03-04")]),
+        # a headline of another type dates nothing
+        ("3月5日市委召开常委会会议", "市长张三到某镇调研。", [("inspection", None)]),
+    ],
+)
+def test_the_headline_dates_what_the_body_leaves_undated(title, text, expected):
+    release = Release(id="t", text=text, published="2020-03-10", title=title)
+    events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
+    assert [(e.type, e.date) for e in events] == expected
