@@ -917,6 +917,12 @@ class _Reader:
                 named = [m for m in following if m.start < limit]
                 return tuple(m.key for m in named or following[:1])
             return tuple(m.key for m in following)
+        if where == "heard":
+            # 听取了甲关于…的汇报: who is heard reports (speaks); who hears does not.
+            opening = text.rfind("听取", clause.start(), cue.start())
+            if opening < 0:
+                return ()
+            return tuple(m.key for m in inside if opening < m.start and m.end <= cue.start())
         if where == "within":
             # 在甲的带领下, 在乙陪同下: the names between 在 and the cue.
             opening = text.rfind("在", clause.start(), cue.start())

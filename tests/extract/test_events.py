@@ -423,7 +423,7 @@ def test_role_cue_rows():
     rows = load_table("role_cues.tsv")
     assert len({(cue, role) for cue, role, _ in rows}) == len(rows)
     for cue, role, where in rows:
-        assert cue and role in _ROLES and where in {"before", "after", "subject", "within"}
+        assert cue and role in _ROLES and where in {"before", "after", "subject", "within", "heard"}
 
 
 @pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
@@ -826,6 +826,17 @@ def test_what_a_sentence_reports(text, names, published, expected):
     [
         # a cue word inside the adverbial (在座谈中) leaves the subject to the cue after it
         ("座谈会首先播放宣传片。团长张三在座谈中表示，双方合作良好。", ("张三",), [{("张三", "speak")}]),
+        # who is heard reports (听取了乙关于…的汇报); who hears does not
+        (
+            "6月9日，张三到某港调研，听取了集团董事长李四关于港口发展情况的汇报。",
+            ("张三", "李四"),
+            [{("张三", "lead"), ("李四", "speak")}],
+        ),
+        (
+            "6月9日，张三到某县调研，听取了县委书记李四、县长王五的工作汇报。",
+            ("张三", "李四", "王五"),
+            [{("张三", "lead"), ("李四", "speak"), ("王五", "speak")}],
+        ),
         # 认为: reported words
         (
             "6月9日，张三视察了某市经济社会发展情况。他认为，某市发展势头良好。",
