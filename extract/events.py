@@ -885,6 +885,7 @@ class _Reader:
                 continue
             previous_end = clause.start()
             previous: tuple[str, ...] = ()
+            accompanied: list[str] = []
             for cue in cues:
                 # A role goes to the event told of where its cue stands (到某部调研并主持…).
                 self.where = (index, cue.start())
@@ -901,11 +902,16 @@ class _Reader:
                         if where not in ("after", "within"):
                             previous = subjects
                             self.last_subjects = subjects
+                    if where == "within" and role == "accompany":
+                        # 甲、乙秘书长在…的陪同下，深入某县调研: who is accompanied does what
+                        # the next clause says.
+                        opening = text.rfind("在", clause.start(), cue.start())
+                        accompanied = [m.key for m in inside if m.end <= opening and m.key not in subjects]
                 previous_end = cue.end()
             # Persons who lead an inspection this clause reports.
             self.where = (index, clause.start())
-            self._leads(text, clause, inside, sentence, pending)
-            pending = []
+            led = self._leads(text, clause, inside, sentence, pending)
+            pending = [] if led else accompanied
 
     def _subjects(self, text, clause, cue, where, inside, previous_end, previous, role, pending):
         if where == "after":

@@ -826,6 +826,17 @@ def test_what_a_sentence_reports(text, names, published, expected):
     [
         # a cue word inside the adverbial (在座谈中) leaves the subject to the cue after it
         ("座谈会首先播放宣传片。团长张三在座谈中表示，双方合作良好。", ("张三",), [{("张三", "speak")}]),
+        # who is accompanied (甲、乙在…的陪同下，) leads the visit the next clause tells of
+        (
+            "5月28日，省委书记张三、省委常委、李四秘书长在州委主要领导的陪同下，深入某县调研。",
+            ("张三", "李四"),
+            [{("张三", "lead"), ("李四", "lead")}],
+        ),
+        (
+            "5月28日，张三在李四的陪同下，深入某县调研。",
+            ("张三", "李四"),
+            [{("张三", "lead"), ("李四", "accompany")}],
+        ),
         # who is heard reports (听取了乙关于…的汇报); who hears does not
         (
             "6月9日，张三到某港调研，听取了集团董事长李四关于港口发展情况的汇报。",
