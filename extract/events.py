@@ -1153,6 +1153,24 @@ def _name_from_headline(drafts: list[_Draft], release: Release, headline: dict[s
             meeting.name = told.name
 
 
+# The head of a visiting delegation (某区经贸考察团团长): a delegation that visits, not a
+# congress's (代表团) or an inspection team stationed somewhere (巡察组).
+_DELEGATION_HEAD = re.compile(r"(?:考察|调研|参观|观摩|访问)团(?:副)?团长$")
+
+
+def _delegation_heads_lead(drafts: list[_Draft], persons: tuple[Person, ...]) -> None:
+    """The head of a visiting delegation leads its visit (the first the release reports),
+    wherever the text names him (…考察团团长甲在座谈中表示)."""
+    visit = next((d for d in drafts if d.type == "inspection" and not d.past), None)
+    if visit is None:
+        return
+    for person in persons:
+        head = next((h for h in person.holdings if _DELEGATION_HEAD.search(simplify(h.title))), None)
+        if head is not None and not any((p.person, p.role) == (person.key, "lead") for p in visit.roles):
+            # the evidence is the sentence that names him the delegation's head
+            visit.roles.append(Participation(person.key, "lead", head.evidence))
+
+
 def _chair_from_headline(drafts: list[_Draft], release: Release, persons: tuple[Person, ...]) -> None:
     """Who the headline says chaired (甲主持召开…座谈会) chairs the first meeting.
 
@@ -1224,6 +1242,7 @@ def find_events(
         _date_from_headline(drafts, headline)
         _name_from_headline(drafts, release, headline)
         _chair_from_headline(drafts, release, persons)
+    _delegation_heads_lead(drafts, persons)
     for part in orphans:
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from govkg.extract.data import load_table, load_words
 from govkg.extract.dates import same_day_words
 from govkg.extract.events import find_events
-from govkg.extract.records import Person, Release, Span
+from govkg.extract.records import Holding, Person, Release, Span
 from govkg.extract.sentences import split_sentences
 
 
@@ -1103,3 +1103,24 @@ def test_the_headline_dates_what_the_body_leaves_undated(title, text, expected):
     release = Release(id="t", text=text, published="2020-03-10", title=title)
     events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
     assert [(e.type, e.date) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("某区经贸考察团团长", True),  # the head of a visiting delegation leads its visit
+        ("某区考察团副团长", True),
+        ("县委第一巡察组组长", False),  # an inspection team stationed somewhere: no lead by title
+        ("区人大代表团团长", False),  # a congress's delegation
+    ],
+)
+def test_the_head_of_a_visiting_delegation_leads_its_visit(title, lead):
+    text = f"6月9日，某代表团一行到我市考察。座谈会上，{title}张三表示，双方合作良好。"
+    at = text.find("张三")
+    sentence = next(s for s in split_sentences(text) if s.span.start <= at < s.span.end)
+    holding = Holding(title=title, span=Span(at - len(title), at), evidence=sentence.span)
+    person = Person(name="张三", key="张三", mentions=(Span(at, at + 2),), holdings=(holding,))
+    release = Release(id="t", text=text, published="2020-06-10")
+    events = list(find_events(release, tuple(split_sentences(text)), (person,)))
+    visit = next(e for e in events if e.type == "inspection")
+    assert (("张三", "lead") in {(p.person, p.role) for p in visit.participations}) is lead
