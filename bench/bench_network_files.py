@@ -72,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         timed("graph.html", lambda: atomic_write(out / "graph.html", page()))
         print(f"{folder}: {len(made.ids):,} nodes, {len(made.sources):,} edges")
         print(
-            f"co-attendance: {len(figures.contacts):,} officials who met someone, "
-            f"{sum(figures.contacts.values()) // 2:,} ties, {len(figures.communities):,} communities; "
+            f"co-attendance: {int((figures.contacts > 0).sum()):,} officials who met someone, "
+            f"{int(figures.contacts.sum()) // 2:,} ties, {len(figures.communities):,} communities; "
             + ("betweenness exact" if figures.exact else f"betweenness from {figures.sources} sources")
         )
     print(f"  {'':<20} {'CPU':>7}   {'wall':>7}   {'peak RSS':>9}")

@@ -24,6 +24,7 @@ fixed seeds.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from array import array
@@ -31,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV
@@ -614,20 +615,33 @@ def coattendance_weights(attendees: Iterable[Iterable]) -> dict[tuple, int]:
 
 @dataclass(frozen=True)
 class OfficialFigures:
-    """The rankings' figures of officials, keyed as they were given (ids or numbers)."""
+    """The rankings' figures of the officials who took part in something, aligned with ``people``
+    (their ids or numbers, sorted); :meth:`of` finds one official's."""
 
-    events: dict  # official -> participation edges
-    roles: dict  # official -> role label -> edges with it
-    contacts: dict  # official -> officials met
-    betweenness: dict  # official -> normalised betweenness, rounded to 6 places
+    people: list  # sorted
+    events: Any  # participation edges of each, an array aligned with people
+    contacts: Any  # officials met
+    betweenness: Any  # normalised betweenness, rounded to 6 places
+    community: Any  # index into communities, -1 when alone
     communities: list[list]  # largest first, members sorted
-    ties: list[tuple]  # (a, b, weight), heaviest first
+    ties: list[tuple]  # (a, b, weight), heaviest first (when asked for)
+    roles: dict  # official -> role label -> edges with it (when asked for)
     participations: int
     exact: bool
     sources: int
 
-    def community(self) -> dict:
-        return {n: i for i, c in enumerate(self.communities) for n in c}
+    def of(self, official) -> tuple[int, int, float, int]:
+        """(events, contacts, betweenness, community) of an official: (0, 0, 0.0, -1) for one who
+        took part in nothing."""
+        at = bisect.bisect_left(self.people, official)
+        if at == len(self.people) or self.people[at] != official:
+            return 0, 0, 0.0, -1
+        return (
+            int(self.events[at]),
+            int(self.contacts[at]),
+            float(self.betweenness[at]),
+            int(self.community[at]),
+        )
 
 
 def _betweenness(neighbours: list[list[int]], k: int | None, seed: int = 0) -> list[float]:
@@ -688,10 +702,12 @@ def _betweenness(neighbours: list[list[int]], k: int | None, seed: int = 0) -> l
 
 def _louvain(
     neighbours: list[list[int]], strengths: list[list[int]], seed: int = 0, threshold: float = 1e-7
-) -> list[set[int]]:
+) -> list[list[int]]:
     """Louvain communities of nodes ``0..n-1`` (neighbours and edge weights in lists, no self-loops):
     networkx's ``louvain_communities`` (3.x, resolution 1) step for step, on lists, so the same
-    moves with the same ``random.Random(seed)``: the same communities.
+    moves with the same ``random.Random(seed)``: the same communities. Where networkx keeps each
+    community's nodes in sets, level after level, each node's community is a number here, and a
+    node of the first level is followed up the levels (``where``).
 
     >>> sorted(sorted(c) for c in _louvain([[1], [0], [3], [2]], [[1], [1], [1], [1]]))
     [[0, 1], [2, 3]]
@@ -700,31 +716,36 @@ def _louvain(
 
     rng = random.Random(seed)
     # A level's graph: each node's neighbours and weights in the order networkx's graph holds
-    # them, a community's inner edges as a self-loop once aggregated; and each node's first nodes.
+    # them, a community's inner edges as a self-loop once aggregated.
     adjacency = (neighbours, strengths)
-    members = [{u} for u in range(len(neighbours))]
     m = sum(sum(row) for row in strengths) / 2
-    partition = [{u} for u in range(len(neighbours))]
-    mod = _modularity(adjacency, [{u} for u in range(len(neighbours))])
-    partition, inner, _ = _louvain_level(adjacency, members, m, partition, rng)
+    mod = _modularity(adjacency, list(range(len(neighbours))))
+    node2com, _ = _louvain_level(adjacency, m, rng)
+    where = list(range(len(neighbours)))  # a first node's node at the current level
     while True:
-        new_mod = _modularity(adjacency, inner)
+        new_mod = _modularity(adjacency, node2com)
         if new_mod - mod <= threshold:
-            return partition
+            break
         mod = new_mod
-        adjacency = _aggregate(adjacency, inner)
-        members = [set(part) for part in partition]
-        partition, inner, improved = _louvain_level(adjacency, members, m, partition, rng)
+        rank = {c: i for i, c in enumerate(sorted(set(node2com)))}  # the communities left, in order
+        labels = [rank[c] for c in node2com]
+        adjacency = _aggregate(adjacency, labels, len(rank))
+        where = [labels[w] for w in where]
+        node2com, improved = _louvain_level(adjacency, m, rng)
         if not improved:
-            return partition
+            break
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node, w in enumerate(where):
+        groups[node2com[w]].append(node)
+    return list(groups.values())
 
 
-def _louvain_level(adjacency, members: list[set[int]], m: float, partition: list[set[int]], rng):
-    """One level of Louvain's moves (networkx's ``_one_level``, undirected, resolution 1)."""
+def _louvain_level(adjacency, m: float, rng) -> tuple[list[int], bool]:
+    """One level of Louvain's moves (networkx's ``_one_level``, undirected, resolution 1): each
+    node's community (the number of the node it started with) and whether any node moved."""
     nbrs, wts = adjacency
     n = len(nbrs)
     node2com = list(range(n))
-    inner = [{u} for u in range(n)]
     degrees = _degrees(adjacency)
     totals = list(degrees)
     order = list(range(n))
@@ -750,15 +771,10 @@ def _louvain_level(adjacency, members: list[set[int]], m: float, partition: list
                     best = com
             totals[best] += degree
             if best != node2com[u]:
-                old = node2com[u]
-                partition[old].difference_update(members[u])
-                inner[old].remove(u)
-                partition[best].update(members[u])
-                inner[best].add(u)
                 improved = True
                 moves += 1
                 node2com[u] = best
-    return [p for p in partition if p], [p for p in inner if p], improved
+    return node2com, improved
 
 
 def _degrees(adjacency) -> list:
@@ -769,20 +785,17 @@ def _degrees(adjacency) -> list:
     ]
 
 
-def _aggregate(adjacency, inner: list[set[int]]):
-    """The graph of a level's communities (networkx's ``_gen_graph``): an edge a pair of communities,
-    weighed as the edges between them, in the order networkx adds them."""
+def _aggregate(adjacency, labels: list[int], count: int):
+    """The graph of a level's ``count`` communities, ``labels`` each node's (networkx's
+    ``_gen_graph``): an edge a pair of communities, weighed as the edges between them, in the
+    order networkx adds them."""
     nbrs, wts = adjacency
-    node2com = [0] * len(nbrs)
-    for i, part in enumerate(inner):
-        for node in part:
-            node2com[node] = i
-    rows: list[dict[int, float]] = [{} for _ in inner]
+    rows: list[dict[int, float]] = [{} for _ in range(count)]
     seen = [False] * len(nbrs)
     for u in range(len(nbrs)):
         for v, w in zip(nbrs[u], wts[u], strict=True):
             if not seen[v]:  # each edge once, a self-loop too
-                a, b = node2com[u], node2com[v]
+                a, b = labels[u], labels[v]
                 rows[a][b] = rows[a].get(b, 0) + w
                 if a != b:
                     rows[b][a] = rows[a][b]
@@ -790,75 +803,108 @@ def _aggregate(adjacency, inner: list[set[int]]):
     return [list(row) for row in rows], [list(row.values()) for row in rows]
 
 
-def _modularity(adjacency, communities: list[set[int]]) -> float:
-    """Modularity of a partition (networkx's ``modularity``, undirected, resolution 1)."""
+def _modularity(adjacency, node2com: list[int]) -> float:
+    """Modularity of the communities of a level (networkx's ``modularity``, undirected, resolution
+    1), summed community by community in the order of their numbers."""
     nbrs, wts = adjacency
     degrees = _degrees(adjacency)
     total = sum(degrees)
     m = total / 2
     norm = 1 / total**2
-
-    def contribution(community: set[int]) -> float:
-        inside = 0
-        for u in community:
-            for v, w in zip(nbrs[u], wts[u], strict=True):
-                if v in community and v >= u:  # each edge once
-                    inside += w
-        degree = sum(degrees[u] for u in community)
-        return inside / m - degree * degree * norm
-
-    return sum(map(contribution, communities))
+    inside: dict[int, int] = {}
+    degree: dict[int, int] = {}
+    for u, c in enumerate(node2com):
+        degree[c] = degree.get(c, 0) + degrees[u]
+        for v, w in zip(nbrs[u], wts[u], strict=True):
+            if v >= u and node2com[v] == c:  # each edge once
+                inside[c] = inside.get(c, 0) + w
+    return sum(inside.get(c, 0) / m - degree[c] * degree[c] * norm for c in sorted(degree))
 
 
 def rank_officials(
-    participations: Iterable[tuple], work: int = BETWEENNESS_WORK, keep_ties: bool = True
+    participations: Iterable[tuple], work: int = BETWEENNESS_WORK, keep_ties: bool = True, roles: bool = True
 ) -> OfficialFigures:
     """The rankings of officials from their participations, (official, event, roles) each.
 
     ``roles`` are the labels of one participation edge, space-separated.
-    Officials and events are any values that sort as their ids do (a
-    network's node ids, or their numbers in sorted order): the co-attendance
-    network is built in sorted order, so that the sample of betweenness'
-    sources and Louvain's seeded moves depend on the order of the ids alone.
-    See :func:`network_stats`. ``keep_ties``: list the ties, heaviest first
-    (a build's files do not need them).
-
-    The network is held as lists of numbers, not as a networkx graph (a dict
-    of dicts and a dict of attributes per edge: at 100,000 releases, about a
-    million ties, that and Louvain's copies of it took over a gigabyte);
-    betweenness and Louvain are networkx's own algorithms
-    (:func:`_betweenness`, :func:`_louvain`), step for step, so the figures
-    are those networkx gives.
+    Officials are any values that sort as their ids do (a network's node
+    ids, or their numbers in sorted order): the co-attendance network is
+    built in sorted order, so that the sample of betweenness' sources and
+    Louvain's seeded moves depend on the order of the ids alone. See
+    :func:`network_stats` and :func:`rank_numbered`. ``keep_ties``: list the
+    ties, heaviest first; ``roles``: count each official's roles.
     """
-    attendees: dict = defaultdict(list)
-    events: dict = defaultdict(int)
-    roles: dict = defaultdict(lambda: defaultdict(int))
-    count = 0
-    for official, event, labels in participations:
-        count += 1
-        attendees[event].append(official)
-        events[official] += 1
-        for role in labels.split():
-            roles[official][role] += 1
-    # The co-attendance table as arrays: a pair of officials (numbers in sorted order) a code.
     np = _numpy()
-    people = sorted(events)
-    index = {p: i for i, p in enumerate(people)}
+    people_of: dict = {}
+    event_of: dict = {}
+    officials, events = array("q"), array("q")
+    counted: dict = defaultdict(lambda: defaultdict(int))
+    for official, event, labels in participations:
+        officials.append(people_of.setdefault(official, len(people_of)))
+        events.append(event_of.setdefault(event, len(event_of)))
+        if roles:
+            for role in labels.split():
+                counted[official][role] += 1
+    del event_of
+    people = sorted(people_of)
+    place = np.zeros(max(len(people_of), 1), dtype=np.int64)
+    place[[people_of[p] for p in people]] = np.arange(len(people))
+    numbers = place[np.frombuffer(officials, dtype=np.int64)] if officials else np.zeros(0, dtype=np.int64)
+    figures = rank_numbered(numbers, np.frombuffer(events, dtype=np.int64), work, keep_ties)
+    return OfficialFigures(
+        people=people,
+        events=figures.events,
+        contacts=figures.contacts,
+        betweenness=figures.betweenness,
+        community=figures.community,
+        communities=[[people[i] for i in c] for c in figures.communities],
+        ties=[(people[a], people[b], w) for a, b, w in figures.ties],
+        roles={n: dict(sorted(r.items(), key=lambda kv: (-kv[1], kv[0]))) for n, r in counted.items()},
+        participations=figures.participations,
+        exact=figures.exact,
+        sources=figures.sources,
+    )
+
+
+def rank_numbered(
+    officials, events, work: int = BETWEENNESS_WORK, keep_ties: bool = False
+) -> OfficialFigures:
+    """:func:`rank_officials` of participations as two arrays of numbers, the official's and the
+    event's of each (officials numbered in the order of their ids), held as arrays and lists of
+    numbers throughout: a build's network tables (graph/tables.py) hand theirs as they are.
+
+    The co-attendance network is never a networkx graph (a dict of dicts
+    and a dict of attributes per edge: at 100,000 releases, about a million
+    ties, that and Louvain's copies of it took over a gigabyte); betweenness
+    and Louvain are networkx's own algorithms (:func:`_betweenness`,
+    :func:`_louvain`), step for step, so the figures are those networkx gives.
+    """
+    np = _numpy()
+    officials = np.asarray(officials, dtype=np.int64)
+    events = np.asarray(events, dtype=np.int64)
+    people, number = np.unique(officials, return_inverse=True)
     n = len(people)
+    counts = np.bincount(number, minlength=n)
+    # The co-attendance table: a pair of officials (numbers a < b) a code, counted by np.unique.
+    order = np.lexsort((number, events))
+    by_event, members = events[order].tolist(), number[order].tolist()
+    del order
     codes = array("q")
-    for group in attendees.values():
-        members = sorted({index[p] for p in group})
-        for i, a in enumerate(members):
-            codes.extend(a * n + b for b in members[i + 1 :])
-    del attendees, index
+    start = 0
+    for end in range(1, len(by_event) + 1):
+        if end == len(by_event) or by_event[end] != by_event[start]:
+            group = list(dict.fromkeys(members[start:end]))  # sorted: an official once an event
+            for i, a in enumerate(group):
+                codes.extend(a * n + b for b in group[i + 1 :] if b != a)
+            start = end
+    del by_event, members
     pairs, weights = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
     del codes
     a, b = pairs // max(n, 1), pairs % max(n, 1)
     # The co-attendance network of the officials who met someone, as lists of numbers: node i is
-    # the i-th such official in sorted order, its neighbours in ascending order (the order a
-    # networkx graph built from the sorted table iterates them in).
+    # the i-th such official, its neighbours in ascending order (the order a networkx graph built
+    # from the sorted table iterates them in).
     met = np.unique(np.concatenate([a, b]))
-    officials = [people[i] for i in met.tolist()]
     place = np.zeros(max(n, 1), dtype=np.int64)
     place[met] = np.arange(len(met))
     u = np.concatenate([place[a], place[b]])
@@ -866,36 +912,43 @@ def rank_officials(
     w = np.concatenate([weights, weights])
     order = np.lexsort((v, u))
     u, v, w = u[order], v[order], w[order]
-    starts = np.searchsorted(u, np.arange(len(officials) + 1)).tolist()
+    starts = np.searchsorted(u, np.arange(len(met) + 1)).tolist()
     v, w = v.tolist(), w.tolist()
-    neighbours = [v[starts[i] : starts[i + 1]] for i in range(len(officials))]
-    strengths = [w[starts[i] : starts[i + 1]] for i in range(len(officials))]
+    neighbours = [v[starts[i] : starts[i + 1]] for i in range(len(met))]
+    strengths = [w[starts[i] : starts[i + 1]] for i in range(len(met))]
     del u, v, w, order, place
-    contacts = {p: len(row) for p, row in zip(officials, neighbours, strict=True)}
+    contacts = np.zeros(n, dtype=np.int64)
+    contacts[met] = np.diff(np.asarray(starts, dtype=np.int64))
     ties = []
     if keep_ties:
-        ties = [
-            (people[x], people[y], c)
-            for x, y, c in zip(a.tolist(), b.tolist(), weights.tolist(), strict=True)
-        ]
+        ties = [(x, y, c) for x, y, c in zip(a.tolist(), b.tolist(), weights.tolist(), strict=True)]
         ties.sort(key=lambda t: -t[2])  # stable: pairs stay in their sorted order among equals
     edges = len(pairs)
     del pairs, weights, a, b
-    sources = betweenness_sources(len(officials), edges, work)
-    exact = sources == len(officials)
-    betweenness = _betweenness(neighbours, None if exact else sources, seed=0) if officials else []
+    sources = betweenness_sources(len(met), edges, work)
+    exact = sources == len(met)
+    betweenness = np.zeros(n, dtype=np.float64)
+    if len(met):
+        found = _betweenness(neighbours, None if exact else sources, seed=0)
+        betweenness[met] = [round(x, 6) for x in found]
+    community = np.full(n, -1, dtype=np.int64)
     communities: list[list] = []
     if edges:
-        found = _louvain(neighbours, strengths, seed=0)
-        communities = sorted((sorted(officials[i] for i in c) for c in found), key=lambda c: (-len(c), c[0]))
+        groups = _louvain(neighbours, strengths, seed=0)
+        communities = sorted((sorted(met[i] for i in c) for c in groups), key=lambda c: (-len(c), c[0]))
+        communities = [[int(x) for x in c] for c in communities]
+        for index, members_of in enumerate(communities):
+            community[members_of] = index
     return OfficialFigures(
-        events=dict(events),
-        roles={n: dict(sorted(r.items(), key=lambda kv: (-kv[1], kv[0]))) for n, r in roles.items()},
+        people=people.tolist(),
+        events=counts,
         contacts=contacts,
-        betweenness={n: round(b, 6) for n, b in zip(officials, betweenness, strict=True)},
+        betweenness=betweenness,
+        community=community,
         communities=communities,
         ties=ties,
-        participations=count,
+        roles={},
+        participations=len(officials),
         exact=exact,
         sources=sources,
     )
@@ -921,20 +974,20 @@ def network_stats(net: nx.DiGraph, co: nx.Graph | None = None, work: int = BETWE
         ),
         work,
     )
-    member = figures.community()
     officials = [n for n, a in net.nodes(data=True) if a["kind"] == "official"]
     ranks = {}
     for nid in officials:
         attrs = net.nodes[nid]
+        events, contacts, betweenness, community = figures.of(nid)
         ranks[nid] = OfficialRank(
             id=nid,
             name=attrs.get("name", nid),
             title=attrs.get("title", ""),
-            events=figures.events.get(nid, 0),
+            events=events,
             roles=figures.roles.get(nid, {}),
-            contacts=figures.contacts.get(nid, 0),
-            betweenness=figures.betweenness.get(nid, 0.0),
-            community=member.get(nid, -1),
+            contacts=contacts,
+            betweenness=betweenness,
+            community=community,
         )
     return NetworkStats(
         officials=len(officials),

@@ -94,7 +94,7 @@ from govkg.graph.network import (
     graph_pairs,
     graphml_stream,
     node_label,
-    rank_officials,
+    rank_numbered,
     zh_label,
 )
 from govkg.graph.shards import SortedLines
@@ -736,22 +736,21 @@ def graph_tables(graph, folder: str | Path) -> Tables:
 
 def analysed_nodes(tables: Tables, figures: OfficialFigures) -> Iterator[tuple[str, dict]]:
     """Each node and its attributes, an official's figures added (as network.analysed_network does)."""
-    member = figures.community()
     kinds = tables.kinds
     for number, (nid, attrs) in enumerate(tables.node_lines()):
         if kinds[number] == "official":
-            attrs.update(
-                events=figures.events.get(number, 0),
-                contacts=figures.contacts.get(number, 0),
-                betweenness=figures.betweenness.get(number, 0.0),
-                community=member.get(number, -1),
-            )
+            events, contacts, betweenness, community = figures.of(number)
+            attrs.update(events=events, contacts=contacts, betweenness=betweenness, community=community)
         yield nid, attrs
 
 
 def rankings(tables: Tables, work: int = BETWEENNESS_WORK) -> OfficialFigures:
-    """The officials' figures (:func:`~govkg.graph.network.rank_officials`), keyed by node number."""
-    return rank_officials(tables.participations(), work, keep_ties=False)
+    """The officials' figures (:func:`~govkg.graph.network.rank_numbered`), keyed by node number."""
+    import numpy as np
+
+    attendees = np.frombuffer(tables.attendees, dtype=np.int32) if tables.attendees else []
+    attended = np.frombuffer(tables.attended, dtype=np.int32) if tables.attended else []
+    return rank_numbered(attendees, attended, work)
 
 
 class _Exported:

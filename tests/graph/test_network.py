@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 import networkx as nx
 import pytest
@@ -12,6 +13,8 @@ from rdflib.namespace import OWL
 
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.network import (
+    _betweenness,
+    _louvain,
     analysed_network,
     betweenness_sources,
     coattendance_network,
@@ -354,3 +357,44 @@ def test_a_build_gives_one_network_from_its_store_its_graph_nt_and_rdflib(sample
     for net in networks[1:]:
         assert list(net.nodes(data=True)) == list(networks[0].nodes(data=True))
         assert list(net.edges(data=True)) == list(networks[0].edges(data=True))
+
+
+def random_coattendance(seed: int, nodes: int = 120, edges: int = 300) -> nx.Graph:
+    """A weighted graph of numbered nodes in several parts, built as network_stats builds its own."""
+    rng = random.Random(seed)
+    weights = {}
+    for _ in range(edges):
+        a, b = sorted(rng.sample(range(nodes), 2))
+        weights[(a, b)] = rng.choice([1, 1, 1, 2, 3])
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted({n for pair in weights for n in pair}))
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    return graph
+
+
+def lists_of(graph: nx.Graph) -> tuple[list[int], list[list[int]], list[list[int]]]:
+    nodes = list(graph)
+    number = {n: i for i, n in enumerate(nodes)}
+    neighbours = [[number[m] for m in graph[n]] for n in nodes]
+    strengths = [[graph[n][m]["weight"] for m in graph[n]] for n in nodes]
+    return nodes, neighbours, strengths
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_louvain_on_lists_finds_networkx_communities(seed):
+    graph = random_coattendance(seed)
+    nodes, neighbours, strengths = lists_of(graph)
+    ours = sorted(sorted(nodes[i] for i in c) for c in _louvain(neighbours, strengths, seed=0))
+    theirs = sorted(sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=0))
+    assert ours == theirs
+
+
+@pytest.mark.parametrize(("seed", "k"), [(0, None), (1, None), (2, 16), (3, 40), (4, 1)])
+def test_betweenness_on_lists_is_networkxs_to_the_bit(seed, k):
+    graph = random_coattendance(seed)
+    nodes, neighbours, _ = lists_of(graph)
+    ours = dict(zip(nodes, _betweenness(neighbours, k, seed=0), strict=True))
+    theirs = nx.betweenness_centrality(graph, k=k, seed=0, normalized=True)
+    assert ours == pytest.approx(theirs, nan_ok=True) and [ours[n] for n in nodes if ours[n] == ours[n]] == [
+        theirs[n] for n in nodes if theirs[n] == theirs[n]
+    ]
