@@ -40,7 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     from govkg.graph.folders import atomic_write
     from govkg.graph.rdf import gc_paused
     from govkg.graph.sharded import network_units, write_network_files
-    from govkg.graph.store import build_graph
     from govkg.graph.view import tables_html
 
     steps: dict[str, tuple[float, float, float]] = {}
@@ -68,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             ("graph.graphml", tables.graphml_of_tables),
         ):
             timed(name, lambda name=name, write=write: atomic_write(out / name, write(exported)))
-        page = lambda: tables_html(made, figures, build_graph(folder))  # noqa: E731 - pieces, made as written
+        page = lambda: tables_html(made, figures)  # noqa: E731 - pieces, made as written
         timed("graph.html", lambda: atomic_write(out / "graph.html", page()))
         print(f"{folder}: {len(made.ids):,} nodes, {len(made.sources):,} edges")
         print(

@@ -97,8 +97,6 @@ from govkg.graph.store import (
     LOAD_BYTES,
     STORE,
     Changes,
-    StoreGraph,
-    build_graph,
     line_changes,
     load_ntriples,
     previous_store,
@@ -108,6 +106,7 @@ from govkg.graph.store import (
     write_store,
 )
 from govkg.graph.tables import (
+    ROWS_FORMAT,
     STREAMED_BYTES,
     RowsFile,
     exports,
@@ -717,7 +716,6 @@ def write_network_files(
     outdir: str | Path,
     shards_dir: str | Path | None = None,
     rows: str | Path | None = None,
-    graph: Callable[[], StoreGraph] | None = None,
 ) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
@@ -725,11 +723,10 @@ def write_network_files(
     network tables on disk (graph/tables.py): each shard's rows, sorted and
     reduced node by node, never the network whole. ``rows`` is a folder
     where each shard's rows are kept by its digest (a build's
-    ``cache/network``): a shard whose rows are there is not read again, and
-    rows no shard has any more are removed. The tenures of the page are read
-    from the build's store: ``graph()``, asked for then (default: the store of
-    ``outdir``, :func:`~govkg.graph.store.build_graph`; a build whose store is
-    being loaded meanwhile waits for it there).
+    ``cache/network``, and by the rows' format, ``tables.ROWS_FORMAT``): a
+    shard whose rows are there is not read again, and rows no shard has any
+    more are removed. The page's tenures (careers'
+    summary holdings) are rows of the tables too: the views read no store.
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
@@ -743,7 +740,7 @@ def write_network_files(
             "graph.graphml": atomic_write(outdir / "graph.graphml", graphml_of_tables(exported)),
         }
         del exported
-        page = tables_html(tables, figures, graph() if graph is not None else build_graph(outdir))
+        page = tables_html(tables, figures)
         written["graph.html"] = atomic_write(outdir / "graph.html", page)
     return {name: written[name] for name in NETWORK_FILES}
 
@@ -761,7 +758,7 @@ def network_units(shards_dir: Path, rows: str | Path | None, stack: contextlib.E
     units, wanted = [], set()
     for number, (graph, path) in enumerate(shards):
         digest = digests.get(path.name, "")
-        name = f"{digest}.tsv" if digest and rows is not None else f"{number}.tsv"
+        name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
         target = folder / name
         wanted.add(name)
         if not (digest and rows is not None and RowsFile(target).complete()):
@@ -801,9 +798,9 @@ def write_from_shards(
     :func:`~govkg.graph.interrupts.worker_pool`; without one, a pool of its
     own from :data:`PARALLEL_SHARDS` shards on, ``workers`` permitting:
     processes, default one per core) writes the RDF files while this one
-    draws the views from the shards, their page waiting for the store. The
-    store, written whole, is bulk-loaded from the shards by a thread of this
-    process meanwhile (:func:`load_store`; the loader leaves Python's lock);
+    draws the views from the shards. The store, written whole, is
+    bulk-loaded from the shards by a thread of this process meanwhile
+    (:func:`load_store`; the loader leaves Python's lock);
     an update's is made once the RDF files have found what changed. The
     pool's process opens no store: RocksDB's threads, once started in a
     process, do not survive its forks (a forked child that opens a store
@@ -877,11 +874,7 @@ def _write_shared(
             try:
                 files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
 
-                def graph() -> StoreGraph:
-                    store.put(files)
-                    return build_graph(outdir)
-
-                drawn = views(graph=graph) if views is not None else {}
+                drawn = views() if views is not None else {}
                 written = files.result()
                 store.put(files)
                 restamp_store(outdir)  # the store stands for the four files

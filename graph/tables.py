@@ -110,6 +110,9 @@ _LATE_KINDS = ("organisation", "directive", "document")  # assigned last, in thi
 # leaves (issuer overwrites, then implements, location, a holding; participation and cites
 # only where nothing else is).
 _RANK = {"issuer": 0, "implements": 1, "location": 2, "holding": 3, "participation": 4, "cites": 5}
+# The rows' format: part of a kept rows file's name (graph/sharded.py), so that rows made by
+# another version of unit_rows are made again. Change it with what unit_rows writes.
+ROWS_FORMAT = 2
 # Characters of rows sorted in memory at once.
 RUN_CHARS = 20_000_000
 # Rows a unit begins with (an empty IRI sorts first): an alias, the newest publication date.
@@ -123,7 +126,10 @@ def _dump(value) -> str:
 # --- rows of one unit (a shard, or a whole graph) -----------------------------
 
 
-_WANTED = {f"<{p}>": (p, True) for p in TEXT_PREDICATES} | {f"<{p}>": (p, False) for p in LINK_PREDICATES}
+# Besides what the network reads, the tenures the page draws (view.tenures: careers' summary holdings).
+_FIRST, _LAST, _POST = str(GOV.firstAttested), str(GOV.lastAttested), str(GOV.post)
+TEXTS, LINKS = (*TEXT_PREDICATES, _FIRST, _LAST), (*LINK_PREDICATES, _POST)
+_WANTED = {f"<{p}>": (p, True) for p in TEXTS} | {f"<{p}>": (p, False) for p in LINKS}
 
 
 def pairs_of_triples(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
@@ -163,9 +169,10 @@ def unit_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
     node kind, ``N`` a name, ``S`` an alias of another IRI, ``E`` an event,
     ``H`` a holding of a holder, ``P`` a participation of an agent, ``D`` the
     issuers of a document, ``C`` the events of the releases that cite a
-    document; under the empty IRI, so that they come first, ``alias`` a
-    variant and its canonical IRI (``owl:sameAs``) and ``latest`` the newest
-    publication date.
+    document, ``U`` a tenure (a post, first and last attested) of a holder;
+    under the empty IRI, so that they come first, ``alias`` a variant and
+    its canonical IRI (``owl:sameAs``) and ``latest`` the newest publication
+    date.
     """
     rows: list[str] = []
     for subject, cls in pairs[_TYPE]:
@@ -200,6 +207,9 @@ STREAMED_BYTES = 4_000_000
 # What makes a subject one whose facts give rows (besides an event's or participation's class):
 # a holding's title, a document's issuer, a release's citations, headline, id and date.
 _FACT_PREDICATES = {f"<{p}>" for p in (_TITLE, _ISSUER, _CITATION, _HEADLINE, _IDENTIFIER, _PUBLISHED)}
+# What a tenure's row reads of it (a tenure's evidence and provenance are not read: the default
+# graph holds every tenure of the corpus).
+_TENURE_PREDICATES = {f"<{p}>" for p in (_HOLDER, _POST, _FIRST, _LAST)}
 _FACT_CLASSES = {f"<{c}>" for c in (*_EVENT_CLASSES, _PARTICIPATION)}
 
 
@@ -209,14 +219,16 @@ def streamed_rows(read: Callable[[], Iterable[str]]) -> list[str]:
 
     The first pass makes the rows of one triple each (types, names, aliases)
     and finds the subjects whose facts make rows (events, participations,
-    holdings, documents' issuers, releases); the second reads those
-    subjects' triples, and the evidence they name; the third, that
-    evidence's. The rows are those :func:`unit_rows` gives the whole unit.
+    holdings, documents' issuers, releases, tenures); the second reads
+    those subjects' triples, and the evidence and posts they name; the
+    third, those. The rows are those :func:`unit_rows` gives the whole unit.
     """
     wanted = _WANTED
     rows: list[str] = []
     kept: set[str] = set()
+    tenured: set[str] = set()
     dates: list[str] = []
+    first_ = f"<{_FIRST}>"
     type_, name_, alias_, published = f"<{_TYPE}>", f"<{_NAME}>", f"<{_SAME_AS}>", f"<{_PUBLISHED}>"
     for triple in read():
         subject, predicate, obj = triple.split(" ", 2)
@@ -237,19 +249,24 @@ def streamed_rows(read: Callable[[], Iterable[str]]) -> list[str]:
             kept.add(subject)
             if predicate == published and obj[0] == '"':
                 dates.append(nt_literal(obj)[0][:10])
-    evidence_ = f"<{_EVIDENCE}>"
-    evidence = {obj for s, p, obj in _split(read()) if p == evidence_ and s in kept} - kept
-    pairs = _pairs(
-        triple for triple in read() if triple[: triple.index(" ")] in kept or _subject(triple) in evidence
-    )
+        elif predicate == first_:
+            tenured.add(subject)
+    evidence_, post_ = f"<{_EVIDENCE}>", f"<{_POST}>"
+    named = set()  # the evidence of the facts, the posts of the tenures
+    for s, p, obj in _split(read()):
+        if (p == evidence_ and s in kept) or (p == post_ and s in tenured):
+            named.add(obj)
+    named -= kept
+    pairs = _pairs(triple for triple in read() if _wanted(triple, kept, tenured, named))
     rows += _fact_rows(pairs)
     if dates:
         rows.append(f"\t{LATEST}\t{_dump(max(dates))}\n")
     return sorted(set(rows))
 
 
-def _subject(triple: str) -> str:
-    return triple[: triple.index(" ")]
+def _wanted(triple: str, kept: set[str], tenured: set[str], named: set[str]) -> bool:
+    subject, predicate, _ = triple.split(" ", 2)
+    return subject in kept or subject in named or (subject in tenured and predicate in _TENURE_PREDICATES)
 
 
 def _split(triples: Iterable[str]) -> Iterator[list[str]]:
@@ -305,12 +322,20 @@ def _fact_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
             cited.setdefault(document, set()).update(found)
     for document, found in cited.items():
         add(f"{document}\tC\t{_dump(sorted(found))}\n")
+    for tenure, first in pairs[_FIRST]:  # view.tenures' rule
+        holder, post = reader.value(tenure, _HOLDER), reader.value(tenure, _POST)
+        if holder is None or post is None:
+            continue
+        last = reader.value(tenure, _LAST) or first
+        name = reader.value(post, _NAME)
+        label = name if name is not None else iris.node_id(post)
+        add(f"{holder}\tU\t{_dump([label, first[:10], last[:10], tenure])}\n")
     return rows
 
 
 def graph_rows(graph) -> list[str]:
     """The rows of a whole graph as one unit (an rdflib graph, or a build's StoreGraph)."""
-    return unit_rows(graph_pairs(graph, TEXT_PREDICATES, LINK_PREDICATES))
+    return unit_rows(graph_pairs(graph, TEXTS, LINKS))
 
 
 # --- the reduce ---------------------------------------------------------------
@@ -323,7 +348,8 @@ class Tables:
     ``nodes`` holds a line per node, sorted by id: ``[id, attributes]`` in
     JSON (the attributes as :func:`~govkg.graph.network.knowledge_network`
     gives them); ``edges`` a line per edge, sorted by source and target:
-    ``[source, target, attributes]``. ``ids`` and ``kinds`` are each node's,
+    ``[source, target, attributes]``; ``tenures`` a line per holder of a
+    tenure, ``[id, tenures]``. ``ids`` and ``kinds`` are each node's,
     in that order (a node's number is its place); ``sources`` and ``targets``
     the numbers of each edge's ends; ``attendees``, ``attended`` and
     ``roles`` the official, event and roles (an index of ``role_texts``) of
@@ -351,6 +377,17 @@ class Tables:
     def edges(self) -> Path:
         return self.folder / "edges.jsonl"
 
+    @property
+    def tenures(self) -> Path:
+        return self.folder / "tenures.jsonl"
+
+    def tenure_lines(self) -> Iterator[tuple[str, list[list[str]]]]:
+        """Each official's tenures (view.tenures), in the order of their ids."""
+        with self.tenures.open(encoding="utf-8") as handle:
+            for line in handle:
+                nid, tenures = json.loads(line)
+                yield nid, tenures
+
     def node_lines(self) -> Iterator[tuple[str, dict]]:
         with self.nodes.open(encoding="utf-8") as handle:
             for line in handle:
@@ -370,7 +407,7 @@ class Tables:
             yield official, event, texts[roles]
 
     def close(self) -> None:
-        for path in (self.nodes, self.edges):
+        for path in (self.nodes, self.edges, self.tenures):
             path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             self.folder.rmdir()
@@ -489,8 +526,11 @@ def _latest_title(holdings: list[list]) -> tuple[dict, list[list]]:
     return attrs, holdings
 
 
-def _reduce_node(nid: str, lines: list[str], aliases: _Aliases, edge_out: SortedLines) -> dict | None:
-    """One node's attributes from its rows (None if it is not a node); its edges to ``edge_out``."""
+def _reduce_node(
+    nid: str, lines: list[str], aliases: _Aliases, edge_out: SortedLines
+) -> tuple[dict | None, list[list[str]]]:
+    """One node's attributes from its rows (None if it is not a node) and its tenures (oldest first);
+    its edges to ``edge_out``."""
     key = aliases.key
     types: dict[str, set[str]] = {}
     names: dict[str, list[str]] = {}
@@ -501,6 +541,7 @@ def _reduce_node(nid: str, lines: list[str], aliases: _Aliases, edge_out: Sorted
     issuers: list[tuple[str, list]] = []
     cites: list[tuple[str, list]] = []
     located = False
+    tenures: list[list[str]] = []
     for line in lines:
         _, raw, tag, payload = line.split("\t", 3)
         value = json.loads(payload)
@@ -522,6 +563,8 @@ def _reduce_node(nid: str, lines: list[str], aliases: _Aliases, edge_out: Sorted
             cites.append((raw, value))
         elif tag == "L":
             located = True
+        elif tag == "U":
+            tenures.append(value[:3])
 
     def name(raw: str) -> str:
         return min(names.get(raw, ()), default="")
@@ -581,13 +624,14 @@ def _reduce_node(nid: str, lines: list[str], aliases: _Aliases, edge_out: Sorted
         if document in documents:
             for event in found:
                 edge(key(event), nid, "cites")
+    tenures.sort(key=lambda t: (t[1], t[2], t[0]))
     if attrs is None:
-        return None
+        return None, tenures
     if variants:
         aliases_of = {name(variant) for variant in variants}
         attrs["aliases"] = "、".join(sorted(aliases_of - {attrs.get("name")}))
     attrs["label"] = node_label(attrs)
-    return _clean(attrs)
+    return _clean(attrs), tenures
 
 
 _KIND_CLASSES = {kind: {str(cls) for cls in classes} for kind, classes in KINDS.items()}
@@ -650,9 +694,14 @@ def _reduce(units: list[Iterable[str]], aliases: _Aliases, tables: Tables) -> No
     ):
         for unit in units:
             rows.extend(_keyed(unit, aliases))
-        with tables.nodes.open("w", encoding="utf-8") as out:
+        with (
+            tables.nodes.open("w", encoding="utf-8") as out,
+            tables.tenures.open("w", encoding="utf-8") as tenure_out,
+        ):
             for nid, group in groupby(rows, key=lambda line: line[: line.index("\t")]):
-                attrs = _reduce_node(nid, list(group), aliases, edge_rows)
+                attrs, tenures = _reduce_node(nid, list(group), aliases, edge_rows)
+                if tenures:
+                    tenure_out.write(_dump([nid, tenures]) + "\n")
                 if attrs is None:
                     continue
                 tables.ids.append(nid)

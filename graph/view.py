@@ -681,9 +681,9 @@ def html(graph: Graph, net: nx.DiGraph) -> str:
     return render_html(view)
 
 
-def tables_html(tables, figures, graph, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
+def tables_html(tables, figures, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
     """``graph.html`` of a build's network tables (graph/tables.py): :func:`html`'s page, with the
-    attributes of the nodes it shows alone read, from the tables (``graph`` gives the tenures)."""
+    attributes and tenures of the nodes it shows alone read, from the tables."""
     import networkx as nx
 
     keep = select_numbered(tables.kinds, tables.sources, tables.targets, max_nodes)
@@ -701,5 +701,5 @@ def tables_html(tables, figures, graph, max_nodes: int = DEFAULT_MAX_NODES) -> I
         total_edges=len(tables.sources),
         left_out={k: left[k] for k in KINDS if left[k]},
     )
-    view.tenures = tenures(graph)
+    view.tenures = {nid: found for nid, found in tables.tenure_lines() if nid in shown}
     return html_pieces(view)

@@ -7,7 +7,7 @@ import random
 
 import networkx as nx
 import pytest
-from rdflib import RDF, Literal
+from rdflib import RDF, XSD, Literal
 from rdflib.namespace import OWL
 
 from govkg.graph import view
@@ -22,6 +22,7 @@ from govkg.graph.sharded import (
     write_network_files,
 )
 from govkg.graph.tables import (
+    ROWS_FORMAT,
     RowsFile,
     exports,
     gexf_of_tables,
@@ -52,6 +53,16 @@ def awkward_graph():
         (NAMESAKE, RDF.type, GOV.Person),
         (NAMESAKE, SCHEMA.name, Literal("何平", lang="zh")),
         (ID["organization/nameless"], RDF.type, GOV.Organization),
+        # tenures (careers' summary holdings): one with a named post, one whose post has no name
+        # and no last attestation
+        (ID["tenure/t1"], GOV.holder, ID["person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82"]),
+        (ID["tenure/t1"], GOV.post, ID["post/mayor"]),
+        (ID["post/mayor"], SCHEMA.name, Literal("市长", lang="zh")),
+        (ID["tenure/t1"], GOV.firstAttested, Literal("2020-01-25", datatype=XSD.date)),
+        (ID["tenure/t1"], GOV.lastAttested, Literal("2020-02-02", datatype=XSD.date)),
+        (ID["tenure/t2"], GOV.holder, NAMESAKE),
+        (ID["tenure/t2"], GOV.post, ID["post/unnamed"]),
+        (ID["tenure/t2"], GOV.firstAttested, Literal("2019-05-01", datatype=XSD.date)),
     ]:
         graph.add(triple)
     return graph
@@ -63,11 +74,12 @@ def test_the_tables_give_the_exports_of_the_network_in_memory(make, tmp_path):
     net, _ = analysed_network(graph)
     with graph_tables(graph, tmp_path) as tables:
         assert tables.ids == sorted(net)
+        assert dict(tables.tenure_lines()) == {n: t for n, t in view.tenures(graph).items() if n in net}
         figures = rankings(tables)
         exported = exports(tables, figures)
         assert "".join(gexf_of_tables(exported)) == gexf_text(net, latest_date(graph))
         assert "".join(graphml_of_tables(exported)) == graphml_text(net)
-        assert "".join(view.tables_html(tables, figures, graph)) == view.html(graph, net)
+        assert "".join(view.tables_html(tables, figures)) == view.html(graph, net)
     assert not list(tmp_path.iterdir())  # the tables are removed
 
 
@@ -97,9 +109,11 @@ def test_rows_are_kept_by_digest_and_made_again_when_cut_or_gone(tmp_path):
     cut.write_bytes(cut.read_bytes()[:-3])  # a file a crash cut short
     stale = rows / "0000.tsv"
     stale.write_text("left by a build before\n", encoding="utf-8")
+    old_format = rows / cut.name.replace(f".{ROWS_FORMAT}.tsv", f".{ROWS_FORMAT - 1}.tsv")
+    old_format.write_text("rows of another version\n", encoding="utf-8")
     again = write_network_files(out, shards, rows)
     assert again["graph.html"].read_bytes() == page
-    assert not stale.exists()
+    assert not stale.exists() and not old_format.exists()
     assert RowsFile(cut).complete()
     assert all(path.stat().st_mtime_ns == stamps[path] for path in kept[1:])  # not read again
 
@@ -147,7 +161,7 @@ def test_a_large_unit_read_in_passes_gives_the_rows_of_the_unit_whole(sample_res
     shards = [list(shard_triples(path, graph)) for graph, path in shard_files(tmp_path / "shards")]
     combined = [t for shard in shards for t in shard]
     tags = {row.split("\t")[1] for row in unit_rows(pairs_of_triples(combined))}
-    assert {"T", "N", "E", "H", "P", "latest"} <= tags
+    assert {"T", "N", "E", "H", "P", "U", "latest"} <= tags
     for triples in [combined, *shards]:
         whole = unit_rows(pairs_of_triples(triples))
         assert streamed_rows(lambda triples=triples: iter(triples)) == whole
