@@ -959,8 +959,9 @@ class _Reader:
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 return self.last_subjects[:1]
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
-                # …调研，强调要…; …，并就…提出要求: the clause goes on with the subject before it.
-                return self.last_subjects[:1]
+                # …调研，强调要…; …，并就…提出要求: the clause goes on with the subject before it,
+                # every name of it (甲、乙实地查看了…，并…提出了要求: both spoke).
+                return self.last_subjects
             return ()
         if role == "accompany":
             # 在 X 陪同下: X accompanies; persons before 在 lead.

@@ -837,6 +837,12 @@ def test_what_a_sentence_reports(text, names, published, expected):
             ("张三", "李四"),
             [{("张三", "lead"), ("李四", "accompany")}],
         ),
+        # a clause with no subject goes on with every name of the subject before it
+        (
+            "7月28日，副区长张三、主任李四实地查看了某企业，并结合实际，对安全生产工作提出了要求。",
+            ("张三", "李四"),
+            [{("张三", "lead"), ("李四", "lead"), ("张三", "speak"), ("李四", "speak")}],
+        ),
         # who is heard reports (听取了乙关于…的汇报); who hears does not
         (
             "6月9日，张三到某港调研，听取了集团董事长李四关于港口发展情况的汇报。",
