@@ -843,6 +843,17 @@ def test_what_a_sentence_reports(text, names, published, expected):
             ("张三", "李四"),
             [{("张三", "lead"), ("李四", "lead"), ("张三", "speak"), ("李四", "speak")}],
         ),
+        # words reported by 叮嘱 / 勉励 / 致以: speech
+        (
+            "6月9日，张三到某村看望老党员，叮嘱大家保重身体。",
+            ("张三",),
+            [{("张三", "lead"), ("张三", "speak")}],
+        ),
+        (
+            "6月9日，张三到某校调研，勉励同学们勤奋学习。",
+            ("张三",),
+            [{("张三", "lead"), ("张三", "speak")}],
+        ),
         # who is heard reports (听取了乙关于…的汇报); who hears does not
         (
             "6月9日，张三到某港调研，听取了集团董事长李四关于港口发展情况的汇报。",
