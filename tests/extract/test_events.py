@@ -39,6 +39,11 @@ def events_of(text, published="2020-06-10", names=()):
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
         ("会议决定任命王五为副县长。", ["appointment"]),
         ("6月9日，县委召开常委会会议。会后，县领导到企业调研。", ["meeting", "inspection"]),
+        # more kinds of 会: a party branch's review, a report of duties, a kick-off, a briefing
+        ("6月9日，县委常委班子召开2019年度民主生活会。", ["meeting"]),
+        ("6月9日，全县召开乡镇党委书记抓基层党建工作述职会。", ["meeting"]),
+        ("6月9日，全市防汛工作启动会在市政府召开。", ["meeting"]),
+        ("6月9日，市政府召开新闻通气会。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
