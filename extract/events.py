@@ -271,7 +271,7 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     meet = f"(?:{meet})(?![堂室厅场所议晤谈见])"
     # An inspection verb that heads a noun (巡察通告, 检查组) or is a participle (被巡察村)
     # reports no inspection.
-    heads_noun = "通告|公告|报告|组|办|室|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等"
+    heads_noun = "通告|公告|报告|组|办|室|员|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等"
     inspect_verb = f"(?<!被)(?:{inspect})(?!{heads_noun})"
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):

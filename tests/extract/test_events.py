@@ -44,6 +44,9 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，全县召开乡镇党委书记抓基层党建工作述职会。", ["meeting"]),
         ("6月9日，全市防汛工作启动会在市政府召开。", ["meeting"]),
         ("6月9日，市政府召开新闻通气会。", ["meeting"]),
+        ("6月9日，县长张三到某镇探望受灾群众。", ["inspection"]),
+        ("6月9日，县长张三带队到某工地踏勘选址。", ["inspection"]),
+        ("6月9日，省政府副巡视员张三出席会议。", ["meeting"]),  # 巡视员 is a rank, no visit
     ],
 )
 def test_event_types(text, types):
