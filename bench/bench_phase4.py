@@ -1,0 +1,95 @@
+"""Benchmark: a build's phase 4 alone (RDF files, store, network views) from a shards folder.
+
+Runs ``sharded.write_from_shards`` as ``govkg build`` does once its shards
+are written: into a fresh folder (the shards hard-linked into it, the state
+of the RDF files and the views' rows kept in its cache, as in a build), with
+a pool of two processes started first (``--workers 1``: everything in this
+process, one step after another). Prints the wall seconds, the load average,
+the CPU seconds of this process (the views, the store's loader thread) and
+of the pool's processes (the RDF files), and the wall span of each step;
+asserts nothing. On a shared machine the kernel gives each session its share
+of the cores (autogroup), so under load the wall clock follows the total CPU
+and shows little of the overlap: the CPU of the longer of the two processes
+is what an idle machine would take. Run it with the code to measure, e.g.
+main's venv for figures before a change:
+
+    govkg build /tmp/corpus5k -o /tmp/out5k -q --no-check
+    python bench/bench_phase4.py /tmp/out5k/shards            # both cores
+    python bench/bench_phase4.py /tmp/out5k/shards --workers 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shards", type=Path, help="a build's shards folder (OUT/shards)")
+    parser.add_argument("--workers", type=int, default=2, help="processes (1: all in this one)")
+    parser.add_argument("--keep", type=Path, default=None, help="write the build here and keep it")
+    args = parser.parse_args(argv)
+
+    from govkg.graph import sharded
+    from govkg.graph.interrupts import worker_pool
+
+    start = time.perf_counter()
+    spans: list[str] = []
+
+    def timed(module, name: str) -> None:
+        function = getattr(module, name)
+
+        def run(*a, **k):
+            begin = time.perf_counter()
+            try:
+                return function(*a, **k)
+            finally:
+                spans.append(f"{name} {begin - start:.1f}-{time.perf_counter() - start:.1f} s")
+
+        setattr(module, name, run)
+
+    for name in ("write_network_files", "load_store", "write_store"):
+        timed(sharded, name)
+    timed(sharded, "restamp_store")
+
+    with contextlib.ExitStack() as stack:
+        if args.keep is not None:
+            out = args.keep
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir(parents=True)
+        else:
+            out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="govkg-phase4-")))
+        shutil.copytree(args.shards, out / "shards", copy_function=os.link)
+        pool = stack.enter_context(worker_pool(args.workers)) if args.workers > 1 else None
+        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        sharded.write_from_shards(
+            out / "shards", out, previous=out, state=out / "cache" / "rdf", pool=pool, workers=args.workers
+        )
+        wall = time.perf_counter() - start
+        own = cpu(resource.RUSAGE_SELF) - own
+        if pool is not None:
+            pool.shutdown()  # its processes reaped: their CPU counted
+        children = cpu(resource.RUSAGE_CHILDREN) - children
+    load = os.getloadavg()[0]
+    print(f"phase 4: {wall:.1f} s at load {load:.1f}; CPU {own:.1f} s here, {children:.1f} s in its pool")
+    for span in spans:
+        print(f"  {span}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
