@@ -6,7 +6,8 @@ of the RDF files and the views' rows kept in its cache, as in a build), with
 a pool of two processes started first (``--workers 1``: everything in this
 process, one step after another). Prints the wall seconds, the load average,
 the CPU seconds of this process (the views, the store's loader thread) and
-of the pool's processes (the RDF files), and the wall span of each step;
+of the pool's processes (the RDF files), the wall span of each step and
+the peak resident memory of this process and of the largest pool process;
 asserts nothing. On a shared machine the kernel gives each session its share
 of the cores (autogroup), so under load the wall clock follows the total CPU
 and shows little of the overlap: the CPU of the longer of the two processes
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import resource
 import shutil
 import sys
@@ -86,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         children = cpu(resource.RUSAGE_CHILDREN) - children
     load = os.getloadavg()[0]
     print(f"phase 4: {wall:.1f} s at load {load:.1f}; CPU {own:.1f} s here, {children:.1f} s in its pool")
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec (the parent's peak)
+    status = Path("/proc/self/status").read_text() if Path("/proc/self/status").is_file() else ""
+    found = re.search(r"VmHWM:\s*(\d+)", status)
+    peak = int(found.group(1)) / 1024 if found else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak resident memory: {peak:.0f} MB here, {child:.0f} MB in the largest pool process")
     for span in spans:
         print(f"  {span}")
     return 0
