@@ -126,8 +126,8 @@ def _same_day() -> re.Pattern:
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
-# A part of a day that belongs to no date (甲上午主持召开…), not 每天上午 or 5日上午.
-_PART_OF_DAY = re.compile(rf"(?<![日号天晚夜年月周每])(?:{'|'.join(_TIMES_OF_DAY)}|中午)")
+# A part of a day that belongs to no date (甲上午主持召开…, 甲凌晨赶到…), not 每天上午 or 5日上午.
+_PART_OF_DAY = re.compile(rf"(?<![日号天晚夜年月周每])(?:{'|'.join(_TIMES_OF_DAY)}|中午|凌晨|清晨|早上|深夜)")
 # What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).

@@ -939,6 +939,8 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ),
         # a part of a day said with no date: the day of the report, or the day told of
         ("县委书记张三上午主持召开县委常委会会议。", ("张三",), [("meeting", "2020-06-10")]),
+        ("县长张三凌晨赶到某镇检查防汛工作。", ("张三",), [("inspection", "2020-06-10")]),
+        ("县长张三清晨到某镇检查防汛工作。", ("张三",), [("inspection", "2020-06-10")]),
         (
             "6月8日，县委召开常委会会议。县长张三下午到某镇调研。",
             ("张三",),
