@@ -180,6 +180,39 @@ def graph_pairs(graph, texts: Iterable[str], links: Iterable[str]) -> dict[str, 
     return found
 
 
+class NodeIds:
+    """The node id of an IRI (:func:`~govkg.graph.iris.node_id`), variants merged into their canonical node.
+
+    ``same_as`` maps the IRI of a variant spelling of an organisation or place
+    to the IRI it is ``owl:sameAs``; a chain of variants is followed (never a
+    cycle). Ids are remembered, at most ``remember`` of them (all, when None).
+
+    >>> ids = NodeIds({"https://w3id.org/govkg/id/org/巴中市政府": "https://w3id.org/govkg/id/org/巴中市人民政府"})
+    >>> ids.key("https://w3id.org/govkg/id/org/巴中市政府")
+    'org/巴中市人民政府'
+    """
+
+    def __init__(self, same_as: dict[str, str], remember: int | None = None) -> None:
+        self.same_as = same_as
+        self._ids: dict[str, str] = {}
+        self._remember = remember
+
+    def canonical(self, node: str) -> str:
+        for _ in range(8):  # a chain of variants, never a cycle
+            if node not in self.same_as:
+                break
+            node = self.same_as[node]
+        return node
+
+    def key(self, node: str) -> str:
+        found = self._ids.get(node)
+        if found is None:
+            found = iris.node_id(self.canonical(node))
+            if self._remember is None or len(self._ids) < self._remember:
+                self._ids[node] = found
+        return found
+
+
 class _Reader:
     """One-pass indexes of the predicates the network reads, over plain strings.
 
@@ -191,9 +224,9 @@ class _Reader:
         self._pairs = pairs if pairs is not None else graph_pairs(graph, TEXT_PREDICATES, LINK_PREDICATES)
         self._releases: dict = {}
         self._indexes: dict = {}
-        self._keys: dict[str, str] = {}
         # Variant spellings of an organisation or place point at one canonical node.
         self.same_as = {s: o for s, o in self._pairs[_SAME_AS] if s != o}
+        self._nodes = NodeIds(self.same_as)
 
     @classmethod
     def of_pairs(cls, pairs: dict[str, list[tuple[str, str]]]) -> _Reader:
@@ -240,18 +273,11 @@ class _Reader:
         return self._index(predicate).get(node, "")
 
     def canonical(self, node: str) -> str:
-        for _ in range(8):  # a chain of variants, never a cycle
-            if node not in self.same_as:
-                break
-            node = self.same_as[node]
-        return node
+        return self._nodes.canonical(node)
 
     def key(self, node: str) -> str:
         """The node id of an IRI, variants merged into their canonical node."""
-        found = self._keys.get(node)
-        if found is None:
-            found = self._keys[node] = iris.node_id(self.canonical(node))
-        return found
+        return self._nodes.key(node)
 
     def release(self, node: str) -> tuple[str, str, str]:
         """(id, headline, publication date) of a release node."""
@@ -642,6 +668,14 @@ class OfficialFigures:
             float(self.betweenness[at]),
             int(self.community[at]),
         )
+
+
+# Betweenness (Brandes, 2001) and Louvain communities (Blondel et al., 2008) on lists of
+# numbers. They follow networkx 3's betweenness_centrality and louvain_communities step for
+# step (networkx is BSD-3-Clause, (c) NetworkX Developers), so that the figures are
+# networkx's to the last bit (tests/graph/test_network.py compares them): networkx's own
+# functions need its graph of dicts, which at 100,000 releases held the co-attendance
+# network several times over.
 
 
 def _betweenness(neighbours: list[list[int]], k: int | None, seed: int = 0) -> list[float]:

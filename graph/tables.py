@@ -82,6 +82,7 @@ from govkg.graph.network import (
     KINDS,
     LINK_PREDICATES,
     TEXT_PREDICATES,
+    NodeIds,
     OfficialFigures,
     _clean,
     _edge_attrs,
@@ -463,29 +464,6 @@ class _Numbers:
         return at if at < len(self.ids) and self.ids[at] == nid else None
 
 
-class _Aliases:
-    """``owl:sameAs`` of every unit: an IRI's node id, variants merged into their canonical node."""
-
-    def __init__(self, same_as: dict[str, str]) -> None:
-        self.same_as = same_as
-        self.keys: dict[str, str] = {}
-
-    def canonical(self, node: str) -> str:
-        for _ in range(8):  # a chain of variants, never a cycle (as network._Reader)
-            if node not in self.same_as:
-                break
-            node = self.same_as[node]
-        return node
-
-    def key(self, node: str) -> str:
-        found = self.keys.get(node)
-        if found is None:
-            found = iris.node_id(self.canonical(node))
-            if len(self.keys) < 1 << 16:
-                self.keys[node] = found
-        return found
-
-
 def _head(rows: Iterable[str]) -> Iterator[tuple[str, object]]:
     """The rows a unit begins with (tag, value): its aliases and newest date."""
     for row in rows:
@@ -495,7 +473,7 @@ def _head(rows: Iterable[str]) -> Iterator[tuple[str, object]]:
         yield tag, json.loads(payload)
 
 
-def _keyed(rows: Iterable[str], aliases: _Aliases) -> Iterator[str]:
+def _keyed(rows: Iterable[str], aliases: NodeIds) -> Iterator[str]:
     """Unit rows as lines of the node they belong to: ``NODE<tab>IRI<tab>TAG<tab>JSON``; an event's
     places are told they are one (``L``), a variant that it is one (``S``)."""
     key = aliases.key
@@ -527,7 +505,7 @@ def _latest_title(holdings: list[list]) -> tuple[dict, list[list]]:
 
 
 def _reduce_node(
-    nid: str, lines: list[str], aliases: _Aliases, edge_out: SortedLines
+    nid: str, lines: list[str], aliases: NodeIds, edge_out: SortedLines
 ) -> tuple[dict | None, list[list[str]]]:
     """One node's attributes from its rows (None if it is not a node) and its tenures (oldest first);
     its edges to ``edge_out``."""
@@ -675,7 +653,7 @@ def network_tables(units: Iterable[Iterable[str]], folder: str | Path) -> Tables
                 same_as[variant] = max(same_as.get(variant, canonical), canonical)
             elif tag == LATEST:
                 latest = max(latest, value)
-    aliases = _Aliases(same_as)
+    aliases = NodeIds(same_as, remember=1 << 16)  # ids remembered up to a bound: memory stays flat
     work = Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder))
     tables = Tables(folder=work, latest=latest)
     try:
@@ -686,7 +664,7 @@ def network_tables(units: Iterable[Iterable[str]], folder: str | Path) -> Tables
     return tables
 
 
-def _reduce(units: list[Iterable[str]], aliases: _Aliases, tables: Tables) -> None:
+def _reduce(units: list[Iterable[str]], aliases: NodeIds, tables: Tables) -> None:
     work = tables.folder
     with (
         SortedLines(work, run=1 << 62, run_chars=RUN_CHARS) as rows,
