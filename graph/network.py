@@ -308,6 +308,16 @@ class _Reader:
             )
         return sorted(found, key=_evidence_order)
 
+    def holding(self, holding: str) -> tuple[str, str, int, str, list[_Evidence]] | None:
+        """A title holding as the network orders them: (published, release id, where its first
+        evidence begins, title, evidence); None for a holding with no title."""
+        title = self.text(holding, _TITLE)
+        if not title:
+            return None
+        evidence = self.evidence(holding)
+        rid, _, published = self.derived_from(holding)
+        return published, rid, min((e.begin for e in evidence), default=0), title, evidence
+
     def derived_from(self, node: str) -> tuple[str, str, str]:
         release = self.value(node, _DERIVED_FROM)
         return self.release(release) if release is not None else ("", "", "")
@@ -374,13 +384,10 @@ def knowledge_network(graph: Graph) -> nx.DiGraph:
     for person in persons:
         holdings = []
         for holding in reader.subjects(_HOLDER, person):
-            title = reader.text(holding, _TITLE)
-            if not title:
-                continue
-            evidence = reader.evidence(holding)
-            rid, _, published = reader.derived_from(holding)
-            begin = min((e.begin for e in evidence), default=0)
-            holdings.append((published, rid, begin, title, holding, evidence))
+            held = reader.holding(holding)
+            if held is not None:
+                published, rid, begin, title, evidence = held
+                holdings.append((published, rid, begin, title, holding, evidence))
         holdings.sort(key=lambda h: h[:4])
         latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
         name = reader.text(person, _NAME) or key(person)
@@ -1116,6 +1123,21 @@ def _value(value: object, kind: str) -> str:
     return _xml(value)
 
 
+def bare_name(node: str, attrs: dict) -> str:
+    """A node's name as exported before namesakes are told apart: its name, else label, else id."""
+    return str(attrs.get("name") or attrs.get("label") or node)
+
+
+def qualifier(node: str, attrs: dict) -> str:
+    """What tells namesakes apart in the exports: an official's place, an event's date and release,
+    anything else's node id."""
+    if attrs.get("kind") == "official" and "@" in node:
+        return node.rsplit("@", 1)[1]
+    if attrs.get("kind") == "event":
+        return " ".join(x for x in (attrs.get("date", ""), attrs.get("release", "")) if x) or node
+    return node
+
+
 def export_nodes(net: nx.DiGraph) -> dict[str, dict]:
     """Node attributes for GEXF and GraphML: ``name`` unique, the bare name as ``label``.
 
@@ -1132,16 +1154,8 @@ def export_nodes(net: nx.DiGraph) -> dict[str, dict]:
     >>> [(a["name"], a["label"]) for a in export_nodes(net).values()]
     [('何平 (巴中市)', '何平'), ('何平 (宝鸡市)', '何平'), ('温奇志', '温奇志')]
     """
-    bare = {node: str(a.get("name") or a.get("label") or node) for node, a in net.nodes(data=True)}
+    bare = {node: bare_name(node, a) for node, a in net.nodes(data=True)}
     counts = Counter(bare.values())
-
-    def qualifier(node: str, attrs: dict) -> str:
-        if attrs.get("kind") == "official" and "@" in node:
-            return node.rsplit("@", 1)[1]
-        if attrs.get("kind") == "event":
-            return " ".join(x for x in (attrs.get("date", ""), attrs.get("release", "")) if x) or node
-        return node
-
     names = {}
     for node, attrs in net.nodes(data=True):
         name = bare[node]

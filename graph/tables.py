@@ -91,10 +91,12 @@ from govkg.graph.network import (
     _evidence_order,
     _Reader,
     attribute_types,
+    bare_name,
     gexf_stream,
     graph_pairs,
     graphml_stream,
     node_label,
+    qualifier,
     rank_numbered,
     zh_label,
 )
@@ -296,12 +298,10 @@ def _fact_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
         ]
         add(f"{event}\tE\t{_dump(row)}\n")
     for holding, holder in pairs[_HOLDER]:
-        title = reader.text(holding, _TITLE)
-        if not title:
+        held = reader.holding(holding)
+        if held is None:
             continue
-        evidence = reader.evidence(holding)
-        rid, _, published = reader.derived_from(holding)
-        begin = min((e.begin for e in evidence), default=0)
+        published, rid, begin, title, evidence = held
         orgs = sorted(reader.objects(holding, _ORGANIZATION))
         row = [published, rid, begin, title, holding, _evidence_rows(evidence), orgs]
         add(f"{holder}\tH\t{_dump(row)}\n")
@@ -684,7 +684,7 @@ def _reduce(units: list[Iterable[str]], aliases: NodeIds, tables: Tables) -> Non
                     continue
                 tables.ids.append(nid)
                 tables.kinds.append(attrs["kind"])
-                tables.bare_names.add(_bare(nid, attrs))
+                tables.bare_names.add(bare_name(nid, attrs))
                 out.write(_dump([nid, attrs]) + "\n")
         rows.close()
         tables.bare_names.count()
@@ -790,9 +790,9 @@ class _Exported:
         self.qualified: Counter = Counter()
         kinds: dict[str, set[type]] = {}
         for nid, attrs in analysed_nodes(tables, figures):
-            bare = _bare(nid, attrs)
+            bare = bare_name(nid, attrs)
             if bare_names[bare] > 1:
-                self.qualified[f"{bare} ({_qualifier(nid, attrs)})"] += 1
+                self.qualified[f"{bare} ({qualifier(nid, attrs)})"] += 1
             for key, value in {**attrs, "name": "", "label": ""}.items():
                 kinds.setdefault(key, set()).add(type(value))
         self.node_types = attribute_types(kinds)
@@ -801,23 +801,10 @@ class _Exported:
     def nodes(self) -> Iterator[tuple[str, dict]]:
         bare_names, qualified = self.tables.bare_names, self.qualified
         for nid, attrs in analysed_nodes(self.tables, self.figures):
-            bare = _bare(nid, attrs)
-            name = f"{bare} ({_qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
+            bare = bare_name(nid, attrs)
+            name = f"{bare} ({qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
             repeated = qualified[name] + (1 if bare_names[name] == 1 else 0)
             yield nid, {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
-
-
-def _bare(nid: str, attrs: dict) -> str:
-    return str(attrs.get("name") or attrs.get("label") or nid)
-
-
-def _qualifier(node: str, attrs: dict) -> str:
-    """What tells namesakes apart (network.export_nodes)."""
-    if attrs.get("kind") == "official" and "@" in node:
-        return node.rsplit("@", 1)[1]
-    if attrs.get("kind") == "event":
-        return " ".join(x for x in (attrs.get("date", ""), attrs.get("release", "")) if x) or node
-    return node
 
 
 def gexf_of_tables(exported: _Exported) -> Iterator[str]:
