@@ -410,16 +410,20 @@ class _Reader:
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
+        self.unresolved: list = []  # days written in the sentence that no clock resolves
 
     # events -----------------------------------------------------------------
 
     def read_events(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         text = v.text
         speech_from = _speech_from(text)
-        written = list(find_dates(text, self.clock, year=self.year, anchor=self.last_date))
-        dates = [
-            d for d in written if d.iso and not d.bound and not _attributive(text, d.span.start, d.span.end)
-        ]
+        # Dates that tell when (not bounds, not attributive): resolved, and days written that no
+        # clock resolves (22日 in a release without a date), which still tell two happenings apart.
+        dates: list = []
+        self.unresolved = []
+        for d in find_dates(text, self.clock, year=self.year, anchor=self.last_date):
+            if not d.bound and not _attributive(text, d.span.start, d.span.end):
+                (dates if d.iso else self.unresolved).append(d)
         dateline = _DATELINE.match(text)
         same_day = _same_day().match(text, dateline.end() if dateline else 0)
         self.same_day = None
@@ -435,13 +439,6 @@ class _Reader:
             self.same_day = last.until or last.date
         self.part_of_day = self._part_of_day(text)
         self.ranges_taken = set()
-        # Days written that no clock resolves (22日 in a release without a date): they
-        # still tell two happenings apart.
-        self.unresolved = [
-            d
-            for d in written
-            if d.iso is None and not d.bound and not _attributive(text, d.span.start, d.span.end)
-        ]
         self.past = self._tells_of_the_past(text)
         opening = (
             dates[0]

@@ -715,10 +715,16 @@ def _add_known(
 def merge_known(into: Known, other: Known) -> Known:
     """``into`` with the entries of ``other`` added (tables of other releases: no entry is replaced)."""
     for name, places in other.items():
-        mine = into.setdefault(name, {})
-        for place, by_release in places.items():
-            mine.setdefault(place, {}).update(by_release)
+        _merge_places(into.setdefault(name, {}), places)
     return into
+
+
+def _merge_places(
+    into: dict[str, dict[str, frozenset[str]]], places: dict[str, dict[str, frozenset[str]]]
+) -> None:
+    """Add the releases (and offices) of each place of ``places`` to those of ``into``."""
+    for place, by_release in places.items():
+        into.setdefault(place, {}).update(by_release)
 
 
 def _known_of(name: str, tables: tuple[Known, ...]) -> dict[str, dict[str, frozenset[str]]]:
@@ -728,8 +734,7 @@ def _known_of(name: str, tables: tuple[Known, ...]) -> dict[str, dict[str, froze
         return found[0] if found else {}
     merged: dict[str, dict[str, frozenset[str]]] = {}
     for places in found:
-        for place, by_release in places.items():
-            merged.setdefault(place, {}).update(by_release)
+        _merge_places(merged, places)
     return merged
 
 
@@ -1312,6 +1317,10 @@ class _Spill:
     def __init__(self, folder: Path, partitions: int, table: list[ReleaseMentions]) -> None:
         self.paths = [folder / f"{index}.pickle" for index in range(partitions)]
         self.rows = {release.release: release for release in table}
+        self.persons: dict[tuple[str, str], PersonMention] = {}  # (release, key) -> its first person
+        for rid, release in self.rows.items():
+            for person in release.persons:
+                self.persons.setdefault((rid, person.key), person)
 
     def add(self, buckets: Buckets) -> None:
         for path, bucket in zip(self.paths, buckets, strict=True):
@@ -1329,7 +1338,7 @@ class _Spill:
                     for rid, key, name, place, reason, note in pickle.load(handle):
                         # the row's strings, not those read back: the corpus keeps them
                         row = self.rows[rid]
-                        person = next(p for p in row.persons if p.key == key)
+                        person = self.persons[rid, key]
                         national = row.place == NATIONAL
                         name, place = sys.intern(name), place and sys.intern(place)
                         found.append(

@@ -58,7 +58,9 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
 
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
-_FORMER = re.compile(r"^(?:原|前|时任)*")
+# Words that make an office a former one (原市长, 时任县委书记).
+_FORMER_WORDS = ("原", "前", "时任")
+_FORMER = re.compile(f"^(?:{'|'.join(_FORMER_WORDS)})*")
 # The head of a democratic party's committee (致公党区委主委, 民盟市委副主委): its 委 is that
 # party's committee, not the Communist Party's.
 _OTHER_PARTY_HEADS = ("主委",)
@@ -450,9 +452,6 @@ def parse_title(title: str) -> Office:
         # held: no level, so no post (identity.post_of) and no chief office
         return Office(title, office, None, place)
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))
-
-
-_FORMER_WORDS = ("原", "前", "时任")
 
 
 def _former(text: str) -> str:
