@@ -631,8 +631,7 @@ def coattendance_weights(attendees: Iterable[Iterable]) -> dict[tuple, int]:
 
     ``attendees`` holds, for each event, the officials who took part in it
     (numbers or ids; each event once). What :func:`coattendance_network`
-    and the rankings count; the same table for anything else that asks who
-    met whom how often.
+    draws (the rankings count the same pairs as arrays: :func:`rank_numbered`).
 
     >>> coattendance_weights([[2, 1], [1, 2, 3], [3]])
     {(1, 2): 2, (1, 3): 1, (2, 3): 1}
@@ -862,9 +861,7 @@ def _modularity(adjacency, node2com: list[int]) -> float:
     return sum(inside.get(c, 0) / m - degree[c] * degree[c] * norm for c in sorted(degree))
 
 
-def rank_officials(
-    participations: Iterable[tuple], work: int = BETWEENNESS_WORK, keep_ties: bool = True, roles: bool = True
-) -> OfficialFigures:
+def rank_officials(participations: Iterable[tuple], work: int = BETWEENNESS_WORK) -> OfficialFigures:
     """The rankings of officials from their participations, (official, event, roles) each.
 
     ``roles`` are the labels of one participation edge, space-separated.
@@ -872,8 +869,8 @@ def rank_officials(
     ids, or their numbers in sorted order): the co-attendance network is
     built in sorted order, so that the sample of betweenness' sources and
     Louvain's seeded moves depend on the order of the ids alone. See
-    :func:`network_stats` and :func:`rank_numbered`. ``keep_ties``: list the
-    ties, heaviest first; ``roles``: count each official's roles.
+    :func:`network_stats` and :func:`rank_numbered`. The ties are listed,
+    heaviest first, and each official's roles counted.
     """
     np = _numpy()
     people_of: dict = {}
@@ -883,15 +880,14 @@ def rank_officials(
     for official, event, labels in participations:
         officials.append(people_of.setdefault(official, len(people_of)))
         events.append(event_of.setdefault(event, len(event_of)))
-        if roles:
-            for role in labels.split():
-                counted[official][role] += 1
+        for role in labels.split():
+            counted[official][role] += 1
     del event_of
     people = sorted(people_of)
     place = np.zeros(max(len(people_of), 1), dtype=np.int64)
     place[[people_of[p] for p in people]] = np.arange(len(people))
     numbers = place[np.frombuffer(officials, dtype=np.int64)] if officials else np.zeros(0, dtype=np.int64)
-    figures = rank_numbered(numbers, np.frombuffer(events, dtype=np.int64), work, keep_ties)
+    figures = rank_numbered(numbers, np.frombuffer(events, dtype=np.int64), work, keep_ties=True)
     return OfficialFigures(
         people=people,
         events=figures.events,
@@ -995,7 +991,7 @@ def rank_numbered(
     )
 
 
-def network_stats(net: nx.DiGraph, co: nx.Graph | None = None, work: int = BETWEENNESS_WORK) -> NetworkStats:
+def network_stats(net: nx.DiGraph, work: int = BETWEENNESS_WORK) -> NetworkStats:
     """Rankings of the officials of a knowledge network (see :func:`knowledge_network`).
 
     Betweenness is computed on the co-attendance network of the officials
@@ -1004,8 +1000,8 @@ def network_stats(net: nx.DiGraph, co: nx.Graph | None = None, work: int = BETWE
     a fixed seed, so the same network gives the same figures; see
     :func:`betweenness_sources`). Communities are Louvain communities of the
     weighted co-attendance network (seed 0), officials who met nobody left
-    out, largest first. ``co`` is not read (the table of who met whom is made
-    from the participations: :func:`rank_officials`).
+    out, largest first (the table of who met whom is made from the
+    participations: :func:`rank_officials`).
     """
     figures = rank_officials(
         (

@@ -352,9 +352,8 @@ class Tables:
     ``[source, target, attributes]``; ``tenures`` a line per holder of a
     tenure, ``[id, tenures]``. ``ids`` and ``kinds`` are each node's,
     in that order (a node's number is its place); ``sources`` and ``targets``
-    the numbers of each edge's ends; ``attendees``, ``attended`` and
-    ``roles`` the official, event and roles (an index of ``role_texts``) of
-    each participation edge. Close it to remove the files.
+    the numbers of each edge's ends; ``attendees`` and ``attended`` the
+    official and event of each participation edge. Close it to remove the files.
     """
 
     folder: Path
@@ -364,8 +363,6 @@ class Tables:
     targets: array = field(default_factory=lambda: array("i"))
     attendees: array = field(default_factory=lambda: array("i"))
     attended: array = field(default_factory=lambda: array("i"))
-    roles: array = field(default_factory=lambda: array("i"))
-    role_texts: dict[str, int] = field(default_factory=dict)
     edge_types: dict[str, set[type]] = field(default_factory=dict)  # attribute -> types, in first-use order
     latest: str = "1970-01-01"
     bare_names: NameCounts = field(default_factory=lambda: NameCounts())  # nodes of each bare name
@@ -400,12 +397,6 @@ class Tables:
             for line in handle:
                 source, target, attrs = json.loads(line)
                 yield source, target, attrs
-
-    def participations(self) -> Iterator[tuple[int, int, str]]:
-        """(official, event, roles) of each participation edge, in order."""
-        texts = list(self.role_texts)
-        for official, event, roles in zip(self.attendees, self.attended, self.roles, strict=True):
-            yield official, event, texts[roles]
 
     def close(self) -> None:
         for path in (self.nodes, self.edges, self.tenures):
@@ -702,8 +693,6 @@ def _reduce(units: list[Iterable[str]], aliases: NodeIds, tables: Tables) -> Non
                         continue
                     tables.attendees.append(a)
                     tables.attended.append(b)
-                    roles = attrs.get("roles", "")
-                    tables.roles.append(tables.role_texts.setdefault(roles, len(tables.role_texts)))
                 elif relation == "cites" and kinds[a] != "event":
                     continue
                 tables.sources.append(a)
