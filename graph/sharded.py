@@ -60,12 +60,11 @@ import json
 import os
 import re
 import secrets
-import shutil
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from functools import partial
 from itertools import groupby, islice
 from pathlib import Path
@@ -103,6 +102,7 @@ from govkg.graph.store import (
     put_store,
     restamp_store,
     stamp,
+    store_staging,
     write_store,
 )
 from govkg.graph.tables import (
@@ -829,8 +829,7 @@ def write_from_shards(
     try:
         with previous_store(previous, outdir) as base:
             written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
-            known = changes if all(path.is_file() for path in changes) else None
-            written[STORE] = write_store(outdir, base=base, changes=known)
+            written[STORE] = _StoreUpdate(outdir, base, changes).put()
     finally:
         for path in changes:
             path.unlink(missing_ok=True)
@@ -876,7 +875,7 @@ def _write_shared(
 
                 drawn = views() if views is not None else {}
                 written = files.result()
-                store.put(files)
+                store.put()
                 restamp_store(outdir)  # the store stands for the four files
             except BaseException:
                 stop_workers(pool)  # before their files are removed: none is written after
@@ -889,18 +888,14 @@ def _write_shared(
 
 class _StoreUpdate:
     """An update's store (:func:`~govkg.graph.store.write_store` from the previous one, ``base``),
-    made once the RDF files have found what changed."""
+    made once the RDF files have found what changed (the changes of graph.nt, when they did)."""
 
     def __init__(self, outdir: Path, base, changes: Changes) -> None:
         self.outdir, self.base, self.changes = outdir, base, changes
-        self.placed = False
 
-    def put(self, files: Future) -> None:
-        if not self.placed:
-            files.result()
-            known = self.changes if all(path.is_file() for path in self.changes) else None
-            write_store(self.outdir, base=self.base, changes=known)
-            self.placed = True
+    def put(self) -> Path:
+        known = self.changes if all(path.is_file() for path in self.changes) else None
+        return write_store(self.outdir, base=self.base, changes=known)
 
 
 class _StoreLoading:
@@ -910,11 +905,10 @@ class _StoreLoading:
 
     def __init__(self, shards_dir: Path, outdir: Path) -> None:
         self.outdir = outdir
-        self.staging = outdir / f".{STORE}.{secrets.token_hex(4)}.tmp"
+        self.folder = store_staging(outdir)
         self.stop = threading.Event()
         self.triples: int | None = None
         self.error: BaseException | None = None
-        self.placed = False
         self.thread = threading.Thread(target=self._load, args=(shards_dir,), name="govkg-store", daemon=True)
 
     def _load(self, shards_dir: Path) -> None:
@@ -926,30 +920,26 @@ class _StoreLoading:
             self.error = exc
 
     def __enter__(self) -> _StoreLoading:
-        self.staging.mkdir()
+        self.staging = self.folder.__enter__()
         self.thread.start()
         return self
 
-    def put(self, files: Future) -> None:
+    def put(self) -> None:
         """Wait for the store and put it in place (``OUT/store``), its manifest naming no file yet
         (:func:`~govkg.graph.store.restamp_store`); where the shards hold blank nodes, the store is
-        loaded from graph.nt once ``files`` are written, as it labels them."""
-        if self.placed:
-            return
+        loaded from graph.nt (written by then), as it labels them."""
         self.thread.join()
         if self.error is not None:
             raise self.error
         if self.triples is not None:
             put_store(self.outdir, self.staging, self.triples, files=())
         else:
-            files.result()
             write_store(self.outdir)
-        self.placed = True
 
     def __exit__(self, *exc) -> None:
         self.stop.set()
         self.thread.join()  # at most one call of the loader: a thread cannot be killed
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self.folder.__exit__(None, None, None)  # the staging folder, unless put in place
 
 
 def load_store(

@@ -73,9 +73,8 @@ class _Commands(Mapping[str, "Command"]):
             raise KeyError(name)
         if name not in self._loaded:
             module = import_module(f"{__name__}.{name}")
-            run_name = name.replace("-", "_")
             self._loaded[name] = Command(
-                module.HELP, getattr(module, f"{run_name}_arguments"), getattr(module, f"{run_name}_cli")
+                module.HELP, getattr(module, f"{name}_arguments"), getattr(module, f"{name}_cli")
             )
         return self._loaded[name]
 
