@@ -191,17 +191,32 @@ class ExtractionCache:
             return False
         return self._select("SELECT 1 FROM entries WHERE key = ? AND kind = ?", key, kind) is not None
 
-    def kinds(self, key: str | None) -> frozenset[str]:
-        """The kinds of the entries stored for ``key`` (one look-up for all; each may be damaged)."""
-        if key is None:
-            return frozenset()
+    def kinds_of(self, keys: Iterable[str | None]) -> list[frozenset[str]]:
+        """The kinds of the entries stored for each of ``keys``, in their order: one query for all
+        (a temporary table of the keys joined to the entries), not one a file."""
+        keys = list(keys)
+        found: list[list[str]] = [[] for _ in keys]
         try:
             db = self._connection(create=False)
-            rows = [] if db is None else db.execute("SELECT kind FROM entries WHERE key = ?", (_key(key),))
-            found = tuple(sorted(kind for (kind,) in rows))
+            if db is not None:
+                self.commit()
+                with db:
+                    db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (pos INTEGER PRIMARY KEY, key BLOB)")
+                    db.execute("DELETE FROM asked")
+                    db.executemany(
+                        "INSERT INTO asked VALUES (?, ?)",
+                        ((pos, _key(key)) for pos, key in enumerate(keys) if key is not None),
+                    )
+                    rows = db.execute(
+                        "SELECT asked.pos, entries.kind FROM asked JOIN entries ON entries.key = asked.key"
+                    )
+                    for pos, kind in rows:
+                        found[pos].append(kind)
+                    db.execute("DELETE FROM asked")
         except sqlite3.Error:
-            found = ()
-        return self._kinds.setdefault(found, frozenset(found))  # a few sets, shared by millions of files
+            found = [[] for _ in keys]
+        shared = self._kinds  # a few sets, shared by millions of files
+        return [shared.setdefault(k := tuple(sorted(kinds)), frozenset(k)) for kinds in found]
 
     def _select(self, query: str, key: str, kind: str) -> tuple | None:
         """The row ``query`` finds, None when there is none or the database cannot be read."""

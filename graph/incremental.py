@@ -234,7 +234,7 @@ def _read_all(
     are cached gets its rows from them; the others are read and extracted (in
     a pool or on Dask, streamed), and their records and rows put in the cache.
     """
-    stored = [cache.kinds(key) for key in keys.values()]  # one look-up a file
+    stored = cache.kinds_of(keys.values())  # one query for every file
     missing = [path for path, kinds in zip(keys, stored, strict=True) if not kinds & {"", ROWS}]
     fresh = _extract_missing([_local(path) for path in missing], progress, workers, dask)
     missing_set = set(missing)

@@ -35,10 +35,22 @@ def test_entries_put_are_found_by_the_next_build(tmp_path):
         assert (second.hits, second.misses) == (2, 1)
 
 
-def test_the_kinds_of_a_key_come_in_one_look_up(cache):
+def test_the_kinds_of_many_keys_come_in_one_query_in_their_order(cache):
     cache.put("ab", ["records"])
     cache.put("ab", ["rows"], "rows")
-    assert cache.kinds("ab") == {"", "rows"} and cache.kinds("cd") == set() == cache.kinds(None)
+    cache.put("cd", ["rows"], "rows")
+    asked: list[str] = []
+    cache._connection(create=False).set_trace_callback(asked.append)
+    found = cache.kinds_of(["cd", None, "ef", "ab", "cd"])
+    assert found == [{"rows"}, set(), set(), {"", "rows"}, {"rows"}]
+    assert sum(1 for sql in asked if sql.lstrip().upper().startswith("SELECT")) == 1
+    assert found[0] is found[4]  # one set for each combination of kinds
+
+
+def test_the_kinds_of_keys_without_a_database_are_none(tmp_path):
+    with ExtractionCache(tmp_path) as empty:
+        assert empty.kinds_of(["ab", None]) == [set(), set()]
+    assert not (tmp_path / "cache").exists()
 
 
 def test_an_entry_put_again_replaces_the_first(cache):
