@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from memory import children_peak_mb, peak_mb  # beside this script
 
 from govkg.graph.build import build, sample_paths
 from govkg.graph.outputs import write_outputs
@@ -58,16 +59,12 @@ def make_batch(source: Path, copies: int, folder: Path) -> int:
     return count
 
 
-def peak_mb() -> tuple[float, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
-
-
 # Run in a fresh interpreter: its peak resident memory is the streaming writer's alone.
 STREAMED = """
-import re, sys, time
+import sys, time
 from pathlib import Path
+sys.path.insert(0, sys.argv[4])
+from memory import peak_mb
 from govkg.graph.sharded import write_network_files, write_rdf_files
 from govkg.graph.store import write_store
 shards, out = sys.argv[1], Path(sys.argv[2])
@@ -78,17 +75,17 @@ write_store(out)
 store = time.perf_counter()
 write_network_files(out)
 done = time.perf_counter()
-# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec (the forking parent's peak).
-peak = int(re.search(r"VmHWM:\\s*(\\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024
+peak, _ = peak_mb()
 print(f"{files - start:.1f} {store - files:.1f} {done - store:.1f} {peak:.0f}")
 """
 GRAPH_FILES = (*RDF_FILES, *NETWORK_FILES)
+BENCH = Path(__file__).resolve().parent
 
 
 def streamed(shards: Path, outdir: Path, run_chars: int) -> list[float]:
     """Seconds (RDF files, store, network views) and peak MB of writing them from shards, in a process
     of its own (sharded.write_from_shards, step by step)."""
-    command = [sys.executable, "-c", STREAMED, str(shards), str(outdir), str(run_chars)]
+    command = [sys.executable, "-c", STREAMED, str(shards), str(outdir), str(run_chars), str(BENCH)]
     figures = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return [float(x) for x in figures.split()]
 
@@ -125,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"write: {done - built:.1f} s ({sizes})")
         else:
             done = built
-        own, children = peak_mb()
+        own, children = peak_mb()[0], children_peak_mb()
         print(
             f"total: {done - start:.1f} s, {n / (done - start):.0f} releases/s; "
             f"peak memory {own:.0f} MB (main), {children:.0f} MB (largest worker); skipped {result.skipped}"

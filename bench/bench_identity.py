@@ -21,21 +21,11 @@ import sqlite3
 import time
 from pathlib import Path
 
-from bench_scale import PeakMemory  # beside this script
+from memory import PeakMemory, peak_mb  # beside this script
 
 from govkg.extract.identity import SharedValues, identity_report, resolve
 from govkg.graph.cache import CACHE, DATABASE, _key, unpickled
 from govkg.graph.incremental import ROWS, BuildRecord
-
-
-def peak_mb() -> tuple[float, float]:
-    """This process's resident memory now and at its peak, in MB."""
-    found = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            found[key] = int(value.split()[0]) / 1024
-    return found["VmRSS"], found["VmHWM"]
 
 
 def load_rows(folder: Path) -> list:
@@ -74,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
 
     start = time.perf_counter()
     rows = load_rows(args.folder)
-    rss, _ = peak_mb()
+    _, rss = peak_mb()
     print(f"{len(rows):,} rows read in {time.perf_counter() - start:.1f} s; {rss:,.0f} MB resident")
     meter = PeakMemory(os.getpid())  # this process and its children: a LocalCluster's workers
     start, cpu = time.perf_counter(), time.process_time()
@@ -86,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
         corpus = resolve(rows, partitions=args.partitions) if args.partitions > 1 else resolve(rows)
     took, cpu = time.perf_counter() - start, time.process_time() - cpu
     tree = meter.stop()
-    _, hwm = peak_mb()
+    hwm, _ = peak_mb()
     print(
         f"resolve, {args.partitions} partition(s){' on Dask' if args.dask else ''}: {took:.1f} s "
         f"({cpu:.1f} s CPU in this process); peak resident {hwm:,.0f} MB "

@@ -22,10 +22,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import resource
 import sys
 import time
 from pathlib import Path
+
+from memory import peak_mb  # beside this script
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     def timed(name, make):
         wall, cpu = time.perf_counter(), time.process_time()
         made = make()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak, _ = peak_mb()
         steps[name] = (time.process_time() - cpu, time.perf_counter() - wall, peak)
         return made
 

@@ -24,13 +24,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from memory import children_peak_mb, peak_mb  # beside this script
 
 
 def cpu(who: int) -> float:
@@ -88,11 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         children = cpu(resource.RUSAGE_CHILDREN) - children
     load = os.getloadavg()[0]
     print(f"phase 4: {wall:.1f} s at load {load:.1f}; CPU {own:.1f} s here, {children:.1f} s in its pool")
-    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec (the parent's peak)
-    status = Path("/proc/self/status").read_text() if Path("/proc/self/status").is_file() else ""
-    found = re.search(r"VmHWM:\s*(\d+)", status)
-    peak = int(found.group(1)) / 1024 if found else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak, _ = peak_mb()
+    child = children_peak_mb()
     print(f"peak resident memory: {peak:.0f} MB here, {child:.0f} MB in the largest pool process")
     for span in spans:
         print(f"  {span}")

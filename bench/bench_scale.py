@@ -24,7 +24,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -32,52 +31,9 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from gen_corpus import generate  # noqa: E402
+from memory import PeakMemory  # noqa: E402
 
 from govkg.graph.sparql import named_queries, open_store, query_store  # noqa: E402
-
-
-class PeakMemory:
-    """The peak of the memory of a process and all its descendants, sampled.
-
-    Summed as proportional set sizes (PSS: a page shared by n processes counts
-    1/n in each), so forked writers that share their parent's pages are not
-    counted twice; as resident sizes (RSS) where PSS cannot be read.
-    """
-
-    def __init__(self, pid: int, every: float = 0.2) -> None:
-        import psutil
-
-        self.root = psutil.Process(pid)
-        self.every = every
-        self.peak = 0
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        import psutil
-
-        while not self.stopped.is_set():
-            try:
-                processes = [self.root, *self.root.children(recursive=True)]
-            except psutil.Error:
-                break
-            total = 0
-            for process in processes:
-                try:
-                    total += process.memory_full_info().pss
-                except (psutil.Error, AttributeError):
-                    try:
-                        total += process.memory_info().rss
-                    except psutil.Error:
-                        pass
-            self.peak = max(self.peak, total)
-            self.stopped.wait(self.every)
-
-    def stop(self) -> float:
-        self.stopped.set()
-        self.thread.join()
-        return self.peak / 1e6
 
 
 def run(command: list[str]) -> tuple[float, float, int]:

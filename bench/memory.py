@@ -1,0 +1,94 @@
+"""What the benchmarks say of memory, read one way: a process's peak, its children's, a tree's.
+
+- :func:`peak_mb`: this process's peak resident memory (``VmHWM``), and its
+  resident memory now (``VmRSS``). VmHWM, not ``ru_maxrss``: Linux keeps
+  ru_maxrss across exec, so a fresh interpreter started by a large process
+  would report its parent's peak. ru_maxrss where /proc cannot be read.
+- :func:`children_peak_mb`: the peak of the largest child process reaped
+  (``ru_maxrss`` of ``RUSAGE_CHILDREN``: a pool's workers, once shut down).
+- :class:`PeakMemory`: the peak of a process and all its descendants, sampled
+  (a command, its pool or cluster, the writers it forks).
+
+Imported by the scripts beside it (``from memory import peak_mb``); a script
+run with ``python -c`` puts this folder on ``sys.path`` first.
+"""
+
+from __future__ import annotations
+
+import resource
+import threading
+from pathlib import Path
+
+
+def _status(text: str) -> dict[str, float]:
+    """The memory lines of a /proc status file, in MB.
+
+    >>> _status("Name:\\tpython\\nVmHWM:\\t  204800 kB\\nVmRSS:\\t  102400 kB\\n")
+    {'VmHWM': 200.0, 'VmRSS': 100.0}
+    """
+    found = {}
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.startswith("Vm") and value.strip().endswith("kB"):
+            found[key] = int(value.split()[0]) / 1024
+    return found
+
+
+def peak_mb() -> tuple[float, float]:
+    """This process's (peak, current) resident memory in MB: VmHWM and VmRSS."""
+    try:
+        found = _status(Path("/proc/self/status").read_text())
+        return found["VmHWM"], found["VmRSS"]
+    except (OSError, KeyError):
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return own, own
+
+
+def children_peak_mb() -> float:
+    """The peak resident memory in MB of the largest child process reaped so far."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+class PeakMemory:
+    """The peak of the memory of a process and all its descendants, sampled.
+
+    Summed as proportional set sizes (PSS: a page shared by n processes counts
+    1/n in each), so forked writers that share their parent's pages are not
+    counted twice; as resident sizes (RSS) where PSS cannot be read.
+    """
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.every = every
+        self.peak = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self.stopped.is_set():
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            total = 0
+            for process in processes:
+                try:
+                    total += process.memory_full_info().pss
+                except (psutil.Error, AttributeError):
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        pass
+            self.peak = max(self.peak, total)
+            self.stopped.wait(self.every)
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MB."""
+        self.stopped.set()
+        self.thread.join()
+        return self.peak / 1e6
