@@ -605,13 +605,18 @@ def _read_offices(offices: tuple[Office, ...]) -> tuple[Office | None, frozenset
     return main, frozenset(o.office for o in offices)
 
 
+def _offices(person: PersonMention) -> tuple[Office, ...]:
+    """The offices of a person's titles (those that name one)."""
+    return tuple(t.office for t in person.titles if t.title and t.office)
+
+
 def _mentions(release: ReleaseMentions) -> list[_Mention]:
     return [
         _Mention(
             release=release,
             person=person,
             name=sys.intern(simplified(person.name) or person.name),
-            offices=tuple(t.office for t in person.titles if t.title and t.office),
+            offices=_offices(person),
             release_place=release.place,
             national_release=release.place == NATIONAL,
         )
@@ -961,11 +966,12 @@ class Named:
     place: str | None
     reason: str
     note: str = ""  # how the release's place was (not) inferred
-    offices: tuple[Office, ...] = field(init=False)
+    offices: tuple[Office, ...] | None = None  # the person's titles' offices: read from them when None
     level: str | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.offices = tuple(t.office for t in self.person.titles if t.title and t.office)
+        if self.offices is None:
+            self.offices = _offices(self.person)
         main, _ = _read_offices(self.offices)
         self.level = main.level if main else None
 
@@ -985,6 +991,7 @@ def _named(mention: _Mention, note: str = "") -> Named:
         mention.place,
         mention.reason,
         note,
+        mention.offices,  # read once, by the mention
     )
 
 
@@ -1047,7 +1054,8 @@ def place_unplaced(table: Iterable[ReleaseMentions], known: Known, partitions: i
 class Part:
     """What one partition of names decided: each mention's node, the report's decisions, tenures."""
 
-    nodes: tuple[tuple[str, str, PersonKey], ...]  # (release id, Person.key, node)
+    # (release id, Person.key, node, the post of each of the person's titles, None where it names none)
+    nodes: tuple[tuple[str, str, PersonKey, tuple[Post | None, ...]], ...]
     decisions: tuple[Decision, ...]
     tenures: tuple[Tenure, ...]
 
@@ -1105,6 +1113,11 @@ def resolve_partition(named: Iterable[Named]) -> Part:
     decisions = []
     namesakes: dict[tuple[str, PersonKey], tuple[str, ...]] = {}
     attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
+    # Each mention's posts, a title's each (None where it names none): one object for each
+    # distinct post and each distinct tuple of them, however many mentions hold it.
+    held: list[tuple[Post | None, ...]] = []
+    posts: dict[Post | None, Post | None] = {}
+    tuples: dict[tuple[Post | None, ...], tuple[Post | None, ...]] = {}
     for mention, node in zip(everyone, found, strict=True):
         if (mention.name, node) not in namesakes:
             namesakes[(mention.name, node)] = tuple(sorted(nodes_of[mention.name] - {str(node)}))
@@ -1118,15 +1131,20 @@ def resolve_partition(named: Iterable[Named]) -> Part:
                 apart_from=namesakes[(mention.name, node)],
             )
         )
-        for title in mention.person.titles:
-            post = post_of(title.office, node.place)
+        own = tuple(
+            posts.setdefault(p, p) for p in (post_of(t.office, node.place) for t in mention.person.titles)
+        )
+        held.append(tuples.setdefault(own, own))
+        for post in own:
             if post is not None:
                 attested[(node, post)].extend([mention.date] if mention.date else [])
     tenures = [
         Tenure(person, post, min(dates, default=None), max(dates, default=None))
         for (person, post), dates in attested.items()
     ]
-    nodes = tuple((m.release, m.person.key, node) for m, node in zip(everyone, found, strict=True))
+    nodes = tuple(
+        (m.release, m.person.key, node, own) for m, node, own in zip(everyone, found, held, strict=True)
+    )
     return Part(nodes, tuple(decisions), tuple(tenures))
 
 
@@ -1350,12 +1368,13 @@ class _Spill:
 
 def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
     """The corpus of the releases ``table`` holds (sorted by id), from the results of every partition."""
-    nodes_of: dict[str, dict[str, PersonKey]] = defaultdict(dict)  # release id -> Person.key -> node
+    # release id -> Person.key -> (node, each title's post)
+    nodes_of: dict[str, dict[str, tuple[PersonKey, tuple[Post | None, ...]]]] = defaultdict(dict)
     decisions: list[Decision] = []
     tenures: list[Tenure] = []
     for part in parts:
-        for rid, key, node in part.nodes:
-            nodes_of[rid][key] = node
+        for rid, key, node, held in part.nodes:
+            nodes_of[rid][key] = node, held
         decisions += part.decisions
         tenures += part.tenures
         del part  # its nodes, once read, are not held to the end
@@ -1368,9 +1387,8 @@ def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
         persons, posts = {}, {}
         nodes = nodes_of.pop(rid, {})
         for person in release.persons:
-            node = persons[person.key] = nodes[person.key]
-            for index, title in enumerate(person.titles):
-                post = post_of(title.office, node.place)
+            persons[person.key], held = nodes[person.key]
+            for index, post in enumerate(held):  # the partition's posts: post_of once a title
                 if post is not None:
                     posts[(person.key, index)] = shared_posts.setdefault(post, post)
         keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)

@@ -614,6 +614,35 @@ def test_mentions_of_one_node_share_its_key_and_post():
     assert a.posts[("何平", 0)] is b.posts[("何平", 0)]
 
 
+@pytest.mark.parametrize("partitions", [1, 3])
+def test_each_title_is_read_as_a_post_once(monkeypatch, partitions):
+    from govkg.extract import identity
+
+    asked = []
+
+    def counted(office, place):
+        asked.append(office)
+        return post_of(office, place)
+
+    monkeypatch.setattr(identity, "post_of", counted)
+    records = [
+        release("a", "巴中市", person("何平", "市委副书记", "市长"), person("温奇志", "秘书长")),
+        release("b", "巴中市", person("何平", "市长")),
+    ]
+    corpus = resolve(records, partitions=partitions)
+    assert len(asked) == 4  # one a title: the partition's posts are the corpus'
+    assert corpus.keys["a"].posts[("何平", 1)] == Post("巴中市", "市长")
+    assert ("温奇志", 0) not in corpus.keys["a"].posts  # 秘书长 names no post
+
+
+def test_a_mention_hands_its_offices_to_its_partition():
+    from govkg.extract.identity import _in_release, _named
+
+    (mention,) = _in_release(mentions_of(release("a", "巴中市", person("何平", "市委副书记", "市长"))))
+    named = _named(mention)
+    assert named.offices is mention.offices and named.level == mention.level == "市"
+
+
 def test_the_row_takes_the_divisions_extraction_found():
     # mentions_of does not scan the text again: extraction handed on what it found
     from govkg.extract.pipeline import extract
