@@ -13,13 +13,16 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from govkg.extract import ReadError
-from govkg.graph.build import sample_paths
+from govkg.extract.reading import SUFFIXES
+from govkg.graph.build import PARALLEL_THRESHOLD, sample_paths
 from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
-from govkg.graph.incremental import BATCH_FILES, Update, build_into, forget_unused, write_build
+from govkg.graph.incremental import BATCH_FILES, BuildRecord, Update, build_into, forget_unused, write_build
 from govkg.graph.interrupts import exit_status, worker_pool
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
@@ -54,7 +57,8 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         default=None,
-        help="processes that map the releases to their shards (default: one per core from 200 files)",
+        help="processes that map the releases to their shards, one of which then writes the RDF files "
+        "beside this one (default: one per core for 200 files or more, else none: all in this process)",
     )
     parser.add_argument(
         "--add",
@@ -95,18 +99,51 @@ def build_cli(args: argparse.Namespace) -> int:
     return _build(args, inputs, outdir)
 
 
-def mapping_pool(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+def mapping_pool(args: argparse.Namespace, files: int) -> contextlib.AbstractContextManager:
     """Phase 3's process pool, started before phase 1 while this process holds little: forked
     late, each worker would count the build's rows and corpus again (incremental.write_build).
-    None (in a null context) on one core or on Dask."""
-    workers = getattr(args, "writers", None) or os.cpu_count() or 1
-    if getattr(args, "dask", None) or workers <= 1:
+    ``files``: the build's (:func:`planned_files`). None (in a null context) on one core, on
+    Dask, or below ``PARALLEL_THRESHOLD`` files unless ``--writers`` asks for more than one:
+    a small build maps and writes in this process instead of paying for a second one."""
+    writers = getattr(args, "writers", None)
+    workers = writers or os.cpu_count() or 1
+    if getattr(args, "dask", None) or workers <= 1 or (writers is None and files < PARALLEL_THRESHOLD):
         return contextlib.nullcontext()
     return worker_pool(workers)
 
 
+def planned_files(inputs: list[Path | str], outdir: Path, add: bool = False) -> int:
+    """The files a build reads or keeps, counted up to ``PARALLEL_THRESHOLD`` (all
+    :func:`mapping_pool` asks): the local inputs' files (an fsspec URL counts as that many: its
+    listing is not made twice) and, with ``add``, those of the build in ``outdir``."""
+    count = 0
+    for item in inputs:
+        if is_url(item):
+            return PARALLEL_THRESHOLD
+        count += sum(1 for _ in islice(_files_of(Path(item)), PARALLEL_THRESHOLD - count))
+        if count >= PARALLEL_THRESHOLD:
+            return count
+    if add and (previous := BuildRecord.load(outdir)) is not None:
+        count += len(previous.files)
+    return count
+
+
+def _files_of(path: Path) -> Iterator[Path]:
+    """The files a build reads of an input (reading.iter_paths' rule), unsorted: counted, not read."""
+    if not path.is_dir():
+        yield path
+        return
+    for child in path.rglob("*"):
+        if (
+            child.suffix.lower() in SUFFIXES
+            and not any(part.startswith(".") for part in child.relative_to(path).parts)
+            and child.is_file()
+        ):
+            yield child
+
+
 def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None = None) -> int:
-    with mapping_pool(args) as pool:
+    with mapping_pool(args, planned_files(inputs, outdir, args.add)) as pool:
         return _build_with(args, inputs, outdir, spooled, pool)
 
 

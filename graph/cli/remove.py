@@ -20,10 +20,10 @@ def remove_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def remove_cli(args: argparse.Namespace) -> int:
-    if BuildRecord.load(args.output) is None:
+    if (record := BuildRecord.load(args.output)) is None:
         error(f"{args.output}: no build of this version of govkg here (run govkg build -o {args.output})")
         return EXIT_USAGE
-    with mapping_pool(args) as pool:
+    with mapping_pool(args, len(record.files)) as pool:
         update = remove_releases(args.output, args.ids)
         unknown = [rid for rid in args.ids if rid not in update.dropped]
         if unknown:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,42 @@ def test_a_command_imports_only_its_own_module():
     assert "govkg.graph.sparql" in loaded
     for heavy in ("govkg.extract.pipeline", "govkg.graph.build", "govkg.graph.outputs", "govkg.graph.server"):
         assert f"'{heavy}'" not in loaded
+
+
+def _pool_arguments(*options: str):
+    return make_parser().parse_args(["build", *options])
+
+
+def test_a_small_build_forks_no_pool(tmp_path):
+    """Below PARALLEL_THRESHOLD files a build maps and writes in its own process; --writers N forks."""
+    from govkg.graph.build import PARALLEL_THRESHOLD
+    from govkg.graph.cli.build import mapping_pool, planned_files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number}.txt").write_text("标题\n\n正文。", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    (folder / "notes.bin").write_bytes(b"x")
+    files = planned_files([folder], tmp_path / "out")
+    assert files == 3
+    with mapping_pool(_pool_arguments(), files) as pool:
+        assert pool is None
+    with mapping_pool(_pool_arguments(), PARALLEL_THRESHOLD) as pool:
+        assert pool is not None or (os.cpu_count() or 1) == 1
+    with mapping_pool(_pool_arguments("--writers", "2"), files) as pool:
+        assert pool is not None
+    with mapping_pool(_pool_arguments("--writers", "1"), PARALLEL_THRESHOLD) as pool:
+        assert pool is None
+
+
+def test_planned_files_stop_counting_at_the_threshold(tmp_path):
+    from govkg.graph.build import PARALLEL_THRESHOLD
+    from govkg.graph.cli.build import planned_files
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for number in range(PARALLEL_THRESHOLD + 5):
+        (folder / "sub" / f"{number}.txt").write_text("x", encoding="utf-8")
+    assert planned_files([folder], tmp_path / "out") == PARALLEL_THRESHOLD
+    assert planned_files(["s3://bucket/releases/"], tmp_path / "out") == PARALLEL_THRESHOLD
