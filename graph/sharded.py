@@ -126,6 +126,10 @@ RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
 NETWORK_FILES = ("graph.html", "graph.gexf", "graph.graphml")
 # Characters of triples sorted in memory at once: about 100-150 MB of Python strings.
 RUN_CHARS = 40_000_000
+# Prefixed names a writer of the files keeps, of the IRIs it has shortened (graph/outputs.py's
+# caches): most IRIs (a person's, an event's) are written in one or two subjects, so a cache of
+# every IRI grew with the corpus (2.3 million of them, about 0.9 GB, at 100,000 releases).
+CACHED_NAMES = 50_000
 # A triple's tag in the sort: from the default graph, or from a release graph
 # (the default graph of graph.trig holds the triples of no release graph).
 _DEFAULT, _NAMED = "\td\n", "\tn\n"
@@ -360,6 +364,9 @@ class _Union:
         self.trig.write(trig)
         self.jsonld.write(self.separator + node)
         self.separator = _SEPARATOR
+        for cache in (self.names.cache, self.terms.compact):  # the names of IRIs often written stay
+            if len(cache) > CACHED_NAMES:
+                cache.clear()
         return len(nt), len(ttl), len(trig), len(node)
 
     def _old_separator(self) -> None:

@@ -115,6 +115,15 @@ def test_many_small_runs_give_the_same_bytes(sample_result, tmp_path):
     assert not list((tmp_path / "streamed").glob(".*"))  # the runs are removed
 
 
+def test_a_writer_that_forgets_the_names_it_made_gives_the_same_bytes(sample_result, tmp_path, monkeypatch):
+    """The prefixed names of IRIs are cached up to CACHED_NAMES (memory bounded), then made again."""
+    monkeypatch.setattr(sharded, "CACHED_NAMES", 3)
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder, only=[*RDF_FILES, SHARDS])
+    write_rdf_files(folder / SHARDS, tmp_path / "streamed")
+    assert_same_files(folder, tmp_path / "streamed")
+
+
 @pytest.mark.parametrize("run_chars", [300, 10_000_000])
 def test_odd_literals_and_release_ids_give_the_same_bytes(tmp_path, run_chars):
     built = odd_result()
