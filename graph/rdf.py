@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -331,40 +331,39 @@ def extraction_triples(extraction: Extraction, keys: ReleaseKeys | None = None) 
     return map_release(extraction, keys).own
 
 
-def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> list[Triple]:
-    """What belongs to no one release: posts, who held them when, and variant names' aliases."""
+def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> Iterator[Triple]:
+    """What belongs to no one release: posts, who held them when, and variant names' aliases
+    (a post, a tenure, an alias at a time: they grow with the corpus)."""
     zh = (terms or _Terms()).zh_literal
-    triples: list[Triple] = []
     for post in corpus.posts:
         node, place = post_iri(post), place_iri(post.place)
-        triples += [
+        yield from (
             (node, _A, GOV.Post),
             (node, _NAME, zh(post.name)),
             (node, _JURISDICTION, place),
             (place, _A, _PLACE),
             (place, _NAME, zh(post.place)),
-        ]
+        )
     for tenure in corpus.tenures:
         node = tenure_iri(tenure.person, tenure.post)
-        triples += [
+        yield from (
             (node, _A, _HOLDING),
             (node, _HOLDER, person_iri(tenure.person)),
             (node, _POST, post_iri(tenure.post)),
             (node, _JURISDICTION, place_iri(tenure.post.place)),
-        ]
+        )
         if tenure.first:
-            triples.append((node, GOV.firstAttested, Literal(tenure.first, datatype=XSD.date)))
+            yield node, GOV.firstAttested, Literal(tenure.first, datatype=XSD.date)
         if tenure.last:
-            triples.append((node, GOV.lastAttested, Literal(tenure.last, datatype=XSD.date)))
+            yield node, GOV.lastAttested, Literal(tenure.last, datatype=XSD.date)
     for alias in corpus.same_as:
         cls, iri_of = (_PLACE, place_iri) if alias.kind == "place" else (_ORGANIZATION, organization_iri)
         canonical = iri_of(alias.canonical)
-        triples += [
+        yield from (
             (canonical, _A, cls),
             (canonical, _NAME, zh(alias.canonical)),
             (iri_of(alias.name), OWL.sameAs, canonical),
-        ]
-    return triples
+        )
 
 
 def build_triples(corpus: Corpus, version: str) -> list[Triple]:
@@ -389,7 +388,7 @@ def build_triples(corpus: Corpus, version: str) -> list[Triple]:
     return triples
 
 
-def _add_all(graph: Graph, triples: list[Triple]) -> None:
+def _add_all(graph: Graph, triples: Iterable[Triple]) -> None:
     # Straight to the store: Graph.add re-checks every term's type, which the
     # mapping has already made right, at a third of the cost of the add itself.
     add, store = graph.store.add, graph

@@ -424,21 +424,37 @@ def write_release_shards(
     """
     folder = Path(folder)
     index = ShardIndex(folder)
-    corpus_lines = frozenset(tuple(map(nt_term, triple)) for triple in corpus_triples(corpus))
-    covered: set[NTriple] = set()
-    with SortedLines(folder) as default:
+    # The corpus's triples (a post's, a tenure's, an alias's: they grow with the corpus) and the
+    # release graphs' place triples are sorted on disk, not held, and the first less the second
+    # go to the default graph.
+    with SortedLines(folder) as default, SortedLines(folder) as repeated, SortedLines(folder) as shared:
         for release, written in mapped:
             index.add(release.index, written)
             default.extend(release.default)
-            covered.update(t for t in release.places if t in corpus_lines)
+            repeated.extend(f"{s} {p} {o} .\n" for s, p, o in release.places)
         if corpus.releases:
             default.extend(
                 f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
                 for s, p, o in build_triples(corpus, __version__)
             )
-        default.extend(f"{s} {p} {o} .\n" for s, p, o in corpus_lines - covered)
+        shared.extend(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in corpus_triples(corpus))
+        default.extend(_less(iter(shared), iter(repeated)))
         lines = iter(default)
         first = next(lines, None)
         if first is not None:
             index.add(*write_shard_lines(folder, "", itertools.chain([first], lines)))
     return index.finish()
+
+
+def _less(lines: Iterator[str], taken: Iterator[str]) -> Iterator[str]:
+    """The sorted ``lines`` that the sorted ``taken`` does not hold.
+
+    >>> list(_less(iter(["a", "b", "d"]), iter(["b", "c"])))
+    ['a', 'd']
+    """
+    other = next(taken, None)
+    for line in lines:
+        while other is not None and other < line:
+            other = next(taken, None)
+        if line != other:
+            yield line
