@@ -18,6 +18,7 @@ from govkg.extract.dates import datetime_match, find_datetime, parse_published
 from govkg.extract.places import find_jurisdiction
 from govkg.extract.reading import RawDocument
 from govkg.extract.records import Release
+from govkg.extract.regex import quick_start
 
 # A 1:1 translation table, so that offsets into the normalised text are
 # offsets into the original: full-width digits, letters and space to ASCII;
@@ -70,7 +71,7 @@ class _Line:
 def _boilerplate() -> re.Pattern:
     """The furniture patterns of ``boilerplate.tsv`` as one expression, a named group a rule."""
     rows = load_table("boilerplate.tsv")
-    return re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(rows)))
+    return quick_start("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(rows)))
 
 
 @lru_cache(maxsize=1)

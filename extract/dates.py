@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 
 from govkg.extract.data import alternation, load_table
 from govkg.extract.records import Span
+from govkg.extract.regex import quick_start
 
 # How far ahead of the clock a partial date may fall and still be read in the
 # clock's year (or month, for a bare day): announcements of coming events.
@@ -181,7 +182,7 @@ def _pattern() -> re.Pattern:
     anchored = alternation(_offsets("anchor_words.tsv"))
     holidays = alternation(_holiday_words())
     holiday_day = alternation([*same_day_words(), *_HOLIDAY_DAY])
-    return re.compile(
+    return quick_start(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
         rf"(?<![0-9{_CN}])(?P<m>{_MONTH})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9{_CN}]))"

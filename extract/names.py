@@ -60,6 +60,20 @@ def ends_with(kind: str, text: str, i: int) -> bool:
     return any(text[i - n : i] in words for n in _word_lengths(kind) if n <= i)
 
 
+def holds_word(kind: str, text: str, shortest: int = 1) -> bool:
+    """Whether a context word of ``kind``, at least ``shortest`` long, occurs in ``text``.
+
+    It looks each piece of ``text`` up in the words (a short text, such as a
+    name, has few pieces), rather than searching ``text`` for every word.
+
+    >>> holds_word("after", "王出席"), holds_word("after", "王出席", shortest=3)
+    (True, False)
+    """
+    words = _word_set(kind)
+    lengths = [n for n in _word_lengths(kind) if n >= shortest]
+    return any(text[i : i + n] in words for n in lengths for i in range(len(text) - n + 1))
+
+
 @cache
 def _word_set(kind: str) -> frozenset[str]:
     return frozenset(context_words(kind))
@@ -98,13 +112,11 @@ def is_chinese_name(word: str) -> bool:
         return False
     if any(c in NOT_GIVEN for c in word[n:]):
         return False
-    if any(w in word[1:] for w in context_words("after") if len(w) > 1):
-        return False
-    if any(w in word for w in context_words("notpart")):
+    if holds_word("after", word[1:], shortest=2) or holds_word("notpart", word):
         return False
     if n == 1 and word[0] in "和同与" and len(word) == 3:
         return False  # 国家主席和本扬: a conjunction before a name, not 和 as a surname
-    return not any(word.startswith(w) for w in context_words("notname"))
+    return not word.startswith(context_words("notname"))
 
 
 def boundary_after(text: str, i: int) -> bool:

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from govkg.extract.chars import simplified, simplify
 from govkg.extract.data import load_table, load_words
 from govkg.extract.records import Office, Release
+from govkg.extract.regex import quick_start
 
 
 @cache
@@ -329,11 +330,22 @@ def _self_counts(text: str) -> Counter:
     """How often a text refers to itself at each level: 我市 / 全市 count three
     times, a bare organ word (市委, 县政府, not 巴中市委) once."""
     counts: Counter = Counter()
-    for level, words in _self_references().items():
-        strong = len(re.findall(rf"(?:我|全|本){re.escape(level)}(?!长)", text))
-        bare = len(re.findall(rf"(?:{_BOUNDARY})(?:{words})", text))
-        counts[level] = 3 * strong + bare
+    for level, strong, bare in _self_patterns():
+        counts[level] = 3 * len(strong.findall(text)) + len(bare.findall(text))
     return counts
+
+
+@lru_cache(maxsize=1)
+def _self_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """For each level, the patterns :func:`_self_counts` counts: 我市 / 全市, and a bare organ word."""
+    return tuple(
+        (
+            level,
+            re.compile(rf"(?:我|全|本){re.escape(level)}(?!长)"),
+            quick_start(rf"(?:{_BOUNDARY})(?:{words})"),
+        )
+        for level, words in _self_references().items()
+    )
 
 
 def self_level(text: str) -> str | None:
@@ -360,7 +372,9 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
     return [(s, e, full) for s, e, full, short in _matches(text) if not short]
 
 
-def _matches(text: str) -> list[tuple[int, int, str, bool]]:
+@lru_cache(maxsize=256)  # a release's text and its sentences are asked of again and again
+def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Gazetteer names in ``text`` that read as places: (start, end, full name, whether a short name)."""
     found = []
     for start, end, name in scan_names(text):
         full = gazetteer()[name][0].name
@@ -378,7 +392,7 @@ def _matches(text: str) -> list[tuple[int, int, str, bool]]:
             # A short name alone must read as a place: 推动五通桥经济, 符合南岸实际,
             # 立足成安，; not 广阳岛, 珠海山东商会, 路正阳同志.
             found.append((start, end, full, True))
-    return found
+    return tuple(found)
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
