@@ -1,0 +1,179 @@
+"""Benchmark: where the time of an update (``govkg build --add MORE -o OUT``) goes, step by step.
+
+Copies a built folder (``cp -a``: the copy is updated, the folder given is
+left as it is), then runs ``govkg build --add MORE -o COPY -q --no-check``
+in this process, as the command does (its pool of two), with the build's
+steps wrapped in timers. Prints the wall span of each step (seconds from the
+start, also for the steps run by a pool process: the RDF files), the total
+wall time, the CPU of this process and of its children, and the load
+average; asserts nothing. ``--profile N`` also prints the N functions of
+this process with most cumulative time (cProfile: the pool's work is not in
+it). Run it with the code to measure, e.g. main's venv for figures before
+a change:
+
+    govkg build CORPUS -o /tmp/out -q --no-check
+    python bench/bench_add.py /tmp/out MORE              # MORE: 100 new releases (gen_corpus.py)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import inspect
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+START = time.time()
+SPANS: list[tuple[float, float, str]] = []
+
+
+def _record(name: str, begin: float) -> None:
+    end = time.time()
+    SPANS.append((begin - START, end - START, name))
+    if os.getpid() != MAIN:  # a pool process: said at once, its list is not ours
+        print(f"  [pool] {name:<30} {begin - START:7.1f} - {end - START:7.1f} s", file=sys.stderr, flush=True)
+
+
+MAIN = os.getpid()
+
+
+def timed(module, name: str, label: str | None = None) -> None:
+    """Wrap ``module.name`` (a function, generator function or context manager) in a timer."""
+    function = getattr(module, name)
+    label = label or name
+    if inspect.isgeneratorfunction(function):
+
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            begin = time.time()
+            try:
+                yield from function(*args, **kwargs)
+            finally:
+                _record(label, begin)
+
+    elif inspect.isgeneratorfunction(getattr(function, "__wrapped__", None)):
+
+        @functools.wraps(function)
+        @contextlib.contextmanager
+        def run(*args, **kwargs):  # a context manager: its entry and its exit timed apart
+            begin = time.time()
+            manager = function(*args, **kwargs)
+            value = manager.__enter__()
+            _record(f"{label} (enter)", begin)
+            try:
+                yield value
+            except BaseException:
+                if not manager.__exit__(*sys.exc_info()):
+                    raise
+            else:
+                begin = time.time()
+                manager.__exit__(None, None, None)
+                _record(f"{label} (exit)", begin)
+
+    else:
+
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            begin = time.time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                _record(label, begin)
+
+    setattr(module, name, run)
+
+
+def instrument() -> None:
+    from govkg.graph import folders, incremental, sharded, store
+    from govkg.graph.cli import build
+
+    for name in ("build_into", "write_build", "forget_unused"):
+        timed(build, name)
+    steps = ("_read_all", "resolve", "write_release_shards", "write_from_shards", "identity_report", "_lines")
+    for name in steps:
+        timed(incremental, name)
+    timed(incremental, "staged_folder", "staged_folder: carry")
+    timed(incremental.BuildRecord, "save", "BuildRecord.save")
+    timed(folders, "swap_in", "swap_in (old removed)")
+    for name in (
+        "write_rdf_files",
+        "write_network_files",
+        "network_units",
+        "network_tables",
+        "rankings",
+        "exports",
+        "atomic_write",
+        "tables_html",
+        "write_store",
+        "previous_store",
+        "restamp_store",
+    ):
+        timed(sharded, name)
+    timed(store, "apply_changes")
+
+
+def cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("built", type=Path, help="a build's output folder (copied, not changed)")
+    parser.add_argument("more", type=Path, help="the releases to add")
+    parser.add_argument(
+        "--copy", type=Path, default=None, help="where to copy it (default: a temporary folder)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the updated copy")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
+    args = parser.parse_args(argv)
+
+    work = args.copy or Path(tempfile.mkdtemp(prefix="govkg-add-"))
+    out = work / args.built.name if args.copy is None else work
+    if out.exists():
+        shutil.rmtree(out)
+    copying = time.time()
+    subprocess.run(["cp", "-a", str(args.built), str(out)], check=True)
+    print(f"copied {args.built} in {time.time() - copying:.1f} s", flush=True)
+
+    instrument()
+    from govkg.graph.cli import main as cli
+
+    global START
+    START = time.time()
+    own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+    command = ["build", "--add", str(args.more), "-o", str(out), "-q", "--no-check"]
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        status = profile.runcall(cli, command)
+    else:
+        status = cli(command)
+    wall = time.time() - START
+    own, children = cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - children
+    print(f"--add {args.more} into a copy of {args.built}: exit {status}")
+    for begin, end, name in sorted(SPANS):
+        print(f"  {name:<36} {begin:7.1f} - {end:7.1f} s  ({end - begin:6.1f} s)")
+    load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"]
+    print(
+        f"wall {wall:.1f} s; CPU: this process {own:.1f} s, its children {children:.1f} s; "
+        f"load average {' '.join(load)}"
+    )
+    if args.profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+    if not args.keep:
+        shutil.rmtree(work if args.copy is None else out, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
