@@ -108,6 +108,7 @@ from govkg.graph.store import (
 from govkg.graph.tables import (
     ROWS_FORMAT,
     STREAMED_BYTES,
+    TABLES_STATE,
     RowsFile,
     exports,
     gexf_of_tables,
@@ -738,8 +739,11 @@ def write_network_files(
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
     with gc_paused(), contextlib.ExitStack() as stack:
-        units = network_units(shards_dir, rows, stack, outdir)
-        tables = stack.enter_context(network_tables(units, outdir))
+        units = network_units(shards_dir, rows, stack, outdir, prune=False)
+        state = Path(rows) / TABLES_STATE if rows is not None else None
+        tables = stack.enter_context(network_tables(units, outdir, state))
+        if rows is not None:  # once the tables are made: an update's reads the rows of shards gone
+            prune_rows(Path(rows), units)
         figures = rankings(tables)
         exported = exports(tables, figures)
         written = {
@@ -752,9 +756,12 @@ def write_network_files(
     return {name: written[name] for name in NETWORK_FILES}
 
 
-def network_units(shards_dir: Path, rows: str | Path | None, stack: contextlib.ExitStack, work: Path) -> list:
+def network_units(
+    shards_dir: Path, rows: str | Path | None, stack: contextlib.ExitStack, work: Path, prune: bool = True
+) -> list:
     """The network's rows of each shard (graph/tables.py), as files: kept in ``rows`` by the shard's
-    digest (made where missing, the others removed), else in a temporary folder in ``work``."""
+    digest (made where missing; with ``prune``, the others removed: :func:`prune_rows`), else in a
+    temporary folder in ``work``."""
     shards = shard_files(shards_dir)
     digests = {name: digest for _, name, digest in index_rows(shards_dir)}
     if rows is None:
@@ -762,12 +769,11 @@ def network_units(shards_dir: Path, rows: str | Path | None, stack: contextlib.E
     else:
         folder = Path(rows)
         folder.mkdir(parents=True, exist_ok=True)
-    units, wanted = [], set()
+    units = []
     for number, (graph, path) in enumerate(shards):
         digest = digests.get(path.name, "")
         name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
         target = folder / name
-        wanted.add(name)
         if not (digest and rows is not None and RowsFile(target).complete()):
             if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
                 found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))
@@ -775,11 +781,17 @@ def network_units(shards_dir: Path, rows: str | Path | None, stack: contextlib.E
                 found = unit_rows(pairs_of_triples(shard_triples(path, graph)))
             RowsFile(target).write(found)
         units.append(RowsFile(target))
-    if rows is not None:
-        for old in folder.glob("*.tsv"):
-            if old.name not in wanted:
-                old.unlink(missing_ok=True)
+    if rows is not None and prune:
+        prune_rows(folder, units)
     return units
+
+
+def prune_rows(folder: Path, units: list) -> None:
+    """Remove the rows files of ``folder`` that are none of ``units``'."""
+    wanted = {unit.path.name for unit in units}
+    for old in folder.glob("*.tsv"):
+        if old.name not in wanted:
+            old.unlink(missing_ok=True)
 
 
 def write_from_shards(

@@ -48,6 +48,7 @@ import hashlib
 import json
 import os
 import secrets
+import shutil
 import tempfile
 from array import array
 from collections import Counter
@@ -57,6 +58,7 @@ from itertools import groupby
 from pathlib import Path
 
 from govkg.graph import iris
+from govkg.graph.cache import software_fingerprint
 from govkg.graph.network import (
     _AGENT,
     _CITATION,
@@ -627,79 +629,482 @@ def _reduce_edge(lines: list[str]) -> tuple[str, dict]:
     return relation, _clean(_edge_attrs(edge))
 
 
-def network_tables(units: Iterable[Iterable[str]], folder: str | Path) -> Tables:
+def network_tables(
+    units: Iterable[Iterable[str]], folder: str | Path, state: str | Path | None = None
+) -> Tables:
     """The network of units' rows as :class:`Tables` in a temporary folder inside ``folder``.
 
     Each unit is a sorted iterable of :func:`unit_rows` that can be iterated
     twice (a list, or :class:`RowsFile`): first for the rows it begins with,
     the aliases, then whole.
+
+    ``state`` is a folder where the tables keep what their next update needs
+    (a build's ``cache/network/tables``; the units are then :class:`RowsFile`
+    named by their content, as graph/sharded.py keeps them): an update whose
+    aliases are those of the state reduces again only the nodes and edges
+    that the units added and gone can change (:func:`_update_tables`).
     """
     units = list(units)
-    same_as: dict[str, str] = {}
-    latest = "1970-01-01"
-    for rows in units:
-        for tag, value in _head(rows):
-            if tag == ALIAS:
-                variant, canonical = value
-                same_as[variant] = max(same_as.get(variant, canonical), canonical)
-            elif tag == LATEST:
-                latest = max(latest, value)
+    names = [_unit_name(unit) for unit in units] if state is not None else None
+    if names is not None and None in names:
+        names = state = None
+    heads = [list(_head(rows)) for rows in units] if state is None else _heads(units, names, Path(state))
+    same_as, latest = _aliases_of(heads)
     aliases = NodeIds(same_as, remember=1 << 16)  # ids remembered up to a bound: memory stays flat
     work = Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder))
     tables = Tables(folder=work, latest=latest)
     try:
-        _reduce(units, aliases, tables)
+        if state is None:
+            _reduce(units, aliases, tables)
+        else:
+            keep = _TablesState(Path(state), names, heads, same_as)
+            try:
+                try:
+                    updated = keep.previous is not None and _update_tables(units, aliases, tables, keep)
+                except _StaleTables:
+                    updated = False
+                if not updated:  # made whole, from empty tables
+                    tables.close()
+                    tables = Tables(
+                        folder=Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder)), latest=latest
+                    )
+                    keep.start()
+                    _reduce(units, aliases, tables, keep)
+                keep.finish()
+            finally:
+                keep.close()
     except BaseException:
         tables.close()
         raise
     return tables
 
 
-def _reduce(units: list[Iterable[str]], aliases: NodeIds, tables: Tables) -> None:
+def _aliases_of(heads: list[list[tuple[str, object]]]) -> tuple[dict[str, str], str]:
+    """The variants' canonical IRIs and the newest date, from the rows the units begin with."""
+    same_as: dict[str, str] = {}
+    latest = "1970-01-01"
+    for head in heads:
+        for tag, value in head:
+            if tag == ALIAS:
+                variant, canonical = value
+                same_as[variant] = max(same_as.get(variant, canonical), canonical)
+            elif tag == LATEST:
+                latest = max(latest, value)
+    return same_as, latest
+
+
+def _node_of(line: str) -> str:
+    return line[: line.index("\t")]
+
+
+def _pair_of(line: str) -> str:
+    return line[: line.index("\t", line.index("\t") + 1)]
+
+
+class _Nodes:
+    """Writes the node tables (:class:`Tables`' nodes and tenures, its ids, kinds and bare names) a
+    node at a time, in the order of their ids, and the state's line of each node."""
+
+    def __init__(self, tables: Tables, out, tenure_out, state_out=None) -> None:
+        self.tables, self.out, self.tenure_out, self.state_out = tables, out, tenure_out, state_out
+
+    def reduced(self, nid: str, attrs: dict | None, tenures: list[list[str]]) -> None:
+        node = tenure = kind = bare = ""
+        if tenures:
+            tenure = _dump([nid, tenures])
+        if attrs is not None:
+            kind, bare, node = attrs["kind"], bare_name(nid, attrs), _dump([nid, attrs])
+        if node or tenure:
+            self.line(nid, kind, bare, node, tenure)
+            if self.state_out is not None:
+                self.state_out.write(f"{nid}\t{kind}\t{_dump(bare)}\t{node}\t{tenure}\n")
+
+    def line(self, nid: str, kind: str, bare: str, node: str, tenure: str) -> None:
+        if tenure:
+            self.tenure_out.write(tenure + "\n")
+        if node:
+            tables = self.tables
+            tables.ids.append(nid)
+            tables.kinds.append(kind)
+            tables.bare_names.add(bare)
+            self.out.write(node + "\n")
+
+
+class _Edges:
+    """Writes the edge table (:class:`Tables`' edges and the numbers of their ends) an edge at a
+    time, in the order of their ends' ids, and the state's line of each edge kept."""
+
+    def __init__(self, tables: Tables, out, state_out=None) -> None:
+        self.tables, self.out, self.state_out = tables, out, state_out
+        self.number = _Numbers(tables.ids)
+
+    def reduced(self, pair: str, lines: list[str]) -> None:
+        source, target = pair.split("\t")
+        number, kinds = self.number, self.tables.kinds
+        a, b = number.get(source), number.get(target)
+        if a is None or b is None:
+            return
+        relation, attrs = _reduce_edge(lines)
+        if relation == "participation":
+            if kinds[b] not in ("official", "event", "place"):
+                return
+        elif relation == "cites" and kinds[a] != "event":
+            return
+        types = "\x1f".join(f"{name}\x1e{type(value).__name__}" for name, value in attrs.items())
+        line = _dump([source, target, attrs])
+        self.kept(source, target, relation, types, line, a, b)
+        if self.state_out is not None:
+            self.state_out.write(f"{pair}\t{relation}\t{types}\t{line}\n")
+
+    def kept(self, source: str, target: str, relation: str, types: str, line: str, a=None, b=None) -> None:
+        tables = self.tables
+        if a is None:
+            a, b = self.number.get(source), self.number.get(target)
+            if a is None or b is None:  # a state that does not describe these tables
+                raise _StaleTables
+        if relation == "participation":
+            tables.attendees.append(a)
+            tables.attended.append(b)
+        tables.sources.append(a)
+        tables.targets.append(b)
+        for item in types.split("\x1f") if types else ():
+            name, kind = item.split("\x1e")
+            tables.edge_types.setdefault(name, set()).add(_TYPES[kind])
+        self.out.write(line + "\n")
+
+
+_TYPES = {t.__name__: t for t in (str, int, float, bool)}
+
+
+def _reduce(
+    units: list[Iterable[str]], aliases: NodeIds, tables: Tables, keep: _TablesState | None = None
+) -> None:
     work = tables.folder
     with (
         SortedLines(work, run=1 << 62, run_chars=RUN_CHARS) as rows,
         SortedLines(work, run=1 << 62, run_chars=RUN_CHARS) as edge_rows,
     ):
-        for unit in units:
-            rows.extend(_keyed(unit, aliases))
+        if keep is None:
+            for unit in units:
+                rows.extend(_keyed(unit, aliases))
+            lines: Iterable[str] = rows
+        else:  # each line tagged with its unit, then counted: in how many units it is
+            for number, unit in enumerate(units):
+                rows.extend(f"{line[:-1]}\t{number}\n" for line in set(_keyed(unit, aliases)))
+            lines = keep.counted(rows)
         with (
             tables.nodes.open("w", encoding="utf-8") as out,
             tables.tenures.open("w", encoding="utf-8") as tenure_out,
         ):
-            for nid, group in groupby(rows, key=lambda line: line[: line.index("\t")]):
-                attrs, tenures = _reduce_node(nid, list(group), aliases, edge_rows)
-                if tenures:
-                    tenure_out.write(_dump([nid, tenures]) + "\n")
-                if attrs is None:
-                    continue
-                tables.ids.append(nid)
-                tables.kinds.append(attrs["kind"])
-                tables.bare_names.add(bare_name(nid, attrs))
-                out.write(_dump([nid, attrs]) + "\n")
+            nodes = _Nodes(tables, out, tenure_out, keep.reduced if keep else None)
+            for nid, group in groupby(lines, key=_node_of):
+                nodes.reduced(nid, *_reduce_node(nid, list(group), aliases, edge_rows))
         rows.close()
         tables.bare_names.count()
-        kinds, number = tables.kinds, _Numbers(tables.ids)
         with tables.edges.open("w", encoding="utf-8") as out:
-            pairs = groupby(edge_rows, key=lambda line: line[: line.index("\t", line.index("\t") + 1)])
-            for pair, group in pairs:
-                source, target = pair.split("\t")
-                a, b = number.get(source), number.get(target)
-                if a is None or b is None:
-                    continue
-                relation, attrs = _reduce_edge(list(group))
-                if relation == "participation":
-                    if kinds[b] not in ("official", "event", "place"):
-                        continue
-                    tables.attendees.append(a)
-                    tables.attended.append(b)
-                elif relation == "cites" and kinds[a] != "event":
-                    continue
-                tables.sources.append(a)
-                tables.targets.append(b)
-                for name, value in attrs.items():
-                    tables.edge_types.setdefault(name, set()).add(type(value))
-                out.write(_dump([source, target, attrs]) + "\n")
+            edges = _Edges(tables, out, keep.edges if keep else None)
+            for pair, group in groupby(edge_rows, key=_pair_of):
+                group = list(group)
+                if keep is not None:
+                    keep.edge_rows.writelines(group)
+                edges.reduced(pair, group)
+
+
+# --- the tables of an update, from the previous build's ---------------------
+
+# What an update of the tables starts from, kept in a folder of the build's cache (``state``):
+# each unit's file name (its content: graph/sharded.py names it by its shard's digest) and the
+# rows it begins with; every keyed row, in how many units it is; each node's line of the tables
+# (and its kind and bare name); every edge row; each edge kept. ``meta.json``, written last, says
+# which aliases and which govkg made them: the state counts only when both are the update's.
+TABLES_FORMAT = 1
+TABLES_STATE = "tables"  # the state's folder, beside the units' files
+_UNITS, _KEYED, _REDUCED = "units.tsv", "keyed.tsv", "reduced.tsv"
+_EDGE_ROWS, _EDGES, _META = "edge_rows.tsv", "edges.tsv", "meta.json"
+_FILES = (_UNITS, _KEYED, _REDUCED, _EDGE_ROWS, _EDGES)
+_CITES = str(_RANK["cites"])  # an edge row of this rank is the target's (a document's); others the source's
+
+
+class _StaleTables(Exception):
+    """The state does not describe the previous tables: they are made whole."""
+
+
+def _unit_name(unit) -> str | None:
+    """A unit's name in the state: its rows file's, when that is named by its content."""
+    path = getattr(unit, "path", None)
+    if path is None or not path.name.endswith(f".{ROWS_FORMAT}.tsv") or path.name.split(".")[0].isdigit():
+        return None
+    return path.name
+
+
+def _meta(same_as: dict[str, str]) -> dict:
+    aliases = hashlib.sha256(_dump(sorted(same_as.items())).encode("utf-8")).hexdigest()
+    return {
+        "format": TABLES_FORMAT,
+        "rows": ROWS_FORMAT,
+        "software": software_fingerprint(),
+        "aliases": aliases,
+    }
+
+
+def _read_meta(state: Path) -> dict | None:
+    try:
+        return json.loads((state / _META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _heads(units: list, names: list[str], state: Path) -> list[list]:
+    """The rows each unit begins with: from the state for the units it knows (their files are named
+    by their content), else read."""
+    known: dict[str, list] = {}
+    found = _read_meta(state)
+    if found is not None and found.get("format") == TABLES_FORMAT and found.get("rows") == ROWS_FORMAT:
+        try:
+            with (state / _UNITS).open(encoding="utf-8") as handle:
+                for line in handle:
+                    name, head = line.rstrip("\n").split("\t", 1)
+                    known[name] = json.loads(head)
+        except (OSError, ValueError):
+            known = {}
+    return [
+        known[name] if name in known else list(_head(unit)) for name, unit in zip(names, units, strict=True)
+    ]
+
+
+def _describes(found: dict | None, meta: dict, state: Path) -> bool:
+    """Whether the state's ``found`` meta is ``meta`` and its files are whole (their sizes)."""
+    if found is None or {key: found.get(key) for key in meta} != meta:
+        return False
+    try:
+        return found.get("sizes") == {name: (state / name).stat().st_size for name in _FILES}
+    except OSError:
+        return False
+
+
+class _TablesState:
+    """The state of the tables being made (see :data:`TABLES_FORMAT`): its files written in a folder
+    beside ``state`` and put in its place by :meth:`finish`; ``previous`` is the state there,
+    when it describes tables of the same aliases made by this govkg (else None)."""
+
+    def __init__(self, state: Path, names: list[str], heads: list[list], same_as: dict[str, str]) -> None:
+        self.state, self.names, self.heads = state, names, heads
+        self.meta = _meta(same_as)
+        self.previous = state if _describes(_read_meta(state), self.meta, state) else None
+        self.folder = state.with_name(f".{state.name}.{secrets.token_hex(4)}.tmp")
+        self.files: list = []
+        self.start()
+
+    def start(self) -> None:
+        """(Again) empty files to write."""
+        for handle in self.files:
+            handle.close()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.files = [
+            (self.folder / name).open("w", encoding="utf-8", newline="\n")
+            for name in (_KEYED, _REDUCED, _EDGE_ROWS, _EDGES)
+        ]
+        self.keyed, self.reduced, self.edge_rows, self.edges = self.files
+
+    def counted(self, tagged: Iterable[str]) -> Iterator[str]:
+        """Each line of sorted lines tagged with their unit (``LINE<tab>UNIT``) once, without its tag;
+        each line's count of units to the state."""
+        keyed = self.keyed
+        last, count = None, 0
+        for item in tagged:
+            line = item[: item.rindex("\t")] + "\n"
+            if line == last:
+                count += 1
+                continue
+            if last is not None:
+                keyed.write(f"{count}\t{last}")
+            yield line
+            last, count = line, 1
+        if last is not None:
+            keyed.write(f"{count}\t{last}")
+
+    def finish(self) -> None:
+        with (self.folder / _UNITS).open("w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(
+                f"{name}\t{_dump(head)}\n" for name, head in zip(self.names, self.heads, strict=True)
+            )
+        for handle in self.files:
+            handle.close()
+        sizes = {name: (self.folder / name).stat().st_size for name in _FILES}
+        (self.folder / _META).write_text(json.dumps({**self.meta, "sizes": sizes}) + "\n", encoding="utf-8")
+        old = self.state.with_name(f".{self.state.name}.{secrets.token_hex(4)}.old")
+        if self.state.exists():  # replaced, never written into: a previous build may share its files
+            os.rename(self.state, old)
+        os.rename(self.folder, self.state)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def close(self) -> None:
+        for handle in self.files:
+            handle.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class _Collected(list):
+    """Edge rows gathered (what :func:`_reduce_node` adds to)."""
+
+    add = list.append
+
+
+def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesState) -> bool:
+    """The tables of ``units`` made from the previous build's (``keep.previous``); False where it
+    cannot be (a unit gone whose rows are gone too).
+
+    A keyed row's count of units changes by the units gone and come; the
+    nodes of the rows that changed (A) are reduced again, from all their
+    rows (the state's, as the merge passes them); every other node's line
+    is the state's. An edge row is its source's, or its target's for a
+    citation: the rows of the nodes of A are replaced by those they give
+    now, and the edges between a node of A and any other reduced again;
+    every other edge is the state's. Then the numbers of the edges' ends
+    are counted again (a node's number is its place among all).
+    """
+    old = keep.previous
+    rows_dir = keep.state.parent
+    before, after = Counter(_read_names(old)), Counter(keep.names)
+    files = dict(zip(keep.names, units, strict=True))
+    gone, come = before - after, after - before
+    if any(not RowsFile(rows_dir / name).complete() for name in gone):
+        return False
+    delta: Counter = Counter()
+    for name, times in gone.items():
+        for line in set(_keyed(RowsFile(rows_dir / name), aliases)):
+            delta[line] -= times
+    for name, times in come.items():
+        for line in set(_keyed(files[name], aliases)):
+            delta[line] += times
+    changes = sorted((line, count) for line, count in delta.items() if count)
+    del delta
+    affected = sorted({_node_of(line) for line, _ in changes})
+    touched = set(affected)
+    groups = _merge_keyed(old / _KEYED, changes, touched, keep.keyed)
+    del changes
+    collected = _Collected()
+    results = {
+        nid: _reduce_node(nid, groups.pop(nid), aliases, collected) for nid in affected if nid in groups
+    }
+    with (
+        tables.nodes.open("w", encoding="utf-8") as out,
+        tables.tenures.open("w", encoding="utf-8") as tenure_out,
+    ):
+        nodes = _Nodes(tables, out, tenure_out, keep.reduced)
+        at = 0
+        with (old / _REDUCED).open(encoding="utf-8", newline="\n") as handle:
+            for raw in handle:
+                nid = raw[: raw.index("\t")]
+                while at < len(affected) and affected[at] < nid:
+                    nodes.reduced(affected[at], *results.get(affected[at], (None, [])))
+                    at += 1
+                if at < len(affected) and affected[at] == nid:
+                    continue  # reduced again: written when the next node comes
+                keep.reduced.write(raw)
+                _, kind, bare, node, tenure = raw[:-1].split("\t")
+                nodes.line(nid, kind, json.loads(bare), node, tenure)
+        for nid in affected[at:]:
+            nodes.reduced(nid, *results.get(nid, (None, [])))
+    del results
+    tables.bare_names.count()
+    pairs = _merge_edge_rows(old / _EDGE_ROWS, sorted(set(collected)), touched, keep.edge_rows)
+    del collected
+    with tables.edges.open("w", encoding="utf-8") as out:
+        edges = _Edges(tables, out, keep.edges)
+        order = sorted(pairs)
+        at = 0
+        with (old / _EDGES).open(encoding="utf-8", newline="\n") as handle:
+            for raw in handle:
+                source, target, relation, types, line = raw[:-1].split("\t", 4)
+                pair = f"{source}\t{target}"
+                while at < len(order) and order[at] < pair:
+                    edges.reduced(order[at], pairs[order[at]])
+                    at += 1
+                if source in touched or target in touched:
+                    continue  # reduced again (above or below), or gone
+                keep.edges.write(raw)
+                edges.kept(source, target, relation, types, line)
+        for pair in order[at:]:
+            edges.reduced(pair, pairs[pair])
+    return True
+
+
+def _read_names(state: Path) -> list[str]:
+    with (state / _UNITS).open(encoding="utf-8") as handle:
+        return [line.split("\t", 1)[0] for line in handle]
+
+
+def _merge_keyed(path: Path, changes: list[tuple[str, int]], touched: set[str], out) -> dict[str, list[str]]:
+    """The state's keyed rows (``COUNT<tab>LINE``) with ``changes`` (line, change of its count)
+    applied, to ``out``; returns the lines of the nodes ``touched``, node by node."""
+    groups: dict[str, list[str]] = {}
+    at, end = 0, len(changes)
+    next_line = changes[0][0] if changes else None
+
+    def put(line: str, count: int) -> None:
+        if count < 0:
+            raise _StaleTables
+        if count:
+            out.write(f"{count}\t{line}")
+            nid = line[: line.index("\t")]
+            if nid in touched:
+                groups.setdefault(nid, []).append(line)
+
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        for raw in handle:
+            cut = raw.index("\t")
+            line = raw[cut + 1 :]
+            while next_line is not None and next_line < line:
+                put(*changes[at])
+                at += 1
+                next_line = changes[at][0] if at < end else None
+            if next_line == line:
+                put(line, int(raw[:cut]) + changes[at][1])
+                at += 1
+                next_line = changes[at][0] if at < end else None
+                continue
+            out.write(raw)
+            nid = line[: line.index("\t")]
+            if nid in touched:
+                groups.setdefault(nid, []).append(line)
+    for line, count in changes[at:]:
+        put(line, count)
+    return groups
+
+
+def _emitter(row: str) -> tuple[str, str, str]:
+    """An edge row's source, target and the node whose reduce gave it."""
+    source, target, rank, _ = row.split("\t", 3)
+    return source, target, target if rank == _CITES else source
+
+
+def _merge_edge_rows(path: Path, fresh: list[str], touched: set[str], out) -> dict[str, list[str]]:
+    """The state's edge rows less those of the nodes ``touched``, with ``fresh`` (theirs now), to
+    ``out``; returns the rows of each pair of nodes with an end among them."""
+    pairs: dict[str, list[str]] = {}
+    at, end = 0, len(fresh)
+
+    def put(row: str) -> None:
+        out.write(row)
+        source, target, _ = _emitter(row)
+        if source in touched or target in touched:
+            pairs.setdefault(f"{source}\t{target}", []).append(row)
+
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        for row in handle:
+            while at < end and fresh[at] < row:
+                put(fresh[at])
+                at += 1
+            source, target, emitter = _emitter(row)
+            if emitter in touched:
+                continue
+            if source in touched or target in touched:
+                pairs.setdefault(f"{source}\t{target}", []).append(row)
+            out.write(row)
+    for row in fresh[at:]:
+        put(row)
+    return pairs
 
 
 class RowsFile:

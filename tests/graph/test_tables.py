@@ -10,10 +10,12 @@ import pytest
 from rdflib import RDF, XSD, Literal
 from rdflib.namespace import OWL
 
+from govkg.graph import tables as tables_module
 from govkg.graph import view
 from govkg.graph.build import BuildResult
 from govkg.graph.network import analysed_network, gexf_text, graphml_text, latest_date
 from govkg.graph.outputs import write_outputs
+from govkg.graph.rdf import to_rdf
 from govkg.graph.sharded import (
     NETWORK_FILES,
     shard_files,
@@ -34,7 +36,7 @@ from govkg.graph.tables import (
     unit_rows,
 )
 from govkg.ontology import GOV, ID, SCHEMA
-from tests.graph.networks import sample_graph
+from tests.graph.networks import bystander_release, inspection_release, meeting_release, sample_graph
 from tests.graph.test_sharded import canonical_shards
 
 VARIANT = ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E6%94%BF%E5%BA%9C"]  # 巴中市政府
@@ -101,7 +103,7 @@ def test_rows_are_kept_by_digest_and_made_again_when_cut_or_gone(tmp_path):
     write_from_shards(shards, out, network=False)
     first = write_network_files(out, shards, rows)
     page = first["graph.html"].read_bytes()
-    kept = sorted(rows.iterdir())
+    kept = sorted(rows.glob("*.tsv"))
     assert len(kept) == len(list(shards.glob("*.nq")))
     assert all(RowsFile(path).complete() for path in kept)
     stamps = {path: path.stat().st_mtime_ns for path in kept}
@@ -165,3 +167,63 @@ def test_a_large_unit_read_in_passes_gives_the_rows_of_the_unit_whole(sample_res
     for triples in [combined, *shards]:
         whole = unit_rows(pairs_of_triples(triples))
         assert streamed_rows(lambda triples=triples: iter(triples)) == whole
+
+
+def _graph(*releases):
+    return lambda: to_rdf([make() for make in releases])
+
+
+def _less_tenure():
+    graph = awkward_graph()
+    graph.remove((ID["tenure/t2"], None, None))
+    return graph
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "updated"),
+    [
+        (_graph(meeting_release, inspection_release), sample_graph, True),  # a release added
+        (sample_graph, _graph(meeting_release, bystander_release), True),  # one gone
+        (_less_tenure, awkward_graph, True),  # the default graph changed
+        (sample_graph, awkward_graph, False),  # an alias more: made whole
+    ],
+)
+def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
+    before, after, updated, tmp_path, monkeypatch
+):
+    made = []
+    update = tables_module._update_tables
+    monkeypatch.setattr(tables_module, "_update_tables", lambda *a: made.append(update(*a)) or made[-1])
+    rows = tmp_path / "rows"
+    first = canonical_shards(before(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    assert not made  # nothing to update from
+    second = canonical_shards(after(), tmp_path / "second")
+    write_from_shards(second, tmp_path / "out2", network=False)
+    write_from_shards(second, tmp_path / "whole", network=False)
+    write_network_files(tmp_path / "out2", second, rows)
+    write_network_files(tmp_path / "whole", second, tmp_path / "fresh")
+    assert made == ([True] if updated else [])  # not tried where the aliases moved
+    for name in NETWORK_FILES:
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    kept = {path.name for path in rows.iterdir()}
+    assert kept == {path.name for path in (tmp_path / "fresh").iterdir()}  # the rows of shards gone removed
+    for name in sorted((rows / "tables").iterdir()):  # and the state is that of tables made whole
+        assert name.read_bytes() == (tmp_path / "fresh" / "tables" / name.name).read_bytes(), name.name
+
+
+def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
+    rows = tmp_path / "rows"
+    first = canonical_shards(_graph(meeting_release)(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    keyed = rows / "tables" / "keyed.tsv"
+    keyed.write_bytes(keyed.read_bytes()[:-30])  # cut short (a crash before the system wrote it out)
+    second = canonical_shards(sample_graph(), tmp_path / "second")
+    write_from_shards(second, tmp_path / "out2", network=False)
+    write_from_shards(second, tmp_path / "whole", network=False)
+    write_network_files(tmp_path / "out2", second, rows)
+    write_network_files(tmp_path / "whole", second)
+    for name in NETWORK_FILES:
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
