@@ -1,15 +1,16 @@
 """Benchmark: where the time of an update (``govkg build --add MORE -o OUT``) goes, step by step.
 
-Copies a built folder (``cp -a``: the copy is updated, the folder given is
-left as it is), then runs ``govkg build --add MORE -o COPY -q --no-check``
-in this process, as the command does (its pool of two), with the build's
-steps wrapped in timers. Prints the wall span of each step (seconds from the
-start, also for the steps run by a pool process: the RDF files), the total
-wall time, the CPU of this process and of its children, and the load
-average; asserts nothing. ``--profile N`` also prints the N functions of
-this process with most cumulative time (cProfile: the pool's work is not in
-it). Run it with the code to measure, e.g. main's venv for figures before
-a change:
+Copies a built folder (``cp -a``, or hard links with ``--link``; the copy
+is updated, the folder given is left as it is; ``--in-place`` updates it),
+then runs ``govkg build --add MORE -o COPY -q --no-check`` in this process,
+as the command does (its pool of two), with the build's steps wrapped in
+timers. Prints the wall span and the CPU (of its thread) of each step
+(seconds from the start, also for the steps run by a pool process: the RDF
+files), the total wall time, the CPU of this process and of its children,
+and the load average; asserts nothing. ``--profile N`` also prints the N
+functions of this process with most cumulative time (cProfile: the pool's
+work is not in it). Run it with the code to measure, e.g. main's venv for
+figures before a change:
 
     govkg build CORPUS -o /tmp/out -q --no-check
     python bench/bench_add.py /tmp/out MORE              # MORE: 100 new releases (gen_corpus.py)
@@ -31,14 +32,18 @@ import time
 from pathlib import Path
 
 START = time.time()
-SPANS: list[tuple[float, float, str]] = []
+SPANS: list[tuple[float, float, str, float]] = []
 
 
-def _record(name: str, begin: float) -> None:
-    end = time.time()
-    SPANS.append((begin - START, end - START, name))
+def _record(name: str, begin: float, cpu: float) -> None:
+    end, cpu = time.time(), time.thread_time() - cpu
+    SPANS.append((begin - START, end - START, name, cpu))
     if os.getpid() != MAIN:  # a pool process: said at once, its list is not ours
-        print(f"  [pool] {name:<30} {begin - START:7.1f} - {end - START:7.1f} s", file=sys.stderr, flush=True)
+        print(
+            f"  [pool] {name:<30} {begin - START:7.1f} - {end - START:7.1f} s  (CPU {cpu:6.1f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 MAIN = os.getpid()
@@ -52,40 +57,40 @@ def timed(module, name: str, label: str | None = None) -> None:
 
         @functools.wraps(function)
         def run(*args, **kwargs):
-            begin = time.time()
+            begin, cpu = time.time(), time.thread_time()
             try:
                 yield from function(*args, **kwargs)
             finally:
-                _record(label, begin)
+                _record(label, begin, cpu)
 
     elif inspect.isgeneratorfunction(getattr(function, "__wrapped__", None)):
 
         @functools.wraps(function)
         @contextlib.contextmanager
         def run(*args, **kwargs):  # a context manager: its entry and its exit timed apart
-            begin = time.time()
+            begin, cpu = time.time(), time.thread_time()
             manager = function(*args, **kwargs)
             value = manager.__enter__()
-            _record(f"{label} (enter)", begin)
+            _record(f"{label} (enter)", begin, cpu)
             try:
                 yield value
             except BaseException:
                 if not manager.__exit__(*sys.exc_info()):
                     raise
             else:
-                begin = time.time()
+                begin, cpu = time.time(), time.thread_time()
                 manager.__exit__(None, None, None)
-                _record(f"{label} (exit)", begin)
+                _record(f"{label} (exit)", begin, cpu)
 
     else:
 
         @functools.wraps(function)
         def run(*args, **kwargs):
-            begin = time.time()
+            begin, cpu = time.time(), time.thread_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                _record(label, begin)
+                _record(label, begin, cpu)
 
     setattr(module, name, run)
 
@@ -132,16 +137,30 @@ def main(argv: list[str] | None = None) -> int:
         "--copy", type=Path, default=None, help="where to copy it (default: a temporary folder)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the updated copy")
+    parser.add_argument("--in-place", action="store_true", help="update the folder given, no copy")
+    parser.add_argument(
+        "--link",
+        action="store_true",
+        help="copy by hard links (the cache's database copied): quick, same disk",
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
     args = parser.parse_args(argv)
 
-    work = args.copy or Path(tempfile.mkdtemp(prefix="govkg-add-"))
-    out = work / args.built.name if args.copy is None else work
-    if out.exists():
-        shutil.rmtree(out)
-    copying = time.time()
-    subprocess.run(["cp", "-a", str(args.built), str(out)], check=True)
-    print(f"copied {args.built} in {time.time() - copying:.1f} s", flush=True)
+    if args.in_place:
+        work = out = args.built
+    else:
+        work = args.copy or Path(tempfile.mkdtemp(prefix="govkg-add-"))
+        out = work / args.built.name if args.copy is None else work
+        if out.exists():
+            shutil.rmtree(out)
+        copying = time.time()
+        subprocess.run(["cp", "-al" if args.link else "-a", str(args.built), str(out)], check=True)
+        if args.link:  # a build replaces its files, never writes into them, but for the cache's database
+            for database in list((out / "cache").glob("*.sqlite*")):
+                copy = database.with_name(database.name + ".copy")
+                shutil.copy2(args.built / "cache" / database.name, copy)
+                os.replace(copy, database)
+        print(f"copied {args.built} in {time.time() - copying:.1f} s", flush=True)
 
     instrument()
     from govkg.graph.cli import main as cli
@@ -161,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     wall = time.time() - START
     own, children = cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - children
     print(f"--add {args.more} into a copy of {args.built}: exit {status}")
-    for begin, end, name in sorted(SPANS):
-        print(f"  {name:<36} {begin:7.1f} - {end:7.1f} s  ({end - begin:6.1f} s)")
+    for begin, end, name, spent in sorted(SPANS):
+        print(f"  {name:<36} {begin:7.1f} - {end:7.1f} s  ({end - begin:6.1f} s, CPU {spent:6.1f} s)")
     load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"]
     print(
         f"wall {wall:.1f} s; CPU: this process {own:.1f} s, its children {children:.1f} s; "
@@ -170,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
-    if not args.keep:
+    if not args.keep and not args.in_place:
         shutil.rmtree(work if args.copy is None else out, ignore_errors=True)
     return 0
 
