@@ -64,12 +64,15 @@ found once, :class:`~govkg.extract.places.PlacesNamed`).
 from __future__ import annotations
 
 import hashlib
+import heapq
+import os
 import pickle
 import sys
 import tempfile
+import weakref
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -273,7 +276,8 @@ class ReleaseKeys:
 class Corpus:
     """Every cross-release decision, made once, for the releases ``releases`` names.
 
-    ``keys`` holds each release's :class:`ReleaseKeys` by release id; the rest
+    ``keys`` holds each release's :class:`ReleaseKeys` by release id (a dict,
+    or :class:`SpilledKeys` read from a file: see :func:`assemble`); the rest
     belongs to no one release: tenures, aliases of place and organisation
     nodes, and the decisions and variants the report explains. The records
     themselves are not kept: the graph layer maps each release's extraction
@@ -284,7 +288,7 @@ class Corpus:
     keys: Mapping[str, ReleaseKeys]
     tenures: tuple[Tenure, ...] = ()
     same_as: tuple[Alias, ...] = ()
-    decisions: tuple[Decision, ...] = ()
+    decisions: Sequence[Decision] = ()  # a tuple, or SpilledDecisions
     variants: tuple[Variant, ...] = ()
     fingerprint: str = ""  # of the releases' ids and texts (see :func:`fingerprint`)
 
@@ -1248,15 +1252,14 @@ def _written_organizations(release: ReleaseMentions) -> dict[str, str]:
     return _organizations(release.written_place, [*written, *release.issuers])
 
 
-def _same_as(
-    table: list[ReleaseMentions], keys: dict[str, ReleaseKeys], posts: Iterable[Post]
-) -> list[Alias]:
+def _same_as(table: list[ReleaseMentions], organizations: set[str], posts: Iterable[Post]) -> list[Alias]:
     """Place and organisation nodes whose name is not canonical, each with its canonical name.
 
     The nodes are those the graph has: places by name as written (a release's,
     a title's, an event's, a post's), organisations by their key in the release.
     The rule is :func:`canonical`, as for the report's variants, read without a
-    release: a node is shared by every release that writes its name.
+    release: a node is shared by every release that writes its name. ``organizations``: the
+    node names of the organisations the releases name (their keys' ``organizations``).
     """
     places: set[str] = {post.place for post in posts}
     for release in table:
@@ -1264,7 +1267,6 @@ def _same_as(
             places.add(release.written_place)
         places.update(t.jurisdiction for p in release.persons for t in p.titles if t.jurisdiction)
         places.update(release.event_places)
-    organizations = {name for k in keys.values() for name in k.organizations.values()}
     found = []
     for kind, names in (("place", places), ("organization", organizations)):
         for name in sorted(names):
@@ -1288,10 +1290,14 @@ def resolve(
     mentions are routed by a key of their name (:func:`partition_of`) to that
     many files in a temporary folder (in ``workdir``), and the rules across
     releases run a partition at a time, so that only one partition's
-    mentions are held (graph/shuffle.py runs the same steps on a Dask cluster).
+    mentions are held (graph/shuffle.py runs the same steps on a Dask cluster);
+    the corpus's keys and decisions, which grow with the corpus, are then
+    kept in files in ``workdir`` too, read a release at a time
+    (:func:`assemble`).
     """
     table = _table(items)
-    return assemble(table, map(resolve_partition, _partitions(table, partitions, workdir)))
+    parts = map(resolve_partition, _partitions(table, partitions, workdir))
+    return assemble(table, parts, spill=partitions > 1, workdir=workdir)
 
 
 # Releases routed at a time when resolving in partitions: what the routing holds besides the rows.
@@ -1366,22 +1372,39 @@ class _Spill:
         return found
 
 
-def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
-    """The corpus of the releases ``table`` holds (sorted by id), from the results of every partition."""
+def assemble(
+    table: list[ReleaseMentions],
+    parts: Iterable[Part],
+    spill: bool = False,
+    workdir: str | Path | None = None,
+) -> Corpus:
+    """The corpus of the releases ``table`` holds (sorted by id), from the results of every partition.
+
+    With ``spill``, what grows with the corpus is not held: each release's
+    keys and each partition's decisions (sorted) go to temporary files in
+    ``workdir``, and the corpus reads them back a release, or a chunk of
+    decisions, at a time (:class:`SpilledKeys`, :class:`SpilledDecisions`).
+    Either way the corpus is the same (``==``, pickled, read).
+    """
     # release id -> Person.key -> (node, each title's post)
     nodes_of: dict[str, dict[str, tuple[PersonKey, tuple[Post | None, ...]]]] = defaultdict(dict)
-    decisions: list[Decision] = []
+    decisions: list[Decision] | SpilledDecisions = SpilledDecisions(workdir) if spill else []
     tenures: list[Tenure] = []
     for part in parts:
         for rid, key, node, held in part.nodes:
             nodes_of[rid][key] = node, held
-        decisions += part.decisions
+        if spill:
+            decisions.add(part.decisions)
+        else:
+            decisions += part.decisions
         tenures += part.tenures
         del part  # its nodes, once read, are not held to the end
-    decisions.sort(key=lambda d: (str(d.node), d.release, d.person))
+    if not spill:
+        decisions = tuple(sorted(decisions, key=_decision_order))
     tenures.sort(key=lambda t: (str(t.person), t.post))
     shared_posts = {t.post: t.post for t in tenures}  # one object for each post, however many titles name it
-    keys: dict[str, ReleaseKeys] = {}
+    keys: dict[str, ReleaseKeys] | SpilledKeys = SpilledKeys(workdir) if spill else {}
+    organizations: set[str] = set()
     for release in table:
         rid = release.release
         persons, posts = {}, {}
@@ -1391,16 +1414,120 @@ def assemble(table: list[ReleaseMentions], parts: Iterable[Part]) -> Corpus:
             for index, post in enumerate(held):  # the partition's posts: post_of once a title
                 if post is not None:
                     posts[(person.key, index)] = shared_posts.setdefault(post, post)
-        keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
+        found = keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
+        organizations.update(found.organizations.values())
     return Corpus(
         releases=tuple(release.release for release in table),
         keys=keys,
         tenures=tuple(tenures),
-        same_as=tuple(_same_as(table, keys, (t.post for t in tenures))),
-        decisions=tuple(decisions),
+        same_as=tuple(_same_as(table, organizations, (t.post for t in tenures))),
+        decisions=decisions,
         variants=tuple(variants(table)),
         fingerprint=fingerprint((release.release, release.text_digest) for release in table),
     )
+
+
+def _decision_order(decision: Decision) -> tuple[str, str, str]:
+    """The report's order: by node, so that the mentions merged into one node stand together."""
+    return str(decision.node), decision.release, decision.person
+
+
+class _PickleFile:
+    """A file of pickled values, appended and read back at any offset: a temporary file with no
+    name (gone when closed, or when the process ends however it ends; never part of a build's
+    folder), read with ``os.pread`` so that any number of readers share it."""
+
+    def __init__(self, workdir: str | Path | None) -> None:
+        if workdir is not None:
+            Path(workdir).mkdir(parents=True, exist_ok=True)
+        self._file = tempfile.TemporaryFile(dir=workdir)
+        weakref.finalize(self, self._file.close)  # closed with its last reader, not left to the collector
+        self._end = 0
+
+    def put(self, value) -> tuple[int, int]:
+        """Append ``value``; returns where it is: (offset, size)."""
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(data)
+        self._end += len(data)
+        return self._end - len(data), len(data)
+
+    def get(self, at: tuple[int, int]):
+        self._file.flush()
+        offset, size = at
+        return pickle.loads(os.pread(self._file.fileno(), size, offset))
+
+
+class SpilledKeys(Mapping):
+    """Release id -> :class:`ReleaseKeys`, each pickled in a temporary file and read when asked for.
+
+    Phase 3 of a build asks for a batch of releases' keys at a time
+    (graph/incremental.py); held whole, the keys of 10,000 releases took
+    15 MB. Iterates in the order the keys were put; equal to a dict of the
+    same items, and pickled as one.
+    """
+
+    def __init__(self, workdir: str | Path | None = None) -> None:
+        self._spill = _PickleFile(workdir)
+        self._at: dict[str, tuple[int, int]] = {}
+
+    def __setitem__(self, rid: str, keys: ReleaseKeys) -> None:
+        self._at[rid] = self._spill.put(keys)
+
+    def __getitem__(self, rid: str) -> ReleaseKeys:
+        return self._spill.get(self._at[rid])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __reduce__(self):
+        return dict, (dict(self.items()),)
+
+
+class SpilledDecisions(Sequence):
+    """The report's decisions in :func:`_decision_order`, kept in a temporary file as sorted runs
+    (one a partition, pickled in chunks) merged as they are read; equal to a tuple of the same
+    decisions, and pickled as one."""
+
+    CHUNK = 10_000
+
+    def __init__(self, workdir: str | Path | None = None) -> None:
+        self._spill = _PickleFile(workdir)
+        self._runs: list[list[tuple[int, int]]] = []  # each run's chunks
+        self._count = 0
+
+    def add(self, decisions: Iterable[Decision]) -> None:
+        """A run: some decisions (a partition's), in any order."""
+        run = sorted(decisions, key=_decision_order)
+        if run:
+            chunks = range(0, len(run), self.CHUNK)
+            self._runs.append([self._spill.put(run[start : start + self.CHUNK]) for start in chunks])
+            self._count += len(run)
+
+    def _read(self, chunks: list[tuple[int, int]]) -> Iterator[Decision]:
+        for at in chunks:
+            yield from self._spill.get(at)
+
+    def __iter__(self) -> Iterator[Decision]:
+        return heapq.merge(*map(self._read, self._runs), key=_decision_order)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return tuple, (tuple(self),)
 
 
 def unresolved(extractions: Iterable[Extraction]) -> Corpus:

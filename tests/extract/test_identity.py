@@ -16,6 +16,8 @@ from govkg.extract.identity import (
     Post,
     ReleaseMentions,
     SharedValues,
+    SpilledDecisions,
+    SpilledKeys,
     TitleMention,
     identity_report,
     mentions_of,
@@ -604,6 +606,29 @@ def test_a_corpus_travels_to_workers_pickled():
     records = [release("a", "巴中市", person("何平", "市长")), release("b", None, person("何平", "市长"))]
     corpus = resolve(records)
     assert pickle.loads(pickle.dumps(corpus)) == corpus
+
+
+def test_a_corpus_resolved_in_partitions_keeps_its_keys_and_decisions_in_files(tmp_path):
+    """What grows with the corpus is read back from files, and it is the corpus resolved whole."""
+    mayor, secretary = person("何平", "市长"), person("温奇", "市委书记")
+    records = [
+        release("a", "巴中市", mayor, secretary),
+        release("b", "巴中市", mayor),
+        release("c", None, person("何平", "市长")),
+        release("d", "连云港市", person("何平", "市长")),
+    ]
+    whole = resolve(records)
+    spilled = resolve(records, partitions=3, workdir=tmp_path)
+    assert isinstance(spilled.keys, SpilledKeys) and isinstance(spilled.decisions, SpilledDecisions)
+    assert not list(tmp_path.iterdir())  # files with no name: nothing left behind, nothing to carry
+    assert spilled == whole and whole == spilled
+    assert list(spilled.keys) == list(whole.keys) and spilled.keys["b"] == whole.keys["b"]
+    assert spilled.release_keys("none") == whole.release_keys("none")
+    assert identity_report(spilled) == identity_report(whole)
+    together = zip(spilled.decisions, spilled.decisions, strict=True)  # two readers at once
+    assert list(together) == [(d, d) for d in whole.decisions]
+    again = pickle.loads(pickle.dumps(spilled))
+    assert type(again.keys) is dict and type(again.decisions) is tuple and again == whole
 
 
 def test_mentions_of_one_node_share_its_key_and_post():
