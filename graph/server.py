@@ -5,7 +5,11 @@ at ``/sparql`` (also at ``/``); the answer's format follows the Accept header
 (or a ``format`` / ``output`` parameter): SPARQL JSON, XML, CSV or TSV results,
 Turtle, N-Triples, JSON-LD or RDF/XML graphs. Every response allows any origin
 (CORS), so browser tools such as YASGUI can use the endpoint; a browser that
-asks for the page without a query gets a small query form. Updates are refused
+asks for the page without a query gets a small query form. A parameter ``$VAR``
+binds the query's variable ``?VAR`` (the convention of RDF4J's protocol), as
+``govkg query --bind`` does: the engine binds it, nothing is pasted into the query
+text, and a named query's name given as a plain string is tried as the graph
+writes it, then plain. Updates are refused
 (403), and so are federated queries (SERVICE) unless ``--allow-service``: the
 server makes no requests of its own.
 
@@ -31,8 +35,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from rdflib import URIRef
+
 from govkg.graph.pages import Pages, media_ranges, rebase, respond, unbase
 from govkg.graph.sparql import (
+    NamedQuery,
     QueryError,
     ResultTooLarge,
     check_nesting,
@@ -41,6 +48,7 @@ from govkg.graph.sparql import (
     named_queries,
     open_store,
     open_store_read_only,
+    parse_binding,
     query_store,
 )
 
@@ -168,9 +176,35 @@ def uses_service(query: str) -> bool:
 # Worker processes
 
 
+def bindings_of(params: dict[str, list[str]], base: str | None = None) -> dict:
+    """The ``$VAR=VALUE`` parameters of a request as bindings, each value read as ``govkg query
+    --bind`` reads it (a plain string, ``<IRI>`` or an N-Triples literal); an IRI as served
+    here is the graph's own. Raises QueryError for a value that cannot be read or given twice.
+
+    >>> bindings_of({"query": ["…"], "$name": ["何平"], "$person": ["<http://h/id/person/x>"]}, "http://h")
+    {'name': rdflib.term.Literal('何平'), 'person': rdflib.term.URIRef('https://w3id.org/govkg/id/person/x')}
+    """
+    bindings = {}
+    for key, values in params.items():
+        if not key.startswith("$"):
+            continue
+        if len(values) != 1:
+            raise QueryError(f"the parameter {key} is given {len(values)} times; give it once")
+        name, value = parse_binding(f"{key[1:]}={values[0]}")
+        if isinstance(value, URIRef):
+            value = URIRef(unbase(str(value), base))
+        bindings[name] = value
+    return bindings
+
+
 def _worker(conn, graph: str, store: str | None, max_results: int) -> None:
-    """A worker process: load the graph, then answer queries from the pipe until it closes."""
+    """A worker process: load the graph, then answer queries from the pipe until it closes.
+
+    A query whose text is a named query's is run as that named query, so that its
+    parameters bind as ``govkg query`` binds them (:func:`govkg.graph.sparql.parameter_values`).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    named: dict[str, NamedQuery] = {query.text: query for query in named_queries().values()}
 
     try:
         source = open_store_read_only(store) if store else open_store(graph)
@@ -180,11 +214,11 @@ def _worker(conn, graph: str, store: str | None, max_results: int) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            text, accept, requested = conn.recv()
+            text, bindings, accept, requested = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            result = query_store(source, text, limit=max_results)
+            result = query_store(source, named.get(text, text), bindings, limit=max_results)
             fmt = negotiate(accept, result.kind, requested)
             answer = (HTTPStatus.OK, MEDIA_TYPES[fmt], format_result(result, fmt).encode("utf-8"))
         except ResultTooLarge as exc:
@@ -278,14 +312,21 @@ class WorkerPool:
             self._ready.acquire()
         return self._failure
 
-    def run(self, text: str, accept: str | None, requested: str | None, timeout: float) -> Answer:
+    def run(
+        self,
+        text: str,
+        accept: str | None,
+        requested: str | None,
+        timeout: float,
+        bindings: dict | None = None,
+    ) -> Answer:
         """Run one query in an idle worker; kill it if it is not done within ``timeout`` seconds."""
         try:
             process, conn = self._idle.get(timeout=timeout)
         except queue.Empty:
             return _text_answer(HTTPStatus.SERVICE_UNAVAILABLE, "every worker is busy; try again later")
         try:
-            conn.send((text, accept, requested))
+            conn.send((text, bindings or {}, accept, requested))
             if conn.poll(timeout):
                 status, media_type, body = conn.recv()
                 self._idle.put((process, conn))
@@ -351,7 +392,7 @@ named.onchange = () => {
   params.textContent = "";
   if (!named.value) return;
   box.value = queries[named.value].text;
-  // A field for each parameter; a filled one is bound with VALUES at the start of the WHERE clause.
+  // A field for each parameter; a filled one is sent as $name, which the server binds (as --bind).
   for (const [name, help] of Object.entries(queries[named.value].parameters)) {
     const label = document.createElement("label"), input = document.createElement("input");
     label.textContent = "?" + name + " "; label.title = help;
@@ -359,27 +400,6 @@ named.onchange = () => {
     label.appendChild(input); params.appendChild(label);
   }
 };
-// A plain value of a parameter matched as the graph writes it (a name) gets its language tag.
-function term(value, language) {
-  value = value.trim();
-  const iri = /^<[^<>"{}|^`\\\s]*>$/, literal = /^"(?:[^"\\]|\\.)*"(@[A-Za-z-]+|\^\^<[^<>]*>)?$/;
-  if (iri.test(value) || literal.test(value)) return value;
-  const text = '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") + '"';
-  return language ? text + "@" + language : text;
-}
-function bound(text) {
-  const values = [];
-  for (const input of params.querySelectorAll("input")) {
-    const language = (queries[named.value].languages || {})[input.name];
-    if (input.value.trim()) values.push("VALUES ?" + input.name + " { " + term(input.value, language) + " }");
-  }
-  if (!values.length) return text;
-  // in the innermost WHERE: a parameter is used in a named query's subquery, if it has one
-  const wheres = [...text.matchAll(/WHERE\s*\{/gi)];
-  if (!wheres.length) return text;
-  const open = text.indexOf("{", wheres[wheres.length - 1].index) + 1;
-  return text.slice(0, open) + "\n  " + values.join("\n  ") + text.slice(open);
-}
 // An IRI as a short readable link: to its page on this server when it is one of ours.
 const ours = location.origin + "/id/", w3id = "https:/" + "/w3id.org/govkg/id/";
 function cell(td, binding) {
@@ -396,6 +416,14 @@ function cell(td, binding) {
   const a = document.createElement("a"); a.href = href; a.textContent = text; a.title = iri;
   td.appendChild(a);
 }
+// The query, and each filled parameter as $name: a plain value (何平), <IRI> or "literal"@zh.
+function request() {
+  const body = new URLSearchParams({query: box.value});
+  for (const input of params.querySelectorAll("input")) {
+    if (input.value.trim()) body.append("$" + input.name, input.value.trim());
+  }
+  return body;
+}
 document.getElementById("run").onclick = async () => {
   const status = document.getElementById("status"), out = document.getElementById("out");
   status.textContent = "running…"; out.textContent = "";
@@ -403,8 +431,7 @@ document.getElementById("run").onclick = async () => {
   const response = await fetch("sparql", {method: "POST",
     headers: {"Content-Type": "application/x-www-form-urlencoded",
               "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
-    body: new URLSearchParams({
-      query: named.value && box.value === queries[named.value].text ? bound(box.value) : box.value})});
+    body: request()});
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const type = response.headers.get("Content-Type") || "";
   if (!response.ok || !type.includes("json")) {
@@ -475,9 +502,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
             message = "SERVICE (federated query) is turned off on this endpoint: it would fetch other sites"
             self._send(_text_answer(HTTPStatus.FORBIDDEN, message))
             return
+        try:
+            bindings = bindings_of(params, self.server.base)
+        except QueryError as exc:
+            self._send(_text_answer(HTTPStatus.BAD_REQUEST, str(exc)))
+            return
         requested = (params.get("format") or params.get("output") or [None])[0]
         text = unbase(texts[0], self.server.base)
-        answer = self.server.pool.run(text, self.headers.get("Accept"), requested, self.server.time_limit)
+        answer = self.server.pool.run(
+            text, self.headers.get("Accept"), requested, self.server.time_limit, bindings
+        )
         if answer.status == HTTPStatus.OK:  # IRIs as served here, so that they resolve on this server
             answer = Answer(answer.status, answer.media_type, rebase(answer.body, self.server.base))
         self._send(answer)

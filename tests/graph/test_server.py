@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -234,3 +235,66 @@ def test_make_server_on_a_persistent_store(tmp_path):
         server.server_close()
         thread.join()
     assert (tmp_path / "store" / "source.json").exists()
+
+
+def post_form(url: str, fields: list[tuple[str, str]]):
+    body = urllib.parse.urlencode(fields).encode()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json",
+    }
+    return fetch(url, body, headers)
+
+
+@pytest.mark.parametrize("name", ["何平", '"何平"@zh'])
+def test_a_named_query_is_bound_by_a_dollar_parameter_as_govkg_query_binds_it(endpoint, name):
+    from govkg.graph.sparql import format_result, named_query, run_query
+
+    query = named_query("events-of-official")
+    status, _, body = post_form(endpoint, [("query", query.text), ("$name", name)])
+    assert status == 200
+    expected = json.loads(format_result(run_query(SMALL, query, {"name": "何平"}), "json"))
+    assert json.loads(body) == expected
+    assert len(expected["results"]["bindings"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ([("$name", '"何平')], b"cannot read the literal"),
+        ([("$name", "何平"), ("$name", "李四")], b"given 2 times"),
+        ([("$nosuch", "x")], b""),  # a variable the query does not select
+        ([("$name", "<not an iri>")], b"cannot read the IRI"),
+    ],
+)
+def test_a_bad_dollar_parameter_is_a_bad_request(endpoint, fields, message):
+    from govkg.graph.sparql import named_query
+
+    status, headers, body = post_form(endpoint, [("query", named_query("meeting-chairs").text), *fields])
+    assert status == 400 and headers["Content-Type"].startswith("text/plain")
+    assert message in body
+
+
+def test_a_plain_name_binds_a_graph_whose_names_are_plain(tmp_path):
+    import threading
+
+    from govkg.graph.server import make_server
+    from govkg.graph.sparql import named_query
+
+    graph = tmp_path / "plain.ttl"
+    graph.write_text(SMALL.read_text(encoding="utf-8").replace('"李四"@zh', '"李四"'), encoding="utf-8")
+    server = make_server(graph, port=0, workers=1, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        text = named_query("events-of-official").text
+        status, _, body = post_form(f"http://{host}:{port}/sparql", [("query", text), ("$name", "李四")])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert status == 200
+    rows = json.loads(body)["results"]["bindings"]
+    assert [row["eventName"]["value"] for row in rows] == ["调研", "慰问"]
+    assert "xml:lang" not in rows[0]["name"]
