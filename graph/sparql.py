@@ -480,11 +480,14 @@ def query_store(
     *,
     limit: int | None = None,
     first: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run a query on a pyoxigraph store; ``first`` keeps only the first rows or triples.
+    """Run a query on a pyoxigraph store; ``first`` keeps only the first rows or triples,
+    after the ``offset`` first are skipped (a page: ``offset=200, first=100``).
 
     Rows are read from the engine as it gives them, so with ``first`` the rest
-    are never made (an ORDER BY still sorts them all).
+    are never made; the skipped ones are (an ORDER BY sorts them all, and
+    without one, a page deep in a large answer costs every row before it).
     """
     ox = _oxigraph()
     text = _text(query)
@@ -508,21 +511,27 @@ def query_store(
         return QueryResult("boolean", boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         triples = []
-        for triple in islice(answer, first):
+        for triple in islice(answer, offset, _stop(offset, first)):
             triples.append((triple.subject, triple.predicate, triple.object))
             _check_limit(len(triples), limit, "triples")
         return QueryResult("graph", statements=tuple(triples))
     variables = tuple(v.value for v in answer.variables)
     if limit is None:
-        rows = tuple(islice(answer, first))
+        rows = tuple(islice(answer, offset, _stop(offset, first)))
     else:
         rows = []
-        for solution in islice(answer, first):
+        for solution in islice(answer, offset, _stop(offset, first)):
             rows.append(solution)
             _check_limit(len(rows), limit, "rows")
     # Each row stays a pyoxigraph QuerySolution (a sequence of its terms): making
     # Python objects of every term costs as much as the query on a large answer.
     return QueryResult("solutions", variables, tuple(rows))
+
+
+def _stop(offset: int, first: int | None) -> int | None:
+    if offset < 0 or (first is not None and first < 0):
+        raise QueryError("a page is a number of rows to skip and to keep, each 0 or more")
+    return None if first is None else offset + first
 
 
 def query_graph(
@@ -569,6 +578,7 @@ def run_query(
     store: str | Path | None = None,
     limit: int | None = None,
     first: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a SPARQL query, or a named one, on a graph file, an rdflib graph or a pyoxigraph store.
 
@@ -577,7 +587,9 @@ def run_query(
     for a persistent pyoxigraph store of a graph file (see :func:`open_store`);
     ``limit`` the most rows or triples the result may have
     (:class:`ResultTooLarge` beyond); ``first`` keeps only the first rows
-    (the others are never fetched from the engine).
+    (the others are never fetched from the engine), after ``offset`` rows
+    skipped: a page of an answer whose ORDER BY ends in a key of its own
+    row (the named queries that order their rows) is the same on every run.
     """
     import time
 
@@ -589,14 +601,15 @@ def run_query(
     if engine == "rdflib":
         graph = source if isinstance(source, Graph) else load_graph(source)
         result = query_graph(graph, query, bindings, limit=limit)
-        if first is not None:
-            result = replace(result, solutions=result.solutions[:first], statements=result.statements[:first])
+        if first is not None or offset:
+            page = slice(offset, _stop(offset, first))
+            result = replace(result, solutions=result.solutions[page], statements=result.statements[page])
     else:
         if isinstance(source, Graph):
             source = graph_to_store(source)
         elif isinstance(source, (str, Path)):
             source = open_store(source, store)
-        result = query_store(source, query, bindings, limit=limit, first=first)
+        result = query_store(source, query, bindings, limit=limit, first=first, offset=offset)
     return replace(result, seconds=time.perf_counter() - start)
 
 

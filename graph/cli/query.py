@@ -62,6 +62,13 @@ def query_arguments(parser: argparse.ArgumentParser) -> None:
         help="print only the first N rows (the rest are never fetched)",
     )
     parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        metavar="M",
+        help="skip the first M rows: --offset 200 --first 100 prints rows 201 to 300",
+    )
+    parser.add_argument(
         "--store", type=Path, default=None, help="folder of a persistent store: the graph is parsed once"
     )
 
@@ -86,6 +93,8 @@ def query_cli(args: argparse.Namespace) -> int:
             raise QueryError("--store is for the oxigraph engine")
         if args.first is not None and args.first < 0:
             raise QueryError("--first takes a number of rows, 0 or more")
+        if args.offset < 0:
+            raise QueryError("--offset takes a number of rows, 0 or more")
     except (QueryError, OSError) as exc:
         error(str(exc), "query")
         return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL
@@ -95,7 +104,7 @@ def query_cli(args: argparse.Namespace) -> int:
         error(str(exc), "query")
         return EXIT_FAIL
     try:
-        result = run_query(source, query, bindings, engine=args.engine, first=args.first)
+        result = run_query(source, query, bindings, engine=args.engine, first=args.first, offset=args.offset)
     except (QueryError, OSError) as exc:
         error(str(exc), "query")
         return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL

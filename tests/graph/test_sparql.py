@@ -262,6 +262,26 @@ def test_first_keeps_the_first_rows_in_order(small_graph, engine, first):
     assert page.records() == whole.records()[:first]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("offset", "first"), [(0, 2), (1, 2), (2, None), (3, 1), (99, 5)])
+def test_pages_tile_the_whole_answer_in_its_order(small_graph, engine, offset, first):
+    whole = run_query(small_graph, "events-in-range", engine=engine).records()
+    page = run_query(small_graph, "events-in-range", engine=engine, first=first, offset=offset)
+    assert page.records() == whole[offset : None if first is None else offset + first]
+
+
+def test_cli_offset_prints_a_page(capsys):
+    assert main(["query", str(SMALL), "-n", "events-in-range", "-f", "csv"]) == EXIT_OK
+    whole = capsys.readouterr().out.splitlines()
+    assert (
+        main(["query", str(SMALL), "-n", "events-in-range", "--offset", "1", "--first", "2", "-f", "csv"])
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines() == [whole[0], *whole[2:4]]
+    assert main(["query", str(SMALL), "-n", "events-in-range", "--offset", "-1"]) == EXIT_USAGE
+    assert "--offset" in capsys.readouterr().err
+
+
 def test_cli_first_prints_the_first_rows(capsys):
     assert main(["query", str(SMALL), "-n", "events-in-range", "--first", "2", "-f", "csv"]) == EXIT_OK
     out = capsys.readouterr().out.splitlines()
