@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -29,12 +30,25 @@ def _simplify_table() -> dict[int, str]:
     return {ord(trad): simp for trad, simp in load_table("t2s.tsv")}
 
 
+@cache
+def _traditional() -> re.Pattern:
+    """Any character :func:`simplify` may replace: one quick scan of a text. re tests a class of
+    characters outside the Basic Multilingual Plane one by one, so those stand in it as one range."""
+    basic = "".join(re.escape(chr(c)) for c in sorted(_simplify_table()) if c <= 0xFFFF)
+    return re.compile(f"[{basic}\U00010000-\U0010ffff]")
+
+
 def simplify(text: str) -> str:
     """The text with traditional characters replaced 1:1 by simplified ones.
 
-    >>> simplify("市委書記、市長")
-    '市委书记、市长'
+    A text without any (most are in simplified characters) is given back as
+    it is, without a look-up for each of its characters.
+
+    >>> simplify("市委書記、市長"), simplify("市委书记")
+    ('市委书记、市长', '市委书记')
     """
+    if _traditional().search(text) is None:
+        return text
     return text.translate(_simplify_table())
 
 
@@ -54,7 +68,7 @@ class View:
     """Simplified text without glosses, and where each of its characters came from."""
 
     text: str
-    origin: tuple[int, ...]  # origin[i]: offset in the source text of text[i]
+    origin: Sequence[int]  # origin[i]: offset in the source text of text[i] (a range without glosses)
     size: int  # length of the source text
 
     def start(self, i: int) -> int:
@@ -87,6 +101,8 @@ def view(text: str) -> View:
     ('部長(zhǎng)', '慕建民')
     """
     simple = simplify(text)
+    if _GLOSS.search(simple) is None:  # most texts: the view is the simplified text, offset for offset
+        return View(simple, range(len(simple)), len(text))
     chars: list[str] = []
     origin: list[int] = []
     last = 0
