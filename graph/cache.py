@@ -237,9 +237,13 @@ class ExtractionCache:
         return value
 
     def put(self, key: str | None, value: Any, kind: str = "") -> None:
+        if key is not None:
+            self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), kind)
+
+    def put_pickled(self, key: str | None, data: bytes, kind: str = "") -> None:
+        """Put a value pickled already (by a pool's process: the command need not unpickle it)."""
         if key is None:
             return
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self._insert(key, kind, data)
         except sqlite3.DatabaseError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import pickle
 import shutil
 import sqlite3
 import sys
@@ -14,10 +15,19 @@ import pytest
 
 from govkg.graph import sharded
 from govkg.graph import store as store_module
-from govkg.graph.build import build, from_extractions, releases_of_files, sample_paths
+from govkg.graph.build import build, extract_file, from_extractions, releases_of_files, sample_paths
 from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
-from govkg.graph.incremental import BuildRecord, build_into, map_sources, remove_releases, write_build
+from govkg.graph.incremental import (
+    ROWS,
+    BuildRecord,
+    build_into,
+    extract_packed,
+    map_sources,
+    remove_releases,
+    rows_of,
+    write_build,
+)
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import write_outputs
 from govkg.graph.shards import SHARDS
@@ -136,6 +146,20 @@ def test_a_damaged_cache_entry_is_read_again(tmp_path, inputs):
         db.execute("UPDATE entries SET value = ?", (b"not a pickle",))
     update = build_into(out, [first])
     assert (update.extracted, update.reused) == (6, 0)
+
+
+def test_a_pool_hands_the_records_pickled_and_the_cache_gives_them_back(tmp_path, inputs):
+    first, _ = inputs
+    path = sorted(first.iterdir())[0]
+    found = extract_packed(path)
+    assert pickle.loads(found.value) == extract_file(path)
+    assert pickle.loads(found.rows) == found.unpacked_rows == (rows_of(extract_file(path)[0]), [])
+    out = tmp_path / "out"
+    build_into(out, [path])
+    with ExtractionCache(out) as cache:
+        key = cache.key_of(path)
+        assert cache.get(key) == extract_file(path)
+        assert cache.get(key, ROWS) == found.unpacked_rows
 
 
 def test_the_cache_key_follows_bytes_path_and_code(tmp_path):
