@@ -115,8 +115,18 @@ def same_day_words() -> tuple[str, ...]:
     return tuple(word for word, shift in _offsets("anchor_words.tsv").items() if shift == 0)
 
 
-# What else makes a holiday the day of a happening: 除夕夜, 国庆节上午 (春节当天: a same-day word).
-_HOLIDAY_DAY = tuple("这天 这一天 那天 一早 上午 下午 中午 晚上 晚间 傍晚 之夜 夜 早上 清晨 凌晨".split())
+def day_part_words() -> tuple[str, ...]:
+    """The parts of a day (``day_parts.tsv``): 上午, 下午, 凌晨 ...
+
+    >>> day_part_words()[:3]
+    ('上午', '下午', '中午')
+    """
+    return tuple(row[0] for row in load_table("day_parts.tsv"))
+
+
+# What else makes a holiday the day of a happening: 除夕夜, 国庆节上午 (春节当天: a same-day
+# word; or a part of a day).
+_HOLIDAY_DAY = tuple("这天 这一天 那天 一早 之夜 夜".split())
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +191,7 @@ def _pattern() -> re.Pattern:
     months = alternation(_offsets("month_words.tsv"))
     anchored = alternation(_offsets("anchor_words.tsv"))
     holidays = alternation(_holiday_words())
-    holiday_day = alternation([*same_day_words(), *_HOLIDAY_DAY])
+    holiday_day = alternation([*same_day_words(), *day_part_words(), *_HOLIDAY_DAY])
     return quick_start(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"

@@ -47,6 +47,7 @@ from govkg.extract import event_names
 from govkg.extract.chars import View, simplify, view
 from govkg.extract.data import alternation, load_table, load_words
 from govkg.extract.dates import (
+    day_part_words,
     find_dates,
     first_date,
     parse_clock,
@@ -111,14 +112,13 @@ _MODAL = re.compile(
     # …and one that passes on what someone said (传达…的讲话精神).
     r"|传达|领学"
 )
-# A sentence that goes on with the event before it: on its day (当天: a same-day word of
-# dates, or a time of day), after its meeting (会后), or later.
-_TIMES_OF_DAY = ("上午", "下午", "晚上", "晚间", "傍晚")
 
 
 @lru_cache(maxsize=1)
 def _same_day() -> re.Pattern:
-    day = alternation([*same_day_words(), *_TIMES_OF_DAY])
+    """A sentence that goes on with the event before it: on its day (当天: a same-day word
+    of dates, or a part of a day), after its meeting (会后), or later."""
+    day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(rf"\s*(?:({day})|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
 
 
@@ -126,8 +126,15 @@ def _same_day() -> re.Pattern:
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
-# A part of a day that belongs to no date (甲上午主持召开…, 甲凌晨赶到…), not 每天上午 or 5日上午.
-_PART_OF_DAY = re.compile(rf"(?<![日号天晚夜年月周每])(?:{'|'.join(_TIMES_OF_DAY)}|中午|凌晨|清晨|早上|深夜)")
+
+
+@lru_cache(maxsize=1)
+def _day_part_pattern() -> re.Pattern:
+    """A part of a day that belongs to no date (甲上午主持召开…, 甲凌晨赶到…), not 每天上午 or
+    5日上午: the same list of parts as a sentence that goes on with the day told of."""
+    return re.compile(rf"(?<![日号天晚夜年月周每])(?:{alternation(day_part_words())})")
+
+
 # What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
@@ -568,7 +575,7 @@ class _Reader:
         if self.clock and self.last_date and not self._recent(self.last_date):
             return None
         taken = [d.span for d in find_dates(text, self.clock)]
-        for match in _PART_OF_DAY.finditer(text):
+        for match in _day_part_pattern().finditer(text):
             if not any(span.start <= match.start() <= span.end for span in taken):
                 return match.start(), day
         return None

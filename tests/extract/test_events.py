@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govkg.extract.data import load_table, load_words
-from govkg.extract.dates import same_day_words
+from govkg.extract.dates import day_part_words, same_day_words
 from govkg.extract.events import find_events
 from govkg.extract.records import Holding, Person, Release, Span
 from govkg.extract.sentences import split_sentences
@@ -125,11 +125,20 @@ def test_a_hall_is_no_meeting():
     assert {(p.person, p.role) for p in events[0].participations} == {("张三", "host"), ("王大", "guest")}
 
 
-@pytest.mark.parametrize("word", [*same_day_words(), "上午"])
+@pytest.mark.parametrize("word", [*same_day_words(), *day_part_words()])
 def test_a_sentence_on_the_same_day_takes_the_date_before(word):
-    # 当天 and its kin (anchor_words.tsv, offset 0) go on with the day just given
+    # 当天 and its kin (anchor_words.tsv, offset 0) and a part of a day (day_parts.tsv:
+    # 上午, 凌晨) go on with the day just given
     text = f"6月9日，全县召开防汛工作推进会。{word}，县领导到水库检查。"
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
+
+
+@pytest.mark.parametrize("word", day_part_words())
+def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
+    # the same list of parts as above: 县长张三凌晨赶到… in a report of 2020-06-10
+    assert [e.date for e in events_of(f"县长张三{word}赶到某镇检查防汛工作。", names=("张三",))] == [
+        "2020-06-10"
+    ]
 
 
 def test_date_carries_to_the_event_after_a_meeting():
