@@ -47,6 +47,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三到某镇探望受灾群众。", ["inspection"]),
         ("6月9日，县长张三带队到某工地踏勘选址。", ["inspection"]),
         ("6月9日，省政府副巡视员张三出席会议。", ["meeting"]),  # 巡视员 is a rank, no visit
+        # 督察 (督查's near synonym), a spot check
+        ("6月9日，县长张三深入某园区企业督察安全生产工作。", ["inspection"]),
+        ("6月9日，市局督导组到我县抽查了某制管企业。", ["inspection"]),
+        ("6月9日，县长张三带队到某镇暗查环境卫生整治情况。", ["inspection"]),
     ],
 )
 def test_event_types(text, types):
