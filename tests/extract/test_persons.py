@@ -244,3 +244,31 @@ def test_a_glossed_title_is_read_as_the_text_reads_it():
     office = holding.office
     assert (office.office, office.level, office.title) == ("县长", "县", "縣長(zhǎng)")
     assert holding.jurisdiction == "永丰县"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "应约",
+        "日前",
+        "当天",
+        "中午",
+        "凌晨",
+        "傍晚",
+        "一早",
+        "连夜",
+        "冒雨",
+        "第一时间",
+        "亲自",
+        "主动",
+        "再",
+    ],
+)
+def test_a_name_ends_before_a_word_of_when_or_how(word):
+    # 县委书记张立新凌晨赶到…: the words between a doer and the verb end the name
+    assert titles(f"3月9日，县委书记张立新{word}赶赴某镇检查防汛工作。") == {"张立新": ["县委书记"]}
+
+
+def test_a_phone_call_names_both_sides():
+    text = "3月9日晚，国家主席张立新应约同某国总统马克龙通电话。"
+    assert titles(text) == {"张立新": ["国家主席"], "马克龙": ["某国总统"]}
