@@ -69,6 +69,10 @@ class DateMention:
     until: str | None = None
     bound: bool = False
     anchored: bool = False  # counted from another date (次日, 当天), not written out
+    # The month (None if not written) and day the text writes (3月5日: (3, 5); 22日至24日:
+    # (None, 22)); None for a word (昨天, 星期三). Without a clock a date stays unresolved,
+    # yet two written days still tell two happenings apart.
+    written: tuple[int | None, int] | None = None
 
 
 def cn_number(text: str) -> int | None:
@@ -321,7 +325,20 @@ def find_dates(
         until = _range_end(match, iso)
         bound = until is None and _is_bound(text, match.start(), match.end())
         last = iso or last
-        yield DateMention(span, match.group(), iso, until, bound, bool(match.group("anc")))
+        yield DateMention(span, match.group(), iso, until, bound, bool(match.group("anc")), _written(match))
+
+
+def _written(match: re.Match) -> tuple[int | None, int] | None:
+    """The month (if written) and day a date match writes, its first day for a range.
+
+    >>> [d.written for d in find_dates("3月5日，22日至24日，二十五日，本月8日，昨天", None)]
+    [(3, 5), (None, 22), (None, 25), (None, 8), None]
+    """
+    if match.group("m"):
+        month, day = cn_number(match.group("m")), cn_number(match.group("d"))
+    else:
+        month, day = None, cn_number(match.group("bd") or match.group("cd") or match.group("md") or "")
+    return (month, day) if day else None
 
 
 # What stands between a date and the day of the week that qualifies it: 3月5日（星期四）, 5日，周四.
@@ -433,27 +450,6 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
         else:
             reading = resolve_month_day(month, day, today)
     return reading.isoformat() if reading else None
-
-
-_WRITTEN_DAY = re.compile(rf"(?:(?P<m>{_MONTH})\s*月\s*)?(?P<d>{_NUM})\s*{_DAY_MARK}")
-
-
-def written_day(text: str) -> tuple[int | None, int] | None:
-    """The month (if written) and day a date mention writes (3月5日, 22日至24日: its first), or None.
-
-    Without a clock a date stays unresolved, yet two written days still tell two
-    happenings apart.
-
-    >>> written_day("3月5日"), written_day("22日至24日"), written_day("二十五日"), written_day("近日")
-    ((3, 5), (None, 22), (None, 25), None)
-    """
-    match = _WRITTEN_DAY.search(text)
-    if match is None:
-        return None
-    day = cn_number(match.group("d"))
-    if day is None:
-        return None
-    return (cn_number(match.group("m")) if match.group("m") else None, day)
 
 
 def same_day(a: tuple[int | None, int], b: tuple[int | None, int]) -> bool:

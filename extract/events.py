@@ -54,7 +54,6 @@ from govkg.extract.dates import (
     same_day,
     same_day_words,
     stated_year,
-    written_day,
 )
 from govkg.extract.directives import find_directives
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
@@ -720,7 +719,7 @@ class _Reader:
             draft.sitting = sitting.group("name") if sitting else None
         if date is None:
             said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
-            draft.said = said and written_day(said.text)
+            draft.said = said and said.written
         draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
         same = None if another or past else self._same_as(draft, name_view)
         if same is None and weak:

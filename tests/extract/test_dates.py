@@ -356,3 +356,20 @@ def test_a_day_of_the_week_after_a_date_is_that_date(text):
 
 def test_a_day_of_the_week_alone_is_still_a_date():
     assert [d.iso for d in find_dates("周四上午召开", "2020-03-20")] == ["2020-03-19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("3月5日召开", (3, 5)),
+        ("3月5日至7日调研", (3, 5)),
+        ("9、10日，督导组在某县督导", (None, 9)),  # two days listed: the first
+        ("二十五日上午", (None, 25)),
+        ("本月8日", (None, 8)),
+        ("昨天", None),  # a word, no day written
+        ("星期三", None),
+    ],
+)
+def test_a_date_carries_the_month_and_day_it_writes(text, written):
+    # without a clock nothing resolves, yet the days written tell two happenings apart
+    assert [d.written for d in find_dates(text, None)] == [written]
