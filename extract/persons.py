@@ -258,6 +258,9 @@ class _Finder:
                 name = self.dotted_name_at(at)  # 雪克来提·扎克尔
             if not name and ends is not None:
                 name = self.repeated_name_at(at)  # 陈景军领学: 陈景军 is named elsewhere
+            if not name and ends is None:
+                name = self.name_after_comma(end)  # 县委书记，王建国到某镇调研
+                at = end + 1 if name else at
             if not name:
                 self.unnamed.append(end)
                 continue
@@ -272,6 +275,19 @@ class _Finder:
                 self.found[name].spaced.append(spaced)
             for _, other in self.list_after(spaced[1] if spaced else at + len(name)):
                 self.add(other, titles)
+
+    def name_after_comma(self, end: int) -> str | None:
+        """The name after a title chain that is a clause of its own (市委副书记、市长，王建国到…):
+        the chain opens its clause, and a cue word ends the name (not 的: 市长，王某的…)."""
+        t = self.text
+        if t[end : end + 1] not in ("，", ","):
+            return None
+        chain = self.chain_before(title_start(t, end), end)
+        first = chain[0][0] if chain else end
+        if not chain or (first > 0 and t[first - 1] not in "，,。；;：:\n"):
+            return None
+        name = name_at(t, end + 1, self.known())
+        return name if name and not t.startswith("的", end + 1 + len(name)) else None
 
     def repeated_name_at(self, i: int) -> str | None:
         """A name after a title before a word that is no cue, taken because the

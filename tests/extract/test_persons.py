@@ -272,3 +272,19 @@ def test_a_name_ends_before_a_word_of_when_or_how(word):
 def test_a_phone_call_names_both_sides():
     text = "3月9日晚，国家主席张立新应约同某国总统马克龙通电话。"
     assert titles(text) == {"张立新": ["国家主席"], "马克龙": ["某国总统"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月9日，市委书记，王建国到某镇调研防汛工作。", {"王建国": ["市委书记"]}),
+        ("3月9日上午，某镇党委书记、镇长，李明华主持召开会议。", {"李明华": ["某镇党委书记", "镇长"]}),
+        ("会议由县长张三主持，副县长，李四参加会议。", {"张三": ["县长"], "李四": ["副县长"]}),
+        # the title is its name's before the comma: the next name has none
+        ("县委书记张三，李四主持会议。", {"张三": ["县委书记"], "李四": []}),
+        # a title inside a clause is not split from a name after the comma
+        ("会议由县长主持，李明华指出，要加强防汛。", {"李明华": []}),
+    ],
+)
+def test_a_title_chain_that_is_a_clause_of_its_own_names_who_follows_the_comma(text, expected):
+    assert titles(text) == expected
