@@ -19,6 +19,7 @@ timing is asserted.
     python bench/bench_queries.py /tmp/out10k            # a build folder (its store)
     python bench/bench_queries.py /tmp/out10k/store      # the store folder itself
     python bench/bench_queries.py graph.nt --only co-attendance,events-of-official
+    python bench/bench_queries.py OUT --queries OLD/ontology/queries   # another version's shapes
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--page", type=int, default=100, help="rows of the first page (default 100)")
     parser.add_argument("--only", default="", help="comma-separated query names (default: all)")
     parser.add_argument("--bound-only", action="store_true", help="leave out the unbound figures")
+    parser.add_argument(
+        "--queries", type=Path, default=None, help="a folder of .rq files to time (default: the package's)"
+    )
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'query':24}  " + "  ".join(f"{title:^23}" for title in titles))
     print(f"{'':24}  " + "  ".join(header for _ in titles))
     wanted = set(filter(None, args.only.split(",")))
-    for name, query in named_queries().items():
+    for name, query in named_queries(args.queries).items():
         if wanted and name not in wanted:
             continue
         cells = []
