@@ -113,6 +113,7 @@ from govkg.graph.tables import (
     exports,
     gexf_of_tables,
     graphml_of_tables,
+    kept_sizes,
     network_tables,
     pairs_of_triples,
     rankings,
@@ -770,11 +771,12 @@ def network_units(
         folder = Path(rows)
         folder.mkdir(parents=True, exist_ok=True)
     units = []
+    sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
     for number, (graph, path) in enumerate(shards):
         digest = digests.get(path.name, "")
         name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
         target = folder / name
-        if not (digest and rows is not None and RowsFile(target).complete()):
+        if not (digest and rows is not None and RowsFile(target).complete(sizes.get(name))):
             if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
                 found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))
             else:

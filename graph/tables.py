@@ -45,6 +45,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
+import heapq
 import json
 import os
 import secrets
@@ -737,8 +738,11 @@ class _Edges:
     def __init__(self, tables: Tables, out, state_out=None) -> None:
         self.tables, self.out, self.state_out = tables, out, state_out
         self.number = _Numbers(tables.ids)
+        self.types: dict[str, list[tuple[str, type]]] = {}  # the attributes' types of an edge's line
 
     def reduced(self, pair: str, lines: list[str]) -> None:
+        if not lines:  # an edge gone
+            return
         source, target = pair.split("\t")
         number, kinds = self.number, self.tables.kinds
         a, b = number.get(source), number.get(target)
@@ -767,9 +771,12 @@ class _Edges:
             tables.attended.append(b)
         tables.sources.append(a)
         tables.targets.append(b)
-        for item in types.split("\x1f") if types else ():
-            name, kind = item.split("\x1e")
-            tables.edge_types.setdefault(name, set()).add(_TYPES[kind])
+        found = self.types.get(types)
+        if found is None:
+            cells = (item.split("\x1e") for item in types.split("\x1f")) if types else ()
+            found = self.types[types] = [(name, _TYPES[kind]) for name, kind in cells]
+        for name, kind in found:
+            tables.edge_types.setdefault(name, set()).add(kind)
         self.out.write(line + "\n")
 
 
@@ -817,7 +824,7 @@ def _reduce(
 # rows it begins with; every keyed row, in how many units it is; each node's line of the tables
 # (and its kind and bare name); every edge row; each edge kept. ``meta.json``, written last, says
 # which aliases and which govkg made them: the state counts only when both are the update's.
-TABLES_FORMAT = 1
+TABLES_FORMAT = 2  # 1: units.tsv without their files' sizes
 TABLES_STATE = "tables"  # the state's folder, beside the units' files
 _UNITS, _KEYED, _REDUCED = "units.tsv", "keyed.tsv", "reduced.tsv"
 _EDGE_ROWS, _EDGES, _META = "edge_rows.tsv", "edges.tsv", "meta.json"
@@ -854,19 +861,34 @@ def _read_meta(state: Path) -> dict | None:
         return None
 
 
+def _units_known(state: Path) -> Iterator[tuple[str, int, str]]:
+    """Each unit of the state: its file's name and size when whole, and the rows it begins with (JSON);
+    none where the state is not of this format."""
+    found = _read_meta(state)
+    if found is None or found.get("format") != TABLES_FORMAT or found.get("rows") != ROWS_FORMAT:
+        return
+    try:
+        with (state / _UNITS).open(encoding="utf-8") as handle:
+            for line in handle:
+                name, size, head = line.rstrip("\n").split("\t", 2)
+                yield name, int(size), head
+    except (OSError, ValueError):
+        return
+
+
+def kept_sizes(state: str | Path) -> dict[str, int]:
+    """The size of each rows file the tables' state was made from, when whole (:meth:`RowsFile.complete`):
+    a file of that size need not be read to know it is whole."""
+    return {name: size for name, size, _ in _units_known(Path(state))}
+
+
 def _heads(units: list, names: list[str], state: Path) -> list[list]:
     """The rows each unit begins with: from the state for the units it knows (their files are named
     by their content), else read."""
-    known: dict[str, list] = {}
-    found = _read_meta(state)
-    if found is not None and found.get("format") == TABLES_FORMAT and found.get("rows") == ROWS_FORMAT:
-        try:
-            with (state / _UNITS).open(encoding="utf-8") as handle:
-                for line in handle:
-                    name, head = line.rstrip("\n").split("\t", 1)
-                    known[name] = json.loads(head)
-        except (OSError, ValueError):
-            known = {}
+    try:
+        known = {name: json.loads(head) for name, _, head in _units_known(state)}
+    except ValueError:
+        known = {}
     return [
         known[name] if name in known else list(_head(unit)) for name, unit in zip(names, units, strict=True)
     ]
@@ -925,8 +947,10 @@ class _TablesState:
 
     def finish(self) -> None:
         with (self.folder / _UNITS).open("w", encoding="utf-8", newline="\n") as handle:
+            rows = self.state.parent
             handle.writelines(
-                f"{name}\t{_dump(head)}\n" for name, head in zip(self.names, self.heads, strict=True)
+                f"{name}\t{(rows / name).stat().st_size}\t{_dump(head)}\n"
+                for name, head in zip(self.names, self.heads, strict=True)
             )
         for handle in self.files:
             handle.close()
@@ -992,6 +1016,7 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
         tables.tenures.open("w", encoding="utf-8") as tenure_out,
     ):
         nodes = _Nodes(tables, out, tenure_out, keep.reduced)
+        was: dict[str, str] = {}  # the kind of each node of A that was one
         at = 0
         with (old / _REDUCED).open(encoding="utf-8", newline="\n") as handle:
             for raw in handle:
@@ -999,16 +1024,19 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
                 while at < len(affected) and affected[at] < nid:
                     nodes.reduced(affected[at], *results.get(affected[at], (None, [])))
                     at += 1
+                _, kind, bare, node, tenure = raw[:-1].split("\t")
                 if at < len(affected) and affected[at] == nid:
+                    was[nid] = kind
                     continue  # reduced again: written when the next node comes
                 keep.reduced.write(raw)
-                _, kind, bare, node, tenure = raw[:-1].split("\t")
                 nodes.line(nid, kind, json.loads(bare), node, tenure)
         for nid in affected[at:]:
             nodes.reduced(nid, *results.get(nid, (None, [])))
+    # the nodes of A that became one, are one no more or changed kind: their edges are reduced again
+    moved = {nid for nid in affected if was.get(nid, "") != _kind(results.get(nid))}
     del results
     tables.bare_names.count()
-    pairs = _merge_edge_rows(old / _EDGE_ROWS, sorted(set(collected)), touched, keep.edge_rows)
+    pairs = _merge_edge_rows(old / _EDGE_ROWS, sorted(set(collected)), touched, moved, keep.edge_rows)
     del collected
     with tables.edges.open("w", encoding="utf-8") as out:
         edges = _Edges(tables, out, keep.edges)
@@ -1021,13 +1049,18 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
                 while at < len(order) and order[at] < pair:
                     edges.reduced(order[at], pairs[order[at]])
                     at += 1
-                if source in touched or target in touched:
-                    continue  # reduced again (above or below), or gone
+                if at < len(order) and order[at] == pair:
+                    continue  # reduced again when the next edge comes
                 keep.edges.write(raw)
                 edges.kept(source, target, relation, types, line)
         for pair in order[at:]:
             edges.reduced(pair, pairs[pair])
     return True
+
+
+def _kind(result: tuple[dict | None, list] | None) -> str:
+    """A node's kind in :func:`_reduce_node`'s result ("" when it is no node)."""
+    return result[0]["kind"] if result is not None and result[0] is not None else ""
 
 
 def _read_names(state: Path) -> list[str]:
@@ -1079,32 +1112,37 @@ def _emitter(row: str) -> tuple[str, str, str]:
     return source, target, target if rank == _CITES else source
 
 
-def _merge_edge_rows(path: Path, fresh: list[str], touched: set[str], out) -> dict[str, list[str]]:
+def _merge_edge_rows(
+    path: Path, fresh: list[str], touched: set[str], moved: set[str], out
+) -> dict[str, list[str]]:
     """The state's edge rows less those of the nodes ``touched``, with ``fresh`` (theirs now), to
-    ``out``; returns the rows of each pair of nodes with an end among them."""
+    ``out``; returns the rows of each pair of nodes whose edge may have changed: its rows changed
+    (but for their numbers in their node's sequence, which keep their order), or an end ``moved``."""
     pairs: dict[str, list[str]] = {}
-    at, end = 0, len(fresh)
-
-    def put(row: str) -> None:
-        out.write(row)
-        source, target, _ = _emitter(row)
-        if source in touched or target in touched:
-            pairs.setdefault(f"{source}\t{target}", []).append(row)
-
     with path.open(encoding="utf-8", newline="\n") as handle:
-        for row in handle:
-            while at < end and fresh[at] < row:
-                put(fresh[at])
-                at += 1
-            source, target, emitter = _emitter(row)
-            if emitter in touched:
+        merged = heapq.merge(((row, True) for row in handle), ((row, False) for row in fresh))
+        for pair, group in groupby(merged, key=lambda item: _pair_of(item[0])):
+            source, target = pair.split("\t")
+            if source not in touched and target not in touched:
+                out.writelines(row for row, _ in group)
                 continue
-            if source in touched or target in touched:
-                pairs.setdefault(f"{source}\t{target}", []).append(row)
-            out.write(row)
-    for row in fresh[at:]:
-        put(row)
+            before, after = [], []
+            for row, old in group:
+                if not old:
+                    after.append(row)
+                    continue
+                before.append(row)
+                if _emitter(row)[2] not in touched:
+                    after.append(row)
+            out.writelines(after)
+            if source in moved or target in moved or _unnumbered(before) != _unnumbered(after):
+                pairs[pair] = after
     return pairs
+
+
+def _unnumbered(rows: list[str]) -> list[list[str]]:
+    """Edge rows without their number in their node's sequence (what orders rows of one rank)."""
+    return [cells[:3] + cells[4:] for cells in (row.split("\t", 4) for row in rows)]
 
 
 class RowsFile:
@@ -1124,7 +1162,14 @@ class RowsFile:
                 if row != _END:
                     yield row
 
-    def complete(self) -> bool:
+    def complete(self, size: int | None = None) -> bool:
+        """Whether the file is whole: it ends in its last line, or, given the ``size`` it had when
+        whole, it has that size (no data read)."""
+        if size is not None:
+            try:
+                return self.path.stat().st_size == size
+            except OSError:
+                return False
         try:
             with self.path.open("rb") as handle:
                 handle.seek(max(0, handle.seek(0, 2) - len(_END)))
