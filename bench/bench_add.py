@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the updated copy")
     parser.add_argument("--in-place", action="store_true", help="update the folder given, no copy")
+    parser.add_argument("--summary", action="store_true", help="print the command's summary (no -q)")
+    parser.add_argument("--batch", type=int, default=None, help="govkg build --batch")
     parser.add_argument(
         "--link",
         action="store_true",
@@ -168,7 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     global START
     START = time.time()
     own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
-    command = ["build", "--add", str(args.more), "-o", str(out), "-q", "--no-check"]
+    command = [
+        "build",
+        "--add",
+        str(args.more),
+        "-o",
+        str(out),
+        "--no-check",
+        *([] if args.summary else ["-q"]),
+        *(["--batch", str(args.batch)] if args.batch else []),
+    ]
     if args.profile:
         import cProfile
         import pstats

@@ -6,7 +6,8 @@ places per copy), then prints, side by side:
 - the full build, one process (its process pool) and on a Dask LocalCluster:
   seconds, releases/s and the peak memory of the whole process tree (the
   command, its pool or cluster, and the writers it forks), sampled;
-- adding 100 new releases to the built folder (``govkg build --add``), and
+- adding 100 new releases to the built folder (``govkg build --add``, run by
+  bench_add.py, which prints the wall span and CPU of each of its steps), and
   rebuilding with nothing changed, against the full build's time;
 - each named SPARQL query (``ontology/queries``, unbound) on the build's store.
 
@@ -113,14 +114,18 @@ def bench_size(size: int, tmp: Path, dask: bool, batch: int, given: tuple[Path, 
             f"  (x{seconds / d_seconds:.2f}; files and shards {'byte-identical' if same else 'DIFFER'})"
         )
         shutil.rmtree(dask_out, ignore_errors=True)
-    a_seconds, a_peak, said = run_output(
-        govkg(str(more), "-o", str(out), "--add", "--batch", str(batch), quiet=False)
-    )
+    # the --add as govkg build runs it, its steps timed (bench_add.py, in place)
+    add = [str(BENCH / "bench_add.py"), str(out), str(more), "--in-place", "--summary", "--batch", str(batch)]
+    a_seconds, a_peak, said = run_output([sys.executable, *add])
     shards = next((line for line in said.splitlines() if line.startswith("shards:")), "shards: ?")
     print(
         f"add 100 releases (--add) : {a_seconds:7.1f} s  = {100 * a_seconds / seconds:5.1f} % of the full"
         f"  peak {a_peak:6.0f} MB  ({shards})"
     )
+    print("  its steps (wall span from its start, CPU of the thread that ran each):")
+    for line in said.splitlines():
+        if (line.startswith("  ") and "CPU" in line) or line.startswith("wall "):
+            print(f"  {line.strip()}")
     n_seconds, _, _ = run(govkg("--add", "-o", str(out)))
     print(f"rebuild, nothing changed: {n_seconds:7.1f} s  = {100 * n_seconds / seconds:5.1f} % of the full")
     sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
