@@ -758,18 +758,31 @@ def write_network_files(
 
 
 def network_units(
-    shards_dir: Path, rows: str | Path | None, stack: contextlib.ExitStack, work: Path, prune: bool = True
+    shards_dir: Path,
+    rows: str | Path | None,
+    stack: contextlib.ExitStack,
+    work: Path,
+    prune: bool = True,
+    read_only: bool = False,
 ) -> list:
     """The network's rows of each shard (graph/tables.py), as files: kept in ``rows`` by the shard's
     digest (made where missing; with ``prune``, the others removed: :func:`prune_rows`), else in a
-    temporary folder in ``work``."""
+    temporary folder in ``work``.
+
+    With ``read_only``, ``rows`` is only read (a build's, read by a command: the folder may be
+    read-only): the rows missing there are made in the temporary folder, and nothing is removed.
+    """
     shards = shard_files(shards_dir)
     digests = {name: digest for _, name, digest in index_rows(shards_dir)}
+    aside = None
+    if rows is None or read_only:
+        aside = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".govkg-rows-", dir=work)))
     if rows is None:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".govkg-rows-", dir=work)))
+        folder = aside
     else:
         folder = Path(rows)
-        folder.mkdir(parents=True, exist_ok=True)
+        if not read_only:
+            folder.mkdir(parents=True, exist_ok=True)
     units = []
     sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
     for number, (graph, path) in enumerate(shards):
@@ -777,13 +790,15 @@ def network_units(
         name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
         target = folder / name
         if not (digest and rows is not None and RowsFile(target).complete(sizes.get(name))):
+            if read_only:
+                target = aside / f"{number}.tsv"
             if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
                 found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))
             else:
                 found = unit_rows(pairs_of_triples(shard_triples(path, graph)))
             RowsFile(target).write(found)
         units.append(RowsFile(target))
-    if rows is not None and prune:
+    if rows is not None and prune and not read_only:
         prune_rows(folder, units)
     return units
 

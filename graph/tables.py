@@ -85,8 +85,10 @@ from govkg.graph.network import (
     KINDS,
     LINK_PREDICATES,
     TEXT_PREDICATES,
+    NetworkStats,
     NodeIds,
     OfficialFigures,
+    OfficialRank,
     _clean,
     _edge_attrs,
     _Evidence,
@@ -1210,36 +1212,90 @@ def analysed_nodes(tables: Tables, figures: OfficialFigures) -> Iterator[tuple[s
         yield nid, attrs
 
 
-def rankings(tables: Tables, work: int = BETWEENNESS_WORK) -> OfficialFigures:
-    """The officials' figures (:func:`~govkg.graph.network.rank_numbered`), keyed by node number."""
+def rankings(tables: Tables, work: int = BETWEENNESS_WORK, keep_ties: bool = False) -> OfficialFigures:
+    """The officials' figures (:func:`~govkg.graph.network.rank_numbered`), keyed by node number;
+    with ``keep_ties``, the ties too (numbers into ``people``, as the communities)."""
     import numpy as np
 
     attendees = np.frombuffer(tables.attendees, dtype=np.int32) if tables.attendees else []
     attended = np.frombuffer(tables.attended, dtype=np.int32) if tables.attended else []
-    return rank_numbered(attendees, attended, work)
+    return rank_numbered(attendees, attended, work, keep_ties=keep_ties)
 
 
 class _Exported:
-    """The nodes as GEXF and GraphML name them (:func:`~govkg.graph.network.export_nodes`), from the
-    tables, and their attributes' types: one pass to count the qualified names, then a pass a file."""
+    """The nodes of one of the networks ``govkg stats`` exports (:data:`~govkg.graph.network.NETWORKS`)
+    as GEXF and GraphML name them (:func:`~govkg.graph.network.export_nodes`), from the tables, and
+    their attributes' types: a pass to count the qualified names (and, for a network of some of
+    the nodes, one to count their names first), then a pass a file.
 
-    def __init__(self, tables: Tables, figures: OfficialFigures) -> None:
-        self.tables, self.figures = tables, figures
-        bare_names = tables.bare_names
+    The knowledge network is the tables'; the person-event network, its officials and events
+    (``bipartite`` 0 and 1) and the participations between them; the co-attendance network, the
+    officials and their ties (``weight``: the events shared). Those two are undirected: their
+    edges come as networkx gives an undirected graph's, each pair of ids once, in sorted order.
+    """
+
+    def __init__(self, tables: Tables, figures: OfficialFigures, network: str = "knowledge") -> None:
+        if network not in ("knowledge", "person-event", "co-attendance"):
+            raise ValueError(f"no network {network!r}")
+        self.tables, self.figures, self.network = tables, figures, network
+        self.directed = network == "knowledge"
+        if network == "knowledge":
+            self.bare_names = tables.bare_names
+        else:
+            self.bare_names = NameCounts()
+            for nid, attrs in self._members():
+                self.bare_names.add(bare_name(nid, attrs))
+            self.bare_names.count()
+        bare_names = self.bare_names
         self.qualified: Counter = Counter()
         kinds: dict[str, set[type]] = {}
-        for nid, attrs in analysed_nodes(tables, figures):
+        for nid, attrs in self._members():
             bare = bare_name(nid, attrs)
             if bare_names[bare] > 1:
                 self.qualified[f"{bare} ({qualifier(nid, attrs)})"] += 1
             for key, value in {**attrs, "name": "", "label": ""}.items():
                 kinds.setdefault(key, set()).add(type(value))
         self.node_types = attribute_types(kinds)
-        self.edge_types = attribute_types(tables.edge_types)
+        if network == "knowledge":
+            self.edge_types = attribute_types(tables.edge_types)
+        else:
+            found: dict[str, set[type]] = {}
+            for _, _, attrs in self.edges():
+                for key, value in attrs.items():
+                    found.setdefault(key, set()).add(type(value))
+            self.edge_types = attribute_types(found)
+
+    def _members(self) -> Iterator[tuple[str, dict]]:
+        """The nodes of this network and their attributes (before the exports name them)."""
+        for nid, attrs in analysed_nodes(self.tables, self.figures):
+            if self.network == "knowledge":
+                yield nid, attrs
+            elif self.network == "person-event" and attrs["kind"] in ("official", "event"):
+                yield nid, {"bipartite": 0 if attrs["kind"] == "official" else 1, **attrs}
+            elif self.network == "co-attendance" and attrs["kind"] == "official":
+                yield nid, attrs
+
+    def edges(self) -> Iterator[tuple[str, str, dict]]:
+        """The edges of this network, in the order networkx gives them."""
+        if self.network == "knowledge":
+            yield from self.tables.edge_lines()
+        elif self.network == "co-attendance":
+            ids, people = self.tables.ids, self.figures.people
+            for a, b, weight in sorted(self.figures.ties):
+                yield ids[people[a]], ids[people[b]], {"weight": weight}
+        else:
+            with SortedLines(self.tables.folder, run=1 << 62, run_chars=RUN_CHARS) as pairs:
+                for source, target, attrs in self.tables.edge_lines():
+                    if attrs["relation"] == "participation":
+                        low, high = sorted((source, target))
+                        pairs.add(f"{low}\t{high}\t{_dump(attrs)}\n")
+                for line in pairs:
+                    low, high, attrs = line.split("\t", 2)
+                    yield low, high, json.loads(attrs)
 
     def nodes(self) -> Iterator[tuple[str, dict]]:
-        bare_names, qualified = self.tables.bare_names, self.qualified
-        for nid, attrs in analysed_nodes(self.tables, self.figures):
+        bare_names, qualified = self.bare_names, self.qualified
+        for nid, attrs in self._members():
             bare = bare_name(nid, attrs)
             name = f"{bare} ({qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
             repeated = qualified[name] + (1 if bare_names[name] == 1 else 0)
@@ -1250,20 +1306,109 @@ def gexf_of_tables(exported: _Exported) -> Iterator[str]:
     """graph.gexf from the tables, line by line (the bytes of network.gexf_lines)."""
     return gexf_stream(
         exported.nodes(),
-        exported.tables.edge_lines(),
+        exported.edges(),
         exported.node_types,
         exported.edge_types,
         exported.tables.latest,
+        directed=exported.directed,
     )
 
 
 def graphml_of_tables(exported: _Exported) -> Iterator[str]:
     """graph.graphml from the tables, line by line (the bytes of network.graphml_lines)."""
     return graphml_stream(
-        exported.nodes(), exported.tables.edge_lines(), exported.node_types, exported.edge_types
+        exported.nodes(),
+        exported.edges(),
+        exported.node_types,
+        exported.edge_types,
+        directed=exported.directed,
     )
 
 
-def exports(tables: Tables, figures: OfficialFigures) -> _Exported:
-    """What :func:`gexf_of_tables` and :func:`graphml_of_tables` write from (one pass over the nodes)."""
-    return _Exported(tables, figures)
+def exports(tables: Tables, figures: OfficialFigures, network: str = "knowledge") -> _Exported:
+    """What :func:`gexf_of_tables` and :func:`graphml_of_tables` write from (one pass over the nodes),
+    of one of the networks ``govkg stats`` exports: ``knowledge`` (a build's), ``person-event`` or
+    ``co-attendance`` (``figures`` with their ties: ``rankings(tables, keep_ties=True)``)."""
+    return _Exported(tables, figures, network)
+
+
+# --- what the commands read of a build: its tables ----------------------------
+
+
+@contextlib.contextmanager
+def tables_of(path: str | Path, folder: str | Path | None = None) -> Iterator[Tables]:
+    """The network tables of a build folder or a graph file, in a temporary folder in ``folder``
+    (the system's by default), removed after.
+
+    A build folder's come from its shards' rows (those its ``cache/network`` keeps are read, the
+    others made aside: nothing is written in the build, which may be read-only); a graph file's
+    from its graph, parsed (as one unit). Either way the network is never a graph in memory.
+    """
+    from govkg.graph.sharded import NETWORK_STATE, network_units
+    from govkg.graph.shards import SHARDS
+    from govkg.graph.store import read_graph
+
+    path = Path(path)
+    work = Path(tempfile.mkdtemp(prefix="govkg-tables-", dir=folder))
+    try:
+        with contextlib.ExitStack() as stack:
+            shards = path / SHARDS
+            if path.is_dir() and shards.is_dir():
+                rows = path / "cache" / NETWORK_STATE
+                units = network_units(shards, rows if rows.is_dir() else None, stack, work, read_only=True)
+            else:
+                units = [graph_rows(read_graph(path))]
+            with network_tables(units, work) as tables:
+                yield tables
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def officials_named_in(tables: Tables, names: Iterable[str]) -> list[int]:
+    """The numbers of the officials with one of these names (network.officials_named, in the tables)."""
+    wanted, kinds = set(names), tables.kinds
+    return [
+        number
+        for number, (_, attrs) in enumerate(tables.node_lines())
+        if kinds[number] == "official" and attrs.get("name") in wanted
+    ]
+
+
+def tables_stats(tables: Tables, figures: OfficialFigures) -> NetworkStats:
+    """:func:`~govkg.graph.network.network_stats` of the tables; ``figures`` are
+    ``rankings(tables, keep_ties=True)``. Each official's roles are counted from the participation
+    edges' labels, as :func:`~govkg.graph.network.rank_officials` counts them."""
+    ids, people, kinds = tables.ids, figures.people, tables.kinds
+    counted: dict[str, Counter] = {}
+    for source, _, attrs in tables.edge_lines():
+        if attrs["relation"] == "participation":
+            roles = counted.setdefault(source, Counter())
+            for role in attrs.get("roles", "").split():
+                roles[role] += 1
+    ranks = {}
+    for number, (nid, attrs) in enumerate(tables.node_lines()):
+        if kinds[number] != "official":
+            continue
+        events, contacts, betweenness, community = figures.of(number)
+        roles = counted.get(nid, {})
+        ranks[nid] = OfficialRank(
+            id=nid,
+            name=attrs.get("name", nid),
+            title=attrs.get("title", ""),
+            events=events,
+            roles=dict(sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))),
+            contacts=contacts,
+            betweenness=betweenness,
+            community=community,
+        )
+    return NetworkStats(
+        officials=len(ranks),
+        events=sum(1 for kind in kinds if kind == "event"),
+        participations=figures.participations,
+        coattendance_edges=len(figures.ties),
+        ranks=ranks,
+        communities=[[ids[people[i]] for i in members] for members in figures.communities],
+        betweenness_exact=figures.exact,
+        betweenness_sources=figures.sources,
+        ties=[(ids[people[a]], ids[people[b]], weight) for a, b, weight in figures.ties],
+    )

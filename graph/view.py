@@ -308,8 +308,11 @@ class _Numbered:
                 labels = jumped
 
 
-def select_numbered(kinds: list[str], sources, targets, max_nodes: int = DEFAULT_MAX_NODES) -> set[int]:
-    """The nodes :func:`select_view` keeps of a whole network, unfiltered, from its structure in numbers.
+def select_numbered(
+    kinds: list[str], sources, targets, max_nodes: int = DEFAULT_MAX_NODES, inside=None
+) -> set[int]:
+    """The nodes :func:`select_view` keeps of a network (of the nodes ``inside``, a mask, when
+    given: what its filters left), from its structure in numbers.
 
     ``kinds`` holds each node's kind in the order of the ids; ``sources`` and
     ``targets`` the numbers of each edge's ends. The same choice as
@@ -318,12 +321,13 @@ def select_numbered(kinds: list[str], sources, targets, max_nodes: int = DEFAULT
     """
     import numpy as np
 
-    if len(kinds) <= max_nodes:
-        return set(range(len(kinds)))
-    backbone = np.array([kind in ("official", "event") for kind in kinds], dtype=bool)
-    whole = _Numbered(kinds, sources, targets)
-    if not backbone.any() or backbone.all():
-        return _connected_numbered(whole, np.ones(len(kinds), dtype=bool), max_nodes)
+    inside = np.ones(len(kinds), dtype=bool) if inside is None else np.asarray(inside, dtype=bool)
+    if int(inside.sum()) <= max_nodes:
+        return set(np.flatnonzero(inside).tolist())
+    backbone = np.array([kind in ("official", "event") for kind in kinds], dtype=bool) & inside
+    whole = _Numbered(kinds, sources, targets, inside=inside)
+    if not backbone.any() or int(backbone.sum()) == int(inside.sum()):
+        return _connected_numbered(whole, inside, max_nodes)
     inner = _Numbered(kinds, sources, targets, inside=backbone)
     keep = _connected_numbered(inner, backbone, max(1, int(max_nodes * BACKBONE_SHARE)))
     candidates = {m for n in keep for m in whole.neighbours(n)} - keep
@@ -684,22 +688,111 @@ def html(graph: Graph, net: nx.DiGraph) -> str:
 def tables_html(tables, figures, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
     """``graph.html`` of a build's network tables (graph/tables.py): :func:`html`'s page, with the
     attributes and tenures of the nodes it shows alone read, from the tables."""
-    import networkx as nx
+    return html_pieces(tables_view(tables, max_nodes=max_nodes, figures=figures))
 
-    keep = select_numbered(tables.kinds, tables.sources, tables.targets, max_nodes)
+
+def _within_numbered(graph: _Numbered, centre: int, hops: int) -> set[int]:
+    """:func:`_within` on numbers."""
+    seen, frontier = {centre}, [centre]
+    for _ in range(max(hops, 0)):
+        frontier = sorted({m for n in frontier for m in graph.neighbours(n)} - seen)
+        seen.update(frontier)
+    return seen
+
+
+def _nearest_numbered(graph: _Numbered, centres: list[int], limit: int) -> set[int]:
+    """:func:`_nearest` on numbers."""
+    keep = set(centres[:limit])
+    layer = sorted(keep)
+    while layer and len(keep) < limit:
+        ring = sorted({m for n in layer for m in graph.neighbours(n)} - keep, key=graph.priority)
+        layer = ring[: limit - len(keep)]
+        keep.update(layer)
+    return keep
+
+
+def tables_view(
+    tables,
+    *,
+    persons: list[str] | None = None,
+    hops: int = 2,
+    since: str | None = None,
+    until: str | None = None,
+    kinds: list[str] | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    figures=None,
+) -> View:
+    """:func:`select_view` of a network's tables (graph/tables.py), the same view: chosen on the
+    structure in numbers, then the attributes, edges and tenures of the nodes shown alone read
+    from the tables (with each official's ranking figures, when ``figures`` are given).
+
+    Only what the filters ask is read of the other nodes: the officials' names for ``persons``,
+    the events' dates for ``since`` and ``until``.
+    """
+    import networkx as nx
+    import numpy as np
+
+    node_kinds, sources, targets = tables.kinds, tables.sources, tables.targets
+    count = len(node_kinds)
+    notes: list[str] = []
+    focus: list[int] = []
+    keep = np.ones(count, dtype=bool)
+    dated = since is not None or until is not None
+    wanted = set(persons or ())
+    dates: dict[int, str] = {}
+    named: list[int] = []
+    if persons is not None or dated:
+        for number, (_, attrs) in enumerate(tables.node_lines()):
+            if node_kinds[number] == "event":
+                dates[number] = attrs.get("date", "")
+            elif node_kinds[number] == "official" and attrs.get("name") in wanted:
+                named.append(number)
+    if kinds is not None:
+        keep &= np.array([kind in kinds for kind in node_kinds], dtype=bool)
+        notes.append("、".join(_kind_label(k) for k in KINDS if k in kinds))
+    if since or until:
+        low, high = since or "0000-00-00", until or "9999-99-99"
+        for number, date in dates.items():
+            if keep[number] and not low <= date <= high:
+                keep[number] = False
+        events = keep & np.array([kind == "event" for kind in node_kinds], dtype=bool)
+        # keep what is connected to an event left in the window
+        labels = _Numbered(node_kinds, sources, targets, inside=keep).components()
+        keep &= np.isin(labels, labels[events])
+        notes.append(f"{since or '…'} – {until or '…'}")
+    if persons is not None:
+        centres = [n for n in named if keep[n]]
+        graph = _Numbered(node_kinds, sources, targets, inside=keep)
+        reached: set[int] = set()
+        for centre in centres:
+            reached |= _within_numbered(graph, centre, hops)
+        keep = np.zeros(count, dtype=bool)
+        keep[sorted(reached)] = True
+        notes.append(f"{'、'.join(persons)} ±{hops}")
+        focus = sorted(centres)
+    if int(keep.sum()) > max_nodes:
+        if focus:
+            chosen = _nearest_numbered(_Numbered(node_kinds, sources, targets, inside=keep), focus, max_nodes)
+        else:
+            chosen = select_numbered(node_kinds, sources, targets, max_nodes, inside=keep)
+    else:
+        chosen = set(np.flatnonzero(keep).tolist())
+    left = Counter(node_kinds[n] for n in np.flatnonzero(keep).tolist() if n not in chosen)
     shown = nx.DiGraph()
-    for number, (nid, attrs) in enumerate(analysed_nodes(tables, figures)):
-        if number in keep:
+    lines = tables.node_lines() if figures is None else analysed_nodes(tables, figures)
+    for number, (nid, attrs) in enumerate(lines):
+        if number in chosen:
             shown.add_node(nid, **attrs)
     for source, target, attrs in tables.edge_lines():
         if source in shown and target in shown:
             shown.add_edge(source, target, **attrs)
-    left = Counter(kind for number, kind in enumerate(tables.kinds) if number not in keep)
     view = View(
         net=shown,
-        total_nodes=len(tables.ids),
-        total_edges=len(tables.sources),
+        total_nodes=count,
+        total_edges=len(sources),
         left_out={k: left[k] for k in KINDS if left[k]},
+        notes=notes,
+        focus=[tables.ids[n] for n in focus if n in chosen],
     )
     view.tenures = {nid: found for nid, found in tables.tenure_lines() if nid in shown}
-    return html_pieces(view)
+    return view

@@ -11,13 +11,19 @@ not a graph); 3 the build finished but skipped some inputs; 130 / 143 interrupte
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from govkg.graph.progress import on_terminal, phase
-from govkg.graph.store import GraphSourceError, StoreGraph, build_graph, rdf_format, read_graph, store_of
+from govkg.graph.store import GraphSourceError, rdf_format, read_graph
+
+if TYPE_CHECKING:
+    from govkg.graph.tables import Tables
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -87,23 +93,26 @@ def load_or_fail(path: Path, command: str = "") -> Graph | None:
         return None
 
 
-def network_source_or_fail(path: Path, command: str = "") -> Graph | StoreGraph | None:
-    """What a network command reads: a build's store where it has a current one, else the graph file parsed.
+@contextlib.contextmanager
+def tables_or_fail(path: Path, command: str = "") -> Iterator[Tables | None]:
+    """What a network command reads: the network tables of a build folder or graph file
+    (:func:`~govkg.graph.tables.tables_of`: a build's from its shards' rows, never a graph in
+    memory), removed after; None when they cannot be made, the problem said on stderr."""
+    from govkg.graph.tables import tables_of  # the network's modules: for the commands that draw it
 
-    The network views look a build up in its Oxigraph store
-    (:class:`~govkg.graph.store.StoreGraph`), so ``govkg stats OUT`` and
-    ``govkg view OUT`` need memory for the network, not for an rdflib graph
-    of the whole build; a graph file without a store is read with
-    :func:`load_or_fail`. Problems are said on stderr (None returned).
-    """
     problem = graph_problem(path)
     if problem:
         error(problem, command)
-        return None
-    if store_of(path) is None:
-        return load_or_fail(path, command)
+        yield None
+        return
+    stack = contextlib.ExitStack()
     try:
-        return build_graph(path)
-    except Exception as exc:  # a damaged store: say so, as for a file that does not parse
-        error(f"{path}: cannot open the graph's store: {exc}", command)
-        return None
+        with phase(f"reading {path}", on_terminal()):
+            tables = stack.enter_context(tables_of(path))
+    except Exception as exc:  # a parse error names the file and the problem
+        stack.close()
+        error(f"{path}: cannot read the graph: {exc}", command)
+        yield None
+        return
+    with stack:
+        yield tables

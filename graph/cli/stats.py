@@ -12,18 +12,11 @@ from govkg.graph.cli.common import (
     EXIT_USAGE,
     error,
     graph_argument,
-    network_source_or_fail,
+    tables_or_fail,
 )
-from govkg.graph.network import (
-    NETWORKS,
-    analysed_network,
-    format_stats,
-    gexf_text,
-    graphml_text,
-    latest_date,
-    stats_json,
-)
+from govkg.graph.network import NETWORKS, format_stats, stats_json
 from govkg.graph.outputs import atomic_write
+from govkg.graph.tables import exports, gexf_of_tables, graphml_of_tables, rankings, tables_stats
 
 HELP = "rank officials: most active, most central, communities"
 
@@ -47,21 +40,24 @@ def stats_cli(args: argparse.Namespace) -> int:
     if args.top < 1:
         error("--top must be at least 1")
         return EXIT_USAGE
-    graph = network_source_or_fail(args.graph, "stats")
-    if graph is None:
-        return EXIT_FAIL
-    net, stats = analysed_network(graph)
-    if args.json:
-        print(json.dumps(stats_json(stats, args.top), ensure_ascii=False, indent=1))
-    else:
-        print(format_stats(stats, args.top), end="")
-    export = NETWORKS[args.network](net)
-    try:
-        if args.gexf:
-            atomic_write(args.gexf, gexf_text(export, latest_date(graph)))
-        if args.graphml:
-            atomic_write(args.graphml, graphml_text(export))
-    except OSError as exc:
-        error(f"cannot write: {exc}")
-        return EXIT_FAIL
+    with tables_or_fail(args.graph, "stats") as tables:
+        if tables is None:
+            return EXIT_FAIL
+        figures = rankings(tables, keep_ties=True)
+        stats = tables_stats(tables, figures)
+        if args.json:
+            print(json.dumps(stats_json(stats, args.top), ensure_ascii=False, indent=1))
+        else:
+            print(format_stats(stats, args.top), end="")
+        del stats
+        try:
+            if args.gexf or args.graphml:
+                export = exports(tables, figures, args.network)
+                if args.gexf:
+                    atomic_write(args.gexf, gexf_of_tables(export))
+                if args.graphml:
+                    atomic_write(args.graphml, graphml_of_tables(export))
+        except OSError as exc:
+            error(f"cannot write: {exc}")
+            return EXIT_FAIL
     return EXIT_OK

@@ -12,11 +12,12 @@ from govkg.graph.cli.common import (
     EXIT_USAGE,
     error,
     graph_argument,
-    network_source_or_fail,
+    tables_or_fail,
 )
-from govkg.graph.network import KINDS, knowledge_network, officials_named
+from govkg.graph.network import KINDS
 from govkg.graph.outputs import atomic_write
-from govkg.graph.view import DEFAULT_MAX_NODES, render_html, select_view, tenures
+from govkg.graph.tables import officials_named_in
+from govkg.graph.view import DEFAULT_MAX_NODES, render_html, tables_view
 
 HELP = "write the interactive HTML view of a graph"
 
@@ -66,23 +67,21 @@ def view_cli(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         error("--since is after --until")
         return EXIT_USAGE
-    graph = network_source_or_fail(args.graph, "view")
-    if graph is None:
-        return EXIT_FAIL
-    net = knowledge_network(graph)
-    if args.person and not officials_named(net, args.person):
-        error(f"no official named {'、'.join(args.person)} in {args.graph}")
-        return EXIT_FAIL
-    view = select_view(
-        net,
-        persons=args.person,
-        hops=args.hops,
-        since=args.since,
-        until=args.until,
-        kinds=args.types,
-        max_nodes=args.max_nodes,
-    )
-    view.tenures = tenures(graph)
+    with tables_or_fail(args.graph, "view") as tables:
+        if tables is None:
+            return EXIT_FAIL
+        if args.person and not officials_named_in(tables, args.person):
+            error(f"no official named {'、'.join(args.person)} in {args.graph}")
+            return EXIT_FAIL
+        view = tables_view(
+            tables,
+            persons=args.person,
+            hops=args.hops,
+            since=args.since,
+            until=args.until,
+            kinds=args.types,
+            max_nodes=args.max_nodes,
+        )
     beside = args.graph if args.graph.is_dir() else args.graph.parent  # a build folder, or a file's
     output = args.output or beside / "view.html"
     try:

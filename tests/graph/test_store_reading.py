@@ -1,13 +1,17 @@
-"""`govkg stats` and `govkg view` read a build folder through its store: the results of the file."""
+"""`govkg stats` and `govkg view` read a build folder through its network tables (its shards'
+rows), never a graph in memory: the results of the graph file."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 
 import pytest
 
-import govkg.graph.cli.common as common
+import govkg.graph.network as network
+import govkg.graph.store as store
 from govkg.graph.cli import EXIT_OK, main
 
 
@@ -21,32 +25,86 @@ def built(tmp_path_factory):
     return out, alone
 
 
-def _no_parsing(path):
-    raise AssertionError(f"{path} was parsed into rdflib, though its build has a store")
+def _never(*args, **kwargs):
+    raise AssertionError("a build folder's views read its tables, not a graph or its store")
 
 
-def test_stats_of_a_build_folder_come_from_its_store_and_match_the_file(built, monkeypatch, capsys):
+@pytest.fixture
+def no_graph(monkeypatch):
+    """Reading a graph file, opening a store or drawing the network in memory fails."""
+    for module, name in ((store, "read_graph"), (store, "build_graph"), (network, "knowledge_network")):
+        monkeypatch.setattr(module, name, _never)
+
+
+STATS = [["--json", "--top", "5"], ["--top", "3"]]
+
+
+@pytest.mark.parametrize("options", STATS)
+def test_stats_of_a_build_folder_come_from_its_tables_and_match_the_file(built, options, capsys, request):
     out, alone = built
-    assert main(["stats", str(alone), "--json", "--top", "5"]) == EXIT_OK
-    from_file = json.loads(capsys.readouterr().out)
-    monkeypatch.setattr(common, "read_graph", _no_parsing)
-    assert main(["stats", str(out), "--json", "--top", "5"]) == EXIT_OK
-    assert json.loads(capsys.readouterr().out) == from_file
-    assert from_file["most_active"]  # the samples have officials to rank
+    assert main(["stats", str(alone), *options]) == EXIT_OK
+    from_file = capsys.readouterr().out
+    request.getfixturevalue("no_graph")
+    assert main(["stats", str(out), *options]) == EXIT_OK
+    assert capsys.readouterr().out == from_file
+    if "--json" in options:
+        assert json.loads(from_file)["most_active"]  # the samples have officials to rank
 
 
-def test_the_view_of_a_build_folder_comes_from_its_store_and_matches_the_file(built, tmp_path, monkeypatch):
+@pytest.mark.parametrize("network_name", ["knowledge", "person-event", "co-attendance"])
+def test_the_exports_of_a_build_folder_match_the_files(built, network_name, tmp_path, request):
     out, alone = built
-    assert main(["view", str(alone), "-o", str(tmp_path / "file.html")]) == EXIT_OK
-    monkeypatch.setattr(common, "read_graph", _no_parsing)
-    assert main(["view", str(out), "-o", str(tmp_path / "store.html")]) == EXIT_OK
+    files = [f"--gexf={tmp_path / 'file.gexf'}", f"--graphml={tmp_path / 'file.graphml'}"]
+    assert main(["stats", str(alone), "--network", network_name, *files]) == EXIT_OK
+    request.getfixturevalue("no_graph")
+    folder = [f"--gexf={tmp_path / 'out.gexf'}", f"--graphml={tmp_path / 'out.graphml'}"]
+    assert main(["stats", str(out), "--network", network_name, *folder]) == EXIT_OK
+    for suffix in ("gexf", "graphml"):
+        assert (tmp_path / f"out.{suffix}").read_bytes() == (tmp_path / f"file.{suffix}").read_bytes()
+    if network_name == "knowledge":  # the build's own export
+        assert (tmp_path / "out.gexf").read_bytes() == (out / "graph.gexf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--person", "何平", "--hops", "1"], ["--since", "2020-01-26", "--types", "official", "event"]],
+)
+def test_the_view_of_a_build_folder_comes_from_its_tables_and_matches_the_file(
+    built, options, tmp_path, request
+):
+    out, alone = built
+    assert main(["view", str(alone), *options, "-o", str(tmp_path / "file.html")]) == EXIT_OK
+    request.getfixturevalue("no_graph")
+    assert main(["view", str(out), *options, "-o", str(tmp_path / "out.html")]) == EXIT_OK
     page = (tmp_path / "file.html").read_text(encoding="utf-8")
     # the page's title names the GRAPH argument: the one difference allowed
     page = page.replace(f"govkg: {alone.name}", f"govkg: {out.name}")
-    assert (tmp_path / "store.html").read_text(encoding="utf-8") == page
+    assert (tmp_path / "out.html").read_text(encoding="utf-8") == page
 
 
-def test_a_damaged_store_is_passed_over_for_the_graph_file(built, tmp_path, capsys):
+def test_a_read_only_build_folder_is_read_and_left_as_it_is(built, tmp_path, capsys):
+    out, _ = built
+    assert main(["stats", str(out)]) == EXIT_OK
+    whole = capsys.readouterr().out
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    rows = copy / "cache" / "network"
+    for path in sorted(rows.iterdir())[:3]:
+        path.unlink()  # rows a build no longer keeps: made aside
+    before = sorted(p.relative_to(copy) for p in copy.rglob("*"))
+    for path in [copy, *copy.rglob("*")]:
+        os.chmod(path, path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    try:
+        assert main(["stats", str(copy)]) == EXIT_OK
+        assert capsys.readouterr().out == whole
+        assert main(["view", str(copy), "-o", str(tmp_path / "view.html")]) == EXIT_OK
+    finally:
+        for path in [copy, *copy.rglob("*")]:
+            os.chmod(path, path.stat().st_mode | stat.S_IWUSR)
+    assert sorted(p.relative_to(copy) for p in copy.rglob("*")) == before
+
+
+def test_a_damaged_store_does_not_matter_to_the_views(built, tmp_path, capsys):
     out, _ = built
     assert main(["stats", str(out)]) == EXIT_OK
     whole = capsys.readouterr().out

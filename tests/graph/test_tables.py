@@ -13,7 +13,15 @@ from rdflib.namespace import OWL
 from govkg.graph import tables as tables_module
 from govkg.graph import view
 from govkg.graph.build import BuildResult
-from govkg.graph.network import analysed_network, gexf_text, graphml_text, latest_date
+from govkg.graph.network import (
+    NETWORKS,
+    analysed_network,
+    format_stats,
+    gexf_text,
+    graphml_text,
+    knowledge_network,
+    latest_date,
+)
 from govkg.graph.outputs import write_outputs
 from govkg.graph.rdf import to_rdf
 from govkg.graph.sharded import (
@@ -33,6 +41,7 @@ from govkg.graph.tables import (
     pairs_of_triples,
     rankings,
     streamed_rows,
+    tables_stats,
     unit_rows,
 )
 from govkg.ontology import GOV, ID, SCHEMA
@@ -227,3 +236,98 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     write_network_files(tmp_path / "whole", second)
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+
+
+# --- the commands' reading: stats and view from the tables --------------------
+
+SELECTIONS = [
+    {},
+    {"max_nodes": 9},
+    {"max_nodes": 1},
+    {"kinds": ["official", "event"]},
+    {"kinds": ["official", "organisation"], "max_nodes": 4},
+    {"since": "2020-01-26"},
+    {"until": "2020-01-25", "max_nodes": 5},
+    {"since": "2030-01-01"},
+    {"persons": ["何平"], "hops": 1},
+    {"persons": ["何平"], "hops": 2, "max_nodes": 3},
+    {"persons": ["温奇志", "何平"], "hops": 0},
+    {"persons": ["何平"], "since": "2020-01-26", "kinds": ["official", "event", "place"]},
+]
+
+
+@pytest.mark.parametrize("make", [sample_graph, awkward_graph])
+@pytest.mark.parametrize("selection", SELECTIONS)
+def test_the_view_of_the_tables_is_select_views(make, selection, tmp_path):
+    graph = make()
+    expected = view.select_view(knowledge_network(graph), **selection)
+    expected.tenures = view.tenures(graph)
+    with graph_tables(graph, tmp_path) as tables:
+        found = view.tables_view(tables, **selection)
+    assert (found.left_out, found.notes, found.focus) == (expected.left_out, expected.notes, expected.focus)
+    assert view.render_html(found) == view.render_html(expected)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(
+    "selection",
+    [
+        {"kinds": ["official", "event", "organisation"], "max_nodes": 40},
+        {"kinds": ["official", "place", "document"], "max_nodes": 25},
+        {"persons": ["n0003", "n0010"], "hops": 2, "max_nodes": 12},
+        {"persons": 3, "hops": 3},  # the first three officials
+        {"persons": 1, "hops": 5, "max_nodes": 20, "kinds": ["official", "event"]},
+        {"since": "2020-03-01", "until": "2020-06-30", "max_nodes": 30},
+    ],
+)
+def test_a_filtered_view_in_numbers_keeps_the_nodes_select_view_keeps(seed, selection, tmp_path):
+    net = random_network(seed)
+    rng = random.Random(seed)
+    for nid, attrs in net.nodes(data=True):
+        attrs["name"] = nid  # persons are found by name
+        if attrs["kind"] == "event" and rng.random() < 0.9:
+            attrs["date"] = f"2020-{rng.randint(1, 12):02}-15"
+    if isinstance(selection.get("persons"), int):
+        officials = sorted(n for n, a in net.nodes(data=True) if a["kind"] == "official")
+        selection = {**selection, "persons": officials[: selection["persons"]]}
+    expected = view.select_view(net, **selection)
+    found = view.tables_view(_NetTables(net, tmp_path), **selection)
+    assert set(found.net) == set(expected.net)
+    assert (found.left_out, found.notes, found.focus) == (expected.left_out, expected.notes, expected.focus)
+
+
+class _NetTables:
+    """A networkx network as the tables hold one (what tables_view reads of them)."""
+
+    def __init__(self, net: nx.DiGraph, folder) -> None:
+        self.net = net
+        self.ids = sorted(net)
+        number = {nid: i for i, nid in enumerate(self.ids)}
+        self.kinds = [net.nodes[nid]["kind"] for nid in self.ids]
+        edges = sorted(net.edges())
+        self.sources = [number[a] for a, _ in edges]
+        self.targets = [number[b] for _, b in edges]
+
+    def node_lines(self):
+        return ((nid, dict(self.net.nodes[nid])) for nid in self.ids)
+
+    def edge_lines(self):
+        return ((a, b, dict(self.net.edges[a, b])) for a, b in sorted(self.net.edges()))
+
+    def tenure_lines(self):
+        return iter(())
+
+
+@pytest.mark.parametrize("make", [sample_graph, awkward_graph])
+def test_the_stats_of_the_tables_are_those_of_the_network_in_memory(make, tmp_path):
+    graph = make()
+    net, expected = analysed_network(graph)
+    with graph_tables(graph, tmp_path) as tables:
+        figures = rankings(tables, keep_ties=True)
+        found = tables_stats(tables, figures)
+        assert found == expected
+        assert format_stats(found, 3) == format_stats(expected, 3)
+        for name, network in NETWORKS.items():
+            exported = exports(tables, figures, name)
+            assert "".join(gexf_of_tables(exported)) == gexf_text(network(net), latest_date(graph)), name
+            assert "".join(graphml_of_tables(exported)) == graphml_text(network(net)), name
