@@ -15,7 +15,9 @@ machines needs it on a shared file system). The client writes the rest from
 the shards.
 
 ``local`` starts a ``dask.distributed`` LocalCluster on this machine (one
-worker process per core) and closes it at the end; an address connects to a
+worker process per core) and closes it at the end: ``govkg build`` starts one
+for the whole build (:func:`dask_cluster`), when a phase first needs it, and
+each phase's client connects to it; an address connects to a
 running scheduler (``dask scheduler`` and ``dask worker`` on each machine, or
 dask-jobqueue / dask-kubernetes), whose workers need govkg installed and the
 input paths readable at the same paths (a shared file system), or inputs
@@ -54,24 +56,58 @@ def _require_distributed():
     return distributed
 
 
+class SharedCluster:
+    """A LocalCluster for every phase of a build, started when a phase first asks for its
+    address (a build with nothing to do starts none); :meth:`close` closes it."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers
+        self.cluster = None
+
+    def address(self) -> str:
+        if self.cluster is None:
+            distributed = _require_distributed()
+            self.cluster = distributed.LocalCluster(
+                n_workers=self.workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # a free port: another cluster may hold 8787
+            )
+        return self.cluster.scheduler_address
+
+    def close(self) -> None:
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
+
+
+# What a build's ``dask`` is: an address (``local``, ``tcp://HOST:PORT``), or a cluster it shares.
+Dask = str | SharedCluster
+
+
 @contextmanager
-def dask_client(address: str, workers: int | None = None):
-    """A client of a LocalCluster (``address == "local"``), closed with it, or of a running scheduler."""
+def dask_cluster(address: Dask | None, workers: int | None = None) -> Iterator[Dask | None]:
+    """One cluster for the phases of a build: for ``local``, a :class:`SharedCluster` (started when
+    first used, closed at the end), which each phase's :func:`dask_client` connects to; any other
+    ``address`` (a scheduler's, a cluster already shared, or None) as it is."""
+    if address != "local":
+        yield address
+        return
+    shared = SharedCluster(workers)
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+@contextmanager
+def dask_client(address: Dask, workers: int | None = None):
+    """A client of a cluster a build shares, of a LocalCluster of its own (``address == "local"``,
+    closed with the client), or of a running scheduler."""
     distributed = _require_distributed()
-    if address == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # a free port: another cluster may hold 8787
-        )
-        try:
-            with distributed.Client(cluster) as client:
-                yield client
-        finally:
-            cluster.close()
-    else:
-        with distributed.Client(address) as client:
+    with dask_cluster(address, workers) as cluster:
+        scheduler = cluster.address() if isinstance(cluster, SharedCluster) else cluster
+        with distributed.Client(scheduler) as client:
             yield client
 
 
@@ -105,7 +141,7 @@ def extract_with_client(
 
 
 def extract_on_cluster(
-    paths: list[Path], address: str, progress: Progress | None = None, workers: int | None = None
+    paths: list[Path], address: Dask, progress: Progress | None = None, workers: int | None = None
 ) -> Iterator[FileResult]:
     """Each file's records, in order, extracted on a Dask cluster (see the module doc)."""
     if not paths:

@@ -54,7 +54,7 @@ from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint, unpickled
-from govkg.graph.cluster import dask_client, extract_on_cluster
+from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
 from govkg.graph.folders import staged_folder
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
@@ -198,7 +198,7 @@ def input_files(inputs: Iterable[str | Path]) -> list[Path | str]:
 
 
 def _extract_missing(
-    paths: list[Path | str], progress: Progress | None, workers: int | None, dask: str | None
+    paths: list[Path | str], progress: Progress | None, workers: int | None, dask: Dask | None
 ) -> Iterator[Packed]:
     if dask:
         yield from map(packed, extract_on_cluster(paths, dask, progress=progress))
@@ -254,7 +254,7 @@ def _read_all(
     cache: ExtractionCache,
     progress: Progress | None,
     workers: int | None,
-    dask: str | None,
+    dask: Dask | None,
 ) -> Iterator[tuple[str, list[Row], list[ReadError], bool]]:
     """Phase 1: each file's rows and read errors in order, and whether it was extracted now.
 
@@ -300,7 +300,7 @@ def build_into(
     remove: Iterable[str] = (),
     progress: Progress | None = None,
     workers: int | None = None,
-    dask: str | None = None,
+    dask: Dask | None = None,
     reuse_outputs: bool = False,
 ) -> Update:
     """Build the releases of ``inputs`` for the output folder ``outdir``, reusing what it has extracted.
@@ -328,7 +328,7 @@ def _build_into(
     remove: Iterable[str],
     progress: Progress | None,
     workers: int | None,
-    dask: str | None,
+    dask: Dask | None,
     reuse_outputs: bool,
 ) -> Update:
     previous = BuildRecord.load(outdir) or BuildRecord()
@@ -477,7 +477,7 @@ def map_releases(
     *,
     batch: int = BATCH_FILES,
     workers: int | None = None,
-    dask: str | None = None,
+    dask: Dask | None = None,
     pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[tuple[MappedRelease, bool]]:
     """Phase 3: each release built mapped to its shard in ``folder``, ``batch`` files a task.
@@ -522,7 +522,7 @@ def _mapped(cache: ExtractionCache, digests: list, future) -> Iterator[tuple[Map
 
 @contextmanager
 def _submitter(
-    dask: str | None, workers: int | None, files: int, pool: ProcessPoolExecutor | None = None
+    dask: Dask | None, workers: int | None, files: int, pool: ProcessPoolExecutor | None = None
 ) -> Iterator[tuple[Callable, int]]:
     """``submit(function, *args)`` giving a future, and how many tasks to keep in flight."""
     if dask:
@@ -561,7 +561,7 @@ def write_build(
     workers: int | None = None,
     before_swap: Callable[[Path], object] | None = None,
     batch: int = BATCH_FILES,
-    dask: str | None = None,
+    dask: Dask | None = None,
     pool: ProcessPoolExecutor | None = None,
 ) -> dict[str, Path]:
     """Phases 3 and 4 of a build: its shards and files, written into a staging folder swapped in for

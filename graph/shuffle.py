@@ -45,7 +45,7 @@ from govkg.extract.identity import (
     split_unplaced,
     unplaced_names,
 )
-from govkg.graph.cluster import dask_client
+from govkg.graph.cluster import Dask, dask_client
 
 
 def _known(routed: tuple[Known, Buckets]) -> Known:
@@ -105,7 +105,7 @@ def _results(futures: list) -> Iterator[Part]:
 
 
 def resolve_on_cluster(
-    items: Iterable[ReleaseMentions], address: str, partitions: int | None = None
+    items: Iterable[ReleaseMentions], address: Dask, partitions: int | None = None
 ) -> Corpus:
     """:func:`resolve_with_client` on the Dask cluster at ``address`` (``local``: a LocalCluster)."""
     with dask_client(address) as client:

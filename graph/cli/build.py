@@ -22,6 +22,7 @@ from govkg.extract.reading import SUFFIXES
 from govkg.graph.build import PARALLEL_THRESHOLD, sample_paths
 from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
+from govkg.graph.cluster import dask_cluster
 from govkg.graph.incremental import BATCH_FILES, BuildRecord, Update, build_into, forget_unused, write_build
 from govkg.graph.interrupts import exit_status, worker_pool
 from govkg.graph.progress import file_progress, on_terminal, phase
@@ -143,18 +144,17 @@ def _files_of(path: Path) -> Iterator[Path]:
 
 
 def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None = None) -> int:
-    with mapping_pool(args, planned_files(inputs, outdir, args.add)) as pool:
-        return _build_with(args, inputs, outdir, spooled, pool)
+    # with --dask local, one LocalCluster for the phases that run on it (graph/cluster.py)
+    with mapping_pool(args, planned_files(inputs, outdir, args.add)) as pool, dask_cluster(args.dask) as dask:
+        return _build_with(args, inputs, outdir, spooled, pool, dask)
 
 
 def _build_with(
-    args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None, pool
+    args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None, pool, dask
 ) -> int:
     progress = file_progress(on_terminal() and not args.quiet)
     try:
-        update = build_into(
-            outdir, inputs, add=args.add, progress=progress, dask=args.dask, reuse_outputs=True
-        )
+        update = build_into(outdir, inputs, add=args.add, progress=progress, dask=dask, reuse_outputs=True)
     except KeyboardInterrupt as interrupt:
         error("interrupted, nothing written")
         return exit_status(interrupt)
@@ -167,12 +167,12 @@ def _build_with(
     if spooled is not None:  # name standard input as the user did: -
         update.errors[:] = [ReadError(e.path.replace(str(spooled), "-"), e.problem) for e in update.errors]
         update.warnings[:] = [w.replace(str(spooled), "-", 1) for w in update.warnings]
-    return write_update(update, outdir, args, pool)
+    return write_update(update, outdir, args, pool, dask)
 
 
-def write_update(update: Update, outdir: Path, args: argparse.Namespace, pool=None) -> int:
+def write_update(update: Update, outdir: Path, args: argparse.Namespace, pool=None, dask=None) -> int:
     """Write a build's files and its record, check it, and say what was done (build and remove);
-    ``pool``: phase 3's (:func:`mapping_pool`)."""
+    ``pool``: phase 3's (:func:`mapping_pool`); ``dask``: the build's cluster (graph/cluster.py)."""
     if update.up_to_date:  # nothing changed since the folder was built
         if not args.quiet:
             print(f"{outdir}: {update.summary()}")
@@ -192,7 +192,7 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace, pool=No
                 outdir,
                 workers=getattr(args, "writers", None),
                 before_swap=update.record.save,  # the build's record goes in with its files, in one swap
-                dask=getattr(args, "dask", None),
+                dask=dask,
                 batch=getattr(args, "batch", BATCH_FILES),
                 pool=pool,
             )

@@ -188,14 +188,25 @@ def test_a_dask_build_gives_the_bytes_of_a_single_process_build(tmp_path, inputs
     assert {name: (folder / name).read_bytes() for name in FILES} == single
 
 
-def test_govkg_build_dask_local(tmp_path, inputs):
-    pytest.importorskip("distributed")
+def test_govkg_build_dask_local(tmp_path, inputs, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    started = []
+
+    class Counted(distributed.LocalCluster):
+        def __init__(self, *args, **kwargs):
+            started.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", Counted)
     first, second = inputs
     out = tmp_path / "out"
     # the second folder as an fsspec URL: the workers read it themselves (graph/remote.py)
     command = ["build", str(first), second.as_uri(), "-o", str(out), "-q", "--no-check", "--dask", "local"]
     assert main(command) == 0
+    assert len(started) == 1  # one cluster for phases 1, 2 and 3
     assert {name: (out / name).read_bytes() for name in FILES} == fresh(tmp_path / "single", first, second)
+    assert main(command) == 0  # nothing changed: no cluster started
+    assert len(started) == 1
 
 
 def test_a_folder_built_from_the_same_files_is_left_as_it_is(tmp_path, inputs, capsys, monkeypatch):
