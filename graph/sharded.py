@@ -60,6 +60,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sys
 import tempfile
 import threading
@@ -100,6 +101,7 @@ from govkg.graph.store import (
     load_ntriples,
     previous_store,
     put_store,
+    read_graph,
     restamp_store,
     stamp,
     store_staging,
@@ -110,8 +112,10 @@ from govkg.graph.tables import (
     STREAMED_BYTES,
     TABLES_STATE,
     RowsFile,
+    Tables,
     exports,
     gexf_of_tables,
+    graph_rows,
     graphml_of_tables,
     kept_sizes,
     network_tables,
@@ -1016,3 +1020,28 @@ def load_store(
 
 class _Stopped(Exception):
     """A load given up (its build failed or was interrupted)."""
+
+
+@contextlib.contextmanager
+def tables_of(path: str | Path, folder: str | Path | None = None) -> Iterator[Tables]:
+    """The network tables of a build folder or a graph file, in a temporary folder in ``folder``
+    (the system's by default), removed after.
+
+    A build folder's come from its shards' rows (those its ``cache/network`` keeps are read, the
+    others made aside: nothing is written in the build, which may be read-only); a graph file's
+    from its graph, parsed (as one unit). Either way the network is never a graph in memory.
+    """
+    path = Path(path)
+    work = Path(tempfile.mkdtemp(prefix="govkg-tables-", dir=folder))
+    try:
+        with contextlib.ExitStack() as stack:
+            shards = path / SHARDS
+            if path.is_dir() and shards.is_dir():
+                rows = path / "cache" / NETWORK_STATE
+                units = network_units(shards, rows if rows.is_dir() else None, stack, work, read_only=True)
+            else:
+                units = [graph_rows(read_graph(path))]
+            with network_tables(units, work) as tables:
+                yield tables
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

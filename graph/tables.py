@@ -1332,36 +1332,7 @@ def exports(tables: Tables, figures: OfficialFigures, network: str = "knowledge"
     return _Exported(tables, figures, network)
 
 
-# --- what the commands read of a build: its tables ----------------------------
-
-
-@contextlib.contextmanager
-def tables_of(path: str | Path, folder: str | Path | None = None) -> Iterator[Tables]:
-    """The network tables of a build folder or a graph file, in a temporary folder in ``folder``
-    (the system's by default), removed after.
-
-    A build folder's come from its shards' rows (those its ``cache/network`` keeps are read, the
-    others made aside: nothing is written in the build, which may be read-only); a graph file's
-    from its graph, parsed (as one unit). Either way the network is never a graph in memory.
-    """
-    from govkg.graph.sharded import NETWORK_STATE, network_units
-    from govkg.graph.shards import SHARDS
-    from govkg.graph.store import read_graph
-
-    path = Path(path)
-    work = Path(tempfile.mkdtemp(prefix="govkg-tables-", dir=folder))
-    try:
-        with contextlib.ExitStack() as stack:
-            shards = path / SHARDS
-            if path.is_dir() and shards.is_dir():
-                rows = path / "cache" / NETWORK_STATE
-                units = network_units(shards, rows if rows.is_dir() else None, stack, work, read_only=True)
-            else:
-                units = [graph_rows(read_graph(path))]
-            with network_tables(units, work) as tables:
-                yield tables
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+# --- what the commands read of the tables -------------------------------------
 
 
 def officials_named_in(tables: Tables, names: Iterable[str]) -> list[int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,12 +94,13 @@ def load_or_fail(path: Path, command: str = "") -> Graph | None:
 
 
 @contextlib.contextmanager
-def tables_or_fail(path: Path, command: str = "") -> Iterator[Tables | None]:
-    """What a network command reads: the network tables of a build folder or graph file
-    (:func:`~govkg.graph.tables.tables_of`: a build's from its shards' rows, never a graph in
-    memory), removed after; None when they cannot be made, the problem said on stderr."""
-    from govkg.graph.tables import tables_of  # the network's modules: for the commands that draw it
-
+def tables_or_fail(
+    path: Path, tables_of: Callable[[Path], contextlib.AbstractContextManager[Tables]], command: str = ""
+) -> Iterator[Tables | None]:
+    """What a network command reads: the network tables of a build folder or graph file, made by
+    ``tables_of`` (:func:`~govkg.graph.sharded.tables_of`, which the command imports: a build's
+    from its shards' rows, never a graph in memory), removed after; None when they cannot be
+    made, the problem said on stderr."""
     problem = graph_problem(path)
     if problem:
         error(problem, command)

@@ -16,6 +16,7 @@ from govkg.graph.cli.common import (
 )
 from govkg.graph.network import NETWORKS, format_stats, stats_json
 from govkg.graph.outputs import atomic_write
+from govkg.graph.sharded import tables_of
 from govkg.graph.tables import exports, gexf_of_tables, graphml_of_tables, rankings, tables_stats
 
 HELP = "rank officials: most active, most central, communities"
@@ -40,7 +41,7 @@ def stats_cli(args: argparse.Namespace) -> int:
     if args.top < 1:
         error("--top must be at least 1")
         return EXIT_USAGE
-    with tables_or_fail(args.graph, "stats") as tables:
+    with tables_or_fail(args.graph, tables_of, "stats") as tables:
         if tables is None:
             return EXIT_FAIL
         figures = rankings(tables, keep_ties=True)

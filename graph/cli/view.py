@@ -16,6 +16,7 @@ from govkg.graph.cli.common import (
 )
 from govkg.graph.network import KINDS
 from govkg.graph.outputs import atomic_write
+from govkg.graph.sharded import tables_of
 from govkg.graph.tables import officials_named_in
 from govkg.graph.view import DEFAULT_MAX_NODES, render_html, tables_view
 
@@ -67,7 +68,7 @@ def view_cli(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         error("--since is after --until")
         return EXIT_USAGE
-    with tables_or_fail(args.graph, "view") as tables:
+    with tables_or_fail(args.graph, tables_of, "view") as tables:
         if tables is None:
             return EXIT_FAIL
         if args.person and not officials_named_in(tables, args.person):
