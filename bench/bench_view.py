@@ -38,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from govkg.graph.build import BuildResult, build
-    from govkg.graph.network import analysed_network, knowledge_network, network_stats
+    from govkg.graph.network import network_stats
     from govkg.graph.outputs import read_graph, write_outputs
+    from govkg.graph.tables import analysed_network, knowledge_network
 
     start = time.perf_counter()
     if args.source.is_file() and args.source.suffix in (".ttl", ".nt", ".trig", ".jsonld"):
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     net, _ = analysed_network(graph)  # the writers share this analysis, as in a build
     from govkg.graph.layout import layout
-    from govkg.graph.view import DEFAULT_MAX_NODES, render_html, select_view, tenures
+    from govkg.graph.view import DEFAULT_MAX_NODES, render_html, select_view
 
     t = time.perf_counter()
     view = select_view(net, max_nodes=args.max_nodes or DEFAULT_MAX_NODES)
@@ -82,7 +83,6 @@ def main(argv: list[str] | None = None) -> int:
         page = Path(tmp) / "graph.html"
         if args.max_nodes:
             t = time.perf_counter()
-            view.tenures = tenures(graph)
             page = Path(tmp) / "view.html"
             page.write_text(render_html(view), encoding="utf-8")
             print(

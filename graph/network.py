@@ -3,7 +3,7 @@
 Everything here is derived from the RDF graph (the one source of truth), never
 from the extraction records:
 
-- :func:`knowledge_network`: one node per official, event, organisation,
+- :func:`~govkg.graph.tables.knowledge_network`: one node per official, event, organisation,
   place, document and directive, edges for who did what (roles as written in
   the ontology's ``@zh`` labels: 主持, 出席, 讲话 ...), where events happened,
   what they implement, who holds a post in which organ, who issued a document,
@@ -38,7 +38,6 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV
 
 from govkg.graph import iris
-from govkg.graph.rdf import gc_paused
 from govkg.ontology import GOV, SCHEMA, EventType, zh_label
 
 if TYPE_CHECKING:
@@ -356,119 +355,6 @@ def _evidence_attrs(evidence: list[_Evidence]) -> dict[str, str]:
 def _clean(attrs: dict) -> dict:
     """Drop empty values: GEXF and GraphML have no null."""
     return {k: v for k, v in attrs.items() if v not in (None, "")}
-
-
-def knowledge_network(graph: Graph) -> nx.DiGraph:
-    """The officials, events, organisations, places, documents and directives of an RDF graph.
-
-    Every node has ``kind`` (a key of :data:`KINDS`) and ``label``; officials
-    ``name``, ``title`` (the titles of their latest release, joined by 、) and
-    ``titles`` (all); events ``type`` (会议 ...), ``name``, ``date`` (the
-    event's, else its release's) and their evidence. Edges have ``relation``
-    (``participation`` or a key of :data:`RELATIONS`), ``label`` (主持、讲话,
-    地点, the title held ...) and, for facts, ``evidence``, ``headline``,
-    ``published`` and ``release``. One edge per pair of nodes: two roles of
-    one official in one event are one edge labelled with both.
-    Places appear when they are where an event happened. Variant spellings
-    of an organisation or place (``owl:sameAs`` a canonical node) are merged
-    into the canonical node, their names kept as ``aliases``.
-    """
-    nx = _require_networkx()
-    reader = _Reader(graph)
-    key = reader.key
-    nodes: dict[str, dict] = {}
-    edges: dict[tuple[str, str], dict] = {}
-
-    # Officials, with the titles of each release that names them.
-    persons = reader.instances("official")
-    for person in persons:
-        holdings = []
-        for holding in reader.subjects(_HOLDER, person):
-            held = reader.holding(holding)
-            if held is not None:
-                published, rid, begin, title, evidence = held
-                holdings.append((published, rid, begin, title, holding, evidence))
-        holdings.sort(key=lambda h: h[:4])
-        latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
-        name = reader.text(person, _NAME) or key(person)
-        nodes[key(person)] = {
-            "kind": "official",
-            "name": name,
-            "title": "、".join(dict.fromkeys(h[3] for h in latest)),
-            "titles": "、".join(dict.fromkeys(h[3] for h in holdings)),
-            # The sentence that gives the latest title, and its release.
-            **_evidence_attrs(sorted((e for h in latest for e in h[5]), key=_evidence_order)),
-        }
-        for _published, _rid, _begin, title, holding, evidence in holdings:
-            for org in reader.objects(holding, _ORGANIZATION):
-                pair = (key(person), key(org))
-                edge = edges.setdefault(pair, {"relation": "holding", "titles": [], "evidence_list": []})
-                edge["titles"].append(title)
-                edge["evidence_list"].extend(evidence)
-
-    # Events, and who did what in them.
-    for event, cls in reader.instances("event").items():
-        eid = key(event)
-        rid, headline, published = reader.derived_from(event)
-        date = reader.text(event, _START)[:10]
-        nodes[eid] = {
-            "kind": "event",
-            "type": zh_label(cls),
-            "name": reader.text(event, _NAME),
-            "date": date or published,
-            "dated": "event" if date else ("release" if published else ""),
-            **_evidence_attrs(reader.evidence(event)),
-            "headline": headline,
-            "published": published,
-            "release": rid,
-        }
-        for place in reader.objects(event, _LOCATION):
-            name = reader.text(reader.canonical(place), _NAME)
-            nodes.setdefault(key(place), {"kind": "place", "name": name})
-            edges[(eid, key(place))] = {"relation": "location"}
-        for directive in reader.objects(event, _IMPLEMENTS):
-            edges[(eid, key(directive))] = {"relation": "implements"}
-    for part in reader.subjects(_TYPE, _PARTICIPATION):
-        agent, event = reader.value(part, _AGENT), reader.value(part, _EVENT)
-        if agent not in persons or event is None or key(event) not in nodes:
-            continue
-        edge = edges.setdefault(
-            (key(agent), key(event)),
-            {"relation": "participation", "roles": set(), "evidence_list": []},
-        )
-        edge["roles"].update(reader.objects(part, _ROLE))
-        edge["evidence_list"].extend(reader.evidence(part))
-
-    for kind in ("organisation", "directive", "document"):
-        for node in reader.instances(kind):
-            if key(node) == node_id(node):
-                nodes[key(node)] = {"kind": kind, "name": reader.text(node, _NAME)}
-    for variant, canonical in sorted(reader.same_as.items()):  # other spellings of one organ, place
-        if key(canonical) in nodes:
-            aliases = nodes[key(canonical)].setdefault("aliases", [])
-            aliases.append(reader.text(variant, _NAME))
-    for attrs in nodes.values():
-        if "aliases" in attrs:
-            attrs["aliases"] = "、".join(sorted(set(attrs["aliases"]) - {attrs.get("name")}))
-    for document in reader.instances("document"):
-        for org in reader.objects(document, _ISSUER):
-            edges[(key(document), key(org))] = {"relation": "issuer"}
-        # A document is tied to the events of the releases that cite it.
-        for release in reader.subjects(_CITATION, document):
-            for event in reader.subjects(_DERIVED_FROM, release):
-                if key(event) in nodes and nodes[key(event)]["kind"] == "event":
-                    edges.setdefault((key(event), key(document)), {"relation": "cites"})
-
-    net = nx.DiGraph()
-    for nid in sorted(nodes):
-        attrs = nodes[nid]
-        attrs["label"] = node_label(attrs)
-        net.add_node(nid, **_clean(attrs))
-    for source, target in sorted(edges):
-        if source not in nodes or target not in nodes:
-            continue
-        net.add_edge(source, target, **_clean(_edge_attrs(edges[(source, target)])))
-    return net
 
 
 def _edge_attrs(edge: dict) -> dict:
@@ -1037,25 +923,6 @@ def network_stats(net: nx.DiGraph, work: int = BETWEENNESS_WORK) -> NetworkStats
         betweenness_sources=figures.sources,
         ties=figures.ties,
     )
-
-
-def analysed_network(graph: Graph) -> tuple[nx.DiGraph, NetworkStats]:
-    """The knowledge network with each official's ranking figures as node attributes.
-
-    Analyse a graph once and hand the result to what draws it (a build's view
-    and Gephi exports share one: see ``outputs.SharedWork``). The cyclic
-    garbage collector waits meanwhile: the network and the algorithms' tables
-    are millions of acyclic objects, which it would rescan again and again
-    (5,000 releases: betweenness 0.72 -> 0.10 s of CPU, the network 2.4 -> 1.9 s).
-    """
-    with gc_paused():
-        net = knowledge_network(graph)
-        stats = network_stats(net)
-    for nid, rank in stats.ranks.items():
-        net.nodes[nid].update(
-            events=rank.events, contacts=rank.contacts, betweenness=rank.betweenness, community=rank.community
-        )
-    return net, stats
 
 
 # --- exports ----------------------------------------------------------------

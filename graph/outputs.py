@@ -38,7 +38,7 @@ from rdflib import XSD, BNode, Graph
 from rdflib.compare import to_canonical_graph
 
 from govkg.extract.identity import identity_report
-from govkg.graph import network, view
+from govkg.graph import network, tables, view
 from govkg.graph.cache import CACHE
 from govkg.graph.folders import atomic_open as atomic_open  # one atomic writer, re-exported
 from govkg.graph.folders import atomic_write, staged_folder
@@ -78,7 +78,7 @@ class SharedWork:
     @cached_property
     def network(self) -> tuple[nx.DiGraph, network.NetworkStats]:
         """The analysed knowledge network, which the view and the Gephi exports draw."""
-        return network.analysed_network(self.result.graph)
+        return tables.analysed_network(self.result.graph)
 
 
 # A writer gives its file whole, or as pieces of text (the files that grow with the corpus).
@@ -614,7 +614,7 @@ def identity(shared: SharedWork) -> str:
 @_writer(paused=True)
 def html(shared: SharedWork) -> str:
     """``graph.html``: the interactive view of the analysed network."""
-    return view.html(shared.graph, shared.network[0])
+    return view.html(shared.network[0])
 
 
 @_writer

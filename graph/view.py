@@ -1,7 +1,7 @@
 """The interactive HTML view of a graph: one self-contained file, built with pyvis.
 
 The view is derived from the RDF graph through
-:func:`govkg.graph.network.knowledge_network`, never from extraction records.
+:func:`govkg.graph.tables.knowledge_network`, never from extraction records.
 Officials, events, organisations, places, documents and directives each have
 their own colour and shape, named in a legend. Hovering shows the fact under
 the pointer (the nearest edge, or the node) with its evidence sentence,
@@ -33,7 +33,7 @@ import math
 import re
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -42,15 +42,8 @@ from typing import TYPE_CHECKING
 from jinja2.utils import htmlsafe_json_dumps
 
 from govkg.graph.layout import LEVEL_BUDGET, layout
-from govkg.graph.network import (
-    KINDS,
-    knowledge_network,
-    node_id,
-    officials_named,
-    zh_label,
-)
-from govkg.graph.tables import analysed_nodes
-from govkg.ontology import GOV, SCHEMA
+from govkg.graph.network import KINDS, zh_label
+from govkg.graph.tables import analysed_nodes, knowledge_network
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -122,140 +115,45 @@ def select_view(
     (see :func:`_most_connected`), or, in a view centred on officials, what is
     nearest to them.
     """
-    import networkx as nx
-
-    total_nodes, total_edges = net.number_of_nodes(), net.number_of_edges()
-    notes: list[str] = []
-    focus: list[str] = []
-    keep = set(net)
-    if kinds is not None:
-        keep = {n for n in keep if net.nodes[n]["kind"] in kinds}
-        notes.append("、".join(_kind_label(k) for k in KINDS if k in kinds))
-    if since or until:
-        low, high = since or "0000-00-00", until or "9999-99-99"
-        events = {n for n in keep if net.nodes[n]["kind"] == "event"}
-        dropped = {n for n in events if not low <= net.nodes[n].get("date", "") <= high}
-        keep -= dropped
-        # Keep what is connected to an event left in the window.
-        events -= dropped
-        parts = nx.connected_components(net.subgraph(keep).to_undirected(as_view=True))
-        keep = set().union(*(part for part in parts if part & events))
-        notes.append(f"{since or '…'} – {until or '…'}")
-    sub = net.subgraph(keep)
-    if persons is not None:
-        centres = [n for n in officials_named(net, persons) if n in keep]
-        reached = set()
-        undirected = sub.to_undirected(as_view=True)
-        for centre in centres:
-            reached |= _within(undirected, centre, hops)
-        keep = reached
-        notes.append(f"{'、'.join(persons)} ±{hops}")
-        focus = sorted(centres)
-        sub = net.subgraph(keep)
-    if len(keep) > max_nodes:
-        keep = _nearest(sub, focus, max_nodes) if focus else _most_connected(sub, max_nodes)
-    shown = net.subgraph(keep).copy()
-    left = Counter(net.nodes[n]["kind"] for n in set(sub) - keep)
-    return View(
-        net=shown,
-        total_nodes=total_nodes,
-        total_edges=total_edges,
-        left_out={k: left[k] for k in KINDS if left[k]},
-        notes=notes,
-        focus=[n for n in focus if n in keep],
+    return tables_view(
+        _NetworkTables(net),
+        persons=persons,
+        hops=hops,
+        since=since,
+        until=until,
+        kinds=kinds,
+        max_nodes=max_nodes,
     )
 
 
-def _within(graph, centre: str, hops: int) -> set[str]:
-    """Nodes at most ``hops`` edges from ``centre``."""
-    seen, frontier = {centre}, [centre]
-    for _ in range(max(hops, 0)):
-        frontier = sorted({m for n in frontier for m in graph[n]} - seen)
-        seen.update(frontier)
-    return seen
+class _NetworkTables:
+    """A networkx knowledge network as :func:`tables_view` reads a network's tables: its nodes
+    numbered in the order of their ids, its edges in the order of their ends', its tenures those
+    it carries (``net.graph["tenures"]``)."""
 
+    def __init__(self, net: nx.DiGraph) -> None:
+        self.net = net
+        self.ids = sorted(net)
+        number = {nid: i for i, nid in enumerate(self.ids)}
+        self.kinds = [net.nodes[nid]["kind"] for nid in self.ids]
+        self.edges = sorted(net.edges())
+        self.sources = [number[a] for a, _ in self.edges]
+        self.targets = [number[b] for _, b in self.edges]
 
-def _priority(graph: nx.DiGraph, undirected) -> Callable[[str], tuple]:
-    """Order of preference: better connected first; among equals, officials and events first."""
-    rank = {kind: i for i, kind in enumerate(KINDS)}
-    return lambda n: (-undirected.degree(n), rank[graph.nodes[n]["kind"]], n)
+    def node_lines(self) -> Iterator[tuple[str, dict]]:
+        return ((nid, dict(self.net.nodes[nid])) for nid in self.ids)
 
+    def edge_lines(self) -> Iterator[tuple[str, str, dict]]:
+        return ((a, b, dict(self.net.edges[a, b])) for a, b in self.edges)
 
-def _nearest(graph: nx.DiGraph, centres: list[str], limit: int) -> set[str]:
-    """At most ``limit`` nodes around ``centres``: nearer first, better connected first."""
-    undirected = graph.to_undirected(as_view=True)
-    priority = _priority(graph, undirected)
-    keep = set(centres[:limit])
-    layer = sorted(keep)
-    while layer and len(keep) < limit:
-        ring = sorted({m for n in layer for m in undirected[n]} - keep, key=priority)
-        layer = ring[: limit - len(keep)]
-        keep.update(layer)
-    return keep
+    def tenure_lines(self) -> Iterator[tuple[str, list[list[str]]]]:
+        return iter(self.net.graph.get("tenures", {}).items())
 
 
 # Share of a trimmed view given to officials and events, the backbone of who
 # met whom; the rest goes to the organisations, places, documents and
 # directives tied to them.
 BACKBONE_SHARE = 0.75
-
-
-def _most_connected(graph: nx.DiGraph, limit: int) -> set[str]:
-    """At most ``limit`` nodes: the most connected officials and events, then what they are tied to.
-
-    The backbone (officials and events) is cut first, with whole connected
-    parts kept largest first and the first that does not fit grown from its
-    most connected node; the other kinds then fill the rest, those tied to
-    most kept nodes first.
-    """
-    backbone = [n for n in graph if graph.nodes[n]["kind"] in ("official", "event")]
-    if not backbone or len(backbone) == len(graph):
-        return _connected_part(graph, limit)
-    keep = _connected_part(graph.subgraph(backbone), max(1, int(limit * BACKBONE_SHARE)))
-    undirected = graph.to_undirected(as_view=True)
-    priority = _priority(graph, undirected)
-    candidates = {m for n in keep for m in undirected[n]} - keep
-    ties = {m: sum(1 for n in undirected[m] if n in keep) for m in candidates}
-    ranked = sorted(candidates, key=lambda m: (-ties[m], *priority(m)))
-    keep.update(ranked[: limit - len(keep)])
-    return keep
-
-
-def _connected_part(graph: nx.DiGraph, limit: int) -> set[str]:
-    """At most ``limit`` nodes: whole connected parts, largest first, the last one cut."""
-    import heapq
-
-    import networkx as nx
-
-    undirected = graph.to_undirected(as_view=True)
-    priority = _priority(graph, undirected)
-    parts = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
-    keep: set[str] = set()
-    for part in parts:
-        room = limit - len(keep)
-        if room <= 0:
-            break
-        if len(part) <= room:
-            keep |= part
-            continue
-        if room < 2:
-            break
-        # Grow from the most connected node, best-connected neighbours first.
-        start = min(part, key=priority)
-        taken, heap = {start}, []
-        for m in undirected[start]:
-            heapq.heappush(heap, priority(m))
-        while heap and len(taken) < room:
-            n = heapq.heappop(heap)[-1]
-            if n in taken:
-                continue
-            taken.add(n)
-            for m in undirected[n]:
-                if m not in taken:
-                    heapq.heappush(heap, priority(m))
-        keep |= taken
-        break  # smaller parts after a cut one would be noise beside it
-    return keep
 
 
 class _Numbered:
@@ -285,7 +183,7 @@ class _Numbered:
         return self.v[self.indptr[node] : self.indptr[node + 1]].tolist()
 
     def priority(self, node: int) -> tuple:
-        """Better connected first; among equals, officials and events first (view._priority)."""
+        """Better connected first; among equals, officials and events first."""
         return (-int(self.degree[node]), self.kind_rank[node], node)
 
     def components(self):
@@ -315,9 +213,12 @@ def select_numbered(
     given: what its filters left), from its structure in numbers.
 
     ``kinds`` holds each node's kind in the order of the ids; ``sources`` and
-    ``targets`` the numbers of each edge's ends. The same choice as
-    :func:`_most_connected`, on arrays: what a build's page draws from its
-    network tables (graph/tables.py), which never hold the network whole.
+    ``targets`` the numbers of each edge's ends. The backbone (officials and
+    events) is cut first, with whole connected parts kept largest first and
+    the first that does not fit grown from its most connected node; the
+    other kinds then fill the rest, those tied to most kept nodes first. On
+    arrays: a build's network tables (graph/tables.py) never hold the network
+    whole.
     """
     import numpy as np
 
@@ -338,7 +239,8 @@ def select_numbered(
 
 
 def _connected_numbered(graph: _Numbered, inside, limit: int) -> set[int]:
-    """:func:`_connected_part` of the nodes ``inside`` (a mask), on arrays."""
+    """At most ``limit`` of the nodes ``inside`` (a mask): whole connected parts, largest first, the
+    last one grown from its most connected node, best-connected neighbours first."""
     import heapq
 
     import numpy as np
@@ -447,27 +349,6 @@ def node_size(degree: int) -> float:
     (6.0, 9.0, 24.0)
     """
     return round(6.0 + 3.0 * math.log2(1 + degree), 1)
-
-
-def tenures(graph: Graph) -> dict[str, list[list[str]]]:
-    """Each official's posts with their first and last attested dates, oldest first.
-
-    Read from the summary holdings of :mod:`govkg.graph.careers`
-    (``gov:firstAttested`` / ``gov:lastAttested``), keyed by node id.
-    """
-    from rdflib import Literal
-
-    found: dict[str, list[list[str]]] = {}
-    for tenure, first in graph.subject_objects(GOV.firstAttested):
-        holder = graph.value(tenure, GOV.holder)
-        post = graph.value(tenure, GOV.post)
-        last = graph.value(tenure, GOV.lastAttested) or first
-        if holder is None or post is None:
-            continue
-        name = graph.value(post, SCHEMA.name)
-        label = str(name) if isinstance(name, Literal) else node_id(post)
-        found.setdefault(node_id(holder), []).append([label, str(first)[:10], str(last)[:10]])
-    return {k: sorted(v, key=lambda t: (t[1], t[2], t[0])) for k, v in sorted(found.items())}
 
 
 def vis_assets() -> tuple[str, str]:
@@ -673,16 +554,12 @@ def _json_list(items: list, dumps, kwargs: dict, chunk: int = 500) -> Iterator[s
 
 def view_html(graph: Graph, title: str = "govkg", **selection) -> str:
     """The HTML view of an RDF graph; ``selection`` as for :func:`select_view`."""
-    view = select_view(knowledge_network(graph), **selection)
-    view.tenures = tenures(graph)
-    return render_html(view, title=title)
+    return render_html(select_view(knowledge_network(graph), **selection), title=title)
 
 
-def html(graph: Graph, net: nx.DiGraph) -> str:
-    """``graph.html`` of a graph and its analysed network (:func:`analysed_network`)."""
-    view = select_view(net)
-    view.tenures = tenures(graph)
-    return render_html(view)
+def html(net: nx.DiGraph) -> str:
+    """``graph.html`` of an analysed network (:func:`~govkg.graph.tables.analysed_network`)."""
+    return render_html(select_view(net))
 
 
 def tables_html(tables, figures, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
@@ -692,7 +569,7 @@ def tables_html(tables, figures, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator
 
 
 def _within_numbered(graph: _Numbered, centre: int, hops: int) -> set[int]:
-    """:func:`_within` on numbers."""
+    """Nodes at most ``hops`` edges from ``centre``."""
     seen, frontier = {centre}, [centre]
     for _ in range(max(hops, 0)):
         frontier = sorted({m for n in frontier for m in graph.neighbours(n)} - seen)
@@ -701,7 +578,7 @@ def _within_numbered(graph: _Numbered, centre: int, hops: int) -> set[int]:
 
 
 def _nearest_numbered(graph: _Numbered, centres: list[int], limit: int) -> set[int]:
-    """:func:`_nearest` on numbers."""
+    """At most ``limit`` nodes around ``centres``: nearer first, better connected first."""
     keep = set(centres[:limit])
     layer = sorted(keep)
     while layer and len(keep) < limit:

@@ -15,13 +15,11 @@ from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.network import (
     _betweenness,
     _louvain,
-    analysed_network,
     betweenness_sources,
     coattendance_network,
     format_stats,
     gexf_text,
     graphml_text,
-    knowledge_network,
     latest_date,
     network_stats,
     node_id,
@@ -29,6 +27,7 @@ from govkg.graph.network import (
 )
 from govkg.graph.outputs import write_outputs
 from govkg.graph.store import STORE, StoreGraph, build_graph, open_graph_store, read_graph
+from govkg.graph.tables import analysed_network, knowledge_network
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import sample_graph
 

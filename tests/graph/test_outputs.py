@@ -284,11 +284,11 @@ def test_characters_an_iri_may_not_hold_are_percent_encoded():
 
 
 def test_shared_work_is_prepared_once_in_the_parent(tmp_path, monkeypatch):
-    from govkg.graph import network, outputs
+    from govkg.graph import outputs, tables
 
     calls = []
-    analyse = network.analysed_network
-    monkeypatch.setattr(network, "analysed_network", lambda graph: calls.append(graph) or analyse(graph))
+    analyse = tables.analysed_network
+    monkeypatch.setattr(tables, "analysed_network", lambda graph: calls.append(graph) or analyse(graph))
     only = ["graph.html", "graph.gexf", "graph.graphml"]
     written = write_outputs(result(), tmp_path, only=only, workers=2)
     assert sorted(written) == sorted(only)

@@ -15,11 +15,9 @@ from govkg.graph import view
 from govkg.graph.build import BuildResult
 from govkg.graph.network import (
     NETWORKS,
-    analysed_network,
     format_stats,
     gexf_text,
     graphml_text,
-    knowledge_network,
     latest_date,
 )
 from govkg.graph.outputs import write_outputs
@@ -34,10 +32,12 @@ from govkg.graph.sharded import (
 from govkg.graph.tables import (
     ROWS_FORMAT,
     RowsFile,
+    analysed_network,
     exports,
     gexf_of_tables,
     graph_tables,
     graphml_of_tables,
+    knowledge_network,
     pairs_of_triples,
     rankings,
     streamed_rows,
@@ -85,13 +85,19 @@ def test_the_tables_give_the_exports_of_the_network_in_memory(make, tmp_path):
     net, _ = analysed_network(graph)
     with graph_tables(graph, tmp_path) as tables:
         assert tables.ids == sorted(net)
-        assert dict(tables.tenure_lines()) == {n: t for n, t in view.tenures(graph).items() if n in net}
+        assert dict(tables.tenure_lines()) == net.graph["tenures"]
         figures = rankings(tables)
         exported = exports(tables, figures)
         assert "".join(gexf_of_tables(exported)) == gexf_text(net, latest_date(graph))
         assert "".join(graphml_of_tables(exported)) == graphml_text(net)
-        assert "".join(view.tables_html(tables, figures)) == view.html(graph, net)
+        assert "".join(view.tables_html(tables, figures)) == view.html(net)
     assert not list(tmp_path.iterdir())  # the tables are removed
+
+
+def test_a_tenure_is_its_posts_name_else_its_id_from_first_to_last_attested(tmp_path):
+    tenures = knowledge_network(awkward_graph()).graph["tenures"]
+    assert tenures["person/何平@巴中市"] == [["市长", "2020-01-25", "2020-02-02"]]
+    assert tenures["person/何平@宝鸡市"] == [["post/unnamed", "2019-05-01", "2019-05-01"]]
 
 
 def test_a_build_from_its_shards_gives_the_views_in_memory_aliases_across_graphs(tmp_path):
@@ -144,15 +150,16 @@ def random_network(seed: int, nodes: int = 300) -> nx.DiGraph:
 
 
 @pytest.mark.parametrize(("seed", "limit"), [(0, 50), (1, 120), (2, 7), (3, 1), (4, 299), (5, 300)])
-def test_the_page_keeps_the_nodes_select_view_keeps(seed, limit):
+def test_a_trimmed_page_keeps_officials_and_events_then_what_they_are_tied_to(seed, limit):
     net = random_network(seed)
-    ids = sorted(net)
-    number = {nid: i for i, nid in enumerate(ids)}
-    kinds = [net.nodes[nid]["kind"] for nid in ids]
-    sources = [number[a] for a, _ in net.edges()]
-    targets = [number[b] for _, b in net.edges()]
-    chosen = view.select_numbered(kinds, sources, targets, max_nodes=limit)
-    assert {ids[i] for i in chosen} == set(view.select_view(net, max_nodes=limit).net)
+    found = view.select_view(net, max_nodes=limit)
+    kept = set(found.net)
+    assert len(kept) <= limit and (kept == set(net)) == (limit >= net.number_of_nodes())
+    assert sum(found.left_out.values()) == net.number_of_nodes() - len(kept)
+    undirected = net.to_undirected()
+    backbone = {n for n in kept if net.nodes[n]["kind"] in ("official", "event")}
+    if found.trimmed and backbone:  # the other kinds only as they are tied to the officials and events kept
+        assert all(set(undirected[n]) & backbone for n in kept - backbone)
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 500])
@@ -261,7 +268,6 @@ SELECTIONS = [
 def test_the_view_of_the_tables_is_select_views(make, selection, tmp_path):
     graph = make()
     expected = view.select_view(knowledge_network(graph), **selection)
-    expected.tenures = view.tenures(graph)
     with graph_tables(graph, tmp_path) as tables:
         found = view.tables_view(tables, **selection)
     assert (found.left_out, found.notes, found.focus) == (expected.left_out, expected.notes, expected.focus)
@@ -274,13 +280,13 @@ def test_the_view_of_the_tables_is_select_views(make, selection, tmp_path):
     [
         {"kinds": ["official", "event", "organisation"], "max_nodes": 40},
         {"kinds": ["official", "place", "document"], "max_nodes": 25},
-        {"persons": ["n0003", "n0010"], "hops": 2, "max_nodes": 12},
+        {"persons": 2, "hops": 2, "max_nodes": 12},
         {"persons": 3, "hops": 3},  # the first three officials
         {"persons": 1, "hops": 5, "max_nodes": 20, "kinds": ["official", "event"]},
         {"since": "2020-03-01", "until": "2020-06-30", "max_nodes": 30},
     ],
 )
-def test_a_filtered_view_in_numbers_keeps_the_nodes_select_view_keeps(seed, selection, tmp_path):
+def test_a_filtered_view_keeps_what_its_filters_say(seed, selection):
     net = random_network(seed)
     rng = random.Random(seed)
     for nid, attrs in net.nodes(data=True):
@@ -290,32 +296,20 @@ def test_a_filtered_view_in_numbers_keeps_the_nodes_select_view_keeps(seed, sele
     if isinstance(selection.get("persons"), int):
         officials = sorted(n for n, a in net.nodes(data=True) if a["kind"] == "official")
         selection = {**selection, "persons": officials[: selection["persons"]]}
-    expected = view.select_view(net, **selection)
-    found = view.tables_view(_NetTables(net, tmp_path), **selection)
-    assert set(found.net) == set(expected.net)
-    assert (found.left_out, found.notes, found.focus) == (expected.left_out, expected.notes, expected.focus)
-
-
-class _NetTables:
-    """A networkx network as the tables hold one (what tables_view reads of them)."""
-
-    def __init__(self, net: nx.DiGraph, folder) -> None:
-        self.net = net
-        self.ids = sorted(net)
-        number = {nid: i for i, nid in enumerate(self.ids)}
-        self.kinds = [net.nodes[nid]["kind"] for nid in self.ids]
-        edges = sorted(net.edges())
-        self.sources = [number[a] for a, _ in edges]
-        self.targets = [number[b] for _, b in edges]
-
-    def node_lines(self):
-        return ((nid, dict(self.net.nodes[nid])) for nid in self.ids)
-
-    def edge_lines(self):
-        return ((a, b, dict(self.net.edges[a, b])) for a, b in sorted(self.net.edges()))
-
-    def tenure_lines(self):
-        return iter(())
+    found = view.select_view(net, **selection)
+    kept = set(found.net)
+    assert len(kept) <= selection.get("max_nodes", view.DEFAULT_MAX_NODES)
+    if "kinds" in selection:
+        assert {net.nodes[n]["kind"] for n in kept} <= set(selection["kinds"])
+    if "since" in selection:
+        dates = [net.nodes[n].get("date", "") for n in kept if net.nodes[n]["kind"] == "event"]
+        assert dates and all(selection["since"] <= d <= selection["until"] for d in dates)
+    if "persons" in selection:
+        assert found.focus and set(found.focus) <= set(selection["persons"]) & kept
+        undirected = net.to_undirected()
+        reach = {n: nx.single_source_shortest_path_length(undirected, n) for n in found.focus}
+        assert all(min(r.get(n, 99) for r in reach.values()) <= selection["hops"] for n in kept)
+    assert list(found.net) == sorted(kept)  # in the order of the ids, as a build's page
 
 
 @pytest.mark.parametrize("make", [sample_graph, awkward_graph])

@@ -11,7 +11,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.namespace import OWL, PROV
 
 from govkg.graph.cli import EXIT_FAIL, EXIT_OK, main
-from govkg.graph.network import knowledge_network
+from govkg.graph.tables import knowledge_network
 from govkg.graph.view import render_html, select_view, view_html
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.chromium import LABEL_OVERLAPS
