@@ -9,7 +9,9 @@ places per copy), then prints, side by side:
 - adding 100 new releases to the built folder (``govkg build --add``, run by
   bench_add.py, which prints the wall span and CPU of each of its steps), and
   rebuilding with nothing changed, against the full build's time;
-- each named SPARQL query (``ontology/queries``, unbound) on the build's store.
+- each named SPARQL query (``ontology/queries``, unbound) on the build's store;
+- at the end, each full build's peak against issue #11's target (at most
+  2 GB, the same at every size) and how much it grew with the corpus.
 
 No assertions: it prints figures. Run it niced on a shared machine:
 
@@ -87,7 +89,10 @@ def time_queries(folder: Path) -> list[tuple[str, float, int]]:
     return rows
 
 
-def bench_size(size: int, tmp: Path, dask: bool, batch: int, given: tuple[Path, Path] | None = None) -> None:
+def bench_size(
+    size: int, tmp: Path, dask: bool, batch: int, given: tuple[Path, Path] | None = None
+) -> tuple[int, float]:
+    """Build one corpus and print its figures; returns (releases, peak MB of the full build)."""
     if given:
         corpus, more = given
         made = sum(1 for p in corpus.rglob("*") if p.is_file())
@@ -142,6 +147,24 @@ def bench_size(size: int, tmp: Path, dask: bool, batch: int, given: tuple[Path, 
     if not given:
         shutil.rmtree(corpus, ignore_errors=True)
         shutil.rmtree(more, ignore_errors=True)
+    return made, peak
+
+
+# Issue #11's target for a build's memory: the whole process tree at most this, at every size.
+TARGET_MB = 2048
+
+
+def print_peaks(peaks: list[tuple[int, float]]) -> None:
+    """The full builds' peaks side by side, against the target: at most TARGET_MB, and flat (the
+    same at every size: set by the batch, not the corpus)."""
+    target = f"at most {TARGET_MB} MB, the same at every size"
+    print(f"\npeak memory of the full build (process tree; target: {target}):")
+    for made, peak in peaks:
+        verdict = "within" if peak <= TARGET_MB else "OVER"
+        print(f"  {made:>9,} releases  {peak:6.0f} MB  ({verdict} the target)")
+    if len(peaks) > 1:
+        (small, low), (large, high) = min(peaks), max(peaks)
+        print(f"  {large / small:.0f} times the releases: x{high / low:.2f} the peak")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,10 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at start")
     with tempfile.TemporaryDirectory(prefix="govkg-scale-", dir=args.tmp) as tmp:
+        peaks = []
         if args.corpus:
-            bench_size(0, Path(tmp), not args.no_dask, args.batch, tuple(args.corpus))
+            peaks.append(bench_size(0, Path(tmp), not args.no_dask, args.batch, tuple(args.corpus)))
         for size in [] if args.corpus else args.sizes:
-            bench_size(size, Path(tmp), not args.no_dask, args.batch)
+            peaks.append(bench_size(size, Path(tmp), not args.no_dask, args.batch))
+    print_peaks(peaks)
     load = os.getloadavg()
     print(f"\nload average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end")
     return 0
