@@ -72,9 +72,11 @@ import tempfile
 import weakref
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from govkg.extract.chars import simplified
@@ -1386,13 +1388,12 @@ def assemble(
     decisions, at a time (:class:`SpilledKeys`, :class:`SpilledDecisions`).
     Either way the corpus is the same (``==``, pickled, read).
     """
-    # release id -> Person.key -> (node, each title's post)
-    nodes_of: dict[str, dict[str, tuple[PersonKey, tuple[Post | None, ...]]]] = defaultdict(dict)
+    # each partition's nodes sorted by release, merged below in the order of the table
+    nodes = _Runs(workdir, spill)
     decisions: list[Decision] | SpilledDecisions = SpilledDecisions(workdir) if spill else []
     tenures: list[Tenure] = []
     for part in parts:
-        for rid, key, node, held in part.nodes:
-            nodes_of[rid][key] = node, held
+        nodes.add(sorted(part.nodes, key=itemgetter(0)))  # stable: of one mention twice, the last wins
         if spill:
             decisions.add(part.decisions)
         else:
@@ -1405,17 +1406,24 @@ def assemble(
     shared_posts = {t.post: t.post for t in tenures}  # one object for each post, however many titles name it
     keys: dict[str, ReleaseKeys] | SpilledKeys = SpilledKeys(workdir) if spill else {}
     organizations: set[str] = set()
+    merged = groupby(nodes.merged(key=itemgetter(0)), key=itemgetter(0))
+    group = next(merged, None)
     for release in table:
         rid = release.release
         persons, posts = {}, {}
-        nodes = nodes_of.pop(rid, {})
+        found: dict[str, tuple[PersonKey, tuple[Post | None, ...]]] = {}
+        while group is not None and group[0] < rid:  # a release the table does not hold
+            group = next(merged, None)
+        if group is not None and group[0] == rid:
+            found = {key: (node, held) for _, key, node, held in group[1]}
+            group = next(merged, None)
         for person in release.persons:
-            persons[person.key], held = nodes[person.key]
+            persons[person.key], held = found[person.key]
             for index, post in enumerate(held):  # the partition's posts: post_of once a title
                 if post is not None:
                     posts[(person.key, index)] = shared_posts.setdefault(post, post)
-        found = keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
-        organizations.update(found.organizations.values())
+        made = keys[rid] = ReleaseKeys(persons, _written_organizations(release), posts)
+        organizations.update(made.organizations.values())
     return Corpus(
         releases=tuple(release.release for release in table),
         keys=keys,
@@ -1457,6 +1465,35 @@ class _PickleFile:
         return pickle.loads(os.pread(self._file.fileno(), size, offset))
 
 
+class _Runs:
+    """Sorted runs of values, held, or with ``spill`` kept in a :class:`_PickleFile` in ``workdir``
+    a chunk at a time, and merged as they are read: how :func:`assemble` puts the partitions'
+    nodes together (and :class:`SpilledDecisions` keeps the report's decisions)."""
+
+    CHUNK = 10_000
+
+    def __init__(self, workdir: str | Path | None = None, spill: bool = False) -> None:
+        self._spill = _PickleFile(workdir) if spill else None
+        self._runs: list[list] = []  # each run, or each run's chunks
+
+    def add(self, run: list) -> None:
+        if self._spill is None:
+            self._runs.append(run)
+        elif run:
+            self._runs.append(
+                [self._spill.put(run[at : at + self.CHUNK]) for at in range(0, len(run), self.CHUNK)]
+            )
+
+    def _read(self, chunks: list[tuple[int, int]]) -> Iterator:
+        for at in chunks:
+            yield from self._spill.get(at)
+
+    def merged(self, key: Callable) -> Iterator:
+        """Every value of every run in ``key`` order (of equal keys, the earlier run's first)."""
+        runs = self._runs if self._spill is None else map(self._read, self._runs)
+        return heapq.merge(*runs, key=key)
+
+
 class SpilledKeys(Mapping):
     """Release id -> :class:`ReleaseKeys`, each pickled in a temporary file and read when asked for.
 
@@ -1491,27 +1528,18 @@ class SpilledDecisions(Sequence):
     (one a partition, pickled in chunks) merged as they are read; equal to a tuple of the same
     decisions, and pickled as one."""
 
-    CHUNK = 10_000
-
     def __init__(self, workdir: str | Path | None = None) -> None:
-        self._spill = _PickleFile(workdir)
-        self._runs: list[list[tuple[int, int]]] = []  # each run's chunks
+        self._runs = _Runs(workdir, spill=True)
         self._count = 0
 
     def add(self, decisions: Iterable[Decision]) -> None:
         """A run: some decisions (a partition's), in any order."""
         run = sorted(decisions, key=_decision_order)
-        if run:
-            chunks = range(0, len(run), self.CHUNK)
-            self._runs.append([self._spill.put(run[start : start + self.CHUNK]) for start in chunks])
-            self._count += len(run)
-
-    def _read(self, chunks: list[tuple[int, int]]) -> Iterator[Decision]:
-        for at in chunks:
-            yield from self._spill.get(at)
+        self._runs.add(run)
+        self._count += len(run)
 
     def __iter__(self) -> Iterator[Decision]:
-        return heapq.merge(*map(self._read, self._runs), key=_decision_order)
+        return self._runs.merged(key=_decision_order)
 
     def __len__(self) -> int:
         return self._count
