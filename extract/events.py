@@ -116,9 +116,12 @@ _MODAL = re.compile(
 @lru_cache(maxsize=1)
 def _same_day() -> re.Pattern:
     """A sentence that goes on with the event before it: on its day (当天: a same-day word
-    of dates, or a part of a day), after its meeting (会后), or later."""
+    of dates, or a part of a day), before or after its meeting (会后) or talks (会谈前), or
+    later."""
     day = alternation([*same_day_words(), *day_part_words()])
-    return re.compile(rf"\s*(?:({day})|(会后|会前|会上|会议)|随后|之后|其间|期间|此前)")
+    return re.compile(
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|随后|之后|其间|期间|此前)"
+    )
 
 
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
@@ -274,7 +277,8 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     meet = alternation(load_words("meeting_heads.tsv"))
     inspect = alternation(load_words("inspection_verbs.tsv"))
     # 人民大会堂, 会议室: places, not meetings; 视频会晤, 视频会见: receptions.
-    meet = f"(?:{meet})(?![堂室厅场所议晤谈见])"
+    # 论坛开幕式: the opening, a ceremony.
+    meet = f"(?:{meet})(?![堂室厅场所议晤谈见])(?!(?<=论坛)开幕式)"
     # An inspection verb that heads a noun (巡察通告, 检查组) or is a participle (被巡察村)
     # reports no inspection.
     heads_noun = "通告|公告|报告|组|办|室|员|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等"
@@ -433,10 +437,11 @@ class _Reader:
         dateline = _DATELINE.match(text)
         same_day = _same_day().match(text, dateline.end() if dateline else 0)
         self.same_day = None
-        if same_day and same_day.group(2):
-            # 会议决定…, 会后…: the day of the meeting told of.
-            meeting = next((d for d in reversed(self.drafts) if d.type == "meeting" and d.date), None)
-            self.same_day = meeting.date if meeting else None
+        if same_day and (same_day.group(2) or same_day.group(3)):
+            # 会议决定…, 会后…: the day of the meeting told of; 会谈前…: of the talks.
+            kind = "meeting" if same_day.group(2) else "reception"
+            told = next((d for d in reversed(self.drafts) if d.type == kind and d.date), None)
+            self.same_day = told.date if told else None
         elif same_day:
             # 当天 before any date is the day of the report.
             self.same_day = self.last_date or (self.clock if same_day.group(1) else None)

@@ -971,6 +971,31 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ("9日，李四在某地出席甲乙两国峰会。", ("李四",), [("meeting", "2020-06-09")]),
         # a meeting named in whom a reception receives is no meeting of its own
         ("9日，李四会见来华出席某峰会的某国总统王五。", ("李四", "王五"), [("reception", "2020-06-09")]),
+        # national news: a collective study session, a forum, a session that closes, a medal
+        ("中共中央政治局9日下午就某问题进行第二十次集体学习。", (), [("meeting", "2020-06-09")]),
+        ("国务院总理李四9日出席第三届某经贸论坛并致辞。", ("李四",), [("meeting", "2020-06-09")]),
+        ("国家主席李四9日出席某论坛开幕式并发表主旨演讲。", ("李四",), [("ceremony", "2020-06-09")]),
+        ("十三届全国人大常委会第十六次会议9日在北京闭幕。", (), [("meeting", "2020-06-09")]),
+        ("国家主席李四9日向某国总统王五颁授友谊勋章。", ("李四", "王五"), [("ceremony", "2020-06-09")]),
+        # a meeting that qualifies a noun or frames a time is not reported by its verb
+        ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), []),
+        (
+            "9日至10日，在出席某论坛期间，李四来到某市考察。",
+            ("李四",),
+            [("inspection", "2020-06-09")],
+        ),
+        # before or after the talks: their day
+        (
+            "李四9日同某国总统王五举行会谈。会谈前，李四为王五举行欢迎仪式。",
+            ("李四", "王五"),
+            [("reception", "2020-06-09"), ("ceremony", "2020-06-09")],
+        ),
+        # abroad: the local day
+        (
+            "国家主席李四当地时间9日在某地同某国总统王五举行会谈。",
+            ("李四", "王五"),
+            [("reception", "2020-06-09")],
+        ),
     ],
 )
 def test_events_on_unseen_grammar(text, names, expected):

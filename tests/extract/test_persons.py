@@ -288,3 +288,8 @@ def test_a_phone_call_names_both_sides():
 )
 def test_a_title_chain_that_is_a_clause_of_its_own_names_who_follows_the_comma(text, expected):
     assert titles(text) == expected
+
+
+def test_a_name_ends_before_the_local_time_of_a_visit_abroad():
+    text = "国家主席张立新当地时间9日在某地同某国总统马克龙举行会谈。"
+    assert titles(text) == {"张立新": ["国家主席"], "马克龙": ["某国总统"]}
