@@ -67,6 +67,8 @@ _DOER = re.compile(r"(?:(?!在|要|将|应|把|对|的)[^，,。；;：:]){0,6}"
 # a named person, or a party (一行, 督导组).
 _ARRIVES = re.compile(r"(?:先后|专程|亲自)?(?:来到|到达|抵达|深入|莅临|前往|走进|赴|到(?!会))")
 _PARTY = re.compile(r"一行|[组团队]")
+# What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
+_DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
@@ -614,6 +616,13 @@ class _Reader:
             doers = [m.key for m in mentions if clause.start() <= m.start and m.end <= named]
             if not doers:
                 return
+            if kind == "inspection":
+                # 县委书记甲看望慰问一线人员: the visitor right before the verb, who leads it (a
+                # role cue's work), not a name further back (感谢甲对…看望慰问).
+                last = max(m.end for m in mentions if clause.start() <= m.start and m.end <= named)
+                if not _DOER_TO_VISIT.fullmatch(v.text, last, named):
+                    return
+                doers = []
             if match.groupdict().get("with"):
                 start, end = clause.start() + match.start("with"), clause.start() + match.end("with")
                 doers += [m.key for m in mentions if start <= m.start and m.end <= end]

@@ -977,6 +977,11 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ("国家主席李四9日出席某论坛开幕式并发表主旨演讲。", ("李四",), [("ceremony", "2020-06-09")]),
         ("十三届全国人大常委会第十六次会议9日在北京闭幕。", (), [("meeting", "2020-06-09")]),
         ("国家主席李四9日向某国总统王五颁授友谊勋章。", ("李四", "王五"), [("ceremony", "2020-06-09")]),
+        ("9日，县委理论学习中心组举行2020年第一次集体学习。", (), [("meeting", "2020-06-09")]),
+        # a visit told with no place: the visitor right before 慰问
+        ("9日，县委书记李四看望慰问一线防疫人员。", ("李四",), [("inspection", "2020-06-09")]),
+        ("9日，李四给一线防疫人员送去慰问信。", ("李四",), []),
+        ("9日，某公司感谢李四对企业的关心，并向一线人员表示慰问。", ("李四",), []),
         # a meeting that qualifies a noun or frames a time is not reported by its verb
         ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), []),
         (
