@@ -246,6 +246,8 @@ _TRIBUTE = re.compile(r"献")
 _CAMPAIGN = re.compile(r"(?:开展|举行|举办|组织|启动)了?((?:(?!开展|举行|举办|组织).)+活动)$")
 # A reception cue with nothing received or held with (参加了会见).
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
+# The rites of an appointment: its oath, its commission.
+_OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -599,6 +601,22 @@ class _Reader:
             return False
         return (parse_clock(self.clock) - parse_clock(iso)).days > 366
 
+    def _of_the_sitting(self, kind: str, name: str) -> bool:
+        """Whether an appointment, or the oath or commissions that go with one, belongs to the
+        dated meeting the text is telling of (a sitting that appoints)."""
+        told = self.current
+        if told is None or told.type not in ("meeting", "appointment", "ceremony"):
+            return False
+        if told.date is None or told.past or (told.type != "meeting" and not self._sitting_dated()):
+            return False
+        return kind == "appointment" or (
+            kind == "ceremony" and _OF_APPOINTMENT.search(simplify(name)) is not None
+        )
+
+    def _sitting_dated(self) -> bool:
+        """Whether the text has told of a dated meeting (the sitting its appointments belong to)."""
+        return any(d.type == "meeting" and d.date and not d.past for d in self.drafts)
+
     def _recent(self, iso: str | None) -> bool:
         """Whether a date falls in the month before the publication date (never without one)."""
         if iso is None or self.clock is None:
@@ -626,6 +644,9 @@ class _Reader:
             if match.groupdict().get("with"):
                 start, end = clause.start() + match.start("with"), clause.start() + match.end("with")
                 doers += [m.key for m in mentions if start <= m.start and m.end <= end]
+        if kind == "appointment" and _NO_SPEAKER.match(clause.group()):
+            # 根据县长提名，会议决定任命…: what an appointment follows, not one of its own
+            return
         groups = match.groupdict()
         at = clause.start() + match.start()
         name_view = (groups.get("name") or "").strip()
@@ -702,6 +723,10 @@ class _Reader:
             # …并在会前会见了…: the day of the meeting told of.
             meeting = next((d for d in reversed(self.drafts) if d.type == "meeting" and d.date), None)
             date = meeting.date if meeting else None
+        if date is None and not (past or self.in_words) and self._of_the_sitting(kind, name):
+            # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the
+            # sitting told of does (appointments, their oath and commissions) is on its day.
+            date = self.current.date
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
         guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
         if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:

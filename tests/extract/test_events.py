@@ -982,6 +982,34 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ("9日，县委书记李四看望慰问一线防疫人员。", ("李四",), [("inspection", "2020-06-09")]),
         ("9日，李四给一线防疫人员送去慰问信。", ("李四",), []),
         ("9日，某公司感谢李四对企业的关心，并向一线人员表示慰问。", ("李四",), []),
+        # what a dated sitting does, in sentences of its own: its day
+        (
+            "9日，县人大常委会召开第二十次会议。会议听取了县政府工作报告。经表决，决定任命李四为副县长。",
+            ("李四",),
+            [("meeting", "2020-06-09"), ("appointment", "2020-06-09")],
+        ),
+        (
+            "9日，县人大常委会召开第二十次会议，表决通过了人事任免案。王五向新任命人员颁发了任命书。",
+            ("王五",),
+            [("meeting", "2020-06-09"), ("appointment", "2020-06-09"), ("ceremony", "2020-06-09")],
+        ),
+        # …not what a visit told of goes on to; a sitting long past dates its own appointments
+        (
+            "9日，县长李四到某镇调研。王五主持召开座谈会。",
+            ("李四", "王五"),
+            [("inspection", "2020-06-09"), ("meeting", None)],
+        ),
+        (
+            "2018年3月5日，县人大常委会召开第二十次会议。会议决定任命李四为副县长。",
+            ("李四",),
+            [("meeting", "2018-03-05"), ("appointment", "2018-03-05")],
+        ),
+        # 根据县长提名: what the appointment follows, no appointment of its own
+        (
+            "9日，县人大常委会召开第二十次会议。根据县长提名，会议决定任命李四为县财政局局长。",
+            ("李四",),
+            [("meeting", "2020-06-09"), ("appointment", "2020-06-09")],
+        ),
         # a meeting that qualifies a noun or frames a time is not reported by its verb
         ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), []),
         (
