@@ -213,7 +213,8 @@ _AND = re.compile(
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
-_SEPARATE = "分别"
+# Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
+_SEPARATE = re.compile(r"分别|先后")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
 # What says nothing of a meeting's subject (专题会议, 工作座谈会).
@@ -729,8 +730,8 @@ class _Reader:
             date = self.current.date
         leaders = frozenset(m.key for m in mentions if clause.start() <= m.start < at)
         guests = [m.key for m in mentions if m.start >= at and clause.start() <= m.start < clause.end()]
-        if kind == "reception" and _SEPARATE in clause.group() and len(guests) > 1:
-            # 分别会见甲和乙: one reception each, with its host and its guest.
+        if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
+            # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
             for guest in guests:
                 draft = _Draft(kind, name, index, sentence.span, date, place, leaders=leaders)
                 draft.name = f"{name}（{guest}）"

@@ -84,8 +84,10 @@ def test_two_named_meetings_are_two_events():
     assert [e.type for e in events_of(text)] == ["meeting", "meeting"]
 
 
-def test_separate_receptions():
-    text = "6月9日，省长李四分别会见了甲国大使王大和乙国大使赵二。"
+@pytest.mark.parametrize("word", ["分别", "先后"])
+def test_separate_receptions(word):
+    # each on its own or one after another: one reception each
+    text = f"6月9日，省长李四{word}会见了甲国大使王大和乙国大使赵二。"
     events = events_of(text, names=("李四", "王大", "赵二"))
     assert [e.type for e in events] == ["reception", "reception"]
     assert [{(p.person, p.role) for p in e.participations} for e in events] == [
