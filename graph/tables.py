@@ -921,6 +921,8 @@ class _TablesState:
         self.state, self.names, self.heads = state, names, heads
         self.meta = _meta(same_as)
         self.previous = state if _describes(_read_meta(state), self.meta, state) else None
+        for left in state.parent.glob(f".{state.name}.*"):  # by a build that was killed (the cache's own)
+            shutil.rmtree(left, ignore_errors=True)
         self.folder = state.with_name(f".{state.name}.{secrets.token_hex(4)}.tmp")
         self.files: list = []
         self.start()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govkg.graph import sharded
+from govkg.graph import sharded, tables
 from govkg.graph import store as store_module
 from govkg.graph.build import build, extract_file, from_extractions, releases_of_files, sample_paths
 from govkg.graph.cache import ExtractionCache
@@ -271,6 +271,22 @@ def test_an_added_release_rewrites_its_shard_and_the_default_graph(tmp_path, inp
     update = build_into(out, [added], add=True)
     write_build(update, out)
     assert (update.shards.written, update.shards.unchanged, update.shards.removed) == (2, 6, 0)
+
+
+def test_an_added_release_updates_the_network_tables_to_the_views_of_a_fresh_build(
+    tmp_path, inputs, monkeypatch
+):
+    first, second = inputs
+    out, whole = tmp_path / "out", tmp_path / "whole"
+    assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    updated = []
+    update_tables = tables._update_tables
+    monkeypatch.setattr(tables, "_update_tables", lambda *a: updated.append(update_tables(*a)) or updated[-1])
+    assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert updated == [True]  # from the first build's tables
+    assert main(["build", str(first), str(second), "-o", str(whole), "-q", "--no-check"]) == EXIT_OK
+    for name in ("graph.html", "graph.gexf", "graph.graphml"):
+        assert (out / name).read_bytes() == (whole / name).read_bytes(), name
 
 
 def test_shards_mapped_by_dask_workers_are_those_of_one_process(tmp_path, inputs):

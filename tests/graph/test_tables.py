@@ -234,6 +234,7 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     first = canonical_shards(_graph(meeting_release)(), tmp_path / "first")
     write_from_shards(first, tmp_path / "out1", network=False)
     write_network_files(tmp_path / "out1", first, rows)
+    (rows / ".tables.0123abcd.tmp").mkdir()  # left by a build that was killed
     keyed = rows / "tables" / "keyed.tsv"
     keyed.write_bytes(keyed.read_bytes()[:-30])  # cut short (a crash before the system wrote it out)
     second = canonical_shards(sample_graph(), tmp_path / "second")
@@ -243,6 +244,7 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     write_network_files(tmp_path / "whole", second)
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["tables"]
 
 
 # --- the commands' reading: stats and view from the tables --------------------
