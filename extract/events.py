@@ -761,7 +761,9 @@ class _Reader:
             said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
             draft.said = said and said.written
         draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
-        same = None if another or past else self._same_as(draft, name_view)
+        # 同日，甲还主持召开了某专题会议: another meeting, unless it names the one told of.
+        also = kind == "meeting" and not generic and _ANOTHER.search(clause.group(), 0, match.start())
+        same = None if another or past else self._same_as(draft, name_view, bool(also))
         if same is None and weak:
             return
         if same is None:
@@ -858,8 +860,9 @@ class _Reader:
             return None
         return next((self.names[p.person] for p in self.current.roles if p.role == "guest"), None)
 
-    def _same_as(self, draft: _Draft, name_view: str) -> _Draft | None:
-        """The earlier event this cue reports again, if any."""
+    def _same_as(self, draft: _Draft, name_view: str, also: bool = False) -> _Draft | None:
+        """The earlier event this cue reports again, if any (``also``: a meeting said to be
+        another, 还…召开…, is the same only if it names the one told of)."""
         for other in reversed(self.drafts):
             if other.type != draft.type or other.past:
                 continue
@@ -868,7 +871,7 @@ class _Reader:
             if draft.said and other.said and not same_day(draft.said, other.said):
                 continue  # 22日，甲带队…检查。24日，乙带队…检查: two days, with no clock to read them
             if draft.type == "meeting":
-                if draft.generic or other.generic or _loosely_same(draft.name, other.name):
+                if _loosely_same(draft.name, other.name) or (not also and (draft.generic or other.generic)):
                     return other
                 continue
             if draft.type == "inspection" and draft.leaders and other.leaders:

@@ -1012,6 +1012,17 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             ("李四",),
             [("meeting", "2020-06-09"), ("appointment", "2020-06-09")],
         ),
+        # 还 before a named meeting: another one, unless it names the one told of
+        (
+            "9日下午，市政府召开常务会议。同日，市长李四还主持召开了某专题会议。",
+            ("李四",),
+            [("meeting", "2020-06-09"), ("meeting", "2020-06-09")],
+        ),
+        (
+            "9日，全县召开防汛工作推进会。县长李四还出席了防汛工作推进会并讲话。",
+            ("李四",),
+            [("meeting", "2020-06-09")],
+        ),
         # a meeting that qualifies a noun or frames a time is not reported by its verb
         ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), []),
         (
