@@ -1023,6 +1023,16 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             ("李四",),
             [("meeting", "2020-06-09")],
         ),
+        # a meeting named with the day it was held: held on that day
+        ("9日召开的全市防汛工作会议要求，各地要抓好防汛。", (), [("meeting", "2020-06-09")]),
+        ("在9日召开的全市防汛工作会议上，市长李四强调，要抓好防汛。", ("李四",), [("meeting", "2020-06-09")]),
+        # …not one carried out or cited
+        ("会议传达学习了3月5日召开的中央政治局会议精神。", (), []),
+        (
+            "9日，县委召开常委会会议，研究落实5日召开的全省防汛工作会议的具体措施。",
+            (),
+            [("meeting", "2020-06-09")],
+        ),
         # a meeting that qualifies a noun or frames a time is not reported by its verb
         ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), []),
         (
