@@ -324,7 +324,8 @@ def test_an_update_by_two_processes_is_the_whole_write(tmp_path, pool, monkeypat
     assert not list(out.glob(".*"))
 
 
-def test_the_store_from_the_shards_holds_each_triple_once_in_the_default_graph(tmp_path):
+@pytest.mark.parametrize("chunk", [60, 500, 20_000_000])  # every shard in pieces of a line or so; whole
+def test_the_store_from_the_shards_holds_each_triple_once_in_the_default_graph(tmp_path, chunk):
     built = BuildResult(graph=to_rdf([meeting("r1"), meeting("r2")]), extractions=[])
     shards = canonical_shards(built.graph, tmp_path / "shards", shuffle=False)
     (named, *_) = [(graph, path) for graph, path in shard_files(shards) if graph]
@@ -333,7 +334,7 @@ def test_the_store_from_the_shards_holds_each_triple_once_in_the_default_graph(t
     with (shards / DEFAULT).open("a", encoding="utf-8") as handle:
         handle.write(f"<urn:x> <urn:p> {named[0]} .\n")
     write_rdf_files(shards, tmp_path / "files")
-    sharded.load_store(tmp_path / "db", shards, chunk=500)
+    sharded.load_store(tmp_path / "db", shards, chunk=chunk)
     stored = ox.Store.read_only(str(tmp_path / "db"))
     fresh = ox.Store()
     fresh.bulk_load(path=str(tmp_path / "files" / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
