@@ -293,3 +293,15 @@ def test_a_title_chain_that_is_a_clause_of_its_own_names_who_follows_the_comma(t
 def test_a_name_ends_before_the_local_time_of_a_visit_abroad():
     text = "国家主席张立新当地时间9日在某地同某国总统马克龙举行会谈。"
     assert titles(text) == {"张立新": ["国家主席"], "马克龙": ["某国总统"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月9日，县委书记、县级总河长张立新开展巡河工作。", {"张立新": ["县委书记", "县级总河长"]}),
+        ("3月9日，县级林长张立新到某林场巡林。", {"张立新": ["县级林长"]}),
+    ],
+)
+def test_a_river_or_forest_chief_is_a_title(text, expected):
+    # 河长 / 湖长 / 林长: the chiefs of the river and forest systems; 开展 ends the name
+    assert titles(text) == expected
