@@ -118,6 +118,7 @@ from govkg.graph.tables import (
     graph_rows,
     graphml_of_tables,
     kept_sizes,
+    kept_tables,
     network_tables,
     pairs_of_triples,
     rankings,
@@ -1057,12 +1058,15 @@ def tables_of(path: str | Path, folder: str | Path | None = None) -> Iterator[Ta
     try:
         with contextlib.ExitStack() as stack:
             shards = path / SHARDS
+            kept = None
             if path.is_dir() and shards.is_dir():
                 rows = path / "cache" / NETWORK_STATE
                 units = network_units(shards, rows if rows.is_dir() else None, stack, work, read_only=True)
+                if rows.is_dir():  # the tables the build kept, when they are those of its rows
+                    kept = kept_tables(units, work, rows / TABLES_STATE)
             else:
                 units = [graph_rows(read_graph(path))]
-            with network_tables(units, work) as tables:
+            with kept or network_tables(units, work) as tables:
                 yield tables
     finally:
         shutil.rmtree(work, ignore_errors=True)

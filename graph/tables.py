@@ -688,6 +688,57 @@ def network_tables(
     return tables
 
 
+def kept_tables(units: Iterable[Iterable[str]], folder: str | Path, state: str | Path) -> Tables | None:
+    """The tables a build kept in ``state`` (its ``cache/network/tables``: see :func:`network_tables`)
+    as :class:`Tables` in a temporary folder inside ``folder``, when they are those of ``units``
+    (the same rows files, in order, with the same aliases, made by this govkg); None when not.
+
+    Each node's and edge's line is read as the state holds it: nothing is sorted or reduced, and
+    nothing is written in ``state`` (a build read by a command may be read-only).
+    """
+    units = list(units)
+    names = [_unit_name(unit) for unit in units]
+    state = Path(state)
+    if None in names:
+        return None
+    try:
+        if _read_names(state) != names:
+            return None
+        heads = _heads(units, names, state)
+    except (OSError, ValueError):
+        return None
+    same_as, latest = _aliases_of(heads)
+    if not _describes(_read_meta(state), _meta(same_as), state):
+        return None
+    tables = Tables(folder=Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder)), latest=latest)
+    try:
+        with (
+            tables.nodes.open("w", encoding="utf-8") as out,
+            tables.tenures.open("w", encoding="utf-8") as tenure_out,
+            (state / _REDUCED).open(encoding="utf-8", newline="\n") as handle,
+        ):
+            nodes = _Nodes(tables, out, tenure_out)
+            for raw in handle:
+                nid, kind, bare, node, tenure = raw[:-1].split("\t")
+                nodes.line(nid, kind, json.loads(bare), node, tenure)
+        tables.bare_names.count()
+        with (
+            tables.edges.open("w", encoding="utf-8") as out,
+            (state / _EDGES).open(encoding="utf-8", newline="\n") as handle,
+        ):
+            edges = _Edges(tables, out)
+            for raw in handle:
+                source, target, relation, types, line = raw[:-1].split("\t", 4)
+                edges.kept(source, target, relation, types, line)
+    except _StaleTables:
+        tables.close()
+        return None
+    except BaseException:
+        tables.close()
+        raise
+    return tables
+
+
 def _aliases_of(heads: list[list[tuple[str, object]]]) -> tuple[dict[str, str], str]:
     """The variants' canonical IRIs and the newest date, from the rows the units begin with."""
     same_as: dict[str, str] = {}

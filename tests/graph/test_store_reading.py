@@ -117,3 +117,27 @@ def test_a_damaged_store_does_not_matter_to_the_views(built, tmp_path, capsys):
             path.write_bytes(b"\0" * 16)
     assert main(["stats", str(damaged)]) == EXIT_OK
     assert capsys.readouterr().out == whole
+
+
+def test_the_tables_a_build_kept_are_read_as_they_are(built, capsys, monkeypatch, tmp_path):
+    """The build keeps its tables (cache/network/tables): the commands read them, reducing nothing,
+    while they are those of its rows; else they make them again."""
+    from govkg.graph import tables
+
+    out, _ = built
+    assert (out / "cache" / "network" / "tables").is_dir()
+    with monkeypatch.context() as patched:
+        patched.setattr(tables, "kept_tables", lambda *args: None)
+        assert main(["stats", str(out), "--json"]) == EXIT_OK
+        assert main(["view", str(out), "-o", str(tmp_path / "reduced.html")]) == EXIT_OK
+    reduced = capsys.readouterr().out
+    monkeypatch.setattr(tables, "_reduce", _never)
+    assert main(["stats", str(out), "--json"]) == EXIT_OK
+    assert main(["view", str(out), "-o", str(tmp_path / "kept.html")]) == EXIT_OK
+    assert capsys.readouterr().out.replace("kept.html", "reduced.html") == reduced
+    assert (tmp_path / "kept.html").read_bytes() == (tmp_path / "reduced.html").read_bytes()
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    next((copy / "cache" / "network").glob("*.tsv")).unlink()  # rows made aside: not the kept tables'
+    assert main(["stats", str(copy)]) != EXIT_OK  # made again: the reduce (patched to fail) runs
+    assert "read its tables, not a graph" in capsys.readouterr().err
