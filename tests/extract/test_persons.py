@@ -305,3 +305,18 @@ def test_a_name_ends_before_the_local_time_of_a_visit_abroad():
 def test_a_river_or_forest_chief_is_a_title(text, expected):
     # 河长 / 湖长 / 林长: the chiefs of the river and forest systems; 开展 ends the name
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院总理张立新此间会见了法国总统马克龙。",
+        "9日，市委书记张立新随同调研。",
+        "9日，市委书记张立新认真听取了某项目情况汇报。",
+        "9日，市委书记张立新逐一察看某项目建设情况。",
+        "9日，市委书记张立新察看了某项目建设情况。",
+        "9日，市委书记张立新询问了企业生产情况。",
+    ],
+)
+def test_a_name_ends_before_a_word_of_how_a_visit_goes(text):
+    assert "张立新" in titles(text)
