@@ -717,6 +717,15 @@ def test_other_events(text, expected):
             [("other", "对防汛工作作出重要批示", "2020-06-08", ["张三:attend", "张三:speak"])],
         ),
         ("8日，张三签署第三号主席令。", [("other", "签署第三号主席令", "2020-06-08", ["张三:attend"])]),
+        # a banquet given or attended, tree planting, an interview given, an article published
+        ("8日，张三出席某国大使馆国庆招待会。", [("other", "某国大使馆国庆招待会", "2020-06-08", ["张三:attend"])]),
+        ("8日，张三宴请某国总理李四。", [("other", "宴请某国总理李四", "2020-06-08", ["张三:attend"])]),
+        ("8日，张三参加首都义务植树活动。", [("other", "首都义务植树活动", "2020-06-08", ["张三:attend"])]),
+        ("8日，张三接受某国媒体联合采访。", [("other", "接受某国媒体联合采访", "2020-06-08", ["张三:attend"])]),
+        (
+            "8日，张三在某国报纸发表题为《友谊长存》的署名文章。",
+            [("other", "在某国报纸发表题为《友谊长存》的署名文章", "2020-06-08", ["张三:attend"])],
+        ),
         # a call and a letter of one day are two happenings
         (
             "8日，张三同李四通电话。当天，张三致信祝贺某大学建校百年。",
@@ -743,6 +752,10 @@ def test_acts_of_a_named_doer_are_other_happenings(text, expected):
         "8日，市民致电12345热线反映问题。",  # a call to a hotline, no named doer
         "8日，某公司致信感谢。",  # no named doer
         "8日，张三要求各地要及时向上级致信报告。",  # what is to be done
+        "8日，李四报道了张三接受采访的情况。",  # an interview told of
+        "近日，张三接受记者采访。",  # no day
+        "8日，张三说，要参加义务植树。",  # what is to be done
+        "8日，张三出席宴会的讲话。",  # a speech at a banquet, told of
     ],
 )
 def test_no_act_of_a_named_doer(text):
@@ -1036,8 +1049,9 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             (),
             [("meeting", "2020-06-09")],
         ),
-        # a meeting that qualifies a noun or frames a time is not reported by its verb
-        ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), []),
+        # a meeting that qualifies a noun or frames a time is not reported by its verb (the banquet
+        # is a happening of its own, no meeting)
+        ("李四9日举行宴会，欢迎来华出席论坛的外方领导人。", ("李四",), [("other", "2020-06-09")]),
         (
             "9日至10日，在出席某论坛期间，李四来到某市考察。",
             ("李四",),
