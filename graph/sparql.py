@@ -344,8 +344,21 @@ def _parts(term) -> tuple[str, str, str | None, str | None]:
 def _to_ox(term: Node):
     try:
         return to_oxigraph(term)
-    except TypeError:
-        raise QueryError(f"cannot bind {term!r}") from None
+    except (TypeError, ValueError) as exc:  # ValueError: an IRI or datatype oxigraph cannot read
+        raise QueryError(f"cannot bind {term.n3() if isinstance(term, Node) else term!r}: {exc}") from None
+
+
+def _substitutions(values: Mapping[str, Node]) -> dict | None:
+    """Bindings as pyoxigraph's substitutions; a name that is no SPARQL variable's is a QueryError."""
+    ox = _oxigraph()
+    out = {}
+    for name, value in values.items():
+        try:
+            variable = ox.Variable(name)
+        except ValueError:
+            raise QueryError(f"cannot bind ?{name}: not a SPARQL variable's name") from None
+        out[variable] = _to_ox(value)
+    return out or None
 
 
 def graph_to_store(graph: Graph):
@@ -494,9 +507,7 @@ def query_store(
     tries = parameter_values(query, bindings)
     for values in tries:
         try:
-            answer = store.query(
-                text, substitutions={ox.Variable(k): _to_ox(v) for k, v in values.items()} or None
-            )
+            answer = store.query(text, substitutions=_substitutions(values))
         except SyntaxError as exc:
             raise QueryError(f"query syntax: {exc}") from exc
         except RuntimeError as exc:  # e.g. a bound variable the query does not project

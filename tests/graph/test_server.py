@@ -265,6 +265,8 @@ def test_a_named_query_is_bound_by_a_dollar_parameter_as_govkg_query_binds_it(en
         ([("$name", "何平"), ("$name", "李四")], b"given 2 times"),
         ([("$nosuch", "x")], b""),  # a variable the query does not select
         ([("$name", "<not an iri>")], b"cannot read the IRI"),
+        ([("$name", '"x"^^<x>')], b"cannot bind"),
+        ([("$name²", "x")], b"cannot bind"),
     ],
 )
 def test_a_bad_dollar_parameter_is_a_bad_request(endpoint, fields, message):

@@ -326,6 +326,9 @@ def test_cli_list_names_every_query_and_its_parameters(capsys):
         ["--name", "no-such-query"],
         ["SELEC nothing"],
         ["--name", "meeting-chairs", "--bind", "nobody=x"],
+        ["SELECT ?x WHERE {}", "--bind", 'x="a"^^<x>'],  # a datatype that is no absolute IRI
+        ["SELECT ?x WHERE {}", "--bind", "x=<1:x>"],  # an IRI whose scheme is no scheme
+        ["SELECT ?x² WHERE {}", "--bind", "x²=a"],  # a word that is no SPARQL variable's name
         ["SELECT * WHERE {}", "--name", "meeting-chairs"],
         [],
     ],
