@@ -54,7 +54,8 @@ def quick_start(pattern: str, flags: int = 0) -> re.Pattern:
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a non-empty match of ``pattern`` can start with; None if they cannot be
-    listed (a negated class, ``.``, ``\\s``, a back reference) or the pattern can match nothing.
+    listed (a negated class, ``.``, ``\\s``, a back reference, a case-insensitive group) or the
+    pattern can match nothing.
 
     >>> sorted(first_chars(r"(?:今|去)?年|[0-9]+日"))
     ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '今', '去', '年']
@@ -111,6 +112,8 @@ def _first_of(op, av) -> tuple[set[str] | None, bool]:
                 return None, False
         return chars, False
     if op is sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE:  # (?i:…): its characters match others of another case
+            return None, False
         return _first(av[-1])
     if op is sre.BRANCH:
         out: set[str] = set()

@@ -62,6 +62,18 @@ def test_spaces_are_what_str_isspace_says():
     assert first_chars(r"\s") == spaces
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"x?(?i:copyright)", "COPYRIGHT"),  # a group of its own case-insensitive
+        (r"(?:ICP备|(?i:[a-c])号)", "B号"),
+        (r"(?<![0-9])(?i:k)m", "\u212am"),  # the Kelvin sign is k without case
+    ],
+)
+def test_a_case_insensitive_group_finds_what_re_finds(pattern, text):
+    assert bool(quick_start(pattern).search(text)) is bool(re.search(pattern, text)) is True
+
+
 @pytest.mark.parametrize("pattern", [r"会见|会谈", r"[0-9]日", r"^市委"])
 def test_a_pattern_re_already_skips_through_is_left_as_it_is(pattern):
     assert quick_start(pattern).pattern == pattern
