@@ -86,7 +86,9 @@ _NAMED_THING = re.compile(
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·")
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?=[和与及的、，,。；;]|$)")
 _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
-_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+# From the start of a run of characters only: tried again from each of its characters, a long run
+# with no 、 after it was read to its end once a character (quadratic; a match never starts inside).
+_LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _COMRADE = re.compile("同志")
 _BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
