@@ -910,9 +910,12 @@ class _Reader:
             # A sentence that opens with a name, its titles before it, is about that person.
             self.last_subjects = (mentions[0].key,)
         self.where = (index, 0)
+        starts = [m.start for m in mentions]  # in order (_sentence_mentions)
         for clause in _CLAUSE.finditer(text):
             self.where = (index, clause.start())
-            inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
+            # a slice, not a pass over the sentence's mentions for each clause (quadratic: a sentence
+            # of 8,000 clauses each naming someone took 23 s here)
+            inside = mentions[bisect_left(starts, clause.start()) : bisect_left(starts, clause.end())]
             # A cue word inside a meeting's name (座谈会, 汇报会) is no cue.
             cues = [
                 c
