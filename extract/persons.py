@@ -132,7 +132,8 @@ class _Found:
     """A person being collected: the name (simplified) and titles (view offsets)."""
 
     name: str
-    titles: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, sentence
+    # start, end, sentence: each once, in a dict (a test of a list was quadratic in a name's titles)
+    titles: dict[tuple[int, int, int], None] = field(default_factory=dict)
     foreign: bool = False
     spaced: list[tuple[int, int]] = field(default_factory=list)  # 何 平: spans with a space
 
@@ -164,9 +165,7 @@ class _Finder:
         entry = self.found.setdefault(name, _Found(name, foreign=foreign))
         entry.foreign = entry.foreign or foreign
         for start, end in titles:
-            item = (start, end, self.sentence_of(start))
-            if item not in entry.titles:
-                entry.titles.append(item)
+            entry.titles.setdefault((start, end, self.sentence_of(start)))
 
     def foreign_name_at(self, i: int) -> str | None:
         """A foreign name starting at ``i``: the shortest run of two or more
