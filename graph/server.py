@@ -190,6 +190,8 @@ def bindings_of(params: dict[str, list[str]], base: str | None = None) -> dict:
             continue
         if len(values) != 1:
             raise QueryError(f"the parameter {key} is given {len(values)} times; give it once")
+        if "=" in key:  # the name is the key's, whole: $a%3Db=c is no binding of ?a to "b=c"
+            raise QueryError(f"a binding is var=value, not {key[1:]!r}={values[0]!r}")
         name, value = parse_binding(f"{key[1:]}={values[0]}")
         if isinstance(value, URIRef):
             value = URIRef(unbase(str(value), base))

@@ -267,6 +267,7 @@ def test_a_named_query_is_bound_by_a_dollar_parameter_as_govkg_query_binds_it(en
         ([("$name", "<not an iri>")], b"cannot read the IRI"),
         ([("$name", '"x"^^<x>')], b"cannot bind"),
         ([("$name²", "x")], b"cannot bind"),
+        ([("$name=李四", "x")], b"a binding is var=value"),  # not ?name bound to 李四=x
     ],
 )
 def test_a_bad_dollar_parameter_is_a_bad_request(endpoint, fields, message):
