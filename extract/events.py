@@ -71,6 +71,8 @@ _PARTY = re.compile(r"一行|[组团队]")
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
+# A clause that frames what follows by a reception (在会见乙时，…).
+_RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
 _CLAUSE = re.compile(r"(?:“[^“”。]{1,20}”|[^，,；;。！？!?：:])+")
 # 并 before a happening verb, after a visit told of in the same clause, opens a report of
@@ -329,6 +331,31 @@ def _lead_after() -> re.Pattern:
         r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
+
+
+# A person named with what he said about something (甲关于巡视工作的重要论述, 统一到甲关于…的
+# 讲话精神上来): what is cited, not a doer.
+_ABOUT_WHAT = re.compile(r"[^，,；;。关]{0,6}关于")
+
+
+def _cited(text: str, clause: re.Match, mention) -> bool:
+    """Whether a person is named, in this clause, with what he said about something.
+
+    >>> text = "学习贯彻甲总书记关于巡视工作的重要论述"
+    >>> _cited(text, re.match(".+", text), _Mention(4, 5, "甲"))
+    True
+    """
+    return _ABOUT_WHAT.match(text, mention.end, clause.end()) is not None
+
+
+def _receives_visitor(text: str, start: int, end: int) -> bool:
+    """Whether who stands at ``start`` receives a visitor named by his visit (会见了来某市考察的乙).
+
+    >>> _receives_visitor("甲在宾馆会见了来某市考察的乙", 1, 14), _receives_visitor("甲到某市考察", 1, 6)
+    (True, False)
+    """
+    verb = event_names.inspect_verb(text, start, end)
+    return verb is not None and _RECEIVES.search(text, start, verb) is not None
 
 
 def _inspection_cue(text: str, start: int, end: int) -> int | None:
@@ -911,11 +938,16 @@ class _Reader:
             self.last_subjects = (mentions[0].key,)
         self.where = (index, 0)
         starts = [m.start for m in mentions]  # in order (_sentence_mentions)
+        receiving = False
         for clause in _CLAUSE.finditer(text):
             self.where = (index, clause.start())
             # a slice, not a pass over the sentence's mentions for each clause (quadratic: a sentence
             # of 8,000 clauses each naming someone took 23 s here)
             inside = mentions[bisect_left(starts, clause.start()) : bisect_left(starts, clause.end())]
+            if receiving and inside and _TITLES_ONLY.fullmatch(text, clause.start(), inside[0].start):
+                # 在会见乙时，甲表示…: who goes on to speak received 乙.
+                self._give(inside[:1], "host", sentence)
+            receiving = _RECEIVING.fullmatch(text, clause.start(), clause.end()) is not None
             # A cue word inside a meeting's name (座谈会, 汇报会) is no cue.
             cues = [
                 c
@@ -1044,7 +1076,8 @@ class _Reader:
         if not previous and _PLACE_ONLY.fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
             return self.last_subjects[:1]
-        if continues and pending:
+        if continues and pending and not (previous and role in ("host", "guest")):
+            # 甲，乙参加会见: the names before took part (参加); they receive no one.
             return tuple(pending)
         return ()
 
@@ -1053,12 +1086,21 @@ class _Reader:
         if not inside and not pending:
             return False
         given = {p.person for p in self.pending if p.role in ("accompany", "lead", "attend")}
+        if _HABIT.search(text, clause.start(), clause.end()):
+            # 甲多次亲临某地考察: visits again and again are no one visit.
+            return False
+        # 甲关于巡视工作的论述: a person named in what is cited.
+        inside = [m for m in inside if not _cited(text, clause, m)]
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
         cue = _inspection_cue(text, clause.start(), clause.end())
         if cue is not None:
             # 甲对…一行到我市调研表示欢迎: 甲 speaks to the visitors, they lead.
             leaders += [
                 m.key for m in inside if m.start < cue and m.key not in leaders and text[m.end] not in "对向"
+            ]
+            # 甲会见了来某市考察的乙: the visit says who the guest is; 甲 receives him.
+            leaders = [
+                m.key for m in inside if m.key in leaders and not _receives_visitor(text, m.end, clause.end())
             ]
         told = self.current
         elsewhere = told is not None and told.type != "inspection" and told.sentence == self.where[0]

@@ -257,6 +257,36 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("李四", "王五", "赵六"),
             {("李四", "host"), ("王五", "guest"), ("赵六", "host")},
         ),
+        # who is named with what he said about a visit (关于…) or visited again and again
+        # (多次) leads no visit told of here
+        (
+            "9日，某县召开巡察工作动员会。李四指出，要学习贯彻张三同志关于巡视工作的重要论述。",
+            ("李四", "张三"),
+            {("李四", "speak")},
+        ),
+        (
+            "9日，某合作区揭牌仪式在某市举行。李四出席。李四指出，张三同志多次亲临某市考察。",
+            ("李四", "张三"),
+            {("李四", "attend"), ("李四", "speak")},
+        ),
+        # the host of a reception is not the leader of the visit that names his guest
+        (
+            "9日下午，市长李四在某宾馆会见了来某市进行经贸考察洽谈的某公司董事长王五一行。",
+            ("李四", "王五"),
+            {("李四", "host"), ("王五", "guest")},
+        ),
+        # names before 参加会见 take part; they receive no one
+        (
+            "9日，市长李四会见王五一行。副市长张三、赵六，秘书长钱七参加会见。",
+            ("李四", "王五", "张三", "赵六", "钱七"),
+            {("李四", "host"), ("王五", "guest"), ("张三", "attend"), ("赵六", "attend"), ("钱七", "attend")},
+        ),
+        # 在会见乙时，甲表示: who goes on to speak received the guest
+        (
+            "在会见王五时，李四表示，双方合作良好。",
+            ("李四", "王五"),
+            {("李四", "host"), ("李四", "speak"), ("王五", "guest")},
+        ),
     ],
 )
 def test_roles(text, names, expected):
