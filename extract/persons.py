@@ -112,6 +112,8 @@ _TAGGER_CUES = (
 )  # fmt: skip
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
+# Where an item of a list of people ends.
+_ITEM_END = re.compile(r"[，,。；;、：:\n]")
 _ATTEND = ("参加", "出席", "列席", "陪同", "等")
 _PEOPLE_VERBS = re.compile(
     r"参加|出席|列席|陪同|交谈|会见|会谈|看望|慰问|宣誓|辞去|夫妇|两位|三位|同志|党员|代表"
@@ -288,7 +290,13 @@ class _Finder:
         if not chain or (first > 0 and t[first - 1] not in "，,。；;：:\n"):
             return None
         name = name_at(t, end + 1, self.known())
-        return name if name and not t.startswith("的", end + 1 + len(name)) else None
+        if not name or t.startswith("的", end + 1 + len(name)):
+            return None
+        stop = _ITEM_END.search(t, end + 1)
+        if any(end + 1 + len(name) < head <= (stop.start() if stop else len(t)) for head in self.heads):
+            # 社区党组织书记，相关工作组组长参加: the next item is a title of its own, no name.
+            return None
+        return name
 
     def repeated_name_at(self, i: int) -> str | None:
         """A name after a title before a word that is no cue, taken because the

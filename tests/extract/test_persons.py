@@ -31,6 +31,15 @@ def titles(text, place=None):
             "县人大常委会副主任张三、李四、王五出席。",
             {n: ["县人大常委会副主任"] for n in ("张三", "李四", "王五")},
         ),
+        # a ministry's chief engineer or chief accountant is a post
+        ("某部总工程师张小明一行抵达我市。", {"张小明": ["某部总工程师"]}),
+        ("集团总会计师李小红陪同。", {"李小红": ["集团总会计师"]}),
+        # a name after a title that opens its clause, not a title item after it
+        ("9日，市委副书记、市长，王小明到某镇调研。", {"王小明": ["市委副书记", "市长"]}),
+        (
+            "主任李小红出席。某片区各社区党组织书记,相关工作组组长参加会议。",
+            {"李小红": ["主任"]},
+        ),
         # a group word is no title
         ("县领导张三、李四、王五参加会议。", {"张三": [], "李四": [], "王五": []}),
         # a title after the name
