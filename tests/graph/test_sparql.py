@@ -23,6 +23,7 @@ from govkg.graph.sparql import (
     parse_binding,
     query_graph,
     run_query,
+    unordered,
 )
 
 SMALL = Path(__file__).parent / "data" / "sparql_small.ttl"
@@ -507,3 +508,13 @@ def test_a_named_query_gives_its_rows_in_one_order_whatever_order_the_graph_hold
 
 def _n3_row(row) -> tuple[str, ...]:
     return tuple("" if term is None else term.n3() for term in row)
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_a_named_query_unordered_gives_its_rows_and_sorts_none(small_graph, name):
+    query = named_queries()[name]
+    plain = unordered(query)
+    assert "ORDER BY" in query.text.rsplit("}", 1)[1]  # each closes with one
+    assert "ORDER BY" not in plain.text.rsplit("}", 1)[1]
+    ours, theirs = run_query(small_graph, query), run_query(small_graph, plain)
+    assert sorted(map(_n3_row, theirs.rows)) == sorted(map(_n3_row, ours.rows))
