@@ -25,6 +25,7 @@ timing is asserted.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -88,6 +89,11 @@ def timed(store, query, bindings, page: int | None, repeat: int) -> tuple[float,
     return wall, cpu, rows
 
 
+def load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes: CPU figures mean more beside it."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def cell(figures: tuple[float, float, int]) -> str:
     wall, cpu, rows = figures
     return f"{wall:7.3f} {cpu:7.3f} {rows:7,}"
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     busiest, median = typical_values(store), typical_values(store, 0.5)
     print("busiest: " + ", ".join(f"{k}={v}" for k, v in busiest.items()))
     print("median: " + ", ".join(f"{k}={v}" for k, v in median.items()))
-    print("seconds (wall, CPU) and rows; best of", args.repeat, "run(s)\n")
+    print("seconds (wall, CPU) and rows; best of", args.repeat, "run(s); load average", load(), "\n")
     header = f"{'wall':>7} {'cpu':>7} {'rows':>7}"
     titles = ["busiest", "median"] + ([] if args.bound_only else ["first page", "all (unbound)"])
     print(f"{'query':24}  " + "  ".join(f"{title:^23}" for title in titles))
@@ -128,6 +134,7 @@ def main(argv: list[str] | None = None) -> None:
             cells.append(cell(timed(store, query, {}, args.page, args.repeat)))
             cells.append(cell(timed(store, query, {}, None, args.repeat)))
         print(f"{name:24}  " + "  ".join(cells), flush=True)
+    print(f"\nload average at the end: {load()}")
 
 
 if __name__ == "__main__":
