@@ -54,6 +54,11 @@ def events_of(text, published="2020-06-10", names=()):
         # a river or forest chief's patrol
         ("6月9日，县级河长张三到某河巡河。", ["inspection"]),
         ("6月9日，县级林长张三到某林场巡林。", ["inspection"]),
+        # posts taken away and given, voted on as one business of a sitting
+        ("6月9日，县人大常委会举行第五次会议，表决通过了人事免职和任职事项。", ["meeting", "appointment"]),
+        ("6月9日，区人大常委会举行会议，审议通过任职和免职事项。", ["meeting", "appointment"]),
+        # a term of office is no appointment
+        ("6月9日，县长张三在任职期间到某镇调研。", ["inspection"]),
     ],
 )
 def test_event_types(text, types):
