@@ -1304,3 +1304,16 @@ def test_the_head_of_a_visiting_delegation_leads_its_visit(title, lead):
     events = list(find_events(release, tuple(split_sentences(text)), (person,)))
     visit = next(e for e in events if e.type == "inspection")
     assert (("张三", "lead") in {(p.person, p.role) for p in visit.participations}) is lead
+
+
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4)), max_size=12),
+    lo=st.integers(0, 35),
+    hi=st.integers(0, 35),
+)
+def test_the_mentions_of_a_range_are_those_a_pass_over_all_finds(spans, lo, hi):
+    from govkg.extract.events import _Mention, _starting, _within
+
+    mentions = [_Mention(start, start + length, str(n)) for n, (start, length) in enumerate(sorted(spans))]
+    assert _starting(mentions, lo, hi) == [m for m in mentions if lo <= m.start < hi]
+    assert _within(mentions, lo, hi) == [m for m in mentions if lo <= m.start and m.end <= hi]
