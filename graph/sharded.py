@@ -730,6 +730,7 @@ def write_network_files(
     outdir: str | Path,
     shards_dir: str | Path | None = None,
     rows: str | Path | None = None,
+    pool: Executor | None = None,
 ) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
@@ -741,25 +742,41 @@ def write_network_files(
     shard whose rows are there is not read again, and rows no shard has any
     more are removed. The page's tenures (careers'
     summary holdings) are rows of the tables too: the views read no store.
+    ``pool`` (a process pool) makes the shards' rows with this process
+    (:func:`network_units`), and writes graph.gexf and graph.graphml while
+    this process draws the page.
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
     with gc_paused(), contextlib.ExitStack() as stack:
-        units = network_units(shards_dir, rows, stack, outdir, prune=False)
+        units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
         state = Path(rows) / TABLES_STATE if rows is not None else None
         tables = stack.enter_context(network_tables(units, outdir, state))
         if rows is not None:  # once the tables are made: an update's reads the rows of shards gone
             prune_rows(Path(rows), units)
         figures = rankings(tables)
-        exported = exports(tables, figures)
-        written = {
-            "graph.gexf": atomic_write(outdir / "graph.gexf", gexf_of_tables(exported)),
-            "graph.graphml": atomic_write(outdir / "graph.graphml", graphml_of_tables(exported)),
-        }
-        del exported
-        page = tables_html(tables, figures)
-        written["graph.html"] = atomic_write(outdir / "graph.html", page)
+        # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
+        gephi = pool.submit(_write_gephi, outdir, tables, figures) if pool is not None else None
+        try:
+            written = _write_gephi(outdir, tables, figures) if gephi is None else {}
+            page = tables_html(tables, figures)
+            written["graph.html"] = atomic_write(outdir / "graph.html", page)
+            if gephi is not None:
+                written |= gephi.result()
+        except BaseException:
+            if gephi is not None and not gephi.cancel():
+                stop_workers(pool)  # before the tables are removed: none is read after
+            raise
     return {name: written[name] for name in NETWORK_FILES}
+
+
+def _write_gephi(outdir: Path, tables: Tables, figures) -> dict[str, Path]:
+    """graph.gexf and graph.graphml of the tables into ``outdir`` (:func:`write_network_files`)."""
+    exported = exports(tables, figures)
+    return {
+        "graph.gexf": atomic_write(outdir / "graph.gexf", gexf_of_tables(exported)),
+        "graph.graphml": atomic_write(outdir / "graph.graphml", graphml_of_tables(exported)),
+    }
 
 
 def network_units(
@@ -769,6 +786,7 @@ def network_units(
     work: Path,
     prune: bool = True,
     read_only: bool = False,
+    pool: Executor | None = None,
 ) -> list:
     """The network's rows of each shard (graph/tables.py), as files: kept in ``rows`` by the shard's
     digest (made where missing; with ``prune``, the others removed: :func:`prune_rows`), else in a
@@ -776,6 +794,11 @@ def network_units(
 
     With ``read_only``, ``rows`` is only read (a build's, read by a command: the folder may be
     read-only): the rows missing there are made in the temporary folder, and nothing is removed.
+
+    With ``pool`` (a process pool), the rows to make are tasks of :data:`ROWS_TASK` shards, handed
+    to the pool and taken back by this process while none of its workers has started them
+    (:func:`_make_all`): in a build, one worker writes the RDF files meanwhile, and this process
+    would otherwise make every shard's rows while the other waits.
     """
     shards = shard_files(shards_dir)
     digests = {name: digest for _, name, digest in index_rows(shards_dir)}
@@ -789,6 +812,7 @@ def network_units(
         if not read_only:
             folder.mkdir(parents=True, exist_ok=True)
     units = []
+    missing: list[tuple[str, Path, Path]] = []
     sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
     for number, (graph, path) in enumerate(shards):
         digest = digests.get(path.name, "")
@@ -797,15 +821,48 @@ def network_units(
         if not (digest and rows is not None and RowsFile(target).complete(sizes.get(name))):
             if read_only:
                 target = aside / f"{number}.tsv"
+            missing.append((graph, path, target))
+        units.append(RowsFile(target))
+    _make_all(missing, pool)
+    if rows is not None and prune and not read_only:
+        prune_rows(folder, units)
+    return units
+
+
+# Shards whose rows a task of a pool makes (network_units).
+ROWS_TASK = 100
+
+
+def _make_rows(missing: list[tuple[str, Path, Path]]) -> None:
+    """Make the rows file ``target`` of each shard ``(graph, path, target)``."""
+    with gc_paused():
+        for graph, path, target in missing:
             if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
                 found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))
             else:
                 found = unit_rows(pairs_of_triples(shard_triples(path, graph)))
             RowsFile(target).write(found)
-        units.append(RowsFile(target))
-    if rows is not None and prune and not read_only:
-        prune_rows(folder, units)
-    return units
+
+
+def _make_all(missing: list[tuple[str, Path, Path]], pool: Executor | None) -> None:
+    """:func:`_make_rows` of every shard of ``missing``: here, or in tasks of ``pool`` of which this
+    process makes those no worker has started, from the last (a task cancelled is this one's)."""
+    if pool is None or len(missing) <= ROWS_TASK:
+        _make_rows(missing)
+        return
+    tasks = [missing[start : start + ROWS_TASK] for start in range(0, len(missing), ROWS_TASK)]
+    futures = [pool.submit(_make_rows, task) for task in tasks]
+    try:
+        for task, future in zip(reversed(tasks), reversed(futures), strict=True):
+            if future.cancel():
+                _make_rows(task)
+        for future in futures:
+            if not future.cancelled():
+                future.result()
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
 
 
 def prune_rows(folder: Path, units: list) -> None:
@@ -914,7 +971,7 @@ def _write_shared(
             try:
                 files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
 
-                drawn = views() if views is not None else {}
+                drawn = views(pool=pool) if views is not None else {}
                 written = files.result()
                 store.put()
                 restamp_store(outdir)  # the store stands for the four files

@@ -312,8 +312,9 @@ def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tm
         pool.submit = lambda *args: submitted.append(args[0]) or submit(*args)
         update = build_into(pooled, [first, second])
         write_build(update, pooled, workers=2, batch=2, pool=pool)
-        # six batches, then the RDF files; shut down after phase 4
-        assert submitted == [map_sources] * 6 + [sharded.write_rdf_files]
+        # six batches, then the RDF files and the Gephi files (the shards' rows are too few to
+        # hand out); shut down after phase 4
+        assert submitted == [map_sources] * 6 + [sharded.write_rdf_files, sharded._write_gephi]
         assert pool._shutdown_thread
     assert _files_and_shards(pooled) == _files_and_shards(single)
 

@@ -135,6 +135,26 @@ def test_rows_are_kept_by_digest_and_made_again_when_cut_or_gone(tmp_path):
     assert all(path.stat().st_mtime_ns == stamps[path] for path in kept[1:])  # not read again
 
 
+def test_rows_made_by_a_pool_are_those_made_here(tmp_path, monkeypatch):
+    """Tasks of one shard each, some run by the pool's workers, the rest taken back by this process."""
+    from govkg.graph import sharded
+    from govkg.graph.interrupts import worker_pool
+
+    built = BuildResult(graph=awkward_graph(), extractions=[])
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "shared").mkdir()
+    alone = write_network_files(tmp_path / "alone", shards, tmp_path / "rows-alone")
+    monkeypatch.setattr(sharded, "ROWS_TASK", 1)
+    with worker_pool(2) as pool:
+        shared = write_network_files(tmp_path / "shared", shards, tmp_path / "rows-shared", pool=pool)
+    for name in NETWORK_FILES:
+        assert shared[name].read_bytes() == alone[name].read_bytes(), name
+    made = {path.name: path.read_bytes() for path in (tmp_path / "rows-alone").glob("*.tsv")}
+    assert {path.name: path.read_bytes() for path in (tmp_path / "rows-shared").glob("*.tsv")} == made
+    assert len(made) == len(list(shards.glob("*.nq")))
+
+
 def random_network(seed: int, nodes: int = 300) -> nx.DiGraph:
     """Officials, events and other kinds tied at random, in several connected parts."""
     rng = random.Random(seed)
