@@ -417,6 +417,10 @@ def html_pieces(view: View, title: str = "govkg") -> Iterator[str]:
     net = view.net
     placed = layout(net)
     page = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="")
+    # pyvis checks that each edge's ends are nodes by scanning its list of node ids (at 4,466
+    # nodes and 12,158 edges, 0.4 of the page's 2.8 s of CPU): its map of the same ids answers
+    # at once
+    page.get_nodes = page.node_map.keys
     for nid in sorted(net):
         attrs = net.nodes[nid]
         shape, colour = KIND_STYLE[attrs["kind"]]
