@@ -75,12 +75,17 @@ FileResult = tuple[list[Extraction], list[ReadError]]
 
 @dataclass
 class BuildRecord:
-    """What an output folder was built from: input files (path -> cache key) in order, releases removed."""
+    """What an output folder was built from: input files (path -> cache key) in order, releases removed.
+
+    A removed release added again (``--add`` of a file that holds it) stays
+    removed from every other file: ``restored`` maps its id to that file.
+    """
 
     files: dict[str, str] = field(default_factory=dict)
     removed: list[str] = field(default_factory=list)
     software: str = ""  # digest of govkg's code and data that wrote the files (cache.software_fingerprint)
     skipped: int = 0  # inputs skipped (unreadable files, duplicate ids)
+    restored: dict[str, str] = field(default_factory=dict)  # removed id -> the one file it is built from
 
     @classmethod
     def load(cls, outdir: str | Path) -> BuildRecord | None:
@@ -91,6 +96,7 @@ class BuildRecord:
                 removed=list(data["removed"]),
                 software=str(data.get("software", "")),
                 skipped=int(data.get("skipped", 0)),
+                restored={str(rid): str(path) for rid, path in data.get("restored", {}).items()},
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -101,6 +107,7 @@ class BuildRecord:
             "removed": sorted(set(self.removed)),
             "software": self.software,
             "skipped": self.skipped,
+            **({"restored": dict(sorted(self.restored.items()))} if self.restored else {}),
         }
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         return atomic_write(Path(outdir) / CACHE / MANIFEST, text)
@@ -348,16 +355,24 @@ def _build_into(
         return Update(record=previous, reused=len(keys))
     files: list[tuple[str, list[Row], list[ReadError]]] = []
     extracted = 0
-    again: set[str] = set()
     shared = SharedValues()  # the rows are held until identity is resolved: each value once
     for path, rows, failed, fresh in _read_all(keys, cache, progress, workers, dask):
         extracted += fresh
-        if path in listed:
-            again.update(row.release for row in rows)
         files.append((path, [replace(row, mentions=shared(row.mentions)) for row in rows], failed))
     del shared
-    if add:  # a release removed earlier comes back when a file holding it is listed again
-        removed |= set(previous.removed) - again
+    restored: dict[str, str] = {}
+    if add:  # a release removed earlier comes back from a file holding it listed again, that file only
+        asked, removed = removed, removed | set(previous.removed)
+        restored = {rid: path for rid, path in previous.restored.items() if rid not in asked}
+        listed_again: dict[str, str] = {}  # the first listed file that holds it
+        for path, rows, _ in files:
+            for row in rows if path in listed else ():
+                if row.release in removed and row.release not in asked:
+                    listed_again.setdefault(row.release, path)
+        restored.update(listed_again)
+    restored_in: dict[str, set[str]] = {}
+    for rid, path in restored.items():
+        restored_in.setdefault(path, set()).add(rid)
     dropped: set[str] = set()
     errors: list[ReadError] = []
     seen: set[str] = set()
@@ -368,7 +383,13 @@ def _build_into(
             row
             for row, keep in zip(
                 rows,
-                first_of_each_id([(r.release, r.path) for r in rows], seen, errors, removed, dropped),
+                first_of_each_id(
+                    [(r.release, r.path) for r in rows],
+                    seen,
+                    errors,
+                    removed - restored_in[path] if path in restored_in else removed,
+                    dropped,
+                ),
                 strict=True,
             )
             if keep
@@ -380,6 +401,7 @@ def _build_into(
     record = BuildRecord(
         files={path: key for path, key in keys.items() if key},
         removed=sorted(removed),
+        restored=restored,
         software=software,
         skipped=len(errors),
     )

@@ -114,6 +114,35 @@ def test_removed_releases_are_left_out_until_added_again(tmp_path, inputs):
     assert build_into(out, [second], add=True).dropped == set()  # listed again: back in
 
 
+def test_a_removed_release_added_again_in_a_new_file_is_that_file(tmp_path, inputs):
+    """remove X, then --add a corrected file of X: the corrected one is built, now and after."""
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first]), out)
+    old = sorted(first.iterdir())[0]
+    written(remove_releases(out, [old.stem]), out)
+    fixed = tmp_path / "fixed"
+    fixed.mkdir()
+    (fixed / old.name).write_text(
+        old.read_text(encoding="utf-8") + "\n会议由县长王建国主持。\n", encoding="utf-8"
+    )
+    update = build_into(out, [fixed], add=True)
+    assert update.errors == [] and update.dropped == {old.stem}  # the old file's copy left out
+    others = tmp_path / "others"
+    shutil.copytree(first, others)
+    (others / old.name).unlink()
+    assert written(update, out) == fresh(tmp_path / "fresh", fixed, others)
+    # a later --add of other files keeps the corrected release
+    later = build_into(out, [second], add=True)
+    assert later.errors == []
+    assert written(later, out) == fresh(tmp_path / "fresh2", fixed, others, second)
+    # removed again: from every file
+    assert BuildRecord.load(out).restored == {old.stem: str(fixed / old.name)}
+    again = remove_releases(out, [old.stem])
+    assert again.dropped == {old.stem} and again.record.restored == {}
+    assert written(again, out) == fresh(tmp_path / "fresh3", others, second)
+
+
 def test_govkg_remove_and_add_from_the_command_line(tmp_path, inputs, capsys):
     first, second = inputs
     out = tmp_path / "out"
