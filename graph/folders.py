@@ -11,6 +11,13 @@ staging folders left by a process that was killed are removed by the next
 build into the same folder. Readers, and an interrupted build, only ever see
 one complete build.
 
+A writer's scratch files and folders inside a build (temporary files, a link
+to the previous graph.nt, the tables' work folder) are named by
+:func:`scratch`, with the writer's process id: a build into a folder written
+in place, killed (SIGKILL), leaves them in ``OUT`` itself, and the next build
+removes those whose writer no longer runs (:func:`remove_leftovers`), never a
+live reader's or writer's.
+
 Each file in it is written by :func:`atomic_open` (:func:`atomic_write`): to a
 temporary file beside it, renamed into place when whole.
 
@@ -29,6 +36,7 @@ import contextlib
 import ctypes
 import errno
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -72,7 +80,7 @@ def atomic_open(path: str | Path, mode: str = "w", sync: bool = True) -> Iterato
     # Not tempfile.mkstemp: its files are private (0600); outputs get the
     # permissions the user's umask gives any new file.
     while True:
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        tmp = scratch(path, "tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             break
@@ -89,6 +97,63 @@ def atomic_open(path: str | Path, mode: str = "w", sync: bool = True) -> Iterato
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def scratch(path: str | Path, kind: str) -> Path:
+    """A writer's scratch entry beside ``path``: ``.NAME.PID.HEX.KIND``, PID this process's.
+
+    What a writer killed before removing it leaves, :func:`remove_leftovers`
+    removes once PID no longer runs (``kind``: lower-case letters).
+
+    >>> scratch("out/graph.nt", "previous").name.startswith(f".graph.nt.{os.getpid()}.")
+    True
+    """
+    path = Path(path)
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.{kind}")
+
+
+def scratch_folder(path: str | Path, kind: str = "tmp") -> Path:
+    """A new, empty :func:`scratch` folder beside ``path``."""
+    while True:
+        folder = scratch(path, kind)
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+
+
+_SCRATCH = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.[a-z]+")
+
+
+def remove_leftovers(folder: str | Path, owned: Callable[[str], bool] | None = None) -> list[Path]:
+    """Remove the :func:`scratch` entries of writers that no longer run from ``folder``, and from
+    its subfolders that ``owned`` claims (all, by default), at any depth; returns those removed.
+
+    A folder written in place holds the user's files too: only the build's
+    own folders are searched, and only names of the scratch pattern removed.
+    """
+    folder = Path(folder)
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for root, dirs, files in os.walk(folder):
+        top = Path(root) == folder
+        for name in [*dirs, *files]:
+            found = _SCRATCH.fullmatch(name)
+            if found is not None and not _alive(int(found[1])):
+                path = Path(root) / name
+                if name in dirs:
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+                removed.append(path)
+        dirs[:] = [
+            name
+            for name in dirs
+            if not _SCRATCH.fullmatch(name) and (not top or owned is None or owned(name))
+        ]
+    return removed
 
 
 def _sibling(outdir: Path, kind: str) -> Path:
@@ -221,6 +286,7 @@ def staged_folder(
         outdir = outdir.resolve()
     outdir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(outdir)
+    remove_leftovers(outdir, owned)
     if not _swappable(outdir, owned):
         outdir.mkdir(exist_ok=True)
         yield outdir

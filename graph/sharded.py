@@ -59,7 +59,6 @@ import heapq
 import json
 import os
 import re
-import secrets
 import shutil
 import sys
 import tempfile
@@ -73,6 +72,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from govkg.graph.build import BuildResult
+from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.interrupts import stop_workers, worker_pool
 from govkg.graph.outputs import (
     JSONLD_SEPARATOR,
@@ -804,7 +804,8 @@ def network_units(
     digests = {name: digest for _, name, digest in index_rows(shards_dir)}
     aside = None
     if rows is None or read_only:
-        aside = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".govkg-rows-", dir=work)))
+        aside = scratch_folder(Path(work) / "govkg-rows")
+        stack.callback(shutil.rmtree, aside, ignore_errors=True)
     if rows is None:
         folder = aside
     else:
@@ -922,8 +923,7 @@ def write_from_shards(
             if pool is None:
                 pool = stack.enter_context(worker_pool(2))
             return _write_shared(Path(shards_dir), outdir, run_chars, previous, state, views, pool)
-    token = secrets.token_hex(4)
-    changes = (outdir / f".graph.nt.{token}.removed", outdir / f".graph.nt.{token}.added")
+    changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
     try:
         with previous_store(previous, outdir) as base:
             written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
@@ -956,8 +956,7 @@ def _write_shared(
     """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
     one; the store by a thread of this one from the shards (written whole), or by this one from the
     previous store and the changes of graph.nt (an update), when the RDF files are written."""
-    token = secrets.token_hex(4)
-    changes = (outdir / f".graph.nt.{token}.removed", outdir / f".graph.nt.{token}.added")
+    changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
     whole = (
         _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
     )

@@ -27,7 +27,7 @@ import hashlib
 import heapq
 import itertools
 import os
-import secrets
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,7 +37,7 @@ from rdflib import RDF
 
 from govkg.extract.identity import Corpus, ReleaseKeys
 from govkg.extract.records import Extraction
-from govkg.graph.folders import atomic_open, atomic_write
+from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder
 from govkg.graph.rdf import _Terms, build_triples, corpus_triples, map_release
 from govkg.graph.terms import nt_term
 from govkg.graph.version import __version__
@@ -107,7 +107,7 @@ class SortedLines:
         self.lines: list[str] = []
         self.runs: list[tuple[int, Path]] = []  # (size: 0 for a spill, 1 for fan_in of them..., file)
         self.spilled = 0
-        self.spill: tempfile.TemporaryDirectory | None = None
+        self.spill: Path | None = None
 
     def add(self, line: str) -> None:
         self.lines.append(line)
@@ -124,7 +124,11 @@ class SortedLines:
 
     def _spill(self) -> None:
         if self.spill is None:
-            self.spill = tempfile.TemporaryDirectory(prefix=".govkg-sort-", dir=self.folder)
+            self.spill = (
+                Path(tempfile.mkdtemp(prefix="govkg-sort-"))
+                if self.folder is None
+                else scratch_folder(Path(self.folder) / "govkg-sort")
+            )
         self.runs.append((0, self._write(sorted(set(self.lines)))))
         self.lines, self.chars = [], 0
         # the runs are in order of size, largest first: merge the last fan_in while they are of one size
@@ -139,7 +143,7 @@ class SortedLines:
     def _write(self, lines: Iterable[str]) -> Path:
         assert self.spill is not None
         self.spilled += 1
-        path = Path(self.spill.name) / f"{self.spilled}.txt"
+        path = self.spill / f"{self.spilled}.txt"
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.writelines(lines)
         return path
@@ -151,7 +155,7 @@ class SortedLines:
     def close(self) -> None:
         self.lines, self.runs = [], []
         if self.spill is not None:
-            self.spill.cleanup()
+            shutil.rmtree(self.spill, ignore_errors=True)
             self.spill = None
 
     def __enter__(self) -> SortedLines:
@@ -213,7 +217,7 @@ def write_shard_lines(folder: str | Path, graph: str, lines: Iterable[str]) -> t
     """:func:`write_shard` for a shard of any size, given as its lines in order (streamed to disk)."""
     folder = Path(folder)
     name = shard_name(graph) if graph else DEFAULT
-    tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+    tmp = scratch(folder / name, "tmp")
     digest = hashlib.sha256()
     try:
         with tmp.open("wb") as handle:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govkg.graph.folders import atomic_write
+from govkg.graph.folders import atomic_write, scratch, scratch_folder
 from govkg.graph.terms import converter, nt_literal, to_oxigraph
 
 if TYPE_CHECKING:
@@ -147,8 +146,7 @@ def load_ntriples(database: str | Path, chunks: Iterable[bytes]) -> int:
 def store_staging(outdir: str | Path) -> Iterator[Path]:
     """A folder beside ``OUT/store`` to make a new store in (its database at ``DATABASE`` inside it),
     removed at the end of the block unless :func:`put_store` put it in place."""
-    staging = Path(outdir) / f".{STORE}.{secrets.token_hex(4)}.tmp"
-    staging.mkdir()
+    staging = scratch_folder(Path(outdir) / STORE)
     try:
         yield staging
     finally:  # gone if put in place
@@ -207,7 +205,7 @@ def previous_store(folder: str | Path | None, keep_in: str | Path) -> Iterator[S
     base = None
     if found is not None and found.get("format") == 1 and found.get("source") == "graph.nt":
         folder = Path(folder)
-        link = Path(keep_in) / f".graph.nt.{secrets.token_hex(4)}.previous"
+        link = scratch(Path(keep_in) / "graph.nt", "previous")
         try:
             os.link(folder / "graph.nt", link)
             # the link's own stamp: the file linked is the one the manifest names
@@ -259,7 +257,7 @@ def update_store(store, old: str | Path, new: str | Path, batch: int = LOAD_LINE
     Raises ValueError if a file is not sorted.
     """
     new = Path(new)
-    removed, added = (new.with_name(f".{new.name}.{secrets.token_hex(4)}.{kind}") for kind in ("rm", "add"))
+    removed, added = (scratch(new, kind) for kind in ("rm", "add"))
     try:
         with removed.open("wb") as removals, added.open("wb") as additions:
             for adds, line in graph_changes(old, new):
@@ -369,7 +367,7 @@ def _swap_in(staging: Path, target: Path) -> None:
     """Put a finished folder in place of ``target`` (the old one, if any, is removed after)."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+        old = scratch(target, "old")
         os.replace(target, old)
     os.replace(staging, target)
     if old is not None:

@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING
 
 from govkg.graph import iris
 from govkg.graph.cache import software_fingerprint
+from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.network import (
     _AGENT,
     _CITATION,
@@ -660,7 +661,7 @@ def network_tables(
     heads = [list(_head(rows)) for rows in units] if state is None else _heads(units, names, Path(state))
     same_as, latest = _aliases_of(heads)
     aliases = NodeIds(same_as, remember=1 << 16)  # ids remembered up to a bound: memory stays flat
-    work = Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder))
+    work = scratch_folder(Path(folder) / "govkg-network")
     tables = Tables(folder=work, latest=latest)
     try:
         if state is None:
@@ -674,9 +675,7 @@ def network_tables(
                     updated = False
                 if not updated:  # made whole, from empty tables
                     tables.close()
-                    tables = Tables(
-                        folder=Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder)), latest=latest
-                    )
+                    tables = Tables(folder=scratch_folder(Path(folder) / "govkg-network"), latest=latest)
                     keep.start()
                     _reduce(units, aliases, tables, keep)
                 keep.finish()
@@ -710,7 +709,7 @@ def kept_tables(units: Iterable[Iterable[str]], folder: str | Path, state: str |
     same_as, latest = _aliases_of(heads)
     if not _describes(_read_meta(state), _meta(same_as), state):
         return None
-    tables = Tables(folder=Path(tempfile.mkdtemp(prefix=".govkg-network-", dir=folder)), latest=latest)
+    tables = Tables(folder=scratch_folder(Path(folder) / "govkg-network"), latest=latest)
     try:
         with (
             tables.nodes.open("w", encoding="utf-8") as out,
@@ -1239,7 +1238,7 @@ class RowsFile:
             return False
 
     def write(self, rows: Iterable[str]) -> None:
-        temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        temporary = scratch(self.path, "tmp")
         try:
             with temporary.open("w", encoding="utf-8", newline="\n") as handle:
                 handle.writelines(rows)

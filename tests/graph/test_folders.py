@@ -7,7 +7,7 @@ import os
 import pytest
 
 import govkg.graph.folders as folders
-from govkg.graph.folders import remove_stale, staged_folder
+from govkg.graph.folders import remove_leftovers, remove_stale, scratch, staged_folder
 
 OWNED = {"graph.ttl", "cache"}.__contains__
 
@@ -67,6 +67,23 @@ def test_staging_folders_of_dead_processes_are_removed(tmp_path):
     alive.mkdir()
     assert remove_stale(out) == [dead]
     assert names(tmp_path) == [alive.name]
+
+
+def test_scratch_files_of_dead_writers_are_removed_from_the_builds_own_folders_only(tmp_path):
+    out = tmp_path / "out"
+    dead, live = ".graph.nt.999999999.0123abcd.previous", scratch(out / "graph.nt", "previous").name
+    for name in (
+        dead,
+        live,
+        "notes.txt",
+        "cache/.x.tsv.999999999.0123abcd.tmp",
+        "mine/.a.999999999.0123abcd.tmp",
+    ):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("")
+    assert remove_leftovers(out, OWNED) == [out / dead, out / "cache" / ".x.tsv.999999999.0123abcd.tmp"]
+    assert names(out) == sorted([live, "cache", "mine", "notes.txt"])
+    assert names(out / "mine") == [".a.999999999.0123abcd.tmp"]  # the user's folder: not the build's
 
 
 def test_a_previous_builds_files_are_not_changed_through_a_carried_link(tmp_path):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import pickle
 import shutil
 import sqlite3
+import subprocess
 import sys
 from contextlib import closing
 from pathlib import Path
@@ -414,3 +416,49 @@ def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, 
         assert main(["stats", str(folder)]) == EXIT_OK
         stats.append(capsys.readouterr().out)
     assert stats[0] == stats[1]
+
+
+def _build_tree(folder):
+    """Each file of a build folder but its store and cache (times of files, SQLite pages), by path:
+    its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.relative_to(folder).parts[0] not in ("store", "cache")
+    }
+
+
+def test_what_a_killed_build_left_in_a_folder_written_in_place_is_removed_by_the_next(tmp_path, inputs):
+    first, second = inputs
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    for folder in (out, clean):  # the user's file: both are written in place
+        folder.mkdir()
+        (folder / "notes.txt").write_text("the user's")
+        assert main(["build", str(first), "-o", str(folder), "-q", "--no-check"]) == EXIT_OK
+    finished = subprocess.Popen([sys.executable, "-c", ""])
+    finished.wait()
+    dead, live = finished.pid, os.getppid()
+    # what a build killed (SIGKILL) in phase 4 leaves: its scratch files, named with its pid
+    left = [
+        f".govkg-network.{dead}.0123abcd.tmp/nodes.tsv",
+        f".graph.nt.{dead}.0123abcd.added",
+        f".graph.nt.{dead}.0123abcd.removed",
+        f"..graph.nt.{dead}.0123abcd.added.{dead}.4567cdef.tmp",
+        f".graph.ttl.{dead}.89abcdef.tmp",
+        f".store.{dead}.0123abcd.tmp/database/CURRENT",
+        f"cache/rdf/.graphs.tsv.{dead}.0123abcd.tmp",
+        f"shards/.default.nq.{dead}.0123abcd.tmp",
+    ]
+    for name in left:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("half")
+    os.link(out / "graph.nt", out / f".graph.nt.{dead}.0123abcd.previous")
+    running = out / f".graph.nt.{live}.0123abcd.previous"  # a writer that still runs
+    running.write_text("theirs")
+    for folder in (out, clean):
+        assert main(["build", str(first), str(second), "-o", str(folder), "-q", "--no-check"]) == EXIT_OK
+    assert running.read_text() == "theirs"
+    running.unlink()
+    assert sorted(path.name for path in out.iterdir()) == sorted(path.name for path in clean.iterdir())
+    assert [path for path in out.rglob(".*") if "store" not in path.relative_to(out).parts] == []
+    assert _build_tree(out) == _build_tree(clean)
