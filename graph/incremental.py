@@ -362,14 +362,16 @@ def _build_into(
     del shared
     restored: dict[str, str] = {}
     if add:  # a release removed earlier comes back from a file holding it listed again, that file only
-        asked, removed = removed, removed | set(previous.removed)
-        restored = {rid: path for rid, path in previous.restored.items() if rid not in asked}
+        back = set(previous.removed) - removed  # not removed again now
+        restored = {rid: path for rid, path in previous.restored.items() if rid not in removed}
         listed_again: dict[str, str] = {}  # the first listed file that holds it
         for path, rows, _ in files:
-            for row in rows if path in listed else ():
-                if row.release in removed and row.release not in asked:
-                    listed_again.setdefault(row.release, path)
-        restored.update(listed_again)
+            if path in listed:
+                for row in rows:
+                    if row.release in back:
+                        listed_again.setdefault(row.release, path)
+        restored |= listed_again
+        removed |= back
     restored_in: dict[str, set[str]] = {}
     for rid, path in restored.items():
         restored_in.setdefault(path, set()).add(rid)
