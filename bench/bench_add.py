@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from memory import cpu_seconds  # beside this script
+
 START = time.time()
 SPANS: list[tuple[float, float, str, float]] = []
 
@@ -124,11 +126,6 @@ def instrument() -> None:
     timed(store, "apply_changes")
 
 
-def cpu(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("built", type=Path, help="a build's output folder (copied, not changed)")
@@ -169,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
     global START
     START = time.time()
-    own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+    own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
     command = [
         "build",
         "--add",
@@ -189,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         status = cli(command)
     wall = time.time() - START
-    own, children = cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - children
+    own, children = cpu_seconds(resource.RUSAGE_SELF) - own, cpu_seconds(resource.RUSAGE_CHILDREN) - children
     print(f"--add {args.more} into a copy of {args.built}: exit {status}")
     for begin, end, name, spent in sorted(SPANS):
         print(f"  {name:<36} {begin:7.1f} - {end:7.1f} s  ({end - begin:6.1f} s, CPU {spent:6.1f} s)")

@@ -31,12 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from memory import children_peak_mb, peak_mb  # beside this script
-
-
-def cpu(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
+from memory import children_peak_mb, cpu_seconds, peak_mb  # beside this script
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,16 +72,16 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="govkg-phase4-")))
         shutil.copytree(args.shards, out / "shards", copy_function=os.link)
         pool = stack.enter_context(worker_pool(args.workers)) if args.workers > 1 else None
-        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+        own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         sharded.write_from_shards(
             out / "shards", out, previous=out, state=out / "cache" / "rdf", pool=pool, workers=args.workers
         )
         wall = time.perf_counter() - start
-        own = cpu(resource.RUSAGE_SELF) - own
+        own = cpu_seconds(resource.RUSAGE_SELF) - own
         if pool is not None:
             pool.shutdown()  # its processes reaped: their CPU counted
-        children = cpu(resource.RUSAGE_CHILDREN) - children
+        children = cpu_seconds(resource.RUSAGE_CHILDREN) - children
     load = os.getloadavg()[0]
     print(f"phase 4: {wall:.1f} s at load {load:.1f}; CPU {own:.1f} s here, {children:.1f} s in its pool")
     peak, _ = peak_mb()

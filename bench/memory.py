@@ -1,4 +1,5 @@
-"""What the benchmarks say of memory, read one way: a process's peak, its children's, a tree's.
+"""What the benchmarks say of memory and CPU time, read one way: a process's peak, its children's,
+a tree's; the CPU seconds of a process or of its children.
 
 - :func:`peak_mb`: this process's peak resident memory (``VmHWM``), and its
   resident memory now (``VmRSS``). VmHWM, not ``ru_maxrss``: Linux keeps
@@ -8,6 +9,8 @@
   (``ru_maxrss`` of ``RUSAGE_CHILDREN``: a pool's workers, once shut down).
 - :class:`PeakMemory`: the peak of a process and all its descendants, sampled
   (a command, its pool or cluster, the writers it forks).
+- :func:`cpu_seconds`: user and system CPU time of this process
+  (``RUSAGE_SELF``) or of its children reaped (``RUSAGE_CHILDREN``).
 
 Imported by the scripts beside it (``from memory import peak_mb``); a script
 run with ``python -c`` puts this folder on ``sys.path`` first.
@@ -42,6 +45,12 @@ def peak_mb() -> tuple[float, float]:
     except (OSError, KeyError):
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return own, own
+
+
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    """User and system CPU seconds of ``who``: ``resource.RUSAGE_SELF`` or ``RUSAGE_CHILDREN``."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def children_peak_mb() -> float:
