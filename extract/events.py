@@ -334,7 +334,7 @@ def _lead_after() -> re.Pattern:
     )
 
 
-# A person named with what he said about something (甲关于巡视工作的重要论述, 统一到甲关于…的
+# A person named with what he said about something (甲关于督查工作的重要指示, 统一到甲关于…的
 # 讲话精神上来): what is cited, not a doer.
 _ABOUT_WHAT = re.compile(r"[^，,；;。关]{0,6}关于")
 
@@ -342,7 +342,7 @@ _ABOUT_WHAT = re.compile(r"[^，,；;。关]{0,6}关于")
 def _cited(text: str, clause: re.Match, mention) -> bool:
     """Whether a person is named, in this clause, with what he said about something.
 
-    >>> text = "学习贯彻甲总书记关于巡视工作的重要论述"
+    >>> text = "学习贯彻甲同志关于督查工作的重要指示"
     >>> _cited(text, re.match(".+", text), _Mention(4, 5, "甲"))
     True
     """
@@ -1100,7 +1100,7 @@ class _Reader:
         if _HABIT.search(text, clause.start(), clause.end()):
             # 甲多次亲临某地考察: visits again and again are no one visit.
             return False
-        # 甲关于巡视工作的论述: a person named in what is cited.
+        # 甲关于督查工作的指示: a person named in what is cited.
         inside = [m for m in inside if not _cited(text, clause, m)]
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
         cue = _inspection_cue(text, clause.start(), clause.end())
