@@ -265,7 +265,7 @@ def test_date_carries_to_the_event_after_a_meeting():
         # who is named with what he said about a visit (关于…) or visited again and again
         # (多次) leads no visit told of here
         (
-            "9日，某县召开巡察工作动员会。李四指出，要学习贯彻张三同志关于巡视工作的重要论述。",
+            "9日，某县召开督查工作动员会。李四指出，要学习贯彻张三同志关于督查工作的重要指示。",
             ("李四", "张三"),
             {("李四", "speak")},
         ),
