@@ -17,10 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-
 from govkg.graph.progress import on_terminal, phase
-from govkg.graph.store import GraphSourceError, rdf_format, read_graph
+from govkg.graph.store import GraphSourceError, rdf_format
 
 if TYPE_CHECKING:
     from govkg.graph.tables import Tables
@@ -77,20 +75,6 @@ def graph_problem(graph: Path | str | None) -> str | None:
 def error(message: str, command: str = "") -> None:
     """Say what went wrong on stderr, as ``govkg[ COMMAND]: message``."""
     print(f"govkg{' ' + command if command else ''}: {message}", file=sys.stderr)
-
-
-def load_or_fail(path: Path, command: str = "") -> Graph | None:
-    """Read a graph file or build folder for a command, or say why not on stderr."""
-    problem = graph_problem(path)
-    if problem:
-        error(problem, command)
-        return None
-    try:
-        with phase(f"reading {path}", on_terminal()):
-            return read_graph(path)
-    except Exception as exc:  # a parse error names the file and the problem
-        error(f"{path}: cannot read the graph: {exc}", command)
-        return None
 
 
 @contextlib.contextmanager
