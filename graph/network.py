@@ -1277,9 +1277,3 @@ NETWORKS = {
     "person-event": lambda net: person_event_network(net),
     "co-attendance": lambda net: coattendance_network(net),
 }
-
-
-def officials_named(net: nx.DiGraph, names: Iterable[str]) -> list[str]:
-    """Ids of the officials with one of these names (a name can be several people)."""
-    wanted = set(names)
-    return [n for n, a in net.nodes(data=True) if a["kind"] == "official" and a.get("name") in wanted]

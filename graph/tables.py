@@ -1394,7 +1394,7 @@ def exports(tables: Tables, figures: OfficialFigures, network: str = "knowledge"
 
 
 def officials_named_in(tables: Tables, names: Iterable[str]) -> list[int]:
-    """The numbers of the officials with one of these names (network.officials_named, in the tables)."""
+    """The numbers of the officials with one of these names (a name can be several people)."""
     wanted, kinds = set(names), tables.kinds
     return [
         number
