@@ -141,7 +141,7 @@ def _dump(value) -> str:
 # --- rows of one unit (a shard, or a whole graph) -----------------------------
 
 
-# Besides what the network reads, the tenures the page draws (view.tenures: careers' summary holdings).
+# Besides what the network reads, the tenures the page draws (careers' summary holdings).
 _FIRST, _LAST, _POST = str(GOV.firstAttested), str(GOV.lastAttested), str(GOV.post)
 TEXTS, LINKS = (*TEXT_PREDICATES, _FIRST, _LAST), (*LINK_PREDICATES, _POST)
 _WANTED = {f"<{p}>": (p, True) for p in TEXTS} | {f"<{p}>": (p, False) for p in LINKS}
@@ -335,7 +335,7 @@ def _fact_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
             cited.setdefault(document, set()).update(found)
     for document, found in cited.items():
         add(f"{document}\tC\t{_dump(sorted(found))}\n")
-    for tenure, first in pairs[_FIRST]:  # view.tenures' rule
+    for tenure, first in pairs[_FIRST]:  # a tenure: its post's name, first and last dates
         holder, post = reader.value(tenure, _HOLDER), reader.value(tenure, _POST)
         if holder is None or post is None:
             continue
@@ -392,7 +392,7 @@ class Tables:
         return self.folder / "tenures.jsonl"
 
     def tenure_lines(self) -> Iterator[tuple[str, list[list[str]]]]:
-        """Each official's tenures (view.tenures), in the order of their ids."""
+        """Each official's tenures (the page's career bars), in the order of their ids."""
         with self.tenures.open(encoding="utf-8") as handle:
             for line in handle:
                 nid, tenures = json.loads(line)

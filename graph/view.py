@@ -112,7 +112,7 @@ def select_view(
     to the events dropped; ``persons`` keeps what lies within ``hops`` edges
     of an official of one of those names. Then, above ``max_nodes``, the
     most connected officials and events are kept with what they are tied to
-    (see :func:`_most_connected`), or, in a view centred on officials, what is
+    (see :func:`select_numbered`), or, in a view centred on officials, what is
     nearest to them.
     """
     return tables_view(
