@@ -618,11 +618,10 @@ def tables_view(
     notes: list[str] = []
     focus: list[int] = []
     keep = np.ones(count, dtype=bool)
-    dated = since is not None or until is not None
     wanted = set(persons or ())
     dates: dict[int, str] = {}
     named: list[int] = []
-    if persons is not None or dated:
+    if persons is not None or since or until:  # what the filters read of the other nodes
         for number, (_, attrs) in enumerate(tables.node_lines()):
             if node_kinds[number] == "event":
                 dates[number] = attrs.get("date", "")
