@@ -27,6 +27,9 @@ text as written:
   date (甲上午主持召开…); a date or range that opens a sentence dates the undated
   visit told of (近日在某地调研。12日至14日，…), and a day that opens a sentence
   telling of an arrival only (6月8日，甲一行来到某县。) the visit reported next;
+  a meeting, ceremony or signing told of with no day of its own right after a
+  visit or reception of one day (5月9日，甲来某市考察。乙主持召开座谈会) is on
+  that day;
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
   the event the text is telling of at that point: the last event reported at or
@@ -110,7 +113,8 @@ _ELIDED = re.compile(r"\s*(?:并|还|也|再|同时)*(?:(?:对|就)[^，,。；;
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
 # What someone welcomes or thanks for is no report of it (对…一行到我市调研表示欢迎).
-_WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
+# Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式).
+_WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)|欢迎[^，,。；;]{0,15}?(?:来|到|赴)")
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
     # …and one that passes on what someone said (传达…的讲话精神).
@@ -184,6 +188,8 @@ _PAST_YEAR = re.compile(
 )
 # How far into a sentence (after its dateline) a date may start and still open it (28日上午，…).
 _OPENS_WITH_DATE = 3
+# What a visit of one day may hold, told of in the next sentence with no day of its own.
+_DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
@@ -463,6 +469,7 @@ class _Reader:
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
+        self.visit_day: tuple[int, str] | None = None  # 5月9日，甲到某县考察。: the sentence, its day
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -590,6 +597,20 @@ class _Reader:
                 # 6月8日，甲一行来到某县。在某村，甲察看了…: the day of the visit the next
                 # sentence tells of.
                 self.arrival = (index, opening.iso)
+        made = self.drafts[before:]
+        self.visit_day = next(
+            (
+                (index, d.date)
+                for d in made
+                if d.type in ("inspection", "reception")
+                and d.date
+                and not d.until
+                and not d.past
+                and not d.in_words
+                and dates
+            ),
+            None,
+        )
         if dates:
             self.last_date = dates[-1].iso
 
@@ -746,6 +767,11 @@ class _Reader:
             if date is None and self.part_of_day and self.part_of_day[0] < at:
                 # 市长甲上午在市政府会见…: the day told of, else the day of the report.
                 date = self.part_of_day[1]
+            visited = self.visit_day if self.visit_day and self.visit_day[0] == index - 1 else None
+            if date is None and visited and kind in _DURING_VISIT and not dates and not self.unresolved:
+                # 5月9日，甲率团来某市考察。乙主持召开座谈会: a meeting of the day's visit told
+                # of just before (not of a visit of several days: 6日至8日，…).
+                date = visited[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
             date = None

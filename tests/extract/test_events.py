@@ -1052,12 +1052,47 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             ("王五",),
             [("meeting", "2020-06-09"), ("appointment", "2020-06-09"), ("ceremony", "2020-06-09")],
         ),
-        # …not what a visit told of goes on to; a sitting long past dates its own appointments
+        # a meeting, ceremony or signing told of right after a visit of one day, with no day of its
+        # own: held during the visit, on its day...
         (
             "9日，县长李四到某镇调研。王五主持召开座谈会。",
             ("李四", "王五"),
+            [("inspection", "2020-06-09"), ("meeting", "2020-06-09")],
+        ),
+        (
+            "国家主席李四9日上午会见某国总统王五。副总理赵六出席签字仪式。",
+            ("李四", "王五", "赵六"),
+            [("reception", "2020-06-09"), ("ceremony", "2020-06-09")],
+        ),
+        # ...not during a visit of several days, not two sentences on, not a meeting the sentence
+        # dates itself, not a visit told of in the past
+        (
+            "9日至10日，县长李四到某镇调研。王五主持召开座谈会。",
+            ("李四", "王五"),
             [("inspection", "2020-06-09"), ("meeting", None)],
         ),
+        (
+            "9日，县长李四到某镇调研。某镇有耕地三万亩。王五主持召开座谈会。",
+            ("李四", "王五"),
+            [("inspection", "2020-06-09"), ("meeting", None)],
+        ),
+        (
+            "9日，县长李四到某镇调研。7日，王五主持召开座谈会。",
+            ("李四", "王五"),
+            [("inspection", "2020-06-09"), ("meeting", "2020-06-07")],
+        ),
+        (
+            "2015年5月9日，县长李四到某镇调研。王五主持召开座谈会。",
+            ("李四", "王五"),
+            [("inspection", "2015-05-09"), ("meeting", None)],
+        ),
+        # what someone is welcomed to come for is not reported (欢迎…来华出席)
+        (
+            "国家主席李四9日会见某国总统王五。李四欢迎王五来华出席某运动会开幕式。",
+            ("李四", "王五"),
+            [("reception", "2020-06-09")],
+        ),
+        # a sitting long past dates its own appointments
         (
             "2018年3月5日，县人大常委会召开第二十次会议。会议决定任命李四为副县长。",
             ("李四",),
