@@ -213,9 +213,10 @@ def _pattern() -> re.Pattern:
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
-        # clause (春节，…); not 春节前夕, 春节期间, 迎国庆，.
+        # clause (春节，…; 在教师节这个特殊的日子里，…); not 春节前夕, 春节期间, 迎国庆，.
         rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
-        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})(?=\s*[，,])"
+        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})"
+        rf"(?=\s*[，,]|(?:这个|这一)[^，,。；;]{{0,12}}?(?:节日|日子|天)里?\s*[，,])"
         # 正月初八, 大年初三: days of the first lunar month, counted from 春节.
         rf"|(?P<ly>{years})?(?:正月|大年)初(?P<lx>[二三四五六七八九十])"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
