@@ -608,6 +608,18 @@ def test_a_corpus_travels_to_workers_pickled():
     assert pickle.loads(pickle.dumps(corpus)) == corpus
 
 
+def test_a_row_pickles_as_its_fields_and_reads_a_row_cached_before():
+    """A row is pickled as the tuple of its fields; a cache entry written with the list the
+    dataclass decorator gave as its state reads back as the same row."""
+    row = mentions_of(release("a", "巴中市", person("何平", "市长")))
+    assert pickle.loads(pickle.dumps(row)) == row
+    key = PersonKey("何平", "巴中市")
+    assert key.__getstate__() == ("何平", "巴中市", None)
+    before = PersonKey.__new__(PersonKey)
+    before.__setstate__(["何平", "巴中市", None])  # the decorator's state, as older entries hold it
+    assert before == key and hash(before) == hash(key)
+
+
 def test_a_corpus_resolved_in_partitions_keeps_its_keys_and_decisions_in_files(tmp_path):
     """What grows with the corpus is read back from files, and it is the corpus resolved whole."""
     mayor, secretary = person("何平", "市长"), person("温奇", "市委书记")
