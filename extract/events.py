@@ -33,7 +33,8 @@ text as written:
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
   the event the text is telling of at that point: the last event reported at or
-  before the role's clause;
+  before the role's clause (a lead only to a visit or another happening: one read
+  after a meeting goes to the visit told of before it, else to none);
 - what an event implements comes from ``directives.py``, for the sentences
   from its report on.
 """
@@ -188,6 +189,8 @@ _PAST_YEAR = re.compile(
 )
 # How far into a sentence (after its dateline) a date may start and still open it (28日上午，…).
 _OPENS_WITH_DATE = 3
+# The happenings someone leads (a visit, an inspection; a tree planting, a banquet...).
+_LEADABLE = frozenset({"inspection", "other"})
 # What a visit of one day may hold, told of in the next sentence with no day of its own.
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
@@ -1195,6 +1198,19 @@ class _Reader:
                     told,
                 )
             target = told[1] if told else fallback
+            if part.role == "lead" and target.type not in _LEADABLE:
+                # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; the walk
+                # goes on with the visit told of before, if any.
+                target = next(
+                    (
+                        draft
+                        for mark, draft in reversed(self.marks)
+                        if mark <= where and draft.type in _LEADABLE
+                    ),
+                    None,
+                )
+                if target is None or any((p.person, p.role) == (part.person, "lead") for p in target.roles):
+                    continue
             if target.closed and part.role in ("host", "guest"):
                 continue
             if part not in target.roles:

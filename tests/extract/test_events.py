@@ -965,6 +965,18 @@ def test_what_a_sentence_reports(text, names, published, expected):
             ("李四", "王五"),
             [{("李四", "host"), ("王五", "guest")}, {("王五", "attend")}],
         ),
+        # one leads a visit, not a meeting: a walk told of after a meeting goes on with the
+        # visit told of before it, else it leads nothing
+        (
+            "9日至10日，张三在某省调研。在某市，张三主持召开座谈会。张三还来到某纪念馆，重温党的历史。",
+            ("张三",),
+            [{("张三", "lead")}, {("张三", "chair")}],
+        ),
+        (
+            "9日，张三主持召开座谈会。会前，张三来到某纪念馆，重温党的历史。",
+            ("张三",),
+            [{("张三", "chair")}],
+        ),
         # 他在…座谈交流时强调: the pronoun before a long adverbial is who spoke
         (
             "6月9日，张三到某省调研。他在某市与县乡干部座谈交流时强调，要抓好落实。",
