@@ -650,9 +650,10 @@ def network_tables(
 
     ``state`` is a folder where the tables keep what their next update needs
     (a build's ``cache/network/tables``; the units are then :class:`RowsFile`
-    named by their content, as graph/sharded.py keeps them): an update whose
-    aliases are those of the state reduces again only the nodes and edges
-    that the units added and gone can change (:func:`_update_tables`).
+    named by their content, as graph/sharded.py keeps them): an update made
+    by the govkg that made the state reduces again only the nodes and edges
+    that the units added and gone, and the aliases changed, can change
+    (:func:`_update_tables`).
     """
     units = list(units)
     names = [_unit_name(unit) for unit in units] if state is not None else None
@@ -881,7 +882,9 @@ def _reduce(
 # each unit's file name (its content: graph/sharded.py names it by its shard's digest) and the
 # rows it begins with; every keyed row, in how many units it is; each node's line of the tables
 # (and its kind and bare name); every edge row; each edge kept. ``meta.json``, written last, says
-# which aliases and which govkg made them: the state counts only when both are the update's.
+# which aliases and which govkg made them: the state counts for an update made by that govkg (its
+# aliases may differ: the rows they move are re-keyed), for a command's reading of the tables as they
+# are when both are the same (kept_tables).
 TABLES_FORMAT = 2  # 1: units.tsv without their files' sizes
 TABLES_STATE = "tables"  # the state's folder, beside the units' files
 _UNITS, _KEYED, _REDUCED = "units.tsv", "keyed.tsv", "reduced.tsv"
@@ -952,9 +955,11 @@ def _heads(units: list, names: list[str], state: Path) -> list[list]:
     ]
 
 
-def _describes(found: dict | None, meta: dict, state: Path) -> bool:
-    """Whether the state's ``found`` meta is ``meta`` and its files are whole (their sizes)."""
-    if found is None or {key: found.get(key) for key in meta} != meta:
+def _describes(found: dict | None, meta: dict, state: Path, aliases: bool = True) -> bool:
+    """Whether the state's ``found`` meta is ``meta`` and its files are whole (their sizes); without
+    ``aliases``, whatever aliases it was made with (an update re-keys the rows they move)."""
+    keys = [key for key in meta if aliases or key != "aliases"]
+    if found is None or any(found.get(key) != meta[key] for key in keys):
         return False
     try:
         return found.get("sizes") == {name: (state / name).stat().st_size for name in _FILES}
@@ -965,17 +970,24 @@ def _describes(found: dict | None, meta: dict, state: Path) -> bool:
 class _TablesState:
     """The state of the tables being made (see :data:`TABLES_FORMAT`): its files written in a folder
     beside ``state`` and put in its place by :meth:`finish`; ``previous`` is the state there,
-    when it describes tables of the same aliases made by this govkg (else None)."""
+    when it describes tables made by this govkg, of any aliases (else None)."""
 
     def __init__(self, state: Path, names: list[str], heads: list[list], same_as: dict[str, str]) -> None:
         self.state, self.names, self.heads = state, names, heads
         self.meta = _meta(same_as)
-        self.previous = state if _describes(_read_meta(state), self.meta, state) else None
+        self.previous = state if _describes(_read_meta(state), self.meta, state, aliases=False) else None
         for left in state.parent.glob(f".{state.name}.*"):  # by a build that was killed (the cache's own)
             shutil.rmtree(left, ignore_errors=True)
         self.folder = state.with_name(f".{state.name}.{secrets.token_hex(4)}.tmp")
         self.files: list = []
         self.start()
+
+    def previous_aliases(self) -> dict[str, str]:
+        """The aliases the previous tables were made with (from the rows their units begin with)."""
+        try:
+            return _aliases_of([json.loads(head) for _, _, head in _units_known(self.previous)])[0]
+        except (TypeError, ValueError) as exc:
+            raise _StaleTables from exc
 
     def start(self) -> None:
         """(Again) empty files to write."""
@@ -1046,6 +1058,12 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     now, and the edges between a node of A and any other reduced again;
     every other edge is the state's. Then the numbers of the edges' ends
     are counted again (a node's number is its place among all).
+
+    Where the aliases changed (a variant spelling new, gone or given
+    another canonical IRI), the rows of each IRI whose node id they moved
+    change node (the state's counts go with them: :func:`_rekeyed_rows`),
+    and the nodes whose rows name such an IRI, whose edges then end
+    elsewhere, are of A too (:func:`_naming`).
     """
     old = keep.previous
     rows_dir = keep.state.parent
@@ -1055,6 +1073,12 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     if any(not RowsFile(rows_dir / name).complete() for name in gone):
         return False
     delta: Counter = Counter()
+    naming: set[str] = set()
+    moved_ids = _moved_ids(keep.previous_aliases(), aliases)
+    if moved_ids:
+        was = {before for before, _ in moved_ids.values()}
+        _rekeyed_rows(old / _KEYED, moved_ids, was, delta)
+        naming = _naming(old / _EDGE_ROWS, was)
     for name, times in gone.items():
         for line in set(_keyed(RowsFile(rows_dir / name), aliases)):
             delta[line] -= times
@@ -1063,7 +1087,7 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
             delta[line] += times
     changes = sorted((line, count) for line, count in delta.items() if count)
     del delta
-    affected = sorted({_node_of(line) for line, _ in changes})
+    affected = sorted({_node_of(line) for line, _ in changes} | naming)
     touched = set(affected)
     groups = _merge_keyed(old / _KEYED, changes, touched, keep.keyed)
     del changes
@@ -1116,6 +1140,50 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
         for pair in order[at:]:
             edges.reduced(pair, pairs[pair])
     return True
+
+
+def _moved_ids(same_as: dict[str, str], aliases: NodeIds) -> dict[str, tuple[str, str]]:
+    """Each IRI whose node id differs between the previous aliases ``same_as`` and ``aliases``:
+    IRI -> (id before, id now). Only a variant's id can move (another IRI's is its own)."""
+    if same_as == aliases.same_as:
+        return {}
+    before = NodeIds(same_as)
+    found = {}
+    for iri in sorted(same_as.keys() | aliases.same_as.keys()):
+        was, now = before.key(iri), aliases.key(iri)
+        if was != now:
+            found[iri] = (was, now)
+    return found
+
+
+def _rekeyed_rows(path: Path, moved_ids: dict[str, tuple[str, str]], was: set[str], delta: Counter) -> None:
+    """The state's keyed rows (``COUNT<tab>NODE<tab>IRI...``) of the IRIs ``moved_ids`` (under a node
+    of ``was``, their ids before) moved to their ids now, their counts with them, into ``delta``."""
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        for raw in handle:
+            cut = raw.index("\t")
+            end = raw.index("\t", cut + 1)
+            if raw[cut + 1 : end] not in was:
+                continue
+            iri = raw[end + 1 : raw.index("\t", end + 1)]
+            ids = moved_ids.get(iri)
+            if ids is None:
+                continue
+            count = int(raw[:cut])
+            delta[raw[cut + 1 :]] -= count
+            delta[f"{ids[1]}{raw[end:]}"] += count
+
+
+def _naming(path: Path, was: set[str]) -> set[str]:
+    """The nodes whose edge rows (the state's) end at a node of ``was``: what names an IRI whose id
+    moved, reduced again so that its edges end at the id now."""
+    found = set()
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        for row in handle:
+            source, target, emitter = _emitter(row)
+            if (target if emitter == source else source) in was:
+                found.add(emitter)
+    return found
 
 
 def _kind(result: tuple[dict | None, list] | None) -> str:

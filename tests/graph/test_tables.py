@@ -215,13 +215,33 @@ def _less_tenure():
     return graph
 
 
+def _moved_aliases():
+    """The awkward network with aliases that move what other nodes name: the organisation a holding
+    names and the place an event happened become variants of others (a chain from the variant)."""
+    graph = awkward_graph()
+    office, town = ID["organization/%E5%B7%B4%E4%B8%AD%E5%B8%82%E5%8A%9E"], ID["place/%E5%B7%B4%E4%B8%AD"]
+    for triple in [
+        (office, RDF.type, GOV.Organization),
+        (office, SCHEMA.name, Literal("巴中市办", lang="zh")),
+        (CANONICAL, OWL.sameAs, office),
+        (town, SCHEMA.name, Literal("巴中", lang="zh")),
+        (ID["place/%E5%B7%B4%E4%B8%AD%E5%B8%82"], OWL.sameAs, town),
+    ]:
+        graph.add(triple)
+    return graph
+
+
 @pytest.mark.parametrize(
     ("before", "after", "updated"),
     [
         (_graph(meeting_release, inspection_release), sample_graph, True),  # a release added
         (sample_graph, _graph(meeting_release, bystander_release), True),  # one gone
         (_less_tenure, awkward_graph, True),  # the default graph changed
-        (sample_graph, awkward_graph, False),  # an alias more: made whole
+        (sample_graph, awkward_graph, True),  # an alias more: the variant's rows change node
+        (awkward_graph, _moved_aliases, True),  # what a holding and an event name moves
+        (_moved_aliases, awkward_graph, True),  # and back
+        (sample_graph, _moved_aliases, True),
+        (_moved_aliases, _graph(meeting_release, bystander_release), True),  # a release gone too
     ],
 )
 def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
