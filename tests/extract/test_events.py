@@ -1364,3 +1364,10 @@ def test_the_mentions_of_a_range_are_those_a_pass_over_all_finds(spans, lo, hi):
     mentions = [_Mention(start, start + length, str(n)) for n, (start, length) in enumerate(sorted(spans))]
     assert _starting(mentions, lo, hi) == [m for m in mentions if lo <= m.start < hi]
     assert _within(mentions, lo, hi) == [m for m in mentions if lo <= m.start and m.end <= hi]
+
+
+@pytest.mark.parametrize("podium", ["宣誓台", "宣誓席"])
+def test_an_oath_is_named_by_its_rite_not_by_its_podium(podium):
+    text = f"10日，县人大常委会举行第五次会议，决定任命张三为副县长。随后，张三走到{podium}前进行宪法宣誓。"
+    events = events_of(text, published="2020-10-12", names=("张三",))
+    assert [(e.type, e.name) for e in events if e.type == "ceremony"] == [("ceremony", "宪法宣誓")]
