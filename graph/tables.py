@@ -410,6 +410,41 @@ class Tables:
                 source, target, attrs = json.loads(line)
                 yield source, target, attrs
 
+    def node_lines_at(self, numbers: set[int]) -> Iterator[tuple[int, str, dict]]:
+        """(number, id, attributes) of the nodes ``numbers``, in order: the other lines are read,
+        not parsed (a page shows 5,000 nodes of a network of millions)."""
+        last = max(numbers, default=-1)
+        with self.nodes.open("rb") as handle:
+            for number, line in enumerate(handle):
+                if number > last:
+                    break
+                if number in numbers:
+                    nid, attrs = json.loads(line)
+                    yield number, nid, attrs
+
+    def edge_lines_at(self, wanted) -> Iterator[tuple[str, str, dict]]:
+        """The edges whose place is set in the mask ``wanted`` (aligned with ``sources``), in order;
+        the other lines are read, not parsed."""
+        places = set(wanted.nonzero()[0].tolist())
+        last = max(places, default=-1)
+        with self.edges.open("rb") as handle:
+            for place, line in enumerate(handle):
+                if place > last:
+                    break
+                if place in places:
+                    source, target, attrs = json.loads(line)
+                    yield source, target, attrs
+
+    def tenure_lines_of(self, ids: set[str]) -> Iterator[tuple[str, list[list[str]]]]:
+        """The tenures of the nodes ``ids``, in the order of their ids: of each other line, only
+        the id is parsed."""
+        scan = json.decoder.scanstring
+        with self.tenures.open(encoding="utf-8") as handle:
+            for line in handle:
+                if scan(line, 2)[0] in ids:  # a line is ["ID", [...]]
+                    nid, tenures = json.loads(line)
+                    yield nid, tenures
+
     def close(self) -> None:
         for path in (self.nodes, self.edges, self.tenures):
             path.unlink(missing_ok=True)
@@ -1333,9 +1368,15 @@ def analysed_nodes(tables: Tables, figures: OfficialFigures) -> Iterator[tuple[s
     kinds = tables.kinds
     for number, (nid, attrs) in enumerate(tables.node_lines()):
         if kinds[number] == "official":
-            events, contacts, betweenness, community = figures.of(number)
-            attrs.update(events=events, contacts=contacts, betweenness=betweenness, community=community)
+            with_figures(attrs, figures, number)
         yield nid, attrs
+
+
+def with_figures(attrs: dict, figures: OfficialFigures, number: int) -> dict:
+    """An official's attributes with its ranking figures added (``number``: its node's)."""
+    events, contacts, betweenness, community = figures.of(number)
+    attrs.update(events=events, contacts=contacts, betweenness=betweenness, community=community)
+    return attrs
 
 
 def rankings(tables: Tables, work: int = BETWEENNESS_WORK, keep_ties: bool = False) -> OfficialFigures:

@@ -43,7 +43,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from govkg.graph.layout import LEVEL_BUDGET, layout
 from govkg.graph.network import KINDS, zh_label
-from govkg.graph.tables import analysed_nodes, knowledge_network
+from govkg.graph.tables import knowledge_network, with_figures
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -148,6 +148,15 @@ class _NetworkTables:
 
     def tenure_lines(self) -> Iterator[tuple[str, list[list[str]]]]:
         return iter(self.net.graph.get("tenures", {}).items())
+
+    def node_lines_at(self, numbers: set[int]) -> Iterator[tuple[int, str, dict]]:
+        return ((n, nid, dict(self.net.nodes[nid])) for n, nid in enumerate(self.ids) if n in numbers)
+
+    def edge_lines_at(self, wanted) -> Iterator[tuple[str, str, dict]]:
+        return ((a, b, dict(self.net.edges[a, b])) for (a, b), w in zip(self.edges, wanted, strict=True) if w)
+
+    def tenure_lines_of(self, ids: set[str]) -> Iterator[tuple[str, list[list[str]]]]:
+        return ((nid, found) for nid, found in self.tenure_lines() if nid in ids)
 
 
 # Share of a trimmed view given to officials and events, the backbone of who
@@ -659,13 +668,16 @@ def tables_view(
         chosen = set(np.flatnonzero(keep).tolist())
     left = Counter(node_kinds[n] for n in np.flatnonzero(keep).tolist() if n not in chosen)
     shown = nx.DiGraph()
-    lines = tables.node_lines() if figures is None else analysed_nodes(tables, figures)
-    for number, (nid, attrs) in enumerate(lines):
-        if number in chosen:
-            shown.add_node(nid, **attrs)
-    for source, target, attrs in tables.edge_lines():
-        if source in shown and target in shown:
-            shown.add_edge(source, target, **attrs)
+    # the lines of the nodes shown and of the edges between them alone are parsed
+    for number, nid, attrs in tables.node_lines_at(chosen):
+        if figures is not None and node_kinds[number] == "official":
+            with_figures(attrs, figures, number)
+        shown.add_node(nid, **attrs)
+    inside = np.zeros(count, dtype=bool)
+    inside[sorted(chosen)] = True
+    ends = np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64)
+    for source, target, attrs in tables.edge_lines_at(inside[ends[0]] & inside[ends[1]]):
+        shown.add_edge(source, target, **attrs)
     view = View(
         net=shown,
         total_nodes=count,
@@ -674,5 +686,5 @@ def tables_view(
         notes=notes,
         focus=[tables.ids[n] for n in focus if n in chosen],
     )
-    view.tenures = {nid: found for nid, found in tables.tenure_lines() if nid in shown}
+    view.tenures = dict(tables.tenure_lines_of(set(shown)))
     return view

@@ -367,3 +367,24 @@ def test_the_stats_of_the_tables_are_those_of_the_network_in_memory(make, tmp_pa
             exported = exports(tables, figures, name)
             assert "".join(gexf_of_tables(exported)) == gexf_text(network(net), latest_date(graph)), name
             assert "".join(graphml_of_tables(exported)) == graphml_text(network(net)), name
+
+
+def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables(tmp_path):
+    import numpy as np
+
+    with graph_tables(awkward_graph(), tmp_path) as tables:
+        nodes, edges, tenures = (
+            list(tables.node_lines()),
+            list(tables.edge_lines()),
+            dict(tables.tenure_lines()),
+        )
+        for numbers in [set(), {0}, set(range(0, len(nodes), 2)), set(range(len(nodes)))]:
+            assert list(tables.node_lines_at(numbers)) == [
+                (n, *line) for n, line in enumerate(nodes) if n in numbers
+            ]
+            ids = {nodes[n][0] for n in numbers}
+            assert dict(tables.tenure_lines_of(ids)) == {k: v for k, v in tenures.items() if k in ids}
+            ends = np.array(tables.sources), np.array(tables.targets)
+            wanted = np.isin(ends[0], list(numbers)) & np.isin(ends[1], list(numbers))
+            assert list(tables.edge_lines_at(wanted)) == [e for e, w in zip(edges, wanted, strict=True) if w]
+        assert tenures and edges and wanted.all()
