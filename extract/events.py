@@ -33,8 +33,9 @@ text as written:
 - roles come from role cues next to the persons' mentions
   (``data/role_cues.tsv``: 主持, 出席, 强调, 陪同, 会见, 任命 ...) and belong to
   the event the text is telling of at that point: the last event reported at or
-  before the role's clause (a lead only to a visit or another happening: one read
-  after a meeting goes to the visit told of before it, else to none);
+  before the role's clause, if the role can be taken there (one leads a visit,
+  chairs a meeting or a rite, hosts a reception): else the last event before it
+  where it can, or none (a lead read after a meeting goes to the visit before it);
 - what an event implements comes from ``directives.py``, for the sentences
   from its report on.
 """
@@ -189,8 +190,14 @@ _PAST_YEAR = re.compile(
 )
 # How far into a sentence (after its dateline) a date may start and still open it (28日上午，…).
 _OPENS_WITH_DATE = 3
-# The happenings someone leads (a visit, an inspection; a tree planting, a banquet...).
-_LEADABLE = frozenset({"inspection", "other"})
+# The happenings a role can be taken in: one leads a visit or another happening (a tree
+# planting...), chairs a meeting or a rite, hosts or is received at a reception.
+_ROLE_FITS = {
+    "lead": frozenset({"inspection", "other"}),
+    "chair": frozenset({"meeting", "ceremony", "signing", "other"}),
+    "host": frozenset({"reception"}),
+    "guest": frozenset({"reception"}),
+}
 # What a visit of one day may hold, told of in the next sentence with no day of its own.
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
@@ -1198,18 +1205,18 @@ class _Reader:
                     told,
                 )
             target = told[1] if told else fallback
-            if part.role == "lead" and target.type not in _LEADABLE:
-                # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; the walk
-                # goes on with the visit told of before, if any.
+            fits = _ROLE_FITS.get(part.role)
+            if fits and target.type not in fits:
+                # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见
+                # 乙。会议由丙主持: one chairs a meeting, not a reception. The role goes to the
+                # happening of its kind told of before, if any.
                 target = next(
-                    (
-                        draft
-                        for mark, draft in reversed(self.marks)
-                        if mark <= where and draft.type in _LEADABLE
-                    ),
+                    (draft for mark, draft in reversed(self.marks) if mark <= where and draft.type in fits),
                     None,
                 )
-                if target is None or any((p.person, p.role) == (part.person, "lead") for p in target.roles):
+                if target is None or any(
+                    (p.person, p.role) == (part.person, part.role) for p in target.roles
+                ):
                     continue
             if target.closed and part.role in ("host", "guest"):
                 continue

@@ -977,6 +977,18 @@ def test_what_a_sentence_reports(text, names, published, expected):
             ("张三",),
             [{("张三", "chair")}],
         ),
+        # one chairs a meeting, not the reception told of before it; a photo's caption hosts
+        # nothing
+        (
+            "6日，某市产业投资推介会在某地举行。会前，张三会见了客商代表。推介会由副市长李四主持。",
+            ("张三", "李四"),
+            [{("李四", "chair")}, {("张三", "host")}],
+        ),
+        (
+            "6日，某市产业投资推介会在某地举行。张三（右一）、李四（左一）会谈。",
+            ("张三", "李四"),
+            [set()],
+        ),
         # 他在…座谈交流时强调: the pronoun before a long adverbial is who spoke
         (
             "6月9日，张三到某省调研。他在某市与县乡干部座谈交流时强调，要抓好落实。",
