@@ -538,28 +538,33 @@ class _Reader:
         before = len(self.drafts)
         current = self.current
         for clause in _event_clauses(text):
-            if not _hint().search(clause.group()):
+            words = clause.group()
+            if not _hint().search(words):
                 continue
             self.in_words = clause.start() >= speech_from
             if (
-                _MODAL.search(clause.group())
-                or _WELCOME.search(clause.group())
-                or _MEANS.search(clause.group())
+                _MODAL.search(words)
+                or _WELCOME.search(words)
+                or _MEANS.search(words)
                 # a point of a speech or plan (二是…，深入推进…) runs to the end of its sentence
                 or _POINT.search(text, 0, clause.end())
                 or _WISH.search(text, 0, clause.end())
-                or _HABIT.search(clause.group())
-                or _CAPTION.search(clause.group())
+                or _HABIT.search(words)
+                or _CAPTION.search(words)
             ):
                 continue
+            needed: dict[str, bool] = {}  # cues share their words: each list searched once
             for kind, pattern, needs in _event_cues():
-                if not needs.search(text, clause.start(), clause.end()):
+                found = needed.get(needs.pattern)
+                if found is None:
+                    found = needed[needs.pattern] = needs.search(words) is not None
+                if not found:
                     continue
-                match = pattern.search(clause.group())
+                match = pattern.search(words)
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None
-                receives = match and _RECEIVES.search(clause.group(), 0, match.start())
+                receives = match and _RECEIVES.search(words, 0, match.start())
                 if receives and kind.startswith("meeting"):
                     # 会见来华出席…峰会的某国总统: the meeting says who the guest is; the
                     # clause reports the reception.
@@ -655,8 +660,10 @@ class _Reader:
             return None
         if self.clock and self.last_date and not self._recent(self.last_date):
             return None
-        taken = [d.span for d in find_dates(text, self.clock)]
+        taken = None  # the dates' spans, read only for a sentence that names a part of a day
         for match in _day_part_pattern().finditer(text):
+            if taken is None:
+                taken = [d.span for d in find_dates(text, self.clock)]
             if not any(span.start <= match.start() <= span.end for span in taken):
                 return match.start(), day
         return None

@@ -96,28 +96,36 @@ def _prefix_index() -> dict[str, tuple[int, ...]]:
     return {head: tuple(sorted(lengths, reverse=True)) for head, lengths in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _prefix_pattern() -> re.Pattern:
+    """Where a gazetteer name may start: a first character of a name before a second one (a
+    superset of the places :func:`_prefix_index` holds, found in C)."""
+    heads = _prefix_index()
+    firsts = "".join(sorted({head[0] for head in heads}))
+    seconds = "".join(sorted({head[1] for head in heads}))
+    return re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+
+
 def scan_names(text: str) -> list[tuple[int, int, str]]:
     """Gazetteer names in a text, leftmost-longest, not overlapping: (start, end, name).
 
-    A dictionary scan over character pairs: a few microseconds per hundred
+    A dictionary scan over character pairs, from one place a name may start
+    to the next (:func:`_prefix_pattern`): a few microseconds per hundred
     characters, where one regular expression of 3,000 names takes milliseconds.
 
     >>> scan_names("巴中市和巴州区")
     [(0, 3, '巴中市'), (4, 7, '巴州区')]
     """
-    index, names = _prefix_index(), gazetteer()
+    index, names, search = _prefix_index(), gazetteer(), _prefix_pattern().search
     found = []
-    i, n = 0, len(text) - 1
-    while i < n:
-        lengths = index.get(text[i : i + 2])
-        if lengths:
-            for length in lengths:
-                if text[i : i + length] in names:
-                    found.append((i, i + length, text[i : i + length]))
-                    i += length
-                    break
-            else:
-                i += 1
+    i = 0
+    while (candidate := search(text, i)) is not None:
+        i = candidate.start()
+        for length in index.get(text[i : i + 2], ()):
+            if text[i : i + length] in names:
+                found.append((i, i + length, text[i : i + length]))
+                i += length
+                break
         else:
             i += 1
     return found

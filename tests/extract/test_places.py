@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govkg.extract.chars import simplify
 from govkg.extract.data import load_table
 from govkg.extract.places import (
     LEVEL_WORDS,
+    _prefix_index,
     divisions_named,
     find_jurisdiction,
     find_places,
+    gazetteer,
     level_word,
     lift,
     parent,
     place_key,
     place_prefix,
     release_place,
+    scan_names,
     self_level,
 )
 from govkg.extract.records import Release
@@ -219,3 +224,30 @@ def test_self_references_are_simplified_words_of_known_levels():
     rows = load_table("self_references.tsv")
     assert {level for level, _ in rows} <= set(LEVEL_WORDS) | {"街道"}
     assert all(simplify(word) == word and level in word for level, word in rows)
+
+
+def _scan_every_pair(text: str) -> list[tuple[int, int, str]]:
+    """scan_names as first written: the names of every pair of characters looked up."""
+    index, names = _prefix_index(), gazetteer()
+    found, i = [], 0
+    while i < len(text) - 1:
+        for length in index.get(text[i : i + 2], ()):
+            if text[i : i + length] in names:
+                found.append((i, i + length, text[i : i + length]))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+_PIECES = st.sampled_from(
+    ["巴中市", "巴州区", "巴中", "眉县", "某市", "和", "，", "召开会议", "中", "市", "县", "\n"]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_scan_names_jumps_only_over_places_no_name_starts(text):
+    # the scan jumps from one place a name may start to the next: it finds what looking at every
+    # pair finds, leftmost-longest
+    assert scan_names(text) == _scan_every_pair(text)
