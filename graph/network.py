@@ -936,10 +936,15 @@ def latest_date(graph: Graph) -> str:
 
 # XML 1.0 forbids most control characters; the five markup characters are escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What _xml changes: most values hold none of it, and are written as they are after one search.
+_XML_CHANGED = re.compile('[\x00-\x1f\ufffe\uffff&<>"]')
 
 
 def _xml(value: object) -> str:
-    text = _XML_INVALID.sub("", str(value))
+    text = str(value)
+    if _XML_CHANGED.search(text) is None:
+        return text
+    text = _XML_INVALID.sub("", text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:

@@ -114,9 +114,7 @@ from govkg.graph.tables import (
     RowsFile,
     Tables,
     exports,
-    gexf_of_tables,
     graph_rows,
-    graphml_of_tables,
     kept_sizes,
     kept_tables,
     network_tables,
@@ -124,6 +122,7 @@ from govkg.graph.tables import (
     rankings,
     streamed_rows,
     unit_rows,
+    write_exports,
 )
 from govkg.graph.terms import converter, nt_term
 from govkg.graph.view import tables_html
@@ -772,11 +771,9 @@ def write_network_files(
 
 def _write_gephi(outdir: Path, tables: Tables, figures) -> dict[str, Path]:
     """graph.gexf and graph.graphml of the tables into ``outdir`` (:func:`write_network_files`)."""
-    exported = exports(tables, figures)
-    return {
-        "graph.gexf": atomic_write(outdir / "graph.gexf", gexf_of_tables(exported)),
-        "graph.graphml": atomic_write(outdir / "graph.graphml", graphml_of_tables(exported)),
-    }
+    written = {name: outdir / name for name in ("graph.gexf", "graph.graphml")}
+    write_exports(exports(tables, figures), written["graph.gexf"], written["graph.graphml"])
+    return written
 
 
 def network_units(

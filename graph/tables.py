@@ -34,7 +34,7 @@ each node's id and kind, the participations as pairs of numbers, the edges
 as pairs of numbers. The rankings (:func:`~govkg.graph.network.rank_officials`)
 and the page's selection (:func:`~govkg.graph.view.select_numbered`) work on
 those; GEXF and GraphML are written in one pass over each table
-(:func:`write_exports`), the page from the attributes of its nodes alone.
+(:func:`write_exports`: both files in that pass), the page from the attributes of its nodes alone.
 The files are the bytes the in-memory writers (graph/outputs.py) give for the
 same graph: the reduce makes each decision :func:`knowledge_network`
 makes, in the same order.
@@ -55,13 +55,13 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, tee, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg.graph import iris
 from govkg.graph.cache import software_fingerprint
-from govkg.graph.folders import scratch, scratch_folder
+from govkg.graph.folders import atomic_open, scratch, scratch_folder
 from govkg.graph.network import (
     _AGENT,
     _CITATION,
@@ -1490,6 +1490,33 @@ def graphml_of_tables(exported: _Exported) -> Iterator[str]:
         exported.edge_types,
         directed=exported.directed,
     )
+
+
+def write_exports(exported: _Exported, gexf: str | Path, graphml: str | Path) -> None:
+    """Write :func:`gexf_of_tables` to ``gexf`` and :func:`graphml_of_tables` to ``graphml`` (each
+    atomically) in one pass: each node's and edge's line is read and named once for both files.
+
+    The two writers take a node (an edge) a piece, in step: the pieces shared between them
+    (``itertools.tee``) are one or two at a time.
+    """
+    nodes, edges = tee(exported.nodes()), tee(exported.edges())
+    writers = (
+        gexf_stream(
+            nodes[0],
+            edges[0],
+            exported.node_types,
+            exported.edge_types,
+            exported.tables.latest,
+            directed=exported.directed,
+        ),
+        graphml_stream(
+            nodes[1], edges[1], exported.node_types, exported.edge_types, directed=exported.directed
+        ),
+    )
+    with atomic_open(gexf) as first, atomic_open(graphml) as second:
+        for one, other in zip_longest(*writers, fillvalue=""):
+            first.write(one)
+            second.write(other)
 
 
 def exports(tables: Tables, figures: OfficialFigures, network: str = "knowledge") -> _Exported:

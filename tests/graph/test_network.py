@@ -15,6 +15,7 @@ from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.network import (
     _betweenness,
     _louvain,
+    _xml,
     betweenness_sources,
     coattendance_network,
     format_stats,
@@ -397,3 +398,17 @@ def test_betweenness_on_lists_is_networkxs_to_the_bit(seed, k):
     assert ours == pytest.approx(theirs, nan_ok=True) and [ours[n] for n in nodes if ours[n] == ours[n]] == [
         theirs[n] for n in nodes if theirs[n] == theirs[n]
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("某市人民政府", "某市人民政府"),
+        (3, "3"),
+        ('张三 & 李四 <"某市">', "张三 &amp; 李四 &lt;&quot;某市&quot;&gt;"),
+        ("甲\n乙\t丙\r", "甲&#10;乙&#9;丙&#13;"),
+        ("甲\x00\x1f乙\ufffe\uffff", "甲乙"),
+    ],
+)
+def test_xml_values_escape_markup_and_white_space_and_drop_what_xml_forbids(value, text):
+    assert _xml(value) == text

@@ -43,6 +43,7 @@ from govkg.graph.tables import (
     streamed_rows,
     tables_stats,
     unit_rows,
+    write_exports,
 )
 from govkg.ontology import GOV, ID, SCHEMA
 from tests.graph.networks import bystander_release, inspection_release, meeting_release, sample_graph
@@ -367,6 +368,11 @@ def test_the_stats_of_the_tables_are_those_of_the_network_in_memory(make, tmp_pa
             exported = exports(tables, figures, name)
             assert "".join(gexf_of_tables(exported)) == gexf_text(network(net), latest_date(graph)), name
             assert "".join(graphml_of_tables(exported)) == graphml_text(network(net)), name
+            write_exports(exports(tables, figures, name), tmp_path / "g.gexf", tmp_path / "g.graphml")
+            assert (tmp_path / "g.gexf").read_text(encoding="utf-8") == "".join(gexf_of_tables(exported))
+            assert (tmp_path / "g.graphml").read_text(encoding="utf-8") == "".join(
+                graphml_of_tables(exported)
+            )
 
 
 def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables(tmp_path):
