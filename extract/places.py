@@ -410,9 +410,35 @@ _SHORT_CONTEXT = re.compile(
 )
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
+# …and so is one named before 来 / 莅临 and another place, or a short name and what a visit
+# does (甲市市长率团来乙市考察, 甲市代表团来乙考察, 甲省考察团来湘开展交流).
+_COMES = re.compile(
+    r"[^。；;，,]{0,24}?(?:来|莅临)(?:(?P<short>[\u4e00-\u9fff]{1,3}?)"
+    r"(?=考察|调研|参观|访问|视察|交流|洽谈|开展|检查|指导|督导|走访|慰问))?"
+)
+# What no town's name holds: 会议由镇党委书记甲主持 names no town 会议由镇.
+_NOT_IN_TOWN = re.compile(r"[的了由被把是]|会议|召开|主持")
 
 
 _TOWN_LEVELS = ("镇", "乡", "街道")
+
+
+def _comes_to_another(text: str, end: int, full: str, starts: dict[int, str]) -> bool:
+    """Whether the place named before ``end`` comes to another (甲市市长率团来乙市考察).
+
+    ``starts``: where the gazetteer's names start in ``text``.
+
+    >>> text = "宝鸡市长率团来延安考察，宝鸡市代表团来延考察，宝鸡市欢迎客商来宝考察"
+    >>> starts = {0: "宝鸡", 7: "延安"}
+    >>> [_comes_to_another(text, at, "宝鸡市", starts) for at in (3, 15, 27)]
+    [True, True, False]
+    """
+    comes = _COMES.match(text, end)
+    if comes is None:
+        return False
+    if comes.group("short"):
+        return comes.group("short") not in full
+    return starts.get(comes.end(), full) not in full
 
 
 def _level(name: str) -> str | None:
@@ -475,8 +501,9 @@ def find_jurisdiction(release: Release) -> str | None:
     )
     for weight, part, original in parts:
         names = []
+        starts = {start: name for start, _, name in scan_names(part)}
         for start, end, full, short in _matches(part):
-            if _VISITOR.match(part, end):
+            if _VISITOR.match(part, end) or _comes_to_another(part, end, full, starts):
                 continue
             if part[start:end] in abbreviations():
                 full = as_written = original[start:end]  # 西乌旗: as the release writes it
@@ -485,7 +512,7 @@ def find_jurisdiction(release: Release) -> str | None:
             names.append((full, as_written, 0.5 if short else 1))
         for pattern in (_TOWN, _TOWN_AFTER):
             for match in pattern.finditer(part):
-                if not _NOT_TOWN.match(match.group(1)):
+                if not _NOT_TOWN.match(match.group(1)) and not _NOT_IN_TOWN.search(match.group(1)):
                     start, end = match.start(1), match.end(2)
                     names.append((match.group(1) + match.group(2), original[start:end], 1))
         for full, as_written, factor in names:

@@ -58,6 +58,36 @@ def test_visitors_place_is_not_the_jurisdiction():
     assert find_jurisdiction(release(text)) == "连云港市"
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        # the visitors come to a place named, or to its short name with what a visit does
+        (
+            None,
+            "5月9日，宝鸡市委副书记、市长张三率政府代表团来延安参观考察，延安日报记者随行。"
+            "市委书记李四主持召开座谈会，市领导王五陪同。",
+            "延安市",
+        ),
+        (
+            "宝鸡市政府代表团来延考察",
+            "延安日报讯 5月9日，宝鸡市长张三率团来延安参观考察。市委书记李四主持召开座谈会。"
+            "李四介绍了我市发展情况。",
+            "延安市",
+        ),
+        # ...but not a place's own short name (欢迎客商来宝考察)
+        (None, "宝鸡市召开招商大会。市长张三欢迎客商来宝考察。市委书记李四讲话。", "宝鸡市"),
+    ],
+)
+def test_a_place_whose_people_come_to_another_is_the_visitors(title, text, place):
+    assert find_jurisdiction(release(text, title)) == place
+
+
+def test_no_town_is_read_from_words_around_a_level_word():
+    # 会议由镇党委书记张三主持: no town 会议由镇
+    text = "5月28日，全镇动员大会在我镇召开。会议由镇党委书记张三主持。镇长李四讲话。"
+    assert find_jurisdiction(release(text)) is None
+
+
 def test_traditional_text_keeps_the_name_as_written():
     text = "12月9日，濰坊市項目簽約儀式在上海舉行。市委副書記、市長劉某出席並致辭。"
     assert find_jurisdiction(release(text)) == "濰坊市"
