@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -358,7 +358,7 @@ def _build_into(
     shared = SharedValues()  # the rows are held until identity is resolved: each value once
     for path, rows, failed, fresh in _read_all(keys, cache, progress, workers, dask):
         extracted += fresh
-        files.append((path, [replace(row, mentions=shared(row.mentions)) for row in rows], failed))
+        files.append((path, [Row(r.release, r.path, r.warnings, shared(r.mentions)) for r in rows], failed))
     del shared
     restored: dict[str, str] = {}
     if add:  # a release removed earlier comes back from a file holding it listed again, that file only

@@ -448,10 +448,16 @@ def test_releases_without_a_place_are_placed_in_rounds_from_one_that_names_it():
         # shares 沈辛's two posts with a: placed in the first round
         release("b", None, person("沈辛", "区委常委", "常务副区长"), person("吴甲", "区长")),
         # shares only 吴甲, whose post it shares with b: placed in the second round
-        release("c", None, person("吴甲", "区长"), text="全市会议召开。全市会议召开。"),
+        release("c", None, person("吴甲", "区长"), person("赵丙", "区委书记"), text="全市会议召开。"),
+        # shares only 赵丙 with c: placed in the third round, asked again once c was placed
+        release("d", None, person("赵丙", "区委书记"), text="全市会议召开。"),
+        # shares no one with a placed release: asked in the first round only, never placed
+        release("e", None, person("钱丁", "区长"), text="全市会议召开。"),
     )
     assert keys[("a", "沈辛")] == keys[("b", "沈辛")] == "沈辛@川汇区"
     assert keys[("b", "吴甲")] == keys[("c", "吴甲")] == "吴甲@川汇区"
+    assert keys[("c", "赵丙")] == keys[("d", "赵丙")] == "赵丙@川汇区"
+    assert keys[("e", "钱丁")] == "钱丁@?e"
 
 
 def test_a_county_title_in_a_town_release_belongs_to_the_one_county_the_text_names():
