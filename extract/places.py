@@ -115,6 +115,8 @@ def scan_names(text: str) -> list[tuple[int, int, str]]:
 
     >>> scan_names("巴中市和巴州区")
     [(0, 3, '巴中市'), (4, 7, '巴州区')]
+    >>> scan_names("上海长宁")
+    [(0, 2, '上海'), (2, 4, '长宁')]
     """
     index, names, search = _prefix_index(), gazetteer(), _prefix_pattern().search
     found = []
@@ -122,8 +124,9 @@ def scan_names(text: str) -> list[tuple[int, int, str]]:
     while (candidate := search(text, i)) is not None:
         i = candidate.start()
         for length in index.get(text[i : i + 2], ()):
-            if text[i : i + length] in names:
-                found.append((i, i + length, text[i : i + length]))
+            # (a slice past the end is shorter than the name: 上海长宁 ends with 长宁, not 长宁区)
+            if len(name := text[i : i + length]) == length and name in names:
+                found.append((i, i + length, name))
                 i += length
                 break
         else:

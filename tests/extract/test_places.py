@@ -82,6 +82,12 @@ def test_a_place_whose_people_come_to_another_is_the_visitors(title, text, place
     assert find_jurisdiction(release(text, title)) == place
 
 
+def test_a_short_name_that_ends_the_source_is_written_in_full():
+    # 上海长宁 (the source): the district 长宁区, not 长宁 (a name read past the end of the text)
+    text = "7月31日，区人大常委会举行会议，决定任命张三为长宁区人民政府副区长。区人大常委会主任李四主持。"
+    assert find_jurisdiction(release(text, source="上海长宁")) == "长宁区"
+
+
 def test_no_town_is_read_from_words_around_a_level_word():
     # 会议由镇党委书记张三主持: no town 会议由镇
     text = "5月28日，全镇动员大会在我镇召开。会议由镇党委书记张三主持。镇长李四讲话。"
@@ -257,12 +263,13 @@ def test_self_references_are_simplified_words_of_known_levels():
 
 
 def _scan_every_pair(text: str) -> list[tuple[int, int, str]]:
-    """scan_names as first written: the names of every pair of characters looked up."""
+    """scan_names as first written: the names of every pair of characters looked up (a name
+    read past the end of the text no longer taken for a longer one)."""
     index, names = _prefix_index(), gazetteer()
     found, i = [], 0
     while i < len(text) - 1:
         for length in index.get(text[i : i + 2], ()):
-            if text[i : i + length] in names:
+            if len(text[i : i + length]) == length and text[i : i + length] in names:
                 found.append((i, i + length, text[i : i + length]))
                 i += length
                 break
