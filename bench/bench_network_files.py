@@ -8,7 +8,7 @@ the rows of every shard (graph/tables.py; ``--rows FOLDER`` keeps them there,
 so that a second run times an update's rows, read from that folder), the
 tables (rows sorted and reduced node by node, edge by edge), the rankings
 (betweenness and Louvain communities of the co-attendance network), the two
-Gephi exports and the page (selection, layout, HTML). Prints CPU and wall
+Gephi exports (written in one pass) and the page (selection, layout, HTML). Prints CPU and wall
 seconds (the machine is shared: CPU time is the steadier figure) and the peak
 resident memory after each step, asserts nothing. Run it with the code to
 measure, e.g. main's venv for figures before a change:
@@ -63,11 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         stack.callback(made.close)
         figures = timed("rankings", lambda: tables.rankings(made))
         exported = timed("export names", lambda: tables.exports(made, figures))
-        for name, write in (
-            ("graph.gexf", tables.gexf_of_tables),
-            ("graph.graphml", tables.graphml_of_tables),
-        ):
-            timed(name, lambda name=name, write=write: atomic_write(out / name, write(exported)))
+        gephi = (out / "graph.gexf", out / "graph.graphml")
+        timed("gexf + graphml", lambda: tables.write_exports(exported, *gephi))  # in one pass
         page = lambda: tables_html(made, figures)  # noqa: E731 - pieces, made as written
         timed("graph.html", lambda: atomic_write(out / "graph.html", page()))
         print(f"{folder}: {len(made.ids):,} nodes, {len(made.sources):,} edges")
