@@ -132,12 +132,25 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         i -= 1
     if i < end and text[i] in "日号月年" and i > 0 and text[i - 1].isdigit():
         i += 1  # 1月25日市长何平: the date is no part of the title
+    counted = _COUNTED.match(text, i, end)
+    if counted:
+        i = counted.end()  # 一段某县县委书记甲在一线…的视频: a count is no part of the title
     cut = text.rfind("的", i, end)
-    if cut != -1 and _starts_a_title(text[cut + 1 : end]):
+    if cut != -1 and (
+        _starts_a_title(text[cut + 1 : end])
+        or (_COMING.match(text, i, cut) and is_title(text[cut + 1 : end]))
+    ):
         # 新当选的上海市市长, 周年活动的马尔代夫总统: the title starts after 的
-        # when what follows opens with a level, place or country of its own
+        # when what follows opens with a level, place or country of its own, or when what
+        # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+# A count before a title (一段…县委书记甲…的视频, 一位…): no part of it; not 一级巡视员.
+_COUNTED = re.compile(r"[一两几][段位名个则条篇张]")
+# What tells why a title's holder came (来某市进行考察的, 应邀出席论坛的).
+_COMING = re.compile(r"(?:前来|来|到|赴|应邀)")
 
 
 def _starts_a_title(chunk: str) -> bool:

@@ -38,6 +38,13 @@ def test_is_title(chunk, expected):
         ("近日县委书记", 6, "县委书记"),
         ("1月25日县长", 7, "县长"),
         ("会上县委副书记", 7, "县委副书记"),
+        # a count before a title is no part of it (一级巡视员 is a title)
+        ("近日，一段安徽某县县委书记", 13, "安徽某县县委书记"),
+        ("一位县委书记", 6, "县委书记"),
+        ("一级巡视员", 5, "一级巡视员"),
+        # nor what tells why the holder came
+        ("会见了来某市进行经贸考察洽谈的中国国民党中常委", 23, "中国国民党中常委"),
+        ("会见了应邀出席论坛的某党主席", 14, "某党主席"),
     ],
 )
 def test_title_start(text, end, title):
