@@ -743,6 +743,8 @@ class _Reader:
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
         # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
         name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
+        if name.startswith("的") and len(name) > 1:
+            name = name[1:]  # 在召开的座谈会上: the meeting is 座谈会
         if kind == "meeting" and simplify(name).startswith("在") and _NAMED_MEETING.search(name_view):
             name = name[1:]  # 主持在秘鲁中资企业座谈会时: the meeting is 秘鲁中资企业座谈会
         place = None

@@ -566,6 +566,13 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
             ("王五",),
             "县第十届人民代表大会第三次会议选举王五为县长",
         ),
+        # a meeting named in 在…座谈会上, not a talk 和…座谈 inside its name, nor 的 before it
+        (
+            "20日至22日，张三在某省检查工作。在省纪委和某县纪委座谈会上，张三指出，要抓好落实。",
+            ("张三",),
+            "省纪委和某县纪委座谈会",
+        ),
+        ("9日，张三到某县调研。在召开的座谈会上，李四表示欢迎。", ("张三", "李四"), "座谈会"),
     ],
 )
 def test_event_names(text, names, expected):
@@ -988,6 +995,12 @@ def test_what_a_sentence_reports(text, names, published, expected):
             "6日，某市产业投资推介会在某地举行。张三（右一）、李四（左一）会谈。",
             ("张三", "李四"),
             [set()],
+        ),
+        # 在座谈会上 while the text tells of a visit: the meeting held on it
+        (
+            "9日上午，副市长张三到某指挥部看望工作人员。在座谈会上，张三指出，要抓好落实。",
+            ("张三",),
+            [{("张三", "lead")}, {("张三", "speak")}],
         ),
         # 他在…座谈交流时强调: the pronoun before a long adverbial is who spoke
         (
