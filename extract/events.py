@@ -1175,6 +1175,10 @@ class _Reader:
                 followers = [m.key for m in inside if led.end() <= m.start < stop and m.key not in given]
         if followers and (leaders or any(m.start < led.start() for m in inside)):
             self._give_keys(tuple(key for key in followers if key not in leaders), "attend", sentence)
+        if leaders:
+            # who goes is the subject the sentence goes on with (…调研；…，主持召开座谈会), led
+            # already or not
+            self.last_subjects = tuple(leaders)
         leaders = [key for key in leaders if key not in given]
         if not leaders and (cue is None or not pending):
             return cue is not None
@@ -1366,12 +1370,19 @@ def find_events(
     reader = _Reader(release, persons)
     orphans: list[Participation] = []
     directives: list[tuple[int, str]] = []
+    run_start = 0  # where the sentence a part after a semicolon is cut from starts
     for index, sentence in enumerate(sentences):
         v = view(sentence.text)
         mentions = _sentence_mentions(sentence, v, reader.spans)
         reader.read_events(index, sentence, v, mentions)
-        if mentions or _PRONOUN_ANYWHERE.search(v.text):
-            reader.read_roles(index, sentence, v, mentions)
+        # …了解工作情况；在某机关考察，主持召开座谈会: a part after a semicolon goes on with
+        # the subject of the sentence it is cut from, and a role read in it is stated by the
+        # whole sentence (which names who takes it).
+        goes_on = index > 0 and sentences[index - 1].text.rstrip().endswith(("；", ";"))
+        run_start = run_start if goes_on else sentence.span.start
+        if mentions or goes_on or _PRONOUN_ANYWHERE.search(v.text):
+            whole = Sentence(Span(run_start, sentence.span.end), sentence.text) if goes_on else sentence
+            reader.read_roles(index, whole, v, mentions)
             if reader.current is None:
                 orphans.extend(reader.pending)
                 reader.pending = []

@@ -1396,3 +1396,17 @@ def test_an_oath_is_named_by_its_rite_not_by_its_podium(podium):
     text = f"10日，县人大常委会举行第五次会议，决定任命张三为副县长。随后，张三走到{podium}前进行宪法宣誓。"
     events = events_of(text, published="2020-10-12", names=("张三",))
     assert [(e.type, e.name) for e in events if e.type == "ceremony"] == [("ceremony", "宪法宣誓")]
+
+
+def test_a_part_after_a_semicolon_goes_on_with_the_subject_of_its_sentence():
+    # …了解工作情况；在某机关考察，主持召开座谈会: 张三 chairs, and the evidence of the chair is
+    # the whole sentence, which names him
+    text = (
+        "28日至30日，张三在某省调研。在某市，张三前往某中心，了解工作情况；在某机关考察工作，主持召开座谈会。"
+    )
+    events = events_of(text, names=("张三",))
+    meeting = next(e for e in events if e.type == "meeting")
+    (chair,) = [p for p in meeting.participations if p.role == "chair"]
+    assert chair.person == "张三"
+    assert "张三" in text[chair.evidence.start : chair.evidence.end]
+    assert text[chair.evidence.start : chair.evidence.end].endswith("主持召开座谈会。")
