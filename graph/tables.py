@@ -413,27 +413,14 @@ class Tables:
     def node_lines_at(self, numbers: set[int]) -> Iterator[tuple[int, str, dict]]:
         """(number, id, attributes) of the nodes ``numbers``, in order: the other lines are read,
         not parsed (a page shows 5,000 nodes of a network of millions)."""
-        last = max(numbers, default=-1)
-        with self.nodes.open("rb") as handle:
-            for number, line in enumerate(handle):
-                if number > last:
-                    break
-                if number in numbers:
-                    nid, attrs = json.loads(line)
-                    yield number, nid, attrs
+        for number, (nid, attrs) in _parsed_lines_at(self.nodes, numbers):
+            yield number, nid, attrs
 
     def edge_lines_at(self, wanted) -> Iterator[tuple[str, str, dict]]:
         """The edges whose place is set in the mask ``wanted`` (aligned with ``sources``), in order;
         the other lines are read, not parsed."""
-        places = set(wanted.nonzero()[0].tolist())
-        last = max(places, default=-1)
-        with self.edges.open("rb") as handle:
-            for place, line in enumerate(handle):
-                if place > last:
-                    break
-                if place in places:
-                    source, target, attrs = json.loads(line)
-                    yield source, target, attrs
+        for _, (source, target, attrs) in _parsed_lines_at(self.edges, set(wanted.nonzero()[0].tolist())):
+            yield source, target, attrs
 
     def tenure_lines_of(self, ids: set[str]) -> Iterator[tuple[str, list[list[str]]]]:
         """The tenures of the nodes ``ids``, in the order of their ids: of each other line, only
@@ -1635,3 +1622,15 @@ def analysed_network(graph) -> tuple[nx.DiGraph, NetworkStats]:
             events=rank.events, contacts=rank.contacts, betweenness=rank.betweenness, community=rank.community
         )
     return net, stats
+
+
+def _parsed_lines_at(path: Path, numbers: set[int]) -> Iterator[tuple[int, object]]:
+    """(number, JSON value) of the lines ``numbers`` of a file, in order; the other lines are
+    read, not parsed, and none after the last wanted."""
+    last = max(numbers, default=-1)
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle):
+            if number > last:
+                break
+            if number in numbers:
+                yield number, json.loads(line)
