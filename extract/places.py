@@ -414,9 +414,10 @@ _SHORT_CONTEXT = re.compile(
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
 # …and so is one named before 来 / 莅临 and another place, or a short name and what a visit
-# does (甲市市长率团来乙市考察, 甲市代表团来乙考察, 甲省考察团来湘开展交流).
+# does (甲市市长率团来乙市考察, 甲市代表团来乙考察, 甲省考察团来湘开展交流); not 来 that ends
+# a time word (甲市近年来积极开展…, 以来, 历来, 向来); 随后来乙市考察 is a coming.
 _COMES = re.compile(
-    r"[^。；;，,]{0,24}?(?:来|莅临)(?:(?P<short>[\u4e00-\u9fff]{1,3}?)"
+    r"[^。；;，,]{0,24}?(?:(?<![年以历向从素本原未])来|莅临)(?:(?P<short>[\u4e00-\u9fff]{1,3}?)"
     r"(?=考察|调研|参观|访问|视察|交流|洽谈|开展|检查|指导|督导|走访|慰问))?"
 )
 # What no town's name holds: 会议由镇党委书记甲主持 names no town 会议由镇.

@@ -76,6 +76,16 @@ def test_visitors_place_is_not_the_jurisdiction():
         ),
         # ...but not a place's own short name (欢迎客商来宝考察)
         (None, "宝鸡市召开招商大会。市长张三欢迎客商来宝考察。市委书记李四讲话。", "宝鸡市"),
+        # ...nor 来 that ends a time word (近年来, 以来, 历来) before what the place does
+        (
+            None,
+            "5月9日，宝鸡市委副书记、市长张三率政府代表团随后来延安参观考察，延安日报记者随行。"
+            "市委书记李四主持召开座谈会，市领导王五陪同。",
+            "延安市",
+        ),
+        (None, "宝鸡市近年来积极开展招商引资工作。我市成效明显。", "宝鸡市"),
+        (None, "宝鸡市多年来坚持开展义诊活动。我市卫生系统再次开展义诊。", "宝鸡市"),
+        (None, "宝鸡市历来注重开展调研工作。我市将继续开展调研。", "宝鸡市"),
     ],
 )
 def test_a_place_whose_people_come_to_another_is_the_visitors(title, text, place):
