@@ -115,8 +115,10 @@ _ELIDED = re.compile(r"\s*(?:并|还|也|再|同时)*(?:(?:对|就)[^，,。；;
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
 # What someone welcomes or thanks for is no report of it (对…一行到我市调研表示欢迎).
-# Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式).
-_WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)|欢迎[^，,。；;]{0,15}?(?:来|到|赴)")
+_WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
+# Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式), though what the clause
+# tells of before the welcome is (会见并欢迎甲来某市考察); a welcome's rite or banquet is no welcome.
+_WELCOMED_TO = re.compile(r"欢迎(?![仪宴晚酒词辞会])[^，,。；;]{0,15}?(?:来|到|赴)")
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
     # …and one that passes on what someone said (传达…的讲话精神).
@@ -553,6 +555,7 @@ class _Reader:
                 or _CAPTION.search(words)
             ):
                 continue
+            welcomed = _WELCOMED_TO.search(words)
             needed: dict[str, bool] = {}  # cues share their words: each list searched once
             for kind, pattern, needs in _event_cues():
                 found = needed.get(needs.pattern)
@@ -561,6 +564,8 @@ class _Reader:
                 if not found:
                     continue
                 match = pattern.search(words)
+                if match and welcomed and match.end() > welcomed.start():
+                    match = None  # 欢迎甲来华出席…开幕式: what the guest is welcomed to come for
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None

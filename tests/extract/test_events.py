@@ -1129,6 +1129,17 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             ("李四", "王五"),
             [("reception", "2020-06-09")],
         ),
+        # ...but a reception told of before the welcome is, and a welcome's rite is no welcome
+        (
+            "9日，县长李四在某宾馆会见并欢迎王五一行来我县考察。",
+            ("李四", "王五"),
+            [("reception", "2020-06-09")],
+        ),
+        (
+            "9日，县长李四出席欢迎仪式后到某企业调研。",
+            ("李四",),
+            [("ceremony", "2020-06-09")],
+        ),
         # a sitting long past dates its own appointments
         (
             "2018年3月5日，县人大常委会召开第二十次会议。会议决定任命李四为副县长。",
