@@ -440,9 +440,17 @@ def _comes_to_another(text: str, end: int, full: str, starts: dict[int, str]) ->
     comes = _COMES.match(text, end)
     if comes is None:
         return False
-    if comes.group("short"):
-        return comes.group("short") not in full
+    if short := comes.group("short"):
+        # a short name begins a gazetteer name (来延考察, 来湘开展交流); 来基层调研, 来到某镇
+        # 检查: the place's own people going about it
+        return short in _name_heads() and short not in full
     return starts.get(comes.end(), full) not in full
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    """The first one to three characters of every gazetteer name: what a short name may be."""
+    return frozenset(name[:size] for name in gazetteer() for size in (1, 2, 3) if size <= len(name))
 
 
 def _level(name: str) -> str | None:

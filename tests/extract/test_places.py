@@ -86,6 +86,10 @@ def test_visitors_place_is_not_the_jurisdiction():
         (None, "宝鸡市近年来积极开展招商引资工作。我市成效明显。", "宝鸡市"),
         (None, "宝鸡市多年来坚持开展义诊活动。我市卫生系统再次开展义诊。", "宝鸡市"),
         (None, "宝鸡市历来注重开展调研工作。我市将继续开展调研。", "宝鸡市"),
+        # ...nor the place's own people going about it (来基层调研, 来到某镇检查: no place's name)
+        (None, "5月9日，宝鸡市委书记张三来基层调研。张三强调，我市要抓好安全生产。", "宝鸡市"),
+        (None, "5月9日，宝鸡市市长张三来到某镇检查工作。张三强调，我市要抓好安全生产。", "宝鸡市"),
+        (None, "5月9日，宝鸡市市长张三来到企业调研。张三强调，我市要抓好安全生产。", "宝鸡市"),
     ],
 )
 def test_a_place_whose_people_come_to_another_is_the_visitors(title, text, place):
