@@ -216,6 +216,8 @@ _ADVERBIAL = re.compile(
 )
 _WITH = re.compile(r"同|与|和")
 _HOLDS_WITH = re.compile(r"同|与")
+# A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
+_TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
 _PLACE_ONLY = re.compile(r"\s*(?:(?:并|还|又|随后)*在[^，,。；;在]{1,20}?)?\s*")
 # Who is led (甲带领乙、丙走访) does not lead.
@@ -1134,6 +1136,9 @@ class _Reader:
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects
+        if not previous and role == "attend" and cue.group() == "座谈" and _TALK_OPENS.match(gap):
+            # 甲走进某企业，调研…，与企业座谈: who went takes part in the talk.
+            return self.last_subjects[:1]
         if not previous and _PLACE_ONLY.fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
             return self.last_subjects[:1]

@@ -1002,6 +1002,12 @@ def test_what_a_sentence_reports(text, names, published, expected):
             ("张三",),
             [{("张三", "lead")}, {("张三", "speak")}],
         ),
+        # a clause that opens with whom a talk is held goes on with who went
+        (
+            "9日，张三到某村调研，并与村干部座谈。",
+            ("张三",),
+            [{("张三", "lead")}, {("张三", "attend")}],
+        ),
         # 他在…座谈交流时强调: the pronoun before a long adverbial is who spoke
         (
             "6月9日，张三到某省调研。他在某市与县乡干部座谈交流时强调，要抓好落实。",
