@@ -141,6 +141,9 @@ def _same_day() -> re.Pattern:
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
+# A time before a cue, with no day, that is not the day of a visit told of just before
+# (9日，甲到某镇调研。去年，乙主持召开座谈会).
+_ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年|前年|往年|以来")
 
 
 @lru_cache(maxsize=1)
@@ -794,9 +797,17 @@ class _Reader:
                 # 市长甲上午在市政府会见…: the day told of, else the day of the report.
                 date = self.part_of_day[1]
             visited = self.visit_day if self.visit_day and self.visit_day[0] == index - 1 else None
-            if date is None and visited and kind in _DURING_VISIT and not dates and not self.unresolved:
+            if (
+                date is None
+                and visited
+                and kind in _DURING_VISIT
+                and not dates
+                and not self.unresolved
+                and not _ANOTHER_TIME.search(v.text, 0, at)
+            ):
                 # 5月9日，甲率团来某市考察。乙主持召开座谈会: a meeting of the day's visit told
-                # of just before (not of a visit of several days: 6日至8日，…).
+                # of just before (not of a visit of several days: 6日至8日，…; nor one set at
+                # another time: 去年，…).
                 date = visited[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.

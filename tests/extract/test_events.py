@@ -1129,6 +1129,15 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
             ("李四", "王五"),
             [("inspection", "2015-05-09"), ("meeting", None)],
         ),
+        # ...nor one the sentence sets at another time, with no day (去年, 上周, 前不久, 今年以来)
+        *[
+            (
+                f"9日，县长李四到某镇调研。{when}，王五主持召开座谈会。",
+                ("李四", "王五"),
+                [("inspection", "2020-06-09"), ("meeting", None)],
+            )
+            for when in ("去年", "上周", "前不久", "今年以来")
+        ],
         # what someone is welcomed to come for is not reported (欢迎…来华出席)
         (
             "国家主席李四9日会见某国总统王五。李四欢迎王五来华出席某运动会开幕式。",
