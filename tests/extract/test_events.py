@@ -1140,7 +1140,7 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ],
         # what someone is welcomed to come for is not reported (欢迎…来华出席)
         (
-            "国家主席李四9日会见某国总统王五。李四欢迎王五来华出席某运动会开幕式。",
+            "国家主席李四9日会见某国总统王五。李四欢迎王五来某市参加某博览会开幕式。",
             ("李四", "王五"),
             [("reception", "2020-06-09")],
         ),
