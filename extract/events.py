@@ -133,7 +133,7 @@ def _same_day() -> re.Pattern:
     later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|随后|之后|其间|期间|此前)"
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|随后|之后|其间|期间)"
     )
 
 

@@ -668,6 +668,17 @@ def test_event_dates_in_context(text, published, expected):
             "2021-05-15",
             [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
         ),
+        # 此前 (before that) is some earlier day, not the day told of; 随后 is that day
+        (
+            "9日，县委召开常委会会议。此前，张三到某镇调研。",
+            "2021-05-15",
+            [("meeting", "2021-05-09"), ("inspection", None)],
+        ),
+        (
+            "9日，县委召开常委会会议。随后，张三到某镇调研。",
+            "2021-05-15",
+            [("meeting", "2021-05-09"), ("inspection", "2021-05-09")],
+        ),
         # …but not 当天, a day counted from whatever the text told last.
         (
             "副主席张三近日在某州调研。当天，某州召开座谈会。",
