@@ -384,10 +384,16 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=256)  # a release's text and its sentences are asked of again and again
+def _names_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`scan_names` of ``text``, kept for :func:`_matches` and :func:`find_jurisdiction`."""
+    return tuple(scan_names(text))
+
+
+@lru_cache(maxsize=256)  # a release's text and its sentences are asked of again and again
 def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Gazetteer names in ``text`` that read as places: (start, end, full name, whether a short name)."""
     found = []
-    for start, end, name in scan_names(text):
+    for start, end, name in _names_in(text):
         full = gazetteer()[name][0].name
         after = text[end : end + 3]
         before = text[start - 1] if start else ""
@@ -513,7 +519,7 @@ def find_jurisdiction(release: Release) -> str | None:
     )
     for weight, part, original in parts:
         names = []
-        starts = {start: name for start, _, name in scan_names(part)}
+        starts = {start: name for start, _, name in _names_in(part)}
         for start, end, full, short in _matches(part):
             if _VISITOR.match(part, end) or _comes_to_another(part, end, full, starts):
                 continue
