@@ -622,20 +622,13 @@ class _Reader:
                 # 6月8日，甲一行来到某县。在某村，甲察看了…: the day of the visit the next
                 # sentence tells of.
                 self.arrival = (index, opening.iso)
-        made = self.drafts[before:]
-        self.visit_day = next(
-            (
-                (index, d.date)
-                for d in made
-                if d.type in ("inspection", "reception")
-                and d.date
-                and not d.until
-                and not d.past
-                and not d.in_words
-                and dates
-            ),
-            None,
+        # 5月9日，甲到某县考察。: the day a sentence that names one gives its visit of one day
+        visits = (
+            d
+            for d in self.drafts[before:]
+            if d.type in ("inspection", "reception") and d.date and not (d.until or d.past or d.in_words)
         )
+        self.visit_day = next(((index, d.date) for d in visits), None) if dates else None
         if dates:
             self.last_date = dates[-1].iso
 
