@@ -645,16 +645,6 @@ def test_event_names_from_headline(title, text, expected):
             "2016-07-28",
             [("inspection", "2016-07-28"), ("inspection", None)],
         ),
-    ],
-)
-def test_event_dates_in_context(text, published, expected):
-    events = events_of(text, published=published, names=("张三",))
-    assert [(e.type, e.date) for e in events] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
         # A range that opens the next sentence dates the visit told of 近日, not the
         # meeting held some day within it.
         (
