@@ -90,7 +90,12 @@ def time_queries(folder: Path) -> list[tuple[str, float, int]]:
 
 
 def bench_size(
-    size: int, tmp: Path, dask: bool, batch: int, given: tuple[Path, Path] | None = None
+    size: int,
+    tmp: Path,
+    dask: bool,
+    batch: int,
+    given: tuple[Path, Path] | None = None,
+    keep: Path | None = None,
 ) -> tuple[int, float]:
     """Build one corpus and print its figures; returns (releases, peak MB of the full build)."""
     if given:
@@ -143,6 +148,10 @@ def bench_size(
     print("named queries on the store (unbound, every row fetched):")
     for name, q_seconds, count in time_queries(out):
         print(f"  {name:<24} {q_seconds:6.3f} s  {count:7d} rows")
+    if keep is not None:  # the build, with the 100 added, for a closer look at its store
+        shutil.rmtree(keep / out.name, ignore_errors=True)
+        shutil.move(out, keep / out.name)
+        print(f"build kept in {keep / out.name}")
     shutil.rmtree(out, ignore_errors=True)
     if not given:
         shutil.rmtree(corpus, ignore_errors=True)
@@ -181,7 +190,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="use these folders (made by gen_corpus.py: the corpus, 100 more releases) instead of --sizes",
     )
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="move each build folder here (outN) instead of deleting it"
+    )
     args = parser.parse_args(argv)
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at start")
     if args.tmp is not None:
@@ -189,9 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="govkg-scale-", dir=args.tmp) as tmp:
         peaks = []
         if args.corpus:
-            peaks.append(bench_size(0, Path(tmp), not args.no_dask, args.batch, tuple(args.corpus)))
+            peaks.append(
+                bench_size(0, Path(tmp), not args.no_dask, args.batch, tuple(args.corpus), args.keep)
+            )
         for size in [] if args.corpus else args.sizes:
-            peaks.append(bench_size(size, Path(tmp), not args.no_dask, args.batch))
+            peaks.append(bench_size(size, Path(tmp), not args.no_dask, args.batch, keep=args.keep))
     print_peaks(peaks)
     load = os.getloadavg()
     print(f"\nload average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end")
