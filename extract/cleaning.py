@@ -158,6 +158,30 @@ def _source(lines: list[str]) -> str | None:
     return None
 
 
+# A line that gives the address of the page itself: 本文链接：URL, 原文地址: URL, [查看原文](URL).
+_PAGE_URL = re.compile(
+    r"(?:本文|原文|本页|本頁)(?:链接|鏈接|地址|网址|網址)\s*[:：]?\s*[(（]?\s*(?P<a>https?://[^\s)）\]]+)"
+    r"|\[\s*(?:查看|阅读|閱讀|点击查看|點擊查看)?原文\s*\]\(\s*(?P<b>https?://[^\s)]+)\)"
+)
+
+
+def _page_url(lines: list[_Line]) -> str | None:
+    """The address of the page a scraped text was copied from, where a line gives it.
+
+    >>> _page_url([_Line(0, "本文链接:https://x.cn/2020/11/05/1.html")])
+    'https://x.cn/2020/11/05/1.html'
+    >>> _page_url([_Line(0, "[查看原文](https://x.cn/2025/01/10/a.shtml)")])
+    'https://x.cn/2025/01/10/a.shtml'
+    >>> _page_url([_Line(0, "详见https://x.cn/a.html")]) is None  # some other page
+    True
+    """
+    for line in lines:
+        match = _PAGE_URL.search(line.text) if "http" in line.text else None
+        if match:
+            return match["a"] or match["b"]
+    return None
+
+
 def _bigrams(text: str) -> set[str]:
     # a comparison of code points, as _CJK's class does, without a call of re for each character
     return {text[i : i + 2] for i in range(len(text) - 1) if "\u4e00" <= text[i] <= "\u9fff"}
@@ -377,7 +401,7 @@ def clean(document: RawDocument) -> Release:
         published=_published(document, lines, title_index, first),
         source=source,
         editor=editor,
-        url=document.url,
+        url=document.url or _page_url(lines),
         raw=raw,
         segments=tuple(segments),
     )

@@ -265,6 +265,43 @@ def resolve_day(day: int, clock: date | None) -> date | None:
     return None
 
 
+# The day in a page's address, as sites write it: …/2025/01/10/…, …/2020-01/26/…, …/202001/26/…,
+# …/t20200126_123.html, …/20200126/….
+_URL_DAY = re.compile(
+    r"/((?:19|20)[0-9]{2})(?:/([01]?[0-9])/|-([01][0-9])/|([01][0-9])/)([0-3]?[0-9])(?=[/_.])"
+    r"|/t?((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?=[/_.])"
+)
+
+
+def url_day(url: str | None) -> str | None:
+    """The day a page's address gives (``YYYY-MM-DD``), or None.
+
+    >>> url_day("https://tv.cctv.com/2025/01/10/VIDEabc.shtml"), url_day("http://x.gov.cn/art/2020/1/6/art_1.html")
+    ('2025-01-10', '2020-01-06')
+    >>> url_day("http://x.gov.cn/zwgk/202001/t20200126_123.html"), url_day("http://x.cn/2020-01/26/c_1.htm")
+    ('2020-01-26', '2020-01-26')
+    >>> url_day("http://x.cn/a/2020/13/45/1.html"), url_day("http://x.cn/news/123456.html"), url_day(None)
+    (None, None, None)
+    """
+    for match in _URL_DAY.finditer(url or ""):
+        numbers = [int(g) for g in match.groups() if g]
+        day = _valid(*numbers)
+        if day is not None:
+            return day.isoformat()
+    return None
+
+
+def release_clock(published: str | None, url: str | None) -> str | None:
+    """The day a release's relative and partial dates are read against: its publication date,
+    else the day its page's address gives (a scraped copy that lost its date line but kept its
+    link). Neither is the other: the address's day is no publication date of the release.
+
+    >>> release_clock("2020-01-26T15:22", "http://x.cn/2019/12/01/a.html"), release_clock(None, "http://x.cn/2019/12/01/a.html")
+    ('2020-01-26', '2019-12-01')
+    """
+    return published[:10] if published else url_day(url)
+
+
 def parse_clock(published: str | None) -> date | None:
     """The clock from an ISO publication date or date-time; None without one."""
     if not published:

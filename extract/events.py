@@ -57,6 +57,7 @@ from govkg.extract.dates import (
     find_dates,
     first_date,
     parse_clock,
+    release_clock,
     same_day,
     same_day_words,
     stated_year,
@@ -465,8 +466,8 @@ class _Reader:
 
     def __init__(self, release: Release, persons: tuple[Person, ...]) -> None:
         self.release = release
-        self.clock = release.published_date
-        # Without a publication date, the one year the release states completes 8月14日.
+        self.clock = release_clock(release.published, release.url)
+        # Without a clock, the one year the release states completes 8月14日.
         self.year = None if self.clock else stated_year(release.text)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
         self.names = {p.key: p.name for p in persons}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govkg.extract import Release, extract, read_releases
-from govkg.extract.dates import find_dates
+from govkg.extract.dates import find_dates, release_clock
 from govkg.extract.records import Extraction, Span
 from govkg.graph.sparql import named_queries, run_query
 from govkg.ontology import EventType, Role, resource_path
@@ -88,7 +88,7 @@ def _find(text: str, needle: str, within: Span) -> Span | None:
 
 def _date_span(release: Release, iso: str, within: Span) -> Span | None:
     """The written date that resolves to ``iso``: in ``within`` first, else anywhere."""
-    clock = release.published_date
+    clock = release_clock(release.published, release.url)
     for span in (within, Span(0, len(release.text))):
         for found in find_dates(release.text[span.start : span.end], clock, offset=span.start):
             if found.iso == iso:

@@ -329,3 +329,27 @@ def test_the_people_of_a_records_closing_paragraph_have_roles():
         checked += bool(named)
     assert checked
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "line,url",
+    [
+        (
+            "本文链接：https://www.example.cn/news/2021/03/04/123.html",
+            "https://www.example.cn/news/2021/03/04/123.html",
+        ),
+        (
+            "原文地址: http://example.gov.cn/art/2021/3/4/art_9.html",
+            "http://example.gov.cn/art/2021/3/4/art_9.html",
+        ),
+        (
+            "[查看原文](https://tv.example.cn/2021/03/04/VIDE1.shtml)",
+            "https://tv.example.cn/2021/03/04/VIDE1.shtml",
+        ),
+        ("更多信息请访问https://www.example.cn/more.html", None),  # an address, not the page's own
+    ],
+)
+def test_the_page_address_a_scraped_copy_keeps_is_its_url(line, url):
+    release = clean(page(TITLE, *BODY, line))
+    assert release.url == url
+    assert "http" not in release.text or url is None

@@ -1437,3 +1437,19 @@ def test_a_part_after_a_semicolon_goes_on_with_the_subject_of_its_sentence():
     assert chair.person == "张三"
     assert "张三" in text[chair.evidence.start : chair.evidence.end]
     assert text[chair.evidence.start : chair.evidence.end].endswith("主持召开座谈会。")
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://www.example.cn/news/2021/03/04/1.html", "2021-03-02"),  # the year of the page's day
+        ("https://www.example.cn/news/2020/12/30/1.html", "2020-03-02"),  # not long after the page's day
+        ("https://www.example.cn/news/123.html", None),  # no day in the address: no year to give
+        (None, None),
+    ],
+)
+def test_without_a_publication_date_the_page_address_dates_the_events(url, date):
+    text = "3月2日，县长张三主持召开县政府常务会议。"
+    release = Release(id="t", text=text, url=url)
+    (event,) = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
+    assert event.date == date
