@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1].parent))  # run from a clone
 
 from govkg.graph.sparql import named_queries, open_store, query_store
+from govkg.graph.terms import from_oxigraph
 
 PREFIXES = (
     "PREFIX gov: <https://w3id.org/govkg/ontology#>\n"
@@ -47,6 +48,8 @@ TYPICAL = {
     "place": """SELECT ?value (COUNT(*) AS ?n) WHERE { ?h gov:holder ?x ; gov:jurisdiction ?where .
                ?where schema:name ?value } GROUP BY ?value ORDER BY DESC(?n) ?value""",
     "issuer": """SELECT ?value (COUNT(*) AS ?n) WHERE { ?d gov:issuer ?org . ?org schema:name ?value }
+               GROUP BY ?value ORDER BY DESC(?n) ?value""",
+    "release": """SELECT ?value (COUNT(*) AS ?n) WHERE { ?e prov:wasDerivedFrom ?value ; schema:startDate ?d }
                GROUP BY ?value ORDER BY DESC(?n) ?value""",
     "month": """SELECT ?value (COUNT(*) AS ?n) WHERE {
                ?e schema:startDate ?date BIND (SUBSTR(STR(?date), 1, 7) AS ?value) }
@@ -64,13 +67,15 @@ def open_source(path: Path):
     return open_store(path)
 
 
-def typical_values(store, rank: float = 0.0) -> dict[str, str]:
+def typical_values(store, rank: float = 0.0) -> dict:
     """A value for each parameter of the named queries, from the store: the one with most rows
-    (``rank`` 0), or the median (``rank`` 0.5) of the values, by their rows."""
+    (``rank`` 0), or the median (``rank`` 0.5) of the values, by their rows (a release is its
+    IRI, the rest strings)."""
     values = {}
     for kind, text in TYPICAL.items():
-        found = [row["value"].value for row in store.query(PREFIXES + text)]
-        values[kind] = found[int(rank * (len(found) - 1))] if found else ""
+        found = [row["value"] for row in store.query(PREFIXES + text)]
+        value = found[int(rank * (len(found) - 1))] if found else None
+        values[kind] = from_oxigraph(value) if kind == "release" and value else getattr(value, "value", "")
     month = values.pop("month") or "2020-01"
     last = 31 if month[5:] in ("01", "03", "05", "07", "08", "10", "12") else 30
     values.update({"from": f"{month}-01", "to": f"{month}-{last if month[5:] != '02' else 29}"})

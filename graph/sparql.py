@@ -505,6 +505,73 @@ class _Peeked:
         return self._rows
 
 
+def page_keys(query: NamedQuery) -> NamedQuery | None:
+    """The query that lists, in order, the values of the first key of a named query's order.
+
+    It is ``keys/NAME.rq`` beside the named query: one projected variable, a
+    variable the query projects (a parameter, or a day), every value that the
+    query's unbound rows hold in it (more do no harm), ordered as the query
+    orders its rows. None for a query without one (its first key is an
+    aggregate, or is unbound in some rows).
+
+    >>> page_keys(named_query("person-events")).text.splitlines()[-1]
+    'ORDER BY ?name'
+    >>> page_keys(named_query("co-attendance")) is None
+    True
+    """
+    path = query.path.parent / "keys" / f"{query.name}.rq"
+    return named_queries(path.parent).get(query.name) if path.is_file() else None
+
+
+def _ordered_keys(store, keys: NamedQuery) -> tuple[Any, list]:
+    """The variable of a :func:`page_keys` query and its values, in its order.
+
+    Oxigraph compares IRIs and strings by reading their text from its dictionary on each
+    comparison (sorting 5,000 release IRIs cost 0.34 s of CPU), so values all of one kind
+    whose order is their text's, code point by code point (IRIs, or literals of one
+    language, or plain strings), are sorted here; any other mix by the store's ORDER BY.
+    """
+    listed = store.query(_text(unordered(keys)))
+    (variable,) = listed.variables
+    values = [solution[0] for solution in listed]
+    if None not in values:
+        kinds = {(kind, language, datatype) for kind, _, language, datatype in map(_parts, values)}
+        if len(kinds) <= 1 and all(kind != "bnode" and datatype is None for kind, _, datatype in kinds):
+            return variable, sorted(values, key=lambda value: value.value)
+    return variable, [solution[0] for solution in store.query(_text(keys))]
+
+
+def _keyed_page(store, query: NamedQuery, keys: NamedQuery, first: int, offset: int) -> QueryResult | None:
+    """A page of a named query's unbound answer read key by key: the rows of each value of its
+    first key, bound, in the order of the values, until the page is full.
+
+    The rows of one value, bound, are the unbound answer's rows of that value in the same
+    order (tests/graph/test_query_shapes.py), so the page is the page the whole answer
+    gives; but only the values before its end are looked up (by the store's index), where
+    the whole answer's ORDER BY sorts every row of the store's. None when there is no key.
+    """
+    variable, values = _ordered_keys(store, keys)
+    text = _text(query)
+    rows: list = []
+    variables = None
+    skip = offset
+    for value in values:
+        answer = store.query(text, substitutions={variable: value})
+        variables = answer.variables
+        for solution in answer:
+            if skip:
+                skip -= 1
+                continue
+            if len(rows) == first:
+                break
+            rows.append(solution)
+        if len(rows) == first:
+            break
+    if variables is None:
+        return None
+    return QueryResult("solutions", tuple(v.value for v in variables), tuple(rows))
+
+
 def query_store(
     store,
     query: str | NamedQuery,
@@ -520,9 +587,18 @@ def query_store(
     Rows are read from the engine as it gives them, so with ``first`` the rest
     are never made; the skipped ones are (an ORDER BY sorts them all, and
     without one, a page deep in a large answer costs every row before it).
+    A page of a named query's unbound answer that has :func:`page_keys` is read
+    a value of its first key at a time (:func:`_keyed_page`): the same rows,
+    without sorting the whole answer.
     """
     ox = _oxigraph()
     text = _text(query)
+    if first and not bindings and isinstance(query, NamedQuery) and (keys := page_keys(query)):
+        _stop(offset, first)
+        page = _keyed_page(store, query, keys, first, offset)
+        if page is not None:
+            _check_limit(len(page.solutions), limit, "rows")
+            return page
     tries = parameter_values(query, bindings)
     for values in tries:
         try:
