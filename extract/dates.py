@@ -199,7 +199,9 @@ def _pattern() -> re.Pattern:
     return quick_start(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
-        rf"(?<![0-9{_CN}])(?P<m>{_MONTH})\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9{_CN}]))"
+        # A month in digits may follow a Chinese numeral (李小三6月8日, 周四6月8日); one in Chinese
+        # numerals may not (二〇二〇 is no month).
+        rf"(?P<m>(?<![0-9])[0-9]{{1,2}}|(?<![0-9{_CN}])(?:[{_CN}]{{1,3}}|元))\s*月\s*(?P<d>{_NUM})\s*(?:{_DAY_MARK}|(?={_RANGE}[0-9{_CN}]))"
         rf"(?:{_RANGE}{_RANGE_END})?"
         # 本月25日, 上个月30日: a day in a month counted from the clock's.
         rf"|(?P<rm>{months})\s*(?P<md>{_NUM})\s*{_DAY_MARK}"
@@ -220,7 +222,8 @@ def _pattern() -> re.Pattern:
         # 正月初八, 大年初三: days of the first lunar month, counted from 春节.
         rf"|(?P<ly>{years})?(?:正月|大年)初(?P<lx>[二三四五六七八九十])"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
-        rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])"
+        # Not one written before the date it is the day of (周四6月8日).
+        rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])(?!\s*[，,]?\s*[0-9]{{1,2}}\s*月)"
     )
 
 

@@ -352,9 +352,17 @@ def test_days_counted_from_the_clock(text, iso):
 
 @pytest.mark.parametrize(
     "text",
-    ["3月5日（星期四）上午召开", "3月5日(周四)上午召开", "3月5日星期四上午召开", "2020年3月5日 星期四 召开"],
+    [
+        "3月5日（星期四）上午召开",
+        "3月5日(周四)上午召开",
+        "3月5日星期四上午召开",
+        "2020年3月5日 星期四 召开",
+        # …or before it
+        "周四3月5日上午召开",
+        "星期四，3月5日上午召开",
+    ],
 )
-def test_a_day_of_the_week_after_a_date_is_that_date(text):
+def test_a_day_of_the_week_beside_a_date_is_that_date(text):
     # in a release of two weeks later, 星期四 alone would be the Thursday before the clock
     assert [d.iso for d in find_dates(text, "2020-03-20")] == ["2020-03-05"]
 
@@ -378,3 +386,9 @@ def test_a_day_of_the_week_alone_is_still_a_date():
 def test_a_date_carries_the_month_and_day_it_writes(text, written):
     # without a clock nothing resolves, yet the days written tell two happenings apart
     assert [d.written for d in find_dates(text, None)] == [written]
+
+
+@pytest.mark.parametrize("text", ["县长王小三3月5日到某镇调研", "市委书记刘十一3月5日主持召开会议"])
+def test_a_month_in_digits_after_a_name_that_ends_in_a_numeral(text):
+    # a month in Chinese numerals may not follow another numeral (二〇二〇); one in digits may
+    assert [d.iso for d in find_dates(text, "2020-03-20")] == ["2020-03-05"]
