@@ -22,9 +22,11 @@ from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.incremental import (
     ROWS,
+    ROWS_FILE,
     BuildRecord,
     build_into,
     extract_packed,
+    load_rows_file,
     map_sources,
     remove_releases,
     rows_of,
@@ -175,8 +177,29 @@ def test_a_damaged_cache_entry_is_read_again(tmp_path, inputs):
     written(build_into(out, [first]), out)
     with closing(sqlite3.connect(ExtractionCache(out).path)) as db, db:
         db.execute("UPDATE entries SET value = ?", (b"not a pickle",))
+    (out / "cache" / ROWS_FILE).write_bytes(b"not a pickle either")
     update = build_into(out, [first])
     assert (update.extracted, update.reused) == (6, 0)
+
+
+def test_an_update_reads_the_rows_of_the_files_it_does_not_read_from_one_file(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first]), out)
+    with ExtractionCache(out) as cache:
+        keys = [cache.key_of(path) for path in sorted(first.iterdir())]
+    assert load_rows_file(out).keys() == set(keys)
+    with closing(sqlite3.connect(ExtractionCache(out).path)) as db, db:
+        db.execute("DELETE FROM entries WHERE kind = ?", (ROWS,))  # the rows file stands for these
+    update = build_into(out, [second], add=True)
+    assert (update.extracted, update.reused) == (5, 6)
+    expected = fresh(tmp_path / "fresh", first, second)
+    assert written(update, out) == expected
+    assert len(load_rows_file(out)) == 11
+    (out / "cache" / ROWS_FILE).write_bytes(b"damaged")  # then the cache's entries are read
+    assert load_rows_file(out) == {}
+    assert written(build_into(out, [first, second]), out) == expected
+    assert len(load_rows_file(out)) == 11
 
 
 def test_a_pool_hands_the_records_pickled_and_the_cache_gives_them_back(tmp_path, inputs):
