@@ -9,7 +9,8 @@ places per copy), then prints, side by side:
 - adding 100 new releases to the built folder (``govkg build --add``, run by
   bench_add.py, which prints the wall span and CPU of each of its steps), and
   rebuilding with nothing changed, against the full build's time;
-- each named SPARQL query (``ontology/queries``, unbound) on the build's store;
+- each named SPARQL query (``ontology/queries``) on the build's store: bound to
+  the busiest value, its first page of 100, and its whole answer (CPU seconds);
 - at the end, each full build's peak against issue #11's target (at most
   2 GB, the same at every size) and how much it grew with the corpus.
 
@@ -33,6 +34,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from bench_queries import typical_values  # noqa: E402
 from gen_corpus import generate  # noqa: E402
 from memory import PeakMemory  # noqa: E402
 
@@ -78,15 +80,28 @@ def same_build(first: Path, second: Path) -> bool:
     return all((first / name).read_bytes() == (second / name).read_bytes() for name in names)
 
 
-def time_queries(folder: Path) -> list[tuple[str, float, int]]:
+def time_queries(folder: Path) -> list[tuple[str, float, float, float, int]]:
+    """Each named query's CPU seconds bound to the busiest value of its parameters (as
+    bench_queries.py picks them; NaN for a query without one), its first page of 100
+    unbound (``govkg query --first 100``) and its whole answer unbound, and the whole
+    answer's rows."""
     store = open_store(folder)
+    busiest = typical_values(store)
     rows = []
     for name, query in sorted(named_queries().items()):
-        start = time.perf_counter()
-        result = query_store(store, query)
-        count = len(result.rows) if result.kind == "solutions" else len(result.statements)
-        rows.append((name, time.perf_counter() - start, count))
+        bindings = {p: busiest[p] for p in query.parameters if p in busiest}
+        bound = _cpu(query_store, store, query, bindings)[0] if bindings else float("nan")
+        page, _ = _cpu(query_store, store, query, first=100)
+        whole, result = _cpu(query_store, store, query)
+        rows.append((name, bound, page, whole, len(result.solutions)))
     return rows
+
+
+def _cpu(function, *args, **kwargs):
+    """The CPU seconds of a call, and what it returned."""
+    start = time.process_time()
+    value = function(*args, **kwargs)
+    return time.process_time() - start, value
 
 
 def bench_size(
@@ -145,9 +160,9 @@ def bench_size(
         f"sizes: graph.nt {sizes.get('graph.nt', 0) / 1e6:.0f} MB, store {store_size / 1e6:.0f} MB, "
         f"cache {cache_size / 1e6:.0f} MB, all files {sum(sizes.values()) / 1e6:.0f} MB"
     )
-    print("named queries on the store (unbound, every row fetched):")
-    for name, q_seconds, count in time_queries(out):
-        print(f"  {name:<24} {q_seconds:6.3f} s  {count:7d} rows")
+    print("named queries on the store, CPU s: bound to the busiest value, first page of 100, whole:")
+    for name, bound, page, whole, count in time_queries(out):
+        print(f"  {name:<24} {bound:6.3f} {page:6.3f} {whole:7.3f} s  {count:7d} rows")
     if keep is not None:  # the build, with the 100 added, for a closer look at its store
         shutil.rmtree(keep / out.name, ignore_errors=True)
         shutil.move(out, keep / out.name)
