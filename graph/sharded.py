@@ -179,14 +179,26 @@ def shard_triples(path: Path, graph: str) -> Iterator[str]:
         handle = path.open(encoding="utf-8", newline="\n")
     except OSError as exc:
         raise ShardError(f"{path}: {exc.strerror}") from exc
+    number = 0  # lines read
     with handle:
-        for number, line in enumerate(handle, 1):
-            if line[-1] != "\n":  # the last line, without its newline
-                line += "\n"
-            if line.endswith(end):
-                yield line[:-cut]
-            elif line.strip():
-                raise ShardError(f"{path}:{number}: not a triple of the graph {graph or '(default)'}")
+        while text := handle.read(1 << 20):  # a block of whole lines (default.nq grows with the corpus)
+            if text[-1] != "\n":
+                text += handle.readline()
+                if text[-1] != "\n":  # the last line, without its newline
+                    text += "\n"
+            # Each newline ends a line that ends in ``end`` (a term's text holds none): the lines at once.
+            if text.count(end) == text.count("\n"):
+                lines = text.split(end)
+                lines.pop()
+                number += len(lines)
+                yield from lines
+                continue
+            for line in text.split("\n")[:-1]:
+                number += 1
+                if line.endswith(end[:-1]):
+                    yield line[: 1 - cut]
+                elif line.strip():
+                    raise ShardError(f"{path}:{number}: not a triple of the graph {graph or '(default)'}")
 
 
 def _has_blank_node(triple: str) -> bool:
@@ -540,7 +552,7 @@ def _write_release_graphs(
 def _write_release_graph(graph: str, path: Path, trig: _Splice, names: _Names) -> int:
     if not graph:
         return 0
-    triples = [tuple(t.split(" ", 2)) for t in sorted(set(shard_triples(path, graph)))]
+    triples = [tuple(t.split(" ", 2)) for t in sorted(dict.fromkeys(shard_triples(path, graph)))]
     if not triples:
         return 0
     text = "".join(

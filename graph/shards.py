@@ -119,8 +119,18 @@ class SortedLines:
             self._spill()
 
     def extend(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.add(line)
+        # As add, line by line, but a thousand lines at a time where none of them fills the run.
+        lines = iter(lines)
+        while chunk := list(itertools.islice(lines, 1024)):
+            chars = 0 if self.run_chars is None else sum(map(len, chunk))
+            if len(self.lines) + len(chunk) < self.run and (
+                self.run_chars is None or self.chars + chars < self.run_chars
+            ):
+                self.lines += chunk
+                self.chars += chars
+            else:
+                for line in chunk:
+                    self.add(line)
 
     def _spill(self) -> None:
         if self.spill is None:
@@ -129,7 +139,7 @@ class SortedLines:
                 if self.folder is None
                 else scratch_folder(Path(self.folder) / "govkg-sort")
             )
-        self.runs.append((0, self._write(sorted(set(self.lines)))))
+        self.runs.append((0, self._write(_sorted_once(self.lines))))
         self.lines, self.chars = [], 0
         # the runs are in order of size, largest first: merge the last fan_in while they are of one size
         while len(self.runs) >= self.fan_in and len({size for size, _ in self.runs[-self.fan_in :]}) == 1:
@@ -149,7 +159,7 @@ class SortedLines:
         return path
 
     def __iter__(self) -> Iterator[str]:
-        self.lines = sorted(set(self.lines))
+        self.lines = _sorted_once(self.lines)
         return _merged([path for _, path in self.runs], self.lines)
 
     def close(self) -> None:
@@ -163,6 +173,16 @@ class SortedLines:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _sorted_once(lines: list[str]) -> list[str]:
+    """``lines`` sorted, each once. Not ``sorted(set(lines))``: a set's order is random, and lines
+    that come in sorted runs (a shard's, a unit's) sort several times faster in their own order.
+
+    >>> _sorted_once(["b", "a", "c", "b"])
+    ['a', 'b', 'c']
+    """
+    return sorted(dict.fromkeys(lines))
 
 
 def _merged(runs: list[Path], lines: Iterable[str] = ()) -> Iterator[str]:

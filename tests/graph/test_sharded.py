@@ -22,6 +22,7 @@ from govkg.graph.sharded import (
     RDF_FILES,
     ShardError,
     shard_files,
+    shard_triples,
     write_from_shards,
     write_rdf_files,
 )
@@ -167,6 +168,24 @@ def test_a_line_of_another_graph_is_refused_and_no_file_is_written(tmp_path):
     with pytest.raises(ShardError, match=named.name):
         write_rdf_files(shards, tmp_path / "streamed")
     assert not list((tmp_path / "streamed").iterdir())
+
+
+@pytest.mark.parametrize("graph", ["<urn:g>", ""])
+def test_a_shard_larger_than_a_block_is_read_line_by_line_in_order(tmp_path, graph):
+    end = f" {graph} ." if graph else " ."
+    triples = [f'<urn:s{n:06d}> <urn:p> "某市{n}"@zh' for n in range(40_000)]  # about 1.3 MB: two blocks
+    path = tmp_path / "shard.nq"
+    path.write_text("".join(f"{t}{end}\n" for t in triples[:-1]) + f"\n{triples[-1]}{end}", encoding="utf-8")
+    assert list(shard_triples(path, graph)) == triples  # a blank line; the last without its newline
+
+
+def test_a_bad_line_past_the_first_block_is_told_by_its_number(tmp_path):
+    lines = [f"<urn:s{n:06d}> <urn:p> <urn:o> <urn:g> .\n" for n in range(40_000)]
+    lines[35_000] = "<urn:x> <urn:p> <urn:x> <urn:h> .\n"
+    path = tmp_path / "shard.nq"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ShardError, match=f"{path.name}:35001: not a triple"):
+        list(shard_triples(path, "<urn:g>"))
 
 
 def test_a_folder_without_an_index_says_so(tmp_path):
