@@ -573,7 +573,11 @@ class _JsonTerms:
                     node[key] = [values, value]
             else:
                 node[key] = value
-        return json.dumps(node, ensure_ascii=False)
+        return _ENCODE_NODE(node)
+
+
+# json.dumps(node, ensure_ascii=False) without a new encoder a node (what its arguments cost).
+_ENCODE_NODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def jsonld_head(context: dict) -> str:

@@ -427,9 +427,9 @@ class ReleaseShards:
 
     def write(self, extraction: Extraction, keys: ReleaseKeys) -> tuple[MappedRelease, bool]:
         """Map one release with its resolved keys and write its shard; and whether it was written."""
-        nt = self.nt
+        nt, form = self.nt, self.forms.get  # a form known is taken without a call of nt (most are)
         mapped = map_release(extraction, keys, self.terms)
-        own = {(nt(s), nt(p), nt(o)) for s, p, o in mapped.own}
+        own = {(form(s) or nt(s), form(p) or nt(p), form(o) or nt(o)) for s, p, o in mapped.own}
         line, written = write_shard(self.folder, str(mapped.release), nquads(own, nt(mapped.release)))
         places = {s for s, p, o in own if p == _TYPE and o in _PLACE_CLASSES}
         info = (self.folder / line.split("\t", 2)[1]).stat()
