@@ -26,7 +26,6 @@ build of the same releases gives.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -46,6 +45,7 @@ from govkg.extract.identity import (
     ReleaseKeys,
     ReleaseMentions,
     SharedValues,
+    collector_paused,
     identity_report,
     mentions_of,
     partitions_for,
@@ -272,13 +272,8 @@ def load_rows_file(outdir: str | Path) -> dict[str, FileRows]:
         return {}
     # its objects hold no cycles: the collector, run every few hundred of them made, would
     # walk all those made so far again and again (at 20,000 releases 0.6 of 0.8 s of CPU)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         found = unpickled(data)
-    finally:
-        if enabled:
-            gc.enable()
     return found if isinstance(found, dict) else {}
 
 

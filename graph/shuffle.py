@@ -37,6 +37,7 @@ from govkg.extract.identity import (
     Part,
     ReleaseMentions,
     assemble,
+    collector_paused,
     merge_known,
     partitions_for,
     place_unplaced,
@@ -86,14 +87,17 @@ def resolve_with_client(
     for future in tables:
         merge_known(known, future.result())
         future.release()
-    scattered = client.scatter(place_unplaced(unplaced, known, partitions), hash=False)
-    del known
+    with collector_paused():  # what resolve does on the client: placing, and assembling below
+        placed_now = place_unplaced(unplaced, known, partitions)
+    scattered = client.scatter(placed_now, hash=False)
+    del known, placed_now
     parts = [
         client.submit(_resolve_buckets, scattered[p], *(row[p] for row in buckets), pure=False)
         for p in range(partitions)
     ]
     del buckets, scattered
-    return assemble(table, _results(parts))
+    with collector_paused():
+        return assemble(table, _results(parts))
 
 
 def _results(futures: list) -> Iterator[Part]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 import zlib
 from dataclasses import replace
 
 import pytest
 
+from govkg.extract import identity
 from govkg.extract.data import load_table
 from govkg.extract.identity import (
     Named,
@@ -19,6 +21,7 @@ from govkg.extract.identity import (
     SpilledDecisions,
     SpilledKeys,
     TitleMention,
+    collector_paused,
     identity_report,
     mentions_of,
     org_key,
@@ -713,3 +716,26 @@ def test_rows_read_back_share_one_object_for_each_official_title_and_place():
     assert shared[0].persons[0] is shared[2].persons[0]  # 何平, 巴中市市长
     assert rows[0].place is not rows[1].place and shared[0].place is shared[1].place  # 巴中市
     assert shared[0].persons[1] is not shared[1].persons[1]  # 甲0 and 甲1
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_resolving_pauses_the_collector_and_puts_it_back_as_it_was(enabled, monkeypatch):
+    seen = []
+    original = identity.resolve_partition
+
+    def partition(named):
+        seen.append(gc.isenabled())
+        return original(named)
+
+    monkeypatch.setattr(identity, "resolve_partition", partition)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        rows = [release("a", "巴中市", person("何平", "市长")), release("b", "巴中市", person("何平"))]
+        resolve(rows, partitions=2)
+        assert seen == [False, False]
+        assert gc.isenabled() is enabled
+        with pytest.raises(KeyError), collector_paused():
+            raise KeyError("a failure inside")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
