@@ -280,7 +280,8 @@ def load_rows_file(outdir: str | Path) -> dict[str, FileRows]:
 def save_rows_file(outdir: str | Path, files: dict[str, FileRows]) -> Path:
     """Keep ``files`` (cache key -> rows and read errors) in the folder's :data:`ROWS_FILE`, one
     pickle: the rows' shared values (:class:`~govkg.extract.identity.SharedValues`) stay shared."""
-    data = pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL)
+    with collector_paused():  # its memo of every object pickled: 0.59 -> 0.25 s at 20,000 releases
+        data = pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL)
     return atomic_write(Path(outdir) / CACHE / ROWS_FILE, data)
 
 
