@@ -98,7 +98,7 @@ def timed(module, name: str, label: str | None = None) -> None:
 
 
 def instrument() -> None:
-    from govkg.graph import folders, incremental, sharded, store
+    from govkg.graph import folders, incremental, sharded, store, tables
     from govkg.graph.cli import build
 
     for name in ("build_into", "write_build", "forget_unused"):
@@ -124,6 +124,9 @@ def instrument() -> None:
     ):
         timed(sharded, name)
     timed(store, "apply_changes")
+    timed(sharded, "write_exports", "write_exports (GEXF, GraphML)")
+    for name in ("_update_tables", "_merge_keyed", "_merge_edge_rows"):
+        timed(tables, name)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -92,6 +92,7 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.rdf import gc_paused, new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
+from govkg.graph.splice import Splice, Stale
 from govkg.graph.store import (
     DATABASE,
     LOAD_BYTES,
@@ -213,10 +214,6 @@ class _BlankNodes(Exception):
     """Shards hold blank nodes: their labels need the whole graph."""
 
 
-class _Stale(Exception):
-    """The state of the previous files does not describe them: they are written whole."""
-
-
 def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
     """Each triple of the shards as a record ``S P O<tab>FILE``, FILE the shard's file name
     (``default.nq`` for the default graph): what tells a triple of no release graph, and what
@@ -267,78 +264,6 @@ def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
         yield subject, [record[:-1] for record in group]
 
 
-class _Splice:
-    """A file written anew (bytes) from text and from spans of its previous version, if any.
-
-    The previous version is an open file descriptor; spans are counted in
-    bytes from its start, copied in the kernel (``os.copy_file_range``: no
-    byte passes through Python, and file systems with reflinks share the
-    blocks), passed over without reading, and runs of spans copied one after
-    the other are copied at once.
-    """
-
-    def __init__(self, new, old: int | None = None) -> None:
-        self.new, self.old, self.at, self.pending = new, old, 0, 0
-
-    def write(self, data: bytes) -> None:
-        if not data:
-            return
-        if self.pending:
-            self._copy()
-        self.new.write(data)
-
-    def copy(self, size: int) -> None:
-        self.pending += size
-
-    def skip(self, size: int) -> None:
-        if self.pending:
-            self._copy()
-        self.at += size
-
-    def rest(self, most: int = 4096) -> bytes:
-        """What is left of the previous file after the spans (at most ``most`` bytes, else stale)."""
-        if self.pending:
-            self._copy()
-        if self.old is None:
-            return b""
-        left = os.fstat(self.old).st_size - self.at
-        if left < 0 or left > most:
-            raise _Stale
-        data = os.pread(self.old, left, self.at)
-        self.at += left
-        return data
-
-    def _copy(self) -> None:
-        size, self.pending = self.pending, 0
-        if self.old is None:
-            raise _Stale
-        _copy_range(self.old, self.at, size, self.new)
-        self.at += size
-
-
-def _copy_range(source: int, offset: int, size: int, target) -> None:
-    """Copy ``size`` bytes of the file ``source`` from ``offset`` to the end of the buffered ``target``."""
-    target.flush()
-    fd = target.fileno()
-    kernel = hasattr(os, "copy_file_range")
-    while size:
-        done = 0
-        if kernel:
-            try:
-                done = os.copy_file_range(source, fd, size, offset)
-            except OSError:  # not between these files (another file system, an old kernel)
-                kernel = False
-        if not kernel:
-            data = os.pread(source, min(size, 1 << 24), offset)
-            target.write(data)
-            target.flush()
-            done = len(data)
-        if not done:
-            raise _Stale  # the previous file is shorter than its state says
-        offset += done
-        size -= done
-
-
 _SEPARATOR = JSONLD_SEPARATOR.encode("utf-8")
 
 
@@ -346,7 +271,7 @@ class _Union:
     """graph.nt, graph.ttl and graph.jsonld whole, and graph.trig up to its release graphs, one
     subject at a time: its text made from its records, or copied from the previous files."""
 
-    def __init__(self, files: dict[str, _Splice]) -> None:
+    def __init__(self, files: dict[str, Splice]) -> None:
         self.names = _Names(PREFIXES)
         context = jsonld_context()
         self.terms = _JsonTerms(context)
@@ -414,16 +339,16 @@ class _Union:
     def tail(self, previous: bool) -> None:
         tail = JSONLD_TAIL.encode("utf-8")
         if previous and (self.nt.rest() or self.ttl.rest() or self.jsonld.rest() != tail):
-            raise _Stale
+            raise Stale
         self.jsonld.write(tail)
 
 
 def _write_union(
     groups: Iterable[tuple[str, list[str]]],
-    files: dict[str, _Splice],
+    files: dict[str, Splice],
     previous: Iterator[bytes] | None,
     changed: frozenset[str],
-    records_out: _Splice | None,
+    records_out: Splice | None,
     changes_out: tuple | None = None,
 ) -> None:
     """The union of the graphs, subject by subject, from ``groups`` (each subject's records, sorted).
@@ -466,7 +391,7 @@ def _write_union(
         body, _, tail = line.rpartition(_LS_BYTES)
         lengths = tuple(int(cell) for cell in tail.split(b"\t"))
         if len(lengths) != 4:
-            raise _Stale
+            raise Stale
         same = fresh is not None and subject == old
         if not same and tags.isdisjoint(_TAGS.findall(line)):
             union.copy(lengths)
@@ -516,7 +441,7 @@ def _write_changes(changes_out: tuple | None, before: list[str], after: list[str
 def _write_release_graphs(
     shards: list[tuple[str, Path]],
     digests: dict[str, str],
-    trig: _Splice,
+    trig: Splice,
     previous: Iterator[tuple[str, str, str, int]] | None,
     graphs_out,
 ) -> None:
@@ -546,10 +471,10 @@ def _write_release_graphs(
         trig.skip(old[3])
         old = next(previous, None)
     if previous is not None and trig.rest():
-        raise _Stale
+        raise Stale
 
 
-def _write_release_graph(graph: str, path: Path, trig: _Splice, names: _Names) -> int:
+def _write_release_graph(graph: str, path: Path, trig: Splice, names: _Names) -> int:
     if not graph:
         return 0
     triples = [tuple(t.split(" ", 2)) for t in sorted(dict.fromkeys(shard_triples(path, graph)))]
@@ -666,7 +591,7 @@ def write_rdf_files(
     try:
         try:
             _write_rdf(shards, digests, paths, outdir, run_chars, base, state, changes)
-        except (_Stale, ValueError):  # a state that does not fit (an error of the shards comes again)
+        except (Stale, ValueError):  # a state that does not fit (an error of the shards comes again)
             if base is None:
                 raise
             _write_rdf(shards, digests, paths, outdir, run_chars, None, state)
@@ -695,13 +620,13 @@ def _write_rdf(
             records.extend(_tagged([(graph, path) for graph, path in shards if path.name in changed]))
         records_out = graphs_out = None
         if state is not None:
-            records_out = _Splice(
+            records_out = Splice(
                 stack.enter_context(atomic_open(state / TRIPLES, "wb")),
                 base.open(stack, TRIPLES) if base else None,
             )
             graphs_out = stack.enter_context(atomic_open(state / GRAPHS))
         files = {
-            name: _Splice(
+            name: Splice(
                 stack.enter_context(atomic_open(path, "wb")), base.open(stack, name) if base else None
             )
             for name, path in paths.items()

@@ -110,6 +110,7 @@ from govkg.graph.network import (
 )
 from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SortedLines
+from govkg.graph.splice import Splice, Stale
 from govkg.graph.terms import nt_literal
 from govkg.ontology import GOV
 
@@ -1224,41 +1225,91 @@ def _read_names(state: Path) -> list[str]:
 
 
 def _merge_keyed(path: Path, changes: list[tuple[str, int]], touched: set[str], out) -> dict[str, list[str]]:
-    """The state's keyed rows (``COUNT<tab>LINE``) with ``changes`` (line, change of its count)
-    applied, to ``out``; returns the lines of the nodes ``touched``, node by node."""
+    """The state's keyed rows (``COUNT<tab>LINE``, in the order of their lines) with ``changes``
+    (line, change of its count) applied, to ``out``; returns the lines of the nodes ``touched``,
+    node by node.
+
+    Every line changed is a touched node's, and a node's lines are together in
+    the file (they begin with its id): each touched node's lines are found by
+    bisecting the file (:func:`_block_of`) and written again, and the text
+    between them is copied in the kernel (graph/splice.py), never read.
+    """
     groups: dict[str, list[str]] = {}
-    at, end = 0, len(changes)
-    next_line = changes[0][0] if changes else None
-
-    def put(line: str, count: int) -> None:
-        if count < 0:
-            raise _StaleTables
-        if count:
-            out.write(f"{count}\t{line}")
-            nid = line[: line.index("\t")]
-            if nid in touched:
-                groups.setdefault(nid, []).append(line)
-
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        for raw in handle:
-            cut = raw.index("\t")
-            line = raw[cut + 1 :]
-            while next_line is not None and next_line < line:
-                put(*changes[at])
-                at += 1
-                next_line = changes[at][0] if at < end else None
-            if next_line == line:
-                put(line, int(raw[:cut]) + changes[at][1])
-                at += 1
-                next_line = changes[at][0] if at < end else None
-                continue
-            out.write(raw)
-            nid = line[: line.index("\t")]
-            if nid in touched:
-                groups.setdefault(nid, []).append(line)
-    for line, count in changes[at:]:
-        put(line, count)
+    by_node: dict[str, list[tuple[str, int]]] = {}
+    for line, count in changes:
+        by_node.setdefault(_node_of(line), []).append((line, count))
+    out.flush()
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        written = Splice(out.buffer, handle.fileno())
+        at = 0  # where the previous file's text is copied from
+        try:
+            for nid in sorted(touched):
+                start, end, lines = _block_of(handle, nid, at, size)
+                written.copy(start - at)
+                written.skip(end - start)
+                at = end
+                kept = _merged_counts(lines, by_node.get(nid, []))
+                if kept:
+                    written.write("".join(f"{count}\t{line}" for line, count in kept).encode("utf-8"))
+                    groups[nid] = [line for line, _ in kept]
+            written.copy(size - at)
+            written.rest()
+        except Stale as exc:
+            raise _StaleTables from exc
     return groups
+
+
+def _merged_counts(lines: list[tuple[str, int]], changes: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A node's keyed lines (line, count), both sorted, with the changes of their counts applied;
+    the lines of no unit left out."""
+    counts = dict(lines)
+    for line, change in changes:
+        counts[line] = counts.get(line, 0) + change
+    if any(count < 0 for count in counts.values()):
+        raise _StaleTables
+    return sorted((line, count) for line, count in counts.items() if count)
+
+
+def _block_of(handle, nid: str, low: int, size: int) -> tuple[int, int, list[tuple[str, int]]]:
+    """Where the keyed lines of the node ``nid`` are in the state's file (bytes from ``low`` on,
+    ``size`` in all): their first byte, the byte after them, and the lines with their counts."""
+    prefix = f"{nid}\t".encode()
+    # the first line at or after ``low`` whose line (after its count) is not before the prefix
+    lo, hi = low, size
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = _line_start(handle, mid, low)
+        if start >= size:
+            hi = mid
+            continue
+        raw = handle.readline()
+        if raw[raw.index(b"\t") + 1 :] < prefix:
+            lo = start + len(raw)
+        else:
+            hi = mid
+    start = _line_start(handle, lo, low)
+    handle.seek(start)
+    lines, end = [], start
+    while end < size:
+        raw = handle.readline()
+        cut = raw.index(b"\t")
+        if not raw[cut + 1 :].startswith(prefix):
+            break
+        lines.append((raw[cut + 1 :].decode("utf-8"), int(raw[:cut])))
+        end += len(raw)
+    return start, end, lines
+
+
+def _line_start(handle, offset: int, low: int) -> int:
+    """The start of the first line at or after byte ``offset`` (``low``: a line's start), the file
+    there."""
+    if offset <= low:
+        handle.seek(low)
+        return low
+    handle.seek(offset - 1)
+    handle.readline()
+    return handle.tell()
 
 
 def _emitter(row: str) -> tuple[str, str, str]:

@@ -394,3 +394,25 @@ def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables
             wanted = np.isin(ends[0], list(numbers)) & np.isin(ends[1], list(numbers))
             assert list(tables.edge_lines_at(wanted)) == [e for e, w in zip(edges, wanted, strict=True) if w]
         assert tenures and edges and wanted.all()
+
+
+def test_merging_keyed_rows_rewrites_only_the_touched_nodes(tmp_path):
+    lines = ["甲\tx\n", "甲\ty\n", "甲 乙\tx\n", "甲乙\tz\n", "丙\tw\n"]  # sorted as a state's keyed rows
+    lines.sort()
+    path = tmp_path / "keyed.tsv"
+    path.write_text("".join(f"2\t{line}" for line in lines), encoding="utf-8")
+    changes = sorted([("甲\tx\n", -2), ("甲\tq\n", 1), ("甲乙\tz\n", 1), ("丁\tv\n", 3)])
+    out = tmp_path / "out.tsv"
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        groups = tables_module._merge_keyed(path, changes, {"甲", "甲乙", "丁", "丙"}, handle)
+    counts = {line: 2 for line in lines} | {"甲\tq\n": 1, "甲乙\tz\n": 3, "丁\tv\n": 3}
+    del counts["甲\tx\n"]
+    assert out.read_text(encoding="utf-8") == "".join(f"{counts[line]}\t{line}" for line in sorted(counts))
+    assert groups == {
+        "丁": ["丁\tv\n"],
+        "丙": ["丙\tw\n"],
+        "甲": ["甲\tq\n", "甲\ty\n"],
+        "甲乙": ["甲乙\tz\n"],
+    }
+    with out.open("w", encoding="utf-8") as handle, pytest.raises(tables_module._StaleTables):
+        tables_module._merge_keyed(path, [("甲\ty\n", -3)], {"甲"}, handle)  # fewer units than it says
