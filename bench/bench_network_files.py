@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the files here (a build read-only)")
     args = parser.parse_args(argv)
 
+    from govkg.extract.identity import collector_paused
     from govkg.graph import tables
     from govkg.graph.folders import atomic_write
-    from govkg.graph.rdf import gc_paused
     from govkg.graph.sharded import network_units, write_network_files
     from govkg.graph.view import tables_html
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     if not args.steps_only:  # the phase as a build runs it (the folder's three files rewritten)
         timed("views phase", lambda: write_network_files(folder))
-    with gc_paused(), contextlib.ExitStack() as stack:
+    with collector_paused(), contextlib.ExitStack() as stack:
         units = timed("rows", lambda: network_units(folder / "shards", args.rows, stack, out))
         made = timed("tables", lambda: tables.network_tables(units, out))
         stack.callback(made.close)

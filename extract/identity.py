@@ -1357,7 +1357,8 @@ def collector_paused() -> Iterator[None]:
     objects each time and, now and then, every object held (the rows, the
     corpus so far): at 20,000 releases 2.6 of the 6.9 s of CPU that resolving
     took. The rows read back from a pickle are such objects too
-    (graph/incremental.py).
+    (graph/incremental.py), and so are the terms and rows graph/ makes
+    while mapping and writing (graph/rdf.py, graph/sharded.py, graph/tables.py).
     """
     enabled = gc.isenabled()
     gc.disable()

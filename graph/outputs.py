@@ -37,13 +37,12 @@ from typing import TYPE_CHECKING
 from rdflib import XSD, BNode, Graph
 from rdflib.compare import to_canonical_graph
 
-from govkg.extract.identity import identity_report
+from govkg.extract.identity import collector_paused, identity_report
 from govkg.graph import network, tables, view
 from govkg.graph.cache import CACHE
 from govkg.graph.folders import atomic_open as atomic_open  # one atomic writer, re-exported
 from govkg.graph.folders import atomic_write, staged_folder
 from govkg.graph.interrupts import forked
-from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SHARDS, write_shards
 from govkg.graph.store import STORE, write_store
 from govkg.graph.store import read_graph as read_graph  # one graph reader, re-exported
@@ -274,7 +273,7 @@ class Canonical:
 
 def canonical(graph: Graph) -> Canonical:
     """Sorted canonical triples of a graph, with blank nodes labelled canonically (see ``_canonical``)."""
-    with gc_paused():
+    with collector_paused():
         return _canonical(graph)
 
 
@@ -336,7 +335,7 @@ def _writer(writer=None, *, paused: bool = False):
                 shared = SharedWork(shared)
             if not paused:
                 return function(shared)
-            with gc_paused():
+            with collector_paused():
                 return function(shared)
 
         return run

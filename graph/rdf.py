@@ -29,16 +29,14 @@ True
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV
 
-from govkg.extract.identity import Corpus, ReleaseKeys, unresolved
+from govkg.extract.identity import Corpus, ReleaseKeys, collector_paused, unresolved
 from govkg.extract.records import Extraction, Release, Span
 from govkg.graph.iris import (
     build_iri,
@@ -396,23 +394,6 @@ def _add_all(graph: Graph, triples: Iterable[Triple]) -> None:
         add(triple, store, quoted=False)
 
 
-@contextmanager
-def gc_paused():
-    """Pause the cyclic garbage collector while adding many acyclic objects.
-
-    Python's collector rescans every live container each time allocations pass
-    its threshold; a graph of millions of terms makes that quadratic-looking.
-    The mapping makes no reference cycles, so nothing is lost by waiting.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def new_graph() -> ReleaseGraph:
     """An empty graph with the project's prefixes bound."""
     # SimpleMemory: rdflib's triple store without contexts, three times faster to fill
@@ -443,7 +424,7 @@ def to_rdf(
     graph = new_graph()
     terms = _Terms()
     shared: list[Triple] = []
-    with gc_paused():
+    with collector_paused():
         for extraction in extractions:
             mapped = map_release(extraction, corpus.release_keys(extraction.release.id), terms)
             _add_all(graph, mapped.own)

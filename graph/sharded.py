@@ -71,6 +71,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from govkg.extract.identity import collector_paused
 from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.interrupts import stop_workers, worker_pool
@@ -90,7 +91,7 @@ from govkg.graph.outputs import (
     subject_groups,
     turtle_block,
 )
-from govkg.graph.rdf import gc_paused, new_graph
+from govkg.graph.rdf import new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
 from govkg.graph.splice import Splice, Stale
 from govkg.graph.store import (
@@ -610,7 +611,7 @@ def write_rdf_files(
 def _write_rdf(
     shards, digests, paths, outdir, run_chars, base: _Previous | None, state: Path | None, changes=None
 ) -> None:
-    with contextlib.ExitStack() as stack, gc_paused():
+    with contextlib.ExitStack() as stack, collector_paused():
         records = stack.enter_context(SortedLines(outdir, run=sys.maxsize, run_chars=run_chars))
         changed = frozenset()
         if base is None:
@@ -684,7 +685,7 @@ def write_network_files(
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
-    with gc_paused(), contextlib.ExitStack() as stack:
+    with collector_paused(), contextlib.ExitStack() as stack:
         units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
         state = Path(rows) / TABLES_STATE if rows is not None else None
         tables = stack.enter_context(network_tables(units, outdir, state))
@@ -770,7 +771,7 @@ ROWS_TASK = 100
 
 def _make_rows(missing: list[tuple[str, Path, Path]]) -> None:
     """Make the rows file ``target`` of each shard ``(graph, path, target)``."""
-    with gc_paused():
+    with collector_paused():
         for graph, path, target in missing:
             if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
                 found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))

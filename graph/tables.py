@@ -59,6 +59,7 @@ from itertools import groupby, tee, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govkg.extract.identity import collector_paused
 from govkg.graph import iris
 from govkg.graph.cache import software_fingerprint
 from govkg.graph.folders import atomic_open, scratch, scratch_folder
@@ -108,7 +109,6 @@ from govkg.graph.network import (
     rank_numbered,
     zh_label,
 )
-from govkg.graph.rdf import gc_paused
 from govkg.graph.shards import SortedLines
 from govkg.graph.splice import Splice, Stale
 from govkg.graph.terms import nt_literal
@@ -1670,7 +1670,7 @@ def analysed_network(graph) -> tuple[nx.DiGraph, NetworkStats]:
     are millions of acyclic objects, which it would rescan again and again
     (5,000 releases: betweenness 0.72 -> 0.10 s of CPU, the network 2.4 -> 1.9 s).
     """
-    with gc_paused():
+    with collector_paused():
         net = knowledge_network(graph)
         stats = network_stats(net)
     for nid, rank in stats.ranks.items():
