@@ -102,6 +102,8 @@ def person_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
 
     >>> person_spans(["刘鹤、王毅参加会见。", "会议召开。"])
     [[(0, 2), (3, 5)], []]
+    >>> person_spans(["省长会见了某国客人。\\n巴福平说，双方交往源远流长。"])  # no line break in a name
+    [[(11, 14)]]
     """
     import numpy as np
 
@@ -121,8 +123,23 @@ def person_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
         lengths = np.full(len(members), length, dtype=np.int64)
         (logits,) = model.session.run(None, {"token_ids": ids, "length": lengths})
         for index, tags in zip(members, _viterbi(logits, model.transitions), strict=True):
-            spans[index] = _runs(tags.tolist(), model.person_begin, model.person_inside)
+            runs = _runs(tags.tolist(), model.person_begin, model.person_inside)
+            spans[index] = [span for span in (_trimmed(texts[index], i, j) for i, j in runs) if span]
     return spans
+
+
+def _trimmed(text: str, i: int, j: int) -> tuple[int, int] | None:
+    """A tagged span without the white space at its ends (the model tags a line break before a
+    name that opens a line as the name's first character), or None if nothing is left.
+
+    >>> _trimmed("。\\n巴某说", 1, 4), _trimmed(" \\n", 0, 2)
+    ((2, 4), None)
+    """
+    while i < j and text[i].isspace():
+        i += 1
+    while j > i and text[j - 1].isspace():
+        j -= 1
+    return (i, j) if i < j else None
 
 
 def _runs(tags: list[int], begin: int, inside: int) -> list[tuple[int, int]]:

@@ -349,3 +349,10 @@ def test_a_name_list_is_tried_from_the_start_of_its_run_only():
     from govkg.extract.persons import _LIST
 
     assert _LIST.search("甲乙、丙丁", 1) is None
+
+
+def test_a_tagged_name_that_opens_a_line_has_no_line_break():
+    # the tagger reads the line break before 巴福平 as the name's first character
+    people = persons("省长会见了某国客人。\n巴福平说，双方交往源远流长。")
+    assert all(not any(c.isspace() for c in name) for name in people)
+    assert "巴福平" in people
