@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from govkg.extract.data import alternation, load_table
-from govkg.extract.records import Span
+from govkg.extract.records import Release, Span
 from govkg.extract.regex import quick_start
 
 # How far ahead of the clock a partial date may fall and still be read in the
@@ -294,15 +294,17 @@ def url_day(url: str | None) -> str | None:
     return None
 
 
-def release_clock(published: str | None, url: str | None) -> str | None:
+def release_clock(release: Release) -> str | None:
     """The day a release's relative and partial dates are read against: its publication date,
     else the day its page's address gives (a scraped copy that lost its date line but kept its
     link). Neither is the other: the address's day is no publication date of the release.
 
-    >>> release_clock("2020-01-26T15:22", "http://x.cn/2019/12/01/a.html"), release_clock(None, "http://x.cn/2019/12/01/a.html")
+    >>> page = "http://x.cn/2019/12/01/a.html"
+    >>> dated, undated = Release("a", "", published="2020-01-26T15:22", url=page), Release("b", "", url=page)
+    >>> release_clock(dated), release_clock(undated)
     ('2020-01-26', '2019-12-01')
     """
-    return published[:10] if published else url_day(url)
+    return release.published_date or url_day(release.url)
 
 
 def parse_clock(published: str | None) -> date | None:

@@ -466,7 +466,7 @@ class _Reader:
 
     def __init__(self, release: Release, persons: tuple[Person, ...]) -> None:
         self.release = release
-        self.clock = release_clock(release.published, release.url)
+        self.clock = release_clock(release)
         # Without a clock, the one year the release states completes 8月14日.
         self.year = None if self.clock else stated_year(release.text)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)

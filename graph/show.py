@@ -88,7 +88,7 @@ def _find(text: str, needle: str, within: Span) -> Span | None:
 
 def _date_span(release: Release, iso: str, within: Span) -> Span | None:
     """The written date that resolves to ``iso``: in ``within`` first, else anywhere."""
-    clock = release_clock(release.published, release.url)
+    clock = release_clock(release)
     for span in (within, Span(0, len(release.text))):
         for found in find_dates(release.text[span.start : span.end], clock, offset=span.start):
             if found.iso == iso:
