@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
 
@@ -210,6 +210,18 @@ _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
+# A count of happenings (连续两次召开…, 曾两次带队到…) after the days or years it lists
+# (5月6日和12日, 2013年和2015年): one happening each.
+_TIMES = re.compile(
+    r"(?:连续|先后|曾经?|共|又|再|分)?(?<![第十0-9])(?P<n>[两二三四五六七八九2-9])次(?!会议|全会|大会|代表|党代)"
+)
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A doer named in reported words, and the count of what they did (乙副市长连续两次召开…).
+_DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")
+_LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
+_YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
+_DAY_LISTED = re.compile(r"[0-9]{1,2}日")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
@@ -301,6 +313,8 @@ class _Draft:
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
     in_words: bool = False  # told of in reported words (甲指出，乙主持…会议)
+    # One happening a day of a list the text counts (3日和8日两次召开…): (date, as written).
+    repeats: tuple[tuple[str | None, str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -650,7 +664,7 @@ class _Reader:
         subject = _within(mentions, clause.start(), at)
         # 乙在…会议上强调: where the doer spoke, not a meeting the words report.
         doer = subject and not text.startswith("在", at)
-        return bool(doer) and _DOER.fullmatch(text, subject[-1].end, at) is not None
+        return bool(doer) and _DOER_COUNTED.fullmatch(text, subject[-1].end, at) is not None
 
     def _part_of_day(self, text: str) -> tuple[int, str] | None:
         """A part of a day said with no date (甲上午主持召开…): where, and the day it is.
@@ -849,6 +863,9 @@ class _Reader:
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
+        draft.repeats = self._repeats(v.text, clause, at, dates)
+        if draft.repeats and date is None:
+            draft.repeats = tuple((None, written) for _, written in draft.repeats)
         if kind == "reception":
             draft.guests = frozenset(guests)
         elif kind == "appointment":
@@ -986,6 +1003,44 @@ class _Reader:
                 continue  # a phone call and a letter of one day are two happenings
             return other
         return None
+
+    def _repeats(
+        self, text: str, clause: re.Match, at: int, dates: list
+    ) -> tuple[tuple[str | None, str], ...]:
+        """The days (or years) of a happening the text counts (5月6日和12日，甲连续两次召开…;
+        2013年和2015年甲曾两次带队到…调研): one (date, as written) each, when the count before
+        the cue, in its clause, is that of the list of days or years before it in the sentence."""
+        times = _TIMES.search(text, clause.start(), at)
+        if times is None:
+            return ()
+        n = times.group("n")
+        count = int(n) if n.isdigit() else _NUMERALS[n]
+        written = [
+            d
+            for d in sorted(dates + self.unresolved, key=attrgetter("span.start"))
+            if d.span.end <= times.start()
+        ]
+        days: list[tuple[str | None, str]] = []
+        if written:
+            chain = [written[-1]]
+            for d in reversed(written[:-1]):
+                if not _LIST_JOIN.fullmatch(text, d.span.end, chain[0].span.start):
+                    break
+                chain.insert(0, d)
+            for d in chain:
+                listed = d.text.split("、") if d.until and "、" in d.text else [d.text]
+                if len(listed) == 1:
+                    days.append((d.iso, d.text))
+                elif d.iso and all(_DAY_LISTED.fullmatch(day) for day in listed[1:]):
+                    # 6月3日、5日: a list read as a range; its days as written.
+                    days.append((d.iso, listed[0]))
+                    days.extend((f"{d.iso[:8]}{int(day[:-1]):02d}", day) for day in listed[1:])
+            if len(days) < 2:
+                days = []
+        years = list(_YEARS.finditer(text, 0, times.start()))
+        if not days and years:
+            days = [(None, year) for year in re.findall(r"(?:19|20)[0-9]{2}年", years[-1].group())]
+        return tuple(days) if len(days) == count else ()
 
     @staticmethod
     def _original(sentence: Sentence, v: View, start: int, end: int) -> str:
@@ -1437,7 +1492,13 @@ def find_events(
         owner = next((d for d in reversed(drafts) if d.sentence <= index), drafts[0])
         if phrase not in owner.implements:
             owner.implements.append(phrase)
-    for number, draft in enumerate(drafts):
+    # 5月6日和12日，甲连续两次召开…: one event a day, each with what was read of them.
+    happenings = [
+        (replace(draft, date=day, name=f"{draft.name}（{written}）") if draft.repeats else draft)
+        for draft in drafts
+        for day, written in (draft.repeats or ((draft.date, ""),))
+    ]
+    for number, draft in enumerate(happenings):
         yield Event(
             key=f"e{number}",
             type=draft.type,

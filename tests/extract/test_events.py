@@ -105,6 +105,41 @@ def test_separate_receptions(word):
 
 
 @pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # days joined by 和 and a count: one meeting a day, each chaired by the doer
+        ("6月3日和8日，副市长李四连续两次召开园区联席会议。", ["2020-06-03", "2020-06-08"]),
+        # a list the date grammar reads as a range (3日、5日), and a third day after it
+        (
+            "6月3日、5日和8日，副市长李四三次主持召开园区联席会议。",
+            ["2020-06-03", "2020-06-05", "2020-06-08"],
+        ),
+        # told in someone's words: what a named doer did on the days named
+        (
+            "县长王大强调，6月3日和8日，李四副市长连续两次召开园区联席会议，推动明显加强。",
+            ["2020-06-03", "2020-06-08"],
+        ),
+        # years alone: two happenings, their days unknown
+        ("2013年和2015年，李四曾两次主持召开园区联席会议。", [None, None]),
+        # a count with one day, or days with no count: one meeting
+        ("6月9日，副市长李四连续两次召开园区联席会议。", ["2020-06-09"]),
+        ("6月3日和8日，副市长李四召开园区联席会议。", ["2020-06-08"]),
+        # an ordinal is no count (第二次会议)
+        ("6月3日和5日，副市长李四主持召开园区第二次联席会议。", ["2020-06-05"]),
+    ],
+)
+def test_a_counted_happening_is_one_event_a_day(text, dates):
+    events = events_of(text, names=("李四", "王大"))
+    assert [e.date for e in events] == dates
+    assert all(e.type == "meeting" for e in events)
+    assert all(("李四", "chair") in {(p.person, p.role) for p in e.participations} for e in events)
+    if len(events) > 1:
+        # each its own name: the day as written after the meeting's
+        assert len({e.name for e in events}) == len(events)
+        assert all(e.name.startswith("园区联席会议（") for e in events)
+
+
+@pytest.mark.parametrize(
     ("text", "published", "date"),
     [
         ("6月9日，全县召开防汛工作推进会。", "2020-06-10", "2020-06-09"),
