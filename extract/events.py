@@ -208,6 +208,8 @@ _ROLE_FITS = {
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
+# Happenings other than a meeting that 会后 / 会前 may refer to: a signing, a ceremony.
+_GATHERINGS = ("signing", "ceremony")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
 # A count of happenings (连续两次召开…, 曾两次带队到…) after the days or years it lists
@@ -523,9 +525,12 @@ class _Reader:
         same_day = _same_day().match(text, dateline.end() if dateline else 0)
         self.same_day = None
         if same_day and (same_day.group(2) or same_day.group(3)):
-            # 会议决定…, 会后…: the day of the meeting told of; 会谈前…: of the talks.
-            kind = "meeting" if same_day.group(2) else "reception"
-            told = next((d for d in reversed(self.drafts) if d.type == kind and d.date), None)
+            # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
+            # 会上: of the last gathering told of, a meeting, a signing or a ceremony
+            # (某项目签约仪式举行。会后，甲到某园区调研).
+            kinds = ("reception",) if same_day.group(3) else ("meeting",)
+            kinds = (*kinds, *_GATHERINGS) if same_day.group(2) and same_day.group(2) != "会议" else kinds
+            told = next((d for d in reversed(self.drafts) if d.type in kinds and d.date), None)
             self.same_day = told.date if told else None
         elif same_day:
             # 当天 before any date is the day of the report.
@@ -834,7 +839,9 @@ class _Reader:
             return
         if date is None and _AROUND_MEETING.search(clause.group(), 0, match.start()):
             # …并在会前会见了…: the day of the meeting told of.
-            meeting = next((d for d in reversed(self.drafts) if d.type == "meeting" and d.date), None)
+            meeting = next(
+                (d for d in reversed(self.drafts) if d.type in ("meeting", *_GATHERINGS) and d.date), None
+            )
             date = meeting.date if meeting else None
         if date is None and not (past or self.in_words) and self._of_the_sitting(kind, name):
             # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the

@@ -107,6 +107,32 @@ def test_separate_receptions(word):
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
+        # 会后 / 会前 after a signing or a ceremony: its day
+        (
+            "6月8日，两市举行合作项目签约仪式，市长李四出席。会后，李四到某园区调研。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        (
+            "6月8日，某产业园开工仪式举行，市长李四出席。会前，李四会见了客商代表王大。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        ("6月8日，李四出席某项目揭牌仪式，并在会上会见了客商代表王大。", ["2020-06-08", "2020-06-08"]),
+        # the last gathering told of, not an earlier meeting of another day
+        (
+            "6月9日，全县召开防汛工作会议。6月8日，某产业园开工仪式举行，市长李四出席。会后，李四到某园区调研。",
+            ["2020-06-09", "2020-06-08", "2020-06-08"],
+        ),
+        # 会议 refers to a meeting only: after a ceremony it dates nothing
+        ("6月8日，某产业园开工仪式举行。会议决定任命李四为副县长。", ["2020-06-08", None]),
+    ],
+)
+def test_after_a_gathering_is_on_its_day(text, dates):
+    assert [e.date for e in events_of(text, names=("李四", "王大"))] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
         # days joined by 和 and a count: one meeting a day, each chaired by the doer
         ("6月3日和8日，副市长李四连续两次召开园区联席会议。", ["2020-06-03", "2020-06-08"]),
         # a list the date grammar reads as a range (3日、5日), and a third day after it
