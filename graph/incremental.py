@@ -57,14 +57,16 @@ from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_o
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
 from govkg.graph.folders import staged_folder
+from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
+from govkg.graph.page_index import INDEX
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
 from govkg.graph.sharded import RDF_STATE, write_from_shards
 from govkg.graph.shards import SHARDS, MappedRelease, ReleaseShards, ShardReport, write_release_shards
 from govkg.graph.shuffle import resolve_on_cluster
-from govkg.graph.store import manifest, stamp
+from govkg.graph.store import STORE, manifest, stamp
 
 MANIFEST = "build.json"
 # Files per batch of phase 3 (mapping to shards): what the build holds at a time.
@@ -643,7 +645,9 @@ def write_build(
     (graph/cluster.py): :func:`map_releases`. Phase 4 writes the graph files,
     the store and the views from the shards (sharded.write_from_shards: the
     graph is never held; the store is the previous build's, updated by what
-    changed), and ``identity.tsv`` from the corpus. ``before_swap(staging
+    changed), the store's page index from the store (graph/page_index.py:
+    written whole, as the store may have changed anywhere), and
+    ``identity.tsv`` from the corpus. ``before_swap(staging
     folder)`` runs when all is written.
 
     ``pool``, a pool of ``workers`` processes (:func:`~govkg.graph.interrupts.worker_pool`)
@@ -676,6 +680,8 @@ def write_build(
         )
         if pool is not None:  # its workers are done
             pool.shutdown()
+        if manifest(stage) is not None:  # the store's page index, from it: pages read in order
+            written[f"{STORE}/{INDEX}"] = write_page_index(stage)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")

@@ -42,6 +42,7 @@ from govkg.graph import network, tables, view
 from govkg.graph.cache import CACHE
 from govkg.graph.folders import atomic_open as atomic_open  # one atomic writer, re-exported
 from govkg.graph.folders import atomic_write, staged_folder
+from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import forked
 from govkg.graph.shards import SHARDS, write_shards
 from govkg.graph.store import STORE, write_store
@@ -176,6 +177,7 @@ def _with_store(written: dict[str, Path], outdir: Path, only: list[str] | None) 
         written[SHARDS] = outdir / SHARDS
     if "graph.nt" in written and (only is None or STORE in only):
         written[STORE] = write_store(outdir)
+        write_page_index(outdir)  # inside the store's folder (graph/page_index.py)
     return written
 
 

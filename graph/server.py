@@ -48,6 +48,7 @@ from govkg.graph.sparql import (
     named_queries,
     open_store,
     open_store_read_only,
+    page_index,
     parse_binding,
     query_store,
 )
@@ -210,6 +211,7 @@ def _worker(conn, graph: str, store: str | None, max_results: int) -> None:
 
     try:
         source = open_store_read_only(store) if store else open_store(graph)
+        index = None if store else page_index(graph)  # a build's: co-attendance read in order
     except Exception as exc:  # report any load failure to the server, which gives up
         conn.send(("error", str(exc)))
         return
@@ -220,7 +222,7 @@ def _worker(conn, graph: str, store: str | None, max_results: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = query_store(source, named.get(text, text), bindings, limit=max_results)
+            result = query_store(source, named.get(text, text), bindings, limit=max_results, index=index)
             fmt = negotiate(accept, result.kind, requested)
             answer = (HTTPStatus.OK, MEDIA_TYPES[fmt], format_result(result, fmt).encode("utf-8"))
         except ResultTooLarge as exc:

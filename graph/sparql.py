@@ -43,6 +43,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from govkg.graph import store as sources
+from govkg.graph.page_index import COATTENDANCE, PageIndex
 from govkg.graph.store import GraphSourceError, stamp
 from govkg.graph.terms import converter, nt_escape, short_iri, to_oxigraph
 from govkg.ontology import PREFIXES, resource_path
@@ -309,6 +310,12 @@ def open_store(path: str | Path, store: str | Path | None = None):
     return disk
 
 
+def page_index(path: str | Path):
+    """The page index of the store of ``path`` (a build folder, or one of its graph files while
+    its store is current), or None (graph/page_index.py)."""
+    return PageIndex.of(path)
+
+
 def open_store_read_only(store: str | Path):
     """A persistent store made by :func:`open_store`, opened read-only (for server workers)."""
     return _oxigraph().Store.read_only(str(Path(store) / "oxigraph"))
@@ -547,16 +554,25 @@ def _ordered_keys(store, query: NamedQuery, keys: NamedQuery) -> tuple[Any, Iter
     return ordered.variables[0], (solution[0] for solution in ordered)
 
 
-def _keyed_page(store, query: NamedQuery, keys: NamedQuery, first: int, offset: int) -> QueryResult | None:
+def _keyed_page(
+    store, query: NamedQuery, keys: NamedQuery, first: int, offset: int, index=None
+) -> QueryResult | None:
     """A page of a named query's unbound answer read key by key: the rows of each value of its
     first key, bound, in the order of the values, until the page is full.
 
     The rows of one value, bound, are the unbound answer's rows of that value in the same
     order (tests/graph/test_query_shapes.py), so the page is the page the whole answer
     gives; but only the values before its end are looked up (by the store's index), where
-    the whole answer's ORDER BY sorts every row of the store's. None when there is no key.
+    the whole answer's ORDER BY sorts every row of the store's. The values are read from
+    the build's page index (``index``, graph/page_index.py: a file of them in order, read as
+    far as the page needs) where it has them, else listed by the store.
+    None when there is no key.
     """
-    variable, values = _ordered_keys(store, query, keys)
+    listed = index.keys(query.name, keys.text) if index else None
+    if listed is not None:
+        variable, values = _oxigraph().Variable(_KEY.search(keys.text).group(1)), listed
+    else:
+        variable, values = _ordered_keys(store, query, keys)
     text = _text(query)
     rows: list = []
     variables = None
@@ -586,6 +602,7 @@ def query_store(
     limit: int | None = None,
     first: int | None = None,
     offset: int = 0,
+    index=None,
 ) -> QueryResult:
     """Run a query on a pyoxigraph store; ``first`` keeps only the first rows or triples,
     after the ``offset`` first are skipped (a page: ``offset=200, first=100``).
@@ -595,13 +612,21 @@ def query_store(
     without one, a page deep in a large answer costs every row before it).
     A page of a named query's unbound answer that has :func:`page_keys` is read
     a value of its first key at a time (:func:`_keyed_page`): the same rows,
-    without sorting the whole answer.
+    without sorting the whole answer. ``index``, the store's page index
+    (:class:`~govkg.graph.page_index.PageIndex`, a build's), lists those values
+    in order, and holds ``co-attendance``'s answer counted and ordered: its
+    rows are read from there, bound or not.
     """
     ox = _oxigraph()
     text = _text(query)
+    _stop(offset, first)
+    if index and isinstance(query, NamedQuery):
+        rows = _indexed_rows(index, query, bindings, first, offset)
+        if rows is not None:
+            _check_limit(len(rows), limit, "rows")
+            return QueryResult("solutions", _projection(query), rows)
     if first and not bindings and isinstance(query, NamedQuery) and (keys := page_keys(query)):
-        _stop(offset, first)
-        page = _keyed_page(store, query, keys, first, offset)
+        page = _keyed_page(store, query, keys, first, offset, index)
         if page is not None:
             _check_limit(len(page.solutions), limit, "rows")
             return page
@@ -638,6 +663,33 @@ def query_store(
     # Each row stays a pyoxigraph QuerySolution (a sequence of its terms): making
     # Python objects of every term costs as much as the query on a large answer.
     return QueryResult("solutions", variables, tuple(rows))
+
+
+def _indexed_rows(index, query: NamedQuery, bindings: Mapping[str, Any] | None, first, offset):
+    """The rows of a named query that ``index`` holds whole (co-attendance's), or None: the
+    rows bound to a name are those of the first form of it tried that has any
+    (:func:`parameter_values`), as the engine gives them."""
+    if query.name != COATTENDANCE or set(bindings or ()) - {"name"}:
+        return None
+    if not bindings:
+        return index.coattendance(query.text, None, first, offset)
+    names = [values["name"] for values in parameter_values(query, bindings)]
+    if not all(isinstance(name, Literal) and str(name) for name in names):
+        return None  # an IRI, or "": the engine says what those give
+    return index.coattendance(query.text, [_nt_term(name) for name in names], first, offset)
+
+
+# A query's projection: the variables after SELECT (DISTINCT), on its line.
+_SELECT = re.compile(r"^SELECT(?:\s+DISTINCT)?((?:\s+\?\w+)+)\s*(?:WHERE)?\s*\{?\s*$", re.MULTILINE)
+
+
+def _projection(query: NamedQuery) -> tuple[str, ...]:
+    """The variables a named query selects, in order.
+
+    >>> _projection(named_query("person-nodes"))
+    ('name', 'person')
+    """
+    return tuple(re.findall(r"\?(\w+)", _SELECT.search(query.text).group(1)))
 
 
 def _stop(offset: int, first: int | None) -> int | None:
@@ -691,6 +743,7 @@ def run_query(
     limit: int | None = None,
     first: int | None = None,
     offset: int = 0,
+    index=None,
 ) -> QueryResult:
     """Run a SPARQL query, or a named one, on a graph file, an rdflib graph or a pyoxigraph store.
 
@@ -702,6 +755,9 @@ def run_query(
     (the others are never fetched from the engine), after ``offset`` rows
     skipped: a page of an answer whose ORDER BY ends in a key of its own
     row (the named queries that order their rows) is the same on every run.
+    ``index`` is a store's page index (:class:`~govkg.graph.page_index.PageIndex`);
+    a build folder's own (or a graph file's, while its store is current) is
+    found without it (``index=False``: read without one).
     """
     import time
 
@@ -720,8 +776,10 @@ def run_query(
         if isinstance(source, Graph):
             source = graph_to_store(source)
         elif isinstance(source, (str, Path)):
+            if index is None and store is None:
+                index = page_index(source)
             source = open_store(source, store)
-        result = query_store(source, query, bindings, limit=limit, first=first, offset=offset)
+        result = query_store(source, query, bindings, limit=limit, first=first, offset=offset, index=index)
     return replace(result, seconds=time.perf_counter() - start)
 
 

@@ -19,6 +19,7 @@ from govkg.graph.sparql import (
     load_graph,
     named_query,
     open_store,
+    page_index,
     parse_binding,
     query_text,
     run_query,
@@ -104,7 +105,10 @@ def query_cli(args: argparse.Namespace) -> int:
         error(str(exc), "query")
         return EXIT_FAIL
     try:
-        result = run_query(source, query, bindings, engine=args.engine, first=args.first, offset=args.offset)
+        index = page_index(args.graph) if args.engine == "oxigraph" and not args.store else None
+        result = run_query(
+            source, query, bindings, engine=args.engine, first=args.first, offset=args.offset, index=index
+        )
     except (QueryError, OSError) as exc:
         error(str(exc), "query")
         return EXIT_USAGE if not isinstance(exc, OSError) else EXIT_FAIL

@@ -34,8 +34,9 @@ from govkg.graph.incremental import (
 )
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import write_outputs
+from govkg.graph.page_index import INDEX
 from govkg.graph.shards import SHARDS
-from govkg.graph.store import manifest, store_of
+from govkg.graph.store import STORE, manifest, store_of
 
 FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
 
@@ -259,6 +260,11 @@ def test_govkg_build_dask_local(tmp_path, inputs, monkeypatch):
     assert main(command) == 0
     assert len(started) == 1  # one cluster for phases 1, 2 and 3
     assert {name: (out / name).read_bytes() for name in FILES} == fresh(tmp_path / "single", first, second)
+    # the store's page index too (graph/page_index.py), made from the store
+    one = tmp_path / "one-process"
+    assert main(["build", str(first), str(second), "-o", str(one), "-q", "--no-check"]) == 0
+    index = [Path(STORE, INDEX, name) for name in sorted(os.listdir(one / STORE / INDEX))]
+    assert len(index) > 3 and all((out / path).read_bytes() == (one / path).read_bytes() for path in index)
     assert main(command) == 0  # nothing changed: no cluster started
     assert len(started) == 1
 

@@ -1,0 +1,203 @@
+"""Pages of the named queries read in order from files beside a build's store: its page index.
+
+A page of a named query's unbound answer is read a value of its first key at
+a time (graph/sparql.py, ``_keyed_page``), but the store lists those values by
+reading and sorting them all (276,823 names at 100,000 releases, about a
+second) before the first is used; and ``co-attendance`` is ordered by a count,
+which only its whole answer gives (396 s at 100,000 releases). A build writes
+both once, in order, into ``OUT/store/index``
+(:func:`govkg.graph.indexing.write_page_index`), and a page reads only the
+lines it needs (:class:`PageIndex`):
+
+- ``NAME.nt``: the values of each key query (``ontology/queries/keys``), one
+  N-Triples term a line, in the key query's order; queries with the same key
+  query share a file;
+- ``co-attendance.tsv``: co-attendance's unbound answer, a line a row in its
+  order (most shared events first), counted once from the participations;
+- ``co-attendance-by-name.tsv``: its rows for each official's name bound, the
+  official on the left, grouped by the name (sorted by its N-Triples text, so
+  that a name's rows are found by bisecting the file) and in the query's order
+  within each name;
+- ``index.json``: which file answers which query, with the digest of the
+  query text it was made for (a file made for another text of a query is
+  not used) and the store's triples (a file made for another store is not
+  used).
+
+Files, not triples in the store: the store's default graph is the build's
+graph, the triples of ``graph.nt`` (its manifest stands for the four graph
+files), and Oxigraph's indexes order terms by their encoding, not by value,
+so no pattern reads names in order. The folder lies inside ``OUT/store``, and
+is made with it: every build (a whole one, ``--add``, ``govkg remove``, one on
+a Dask cluster) writes the store anew and this index from it, the same bytes
+for the same store. A store without one (a graph file's, an older build's) is
+paged by the store as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from govkg.graph.store import MANIFEST, store_of
+
+INDEX = "index"  # the folder inside OUT/store
+FORMAT = 1
+COATTENDANCE = "co-attendance"
+UNBOUND = "co-attendance.tsv"
+BY_NAME = "co-attendance-by-name.tsv"
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def digest(text: str) -> str:
+    """The digest of a query's text an index file was made for."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _ox():
+    import pyoxigraph
+
+    return pyoxigraph
+
+
+@dataclass(frozen=True)
+class PageIndex:
+    """A build's page index (``OUT/store/index``), opened by :meth:`open` or :meth:`of`."""
+
+    folder: Path
+    manifest: Mapping[str, Any]
+
+    @classmethod
+    def open(cls, folder: str | Path, triples: int | None = None) -> PageIndex | None:
+        """The index in ``folder``; None when there is none, or one made for a store of another
+        number of ``triples`` (when given)."""
+        folder = Path(folder)
+        try:
+            found = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(found, dict) or found.get("format") != FORMAT:
+            return None
+        if triples is not None and found.get("triples") != triples:
+            return None
+        return cls(folder, found)
+
+    @classmethod
+    def of(cls, path: str | Path) -> PageIndex | None:
+        """The index of the store that holds the graph of ``path`` (a build folder, or one of its
+        graph files while its store is current: :func:`~govkg.graph.store.store_of`), if any."""
+        database = store_of(path)
+        if database is None:
+            return None
+        try:
+            triples = json.loads((database.parent / MANIFEST).read_text(encoding="utf-8"))["triples"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return cls.open(database.parent / INDEX, triples)
+
+    def keys(self, name: str, text: str) -> Iterator | None:
+        """The values of named query ``name``'s key query (of ``text``), in order, read as needed;
+        None when the index has none for that text."""
+        found = self.manifest.get("keys", {}).get(name)
+        if not found or found.get("digest") != digest(text):
+            return None
+        path = self.folder / found["file"]
+        if not path.is_file():
+            return None
+        return _terms(path)
+
+    def coattendance(
+        self, text: str, names: Iterable[str] | None, first: int | None, offset: int
+    ) -> tuple[tuple[Any, ...], ...] | None:
+        """Rows of co-attendance (of ``text``): unbound (``names`` None), or bound to the first of
+        the ``names`` tried (N-Triples terms) that has rows; ``first`` rows after ``offset``. None
+        when the index has no table for that text."""
+        found = self.manifest.get(COATTENDANCE)
+        if not found or found.get("digest") != digest(text):
+            return None
+        stop = None if first is None else offset + first
+        if names is None:
+            with (self.folder / UNBOUND).open("rb") as handle:
+                return _rows(islice(handle, offset, stop), unbound=True)
+        with (self.folder / BY_NAME).open("rb") as handle:
+            for term in names:
+                lines = _lines_of(handle, term.encode("utf-8") + b"\t")
+                peeked = next(lines, None)
+                if peeked is not None:
+                    lines = _chain_one(peeked, lines)
+                    return _rows(islice(lines, offset, stop), unbound=False)
+        return ()
+
+
+def _chain_one(first, rest) -> Iterator:
+    yield first
+    yield from rest
+
+
+def _lines_of(handle, prefix: bytes) -> Iterator[bytes]:
+    """The lines of a sorted file that begin with ``prefix`` (a name and its tab), found by
+    bisecting the file's bytes: a line after each probe, so that only a few are read."""
+    handle.seek(0, 2)
+    lo, hi = 0, handle.tell()
+    key = prefix[:-1]
+    while lo < hi:
+        mid = (lo + hi) // 2
+        handle.seek(mid)
+        if mid:
+            handle.readline()
+        line = handle.readline()
+        if line and line.split(b"\t", 1)[0] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    handle.seek(lo)
+    if lo:
+        handle.readline()
+    for line in handle:
+        if not line.startswith(prefix):
+            return
+        yield line
+
+
+def _rows(lines: Iterable[bytes], unbound: bool) -> tuple[tuple[Any, ...], ...]:
+    """Rows of co-attendance (?name ?official ?other ?events ?person ?partner) from its lines."""
+    ox = _ox()
+    integer = ox.NamedNode(_XSD_INTEGER)
+    cells = []
+    for line in lines:
+        fields = line.decode("utf-8").rstrip("\n").split("\t")
+        if unbound:
+            events, name, other, person, partner = fields
+        else:
+            name, events, other, person, partner = fields
+        cells.append((events, name, other, person, partner))
+    terms = _parse([term for row in cells for term in row[1:]])
+    rows = []
+    for i, (events, *_) in enumerate(cells):
+        name, other, person, partner = terms[4 * i : 4 * i + 4]
+        rows.append((name, name, other, ox.Literal(events, datatype=integer), person, partner))
+    return tuple(rows)
+
+
+def _parse(texts: list[str]) -> list:
+    """N-Triples terms (IRIs and literals) as pyoxigraph terms, in one parse."""
+    if not texts:
+        return []
+    ox = _ox()
+    document = "".join(f"<urn:x:s> <urn:x:p> {text} .\n" for text in texts)
+    parsed = ox.parse(input=document.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return [triple.object for triple in parsed]
+
+
+def _terms(path: Path) -> Iterator:
+    """The terms of a file of one N-Triples term a line, parsed a few lines at a time (more as
+    more are read: a first page reads a few)."""
+    with path.open(encoding="utf-8") as handle:
+        size = 8
+        while lines := [line.rstrip("\n") for line in islice(handle, size)]:
+            yield from _parse(lines)
+            size = min(size * 4, 4096)

@@ -1,0 +1,153 @@
+"""A build's page index (graph/indexing.py, graph/page_index.py): its pages are the whole answer's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from govkg.graph.build import sample_paths
+from govkg.graph.cli import EXIT_OK, main
+from govkg.graph.indexing import write_index_files
+from govkg.graph.page_index import INDEX, PageIndex
+from govkg.graph.sparql import graph_to_store, named_queries, page_keys, query_store, run_query
+from govkg.graph.store import STORE
+from tests.graph.test_query_shapes import SMALL, bindings_to_try
+
+KEYED = sorted(name for name, query in named_queries().items() if page_keys(query))
+PAGES = [(0, 1), (0, 3), (2, 5), (1, 100), (-2, 10), (5, 0)]  # -2: two rows before the end
+
+# Invented officials: 赵六 twice (namesakes), 孙七 with a name written twice (tagged and plain),
+# an agent without a name, equal counts to break by name and IRI, and a second meeting.
+INVENTED = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix p: <https://example.org/person/> .
+@prefix e: <https://example.org/event/> .
+p:a schema:name "张三"@zh . p:b schema:name "李四"@zh . p:c schema:name "王五" .
+p:d1 schema:name "赵六"@zh . p:d2 schema:name "赵六"@zh .
+p:f schema:name "孙七"@zh , "孙七" .
+e:1 schema:name "会议" . e:2 schema:name "座谈会" . e:3 schema:name "调研" .
+<https://example.org/x/1> gov:agent p:a ; gov:event e:1 .
+<https://example.org/x/2> gov:agent p:b ; gov:event e:1 .
+<https://example.org/x/3> gov:agent p:c ; gov:event e:1 .
+<https://example.org/x/4> gov:agent p:nobody ; gov:event e:1 .
+<https://example.org/x/5> gov:agent p:a ; gov:event e:2 .
+<https://example.org/x/6> gov:agent p:b ; gov:event e:2 .
+<https://example.org/x/7> gov:agent p:d1 ; gov:event e:2 .
+<https://example.org/x/8> gov:agent p:d2 ; gov:event e:2 .
+<https://example.org/x/9> gov:agent p:f ; gov:event e:2 .
+<https://example.org/x/10> gov:agent p:a ; gov:event e:3 .
+<https://example.org/x/11> gov:agent p:a ; gov:event e:3 .
+<https://example.org/x/12> gov:agent p:d1 ; gov:event e:3 .
+"""
+
+
+@pytest.fixture(scope="module")
+def indexed(sample_graph, tmp_path_factory):
+    """Stores of four graphs, each with its page index."""
+    plain = SMALL.read_text(encoding="utf-8")
+    plain = plain.replace('"李四"@zh', '"李四"').replace('"通江县"@zh', '"通江县"')
+    graphs = {
+        "small": Graph().parse(SMALL),
+        "plain names": Graph().parse(data=plain, format="turtle"),
+        "samples": sample_graph,
+        "invented": Graph().parse(data=INVENTED, format="turtle"),
+    }
+    found = {}
+    for name, graph in graphs.items():
+        store = graph_to_store(graph)
+        folder = write_index_files(store, tmp_path_factory.mktemp("index"))
+        found[name] = (store, PageIndex.open(folder, len(store)))
+    return found
+
+
+def _rows(result) -> list[tuple]:
+    return [tuple(row) for row in result.solutions]
+
+
+@pytest.mark.parametrize("graph", ["small", "plain names", "samples", "invented"])
+@pytest.mark.parametrize("name", [*KEYED, "co-attendance"])
+def test_a_page_read_from_the_index_is_the_slice_of_the_whole_answer(indexed, graph, name):
+    store, index = indexed[graph]
+    query = named_queries()[name]
+    whole = [tuple(row) for row in store.query(query.text)]
+    variables = tuple(v.value for v in store.query(query.text).variables)
+    for offset, first in PAGES:
+        offset = max(0, len(whole) + offset if offset < 0 else offset)
+        page = query_store(store, query, first=first, offset=offset, index=index)
+        assert _rows(page) == whole[offset : offset + first], (offset, first)
+        assert page.variables == variables
+
+
+@pytest.mark.parametrize("graph", ["small", "plain names", "samples", "invented"])
+def test_co_attendance_from_the_index_is_the_engines_answer_bound_or_not(indexed, graph):
+    store, index = indexed[graph]
+    query = named_queries()["co-attendance"]
+    tried = bindings_to_try(store, query)
+    if graph == "invented":
+        tried += [{"name": name} for name in ("张三", "赵六", "孙七", "王五", '"王五"', "")]
+    for bindings in tried:
+        engine = query_store(store, query, bindings)
+        ours = query_store(store, query, bindings, index=index)
+        assert _rows(ours) == _rows(engine), bindings
+        assert ours.variables == engine.variables
+        page = query_store(store, query, bindings, first=2, offset=1, index=index)
+        assert _rows(page) == _rows(engine)[1:3]
+
+
+def test_the_invented_counts(indexed):
+    store, index = indexed["invented"]
+    result = query_store(store, named_queries()["co-attendance"], {"name": "张三"}, index=index)
+    got = [(row[2].value, int(row[3].value), row[5].value.rsplit("/", 1)[1]) for row in result.solutions]
+    # two events with 赵六 d1 (e:2, e:3), two with 李四; 孙七's two names each a row
+    assert got == [
+        ("李四", 2, "b"),
+        ("赵六", 2, "d1"),
+        ("孙七", 1, "f"),
+        ("孙七", 1, "f"),
+        ("王五", 1, "c"),
+        ("赵六", 1, "d2"),
+    ]
+
+
+def test_an_index_made_for_another_text_or_store_is_not_used(indexed, tmp_path):
+    store, index = indexed["small"]
+    query = named_queries()["person-events"]
+    assert index.keys(query.name, page_keys(query).text) is not None
+    assert index.keys(query.name, page_keys(query).text + "\n# changed") is None
+    assert index.coattendance("SELECT * { ?s ?p ?o }", None, 1, 0) is None
+    assert PageIndex.open(index.folder, len(store) + 1) is None
+    assert PageIndex.open(tmp_path) is None  # no index there
+
+
+def _index_files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((folder / STORE / INDEX).iterdir())}
+
+
+def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_path):
+    samples = sample_paths()
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, paths in ((first, samples[:6]), (second, samples[6:])):
+        folder.mkdir()
+        for path in paths:
+            shutil.copy(path, folder / path.name)
+    out, whole, kept = tmp_path / "out", tmp_path / "whole", tmp_path / "kept"
+    assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert main(["build", str(first), str(second), "-o", str(whole), "-q", "--no-check"]) == EXIT_OK
+    assert _index_files(out) == _index_files(whole)
+    gone = sorted(first.iterdir())[0]
+    assert main(["remove", str(out), gone.stem, "-q", "--no-check"]) == EXIT_OK
+    gone.unlink()
+    assert main(["build", str(first), str(second), "-o", str(kept), "-q", "--no-check"]) == EXIT_OK
+    assert _index_files(out) == _index_files(kept)
+    # a build folder's queries read its index: the pages of the whole answer
+    assert PageIndex.of(out) is not None
+    for name in ("person-events", "co-attendance"):
+        everything = _rows(run_query(out, name, index=False))
+        assert _rows(run_query(out, name, first=4, offset=2)) == everything[2:6]
+        assert _rows(run_query(out / "graph.ttl", name, first=4)) == everything[:4]
+        assert _rows(run_query(out, name)) == everything
