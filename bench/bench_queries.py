@@ -14,7 +14,10 @@ rows:
   (``--bound-only`` leaves the two unbound figures out, ``--no-whole`` this one).
 
 Rows are fetched as pyoxigraph terms, as ``govkg query`` formats them; no
-timing is asserted.
+timing is asserted. A build folder's page index (``OUT/store/index``,
+graph/page_index.py) is read as ``govkg query`` reads it; ``--index DIR``
+names another (one written from a read-only build's store into a scratch
+folder), ``--no-index`` leaves it out.
 
     python bench/bench_queries.py /tmp/out10k            # a build folder (its store)
     python bench/bench_queries.py /tmp/out10k/store      # the store folder itself
@@ -32,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1].parent))  # run from a clone
 
+from govkg.graph.page_index import PageIndex
 from govkg.graph.sparql import named_queries, open_store, query_store
 from govkg.graph.terms import from_oxigraph
 
@@ -82,12 +86,12 @@ def typical_values(store, rank: float = 0.0) -> dict:
     return values
 
 
-def timed(store, query, bindings, page: int | None, repeat: int) -> tuple[float, float, int]:
+def timed(store, query, bindings, page: int | None, repeat: int, index=None) -> tuple[float, float, int]:
     """Best wall clock and CPU seconds of ``repeat`` runs, and the rows fetched."""
     wall, cpu, rows = float("inf"), float("inf"), 0
     for _ in range(repeat):
         began, began_cpu = time.perf_counter(), time.process_time()
-        result = query_store(store, query, bindings, first=page)
+        result = query_store(store, query, bindings, first=page, index=index)
         rows = len(result.solutions)
         wall = min(wall, time.perf_counter() - began)
         cpu = min(cpu, time.process_time() - began_cpu)
@@ -117,11 +121,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--queries", type=Path, default=None, help="a folder of .rq files to time (default: the package's)"
     )
+    parser.add_argument("--index", type=Path, default=None, help="a page index folder (default: the build's)")
+    parser.add_argument("--no-index", action="store_true", help="leave the page index out")
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
     store = open_source(args.source)
     print(f"opened {args.source} in {time.perf_counter() - began:.2f} s: {len(store):,} triples")
+    index = None
+    if not args.no_index:
+        index = PageIndex.open(args.index, len(store)) if args.index else PageIndex.of(args.source)
+    print(f"page index: {index.folder if index else 'none'}")
     busiest, median = typical_values(store), typical_values(store, 0.5)
     print("busiest: " + ", ".join(f"{k}={v}" for k, v in busiest.items()))
     print("median: " + ", ".join(f"{k}={v}" for k, v in median.items()))
@@ -138,11 +148,12 @@ def main(argv: list[str] | None = None) -> None:
         cells = []
         for values in (busiest, median):
             bindings = {p: values[p] for p in query.parameters if p in values}
-            cells.append(cell(timed(store, query, bindings, None, args.repeat)) if bindings else f"{'-':^23}")
+            figures = timed(store, query, bindings, None, args.repeat, index) if bindings else None
+            cells.append(cell(figures) if figures else f"{'-':^23}")
         if not args.bound_only:
-            cells.append(cell(timed(store, query, {}, args.page, args.repeat)))
+            cells.append(cell(timed(store, query, {}, args.page, args.repeat, index)))
             if not args.no_whole:
-                cells.append(cell(timed(store, query, {}, None, args.repeat)))
+                cells.append(cell(timed(store, query, {}, None, args.repeat, index)))
         print(f"{name:24}  " + "  ".join(cells), flush=True)
     print(f"\nload average at the end: {load()}")
 

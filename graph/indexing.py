@@ -2,9 +2,11 @@
 
 :func:`write_page_index` is what a build calls once its store is in place
 (graph/incremental.py, ``write_build``; graph/outputs.py): the key queries'
-values listed in order, as graph/sparql.py lists them, and co-attendance's
-rows counted from the participations and sorted as the query orders them,
-each file written in one pass.
+values listed in order, as graph/sparql.py lists them; co-attendance's
+rows counted from the participations and sorted as the query orders them;
+and the whole answer of every other named query without a key query
+(documents-cited, directives-implemented: ordered by a count, or by a place
+a row may lack), as the store gives it; each file written in one pass.
 """
 
 from __future__ import annotations
@@ -63,12 +65,34 @@ def write_index_files(store, folder: str | Path, triples: int | None = None) -> 
             made[body] = f"{name}.nt"
             atomic_write(folder / made[body], (_nt_term(value) + "\n" for value in values))
         keys[name] = {"file": made[body], "digest": digest(listing.text)}
-    found = {"format": FORMAT, "triples": len(store) if triples is None else triples, "keys": keys}
+    answers: dict[str, dict[str, str]] = {}
+    for name, query in named_queries().items():
+        if name != COATTENDANCE and page_keys(query) is None:
+            atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
+            answers[name] = {"file": f"{name}.tsv", "digest": digest(query.text)}
+    found = {
+        "format": FORMAT,
+        "triples": len(store) if triples is None else triples,
+        "keys": keys,
+        "answers": answers,
+    }
     coattendance = named_queries().get(COATTENDANCE)
     if coattendance is not None and write_coattendance(store, folder):
         found[COATTENDANCE] = {"digest": digest(coattendance.text)}
     atomic_write(folder / "index.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return folder
+
+
+def _answer_lines(store, text: str, step: int = 4096):
+    """A query's whole answer, a line a row in its order: its terms in N-Triples, tab-separated
+    (an unbound one empty), ``step`` lines a piece of text."""
+    held = []
+    for solution in store.query(text):
+        held.append("\t".join("" if term is None else _nt_term(term) for term in solution) + "\n")
+        if len(held) == step:
+            yield "".join(held)
+            held = []
+    yield "".join(held)
 
 
 def _body(text: str) -> str:

@@ -14,6 +14,9 @@ lines it needs (:class:`PageIndex`):
   query share a file;
 - ``co-attendance.tsv``: co-attendance's unbound answer, a line a row in its
   order (most shared events first), counted once from the participations;
+- ``NAME.tsv``: the whole answer of each other named query without a key
+  query (documents-cited, directives-implemented), a line a row in its
+  order, its terms in N-Triples, tab-separated (an unbound one empty);
 - ``co-attendance-by-name.tsv``: its rows for each official's name bound, the
   official on the left, grouped by the name (sorted by its N-Triples text, so
   that a name's rows are found by bisecting the file) and in the query's order
@@ -109,6 +112,20 @@ class PageIndex:
         if not path.is_file():
             return None
         return _terms(path)
+
+    def answer(
+        self, name: str, text: str, first: int | None, offset: int
+    ) -> tuple[tuple[Any, ...], ...] | None:
+        """Rows of the unbound answer of named query ``name`` (of ``text``) that the index holds
+        whole: ``first`` rows after ``offset``; None when it holds none for that text."""
+        found = self.manifest.get("answers", {}).get(name)
+        if not found or found.get("digest") != digest(text):
+            return None
+        stop = None if first is None else offset + first
+        with (self.folder / found["file"]).open(encoding="utf-8") as handle:
+            rows = [line.rstrip("\n").split("\t") for line in islice(handle, offset, stop)]
+        terms = iter(_parse([cell for row in rows for cell in row if cell]))
+        return tuple(tuple(next(terms) if cell else None for cell in row) for row in rows)
 
     def coattendance(
         self, text: str, names: Iterable[str] | None, first: int | None, offset: int

@@ -614,8 +614,9 @@ def query_store(
     a value of its first key at a time (:func:`_keyed_page`): the same rows,
     without sorting the whole answer. ``index``, the store's page index
     (:class:`~govkg.graph.page_index.PageIndex`, a build's), lists those values
-    in order, and holds ``co-attendance``'s answer counted and ordered: its
-    rows are read from there, bound or not.
+    in order, and holds ``co-attendance``'s answer counted and ordered (its
+    rows are read from there, bound or not) and the unbound answers of the
+    queries without a key.
     """
     ox = _oxigraph()
     text = _text(query)
@@ -666,9 +667,11 @@ def query_store(
 
 
 def _indexed_rows(index, query: NamedQuery, bindings: Mapping[str, Any] | None, first, offset):
-    """The rows of a named query that ``index`` holds whole (co-attendance's), or None: the
-    rows bound to a name are those of the first form of it tried that has any
-    (:func:`parameter_values`), as the engine gives them."""
+    """The rows of a named query that ``index`` holds whole (unbound, the queries without a key;
+    co-attendance's, bound or not), or None: the rows bound to a name are those of the first
+    form of it tried that has any (:func:`parameter_values`), as the engine gives them."""
+    if not bindings and query.name != COATTENDANCE:
+        return index.answer(query.name, query.text, first, offset)
     if query.name != COATTENDANCE or set(bindings or ()) - {"name"}:
         return None
     if not bindings:
