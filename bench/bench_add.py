@@ -103,7 +103,16 @@ def instrument() -> None:
 
     for name in ("build_into", "write_build", "forget_unused"):
         timed(build, name)
-    steps = ("_read_all", "resolve", "write_release_shards", "write_from_shards", "identity_report", "_lines")
+    steps = (
+        "_read_all",
+        "resolve_kept",
+        "load_identity",
+        "save_identity",
+        "write_release_shards",
+        "write_from_shards",
+        "identity_report",
+        "_lines",
+    )
     for name in steps:
         timed(incremental, name)
     timed(incremental, "staged_folder", "staged_folder: carry")

@@ -48,11 +48,10 @@ from govkg.extract.identity import (
     collector_paused,
     identity_report,
     mentions_of,
-    partitions_for,
-    resolve,
 )
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
+from govkg.extract.resolved import Resolved, resolve_kept
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
@@ -75,6 +74,9 @@ ROWS = "rows"  # the cache entries of what phase 1 keeps of each release (Row)
 # Every built file's rows and read errors in one file (OUT/cache/rows.pickle), by cache key: what an
 # update reads of the files it does not read anew (see _read_all)
 ROWS_FILE = "rows.pickle"
+# What identity resolution decided, by release and by block of names (extract/resolved.py): an update
+# resolves again what its changed releases touch
+IDENTITY_FILE = "identity.pickle"
 MAPPED = "mapped"  # and of what phase 3 made of a file's releases (shards.MappedRelease)
 FileResult = tuple[list[Extraction], list[ReadError]]
 
@@ -287,6 +289,25 @@ def save_rows_file(outdir: str | Path, files: dict[str, FileRows]) -> Path:
     return atomic_write(Path(outdir) / CACHE / ROWS_FILE, data)
 
 
+def load_identity(outdir: str | Path) -> Resolved | None:
+    """What the folder's last build resolved (:data:`IDENTITY_FILE`); None when there is none,
+    or it is damaged."""
+    try:
+        data = (Path(outdir) / CACHE / IDENTITY_FILE).read_bytes()
+    except OSError:
+        return None
+    with collector_paused():  # as the rows (load_rows_file): no cycles, many objects
+        found = unpickled(data)
+    return found if isinstance(found, Resolved) else None
+
+
+def save_identity(outdir: str | Path, state: Resolved) -> Path:
+    """Keep what a build resolved for the next (:func:`load_identity`)."""
+    with collector_paused():
+        data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    return atomic_write(Path(outdir) / CACHE / IDENTITY_FILE, data)
+
+
 def _read_all(
     keys: dict[str, str | None],
     cache: ExtractionCache,
@@ -426,6 +447,7 @@ def _build_into(
     errors: list[ReadError] = []
     seen: set[str] = set()
     sources, built = [], []
+    origins: dict[str, str] = {}  # release -> the key of the file its row is from
     for path, rows, failed in files:
         errors.extend(failed)
         kept = [
@@ -444,6 +466,7 @@ def _build_into(
             if keep
         ]
         sources.append(Source(path, keys[path], tuple(row.release for row in kept)))
+        origins.update((row.release, keys[path]) for row in kept)
         built += kept
     del files
     built.sort(key=lambda row: row.release)
@@ -457,8 +480,10 @@ def _build_into(
     mentions = [row.mentions for row in built]
     if dask:
         corpus = resolve_on_cluster(mentions, dask)
-    else:  # partitions spilled beside the cache, not to a /tmp that may be memory
-        corpus = resolve(mentions, partitions_for(len(built)), workdir=cache.path.parent)
+    else:  # what the last build resolved kept: this one resolves again what changed
+        corpus, state = resolve_kept(mentions, origins, load_identity(outdir), software)
+        save_identity(outdir, state)
+        del state
     return Update(
         record=record,
         corpus=corpus,

@@ -33,6 +33,7 @@ from govkg.extract.identity import (
 )
 from govkg.extract.places import divisions_named, release_place
 from govkg.extract.records import Extraction, Holding, Person, Release, Span
+from govkg.extract.resolved import resolve_kept
 from govkg.extract.titles import organization, parse_title
 
 SPAN = Span(0, 1)
@@ -69,7 +70,23 @@ def person_keys(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
     assert resolve(map(SharedValues(), rows)) == corpus
     for partitions in (2, 3, 5):
         assert resolve(rows, partitions=partitions) == corpus
+    assert_kept_follows(rows, corpus)
     return {(rid, key): str(node) for rid, keys in corpus.keys.items() for key, node in keys.persons.items()}
+
+
+def assert_kept_follows(rows: list[ReleaseMentions], corpus) -> None:
+    """What a build keeps (extract/resolved.py), updated by adding each release to the others,
+    then removing it again, gives the corpus resolved whole each time."""
+    origins = {row.release: "file" for row in rows}
+    for one in rows:
+        others = [row for row in rows if row is not one]
+        _, kept = resolve_kept(others, origins, None, "govkg")
+        kept = pickle.loads(pickle.dumps(kept))  # as a build keeps it
+        added, kept = resolve_kept(rows, origins, kept, "govkg")
+        assert added == corpus
+        assert identity_report(added) == identity_report(corpus)
+        removed, _ = resolve_kept(others, origins, kept, "govkg")
+        assert removed == resolve(others)
 
 
 def nodes(*extractions: Extraction) -> dict[tuple[str, str], str]:

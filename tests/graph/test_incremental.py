@@ -21,6 +21,7 @@ from govkg.graph.build import build, extract_file, from_extractions, releases_of
 from govkg.graph.cache import ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.incremental import (
+    IDENTITY_FILE,
     ROWS,
     ROWS_FILE,
     BuildRecord,
@@ -201,6 +202,32 @@ def test_an_update_reads_the_rows_of_the_files_it_does_not_read_from_one_file(tm
     assert load_rows_file(out) == {}
     assert written(build_into(out, [first, second]), out) == expected
     assert len(load_rows_file(out)) == 11
+
+
+def test_an_update_resolves_again_only_what_its_releases_touch(tmp_path, inputs, monkeypatch):
+    from govkg.extract import resolved
+
+    first, second = inputs
+    whole = build_into(tmp_path / "whole", [first, second]).corpus
+    out = tmp_path / "out"
+    build_into(out, [first]).record.save(out)
+    assert (out / "cache" / IDENTITY_FILE).is_file()
+    resolving = []
+    real = resolved.resolve_partition
+
+    def resolve_partition(named):
+        named = list(named)
+        resolving.append(len(named))
+        return real(named)
+
+    monkeypatch.setattr(resolved, "resolve_partition", resolve_partition)
+    update = build_into(out, [second], add=True)
+    assert update.corpus == whole
+    assert 0 < sum(resolving) < sum(len(keys.persons) for keys in whole.keys.values())
+    resolving.clear()
+    (out / "cache" / IDENTITY_FILE).write_bytes(b"damaged")  # then every release is resolved again
+    assert build_into(out, [second], add=True).corpus == whole
+    assert sum(resolving) == sum(len(keys.persons) for keys in whole.keys.values())
 
 
 def test_a_pool_hands_the_records_pickled_and_the_cache_gives_them_back(tmp_path, inputs):

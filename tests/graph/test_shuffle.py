@@ -47,25 +47,3 @@ def test_identity_shuffled_on_a_local_cluster_is_the_whole_resolution():
             corpus = resolve_with_client(client, reversed(rows), partitions, chunk=2)  # seven map tasks
             assert corpus == whole
             assert identity_report(corpus) == identity_report(whole)
-
-
-def test_a_build_resolves_identity_in_partitions_spilled_beside_its_cache(tmp_path, monkeypatch):
-    from govkg.graph import incremental
-    from govkg.graph.build import sample_paths
-    from govkg.graph.cache import CACHE
-
-    whole = incremental.build_into(tmp_path / "whole", sample_paths())
-    spilled = []
-    real = incremental.resolve
-
-    def resolve(rows, partitions=1, workdir=None):
-        spilled.append((partitions, workdir))
-        return real(rows, partitions, workdir)
-
-    monkeypatch.setattr(incremental, "partitions_for", lambda releases: 3)
-    monkeypatch.setattr(incremental, "resolve", resolve)
-    out = tmp_path / "out"
-    update = incremental.build_into(out, sample_paths())
-    assert spilled == [(3, out / CACHE)]
-    assert update.corpus == whole.corpus
-    assert [p.name for p in (out / CACHE).iterdir() if p.name.startswith("govkg-identity")] == []

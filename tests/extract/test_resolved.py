@@ -1,0 +1,131 @@
+"""Identity kept between builds (extract/resolved.py): an update equals resolving whole, and does
+only what its changed releases touch."""
+
+from __future__ import annotations
+
+import pickle
+
+from govkg.extract import resolved
+from govkg.extract.identity import identity_report, mentions_of, resolve
+from govkg.extract.resolved import resolve_kept
+from tests.extract.test_identity import person, release
+
+
+def rows(*extractions):
+    return [mentions_of(extraction) for extraction in extractions]
+
+
+def kept_then(before, after, origins=None, basis="govkg"):
+    """The corpus of ``after`` from what resolving ``before`` kept, checked against resolving whole."""
+    origins = origins or {row.release: "file" for row in (*before, *after)}
+    _, state = resolve_kept(before, origins, None, basis)
+    corpus, state = resolve_kept(after, origins, pickle.loads(pickle.dumps(state)), basis)
+    whole = resolve(after)
+    assert corpus == whole
+    assert identity_report(corpus) == identity_report(whole)
+    return corpus, state
+
+
+def node(corpus, rid, key):
+    return str(corpus.keys[rid].persons[key])
+
+
+def test_an_added_release_moves_the_node_of_a_release_that_did_not_change():
+    # two releases spell 粱显文, one 梁显文: the rarer spelling is read as the commoner
+    before = rows(
+        release("a", "川汇区", person("梁显文", where="川汇区")),
+        release("c1", "川汇区", person("粱显文", where="川汇区")),
+        release("c2", "川汇区", person("粱显文", where="川汇区")),
+    )
+    corpus, _ = kept_then(before, before)
+    assert node(corpus, "a", "梁显文") == "粱显文@川汇区"
+    # two more spell 梁显文: now it is the commoner, and c1, c2 (unchanged) move to it
+    more = rows(
+        release("b1", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release("b2", "川汇区", person("梁显文", where="川汇区")),
+    )
+    corpus, _ = kept_then(before, before + more)
+    assert node(corpus, "c1", "粱显文") == node(corpus, "a", "梁显文") == "梁显文@川汇区"
+
+
+def test_removing_the_commoner_spelling_gives_the_misspelling_its_own_node_back():
+    everyone = rows(
+        release("a", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release("b", "川汇区", person("梁显文", where="川汇区")),
+        release("c", "川汇区", person("粱显文", where="川汇区")),
+    )
+    corpus, _ = kept_then(everyone, everyone[2:])
+    assert node(corpus, "c", "粱显文") == "粱显文@川汇区"
+
+
+def test_an_added_release_places_a_release_that_does_not_say_where_it_speaks_for():
+    unplaced = release(
+        "c", None, person("吴甲", "区长"), person("郑乙", "区委常委", "常务副区长"), person("冯丙")
+    )
+    before = rows(unplaced, release("z", "商洛市", person("卫己", "市长")))
+    corpus, _ = kept_then(before, before)
+    assert node(corpus, "c", "冯丙") == "冯丙@?c"
+    placed = rows(
+        release(
+            "a", "川汇区", person("吴甲", "区长", where="川汇区"), person("郑乙", "区委常委", "常务副区长")
+        )
+    )
+    corpus, _ = kept_then(before, before + placed)
+    assert node(corpus, "c", "冯丙") == "冯丙@川汇区"
+    corpus, _ = kept_then(before + placed, before)  # and removed, it is unplaced again
+    assert node(corpus, "c", "冯丙") == "冯丙@?c"
+
+
+def test_a_release_placed_in_a_later_round_follows_the_one_that_placed_it():
+    chain = rows(
+        release("a", None, person("蒋庚", "川汇区人大常委会主任"), person("沈辛", "区委常委", "常务副区长")),
+        release("b", None, person("沈辛", "区委常委", "常务副区长"), person("吴甲", "区长")),
+        release("c", None, person("吴甲", "区长"), person("赵丙", "区委书记"), text="全市会议召开。"),
+        release("d", None, person("赵丙", "区委书记"), text="全市会议召开。"),
+    )
+    corpus, _ = kept_then(chain[1:], chain)  # a, added, places b, then c, then d
+    assert node(corpus, "d", "赵丙") == "赵丙@川汇区"
+    corpus, _ = kept_then(chain, chain[1:])
+    assert node(corpus, "d", "赵丙") == "赵丙@?d"
+
+
+def test_a_changed_release_is_resolved_from_its_new_row():
+    before = rows(release("a", "巴中市", person("何平", "市长")), release("b", "巴中市", person("何平")))
+    after = rows(release("a", "通江县", person("何平", "县长")), release("b", "巴中市", person("何平")))
+    origins = {"a": "new bytes", "b": "file"}
+    _, state = resolve_kept(before, {"a": "old bytes", "b": "file"}, None, "govkg")
+    corpus, _ = resolve_kept(after, origins, state, "govkg")
+    assert corpus == resolve(after)
+    assert node(corpus, "a", "何平") == "何平@通江县"
+
+
+def test_an_update_resolves_again_only_the_blocks_its_releases_name(monkeypatch):
+    before = rows(
+        release("a", "巴中市", person("何平", "市长"), person("李四", "副市长")),
+        release("b", "通江县", person("王五", "县长")),
+    )
+    _, state = resolve_kept(before, {"a": "1", "b": "1", "c": "1"}, None, "govkg")
+    asked: list[set[str]] = []
+    real = resolved.resolve_partition
+
+    def resolve_partition(named):
+        named = list(named)
+        asked.append({mention.name for mention in named})
+        return real(named)
+
+    monkeypatch.setattr(resolved, "resolve_partition", resolve_partition)
+    after = before + rows(release("c", "巴中市", person("何平", "市委书记")))
+    corpus, state = resolve_kept(after, {"a": "1", "b": "1", "c": "1"}, state, "govkg")
+    assert corpus == resolve(after)
+    assert asked == [{"何平"}]  # 李四's and 王五's blocks are kept as they were
+    asked.clear()
+    assert resolve_kept(after, {"a": "1", "b": "1", "c": "1"}, state, "govkg")[0] == corpus
+    assert asked == []  # nothing changed, nothing resolved
+
+
+def test_what_another_govkg_kept_is_not_used(monkeypatch):
+    before = rows(release("a", "巴中市", person("何平", "市长")))
+    _, state = resolve_kept(before, {"a": "1"}, None, "old govkg")
+    state.keys.clear()  # were it read, the keys would be missing
+    corpus, state = resolve_kept(before, {"a": "1"}, state, "new govkg")
+    assert corpus == resolve(before) and state.basis == "new govkg"
