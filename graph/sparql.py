@@ -622,7 +622,9 @@ def query_store(
     text = _text(query)
     _stop(offset, first)
     if index and isinstance(query, NamedQuery):
-        rows = _indexed_rows(index, query, bindings, first, offset)
+        # with a limit and no page, one row past the limit is enough to refuse the answer
+        most = first if first is not None or limit is None else limit + 1
+        rows = _indexed_rows(index, query, bindings, most, offset)
         if rows is not None:
             _check_limit(len(rows), limit, "rows")
             return QueryResult("solutions", _projection(query), rows)

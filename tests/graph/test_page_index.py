@@ -12,7 +12,15 @@ from govkg.graph.build import sample_paths
 from govkg.graph.cli import EXIT_OK, main
 from govkg.graph.indexing import write_index_files
 from govkg.graph.page_index import INDEX, PageIndex
-from govkg.graph.sparql import graph_to_store, named_queries, page_keys, query_store, run_query
+from govkg.graph.sparql import (
+    ResultTooLarge,
+    format_result,
+    graph_to_store,
+    named_queries,
+    page_keys,
+    query_store,
+    run_query,
+)
 from govkg.graph.store import STORE
 from tests.graph.test_query_shapes import SMALL, bindings_to_try
 
@@ -115,6 +123,16 @@ def test_the_invented_counts(indexed):
     ]
 
 
+def test_an_answer_over_the_limit_read_from_the_index_is_refused(indexed):
+    store, index = indexed["samples"]
+    query = named_queries()["co-attendance"]
+    rows = len(query_store(store, query, index=index).solutions)
+    assert rows > 3
+    assert len(query_store(store, query, limit=rows, index=index).solutions) == rows
+    with pytest.raises(ResultTooLarge):
+        query_store(store, query, limit=3, index=index)
+
+
 def test_an_index_made_for_another_text_or_store_is_not_used(indexed, tmp_path):
     store, index = indexed["small"]
     query = named_queries()["person-events"]
@@ -131,7 +149,7 @@ def _index_files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted((folder / STORE / INDEX).iterdir())}
 
 
-def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_path):
+def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_path, capsys):
     samples = sample_paths()
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, paths in ((first, samples[:6]), (second, samples[6:])):
@@ -155,3 +173,8 @@ def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_
         assert _rows(run_query(out, name, first=4, offset=2)) == everything[2:6]
         assert _rows(run_query(out / "graph.ttl", name, first=4)) == everything[:4]
         assert _rows(run_query(out, name)) == everything
+    # and govkg query reads it: the first page of the whole answer, as TSV
+    capsys.readouterr()
+    assert main(["query", str(out), "--name", "co-attendance", "--first", "2", "-f", "tsv"]) == EXIT_OK
+    expected = format_result(run_query(out, "co-attendance", index=False, first=2), "tsv")
+    assert capsys.readouterr().out == expected and expected.count("\n") == 3
