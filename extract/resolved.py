@@ -7,10 +7,10 @@ whole mention table. Its three steps depend on little of it (see the section
 1. a mention's place in the light of its release depends on that release's
    row alone;
 2. a release that does not say where it speaks for is placed from the
-   entries of ``Known`` for the names it mentions, and from the other such
-   releases placed in earlier rounds: its result depends only on the releases
-   linked to it through shared names (a component of them), whichever
-   rounds other components take;
+   entries of ``Known`` for the names it mentions, and from the entries and
+   rounds of the other such releases that share a name with it: it is
+   asked again in a round only when one of them was placed in the round
+   before, and reads nothing of the others;
 3. the rules across releases compare mentions of one name, or names one
    confusable character apart, which share a :func:`~govkg.extract.identity.name_block`:
    a block's nodes, decisions and tenures depend on its mentions alone.
@@ -18,9 +18,10 @@ whole mention table. Its three steps depend on little of it (see the section
 :class:`Resolved` keeps what each step decided, by release and by block, with
 the corpus put together from them. :func:`resolve_kept` makes the corpus of a
 table from it: step 1 runs for the releases that are new or changed (or
-gone: what they said is taken back), step 2 for the components of releases
-without a place that hold one of those or a name one of them mentions, step 3
-for the blocks whose mentions changed, and the corpus's keys, decisions,
+gone: what they said is taken back), step 2 for the releases without a place
+among those or naming a name whose entries changed (and, until none is left,
+for those sharing a name with one whose round or places moved), step 3 for
+the blocks whose mentions changed, and the corpus's keys, decisions,
 tenures, aliases and variants are those kept, with the ones of what was done
 again put in their place. The corpus is the one ``resolve`` gives the same
 table (``==``), as a test checks after each kind of change.
@@ -49,17 +50,22 @@ from govkg.extract.identity import (
     _add_known,
     _decision_order,
     _in_release,
+    _infer_release_place,
+    _local_places,
     _name,
+    _offices,
+    _read_offices,
+    _resolve,
     _unplaced,
     _written_names,
     _written_organizations,
     canonical,
     collector_paused,
     fingerprint,
+    merge_known,
     name_block,
     partition_of,
     partitions_for,
-    place_unplaced,
     resolve_partition,
 )
 from govkg.extract.places import NATIONAL
@@ -79,8 +85,11 @@ class Resolved:
     origins: dict[str, str] = field(default_factory=dict)
     steps: dict[str, Steps] = field(default_factory=dict)  # release -> steps 1 and 2's result
     known: Known = field(default_factory=dict)  # entries of releases that say where they speak for
+    rounds: dict[str, int] = field(default_factory=dict)  # release step 2 places -> its round, 0: none
+    # release step 2 places -> the entries its titles give before it is placed: (name, place, offices)
+    evidence: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = field(default_factory=dict)
     blocks: dict[str, set[str]] = field(default_factory=dict)  # block -> releases with a mention in it
-    parts: dict[str, Part] = field(default_factory=dict)  # block -> what step 3 decided of it
+    parts: dict[str, Part] = field(default_factory=dict)  # block -> its decisions and tenures (step 3)
     keys: dict[str, ReleaseKeys] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)  # in _decision_order
     tenures: list[Tenure] = field(default_factory=list)  # in _tenure_order
@@ -131,15 +140,20 @@ def _update(
     rows = {row.release: row for row in table}
     gone = [rid for rid in state.origins if rid not in rows]
     changed = [rid for rid in rows if state.origins.get(rid) != origins[rid]]
-    names_moved: set[str] = set()  # names whose mentions, entries or links changed
+    entries: set[str] = set()  # names whose entries (step 2's evidence) may have changed
     dirty: set[str] = set()  # blocks whose mentions changed
     drop_variants: list[VariantRow] = []
     add_variants: list[VariantRow] = []
     references = _References(state)
     # what the gone and changed releases said is taken back
     for rid in (*gone, *(rid for rid in changed if rid in state.origins)):
-        names = {name for name, *_ in state.steps.pop(rid, ())}
-        names_moved |= names
+        steps = state.steps.pop(rid, ())
+        names = {name for name, *_ in steps}
+        state.evidence.pop(rid, None)
+        if state.rounds.pop(rid, None) is None:  # said where it speaks for: its entries
+            entries.update(name for name, place, *_ in steps if place and place != NATIONAL)
+        else:  # placed by step 2, or not: all it may have said to others
+            entries |= names
         for name in names:
             block = _block(name)
             dirty.add(block)
@@ -155,36 +169,37 @@ def _update(
     for rid in changed:
         row = rows[rid]
         state.origins[rid] = origins[rid]
-        unplaced = _unplaced(row)  # step 2 places it: its step 1 there
-        mentions = [] if unplaced else _in_release(row)
-        names = {_name(p.name) for p in row.persons} if unplaced else {m.name for m in mentions}
-        names_moved |= names
+        unplaced = _unplaced(row)  # step 2 places it (its step 1 again there)
+        mentions = _in_release(row)
+        names = {m.name for m in mentions}
+        own: Known = {}
+        _add_known(own, rid, mentions, False)
+        entries.update(own)
         for name in names:
             block = _block(name)
             dirty.add(block)
             state.blocks.setdefault(block, set()).add(rid)
-        if not unplaced:
+        if unplaced:
+            state.evidence[rid] = tuple(
+                (name, place, offices)
+                for name, places in own.items()
+                for place, by_release in places.items()
+                for offices in by_release.values()
+            )
+        else:
             state.steps[rid] = tuple((m.name, m.place, m.reason, "") for m in mentions)
-            _add_known(state.known, rid, mentions, False)
+            merge_known(state.known, own)
         state.places[rid] = places = _places_written(row)
         references.add("place", places, 1)
         state.variants[rid] = found = _variants_of(row)
         add_variants += found
-    # step 2 for the components of releases without a place that a change reaches
-    redo = _components_reached(table, state, names_moved, set(changed))
-    if redo:
-        names = {name for rid in redo for name in _names_of(rows[rid], state)}
-        known = {name: state.known[name] for name in names if name in state.known}
-        (placed,) = place_unplaced([rows[rid] for rid in sorted(redo)], known, 1)
-        found_steps: dict[str, list[tuple[str, str | None, str, str]]] = defaultdict(list)
-        for named in placed:
-            found_steps[named.release].append((named.name, named.place, named.reason, named.note))
-        for rid, listed in found_steps.items():
-            steps = tuple(listed)
-            before = state.steps.get(rid)
-            if before != steps:
-                dirty.update(_block(name) for name, *_ in (*(before or ()), *steps))
-                state.steps[rid] = steps
+    # step 2 for the releases without a place whose evidence a change reaches
+    for rid, (placed_in, steps) in _placed_again(table, rows, state, entries, set(changed)).items():
+        state.rounds[rid] = placed_in
+        before = state.steps.get(rid)
+        if before != steps:
+            dirty.update(_block(name) for name, *_ in (*(before or ()), *steps))
+            state.steps[rid] = steps
     # step 3 for the blocks whose mentions changed, a group of blocks at a time
     dirty = {block for block in dirty if state.blocks.get(block) or block in state.parts}
     groups = partitions or partitions_for(len(set().union(*(state.blocks.get(b, ()) for b in dirty))))
@@ -201,18 +216,16 @@ def _update(
         old = state.parts.pop(block, None) or Part((), (), ())
         new = fresh.get(block) or Part((), (), ())
         # what the block decided again is mostly what it decided before: those objects stay
-        if old.nodes:
-            touched.update(node[0] for node in set(old.nodes) ^ set(new.nodes))
-        else:
-            touched.update(node[0] for node in new.nodes)
         decisions = _kept_equal(old.decisions, new.decisions, drop_decisions, add_decisions)
         tenures = _kept_equal(old.tenures, new.tenures, drop_tenures, add_tenures)
         references.add("place", (t.post.place for t in old.tenures), -1)
         references.add("place", (t.post.place for t in tenures), 1)
         for rid, key, node, held in new.nodes:
             nodes[(rid, key)] = (node, held)
-        if new.nodes:
-            state.parts[block] = Part(new.nodes, decisions, tenures)
+            if rid not in touched and _moved(state.keys[rid], key, node, held):
+                touched.add(rid)
+        if new.nodes:  # its nodes are in the keys of the releases that name it
+            state.parts[block] = Part((), decisions, tenures)
         if not state.blocks.get(block):
             state.blocks.pop(block, None)
     state.decisions = _patched(state.decisions, drop_decisions, add_decisions, _decision_order)
@@ -284,11 +297,17 @@ def _forget_known(known: Known, name: str, rid: str) -> None:
         del known[name]
 
 
-def _components_reached(
-    table: list[ReleaseMentions], state: Resolved, names: set[str], changed: set[str]
-) -> set[str]:
-    """The releases without a place linked, through names they share, to a changed one or to
-    one that names one of ``names``: those step 2 places again."""
+def _placed_again(
+    table: list[ReleaseMentions],
+    rows: Mapping[str, ReleaseMentions],
+    state: Resolved,
+    entries: set[str],
+    changed: set[str],
+) -> dict[str, tuple[int, Steps]]:
+    """Step 2 again for the releases without a place that a change may move: the changed ones,
+    those naming a name whose entries changed, and, until none is left, those sharing a name
+    with one whose round or places moved (what others read of it); each with its round (0: not
+    placed) and steps. The others keep theirs, and are read as they were placed."""
     by_name: dict[str, list[str]] = defaultdict(list)
     names_of: dict[str, list[str]] = {}
     for row in table:
@@ -296,21 +315,83 @@ def _components_reached(
             names_of[row.release] = found = _names_of(row, state)
             for name in set(found):
                 by_name[name].append(row.release)
-    seen = {rid for rid in names_of if rid in changed}
-    seen.update(rid for name in names for rid in by_name.get(name, ()))
-    queue = list(seen)
-    linked: set[str] = set()
-    while queue:
-        rid = queue.pop()
-        for name in names_of[rid]:
-            if name in linked:
-                continue
-            linked.add(name)
-            for other in by_name[name]:
-                if other not in seen:
-                    seen.add(other)
-                    queue.append(other)
-    return seen
+    again = {rid for rid in changed if rid in names_of}
+    again.update(rid for name in entries for rid in by_name.get(name, ()))
+    result: dict[str, tuple[int, Steps]] = {}
+    while again:
+        result = _placing(sorted(again), rows, state, by_name)
+        reached: set[str] = set()
+        for rid, (placed_in, steps) in result.items():
+            before = state.steps.get(rid, ())
+            if placed_in != state.rounds.get(rid, 0) or (
+                placed_in and [s[1] for s in steps] != [s[1] for s in before]
+            ):
+                reached.update(other for name in names_of[rid] for other in by_name[name])
+        reached -= again
+        if not reached:
+            break
+        again |= reached
+    return result
+
+
+def _placing(
+    asked_about: list[str],
+    rows: Mapping[str, ReleaseMentions],
+    state: Resolved,
+    by_name: Mapping[str, list[str]],
+) -> dict[str, tuple[int, Steps]]:
+    """identity.place_unplaced for the releases ``asked_about`` (sorted), the others that share a
+    name with them read as they were placed (in the round kept, with the places kept): the same
+    rounds, as one release's inference reads only the entries of its names."""
+    by_release = {rid: _in_release(rows[rid]) for rid in asked_about}
+    names = {mention.name for mentions in by_release.values() for mention in mentions}
+    known = {name: state.known[name] for name in names if name in state.known}
+    own: Known = {}
+    later: dict[int, list[str]] = defaultdict(list)  # round -> others placed then
+    for rid in sorted({o for name in names for o in by_name.get(name, ()) if o not in by_release}):
+        for name, place, offices in state.evidence[rid]:
+            if name in names:
+                own.setdefault(name, {}).setdefault(place, {})[rid] = offices
+        placed_in = state.rounds.get(rid, 0)
+        if placed_in:
+            later[placed_in].append(rid)
+    for rid, mentions in by_release.items():
+        _add_known(own, rid, mentions, False)
+    notes: dict[str, str] = {}
+    rounds: dict[str, int] = {}
+    pending = list(by_release)
+    asked = pending
+    for round_ in range(1, 5):
+        found = {}
+        for rid in asked:
+            inferred, notes[rid] = _infer_release_place(by_release[rid], known, own)
+            if inferred:
+                found[rid] = inferred
+        changed: set[str] = set()
+        for rid, inferred in found.items():
+            mentions = by_release[rid]
+            local = _local_places(mentions)
+            for mention in mentions:
+                if mention.place is None or mention.reason.startswith("no title level"):
+                    _resolve(mention, inferred, local, "release (inferred) of")
+                    mention.reason += f"; {notes[rid]}"
+            _add_known(own, rid, mentions, True)
+            changed.update(mention.name for mention in mentions)
+            rounds[rid] = round_
+        for rid in later.get(round_, ()):  # its entries as placed: every mention with a place
+            for person, (name, place, *_) in zip(rows[rid].persons, state.steps[rid], strict=True):
+                changed.add(name)
+                if name in names and place and place != NATIONAL:
+                    offices = _read_offices(_offices(person))[1]
+                    own.setdefault(name, {}).setdefault(place, {})[rid] = offices
+        pending = [rid for rid in pending if rid not in found]
+        if not pending:
+            break
+        asked = [rid for rid in pending if any(m.name in changed for m in by_release[rid])]
+    return {
+        rid: (rounds.get(rid, 0), tuple((m.name, m.place, m.reason, notes.get(rid, "")) for m in mentions))
+        for rid, mentions in by_release.items()
+    }
 
 
 def _groups(blocks: list[str], groups: int) -> Iterable[list[str]]:
@@ -352,6 +433,13 @@ def _resolve_blocks(
     return {
         block: Part(tuple(nodes[block]), tuple(decisions[block]), tuple(tenures[block])) for block in blocks
     }
+
+
+def _moved(keys: ReleaseKeys, key: str, node, held: tuple) -> bool:
+    """Whether a person's node or posts are not those ``keys`` (a release's, as kept) give them."""
+    if keys.persons.get(key) != node:
+        return True
+    return any(keys.posts.get((key, index)) != post for index, post in enumerate(held))
 
 
 def _kept_equal(old: tuple, new: tuple, dropped: list, added: list) -> tuple:

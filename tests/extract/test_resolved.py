@@ -129,3 +129,26 @@ def test_what_another_govkg_kept_is_not_used(monkeypatch):
     state.keys.clear()  # were it read, the keys would be missing
     corpus, state = resolve_kept(before, {"a": "1"}, state, "new govkg")
     assert corpus == resolve(before) and state.basis == "new govkg"
+
+
+def test_step_2_asks_again_only_the_releases_whose_evidence_moved(monkeypatch):
+    # u1 and u3 share 乙 (untitled), so they were one component of releases without a place
+    before = rows(
+        release("u1", None, person("甲", "区长"), person("乙")),
+        release("u3", None, person("乙"), person("丁", "区长")),
+    )
+    _, state = resolve_kept(before, {"u1": "1", "u3": "1", "p": "1"}, None, "govkg")
+    asked: list[str] = []
+    real = resolved._infer_release_place
+
+    def infer(mentions, *known):
+        asked.append(mentions[0].release.release)
+        return real(mentions, *known)
+
+    monkeypatch.setattr(resolved, "_infer_release_place", infer)
+    # 丁 named in a release of 川汇区: evidence for u3, too thin to place it; u1 reads nothing new
+    after = before + rows(release("p", "川汇区", person("丁")))
+    corpus, _ = resolve_kept(after, {"u1": "1", "u3": "1", "p": "1"}, state, "govkg")
+    assert corpus == resolve(after)
+    assert asked == ["u3"]
+    assert node(corpus, "u3", "丁") == "丁@?u3"
