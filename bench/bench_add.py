@@ -111,6 +111,7 @@ def instrument() -> None:
         "write_release_shards",
         "write_from_shards",
         "identity_report",
+        "write_page_index",
         "_lines",
     )
     for name in steps:
