@@ -78,8 +78,9 @@ VariantRow = tuple[str, str, str, str, str]  # (kind, key, release, name as writ
 @dataclass
 class Resolved:
     """What resolving a table decided, kept for the next: by release, by block of names, and the
-    corpus's sorted lists. ``basis`` says what made it (the caller's: govkg's code); ``origins``
-    says which row each release was resolved from (the caller's token of it: its file's key)."""
+    corpus's sorted lists. ``basis`` says what made it (the caller's: extraction's code and
+    data); ``origins`` says which row each release was resolved from (the caller's token of
+    it: its file's key)."""
 
     basis: str = ""
     origins: dict[str, str] = field(default_factory=dict)

@@ -53,7 +53,7 @@ from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
 from govkg.extract.resolved import Resolved, resolve_kept
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
-from govkg.graph.cache import CACHE, ExtractionCache, software_fingerprint, unpickled
+from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
 from govkg.graph.folders import staged_folder
 from govkg.graph.indexing import write_page_index
@@ -480,8 +480,9 @@ def _build_into(
     mentions = [row.mentions for row in built]
     if dask:
         corpus = resolve_on_cluster(mentions, dask)
-    else:  # what the last build resolved kept: this one resolves again what changed
-        corpus, state = resolve_kept(mentions, origins, load_identity(outdir), software)
+    else:  # what the last build resolved kept: this one resolves again what changed (identity
+        # depends on extraction's code and data alone, as the rows do: a change to graph/ keeps it)
+        corpus, state = resolve_kept(mentions, origins, load_identity(outdir), code_fingerprint())
         save_identity(outdir, state)
         del state
     return Update(
