@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -809,18 +810,18 @@ def rank_numbered(
     n = len(people)
     counts = np.bincount(number, minlength=n)
     # The co-attendance table: a pair of officials (numbers a < b) a code, counted by np.unique.
+    # An event's officials are a run of the participations sorted by event, then official.
     order = np.lexsort((number, events))
-    by_event, members = events[order].tolist(), number[order].tolist()
-    del order
+    by_event = events[order]
+    bounds = [0, *(np.flatnonzero(by_event[1:] != by_event[:-1]) + 1).tolist(), len(by_event)]
+    members = array("q", number[order].tobytes())
+    del order, by_event
     codes = array("q")
-    start = 0
-    for end in range(1, len(by_event) + 1):
-        if end == len(by_event) or by_event[end] != by_event[start]:
-            group = list(dict.fromkeys(members[start:end]))  # sorted: an official once an event
-            for i, a in enumerate(group):
-                codes.extend(a * n + b for b in group[i + 1 :] if b != a)
-            start = end
-    del by_event, members
+    for start, end in pairwise(bounds):
+        group = list(dict.fromkeys(members[start:end]))  # sorted: an official once an event
+        for i, a in enumerate(group):
+            codes.extend(a * n + b for b in group[i + 1 :] if b != a)
+    del bounds, members
     pairs, weights = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
     del codes
     a, b = pairs // max(n, 1), pairs % max(n, 1)
@@ -836,7 +837,9 @@ def rank_numbered(
     order = np.lexsort((v, u))
     u, v, w = u[order], v[order], w[order]
     starts = np.searchsorted(u, np.arange(len(met) + 1)).tolist()
-    v, w = v.tolist(), w.tolist()
+    # Each node's row an array of 4-byte numbers (a list held a Python int and its pointer, about
+    # 36 bytes an entry, the rankings' largest holding); the algorithms read them as lists.
+    v, w = array("i", v.astype(np.int32).tobytes()), array("i", w.astype(np.int32).tobytes())
     neighbours = [v[starts[i] : starts[i + 1]] for i in range(len(met))]
     strengths = [w[starts[i] : starts[i + 1]] for i in range(len(met))]
     del u, v, w, order, place
