@@ -46,7 +46,7 @@ from govkg.extract.identity import (
     ReleaseMentions,
     SharedValues,
     collector_paused,
-    identity_report,
+    identity_lines,
     mentions_of,
 )
 from govkg.extract.reading import iter_paths
@@ -708,7 +708,7 @@ def write_build(
             pool.shutdown()
         if manifest(stage) is not None:  # the store's page index, from it: pages read in order
             written[f"{STORE}/{INDEX}"] = write_page_index(stage)
-        written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_report(corpus))
+        written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_lines(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")
         if before_swap is not None:
