@@ -1053,6 +1053,35 @@ def route(table: Iterable[ReleaseMentions], names: frozenset[str], partitions: i
     return known, buckets
 
 
+def place_round(
+    asked: Iterable[str],
+    by_release: Mapping[str, list[_Mention]],
+    known: Known,
+    own: Known,
+    notes: dict[str, str],
+) -> tuple[dict[str, str], set[str]]:
+    """One round of step 2: each release ``asked`` about that the entries now place is placed
+    (its mentions resolved against the place inferred, its note kept in ``notes``) and its
+    mentions added to ``own``, evidence for the next round (added, as no entry changes); the
+    releases placed (release -> place) and the names whose places they add."""
+    found = {}
+    for rid in asked:
+        inferred, notes[rid] = _infer_release_place(by_release[rid], known, own)
+        if inferred:
+            found[rid] = inferred
+    changed: set[str] = set()
+    for rid, inferred in found.items():
+        mentions = by_release[rid]
+        local = _local_places(mentions)
+        for mention in mentions:
+            if mention.place is None or mention.reason.startswith("no title level"):
+                _resolve(mention, inferred, local, "release (inferred) of")
+                mention.reason += f"; {notes[rid]}"
+        _add_known(own, rid, mentions, True)
+        changed.update(mention.name for mention in mentions)
+    return found, changed
+
+
 def place_unplaced(table: Iterable[ReleaseMentions], known: Known, partitions: int) -> Buckets:
     """Step 2: the releases that do not say where they speak for, placed from the officials they
     share with other releases (``known``: :func:`route`'s tables merged), in rounds, so that a
@@ -1069,22 +1098,7 @@ def place_unplaced(table: Iterable[ReleaseMentions], known: Known, partitions: i
     pending = list(by_release)
     asked = pending  # the releases whose evidence changed since they were last asked about
     for _ in range(4):
-        found = {}
-        for rid in asked:
-            inferred, notes[rid] = _infer_release_place(by_release[rid], known, own)
-            if inferred:
-                found[rid] = inferred
-        changed: set[str] = set()  # the names whose places a release placed now adds
-        for rid, inferred in found.items():
-            mentions = by_release[rid]
-            local = _local_places(mentions)
-            for mention in mentions:
-                if mention.place is None or mention.reason.startswith("no title level"):
-                    _resolve(mention, inferred, local, "release (inferred) of")
-                    mention.reason += f"; {notes[rid]}"
-            # placed, its mentions are evidence for the next round: added, as no entry changes
-            _add_known(own, rid, mentions, True)
-            changed.update(mention.name for mention in mentions)
+        found, changed = place_round(asked, by_release, known, own, notes)
         pending = [rid for rid in pending if rid not in found]
         if not found or not pending:
             break

@@ -50,12 +50,9 @@ from govkg.extract.identity import (
     _add_known,
     _decision_order,
     _in_release,
-    _infer_release_place,
-    _local_places,
     _name,
     _offices,
     _read_offices,
-    _resolve,
     _unplaced,
     _written_names,
     _written_organizations,
@@ -66,6 +63,7 @@ from govkg.extract.identity import (
     name_block,
     partition_of,
     partitions_for,
+    place_round,
     resolve_partition,
 )
 from govkg.extract.places import NATIONAL
@@ -363,22 +361,8 @@ def _placing(
     pending = list(by_release)
     asked = pending
     for round_ in range(1, 5):
-        found = {}
-        for rid in asked:
-            inferred, notes[rid] = _infer_release_place(by_release[rid], known, own)
-            if inferred:
-                found[rid] = inferred
-        changed: set[str] = set()
-        for rid, inferred in found.items():
-            mentions = by_release[rid]
-            local = _local_places(mentions)
-            for mention in mentions:
-                if mention.place is None or mention.reason.startswith("no title level"):
-                    _resolve(mention, inferred, local, "release (inferred) of")
-                    mention.reason += f"; {notes[rid]}"
-            _add_known(own, rid, mentions, True)
-            changed.update(mention.name for mention in mentions)
-            rounds[rid] = round_
+        found, changed = place_round(asked, by_release, known, own, notes)
+        rounds.update(dict.fromkeys(found, round_))
         for rid in later.get(round_, ()):  # its entries as placed: every mention with a place
             for person, (name, place, *_) in zip(rows[rid].persons, state.steps[rid], strict=True):
                 changed.add(name)

@@ -42,18 +42,6 @@ from govkg.graph.store import STORE, manifest, store_of
 FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
 
 
-@pytest.fixture
-def inputs(tmp_path):
-    """The samples in two folders: the first six files, and the other five."""
-    samples = sample_paths()
-    first, second = tmp_path / "first", tmp_path / "second"
-    for folder, paths in ((first, samples[:6]), (second, samples[6:])):
-        folder.mkdir()
-        for path in paths:
-            shutil.copy(path, folder / path.name)
-    return first, second
-
-
 def written(update, folder):
     write_outputs(update.result, folder, only=FILES)
     update.record.save(folder)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-from govkg.graph.build import sample_paths
 from govkg.graph.cli import EXIT_OK, main
 from govkg.graph.indexing import write_index_files
 from govkg.graph.page_index import INDEX, PageIndex
@@ -149,13 +147,8 @@ def _index_files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted((folder / STORE / INDEX).iterdir())}
 
 
-def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_path, capsys):
-    samples = sample_paths()
-    first, second = tmp_path / "first", tmp_path / "second"
-    for folder, paths in ((first, samples[:6]), (second, samples[6:])):
-        folder.mkdir()
-        for path in paths:
-            shutil.copy(path, folder / path.name)
+def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_path, capsys, inputs):
+    first, second = inputs
     out, whole, kept = tmp_path / "out", tmp_path / "whole", tmp_path / "kept"
     assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
