@@ -110,7 +110,7 @@ def instrument() -> None:
         "save_identity",
         "write_release_shards",
         "write_from_shards",
-        "identity_report",
+        "identity_lines",
         "write_page_index",
         "_lines",
     )

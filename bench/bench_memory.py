@@ -93,7 +93,6 @@ TRACED = (
     "network_tables",
     "rankings",
     "tables_html",
-    "identity_report",
 )
 SNAPSHOTS = ("write_from_shards", "rankings")  # what the command holds as these start
 
