@@ -1236,13 +1236,18 @@ def variants(items: Iterable[ReleaseMentions | Extraction]) -> list[Variant]:
 
     Names already canonical are left out.
     """
+    return [Variant(*row) for row in sorted(variant_rows(_table(items)))]
+
+
+def variant_rows(table: Iterable[ReleaseMentions]) -> set[tuple[str, str, str, str, str]]:
+    """:func:`variants`' rows of ``table``: (kind, key, release, name as written, reason)."""
     rows = set()
-    for kind, rid, name, within in _written_names(_table(items)):
+    for kind, rid, name, within in _written_names(table):
         key = canonical(kind, name, within)
         if key and key != name:
             reason = f"{name} is {key}" + (f", read in a release of {within}" if within else "")
             rows.add((kind, key, rid, name, reason))
-    return [Variant(*row) for row in sorted(rows)]
+    return rows
 
 
 # ---------------------------------------------------------------- posts and tenures
@@ -1322,17 +1327,30 @@ def _same_as(table: list[ReleaseMentions], organizations: set[str], posts: Itera
     """
     places: set[str] = {post.place for post in posts}
     for release in table:
-        if release.written_place:
-            places.add(release.written_place)
-        places.update(t.jurisdiction for p in release.persons for t in p.titles if t.jurisdiction)
-        places.update(release.event_places)
+        places.update(places_named(release))
     found = []
     for kind, names in (("place", places), ("organization", organizations)):
         for name in sorted(names):
-            key = canonical(kind, name)
-            if key and key != name:
+            key = alias_of(kind, name)
+            if key:
                 found.append(Alias(kind, name, key))
     return found
+
+
+def places_named(release: ReleaseMentions) -> Iterator[str]:
+    """The names of the place nodes a release gives the graph: where it speaks for, its
+    titles' jurisdictions, its events' places (a post's place comes with the post)."""
+    if release.written_place:
+        yield release.written_place
+    yield from (t.jurisdiction for p in release.persons for t in p.titles if t.jurisdiction)
+    yield from release.event_places
+
+
+def alias_of(kind: str, name: str) -> str | None:
+    """The canonical name a place or organisation node of ``name`` is one with
+    (``owl:sameAs``), None when ``name`` is canonical."""
+    key = canonical(kind, name)
+    return key if key and key != name else None
 
 
 def resolve(

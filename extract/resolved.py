@@ -54,9 +54,8 @@ from govkg.extract.identity import (
     _offices,
     _read_offices,
     _unplaced,
-    _written_names,
     _written_organizations,
-    canonical,
+    alias_of,
     collector_paused,
     fingerprint,
     merge_known,
@@ -64,7 +63,9 @@ from govkg.extract.identity import (
     partition_of,
     partitions_for,
     place_round,
+    places_named,
     resolve_partition,
+    variant_rows,
 )
 from govkg.extract.places import NATIONAL
 
@@ -188,9 +189,9 @@ def _update(
         else:
             state.steps[rid] = tuple((m.name, m.place, m.reason, "") for m in mentions)
             merge_known(state.known, own)
-        state.places[rid] = places = _places_written(row)
+        state.places[rid] = places = tuple(places_named(row))
         references.add("place", places, 1)
-        state.variants[rid] = found = _variants_of(row)
+        state.variants[rid] = found = tuple(sorted(variant_rows([row])))
         add_variants += found
     # step 2 for the releases without a place whose evidence a change reaches
     for rid, (placed_in, steps) in _placed_again(table, rows, state, entries, set(changed)).items():
@@ -461,25 +462,6 @@ def _patched(items: list, drop: Iterable, add: Iterable, key: Callable) -> list:
     return out
 
 
-def _places_written(row: ReleaseMentions) -> tuple[str, ...]:
-    """The place names a release's row gives the graph's place nodes (see identity._same_as)."""
-    found = [row.written_place] if row.written_place else []
-    found += [t.jurisdiction for p in row.persons for t in p.titles if t.jurisdiction]
-    found += row.event_places
-    return tuple(found)
-
-
-def _variants_of(row: ReleaseMentions) -> tuple[VariantRow, ...]:
-    """A release's rows of the report's variants (see identity.variants)."""
-    rows = set()
-    for kind, rid, name, within in _written_names([row]):
-        key = canonical(kind, name, within)
-        if key and key != name:
-            reason = f"{name} is {key}" + (f", read in a release of {within}" if within else "")
-            rows.add((kind, key, rid, name, reason))
-    return tuple(sorted(rows))
-
-
 class _References:
     """How many place and organisation nodes of each name the corpus has, and which names came
     or went: their aliases (``owl:sameAs``) are looked up or dropped when settled."""
@@ -498,11 +480,8 @@ class _References:
         counts, aliases = self.state.references, self.state.aliases
         for item in self.moved:
             if counts[item] > 0:
-                if item not in aliases:
-                    kind, name = item
-                    key = canonical(kind, name)
-                    if key and key != name:
-                        aliases[item] = key
+                if item not in aliases and (key := alias_of(*item)):
+                    aliases[item] = key
             else:
                 del counts[item]
                 aliases.pop(item, None)

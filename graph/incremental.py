@@ -270,42 +270,46 @@ FileRows = tuple[list[Row], list[ReadError]]
 def load_rows_file(outdir: str | Path) -> dict[str, FileRows]:
     """The rows and read errors of the files the folder's last build read, by cache key
     (:data:`ROWS_FILE`); empty when there is none, or it is damaged."""
-    try:
-        data = (Path(outdir) / CACHE / ROWS_FILE).read_bytes()
-    except OSError:
-        return {}
-    # its objects hold no cycles: the collector, run every few hundred of them made, would
-    # walk all those made so far again and again (at 20,000 releases 0.6 of 0.8 s of CPU)
-    with collector_paused():
-        found = unpickled(data)
+    found = _load_kept(outdir, ROWS_FILE)
     return found if isinstance(found, dict) else {}
 
 
 def save_rows_file(outdir: str | Path, files: dict[str, FileRows]) -> Path:
     """Keep ``files`` (cache key -> rows and read errors) in the folder's :data:`ROWS_FILE`, one
     pickle: the rows' shared values (:class:`~govkg.extract.identity.SharedValues`) stay shared."""
-    with collector_paused():  # its memo of every object pickled: 0.59 -> 0.25 s at 20,000 releases
-        data = pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL)
-    return atomic_write(Path(outdir) / CACHE / ROWS_FILE, data)
+    return _keep(outdir, ROWS_FILE, files)
 
 
 def load_identity(outdir: str | Path) -> Resolved | None:
     """What the folder's last build resolved (:data:`IDENTITY_FILE`); None when there is none,
     or it is damaged."""
-    try:
-        data = (Path(outdir) / CACHE / IDENTITY_FILE).read_bytes()
-    except OSError:
-        return None
-    with collector_paused():  # as the rows (load_rows_file): no cycles, many objects
-        found = unpickled(data)
+    found = _load_kept(outdir, IDENTITY_FILE)
     return found if isinstance(found, Resolved) else None
 
 
 def save_identity(outdir: str | Path, state: Resolved) -> Path:
     """Keep what a build resolved for the next (:func:`load_identity`)."""
+    return _keep(outdir, IDENTITY_FILE, state)
+
+
+def _load_kept(outdir: str | Path, name: str):
+    """What the pickle ``name`` of the folder's cache holds; None when there is none, or it is
+    damaged (:func:`~govkg.graph.cache.unpickled`)."""
+    try:
+        data = (Path(outdir) / CACHE / name).read_bytes()
+    except OSError:
+        return None
+    # its objects hold no cycles: the collector, run every few hundred of them made, would
+    # walk all those made so far again and again (at 20,000 releases 0.6 of 0.8 s of CPU)
     with collector_paused():
-        data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-    return atomic_write(Path(outdir) / CACHE / IDENTITY_FILE, data)
+        return unpickled(data)
+
+
+def _keep(outdir: str | Path, name: str, value) -> Path:
+    """``value`` pickled into ``name`` of the folder's cache, atomically."""
+    with collector_paused():  # its memo of every object pickled: 0.59 -> 0.25 s at 20,000 releases
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return atomic_write(Path(outdir) / CACHE / name, data)
 
 
 def _read_all(

@@ -42,11 +42,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from govkg.graph.store import MANIFEST, store_of
+from govkg.graph.splice import sorted_line_start
+from govkg.graph.store import MANIFEST, _oxigraph, store_of
 
 INDEX = "index"  # the folder inside OUT/store
 FORMAT = 1
@@ -59,12 +60,6 @@ _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 def digest(text: str) -> str:
     """The digest of a query's text an index file was made for."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _ox():
-    import pyoxigraph
-
-    return pyoxigraph
 
 
 @dataclass(frozen=True)
@@ -145,35 +140,17 @@ class PageIndex:
                 lines = _lines_of(handle, term.encode("utf-8") + b"\t")
                 peeked = next(lines, None)
                 if peeked is not None:
-                    lines = _chain_one(peeked, lines)
+                    lines = chain([peeked], lines)
                     return _rows(islice(lines, offset, stop), unbound=False)
         return ()
 
 
-def _chain_one(first, rest) -> Iterator:
-    yield first
-    yield from rest
-
-
 def _lines_of(handle, prefix: bytes) -> Iterator[bytes]:
     """The lines of a sorted file that begin with ``prefix`` (a name and its tab), found by
-    bisecting the file's bytes: a line after each probe, so that only a few are read."""
-    handle.seek(0, 2)
-    lo, hi = 0, handle.tell()
+    bisecting the file's bytes (:func:`~govkg.graph.splice.sorted_line_start`): only a few are
+    read."""
     key = prefix[:-1]
-    while lo < hi:
-        mid = (lo + hi) // 2
-        handle.seek(mid)
-        if mid:
-            handle.readline()
-        line = handle.readline()
-        if line and line.split(b"\t", 1)[0] < key:
-            lo = mid + 1
-        else:
-            hi = mid
-    handle.seek(lo)
-    if lo:
-        handle.readline()
+    sorted_line_start(handle, lambda line: line.split(b"\t", 1)[0] < key)
     for line in handle:
         if not line.startswith(prefix):
             return
@@ -182,7 +159,7 @@ def _lines_of(handle, prefix: bytes) -> Iterator[bytes]:
 
 def _rows(lines: Iterable[bytes], unbound: bool) -> tuple[tuple[Any, ...], ...]:
     """Rows of co-attendance (?name ?official ?other ?events ?person ?partner) from its lines."""
-    ox = _ox()
+    ox = _oxigraph()
     integer = ox.NamedNode(_XSD_INTEGER)
     cells = []
     for line in lines:
@@ -204,7 +181,7 @@ def _parse(texts: list[str]) -> list:
     """N-Triples terms (IRIs and literals) as pyoxigraph terms, in one parse."""
     if not texts:
         return []
-    ox = _ox()
+    ox = _oxigraph()
     document = "".join(f"<urn:x:s> <urn:x:p> {text} .\n" for text in texts)
     parsed = ox.parse(input=document.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return [triple.object for triple in parsed]

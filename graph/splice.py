@@ -6,12 +6,15 @@ is written again, and every run of unchanged text is copied from the
 previous file by ``os.copy_file_range``, without passing through Python.
 What describes the previous file (where each piece of text starts) is the
 writer's own state; a previous file shorter than its state says raises
-:class:`Stale`, and the writer then writes the file whole.
+:class:`Stale`, and the writer then writes the file whole. The lines of a
+sorted file a writer (or a reader) needs are found by bisecting its bytes
+(:func:`sorted_line_start`), not read from its start.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 
 class Stale(Exception):
@@ -88,3 +91,37 @@ def copy_range(source: int, offset: int, size: int, target) -> None:
             raise Stale  # the previous file is shorter than its state says
         offset += done
         size -= done
+
+
+def sorted_line_start(handle, before: Callable[[bytes], bool], low: int = 0, size: int | None = None) -> int:
+    """Where, in a file of lines in order (opened in binary), the first line for which
+    ``before`` is false starts: looked for from byte ``low`` (a line's start) to ``size`` (the
+    file's end by default) by bisecting the bytes, a line read after each probe; the file is
+    left there.
+    """
+    if size is None:
+        size = os.fstat(handle.fileno()).st_size
+    lo, hi = low, size
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = _line_start(handle, mid, low)
+        if start >= size:
+            hi = mid
+            continue
+        raw = handle.readline()
+        if before(raw):
+            lo = start + len(raw)
+        else:
+            hi = mid
+    return _line_start(handle, lo, low)
+
+
+def _line_start(handle, offset: int, low: int) -> int:
+    """The start of the first line at or after byte ``offset`` (``low``: a line's start), the file
+    there."""
+    if offset <= low:
+        handle.seek(low)
+        return low
+    handle.seek(offset - 1)
+    handle.readline()
+    return handle.tell()

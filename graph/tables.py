@@ -109,7 +109,7 @@ from govkg.graph.network import (
     zh_label,
 )
 from govkg.graph.shards import SortedLines
-from govkg.graph.splice import Splice, Stale
+from govkg.graph.splice import Splice, Stale, sorted_line_start
 from govkg.graph.terms import nt_literal
 from govkg.ontology import GOV
 
@@ -1328,20 +1328,7 @@ def _block_of(handle, nid: str, low: int, size: int) -> tuple[int, int, list[tup
     ``size`` in all): their first byte, the byte after them, and the lines with their counts."""
     prefix = f"{nid}\t".encode()
     # the first line at or after ``low`` whose line (after its count) is not before the prefix
-    lo, hi = low, size
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = _line_start(handle, mid, low)
-        if start >= size:
-            hi = mid
-            continue
-        raw = handle.readline()
-        if raw[raw.index(b"\t") + 1 :] < prefix:
-            lo = start + len(raw)
-        else:
-            hi = mid
-    start = _line_start(handle, lo, low)
-    handle.seek(start)
+    start = sorted_line_start(handle, lambda raw: raw[raw.index(b"\t") + 1 :] < prefix, low, size)
     lines, end = [], start
     while end < size:
         raw = handle.readline()
@@ -1351,17 +1338,6 @@ def _block_of(handle, nid: str, low: int, size: int) -> tuple[int, int, list[tup
         lines.append((raw[cut + 1 :].decode("utf-8"), int(raw[:cut])))
         end += len(raw)
     return start, end, lines
-
-
-def _line_start(handle, offset: int, low: int) -> int:
-    """The start of the first line at or after byte ``offset`` (``low``: a line's start), the file
-    there."""
-    if offset <= low:
-        handle.seek(low)
-        return low
-    handle.seek(offset - 1)
-    handle.readline()
-    return handle.tell()
 
 
 def _emitter(row: str) -> tuple[str, str, str]:
