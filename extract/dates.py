@@ -196,6 +196,7 @@ def _pattern() -> re.Pattern:
     anchored = alternation(_offsets("anchor_words.tsv"))
     holidays = alternation(_holiday_words())
     holiday_day = alternation([*same_day_words(), *day_part_words(), *_HOLIDAY_DAY])
+    day_parts = alternation(day_part_words())
     return quick_start(
         # 2020年1月25日, 今年1月25日, 1月25日, 元月5日, with an optional range end (至28日).
         rf"(?:(?P<y>{_YEAR})\s*年\s*|(?P<ry>{years}))?"
@@ -210,7 +211,9 @@ def _pattern() -> re.Pattern:
         rf"(?:{_DAY_MARK}(?:{_RANGE}(?P<bd2>[0-9]{{1,2}})\s*{_DAY_MARK})?|{_RANGE}(?P<bd3>[0-9]{{1,2}})\s*{_DAY_MARK})"
         rf"(?![0-9线楼文令院馆台车机门码病字])"
         # …or in Chinese numerals (二十五日), not a count of days (二十日内).
-        rf"|(?<![{_CN}第月年])(?P<cd>{_CN_DAY})日(?![内以之前后左余多])"
+        # A day from 一 to 十 is a date only with the part of the day it names (九日上午), not
+        # a count (一日三餐, 三日内).
+        rf"|(?<![{_CN}第月年])(?P<cd>{_CN_DAY}|[一二三四五六七八九十](?=日\s*(?:{day_parts})))日(?![内以之前后左余多])"
         rf"|(?P<rel>{days})"
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"

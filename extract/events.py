@@ -326,7 +326,10 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     inspect = alternation(load_words("inspection_verbs.tsv"))
     # 人民大会堂, 会议室: places, not meetings; 视频会晤, 视频会见: receptions.
     # 论坛开幕式: the opening, a ceremony.
-    meet = f"(?:{meet})(?![堂室厅场所议晤谈见])(?!(?<=论坛)开幕式)"
+    # 常委会 is a meeting where it is held (主持召开市委常委会, 在市委常委会上) and a body where
+    # anything else follows (人大常委会主任, 常委会第五次会议, 常委会扩大会议, 常委会组织的…).
+    standing = "(?!(?<=常委会)(?![上后前中时，,。；;、和及与并（(]|$))"
+    meet = f"(?:{meet})(?![堂室厅场所议晤谈见])(?!(?<=论坛)开幕式){standing}"
     # An inspection verb that heads a noun (巡察通告, 检查组) or is a participle (被巡察村)
     # reports no inspection.
     heads_noun = "通告|公告|报告|组|办|室|员|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等"
@@ -1083,6 +1086,7 @@ class _Reader:
                 c
                 for c in pattern.finditer(text, clause.start(), clause.end())
                 if not (text.startswith("会", c.end()) and c.group() + "会" in _meeting_heads())
+                and not self._held_at(text, clause, c, inside)
             ]
             if not cues:
                 if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
@@ -1123,6 +1127,17 @@ class _Reader:
             self.where = (index, clause.start())
             led = self._leads(text, clause, inside, sentence, pending)
             pending = [] if led else accompanied
+
+    @staticmethod
+    def _held_at(text: str, clause: re.Match, cue: re.Match, inside: list) -> bool:
+        """Whether a 召开 cue only says where the doer was: 甲在6月9日召开的某会议上强调 (甲
+        speaks at a meeting held that day, whoever chaired it), not 甲召开的会议 (甲 held it).
+        """
+        if not text.startswith("的", cue.end()):
+            return False
+        before = [m for m in inside if m.end <= cue.start()]
+        start = before[-1].end if before else clause.start()
+        return "在" in text[start : cue.start()]
 
     def _subjects(self, text, clause, cue, where, inside, previous_end, previous, role, pending):
         if where == "after":

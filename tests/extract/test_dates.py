@@ -53,6 +53,9 @@ from govkg.extract.dates import (
         # a bare day in Chinese numerals
         ("二十五日，省长到某县调研", "2021-01-26", "2021-01-25"),
         ("十八日召开", "2021-03-20", "2021-03-18"),
+        # a day from 一 to 十 with the part of the day it names
+        ("九日上午，县长到某镇调研", "2021-03-20", "2021-03-09"),
+        ("十日下午召开", "2021-03-20", "2021-03-10"),
         # a day of a month counted from the clock's
         ("本月12日，县里召开会议", "2021-03-20", "2021-03-12"),
         ("上月28日召开", "2021-03-05", "2021-02-28"),

@@ -193,6 +193,23 @@ def test_event_date_from_context(text, published, date):
     assert events_of(text, published)[0].date == date
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a party committee's standing committee meets: 常委会 is the meeting where it is held
+        ("6月9日，县委书记张三主持召开县委常委会，研究部署防汛工作。", ["县委常委会"]),
+        ("在6月9日召开的市委常委会上，张三强调，要压实责任。", ["市委常委会"]),
+        # and a body where a post, a sitting or a longer name follows
+        ("6月9日，张三主持召开县委常委会扩大会议。", ["县委常委会扩大会议"]),
+        ("6月9日，张三出席县人大常委会第五次会议。", ["县人大常委会第五次会议"]),
+        ("6月9日，张三参加市人大常委会组织的视察活动。", []),
+        ("6月9日，某市举行新任职干部集体谈话会，张三出席并讲话。", ["新任职干部集体谈话会"]),
+    ],
+)
+def test_standing_committee_meetings(text, names):
+    assert [e.name for e in events_of(text, names=("张三",)) if e.type == "meeting"] == names
+
+
 def test_a_hall_is_no_meeting():
     text = "委员长张三16日下午在人民大会堂与某国议长王大举行会谈。"
     events = events_of(text, names=("张三", "王大"))
@@ -353,6 +370,19 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("李四", "王五"),
             {("李四", "host"), ("李四", "speak"), ("王五", "guest")},
         ),
+        # 在…召开的会议上强调: the speaker at a meeting held that day, not who held it
+        (
+            "李四在6月9日召开的全市防汛工作会议上强调，要压实责任。",
+            ("李四",),
+            {("李四", "speak")},
+        ),
+        (
+            "在6月9日召开的全县安全生产会议上，张三主持会议，李四讲话。",
+            ("张三", "李四"),
+            {("张三", "chair"), ("李四", "speak")},
+        ),
+        # who holds the meeting is still its chair
+        ("6月9日，李四召开全县防汛工作会议。", ("李四",), {("李四", "chair")}),
     ],
 )
 def test_roles(text, names, expected):
