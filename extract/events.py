@@ -71,8 +71,10 @@ _TIME_AGO = re.compile(r"不久前|前不久|日前|此前|前些天|前几天|�
 _DONE = re.compile(r"成功举行|成功召开|胜利召开|隆重举行|隆重召开|顺利召开|圆满结束")
 _DOER = re.compile(r"(?:(?!在|要|将|应|把|对|的)[^，,。；;：:]){0,6}")
 # Someone arrives where a visit is told of next (6月8日，甲一行来到某县。), and who may:
-# a named person, or a party (一行, 督导组).
-_ARRIVES = re.compile(r"(?:先后|专程|亲自)?(?:来到|到达|抵达|深入|莅临|前往|走进|赴|到(?!会))")
+# a named person, or a party (一行, 督导组); 来 only to the place of the release (一行来我市).
+_ARRIVES = re.compile(
+    r"(?:先后|专程|亲自)?(?:来到|到达|抵达|深入|莅临|前往|走进|赴|到(?!会)|来(?=[我本][省市州盟县区旗镇乡村]))"
+)
 _PARTY = re.compile(r"一行|[组团队]")
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")

@@ -1372,6 +1372,12 @@ def test_the_headline_comes_before_what_the_body_only_tells_of_in_words():
             [("inspection", "2020-06-08")],
         ),
         ("6月8日，市督导组莅临我县。督导组深入企业检查了安全生产工作。", [("inspection", "2020-06-08")]),
+        # 来 to the place of the release (来我市), not 来 of anything else (…以来)
+        (
+            "6月8日，省委书记张三一行来我市。张三一行首先来到某公司，调研复工复产情况。",
+            [("inspection", "2020-06-08")],
+        ),
+        ("6月8日，张三来信说明情况。张三到某镇检查防控工作。", [("inspection", None)]),
         # the day of something else, or no day at all
         ("6月8日，全县新增病例3例。县长张三到某镇检查防控工作。", [("inspection", None)]),
         ("近日，书记张三一行来到某县。在某村，张三察看了人居环境整治情况。", [("inspection", None)]),
