@@ -234,8 +234,10 @@ _PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,30}?[上中时])?[还也�
 _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
 )
-_WITH = re.compile(r"同|与|和")
-_HOLDS_WITH = re.compile(r"同|与")
+# 同 or 与 of whom a talk is held with; not 同 of 同志, 共同, 陪同, 同时 nor 与 of 与会.
+_SAME = r"(?<![共相陪随一协会赞认])同(?![志时意比样步日期级类])|与(?!会)"
+_WITH = re.compile(rf"{_SAME}|和")
+_HOLDS_WITH = re.compile(_SAME)
 # A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
 _TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
@@ -288,6 +290,11 @@ _YOU = re.compile(r"你|您")
 _TRIBUTE = re.compile(r"献")
 # An activity named in a headline (某区委开展新春慰问活动): its name follows the light verb.
 _CAMPAIGN = re.compile(r"(?:开展|举行|举办|组织|启动)了?((?:(?!开展|举行|举办|组织).)+活动)$")
+# Hosts who receive together (甲和乙共同会见…): no one of them is the other's guest.
+_TOGETHER = re.compile(r"共同|一起|一同|联合")
+# What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
+# The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
+_FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
 # A reception cue with nothing received or held with (参加了会见).
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 # The rites of an appointment: its oath, its commission.
@@ -868,8 +875,14 @@ class _Reader:
             return
         if kind == "meeting" and _COUNT.search(name_view):
             return
-        # 参加会见 with no one received: it tells of a reception only if one was reported.
-        weak = kind.endswith("?") or (kind == "reception" and not guests and _BARE_CUE.match(simplify(name)))
+        # 参加会见 with no one received: it tells of a reception only if one was reported; 甲在
+        # 会谈中说 tells of talks 甲 took part in.
+        weak = kind.endswith("?") or (
+            kind == "reception"
+            and not guests
+            and _BARE_CUE.match(simplify(name))
+            and not (_FRAME.match(v.text, at + len(match.group())) and _within(mentions, clause.start(), at))
+        )
         kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
         # 会议还任命了…: another appointment of the same sitting.
@@ -943,7 +956,10 @@ class _Reader:
             cue_word_end = at + len(match.group())
             guests = _starting(mentions, cue_word_end, end)
             rest = event_names.without_perfect(text, cue_word_end, end)[0]
-            if guests and "、" in text[rest[0] : guests[0].start]:
+            if _FRAME.match(text, cue_word_end):
+                # 在会谈中说, 会见时表示: the talks as a time frame, named by the cue alone.
+                rest = (cue_word_end, cue_word_end)
+            elif guests and "、" in text[rest[0] : guests[0].start]:
                 # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
                 rest = (guests[0].start, end)
             pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
@@ -1204,7 +1220,7 @@ class _Reader:
                 return ()
             # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
-            if joint:
+            if joint and not _TOGETHER.search(text, joint.end(), cue.start()):
                 guests = [m for m in before if m.start > joint.start()]
                 if role == "host":
                     self._give_keys(tuple(m.key for m in guests), "guest", None)

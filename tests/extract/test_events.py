@@ -210,6 +210,23 @@ def test_standing_committee_meetings(text, names):
     assert [e.name for e in events_of(text, names=("张三",)) if e.type == "meeting"] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
+        ("6月9日，李四拜会某部。王五等有关领导同志参加会谈。", []),
+        # talks said as a time frame (在会谈中说) are named by the cue alone, and told of by
+        # who spoke in them
+        ("6月9日，李四在某地同王五举行会谈。李四在会谈中说，双方合作良好。", ["同王五举行会谈"]),
+        ("6月9日，李四拜会某部。李四在会谈中说，双方合作良好。", ["会谈"]),
+        # …but a name that begins with a frame's character is the guest's (中信, 中国)
+        ("6月9日，李四会见中信某公司总经理王五一行。", ["会见中信某公司总经理王五一行"]),
+    ],
+)
+def test_reception_names(text, names):
+    assert [e.name for e in events_of(text, names=("李四", "王五"))] == names
+
+
 def test_a_hall_is_no_meeting():
     text = "委员长张三16日下午在人民大会堂与某国议长王大举行会谈。"
     events = events_of(text, names=("张三", "王大"))
@@ -381,6 +398,13 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四"),
             {("张三", "chair"), ("李四", "speak")},
         ),
+        # 同 of 同志 is no 同 of whom talks are held with; hosts who receive together are hosts
+        (
+            "6月9日，李四与王五举行会谈。某部负责同志和有关领导同志参加会谈。",
+            ("李四", "王五"),
+            {("李四", "host"), ("王五", "guest")},
+        ),
+        ("6月9日，李四和王五共同会见某国客人。", ("李四", "王五"), {("李四", "host"), ("王五", "host")}),
         # who holds the meeting is still its chair
         ("6月9日，李四召开全县防汛工作会议。", ("李四",), {("李四", "chair")}),
     ],
