@@ -83,6 +83,7 @@ _POST = GOV.post
 _PARTICIPATION, _AGENT, _OF_EVENT, _ROLE = GOV.Participation, GOV.agent, GOV.event, GOV.role
 _IMPLEMENTS, _ISSUER, _MENTIONS, _CITATION = GOV.implements, GOV.issuer, SCHEMA.mentions, SCHEMA.citation
 _START_DATE, _LOCATION = SCHEMA.startDate, SCHEMA.location
+_POST_CLASS, _FIRST, _LAST, _SAME_AS = GOV.Post, GOV.firstAttested, GOV.lastAttested, OWL.sameAs
 _EVIDENCE_CLASS, _OF_RELEASE, _BEGIN, _END, _SENTENCE = (
     GOV.Evidence,
     GOV.release,
@@ -135,6 +136,7 @@ class _Terms:
         self.zh: dict[str, Literal] = {}
         self.plain: dict[str, Literal] = {}
         self.numbers: dict[int, Literal] = {}
+        self.dates: dict[str, Literal] = {}
 
     def zh_literal(self, text: str) -> Literal:
         literal = self.zh.get(text)
@@ -152,6 +154,12 @@ class _Terms:
         literal = self.numbers.get(value)
         if literal is None:
             literal = self.numbers[value] = Literal(str(value), datatype=_NNI)
+        return literal
+
+    def date(self, text: str) -> Literal:
+        literal = self.dates.get(text)
+        if literal is None:
+            literal = self.dates[text] = Literal(text, datatype=XSD.date)
         return literal
 
 
@@ -332,11 +340,12 @@ def extraction_triples(extraction: Extraction, keys: ReleaseKeys | None = None) 
 def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> Iterator[Triple]:
     """What belongs to no one release: posts, who held them when, and variant names' aliases
     (a post, a tenure, an alias at a time: they grow with the corpus)."""
-    zh = (terms or _Terms()).zh_literal
+    terms = terms or _Terms()
+    zh, date = terms.zh_literal, terms.date
     for post in corpus.posts:
         node, place = post_iri(post), place_iri(post.place)
         yield from (
-            (node, _A, GOV.Post),
+            (node, _A, _POST_CLASS),
             (node, _NAME, zh(post.name)),
             (node, _JURISDICTION, place),
             (place, _A, _PLACE),
@@ -351,16 +360,16 @@ def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> Iterator[Trip
             (node, _JURISDICTION, place_iri(tenure.post.place)),
         )
         if tenure.first:
-            yield node, GOV.firstAttested, Literal(tenure.first, datatype=XSD.date)
+            yield node, _FIRST, date(tenure.first)
         if tenure.last:
-            yield node, GOV.lastAttested, Literal(tenure.last, datatype=XSD.date)
+            yield node, _LAST, date(tenure.last)
     for alias in corpus.same_as:
         cls, iri_of = (_PLACE, place_iri) if alias.kind == "place" else (_ORGANIZATION, organization_iri)
         canonical = iri_of(alias.canonical)
         yield from (
             (canonical, _A, cls),
             (canonical, _NAME, zh(alias.canonical)),
-            (iri_of(alias.name), OWL.sameAs, canonical),
+            (iri_of(alias.name), _SAME_AS, canonical),
         )
 
 

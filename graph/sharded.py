@@ -31,8 +31,13 @@ digest changed, merges them into the kept ones less those of these shards,
 and copies the text of each subject whose tagged triples are unchanged (of
 each release graph whose shard is unchanged) from the previous files, in
 runs and in the kernel (``os.copy_file_range``): only what changed is
-formatted again, and only the lines of triples.tsv pass through Python. The
-files are the same bytes either way; a state that does not describe the
+formatted again. Which subjects changed is known without reading every line
+of triples.tsv in Python: those of the changed shards' triples, read from the
+previous build's shards (small, but for ``default.nq``, which grows with the
+corpus and changes a little at every update: its lines removed and added are
+found by one merge of its two versions), and the runs of lines between them
+are copied as blocks, their lengths summed by one regular expression a block.
+The files are the same bytes either way; a state that does not describe the
 previous files (their size and time) is not used.
 
 Memory is one run of sorted triples (and one release's shard), whatever the
@@ -55,6 +60,7 @@ those writers (memory then grows with the graph).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import heapq
 import json
 import os
@@ -65,9 +71,11 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from functools import partial
 from itertools import groupby, islice
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import URIRef
 
@@ -331,6 +339,14 @@ class _Union:
             self.jsonld.copy(node)
         self.separator = self.old_separator = _SEPARATOR
 
+    def copy_more(self, count: int, lengths: tuple[int, int, int, int]) -> None:
+        """:meth:`copy` of ``count`` subjects more, their ``lengths`` summed: each follows one copied."""
+        nt, ttl, trig, node = lengths
+        self.nt.copy(nt)
+        self.ttl.copy(ttl)
+        self.trig.copy(trig)
+        self.jsonld.copy(count * len(_SEPARATOR) + node)
+
     def skip(self, lengths: tuple[int, int, int, int]) -> None:
         """Pass over the previous files' text of a subject changed or gone."""
         self._old_separator()
@@ -347,21 +363,28 @@ class _Union:
 def _write_union(
     groups: Iterable[tuple[str, list[str]]],
     files: dict[str, Splice],
-    previous: Iterator[bytes] | None,
+    previous: BinaryIO | None,
     changed: frozenset[str],
     records_out: Splice | None,
     changes_out: tuple | None = None,
+    default: _DefaultChanges | None = None,
+    touched: list[bytes] | None = None,
 ) -> None:
     """The union of the graphs, subject by subject, from ``groups`` (each subject's records, sorted).
 
-    With ``previous`` (the lines of the previous build's triples.tsv), the
-    groups are the records of the shards in ``changed`` only: a previous
-    subject holding no record of those and none of the groups is copied from
-    the previous files as it is (and its line of triples.tsv); the others
-    are written from their previous records less those of ``changed`` and
-    their records of the groups (copied still, if these are the records they
-    had). ``changes_out`` (two binary files) then gets the triples of
-    graph.nt removed and added (:func:`_changes`), for the store.
+    With ``previous`` (the previous build's triples.tsv, opened in binary), the
+    groups are the records of the shards in ``changed`` only (and, with
+    ``default``, the records added to the default graph): a previous subject
+    holding no record of those shards, none of the groups and none of
+    ``default``'s removed records is copied from the previous files as it is
+    (and its line of triples.tsv), in runs of lines read a block at a time
+    (:class:`_Runs`); the others are written from their previous records less
+    those of ``changed`` and those ``default`` removes, and their records of
+    the groups (copied still, if these are the records they had). The subjects
+    that hold records of ``changed`` are ``touched`` (sorted: those of the
+    previous build's shards), else found by looking for their tags in every line.
+    ``changes_out`` (two binary files) then gets the triples of graph.nt
+    removed and added (:func:`_changes`), for the store.
     """
     union = _Union(files)
     union.head(previous is not None)
@@ -378,10 +401,24 @@ def _write_union(
         union.tail(False)
         return
     tags = frozenset(name.encode("utf-8") for name in changed)
+    if touched is None:  # lines holding records of changed shards found by their tags
+        touched = default.subjects if default is not None else []
+    else:
+        tags = frozenset()
+    removed = default.removed if default is not None else frozenset()
+    lines = _Lines(union, records_out, written, changes_out, changed, removed)
+    subjects = iter(dict.fromkeys(touched))
+    touch = next(subjects, None)  # the next subject with a record removed
     fresh = next(groups, None)
     subject = fresh[0].encode("utf-8") if fresh is not None else None
-    line = next(previous, None)
-    while line is not None or fresh is not None:
+    runs = _Runs(previous)
+    while True:
+        limit = subject if touch is None or (subject is not None and subject < touch) else touch
+        run = runs.before(limit)  # lines of subjects before the next one that changes
+        if run:
+            lines.copy(run, tags)
+            continue
+        line = runs.line()  # not taken yet
         old = line[: line.index(b" ")] if line is not None else None
         if fresh is not None and (old is None or subject < old):
             written(fresh[1])  # a subject new to the graph
@@ -389,33 +426,126 @@ def _write_union(
             fresh = next(groups, None)
             subject = fresh[0].encode("utf-8") if fresh is not None else None
             continue
+        while touch is not None and (old is None or touch < old):  # a subject the state does not hold
+            touch = next(subjects, None)
+        if line is None:
+            break
+        same = fresh is not None and subject == old
+        if same or touch == old:
+            if touch == old:
+                touch = next(subjects, None)
+            lines.rewrite(line, fresh[1] if same else [])
+        else:
+            lines.copy(line, tags)
+        runs.take(len(line))
+        if same:
+            fresh = next(groups, None)
+            subject = fresh[0].encode("utf-8") if fresh is not None else None
+    union.tail(True)
+    records_out.rest()
+
+
+# A line's lengths of its subject's text in graph.nt, .ttl, .trig and .jsonld (triples.tsv).
+_LENGTHS = re.compile(rb"\x1e(\d+)\t(\d+)\t(\d+)\t(\d+)\n")
+
+
+class _Lines:
+    """What an update does with lines of the previous triples.tsv: copy a subject's text from the
+    previous files, or write it again from its records less those of the shards ``changed`` and
+    those ``removed`` from the default graph (:func:`_write_union`)."""
+
+    def __init__(self, union: _Union, records_out: Splice, written, changes_out, changed, removed) -> None:
+        self.union, self.records_out, self.written = union, records_out, written
+        self.changes_out, self.changed, self.removed = changes_out, changed, removed
+
+    def copy(self, run: bytes, tags: frozenset[bytes]) -> None:
+        """Copy the text of the subjects of ``run`` (whole lines, none of a subject that changes);
+        a line holding a record of a shard in ``tags`` (their names' bytes) is written again."""
+        while tags and not tags.isdisjoint(_TAGS.findall(run)):  # the first line holding one, apart
+            at = next(match.start() for match in _TAGS.finditer(run) if match.group(1) in tags)
+            start = run.rfind(b"\n", 0, at) + 1
+            end = run.index(b"\n", at) + 1
+            self.copy(run[:start], frozenset())
+            self.rewrite(run[start:end], [])
+            run = run[end:]
+        if not run:
+            return
+        lengths = _LENGTHS.findall(run)
+        if len(lengths) != run.count(b"\n"):
+            raise Stale
+        self.union.copy(tuple(map(int, lengths[0])))
+        if len(lengths) > 1:
+            nt, ttl, trig, node = (sum(map(int, column)) for column in zip(*lengths[1:], strict=True))
+            self.union.copy_more(len(lengths) - 1, (nt, ttl, trig, node))
+        self.records_out.copy(len(run))
+
+    def rewrite(self, line: bytes, fresh: list[str]) -> None:
+        """A subject's ``line`` with its records of changed shards and removed ones taken out and
+        ``fresh`` merged in: copied if that leaves its records as they were, else written again."""
         body, _, tail = line.rpartition(_LS_BYTES)
         lengths = tuple(int(cell) for cell in tail.split(b"\t"))
         if len(lengths) != 4:
             raise Stale
-        same = fresh is not None and subject == old
-        if not same and tags.isdisjoint(_TAGS.findall(line)):
-            union.copy(lengths)
-            records_out.copy(len(line))
+        before = body.decode("utf-8").split(_RS)
+        changed, removed = self.changed, self.removed
+        records = [r for r in before if r[r.rindex("\t") + 1 :] not in changed and r not in removed]
+        if fresh:
+            records = list(heapq.merge(records, fresh))
+        if records == before:
+            self.union.copy(lengths)
+            self.records_out.copy(len(line))
         else:
-            before = body.decode("utf-8").split(_RS)
-            records = [r for r in before if r[r.rindex("\t") + 1 :] not in changed]
-            if same:
-                records = list(heapq.merge(records, fresh[1]))
-                fresh = next(groups, None)
-                subject = fresh[0].encode("utf-8") if fresh is not None else None
-            if records == before:
-                union.copy(lengths)
-                records_out.copy(len(line))
-            else:
-                union.skip(lengths)
-                records_out.skip(len(line))
-                if records:
-                    written(records)
-                _write_changes(changes_out, before, records)
-        line = next(previous, None)
-    union.tail(True)
-    records_out.rest()
+            self.union.skip(lengths)
+            self.records_out.skip(len(line))
+            if records:
+                self.written(records)
+            _write_changes(self.changes_out, before, records)
+
+
+class _Runs:
+    """The lines of the previous triples.tsv, read a block at a time: runs of whole lines whose
+    subjects come before a given one (found by bisecting the block), or one line."""
+
+    def __init__(self, handle: BinaryIO, block: int = 1 << 20) -> None:
+        self.handle, self.block = handle, block
+        self.data, self.at = b"", 0
+
+    def _fill(self) -> bool:
+        if self.at < len(self.data):
+            return True
+        data = self.handle.read(self.block)
+        if data and not data.endswith(b"\n"):
+            data += self.handle.readline()
+        self.data, self.at = data, 0
+        return bool(data)
+
+    def before(self, limit: bytes | None) -> bytes:
+        """The lines from here, in this block, of subjects before ``limit`` (all, for None)."""
+        if not self._fill():
+            return b""
+        data, low, high = self.data, self.at, len(self.data)
+        if limit is not None:
+            start = data.rfind(b"\n", low, high - 1) + 1  # the block's last line
+            if data[max(start, low) : data.index(b" ", max(start, low))] >= limit:
+                while low < high:  # lines before ``low`` are before ``limit``; the line at ``high`` is not
+                    middle = (low + high) // 2
+                    start = max(data.rfind(b"\n", low, middle) + 1, low)
+                    if data[start : data.index(b" ", start)] < limit:
+                        low = data.index(b"\n", start) + 1
+                    else:
+                        high = start
+                high = low
+        run, self.at = data[self.at : high], high
+        return run
+
+    def line(self) -> bytes | None:
+        """The next line (not taken: :meth:`take`), or None at the end."""
+        if not self._fill():
+            return None
+        return self.data[self.at : self.data.index(b"\n", self.at) + 1]
+
+    def take(self, size: int) -> None:
+        self.at += size
 
 
 def _changes(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
@@ -547,9 +677,110 @@ class _Previous:
     def lines(self, stack: contextlib.ExitStack, name: str) -> Iterator[str]:
         return iter(stack.enter_context((self.state / name).open(encoding="utf-8", newline="")))
 
-    def triples(self, stack: contextlib.ExitStack) -> Iterator[bytes]:
-        """The lines of the previous triples.tsv, as bytes (most are copied as they are)."""
-        return iter(stack.enter_context((self.state / TRIPLES).open("rb")))
+    def triples(self, stack: contextlib.ExitStack) -> BinaryIO:
+        """The previous triples.tsv, opened in binary (most of it is copied as it is)."""
+        return stack.enter_context((self.state / TRIPLES).open("rb"))
+
+    def default(self, stack: contextlib.ExitStack, shards, digests: dict[str, str]) -> _DefaultChanges | None:
+        """What changed in the default graph's shard, from the previous build's (its ``shards`` folder
+        still holds it, of the digest the state names); None when that is not at hand."""
+        before = {name: digest for _, name, digest, _ in self.graphs(stack)}
+        new = next((path for graph, path in shards if not graph), None)
+        old = self.folder / SHARDS / DEFAULT
+        if new is None or DEFAULT not in before or not old.is_file() or old.samefile(new):
+            return None
+        return _DefaultChanges.of(old, new, before[DEFAULT])
+
+    def subjects(self, stack: contextlib.ExitStack, changed: frozenset[str]) -> list[bytes] | None:
+        """The subjects of the previous build's shards among ``changed`` (release graphs: small), sorted:
+        the lines of triples.tsv that hold their records. None when one of them is not at hand as the
+        state names it (the lines are then found by their tags)."""
+        before = {name: (graph, digest) for graph, name, digest, _ in self.graphs(stack)}
+        found: set[bytes] = set()
+        for name in changed:
+            if name not in before:
+                continue  # a new shard: no previous record
+            graph, digest = before[name]
+            try:
+                data = (self.folder / SHARDS / name).read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(data).hexdigest() != digest:
+                return None
+            end = f" {graph} .\n".encode() if graph else b" .\n"
+            found.update(line[: line.index(b" ")] for line in data.split(end)[:-1])
+        return sorted(found)
+
+
+@dataclass(frozen=True)
+class _DefaultChanges:
+    """The records removed from the default graph's shard (as ``S P O<tab>default.nq``) and those
+    added (with their newline), and the subjects of those removed, in order: what an update
+    takes of ``default.nq``, which grows with the corpus and changes a little at every update."""
+
+    removed: frozenset[str]
+    added: list[str]
+    subjects: list[bytes]
+
+    @classmethod
+    def of(cls, old: Path, new: Path, digest: str) -> _DefaultChanges | None:
+        """The changes from the shard ``old`` to ``new`` (both sorted, each line once); None if
+        ``old``'s digest is not ``digest`` (it is not the shard the previous files were written from)."""
+        found = hashlib.sha256()
+        removed: list[bytes] = []
+        added: list[bytes] = []
+        with old.open("rb") as before, new.open("rb") as after:
+            lines, others = _Ordered(_hashed_lines(before, found)), _Ordered(after)
+            a, b = next(lines, None), next(others, None)
+            while a is not None or b is not None:
+                if b is None or (a is not None and a < b):
+                    removed.append(a)
+                    a = next(lines, None)
+                elif a == b:
+                    a, b = next(lines, None), next(others, None)
+                else:
+                    added.append(b)
+                    b = next(others, None)
+        if not (lines.ordered and others.ordered) or found.hexdigest() != digest:
+            return None  # not sorted, each line once (not a build's), or not the previous files' shard
+        if not all(line.endswith(b" .\n") for line in (*removed, *added)):
+            return None
+        tag = f"\t{DEFAULT}"
+        gone = [line[:-3].decode("utf-8") for line in removed]  # "S P O .\n"
+        return cls(
+            removed=frozenset(triple + tag for triple in gone),
+            added=[line[:-3].decode("utf-8") + tag + "\n" for line in added],
+            subjects=list(dict.fromkeys(line[: line.index(b" ")] for line in removed)),
+        )
+
+
+class _Ordered:
+    """An iterator over lines that tells, once read to the end, whether each came after the last."""
+
+    def __init__(self, lines: Iterable[bytes]) -> None:
+        self.lines, self.last, self.ordered = iter(lines), b"", True
+
+    def __iter__(self) -> _Ordered:
+        return self
+
+    def __next__(self) -> bytes:
+        line = next(self.lines)
+        if line <= self.last:
+            self.ordered = False
+        self.last = line
+        return line
+
+
+def _hashed_lines(handle: BinaryIO, digest) -> Iterator[bytes]:
+    """The lines of a file opened in binary, its bytes fed to ``digest`` as they are read."""
+    rest = b""
+    while data := handle.read(1 << 20):
+        digest.update(data)
+        lines = (rest + data).split(b"\n")
+        rest = lines.pop()
+        yield from (line + b"\n" for line in lines)
+    if rest:
+        yield rest
 
 
 def write_rdf_files(
@@ -614,11 +845,23 @@ def _write_rdf(
     with contextlib.ExitStack() as stack, collector_paused():
         records = stack.enter_context(SortedLines(outdir, run=sys.maxsize, run_chars=run_chars))
         changed = frozenset()
+        default = None
+        touched = None  # the subjects of the records changed shards had, when known
         if base is None:
             records.extend(_tagged(shards))
-        else:  # only the shards that changed
+        else:  # only the shards that changed, and what changed in the default graph's
             changed = base.changed(stack, shards, digests)
+            if DEFAULT in changed:
+                default = base.default(stack, shards, digests)
+                if default is not None:
+                    changed -= {DEFAULT}
+                    if any("_:" in line and _has_blank_node(line) for line in default.added):
+                        raise _BlankNodes
+                    records.extend(default.added)
             records.extend(_tagged([(graph, path) for graph, path in shards if path.name in changed]))
+            subjects = base.subjects(stack, changed)
+            if subjects is not None:  # where the records of the changed shards are: no tag looked for
+                touched = list(heapq.merge(subjects, default.subjects if default is not None else []))
         records_out = graphs_out = None
         if state is not None:
             records_out = Splice(
@@ -636,7 +879,9 @@ def _write_rdf(
         changes_out = None
         if base is not None and changes is not None:
             changes_out = tuple(stack.enter_context(atomic_open(path, "wb")) for path in changes)
-        _write_union(_groups(iter(records)), files, previous, changed, records_out, changes_out)
+        _write_union(
+            _groups(iter(records)), files, previous, changed, records_out, changes_out, default, touched
+        )
         _write_release_graphs(
             shards, digests, files["graph.trig"], base.graphs(stack) if base else None, graphs_out
         )

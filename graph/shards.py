@@ -464,17 +464,40 @@ def write_release_shards(
             default.extend(release.default)
             repeated.extend(f"{s} {p} {o} .\n" for s, p, o in release.places)
         if corpus.releases:
-            default.extend(
-                f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
-                for s, p, o in build_triples(corpus, __version__)
-            )
-        shared.extend(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in corpus_triples(corpus))
+            default.extend(nt_lines(build_triples(corpus, __version__)))
+        shared.extend(nt_lines(corpus_triples(corpus)))
         default.extend(_less(iter(shared), iter(repeated)))
         lines = iter(default)
         first = next(lines, None)
         if first is not None:
             index.add(*write_shard_lines(folder, "", itertools.chain([first], lines)))
     return index.finish()
+
+
+def nt_lines(triples: Iterable[tuple]) -> Iterator[str]:
+    """Triples of rdflib terms as N-Triples lines (``S P O .\\n``, canonical terms), each term's text
+    made once: the corpus's triples name a place, a post, a predicate many times over.
+
+    >>> from rdflib import Literal, URIRef
+    >>> list(nt_lines([(URIRef("a:b"), URIRef("a:p"), Literal("甲", lang="zh"))]))
+    ['<a:b> <a:p> "甲"@zh .\\n']
+    """
+    forms: dict = {}
+    form = forms.get
+    for triple in triples:
+        texts = []
+        for term in triple:
+            text = form(term)
+            if text is None:
+                if len(forms) > _FORMS:
+                    forms.clear()
+                text = forms[term] = nt_term(term)
+            texts.append(text)
+        yield f"{texts[0]} {texts[1]} {texts[2]} .\n"
+
+
+# Terms nt_lines keeps the text of: most of a tenure's are written once or twice.
+_FORMS = 200_000
 
 
 def _less(lines: Iterator[str], taken: Iterator[str]) -> Iterator[str]:

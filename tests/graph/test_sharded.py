@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import shutil
 import threading
 
 import pyoxigraph as ox
@@ -227,6 +228,65 @@ def test_files_updated_from_the_previous_ones_are_those_written_whole(tmp_path, 
         assert_same_files(tmp_path / f"whole{number}", out)
         spliced.clear()
     assert not list(out.glob(".*"))
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_an_update_from_the_previous_builds_shards_is_the_whole_write(tmp_path, monkeypatch, shuffle):
+    """As a build updates: the new shards in the new folder, the previous build's beside its files.
+    The default graph's changes are its shard's, and the lines to write again those of the previous
+    shards' subjects: the same files as written whole (shards not sorted: found by their tags)."""
+    found = []
+    real = sharded._Previous.subjects
+    monkeypatch.setattr(sharded._Previous, "subjects", lambda *a: found.append(real(*a)) or found[-1])
+    before = None
+    for number, graph in enumerate(_graphs()):
+        out = tmp_path / f"build{number}"
+        shards = canonical_shards(graph, out / SHARDS, shuffle=shuffle)
+        state = out / "state"
+        if before is not None:
+            shutil.copytree(before / "state", state)
+        write_rdf_files(shards, out, previous=before, state=state, changes=(out / "rm.nt", out / "add.nt"))
+        write_rdf_files(shards, tmp_path / f"whole{number}")
+        assert_same_files(tmp_path / f"whole{number}", out)
+        if before is not None:  # the store's changes: the previous graph.nt less removed, plus added
+            lines = set((before / "graph.nt").read_bytes().splitlines(keepends=True))
+            lines -= set((out / "rm.nt").read_bytes().splitlines(keepends=True))
+            lines |= set((out / "add.nt").read_bytes().splitlines(keepends=True))
+            assert lines == set((out / "graph.nt").read_bytes().splitlines(keepends=True))
+        before = out
+    assert found and all(subjects is not None for subjects in found)
+
+
+def test_the_default_graphs_changes_are_its_lines_removed_and_added(tmp_path):
+    old, new = tmp_path / "old.nq", tmp_path / "new.nq"
+    old.write_bytes(b"<a> <p> <b> .\n<c> <p> <d> .\n<e> <p> <f> .\n")
+    new.write_bytes(b"<a> <p> <b> .\n<c> <q> <d> .\n<g> <p> <h> .\n")
+    digest = hashlib.sha256(old.read_bytes()).hexdigest()
+    changes = sharded._DefaultChanges.of(old, new, digest)
+    assert changes.removed == {f"<c> <p> <d>\t{DEFAULT}", f"<e> <p> <f>\t{DEFAULT}"}
+    assert changes.added == [f"<c> <q> <d>\t{DEFAULT}\n", f"<g> <p> <h>\t{DEFAULT}\n"]
+    assert changes.subjects == [b"<c>", b"<e>"]
+    assert sharded._DefaultChanges.of(old, new, "another digest") is None
+    new.write_bytes(b"<c> <q> <d> .\n<a> <p> <b> .\n")  # not sorted: not a build's
+    assert sharded._DefaultChanges.of(old, new, digest) is None
+
+
+@pytest.mark.parametrize("block", [1, 7, 40, 1 << 20])
+@pytest.mark.parametrize("limit", [None, b"<a>", b"<b>", b"<bb>", b"<c>", b"<d>"])
+def test_runs_of_lines_before_a_subject_whatever_the_block(tmp_path, block, limit):
+    lines = [b"<a> x\n", b"<b> y\n", b"<b> z\n", b"<c> w w w\n"]
+    path = tmp_path / "triples.tsv"
+    path.write_bytes(b"".join(lines))
+    with path.open("rb") as handle:
+        runs = sharded._Runs(handle, block=block)
+        taken = b""
+        while run := runs.before(limit):
+            taken += run
+        assert taken == b"".join(line for line in lines if limit is None or line.split(b" ")[0] < limit)
+        if limit is not None and taken != b"".join(lines):
+            line = runs.line()
+            assert line == lines[len(taken.splitlines())]
+            runs.take(len(line))
 
 
 @pytest.mark.parametrize(
