@@ -245,7 +245,7 @@ def write_shard_lines(folder: str | Path, graph: str, lines: Iterable[str]) -> t
                 data = line.encode("utf-8")
                 digest.update(data)
                 handle.write(data)
-        written = _file_digest(folder / name) != digest.digest()
+        written = _file_digest(folder / name, tmp.stat().st_size) != digest.digest()
         if written:
             os.replace(tmp, folder / name)
     finally:
@@ -253,9 +253,13 @@ def write_shard_lines(folder: str | Path, graph: str, lines: Iterable[str]) -> t
     return f"{graph}\t{name}\t{digest.hexdigest()}\n", written
 
 
-def _file_digest(path: Path) -> bytes | None:
+def _file_digest(path: Path, size: int) -> bytes | None:
+    """The digest of the file ``path`` if it is ``size`` bytes long (else None: it is not the same
+    file, and default.nq, of a hundred megabytes and more, is not read for nothing)."""
     try:
         with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size != size:
+                return None
             return hashlib.file_digest(handle, "sha256").digest()
     except OSError:
         return None

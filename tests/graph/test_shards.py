@@ -18,6 +18,7 @@ from govkg.graph.shards import (
     SortedLines,
     shard_name,
     write_release_shards,
+    write_shard_lines,
     write_shards,
 )
 from tests.graph.records import inspection, meeting
@@ -109,3 +110,14 @@ def test_shards_mapped_release_by_release_are_those_of_graph_trig(tmp_path):
     fewer = (shards.write(e, corpus.release_keys(e.release.id)) for e in result.extractions[3:])
     report = write_release_shards(tmp_path / "mapped", corpus, fewer)
     assert (report.written, report.unchanged, report.removed) == (1, 8, 3)
+
+
+def test_a_shard_written_from_its_lines_replaces_the_file_only_when_its_bytes_change(tmp_path):
+    lines = ["<a> <p> <b> .\n", "<c> <p> <d> .\n"]
+    assert write_shard_lines(tmp_path, "", lines)[1]
+    first = (tmp_path / DEFAULT).stat().st_ino
+    assert not write_shard_lines(tmp_path, "", lines)[1]
+    assert (tmp_path / DEFAULT).stat().st_ino == first
+    assert write_shard_lines(tmp_path, "", ["<a> <p> <e> .\n", "<c> <p> <d> .\n"])[1]  # same size
+    assert write_shard_lines(tmp_path, "", lines[:1])[1]  # shorter
+    assert (tmp_path / DEFAULT).read_text(encoding="utf-8") == lines[0]
