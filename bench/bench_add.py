@@ -98,7 +98,7 @@ def timed(module, name: str, label: str | None = None) -> None:
 
 
 def instrument() -> None:
-    from govkg.graph import folders, incremental, sharded, store, tables
+    from govkg.graph import folders, incremental, indexing, sharded, store, tables
     from govkg.graph.cli import build
 
     for name in ("build_into", "write_build", "forget_unused"):
@@ -116,6 +116,8 @@ def instrument() -> None:
     )
     for name in steps:
         timed(incremental, name)
+    for name in ("update_coattendance", "write_coattendance", "_answer_lines"):
+        timed(indexing, name)
     timed(incremental, "staged_folder", "staged_folder: carry")
     timed(incremental.BuildRecord, "save", "BuildRecord.save")
     timed(folders, "swap_in", "swap_in (old removed)")

@@ -55,7 +55,7 @@ from govkg.extract.resolved import Resolved, resolve_kept
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
-from govkg.graph.folders import staged_folder
+from govkg.graph.folders import scratch, staged_folder
 from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
@@ -675,8 +675,9 @@ def write_build(
     (graph/cluster.py): :func:`map_releases`. Phase 4 writes the graph files,
     the store and the views from the shards (sharded.write_from_shards: the
     graph is never held; the store is the previous build's, updated by what
-    changed), the store's page index from the store (graph/page_index.py:
-    written whole, as the store may have changed anywhere), and
+    changed), the store's page index from the store (graph/indexing.py; an
+    update's co-attendance tables from the previous build's and the triples
+    graph.nt lost and gained), and
     ``identity.tsv`` from the corpus. ``before_swap(staging
     folder)`` runs when all is written.
 
@@ -705,13 +706,25 @@ def write_build(
         ):
             update.shards = write_release_shards(folder, corpus, mapped)
         # phase 3's pool (its workers hold little) shares phase 4 with this process
-        written = write_from_shards(
-            folder, stage, previous=outdir, state=stage / CACHE / RDF_STATE, pool=pool, workers=workers
-        )
-        if pool is not None:  # its workers are done
-            pool.shutdown()
-        if manifest(stage) is not None:  # the store's page index, from it: pages read in order
-            written[f"{STORE}/{INDEX}"] = write_page_index(stage)
+        changes = (scratch(stage / "graph.nt", "removed"), scratch(stage / "graph.nt", "added"))
+        try:
+            written = write_from_shards(
+                folder,
+                stage,
+                previous=outdir,
+                state=stage / CACHE / RDF_STATE,
+                pool=pool,
+                workers=workers,
+                changes=changes,
+            )
+            if pool is not None:  # its workers are done
+                pool.shutdown()
+            if manifest(stage) is not None:  # the store's page index, from it (and what changed)
+                known = changes if all(path.is_file() for path in changes) else None
+                written[f"{STORE}/{INDEX}"] = write_page_index(stage, previous=outdir, changes=known)
+        finally:
+            for path in changes:
+                path.unlink(missing_ok=True)
         written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_lines(corpus))
         written[SHARDS] = folder
         update.triples = _lines(stage / "graph.nt")

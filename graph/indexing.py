@@ -7,19 +7,41 @@ rows counted from the participations and sorted as the query orders them;
 and the whole answer of every other named query without a key query
 (documents-cited, directives-implemented: ordered by a count, or by a place
 a row may lack), as the store gives it; each file written in one pass.
+
+An update (``--add``, ``remove``, a build into a folder) has the previous
+build's index and the triples its graph.nt lost and gained: the key files
+and co-attendance's tables are then the previous ones with the lines that
+changed taken out and put in at their place (:func:`update_coattendance`,
+:func:`_update_keys`; the text between copied in the kernel, graph/splice.py),
+the bytes a whole build gives; the whole answers are made again.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from pathlib import Path
 
-from govkg.graph.folders import atomic_write
-from govkg.graph.page_index import BY_NAME, COATTENDANCE, FORMAT, INDEX, UNBOUND, digest
-from govkg.graph.sparql import _nt_term, _ordered_keys, named_queries, page_keys
-from govkg.graph.store import DATABASE, MANIFEST, STORE
+from govkg.graph.folders import atomic_open, atomic_write, scratch
+from govkg.graph.page_index import (
+    BY_NAME,
+    COATTENDANCE,
+    FORMAT,
+    INDEX,
+    UNBOUND,
+    PageIndex,
+    _lines_of,
+    _parse,
+    digest,
+)
+from govkg.graph.sparql import _CLOSING_ORDER, _nt_term, _ordered_keys, named_queries, page_keys
+from govkg.graph.splice import Splice, Stale
+from govkg.graph.store import DATABASE, MANIFEST, STORE, _oxigraph
+from govkg.graph.terms import nt_literal
 
 # The participations and the names of the participants, for the co-attendance counts.
 _PARTICIPATIONS = """PREFIX gov: <https://w3id.org/govkg/ontology#>
@@ -35,9 +57,12 @@ SELECT ?person ?name WHERE {
 }"""
 
 
-def write_page_index(outdir: str | Path, store=None) -> Path:
+def write_page_index(outdir: str | Path, store=None, previous=None, changes=None) -> Path:
     """Write ``OUT/store/index`` from the build's store (``store``, else ``OUT/store`` opened
-    read-only); returns the folder. Each file is written whole, in order, in one pass."""
+    read-only); returns the folder. Each file is written whole, in order, in one pass, but in
+    an update: ``previous``, the folder of the build updated, and ``changes``, the files of the
+    triples its graph.nt lost and gained (graph/sharded.py), make the key files and
+    co-attendance's tables from the previous build's (:func:`write_index_files`), the same bytes."""
     outdir = Path(outdir)
     folder = outdir / STORE / INDEX
     if store is None:
@@ -45,26 +70,55 @@ def write_page_index(outdir: str | Path, store=None) -> Path:
 
         store = pyoxigraph.Store.read_only(str(outdir / STORE / DATABASE))
     triples = json.loads((outdir / STORE / MANIFEST).read_text(encoding="utf-8"))["triples"]
-    return write_index_files(store, folder, triples)
+    before = _previous_index(previous) if changes is not None else None
+    return write_index_files(store, folder, triples, before, changes)
 
 
-def write_index_files(store, folder: str | Path, triples: int | None = None) -> Path:
+def _previous_index(previous) -> PageIndex | None:
+    """The page index of the build in ``previous``, if it is its store's."""
+    if previous is None:
+        return None
+    try:
+        found = json.loads((Path(previous) / STORE / MANIFEST).read_text(encoding="utf-8"))["triples"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return PageIndex.open(Path(previous) / STORE / INDEX, found)
+
+
+def write_index_files(
+    store, folder: str | Path, triples: int | None = None, previous: PageIndex | None = None, changes=None
+) -> Path:
     """The page index of ``store`` in ``folder`` (see the module's docstring); ``triples``, the
-    store's, recorded for :meth:`PageIndex.open` to check (default: counted)."""
+    store's, recorded for :meth:`PageIndex.open` to check (default: counted). ``previous``, the
+    index of the store that ``changes`` (the files of the triples removed and added) made this
+    one, gives the key files (:func:`_update_keys`; the manifest records how a key file's
+    values are ordered, where this module knows the store's order: :func:`_order_of`) and
+    co-attendance's tables (:func:`update_coattendance`) where it has them for the same texts."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys: dict[str, dict[str, str]] = {}
-    made: dict[str, str] = {}  # a key query's text -> its file
+    made: dict[str, tuple[str, str | None]] = {}  # a key query's text -> its file and its order
+    near = None  # the terms near what changed (_near), for the key files of an update
+    listings = [keys for keys in map(page_keys, named_queries().values()) if keys is not None]
     for name, query in named_queries().items():
         listing = page_keys(query)
         if listing is None:
             continue
         body = _body(listing.text)  # key queries that differ in their comments share a file
         if body not in made:
-            _, values = _ordered_keys(store, query, listing)
-            made[body] = f"{name}.nt"
-            atomic_write(folder / made[body], (_nt_term(value) + "\n" for value in values))
-        keys[name] = {"file": made[body], "digest": digest(listing.text)}
+            file, order = f"{name}.nt", None
+            known = previous.manifest.get("keys", {}).get(name) if previous and changes else None
+            if known and known.get("digest") == digest(listing.text) and known.get("order") in _KEY_ORDERS:
+                if near is None:
+                    near = _near(store, changes, _predicates(keys.text for keys in listings))
+                before = previous.folder / known["file"]
+                order = _update_keys(store, listing, before, folder / file, known["order"], near)
+            if order is None:
+                _, values = _ordered_keys(store, query, listing)
+                order = _write_keys(folder / file, values)
+            made[body] = file, order
+        file, order = made[body]
+        keys[name] = {"file": file, "digest": digest(listing.text)} | ({"order": order} if order else {})
     answers: dict[str, dict[str, str]] = {}
     for name, query in named_queries().items():
         if name != COATTENDANCE and page_keys(query) is None:
@@ -77,8 +131,16 @@ def write_index_files(store, folder: str | Path, triples: int | None = None) -> 
         "answers": answers,
     }
     coattendance = named_queries().get(COATTENDANCE)
-    if coattendance is not None and write_coattendance(store, folder):
-        found[COATTENDANCE] = {"digest": digest(coattendance.text)}
+    if coattendance is not None:
+        wanted = {"digest": digest(coattendance.text)}
+        updated = (
+            previous is not None
+            and changes is not None
+            and previous.manifest.get(COATTENDANCE) == wanted
+            and update_coattendance(store, folder, previous.folder, *changes)
+        )
+        if updated or write_coattendance(store, folder):
+            found[COATTENDANCE] = wanted
     atomic_write(folder / "index.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return folder
 
@@ -191,3 +253,468 @@ def _lines(order, name_first: bool, columns, texts: list[str], iris: list[str], 
 def _bisect(items: list[str], item: str) -> int | None:
     at = bisect_left(items, item)
     return at if at < len(items) and items[at] == item else None
+
+
+# An update's co-attendance tables: the pairs whose count changed, and the rows of officials renamed.
+_GOV = "https://w3id.org/govkg/ontology#"
+_AGENT, _EVENT, _NAME = f"<{_GOV}agent>", f"<{_GOV}event>", "<https://schema.org/name>"
+_OF_PARTICIPATIONS = f"""PREFIX gov: <{_GOV}>
+SELECT ?p ?person ?event WHERE {{
+  VALUES ?p {{ %s }} OPTIONAL {{ ?p gov:agent ?person }} OPTIONAL {{ ?p gov:event ?event }}
+}}"""
+_ATTENDED = f"""PREFIX gov: <{_GOV}>
+SELECT ?event ?p ?person WHERE {{ VALUES ?event {{ %s }} ?p gov:event ?event ; gov:agent ?person }}"""
+_IS_AGENT = f"""PREFIX gov: <{_GOV}>
+SELECT DISTINCT ?person WHERE {{ VALUES ?person {{ %s }} ?p gov:agent ?person }}"""
+_PARTICIPATIONS_OF = f"""PREFIX gov: <{_GOV}>
+SELECT ?person (COUNT(?p) AS ?n) WHERE {{ VALUES ?person {{ %s }} ?p gov:agent ?person }} GROUP BY ?person"""
+_NAMES_OF = """PREFIX schema: <https://schema.org/>
+SELECT ?person ?name WHERE { VALUES ?person { %s } ?person schema:name ?name }"""
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def update_coattendance(store, folder: Path, before: Path, removed: Path, added: Path) -> bool:
+    """co-attendance's two tables of ``store`` made from those of the previous build (in the index
+    folder ``before``) and what its graph.nt lost and gained (``removed``, ``added``: N-Triples
+    files), the bytes :func:`write_coattendance` gives; False (nothing written) where it cannot.
+
+    Only the events of the participations in the changes (their event or agent changed)
+    can change a pair's count: each such event's officials before (its participations now,
+    the changed ones as they were) and now give each pair's change. A pair whose count
+    changed is counted again from the store, from the official with fewer participations;
+    its rows before are those of the count less the change, under its officials' names,
+    unless one of them was renamed (a name in the changes): a renamed official's rows
+    before are read from the previous table (bisected by the names it had and has), and
+    made again with its names now. The two files are the previous ones with the rows that
+    differ taken out and put in at their place (:func:`_edit_sorted`): the text between is
+    copied in the kernel, never read. So an update costs the events it touched and the
+    pairs they hold, not every partner of each official it names (an official named in
+    every release has tens of thousands).
+    """
+    ox = _oxigraph()
+    # the participations in the changes: their agents and events lost and gained (IRIs)
+    lost: dict[str, dict[str, set[str]]] = {_AGENT: {}, _EVENT: {}}
+    gained: dict[str, dict[str, set[str]]] = {_AGENT: {}, _EVENT: {}}
+    named: set[str] = set()  # subjects of names in the changes
+    old_names: dict[str, set[str]] = {}  # names removed, by subject (N-Triples)
+    for path, gone in ((removed, True), (added, False)):
+        for s, p, o in _changed(path, (_AGENT, _EVENT, _NAME)):
+            if p == _NAME:
+                if s.startswith("<"):
+                    named.add(s[1:-1])
+                    if gone:
+                        old_names.setdefault(s[1:-1], set()).add(o)
+                continue
+            if not (o.startswith("<") and s.startswith("<")):
+                return False  # an agent or a participation not an IRI: the query compares them otherwise
+            (lost if gone else gained)[p].setdefault(s[1:-1], set()).add(o[1:-1])
+    touched = set(lost[_AGENT]) | set(lost[_EVENT]) | set(gained[_AGENT]) | set(gained[_EVENT])
+    now: dict[str, dict[str, set[str]]] = {_AGENT: {}, _EVENT: {}}  # the touched participations now
+    for p, person, event in _select(store, _OF_PARTICIPATIONS, _iris(touched)):
+        for predicate, term in ((_AGENT, person), (_EVENT, event)):
+            if term is not None:
+                if not isinstance(term, ox.NamedNode):
+                    return False
+                now[predicate].setdefault(p.value, set()).add(term.value)
+
+    def then(predicate: str, p: str) -> set[str]:  # a touched participation's agents or events before
+        return (now[predicate].get(p, set()) - gained[predicate].get(p, set())) | lost[predicate].get(
+            p, set()
+        )
+
+    events = {event for p in touched for event in then(_EVENT, p) | now[_EVENT].get(p, set())}
+    attended_now: dict[str, set[str]] = {}
+    attended_then: dict[str, set[str]] = {}
+    for event, p, person in _select(store, _ATTENDED, _iris(events)):
+        if not isinstance(person, ox.NamedNode):
+            return False
+        attended_now.setdefault(event.value, set()).add(person.value)
+        if p.value not in touched:  # as it was
+            attended_then.setdefault(event.value, set()).add(person.value)
+    for p in touched:
+        for event in then(_EVENT, p):
+            attended_then.setdefault(event, set()).update(then(_AGENT, p))
+    change: dict[tuple[str, str], int] = {}  # (a, b), a's IRI the smaller: events gained less lost
+    for attended, sign in ((attended_now, 1), (attended_then, -1)):
+        for people in attended.values():
+            ordered = sorted(people)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    change[(a, b)] = change.get((a, b), 0) + sign
+    change = {pair: n for pair, n in change.items() if n}
+    # the rows before: all those of the officials renamed (agents now or before whose names
+    # changed), and of each other pair changed those found under the official with fewer
+    # participations (a pair not found had none)
+    agents_then = {agent for p in touched for agent in then(_AGENT, p)}
+    renamed = {row[0].value for row in _select(store, _IS_AGENT, _iris(named))} | (named & agents_then)
+    asked = [pair for pair in change if pair[0] not in renamed and pair[1] not in renamed]
+    asking = {person for pair in asked for person in pair}
+    degree = {row[0].value: int(row[1].value) for row in _select(store, _PARTICIPATIONS_OF, _iris(asking))}
+    partners: dict[str, set[str] | None] = dict.fromkeys(renamed)  # None: every partner
+    for a, b in asked:
+        a, b = (a, b) if degree.get(a, 0) <= degree.get(b, 0) else (b, a)
+        partners.setdefault(a, set()).add(b)
+    names = _names_of(store, set(partners) | asking | {person for pair in change for person in pair})
+    for subject, texts in old_names.items():  # as the store writes them (_nt_term), as the table
+        old_names[subject] = {_nt_term(term) for term in _parse(sorted(texts))}
+    counted: dict[tuple[str, str], int] = {}  # the pairs read, their counts before
+    old_lines: set[tuple[bool, str]] = set()
+    reading: dict[str, set[str]] = {}  # a name -> the officials whose rows are read under it
+    for person in partners:
+        for name in set(names.get(person, ())) | old_names.get(person, set()):
+            reading.setdefault(name, set()).add(person)
+    with (before / BY_NAME).open("rb") as handle:
+        for name in sorted(reading):
+            for line in _lines_of(handle, name.encode("utf-8") + b"\t"):
+                old_name, count, other, left, right = line.decode("utf-8").rstrip("\n").split("\t")
+                left, right = left[1:-1], right[1:-1]
+                if left not in reading[name]:
+                    continue
+                wanted = partners[left]
+                if wanted is None or right in wanted:
+                    counted[(left, right) if left < right else (right, left)] = int(count)
+                    old_lines.update(_pair_lines(left, right, int(count), [old_name], [other]))
+    # each pair's count now: its count before and its change
+    shared = {pair: counted.get(pair, 0) + change.get(pair, 0) for pair in counted.keys() | change.keys()}
+    names.update(_names_of(store, {person for pair in shared for person in pair} - set(names)))
+    new_lines: set[tuple[bool, str]] = set()
+    for (a, b), count in shared.items():
+        if count:
+            new_lines.update(_pair_lines(a, b, count, names.get(a, ()), names.get(b, ())))
+    try:
+        _edit_sorted(before / UNBOUND, folder / UNBOUND, _UNBOUND_ORDER, *_split(old_lines, new_lines, False))
+        _edit_sorted(before / BY_NAME, folder / BY_NAME, _BY_NAME_ORDER, *_split(old_lines, new_lines, True))
+    except (OSError, Stale):  # a previous table not as its index says: made whole
+        return False
+    return True
+
+
+def _iris(values) -> list[str]:
+    """IRIs in N-Triples, sorted, for a VALUES block."""
+    return [f"<{value}>" for value in sorted(values)]
+
+
+def _names_of(store, people) -> dict[str, list[str]]:
+    """The names of officials (IRIs), in N-Triples."""
+    names: dict[str, list[str]] = {}
+    for person, name in _select(store, _NAMES_OF, _iris(people)):
+        names.setdefault(person.value, []).append(_nt_term(name))
+    return names
+
+
+def _split(old: set, new: set, by_name: bool) -> tuple[set[str], set[str]]:
+    """The lines of one table (``by_name``: co-attendance-by-name.tsv) in ``old`` and in ``new``."""
+    return {text for kind, text in old if kind == by_name}, {text for kind, text in new if kind == by_name}
+
+
+def _changed(path: Path, predicates: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """(subject, predicate, object) in N-Triples of the lines of an N-Triples file (graph.nt's
+    lines: one space between the terms) with one of ``predicates``."""
+    wanted = [f" {predicate} ".encode() for predicate in predicates]
+    with open(path, "rb") as handle:
+        for line in handle:
+            if any(predicate in line for predicate in wanted):
+                s, p, o = line.decode("utf-8").rstrip("\n")[:-2].split(" ", 2)
+                if p in predicates:
+                    yield s, p, o
+
+
+def _select(store, template: str, terms: list[str], step: int = 500, values: bool = False) -> Iterator:
+    """The rows of a query whose ``VALUES`` block (``%s`` in ``template``) holds ``terms`` (IRIs in
+    N-Triples), ``step`` at a time. A block of values, not a substitution: the store plans a
+    query before it binds one, and would start from every participation, where it starts
+    from the values given."""
+    # a blank node's label is no term here; literals only where asked (a key's values)
+    iris = [term for term in terms if term.startswith("<") or (values and term.startswith('"'))]
+    for start in range(0, len(iris), step):
+        yield from store.query(template % " ".join(iris[start : start + step]))
+
+
+def _pair_lines(a: str, b: str, events: int, names_a, names_b) -> Iterator[tuple[bool, str]]:
+    """The lines of a pair of officials (IRIs) with ``events`` shared, one for each of their names:
+    (True, a line of co-attendance-by-name.tsv), both ways, and (False, one of co-attendance.tsv)."""
+    for name in names_a:
+        for other in names_b:
+            yield True, f"{name}\t{events}\t{other}\t<{a}>\t<{b}>\n"
+            yield True, f"{other}\t{events}\t{name}\t<{b}>\t<{a}>\n"
+            if a < b:
+                yield False, f"{events}\t{name}\t{other}\t<{a}>\t<{b}>\n"
+            else:
+                yield False, f"{events}\t{other}\t{name}\t<{b}>\t<{a}>\n"
+
+
+def _literal_key(text: str) -> tuple:
+    """:func:`_name_key` of a literal in N-Triples."""
+    lexical, language, datatype = nt_literal(text)
+    return (lexical, 0, language) if language else (lexical, 1, datatype[1:-1] if datatype else _XSD_STRING)
+
+
+def _unbound_key(line: bytes) -> tuple:
+    """A line's place in co-attendance.tsv (see write_coattendance)."""
+    events, name, other, left, right = line.decode("utf-8").rstrip("\n").split("\t")
+    return (-int(events), _literal_key(name), _literal_key(other), left[1:-1], right[1:-1])
+
+
+def _unbound_first(line: bytes) -> int:
+    """The first of :func:`_unbound_key`, read alone."""
+    return -int(line[: line.index(b"\t")])
+
+
+def _by_name_key(line: bytes) -> tuple:
+    """A line's place in co-attendance-by-name.tsv (see write_coattendance)."""
+    name, events, other, left, right = line.decode("utf-8").rstrip("\n").split("\t")
+    return (name, -int(events), _literal_key(other), left[1:-1], right[1:-1])
+
+
+def _by_name_first(line: bytes) -> str:
+    """The first of :func:`_by_name_key`, read alone."""
+    return line[: line.index(b"\t")].decode("utf-8")
+
+
+_UNBOUND_ORDER = (_unbound_key, _unbound_first)
+_BY_NAME_ORDER = (_by_name_key, _by_name_first)
+
+
+def _before(key, first, wanted: tuple):
+    """Whether a line comes before the key ``wanted``: by the first of its key (``first``, read
+    alone) where that differs, else by the whole of it (``key``)."""
+
+    def before(line: bytes) -> bool:
+        found = first(line)
+        return found < wanted[0] if found != wanted[0] else key(line) < wanted
+
+    return before
+
+
+def _edit_sorted(old: Path, new: Path, order: tuple, removed: set[str], added: set[str]) -> None:
+    """Write ``new``: the sorted file ``old`` (ordered by ``key`` of its lines, ``order`` the key and
+    its first part, read alone: :func:`_before`) without the lines ``removed`` and with the
+    lines ``added``, each at its place; lines in both are left as they are. Each place is
+    found from the one before (:func:`_place`); the text between them is copied in the
+    kernel. Raises Stale where a line to take out is not there."""
+    key, first = order
+    edits = sorted(
+        [(key(line.encode("utf-8")), False, line) for line in removed - added]
+        + [(key(line.encode("utf-8")), True, line) for line in added - removed]
+    )
+    if not edits:  # the same file: linked
+        link = scratch(new, "link")
+        os.link(old, link)
+        os.replace(link, new)
+        return
+    with open(old, "rb") as handle, atomic_open(new, "wb") as out:
+        source = handle.fileno()
+        size = os.fstat(source).st_size
+        splice = Splice(out, source)
+        at = 0  # the previous file's bytes before ``at`` are written or skipped
+        for wanted, adds, line in edits:
+            place = _place(source, _before(key, first, wanted), at, size)
+            splice.copy(place - at)
+            data = line.encode("utf-8")
+            if adds:
+                splice.write(data)
+                at = place
+            else:
+                if os.pread(source, len(data), place) != data:
+                    raise Stale
+                splice.skip(len(data))
+                at = place + len(data)
+        splice.copy(size - at)
+        splice.rest(0)
+
+
+def _place(source: int, before, low: int, size: int) -> int:
+    """Where the first line at or after ``low`` (a line's start) for which ``before`` is false
+    starts, in a file of lines in order (``source``, a file descriptor): read in pieces from
+    ``low``, each twice the one before, until a piece's last line passes it, then bisected
+    within that piece; so places close together cost a read each, and one far away a few."""
+    step = 1 << 12
+    while low < size:
+        data = os.pread(source, min(step, size - low), low)
+        end = data.rfind(b"\n") + 1  # the piece's whole lines
+        if not end:  # a line longer than the piece
+            if low + len(data) >= size:
+                raise Stale  # a last line without its newline: no table of this module's
+            step *= 2
+            continue
+        lines = data[:end].split(b"\n")[:-1]
+        if before(lines[-1]) and low + end < size:
+            low += end
+            step *= 2
+            continue
+        lo, hi = 0, len(lines)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if before(lines[mid]):
+                lo = mid + 1
+            else:
+                hi = mid
+        return low + sum(len(line) + 1 for line in lines[:lo])
+    return low
+
+
+# An update's key files: the values near what changed, looked up, taken out or put in at their place.
+_OBJECTS_OF = "SELECT ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o }"
+_XSD_DATE = "<http://www.w3.org/2001/XMLSchema#date>"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _order_of(text: str) -> str | None:
+    """How a key file's values (N-Triples) are ordered, as the store orders them, where this module
+    knows: ``iri`` (by the IRI's text), ``name`` (a string, tagged or not: :func:`_name_key`),
+    ``day`` (an ``xsd:date`` of a day, no time zone: by its text); else None."""
+    if text.startswith("<"):
+        return "iri"
+    if not text.startswith('"'):
+        return None
+    lexical, language, datatype = nt_literal(text)
+    if language or datatype is None:
+        return "name"
+    return "day" if datatype == _XSD_DATE and _DAY.fullmatch(lexical) else None
+
+
+def _iri_key(line: bytes | str) -> tuple:
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    return (text.rstrip("\n")[1:-1],)
+
+
+def _name_line_key(line: bytes | str) -> tuple:
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    return _literal_key(text.rstrip("\n"))
+
+
+def _day_key(line: bytes | str) -> tuple:
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    return (nt_literal(text.rstrip("\n"))[0],)
+
+
+def _first_of(key):
+    return lambda line: key(line)[0]
+
+
+_KEY_ORDERS = {
+    name: (key, _first_of(key))
+    for name, key in (("iri", _iri_key), ("name", _name_line_key), ("day", _day_key))
+}
+
+
+def _write_keys(path: Path, values) -> str | None:
+    """Write a key file of ``values`` (terms, in order); returns their order (:func:`_order_of`),
+    the same for all, or None."""
+    orders: set[str | None] = set()
+
+    def lines():
+        for value in values:
+            text = _nt_term(value)
+            orders.add(_order_of(text))
+            yield text + "\n"
+
+    atomic_write(path, lines())
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _near(store, changes, predicates: set[str]) -> set[str]:
+    """The terms (N-Triples, as :func:`_nt_term` writes them) of the triples removed and added
+    (``changes``, N-Triples files) whose predicate is one of ``predicates`` (IRIs in N-Triples:
+    those the key queries name), and those one and two steps from them in the store by those
+    predicates (subject to object). A key query's value is among them where its rows changed:
+    each key query's pattern reaches its value from any of its triples in at most two such
+    steps (a chair's name from the participation's role: its agent, then the agent's name),
+    and no other triple changes its values (a build's provenance, which names every release,
+    changes at each update)."""
+    terms: set[str] = set()
+    for path in changes:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                subject, predicate, value = line.rstrip("\n")[:-2].split(" ", 2)
+                if predicate in predicates:
+                    terms.add(subject)
+                    terms.add(value)
+    frontier = terms
+    wanted = {predicate[1:-1] for predicate in predicates}
+    for _ in range(2):
+        rows = _select(store, _OBJECTS_OF, sorted(frontier))
+        found = {_nt_term(value) for predicate, value in rows if predicate.value in wanted}
+        frontier = found - terms
+        terms |= found
+    literals = sorted(term for term in terms if term.startswith('"'))
+    return {term for term in terms if term.startswith("<")} | {_nt_term(term) for term in _parse(literals)}
+
+
+_PREFIX = re.compile(r"^\s*PREFIX\s+([\w-]*):\s*<([^<>]*)>", re.MULTILINE | re.IGNORECASE)
+_NAMED = re.compile(r"<([^<>\s]*)>|(?<![\w?$:])([A-Za-z][\w-]*)?:([\w-]+)|\s(a)\s")
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _predicates(texts) -> set[str]:
+    """Every IRI the queries ``texts`` name (in N-Triples; ``a`` is rdf:type): the predicates of
+    their patterns among them (and classes, which no triple has as its predicate)."""
+    found = {_RDF_TYPE}
+    for text in texts:
+        body = _body(text)
+        prefixes = dict(_PREFIX.findall(body))
+        for iri, prefix, local, _ in _NAMED.findall(_PREFIX.sub("", body)):
+            if iri:
+                found.add(f"<{iri}>")
+            elif local and (prefix or "") in prefixes:
+                found.add(f"<{prefixes[prefix or '']}{local}>")
+    return found
+
+
+def _update_keys(store, listing, before: Path, path: Path, order: str, near: set[str]) -> str | None:
+    """A key file of an update (``path``) from the previous one (``before``, its values of ``order``)
+    and the terms near what changed (``near``): those of its order that the key query (its
+    subqueries flattened, the terms given first: :func:`_membership`) finds are put in where
+    they are missing, the others taken out where they are there. Returns the order; None
+    (nothing written) where the query cannot be flattened."""
+    variable = _KEY_VARIABLE.search(listing.text)
+    query = _membership(listing.text, variable.group(1)) if variable else None
+    if query is None:
+        return None
+    terms = sorted(term for term in near if _order_of(term) == order)
+    present = {_nt_term(row[0]) + "\n" for row in _select(store, query, terms, values=True)}
+    if any(_order_of(line[:-1]) != order for line in present):
+        return None
+    with before.open(encoding="utf-8") as handle:
+        old = set(handle)
+    taken = {term + "\n" for term in terms} & old
+    try:
+        _edit_sorted(before, path, _KEY_ORDERS[order], taken - present, present - old)
+    except (OSError, Stale):
+        return None
+    return order
+
+
+_KEY_VARIABLE = re.compile(r"^SELECT\s+DISTINCT\s+\?(\w+)", re.MULTILINE | re.IGNORECASE)
+_SUBQUERY = re.compile(r"\{\s*SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE\s*\{", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$](\w+)")
+
+
+def _membership(text: str, variable: str) -> str | None:
+    """A key query's text as a query of which of the terms of a ``VALUES`` block (``%s``) for
+    ``variable`` it lists: the block first, and each subquery a group of its own (a subquery is
+    answered whole before it is joined: every name of the store, for each update), where its
+    variables not projected appear nowhere else in the query; None where one does."""
+    text = _CLOSING_ORDER.sub(
+        "\n", "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    )
+    where = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
+    if where is None or "%" in text:
+        return None
+    head, body = text[: where.end()], text[where.end() :]
+    while found := _SUBQUERY.search(body):
+        inner_start = found.end()
+        depth, at = 1, inner_start
+        while depth and at < len(body):
+            depth += {"{": 1, "}": -1}.get(body[at], 0)
+            at += 1
+        if depth:
+            return None
+        inner = body[inner_start : at - 1]
+        projected = set(_VARIABLE.findall(found.group(1)))
+        hidden = set(_VARIABLE.findall(inner)) - projected
+        rest = head + body[: found.start()] + body[at:]
+        if hidden & set(_VARIABLE.findall(rest)):
+            return None
+        body = body[: found.start()] + "{ {" + inner + "}" + body[at:]
+    return f"{head}\n  VALUES ?{variable} {{ %s }}\n{body}"

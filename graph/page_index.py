@@ -31,8 +31,9 @@ graph, the triples of ``graph.nt`` (its manifest stands for the four graph
 files), and Oxigraph's indexes order terms by their encoding, not by value,
 so no pattern reads names in order. The folder lies inside ``OUT/store``, and
 is made with it: every build (a whole one, ``--add``, ``govkg remove``, one on
-a Dask cluster) writes the store anew and this index from it, the same bytes
-for the same store. A store without one (a graph file's, an older build's) is
+a Dask cluster) writes the store anew and this index from it (an update, from
+the previous index and what changed: graph/indexing.py), the same bytes for
+the same store. A store without one (a graph file's, an older build's) is
 paged by the store as before.
 """
 

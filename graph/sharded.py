@@ -1063,6 +1063,7 @@ def write_from_shards(
     state: str | Path | None = None,
     pool: Executor | None = None,
     workers: int | None = None,
+    changes: Changes | None = None,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
@@ -1092,24 +1093,30 @@ def write_from_shards(
     previous store holds its graph.nt, the new store is that store with the
     difference between the two graph.nt applied
     (:func:`~govkg.graph.store.previous_store`), not a bulk load of the whole
-    graph.
+    graph. ``changes``, two paths, are where an update writes the triples
+    graph.nt lost and gained (:func:`write_rdf_files`), left for the caller
+    (the store's page index reads them: graph/indexing.py); by default,
+    scratch files removed at the end.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     rows = Path(state).parent / NETWORK_STATE if state is not None else None
     views = partial(write_network_files, outdir, shards_dir, rows) if network else None
-    if pool is not None or _parallel(shards_dir, workers):
-        with contextlib.ExitStack() as stack:
-            if pool is None:
-                pool = stack.enter_context(worker_pool(2))
-            return _write_shared(Path(shards_dir), outdir, run_chars, previous, state, views, pool)
-    changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
+    kept = changes
+    if changes is None:
+        changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
     try:
+        if pool is not None or _parallel(shards_dir, workers):
+            with contextlib.ExitStack() as stack:
+                if pool is None:
+                    pool = stack.enter_context(worker_pool(2))
+                shared = (run_chars, previous, state, views, pool, changes)
+                return _write_shared(Path(shards_dir), outdir, *shared)
         with previous_store(previous, outdir) as base:
             written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
             written[STORE] = _StoreUpdate(outdir, base, changes).put()
     finally:
-        for path in changes:
+        for path in changes if kept is None else ():
             path.unlink(missing_ok=True)
     if views is not None:
         written.update(views())
@@ -1131,35 +1138,38 @@ def _parallel(shards_dir: str | Path, workers: int | None) -> bool:
 
 
 def _write_shared(
-    shards_dir: Path, outdir: Path, run_chars: int, previous, state, views: Callable | None, pool: Executor
+    shards_dir: Path,
+    outdir: Path,
+    run_chars: int,
+    previous,
+    state,
+    views: Callable | None,
+    pool: Executor,
+    changes: Changes,
 ) -> dict[str, Path]:
     """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
     one; the store by a thread of this one from the shards (written whole), or by this one from the
-    previous store and the changes of graph.nt (an update), when the RDF files are written."""
-    changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
+    previous store and the changes of graph.nt (an update, written to ``changes``), when the RDF
+    files are written."""
     whole = (
         _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
     )
-    try:
-        with contextlib.ExitStack() as stack:
-            if whole:
-                previous = changes = None
-                store = stack.enter_context(_StoreLoading(shards_dir, outdir))
-            else:
-                store = _StoreUpdate(outdir, stack.enter_context(previous_store(previous, outdir)), changes)
-            try:
-                files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
+    with contextlib.ExitStack() as stack:
+        if whole:
+            previous = changes = None
+            store = stack.enter_context(_StoreLoading(shards_dir, outdir))
+        else:
+            store = _StoreUpdate(outdir, stack.enter_context(previous_store(previous, outdir)), changes)
+        try:
+            files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
 
-                drawn = views(pool=pool) if views is not None else {}
-                written = files.result()
-                store.put()
-                restamp_store(outdir)  # the store stands for the four files
-            except BaseException:
-                stop_workers(pool)  # before their files are removed: none is written after
-                raise
-    finally:
-        for path in changes or ():
-            path.unlink(missing_ok=True)
+            drawn = views(pool=pool) if views is not None else {}
+            written = files.result()
+            store.put()
+            restamp_store(outdir)  # the store stands for the four files
+        except BaseException:
+            stop_workers(pool)  # before their files are removed: none is written after
+            raise
     return written | {STORE: outdir / STORE} | drawn
 
 

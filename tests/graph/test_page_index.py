@@ -147,15 +147,29 @@ def _index_files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted((folder / STORE / INDEX).iterdir())}
 
 
-def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_path, capsys, inputs):
+def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(
+    tmp_path, capsys, inputs, monkeypatch
+):
+    from govkg.graph import indexing
+
     first, second = inputs
     out, whole, kept = tmp_path / "out", tmp_path / "whole", tmp_path / "kept"
     assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
-    assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    counted = indexing.write_coattendance
+    with (
+        monkeypatch.context() as patch
+    ):  # an update makes co-attendance's tables and the keys from the previous ones
+        patch.setattr(indexing, "write_coattendance", None)
+        patch.setattr(indexing, "_ordered_keys", None)
+        assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert indexing.write_coattendance is counted
     assert main(["build", str(first), str(second), "-o", str(whole), "-q", "--no-check"]) == EXIT_OK
     assert _index_files(out) == _index_files(whole)
     gone = sorted(first.iterdir())[0]
-    assert main(["remove", str(out), gone.stem, "-q", "--no-check"]) == EXIT_OK
+    with monkeypatch.context() as patch:
+        patch.setattr(indexing, "write_coattendance", None)
+        patch.setattr(indexing, "_ordered_keys", None)
+        assert main(["remove", str(out), gone.stem, "-q", "--no-check"]) == EXIT_OK
     gone.unlink()
     assert main(["build", str(first), str(second), "-o", str(kept), "-q", "--no-check"]) == EXIT_OK
     assert _index_files(out) == _index_files(kept)
@@ -171,3 +185,95 @@ def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(tmp_
     assert main(["query", str(out), "--name", "co-attendance", "--first", "2", "-f", "tsv"]) == EXIT_OK
     expected = format_result(run_query(out, "co-attendance", index=False, first=2), "tsv")
     assert capsys.readouterr().out == expected and expected.count("\n") == 3
+
+
+def _graph_nt(store) -> list[bytes]:
+    """The store's triples as sorted N-Triples lines (as graph.nt holds them)."""
+    return sorted({f"{_nt(q.subject)} {_nt(q.predicate)} {_nt(q.object)} .\n".encode() for q in store})
+
+
+def _nt(term) -> str:
+    from govkg.graph.sparql import _nt_term
+
+    return _nt_term(term)
+
+
+# Changes to the invented graph: 李四 joins e:3 (its pairs with 张三 and 赵六 d1 gain one),
+# 王五 leaves e:1 and is named 王五五 (its rows go, new ones come), a new official 周八 at
+# e:2, 孙七 loses a name, and e:1's pair of 张三 and 李四 loses an event (x/1 moved to e:4).
+CHANGED = (
+    INVENTED.replace("<https://example.org/x/3> gov:agent p:c ; gov:event e:1 .", "")
+    .replace('p:c schema:name "王五" .', 'p:c schema:name "王五五"@zh .')
+    .replace('p:f schema:name "孙七"@zh , "孙七" .', 'p:f schema:name "孙七"@zh .')
+    .replace(
+        "<https://example.org/x/1> gov:agent p:a ; gov:event e:1 .",
+        "<https://example.org/x/1> gov:agent p:a ; gov:event e:4 .",
+    )
+    + """
+<https://example.org/x/13> gov:agent p:b ; gov:event e:3 .
+<https://example.org/x/14> gov:agent p:g ; gov:event e:2 .
+<https://example.org/x/15> gov:agent p:c ; gov:event e:5 .
+p:g schema:name "周八"@zh .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [(INVENTED, CHANGED), (CHANGED, INVENTED), (INVENTED, INVENTED)]
+)
+def test_co_attendance_updated_from_the_changes_is_the_table_made_whole(tmp_path, before, after):
+    from govkg.graph.indexing import update_coattendance, write_coattendance
+    from govkg.graph.page_index import BY_NAME, UNBOUND
+
+    old = graph_to_store(Graph().parse(data=before, format="turtle"))
+    new = graph_to_store(Graph().parse(data=after, format="turtle"))
+    folders = [tmp_path / name for name in ("old", "whole", "updated")]
+    for folder in folders:
+        folder.mkdir()
+    assert write_coattendance(old, folders[0]) and write_coattendance(new, folders[1])
+    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
+    removed, added = tmp_path / "removed.nt", tmp_path / "added.nt"
+    removed.write_bytes(b"".join(sorted(lines_before - lines_after)))
+    added.write_bytes(b"".join(sorted(lines_after - lines_before)))
+    assert update_coattendance(new, folders[2], folders[0], removed, added)
+    for name in (UNBOUND, BY_NAME):
+        assert (folders[2] / name).read_bytes() == (folders[1] / name).read_bytes(), name
+    assert (before == after) == ((folders[2] / UNBOUND).read_bytes() == (folders[0] / UNBOUND).read_bytes())
+
+
+# Changes to the small graph that move every key: a participation becomes a chair's (its
+# agent's name two steps from the changed triple), an event loses its day (its release one
+# step), an official is renamed, a new one appears, a holding moves to another place.
+SMALL_CHANGED = (
+    SMALL.read_text(encoding="utf-8")
+    .replace("gov:event id:e1 ; gov:role gov:Attendee", "gov:event id:e1 ; gov:role gov:Chair")
+    .replace('schema:startDate "2020-01-25"^^xsd:date ;\n', "\n")
+    .replace('"温奇志"@zh', '"温奇智"@zh')
+    .replace(
+        'gov:title "县长"@zh ; gov:jurisdiction id:place-tj',
+        'gov:title "县长"@zh ; gov:jurisdiction id:place-bz',
+    )
+    + '\nid:person-ww a gov:Person ; schema:name "王五"@zh .\n'
+    + "id:p7 a gov:Participation ; gov:agent id:person-ww ; gov:event id:e3 ; gov:role gov:Companion .\n"
+)
+
+
+@pytest.mark.parametrize("forward", [True, False])
+def test_an_index_updated_from_the_changes_is_the_index_made_whole(tmp_path, forward):
+    graphs = [Graph().parse(SMALL), Graph().parse(data=SMALL_CHANGED, format="turtle")]
+    before, after = (graph_to_store(graph) for graph in (graphs if forward else graphs[::-1]))
+    old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
+    write_index_files(before, old)
+    write_index_files(after, whole)
+    lines_before, lines_after = set(_graph_nt(before)), set(_graph_nt(after))
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
+    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    write_index_files(after, updated, previous=PageIndex.open(old), changes=changes)
+    files = sorted(path.name for path in whole.iterdir())
+    assert files == sorted(path.name for path in updated.iterdir())
+    for name in files:
+        assert (updated / name).read_bytes() == (whole / name).read_bytes(), name
+    moved = [name for name in files if (old / name).read_bytes() != (whole / name).read_bytes()]
+    assert {"events-in-range.nt", "events-of-official.nt", "meeting-chairs.nt"} <= set(moved)
+    assert {"release-event-days.nt", "titles-over-time.nt"} <= set(moved)
