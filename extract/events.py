@@ -47,6 +47,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from govkg.extract import event_names
@@ -290,6 +291,10 @@ _YOU = re.compile(r"你|您")
 _TRIBUTE = re.compile(r"献")
 # An activity named in a headline (某区委开展新春慰问活动): its name follows the light verb.
 _CAMPAIGN = re.compile(r"(?:开展|举行|举办|组织|启动)了?((?:(?!开展|举行|举办|组织).)+活动)$")
+# What joins two names of a list (甲、乙; 甲和乙), with the titles of the second (甲、副主任乙).
+_LISTED = re.compile(r"[、和及与][^，,；;。！？!?：:\s、]{0,8}")
+# Nominees named by their post to be (拟任副区长人选甲、乙), as an item of a list.
+_NOMINEES = re.compile(r"拟任[^，,；;。！？!?：:]{0,30}?人选")
 # Hosts who receive together (甲和乙共同会见…): no one of them is the other's guest.
 _TOGETHER = re.compile(r"共同|一起|一同|联合")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
@@ -386,6 +391,9 @@ def _lead_after() -> re.Pattern:
     )
 
 
+# What is studied or carried out right before a person named with his words (学习贯彻甲…讲话精神).
+_STUDIED = re.compile(r"(?:学习|贯彻|落实|传达|领会|践行|按照|遵照|根据)(?:贯彻|落实|传达|领会)?$")
+_WORDS_CITED = re.compile(r"[^，,；;。]{0,20}?(?:讲话|指示|批示|论述|要求|精神|思想)")
 # A person named with what he said about something (甲关于督查工作的重要指示, 统一到甲关于…的
 # 讲话精神上来): what is cited, not a doer.
 _ABOUT_WHAT = re.compile(r"[^，,；;。关]{0,6}关于")
@@ -398,7 +406,12 @@ def _cited(text: str, clause: re.Match, mention) -> bool:
     >>> _cited(text, re.match(".+", text), _Mention(4, 5, "甲"))
     True
     """
-    return _ABOUT_WHAT.match(text, mention.end, clause.end()) is not None
+    if _ABOUT_WHAT.match(text, mention.end, clause.end()):
+        return True
+    # 学习贯彻甲总书记来某省考察重要讲话精神: whose words are carried out, not who goes.
+    return _STUDIED.search(text, clause.start(), mention.start) is not None and bool(
+        _WORDS_CITED.match(text, mention.end, clause.end())
+    )
 
 
 def _receives_visitor(text: str, start: int, end: int) -> bool:
@@ -1144,6 +1157,12 @@ class _Reader:
             # Persons who lead an inspection this clause reports.
             self.where = (index, clause.start())
             led = self._leads(text, clause, inside, sentence, pending)
+            listed = inside and clause.end() - inside[-1].end <= 4
+            if not led and listed and _NOMINEES.match(text, clause.start()):
+                # 区长甲，拟任副区长人选乙、丙，院长丁列席会议: nominees named in a list of
+                # those who attend do what the list's last clause says, as the others do.
+                pending.extend(m.key for m in inside)
+                continue
             pending = [] if led else accompanied
 
     @staticmethod
@@ -1200,6 +1219,10 @@ class _Reader:
                 gap = text[earlier[-1].end : cue.start()]
                 if _ADVERBIAL.match(gap):
                     return (earlier[-1].key,)
+            nominees = _NOMINEES.match(text, cue.start())
+            if not before and nominees:
+                # 拟任副区长人选甲、乙: the names the cue goes on to, not the subject before.
+                return tuple(m.key for m in inside if m.start >= nominees.end())
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 return self.last_subjects[:1]
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
@@ -1258,6 +1281,10 @@ class _Reader:
         # 甲关于督查工作的指示: a person named in what is cited.
         inside = [m for m in inside if not _cited(text, clause, m)]
         leaders = [m.key for m in inside if _lead_after().match(text, m.end, clause.end())]
+        for m, after in reversed(list(pairwise(inside))):
+            # 甲、乙一行来到…: a name listed before one who goes goes too, however long the names.
+            if after.key in leaders and m.key not in leaders and _LISTED.fullmatch(text, m.end, after.start):
+                leaders.insert(0, m.key)
         cue = _inspection_cue(text, clause.start(), clause.end())
         if cue is not None:
             # 甲对…一行到我市调研表示欢迎: 甲 speaks to the visitors, they lead.

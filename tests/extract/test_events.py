@@ -405,6 +405,32 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("李四", "host"), ("王五", "guest")},
         ),
         ("6月9日，李四和王五共同会见某国客人。", ("李四", "王五"), {("李四", "host"), ("王五", "host")}),
+        # a name listed before one who goes goes too, however long the names and titles
+        (
+            "1月25日，区委编办副主任张三、欧阳丽娜一行与社区工作人员来到某社区，逐户查看年货准备情况。",
+            ("张三", "欧阳丽娜"),
+            {("张三", "lead"), ("欧阳丽娜", "lead")},
+        ),
+        # nominees named by their post in a list of who attends: they attend, the chair is no
+        # nominee
+        (
+            "8月13日，区人大常委会召开会议。区人大主任张三主持会议，区长李四，拟任副区长人选王五、赵六，"
+            "区法院院长钱七列席会议。",
+            ("张三", "李四", "王五", "赵六", "钱七"),
+            {
+                ("张三", "chair"),
+                *{(name, "attend") for name in ("李四", "王五", "赵六", "钱七")},
+                ("王五", "appointed"),
+                ("赵六", "appointed"),
+            },
+        ),
+        # whose words are carried out (学习贯彻甲…讲话精神) neither goes nor speaks
+        (
+            "6月9日，李四会见王五。李四在会谈中说，全省正在深入学习贯彻张三总书记来某省考察重要讲话精神。"
+            "各部委负责同志对某省工作表示充分肯定。他们说，某省地位十分重要。表示将坚决贯彻张三总书记重要指示精神。",
+            ("张三", "李四", "王五"),
+            {("李四", "host"), ("李四", "speak"), ("王五", "guest")},
+        ),
         # who holds the meeting is still its chair
         ("6月9日，李四召开全县防汛工作会议。", ("李四",), {("李四", "chair")}),
     ],
