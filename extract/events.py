@@ -393,7 +393,7 @@ def _lead_after() -> re.Pattern:
 
 # What is studied or carried out right before a person named with his words (学习贯彻甲…讲话精神).
 _STUDIED = re.compile(r"(?:学习|贯彻|落实|传达|领会|践行|按照|遵照|根据)(?:贯彻|落实|传达|领会)?$")
-_WORDS_CITED = re.compile(r"[^，,；;。]{0,20}?(?:讲话|指示|批示|论述|要求|精神|思想)")
+_WORDS_CITED = re.compile(r"[^，,；;。]{0,30}?(?:讲话|指示|批示|论述|要求|精神|思想)")
 # A person named with what he said about something (甲关于督查工作的重要指示, 统一到甲关于…的
 # 讲话精神上来): what is cited, not a doer.
 _ABOUT_WHAT = re.compile(r"[^，,；;。关]{0,6}关于")

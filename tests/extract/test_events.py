@@ -431,6 +431,11 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四", "王五"),
             {("李四", "host"), ("李四", "speak"), ("王五", "guest")},
         ),
+        (
+            "6月9日，李四在某省调研。李四指出，某省认真贯彻张三总书记亲临考察指导时提出的“四个更大”重要要求。",
+            ("张三", "李四"),
+            {("李四", "lead"), ("李四", "speak")},
+        ),
         # who holds the meeting is still its chair
         ("6月9日，李四召开全县防汛工作会议。", ("李四",), {("李四", "chair")}),
     ],
