@@ -143,6 +143,10 @@ def _dump(value) -> str:
     return _ENCODE(value)
 
 
+# And one decoder: json.loads checks its argument's type and first character before calling it.
+_decode = json.JSONDecoder().decode
+
+
 # --- rows of one unit (a shard, or a whole graph) -----------------------------
 
 
@@ -406,13 +410,13 @@ class Tables:
     def node_lines(self) -> Iterator[tuple[str, dict]]:
         with self.nodes.open(encoding="utf-8") as handle:
             for line in handle:
-                nid, attrs = json.loads(line)
+                nid, attrs = _decode(line)
                 yield nid, attrs
 
     def edge_lines(self) -> Iterator[tuple[str, str, dict]]:
         with self.edges.open(encoding="utf-8") as handle:
             for line in handle:
-                source, target, attrs = json.loads(line)
+                source, target, attrs = _decode(line)
                 yield source, target, attrs
 
     def node_lines_at(self, numbers: set[int]) -> Iterator[tuple[int, str, dict]]:
@@ -562,7 +566,7 @@ def _keyed(rows: Iterable[str], aliases: NodeIds) -> Iterator[str]:
         subject, tag, payload = row.split("\t", 2)
         yield f"{key(subject)}\t{row}"
         if tag == "E":
-            for place in json.loads(payload)[7]:
+            for place in _decode(payload)[7]:
                 yield f"{key(place)}\t{place}\tL\t{_dump(subject)}\n"
 
 
@@ -597,7 +601,7 @@ def _reduce_node(
     tenures: list[list[str]] = []
     for line in lines:
         _, raw, tag, payload = line.split("\t", 3)
-        value = json.loads(payload)
+        value = _decode(payload)
         if tag == "T":
             types.setdefault(raw, set()).add(value)
         elif tag == "N":
@@ -665,8 +669,8 @@ def _reduce_node(
         canonical = [raw for raw in types.keys() | names.keys() if raw not in variants]
         attrs = {"kind": "place", "name": name(min(canonical)) if canonical else ""}
     for kind in _LATE_KINDS:
-        for raw in sorted(types):
-            if raw not in variants and iris.node_id(raw) == nid and types[raw] & _KIND_CLASSES[kind]:
+        for raw in sorted(types):  # a node id last: an IRI's id is decoded from its percent-encoding
+            if types[raw] & _KIND_CLASSES[kind] and raw not in variants and iris.node_id(raw) == nid:
                 attrs = {"kind": kind, "name": name(raw)}
     documents = {raw for raw, classes in types.items() if classes & _KIND_CLASSES["document"]}
     for document, orgs in sorted(issuers):
@@ -699,7 +703,7 @@ def _term(iri: str):
 def _reduce_edge(lines: list[str]) -> tuple[str, dict]:
     """An edge's relation and attributes from what its rows ask, as knowledge_network leaves them."""
     rank = min(line.split("\t", 3)[2] for line in lines)
-    chosen = [json.loads(line.split("\t", 4)[4]) for line in lines if line.split("\t", 3)[2] == rank]
+    chosen = [_decode(line.split("\t", 4)[4]) for line in lines if line.split("\t", 3)[2] == rank]
     relation = chosen[0][0]
     edge: dict = {"relation": relation}
     if relation == "participation":
@@ -792,7 +796,7 @@ def kept_tables(units: Iterable[Iterable[str]], folder: str | Path, state: str |
             nodes = _Nodes(tables, out, tenure_out)
             for raw in handle:
                 nid, kind, bare, node, tenure = raw[:-1].split("\t")
-                nodes.line(nid, kind, json.loads(bare), node, tenure)
+                nodes.line(nid, kind, _decode(bare), node, tenure)
         tables.bare_names.count()
         with (
             tables.edges.open("w", encoding="utf-8") as out,
@@ -868,7 +872,7 @@ class _Edges:
 
     def __init__(self, tables: Tables, out, state_out=None) -> None:
         self.tables, self.out, self.state_out = tables, out, state_out
-        self.types: dict[str, list[tuple[str, type]]] = {}  # the attributes' types of an edge's line
+        self.types: set[str] = set()  # the attributes' types of the lines seen (``types`` of :meth:`kept`)
         self.source: tuple[str, int | None] = ("", None)  # the last source's number: edges come by source
 
     def number(self, nid: str, source: bool = False) -> int | None:
@@ -910,12 +914,11 @@ class _Edges:
             tables.attended.append(b)
         tables.sources.append(a)
         tables.targets.append(b)
-        found = self.types.get(types)
-        if found is None:
+        if types not in self.types:  # the attributes' types of a line first seen: the others add none
             cells = (item.split("\x1e") for item in types.split("\x1f")) if types else ()
-            found = self.types[types] = [(name, _TYPES[kind]) for name, kind in cells]
-        for name, kind in found:
-            tables.edge_types.setdefault(name, set()).add(kind)
+            self.types.add(types)
+            for name, kind in cells:
+                tables.edge_types.setdefault(name, set()).add(_TYPES[kind])
         self.out.write(line + "\n")
 
 
@@ -1193,7 +1196,7 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
                     was[nid] = kind
                     continue  # reduced again: written when the next node comes
                 keep.reduced.write(raw)
-                nodes.line(nid, kind, json.loads(bare), node, tenure)
+                nodes.line(nid, kind, _decode(bare), node, tenure)
         for nid in affected[at:]:
             nodes.reduced(nid, *results.get(nid, (None, [])))
     # the nodes of A that became one, are one no more or changed kind: their edges are reduced again
