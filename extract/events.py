@@ -285,6 +285,8 @@ _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
 _HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
+# A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
+_HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 # A pronoun that stands for whom the words are addressed to.
 _YOU = re.compile(r"你|您")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
@@ -784,6 +786,9 @@ class _Reader:
             or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
             or refers
         )
+        # 拟任副区长人选甲、乙 in a list of who attends: the nominees, named better by the
+        # appointment that the sitting makes (任命甲、乙为副区长).
+        generic = generic or (kind == "appointment" and _NOMINEES.match(v.text, at) is not None)
         if name_view.endswith("代表团") and not _DELIBERATES.match(v.text, clause.end()):
             # 来到…第二代表团，与代表们一起审议…: a visit to a delegation is its deliberation
             # only when the sentence goes on to say so.
@@ -1002,6 +1007,12 @@ class _Reader:
             # 看望纪检监察干部并与他们座谈: the talk is with 纪检监察干部.
             who = self._original(sentence, v, them.start("who"), them.end("who"))
             name = name[:1] + who + name[3:]
+        him = _HIM.search(simplify(name)) if kind == "appointment" else None
+        if him:
+            # 会见甲，颁发任命他为…的国务院令: 他 is the guest received.
+            guest = self._guest()
+            if guest:
+                name = name[: him.start()] + guest + name[him.end() :]
         you = _YOU.search(simplify(name)) if kind == "reception" else None
         if you:
             # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest.
@@ -1014,7 +1025,11 @@ class _Reader:
         """The name of the guest of the reception told of, if any."""
         if self.current is None or self.current.type != "reception":
             return None
-        return next((self.names[p.person] for p in self.current.roles if p.role == "guest"), None)
+        guest = next((p.person for p in self.current.roles if p.role == "guest"), None)
+        if guest is None and len(self.current.guests) == 1:
+            # received in this very sentence (会见乙，颁发任命他为…): its roles are not given yet
+            (guest,) = self.current.guests
+        return self.names[guest] if guest is not None else None
 
     def _same_as(self, draft: _Draft, name_view: str, also: bool = False) -> _Draft | None:
         """The earlier event this cue reports again, if any (``also``: a meeting said to be

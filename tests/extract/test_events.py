@@ -227,6 +227,26 @@ def test_reception_names(text, names):
     assert [e.name for e in events_of(text, names=("李四", "王五"))] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 他 in an appointment told with a reception is the guest received
+        (
+            "5月30日上午，李四在某地会见王五，颁发任命他为某特别行政区行政长官的国务院令。",
+            ["会见王五", "任命王五为某特别行政区行政长官的国务院令"],
+        ),
+        # nominees in a list of who attends: the appointment is named by what the sitting does
+        (
+            "8月13日，区人大常委会召开会议。区人大主任李四主持会议，拟任副区长人选王五、赵六，"
+            "区法院院长列席会议。会议任命王五、赵六为区人民政府副区长。",
+            ["会议", "任命王五、赵六为区人民政府副区长"],
+        ),
+    ],
+)
+def test_appointment_names(text, names):
+    assert [e.name for e in events_of(text, names=("李四", "王五", "赵六"))] == names
+
+
 def test_a_hall_is_no_meeting():
     text = "委员长张三16日下午在人民大会堂与某国议长王大举行会谈。"
     events = events_of(text, names=("张三", "王大"))
