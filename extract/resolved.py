@@ -15,8 +15,12 @@ whole mention table. Its three steps depend on little of it (see the section
    confusable character apart, which share a :func:`~govkg.extract.identity.name_block`:
    a block's nodes, decisions and tenures depend on its mentions alone.
 
-:class:`Resolved` keeps what each step decided, by release and by block, with
-the corpus put together from them. :func:`resolve_kept` makes the corpus of a
+:class:`Resolved` keeps what each step decided, by release, by name and by
+block, in a SQLite database (a build's ``cache/identity.sqlite``), read and
+written a row at a time: an update reads and writes only the releases and
+blocks it touches, and a build holds at most a batch of it; the corpus
+returned reads each release's keys and the report's sorted decisions and
+variants from it as they are asked for. :func:`resolve_kept` makes the corpus of a
 table from it: step 1 runs for the releases that are new or changed (or
 gone: what they said is taken back), step 2 for the releases without a place
 among those or naming a name whose entries changed (and, until none is left,
@@ -29,12 +33,14 @@ table (``==``), as a test checks after each kind of change.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+import pickle
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 from operator import attrgetter
+from pathlib import Path
 
 from govkg.extract.identity import (
     Alias,
@@ -42,15 +48,12 @@ from govkg.extract.identity import (
     Decision,
     Known,
     Named,
-    Part,
     ReleaseKeys,
     ReleaseMentions,
     Tenure,
     Variant,
     _add_known,
-    _decision_order,
     _in_release,
-    _name,
     _offices,
     _read_offices,
     _unplaced,
@@ -58,7 +61,6 @@ from govkg.extract.identity import (
     alias_of,
     collector_paused,
     fingerprint,
-    merge_known,
     name_block,
     partition_of,
     partitions_for,
@@ -73,31 +75,219 @@ from govkg.extract.places import NATIONAL
 Steps = tuple[tuple[str, str | None, str, str], ...]
 VariantRow = tuple[str, str, str, str, str]  # (kind, key, release, name as written, reason)
 
+# Rows written at a time: what an update or a build holds of the state besides a group of blocks
+BATCH = 2000
 
-@dataclass
+# Each table of the state; values pickled. By release: origin (the caller's token of its row),
+# steps (1 and 2), round (step 2's, 0: not placed; none for a release that says where it speaks
+# for), evidence (the entries its titles give before step 2 places it: (name, place, offices)),
+# places (the place names it writes), keys. By name: the entries of Known (releases that say
+# where they speak for) and the releases without a place naming it. By block: the releases with
+# a mention in it, its decisions and tenures (step 3). The corpus's aliases by (kind, name), with
+# how many nodes name them. The decisions, tenures and variants indexed in the corpus's order.
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS origin (rid TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS steps (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS round (rid TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS evidence (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS places (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS keys (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS known (
+    name TEXT, place TEXT, rid TEXT, offices BLOB, PRIMARY KEY (name, place, rid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS known_of ON known (rid);
+CREATE TABLE IF NOT EXISTS unplaced (name TEXT, rid TEXT, PRIMARY KEY (name, rid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unplaced_of ON unplaced (rid);
+CREATE TABLE IF NOT EXISTS member (block TEXT, rid TEXT, PRIMARY KEY (block, rid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS decision (block TEXT, node TEXT, rid TEXT, person TEXT, value BLOB);
+CREATE INDEX IF NOT EXISTS decision_order ON decision (node, rid, person);
+CREATE INDEX IF NOT EXISTS decision_of ON decision (block);
+CREATE TABLE IF NOT EXISTS tenure (block TEXT, person TEXT, place TEXT, office TEXT, value BLOB);
+CREATE INDEX IF NOT EXISTS tenure_order ON tenure (person, place, office);
+CREATE INDEX IF NOT EXISTS tenure_of ON tenure (block);
+CREATE TABLE IF NOT EXISTS variant (kind TEXT, key TEXT, rid TEXT, name TEXT, reason TEXT);
+CREATE INDEX IF NOT EXISTS variant_order ON variant (kind, key, rid, name, reason);
+CREATE INDEX IF NOT EXISTS variant_of ON variant (rid);
+CREATE TABLE IF NOT EXISTS reference (
+    kind TEXT, name TEXT, count INTEGER NOT NULL, alias TEXT, PRIMARY KEY (kind, name)
+) WITHOUT ROWID;
+"""
+_BY_RELEASE = ("origin", "steps", "round", "evidence", "places", "keys")
+_PLAIN = {"origin", "round"}  # stored as they are, not pickled
+_VERSION = "1"
+
+
+def _dumps(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class Resolved:
-    """What resolving a table decided, kept for the next: by release, by block of names, and the
-    corpus's sorted lists. ``basis`` says what made it (the caller's: extraction's code and
-    data); ``origins`` says which row each release was resolved from (the caller's token of
-    it: its file's key)."""
+    """What resolving a table decided, kept for the next: by release, by name and by block of
+    names, in a SQLite database at ``path`` (None: in memory). ``basis`` says what made it (the
+    caller's: extraction's code and data); ``origin`` says which row each release was resolved
+    from (the caller's token of it: its file's key).
 
-    basis: str = ""
-    origins: dict[str, str] = field(default_factory=dict)
-    steps: dict[str, Steps] = field(default_factory=dict)  # release -> steps 1 and 2's result
-    known: Known = field(default_factory=dict)  # entries of releases that say where they speak for
-    rounds: dict[str, int] = field(default_factory=dict)  # release step 2 places -> its round, 0: none
-    # release step 2 places -> the entries its titles give before it is placed: (name, place, offices)
-    evidence: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = field(default_factory=dict)
-    blocks: dict[str, set[str]] = field(default_factory=dict)  # block -> releases with a mention in it
-    parts: dict[str, Part] = field(default_factory=dict)  # block -> its decisions and tenures (step 3)
-    keys: dict[str, ReleaseKeys] = field(default_factory=dict)
-    decisions: list[Decision] = field(default_factory=list)  # in _decision_order
-    tenures: list[Tenure] = field(default_factory=list)  # in _tenure_order
-    places: dict[str, tuple[str, ...]] = field(default_factory=dict)  # release -> place names it writes
-    variants: dict[str, tuple[VariantRow, ...]] = field(default_factory=dict)  # release -> its rows
-    variant_rows: list[VariantRow] = field(default_factory=list)  # sorted
-    references: Counter = field(default_factory=Counter)  # (kind, node name) -> how many name it
-    aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> canonical
+    A file that is not such a database (damaged, or of another version) is made anew, empty.
+    Pickled, an in-memory copy of the database travels (the tests keep states so).
+    """
+
+    def __init__(self, path: str | Path | None = None, basis: str = "") -> None:
+        self.path = None if path is None else Path(path)
+        try:
+            self._open()
+        except sqlite3.DatabaseError:
+            self.db.close()
+            self.path.unlink(missing_ok=True)
+            self._open()
+        if self.basis != basis and basis:
+            self.clear(basis)
+        self._pending: dict[str, list] = defaultdict(list)
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(":memory:" if self.path is None else str(self.path), isolation_level=None)
+        self.db.execute("PRAGMA cache_size = -16000")  # 16 MB of pages at most
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA temp_store = FILE")
+        version = self._meta("version")
+        if version not in (None, _VERSION):
+            raise sqlite3.DatabaseError(f"identity state of version {version}")
+        self.db.executescript(_SCHEMA)
+        if version is None:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            found = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # no such table: a new database
+            return None
+        return found[0] if found else None
+
+    @property
+    def basis(self) -> str:
+        return self._meta("basis") or ""
+
+    def clear(self, basis: str) -> None:
+        """Forget everything: the state of a table of no releases, made by ``basis``."""
+        tables = [name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for name in tables:
+            self.db.execute(f"DELETE FROM {name}")  # the schema's own names
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('basis', ?)", (basis,))
+
+    def begin(self) -> None:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.flush()
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Drop what was written since :meth:`begin`."""
+        self._pending.clear()
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __reduce__(self):
+        self.commit()
+        return _restored, (self.db.serialize(),)
+
+    # by release
+    def get(self, table: str, rid: str, default=None):
+        found = self.db.execute(f"SELECT value FROM {table} WHERE rid = ?", (rid,)).fetchone()
+        if found is None:
+            return default
+        return found[0] if table in _PLAIN else pickle.loads(found[0])
+
+    def put(self, table: str, rid: str, value) -> None:
+        """Set a release's value in ``table``: written with others, at the latest when read."""
+        pending = self._pending[table]
+        pending.append((rid, value if table in _PLAIN else _dumps(value)))
+        if len(pending) >= BATCH:
+            self._flush(table)
+
+    def drop(self, table: str, rid: str) -> None:
+        self._flush(table)
+        self.db.execute(f"DELETE FROM {table} WHERE rid = ?", (rid,))
+
+    def _flush(self, table: str) -> None:
+        pending = self._pending.pop(table, None)
+        if pending:
+            self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", pending)
+
+    def flush(self) -> None:
+        for table in list(self._pending):
+            self._flush(table)
+
+    def origins(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT rid, value FROM origin"))
+
+    # by name
+    def known_of(self, names: Iterable[str]) -> Known:
+        known: Known = {}
+        for name in sorted(names):
+            for place, rid, offices in self.db.execute(
+                "SELECT place, rid, offices FROM known WHERE name = ?", (name,)
+            ):
+                known.setdefault(name, {}).setdefault(place, {})[rid] = pickle.loads(offices)
+        return known
+
+    def add_known(self, rid: str, known: Known) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO known VALUES (?, ?, ?, ?)",
+            [
+                (name, place, rid, _dumps(by_release[rid]))
+                for name, places in known.items()
+                for place, by_release in places.items()
+            ],
+        )
+
+    def unplaced_naming(self, name: str) -> list[str]:
+        return [rid for (rid,) in self.db.execute("SELECT rid FROM unplaced WHERE name = ?", (name,))]
+
+    # by block
+    def members(self, block: str) -> list[str]:
+        return [rid for (rid,) in self.db.execute("SELECT rid FROM member WHERE block = ?", (block,))]
+
+    def resolved_before(self, block: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM decision WHERE block = ? LIMIT 1", (block,)).fetchone() is not None
+        )
+
+    # the corpus's lists, in its order
+    def decisions(self) -> Iterator[Decision]:
+        for (value,) in self.db.execute("SELECT value FROM decision ORDER BY node, rid, person"):
+            yield pickle.loads(value)
+
+    def tenures(self) -> Iterator[Tenure]:
+        for (value,) in self.db.execute("SELECT value FROM tenure ORDER BY person, place, office"):
+            yield pickle.loads(value)
+
+    def variants(self) -> Iterator[Variant]:
+        for row in self.db.execute(
+            "SELECT kind, key, rid, name, reason FROM variant ORDER BY kind, key, rid, name, reason"
+        ):
+            yield Variant(*row)
+
+    def aliases(self) -> Iterator[Alias]:
+        for row in self.db.execute(
+            "SELECT kind, name, alias FROM reference WHERE alias IS NOT NULL ORDER BY kind != 'place', name"
+        ):
+            yield Alias(*row)
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _restored(data: bytes) -> Resolved:
+    state = Resolved()
+    state.db.deserialize(data)
+    return state
 
 
 @lru_cache(maxsize=1 << 18)
@@ -107,10 +297,6 @@ def _block(name: str) -> str:
 
 
 _release_id = attrgetter("release")
-
-
-def _tenure_order(tenure: Tenure) -> tuple:
-    return str(tenure.person), tenure.post
 
 
 def resolve_kept(
@@ -124,126 +310,158 @@ def resolve_kept(
 
     ``origins`` gives each release's token (a row with the same token is the
     same row); ``kept`` is what the previous call returned (changed in place:
-    do not use it again), or None; ``basis`` must be the one it was made with,
-    else everything is resolved again. Step 3 runs over ``partitions`` groups
-    of the blocks to do at a time (default: one for each 5,000 releases of them).
+    do not use it, or the corpus it gave, again), or None (a state in
+    memory); ``basis`` must be the one it was made with, else everything is
+    resolved again. Step 3 runs over ``partitions`` groups of the blocks to
+    do at a time (default: one for each 5,000 releases of them). The state is
+    committed when this returns; the corpus reads its keys, decisions and
+    variants from it.
     """
     with collector_paused():
         table = sorted(table, key=_release_id)
-        state = kept if kept is not None and kept.basis == basis else Resolved(basis=basis)
-        return _update(table, dict(origins), state, partitions), state
+        state = kept if kept is not None else Resolved()
+        if state.basis != basis:
+            state.clear(basis)
+        state.begin()
+        try:
+            corpus = _update(table, dict(origins), state, partitions)
+        except BaseException:
+            state.rollback()
+            raise
+        state.commit()
+        return corpus, state
 
 
 def _update(
     table: list[ReleaseMentions], origins: dict[str, str], state: Resolved, partitions: int | None
 ) -> Corpus:
     rows = {row.release: row for row in table}
-    gone = [rid for rid in state.origins if rid not in rows]
-    changed = [rid for rid in rows if state.origins.get(rid) != origins[rid]]
+    before = state.origins()
+    gone = [rid for rid in before if rid not in rows]
+    changed = [rid for rid in rows if before.get(rid) != origins[rid]]
+    again = [rid for rid in changed if rid in before]
+    del before
     entries: set[str] = set()  # names whose entries (step 2's evidence) may have changed
     dirty: set[str] = set()  # blocks whose mentions changed
-    drop_variants: list[VariantRow] = []
-    add_variants: list[VariantRow] = []
     references = _References(state)
+    db = state.db
     # what the gone and changed releases said is taken back
-    for rid in (*gone, *(rid for rid in changed if rid in state.origins)):
-        steps = state.steps.pop(rid, ())
+    for rid in (*gone, *again):
+        steps = state.get("steps", rid, ())
         names = {name for name, *_ in steps}
-        state.evidence.pop(rid, None)
-        if state.rounds.pop(rid, None) is None:  # said where it speaks for: its entries
+        if state.get("round", rid) is None:  # said where it speaks for: its entries
             entries.update(name for name, place, *_ in steps if place and place != NATIONAL)
         else:  # placed by step 2, or not: all it may have said to others
             entries |= names
-        for name in names:
-            block = _block(name)
-            dirty.add(block)
-            state.blocks.get(block, set()).discard(rid)
-            _forget_known(state.known, name, rid)
-        del state.origins[rid]
-        references.add("place", state.places.pop(rid, ()), -1)
-        drop_variants += state.variants.pop(rid, ())
-        old = state.keys.pop(rid, None)
+        blocks = {_block(name) for name in names}
+        dirty |= blocks
+        db.executemany("DELETE FROM member WHERE block = ? AND rid = ?", [(block, rid) for block in blocks])
+        db.execute("DELETE FROM known WHERE rid = ?", (rid,))
+        db.execute("DELETE FROM unplaced WHERE rid = ?", (rid,))
+        db.execute("DELETE FROM variant WHERE rid = ?", (rid,))
+        references.add("place", state.get("places", rid, ()), -1)
+        old = state.get("keys", rid)
         if old is not None:
             references.add("organization", old.organizations.values(), -1)
+        for name in _BY_RELEASE:
+            state.drop(name, rid)
     # step 1 for the new and changed releases (final for those that say where they speak for)
     for rid in changed:
         row = rows[rid]
-        state.origins[rid] = origins[rid]
+        state.put("origin", rid, origins[rid])
         unplaced = _unplaced(row)  # step 2 places it (its step 1 again there)
         mentions = _in_release(row)
         names = {m.name for m in mentions}
         own: Known = {}
         _add_known(own, rid, mentions, False)
         entries.update(own)
-        for name in names:
-            block = _block(name)
-            dirty.add(block)
-            state.blocks.setdefault(block, set()).add(rid)
+        blocks = {_block(name) for name in names}
+        dirty |= blocks
+        db.executemany("INSERT OR IGNORE INTO member VALUES (?, ?)", [(block, rid) for block in blocks])
         if unplaced:
-            state.evidence[rid] = tuple(
-                (name, place, offices)
-                for name, places in own.items()
-                for place, by_release in places.items()
-                for offices in by_release.values()
+            state.put(
+                "evidence",
+                rid,
+                tuple(
+                    (name, place, offices)
+                    for name, places in own.items()
+                    for place, by_release in places.items()
+                    for offices in by_release.values()
+                ),
             )
+            db.executemany("INSERT OR IGNORE INTO unplaced VALUES (?, ?)", [(name, rid) for name in names])
         else:
-            state.steps[rid] = tuple((m.name, m.place, m.reason, "") for m in mentions)
-            merge_known(state.known, own)
-        state.places[rid] = places = tuple(places_named(row))
+            state.put("steps", rid, tuple((m.name, m.place, m.reason, "") for m in mentions))
+            state.add_known(rid, own)
+        places = tuple(places_named(row))
+        state.put("places", rid, places)
         references.add("place", places, 1)
-        state.variants[rid] = found = tuple(sorted(variant_rows([row])))
-        add_variants += found
+        db.executemany("INSERT INTO variant VALUES (?, ?, ?, ?, ?)", sorted(variant_rows([row])))
+    state.flush()
     # step 2 for the releases without a place whose evidence a change reaches
-    for rid, (placed_in, steps) in _placed_again(table, rows, state, entries, set(changed)).items():
-        state.rounds[rid] = placed_in
-        before = state.steps.get(rid)
-        if before != steps:
-            dirty.update(_block(name) for name, *_ in (*(before or ()), *steps))
-            state.steps[rid] = steps
+    for rid, (placed_in, steps) in _placed_again(rows, state, entries, changed).items():
+        state.put("round", rid, placed_in)
+        before_steps = state.get("steps", rid)
+        if before_steps != steps:
+            dirty.update(_block(name) for name, *_ in (*(before_steps or ()), *steps))
+            state.put("steps", rid, steps)
+    state.flush()
+    del entries
     # step 3 for the blocks whose mentions changed, a group of blocks at a time
-    dirty = {block for block in dirty if state.blocks.get(block) or block in state.parts}
-    groups = partitions or partitions_for(len(set().union(*(state.blocks.get(b, ()) for b in dirty))))
-    fresh: dict[str, Part] = {}
-    for group in _groups(sorted(dirty), groups):
-        fresh.update(_resolve_blocks(group, state, rows))
+    dirty_blocks = sorted(block for block in dirty if state.members(block) or state.resolved_before(block))
+    del dirty
+    releases: set[str] = set()
+    for block in dirty_blocks:
+        releases.update(state.members(block))
+    groups = partitions or partitions_for(len(releases))
+    del releases
     touched = set(changed)
-    drop_decisions: list[Decision] = []
-    drop_tenures: list[Tenure] = []
-    add_decisions: list[Decision] = []
-    add_tenures: list[Tenure] = []
-    nodes: dict[tuple[str, str], tuple] = {}
-    for block in dirty:
-        old = state.parts.pop(block, None) or Part((), (), ())
-        new = fresh.get(block) or Part((), (), ())
-        # what the block decided again is mostly what it decided before: those objects stay
-        decisions = _kept_equal(old.decisions, new.decisions, drop_decisions, add_decisions)
-        tenures = _kept_equal(old.tenures, new.tenures, drop_tenures, add_tenures)
-        references.add("place", (t.post.place for t in old.tenures), -1)
-        references.add("place", (t.post.place for t in tenures), 1)
-        for rid, key, node, held in new.nodes:
-            nodes[(rid, key)] = (node, held)
-            if rid not in touched and _moved(state.keys[rid], key, node, held):
-                touched.add(rid)
-        if new.nodes:  # its nodes are in the keys of the releases that name it
-            state.parts[block] = Part((), decisions, tenures)
-        if not state.blocks.get(block):
-            state.blocks.pop(block, None)
-    state.decisions = _patched(state.decisions, drop_decisions, add_decisions, _decision_order)
-    state.tenures = _patched(state.tenures, drop_tenures, add_tenures, _tenure_order)
-    state.variant_rows = _patched(state.variant_rows, drop_variants, add_variants, _same)
+    db.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, key TEXT, value BLOB, PRIMARY KEY (rid, key))"
+    )
+    db.execute("DELETE FROM fresh")
+    for group in _groups(dirty_blocks, groups):
+        for block, part in _resolve_blocks(group, state, rows).items():
+            old_places = [
+                place for (place,) in db.execute("SELECT place FROM tenure WHERE block = ?", (block,))
+            ]
+            references.add("place", old_places, -1)
+            references.add("place", (t.post.place for t in part.tenures), 1)
+            db.execute("DELETE FROM decision WHERE block = ?", (block,))
+            db.execute("DELETE FROM tenure WHERE block = ?", (block,))
+            db.executemany(
+                "INSERT INTO decision VALUES (?, ?, ?, ?, ?)",
+                [(block, str(d.node), d.release, d.person, _dumps(d)) for d in part.decisions],
+            )
+            db.executemany(
+                "INSERT INTO tenure VALUES (?, ?, ?, ?, ?)",
+                [(block, str(t.person), t.post.place, t.post.office, _dumps(t)) for t in part.tenures],
+            )
+            fresh = []
+            for rid, key, node, held in part.nodes:
+                fresh.append((rid, key, _dumps((node, held))))
+                if rid not in touched and _moved(state.get("keys", rid), key, node, held):
+                    touched.add(rid)
+            db.executemany("INSERT OR REPLACE INTO fresh VALUES (?, ?, ?)", fresh)
+    dirty_set = set(dirty_blocks)
+    del dirty_blocks
     # the keys of every release one of those blocks names, or that changed
     for rid in sorted(touched):
         row = rows.get(rid)
         if row is None:
             continue
-        old = state.keys.get(rid)
+        old = state.get("keys", rid)
         if old is not None:
             references.add("organization", old.organizations.values(), -1)
+        nodes = {
+            key: pickle.loads(value)
+            for key, value in db.execute("SELECT key, value FROM fresh WHERE rid = ?", (rid,))
+        }
         persons, posts = {}, {}
-        for person, (name, *_) in zip(row.persons, state.steps[rid], strict=True):
+        for person, (name, *_) in zip(row.persons, state.get("steps", rid), strict=True):
             key = person.key
-            if _block(name) in dirty:
-                persons[key], held = nodes[(rid, key)]
+            if _block(name) in dirty_set:
+                persons[key], held = nodes[key]
                 for index, post in enumerate(held):
                     if post is not None:
                         posts[(key, index)] = post
@@ -253,80 +471,104 @@ def _update(
                     post = old.posts.get((key, index))
                     if post is not None:
                         posts[(key, index)] = post
-        made = state.keys[rid] = ReleaseKeys(persons, _written_organizations(row), posts)
+        made = ReleaseKeys(persons, _written_organizations(row), posts)
+        state.put("keys", rid, made)
         references.add("organization", made.organizations.values(), 1)
+    state.flush()
+    db.execute("DELETE FROM fresh")
     references.settle()
     return Corpus(
         releases=tuple(rows),
-        keys={rid: state.keys[rid] for rid in rows},
-        tenures=tuple(state.tenures),
-        same_as=tuple(
-            Alias(kind, name, key) for (kind, name), key in sorted(state.aliases.items(), key=_alias_order)
-        ),
-        decisions=tuple(state.decisions),
-        variants=tuple(Variant(*row) for row in state.variant_rows),
+        keys=KeptKeys(state, tuple(rows)),
+        tenures=tuple(state.tenures()),
+        same_as=tuple(state.aliases()),
+        decisions=KeptList(state, "decisions", state.count("decision")),
+        variants=KeptList(state, "variants", state.count("variant")),
         fingerprint=fingerprint((row.release, row.text_digest) for row in table),
     )
 
 
-def _same(row):
-    return row
+class KeptKeys(Mapping):
+    """Release id -> :class:`~govkg.extract.identity.ReleaseKeys`, read from a state when asked
+    for (phase 3 of a build asks a batch of releases at a time); iterates in ``releases``' order,
+    equal to a dict of the same items and pickled as one."""
+
+    def __init__(self, state: Resolved, releases: tuple[str, ...]) -> None:
+        self._state = state
+        self._releases = releases
+
+    def __getitem__(self, rid: str) -> ReleaseKeys:
+        found = self._state.get("keys", rid)
+        if found is None:
+            raise KeyError(rid)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._releases)
+
+    def __len__(self) -> int:
+        return len(self._releases)
+
+    def __reduce__(self):
+        return dict, (dict(self.items()),)
 
 
-def _alias_order(item: tuple[tuple[str, str], str]) -> tuple[int, str]:
-    (kind, name), _ = item
-    return (0 if kind == "place" else 1), name
+class KeptList(Sequence):
+    """The corpus's decisions or variants, read in order from a state as they are iterated;
+    equal to a tuple of the same values and pickled as one."""
 
+    def __init__(self, state: Resolved, which: str, count: int) -> None:
+        self._state = state
+        self._which = which
+        self._count = count
 
-def _names_of(row: ReleaseMentions, state: Resolved) -> list[str]:
-    steps = state.steps.get(row.release)
-    if steps is not None:
-        return [name for name, *_ in steps]
-    return [_name(person.name) for person in row.persons]
+    def __iter__(self) -> Iterator:
+        return getattr(self._state, self._which)()
 
+    def __len__(self) -> int:
+        return self._count
 
-def _forget_known(known: Known, name: str, rid: str) -> None:
-    places = known.get(name)
-    if not places:
-        return
-    for place in [place for place, by_release in places.items() if rid in by_release]:
-        del places[place][rid]
-        if not places[place]:
-            del places[place]
-    if not places:
-        del known[name]
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return next(islice(iter(self), index, None))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return tuple, (tuple(self),)
 
 
 def _placed_again(
-    table: list[ReleaseMentions],
-    rows: Mapping[str, ReleaseMentions],
-    state: Resolved,
-    entries: set[str],
-    changed: set[str],
+    rows: Mapping[str, ReleaseMentions], state: Resolved, entries: set[str], changed: list[str]
 ) -> dict[str, tuple[int, Steps]]:
     """Step 2 again for the releases without a place that a change may move: the changed ones,
     those naming a name whose entries changed, and, until none is left, those sharing a name
     with one whose round or places moved (what others read of it); each with its round (0: not
     placed) and steps. The others keep theirs, and are read as they were placed."""
-    by_name: dict[str, list[str]] = defaultdict(list)
-    names_of: dict[str, list[str]] = {}
-    for row in table:
-        if _unplaced(row):
-            names_of[row.release] = found = _names_of(row, state)
-            for name in set(found):
-                by_name[name].append(row.release)
-    again = {rid for rid in changed if rid in names_of}
-    again.update(rid for name in entries for rid in by_name.get(name, ()))
+    again = {rid for rid in changed if _unplaced(rows[rid])}
+    for name in entries:
+        again.update(state.unplaced_naming(name))
     result: dict[str, tuple[int, Steps]] = {}
     while again:
-        result = _placing(sorted(again), rows, state, by_name)
+        result = _placing(sorted(again), rows, state)
         reached: set[str] = set()
         for rid, (placed_in, steps) in result.items():
-            before = state.steps.get(rid, ())
-            if placed_in != state.rounds.get(rid, 0) or (
+            before = state.get("steps", rid, ())
+            if placed_in != state.get("round", rid, 0) or (
                 placed_in and [s[1] for s in steps] != [s[1] for s in before]
             ):
-                reached.update(other for name in names_of[rid] for other in by_name[name])
+                for name in {name for name, *_ in steps}:
+                    reached.update(state.unplaced_naming(name))
         reached -= again
         if not reached:
             break
@@ -335,24 +577,22 @@ def _placed_again(
 
 
 def _placing(
-    asked_about: list[str],
-    rows: Mapping[str, ReleaseMentions],
-    state: Resolved,
-    by_name: Mapping[str, list[str]],
+    asked_about: list[str], rows: Mapping[str, ReleaseMentions], state: Resolved
 ) -> dict[str, tuple[int, Steps]]:
     """identity.place_unplaced for the releases ``asked_about`` (sorted), the others that share a
     name with them read as they were placed (in the round kept, with the places kept): the same
     rounds, as one release's inference reads only the entries of its names."""
     by_release = {rid: _in_release(rows[rid]) for rid in asked_about}
     names = {mention.name for mentions in by_release.values() for mention in mentions}
-    known = {name: state.known[name] for name in names if name in state.known}
+    known = state.known_of(names)
     own: Known = {}
     later: dict[int, list[str]] = defaultdict(list)  # round -> others placed then
-    for rid in sorted({o for name in names for o in by_name.get(name, ()) if o not in by_release}):
-        for name, place, offices in state.evidence[rid]:
+    others = {other for name in names for other in state.unplaced_naming(name)} - by_release.keys()
+    for rid in sorted(others):
+        for name, place, offices in state.get("evidence", rid):
             if name in names:
                 own.setdefault(name, {}).setdefault(place, {})[rid] = offices
-        placed_in = state.rounds.get(rid, 0)
+        placed_in = state.get("round", rid, 0)
         if placed_in:
             later[placed_in].append(rid)
     for rid, mentions in by_release.items():
@@ -365,7 +605,7 @@ def _placing(
         found, changed = place_round(asked, by_release, known, own, notes)
         rounds.update(dict.fromkeys(found, round_))
         for rid in later.get(round_, ()):  # its entries as placed: every mention with a place
-            for person, (name, place, *_) in zip(rows[rid].persons, state.steps[rid], strict=True):
+            for person, (name, place, *_) in zip(rows[rid].persons, state.get("steps", rid), strict=True):
                 changed.add(name)
                 if name in names and place and place != NATIONAL:
                     offices = _read_offices(_offices(person))[1]
@@ -391,23 +631,23 @@ def _groups(blocks: list[str], groups: int) -> Iterable[list[str]]:
     yield from (group for group in split if group)
 
 
-def _resolve_blocks(
-    blocks: list[str], state: Resolved, rows: Mapping[str, ReleaseMentions]
-) -> dict[str, Part]:
-    """Step 3 over the mentions of ``blocks`` (their steps 1 and 2 kept), and its result split by block."""
+def _resolve_blocks(blocks: list[str], state: Resolved, rows: Mapping[str, ReleaseMentions]) -> dict:
+    """Step 3 over the mentions of ``blocks`` (their steps 1 and 2 kept), and its result split by
+    block: each block's (release, Person.key, node, posts), decisions and tenures."""
     wanted = set(blocks)
     named: list[Named] = []
     of_block: list[str] = []
-    rids = sorted({rid for block in blocks for rid in state.blocks.get(block, ())})
+    rids = sorted({rid for block in blocks for rid in state.members(block)})
     for rid in rids:
         row = rows[rid]
         national = row.place == NATIONAL
-        for person, (name, place, reason, note) in zip(row.persons, state.steps[rid], strict=True):
+        for person, (name, place, reason, note) in zip(row.persons, state.get("steps", rid), strict=True):
             block = _block(name)
             if block in wanted:
                 named.append(Named(rid, row.date, person, name, national, place, reason, note))
                 of_block.append(block)
     part = resolve_partition(named)
+    del named
     nodes: dict[str, list] = defaultdict(list)
     decisions: dict[str, list] = defaultdict(list)
     tenures: dict[str, list] = defaultdict(list)
@@ -416,50 +656,21 @@ def _resolve_blocks(
         decisions[block].append(decision)
     for tenure in part.tenures:
         tenures[_block(tenure.person.name)].append(tenure)
-    return {
-        block: Part(tuple(nodes[block]), tuple(decisions[block]), tuple(tenures[block])) for block in blocks
-    }
+    return {block: _BlockPart(nodes[block], decisions[block], tenures[block]) for block in blocks}
 
 
-def _moved(keys: ReleaseKeys, key: str, node, held: tuple) -> bool:
+class _BlockPart:
+    __slots__ = ("decisions", "nodes", "tenures")
+
+    def __init__(self, nodes: list, decisions: list, tenures: list) -> None:
+        self.nodes, self.decisions, self.tenures = nodes, decisions, tenures
+
+
+def _moved(keys: ReleaseKeys | None, key: str, node, held: tuple) -> bool:
     """Whether a person's node or posts are not those ``keys`` (a release's, as kept) give them."""
-    if keys.persons.get(key) != node:
+    if keys is None or keys.persons.get(key) != node:
         return True
     return any(keys.posts.get((key, index)) != post for index, post in enumerate(held))
-
-
-def _kept_equal(old: tuple, new: tuple, dropped: list, added: list) -> tuple:
-    """``new`` with each value equal to one of ``old`` given as that object; the values of
-    ``old`` not in ``new`` put in ``dropped``, those of ``new`` not in ``old`` in ``added``."""
-    if not old:  # a block new to the corpus (every block, the first time)
-        added += new
-        return new
-    before = {value: value for value in old}
-    now = set(new)
-    dropped += (value for value in old if value not in now)
-    kept = tuple(before.get(value, value) for value in new)
-    added += (value for value in kept if value not in before)
-    return kept
-
-
-def _patched(items: list, drop: Iterable, add: Iterable, key: Callable) -> list:
-    """``items`` (sorted by ``key``, values of one key once) without the objects ``drop`` holds
-    and with those ``add`` holds, in order: found by bisection, the rest copied as it is."""
-    drop_ids = {id(item) for item in drop}
-    if drop_ids:
-        items = [item for item in items if id(item) not in drop_ids]
-    added = sorted(add, key=key)
-    if not added:
-        return items
-    out: list = []
-    start = 0
-    for item in added:
-        at = bisect_left(items, key(item), lo=start, key=key)
-        out += items[start:at]
-        out.append(item)
-        start = at
-    out += items[start:]
-    return out
 
 
 class _References:
@@ -468,20 +679,25 @@ class _References:
 
     def __init__(self, state: Resolved) -> None:
         self.state = state
-        self.moved: set[tuple[str, str]] = set()
+        self.moved: dict[tuple[str, str], int] = defaultdict(int)
 
     def add(self, kind: str, names: Iterable[str], by: int) -> None:
-        counts = self.state.references
+        moved = self.moved
         for name in names:
-            counts[(kind, name)] += by
-            self.moved.add((kind, name))
+            moved[(kind, name)] += by
 
     def settle(self) -> None:
-        counts, aliases = self.state.references, self.state.aliases
-        for item in self.moved:
-            if counts[item] > 0:
-                if item not in aliases and (key := alias_of(*item)):
-                    aliases[item] = key
-            else:
-                del counts[item]
-                aliases.pop(item, None)
+        db = self.state.db
+        keep, drop = [], []
+        for (kind, name), by in sorted(self.moved.items()):
+            found = db.execute(
+                "SELECT count, alias FROM reference WHERE kind = ? AND name = ?", (kind, name)
+            ).fetchone()
+            count, alias = found if found else (0, None)
+            count += by
+            if count > 0:
+                keep.append((kind, name, count, alias if found else alias_of(kind, name)))
+            elif found:
+                drop.append((kind, name))
+        db.executemany("INSERT OR REPLACE INTO reference VALUES (?, ?, ?, ?)", keep)
+        db.executemany("DELETE FROM reference WHERE kind = ? AND name = ?", drop)

@@ -74,9 +74,10 @@ ROWS = "rows"  # the cache entries of what phase 1 keeps of each release (Row)
 # Every built file's rows and read errors in one file (OUT/cache/rows.pickle), by cache key: what an
 # update reads of the files it does not read anew (see _read_all)
 ROWS_FILE = "rows.pickle"
-# What identity resolution decided, by release and by block of names (extract/resolved.py): an update
-# resolves again what its changed releases touch
-IDENTITY_FILE = "identity.pickle"
+# What identity resolution decided, by release, by name and by block of names (extract/resolved.py),
+# a SQLite database: an update resolves again what its changed releases touch, reading only that
+IDENTITY_FILE = "identity.sqlite"
+OLD_IDENTITY_FILE = "identity.pickle"  # the same kept whole in one pickle, by govkg before
 MAPPED = "mapped"  # and of what phase 3 made of a file's releases (shards.MappedRelease)
 FileResult = tuple[list[Extraction], list[ReadError]]
 
@@ -280,16 +281,19 @@ def save_rows_file(outdir: str | Path, files: dict[str, FileRows]) -> Path:
     return _keep(outdir, ROWS_FILE, files)
 
 
-def load_identity(outdir: str | Path) -> Resolved | None:
-    """What the folder's last build resolved (:data:`IDENTITY_FILE`); None when there is none,
-    or it is damaged."""
-    found = _load_kept(outdir, IDENTITY_FILE)
-    return found if isinstance(found, Resolved) else None
+def load_identity(outdir: str | Path) -> Resolved:
+    """What the folder's last build resolved (:data:`IDENTITY_FILE`), opened, nothing read yet;
+    empty when there is none, or it is damaged."""
+    folder = Path(outdir) / CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / OLD_IDENTITY_FILE).unlink(missing_ok=True)
+    return Resolved(folder / IDENTITY_FILE)
 
 
 def save_identity(outdir: str | Path, state: Resolved) -> Path:
-    """Keep what a build resolved for the next (:func:`load_identity`)."""
-    return _keep(outdir, IDENTITY_FILE, state)
+    """Keep what a build resolved for the next (:func:`load_identity`): its last rows committed."""
+    state.commit()
+    return Path(outdir) / CACHE / IDENTITY_FILE
 
 
 def _load_kept(outdir: str | Path, name: str):

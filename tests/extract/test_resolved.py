@@ -126,7 +126,7 @@ def test_an_update_resolves_again_only_the_blocks_its_releases_name(monkeypatch)
 def test_what_another_govkg_kept_is_not_used(monkeypatch):
     before = rows(release("a", "巴中市", person("何平", "市长")))
     _, state = resolve_kept(before, {"a": "1"}, None, "old govkg")
-    state.keys.clear()  # were it read, the keys would be missing
+    state.db.execute("DELETE FROM keys")  # were it read, the keys would be missing
     corpus, state = resolve_kept(before, {"a": "1"}, state, "new govkg")
     assert corpus == resolve(before) and state.basis == "new govkg"
 
