@@ -33,6 +33,7 @@ table (``==``), as a test checks after each kind of change.
 
 from __future__ import annotations
 
+import marshal
 import pickle
 import sqlite3
 from collections import defaultdict
@@ -48,6 +49,8 @@ from govkg.extract.identity import (
     Decision,
     Known,
     Named,
+    PersonKey,
+    Post,
     ReleaseKeys,
     ReleaseMentions,
     Tenure,
@@ -96,30 +99,89 @@ CREATE TABLE IF NOT EXISTS keys (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS known (
     name TEXT, place TEXT, rid TEXT, offices BLOB, PRIMARY KEY (name, place, rid)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS known_of ON known (rid);
 CREATE TABLE IF NOT EXISTS unplaced (name TEXT, rid TEXT, PRIMARY KEY (name, rid)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS unplaced_of ON unplaced (rid);
 CREATE TABLE IF NOT EXISTS member (block TEXT, rid TEXT, PRIMARY KEY (block, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS decision (block TEXT, node TEXT, rid TEXT, person TEXT, value BLOB);
-CREATE INDEX IF NOT EXISTS decision_order ON decision (node, rid, person);
-CREATE INDEX IF NOT EXISTS decision_of ON decision (block);
 CREATE TABLE IF NOT EXISTS tenure (block TEXT, person TEXT, place TEXT, office TEXT, value BLOB);
-CREATE INDEX IF NOT EXISTS tenure_order ON tenure (person, place, office);
-CREATE INDEX IF NOT EXISTS tenure_of ON tenure (block);
 CREATE TABLE IF NOT EXISTS variant (kind TEXT, key TEXT, rid TEXT, name TEXT, reason TEXT);
-CREATE INDEX IF NOT EXISTS variant_order ON variant (kind, key, rid, name, reason);
-CREATE INDEX IF NOT EXISTS variant_of ON variant (rid);
 CREATE TABLE IF NOT EXISTS reference (
     kind TEXT, name TEXT, count INTEGER NOT NULL, alias TEXT, PRIMARY KEY (kind, name)
 ) WITHOUT ROWID;
 """
 _BY_RELEASE = ("origin", "steps", "round", "evidence", "places", "keys")
-_PLAIN = {"origin", "round"}  # stored as they are, not pickled
+# The indexes an update reads through, not a state made from nothing: made once its rows are in
+_INDEXES = {
+    "known_of": "known (rid)",
+    "unplaced_of": "unplaced (rid)",
+    "decision_order": "decision (node, rid, person)",
+    "decision_of": "decision (block)",
+    "tenure_order": "tenure (person, place, office)",
+    "tenure_of": "tenure (block)",
+    "variant_order": "variant (kind, key, rid, name, reason)",
+    "variant_of": "variant (rid)",
+}
+_PLAIN = {"origin", "round"}  # stored as they are
+_MARSHALLED = {"steps", "evidence", "places"}  # tuples of str, None and frozensets: marshal's, quicker
 _VERSION = "1"
 
 
 def _dumps(value) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _encode(table: str, value):
+    if table in _PLAIN:
+        return value
+    return marshal.dumps(value) if table in _MARSHALLED else _dumps(value)
+
+
+def _decode(table: str, value):
+    if table in _PLAIN:
+        return value
+    return marshal.loads(value) if table in _MARSHALLED else pickle.loads(value)
+
+
+# Decisions, tenures and a release's nodes as marshal's plain tuples (a pickle a decision cost
+# more than resolving it)
+def _decision_row(d: Decision) -> bytes:
+    node = d.node
+    return marshal.dumps(
+        (d.release, d.person, d.name, (node.name, node.place, node.release), d.reason, d.apart_from)
+    )
+
+
+def _decision(data: bytes) -> Decision:
+    release, person, name, node, reason, apart_from = marshal.loads(data)
+    return Decision(release, person, name, PersonKey(*node), reason, apart_from)
+
+
+def _tenure_row(t: Tenure) -> bytes:
+    person, post = t.person, t.post
+    return marshal.dumps(
+        ((person.name, person.place, person.release), (post.place, post.office), t.first, t.last)
+    )
+
+
+def _tenure(data: bytes) -> Tenure:
+    person, post, first, last = marshal.loads(data)
+    return Tenure(PersonKey(*person), Post(*post), first, last)
+
+
+def _nodes_row(nodes: dict) -> bytes:
+    """A release's nodes of a group of blocks: Person.key -> (node, the posts of its titles)."""
+    return marshal.dumps(
+        {
+            key: ((n.name, n.place, n.release), tuple(p and (p.place, p.office) for p in held))
+            for key, (n, held) in nodes.items()
+        }
+    )
+
+
+def _nodes(data: bytes) -> dict:
+    return {
+        key: (PersonKey(*node), tuple(p and Post(*p) for p in held))
+        for key, (node, held) in marshal.loads(data).items()
+    }
 
 
 class Resolved:
@@ -153,6 +215,7 @@ class Resolved:
         if version not in (None, _VERSION):
             raise sqlite3.DatabaseError(f"identity state of version {version}")
         self.db.executescript(_SCHEMA)
+        self.indexed(True)
         if version is None:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
 
@@ -174,6 +237,14 @@ class Resolved:
             self.db.execute(f"DELETE FROM {name}")  # the schema's own names
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('basis', ?)", (basis,))
+
+    def indexed(self, on: bool) -> None:
+        """Make the indexes an update reads through (``on``), or drop them: a state made from
+        nothing is written faster without, and its indexes made at once when it is in."""
+        for name, table in _INDEXES.items():
+            self.db.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON {table}" if on else f"DROP INDEX IF EXISTS {name}"
+            )
 
     def begin(self) -> None:
         if not self.db.in_transaction:
@@ -202,27 +273,31 @@ class Resolved:
         found = self.db.execute(f"SELECT value FROM {table} WHERE rid = ?", (rid,)).fetchone()
         if found is None:
             return default
-        return found[0] if table in _PLAIN else pickle.loads(found[0])
+        return _decode(table, found[0])
 
     def put(self, table: str, rid: str, value) -> None:
         """Set a release's value in ``table``: written with others, at the latest when read."""
-        pending = self._pending[table]
-        pending.append((rid, value if table in _PLAIN else _dumps(value)))
+        self.later(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (rid, _encode(table, value)))
+
+    def later(self, statement: str, row: tuple) -> None:
+        """Run ``statement`` with ``row``, with others of it: at the latest at :meth:`flush`."""
+        pending = self._pending[statement]
+        pending.append(row)
         if len(pending) >= BATCH:
-            self._flush(table)
+            self._run(statement)
 
     def drop(self, table: str, rid: str) -> None:
-        self._flush(table)
         self.db.execute(f"DELETE FROM {table} WHERE rid = ?", (rid,))
 
-    def _flush(self, table: str) -> None:
-        pending = self._pending.pop(table, None)
+    def _run(self, statement: str) -> None:
+        pending = self._pending.pop(statement, None)
         if pending:
-            self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", pending)
+            self.db.executemany(statement, pending)
 
     def flush(self) -> None:
-        for table in list(self._pending):
-            self._flush(table)
+        """Run every statement put off (:meth:`later`): before what was written is read."""
+        for statement in list(self._pending):
+            self._run(statement)
 
     def origins(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT rid, value FROM origin"))
@@ -234,18 +309,16 @@ class Resolved:
             for place, rid, offices in self.db.execute(
                 "SELECT place, rid, offices FROM known WHERE name = ?", (name,)
             ):
-                known.setdefault(name, {}).setdefault(place, {})[rid] = pickle.loads(offices)
+                known.setdefault(name, {}).setdefault(place, {})[rid] = marshal.loads(offices)
         return known
 
     def add_known(self, rid: str, known: Known) -> None:
-        self.db.executemany(
-            "INSERT OR REPLACE INTO known VALUES (?, ?, ?, ?)",
-            [
-                (name, place, rid, _dumps(by_release[rid]))
-                for name, places in known.items()
-                for place, by_release in places.items()
-            ],
-        )
+        for name, places in known.items():
+            for place, by_release in places.items():
+                self.later(
+                    "INSERT OR REPLACE INTO known VALUES (?, ?, ?, ?)",
+                    (name, place, rid, marshal.dumps(by_release[rid])),
+                )
 
     def unplaced_naming(self, name: str) -> list[str]:
         return [rid for (rid,) in self.db.execute("SELECT rid FROM unplaced WHERE name = ?", (name,))]
@@ -262,11 +335,11 @@ class Resolved:
     # the corpus's lists, in its order
     def decisions(self) -> Iterator[Decision]:
         for (value,) in self.db.execute("SELECT value FROM decision ORDER BY node, rid, person"):
-            yield pickle.loads(value)
+            yield _decision(value)
 
     def tenures(self) -> Iterator[Tenure]:
         for (value,) in self.db.execute("SELECT value FROM tenure ORDER BY person, place, office"):
-            yield pickle.loads(value)
+            yield _tenure(value)
 
     def variants(self) -> Iterator[Variant]:
         for row in self.db.execute(
@@ -300,13 +373,20 @@ _release_id = attrgetter("release")
 
 
 def resolve_kept(
-    table: list[ReleaseMentions],
+    table: Iterable[ReleaseMentions] | Mapping[str, ReleaseMentions],
     origins: Mapping[str, str],
     kept: Resolved | None,
     basis: str,
     partitions: int | None = None,
+    digest: str | None = None,
 ) -> tuple[Corpus, Resolved]:
-    """The corpus of ``table`` (rows sorted by release id, one per id) and what to keep of it.
+    """The corpus of ``table`` (rows, one per release id) and what to keep of it.
+
+    ``table`` may be a mapping of release id -> row, iterated in the order of
+    the ids, that reads a row when asked for (graph/incremental.py's
+    ``CachedRows``): only those of the releases an update touches are; then
+    ``digest`` is the corpus's :func:`~govkg.extract.identity.fingerprint`
+    of its releases' ids and text digests.
 
     ``origins`` gives each release's token (a row with the same token is the
     same row); ``kept`` is what the previous call returned (changed in place:
@@ -318,13 +398,16 @@ def resolve_kept(
     variants from it.
     """
     with collector_paused():
-        table = sorted(table, key=_release_id)
+        if not isinstance(table, Mapping):
+            table = {row.release: row for row in sorted(table, key=_release_id)}
+        if digest is None:
+            digest = fingerprint((rid, row.text_digest) for rid, row in table.items())
         state = kept if kept is not None else Resolved()
         if state.basis != basis:
             state.clear(basis)
         state.begin()
         try:
-            corpus = _update(table, dict(origins), state, partitions)
+            corpus = _update(table, dict(origins), state, partitions, digest)
         except BaseException:
             state.rollback()
             raise
@@ -333,10 +416,16 @@ def resolve_kept(
 
 
 def _update(
-    table: list[ReleaseMentions], origins: dict[str, str], state: Resolved, partitions: int | None
+    rows: Mapping[str, ReleaseMentions],
+    origins: dict[str, str],
+    state: Resolved,
+    partitions: int | None,
+    digest: str,
 ) -> Corpus:
-    rows = {row.release: row for row in table}
     before = state.origins()
+    empty = not before  # nothing to take back or to compare with: written without indexes
+    if empty:
+        state.indexed(False)
     gone = [rid for rid in before if rid not in rows]
     changed = [rid for rid in rows if before.get(rid) != origins[rid]]
     again = [rid for rid in changed if rid in before]
@@ -377,7 +466,8 @@ def _update(
         entries.update(own)
         blocks = {_block(name) for name in names}
         dirty |= blocks
-        db.executemany("INSERT OR IGNORE INTO member VALUES (?, ?)", [(block, rid) for block in blocks])
+        for block in blocks:
+            state.later("INSERT OR IGNORE INTO member VALUES (?, ?)", (block, rid))
         if unplaced:
             state.put(
                 "evidence",
@@ -389,14 +479,16 @@ def _update(
                     for offices in by_release.values()
                 ),
             )
-            db.executemany("INSERT OR IGNORE INTO unplaced VALUES (?, ?)", [(name, rid) for name in names])
+            for name in names:
+                state.later("INSERT OR IGNORE INTO unplaced VALUES (?, ?)", (name, rid))
         else:
             state.put("steps", rid, tuple((m.name, m.place, m.reason, "") for m in mentions))
             state.add_known(rid, own)
         places = tuple(places_named(row))
         state.put("places", rid, places)
         references.add("place", places, 1)
-        db.executemany("INSERT INTO variant VALUES (?, ?, ?, ?, ?)", sorted(variant_rows([row])))
+        for variant in sorted(variant_rows([row])):
+            state.later("INSERT INTO variant VALUES (?, ?, ?, ?, ?)", variant)
     state.flush()
     # step 2 for the releases without a place whose evidence a change reaches
     for rid, (placed_in, steps) in _placed_again(rows, state, entries, changed).items():
@@ -408,7 +500,9 @@ def _update(
     state.flush()
     del entries
     # step 3 for the blocks whose mentions changed, a group of blocks at a time
-    dirty_blocks = sorted(block for block in dirty if state.members(block) or state.resolved_before(block))
+    dirty_blocks = sorted(
+        block for block in dirty if empty or state.members(block) or state.resolved_before(block)
+    )
     del dirty
     releases: set[str] = set()
     for block in dirty_blocks:
@@ -416,33 +510,41 @@ def _update(
     groups = partitions or partitions_for(len(releases))
     del releases
     touched = set(changed)
-    db.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, key TEXT, value BLOB, PRIMARY KEY (rid, key))"
-    )
+    # each group's nodes of a release, one row (read back for its keys, below)
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, value BLOB)")
+    db.execute("CREATE INDEX IF NOT EXISTS temp.fresh_of ON fresh (rid)")
     db.execute("DELETE FROM fresh")
     for group in _groups(dirty_blocks, groups):
+        fresh: dict[str, dict] = defaultdict(dict)
         for block, part in _resolve_blocks(group, state, rows).items():
-            old_places = [
-                place for (place,) in db.execute("SELECT place FROM tenure WHERE block = ?", (block,))
-            ]
-            references.add("place", old_places, -1)
+            if not empty:
+                old_places = [
+                    place for (place,) in db.execute("SELECT place FROM tenure WHERE block = ?", (block,))
+                ]
+                references.add("place", old_places, -1)
+                db.execute("DELETE FROM decision WHERE block = ?", (block,))
+                db.execute("DELETE FROM tenure WHERE block = ?", (block,))
             references.add("place", (t.post.place for t in part.tenures), 1)
-            db.execute("DELETE FROM decision WHERE block = ?", (block,))
-            db.execute("DELETE FROM tenure WHERE block = ?", (block,))
-            db.executemany(
-                "INSERT INTO decision VALUES (?, ?, ?, ?, ?)",
-                [(block, str(d.node), d.release, d.person, _dumps(d)) for d in part.decisions],
-            )
-            db.executemany(
-                "INSERT INTO tenure VALUES (?, ?, ?, ?, ?)",
-                [(block, str(t.person), t.post.place, t.post.office, _dumps(t)) for t in part.tenures],
-            )
-            fresh = []
+            for d in part.decisions:
+                state.later(
+                    "INSERT INTO decision VALUES (?, ?, ?, ?, ?)",
+                    (block, str(d.node), d.release, d.person, _decision_row(d)),
+                )
+            for t in part.tenures:
+                state.later(
+                    "INSERT INTO tenure VALUES (?, ?, ?, ?, ?)",
+                    (block, str(t.person), t.post.place, t.post.office, _tenure_row(t)),
+                )
             for rid, key, node, held in part.nodes:
-                fresh.append((rid, key, _dumps((node, held))))
-                if rid not in touched and _moved(state.get("keys", rid), key, node, held):
+                fresh[rid][key] = (node, held)
+        for rid, nodes in fresh.items():
+            state.later("INSERT INTO fresh VALUES (?, ?)", (rid, _nodes_row(nodes)))
+            if rid not in touched:
+                old = state.get("keys", rid)
+                if any(_moved(old, key, node, held) for key, (node, held) in nodes.items()):
                     touched.add(rid)
-            db.executemany("INSERT OR REPLACE INTO fresh VALUES (?, ?, ?)", fresh)
+        del fresh
+    state.flush()
     dirty_set = set(dirty_blocks)
     del dirty_blocks
     # the keys of every release one of those blocks names, or that changed
@@ -453,10 +555,9 @@ def _update(
         old = state.get("keys", rid)
         if old is not None:
             references.add("organization", old.organizations.values(), -1)
-        nodes = {
-            key: pickle.loads(value)
-            for key, value in db.execute("SELECT key, value FROM fresh WHERE rid = ?", (rid,))
-        }
+        nodes = {}
+        for (value,) in db.execute("SELECT value FROM fresh WHERE rid = ? ORDER BY rowid", (rid,)):
+            nodes.update(_nodes(value))
         persons, posts = {}, {}
         for person, (name, *_) in zip(row.persons, state.get("steps", rid), strict=True):
             key = person.key
@@ -477,14 +578,17 @@ def _update(
     state.flush()
     db.execute("DELETE FROM fresh")
     references.settle()
+    if empty:
+        state.indexed(True)
+    releases = tuple(rows)
     return Corpus(
-        releases=tuple(rows),
-        keys=KeptKeys(state, tuple(rows)),
+        releases=releases,
+        keys=KeptKeys(state, releases),
         tenures=tuple(state.tenures()),
         same_as=tuple(state.aliases()),
         decisions=KeptList(state, "decisions", state.count("decision")),
         variants=KeptList(state, "variants", state.count("variant")),
-        fingerprint=fingerprint((row.release, row.text_digest) for row in table),
+        fingerprint=digest,
     )
 
 

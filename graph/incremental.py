@@ -36,8 +36,9 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from govkg.extract import ReadError
 from govkg.extract.identity import (
@@ -46,6 +47,7 @@ from govkg.extract.identity import (
     ReleaseMentions,
     SharedValues,
     collector_paused,
+    fingerprint,
     identity_lines,
     mentions_of,
 )
@@ -268,17 +270,101 @@ def rows_of(found: list[Extraction]) -> list[Row]:
 FileRows = tuple[list[Row], list[ReadError]]
 
 
-def load_rows_file(outdir: str | Path) -> dict[str, FileRows]:
-    """The rows and read errors of the files the folder's last build read, by cache key
-    (:data:`ROWS_FILE`); empty when there is none, or it is damaged."""
+class Kept(NamedTuple):
+    """What the rows file keeps of a release's row: all but its mentions (read from the
+    cache's entry of its file when identity asks for them: :class:`CachedRows`), and the
+    digest of its text, for the corpus's fingerprint."""
+
+    release: str
+    path: str
+    warnings: tuple[str, ...]
+    digest: str
+
+
+KeptRows = tuple[list[Kept], list[ReadError]]
+
+
+def kept_of(rows: list[Row]) -> list[Kept]:
+    return [Kept(r.release, r.path, r.warnings, r.mentions.text_digest) for r in rows]
+
+
+def load_rows_file(outdir: str | Path) -> dict[str, KeptRows]:
+    """What the rows file of the folder's last build keeps of the rows of each file it read, and
+    their read errors, by cache key (:data:`ROWS_FILE`); empty when there is none, or it is
+    damaged (or of a govkg that kept the rows whole)."""
     found = _load_kept(outdir, ROWS_FILE)
-    return found if isinstance(found, dict) else {}
+    if not isinstance(found, dict):
+        return {}
+    for rows, _ in islice(found.values(), 1):
+        if rows and not isinstance(rows[0], Kept):
+            return {}
+    return found
 
 
-def save_rows_file(outdir: str | Path, files: dict[str, FileRows]) -> Path:
-    """Keep ``files`` (cache key -> rows and read errors) in the folder's :data:`ROWS_FILE`, one
-    pickle: the rows' shared values (:class:`~govkg.extract.identity.SharedValues`) stay shared."""
+def save_rows_file(outdir: str | Path, files: dict[str, KeptRows]) -> Path:
+    """Keep ``files`` (cache key -> what is kept of its rows, and its read errors) in the
+    folder's :data:`ROWS_FILE`, one pickle."""
     return _keep(outdir, ROWS_FILE, files)
+
+
+class CachedRows(Mapping):
+    """Release id -> its mention row: those ``held`` (read now), the others read from the cache
+    entry of the file they come from (``origins``: release -> cache key; ``paths``: cache key ->
+    path, read again when the entry is missing or damaged) when asked for. Iterates over
+    ``releases``, sorted; what identity resolution reads (extract/resolved.py): an update asks
+    for the rows of the releases it touches only."""
+
+    FILES = 64  # files' rows held, the last read
+
+    def __init__(
+        self,
+        releases: list[str],
+        held: dict[str, ReleaseMentions],
+        origins: Mapping[str, str],
+        paths: Mapping[str, str],
+        cache: ExtractionCache,
+    ) -> None:
+        self._releases = releases
+        self._held = held
+        self._origins = origins
+        self._paths = paths
+        self._cache = cache
+        self._files: dict[str, dict[str, ReleaseMentions]] = {}
+        self.read = 0  # files whose rows were read
+
+    def __getitem__(self, rid: str) -> ReleaseMentions:
+        found = self._held.get(rid)
+        if found is not None:
+            return found
+        key = self._origins[rid]
+        rows = self._files.get(key)
+        if rows is None:
+            rows = self._files[key] = self._read(key)
+            if len(self._files) > self.FILES:
+                del self._files[next(iter(self._files))]
+        return rows[rid]
+
+    def _read(self, key: str) -> dict[str, ReleaseMentions]:
+        self.read += 1
+        value = self._cache.get(key, ROWS)
+        if value is None:
+            found = self._cache.get(key)
+            if found is None:
+                found = extract_any(_local(self._paths[key]))
+            value = (rows_of(found[0]), found[1])
+        rows: dict[str, ReleaseMentions] = {}
+        for row in value[0]:
+            rows.setdefault(row.release, row.mentions)  # of two with one id in a file, the first
+        return rows
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self._origins
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._releases)
+
+    def __len__(self) -> int:
+        return len(self._releases)
 
 
 def load_identity(outdir: str | Path) -> Resolved:
@@ -322,10 +408,10 @@ def _read_all(
     progress: Progress | None,
     workers: int | None,
     dask: Dask | None,
-    kept: Mapping[str, FileRows] | None = None,
-) -> Iterator[tuple[str, list[Row], list[ReadError], bool | None]]:
+    kept: Mapping[str, KeptRows] | None = None,
+) -> Iterator[tuple[str, list[Row] | list[Kept], list[ReadError], bool | None]]:
     """Phase 1: each file's rows and read errors in order, and whether it was extracted now
-    (None: its rows came from ``kept``).
+    (None: what the last build kept of its rows, :class:`Kept`, from ``kept``).
 
     A file whose rows the last build kept (``kept``: :func:`load_rows_file`,
     by cache key, one pickle read for all files instead of an entry a file)
@@ -422,17 +508,19 @@ def _build_into(
     unchanged = same_removals and same_files and software == previous.software
     if reuse_outputs and unchanged and outputs_current(outdir):
         return Update(record=previous, reused=len(keys))
-    files: list[tuple[str, list[Row], list[ReadError]]] = []
+    files: list[tuple[str, list[Row] | list[Kept], list[ReadError]]] = []
     extracted = 0
     kept = load_rows_file(outdir)
-    shared = SharedValues()  # the rows are held until identity is resolved: each value once
+    shared = SharedValues()  # the rows read now are held until identity is resolved: each value once
+    now: dict[str, KeptRows] = {}
     for path, rows, failed, fresh in _read_all(keys, cache, progress, workers, dask, kept):
         extracted += bool(fresh)
-        if fresh is not None:  # those kept were shared when kept
+        if fresh is not None:
             rows = [Row(r.release, r.path, r.warnings, shared(r.mentions)) for r in rows]
+        if keys[path]:
+            now[keys[path]] = (rows if fresh is None else kept_of(rows), failed)
         files.append((path, rows, failed))
     del shared
-    now = {keys[path]: (rows, failed) for path, rows, failed in files if keys[path]}
     if now.keys() != kept.keys():  # a key's rows are always the same: only new or dropped keys change it
         save_rows_file(outdir, now)
     del kept, now
@@ -485,14 +573,26 @@ def _build_into(
         software=software,
         skipped=len(errors),
     )
-    mentions = [row.mentions for row in built]
+    # the rows read now, held; the others read from the cache as identity asks for them
+    held = {row.release: row.mentions for row in built if isinstance(row, Row)}
+    table = CachedRows(
+        [row.release for row in built],
+        held,
+        origins,
+        {key: path for path, key in keys.items() if key},
+        cache,
+    )
+    digest = fingerprint(
+        (row.release, row.digest if isinstance(row, Kept) else row.mentions.text_digest) for row in built
+    )
     if dask:
-        corpus = resolve_on_cluster(mentions, dask)
+        corpus = resolve_on_cluster([table[rid] for rid in table], dask)
     else:  # what the last build resolved kept: this one resolves again what changed (identity
         # depends on extraction's code and data alone, as the rows do: a change to graph/ keeps it)
-        corpus, state = resolve_kept(mentions, origins, load_identity(outdir), code_fingerprint())
+        corpus, state = resolve_kept(table, origins, load_identity(outdir), code_fingerprint(), digest=digest)
         save_identity(outdir, state)
         del state
+    del table, held
     return Update(
         record=record,
         corpus=corpus,

@@ -509,3 +509,32 @@ def test_what_a_killed_build_left_in_a_folder_written_in_place_is_removed_by_the
     assert sorted(path.name for path in out.iterdir()) == sorted(path.name for path in clean.iterdir())
     assert [path for path in out.rglob(".*") if "store" not in path.relative_to(out).parts] == []
     assert _build_tree(out) == _build_tree(clean)
+
+
+def test_an_update_reads_from_the_cache_only_the_rows_of_releases_it_touches(tmp_path, inputs, monkeypatch):
+    from govkg.graph import incremental
+
+    first, second = inputs
+    out = tmp_path / "out"
+    written(build_into(out, [first, second]), out)
+    rows_kept = load_rows_file(out)
+    assert all(isinstance(row, incremental.Kept) for rows, _ in rows_kept.values() for row in rows)
+    read: list[str] = []
+    real = incremental.CachedRows._read
+
+    def counted(self, key):
+        read.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(incremental.CachedRows, "_read", counted)
+    # another graph/ (the files are written again), the same releases: no row is read
+    monkeypatch.setattr(incremental, "software_fingerprint", lambda: "another govkg")
+    update = build_into(out, [first, second])
+    assert update.corpus == build_into(tmp_path / "whole", [first, second]).corpus
+    assert read == []
+    # a changed release: its row is read now, and only the rows of the releases its names reach
+    changed = sorted(second.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    update = build_into(out, [first, second])
+    assert update.corpus == build_into(tmp_path / "whole2", [first, second]).corpus
+    assert len(set(read)) < 10
