@@ -23,6 +23,14 @@ NOT_GIVEN = frozenset(
 )
 
 
+# 会 is a given name's first character of two (李会良, 王会军), where it begins no word that
+# follows a surname as a title or an act (李会长, 王会议, 孙会计, 张会见).
+_MIDDLE_HUI = re.compile(
+    "会(?![长议见谈晤同商计员上后前中场务期签堂所展战诊考审演聚合师费馆标徽风办典员])"
+    f"[^{''.join(sorted(NOT_GIVEN))}]"
+)
+
+
 @cache
 def surnames() -> dict[str, str]:
     """Surname → kind (``single`` or ``compound``)."""
@@ -110,7 +118,8 @@ def is_chinese_name(word: str) -> bool:
         return False
     if not all(HAN.match(c) for c in word):
         return False
-    if any(c in NOT_GIVEN for c in word[n:]):
+    given = word[n:]
+    if any(c in NOT_GIVEN for c in given) and not _MIDDLE_HUI.fullmatch(given):
         return False
     if holds_word("after", word[1:], shortest=2) or holds_word("notpart", word):
         return False

@@ -16,6 +16,13 @@ from govkg.extract.names import is_chinese_name, name_at, name_before
         ("王局长", False),
         ("文件", False),
         ("张三的", False),
+        # 会 begins a given name of two characters, not a word after a surname
+        ("王会军", True),
+        ("李会长", False),
+        ("王会议", False),
+        ("孙会计", False),
+        ("张会见", False),
+        ("王会", False),
     ],
 )
 def test_is_chinese_name(word, expected):

@@ -80,6 +80,8 @@ def titles(text, place=None):
         ("县长王小明边走、边看、边问。", {"王小明": ["县长"]}),
         # notices with several comrades
         ("会议同意李四、赵六两位同志辞去县人大代表职务。", {"李四": ["县人大代表"], "赵六": ["县人大代表"]}),
+        # a given name that begins with 会
+        ("会议决定接受王会军同志辞去某县人民政府县长职务的请求。", {"王会军": ["某县人民政府县长"]}),
         # a bare name opening a clause before a verb
         ("会议由县委办主持。孙八主持会议并讲话。", {"孙八": []}),
     ],
