@@ -344,7 +344,7 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     # 论坛开幕式: the opening, a ceremony.
     # 常委会 is a meeting where it is held (主持召开市委常委会, 在市委常委会上) and a body where
     # anything else follows (人大常委会主任, 常委会第五次会议, 常委会扩大会议, 常委会组织的…).
-    standing = "(?!(?<=常委会)(?![上后前中时，,。；;、和及与并（(]|$))"
+    standing = "(?:(?<!常委会)|(?=[上后前中时，,。；;、和及与并（(]|$))"
     meet = f"(?:{meet})(?![堂室厅场所议晤谈见])(?!(?<=论坛)开幕式){standing}"
     # An inspection verb that heads a noun (巡察通告, 检查组) or is a participle (被巡察村)
     # reports no inspection.
@@ -557,8 +557,7 @@ class _Reader:
             # (某项目签约仪式举行。会后，甲到某园区调研).
             kinds = ("reception",) if same_day.group(3) else ("meeting",)
             kinds = (*kinds, *_GATHERINGS) if same_day.group(2) and same_day.group(2) != "会议" else kinds
-            told = next((d for d in reversed(self.drafts) if d.type in kinds and d.date), None)
-            self.same_day = told.date if told else None
+            self.same_day = self._last_day(kinds)
         elif same_day:
             # 当天 before any date is the day of the report.
             self.same_day = self.last_date or (self.clock if same_day.group(1) else None)
@@ -678,6 +677,11 @@ class _Reader:
         self.visit_day = next(((index, d.date) for d in visits), None) if dates else None
         if dates:
             self.last_date = dates[-1].iso
+
+    def _last_day(self, kinds: tuple[str, ...]) -> str | None:
+        """The day of the last happening of one of ``kinds`` told of with a day, if any."""
+        told = next((d for d in reversed(self.drafts) if d.type in kinds and d.date), None)
+        return told.date if told else None
 
     @staticmethod
     def _told_in_words(text: str, clause: re.Match, at: int, dates: list, mentions: list) -> bool:
@@ -869,10 +873,7 @@ class _Reader:
             return
         if date is None and _AROUND_MEETING.search(clause.group(), 0, match.start()):
             # …并在会前会见了…: the day of the meeting told of.
-            meeting = next(
-                (d for d in reversed(self.drafts) if d.type in ("meeting", *_GATHERINGS) and d.date), None
-            )
-            date = meeting.date if meeting else None
+            date = self._last_day(("meeting", *_GATHERINGS))
         if date is None and not (past or self.in_words) and self._of_the_sitting(kind, name):
             # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the
             # sitting told of does (appointments, their oath and commissions) is on its day.

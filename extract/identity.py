@@ -78,7 +78,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
-from itertools import groupby
+from itertools import groupby, islice
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
@@ -1602,7 +1602,40 @@ class _Runs:
         return heapq.merge(*runs, key=key)
 
 
-class SpilledKeys(Mapping):
+class ReadAsDict(Mapping):
+    """A mapping whose values are read when asked for: equal to a dict of the same items (what
+    Mapping gives), and pickled as one."""
+
+    def __reduce__(self):
+        return dict, (dict(self.items()),)
+
+
+class ReadAsTuple(Sequence):
+    """A sequence read in order as it is iterated (a subclass gives ``__iter__`` and ``__len__``):
+    equal to a tuple of the same values, and pickled as one."""
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        return next(islice(iter(self), index, None))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return tuple, (tuple(self),)
+
+
+class SpilledKeys(ReadAsDict):
     """Release id -> :class:`ReleaseKeys`, each pickled in a temporary file and read when asked for.
 
     Phase 3 of a build asks for a batch of releases' keys at a time
@@ -1627,11 +1660,8 @@ class SpilledKeys(Mapping):
     def __len__(self) -> int:
         return len(self._at)
 
-    def __reduce__(self):
-        return dict, (dict(self.items()),)
 
-
-class SpilledDecisions(Sequence):
+class SpilledDecisions(ReadAsTuple):
     """The report's decisions in :func:`_decision_order`, kept in a temporary file as sorted runs
     (one a partition, pickled in chunks) merged as they are read; equal to a tuple of the same
     decisions, and pickled as one."""
@@ -1651,19 +1681,6 @@ class SpilledDecisions(Sequence):
 
     def __len__(self) -> int:
         return self._count
-
-    def __getitem__(self, index):
-        return tuple(self)[index]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None
-
-    def __reduce__(self):
-        return tuple, (tuple(self),)
 
 
 def unresolved(extractions: Iterable[Extraction]) -> Corpus:

@@ -26,7 +26,7 @@ NOT_GIVEN = frozenset(
 # 会 is a given name's first character of two (李会良, 王会军), where it begins no word that
 # follows a surname as a title or an act (李会长, 王会议, 孙会计, 张会见).
 _MIDDLE_HUI = re.compile(
-    "会(?![长议见谈晤同商计员上后前中场务期签堂所展战诊考审演聚合师费馆标徽风办典员])"
+    "会(?![长议见谈晤同商计员上后前中场务期签堂所展战诊考审演聚合师费馆标徽风办典])"
     f"[^{''.join(sorted(NOT_GIVEN))}]"
 )
 

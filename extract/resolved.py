@@ -37,9 +37,8 @@ import marshal
 import pickle
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 
@@ -51,6 +50,8 @@ from govkg.extract.identity import (
     Named,
     PersonKey,
     Post,
+    ReadAsDict,
+    ReadAsTuple,
     ReleaseKeys,
     ReleaseMentions,
     Tenure,
@@ -592,7 +593,7 @@ def _update(
     )
 
 
-class KeptKeys(Mapping):
+class KeptKeys(ReadAsDict):
     """Release id -> :class:`~govkg.extract.identity.ReleaseKeys`, read from a state when asked
     for (phase 3 of a build asks a batch of releases at a time); iterates in ``releases``' order,
     equal to a dict of the same items and pickled as one."""
@@ -613,11 +614,8 @@ class KeptKeys(Mapping):
     def __len__(self) -> int:
         return len(self._releases)
 
-    def __reduce__(self):
-        return dict, (dict(self.items()),)
 
-
-class KeptList(Sequence):
+class KeptList(ReadAsTuple):
     """The corpus's decisions or variants, read in order from a state as they are iterated;
     equal to a tuple of the same values and pickled as one."""
 
@@ -631,25 +629,6 @@ class KeptList(Sequence):
 
     def __len__(self) -> int:
         return self._count
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return next(islice(iter(self), index, None))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None
-
-    def __reduce__(self):
-        return tuple, (tuple(self),)
 
 
 def _placed_again(

@@ -573,19 +573,21 @@ def _order_of(text: str) -> str | None:
     return "day" if datatype == _XSD_DATE and _DAY.fullmatch(lexical) else None
 
 
+def _term_of(line: bytes | str) -> str:
+    """The N-Triples term a key file's line holds."""
+    return (line.decode("utf-8") if isinstance(line, bytes) else line).rstrip("\n")
+
+
 def _iri_key(line: bytes | str) -> tuple:
-    text = line.decode("utf-8") if isinstance(line, bytes) else line
-    return (text.rstrip("\n")[1:-1],)
+    return (_term_of(line)[1:-1],)
 
 
 def _name_line_key(line: bytes | str) -> tuple:
-    text = line.decode("utf-8") if isinstance(line, bytes) else line
-    return _literal_key(text.rstrip("\n"))
+    return _literal_key(_term_of(line))
 
 
 def _day_key(line: bytes | str) -> tuple:
-    text = line.decode("utf-8") if isinstance(line, bytes) else line
-    return (nt_literal(text.rstrip("\n"))[0],)
+    return (nt_literal(_term_of(line))[0],)
 
 
 def _first_of(key):
