@@ -64,7 +64,7 @@ from govkg.extract.titles import (
 # Heads after which a name need not be Chinese (德国外长韦斯特维勒).
 _FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长")
 # Verbs after which a name that opens a clause is taken without a title.
-_CLAUSE_VERBS = ("主持", "出席", "指出", "强调", "表示", "要求", "讲话", "参加", "陪同", "致辞")
+_CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "要求", "讲话", "参加", "陪同", "致辞")
 _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
@@ -115,6 +115,12 @@ _LIST_MARKS = ("、", "，", ",", "等")
 # Where an item of a list of people ends.
 _ITEM_END = re.compile(r"[，,。；;、：:\n]")
 _ATTEND = ("参加", "出席", "列席", "陪同", "等")
+# The mark or word that joins the last item of a list of people, and what may follow that item.
+_JOINED = re.compile(r"以及|[和及]")
+_LIST_ATTEND = re.compile(
+    r"(?:等(?:\d+|[一二两三四五六七八九十]+)?(?:位|名|人|同志|领导|负责同志)?)?(?:一同|一起|共同)?"
+    r"(?:参加|出席|列席|陪同)|等(?:人|同志|领导)"
+)
 _PEOPLE_VERBS = re.compile(
     r"参加|出席|列席|陪同|交谈|会见|会谈|看望|慰问|宣誓|辞去|夫妇|两位|三位|同志|党员|代表"
 )
@@ -198,18 +204,38 @@ class _Finder:
         return parts
 
     def list_after(self, i: int) -> list[tuple[int, str]]:
-        """Bare names listed from ``i`` on: 、王五、赵六 (each a name before a boundary)."""
+        """Bare names listed from ``i`` on: 、王五、赵六 (each a name before a boundary),
+        and the last one joined by 和 / 及 / 以及 before a word for attending
+        (、王五和赵六出席). An item that reads as a place or a word (吴兴, 高平: a
+        county too) is a name between two names or before a word for attending
+        (副主任甲、吴兴、乙出席; 副主任甲、吴兴出席), not before anything else
+        (甲、高平等地)."""
         t = self.text
-        out = []
-        while i < len(t) and t[i] in "、，," and i + 1 < len(t):
-            if t[i] in "，,":
-                # a comma continues a list only into another bare name list item
+        out: list[tuple[int, str]] = []
+        doubtful: list[tuple[int, str]] = []  # items that read as places or words, until a name
+        while i + 1 < len(t):
+            joined = _JOINED.match(t, i)
+            if t[i] != "、" and not joined:
+                break  # a comma does not continue a list of bare names
+            at = joined.end() if joined else i + 1
+            name = name_at(t, at, self.known()) or (None if joined else self.list_item(at))
+            if not name:
                 break
-            name = name_at(t, i + 1, self.known()) or self.list_item(i + 1)
-            if not name or (name not in self.found and _not_a_name(name)):
+            end = at + len(name)
+            if joined and not _LIST_ATTEND.match(t, end):
+                break  # 县长甲和乙镇…: 和 joins a list only before a word for attending
+            if name not in self.found and _not_a_name(name):
+                if joined:
+                    break
+                doubtful.append((at, name))
+            else:
+                out += [*doubtful, (at, name)]
+                doubtful = []
+            i = end
+            if joined:
                 break
-            out.append((i + 1, name))
-            i = i + 1 + len(name)
+        if doubtful and _LIST_ATTEND.match(t, i) and not t.startswith("等", i):
+            out += doubtful
         return out
 
     def list_item(self, i: int) -> str | None:
@@ -276,8 +302,9 @@ class _Finder:
             self.add(name, titles, foreign)
             if spaced:
                 self.found[name].spaced.append(spaced)
-            for _, other in self.list_after(spaced[1] if spaced else at + len(name)):
-                self.add(other, titles)
+            for k, (where, other) in enumerate(self.list_after(spaced[1] if spaced else at + len(name))):
+                # 副主任甲、乙和丙 share the title; 副主任甲和丙 do not tell 丙's
+                self.add(other, titles if k or t[where - 1] == "、" else ())
 
     def name_after_comma(self, end: int) -> str | None:
         """The name after a title chain that is a clause of its own (市委副书记、市长，王建国到…):
@@ -465,23 +492,7 @@ class _Finder:
         ends the text before the first 、, the last the name that starts after
         the last. Two items need a three-character one among them.
         """
-        t = self.text
-        for m in _LIST.finditer(t):
-            parts = m.group().split("、")
-            first = self._list_head(m.start(), parts[0])
-            if not first:
-                continue
-            items = [first]
-            at = m.start() + len(parts[0]) + 1
-            for part in parts[1:]:
-                if is_chinese_name(part) or part in self.found:
-                    items.append(part)
-                else:
-                    last = name_at(t, at, self.known())
-                    if last:
-                        items.append(last)
-                    break
-                at += len(part) + 1
+        for items in self._bare_lists():
             if len({w[0] for w in items}) == 1:
                 continue  # 边走、边看、边问: one "surname" for all is no list of names
             if any(_not_a_name(w) for w in items):
@@ -489,6 +500,32 @@ class _Finder:
             if len(items) >= 3 or (len(items) == 2 and any(len(w) >= 3 for w in items)):
                 for w in items:
                     self.add(w)
+
+    def _bare_lists(self) -> Iterator[list[str]]:
+        """The lists of names in runs of characters joined by 、: a part that is no name
+        ends one list with the name it starts with, and a part longer than a name starts
+        the next with the name it ends with (关于甲、乙两位同志辞去…以及丙、丁、戊等:
+        甲、乙 and 丙、丁、戊)."""
+        t = self.text
+        for m in _LIST.finditer(t):
+            items: list[str] | None = None
+            at = m.start()
+            for part in m.group().split("、"):
+                if items is not None and (is_chinese_name(part) or part in self.found):
+                    items.append(part)
+                else:
+                    if items is not None:
+                        last = name_at(t, at, self.known())
+                        yield [*items, last] if last else items
+                    # a list starts with the first part, or a longer part that ends with a
+                    # name, not with a part that is a whole word after one that was none
+                    # (获得感、幸福感、安全感; 东桥、中原、新生 after a village that is no name)
+                    whole = items is None and at > m.start() and len(part) <= 4
+                    head = None if whole else self._list_head(at, part)
+                    items = [head] if head else None
+                at += len(part) + 1
+            if items is not None and len(items) > 1:
+                yield items
 
     def _list_head(self, start: int, part: str) -> str | None:
         """The name a list starts with: the end of ``part`` after a clean boundary."""

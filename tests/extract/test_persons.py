@@ -358,3 +358,75 @@ def test_a_tagged_name_that_opens_a_line_has_no_line_break():
     people = persons("省长会见了某国客人。\n巴福平说，双方交往源远流长。")
     assert all(not any(c.isspace() for c in name) for name in people)
     assert "巴福平" in people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that is also a county's short name (吴兴, 黎平) between names or before a word
+        # for attending, in a list that shares a title
+        (
+            "市人大常委会副主任潘俊兴、江华、吴兴、潘平，秘书长章强永出席会议。",
+            {
+                "潘俊兴": ["市人大常委会副主任"],
+                "江华": ["市人大常委会副主任"],
+                "吴兴": ["市人大常委会副主任"],
+                "潘平": ["市人大常委会副主任"],
+                "章强永": ["秘书长"],
+            },
+        ),
+        (
+            "县人大常委会副主任张三、黎平出席会议。",
+            {"张三": ["县人大常委会副主任"], "黎平": ["县人大常委会副主任"]},
+        ),
+        # places after a name are places
+        ("县委书记张三到高平、黎平等地调研。", {"张三": ["县委书记"]}),
+        ("县委书记张三、高平等地负责人出席会议。", {"张三": ["县委书记"]}),
+        # the last name joined by 和 shares the title of a list; of a single name it is not told
+        (
+            "县人大常委会副主任张三、李四和胡健发出席会议。",
+            {
+                "张三": ["县人大常委会副主任"],
+                "李四": ["县人大常委会副主任"],
+                "胡健发": ["县人大常委会副主任"],
+            },
+        ),
+        ("县人大常委会副主任张三和胡健发出席会议。", {"张三": ["县人大常委会副主任"], "胡健发": []}),
+        (
+            "副县长张三、李四以及胡健发等陪同调研。",
+            {"张三": ["副县长"], "李四": ["副县长"], "胡健发": ["副县长"]},
+        ),
+        # 和 joins a name only before a word for attending
+        ("县长张三和胡健发镇的干部座谈。", {"张三": ["县长"]}),
+        # a word that is a name after a title where 列席 follows (吴国, the old state)
+        (
+            "市委书记许某主持召开市委常委会，市政协主席吴国列席会议。",
+            {"许某": ["市委书记"], "吴国": ["市政协主席"]},
+        ),
+    ],
+)
+def test_a_titled_list_takes_names_that_read_as_places_and_its_last_name_after_和(text, expected):
+    found = _untagged_persons(text)
+    assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list that starts after a clause in the same run of characters as an earlier list
+        (
+            "会议同意，张大伟、李强两位同志辞去县人大常委会委员以及王军、赵生中、刘刚等15位同志辞去县人大代表。",
+            {"张大伟", "李强", "王军", "赵生中", "刘刚"},
+        ),
+        # whole words after one that is no name start no list
+        ("会上，大家表示要增强获得感、幸福感、安全感。", set()),
+        ("到石桥、东桥、中原、新生等村走访。", set()),
+    ],
+)
+def test_every_list_of_bare_names_in_a_run_is_read(text, expected):
+    assert untagged(text) == expected
+
+
+def _untagged_persons(text):
+    release = Release(id="t", text=text)
+    return {p.name: p for p in find_persons(release, tuple(split_sentences(text)), tagger=False)}
