@@ -124,7 +124,10 @@ _WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
 # tells of before the welcome is (会见并欢迎甲来某市考察); a welcome's rite or banquet is no welcome.
 _WELCOMED_TO = re.compile(r"欢迎(?![仪宴晚酒词辞会])[^，,。；;]{0,15}?(?:来|到|赴)")
 _MODAL = re.compile(
-    r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期|将(?!于)"
+    r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期"
+    # 将 of what will be done, not of a general or soldiers (老将军, 将士), of 将近 or of a
+    # county's name (将乐县)
+    r"|(?<![大老武名主干猛])将(?![于乐军士领近帅])"
     # …and one that passes on what someone said (传达…的讲话精神).
     r"|传达|领学"
 )

@@ -59,6 +59,11 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，区人大常委会举行会议，审议通过任职和免职事项。", ["meeting", "appointment"]),
         # a term of office is no appointment
         ("6月9日，县长张三在任职期间到某镇调研。", ["inspection"]),
+        # 将 that tells of no future: a general, soldiers, a county's name, 将近
+        ("6月9日，县长张三到干休所看望慰问老将军。", ["inspection"]),
+        ("6月9日，县长张三到驻地部队慰问将士。", ["inspection"]),
+        ("6月9日，将乐县县长张三到某镇检查防汛工作。", ["inspection"]),
+        ("6月9日，县长张三将近中午到某镇检查防汛工作。", ["inspection"]),
     ],
 )
 def test_event_types(text, types):
@@ -71,6 +76,7 @@ def test_event_types(text, types):
         "原则上取消庙会、灯会等大型公共活动。",  # called off
         "张三强调，要加强督导检查，确保措施落实。",  # reported words
         "各地要定期召开工作推进会。",  # what must be done
+        "县长张三将到某镇检查防汛工作。",  # what will be done
         "书记张三要求相关部门：一是做好技术指导等各项工作。",  # points of a speech
         "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
