@@ -65,6 +65,9 @@ from govkg.extract.titles import (
 _FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长")
 # Verbs after which a name that opens a clause is taken without a title.
 _CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "要求", "讲话", "参加", "陪同", "致辞")
+# …and after which a name that is also a word is taken after a title (副主任宝海先后到…),
+# where any other word makes it a word (会长单位代表).
+_TITLED_WORD_VERBS = (*_CLAUSE_VERBS, "先后", "一行", "带队", "率队", "深入", "来到", "前往", "赴")
 _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
@@ -267,7 +270,7 @@ class _Finder:
             name = name_at(t, at, self.known())
             if name and name not in self.found and is_common_word(name):
                 after = t[at + len(name) : at + len(name) + 1]
-                if HAN.match(after or "。") and not t.startswith(_CLAUSE_VERBS, at + len(name)):
+                if HAN.match(after or "。") and not t.startswith(_TITLED_WORD_VERBS, at + len(name)):
                     name = None  # 会长单位代表: a common word, unless a mark or a verb follows
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):

@@ -430,3 +430,38 @@ def test_every_list_of_bare_names_in_a_run_is_read(text, expected):
 def _untagged_persons(text):
     release = Release(id="t", text=text)
     return {p.name: p for p in find_persons(release, tuple(split_sentences(text)), tagger=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word for the people a leader visits heads a list of names as 市领导 does
+        ("2月9日，县长张三到某村慰问96岁的老党员沈杰中，并致以新春的祝福。", {"张三", "沈杰中"}),
+        ("县长张三看望了贫困户李大军、王小明。", {"张三", "李大军", "王小明"}),
+        ("县长张三走访慰问老干部孙德胜。", {"张三", "孙德胜"}),
+        ("村民刘德华说，日子越过越好。", {"刘德华"}),
+        # no name follows
+        ("县长张三到村民家中走访。", {"张三"}),
+        ("慰问困难群众和老党员。", set()),
+        # a surname and a word of address is no name (王大妈, 张大爷)
+        ("居民王大妈说，日子越过越好。", set()),
+        ("村民张大爷高兴地说。", set()),
+    ],
+)
+def test_a_word_for_the_people_visited_heads_names(text, expected):
+    assert untagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that is also a word after a title, before a word of going somewhere
+        ("5月10日，旗人大常委会副主任宝海先后到某苏木、某镇调研。", {"宝海": ["旗人大常委会副主任"]}),
+        ("5月10日，副县长宝海一行到某镇调研。", {"宝海": ["副县长"]}),
+        # before any other word it stays a word
+        ("会长单位代表参加会议。", {}),
+    ],
+)
+def test_a_name_that_is_a_word_after_a_title_before_a_word_of_going(text, expected):
+    found = _untagged_persons(text)
+    assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
