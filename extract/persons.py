@@ -74,10 +74,13 @@ _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜�
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(
-    r"(?:任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于)了?|[、，,；;]"
+    r"(?:任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]"
 )
+# A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
+# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求).
 _NOTICE_TITLE = re.compile(
-    r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=一职|职务|的职务|，|,|。|；|;|、|$)"
+    r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
+    r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
 )
 # What follows a name that is part of the name of a thing: a farm, shop or
 # office named after a person (苏日戈养殖家庭牧场), a place (…苏木, …嘎查).

@@ -465,3 +465,26 @@ def test_a_word_for_the_people_visited_heads_names(text, expected):
 def test_a_name_that_is_a_word_after_a_title_before_a_word_of_going(text, expected):
     found = _untagged_persons(text)
     assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice's title ends where the notice goes on: 以及 another list, 的请求 / 的辞呈
+        (
+            "会议审议了关于张大伟、李强两位同志辞去县人大常委会委员以及王军、赵生中、刘刚等15位同志辞去县人大代表的辞呈。",
+            {
+                "张大伟": ["县人大常委会委员"],
+                "李强": ["县人大常委会委员"],
+                "王军": ["县人大代表"],
+                "赵生中": ["县人大代表"],
+                "刘刚": ["县人大代表"],
+            },
+        ),
+        ("会议接受张大伟同志辞去县人大常委会委员的请求。", {"张大伟": ["县人大常委会委员"]}),
+        ("会议通过了任命张大伟为县人民政府副县长的决定。", {"张大伟": ["县人民政府副县长"]}),
+    ],
+)
+def test_a_notices_title_ends_where_the_notice_goes_on(text, expected):
+    found = _untagged_persons(text)
+    assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
