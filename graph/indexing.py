@@ -13,7 +13,7 @@ build's index and the triples its graph.nt lost and gained: the key files
 and co-attendance's tables are then the previous ones with the lines that
 changed taken out and put in at their place (:func:`update_coattendance`,
 :func:`_update_keys`; the text between copied in the kernel, graph/splice.py),
-the bytes a whole build gives; the whole answers are made again.
+the bytes a whole build gives; the whole answers and the walk files are made again.
 """
 
 from __future__ import annotations
@@ -38,7 +38,14 @@ from govkg.graph.page_index import (
     _parse,
     digest,
 )
-from govkg.graph.sparql import _CLOSING_ORDER, _nt_term, _ordered_keys, named_queries, page_keys
+from govkg.graph.sparql import (
+    _CLOSING_ORDER,
+    _nt_term,
+    _ordered_keys,
+    named_queries,
+    page_keys,
+    page_walk,
+)
 from govkg.graph.splice import Splice, Stale
 from govkg.graph.store import DATABASE, MANIFEST, STORE, _oxigraph
 from govkg.graph.terms import nt_literal
@@ -93,7 +100,8 @@ def write_index_files(
     index of the store that ``changes`` (the files of the triples removed and added) made this
     one, gives the key files (:func:`_update_keys`; the manifest records how a key file's
     values are ordered, where this module knows the store's order: :func:`_order_of`) and
-    co-attendance's tables (:func:`update_coattendance`) where it has them for the same texts."""
+    co-attendance's tables (:func:`update_coattendance`) where it has them for the same texts;
+    the walk files (:func:`_write_walk`) are made whole."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys: dict[str, dict[str, str]] = {}
@@ -119,6 +127,20 @@ def write_index_files(
             made[body] = file, order
         file, order = made[body]
         keys[name] = {"file": file, "digest": digest(listing.text)} | ({"order": order} if order else {})
+    walks: dict[str, dict[str, str]] = {}
+    walked: dict[str, tuple[str, int] | None] = {}  # a walk's text -> its file and values, or None
+    for name, query in named_queries().items():
+        walk = page_walk(query)
+        if walk is None:
+            continue
+        body = _body(walk.text)  # walk queries that differ in their comments share a file
+        if body not in walked:
+            file = f"{name}.walk.tsv"
+            values = _write_walk(store, walk.text, folder / file)
+            walked[body] = (file, values) if values is not None else None
+        if walked[body]:
+            file, values = walked[body]
+            walks[name] = {"file": file, "digest": digest(walk.text), "values": values}
     answers: dict[str, dict[str, str]] = {}
     for name, query in named_queries().items():
         if name != COATTENDANCE and page_keys(query) is None:
@@ -128,6 +150,7 @@ def write_index_files(
         "format": FORMAT,
         "triples": len(store) if triples is None else triples,
         "keys": keys,
+        "walks": walks,
         "answers": answers,
     }
     coattendance = named_queries().get(COATTENDANCE)
@@ -143,6 +166,27 @@ def write_index_files(
             found[COATTENDANCE] = wanted
     atomic_write(folder / "index.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return folder
+
+
+def _write_walk(store, text: str, path: Path) -> int | None:
+    """Write the walk file of a walk query (``text``) of ``store``: each value walked (its first
+    column) and its order key (the others), a line each, in the query's order; returns how
+    many. None (nothing written) where a value walked is not an IRI or comes twice (two
+    order keys: its rows would not be together in the named query's order)."""
+    import pyoxigraph as ox
+
+    seen: set[str] = set()
+    lines = []
+    for solution in store.query(text):
+        value = solution[0]
+        if not isinstance(value, ox.NamedNode) or value.value in seen:
+            path.unlink(missing_ok=True)
+            return None
+        seen.add(value.value)
+        cells = ["" if term is None else _nt_term(term) for term in solution]
+        lines.append("\t".join(cells) + "\n")
+    atomic_write(path, lines)
+    return len(lines)
 
 
 def _answer_lines(store, text: str, step: int = 4096):

@@ -17,6 +17,11 @@ lines it needs (:class:`PageIndex`):
 - ``NAME.tsv``: the whole answer of each other named query without a key
   query (documents-cited, directives-implemented), a line a row in its
   order, its terms in N-Triples, tab-separated (an unbound one empty);
+- ``NAME.walk.tsv``: the values of each walk query (``ontology/queries/walks``), a line
+  each: the value walked (an IRI) and its order key (N-Triples terms, tab-separated, an
+  unbound one empty), in the walk query's order; queries with the same walk share a file.
+  A page of a query bound to its first key reads the rows of a block of those values at a
+  time (graph/sparql.py, ``_walked_page``);
 - ``co-attendance-by-name.tsv``: its rows for each official's name bound, the
   official on the left, grouped by the name (sorted by its N-Triples text, so
   that a name's rows are found by bisecting the file) and in the query's order
@@ -109,6 +114,21 @@ class PageIndex:
             return None
         return _terms(path)
 
+    def walk(
+        self, name: str, text: str, wanted: set[str], block: int = 64, most: int = 1024
+    ) -> Iterator[list[str]] | None:
+        """The values of named query ``name``'s walk query (of ``text``) among ``wanted`` (N-Triples
+        terms), in its order, in blocks: the first of ``block`` values, each next twice the one
+        before up to ``most``, a block never ending between two values of the same order key.
+        None when the index has none for that text."""
+        found = self.manifest.get("walks", {}).get(name)
+        if not found or found.get("digest") != digest(text):
+            return None
+        path = self.folder / found["file"]
+        if not path.is_file():
+            return None
+        return _blocks(path, wanted, block, most)
+
     def answer(
         self, name: str, text: str, first: int | None, offset: int
     ) -> tuple[tuple[Any, ...], ...] | None:
@@ -196,3 +216,21 @@ def _terms(path: Path) -> Iterator:
         while lines := [line.rstrip("\n") for line in islice(handle, size)]:
             yield from _parse(lines)
             size = min(size * 4, 4096)
+
+
+def _blocks(path: Path, wanted: set[str], size: int, most: int) -> Iterator[list[str]]:
+    """The values of a walk file (see :meth:`PageIndex.walk`) among ``wanted``, in blocks."""
+    with path.open(encoding="utf-8") as handle:
+        held: list[str] = []
+        key = None
+        for line in handle:
+            value, _, now = line.partition("\t")
+            if value not in wanted:
+                continue
+            if len(held) >= size and now != key:
+                yield held
+                held, size = [], min(size * 2, most)
+            held.append(value)
+            key = now
+        if held:
+            yield held

@@ -9,13 +9,14 @@ from rdflib import Graph
 
 from govkg.graph.cli import EXIT_OK, main
 from govkg.graph.indexing import write_index_files
-from govkg.graph.page_index import INDEX, PageIndex
+from govkg.graph.page_index import INDEX, PageIndex, digest
 from govkg.graph.sparql import (
     ResultTooLarge,
     format_result,
     graph_to_store,
     named_queries,
     page_keys,
+    page_walk,
     query_store,
     run_query,
 )
@@ -23,6 +24,7 @@ from govkg.graph.store import STORE
 from tests.graph.test_query_shapes import SMALL, bindings_to_try
 
 KEYED = sorted(name for name, query in named_queries().items() if page_keys(query))
+WALKED = sorted(name for name, query in named_queries().items() if page_walk(query))
 PAGES = [(0, 1), (0, 3), (2, 5), (1, 100), (-2, 10), (5, 0)]  # -2: two rows before the end
 
 # Invented officials: 赵六 twice (namesakes), 孙七 with a name written twice (tagged and plain),
@@ -104,6 +106,60 @@ def test_co_attendance_from_the_index_is_the_engines_answer_bound_or_not(indexed
         assert ours.variables == engine.variables
         page = query_store(store, query, bindings, first=2, offset=1, index=index)
         assert _rows(page) == _rows(engine)[1:3]
+
+
+@pytest.mark.parametrize("graph", ["small", "plain names", "samples"])
+@pytest.mark.parametrize("name", WALKED)
+def test_a_page_of_a_bound_answer_read_by_its_walk_is_the_slice_of_the_bound_answer(
+    indexed, graph, name, monkeypatch
+):
+    from govkg.graph import sparql
+
+    store, index = indexed[graph]
+    query = named_queries()[name]
+    assert index.walk(name, page_walk(query).text, set()) is not None
+    walked = []
+    monkeypatch.setattr(sparql, "_BUSY", 1)  # every bound answer walked, by blocks of one or two values
+    real = sparql._walked_page
+    monkeypatch.setattr(sparql, "_walked_page", lambda *args: walked.append(page := real(*args)) or page)
+    monkeypatch.setattr(
+        type(index),
+        "walk",
+        lambda self, n, t, wanted, block=1, most=2: _walk(self, n, t, wanted, block, most),
+    )
+    answered = False
+    for bindings in bindings_to_try(store, query)[1:]:
+        whole = _rows(query_store(store, query, bindings))
+        answered = answered or bool(whole)
+        for offset, first in PAGES:
+            offset = max(0, len(whole) + offset if offset < 0 else offset)
+            page = query_store(store, query, bindings, first=first, offset=offset, index=index)
+            assert _rows(page) == whole[offset : offset + first], (bindings, offset, first)
+            assert page.variables == query_store(store, query, bindings).variables
+    assert answered == any(page is not None and page.solutions for page in walked)  # the walk was taken
+
+
+_walk = PageIndex.walk
+
+
+def test_a_walk_ends_a_block_only_where_the_order_key_changes(tmp_path):
+    lines = ["<a>\t1", "<b>\t1", "<c>\t2", "<d>\t3", "<e>\t3", "<f>\t3", "<g>\t4"]
+    (tmp_path / "w.tsv").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    text = "SELECT ?x WHERE { ?x ?p ?o }"
+    index = PageIndex(tmp_path, {"walks": {"q": {"file": "w.tsv", "digest": digest(text)}}})
+    every = {"<a>", "<b>", "<c>", "<d>", "<e>", "<f>", "<g>"}
+    assert list(index.walk("q", text, every, block=1, most=2)) == [
+        ["<a>", "<b>"],
+        ["<c>", "<d>", "<e>", "<f>"],
+        ["<g>"],
+    ]
+    # only the values wanted; a block still ends where the key changes
+    assert list(index.walk("q", text, {"<a>", "<d>", "<f>", "<g>"}, block=1, most=1)) == [
+        ["<a>"],
+        ["<d>", "<f>"],
+        ["<g>"],
+    ]
+    assert index.walk("q", text + " # changed", every) is None
 
 
 def test_the_invented_counts(indexed):
