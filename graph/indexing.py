@@ -13,7 +13,8 @@ build's index and the triples its graph.nt lost and gained: the key files
 and co-attendance's tables are then the previous ones with the lines that
 changed taken out and put in at their place (:func:`update_coattendance`,
 :func:`_update_keys`; the text between copied in the kernel, graph/splice.py),
-the bytes a whole build gives; the whole answers and the walk files are made again.
+and the walk files (:func:`_update_walk`), the bytes a whole build gives; the whole answers
+are made again.
 """
 
 from __future__ import annotations
@@ -100,8 +101,8 @@ def write_index_files(
     index of the store that ``changes`` (the files of the triples removed and added) made this
     one, gives the key files (:func:`_update_keys`; the manifest records how a key file's
     values are ordered, where this module knows the store's order: :func:`_order_of`) and
-    co-attendance's tables (:func:`update_coattendance`) where it has them for the same texts;
-    the walk files (:func:`_write_walk`) are made whole."""
+    co-attendance's tables (:func:`update_coattendance`) and the walk files (:func:`_update_walk`)
+    where it has them for the same texts."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys: dict[str, dict[str, str]] = {}
@@ -135,8 +136,13 @@ def write_index_files(
             continue
         body = _body(walk.text)  # walk queries that differ in their comments share a file
         if body not in walked:
-            file = f"{name}.walk.tsv"
-            values = _write_walk(store, walk.text, folder / file)
+            file, values = f"{name}.walk.tsv", None
+            known = previous.manifest.get("walks", {}).get(name) if previous and changes else None
+            if known and known.get("digest") == digest(walk.text):
+                before = previous.folder / known["file"]
+                values = _update_walk(store, walk.text, before, folder / file, changes)
+            if values is None:
+                values = _write_walk(store, walk.text, folder / file)
             walked[body] = (file, values) if values is not None else None
         if walked[body]:
             file, values = walked[body]
@@ -183,10 +189,104 @@ def _write_walk(store, text: str, path: Path) -> int | None:
             path.unlink(missing_ok=True)
             return None
         seen.add(value.value)
-        cells = ["" if term is None else _nt_term(term) for term in solution]
-        lines.append("\t".join(cells) + "\n")
+        lines.append(_walk_line(solution))
     atomic_write(path, lines)
     return len(lines)
+
+
+def _walk_line(solution) -> str:
+    """A walk file's line of a walk query's row: its terms in N-Triples, tab-separated."""
+    return "\t".join("" if term is None else _nt_term(term) for term in solution) + "\n"
+
+
+def _update_walk(store, text: str, before: Path, path: Path, changes) -> int | None:
+    """The walk file of an update (``path``) from the previous one (``before``) and the triples
+    removed and added (``changes``): the lines of the values near them (:func:`_near`, by the
+    walk query's predicates) taken out, and those values' lines now (the walk query with a
+    ``VALUES`` block of them) put in at their place, the bytes :func:`_write_walk` gives.
+    Returns how many lines; None (nothing written) where the query cannot be flattened, or a
+    line's order key is not one this module orders as the store does (:func:`_walk_key`)."""
+    variable = _PROJECTED_FIRST.search(text)
+    query = _membership(text, variable.group(1)) if variable else None
+    if query is None:
+        return None
+    near = {term for term in _near(store, changes, _predicates([text])) if term.startswith("<")}
+    added = set()
+    for solution in _select(store, query, sorted(near)):
+        line = _walk_line(solution)
+        if line in added or line[: line.index("\t")] not in near:
+            return None
+        added.add(line)
+    if len({line[: line.index("\t")] for line in added}) != len(added):
+        return None  # a value with two order keys: no walk (_write_walk)
+    kinds: list[set[str]] = []
+    removed, count = set(), 0
+    with before.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line[: line.index("\t")] in near:
+                removed.add(line)
+                continue
+            count += 1
+            _kinds_of(line, kinds)
+    for line in added:
+        _kinds_of(line, kinds)
+    if any("x" in found or ("t" in found and "s" in found) for found in kinds):
+        return None
+    try:
+        _edit_sorted(before, path, _WALK_ORDER, removed - added, added - removed)
+    except (OSError, Stale):
+        return None
+    return count + len(added)
+
+
+_PROJECTED_FIRST = re.compile(r"^SELECT\s+(?:DISTINCT\s+)?\?(\w+)", re.MULTILINE | re.IGNORECASE)
+# a day, or a day and a time of day, without a time zone: ordered by the store as by their text
+_TEMPORAL = re.compile(
+    r'"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?"\^\^<http://www\.w3\.org/2001/XMLSchema#date(?:Time)?>'
+)
+
+
+def _cell_kind(cell: str) -> str:
+    """How a walk line's cell is ordered here: ``u`` unbound, ``i`` an IRI, ``t`` a day or a
+    day and time (:data:`_TEMPORAL`: by its text), ``s`` a string, tagged or not; ``x`` none."""
+    if not cell:
+        return "u"
+    if cell.startswith("<"):
+        return "i"
+    if cell.endswith('"') or cell.endswith(f"^^<{_XSD_STRING}>") or re.search(r'"@[\w-]+$', cell):
+        return "s"
+    return "t" if _TEMPORAL.fullmatch(cell) else "x"
+
+
+def _kinds_of(line: str, kinds: list[set[str]]) -> None:
+    """Add the kinds of a walk line's cells (:func:`_cell_kind`) to ``kinds``, a set a column."""
+    cells = line.rstrip("\n").split("\t")
+    while len(kinds) < len(cells):
+        kinds.append(set())
+    for found, cell in zip(kinds, cells, strict=False):
+        found.add(_cell_kind(cell))
+
+
+def _walk_key(line: bytes | str) -> tuple:
+    """A walk line's place in its file: its order key's cells (unbound first, then IRIs by their
+    text, then literals: a day or time by its text, a string as :func:`_literal_key`; a
+    column holds one kind of literal), then the value walked."""
+    cells = (line.decode("utf-8") if isinstance(line, bytes) else line).rstrip("\n").split("\t")
+    key = []
+    for cell in cells[1:]:
+        kind = _cell_kind(cell)
+        if kind == "u":
+            key.append((0,))
+        elif kind == "i":
+            key.append((1, cell[1:-1]))
+        elif kind == "t":
+            key.append((2, cell[1 : cell.index('"', 1)]))
+        else:
+            key.append((2, *_literal_key(cell)))
+    return (tuple(key), cells[0][1:-1])
+
+
+_WALK_ORDER = (_walk_key, lambda line: _walk_key(line)[0])
 
 
 def _answer_lines(store, text: str, step: int = 4096):

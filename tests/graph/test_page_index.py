@@ -217,6 +217,7 @@ def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(
     ):  # an update makes co-attendance's tables and the keys from the previous ones
         patch.setattr(indexing, "write_coattendance", None)
         patch.setattr(indexing, "_ordered_keys", None)
+        patch.setattr(indexing, "_write_walk", None)
         assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert indexing.write_coattendance is counted
     assert main(["build", str(first), str(second), "-o", str(whole), "-q", "--no-check"]) == EXIT_OK
@@ -225,6 +226,7 @@ def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(
     with monkeypatch.context() as patch:
         patch.setattr(indexing, "write_coattendance", None)
         patch.setattr(indexing, "_ordered_keys", None)
+        patch.setattr(indexing, "_write_walk", None)
         assert main(["remove", str(out), gone.stem, "-q", "--no-check"]) == EXIT_OK
     gone.unlink()
     assert main(["build", str(first), str(second), "-o", str(kept), "-q", "--no-check"]) == EXIT_OK
@@ -333,3 +335,52 @@ def test_an_index_updated_from_the_changes_is_the_index_made_whole(tmp_path, for
     moved = [name for name in files if (old / name).read_bytes() != (whole / name).read_bytes()]
     assert {"events-in-range.nt", "events-of-official.nt", "meeting-chairs.nt"} <= set(moved)
     assert {"release-event-days.nt", "titles-over-time.nt"} <= set(moved)
+
+
+# Releases published on days and at times of day (the store orders the two kinds by their text),
+# without a date, with equal dates broken by identifier; the changes add, drop and move some.
+RELEASES = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix r: <https://example.org/release/> .
+r:a a gov:Release ; schema:identifier "a" ; schema:datePublished "2020-01-02"^^xsd:date .
+r:b a gov:Release ; schema:identifier "b" ; schema:datePublished "2020-01-01T23:00:00"^^xsd:dateTime .
+r:c a gov:Release ; schema:identifier "c" .
+r:d a gov:Release ; schema:identifier "d" ; schema:datePublished "2020-01-02T00:00:00"^^xsd:dateTime .
+r:e a gov:Release ; schema:identifier "e" ; schema:datePublished "2020-01-02"^^xsd:date .
+r:f a gov:Release ; schema:identifier "某" ; schema:datePublished "2019-12-31"^^xsd:date .
+"""
+RELEASES_CHANGED = (
+    RELEASES.replace('r:c a gov:Release ; schema:identifier "c" .', "").replace(
+        '"2020-01-02"^^xsd:date .\nr:b', '"2020-01-03T08:00:00"^^xsd:dateTime .\nr:b'
+    )
+    + """
+r:g a gov:Release ; schema:identifier "g" ; schema:datePublished "2020-01-02"^^xsd:date .
+r:h a gov:Release ; schema:identifier "h" .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [(RELEASES, RELEASES_CHANGED), (RELEASES_CHANGED, RELEASES), (RELEASES, RELEASES)],
+)
+def test_a_walk_updated_from_the_changes_is_the_walk_made_whole(tmp_path, before, after, monkeypatch):
+    from govkg.graph import indexing
+
+    old = graph_to_store(Graph().parse(data=before, format="turtle"))
+    new = graph_to_store(Graph().parse(data=after, format="turtle"))
+    folders = [tmp_path / name for name in ("old", "whole", "updated")]
+    write_index_files(old, folders[0])
+    write_index_files(new, folders[1])
+    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
+    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    monkeypatch.setattr(indexing, "_write_walk", None)  # the walk updated, not made whole
+    write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
+    walk = "person-companions.walk.tsv"
+    assert (folders[2] / walk).read_bytes() == (folders[1] / walk).read_bytes()
+    assert (folders[2] / "index.json").read_bytes() == (folders[1] / "index.json").read_bytes()
+    assert (folders[1] / walk).read_text(encoding="utf-8").count("\n") == after.count("gov:Release")
