@@ -116,7 +116,16 @@ def instrument() -> None:
     )
     for name in steps:
         timed(incremental, name)
-    for name in ("update_coattendance", "write_coattendance", "_answer_lines"):
+    for name in (
+        "update_coattendance",
+        "write_coattendance",
+        "_answer_lines",
+        "_near",
+        "_update_keys",
+        "_write_keys",
+        "_update_walk",
+        "_write_walk",
+    ):
         timed(indexing, name)
     timed(incremental, "staged_folder", "staged_folder: carry")
     timed(incremental.BuildRecord, "save", "BuildRecord.save")
