@@ -69,6 +69,12 @@ _CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "�
 # where any other word makes it a word (会长单位代表).
 _TITLED_WORD_VERBS = (*_CLAUSE_VERBS, "先后", "一行", "带队", "率队", "深入", "来到", "前往", "赴")
 _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
+# Words before the posts a person holds or held, and one post of their list (to a mark; 等职
+# ends the list).
+_CAREER = re.compile(r"曾任|历任|现任|曾担任|先后担任|先后任|现担任")
+_CAREER_ITEM = re.compile(
+    r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:(?P<stop>等职务?|$|[。；;\n])|[，,、])", re.MULTILINE
+)
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
@@ -597,6 +603,39 @@ class _Finder:
             if is_chinese_name(name) or name in self.found:
                 self.add(name)
 
+    def careers(self) -> None:
+        """The posts a sentence says a person holds or held (甲同志是…，曾任A，B，C;
+        乙，男，…，历任A、B，现任C): each item after 曾任 / 历任 / 现任 that is a title,
+        to the first that is not, for the last name found before it in the sentence."""
+        t = self.text
+        for m in _CAREER.finditer(t):
+            k = self.sentence_of(m.start())
+            a = self.sentence_starts[k]
+            subject = None
+            for name in self.found:
+                for o in _occurrences(t, name):
+                    if a <= o.start() and o.end() <= m.start() and (subject is None or o.end() > subject[1]):
+                        subject = (name, o.end())
+            if subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
+                continue
+            opens = not t[a : subject[1] - len(subject[0])].strip()
+            if not opens and any(c in "，," for c in t[subject[1] : m.start()]):
+                continue  # 县长甲介绍，乙曾任…: the posts are of whom the clause names
+            titles = []
+            i = m.end()
+            for item in _CAREER_ITEM.finditer(t, i):
+                if item.start() != i:
+                    break
+                end = item.end("title")
+                if _CAREER.match(t, item.start()) or not is_title(t[item.start("title") : end]):
+                    break  # …，现任C: the next list
+                titles.append((item.start("title"), end))
+                i = item.end()
+                if item.group("stop"):
+                    break
+            if titles:
+                self.add(subject[0], titles)
+
     def clause_names(self) -> None:
         """A bare name that opens a clause before a verb: 郭建清主持会议."""
         t = self.text
@@ -977,6 +1016,7 @@ def find_persons(
     if tagger:
         finder.tagged_names()
     finder.comma_lists()
+    finder.careers()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return finder.persons(places)

@@ -334,10 +334,13 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
     ('中华人民共和国国务院', None)
     >>> organization("市委副书记", "中国"), organization("委员", "巴中市"), organization("区委主委", "长宁区")
     (None, None, None)
+    >>> organization("原中共中央顾问委员会委员", "中国")
+    '中共中央顾问委员会'
     """
     group = _GROUPS.match(title)
     if group and len(group.group(1)) > 4:
         name = group.group(1)
+        name = name[_FORMER.match(name).end() :]  # 原中共中央顾问委员会委员: the body itself
         level = level_of_title(name)
         if level and jurisdiction and name.startswith(level):
             return jurisdiction + name[1:] if jurisdiction != NATIONAL else None

@@ -236,7 +236,8 @@ def test_a_title_is_shared_across_a_comma_list_of_bare_names(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("张伟，男，汉族，1970年3月生，历任某县县长。", {"张伟": []}),  # a biography's subject
+        # a biography's subject, with the posts it held (ANNOTATION.md: every title the text gives)
+        ("张伟，男，汉族，1970年3月生，历任某县县长。", {"张伟": ["某县县长"]}),
         ("拟任人选：\n李红，女，1975年生。", {"李红": []}),
         ("市长王强，男女老少都来了。", {"王强": ["市长"]}),  # 男女 is no biography
         ("巴彦苏木苏木达张三、嘎查达李四陪同调研。", {"张三": ["巴彦苏木苏木达"], "李四": ["嘎查达"]}),
@@ -486,5 +487,36 @@ def test_a_name_that_is_a_word_after_a_title_before_a_word_of_going(text, expect
     ],
 )
 def test_a_notices_title_ends_where_the_notice_goes_on(text, expected):
+    found = _untagged_persons(text)
+    assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the posts after 曾任 / 历任 / 现任 are the titles of the sentence's person
+        (
+            "刘某某同志是我国政法战线的杰出领导人，曾任中国共产党第十二届中央委员会委员，原中共中央顾问委员会委员，"
+            "最高人民检察院检察长。",
+            {
+                "刘某某": [
+                    "中国共产党第十二届中央委员会委员",
+                    "原中共中央顾问委员会委员",
+                    "最高人民检察院检察长",
+                ]
+            },
+        ),
+        (
+            "李四同志历任某县县长、某市副市长，现任某省政协副主席。",
+            {"李四": ["某县县长", "某市副市长", "某省政协副主席"]},
+        ),
+        ("市委书记张三曾任某县县长、县委书记等职。", {"张三": ["县委书记", "市委书记", "某县县长"]}),
+        # of the person of its clause, not of one named before a comma (县长甲介绍，乙曾任…)
+        ("县长张三介绍，李四曾任县委书记等职。", {"张三": ["县长"]}),
+        # 曾任 begins no name (曾 is a surname)
+        ("张三会见了曾任某国总理的李四先生。", {}),
+    ],
+)
+def test_the_posts_a_sentence_says_a_person_held_are_titles(text, expected):
     found = _untagged_persons(text)
     assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
