@@ -169,6 +169,7 @@ class _Finder:
         self.sentences = sentences
         self.sentence_starts = [bisect_left(self.view.origin, s.span.start) for s in sentences]
         self.heads = {m.end(): m.group() for m in head_pattern().finditer(self.text)}
+        self._starts: set[int] | None = None
         self.countries = [m.start() for m in country_pattern().finditer(self.text)]
 
     # -- helpers -------------------------------------------------------------
@@ -422,12 +423,47 @@ class _Finder:
                 if ok:
                     # China has no 总统 or 首相: who holds one is foreign
                     foreign = head in _FOREIGN_HEADS and head != "外长"
-                    self.add(name, [(start, end), *self.titles_after(end)], foreign=foreign)
+                    titles = [*self.titles_before_named(left), (start, end), *self.titles_after(end)]
+                    self.add(name, titles, foreign=foreign)
                     continue
             if head in _FOREIGN_HEADS or head in leaders:
                 name = self.foreign_name_before(start)
                 if name:
                     self.add(name, [(start, end), *self.titles_after(end)], foreign=True)
+
+    def _title_starts(self) -> set[int]:
+        """Where each title head the text names starts (a title may start there)."""
+        if self._starts is None:
+            self._starts = {end - len(head) for end, head in self.heads.items()}
+        return self._starts
+
+    def _named_title(self, start: int, end: int) -> bool:
+        """Whether a title read from ``start`` to ``end`` is a name and its title (强卫书记,
+        省委强卫书记)."""
+        head = self.heads.get(end, "")
+        word = self.text[start : end - len(head)]
+        if not head:
+            return False
+        return any(word.endswith(n) for n in self.found) or any(
+            len(word) >= n and is_chinese_name(word[-n:]) for n in (2, 3)
+        )
+
+    def titles_before_named(self, left: int) -> list[tuple[int, int]]:
+        """Titles joined by 、 before a name whose title follows it (省委常委、王某秘书长),
+        back to one that follows another name (甲书记、省委常委、乙秘书长: 书记 is 甲's)."""
+        t = self.text
+        out: list[tuple[int, int]] = []
+        end = left
+        while end > 1 and t[end - 1] == "、":
+            start = title_start(t, end - 1)
+            if start >= end - 1 or not is_title(t[start : end - 1]):
+                break
+            parts = [p for p in split_chain(t, start, end - 1) if is_title(t[p[0] : p[1]])]
+            if not parts or name_before(t, parts[0][0], self.known()) or self._named_title(*parts[0]):
+                break  # 甲书记、…: the title is the name's before it
+            out[:0] = parts
+            end = parts[0][0]
+        return out
 
     def titles_after(self, end: int) -> list[tuple[int, int]]:
         """More titles after a name's title: 习近平总书记、国家主席 (to a 和 or a mark)."""
@@ -439,6 +475,11 @@ class _Finder:
                 break
             if name_at(t, m.end(), self.known()):
                 break  # 、国家主席习近平: the next title is the next person's
+            if t[m.end() : m.end() + 1] == "、" and any(
+                m.end() + 1 + n in self._title_starts() and is_chinese_name(t[m.end() + 1 : m.end() + 1 + n])
+                for n in (2, 3)
+            ):
+                break  # 、省委常委、王某秘书长: so is a title before a name its title follows
             out.append(m.span())
             end = m.end()
         return out

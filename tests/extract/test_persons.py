@@ -520,3 +520,29 @@ def test_a_notices_title_ends_where_the_notice_goes_on(text, expected):
 def test_the_posts_a_sentence_says_a_person_held_are_titles(text, expected):
     found = _untagged_persons(text)
     assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title joined by 、 before a name whose title follows it is that name's, not the one before
+        (
+            "强某书记、省委常委、王小青秘书长在州委主要领导的陪同下，深入某镇调研视察工作。",
+            {"强某": ["书记"], "王小青": ["省委常委", "秘书长"]},
+        ),
+        (
+            "5月28日，省委强某书记、省委常委、王小青秘书长在州委主要领导的陪同下，深入某镇调研视察工作。",
+            {"王小青": ["省委常委", "秘书长"]},
+        ),
+        ("张三书记、李四市长出席会议。", {"张三": ["书记"], "李四": ["市长"]}),
+        ("会见了市委常委、张三副市长。", {"张三": ["副市长", "市委常委"]}),
+        # titles after a name run on to a mark
+        (
+            "习近平总书记、国家主席、中央军委主席，李克强总理出席。",
+            {"习近平": ["中央军委主席", "国家主席", "总书记"], "李克强": ["总理"]},
+        ),
+    ],
+)
+def test_a_title_before_a_name_and_its_title_is_that_names(text, expected):
+    found = _untagged_persons(text)
+    assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
