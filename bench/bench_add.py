@@ -146,6 +146,7 @@ def instrument() -> None:
         timed(sharded, name)
     timed(store, "apply_changes")
     timed(sharded, "write_exports", "write_exports (GEXF, GraphML)")
+    timed(sharded, "write_spliced_exports", "write_spliced_exports (GEXF, GraphML)")
     for name in ("_update_tables", "_merge_keyed", "_merge_edge_rows"):
         timed(tables, name)
 

@@ -8,8 +8,10 @@ the rows of every shard (graph/tables.py; ``--rows FOLDER`` keeps them there,
 so that a second run times an update's rows, read from that folder), the
 tables (rows sorted and reduced node by node, edge by edge), the rankings
 (betweenness and Louvain communities of the co-attendance network), the two
-Gephi exports (written in one pass) and the page (selection, layout, HTML). Prints CPU and wall
-seconds (the machine is shared: CPU time is the steadier figure) and the peak
+Gephi exports (written in one pass; then as an update writes them, whole
+with the state of their pieces and again from it, nothing changed:
+graph/tables.py's write_spliced_exports) and the page (selection, layout,
+HTML). Prints CPU and wall seconds (the machine is shared: CPU time is the steadier figure) and the peak
 resident memory after each step, asserts nothing. Run it with the code to
 measure, e.g. main's venv for figures before a change:
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -65,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         exported = timed("export names", lambda: tables.exports(made, figures))
         gephi = (out / "graph.gexf", out / "graph.graphml")
         timed("gexf + graphml", lambda: tables.write_exports(exported, *gephi))  # in one pass
+        # as an update writes them: whole with the state of their pieces, then from it, none changed
+        state = out / ".bench-exports"
+        timed("spliced: whole", lambda: tables.write_spliced_exports(exported, *gephi, state, None))
+        timed("spliced: copied", lambda: tables.write_spliced_exports(exported, *gephi, state, out))
+        stack.callback(shutil.rmtree, state, ignore_errors=True)
         page = lambda: tables_html(made, figures)  # noqa: E731 - pieces, made as written
         timed("graph.html", lambda: atomic_write(out / "graph.html", page()))
         print(f"{folder}: {len(made.ids):,} nodes, {len(made.sources):,} edges")

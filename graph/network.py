@@ -987,6 +987,8 @@ def attribute_types(kinds: dict[str, set[type]]) -> dict[str, str]:
 
 
 def _value(value: object, kind: str) -> str:
+    if type(value) is int:  # a count or a number (a long, or a double's whole number): no markup in it
+        return repr(float(value)) if kind == "double" else str(value)
     if kind == "boolean":
         return "true" if value else "false"
     if kind == "double":
@@ -1042,13 +1044,6 @@ def export_nodes(net: nx.DiGraph) -> dict[str, dict]:
     }
 
 
-def _flush(out: list[str]) -> Iterator[str]:
-    """The lines gathered so far, as one piece of text, and the list emptied."""
-    if out:
-        yield "\n".join(out) + "\n"
-        out.clear()
-
-
 def gexf_text(net: nx.DiGraph, date: str) -> str:
     """A network as GEXF 1.2 for Gephi (:func:`gexf_lines`, joined)."""
     return "".join(gexf_lines(net, date))
@@ -1092,57 +1087,128 @@ def gexf_stream(
     writer that streams the network from a table (graph/tables.py) gathers
     before it writes.
     """
-    node_types = {k: v for k, v in node_types.items() if k != "label"}
-    edge_types = {k: v for k, v in edge_types.items() if k not in ("label", "weight")}
-    node_ids = {key: str(number) for number, key in enumerate(node_types)}
-    edge_ids = {key: str(number + len(node_ids)) for number, key in enumerate(edge_types)}
-    out = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">',
-        f'  <meta lastmodifieddate="{date}">',
-        "    <creator>govkg</creator>",
-        "  </meta>",
-        f'  <graph defaultedgetype="{"directed" if directed else "undirected"}" mode="static">',
-    ]
-    for cls, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
-        if types:
-            out.append(f'    <attributes class="{cls}" mode="static">')
-            out.extend(
-                f'      <attribute id="{ids[key]}" title="{_xml(key)}" type="{kind}" />'
-                for key, kind in types.items()
-            )
-            out.append("    </attributes>")
-    out.append("    <nodes>")
-    for node, attrs in nodes:
-        out.append(f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">')
-        values = [
-            f'          <attvalue for="{node_ids[key]}" value="{_value(value, node_types[key])}" />'
-            for key, value in attrs.items()
-            if key != "label"
+    return GexfPieces(node_types, edge_types, date, directed).stream(nodes, edges)
+
+
+def _text(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def _cut(lines: list[str], marked: list[int]) -> tuple[str, str | None, str]:
+    """A node's lines as three pieces of text: those before the ``marked`` lines (a run of them),
+    the marked lines, those after; the whole first and None for the middle when the marked
+    lines are not one run."""
+    if not marked:
+        return _text(lines), "", ""
+    first, last = marked[0], marked[-1] + 1
+    if last - first != len(marked):
+        return _text(lines), None, ""
+    return _text(lines[:first]), _text(lines[first:last]), _text(lines[last:])
+
+
+class GexfPieces:
+    """The text of a GEXF file a piece at a time: its head, each node (cut around the lines of some
+    of its attributes: :meth:`node`), each edge (its number apart: :meth:`edge`), the line between
+    nodes and edges, its tail. An update copies the pieces that did not change (graph/tables.py)."""
+
+    EDGE_START = '      <edge id="'
+
+    def __init__(
+        self, node_types: dict[str, str], edge_types: dict[str, str], date: str, directed: bool = True
+    ):
+        self.node_types = {k: v for k, v in node_types.items() if k != "label"}
+        self.edge_types = {k: v for k, v in edge_types.items() if k not in ("label", "weight")}
+        self.node_ids = {key: str(number) for number, key in enumerate(self.node_types)}
+        self.edge_ids = {key: str(number + len(self.node_ids)) for number, key in enumerate(self.edge_types)}
+        self.date, self.directed = date, directed
+
+    def head(self) -> str:
+        out = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">',
+            f'  <meta lastmodifieddate="{self.date}">',
+            "    <creator>govkg</creator>",
+            "  </meta>",
+            f'  <graph defaultedgetype="{"directed" if self.directed else "undirected"}" mode="static">',
         ]
+        for cls, types, ids in (
+            ("node", self.node_types, self.node_ids),
+            ("edge", self.edge_types, self.edge_ids),
+        ):
+            if types:
+                out.append(f'    <attributes class="{cls}" mode="static">')
+                out.extend(
+                    f'      <attribute id="{ids[key]}" title="{_xml(key)}" type="{kind}" />'
+                    for key, kind in types.items()
+                )
+                out.append("    </attributes>")
+        out.append("    <nodes>")
+        return _text(out)
+
+    def value(self, key: str, value: object) -> str:
+        """A node's line of one attribute."""
+        return (
+            f'          <attvalue for="{self.node_ids[key]}" value="{_value(value, self.node_types[key])}" />'
+        )
+
+    def node(self, node: str, attrs: dict, cut: frozenset = frozenset()) -> tuple[str, str | None, str]:
+        """A node's text in three pieces: before the lines of the attributes ``cut``, those lines
+        (None when they are not one run), after them."""
+        out = [f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">']
+        marked = []
+        values = [(key, value) for key, value in attrs.items() if key != "label"]
         if values:
-            out += ["        <attvalues>", *values, "        </attvalues>"]
+            out.append("        <attvalues>")
+            for key, value in values:
+                if key in cut:
+                    marked.append(len(out))
+                out.append(self.value(key, value))
+            out.append("        </attvalues>")
         out.append("      </node>")
-        yield from _flush(out)
-    out += ["    </nodes>", "    <edges>"]
-    for number, (source, target, attrs) in enumerate(edges):
-        head = f'      <edge id="{number}" source="{_xml(source)}" target="{_xml(target)}"'
+        return _cut(out, marked)
+
+    def middle(self) -> str:
+        return "    </nodes>\n    <edges>\n"
+
+    def edge(self, number: int, source: str, target: str, attrs: dict) -> tuple[str, str]:
+        """An edge's text in two pieces: up to its number (:data:`EDGE_START` and the number), the rest."""
+        head = f'" source="{_xml(source)}" target="{_xml(target)}"'
         if "label" in attrs:
             head += f' label="{_xml(attrs["label"])}"'
         if "weight" in attrs:
             head += f' weight="{_value(attrs["weight"], "double")}"'
+        edge_ids, edge_types = self.edge_ids, self.edge_types
         values = [
             f'          <attvalue for="{edge_ids[key]}" value="{_value(value, edge_types[key])}" />'
             for key, value in attrs.items()
             if key not in ("label", "weight")
         ]
         if values:
-            out += [head + ">", "        <attvalues>", *values, "        </attvalues>", "      </edge>"]
+            rest = _text(
+                [head + ">", "        <attvalues>", *values, "        </attvalues>", "      </edge>"]
+            )
         else:
-            out.append(head + " />")
-        yield from _flush(out)
-    out += ["    </edges>", "  </graph>", "</gexf>"]
-    yield from _flush(out)
+            rest = head + " />\n"
+        return f"{self.EDGE_START}{number}", rest
+
+    def tail(self) -> str:
+        return "    </edges>\n  </graph>\n</gexf>\n"
+
+    def stream(
+        self, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, dict]]
+    ) -> Iterator[str]:
+        """The whole file, a node or an edge a piece (the head with the first)."""
+        head = self.head()
+        for node, attrs in nodes:
+            before, middle, after = self.node(node, attrs)
+            yield head + before + (middle or "") + after
+            head = ""
+        head += self.middle()
+        for number, (source, target, attrs) in enumerate(edges):
+            start, rest = self.edge(number, source, target, attrs)
+            yield head + start + rest
+            head = ""
+        yield head + self.tail()
 
 
 def graphml_text(net: nx.DiGraph) -> str:
@@ -1170,36 +1236,77 @@ def graphml_stream(
     directed: bool = True,
 ) -> Iterator[str]:
     """GraphML of nodes and edges as they come, their attributes' types known (as :func:`gexf_stream`)."""
-    node_ids = {key: f"d{number}" for number, key in enumerate(node_types)}
-    edge_ids = {key: f"d{number + len(node_ids)}" for number, key in enumerate(edge_types)}
-    out = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ]
-    for cls, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
-        out.extend(
-            f'  <key id="{ids[key]}" for="{cls}" attr.name="{_xml(key)}" attr.type="{kind}" />'
-            for key, kind in types.items()
-        )
-    out.append(f'  <graph edgedefault="{"directed" if directed else "undirected"}">')
-    for node, attrs in nodes:
-        out.append(f'    <node id="{_xml(node)}">')
-        out.extend(
-            f'      <data key="{node_ids[key]}">{_value(value, node_types[key])}</data>'
-            for key, value in attrs.items()
-        )
+    return GraphmlPieces(node_types, edge_types, directed).stream(nodes, edges)
+
+
+class GraphmlPieces:
+    """The text of a GraphML file a piece at a time (as :class:`GexfPieces`; an edge is one piece)."""
+
+    def __init__(self, node_types: dict[str, str], edge_types: dict[str, str], directed: bool = True):
+        self.node_types, self.edge_types, self.directed = node_types, edge_types, directed
+        self.node_ids = {key: f"d{number}" for number, key in enumerate(node_types)}
+        self.edge_ids = {key: f"d{number + len(self.node_ids)}" for number, key in enumerate(edge_types)}
+
+    def head(self) -> str:
+        out = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        ]
+        for cls, types, ids in (
+            ("node", self.node_types, self.node_ids),
+            ("edge", self.edge_types, self.edge_ids),
+        ):
+            out.extend(
+                f'  <key id="{ids[key]}" for="{cls}" attr.name="{_xml(key)}" attr.type="{kind}" />'
+                for key, kind in types.items()
+            )
+        out.append(f'  <graph edgedefault="{"directed" if self.directed else "undirected"}">')
+        return _text(out)
+
+    def value(self, key: str, value: object) -> str:
+        """A node's line of one attribute."""
+        return f'      <data key="{self.node_ids[key]}">{_value(value, self.node_types[key])}</data>'
+
+    def node(self, node: str, attrs: dict, cut: frozenset = frozenset()) -> tuple[str, str | None, str]:
+        """A node's text in three pieces, as :meth:`GexfPieces.node`."""
+        out = [f'    <node id="{_xml(node)}">']
+        marked = []
+        for key, value in attrs.items():
+            if key in cut:
+                marked.append(len(out))
+            out.append(self.value(key, value))
         out.append("    </node>")
-        yield from _flush(out)
-    for source, target, attrs in edges:
-        out.append(f'    <edge source="{_xml(source)}" target="{_xml(target)}">')
+        return _cut(out, marked)
+
+    def middle(self) -> str:
+        return ""
+
+    def edge(self, source: str, target: str, attrs: dict) -> str:
+        edge_ids, edge_types = self.edge_ids, self.edge_types
+        out = [f'    <edge source="{_xml(source)}" target="{_xml(target)}">']
         out.extend(
             f'      <data key="{edge_ids[key]}">{_value(value, edge_types[key])}</data>'
             for key, value in attrs.items()
         )
         out.append("    </edge>")
-        yield from _flush(out)
-    out += ["  </graph>", "</graphml>"]
-    yield from _flush(out)
+        return _text(out)
+
+    def tail(self) -> str:
+        return "  </graph>\n</graphml>\n"
+
+    def stream(
+        self, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, dict]]
+    ) -> Iterator[str]:
+        """The whole file, a node or an edge a piece (the head with the first)."""
+        head = self.head()
+        for node, attrs in nodes:
+            before, middle, after = self.node(node, attrs)
+            yield head + before + (middle or "") + after
+            head = ""
+        for source, target, attrs in edges:
+            yield head + self.edge(source, target, attrs)
+            head = ""
+        yield head + self.tail()
 
 
 # --- the ``govkg stats`` command ---------------------------------------------

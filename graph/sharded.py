@@ -118,6 +118,7 @@ from govkg.graph.store import (
     write_store,
 )
 from govkg.graph.tables import (
+    EXPORTS_STATE,
     ROWS_FORMAT,
     STREAMED_BYTES,
     TABLES_STATE,
@@ -133,6 +134,7 @@ from govkg.graph.tables import (
     streamed_rows,
     unit_rows,
     write_exports,
+    write_spliced_exports,
 )
 from govkg.graph.terms import converter, nt_term
 from govkg.graph.view import tables_html
@@ -913,6 +915,7 @@ def write_network_files(
     shards_dir: str | Path | None = None,
     rows: str | Path | None = None,
     pool: Executor | None = None,
+    previous: str | Path | None = None,
 ) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
@@ -926,7 +929,9 @@ def write_network_files(
     summary holdings) are rows of the tables too: the views read no store.
     ``pool`` (a process pool) makes the shards' rows with this process
     (:func:`network_units`), and writes graph.gexf and graph.graphml while
-    this process draws the page.
+    this process draws the page. With ``rows``, graph.gexf and graph.graphml copy from those of
+    ``previous`` (the folder of the build being updated) the text of the nodes and edges that did
+    not change (:func:`~govkg.graph.tables.write_spliced_exports`, its state in ``rows``).
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
@@ -938,9 +943,10 @@ def write_network_files(
             prune_rows(Path(rows), units)
         figures = rankings(tables)
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
-        gephi = pool.submit(_write_gephi, outdir, tables, figures) if pool is not None else None
+        spliced = (Path(rows) / EXPORTS_STATE, previous) if rows is not None else None
+        gephi = pool.submit(_write_gephi, outdir, tables, figures, spliced) if pool is not None else None
         try:
-            written = _write_gephi(outdir, tables, figures) if gephi is None else {}
+            written = _write_gephi(outdir, tables, figures, spliced) if gephi is None else {}
             page = tables_html(tables, figures)
             written["graph.html"] = atomic_write(outdir / "graph.html", page)
             if gephi is not None:
@@ -952,10 +958,15 @@ def write_network_files(
     return {name: written[name] for name in NETWORK_FILES}
 
 
-def _write_gephi(outdir: Path, tables: Tables, figures) -> dict[str, Path]:
-    """graph.gexf and graph.graphml of the tables into ``outdir`` (:func:`write_network_files`)."""
+def _write_gephi(outdir: Path, tables: Tables, figures, spliced=None) -> dict[str, Path]:
+    """graph.gexf and graph.graphml of the tables into ``outdir`` (:func:`write_network_files`);
+    ``spliced``, the exports' state and the previous build's folder, copies what did not change."""
     written = {name: outdir / name for name in ("graph.gexf", "graph.graphml")}
-    write_exports(exports(tables, figures), written["graph.gexf"], written["graph.graphml"])
+    exported = exports(tables, figures)
+    if spliced is None:
+        write_exports(exported, written["graph.gexf"], written["graph.graphml"])
+    else:
+        write_spliced_exports(exported, written["graph.gexf"], written["graph.graphml"], *spliced)
     return written
 
 
@@ -1101,7 +1112,7 @@ def write_from_shards(
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     rows = Path(state).parent / NETWORK_STATE if state is not None else None
-    views = partial(write_network_files, outdir, shards_dir, rows) if network else None
+    views = partial(write_network_files, outdir, shards_dir, rows, previous=previous) if network else None
     kept = changes
     if changes is None:
         changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))

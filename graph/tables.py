@@ -87,6 +87,8 @@ from govkg.graph.network import (
     KINDS,
     LINK_PREDICATES,
     TEXT_PREDICATES,
+    GexfPieces,
+    GraphmlPieces,
     NetworkStats,
     NodeIds,
     OfficialFigures,
@@ -1535,12 +1537,27 @@ class _Exported:
                     yield low, high, json.loads(attrs)
 
     def nodes(self) -> Iterator[tuple[str, dict]]:
-        bare_names, qualified = self.bare_names, self.qualified
         for nid, attrs in self._members():
-            bare = bare_name(nid, attrs)
-            name = f"{bare} ({qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
-            repeated = qualified[name] + (1 if bare_names[name] == 1 else 0)
-            yield nid, {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
+            yield nid, self._named(nid, attrs)
+
+    def _named(self, nid: str, attrs: dict) -> dict:
+        """A node's attributes as the exports write them: ``name`` unique, ``label`` the bare name."""
+        bare_names, qualified = self.bare_names, self.qualified
+        bare = bare_name(nid, attrs)
+        name = f"{bare} ({qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
+        repeated = qualified[name] + (1 if bare_names[name] == 1 else 0)
+        return {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
+
+    def node_lines(self) -> Iterator[tuple[str, str, dict]]:
+        """Each node of the knowledge network: its line of the tables (without the figures), its id
+        and its attributes as the exports write them (:meth:`nodes`)."""
+        kinds, figures = self.tables.kinds, self.figures
+        with self.tables.nodes.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                nid, attrs = _decode(line)
+                if kinds[number] == "official":
+                    with_figures(attrs, figures, number)
+                yield line, nid, self._named(nid, attrs)
 
 
 def gexf_of_tables(exported: _Exported) -> Iterator[str]:
@@ -1591,6 +1608,272 @@ def write_exports(exported: _Exported, gexf: str | Path, graphml: str | Path) ->
         for one, other in zip_longest(*writers, fillvalue=""):
             first.write(one)
             second.write(other)
+
+
+# --- graph.gexf and graph.graphml of an update, from the previous build's ------
+
+# What an update of the exports starts from, in a folder of the build's cache (``EXPORTS_STATE``):
+# a line per node (``nodes.tsv``: its key, the digest of its line of the tables and its exported
+# name, and the lengths in bytes of its text in each file before its figures, of its figures and
+# after them) and per edge (``edges.tsv``: its key, the digest of its line, the lengths of its GEXF
+# text after its number and of its GraphML text), and ``meta.json``: the govkg that wrote them, the
+# files' sizes and times, their heads' digest and lengths. A node or edge of the same digest is
+# copied from the previous files; only an official's figures (which any release added can change)
+# and a GEXF edge's number are written again.
+EXPORTS_STATE = "exports"
+EXPORTS_FORMAT = 1
+_FIGURES = frozenset(("events", "contacts", "betweenness", "community"))  # with_figures' attributes
+_scan = json.decoder.scanstring
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _node_key(line: str) -> str:
+    """A node's line's JSON up to its id (``["ID"``): its place in the files' order."""
+    return line[: _scan(line, 2)[1]]
+
+
+def _edge_key(line: str) -> str:
+    """An edge's line's JSON up to its target (``["SOURCE","TARGET"``)."""
+    return line[: _scan(line, _scan(line, 2)[1] + 2)[1]]
+
+
+class _PreviousExports:
+    """The previous graph.gexf and graph.graphml (open) and their state, when it describes them and
+    their heads are the new files' (the same attributes and types, the same date)."""
+
+    def __init__(self, state: Path, fds: tuple[int, int], heads: tuple[int, int]) -> None:
+        self.state, self.fds, self.heads = state, fds, heads  # heads: their lengths in bytes
+
+    @classmethod
+    def open(cls, state: Path, previous: Path | None, types: str, stack) -> _PreviousExports | None:
+        if previous is None:
+            return None
+        meta = _read_meta(state)
+        files = (previous / "graph.gexf", previous / "graph.graphml")
+        try:
+            if (
+                meta is None
+                or meta.get("format") != EXPORTS_FORMAT
+                or meta.get("software") != software_fingerprint()
+                or meta.get("types") != types
+                or meta.get("index") != [(state / name).stat().st_size for name in ("nodes.tsv", "edges.tsv")]
+            ):
+                return None
+            fds = []
+            for path, kept in zip(files, meta["files"], strict=True):
+                fd = os.open(path, os.O_RDONLY)
+                stack.callback(os.close, fd)
+                found = os.fstat(fd)
+                if [found.st_size, found.st_mtime_ns] != kept:
+                    return None
+                fds.append(fd)
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+        return cls(state, (fds[0], fds[1]), tuple(meta["heads"]))
+
+    def lines(self, name: str) -> Iterator[list[str]]:
+        with (self.state / name).open(encoding="utf-8", newline="\n") as handle:
+            for line in handle:
+                yield line[:-1].split("\t")
+
+
+def write_spliced_exports(
+    exported: _Exported, gexf: str | Path, graphml: str | Path, state: str | Path, previous: str | Path | None
+) -> int:
+    """:func:`write_exports` of the knowledge network, copying from the previous files (in the
+    folder ``previous``) the text of each node and edge whose line and name did not change, as
+    the state (the folder ``state``, written anew) says where it is; returns how many nodes and
+    edges were formatted. Without a state that describes them, the files are written whole (and
+    the state with them)."""
+    state = Path(state)
+    for left in state.parent.glob(f".{state.name}.*"):  # by a build that was killed
+        shutil.rmtree(left, ignore_errors=True)
+    folder = state.with_name(f".{state.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        try:
+            formatted = _write_spliced(exported, Path(gexf), Path(graphml), state, previous, folder)
+        except Stale:
+            formatted = _write_spliced(exported, Path(gexf), Path(graphml), state, None, folder)
+        old = state.with_name(f".{state.name}.{secrets.token_hex(4)}.old")
+        if state.exists():  # replaced, never written into: a previous build may share its files
+            os.rename(state, old)
+        os.rename(folder, state)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return formatted
+
+
+def _write_spliced(
+    exported: _Exported, gexf: Path, graphml: Path, state: Path, previous, folder: Path
+) -> int:
+    if exported.network != "knowledge":
+        raise ValueError("only the knowledge network's exports are spliced")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    g = GexfPieces(exported.node_types, exported.edge_types, exported.tables.latest, exported.directed)
+    m = GraphmlPieces(exported.node_types, exported.edge_types, exported.directed)
+    heads = (g.head().encode("utf-8"), m.head().encode("utf-8"))
+    # what a node's or an edge's text depends on besides its line and name: the attributes' types
+    types = _digest(_dump([exported.node_types, exported.edge_types, exported.directed]))
+    formatted = 0
+    with contextlib.ExitStack() as stack:
+        old = _PreviousExports.open(state, Path(previous) if previous else None, types, stack)
+        first = stack.enter_context(atomic_open(gexf, "wb"))
+        second = stack.enter_context(atomic_open(graphml, "wb"))
+        out = (_Copier(first, old.fds[0] if old else None), _Copier(second, old.fds[1] if old else None))
+        index = [
+            stack.enter_context((folder / name).open("w", encoding="utf-8", newline="\n"))
+            for name in ("nodes.tsv", "edges.tsv")
+        ]
+        for writer, head, size in zip(out, heads, old.heads if old else (0, 0), strict=True):
+            writer.write(head)
+            writer.skip(size)
+
+        # the nodes: before the figures, the figures, after them (lengths of each file's, -1: no run)
+        kept = old.lines("nodes.tsv") if old else iter(())
+        was = next(kept, None)
+        for line, nid, attrs in exported.node_lines():
+            key, digest = _node_key(line), _digest(f"{line}{attrs['name']}")  # the line ends in a newline
+            while was is not None and was[0] < key:
+                _skip_node(out, was)
+                was = next(kept, None)
+            if was is not None and was[0] == key and was[1] == digest and "-1" not in was[2:]:
+                lengths = [int(x) for x in was[2:]]
+                for at, (writer, pieces) in zip((0, 3), zip(out, (g, m), strict=True), strict=True):
+                    before, middle, after = lengths[at : at + 3]
+                    writer.copy(before)
+                    if middle:  # the figures, written again
+                        text = "".join(pieces.value(k, v) + "\n" for k, v in attrs.items() if k in _FIGURES)
+                        data = text.encode("utf-8")
+                        writer.write(data)
+                        writer.skip(middle)
+                        lengths[at + 1] = len(data)
+                    writer.copy(after)
+                was = next(kept, None)
+            else:
+                if was is not None and was[0] == key:  # changed: its old text passed over
+                    _skip_node(out, was)
+                    was = next(kept, None)
+                formatted += 1
+                lengths = []
+                for writer, pieces in zip(out, (g, m), strict=True):
+                    texts = pieces.node(nid, attrs, _FIGURES)
+                    if texts[1] is None:
+                        data = texts[0].encode("utf-8")
+                        writer.write(data)
+                        lengths += [len(data), -1, 0]
+                        continue
+                    for text in texts:
+                        data = text.encode("utf-8")
+                        writer.write(data)
+                        lengths.append(len(data))
+            index[0].write(f"{key}\t{digest}\t" + "\t".join(map(str, lengths[:6])) + "\n")
+        while was is not None:
+            _skip_node(out, was)
+            was = next(kept, None)
+        middle = g.middle().encode("utf-8")
+        out[0].write(middle)
+        out[0].skip(len(middle) if old else 0)
+
+        # the edges: a GEXF edge's number is written again, the rest of its text copied
+        start = len(g.EDGE_START.encode("utf-8"))
+        kept = old.lines("edges.tsv") if old else iter(())
+        was, number_was = next(kept, None), 0
+        with exported.tables.edges.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                key, digest = _edge_key(line), _digest(line)
+                while was is not None and was[0] < key:
+                    out[0].skip(start + len(str(number_was)) + int(was[2]))
+                    out[1].skip(int(was[3]))
+                    was, number_was = next(kept, None), number_was + 1
+                if was is not None and was[0] == key and was[1] == digest:
+                    if number == number_was:  # no edge came or went before it: its number too
+                        out[0].copy(start + len(str(number)))
+                    else:
+                        out[0].write(f"{g.EDGE_START}{number}".encode())
+                        out[0].skip(start + len(str(number_was)))
+                    out[0].copy(int(was[2]))
+                    out[1].copy(int(was[3]))
+                    rest, text = int(was[2]), int(was[3])
+                    was, number_was = next(kept, None), number_was + 1
+                else:
+                    if was is not None and was[0] == key:
+                        out[0].skip(start + len(str(number_was)) + int(was[2]))
+                        out[1].skip(int(was[3]))
+                        was, number_was = next(kept, None), number_was + 1
+                    formatted += 1
+                    source, target, attrs = _decode(line)
+                    head, tail = g.edge(number, source, target, attrs)
+                    data = tail.encode("utf-8")
+                    out[0].write(head.encode("utf-8") + data)
+                    graphml_text = m.edge(source, target, attrs).encode("utf-8")
+                    out[1].write(graphml_text)
+                    rest, text = len(data), len(graphml_text)
+                index[1].write(f"{key}\t{digest}\t{rest}\t{text}\n")
+        for writer, pieces in zip(out, (g, m), strict=True):
+            writer.write(pieces.tail().encode("utf-8"))
+    for handle in index:
+        handle.close()
+    meta = {
+        "format": EXPORTS_FORMAT,
+        "software": software_fingerprint(),
+        "types": types,
+        "heads": [len(head) for head in heads],
+        "index": [(folder / name).stat().st_size for name in ("nodes.tsv", "edges.tsv")],
+        "files": [[found.st_size, found.st_mtime_ns] for found in (gexf.stat(), graphml.stat())],
+    }
+    (folder / _META).write_text(json.dumps(meta) + "\n", encoding="utf-8")
+    return formatted
+
+
+class _Copier:
+    """A file written anew (bytes) from text and from spans of its previous version, read in order.
+
+    What :class:`~govkg.graph.splice.Splice` does for long runs, for the exports' many short ones
+    (a node's text between two officials' figures, an edge's after its number): the previous
+    file is read through a buffer, and runs of spans copied one after the other are read at once,
+    where a copy in the kernel a span would cost a system call each.
+    """
+
+    def __init__(self, new, old: int | None) -> None:
+        self.new, self.pending = new, 0
+        self.old = open(old, "rb", buffering=1 << 20, closefd=False) if old is not None else None
+
+    def write(self, data: bytes) -> None:
+        if self.pending:
+            self._copy()
+        self.new.write(data)
+
+    def copy(self, size: int) -> None:
+        self.pending += size
+        if self.pending >= 1 << 20:  # read a megabyte at most at once
+            self._copy()
+
+    def skip(self, size: int) -> None:
+        if self.pending:
+            self._copy()
+        if size:
+            if self.old is None:
+                raise Stale
+            self.old.seek(size, os.SEEK_CUR)
+
+    def _copy(self) -> None:
+        size, self.pending = self.pending, 0
+        data = self.old.read(size) if self.old is not None else b""
+        if len(data) != size:
+            raise Stale  # the previous file is shorter than its state says
+        self.new.write(data)
+
+
+def _skip_node(out: tuple[_Copier, _Copier], was: list[str]) -> None:
+    """Pass over a previous node's text in both files."""
+    lengths = [max(int(x), 0) for x in was[2:]]
+    out[0].skip(sum(lengths[:3]))
+    out[1].skip(sum(lengths[3:]))
 
 
 def exports(tables: Tables, figures: OfficialFigures, network: str = "knowledge") -> _Exported:

@@ -10,6 +10,7 @@ import pytest
 from rdflib import RDF, XSD, Literal
 from rdflib.namespace import OWL
 
+from govkg.graph import sharded as sharded_module
 from govkg.graph import tables as tables_module
 from govkg.graph import view
 from govkg.graph.build import BuildResult
@@ -259,7 +260,7 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
     second = canonical_shards(after(), tmp_path / "second")
     write_from_shards(second, tmp_path / "out2", network=False)
     write_from_shards(second, tmp_path / "whole", network=False)
-    write_network_files(tmp_path / "out2", second, rows)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
     write_network_files(tmp_path / "whole", second, tmp_path / "fresh")
     assert made == ([True] if updated else [])  # not tried where the aliases moved
     for name in NETWORK_FILES:
@@ -268,6 +269,8 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
     assert kept == {path.name for path in (tmp_path / "fresh").iterdir()}  # the rows of shards gone removed
     for name in sorted((rows / "tables").iterdir()):  # and the state is that of tables made whole
         assert name.read_bytes() == (tmp_path / "fresh" / "tables" / name.name).read_bytes(), name.name
+    for name in ("nodes.tsv", "edges.tsv"):  # the exports' state too (its meta says the files' times)
+        assert (rows / "exports" / name).read_bytes() == (tmp_path / "fresh" / "exports" / name).read_bytes()
 
 
 def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
@@ -285,7 +288,71 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     write_network_files(tmp_path / "whole", second)
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
-    assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["tables"]
+    assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["exports", "tables"]
+
+
+def _spliced(monkeypatch) -> list[int]:
+    """How many nodes and edges each spliced write of the exports formats (the others are copied)."""
+    counts = []
+    write = tables_module.write_spliced_exports
+    monkeypatch.setattr(
+        sharded_module, "write_spliced_exports", lambda *a: counts.append(write(*a)) or counts[-1]
+    )
+    return counts
+
+
+def _exports(folder) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in ("graph.gexf", "graph.graphml")}
+
+
+def test_an_update_copies_the_exports_text_that_did_not_change(tmp_path, monkeypatch):
+    """The same network formats no node or edge; a release added formats its own and copies the
+    others, the officials' figures written again; either gives the bytes of files written whole."""
+    counts = _spliced(monkeypatch)
+    rows = tmp_path / "rows"
+    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows, previous=tmp_path / "none")
+    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
+    edges = len((rows / "exports" / "edges.tsv").read_text(encoding="utf-8").splitlines())
+    assert counts == [nodes + edges]  # no previous files: all formatted
+    write_network_files(tmp_path / "out1", first, rows, previous=tmp_path / "out1")  # in place
+    assert counts[-1] == 0
+    second = canonical_shards(sample_graph(), tmp_path / "second")
+    for out in ("out2", "whole"):
+        write_from_shards(second, tmp_path / out, network=False)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
+    write_network_files(tmp_path / "whole", second)
+    assert 0 < counts[-1] < nodes + edges
+    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda out, state: (out / "graph.gexf").write_bytes((out / "graph.gexf").read_bytes()[:-40]),
+        lambda out, state: (out / "graph.graphml").write_bytes((out / "graph.graphml").read_bytes()),
+        lambda out, state: (state / "edges.tsv").write_text("", encoding="utf-8"),
+        lambda out, state: (state / "meta.json").unlink(),
+    ],
+    ids=["file cut", "file written again", "state emptied", "no meta"],
+)
+def test_exports_whose_state_does_not_describe_them_are_written_whole(spoil, tmp_path, monkeypatch):
+    counts = _spliced(monkeypatch)
+    rows = tmp_path / "rows"
+    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    spoil(tmp_path / "out1", rows / "exports")
+    second = canonical_shards(sample_graph(), tmp_path / "second")
+    for out in ("out2", "whole"):
+        write_from_shards(second, tmp_path / out, network=False)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
+    write_network_files(tmp_path / "whole", second)
+    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
+    edges = len((rows / "exports" / "edges.tsv").read_text(encoding="utf-8").splitlines())
+    assert counts[-1] == nodes + edges
+    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
 
 
 # --- the commands' reading: stats and view from the tables --------------------
