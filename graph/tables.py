@@ -504,8 +504,15 @@ class IdList:
     def __init__(self, items: Iterable[str] = ()) -> None:
         self.data = bytearray()
         self.ends = array("q")
+        self._index = None  # the ids' hashes, sorted, and their numbers (number): made when asked
         for item in items:
             self.append(item)
+
+    def __getstate__(self) -> dict:  # the index holds this process's hashes: made again where read
+        return {"data": self.data, "ends": self.ends}
+
+    def __setstate__(self, state: dict) -> None:
+        self.data, self.ends, self._index = state["data"], state["ends"], None
 
     def append(self, item: str) -> None:
         self.data += item.encode("utf-8")
@@ -531,18 +538,35 @@ class IdList:
         return isinstance(other, IdList | list | tuple) and list(self) == list(other)
 
     def number(self, item: str) -> int | None:
-        """The place of ``item`` in a sorted list (bisected on the bytes: UTF-8 sorts as the code
-        points do), or None where it is not there."""
+        """The place of ``item`` (its first), or None where it is not there.
+
+        Found by its hash in a sorted array of every id's (made at the first call after an append,
+        16 bytes an id), then compared: an edge's ends are asked for by the hundred thousand, where
+        a bisection of the bytes in Python took about 10 µs each."""
         key = item.encode("utf-8")
+        if self._index is None or self._index[2] != len(self.ends):
+            self._index = self._hashed()
+        hashes, order, _ = self._index
+        digest = hash(key)
+        at = int(hashes.searchsorted(digest))
+        while at < len(hashes) and hashes[at] == digest:
+            found = int(order[at])
+            if self._bytes(found) == key:
+                return found
+            at += 1
+        return None
+
+    def _hashed(self):
+        import numpy as np
+
         data, ends = self.data, self.ends
-        low, high = 0, len(ends)
-        while low < high:
-            middle = (low + high) // 2
-            if data[ends[middle - 1] if middle else 0 : ends[middle]] < key:
-                low = middle + 1
-            else:
-                high = middle
-        return low if low < len(self.ends) and self._bytes(low) == key else None
+        found = np.fromiter(
+            (hash(bytes(data[ends[n - 1] if n else 0 : ends[n]])) for n in range(len(ends))),
+            dtype=np.int64,
+            count=len(ends),
+        )
+        order = np.argsort(found, kind="stable")
+        return found[order], order, len(ends)
 
 
 def _head(rows: Iterable[str]) -> Iterator[tuple[str, object]]:
