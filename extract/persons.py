@@ -216,6 +216,21 @@ class _Finder:
             s = s2
         return parts
 
+    def title_clause_before(self, start: int) -> list[tuple[int, int]]:
+        """The titles of a clause that is a title chain alone, before the comma before a
+        chain that starts at ``start`` (某考察团团长，某区工商联党组书记甲在座谈中表示:
+        甲 is both), where that clause opens its sentence or line."""
+        t = self.text
+        if start < 2 or t[start - 1] not in "，,":
+            return []
+        first = title_start(t, start - 1)
+        if first >= start - 1 or (first > 0 and t[first - 1] not in "。；;：:！!？?\n \u3000"):
+            return []
+        parts = [p for p in split_chain(t, first, start - 1) if is_title(t[p[0] : p[1]])]
+        if not parts or parts[0][0] != first or parts[-1][1] != start - 1:
+            return []  # the whole clause must be titles
+        return parts
+
     def list_after(self, i: int) -> list[tuple[int, str]]:
         """Bare names listed from ``i`` on: 、王五、赵六 (each a name before a boundary),
         and the last one joined by 和 / 及 / 以及 before a word for attending
@@ -312,6 +327,7 @@ class _Finder:
             titles = self.chain_before(start, end)
             if not titles:
                 continue
+            titles = self.title_clause_before(titles[0][0]) + titles
             self.add(name, titles, foreign)
             if spaced:
                 self.found[name].spaced.append(spaced)

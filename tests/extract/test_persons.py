@@ -546,3 +546,21 @@ def test_the_posts_a_sentence_says_a_person_held_are_titles(text, expected):
 def test_a_title_before_a_name_and_its_title_is_that_names(text, expected):
     found = _untagged_persons(text)
     assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that is a title alone, opening its sentence, before a comma and a titled name
+        (
+            "上海市某区经贸考察团团长，某区工商联党组书记陈楠在座谈中表示，两区合作很好。",
+            {"陈楠": ["上海市某区经贸考察团团长", "某区工商联党组书记"]},
+        ),
+        # not a title after another clause, nor one that has its own name
+        ("会上，县委书记，县长张三讲话。", {"张三": ["县长"]}),
+        ("6月9日，县委书记张三，县长李四出席会议。", {"张三": ["县委书记"], "李四": ["县长"]}),
+    ],
+)
+def test_a_clause_that_is_a_title_alone_is_the_next_names(text, expected):
+    found = _untagged_persons(text)
+    assert {name: sorted(h.title for h in p.holdings) for name, p in found.items()} == expected
