@@ -1723,12 +1723,24 @@ def identity_lines(corpus: Corpus) -> Iterator[str]:
     (namesakes kept apart). Then the places and organisations written in a
     variant form (巴中, 連云港市, 市委), and the canonical node they are one with.
     """
-
-    def line(*cells: str) -> str:
-        return "\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n"
-
     yield "kind\tnode\trelease\tmention\tkey_in_release\treason\tapart_from\n"
-    for d in corpus.decisions:
-        yield line("person", str(d.node), d.release, d.name, d.person, d.reason, " ".join(d.apart_from))
+    kept = getattr(corpus.decisions, "report_lines", None)
+    if kept is not None:  # the lines made from the decisions as kept, not their objects
+        yield from kept()
+    else:
+        for d in corpus.decisions:
+            yield decision_line(d.release, d.person, d.name, str(d.node), d.reason, d.apart_from)
     for v in corpus.variants:
-        yield line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
+        yield _report_line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
+
+
+def decision_line(
+    release: str, person: str, name: str, node: str, reason: str, apart_from: tuple[str, ...]
+) -> str:
+    """The line of ``identity.tsv`` of one :class:`Decision`, given as its fields (``node`` as
+    the key's string)."""
+    return _report_line("person", node, release, name, person, reason, " ".join(apart_from))
+
+
+def _report_line(*cells: str) -> str:
+    return "\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n"

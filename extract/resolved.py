@@ -37,9 +37,9 @@ import marshal
 import pickle
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from govkg.extract.identity import (
@@ -49,21 +49,24 @@ from govkg.extract.identity import (
     Known,
     Named,
     PersonKey,
+    PersonMention,
     Post,
     ReadAsDict,
     ReadAsTuple,
     ReleaseKeys,
     ReleaseMentions,
     Tenure,
+    TitleMention,
     Variant,
     _add_known,
     _in_release,
-    _offices,
-    _read_offices,
+    _office,
+    _shared,
     _unplaced,
     _written_organizations,
     alias_of,
     collector_paused,
+    decision_line,
     fingerprint,
     name_block,
     partition_of,
@@ -85,23 +88,27 @@ BATCH = 2000
 # Each table of the state; values pickled. By release: origin (the caller's token of its row),
 # steps (1 and 2), round (step 2's, 0: not placed; none for a release that says where it speaks
 # for), evidence (the entries its titles give before step 2 places it: (name, place, offices)),
-# places (the place names it writes), keys. By name: the entries of Known (releases that say
-# where they speak for) and the releases without a place naming it. By block: the releases with
-# a mention in it, its decisions and tenures (step 3). The corpus's aliases by (kind, name), with
-# how many nodes name them. The decisions, tenures and variants indexed in the corpus's order.
+# offices (of a release without a place, each person's: what others read of it once step 2
+# places it), places (the place names it writes), keys. By name: the entries of Known
+# (releases that say where they speak for) and the releases without a place naming it. By
+# block: the releases with a mention in it, each with all step 3 reads of its mentions there
+# (:func:`_member_row`: an update reads no release's row to resolve a block again), its
+# decisions and tenures (step 3). The corpus's aliases by (kind, name), with how many nodes
+# name them. The decisions, tenures and variants indexed in the corpus's order.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS origin (rid TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS steps (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS round (rid TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS evidence (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS offices (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS places (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (rid TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS known (
     name TEXT, place TEXT, rid TEXT, offices BLOB, PRIMARY KEY (name, place, rid)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS unplaced (name TEXT, rid TEXT, PRIMARY KEY (name, rid)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS member (block TEXT, rid TEXT, PRIMARY KEY (block, rid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS member (block TEXT, rid TEXT, value BLOB, PRIMARY KEY (block, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS decision (block TEXT, node TEXT, rid TEXT, person TEXT, value BLOB);
 CREATE TABLE IF NOT EXISTS tenure (block TEXT, person TEXT, place TEXT, office TEXT, value BLOB);
 CREATE TABLE IF NOT EXISTS variant (kind TEXT, key TEXT, rid TEXT, name TEXT, reason TEXT);
@@ -109,7 +116,7 @@ CREATE TABLE IF NOT EXISTS reference (
     kind TEXT, name TEXT, count INTEGER NOT NULL, alias TEXT, PRIMARY KEY (kind, name)
 ) WITHOUT ROWID;
 """
-_BY_RELEASE = ("origin", "steps", "round", "evidence", "places", "keys")
+_BY_RELEASE = ("origin", "steps", "round", "evidence", "offices", "places", "keys")
 # The indexes an update reads through, not a state made from nothing: made once its rows are in
 _INDEXES = {
     "known_of": "known (rid)",
@@ -122,8 +129,13 @@ _INDEXES = {
     "variant_of": "variant (rid)",
 }
 _PLAIN = {"origin", "round"}  # stored as they are
-_MARSHALLED = {"steps", "evidence", "places"}  # tuples of str, None and frozensets: marshal's, quicker
-_VERSION = "1"
+_MARSHALLED = {
+    "steps",
+    "evidence",
+    "offices",
+    "places",
+}  # tuples of str, None and frozensets: marshal's, quicker
+_VERSION = "2"
 
 
 def _dumps(value) -> bytes:
@@ -166,6 +178,63 @@ def _tenure_row(t: Tenure) -> bytes:
 def _tenure(data: bytes) -> Tenure:
     person, post, first, last = marshal.loads(data)
     return Tenure(PersonKey(*person), Post(*post), first, last)
+
+
+def _member_row(
+    row: ReleaseMentions, steps: Steps, indexes: list[int], persons: Callable[[PersonMention], bytes]
+) -> bytes:
+    """What step 3 reads of a release's mentions of one block (the persons at ``indexes``), as
+    marshal's tuples: its date, whether it is national news, and of each mention its index in
+    the release, its person (name, key, jurisdiction, titles with their offices: marshal's
+    bytes of its own, made once for each person and read once for each) and steps 1 and 2's
+    name, place, reason and note."""
+    written = row.persons
+    return marshal.dumps(
+        (
+            row.date,
+            row.place == NATIONAL,
+            tuple((index, persons(written[index]), *steps[index]) for index in indexes),
+        )
+    )
+
+
+def _person_row(person) -> tuple:
+    return (
+        person.name,
+        person.key,
+        person.jurisdiction,
+        tuple(
+            (
+                t.title,
+                t.jurisdiction,
+                t.organization,
+                None if t.office is None else tuple(getattr(t.office, f) for f in _OFFICE_FIELDS),
+            )
+            for t in person.titles
+        ),
+    )
+
+
+_OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief")
+
+
+def _person(data: tuple) -> PersonMention:
+    """The person of a :func:`_person_row`, its strings and offices shared (one object each)."""
+    name, key, jurisdiction, titles = data
+    return PersonMention(
+        _shared(name),
+        _shared(key),
+        _shared(jurisdiction),
+        tuple(
+            TitleMention(
+                _shared(title),
+                _shared(where),
+                _shared(organ),
+                None if office is None else _office(*office),
+            )
+            for title, where, organ, office in titles
+        ),
+    )
 
 
 def _nodes_row(nodes: dict) -> bytes:
@@ -328,6 +397,27 @@ class Resolved:
     def members(self, block: str) -> list[str]:
         return [rid for (rid,) in self.db.execute("SELECT rid FROM member WHERE block = ?", (block,))]
 
+    def releases_of(self, blocks: list[str], every: bool = False) -> int:
+        """How many releases have a mention in one of ``blocks`` (``every``: they are all)."""
+        if every:
+            return self.db.execute("SELECT count(DISTINCT rid) FROM member").fetchone()[0]
+        found: set[str] = set()
+        for chunk in _chunks(blocks):
+            found.update(
+                rid
+                for (rid,) in self.db.execute(
+                    f"SELECT rid FROM member WHERE block IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            )
+        return len(found)
+
+    def member_rows(self, blocks: list[str]) -> Iterator[tuple[str, str, bytes]]:
+        """(block, release, :func:`_member_row`) of every mention of ``blocks``, in no order."""
+        for chunk in _chunks(blocks):
+            yield from self.db.execute(
+                f"SELECT block, rid, value FROM member WHERE block IN ({', '.join('?' * len(chunk))})", chunk
+            )
+
     def resolved_before(self, block: str) -> bool:
         return (
             self.db.execute("SELECT 1 FROM decision WHERE block = ? LIMIT 1", (block,)).fetchone() is not None
@@ -337,6 +427,13 @@ class Resolved:
     def decisions(self) -> Iterator[Decision]:
         for (value,) in self.db.execute("SELECT value FROM decision ORDER BY node, rid, person"):
             yield _decision(value)
+
+    def decision_lines(self) -> Iterator[str]:
+        """The report's line of each decision (:func:`~govkg.extract.identity.decision_line`), in
+        the order of :meth:`decisions`, made from the rows without a Decision between."""
+        for node, value in self.db.execute("SELECT node, value FROM decision ORDER BY node, rid, person"):
+            release, person, name, _, reason, apart_from = marshal.loads(value)
+            yield decision_line(release, person, name, node, reason, apart_from)
 
     def tenures(self) -> Iterator[Tenure]:
         for (value,) in self.db.execute("SELECT value FROM tenure ORDER BY person, place, office"):
@@ -356,6 +453,12 @@ class Resolved:
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``values`` in lists of ``size`` at most: the parameters of one query (SQLite allows some)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _restored(data: bytes) -> Resolved:
@@ -434,6 +537,7 @@ def _update(
     entries: set[str] = set()  # names whose entries (step 2's evidence) may have changed
     dirty: set[str] = set()  # blocks whose mentions changed
     references = _References(state)
+    person_rows = _PersonRows()
     db = state.db
     # what the gone and changed releases said is taken back
     for rid in (*gone, *again):
@@ -465,10 +569,7 @@ def _update(
         own: Known = {}
         _add_known(own, rid, mentions, False)
         entries.update(own)
-        blocks = {_block(name) for name in names}
-        dirty |= blocks
-        for block in blocks:
-            state.later("INSERT OR IGNORE INTO member VALUES (?, ?)", (block, rid))
+        dirty.update(_block(name) for name in names)
         if unplaced:
             state.put(
                 "evidence",
@@ -480,10 +581,13 @@ def _update(
                     for offices in by_release.values()
                 ),
             )
+            state.put("offices", rid, tuple(m.office_names for m in mentions))
             for name in names:
                 state.later("INSERT OR IGNORE INTO unplaced VALUES (?, ?)", (name, rid))
         else:
-            state.put("steps", rid, tuple((m.name, m.place, m.reason, "") for m in mentions))
+            steps = tuple((m.name, m.place, m.reason, "") for m in mentions)
+            state.put("steps", rid, steps)
+            _put_members(state, rid, row, steps, person_rows)
             state.add_known(rid, own)
         places = tuple(places_named(row))
         state.put("places", rid, places)
@@ -498,6 +602,7 @@ def _update(
         if before_steps != steps:
             dirty.update(_block(name) for name, *_ in (*(before_steps or ()), *steps))
             state.put("steps", rid, steps)
+            _put_members(state, rid, rows[rid], steps, person_rows)
     state.flush()
     del entries
     # step 3 for the blocks whose mentions changed, a group of blocks at a time
@@ -505,19 +610,18 @@ def _update(
         block for block in dirty if empty or state.members(block) or state.resolved_before(block)
     )
     del dirty
-    releases: set[str] = set()
-    for block in dirty_blocks:
-        releases.update(state.members(block))
-    groups = partitions or partitions_for(len(releases))
-    del releases
+    groups = partitions or partitions_for(state.releases_of(dirty_blocks, every=empty))
     touched = set(changed)
+    changed_set = set(changed)
+    # the rows of the changed releases, read already (of a table read whole, every row)
+    rows_read = rows if isinstance(rows, dict) else {rid: rows[rid] for rid in changed}
     # each group's nodes of a release, one row (read back for its keys, below)
     db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, value BLOB)")
     db.execute("CREATE INDEX IF NOT EXISTS temp.fresh_of ON fresh (rid)")
     db.execute("DELETE FROM fresh")
     for group in _groups(dirty_blocks, groups):
         fresh: dict[str, dict] = defaultdict(dict)
-        for block, part in _resolve_blocks(group, state, rows).items():
+        for block, part in _resolve_blocks(group, state, rows_read).items():
             if not empty:
                 old_places = [
                     place for (place,) in db.execute("SELECT place FROM tenure WHERE block = ?", (block,))
@@ -550,19 +654,24 @@ def _update(
     del dirty_blocks
     # the keys of every release one of those blocks names, or that changed
     for rid in sorted(touched):
-        row = rows.get(rid)
-        if row is None:
+        if rid not in rows:
             continue
-        old = state.get("keys", rid)
-        if old is not None:
-            references.add("organization", old.organizations.values(), -1)
         nodes = {}
         for (value,) in db.execute("SELECT value FROM fresh WHERE rid = ? ORDER BY rowid", (rid,)):
             nodes.update(_nodes(value))
+        old = None if empty else state.get("keys", rid)
+        if rid not in changed_set and old is not None:  # its row unchanged: its keys with the nodes moved
+            state.put("keys", rid, _keys_moved(old, nodes))
+            continue
+        row = rows[rid]
+        if old is not None:
+            references.add("organization", old.organizations.values(), -1)
         persons, posts = {}, {}
-        for person, (name, *_) in zip(row.persons, state.get("steps", rid), strict=True):
+        # of a state made from nothing, every block was resolved: no step's name asked for
+        steps = ((None,),) * len(row.persons) if empty else state.get("steps", rid)
+        for person, (name, *_) in zip(row.persons, steps, strict=True):
             key = person.key
-            if _block(name) in dirty_set:
+            if empty or _block(name) in dirty_set:
                 persons[key], held = nodes[key]
                 for index, post in enumerate(held):
                     if post is not None:
@@ -587,7 +696,7 @@ def _update(
         keys=KeptKeys(state, releases),
         tenures=tuple(state.tenures()),
         same_as=tuple(state.aliases()),
-        decisions=KeptList(state, "decisions", state.count("decision")),
+        decisions=KeptDecisions(state, "decisions", state.count("decision")),
         variants=KeptList(state, "variants", state.count("variant")),
         fingerprint=digest,
     )
@@ -629,6 +738,14 @@ class KeptList(ReadAsTuple):
 
     def __len__(self) -> int:
         return self._count
+
+
+class KeptDecisions(KeptList):
+    """The corpus's decisions as a :class:`KeptList`, which also gives their lines of the report
+    (identity_lines asks for them: the decisions of a large corpus are not made to be written)."""
+
+    def report_lines(self) -> Iterator[str]:
+        return self._state.decision_lines()
 
 
 def _placed_again(
@@ -688,10 +805,11 @@ def _placing(
         found, changed = place_round(asked, by_release, known, own, notes)
         rounds.update(dict.fromkeys(found, round_))
         for rid in later.get(round_, ()):  # its entries as placed: every mention with a place
-            for person, (name, place, *_) in zip(rows[rid].persons, state.get("steps", rid), strict=True):
+            for (name, place, *_), offices in zip(
+                state.get("steps", rid), state.get("offices", rid), strict=True
+            ):
                 changed.add(name)
                 if name in names and place and place != NATIONAL:
-                    offices = _read_offices(_offices(person))[1]
                     own.setdefault(name, {}).setdefault(place, {})[rid] = offices
         pending = [rid for rid in pending if rid not in found]
         if not pending:
@@ -714,21 +832,30 @@ def _groups(blocks: list[str], groups: int) -> Iterable[list[str]]:
     yield from (group for group in split if group)
 
 
-def _resolve_blocks(blocks: list[str], state: Resolved, rows: Mapping[str, ReleaseMentions]) -> dict:
-    """Step 3 over the mentions of ``blocks`` (their steps 1 and 2 kept), and its result split by
-    block: each block's (release, Person.key, node, posts), decisions and tenures."""
-    wanted = set(blocks)
-    named: list[Named] = []
-    of_block: list[str] = []
-    rids = sorted({rid for block in blocks for rid in state.members(block)})
-    for rid in rids:
-        row = rows[rid]
-        national = row.place == NATIONAL
-        for person, (name, place, reason, note) in zip(row.persons, state.get("steps", rid), strict=True):
-            block = _block(name)
-            if block in wanted:
-                named.append(Named(rid, row.date, person, name, national, place, reason, note))
-                of_block.append(block)
+def _resolve_blocks(blocks: list[str], state: Resolved, held: Mapping[str, ReleaseMentions]) -> dict:
+    """Step 3 over the mentions of ``blocks`` (their steps 1 and 2 kept, read from the state's
+    members of each block: the persons from the rows ``held``, those of other releases from
+    the members too, no row read), and its result split by block: each block's (release,
+    Person.key, node, posts), decisions and tenures."""
+    found = []
+    persons: dict[bytes, PersonMention] = {}  # one object for each person as written
+    for block, rid, value in state.member_rows(blocks):
+        date, national, mentions = marshal.loads(value)
+        row = held.get(rid)
+        for index, written, name, place, reason, note in mentions:
+            if row is not None:
+                person = row.persons[index]
+            else:
+                person = persons.get(written)
+                if person is None:
+                    person = persons[written] = _person(marshal.loads(written))
+            mention = Named(rid, date, person, _shared(name), national, place, reason, note)
+            found.append((rid, index, block, mention))
+    del persons
+    found.sort(key=itemgetter(0, 1))  # by release, each in its order: as resolving whole
+    named = [mention for *_, mention in found]
+    of_block = [block for _, _, block, _ in found]
+    del found
     part = resolve_partition(named)
     del named
     nodes: dict[str, list] = defaultdict(list)
@@ -742,11 +869,59 @@ def _resolve_blocks(blocks: list[str], state: Resolved, rows: Mapping[str, Relea
     return {block: _BlockPart(nodes[block], decisions[block], tenures[block]) for block in blocks}
 
 
+def _put_members(state: Resolved, rid: str, row: ReleaseMentions, steps: Steps, persons: _PersonRows) -> None:
+    """A release's members of its blocks (:func:`_member_row`), with steps 1 and 2's ``steps``."""
+    indexes: dict[str, list[int]] = defaultdict(list)
+    for index, (name, *_) in enumerate(steps):
+        indexes[_block(name)].append(index)
+    for block, held in indexes.items():
+        state.later(
+            "INSERT OR REPLACE INTO member VALUES (?, ?, ?)",
+            (block, rid, _member_row(row, steps, held, persons)),
+        )
+
+
+class _PersonRows:
+    """:func:`_person_row` of each person object in marshal's bytes, made once: the rows of a
+    build share their persons (an official named in a thousand releases is one object,
+    graph/incremental.py), and each object is held with its bytes, so that its id is no other's."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple] = {}
+
+    def __call__(self, person: PersonMention) -> bytes:
+        found = self._made.get(id(person))
+        if found is None:
+            found = self._made[id(person)] = (person, marshal.dumps(_person_row(person)))
+        return found[1]
+
+
 class _BlockPart:
     __slots__ = ("decisions", "nodes", "tenures")
 
     def __init__(self, nodes: list, decisions: list, tenures: list) -> None:
         self.nodes, self.decisions, self.tenures = nodes, decisions, tenures
+
+
+def _keys_moved(old: ReleaseKeys, nodes: dict) -> ReleaseKeys:
+    """A release's keys as kept (``old``), its row unchanged, with the persons of ``nodes``
+    (Person.key -> (node, posts), those of its blocks resolved again) put in: what making them
+    from its row gives, in the same order, without reading the row."""
+    kept_posts: dict[str, list] = defaultdict(list)
+    for (key, index), post in old.posts.items():
+        kept_posts[key].append((index, post))
+    persons, posts = {}, {}
+    for key, node in old.persons.items():
+        if key in nodes:
+            persons[key], held = nodes[key]
+            for index, post in enumerate(held):
+                if post is not None:
+                    posts[(key, index)] = post
+        else:
+            persons[key] = node
+            for index, post in kept_posts.get(key, ()):
+                posts[(key, index)] = post
+    return ReleaseKeys(persons, old.organizations, posts)
 
 
 def _moved(keys: ReleaseKeys | None, key: str, node, held: tuple) -> bool:

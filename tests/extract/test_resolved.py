@@ -4,9 +4,10 @@ only what its changed releases touch."""
 from __future__ import annotations
 
 import pickle
+from collections.abc import Mapping
 
 from govkg.extract import identity, resolved
-from govkg.extract.identity import identity_report, mentions_of, resolve
+from govkg.extract.identity import fingerprint, identity_report, mentions_of, resolve
 from govkg.extract.resolved import resolve_kept
 from tests.extract.test_identity import person, release
 
@@ -152,3 +153,77 @@ def test_step_2_asks_again_only_the_releases_whose_evidence_moved(monkeypatch):
     assert asked == ["u3"]  # (before resolving whole, which asks every release)
     assert corpus == resolve(after)
     assert node(corpus, "u3", "丁") == "丁@?u3"
+
+
+class ReadRows(Mapping):
+    """Rows by release id, in id order, noting the ids whose rows are read (a build's CachedRows
+    reads a row from its file's cache entry)."""
+
+    def __init__(self, rows) -> None:
+        self._rows = {row.release: row for row in sorted(rows, key=lambda row: row.release)}
+        self.read: set[str] = set()
+
+    def __getitem__(self, rid):
+        self.read.add(rid)
+        return self._rows[rid]
+
+    def __contains__(self, rid) -> bool:
+        return rid in self._rows
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def test_an_update_reads_the_rows_of_its_changed_releases_only():
+    # c1 and c2 (unchanged) move to the commoner spelling the added b1, b2 make: resolved again
+    # from what the state keeps of their block, their keys from those kept, their rows unread
+    before = rows(
+        release("a", "川汇区", person("梁显文", "区长", where="川汇区"), person("李四", "副区长")),
+        release("c1", "川汇区", person("粱显文", where="川汇区"), person("王五", "副区长")),
+        release("c2", "川汇区", person("粱显文", "区长", where="川汇区")),
+    )
+    after = before + rows(
+        release("b1", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release("b2", "川汇区", person("梁显文", where="川汇区")),
+    )
+    origins = {row.release: "file" for row in after}
+    _, state = resolve_kept(before, origins, None, "govkg")
+    table = ReadRows(after)
+    digest = fingerprint((row.release, row.text_digest) for row in after)
+    corpus, _ = resolve_kept(table, origins, state, "govkg", digest=digest)
+    assert table.read == {"b1", "b2"}
+    assert corpus == resolve(after)
+    assert identity_report(corpus) == identity_report(resolve(after))
+    assert node(corpus, "c1", "粱显文") == node(corpus, "c2", "粱显文") == "梁显文@川汇区"
+    assert corpus.keys["c2"].posts == resolve(after).keys["c2"].posts  # its 区长 of 梁显文's node
+
+
+def test_step_2_reads_no_row_of_a_release_it_placed_before():
+    # v was placed (round 1) from p0; u shares 冯丙 with v and reads v's entries as placed when the
+    # added release makes it ask again (its 蒋丁 named in another district: u stays unplaced,
+    # and v is not asked again): from what the state keeps of v, not from v's row
+    before = rows(
+        release(
+            "p0", "川汇区", person("吴甲", "区长", where="川汇区"), person("郑乙", "区委常委", "常务副区长")
+        ),
+        release("u", None, person("冯丙", "副区长"), person("蒋丁")),
+        release(
+            "v",
+            None,
+            person("吴甲", "区长"),
+            person("郑乙", "区委常委", "常务副区长"),
+            person("冯丙", "副区长"),
+        ),
+    )
+    after = before + rows(release("p1", "商州区", person("蒋丁", "区长", where="商州区")))
+    origins = {row.release: "file" for row in after}
+    _, state = resolve_kept(before, origins, None, "govkg")
+    table = ReadRows(after)
+    digest = fingerprint((row.release, row.text_digest) for row in after)
+    corpus, _ = resolve_kept(table, origins, state, "govkg", digest=digest)
+    assert corpus == resolve(after)
+    assert node(corpus, "v", "冯丙") == "冯丙@川汇区" and node(corpus, "u", "冯丙") == "冯丙@?u"
+    assert table.read == {"p1", "u"}
