@@ -135,7 +135,7 @@ _MARSHALLED = {
     "offices",
     "places",
 }  # tuples of str, None and frozensets: marshal's, quicker
-_VERSION = "2"
+_VERSION = "3"
 
 
 def _dumps(value) -> bytes:
@@ -145,13 +145,44 @@ def _dumps(value) -> bytes:
 def _encode(table: str, value):
     if table in _PLAIN:
         return value
+    if table == "keys":
+        return _keys_row(value)
     return marshal.dumps(value) if table in _MARSHALLED else _dumps(value)
 
 
 def _decode(table: str, value):
     if table in _PLAIN:
         return value
+    if table == "keys":
+        return _keys(value)
     return marshal.loads(value) if table in _MARSHALLED else pickle.loads(value)
+
+
+# A release's keys as marshal's plain dicts and tuples: phase 3 asks every release's keys of an
+# update (the digest of what its shards are made from), and a pickle's objects cost it a
+# Python call each to read back
+def _keys_row(keys: ReleaseKeys) -> bytes:
+    return marshal.dumps(
+        (
+            {key: (n.name, n.place, n.release) for key, n in keys.persons.items()},
+            dict(keys.organizations),
+            {key: (post.place, post.office) for key, post in keys.posts.items()},
+        )
+    )
+
+
+def _keys(data: bytes) -> ReleaseKeys:
+    persons, organizations, posts = marshal.loads(data)
+    return ReleaseKeys(
+        {key: _person_key(*node) for key, node in persons.items()},
+        organizations,
+        {key: _post(*post) for key, post in posts.items()},
+    )
+
+
+# one object for each node and post read back: officials recur in release after release
+_person_key = lru_cache(maxsize=1 << 16)(PersonKey)
+_post = lru_cache(maxsize=1 << 16)(Post)
 
 
 # Decisions, tenures and a release's nodes as marshal's plain tuples (a pickle a decision cost
