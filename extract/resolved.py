@@ -917,12 +917,16 @@ class _PersonRows:
     build share their persons (an official named in a thousand releases is one object,
     graph/incremental.py), and each object is held with its bytes, so that its id is no other's."""
 
+    HELD = 20_000  # persons at most: a state made from nothing meets every person of the corpus
+
     def __init__(self) -> None:
         self._made: dict[int, tuple] = {}
 
     def __call__(self, person: PersonMention) -> bytes:
         found = self._made.get(id(person))
         if found is None:
+            if len(self._made) >= self.HELD:
+                self._made.clear()
             found = self._made[id(person)] = (person, marshal.dumps(_person_row(person)))
         return found[1]
 
