@@ -1187,6 +1187,17 @@ def test_what_a_sentence_reports(text, names, published, expected):
             ("张三",),
             [{("张三", "lead")}, {("张三", "speak")}],
         ),
+        # who takes the oath attends the oath's rite
+        (
+            "6月9日，县人大常委会举行会议。会上，先后举行了任命书和宪法宣誓仪式。张三和李四在国旗前宣誓。",
+            ("张三", "李四"),
+            [set(), {("张三", "attend"), ("李四", "attend")}],
+        ),
+        (
+            "6月9日，县人大常委会举行会议。会上举行了宪法宣誓仪式，张三、李四进行了宪法宣誓。",
+            ("张三", "李四"),
+            [set(), {("张三", "attend"), ("李四", "attend")}],
+        ),
     ],
 )
 def test_roles_of_each_event(text, names, expected):
