@@ -1106,7 +1106,26 @@ def _cut(lines: list[str], marked: list[int]) -> tuple[str, str | None, str]:
     return _text(lines[:first]), _text(lines[first:last]), _text(lines[last:])
 
 
-class GexfPieces:
+class _Pieces:
+    """What the pieces of a GEXF and a GraphML file share: the whole file as a stream."""
+
+    def stream(
+        self, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, dict]]
+    ) -> Iterator[str]:
+        """The whole file, a node or an edge a piece (the head with the first)."""
+        head = self.head()
+        for node, attrs in nodes:
+            before, middle, after = self.node(node, attrs)
+            yield head + before + (middle or "") + after
+            head = ""
+        head += self.middle()
+        for number, (source, target, attrs) in enumerate(edges):
+            yield head + self.edge_text(number, source, target, attrs)
+            head = ""
+        yield head + self.tail()
+
+
+class GexfPieces(_Pieces):
     """The text of a GEXF file a piece at a time: its head, each node (cut around the lines of some
     of its attributes: :meth:`node`), each edge (its number apart: :meth:`edge`), the line between
     nodes and edges, its tail. An update copies the pieces that did not change (graph/tables.py)."""
@@ -1194,21 +1213,8 @@ class GexfPieces:
     def tail(self) -> str:
         return "    </edges>\n  </graph>\n</gexf>\n"
 
-    def stream(
-        self, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, dict]]
-    ) -> Iterator[str]:
-        """The whole file, a node or an edge a piece (the head with the first)."""
-        head = self.head()
-        for node, attrs in nodes:
-            before, middle, after = self.node(node, attrs)
-            yield head + before + (middle or "") + after
-            head = ""
-        head += self.middle()
-        for number, (source, target, attrs) in enumerate(edges):
-            start, rest = self.edge(number, source, target, attrs)
-            yield head + start + rest
-            head = ""
-        yield head + self.tail()
+    def edge_text(self, number: int, source: str, target: str, attrs: dict) -> str:
+        return "".join(self.edge(number, source, target, attrs))
 
 
 def graphml_text(net: nx.DiGraph) -> str:
@@ -1239,7 +1245,7 @@ def graphml_stream(
     return GraphmlPieces(node_types, edge_types, directed).stream(nodes, edges)
 
 
-class GraphmlPieces:
+class GraphmlPieces(_Pieces):
     """The text of a GraphML file a piece at a time (as :class:`GexfPieces`; an edge is one piece)."""
 
     def __init__(self, node_types: dict[str, str], edge_types: dict[str, str], directed: bool = True):
@@ -1294,19 +1300,8 @@ class GraphmlPieces:
     def tail(self) -> str:
         return "  </graph>\n</graphml>\n"
 
-    def stream(
-        self, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, dict]]
-    ) -> Iterator[str]:
-        """The whole file, a node or an edge a piece (the head with the first)."""
-        head = self.head()
-        for node, attrs in nodes:
-            before, middle, after = self.node(node, attrs)
-            yield head + before + (middle or "") + after
-            head = ""
-        for source, target, attrs in edges:
-            yield head + self.edge(source, target, attrs)
-            head = ""
-        yield head + self.tail()
+    def edge_text(self, number: int, source: str, target: str, attrs: dict) -> str:
+        return self.edge(source, target, attrs)
 
 
 # --- the ``govkg stats`` command ---------------------------------------------
