@@ -120,6 +120,8 @@ def instrument() -> None:
         "update_coattendance",
         "write_coattendance",
         "_answer_lines",
+        "_update_answer",
+        "_answer_near",
         "_near",
         "_update_keys",
         "_write_keys",

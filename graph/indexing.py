@@ -13,12 +13,13 @@ build's index and the triples its graph.nt lost and gained: the key files
 and co-attendance's tables are then the previous ones with the lines that
 changed taken out and put in at their place (:func:`update_coattendance`,
 :func:`_update_keys`; the text between copied in the kernel, graph/splice.py),
-and the walk files (:func:`_update_walk`), the bytes a whole build gives; the whole answers
-are made again.
+the walk files (:func:`_update_walk`) and the whole answers (:func:`_update_answer`: the rows
+of the events or documents the changes reach), the bytes a whole build gives.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -101,8 +102,8 @@ def write_index_files(
     index of the store that ``changes`` (the files of the triples removed and added) made this
     one, gives the key files (:func:`_update_keys`; the manifest records how a key file's
     values are ordered, where this module knows the store's order: :func:`_order_of`) and
-    co-attendance's tables (:func:`update_coattendance`) and the walk files (:func:`_update_walk`)
-    where it has them for the same texts."""
+    co-attendance's tables (:func:`update_coattendance`), the walk files (:func:`_update_walk`)
+    and the whole answers (:func:`_update_answer`) where it has them for the same texts."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys: dict[str, dict[str, str]] = {}
@@ -150,7 +151,16 @@ def write_index_files(
     answers: dict[str, dict[str, str]] = {}
     for name, query in named_queries().items():
         if name != COATTENDANCE and page_keys(query) is None:
-            atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
+            known = previous.manifest.get("answers", {}).get(name) if previous and changes else None
+            updated = (
+                known is not None
+                and known.get("digest") == digest(query.text)
+                and _update_answer(
+                    store, query.text, previous.folder / known["file"], folder / f"{name}.tsv", changes
+                )
+            )
+            if not updated:
+                atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
             answers[name] = {"file": f"{name}.tsv", "digest": digest(query.text)}
     found = {
         "format": FORMAT,
@@ -299,6 +309,323 @@ def _answer_lines(store, text: str, step: int = 4096):
             yield "".join(held)
             held = []
     yield "".join(held)
+
+
+# An update's whole answers: the rows of the values of one column near what changed, taken out and put in.
+_ORDER_BY = re.compile(r"\n[ \t]*ORDER[ \t]+BY\b([^\n]*)\s*\Z", re.IGNORECASE)
+_ORDER_TERM = re.compile(r"(?:(ASC|DESC)\(\s*\?(\w+)\s*\)|\?(\w+))\s*", re.IGNORECASE)
+_SELECT_WHERE = re.compile(
+    r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\bWHERE\s*\{", re.IGNORECASE | re.DOTALL
+)
+_GROUP_BY = re.compile(r"\bGROUP\s+BY\s+((?:\?\w+\s*)+)", re.IGNORECASE)
+_TOKEN = re.compile(
+    r'<[^<>\s]*>|[?$]\w+|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^\S+)?|[A-Za-z_][\w-]*:[\w-]*|:[\w-]+|\w+|\S'
+)
+_INTEGER = re.compile(r'"-?\d+"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>')
+_INCOMING = "SELECT ?x WHERE { VALUES ?y { %%s } ?x %s ?y }"
+_OUTGOING = "SELECT ?x WHERE { VALUES ?y { %%s } ?y %s ?x }"
+
+
+def _update_answer(store, text: str, before: Path, path: Path, changes) -> bool:
+    """The whole answer of a named query without a key query in an update (``path``), from the
+    previous one (``before``) and the triples removed and added (``changes``): the bytes
+    :func:`_answer_lines` gives, or False (nothing written) where it cannot.
+
+    A row is the previous answer's line of a value of one column, the last of the ORDER BY
+    whose value is an IRI (directives-implemented's event, documents-cited's document): the
+    lines of the values that the changes reach (:func:`_answer_near`) are taken out, and
+    their lines now (the query with a ``VALUES`` block of them at the head of its groups
+    that name that column: :func:`_restricted`) put in at their place (:func:`_edit_sorted`),
+    each placed by the ORDER BY's cells (:func:`_answer_order`). Made whole instead: a query with no such
+    column or one not restricted so (a SELECT not projecting it, a GROUP BY not by it); a
+    column of the ORDER BY whose cells are not all of one kind this module orders as the
+    store does (an IRI, a string, a day or a day and time, an integer; unbound); two lines
+    whose ORDER BY cells are equal, one of them new (the store's order between them is its
+    own), or a line twice; and a previous answer that is empty or not as its index says."""
+    body = _body(text)
+    ordered, outer = _ORDER_BY.search(body), _SELECT_WHERE.search(body)
+    order = _order_terms(ordered.group(1)) if ordered else None
+    projected = _projected(outer.group(1)) if outer else None
+    if not order or not projected or any(variable not in projected for variable, _ in order):
+        return False
+    with before.open("rb") as handle:
+        first = handle.readline().decode("utf-8").rstrip("\n").split("\t")
+    if len(first) != len(projected):
+        return False  # an empty answer, or one of another query
+    iris = [variable for variable, _ in order if first[projected.index(variable)].startswith("<")]
+    query = _restricted(body, iris[-1]) if iris else None
+    if query is None:
+        return False
+    column = projected.index(iris[-1])
+    columns = [projected.index(variable) for variable, _ in order]
+    near = _answer_near(store, changes, _patterns(body), iris[-1])
+    added: dict[tuple, str] = {}  # the ORDER BY's cells of the lines now -> the line
+    kinds: list[set[str]] = [set() for _ in columns]
+    values = sorted(near)
+    rows = (
+        solution
+        for start in range(0, len(values), 500)
+        for solution in store.query(query.replace("%s", " ".join(values[start : start + 500])))
+    )
+    for solution in rows:
+        line = _walk_line(solution)
+        cells = line.rstrip("\n").split("\t")
+        tie = tuple(cells[at] for at in columns)
+        if cells[column] not in near or tie in added:
+            return False
+        added[tie] = line
+        _answer_kinds(cells, columns, kinds)
+    removed = set()
+    with before.open(encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) != len(projected) or not cells[column].startswith("<"):
+                return False
+            if cells[column] in near:
+                if line in removed:
+                    return False
+                removed.add(line)
+                continue
+            if tuple(cells[at] for at in columns) in added:
+                return False
+            _answer_kinds(cells, columns, kinds)
+    if any("x" in found or len(found - {"u"}) > 1 for found in kinds):
+        return False
+    descending = [down for _, down in order]
+    try:
+        _edit_sorted(before, path, _answer_order(columns, descending), removed, set(added.values()))
+    except (OSError, Stale):
+        return False
+    return True
+
+
+def _order_terms(text: str) -> list[tuple[str, bool]] | None:
+    """An ORDER BY's variables and whether each is descending; None where it orders by an expression."""
+    terms, at = [], 0
+    text = text.strip()
+    while at < len(text):
+        found = _ORDER_TERM.match(text, at)
+        if found is None:
+            return None
+        direction, inner, plain = found.groups()
+        terms.append((inner or plain, (direction or "").upper() == "DESC"))
+        at = found.end()
+    return terms
+
+
+def _projected(text: str) -> list[str] | None:
+    """The variables a SELECT's projection lists (``(… AS ?v)`` gives ``v``); None for ``*``."""
+    if "*" in text.split("(")[0]:
+        return None
+    found, depth, alias = [], 0, False
+    for token in _TOKEN.findall(text):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token.upper() == "AS" and depth == 1:
+            alias = True
+        elif token[0] in "?$" and (depth == 0 or alias):
+            found.append(token[1:])
+            alias = False
+    return found
+
+
+def _restricted(body: str, variable: str) -> str | None:
+    """A query's text (comments out) with ``VALUES ?variable { %s }`` at the head of the group
+    of each of its SELECTs and of each group whose own patterns name the variable (the store
+    joins a block of values with a union or an optional group after answering that whole:
+    directives-implemented's whole answer for each block), and no ORDER BY: its rows of the
+    values given, where every SELECT projects the variable and every GROUP BY groups by it
+    (a group is then kept or dropped whole); None where not."""
+    if "%" in body:
+        return None
+    selects = list(_SELECT_WHERE.finditer(body))
+    if not selects or any(variable not in (_projected(found.group(1)) or ()) for found in selects):
+        return None
+    if any(variable not in _VARIABLE.findall(group) for group in _GROUP_BY.findall(body)):
+        return None
+    text = _CLOSING_ORDER.sub("\n", body)
+    heads = {found.end() for found in selects}
+    opened: list[tuple[int, list[str]]] = []  # the groups open: where each starts, its own text
+    named = re.compile(rf"[?$]{re.escape(variable)}\b")
+    start = 0
+    for at, character in enumerate(text):
+        if character not in "{}":
+            continue
+        if opened:
+            opened[-1][1].append(text[start:at])
+        start = at + 1
+        if character == "{":
+            opened.append((at + 1, []))
+        elif not opened:
+            return None
+        else:
+            begin, own = opened.pop()
+            own_text = "".join(own)
+            if named.search(own_text) and not own_text.lstrip().upper().startswith(("SELECT", "VALUES")):
+                heads.add(begin)
+    if opened:
+        return None
+    for at in sorted(heads, reverse=True):
+        text = f"{text[:at]}\n  VALUES ?{variable} {{ %s }}{text[at:]}"
+    return text
+
+
+def _patterns(body: str) -> list[tuple[str, str, str]]:
+    """The triple patterns of a query's text (comments out) whose subject is a variable and whose
+    predicate is an IRI: (subject, predicate in N-Triples, object: ``?name`` or a term)."""
+    prefixes = dict(_PREFIX.findall(body))
+    tokens = _TOKEN.findall(_PREFIX.sub("", body))
+
+    def predicate(token: str) -> str | None:
+        if token == "a":
+            return _RDF_TYPE
+        if token.startswith("<"):
+            return token
+        prefix, colon, local = token.partition(":")
+        if colon and prefix in prefixes and not token.startswith(("?", '"')):
+            return f"<{prefixes[prefix]}{local}>"
+        return None
+
+    def term(token: str) -> bool:
+        return token[0] in '?$<"' or predicate(token) is not None
+
+    found, at = [], 0
+    while at + 2 < len(tokens):
+        subject = tokens[at]
+        verb = predicate(tokens[at + 1]) if subject[0] in "?$" else None
+        if verb is None or not term(tokens[at + 2]):
+            at += 1
+            continue
+        found.append(("?" + subject[1:], verb, tokens[at + 2]))
+        at += 3
+        while at + 1 < len(tokens):
+            if (
+                tokens[at] == ";"
+                and at + 2 < len(tokens)
+                and predicate(tokens[at + 1])
+                and term(tokens[at + 2])
+            ):
+                verb = predicate(tokens[at + 1])
+                found.append(("?" + subject[1:], verb, tokens[at + 2]))
+                at += 3
+            elif tokens[at] == "," and term(tokens[at + 1]):
+                found.append(("?" + subject[1:], verb, tokens[at + 1]))
+                at += 2
+            else:
+                break
+    return [(s, p, "?" + o[1:] if o[0] in "?$" else predicate(o) or o) for s, p, o in found]
+
+
+def _answer_near(store, changes, patterns, variable: str, length: int = 3) -> set[str]:
+    """The values of ``?variable`` (IRIs in N-Triples) whose rows the triples removed and added
+    (``changes``) may change: each changed triple that a pattern of the query (``patterns``)
+    matches binds the pattern's variables, and each variable bound is followed back to
+    ``variable`` along every path of patterns between them (up to ``length`` patterns,
+    by IRIs: a join on a literal is not followed) in the store as it is now. A row's
+    values are then reached from its changed triple nearest to ``variable``, whose path
+    to it is unchanged. A pattern with a term for its object matches only that term."""
+    edges: dict[str, list[tuple[str, str, bool]]] = {}  # a variable -> (predicate, other, forward)
+    for subject, predicate, value in patterns:
+        if value.startswith("?"):
+            edges.setdefault(subject, []).append((predicate, value, True))
+            edges.setdefault(value, []).append((predicate, subject, False))
+    variable = f"?{variable}"
+    paths: dict[str, list[tuple]] = {variable: [()]}  # a variable -> its paths from ``variable``
+    frontier = [(variable, (), (variable,))]
+    for _ in range(length):
+        step = []
+        for at, path, seen in frontier:
+            for predicate, other, forward in edges.get(at, ()):
+                if other not in seen:
+                    walked = (*path, (predicate, forward))
+                    paths.setdefault(other, []).append(walked)
+                    step.append((other, walked, (*seen, other)))
+        frontier = step
+    by_predicate: dict[str, list[tuple[str, str]]] = {}
+    for subject, predicate, value in patterns:
+        by_predicate.setdefault(predicate, []).append((subject, value))
+    starts: dict[tuple, set[str]] = {}  # a path -> the terms it is followed back from
+    for changed in changes:
+        with open(changed, encoding="utf-8") as handle:
+            for line in handle:
+                s, p, o = line.rstrip("\n")[:-2].split(" ", 2)
+                for subject, value in by_predicate.get(p, ()):
+                    if not value.startswith("?") and value != o:
+                        continue
+                    # a path that reaches one end of the pattern by the pattern itself is
+                    # that of the other end: a release's jurisdiction added is no change
+                    # to the rows of every release of that place
+                    for path in paths.get(subject, ()):
+                        if path[-1:] != ((p, False),):
+                            starts.setdefault(path, set()).add(s)
+                    for path in paths.get(value, ()):
+                        if path[-1:] != ((p, True),):
+                            starts.setdefault(path, set()).add(o)
+    found: set[str] = set()
+    for path, terms in starts.items():
+        for predicate, forward in reversed(path):  # back from the end of the path to ``variable``
+            template = (_INCOMING if forward else _OUTGOING) % predicate
+            terms = {_nt_term(row[0]) for row in _select(store, template, sorted(terms))}
+        found |= {term for term in terms if term.startswith("<")}
+    return found
+
+
+def _answer_kinds(cells: list[str], columns: list[int], kinds: list[set[str]]) -> None:
+    """Add the kinds of a line's ORDER BY cells (:func:`_cell_kind`; ``n`` an integer) to ``kinds``."""
+    for found, at in zip(kinds, columns, strict=True):
+        found.add(_answer_kind(cells[at]))
+
+
+def _answer_kind(cell: str) -> str:
+    kind = _cell_kind(cell)
+    return "n" if kind == "x" and _INTEGER.fullmatch(cell) else kind
+
+
+def _cell_order(cell: str) -> tuple:
+    """A cell's place in a column of one kind (:func:`_answer_kinds`), as the store orders it."""
+    kind = _answer_kind(cell)
+    if kind == "u":
+        return (0,)
+    if kind == "i":
+        return (1, cell[1:-1])
+    if kind == "t":
+        return (2, cell[1 : cell.index('"', 1)])
+    if kind == "n":
+        return (2, int(cell[1 : cell.index('"', 1)]))
+    return (2, *_literal_key(cell))
+
+
+@functools.total_ordering
+class _Descending:
+    """A key ordered the other way (a DESC column of an ORDER BY)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key) -> None:
+        self.key = key
+
+    def __eq__(self, other) -> bool:
+        return self.key == other.key
+
+    def __lt__(self, other) -> bool:
+        return other.key < self.key
+
+    __hash__ = None
+
+
+def _answer_order(columns: list[int], descending: list[bool]) -> tuple:
+    """The order (:func:`_edit_sorted`) of a whole answer's lines: by the cells of ``columns``."""
+
+    def key(line: bytes | str) -> tuple:
+        cells = (line.decode("utf-8") if isinstance(line, bytes) else line).rstrip("\n").split("\t")
+        return tuple(
+            _Descending(_cell_order(cells[at])) if down else _cell_order(cells[at])
+            for at, down in zip(columns, descending, strict=True)
+        )
+
+    return key, _first_of(key)
 
 
 def _body(text: str) -> str:

@@ -214,10 +214,11 @@ def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(
     counted = indexing.write_coattendance
     with (
         monkeypatch.context() as patch
-    ):  # an update makes co-attendance's tables and the keys from the previous ones
+    ):  # an update makes co-attendance's tables, the keys, walks and answers from the previous ones
         patch.setattr(indexing, "write_coattendance", None)
         patch.setattr(indexing, "_ordered_keys", None)
         patch.setattr(indexing, "_write_walk", None)
+        patch.setattr(indexing, "_answer_lines", None)
         assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert indexing.write_coattendance is counted
     assert main(["build", str(first), str(second), "-o", str(whole), "-q", "--no-check"]) == EXIT_OK
@@ -227,6 +228,7 @@ def test_the_index_of_a_build_after_add_and_remove_is_that_of_a_whole_build(
         patch.setattr(indexing, "write_coattendance", None)
         patch.setattr(indexing, "_ordered_keys", None)
         patch.setattr(indexing, "_write_walk", None)
+        patch.setattr(indexing, "_answer_lines", None)
         assert main(["remove", str(out), gone.stem, "-q", "--no-check"]) == EXIT_OK
     gone.unlink()
     assert main(["build", str(first), str(second), "-o", str(kept), "-q", "--no-check"]) == EXIT_OK
@@ -384,3 +386,115 @@ def test_a_walk_updated_from_the_changes_is_the_walk_made_whole(tmp_path, before
     assert (folders[2] / walk).read_bytes() == (folders[1] / walk).read_bytes()
     assert (folders[2] / "index.json").read_bytes() == (folders[1] / "index.json").read_bytes()
     assert (folders[1] / walk).read_text(encoding="utf-8").count("\n") == after.count("gov:Release")
+
+
+# Events carrying out directives and documents cited, in releases of two places dated by days
+# and by times of day; the changes add a release (its event, its citations and a new document),
+# drop an event, move an event's day and a release's, rename a place (every row of its
+# releases' events moves) and a directive, drop a citation and an issuer's name, move an event
+# to a place of its own.
+ANSWERED = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix x: <https://example.org/> .
+x:pa a gov:Place ; schema:name "甲市"@zh .
+x:pb a gov:Place ; schema:name "乙县"@zh .
+x:pc a gov:Place ; schema:name "丙镇"@zh .
+x:r1 a gov:Release ; schema:datePublished "2020-01-02"^^xsd:date ; gov:jurisdiction x:pa ;
+    schema:citation x:d1 , x:d2 .
+x:r2 a gov:Release ; schema:datePublished "2020-01-01T23:00:00"^^xsd:dateTime ; gov:jurisdiction x:pb ;
+    schema:citation x:d1 .
+x:r3 a gov:Release ; gov:jurisdiction x:pb ; schema:citation x:d3 .
+x:r4 a gov:Release ; schema:datePublished "2020-01-02T00:00:00"^^xsd:dateTime ; schema:citation x:d2 , x:d3 .
+x:g1 schema:name "某部"@zh .
+x:g2 schema:name "某厅"@zh .
+x:d1 a gov:Document ; schema:name "关于某事的通知"@zh ; gov:issuer x:g1 .
+x:d2 a gov:Document ; schema:name "某市方案"@zh ; gov:issuer x:g2 .
+x:d3 a gov:Document ; schema:name "某规划"@zh .
+x:x1 schema:name "某会议精神"@zh .
+x:x2 schema:name "某措施"@zh .
+x:e1 a gov:Event ; schema:name "会议"@zh ; schema:startDate "2020-01-01"^^xsd:date ;
+    gov:implements x:x1 ; prov:wasDerivedFrom x:r1 .
+x:e2 a gov:Event ; schema:name "调研"@zh ; gov:implements x:x1 , x:x2 ; prov:wasDerivedFrom x:r2 .
+x:e3 a gov:Event ; schema:startDate "2020-01-02"^^xsd:date ; gov:implements x:x2 ; prov:wasDerivedFrom x:r3 .
+x:e4 a gov:Event ; schema:name "座谈"@zh ; schema:location x:pa ; gov:implements x:x2 ;
+    prov:wasDerivedFrom x:r4 .
+x:e5 a gov:Event ; schema:name "部署"@zh ; gov:implements x:x1 ; prov:wasDerivedFrom x:r3 .
+"""
+ANSWERED_CHANGED = (
+    ANSWERED.replace(
+        'x:e2 a gov:Event ; schema:name "调研"@zh ; gov:implements x:x1 , x:x2 ; prov:wasDerivedFrom x:r2 .',
+        "",
+    )
+    .replace(
+        'schema:startDate "2020-01-02"^^xsd:date ; gov:implements x:x2',
+        'schema:startDate "2019-12-30"^^xsd:date ; gov:implements x:x2',
+    )
+    .replace('"2020-01-01T23:00:00"^^xsd:dateTime', '"2020-01-03T08:00:00"^^xsd:dateTime')
+    .replace('"乙县"@zh', '"乙区"@zh')
+    .replace('"某措施"@zh', '"某项措施"@zh')
+    .replace("schema:citation x:d2 , x:d3 .", "schema:citation x:d3 .")
+    .replace('x:g2 schema:name "某厅"@zh .', "")
+    .replace(
+        'schema:name "部署"@zh ; gov:implements',
+        'schema:name "部署"@zh ; schema:location x:pc ; gov:implements',
+    )
+    + """
+x:r5 a gov:Release ; schema:datePublished "2020-01-02"^^xsd:date ; gov:jurisdiction x:pb ;
+    schema:citation x:d1 , x:d4 .
+x:d4 a gov:Document ; schema:name "某办法"@zh ; gov:issuer x:g1 .
+x:e6 a gov:Event ; schema:name "学习"@zh ; gov:implements x:x1 ; prov:wasDerivedFrom x:r5 .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [(ANSWERED, ANSWERED_CHANGED), (ANSWERED_CHANGED, ANSWERED), (ANSWERED, ANSWERED)],
+)
+def test_whole_answers_updated_from_the_changes_are_the_answers_made_whole(
+    tmp_path, before, after, monkeypatch
+):
+    from govkg.graph import indexing
+
+    old = graph_to_store(Graph().parse(data=before, format="turtle"))
+    new = graph_to_store(Graph().parse(data=after, format="turtle"))
+    folders = [tmp_path / name for name in ("old", "whole", "updated")]
+    write_index_files(old, folders[0])
+    write_index_files(new, folders[1])
+    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
+    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    monkeypatch.setattr(indexing, "_answer_lines", None)  # the answers updated, not made whole
+    write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
+    for name in ("directives-implemented.tsv", "documents-cited.tsv", "index.json"):
+        assert (folders[2] / name).read_bytes() == (folders[1] / name).read_bytes(), name
+        if name != "index.json":
+            moved = (folders[1] / name).read_bytes() != (folders[0] / name).read_bytes()
+            assert moved == (before != after), name
+
+
+def test_a_whole_answer_with_a_new_line_tied_in_its_order_is_made_whole(tmp_path, monkeypatch):
+    from govkg.graph import indexing
+
+    # an event named twice: two rows equal in the ORDER BY, which the store orders as it will
+    before = ANSWERED
+    after = ANSWERED.replace('schema:name "座谈"@zh ;', 'schema:name "座谈"@zh , "座谈会"@zh ;')
+    old = graph_to_store(Graph().parse(data=before, format="turtle"))
+    new = graph_to_store(Graph().parse(data=after, format="turtle"))
+    folders = [tmp_path / name for name in ("old", "whole", "updated")]
+    write_index_files(old, folders[0])
+    write_index_files(new, folders[1])
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(set(_graph_nt(old)) - set(_graph_nt(new)))))
+    changes[1].write_bytes(b"".join(sorted(set(_graph_nt(new)) - set(_graph_nt(old)))))
+    made = []
+    real = indexing._answer_lines
+    monkeypatch.setattr(indexing, "_answer_lines", lambda store, text: made.append(text) or real(store, text))
+    write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
+    assert made == [named_queries()["directives-implemented"].text]  # made whole; documents-cited updated
+    for name in ("directives-implemented.tsv", "documents-cited.tsv"):
+        assert (folders[2] / name).read_bytes() == (folders[1] / name).read_bytes(), name
