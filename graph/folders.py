@@ -66,7 +66,7 @@ def atomic_write(path: str | Path, data: bytes | str | Iterable[str], sync: bool
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w", sync: bool = True) -> Iterator[IO]:
+def atomic_open(path: str | Path, mode: str = "w", sync: bool = True, buffering: int = -1) -> Iterator[IO]:
     """A file to write piece by piece (``"w"``: UTF-8 text, ``"wb"``: bytes), put in place whole on success.
 
     What :func:`atomic_write` does for a file too large to hold in memory: the
@@ -74,6 +74,7 @@ def atomic_open(path: str | Path, mode: str = "w", sync: bool = True) -> Iterato
     only when the ``with`` block ends without an error. With ``sync`` its
     bytes reach the disk before it does; files written by the thousand (a
     build's shards, made again from the cache if lost) pass ``sync=False``.
+    ``buffering`` is ``open``'s (a large buffer: fewer, larger writes of a large file).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,13 +83,14 @@ def atomic_open(path: str | Path, mode: str = "w", sync: bool = True) -> Iterato
     while True:
         tmp = scratch(path, "tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            # readable too: a writer may read back what it wrote (graph/sharded.py's release graphs)
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
             break
         except FileExistsError:
             continue
     try:
         text = {"w": {"encoding": "utf-8", "newline": "\n"}, "wb": {}}[mode]
-        with os.fdopen(fd, mode, **text) as handle:
+        with os.fdopen(fd, mode, buffering, **text) as handle:
             yield handle
             if sync:
                 handle.flush()

@@ -363,17 +363,19 @@ class _Names:
         self.prefixes = sorted(prefixes.items(), key=lambda item: -len(item[1]))
         self.cache: dict[str, str] = {}
         self.predicates: dict[str, str] = {_RDF_TYPE: "a"}
+        self.namespace = {namespace: prefix for prefix, namespace in self.prefixes}
+        # The namespaces in that order, then a local part: one match tries them as a loop over them
+        # would (a namespace whose rest is no local part gives way to the next).
+        self.shortened = _namespaces_then(self.prefixes, _LOCAL.pattern[:-2] + ">")
 
     def iri(self, text: str) -> str:
         short = self.cache.get(text)
         if short is None:
             short = text
-            if text[0] == "<":
-                iri = text[1:-1]
-                for prefix, namespace in self.prefixes:
-                    if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
-                        short = f"{prefix}:{iri[len(namespace) :]}"
-                        break
+            match = self.shortened.match(text)
+            if match is not None:
+                local = match.start(1)
+                short = f"{self.namespace[text[1:local]]}:{text[local:-1]}"
             self.cache[text] = short
         return short
 
@@ -388,6 +390,22 @@ class _Names:
         lexical, _, datatype = text.rpartition("^^")
         return f"{lexical}^^{self.iri(datatype)}"
 
+    def term(self, text: str) -> str:
+        """An object as Turtle writes it: an IRI or a typed literal shortened (cached with the IRIs),
+        any other term as it is."""
+        if text[0] == "<":
+            return self.iri(text)
+        if text[-1] != ">":
+            return text
+        short = self.cache[text] = self.typed(text)
+        return short
+
+
+def _namespaces_then(prefixes: list[tuple[str, str]], rest: str) -> re.Pattern:
+    """A pattern of an N-Triples IRI made of one of the namespaces of ``prefixes`` (tried in their
+    order) and then ``rest``, its first group."""
+    return re.compile("<(?:" + "|".join(re.escape(namespace) for _, namespace in prefixes) + f")({rest})\\Z")
+
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
@@ -400,23 +418,25 @@ def subject_groups(triples: Iterable[NTriple]) -> Iterator[list[NTriple]]:
 
 def turtle_block(triples: list[NTriple], names: _Names) -> str:
     """Turtle for one subject's sorted triples, with ``;`` and ``,`` lists (graph.ttl, graph.trig)."""
+    return turtle_text(triples[0][0], map(_PREDICATE_OBJECT, triples), names)
+
+
+_PREDICATE_OBJECT = itemgetter(1, 2)
+
+
+def turtle_text(subject: str, pairs: Iterable[tuple[str, str]], names: _Names) -> str:
+    """:func:`turtle_block` of a subject and its sorted (predicate, object) pairs."""
     get, pget = names.cache.get, names.predicates.get
-    pieces: list[str] = []
+    pieces = ["\n", get(subject) or names.iri(subject)]
+    add = pieces.extend
     last_p = None
-    for s, p, o in triples:
-        if o[0] == "<":
-            obj = get(o) or names.iri(o)
-        elif o[-1] == ">":
-            obj = names.typed(o)
+    for p, o in pairs:
+        obj = (get(o) or names.term(o)) if o[0] == "<" or o[-1] == ">" else o
+        if p == last_p:
+            add((" ,\n        ", obj))
         else:
-            obj = o
-        if last_p is None:
-            pieces.append(f"\n{get(s) or names.iri(s)} {pget(p) or names.predicate(p)} {obj}")
-        elif p != last_p:
-            pieces.append(f" ;\n    {pget(p) or names.predicate(p)} {obj}")
-        else:
-            pieces.append(f" ,\n        {obj}")
-        last_p = p
+            add((" ;\n    " if last_p is not None else " ", pget(p) or names.predicate(p), " ", obj))
+            last_p = p
     pieces.append(" .\n")
     return "".join(pieces)
 
@@ -494,10 +514,13 @@ class _JsonTerms:
     def __init__(self, context: dict) -> None:
         self.prefixes = {k: v for k, v in context.items() if isinstance(v, str) and v.endswith(("#", "/"))}
         self.names = _Names(self.prefixes)
+        # An IRI in a namespace, unless what follows begins with // (compact IRIs never do).
+        self.compacted = _namespaces_then(self.names.prefixes, "(?!//).*")
         self.compact: dict[str, str] = {}
         self.terms: dict[str, str] = {}  # expanded IRI -> term
         self.coercion: dict[str, str | None] = {}  # term -> @type
         self.language: dict[str, str | None] = {}  # term -> @language
+        self.keys: dict[str, str] = {_RDF_TYPE: "@type"}  # predicate (N-Triples) -> key
         for term, definition in context.items():
             if term in self.prefixes:
                 continue
@@ -516,17 +539,20 @@ class _JsonTerms:
         """An IRI (N-Triples form) as a compact IRI, for @id and @id-coerced values."""
         compact = self.compact.get(text)
         if compact is None:
-            compact = iri = text[1:-1]
-            for prefix, namespace in self.names.prefixes:
-                if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
-                    compact = f"{prefix}:{iri[len(namespace) :]}"
-                    break
+            match = self.compacted.match(text)
+            if match is None:
+                compact = text[1:-1]
+            else:
+                local = match.start(1)
+                compact = f"{self.names.namespace[text[1:local]]}:{text[local:-1]}"
             self.compact[text] = compact
         return compact
 
     def key(self, predicate: str) -> str:
-        iri = predicate[1:-1]
-        return self.terms.get(iri) or self.iri(predicate)
+        key = self.keys.get(predicate)
+        if key is None:
+            key = self.keys[predicate] = self.terms.get(predicate[1:-1]) or self.iri(predicate)
+        return key
 
     def vocab(self, text: str) -> str:
         """An IRI as a term where the context has one (class names, roles)."""
@@ -544,18 +570,28 @@ class _JsonTerms:
             return f'{{"@id": {_STRING(self.iri(text))}}}'
         if text[0] == "_":
             return f'{{"@id": {_STRING(text)}}}'
-        lexical, language, datatype = nt_literal(text)
+        # The closing quote is the last one: a language tag or an IRI holds none.
+        end = text.rindex('"')
+        string = text[: end + 1]
+        if _NOT_JSON.search(string, 1, end):  # else the literal's quoted form is its lexical form's JSON
+            string = _STRING(nt_literal(text)[0])
+        if end == len(text) - 1:
+            language = datatype = None
+        elif text[end + 1] == "@":
+            language, datatype = text[end + 2 :], None
+        else:
+            language, datatype = None, text[end + 3 :]
         if language:
             if self.language.get(key) == language and coercion is None:
-                return _STRING(lexical)
-            return f'{{"@value": {_STRING(lexical)}, "@language": {_STRING(language)}}}'
+                return string
+            return f'{{"@value": {string}, "@language": {_STRING(language)}}}'
         if datatype is None or datatype == _XSD_STRING_NT:
             if coercion == _XSD_STRING or (coercion is None and self.language.get(key) is None):
-                return _STRING(lexical)
-            return f'{{"@value": {_STRING(lexical)}}}'
+                return string
+            return f'{{"@value": {string}}}'
         if coercion is not None and coercion[0] != "@" and f"<{coercion}>" == datatype:
-            return _STRING(lexical)
-        return f'{{"@value": {_STRING(lexical)}, "@type": {_STRING(self.iri(datatype))}}}'
+            return string
+        return f'{{"@value": {string}, "@type": {_STRING(self.iri(datatype))}}}'
 
     def node(self, triples: list[NTriple]) -> str:
         """The JSON of one subject's sorted triples: properties in order, several values in an array.
@@ -568,24 +604,33 @@ class _JsonTerms:
         ...             ("<https://w3id.org/govkg/def#a>", "<https://w3id.org/govkg/def#name>", '"乙"@zh')])
         '{"@id": "gov:a", "name": ["甲", {"@value": "乙", "@language": "zh"}]}'
         """
-        s = triples[0][0]
+        return self.node_of(triples[0][0], map(_PREDICATE_OBJECT, triples))
+
+    def node_of(self, subject: str, pairs: Iterable[tuple[str, str]]) -> str:
+        """:meth:`node` of a subject and its sorted (predicate, object) pairs."""
+        keys = self.keys.get
         node: dict[str, list[str]] = {}
-        for _, p, o in triples:
-            if p == _RDF_TYPE:
-                key, value = "@type", _STRING(self.vocab(o) if o[0] == "<" else o)
+        for p, o in pairs:
+            key = keys(p) or self.key(p)
+            if key == "@type":
+                value = _STRING(self.vocab(o) if o[0] == "<" else o)
             else:
-                key = self.key(p)
                 value = self.value(key, o)
             values = node.get(key)
             if values is None:
                 node[key] = [value]
             else:
                 values.append(value)
-        parts = [f'{{"@id": {_STRING(self.iri(s) if s[0] == "<" else s)}']
+        parts = [f'{{"@id": {_STRING(self.iri(subject) if subject[0] == "<" else subject)}']
         for key, values in node.items():
             text = values[0] if len(values) == 1 else f"[{', '.join(values)}]"
             parts.append(f"{_STRING(key)}: {text}")
         return ", ".join(parts) + "}"
+
+
+# What a literal's quoted form may not hold where it is also its lexical form's JSON string: an
+# escape (N-Triples and JSON escape apart) or a control character (JSON escapes every one).
+_NOT_JSON = re.compile(r"[\\\x00-\x1f]")
 
 
 # A string as JSON, as json.dumps(..., ensure_ascii=False) writes it.

@@ -73,7 +73,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import partial
-from itertools import groupby, islice
+from itertools import groupby, islice, repeat
+from operator import add, eq, itemgetter, lt
 from pathlib import Path
 from typing import BinaryIO
 
@@ -96,8 +97,7 @@ from govkg.graph.outputs import (
     jsonld_head,
     named_graph_head,
     prefix_lines,
-    subject_groups,
-    turtle_block,
+    turtle_text,
 )
 from govkg.graph.rdf import new_graph
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
@@ -144,6 +144,9 @@ RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
 NETWORK_FILES = ("graph.html", "graph.gexf", "graph.graphml")
 # Characters of triples sorted in memory at once: about 100-150 MB of Python strings.
 RUN_CHARS = 40_000_000
+# Bytes each of the RDF files (and triples.tsv) is written in: 8 KB, the default, made a system
+# call of most subjects' text.
+WRITE_BUFFER = 1 << 20
 # Prefixed names a writer of the files keeps, of the IRIs it has shortened (graph/outputs.py's
 # caches): most IRIs (a person's, an event's) are written in one or two subjects, so a cache of
 # every IRI grew with the corpus (2.3 million of them, about 0.9 GB, at 100,000 releases).
@@ -185,32 +188,41 @@ def shard_triples(path: Path, graph: str) -> Iterator[str]:
     Every line must end in the shard's graph name (``graph``, in N-Triples),
     or, in the default graph's shard, in `` .`` alone.
     """
+    for _, lines in _shard_blocks(path, graph):
+        yield from lines
+
+
+def _shard_blocks(path: Path, graph: str) -> Iterator[tuple[str, list[str]]]:
+    """:func:`shard_triples` a block of lines at a time: each block's text and its triples."""
     end = f" {graph} .\n" if graph else " .\n"
     cut = len(end)
     try:
-        handle = path.open(encoding="utf-8", newline="\n")
+        handle = path.open("rb")
     except OSError as exc:
         raise ShardError(f"{path}: {exc.strerror}") from exc
     number = 0  # lines read
     with handle:
-        while text := handle.read(1 << 20):  # a block of whole lines (default.nq grows with the corpus)
-            if text[-1] != "\n":
-                text += handle.readline()
-                if text[-1] != "\n":  # the last line, without its newline
-                    text += "\n"
+        while data := handle.read(1 << 20):  # a block of whole lines (default.nq grows with the corpus)
+            if data[-1] != 10:  # b"\n"
+                data += handle.readline()
+                if data[-1] != 10:  # the last line, without its newline
+                    data += b"\n"
+            text = data.decode("utf-8")
             # Each newline ends a line that ends in ``end`` (a term's text holds none): the lines at once.
             if text.count(end) == text.count("\n"):
                 lines = text.split(end)
                 lines.pop()
                 number += len(lines)
-                yield from lines
+                yield text, lines
                 continue
+            found = []
             for line in text.split("\n")[:-1]:
                 number += 1
                 if line.endswith(end[:-1]):
-                    yield line[: 1 - cut]
+                    found.append(line[: 1 - cut])
                 elif line.strip():
                     raise ShardError(f"{path}:{number}: not a triple of the graph {graph or '(default)'}")
+            yield text, found
 
 
 def _has_blank_node(triple: str) -> bool:
@@ -230,11 +242,11 @@ def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
     (``default.nq`` for the default graph): what tells a triple of no release graph, and what
     an update removes the triples of a changed shard by."""
     for graph, path in shards:
-        tag = f"\t{path.name if graph else DEFAULT}\n"
-        for triple in shard_triples(path, graph):
-            if "_:" in triple and _has_blank_node(triple):
+        tag = repeat(f"\t{path.name if graph else DEFAULT}\n")
+        for text, lines in _shard_blocks(path, graph):
+            if "_:" in text and any(_has_blank_node(triple) for triple in lines):
                 raise _BlankNodes
-            yield triple + tag
+            yield from map(add, lines, tag)
 
 
 _DEFAULT_TAG = f"\t{DEFAULT}"
@@ -275,6 +287,26 @@ def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
         yield subject, [record[:-1] for record in group]
 
 
+def _subject_lines(lines: Iterator[str], chunk: int = 4096) -> Iterator[tuple[str, list[str]]]:
+    """Sorted tagged lines in runs of one subject, newlines and all, taken ``chunk`` at a time (each
+    run's subject is found by one comprehension a chunk, not a call a line)."""
+    held: tuple[str, list[str]] | None = None  # the last run, which the next chunk may go on with
+    while block := list(islice(lines, chunk)):
+        start = 0
+        for subject, run in groupby([line[: line.index(" ")] for line in block]):
+            end = start + len(list(run))
+            if held is not None:
+                if held[0] == subject:
+                    held[1].extend(block[start:end])
+                    start = end
+                    continue
+                yield held
+            held = (subject, block[start:end])
+            start = end
+    if held is not None:
+        yield held
+
+
 _SEPARATOR = JSONLD_SEPARATOR.encode("utf-8")
 
 
@@ -282,7 +314,8 @@ class _Union:
     """graph.nt, graph.ttl and graph.jsonld whole, and graph.trig up to its release graphs, one
     subject at a time: its text made from its records, or copied from the previous files."""
 
-    def __init__(self, files: dict[str, Splice]) -> None:
+    def __init__(self, files: dict[str, Splice], parts: _GraphParts | None = None) -> None:
+        self.parts = parts
         self.names = _Names(PREFIXES)
         context = jsonld_context()
         self.terms = _JsonTerms(context)
@@ -298,21 +331,57 @@ class _Union:
             if previous:
                 file.skip(len(data))
             file.write(data)
+        if self.parts is not None:
+            self.parts.at = len(self.heads[0])
 
-    def subject(self, records: list[str]) -> tuple[int, int, int, int]:
-        """Write one subject's text; returns its length in bytes in graph.nt, .ttl, .trig and .jsonld."""
-        group = list(_distinct(records))
-        triples = [tuple(triple.split(" ", 2)) for triple, _ in group]
-        block = turtle_block(triples, self.names)
-        default = [t for t, (_, alone) in zip(triples, group, strict=True) if alone]
-        if len(default) == len(triples):
-            trig = block
+    def subject(self, subject: str, records: list[str], joined: str) -> tuple[int, int, int, int]:
+        """Write one subject's text from its records (and them joined by _RS); returns its length in
+        bytes in graph.nt, .ttl, .trig and .jsonld."""
+        triples = [record[: record.index("\t")] for record in records]
+        default = None  # its triples in no release graph (the default graph of graph.trig): most have none
+        if _DEFAULT_TAG in joined or any(map(eq, triples, islice(triples, 1, None))):
+            group = list(_distinct(records))
+            triples = [triple for triple, _ in group]
+            default = [triple for triple, alone in group if alone]
+        text = " .\n".join(triples) + " .\n"
+        pairs = _PAIRS.findall(text)
+        block = turtle_text(subject, pairs, self.names)
+        nt, ttl = text.encode("utf-8"), block.encode("utf-8")
+        if not default:
+            trig = b""
+        elif len(default) == len(triples):
+            trig = ttl
         else:
-            trig = turtle_block(default, self.names) if default else ""
-        nt = "".join(f"{triple} .\n" for triple, _ in group).encode("utf-8")
-        ttl = block.encode("utf-8")
-        trig = ttl if trig is block else trig.encode("utf-8")
-        node = self.terms.node(triples).encode("utf-8")
+            trig = turtle_text(subject, _PAIRS.findall(" .\n".join(default) + " .\n"), self.names).encode()
+        node = self.terms.node_of(subject, pairs).encode("utf-8")
+        if self.parts is not None:
+            self._parts(subject, records, joined, triples, len(ttl), default is not None)
+        return self._write(nt, ttl, trig, node)
+
+    def tagged(self, subject: str, lines: list[str]) -> str:
+        """:meth:`subject` of a subject's sorted tagged lines, newlines and all (a full build's); returns
+        its line of triples.tsv. Most subjects' triples are of one release graph alone: their text
+        is made from the lines' text at once."""
+        text = "".join(lines)
+        first = lines[0]
+        tag = first[first.index("\t") : -1]
+        if tag == _DEFAULT_TAG or text.count(tag + "\n") != len(lines):  # (each line is once)
+            records = [line[:-1] for line in lines]
+            joined = _RS.join(records)
+            lengths = self.subject(subject, records, joined)
+        else:
+            nt = text.replace(tag + "\n", " .\n")
+            pairs = _PAIRS.findall(nt)
+            ttl = turtle_text(subject, pairs, self.names).encode("utf-8")
+            node = self.terms.node_of(subject, pairs).encode("utf-8")
+            if self.parts is not None:
+                self.parts.whole(tag[1:], subject, len(ttl))
+                self.parts.at += len(ttl)
+            lengths = self._write(nt.encode("utf-8"), ttl, b"", node)
+            joined = text[:-1].replace("\n", _RS)
+        return f"{joined}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
+
+    def _write(self, nt: bytes, ttl: bytes, trig: bytes, node: bytes) -> tuple[int, int, int, int]:
         self.nt.write(nt)
         self.ttl.write(ttl)
         self.trig.write(trig)
@@ -322,6 +391,34 @@ class _Union:
             if len(cache) > CACHED_NAMES:
                 cache.clear()
         return len(nt), len(ttl), len(trig), len(node)
+
+    def _parts(
+        self, subject: str, records: list[str], joined: str, triples: list[str], size: int, mixed: bool
+    ) -> None:
+        """Tell ``parts`` where the subject's text is in each release graph that holds it: its text in
+        graph.ttl where the graph holds all its triples (most subjects are of one release), else its
+        text made from the graph's triples."""
+        parts = self.parts
+        first = records[0]
+        tag = first[first.index("\t") + 1 :]
+        if not mixed and joined.count("\t" + tag) == len(records):  # one shard's, each triple once
+            parts.whole(tag, subject, size)
+            parts.at += size
+            return
+        own: dict[str, list[str]] = {}
+        for record in records:
+            cut = record.index("\t")
+            tag = record[cut + 1 :]
+            if tag != DEFAULT:
+                own.setdefault(tag, []).append(record[:cut])
+        for tag, held in own.items():
+            held = list(dict.fromkeys(held))
+            if len(held) == len(triples):
+                parts.whole(tag, subject, size)
+            else:
+                pairs = _PAIRS.findall(" .\n".join(held) + " .\n")
+                parts.partial(tag, subject, turtle_text(subject, pairs, self.names).encode("utf-8"))
+        parts.at += size
 
     def _old_separator(self) -> None:
         self.jsonld.skip(len(self.old_separator))
@@ -362,6 +459,78 @@ class _Union:
         self.jsonld.write(tail)
 
 
+class _GraphParts:
+    """The release graphs of graph.trig, gathered while a full build writes the union
+    (:class:`_Union`): where each subject's text in each release graph is, as a line sorted by the
+    graph's place in graph.trig, then by subject. A subject whose triples are all in one release
+    graph (most: a release's events, mentions, evidence) has the text it has in graph.ttl, read back
+    from there (``at`` is where the next subject's text starts in it); the text of the others in a
+    release graph, made from that graph's triples, is kept in a scratch file. No shard is read again
+    and no subject of one release formatted twice."""
+
+    def __init__(self, shards: list[tuple[str, Path]], folder: Path, run_chars: int) -> None:
+        self.shards = shards
+        self.order = {path.name: f"{number:08d}" for number, (graph, path) in enumerate(shards) if graph}
+        self.lines = SortedLines(folder, run=sys.maxsize, run_chars=run_chars)
+        self.texts_path = scratch(folder / "graph.trig", "parts")
+        self.texts = self.texts_path.open("w+b")
+        self.written = 0  # bytes in ``texts``
+        self.at = 0
+
+    def whole(self, tag: str, subject: str, size: int) -> None:
+        self.lines.add(f"{self.order[tag]}\t{subject}\tt{self.at}\t{size}\n")
+
+    def partial(self, tag: str, subject: str, text: bytes) -> None:
+        self.lines.add(f"{self.order[tag]}\t{subject}\tp{self.written}\t{len(text)}\n")
+        self.texts.write(text)
+        self.written += len(text)
+
+    def write(self, trig: Splice, ttl, digests: dict[str, str], graphs_out) -> None:
+        """Write the release graphs into ``trig`` from graph.ttl (``ttl``, the file being written,
+        flushed) and the texts kept; each shard's line of graphs.tsv into ``graphs_out``."""
+        self.texts.flush()
+        ttl.flush()
+        sources = {"t": ttl.fileno(), "p": self.texts.fileno()}
+        names = _Names(PREFIXES)
+        lines = iter(self.lines)
+        line = next(lines, None)
+        for number, (graph, path) in enumerate(self.shards):
+            order = f"{number:08d}\t"
+            length = 0
+            if graph and line is not None and line.startswith(order):
+                pieces = [named_graph_head(graph, names).encode("utf-8")]
+                start = end = None  # a range of graph.ttl's subjects, one after the other
+                while line is not None and line.startswith(order):
+                    where, size = line[line.rindex("\t", 0, line.rindex("\t")) + 1 : -1].split("\t")
+                    offset, size = int(where[1:]), int(size)
+                    if where[0] == "t" and offset == end:
+                        end += size
+                    else:
+                        if start is not None:
+                            pieces.append(os.pread(sources["t"], end - start, start))
+                            start = end = None
+                        if where[0] == "t":
+                            start, end = offset, offset + size
+                        else:
+                            pieces.append(os.pread(sources["p"], size, offset))
+                    line = next(lines, None)
+                if start is not None:
+                    pieces.append(os.pread(sources["t"], end - start, start))
+                pieces.append(b"}\n")
+                text = b"".join(pieces)
+                trig.write(text)
+                length = len(text)
+            if graphs_out is not None:
+                graphs_out.write(f"{graph}\t{path.name}\t{digests.get(path.name, '')}\t{length}\n")
+        if line is not None:
+            raise ValueError("release graph parts of no shard")
+
+    def close(self) -> None:
+        self.lines.close()
+        self.texts.close()
+        self.texts_path.unlink(missing_ok=True)
+
+
 def _write_union(
     groups: Iterable[tuple[str, list[str]]],
     files: dict[str, Splice],
@@ -371,6 +540,7 @@ def _write_union(
     changes_out: tuple | None = None,
     default: _DefaultChanges | None = None,
     touched: list[bytes] | None = None,
+    parts: _GraphParts | None = None,
 ) -> None:
     """The union of the graphs, subject by subject, from ``groups`` (each subject's records, sorted).
 
@@ -388,18 +558,23 @@ def _write_union(
     ``changes_out`` (two binary files) then gets the triples of graph.nt
     removed and added (:func:`_changes`), for the store.
     """
-    union = _Union(files)
+    union = _Union(files, parts if previous is None else None)
     union.head(previous is not None)
 
-    def written(records: list[str]) -> None:
-        lengths = union.subject(records)
+    def written(records: list[str], subject: str | None = None) -> None:
+        joined = _RS.join(records)
+        if subject is None:
+            subject = records[0][: records[0].index(" ")]
+        lengths = union.subject(subject, records, joined)
         if records_out is not None:
-            line = f"{_RS.join(records)}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
+            line = f"{joined}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
             records_out.write(line.encode("utf-8"))
 
-    if previous is None:
-        for _, records in groups:
-            written(records)
+    if previous is None:  # groups of tagged lines
+        for subject, lines in groups:
+            line = union.tagged(subject, lines)
+            if records_out is not None:
+                records_out.write(line.encode("utf-8"))
         union.tail(False)
         return
     tags = frozenset(name.encode("utf-8") for name in changed)
@@ -423,7 +598,7 @@ def _write_union(
         line = runs.line()  # not taken yet
         old = line[: line.index(b" ")] if line is not None else None
         if fresh is not None and (old is None or subject < old):
-            written(fresh[1])  # a subject new to the graph
+            written(fresh[1], fresh[0])  # a subject new to the graph
             _write_changes(changes_out, [], fresh[1])
             fresh = next(groups, None)
             subject = fresh[0].encode("utf-8") if fresh is not None else None
@@ -610,18 +785,25 @@ def _write_release_graphs(
 def _write_release_graph(graph: str, path: Path, trig: Splice, names: _Names) -> int:
     if not graph:
         return 0
-    triples = [tuple(t.split(" ", 2)) for t in sorted(dict.fromkeys(shard_triples(path, graph)))]
-    if not triples:
+    lines = list(shard_triples(path, graph))
+    if not all(map(lt, lines, islice(lines, 1, None))):  # a shard is sorted, each line once: or made so
+        lines = sorted(dict.fromkeys(lines))
+    if not lines:
         return 0
-    text = "".join(
-        [
-            named_graph_head(graph, names),
-            *(turtle_block(group, names) for group in subject_groups(triples)),
-            "}\n",
-        ]
-    ).encode("utf-8")
+    pieces = [named_graph_head(graph, names)]
+    for subject, group in groupby(_TRIPLES.findall(" .\n".join(lines) + " .\n"), key=_SUBJECT):
+        pieces.append(turtle_text(subject, map(_PREDICATE_OBJECT, group), names))
+    pieces.append("}\n")
+    text = "".join(pieces).encode("utf-8")
     trig.write(text)
     return len(text)
+
+
+# A line of N-Triples (``S P O .``: a subject and a predicate hold no space) as its terms, or as
+# its predicate and object.
+_TRIPLES = re.compile(r"^([^ ]+) ([^ ]+) (.*) \.$", re.MULTILINE)
+_PAIRS = re.compile(r"^[^ ]+ ([^ ]+) (.*) \.$", re.MULTILINE)
+_SUBJECT, _PREDICATE_OBJECT = itemgetter(0), itemgetter(1, 2)
 
 
 # What an update of the RDF files starts from, kept in a folder of the build's
@@ -867,13 +1049,14 @@ def _write_rdf(
         records_out = graphs_out = None
         if state is not None:
             records_out = Splice(
-                stack.enter_context(atomic_open(state / TRIPLES, "wb")),
+                stack.enter_context(atomic_open(state / TRIPLES, "wb", buffering=WRITE_BUFFER)),
                 base.open(stack, TRIPLES) if base else None,
             )
             graphs_out = stack.enter_context(atomic_open(state / GRAPHS))
         files = {
             name: Splice(
-                stack.enter_context(atomic_open(path, "wb")), base.open(stack, name) if base else None
+                stack.enter_context(atomic_open(path, "wb", buffering=WRITE_BUFFER)),
+                base.open(stack, name) if base else None,
             )
             for name, path in paths.items()
         }
@@ -881,12 +1064,18 @@ def _write_rdf(
         changes_out = None
         if base is not None and changes is not None:
             changes_out = tuple(stack.enter_context(atomic_open(path, "wb")) for path in changes)
-        _write_union(
-            _groups(iter(records)), files, previous, changed, records_out, changes_out, default, touched
-        )
-        _write_release_graphs(
-            shards, digests, files["graph.trig"], base.graphs(stack) if base else None, graphs_out
-        )
+        if base is None:  # the release graphs gathered while writing the union
+            parts = _GraphParts(shards, outdir, max(1, run_chars // 8))  # beside the records' last run
+            stack.callback(parts.close)
+            groups = _subject_lines(iter(records))
+            _write_union(groups, files, None, changed, records_out, parts=parts)
+            records.close()
+            parts.write(files["graph.trig"], files["graph.ttl"].new, digests, graphs_out)
+        else:
+            _write_union(
+                _groups(iter(records)), files, previous, changed, records_out, changes_out, default, touched
+            )
+            _write_release_graphs(shards, digests, files["graph.trig"], base.graphs(stack), graphs_out)
         for file in files.values():
             file.rest()  # the last run of text copied
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import itertools
+import operator
 import os
 import shutil
 import tempfile
@@ -182,7 +183,10 @@ def _sorted_once(lines: list[str]) -> list[str]:
     >>> _sorted_once(["b", "a", "c", "b"])
     ['a', 'b', 'c']
     """
-    return sorted(dict.fromkeys(lines))
+    return list(map(_FIRST, itertools.groupby(sorted(lines))))  # equal lines are next to each other
+
+
+_FIRST = operator.itemgetter(0)
 
 
 def _merged(runs: list[Path], lines: Iterable[str] = ()) -> Iterator[str]:

@@ -19,6 +19,8 @@ from govkg.graph.iris import release_iri
 from govkg.graph.outputs import (
     WRITERS,
     SharedWork,
+    _JsonTerms,
+    _Names,
     atomic_write,
     canonical,
     jsonld,
@@ -301,3 +303,25 @@ def test_every_writer_is_a_function_registered_by_file_name():
 
     assert all(callable(writer) for writer in outputs.WRITERS.values())
     assert set(outputs.USES) <= set(outputs.WRITERS)
+
+
+@pytest.mark.parametrize(
+    ("iri", "turtle", "compact"),
+    [
+        ("<http://x/y/z>", "b:z", "b:z"),  # the longer namespace first
+        ("<http://x/y/1z>", "<http://x/y/1z>", "b:1z"),  # no local name in b, nor in a (a slash)
+        ("<http://x/y>", "a:y", "a:y"),
+        ("<http://x///q>", "<http://x///q>", "http://x///q"),
+        ("<http://w/z>", "<http://w/z>", "http://w/z"),
+    ],
+)
+def test_an_iri_is_shortened_by_the_longest_namespace_that_allows_it(iri, turtle, compact):
+    prefixes = {"a": "http://x/", "b": "http://x/y/"}
+    assert _Names(prefixes).iri(iri) == turtle
+    assert _JsonTerms(prefixes).iri(iri) == compact
+
+
+@pytest.mark.parametrize("lexical", ["甲", 'a"b', "a\\b", "a\tb\n", "\x01\x7f", "\u2028 <x> \\u0041"])
+def test_a_literal_in_json_ld_is_its_lexical_form_as_json_writes_it(lexical):
+    terms = _JsonTerms({"name": {"@id": "http://x/name"}})
+    assert terms.value("name", nt_term(Literal(lexical))) == json.dumps(lexical, ensure_ascii=False)

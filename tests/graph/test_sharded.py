@@ -449,3 +449,36 @@ def test_a_store_load_given_up_stops_between_shards(tmp_path):
     stop.set()
     with pytest.raises(sharded._Stopped):
         sharded.load_store(tmp_path / "db", shards, stop=stop)
+
+
+def shared_result() -> BuildResult:
+    """A person in two release graphs, each holding a triple the other does not and one both hold,
+    and in the default graph (a triple of its own, one also in a release graph), beside nodes of one
+    release alone."""
+    graph = to_rdf([meeting("1"), meeting("2", chair="王五"), inspection("3")])
+    person = URIRef("https://w3id.org/govkg/id/person/shared")
+    both = (person, RDF.type, GOV.Person)
+    for release, name in (("1", "张三"), ("2", "张叁")):
+        for triple in (both, (person, SCHEMA.name, Literal(name, lang="zh"))):
+            graph.add(triple)
+            graph.release_triples[release_iri(release)].append(triple)
+    graph.add((person, SCHEMA.alternateName, Literal("张三丰", lang="zh")))  # in no release graph
+    graph.add(both)
+    return BuildResult(graph=graph, extractions=[])
+
+
+@pytest.mark.parametrize("run_chars", [300, 10_000_000])
+def test_a_subject_in_several_release_graphs_is_written_in_each_with_its_own_triples(tmp_path, run_chars):
+    built = shared_result()
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    write_rdf_files(shards, tmp_path / "streamed", run_chars=run_chars)
+    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+    trig = (tmp_path / "streamed" / "graph.trig").read_text(encoding="utf-8")
+    assert trig.count("id/person/shared>") == 3  # in each release graph, and in the default graph
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4096])
+def test_tagged_lines_come_in_runs_of_one_subject_whatever_the_chunk(chunk):
+    lines = ["<a> <p> <b>\tx.nq\n", "<a> <q> <c>\ty.nq\n", "<ab> <p> <a>\tx.nq\n", "<b> <p> <a>\tx.nq\n"]
+    runs = list(sharded._subject_lines(iter(lines), chunk))
+    assert runs == [("<a>", lines[:2]), ("<ab>", lines[2:3]), ("<b>", lines[3:])]
