@@ -369,19 +369,7 @@ r:h a gov:Release ; schema:identifier "h" .
     [(RELEASES, RELEASES_CHANGED), (RELEASES_CHANGED, RELEASES), (RELEASES, RELEASES)],
 )
 def test_a_walk_updated_from_the_changes_is_the_walk_made_whole(tmp_path, before, after, monkeypatch):
-    from govkg.graph import indexing
-
-    old = graph_to_store(Graph().parse(data=before, format="turtle"))
-    new = graph_to_store(Graph().parse(data=after, format="turtle"))
-    folders = [tmp_path / name for name in ("old", "whole", "updated")]
-    write_index_files(old, folders[0])
-    write_index_files(new, folders[1])
-    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
-    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
-    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
-    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
-    monkeypatch.setattr(indexing, "_write_walk", None)  # the walk updated, not made whole
-    write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
+    folders = _indexed_whole_and_updated(tmp_path, before, after, monkeypatch, "_write_walk")
     walk = "person-companions.walk.tsv"
     assert (folders[2] / walk).read_bytes() == (folders[1] / walk).read_bytes()
     assert (folders[2] / "index.json").read_bytes() == (folders[1] / "index.json").read_bytes()
@@ -457,19 +445,7 @@ x:e6 a gov:Event ; schema:name "学习"@zh ; gov:implements x:x1 ; prov:wasDeriv
 def test_whole_answers_updated_from_the_changes_are_the_answers_made_whole(
     tmp_path, before, after, monkeypatch
 ):
-    from govkg.graph import indexing
-
-    old = graph_to_store(Graph().parse(data=before, format="turtle"))
-    new = graph_to_store(Graph().parse(data=after, format="turtle"))
-    folders = [tmp_path / name for name in ("old", "whole", "updated")]
-    write_index_files(old, folders[0])
-    write_index_files(new, folders[1])
-    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
-    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
-    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
-    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
-    monkeypatch.setattr(indexing, "_answer_lines", None)  # the answers updated, not made whole
-    write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
+    folders = _indexed_whole_and_updated(tmp_path, before, after, monkeypatch, "_answer_lines")
     for name in ("directives-implemented.tsv", "documents-cited.tsv", "index.json"):
         assert (folders[2] / name).read_bytes() == (folders[1] / name).read_bytes(), name
         if name != "index.json":
@@ -498,3 +474,23 @@ def test_a_whole_answer_with_a_new_line_tied_in_its_order_is_made_whole(tmp_path
     assert made == [named_queries()["directives-implemented"].text]  # made whole; documents-cited updated
     for name in ("directives-implemented.tsv", "documents-cited.tsv"):
         assert (folders[2] / name).read_bytes() == (folders[1] / name).read_bytes(), name
+
+
+def _indexed_whole_and_updated(tmp_path, before, after, monkeypatch, whole_writer):
+    """Index folders of ``before`` (old), ``after`` made whole, and ``after`` updated from old with
+    the triples lost and gained, ``whole_writer`` (a function of graph/indexing.py) barred from
+    the update so that what is tested is the update."""
+    from govkg.graph import indexing
+
+    old = graph_to_store(Graph().parse(data=before, format="turtle"))
+    new = graph_to_store(Graph().parse(data=after, format="turtle"))
+    folders = [tmp_path / name for name in ("old", "whole", "updated")]
+    write_index_files(old, folders[0])
+    write_index_files(new, folders[1])
+    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
+    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    monkeypatch.setattr(indexing, whole_writer, None)
+    write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
+    return folders
