@@ -231,6 +231,17 @@ class _Finder:
             return []  # the whole clause must be titles
         return parts
 
+    def titled_name_after_comma(self, i: int) -> bool:
+        """Whether a comma at ``i`` goes on to a title chain and its name (…，秘书长王某出席):
+        the list before it was of people too."""
+        t = self.text
+        if t[i : i + 1] not in ("，", ","):
+            return False
+        for end in range(i + 3, min(len(t), i + 2 + MAX_TITLE) + 1):
+            if end in self.heads and title_start(t, end) == i + 1 and name_at(t, end, self.known()):
+                return True
+        return False
+
     def list_after(self, i: int) -> list[tuple[int, str]]:
         """Bare names listed from ``i`` on: 、王五、赵六 (each a name before a boundary),
         and the last one joined by 和 / 及 / 以及 before a word for attending
@@ -262,7 +273,9 @@ class _Finder:
             i = end
             if joined:
                 break
-        if doubtful and _LIST_ATTEND.match(t, i) and not t.startswith("等", i):
+        if doubtful and (
+            (_LIST_ATTEND.match(t, i) and not t.startswith("等", i)) or self.titled_name_after_comma(i)
+        ):
             out += doubtful
         return out
 
