@@ -169,7 +169,8 @@ class _Finder:
         self.sentences = sentences
         self.sentence_starts = [bisect_left(self.view.origin, s.span.start) for s in sentences]
         self.heads = {m.end(): m.group() for m in head_pattern().finditer(self.text)}
-        self._starts: set[int] | None = None
+        # where each title head starts (a title may start there)
+        self.title_starts = {end - len(head) for end, head in self.heads.items()}
         self.countries = [m.start() for m in country_pattern().finditer(self.text)]
 
     # -- helpers -------------------------------------------------------------
@@ -460,12 +461,6 @@ class _Finder:
                 if name:
                     self.add(name, [(start, end), *self.titles_after(end)], foreign=True)
 
-    def _title_starts(self) -> set[int]:
-        """Where each title head the text names starts (a title may start there)."""
-        if self._starts is None:
-            self._starts = {end - len(head) for end, head in self.heads.items()}
-        return self._starts
-
     def _named_title(self, start: int, end: int) -> bool:
         """Whether a title read from ``start`` to ``end`` is a name and its title (强卫书记,
         省委强卫书记)."""
@@ -505,7 +500,7 @@ class _Finder:
             if name_at(t, m.end(), self.known()):
                 break  # 、国家主席习近平: the next title is the next person's
             if t[m.end() : m.end() + 1] == "、" and any(
-                m.end() + 1 + n in self._title_starts() and is_chinese_name(t[m.end() + 1 : m.end() + 1 + n])
+                m.end() + 1 + n in self.title_starts and is_chinese_name(t[m.end() + 1 : m.end() + 1 + n])
                 for n in (2, 3)
             ):
                 break  # 、省委常委、王某秘书长: so is a title before a name its title follows
@@ -693,15 +688,11 @@ class _Finder:
                 continue  # 县长甲介绍，乙曾任…: the posts are of whom the clause names
             titles = []
             i = m.end()
-            for item in _CAREER_ITEM.finditer(t, i):
-                if item.start() != i:
-                    break
-                end = item.end("title")
-                if _CAREER.match(t, item.start()) or not is_title(t[item.start("title") : end]):
-                    break  # …，现任C: the next list
-                titles.append((item.start("title"), end))
+            # to the first item that is no title, or starts the next list (…，现任C)
+            while (item := _CAREER_ITEM.match(t, i)) and not _CAREER.match(t, i) and is_title(item["title"]):
+                titles.append(item.span("title"))
                 i = item.end()
-                if item.group("stop"):
+                if item["stop"]:
                     break
             if titles:
                 self.add(subject[0], titles)

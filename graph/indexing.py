@@ -117,8 +117,8 @@ def write_index_files(
         body = _body(listing.text)  # key queries that differ in their comments share a file
         if body not in made:
             file, order = f"{name}.nt", None
-            known = previous.manifest.get("keys", {}).get(name) if previous and changes else None
-            if known and known.get("digest") == digest(listing.text) and known.get("order") in _KEY_ORDERS:
+            known = _kept(previous, changes, "keys", name, listing.text)
+            if known and known.get("order") in _KEY_ORDERS:
                 if near is None:
                     near = _near(store, changes, _predicates(keys.text for keys in listings))
                 before = previous.folder / known["file"]
@@ -138,8 +138,8 @@ def write_index_files(
         body = _body(walk.text)  # walk queries that differ in their comments share a file
         if body not in walked:
             file, values = f"{name}.walk.tsv", None
-            known = previous.manifest.get("walks", {}).get(name) if previous and changes else None
-            if known and known.get("digest") == digest(walk.text):
+            known = _kept(previous, changes, "walks", name, walk.text)
+            if known:
                 before = previous.folder / known["file"]
                 values = _update_walk(store, walk.text, before, folder / file, changes)
             if values is None:
@@ -151,13 +151,9 @@ def write_index_files(
     answers: dict[str, dict[str, str]] = {}
     for name, query in named_queries().items():
         if name != COATTENDANCE and page_keys(query) is None:
-            known = previous.manifest.get("answers", {}).get(name) if previous and changes else None
-            updated = (
-                known is not None
-                and known.get("digest") == digest(query.text)
-                and _update_answer(
-                    store, query.text, previous.folder / known["file"], folder / f"{name}.tsv", changes
-                )
+            known = _kept(previous, changes, "answers", name, query.text)
+            updated = known is not None and _update_answer(
+                store, query.text, previous.folder / known["file"], folder / f"{name}.tsv", changes
             )
             if not updated:
                 atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
@@ -182,6 +178,15 @@ def write_index_files(
             found[COATTENDANCE] = wanted
     atomic_write(folder / "index.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return folder
+
+
+def _kept(previous, changes, kind: str, name: str, text: str) -> dict | None:
+    """The previous index's entry of a query of ``kind`` (keys, walks, answers) that an update
+    may start from: there are changes to follow and the query's text is the same (its digest)."""
+    if not (previous and changes):
+        return None
+    known = previous.manifest.get(kind, {}).get(name)
+    return known if known is not None and known.get("digest") == digest(text) else None
 
 
 def _write_walk(store, text: str, path: Path) -> int | None:

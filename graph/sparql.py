@@ -512,6 +512,12 @@ class _Peeked:
         return self._rows
 
 
+def _beside(query: NamedQuery, *folders: str) -> NamedQuery | None:
+    """The query of the same name in a folder beside a named query (``keys/NAME.rq``), if any."""
+    path = query.path.parent.joinpath(*folders, f"{query.name}.rq")
+    return named_queries(path.parent).get(query.name) if path.is_file() else None
+
+
 def page_keys(query: NamedQuery) -> NamedQuery | None:
     """The query that lists, in order, the values of the first key of a named query's order.
 
@@ -526,8 +532,7 @@ def page_keys(query: NamedQuery) -> NamedQuery | None:
     >>> page_keys(named_query("co-attendance")) is None
     True
     """
-    path = query.path.parent / "keys" / f"{query.name}.rq"
-    return named_queries(path.parent).get(query.name) if path.is_file() else None
+    return _beside(query, "keys")
 
 
 def page_walk(query: NamedQuery) -> NamedQuery | None:
@@ -546,8 +551,7 @@ def page_walk(query: NamedQuery) -> NamedQuery | None:
     >>> page_walk(named_query("co-attendance")) is None
     True
     """
-    path = query.path.parent / "walks" / f"{query.name}.rq"
-    return named_queries(path.parent).get(query.name) if path.is_file() else None
+    return _beside(query, "walks")
 
 
 # The variable a key query lists (its one projected variable).
@@ -627,8 +631,7 @@ def walk_values(query: NamedQuery) -> NamedQuery | None:
     >>> list(walk_values(named_query("person-titles")).parameters)
     ['name']
     """
-    path = query.path.parent / "walks" / "of" / f"{query.name}.rq"
-    return named_queries(path.parent).get(query.name) if path.is_file() else None
+    return _beside(query, "walks", "of")
 
 
 def _walked_page(store, query: NamedQuery, bindings, first: int, offset: int, index) -> QueryResult | None:
@@ -651,6 +654,7 @@ def _walked_page(store, query: NamedQuery, bindings, first: int, offset: int, in
         return None
     if set(bindings) != {_KEY.search(keys.text).group(1)}:
         return None
+    wanted: set[str] = set()
     for values in parameter_values(query, bindings):
         found = store.query(_text(of), substitutions=_substitutions(values))
         wanted = {f"<{row[0].value}>" for row in found if type(row[0]).__name__ == "NamedNode"}
