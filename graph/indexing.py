@@ -36,7 +36,11 @@ from govkg.graph.page_index import (
     INDEX,
     UNBOUND,
     PageIndex,
+    _answer_kind,
+    _cell_kind,
+    _cell_order,
     _lines_of,
+    _literal_key,
     _parse,
     digest,
 )
@@ -158,6 +162,10 @@ def write_index_files(
             if not updated:
                 atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
             answers[name] = {"file": f"{name}.tsv", "digest": digest(query.text)}
+            if bound := _bound_columns(query):
+                answers[name]["bound"] = bound
+                if ranges := _range_columns(query):
+                    answers[name]["ranges"] = ranges
     found = {
         "format": FORMAT,
         "triples": len(store) if triples is None else triples,
@@ -178,6 +186,67 @@ def write_index_files(
             found[COATTENDANCE] = wanted
     atomic_write(folder / "index.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return folder
+
+
+def _bound_columns(query) -> dict[str, list[int]]:
+    """The parameters of a named query whose rows, bound to a value, are the rows of its unbound
+    answer that hold that value, together (:meth:`PageIndex.bound`): the first variable of its
+    ORDER BY, ascending, is the parameter or is bound to it (``BIND (?place AS ?placeName)``),
+    each the value of the other; each with its column and the ORDER BY's first column.
+
+    >>> _bound_columns(named_queries()["directives-implemented"])
+    {'place': [0, 3]}
+    """
+    body = _body(query.text)
+    ordered, outer = _ORDER_BY.search(body), _SELECT_WHERE.search(body)
+    order = _order_terms(ordered.group(1)) if ordered else None
+    projected = (_projected(outer.group(1)) if outer else None) or []
+    if not order or order[0][1] or order[0][0] not in projected:
+        return {}
+    first = order[0][0]
+    found = {}
+    for parameter in query.parameters:
+        pairs = ((parameter, first), (first, parameter))
+        same = parameter == first or any(
+            re.search(rf"\bBIND\s*\(\s*\?{a}\s+AS\s+\?{b}\s*\)", body, re.IGNORECASE) for a, b in pairs
+        )
+        if same and parameter in projected:
+            found[parameter] = [projected.index(parameter), projected.index(first)]
+    return found
+
+
+# A named query's bounds of a day (``?from``, ``?to``), as its text compares them with a column
+# of every row: ``>=`` the first day, ``<`` the last followed by "~" (an unbound one no bound).
+_RANGES = (
+    (re.compile(r'FILTER \(COALESCE\(COALESCE\(STR\(\?(\w+)\), ""\) >= STR\(\?(\w+)\), true\)\)'), ">="),
+    (
+        re.compile(
+            r'FILTER \(COALESCE\(COALESCE\(STR\(\?(\w+)\), "~"\) < CONCAT\(STR\(\?(\w+)\), "~"\), true\)\)'
+        ),
+        "<",
+    ),
+)
+
+
+def _range_columns(query) -> dict[str, list]:
+    """The parameters of a named query that bound a projected column of its rows by a filter of
+    its outer pattern (:data:`_RANGES`), each with its own column, the column compared and how
+    (:meth:`PageIndex.bound` applies them to the rows of the parameter it reads).
+
+    >>> _range_columns(named_queries()["directives-implemented"])
+    {'from': [1, 4, '>='], 'to': [2, 4, '<']}
+    """
+    body = _body(query.text)
+    outer = _SELECT_WHERE.search(body)
+    projected = (_projected(outer.group(1)) if outer else None) or []
+    if outer is None or len(_SELECT_WHERE.findall(body)) != 1:
+        return {}  # a filter of a subquery's pattern is not one of every row
+    found = {}
+    for pattern, kind in _RANGES:
+        for compared, parameter in pattern.findall(body):
+            if parameter in query.parameters and parameter in projected and compared in projected:
+                found[parameter] = [projected.index(parameter), projected.index(compared), kind]
+    return found
 
 
 def _kept(previous, changes, kind: str, name: str, text: str) -> dict | None:
@@ -255,22 +324,6 @@ def _update_walk(store, text: str, before: Path, path: Path, changes) -> int | N
 
 
 _PROJECTED_FIRST = re.compile(r"^SELECT\s+(?:DISTINCT\s+)?\?(\w+)", re.MULTILINE | re.IGNORECASE)
-# a day, or a day and a time of day, without a time zone: ordered by the store as by their text
-_TEMPORAL = re.compile(
-    r'"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?"\^\^<http://www\.w3\.org/2001/XMLSchema#date(?:Time)?>'
-)
-
-
-def _cell_kind(cell: str) -> str:
-    """How a walk line's cell is ordered here: ``u`` unbound, ``i`` an IRI, ``t`` a day or a
-    day and time (:data:`_TEMPORAL`: by its text), ``s`` a string, tagged or not; ``x`` none."""
-    if not cell:
-        return "u"
-    if cell.startswith("<"):
-        return "i"
-    if cell.endswith('"') or cell.endswith(f"^^<{_XSD_STRING}>") or re.search(r'"@[\w-]+$', cell):
-        return "s"
-    return "t" if _TEMPORAL.fullmatch(cell) else "x"
 
 
 def _kinds_of(line: str, kinds: list[set[str]]) -> None:
@@ -326,7 +379,6 @@ _GROUP_BY = re.compile(r"\bGROUP\s+BY\s+((?:\?\w+\s*)+)", re.IGNORECASE)
 _TOKEN = re.compile(
     r'<[^<>\s]*>|[?$]\w+|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^\S+)?|[A-Za-z_][\w-]*:[\w-]*|:[\w-]+|\w+|\S'
 )
-_INTEGER = re.compile(r'"-?\d+"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>')
 _INCOMING = "SELECT ?x WHERE { VALUES ?y { %%s } ?x %s ?y }"
 _OUTGOING = "SELECT ?x WHERE { VALUES ?y { %%s } ?y %s ?x }"
 
@@ -583,25 +635,6 @@ def _answer_kinds(cells: list[str], columns: list[int], kinds: list[set[str]]) -
         found.add(_answer_kind(cells[at]))
 
 
-def _answer_kind(cell: str) -> str:
-    kind = _cell_kind(cell)
-    return "n" if kind == "x" and _INTEGER.fullmatch(cell) else kind
-
-
-def _cell_order(cell: str) -> tuple:
-    """A cell's place in a column of one kind (:func:`_answer_kinds`), as the store orders it."""
-    kind = _answer_kind(cell)
-    if kind == "u":
-        return (0,)
-    if kind == "i":
-        return (1, cell[1:-1])
-    if kind == "t":
-        return (2, cell[1 : cell.index('"', 1)])
-    if kind == "n":
-        return (2, int(cell[1 : cell.index('"', 1)]))
-    return (2, *_literal_key(cell))
-
-
 @functools.total_ordering
 class _Descending:
     """A key ordered the other way (a DESC column of an ORDER BY)."""
@@ -746,7 +779,6 @@ _PARTICIPATIONS_OF = f"""PREFIX gov: <{_GOV}>
 SELECT ?person (COUNT(?p) AS ?n) WHERE {{ VALUES ?person {{ %s }} ?p gov:agent ?person }} GROUP BY ?person"""
 _NAMES_OF = """PREFIX schema: <https://schema.org/>
 SELECT ?person ?name WHERE { VALUES ?person { %s } ?person schema:name ?name }"""
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def update_coattendance(store, folder: Path, before: Path, removed: Path, added: Path) -> bool:
@@ -917,12 +949,6 @@ def _pair_lines(a: str, b: str, events: int, names_a, names_b) -> Iterator[tuple
                 yield False, f"{events}\t{name}\t{other}\t<{a}>\t<{b}>\n"
             else:
                 yield False, f"{events}\t{other}\t{name}\t<{b}>\t<{a}>\n"
-
-
-def _literal_key(text: str) -> tuple:
-    """:func:`_name_key` of a literal in N-Triples."""
-    lexical, language, datatype = nt_literal(text)
-    return (lexical, 0, language) if language else (lexical, 1, datatype[1:-1] if datatype else _XSD_STRING)
 
 
 def _unbound_key(line: bytes) -> tuple:

@@ -46,14 +46,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, islice, takewhile
 from pathlib import Path
 from typing import Any
 
 from govkg.graph.splice import sorted_line_start
 from govkg.graph.store import MANIFEST, _oxigraph, store_of
+from govkg.graph.terms import nt_literal
 
 INDEX = "index"  # the folder inside OUT/store
 FORMAT = 1
@@ -139,9 +141,49 @@ class PageIndex:
             return None
         stop = None if first is None else offset + first
         with (self.folder / found["file"]).open(encoding="utf-8") as handle:
-            rows = [line.rstrip("\n").split("\t") for line in islice(handle, offset, stop)]
-        terms = iter(_parse([cell for row in rows for cell in row if cell]))
-        return tuple(tuple(next(terms) if cell else None for cell in row) for row in rows)
+            return _answer_rows(islice(handle, offset, stop))
+
+    def bound(
+        self,
+        name: str,
+        text: str,
+        parameter: str,
+        terms: Iterable[str],
+        first: int | None,
+        offset: int,
+        ranges: Mapping[str, tuple[str, str]] | None = None,
+    ) -> tuple[tuple[Any, ...], ...] | None:
+        """Rows of named query ``name`` (of ``text``) bound to ``parameter``, read from its whole
+        answer where the index holds it with the parameter's rows together (``bound``: the
+        parameter's column and the ORDER BY's first, which holds the same value): those of the
+        first of the ``terms`` tried (N-Triples) that has rows, ``first`` rows after ``offset``,
+        the block of lines found by bisecting the file. ``ranges``, the other parameters bound
+        (each its N-Triples term and its text), are bounds of a column compared as text
+        (``ranges`` in the index: ``from`` and ``to`` of a day), the rows out of them left out
+        and the parameter's column set to the term, as the engine gives them. None when the
+        index holds none so."""
+        found = self.manifest.get("answers", {}).get(name)
+        if not found or found.get("digest") != digest(text) or parameter not in found.get("bound", {}):
+            return None
+        if set(ranges or ()) - set(found.get("ranges", {})):
+            return None
+        column, ordered = found["bound"][parameter]
+        stop = None if first is None else offset + first
+        with (self.folder / found["file"]).open("rb") as handle:
+            for term in terms:
+                wanted = _cell_order(term)
+                sorted_line_start(handle, lambda line, w=wanted: _cell_order(_cells(line)[ordered]) < w)
+                rows = list(takewhile(lambda cells, t=term: cells[ordered] == t, map(_cells, handle)))
+                if any(cells[column] != term for cells in rows):
+                    return None  # not the rows of the value: the engine answers
+                for bound, (value, value_text) in (ranges or {}).items():
+                    at, compared, kind = found["ranges"][bound]
+                    rows = [cells for cells in rows if _within(cells[compared], value_text, kind)]
+                    for cells in rows:
+                        cells[at] = value
+                if rows:
+                    return _answer_rows(rows[offset:stop])
+        return ()
 
     def coattendance(
         self, text: str, names: Iterable[str] | None, first: int | None, offset: int
@@ -198,6 +240,29 @@ def _rows(lines: Iterable[bytes], unbound: bool) -> tuple[tuple[Any, ...], ...]:
     return tuple(rows)
 
 
+def _cells(line: bytes | str) -> list[str]:
+    """A whole answer's line as its cells (N-Triples terms, an unbound one empty)."""
+    return (line.decode("utf-8") if isinstance(line, bytes) else line).rstrip("\n").split("\t")
+
+
+def _within(cell: str, bound: str, kind: str) -> bool:
+    """Whether a cell's text is within a bound (the text of a ``from`` or ``to`` parameter) as a
+    named query compares them: ``>=`` the first day (unbound: ""), ``<`` the last day
+    followed by "~" (unbound: "~", after any day); see graph/indexing.py, _range_columns."""
+    text = nt_literal(cell)[0] if cell.startswith('"') else cell[1:-1] if cell else None
+    if kind == ">=":
+        return (text if text is not None else "") >= bound
+    return (text if text is not None else "~") < bound + "~"
+
+
+def _answer_rows(lines: Iterable[str | list[str]]) -> tuple[tuple[Any, ...], ...]:
+    """Rows of a whole answer's lines (N-Triples terms, tab-separated, an unbound one empty), or
+    of their cells."""
+    rows = [line if isinstance(line, list) else _cells(line) for line in lines]
+    terms = iter(_parse([cell for row in rows for cell in row if cell]))
+    return tuple(tuple(next(terms) if cell else None for cell in row) for row in rows)
+
+
 def _parse(texts: list[str]) -> list:
     """N-Triples terms (IRIs and literals) as pyoxigraph terms, in one parse."""
     if not texts:
@@ -234,3 +299,52 @@ def _blocks(path: Path, wanted: set[str], size: int, most: int) -> Iterator[list
             key = now
         if held:
             yield held
+
+
+# How the cells of a line (N-Triples terms) are ordered as the store orders them: the key and
+# walk files' lines, a whole answer's ORDER BY columns (graph/indexing.py writes and edits them).
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# a day, or a day and a time of day, without a time zone: ordered by the store as by their text
+_TEMPORAL = re.compile(
+    r'"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?"\^\^<http://www\.w3\.org/2001/XMLSchema#date(?:Time)?>'
+)
+_INTEGER = re.compile(r'"-?\d+"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>')
+
+
+def _cell_kind(cell: str) -> str:
+    """How a walk line's cell is ordered here: ``u`` unbound, ``i`` an IRI, ``t`` a day or a
+    day and time (:data:`_TEMPORAL`: by its text), ``s`` a string, tagged or not; ``x`` none."""
+    if not cell:
+        return "u"
+    if cell.startswith("<"):
+        return "i"
+    if cell.endswith('"') or cell.endswith(f"^^<{_XSD_STRING}>") or re.search(r'"@[\w-]+$', cell):
+        return "s"
+    return "t" if _TEMPORAL.fullmatch(cell) else "x"
+
+
+def _answer_kind(cell: str) -> str:
+    """:func:`_cell_kind`, with ``n`` for an integer."""
+    kind = _cell_kind(cell)
+    return "n" if kind == "x" and _INTEGER.fullmatch(cell) else kind
+
+
+def _cell_order(cell: str) -> tuple:
+    """A cell's place in a column of one kind (:func:`_answer_kind`), as the store orders it."""
+    kind = _answer_kind(cell)
+    if kind == "u":
+        return (0,)
+    if kind == "i":
+        return (1, cell[1:-1])
+    if kind == "t":
+        return (2, cell[1 : cell.index('"', 1)])
+    if kind == "n":
+        return (2, int(cell[1 : cell.index('"', 1)]))
+    return (2, *_literal_key(cell))
+
+
+def _literal_key(text: str) -> tuple:
+    """A literal's place among names in the store's ORDER BY (N-Triples): by its text, a tagged
+    one before a plain one."""
+    lexical, language, datatype = nt_literal(text)
+    return (lexical, 0, language) if language else (lexical, 1, datatype[1:-1] if datatype else _XSD_STRING)

@@ -780,11 +780,29 @@ def query_store(
 
 def _indexed_rows(index, query: NamedQuery, bindings: Mapping[str, Any] | None, first, offset):
     """The rows of a named query that ``index`` holds whole (unbound, the queries without a key;
-    co-attendance's, bound or not), or None: the rows bound to a name are those of the first
-    form of it tried that has any (:func:`parameter_values`), as the engine gives them."""
+    bound to one parameter, those whose rows of a value are together in that answer,
+    :meth:`~govkg.graph.page_index.PageIndex.bound`; co-attendance's, bound or not), or None:
+    the rows bound to a name are those of the first form of it tried that has any
+    (:func:`parameter_values`), as the engine gives them."""
     if not bindings and query.name != COATTENDANCE:
         return index.answer(query.name, query.text, first, offset)
-    if query.name != COATTENDANCE or set(bindings or ()) - {"name"}:
+    if query.name != COATTENDANCE:
+        tries = parameter_values(query, bindings)
+        named = [parameter for parameter in tries[0] if parameter in query.languages]
+        if len(named) != 1:
+            return None  # one name or place, and days besides it
+        (parameter,) = named
+        terms = [values[parameter] for values in tries]
+        if not all(isinstance(term, Literal) and str(term) for term in terms):
+            return None  # an IRI, or "": the engine says what those give
+        ranges = {
+            other: (_nt_term(value), str(value)) for other, value in tries[0].items() if other != parameter
+        }
+        if not all(isinstance(value, Literal) for value in tries[0].values()):
+            return None
+        terms = [_nt_term(term) for term in terms]
+        return index.bound(query.name, query.text, parameter, terms, first, offset, ranges)
+    if set(bindings or ()) - {"name"}:
         return None
     if not bindings:
         return index.coattendance(query.text, None, first, offset)

@@ -139,6 +139,33 @@ def test_a_page_of_a_bound_answer_read_by_its_walk_is_the_slice_of_the_bound_ans
     assert answered == any(page is not None and page.solutions for page in walked)  # the walk was taken
 
 
+@pytest.mark.parametrize("graph", ["small", "plain names", "samples"])
+def test_a_page_bound_to_a_place_read_from_the_whole_answer_is_the_engines(indexed, graph, monkeypatch):
+    """directives-implemented bound to a place (and days or not): the lines of that place in its
+    whole answer (sorted by the place first), found by bisecting the file, within the days, are
+    the engine's bound rows."""
+    store, index = indexed[graph]
+    query = named_queries()["directives-implemented"]
+    assert index.manifest["answers"][query.name]["bound"] == {"place": [0, 3]}
+    read = []
+    real = PageIndex.bound
+    monkeypatch.setattr(PageIndex, "bound", lambda self, *a: read.append(rows := real(self, *a)) or rows)
+    places = [bindings for bindings in bindings_to_try(store, query) if list(bindings) == ["place"]]
+    days = [{}, {"from": "2016-01-01"}, {"to": "2016-12-31"}, {"from": "2000-01-01", "to": "2030-01-01"}]
+    days += [{"from": "2020-02-01"}, {"to": "2020-01-31"}, {"from": "2020-01-26", "to": "2020-01-26"}]
+    days += [{"from": "2016-03-05", "to": "2016-03-05"}, {"from": "", "to": ""}]
+    tried = [place | bounds for place in places for bounds in days]
+    for bindings in [*tried, {"place": "无此地"}, {"place": ""}]:
+        whole = _rows(query_store(store, query, bindings))
+        assert _rows(query_store(store, query, bindings, index=index)) == whole, bindings
+        for offset, first in PAGES:
+            offset = max(0, len(whole) + offset if offset < 0 else offset)
+            page = query_store(store, query, bindings, first=first, offset=offset, index=index)
+            assert _rows(page) == whole[offset : offset + first], (bindings, offset, first)
+            assert page.variables == query_store(store, query, bindings).variables
+    assert any(rows for rows in read)  # the index answered, rows and all
+
+
 _walk = PageIndex.walk
 
 
