@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from govkg.graph.network import _louvain
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -174,15 +176,69 @@ def _sorted_graph(graph: nx.Graph | nx.DiGraph, nodes: Iterable[str]) -> nx.Grap
     return ordered
 
 
-def _parts(graph: nx.Graph, nodes: list[str], depth: int) -> list[list[str]]:
+class _Undirected:
+    """A view's network without direction, as sets of neighbours: what :func:`_sorted_graph` of
+    some of its nodes holds, read without making a networkx graph of each part (a page's layout
+    asked for one at every step of its recursion, about a fifth of its time)."""
+
+    def __init__(self, net: nx.DiGraph) -> None:
+        self.net = net
+        self.adjacent: dict[str, set[str]] = {n: set() for n in net}
+        for a, b in net.edges():
+            self.adjacent[a].add(b)
+            self.adjacent[b].add(a)
+
+    def edges(self, nodes: Iterable[str]) -> list[tuple[str, str]]:
+        """``_sorted_graph(net, nodes).edges()``: each edge among ``nodes`` once, lesser end first,
+        in sorted order (a self-loop too)."""
+        inside = set(nodes)
+        adjacent = self.adjacent
+        return sorted((a, b) for a in inside for b in adjacent[a] if a <= b and b in inside)
+
+    def components(self) -> list[list[str]]:
+        """The connected parts, each sorted, largest first (ties by their first node)."""
+        adjacent, seen, found = self.adjacent, set(), []
+        for start in adjacent:
+            if start in seen:
+                continue
+            seen.add(start)
+            part, frontier = [start], [start]
+            while frontier:
+                reached = [m for n in frontier for m in adjacent[n] if m not in seen]
+                frontier = []
+                for m in reached:
+                    if m not in seen:
+                        seen.add(m)
+                        frontier.append(m)
+                part.extend(frontier)
+            found.append(sorted(part))
+        return sorted(found, key=lambda c: (-len(c), c[0]))
+
+    def louvain(self, nodes: list[str], resolution: float) -> list[set[str]]:
+        """networkx's ``louvain_communities(_sorted_graph(net, nodes), seed=0, resolution=...)``, by
+        :func:`~govkg.graph.network._louvain` on lists (the same moves: each node's neighbours in
+        the order that graph holds them, ascending; each edge of weight 1)."""
+        members = sorted(nodes)
+        number = {n: i for i, n in enumerate(members)}
+        adjacent = self.adjacent
+        neighbours = [sorted(number[m] for m in adjacent[n] if m in number) for n in members]
+        if not any(neighbours):  # no edge: networkx's partition is every node alone
+            return [{n} for n in members]
+        strengths = [[1] * len(row) for row in neighbours]
+        return [
+            {members[i] for i in c} for c in _louvain(neighbours, strengths, seed=0, resolution=resolution)
+        ]
+
+
+def _parts(graph: _Undirected, nodes: list[str], depth: int) -> list[list[str]]:
     """Louvain communities of ``nodes`` (seeded), largest first; finer at each depth."""
     import networkx as nx
 
-    sub = _sorted_graph(graph, nodes)
-    found = nx.community.louvain_communities(sub, seed=0, resolution=1.0 + depth)
+    found = graph.louvain(nodes, resolution=1.0 + depth)
     parts = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     if len(parts) == 1 and len(nodes) > LEAF:
         # One community that will not split: cut it in BFS order from its best connected node.
+        sub = _sorted_graph(graph.net, nodes)
         start = max(nodes, key=lambda n: (sub.degree(n), n))
         order = [start, *(v for _, v in nx.bfs_edges(sub, start))]
         order += sorted(set(nodes) - set(order))
@@ -191,13 +247,13 @@ def _parts(graph: nx.Graph, nodes: list[str], depth: int) -> list[list[str]]:
 
 
 def _lay_out(
-    graph: nx.Graph, nodes: list[str], depth: int
+    graph: _Undirected, nodes: list[str], depth: int
 ) -> tuple[dict[str, tuple[float, float]], list[list[str]]]:
     """Positions of ``nodes`` around the origin, and the parts they were split into (or none)."""
     np = _numpy()
     if len(nodes) <= LEAF or depth > 4:
         index = {n: i for i, n in enumerate(nodes)}
-        edges = [(index[a], index[b], 1.0) for a, b in _sorted_graph(graph, nodes).edges() if a != b]
+        edges = [(index[a], index[b], 1.0) for a, b in graph.edges(nodes) if a != b]
         pos = force_layout(len(nodes), sorted(edges), seed=depth, iterations=60 if len(nodes) > 8 else 30)
         # Scale so that the mean distance to the nearest neighbour is SPACING.
         if len(nodes) > 1:
@@ -215,7 +271,7 @@ def _lay_out(
         radii.append(reach + SPACING * 0.8)
     member = {n: i for i, part in enumerate(parts) for n in part}
     weights: dict[tuple[int, int], float] = {}
-    for a, b in _sorted_graph(graph, nodes).edges():
+    for a, b in graph.edges(nodes):
         i, j = sorted((member[a], member[b]))
         if i != j:
             weights[(i, j)] = weights.get((i, j), 0.0) + 1.0
@@ -312,16 +368,11 @@ def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
     Each connected part is laid out on its own (split into communities when
     large), then the parts are packed in rows, largest first.
     """
-    import networkx as nx
-
     if not net:
         return Layout({}, [], [], {}, {})
-    undirected = _sorted_graph(net, net)
-    components = sorted(
-        (sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0])
-    )
+    undirected = _Undirected(net)
     laid, radii, communities = [], [], []
-    for component in components:
+    for component in undirected.components():
         placed, parts = _lay_out(undirected, component, 0)
         laid.append(placed)
         radii.append(max(math.hypot(x, y) for x, y in placed.values()) + SPACING * 0.4)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 import os
+import random
 import subprocess
 import sys
 
 import networkx as nx
 import pytest
 
-from govkg.graph.layout import LEAF, SPACING, _shelves, detail_levels, layout
+from govkg.graph.layout import LEAF, SPACING, _shelves, _sorted_graph, _Undirected, detail_levels, layout
 
 
 def crowd(officials: int = 120, events: int = 30, parts: int = 1) -> nx.DiGraph:
@@ -129,3 +130,31 @@ def test_the_layout_does_not_depend_on_the_order_nodes_were_added_in():
         )
         digests.add(done.stdout.strip())
     assert len(digests) == 1
+
+
+def tangle(seed: int, nodes: int = 400, edges: int = 900) -> nx.DiGraph:
+    """Nodes joined at random, a few to themselves, in no order."""
+    rng = random.Random(seed)
+    names = [f"n/{rng.randrange(10**6)}" for _ in range(nodes)]
+    net = nx.DiGraph()
+    net.add_nodes_from(names, kind="official")
+    net.add_edges_from((rng.choice(names), rng.choice(names)) for _ in range(edges))
+    net.add_edges_from((n, n) for n in names[:5])
+    return net
+
+
+@pytest.mark.parametrize(("seed", "resolution"), [(0, 1.0), (1, 2.0), (2, 3.0), (3, 5.0)])
+def test_parts_are_networkxs_louvain_communities_of_the_sorted_graph(seed, resolution):
+    """The layout's parts, found on lists, are the communities networkx finds (at each depth's
+    resolution, self-loops counted as networkx counts them): the same page as before."""
+    net = tangle(seed)
+    nodes = sorted(net)[: len(net) - 7]
+    ours = sorted(sorted(c) for c in _Undirected(net).louvain(nodes, resolution))
+    theirs = nx.community.louvain_communities(_sorted_graph(net, nodes), seed=0, resolution=resolution)
+    assert ours == sorted(sorted(c) for c in theirs)
+
+
+def test_edges_among_nodes_are_the_sorted_graphs():
+    net = tangle(4)
+    nodes = sorted(net)[::2]
+    assert _Undirected(net).edges(nodes) == list(_sorted_graph(net, nodes).edges())
