@@ -19,11 +19,16 @@ many, since a quarter of the area is on screen.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import math
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govkg.graph.cache import software_fingerprint
 from govkg.graph.network import _louvain
 
 if TYPE_CHECKING:
@@ -247,13 +252,32 @@ def _parts(graph: _Undirected, nodes: list[str], depth: int) -> list[list[str]]:
 
 
 def _lay_out(
-    graph: _Undirected, nodes: list[str], depth: int
+    graph: _Undirected, nodes: list[str], depth: int, memo: LayoutMemo | None = None
 ) -> tuple[dict[str, tuple[float, float]], list[list[str]]]:
-    """Positions of ``nodes`` around the origin, and the parts they were split into (or none)."""
+    """Positions of ``nodes`` around the origin, and the parts they were split into (or none);
+    with ``memo``, those of a part laid out before from the same nodes and edges are its."""
+    among = graph.edges(nodes)
+    if memo is None:
+        return _lay_out_part(graph, nodes, depth, among, None)
+    key = memo.key(nodes, among, depth)
+    found = memo.get(key)
+    if found is None:
+        mark = len(memo.trail)
+        found = _lay_out_part(graph, nodes, depth, among, memo)
+        memo.put(key, found, memo.trail[mark:])  # the keys its parts left
+        del memo.trail[mark:]
+    memo.trail.append(key)
+    return found
+
+
+def _lay_out_part(
+    graph: _Undirected, nodes: list[str], depth: int, among: list[tuple[str, str]], memo: LayoutMemo | None
+) -> tuple[dict[str, tuple[float, float]], list[list[str]]]:
+    """:func:`_lay_out` of a part not found in the memo (``among``: its edges)."""
     np = _numpy()
     if len(nodes) <= LEAF or depth > 4:
         index = {n: i for i, n in enumerate(nodes)}
-        edges = [(index[a], index[b], 1.0) for a, b in graph.edges(nodes) if a != b]
+        edges = [(index[a], index[b], 1.0) for a, b in among if a != b]
         pos = force_layout(len(nodes), sorted(edges), seed=depth, iterations=60 if len(nodes) > 8 else 30)
         # Scale so that the mean distance to the nearest neighbour is SPACING.
         if len(nodes) > 1:
@@ -264,14 +288,14 @@ def _lay_out(
             pos = pos * (SPACING / max(nearest, 1e-9))
         return {n: (float(pos[i, 0]), float(pos[i, 1])) for n, i in index.items()}, []
     parts = _parts(graph, nodes, depth)
-    inner = [_lay_out(graph, part, depth + 1)[0] for part in parts]
+    inner = [_lay_out(graph, part, depth + 1, memo)[0] for part in parts]
     radii = []
     for part, placed in zip(parts, inner, strict=True):
         reach = max((math.hypot(*placed[n]) for n in part), default=0.0)
         radii.append(reach + SPACING * 0.8)
     member = {n: i for i, part in enumerate(parts) for n in part}
     weights: dict[tuple[int, int], float] = {}
-    for a, b in graph.edges(nodes):
+    for a, b in among:
         i, j = sorted((member[a], member[b]))
         if i != j:
             weights[(i, j)] = weights.get((i, j), 0.0) + 1.0
@@ -294,6 +318,95 @@ def _lay_out(
         for n, (x, y) in placed.items():
             positions[n] = (x + cx, y + cy)
     return positions, parts
+
+
+# What a memo of laid-out parts was made by: another format, govkg or numpy may place them elsewhere.
+MEMO_FORMAT = 1
+
+
+class LayoutMemo:
+    """Parts of a page laid out before (:func:`_lay_out`'s positions and parts), by a digest of
+    what they were laid out from: their nodes in order, the edges among them and their depth.
+
+    Laying a part out is a function of those alone (seeded), so a part found here is placed as it
+    would be again, to the bit, and an update's page, where most communities are those of the
+    previous build, lays out only the parts that changed (and those that hold them). The memo
+    is kept in a file (``path``; a build's ``cache/network/layout.marshal``), read when made and
+    written again by :meth:`save` with the parts this layout used alone, so that it stays the
+    size of one page; a file of another :data:`MEMO_FORMAT`, govkg or numpy is not read.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.found: dict[bytes, tuple] = {}
+        self.used: dict[bytes, tuple] = {}
+        self.trail: list[bytes] = []  # the keys of the parts laid out, each part's after its own
+        self.hits = 0
+        if self.path is not None:
+            try:
+                head, found = marshal.loads(self.path.read_bytes())
+            except (OSError, EOFError, ValueError, TypeError):
+                return
+            if head == self._head():
+                self.found = found
+
+    @staticmethod
+    def _head() -> str:
+        return f"{MEMO_FORMAT} {software_fingerprint()} numpy {_numpy().__version__}"
+
+    @staticmethod
+    def key(nodes: list[str], among: list[tuple[str, str]], depth: int) -> bytes:
+        digest = hashlib.blake2b(f"{depth}\n{len(nodes)}\n".encode(), digest_size=16)
+        digest.update("\n".join(nodes).encode("utf-8"))
+        digest.update(b"\0")
+        digest.update("\n".join(f"{a}\t{b}" for a, b in among).encode("utf-8"))
+        return digest.digest()
+
+    def get(self, key: bytes):
+        """The positions and parts of the part of digest ``key``, or None; the parts under it
+        are kept too (they are its memo's, for when it changes)."""
+        entry = self.found.get(key)
+        if entry is None:
+            return None
+        self.hits += 1
+        self._keep(key, entry)
+        names, xs, ys, parts, _below, numbers = entry
+        if numbers:  # a part split into parts placed its nodes by numpy's floats: kept as they were
+            np = _numpy()
+            xs, ys = (np.frombuffer(xs, dtype=np.float64), np.frombuffer(ys, dtype=np.float64))
+            return dict(zip(names, zip(list(xs), list(ys), strict=True), strict=True)), parts
+        return dict(zip(names, zip(xs, ys, strict=True), strict=True)), parts
+
+    def _keep(self, key: bytes, entry: tuple) -> None:
+        self.used[key] = entry
+        for child in entry[4]:
+            if child in self.found:
+                self._keep(child, self.found[child])
+
+    def put(self, key: bytes, found: tuple[dict, list[list[str]]], children: list[bytes]) -> None:
+        positions, parts = found
+        names = list(positions)
+        numbers = bool(parts)
+        if numbers:
+            np = _numpy()
+            xs = np.array([positions[n][0] for n in names], dtype=np.float64).tobytes()
+            ys = np.array([positions[n][1] for n in names], dtype=np.float64).tobytes()
+        else:
+            xs = [positions[n][0] for n in names]
+            ys = [positions[n][1] for n in names]
+        self.used[key] = (names, xs, ys, parts, list(children), numbers)
+
+    def save(self) -> None:
+        """Write the parts used by the layouts made with this memo to its file (atomically)."""
+        if self.path is None:
+            return
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            temporary.write_bytes(marshal.dumps((self._head(), self.used)))
+            os.replace(temporary, self.path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
 
 def importance(net: nx.DiGraph) -> dict[str, float]:
@@ -362,18 +475,20 @@ def _shelves(radii: list[float], aspect: float = 1.5) -> list[tuple[float, float
     return centres
 
 
-def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
+def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET, memo: LayoutMemo | None = None) -> Layout:
     """The positions, communities and levels of detail of a view's network.
 
     Each connected part is laid out on its own (split into communities when
-    large), then the parts are packed in rows, largest first.
+    large), then the parts are packed in rows, largest first. With ``memo``,
+    a part laid out before from the same nodes and edges is placed as it was
+    (the same positions), and the memo is saved with the parts of this layout.
     """
     if not net:
         return Layout({}, [], [], {}, {})
     undirected = _Undirected(net)
     laid, radii, communities = [], [], []
     for component in undirected.components():
-        placed, parts = _lay_out(undirected, component, 0)
+        placed, parts = _lay_out(undirected, component, 0, memo)
         laid.append(placed)
         radii.append(max(math.hypot(x, y) for x, y in placed.values()) + SPACING * 0.4)
         communities.extend(parts or [component])
@@ -390,4 +505,6 @@ def layout(net: nx.DiGraph, budget: int = LEVEL_BUDGET) -> Layout:
         r = max(math.hypot(x - cx, y - cy) for x, y in zip(xs, ys, strict=True)) + SPACING * 0.5
         circles.append((round(cx, 1), round(cy, 1), round(r, 1)))
     levels, rank = detail_levels(net, budget)
+    if memo is not None:
+        memo.save()
     return Layout(positions, communities, circles, levels, rank)

@@ -86,6 +86,7 @@ from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.indexing import write_index_files
 from govkg.graph.interrupts import die_with_parent, stop_workers, worker_pool
+from govkg.graph.layout import LayoutMemo
 from govkg.graph.outputs import (
     JSONLD_SEPARATOR,
     JSONLD_TAIL,
@@ -1103,6 +1104,7 @@ def _read_shards(shards: list[tuple[str, Path]]):
 
 
 NETWORK_STATE = "network"  # the network's rows of each shard, in a build's cache folder
+LAYOUT_MEMO = "layout.marshal"  # the parts of the page laid out, beside them (graph/layout.py)
 
 
 def write_network_files(
@@ -1120,7 +1122,8 @@ def write_network_files(
     where each shard's rows are kept by its digest (a build's
     ``cache/network``, and by the rows' format, ``tables.ROWS_FORMAT``): a
     shard whose rows are there is not read again, and rows no shard has any
-    more are removed. The page's tenures (careers'
+    more are removed; the parts of the page laid out are kept there too, for the next update's
+    page (``layout.marshal``: :class:`~govkg.graph.layout.LayoutMemo`). The page's tenures (careers'
     summary holdings) are rows of the tables too: the views read no store.
     ``pool`` (a process pool) makes the shards' rows with this process
     (:func:`network_units`), and writes graph.gexf and graph.graphml while
@@ -1142,7 +1145,8 @@ def write_network_files(
         gephi = pool.submit(_write_gephi, outdir, tables, figures, spliced) if pool is not None else None
         try:
             written = _write_gephi(outdir, tables, figures, spliced) if gephi is None else {}
-            page = tables_html(tables, figures)
+            memo = LayoutMemo(Path(rows) / LAYOUT_MEMO) if rows is not None else None
+            page = tables_html(tables, figures, memo=memo)
             written["graph.html"] = atomic_write(outdir / "graph.html", page)
             if gephi is not None:
                 written |= gephi.result()

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from jinja2.utils import htmlsafe_json_dumps
 
-from govkg.graph.layout import LEVEL_BUDGET, layout
+from govkg.graph.layout import LEVEL_BUDGET, LayoutMemo, layout
 from govkg.graph.network import KINDS, zh_label
 from govkg.graph.tables import knowledge_network, with_figures
 
@@ -415,16 +415,17 @@ def render_html(view: View, title: str = "govkg") -> str:
     return "".join(html_pieces(view, title))
 
 
-def html_pieces(view: View, title: str = "govkg") -> Iterator[str]:
+def html_pieces(view: View, title: str = "govkg", memo: LayoutMemo | None = None) -> Iterator[str]:
     """:func:`render_html`'s page in pieces: the nodes and edges, most of it, are made into JSON a
-    chunk at a time as the page is written, not held as one string (nor copied by the template)."""
+    chunk at a time as the page is written, not held as one string (nor copied by the template).
+    ``memo`` holds parts laid out before (:class:`~govkg.graph.layout.LayoutMemo`)."""
     try:
         from pyvis.network import Network
     except ImportError as exc:
         raise ImportError("govkg's HTML view needs pyvis: pip install pyvis==0.3.2") from exc
 
     net = view.net
-    placed = layout(net)
+    placed = layout(net, memo=memo)
     page = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="")
     # pyvis checks that each edge's ends are nodes by scanning its list of node ids (at 4,466
     # nodes and 12,158 edges, 0.4 of the page's 2.8 s of CPU): its map of the same ids answers
@@ -575,10 +576,13 @@ def html(net: nx.DiGraph) -> str:
     return render_html(select_view(net))
 
 
-def tables_html(tables, figures, max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
+def tables_html(
+    tables, figures, max_nodes: int = DEFAULT_MAX_NODES, memo: LayoutMemo | None = None
+) -> Iterator[str]:
     """``graph.html`` of a build's network tables (graph/tables.py): :func:`html`'s page, with the
-    attributes and tenures of the nodes it shows alone read, from the tables."""
-    return html_pieces(tables_view(tables, max_nodes=max_nodes, figures=figures))
+    attributes and tenures of the nodes it shows alone read, from the tables; ``memo``, the parts
+    a previous build laid out (:class:`~govkg.graph.layout.LayoutMemo`)."""
+    return html_pieces(tables_view(tables, max_nodes=max_nodes, figures=figures), memo=memo)
 
 
 def _within_numbered(graph: _Numbered, centre: int, hops: int) -> set[int]:

@@ -11,7 +11,16 @@ import sys
 import networkx as nx
 import pytest
 
-from govkg.graph.layout import LEAF, SPACING, _shelves, _sorted_graph, _Undirected, detail_levels, layout
+from govkg.graph.layout import (
+    LEAF,
+    SPACING,
+    LayoutMemo,
+    _shelves,
+    _sorted_graph,
+    _Undirected,
+    detail_levels,
+    layout,
+)
 
 
 def crowd(officials: int = 120, events: int = 30, parts: int = 1) -> nx.DiGraph:
@@ -158,3 +167,29 @@ def test_edges_among_nodes_are_the_sorted_graphs():
     net = tangle(4)
     nodes = sorted(net)[::2]
     assert _Undirected(net).edges(nodes) == list(_sorted_graph(net, nodes).edges())
+
+
+def test_a_memo_of_another_networks_layout_places_what_did_not_change_as_it_was(tmp_path):
+    """Two large parts laid out, then one of them changed: laid out with the memo of the first
+    layout, the unchanged part is read from it, and the whole layout is the one made afresh."""
+    before = crowd(officials=LEAF + 60, events=40, parts=2)
+    after = before.copy()
+    after.add_edge("person/1/3", "event/1/5", relation="participation")
+    after.add_node("person/1/new", kind="official", name="新人", label="新人")
+    after.add_edge("person/1/new", "event/1/7", relation="participation")
+    path = tmp_path / "layout.marshal"
+    assert layout(before, memo=LayoutMemo(path)) == layout(before)
+    memo = LayoutMemo(path)
+    assert layout(after, memo=memo) == layout(after)
+    assert memo.hits == 1  # the unchanged part, whole (its communities with it)
+    again = LayoutMemo(path)  # saved with this layout's parts: all of them are found
+    assert layout(after, memo=again) == layout(after) and again.hits == 2
+
+
+def test_a_memo_made_by_other_code_is_not_read(tmp_path, monkeypatch):
+    net = crowd(officials=40, events=10)
+    path = tmp_path / "layout.marshal"
+    layout(net, memo=LayoutMemo(path))
+    monkeypatch.setattr(LayoutMemo, "_head", staticmethod(lambda: "another govkg"))
+    memo = LayoutMemo(path)
+    assert layout(net, memo=memo) == layout(net) and memo.hits == 0
