@@ -556,6 +556,32 @@ class IdList:
             at += 1
         return None
 
+    def numbers(self, items: list[str]):
+        """:meth:`number` of each of ``items``, as a numpy array (-1 where one is not there): the
+        hashes found by one search of the sorted array, each then compared as :meth:`number` does
+        (an item whose hash is shared with another id is asked of :meth:`number`)."""
+        import numpy as np
+
+        if self._index is None or self._index[2] != len(self.ends):
+            self._index = self._hashed()
+        hashes, order, _ = self._index
+        found = np.full(len(items), -1, dtype=np.int64)
+        if not len(hashes) or not items:
+            return found
+        keys = [item.encode("utf-8") for item in items]
+        digests = np.fromiter((hash(key) for key in keys), dtype=np.int64, count=len(keys))
+        at = np.minimum(hashes.searchsorted(digests), len(hashes) - 1)
+        hit = np.flatnonzero(hashes[at] == digests)
+        places = order[at[hit]].tolist()
+        data, ends = self.data, self.ends
+        for index, place in zip(hit.tolist(), places, strict=True):
+            if data[ends[place - 1] if place else 0 : ends[place]] == keys[index]:
+                found[index] = place
+            else:  # another id of the same hash first: compared one by one
+                number = self.number(items[index])
+                found[index] = -1 if number is None else number
+        return found
+
     def _hashed(self):
         import numpy as np
 
@@ -832,6 +858,7 @@ def kept_tables(units: Iterable[Iterable[str]], folder: str | Path, state: str |
             for raw in handle:
                 source, target, relation, types, line = raw[:-1].split("\t", 4)
                 edges.kept(source, target, relation, types, line)
+            edges.finish()
     except _StaleTables:
         tables.close()
         return None
@@ -900,6 +927,9 @@ class _Edges:
         self.tables, self.out, self.state_out = tables, out, state_out
         self.types: set[str] = set()  # the attributes' types of the lines seen (``types`` of :meth:`kept`)
         self.source: tuple[str, int | None] = ("", None)  # the last source's number: edges come by source
+        # the ends of the edges kept whose numbers are not yet known, and which are participations:
+        # their numbers are found together (IdList.numbers), a chunk at a time, in their order
+        self.pending: tuple[list[str], list[str], list[bool]] = ([], [], [])
 
     def number(self, nid: str, source: bool = False) -> int | None:
         if source and self.source[0] == nid:
@@ -931,15 +961,20 @@ class _Edges:
 
     def kept(self, source: str, target: str, relation: str, types: str, line: str, a=None, b=None) -> None:
         tables = self.tables
-        if a is None:
-            a, b = self.number(source, source=True), self.number(target)
-            if a is None or b is None:  # a state that does not describe these tables
-                raise _StaleTables
-        if relation == "participation":
-            tables.attendees.append(a)
-            tables.attended.append(b)
-        tables.sources.append(a)
-        tables.targets.append(b)
+        if a is None:  # numbered with the others pending (the state's edges: most of an update's)
+            sources, targets, participations = self.pending
+            sources.append(source)
+            targets.append(target)
+            participations.append(relation == "participation")
+            if len(sources) >= _PENDING:
+                self.finish()
+        else:
+            self.finish()  # the edges before it first
+            if relation == "participation":
+                tables.attendees.append(a)
+                tables.attended.append(b)
+            tables.sources.append(a)
+            tables.targets.append(b)
         if types not in self.types:  # the attributes' types of a line first seen: the others add none
             cells = (item.split("\x1e") for item in types.split("\x1f")) if types else ()
             self.types.add(types)
@@ -947,8 +982,29 @@ class _Edges:
                 tables.edge_types.setdefault(name, set()).add(_TYPES[kind])
         self.out.write(line + "\n")
 
+    def finish(self) -> None:
+        """Number the ends of the edges pending (after the last edge, before the arrays are read)."""
+        import numpy as np
+
+        sources, targets, participations = self.pending
+        if not sources:
+            return
+        ids, tables = self.tables.ids, self.tables
+        a, b = ids.numbers(sources), ids.numbers(targets)
+        if (a < 0).any() or (b < 0).any():  # a state that does not describe these tables
+            raise _StaleTables
+        a, b = a.astype(np.int32), b.astype(np.int32)
+        mask = np.array(participations, dtype=bool)
+        tables.sources.frombytes(a.tobytes())
+        tables.targets.frombytes(b.tobytes())
+        tables.attendees.frombytes(a[mask].tobytes())
+        tables.attended.frombytes(b[mask].tobytes())
+        self.pending = ([], [], [])
+
 
 _TYPES = {t.__name__: t for t in (str, int, float, bool)}
+# Edges kept whose ends are numbered together (_Edges.finish): about 10 MB of ids at most.
+_PENDING = 1 << 16
 
 
 def _reduce(
@@ -983,6 +1039,7 @@ def _reduce(
                 if keep is not None:
                     keep.edge_rows.writelines(group)
                 edges.reduced(pair, group)
+            edges.finish()
 
 
 # --- the tables of an update, from the previous build's ---------------------
@@ -1248,6 +1305,7 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
                 edges.kept(source, target, relation, types, line)
         for pair in order[at:]:
             edges.reduced(pair, pairs[pair])
+        edges.finish()
     return True
 
 

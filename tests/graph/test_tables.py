@@ -483,3 +483,16 @@ def test_merging_keyed_rows_rewrites_only_the_touched_nodes(tmp_path):
     }
     with out.open("w", encoding="utf-8") as handle, pytest.raises(tables_module._StaleTables):
         tables_module._merge_keyed(path, [("甲\ty\n", -3)], {"甲"}, handle)  # fewer units than it says
+
+
+def test_id_numbers_found_together_are_those_found_one_by_one(monkeypatch):
+    """IdList.numbers (an update's kept edges' ends, a search for all) gives what number gives,
+    -1 for an id not there, and compares an id whose hash another id shares one by one."""
+    ids = tables_module.IdList(sorted(f"person/张{i}@某市" for i in range(300)))
+    asked = [ids[7], "person/李四@某县", ids[0], ids[299], ids[7], "event/会议"]
+    assert ids.numbers(asked).tolist() == [7, -1, 0, 299, 7, -1]
+    # every id of one hash: the first found is another's, so each is compared one by one
+    monkeypatch.setattr(tables_module, "hash", lambda key: 1, raising=False)
+    ids._index = None
+    assert ids.numbers(asked).tolist() == [ids.number(x) if ids.number(x) is not None else -1 for x in asked]
+    assert ids.numbers(asked).tolist() == [7, -1, 0, 299, 7, -1]
