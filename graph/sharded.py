@@ -1442,7 +1442,13 @@ class _StoreLoading:
             if self.stop.is_set():
                 return False
             # a session of its own: an interrupt is the build's to handle (it kills the indexer)
-            self.indexer = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
+            self.indexer = subprocess.Popen(
+                command,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                # the modules this process imports, however it found them (a path put in sys.path)
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)},
+            )
         _, errors = self.indexer.communicate()
         if self.indexer.returncode != 0:
             message = errors.decode("utf-8", "replace").strip().splitlines()

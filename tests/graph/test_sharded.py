@@ -414,6 +414,18 @@ def test_a_page_index_that_fails_fails_the_write(sample_result, tmp_path, monkey
     assert not (tmp_path / "out" / STORE).exists()  # the store is not put in place without it
 
 
+def test_the_page_index_process_imports_from_where_the_build_does(sample_result, tmp_path, pool, monkeypatch):
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder)
+    (tmp_path / "found").mkdir()
+    (tmp_path / "found" / "only_on_the_builds_path.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path / "found"))  # not in the environment's PYTHONPATH
+    code = f"import only_on_the_builds_path; {sharded._INDEX_STORE}"
+    monkeypatch.setattr(sharded, "_INDEX_STORE", code)
+    written = write_from_shards(folder / SHARDS, tmp_path / "out", pool=pool, index=True)
+    assert PageIndex.open(written[PAGE_INDEX]) is not None
+
+
 def test_an_update_by_two_processes_is_the_whole_write(tmp_path, pool, monkeypatch):
     out, state = tmp_path / "out", tmp_path / "state"
     applied = []
