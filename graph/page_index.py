@@ -117,11 +117,12 @@ class PageIndex:
         return _terms(path)
 
     def walk(
-        self, name: str, text: str, wanted: set[str], block: int = 64, most: int = 1024
+        self, name: str, text: str, wanted: set[str] | None, block: int = 64, most: int = 1024
     ) -> Iterator[list[str]] | None:
         """The values of named query ``name``'s walk query (of ``text``) among ``wanted`` (N-Triples
-        terms), in its order, in blocks: the first of ``block`` values, each next twice the one
-        before up to ``most``, a block never ending between two values of the same order key.
+        terms; None: all of them), in its order, in blocks: the first of ``block`` values, each
+        next twice the one before up to ``most``, a block never ending between two values of the
+        same order key.
         None when the index has none for that text."""
         found = self.manifest.get("walks", {}).get(name)
         if not found or found.get("digest") != digest(text):
@@ -283,14 +284,14 @@ def _terms(path: Path) -> Iterator:
             size = min(size * 4, 4096)
 
 
-def _blocks(path: Path, wanted: set[str], size: int, most: int) -> Iterator[list[str]]:
-    """The values of a walk file (see :meth:`PageIndex.walk`) among ``wanted``, in blocks."""
+def _blocks(path: Path, wanted: set[str] | None, size: int, most: int) -> Iterator[list[str]]:
+    """The values of a walk file (see :meth:`PageIndex.walk`) among ``wanted`` (None: all), in blocks."""
     with path.open(encoding="utf-8") as handle:
         held: list[str] = []
         key = None
         for line in handle:
             value, _, now = line.partition("\t")
-            if value not in wanted:
+            if wanted is not None and value not in wanted:
                 continue
             if len(held) >= size and now != key:
                 yield held

@@ -621,6 +621,10 @@ def _keyed_page(
 # Values walked (:func:`walk_values`) past which a page of a bound answer is read by its walk
 # (``_walked_page``): below, the engine's whole answer costs less than reading the walk's file.
 _BUSY = 500
+# Values walked past which they are not listed (a lookup each, for some walks: 33,349 holdings
+# of the busiest name at 100,000 releases, 0.7 s) and every value of the walk is read in turn:
+# at least one in _DENSE of them holds rows (100 rows at 100,000 releases: 5,000 values at most).
+_DENSE = 2048
 
 
 def walk_values(query: NamedQuery) -> NamedQuery | None:
@@ -647,20 +651,25 @@ def _walked_page(store, query: NamedQuery, bindings, first: int, offset: int, in
     store's order of every value, written by the build), and the named query is run with a
     block of them at a time pinned (a ``VALUES`` block put first in its text: the block's
     rows only, ordered) until the page is full; a block ends only where the order key
-    changes, so the blocks' rows in turn are the bound answer's rows in its order.
+    changes, so the blocks' rows in turn are the bound answer's rows in its order. A value
+    with :data:`_DENSE` values or more to walk is not listed (some walks' values are a lookup
+    each): every value of the walk is read, in blocks, those without its rows giving none.
     """
     keys, walk, of = page_keys(query), page_walk(query), walk_values(query)
     if keys is None or walk is None or of is None or not first:
         return None
     if set(bindings) != {_KEY.search(keys.text).group(1)}:
         return None
-    wanted: set[str] = set()
+    wanted: set[str] | None = set()
     for values in parameter_values(query, bindings):
-        found = store.query(_text(of), substitutions=_substitutions(values))
+        # listed up to _DENSE values: past them, every value of the walk is read
+        found = list(store.query(f"{_text(of)}\nLIMIT {_DENSE}", substitutions=_substitutions(values)))
         wanted = {f"<{row[0].value}>" for row in found if type(row[0]).__name__ == "NamedNode"}
-        if wanted:
+        if len(found) == _DENSE:
+            wanted = None
+        if wanted is None or wanted:
             break
-    if len(wanted) < _BUSY:
+    if wanted is not None and len(wanted) < _BUSY:
         return None
     blocks = index.walk(query.name, walk.text, wanted)
     if blocks is None:

@@ -110,8 +110,9 @@ def test_co_attendance_from_the_index_is_the_engines_answer_bound_or_not(indexed
 
 @pytest.mark.parametrize("graph", ["small", "plain names", "samples"])
 @pytest.mark.parametrize("name", WALKED)
+@pytest.mark.parametrize("dense", [2048, 1, 2])  # 1, 2: every value of the walk read, not those listed
 def test_a_page_of_a_bound_answer_read_by_its_walk_is_the_slice_of_the_bound_answer(
-    indexed, graph, name, monkeypatch
+    indexed, graph, name, dense, monkeypatch
 ):
     from govkg.graph import sparql
 
@@ -120,6 +121,7 @@ def test_a_page_of_a_bound_answer_read_by_its_walk_is_the_slice_of_the_bound_ans
     assert index.walk(name, page_walk(query).text, set()) is not None
     walked = []
     monkeypatch.setattr(sparql, "_BUSY", 1)  # every bound answer walked, by blocks of one or two values
+    monkeypatch.setattr(sparql, "_DENSE", dense)
     real = sparql._walked_page
     monkeypatch.setattr(sparql, "_walked_page", lambda *args: walked.append(page := real(*args)) or page)
     monkeypatch.setattr(
