@@ -112,8 +112,6 @@ def write_index_files(
     folder.mkdir(parents=True, exist_ok=True)
     keys: dict[str, dict[str, str]] = {}
     made: dict[str, tuple[str, str | None]] = {}  # a key query's text -> its file and its order
-    near = None  # the terms near what changed (_near), for the key files of an update
-    listings = [keys for keys in map(page_keys, named_queries().values()) if keys is not None]
     for name, query in named_queries().items():
         listing = page_keys(query)
         if listing is None:
@@ -122,9 +120,10 @@ def write_index_files(
         if body not in made:
             file, order = f"{name}.nt", None
             known = _kept(previous, changes, "keys", name, listing.text)
-            if known and known.get("order") in _KEY_ORDERS:
-                if near is None:
-                    near = _near(store, changes, _predicates(keys.text for keys in listings))
+            variable = _KEY_VARIABLE.search(listing.text)
+            if known and known.get("order") in _KEY_ORDERS and variable:
+                # the values whose rows the changes reach, along the key query's own patterns
+                near = _answer_near(store, changes, _patterns(body), variable.group(1), literals=True)
                 before = previous.folder / known["file"]
                 order = _update_keys(store, listing, before, folder / file, known["order"], near)
             if order is None:
@@ -575,14 +574,22 @@ def _patterns(body: str) -> list[tuple[str, str, str]]:
     return [(s, p, "?" + o[1:] if o[0] in "?$" else predicate(o) or o) for s, p, o in found]
 
 
-def _answer_near(store, changes, patterns, variable: str, length: int = 3) -> set[str]:
-    """The values of ``?variable`` (IRIs in N-Triples) whose rows the triples removed and added
-    (``changes``) may change: each changed triple that a pattern of the query (``patterns``)
-    matches binds the pattern's variables, and each variable bound is followed back to
-    ``variable`` along every path of patterns between them (up to ``length`` patterns,
-    by IRIs: a join on a literal is not followed) in the store as it is now. A row's
-    values are then reached from its changed triple nearest to ``variable``, whose path
-    to it is unchanged. A pattern with a term for its object matches only that term."""
+def _answer_near(
+    store, changes, patterns, variable: str, length: int = 3, literals: bool = False
+) -> set[str]:
+    """The values of ``?variable`` (IRIs in N-Triples; and literals, as :func:`_nt_term` writes
+    them, with ``literals``: a key query's names and days) whose rows the triples removed and
+    added (``changes``) may change: each changed triple that a pattern of the query
+    (``patterns``) matches binds the pattern's variables, and each variable bound is followed
+    back to ``variable`` along every path of patterns between them (up to ``length``
+    patterns, by IRIs: a join on a literal is not followed) in the store as it is now. A
+    row's values are then reached from its changed triple nearest to ``variable``, whose
+    path to it is unchanged. A pattern with a term for its object matches only that term.
+
+    A key file of an update looks up these values of its key query (:func:`_update_keys`), not
+    every term two steps from any changed triple by any key query's predicates (:func:`_near`:
+    at 30,000 releases + 100, a tenure's holdings and their releases, 33,459 IRIs, where the
+    release-event-days key's own patterns reach 1,350)."""
     edges: dict[str, list[tuple[str, str, bool]]] = {}  # a variable -> (predicate, other, forward)
     for subject, predicate, value in patterns:
         if value.startswith("?"):
@@ -625,8 +632,11 @@ def _answer_near(store, changes, patterns, variable: str, length: int = 3) -> se
         for predicate, forward in reversed(path):  # back from the end of the path to ``variable``
             template = (_INCOMING if forward else _OUTGOING) % predicate
             terms = {_nt_term(row[0]) for row in _select(store, template, sorted(terms))}
-        found |= {term for term in terms if term.startswith("<")}
-    return found
+        found |= {term for term in terms if term.startswith("<") or (literals and term.startswith('"'))}
+    if not literals:
+        return found
+    texts = sorted(term for term in found if term.startswith('"'))  # as the store writes them
+    return {term for term in found if term.startswith("<")} | {_nt_term(term) for term in _parse(texts)}
 
 
 def _answer_kinds(cells: list[str], columns: list[int], kinds: list[set[str]]) -> None:
@@ -1121,11 +1131,11 @@ def _near(store, changes, predicates: set[str]) -> set[str]:
     """The terms (N-Triples, as :func:`_nt_term` writes them) of the triples removed and added
     (``changes``, N-Triples files) whose predicate is one of ``predicates`` (IRIs in N-Triples:
     those the key queries name), and those one and two steps from them in the store by those
-    predicates (subject to object). A key query's value is among them where its rows changed:
-    each key query's pattern reaches its value from any of its triples in at most two such
-    steps (a chair's name from the participation's role: its agent, then the agent's name),
-    and no other triple changes its values (a build's provenance, which names every release,
-    changes at each update)."""
+    predicates (subject to object): the values of an update's walk files
+    (:func:`_update_walk`). A walk query's value is among them where its rows changed: its
+    pattern reaches its value from any of its triples in at most two such steps, and no other
+    triple changes its values (a build's provenance, which names every release, changes at
+    each update). The key files follow each key query's own patterns (:func:`_answer_near`)."""
     terms: set[str] = set()
     for path in changes:
         with open(path, encoding="utf-8") as handle:
