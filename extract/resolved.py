@@ -33,6 +33,7 @@ table (``==``), as a test checks after each kind of change.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import pickle
 import sqlite3
@@ -753,6 +754,12 @@ class KeptKeys(ReadAsDict):
 
     def __len__(self) -> int:
         return len(self._releases)
+
+    def digests(self) -> dict[str, str]:
+        """Each release's id -> a digest of its keys' row as kept, all read in one query (no keys
+        made): a row kept unchanged is the same keys (the same keys may be written as another row)."""
+        rows = self._state.db.execute("SELECT rid, value FROM keys")
+        return {rid: hashlib.blake2b(value, digest_size=16).hexdigest() for rid, value in rows}
 
 
 class KeptList(ReadAsTuple):

@@ -26,6 +26,7 @@ build of the same releases gives.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -65,7 +66,17 @@ from govkg.graph.page_index import INDEX
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
 from govkg.graph.sharded import RDF_STATE, write_from_shards
-from govkg.graph.shards import SHARDS, MappedRelease, ReleaseShards, ShardReport, write_release_shards
+from govkg.graph.shards import (
+    SHARDS,
+    SHARDS_STATE,
+    KeptShards,
+    MappedRelease,
+    ReleaseShards,
+    ShardReport,
+    Unkept,
+    update_release_shards,
+    write_release_shards,
+)
 from govkg.graph.shuffle import resolve_on_cluster
 from govkg.graph.store import STORE, manifest, stamp
 
@@ -623,37 +634,38 @@ def _built(source: Source, value: FileResult | None) -> Iterator[Extraction]:
             yield item
 
 
-Batch = list[tuple[Source, dict[str, ReleaseKeys]]]
+def _key_digests(corpus: Corpus) -> Callable[[str], str]:
+    """A release's id -> a digest of its resolved keys: of the row identity keeps (read for every
+    release in one query, no keys made), or of the keys themselves (a corpus resolved elsewhere)."""
+    kept = getattr(corpus.keys, "digests", None)
+    if kept is not None:
+        found = kept()
+        return lambda rid: found.get(rid, "")
+
+    def digest(rid: str) -> str:
+        keys = corpus.release_keys(rid)
+        parts = (sorted(keys.persons.items()), sorted(keys.organizations.items()), sorted(keys.posts.items()))
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+    return digest
 
 
-def source_batches(update: Update, size: int = BATCH_FILES) -> Iterator[Batch]:
-    """Phase 3's input: the files that hold releases built, with their releases' resolved keys,
-    ``size`` files at a time, in order."""
-    corpus = update.corpus
-    batch: Batch = []
-    for source in update.sources:
-        if source.releases:
-            batch.append((source, {rid: corpus.release_keys(rid) for rid in source.releases}))
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _mapped_digest(source: Source, keys: dict[str, ReleaseKeys]) -> str:
-    """What a file's shards are made from: its records (their cache key), govkg, its releases' keys."""
+def _mapped_digest(source: Source, digest_of: Callable[[str], str]) -> str:
+    """What a file's shards are made from: its records (their cache key), govkg, its releases' keys
+    (``digest_of``: :func:`_key_digests`)."""
     digest = hashlib.sha256(f"{software_fingerprint()}\0{source.key}\0".encode())
     for rid in source.releases:
-        found = keys[rid]
-        parts = (
-            rid,
-            sorted(found.persons.items()),
-            sorted(found.organizations.items()),
-            sorted(found.posts.items()),
-        )
-        digest.update(repr(parts).encode("utf-8"))
+        digest.update(f"{rid}\0{digest_of(rid)}\n".encode())
     return digest.hexdigest()
+
+
+def mapped_digests(update: Update) -> dict[str, str] | None:
+    """Each built file's key -> :func:`_mapped_digest` (None if a file has no key)."""
+    sources = [source for source in update.sources if source.releases]
+    if any(source.key is None for source in sources):
+        return None
+    digest_of = _key_digests(update.corpus)
+    return {source.key: _mapped_digest(source, digest_of) for source in sources}
 
 
 Work = list[tuple[Source, dict[str, ReleaseKeys], bytes | None]]
@@ -684,6 +696,8 @@ def map_releases(
     workers: int | None = None,
     dask: Dask | None = None,
     pool: ProcessPoolExecutor | None = None,
+    digests: Mapping[str, str] | None = None,
+    kept: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[MappedRelease, bool]]:
     """Phase 3: each release built mapped to its shard in ``folder``, ``batch`` files a task.
 
@@ -695,27 +709,59 @@ def map_releases(
     more), on the Dask cluster at ``dask``, or here; this process alone
     writes their ``MAPPED`` entries, a transaction per batch. The releases
     come in no particular order (what is made of them is sorted).
+
+    ``digests`` are the files' :func:`mapped_digests` (made here if not
+    given); a file whose digest is the one ``kept`` gives (what the shards
+    folder was made from: shards.KeptShards) is left out: nothing is read of it.
     """
-    sources = sum(1 for source in update.sources if source.releases)
-    with _submitter(dask, workers, sources, pool) as (submit, window):
+    corpus = update.corpus
+    if digests is None:
+        digest_of = _key_digests(corpus)
+        digests = {s.key: _mapped_digest(s, digest_of) for s in update.sources if s.releases}
+    kept = kept or {}
+    sources = [s for s in update.sources if s.releases and kept.get(s.key) != digests[s.key]]
+    with _submitter(dask, workers, len(sources), pool) as (submit, window):
         pending: deque = deque()
-        for part in source_batches(update, batch):
+        for start in range(0, len(sources), batch):
             work: Work = []
-            digests = []
-            for source, keys in part:
-                digest = _mapped_digest(source, keys)
+            made = []
+            for source in sources[start : start + batch]:
+                digest = digests[source.key]
                 known = cache.get(source.key, MAPPED)
                 if known is not None and known[0] == digest and all(m.present(folder) for m in known[1]):
                     yield from ((mapped, False) for mapped in known[1])
                 else:
+                    keys = {rid: corpus.release_keys(rid) for rid in source.releases}
                     work.append((source, keys, cache.raw(source.key)))
-                    digests.append((source.key, digest))
+                    made.append((source.key, digest))
             if work:
-                pending.append((digests, submit(map_sources, folder, work)))
+                pending.append((made, submit(map_sources, folder, work)))
             while len(pending) >= window:
                 yield from _mapped(cache, *pending.popleft())
         while pending:
             yield from _mapped(cache, *pending.popleft())
+
+
+def mapped_before(kept: KeptShards, digests: Mapping[str, str], cache: ExtractionCache):
+    """What the previous build mapped of the files whose digest changed since, or that are gone
+    (their ``MAPPED`` entries, of the digests ``kept`` names); None when one is not at hand."""
+    found: list[MappedRelease] = []
+    for key, digest in kept.sources.items():
+        if digests.get(key) != digest:
+            entry = cache.get(key, MAPPED)
+            if entry is None or entry[0] != digest:
+                return None
+            found.extend(entry[1])
+    return found
+
+
+def _changed(kept: KeptShards, digests: Mapping[str, str]) -> int:
+    return sum(1 for key, digest in digests.items() if kept.sources.get(key) != digest)
+
+
+# An update maps again at most this share of the files to follow the change in the shards
+# (update_release_shards holds what they give); more, and the shards are written whole.
+FOLLOWED_SHARE = 0.25
 
 
 def _mapped(cache: ExtractionCache, digests: list, future) -> Iterator[tuple[MappedRelease, bool]]:
@@ -800,15 +846,22 @@ def write_build(
     with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
         folder = stage / SHARDS
         folder.mkdir(parents=True, exist_ok=True)
+        state = stage / CACHE / SHARDS_STATE
+        digests = mapped_digests(update)
+        kept = KeptShards.of(state, folder) if digests is not None and corpus.releases else None
+        options = {"batch": batch, "workers": workers, "dask": dask, "pool": pool, "digests": digests}
         # the cache through its own folder's path, not the staging folder's link (graph/cache.py)
-        with (
-            ExtractionCache(update.cache or outdir) as cache,
-            # closed on an error or interrupt too: its pool is shut down then, not at exit
-            closing(
-                map_releases(update, folder, cache, batch=batch, workers=workers, dask=dask, pool=pool)
-            ) as mapped,
-        ):
-            update.shards = write_release_shards(folder, corpus, mapped)
+        with ExtractionCache(update.cache or outdir) as cache:
+            update.shards = None
+            before = mapped_before(kept, digests, cache) if kept is not None else None
+            if before is not None and _changed(kept, digests) <= FOLLOWED_SHARE * len(digests):
+                # closed on an error or interrupt too: its pool is shut down then, not at exit
+                with closing(map_releases(update, folder, cache, kept=kept.sources, **options)) as mapped:
+                    with contextlib.suppress(Unkept):  # then written whole
+                        update.shards = update_release_shards(kept, corpus, mapped, before, digests)
+            if update.shards is None:
+                with closing(map_releases(update, folder, cache, **options)) as mapped:
+                    update.shards = write_release_shards(folder, corpus, mapped, state, digests)
         # phase 3's pool (its workers hold little) shares phase 4 with this process
         changes = (scratch(stage / "graph.nt", "removed"), scratch(stage / "graph.nt", "added"))
         try:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV
 
-from govkg.extract.identity import Corpus, ReleaseKeys, collector_paused, unresolved
+from govkg.extract.identity import Alias, Corpus, Post, ReleaseKeys, Tenure, collector_paused, unresolved
 from govkg.extract.records import Extraction, Release, Span
 from govkg.graph.iris import (
     build_iri,
@@ -341,36 +341,54 @@ def corpus_triples(corpus: Corpus, terms: _Terms | None = None) -> Iterator[Trip
     """What belongs to no one release: posts, who held them when, and variant names' aliases
     (a post, a tenure, an alias at a time: they grow with the corpus)."""
     terms = terms or _Terms()
-    zh, date = terms.zh_literal, terms.date
     for post in corpus.posts:
-        node, place = post_iri(post), place_iri(post.place)
-        yield from (
-            (node, _A, _POST_CLASS),
-            (node, _NAME, zh(post.name)),
-            (node, _JURISDICTION, place),
-            (place, _A, _PLACE),
-            (place, _NAME, zh(post.place)),
-        )
+        yield from post_triples(post, terms)
     for tenure in corpus.tenures:
-        node = tenure_iri(tenure.person, tenure.post)
-        yield from (
-            (node, _A, _HOLDING),
-            (node, _HOLDER, person_iri(tenure.person)),
-            (node, _POST, post_iri(tenure.post)),
-            (node, _JURISDICTION, place_iri(tenure.post.place)),
-        )
-        if tenure.first:
-            yield node, _FIRST, date(tenure.first)
-        if tenure.last:
-            yield node, _LAST, date(tenure.last)
+        yield from tenure_triples(tenure, terms)
     for alias in corpus.same_as:
-        cls, iri_of = (_PLACE, place_iri) if alias.kind == "place" else (_ORGANIZATION, organization_iri)
-        canonical = iri_of(alias.canonical)
-        yield from (
-            (canonical, _A, cls),
-            (canonical, _NAME, zh(alias.canonical)),
-            (iri_of(alias.name), _SAME_AS, canonical),
-        )
+        yield from alias_triples(alias, terms)
+
+
+def post_triples(post: Post, terms: _Terms) -> list[Triple]:
+    """A post's triples: its own, then its place's (:func:`place_triples`)."""
+    node = post_iri(post)
+    return [
+        (node, _A, _POST_CLASS),
+        (node, _NAME, terms.zh_literal(post.name)),
+        (node, _JURISDICTION, place_iri(post.place)),
+        *place_triples(post.place, terms),
+    ]
+
+
+def place_triples(place: str, terms: _Terms) -> list[Triple]:
+    """The triples a post gives the place it is of."""
+    node = place_iri(place)
+    return [(node, _A, _PLACE), (node, _NAME, terms.zh_literal(place))]
+
+
+def tenure_triples(tenure: Tenure, terms: _Terms) -> list[Triple]:
+    node = tenure_iri(tenure.person, tenure.post)
+    triples = [
+        (node, _A, _HOLDING),
+        (node, _HOLDER, person_iri(tenure.person)),
+        (node, _POST, post_iri(tenure.post)),
+        (node, _JURISDICTION, place_iri(tenure.post.place)),
+    ]
+    if tenure.first:
+        triples.append((node, _FIRST, terms.date(tenure.first)))
+    if tenure.last:
+        triples.append((node, _LAST, terms.date(tenure.last)))
+    return triples
+
+
+def alias_triples(alias: Alias, terms: _Terms) -> list[Triple]:
+    cls, iri_of = (_PLACE, place_iri) if alias.kind == "place" else (_ORGANIZATION, organization_iri)
+    canonical = iri_of(alias.canonical)
+    return [
+        (canonical, _A, cls),
+        (canonical, _NAME, terms.zh_literal(alias.canonical)),
+        (iri_of(alias.name), _SAME_AS, canonical),
+    ]
 
 
 def build_triples(corpus: Corpus, version: str) -> list[Triple]:

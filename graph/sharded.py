@@ -35,6 +35,7 @@ formatted again. Which subjects changed is known without reading every line
 of triples.tsv in Python: those of the changed shards' triples, read from the
 previous build's shards (small, but for ``default.nq``, which grows with the
 corpus and changes a little at every update: its lines removed and added are
+those the update of the shards wrote, graph/shards.py's ``edit_sorted``, else
 found by one merge of its two versions), and the runs of lines between them
 are copied as blocks, their lengths summed by one regular expression a block.
 The files are the same bytes either way; a state that does not describe the
@@ -104,7 +105,15 @@ from govkg.graph.outputs import (
 )
 from govkg.graph.page_index import INDEX as INDEX_FOLDER
 from govkg.graph.rdf import new_graph
-from govkg.graph.shards import DEFAULT, INDEX, SHARDS, SortedLines, index_rows
+from govkg.graph.shards import (
+    DEFAULT,
+    INDEX,
+    SHARDS,
+    SHARDS_STATE,
+    SortedLines,
+    default_change,
+    index_rows,
+)
 from govkg.graph.splice import Splice, Stale
 from govkg.graph.store import (
     DATABASE,
@@ -878,7 +887,12 @@ class _Previous:
         before = {name: digest for _, name, digest, _ in self.graphs(stack)}
         new = next((path for graph, path in shards if not graph), None)
         old = self.folder / SHARDS / DEFAULT
-        if new is None or DEFAULT not in before or not old.is_file() or old.samefile(new):
+        if new is None or DEFAULT not in before:
+            return None
+        edited = default_change(self.state.parent / SHARDS_STATE, before[DEFAULT], digests.get(DEFAULT, ""))
+        if edited is not None:  # the update of the shards wrote what it took out and put in
+            return _DefaultChanges.edited(*edited)
+        if not old.is_file() or old.samefile(new):
             return None
         return _DefaultChanges.of(old, new, before[DEFAULT])
 
@@ -942,6 +956,19 @@ class _DefaultChanges:
             removed=frozenset(triple + tag for triple in gone),
             added=[line[:-3].decode("utf-8") + tag + "\n" for line in added],
             subjects=list(dict.fromkeys(line[: line.index(b" ")] for line in removed)),
+        )
+
+    @classmethod
+    def edited(cls, removed: Path, added: Path) -> _DefaultChanges:
+        """The changes an update of the shards wrote (:func:`~govkg.graph.shards.edit_sorted`: lines
+        ``S P O .``, in order)."""
+        tag = f"\t{DEFAULT}"
+        gone = [line[:-2] for line in removed.read_text(encoding="utf-8").split("\n")[:-1]]  # "S P O ."
+        lines = [line[:-2] for line in added.read_text(encoding="utf-8").split("\n")[:-1]]
+        return cls(
+            removed=frozenset(triple + tag for triple in gone),
+            added=[triple + tag + "\n" for triple in lines],
+            subjects=list(dict.fromkeys(triple[: triple.index(" ")].encode("utf-8") for triple in gone)),
         )
 
 

@@ -12,6 +12,17 @@ corpus; a shard whose content has not changed since the last build is not
 rewritten, and shards of releases no longer built are removed, so after an
 update the files that changed are exactly those of the graphs that changed.
 
+An update follows the change (:func:`update_release_shards`): a build keeps,
+in a folder of its cache, the digest of what each input file's shards are
+made from (its records, govkg, its releases' resolved keys), how many
+release graphs hold each place triple, the corpus's tenures and aliases, and
+the build's own triples. The next build maps only the files whose digest
+changed, edits ``index.tsv`` and ``default.nq`` by the lines these files and
+the changed tenures, posts, aliases and provenance add or take away (a merge
+that copies the rest of ``default.nq`` as it is, :func:`edit_sorted`), and
+keeps those lines for the RDF files (graph/sharded.py). The same bytes as
+:func:`write_release_shards` from every release.
+
 A shard is canonical N-Quads: its triples as canonical N-Triples terms
 (graph/terms.py), sorted and each once, every line ending in the graph's
 name (none in ``default.nq``).
@@ -23,23 +34,36 @@ Any RDF store loads them in bulk and in parallel: ``oxigraph load``,
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import itertools
+import json
+import marshal
 import operator
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF
 
-from govkg.extract.identity import Corpus, ReleaseKeys
+from govkg.extract.identity import Corpus, PersonKey, Post, ReleaseKeys, Tenure
 from govkg.extract.records import Extraction
 from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder
-from govkg.graph.rdf import _Terms, build_triples, corpus_triples, map_release
+from govkg.graph.iris import place_iri
+from govkg.graph.rdf import (
+    _Terms,
+    alias_triples,
+    build_triples,
+    corpus_triples,
+    map_release,
+    place_triples,
+    post_triples,
+    tenure_triples,
+)
 from govkg.graph.terms import nt_term
 from govkg.graph.version import __version__
 from govkg.ontology import GOV
@@ -450,36 +474,390 @@ class ReleaseShards:
 
 
 def write_release_shards(
-    folder: str | Path, corpus: Corpus, mapped: Iterable[tuple[MappedRelease, bool]]
+    folder: str | Path,
+    corpus: Corpus,
+    mapped: Iterable[tuple[MappedRelease, bool]],
+    state: str | Path | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> ShardReport:
     """Write (or update) a build's shards: those of ``mapped`` releases are written
     (:class:`ReleaseShards`, batch by batch, in this process or on Dask workers);
     this indexes them, writes the default graph (cross-release facts and the
     build's provenance) and removes the shards of releases gone, in bounded memory.
+
+    With ``state`` (a folder of the build's cache), what an update needs to
+    follow the change is kept there (:class:`KeptShards`): ``sources``, each
+    input file's key and the digest of what its shards are made from, the
+    place triples of the release graphs with how many releases hold each,
+    the corpus's triples and the build's (see :func:`update_release_shards`).
     """
     folder = Path(folder)
+    if state is not None:
+        state = Path(state)
+        state.mkdir(parents=True, exist_ok=True)
+        (state / _STAMPS).unlink(missing_ok=True)  # until it describes the new files
     index = ShardIndex(folder)
+    build = sorted(set(nt_lines(build_triples(corpus, __version__)))) if corpus.releases else []
     # The corpus's triples (a post's, a tenure's, an alias's: they grow with the corpus) and the
     # release graphs' place triples are sorted on disk, not held, and the first less the second
     # go to the default graph.
-    with (
-        SortedLines(folder, run_chars=RUN_CHARS) as default,
-        SortedLines(folder, run_chars=RUN_CHARS) as repeated,
-        SortedLines(folder, run_chars=RUN_CHARS) as shared,
-    ):
+    with contextlib.ExitStack() as stack:
+        default = stack.enter_context(SortedLines(folder, run_chars=RUN_CHARS))
+        repeated = stack.enter_context(SortedLines(folder, run_chars=RUN_CHARS))
+        shared = stack.enter_context(SortedLines(folder, run_chars=RUN_CHARS))
         for release, written in mapped:
             index.add(release.index, written)
             default.extend(release.default)
-            repeated.extend(f"{s} {p} {o} .\n" for s, p, o in release.places)
-        if corpus.releases:
-            default.extend(nt_lines(build_triples(corpus, __version__)))
+            graph = release.index[: release.index.index("\t")]  # each release's once: counted below
+            repeated.extend(f"{s} {p} {o} .\t{graph}\n" for s, p, o in release.places)
+        default.extend(build)
         shared.extend(nt_lines(corpus_triples(corpus)))
-        default.extend(_less(iter(shared), iter(repeated)))
+        places_out = None
+        if state is not None:
+            places_out = stack.enter_context(atomic_open(state / _PLACES, sync=False))
+            _keep_corpus(state, corpus)
+        default.extend(_less(iter(shared), _counted(iter(repeated), places_out)))
         lines = iter(default)
         first = next(lines, None)
         if first is not None:
             index.add(*write_shard_lines(folder, "", itertools.chain([first], lines)))
-    return index.finish()
+    report = index.finish()
+    if state is not None:
+        _keep_state(state, folder, sources or {}, build, None)
+    return report
+
+
+def _counted(tagged: Iterator[str], out) -> Iterator[str]:
+    """The triples of sorted lines ``TRIPLE<tab>TAG``, each once; with ``out``, each written there
+    with the number of its tags (``TRIPLE<tab>N``)."""
+    for triple, group in itertools.groupby(tagged, key=lambda line: line[: line.rindex("\t")]):
+        count = sum(1 for _ in group)
+        if out is not None:
+            out.write(f"{triple}\t{count}\n")
+        yield triple + "\n"
+
+
+# ---------------------------------------------------------------------------
+# An update of the shards that follows the change
+
+SHARDS_STATE = "shards"  # the state's folder in a build's cache folder (graph/incremental.py)
+_SOURCES, _PLACES, _BUILD = "sources.tsv", "places.tsv", "build.nt"
+_TENURES, _ALIASES = "tenures.marshal", "aliases.nt"  # the corpus's tenures (as rows) and aliases' lines
+_STAMPS = "files.json"  # written last: the state counts only when it names the files as they are
+# The lines the last update took out of default.nq and put in (graph/sharded.py reads them)
+DEFAULT_REMOVED, DEFAULT_ADDED = "default-removed.nt", "default-added.nt"
+_STATE_FORMAT = 1
+
+
+class Unkept(Exception):
+    """What an update would follow is not what the state keeps: the shards are written whole."""
+
+
+def _stamp(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns]
+
+
+@dataclass(frozen=True)
+class KeptShards:
+    """What a build's shards folder was made from (:func:`write_release_shards`'s ``state``), when
+    the state describes the folder as it is (its index's and default graph's size and time):
+    ``sources``, each input file's key -> the digest of what its shards are made from."""
+
+    state: Path
+    folder: Path
+    sources: dict[str, str]
+    default_digest: str
+
+    @classmethod
+    def of(cls, state: str | Path, folder: str | Path) -> KeptShards | None:
+        state, folder = Path(state), Path(folder)
+        try:
+            found = json.loads((state / _STAMPS).read_text(encoding="utf-8"))
+            stamps = {name: _stamp(folder / name) for name in (INDEX, DEFAULT)}
+            if found.get("format") != _STATE_FORMAT or found.get("files") != stamps:
+                return None
+            with (state / _SOURCES).open(encoding="utf-8", newline="") as handle:
+                sources = dict(line[:-1].split("\t") for line in handle)
+            default = _read_index(folder).get("", ("", ""))[1]
+        except (OSError, ValueError):
+            return None
+        if not default or not all((state / name).is_file() for name in (_PLACES, _TENURES, _ALIASES, _BUILD)):
+            return None
+        return cls(state, folder, sources, default)
+
+
+def _keep_state(
+    state: Path, folder: Path, sources: Mapping[str, str], build: list[str], change: dict | None
+) -> None:
+    atomic_write(state / _SOURCES, "".join(f"{key}\t{sources[key]}\n" for key in sorted(sources)), sync=False)
+    atomic_write(state / _BUILD, "".join(build), sync=False)
+    if change is None:
+        for name in (DEFAULT_REMOVED, DEFAULT_ADDED):
+            (state / name).unlink(missing_ok=True)
+    found = {
+        "format": _STATE_FORMAT,
+        "files": {name: _stamp(folder / name) for name in (INDEX, DEFAULT) if (folder / name).is_file()},
+    }
+    if change is not None:
+        found["default"] = change
+    atomic_write(state / _STAMPS, json.dumps(found, indent=1, sort_keys=True) + "\n", sync=False)
+
+
+def default_change(state: str | Path, before: str, after: str) -> tuple[Path, Path] | None:
+    """The files of the lines the last update took out of default.nq and put in, when it made the
+    shard of digest ``after`` from that of digest ``before`` (else None)."""
+    try:
+        found = json.loads((Path(state) / _STAMPS).read_text(encoding="utf-8")).get("default")
+    except (OSError, ValueError):
+        return None
+    if found != {"from": before, "to": after}:
+        return None
+    paths = (Path(state) / DEFAULT_REMOVED, Path(state) / DEFAULT_ADDED)
+    return paths if all(path.is_file() for path in paths) else None
+
+
+def update_release_shards(
+    kept: KeptShards,
+    corpus: Corpus,
+    mapped: Iterable[tuple[MappedRelease, bool]],
+    before: Iterable[MappedRelease],
+    sources: Mapping[str, str],
+) -> ShardReport:
+    """:func:`write_release_shards` from what the previous build kept (``kept``, whose folder is
+    updated): ``mapped`` are the releases of the files that changed, ``before`` what the previous
+    build had mapped of those files and of the files gone. Only their lines of ``index.tsv`` and of
+    the default graph change, and what changed in the corpus's triples and the build's: default.nq
+    is edited by a merge of those lines, its unchanged text copied as it is (:func:`edit_sorted`),
+    not sorted again. Raises :class:`Unkept` when a release's lines of the default graph do not name
+    its own nodes (then two releases might share one, and only the whole sort knows).
+    """
+    folder, state = kept.folder, kept.state
+    fresh = list(mapped)
+    before = list(before)
+    for release in (*before, *(release for release, _ in fresh)):
+        graph = release.index[: release.index.index("\t")]
+        own = (f"<{graph}/", f"<{graph}#")
+        if not all(own[0] in line or own[1] in line for line in release.default):
+            raise Unkept(graph)
+    (state / _STAMPS).unlink(missing_ok=True)  # until it describes the new files
+    # index.tsv: the lines of the releases mapped again in place of those they had
+    lines = {release.index[: release.index.index("\t")]: release.index for release, _ in fresh}
+    gone = {}
+    for release in before:
+        graph, name, _ = release.index.split("\t")
+        if graph not in lines:
+            gone[graph] = name
+    index = []
+    with (folder / INDEX).open(encoding="utf-8", newline="") as handle:
+        next(handle, None)
+        for line in handle:
+            graph = line[: line.index("\t")]
+            if graph and graph not in lines and graph not in gone:
+                index.append(line)
+    index += lines.values()
+    # the place triples the release graphs hold, each with how many releases: those no release
+    # holds any more, and those a release holds now, may leave or join the default graph
+    counts: dict[str, int] = {}
+    with (state / _PLACES).open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            cut = line.rindex("\t")
+            counts[line[:cut] + "\n"] = int(line[cut + 1 :])
+    edits: set[str] = set()
+    for releases, step in ((before, -1), ([release for release, _ in fresh], 1)):
+        for release in releases:
+            for s, p, o in release.places:
+                line = f"{s} {p} {o} .\n"
+                count = counts.get(line, 0) + step
+                if count < 0:
+                    raise Unkept(line)
+                counts[line] = count
+                if count == (1 if step > 0 else 0):
+                    edits.add(line)
+    # the lines of the releases' own (their holdings' posts and tenures), the build's, the corpus's
+    own = {line for release, _ in fresh for line in release.default}
+    edits.update(line for release in before for line in release.default)
+    edits.update(own)
+    build = sorted(set(nt_lines(build_triples(corpus, __version__)))) if corpus.releases else []
+    if not build:
+        raise Unkept("no release")
+    with (state / _BUILD).open(encoding="utf-8", newline="") as handle:
+        edits.update(set(handle) ^ set(build))
+    corpus_has = _corpus_change(state, corpus, edits)
+    build_set = set(build)
+    wanted = [
+        (line, line in own or line in build_set or (not counts.get(line) and corpus_has(line)))
+        for line in sorted(edits)
+    ]
+    atomic_write(
+        state / _PLACES,
+        "".join(f"{line[:-1]}\t{count}\n" for line, count in sorted(counts.items()) if count),
+        sync=False,
+    )
+    digest = kept.default_digest
+    changed = edit_sorted(folder / DEFAULT, wanted, state / DEFAULT_REMOVED, state / DEFAULT_ADDED)
+    if changed is not None:
+        digest = changed
+    index.append(f"\t{DEFAULT}\t{digest}\n")
+    index.sort()
+    with atomic_open(folder / INDEX, sync=False) as handle:
+        handle.write("graph\tfile\tsha256\n")
+        handle.writelines(index)
+    for name in gone.values():
+        (folder / name).unlink(missing_ok=True)
+    written = sum(1 for _, was in fresh if was) + (changed is not None)
+    _keep_state(
+        state, folder, sources, build, {"from": kept.default_digest, "to": digest} if changed else None
+    )
+    return ShardReport(written, len(index) - written, len(gone))
+
+
+def _tenure_row(tenure: Tenure) -> tuple:
+    person, post = tenure.person, tenure.post
+    return (person.name, person.place, person.release, post.place, post.office, tenure.first, tenure.last)
+
+
+def _tenure_node(tenure: Tenure) -> tuple[str, str, str]:
+    """What a tenure's node (graph/iris.py's ``tenure_iri``) is made from: two tenures of one node
+    share its lines."""
+    return str(tenure.person), tenure.post.place, tenure.post.office
+
+
+def _tenure(row: tuple) -> Tenure:
+    return Tenure(PersonKey(*row[:3]), Post(*row[3:5]), *row[5:])
+
+
+def _keep_corpus(state: Path, corpus: Corpus) -> None:
+    """The corpus's tenures and aliases' lines, kept for :func:`_corpus_change`."""
+    rows = tuple(sorted(_tenure_row(tenure) for tenure in corpus.tenures))
+    atomic_write(state / _TENURES, marshal.dumps(rows), sync=False)
+    terms = _Terms()
+    lines = nt_lines(triple for alias in corpus.same_as for triple in alias_triples(alias, terms))
+    atomic_write(state / _ALIASES, "".join(sorted(set(lines))), sync=False)
+
+
+def _corpus_change(state: Path, corpus: Corpus, edits: set[str]) -> Callable[[str], bool]:
+    """Add to ``edits`` the lines of the corpus's triples (:func:`~govkg.graph.rdf.corpus_triples`)
+    that the tenures, posts and aliases changed since the state's may have added or taken away,
+    keep the new ones in ``state``, and return whether a line of ``edits`` is one of the corpus's
+    now: only the changed tenures and posts are written as triples, not the whole corpus."""
+    terms = _Terms()
+    before = set(marshal.loads((state / _TENURES).read_bytes()))
+    now = {_tenure_row(tenure): tenure for tenure in corpus.tenures}
+    changed = [_tenure(row) for row in before - now.keys()] + [now[row] for row in now.keys() - before]
+    posts = {tenure.post for tenure in corpus.tenures}
+    posts_before = {Post(row[3], row[4]) for row in before}
+    places = {post.place for post in posts}
+    held: set[str] = set()  # lines of the corpus now that a changed tenure or post may share
+    nodes = {_tenure_node(tenure) for tenure in changed}
+    for tenure in corpus.tenures:
+        if _tenure_node(tenure) in nodes:
+            held.update(nt_lines(tenure_triples(tenure, terms)))
+    for tenure in changed:
+        edits.update(nt_lines(tenure_triples(tenure, terms)))
+    for post in posts ^ posts_before:
+        lines = list(nt_lines(post_triples(post, terms)))
+        edits.update(lines)
+        if post in posts:
+            held.update(lines)
+    aliases = set(nt_lines(triple for alias in corpus.same_as for triple in alias_triples(alias, terms)))
+    with (state / _ALIASES).open(encoding="utf-8", newline="") as handle:
+        edits.update(aliases.symmetric_difference(handle))
+    # a place's lines are the corpus's while a post is of that place (or an alias names it)
+    place_of = {nt_term(place_iri(place)): place for place in places}
+
+    def has(line: str) -> bool:
+        if line in held or line in aliases:
+            return True
+        place = place_of.get(line[: line.index(" ")])
+        return place is not None and line in set(nt_lines(place_triples(place, terms)))
+
+    _keep_corpus(state, corpus)
+    return has
+
+
+def edit_sorted(
+    path: Path, wanted: list[tuple[str, bool]], removed_out: Path, added_out: Path, block: int = 1 << 20
+) -> str | None:
+    """Make the file ``path`` of sorted lines (each once) hold each line of ``wanted`` or not, as
+    each says (lines in order, each ending in a newline): its other lines are copied as they are,
+    a block at a time, and only around those lines is it read line by line (each found by bisecting
+    its block). The new file replaces ``path`` (a previous build may share the old one: graph/folders.py);
+    the lines taken out and put in are written to ``removed_out`` and ``added_out``. Returns the
+    new file's SHA-256, or None when nothing changed (then nothing is written).
+    """
+    digest = hashlib.sha256()
+    removed, added = [], []
+    tmp = scratch(path, "tmp")
+    try:
+        with path.open("rb") as old, tmp.open("wb") as new:
+
+            def put(data: bytes) -> None:
+                if data:
+                    digest.update(data)
+                    new.write(data)
+
+            data, at = b"", 0
+            for text, keep in wanted:
+                line = text.encode("utf-8")
+                while True:
+                    if at == len(data):  # the next block of whole lines
+                        data, at = old.read(block), 0
+                        if data and data[-1] != 10:
+                            data += old.readline()
+                        if not data:
+                            break
+                    last = data.rfind(b"\n", 0, len(data) - 1) + 1
+                    if data[last:] >= line:
+                        break
+                    put(data[at:])  # every line of the block comes before it
+                    at = len(data)
+                if not data:
+                    found = 0
+                elif data[at : data.index(b"\n", at) + 1] >= line:  # where the last one was (runs)
+                    found = at
+                else:
+                    found = _line_at_least(data, at, line)
+                put(data[at:found])
+                at = found
+                there = bool(data) and data.startswith(line, at)
+                if there and not keep:
+                    removed.append(line)
+                    at += len(line)
+                elif keep and not there:
+                    added.append(line)
+                    put(line)
+            put(data[at:])
+            while chunk := old.read(block):
+                put(chunk)
+        if not removed and not added:
+            return None
+        atomic_write(removed_out, b"".join(removed), sync=False)
+        atomic_write(added_out, b"".join(added), sync=False)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return digest.hexdigest()
+
+
+def _line_at_least(data: bytes, low: int, line: bytes) -> int:
+    """Where, in ``data`` (whole sorted lines) from ``low`` (a line's start), the first line not
+    before ``line`` starts (``len(data)`` if none): by bisecting the bytes.
+
+    >>> _line_at_least(b"a\\nc\\ne\\n", 0, b"d\\n")
+    4
+    """
+    high = len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", low, middle) + 1 or low
+        start = max(start, low)
+        end = data.index(b"\n", start) + 1
+        if data[start:end] < line:
+            low = end
+        else:
+            high = start
+    return low
 
 
 def nt_lines(triples: Iterable[tuple]) -> Iterator[str]:

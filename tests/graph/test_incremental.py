@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govkg.graph import sharded, tables
+from govkg.graph import incremental, sharded, tables
 from govkg.graph import store as store_module
 from govkg.graph.build import build, extract_file, from_extractions, releases_of_files, sample_paths
 from govkg.graph.cache import ExtractionCache
@@ -538,3 +538,58 @@ def test_an_update_reads_from_the_cache_only_the_rows_of_releases_it_touches(tmp
     update = build_into(out, [first, second])
     assert update.corpus == build_into(tmp_path / "whole2", [first, second]).corpus
     assert len(set(read)) < 10
+
+
+def test_an_update_follows_the_change_in_the_shards_and_gives_the_bytes_of_a_fresh_build(
+    tmp_path, inputs, monkeypatch
+):
+    """--add, a file changed, remove: only the files that changed are mapped, their lines of the
+    index and of the default graph edited in (the RDF files taking default.nq's changes from that
+    edit, not from a merge of its two versions); files and shards those of a fresh build."""
+    first, second = inputs
+    out = tmp_path / "out"
+    monkeypatch.setattr(incremental, "FOLLOWED_SHARE", 1.0)  # however many of these few files change
+    calls = []
+    for name in ("update_release_shards", "write_release_shards"):
+        real = getattr(incremental, name)
+        monkeypatch.setattr(incremental, name, lambda *a, _n=name, _f=real: calls.append(_n) or _f(*a))
+    mapped = []
+    real_map = incremental.map_sources
+    monkeypatch.setattr(incremental, "map_sources", lambda f, work: mapped.extend(work) or real_map(f, work))
+    merged = []
+    real_of = sharded._DefaultChanges.of
+    monkeypatch.setattr(sharded._DefaultChanges, "of", lambda *a: merged.append(a) or real_of(*a))
+    changed = sorted(first.iterdir())[1]
+    rid = sorted(second.iterdir())[0].stem
+
+    def steps():
+        yield ["build", str(first), "-o", str(out)]
+        yield ["build", "--add", str(second), "-o", str(out)]
+        text = changed.read_text(encoding="utf-8").splitlines(keepends=True)
+        changed.write_text("".join([text[0], "2019-07-11\n", *text[2:]]), encoding="utf-8")  # another day
+        yield ["build", str(first), str(second), "-o", str(out)]
+        yield ["remove", str(out), rid]
+
+    files = []
+    for command in steps():
+        calls.clear(), mapped.clear()
+        assert main([*command, "-q", "--no-check"]) == EXIT_OK
+        files.append(len(mapped))
+        assert calls == (["write_release_shards"] if not files[1:] else ["update_release_shards"])
+    assert files == [6, 5, 1, 0]  # every file, the five added, the one changed, none (its file had one)
+    assert merged == []
+    (second / f"{rid}.txt").unlink()
+    fresh = tmp_path / "fresh"
+    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    assert _files_and_shards(out) == _files_and_shards(fresh)
+
+
+def test_an_update_whose_shards_state_does_not_describe_the_folder_writes_them_whole(tmp_path, inputs):
+    first, second = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    default = out / SHARDS / "default.nq"
+    default.write_bytes(default.read_bytes())  # the same bytes, another file: the state is not used
+    assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    assert _files_and_shards(out) == _files_and_shards(fresh)

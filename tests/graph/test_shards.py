@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import random
 
 import pyoxigraph as ox
@@ -14,9 +16,14 @@ from govkg.graph.rdf import release_iri, to_rdf
 from govkg.graph.shards import (
     DEFAULT,
     SHARDS,
+    KeptShards,
     ReleaseShards,
     SortedLines,
+    Unkept,
+    default_change,
+    edit_sorted,
     shard_name,
+    update_release_shards,
     write_release_shards,
     write_shard_lines,
     write_shards,
@@ -121,3 +128,81 @@ def test_a_shard_written_from_its_lines_replaces_the_file_only_when_its_bytes_ch
     assert write_shard_lines(tmp_path, "", ["<a> <p> <e> .\n", "<c> <p> <d> .\n"])[1]  # same size
     assert write_shard_lines(tmp_path, "", lines[:1])[1]  # shorter
     assert (tmp_path / DEFAULT).read_text(encoding="utf-8") == lines[0]
+
+
+def _edited(tmp_path, lines, wanted, block=1 << 20):
+    path = tmp_path / "lines.nt"
+    path.write_text("".join(lines), encoding="utf-8")
+    removed, added = tmp_path / "removed", tmp_path / "added"
+    digest = edit_sorted(path, wanted, removed, added, block=block)
+    return digest, path.read_text(encoding="utf-8"), removed, added
+
+
+@pytest.mark.parametrize("block", [1, 7, 1 << 20])
+def test_a_sorted_file_edited_holds_the_lines_wanted_and_says_what_changed(tmp_path, block):
+    lines = [f"<{c}> <p> <o> .\n" for c in "bdfhj"]
+    wanted = [("<a> <p> <o> .\n", True), ("<d> <p> <o> .\n", False), ("<e> <p> <o> .\n", True)]
+    wanted += [("<f> <p> <o> .\n", True), ("<g> <p> <o> .\n", False), ("<j> <p> <o> .\n", False)]
+    wanted += [("<k> <p> <o> .\n", True)]
+    digest, text, removed, added = _edited(tmp_path, lines, wanted, block)
+    expected = "".join(f"<{c}> <p> <o> .\n" for c in "abefhk")
+    assert text == expected
+    assert digest == hashlib.sha256(expected.encode()).hexdigest()
+    assert removed.read_text(encoding="utf-8") == "<d> <p> <o> .\n<j> <p> <o> .\n"
+    assert added.read_text(encoding="utf-8") == "<a> <p> <o> .\n<e> <p> <o> .\n<k> <p> <o> .\n"
+
+
+def test_a_sorted_file_holding_the_lines_wanted_already_is_left_as_it_is(tmp_path):
+    lines = ["<a> <p> <o> .\n", "<c> <p> <o> .\n"]
+    digest, text, removed, _ = _edited(
+        tmp_path, lines, [("<a> <p> <o> .\n", True), ("<b> <p> <o> .\n", False)]
+    )
+    assert (digest, text, removed.exists()) == (None, "".join(lines), False)
+
+
+def _mapped_by_release(tmp_path, result, extractions, folder):
+    shards = ReleaseShards(folder)
+    corpus = result.resolved
+    return {e.release.id: shards.write(e, corpus.release_keys(e.release.id)) for e in extractions}
+
+
+def test_an_update_of_the_shards_from_what_changed_gives_the_shards_written_whole(tmp_path):
+    result = build_paths(sample_paths())
+    corpus = result.resolved
+    extractions = result.extractions
+    folder, state = tmp_path / "updated", tmp_path / "state"
+    first = _mapped_by_release(tmp_path, result, extractions[:9], folder)
+    sources = {rid: rid for rid in first}  # a file a release, its digest its id
+    write_release_shards(folder, corpus, first.values(), state, sources)
+    kept = KeptShards.of(state, folder)
+    assert kept is not None and kept.sources == sources
+    # two releases added, one gone: the corpus of them all but the third
+    added = _mapped_by_release(tmp_path, result, extractions[9:], folder)
+    gone = extractions[2].release.id
+    now = {**{rid: rid for rid in first if rid != gone}, **{rid: rid for rid in added}}
+    report = update_release_shards(kept, corpus, added.values(), [first[gone][0]], now)
+    whole = tmp_path / "whole"
+    everyone = _mapped_by_release(tmp_path, result, [e for e in extractions if e.release.id != gone], whole)
+    write_release_shards(whole, corpus, everyone.values())
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        p.name: p.read_bytes() for p in whole.iterdir()
+    }
+    assert (report.written, report.removed) == (3, 1)  # two shards and the default graph; one removed
+    # what default.nq lost and gained is kept for the RDF files, and the state describes the new files
+    removed, added_lines = default_change(
+        state, kept.default_digest, KeptShards.of(state, folder).default_digest
+    )
+    assert removed.read_text(encoding="utf-8") and added_lines.read_text(encoding="utf-8")
+    assert KeptShards.of(state, folder).sources == now
+
+
+def test_an_update_of_the_shards_needs_each_release_s_default_lines_to_name_its_own_nodes(tmp_path):
+    result = build_paths(sample_paths())
+    corpus = result.resolved
+    folder, state = tmp_path / "updated", tmp_path / "state"
+    first = _mapped_by_release(tmp_path, result, result.extractions, folder)
+    write_release_shards(folder, corpus, first.values(), state, {rid: rid for rid in first})
+    release, written = next(iter(first.values()))
+    odd = dataclasses.replace(release, default=(*release.default, "<a> <p> <b> .\n"))
+    with pytest.raises(Unkept):
+        update_release_shards(KeptShards.of(state, folder), corpus, [(odd, written)], [release], {})
