@@ -43,6 +43,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
+from govkg.extract.chars import simplified
 from govkg.extract.identity import (
     Alias,
     Corpus,
@@ -567,6 +568,10 @@ def _update(
     again = [rid for rid in changed if rid in before]
     del before
     entries: set[str] = set()  # names whose entries (step 2's evidence) may have changed
+    # what step 2 reads of the known entries a change may move, before it (of a state made from
+    # nothing, none: every release without a place is asked about)
+    support_before = {} if empty else _support(state, _told(rows, state, (*gone, *again), changed))
+    evidence: set[str] = set()  # names whose evidence (of releases step 2 places) changed
     dirty: set[str] = set()  # blocks whose mentions changed
     references = _References(state)
     person_rows = _PersonRows()
@@ -576,9 +581,13 @@ def _update(
         steps = state.get("steps", rid, ())
         names = {name for name, *_ in steps}
         if state.get("round", rid) is None:  # said where it speaks for: its entries
-            entries.update(name for name, place, *_ in steps if place and place != NATIONAL)
-        else:  # placed by step 2, or not: all it may have said to others
-            entries |= names
+            entries.update(_with_place(steps))
+        else:  # placed by step 2, or not: all it may have said to others (its evidence, and
+            # each mention with a place once placed; of a name it holds no place for, nothing)
+            said = {name for name, *_ in state.get("evidence", rid, ())}
+            said.update(_with_place(steps))
+            entries |= said
+            evidence |= said
         blocks = {_block(name) for name in names}
         dirty |= blocks
         db.executemany("DELETE FROM member WHERE block = ? AND rid = ?", [(block, rid) for block in blocks])
@@ -603,6 +612,7 @@ def _update(
         entries.update(own)
         dirty.update(_block(name) for name in names)
         if unplaced:
+            evidence.update(own)
             state.put(
                 "evidence",
                 rid,
@@ -627,6 +637,17 @@ def _update(
         for variant in sorted(variant_rows([row])):
             state.later("INSERT INTO variant VALUES (?, ?, ?, ?, ?)", variant)
     state.flush()
+    if not empty:
+        # a release naming a name is asked again only if what step 2 reads of its entries moved:
+        # an entry that adds neither a place nor an office to its name's moves no inference
+        support_after = _support(state, entries - evidence)
+        entries = {
+            name
+            for name in entries
+            if name in evidence or support_before.get(name) != support_after.get(name)
+        }
+        del support_after
+    del support_before
     # step 2 for the releases without a place whose evidence a change reaches
     for rid, (placed_in, steps) in _placed_again(rows, state, entries, changed).items():
         state.put("round", rid, placed_in)
@@ -786,6 +807,39 @@ class KeptDecisions(KeptList):
         return self._state.decision_lines()
 
 
+def _with_place(steps: Iterable[tuple]) -> set[str]:
+    """The names of the steps that hold a place (not the nation's): a release's entries once
+    placed, all that other releases read of it."""
+    return {name for name, place, *_ in steps if place and place != NATIONAL}
+
+
+def _told(
+    rows: Mapping[str, ReleaseMentions], state: Resolved, taken_back: Iterable[str], changed: list[str]
+) -> set[str]:
+    """The names whose known entries an update may change: those the releases taken back had
+    (if they said where they speak for) and those the changed ones name (if they do)."""
+    told = {
+        name
+        for rid in taken_back
+        if state.get("round", rid) is None
+        for name in _with_place(state.get("steps", rid, ()))
+    }
+    for rid in changed:
+        if not _unplaced(rows[rid]):
+            told.update(simplified(person.name) or person.name for person in rows[rid].persons)
+    return told
+
+
+def _support(state: Resolved, names: Iterable[str]) -> dict[str, dict[str, frozenset[str]]]:
+    """What step 2 reads of the known entries of ``names`` (identity's _infer_release_place):
+    each place a name is known in, with the offices held there by the releases that say so
+    (none of them a release step 2 places, so none is the one asked about)."""
+    return {
+        name: {place: frozenset().union(*by_release.values()) for place, by_release in places.items()}
+        for name, places in state.known_of(names).items()
+    }
+
+
 def _placed_again(
     rows: Mapping[str, ReleaseMentions], state: Resolved, entries: set[str], changed: list[str]
 ) -> dict[str, tuple[int, Steps]]:
@@ -805,7 +859,8 @@ def _placed_again(
             if placed_in != state.get("round", rid, 0) or (
                 placed_in and [s[1] for s in steps] != [s[1] for s in before]
             ):
-                for name in {name for name, *_ in steps}:
+                # what others read of it: its mentions with a place (of the others, nothing)
+                for name in _with_place((*steps, *before)):
                     reached.update(state.unplaced_naming(name))
         reached -= again
         if not reached:

@@ -155,6 +155,68 @@ def test_step_2_asks_again_only_the_releases_whose_evidence_moved(monkeypatch):
     assert node(corpus, "u3", "丁") == "丁@?u3"
 
 
+def test_step_2_asks_again_only_about_a_known_entry_that_adds_a_place_or_an_office(monkeypatch):
+    # u is placed by 丁, 川汇区's 区长, named with 区长 in p
+    before = rows(
+        release("u", None, person("乙"), person("丁", "区长")),
+        release("p", "川汇区", person("丁", "区长", where="川汇区")),
+    )
+    origins = dict.fromkeys(["u", "p", "q", "r", "s"], "1")
+    _, state = resolve_kept(before, origins, None, "govkg")
+    asked: list[str] = []
+    real = identity._infer_release_place
+
+    def infer(mentions, *known):
+        asked.append(mentions[0].release.release)
+        return real(mentions, *known)
+
+    monkeypatch.setattr(identity, "_infer_release_place", infer)
+    # q names 丁 as 川汇区's 区长 again: neither a place nor an office new to 丁, u is not asked
+    same = before + rows(release("q", "川汇区", person("丁", "区长", where="川汇区")))
+    corpus, state = resolve_kept(same, origins, state, "govkg")
+    assert asked == []  # (before resolving whole, which asks every release)
+    assert corpus == resolve(same)
+    assert node(corpus, "u", "乙") == "乙@川汇区"
+    # r names 丁 the 区长 of another 区: u is asked again, and no longer placed (two places)
+    other = same + rows(release("r", "川东区", person("丁", "区长", where="川东区")))
+    asked.clear()
+    corpus, state = resolve_kept(other, origins, state, "govkg")
+    assert asked == ["u"]
+    assert corpus == resolve(other)
+    assert node(corpus, "u", "乙") == "乙@?u"
+    # and without p and q (丁 known in 川汇区 no more) it is asked again, and placed in 川东区
+    fewer = other[:1] + other[3:]
+    asked.clear()
+    corpus, state = resolve_kept(fewer, origins, state, "govkg")
+    assert asked == ["u"]
+    assert corpus == resolve(fewer)
+    assert node(corpus, "u", "乙") == "乙@川东区"
+
+
+def test_a_release_placed_again_reaches_only_those_sharing_a_name_it_places(monkeypatch):
+    # u1 and u2 both name 习近平, the nation's: no entry either gives the other
+    before = rows(
+        release("u1", None, person("习近平", "总书记"), person("甲", "区长")),
+        release("u2", None, person("习近平", "总书记"), person("乙", "县长")),
+    )
+    origins = dict.fromkeys(["u1", "u2", "p"], "1")
+    _, state = resolve_kept(before, origins, None, "govkg")
+    asked: list[str] = []
+    real = identity._infer_release_place
+
+    def infer(mentions, *known):
+        asked.append(mentions[0].release.release)
+        return real(mentions, *known)
+
+    monkeypatch.setattr(identity, "_infer_release_place", infer)
+    # p places u1 (甲, 川汇区's 区长); u2 shares only 习近平 with it, and is not asked again
+    after = before + rows(release("p", "川汇区", person("甲", "区长", where="川汇区")))
+    corpus, _ = resolve_kept(after, origins, state, "govkg")
+    assert asked == ["u1"]
+    assert corpus == resolve(after)
+    assert node(corpus, "u1", "甲") == "甲@川汇区" and node(corpus, "u2", "乙") == "乙@?u2"
+
+
 class ReadRows(Mapping):
     """Rows by release id, in id order, noting the ids whose rows are read (a build's CachedRows
     reads a row from its file's cache entry)."""
