@@ -873,12 +873,10 @@ def write_build(
                 pool=pool,
                 workers=workers,
                 changes=changes,
-                index=True,
             )
             if pool is not None:  # its workers are done
                 pool.shutdown()
-            # the store's page index, from it (and what changed), unless written with it
-            if f"{STORE}/{INDEX}" not in written and manifest(stage) is not None:
+            if manifest(stage) is not None:  # the store's page index, from it (and what changed)
                 known = changes if all(path.is_file() for path in changes) else None
                 written[f"{STORE}/{INDEX}"] = write_page_index(stage, previous=outdir, changes=known)
         finally:

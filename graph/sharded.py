@@ -67,7 +67,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -85,8 +84,7 @@ from rdflib import URIRef
 from govkg.extract.identity import collector_paused
 from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
-from govkg.graph.indexing import write_index_files
-from govkg.graph.interrupts import die_with_parent, stop_workers, worker_pool
+from govkg.graph.interrupts import stop_workers, worker_pool
 from govkg.graph.layout import LayoutMemo
 from govkg.graph.outputs import (
     JSONLD_SEPARATOR,
@@ -103,7 +101,6 @@ from govkg.graph.outputs import (
     prefix_lines,
     turtle_text,
 )
-from govkg.graph.page_index import INDEX as INDEX_FOLDER
 from govkg.graph.rdf import new_graph
 from govkg.graph.shards import (
     DEFAULT,
@@ -120,7 +117,6 @@ from govkg.graph.store import (
     LOAD_BYTES,
     STORE,
     Changes,
-    _oxigraph,
     line_changes,
     load_ntriples,
     previous_store,
@@ -156,8 +152,6 @@ from govkg.ontology import PREFIXES
 
 RDF_FILES = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
 NETWORK_FILES = ("graph.html", "graph.gexf", "graph.graphml")
-# What write_from_shards names the store's page index when it writes it.
-PAGE_INDEX = f"{STORE}/{INDEX_FOLDER}"
 # Characters of triples sorted in memory at once: about 100-150 MB of Python strings.
 RUN_CHARS = 40_000_000
 # Bytes each of the RDF files (and triples.tsv) is written in: 8 KB, the default, made a system
@@ -1301,7 +1295,6 @@ def write_from_shards(
     pool: Executor | None = None,
     workers: int | None = None,
     changes: Changes | None = None,
-    index: bool = False,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
@@ -1335,11 +1328,6 @@ def write_from_shards(
     graph.nt lost and gained (:func:`write_rdf_files`), left for the caller
     (the store's page index reads them: graph/indexing.py); by default,
     scratch files removed at the end.
-
-    With ``index``, a store bulk-loaded whole by two processes gets its page
-    index (``OUT/store/index``, graph/indexing.py) as soon as it is loaded,
-    by a process of its own beside the views and the RDF files (named in
-    what is returned); otherwise the caller writes it after.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -1353,7 +1341,7 @@ def write_from_shards(
             with contextlib.ExitStack() as stack:
                 if pool is None:
                     pool = stack.enter_context(worker_pool(2))
-                shared = (run_chars, previous, state, views, pool, changes, index)
+                shared = (run_chars, previous, state, views, pool, changes)
                 return _write_shared(Path(shards_dir), outdir, *shared)
         with previous_store(previous, outdir) as base:
             written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
@@ -1389,19 +1377,18 @@ def _write_shared(
     views: Callable | None,
     pool: Executor,
     changes: Changes,
-    index: bool = False,
 ) -> dict[str, Path]:
     """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
-    one; the store by a thread of this one from the shards (written whole; with ``index``, then its
-    page index by a process that thread starts), or by this one from the previous store and the
-    changes of graph.nt (an update, written to ``changes``), when the RDF files are written."""
+    one; the store by a thread of this one from the shards (written whole), or by this one from the
+    previous store and the changes of graph.nt (an update, written to ``changes``), when the RDF
+    files are written."""
     whole = (
         _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
     )
     with contextlib.ExitStack() as stack:
         if whole:
             previous = changes = None
-            store = stack.enter_context(_StoreLoading(shards_dir, outdir, index))
+            store = stack.enter_context(_StoreLoading(shards_dir, outdir))
         else:
             store = _StoreUpdate(outdir, stack.enter_context(previous_store(previous, outdir)), changes)
         try:
@@ -1409,12 +1396,12 @@ def _write_shared(
 
             drawn = views(pool=pool) if views is not None else {}
             written = files.result()
-            indexed = store.put()
+            store.put()
             restamp_store(outdir)  # the store stands for the four files
         except BaseException:
             stop_workers(pool)  # before their files are removed: none is written after
             raise
-    return written | {STORE: outdir / STORE} | drawn | ({PAGE_INDEX: indexed} if indexed else {})
+    return written | {STORE: outdir / STORE} | drawn
 
 
 class _StoreUpdate:
@@ -1432,99 +1419,45 @@ class _StoreUpdate:
 class _StoreLoading:
     """A build's store bulk-loaded from its shards by a thread (:func:`load_store`) while this
     process does other work; a context manager that stops the thread and removes what is not
-    put in place at its end.
+    put in place at its end."""
 
-    With ``index``, the thread then has the store's page index written into the store's folder
-    by a new process (:func:`index_store`): at 30,000 releases the index took 10 s of CPU alone at
-    the end of a build, one core idle; it now runs beside the views and the RDF files.
-    """
-
-    def __init__(self, shards_dir: Path, outdir: Path, index: bool = False) -> None:
+    def __init__(self, shards_dir: Path, outdir: Path) -> None:
         self.outdir = outdir
         self.folder = store_staging(outdir)
         self.stop = threading.Event()
         self.triples: int | None = None
         self.error: BaseException | None = None
-        self.index = index
-        self.indexer: subprocess.Popen | None = None
-        self.indexed = False
-        self.lock = threading.Lock()  # the indexer started, or the build stopped: not both
         self.thread = threading.Thread(target=self._load, args=(shards_dir,), name="govkg-store", daemon=True)
 
     def _load(self, shards_dir: Path) -> None:
         try:
             self.triples = load_store(self.staging / DATABASE, shards_dir, stop=self.stop)
-            if self.index and not self.stop.is_set():
-                self.indexed = self._write_index(self.triples)
         except _BlankNodes:
             pass
         except BaseException as exc:  # raised by the thread that waits for it
             self.error = exc
-
-    def _write_index(self, triples: int) -> bool:
-        """The store's page index written into its folder by a process started for it; whether
-        it was (not when the build stops meanwhile)."""
-        command = [sys.executable, "-c", _INDEX_STORE, str(os.getpid()), str(self.staging), str(triples)]
-        with self.lock:  # its process started before the build can stop it
-            if self.stop.is_set():
-                return False
-            # a session of its own: an interrupt is the build's to handle (it kills the indexer)
-            self.indexer = subprocess.Popen(
-                command,
-                stderr=subprocess.PIPE,
-                start_new_session=True,
-                # the modules this process imports, however it found them (a path put in sys.path)
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)},
-            )
-        _, errors = self.indexer.communicate()
-        if self.indexer.returncode != 0:
-            message = errors.decode("utf-8", "replace").strip().splitlines()
-            raise RuntimeError(f"the page index of {self.staging} failed: {message[-1] if message else ''}")
-        return True
 
     def __enter__(self) -> _StoreLoading:
         self.staging = self.folder.__enter__()
         self.thread.start()
         return self
 
-    def put(self) -> Path | None:
+    def put(self) -> None:
         """Wait for the store and put it in place (``OUT/store``), its manifest naming no file yet
         (:func:`~govkg.graph.store.restamp_store`); where the shards hold blank nodes, the store is
-        loaded from graph.nt (written by then), as it labels them. Returns its page index's folder
-        where it was written with it."""
+        loaded from graph.nt (written by then), as it labels them."""
         self.thread.join()
         if self.error is not None:
             raise self.error
         if self.triples is not None:
             put_store(self.outdir, self.staging, self.triples, files=())
-            return self.outdir / PAGE_INDEX if self.indexed else None
-        write_store(self.outdir)
-        return None
+        else:
+            write_store(self.outdir)
 
     def __exit__(self, *exc) -> None:
-        with self.lock:
-            self.stop.set()
-            if self.indexer is not None and self.indexer.poll() is None:  # a page index not wanted
-                self.indexer.kill()
-                self.indexer.wait()
+        self.stop.set()
         self.thread.join()  # at most one call of the loader: a thread cannot be killed
         self.folder.__exit__(None, None, None)  # the staging folder, unless put in place
-
-
-def index_store(argv: list[str]) -> None:
-    """Write the page index of a store made in a store's folder (its database, the index beside
-    it): ``argv`` is the pid of the build, the folder and the store's triples. The main of the
-    process :class:`_StoreLoading` starts (a new interpreter: :data:`_INDEX_STORE`)."""
-    parent, folder, triples = argv
-    die_with_parent(int(parent))
-    store = _oxigraph().Store.read_only(str(Path(folder) / DATABASE))
-    write_index_files(store, Path(folder) / INDEX_FOLDER, int(triples))
-
-
-# What the page index's process runs: a new interpreter, not a fork of the build (the loader has
-# started RocksDB's threads in the build's process, and a forked child that opens a store waits
-# for them for ever), nor multiprocessing's spawn (which runs the build's main script again).
-_INDEX_STORE = "import sys; from govkg.graph.sharded import index_store; index_store(sys.argv[1:])"
 
 
 def load_store(

@@ -14,15 +14,12 @@ from rdflib import RDF, XSD, BNode, Literal, URIRef
 from govkg.graph import sharded
 from govkg.graph import store as store_module
 from govkg.graph.build import BuildResult
-from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import canonical, write_outputs
-from govkg.graph.page_index import PageIndex
 from govkg.graph.rdf import to_rdf
 from govkg.graph.sharded import (
     NETWORK_FILES,
-    PAGE_INDEX,
     RDF_FILES,
     ShardError,
     shard_files,
@@ -383,47 +380,6 @@ def test_a_build_by_two_processes_gives_the_same_files_and_store(sample_result, 
     assert found["triples"] == manifest(folder)["triples"]
     assert found["files"] == {name: stamp(two[name]) for name in RDF_FILES}  # the files as they are
     assert not list((tmp_path / "two").glob(".*"))
-
-
-def test_a_whole_store_gets_the_page_index_it_would_get_after(sample_result, tmp_path, pool):
-    folder = tmp_path / "memory"
-    write_outputs(sample_result, folder)
-    after = write_from_shards(folder / SHARDS, tmp_path / "after", pool=pool)
-    assert PAGE_INDEX not in after  # left to the caller
-    write_page_index(tmp_path / "after")
-    beside = write_from_shards(folder / SHARDS, tmp_path / "beside", pool=pool, index=True)
-    assert beside[PAGE_INDEX] == tmp_path / "beside" / STORE / "index"
-    written = sorted(path.relative_to(beside[PAGE_INDEX]) for path in beside[PAGE_INDEX].rglob("*"))
-    assert written == sorted(
-        path.relative_to(after[STORE] / "index") for path in (after[STORE] / "index").rglob("*")
-    )
-    for name in written:
-        if (beside[PAGE_INDEX] / name).is_file():
-            assert (beside[PAGE_INDEX] / name).read_bytes() == (after[STORE] / "index" / name).read_bytes(), (
-                name
-            )
-    assert PageIndex.open(beside[PAGE_INDEX], manifest(tmp_path / "beside")["triples"]) is not None
-
-
-def test_a_page_index_that_fails_fails_the_write(sample_result, tmp_path, monkeypatch):
-    folder = tmp_path / "memory"
-    write_outputs(sample_result, folder)
-    monkeypatch.setattr(sharded, "_INDEX_STORE", "import sys; sys.exit('no index today')")
-    with pytest.raises(RuntimeError, match="no index today"), worker_pool(2) as pool:  # its workers stopped
-        write_from_shards(folder / SHARDS, tmp_path / "out", pool=pool, index=True)
-    assert not (tmp_path / "out" / STORE).exists()  # the store is not put in place without it
-
-
-def test_the_page_index_process_imports_from_where_the_build_does(sample_result, tmp_path, pool, monkeypatch):
-    folder = tmp_path / "memory"
-    write_outputs(sample_result, folder)
-    (tmp_path / "found").mkdir()
-    (tmp_path / "found" / "only_on_the_builds_path.py").write_text("")
-    monkeypatch.syspath_prepend(str(tmp_path / "found"))  # not in the environment's PYTHONPATH
-    code = f"import only_on_the_builds_path; {sharded._INDEX_STORE}"
-    monkeypatch.setattr(sharded, "_INDEX_STORE", code)
-    written = write_from_shards(folder / SHARDS, tmp_path / "out", pool=pool, index=True)
-    assert PageIndex.open(written[PAGE_INDEX]) is not None
 
 
 def test_an_update_by_two_processes_is_the_whole_write(tmp_path, pool, monkeypatch):
