@@ -31,6 +31,19 @@ def node(corpus, rid, key):
     return str(corpus.keys[rid].persons[key])
 
 
+def asked_about(monkeypatch) -> list[str]:
+    """The releases step 2 asks about from now on (what place_round asks identity's inference), in order."""
+    asked: list[str] = []
+    real = identity._infer_release_place
+
+    def infer(mentions, *known):
+        asked.append(mentions[0].release.release)
+        return real(mentions, *known)
+
+    monkeypatch.setattr(identity, "_infer_release_place", infer)
+    return asked
+
+
 def test_an_added_release_moves_the_node_of_a_release_that_did_not_change():
     # two releases spell 粱显文, one 梁显文: the rarer spelling is read as the commoner
     before = rows(
@@ -139,14 +152,7 @@ def test_step_2_asks_again_only_the_releases_whose_evidence_moved(monkeypatch):
         release("u3", None, person("乙"), person("丁", "区长")),
     )
     _, state = resolve_kept(before, {"u1": "1", "u3": "1", "p": "1"}, None, "govkg")
-    asked: list[str] = []
-    real = identity._infer_release_place
-
-    def infer(mentions, *known):
-        asked.append(mentions[0].release.release)
-        return real(mentions, *known)
-
-    monkeypatch.setattr(identity, "_infer_release_place", infer)  # what place_round asks
+    asked = asked_about(monkeypatch)
     # 丁 named in a release of 川汇区: evidence for u3, too thin to place it; u1 reads nothing new
     after = before + rows(release("p", "川汇区", person("丁")))
     corpus, _ = resolve_kept(after, {"u1": "1", "u3": "1", "p": "1"}, state, "govkg")
@@ -163,14 +169,7 @@ def test_step_2_asks_again_only_about_a_known_entry_that_adds_a_place_or_an_offi
     )
     origins = dict.fromkeys(["u", "p", "q", "r", "s"], "1")
     _, state = resolve_kept(before, origins, None, "govkg")
-    asked: list[str] = []
-    real = identity._infer_release_place
-
-    def infer(mentions, *known):
-        asked.append(mentions[0].release.release)
-        return real(mentions, *known)
-
-    monkeypatch.setattr(identity, "_infer_release_place", infer)
+    asked = asked_about(monkeypatch)
     # q names 丁 as 川汇区's 区长 again: neither a place nor an office new to 丁, u is not asked
     same = before + rows(release("q", "川汇区", person("丁", "区长", where="川汇区")))
     corpus, state = resolve_kept(same, origins, state, "govkg")
@@ -201,14 +200,7 @@ def test_a_release_placed_again_reaches_only_those_sharing_a_name_it_places(monk
     )
     origins = dict.fromkeys(["u1", "u2", "p"], "1")
     _, state = resolve_kept(before, origins, None, "govkg")
-    asked: list[str] = []
-    real = identity._infer_release_place
-
-    def infer(mentions, *known):
-        asked.append(mentions[0].release.release)
-        return real(mentions, *known)
-
-    monkeypatch.setattr(identity, "_infer_release_place", infer)
+    asked = asked_about(monkeypatch)
     # p places u1 (甲, 川汇区's 区长); u2 shares only 习近平 with it, and is not asked again
     after = before + rows(release("p", "川汇区", person("甲", "区长", where="川汇区")))
     corpus, _ = resolve_kept(after, origins, state, "govkg")
