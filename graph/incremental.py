@@ -659,13 +659,17 @@ def _mapped_digest(source: Source, digest_of: Callable[[str], str]) -> str:
     return digest.hexdigest()
 
 
+def _file_digests(update: Update) -> dict:
+    """Each built file's key (None for a file without one) -> :func:`_mapped_digest`."""
+    digest_of = _key_digests(update.corpus)
+    return {source.key: _mapped_digest(source, digest_of) for source in update.sources if source.releases}
+
+
 def mapped_digests(update: Update) -> dict[str, str] | None:
     """Each built file's key -> :func:`_mapped_digest` (None if a file has no key)."""
-    sources = [source for source in update.sources if source.releases]
-    if any(source.key is None for source in sources):
+    if any(source.key is None for source in update.sources if source.releases):
         return None
-    digest_of = _key_digests(update.corpus)
-    return {source.key: _mapped_digest(source, digest_of) for source in sources}
+    return _file_digests(update)
 
 
 Work = list[tuple[Source, dict[str, ReleaseKeys], bytes | None]]
@@ -716,8 +720,7 @@ def map_releases(
     """
     corpus = update.corpus
     if digests is None:
-        digest_of = _key_digests(corpus)
-        digests = {s.key: _mapped_digest(s, digest_of) for s in update.sources if s.releases}
+        digests = _file_digests(update)
     kept = kept or {}
     sources = [s for s in update.sources if s.releases and kept.get(s.key) != digests[s.key]]
     with _submitter(dask, workers, len(sources), pool) as (submit, window):
@@ -742,7 +745,9 @@ def map_releases(
             yield from _mapped(cache, *pending.popleft())
 
 
-def mapped_before(kept: KeptShards, digests: Mapping[str, str], cache: ExtractionCache):
+def mapped_before(
+    kept: KeptShards, digests: Mapping[str, str], cache: ExtractionCache
+) -> list[MappedRelease] | None:
     """What the previous build mapped of the files whose digest changed since, or that are gone
     (their ``MAPPED`` entries, of the digests ``kept`` names); None when one is not at hand."""
     found: list[MappedRelease] = []
@@ -756,6 +761,7 @@ def mapped_before(kept: KeptShards, digests: Mapping[str, str], cache: Extractio
 
 
 def _changed(kept: KeptShards, digests: Mapping[str, str]) -> int:
+    """How many of the files built now have another digest than the one ``kept`` names (or none)."""
     return sum(1 for key, digest in digests.items() if kept.sources.get(key) != digest)
 
 

@@ -197,9 +197,9 @@ def _bound_columns(query) -> dict[str, list[int]]:
     {'place': [0, 3]}
     """
     body = _body(query.text)
-    ordered, outer = _ORDER_BY.search(body), _SELECT_WHERE.search(body)
+    ordered = _ORDER_BY.search(body)
     order = _order_terms(ordered.group(1)) if ordered else None
-    projected = (_projected(outer.group(1)) if outer else None) or []
+    projected = _outer_projection(body)
     if not order or order[0][1] or order[0][0] not in projected:
         return {}
     first = order[0][0]
@@ -212,6 +212,12 @@ def _bound_columns(query) -> dict[str, list[int]]:
         if same and parameter in projected:
             found[parameter] = [projected.index(parameter), projected.index(first)]
     return found
+
+
+def _outer_projection(body: str) -> list[str]:
+    """The variables the first ``SELECT ... WHERE`` of a query's body projects (none if unknown)."""
+    outer = _SELECT_WHERE.search(body)
+    return (_projected(outer.group(1)) if outer else None) or []
 
 
 # A named query's bounds of a day (``?from``, ``?to``), as its text compares them with a column
@@ -236,10 +242,9 @@ def _range_columns(query) -> dict[str, list]:
     {'from': [1, 4, '>='], 'to': [2, 4, '<']}
     """
     body = _body(query.text)
-    outer = _SELECT_WHERE.search(body)
-    projected = (_projected(outer.group(1)) if outer else None) or []
-    if outer is None or len(_SELECT_WHERE.findall(body)) != 1:
+    if len(_SELECT_WHERE.findall(body)) != 1:
         return {}  # a filter of a subquery's pattern is not one of every row
+    projected = _outer_projection(body)
     found = {}
     for pattern, kind in _RANGES:
         for compared, parameter in pattern.findall(body):

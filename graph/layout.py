@@ -22,13 +22,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 import math
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg.graph.cache import software_fingerprint
+from govkg.graph.folders import atomic_write
 from govkg.graph.network import _louvain
 
 if TYPE_CHECKING:
@@ -209,13 +209,11 @@ class _Undirected:
             seen.add(start)
             part, frontier = [start], [start]
             while frontier:
-                reached = [m for n in frontier for m in adjacent[n] if m not in seen]
-                frontier = []
-                for m in reached:
+                for m in adjacent[frontier.pop()]:
                     if m not in seen:
                         seen.add(m)
+                        part.append(m)
                         frontier.append(m)
-                part.extend(frontier)
             found.append(sorted(part))
         return sorted(found, key=lambda c: (-len(c), c[0]))
 
@@ -398,15 +396,8 @@ class LayoutMemo:
 
     def save(self) -> None:
         """Write the parts used by the layouts made with this memo to its file (atomically)."""
-        if self.path is None:
-            return
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_bytes(marshal.dumps((self._head(), self.used)))
-            os.replace(temporary, self.path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        if self.path is not None:
+            atomic_write(self.path, marshal.dumps((self._head(), self.used)), sync=False)
 
 
 def importance(net: nx.DiGraph) -> dict[str, float]:

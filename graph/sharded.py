@@ -957,7 +957,8 @@ class _DefaultChanges:
         """The changes an update of the shards wrote (:func:`~govkg.graph.shards.edit_sorted`: lines
         ``S P O .``, in order)."""
         tag = f"\t{DEFAULT}"
-        gone = [line[:-2] for line in removed.read_text(encoding="utf-8").split("\n")[:-1]]  # "S P O ."
+        # each line "S P O ." without its " .": the triple, tagged as _DefaultChanges.of tags them
+        gone = [line[:-2] for line in removed.read_text(encoding="utf-8").split("\n")[:-1]]
         lines = [line[:-2] for line in added.read_text(encoding="utf-8").split("\n")[:-1]]
         return cls(
             removed=frozenset(triple + tag for triple in gone),

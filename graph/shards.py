@@ -429,6 +429,11 @@ class MappedRelease:
     places: tuple[NTriple, ...]
     stamp: tuple[int, int] = (0, 0)
 
+    @property
+    def graph(self) -> str:
+        """The release graph's name (the first cell of its ``index`` line)."""
+        return self.index[: self.index.index("\t")]
+
     def present(self, folder: str | Path) -> bool:
         """Whether ``folder`` holds this shard as it was written (by its size and modification time)."""
         try:
@@ -508,14 +513,14 @@ def write_release_shards(
         for release, written in mapped:
             index.add(release.index, written)
             default.extend(release.default)
-            graph = release.index[: release.index.index("\t")]  # each release's once: counted below
-            repeated.extend(f"{s} {p} {o} .\t{graph}\n" for s, p, o in release.places)
+            # each release's once: counted below
+            repeated.extend(f"{s} {p} {o} .\t{release.graph}\n" for s, p, o in release.places)
         default.extend(build)
         shared.extend(nt_lines(corpus_triples(corpus)))
         places_out = None
         if state is not None:
             places_out = stack.enter_context(atomic_open(state / _PLACES, sync=False))
-            _keep_corpus(state, corpus)
+            _keep_corpus(state, map(_tenure_row, corpus.tenures), _alias_lines(corpus, _Terms()))
         default.extend(_less(iter(shared), _counted(iter(repeated), places_out)))
         lines = iter(default)
         first = next(lines, None)
@@ -632,17 +637,18 @@ def update_release_shards(
     not sorted again. Raises :class:`Unkept` when a release's lines of the default graph do not name
     its own nodes (then two releases might share one, and only the whole sort knows).
     """
+    if not corpus.releases:
+        raise Unkept("no release")
     folder, state = kept.folder, kept.state
     fresh = list(mapped)
     before = list(before)
     for release in (*before, *(release for release, _ in fresh)):
-        graph = release.index[: release.index.index("\t")]
-        own = (f"<{graph}/", f"<{graph}#")
+        own = (f"<{release.graph}/", f"<{release.graph}#")
         if not all(own[0] in line or own[1] in line for line in release.default):
-            raise Unkept(graph)
+            raise Unkept(release.graph)
     (state / _STAMPS).unlink(missing_ok=True)  # until it describes the new files
     # index.tsv: the lines of the releases mapped again in place of those they had
-    lines = {release.index[: release.index.index("\t")]: release.index for release, _ in fresh}
+    lines = {release.graph: release.index for release, _ in fresh}
     gone = {}
     for release in before:
         graph, name, _ = release.index.split("\t")
@@ -678,9 +684,7 @@ def update_release_shards(
     own = {line for release, _ in fresh for line in release.default}
     edits.update(line for release in before for line in release.default)
     edits.update(own)
-    build = sorted(set(nt_lines(build_triples(corpus, __version__)))) if corpus.releases else []
-    if not build:
-        raise Unkept("no release")
+    build = sorted(set(nt_lines(build_triples(corpus, __version__))))
     with (state / _BUILD).open(encoding="utf-8", newline="") as handle:
         edits.update(set(handle) ^ set(build))
     corpus_has = _corpus_change(state, corpus, edits)
@@ -727,13 +731,16 @@ def _tenure(row: tuple) -> Tenure:
     return Tenure(PersonKey(*row[:3]), Post(*row[3:5]), *row[5:])
 
 
-def _keep_corpus(state: Path, corpus: Corpus) -> None:
-    """The corpus's tenures and aliases' lines, kept for :func:`_corpus_change`."""
-    rows = tuple(sorted(_tenure_row(tenure) for tenure in corpus.tenures))
+def _alias_lines(corpus: Corpus, terms: _Terms) -> set[str]:
+    """The lines of the corpus's aliases (:func:`~govkg.graph.rdf.alias_triples`)."""
+    return set(nt_lines(triple for alias in corpus.same_as for triple in alias_triples(alias, terms)))
+
+
+def _keep_corpus(state: Path, rows: Iterable[tuple], aliases: set[str]) -> None:
+    """The corpus's tenures (:func:`_tenure_row`) and aliases' lines, kept for :func:`_corpus_change`."""
+    rows = tuple(sorted(rows))  # named: marshal marks an object held twice, the file kept its bytes
     atomic_write(state / _TENURES, marshal.dumps(rows), sync=False)
-    terms = _Terms()
-    lines = nt_lines(triple for alias in corpus.same_as for triple in alias_triples(alias, terms))
-    atomic_write(state / _ALIASES, "".join(sorted(set(lines))), sync=False)
+    atomic_write(state / _ALIASES, "".join(sorted(aliases)), sync=False)
 
 
 def _corpus_change(state: Path, corpus: Corpus, edits: set[str]) -> Callable[[str], bool]:
@@ -760,7 +767,7 @@ def _corpus_change(state: Path, corpus: Corpus, edits: set[str]) -> Callable[[st
         edits.update(lines)
         if post in posts:
             held.update(lines)
-    aliases = set(nt_lines(triple for alias in corpus.same_as for triple in alias_triples(alias, terms)))
+    aliases = _alias_lines(corpus, terms)
     with (state / _ALIASES).open(encoding="utf-8", newline="") as handle:
         edits.update(aliases.symmetric_difference(handle))
     # a place's lines are the corpus's while a post is of that place (or an alias names it)
@@ -772,7 +779,7 @@ def _corpus_change(state: Path, corpus: Corpus, edits: set[str]) -> Callable[[st
         place = place_of.get(line[: line.index(" ")])
         return place is not None and line in set(nt_lines(place_triples(place, terms)))
 
-    _keep_corpus(state, corpus)
+    _keep_corpus(state, map(_tenure_row, corpus.tenures), aliases)
     return has
 
 
@@ -850,8 +857,7 @@ def _line_at_least(data: bytes, low: int, line: bytes) -> int:
     high = len(data)
     while low < high:
         middle = (low + high) // 2
-        start = data.rfind(b"\n", low, middle) + 1 or low
-        start = max(start, low)
+        start = data.rfind(b"\n", low, middle) + 1 or low  # a line's start, not before low
         end = data.index(b"\n", start) + 1
         if data[start:end] < line:
             low = end

@@ -801,15 +801,15 @@ def _indexed_rows(index, query: NamedQuery, bindings: Mapping[str, Any] | None, 
         if len(named) != 1:
             return None  # one name or place, and days besides it
         (parameter,) = named
-        terms = [values[parameter] for values in tries]
-        if not all(isinstance(term, Literal) and str(term) for term in terms):
+        values = [tried[parameter] for tried in tries]
+        if not all(isinstance(value, Literal) and str(value) for value in values):
             return None  # an IRI, or "": the engine says what those give
+        if not all(isinstance(value, Literal) for value in tries[0].values()):
+            return None
         ranges = {
             other: (_nt_term(value), str(value)) for other, value in tries[0].items() if other != parameter
         }
-        if not all(isinstance(value, Literal) for value in tries[0].values()):
-            return None
-        terms = [_nt_term(term) for term in terms]
+        terms = [_nt_term(value) for value in values]
         return index.bound(query.name, query.text, parameter, terms, first, offset, ranges)
     if set(bindings or ()) - {"name"}:
         return None

@@ -989,8 +989,8 @@ class _Edges:
         sources, targets, participations = self.pending
         if not sources:
             return
-        ids, tables = self.tables.ids, self.tables
-        a, b = ids.numbers(sources), ids.numbers(targets)
+        tables = self.tables
+        a, b = tables.ids.numbers(sources), tables.ids.numbers(targets)
         if (a < 0).any() or (b < 0).any():  # a state that does not describe these tables
             raise _StaleTables
         a, b = a.astype(np.int32), b.astype(np.int32)

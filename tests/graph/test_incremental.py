@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -418,12 +419,10 @@ def _loaded(path) -> list[str]:
     return sorted(str(quad) for quad in store.quads_for_pattern(None, None, None))
 
 
-def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, monkeypatch, capsys):
-    first, second = inputs
-    out = tmp_path / "out"
-    changes = []
-    real = store_module.apply_changes
-    monkeypatch.setattr(store_module, "apply_changes", lambda *a, **k: changes.append(real(*a, **k)))
+def _update_steps(first, second, out) -> tuple[str, Iterator[list[str]]]:
+    """The commands of a build of ``first`` into ``out`` followed by three updates: ``second``
+    added, a file of ``first`` changed (another day, written just before its command) and a
+    release of ``second`` removed (its id is returned with them)."""
     changed = sorted(first.iterdir())[1]
     rid = sorted(second.iterdir())[0].stem
 
@@ -435,12 +434,30 @@ def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, 
         yield ["build", str(first), str(second), "-o", str(out)]
         yield ["remove", str(out), rid]
 
+    return rid, steps()
+
+
+def _fresh_without(fresh, first, second, rid):
+    """A fresh build into ``fresh`` of what :func:`_update_steps` left: release ``rid`` gone."""
+    (second / f"{rid}.txt").unlink()
+    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    return fresh
+
+
+def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, monkeypatch, capsys):
+    first, second = inputs
+    out = tmp_path / "out"
+    changes = []
+    real = store_module.apply_changes
+    monkeypatch.setattr(store_module, "apply_changes", lambda *a, **k: changes.append(real(*a, **k)))
+    rid, steps = _update_steps(first, second, out)
+
     bases = []
     real_previous = sharded._Previous.of
     monkeypatch.setattr(
         sharded._Previous, "of", lambda *a: bases.append(real_previous(*a) is not None) or real_previous(*a)
     )
-    for number, command in enumerate(steps()):
+    for number, command in enumerate(steps):
         assert main([*command, "-q", "--no-check"]) == EXIT_OK
         assert len(changes) == number  # the first build loads its store whole, each update applies changes
         assert _store_dump(store_of(out)) == _loaded(out / "graph.nt")
@@ -452,9 +469,7 @@ def test_an_update_applies_what_changed_to_the_previous_store(tmp_path, inputs, 
         }
         bases.clear()
     assert all(removed and added for removed, added in changes)
-    (second / f"{rid}.txt").unlink()
-    fresh = tmp_path / "fresh"
-    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    fresh = _fresh_without(tmp_path / "fresh", first, second, rid)
     assert (fresh / "graph.nt").read_bytes() == (out / "graph.nt").read_bytes()
     assert manifest(out)["triples"] == manifest(fresh)["triples"]
     capsys.readouterr()
@@ -559,28 +574,17 @@ def test_an_update_follows_the_change_in_the_shards_and_gives_the_bytes_of_a_fre
     merged = []
     real_of = sharded._DefaultChanges.of
     monkeypatch.setattr(sharded._DefaultChanges, "of", lambda *a: merged.append(a) or real_of(*a))
-    changed = sorted(first.iterdir())[1]
-    rid = sorted(second.iterdir())[0].stem
-
-    def steps():
-        yield ["build", str(first), "-o", str(out)]
-        yield ["build", "--add", str(second), "-o", str(out)]
-        text = changed.read_text(encoding="utf-8").splitlines(keepends=True)
-        changed.write_text("".join([text[0], "2019-07-11\n", *text[2:]]), encoding="utf-8")  # another day
-        yield ["build", str(first), str(second), "-o", str(out)]
-        yield ["remove", str(out), rid]
+    rid, steps = _update_steps(first, second, out)
 
     files = []
-    for command in steps():
+    for command in steps:
         calls.clear(), mapped.clear()
         assert main([*command, "-q", "--no-check"]) == EXIT_OK
         files.append(len(mapped))
         assert calls == (["write_release_shards"] if not files[1:] else ["update_release_shards"])
     assert files == [6, 5, 1, 0]  # every file, the five added, the one changed, none (its file had one)
     assert merged == []
-    (second / f"{rid}.txt").unlink()
-    fresh = tmp_path / "fresh"
-    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    fresh = _fresh_without(tmp_path / "fresh", first, second, rid)
     assert _files_and_shards(out) == _files_and_shards(fresh)
 
 
