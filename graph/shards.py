@@ -646,6 +646,7 @@ def update_release_shards(
         own = (f"<{release.graph}/", f"<{release.graph}#")
         if not all(own[0] in line or own[1] in line for line in release.default):
             raise Unkept(release.graph)
+    counts, kept_build, kept_tenures, kept_aliases = _read_kept(state)
     (state / _STAMPS).unlink(missing_ok=True)  # until it describes the new files
     # index.tsv: the lines of the releases mapped again in place of those they had
     lines = {release.graph: release.index for release, _ in fresh}
@@ -664,11 +665,6 @@ def update_release_shards(
     index += lines.values()
     # the place triples the release graphs hold, each with how many releases: those no release
     # holds any more, and those a release holds now, may leave or join the default graph
-    counts: dict[str, int] = {}
-    with (state / _PLACES).open(encoding="utf-8", newline="") as handle:
-        for line in handle:
-            cut = line.rindex("\t")
-            counts[line[:cut] + "\n"] = int(line[cut + 1 :])
     edits: set[str] = set()
     for releases, step in ((before, -1), ([release for release, _ in fresh], 1)):
         for release in releases:
@@ -685,9 +681,8 @@ def update_release_shards(
     edits.update(line for release in before for line in release.default)
     edits.update(own)
     build = sorted(set(nt_lines(build_triples(corpus, __version__))))
-    with (state / _BUILD).open(encoding="utf-8", newline="") as handle:
-        edits.update(set(handle) ^ set(build))
-    corpus_has = _corpus_change(state, corpus, edits)
+    edits.update(kept_build ^ set(build))
+    corpus_has = _corpus_change(state, corpus, edits, kept_tenures, kept_aliases)
     build_set = set(build)
     wanted = [
         (line, line in own or line in build_set or (not counts.get(line) and corpus_has(line)))
@@ -714,6 +709,9 @@ def update_release_shards(
         state, folder, sources, build, {"from": kept.default_digest, "to": digest} if changed else None
     )
     return ShardReport(written, len(index) - written, len(gone))
+
+
+_TENURE_ROW = 7  # the fields of a tenure's row
 
 
 def _tenure_row(tenure: Tenure) -> tuple:
@@ -743,13 +741,37 @@ def _keep_corpus(state: Path, rows: Iterable[tuple], aliases: set[str]) -> None:
     atomic_write(state / _ALIASES, "".join(sorted(aliases)), sync=False)
 
 
-def _corpus_change(state: Path, corpus: Corpus, edits: set[str]) -> Callable[[str], bool]:
+def _read_kept(state: Path) -> tuple[dict[str, int], set[str], set[tuple], set[str]]:
+    """What an update reads of the state: the place triples' lines with how many releases hold each,
+    the build's lines, the corpus's tenure rows and aliases' lines. Raises :class:`Unkept` (the
+    shards are then written whole) when a file of it cannot be read as one a build wrote."""
+    try:
+        counts: dict[str, int] = {}
+        with (state / _PLACES).open(encoding="utf-8", newline="") as handle:
+            for line in handle:
+                cut = line.rindex("\t")
+                counts[line[:cut] + "\n"] = int(line[cut + 1 :])
+        with (state / _BUILD).open(encoding="utf-8", newline="") as handle:
+            build = set(handle)
+        tenures = set(marshal.loads((state / _TENURES).read_bytes()))
+        if not all(isinstance(row, tuple) and len(row) == _TENURE_ROW for row in tenures):
+            raise ValueError("not tenure rows")
+        with (state / _ALIASES).open(encoding="utf-8", newline="") as handle:
+            aliases = set(handle)
+    except (OSError, ValueError, EOFError, TypeError) as error:
+        raise Unkept(f"the shards' state in {state}: {error}") from error
+    return counts, build, tenures, aliases
+
+
+def _corpus_change(
+    state: Path, corpus: Corpus, edits: set[str], before: set[tuple], kept_aliases: set[str]
+) -> Callable[[str], bool]:
     """Add to ``edits`` the lines of the corpus's triples (:func:`~govkg.graph.rdf.corpus_triples`)
     that the tenures, posts and aliases changed since the state's may have added or taken away,
     keep the new ones in ``state``, and return whether a line of ``edits`` is one of the corpus's
-    now: only the changed tenures and posts are written as triples, not the whole corpus."""
+    now: only the changed tenures and posts are written as triples, not the whole corpus.
+    ``before`` and ``kept_aliases`` are the state's rows and lines (:func:`_read_kept`)."""
     terms = _Terms()
-    before = set(marshal.loads((state / _TENURES).read_bytes()))
     now = {_tenure_row(tenure): tenure for tenure in corpus.tenures}
     changed = [_tenure(row) for row in before - now.keys()] + [now[row] for row in now.keys() - before]
     posts = {tenure.post for tenure in corpus.tenures}
@@ -768,8 +790,7 @@ def _corpus_change(state: Path, corpus: Corpus, edits: set[str]) -> Callable[[st
         if post in posts:
             held.update(lines)
     aliases = _alias_lines(corpus, terms)
-    with (state / _ALIASES).open(encoding="utf-8", newline="") as handle:
-        edits.update(aliases.symmetric_difference(handle))
+    edits.update(aliases ^ kept_aliases)
     # a place's lines are the corpus's while a post is of that place (or an alias names it)
     place_of = {nt_term(place_iri(place)): place for place in places}
 

@@ -19,7 +19,7 @@ import pytest
 from govkg.graph import incremental, sharded, tables
 from govkg.graph import store as store_module
 from govkg.graph.build import build, extract_file, from_extractions, releases_of_files, sample_paths
-from govkg.graph.cache import ExtractionCache
+from govkg.graph.cache import CACHE, ExtractionCache
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.incremental import (
     IDENTITY_FILE,
@@ -37,7 +37,7 @@ from govkg.graph.incremental import (
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import write_outputs
 from govkg.graph.page_index import INDEX
-from govkg.graph.shards import SHARDS
+from govkg.graph.shards import SHARDS, SHARDS_STATE
 from govkg.graph.store import STORE, manifest, store_of
 
 FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
@@ -594,6 +594,29 @@ def test_an_update_whose_shards_state_does_not_describe_the_folder_writes_them_w
     assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     default = out / SHARDS / "default.nq"
     default.write_bytes(default.read_bytes())  # the same bytes, another file: the state is not used
+    assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
+    assert _files_and_shards(out) == _files_and_shards(fresh)
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        ("places.tsv", b"<s> <p> <o> .\tmany\n"),
+        ("tenures.marshal", b"\x00garbage"),
+        ("build.nt", b"\xff\xfe"),
+    ],
+)
+def test_an_update_whose_shards_state_is_damaged_writes_them_whole(
+    tmp_path, inputs, monkeypatch, name, damage
+):
+    """A state file changed by something else than a build (its stamps still those of the folder):
+    the update writes the shards whole, with no traceback, and gives a fresh build's bytes."""
+    first, second = inputs
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    monkeypatch.setattr(incremental, "FOLLOWED_SHARE", 1.0)  # however many of these few files change
+    assert main(["build", str(first), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
+    (out / CACHE / SHARDS_STATE / name).write_bytes(damage)
     assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
     assert _files_and_shards(out) == _files_and_shards(fresh)
