@@ -294,6 +294,10 @@ _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 _YOU = re.compile(r"你|您")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
 _TRIBUTE = re.compile(r"献")
+# What stands between a frame (在走访…时) and the subject of the clause after it: the comma, a title.
+_SUBJECT_GAP = re.compile(r"[，,]\s*[^，,。；;：:！!？?]{0,20}")
+# The verbs of a call on people (ANNOTATION.md's 走访, 慰问, and 看望, 探望)
+_CALL = re.compile(r"走访|看望|慰问|探望")
 # An activity named in a headline (某区委开展新春慰问活动): its name follows the light verb.
 _CAMPAIGN = re.compile(r"(?:开展|举行|举办|组织|启动)了?((?:(?!开展|举行|举办|组织).)+活动)$")
 # What joins two names of a list (甲、乙; 甲和乙), with the titles of the second (甲、副主任乙).
@@ -333,6 +337,7 @@ class _Draft:
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
+    calls: bool = False  # a call on people told as a frame (在走访…时): its own unless one was told
     in_words: bool = False  # told of in reported words (甲指出，乙主持…会议)
     # One happening a day of a list the text counts (3日和8日两次召开…): (date, as written).
     repeats: tuple[tuple[str | None, str], ...] = ()
@@ -910,6 +915,7 @@ class _Reader:
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
+        draft.calls = bool(groups.get("call"))
         draft.repeats = self._repeats(v.text, clause, at, dates)
         if draft.repeats and date is None:
             draft.repeats = tuple((None, written) for _, written in draft.repeats)
@@ -923,6 +929,11 @@ class _Reader:
             said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
             draft.said = said and said.written
         draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
+        if draft.calls:
+            # 在走访…时，甲与代表们交谈: who opens the clause after the frame makes the call.
+            after = _starting(mentions, clause.end(), len(v.text))
+            if after and _SUBJECT_GAP.fullmatch(v.text, clause.end(), after[0].start):
+                draft.roles.append(Participation(after[0].key, "lead", sentence.span))
         # 同日，甲还主持召开了某专题会议: another meeting, unless it names the one told of.
         also = kind == "meeting" and not generic and _ANOTHER.search(clause.group(), 0, match.start())
         same = None if another or past else self._same_as(draft, name_view, bool(also))
@@ -969,6 +980,10 @@ class _Reader:
                 # 带领乙、丙上门走访…: the visit's verb phrase, not whom the leader took along.
                 opening = event_names.visit_start(text, led[-1].end, cue_end)
                 start = opening if opening is not None else start
+            named = _within(mentions, start, end) if match.groupdict().get("call") else []
+            if named and named[0].start > start + 2:
+                # 在走访联系市级人大代表甲和乙时: the call by whom it is on, not by their names.
+                end = named[0].start
             pieces = ((start, end),)
         elif kind == "reception":
             end = event_names.cut_tail(text, at, clause.end())
@@ -1052,6 +1067,8 @@ class _Reader:
             if draft.type == "inspection" and draft.leaders and other.leaders:
                 if not draft.leaders & other.leaders:
                     continue
+            if draft.calls and not _CALL.search(other.name):
+                continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit
             if draft.type == "reception" and draft.guests:
                 received = other.guests | {p.person for p in other.roles if p.role == "guest"}
                 if received and not draft.guests & received:

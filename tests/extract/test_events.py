@@ -1642,3 +1642,22 @@ def test_without_a_publication_date_the_page_address_dates_the_events(url, date)
     release = Release(id="t", text=text, url=url)
     (event,) = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
     assert event.date == date
+
+
+def test_a_call_on_people_told_as_a_frame_is_a_visit_of_its_own():
+    text = (
+        "5月10日，县长张三到某镇对重点工作进行调研指导。"
+        "在走访联系市级人大代表李四时，张三与人大代表们亲切交谈。"
+    )
+    events = events_of(text, published="2021-05-12", names=("张三", "李四"))
+    assert [(e.type, e.name) for e in events] == [
+        ("inspection", "到某镇对重点工作进行调研指导"),
+        ("inspection", "走访联系市级人大代表"),  # the call by whom it is on, not their names
+    ]
+    assert [(p.person, p.role) for p in events[1].participations] == [("张三", "lead")]
+
+
+def test_a_call_told_again_as_a_frame_is_the_call_told_before():
+    text = "2月9日，县长张三到某村慰问老党员李四。在慰问老党员李四时，张三了解了他的生活情况。"
+    events = events_of(text, published="2021-02-10", names=("张三", "李四"))
+    assert [(e.type, e.name) for e in events] == [("inspection", "到某村慰问老党员李四")]
