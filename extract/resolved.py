@@ -43,7 +43,6 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from govkg.extract.chars import simplified
 from govkg.extract.identity import (
     Alias,
     Corpus,
@@ -62,6 +61,7 @@ from govkg.extract.identity import (
     Variant,
     _add_known,
     _in_release,
+    _name,
     _office,
     _shared,
     _unplaced,
@@ -131,12 +131,8 @@ _INDEXES = {
     "variant_of": "variant (rid)",
 }
 _PLAIN = {"origin", "round"}  # stored as they are
-_MARSHALLED = {
-    "steps",
-    "evidence",
-    "offices",
-    "places",
-}  # tuples of str, None and frozensets: marshal's, quicker
+# tuples of str, None and frozensets: marshal's, quicker
+_MARSHALLED = {"steps", "evidence", "offices", "places"}
 _VERSION = "3"
 
 
@@ -725,10 +721,7 @@ def _update(
         for person, (name, *_) in zip(row.persons, steps, strict=True):
             key = person.key
             if empty or _block(name) in dirty_set:
-                persons[key], held = nodes[key]
-                for index, post in enumerate(held):
-                    if post is not None:
-                        posts[(key, index)] = post
+                _put_node(persons, posts, key, nodes[key])
             else:
                 persons[key] = old.persons[key]
                 for index in range(len(person.titles)):
@@ -826,7 +819,7 @@ def _told(
     }
     for rid in changed:
         if not _unplaced(rows[rid]):
-            told.update(simplified(person.name) or person.name for person in rows[rid].persons)
+            told.update(_name(person.name) for person in rows[rid].persons)
     return told
 
 
@@ -1010,15 +1003,20 @@ def _keys_moved(old: ReleaseKeys, nodes: dict) -> ReleaseKeys:
     persons, posts = {}, {}
     for key, node in old.persons.items():
         if key in nodes:
-            persons[key], held = nodes[key]
-            for index, post in enumerate(held):
-                if post is not None:
-                    posts[(key, index)] = post
+            _put_node(persons, posts, key, nodes[key])
         else:
             persons[key] = node
             for index, post in kept_posts.get(key, ()):
                 posts[(key, index)] = post
     return ReleaseKeys(persons, old.organizations, posts)
+
+
+def _put_node(persons: dict, posts: dict, key: str, node: tuple) -> None:
+    """Put a person's resolved (node, the posts of its titles) into a release's keys' dicts."""
+    persons[key], held = node
+    for index, post in enumerate(held):
+        if post is not None:
+            posts[(key, index)] = post
 
 
 def _moved(keys: ReleaseKeys | None, key: str, node, held: tuple) -> bool:

@@ -105,16 +105,25 @@ class PageIndex:
             return None
         return cls.open(database.parent / INDEX, triples)
 
+    def _entry(self, kind: str, name: str, text: str) -> dict | None:
+        """The manifest's entry of ``kind`` (keys, walks, answers) for named query ``name``, when
+        it was written for that query's ``text``."""
+        found = self.manifest.get(kind, {}).get(name)
+        return found if found and found.get("digest") == digest(text) else None
+
+    def _file(self, kind: str, name: str, text: str) -> Path | None:
+        """The file of :meth:`_entry`, when there is one."""
+        found = self._entry(kind, name, text)
+        if found is None:
+            return None
+        path = self.folder / found["file"]
+        return path if path.is_file() else None
+
     def keys(self, name: str, text: str) -> Iterator | None:
         """The values of named query ``name``'s key query (of ``text``), in order, read as needed;
         None when the index has none for that text."""
-        found = self.manifest.get("keys", {}).get(name)
-        if not found or found.get("digest") != digest(text):
-            return None
-        path = self.folder / found["file"]
-        if not path.is_file():
-            return None
-        return _terms(path)
+        path = self._file("keys", name, text)
+        return _terms(path) if path is not None else None
 
     def walk(
         self, name: str, text: str, wanted: set[str] | None, block: int = 64, most: int = 1024
@@ -124,21 +133,16 @@ class PageIndex:
         next twice the one before up to ``most``, a block never ending between two values of the
         same order key.
         None when the index has none for that text."""
-        found = self.manifest.get("walks", {}).get(name)
-        if not found or found.get("digest") != digest(text):
-            return None
-        path = self.folder / found["file"]
-        if not path.is_file():
-            return None
-        return _blocks(path, wanted, block, most)
+        path = self._file("walks", name, text)
+        return _blocks(path, wanted, block, most) if path is not None else None
 
     def answer(
         self, name: str, text: str, first: int | None, offset: int
     ) -> tuple[tuple[Any, ...], ...] | None:
         """Rows of the unbound answer of named query ``name`` (of ``text``) that the index holds
         whole: ``first`` rows after ``offset``; None when it holds none for that text."""
-        found = self.manifest.get("answers", {}).get(name)
-        if not found or found.get("digest") != digest(text):
+        found = self._entry("answers", name, text)
+        if found is None:
             return None
         stop = None if first is None else offset + first
         with (self.folder / found["file"]).open(encoding="utf-8") as handle:
@@ -163,8 +167,8 @@ class PageIndex:
         (``ranges`` in the index: ``from`` and ``to`` of a day), the rows out of them left out
         and the parameter's column set to the term, as the engine gives them. None when the
         index holds none so."""
-        found = self.manifest.get("answers", {}).get(name)
-        if not found or found.get("digest") != digest(text) or parameter not in found.get("bound", {}):
+        found = self._entry("answers", name, text)
+        if found is None or parameter not in found.get("bound", {}):
             return None
         if set(ranges or ()) - set(found.get("ranges", {})):
             return None

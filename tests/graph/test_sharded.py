@@ -126,12 +126,17 @@ def test_a_writer_that_forgets_the_names_it_made_gives_the_same_bytes(sample_res
     assert_same_files(folder, tmp_path / "streamed")
 
 
-@pytest.mark.parametrize("run_chars", [300, 10_000_000])
-def test_odd_literals_and_release_ids_give_the_same_bytes(tmp_path, run_chars):
-    built = odd_result()
+def assert_streamed_as_in_memory(built, tmp_path, run_chars):
+    """The RDF files written from ``built``'s canonical shards (into tmp_path/streamed) are those
+    the in-memory writers give."""
     shards = canonical_shards(built.graph, tmp_path / "shards")
     write_rdf_files(shards, tmp_path / "streamed", run_chars=run_chars)
     assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+
+
+@pytest.mark.parametrize("run_chars", [300, 10_000_000])
+def test_odd_literals_and_release_ids_give_the_same_bytes(tmp_path, run_chars):
+    assert_streamed_as_in_memory(odd_result(), tmp_path, run_chars)
 
 
 def test_release_graphs_come_in_the_order_of_their_names_in_n_triples(tmp_path):
@@ -469,10 +474,7 @@ def shared_result() -> BuildResult:
 
 @pytest.mark.parametrize("run_chars", [300, 10_000_000])
 def test_a_subject_in_several_release_graphs_is_written_in_each_with_its_own_triples(tmp_path, run_chars):
-    built = shared_result()
-    shards = canonical_shards(built.graph, tmp_path / "shards")
-    write_rdf_files(shards, tmp_path / "streamed", run_chars=run_chars)
-    assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
+    assert_streamed_as_in_memory(shared_result(), tmp_path, run_chars)
     trig = (tmp_path / "streamed" / "graph.trig").read_text(encoding="utf-8")
     assert trig.count("id/person/shared>") == 3  # in each release graph, and in the default graph
 
