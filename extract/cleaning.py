@@ -28,15 +28,20 @@ _NORMALISE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
 _NORMALISE.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _NORMALISE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _NORMALISE.update({0xFEFF: " ", 0x2028: "\n", 0x2029: "\n"})
+_NORMALISED = {chr(c): to if isinstance(to, str) else chr(to) for c, to in _NORMALISE.items()}
+_TO_NORMALISE = re.compile("[" + "".join(re.escape(c) for c in sorted(_NORMALISED)) + "]")
 
 
 def normalise(text: str) -> str:
     """Normalise without changing length (so offsets stay valid).
 
+    The characters replaced are found by one scan (a text holds few): ``str.translate``
+    looks each character of a Chinese text up in the table, a dozen times as slow.
+
     >>> normalise("２０２０年\\u3000１月")
     '2020年 1月'
     """
-    return text.translate(_NORMALISE)
+    return _TO_NORMALISE.sub(lambda found: _NORMALISED[found.group()], text)
 
 
 _STRIP = " \t•·●■◆▪|｜>"

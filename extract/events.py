@@ -344,8 +344,9 @@ class _Draft:
 
 
 @lru_cache(maxsize=1)
-def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    """The rows of ``event_cues.tsv``: type, compiled pattern, the words a clause needs."""
+def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
+    """The rows of ``event_cues.tsv``: type, compiled pattern, the words a clause needs (one
+    pattern for each group of words, one word of each group needed)."""
     meet = alternation(load_words("meeting_heads.tsv"))
     inspect = alternation(load_words("inspection_verbs.tsv"))
     # 人民大会堂, 会议室: places, not meetings; 视频会晤, 视频会见: receptions.
@@ -361,8 +362,9 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
-        words = needs.replace("{INSPECT}", "|".join(load_words("inspection_verbs.tsv"))).split("|")
-        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), _words_pattern(words)))
+        needs = needs.replace("{INSPECT}", "|".join(load_words("inspection_verbs.tsv")))
+        groups = tuple(_words_pattern(group.split("|")) for group in needs.split("&"))
+        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), groups))
     return tuple(cues)
 
 
@@ -383,7 +385,7 @@ def _meeting_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _hint() -> re.Pattern:
     """Words without one of which a clause cannot match any event cue (a cheap first test)."""
-    return _words_pattern([need.pattern for _, _, need in _event_cues()], escape=False)
+    return _words_pattern([needs[0].pattern for _, _, needs in _event_cues()], escape=False)
 
 
 def _words_pattern(words, escape: bool = True) -> re.Pattern:
@@ -437,7 +439,7 @@ def _receives_visitor(text: str, start: int, end: int) -> bool:
 def _inspection_cue(text: str, start: int, end: int) -> int | None:
     """Where an inspection cue starts in ``text[start:end]``, if there is one."""
     for kind, pattern, needs in _event_cues():
-        if kind.startswith("inspection") and needs.search(text, start, end):
+        if kind.startswith("inspection") and all(need.search(text, start, end) for need in needs):
             match = pattern.search(text, start, end)
             if match:
                 return match.start()
@@ -617,9 +619,12 @@ class _Reader:
             welcomed = _WELCOMED_TO.search(words)
             needed: dict[str, bool] = {}  # cues share their words: each list searched once
             for kind, pattern, needs in _event_cues():
-                found = needed.get(needs.pattern)
-                if found is None:
-                    found = needed[needs.pattern] = needs.search(words) is not None
+                for need in needs:
+                    found = needed.get(need.pattern)
+                    if found is None:
+                        found = needed[need.pattern] = need.search(words) is not None
+                    if not found:
+                        break
                 if not found:
                     continue
                 match = pattern.search(words)

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govkg.extract import events
 from govkg.extract.data import load_table, load_words
 from govkg.extract.dates import day_part_words, same_day_words
 from govkg.extract.events import find_events
@@ -648,8 +649,29 @@ def test_event_cue_rows():
     assert rows
     for kind, pattern, needs in rows:
         assert kind.rstrip("?+=!") in _TYPES
-        assert needs and all(needs.split("|"))
+        assert needs and all(word for group in needs.split("&") for word in group.split("|"))
         assert "{" not in re.sub(r"\{(?:C|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "全市安全生产工作会议在市政府召开",
+        "某县经济工作会议隆重开幕",
+        "某市第五次党代会胜利闭幕",
+        "全省推进会在某市举行",
+        "张三出席全省招商引资推介会",
+        "李四主持召开县委常委会会议",
+        "王五参加某区代表团审议",
+        "某镇收听收看全国防汛工作视频会",
+        "座谈会上，张三指出",
+    ],
+)
+def test_event_cue_needs_hold_every_match(clause):
+    # The needs are a first test only: a clause a row's pattern matches holds a word of each group.
+    for _, pattern, needs in events._event_cues():
+        if pattern.search(clause):
+            assert all(need.search(clause) for need in needs), pattern.pattern[:40]
 
 
 def test_role_cue_rows():
