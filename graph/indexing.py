@@ -19,16 +19,17 @@ of the events or documents the changes reach), the bytes a whole build gives.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import re
+import shutil
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
 
-from govkg.graph.folders import atomic_open, atomic_write, scratch
+from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder
 from govkg.graph.page_index import (
     BY_NAME,
     COATTENDANCE,
@@ -691,76 +692,223 @@ def _name_key(term) -> tuple:
     return (term.value, 0, term.language) if term.language else (term.value, 1, term.datatype.value)
 
 
-def write_coattendance(store, folder: Path) -> bool:
+# Rows of co-attendance's tables (and meetings of two officials) made at once: past it, the pairs
+# are counted and the rows made and sorted a range at a time (write_coattendance).
+_BLOCK = 1 << 18
+
+
+def write_coattendance(store, folder: Path, block: int = _BLOCK) -> bool:
     """co-attendance's two tables (see graph/page_index.py) counted from the store's
     participations: the distinct events of each pair of named officials. False (nothing
     written) where an agent is not an IRI, whose rows the query's text compares otherwise.
 
     Officials are numbered in the order of their IRIs (``STR(?person) < STR(?partner)`` is
     a smaller number first) and names in the query's order, so that the rows are sorted as
-    five columns of numbers (numpy's ``lexsort``), 8 bytes a number, and written a slice of
-    them at a time.
+    five columns of numbers (numpy's ``lexsort``), 8 bytes a number. Held whole are the
+    participations (two numbers each), the officials' IRIs and their names; the pairs and
+    their counts go to a scratch folder beside the tables (:func:`_count_pairs`, for a range
+    of officials at a time), and each table's rows are made from them and sorted a range of
+    the table's order at a time (:func:`_sorted_rows`), each about ``block`` rows, written
+    before the next is made: the memory of the rows follows ``block``, not the corpus.
     """
     import numpy as np
     import pyoxigraph as ox
 
     people: dict[str, int] = {}
-    attended: dict[str, list[int]] = {}
+    events: dict[str, int] = {}
+    numbered = (array("q"), array("q"))  # each participation's event and official
     for event, person in store.query(_PARTICIPATIONS):
         if not isinstance(person, ox.NamedNode):
             return False
-        number = people.setdefault(person.value, len(people))
-        attended.setdefault(event.value, []).append(number)
+        numbered[0].append(events.setdefault(event.value, len(events)))
+        numbered[1].append(people.setdefault(person.value, len(people)))
+    del events
     iris = sorted(people)
-    renumber = [0] * len(iris)
-    for rank, iri in enumerate(iris):
-        renumber[people[iri]] = rank
-    del people
-    names: list[list[str]] = [[] for _ in iris]  # each official's names, in N-Triples
+    renumber = np.zeros(len(iris), dtype=np.int64)  # each official's number, by its IRI's order
+    renumber[np.array([people[iri] for iri in iris], dtype=np.int64)] = np.arange(len(iris))
+    named, names_of = array("q"), []  # each name of an official: the official, the name
     order_of: dict[str, tuple] = {}  # a name in N-Triples -> its place in the query's order
     for person, name in store.query(_NAMES):
-        at = _bisect(iris, person.value)
-        if at is not None:
+        number = people.get(person.value)
+        if number is not None:
             text = _nt_term(name)
             order_of.setdefault(text, _name_key(name))
-            names[at].append(text)
-    counts: dict[int, int] = {}
-    size = len(iris)
-    for numbers in attended.values():
-        met = sorted({renumber[n] for n in numbers})
-        for i, a in enumerate(met):
-            for b in met[i + 1 :]:
-                counts[a * size + b] = counts.get(a * size + b, 0) + 1
-    del attended, renumber
+            named.append(number)
+            names_of.append(text)
+    del people
     texts = sorted(order_of, key=order_of.__getitem__)  # the names in the query's order
-    rank = {text: i for i, text in enumerate(texts)}
-    by_text = np.empty(len(texts), dtype=np.int64)  # each name's rank by its text, for the bisection
-    by_text[np.argsort(np.array(texts, dtype=object))] = np.arange(len(texts))
     del order_of
-    # rows: (events, the name's rank, the other's rank, person, partner), each pair both ways
-    columns = [array("q") for _ in range(5)]  # 8 bytes a number: 1.8 million rows at 100,000 releases
-    for key, events in counts.items():
-        a, b = divmod(key, size)
-        for left, right in ((a, b), (b, a)):
-            for name in names[left]:
-                for other in names[right]:
-                    row = (events, rank[name], rank[other], left, right)
-                    for column, value in zip(columns, row, strict=True):
-                        column.append(value)
-    del counts, names, rank
-    events, name, other, left, right = (np.frombuffer(column, dtype=np.int64) for column in columns)
-    once = np.flatnonzero(left < right)
-    unbound = once[np.lexsort((right[once], left[once], other[once], name[once], -events[once]))]
-    columns = (events, name, other, left, right)
-    atomic_write(folder / UNBOUND, _lines(unbound, False, columns, texts, iris))
-    del unbound, once
-    by_name = by_text[name] if len(name) else name
-    grouped = np.lexsort((right, left, other, -events, by_name))
-    atomic_write(folder / BY_NAME, _lines(grouped, True, columns, texts, iris))
+    rank = {text: i for i, text in enumerate(texts)}
+    by_text = np.zeros(len(texts), dtype=np.int64)  # each name's rank by its text, for the bisection
+    by_text[np.argsort(np.array(texts, dtype=object))] = np.arange(len(texts))
+    names = _Names(renumber[_numbers(named)], [rank[text] for text in names_of], len(iris))
+    del named, names_of, rank
+    with _scratch_folder(folder / UNBOUND, "pairs") as runs:
+        pairs = _count_pairs(
+            _numbers(numbered[0]), renumber[_numbers(numbered[1])], len(iris), runs / "pairs", block
+        )
+        del numbered, renumber
+        for path, by_name in ((folder / UNBOUND, False), (folder / BY_NAME, True)):
+            ranges = _sorted_rows(pairs, names, by_name, by_text, block)
+            atomic_write(
+                path, (piece for order, rows in ranges for piece in _lines(order, by_name, rows, texts, iris))
+            )
     return True
 
 
-def _lines(order, name_first: bool, columns, texts: list[str], iris: list[str], step: int = 1 << 16):
+def _numbers(numbers: array):
+    """An array of 8-byte numbers as numpy's (no copy)."""
+    import numpy as np
+
+    return np.frombuffer(numbers, dtype=np.int64) if len(numbers) else np.zeros(0, dtype=np.int64)
+
+
+@contextlib.contextmanager
+def _scratch_folder(path: Path, kind: str) -> Iterator[Path]:
+    """A :func:`~govkg.graph.folders.scratch_folder` beside ``path``, removed at the end."""
+    made = scratch_folder(path, kind)
+    try:
+        yield made
+    finally:
+        shutil.rmtree(made, ignore_errors=True)
+
+
+class _Names:
+    """Officials' names as numbers: the ranks of official ``n``'s names (``officials``, ``ranks``:
+    one of each a name, in the order given) are ``ranks[start[n] : start[n] + count[n]]``."""
+
+    def __init__(self, officials, ranks: list[int], size: int) -> None:
+        import numpy as np
+
+        self.ranks = np.array(ranks, dtype=np.int64)[np.argsort(officials, kind="stable")]
+        self.count = np.bincount(officials, minlength=size).astype(np.int64)
+        self.start = np.cumsum(self.count) - self.count
+
+
+def _count_pairs(event, person, size: int, path: Path, block: int) -> Path:
+    """Write to ``path`` the distinct events of each pair of officials ``a < b`` (numbers, of
+    ``size``) met at an event, from the participations' numbers (``event``, ``person``): two
+    8-byte numbers a pair, its key (``a * size + b``) and its count, in the order of the keys.
+    Counted for a range of ``a`` at a time, about ``block`` meetings each."""
+    import numpy as np
+
+    order = np.lexsort((person, event))
+    event, person = event[order], person[order]
+    once = np.ones(len(event), dtype=bool)  # an official twice at an event meets the others once
+    once[1:] = (event[1:] != event[:-1]) | (person[1:] != person[:-1])
+    event, person = event[once], person[once]
+    starts = np.flatnonzero(np.diff(event, prepend=-1))
+    sizes = np.diff(np.append(starts, len(event)))
+    # the meetings each official is the smaller of: at an event of k, the i-th is in k - 1 - i
+    within = np.arange(len(event)) - np.repeat(starts, sizes)
+    smaller = np.bincount(person, weights=np.repeat(sizes, sizes) - 1 - within, minlength=size)
+    before = np.cumsum(smaller.astype(np.int64))
+    total = int(before[-1]) if size else 0
+    cuts = np.unique(np.searchsorted(before, np.arange(block, total, block), "right")).tolist()
+    kinds = np.unique(sizes[sizes > 1]).tolist()
+    with open(path, "wb") as out:
+        for low, high in zip([0, *cuts], [*cuts, size], strict=True):
+            keys = [np.zeros(0, dtype=np.int64)]
+            for k in kinds:  # the events of k officials, a slice of them at a time
+                left, right = np.triu_indices(k, 1)
+                groups = starts[sizes == k]
+                step = max(1, block // len(left))
+                for at in range(0, len(groups), step):
+                    members = person[groups[at : at + step, None] + np.arange(k)]
+                    a, b = members[:, left].ravel(), members[:, right].ravel()
+                    wanted = (a >= low) & (a < high)
+                    keys.append(a[wanted] * size + b[wanted])
+            found, counts = np.unique(np.concatenate(keys), return_counts=True)
+            np.stack([found, counts.astype(np.int64)], axis=1).tofile(out)
+    return path
+
+
+def _pairs_read(path: Path, step: int) -> Iterator:
+    """The pairs :func:`_count_pairs` wrote, ``step`` at a time: (keys, counts)."""
+    import numpy as np
+
+    with open(path, "rb") as handle:
+        while piece := handle.read(16 * step):
+            pairs = np.frombuffer(piece, dtype=np.int64).reshape(-1, 2)
+            yield pairs[:, 0], pairs[:, 1]
+
+
+def _rows_of(keys, counts, names: _Names, both: bool) -> list:
+    """The rows of pairs of officials (``keys``: ``a * size + b`` with ``a < b``, ``counts``: their
+    events), one for each name of each and, with ``both``, each way (else ``a`` first): five
+    columns of numbers (events, the name's rank, the other's, person, partner)."""
+    import numpy as np
+
+    a, b = np.divmod(keys, len(names.count))
+    found = []
+    for left, right in ((a, b), (b, a)) if both else ((a, b),):
+        many = names.count[left] * names.count[right]
+        pair = np.repeat(np.arange(len(keys)), many)
+        first, second = np.divmod(
+            np.arange(len(pair)) - np.repeat(np.cumsum(many) - many, many), names.count[right][pair]
+        )
+        name = names.ranks[names.start[left][pair] + first]
+        other = names.ranks[names.start[right][pair] + second]
+        found.append((counts[pair], name, other, left[pair], right[pair]))
+    return [np.concatenate(column) for column in zip(*found, strict=True)]
+
+
+def _sorted_rows(path: Path, names: _Names, by_name: bool, by_text, block: int) -> Iterator:
+    """The rows of one table (``by_name``: co-attendance-by-name.tsv, else co-attendance.tsv)
+    in its order, a range at a time: (an order, the columns it picks). A range is one of the
+    first part of the table's order (the name's rank by its text; the events, then the name's
+    rank), about ``block`` rows by a sample of them; the rows are made again from the pairs
+    (``path``) for each, and those of the range kept."""
+    import numpy as np
+
+    step = max(1, block // 8)  # pairs read at a time: at most eight rows each (two names each, both ways)
+    largest = total = 0
+    for keys, counts in _pairs_read(path, step):
+        largest = max(largest, int(counts.max(initial=0)))
+        a, b = np.divmod(keys, len(names.count))
+        total += int((names.count[a] * names.count[b]).sum()) * (2 if by_name else 1)
+    span = len(by_text) + 1
+
+    def place(rows):  # the first part of a row's place in the table's order
+        return by_text[rows[1]] if by_name else (largest - rows[0]) * span + rows[1]
+
+    bounds: list = [None]
+    if total > block:
+        taken = np.sort(
+            np.concatenate(
+                [np.zeros(0, dtype=np.int64)]
+                + [
+                    np.sort(place(_rows_of(*pairs, names, by_name)))[:: max(1, block // 256)]
+                    for pairs in _pairs_read(path, step)
+                ]
+            )
+        )
+        parts = -(-total // block)
+        bounds = [*np.unique(taken[np.arange(1, parts) * len(taken) // parts]).tolist(), None]
+    low = None
+    for high in bounds:
+        held = [[np.zeros(0, dtype=np.int64)] for _ in range(5)]
+        for pairs in _pairs_read(path, step):
+            rows = _rows_of(*pairs, names, by_name)
+            at = place(rows)
+            wanted = np.ones(len(at), dtype=bool)
+            if low is not None:
+                wanted &= at >= low
+            if high is not None:
+                wanted &= at < high
+            for kept, column in zip(held, rows, strict=True):
+                kept.append(column[wanted])
+        events, name, other, left, right = columns = [np.concatenate(column) for column in held]
+        del held
+        if by_name:
+            order = np.lexsort((right, left, other, -events, by_text[name]))
+        else:
+            order = np.lexsort((right, left, other, name, -events))
+        yield order, columns
+        low = high
+
+
+def _lines(order, name_first: bool, columns, texts: list[str], iris: list[str], step: int = 1 << 13):
     """The rows ``order`` picks of ``columns`` (events, name, other, person, partner: numbers), a
     line each (the name first or the count first), ``step`` lines a piece of text."""
     events, name, other, left, right = columns
@@ -772,11 +920,6 @@ def _lines(order, name_first: bool, columns, texts: list[str], iris: list[str], 
         else:
             lines = (f"{e}\t{texts[n]}\t{texts[o]}\t<{iris[a]}>\t<{iris[b]}>\n" for e, n, o, a, b in rows)
         yield "".join(lines)
-
-
-def _bisect(items: list[str], item: str) -> int | None:
-    at = bisect_left(items, item)
-    return at if at < len(items) and items[at] == item else None
 
 
 # An update's co-attendance tables: the pairs whose count changed, and the rows of officials renamed.

@@ -523,3 +523,43 @@ def _indexed_whole_and_updated(tmp_path, before, after, monkeypatch, whole_write
     monkeypatch.setattr(indexing, whole_writer, None)
     write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
     return folders
+
+
+# Many meetings among invented officials (namesakes, two names, one without a name, one twice
+# at an event), so that the tables' rows and the pairs span many ranges of a few rows each.
+_OFFICIALS = ["张三", "李四", "王五", "赵六", "赵六", "孙七", "周八", "吴九", "郑十", "冯一"]
+MANY = (
+    "@prefix gov: <https://w3id.org/govkg/ontology#> .\n@prefix schema: <https://schema.org/> .\n"
+    + "".join(
+        f'<https://example.org/person/{i}> schema:name "{name}"@zh .\n' for i, name in enumerate(_OFFICIALS)
+    )
+    + '<https://example.org/person/5> schema:name "孙七" .\n'
+    + "".join(
+        f"<https://example.org/x/{event}-{i}> gov:agent <https://example.org/person/{i}> ; "
+        f"gov:event <https://example.org/event/{event}> .\n"
+        for event in range(12)
+        for i in range(11)
+        if (i * 7 + event * 3) % 5 < 2 + event % 3
+    )
+    + "<https://example.org/x/again> gov:agent <https://example.org/person/1> ; "
+    "gov:event <https://example.org/event/1> .\n"
+)
+
+
+@pytest.mark.parametrize("graph", [INVENTED, CHANGED, MANY])
+def test_co_attendance_made_a_range_at_a_time_is_the_table_made_at_once(tmp_path, graph):
+    from govkg.graph.indexing import write_coattendance
+    from govkg.graph.page_index import BY_NAME, UNBOUND
+
+    store = graph_to_store(Graph().parse(data=graph, format="turtle"))
+    (tmp_path / "once").mkdir()
+    assert write_coattendance(store, tmp_path / "once")
+    whole = {name: (tmp_path / "once" / name).read_bytes() for name in (UNBOUND, BY_NAME)}
+    assert whole[UNBOUND].count(b"\n") > 3
+    for block in (1, 2, 3, 7):
+        folder = tmp_path / str(block)
+        folder.mkdir()
+        assert write_coattendance(store, folder, block=block)
+        assert sorted(path.name for path in folder.iterdir()) == sorted(whole)  # its scratch removed
+        for name, data in whole.items():
+            assert (folder / name).read_bytes() == data, (block, name)
