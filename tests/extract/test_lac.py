@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract.lac import _model, person_spans
+from govkg.extract.lac import _model, _viterbi, person_spans
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,37 @@ def test_person_spans_point_into_each_text(texts, names):
 
 def test_the_model_is_loaded_once():
     assert _model() is _model()
+
+
+def _best_path(emissions, transitions):
+    """Viterbi written out one text, step and tag at a time: the first best predecessor of each."""
+    length, tags = emissions.shape
+    score = list(emissions[0])
+    back = []
+    for t in range(1, length):
+        came, following = [], []
+        for to in range(tags):
+            sums = [score[before] + transitions[before, to] for before in range(tags)]
+            best = max(range(tags), key=lambda before: (sums[before], -before))
+            came.append(best)
+            following.append(sums[best] + emissions[t, to])
+        back.append(came)
+        score = following
+    path = [max(range(tags), key=lambda tag: (score[tag], -tag))]
+    for came in reversed(back):
+        path.append(came[path[-1]])
+    return path[::-1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_viterbi_is_the_best_path_of_each_text(seed):
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(seed)
+    tags = 5
+    transitions = rng.standard_normal((tags, tags)).astype(np.float32)
+    emissions = rng.standard_normal((3, 7, tags)).astype(np.float32)
+    if seed % 2:  # ties: the first best is taken
+        transitions, emissions = np.round(transitions), np.round(emissions)
+    found = _viterbi(emissions, transitions)
+    assert found.shape == (3, 7)
+    assert [list(row) for row in found] == [_best_path(text, transitions) for text in emissions]
