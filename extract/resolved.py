@@ -837,74 +837,113 @@ def _placed_again(
     rows: Mapping[str, ReleaseMentions], state: Resolved, entries: set[str], changed: list[str]
 ) -> dict[str, tuple[int, Steps]]:
     """Step 2 again for the releases without a place that a change may move: the changed ones,
-    those naming a name whose entries changed, and, until none is left, those sharing a name
-    with one whose round or places moved (what others read of it); each with its round (0: not
-    placed) and steps. The others keep theirs, and are read as they were placed."""
-    again = {rid for rid in changed if _unplaced(rows[rid])}
+    those naming a name whose entries changed, and, round by round, those sharing a name with one
+    whose round or places moved (what others read of it); each with its round (0: not placed)
+    and steps. The others keep theirs, and are read as they were placed."""
+    first = {rid for rid in changed if _unplaced(rows[rid])}
     for name in entries:
-        again.update(state.unplaced_naming(name))
-    result: dict[str, tuple[int, Steps]] = {}
-    while again:
-        result = _placing(sorted(again), rows, state)
-        reached: set[str] = set()
-        for rid, (placed_in, steps) in result.items():
-            before = state.get("steps", rid, ())
-            if placed_in != state.get("round", rid, 0) or (
-                placed_in and [s[1] for s in steps] != [s[1] for s in before]
-            ):
-                # what others read of it: its mentions with a place (of the others, nothing)
-                for name in _with_place((*steps, *before)):
-                    reached.update(state.unplaced_naming(name))
-        reached -= again
-        if not reached:
-            break
-        again |= reached
-    return result
+        first.update(state.unplaced_naming(name))
+    return _Placing(rows, state).run(first)
 
 
-def _placing(
-    asked_about: list[str], rows: Mapping[str, ReleaseMentions], state: Resolved
-) -> dict[str, tuple[int, Steps]]:
-    """identity.place_unplaced for the releases ``asked_about`` (sorted), the others that share a
-    name with them read as they were placed (in the round kept, with the places kept): the same
-    rounds, as one release's inference reads only the entries of its names."""
-    by_release = {rid: _in_release(rows[rid]) for rid in asked_about}
-    names = {mention.name for mentions in by_release.values() for mention in mentions}
-    known = state.known_of(names)
-    own: Known = {}
-    later: dict[int, list[str]] = defaultdict(list)  # round -> others placed then
-    others = {other for name in names for other in state.unplaced_naming(name)} - by_release.keys()
-    for rid in sorted(others):
-        for name, place, offices in state.get("evidence", rid):
-            if name in names:
-                own.setdefault(name, {}).setdefault(place, {})[rid] = offices
-        placed_in = state.get("round", rid, 0)
-        if placed_in:
-            later[placed_in].append(rid)
-    for rid, mentions in by_release.items():
-        _add_known(own, rid, mentions, False)
-    notes: dict[str, str] = {}
-    rounds: dict[str, int] = {}
-    pending = list(by_release)
-    asked = pending
-    for round_ in range(1, 5):
-        found, changed = place_round(asked, by_release, known, own, notes)
-        rounds.update(dict.fromkeys(found, round_))
-        for rid in later.get(round_, ()):  # its entries as placed: every mention with a place
-            for (name, place, *_), offices in zip(
-                state.get("steps", rid), state.get("offices", rid), strict=True
-            ):
-                changed.add(name)
-                if name in names and place and place != NATIONAL:
+class _Placing:
+    """identity.place_unplaced's rounds for the releases asked about, the others that share a name
+    with them read as they were placed (in the round kept, with the places kept): the same rounds,
+    as one release's inference reads only the entries of its names.
+
+    A release joins the asked in the round after one sharing a name with it was placed otherwise
+    than kept (in another round, in other places, or not at all), if it was not placed before that
+    round: until then it reads what it read when placed, so asking it from the first round would
+    place it as it was (asking a release whose entries did not change gives what it gave)."""
+
+    def __init__(self, rows: Mapping[str, ReleaseMentions], state: Resolved) -> None:
+        self.rows, self.state = rows, state
+        self.by_release: dict[str, list] = {}  # the releases asked about, each with its mentions
+        self.names: set[str] = set()  # the names they hold
+        self.known: Known = {}
+        self.own: Known = {}  # evidence, and the entries of releases placed so far
+        self.later: dict[int, list[str]] = defaultdict(list)  # round -> others placed then (kept)
+        self.others: set[str] = set()
+
+    def run(self, first: set[str]) -> dict[str, tuple[int, Steps]]:
+        state, by_release = self.state, self.by_release
+        notes: dict[str, str] = {}
+        rounds: dict[str, int] = {}
+        pending = self._join(first, 1)
+        asked = pending
+        for round_ in range(1, 5):
+            found, changed = place_round(asked, by_release, self.known, self.own, notes)
+            rounds.update(dict.fromkeys(found, round_))
+            for rid in self.later.get(round_, ()):  # its entries as placed: every mention with a place
+                if rid not in by_release:
+                    changed.update(self._read_placed(rid, self.names))
+            # what others read otherwise than kept, from the next round on
+            moved: set[str] = set()
+            for rid in pending:
+                kept_round = state.get("round", rid, 0)
+                if rid in found:
+                    before = state.get("steps", rid, ())
+                    places = [m.place for m in by_release[rid]]
+                    if kept_round != round_ or places != [s[1] for s in before]:
+                        moved |= _with_place(before)
+                        moved.update(m.name for m in by_release[rid] if m.place and m.place != NATIONAL)
+                elif kept_round == round_:
+                    moved |= _with_place(state.get("steps", rid, ()))
+            pending = [rid for rid in pending if rid not in found]
+            joined = self._join(
+                {
+                    rid
+                    for name in sorted(moved)
+                    for rid in state.unplaced_naming(name)
+                    if not 0 < state.get("round", rid, 0) <= round_
+                },
+                round_ + 1,
+            )
+            pending += joined
+            if not pending:
+                break
+            asked = [rid for rid in pending if any(m.name in changed for m in by_release[rid])]
+            asked += [rid for rid in joined if rid not in asked]
+        placed = {}
+        for rid, mentions in sorted(by_release.items()):
+            note = notes.get(rid, "")
+            placed[rid] = (rounds.get(rid, 0), tuple((m.name, m.place, m.reason, note) for m in mentions))
+        return placed
+
+    def _join(self, rids: Iterable[str], round_: int) -> list[str]:
+        """Ask about ``rids`` (those not asked yet) from ``round_`` on; read the others naming
+        their names: evidence, and their entries as placed once their round is past."""
+        state, by_release, own = self.state, self.by_release, self.own
+        fresh = sorted(rid for rid in rids if rid not in by_release)
+        for rid in fresh:
+            by_release[rid] = _in_release(self.rows[rid])
+        new = {mention.name for rid in fresh for mention in by_release[rid]} - self.names
+        self.names |= new
+        self.known.update(state.known_of(new))
+        readers = {other for name in new for other in state.unplaced_naming(name)} - by_release.keys()
+        for rid in sorted(readers):
+            for name, place, offices in state.get("evidence", rid):
+                if name in new:
                     own.setdefault(name, {}).setdefault(place, {})[rid] = offices
-        pending = [rid for rid in pending if rid not in found]
-        if not pending:
-            break
-        asked = [rid for rid in pending if any(m.name in changed for m in by_release[rid])]
-    return {
-        rid: (rounds.get(rid, 0), tuple((m.name, m.place, m.reason, notes.get(rid, "")) for m in mentions))
-        for rid, mentions in by_release.items()
-    }
+            placed_in = state.get("round", rid, 0)
+            if rid not in self.others:
+                self.others.add(rid)
+                if placed_in >= round_:
+                    self.later[placed_in].append(rid)
+            if 0 < placed_in < round_:  # placed already: its entries for the new names
+                self._read_placed(rid, new)
+        for rid in fresh:
+            _add_known(own, rid, by_release[rid], False)
+        return fresh
+
+    def _read_placed(self, rid: str, names: set[str]) -> list[str]:
+        """The names of a release read as it was placed; its entries as placed (every mention with
+        a place) of ``names`` added to the evidence."""
+        steps = self.state.get("steps", rid)
+        for (name, place, *_), offices in zip(steps, self.state.get("offices", rid), strict=True):
+            if name in names and place and place != NATIONAL:
+                self.own.setdefault(name, {}).setdefault(place, {})[rid] = offices
+        return [name for name, *_ in steps]
 
 
 def _groups(blocks: list[str], groups: int) -> Iterable[list[str]]:

@@ -209,6 +209,25 @@ def test_a_release_placed_again_reaches_only_those_sharing_a_name_it_places(monk
     assert node(corpus, "u1", "甲") == "甲@川汇区" and node(corpus, "u2", "乙") == "乙@?u2"
 
 
+def test_a_release_placed_before_the_round_a_change_reaches_is_not_asked_again(monkeypatch):
+    # z is placed in round 1 by 甲, p's 区长; y in round 2 by 丙, whom z places
+    before = rows(
+        release("p", "川汇区", person("甲", "区长", where="川汇区")),
+        release("z", None, person("甲", "区长"), person("丙", "区委常委", "常务副区长")),
+        release("y", None, person("丙", "区委常委", "常务副区长"), person("丁", "区长")),
+    )
+    origins = dict.fromkeys(["p", "z", "y", "q"], "1")
+    _, state = resolve_kept(before, origins, None, "govkg")
+    asked = asked_about(monkeypatch)
+    # q names 丁 川东区's 区长: y is placed there in round 1, and z (placed in round 1, before y
+    # moved) reads nothing new: it is not asked again, though it shares 丙 with y
+    after = before + rows(release("q", "川东区", person("丁", "区长", where="川东区")))
+    corpus, _ = resolve_kept(after, origins, state, "govkg")
+    assert "y" in asked and "z" not in asked
+    assert corpus == resolve(after)
+    assert node(corpus, "y", "丙") == "丙@川东区" and node(corpus, "z", "丙") == "丙@川汇区"
+
+
 class ReadRows(Mapping):
     """Rows by release id, in id order, noting the ids whose rows are read (a build's CachedRows
     reads a row from its file's cache entry)."""
