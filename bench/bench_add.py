@@ -130,6 +130,8 @@ def instrument() -> None:
         "_write_keys",
         "_update_walk",
         "_write_walk",
+        "_write_busy",
+        "_busy_edit",
     ):
         timed(indexing, name)
     timed(incremental, "staged_folder", "staged_folder: carry")

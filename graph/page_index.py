@@ -26,6 +26,11 @@ lines it needs (:class:`PageIndex`):
   official on the left, grouped by the name (sorted by its N-Triples text, so
   that a name's rows are found by bisecting the file) and in the query's order
   within each name;
+- ``NAME.busy.tsv``: for each value of a named query's parameter whose bound answer is
+  large (``ontology/queries/busy``), the first rows of the query bound to it (every row of a
+  query that groups), a line a row: the value and the row's terms in N-Triples,
+  tab-separated, grouped by the value (sorted by its N-Triples text, found by bisecting the
+  file) and in the query's order within it;
 - ``index.json``: which file answers which query, with the digest of the
   query text it was made for (a file made for another text of a query is
   not used) and the store's triples (a file made for another store is not
@@ -189,6 +194,24 @@ class PageIndex:
                 if rows:
                     return _answer_rows(rows[offset:stop])
         return ()
+
+    def busy(
+        self, name: str, text: str, term: str, first: int | None, offset: int
+    ) -> tuple[tuple[Any, ...], ...] | None:
+        """Rows of named query ``name`` (of ``text``) bound to ``term`` (N-Triples) that the index
+        keeps for a value whose answer is large (``NAME.busy.tsv``): ``first`` rows after
+        ``offset``; None where it keeps none for that value, or the page runs past the rows kept
+        (the first ``rows`` of the entry, when the value has that many)."""
+        found = self._entry("busy", name, text)
+        if found is None:
+            return None
+        with (self.folder / found["file"]).open("rb") as handle:
+            lines = list(_lines_of(handle, term.encode("utf-8") + b"\t"))
+        stop = None if first is None else offset + first
+        kept = found.get("rows")
+        if not lines or (kept is not None and len(lines) >= kept and (stop is None or stop > len(lines))):
+            return None
+        return _answer_rows([_cells(line)[1:] for line in lines[offset:stop]])
 
     def coattendance(
         self, text: str, names: Iterable[str] | None, first: int | None, offset: int

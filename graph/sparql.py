@@ -554,6 +554,18 @@ def page_walk(query: NamedQuery) -> NamedQuery | None:
     return _beside(query, "walks")
 
 
+def page_busy(query: NamedQuery) -> NamedQuery | None:
+    """The query that lists the values of a named query's parameter whose bound answers are large
+    (``busy/NAME.rq`` beside it: the parameter its one projected variable, a GROUP BY with a
+    HAVING of a count), whose first rows a build keeps in its page index (all of them for a
+    query that groups: graph/indexing.py, ``_write_busy``); None for a query without one.
+
+    >>> page_busy(named_query("person-events")).text.splitlines()[-1]
+    'HAVING (COUNT(*) >= 1000)'
+    """
+    return _beside(query, "busy")
+
+
 # The variable a key query lists (its one projected variable).
 _KEY = re.compile(r"^SELECT\s+DISTINCT\s+\?(\w+)", re.MULTILINE | re.IGNORECASE)
 
@@ -729,8 +741,9 @@ def query_store(
     without sorting the whole answer. ``index``, the store's page index
     (:class:`~govkg.graph.page_index.PageIndex`, a build's), lists those values
     in order, and holds ``co-attendance``'s answer counted and ordered (its
-    rows are read from there, bound or not) and the unbound answers of the
-    queries without a key.
+    rows are read from there, bound or not), the unbound answers of the
+    queries without a key, and the first rows of a query bound to a value whose
+    answer is large (:func:`page_busy`).
     """
     ox = _oxigraph()
     text = _text(query)
@@ -739,6 +752,8 @@ def query_store(
         # with a limit and no page, one row past the limit is enough to refuse the answer
         most = first if first is not None or limit is None else limit + 1
         rows = _indexed_rows(index, query, bindings, most, offset)
+        if rows is None and bindings:
+            rows = _busy_rows(index, query, bindings, most, offset)
         if rows is not None:
             _check_limit(len(rows), limit, "rows")
             return QueryResult("solutions", _projection(query), rows)
@@ -819,6 +834,22 @@ def _indexed_rows(index, query: NamedQuery, bindings: Mapping[str, Any] | None, 
     if not all(isinstance(name, Literal) and str(name) for name in names):
         return None  # an IRI, or "": the engine says what those give
     return index.coattendance(query.text, [_nt_term(name) for name in names], first, offset)
+
+
+def _busy_rows(index, query: NamedQuery, bindings: Mapping[str, Any], first, offset):
+    """The rows of a named query bound to its one parameter that ``index`` keeps for a value
+    whose answer is large (:func:`page_busy`; :meth:`~govkg.graph.page_index.PageIndex.busy`:
+    the first rows, or all of them), or None: the value tried first (:func:`parameter_values`),
+    which the engine answers with its rows when it has any, as the rows kept are; None where
+    the page runs past them, or the value has none kept (the engine answers)."""
+    busy = page_busy(query)
+    if busy is None:
+        return None
+    values = parameter_values(query, bindings)[0]
+    parameter = _PROJECTED.search(busy.text).group(1)
+    if set(values) != {parameter} or not str(values[parameter]):
+        return None
+    return index.busy(query.name, query.text, _nt_term(values[parameter]), first, offset)
 
 
 # A query's projection: the variables after SELECT (DISTINCT), on its line.

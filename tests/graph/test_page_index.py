@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from govkg.graph.sparql import (
     format_result,
     graph_to_store,
     named_queries,
+    page_busy,
     page_keys,
     page_walk,
     query_store,
@@ -563,3 +566,174 @@ def test_co_attendance_made_a_range_at_a_time_is_the_table_made_at_once(tmp_path
         assert sorted(path.name for path in folder.iterdir()) == sorted(whole)  # its scratch removed
         for name, data in whole.items():
             assert (folder / name).read_bytes() == data, (block, name)
+
+
+BUSY = sorted(name for name, query in named_queries().items() if page_busy(query))
+
+
+def _every_value_busy(monkeypatch, rows: int = 3) -> None:
+    """Every value a busy listing finds counts as busy (HAVING a count of 1 or more) and keeps at
+    most ``rows`` rows, so that the small graphs have busy pages, cut and whole."""
+    from govkg.graph import indexing, sparql
+
+    real = sparql.page_busy
+
+    def busy(query):
+        found = real(query)
+        if found is None:
+            return None
+        text = re.sub(r"HAVING \(COUNT\(\*\) >= \d+\)", "HAVING (COUNT(*) >= 1)", found.text)
+        return dataclasses.replace(found, text=text)
+
+    monkeypatch.setattr(indexing, "page_busy", busy)
+    monkeypatch.setattr(sparql, "page_busy", busy)
+    monkeypatch.setattr(indexing, "_BUSY_ROWS", rows)
+
+
+def test_the_busy_queries_list_values_of_a_parameter_with_a_count():
+    assert BUSY == [
+        "events-of-official",
+        "meeting-chairs",
+        "officials-of-place",
+        "person-events",
+        "person-posts",
+        "person-titles",
+        "titles-over-time",
+    ]
+    for name in BUSY:
+        listing = page_busy(named_queries()[name])
+        assert re.search(r"^SELECT \?(\w+) WHERE", listing.text, re.MULTILINE).group(1) in listing.parameters
+        assert "HAVING (COUNT(*) >= " in listing.text
+
+
+@pytest.mark.parametrize("graph", ["small", "plain names", "samples"])
+@pytest.mark.parametrize("rows", [3, 1000])
+def test_a_page_bound_to_a_busy_value_is_the_slice_of_the_bound_answer(
+    indexed, graph, rows, monkeypatch, tmp_path
+):
+    """Each page of a busy query bound to a value, read from the rows the index keeps (the first
+    ``rows``, or all of a query that groups), or from the engine past them, is the engine's."""
+    _every_value_busy(monkeypatch, rows)
+    store = indexed[graph][0]
+    index = PageIndex.open(write_index_files(store, tmp_path), len(store))
+    read = []
+    real = PageIndex.busy
+    monkeypatch.setattr(PageIndex, "busy", lambda self, *a: read.append(rows := real(self, *a)) or rows)
+    for name in BUSY:
+        query = named_queries()[name]
+        assert index.manifest["busy"][name].get("rows") == (None if "GROUP BY" in query.text else rows)
+        for bindings in bindings_to_try(store, query)[1:]:
+            if len(bindings) != 1:
+                continue
+            whole = _rows(query_store(store, query, bindings))
+            assert _rows(query_store(store, query, bindings, index=index)) == whole, (name, bindings)
+            for offset, first in [*PAGES, (0, 2), (1, 2), (2, 1), (3, 1)]:
+                offset = max(0, len(whole) + offset if offset < 0 else offset)
+                page = query_store(store, query, bindings, first=first, offset=offset, index=index)
+                assert _rows(page) == whole[offset : offset + first], (name, bindings, offset, first)
+                assert page.variables == query_store(store, query, bindings).variables
+    assert any(read) and None in read  # the index answered, and the engine past the rows kept
+
+
+# Changes far from the names and places of the rows they move: a release's identifier (five
+# patterns from the name in person-events), a release's day and an event's (four).
+SMALL_FAR = (
+    SMALL.read_text(encoding="utf-8")
+    .replace('schema:identifier "r2"', 'schema:identifier "r2b"')
+    .replace('"2020-01-26T15:22:00"^^xsd:dateTime', '"2020-01-24"^^xsd:date')
+    .replace('schema:startDate "2020-02-12"^^xsd:date', 'schema:startDate "2020-01-12"^^xsd:date')
+)
+
+
+# An official at four events in turn; the changes drop the first and add one after the third:
+# the first two rows of the name are then the second and third events, not the new one.
+EVENTS = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix x: <https://example.org/> .
+x:a a gov:Person ; schema:name "张三"@zh .
+x:e1 a gov:Meeting ; schema:startDate "2020-01-01"^^xsd:date .
+x:e2 a gov:Meeting ; schema:startDate "2020-01-02"^^xsd:date .
+x:e3 a gov:Meeting ; schema:startDate "2020-01-03"^^xsd:date .
+x:e4 a gov:Meeting ; schema:startDate "2020-01-10"^^xsd:date .
+x:p1 a gov:Participation ; gov:agent x:a ; gov:event x:e1 ; gov:role gov:Chair .
+x:p2 a gov:Participation ; gov:agent x:a ; gov:event x:e2 ; gov:role gov:Chair .
+x:p3 a gov:Participation ; gov:agent x:a ; gov:event x:e3 ; gov:role gov:Chair .
+x:p4 a gov:Participation ; gov:agent x:a ; gov:event x:e4 ; gov:role gov:Chair .
+"""
+EVENTS_CHANGED = EVENTS.replace(
+    "x:p1 a gov:Participation ; gov:agent x:a ; gov:event x:e1 ; gov:role gov:Chair .", ""
+) + (
+    'x:e5 a gov:Meeting ; schema:startDate "2020-01-05"^^xsd:date .\n'
+    "x:p5 a gov:Participation ; gov:agent x:a ; gov:event x:e5 ; gov:role gov:Chair .\n"
+)
+
+
+@pytest.mark.parametrize("rows", [2, 1000])
+@pytest.mark.parametrize("changed", ["changed", "far", "behind"])
+@pytest.mark.parametrize("forward", [True, False])
+def test_busy_pages_updated_from_the_changes_are_those_made_whole(
+    tmp_path, forward, changed, rows, monkeypatch
+):
+    """An update edits or binds again only the busy values the changes reach; the files are those
+    of an index made whole (SMALL_CHANGED: a chair, a day, a name, a new official, a holding
+    moved; SMALL_FAR), the first two rows of a value kept or all of them."""
+    from govkg.graph import indexing
+
+    _every_value_busy(monkeypatch, rows)
+    edits = []
+    real = indexing._busy_edit
+    monkeypatch.setattr(indexing, "_busy_edit", lambda *a: edits.append(found := real(*a)) or found)
+    small = SMALL.read_text(encoding="utf-8")
+    texts = {"changed": (small, SMALL_CHANGED), "far": (small, SMALL_FAR), "behind": (EVENTS, EVENTS_CHANGED)}
+    graphs = [Graph().parse(data=text, format="turtle") for text in texts[changed]]
+    before, after = (graph_to_store(graph) for graph in (graphs if forward else graphs[::-1]))
+    old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
+    write_index_files(before, old)
+    write_index_files(after, whole)
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(set(_graph_nt(before)) - set(_graph_nt(after)))))
+    changes[1].write_bytes(b"".join(sorted(set(_graph_nt(after)) - set(_graph_nt(before)))))
+    bound = _Counting(after)
+    write_index_files(bound, updated, previous=PageIndex.open(old), changes=changes)
+    for name in sorted(path.name for path in whole.iterdir()):
+        assert (updated / name).read_bytes() == (whole / name).read_bytes(), name
+    moved = {
+        name
+        for name in BUSY
+        if (old / f"{name}.busy.tsv").read_bytes() != (whole / f"{name}.busy.tsv").read_bytes()
+    }
+    if changed == "changed":
+        assert {"events-of-official", "meeting-chairs", "officials-of-place", "titles-over-time"} <= moved
+    elif changed == "far":
+        assert {"events-of-official", "person-events", "officials-of-place", "titles-over-time"} <= moved
+    else:
+        assert {"events-of-official", "meeting-chairs"} <= moved
+    counted = _Counting(after)  # as many as a whole index binds, bound again: fewer
+    write_index_files(counted, tmp_path / "counted")
+    assert all(bound.bound[name] <= counted.bound[name] for name in BUSY)
+    if changed != "behind":  # one value, reached
+        assert sum(bound.bound.values()) < sum(counted.bound.values())
+    edited = any(found is not None for found in edits[: -sum(counted.bound.values())])
+    # behind, two rows kept: one known up to the second before, the name bound again (the
+    # other way, the first event back: three)
+    assert edited == (changed != "behind" or rows > 2 or not forward)
+
+
+class _Counting:
+    """A store whose queries bound to a value (a busy page's) are counted, by the query's name."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.bound = dict.fromkeys(BUSY, 0)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, text, substitutions=None):
+        if substitutions:
+            for name in BUSY:
+                if text == named_queries()[name].text:
+                    self.bound[name] += 1
+        return self.store.query(text, substitutions=substitutions)
