@@ -17,7 +17,7 @@ and co-attendance's tables are then the previous ones with the lines that
 changed taken out and put in at their place (:func:`update_coattendance`,
 :func:`_update_keys`; the text between copied in the kernel, graph/splice.py),
 the walk files (:func:`_update_walk`), the whole answers (:func:`_update_answer`: the rows
-of the events or documents the changes reach) and the busy values' rows (:func:`_busy_edit`:
+of the events or documents the changes reach) and the busy values' rows (:func:`_busy_edits`:
 those of the events, releases or officials the changes reach), the bytes a whole build gives.
 """
 
@@ -497,7 +497,7 @@ def _write_busy(
     rows the changes may reach (:func:`_answer_near`, by the patterns of the query and of the
     listing, up to five of them: a name's person, participation, event, release and its
     identifier): the listing restricted to them (:func:`_restricted`) says which are large
-    now, and each is edited (:func:`_busy_edit`), else bound again; every other value keeps its
+    now, and each is edited (:func:`_busy_edits`), else bound again; every other value keeps its
     lines, the same bytes."""
     lines: dict[str, list[str]] = {}  # a value in N-Triples -> its lines
     old: dict[str, list[str]] = {}  # the lines before of the values the changes reach
@@ -513,10 +513,10 @@ def _write_busy(
     else:
         values = [row[0] for row in store.query(listing.text)]
     variable = _oxigraph().Variable(parameter)
-    nears: dict[str, set[str]] = {}  # a column's values whose rows the changes reach
+    edits = _busy_edits(store, query, parameter, old, most, changes) if old else {}
     for value in values:
         text = _nt_term(value)
-        edited = _busy_edit(store, query, parameter, value, old.get(text), most, changes, nears)
+        edited = edits.get(text)
         if edited is None:
             rows = islice(store.query(query.text, substitutions={variable: value}), most)
             edited = [_walk_line(row) for row in rows]
@@ -524,48 +524,52 @@ def _write_busy(
     atomic_write(path, (line for value in sorted(lines, key=str.encode) for line in lines[value]))
 
 
-def _busy_edit(
-    store, query, parameter: str, value, old, most: int | None, changes, nears
-) -> list[str] | None:
-    """The lines (without the value) of a busy value now, from its lines before (``old``) and the
-    rows the changes reach, where the engine's bound answer of every row is not needed; None
-    where it is.
+def _busy_edits(store, query, parameter: str, old: dict[str, list[str]], most: int | None, changes) -> dict:
+    """The lines (without the value) now of the busy values whose lines before are ``old``, from
+    those and the rows the changes reach, where the engine's bound answer of every row is not
+    needed: each value's in N-Triples -> its lines (a value left out: bound again).
 
     The rows are told apart by a column (:func:`_busy_column`) whose values the changes reach
     (:func:`_answer_near`): the lines before of the others are kept, and the rows of those
-    reached are asked again, bound to the value with a ``VALUES`` block of them
-    (:func:`_restricted`), and put among them in the query's order as the store orders it
-    (:func:`_answer_order`). Where ``old`` held the first ``most`` rows and no more, only the
-    rows up to its last are known: at least ``most`` of them must be left. None also where
-    the order's cells are not of one kind this module orders (:func:`_answer_kinds`), or two
-    rows tie in it."""
-    if not old:
-        return None
+    reached are asked again, once for every value (the query with a ``VALUES`` block of them,
+    :func:`_restricted`, the parameter a column of its rows), and put among each value's in
+    the query's order as the store orders it (:func:`_in_order`). Where a value's lines held
+    the first ``most`` rows and no more, only its rows up to its last are known: at least
+    ``most`` of them must be left. A value is left out also where the order's cells are not
+    of one kind this module orders (:func:`_answer_kinds`), or two rows that differ tie in it."""
     body = _body(query.text)
     projected = _outer_projection(body)
-    rows = [_row(line[line.index("\t") + 1 :]) for line in old]
-    found = _busy_column(body, parameter, projected, rows, grouped=most is None)
+    ordered = _ORDER_BY.search(body)
+    order = _order_terms(ordered.group(1)) if ordered else None
+    if parameter not in projected or not order or any(variable not in projected for variable, _ in order):
+        return {}  # ordered by what its rows do not show (titles-over-time's first day): bound again
+    rows = {text: [_row(line[line.index("\t") + 1 :]) for line in lines] for text, lines in old.items()}
+    found = _busy_column(
+        body, parameter, projected, [row for value in rows.values() for row in value], most is None
+    )
     if found is None:
-        return None
+        return {}
     at, variable, template = found
-    if variable not in nears:
-        nears[variable] = _answer_near(store, changes, _patterns(body), variable, length=5, literals=True)
-    near = sorted(nears[variable])
-    kept = [row for row in rows if row[at] not in nears[variable]]
-    substitutions = {_oxigraph().Variable(parameter): value}
-    for start in range(0, len(near), 500):
-        block = " ".join(near[start : start + 500])
-        for solution in store.query(template.replace("%s", block), substitutions=substitutions):
+    near = _answer_near(store, changes, _patterns(body), variable, length=5, literals=True)
+    reached: dict[str, list[list[str]]] = {}  # the rows now of the values reached, by value
+    owner = projected.index(parameter)
+    blocks = sorted(near)
+    for start in range(0, len(blocks), 500):
+        for solution in store.query(template.replace("%s", " ".join(blocks[start : start + 500]))):
             row = _row(solution)
-            if row[at] not in nears[variable]:
-                return None
-            kept.append(row)
-    if most is not None and len(old) >= most:  # the rows up to the last before are known
-        kept.append(rows[-1] + ["last"])  # placed among them, then cut there
-    ordered = _in_order(query, kept, marked=most is not None and len(old) >= most)
-    if ordered is None or (most is not None and len(old) >= most and len(ordered) < most):
-        return None
-    return [_line(row) for row in ordered[:most]]
+            if row[at] not in near:
+                return {}
+            reached.setdefault(row[owner], []).append(row)
+    edits = {}
+    for text, before in rows.items():
+        kept = [row for row in before if row[at] not in near] + reached.get(text, [])
+        cut = most is not None and len(before) >= most  # the rows up to the last before are known
+        if cut:
+            kept.append(before[-1] + ["last"])  # placed among them, then cut there
+        ordered = _in_order(query, kept, marked=cut)
+        if ordered is not None and not (cut and len(ordered) < most):
+            edits[text] = [_line(row) for row in ordered[:most]]
+    return edits
 
 
 def _row(solution) -> list[str]:
@@ -581,7 +585,7 @@ def _line(row: list[str]) -> str:
 def _in_order(query, rows: list[list[str]], marked: bool = False) -> list[list[str]] | None:
     """``rows`` of named query ``query`` in its order, as the store orders them (:func:`_answer_order`);
     None where the order's cells are not of one kind this module orders
-    (:func:`_answer_kinds`), or two rows tie in it (the store orders them as it will).
+    (:func:`_answer_kinds`), or two rows that differ tie in it (the store orders them as it will).
     ``marked``: one row carries a last cell more, the mark of a row the others are cut at
     (before it; the marked row itself, equal to one of them, left out)."""
     body = _body(query.text)
@@ -601,8 +605,8 @@ def _in_order(query, rows: list[list[str]], marked: bool = False) -> list[list[s
     if marked:
         cut = next(at for at, ((_, mark), _) in enumerate(keyed) if mark)
         keyed = [entry for entry in keyed[: cut + 1] if not entry[0][1]]
-    if any(a[0][0] == b[0][0] for a, b in pairwise(keyed)):
-        return None
+    if any(a[0][0] == b[0][0] and a[1] != b[1] for a, b in pairwise(keyed)):
+        return None  # two rows the store orders as it will (the same row twice: either way)
     return [row for _, row in keyed]
 
 
@@ -610,7 +614,7 @@ _OPTIONAL = re.compile(r"\bOPTIONAL\s*\{", re.IGNORECASE)
 
 
 def _busy_column(body: str, parameter: str, projected: list[str], rows: list[list[str]], grouped: bool):
-    """The column that tells a busy value's rows apart for :func:`_busy_edit`: projected, bound in
+    """The column that tells a busy value's rows apart for :func:`_busy_edits`: projected, bound in
     every row (no blank node), by a pattern outside any OPTIONAL (a ``VALUES`` block of it
     does not leave out a row where it is unbound), a query restricted to it
     (:func:`_restricted`), of most values in ``rows``; in a query that groups, an IRI (a
