@@ -42,6 +42,7 @@ makes, in the same order.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import heapq
@@ -508,6 +509,13 @@ class IdList:
         for item in items:
             self.append(item)
 
+    @classmethod
+    def of(cls, data, ends) -> IdList:
+        """The ids of UTF-8 bytes ``data`` each ending where ``ends`` (64-bit numbers) says."""
+        ids = cls()
+        ids.data, ids.ends = bytearray(data), array("q", bytes(ends))
+        return ids
+
     def __getstate__(self) -> dict:  # the index holds this process's hashes: made again where read
         return {"data": self.data, "ends": self.ends}
 
@@ -555,32 +563,6 @@ class IdList:
                 return found
             at += 1
         return None
-
-    def numbers(self, items: list[str]):
-        """:meth:`number` of each of ``items``, as a numpy array (-1 where one is not there): the
-        hashes found by one search of the sorted array, each then compared as :meth:`number` does
-        (an item whose hash is shared with another id is asked of :meth:`number`)."""
-        import numpy as np
-
-        if self._index is None or self._index[2] != len(self.ends):
-            self._index = self._hashed()
-        hashes, order, _ = self._index
-        found = np.full(len(items), -1, dtype=np.int64)
-        if not len(hashes) or not items:
-            return found
-        keys = [item.encode("utf-8") for item in items]
-        digests = np.fromiter((hash(key) for key in keys), dtype=np.int64, count=len(keys))
-        at = np.minimum(hashes.searchsorted(digests), len(hashes) - 1)
-        hit = np.flatnonzero(hashes[at] == digests)
-        places = order[at[hit]].tolist()
-        data, ends = self.data, self.ends
-        for index, place in zip(hit.tolist(), places, strict=True):
-            if data[ends[place - 1] if place else 0 : ends[place]] == keys[index]:
-                found[index] = place
-            else:  # another id of the same hash first: compared one by one
-                number = self.number(items[index])
-                found[index] = -1 if number is None else number
-        return found
 
     def _hashed(self):
         import numpy as np
@@ -840,25 +822,9 @@ def kept_tables(units: Iterable[Iterable[str]], folder: str | Path, state: str |
         return None
     tables = Tables(folder=scratch_folder(Path(folder) / "govkg-network"), latest=latest)
     try:
-        with (
-            tables.nodes.open("w", encoding="utf-8") as out,
-            tables.tenures.open("w", encoding="utf-8") as tenure_out,
-            (state / _REDUCED).open(encoding="utf-8", newline="\n") as handle,
-        ):
-            nodes = _Nodes(tables, out, tenure_out)
-            for raw in handle:
-                nid, kind, bare, node, tenure = raw[:-1].split("\t")
-                nodes.line(nid, kind, _decode(bare), node, tenure)
-        tables.bare_names.count()
-        with (
-            tables.edges.open("w", encoding="utf-8") as out,
-            (state / _EDGES).open(encoding="utf-8", newline="\n") as handle,
-        ):
-            edges = _Edges(tables, out)
-            for raw in handle:
-                source, target, relation, types, line = raw[:-1].split("\t", 4)
-                edges.kept(source, target, relation, types, line)
-            edges.finish()
+        _KeptArrays.read(state).fill(tables)
+        for name, path in zip(_TABLE_FILES, (tables.nodes, tables.tenures, tables.edges), strict=True):
+            _link(state / name, path)
     except _StaleTables:
         tables.close()
         return None
@@ -890,26 +856,32 @@ def _pair_of(line: str) -> str:
     return line[: line.index("\t", line.index("\t") + 1)]
 
 
+def _node_texts(nid: str, attrs: dict | None, tenures: list[list[str]]) -> tuple[str, str, str, str]:
+    """A reduced node's kind, bare name, line of the nodes' table and of the tenures' ("" where none)."""
+    node = tenure = kind = bare = ""
+    if tenures:
+        tenure = _dump([nid, tenures])
+    if attrs is not None:
+        kind, bare, node = attrs["kind"], bare_name(nid, attrs), _dump([nid, attrs])
+    return kind, bare, node, tenure
+
+
 class _Nodes:
     """Writes the node tables (:class:`Tables`' nodes and tenures, its ids, kinds and bare names) a
-    node at a time, in the order of their ids, and the state's line of each node."""
+    node at a time, in the order of their ids; ``tenured`` the ids of the tenures' lines."""
 
-    def __init__(self, tables: Tables, out, tenure_out, state_out=None) -> None:
-        self.tables, self.out, self.tenure_out, self.state_out = tables, out, tenure_out, state_out
+    def __init__(self, tables: Tables, out, tenure_out) -> None:
+        self.tables, self.out, self.tenure_out = tables, out, tenure_out
+        self.tenured = IdList()
 
     def reduced(self, nid: str, attrs: dict | None, tenures: list[list[str]]) -> None:
-        node = tenure = kind = bare = ""
-        if tenures:
-            tenure = _dump([nid, tenures])
-        if attrs is not None:
-            kind, bare, node = attrs["kind"], bare_name(nid, attrs), _dump([nid, attrs])
+        kind, bare, node, tenure = _node_texts(nid, attrs, tenures)
         if node or tenure:
             self.line(nid, kind, bare, node, tenure)
-            if self.state_out is not None:
-                self.state_out.write(f"{nid}\t{kind}\t{_dump(bare)}\t{node}\t{tenure}\n")
 
     def line(self, nid: str, kind: str, bare: str, node: str, tenure: str) -> None:
         if tenure:
+            self.tenured.append(nid)
             self.tenure_out.write(tenure + "\n")
         if node:
             tables = self.tables
@@ -921,15 +893,15 @@ class _Nodes:
 
 class _Edges:
     """Writes the edge table (:class:`Tables`' edges and the numbers of their ends) an edge at a
-    time, in the order of their ends' ids, and the state's line of each edge kept."""
+    time, in the order of their ends' ids; each edge's attributes' types (a number in ``types``) and
+    whether it is a participation, for the state (:class:`_KeptArrays`)."""
 
-    def __init__(self, tables: Tables, out, state_out=None) -> None:
-        self.tables, self.out, self.state_out = tables, out, state_out
-        self.types: set[str] = set()  # the attributes' types of the lines seen (``types`` of :meth:`kept`)
+    def __init__(self, tables: Tables, out) -> None:
+        self.tables, self.out = tables, out
+        self.types: dict[str, int] = {}  # the attributes' types of the lines seen (``types`` of :meth:`kept`)
+        self.codes = array("i")  # each edge's: its number in ``types``
+        self.participations = array("b")  # each edge's: whether it is a participation
         self.source: tuple[str, int | None] = ("", None)  # the last source's number: edges come by source
-        # the ends of the edges kept whose numbers are not yet known, and which are participations:
-        # their numbers are found together (IdList.numbers), a chunk at a time, in their order
-        self.pending: tuple[list[str], list[str], list[bool]] = ([], [], [])
 
     def number(self, nid: str, source: bool = False) -> int | None:
         if source and self.source[0] == nid:
@@ -940,71 +912,54 @@ class _Edges:
         return found
 
     def reduced(self, pair: str, lines: list[str]) -> None:
-        if not lines:  # an edge gone
-            return
-        source, target = pair.split("\t")
-        number, kinds = self.number, self.tables.kinds
-        a, b = number(source, source=True), number(target)
-        if a is None or b is None:
-            return
-        relation, attrs = _reduce_edge(lines)
-        if relation == "participation":
-            if kinds[b] not in ("official", "event", "place"):
-                return
-        elif relation == "cites" and kinds[a] != "event":
-            return
-        types = "\x1f".join(f"{name}\x1e{type(value).__name__}" for name, value in attrs.items())
-        line = _dump([source, target, attrs])
-        self.kept(source, target, relation, types, line, a, b)
-        if self.state_out is not None:
-            self.state_out.write(f"{pair}\t{relation}\t{types}\t{line}\n")
+        found = _edge_of(pair, lines, lambda nid, source=False: self.number(nid, source), self.tables.kinds)
+        if found is not None:
+            self.kept(*found)
 
-    def kept(self, source: str, target: str, relation: str, types: str, line: str, a=None, b=None) -> None:
+    def kept(self, source: str, target: str, relation: str, types: str, line: str, a: int, b: int) -> None:
         tables = self.tables
-        if a is None:  # numbered with the others pending (the state's edges: most of an update's)
-            sources, targets, participations = self.pending
-            sources.append(source)
-            targets.append(target)
-            participations.append(relation == "participation")
-            if len(sources) >= _PENDING:
-                self.finish()
-        else:
-            self.finish()  # the edges before it first
-            if relation == "participation":
-                tables.attendees.append(a)
-                tables.attended.append(b)
-            tables.sources.append(a)
-            tables.targets.append(b)
-        if types not in self.types:  # the attributes' types of a line first seen: the others add none
-            cells = (item.split("\x1e") for item in types.split("\x1f")) if types else ()
-            self.types.add(types)
-            for name, kind in cells:
-                tables.edge_types.setdefault(name, set()).add(_TYPES[kind])
+        if relation == "participation":
+            tables.attendees.append(a)
+            tables.attended.append(b)
+        tables.sources.append(a)
+        tables.targets.append(b)
+        code = self.types.get(types)
+        if code is None:  # the attributes' types of a line first seen: the others add none
+            code = self.types[types] = len(self.types)
+            _add_types(tables.edge_types, types)
+        self.codes.append(code)
+        self.participations.append(relation == "participation")
         self.out.write(line + "\n")
 
-    def finish(self) -> None:
-        """Number the ends of the edges pending (after the last edge, before the arrays are read)."""
-        import numpy as np
 
-        sources, targets, participations = self.pending
-        if not sources:
-            return
-        tables = self.tables
-        a, b = tables.ids.numbers(sources), tables.ids.numbers(targets)
-        if (a < 0).any() or (b < 0).any():  # a state that does not describe these tables
-            raise _StaleTables
-        a, b = a.astype(np.int32), b.astype(np.int32)
-        mask = np.array(participations, dtype=bool)
-        tables.sources.frombytes(a.tobytes())
-        tables.targets.frombytes(b.tobytes())
-        tables.attendees.frombytes(a[mask].tobytes())
-        tables.attended.frombytes(b[mask].tobytes())
-        self.pending = ([], [], [])
+def _edge_of(pair: str, lines: list[str], number, kinds) -> tuple | None:
+    """The edge a pair's rows give (source, target, relation, attributes' types, line of the edges'
+    table, the ends' numbers by ``number``), or None: no rows left, an end no node, or a participation
+    or citation of nodes of kinds it does not join."""
+    if not lines:  # an edge gone
+        return None
+    source, target = pair.split("\t")
+    a, b = number(source, source=True), number(target)
+    if a is None or b is None:
+        return None
+    relation, attrs = _reduce_edge(lines)
+    if relation == "participation":
+        if kinds[b] not in ("official", "event", "place"):
+            return None
+    elif relation == "cites" and kinds[a] != "event":
+        return None
+    types = "\x1f".join(f"{name}\x1e{type(value).__name__}" for name, value in attrs.items())
+    return source, target, relation, types, _dump([source, target, attrs]), a, b
+
+
+def _add_types(edge_types: dict[str, set[type]], types: str) -> None:
+    """Add the attributes' types of an edge's line (``NAME<rs>TYPE`` joined by ``<us>``) to ``edge_types``."""
+    for item in types.split("\x1f") if types else ():
+        name, kind = item.split("\x1e")
+        edge_types.setdefault(name, set()).add(_TYPES[kind])
 
 
 _TYPES = {t.__name__: t for t in (str, int, float, bool)}
-# Edges kept whose ends are numbered together (_Edges.finish): about 10 MB of ids at most.
-_PENDING = 1 << 16
 
 
 def _reduce(
@@ -1027,35 +982,43 @@ def _reduce(
             tables.nodes.open("w", encoding="utf-8") as out,
             tables.tenures.open("w", encoding="utf-8") as tenure_out,
         ):
-            nodes = _Nodes(tables, out, tenure_out, keep.reduced if keep else None)
+            nodes = _Nodes(tables, out, tenure_out)
             for nid, group in groupby(lines, key=_node_of):
                 nodes.reduced(nid, *_reduce_node(nid, list(group), aliases, edge_rows))
         rows.close()
+        bare = bytes(tables.bare_names.digests) if keep is not None else b""
         tables.bare_names.count()
         with tables.edges.open("w", encoding="utf-8") as out:
-            edges = _Edges(tables, out, keep.edges if keep else None)
+            edges = _Edges(tables, out)
             for pair, group in groupby(edge_rows, key=_pair_of):
                 group = list(group)
                 if keep is not None:
                     keep.edge_rows.writelines(group)
                 edges.reduced(pair, group)
-            edges.finish()
+    if keep is not None:
+        for name, path in zip(_TABLE_FILES, (tables.nodes, tables.tenures, tables.edges), strict=True):
+            _link(path, keep.folder / name)
+        _KeptArrays.of_tables(tables, nodes.tenured, bare, edges, keep.folder).write(keep.folder / _ARRAYS)
 
 
 # --- the tables of an update, from the previous build's ---------------------
 
 # What an update of the tables starts from, kept in a folder of the build's cache (``state``):
 # each unit's file name (its content: graph/sharded.py names it by its shard's digest) and the
-# rows it begins with; every keyed row, in how many units it is; each node's line of the tables
-# (and its kind and bare name); every edge row; each edge kept. ``meta.json``, written last, says
+# rows it begins with; every keyed row, in how many units it is; every edge row; the tables' own
+# files (nodes, tenures, edges: hard links to them where the file system allows) and what the tables
+# hold in memory with where each line of those files starts (``arrays.bin``: _KeptArrays), so that
+# an update splices the files and arrays where its nodes and edges go, and a command reads the tables
+# without parsing a line. ``meta.json``, written last, says
 # which aliases and which govkg made them: the state counts for an update made by that govkg (its
 # aliases may differ: the rows they move are re-keyed), for a command's reading of the tables as they
 # are when both are the same (kept_tables).
-TABLES_FORMAT = 2  # 1: units.tsv without their files' sizes
+TABLES_FORMAT = 3  # 1: units.tsv without their files' sizes; 2: nodes and edges as lines of text
 TABLES_STATE = "tables"  # the state's folder, beside the units' files
-_UNITS, _KEYED, _REDUCED = "units.tsv", "keyed.tsv", "reduced.tsv"
-_EDGE_ROWS, _EDGES, _META = "edge_rows.tsv", "edges.tsv", "meta.json"
-_FILES = (_UNITS, _KEYED, _REDUCED, _EDGE_ROWS, _EDGES)
+_UNITS, _KEYED, _EDGE_ROWS, _META = "units.tsv", "keyed.tsv", "edge_rows.tsv", "meta.json"
+_TABLE_FILES = ("nodes.jsonl", "tenures.jsonl", "edges.jsonl")  # the tables' own files (Tables)
+_ARRAYS = "arrays.bin"  # what the tables hold in memory, and where each line of their files starts
+_FILES = (_UNITS, _KEYED, _EDGE_ROWS, *_TABLE_FILES, _ARRAYS)
 _CITES = str(_RANK["cites"])  # an edge row of this rank is the target's (a document's); others the source's
 
 
@@ -1161,10 +1124,9 @@ class _TablesState:
             handle.close()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files = [
-            (self.folder / name).open("w", encoding="utf-8", newline="\n")
-            for name in (_KEYED, _REDUCED, _EDGE_ROWS, _EDGES)
+            (self.folder / name).open("w", encoding="utf-8", newline="\n") for name in (_KEYED, _EDGE_ROWS)
         ]
-        self.keyed, self.reduced, self.edge_rows, self.edges = self.files
+        self.keyed, self.edge_rows = self.files
 
     def counted(self, tagged: Iterable[str]) -> Iterator[str]:
         """Each line of sorted lines tagged with their unit (``LINE<tab>UNIT``) once, without its tag;
@@ -1222,8 +1184,12 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     is the state's. An edge row is its source's, or its target's for a
     citation: the rows of the nodes of A are replaced by those they give
     now, and the edges between a node of A and any other reduced again;
-    every other edge is the state's. Then the numbers of the edges' ends
-    are counted again (a node's number is its place among all).
+    every other edge is the state's, its ends numbered again (a node's
+    number is its place among all). Neither pass reads the state's other
+    lines: the tables' files are spliced where A's nodes and edges go
+    (:func:`_splice_lines`, :func:`_splice_edges`), their runs between
+    copied in the kernel, and what the tables hold in memory spliced so
+    from the state's arrays (:class:`_KeptArrays`).
 
     Where the aliases changed (a variant spelling new, gone or given
     another canonical IRI), the rows of each IRI whose node id they moved
@@ -1232,6 +1198,7 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     elsewhere, are of A too (:func:`_naming`).
     """
     old = keep.previous
+    kept = _KeptArrays.read(old)
     rows_dir = keep.state.parent
     before, after = Counter(_read_names(old)), Counter(keep.names)
     files = dict(zip(keep.names, units, strict=True))
@@ -1261,52 +1228,397 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     results = {
         nid: _reduce_node(nid, groups.pop(nid), aliases, collected) for nid in affected if nid in groups
     }
-    with (
-        tables.nodes.open("w", encoding="utf-8") as out,
-        tables.tenures.open("w", encoding="utf-8") as tenure_out,
-    ):
-        nodes = _Nodes(tables, out, tenure_out, keep.reduced)
-        was: dict[str, str] = {}  # the kind of each node of A that was one
-        at = 0
-        with (old / _REDUCED).open(encoding="utf-8", newline="\n") as handle:
-            for raw in handle:
-                nid = raw[: raw.index("\t")]
-                while at < len(affected) and affected[at] < nid:
-                    nodes.reduced(affected[at], *results.get(affected[at], (None, [])))
-                    at += 1
-                _, kind, bare, node, tenure = raw[:-1].split("\t")
-                if at < len(affected) and affected[at] == nid:
-                    was[nid] = kind
-                    continue  # reduced again: written when the next node comes
-                keep.reduced.write(raw)
-                nodes.line(nid, kind, _decode(bare), node, tenure)
-        for nid in affected[at:]:
-            nodes.reduced(nid, *results.get(nid, (None, [])))
-    # the nodes of A that became one, are one no more or changed kind: their edges are reduced again
-    moved = {nid for nid in affected if was.get(nid, "") != _kind(results.get(nid))}
+    folder = keep.folder
+    texts = [_node_texts(nid, *results.get(nid, (None, []))) for nid in affected]
     del results
-    tables.bare_names.count()
+    kinds = list(kept.kinds)
+    codes = {kind: code for code, kind in enumerate(kinds)}
+    node_changes = [
+        (nid, node, (codes.setdefault(kind, len(codes)), NameCounts._digest(bare)) if node else ())
+        for nid, (kind, bare, node, _) in zip(affected, texts, strict=True)
+    ]
+    kinds += list(codes)[len(kinds) :]
+    node_ids, node_at, remap, places, (node_kinds, node_bare) = _splice_lines(
+        kept.ids("node"),
+        kept.arrays["node_at"],
+        [kept.arrays["node_kinds"], kept.arrays["node_bare"]],
+        node_changes,
+        old / _TABLE_FILES[0],
+        folder / _TABLE_FILES[0],
+    )
+    tenure_changes = [(nid, tenure, ()) for nid, (_, _, _, tenure) in zip(affected, texts, strict=True)]
+    tenure_ids, tenure_at, *_ = _splice_lines(
+        kept.ids("tenure"),
+        kept.arrays["tenure_at"],
+        [],
+        tenure_changes,
+        old / _TABLE_FILES[1],
+        folder / _TABLE_FILES[1],
+    )
+    # the nodes of A that became one, are one no more or changed kind: their edges are reduced again
+    old_codes = kept.arrays["node_kinds"]
+    was = {
+        nid: kept.kinds[old_codes[place]] for nid, place in zip(affected, places, strict=True) if place >= 0
+    }
+    moved = {nid for nid, (kind, *_) in zip(affected, texts, strict=True) if was.get(nid, "") != kind}
+    del texts, node_changes, tenure_changes
+    node_kinds, kinds = _first_used(node_kinds, kinds)
+    tables.ids, tables.kinds = node_ids, [kinds[code] for code in node_kinds.tolist()]  # the edges' ends
     pairs = _merge_edge_rows(old / _EDGE_ROWS, sorted(set(collected)), touched, moved, keep.edge_rows)
     del collected
-    with tables.edges.open("w", encoding="utf-8") as out:
-        edges = _Edges(tables, out, keep.edges)
-        order = sorted(pairs)
-        at = 0
-        with (old / _EDGES).open(encoding="utf-8", newline="\n") as handle:
-            for raw in handle:
-                source, target, relation, types, line = raw[:-1].split("\t", 4)
-                pair = f"{source}\t{target}"
-                while at < len(order) and order[at] < pair:
-                    edges.reduced(order[at], pairs[order[at]])
-                    at += 1
-                if at < len(order) and order[at] == pair:
-                    continue  # reduced again when the next edge comes
-                keep.edges.write(raw)
-                edges.kept(source, target, relation, types, line)
-        for pair in order[at:]:
-            edges.reduced(pair, pairs[pair])
-        edges.finish()
+    edge_arrays, types = _splice_edges(
+        kept, remap, tables, pairs, old / _TABLE_FILES[2], folder / _TABLE_FILES[2]
+    )
+    arrays = {
+        "node_ids": node_ids.data,
+        "node_ends": node_ids.ends,
+        "node_at": node_at,
+        "node_kinds": node_kinds,
+        "node_bare": node_bare,
+        "tenure_ids": tenure_ids.data,
+        "tenure_ends": tenure_ids.ends,
+        "tenure_at": tenure_at,
+        **edge_arrays,
+    }
+    made = _KeptArrays(kinds, types, arrays)
+    made.write(folder / _ARRAYS)
+    made.fill(tables)
+    for name, path in zip(_TABLE_FILES, (tables.nodes, tables.tenures, tables.edges), strict=True):
+        _link(folder / name, path)
     return True
+
+
+# The arrays of the tables' state (_KeptArrays), in the order arrays.bin holds them.
+_ARRAY_TYPES = {
+    "node_ids": "u1",
+    "node_ends": "<i8",
+    "node_at": "<i8",
+    "node_kinds": "u1",
+    "node_bare": "<i8",
+    "tenure_ids": "u1",
+    "tenure_ends": "<i8",
+    "tenure_at": "<i8",
+    "edge_sources": "<i4",
+    "edge_targets": "<i4",
+    "edge_codes": "<i4",
+    "edge_participations": "u1",
+    "edge_at": "<i8",
+}
+
+
+class _KeptArrays:
+    """What the tables hold in memory, kept in their state (``arrays.bin``) with where each line of
+    their files starts, so that an update splices the files and the arrays where the lines of
+    nodes and edges reduced again go, and a command reads the tables as they are, parsing none.
+
+    ``arrays``: the nodes' ids (``node_ids``, their UTF-8 bytes, and where each ends,
+    ``node_ends``), where each node's line starts in nodes.jsonl (``node_at``, and the file's
+    end), its kind (``node_kinds``, a number in ``kinds``) and its bare name's digest
+    (``node_bare``: :class:`NameCounts`); the same ids and starts for tenures.jsonl
+    (``tenure_*``); each edge's ends (``edge_sources``, ``edge_targets``: numbers of nodes),
+    attributes' types (``edge_codes``, a number in ``types``), whether it is a participation
+    and where its line starts in edges.jsonl. ``kinds`` and ``types`` are in the order of their
+    first use, so that the same tables give the same bytes however they were made.
+    """
+
+    def __init__(self, kinds: list[str], types: list[str], arrays: dict) -> None:
+        import numpy as np
+
+        self.kinds, self.types = kinds, types
+        self.arrays = {
+            name: np.frombuffer(arrays[name], dtype=dtype)
+            if not isinstance(arrays[name], np.ndarray)
+            else arrays[name].astype(dtype, copy=False)
+            for name, dtype in _ARRAY_TYPES.items()
+        }
+
+    @classmethod
+    def of_tables(
+        cls, tables: Tables, tenured: IdList, bare: bytes, edges: _Edges, folder: Path
+    ) -> _KeptArrays:
+        """The arrays of tables just made (their files, named as the state names them, in ``folder``)."""
+        import numpy as np
+
+        kinds = list(dict.fromkeys(tables.kinds))
+        codes = {kind: code for code, kind in enumerate(kinds)}
+        arrays = {
+            "node_ids": bytes(tables.ids.data),
+            "node_ends": tables.ids.ends,
+            "node_at": _line_starts(folder / _TABLE_FILES[0]),
+            "node_kinds": np.fromiter(
+                (codes[kind] for kind in tables.kinds), dtype=np.uint8, count=len(tables.kinds)
+            ),
+            "node_bare": bare,
+            "tenure_ids": bytes(tenured.data),
+            "tenure_ends": tenured.ends,
+            "tenure_at": _line_starts(folder / _TABLE_FILES[1]),
+            "edge_sources": tables.sources,
+            "edge_targets": tables.targets,
+            "edge_codes": edges.codes,
+            "edge_participations": edges.participations,
+            "edge_at": _line_starts(folder / _TABLE_FILES[2]),
+        }
+        return cls(kinds, list(edges.types), arrays)
+
+    def ids(self, name: str) -> IdList:
+        return IdList.of(self.arrays[f"{name}_ids"], self.arrays[f"{name}_ends"])
+
+    def write(self, path: Path) -> None:
+        arrays = self.arrays
+        head = {
+            "kinds": self.kinds,
+            "types": self.types,
+            "sizes": {name: len(arrays[name]) for name in arrays},
+        }
+        with path.open("wb") as out:
+            out.write(f"{_dump(head)}\n".encode())
+            for name in _ARRAY_TYPES:
+                out.write(arrays[name].tobytes())
+
+    @classmethod
+    def read(cls, state: Path) -> _KeptArrays:
+        import numpy as np
+
+        try:
+            data = (state / _ARRAYS).read_bytes()
+            cut = data.index(b"\n")
+            head = json.loads(data[:cut])
+            arrays, at = {}, cut + 1
+            for name, dtype in _ARRAY_TYPES.items():
+                arrays[name] = np.frombuffer(data, dtype=dtype, count=head["sizes"][name], offset=at)
+                at += arrays[name].nbytes
+            if at != len(data):
+                raise ValueError("arrays.bin is longer than its head says")
+            return cls(head["kinds"], head["types"], arrays)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise _StaleTables from exc
+
+    def fill(self, tables: Tables) -> None:
+        """Set the tables' ids, kinds, bare names, edges' ends and attributes' types to these."""
+        arrays, kinds = self.arrays, self.kinds
+        tables.ids = self.ids("node")
+        tables.kinds = [kinds[code] for code in arrays["node_kinds"].tolist()]
+        tables.bare_names = NameCounts()
+        tables.bare_names.digests = array("q", arrays["node_bare"].tobytes())
+        tables.bare_names.count()
+        sources, targets = arrays["edge_sources"], arrays["edge_targets"]
+        mask = arrays["edge_participations"].astype(bool)
+        tables.sources, tables.targets = array("i", sources.tobytes()), array("i", targets.tobytes())
+        tables.attendees, tables.attended = (
+            array("i", sources[mask].tobytes()),
+            array("i", targets[mask].tobytes()),
+        )
+        tables.edge_types = {}
+        for types in self.types:
+            _add_types(tables.edge_types, types)
+
+
+def _line_starts(path: Path):
+    """Where each line of a file of lines starts, and its size (a numpy array)."""
+    import numpy as np
+
+    found, at = [np.zeros(1, dtype=np.int64)], 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            found.append(np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10) + (at + 1))
+            at += len(chunk)
+    return np.concatenate(found)
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` the file ``source`` (a hard link; a copy where there can be none). Neither is
+    written after: a state's files are replaced, never written into."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _first_used(codes, names: list[str]):
+    """``codes`` (numbers in ``names``) numbered again in the order of their first use, and the names
+    used in that order: what tables made whole number them by."""
+    import numpy as np
+
+    used, first = np.unique(codes, return_index=True)
+    used = used[np.argsort(first, kind="stable")]
+    renumber = np.zeros(max(len(names), 1), dtype=np.int64)
+    renumber[used] = np.arange(len(used))
+    return renumber[codes].astype(codes.dtype), [names[code] for code in used.tolist()]
+
+
+def _splice_lines(ids: IdList, starts, columns: list, changes: list[tuple], old: Path, new: Path):
+    """A file of lines in the order of their ids (the tables' nodes or tenures) written anew into
+    ``new`` from its previous version ``old`` (``ids`` and ``starts``: its lines' ids and where
+    each starts, and its end), where ``changes`` (in the order of their ids) say what each id's
+    line is now: ``(id, text, values)``, no line where ``text`` is empty, ``values`` its entry in
+    each of ``columns`` (arrays aligned with the lines). The runs of lines between them are
+    copied in the kernel (graph/splice.py), the arrays' runs by numpy.
+
+    Returns the ids now, the starts now, each old line's number now (-1: gone), each change's old
+    number (-1: new) and the columns now.
+    """
+    import numpy as np
+
+    ends = np.frombuffer(ids.ends, dtype=np.int64)
+    total = len(ends)
+    id_parts: list = []
+    end_parts: list = []
+    start_parts: list = []
+    column_parts: list[list] = [[] for _ in columns]
+    remap = np.full(total, -1, dtype=np.int64)
+    places: list[int] = []
+    count = size = length = cursor = 0  # lines, bytes of the file and of the ids written; old line next
+
+    def keep(stop: int) -> None:
+        nonlocal count, size, length, cursor
+        if stop <= cursor:
+            return
+        low, high = int(ends[cursor - 1]) if cursor else 0, int(ends[stop - 1])
+        id_parts.append(ids.data[low:high])
+        end_parts.append(ends[cursor:stop] - low + length)
+        start_parts.append(starts[cursor:stop] - starts[cursor] + size)
+        for part, column in zip(column_parts, columns, strict=True):
+            part.append(column[cursor:stop])
+        remap[cursor:stop] = np.arange(count, count + stop - cursor)
+        run = int(starts[stop] - starts[cursor])
+        spliced.copy(run)
+        count, size, length, cursor = count + stop - cursor, size + run, length + high - low, stop
+
+    with old.open("rb") as before, new.open("wb") as out, _stale_as_tables():
+        spliced = Splice(out, before.fileno())
+        for nid, text, values in changes:
+            place = bisect.bisect_left(ids, nid, lo=cursor)
+            keep(place)
+            present = place < total and ids[place] == nid
+            if present:
+                spliced.skip(int(starts[place + 1] - starts[place]))
+                cursor = place + 1
+            places.append(place if present else -1)
+            if text:
+                data, encoded = f"{text}\n".encode(), nid.encode()
+                spliced.write(data)
+                id_parts.append(encoded)
+                length += len(encoded)
+                end_parts.append(np.array([length], dtype=np.int64))
+                start_parts.append(np.array([size], dtype=np.int64))
+                size += len(data)
+                for part, column, value in zip(column_parts, columns, values, strict=True):
+                    part.append(np.array([value], dtype=column.dtype))
+                if present:
+                    remap[place] = count
+                count += 1
+        keep(total)
+        spliced.rest(0)  # the previous file is as long as its starts say
+    start_parts.append(np.array([size], dtype=np.int64))
+    now = IdList.of(b"".join(id_parts), _joined(end_parts, np.int64))
+    made = [_joined(part, column.dtype) for part, column in zip(column_parts, columns, strict=True)]
+    return now, _joined(start_parts, np.int64), remap, places, made
+
+
+@contextlib.contextmanager
+def _stale_as_tables() -> Iterator[None]:
+    """A previous file shorter or longer than the state says (graph/splice.py's Stale): the tables
+    are made whole."""
+    try:
+        yield
+    except Stale as exc:
+        raise _StaleTables from exc
+
+
+def _joined(parts: list, dtype):
+    import numpy as np
+
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
+
+
+def _splice_edges(
+    kept: _KeptArrays, remap, tables: Tables, pairs: dict[str, list[str]], old: Path, new: Path
+):
+    """The edges' file written anew into ``new`` from the previous one (``old``, described by
+    ``kept``): the edge of each pair of ``pairs`` reduced again from its rows where it goes (by
+    the numbers of its ends, in the order of their ids), the runs of edges between copied, their
+    ends numbered again (``remap``: each previous node's number now). ``tables`` holds the nodes'
+    ids and kinds now. Returns the edges' arrays (see :class:`_KeptArrays`) and the types' names."""
+    import numpy as np
+
+    arrays = kept.arrays
+    previous = kept.ids("node")
+    n = len(previous)
+    sources, targets = arrays["edge_sources"].astype(np.int64), arrays["edge_targets"].astype(np.int64)
+    keys = sources * (n + 1) + targets  # ascending: the edges come in the order of their ends' ids
+    codes, participations, starts = arrays["edge_codes"], arrays["edge_participations"], arrays["edge_at"]
+    types = {name: code for code, name in enumerate(kept.types)}
+    placed: dict[str, tuple[int, bool]] = {}
+
+    def place(nid: str) -> tuple[int, bool]:
+        found = placed.get(nid)
+        if found is None:
+            at = bisect.bisect_left(previous, nid)
+            found = placed[nid] = (at, at < n and previous[at] == nid)
+        return found
+
+    def number(nid: str, source: bool = False) -> int | None:
+        """A node's number now: a previous node's by ``remap``, a new one's asked of the ids."""
+        at, present = place(nid)
+        if present:
+            return int(remap[at]) if remap[at] >= 0 else None
+        return tables.ids.number(nid)
+
+    parts: dict[str, list] = {name: [] for name in ("sources", "targets", "codes", "participations", "at")}
+    count = size = cursor = 0
+
+    def keep(stop: int) -> None:
+        nonlocal count, size, cursor
+        if stop <= cursor:
+            return
+        a, b = remap[sources[cursor:stop]], remap[targets[cursor:stop]]
+        if (a < 0).any() or (b < 0).any():  # a state that does not describe these tables
+            raise _StaleTables
+        parts["sources"].append(a)
+        parts["targets"].append(b)
+        parts["codes"].append(codes[cursor:stop])
+        parts["participations"].append(participations[cursor:stop])
+        parts["at"].append(starts[cursor:stop] - starts[cursor] + size)
+        run = int(starts[stop] - starts[cursor])
+        spliced.copy(run)
+        count, size, cursor = count + stop - cursor, size + run, stop
+
+    with old.open("rb") as before, new.open("wb") as out, _stale_as_tables():
+        spliced = Splice(out, before.fileno())
+        for pair in sorted(pairs):
+            source, target = pair.split("\t")
+            (s, s_old), (t, t_old) = place(source), place(target)
+            key = s * (n + 1) + (t if s_old else 0)
+            at = int(keys.searchsorted(key))
+            keep(at)
+            if s_old and t_old and at < len(keys) and keys[at] == key:
+                spliced.skip(int(starts[at + 1] - starts[at]))
+                cursor = at + 1
+            found = _edge_of(pair, pairs[pair], number, tables.kinds)
+            if found is None:
+                continue
+            _, _, relation, attr_types, line, a, b = found
+            data = f"{line}\n".encode()
+            spliced.write(data)
+            parts["sources"].append(np.array([a], dtype=np.int64))
+            parts["targets"].append(np.array([b], dtype=np.int64))
+            parts["codes"].append(np.array([types.setdefault(attr_types, len(types))], dtype=np.int32))
+            parts["participations"].append(np.array([relation == "participation"], dtype=np.uint8))
+            parts["at"].append(np.array([size], dtype=np.int64))
+            count, size = count + 1, size + len(data)
+        keep(len(keys))
+        spliced.rest(0)
+    parts["at"].append(np.array([size], dtype=np.int64))
+    edge_codes, names = _first_used(_joined(parts["codes"], np.int32), list(types))
+    made = {
+        "edge_sources": _joined(parts["sources"], np.int32),
+        "edge_targets": _joined(parts["targets"], np.int32),
+        "edge_codes": edge_codes,
+        "edge_participations": _joined(parts["participations"], np.uint8),
+        "edge_at": _joined(parts["at"], np.int64),
+    }
+    return made, names
 
 
 def _moved_ids(same_as: dict[str, str], aliases: NodeIds) -> dict[str, tuple[str, str]]:
@@ -1351,11 +1663,6 @@ def _naming(path: Path, was: set[str]) -> set[str]:
             if (target if emitter == source else source) in was:
                 found.add(emitter)
     return found
-
-
-def _kind(result: tuple[dict | None, list] | None) -> str:
-    """A node's kind in :func:`_reduce_node`'s result ("" when it is no node)."""
-    return result[0]["kind"] if result is not None and result[0] is not None else ""
 
 
 def _read_names(state: Path) -> list[str]:

@@ -485,14 +485,51 @@ def test_merging_keyed_rows_rewrites_only_the_touched_nodes(tmp_path):
         tables_module._merge_keyed(path, [("甲\ty\n", -3)], {"甲"}, handle)  # fewer units than it says
 
 
-def test_id_numbers_found_together_are_those_found_one_by_one(monkeypatch):
-    """IdList.numbers (an update's kept edges' ends, a search for all) gives what number gives,
-    -1 for an id not there, and compares an id whose hash another id shares one by one."""
-    ids = tables_module.IdList(sorted(f"person/张{i}@某市" for i in range(300)))
-    asked = [ids[7], "person/李四@某县", ids[0], ids[299], ids[7], "event/会议"]
-    assert ids.numbers(asked).tolist() == [7, -1, 0, 299, 7, -1]
-    # every id of one hash: the first found is another's, so each is compared one by one
-    monkeypatch.setattr(tables_module, "hash", lambda key: 1, raising=False)
-    ids._index = None
-    assert ids.numbers(asked).tolist() == [ids.number(x) if ids.number(x) is not None else -1 for x in asked]
-    assert ids.numbers(asked).tolist() == [7, -1, 0, 299, 7, -1]
+def _lines_file(path, lines: dict[str, str]):
+    """A file of lines in the order of their ids, as the tables write them, and its ids and starts."""
+    import numpy as np
+
+    ids = sorted(lines)
+    data = [f"{lines[nid]}\n".encode() for nid in ids]
+    path.write_bytes(b"".join(data))
+    starts = np.cumsum([0] + [len(d) for d in data], dtype=np.int64)
+    return tables_module.IdList(ids), starts
+
+
+def test_splicing_lines_gives_the_file_and_arrays_written_whole(tmp_path):
+    """A line changed, one gone, new ones first, between and last: the file, ids, starts and column
+    are those of the lines written whole, the others' text copied; each old line's number now."""
+    import numpy as np
+
+    before = {"person/张三": "a", "person/李四": "bb", "person/王五": "ccc", "place/某市": "dddd"}
+    ids, starts = _lines_file(tmp_path / "old.jsonl", before)
+    column = np.array([10, 11, 12, 13], dtype=np.int64)
+    changes = [  # in the order of their ids, as the tables' nodes reduced again
+        ("event/会议", "new first", (20,)),
+        ("person/张三", "", ()),  # gone
+        ("person/李四", "changed", (21,)),
+        ("person/李四甲", "new between", (22,)),
+        ("某县", "new last", (23,)),
+    ]
+    assert [nid for nid, _, _ in changes] == sorted(nid for nid, _, _ in changes)
+    now, at, remap, places, (values,) = tables_module._splice_lines(
+        ids, starts, [column], changes, tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    )
+    after = {k: v for k, v in before.items() if k != "person/张三"}
+    after |= {nid: text for nid, text, _ in changes if text}
+    whole_ids, whole_starts = _lines_file(tmp_path / "whole.jsonl", after)
+    assert (tmp_path / "new.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    assert list(now) == list(whole_ids) and bytes(now.ends) == bytes(whole_ids.ends)
+    assert at.tolist() == whole_starts.tolist()
+    assert values.tolist() == [20, 21, 22, 12, 13, 23]  # by id: 会议, 李四, 李四甲, 王五, 某市, 某县
+    assert remap.tolist() == [-1, 1, 3, 4]  # 张三 gone, 李四 reduced again, 王五 and 某市 moved on
+    assert places == [-1, 0, 1, -1, -1]
+
+
+def test_splicing_lines_of_a_shorter_file_than_its_starts_say_is_stale(tmp_path):
+    ids, starts = _lines_file(tmp_path / "old.jsonl", {"person/张三": "a", "person/李四": "bb"})
+    (tmp_path / "old.jsonl").write_bytes(b"a\n")
+    with pytest.raises(tables_module._StaleTables):
+        tables_module._splice_lines(
+            ids, starts, [], [("person/张三", "x", ())], tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+        )
