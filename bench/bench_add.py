@@ -131,7 +131,7 @@ def instrument() -> None:
         "_update_walk",
         "_write_walk",
         "_write_busy",
-        "_busy_edit",
+        "_busy_edits",
     ):
         timed(indexing, name)
     timed(incremental, "staged_folder", "staged_folder: carry")
