@@ -863,7 +863,7 @@ class _Placing:
         self.known: Known = {}
         self.own: Known = {}  # evidence, and the entries of releases placed so far
         self.later: dict[int, list[str]] = defaultdict(list)  # round -> others placed then (kept)
-        self.others: set[str] = set()
+        self.others: set[str] = set()  # those read as they were placed, so far
 
     def run(self, first: set[str]) -> dict[str, tuple[int, Steps]]:
         state, by_release = self.state, self.by_release

@@ -234,7 +234,7 @@ def _link_tree(source: Path, target: Path) -> None:
     if source.is_dir() and not source.is_symlink():
         _link_folder(str(source), str(target))
     else:
-        _link(str(source), str(target))
+        link_or_copy(source, target)
 
 
 def _link_folder(source: str, target: str) -> None:
@@ -247,10 +247,12 @@ def _link_folder(source: str, target: str) -> None:
             if entry.is_dir(follow_symlinks=False):
                 _link_folder(entry.path, os.path.join(target, entry.name))
             else:
-                _link(entry.path, os.path.join(target, entry.name))
+                link_or_copy(entry.path, os.path.join(target, entry.name))
 
 
-def _link(source: str, target: str) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """``target`` the file ``source``: a hard link, or a copy where there can be none (another
+    file system). For files that are replaced, never written into."""
     try:
         os.link(source, target, follow_symlinks=False)
     except OSError:

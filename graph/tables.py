@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING
 from govkg.extract.identity import collector_paused
 from govkg.graph import iris
 from govkg.graph.cache import software_fingerprint
-from govkg.graph.folders import atomic_open, scratch, scratch_folder
+from govkg.graph.folders import atomic_open, link_or_copy, scratch, scratch_folder
 from govkg.graph.network import (
     _AGENT,
     _CITATION,
@@ -1429,10 +1429,7 @@ def _link(source: Path, target: Path) -> None:
     """``target`` the file ``source`` (a hard link; a copy where there can be none). Neither is
     written after: a state's files are replaced, never written into."""
     target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    link_or_copy(source, target)
 
 
 def _first_used(codes, names: list[str]):
