@@ -219,9 +219,7 @@ def _bound_columns(query) -> dict[str, list[int]]:
     {'place': [0, 3]}
     """
     body = _body(query.text)
-    ordered = _ORDER_BY.search(body)
-    order = _order_terms(ordered.group(1)) if ordered else None
-    projected = _outer_projection(body)
+    order, projected = _query_order(body), _outer_projection(body)
     if not order or order[0][1] or order[0][0] not in projected:
         return {}
     first = order[0][0]
@@ -426,8 +424,7 @@ def _update_answer(store, text: str, before: Path, path: Path, changes) -> bool:
     whose ORDER BY cells are equal, one of them new (the store's order between them is its
     own), or a line twice; and a previous answer that is empty or not as its index says."""
     body = _body(text)
-    ordered, outer = _ORDER_BY.search(body), _SELECT_WHERE.search(body)
-    order = _order_terms(ordered.group(1)) if ordered else None
+    order, outer = _query_order(body), _SELECT_WHERE.search(body)
     projected = _projected(outer.group(1)) if outer else None
     if not order or not projected or any(variable not in projected for variable, _ in order):
         return False
@@ -472,7 +469,7 @@ def _update_answer(store, text: str, before: Path, path: Path, changes) -> bool:
             if tuple(cells[at] for at in columns) in added:
                 return False
             _answer_kinds(cells, columns, kinds)
-    if any("x" in found or len(found - {"u"}) > 1 for found in kinds):
+    if not _orderable(kinds):
         return False
     descending = [down for _, down in order]
     try:
@@ -539,8 +536,7 @@ def _busy_edits(store, query, parameter: str, old: dict[str, list[str]], most: i
     of one kind this module orders (:func:`_answer_kinds`), or two rows that differ tie in it."""
     body = _body(query.text)
     projected = _outer_projection(body)
-    ordered = _ORDER_BY.search(body)
-    order = _order_terms(ordered.group(1)) if ordered else None
+    order = _query_order(body)
     if parameter not in projected or not order or any(variable not in projected for variable, _ in order):
         return {}  # ordered by what its rows do not show (titles-over-time's first day): bound again
     rows = {text: [_row(line[line.index("\t") + 1 :]) for line in lines] for text, lines in old.items()}
@@ -589,16 +585,14 @@ def _in_order(query, rows: list[list[str]], marked: bool = False) -> list[list[s
     ``marked``: one row carries a last cell more, the mark of a row the others are cut at
     (before it; the marked row itself, equal to one of them, left out)."""
     body = _body(query.text)
-    ordered = _ORDER_BY.search(body)
-    order = _order_terms(ordered.group(1)) if ordered else None
-    projected = _outer_projection(body)
+    order, projected = _query_order(body), _outer_projection(body)
     if not order or any(variable not in projected for variable, _ in order):
         return None
     columns = [projected.index(variable) for variable, _ in order]
     kinds: list[set[str]] = [set() for _ in columns]
     for row in rows:
         _answer_kinds(row, columns, kinds)
-    if any("x" in found or len(found - {"u"}) > 1 for found in kinds):
+    if not _orderable(kinds):
         return None
     key, _ = _answer_order(columns, [down for _, down in order])
     keyed = sorted(((key("\t".join(row[: len(projected)])), len(row) > len(projected)), row) for row in rows)
@@ -643,6 +637,12 @@ def _busy_column(body: str, parameter: str, projected: list[str], rows: list[lis
             if template is not None:
                 best = (len(cells), at, variable, template)
     return best[1:] if best else None
+
+
+def _query_order(body: str) -> list[tuple[str, bool]] | None:
+    """The ORDER BY of a query's body: :func:`_order_terms`, None where it has none."""
+    ordered = _ORDER_BY.search(body)
+    return _order_terms(ordered.group(1)) if ordered else None
 
 
 def _order_terms(text: str) -> list[tuple[str, bool]] | None:
@@ -827,6 +827,12 @@ def _answer_near(
         return found
     texts = sorted(term for term in found if term.startswith('"'))  # as the store writes them
     return {term for term in found if term.startswith("<")} | {_nt_term(term) for term in _parse(texts)}
+
+
+def _orderable(kinds: list[set[str]]) -> bool:
+    """Whether each ORDER BY column's cells (:func:`_answer_kinds`) are of one kind this module
+    orders as the store does (unbound cells beside them)."""
+    return not any("x" in found or len(found - {"u"}) > 1 for found in kinds)
 
 
 def _answer_kinds(cells: list[str], columns: list[int], kinds: list[set[str]]) -> None:
