@@ -390,6 +390,9 @@ class Tables:
     edge_types: dict[str, set[type]] = field(default_factory=dict)  # attribute -> types, in first-use order
     latest: str = "1970-01-01"
     bare_names: NameCounts = field(default_factory=lambda: NameCounts())  # nodes of each bare name
+    # where each line of the files starts, when the tables' state holds it (_KeptArrays.starts):
+    # a few lines are then read where they are, not found by reading every line before them
+    starts: dict = field(default_factory=dict)
 
     @property
     def nodes(self) -> Path:
@@ -423,20 +426,28 @@ class Tables:
                 yield source, target, attrs
 
     def node_lines_at(self, numbers: set[int]) -> Iterator[tuple[int, str, dict]]:
-        """(number, id, attributes) of the nodes ``numbers``, in order: the other lines are read,
-        not parsed (a page shows 5,000 nodes of a network of millions)."""
-        for number, (nid, attrs) in _parsed_lines_at(self.nodes, numbers):
+        """(number, id, attributes) of the nodes ``numbers``, in order: read where they are when the
+        tables know where their lines start, else the other lines are read, not parsed (a page
+        shows 5,000 nodes of a network of millions)."""
+        for number, (nid, attrs) in _parsed_lines_at(self.nodes, numbers, self.starts.get("nodes")):
             yield number, nid, attrs
 
     def edge_lines_at(self, wanted) -> Iterator[tuple[str, str, dict]]:
         """The edges whose place is set in the mask ``wanted`` (aligned with ``sources``), in order;
-        the other lines are read, not parsed."""
-        for _, (source, target, attrs) in _parsed_lines_at(self.edges, set(wanted.nonzero()[0].tolist())):
+        read as :meth:`node_lines_at` reads nodes."""
+        numbers = wanted.nonzero()[0].tolist()
+        for _, (source, target, attrs) in _parsed_lines_at(self.edges, numbers, self.starts.get("edges")):
             yield source, target, attrs
 
     def tenure_lines_of(self, ids: set[str]) -> Iterator[tuple[str, list[list[str]]]]:
-        """The tenures of the nodes ``ids``, in the order of their ids: of each other line, only
-        the id is parsed."""
+        """The tenures of the nodes ``ids``, in the order of their ids: read where they are when
+        the tables know where their lines start, else of each other line only the id is parsed."""
+        if "tenures" in self.starts:
+            tenured = self.starts["tenure_ids"]
+            numbers = {number for nid in ids if (number := tenured.number(nid)) is not None}
+            for _, (nid, tenures) in _parsed_lines_at(self.tenures, numbers, self.starts["tenures"]):
+                yield nid, tenures
+            return
         scan = json.decoder.scanstring
         with self.tenures.open(encoding="utf-8") as handle:
             for line in handle:
@@ -998,7 +1009,9 @@ def _reduce(
     if keep is not None:
         for name, path in zip(_TABLE_FILES, (tables.nodes, tables.tenures, tables.edges), strict=True):
             _link(path, keep.folder / name)
-        _KeptArrays.of_tables(tables, nodes.tenured, bare, edges, keep.folder).write(keep.folder / _ARRAYS)
+        made = _KeptArrays.of_tables(tables, nodes.tenured, bare, edges, keep.folder)
+        made.write(keep.folder / _ARRAYS)
+        tables.starts = made.starts()
 
 
 # --- the tables of an update, from the previous build's ---------------------
@@ -1393,9 +1406,21 @@ class _KeptArrays:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise _StaleTables from exc
 
+    def starts(self) -> dict:
+        """Where each line of the tables' files starts (:attr:`Tables.starts`), and the tenures' ids."""
+        arrays = self.arrays
+        return {
+            "nodes": arrays["node_at"],
+            "edges": arrays["edge_at"],
+            "tenures": arrays["tenure_at"],
+            "tenure_ids": self.ids("tenure"),
+        }
+
     def fill(self, tables: Tables) -> None:
-        """Set the tables' ids, kinds, bare names, edges' ends and attributes' types to these."""
+        """Set the tables' ids, kinds, bare names, edges' ends, attributes' types and where their
+        lines start to these."""
         arrays, kinds = self.arrays, self.kinds
+        tables.starts = self.starts()
         tables.ids = self.ids("node")
         tables.kinds = [kinds[code] for code in arrays["node_kinds"].tolist()]
         tables.bare_names = NameCounts()
@@ -2380,9 +2405,15 @@ def analysed_network(graph) -> tuple[nx.DiGraph, NetworkStats]:
     return net, stats
 
 
-def _parsed_lines_at(path: Path, numbers: set[int]) -> Iterator[tuple[int, object]]:
-    """(number, JSON value) of the lines ``numbers`` of a file, in order; the other lines are
-    read, not parsed, and none after the last wanted."""
+def _parsed_lines_at(path: Path, numbers, starts=None) -> Iterator[tuple[int, object]]:
+    """(number, JSON value) of the lines ``numbers`` of a file, in order. With ``starts`` (where
+    each line starts, and the file's size), each run of lines wanted one after another is read
+    where it is (at 30,000 releases a page's 5,000 nodes and 30,000 edges among 144,000 nodes and
+    225,000 edges); else the other lines are read, not parsed, and none after the last wanted."""
+    if starts is not None and len(starts) and os.stat(path).st_size == int(starts[-1]):
+        yield from _lines_where(path, sorted(numbers), starts)
+        return
+    numbers = set(numbers)
     last = max(numbers, default=-1)
     with path.open("rb") as handle:
         for number, line in enumerate(handle):
@@ -2390,3 +2421,20 @@ def _parsed_lines_at(path: Path, numbers: set[int]) -> Iterator[tuple[int, objec
                 break
             if number in numbers:
                 yield number, json.loads(line)
+
+
+def _lines_where(path: Path, numbers: list[int], starts) -> Iterator[tuple[int, object]]:
+    """(number, JSON value) of the lines ``numbers`` (sorted) of a file whose lines start at
+    ``starts``: each run of consecutive numbers read at once, from where its first line starts."""
+    with path.open("rb") as handle:
+        at = 0
+        while at < len(numbers):
+            end = at + 1
+            while end < len(numbers) and numbers[end] == numbers[end - 1] + 1:
+                end += 1
+            first, last = numbers[at], numbers[end - 1]
+            handle.seek(int(starts[first]))
+            block = handle.read(int(starts[last + 1]) - int(starts[first]))
+            for number, line in zip(numbers[at:end], block.split(b"\n"), strict=False):
+                yield number, json.loads(line)
+            at = end

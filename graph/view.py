@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from jinja2.utils import htmlsafe_json_dumps
 
 from govkg.graph.layout import LEVEL_BUDGET, LayoutMemo, layout
-from govkg.graph.network import KINDS, zh_label
+from govkg.graph.network import KINDS, sorted_unique, zh_label
 from govkg.graph.tables import knowledge_network, with_figures
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class _Numbered:
             src, dst = src[both], dst[both]
         u, v = np.concatenate([src, dst]), np.concatenate([dst, src])
         apart = u != v
-        pairs = np.unique(u[apart] * max(n, 1) + v[apart])
+        pairs = sorted_unique(u[apart] * max(n, 1) + v[apart])
         self.u, self.v = pairs // max(n, 1), pairs % max(n, 1)
         self.indptr = np.searchsorted(self.u, np.arange(n + 1))
         self.degree = np.diff(self.indptr)

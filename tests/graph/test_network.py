@@ -8,6 +8,7 @@ import random
 
 import networkx as nx
 import pytest
+from networkx.algorithms.community import louvain_communities
 from rdflib import RDF, Literal
 from rdflib.namespace import OWL
 
@@ -25,6 +26,7 @@ from govkg.graph.network import (
     network_stats,
     node_id,
     person_event_network,
+    sorted_unique,
 )
 from govkg.graph.outputs import write_outputs
 from govkg.graph.store import STORE, StoreGraph, build_graph, open_graph_store, read_graph
@@ -387,6 +389,52 @@ def test_louvain_on_lists_finds_networkx_communities(seed):
     ours = sorted(sorted(nodes[i] for i in c) for c in _louvain(neighbours, strengths, seed=0))
     theirs = sorted(sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=0))
     assert ours == theirs
+
+
+def clustered_coattendance(seed: int, groups: int = 12, size: int = 14, weight=int) -> nx.Graph:
+    """Dense groups with a few ties between them: after Louvain's first pass most nodes have all
+    their neighbours in their own community (those its later passes leave alone)."""
+    rng = random.Random(seed)
+    weights = {}
+    for group in range(groups):
+        members = range(group * size, (group + 1) * size)
+        for a in members:
+            for b in members:
+                if a < b and rng.random() < 0.6:
+                    weights[(a, b)] = weight(rng.choice([1, 1, 2, 3]))
+    for _ in range(groups * 2):
+        a, b = sorted(rng.sample(range(groups * size), 2))
+        weights[(a, b)] = weights.get((a, b), 0) + weight(1)
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted({n for pair in weights for n in pair}))
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    return graph
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        *(clustered_coattendance(seed) for seed in range(4)),
+        clustered_coattendance(4, groups=40, size=6),
+        clustered_coattendance(5, weight=lambda w: w / 3),  # weights not whole: every node weighed
+    ],
+)
+@pytest.mark.parametrize("resolution", [1, 2.5])
+def test_louvain_passing_settled_nodes_over_finds_networkx_communities(graph, resolution):
+    nodes, neighbours, strengths = lists_of(graph)
+    ours = sorted(
+        sorted(nodes[i] for i in c) for c in _louvain(neighbours, strengths, seed=0, resolution=resolution)
+    )
+    theirs = louvain_communities(graph, weight="weight", seed=0, resolution=resolution)
+    assert ours == sorted(sorted(c) for c in theirs)
+
+
+def test_sorted_unique_is_numpys_unique():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    for values in [[], [7], [3, 3], rng.integers(-50, 50, 1000), rng.integers(0, 1 << 40, 5000)]:
+        assert sorted_unique(np.asarray(values, dtype=np.int64)).tolist() == np.unique(values).tolist()
 
 
 @pytest.mark.parametrize(("seed", "k"), [(0, None), (1, None), (2, 16), (3, 40), (4, 1)])

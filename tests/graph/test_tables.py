@@ -442,8 +442,29 @@ def test_the_stats_of_the_tables_are_those_of_the_network_in_memory(make, tmp_pa
             )
 
 
-def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables(tmp_path):
+def _starts(tables, stale: bool = False) -> dict:
+    """Where the tables' lines start, as their state keeps it (``stale``: of files one line longer)."""
+    starts = {
+        name: tables_module._line_starts(path)
+        for name, path in (("nodes", tables.nodes), ("edges", tables.edges), ("tenures", tables.tenures))
+    }
+    if stale:
+        starts = {name: [*at[:-1], at[-1] + 5] for name, at in starts.items()}
+    tenured = tables_module.IdList(nid for nid, _ in tables.tenure_lines())
+    return {**starts, "tenure_ids": tenured}
+
+
+@pytest.mark.parametrize("starts", [None, "kept", "stale"])
+def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables(
+    starts, tmp_path, monkeypatch
+):
+    """Read where their lines start (the state's arrays), or by reading the lines before them where
+    none are known or they are not those of the files: the same lines."""
     import numpy as np
+
+    seeks = []
+    where = tables_module._lines_where
+    monkeypatch.setattr(tables_module, "_lines_where", lambda *a: seeks.append(1) or where(*a))
 
     with graph_tables(awkward_graph(), tmp_path) as tables:
         nodes, edges, tenures = (
@@ -451,7 +472,10 @@ def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables
             list(tables.edge_lines()),
             dict(tables.tenure_lines()),
         )
-        for numbers in [set(), {0}, set(range(0, len(nodes), 2)), set(range(len(nodes)))]:
+        if starts is not None:
+            tables.starts = _starts(tables, stale=starts == "stale")
+        runs = {0, 1, 2, len(nodes) - 1}  # a run of lines read at once, and the last line
+        for numbers in [set(), {0}, set(range(0, len(nodes), 2)), runs, set(range(len(nodes)))]:
             assert list(tables.node_lines_at(numbers)) == [
                 (n, *line) for n, line in enumerate(nodes) if n in numbers
             ]
@@ -461,6 +485,7 @@ def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables
             wanted = np.isin(ends[0], list(numbers)) & np.isin(ends[1], list(numbers))
             assert list(tables.edge_lines_at(wanted)) == [e for e, w in zip(edges, wanted, strict=True) if w]
         assert tenures and edges and wanted.all()
+        assert bool(seeks) == (starts == "kept")
 
 
 def test_merging_keyed_rows_rewrites_only_the_touched_nodes(tmp_path):
