@@ -79,6 +79,12 @@ _ARRIVES = re.compile(
 _PARTY = re.compile(r"一行|[组团队]")
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
+# …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
+# visitor, where he went (no other verb between), and the call opening the next clause.
+_WENT_TO = re.compile(
+    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|赴|到(?!会))"
+    r"(?P<place>[^，,；;。！？!?：:\s]{2,30})[，,]\s*(?:还|又|并|亲切|分别|逐一|先后|详细)*"
+)
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A clause that frames what follows by a reception (在会见乙时，…).
@@ -294,8 +300,10 @@ _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 _YOU = re.compile(r"你|您")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
 _TRIBUTE = re.compile(r"献")
-# What stands between a frame (在走访…时) and the subject of the clause after it: the comma, a title.
-_SUBJECT_GAP = re.compile(r"[，,]\s*[^，,。；;：:！!？?]{0,20}")
+# What may stand between the comma after a frame and who opens the clause: his titles, no verb
+# done to another nor a possessive (在慰问甲时，张主任了解了甲的生活: 甲 is whom the call is on).
+_SUBJECT_GAP = re.compile(r"[，,]\s*[^，,。；;：:！!？?了的对向把给为]{0,20}")
+_OF_WHOM = re.compile(r"\s*的")
 # The verbs of a call on people (ANNOTATION.md's 走访, 慰问, and 看望, 探望)
 _CALL = re.compile(r"走访|看望|慰问|探望")
 # An activity named in a headline (某区委开展新春慰问活动): its name follows the light verb.
@@ -306,6 +314,7 @@ _LISTED = re.compile(r"[、和及与][^，,；;。！？!?：:\s、]{0,8}")
 _NOMINEES = re.compile(r"拟任[^，,；;。！？!?：:]{0,30}?人选")
 # Hosts who receive together (甲和乙共同会见…): no one of them is the other's guest.
 _TOGETHER = re.compile(r"共同|一起|一同|联合")
+_TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
 # The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
 _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
@@ -401,6 +410,13 @@ def _lead_after() -> re.Pattern:
         r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
+
+
+@lru_cache(maxsize=1)
+def _other_act() -> re.Pattern:
+    """What a visitor may go somewhere for besides a call: a meeting, a rite, an inspection."""
+    acts = ["召开", "主持", "出席", "参加", "举行", "举办", "会见", "接见", "座谈", "签约", "签署"]
+    return _words_pattern([*acts, *load_words("inspection_verbs.tsv")])
 
 
 # What is studied or carried out right before a person named with his words (学习贯彻甲…讲话精神).
@@ -779,9 +795,13 @@ class _Reader:
         if doer:
             named = clause.start() + match.start("name")
             doers = [m.key for m in _within(mentions, clause.start(), named)]
+            if not doers and kind == "inspection" and self._went_to(v.text, clause.start(), named, mentions):
+                doers, named = [""], clause.start()
             if not doers:
                 return
-            if kind == "inspection":
+            if kind == "inspection" and named == clause.start():
+                doers = []  # the visitor went somewhere in the clause before: the roles' work
+            elif kind == "inspection":
                 # 县委书记甲看望慰问一线人员: the visitor right before the verb, who leads it (a
                 # role cue's work), not a name further back (感谢甲对…看望慰问).
                 last = max(m.end for m in _within(mentions, clause.start(), named))
@@ -937,7 +957,11 @@ class _Reader:
         if draft.calls:
             # 在走访…时，甲与代表们交谈: who opens the clause after the frame makes the call.
             after = _starting(mentions, clause.end(), len(v.text))
-            if after and _SUBJECT_GAP.fullmatch(v.text, clause.end(), after[0].start):
+            if (
+                after
+                and _SUBJECT_GAP.fullmatch(v.text, clause.end(), after[0].start)
+                and not _OF_WHOM.match(v.text, after[0].end)
+            ):
                 draft.roles.append(Participation(after[0].key, "lead", sentence.span))
         # 同日，甲还主持召开了某专题会议: another meeting, unless it names the one told of.
         also = kind == "meeting" and not generic and _ANOTHER.search(clause.group(), 0, match.start())
@@ -962,6 +986,26 @@ class _Reader:
         same.roles.extend(p for p in draft.roles if p not in same.roles)
         self.current = same
         self.marks.append(((index, clause.start()), same))
+
+    @staticmethod
+    def _went_to(text: str, start: int, named: int, mentions: list[_Mention]) -> bool:
+        """Whether a call opening the clause at ``start`` (its name at ``named``) follows a named
+        visitor going somewhere in the clause before (甲来到某社区，看望慰问…).
+
+        >>> _Reader._went_to("甲来到某社区，看望慰问困难群众", 7, 7, [_Mention(0, 1, "甲")])
+        True
+        >>> _Reader._went_to("甲来到某社区召开会议，看望慰问困难群众", 11, 11, [_Mention(0, 1, "甲")])
+        False
+        """
+        if named != start:
+            return False
+        opens = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+        for m in _within(mentions, opens, start):
+            went = _WENT_TO.fullmatch(text, m.end, start)
+            if went:
+                # 甲来到某社区召开座谈会，…: he went there for something else the clause tells of.
+                return _other_act().search(went.group("place")) is None
+        return False
 
     def _name(self, kind, match, clause, sentence, v, mentions) -> str:
         """The event's name: its own (a name group of the cue), else a short verb phrase."""
@@ -1022,6 +1066,10 @@ class _Reader:
         elif kind in ("ceremony", "signing"):
             # 甲、乙及有关领导出席签约仪式: the rite after its light verb, not who attends it
             start = event_names.rite_start(text, start, end)
+            performers = _within(mentions, start, end)
+            if performers and performers[-1].end < at + len(match.group()) - 2:
+                # 市长甲和乙共同为某中心揭牌: the rite, not who performs it.
+                start = _TOGETHER_TO.match(text, performers[-1].end).end()
             # 颁发了任命书: what is handed over, named with its verb, without the particle.
             verb = _HANDS_OVER.match(text, start, end)
             pieces = ((start, verb.end(1)), (verb.end(), end)) if verb else ((start, end),)

@@ -1683,3 +1683,86 @@ def test_a_call_told_again_as_a_frame_is_the_call_told_before():
     text = "2月9日，县长张三到某村慰问老党员李四。在慰问老党员李四时，张三了解了他的生活情况。"
     events = events_of(text, published="2021-02-10", names=("张三", "李四"))
     assert [(e.type, e.name) for e in events] == [("inspection", "到某村慰问老党员李四")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who the call is on, named again after the frame, does not lead it
+        "2月9日，县长张三到某村慰问老党员李四。在慰问老党员李四时，张县长全面了解了李四的生活情况。",
+        "2月9日，县长张三到某村慰问老党员李四。在慰问老党员李四时，张县长详细询问李四的身体情况。",
+    ],
+)
+def test_whom_a_call_is_on_does_not_lead_it(text):
+    events = events_of(text, published="2021-02-10", names=("张三", "李四"))
+    assert [(e.type, e.name) for e in events] == [("inspection", "到某村慰问老党员李四")]
+    assert {(p.person, p.role) for p in events[0].participations} == {("张三", "lead")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # where the visitor went, then the call in the clause after it
+        (
+            "3月9日，副县长张三来到某社区，看望慰问困难群众。",
+            ("张三",),
+            ("看望慰问困难群众", {("张三", "lead")}),
+        ),
+        (
+            "3月9日，县长张三前往某医院，慰问一线医护人员。",
+            ("张三",),
+            ("慰问一线医护人员", {("张三", "lead")}),
+        ),
+        # whom the call is on takes no part in it as a visitor
+        (
+            "3月9日，县长张三来到某村，慰问老党员李四。",
+            ("张三", "李四"),
+            ("慰问老党员李四", {("张三", "lead")}),
+        ),
+        (
+            "3月9日，县长张三、副县长李四分别来到某镇和某乡，看望慰问基层干部。",
+            ("张三", "李四"),
+            ("看望慰问基层干部", {("张三", "lead"), ("李四", "lead")}),
+        ),
+    ],
+)
+def test_a_call_told_after_where_the_visitor_went(text, names, expected):
+    (event,) = events_of(text, published="2021-03-10", names=names)
+    assert (event.type, event.date) == ("inspection", "2021-03-09")
+    assert (event.name, {(p.person, p.role) for p in event.participations}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月9日，县长张三来到某社区召开座谈会，慰问困难群众。",  # another verb: the meeting, no call
+        "3月9日，县长张三来到某社区，感谢群众的慰问。",  # the call is not the visitor's
+    ],
+)
+def test_no_call_without_a_visitor_going_to_make_it(text):
+    assert [e.type for e in events_of(text, published="2021-03-10", names=("张三",))] != ["inspection"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("3月9日，市长张三为某产业园揭牌。", ("张三",), ("为某产业园揭牌", {("张三", "attend")})),
+        (
+            "3月9日，市长张三和副市长李四共同为某中心揭牌。",
+            ("张三", "李四"),
+            ("为某中心揭牌", {("张三", "attend"), ("李四", "attend")}),
+        ),
+        ("3月9日，市长张三为某项目剪彩。", ("张三",), ("为某项目剪彩", {("张三", "attend")})),
+        ("3月9日，副省长张三为获奖代表颁奖。", ("张三",), ("为获奖代表颁奖", {("张三", "attend")})),
+        # the rite attended keeps its own name
+        (
+            "3月9日，市长张三出席某中心揭牌仪式并致辞。",
+            ("张三",),
+            ("某中心揭牌仪式", {("张三", "attend"), ("张三", "speak")}),
+        ),
+    ],
+)
+def test_a_rite_performed_is_named_without_who_performs_it(text, names, expected):
+    (event,) = events_of(text, published="2021-03-10", names=names)
+    assert (event.type, event.date) == ("ceremony", "2021-03-09")
+    assert (event.name, {(p.person, p.role) for p in event.participations}) == expected
