@@ -171,7 +171,8 @@ class PageIndex:
         (each its N-Triples term and its text), are bounds of a column compared as text
         (``ranges`` in the index: ``from`` and ``to`` of a day), the rows out of them left out
         and the parameter's column set to the term, as the engine gives them. None when the
-        index holds none so."""
+        index holds none so, or a term is of a kind the column's cells are not ordered with here
+        (a number bound where the column holds names)."""
         found = self._entry("answers", name, text)
         if found is None or parameter not in found.get("bound", {}):
             return None
@@ -182,7 +183,10 @@ class PageIndex:
         with (self.folder / found["file"]).open("rb") as handle:
             for term in terms:
                 wanted = _cell_order(term)
-                sorted_line_start(handle, lambda line, w=wanted: _cell_order(_cells(line)[ordered]) < w)
+                try:
+                    sorted_line_start(handle, lambda line, w=wanted: _cell_order(_cells(line)[ordered]) < w)
+                except TypeError:  # a number among names (or names among numbers): no order here
+                    return None  # between them: the engine answers
                 rows = list(takewhile(lambda cells, t=term: cells[ordered] == t, map(_cells, handle)))
                 if any(cells[column] != term for cells in rows):
                     return None  # not the rows of the value: the engine answers

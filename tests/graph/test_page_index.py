@@ -171,6 +171,16 @@ def test_a_page_bound_to_a_place_read_from_the_whole_answer_is_the_engines(index
     assert any(rows for rows in read)  # the index answered, rows and all
 
 
+@pytest.mark.parametrize("value", [5, 2.5, True, "5"])
+def test_a_place_bound_to_a_number_is_the_engines_answer(indexed, value):
+    """A number bound where the whole answer's column holds names: the index has no order between
+    them (bisecting compared a number with a text: TypeError), the engine answers."""
+    store, index = indexed["small"]
+    query = named_queries()["directives-implemented"]
+    whole = _rows(query_store(store, query, {"place": value}))
+    assert _rows(query_store(store, query, {"place": value}, index=index)) == whole
+
+
 _walk = PageIndex.walk
 
 
@@ -757,3 +767,4 @@ def test_rows_put_in_order_here_are_left_to_the_store_where_two_that_differ_tie(
     assert _in_order(query, [row("2020-01-01", "e1"), undated]) is None
     marked = [row("2020-01-01", "e1"), row("2020-01-03", "e3"), [*row("2020-01-02", "e2"), "last"]]
     assert _in_order(query, marked, marked=True) == [marked[0]]  # cut at the marked row, left out
+
