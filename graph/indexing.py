@@ -9,7 +9,10 @@ and the whole answer of every other named query without a key query
 a row may lack), as the store gives it; and the first rows of each named
 query bound to each value whose answer is large (:func:`_write_busy`: 习近平's
 20,298 events, 中国's officials), which the store answers only after reading
-and sorting every row of the value; each file written in one pass.
+and sorting every row of the value; each file written in one pass. The
+busy values' files are written on a second thread beside the others
+(:func:`_beside`): the engine answers without the GIL, so the build's two
+cores are busy on the one store open.
 
 An update (``--add``, ``remove``, a build into a folder) has the previous
 build's index and the triples its graph.nt lost and gained: the key files
@@ -117,75 +120,76 @@ def write_index_files(
     and the whole answers (:func:`_update_answer`) where it has them for the same texts."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    keys: dict[str, dict[str, str]] = {}
-    made: dict[str, tuple[str, str | None]] = {}  # a key query's text -> its file and its order
-    for name, query in named_queries().items():
-        listing = page_keys(query)
-        if listing is None:
-            continue
-        body = _body(listing.text)  # key queries that differ in their comments share a file
-        if body not in made:
-            file, order = f"{name}.nt", None
-            known = _kept(previous, changes, "keys", name, listing.text)
-            variable = _KEY_VARIABLE.search(listing.text)
-            if known and known.get("order") in _KEY_ORDERS and variable:
-                # the values whose rows the changes reach, along the key query's own patterns
-                near = _answer_near(store, changes, _patterns(body), variable.group(1), literals=True)
-                before = previous.folder / known["file"]
-                order = _update_keys(store, listing, before, folder / file, known["order"], near)
-            if order is None:
-                _, values = _ordered_keys(store, query, listing)
-                order = _write_keys(folder / file, values)
-            made[body] = file, order
-        file, order = made[body]
-        keys[name] = {"file": file, "digest": digest(listing.text)} | ({"order": order} if order else {})
-    walks: dict[str, dict[str, str]] = {}
-    walked: dict[str, tuple[str, int] | None] = {}  # a walk's text -> its file and values, or None
-    for name, query in named_queries().items():
-        walk = page_walk(query)
-        if walk is None:
-            continue
-        body = _body(walk.text)  # walk queries that differ in their comments share a file
-        if body not in walked:
-            file, values = f"{name}.walk.tsv", None
-            known = _kept(previous, changes, "walks", name, walk.text)
-            if known:
-                before = previous.folder / known["file"]
-                values = _update_walk(store, walk.text, before, folder / file, changes)
-            if values is None:
-                values = _write_walk(store, walk.text, folder / file)
-            walked[body] = (file, values) if values is not None else None
-        if walked[body]:
-            file, values = walked[body]
-            walks[name] = {"file": file, "digest": digest(walk.text), "values": values}
-    answers: dict[str, dict[str, str]] = {}
-    for name, query in named_queries().items():
-        if name != COATTENDANCE and page_keys(query) is None:
-            known = _kept(previous, changes, "answers", name, query.text)
-            updated = known is not None and _update_answer(
-                store, query.text, previous.folder / known["file"], folder / f"{name}.tsv", changes
+    busy, tasks = _busy_tasks(folder, previous, changes)
+    coattended = None
+    # the busy values' rows on a thread beside this one's files (_beside)
+    with _beside(functools.partial(_write_busy, store), tasks):
+        keys: dict[str, dict[str, str]] = {}
+        made: dict[str, tuple[str, str | None]] = {}  # a key query's text -> its file and its order
+        for name, query in named_queries().items():
+            listing = page_keys(query)
+            if listing is None:
+                continue
+            body = _body(listing.text)  # key queries that differ in their comments share a file
+            if body not in made:
+                file, order = f"{name}.nt", None
+                known = _kept(previous, changes, "keys", name, listing.text)
+                variable = _KEY_VARIABLE.search(listing.text)
+                if known and known.get("order") in _KEY_ORDERS and variable:
+                    # the values whose rows the changes reach, along the key query's own patterns
+                    near = _answer_near(store, changes, _patterns(body), variable.group(1), literals=True)
+                    before = previous.folder / known["file"]
+                    order = _update_keys(store, listing, before, folder / file, known["order"], near)
+                if order is None:
+                    _, values = _ordered_keys(store, query, listing)
+                    order = _write_keys(folder / file, values)
+                made[body] = file, order
+            file, order = made[body]
+            keys[name] = {"file": file, "digest": digest(listing.text)} | ({"order": order} if order else {})
+        walks: dict[str, dict[str, str]] = {}
+        walked: dict[str, tuple[str, int] | None] = {}  # a walk's text -> its file and values, or None
+        for name, query in named_queries().items():
+            walk = page_walk(query)
+            if walk is None:
+                continue
+            body = _body(walk.text)  # walk queries that differ in their comments share a file
+            if body not in walked:
+                file, values = f"{name}.walk.tsv", None
+                known = _kept(previous, changes, "walks", name, walk.text)
+                if known:
+                    before = previous.folder / known["file"]
+                    values = _update_walk(store, walk.text, before, folder / file, changes)
+                if values is None:
+                    values = _write_walk(store, walk.text, folder / file)
+                walked[body] = (file, values) if values is not None else None
+            if walked[body]:
+                file, values = walked[body]
+                walks[name] = {"file": file, "digest": digest(walk.text), "values": values}
+        answers: dict[str, dict[str, str]] = {}
+        for name, query in named_queries().items():
+            if name != COATTENDANCE and page_keys(query) is None:
+                known = _kept(previous, changes, "answers", name, query.text)
+                updated = known is not None and _update_answer(
+                    store, query.text, previous.folder / known["file"], folder / f"{name}.tsv", changes
+                )
+                if not updated:
+                    atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
+                answers[name] = {"file": f"{name}.tsv", "digest": digest(query.text)}
+                if bound := _bound_columns(query):
+                    answers[name]["bound"] = bound
+                    if ranges := _range_columns(query):
+                        answers[name]["ranges"] = ranges
+        coattendance = named_queries().get(COATTENDANCE)
+        if coattendance is not None:
+            wanted = {"digest": digest(coattendance.text)}
+            updated = (
+                previous is not None
+                and changes is not None
+                and previous.manifest.get(COATTENDANCE) == wanted
+                and update_coattendance(store, folder, previous.folder, *changes)
             )
-            if not updated:
-                atomic_write(folder / f"{name}.tsv", _answer_lines(store, query.text))
-            answers[name] = {"file": f"{name}.tsv", "digest": digest(query.text)}
-            if bound := _bound_columns(query):
-                answers[name]["bound"] = bound
-                if ranges := _range_columns(query):
-                    answers[name]["ranges"] = ranges
-    busy: dict[str, dict] = {}
-    for name, query in named_queries().items():
-        listing = page_busy(query)
-        parameter = _PROJECTED_FIRST.search(listing.text) if listing else None
-        if parameter is None or parameter.group(1) not in query.parameters:
-            continue
-        known = _kept(previous, changes, "busy", name, query.text)
-        of = digest(listing.text)
-        before = previous.folder / known["file"] if known and known.get("of") == of else None
-        # every row of a query that groups (an aggregate's rows: a few thousand at most)
-        most = None if _GROUP_BY.search(_body(query.text)) else _BUSY_ROWS
-        file = f"{name}.busy.tsv"
-        _write_busy(store, query, listing, parameter.group(1), most, folder / file, before, changes)
-        busy[name] = {"file": file, "digest": digest(query.text), "of": of} | ({"rows": most} if most else {})
+            if updated or write_coattendance(store, folder):
+                coattended = wanted
     found = {
         "format": FORMAT,
         "triples": len(store) if triples is None else triples,
@@ -193,18 +197,7 @@ def write_index_files(
         "walks": walks,
         "answers": answers,
         "busy": busy,
-    }
-    coattendance = named_queries().get(COATTENDANCE)
-    if coattendance is not None:
-        wanted = {"digest": digest(coattendance.text)}
-        updated = (
-            previous is not None
-            and changes is not None
-            and previous.manifest.get(COATTENDANCE) == wanted
-            and update_coattendance(store, folder, previous.folder, *changes)
-        )
-        if updated or write_coattendance(store, folder):
-            found[COATTENDANCE] = wanted
+    } | ({COATTENDANCE: coattended} if coattended else {})
     atomic_write(folder / "index.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return folder
 
@@ -481,6 +474,57 @@ def _update_answer(store, text: str, before: Path, path: Path, changes) -> bool:
 
 # Rows kept of a named query bound to a value whose answer is large: ten pages of 100.
 _BUSY_ROWS = 1000
+
+
+def _busy_tasks(folder: Path, previous: PageIndex | None, changes) -> tuple[dict[str, dict], list[tuple]]:
+    """The index's entries of the busy values' files (``NAME.busy.tsv``) and the arguments of
+    :func:`_write_busy` (but the store) that writes each, in the named queries' order."""
+    busy: dict[str, dict] = {}
+    tasks = []
+    for name, query in named_queries().items():
+        listing = page_busy(query)
+        parameter = _PROJECTED_FIRST.search(listing.text) if listing else None
+        if parameter is None or parameter.group(1) not in query.parameters:
+            continue
+        known = _kept(previous, changes, "busy", name, query.text)
+        of = digest(listing.text)
+        before = previous.folder / known["file"] if known and known.get("of") == of else None
+        # every row of a query that groups (an aggregate's rows: a few thousand at most)
+        most = None if _GROUP_BY.search(_body(query.text)) else _BUSY_ROWS
+        file = f"{name}.busy.tsv"
+        tasks.append((query, listing, parameter.group(1), most, folder / file, before, changes))
+        busy[name] = {"file": file, "digest": digest(query.text), "of": of} | ({"rows": most} if most else {})
+    return busy, tasks
+
+
+@contextlib.contextmanager
+def _beside(run, tasks: list[tuple]) -> Iterator[None]:
+    """Run ``run(*task)`` for each of ``tasks`` on a thread of its own from the first while the
+    block runs; then this thread takes the tasks not started from the last, and waits for the
+    others (their errors raised here). An error (or an interrupt) in the block or in a task
+    cancels the tasks not started.
+
+    The engine answers a query without holding the GIL (the busy values' rows: most of their
+    time is its sort of every row of the value), so the two threads keep both cores busy, on
+    the one store this process has open: a second process would open it again (the store's
+    own memory, about 140 MB at 30,000 releases)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="govkg-busy") as helper:
+        futures = [helper.submit(run, *task) for task in tasks]
+        try:
+            yield
+            for future, task in reversed(list(zip(futures, tasks, strict=True))):
+                if not future.cancel():
+                    break  # the helper has started it, and every one before it
+                run(*task)
+            for future in futures:
+                if not future.cancelled():
+                    future.result()
+        except BaseException:  # the helper ends the task it is on, and starts no other
+            for future in futures:
+                future.cancel()
+            raise
 
 
 def _write_busy(

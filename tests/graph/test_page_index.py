@@ -735,8 +735,11 @@ class _Counting:
     """A store whose queries bound to a value (a busy page's) are counted, by the query's name."""
 
     def __init__(self, store) -> None:
+        import threading
+
         self.store = store
         self.bound = dict.fromkeys(BUSY, 0)
+        self.lock = threading.Lock()  # the busy pages are asked from two threads
 
     def __len__(self) -> int:
         return len(self.store)
@@ -745,7 +748,8 @@ class _Counting:
         if substitutions:
             for name in BUSY:
                 if text == named_queries()[name].text:
-                    self.bound[name] += 1
+                    with self.lock:
+                        self.bound[name] += 1
         return self.store.query(text, substitutions=substitutions)
 
 
@@ -768,3 +772,55 @@ def test_rows_put_in_order_here_are_left_to_the_store_where_two_that_differ_tie(
     marked = [row("2020-01-01", "e1"), row("2020-01-03", "e3"), [*row("2020-01-02", "e2"), "last"]]
     assert _in_order(query, marked, marked=True) == [marked[0]]  # cut at the marked row, left out
 
+
+def test_tasks_beside_a_block_run_once_each_from_both_ends():
+    """The helper thread takes the tasks from the first, this thread the ones not started from
+    the last once the block is done; each runs once."""
+    import threading
+
+    from govkg.graph.indexing import _beside
+
+    held, ran = threading.Event(), []
+
+    def run(number):
+        ran.append((number, threading.current_thread() is threading.main_thread()))
+        if number == 0:
+            assert held.wait(10)  # the helper held on the first until this thread has the others
+        elif number == 1:
+            held.set()
+
+    with _beside(run, [(number,) for number in range(4)]):
+        ran.append(("block", True))
+    assert sorted(ran, key=str) == sorted(
+        [("block", True), (0, False), (3, True), (2, True), (1, True)], key=str
+    )
+    assert [number for number, main in ran if main and number != "block"] == [3, 2, 1]
+
+
+def test_a_task_beside_a_block_raises_its_error_after_it():
+    from govkg.graph.indexing import _beside
+
+    def run(number):
+        if number == 0:
+            raise ValueError(number)
+
+    with pytest.raises(ValueError, match="0"), _beside(run, [(0,), (1,)]):
+        pass
+
+
+def test_an_error_in_the_block_cancels_the_tasks_not_started():
+    import threading
+
+    from govkg.graph.indexing import _beside
+
+    started, ran = threading.Event(), []
+
+    def run(number):
+        ran.append(number)
+        started.set()
+        threading.Event().wait(1)  # the first held while the block fails
+
+    with pytest.raises(KeyError), _beside(run, [(number,) for number in range(3)]):
+        assert started.wait(10)
+        raise KeyError("stop")
+    assert ran == [0]
