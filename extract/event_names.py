@@ -95,6 +95,38 @@ def visit_start(text: str, subject_end: int, cue_end: int) -> int | None:
     return match.start() if match else None
 
 
+# A meeting's name that names no organ: 会议, 常务会议, 2023年第5次会议, 第12次常务会议.
+_ORGANLESS = re.compile(
+    r"(?:[0-9]{4}年度?)?(?:第[0-9一二三四五六七八九十百]{1,4}次)?(?:常务|全体|扩大|专题|主任|党组|常委)?会议"
+)
+_DAY = r"(?:[0-9一二三四五六七八九十]{1,2}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号])?(?:上午|下午|晚上|晚)?"
+
+
+@cache
+def _holder() -> re.Pattern:
+    """An organ that holds a meeting, as the subject before the verb (某县人民政府3月9日召开)."""
+    return re.compile(
+        rf"{_DAY}(?P<org>[^，,；;。：:\s0-9]{{1,30}}?(?:{_alternation('holder').pattern})){_DAY}"
+    )
+
+
+def holder(text: str, start: int, at: int, name: str) -> tuple[int, int] | None:
+    """The organ that holds a meeting named ``name`` by no organ of its own, where it stands
+    alone before the verb at ``at`` in ``text[start:at]`` (a clause); None if there is none.
+
+    >>> text = "中共中央政治局2月21日召开会议"
+    >>> span = holder(text, 0, text.index("召开"), "会议")
+    >>> text[span[0] : span[1]]
+    '中共中央政治局'
+    >>> holder("县长张三召开会议", 0, 4, "会议"), holder("县政府召开专题会", 0, 3, "专题会")
+    (None, None)
+    """
+    if not _ORGANLESS.fullmatch(name):
+        return None
+    match = _holder().fullmatch(text, start, at)
+    return match.span("org") if match else None
+
+
 def rite_start(text: str, start: int, end: int) -> int:
     """Where a rite's name starts: after the last light verb before it (进行宪法宣誓).
 

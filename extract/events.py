@@ -81,6 +81,7 @@ _PARTY = re.compile(r"一行|[组团队]")
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
+_AND_THEN = re.compile(r"\s*[并还又也]*")
 _WENT_TO = re.compile(
     _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|赴|到(?!会))"
     r"(?P<place>[^，,；;。！？!?：:\s]{2,30})[，,]\s*(?:还|又|并|亲切|分别|逐一|先后|详细)*"
@@ -407,7 +408,8 @@ def _lead_after() -> re.Pattern:
     """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
     inspect = alternation(load_words("inspection_verbs.tsv"))
     return re.compile(
-        r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)[^，,；;。！？!?：:\s会]){0,12}?(?:先后|亲自|专程|再次)?"
+        r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)(?:会同|[^，,；;。！？!?：:\s会])){0,12}?"
+        r"(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
     )
 
@@ -795,11 +797,12 @@ class _Reader:
         if doer:
             named = clause.start() + match.start("name")
             doers = [m.key for m in _within(mentions, clause.start(), named)]
-            if not doers and kind == "inspection" and self._went_to(v.text, clause.start(), named, mentions):
-                doers, named = [""], clause.start()
-            if not doers:
+            went = (
+                not doers and kind == "inspection" and self._went_to(v.text, clause.start(), named, mentions)
+            )
+            if not doers and not went:
                 return
-            if kind == "inspection" and named == clause.start():
+            if went:
                 doers = []  # the visitor went somewhere in the clause before: the roles' work
             elif kind == "inspection":
                 # 县委书记甲看望慰问一线人员: the visitor right before the verb, who leads it (a
@@ -835,6 +838,10 @@ class _Reader:
         name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
         if name.startswith("的") and len(name) > 1:
             name = name[1:]  # 在召开的座谈会上: the meeting is 座谈会
+        organ = event_names.holder(v.text, clause.start(), at, simplify(name)) if kind == "meeting" else None
+        if organ is not None:
+            # 中共中央政治局2月21日召开会议: the meeting is named with the organ that holds it.
+            name = self._original(sentence, v, *organ) + name
         if kind == "meeting" and simplify(name).startswith("在") and _NAMED_MEETING.search(name_view):
             name = name[1:]  # 主持在秘鲁中资企业座谈会时: the meeting is 秘鲁中资企业座谈会
         place = None
@@ -997,7 +1004,7 @@ class _Reader:
         >>> _Reader._went_to("甲来到某社区召开会议，看望慰问困难群众", 11, 11, [_Mention(0, 1, "甲")])
         False
         """
-        if named != start:
+        if named != _AND_THEN.match(text, start).end():
             return False
         opens = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
         for m in _within(mentions, opens, start):
@@ -1118,7 +1125,10 @@ class _Reader:
                     return other
                 continue
             if draft.type == "inspection" and draft.leaders and other.leaders:
-                if not draft.leaders & other.leaders:
+                # 团省委书记甲，副书记乙一行来我市考察。甲一行参观考察了…: its leaders are
+                # those its roles name too, listed before the clause of its cue.
+                led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
+                if not draft.leaders & led:
                     continue
             if draft.calls and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit

@@ -5,7 +5,7 @@ from govkg.extract.event_names import cut_tail, has_place, is_weak_visit, rite_s
 
 
 def test_name_words_have_known_uses():
-    uses = {"start", "place", "tail", "verb", "perfect", "adverb"}
+    uses = {"start", "place", "tail", "verb", "perfect", "adverb", "holder"}
     assert {use for _, use in load_table("event_name_words.tsv")} <= uses
 
 

@@ -246,7 +246,7 @@ def test_reception_names(text, names):
         (
             "8月13日，区人大常委会召开会议。区人大主任李四主持会议，拟任副区长人选王五、赵六，"
             "区法院院长列席会议。会议任命王五、赵六为区人民政府副区长。",
-            ["会议", "任命王五、赵六为区人民政府副区长"],
+            ["区人大常委会会议", "任命王五、赵六为区人民政府副区长"],
         ),
     ],
 )
@@ -1766,3 +1766,44 @@ def test_a_rite_performed_is_named_without_who_performs_it(text, names, expected
     (event,) = events_of(text, published="2021-03-10", names=names)
     assert (event.type, event.date) == ("ceremony", "2021-03-09")
     assert (event.name, {(p.person, p.role) for p in event.participations}) == expected
+
+
+def test_a_visit_told_again_by_a_leader_listed_before_its_cue_is_one_visit():
+    text = "近日，团省委书记张三，副书记李四一行来我市考察。张三一行先后参观考察了某影视城、某古城。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四"))
+    assert [(e.type, e.name) for e in events] == [("inspection", "来我市考察")]
+    assert {(p.person, p.role) for p in events[0].participations} == {("张三", "lead"), ("李四", "lead")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 会同: together with others, he goes and leads
+        ("3月9日，副市长张三会同某局负责人检查食品安全工作。", {("张三", "lead")}),
+        ("3月9日，副市长张三会同副县长李四到某镇检查防汛工作。", {("张三", "lead"), ("李四", "lead")}),
+        # a call after what he went somewhere for, joined by 并
+        ("3月9日，县委书记张三到某镇宣讲政策，并看望慰问基层干部。", {("张三", "lead")}),
+    ],
+)
+def test_who_leads_a_visit_told_with_others_or_after_another_errand(text, expected):
+    (event,) = events_of(text, published="2021-03-10", names=("张三", "李四"))
+    assert event.type == "inspection"
+    assert {(p.person, p.role) for p in event.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("3月9日，中共某市委员会召开会议，市委书记张三主持会议。", "中共某市委员会会议"),
+        ("某市委常委会3月9日召开会议，研究部署春耕工作。", "某市委常委会会议"),
+        ("3月9日，县委常委会召开2023年第5次会议，县委书记张三主持。", "县委常委会2023年第5次会议"),
+        ("3月9日，县政府召开第12次常务会议，县长张三主持会议。", "县政府第12次常务会议"),
+        ("3月9日，县十七届人大常委会举行第五次会议。", "县十七届人大常委会第五次会议"),
+        # a meeting with a name of its own, or held by a person, keeps its name
+        ("3月9日，县政府召开防汛工作会议。", "防汛工作会议"),
+        ("3月9日，县长张三召开专题会议，研究部署防汛工作。", "专题会议"),
+    ],
+)
+def test_a_meeting_named_by_no_organ_is_named_with_the_organ_that_holds_it(text, name):
+    (event,) = events_of(text, published="2021-03-10", names=("张三",))
+    assert (event.type, event.name, event.date) == ("meeting", name, "2021-03-09")
