@@ -137,7 +137,14 @@ def _lengths(delta):
 
 
 def _separate(centres, radii, rounds: int = 60):
-    """Push circles apart until none overlaps (or ``rounds`` pass)."""
+    """Push circles apart until none overlaps (or ``rounds`` pass).
+
+    Each pair that overlaps moves half the overlap apart, the smaller circle more; the pairs that
+    do not are no push (a zero, give or take its sign), so only those that overlap are pushed and
+    summed, circle by circle in the order of the others (as numpy sums the pairs' pushes of a
+    circle: one after another), to the same bits. Where circles are many (a page's part in a
+    thousand communities at 100,000 releases) the pushes of every pair were most of the page.
+    """
     np = _numpy()
     n = len(radii)
     if n < 2:
@@ -150,12 +157,13 @@ def _separate(centres, radii, rounds: int = 60):
         np.fill_diagonal(overlap, -1.0)
         if (overlap <= 1e-6).all():
             break
-        overlap = np.maximum(overlap, 0.0)
-        dist = np.maximum(dist, 1e-6)
-        # Each pair moves half the overlap apart, the smaller circle more.
-        share = radii[None, :] / np.maximum(need, 1e-9)
-        push = (delta / dist[:, :, None]) * (overlap * share)[:, :, None] * 0.55
-        centres = centres + push.sum(axis=1)
+        i, j = np.nonzero(overlap > 0.0)
+        apart = np.maximum(dist[i, j], 1e-6)
+        share = radii[j] / np.maximum(need[i, j], 1e-9)
+        push = (delta[i, j] / apart[:, None]) * (overlap[i, j] * share)[:, None] * 0.55
+        moved = np.zeros_like(centres)
+        np.add.at(moved, i, push)
+        centres = centres + moved
     return centres
 
 

@@ -723,7 +723,12 @@ def _louvain_level(
     moves, improved = 1, False
     twice_m2 = 2 * m**2
     # each node's neighbours but itself, with the edges' weights (as networkx's ``nbrs``)
-    pairs = [[(v, w) for v, w in zip(nbrs[u], wts[u], strict=True) if v != u] for u in range(n)]
+    pairs = [
+        list(zip(row, wts[u], strict=True))  # no self-loop: made in C (a level's first graph has none)
+        if u not in row
+        else [(v, w) for v, w in zip(row, wts[u], strict=True) if v != u]
+        for u, row in enumerate(nbrs)
+    ]
     whole = all(type(degree) is int for degree in degrees)  # a total taken and put back is the same
     outside: list[int] | None = None  # after the first pass: each node's neighbours in another community
     while moves > 0:

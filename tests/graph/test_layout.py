@@ -15,6 +15,8 @@ from govkg.graph.layout import (
     LEAF,
     SPACING,
     LayoutMemo,
+    _lengths,
+    _separate,
     _shelves,
     _sorted_graph,
     _Undirected,
@@ -193,3 +195,44 @@ def test_a_memo_made_by_other_code_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(LayoutMemo, "_head", staticmethod(lambda: "another govkg"))
     memo = LayoutMemo(path)
     assert layout(net, memo=memo) == layout(net) and memo.hits == 0
+
+
+def _separate_every_pair(centres, radii, rounds: int = 60):
+    """Circles pushed apart with every pair's push summed (what _separate did before)."""
+    import numpy as np
+
+    for _ in range(rounds):
+        delta = centres[:, None, :] - centres[None, :, :]
+        dist = _lengths(delta)
+        need = radii[:, None] + radii[None, :]
+        overlap = need - dist
+        np.fill_diagonal(overlap, -1.0)
+        if (overlap <= 1e-6).all():
+            break
+        overlap = np.maximum(overlap, 0.0)
+        dist = np.maximum(dist, 1e-6)
+        share = radii[None, :] / np.maximum(need, 1e-9)
+        push = (delta / dist[:, :, None]) * (overlap * share)[:, :, None] * 0.55
+        centres = centres + push.sum(axis=1)
+    return centres
+
+
+@pytest.mark.parametrize(
+    ("count", "spread"), [(2, 1.0), (9, 3.0), (60, 8.0), (300, 3.0), (300, 30.0), (300, 200.0)]
+)
+def test_circles_are_pushed_apart_as_by_every_pairs_push(count, spread):
+    """Only the pairs that overlap pushed, to the same bits, also as the layout shrinks the circles
+    together again and again (most pairs apart, a few touching)."""
+    import numpy as np
+
+    rng = np.random.default_rng(count)
+    centres, radii = rng.standard_normal((count, 2)) * spread, rng.uniform(0.5, 4.0, count)
+    ours, theirs = _separate(centres, radii), _separate_every_pair(centres, radii)
+    assert np.array_equal(ours, theirs)
+    for _ in range(4):
+        shrunk = (ours - ours.mean(axis=0)) * 0.85
+        ours, theirs = _separate(shrunk, radii * 1.02), _separate_every_pair(shrunk, radii * 1.02)
+        assert np.array_equal(ours, theirs)
+    if count > 2:
+        dist = _lengths(ours[:, None, :] - ours[None, :, :])
+        assert (dist + np.eye(count) * 100 >= (radii[:, None] + radii[None, :]) * 1.02 - 1e-3).mean() > 0.9
