@@ -252,7 +252,16 @@ _HOLDS_WITH = re.compile(_SAME)
 # A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
 _TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
-_PLACE_ONLY = re.compile(r"\s*(?:(?:并|还|又|随后)*在[^，,。；;在]{1,20}?)?\s*")
+_PLACE_ONLY = r"\s*(?:(?:并|还|又|随后)*在[^，,。；;在]{1,20}?)?\s*"
+
+
+@lru_cache(maxsize=1)
+def _place_only() -> re.Pattern:
+    """What may open a clause that goes on with the subject before it: a place, a part of the
+    day (甲上午到某镇调研，下午主持召开座谈会)."""
+    return re.compile(rf"\s*(?:{alternation(day_part_words())})?{_PLACE_ONLY}")
+
+
 # Who is led (甲带领乙、丙走访) does not lead.
 _LED = re.compile(r"带领|率领|率")
 # 他们是：…, 名单如下： a list of the names just appointed.
@@ -1361,7 +1370,7 @@ class _Reader:
         if not previous and role == "attend" and cue.group() == "座谈" and _TALK_OPENS.match(gap):
             # 甲走进某企业，调研…，与企业座谈: who went takes part in the talk.
             return self.last_subjects[:1]
-        if not previous and _PLACE_ONLY.fullmatch(gap) and role in ("chair", "speak"):
+        if not previous and _place_only().fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
             return self.last_subjects[:1]
         if continues and pending and not (previous and role in ("host", "guest")):

@@ -1807,3 +1807,23 @@ def test_who_leads_a_visit_told_with_others_or_after_another_errand(text, expect
 def test_a_meeting_named_by_no_organ_is_named_with_the_organ_that_holds_it(text, name):
     (event,) = events_of(text, published="2021-03-10", names=("张三",))
     assert (event.type, event.name, event.date) == ("meeting", name, "2021-03-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the day opens the clause that goes on with the subject before it
+        ("3月9日上午，县长张三到某镇调研，下午主持召开座谈会。", {("张三", "chair")}),
+        ("3月9日上午，县长张三到某镇调研，下午召开座谈会。", {("张三", "chair")}),
+        (
+            "3月9日上午，县长张三到某镇调研，下午在某乡主持召开座谈会并讲话。",
+            {("张三", "chair"), ("张三", "speak")},
+        ),
+        # …unless the clause names who chairs
+        ("3月9日，县长张三到某镇调研。下午，副县长李四主持召开座谈会。", {("李四", "chair")}),
+    ],
+)
+def test_a_meeting_held_later_that_day_by_the_visitor(text, expected):
+    inspection, meeting = events_of(text, published="2021-03-10", names=("张三", "李四"))
+    assert (inspection.type, meeting.type, meeting.date) == ("inspection", "meeting", "2021-03-09")
+    assert {(p.person, p.role) for p in meeting.participations} == expected
