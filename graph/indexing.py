@@ -120,6 +120,7 @@ def write_index_files(
     and the whole answers (:func:`_update_answer`) where it has them for the same texts."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    changes = _Changes(changes) if changes is not None else None
     busy, tasks = _busy_tasks(folder, previous, changes)
     coattended = None
     # the busy values' rows on a thread beside this one's files (_beside)
@@ -862,15 +863,32 @@ def _answer_near(
                         if path[-1:] != ((p, True),):
                             starts.setdefault(path, set()).add(o)
     found: set[str] = set()
+    steps = getattr(changes, "steps", {})  # the steps other queries' paths took from the same terms
     for path, terms in starts.items():
         for predicate, forward in reversed(path):  # back from the end of the path to ``variable``
             template = (_INCOMING if forward else _OUTGOING) % predicate
-            terms = {_nt_term(row[0]) for row in _select(store, template, sorted(terms))}
+            step = (template, frozenset(terms))
+            if step not in steps:
+                steps[step] = {_nt_term(row[0]) for row in _select(store, template, sorted(terms))}
+            terms = steps[step]
         found |= {term for term in terms if term.startswith("<") or (literals and term.startswith('"'))}
     if not literals:
         return found
     texts = sorted(term for term in found if term.startswith('"'))  # as the store writes them
     return {term for term in found if term.startswith("<")} | {_nt_term(term) for term in _parse(texts)}
+
+
+class _Changes(tuple):
+    """The files of the triples an update removed and added, with the steps :func:`_answer_near`
+    took back from them along a predicate (its template and the terms -> the terms reached),
+    shared by the queries of one index: the seven busy queries, their edits, the key files and
+    the whole answers follow many of the same paths (an update of 30,000 + 100: 111 steps, 71
+    of them different)."""
+
+    def __new__(cls, files):
+        found = super().__new__(cls, files)
+        found.steps = {}
+        return found
 
 
 def _orderable(kinds: list[set[str]]) -> bool:

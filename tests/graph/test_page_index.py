@@ -381,6 +381,37 @@ def test_an_index_updated_from_the_changes_is_the_index_made_whole(tmp_path, for
     assert {"release-event-days.nt", "titles-over-time.nt"} <= set(moved)
 
 
+def test_an_update_follows_each_step_back_from_the_changes_once(tmp_path, monkeypatch):
+    """The queries of one index share the steps their paths take back from the changed triples
+    (the same predicate from the same terms asked once), and the files are those made whole."""
+    from govkg.graph import indexing
+
+    _every_value_busy(monkeypatch)
+    asked = []
+    real = indexing._select
+
+    def select(store, template, terms, *args, **kwargs):
+        if template.startswith("SELECT ?x WHERE { VALUES ?y"):
+            asked.append((template, tuple(terms)))
+        return real(store, template, terms, *args, **kwargs)
+
+    monkeypatch.setattr(indexing, "_select", select)
+    graphs = [Graph().parse(SMALL), Graph().parse(data=SMALL_CHANGED, format="turtle")]
+    before, after = (graph_to_store(graph) for graph in graphs)
+    old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
+    write_index_files(before, old)
+    write_index_files(after, whole)
+    lines_before, lines_after = set(_graph_nt(before)), set(_graph_nt(after))
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
+    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    asked.clear()
+    write_index_files(after, updated, previous=PageIndex.open(old), changes=changes)
+    assert asked and len(asked) == len(set(asked))
+    for name in sorted(path.name for path in whole.iterdir()):
+        assert (updated / name).read_bytes() == (whole / name).read_bytes(), name
+
+
 # Releases published on days and at times of day (the store orders the two kinds by their text),
 # without a date, with equal dates broken by identifier; the changes add, drop and move some.
 RELEASES = """
