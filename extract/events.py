@@ -262,6 +262,8 @@ def _place_only() -> re.Pattern:
     return re.compile(rf"\s*(?:{alternation(day_part_words())})?{_PLACE_ONLY}")
 
 
+# A group that goes, named by no person (督查组一行先后来到…).
+_GROUP_GOES = re.compile(r"一行")
 # Who is led (甲带领乙、丙走访) does not lead.
 _LED = re.compile(r"带领|率领|率")
 # 他们是：…, 名单如下： a list of the names just appointed.
@@ -1038,6 +1040,12 @@ class _Reader:
             if before:
                 # 省长甲近日到乙地检查…: the verb phrase after the leader.
                 opening = event_names.visit_start(text, before[-1].end, cue_end)
+                start = opening if opening is not None else start
+            elif start == clause.start():
+                # 某办领导带领机关干部到某社区开展慰问活动, 督查组一行先后来到…: a group with no
+                # name leads; the verb phrase after it and whom it takes along.
+                party = _LED.search(text, start, cue_end) or _GROUP_GOES.search(text, start, cue_end)
+                opening = event_names.visit_start(text, party.end(), cue_end) if party else None
                 start = opening if opening is not None else start
             verb = event_names.inspect_verb(text, start, end)
             led = _within(mentions, start, verb) if verb is not None else []

@@ -1827,3 +1827,20 @@ def test_a_meeting_held_later_that_day_by_the_visitor(text, expected):
     inspection, meeting = events_of(text, published="2021-03-10", names=("张三", "李四"))
     assert (inspection.type, meeting.type, meeting.date) == ("inspection", "meeting", "2021-03-09")
     assert {(p.person, p.role) for p in meeting.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a group that no person names leads: the verb phrase after it and whom it takes along
+        ("1月25日，区委编办领导带领机关党员干部到某社区开展节前慰问活动。", "到某社区开展节前慰问活动"),
+        ("3月9日，市委组织部带领新任职干部到某纪念馆参观学习。", "到某纪念馆参观学习"),
+        (
+            "3月9日，督查组一行先后来到某镇检疫点、某村，详细了解疫情防控措施落实情况。",
+            "来到某镇检疫点、某村",
+        ),
+    ],
+)
+def test_a_visit_led_by_a_group_is_named_without_the_group(text, name):
+    (event,) = events_of(text, published="2021-03-10")
+    assert (event.type, event.name) == ("inspection", name)
