@@ -33,15 +33,19 @@ table (``==``), as a test checks after each kind of change.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import hashlib
 import marshal
 import pickle
 import sqlite3
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Executor
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from govkg.extract.identity import (
     Alias,
@@ -86,6 +90,9 @@ VariantRow = tuple[str, str, str, str, str]  # (kind, key, release, name as writ
 
 # Rows written at a time: what an update or a build holds of the state besides a group of blocks
 BATCH = 2000
+# Groups of blocks sent to a pool's processes at a time (their members' rows held until resolved):
+# one for each of two processes, and one ready
+IN_FLIGHT = 3
 
 # Each table of the state; values pickled. By release: origin (the caller's token of its row),
 # steps (1 and 2), round (step 2's, 0: not placed; none for a release that says where it speaks
@@ -512,6 +519,7 @@ def resolve_kept(
     basis: str,
     partitions: int | None = None,
     digest: str | None = None,
+    pool: Executor | None = None,
 ) -> tuple[Corpus, Resolved]:
     """The corpus of ``table`` (rows, one per release id) and what to keep of it.
 
@@ -526,9 +534,10 @@ def resolve_kept(
     do not use it, or the corpus it gave, again), or None (a state in
     memory); ``basis`` must be the one it was made with, else everything is
     resolved again. Step 3 runs over ``partitions`` groups of the blocks to
-    do at a time (default: one for each 5,000 releases of them). The state is
-    committed when this returns; the corpus reads its keys, decisions and
-    variants from it.
+    do at a time (default: one for each 5,000 releases of them), by the
+    processes of ``pool`` when given (a process pool: the build's, idle while
+    identity is resolved), else here. The state is committed when this
+    returns; the corpus reads its keys, decisions and variants from it.
     """
     with collector_paused():
         if not isinstance(table, Mapping):
@@ -540,7 +549,7 @@ def resolve_kept(
             state.clear(basis)
         state.begin()
         try:
-            corpus = _update(table, dict(origins), state, partitions, digest)
+            corpus = _update(table, dict(origins), state, partitions, digest, pool)
         except BaseException:
             state.rollback()
             raise
@@ -554,6 +563,7 @@ def _update(
     state: Resolved,
     partitions: int | None,
     digest: str,
+    pool: Executor | None = None,
 ) -> Corpus:
     before = state.origins()
     empty = not before  # nothing to take back or to compare with: written without indexes
@@ -668,36 +678,27 @@ def _update(
     db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, value BLOB)")
     db.execute("CREATE INDEX IF NOT EXISTS temp.fresh_of ON fresh (rid)")
     db.execute("DELETE FROM fresh")
-    for group in _groups(dirty_blocks, groups):
-        fresh: dict[str, dict] = defaultdict(dict)
-        for block, part in _resolve_blocks(group, state, rows_read).items():
-            if not empty:
+    for group, result in _group_results(_groups(dirty_blocks, groups), state, rows_read, pool):
+        if not empty:
+            for block in group:
                 old_places = [
                     place for (place,) in db.execute("SELECT place FROM tenure WHERE block = ?", (block,))
                 ]
                 references.add("place", old_places, -1)
                 db.execute("DELETE FROM decision WHERE block = ?", (block,))
                 db.execute("DELETE FROM tenure WHERE block = ?", (block,))
-            references.add("place", (t.post.place for t in part.tenures), 1)
-            for d in part.decisions:
-                state.later(
-                    "INSERT INTO decision VALUES (?, ?, ?, ?, ?)",
-                    (block, str(d.node), d.release, d.person, _decision_row(d)),
-                )
-            for t in part.tenures:
-                state.later(
-                    "INSERT INTO tenure VALUES (?, ?, ?, ?, ?)",
-                    (block, str(t.person), t.post.place, t.post.office, _tenure_row(t)),
-                )
-            for rid, key, node, held in part.nodes:
-                fresh[rid][key] = (node, held)
-        for rid, nodes in fresh.items():
-            state.later("INSERT INTO fresh VALUES (?, ?)", (rid, _nodes_row(nodes)))
+        references.add("place", (place for _, _, place, _, _ in result.tenures), 1)
+        for row in result.decisions:
+            state.later("INSERT INTO decision VALUES (?, ?, ?, ?, ?)", row)
+        for row in result.tenures:
+            state.later("INSERT INTO tenure VALUES (?, ?, ?, ?, ?)", row)
+        for rid, value in result.fresh:
+            state.later("INSERT INTO fresh VALUES (?, ?)", (rid, value))
             if rid not in touched:
                 old = state.get("keys", rid)
-                if any(_moved(old, key, node, held) for key, (node, held) in nodes.items()):
+                if any(_moved(old, key, node, held) for key, (node, held) in _nodes(value).items()):
                     touched.add(rid)
-        del fresh
+        del result
     state.flush()
     dirty_set = set(dirty_blocks)
     del dirty_blocks
@@ -957,41 +958,114 @@ def _groups(blocks: list[str], groups: int) -> Iterable[list[str]]:
     yield from (group for group in split if group)
 
 
-def _resolve_blocks(blocks: list[str], state: Resolved, held: Mapping[str, ReleaseMentions]) -> dict:
-    """Step 3 over the mentions of ``blocks`` (their steps 1 and 2 kept, read from the state's
-    members of each block: the persons from the rows ``held``, those of other releases from
-    the members too, no row read), and its result split by block: each block's (release,
-    Person.key, node, posts), decisions and tenures."""
+class _GroupRows(NamedTuple):
+    """Step 3's result for a group of blocks as the state's rows: each decision's and tenure's
+    row (block first) in the order resolving gives them, and each release's nodes of the group
+    (:func:`_nodes_row`), in the order of its first mention. Strings and bytes: what a pool's
+    process hands back costs the build's little to read (no object a decision or a node)."""
+
+    decisions: list[tuple]
+    tenures: list[tuple]
+    fresh: list[tuple[str, bytes]]
+
+
+def _group_results(
+    groups: Iterable[list[str]],
+    state: Resolved,
+    held: Mapping[str, ReleaseMentions],
+    pool: Executor | None,
+) -> Iterator[tuple[list[str], _GroupRows]]:
+    """Each group of blocks with step 3's result for it (:func:`_resolved_rows`), in order.
+
+    With ``pool``, the groups are resolved by its processes (a few in flight,
+    their members' rows read here and sent), while this one writes what the
+    groups before gave; the result is the same, as a block's result depends
+    on its members' rows alone (a person read from its member's bytes is the
+    one its release's row holds).
+    """
+    if pool is None:
+        for group in groups:
+            yield group, _resolved_rows(group, list(state.member_rows(group)), held)
+        return
+    pending: deque = deque()
+    for group in groups:
+        pending.append((group, pool.submit(_resolved_in_pool, group, list(state.member_rows(group)))))
+        if len(pending) >= IN_FLIGHT:
+            group, future = pending.popleft()
+            yield group, future.result()
+    while pending:
+        group, future = pending.popleft()
+        yield group, future.result()
+
+
+def _resolved_in_pool(group: list[str], members: list[tuple[str, str, bytes]]) -> _GroupRows:
+    """:func:`_resolved_rows` in a pool's process, which then gives back what it made meanwhile: the
+    pool goes on to phase 4, where the build's process tree peaks."""
+    try:
+        return _resolved_rows(group, members)
+    finally:
+        del members
+        gc.collect()
+        _trim()
+
+
+def _trim() -> None:
+    """Give the C library's free memory back to the system (glibc's malloc_trim, where there is one)."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _resolved_rows(
+    group: list[str], members: list[tuple[str, str, bytes]], held: Mapping[str, ReleaseMentions] | None = None
+) -> _GroupRows:
+    """Step 3 over the mentions of the blocks ``group`` (``members``: their rows in the state, steps 1
+    and 2 kept: the persons from the rows ``held``, those of other releases from the members'
+    bytes, no row read), as the state's rows (:class:`_GroupRows`). A pool's task."""
     found = []
     persons: dict[bytes, PersonMention] = {}  # one object for each person as written
-    for block, rid, value in state.member_rows(blocks):
-        date, national, mentions = marshal.loads(value)
-        row = held.get(rid)
-        for index, written, name, place, reason, note in mentions:
-            if row is not None:
-                person = row.persons[index]
-            else:
-                person = persons.get(written)
-                if person is None:
-                    person = persons[written] = _person(marshal.loads(written))
-            mention = Named(rid, date, person, _shared(name), national, place, reason, note)
-            found.append((rid, index, block, mention))
-    del persons
-    found.sort(key=itemgetter(0, 1))  # by release, each in its order: as resolving whole
-    named = [mention for *_, mention in found]
-    of_block = [block for _, _, block, _ in found]
-    del found
-    part = resolve_partition(named)
-    del named
-    nodes: dict[str, list] = defaultdict(list)
-    decisions: dict[str, list] = defaultdict(list)
-    tenures: dict[str, list] = defaultdict(list)
-    for block, node, decision in zip(of_block, part.nodes, part.decisions, strict=True):
-        nodes[block].append(node)
-        decisions[block].append(decision)
-    for tenure in part.tenures:
-        tenures[_block(tenure.person.name)].append(tenure)
-    return {block: _BlockPart(nodes[block], decisions[block], tenures[block]) for block in blocks}
+    held = held or {}
+    with collector_paused():
+        for block, rid, value in members:
+            date, national, mentions = marshal.loads(value)
+            row = held.get(rid)
+            for index, written, name, place, reason, note in mentions:
+                if row is not None:
+                    person = row.persons[index]
+                else:
+                    person = persons.get(written)
+                    if person is None:
+                        person = persons[written] = _person(marshal.loads(written))
+                mention = Named(rid, date, person, _shared(name), national, place, reason, note)
+                found.append((rid, index, block, mention))
+        del persons, members
+        found.sort(key=itemgetter(0, 1))  # by release, each in its order: as resolving whole
+        named = [mention for *_, mention in found]
+        of_block = [block for _, _, block, _ in found]
+        del found
+        part = resolve_partition(named)
+        del named
+        # block by block in the group's order, each in the order resolving gives
+        nodes: dict[str, list] = defaultdict(list)
+        decisions: dict[str, list] = defaultdict(list)
+        tenures: dict[str, list] = defaultdict(list)
+        for block, node, d in zip(of_block, part.nodes, part.decisions, strict=True):
+            nodes[block].append(node)
+            decisions[block].append((block, str(d.node), d.release, d.person, _decision_row(d)))
+        for t in part.tenures:
+            block = _block(t.person.name)
+            tenures[block].append((block, str(t.person), t.post.place, t.post.office, _tenure_row(t)))
+        del part
+        fresh: dict[str, dict] = defaultdict(dict)
+        for block in group:
+            for rid, key, node, posts in nodes[block]:
+                fresh[rid][key] = (node, posts)
+        return _GroupRows(
+            [row for block in group for row in decisions[block]],
+            [row for block in group for row in tenures[block]],
+            [(rid, _nodes_row(made)) for rid, made in fresh.items()],
+        )
 
 
 def _put_members(state: Resolved, rid: str, row: ReleaseMentions, steps: Steps, persons: _PersonRows) -> None:
@@ -1023,13 +1097,6 @@ class _PersonRows:
                 self._made.clear()
             found = self._made[id(person)] = (person, marshal.dumps(_person_row(person)))
         return found[1]
-
-
-class _BlockPart:
-    __slots__ = ("decisions", "nodes", "tenures")
-
-    def __init__(self, nodes: list, decisions: list, tenures: list) -> None:
-        self.nodes, self.decisions, self.tenures = nodes, decisions, tenures
 
 
 def _keys_moved(old: ReleaseKeys, nodes: dict) -> ReleaseKeys:

@@ -475,6 +475,7 @@ def build_into(
     workers: int | None = None,
     dask: Dask | None = None,
     reuse_outputs: bool = False,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Update:
     """Build the releases of ``inputs`` for the output folder ``outdir``, reusing what it has extracted.
 
@@ -487,10 +488,12 @@ def build_into(
     does), so that a build that fails to write leaves the folder's record as
     it was. With ``reuse_outputs``, a folder whose files this version of
     govkg wrote from the same files (same bytes) and removals is left as it
-    is: the update's ``result`` is None.
+    is: the update's ``result`` is None. ``pool``, a process pool (phase 3's, see
+    :func:`write_build`), resolves identity's groups of name blocks beside
+    this process (extract/resolved.py).
     """
     with ExtractionCache(outdir) as cache:
-        return _build_into(cache, outdir, inputs, add, remove, progress, workers, dask, reuse_outputs)
+        return _build_into(cache, outdir, inputs, add, remove, progress, workers, dask, reuse_outputs, pool)
 
 
 def _build_into(
@@ -503,6 +506,7 @@ def _build_into(
     workers: int | None,
     dask: Dask | None,
     reuse_outputs: bool,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Update:
     previous = BuildRecord.load(outdir) or BuildRecord()
     paths = input_files(inputs)
@@ -600,7 +604,9 @@ def _build_into(
         corpus = resolve_on_cluster([table[rid] for rid in table], dask)
     else:  # what the last build resolved kept: this one resolves again what changed (identity
         # depends on extraction's code and data alone, as the rows do: a change to graph/ keeps it)
-        corpus, state = resolve_kept(table, origins, load_identity(outdir), code_fingerprint(), digest=digest)
+        corpus, state = resolve_kept(
+            table, origins, load_identity(outdir), code_fingerprint(), digest=digest, pool=pool
+        )
         save_identity(outdir, state)
         del state
     del table, held

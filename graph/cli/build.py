@@ -154,7 +154,9 @@ def _build_with(
 ) -> int:
     progress = file_progress(on_terminal() and not args.quiet)
     try:
-        update = build_into(outdir, inputs, add=args.add, progress=progress, dask=dask, reuse_outputs=True)
+        update = build_into(
+            outdir, inputs, add=args.add, progress=progress, dask=dask, reuse_outputs=True, pool=pool
+        )
     except KeyboardInterrupt as interrupt:
         error("interrupted, nothing written")
         return exit_status(interrupt)

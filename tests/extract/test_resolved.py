@@ -3,6 +3,7 @@ only what its changed releases touch."""
 
 from __future__ import annotations
 
+import marshal
 import pickle
 import random
 from collections.abc import Mapping
@@ -351,3 +352,43 @@ def test_updates_of_random_releases_placed_in_rounds_equal_resolving_whole():
         if corpus != resolve(table):
             failed.append(seed)
     assert failed == []
+
+
+def _state_rows(state) -> dict[str, list]:
+    """What step 3 wrote into a state: its decisions and tenures in the order written (ties are
+    read so) and each release's keys, marshal's values read (their bytes may differ by the
+    interning flag of a string alone)."""
+
+    def read(row: tuple) -> tuple:
+        return tuple(marshal.loads(cell) if isinstance(cell, bytes) else cell for cell in row)
+
+    return {
+        table: [read(row) for row in state.db.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+        for table, order in (("decision", "rowid"), ("tenure", "rowid"), ("keys", "rid"))
+    }
+
+
+def test_step_3_in_a_pool_gives_the_state_and_corpus_of_one_process():
+    # the groups of name blocks resolved by a pool's processes (their members' rows sent, the
+    # persons read from those): the same corpus, and the same rows in the same order in the
+    # state, from nothing and in an update
+    from govkg.graph.interrupts import worker_pool
+
+    chance = random.Random(7)
+    pool_rows = {f"r{i:02}": _random_release(f"r{i:02}", chance) for i in range(40)}
+    before = rows(*(pool_rows[rid] for rid in sorted(pool_rows)[:30]))
+    after = rows(*(pool_rows[rid] for rid in sorted(pool_rows)[5:]))
+    origins = dict.fromkeys(pool_rows, "1")
+    alone = resolve_kept(before, origins, None, "govkg", partitions=3)
+    submitted = []
+    with worker_pool(2) as pool:
+        submit = pool.submit
+        pool.submit = lambda *args: submitted.append(args[0]) or submit(*args)
+        pooled = resolve_kept(before, origins, None, "govkg", partitions=3, pool=pool)
+        assert submitted == [resolved._resolved_in_pool] * 3
+        assert pooled[0] == alone[0] == resolve(before)
+        assert _state_rows(pooled[1]) == _state_rows(alone[1])
+        updated = resolve_kept(after, origins, pooled[1], "govkg", partitions=2, pool=pool)
+    expected = resolve_kept(after, origins, alone[1], "govkg", partitions=2)
+    assert updated[0] == expected[0] == resolve(after)
+    assert _state_rows(updated[1]) == _state_rows(expected[1])
