@@ -282,19 +282,36 @@ class ExtractionCache:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def keep_only(self, keys: Iterable[str]) -> int:
-        """Remove the entries of keys not in ``keys`` (files no longer part of the build); how many."""
+    def keep_only(self, keys: Iterable[str], gone: Iterable[str] | None = None) -> int:
+        """Remove the entries of keys not in ``keys`` (files no longer part of the build); how many.
+
+        ``gone`` (optional) are the keys that left ``keys`` since the cache last
+        kept only the keys then named (the previous build's files not built
+        now): their entries are removed, and the others are not looked at unless
+        the cache still holds more keys than ``keys`` names then (the entries
+        of a build stopped before it kept only its own), when every entry is
+        checked, as without ``gone``.
+        """
         db = self._connection(create=False)
         if db is None:
             return 0
         self.commit()
+        keys = set(keys)
         try:
             with db:
-                db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key BLOB PRIMARY KEY)")
-                db.execute("DELETE FROM kept")
-                db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((_key(k),) for k in keys))
-                removed = db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)").rowcount
-                db.execute("DELETE FROM kept")
+                removed = 0
+                if gone is not None:
+                    dropped = ((_key(k),) for k in set(gone) - keys)
+                    removed = db.executemany("DELETE FROM entries WHERE key = ?", dropped).rowcount
+                    held = db.execute("SELECT count(DISTINCT key) FROM entries").fetchone()[0]
+                if gone is None or held > len(keys):
+                    db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key BLOB PRIMARY KEY)")
+                    db.execute("DELETE FROM kept")
+                    db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((_key(k),) for k in keys))
+                    removed += db.execute(
+                        "DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)"
+                    ).rowcount
+                    db.execute("DELETE FROM kept")
             db.execute("PRAGMA incremental_vacuum")  # the freed pages given back to the file system
         except sqlite3.DatabaseError as exc:
             if not _damaged(exc):

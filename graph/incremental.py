@@ -164,6 +164,8 @@ class Update:
     warnings: list[str] = field(default_factory=list)  # what reading changed, by release id
     files: int = 0  # input files
     cache: Path | None = None  # the folder whose cache holds their records
+    # the cache keys of the previous build's files not built now (None: no record of one)
+    gone: frozenset[str] | None = None
     shards: ShardReport | None = None  # what writing the shards did (write_build)
     triples: int | None = None  # in graph.nt (write_build)
 
@@ -508,7 +510,8 @@ def _build_into(
     reuse_outputs: bool,
     pool: ProcessPoolExecutor | None = None,
 ) -> Update:
-    previous = BuildRecord.load(outdir) or BuildRecord()
+    found = BuildRecord.load(outdir)
+    previous = found or BuildRecord()
     paths = input_files(inputs)
     keys = {str(path): cache.key_of_url(path) if is_url(path) else cache.key_of(path) for path in paths}
     listed = set(keys)
@@ -621,6 +624,7 @@ def _build_into(
         warnings=[f"{row.path}: {warning}" for row in built for warning in row.warnings],
         files=len(keys),
         cache=Path(outdir),
+        gone=None if found is None else frozenset(previous.files.values()) - frozenset(record.files.values()),
     )
 
 
@@ -927,6 +931,10 @@ def remove_releases(outdir: str | Path, ids: Iterable[str], **options) -> Update
     return build_into(outdir, (), add=True, remove=ids, **options)
 
 
-def forget_unused(outdir: str | Path, record: BuildRecord) -> int:
-    """Drop the cache entries of files that are no longer part of the build; returns how many."""
-    return ExtractionCache(outdir).keep_only(set(record.files.values()))
+def forget_unused(outdir: str | Path, record: BuildRecord, gone: Iterable[str] | None = None) -> int:
+    """Drop the cache entries of files that are no longer part of the build; returns how many.
+
+    ``gone``: the keys of the previous build's files not built now (:attr:`Update.gone`):
+    only those are looked up, not every entry (cache.ExtractionCache.keep_only).
+    """
+    return ExtractionCache(outdir).keep_only(set(record.files.values()), gone)

@@ -198,7 +198,8 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace, pool=No
                 batch=getattr(args, "batch", BATCH_FILES),
                 pool=pool,
             )
-            forget_unused(outdir, update.record)  # once swapped in (graph/cache.py: never through the stage)
+            # once swapped in (graph/cache.py: never through the stage)
+            forget_unused(outdir, update.record, update.gone)
     except ImportError as exc:  # --dask without dask.distributed installed
         error(f"cannot build: {exc}")
         return EXIT_FAIL

@@ -118,6 +118,25 @@ def test_keep_only_forgets_every_entry_of_the_other_keys(cache):
     assert cache.get("bb", "rows") == ["bb"]
 
 
+def test_keep_only_of_the_keys_gone_looks_at_those_alone_while_the_cache_holds_no_others(cache):
+    for key in ("aa", "bb", "cc"):
+        cache.put(key, [key])
+        cache.put(key, [key], "rows")
+    statements: list[str] = []
+    cache._connection(create=False).set_trace_callback(statements.append)
+    assert cache.keep_only({"bb", "cc", "dd"}, gone={"aa", "zz"}) == 2
+    assert [cache.has(key) for key in ("aa", "bb", "cc")] == [False, True, True]
+    assert not [statement for statement in statements if "NOT IN" in statement]  # no entry swept
+
+
+def test_keep_only_of_the_keys_gone_checks_every_entry_when_the_cache_holds_more(cache):
+    # the entries of a build stopped before it kept only its own ("cc", named by no record)
+    for key in ("aa", "bb", "cc"):
+        cache.put(key, [key])
+    assert cache.keep_only({"bb"}, gone={"aa"}) == 2
+    assert [cache.has(key) for key in ("aa", "bb", "cc")] == [False, True, False]
+
+
 CRASH = """
 import os, sys
 from govkg.graph.cache import ExtractionCache

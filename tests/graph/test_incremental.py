@@ -29,6 +29,7 @@ from govkg.graph.incremental import (
     BuildRecord,
     build_into,
     extract_packed,
+    forget_unused,
     load_rows_file,
     map_sources,
     remove_releases,
@@ -67,6 +68,25 @@ def test_a_second_build_reads_only_what_changed(tmp_path, inputs):
     changed = sorted(second.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert (build_into(out, [first, second]).extracted) == 1
+
+
+def test_the_cache_forgets_the_files_an_update_no_longer_builds(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    update = build_into(out, [first, second])
+    assert update.gone is None  # no build before: every entry is checked
+    written(update, out)
+    changed = sorted(second.iterdir())[0]
+    old_key = update.record.files[str(changed)]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    update = build_into(out, [first, second])
+    assert update.gone == {old_key}
+    written(update, out)
+    assert ExtractionCache(out).has(old_key)
+    assert forget_unused(out, update.record, update.gone) == 2  # its records and rows
+    with ExtractionCache(out) as cache:
+        assert not cache.has(old_key) and not cache.has(old_key, "rows")
+        assert all(cache.has(key) for key in update.record.files.values())
 
 
 def test_added_releases_give_the_files_of_a_fresh_build(tmp_path, inputs):
