@@ -454,6 +454,19 @@ class Resolved:
                 f"SELECT block, rid, value FROM member WHERE block IN ({', '.join('?' * len(chunk))})", chunk
             )
 
+    def kept_keys(self, blocks: list[str]) -> dict[str, bytes]:
+        """The keys' row (as kept: :func:`_keys_row`) of each release with a mention in ``blocks``."""
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(blocks):
+            found.update(
+                self.db.execute(
+                    "SELECT rid, value FROM keys WHERE rid IN "
+                    f"(SELECT rid FROM member WHERE block IN ({', '.join('?' * len(chunk))}))",
+                    chunk,
+                )
+            )
+        return found
+
     def resolved_before(self, block: str) -> bool:
         return (
             self.db.execute("SELECT 1 FROM decision WHERE block = ? LIMIT 1", (block,)).fetchone() is not None
@@ -678,7 +691,7 @@ def _update(
     db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, value BLOB)")
     db.execute("CREATE INDEX IF NOT EXISTS temp.fresh_of ON fresh (rid)")
     db.execute("DELETE FROM fresh")
-    for group, result in _group_results(_groups(dirty_blocks, groups), state, rows_read, pool):
+    for group, result in _group_results(_groups(dirty_blocks, groups), state, rows_read, pool, not empty):
         if not empty:
             for block in group:
                 old_places = [
@@ -692,12 +705,9 @@ def _update(
             state.later("INSERT INTO decision VALUES (?, ?, ?, ?, ?)", row)
         for row in result.tenures:
             state.later("INSERT INTO tenure VALUES (?, ?, ?, ?, ?)", row)
-        for rid, value in result.fresh:
+        for rid, value in result.fresh:  # the releases whose nodes moved
             state.later("INSERT INTO fresh VALUES (?, ?)", (rid, value))
-            if rid not in touched:
-                old = state.get("keys", rid)
-                if any(_moved(old, key, node, held) for key, (node, held) in _nodes(value).items()):
-                    touched.add(rid)
+            touched.add(rid)
         del result
     state.flush()
     dirty_set = set(dirty_blocks)
@@ -960,9 +970,10 @@ def _groups(blocks: list[str], groups: int) -> Iterable[list[str]]:
 
 class _GroupRows(NamedTuple):
     """Step 3's result for a group of blocks as the state's rows: each decision's and tenure's
-    row (block first) in the order resolving gives them, and each release's nodes of the group
-    (:func:`_nodes_row`), in the order of its first mention. Strings and bytes: what a pool's
-    process hands back costs the build's little to read (no object a decision or a node)."""
+    row (block first) in the order resolving gives them, and the nodes of the group of each
+    release whose nodes moved (:func:`_nodes_row`), in the order of its first mention. Strings
+    and bytes: what a pool's process hands back costs the build's little to read (no object a
+    decision or a node)."""
 
     decisions: list[tuple]
     tenures: list[tuple]
@@ -974,22 +985,29 @@ def _group_results(
     state: Resolved,
     held: Mapping[str, ReleaseMentions],
     pool: Executor | None,
+    kept: bool,
 ) -> Iterator[tuple[list[str], _GroupRows]]:
-    """Each group of blocks with step 3's result for it (:func:`_resolved_rows`), in order.
+    """Each group of blocks with step 3's result for it (:func:`_resolved_rows`), in order; with
+    ``kept``, the keys kept of the releases it names are read with its members, and only the nodes
+    of those whose nodes moved are given.
 
     With ``pool``, the groups are resolved by its processes (a few in flight,
-    their members' rows read here and sent), while this one writes what the
-    groups before gave; the result is the same, as a block's result depends
-    on its members' rows alone (a person read from its member's bytes is the
-    one its release's row holds).
+    their members' rows and the keys read here and sent), while this one
+    writes what the groups before gave; the result is the same, as a block's
+    result depends on its members' rows alone (a person read from its
+    member's bytes is the one its release's row holds).
     """
+
+    def work(group: list[str]) -> tuple:
+        return group, list(state.member_rows(group)), state.kept_keys(group) if kept else None
+
     if pool is None:
         for group in groups:
-            yield group, _resolved_rows(group, list(state.member_rows(group)), held)
+            yield group, _resolved_rows(*work(group), held)
         return
     pending: deque = deque()
     for group in groups:
-        pending.append((group, pool.submit(_resolved_in_pool, group, list(state.member_rows(group)))))
+        pending.append((group, pool.submit(_resolved_in_pool, *work(group))))
         if len(pending) >= IN_FLIGHT:
             group, future = pending.popleft()
             yield group, future.result()
@@ -998,13 +1016,15 @@ def _group_results(
         yield group, future.result()
 
 
-def _resolved_in_pool(group: list[str], members: list[tuple[str, str, bytes]]) -> _GroupRows:
+def _resolved_in_pool(
+    group: list[str], members: list[tuple[str, str, bytes]], kept: dict[str, bytes] | None
+) -> _GroupRows:
     """:func:`_resolved_rows` in a pool's process, which then gives back what it made meanwhile: the
     pool goes on to phase 4, where the build's process tree peaks."""
     try:
-        return _resolved_rows(group, members)
+        return _resolved_rows(group, members, kept)
     finally:
-        del members
+        del members, kept
         gc.collect()
         _trim()
 
@@ -1018,11 +1038,16 @@ def _trim() -> None:
 
 
 def _resolved_rows(
-    group: list[str], members: list[tuple[str, str, bytes]], held: Mapping[str, ReleaseMentions] | None = None
+    group: list[str],
+    members: list[tuple[str, str, bytes]],
+    kept: dict[str, bytes] | None = None,
+    held: Mapping[str, ReleaseMentions] | None = None,
 ) -> _GroupRows:
     """Step 3 over the mentions of the blocks ``group`` (``members``: their rows in the state, steps 1
     and 2 kept: the persons from the rows ``held``, those of other releases from the members'
-    bytes, no row read), as the state's rows (:class:`_GroupRows`). A pool's task."""
+    bytes, no row read), as the state's rows (:class:`_GroupRows`), the nodes of a release given
+    only when they are not those of its keys ``kept`` (release -> the keys' row; None: every
+    release's). A pool's task."""
     found = []
     persons: dict[bytes, PersonMention] = {}  # one object for each person as written
     held = held or {}
@@ -1061,6 +1086,11 @@ def _resolved_rows(
         for block in group:
             for rid, key, node, posts in nodes[block]:
                 fresh[rid][key] = (node, posts)
+        if kept is not None:  # a release whose keys hold these nodes already is not keyed again
+            for rid in [rid for rid in fresh if rid in kept]:
+                old = _keys(kept[rid])
+                if not any(_moved(old, key, node, posts) for key, (node, posts) in fresh[rid].items()):
+                    del fresh[rid]
         return _GroupRows(
             [row for block in group for row in decisions[block]],
             [row for block in group for row in tenures[block]],

@@ -392,3 +392,28 @@ def test_step_3_in_a_pool_gives_the_state_and_corpus_of_one_process():
     expected = resolve_kept(after, origins, alone[1], "govkg", partitions=2)
     assert updated[0] == expected[0] == resolve(after)
     assert _state_rows(updated[1]) == _state_rows(expected[1])
+
+
+def test_an_update_reads_no_kept_keys_of_a_release_whose_nodes_did_not_move(monkeypatch):
+    # 何平's block is resolved again for c; a's and b's nodes in it are as kept: the pool's task
+    # compares them with their kept keys (sent with the members), so the build's process reads
+    # and keys again only c
+    before = rows(
+        release("a", "巴中市", person("何平", "市长")),
+        release("b", "巴中市", person("何平", "市长"), person("李四", "副市长")),
+    )
+    origins = {"a": "1", "b": "1", "c": "1"}
+    _, state = resolve_kept(before, origins, None, "govkg")
+    read: list[str] = []
+    real = resolved.Resolved.get
+
+    def get(self, table, rid, default=None):
+        if table == "keys":
+            read.append(rid)
+        return real(self, table, rid, default)
+
+    monkeypatch.setattr(resolved.Resolved, "get", get)
+    after = before + rows(release("c", "巴中市", person("何平", "市委书记")))
+    corpus, _ = resolve_kept(after, origins, state, "govkg")
+    assert read == ["c"]
+    assert corpus == resolve(after)
