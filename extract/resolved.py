@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from govkg.extract.identity import (
+    PARTITION_RELEASES,
     Alias,
     Corpus,
     Decision,
@@ -93,6 +94,14 @@ BATCH = 2000
 # Groups of blocks sent to a pool's processes at a time (their members' rows held until resolved):
 # one for each of two processes, and one ready
 IN_FLIGHT = 3
+# Releases of a group of blocks resolved in a pool: small groups, so that what a process (and the
+# build's, holding the groups in flight) keeps of one after, its heap's free pieces, stays small:
+# at 30,000 releases a process held 82 MB after groups of 5,000, 45 after groups of 500 (16 idle;
+# phase 3's mapping leaves about 70 there), the build's 248 and 192 MB (205 resolving alone).
+# Only an update's groups go to the pool: a 30,000-release build from nothing with them there
+# peaked at 875 (groups of 5,000) and 833 MB (500) for the process tree, against 769 resolving in
+# the command alone (single runs, load 5 to 9), a cost not yet told from the runs' noise
+POOL_RELEASES = 500
 
 # Each table of the state; values pickled. By release: origin (the caller's token of its row),
 # steps (1 and 2), round (step 2's, 0: not placed; none for a release that says where it speaks
@@ -548,9 +557,10 @@ def resolve_kept(
     memory); ``basis`` must be the one it was made with, else everything is
     resolved again. Step 3 runs over ``partitions`` groups of the blocks to
     do at a time (default: one for each 5,000 releases of them), by the
-    processes of ``pool`` when given (a process pool: the build's, idle while
-    identity is resolved), else here. The state is committed when this
-    returns; the corpus reads its keys, decisions and variants from it.
+    processes of ``pool`` when given and the state is not empty (a process pool:
+    the build's, idle while identity is resolved; then one group for each
+    :data:`POOL_RELEASES`), else here. The state is committed when this returns; the corpus reads its keys,
+    decisions and variants from it.
     """
     with collector_paused():
         if not isinstance(table, Mapping):
@@ -682,7 +692,11 @@ def _update(
         block for block in dirty if empty or state.members(block) or state.resolved_before(block)
     )
     del dirty
-    groups = partitions or partitions_for(state.releases_of(dirty_blocks, every=empty))
+    if empty:  # a build from nothing resolves here (see POOL_RELEASES)
+        pool = None
+    groups = partitions or partitions_for(
+        state.releases_of(dirty_blocks, every=empty), POOL_RELEASES if pool else PARTITION_RELEASES
+    )
     touched = set(changed)
     changed_set = set(changed)
     # the rows of the changed releases, read already (of a table read whole, every row)
@@ -710,6 +724,8 @@ def _update(
             touched.add(rid)
         del result
     state.flush()
+    if pool is not None:
+        _trim()  # the groups' rows held in flight, given back before phase 3
     dirty_set = set(dirty_blocks)
     del dirty_blocks
     # the keys of every release one of those blocks names, or that changed

@@ -16,7 +16,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govkg.extract import resolved
 from govkg.graph import incremental, sharded, tables
 from govkg.graph import store as store_module
 from govkg.graph.build import build, extract_file, from_extractions, releases_of_files, sample_paths
@@ -402,8 +401,7 @@ def test_shards_mapped_by_dask_workers_are_those_of_one_process(tmp_path, inputs
 
 def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tmp_path, inputs):
     """The command starts phase 3's pool first, while it holds little (worker_pool forks):
-    the same shards and files, identity's step 3 and phase 4 shared with it, and the workers
-    gone after."""
+    the same shards and files, phase 4 shared with it, and the workers gone after."""
     first, second = inputs
     single, pooled = tmp_path / "single", tmp_path / "pooled"
     write_build(build_into(single, [first, second]), single)
@@ -413,16 +411,25 @@ def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tm
         pool.submit = lambda *args: submitted.append(args[0]) or submit(*args)
         update = build_into(pooled, [first, second], pool=pool)
         write_build(update, pooled, workers=2, batch=2, pool=pool)
-        # identity's one group of name blocks, six batches, then the RDF files and the Gephi files
-        # (the shards' rows are too few to hand out); shut down after phase 4
-        assert submitted == [
-            resolved._resolved_in_pool,
-            *[map_sources] * 6,
-            sharded.write_rdf_files,
-            sharded._write_gephi,
-        ]
+        # six batches (identity from nothing resolved in this process), then the RDF files and the
+        # Gephi files (the shards' rows are too few to hand out); shut down after phase 4
+        assert submitted == [map_sources] * 6 + [sharded.write_rdf_files, sharded._write_gephi]
         assert pool._shutdown_thread
     assert _files_and_shards(pooled) == _files_and_shards(single)
+
+
+def test_an_update_resolves_its_groups_of_name_blocks_in_the_pool(tmp_path, inputs):
+    first, second = inputs
+    out = tmp_path / "out"
+    update = build_into(out, [first])
+    write_build(update, out, before_swap=update.record.save)
+    with worker_pool(2) as pool:
+        submitted = []
+        submit = pool.submit
+        pool.submit = lambda *args: submitted.append(args[0].__name__) or submit(*args)
+        corpus = build_into(out, [second], add=True, pool=pool).corpus
+    assert "_resolved_in_pool" in submitted
+    assert corpus == build_into(tmp_path / "whole", [first, second]).corpus
 
 
 def test_an_update_maps_only_the_files_whose_releases_changed(tmp_path, inputs, monkeypatch):
