@@ -294,6 +294,16 @@ def _graph_nt(store) -> list[bytes]:
     return sorted({f"{_nt(q.subject)} {_nt(q.predicate)} {_nt(q.object)} .\n".encode() for q in store})
 
 
+def _changes_between(tmp_path, before, after) -> tuple:
+    """The files of the triples the store ``after`` lost and gained from the store ``before``, sorted
+    (as an update has them): ``removed.nt`` and ``added.nt`` in ``tmp_path``."""
+    lines_before, lines_after = set(_graph_nt(before)), set(_graph_nt(after))
+    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
+    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
+    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    return changes
+
+
 def _nt(term) -> str:
     from govkg.graph.sparql import _nt_term
 
@@ -333,10 +343,7 @@ def test_co_attendance_updated_from_the_changes_is_the_table_made_whole(tmp_path
     for folder in folders:
         folder.mkdir()
     assert write_coattendance(old, folders[0]) and write_coattendance(new, folders[1])
-    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
-    removed, added = tmp_path / "removed.nt", tmp_path / "added.nt"
-    removed.write_bytes(b"".join(sorted(lines_before - lines_after)))
-    added.write_bytes(b"".join(sorted(lines_after - lines_before)))
+    removed, added = _changes_between(tmp_path, old, new)
     assert update_coattendance(new, folders[2], folders[0], removed, added)
     for name in (UNBOUND, BY_NAME):
         assert (folders[2] / name).read_bytes() == (folders[1] / name).read_bytes(), name
@@ -367,10 +374,7 @@ def test_an_index_updated_from_the_changes_is_the_index_made_whole(tmp_path, for
     old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
     write_index_files(before, old)
     write_index_files(after, whole)
-    lines_before, lines_after = set(_graph_nt(before)), set(_graph_nt(after))
-    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
-    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
-    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    changes = _changes_between(tmp_path, before, after)
     write_index_files(after, updated, previous=PageIndex.open(old), changes=changes)
     files = sorted(path.name for path in whole.iterdir())
     assert files == sorted(path.name for path in updated.iterdir())
@@ -401,10 +405,7 @@ def test_an_update_follows_each_step_back_from_the_changes_once(tmp_path, monkey
     old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
     write_index_files(before, old)
     write_index_files(after, whole)
-    lines_before, lines_after = set(_graph_nt(before)), set(_graph_nt(after))
-    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
-    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
-    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    changes = _changes_between(tmp_path, before, after)
     asked.clear()
     write_index_files(after, updated, previous=PageIndex.open(old), changes=changes)
     assert asked and len(asked) == len(set(asked))
@@ -560,10 +561,7 @@ def _indexed_whole_and_updated(tmp_path, before, after, monkeypatch, whole_write
     folders = [tmp_path / name for name in ("old", "whole", "updated")]
     write_index_files(old, folders[0])
     write_index_files(new, folders[1])
-    lines_before, lines_after = set(_graph_nt(old)), set(_graph_nt(new))
-    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
-    changes[0].write_bytes(b"".join(sorted(lines_before - lines_after)))
-    changes[1].write_bytes(b"".join(sorted(lines_after - lines_before)))
+    changes = _changes_between(tmp_path, old, new)
     monkeypatch.setattr(indexing, whole_writer, None)
     write_index_files(new, folders[2], previous=PageIndex.open(folders[0]), changes=changes)
     return folders
