@@ -580,9 +580,8 @@ def _busy_edits(store, query, parameter: str, old: dict[str, list[str]], most: i
     ``most`` of them must be left. A value is left out also where the order's cells are not
     of one kind this module orders (:func:`_answer_kinds`), or two rows that differ tie in it."""
     body = _body(query.text)
-    projected = _outer_projection(body)
-    order = _query_order(body)
-    if parameter not in projected or not order or any(variable not in projected for variable, _ in order):
+    projected, order = _shown_order(query.text)
+    if parameter not in projected or order is None:
         return {}  # ordered by what its rows do not show (titles-over-time's first day): bound again
     rows = {text: [_row(line[line.index("\t") + 1 :]) for line in lines] for text, lines in old.items()}
     found = _busy_column(
@@ -629,9 +628,8 @@ def _in_order(query, rows: list[list[str]], marked: bool = False) -> list[list[s
     (:func:`_answer_kinds`), or two rows that differ tie in it (the store orders them as it will).
     ``marked``: one row carries a last cell more, the mark of a row the others are cut at
     (before it; the marked row itself, equal to one of them, left out)."""
-    body = _body(query.text)
-    order, projected = _query_order(body), _outer_projection(body)
-    if not order or any(variable not in projected for variable, _ in order):
+    projected, order = _shown_order(query.text)
+    if order is None:
         return None
     columns = [projected.index(variable) for variable, _ in order]
     kinds: list[set[str]] = [set() for _ in columns]
@@ -662,11 +660,8 @@ def _busy_column(body: str, parameter: str, projected: list[str], rows: list[lis
     releases, where his person's 0.4 s); its index, its variable and that query, or None."""
     required = body
     while found := _OPTIONAL.search(required):
-        depth, at = 1, found.end()
-        while depth and at < len(required):
-            depth += {"{": 1, "}": -1}.get(required[at], 0)
-            at += 1
-        required = required[: found.start()] + required[at:]
+        at = _block_end(required, found.end())
+        required = required[: found.start()] + required[len(required) if at is None else at :]
     named = {
         term[1:] for pattern in _patterns(required) for term in (pattern[0], pattern[2]) if term[0] == "?"
     }
@@ -682,6 +677,18 @@ def _busy_column(body: str, parameter: str, projected: list[str], rows: list[lis
             if template is not None:
                 best = (len(cells), at, variable, template)
     return best[1:] if best else None
+
+
+@functools.lru_cache(maxsize=64)
+def _shown_order(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...] | None]:
+    """A query's outer projection and its ORDER BY (:func:`_query_order`), the order None where it
+    has none or orders by a variable its rows do not show; parsed once for each text (an
+    update's busy values put each value's rows in order by it)."""
+    body = _body(text)
+    projected, order = tuple(_outer_projection(body)), _query_order(body)
+    if not order or any(variable not in projected for variable, _ in order):
+        return projected, None
+    return projected, tuple(order)
 
 
 def _query_order(body: str) -> list[tuple[str, bool]] | None:
@@ -1604,6 +1611,19 @@ _SUBQUERY = re.compile(r"\{\s*SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE\s*\{
 _VARIABLE = re.compile(r"[?$](\w+)")
 
 
+def _block_end(text: str, start: int) -> int | None:
+    """Where the block whose ``{`` is right before ``start`` ends: past its ``}``; None if it does not.
+
+    >>> _block_end("{ a { b } c } d", 1), _block_end("{ a { b }", 1)
+    (13, None)
+    """
+    depth, at = 1, start
+    while depth and at < len(text):
+        depth += {"{": 1, "}": -1}.get(text[at], 0)
+        at += 1
+    return None if depth else at
+
+
 def _membership(text: str, variable: str) -> str | None:
     """A key query's text as a query of which of the terms of a ``VALUES`` block (``%s``) for
     ``variable`` it lists: the block first, and each subquery a group of its own (a subquery is
@@ -1618,11 +1638,8 @@ def _membership(text: str, variable: str) -> str | None:
     head, body = text[: where.end()], text[where.end() :]
     while found := _SUBQUERY.search(body):
         inner_start = found.end()
-        depth, at = 1, inner_start
-        while depth and at < len(body):
-            depth += {"{": 1, "}": -1}.get(body[at], 0)
-            at += 1
-        if depth:
+        at = _block_end(body, inner_start)
+        if at is None:
             return None
         inner = body[inner_start : at - 1]
         projected = set(_VARIABLE.findall(found.group(1)))
