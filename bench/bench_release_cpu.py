@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     cpu = time.process_time
     spent = dict.fromkeys(["read and clean", "extract (all)", "  of which LAC", "pack", "map and write"], 0.0)
-    tagger = persons.person_spans
+    tagger = persons.tagged_persons
 
     def timed_tagger(texts):
         began = cpu()
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             spent["  of which LAC"] += cpu() - began
 
-    persons.person_spans = timed_tagger
+    persons.tagged_persons = timed_tagger
     found = []
     try:
         for path in paths:
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             spent["pack"] += cpu() - began
             found.extend(extractions)
     finally:
-        persons.person_spans = tagger
+        persons.tagged_persons = tagger
 
     corpus = unresolved(found)
     keys = [corpus.release_keys(item.release.id) for item in found]

@@ -30,6 +30,8 @@ class _Model:
     transitions: object  # numpy array, tags x tags
     person_begin: int
     person_inside: int
+    verb_begin: int
+    verb_inside: int
 
 
 @cache
@@ -67,6 +69,8 @@ def _model() -> _Model:
         transitions=transitions,
         person_begin=tags["PER-B"],
         person_inside=tags["PER-I"],
+        verb_begin=tags["v-B"],
+        verb_inside=tags["v-I"],
     )
 
 
@@ -118,9 +122,20 @@ def person_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     >>> person_spans(["省长会见了某国客人。\\n巴福平说，双方交往源远流长。"])  # no line break in a name
     [[(11, 14)]]
     """
+    return [[(i, j) for i, j, _ in found] for found in tagged_persons(texts)]
+
+
+def tagged_persons(texts: list[str]) -> list[list[tuple[int, int, bool]]]:
+    """:func:`person_spans` with, for each span, whether LAC reads a verb of two or more
+    characters right after it (the name ends where that word begins: 王某叮嘱…, not
+    胡日沁|必力格, a longer name cut).
+
+    >>> tagged_persons(["省长王海峰叮嘱各地。", "刘鹤、王毅参加会见。"])
+    [[(2, 5, True)], [(0, 2, False), (3, 5, True)]]
+    """
     import numpy as np
 
-    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    spans: list[list[tuple[int, int, bool]]] = [[] for _ in texts]
     groups: dict[int, list[int]] = {}
     for index, text in enumerate(texts):
         if text:
@@ -136,8 +151,14 @@ def person_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
         lengths = np.full(len(members), length, dtype=np.int64)
         (logits,) = model.session.run(None, {"token_ids": ids, "length": lengths})
         for index, tags in zip(members, _viterbi(logits, model.transitions), strict=True):
-            runs = _runs(tags.tolist(), model.person_begin, model.person_inside)
-            spans[index] = [span for span in (_trimmed(texts[index], i, j) for i, j in runs) if span]
+            tags = tags.tolist()
+            found = []
+            for i, j in _runs(tags, model.person_begin, model.person_inside):
+                span = _trimmed(texts[index], i, j)
+                if span:
+                    verb = tags[j : j + 2] == [model.verb_begin, model.verb_inside]
+                    found.append((*span, verb and span[1] == j))
+            spans[index] = found
     return spans
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from govkg.extract.chars import View, view
-from govkg.extract.lac import person_spans
+from govkg.extract.lac import tagged_persons
 from govkg.extract.names import (
     HAN,
     NOT_GIVEN,
@@ -720,16 +720,17 @@ class _Finder:
         windows = _windows(self._doubtful_places(), len(t))
         if not windows:
             return
-        spans = person_spans([t[a:b] for a, b in windows])
-        candidates = set()
+        spans = tagged_persons([t[a:b] for a, b in windows])
+        candidates: dict[tuple[int, int], bool] = {}
         for (a, b), found in zip(windows, spans, strict=True):
-            for i, j in found:
+            for i, j, verb in found:
                 if (i == 0 and a > 0) or (a + j == b and b < len(t)):
                     continue  # the window may have cut the name
-                candidates.add((a + i, a + j))
+                verb = verb and (a + j + 2 < b or b == len(t))  # and the verb after it, whole
+                candidates[a + i, a + j] = candidates.get((a + i, a + j), False) or verb
         tagged = frozenset(t[i:j] for i, j in candidates)
-        for i, j in sorted(candidates):
-            name = self._accept_tagged(i, j, tagged)
+        for (i, j), verb in sorted(candidates.items()):
+            name = self._accept_tagged(i, j, tagged, verb)
             if name:
                 self.add(name, foreign=not is_chinese_name(name))
 
@@ -788,7 +789,16 @@ class _Finder:
             if cue in _RECEIVE and HAN.match(t[m.end() : m.end() + 1]):
                 if not any(t.startswith(name, m.end()) for name in self.found):
                     places.append(m.end() + 2)  # 会见法比尤斯: a guest the rules did not name
+        for at in self._unnamed_starts():
+            if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
+                places.append(at + 1)  # 市委书记张建国会同…: a name before a verb of no list
         return places
+
+    def _unnamed_starts(self) -> set[int]:
+        """Where a name would start after each title end the rules left unnamed
+        (:meth:`titled_names`)."""
+        t = self.text
+        return {end + 1 if t[end : end + 1] == " " else end for end in self.unnamed}
 
     def _about_people(self, k: int) -> bool:
         """Whether sentence ``k`` has a title, a known name or a verb of taking part."""
@@ -817,7 +827,7 @@ class _Finder:
             return False
         return not any(word in name for name in self.found)
 
-    def _accept_tagged(self, i: int, j: int, tagged: frozenset[str]) -> str | None:
+    def _accept_tagged(self, i: int, j: int, tagged: frozenset[str], verb: bool = False) -> str | None:
         """A name LAC tagged at ``[i, j)``, if the rules' checks accept it.
 
         A Chinese name by the surname table (or a foreign guest received or
@@ -838,7 +848,10 @@ class _Finder:
         if t[i - 1 : i] in "(（" or (not self.clean_left(i) and t[i - 1] in surnames()):
             return None  # a byline (王五), or the end of a longer name (籍|兰英)
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
-            return None
+            # right after a title, a verb the rules do not know may end the name, where the
+            # tagger reads one (``verb``: 市长赵国庆嘱咐…, not 人大代表胡日沁|必力格)
+            if not (chinese and verb and i in self._unnamed_starts()):
+                return None
         if self._byline(i) or self._in_byline(i):
             return None
         a, _ = self._sentence_bounds(self.sentence_of(i))

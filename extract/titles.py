@@ -42,6 +42,7 @@ from govkg.extract.places import (
     lift,
     place_key,
     place_prefix,
+    scan_names,
 )
 from govkg.extract.places import find_places as _find_places
 from govkg.extract.records import Office
@@ -125,6 +126,7 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             and ends_with("before", text, i)
             and not _kept(text, i)
             and not _sectors_joined(text, i)
+            and not _inside_place(text, i)
         ):
             # a word such as 在 or 会见 may also be part of the title (会见 is
             # not, 在 never is): stop unless the rest is too short to be one
@@ -161,6 +163,17 @@ def _starts_a_title(chunk: str) -> bool:
     places = find_places(chunk)
     country = country_in(chunk)
     return bool((places and places[0][0] == 0) or (country and chunk.startswith(country)))
+
+
+def _inside_place(text: str, i: int) -> bool:
+    """Whether a place of the gazetteer runs across ``i``: the word before it is part of the
+    place's name (同 in 大同市, 向 in 向阳区), not a word before titles.
+
+    >>> _inside_place("大同市市长", 2), _inside_place("会见市长", 2)
+    (True, False)
+    """
+    lo = max(0, i - 6)
+    return any(lo + a < i < lo + b for a, b, _ in scan_names(text[lo : i + 6]))
 
 
 def _kept(text: str, i: int) -> bool:

@@ -205,11 +205,56 @@ def test_the_tagger_adds_names_the_rules_miss(text, added):
         "中方愿同马方深化合作。马来西亚总统表示。",  # a side in talks
         "本报讯(记者王明)3月2日,县长李强参加会议。",  # a byline
         "县长李强先后到巴特尔养殖家庭牧场、乌兰农场调研。",  # a farm named after its owner
-        "县长李强阅读了《刘胡兰传》。",  # inside 《》
+        "县长李强出席读书会，领读了《刘胡兰传》。",  # inside 《》
     ],
 )
 def test_the_tagger_adds_no_name_its_checks_reject(text):
     assert set(persons(text)) == untagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of telling or urging no lexicon lists ends a name after a title, where the
+        # tagger reads the name and a verb after it
+        ("省长王海峰告诫有关部门要守住底线。", {"王海峰": ["省长"]}),
+        ("区长孙立军褒扬志愿者的奉献精神。", {"孙立军": ["区长"]}),
+        ("市长马春雷督促各地加快进度。", {"马春雷": ["市长"]}),
+    ],
+)
+def test_the_tagger_ends_a_name_after_a_title_before_a_verb(text, expected):
+    assert untagged(text) == set()
+    assert titles(text) == expected
+
+
+def test_the_tagger_does_not_cut_a_long_name_after_a_title():
+    # LAC reads 胡日沁 and an adverb after it: the rest of the name is no verb
+    text = "走访联系旗级人大代表胡日沁必力格时，宝龙与代表们亲切交谈。"
+    assert "胡日沁" not in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of joining, urging and telling end a name (rules alone, no tagger)
+        ("市委书记张建国会同市长李明到某区调研。", {"张建国": ["市委书记"], "李明": ["市长"]}),
+        ("市委书记郑国强联合市长宋立新召开会议。", {"郑国强": ["市委书记"], "宋立新": ["市长"]}),
+        ("市委书记何平偕夫人出席招待会。", {"何平": ["市委书记"]}),
+        ("省长王海峰叮嘱有关部门抓好落实。", {"王海峰": ["省长"]}),
+        ("县长吴建军寄语青年学子。", {"吴建军": ["县长"]}),
+        # 受…委托: 受 is no part of the title; 受理 is
+        ("受县委书记许红兵委托，县长王代强主持会议。", {"许红兵": ["县委书记"], "王代强": ["县长"]}),
+        ("市政务服务中心受理科科长张三介绍情况。", {"张三": ["市政务服务中心受理科科长"]}),
+        # a word before titles inside a place's name is part of the title (同 in 大同市)
+        ("大同市市长张三出席会议。", {"张三": ["大同市市长"]}),
+        ("向阳区区长李四出席会议。", {"李四": ["向阳区区长"]}),
+        ("会同县县长王五出席会议。", {"王五": ["会同县县长"]}),
+        # 联合 in an organisation's name is part of the title
+        ("某市慈善联合会会长臧庆富介绍情况。", {"臧庆富": ["某市慈善联合会会长"]}),
+    ],
+)
+def test_names_end_before_words_of_joining_and_titles_keep_place_names(text, expected):
+    assert untagged_titles(text) == expected
 
 
 @pytest.mark.parametrize(
