@@ -260,6 +260,24 @@ def test_names_end_before_words_of_joining_and_titles_keep_place_names(text, exp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # heads of national agencies, associations and firms, and of diplomacy
+        ("海关总署署长倪某峰出席。", {"倪某峰": ["海关总署署长"]}),
+        ("国家审计署审计长侯某作报告。", {"侯某": ["国家审计署审计长"]}),
+        ("省慈善总会理事长张立新致辞。", {"张立新": ["省慈善总会理事长"]}),
+        ("中国驻某国大使谢某锋会见该国官员。", {"谢某锋": ["中国驻某国大使"]}),
+        ("美国国务卿布林肯通电话。", {"布林肯": ["美国国务卿"]}),
+        ("世界卫生组织总干事谭德塞表示，将加强合作。", {"谭德塞": ["世界卫生组织总干事"]}),
+        # a head inside a word is no title
+        ("市场长期向好，全面完成重大使命。", {}),
+    ],
+)
+def test_titles_of_agencies_associations_and_diplomacy(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("县人力资源和社会保障局局长张三出席会议。", {"张三": ["县人力资源和社会保障局局长"]}),
         ("教育和体育局局长孙七讲话。", {"孙七": ["教育和体育局局长"]}),
         ("市长张三和副市长李四出席。", {"张三": ["市长"], "李四": ["副市长"]}),  # 和 between titles
