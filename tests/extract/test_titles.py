@@ -227,6 +227,13 @@ def test_a_chief_office_has_one_holder_per_jurisdiction(title, chief):
         ("省长", "南宁市", "广西壮族自治区", False),  # an autonomous region is a 省
         ("原国务院副总理", None, "中国", True),  # a former national office
         ("中国气象局局长", None, "中国", True),  # national titles are names.tsv's
+        # the State Council's ministries and offices hold no local seat
+        ("公安部副部长", "巴中市", "中国", True),
+        ("外交部长", "南京市", "中国", True),
+        ("水利部总工程师", "巴中市", "中国", True),
+        ("海关总署署长", "巴中市", "中国", True),
+        ("外长", "巴中市", "中国", True),  # China's, bare in Chinese news
+        ("省公安厅厅长", "巴中市", "四川省", False),  # a province's department is its own
     ],
 )
 def test_resolve_reads_the_place_parse_title_reads(title, home, where, national):
