@@ -492,14 +492,14 @@ def _busy_tasks(folder: Path, previous: PageIndex | None, changes) -> tuple[dict
             continue
         known = _kept(previous, changes, "busy", name, query.text)
         of = digest(listing.text)
-        # a previous file without its values of no rows (an index of older code): made whole
-        kept = known is not None and known.get("of") == of and isinstance(known.get("empty"), list)
+        kept = known is not None and known.get("of") == of
         before = previous.folder / known["file"] if kept else None
         # every row of a query that groups (an aggregate's rows: a few thousand at most)
         most = None if _GROUP_BY.search(_body(query.text)) else _BUSY_ROWS
         file = f"{name}.busy.tsv"
         busy[name] = {"file": file, "digest": digest(query.text), "of": of} | ({"rows": most} if most else {})
-        empty = known["empty"] if kept else None
+        # None: a previous entry without its values listed without rows (an index of older code)
+        empty = known.get("empty") if kept and isinstance(known.get("empty"), list) else None
         tasks.append(
             (query, listing, parameter.group(1), most, folder / file, before, changes, busy[name], empty)
         )
@@ -564,7 +564,9 @@ def _write_busy(
     so names reached, those that hold the busiest officials' thousands of rows, are not
     counted again); the listing restricted to the others (:func:`_restricted`) says which
     of them are. Each value listed is edited (:func:`_busy_edits`), else bound again; every
-    other value keeps its lines, the same bytes."""
+    other value keeps its lines, the same bytes. A previous entry without ``empty`` (an index
+    of older code) has them found from the listing now, the same for values not reached, and
+    every value reached counted again."""
     lines: dict[str, list[str]] = {}  # a value in N-Triples -> its lines
     old: dict[str, list[str]] = {}  # the lines before of the values the changes reach
     restricted = _restricted(_body(listing.text), parameter) if before is not None else None
@@ -577,7 +579,10 @@ def _write_busy(
                 value = line[: line.index("\t")]
                 (old if value in near else lines).setdefault(value, []).append(line)
         asked, known = sorted(near), []
-        if empty is not None and _monotone(_body(listing.text)):
+        if empty is None:  # not recorded (older code): those of the listing now, the same where not near
+            listed = (_nt_term(row[0]) for row in store.query(listing.text))
+            empty = [value for value in listed if value not in near and value not in lines]
+        elif _monotone(_body(listing.text)):
             lost, gained = _lost_and_gained(
                 store, changes, _patterns(_body(listing.text)), parameter, length=5, literals=True
             )
