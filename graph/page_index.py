@@ -30,7 +30,9 @@ lines it needs (:class:`PageIndex`):
   large (``ontology/queries/busy``), the first rows of the query bound to it (every row of a
   query that groups), a line a row: the value and the row's terms in N-Triples,
   tab-separated, grouped by the value (sorted by its N-Triples text, found by bisecting the
-  file) and in the query's order within it;
+  file) and in the query's order within it; its entry in ``index.json`` lists under
+  ``empty`` the values listed whose bound answer has no rows (none in the file), which an
+  update needs to tell a value listed from one not;
 - ``index.json``: which file answers which query, with the digest of the
   query text it was made for (a file made for another text of a query is
   not used) and the store's triples (a file made for another store is not

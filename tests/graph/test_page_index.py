@@ -853,3 +853,82 @@ def test_an_error_in_the_block_cancels_the_tasks_not_started():
         assert started.wait(10)
         raise KeyError("stop")
     assert ran == [0]
+
+
+# Two officials at a meeting: 张三 (a chair, busy with one row) and 李四, named and at the
+# meeting but not a gov:Person, so listed by person-events' listing and without rows; the
+# changes give 张三 a second meeting and make 李四 a person (rows, the same count).
+LISTED = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix x: <https://example.org/> .
+x:r1 a gov:Release ; schema:identifier "r1" ; schema:datePublished "2020-01-01"^^xsd:date .
+x:r2 a gov:Release ; schema:identifier "r2" ; schema:datePublished "2020-01-02"^^xsd:date .
+x:e1 a gov:Meeting ; schema:name "常务会议"@zh ; schema:startDate "2020-01-01"^^xsd:date ;
+  prov:wasDerivedFrom x:r1 .
+x:e2 a gov:Meeting ; schema:startDate "2020-01-02"^^xsd:date ; prov:wasDerivedFrom x:r2 .
+x:a a gov:Person ; schema:name "张三"@zh .
+x:b schema:name "李四"@zh .
+x:p1 a gov:Participation ; gov:agent x:a ; gov:event x:e1 ; gov:role gov:Chair .
+x:p2 a gov:Participation ; gov:agent x:b ; gov:event x:e1 ; gov:role gov:Attendee .
+"""
+LISTED_CHANGED = LISTED + (
+    "x:p3 a gov:Participation ; gov:agent x:a ; gov:event x:e2 ; gov:role gov:Chair .\nx:b a gov:Person .\n"
+)
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_an_update_asks_a_listing_only_of_values_whose_rows_it_may_have_lost_or_gained(
+    tmp_path, monkeypatch, kept
+):
+    """A name listed before that gained rows and lost none is listed now, and is not counted
+    again by the busy listings or looked up by the key queries; a name listed without rows
+    (recorded in the index) is still listed, and bound again: the files are those made
+    whole. An index without those records (older code's) has them found from the listing now
+    (for the values not reached) and every value reached counted again."""
+    import json
+
+    from govkg.graph import indexing
+
+    _every_value_busy(monkeypatch, rows=1000)
+    asked = []
+    real = indexing._select
+
+    def select(store, template, terms, *args, **kwargs):
+        if "HAVING" in template or "SELECT DISTINCT" in template:  # a busy listing or a key query
+            asked.append((template, tuple(terms)))
+        return real(store, template, terms, *args, **kwargs)
+
+    monkeypatch.setattr(indexing, "_select", select)
+    old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
+    before, after = (
+        graph_to_store(Graph().parse(data=text, format="turtle")) for text in (LISTED, LISTED_CHANGED)
+    )
+    write_index_files(before, old)
+    write_index_files(after, whole)
+    manifest = json.loads((old / "index.json").read_text(encoding="utf-8"))
+    assert manifest["busy"]["person-events"]["empty"] == ['"李四"@zh']
+    assert (
+        json.loads((whole / "index.json").read_text(encoding="utf-8"))["busy"]["person-events"]["empty"] == []
+    )
+    if not kept:
+        for entry in manifest["busy"].values():
+            del entry["empty"]
+        (old / "index.json").write_text(
+            json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+    changes = _changes_between(tmp_path, before, after)
+    asked.clear()
+    write_index_files(after, updated, previous=PageIndex.open(old), changes=changes)
+    for name in sorted(path.name for path in whole.iterdir()):
+        assert (updated / name).read_bytes() == (whole / name).read_bytes(), name
+    listings = {term for template, terms in asked if "HAVING" in template for term in terms}
+    keys = {term for template, terms in asked if "HAVING" not in template for term in terms}
+    assert '"张三"@zh' not in keys  # a chair before, and now; 李四 a person now: asked
+    assert '"李四"@zh' in keys
+    if kept:  # neither counted again (without the records, every name reached is)
+        assert not {'"张三"@zh', '"李四"@zh'} & listings
+    else:
+        assert {'"张三"@zh', '"李四"@zh'} <= listings
