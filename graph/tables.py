@@ -1866,13 +1866,24 @@ def _pair_rows(fd: int, starts, number: int, stop: int | None = None) -> list[st
     return data.decode("utf-8").splitlines(keepends=True)
 
 
+def _first_row(fd: int, starts, number: int) -> str:
+    """The first row of the ``number``-th pair of the state's file (a bisection's probe: a pair of
+    many rows is not read whole)."""
+    start, end = int(starts[number]), int(starts[number + 1])
+    data = os.pread(fd, min(end - start, 4096), start)
+    cut = data.find(b"\n")
+    if cut < 0:  # a row longer than that
+        return _pair_rows(fd, starts, number)[0]
+    return data[: cut + 1].decode("utf-8")
+
+
 def _pair_place(fd: int, starts, pair: str, low: int) -> tuple[int, list[str]]:
     """The number of the state's pair ``pair`` from ``low`` on and its rows, or where its rows go
     (the first pair after it) and none."""
     lo, hi = low, len(starts) - 1
     while lo < hi:
         mid = (lo + hi) // 2
-        found = _pair_of(_pair_rows(fd, starts, mid)[0])
+        found = _pair_of(_first_row(fd, starts, mid))
         if found < pair:
             lo = mid + 1
         else:
