@@ -45,7 +45,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
-import heapq
 import json
 import os
 import secrets
@@ -1005,6 +1004,8 @@ def _reduce(
                 group = list(group)
                 if keep is not None:
                     keep.edge_rows.writelines(group)
+                    size = sum(len(row.encode("utf-8")) for row in group)
+                    keep.index.add(pair, size, any(map(_cited, group)))
                 edges.reduced(pair, group)
     if keep is not None:
         for name, path in zip(_TABLE_FILES, (tables.nodes, tables.tenures, tables.edges), strict=True):
@@ -1032,6 +1033,9 @@ _UNITS, _KEYED, _EDGE_ROWS, _META = "units.tsv", "keyed.tsv", "edge_rows.tsv", "
 _TABLE_FILES = ("nodes.jsonl", "tenures.jsonl", "edges.jsonl")  # the tables' own files (Tables)
 _ARRAYS = "arrays.bin"  # what the tables hold in memory, and where each line of their files starts
 _FILES = (_UNITS, _KEYED, _EDGE_ROWS, *_TABLE_FILES, _ARRAYS)
+# Where each pair's edge rows start, and its ends' digests (_EdgeIndex). Not one of _FILES: a state
+# without it (made by a govkg before it) is still the state, its index made again from its edge rows.
+_EDGE_INDEX = "edge_index.bin"
 _CITES = str(_RANK["cites"])  # an edge row of this rank is the target's (a document's); others the source's
 
 
@@ -1140,6 +1144,7 @@ class _TablesState:
             (self.folder / name).open("w", encoding="utf-8", newline="\n") for name in (_KEYED, _EDGE_ROWS)
         ]
         self.keyed, self.edge_rows = self.files
+        self.index: _EdgeIndex | _IndexWriter = _IndexWriter()  # an update's: made by its merge
 
     def counted(self, tagged: Iterable[str]) -> Iterator[str]:
         """Each line of sorted lines tagged with their unit (``LINE<tab>UNIT``) once, without its tag;
@@ -1167,6 +1172,8 @@ class _TablesState:
             )
         for handle in self.files:
             handle.close()
+        index = self.index.made() if isinstance(self.index, _IndexWriter) else self.index
+        index.write(self.folder / _EDGE_INDEX, (self.folder / _EDGE_ROWS).stat().st_size)
         sizes = {name: (self.folder / name).stat().st_size for name in _FILES}
         (self.folder / _META).write_text(json.dumps({**self.meta, "sizes": sizes}) + "\n", encoding="utf-8")
         old = self.state.with_name(f".{self.state.name}.{secrets.token_hex(4)}.old")
@@ -1277,7 +1284,9 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     del texts, node_changes, tenure_changes
     node_kinds, kinds = _first_used(node_kinds, kinds)
     tables.ids, tables.kinds = node_ids, [kinds[code] for code in node_kinds.tolist()]  # the edges' ends
-    pairs = _merge_edge_rows(old / _EDGE_ROWS, sorted(set(collected)), touched, moved, keep.edge_rows)
+    pairs, keep.index = _merge_edge_rows(
+        old / _EDGE_ROWS, sorted(set(collected)), touched, moved, keep.edge_rows, _EdgeIndex.read(old)
+    )
     del collected
     edge_arrays, types = _splice_edges(
         kept, remap, tables, pairs, old / _TABLE_FILES[2], folder / _TABLE_FILES[2]
@@ -1756,6 +1765,11 @@ def _block_of(handle, nid: str, low: int, size: int) -> tuple[int, int, list[tup
     return start, end, lines
 
 
+def _cited(row: str) -> bool:
+    """Whether an edge row is a citation's: its target's (:func:`_emitter`)."""
+    return row.split("\t", 3)[2] == _CITES
+
+
 def _emitter(row: str) -> tuple[str, str, str]:
     """An edge row's source, target and the node whose reduce gave it."""
     source, target, rank, _ = row.split("\t", 3)
@@ -1763,31 +1777,232 @@ def _emitter(row: str) -> tuple[str, str, str]:
 
 
 def _merge_edge_rows(
-    path: Path, fresh: list[str], touched: set[str], moved: set[str], out
-) -> dict[str, list[str]]:
+    path: Path, fresh: list[str], touched: set[str], moved: set[str], out, index: _EdgeIndex | None = None
+) -> tuple[dict[str, list[str]], _EdgeIndex]:
     """The state's edge rows less those of the nodes ``touched``, with ``fresh`` (theirs now), to
     ``out``; returns the rows of each pair of nodes whose edge may have changed: its rows changed
-    (but for their numbers in their node's sequence, which keep their order), or an end ``moved``."""
+    (but for their numbers in their node's sequence, which keep their order), or an end ``moved``;
+    and the index of the rows written (:class:`_EdgeIndex`).
+
+    Only the pairs whose rows may change are read: those of a touched source, a touched target
+    with a citation's row (its target's), a target moved, and those given ``fresh`` rows.
+    ``index`` (the state's; made again from the file where there is none) finds the first three
+    by their ends' digests, and a pair of fresh rows by bisecting its pairs; every other pair
+    keeps its rows, which are copied in the kernel (graph/splice.py), never read.
+    """
+    import numpy as np
+
+    if index is None:
+        index = _EdgeIndex.of_file(path)
+    starts = index.at
+
+    def digests(nids: set[str]):
+        return np.array(sorted({NameCounts._digest(nid) for nid in nids}), dtype=np.int64)
+
+    targets = np.isin(index.targets, digests(touched))
+    hits = np.flatnonzero(
+        np.isin(index.sources, digests(touched))
+        | (targets & (index.cites.astype(bool) | np.isin(index.targets, digests(moved))))
+    )
+    added: dict[str, list[str]] = {pair: list(rows) for pair, rows in groupby(fresh, key=_pair_of)}
     pairs: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        merged = heapq.merge(((row, True) for row in handle), ((row, False) for row in fresh))
-        for pair, group in groupby(merged, key=lambda item: _pair_of(item[0])):
+    made = _IndexWriter()
+    out.flush()
+    with path.open("rb") as handle:
+        fd = handle.fileno()
+        if os.fstat(fd).st_size != int(starts[-1]):
+            raise _StaleTables
+        old: dict[str, tuple[int, list[str]]] = {}  # the pairs read: number, rows
+        runs = np.split(hits, np.flatnonzero(np.diff(hits) != 1) + 1) if len(hits) else []
+        for run in runs:  # pairs one after the other (a node's as source) read at once
+            number = int(run[0])
+            for pair, rows in groupby(_pair_rows(fd, starts, number, int(run[-1]) + 1), key=_pair_of):
+                old[pair] = (number, list(rows))
+                number += 1
+        written = Splice(out.buffer, fd)
+        done = 0  # the state's pairs before this one are written
+        for pair in sorted(old.keys() | added.keys()):
             source, target = pair.split("\t")
             if source not in touched and target not in touched:
-                out.writelines(row for row, _ in group)
-                continue
-            before, after = [], []
-            for row, old in group:
-                if not old:
-                    after.append(row)
-                    continue
-                before.append(row)
-                if _emitter(row)[2] not in touched:
-                    after.append(row)
-            out.writelines(after)
-            if source in moved or target in moved or _unnumbered(before) != _unnumbered(after):
+                continue  # another pair of the same digests: its rows kept
+            number, before = old.get(pair, (-1, []))
+            if number < 0:  # a pair of fresh rows: where its rows are, or go
+                number, before = _pair_place(fd, starts, pair, done)
+            made.copied(index, done, number)
+            written.copy(int(starts[number] - starts[done]))
+            done = number
+            if before:
+                written.skip(int(starts[number + 1] - starts[number]))
+                done = number + 1
+            kept = [row for row in before if _emitter(row)[2] not in touched]
+            after = sorted(kept + added.get(pair, [])) if kept else added.get(pair, [])
+            data = "".join(after).encode("utf-8")
+            written.write(data)
+            if data:
+                made.add(pair, len(data), any(map(_cited, after)))
+            if (
+                source in moved
+                or target in moved
+                or (before != after and _unnumbered(before) != _unnumbered(after))
+            ):
                 pairs[pair] = after
-    return pairs
+        made.copied(index, done, len(starts) - 1)
+        written.copy(int(starts[-1] - starts[done]))
+        try:
+            if written.rest():
+                raise _StaleTables  # longer than its index says
+        except Stale as exc:
+            raise _StaleTables from exc
+    return pairs, made.made()
+
+
+def _pair_rows(fd: int, starts, number: int, stop: int | None = None) -> list[str]:
+    """The edge rows of the ``number``-th pair of the state's file (open as ``fd``), or of the pairs
+    from it to ``stop`` (not included)."""
+    start, end = int(starts[number]), int(starts[number + 1 if stop is None else stop])
+    data = os.pread(fd, end - start, start)
+    if len(data) != end - start or not data.endswith(b"\n"):
+        raise _StaleTables
+    return data.decode("utf-8").splitlines(keepends=True)
+
+
+def _first_row(fd: int, starts, number: int) -> str:
+    """The first row of the ``number``-th pair of the state's file (a bisection's probe: a pair of
+    many rows is not read whole)."""
+    start, end = int(starts[number]), int(starts[number + 1])
+    data = os.pread(fd, min(end - start, 4096), start)
+    cut = data.find(b"\n")
+    if cut < 0:  # a row longer than that
+        return _pair_rows(fd, starts, number)[0]
+    return data[: cut + 1].decode("utf-8")
+
+
+def _pair_place(fd: int, starts, pair: str, low: int) -> tuple[int, list[str]]:
+    """The number of the state's pair ``pair`` from ``low`` on and its rows, or where its rows go
+    (the first pair after it) and none."""
+    lo, hi = low, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        found = _pair_of(_first_row(fd, starts, mid))
+        if found < pair:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(starts) - 1:
+        rows = _pair_rows(fd, starts, lo)
+        if _pair_of(rows[0]) == pair:
+            return lo, rows
+    return lo, []
+
+
+class _EdgeIndex:
+    """Where the rows of each pair of nodes start in the tables' edge rows (``at``, numbers of bytes,
+    the file's size last), the digests of each pair's source and target (``sources``, ``targets``:
+    :meth:`NameCounts._digest`) and whether a row of it is its target's (``cites``: a citation's),
+    so that an update reads only the pairs whose rows may change (:func:`_merge_edge_rows`). Kept
+    beside them (:data:`_EDGE_INDEX`) with the size of the file it describes."""
+
+    _TYPES = ("<i8", "<i8", "<i8", "u1")  # at (one more), sources, targets, cites
+
+    def __init__(self, at, sources, targets, cites) -> None:
+        self.at, self.sources, self.targets, self.cites = at, sources, targets, cites
+
+    @classmethod
+    def read(cls, state: Path) -> _EdgeIndex | None:
+        """The state's index, or None where it has none or it describes another file."""
+        import numpy as np
+
+        try:
+            data = (state / _EDGE_INDEX).read_bytes()
+            cut = data.index(b"\n")
+            head = json.loads(data[:cut])
+            count, size = int(head["pairs"]), int(head["rows"])
+            if len(data) != cut + 1 + 25 * count + 8 or (state / _EDGE_ROWS).stat().st_size != size:
+                return None
+            arrays, at = [], cut + 1
+            for dtype, length in zip(cls._TYPES, (count + 1, count, count, count), strict=True):
+                arrays.append(np.frombuffer(data, dtype=dtype, count=length, offset=at))
+                at += arrays[-1].nbytes
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return cls(*arrays) if int(arrays[0][-1]) == size else None
+
+    @classmethod
+    def of_file(cls, path: Path) -> _EdgeIndex:
+        """The index of a file of edge rows, read whole (a state made without one)."""
+        made = _IndexWriter()
+        cites = f"\t{_CITES}\t".encode()
+        with path.open("rb") as handle:
+            for pair, group in groupby(handle, key=lambda raw: raw[: raw.index(b"\t", raw.index(b"\t") + 1)]):
+                group = list(group)
+                size = sum(len(raw) for raw in group)
+                made.add(pair.decode("utf-8"), size, any(raw[len(pair) :].startswith(cites) for raw in group))
+        return made.made()
+
+    def write(self, path: Path, size: int) -> None:
+        import numpy as np
+
+        with path.open("wb") as out:
+            out.write(f"{_dump({'pairs': len(self.sources), 'rows': size})}\n".encode())
+            for dtype, values in zip(
+                self._TYPES, (self.at, self.sources, self.targets, self.cites), strict=True
+            ):
+                out.write(np.asarray(values, dtype=dtype).tobytes())
+
+
+class _IndexWriter:
+    """An :class:`_EdgeIndex` made a pair at a time, in the order of the file (:meth:`add`), or from
+    runs of another's pairs copied with their rows (:meth:`copied`)."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple] = []  # (at, sources, targets, cites) arrays, in order
+        self.pending: list[tuple[int, int, int, bool]] = []
+        self.size = 0
+        self.source: tuple[str, int] = ("", 0)  # the last source's digest: pairs come by source
+
+    def add(self, pair: str, size: int, cites: bool) -> None:
+        """A pair whose rows (``size`` bytes) come next; ``cites``, whether one is its target's."""
+        source, target = pair.split("\t")
+        if self.source[0] != source:
+            self.source = (source, NameCounts._digest(source))
+        self.pending.append((self.size, self.source[1], NameCounts._digest(target), cites))
+        self.size += size
+
+    def copied(self, index: _EdgeIndex, first: int, stop: int) -> None:
+        """The pairs ``first`` to ``stop`` (not included) of ``index``, their rows copied here."""
+        if stop <= first:
+            return
+        self._flush()
+        at = index.at
+        shifted = at[first:stop] - at[first] + self.size
+        self.parts.append(
+            (shifted, index.sources[first:stop], index.targets[first:stop], index.cites[first:stop])
+        )
+        self.size += int(at[stop] - at[first])
+
+    def _flush(self) -> None:
+        import numpy as np
+
+        if self.pending:
+            columns = list(zip(*self.pending, strict=True))
+            self.parts.append(
+                tuple(
+                    np.array(column, dtype=dtype)
+                    for column, dtype in zip(columns, _EdgeIndex._TYPES, strict=True)
+                )
+            )
+            self.pending = []
+
+    def made(self) -> _EdgeIndex:
+        import numpy as np
+
+        self._flush()
+        columns = [
+            np.concatenate([part[number] for part in self.parts] or [np.zeros(0)]).astype(dtype)
+            for number, dtype in enumerate(_EdgeIndex._TYPES)
+        ]
+        columns[0] = np.append(columns[0], self.size).astype(np.int64)
+        return _EdgeIndex(*columns)
 
 
 def _unnumbered(rows: list[str]) -> list[list[str]]:

@@ -273,6 +273,28 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
         assert (rows / "exports" / name).read_bytes() == (tmp_path / "fresh" / "exports" / name).read_bytes()
 
 
+def test_a_state_without_its_index_of_edge_rows_is_updated_all_the_same(tmp_path, monkeypatch):
+    """A state made by a govkg that kept no index of its edge rows: the update makes it from them."""
+    made = []
+    update = tables_module._update_tables
+    monkeypatch.setattr(tables_module, "_update_tables", lambda *a: made.append(update(*a)) or made[-1])
+    rows = tmp_path / "rows"
+    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    (rows / "tables" / tables_module._EDGE_INDEX).unlink()
+    second = canonical_shards(awkward_graph(), tmp_path / "second")
+    write_from_shards(second, tmp_path / "out2", network=False)
+    write_from_shards(second, tmp_path / "whole", network=False)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
+    write_network_files(tmp_path / "whole", second, tmp_path / "fresh")
+    assert made == [True]
+    for name in NETWORK_FILES:
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    for name in sorted((tmp_path / "fresh" / "tables").iterdir()):  # the index kept again
+        assert (rows / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
+
+
 def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     rows = tmp_path / "rows"
     first = canonical_shards(_graph(meeting_release)(), tmp_path / "first")
@@ -508,6 +530,77 @@ def test_merging_keyed_rows_rewrites_only_the_touched_nodes(tmp_path):
     }
     with out.open("w", encoding="utf-8") as handle, pytest.raises(tables_module._StaleTables):
         tables_module._merge_keyed(path, [("甲\ty\n", -3)], {"甲"}, handle)  # fewer units than it says
+
+
+def _edge_row(source: str, target: str, rank: int, number: int, payload: str = "x") -> str:
+    return f"{source}\t{target}\t{rank}\t{number:09}\t{payload}\n"
+
+
+def _index_arrays(index) -> list[list[int]]:
+    return [index.at.tolist(), index.sources.tolist(), index.targets.tolist()]
+
+
+@pytest.mark.parametrize("digests", ["own", "one"])  # "one": every id of one digest, every pair a candidate
+def test_merging_edge_rows_rewrites_only_the_pairs_of_touched_nodes(digests, tmp_path, monkeypatch):
+    if digests == "one":
+        monkeypatch.setattr(tables_module.NameCounts, "_digest", staticmethod(lambda name: 7))
+    cites = int(tables_module._CITES)
+    rows = [
+        _edge_row("事件甲", "地乙", 2, 1),  # touched source: gone, given again below
+        _edge_row("事件甲", "官丙", 4, 2),  # touched source: gone
+        _edge_row("事件丁", "官丙", 4, 1),  # neither end touched
+        _edge_row("事件丁", "文戊", cites, 1),  # a citation, its target's row: touched, gone
+        _edge_row("事件己", "事件甲", 4, 1),  # the same, the source moved
+        _edge_row("官丙", "地乙", 3, 1),
+        _edge_row("官丙", "地乙", 3, 2, "y"),  # two rows of one pair, neither end touched
+        _edge_row("官丙", "事件甲", 4, 1),  # the touched node a target, the row its source's: kept
+    ]
+    rows.sort()
+    path = tmp_path / "edge_rows.tsv"
+    path.write_text("".join(rows), encoding="utf-8")
+    touched, moved = {"事件甲", "文戊", "事件庚"}, {"事件己"}
+    fresh = sorted(
+        [
+            _edge_row("事件甲", "地乙", 2, 1, "z"),
+            _edge_row("事件庚", "官丙", 4, 1),  # a pair new to the file, between others
+            _edge_row("事件己", "事件甲", 4, 2),  # a pair's row more, beside one kept
+            _edge_row("丁", "文戊", cites, 1),  # a new pair before every other
+            _edge_row("龙", "文戊", cites, 1),  # and after
+        ]
+    )
+    out = tmp_path / "out.tsv"
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        pairs, index = tables_module._merge_edge_rows(
+            path, fresh, touched, moved, handle, tables_module._EdgeIndex.of_file(path)
+        )
+    kept = [row for row in rows if tables_module._emitter(row)[2] not in touched]
+    assert out.read_text(encoding="utf-8") == "".join(sorted(kept + fresh))
+    assert _index_arrays(index) == _index_arrays(tables_module._EdgeIndex.of_file(out))
+    row = _edge_row
+    assert pairs == {
+        "丁\t文戊": [row("丁", "文戊", cites, 1)],
+        "事件丁\t文戊": [],
+        "事件己\t事件甲": [row("事件己", "事件甲", 4, 1), row("事件己", "事件甲", 4, 2)],  # an end moved too
+        "事件庚\t官丙": [row("事件庚", "官丙", 4, 1)],
+        "事件甲\t地乙": [row("事件甲", "地乙", 2, 1, "z")],
+        "事件甲\t官丙": [],
+        "龙\t文戊": [row("龙", "文戊", cites, 1)],
+    }  # not 官丙's (none of its rows changed), nor 事件丁's with 官丙 (no end touched)
+
+
+def test_an_index_of_edge_rows_describes_only_its_file(tmp_path):
+    state = tmp_path / "state"
+    state.mkdir()
+    row = _edge_row
+    rows = "".join(sorted([row("甲", "乙", 0, 1), row("甲", "乙", 1, 1), row("丙", "乙", 0, 1)]))
+    (state / tables_module._EDGE_ROWS).write_text(rows, encoding="utf-8")
+    assert tables_module._EdgeIndex.read(state) is None  # none kept
+    made = tables_module._EdgeIndex.of_file(state / tables_module._EDGE_ROWS)
+    assert made.at.tolist() == [0, len(rows.split("\n")[0].encode()) + 1, len(rows.encode())]
+    made.write(state / tables_module._EDGE_INDEX, len(rows.encode()))
+    assert _index_arrays(tables_module._EdgeIndex.read(state)) == _index_arrays(made)
+    (state / tables_module._EDGE_ROWS).write_text(rows + _edge_row("丁", "乙", 0, 1), encoding="utf-8")
+    assert tables_module._EdgeIndex.read(state) is None  # of another file
 
 
 def _lines_file(path, lines: dict[str, str]):
