@@ -167,8 +167,9 @@ def _day_part_pattern() -> re.Pattern:
     return re.compile(rf"(?<![日号天晚夜年月周每])(?:{alternation(day_part_words())})")
 
 
-# What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
-_AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
+# What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行, …常务会议
+# （6月9日）, as a headline or a list dates what it names.
+_AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于|[（(【［\[])?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
 _DELIBERATES = re.compile(r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?:分组)?(?:审议|讨论)")
 # A date that qualifies what is carried out or cited, not the day of the happening

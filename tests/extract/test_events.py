@@ -180,6 +180,9 @@ def test_a_counted_happening_is_one_event_a_day(text, dates):
         ("昨天，全县召开防汛工作推进会。", "2020-06-10", "2020-06-09"),
         ("6月9日，全县召开防汛工作推进会。", None, None),
         ("全县召开防汛工作推进会。", "2020-06-10", None),
+        # a date in brackets after the name
+        ("县政府召开第5次常务会议（6月9日），研究防汛工作。", "2020-06-10", "2020-06-09"),
+        ("县政府召开第5次常务会议(2020年6月9日)", "2020-06-10", "2020-06-09"),
     ],
 )
 def test_event_date(text, published, date):
