@@ -65,6 +65,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三到驻地部队慰问将士。", ["inspection"]),
         ("6月9日，将乐县县长张三到某镇检查防汛工作。", ["inspection"]),
         ("6月9日，县长张三将近中午到某镇检查防汛工作。", ["inspection"]),
+        # a signing told by its parties and the verb alone, or as an event held
+        ("6月9日，县政府与某公司在县行政中心签约。", ["signing"]),
+        ("6月9日，某县与某公司就新能源项目正式签约。", ["signing"]),
+        ("6月9日，某县与某公司举行战略合作签约活动。", ["signing"]),
     ],
 )
 def test_event_types(text, types):
@@ -83,6 +87,7 @@ def test_event_types(text, types):
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
         "图为张三（右一）与客商会谈。",  # a photo caption
         "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
+        "6月9日，全县家庭医生签约服务覆盖率达到80%。",  # 签约 that heads a noun
     ],
 )
 def test_no_event(text):
