@@ -69,6 +69,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县政府与某公司在县行政中心签约。", ["signing"]),
         ("6月9日，某县与某公司就新能源项目正式签约。", ["signing"]),
         ("6月9日，某县与某公司举行战略合作签约活动。", ["signing"]),
+        # a visit told by the work it goes to push on; not a time it is pushed on by
+        ("6月9日，县长张三一行到某镇推进防汛工作。", ["inspection"]),
+        ("6月9日，县长张三赴某市对接招商引资项目。", ["inspection"]),
+        ("6月9日，县政府召开会议，研究到年底推进重点工作。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
