@@ -230,6 +230,21 @@ def test_standing_committee_meetings(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two meetings held as one (…会议暨…会议) are named whole
+        ("6月9日，张三主持召开全县防汛工作会议暨安全生产工作会议。", "全县防汛工作会议暨安全生产工作会议"),
+        (
+            "6月9日，全县防汛抗旱工作会议暨安全生产委员会全体会议召开。",
+            "全县防汛抗旱工作会议暨安全生产委员会全体会议",
+        ),
+    ],
+)
+def test_joint_meetings_are_named_whole(text, name):
+    assert [e.name for e in events_of(text, names=("张三",))] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
