@@ -1511,15 +1511,32 @@ def _has_subject(name: str) -> bool:
     return len(subject) >= 2 and not _GENERIC_MEETING.match(name) and not _BARE_SUBJECT.match(subject)
 
 
+# A headline's segment that is a date and nothing else, in brackets or not (…常务会议 （6月9日）).
+_DATE_ONLY = re.compile(r"[（(【［\[]?(?P<date>[^（）()【】［］\[\]]+)[）)】］\]]?")
+
+
 def _headline_drafts(release: Release) -> dict[str, _Draft]:
-    """The first event of each type the headline reports, read segment by segment."""
+    """The first event of each type the headline reports, read segment by segment.
+
+    A segment that is a date alone (…常务会议 2021年6月9日) dates what the others report
+    with no day of their own.
+    """
     found: dict[str, _Draft] = {}
     span = Span(0, 0)
+    day = None
     for segment in event_names.split_headline(release.title or ""):
+        only = _DATE_ONLY.fullmatch(segment)
+        written = list(find_dates(only.group("date"), release_clock(release))) if only else []
+        if len(written) == 1 and written[0].span == Span(0, len(only.group("date"))) and written[0].iso:
+            day = day or written[0]
+            continue
         reader = _Reader(release, ())
         reader.read_events(0, Sentence(span, segment), view(segment), [])
         for draft in reader.drafts:
             found.setdefault(draft.type, draft)
+    for draft in found.values():
+        if day is not None and draft.date is None and not (draft.past or draft.in_words):
+            draft.date, draft.until = day.iso, day.until
     return found
 
 

@@ -1614,6 +1614,19 @@ def test_a_school_named_hope_is_no_wish():
         ("3月5日市长张三到某镇调研", "4日，市长张三到某镇调研。", [("inspection", "2020-03-04")]),
         # a headline of another type dates nothing
         ("3月5日市委召开常委会会议", "市长张三到某镇调研。", [("inspection", None)]),
+        # a segment of the headline that is a date alone dates what the others report
+        (
+            "市政府召开第5次常务会议 （2020年3月5日）",
+            "市政府召开第5次常务会议。",
+            [("meeting", "2020-03-05")],
+        ),
+        (
+            "市长张三主持召开防汛调度会 2020-03-05",
+            "市长张三主持召开防汛调度会。",
+            [("meeting", "2020-03-05")],
+        ),
+        # a year alone is no day
+        ("2020年 市长张三主持召开防汛调度会", "市长张三主持召开防汛调度会。", [("meeting", None)]),
     ],
 )
 def test_the_headline_dates_what_the_body_leaves_undated(title, text, expected):
