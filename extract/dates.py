@@ -47,6 +47,8 @@ _YEAR = rf"[0-9]{{4}}|[{_CN}]{{4}}"
 # or 十日 (一日三餐, 十日内), which are more often counts of days.
 _CN_DAY = r"(?:[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]|[廿卅][一二三四五六七八九]?)"
 _DAY_MARK = "[日号號]"
+# A day of a lunar month after its tenth (十六, 二十八, 廿三, 三十).
+_LUNAR_DAY = "十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
 # 3月5日至7日, 5—7日, and two days listed as one span: 9、10日.
 _RANGE = r"\s*[-—–~～至到、]\s*"
 # The last day of a range: 至28日, 至二十八日.
@@ -209,7 +211,11 @@ def _pattern() -> re.Pattern:
         # A bare day in Arabic digits, not a number (第3号, 1号线, 5号文件).
         rf"|(?<![0-9第.月年])(?P<bd>[0-9]{{1,2}})\s*"
         rf"(?:{_DAY_MARK}(?:{_RANGE}(?P<bd2>[0-9]{{1,2}})\s*{_DAY_MARK})?|{_RANGE}(?P<bd3>[0-9]{{1,2}})\s*{_DAY_MARK})"
-        rf"(?![0-9线楼文令院馆台车机门码病字])"
+        # Nor one a number follows (3号10栋), unless it is the hour (9日17时许, 9日8:30).
+        rf"(?!(?![0-9]{{1,2}}\s*[时点:：])[0-9线楼文令院馆台车机门码病字])"
+        # 2021-06-09, 2021/6/9, 2021.6.9: a date written in figures, as forms and tables write it.
+        rf"|(?<![0-9.])(?P<ny>(?:19|20)[0-9]{{2}})(?P<ns>[-/.])(?P<nm>[01]?[0-9])(?P=ns)(?P<nd>[0-3]?[0-9])"
+        rf"(?![0-9]|\.[0-9])"
         # …or in Chinese numerals (二十五日), not a count of days (二十日内).
         # A day from 一 to 十 is a date only with the part of the day it names (九日上午), not
         # a count (一日三餐, 三日内).
@@ -222,8 +228,11 @@ def _pattern() -> re.Pattern:
         rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
         rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})"
         rf"(?=\s*[，,]|(?:这个|这一)[^，,。；;]{{0,12}}?(?:节日|日子|天)里?\s*[，,])"
-        # 正月初八, 大年初三: days of the first lunar month, counted from 春节.
-        rf"|(?P<ly>{years})?(?:正月|大年)初(?P<lx>[二三四五六七八九十])"
+        # 正月初八, 大年初三, 正月十六: days of the first lunar month, counted from 春节; 腊月二十八,
+        # 腊月初十: days of the last, counted from 腊八 (腊月初八), as the month's length is not
+        # known.
+        rf"|(?P<ly>{years})?(?:(?:正月|大年)初(?P<lx>[二三四五六七八九十])|正月(?P<lx2>{_LUNAR_DAY})"
+        rf"|腊月(?P<lz>初[一二三四五六七八九十]|{_LUNAR_DAY}))"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
         # Not one written before the date it is the day of (周四6月8日).
         rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])(?!\s*[，,]?\s*[0-9]{{1,2}}\s*月)"
@@ -382,6 +391,8 @@ def _written(match: re.Match) -> tuple[int | None, int] | None:
     """
     if match.group("m"):
         month, day = cn_number(match.group("m")), cn_number(match.group("d"))
+    elif match.group("ny"):
+        month, day = int(match.group("nm")), int(match.group("nd"))
     else:
         month, day = None, cn_number(match.group("bd") or match.group("cd") or match.group("md") or "")
     return (month, day) if day else None
@@ -455,13 +466,17 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
     holiday = groups["hol"] or groups["hol2"]
     shifted = groups["hy"] or groups["hy2"] or groups["ly"]
     year = today.year + _offsets("year_words.tsv")[shifted] if shifted and today is not None else None
-    if holiday or groups["lx"]:
-        if shifted and year is None:
+    lunar_day = groups["lx"] or groups["lx2"] or groups["lz"]
+    if holiday or lunar_day:
+        if shifted and (year is None or groups["lz"]):
+            # 今年腊月 may be the twelfth month of the lunar year that began in the clock's
+            # year or of the one that ends in it: no known day.
             return None
-        reading = resolve_holiday(holiday or "春节", today, year)
-        if reading is not None and groups["lx"]:
-            # 正月初八: the eighth day of the year that 春节 opens.
-            reading += timedelta(days=cn_number(groups["lx"]) - 1)
+        reading = resolve_holiday(holiday or ("腊八" if groups["lz"] else "春节"), today, year)
+        if reading is not None and lunar_day:
+            # 正月初八: the eighth day of the year that 春节 opens; 腊月二十八: twenty days after 腊八.
+            first = 8 if groups["lz"] else 1
+            reading += timedelta(days=cn_number(lunar_day.removeprefix("初")) - first)
     elif groups["rel"]:
         if today is not None:
             reading = today + timedelta(days=_offsets("date_words.tsv")[groups["rel"]])
@@ -473,6 +488,8 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
             if not groups["wk"] and reading > today:
                 # 周日 in a Tuesday's report: the Sunday just gone, not the one ahead
                 reading -= timedelta(days=7)
+    elif groups["ny"]:
+        reading = _valid(int(groups["ny"]), int(groups["nm"]), int(groups["nd"]))
     elif groups["bd"] or groups["cd"]:
         day = cn_number(groups["bd"] or groups["cd"])
         reading = resolve_day(day, today) if day else None

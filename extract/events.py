@@ -167,8 +167,9 @@ def _day_part_pattern() -> re.Pattern:
     return re.compile(rf"(?<![日号天晚夜年月周每])(?:{alternation(day_part_words())})")
 
 
-# What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行.
-_AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于)?\s*")
+# What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行, …常务会议
+# （6月9日）, as a headline or a list dates what it names.
+_AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于|[（(【［\[])?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
 _DELIBERATES = re.compile(r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?:分组)?(?:审议|讨论)")
 # A date that qualifies what is carried out or cited, not the day of the happening
@@ -1510,15 +1511,32 @@ def _has_subject(name: str) -> bool:
     return len(subject) >= 2 and not _GENERIC_MEETING.match(name) and not _BARE_SUBJECT.match(subject)
 
 
+# A headline's segment that is a date and nothing else, in brackets or not (…常务会议 （6月9日）).
+_DATE_ONLY = re.compile(r"[（(【［\[]?(?P<date>[^（）()【】［］\[\]]+)[）)】］\]]?")
+
+
 def _headline_drafts(release: Release) -> dict[str, _Draft]:
-    """The first event of each type the headline reports, read segment by segment."""
+    """The first event of each type the headline reports, read segment by segment.
+
+    A segment that is a date alone (…常务会议 2021年6月9日) dates what the others report
+    with no day of their own.
+    """
     found: dict[str, _Draft] = {}
     span = Span(0, 0)
+    day = None
     for segment in event_names.split_headline(release.title or ""):
+        only = _DATE_ONLY.fullmatch(segment)
+        written = list(find_dates(only.group("date"), release_clock(release))) if only else []
+        if len(written) == 1 and written[0].span == Span(0, len(only.group("date"))) and written[0].iso:
+            day = day or written[0]
+            continue
         reader = _Reader(release, ())
         reader.read_events(0, Sentence(span, segment), view(segment), [])
         for draft in reader.drafts:
             found.setdefault(draft.type, draft)
+    for draft in found.values():
+        if day is not None and draft.date is None and not (draft.past or draft.in_words):
+            draft.date, draft.until = day.iso, day.until
     return found
 
 

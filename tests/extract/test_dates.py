@@ -42,6 +42,8 @@ from govkg.extract.dates import (
         ("央视网消息：22日，总理在上海主持召开座谈会", "2021-11-22", "2021-11-22"),
         ("去年12月30日召开", "2021-06-01", "2020-12-30"),
         ("今年1月5日召开", "2021-06-01", "2021-01-05"),
+        ("前晚，县长主持召开调度会", "2021-06-10", "2021-06-08"),
+        ("明晚将召开调度会", "2021-06-10", "2021-06-11"),
         # ranges give their first day
         ("12号到14号举办", "2020-05-20", "2020-05-12"),
         ("11月25-26日召开", "2020-12-01", "2020-11-25"),
@@ -63,6 +65,14 @@ from govkg.extract.dates import (
         ("下月3日将召开", "2021-12-20", "2022-01-03"),
         # a day counted from the clock before any other date: 当天 is the day of the report
         ("当天下午，市长到企业调研", "2021-03-20", "2021-03-20"),
+        # a bare day with the hour after it
+        ("9日17时许，县长主持召开调度会", "2021-06-10", "2021-06-09"),
+        ("9日8时30分，县长主持召开调度会", "2021-06-10", "2021-06-09"),
+        ("9日20:00，县长主持召开调度会", "2021-06-10", "2021-06-09"),
+        # a date written in figures
+        ("2021-06-09，县长主持召开调度会", "2021-06-10", "2021-06-09"),
+        ("2021/6/9，县长主持召开调度会", None, "2021-06-09"),
+        ("2021.06.09，县长主持召开调度会", "2021-06-10", "2021-06-09"),
     ],
 )
 def test_first_date(text, clock, iso):
@@ -89,6 +99,12 @@ def test_partial_dates_without_a_clock_stay_unresolved(text):
         "1.5日工作量",
         "1、2号楼",
         "3-5号车间",
+        # numbers after a day that are no hour, and figures that are no date
+        "3号10栋",
+        "版本2021.06.09.1",
+        "1990-2060年",
+        "2021-13-45",
+        "腊月里",
     ],
 )
 def test_numbers_that_are_not_dates(text):
@@ -103,6 +119,8 @@ def test_numbers_that_are_not_dates(text):
         ("9月2日在甲市考察，第二天上午到乙市", "2021-09-10", ["2021-09-02", "2021-09-03"]),
         ("4月1日举行仪式，前一天召开筹备会", "2021-04-05", ["2021-04-01", "2021-03-31"]),
         ("3月5日召开会议，同日下午开展检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
+        ("3月5日召开会议，是日下午开展检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
+        ("3月5日召开会议，这一天，县长到某镇检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
         # …with nothing given before, 次日 is no known day
         ("次日，张三到某镇检查", "2021-03-20", [None]),
         # ranges end in Chinese numerals too
@@ -266,6 +284,11 @@ def test_publication_dates_share_the_parser(line, iso):
         ("除夕夜，市委书记到医院看望值班医护人员", "2021-02-13", "2021-02-11"),
         ("大年初三上午，县长到工地检查复工情况", "2021-02-20", "2021-02-14"),
         ("正月初八，全市召开重点项目推进大会", "2021-02-25", "2021-02-19"),
+        # the first lunar month past its tenth day; the last, counted from 腊八 (2021-01-20)
+        ("正月十六上午，全市召开重点项目推进大会", "2021-03-01", "2021-02-27"),
+        ("腊月二十八，县长到某村慰问困难群众", "2021-02-15", "2021-02-09"),
+        ("农历腊月廿三，县长到某村慰问困难群众", "2021-02-15", "2021-02-04"),
+        ("腊月初十上午，县长到某村慰问困难群众", "2021-02-15", "2021-01-22"),
         ("元宵节晚上，市长到街头检查安保工作", "2020-02-10", "2020-02-08"),
         ("今年春节，张三到某村慰问", "2021-03-01", "2021-02-12"),
         ("中秋节当天，县长到景区检查", "2020-10-03", "2020-10-01"),
@@ -395,3 +418,8 @@ def test_a_date_carries_the_month_and_day_it_writes(text, written):
 def test_a_month_in_digits_after_a_name_that_ends_in_a_numeral(text):
     # a month in Chinese numerals may not follow another numeral (二〇二〇); one in digits may
     assert [d.iso for d in find_dates(text, "2020-03-20")] == ["2020-03-05"]
+
+
+def test_a_lunar_month_of_a_named_year_is_no_known_day():
+    # 今年腊月 may belong to the lunar year begun in the clock's year or to the one ending in it
+    assert [d.iso for d in find_dates("今年腊月二十八，县长到某村慰问", "2021-12-30")] == [None]

@@ -65,6 +65,14 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三到驻地部队慰问将士。", ["inspection"]),
         ("6月9日，将乐县县长张三到某镇检查防汛工作。", ["inspection"]),
         ("6月9日，县长张三将近中午到某镇检查防汛工作。", ["inspection"]),
+        # a signing told by its parties and the verb alone, or as an event held
+        ("6月9日，县政府与某公司在县行政中心签约。", ["signing"]),
+        ("6月9日，某县与某公司就新能源项目正式签约。", ["signing"]),
+        ("6月9日，某县与某公司举行战略合作签约活动。", ["signing"]),
+        # a visit told by the work it goes to push on; not a time it is pushed on by
+        ("6月9日，县长张三一行到某镇推进防汛工作。", ["inspection"]),
+        ("6月9日，县长张三赴某市对接招商引资项目。", ["inspection"]),
+        ("6月9日，县政府召开会议，研究到年底推进重点工作。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
@@ -83,6 +91,7 @@ def test_event_types(text, types):
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
         "图为张三（右一）与客商会谈。",  # a photo caption
         "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
+        "6月9日，全县家庭医生签约服务覆盖率达到80%。",  # 签约 that heads a noun
     ],
 )
 def test_no_event(text):
@@ -180,6 +189,9 @@ def test_a_counted_happening_is_one_event_a_day(text, dates):
         ("昨天，全县召开防汛工作推进会。", "2020-06-10", "2020-06-09"),
         ("6月9日，全县召开防汛工作推进会。", None, None),
         ("全县召开防汛工作推进会。", "2020-06-10", None),
+        # a date in brackets after the name
+        ("县政府召开第5次常务会议（6月9日），研究防汛工作。", "2020-06-10", "2020-06-09"),
+        ("县政府召开第5次常务会议(2020年6月9日)", "2020-06-10", "2020-06-09"),
     ],
 )
 def test_event_date(text, published, date):
@@ -215,6 +227,21 @@ def test_event_date_from_context(text, published, date):
 )
 def test_standing_committee_meetings(text, names):
     assert [e.name for e in events_of(text, names=("张三",)) if e.type == "meeting"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two meetings held as one (…会议暨…会议) are named whole
+        ("6月9日，张三主持召开全县防汛工作会议暨安全生产工作会议。", "全县防汛工作会议暨安全生产工作会议"),
+        (
+            "6月9日，全县防汛抗旱工作会议暨安全生产委员会全体会议召开。",
+            "全县防汛抗旱工作会议暨安全生产委员会全体会议",
+        ),
+    ],
+)
+def test_joint_meetings_are_named_whole(text, name):
+    assert [e.name for e in events_of(text, names=("张三",))] == [name]
 
 
 @pytest.mark.parametrize(
@@ -1587,6 +1614,19 @@ def test_a_school_named_hope_is_no_wish():
         ("3月5日市长张三到某镇调研", "4日，市长张三到某镇调研。", [("inspection", "2020-03-04")]),
         # a headline of another type dates nothing
         ("3月5日市委召开常委会会议", "市长张三到某镇调研。", [("inspection", None)]),
+        # a segment of the headline that is a date alone dates what the others report
+        (
+            "市政府召开第5次常务会议 （2020年3月5日）",
+            "市政府召开第5次常务会议。",
+            [("meeting", "2020-03-05")],
+        ),
+        (
+            "市长张三主持召开防汛调度会 2020-03-05",
+            "市长张三主持召开防汛调度会。",
+            [("meeting", "2020-03-05")],
+        ),
+        # a year alone is no day
+        ("2020年 市长张三主持召开防汛调度会", "市长张三主持召开防汛调度会。", [("meeting", None)]),
     ],
 )
 def test_the_headline_dates_what_the_body_leaves_undated(title, text, expected):
