@@ -114,7 +114,6 @@ def instrument() -> None:
         "mapped_before",
         "write_from_shards",
         "identity_lines",
-        "write_page_index",
         "_lines",
     )
     for name in steps:
@@ -149,6 +148,7 @@ def instrument() -> None:
         "write_store",
         "previous_store",
         "restamp_store",
+        "write_page_index",  # once the store is, while the pool writes the Gephi files
     ):
         timed(sharded, name)
     timed(store, "apply_changes")

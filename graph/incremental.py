@@ -59,10 +59,8 @@ from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_o
 from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
 from govkg.graph.folders import scratch, staged_folder
-from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
-from govkg.graph.page_index import INDEX
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
 from govkg.graph.sharded import RDF_STATE, write_from_shards
@@ -78,7 +76,7 @@ from govkg.graph.shards import (
     write_release_shards,
 )
 from govkg.graph.shuffle import resolve_on_cluster
-from govkg.graph.store import STORE, manifest, stamp
+from govkg.graph.store import manifest, stamp
 
 MANIFEST = "build.json"
 # Files per batch of phase 3 (mapping to shards): what the build holds at a time.
@@ -843,7 +841,7 @@ def write_build(
     graph is never held; the store is the previous build's, updated by what
     changed), the store's page index from the store (graph/indexing.py; an
     update's co-attendance tables from the previous build's and the triples
-    graph.nt lost and gained), and
+    graph.nt lost and gained; written while the pool writes GEXF and GraphML), and
     ``identity.tsv`` from the corpus. ``before_swap(staging
     folder)`` runs when all is written.
 
@@ -889,12 +887,10 @@ def write_build(
                 pool=pool,
                 workers=workers,
                 changes=changes,
+                index=True,  # the store's page index, from it (and what changed)
             )
             if pool is not None:  # its workers are done
                 pool.shutdown()
-            if manifest(stage) is not None:  # the store's page index, from it (and what changed)
-                known = changes if all(path.is_file() for path in changes) else None
-                written[f"{STORE}/{INDEX}"] = write_page_index(stage, previous=outdir, changes=known)
         finally:
             for path in changes:
                 path.unlink(missing_ok=True)

@@ -1,7 +1,7 @@
 """Writing a build's page index (graph/page_index.py) from its store, once, at the end of the build.
 
 :func:`write_page_index` is what a build calls once its store is in place
-(graph/incremental.py, ``write_build``; graph/outputs.py): the key queries'
+(graph/sharded.py, ``write_from_shards``; graph/outputs.py): the key queries'
 values listed in order, as graph/sparql.py lists them; co-attendance's
 rows counted from the participations and sorted as the query orders them;
 and the whole answer of every other named query without a key query

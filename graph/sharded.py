@@ -2,9 +2,11 @@
 
 :func:`write_from_shards` is what a build calls once its shards are written:
 the four RDF files (:func:`write_rdf_files`), the store bulk-loaded from
-``graph.nt`` (graph/store.py), and the network views drawn from the store
-(:func:`write_network_files`). ``identity.tsv`` is not among them: it is the
-resolved corpus's report (graph/outputs.py).
+``graph.nt`` (graph/store.py), the network views drawn from the store
+(:func:`write_network_files`), and, asked, the store's page index
+(graph/indexing.py), written while a pool's worker writes the views' GEXF
+and GraphML. ``identity.tsv`` is not among them: it is the resolved
+corpus's report (graph/outputs.py).
 
 ``OUT/shards`` (graph/shards.py) holds one canonical N-Quads file per release
 graph and ``default.nq`` for the triples of no release. From them
@@ -84,6 +86,7 @@ from rdflib import URIRef
 from govkg.extract.identity import collector_paused
 from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
+from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import stop_workers, worker_pool
 from govkg.graph.layout import LayoutMemo
 from govkg.graph.outputs import (
@@ -101,6 +104,7 @@ from govkg.graph.outputs import (
     prefix_lines,
     turtle_text,
 )
+from govkg.graph.page_index import INDEX as PAGE_INDEX
 from govkg.graph.rdf import new_graph
 from govkg.graph.shards import (
     DEFAULT,
@@ -119,6 +123,7 @@ from govkg.graph.store import (
     Changes,
     line_changes,
     load_ntriples,
+    manifest,
     previous_store,
     put_store,
     read_graph,
@@ -1135,6 +1140,7 @@ def write_network_files(
     rows: str | Path | None = None,
     pool: Executor | None = None,
     previous: str | Path | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
@@ -1152,24 +1158,34 @@ def write_network_files(
     this process draws the page. With ``rows``, graph.gexf and graph.graphml copy from those of
     ``previous`` (the folder of the build being updated) the text of the nodes and edges that did
     not change (:func:`~govkg.graph.tables.write_spliced_exports`, its state in ``rows``).
+
+    ``meanwhile()``, work of the caller's that needs none of these files (a build's store and page
+    index: :func:`write_from_shards`), runs once the page is written, while the pool's worker
+    may still be writing graph.gexf and graph.graphml (its files are not removed before that worker
+    is done or stopped), with the cycle collector as the caller had it.
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
-    with collector_paused(), contextlib.ExitStack() as stack:
-        units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
-        state = Path(rows) / TABLES_STATE if rows is not None else None
-        tables = stack.enter_context(network_tables(units, outdir, state))
-        if rows is not None:  # once the tables are made: an update's reads the rows of shards gone
-            prune_rows(Path(rows), units)
-        figures = rankings(tables)
+    with contextlib.ExitStack() as stack:
+        with collector_paused():
+            units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
+            state = Path(rows) / TABLES_STATE if rows is not None else None
+            tables = stack.enter_context(network_tables(units, outdir, state))
+            if rows is not None:  # once the tables are made: an update's reads the rows of shards gone
+                prune_rows(Path(rows), units)
+            figures = rankings(tables)
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
         spliced = (Path(rows) / EXPORTS_STATE, previous) if rows is not None else None
         gephi = pool.submit(_write_gephi, outdir, tables, figures, spliced) if pool is not None else None
         try:
-            written = _write_gephi(outdir, tables, figures, spliced) if gephi is None else {}
-            memo = LayoutMemo(Path(rows) / LAYOUT_MEMO) if rows is not None else None
-            page = tables_html(tables, figures, memo=memo)
-            written["graph.html"] = atomic_write(outdir / "graph.html", page)
+            with collector_paused():
+                written = _write_gephi(outdir, tables, figures, spliced) if gephi is None else {}
+                memo = LayoutMemo(Path(rows) / LAYOUT_MEMO) if rows is not None else None
+                page = tables_html(tables, figures, memo=memo)
+                written["graph.html"] = atomic_write(outdir / "graph.html", page)
+                del page  # not held while meanwhile() runs
+            if meanwhile is not None:
+                meanwhile()
             if gephi is not None:
                 written |= gephi.result()
         except BaseException:
@@ -1296,6 +1312,7 @@ def write_from_shards(
     pool: Executor | None = None,
     workers: int | None = None,
     changes: Changes | None = None,
+    index: bool = False,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
@@ -1329,6 +1346,12 @@ def write_from_shards(
     graph.nt lost and gained (:func:`write_rdf_files`), left for the caller
     (the store's page index reads them: graph/indexing.py); by default,
     scratch files removed at the end.
+
+    With ``index``, the store's page index too (``OUT/store/index``:
+    :func:`~govkg.graph.indexing.write_page_index`; an update's made from the
+    previous build's and the changes of graph.nt), written as soon as the
+    store stands for the four files: while the pool's worker writes
+    graph.gexf and graph.graphml, which neither the store nor the index reads.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -1337,16 +1360,18 @@ def write_from_shards(
     kept = changes
     if changes is None:
         changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
+    indexed = partial(_page_index, outdir, previous, changes) if index else dict
     try:
         if pool is not None or _parallel(shards_dir, workers):
             with contextlib.ExitStack() as stack:
                 if pool is None:
                     pool = stack.enter_context(worker_pool(2))
-                shared = (run_chars, previous, state, views, pool, changes)
+                shared = (run_chars, previous, state, views, pool, changes, indexed)
                 return _write_shared(Path(shards_dir), outdir, *shared)
         with previous_store(previous, outdir) as base:
             written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
             written[STORE] = _StoreUpdate(outdir, base, changes).put()
+        written |= indexed()
     finally:
         for path in changes if kept is None else ():
             path.unlink(missing_ok=True)
@@ -1378,11 +1403,13 @@ def _write_shared(
     views: Callable | None,
     pool: Executor,
     changes: Changes,
+    indexed: Callable[[], dict[str, Path]],
 ) -> dict[str, Path]:
     """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
     one; the store by a thread of this one from the shards (written whole), or by this one from the
     previous store and the changes of graph.nt (an update, written to ``changes``), when the RDF
-    files are written."""
+    files are written; then ``indexed()`` (the store's page index, or nothing), while the pool's
+    worker writes graph.gexf and graph.graphml (:func:`write_network_files`' ``meanwhile``)."""
     whole = (
         _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
     )
@@ -1392,17 +1419,31 @@ def _write_shared(
             store = stack.enter_context(_StoreLoading(shards_dir, outdir))
         else:
             store = _StoreUpdate(outdir, stack.enter_context(previous_store(previous, outdir)), changes)
-        try:
-            files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
+        written: dict[str, Path] = {}
+        index: dict[str, Path] = {}
 
-            drawn = views(pool=pool) if views is not None else {}
-            written = files.result()
+        def stored() -> None:  # what needs the RDF files and not the views
+            written.update(files.result())
             store.put()
             restamp_store(outdir)  # the store stands for the four files
+            index.update(indexed())
+
+        try:
+            files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
+            drawn = views(pool=pool, meanwhile=stored) if views is not None else stored() or {}
         except BaseException:
             stop_workers(pool)  # before their files are removed: none is written after
             raise
-    return written | {STORE: outdir / STORE} | drawn
+    return written | {STORE: outdir / STORE} | index | drawn
+
+
+def _page_index(outdir: Path, previous, changes: Changes) -> dict[str, Path]:
+    """The page index of the store in ``outdir`` (graph/indexing.py), from the previous build's and
+    the changes of graph.nt where an update wrote them (:func:`write_from_shards`)."""
+    if manifest(outdir) is None:
+        return {}
+    known = changes if all(path.is_file() for path in changes) else None
+    return {f"{STORE}/{PAGE_INDEX}": write_page_index(outdir, previous=previous, changes=known)}
 
 
 class _StoreUpdate:

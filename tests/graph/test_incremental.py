@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -654,3 +655,61 @@ def test_an_update_whose_shards_state_is_damaged_writes_them_whole(
     assert main(["build", "--add", str(second), "-o", str(out), "-q", "--no-check"]) == EXIT_OK
     assert main(["build", str(first), str(second), "-o", str(fresh), "-q", "--no-check"]) == EXIT_OK
     assert _files_and_shards(out) == _files_and_shards(fresh)
+
+
+# Phase 4's store and page index are written while the pool writes graph.gexf and graph.graphml
+# (sharded.write_network_files' meanwhile): an error in either ends the build as before.
+
+
+def _slow_gephi(*args):
+    """The Gephi files, written by a pool's worker that takes its time (forked: module level)."""
+    time.sleep(120)
+    return sharded._write_gephi(*args)
+
+
+def _broken_gephi(*args):
+    raise ValueError("the Gephi files failed")
+
+
+def _index_broken(*args, **kwargs):
+    raise OSError("the page index failed")
+
+
+def _kept_build(folder):
+    """What a reader of a build folder reads: its files but the cache and the store's database."""
+    return _build_tree(folder) | {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted((folder / STORE).rglob("*"))
+        if path.is_file() and "oxigraph" not in path.relative_to(folder).parts
+    }
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        pytest.param({"_write_gephi": _slow_gephi, "write_page_index": _index_broken}, id="index"),
+        pytest.param({"_write_gephi": _broken_gephi}, id="gephi"),
+    ],
+)
+def test_an_update_whose_index_or_gephi_files_fail_leaves_the_old_build(
+    tmp_path, inputs, monkeypatch, broken
+):
+    """The page index failing while a worker still writes the Gephi files (then stopped, not waited
+    for), or the Gephi files failing once the index is written: the old build is left whole."""
+    first, second = inputs
+    out = tmp_path / "out"
+    update = build_into(out, [first])
+    write_build(update, out, before_swap=update.record.save)
+    before = _kept_build(out)
+    for name, function in broken.items():
+        monkeypatch.setattr(sharded, name, function)
+    with worker_pool(2) as pool:  # forked after the change: its workers' Gephi files are changed too
+        update = build_into(out, [second], add=True, pool=pool)
+        started = time.monotonic()
+        with pytest.raises((OSError, ValueError), match="failed"):
+            write_build(update, out, workers=2, pool=pool, before_swap=update.record.save)
+        assert time.monotonic() - started < 60  # the slow worker stopped
+        assert not any(process.is_alive() for process in pool._processes.values())
+    assert _kept_build(out) == before
+    assert incremental.outputs_current(out)
+    assert not list(tmp_path.glob(".out.*")) and not list(out.glob(".*"))

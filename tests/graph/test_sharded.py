@@ -6,6 +6,7 @@ import hashlib
 import random
 import shutil
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
 import pytest
@@ -17,6 +18,7 @@ from govkg.graph.build import BuildResult
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import canonical, write_outputs
+from govkg.graph.page_index import INDEX as PAGE_INDEX
 from govkg.graph.rdf import to_rdf
 from govkg.graph.sharded import (
     NETWORK_FILES,
@@ -434,6 +436,42 @@ def test_shards_with_blank_nodes_by_two_processes_are_labelled_as_in_memory(tmp_
     assert_same_files(in_memory(built, tmp_path / "memory"), tmp_path / "streamed")
     assert manifest(tmp_path / "streamed")["files"] == {name: stamp(written[name]) for name in RDF_FILES}
     assert written["graph.html"].is_file()
+
+
+def test_the_store_and_page_index_are_written_while_the_pool_writes_the_gephi_files(
+    sample_result, tmp_path, monkeypatch
+):
+    """Neither reads graph.gexf nor graph.graphml: a stand-in pool of threads, whose Gephi task
+    ends only once the page index is written, gives the files and index of one process."""
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder)
+    one = write_from_shards(folder / SHARDS, tmp_path / "one", workers=1, index=True)
+    indexed, steps = threading.Event(), []
+    real_index, real_gephi = sharded.write_page_index, sharded._write_gephi
+
+    def index(*args, **kwargs):
+        steps.append("index")
+        found = real_index(*args, **kwargs)
+        indexed.set()
+        return found
+
+    def gephi(*args):
+        assert indexed.wait(60), "the page index waited for the Gephi files"
+        steps.append("gephi")
+        return real_gephi(*args)
+
+    monkeypatch.setattr(sharded, "write_page_index", index)
+    monkeypatch.setattr(sharded, "_write_gephi", gephi)
+    with ThreadPoolExecutor(2) as threads:
+        two = write_from_shards(folder / SHARDS, tmp_path / "two", pool=threads, index=True)
+    assert steps == ["index", "gephi"]
+    assert list(two) == list(one)  # the same files, named in the same order
+    assert f"{STORE}/{PAGE_INDEX}" in two
+    written = sorted(path.relative_to(tmp_path / "one") for path in one[f"{STORE}/{PAGE_INDEX}"].iterdir())
+    assert len(written) > 3
+    for name in (*RDF_FILES, *NETWORK_FILES, *written):
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+    assert manifest(tmp_path / "two")["files"] == {name: stamp(two[name]) for name in RDF_FILES}
 
 
 def test_a_build_by_two_processes_that_fails_stops_the_other_and_leaves_no_file(tmp_path):
