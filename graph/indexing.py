@@ -923,8 +923,10 @@ def _answer_near(
         for predicate, forward in reversed(path):  # back from the end of the path to ``variable``
             template = (_INCOMING if forward else _OUTGOING) % predicate
             step = (template, frozenset(terms))
-            if step not in steps:
-                steps[step] = {_nt_term(row[0]) for row in _select(store, template, sorted(terms))}
+            # one thread asks a step, another waiting for it meanwhile (the busy values' thread)
+            with changes.step_lock(step) if isinstance(changes, _Changes) else contextlib.nullcontext():
+                if step not in steps:
+                    steps[step] = {_nt_term(row[0]) for row in _select(store, template, sorted(terms))}
             terms = steps[step]
         found |= {term for term in terms if term.startswith("<") or (literals and term.startswith('"'))}
     if not literals:
@@ -999,7 +1001,13 @@ class _Changes(tuple):
         found.predicates = predicates  # those whose triples are read (None: every one)
         found._read = None  # the triples of the files by predicate: (subject, object) each
         found._lock = threading.Lock()  # the busy values' thread reads them too
+        found._step_locks = {}  # a step -> the lock of asking it (step_lock)
         return found
+
+    def step_lock(self, step) -> threading.Lock:
+        """The lock held while a step is asked, so that two threads ask it once."""
+        with self._lock:
+            return self._step_locks.setdefault(step, threading.Lock())
 
     def of(self, predicates, side: int | None = None) -> dict[str, list[tuple[str, str]]]:
         """The changed triples (subject, object in N-Triples) of each of ``predicates`` (of
