@@ -302,7 +302,7 @@ class _Finder:
         t = self.text
         self.unnamed = []
         for end in sorted(self.heads) if ends is None else ends:
-            at = end + 1 if t[end : end + 1] == " " else end  # 县委书记 张建国
+            at = _name_start(t, end)  # 县委书记 张建国
             head = self.heads[end]
             if head in heads_after_name() and self.named_before(end - len(head)):
                 continue  # 习近平总书记来青: the title is the name's before it
@@ -729,8 +729,9 @@ class _Finder:
                 verb = verb and (a + j + 2 < b or b == len(t))  # and the verb after it, whole
                 candidates[a + i, a + j] = candidates.get((a + i, a + j), False) or verb
         tagged = frozenset(t[i:j] for i, j in candidates)
+        after_title = self._unnamed_starts()
         for (i, j), verb in sorted(candidates.items()):
-            name = self._accept_tagged(i, j, tagged, verb)
+            name = self._accept_tagged(i, j, tagged, verb and i in after_title)
             if name:
                 self.add(name, foreign=not is_chinese_name(name))
 
@@ -798,7 +799,7 @@ class _Finder:
         """Where a name would start after each title end the rules left unnamed
         (:meth:`titled_names`)."""
         t = self.text
-        return {end + 1 if t[end : end + 1] == " " else end for end in self.unnamed}
+        return {_name_start(t, end) for end in self.unnamed}
 
     def _about_people(self, k: int) -> bool:
         """Whether sentence ``k`` has a title, a known name or a verb of taking part."""
@@ -827,7 +828,7 @@ class _Finder:
             return False
         return not any(word in name for name in self.found)
 
-    def _accept_tagged(self, i: int, j: int, tagged: frozenset[str], verb: bool = False) -> str | None:
+    def _accept_tagged(self, i: int, j: int, tagged: frozenset[str], title_verb: bool = False) -> str | None:
         """A name LAC tagged at ``[i, j)``, if the rules' checks accept it.
 
         A Chinese name by the surname table (or a foreign guest received or
@@ -848,9 +849,9 @@ class _Finder:
         if t[i - 1 : i] in "(（" or (not self.clean_left(i) and t[i - 1] in surnames()):
             return None  # a byline (王五), or the end of a longer name (籍|兰英)
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
-            # right after a title, a verb the rules do not know may end the name, where the
-            # tagger reads one (``verb``: 市长赵国庆嘱咐…, not 人大代表胡日沁|必力格)
-            if not (chinese and verb and i in self._unnamed_starts()):
+            # right after a title the rules left unnamed, a verb they do not know may end the
+            # name, where the tagger reads one (``title_verb``: 市长赵国庆嘱咐…, not 人大代表胡日沁|必力格)
+            if not (chinese and title_verb):
                 return None
         if self._byline(i) or self._in_byline(i):
             return None
@@ -1036,6 +1037,11 @@ def _occurrences(text: str, word: str) -> Iterator[_At]:
     while i != -1:
         yield _At(i, i + len(word))
         i = text.find(word, i + len(word))
+
+
+def _name_start(text: str, end: int) -> int:
+    """Where a name after a title ending at ``end`` starts: past one space (县委书记 张建国)."""
+    return end + 1 if text[end : end + 1] == " " else end
 
 
 def _foreign_like(word: str) -> bool:
