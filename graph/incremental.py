@@ -849,9 +849,11 @@ def write_build(
     started before phase 1, maps instead of one forked now: workers forked
     this late would each count the build's rows and resolved corpus again,
     as reference counting copies the pages they share (at 100,000 releases,
-    2.3 GB for the process tree instead of 1.3). Phase 4 hands two of its
-    tasks to it (the store, three of the RDF files); it is shut down once
-    phase 4 is done.
+    2.3 GB for the process tree instead of 1.3). Phase 4 hands it the RDF
+    files and the Gephi files (and, for many shards, the rows of the views);
+    its workers end once the last is written, not idle beside the page index
+    (:func:`~govkg.graph.interrupts.retire_workers`), and it is shut down
+    after phase 4.
     """
     outdir = Path(outdir)
     corpus = update.corpus
@@ -888,6 +890,7 @@ def write_build(
                 workers=workers,
                 changes=changes,
                 index=True,  # the store's page index, from it (and what changed)
+                retire=True,  # its workers end with their last task
             )
             if pool is not None:  # its workers are done
                 pool.shutdown()

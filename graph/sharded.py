@@ -87,7 +87,7 @@ from govkg.extract.identity import collector_paused
 from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.indexing import write_page_index
-from govkg.graph.interrupts import stop_workers, worker_pool
+from govkg.graph.interrupts import retire_workers, stop_workers, worker_pool
 from govkg.graph.layout import LayoutMemo
 from govkg.graph.outputs import (
     JSONLD_SEPARATOR,
@@ -1141,6 +1141,7 @@ def write_network_files(
     pool: Executor | None = None,
     previous: str | Path | None = None,
     meanwhile: Callable[[], object] | None = None,
+    retire: bool = False,
 ) -> dict[str, Path]:
     """Write graph.html, graph.gexf and graph.graphml into ``outdir`` from the build's shards.
 
@@ -1162,7 +1163,9 @@ def write_network_files(
     ``meanwhile()``, work of the caller's that needs none of these files (a build's store and page
     index: :func:`write_from_shards`), runs once the page is written, while the pool's worker
     may still be writing graph.gexf and graph.graphml (its files are not removed before that worker
-    is done or stopped), with the cycle collector as the caller had it.
+    is done or stopped), with the cycle collector as the caller had it. With ``retire``, ``pool``
+    gets no more work from the caller: its workers end once the Gephi files are written
+    (:func:`~govkg.graph.interrupts.retire_workers`), not idle beside ``meanwhile()``.
     """
     outdir = Path(outdir)
     shards_dir = Path(shards_dir) if shards_dir is not None else outdir / SHARDS
@@ -1177,6 +1180,8 @@ def write_network_files(
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
         spliced = (Path(rows) / EXPORTS_STATE, previous) if rows is not None else None
         gephi = pool.submit(_write_gephi, outdir, tables, figures, spliced) if pool is not None else None
+        if gephi is not None and retire:
+            retire_workers(pool)  # its last task
         try:
             with collector_paused():
                 written = _write_gephi(outdir, tables, figures, spliced) if gephi is None else {}
@@ -1313,6 +1318,7 @@ def write_from_shards(
     workers: int | None = None,
     changes: Changes | None = None,
     index: bool = False,
+    retire: bool = False,
 ) -> dict[str, Path]:
     """Write a build's graph files and its store into ``outdir`` from its shards; returns name -> path.
 
@@ -1352,6 +1358,10 @@ def write_from_shards(
     previous build's and the changes of graph.nt), written as soon as the
     store stands for the four files: while the pool's worker writes
     graph.gexf and graph.graphml, which neither the store nor the index reads.
+
+    With ``retire``, the caller hands ``pool`` no more work after this call's: its workers end
+    with their last task (:func:`~govkg.graph.interrupts.retire_workers`), as those of a pool of
+    its own do.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -1365,8 +1375,8 @@ def write_from_shards(
         if pool is not None or _parallel(shards_dir, workers):
             with contextlib.ExitStack() as stack:
                 if pool is None:
-                    pool = stack.enter_context(worker_pool(2))
-                shared = (run_chars, previous, state, views, pool, changes, indexed)
+                    pool, retire = stack.enter_context(worker_pool(2)), True
+                shared = (run_chars, previous, state, views, pool, changes, indexed, retire)
                 return _write_shared(Path(shards_dir), outdir, *shared)
         with previous_store(previous, outdir) as base:
             written = write_rdf_files(shards_dir, outdir, run_chars, previous, state, changes)
@@ -1404,12 +1414,14 @@ def _write_shared(
     pool: Executor,
     changes: Changes,
     indexed: Callable[[], dict[str, Path]],
+    retire: bool,
 ) -> dict[str, Path]:
     """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
     one; the store by a thread of this one from the shards (written whole), or by this one from the
     previous store and the changes of graph.nt (an update, written to ``changes``), when the RDF
     files are written; then ``indexed()`` (the store's page index, or nothing), while the pool's
-    worker writes graph.gexf and graph.graphml (:func:`write_network_files`' ``meanwhile``)."""
+    worker writes graph.gexf and graph.graphml (:func:`write_network_files`' ``meanwhile``). With
+    ``retire``, the pool's workers end with their last task."""
     whole = (
         _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
     )
@@ -1430,7 +1442,12 @@ def _write_shared(
 
         try:
             files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
-            drawn = views(pool=pool, meanwhile=stored) if views is not None else stored() or {}
+            if views is None:
+                if retire:
+                    retire_workers(pool)
+                drawn = stored() or {}
+            else:
+                drawn = views(pool=pool, meanwhile=stored, retire=retire)
         except BaseException:
             stop_workers(pool)  # before their files are removed: none is written after
             raise

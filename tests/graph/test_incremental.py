@@ -36,7 +36,7 @@ from govkg.graph.incremental import (
     rows_of,
     write_build,
 )
-from govkg.graph.interrupts import worker_pool
+from govkg.graph.interrupts import pool_workers, worker_pool
 from govkg.graph.outputs import write_outputs
 from govkg.graph.page_index import INDEX
 from govkg.graph.shards import SHARDS, SHARDS_STATE
@@ -419,6 +419,30 @@ def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tm
     assert _files_and_shards(pooled) == _files_and_shards(single)
 
 
+def test_the_pool_s_workers_end_with_its_last_task_while_the_page_index_is_written(
+    tmp_path, inputs, monkeypatch
+):
+    """Phase 4's last task for the pool (the Gephi files) ends while this process writes the page
+    index: its workers end then, rather than wait idle, holding their memory, until phase 4 is done."""
+    first, second = inputs
+    out, seen = tmp_path / "out", []
+    real_index = sharded.write_page_index
+
+    def index(*args, **kwargs):
+        deadline = time.monotonic() + 30
+        while any(worker.is_alive() for worker in pool_workers(pool)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        seen.append([worker.is_alive() for worker in pool_workers(pool)])
+        return real_index(*args, **kwargs)
+
+    monkeypatch.setattr(sharded, "write_page_index", index)
+    with worker_pool(2) as pool:
+        update = build_into(out, [first, second], pool=pool)
+        write_build(update, out, workers=2, batch=2, pool=pool)
+    assert seen == [[False, False]]
+    assert (out / "graph.gexf").is_file() and (out / "graph.graphml").is_file()
+
+
 def test_an_update_resolves_its_groups_of_name_blocks_in_the_pool(tmp_path, inputs):
     first, second = inputs
     out = tmp_path / "out"
@@ -709,7 +733,7 @@ def test_an_update_whose_index_or_gephi_files_fail_leaves_the_old_build(
         with pytest.raises((OSError, ValueError), match="failed"):
             write_build(update, out, workers=2, pool=pool, before_swap=update.record.save)
         assert time.monotonic() - started < 60  # the slow worker stopped
-        assert not any(process.is_alive() for process in pool._processes.values())
+        assert not any(process.is_alive() for process in pool_workers(pool))
     assert _kept_build(out) == before
     assert incremental.outputs_current(out)
     assert not list(tmp_path.glob(".out.*")) and not list(out.glob(".*"))

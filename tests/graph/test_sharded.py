@@ -15,7 +15,7 @@ from rdflib import RDF, XSD, BNode, Literal, URIRef
 from govkg.graph import sharded
 from govkg.graph import store as store_module
 from govkg.graph.build import BuildResult
-from govkg.graph.interrupts import worker_pool
+from govkg.graph.interrupts import pool_workers, worker_pool
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import canonical, write_outputs
 from govkg.graph.page_index import INDEX as PAGE_INDEX
@@ -482,7 +482,7 @@ def test_a_build_by_two_processes_that_fails_stops_the_other_and_leaves_no_file(
     with worker_pool(2) as own:
         with pytest.raises(ShardError, match=named.name):
             write_from_shards(shards, tmp_path / "streamed", pool=own)
-        assert not any(process.is_alive() for process in own._processes.values())
+        assert not any(process.is_alive() for process in pool_workers(own))
     assert not list((tmp_path / "streamed").iterdir())
 
 

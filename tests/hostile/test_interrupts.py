@@ -19,7 +19,7 @@ import pytest
 
 from govkg.graph.build import sample_paths
 from govkg.graph.incremental import outputs_current
-from govkg.graph.interrupts import Interrupted, worker_pool
+from govkg.graph.interrupts import Interrupted, pool_workers, retire_workers, stop_workers, worker_pool
 from govkg.graph.outputs import WRITERS
 
 
@@ -219,3 +219,35 @@ def test_a_pool_left_by_an_interrupt_kills_its_workers_at_once():
             raise Interrupted(signal.SIGINT)
     assert time.monotonic() - left < 60  # not the two minutes of the task
     assert ended(worker)
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_retired_pool_s_workers_end_with_its_last_task_and_give_its_result():
+    """A build's last task for its pool (the Gephi files) ends while it writes its page index:
+    the workers end then, not when the build shuts the pool down after the index."""
+    with worker_pool(2) as pool:
+        workers = pool_workers(pool)
+        assert len(workers) == 2
+        last = pool.submit(_pid_after, 0.5)
+        retire_workers(pool)
+        with pytest.raises(RuntimeError):
+            pool.submit(os.getpid)  # it takes no more
+        assert last.result(timeout=60) in {worker.pid for worker in workers}
+        assert all(ended(worker) for worker in workers)  # the block not left yet
+
+
+def test_a_retired_pool_s_busy_worker_is_still_stopped():
+    """A build failing while the retired pool's worker writes stops that worker before it
+    removes the files the worker writes."""
+    with worker_pool(1) as pool:
+        (worker,) = pool_workers(pool)
+        pool.submit(time.sleep, 120)
+        retire_workers(pool)
+        left = time.monotonic()
+        stop_workers(pool)
+        assert ended(worker)
+        assert time.monotonic() - left < 60  # not the two minutes of the task
