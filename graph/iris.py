@@ -96,6 +96,12 @@ def build_iri(digest: str) -> URIRef:
     return URIRef(f"{BASE}build/{digest}")
 
 
+def corpus_iri() -> URIRef:
+    """The collection of the graph's releases (the build's ``prov:used``): one IRI whatever they
+    are, so that an update names again none of the releases it did not add or remove."""
+    return URIRef(f"{BASE}corpus")
+
+
 def software_iri(name: str, version: str) -> URIRef:
     return URIRef(f"{BASE}software/{name}/{part(version)}")
 

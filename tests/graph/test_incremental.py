@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -417,6 +418,30 @@ def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tm
         assert submitted == [map_sources] * 6 + [sharded.write_rdf_files, sharded._write_gephi]
         assert pool._shutdown_thread
     assert _files_and_shards(pooled) == _files_and_shards(single)
+
+
+def test_an_update_changes_the_lines_of_the_releases_it_adds_not_those_it_keeps(tmp_path, inputs):
+    """The build used the corpus, whose IRI names no build: graph.nt gains and loses no line that
+    names a release the update kept (``<build> prov:used <release>`` changed one for every release)."""
+    first, second = inputs
+    out = tmp_path / "out"
+    update = build_into(out, [first])
+    write_build(update, out, before_swap=update.record.save)
+    before = set((out / "graph.nt").read_text(encoding="utf-8").splitlines())
+    update = build_into(out, [second], add=True)
+    write_build(update, out, before_swap=update.record.save)
+    after = set((out / "graph.nt").read_text(encoding="utf-8").splitlines())
+
+    def releases(lines):  # the release nodes named
+        node = re.compile(r"<\S+/id/release/[^/#>]+>")
+        return {word for line in lines for word in line.split() if node.fullmatch(word)}
+
+    kept = releases(before)
+    assert kept and releases(after) > kept
+    ours = ("<https://w3id.org/govkg/id/build/", "<https://w3id.org/govkg/id/corpus>")
+    changed = [line for line in before ^ after if line.startswith(ours)]
+    assert changed and not releases(changed) & kept
+    assert len([line for line in before - after if line.startswith(ours)]) <= 3  # the old build's own
 
 
 def test_the_pool_s_workers_end_with_its_last_task_while_the_page_index_is_written(

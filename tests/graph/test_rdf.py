@@ -72,7 +72,9 @@ def test_a_release_maps_to_the_golden_graph():
 def test_the_build_is_an_activity_that_used_the_releases():
     graph = to_rdf([mayor()])
     (build,) = graph.subjects(RDF.type, GOV.Build)
-    assert set(graph.objects(build, PROV.used)) == {release_iri("a")}
+    (corpus,) = graph.objects(build, PROV.used)
+    assert (corpus, RDF.type, PROV.Collection) in graph
+    assert set(graph.objects(corpus, PROV.hadMember)) == {release_iri("a")}
     (agent,) = graph.objects(build, PROV.wasAssociatedWith)
     assert (agent, RDF.type, PROV.SoftwareAgent) in graph
     assert graph.value(agent, SCHEMA.softwareVersion) is not None
@@ -168,6 +170,7 @@ def test_the_partition_covers_the_graph_and_names_releases():
     assert rest and all(
         str(s).startswith("https://w3id.org/govkg/id/build/")
         or str(s).startswith("https://w3id.org/govkg/id/software/")
+        or str(s) == "https://w3id.org/govkg/id/corpus"
         for s, _, _ in rest
     )
 
