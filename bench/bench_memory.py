@@ -197,8 +197,14 @@ def main(argv: list[str] | None = None) -> int:
         sampler = Sampler(args.every)
         load_before = os.getloadavg()[0]
         if args.phase4:
-            sharded.write_from_shards(
-                args.out / "shards", args.out, previous=args.out, state=args.out / "cache" / "rdf", pool=pool
+            sharded.write_from_shards(  # as write_build calls it
+                args.out / "shards",
+                args.out,
+                previous=args.out,
+                state=args.out / "cache" / "rdf",
+                pool=pool,
+                index=True,
+                retire=True,
             )
             status = 0
         else:

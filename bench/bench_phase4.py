@@ -1,4 +1,4 @@
-"""Benchmark: a build's phase 4 alone (RDF files, store, network views) from a shards folder.
+"""Benchmark: a build's phase 4 alone (RDF files, store, page index, network views) from shards.
 
 Runs ``sharded.write_from_shards`` as ``govkg build`` does once its shards
 are written: into a fresh folder (the shards hard-linked into it, the state
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
         setattr(module, name, run)
 
-    for name in ("write_network_files", "load_store", "write_store"):
+    for name in ("write_network_files", "load_store", "write_store", "write_page_index"):
         timed(sharded, name)
     timed(sharded, "restamp_store")
 
@@ -74,8 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         pool = stack.enter_context(worker_pool(args.workers)) if args.workers > 1 else None
         own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        sharded.write_from_shards(
-            out / "shards", out, previous=out, state=out / "cache" / "rdf", pool=pool, workers=args.workers
+        sharded.write_from_shards(  # as write_build calls it: the page index too, the pool retired
+            out / "shards",
+            out,
+            previous=out,
+            state=out / "cache" / "rdf",
+            pool=pool,
+            workers=args.workers,
+            index=True,
+            retire=True,
         )
         wall = time.perf_counter() - start
         own = cpu_seconds(resource.RUSAGE_SELF) - own
