@@ -242,6 +242,8 @@ _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
+# A clause that opens with a pronoun for one person (次日，他又到某县检查…): who the story goes on with.
+_HE_OPENS = re.compile(r"\s*[并且还又同时随后也再]*(?:他|她)(?![们人])")
 _PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,30}?[上中时])?[还也又再]?$")
 _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
@@ -272,7 +274,9 @@ _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
 # …举行了成果丰硕的会谈 is a talk held, not one named.
-_NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了|举行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+_NOT_DOING = re.compile(
+    r"^(?:(?!做了|作了|进行了|举行了|[作做]重要|发表了?重要).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会"
+)
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
 _AND = re.compile(
     r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^[^，,；;。]{0,40}并(?:作|做|发表)?了?(?:重要)?$|^$"
@@ -328,6 +332,10 @@ _NOMINEES = re.compile(r"拟任[^，,；;。！？!?：:]{0,30}?人选")
 # Hosts who receive together (甲和乙共同会见…): no one of them is the other's guest.
 _TOGETHER = re.compile(r"共同|一起|一同|联合")
 _TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
+# The two sides of a reception: one who is received is not its host, nor the other way round.
+_SIDES = {"host": "guest", "guest": "host"}
+# A call paid (甲拜会乙, 甲拜访乙): the visitor is the subject, whom he calls on receives him.
+_CALLS_ON = re.compile(r"拜会|拜访")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
 # The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
 _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
@@ -934,11 +942,13 @@ class _Reader:
         guests = [m.key for m in _starting(mentions, max(at, clause.start()), clause.end())]
         if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
             # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
+            # 分别拜会甲和乙: the visitors before the cue are the guests of each.
+            host, guest_role = ("guest", "host") if _CALLS_ON.match(match.group()) else ("host", "guest")
             for guest in guests:
                 draft = _Draft(kind, name, index, sentence.span, date, place, leaders=leaders)
                 draft.name = f"{name}（{guest}）"
-                draft.roles = [Participation(key, "host", sentence.span) for key in sorted(leaders)]
-                draft.roles.append(Participation(guest, "guest", sentence.span))
+                draft.roles = [Participation(key, host, sentence.span) for key in sorted(leaders)]
+                draft.roles.append(Participation(guest, guest_role, sentence.span))
                 draft.closed = True
                 self.drafts.append(draft)
                 self.current = draft
@@ -1041,6 +1051,10 @@ class _Reader:
             if before:
                 # 省长甲近日到乙地检查…: the verb phrase after the leader.
                 opening = event_names.visit_start(text, before[-1].end, cue_end)
+                start = opening if opening is not None else start
+            elif start == clause.start() and _HE_OPENS.match(text, start):
+                # 次日，他又到某县检查…: the verb phrase after the pronoun.
+                opening = event_names.visit_start(text, _HE_OPENS.match(text, start).end(), cue_end)
                 start = opening if opening is not None else start
             elif start == clause.start():
                 # 某办领导带领机关干部到某社区开展慰问活动, 督查组一行先后来到…: a group with no
@@ -1390,6 +1404,16 @@ class _Reader:
     def _leads(self, text, clause, inside, sentence, pending) -> bool:
         """Give the lead to who goes to inspect (甲到…调研, 甲先后来到…); whether anyone did."""
         if not inside and not pending:
+            he = _HE_OPENS.match(text, clause.start())
+            if (
+                he
+                and self.last_subjects
+                and _inspection_cue(text, clause.start(), clause.end()) is not None
+                and _lead_after().match(text, he.end(), clause.end())
+            ):
+                # 次日，他又到某县检查…: the one the story goes on with leads the visit.
+                self._give_keys(self.last_subjects[:1], "lead", sentence)
+                return True
             return False
         given = {p.person for p in self.pending if p.role in ("accompany", "lead", "attend")}
         if _HABIT.search(text, clause.start(), clause.end()):
@@ -1486,6 +1510,12 @@ class _Reader:
                 ):
                     continue
             if target.closed and part.role in ("host", "guest"):
+                continue
+            if part.role in _SIDES and any(
+                p.person == part.person and p.role == _SIDES[part.role] for p in target.roles
+            ):
+                # 甲拜会乙。甲在会谈中说…: the visitor of a call stays its guest; one takes
+                # one side of a reception.
                 continue
             if part not in target.roles:
                 target.roles.append(part)

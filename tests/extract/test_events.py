@@ -1884,3 +1884,99 @@ def test_a_meeting_held_later_that_day_by_the_visitor(text, expected):
 def test_a_visit_led_by_a_group_is_named_without_the_group(text, name):
     (event,) = events_of(text, published="2021-03-10")
     assert (event.type, event.name) == ("inspection", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call paid: the visitor is the subject, whom he calls on receives him
+        (
+            "6月9日，市长张三拜会了省委书记李四。",
+            [("reception", {("张三", "guest"), ("李四", "host")})],
+        ),
+        (
+            "6月9日，市长张三前往北京拜访某部部长李四，双方就深化合作进行交流。",
+            [("reception", {("张三", "guest"), ("李四", "host")})],
+        ),
+        # talks told of after the call keep the visitor its guest
+        (
+            "6月9日，市长张三拜会省委书记李四。张三在会谈中说，希望加强合作。李四表示，欢迎来投资。",
+            [("reception", {("张三", "guest"), ("张三", "speak"), ("李四", "host"), ("李四", "speak")})],
+        ),
+        # calls on two, each its own reception
+        (
+            "6月9日，市长张三分别拜会了某部部长李四和某局局长王五。",
+            [
+                ("reception", {("张三", "guest"), ("李四", "host")}),
+                ("reception", {("张三", "guest"), ("王五", "host")}),
+            ],
+        ),
+        # a call on people who hold no post is a visit
+        ("6月9日，市长张三到某村拜访老党员李四。", [("inspection", {("张三", "lead")})]),
+    ],
+)
+def test_a_call_paid_is_a_reception_of_the_visitor(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the witnesses named in its clause attend a signing of its own
+        (
+            "6月9日，市长张三和某公司董事长李四共同见证签约。",
+            [("signing", {("张三", "attend"), ("李四", "attend")})],
+        ),
+        (
+            "6月9日，市长张三主持召开座谈会。会后，张三和副市长李四见证了某项目签约仪式。",
+            [("meeting", {("张三", "chair")}), ("signing", {("张三", "attend"), ("李四", "attend")})],
+        ),
+        ("6月9日，在市长张三的见证下，某县与某公司签署合作协议。", [("signing", {("张三", "attend")})]),
+        # …said after those who attend a gathering, it is part of that gathering
+        (
+            "6月9日，全市招商引资推介会召开，市长张三主持。会上，李四、王五等参加活动，共同见证项目签约。",
+            [("meeting", {("张三", "chair"), ("李四", "attend"), ("王五", "attend")})],
+        ),
+    ],
+)
+def test_a_witnessed_signing(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+def test_a_witnessed_signing_is_named_without_the_witness_verb():
+    text = "6月9日，张三和李四见证了某项目签约仪式。"
+    assert [e.name for e in events_of(text, names=("张三", "李四"))] == ["某项目签约仪式"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，全县推进会召开。会议由县长李四主持，县委书记张三作重要讲话。",
+        "6月9日，全县推进会召开。县委书记张三做重要讲话。",
+        "6月9日，全县推进会召开。县委书记张三发表了重要讲话。",
+    ],
+)
+def test_who_makes_an_important_speech_speaks(text):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert ("张三", "speak") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit told by a pronoun that opens its clause: the one the story goes on with leads
+        (
+            "6月9日，市长张三到某镇调研。次日，他又到某县检查防汛工作。",
+            [("到某镇调研", {("张三", "lead")}), ("到某县检查防汛工作", {("张三", "lead")})],
+        ),
+        (
+            "6月9日，市长张三主持召开常务会议。会后，他来到某企业调研。",
+            [("常务会议", {("张三", "chair")}), ("来到某企业调研", {("张三", "lead")})],
+        ),
+    ],
+)
+def test_a_visit_told_by_a_pronoun(text, expected):
+    events = events_of(text, names=("张三",))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
