@@ -151,6 +151,8 @@ def _same_day() -> re.Pattern:
     )
 
 
+# 期间 / 其间: within the days told of, which are no one day after a range.
+_WITHIN_THOSE_DAYS = re.compile(r"\s*(?:期间|其间)")
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
@@ -574,11 +576,13 @@ class _Reader:
         self.where: tuple[int, int] = (0, 0)
         self.reading = Span(0, 0)  # the sentence being read
         self.last_date: str | None = None
+        self.last_until: str | None = None  # the last day of a range that was the last date
         self.same_day: str | None = None  # the date a sentence that goes on takes
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
-        self.visit_day: tuple[int, str] | None = None  # 5月9日，甲到某县考察。: the sentence, its day
+        # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
+        self.visit_day: tuple[int, str, str] | None = None
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -609,6 +613,9 @@ class _Reader:
         elif same_day:
             # 当天 before any date is the day of the report.
             self.same_day = self.last_date or (self.clock if same_day.group(1) else None)
+            if self.last_until and _WITHIN_THOSE_DAYS.match(text, same_day.start()):
+                # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range.
+                self.same_day = None
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
@@ -719,15 +726,18 @@ class _Reader:
                 # 6月8日，甲一行来到某县。在某村，甲察看了…: the day of the visit the next
                 # sentence tells of.
                 self.arrival = (index, opening.iso)
-        # 5月9日，甲到某县考察。: the day a sentence that names one gives its visit of one day
+        # 5月9日，甲到某县考察。: the day a sentence that names one gives its visit of one day;
+        # 6月9日，某论坛在某市开幕。: the day of a gathering, which its rites share
         visits = (
             d
             for d in self.drafts[before:]
-            if d.type in ("inspection", "reception") and d.date and not (d.until or d.past or d.in_words)
+            if d.type in ("inspection", "reception", "meeting")
+            and d.date
+            and not (d.until or d.past or d.in_words)
         )
-        self.visit_day = next(((index, d.date) for d in visits), None) if dates else None
+        self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
         if dates:
-            self.last_date = dates[-1].iso
+            self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
     def _last_day(self, kinds: tuple[str, ...]) -> str | None:
         """The day of the last happening of one of ``kinds`` told of with a day, if any."""
@@ -908,13 +918,15 @@ class _Reader:
                 date is None
                 and visited
                 and kind in _DURING_VISIT
+                and (visited[2] != "meeting" or kind in _GATHERINGS)
                 and not dates
                 and not self.unresolved
                 and not _ANOTHER_TIME.search(v.text, 0, at)
             ):
                 # 5月9日，甲率团来某市考察。乙主持召开座谈会: a meeting of the day's visit told
                 # of just before (not of a visit of several days: 6日至8日，…; nor one set at
-                # another time: 去年，…).
+                # another time: 去年，…); a rite or a signing told of right after a gathering of
+                # one day (6月9日，某论坛开幕。甲出席开幕式并致辞) is of that day too.
                 date = visited[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.

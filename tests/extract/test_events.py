@@ -1980,3 +1980,39 @@ def test_who_makes_an_important_speech_speaks(text):
 def test_a_visit_told_by_a_pronoun(text, expected):
     events = events_of(text, names=("张三",))
     assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # meetings that weigh a situation (会商会, 研判会) or push work (督办会)
+        ("6月9日，市长张三主持召开防汛会商会。", [("meeting", "2020-06-09")]),
+        ("6月9日，市长张三主持召开疫情形势研判会。", [("meeting", "2020-06-09")]),
+        ("6月9日，全县重点工作督办会召开。", [("meeting", "2020-06-09")]),
+        # 期间 after a range is some day of it, not its first
+        (
+            "6月5日至7日，省委书记张三到某市调研。期间，张三主持召开座谈会。",
+            [("inspection", "2020-06-05"), ("meeting", None)],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。期间，张三主持召开座谈会。",
+            [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
+        ),
+        # a rite or a signing told of right after a gathering of one day is of that day
+        (
+            "6月9日，第二届某某论坛在某市开幕。市长张三出席开幕式并致辞。",
+            [("meeting", "2020-06-09"), ("ceremony", "2020-06-09")],
+        ),
+        (
+            "6月9日，全市招商推介会召开。会上举行了项目集中签约仪式。",
+            [("meeting", "2020-06-09"), ("signing", "2020-06-09")],
+        ),
+        # …not one set at another time
+        (
+            "6月9日，全市招商推介会召开。去年，某大桥开工仪式举行。",
+            [("meeting", "2020-06-09"), ("ceremony", None)],
+        ),
+    ],
+)
+def test_dates_of_gatherings_and_what_they_hold(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
