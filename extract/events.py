@@ -241,6 +241,10 @@ _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
+# A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
+# opens with the meeting (会上, 会议邀请…).
+_LECTURE = re.compile(r"报告$")
+_AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
@@ -856,6 +860,11 @@ class _Reader:
             or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
             or refers
         )
+        if kind == "meeting" and _LECTURE.search(name_view):
+            # 会后，甲作了…专题辅导报告: a lecture of its own; in a sentence that tells of a meeting,
+            # or opens with it (会上，…), a part of that meeting.
+            told = any(d.sentence == index and d.type == "meeting" for d in self.drafts)
+            generic = told or _AT_MEETING.match(v.text) is not None
         # 拟任副区长人选甲、乙 in a list of who attends: the nominees, named better by the
         # appointment that the sitting makes (任命甲、乙为副区长).
         generic = generic or (kind == "appointment" and _NOMINEES.match(v.text, at) is not None)

@@ -2016,3 +2016,28 @@ def test_a_visit_told_by_a_pronoun(text, expected):
 )
 def test_dates_of_gatherings_and_what_they_hold(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lecture given is a meeting of its own, named by its kind, its giver speaks
+        (
+            "6月9日，县人大常委会召开第二十二次会议。会后，副主任张三作了关于“坚持正确监督”的专题辅导报告。",
+            [("县人大常委会第二十二次会议", set()), ("专题辅导报告", {("张三", "speak")})],
+        ),
+        (
+            "6月9日，县委书记张三为全县党员干部作专题党课辅导报告。",
+            [("专题党课辅导报告", {("张三", "speak")})],
+        ),
+        # …but part of the meeting its sentence tells of, or opens with
+        ("6月9日，全县防汛工作会议召开，县长李四作了形势报告。", [("全县防汛工作会议", {("李四", "speak")})]),
+        (
+            "6月9日，全县理论学习会召开。会上，市委党校教授张三作专题辅导报告。",
+            [("全县理论学习会", {("张三", "speak")})],
+        ),
+    ],
+)
+def test_a_lecture_given(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
