@@ -2041,3 +2041,18 @@ def test_dates_of_gatherings_and_what_they_hold(text, expected):
 def test_a_lecture_given(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，张三与某国外长李四通话。",
+        "6月9日，张三同某国外长李四视频通话。",
+        "6月9日，张三同某国外长李四通了电话。",
+    ],
+)
+def test_a_call_held_is_a_dated_happening_of_both(text):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == [
+        ("other", {("张三", "attend"), ("李四", "attend")})
+    ]
