@@ -291,6 +291,9 @@ _AND = re.compile(
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
+# A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
+# and says nothing of who hosts what the clause goes on to.
+_ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
@@ -1270,6 +1273,7 @@ class _Reader:
                 for c in pattern.finditer(text, clause.start(), clause.end())
                 if not (text.startswith("会", c.end()) and c.group() + "会" in _meeting_heads())
                 and not self._held_at(text, clause, c, inside)
+                and not _ATTENDING_FRAME.match(text, c.start() - 1)
             ]
             if not cues:
                 if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
@@ -1391,7 +1395,8 @@ class _Reader:
             # 与…座谈: who holds it.
             return ()
         if role in ("host", "chair") and before:
-            if _NOT_HOST.search(text, before[0].end, cue.start()):
+            frame = _ATTENDING_FRAME.search(text, before[0].end, cue.start())
+            if _NOT_HOST.search(text, frame.end() if frame else before[0].end, cue.start()):
                 return ()
             # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())

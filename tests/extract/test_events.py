@@ -2056,3 +2056,24 @@ def test_a_call_held_is_a_dated_happening_of_both(text):
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == [
         ("other", {("张三", "attend"), ("李四", "attend")})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a meeting is held names no organ that holds it
+        ("6月9日，市长张三在市政府主持召开常务会议。", [("常务会议", {("张三", "chair")})]),
+        # a time framed by what someone attends: he hosts what the clause goes on to, attends nothing
+        (
+            "6月9日，市长张三在出席某论坛期间会见了某公司董事长李四。",
+            [("会见某公司董事长李四", {("张三", "host"), ("李四", "guest")})],
+        ),
+        (
+            "6月9日，市长张三在参加某博览会之际会见了某公司董事长李四。",
+            [("会见某公司董事长李四", {("张三", "host"), ("李四", "guest")})],
+        ),
+    ],
+)
+def test_where_and_while_are_no_organ_and_no_attending(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
