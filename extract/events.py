@@ -122,6 +122,10 @@ _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
 )
 _ELIDED = re.compile(r"\s*(?:并|还|也|再|同时)*(?:(?:对|就)[^，,。；;]{0,30})?$")
+# A frame of who goes along (在乙陪同下), which a place group opened by 在 may take in, and the
+# word of going after it (…陪同下到某县调研).
+_UNDER = re.compile(r"(?:陪同|带领|率领|见证)下")
+_GOES_TO = re.compile(r"到|赴|前往|来到|深入|走进|莅临")
 # What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查, 到某地就…调研).
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
@@ -892,6 +896,11 @@ class _Reader:
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
             place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())]
+            under = _UNDER.search(simplify(place))
+            if under:
+                # 在乙陪同下到某县调研: where he went, not whom he went with.
+                went = _GOES_TO.search(simplify(place), under.end())
+                place = place[went.end() :] if went else ""
             place = place if place and not place.endswith("的") else None
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);

@@ -2077,3 +2077,16 @@ def test_a_call_held_is_a_dated_happening_of_both(text):
 def test_where_and_while_are_no_organ_and_no_attending(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("6月9日，省委书记张三在市委书记李四、市长王五陪同下到某县调研。", "某县"),
+        ("6月9日，省委书记张三在李四的带领下深入某镇检查防汛工作。", "某镇"),
+        ("6月9日，省委书记张三在市长李四陪同下调研某县。", None),
+        ("6月9日，省委书记张三在某县调研。", "某县"),
+    ],
+)
+def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
+    assert [e.place for e in events_of(text, names=("张三", "李四", "王五"))] == [place]
