@@ -104,9 +104,10 @@ _DAY = r"(?:[0-9一二三四五六七八九十]{1,2}月)?(?:[0-9一二三四五�
 
 @cache
 def _holder() -> re.Pattern:
-    """An organ that holds a meeting, as the subject before the verb (某县人民政府3月9日召开)."""
+    """An organ that holds a meeting, as the subject before the verb (某县人民政府3月9日召开); not a
+    place where someone holds it (县长甲在县政府主持召开常务会议)."""
     return re.compile(
-        rf"{_DAY}(?P<org>[^，,；;。：:\s0-9]{{1,30}}?(?:{_alternation('holder').pattern})){_DAY}"
+        rf"{_DAY}(?P<org>[^，,；;。：:\s0-9在]{{1,30}}?(?:{_alternation('holder').pattern})){_DAY}"
     )
 
 

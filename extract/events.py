@@ -122,6 +122,10 @@ _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
 )
 _ELIDED = re.compile(r"\s*(?:并|还|也|再|同时)*(?:(?:对|就)[^，,。；;]{0,30})?$")
+# A frame of who goes along (在乙陪同下), which a place group opened by 在 may take in, and the
+# word of going after it (…陪同下到某县调研).
+_UNDER = re.compile(r"(?:陪同|带领|率领|见证)下")
+_GOES_TO = re.compile(r"到|赴|前往|来到|深入|走进|莅临")
 # What a place group takes in before the verb (到城北镇实地察看, 到我市开展…检查, 到某地就…调研).
 _PLACE_TAIL = re.compile(r"(?:(?:开展|进行|就).*|(?:实地|现场|专题)+)?$")
 # A clause that says what must or should be done, or what is called off.
@@ -151,6 +155,8 @@ def _same_day() -> re.Pattern:
     )
 
 
+# 期间 / 其间: within the days told of, which are no one day after a range.
+_WITHIN_THOSE_DAYS = re.compile(r"\s*(?:期间|其间)")
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
@@ -239,9 +245,15 @@ _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
+# A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
+# opens with the meeting (会上, 会议邀请…).
+_LECTURE = re.compile(r"报告$")
+_AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 _CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
+# A clause that opens with a pronoun for one person (次日，他又到某县检查…): who the story goes on with.
+_HE_OPENS = re.compile(r"\s*[并且还又同时随后也再]*(?:他|她)(?![们人])")
 _PRONOUN = re.compile(r"(?:他|她)(?:在[^，,。]{0,30}?[上中时])?[还也又再]?$")
 _ADVERBIAL = re.compile(
     r"^(?:同志)?(?:一行)?(?:在[^，,。；]{0,16}?[上中时后])?(?:还|也|又|再次|进一步|最后|首先|同时|并|则|特别|专门)*$"
@@ -272,7 +284,9 @@ _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
 # …举行了成果丰硕的会谈 is a talk held, not one named.
-_NOT_DOING = re.compile(r"^(?:(?!做了|作了|进行了|举行了).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会")
+_NOT_DOING = re.compile(
+    r"^(?:(?!做了|作了|进行了|举行了|[作做]重要|发表了?重要).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会"
+)
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
 _AND = re.compile(
     r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^[^，,；;。]{0,40}并(?:作|做|发表)?了?(?:重要)?$|^$"
@@ -281,6 +295,9 @@ _AND = re.compile(
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
+# A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
+# and says nothing of who hosts what the clause goes on to.
+_ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
@@ -328,6 +345,10 @@ _NOMINEES = re.compile(r"拟任[^，,；;。！？!?：:]{0,30}?人选")
 # Hosts who receive together (甲和乙共同会见…): no one of them is the other's guest.
 _TOGETHER = re.compile(r"共同|一起|一同|联合")
 _TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
+# The two sides of a reception: one who is received is not its host, nor the other way round.
+_SIDES = {"host": "guest", "guest": "host"}
+# A call paid (甲拜会乙, 甲拜访乙): the visitor is the subject, whom he calls on receives him.
+_CALLS_ON = re.compile(r"拜会|拜访")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
 # The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
 _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
@@ -566,11 +587,13 @@ class _Reader:
         self.where: tuple[int, int] = (0, 0)
         self.reading = Span(0, 0)  # the sentence being read
         self.last_date: str | None = None
+        self.last_until: str | None = None  # the last day of a range that was the last date
         self.same_day: str | None = None  # the date a sentence that goes on takes
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
-        self.visit_day: tuple[int, str] | None = None  # 5月9日，甲到某县考察。: the sentence, its day
+        # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
+        self.visit_day: tuple[int, str, str] | None = None
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -601,6 +624,9 @@ class _Reader:
         elif same_day:
             # 当天 before any date is the day of the report.
             self.same_day = self.last_date or (self.clock if same_day.group(1) else None)
+            if self.last_until and _WITHIN_THOSE_DAYS.match(text, same_day.start()):
+                # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range.
+                self.same_day = None
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
@@ -711,15 +737,18 @@ class _Reader:
                 # 6月8日，甲一行来到某县。在某村，甲察看了…: the day of the visit the next
                 # sentence tells of.
                 self.arrival = (index, opening.iso)
-        # 5月9日，甲到某县考察。: the day a sentence that names one gives its visit of one day
+        # 5月9日，甲到某县考察。: the day a sentence that names one gives its visit of one day;
+        # 6月9日，某论坛在某市开幕。: the day of a gathering, which its rites share
         visits = (
             d
             for d in self.drafts[before:]
-            if d.type in ("inspection", "reception") and d.date and not (d.until or d.past or d.in_words)
+            if d.type in ("inspection", "reception", "meeting")
+            and d.date
+            and not (d.until or d.past or d.in_words)
         )
-        self.visit_day = next(((index, d.date) for d in visits), None) if dates else None
+        self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
         if dates:
-            self.last_date = dates[-1].iso
+            self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
     def _last_day(self, kinds: tuple[str, ...]) -> str | None:
         """The day of the last happening of one of ``kinds`` told of with a day, if any."""
@@ -838,6 +867,11 @@ class _Reader:
             or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
             or refers
         )
+        if kind == "meeting" and _LECTURE.search(name_view):
+            # 会后，甲作了…专题辅导报告: a lecture of its own; in a sentence that tells of a meeting,
+            # or opens with it (会上，…), a part of that meeting.
+            told = any(d.sentence == index and d.type == "meeting" for d in self.drafts)
+            generic = told or _AT_MEETING.match(v.text) is not None
         # 拟任副区长人选甲、乙 in a list of who attends: the nominees, named better by the
         # appointment that the sitting makes (任命甲、乙为副区长).
         generic = generic or (kind == "appointment" and _NOMINEES.match(v.text, at) is not None)
@@ -862,6 +896,11 @@ class _Reader:
                 sentence, v, clause.start() + match.start("place"), clause.start() + match.end("place")
             ).strip()
             place = place[: len(place) - len(_PLACE_TAIL.search(simplify(place)).group())]
+            under = _UNDER.search(simplify(place))
+            if under:
+                # 在乙陪同下到某县调研: where he went, not whom he went with.
+                went = _GOES_TO.search(simplify(place), under.end())
+                place = place[went.end() :] if went else ""
             place = place if place and not place.endswith("的") else None
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
@@ -900,13 +939,15 @@ class _Reader:
                 date is None
                 and visited
                 and kind in _DURING_VISIT
+                and (visited[2] != "meeting" or kind in _GATHERINGS)
                 and not dates
                 and not self.unresolved
                 and not _ANOTHER_TIME.search(v.text, 0, at)
             ):
                 # 5月9日，甲率团来某市考察。乙主持召开座谈会: a meeting of the day's visit told
                 # of just before (not of a visit of several days: 6日至8日，…; nor one set at
-                # another time: 去年，…).
+                # another time: 去年，…); a rite or a signing told of right after a gathering of
+                # one day (6月9日，某论坛开幕。甲出席开幕式并致辞) is of that day too.
                 date = visited[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
@@ -934,11 +975,13 @@ class _Reader:
         guests = [m.key for m in _starting(mentions, max(at, clause.start()), clause.end())]
         if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
             # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
+            # 分别拜会甲和乙: the visitors before the cue are the guests of each.
+            host, guest_role = ("guest", "host") if _CALLS_ON.match(match.group()) else ("host", "guest")
             for guest in guests:
                 draft = _Draft(kind, name, index, sentence.span, date, place, leaders=leaders)
                 draft.name = f"{name}（{guest}）"
-                draft.roles = [Participation(key, "host", sentence.span) for key in sorted(leaders)]
-                draft.roles.append(Participation(guest, "guest", sentence.span))
+                draft.roles = [Participation(key, host, sentence.span) for key in sorted(leaders)]
+                draft.roles.append(Participation(guest, guest_role, sentence.span))
                 draft.closed = True
                 self.drafts.append(draft)
                 self.current = draft
@@ -1041,6 +1084,10 @@ class _Reader:
             if before:
                 # 省长甲近日到乙地检查…: the verb phrase after the leader.
                 opening = event_names.visit_start(text, before[-1].end, cue_end)
+                start = opening if opening is not None else start
+            elif start == clause.start() and _HE_OPENS.match(text, start):
+                # 次日，他又到某县检查…: the verb phrase after the pronoun.
+                opening = event_names.visit_start(text, _HE_OPENS.match(text, start).end(), cue_end)
                 start = opening if opening is not None else start
             elif start == clause.start():
                 # 某办领导带领机关干部到某社区开展慰问活动, 督查组一行先后来到…: a group with no
@@ -1235,6 +1282,7 @@ class _Reader:
                 for c in pattern.finditer(text, clause.start(), clause.end())
                 if not (text.startswith("会", c.end()) and c.group() + "会" in _meeting_heads())
                 and not self._held_at(text, clause, c, inside)
+                and not _ATTENDING_FRAME.match(text, c.start() - 1)
             ]
             if not cues:
                 if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
@@ -1356,7 +1404,8 @@ class _Reader:
             # 与…座谈: who holds it.
             return ()
         if role in ("host", "chair") and before:
-            if _NOT_HOST.search(text, before[0].end, cue.start()):
+            frame = _ATTENDING_FRAME.search(text, before[0].end, cue.start())
+            if _NOT_HOST.search(text, frame.end() if frame else before[0].end, cue.start()):
                 return ()
             # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
@@ -1390,6 +1439,16 @@ class _Reader:
     def _leads(self, text, clause, inside, sentence, pending) -> bool:
         """Give the lead to who goes to inspect (甲到…调研, 甲先后来到…); whether anyone did."""
         if not inside and not pending:
+            he = _HE_OPENS.match(text, clause.start())
+            if (
+                he
+                and self.last_subjects
+                and _inspection_cue(text, clause.start(), clause.end()) is not None
+                and _lead_after().match(text, he.end(), clause.end())
+            ):
+                # 次日，他又到某县检查…: the one the story goes on with leads the visit.
+                self._give_keys(self.last_subjects[:1], "lead", sentence)
+                return True
             return False
         given = {p.person for p in self.pending if p.role in ("accompany", "lead", "attend")}
         if _HABIT.search(text, clause.start(), clause.end()):
@@ -1486,6 +1545,12 @@ class _Reader:
                 ):
                     continue
             if target.closed and part.role in ("host", "guest"):
+                continue
+            if part.role in _SIDES and any(
+                p.person == part.person and p.role == _SIDES[part.role] for p in target.roles
+            ):
+                # 甲拜会乙。甲在会谈中说…: the visitor of a call stays its guest; one takes
+                # one side of a reception.
                 continue
             if part not in target.roles:
                 target.roles.append(part)

@@ -104,6 +104,20 @@ _LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)
 _COMRADE = re.compile("同志")
 _BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
+# A bare name that opens a clause and holds talks with someone named by a post (王毅同美国国务卿
+# 布林肯通电话, 甲在北京与某国外长乙举行会谈), or receives him (王毅会见某国外长乙): the subject of a
+# meeting verb, where the grammar says so; not 和, which also joins the items of a list.
+_POST = r"(?:总统|总理|首相|国务卿|外长|部长|主席|书记|大使|秘书长|国王|议长|长|理事|委员)"
+_MEETS_WITH = re.compile(
+    r"(?:在[^，,。；;：:！!？?\n同与会]{1,12}?)?(?:"
+    rf"(?:同|与)[^，,。；;：:！!？?\n]{{0,20}}?{_POST}"
+    r"[^，,。；;：:！!？?\n]{1,12}?(?:举行|进行)?(?:了)?(?:视频|电话)?(?:会谈|会晤|通电话|通话)"
+    # …or receives him (王毅会见某国外长乙)
+    rf"|(?:会见|会晤|接见)了?[^，,。；;：:！!？?\n]{{0,20}}?{_POST})"
+)
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n]))[\u4e00-\u9fff]{2,3}(?=同|与|在|会见|会晤|接见)", re.MULTILINE
+)
 _CLAUSE_NAME = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n、]))[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_CLAUSE_VERBS) + ")",
     re.MULTILINE,
@@ -698,12 +712,17 @@ class _Finder:
                 self.add(subject[0], titles)
 
     def clause_names(self) -> None:
-        """A bare name that opens a clause before a verb: 郭建清主持会议."""
+        """A bare name that opens a clause before a verb (郭建清主持会议), or before whom it
+        holds talks with, named by a post (王毅同美国国务卿布林肯通电话)."""
         t = self.text
         for m in _CLAUSE_NAME.finditer(t):
             i = m.start()
             name = name_at(t, i, self.known())
             if name and t.startswith(_CLAUSE_VERBS, i + len(name)):
+                self.add(name)
+        for m in _CLAUSE_OPENING.finditer(t):
+            name = name_at(t, m.start(), self.known())
+            if name and _MEETS_WITH.match(t, m.start() + len(name)):
                 self.add(name)
 
     def tagged_names(self) -> None:

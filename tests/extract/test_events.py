@@ -1884,3 +1884,209 @@ def test_a_meeting_held_later_that_day_by_the_visitor(text, expected):
 def test_a_visit_led_by_a_group_is_named_without_the_group(text, name):
     (event,) = events_of(text, published="2021-03-10")
     assert (event.type, event.name) == ("inspection", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call paid: the visitor is the subject, whom he calls on receives him
+        (
+            "6月9日，市长张三拜会了省委书记李四。",
+            [("reception", {("张三", "guest"), ("李四", "host")})],
+        ),
+        (
+            "6月9日，市长张三前往北京拜访某部部长李四，双方就深化合作进行交流。",
+            [("reception", {("张三", "guest"), ("李四", "host")})],
+        ),
+        # talks told of after the call keep the visitor its guest
+        (
+            "6月9日，市长张三拜会省委书记李四。张三在会谈中说，希望加强合作。李四表示，欢迎来投资。",
+            [("reception", {("张三", "guest"), ("张三", "speak"), ("李四", "host"), ("李四", "speak")})],
+        ),
+        # calls on two, each its own reception
+        (
+            "6月9日，市长张三分别拜会了某部部长李四和某局局长王五。",
+            [
+                ("reception", {("张三", "guest"), ("李四", "host")}),
+                ("reception", {("张三", "guest"), ("王五", "host")}),
+            ],
+        ),
+        # a call on people who hold no post is a visit
+        ("6月9日，市长张三到某村拜访老党员李四。", [("inspection", {("张三", "lead")})]),
+    ],
+)
+def test_a_call_paid_is_a_reception_of_the_visitor(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the witnesses named in its clause attend a signing of its own
+        (
+            "6月9日，市长张三和某公司董事长李四共同见证签约。",
+            [("signing", {("张三", "attend"), ("李四", "attend")})],
+        ),
+        (
+            "6月9日，市长张三主持召开座谈会。会后，张三和副市长李四见证了某项目签约仪式。",
+            [("meeting", {("张三", "chair")}), ("signing", {("张三", "attend"), ("李四", "attend")})],
+        ),
+        ("6月9日，在市长张三的见证下，某县与某公司签署合作协议。", [("signing", {("张三", "attend")})]),
+        # …said after those who attend a gathering, it is part of that gathering
+        (
+            "6月9日，全市招商引资推介会召开，市长张三主持。会上，李四、王五等参加活动，共同见证项目签约。",
+            [("meeting", {("张三", "chair"), ("李四", "attend"), ("王五", "attend")})],
+        ),
+    ],
+)
+def test_a_witnessed_signing(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+def test_a_witnessed_signing_is_named_without_the_witness_verb():
+    text = "6月9日，张三和李四见证了某项目签约仪式。"
+    assert [e.name for e in events_of(text, names=("张三", "李四"))] == ["某项目签约仪式"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，全县推进会召开。会议由县长李四主持，县委书记张三作重要讲话。",
+        "6月9日，全县推进会召开。县委书记张三做重要讲话。",
+        "6月9日，全县推进会召开。县委书记张三发表了重要讲话。",
+    ],
+)
+def test_who_makes_an_important_speech_speaks(text):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert ("张三", "speak") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit told by a pronoun that opens its clause: the one the story goes on with leads
+        (
+            "6月9日，市长张三到某镇调研。次日，他又到某县检查防汛工作。",
+            [("到某镇调研", {("张三", "lead")}), ("到某县检查防汛工作", {("张三", "lead")})],
+        ),
+        (
+            "6月9日，市长张三主持召开常务会议。会后，他来到某企业调研。",
+            [("常务会议", {("张三", "chair")}), ("来到某企业调研", {("张三", "lead")})],
+        ),
+    ],
+)
+def test_a_visit_told_by_a_pronoun(text, expected):
+    events = events_of(text, names=("张三",))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # meetings that weigh a situation (会商会, 研判会) or push work (督办会)
+        ("6月9日，市长张三主持召开防汛会商会。", [("meeting", "2020-06-09")]),
+        ("6月9日，市长张三主持召开疫情形势研判会。", [("meeting", "2020-06-09")]),
+        ("6月9日，全县重点工作督办会召开。", [("meeting", "2020-06-09")]),
+        # 期间 after a range is some day of it, not its first
+        (
+            "6月5日至7日，省委书记张三到某市调研。期间，张三主持召开座谈会。",
+            [("inspection", "2020-06-05"), ("meeting", None)],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。期间，张三主持召开座谈会。",
+            [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
+        ),
+        # a rite or a signing told of right after a gathering of one day is of that day
+        (
+            "6月9日，第二届某某论坛在某市开幕。市长张三出席开幕式并致辞。",
+            [("meeting", "2020-06-09"), ("ceremony", "2020-06-09")],
+        ),
+        (
+            "6月9日，全市招商推介会召开。会上举行了项目集中签约仪式。",
+            [("meeting", "2020-06-09"), ("signing", "2020-06-09")],
+        ),
+        # …not one set at another time
+        (
+            "6月9日，全市招商推介会召开。去年，某大桥开工仪式举行。",
+            [("meeting", "2020-06-09"), ("ceremony", None)],
+        ),
+    ],
+)
+def test_dates_of_gatherings_and_what_they_hold(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lecture given is a meeting of its own, named by its kind, its giver speaks
+        (
+            "6月9日，县人大常委会召开第二十二次会议。会后，副主任张三作了关于“坚持正确监督”的专题辅导报告。",
+            [("县人大常委会第二十二次会议", set()), ("专题辅导报告", {("张三", "speak")})],
+        ),
+        (
+            "6月9日，县委书记张三为全县党员干部作专题党课辅导报告。",
+            [("专题党课辅导报告", {("张三", "speak")})],
+        ),
+        # …but part of the meeting its sentence tells of, or opens with
+        ("6月9日，全县防汛工作会议召开，县长李四作了形势报告。", [("全县防汛工作会议", {("李四", "speak")})]),
+        (
+            "6月9日，全县理论学习会召开。会上，市委党校教授张三作专题辅导报告。",
+            [("全县理论学习会", {("张三", "speak")})],
+        ),
+    ],
+)
+def test_a_lecture_given(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，张三与某国外长李四通话。",
+        "6月9日，张三同某国外长李四视频通话。",
+        "6月9日，张三同某国外长李四通了电话。",
+    ],
+)
+def test_a_call_held_is_a_dated_happening_of_both(text):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == [
+        ("other", {("张三", "attend"), ("李四", "attend")})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a meeting is held names no organ that holds it
+        ("6月9日，市长张三在市政府主持召开常务会议。", [("常务会议", {("张三", "chair")})]),
+        # a time framed by what someone attends: he hosts what the clause goes on to, attends nothing
+        (
+            "6月9日，市长张三在出席某论坛期间会见了某公司董事长李四。",
+            [("会见某公司董事长李四", {("张三", "host"), ("李四", "guest")})],
+        ),
+        (
+            "6月9日，市长张三在参加某博览会之际会见了某公司董事长李四。",
+            [("会见某公司董事长李四", {("张三", "host"), ("李四", "guest")})],
+        ),
+    ],
+)
+def test_where_and_while_are_no_organ_and_no_attending(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("6月9日，省委书记张三在市委书记李四、市长王五陪同下到某县调研。", "某县"),
+        ("6月9日，省委书记张三在李四的带领下深入某镇检查防汛工作。", "某镇"),
+        ("6月9日，省委书记张三在市长李四陪同下调研某县。", None),
+        ("6月9日，省委书记张三在某县调研。", "某县"),
+    ],
+)
+def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
+    assert [e.place for e in events_of(text, names=("张三", "李四", "王五"))] == [place]

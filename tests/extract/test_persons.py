@@ -251,6 +251,15 @@ def test_the_tagger_does_not_cut_a_long_name_after_a_title():
         ("会同县县长王五出席会议。", {"王五": ["会同县县长"]}),
         # 联合 in an organisation's name is part of the title
         ("某市慈善联合会会长臧庆富介绍情况。", {"臧庆富": ["某市慈善联合会会长"]}),
+        # a call paid (拜会, 拜访) ends the visitor's name and opens the title of whom he calls on
+        (
+            "省长刘志强前往北京拜访某部主任陈建华。",
+            {"刘志强": ["省长"], "陈建华": ["某部主任"]},
+        ),
+        ("市长刘志强拜会了省委书记陈建华。", {"刘志强": ["市长"], "陈建华": ["省委书记"]}),
+        # so does how one takes part (通过视频连线, 以视频方式)
+        ("市长刘志强通过视频连线参加全省防汛工作电话会议。", {"刘志强": ["市长"]}),
+        ("市长刘志强以视频方式出席全省防汛工作会议。", {"刘志强": ["市长"]}),
     ],
 )
 def test_names_end_before_words_of_joining_and_titles_keep_place_names(text, expected):
@@ -585,8 +594,8 @@ def test_a_notices_title_ends_where_the_notice_goes_on(text, expected):
         ("市委书记张三曾任某县县长、县委书记等职。", {"张三": ["县委书记", "市委书记", "某县县长"]}),
         # of the person of its clause, not of one named before a comma (县长甲介绍，乙曾任…)
         ("县长张三介绍，李四曾任县委书记等职。", {"张三": ["县长"]}),
-        # 曾任 begins no name (曾 is a surname)
-        ("张三会见了曾任某国总理的李四先生。", {}),
+        # 曾任 begins no name (曾 is a surname); who opens the sentence receiving him is one
+        ("张三会见了曾任某国总理的李四先生。", {"张三": []}),
     ],
 )
 def test_the_posts_a_sentence_says_a_person_held_are_titles(text, expected):
@@ -633,3 +642,22 @@ def test_a_title_before_a_name_and_its_title_is_that_names(text, expected):
 )
 def test_a_clause_that_is_a_title_alone_is_the_next_names(text, expected):
     assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare name that opens a clause and holds talks with someone named by a post
+        ("6月9日，王毅同美国国务卿布林肯通电话。", {"王毅", "布林肯"}),
+        ("王毅在北京同俄罗斯外长拉夫罗夫举行会谈。", {"王毅", "拉夫罗夫"}),
+        ("6月9日，李强与新加坡总理黄循财举行视频会晤。", {"李强", "黄循财"}),
+        # …or receives him
+        ("王毅会见某国外长陈建华。", {"王毅", "陈建华"}),
+        ("6月9日，刘鹤与美国财政部长耶伦视频通话。", {"刘鹤", "耶伦"}),
+        # not a word before 和, which joins a list, nor a body that holds talks
+        ("6月9日，张家和李家村书记王立新举行会谈。", {"王立新"}),
+        ("6月9日，全市上下同市委书记王立新举行会谈。", {"王立新"}),
+    ],
+)
+def test_the_subject_of_talks_with_a_titled_person_is_a_person(text, expected):
+    assert untagged(text) == expected
