@@ -185,17 +185,23 @@ def shard_files(folder: str | Path) -> list[tuple[str, Path]]:
     after ``…/123>``).
     """
     folder = Path(folder)
-    try:
-        rows = index_rows(folder)
-    except OSError as exc:
-        raise ShardError(f"{folder}: no shard index {INDEX} ({exc.strerror})") from exc
+    return [(graph, folder / name) for graph, name in shard_names(folder)]
+
+
+def shard_names(folder: Path, rows: list[tuple[str, str, str]] | None = None) -> list[tuple[str, str]]:
+    """:func:`shard_files` with each file's name alone (``rows``: the index's, when read)."""
+    if rows is None:
+        try:
+            rows = index_rows(folder)
+        except OSError as exc:
+            raise ShardError(f"{folder}: no shard index {INDEX} ({exc.strerror})") from exc
     found = []
     for graph, name, _ in rows:
         if graph and graph[0] != "<":
             graph = nt_term(URIRef(graph))
-        found.append((graph, folder / name))
+        found.append((graph, name))
     if not any(graph == "" for graph, _ in found) and (folder / DEFAULT).is_file():
-        found.append(("", folder / DEFAULT))
+        found.append(("", DEFAULT))
     return sorted(found)
 
 
@@ -1235,8 +1241,13 @@ def network_units(
     (:func:`_make_all`): in a build, one worker writes the RDF files meanwhile, and this process
     would otherwise make every shard's rows while the other waits.
     """
-    shards = shard_files(shards_dir)
-    digests = {name: digest for _, name, digest in index_rows(shards_dir)}
+    try:
+        index = index_rows(shards_dir)
+    except OSError as exc:
+        raise ShardError(f"{shards_dir}: no shard index {INDEX} ({exc.strerror})") from exc
+    shards = shard_names(Path(shards_dir), index)
+    digests = {name: digest for _, name, digest in index}
+    del index
     aside = None
     if rows is None or read_only:
         aside = scratch_folder(Path(work) / "govkg-rows")
@@ -1250,19 +1261,22 @@ def network_units(
     units = []
     missing: list[_Missing] = []
     sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
-    for number, (graph, path) in enumerate(shards):
-        digest = digests.get(path.name, "")
+    # a unit a file named in a folder: a path made of each only where its rows are made (at 100,000
+    # releases, paths made and made again were most of this)
+    for number, (graph, shard) in enumerate(shards):
+        digest = digests.get(shard, "")
         name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
-        target = folder / name
-        if not (digest and rows is not None and RowsFile(target).complete(sizes.get(name))):
+        unit = RowsFile(folder, name)
+        if not (digest and rows is not None and unit.complete(sizes.get(name))):
+            path = Path(shards_dir) / shard
             if read_only:
-                target = aside / f"{number}.tsv"
-                missing.append((graph, path, target, None))
+                unit = RowsFile(aside / f"{number}.tsv")
+                missing.append((graph, path, unit.path, None))
             elif rows is not None and not graph:  # the default graph: its refs kept, its edit followed
-                missing.append((graph, path, target, _edited_rows(folder, digest)))
+                missing.append((graph, path, unit.path, _edited_rows(folder, digest)))
             else:
-                missing.append((graph, path, target, None))
-        units.append(RowsFile(target))
+                missing.append((graph, path, unit.path, None))
+        units.append(unit)
     _make_all(missing, pool)
     if rows is not None and prune and not read_only:
         prune_rows(folder, units)
@@ -1352,7 +1366,7 @@ def _make_all(missing: list[_Missing], pool: Executor | None) -> None:
 
 def prune_rows(folder: Path, units: list) -> None:
     """Remove the rows files of ``folder`` that are none of ``units``' (and their refs)."""
-    wanted = {unit.path.name for unit in units}
+    wanted = {unit.name for unit in units}
     for old in folder.glob("*.tsv"):
         if old.name not in wanted:
             old.unlink(missing_ok=True)

@@ -1179,10 +1179,15 @@ class _StaleTables(Exception):
 
 def _unit_name(unit) -> str | None:
     """A unit's name in the state: its rows file's, when that is named by its content."""
-    path = getattr(unit, "path", None)
-    if path is None or not path.name.endswith(f".{ROWS_FORMAT}.tsv") or path.name.split(".")[0].isdigit():
+    name = getattr(unit, "name", None)
+    if not isinstance(name, str):
+        path = getattr(unit, "path", None)
+        if path is None:
+            return None
+        name = path.name
+    if not name.endswith(f".{ROWS_FORMAT}.tsv") or name.split(".")[0].isdigit():
         return None
-    return path.name
+    return name
 
 
 def _meta(same_as: dict[str, str]) -> dict:
@@ -2152,8 +2157,19 @@ class RowsFile:
     without a sync, as a cache may be) is not complete, and is made again.
     """
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path, name: str | None = None) -> None:
+        """The file ``path``, or the file ``name`` in the folder ``path`` (its path made when asked)."""
+        if name is None:
+            self._path: Path | None = path if isinstance(path, Path) else Path(path)
+            self.name = self._path.name
+        else:
+            self._path, self._folder, self.name = None, os.fspath(path), name
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = Path(self._folder, self.name)
+        return self._path
 
     def __iter__(self) -> Iterator[str]:
         with self.path.open(encoding="utf-8", newline="\n") as handle:
@@ -2166,7 +2182,8 @@ class RowsFile:
         whole, it has that size (no data read)."""
         if size is not None:
             try:
-                return self.path.stat().st_size == size
+                where = self._path if self._path is not None else os.path.join(self._folder, self.name)
+                return os.stat(where).st_size == size
             except OSError:
                 return False
         try:
