@@ -327,7 +327,11 @@ def updated_streamed_rows(
     from the triples of these subjects alone, read where they are in ``path`` (bisected) and, as
     they were, from those and the changes: the rest of the unit is not read.
     """
-    removed, added = list(removed), set(added)
+    # a triple of a predicate no row reads changes none (the build's provenance, which names each
+    # release: at 30,000 releases 60,300 of the lines an update of 100 edits)
+    wanted = _WANTED
+    removed = [triple for triple in removed if triple.split(" ", 2)[1] in wanted]
+    added = {triple for triple in added if triple.split(" ", 2)[1] in wanted}
     if any(triple.split(" ", 2)[1] in _WHOLE_UNIT for triple in (*removed, *added)):
         return None
     old_refs = list(old_refs)
