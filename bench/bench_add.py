@@ -151,6 +151,9 @@ def instrument() -> None:
         "write_page_index",  # once the store is, while the pool writes the Gephi files
     ):
         timed(sharded, name)
+    for name in ("_make_rows", "streamed_rows", "updated_streamed_rows"):  # the units' rows (pool too)
+        if hasattr(sharded, name):
+            timed(sharded, name)
     timed(store, "apply_changes")
     timed(sharded, "write_exports", "write_exports (GEXF, GraphML)")
     timed(sharded, "write_spliced_exports", "write_spliced_exports (GEXF, GraphML)")

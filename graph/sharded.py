@@ -113,6 +113,7 @@ from govkg.graph.shards import (
     SHARDS_STATE,
     SortedLines,
     default_change,
+    default_edit,
     index_rows,
 )
 from govkg.graph.splice import Splice, Stale
@@ -148,6 +149,7 @@ from govkg.graph.tables import (
     rankings,
     streamed_rows,
     unit_rows,
+    updated_streamed_rows,
     write_exports,
     write_spliced_exports,
 )
@@ -183,17 +185,23 @@ def shard_files(folder: str | Path) -> list[tuple[str, Path]]:
     after ``…/123>``).
     """
     folder = Path(folder)
-    try:
-        rows = index_rows(folder)
-    except OSError as exc:
-        raise ShardError(f"{folder}: no shard index {INDEX} ({exc.strerror})") from exc
+    return [(graph, folder / name) for graph, name in shard_names(folder)]
+
+
+def shard_names(folder: Path, rows: list[tuple[str, str, str]] | None = None) -> list[tuple[str, str]]:
+    """:func:`shard_files` with each file's name alone (``rows``: the index's, when read)."""
+    if rows is None:
+        try:
+            rows = index_rows(folder)
+        except OSError as exc:
+            raise ShardError(f"{folder}: no shard index {INDEX} ({exc.strerror})") from exc
     found = []
     for graph, name, _ in rows:
         if graph and graph[0] != "<":
             graph = nt_term(URIRef(graph))
-        found.append((graph, folder / name))
+        found.append((graph, name))
     if not any(graph == "" for graph, _ in found) and (folder / DEFAULT).is_file():
-        found.append(("", folder / DEFAULT))
+        found.append(("", DEFAULT))
     return sorted(found)
 
 
@@ -1233,8 +1241,13 @@ def network_units(
     (:func:`_make_all`): in a build, one worker writes the RDF files meanwhile, and this process
     would otherwise make every shard's rows while the other waits.
     """
-    shards = shard_files(shards_dir)
-    digests = {name: digest for _, name, digest in index_rows(shards_dir)}
+    try:
+        index = index_rows(shards_dir)
+    except OSError as exc:
+        raise ShardError(f"{shards_dir}: no shard index {INDEX} ({exc.strerror})") from exc
+    shards = shard_names(Path(shards_dir), index)
+    digests = {name: digest for _, name, digest in index}
+    del index
     aside = None
     if rows is None or read_only:
         aside = scratch_folder(Path(work) / "govkg-rows")
@@ -1246,17 +1259,24 @@ def network_units(
         if not read_only:
             folder.mkdir(parents=True, exist_ok=True)
     units = []
-    missing: list[tuple[str, Path, Path]] = []
+    missing: list[_Missing] = []
     sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
-    for number, (graph, path) in enumerate(shards):
-        digest = digests.get(path.name, "")
+    # a unit a file named in a folder: a path made of each only where its rows are made (at 100,000
+    # releases, paths made and made again were most of this)
+    for number, (graph, shard) in enumerate(shards):
+        digest = digests.get(shard, "")
         name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
-        target = folder / name
-        if not (digest and rows is not None and RowsFile(target).complete(sizes.get(name))):
+        unit = RowsFile(folder, name)
+        if not (digest and rows is not None and unit.complete(sizes.get(name))):
+            path = Path(shards_dir) / shard
             if read_only:
-                target = aside / f"{number}.tsv"
-            missing.append((graph, path, target))
-        units.append(RowsFile(target))
+                unit = RowsFile(aside / f"{number}.tsv")
+                missing.append((graph, path, unit.path, None))
+            elif rows is not None and not graph:  # the default graph: its refs kept, its edit followed
+                missing.append((graph, path, unit.path, _edited_rows(folder, digest)))
+            else:
+                missing.append((graph, path, unit.path, None))
+        units.append(unit)
     _make_all(missing, pool)
     if rows is not None and prune and not read_only:
         prune_rows(folder, units)
@@ -1265,20 +1285,65 @@ def network_units(
 
 # Shards whose rows a task of a pool makes (network_units).
 ROWS_TASK = 100
+# Beside a large unit's rows (``DIGEST.FORMAT.tsv``), what its rows read of other subjects
+# (``DIGEST.FORMAT.refs``: tables.streamed_rows' ``refs``), for the next update's.
+REFS_SUFFIX = ".refs"
+
+# A shard whose rows are made (network_units): its graph, file and rows file, and for the default
+# graph of a kept build True (its refs kept), or when an update edited it, the rows and refs files
+# of the shard it was made from and the files of the lines taken out and put in; else None.
+_Missing = tuple[str, Path, Path, "tuple[Path, Path, Path, Path] | bool | None"]
 
 
-def _make_rows(missing: list[tuple[str, Path, Path]]) -> None:
-    """Make the rows file ``target`` of each shard ``(graph, path, target)``."""
+def _edited_rows(folder: Path, digest: str) -> tuple[Path, Path, Path, Path] | bool:
+    """The rows and refs of the default graph's shard the last update of the shards edited into
+    that of ``digest``, and the files of what it took out and put in, when all are at hand; else
+    True (the refs of the rows made are kept all the same)."""
+    edit = default_edit(folder.parent / SHARDS_STATE, digest) if digest else None
+    if edit is None:
+        return True
+    before, removed, added = edit
+    rows, refs = (folder / f"{before}.{ROWS_FORMAT}{suffix}" for suffix in (".tsv", REFS_SUFFIX))
+    if not (RowsFile(rows).complete() and RowsFile(refs).complete()):
+        return True
+    return rows, refs, removed, added
+
+
+def _make_rows(missing: list[_Missing]) -> None:
+    """Make the rows file ``target`` of each shard ``(graph, path, target, previous)``
+    (:data:`_Missing`)."""
     with collector_paused():
-        for graph, path, target in missing:
+        for graph, path, target, previous in missing:
             if path.stat().st_size > STREAMED_BYTES:  # the default graph: not indexed whole
-                found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph))
+                refs: list[str] | None = [] if previous else None
+                found = _updated_rows(path, previous, refs) if isinstance(previous, tuple) else None
+                if found is None:
+                    refs = [] if previous else None
+                    found = streamed_rows(lambda path=path, graph=graph: shard_triples(path, graph), refs)
+                if refs is not None:  # before the rows: rows found whole are not made again
+                    RowsFile(target.with_name(target.name[: -len(".tsv")] + REFS_SUFFIX)).write(refs)
             else:
                 found = unit_rows(pairs_of_triples(shard_triples(path, graph)))
             RowsFile(target).write(found)
 
 
-def _make_all(missing: list[tuple[str, Path, Path]], pool: Executor | None) -> None:
+def _updated_rows(path: Path, previous: tuple[Path, Path, Path, Path], refs: list[str]) -> list[str] | None:
+    """The default graph's rows (``path``: its shard) from those of the shard an update edited
+    (:func:`~govkg.graph.tables.updated_streamed_rows`), or None where they are to be made whole."""
+    rows, old_refs, removed, added = previous
+
+    def triples(lines: Path) -> Iterator[str]:  # lines "S P O ." (graph/shards.py's edit_sorted)
+        return (line[:-2] for line in lines.read_text(encoding="utf-8").split("\n")[:-1])
+
+    try:
+        kept = RowsFile(rows), RowsFile(old_refs)
+        return updated_streamed_rows(path, *kept, triples(removed), triples(added), refs)
+    except (OSError, ValueError):
+        del refs[:]
+        return None
+
+
+def _make_all(missing: list[_Missing], pool: Executor | None) -> None:
     """:func:`_make_rows` of every shard of ``missing``: here, or in tasks of ``pool`` of which this
     process makes those no worker has started, from the last (a task cancelled is this one's)."""
     if pool is None or len(missing) <= ROWS_TASK:
@@ -1300,10 +1365,13 @@ def _make_all(missing: list[tuple[str, Path, Path]], pool: Executor | None) -> N
 
 
 def prune_rows(folder: Path, units: list) -> None:
-    """Remove the rows files of ``folder`` that are none of ``units``'."""
-    wanted = {unit.path.name for unit in units}
+    """Remove the rows files of ``folder`` that are none of ``units``' (and their refs)."""
+    wanted = {unit.name for unit in units}
     for old in folder.glob("*.tsv"):
         if old.name not in wanted:
+            old.unlink(missing_ok=True)
+    for old in folder.glob(f"*{REFS_SUFFIX}"):
+        if old.name[: -len(REFS_SUFFIX)] + ".tsv" not in wanted:
             old.unlink(missing_ok=True)
 
 

@@ -622,6 +622,20 @@ def default_change(state: str | Path, before: str, after: str) -> tuple[Path, Pa
     return paths if all(path.is_file() for path in paths) else None
 
 
+def default_edit(state: str | Path, after: str) -> tuple[str, Path, Path] | None:
+    """The digest default.nq had before the last update made it the shard of digest ``after``, and
+    the files of the lines that update took out and put in (:func:`default_change`); None when the
+    state does not say."""
+    try:
+        found = json.loads((Path(state) / _STAMPS).read_text(encoding="utf-8")).get("default")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(found, dict) or found.get("to") != after or not isinstance(found.get("from"), str):
+        return None
+    paths = default_change(state, found["from"], after)
+    return (found["from"], *paths) if paths is not None else None
+
+
 def update_release_shards(
     kept: KeptShards,
     corpus: Corpus,

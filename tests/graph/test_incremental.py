@@ -672,6 +672,42 @@ def test_an_update_follows_the_change_in_the_shards_and_gives_the_bytes_of_a_fre
     assert _files_and_shards(out) == _files_and_shards(fresh)
 
 
+def test_an_update_makes_the_default_graphs_rows_from_its_edit_and_gives_the_views_of_a_fresh_build(
+    tmp_path, inputs, monkeypatch
+):
+    """The default graph's network rows (a unit made in passes: here every unit is) made by an
+    update from those of the shard it edited and from that edit, the rest of it not read; the
+    views and rows those of a fresh build. Where the state keeps no refs beside the rows (an older
+    govkg's), the rows are made whole, and their refs kept for the next update."""
+    first, second = inputs
+    out = tmp_path / "out"
+    monkeypatch.setattr(incremental, "FOLLOWED_SHARE", 1.0)
+    monkeypatch.setattr(sharded, "STREAMED_BYTES", 0)
+    updated = []
+    real = tables.updated_streamed_rows
+    monkeypatch.setattr(sharded, "updated_streamed_rows", lambda *a: updated.append(real(*a)) or updated[-1])
+    rid, steps = _update_steps(first, second, out)
+    made = []
+    for number, command in enumerate(steps):
+        updated.clear()
+        if number == 2:  # a build of a govkg that kept no refs
+            for refs in (out / CACHE / sharded.NETWORK_STATE).glob(f"*{sharded.REFS_SUFFIX}"):
+                refs.unlink()
+        assert main([*command, "-q", "--no-check"]) == EXIT_OK
+        made.append([rows is not None for rows in updated])
+    assert made == [[], [True], [], [True]]
+    fresh = _fresh_without(tmp_path / "fresh", first, second, rid)
+    for name in ("graph.html", "graph.gexf", "graph.graphml"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    kept = {p.name: p.read_bytes() for p in (out / CACHE / sharded.NETWORK_STATE).glob("*.*")}
+    whole = {p.name: p.read_bytes() for p in (fresh / CACHE / sharded.NETWORK_STATE).glob("*.*")}
+    assert kept.keys() == whole.keys()
+    assert sum(name.endswith(sharded.REFS_SUFFIX) for name in kept) == 1
+    for name in kept:
+        if name.endswith((".tsv", sharded.REFS_SUFFIX)):
+            assert kept[name] == whole[name], name
+
+
 def test_an_update_whose_shards_state_does_not_describe_the_folder_writes_them_whole(tmp_path, inputs):
     first, second = inputs
     out, fresh = tmp_path / "out", tmp_path / "fresh"

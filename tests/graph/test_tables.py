@@ -207,6 +207,71 @@ def test_a_large_unit_read_in_passes_gives_the_rows_of_the_unit_whole(sample_res
         assert streamed_rows(lambda triples=triples: iter(triples)) == whole
 
 
+def _unit_file(path, triples) -> None:
+    """A default graph's shard of ``triples`` (``S P O``): sorted lines ``S P O .``, each once."""
+    path.write_text("".join(f"{t} .\n" for t in sorted(set(triples))), encoding="utf-8")
+
+
+def _sample_unit(sample_result, tmp_path) -> list[str]:
+    """Every triple of the sample's shards, as one unit, less the releases' citations (a citation makes
+    rows of its document from other releases: a change near one is made whole)."""
+    write_outputs(sample_result, tmp_path, only=["graph.trig", "shards"])
+    triples = {t for graph, path in shard_files(tmp_path / "shards") for t in shard_triples(path, graph)}
+    return sorted(t for t in triples if f"<{tables_module._CITATION}>" not in t)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_large_units_rows_updated_from_its_changes_are_those_made_whole(sample_result, tmp_path, seed):
+    """An update's default graph: its rows and refs made from the previous ones and the lines taken out
+    and put in (updated_streamed_rows) are those its three passes make (streamed_rows)."""
+    triples = _sample_unit(sample_result, tmp_path)
+    rng = random.Random(seed)
+    published = f"<{tables_module._PUBLISHED}>"
+    movable = [t for t in triples if f" {published} " not in t]
+    gone = set(rng.sample(movable, rng.randint(1, 12)))
+    old = [t for t in triples if t not in gone or rng.random() < 0.5]  # some put in, some taken out
+    new = [t for t in triples if t not in gone]
+    for number in range(rng.randint(0, 3)):  # a new tenure, its post named or renamed
+        tenure, post = f"<{ID[f'tenure/new{number}']}>", f"<{ID['post/mayor']}>"
+        new += [
+            f"{tenure} <{tables_module._HOLDER}> <{NAMESAKE}>",
+            f"{tenure} <{tables_module._POST}> {post}",
+            f'{tenure} <{tables_module._FIRST}> "2020-0{number + 1}-01"^^<http://www.w3.org/2001/XMLSchema#date>',
+            f'{post} <{SCHEMA.name}> "新市长{number}"@zh',
+        ]
+    _unit_file(tmp_path / "old.nq", old)
+    _unit_file(tmp_path / "new.nq", new)
+    old_refs: list[str] = []
+    old_rows = streamed_rows(lambda: iter(sorted(set(old))), old_refs)
+    refs: list[str] = []
+    rows = tables_module.updated_streamed_rows(
+        tmp_path / "new.nq",
+        old_rows,
+        old_refs,
+        sorted(set(old) - set(new)),
+        sorted(set(new) - set(old)),
+        refs,
+    )
+    whole_refs: list[str] = []
+    assert rows == streamed_rows(lambda: iter(sorted(set(new))), whole_refs)
+    assert refs == whole_refs
+
+
+def test_a_change_of_a_date_or_near_a_citation_makes_a_large_units_rows_whole(sample_result, tmp_path):
+    """The newest publication date, and a document's citing events, are rows of the whole unit."""
+    write_outputs(sample_result, tmp_path, only=["graph.trig", "shards"])
+    triples = sorted(
+        {t for graph, path in shard_files(tmp_path / "shards") for t in shard_triples(path, graph)}
+    )
+    _unit_file(tmp_path / "unit.nq", triples)
+    refs: list[str] = []
+    rows = streamed_rows(lambda: iter(triples), refs)
+    published = next(t for t in triples if f" <{tables_module._PUBLISHED}> " in t)
+    cited = next(t for t in triples if f" <{tables_module._CITATION}> " in t)
+    for removed in ([published], [cited]):
+        assert tables_module.updated_streamed_rows(tmp_path / "unit.nq", rows, refs, removed, [], []) is None
+
+
 def _graph(*releases):
     return lambda: to_rdf([make() for make in releases])
 
