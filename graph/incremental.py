@@ -54,11 +54,11 @@ from govkg.extract.identity import (
 )
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
-from govkg.extract.resolved import Resolved, resolve_kept
+from govkg.extract.resolved import KeptDecisions, Resolved, resolve_kept
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
-from govkg.graph.folders import scratch, staged_folder
+from govkg.graph.folders import atomic_open, scratch, staged_folder
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
@@ -897,12 +897,25 @@ def write_build(
         finally:
             for path in changes:
                 path.unlink(missing_ok=True)
-        written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_lines(corpus))
+        written["identity.tsv"] = _write_report(corpus, stage / "identity.tsv", outdir / "identity.tsv")
         written[SHARDS] = folder
         update.triples = _triples(stage)
         if before_swap is not None:
             before_swap(stage)
+    if isinstance(corpus.decisions, KeptDecisions):  # the report in place: the next update splices it
+        corpus.decisions.report_written(outdir / "identity.tsv")
     return {name: outdir / path.relative_to(stage) for name, path in written.items()}
+
+
+def _write_report(corpus: Corpus, path: Path, previous: Path) -> Path:
+    """``identity.tsv`` at ``path``: of a corpus kept between builds, spliced from ``previous``
+    (the last build's) where it can be (extract/resolved.py's KeptDecisions.report_pieces)."""
+    decisions = corpus.decisions
+    if not isinstance(decisions, KeptDecisions):
+        return atomic_write(path, identity_lines(corpus))
+    with atomic_open(path, "wb") as handle:
+        handle.writelines(decisions.report_pieces(previous))
+    return path
 
 
 def _triples(folder: Path) -> int:
