@@ -63,7 +63,7 @@ from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.sharded import RDF_STATE, write_from_shards
+from govkg.graph.sharded import NETWORK_STATE, RDF_STATE, UNIT_ROWS, prune_network, write_from_shards
 from govkg.graph.shards import (
     SHARDS,
     SHARDS_STATE,
@@ -859,7 +859,9 @@ def write_build(
     corpus = update.corpus
     if corpus is None:
         raise ValueError("the folder is up to date: nothing to write")
-    with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
+    # the network's rows files, only added to meanwhile, shared with the previous build (one rename)
+    shared = [f"{CACHE}/{NETWORK_STATE}/{UNIT_ROWS}"]
+    with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__, shared=shared) as stage:
         folder = stage / SHARDS
         folder.mkdir(parents=True, exist_ok=True)
         state = stage / CACHE / SHARDS_STATE
@@ -902,6 +904,7 @@ def write_build(
         update.triples = _triples(stage)
         if before_swap is not None:
             before_swap(stage)
+    prune_network(outdir)  # once swapped in: the previous build's rows are its own until then
     if isinstance(corpus.decisions, KeptDecisions):  # the report in place: the next update splices it
         corpus.decisions.report_written(outdir / "identity.tsv")
     return {name: outdir / path.relative_to(stage) for name, path in written.items()}

@@ -137,6 +137,7 @@ from govkg.graph.tables import (
     ROWS_FORMAT,
     STREAMED_BYTES,
     TABLES_STATE,
+    UNIT_ROWS,
     RowsFile,
     Tables,
     exports,
@@ -1130,7 +1131,7 @@ def _read_shards(shards: list[tuple[str, Path]]):
     return graph
 
 
-NETWORK_STATE = "network"  # the network's rows of each shard, in a build's cache folder
+NETWORK_STATE = "network"  # the network's rows of each shard (in UNIT_ROWS), in a build's cache folder
 LAYOUT_MEMO = "layout.marshal"  # the parts of the page laid out, beside them (graph/layout.py)
 
 
@@ -1174,7 +1175,9 @@ def write_network_files(
             units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
             state = Path(rows) / TABLES_STATE if rows is not None else None
             tables = stack.enter_context(network_tables(units, outdir, state))
-            if rows is not None:  # once the tables are made: an update's reads the rows of shards gone
+            # once the tables are made (an update's reads the rows of shards gone); a folder shared
+            # with the previous build is pruned once it is swapped in (write_build: prune_network)
+            if rows is not None and not (Path(rows) / UNIT_ROWS).is_symlink():
                 prune_rows(Path(rows), units)
             figures = rankings(tables)
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
@@ -1242,12 +1245,12 @@ def network_units(
     if rows is None:
         folder = aside
     else:
-        folder = Path(rows)
+        folder = Path(rows) / UNIT_ROWS
         if not read_only:
             folder.mkdir(parents=True, exist_ok=True)
     units = []
     missing: list[tuple[str, Path, Path]] = []
-    sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
+    sizes = kept_sizes(Path(rows) / TABLES_STATE) if rows is not None else {}  # no need to read these
     for number, (graph, path) in enumerate(shards):
         digest = digests.get(path.name, "")
         name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
@@ -1259,7 +1262,7 @@ def network_units(
         units.append(RowsFile(target))
     _make_all(missing, pool)
     if rows is not None and prune and not read_only:
-        prune_rows(folder, units)
+        prune_rows(Path(rows), units)
     return units
 
 
@@ -1299,10 +1302,25 @@ def _make_all(missing: list[tuple[str, Path, Path]], pool: Executor | None) -> N
         raise
 
 
-def prune_rows(folder: Path, units: list) -> None:
-    """Remove the rows files of ``folder`` that are none of ``units``'."""
-    wanted = {unit.path.name for unit in units}
-    for old in folder.glob("*.tsv"):
+def prune_rows(rows: Path, units: list) -> None:
+    """Remove the rows files of the network state ``rows`` that are none of ``units``' (and those a
+    govkg kept beside the state, before :data:`UNIT_ROWS`)."""
+    _prune(rows, {unit.path.name for unit in units})
+
+
+def prune_network(outdir: Path) -> None:
+    """:func:`prune_rows` of a build folder: the rows files of no shard of its own removed."""
+    try:
+        digests = [digest for _, _, digest in index_rows(outdir / SHARDS)]
+    except OSError:  # no shards: nothing to tell
+        return
+    _prune(outdir / "cache" / NETWORK_STATE, {f"{digest}.{ROWS_FORMAT}.tsv" for digest in digests if digest})
+
+
+def _prune(rows: Path, wanted: set[str]) -> None:
+    for old in rows.glob("*.tsv"):
+        old.unlink(missing_ok=True)
+    for old in (rows / UNIT_ROWS).glob("*.tsv"):
         if old.name not in wanted:
             old.unlink(missing_ok=True)
 
