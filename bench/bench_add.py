@@ -114,6 +114,8 @@ def instrument() -> None:
         "mapped_before",
         "write_from_shards",
         "identity_lines",
+        "_write_report",  # identity.tsv, spliced from the previous one (or identity_lines)
+        "prune_network",
         "_lines",
     )
     for name in steps:

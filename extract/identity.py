@@ -1713,6 +1713,9 @@ def identity_report(corpus: Corpus) -> str:
     return "".join(identity_lines(corpus))
 
 
+REPORT_HEADER = "kind\tnode\trelease\tmention\tkey_in_release\treason\tapart_from\n"  # identity.tsv's
+
+
 def identity_lines(corpus: Corpus) -> Iterator[str]:
     """The merge report, ``identity.tsv``, a line at a time (a build writes it as it is made:
     held whole, it grew with the corpus, about 350 MB of text at 100,000 releases): every
@@ -1723,7 +1726,7 @@ def identity_lines(corpus: Corpus) -> Iterator[str]:
     (namesakes kept apart). Then the places and organisations written in a
     variant form (巴中, 連云港市, 市委), and the canonical node they are one with.
     """
-    yield "kind\tnode\trelease\tmention\tkey_in_release\treason\tapart_from\n"
+    yield REPORT_HEADER
     kept = getattr(corpus.decisions, "report_lines", None)
     if kept is not None:  # the lines made from the decisions as kept, not their objects
         yield from kept()

@@ -36,19 +36,24 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
+import json
 import marshal
+import mmap
+import os
 import pickle
 import sqlite3
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from functools import lru_cache
+from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from govkg.extract.identity import (
     PARTITION_RELEASES,
+    REPORT_HEADER,
     Alias,
     Corpus,
     Decision,
@@ -68,6 +73,7 @@ from govkg.extract.identity import (
     _in_release,
     _name,
     _office,
+    _report_line,
     _shared,
     _unplaced,
     _written_organizations,
@@ -334,6 +340,14 @@ class Resolved:
         if version is None:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
 
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    @property
+    def generation(self) -> int:
+        """How many updates made the state (0: none, or a govkg that did not count them)."""
+        return int(self._meta("generation") or 0)
+
     def _meta(self, key: str) -> str | None:
         try:
             found = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -486,6 +500,23 @@ class Resolved:
         for (value,) in self.db.execute("SELECT value FROM decision ORDER BY node, rid, person"):
             yield _decision(value)
 
+    def node_lines(self, blocks: list[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(node, its line of the report) of each decision (of ``blocks``), in the order of
+        :meth:`decisions`."""
+        if blocks is None:
+            rows = self.db.execute("SELECT node, value FROM decision ORDER BY node, rid, person")
+        else:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (block TEXT PRIMARY KEY) WITHOUT ROWID")
+            self.db.execute("DELETE FROM asked")
+            self.db.executemany("INSERT OR IGNORE INTO asked VALUES (?)", ((block,) for block in blocks))
+            rows = self.db.execute(
+                "SELECT node, value FROM decision WHERE block IN (SELECT block FROM asked) "
+                "ORDER BY node, rid, person"
+            )
+        for node, value in rows:
+            release, person, name, _, reason, apart_from = marshal.loads(value)
+            yield node, decision_line(release, person, name, node, reason, apart_from)
+
     def decision_lines(self) -> Iterator[str]:
         """The report's line of each decision (:func:`~govkg.extract.identity.decision_line`), in
         the order of :meth:`decisions`, made from the rows without a Decision between."""
@@ -572,7 +603,9 @@ def resolve_kept(
             state.clear(basis)
         state.begin()
         try:
-            corpus = _update(table, dict(origins), state, partitions, digest, pool)
+            since = state.generation
+            corpus = _update(table, dict(origins), state, partitions, digest, pool, since)
+            state.set_meta("generation", str(since + 1))
         except BaseException:
             state.rollback()
             raise
@@ -587,6 +620,7 @@ def _update(
     partitions: int | None,
     digest: str,
     pool: Executor | None = None,
+    since: int = 0,
 ) -> Corpus:
     before = state.origins()
     empty = not before  # nothing to take back or to compare with: written without indexes
@@ -705,7 +739,20 @@ def _update(
     db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh (rid TEXT, value BLOB)")
     db.execute("CREATE INDEX IF NOT EXISTS temp.fresh_of ON fresh (rid)")
     db.execute("DELETE FROM fresh")
+    # the names of the nodes of the blocks resolved again, before and after: the report's lines of
+    # the others are those of the last (None: a report made whole, see KeptDecisions.report_pieces)
+    report_names: set[str] | None = None if empty else set()
     for group, result in _group_results(_groups(dirty_blocks, groups), state, rows_read, pool, not empty):
+        if report_names is not None:
+            report_names = _node_names(
+                report_names,
+                (
+                    node
+                    for block in group
+                    for (node,) in db.execute("SELECT DISTINCT node FROM decision WHERE block = ?", (block,))
+                ),
+                (node for _, node, *_ in result.decisions),
+            )
         if not empty:
             for block in group:
                 old_places = [
@@ -769,7 +816,7 @@ def _update(
         keys=KeptKeys(state, releases),
         tenures=tuple(state.tenures()),
         same_as=tuple(state.aliases()),
-        decisions=KeptDecisions(state, "decisions", state.count("decision")),
+        decisions=KeptDecisions(state, "decisions", state.count("decision"), since, report_names),
         variants=KeptList(state, "variants", state.count("variant")),
         fingerprint=digest,
     )
@@ -821,10 +868,180 @@ class KeptList(ReadAsTuple):
 
 class KeptDecisions(KeptList):
     """The corpus's decisions as a :class:`KeptList`, which also gives their lines of the report
-    (identity_lines asks for them: the decisions of a large corpus are not made to be written)."""
+    (identity_lines asks for them: the decisions of a large corpus are not made to be written),
+    and the whole report spliced from the last (:meth:`report_pieces`).
+
+    ``since`` is the state's generation the update started from; ``names``, the names of the
+    nodes of the blocks it resolved again, before and after (None: a state made from nothing, or
+    a node whose name the report's order cannot tell, see :func:`_node_names`)."""
+
+    def __init__(
+        self, state: Resolved, which: str, count: int, since: int = 0, names: set[str] | None = None
+    ) -> None:
+        super().__init__(state, which, count)
+        self._since = since
+        self._names = names
+        self._written: dict | None = None
 
     def report_lines(self) -> Iterator[str]:
         return self._state.decision_lines()
+
+    def report_pieces(self, previous: str | Path | None = None) -> Iterator[bytes]:
+        """``identity.tsv`` (:func:`~govkg.extract.identity.identity_lines`, the same bytes) in
+        pieces of UTF-8: the lines of the nodes whose blocks were not resolved again copied from
+        ``previous``, when that is the report written from the state this update started from
+        (:meth:`report_written` says so, by the file's size, time and inode), else made whole.
+
+        The report's person lines are sorted by node, and a name's nodes (``name@...``) stand
+        together: a name's lines are found by a binary search of the file, and those of each name
+        resolved again put in their place; the variants after them are made again."""
+        found = self._report_of(previous)
+        self._written = {"plain": True}
+        yield _HEADER
+        if found is None:
+            yield from self._whole()
+        else:
+            yield from self._spliced(Path(previous), found)
+        self._written["variants_at"] = self._written.pop("at")
+        yield from _encoded(
+            _report_line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
+            for v in self._state.variants()
+        )
+
+    def report_written(self, path: str | Path) -> None:
+        """Say that ``path`` holds the report :meth:`report_pieces` gave: the next update splices it."""
+        if self._written is None:
+            return
+        found = os.stat(path)
+        self._written |= {
+            "generation": self._since + 1,
+            "size": found.st_size,
+            "mtime": found.st_mtime_ns,
+            "inode": found.st_ino,
+        }
+        self._state.set_meta("report", json.dumps(self._written, sort_keys=True))
+
+    def _report_of(self, previous: str | Path | None) -> dict | None:
+        """What the state says of the report at ``previous``, when it may be spliced."""
+        if previous is None or self._names is None:
+            return None
+        try:
+            said = json.loads(self._state._meta("report") or "null")
+            found = os.stat(previous)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(said, dict) or not said.get("plain") or said.get("generation") != self._since:
+            return None
+        if (said.get("size"), said.get("mtime"), said.get("inode")) != (
+            found.st_size,
+            found.st_mtime_ns,
+            found.st_ino,
+        ):
+            return None
+        return said
+
+    def _whole(self) -> Iterator[bytes]:
+        at = len(_HEADER)
+        plain = True
+        lines: list[str] = []
+        for node, line in self._state.node_lines():
+            plain = plain and _plain_node(node)
+            lines.append(line)
+            if len(lines) >= _LINES:
+                piece = "".join(lines).encode("utf-8")
+                at += len(piece)
+                yield piece
+                lines.clear()
+        piece = "".join(lines).encode("utf-8")
+        self._written |= {"at": at + len(piece), "plain": plain}
+        yield piece
+
+    def _spliced(self, previous: Path, said: dict) -> Iterator[bytes]:
+        names = sorted(self._names, key=_name_bound)
+        fresh = self._state.node_lines(_blocks_of(names))
+        pending = next(fresh, None)
+        plain = True
+        at = len(_HEADER)
+        with previous.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as old:
+            cursor, end = len(_HEADER), said["variants_at"]
+            if old[:cursor] != _HEADER or end > len(old):
+                raise ValueError(f"{previous}: not the report the state says")
+            for name in names:
+                start = _first_line(old, cursor, end, _name_bound(name))
+                stop = _first_line(old, start, end, _name_bound(name, after=True))
+                piece = old[cursor:start]
+                at += len(piece)
+                yield piece
+                lines = []
+                while pending is not None and _name_of(pending[0]) == name:
+                    plain = plain and _plain_node(pending[0])
+                    lines.append(pending[1])
+                    pending = next(fresh, None)
+                piece = "".join(lines).encode("utf-8")
+                at += len(piece)
+                yield piece
+                cursor = stop
+            if pending is not None:  # a node of a block resolved again whose name was not said
+                raise ValueError(f"{pending[0]}: a node of no name resolved again")
+            piece = old[cursor:end]
+        self._written |= {"at": at + len(piece), "plain": plain}
+        yield piece
+
+
+_HEADER = REPORT_HEADER.encode()
+_LINES = 2000  # the report's lines made into one piece of bytes
+_PERSON = len("person\t")
+
+
+def _encoded(lines: Iterable[str]) -> Iterator[bytes]:
+    """``lines`` in pieces of UTF-8 of :data:`_LINES` lines."""
+    lines = iter(lines)
+    while piece := "".join(islice(lines, _LINES)):
+        yield piece.encode("utf-8")
+
+
+def _plain_node(node: str) -> bool:
+    """Whether a node's report lines can be found by its name: one ``@`` after it, written as it is."""
+    return node.count("@") == 1 and "\t" not in node and "\n" not in node
+
+
+def _name_of(node: str) -> str:
+    return node.partition("@")[0]
+
+
+def _name_bound(name: str, after: bool = False) -> bytes:
+    """Where the nodes of ``name`` begin in the report's order (``after``: end): ``name@`` ..."""
+    return f"{name}{'A' if after else '@'}".encode()
+
+
+def _node_names(names: set[str] | None, *nodes: Iterable[str]) -> set[str] | None:
+    """``names`` with the names of ``nodes``; None when one of them is not :func:`_plain_node`."""
+    if names is None:
+        return None
+    for node in chain(*nodes):
+        if not _plain_node(node):
+            return None
+        names.add(_name_of(node))
+    return names
+
+
+def _blocks_of(names: Iterable[str]) -> list[str]:
+    return sorted({_block(name) for name in names})
+
+
+def _first_line(data, lo: int, hi: int, key: bytes) -> int:
+    """The start of the first person line in ``data[lo:hi]`` (whole lines, sorted by node) whose node
+    is ``key`` or after it; ``hi`` when there is none."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
+        start = max(start, lo)
+        node_end = data.find(b"\t", start + _PERSON, hi)
+        if data[start + _PERSON : node_end] < key:
+            lo = data.find(b"\n", node_end, hi) + 1  # the line after
+        else:
+            hi = start
+    return lo
 
 
 def _with_place(steps: Iterable[tuple]) -> set[str]:

@@ -229,15 +229,16 @@ def swap_in(staging: Path, outdir: Path) -> None:
             os.close(fd)
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    """A copy of ``source`` at ``target`` made of hard links (a plain copy where links fail)."""
+def _link_tree(source: Path, target: Path, skip: frozenset[str] = frozenset()) -> None:
+    """A copy of ``source`` at ``target`` made of hard links (a plain copy where links fail),
+    without the folders ``skip`` (their paths within ``source``)."""
     if source.is_dir() and not source.is_symlink():
-        _link_folder(str(source), str(target))
+        _link_folder(str(source), str(target), skip)
     else:
         link_or_copy(source, target)
 
 
-def _link_folder(source: str, target: str) -> None:
+def _link_folder(source: str, target: str, skip: frozenset[str] = frozenset()) -> None:
     # os.scandir's entries know their type: one system call a file (the link), not three
     # (a build's shards and caches are tens of thousands of files, linked at every update)
     os.makedirs(target, exist_ok=True)
@@ -245,7 +246,8 @@ def _link_folder(source: str, target: str) -> None:
     with os.scandir(source) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                _link_folder(entry.path, os.path.join(target, entry.name))
+                if entry.path not in skip:
+                    _link_folder(entry.path, os.path.join(target, entry.name), skip)
             else:
                 link_or_copy(entry.path, os.path.join(target, entry.name))
 
@@ -279,12 +281,23 @@ def _swappable(outdir: Path, owned: Callable[[str], bool] | None) -> bool:
 
 @contextlib.contextmanager
 def staged_folder(
-    outdir: str | Path, carry: Iterable[str] = (), owned: Callable[[str], bool] | None = None
+    outdir: str | Path,
+    carry: Iterable[str] = (),
+    owned: Callable[[str], bool] | None = None,
+    shared: Iterable[str] = (),
 ) -> Iterator[Path]:
     """A folder to write a whole build into, swapped in for ``outdir`` when the block succeeds.
 
     ``carry`` names entries of the present ``outdir`` hard-linked into the
-    staging folder first. ``owned`` says which entry names a build writes:
+    staging folder first. ``shared`` names folders within them (paths such as
+    ``cache/network/rows``) whose files are only ever added, never replaced
+    or removed while the block runs (files named by their content): instead
+    of a link for each file, the staging folder gets a symbolic link to the
+    present folder's, which is moved into the staging folder whole (one
+    rename) just before the swap. The files added meanwhile are in the
+    present folder too; an interrupt between that rename and the swap leaves
+    ``outdir`` whole but for that folder (a cache's, whose files are made
+    again where missing). ``owned`` says which entry names a build writes:
     a folder holding anything else is written in place (the block gets
     ``outdir`` itself), as is the working directory or a folder above it.
     On an error or an interrupt the staging folder is removed and ``outdir``
@@ -312,16 +325,30 @@ def staged_folder(
     staging = _sibling(outdir, _STAGING)
     staging.mkdir()
     try:
+        linked = []
         if outdir.is_dir():
             os.chmod(staging, stat.S_IMODE(outdir.stat().st_mode))
+            linked = [path for path in shared if _plain_folder(outdir / path)]
+            skip = frozenset(str(outdir / path) for path in linked)
             for name in carry:
                 if (outdir / name).exists():
-                    _link_tree(outdir / name, staging / name)
+                    _link_tree(outdir / name, staging / name, skip)
+            for path in linked:
+                (staging / path).parent.mkdir(parents=True, exist_ok=True)
+                os.symlink(outdir / path, staging / path, target_is_directory=True)
         yield staging
+        for path in linked:  # the present folder's, moved in whole
+            if (staging / path).is_symlink():
+                os.unlink(staging / path)
+                os.rename(outdir / path, staging / path)
         swap_in(staging, outdir)
     except BaseException:
         _remove(staging)
         raise
+
+
+def _plain_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
 
 
 def _remove(folder: Path) -> None:

@@ -54,16 +54,16 @@ from govkg.extract.identity import (
 )
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
-from govkg.extract.resolved import Resolved, resolve_kept
+from govkg.extract.resolved import KeptDecisions, Resolved, resolve_kept
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
-from govkg.graph.folders import scratch, staged_folder
+from govkg.graph.folders import atomic_open, scratch, staged_folder
 from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.sharded import RDF_STATE, write_from_shards
+from govkg.graph.sharded import NETWORK_STATE, RDF_STATE, UNIT_ROWS, prune_network, write_from_shards
 from govkg.graph.shards import (
     SHARDS,
     SHARDS_STATE,
@@ -859,7 +859,9 @@ def write_build(
     corpus = update.corpus
     if corpus is None:
         raise ValueError("the folder is up to date: nothing to write")
-    with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__) as stage:
+    # the network's rows files, only added to meanwhile, shared with the previous build (one rename)
+    shared = [f"{CACHE}/{NETWORK_STATE}/{UNIT_ROWS}"]
+    with staged_folder(outdir, carry=CARRIED, owned=build_entries().__contains__, shared=shared) as stage:
         folder = stage / SHARDS
         folder.mkdir(parents=True, exist_ok=True)
         state = stage / CACHE / SHARDS_STATE
@@ -897,12 +899,26 @@ def write_build(
         finally:
             for path in changes:
                 path.unlink(missing_ok=True)
-        written["identity.tsv"] = atomic_write(stage / "identity.tsv", identity_lines(corpus))
+        written["identity.tsv"] = _write_report(corpus, stage / "identity.tsv", outdir / "identity.tsv")
         written[SHARDS] = folder
         update.triples = _triples(stage)
         if before_swap is not None:
             before_swap(stage)
+    prune_network(outdir)  # once swapped in: the previous build's rows are its own until then
+    if isinstance(corpus.decisions, KeptDecisions):  # the report in place: the next update splices it
+        corpus.decisions.report_written(outdir / "identity.tsv")
     return {name: outdir / path.relative_to(stage) for name, path in written.items()}
+
+
+def _write_report(corpus: Corpus, path: Path, previous: Path) -> Path:
+    """``identity.tsv`` at ``path``: of a corpus kept between builds, spliced from ``previous``
+    (the last build's) where it can be (extract/resolved.py's KeptDecisions.report_pieces)."""
+    decisions = corpus.decisions
+    if not isinstance(decisions, KeptDecisions):
+        return atomic_write(path, identity_lines(corpus))
+    with atomic_open(path, "wb") as handle:
+        handle.writelines(decisions.report_pieces(previous))
+    return path
 
 
 def _triples(folder: Path) -> int:

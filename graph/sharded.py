@@ -138,6 +138,7 @@ from govkg.graph.tables import (
     ROWS_FORMAT,
     STREAMED_BYTES,
     TABLES_STATE,
+    UNIT_ROWS,
     RowsFile,
     Tables,
     exports,
@@ -1138,7 +1139,7 @@ def _read_shards(shards: list[tuple[str, Path]]):
     return graph
 
 
-NETWORK_STATE = "network"  # the network's rows of each shard, in a build's cache folder
+NETWORK_STATE = "network"  # the network's rows of each shard (in UNIT_ROWS), in a build's cache folder
 LAYOUT_MEMO = "layout.marshal"  # the parts of the page laid out, beside them (graph/layout.py)
 
 
@@ -1182,7 +1183,9 @@ def write_network_files(
             units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
             state = Path(rows) / TABLES_STATE if rows is not None else None
             tables = stack.enter_context(network_tables(units, outdir, state))
-            if rows is not None:  # once the tables are made: an update's reads the rows of shards gone
+            # once the tables are made (an update's reads the rows of shards gone); a folder shared
+            # with the previous build is pruned once it is swapped in (write_build: prune_network)
+            if rows is not None and not (Path(rows) / UNIT_ROWS).is_symlink():
                 prune_rows(Path(rows), units)
             figures = rankings(tables)
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
@@ -1255,12 +1258,12 @@ def network_units(
     if rows is None:
         folder = aside
     else:
-        folder = Path(rows)
+        folder = Path(rows) / UNIT_ROWS
         if not read_only:
             folder.mkdir(parents=True, exist_ok=True)
     units = []
     missing: list[_Missing] = []
-    sizes = kept_sizes(folder / TABLES_STATE) if rows is not None else {}  # no need to read these
+    sizes = kept_sizes(Path(rows) / TABLES_STATE) if rows is not None else {}  # no need to read these
     # a unit a file named in a folder: a path made of each only where its rows are made (at 100,000
     # releases, paths made and made again were most of this)
     for number, (graph, shard) in enumerate(shards):
@@ -1273,13 +1276,13 @@ def network_units(
                 unit = RowsFile(aside / f"{number}.tsv")
                 missing.append((graph, path, unit.path, None))
             elif rows is not None and not graph:  # the default graph: its refs kept, its edit followed
-                missing.append((graph, path, unit.path, _edited_rows(folder, digest)))
+                missing.append((graph, path, unit.path, _edited_rows(Path(rows), digest)))
             else:
                 missing.append((graph, path, unit.path, None))
         units.append(unit)
     _make_all(missing, pool)
     if rows is not None and prune and not read_only:
-        prune_rows(folder, units)
+        prune_rows(Path(rows), units)
     return units
 
 
@@ -1295,14 +1298,16 @@ REFS_SUFFIX = ".refs"
 _Missing = tuple[str, Path, Path, "tuple[Path, Path, Path, Path] | bool | None"]
 
 
-def _edited_rows(folder: Path, digest: str) -> tuple[Path, Path, Path, Path] | bool:
+def _edited_rows(state: Path, digest: str) -> tuple[Path, Path, Path, Path] | bool:
     """The rows and refs of the default graph's shard the last update of the shards edited into
-    that of ``digest``, and the files of what it took out and put in, when all are at hand; else
-    True (the refs of the rows made are kept all the same)."""
-    edit = default_edit(folder.parent / SHARDS_STATE, digest) if digest else None
+    that of ``digest`` (in the network state ``state``, a build's ``cache/network``), and the files
+    of what it took out and put in, when all are at hand; else True (the refs of the rows made are
+    kept all the same)."""
+    edit = default_edit(state.parent / SHARDS_STATE, digest) if digest else None
     if edit is None:
         return True
     before, removed, added = edit
+    folder = state / UNIT_ROWS
     rows, refs = (folder / f"{before}.{ROWS_FORMAT}{suffix}" for suffix in (".tsv", REFS_SUFFIX))
     if not (RowsFile(rows).complete() and RowsFile(refs).complete()):
         return True
@@ -1364,9 +1369,25 @@ def _make_all(missing: list[_Missing], pool: Executor | None) -> None:
         raise
 
 
-def prune_rows(folder: Path, units: list) -> None:
-    """Remove the rows files of ``folder`` that are none of ``units``' (and their refs)."""
-    wanted = {unit.name for unit in units}
+def prune_rows(rows: Path, units: list) -> None:
+    """Remove the rows files (and their refs) of the network state ``rows`` that are none of
+    ``units``' (and those a govkg kept beside the state, before :data:`UNIT_ROWS`)."""
+    _prune(rows, {unit.path.name for unit in units})
+
+
+def prune_network(outdir: Path) -> None:
+    """:func:`prune_rows` of a build folder: the rows files of no shard of its own removed."""
+    try:
+        digests = [digest for _, _, digest in index_rows(outdir / SHARDS)]
+    except OSError:  # no shards: nothing to tell
+        return
+    _prune(outdir / "cache" / NETWORK_STATE, {f"{digest}.{ROWS_FORMAT}.tsv" for digest in digests if digest})
+
+
+def _prune(rows: Path, wanted: set[str]) -> None:
+    for old in (*rows.glob("*.tsv"), *rows.glob(f"*{REFS_SUFFIX}")):
+        old.unlink(missing_ok=True)
+    folder = rows / UNIT_ROWS
     for old in folder.glob("*.tsv"):
         if old.name not in wanted:
             old.unlink(missing_ok=True)

@@ -1166,7 +1166,11 @@ def _reduce(
 # aliases may differ: the rows they move are re-keyed), for a command's reading of the tables as they
 # are when both are the same (kept_tables).
 TABLES_FORMAT = 3  # 1: units.tsv without their files' sizes; 2: nodes and edges as lines of text
-TABLES_STATE = "tables"  # the state's folder, beside the units' files
+TABLES_STATE = "tables"  # the state's folder, beside the folder of the units' files
+# The units' rows files, in a folder of their own beside the state: named by their content, only
+# added while a build runs, that folder is shared with the previous build, not linked file by file
+# (graph/folders.py's staged_folder, ``shared``)
+UNIT_ROWS = "rows"
 _UNITS, _KEYED, _EDGE_ROWS, _META = "units.tsv", "keyed.tsv", "edge_rows.tsv", "meta.json"
 _TABLE_FILES = ("nodes.jsonl", "tenures.jsonl", "edges.jsonl")  # the tables' own files (Tables)
 _ARRAYS = "arrays.bin"  # what the tables hold in memory, and where each line of their files starts
@@ -1308,7 +1312,7 @@ class _TablesState:
 
     def finish(self) -> None:
         with (self.folder / _UNITS).open("w", encoding="utf-8", newline="\n") as handle:
-            rows = self.state.parent
+            rows = self.state.parent / UNIT_ROWS
             handle.writelines(
                 f"{name}\t{(rows / name).stat().st_size}\t{_dump(head)}\n"
                 for name, head in zip(self.names, self.heads, strict=True)
@@ -1362,7 +1366,7 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
     """
     old = keep.previous
     kept = _KeptArrays.read(old)
-    rows_dir = keep.state.parent
+    rows_dir = keep.state.parent / UNIT_ROWS
     before, after = Counter(_read_names(old)), Counter(keep.names)
     files = dict(zip(keep.names, units, strict=True))
     gone, come = before - after, after - before

@@ -417,3 +417,100 @@ def test_an_update_reads_no_kept_keys_of_a_release_whose_nodes_did_not_move(monk
     corpus, _ = resolve_kept(after, origins, state, "govkg")
     assert read == ["c"]
     assert corpus == resolve(after)
+
+
+# ---------------------------------------------------------------- the report spliced from the last
+
+
+def report_then(tmp_path, monkeypatch, before, after, origins=None):
+    """identity.tsv written from resolving ``before``, then from the update to ``after`` spliced
+    from it: checked against the report of resolving ``after`` whole; returns the blocks whose
+    lines the update made again (None: it made the report whole)."""
+    origins = origins or {row.release: "file" for row in (*before, *after)}
+    path = tmp_path / "identity.tsv"
+    corpus, state = resolve_kept(before, origins, None, "govkg")
+    path.write_bytes(b"".join(corpus.decisions.report_pieces(path)))
+    assert path.read_text(encoding="utf-8") == identity_report(resolve(before))
+    corpus.decisions.report_written(path)
+    asked = []
+    real = resolved.Resolved.node_lines
+
+    def node_lines(self, blocks=None):
+        asked.append(blocks)
+        return real(self, blocks)
+
+    monkeypatch.setattr(resolved.Resolved, "node_lines", node_lines)
+    corpus, state = resolve_kept(after, origins, state, "govkg")
+    spliced = b"".join(corpus.decisions.report_pieces(path)).decode("utf-8")
+    assert spliced == identity_report(resolve(after)) == identity_report(corpus)
+    (path.parent / "next.tsv").write_text(spliced, encoding="utf-8")
+    corpus.decisions.report_written(path.parent / "next.tsv")
+    monkeypatch.setattr(resolved.Resolved, "node_lines", real)
+    (blocks,) = asked
+    return blocks
+
+
+_CH, _SL = "川汇区", "商洛市"
+_DISTRICT = [
+    release("a", _CH, person("梁显文", "区长", where=_CH), person("李四", "副区长", where=_CH)),
+    release("b", _CH, person("梁显文", where=_CH), person("王五", "区委书记", where=_CH)),
+    release("c", _SL, person("李四", "市长", where=_SL), person("赵六", "副市长", where=_SL)),
+    release("d", _SL, person("赵六", where=_SL), person("王五一", "市委书记", where=_SL)),
+]
+
+
+def test_an_update_splices_the_report_making_again_only_the_names_it_resolved_again(tmp_path, monkeypatch):
+    before = rows(*_DISTRICT)
+    after = before + rows(release("e", "川汇区", person("王五", "区委书记", where="川汇区")))
+    assert report_then(tmp_path, monkeypatch, before, after) == ["王五"]  # not 王五一, beside it
+    assert report_then(tmp_path, monkeypatch, before, before) == []  # nothing changed: a copy
+
+
+def test_a_spliced_report_follows_each_kind_of_change(tmp_path, monkeypatch):
+    before = rows(*_DISTRICT)
+    cases = {
+        # a namesake arriving in another place: 李四's nodes are two, each names the other
+        "namesake": before + rows(release("f", "天宁区", person("李四", "区长", where="天宁区"))),
+        # a misspelling read as the commoner spelling: two names' lines become one node's
+        "misspelling": before + rows(release("g", "川汇区", person("粱显文", where="川汇区"))),
+        # a removed release splits a node's lines: 赵六 of d alone
+        "removed": [row for row in before if row.release != "c"],
+        # the first and last names of the report
+        "ends": before + rows(release("h", "商洛市", person("丁一", "市长"), person("黄九", "副市长"))),
+    }
+    for name, after in cases.items():
+        assert report_then(tmp_path, monkeypatch, before, after), name
+    misspelt = before + rows(release("g", "川汇区", person("粱显文", where="川汇区")))
+    assert report_then(tmp_path, monkeypatch, misspelt, before)  # and the misspelling gone again
+
+
+def test_a_report_not_the_last_one_written_is_made_whole(tmp_path, monkeypatch):
+    before = rows(*_DISTRICT)
+    after = before + rows(release("e", "川汇区", person("王五", "区委书记", where="川汇区")))
+    origins = {row.release: "file" for row in after}
+    path = tmp_path / "identity.tsv"
+    corpus, state = resolve_kept(before, origins, None, "govkg")
+    path.write_bytes(b"".join(corpus.decisions.report_pieces(path)))
+    corpus.decisions.report_written(path)
+    path.write_bytes(path.read_bytes().replace("区长".encode(), "县长".encode()))  # another file now
+    corpus, state = resolve_kept(after, origins, state, "govkg")
+    assert b"".join(corpus.decisions.report_pieces(path)).decode() == identity_report(resolve(after))
+    # an update the report was not written after (interrupted): the next is made whole too
+    path.write_bytes(b"".join(corpus.decisions.report_pieces(path)))
+    corpus.decisions.report_written(path)
+    corpus, state = resolve_kept(before, origins, state, "govkg")  # not written
+    corpus, state = resolve_kept(after, origins, state, "govkg")
+    made: list = []
+    real = resolved.Resolved.node_lines
+    monkeypatch.setattr(
+        resolved.Resolved, "node_lines", lambda self, blocks=None: made.append(blocks) or real(self)
+    )
+    assert b"".join(corpus.decisions.report_pieces(path)).decode() == identity_report(resolve(after))
+    assert made == [None]
+
+
+def test_a_node_whose_lines_cannot_be_found_by_its_name_has_the_report_made_whole(tmp_path, monkeypatch):
+    # a release id with "@" in it: the node 冯丙@?x@y is not found by its name's bounds
+    before = rows(*_DISTRICT, release("x@y", None, person("冯丙")))
+    after = before + rows(release("e", "川汇区", person("冯丙", "区长", where="川汇区")))
+    assert report_then(tmp_path, monkeypatch, before, after) is None

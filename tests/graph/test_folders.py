@@ -96,3 +96,43 @@ def test_a_previous_builds_files_are_not_changed_through_a_carried_link(tmp_path
         os.replace(replacement, stage / "cache" / "entry")  # writers replace, never write into
         raise RuntimeError("interrupted")
     assert (out / "cache" / "entry").read_text() == "old"
+
+
+def test_a_shared_folder_is_moved_in_whole_not_linked_file_by_file(tmp_path):
+    out = tmp_path / "out"
+    rows = out / "cache" / "rows"
+    rows.mkdir(parents=True)
+    (rows / "a.tsv").write_text("a")
+    (out / "cache" / "state").write_text("old")
+    folder = os.stat(rows).st_ino
+    with staged_folder(out, carry=["cache"], owned=OWNED, shared=["cache/rows"]) as stage:
+        assert (stage / "cache" / "rows").is_symlink() and (stage / "cache" / "state").read_text() == "old"
+        (stage / "cache" / "rows" / "b.tsv").write_text("b")  # only added to: the present folder's too
+        assert names(rows) == ["a.tsv", "b.tsv"]
+    rows = out / "cache" / "rows"
+    assert not rows.is_symlink() and os.stat(rows).st_ino == folder  # the same folder, one rename
+    assert names(rows) == ["a.tsv", "b.tsv"] and names(tmp_path) == ["out"]
+
+
+def test_a_failed_write_leaves_a_shared_folder_in_the_old_one(tmp_path):
+    out = tmp_path / "out"
+    (out / "cache" / "rows").mkdir(parents=True)
+    (out / "cache" / "rows" / "a.tsv").write_text("a")
+    with (
+        pytest.raises(RuntimeError),
+        staged_folder(out, carry=["cache"], owned=OWNED, shared=["cache/rows"]) as stage,
+    ):
+        (stage / "cache" / "rows" / "b.tsv").write_text("b")
+        raise RuntimeError("writer failed")
+    assert names(out / "cache" / "rows") == ["a.tsv", "b.tsv"]  # the link removed, not what it names
+    assert names(tmp_path) == ["out"]
+
+
+def test_a_shared_folder_the_old_one_lacks_is_the_new_ones_own(tmp_path):
+    out = tmp_path / "out"
+    (out / "cache").mkdir(parents=True)
+    with staged_folder(out, carry=["cache"], owned=OWNED, shared=["cache/rows"]) as stage:
+        assert not (stage / "cache" / "rows").exists()
+        (stage / "cache" / "rows").mkdir()
+        (stage / "cache" / "rows" / "a.tsv").write_text("a")
+    assert names(out / "cache" / "rows") == ["a.tsv"]

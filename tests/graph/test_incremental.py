@@ -691,7 +691,9 @@ def test_an_update_makes_the_default_graphs_rows_from_its_edit_and_gives_the_vie
     for number, command in enumerate(steps):
         updated.clear()
         if number == 2:  # a build of a govkg that kept no refs
-            for refs in (out / CACHE / sharded.NETWORK_STATE).glob(f"*{sharded.REFS_SUFFIX}"):
+            for refs in (out / CACHE / sharded.NETWORK_STATE / sharded.UNIT_ROWS).glob(
+                f"*{sharded.REFS_SUFFIX}"
+            ):
                 refs.unlink()
         assert main([*command, "-q", "--no-check"]) == EXIT_OK
         made.append([rows is not None for rows in updated])
@@ -699,8 +701,13 @@ def test_an_update_makes_the_default_graphs_rows_from_its_edit_and_gives_the_vie
     fresh = _fresh_without(tmp_path / "fresh", first, second, rid)
     for name in ("graph.html", "graph.gexf", "graph.graphml"):
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
-    kept = {p.name: p.read_bytes() for p in (out / CACHE / sharded.NETWORK_STATE).glob("*.*")}
-    whole = {p.name: p.read_bytes() for p in (fresh / CACHE / sharded.NETWORK_STATE).glob("*.*")}
+    kept = {
+        p.name: p.read_bytes() for p in (out / CACHE / sharded.NETWORK_STATE / sharded.UNIT_ROWS).glob("*.*")
+    }
+    whole = {
+        p.name: p.read_bytes()
+        for p in (fresh / CACHE / sharded.NETWORK_STATE / sharded.UNIT_ROWS).glob("*.*")
+    }
     assert kept.keys() == whole.keys()
     assert sum(name.endswith(sharded.REFS_SUFFIX) for name in kept) == 1
     for name in kept:

@@ -90,7 +90,7 @@ def test_a_read_only_build_folder_is_read_and_left_as_it_is(built, tmp_path, cap
     whole = capsys.readouterr().out
     copy = tmp_path / "out"
     shutil.copytree(out, copy)
-    rows = copy / "cache" / "network"
+    rows = copy / "cache" / "network" / "rows"
     for path in sorted(rows.iterdir())[:3]:
         path.unlink()  # rows a build no longer keeps: made aside
     before = sorted(p.relative_to(copy) for p in copy.rglob("*"))
@@ -138,6 +138,7 @@ def test_the_tables_a_build_kept_are_read_as_they_are(built, capsys, monkeypatch
     assert (tmp_path / "kept.html").read_bytes() == (tmp_path / "reduced.html").read_bytes()
     copy = tmp_path / "copy"
     shutil.copytree(out, copy)
-    next((copy / "cache" / "network").glob("*.tsv")).unlink()  # rows made aside: not the kept tables'
+    # rows made aside: not the kept tables'
+    next((copy / "cache" / "network" / "rows").glob("*.tsv")).unlink()
     assert main(["stats", str(copy)]) != EXIT_OK  # made again: the reduce (patched to fail) runs
     assert "read its tables, not a graph" in capsys.readouterr().err

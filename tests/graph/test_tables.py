@@ -32,6 +32,7 @@ from govkg.graph.sharded import (
 )
 from govkg.graph.tables import (
     ROWS_FORMAT,
+    UNIT_ROWS,
     RowsFile,
     analysed_network,
     exports,
@@ -120,19 +121,21 @@ def test_rows_are_kept_by_digest_and_made_again_when_cut_or_gone(tmp_path):
     write_from_shards(shards, out, network=False)
     first = write_network_files(out, shards, rows)
     page = first["graph.html"].read_bytes()
-    kept = sorted(rows.glob("*.tsv"))
+    kept = sorted((rows / UNIT_ROWS).glob("*.tsv"))  # in their own folder (graph/folders.py's shared)
     assert len(kept) == len(list(shards.glob("*.nq")))
     assert all(RowsFile(path).complete() for path in kept)
     stamps = {path: path.stat().st_mtime_ns for path in kept}
     cut = kept[0]
     cut.write_bytes(cut.read_bytes()[:-3])  # a file a crash cut short
-    stale = rows / "0000.tsv"
+    stale = rows / UNIT_ROWS / "0000.tsv"
     stale.write_text("left by a build before\n", encoding="utf-8")
-    old_format = rows / cut.name.replace(f".{ROWS_FORMAT}.tsv", f".{ROWS_FORMAT - 1}.tsv")
+    beside = rows / cut.name  # where a govkg kept them before UNIT_ROWS
+    beside.write_text("rows kept beside the state\n", encoding="utf-8")
+    old_format = rows / UNIT_ROWS / cut.name.replace(f".{ROWS_FORMAT}.tsv", f".{ROWS_FORMAT - 1}.tsv")
     old_format.write_text("rows of another version\n", encoding="utf-8")
     again = write_network_files(out, shards, rows)
     assert again["graph.html"].read_bytes() == page
-    assert not stale.exists() and not old_format.exists()
+    assert not stale.exists() and not old_format.exists() and not beside.exists()
     assert RowsFile(cut).complete()
     assert all(path.stat().st_mtime_ns == stamps[path] for path in kept[1:])  # not read again
 
@@ -152,8 +155,9 @@ def test_rows_made_by_a_pool_are_those_made_here(tmp_path, monkeypatch):
         shared = write_network_files(tmp_path / "shared", shards, tmp_path / "rows-shared", pool=pool)
     for name in NETWORK_FILES:
         assert shared[name].read_bytes() == alone[name].read_bytes(), name
-    made = {path.name: path.read_bytes() for path in (tmp_path / "rows-alone").glob("*.tsv")}
-    assert {path.name: path.read_bytes() for path in (tmp_path / "rows-shared").glob("*.tsv")} == made
+    made = {path.name: path.read_bytes() for path in (tmp_path / "rows-alone" / UNIT_ROWS).glob("*.tsv")}
+    shared_rows = (tmp_path / "rows-shared" / UNIT_ROWS).glob("*.tsv")
+    assert {path.name: path.read_bytes() for path in shared_rows} == made
     assert len(made) == len(list(shards.glob("*.nq")))
 
 
@@ -330,8 +334,11 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
     assert made == ([True] if updated else [])  # not tried where the aliases moved
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
-    kept = {path.name for path in rows.iterdir()}
-    assert kept == {path.name for path in (tmp_path / "fresh").iterdir()}  # the rows of shards gone removed
+    kept = {path.name for path in (rows / UNIT_ROWS).iterdir()}
+    fresh = {path.name for path in (tmp_path / "fresh" / UNIT_ROWS).iterdir()}
+    assert kept == fresh and {path.name for path in rows.iterdir()} == {  # the rows of shards gone removed
+        path.name for path in (tmp_path / "fresh").iterdir()
+    }
     for name in sorted((rows / "tables").iterdir()):  # and the state is that of tables made whole
         assert name.read_bytes() == (tmp_path / "fresh" / "tables" / name.name).read_bytes(), name.name
     for name in ("nodes.tsv", "edges.tsv"):  # the exports' state too (its meta says the files' times)
@@ -375,7 +382,7 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     write_network_files(tmp_path / "whole", second)
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
-    assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["exports", "tables"]
+    assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["exports", UNIT_ROWS, "tables"]
 
 
 def _spliced(monkeypatch) -> list[int]:
