@@ -970,6 +970,9 @@ def split_unplaced(table: Iterable[ReleaseMentions]) -> tuple[list[ReleaseMentio
 # Releases a partition holds when a build resolves identity in partitions (graph/incremental.py)
 PARTITION_RELEASES = 5000
 
+# Step 2's rounds at most (place_unplaced): a release is placed, or its note written, in one of them
+PLACING_ROUNDS = 4
+
 
 def partitions_for(releases: int, size: int = PARTITION_RELEASES) -> int:
     """How many partitions of names to resolve ``releases`` in: one for each ``size`` releases.
@@ -1097,7 +1100,7 @@ def place_unplaced(table: Iterable[ReleaseMentions], known: Known, partitions: i
         _add_known(own, rid, mentions, False)
     pending = list(by_release)
     asked = pending  # the releases whose evidence changed since they were last asked about
-    for _ in range(4):
+    for _ in range(PLACING_ROUNDS):
         found, changed = place_round(asked, by_release, known, own, notes)
         pending = [rid for rid in pending if rid not in found]
         if not found or not pending:

@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 from govkg.extract.identity import (
     PARTITION_RELEASES,
+    PLACING_ROUNDS,
     REPORT_HEADER,
     Alias,
     Corpus,
@@ -1098,7 +1099,9 @@ class _Placing:
     A release joins the asked in the round after one sharing a name with it was placed otherwise
     than kept (in another round, in other places, or not at all), if it was not placed before that
     round: until then it reads what it read when placed, so asking it from the first round would
-    place it as it was (asking a release whose entries did not change gives what it gave)."""
+    place it as it was (asking a release whose entries did not change gives what it gave). A move
+    in the last round (:data:`~govkg.extract.identity.PLACING_ROUNDS`) reaches none: no round
+    reads it, so those sharing a name with it keep their round and steps, their note with them."""
 
     def __init__(self, rows: Mapping[str, ReleaseMentions], state: Resolved) -> None:
         self.rows, self.state = rows, state
@@ -1115,9 +1118,13 @@ class _Placing:
         rounds: dict[str, int] = {}
         pending = self._join(first, 1)
         asked = pending
-        for round_ in range(1, 5):
+        for round_ in range(1, PLACING_ROUNDS + 1):
             found, changed = place_round(asked, by_release, self.known, self.own, notes)
             rounds.update(dict.fromkeys(found, round_))
+            if round_ == PLACING_ROUNDS:
+                # no round after it: a release a move of this round reaches is asked in none, and
+                # keeps its round and steps (its note) as kept, as resolving whole gives them
+                break
             for rid in self.later.get(round_, ()):  # its entries as placed: every mention with a place
                 if rid not in by_release:
                     changed.update(self._read_placed(rid, self.names))
