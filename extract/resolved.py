@@ -942,20 +942,19 @@ class KeptDecisions(KeptList):
         return said
 
     def _whole(self) -> Iterator[bytes]:
-        at = len(_HEADER)
         plain = True
-        lines: list[str] = []
-        for node, line in self._state.node_lines():
-            plain = plain and _plain_node(node)
-            lines.append(line)
-            if len(lines) >= _LINES:
-                piece = "".join(lines).encode("utf-8")
-                at += len(piece)
-                yield piece
-                lines.clear()
-        piece = "".join(lines).encode("utf-8")
-        self._written |= {"at": at + len(piece), "plain": plain}
-        yield piece
+
+        def lines() -> Iterator[str]:
+            nonlocal plain
+            for node, line in self._state.node_lines():
+                plain = plain and _plain_node(node)
+                yield line
+
+        at = len(_HEADER)
+        for piece in _encoded(lines()):
+            at += len(piece)
+            yield piece
+        self._written |= {"at": at, "plain": plain}
 
     def _spliced(self, previous: Path, said: dict) -> Iterator[bytes]:
         names = sorted(self._names, key=_name_bound)
@@ -1036,7 +1035,6 @@ def _first_line(data, lo: int, hi: int, key: bytes) -> int:
     while lo < hi:
         mid = (lo + hi) // 2
         start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
-        start = max(start, lo)
         node_end = data.find(b"\t", start + _PERSON, hi)
         if data[start + _PERSON : node_end] < key:
             lo = data.find(b"\n", node_end, hi) + 1  # the line after

@@ -46,7 +46,6 @@ import bisect
 import contextlib
 import hashlib
 import json
-import mmap
 import os
 import secrets
 import shutil
@@ -348,14 +347,12 @@ def updated_streamed_rows(
     before: list[str] = []
     after: list[str] = []
     named: set[str] = set()  # read by the rows of another subject: every link followed
-    with path.open("rb") as handle, contextlib.ExitStack() as stack:
-        size = handle.seek(0, 2)
-        data = stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)) if size else b""
+    with path.open("rb") as handle:
         while todo:
             batch = sorted(todo)
             seen.update(batch)
             todo = set()
-            for subject, now in zip(batch, _subject_triples(data, batch), strict=True):
+            for subject, now in zip(batch, _subject_triples(handle, batch), strict=True):
                 then = [triple for triple in now if triple not in added] + was.get(subject, [])
                 after += now
                 before += then
@@ -387,35 +384,21 @@ def updated_streamed_rows(
     return sorted((set(old_rows) - gone) | made)
 
 
-def _subject_triples(data, subjects: list[str]) -> Iterator[list[str]]:
-    """The triples (``S P O``) of each of ``subjects`` (sorted, in N-Triples) in the bytes ``data``
-    (a file mapped) of sorted lines ``S P O .``, each found by bisecting them."""
-    size = len(data)
-
-    def line_start(at: int) -> int:  # where the first line starting at or after ``at`` starts
-        return 0 if at == 0 else (data.find(b"\n", at - 1) + 1 or size)
-
+def _subject_triples(handle, subjects: list[str]) -> Iterator[list[str]]:
+    """The triples (``S P O``) of each of ``subjects`` (sorted, in N-Triples) in the file ``handle``
+    (opened in binary) of sorted lines ``S P O .``, each found by bisecting it
+    (:func:`~govkg.graph.splice.sorted_line_start`)."""
+    size = os.fstat(handle.fileno()).st_size
     low = 0
     for subject in subjects:
         prefix = f"{subject} ".encode()
-        high = size
-        while low < high:  # the first place whose next line is not before the subject's
-            middle = (low + high) // 2
-            start = line_start(middle)
-            end = data.find(b"\n", start) + 1 or size
-            if start < size and data[start:end] < prefix:
-                low = end
-            else:
-                high = middle
-        start, found = line_start(low), []
-        while data[start : start + len(prefix)] == prefix:
-            end = data.find(b"\n", start) + 1 or size
-            line = data[start:end]
+        low = sorted_line_start(handle, lambda raw, prefix=prefix: raw < prefix, low, size)
+        found = []
+        while (line := handle.readline()).startswith(prefix):
             if not line.endswith(b" .\n"):
                 raise ValueError(f"not a line of the default graph: {line[:200]!r}")
             found.append(line[:-3].decode("utf-8"))
-            start = end
-        low = start
+            low += len(line)
         yield found
 
 
