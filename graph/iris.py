@@ -16,6 +16,7 @@ rdflib.term.URIRef('https://w3id.org/govkg/id/person/%E4%BD%95%E5%B9%B3@%E5%B7%B
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, unquote
 
 from rdflib import URIRef
@@ -113,11 +114,26 @@ def node_id(iri: str) -> str:
     """An instance IRI without the base, percent-encoding undone: ``person/何平@巴中市``.
 
     The ids of network nodes and exported files; an IRI outside the base comes back decoded.
+    What :func:`urllib.parse.unquote` gives, an IRI of ASCII (as minted here) decoded a run
+    of escapes at a time (the network's tables ask a million ids at 30,000 releases).
     """
     text = str(iri)
     if text.startswith(BASE):
         text = text[len(BASE) :]
+    if "%" not in text:
+        return text
+    if text.isascii():
+        return _ESCAPES.sub(_unescaped, text)
     return unquote(text)
+
+
+# A run of percent escapes. ASCII between runs is a whole character in UTF-8 and ends any
+# sequence a run leaves cut: decoding the runs apart gives what unquote's decoding of the whole does.
+_ESCAPES = re.compile("(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unescaped(match: re.Match) -> str:
+    return bytes.fromhex(match.group().replace("%", "")).decode("utf-8", "replace")
 
 
 def person_key_text(iri: str) -> str:

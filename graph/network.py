@@ -223,8 +223,9 @@ class NodeIds:
         found = self._ids.get(node)
         if found is None:
             found = iris.node_id(self.canonical(node))
-            if self._remember is None or len(self._ids) < self._remember:
-                self._ids[node] = found
+            if self._remember is not None and len(self._ids) >= self._remember:
+                self._ids.clear()  # the ids asked since remembered, not the first ones for ever
+            self._ids[node] = found
         return found
 
 

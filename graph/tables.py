@@ -64,6 +64,7 @@ from govkg.graph.cache import software_fingerprint
 from govkg.graph.folders import atomic_open, link_or_copy, scratch, scratch_folder
 from govkg.graph.network import (
     _AGENT,
+    _BEGIN,
     _CITATION,
     _DERIVED_FROM,
     _EVENT,
@@ -81,6 +82,7 @@ from govkg.graph.network import (
     _RELEASE,
     _ROLE,
     _SAME_AS,
+    _SENTENCE,
     _START,
     _TITLE,
     _TYPE,
@@ -96,9 +98,6 @@ from govkg.graph.network import (
     OfficialRank,
     _clean,
     _edge_attrs,
-    _Evidence,
-    _evidence_attrs,
-    _evidence_order,
     _Reader,
     attribute_types,
     bare_name,
@@ -166,8 +165,10 @@ def pairs_of_triples(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]
 
 
 def _pairs(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    wanted = _WANTED
-    found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in wanted.values()}
+    found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in _WANTED.values()}
+    # each predicate's list and whether its object is text, found by one look-up a triple
+    wanted = {predicate: (found[p], text) for predicate, (p, text) in _WANTED.items()}
+    literal = nt_literal
     for triple in triples:
         subject, predicate, obj = triple.split(" ", 2)
         kind = wanted.get(predicate)
@@ -175,18 +176,44 @@ def _pairs(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
             continue
         if kind[1]:
             if obj[0] == '"':
-                found[kind[0]].append((subject[1:-1], nt_literal(obj)[0]))
+                kind[0].append((subject[1:-1], literal(obj)[0]))
         elif obj[0] == "<":
-            found[kind[0]].append((subject[1:-1], obj[1:-1]))
+            kind[0].append((subject[1:-1], obj[1:-1]))
     return found
 
 
-def _evidence_rows(evidence: list[_Evidence]) -> list[list]:
-    return [[e.sentence, e.begin, e.headline, e.published, e.release] for e in evidence]
+# Evidence as the rows hold it, a list ``[sentence, begin, headline, published, release]``: made
+# and read as such, never as :class:`~govkg.graph.network._Evidence` records (a frozen dataclass
+# a sentence cost more than the rest of a row).
+def _evidence_key(row: list) -> tuple:
+    """:func:`~govkg.graph.network._evidence_order` of evidence as a row."""
+    return (row[3], row[4], row[1], row[0])
 
 
-def _evidence_of(rows: list[list]) -> list[_Evidence]:
-    return [_Evidence(s, b, h, p, r) for s, b, h, p, r in rows]
+def _evidence_rows(reader: _Reader, node: str) -> list[list]:
+    """``reader.evidence(node)`` as rows (:meth:`~govkg.graph.network._Reader.evidence`'s rule)."""
+    found = []
+    for ev in reader.objects(node, _EVIDENCE):
+        release = reader.value(ev, _RELEASE) or reader.value(node, _DERIVED_FROM)
+        rid, headline, published = reader.release(release) if release is not None else ("", "", "")
+        begin = reader.value(ev, _BEGIN)
+        begin = int(begin) if begin is not None else 0
+        found.append([reader.text(ev, _SENTENCE), begin, headline, published, rid])
+    found.sort(key=_evidence_key)
+    return found
+
+
+def _row_evidence_attrs(rows: list[list]) -> dict[str, str]:
+    """:func:`~govkg.graph.network._evidence_attrs` of evidence rows in order."""
+    if not rows:
+        return {}
+    last = rows[-1]
+    return {
+        "evidence": "\n".join(dict.fromkeys(row[0] for row in rows if row[0])),
+        "headline": last[2],
+        "published": last[3],
+        "release": last[4],
+    }
 
 
 def unit_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
@@ -436,24 +463,26 @@ def _fact_rows(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
             rid,
             headline,
             published,
-            _evidence_rows(reader.evidence(event)),
+            _evidence_rows(reader, event),
             sorted(reader.objects(event, _LOCATION)),
             sorted(reader.objects(event, _IMPLEMENTS)),
         ]
         add(f"{event}\tE\t{_dump(row)}\n")
     for holding, holder in pairs[_HOLDER]:
-        held = reader.holding(holding)
-        if held is None:
+        title = reader.text(holding, _TITLE)  # reader.holding's rule, its evidence as rows
+        if not title:
             continue
-        published, rid, begin, title, evidence = held
+        evidence = _evidence_rows(reader, holding)
+        rid, _, published = reader.derived_from(holding)
+        begin = min((row[1] for row in evidence), default=0)
         orgs = sorted(reader.objects(holding, _ORGANIZATION))
-        row = [published, rid, begin, title, holding, _evidence_rows(evidence), orgs]
+        row = [published, rid, begin, title, holding, evidence, orgs]
         add(f"{holder}\tH\t{_dump(row)}\n")
     for part in reader.subjects(_TYPE, _PARTICIPATION):
         agent, event = reader.value(part, _AGENT), reader.value(part, _EVENT)
         if agent is None or event is None:
             continue
-        row = [event, sorted(reader.objects(part, _ROLE)), _evidence_rows(reader.evidence(part)), part]
+        row = [event, sorted(reader.objects(part, _ROLE)), _evidence_rows(reader, part), part]
         add(f"{agent}\tP\t{_dump(row)}\n")
     issuers: dict[str, list[str]] = {}
     for document, org in pairs[_ISSUER]:
@@ -739,11 +768,11 @@ def _latest_title(holdings: list[list]) -> tuple[dict, list[list]]:
     """An official's title attributes from the holdings of one IRI (knowledge_network's rule)."""
     holdings.sort(key=lambda h: h[:4])
     latest = [h for h in holdings if h[:2] == holdings[-1][:2]] if holdings else []
-    evidence = sorted((e for h in latest for e in _evidence_of(h[5])), key=_evidence_order)
+    evidence = sorted((e for h in latest for e in h[5]), key=_evidence_key)
     attrs = {
         "title": "、".join(dict.fromkeys(h[3] for h in latest)),
         "titles": "、".join(dict.fromkeys(h[3] for h in holdings)),
-        **_evidence_attrs(evidence),
+        **_row_evidence_attrs(evidence),
     }
     return attrs, holdings
 
@@ -817,7 +846,7 @@ def _reduce_node(
             "name": event_name,
             "date": date or published,
             "dated": "event" if date else ("release" if published else ""),
-            **_evidence_attrs(_evidence_of(evidence)),
+            **_row_evidence_attrs(evidence),
             "headline": headline,
             "published": published,
             "release": rid,
@@ -871,13 +900,17 @@ def _reduce_edge(lines: list[str]) -> tuple[str, dict]:
     chosen = [_decode(line.split("\t", 4)[4]) for line in lines if line.split("\t", 3)[2] == rank]
     relation = chosen[0][0]
     edge: dict = {"relation": relation}
+    evidence = None  # as rows: _edge_attrs' evidence_list, its attributes made here
     if relation == "participation":
         edge["roles"] = {role for _, (roles, _) in chosen for role in roles}
-        edge["evidence_list"] = [e for _, (_, evidence) in chosen for e in _evidence_of(evidence)]
+        evidence = [e for _, (_, found) in chosen for e in found]
     elif relation == "holding":
         edge["titles"] = [title for _, (title, _) in chosen]
-        edge["evidence_list"] = [e for _, (_, evidence) in chosen for e in _evidence_of(evidence)]
-    return relation, _clean(_edge_attrs(edge))
+        evidence = [e for _, (_, found) in chosen for e in found]
+    attrs = _edge_attrs(edge)
+    if evidence:
+        attrs.update(_row_evidence_attrs(sorted(evidence, key=_evidence_key)))
+    return relation, _clean(attrs)
 
 
 def network_tables(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+from urllib.parse import unquote
 
 import networkx as nx
 import pytest
@@ -14,6 +15,7 @@ from rdflib.namespace import OWL
 
 from govkg.graph.cli import EXIT_OK, EXIT_USAGE, main
 from govkg.graph.network import (
+    NodeIds,
     _betweenness,
     _louvain,
     _xml,
@@ -100,6 +102,31 @@ def test_an_official_carries_the_sentence_of_their_latest_title(net):
 def test_node_ids_carry_no_url(net):
     assert all("://" not in n for n in net)
     assert node_id(ID["person/%E4%BD%95%E5%B9%B3@%3F0001"]) == "person/何平@?0001"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "person/%E4%BD%95%E5%B9%B3@%E5%B7%B4%E4%B8%AD%E5%B8%82",
+        "org/%e5%b7%b4x",  # lower-case escapes
+        "a%E4%BDb%95",  # a character cut by plain text: replaced
+        "%F0%9F%98",  # cut at the end
+        "%FF%C3%A9",  # a byte no character starts with
+        "%zz%4%%41%",  # no escapes
+        "place/巴中%E5%B8%82",  # not ASCII
+        "plain/name",
+    ],
+)
+@pytest.mark.parametrize("base", [str(ID), "http://example.org/"])
+def test_a_node_id_undoes_percent_encoding_as_unquote_does(base, text):
+    assert node_id(base + text) == unquote(text if base == str(ID) else base + text)
+
+
+def test_node_ids_remembered_are_bounded_and_the_latest_kept():
+    ids = NodeIds({}, remember=2)
+    for name in ("a", "b", "c"):
+        assert ids.key(str(ID[name])) == name
+    assert len(ids._ids) <= 2 and str(ID["c"]) in ids._ids
 
 
 def test_variant_spellings_of_an_organisation_are_one_node():
