@@ -279,24 +279,36 @@ def _kept(previous, changes, kind: str, name: str, text: str) -> dict | None:
     return known if known is not None and known.get("digest") == digest(text) else None
 
 
-def _write_walk(store, text: str, path: Path) -> int | None:
+def _write_walk(store, text: str, path: Path, step: int = 4096) -> int | None:
     """Write the walk file of a walk query (``text``) of ``store``: each value walked (its first
     column) and its order key (the others), a line each, in the query's order; returns how
     many. None (nothing written) where a value walked is not an IRI or comes twice (two
-    order keys: its rows would not be together in the named query's order)."""
+    order keys: its rows would not be together in the named query's order). The lines are
+    written as the engine gives them, a piece of ``step`` at a time: held are the values seen."""
     import pyoxigraph as ox
 
     seen: set[str] = set()
-    lines = []
-    for solution in store.query(text):
-        value = solution[0]
-        if not isinstance(value, ox.NamedNode) or value.value in seen:
-            path.unlink(missing_ok=True)
-            return None
-        seen.add(value.value)
-        lines.append(_walk_line(solution))
-    atomic_write(path, lines)
-    return len(lines)
+    try:
+        with atomic_open(path, "w") as handle:
+            held = []
+            for solution in store.query(text):
+                value = solution[0]
+                if not isinstance(value, ox.NamedNode) or value.value in seen:
+                    raise _NoWalk
+                seen.add(value.value)
+                held.append(_walk_line(solution))
+                if len(held) == step:
+                    handle.write("".join(held))
+                    held = []
+            handle.write("".join(held))
+    except _NoWalk:
+        path.unlink(missing_ok=True)
+        return None
+    return len(seen)
+
+
+class _NoWalk(Exception):
+    """A walk query whose values are not all IRIs each once: no walk file (:func:`_write_walk`)."""
 
 
 def _walk_line(solution) -> str:
