@@ -1824,8 +1824,7 @@ def _update_keys(
     if query is None:
         return None
     terms = sorted(term for term in lost | gained if _order_of(term) == order)
-    with before.open(encoding="utf-8") as handle:
-        old = set(handle)
+    old = _lines_among(before, {term + "\n" for term in terms})  # the previous file's lines of the terms
     asked, present = terms, set()
     if _monotone(_body(listing.text)):
         listed = {term for term in terms if term + "\n" in old}
@@ -1834,12 +1833,23 @@ def _update_keys(
     present |= {_nt_term(row[0]) + "\n" for row in _select(store, query, asked, values=True)}
     if any(_order_of(line[:-1]) != order for line in present):
         return None
+    if present - old - {term + "\n" for term in terms}:  # a value found that was not asked
+        old |= _lines_among(before, present - old)
     taken = {term + "\n" for term in terms} & old
     try:
         _edit_sorted(before, path, _KEY_ORDERS[order], taken - present, present - old)
     except (OSError, Stale):
         return None
     return order
+
+
+def _lines_among(path: Path, wanted: set[str]) -> set[str]:
+    """The lines of a file (each with its newline) that are among ``wanted``, read a line at a
+    time: a key file is not held whole for the few lines an update looks up."""
+    if not wanted:
+        return set()
+    with path.open(encoding="utf-8") as handle:
+        return {line for line in handle if line in wanted}
 
 
 _KEY_VARIABLE = re.compile(r"^SELECT\s+DISTINCT\s+\?(\w+)", re.MULTILINE | re.IGNORECASE)
