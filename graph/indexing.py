@@ -519,21 +519,23 @@ def _busy_tasks(folder: Path, previous: PageIndex | None, changes) -> tuple[dict
 
 
 class _Listings:
-    """The values a busy listing's text lists in a store (its first column), asked once for the
-    tasks of one index, on either thread (:func:`_beside`): two busy listings with the same text
-    (events-of-official's and person-events', 1.3 s of the engine at 30,000 releases) share
-    their values. A few hundred values at most: the busy ones."""
+    """The values a busy listing's text lists in a store (its first column, in N-Triples), asked
+    once for the tasks of one index, on either thread (:func:`_beside`): two busy listings with
+    the same text (events-of-official's and person-events', 1.3 s of the engine at 30,000
+    releases) share their values. Held as text, each task making its own terms of them
+    (:func:`_parse`): no term of the store's is used by two threads. A few hundred values at
+    most: the busy ones."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._found: dict[str, tuple[threading.Lock, list]] = {}
 
-    def of(self, store, text: str) -> list:
+    def of(self, store, text: str) -> list[str]:
         with self._lock:
             lock, found = self._found.setdefault(_body(text), (threading.Lock(), []))
         with lock:  # one thread asks, the other waits for its values
             if not found:
-                found.append([row[0] for row in store.query(text)])
+                found.append([_nt_term(row[0]) for row in store.query(text)])
             return found[0]
 
 
@@ -626,7 +628,7 @@ def _write_busy(
     if restricted is not None:
         asked, known = sorted(near), []
         if empty is None:  # not recorded (older code): those of the listing now, the same where not near
-            listed = (_nt_term(row) for row in listings.of(store, listing.text))
+            listed = listings.of(store, listing.text)
             empty = [value for value in listed if value not in near and value not in kept]
         elif _monotone(_body(listing.text)):
             lost, gained = _lost_and_gained(
@@ -638,7 +640,7 @@ def _write_busy(
         values = _parse(known) + [row[0] for row in _select(store, restricted, asked, values=True)]
     else:
         old, kept = {}, set()
-        values = listings.of(store, listing.text)
+        values = _parse(listings.of(store, listing.text))
     variable = _oxigraph().Variable(parameter)
     edits = _busy_edits(store, query, parameter, old, most, changes) if old else {}
     none = {value for value in empty or () if value not in near} if restricted is not None else set()
