@@ -204,6 +204,24 @@ def test_a_walk_ends_a_block_only_where_the_order_key_changes(tmp_path):
     assert index.walk("q", text + " # changed", every) is None
 
 
+def test_a_walk_file_is_written_as_the_engine_gives_it_and_not_where_a_value_comes_twice(tmp_path):
+    import pyoxigraph as ox
+
+    from govkg.graph.indexing import _write_walk
+
+    store = ox.Store()
+    key = ox.NamedNode("http://x/key")
+    for value, order in [("a", "3"), ("b", "1"), ("c", "2")]:
+        store.add(ox.Quad(ox.NamedNode(f"http://x/{value}"), key, ox.Literal(order)))
+    text = "SELECT ?value ?order WHERE { ?value <http://x/key> ?order } ORDER BY ?order"
+    path = tmp_path / "w.tsv"
+    assert _write_walk(store, text, path, step=2) == 3  # written in pieces of two lines
+    assert path.read_text(encoding="utf-8") == '<http://x/b>\t"1"\n<http://x/c>\t"2"\n<http://x/a>\t"3"\n'
+    store.add(ox.Quad(ox.NamedNode("http://x/a"), key, ox.Literal("0")))  # a value with two order keys
+    assert _write_walk(store, text, path, step=2) is None
+    assert not path.exists() and not list(tmp_path.iterdir())  # no file, nor a half-written one
+
+
 def test_the_invented_counts(indexed):
     store, index = indexed["invented"]
     result = query_store(store, named_queries()["co-attendance"], {"name": "张三"}, index=index)
