@@ -1016,7 +1016,10 @@ class KeptDecisions(KeptList):
 
     def _spliced(self, previous: Path, said: dict) -> Iterator[bytes]:
         names = sorted(self._names, key=_name_bound)
-        fresh = self._state.node_lines(_blocks_of(names))
+        # the lines of the names asked: a block judged again from its signatures holds other
+        # names too, whose lines did not move (copied from the last report with the rest)
+        asked = set(names)
+        fresh = (line for line in self._state.node_lines(_blocks_of(names)) if _name_of(line[0]) in asked)
         pending = next(fresh, None)
         plain = True
         at = len(_HEADER)

@@ -559,6 +559,20 @@ def test_a_spliced_report_follows_each_kind_of_change(tmp_path, monkeypatch):
     assert report_then(tmp_path, monkeypatch, misspelt, before)  # and the misspelling gone again
 
 
+def test_a_spliced_report_keeps_the_lines_of_a_name_its_block_shares_with_one_judged_again(
+    tmp_path, monkeypatch
+):
+    # 梁显文 and 粱显文 share a block, in two places (no misspelling read): a release naming the
+    # one makes its lines again; the other's, decided as before, are copied from the last report
+    before = rows(
+        release("a", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release("b", "商洛市", person("粱显文", "市长", where="商洛市")),
+        release("c", "天宁区", person("粱显文")),
+    )
+    after = before + rows(release("d", "川汇区", person("梁显文", where="川汇区")))
+    assert report_then(tmp_path, monkeypatch, before, after)
+
+
 def test_a_report_not_the_last_one_written_is_made_whole(tmp_path, monkeypatch):
     before = rows(*_DISTRICT)
     after = before + rows(release("e", "川汇区", person("王五", "区委书记", where="川汇区")))
