@@ -1126,10 +1126,18 @@ class Part:
     tenures: tuple[Tenure, ...]
 
 
-def resolve_partition(named: Iterable[Named]) -> Part:
-    """Step 3: the rules across releases over the mentions of one partition of names
-    (:func:`partition_of`), whatever their order; a reduce task of the shuffle."""
-    everyone = list(named)
+def judge(
+    everyone: list[Named], weights: Sequence[int] | None = None
+) -> tuple[list[PersonKey], list[tuple[str, ...]]]:
+    """The rules across releases over the mentions of one partition of names: each mention's
+    node and its namesakes' nodes (``apart_from``), its ``place`` and ``reason`` changed in place.
+
+    ``weights``, when given, says how many mentions each one stands for: a mention's node and
+    reason depend on its own fields (its release only when it has no place) and on which places
+    and nodes the others of its name have, except the misspelling rule, which counts the
+    mentions of each name in a place. So mentions alike in all of those can be judged once, each
+    standing for all of them (extract/resolved.py keeps a block's mentions so, see ``Signature``).
+    """
     _untitled_to_related_place(everyone)
     _national_news_consistent(everyone)
     # a national leader is one node wherever they are named without a local title
@@ -1156,9 +1164,9 @@ def resolve_partition(named: Iterable[Named]) -> Part:
                 mention.place = NATIONAL
     # misspellings: the rarer of two names one confusable character apart, in one place
     groups: dict[str, Counter] = defaultdict(Counter)
-    for mention in everyone:
+    for index, mention in enumerate(everyone):
         if mention.place:
-            groups[mention.place][mention.name] += 1
+            groups[mention.place][mention.name] += 1 if weights is None else weights[index]
     renamed = _spelling_variants(groups)
     # One object for each distinct node, reason and set of namesakes, however many mentions share it.
     found: list[PersonKey] = []
@@ -1176,17 +1184,28 @@ def resolve_partition(named: Iterable[Named]) -> Part:
                 mention.reason += f"; {mention.note}"
         found.append(shared.setdefault(node, node))
         nodes_of[mention.name].add(str(node))
-    decisions = []
     namesakes: dict[tuple[str, PersonKey], tuple[str, ...]] = {}
+    apart = []
+    for mention, node in zip(everyone, found, strict=True):
+        if (mention.name, node) not in namesakes:
+            namesakes[(mention.name, node)] = tuple(sorted(nodes_of[mention.name] - {str(node)}))
+        apart.append(namesakes[(mention.name, node)])
+    return found, apart
+
+
+def resolve_partition(named: Iterable[Named]) -> Part:
+    """Step 3: the rules across releases over the mentions of one partition of names
+    (:func:`partition_of`), whatever their order; a reduce task of the shuffle."""
+    everyone = list(named)
+    found, apart = judge(everyone)
+    decisions = []
     attested: dict[tuple[PersonKey, Post], list[str]] = defaultdict(list)
     # Each mention's posts, a title's each (None where it names none): one object for each
     # distinct post and each distinct tuple of them, however many mentions hold it.
     held: list[tuple[Post | None, ...]] = []
     posts: dict[Post | None, Post | None] = {}
     tuples: dict[tuple[Post | None, ...], tuple[Post | None, ...]] = {}
-    for mention, node in zip(everyone, found, strict=True):
-        if (mention.name, node) not in namesakes:
-            namesakes[(mention.name, node)] = tuple(sorted(nodes_of[mention.name] - {str(node)}))
+    for mention, node, apart_from in zip(everyone, found, apart, strict=True):
         decisions.append(
             Decision(
                 release=mention.release,
@@ -1194,7 +1213,7 @@ def resolve_partition(named: Iterable[Named]) -> Part:
                 name=mention.person.name,
                 node=node,
                 reason=sys.intern(mention.reason),
-                apart_from=namesakes[(mention.name, node)],
+                apart_from=apart_from,
             )
         )
         own = tuple(

@@ -29,6 +29,16 @@ the blocks whose mentions changed, and the corpus's keys, decisions,
 tenures, aliases and variants are those kept, with the ones of what was done
 again put in their place. The corpus is the one ``resolve`` gives the same
 table (``==``), as a test checks after each kind of change.
+
+Step 3 judges a block's mentions a :func:`signature` at a time: mentions alike
+in all it reads of them but their release's day get one node, reason and
+namesakes, so each signature is judged once, standing for all its mentions (the
+misspelling rule counts them). The state keeps each block's signatures, with how
+many mentions each stands for, the days they attest and what was made of them;
+an update judges a block again from those, its members that came or went taken
+out or put in, and writes again only the decisions of the mentions that came and
+of the signatures whose outcome moved (a national leader named in a thousand
+releases is a few signatures, not a thousand mentions read and written again).
 """
 
 from __future__ import annotations
@@ -82,12 +92,13 @@ from govkg.extract.identity import (
     collector_paused,
     decision_line,
     fingerprint,
+    judge,
     name_block,
     partition_of,
     partitions_for,
     place_round,
     places_named,
-    resolve_partition,
+    post_of,
     variant_rows,
 )
 from govkg.extract.places import NATIONAL
@@ -118,8 +129,11 @@ POOL_RELEASES = 500
 # (releases that say where they speak for) and the releases without a place naming it. By
 # block: the releases with a mention in it, each with all step 3 reads of its mentions there
 # (:func:`_member_row`: an update reads no release's row to resolve a block again), its
-# decisions and tenures (step 3). The corpus's aliases by (kind, name), with how many nodes
-# name them. The decisions, tenures and variants indexed in the corpus's order.
+# decisions (each with the key of its mention's signature) and tenures (step 3), and its
+# signatures: the mentions alike in all that step 3 reads of them, each with how many there are,
+# the days they attest and what step 3 made of them (:func:`signature`). The corpus's aliases
+# by (kind, name), with how many nodes name them. The decisions, tenures and variants indexed
+# in the corpus's order.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS origin (rid TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -134,7 +148,11 @@ CREATE TABLE IF NOT EXISTS known (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS unplaced (name TEXT, rid TEXT, PRIMARY KEY (name, rid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS member (block TEXT, rid TEXT, value BLOB, PRIMARY KEY (block, rid)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS decision (block TEXT, node TEXT, rid TEXT, person TEXT, value BLOB);
+CREATE TABLE IF NOT EXISTS decision (block TEXT, node TEXT, rid TEXT, person TEXT, value BLOB, sig BLOB);
+CREATE TABLE IF NOT EXISTS signature (
+    block TEXT, key BLOB, count INTEGER NOT NULL, content BLOB, outcome BLOB, dates BLOB,
+    PRIMARY KEY (block, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tenure (block TEXT, person TEXT, place TEXT, office TEXT, value BLOB);
 CREATE TABLE IF NOT EXISTS variant (kind TEXT, key TEXT, rid TEXT, name TEXT, reason TEXT);
 CREATE TABLE IF NOT EXISTS reference (
@@ -147,7 +165,8 @@ _INDEXES = {
     "known_of": "known (rid)",
     "unplaced_of": "unplaced (rid)",
     "decision_order": "decision (node, rid, person)",
-    "decision_of": "decision (block)",
+    "decision_member": "decision (block, rid)",
+    "decision_sig": "decision (block, sig)",
     "tenure_order": "tenure (person, place, office)",
     "tenure_of": "tenure (block)",
     "variant_order": "variant (kind, key, rid, name, reason)",
@@ -337,6 +356,9 @@ class Resolved:
         if version not in (None, _VERSION):
             raise sqlite3.DatabaseError(f"identity state of version {version}")
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(decision)")}
+        if "sig" not in columns:  # a state of a govkg that kept no signatures: none is trusted
+            self.db.execute("ALTER TABLE decision ADD COLUMN sig BLOB")
         self.indexed(True)
         if version is None:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
@@ -607,6 +629,7 @@ def resolve_kept(
             since = state.generation
             corpus = _update(table, dict(origins), state, partitions, digest, pool, since)
             state.set_meta("generation", str(since + 1))
+            state.set_meta("signatures", str(since + 1))  # kept by this update (see _update)
         except BaseException:
             state.rollback()
             raise
@@ -640,6 +663,11 @@ def _update(
     references = _References(state)
     person_rows = _PersonRows()
     db = state.db
+    # each member row an update takes back or puts, (block, release) -> its value: step 3 of a
+    # block whose signatures are kept takes the one out and puts the other in (none of a state
+    # made from nothing, whose blocks are all judged whole)
+    taken: dict[tuple[str, str], bytes] = {}
+    put: dict[tuple[str, str], bytes] | None = None if empty else {}
     # what the gone and changed releases said is taken back
     for rid in (*gone, *again):
         steps = state.get("steps", rid, ())
@@ -654,6 +682,7 @@ def _update(
             evidence |= said
         blocks = {_block(name) for name in names}
         dirty |= blocks
+        _take_members(db, taken, rid, blocks)
         db.executemany("DELETE FROM member WHERE block = ? AND rid = ?", [(block, rid) for block in blocks])
         db.execute("DELETE FROM known WHERE rid = ?", (rid,))
         db.execute("DELETE FROM unplaced WHERE rid = ?", (rid,))
@@ -693,7 +722,7 @@ def _update(
         else:
             steps = tuple((m.name, m.place, m.reason, "") for m in mentions)
             state.put("steps", rid, steps)
-            _put_members(state, rid, row, steps, person_rows)
+            _put_members(state, rid, row, steps, person_rows, put)
             state.add_known(rid, own)
         places = tuple(places_named(row))
         state.put("places", rid, places)
@@ -717,9 +746,12 @@ def _update(
         state.put("round", rid, placed_in)
         before_steps = state.get("steps", rid)
         if before_steps != steps:
-            dirty.update(_block(name) for name, *_ in (*(before_steps or ()), *steps))
+            blocks = {_block(name) for name, *_ in (*(before_steps or ()), *steps)}
+            dirty |= blocks
+            if put is not None:
+                _take_members(db, taken, rid, blocks)
             state.put("steps", rid, steps)
-            _put_members(state, rid, rows[rid], steps, person_rows)
+            _put_members(state, rid, rows[rid], steps, person_rows, put)
     state.flush()
     del entries
     # step 3 for the blocks whose mentions changed, a group of blocks at a time
@@ -729,8 +761,25 @@ def _update(
     del dirty
     if empty:  # a build from nothing resolves here (see POOL_RELEASES)
         pool = None
+    # a block whose signatures the last update kept is judged again from them and its members that
+    # came or went; the others (of a state made from nothing, or by a govkg that kept none) whole
+    again_blocks: list[str] = []
+    if not empty:
+        if state._meta("signatures") != str(since):  # kept by no update, or not by the last one
+            db.execute("DELETE FROM signature")
+        else:
+            kept_signatures = [
+                block
+                for block in dirty_blocks
+                if db.execute("SELECT 1 FROM signature WHERE block = ? LIMIT 1", (block,)).fetchone()
+            ]
+            if kept_signatures:
+                again_blocks = kept_signatures
+                again_set = set(again_blocks)
+                dirty_blocks_whole = [block for block in dirty_blocks if block not in again_set]
+    whole_blocks = dirty_blocks if not again_blocks else dirty_blocks_whole
     groups = partitions or partitions_for(
-        state.releases_of(dirty_blocks, every=empty), POOL_RELEASES if pool else PARTITION_RELEASES
+        state.releases_of(whole_blocks, every=empty), POOL_RELEASES if pool else PARTITION_RELEASES
     )
     touched = set(changed)
     changed_set = set(changed)
@@ -743,7 +792,22 @@ def _update(
     # the names of the nodes of the blocks resolved again, before and after: the report's lines of
     # the others are those of the last (None: a report made whole, see KeptDecisions.report_pieces)
     report_names: set[str] | None = None if empty else set()
-    for group, result in _group_results(_groups(dirty_blocks, groups), state, rows_read, pool, not empty):
+    if again_blocks:
+        removed: dict[str, list] = defaultdict(list)
+        added: dict[str, list] = defaultdict(list)
+        for (block, rid), value in taken.items():
+            removed[block].append((rid, value))
+        for (block, rid), value in put.items():
+            added[block].append((rid, value))
+        for block in again_blocks:
+            result, gone_nodes, old_places = _resolved_again(
+                state, block, sorted(removed[block]), sorted(added[block]), rows_read
+            )
+            report_names = _node_names(report_names, gone_nodes, (node for _, node, *_ in result.decisions))
+            references.add("place", old_places, -1)
+            _put_group(state, references, result, touched)
+    del taken, put
+    for group, result in _group_results(_groups(whole_blocks, groups), state, rows_read, pool, not empty):
         if report_names is not None:
             report_names = _node_names(
                 report_names,
@@ -762,14 +826,8 @@ def _update(
                 references.add("place", old_places, -1)
                 db.execute("DELETE FROM decision WHERE block = ?", (block,))
                 db.execute("DELETE FROM tenure WHERE block = ?", (block,))
-        references.add("place", (place for _, _, place, _, _ in result.tenures), 1)
-        for row in result.decisions:
-            state.later("INSERT INTO decision VALUES (?, ?, ?, ?, ?)", row)
-        for row in result.tenures:
-            state.later("INSERT INTO tenure VALUES (?, ?, ?, ?, ?)", row)
-        for rid, value in result.fresh:  # the releases whose nodes moved
-            state.later("INSERT INTO fresh VALUES (?, ?)", (rid, value))
-            touched.add(rid)
+                db.execute("DELETE FROM signature WHERE block = ?", (block,))
+        _put_group(state, references, result, touched)
         del result
     state.flush()
     if pool is not None:
@@ -958,7 +1016,10 @@ class KeptDecisions(KeptList):
 
     def _spliced(self, previous: Path, said: dict) -> Iterator[bytes]:
         names = sorted(self._names, key=_name_bound)
-        fresh = self._state.node_lines(_blocks_of(names))
+        # the lines of the names asked: a block judged again from its signatures holds other
+        # names too, whose lines did not move (copied from the last report with the rest)
+        asked = set(names)
+        fresh = (line for line in self._state.node_lines(_blocks_of(names)) if _name_of(line[0]) in asked)
         pending = next(fresh, None)
         plain = True
         at = len(_HEADER)
@@ -1216,6 +1277,7 @@ class _GroupRows(NamedTuple):
     decisions: list[tuple]
     tenures: list[tuple]
     fresh: list[tuple[str, bytes]]
+    summaries: tuple[tuple, ...] = ()  # the blocks' signatures: (block, key, count, content, outcome, days)
 
 
 def _group_results(
@@ -1275,6 +1337,140 @@ def _trim() -> None:
         pass
 
 
+# What step 3 reads of a mention besides its release's id and date (see :func:`signature`)
+Signature = tuple
+
+
+def signature(
+    national: bool, name: str, place: str | None, reason: str, note: str, person, rid: str
+) -> Signature:
+    """All that step 3 (identity's ``judge`` and the posts of the titles) reads of a mention but
+    its release's date: whether its release is national news, its name, steps 1 and 2's place,
+    reason and note, the name as written, and each title's office (and whether it has a title);
+    its release's id only when it has no place (its node is then the release's). Mentions of one
+    signature get one node, reason, namesakes and posts, whatever the other mentions of the
+    block are: a block is judged a signature at a time, each standing for all its mentions."""
+    titles = tuple(
+        (bool(t.title), None if t.office is None else tuple(getattr(t.office, f) for f in _OFFICE_FIELDS))
+        for t in person.titles
+    )
+    return (national, name, place, reason, note, person.name, titles, None if place else rid)
+
+
+def _signature_key(sig: Signature) -> bytes:
+    """A signature's key in the state: a digest of its text (the same in every process and run)."""
+    return hashlib.blake2b(repr(sig).encode("utf-8"), digest_size=16).digest()
+
+
+def _standing_for(sig: Signature) -> Named:
+    """The mention that judges a signature (identity's ``judge`` reads no more of it)."""
+    national, name, place, reason, note, written, titles, rid = sig
+    person = PersonMention(
+        written,
+        "",
+        None,
+        tuple(
+            TitleMention("·" if has_title else "", None, None, None if fields is None else _office(*fields))
+            for has_title, fields in titles
+        ),
+    )
+    return Named(rid or "", None, person, _shared(name), national, place, reason, note)
+
+
+# What step 3 made of a signature: (node as (name, place, release), reason, namesakes' nodes,
+# the post of each title as (place, office), None where it names none)
+Outcome = tuple
+
+
+def _judged(sigs: Iterable[tuple[bytes, Signature, int]]) -> dict[bytes, Outcome]:
+    """The outcome of each signature (key, signature, how many mentions it stands for) of some
+    blocks, judged together (as resolving whole judges a partition's mentions)."""
+    keys, standing, weights = [], [], []
+    for key, sig, count in sigs:
+        keys.append(key)
+        standing.append(_standing_for(sig))
+        weights.append(count)
+    found, apart = judge(standing, weights)
+    outcomes = {}
+    for key, mention, node, apart_from in zip(keys, standing, found, apart, strict=True):
+        posts = tuple(
+            None if post is None else (post.place, post.office)
+            for post in (post_of(t.office, node.place) for t in mention.person.titles)
+        )
+        outcomes[key] = ((node.name, node.place, node.release), mention.reason, apart_from, posts)
+    return outcomes
+
+
+def _node_string(node: tuple) -> str:
+    name, place, release = node
+    return f"{name}@{place}" if place is not None else f"{name}@?{release}"
+
+
+def _tenure_rows(
+    block_of: Mapping[bytes, str], outcomes: Mapping[bytes, Outcome], dates: Mapping[bytes, Mapping]
+) -> list[tuple]:
+    """The tenure rows of some blocks from their signatures' outcomes and days: each (node, post)
+    attested from the first to the last day of the mentions that hold it."""
+    attested: dict[tuple, set] = {}
+    for key, (node, _, _, posts) in outcomes.items():
+        days = [day for day, count in dates[key].items() if day and count > 0]
+        for post in posts:
+            if post is not None:
+                attested.setdefault((key, node, post), set()).update(days)
+    merged: dict[tuple, list] = {}
+    for (key, node, post), days in attested.items():
+        found = merged.setdefault((node, post), [block_of[key], set()])
+        found[1] |= days
+    rows = []
+    for (node, post), (block, days) in merged.items():
+        first, last = (min(days), max(days)) if days else (None, None)
+        value = marshal.dumps((node, post, first, last))
+        rows.append((block, _node_string(node), post[0], post[1], value))
+    return rows
+
+
+def _decision_value(rid: str, person_key: str, outcome: Outcome, written: str) -> bytes:
+    """A decision's row (as :func:`_decision_row` writes it) of a mention of ``outcome``."""
+    node, reason, apart_from, _ = outcome
+    return marshal.dumps((rid, person_key, written, node, reason, apart_from))
+
+
+def _persons_of_outcome(outcome: Outcome) -> tuple:
+    """(node, posts) of an outcome as a release's keys hold them (:func:`_nodes_row`'s values)."""
+    node, _, _, posts = outcome
+    return (PersonKey(*node), tuple(p and Post(*p) for p in posts))
+
+
+class _Mentions:
+    """The mentions of member rows read as signatures: each person read once, each signature's
+    key made once (persons of ``held`` rows taken from them, the others from their bytes)."""
+
+    def __init__(self, held: Mapping[str, ReleaseMentions] | None = None) -> None:
+        self.held = held or {}
+        self.persons: dict[bytes, PersonMention] = {}
+        self.keys: dict[tuple, tuple[bytes, Signature]] = {}
+
+    def read(
+        self, rid: str, value: bytes
+    ) -> Iterator[tuple[str | None, int, PersonMention, bytes, Signature]]:
+        """(date, index, person, key, signature) of each mention of a member row."""
+        date, national, mentions = marshal.loads(value)
+        row = self.held.get(rid)
+        for index, written, name, place, reason, note in mentions:
+            if row is not None:
+                person = row.persons[index]
+            else:
+                person = self.persons.get(written)
+                if person is None:
+                    person = self.persons[written] = _person(marshal.loads(written))
+            asked = (id(person), national, name, place, reason, note, None if place else rid)
+            found = self.keys.get(asked)
+            if found is None:
+                sig = signature(national, name, place, reason, note, person, rid)
+                found = self.keys[asked] = (_signature_key(sig), sig)
+            yield date, index, person, *found
+
+
 def _resolved_rows(
     group: list[str],
     members: list[tuple[str, str, bytes]],
@@ -1285,45 +1481,58 @@ def _resolved_rows(
     and 2 kept: the persons from the rows ``held``, those of other releases from the members'
     bytes, no row read), as the state's rows (:class:`_GroupRows`), the nodes of a release given
     only when they are not those of its keys ``kept`` (release -> the keys' row; None: every
-    release's). A pool's task."""
-    found = []
-    persons: dict[bytes, PersonMention] = {}  # one object for each person as written
-    held = held or {}
+    release's). A pool's task.
+
+    The mentions are judged a signature at a time (:func:`signature`): each decision is its
+    signature's outcome, and the block's signatures are kept (``summaries``) for an update to
+    judge the block again without reading its members."""
     with collector_paused():
+        reading = _Mentions(held)
+        block_of: dict[bytes, str] = {}
+        sigs: dict[bytes, Signature] = {}
+        counts: dict[bytes, int] = defaultdict(int)
+        dates: dict[bytes, dict] = defaultdict(lambda: defaultdict(int))
+        found = []
         for block, rid, value in members:
-            date, national, mentions = marshal.loads(value)
-            row = held.get(rid)
-            for index, written, name, place, reason, note in mentions:
-                if row is not None:
-                    person = row.persons[index]
-                else:
-                    person = persons.get(written)
-                    if person is None:
-                        person = persons[written] = _person(marshal.loads(written))
-                mention = Named(rid, date, person, _shared(name), national, place, reason, note)
-                found.append((rid, index, block, mention))
-        del persons, members
+            for date, index, person, key, sig in reading.read(rid, value):
+                if key not in sigs:
+                    sigs[key], block_of[key] = sig, block
+                counts[key] += 1
+                dates[key][date] += 1
+                found.append((rid, index, block, person.key, person.name, key))
+        del reading, members
         found.sort(key=itemgetter(0, 1))  # by release, each in its order: as resolving whole
-        named = [mention for *_, mention in found]
-        of_block = [block for _, _, block, _ in found]
-        del found
-        part = resolve_partition(named)
-        del named
-        # block by block in the group's order, each in the order resolving gives
-        nodes: dict[str, list] = defaultdict(list)
+        outcomes = _judged((key, sig, counts[key]) for key, sig in sigs.items())
         decisions: dict[str, list] = defaultdict(list)
+        nodes: dict[str, list] = defaultdict(list)
+        made: dict[bytes, tuple] = {}
+        for rid, _, block, person_key, written, key in found:
+            outcome = outcomes[key]
+            value = _decision_value(rid, person_key, outcome, written)
+            decisions[block].append((block, _node_string(outcome[0]), rid, person_key, value, key))
+            person = made.get(key)
+            if person is None:
+                person = made[key] = _persons_of_outcome(outcome)
+            nodes[block].append((rid, person_key, person))
+        del found
         tenures: dict[str, list] = defaultdict(list)
-        for block, node, d in zip(of_block, part.nodes, part.decisions, strict=True):
-            nodes[block].append(node)
-            decisions[block].append((block, str(d.node), d.release, d.person, _decision_row(d)))
-        for t in part.tenures:
-            block = _block(t.person.name)
-            tenures[block].append((block, str(t.person), t.post.place, t.post.office, _tenure_row(t)))
-        del part
+        for row in sorted(_tenure_rows(block_of, outcomes, dates), key=itemgetter(1, 2, 3)):
+            tenures[row[0]].append(row)
+        summaries = [
+            (
+                block_of[key],
+                key,
+                counts[key],
+                marshal.dumps(sig),
+                marshal.dumps(outcomes[key]),
+                marshal.dumps(dict(dates[key])),
+            )
+            for key, sig in sigs.items()
+        ]
         fresh: dict[str, dict] = defaultdict(dict)
         for block in group:
-            for rid, key, node, posts in nodes[block]:
-                fresh[rid][key] = (node, posts)
+            for rid, key, node in nodes[block]:
+                fresh[rid][key] = node
         if kept is not None:  # a release whose keys hold these nodes already is not keyed again
             for rid in [rid for rid in fresh if rid in kept]:
                 old = _keys(kept[rid])
@@ -1333,19 +1542,159 @@ def _resolved_rows(
             [row for block in group for row in decisions[block]],
             [row for block in group for row in tenures[block]],
             [(rid, _nodes_row(made)) for rid, made in fresh.items()],
+            summaries,
         )
 
 
-def _put_members(state: Resolved, rid: str, row: ReleaseMentions, steps: Steps, persons: _PersonRows) -> None:
-    """A release's members of its blocks (:func:`_member_row`), with steps 1 and 2's ``steps``."""
+def _resolved_again(
+    state: Resolved,
+    block: str,
+    removed: list[tuple[str, bytes]],
+    added: list[tuple[str, bytes]],
+    held: Mapping[str, ReleaseMentions],
+) -> tuple[_GroupRows, list[str], list[str]]:
+    """Step 3 of a block whose signatures are kept, proportional to what changed: the mentions of
+    the member rows ``removed`` taken from their signatures (their decisions deleted), those of
+    ``added`` put in, the block's signatures judged again, and the decisions of a signature whose
+    outcome moved written again; the others are kept as they are. Gives the rows to insert (the
+    decisions of ``added``, and of the signatures moved; all the block's tenures; the nodes of
+    each release whose nodes moved), the nodes of the decisions deleted (for the report), and the
+    places of the tenures deleted."""
+    db = state.db
+    kept: dict[bytes, list] = {}  # key -> [count, signature, outcome before (None: new), days]
+    for key, count, content, outcome, days in db.execute(
+        "SELECT key, count, content, outcome, dates FROM signature WHERE block = ?", (block,)
+    ):
+        kept[key] = [count, marshal.loads(content), marshal.loads(outcome), marshal.loads(days)]
+    reading = _Mentions()  # a row taken back read from its bytes: its release's row may be new
+    gone_nodes: list[str] = []
+    touched: set[bytes] = set()  # the signatures whose mentions came or went
+    for rid, value in removed:
+        for date, _, _, key, _ in reading.read(rid, value):
+            touched.add(key)
+            entry = kept[key]
+            entry[0] -= 1
+            days = entry[3]
+            days[date] -= 1
+            if not days[date]:
+                del days[date]
+        gone_nodes += [
+            node
+            for (node,) in db.execute("SELECT node FROM decision WHERE block = ? AND rid = ?", (block, rid))
+        ]
+        db.execute("DELETE FROM decision WHERE block = ? AND rid = ?", (block, rid))
+    new = []
+    reading = _Mentions(held)
+    for rid, value in added:
+        for date, _, person, key, sig in reading.read(rid, value):
+            entry = kept.get(key)
+            if entry is None:
+                entry = kept[key] = [0, sig, None, {}]
+            entry[0] += 1
+            entry[3][date] = entry[3].get(date, 0) + 1
+            touched.add(key)
+            new.append((rid, person.key, person.name, key))
+    del reading
+    live = {key: entry for key, entry in kept.items() if entry[0] > 0}
+    outcomes = _judged((key, entry[1], entry[0]) for key, entry in live.items())
+    decisions, fresh = [], defaultdict(dict)
+    for key, entry in live.items():
+        before, now = entry[2], outcomes[key]
+        if before is None or before == now:
+            continue
+        moved = _persons_of_outcome(before) != _persons_of_outcome(now)
+        rows = db.execute(
+            "SELECT rid, person, value FROM decision WHERE block = ? AND sig = ?", (block, key)
+        ).fetchall()
+        db.execute("DELETE FROM decision WHERE block = ? AND sig = ?", (block, key))
+        node = _node_string(now[0])
+        gone_nodes.append(_node_string(before[0]))
+        for rid, person_key, value in rows:
+            written = marshal.loads(value)[2]
+            decisions.append(
+                (block, node, rid, person_key, _decision_value(rid, person_key, now, written), key)
+            )
+            if moved:
+                fresh[rid][person_key] = _persons_of_outcome(now)
+    for rid, person_key, written, key in new:
+        outcome = outcomes[key]
+        decisions.append(
+            (
+                block,
+                _node_string(outcome[0]),
+                rid,
+                person_key,
+                _decision_value(rid, person_key, outcome, written),
+                key,
+            )
+        )
+        fresh[rid][person_key] = _persons_of_outcome(outcome)
+    for key, entry in kept.items():
+        if entry[0] <= 0:
+            db.execute("DELETE FROM signature WHERE block = ? AND key = ?", (block, key))
+    summaries = [
+        (block, key, entry[0], marshal.dumps(entry[1]), marshal.dumps(outcomes[key]), marshal.dumps(entry[3]))
+        for key, entry in live.items()
+        if key in touched or entry[2] != outcomes[key]
+    ]
+    old_places = [place for (place,) in db.execute("SELECT place FROM tenure WHERE block = ?", (block,))]
+    db.execute("DELETE FROM tenure WHERE block = ?", (block,))
+    tenures = sorted(
+        _tenure_rows(dict.fromkeys(live, block), outcomes, {key: entry[3] for key, entry in live.items()}),
+        key=itemgetter(1, 2, 3),
+    )
+    result = _GroupRows(
+        decisions, tenures, [(rid, _nodes_row(made)) for rid, made in fresh.items()], summaries
+    )
+    return result, gone_nodes, old_places
+
+
+def _put_group(state: Resolved, references: _References, result: _GroupRows, touched: set[str]) -> None:
+    """Write step 3's rows of a group of blocks; the releases whose nodes moved join ``touched``."""
+    references.add("place", (place for _, _, place, _, _ in result.tenures), 1)
+    for row in result.decisions:
+        state.later("INSERT INTO decision VALUES (?, ?, ?, ?, ?, ?)", row)
+    for row in result.tenures:
+        state.later("INSERT INTO tenure VALUES (?, ?, ?, ?, ?)", row)
+    for row in result.summaries:
+        state.later("INSERT OR REPLACE INTO signature VALUES (?, ?, ?, ?, ?, ?)", row)
+    for rid, value in result.fresh:  # the releases whose nodes moved
+        state.later("INSERT INTO fresh VALUES (?, ?)", (rid, value))
+        touched.add(rid)
+
+
+def _put_members(
+    state: Resolved,
+    rid: str,
+    row: ReleaseMentions,
+    steps: Steps,
+    persons: _PersonRows,
+    put: dict[tuple[str, str], bytes] | None = None,
+) -> None:
+    """A release's members of its blocks (:func:`_member_row`), with steps 1 and 2's ``steps``
+    (each also in ``put``, by (block, release), when given)."""
     indexes: dict[str, list[int]] = defaultdict(list)
     for index, (name, *_) in enumerate(steps):
         indexes[_block(name)].append(index)
     for block, held in indexes.items():
-        state.later(
-            "INSERT OR REPLACE INTO member VALUES (?, ?, ?)",
-            (block, rid, _member_row(row, steps, held, persons)),
-        )
+        value = _member_row(row, steps, held, persons)
+        state.later("INSERT OR REPLACE INTO member VALUES (?, ?, ?)", (block, rid, value))
+        if put is not None:
+            put[(block, rid)] = value
+
+
+def _take_members(
+    db: sqlite3.Connection, taken: dict[tuple[str, str], bytes], rid: str, blocks: Iterable[str]
+) -> None:
+    """Keep in ``taken`` the member rows of a release in ``blocks`` as they are before an update
+    takes them back or puts others (the first seen of each: what the state held)."""
+    for block in blocks:
+        if (block, rid) not in taken:
+            found = db.execute(
+                "SELECT value FROM member WHERE block = ? AND rid = ?", (block, rid)
+            ).fetchone()
+            if found is not None:
+                taken[(block, rid)] = found[0]
 
 
 class _PersonRows:

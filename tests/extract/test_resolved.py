@@ -8,6 +8,8 @@ import pickle
 import random
 from collections.abc import Mapping
 
+import pytest
+
 from govkg.extract import identity, resolved
 from govkg.extract.identity import fingerprint, identity_report, mentions_of, resolve
 from govkg.extract.resolved import resolve_kept
@@ -122,14 +124,13 @@ def test_an_update_resolves_again_only_the_blocks_its_releases_name(monkeypatch)
     )
     _, state = resolve_kept(before, {"a": "1", "b": "1", "c": "1"}, None, "govkg")
     asked: list[set[str]] = []
-    real = resolved.resolve_partition
+    real = resolved.judge
 
-    def resolve_partition(named):
-        named = list(named)
+    def judge(named, weights=None):
         asked.append({mention.name for mention in named})
-        return real(named)
+        return real(named, weights)
 
-    monkeypatch.setattr(resolved, "resolve_partition", resolve_partition)
+    monkeypatch.setattr(resolved, "judge", judge)
     after = before + rows(release("c", "巴中市", person("何平", "市委书记")))
     corpus, state = resolve_kept(after, {"a": "1", "b": "1", "c": "1"}, state, "govkg")
     assert corpus == resolve(after)
@@ -426,9 +427,13 @@ def _state_rows(state) -> dict[str, list]:
         return tuple(marshal.loads(cell) if isinstance(cell, bytes) else cell for cell in row)
 
     return {
-        table: [read(row) for row in state.db.execute(f"SELECT * FROM {table} ORDER BY {order}")]
-        for table, order in (("decision", "rowid"), ("tenure", "rowid"), ("keys", "rid"))
-    }
+        table: [read(row) for row in state.db.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")]
+        for table, columns, order in (
+            ("decision", "block, node, rid, person, value", "rowid"),  # and its signature's digest
+            ("tenure", "*", "rowid"),
+            ("keys", "*", "rid"),
+        )
+    } | {"sig": [sig for (sig,) in state.db.execute("SELECT sig FROM decision ORDER BY rowid")]}
 
 
 def test_step_3_of_an_update_in_a_pool_gives_the_state_and_corpus_of_one_process():
@@ -450,6 +455,13 @@ def test_step_3_of_an_update_in_a_pool_gives_the_state_and_corpus_of_one_process
         pooled = resolve_kept(before, origins, None, "govkg", partitions=3, pool=pool)
         assert submitted == []
         assert pooled[0] == alone[0] == resolve(before)
+        # of a state whose blocks' signatures are kept, a block is judged from them, here
+        kept = resolve_kept(after, origins, pickle.loads(pickle.dumps(pooled[1])), "govkg", pool=pool)
+        assert submitted == []
+        assert kept[0] == resolve(after)
+        # of a state without (kept by an older govkg), every block is judged whole, in the pool
+        for state in (pooled[1], alone[1]):
+            state.set_meta("signatures", "")
         updated = resolve_kept(after, origins, pooled[1], "govkg", partitions=3, pool=pool)
         assert submitted == [resolved._resolved_in_pool] * 3
     expected = resolve_kept(after, origins, alone[1], "govkg", partitions=3)
@@ -547,6 +559,20 @@ def test_a_spliced_report_follows_each_kind_of_change(tmp_path, monkeypatch):
     assert report_then(tmp_path, monkeypatch, misspelt, before)  # and the misspelling gone again
 
 
+def test_a_spliced_report_keeps_the_lines_of_a_name_its_block_shares_with_one_judged_again(
+    tmp_path, monkeypatch
+):
+    # 梁显文 and 粱显文 share a block, in two places (no misspelling read): a release naming the
+    # one makes its lines again; the other's, decided as before, are copied from the last report
+    before = rows(
+        release("a", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release("b", "商洛市", person("粱显文", "市长", where="商洛市")),
+        release("c", "天宁区", person("粱显文")),
+    )
+    after = before + rows(release("d", "川汇区", person("梁显文", where="川汇区")))
+    assert report_then(tmp_path, monkeypatch, before, after)
+
+
 def test_a_report_not_the_last_one_written_is_made_whole(tmp_path, monkeypatch):
     before = rows(*_DISTRICT)
     after = before + rows(release("e", "川汇区", person("王五", "区委书记", where="川汇区")))
@@ -577,3 +603,183 @@ def test_a_node_whose_lines_cannot_be_found_by_its_name_has_the_report_made_whol
     before = rows(*_DISTRICT, release("x@y", None, person("冯丙")))
     after = before + rows(release("e", "川汇区", person("冯丙", "区长", where="川汇区")))
     assert report_then(tmp_path, monkeypatch, before, after) is None
+
+
+# ---------------------------------------------------------------- a block judged again from its signatures
+
+
+def _mixed_release(rid: str, chance: random.Random):
+    """A release of invented officials that every rule across releases reads: a national leader
+    named with and without a title, in national news and local releases; a provincial official
+    in national news, later a national one; namesakes in two places; two spellings one
+    confusable character apart; untitled names; releases without a place; days that vary."""
+    place = chance.choice(["中国", "中国", "河北省", "川汇区", "天宁区", None])
+    cast = {
+        "中国": [
+            ("赵七", ("中共中央总书记",)),
+            ("赵七", ()),
+            ("杨壬", ("河北省委书记",)),
+            ("杨壬", ("国务委员",)),
+        ],
+        "河北省": [("杨壬", ("省委书记",)), ("赵七", ()), ("梁显文", ("副省长",))],
+        "川汇区": [("梁显文", ("区长",)), ("粱显文", ()), ("甲", ("区委书记",)), ("赵七", ())],
+        "天宁区": [("甲", ("区长",)), ("梁显文", ("副区长",)), ("乙", ())],
+        None: [("甲", ("区委书记",)), ("梁显文", ("区长",)), ("乙", ()), ("粱显文", ())],
+    }[place]
+    persons = {}
+    for name, titles in chance.sample(cast, chance.randint(1, min(3, len(cast)))):
+        where = place if place not in (None, "中国") and chance.random() < 0.5 else None
+        persons.setdefault(name, person(name, *titles, where=where))
+    date = f"2021-0{chance.randint(1, 9)}-1{chance.randint(0, 9)}"
+    return release(rid, place, *persons.values(), date=date)
+
+
+def _chains_against_whole(make, seeds: range, updates: int = 6) -> list[int]:
+    """The seeds of invented corpora whose chain of ``updates`` updates of one state (each
+    removing, adding and changing a few releases) differs once from resolving whole (the corpus
+    or the report)."""
+    failed = []
+    for seed in seeds:
+        chance = random.Random(seed)
+        made = {f"r{i:02}": make(f"r{i:02}", chance) for i in range(30)}
+        now = sorted(chance.sample(sorted(made), 16))
+        origins = dict.fromkeys(made, "1")
+        _, state = resolve_kept(rows(*(made[rid] for rid in now)), origins, None, "govkg")
+        for step in range(updates):
+            now = sorted(
+                set(chance.sample(now, len(now) - 2)) | set(chance.sample(sorted(set(made) - set(now)), 3))
+            )
+            changed = chance.choice(now)
+            made[changed], origins[changed] = make(changed, chance), f"{step + 2}"
+            table = rows(*(made[rid] for rid in now))
+            corpus, state = resolve_kept(table, origins, state, "govkg")
+            whole = resolve(table)
+            if corpus != whole or identity_report(corpus) != identity_report(whole):
+                failed.append(seed)
+                break
+    return failed
+
+
+def test_chains_of_updates_judging_blocks_from_their_signatures_equal_resolving_whole():
+    # each update judges the blocks it touches from the signatures the one before kept
+    assert _chains_against_whole(_mixed_release, range(60)) == []
+
+
+def test_chains_of_updates_of_releases_placed_in_rounds_equal_resolving_whole():
+    assert _chains_against_whole(_random_release, range(30)) == []
+    assert _chains_against_whole(_linked_release, range(30)) == []
+
+
+def _judged_names(monkeypatch) -> list[int]:
+    """How many mentions each call of step 3's rules judges from now on."""
+    judged: list[int] = []
+    real = resolved.judge
+
+    def judge(named, weights=None):
+        judged.append(len(named))
+        return real(named, weights)
+
+    monkeypatch.setattr(resolved, "judge", judge)
+    return judged
+
+
+def test_an_update_judges_a_block_a_signature_at_a_time_not_a_mention(monkeypatch):
+    # 赵七 is named alike in 40 releases: one signature; a release naming them alike again
+    # adds one mention to it, and the block is judged from its 2 signatures, not 42 mentions
+    leader = [release(f"n{i:02}", "中国", person("赵七", "中共中央总书记")) for i in range(40)]
+    before = rows(*leader, release("b", "川汇区", person("赵七")))
+    after = [*before, *rows(release("c", "中国", person("赵七", "中共中央总书记"), date="2021-03-01"))]
+    _, state = resolve_kept(
+        before, dict.fromkeys(["b", "c", *(r.release for r in before)], "1"), None, "govkg"
+    )
+    judged = _judged_names(monkeypatch)
+    corpus, _ = resolve_kept(after, dict.fromkeys([r.release for r in after], "1"), state, "govkg")
+    assert corpus == resolve(after)
+    assert judged == [2]
+    assert {t.last for t in corpus.tenures} == {"2021-03-01"}
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "after", "node_of"),
+    [
+        (  # a namesake arriving in another place: the first's decisions name it apart
+            "namesake elsewhere",
+            [release("a", "巴中市", person("何平", "市长")), release("b", "巴中市", person("何平"))],
+            [release("c", "通江县", person("何平", "县长"))],
+            {("a", "何平"): "何平@巴中市", ("c", "何平"): "何平@通江县"},
+        ),
+        (  # a misspelling joins the commoner spelling once it is the rarer
+            "misspelling joins",
+            [release("a", "川汇区", person("粱显文", "区长")), release("b", "川汇区", person("梁显文"))],
+            [release("c", "川汇区", person("粱显文")), release("d", "川汇区", person("粱显文", "区长"))],
+            {("b", "梁显文"): "粱显文@川汇区"},
+        ),
+        (  # a title that moves a person into another jurisdiction: a national post, the nation
+            "title moves",
+            [release("a", "巴中市", person("何平", "副市长")), release("b", "巴中市", person("何平"))],
+            [release("c", "中国", person("何平", "国务委员")), release("d", "中国", person("何平"))],
+            {("d", "何平"): "何平@中国", ("a", "何平"): "何平@巴中市"},
+        ),
+    ],
+)
+def test_an_update_judging_a_block_from_its_signatures_follows_each_kind_of_change(
+    name, before, after, node_of
+):
+    first = rows(*before)
+    everyone = first + rows(*after)
+    corpus, state = kept_then(first, everyone)
+    for (rid, key), expected in node_of.items():
+        assert node(corpus, rid, key) == expected, name
+    # and taken back: what was added removed again, from the state the update left
+    corpus, _ = resolve_kept(first, {row.release: "file" for row in everyone}, state, "govkg")
+    assert corpus == resolve(first)
+    assert identity_report(corpus) == identity_report(resolve(first))
+
+
+def test_a_removed_release_splits_what_its_signatures_joined():
+    # three spell 梁显文, two 粱显文: one node; two of the commoner removed, the rarer is the commoner
+    everyone = rows(
+        release("a", "川汇区", person("梁显文", "区长")),
+        release("b", "川汇区", person("梁显文")),
+        release("e", "川汇区", person("梁显文")),
+        release("c", "川汇区", person("粱显文")),
+        release("d", "川汇区", person("粱显文")),
+    )
+    corpus, state = kept_then(everyone, everyone)
+    assert node(corpus, "c", "粱显文") == "梁显文@川汇区"
+    fewer = [r for r in everyone if r.release not in ("b", "e")]
+    corpus, _ = resolve_kept(fewer, {row.release: "file" for row in everyone}, state, "govkg")
+    assert corpus == resolve(fewer)
+    assert identity_report(corpus) == identity_report(resolve(fewer))
+    assert node(corpus, "a", "梁显文") == node(corpus, "c", "粱显文") == "粱显文@川汇区"
+
+
+def test_a_release_whose_text_changed_takes_its_old_mentions_out_of_their_signatures():
+    before = rows(
+        release("a", "巴中市", person("何平", "市长"), text="何平市长出席。"),
+        release("b", "巴中市", person("何平", "市长")),
+    )
+    after = rows(
+        release("a", "通江县", person("何平", "县长"), text="何平县长出席。"),
+        release("b", "巴中市", person("何平", "市长")),
+    )
+    origins = {"a": "1", "b": "1"}
+    _, state = resolve_kept(before, origins, None, "govkg")
+    corpus, state = resolve_kept(after, {"a": "2", "b": "1"}, state, "govkg")
+    assert corpus == resolve(after)
+    assert identity_report(corpus) == identity_report(resolve(after))
+    assert node(corpus, "a", "何平") == "何平@通江县"
+    counts = dict(state.db.execute("SELECT key, count FROM signature"))
+    assert sorted(counts.values()) == [1, 1]  # b's, and a's new one; a's old one gone
+
+
+def test_signatures_kept_by_an_update_before_the_last_are_not_trusted():
+    # an older govkg updated the state after this one kept its signatures: they are dropped
+    before = rows(release("a", "巴中市", person("何平", "市长")))
+    after = before + rows(release("b", "巴中市", person("何平")))
+    origins = {"a": "1", "b": "1"}
+    _, state = resolve_kept(before, origins, None, "govkg")
+    state.set_meta("generation", "5")  # as if updated since, by a govkg that kept none
+    corpus, state = resolve_kept(after, origins, state, "govkg")
+    assert corpus == resolve(after)
+    assert state._meta("signatures") == "6"

@@ -224,15 +224,14 @@ def test_an_update_resolves_again_only_what_its_releases_touch(tmp_path, inputs,
     out = tmp_path / "out"
     build_into(out, [first]).record.save(out)
     assert (out / "cache" / IDENTITY_FILE).is_file()
-    resolving = []
-    real = resolved.resolve_partition
+    resolving = []  # the mentions judged (a signature stands for its weight of them)
+    real = resolved.judge
 
-    def resolve_partition(named):
-        named = list(named)
-        resolving.append(len(named))
-        return real(named)
+    def judge(named, weights=None):
+        resolving.append(len(named) if weights is None else sum(weights))
+        return real(named, weights)
 
-    monkeypatch.setattr(resolved, "resolve_partition", resolve_partition)
+    monkeypatch.setattr(resolved, "judge", judge)
     # another graph/ (its files are written again) resolves from the same state
     monkeypatch.setattr(incremental, "software_fingerprint", lambda: "another govkg")
     update = build_into(out, [second], add=True)
