@@ -2090,3 +2090,33 @@ def test_where_and_while_are_no_organ_and_no_attending(text, expected):
 )
 def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
     assert [e.place for e in events_of(text, names=("张三", "李四", "王五"))] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a visit told by its verb alone, right after the visitor: he leads it
+        ("6月9日，县长张三走访了辖区重点企业。", ("张三",), [("inspection", [("张三", "lead")])]),
+        ("6月9日，县长张三视察了某水库。", ("张三",), [("inspection", [("张三", "lead")])]),
+        ("6月9日，县长张三调研了某园区建设。", ("张三",), [("inspection", [("张三", "lead")])]),
+        (
+            "6月9日，县长张三、副县长李四走访辖区重点企业，了解生产经营情况。",
+            ("张三", "李四"),
+            [("inspection", [("张三", "lead"), ("李四", "lead")])],
+        ),
+        # no visitor named before the verb, words that say what must be done, a visit's words cited
+        ("6月9日，要走访辖区重点企业。", (), []),
+        ("张三强调，要走访辖区重点企业。", ("张三",), []),
+        (
+            "6月9日，县长张三主持召开会议，围绕李四调研某县讲话精神作了发言。",
+            ("张三", "李四"),
+            [("meeting", None)],
+        ),
+    ],
+)
+def test_visit_told_by_its_verb(text, names, expected):
+    found = events_of(text, names=names)
+    assert [e.type for e in found] == [kind for kind, _ in expected]
+    for event, (_, roles) in zip(found, expected, strict=True):
+        if roles is not None:
+            assert sorted((p.person, p.role) for p in event.participations) == roles
