@@ -324,6 +324,15 @@ _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
 _HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
+# The means talks are held by (举行视频会晤, 视频会见, 通过视频连线会见): part of their name.
+_MEDIUM = re.compile(r"(?:通过)?(?:视频连线|视频|电话|远程|线上)(?:方式)?$")
+# Where a reception is held, said right before its cue (在人民大会堂会见, 在某宾馆亲切会见);
+# 在人民大会堂同乙举行会谈; not whose company it is held in (在乙陪同下会见).
+_FRAME_WORD = re.compile(r"(?:期间|之际|时|前|后|中|上)(?:分别|先后|集体|亲切|共同|一起|再次|又|还)*$")
+_RECEIVED_AT = re.compile(
+    r"在(?P<place>[^，,；;。在同与]{1,20}?)(?:(?<![陪共一协会赞认随])(?:同|与|和)[^，,；;。]{1,40}?(?:举行|进行)?了?)?"
+    r"(?:分别|先后|集体|亲切|共同|一起|再次|又|还|视频)*$"
+)
 # A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
 _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 # A pronoun that stands for whom the words are addressed to.
@@ -902,6 +911,17 @@ class _Reader:
                 went = _GOES_TO.search(simplify(place), under.end())
                 place = place[went.end() :] if went else ""
             place = place if place and not place.endswith("的") else None
+        if kind == "reception" and place is None:
+            # 甲在人民大会堂会见乙: where the reception is held, right before its cue.
+            held_at = _RECEIVED_AT.search(v.text, clause.start(), at)
+            if (
+                held_at
+                and not _UNDER.search(held_at.group("place"))
+                and not _FRAME_WORD.search(held_at.group())
+            ):
+                place = (
+                    self._original(sentence, v, held_at.start("place"), held_at.end("place")).strip() or None
+                )
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.
@@ -1110,7 +1130,13 @@ class _Reader:
             end = event_names.cut_tail(text, at, clause.end())
             joint = _HOLDS_WITH.search(text, before[0].end if before else clause.start(), at)
             # 甲与乙举行会谈: the talks are named with whom they are held.
-            start = joint.start() if joint and match.group().endswith(("会谈", "会晤")) else at
+            # 甲与乙视频会见: so are talks of any cue held by a means (视频, 电话).
+            start = (
+                joint.start()
+                if joint
+                and (match.group().endswith(("会谈", "会晤")) or _MEDIUM.search(text, joint.end(), at))
+                else at
+            )
             cue_word_end = at + len(match.group())
             guests = _starting(mentions, cue_word_end, end)
             rest = event_names.without_perfect(text, cue_word_end, end)[0]
@@ -1121,12 +1147,18 @@ class _Reader:
                 # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
                 rest = (guests[0].start, end)
             pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
+            medium = _MEDIUM.search(text, clause.start(), at) if start == at else None
+            if medium:
+                # 视频会见乙, 通过视频连线会见乙: named with the means it is held by.
+                pieces = ((medium.start(), cue_word_end), rest)
             # 同某人举行了成果丰硕的会谈: 举行会谈, without the particle and the praise; a cue
             # that has its light verb (举行会谈) needs none from before it (同来华进行…访问的).
             light = match.group().startswith(("举行", "进行"))
             held = _HELD.search(text, start, at) if start < at and not light else None
             if held:
-                pieces = ((start, held.end(1)), (at, end))
+                # …举行视频会晤: the means stays with the cue (视频会晤), the praise goes.
+                medium = _MEDIUM.search(text, held.end(1), at)
+                pieces = ((start, held.end(1)), (medium.start() if medium else at, end))
         elif kind == "appointment":
             end = event_names.cut_tail(text, at, clause.end())
             cue_word_end = at + len(match.group())

@@ -2120,3 +2120,45 @@ def test_visit_told_by_its_verb(text, names, expected):
     for event, (_, roles) in zip(found, expected, strict=True):
         if roles is not None:
             assert sorted((p.person, p.role) for p in event.participations) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "place"),
+    [
+        # where a reception is held, said right before its cue
+        ("6月9日，总理张三在人民大会堂会见某国外长李四。", ("张三", "李四"), "人民大会堂"),
+        ("6月9日，省长张三在某宾馆亲切会见某公司董事长李四一行。", ("张三", "李四"), "某宾馆"),
+        ("6月9日，主席张三在某厅同某国总统李四举行会谈。", ("张三", "李四"), "某厅"),
+        (
+            "6月9日，省长张三在省政府分别会见了某公司董事长李四和某集团总裁王五。",
+            ("张三", "李四", "王五"),
+            "省政府",
+        ),
+        # whose company it is held in, or a time it is held in, is no place
+        ("6月9日，省长张三在副省长王五陪同下会见某公司董事长李四。", ("张三", "李四", "王五"), None),
+        ("6月9日，省长张三在出席论坛期间会见某公司董事长李四。", ("张三", "李四"), None),
+    ],
+)
+def test_reception_place(text, names, place):
+    assert {e.place for e in events_of(text, names=names) if e.type == "reception"} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name"),
+    [
+        # talks held by a means are named with it
+        ("6月9日，主席张三同某国总统李四举行视频会晤。", ("张三", "李四"), "同某国总统李四举行视频会晤"),
+        ("6月9日，省长张三与某公司董事长李四视频会见。", ("张三", "李四"), "与某公司董事长李四视频会见"),
+        (
+            "6月9日，省长张三通过视频连线会见某公司董事长李四。",
+            ("张三", "李四"),
+            "通过视频连线会见某公司董事长李四",
+        ),
+        # the praise still goes
+        ("6月9日，主席张三同某国总统李四举行了富有成果的会谈。", ("张三", "李四"), "同某国总统李四举行会谈"),
+    ],
+)
+def test_reception_named_with_its_means(text, names, name):
+    (event,) = events_of(text, names=names)
+    assert (event.type, event.name) == ("reception", name)
+    assert sorted((p.person, p.role) for p in event.participations) == [("张三", "host"), ("李四", "guest")]
