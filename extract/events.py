@@ -300,6 +300,8 @@ _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
+# Each of several leads a group of their own (甲、乙分别带队检查…).
+_EACH_LEADS = re.compile(r"分别(?:带队|率队|带领|率领|率)")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
 # What says nothing of a meeting's subject (专题会议, 工作座谈会).
@@ -385,7 +387,7 @@ class _Draft:
     sitting: str | None = None  # the sitting an appointment is made by (…第四次会议选举…)
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
-    closed: bool = False  # its host and guest are known (分别会见)
+    closed: bool = False  # its host and guest, or its lead, are known (分别会见, 分别带队)
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
@@ -1007,6 +1009,17 @@ class _Reader:
                 self.current = draft
                 self.marks.append(((index, clause.start()), draft))
             return
+        if kind == "inspection" and len(leaders) > 1 and _EACH_LEADS.search(v.text, clause.start(), at + 2):
+            # 甲、乙分别带队检查…: one inspection each, with its own lead.
+            for leader in (m.key for m in _starting(mentions, clause.start(), at)):
+                named = f"{name}（{leader}）"
+                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=leaders)
+                draft.roles = [Participation(leader, "lead", sentence.span)]
+                draft.closed = True
+                self.drafts.append(draft)
+                self.current = draft
+                self.marks.append(((index, clause.start()), draft))
+            return
         if kind == "meeting" and _COUNT.search(name_view):
             return
         # 参加会见 with no one received: it tells of a reception only if one was reported; 甲在
@@ -1576,7 +1589,7 @@ class _Reader:
                     (p.person, p.role) == (part.person, part.role) for p in target.roles
                 ):
                     continue
-            if target.closed and part.role in ("host", "guest"):
+            if target.closed and part.role in ("host", "guest", "lead"):
                 continue
             if part.role in _SIDES and any(
                 p.person == part.person and p.role == _SIDES[part.role] for p in target.roles

@@ -2162,3 +2162,23 @@ def test_reception_named_with_its_means(text, names, name):
     (event,) = events_of(text, names=names)
     assert (event.type, event.name) == ("reception", name)
     assert sorted((p.person, p.role) for p in event.participations) == [("张三", "host"), ("李四", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "leads"),
+    [
+        # each of several leads a group of their own: one inspection each
+        ("6月9日，县委书记张三、县长李四分别带队检查安全生产工作。", ("张三", "李四"), [["张三"], ["李四"]]),
+        (
+            "6月9日，县委书记张三、县长李四分别率队到各乡镇督导防汛工作。",
+            ("张三", "李四"),
+            [["张三"], ["李四"]],
+        ),
+        # led together: one inspection, two leads
+        ("6月9日，县委书记张三、县长李四带队检查安全生产工作。", ("张三", "李四"), [["张三", "李四"]]),
+    ],
+)
+def test_each_leads_an_inspection(text, names, leads):
+    found = events_of(text, names=names)
+    assert all(e.type == "inspection" for e in found)
+    assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
