@@ -1556,6 +1556,20 @@ class _Reader:
             self.pending.append(Participation(key, role, span))
             self.positions.append(self.where)
 
+    def _gathering_of(self, signing: _Draft) -> _Draft | None:
+        """The meeting or rite told of before a signing that is no rite of its own, on its day."""
+        if _is_rite(signing.name):
+            return None  # 签约仪式: the speeches are given at the rite itself
+        before = self.drafts[: self.drafts.index(signing)]
+        return next(
+            (
+                d
+                for d in reversed(before)
+                if d.type in ("meeting", "ceremony") and not d.past and d.date == signing.date
+            ),
+            None,
+        )
+
     def assign(self) -> None:
         """Give the participations read so far to the event told of where each was read."""
         fallback = self.current or (self.drafts[0] if self.drafts else None)
@@ -1591,6 +1605,10 @@ class _Reader:
                     continue
             if target.closed and part.role in ("host", "guest", "lead"):
                 continue
+            if part.role == "speak" and target.type == "signing" and where[0] > target.sentence:
+                # 某推介会在某地举行。甲与乙签署…协议。丙致辞: a speech told after a signing
+                # that is no rite of its own is given at the gathering the signing is part of.
+                target = self._gathering_of(target) or target
             if part.role in _SIDES and any(
                 p.person == part.person and p.role == _SIDES[part.role] for p in target.roles
             ):

@@ -2182,3 +2182,25 @@ def test_each_leads_an_inspection(text, names, leads):
     found = events_of(text, names=names)
     assert all(e.type == "inspection" for e in found)
     assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks_at"),
+    [
+        # a speech told after a signing that is part of a gathering: given at the gathering
+        (
+            "6月9日，某县招商推介会在深圳举行。县长张三与某公司董事长王五签署合作协议，市长李四见证签约。"
+            "县委书记赵六致辞。",
+            "meeting",
+        ),
+        # a signing rite of its own hears its speeches; so does a signing told alone
+        (
+            "6月9日，某县与某公司签约仪式在县城举行。县长张三与某公司董事长王五签署合作协议。县委书记赵六致辞。",
+            "signing",
+        ),
+        ("6月9日，县长张三与某公司董事长王五签署合作协议。县委书记赵六致辞。", "signing"),
+    ],
+)
+def test_speech_after_a_signing_goes_to_its_gathering(text, speaks_at):
+    found = events_of(text, names=("张三", "王五", "李四", "赵六"))
+    assert [e.type for e in found if any(p.role == "speak" for p in e.participations)] == [speaks_at]
