@@ -300,6 +300,8 @@ _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
+# Each of several leads a group of their own (甲、乙分别带队检查…).
+_EACH_LEADS = re.compile(r"分别(?:带队|率队|带领|率领|率)")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
 # What says nothing of a meeting's subject (专题会议, 工作座谈会).
@@ -324,6 +326,15 @@ _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
 _HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
+# The means talks are held by (举行视频会晤, 视频会见, 通过视频连线会见): part of their name.
+_MEDIUM = re.compile(r"(?:通过)?(?:视频连线|视频|电话|远程|线上)(?:方式)?$")
+# Where a reception is held, said right before its cue (在人民大会堂会见, 在某宾馆亲切会见);
+# 在人民大会堂同乙举行会谈; not whose company it is held in (在乙陪同下会见).
+_FRAME_WORD = re.compile(r"(?:期间|之际|时|前|后|中|上)(?:分别|先后|集体|亲切|共同|一起|再次|又|还)*$")
+_RECEIVED_AT = re.compile(
+    r"在(?P<place>[^，,；;。在同与]{1,20}?)(?:(?<![陪共一协会赞认随])(?:同|与|和)[^，,；;。]{1,40}?(?:举行|进行)?了?)?"
+    r"(?:分别|先后|集体|亲切|共同|一起|再次|又|还|视频)*$"
+)
 # A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
 _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 # A pronoun that stands for whom the words are addressed to.
@@ -376,7 +387,7 @@ class _Draft:
     sitting: str | None = None  # the sitting an appointment is made by (…第四次会议选举…)
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
-    closed: bool = False  # its host and guest are known (分别会见)
+    closed: bool = False  # its host and guest, or its lead, are known (分别会见, 分别带队)
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
@@ -902,6 +913,17 @@ class _Reader:
                 went = _GOES_TO.search(simplify(place), under.end())
                 place = place[went.end() :] if went else ""
             place = place if place and not place.endswith("的") else None
+        if kind == "reception" and place is None:
+            # 甲在人民大会堂会见乙: where the reception is held, right before its cue.
+            held_at = _RECEIVED_AT.search(v.text, clause.start(), at)
+            if (
+                held_at
+                and not _UNDER.search(held_at.group("place"))
+                and not _FRAME_WORD.search(held_at.group())
+            ):
+                place = (
+                    self._original(sentence, v, held_at.start("place"), held_at.end("place")).strip() or None
+                )
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.
@@ -982,6 +1004,17 @@ class _Reader:
                 draft.name = f"{name}（{guest}）"
                 draft.roles = [Participation(key, host, sentence.span) for key in sorted(leaders)]
                 draft.roles.append(Participation(guest, guest_role, sentence.span))
+                draft.closed = True
+                self.drafts.append(draft)
+                self.current = draft
+                self.marks.append(((index, clause.start()), draft))
+            return
+        if kind == "inspection" and len(leaders) > 1 and _EACH_LEADS.search(v.text, clause.start(), at + 2):
+            # 甲、乙分别带队检查…: one inspection each, with its own lead.
+            for leader in (m.key for m in _starting(mentions, clause.start(), at)):
+                named = f"{name}（{leader}）"
+                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=leaders)
+                draft.roles = [Participation(leader, "lead", sentence.span)]
                 draft.closed = True
                 self.drafts.append(draft)
                 self.current = draft
@@ -1110,7 +1143,13 @@ class _Reader:
             end = event_names.cut_tail(text, at, clause.end())
             joint = _HOLDS_WITH.search(text, before[0].end if before else clause.start(), at)
             # 甲与乙举行会谈: the talks are named with whom they are held.
-            start = joint.start() if joint and match.group().endswith(("会谈", "会晤")) else at
+            # 甲与乙视频会见: so are talks of any cue held by a means (视频, 电话).
+            start = (
+                joint.start()
+                if joint
+                and (match.group().endswith(("会谈", "会晤")) or _MEDIUM.search(text, joint.end(), at))
+                else at
+            )
             cue_word_end = at + len(match.group())
             guests = _starting(mentions, cue_word_end, end)
             rest = event_names.without_perfect(text, cue_word_end, end)[0]
@@ -1121,12 +1160,18 @@ class _Reader:
                 # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
                 rest = (guests[0].start, end)
             pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
+            medium = _MEDIUM.search(text, clause.start(), at) if start == at else None
+            if medium:
+                # 视频会见乙, 通过视频连线会见乙: named with the means it is held by.
+                pieces = ((medium.start(), cue_word_end), rest)
             # 同某人举行了成果丰硕的会谈: 举行会谈, without the particle and the praise; a cue
             # that has its light verb (举行会谈) needs none from before it (同来华进行…访问的).
             light = match.group().startswith(("举行", "进行"))
             held = _HELD.search(text, start, at) if start < at and not light else None
             if held:
-                pieces = ((start, held.end(1)), (at, end))
+                # …举行视频会晤: the means stays with the cue (视频会晤), the praise goes.
+                medium = _MEDIUM.search(text, held.end(1), at)
+                pieces = ((start, held.end(1)), (medium.start() if medium else at, end))
         elif kind == "appointment":
             end = event_names.cut_tail(text, at, clause.end())
             cue_word_end = at + len(match.group())
@@ -1511,6 +1556,20 @@ class _Reader:
             self.pending.append(Participation(key, role, span))
             self.positions.append(self.where)
 
+    def _gathering_of(self, signing: _Draft) -> _Draft | None:
+        """The meeting or rite told of before a signing that is no rite of its own, on its day."""
+        if _is_rite(signing.name):
+            return None  # 签约仪式: the speeches are given at the rite itself
+        before = self.drafts[: self.drafts.index(signing)]
+        return next(
+            (
+                d
+                for d in reversed(before)
+                if d.type in ("meeting", "ceremony") and not d.past and d.date == signing.date
+            ),
+            None,
+        )
+
     def assign(self) -> None:
         """Give the participations read so far to the event told of where each was read."""
         fallback = self.current or (self.drafts[0] if self.drafts else None)
@@ -1544,8 +1603,12 @@ class _Reader:
                     (p.person, p.role) == (part.person, part.role) for p in target.roles
                 ):
                     continue
-            if target.closed and part.role in ("host", "guest"):
+            if target.closed and part.role in ("host", "guest", "lead"):
                 continue
+            if part.role == "speak" and target.type == "signing" and where[0] > target.sentence:
+                # 某推介会在某地举行。甲与乙签署…协议。丙致辞: a speech told after a signing
+                # that is no rite of its own is given at the gathering the signing is part of.
+                target = self._gathering_of(target) or target
             if part.role in _SIDES and any(
                 p.person == part.person and p.role == _SIDES[part.role] for p in target.roles
             ):

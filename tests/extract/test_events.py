@@ -2090,3 +2090,117 @@ def test_where_and_while_are_no_organ_and_no_attending(text, expected):
 )
 def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
     assert [e.place for e in events_of(text, names=("张三", "李四", "王五"))] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a visit told by its verb alone, right after the visitor: he leads it
+        ("6月9日，县长张三走访了辖区重点企业。", ("张三",), [("inspection", [("张三", "lead")])]),
+        ("6月9日，县长张三视察了某水库。", ("张三",), [("inspection", [("张三", "lead")])]),
+        ("6月9日，县长张三调研了某园区建设。", ("张三",), [("inspection", [("张三", "lead")])]),
+        (
+            "6月9日，县长张三、副县长李四走访辖区重点企业，了解生产经营情况。",
+            ("张三", "李四"),
+            [("inspection", [("张三", "lead"), ("李四", "lead")])],
+        ),
+        # no visitor named before the verb, words that say what must be done, a visit's words cited
+        ("6月9日，要走访辖区重点企业。", (), []),
+        ("张三强调，要走访辖区重点企业。", ("张三",), []),
+        (
+            "6月9日，县长张三主持召开会议，围绕李四调研某县讲话精神作了发言。",
+            ("张三", "李四"),
+            [("meeting", None)],
+        ),
+    ],
+)
+def test_visit_told_by_its_verb(text, names, expected):
+    found = events_of(text, names=names)
+    assert [e.type for e in found] == [kind for kind, _ in expected]
+    for event, (_, roles) in zip(found, expected, strict=True):
+        if roles is not None:
+            assert sorted((p.person, p.role) for p in event.participations) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "place"),
+    [
+        # where a reception is held, said right before its cue
+        ("6月9日，总理张三在人民大会堂会见某国外长李四。", ("张三", "李四"), "人民大会堂"),
+        ("6月9日，省长张三在某宾馆亲切会见某公司董事长李四一行。", ("张三", "李四"), "某宾馆"),
+        ("6月9日，主席张三在某厅同某国总统李四举行会谈。", ("张三", "李四"), "某厅"),
+        (
+            "6月9日，省长张三在省政府分别会见了某公司董事长李四和某集团总裁王五。",
+            ("张三", "李四", "王五"),
+            "省政府",
+        ),
+        # whose company it is held in, or a time it is held in, is no place
+        ("6月9日，省长张三在副省长王五陪同下会见某公司董事长李四。", ("张三", "李四", "王五"), None),
+        ("6月9日，省长张三在出席论坛期间会见某公司董事长李四。", ("张三", "李四"), None),
+    ],
+)
+def test_reception_place(text, names, place):
+    assert {e.place for e in events_of(text, names=names) if e.type == "reception"} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name"),
+    [
+        # talks held by a means are named with it
+        ("6月9日，主席张三同某国总统李四举行视频会晤。", ("张三", "李四"), "同某国总统李四举行视频会晤"),
+        ("6月9日，省长张三与某公司董事长李四视频会见。", ("张三", "李四"), "与某公司董事长李四视频会见"),
+        (
+            "6月9日，省长张三通过视频连线会见某公司董事长李四。",
+            ("张三", "李四"),
+            "通过视频连线会见某公司董事长李四",
+        ),
+        # the praise still goes
+        ("6月9日，主席张三同某国总统李四举行了富有成果的会谈。", ("张三", "李四"), "同某国总统李四举行会谈"),
+    ],
+)
+def test_reception_named_with_its_means(text, names, name):
+    (event,) = events_of(text, names=names)
+    assert (event.type, event.name) == ("reception", name)
+    assert sorted((p.person, p.role) for p in event.participations) == [("张三", "host"), ("李四", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "leads"),
+    [
+        # each of several leads a group of their own: one inspection each
+        ("6月9日，县委书记张三、县长李四分别带队检查安全生产工作。", ("张三", "李四"), [["张三"], ["李四"]]),
+        (
+            "6月9日，县委书记张三、县长李四分别率队到各乡镇督导防汛工作。",
+            ("张三", "李四"),
+            [["张三"], ["李四"]],
+        ),
+        # led together: one inspection, two leads
+        ("6月9日，县委书记张三、县长李四带队检查安全生产工作。", ("张三", "李四"), [["张三", "李四"]]),
+    ],
+)
+def test_each_leads_an_inspection(text, names, leads):
+    found = events_of(text, names=names)
+    assert all(e.type == "inspection" for e in found)
+    assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks_at"),
+    [
+        # a speech told after a signing that is part of a gathering: given at the gathering
+        (
+            "6月9日，某县招商推介会在深圳举行。县长张三与某公司董事长王五签署合作协议，市长李四见证签约。"
+            "县委书记赵六致辞。",
+            "meeting",
+        ),
+        # a signing rite of its own hears its speeches; so does a signing told alone
+        (
+            "6月9日，某县与某公司签约仪式在县城举行。县长张三与某公司董事长王五签署合作协议。县委书记赵六致辞。",
+            "signing",
+        ),
+        ("6月9日，县长张三与某公司董事长王五签署合作协议。县委书记赵六致辞。", "signing"),
+    ],
+)
+def test_speech_after_a_signing_goes_to_its_gathering(text, speaks_at):
+    found = events_of(text, names=("张三", "王五", "李四", "赵六"))
+    assert [e.type for e in found if any(p.role == "speak" for p in e.participations)] == [speaks_at]
