@@ -16,7 +16,6 @@ Python's allocations (tracemalloc, slow): each step's peak of them. Asserts noth
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
@@ -26,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from memory import cpu_seconds, peak_mb  # beside this script
+from memory import cpu_seconds, peak_mb, serial_page_index  # beside this script
 
 STEPS = ("_write_busy", "_write_keys", "_write_walk", "_answer_lines", "write_coattendance")
 
@@ -105,14 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in STEPS:
         timed(name)
     if args.serial:
-
-        @contextlib.contextmanager
-        def serial(run, tasks):
-            yield
-            for task in tasks:
-                run(*task)
-
-        indexing._beside = serial
+        serial_page_index()
     store = pyoxigraph.Store.read_only(str(args.store / DATABASE))
     triples = json.loads((args.store / MANIFEST).read_text(encoding="utf-8"))["triples"]
     opened = peak_mb()[1]

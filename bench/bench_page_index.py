@@ -19,7 +19,6 @@ functions with most cumulative time. Asserts nothing.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
@@ -28,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from memory import serial_page_index  # beside this script
 
 
 def _cpu() -> float:
@@ -58,14 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.before}: no page index of its store", file=sys.stderr)
         return 1
     if args.serial or args.profile:
-
-        @contextlib.contextmanager
-        def serial(run, tasks):
-            yield
-            for task in tasks:
-                run(*task)
-
-        indexing._beside = serial
+        serial_page_index()
     work = Path(tempfile.mkdtemp(prefix="govkg-page-index-"))
     try:
         changes = (work / "removed.nt", work / "added.nt")

@@ -18,6 +18,7 @@ run with ``python -c`` puts this folder on ``sys.path`` first.
 
 from __future__ import annotations
 
+import contextlib
 import resource
 import threading
 from pathlib import Path
@@ -101,3 +102,18 @@ class PeakMemory:
         self.stopped.set()
         self.thread.join()
         return self.peak / 1e6
+
+
+def serial_page_index() -> None:
+    """Make the page index run its side tasks one after the other in this thread, after the main
+    ones (graph/indexing.py ``_beside``), not on a second thread: for a profile or a step's memory
+    taken alone. The same files are written."""
+    from govkg.graph import indexing
+
+    @contextlib.contextmanager
+    def serial(run, tasks):
+        yield
+        for task in tasks:
+            run(*task)
+
+    indexing._beside = serial
