@@ -250,7 +250,11 @@ _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 _LECTURE = re.compile(r"报告$")
 _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
-_CONNECTIVE = re.compile(r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*")
+# …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
+# by the gathering (会前, 会后, 会间, 其间) between.
+_CONNECTIVE = re.compile(
+    r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*(?:在?(?:会前|会后|会间|会议期间|其间)[\s还又也再]*)?"
+)
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
 # A clause that opens with a pronoun for one person (次日，他又到某县检查…): who the story goes on with.
 _HE_OPENS = re.compile(r"\s*[并且还又同时随后也再]*(?:他|她)(?![们人])")
@@ -594,6 +598,10 @@ class _Reader:
         # (sentence index, clause start in the view), so that a role goes to
         # the event the text is telling of at that point.
         self.positions: list[tuple[int, int]] = []
+        # the gathering each pending participation's clause says it was told at (在座谈会上, 会上,
+        # see :func:`_venue`), or None
+        self.venues: list[str | None] = []
+        self.venue_text = ""  # the sentence whose roles are being read, as viewed
         self.marks: list[tuple[tuple[int, int], _Draft]] = []
         self.where: tuple[int, int] = (0, 0)
         self.reading = Span(0, 0)  # the sentence being read
@@ -1301,6 +1309,7 @@ class _Reader:
     def read_roles(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         pattern, table = _role_cues()
         text = v.text
+        self.venue_text = text
         pending: list[str] = []
         last_role: str | None = None
         self.where = (index, 0)
@@ -1552,9 +1561,11 @@ class _Reader:
     def _give_keys(self, keys, role, sentence) -> None:
         """Participations of the persons in ``keys``; the evidence is the sentence being read."""
         span = sentence.span if sentence is not None else self.reading
+        venue = _venue(self.venue_text, self.where[1]) if role in _AT_VENUE else None
         for key in keys:
             self.pending.append(Participation(key, role, span))
             self.positions.append(self.where)
+            self.venues.append(venue)
 
     def _gathering_of(self, signing: _Draft) -> _Draft | None:
         """The meeting or rite told of before a signing that is no rite of its own, on its day."""
@@ -1575,7 +1586,7 @@ class _Reader:
         fallback = self.current or (self.drafts[0] if self.drafts else None)
         if fallback is None:
             return
-        for part, where in zip(self.pending, self.positions, strict=True):
+        for part, where, venue in zip(self.pending, self.positions, self.venues, strict=True):
             told = next(((mark, draft) for mark, draft in reversed(self.marks) if mark <= where), None)
             if told is None or told[0][0] < where[0]:
                 # 甲一行到某地，视察…: a role read before the first event its sentence
@@ -1590,6 +1601,12 @@ class _Reader:
                     told,
                 )
             target = told[1] if told else fallback
+            if venue is not None and not _held_as(target, venue) and not (told and told[0][0] == where[0]):
+                # 甲出席座谈会，并在会前会见了乙。丙在座谈会上强调…: what was said at the meeting
+                # is of the meeting told of before, not of the reception told of last (one told of
+                # in the sentence itself is held at it: 会上，甲进行了宪法宣誓).
+                held = (d for mark, d in reversed(self.marks) if mark <= where and _held_as(d, venue))
+                target = next(held, target)
             fits = _ROLE_FITS.get(part.role)
             if fits and target.type not in fits:
                 # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见
@@ -1619,6 +1636,47 @@ class _Reader:
                 target.roles.append(part)
         self.pending = []
         self.positions = []
+        self.venues = []
+
+
+# The roles a gathering's clause gives at it (乙在会上强调, 丙在开幕式上致辞, 会上，丁出席…).
+_AT_VENUE = frozenset({"speak", "attend", "chair"})
+# Where a clause says its doer was: at a gathering (在座谈会上, 在会上, 在开幕式上; 会上， opening
+# the sentence); the gathering's noun, its own name (全市安全生产工作会议上) or a kind (会上).
+_VENUE = re.compile(
+    r"(?:^\s*|在)(?P<noun>[^，,；;。！？!?：:\s在的]{0,30}?(?:会议|会|论坛|开幕式|闭幕式|仪式|典礼))上(?!的)"
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+
+
+def _venue(text: str, at: int) -> str | None:
+    """The gathering a role read at ``at`` was told at: the noun of the last venue before it in
+    its clause, or opening its sentence (:data:`_VENUE`); None for none.
+
+    >>> _venue("乙在座谈会上强调，要压实责任", 6), _venue("会上，乙强调", 4), _venue("上午，乙强调", 4)
+    ('座谈会', '会', None)
+    >>> _venue("乙在会上通报了情况，丙强调", 11)  # another clause's venue is not this one's
+    >>> _venue("乙在会上通报了情况，并强调", 11)  # a clause going on with its subject keeps it
+    '会'
+    """
+    found = None
+    for match in _VENUE.finditer(text, 0, at):
+        breaks = _CLAUSE_BREAK.finditer(text, match.end(), at)
+        if match.start() == 0 or all(_GOES_ON_SAME.match(text, b.end()) for b in breaks):
+            found = match
+    return None if found is None else simplify(found.group("noun"))
+
+
+# A clause that goes on with the subject of the one before (…，并强调…; …，同时要求…).
+_GOES_ON_SAME = re.compile(r"\s*(?:并|还|同时|也|又|再|进而)")
+
+
+def _held_as(draft: _Draft, venue: str) -> bool:
+    """Whether an event is the gathering a venue names: a meeting for 会 / 会议 (会上), else one
+    whose name ends with the venue's noun (座谈会上: …座谈会; 在开幕式上: …开幕式)."""
+    if venue in ("会", "会议"):
+        return draft.type == "meeting"
+    return draft.type in ("meeting", "ceremony", "signing") and simplify(draft.name).endswith(venue)
 
 
 def _is_rite(name: str) -> bool:
@@ -1786,6 +1844,7 @@ def find_events(
                 orphans.extend(reader.pending)
                 reader.pending = []
                 reader.positions = []
+                reader.venues = []
             else:
                 reader.assign()
         for offset, phrase in find_directives(v.text):

@@ -2204,3 +2204,54 @@ def test_each_leads_an_inspection(text, names, leads):
 def test_speech_after_a_signing_goes_to_its_gathering(text, speaks_at):
     found = events_of(text, names=("张三", "王五", "李四", "赵六"))
     assert [e.type for e in found if any(p.role == "speak" for p in e.participations)] == [speaks_at]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what is said at a gathering (在座谈会上 / 在会上 / 会上，) goes to that gathering, not to
+        # a reception told of after it; a clause going on with its subject (，并强调) keeps it
+        (
+            "6月9日，全市安全生产工作座谈会召开。市长张三出席座谈会，并在会前会见了企业代表。"
+            "副市长李四在座谈会上强调，要压实责任。",
+            ("张三", "李四"),
+            [
+                ("全市安全生产工作座谈会", [("张三", "attend"), ("李四", "speak")]),
+                ("会见企业代表", [("张三", "host")]),
+            ],
+        ),
+        (
+            "6月9日，全市安全生产工作会议召开。市长张三出席会议，并在会前会见了企业代表。"
+            "副市长李四在会上通报了有关情况，并强调要压实责任。",
+            ("张三", "李四"),
+            [
+                ("全市安全生产工作会议", [("张三", "attend"), ("李四", "speak")]),
+                ("会见企业代表", [("张三", "host")]),
+            ],
+        ),
+        (
+            "6月9日，全市安全生产工作会议召开。市长张三出席会议，并在会后会见了企业代表。"
+            "会上，副市长李四强调，要压实责任。",
+            ("张三", "李四"),
+            [
+                ("全市安全生产工作会议", [("张三", "attend"), ("李四", "speak")]),
+                ("会见企业代表", [("张三", "host")]),
+            ],
+        ),
+        # a rite told of in the sentence that says where it was held is that rite
+        (
+            "6月9日，区人大常委会召开第五次会议。会议决定任命李四为副区长。会上，李四进行了宪法宣誓。",
+            ("李四",),
+            None,
+        ),
+    ],
+)
+def test_roles_said_at_a_gathering(text, names, expected):
+    found = events_of(text, names=names)
+    if expected is None:  # the oath keeps who took it
+        oath = next(e for e in found if "宣誓" in e.name)
+        assert ("李四", "attend") in {(p.person, p.role) for p in oath.participations}
+        return
+    assert [e.name for e in found] == [name for name, _ in expected]
+    for event, (_, roles) in zip(found, expected, strict=True):
+        assert sorted((p.person, p.role) for p in event.participations) == roles
