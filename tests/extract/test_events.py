@@ -2255,3 +2255,19 @@ def test_roles_said_at_a_gathering(text, names, expected):
     assert [e.name for e in found] == [name for name, _ in expected]
     for event, (_, roles) in zip(found, expected, strict=True):
         assert sorted((p.person, p.role) for p in event.participations) == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a group named by its visit (考察团, 调研组, 督导组) is no visit told by its verb: who
+        # meets the group in a list of names does not lead the group's visit
+        "6月12日，某考察团一行来湘开展交流考察活动。在湘期间，省委书记张三，省长李四与考察团成员座谈。",
+        "6月12日，某调研组一行到我县开展调研。期间，县委书记张三，县长李四与调研组成员座谈。",
+    ],
+)
+def test_group_named_by_its_visit_is_no_visit(text):
+    found = events_of(text, names=("张三", "李四"))
+    assert not [p for e in found for p in e.participations if p.role == "lead"]
+    talk = next(e for e in found if e.type == "meeting")
+    assert sorted((p.person, p.role) for p in talk.participations) == [("张三", "attend"), ("李四", "attend")]
