@@ -1404,6 +1404,9 @@ class _Reader:
                 limit = stop.start() if stop else clause.end()
                 named = [m for m in following if m.start < limit]
                 return tuple(m.key for m in named or following[:1])
+            if role == "guest":
+                # 会见了甲同志亲属: the guests are the relatives, not the one they are kin of
+                following = [m for m in following if not _KIN.match(text, m.end)]
             return tuple(m.key for m in following)
         if where == "heard":
             # 听取了甲关于…的汇报: who is heard reports (speaks); who hears does not.
@@ -1677,6 +1680,10 @@ def _held_as(draft: _Draft, venue: str) -> bool:
     if venue in ("会", "会议"):
         return draft.type == "meeting"
     return draft.type in ("meeting", "ceremony", "signing") and simplify(draft.name).endswith(venue)
+
+
+# Kin named by whose they are (甲同志亲属, 甲的夫人, 甲先生家属): not that person.
+_KIN = re.compile(r"(?:同志|先生|女士|老人)?的?(?:亲属|家属|遗属|夫人|遗孀|子女|家人|后人|后代|亲友)")
 
 
 def _is_rite(name: str) -> bool:

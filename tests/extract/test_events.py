@@ -2271,3 +2271,20 @@ def test_group_named_by_its_visit_is_no_visit(text):
     assert not [p for e in found for p in e.participations if p.role == "lead"]
     talk = next(e for e in found if e.type == "meeting")
     assert sorted((p.person, p.role) for p in talk.participations) == [("张三", "attend"), ("李四", "attend")]
+
+
+@pytest.mark.parametrize(
+    ("text", "guests"),
+    [
+        # kin named by whose they are: the guests are the relatives, not the one named
+        ("6月9日，省委书记张三出席座谈会，并在会前会见了李四同志亲属。", []),
+        ("6月9日，省委书记张三会见了李四的家属。", []),
+        ("6月9日，省委书记张三会见了李四先生夫人一行。", []),
+        ("6月9日，省委书记张三会见了某国大使李四。", ["李四"]),
+    ],
+)
+def test_kin_of_a_named_person_are_the_guests(text, guests):
+    found = events_of(text, names=("张三", "李四"))
+    reception = next(e for e in found if e.type == "reception")
+    assert ("张三", "host") in {(p.person, p.role) for p in reception.participations}
+    assert [p.person for p in reception.participations if p.role == "guest"] == guests
