@@ -1337,6 +1337,8 @@ class _Reader:
                 if not (text.startswith("会", c.end()) and c.group() + "会" in _meeting_heads())
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
+                # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
+                and not _WELCOMED_TO.search(text, clause.start(), c.start())
             ]
             if not cues:
                 if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):

@@ -2288,3 +2288,13 @@ def test_kin_of_a_named_person_are_the_guests(text, guests):
     reception = next(e for e in found if e.type == "reception")
     assert ("张三", "host") in {(p.person, p.role) for p in reception.participations}
     assert [p.person for p in reception.participations if p.role == "guest"] == guests
+
+
+def test_what_a_guest_is_welcomed_to_attend_is_not_attended_here():
+    # 甲欢迎乙来华出席…开幕式: the welcome says what the guest came for; neither side attends
+    # the reception told of
+    text = "6月9日，市长张三会见了来访的某集团董事长李四。张三欢迎李四来我市出席投资洽谈会开幕式。"
+    found = events_of(text, names=("张三", "李四"))
+    reception = next(e for e in found if e.type == "reception")
+    roles = sorted((p.person, p.role) for p in reception.participations)
+    assert roles == [("张三", "host"), ("李四", "guest")]
