@@ -1363,6 +1363,9 @@ class _Reader:
                     subjects = self._subjects(
                         text, clause, cue, where, inside, previous_end, previous, role, pending
                     )
+                    if not subjects and accompanied and where == "before":
+                        # 甲在乙陪同下会见丙: who is accompanied does what the clause goes on to
+                        subjects = tuple(accompanied)
                     if subjects:
                         self._give_keys(subjects, role, sentence)
                         last_role = role

@@ -2298,3 +2298,19 @@ def test_what_a_guest_is_welcomed_to_attend_is_not_attended_here():
     reception = next(e for e in found if e.type == "reception")
     roles = sorted((p.person, p.role) for p in reception.participations)
     assert roles == [("张三", "host"), ("李四", "guest")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who is accompanied (甲在乙陪同下) does what the clause goes on to: 甲 hosts
+        "6月9日，省长张三在副省长李四陪同下会见了某国大使王五。",
+        "6月9日，省长张三在副省长李四的陪同下会见了某国大使王五。",
+        "6月9日，省长张三在省政府会见了某国大使王五，副省长李四陪同会见。",
+    ],
+)
+def test_accompanied_host(text):
+    found = events_of(text, names=("张三", "李四", "王五"))
+    reception = next(e for e in found if e.type == "reception")
+    roles = sorted((p.person, p.role) for p in reception.participations)
+    assert roles == [("张三", "host"), ("李四", "accompany"), ("王五", "guest")]
