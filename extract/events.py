@@ -909,6 +909,8 @@ class _Reader:
             name = self._original(sentence, v, *organ) + name
         if kind == "meeting" and simplify(name).startswith("在") and _NAMED_MEETING.search(name_view):
             name = name[1:]  # 主持在秘鲁中资企业座谈会时: the meeting is 秘鲁中资企业座谈会
+        if kind == "ceremony" and simplify(name).startswith("在") and len(name) > 2:
+            name = name[1:]  # 乙在开幕式上致辞: the rite is 开幕式, not where 乙 was
         place = None
         if groups.get("place"):
             place = self._original(

@@ -2314,3 +2314,16 @@ def test_accompanied_host(text):
     reception = next(e for e in found if e.type == "reception")
     roles = sorted((p.person, p.role) for p in reception.participations)
     assert roles == [("张三", "host"), ("李四", "accompany"), ("王五", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # where the speaker was is no part of the rite's name
+        ("6月9日，副省长张三在开幕式上致辞。", "开幕式"),
+        ("6月9日，副省长张三在某博览会开幕式上致辞。", "某博览会开幕式"),
+    ],
+)
+def test_rite_named_without_where_its_speaker_was(text, name):
+    found = events_of(text, names=("张三",))
+    assert [(e.type, e.name) for e in found] == [("ceremony", name)]
