@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from memory import cpu_seconds, peak_mb, serial_page_index  # beside this script
+from memory import bracketed, cpu_seconds, peak_mb, serial_page_index  # beside this script
 
 STEPS = ("_write_busy", "_write_keys", "_write_walk", "_answer_lines", "write_coattendance")
 
@@ -64,9 +64,6 @@ def main(argv: list[str] | None = None) -> int:
                     peaks[name] = max(peaks.get(name, 0.0), rss)
 
     def timed(name: str) -> None:
-        function = getattr(indexing, name)
-        generator = name == "_answer_lines"
-
         def enter() -> float:
             with lock:
                 running.add(name)
@@ -81,24 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                 traced[name] = max(traced.get(name, 0.0), tracemalloc.get_traced_memory()[1] / 2**20)
             spans.append((name, begin - start, time.perf_counter() - start))
 
-        if generator:
-
-            def run(*a, **k):
-                begin = enter()
-                try:
-                    yield from function(*a, **k)
-                finally:
-                    leave(begin)
-
-        else:
-
-            def run(*a, **k):
-                begin = enter()
-                try:
-                    return function(*a, **k)
-                finally:
-                    leave(begin)
-
+        run = bracketed(getattr(indexing, name), enter, leave)
         setattr(indexing, name, run)
 
     for name in STEPS:

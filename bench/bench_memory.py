@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 import bench_add  # beside this script: its timers
+from memory import bracketed  # beside this script
 
 
 class Sampler:
@@ -87,7 +88,7 @@ TRACED = (
     "_write_gephi",
     "_make_rows",
     "_read_all",
-    "resolve",
+    "resolve_kept",
     "write_release_shards",
     "network_units",
     "network_tables",
@@ -101,8 +102,6 @@ def traced(top: int) -> None:
     """Wrap the steps of :data:`TRACED` so that each prints the peak of the command's Python
     allocations while it ran (tracemalloc), and those of :data:`SNAPSHOTS` the ``top`` lines
     holding most as they start."""
-    import functools
-    import inspect
     import tracemalloc
 
     from govkg.graph import incremental, sharded
@@ -112,7 +111,6 @@ def traced(top: int) -> None:
 
     def wrap(module, name):
         function = getattr(module, name)
-        generator = inspect.isgeneratorfunction(function)
 
         def report(before):
             now, peak = tracemalloc.get_traced_memory()
@@ -134,24 +132,7 @@ def traced(top: int) -> None:
             tracemalloc.reset_peak()
             return tracemalloc.get_traced_memory()[0]
 
-        if generator:
-
-            @functools.wraps(function)
-            def run(*args, **kwargs):
-                before = start()
-                try:
-                    yield from function(*args, **kwargs)
-                finally:
-                    report(before)
-        else:
-
-            @functools.wraps(function)
-            def run(*args, **kwargs):
-                before = start()
-                try:
-                    return function(*args, **kwargs)
-                finally:
-                    report(before)
+        run = bracketed(function, start, report)
 
         setattr(module, name, run)
 

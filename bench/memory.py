@@ -117,3 +117,33 @@ def serial_page_index() -> None:
             run(*task)
 
     indexing._beside = serial
+
+
+def bracketed(function, enter, leave):
+    """``function`` (a function or a generator function) with ``enter()`` called as it starts
+    and ``leave(what enter gave)`` as it ends, however it ends: the benchmarks' probes around
+    a build's steps."""
+    import functools
+    import inspect
+
+    if inspect.isgeneratorfunction(function):
+
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            entered = enter()
+            try:
+                yield from function(*args, **kwargs)
+            finally:
+                leave(entered)
+
+    else:
+
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            entered = enter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                leave(entered)
+
+    return run

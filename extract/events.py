@@ -907,10 +907,12 @@ class _Reader:
         if organ is not None:
             # 中共中央政治局2月21日召开会议: the meeting is named with the organ that holds it.
             name = self._original(sentence, v, *organ) + name
-        if kind == "meeting" and simplify(name).startswith("在") and _NAMED_MEETING.search(name_view):
-            name = name[1:]  # 主持在秘鲁中资企业座谈会时: the meeting is 秘鲁中资企业座谈会
-        if kind == "ceremony" and simplify(name).startswith("在") and len(name) > 2:
-            name = name[1:]  # 乙在开幕式上致辞: the rite is 开幕式, not where 乙 was
+        if simplify(name).startswith("在") and (
+            (kind == "meeting" and _NAMED_MEETING.search(name_view)) or (kind == "ceremony" and len(name) > 2)
+        ):
+            # where the doer was is no part of the name: 主持在秘鲁中资企业座谈会时 (the meeting is
+            # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
+            name = name[1:]
         place = None
         if groups.get("place"):
             place = self._original(
@@ -1644,9 +1646,13 @@ class _Reader:
                 continue
             if part not in target.roles:
                 target.roles.append(part)
-        self.pending = []
-        self.positions = []
-        self.venues = []
+        self.taken()
+
+    def taken(self) -> list[Participation]:
+        """The participations read and not yet given, forgotten with where each was read."""
+        pending = self.pending
+        self.pending, self.positions, self.venues = [], [], []
+        return pending
 
 
 # The roles a gathering's clause gives at it (乙在会上强调, 丙在开幕式上致辞, 会上，丁出席…).
@@ -1855,10 +1861,7 @@ def find_events(
             whole = Sentence(Span(run_start, sentence.span.end), sentence.text) if goes_on else sentence
             reader.read_roles(index, whole, v, mentions)
             if reader.current is None:
-                orphans.extend(reader.pending)
-                reader.pending = []
-                reader.positions = []
-                reader.venues = []
+                orphans.extend(reader.taken())
             else:
                 reader.assign()
         for offset, phrase in find_directives(v.text):
