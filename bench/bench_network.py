@@ -4,7 +4,10 @@ Runs ``sharded.network_units`` (each shard's rows made: with a pool of
 ``--workers`` processes as a build hands them out, here and in the pool) and
 ``tables.network_tables`` (the reduce, its state kept as a build keeps it)
 into a fresh folder, as ``govkg build`` does in phase 4, without the RDF
-files, the store and the page: the two steps' cost alone. Prints each step's
+files, the store and the page: the two steps' cost alone. With ``--page``,
+then the officials' rankings (``tables.rankings``) and graph.html
+(``view.tables_html``, no layout memo: as a build from nothing draws it) too,
+each timed (and profiled with ``--profile``) as a step of its own. Prints each step's
 wall seconds and CPU seconds of this process, the pool's CPU, the load
 average, and with ``--profile`` the functions of this process that took the
 most (cProfile: its own time, and the time below it). Asserts nothing. Run it
@@ -40,11 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="a folder to write (removed first)")
     parser.add_argument("--workers", type=int, default=2, help="processes (1: all in this one)")
     parser.add_argument("--profile", action="store_true", help="print this process's cProfile")
+    parser.add_argument("--page", action="store_true", help="then the rankings and graph.html too")
     args = parser.parse_args(argv)
 
     from govkg.graph import sharded
     from govkg.graph.interrupts import worker_pool
-    from govkg.graph.tables import TABLES_STATE, network_tables
+    from govkg.graph.tables import TABLES_STATE, network_tables, rankings
+    from govkg.graph.view import tables_html
 
     shutil.rmtree(args.out, ignore_errors=True)
     rows = args.out / "cache" / sharded.NETWORK_STATE
@@ -58,8 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             profile.enable()
         units = sharded.network_units(args.shards, rows, stack, args.out, prune=False, pool=pool)
         made, own_units = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
-        stack.enter_context(network_tables(units, args.out, rows / TABLES_STATE))
+        tables = stack.enter_context(network_tables(units, args.out, rows / TABLES_STATE))
         end, own_tables = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
+        steps = []  # (name, wall, CPU here) of the steps after the tables
+        if args.page:
+            figures = _timed(steps, "rankings", lambda: rankings(tables))
+            _timed(steps, "graph.html", lambda: len("".join(tables_html(tables, figures))))
         if profile is not None:
             profile.disable()
         if pool is not None:
@@ -69,11 +78,21 @@ def main(argv: list[str] | None = None) -> int:
     spent = f"{made - begin:6.1f} s wall, CPU {own_units - own:5.1f} s here"
     print(f"network_units  {spent}, {children:5.1f} s in its pool")
     print(f"network_tables {end - made:6.1f} s wall, CPU {own_tables - own_units:5.1f} s here")
+    for name, wall, cpu in steps:
+        print(f"{name:14} {wall:6.1f} s wall, CPU {cpu:5.1f} s here")
     if profile is not None:
         stats = pstats.Stats(profile, stream=sys.stdout)
         stats.sort_stats("tottime").print_stats(25)
         stats.sort_stats("cumulative").print_stats(25)
     return 0
+
+
+def _timed(steps: list, name: str, work):
+    """``work()``'s result, its wall and CPU seconds (of this process) put in ``steps``."""
+    begin, own = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
+    result = work()
+    steps.append((name, time.perf_counter() - begin, cpu_seconds(resource.RUSAGE_SELF) - own))
+    return result
 
 
 if __name__ == "__main__":
