@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import heapq
 import json
 import os
 import re
@@ -1188,56 +1189,256 @@ def write_coattendance(store, folder: Path, block: int = _BLOCK) -> bool:
 
     Officials are numbered in the order of their IRIs (``STR(?person) < STR(?partner)`` is
     a smaller number first) and names in the query's order, so that the rows are sorted as
-    five columns of numbers (numpy's ``lexsort``), 8 bytes a number. Held whole are the
-    participations (two numbers each), the officials' IRIs and their names; the pairs and
+    five columns of numbers (numpy's ``lexsort``), 8 bytes a number. Held whole are numbers
+    only: the participations (two each), each name of an official (two) and each name's
+    rank by its text. The officials' IRIs and the names' texts are numbered by sorting
+    them outside memory (:func:`_sorted_lines`: runs of at most ``block`` lines, merged),
+    into files read back a line at a time by number (:class:`_Numbered`). The pairs and
     their counts go to a scratch folder beside the tables (:func:`_count_pairs`, for a range
     of officials at a time), and each table's rows are made from them and sorted a range of
     the table's order at a time (:func:`_sorted_rows`), each about ``block`` rows, written
     before the next is made: the memory of the rows follows ``block``, not the corpus.
     """
-    import numpy as np
+    run = max(1, min(block, _RUN))
+    with _scratch_folder(folder / UNBOUND, "pairs") as runs:
+        try:
+            numbered = _numbered_participations(store, runs, run)
+        except _NotIri:
+            return False
+        iris, event, person = numbered
+        texts, names, by_text = _numbered_names(store, runs, run, iris)
+        with iris, texts:
+            pairs = _count_pairs(_numbers(event), _numbers(person), len(iris), runs / "pairs", block)
+            del event, person
+            for path, by_name in ((folder / UNBOUND, False), (folder / BY_NAME, True)):
+                ranges = _sorted_rows(pairs, names, by_name, by_text, block)
+                atomic_write(
+                    path,
+                    (piece for order, rows in ranges for piece in _lines(order, by_name, rows, texts, iris)),
+                )
+    return True
+
+
+# Lines sorted outside memory at a time (write_coattendance): a run's, before it is spilled.
+_RUN = 1 << 14
+
+
+class _NotIri(Exception):
+    """An agent that is not an IRI: no co-attendance tables (:func:`write_coattendance`)."""
+
+
+def _numbered_participations(store, folder: Path, run: int):
+    """The participations of ``store`` as numbers: the officials' IRIs numbered in their order (a
+    :class:`_Numbered` file of them), and each participation's event and official (two
+    arrays of 8-byte numbers; the events numbered in the order of their IRIs too, though any
+    numbering would count the same). Sorted twice outside memory (:func:`_sorted_lines`):
+    by official, to number the officials, then by event. Raises _NotIri where an agent is
+    not an IRI."""
     import pyoxigraph as ox
 
-    people: dict[str, int] = {}
-    events: dict[str, int] = {}
-    numbered = (array("q"), array("q"))  # each participation's event and official
-    for event, person in store.query(_PARTICIPATIONS):
-        if not isinstance(person, ox.NamedNode):
-            return False
-        numbered[0].append(events.setdefault(event.value, len(events)))
-        numbered[1].append(people.setdefault(person.value, len(people)))
-    del events
-    iris = sorted(people)
-    renumber = np.zeros(len(iris), dtype=np.int64)  # each official's number, by its IRI's order
-    renumber[np.array([people[iri] for iri in iris], dtype=np.int64)] = np.arange(len(iris))
-    named, names_of = array("q"), []  # each name of an official: the official, the name
-    order_of: dict[str, tuple] = {}  # a name in N-Triples -> its place in the query's order
-    for person, name in store.query(_NAMES):
-        number = people.get(person.value)
-        if number is not None:
-            text = _nt_term(name)
-            order_of.setdefault(text, _name_key(name))
-            named.append(number)
-            names_of.append(text)
-    del people
-    texts = sorted(order_of, key=order_of.__getitem__)  # the names in the query's order
-    del order_of
-    rank = {text: i for i, text in enumerate(texts)}
-    by_text = np.zeros(len(texts), dtype=np.int64)  # each name's rank by its text, for the bisection
-    by_text[np.argsort(np.array(texts, dtype=object))] = np.arange(len(texts))
-    names = _Names(renumber[_numbers(named)], [rank[text] for text in names_of], len(iris))
-    del named, names_of, rank
-    with _scratch_folder(folder / UNBOUND, "pairs") as runs:
-        pairs = _count_pairs(
-            _numbers(numbered[0]), renumber[_numbers(numbered[1])], len(iris), runs / "pairs", block
-        )
-        del numbered, renumber
-        for path, by_name in ((folder / UNBOUND, False), (folder / BY_NAME, True)):
-            ranges = _sorted_rows(pairs, names, by_name, by_text, block)
-            atomic_write(
-                path, (piece for order, rows in ranges for piece in _lines(order, by_name, rows, texts, iris))
-            )
-    return True
+    def participations() -> Iterator[str]:
+        for event, person in store.query(_PARTICIPATIONS):
+            if not isinstance(person, ox.NamedNode):
+                raise _NotIri
+            # an IRI holds no tab: the lines sort as their officials' IRIs, then their events'
+            yield f"{person.value}\t{event.value}\n"
+
+    iris = _Numbered.writer(folder / "iris")
+
+    def by_event() -> Iterator[str]:  # each participation's event and its official's number
+        last = None
+        for line in by_person:
+            person, _, event = line.rstrip("\n").partition("\t")
+            if person != last:
+                iris.add(person)
+                last = person
+            yield f"{event}\t{len(iris) - 1}\n"
+
+    events, people = array("q"), array("q")
+    try:
+        with (
+            _sorted_lines(participations(), folder / "by-person", run) as by_person,
+            _sorted_lines(by_event(), folder / "by-event", run) as lines,
+        ):
+            last, number = None, -1
+            for line in lines:
+                event, _, person = line.rstrip("\n").rpartition("\t")
+                if event != last:
+                    number += 1
+                    last = event
+                events.append(number)
+                people.append(int(person))
+    except BaseException:
+        iris.close()
+        raise
+    return iris.done(), events, people
+
+
+def _numbered_names(store, folder: Path, run: int, iris: _Numbered):
+    """The names of the officials ``iris`` numbers, as numbers: their texts (N-Triples) in the
+    query's order (:func:`_name_key`), a :class:`_Numbered` file of them; each official's
+    names (:class:`_Names`, by those ranks); and each name's rank by its text (an array, for
+    the bisection of co-attendance-by-name.tsv). Sorted outside memory
+    (:func:`_sorted_lines`): by official, to join them to the officials' numbers (names
+    of others left out), by the query's order of the names, then by their text."""
+    import numpy as np
+
+    def names() -> Iterator[str]:
+        for person, name in store.query(_NAMES):
+            yield f"{person.value}\t{_nt_term(name)}\n"  # a term in N-Triples holds no newline
+
+    def numbered(lines) -> Iterator[str]:  # each name of an official numbered: the name, the number
+        with iris.reading() as officials:
+            official, number = next(officials, None), 0
+            for line in lines:
+                person, _, text = line.rstrip("\n").partition("\t")
+                while official is not None and official < person:
+                    official, number = next(officials, None), number + 1
+                if official == person:
+                    yield f"{text}\t{number}\n"
+
+    texts = _Numbered.writer(folder / "texts")
+    officials, ranks = array("q"), array("q")
+
+    def ranked(lines) -> Iterator[str]:  # each name's text and rank, once
+        last = None
+        for line in lines:
+            text, _, number = line.rstrip("\n").rpartition("\t")
+            if text != last:
+                texts.add(text)
+                yield f"{text}\t{len(texts) - 1}\n"
+                last = text
+            officials.append(int(number))
+            ranks.append(len(texts) - 1)
+
+    with (
+        _sorted_lines(names(), folder / "names", run) as by_person,
+        _sorted_lines(numbered(by_person), folder / "ranked", run, key=_ranked_key) as in_order,
+        _sorted_lines(ranked(in_order), folder / "by-text", run) as by_text_lines,
+    ):
+        by_text = array("q")
+        for line in by_text_lines:  # a name's text holds no tab: sorted by the text
+            by_text.append(int(line[line.rindex("\t") + 1 :]))
+    place = np.zeros(len(by_text), dtype=np.int64)  # each name's rank by its text
+    place[_numbers(by_text)] = np.arange(len(by_text))
+    return texts.done(), _Names(_numbers(officials), _numbers(ranks), len(iris)), place
+
+
+def _ranked_key(line: str) -> tuple:
+    """A line of a name and a number's place: the name's in the query's order (:func:`_name_key`)."""
+    return _literal_key(line[: line.rindex("\t")])
+
+
+@contextlib.contextmanager
+def _sorted_lines(lines, folder: Path, run: int, key=None, fan_in: int = 64) -> Iterator[Iterator[str]]:
+    """``lines`` (text, each ending with a newline) sorted by ``key`` (None: by themselves),
+    outside memory: held ``run`` at a time, each run sorted and written to a file in
+    ``folder`` (made, and removed at the end); the runs merged as they are read. Runs are
+    merged as they come, ``fan_in`` of the same size at a time (a merge of ``fan_in`` runs
+    is a run of the next size), so a merge opens ``fan_in`` files at most however many
+    lines come; each line is written once for each size."""
+    folder.mkdir()
+    runs: list[tuple[int, Path]] = []  # (size: 0 for a spill, 1 for fan_in of them..., file)
+    made = 0
+
+    def write(sorted_lines) -> Path:
+        nonlocal made
+        made += 1
+        path = folder / f"{made}.txt"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(sorted_lines)
+        return path
+
+    def merged(paths: list[Path]) -> Iterator[str]:
+        handles = [path.open(encoding="utf-8", newline="\n") for path in paths]
+        try:
+            yield from heapq.merge(*handles, key=key)
+        finally:
+            for handle in handles:
+                handle.close()
+
+    try:
+        lines = iter(lines)
+        while held := list(islice(lines, run)):
+            runs.append((0, write(sorted(held, key=key))))
+            del held
+            while len(runs) >= fan_in and len({size for size, _ in runs[-fan_in:]}) == 1:
+                group = [path for _, path in runs[-fan_in:]]
+                path = write(merged(group))
+                for done in group:
+                    done.unlink()
+                runs[-fan_in:] = [(runs[-1][0] + 1, path)]
+        yield merged([path for _, path in runs])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class _Numbered:
+    """Lines of text numbered in the order written (an official's IRI, a name's N-Triples), in a
+    file with the offset of each (8 bytes a line held): a line is read back by its number
+    (:meth:`lookup`), not held. Read with ``pread``, not mapped: a mapping's pages read count
+    in the process's resident memory. Made by :meth:`writer` (``add``, then ``done``); the
+    file is open until the instance is closed (a context manager)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offsets = array("q", [0])
+        self._out = path.open("wb")
+        self._fd: int | None = None
+        self._cache: dict[int, str] = {}
+
+    @classmethod
+    def writer(cls, path: Path) -> _Numbered:
+        return cls(path)
+
+    def add(self, text: str) -> None:
+        data = text.encode("utf-8") + b"\n"
+        self._out.write(data)
+        self.offsets.append(self.offsets[-1] + len(data))
+
+    def done(self) -> _Numbered:
+        self._out.close()
+        self._fd = os.open(self.path, os.O_RDONLY)
+        return self
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Iterator[str]]:
+        """The lines in order (without their newlines), read from the start."""
+        with self.path.open(encoding="utf-8", newline="\n") as handle:
+            yield (line[:-1] for line in handle)
+
+    def lookup(self, numbers) -> dict[int, str]:
+        """The lines of ``numbers`` (without their newlines), by number. Those read last are kept
+        (up to :data:`_LOOKUP_KEPT`): the busiest officials and their names come again and again."""
+        cache, offsets, fd = self._cache, self.offsets, self._fd
+        wanted = [number for number in numbers if number not in cache]
+        if len(cache) + len(wanted) > _LOOKUP_KEPT:
+            cache.clear()
+            wanted = list(numbers)
+        for number in wanted:
+            start = offsets[number]
+            cache[number] = os.pread(fd, offsets[number + 1] - start - 1, start).decode("utf-8")
+        return cache
+
+    def close(self) -> None:
+        self._out.close()
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        self._cache = {}
+
+    def __enter__(self) -> _Numbered:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# Lines :meth:`_Numbered.lookup` keeps read.
+_LOOKUP_KEPT = 1 << 17
 
 
 def _numbers(numbers: array):
@@ -1392,17 +1593,22 @@ def _sorted_rows(path: Path, names: _Names, by_name: bool, by_text, block: int) 
         low = high
 
 
-def _lines(order, name_first: bool, columns, texts: list[str], iris: list[str], step: int = 1 << 13):
+def _lines(order, name_first: bool, columns, texts: _Numbered, iris: _Numbered, step: int = 1 << 13):
     """The rows ``order`` picks of ``columns`` (events, name, other, person, partner: numbers), a
-    line each (the name first or the count first), ``step`` lines a piece of text."""
+    line each (the name first or the count first), ``step`` lines a piece of text; the names'
+    texts and the officials' IRIs looked up by number (:meth:`_Numbered.lookup`)."""
     events, name, other, left, right = columns
     for start in range(0, len(order), step):
         picked = order[start : start + step]
-        rows = zip(*(column[picked].tolist() for column in (events, name, other, left, right)), strict=True)
+        rows = list(
+            zip(*(column[picked].tolist() for column in (events, name, other, left, right)), strict=True)
+        )
+        named = texts.lookup({number for _, n, o, _, _ in rows for number in (n, o)})
+        people = iris.lookup({number for _, _, _, a, b in rows for number in (a, b)})
         if name_first:
-            lines = (f"{texts[n]}\t{e}\t{texts[o]}\t<{iris[a]}>\t<{iris[b]}>\n" for e, n, o, a, b in rows)
+            lines = (f"{named[n]}\t{e}\t{named[o]}\t<{people[a]}>\t<{people[b]}>\n" for e, n, o, a, b in rows)
         else:
-            lines = (f"{e}\t{texts[n]}\t{texts[o]}\t<{iris[a]}>\t<{iris[b]}>\n" for e, n, o, a, b in rows)
+            lines = (f"{e}\t{named[n]}\t{named[o]}\t<{people[a]}>\t<{people[b]}>\n" for e, n, o, a, b in rows)
         yield "".join(lines)
 
 

@@ -625,6 +625,38 @@ def test_co_attendance_made_a_range_at_a_time_is_the_table_made_at_once(tmp_path
             assert (folder / name).read_bytes() == data, (block, name)
 
 
+# Officials whose IRIs are the start of others' (numbered by sorting lines that hold an IRI and
+# more: person/1's before person/1-2's and person/10's), and one name plain and tagged.
+PREFIXED = (
+    "@prefix gov: <https://w3id.org/govkg/ontology#> .\n@prefix schema: <https://schema.org/> .\n"
+    + "".join(
+        f'<https://example.org/person/{key}> schema:name "{name}"{tag} .\n'
+        for key, name, tag in (("1", "甲", "@zh"), ("1-2", "甲", ""), ("10", "乙", "@zh"), ("2", "丙", "@zh"))
+    )
+    + "".join(
+        f"<https://example.org/x/{event}-{key}> gov:agent <https://example.org/person/{key}> ; "
+        f"gov:event <https://example.org/event/{event}> .\n"
+        for event, keys in ((1, ("1", "1-2", "10")), (2, ("1", "10", "2")), (3, ("1-2", "2", "1")))
+        for key in keys
+    )
+)
+
+
+@pytest.mark.parametrize("block", [1, 2, 1 << 18])
+def test_co_attendance_numbered_outside_memory_is_the_engines_answer(tmp_path, block):
+    from govkg.graph.indexing import write_coattendance
+
+    store = graph_to_store(Graph().parse(data=PREFIXED, format="turtle"))
+    folder = write_index_files(store, tmp_path / "index")
+    assert write_coattendance(store, folder, block=block)  # the tables made again, runs of ``block`` lines
+    index = PageIndex.open(folder, len(store))
+    query = named_queries()["co-attendance"]
+    for bindings in [{}, {"name": "甲"}, {"name": '"甲"'}, {"name": "乙"}]:
+        engine = _rows(query_store(store, query, bindings))
+        assert engine or bindings
+        assert _rows(query_store(store, query, bindings, index=index)) == engine, bindings
+
+
 BUSY = sorted(name for name, query in named_queries().items() if page_busy(query))
 
 
