@@ -31,10 +31,11 @@ import shutil
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import bench_add  # beside this script: its timers
-from memory import bracketed  # beside this script
+from memory import bracketed, heap_figures  # beside this script
 
 
 class Sampler:
@@ -140,6 +141,40 @@ def traced(top: int) -> None:
         wrap(next(module for module in (incremental, sharded) if hasattr(module, name)), name)
 
 
+def heaped(names: tuple[str, ...]) -> None:
+    """Wrap the steps ``names`` so that each prints, as it starts and ends, what the command holds
+    (memory.heap_figures: resident, anonymous, glibc's heap in use and free, Python's blocks)."""
+    from govkg.graph import incremental, indexing, sharded
+
+    def line(what: str) -> None:
+        figures = heap_figures()
+        if os.getpid() == tracing:  # not the pool's processes
+            shown = "  ".join(f"{key} {value:6.1f}" for key, value in figures.items())
+            print(f"[heap {time.time() - bench_add.START:7.1f}] {what:<32} {shown}", flush=True)
+
+    tracing = os.getpid()
+    for name in names:
+        module = next(module for module in (incremental, sharded, indexing) if hasattr(module, name))
+        function = getattr(module, name)
+        run = bracketed(function, partial(line, f"{name} starts"), lambda _, name=name: line(f"{name} ends"))
+        setattr(module, name, run)
+
+
+HEAPED = (
+    "_read_all",
+    "resolve_kept",
+    "write_release_shards",
+    "write_from_shards",
+    "network_units",
+    "network_tables",
+    "rankings",
+    "tables_html",
+    "write_page_index",
+    "write_coattendance",
+    "_write_report",
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="the releases to build (with --phase4: a build's shards)")
@@ -158,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also trace the command's Python allocations (tracemalloc; slow): each step's peak, and "
         "the N lines holding most when the network's tables are made and when phase 4 starts",
     )
+    parser.add_argument(
+        "--heap",
+        action="store_true",
+        help="print what the command holds as each of its main steps starts and ends (RSS, anonymous, "
+        "glibc's heap in use and free, Python's blocks)",
+    )
     args = parser.parse_args(argv)
 
     shutil.rmtree(args.out, ignore_errors=True)
@@ -170,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             pool = stack.enter_context(worker_pool(2))
         if args.trace:
             traced(args.trace)
+        if args.heap:
+            heaped(HEAPED)
         bench_add.instrument()
         from govkg.graph import sharded
         from govkg.graph.cli import main as cli

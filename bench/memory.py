@@ -48,6 +48,49 @@ def peak_mb() -> tuple[float, float]:
         return own, own
 
 
+def heap_figures() -> dict[str, float]:
+    """What this process holds, in MB, as one step of a build ends and the next starts: resident
+    (``Rss``), anonymous (``Anonymous``: the heaps, Python's arenas, threads' stacks) and mapped
+    from files, from /proc/self/smaps_rollup; the C library's heap, in use and free, and its
+    blocks mapped apart (glibc's ``mallinfo2``, every arena; free memory stays resident until
+    given back, as extract/identity.py's ``give_back_memory`` does, but counts as free either
+    way: read the resident figure beside it); and the blocks Python has allocated, in millions.
+    Each figure only where it can be read."""
+    import ctypes
+    import sys
+
+    found: dict[str, float] = {}
+    try:
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("Rss", "Anonymous") and value.strip().endswith("kB"):
+                found[key.lower()] = int(value.split()[0]) / 1024
+        found["files"] = found["rss"] - found["anonymous"]
+    except (OSError, KeyError):
+        found.clear()
+
+    class _Mallinfo2(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_size_t)
+            for name in "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()
+        ]
+
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        mallinfo2 = None
+    if mallinfo2 is not None:
+        mallinfo2.restype = _Mallinfo2
+        info = mallinfo2()
+        found |= {
+            "heap used": info.uordblks / 1e6,
+            "heap free": info.fordblks / 1e6,
+            "mmapped": info.hblkhd / 1e6,
+        }
+    found["python blocks (M)"] = sys.getallocatedblocks() / 1e6
+    return found
+
+
 def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
     """User and system CPU seconds of ``who``: ``resource.RUSAGE_SELF`` or ``RUSAGE_CHILDREN``."""
     usage = resource.getrusage(who)

@@ -43,7 +43,6 @@ releases is a few signatures, not a thousand mentions read and written again).
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import hashlib
 import json
@@ -92,6 +91,7 @@ from govkg.extract.identity import (
     collector_paused,
     decision_line,
     fingerprint,
+    give_back_memory,
     judge,
     name_block,
     partition_of,
@@ -831,7 +831,7 @@ def _update(
         del result
     state.flush()
     if pool is not None:
-        _trim()  # the groups' rows held in flight, given back before phase 3
+        give_back_memory()  # the groups' rows held in flight, given back before phase 3
     dirty_set = set(dirty_blocks)
     del dirty_blocks
     # the keys of every release one of those blocks names, or that changed
@@ -1326,15 +1326,7 @@ def _resolved_in_pool(
     finally:
         del members, kept
         gc.collect()
-        _trim()
-
-
-def _trim() -> None:
-    """Give the C library's free memory back to the system (glibc's malloc_trim, where there is one)."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+        give_back_memory()
 
 
 # What step 3 reads of a mention besides its release's id and date (see :func:`signature`)

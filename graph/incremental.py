@@ -49,6 +49,7 @@ from govkg.extract.identity import (
     SharedValues,
     collector_paused,
     fingerprint,
+    give_back_memory,
     identity_lines,
     mentions_of,
 )
@@ -611,6 +612,7 @@ def _build_into(
         save_identity(outdir, state)
         del state
     del table, held
+    give_back_memory()  # what resolving freed, before phase 3 (and the page index) runs
     return Update(
         record=record,
         corpus=corpus,
@@ -880,6 +882,7 @@ def write_build(
             if update.shards is None:
                 with closing(map_releases(update, folder, cache, **options)) as mapped:
                     update.shards = write_release_shards(folder, corpus, mapped, state, digests)
+        give_back_memory()  # phase 3's batches, freed
         # phase 3's pool (its workers hold little) shares phase 4 with this process
         changes = (scratch(stage / "graph.nt", "removed"), scratch(stage / "graph.nt", "added"))
         try:

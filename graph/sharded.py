@@ -83,7 +83,7 @@ from typing import BinaryIO
 
 from rdflib import URIRef
 
-from govkg.extract.identity import collector_paused
+from govkg.extract.identity import collector_paused, give_back_memory
 from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.indexing import write_page_index
@@ -1181,8 +1181,10 @@ def write_network_files(
     with contextlib.ExitStack() as stack:
         with collector_paused():
             units = network_units(shards_dir, rows, stack, outdir, prune=False, pool=pool)
+            give_back_memory()  # each step's free memory given back, not left to grow with the corpus
             state = Path(rows) / TABLES_STATE if rows is not None else None
             tables = stack.enter_context(network_tables(units, outdir, state))
+            give_back_memory()
             # once the tables are made (an update's reads the rows of shards gone); a folder shared
             # with the previous build is pruned once it is swapped in (write_build: prune_network)
             if rows is not None and not (Path(rows) / UNIT_ROWS).is_symlink():
@@ -1200,6 +1202,7 @@ def write_network_files(
                 page = tables_html(tables, figures, memo=memo)
                 written["graph.html"] = atomic_write(outdir / "graph.html", page)
                 del page  # not held while meanwhile() runs
+            give_back_memory()
             if meanwhile is not None:
                 meanwhile()
             if gephi is not None:
@@ -1526,6 +1529,7 @@ def _write_shared(
         def stored() -> None:  # what needs the RDF files and not the views
             written.update(files.result())
             store.put()
+            give_back_memory()  # what the store's loader freed (its threads' arenas)
             restamp_store(outdir)  # the store stands for the four files
             index.update(indexed())
 
