@@ -64,7 +64,14 @@ from govkg.graph.interrupts import worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
-from govkg.graph.sharded import NETWORK_STATE, RDF_STATE, UNIT_ROWS, prune_network, write_from_shards
+from govkg.graph.sharded import (
+    NETWORK_STATE,
+    RDF_STATE,
+    UNIT_ROWS,
+    prune_network,
+    shard_rows_maker,
+    write_from_shards,
+)
 from govkg.graph.shards import (
     SHARDS,
     SHARDS_STATE,
@@ -685,16 +692,20 @@ def mapped_digests(update: Update) -> dict[str, str] | None:
 Work = list[tuple[Source, dict[str, ReleaseKeys], bytes | None]]
 
 
-def map_sources(folder: str | Path, work: Work) -> list[list[tuple[MappedRelease, bool]]]:
+def map_sources(
+    folder: str | Path, work: Work, rows: str | Path | None = None
+) -> list[list[tuple[MappedRelease, bool]]]:
     """Phase 3 for some files, in the build's process, a pool worker or a Dask task: each release
     of each file mapped with its resolved keys and its shard written into ``folder`` (the shards);
-    per file, what its releases gave the build and whether each shard was written.
+    per file, what its releases gave the build and whether each shard was written. With ``rows``
+    (the network state of the build's cache), each shard's network rows are made there from its
+    triples as it is written (sharded.shard_rows_maker), not read back from the file in phase 4.
 
     A file's records come as the bytes of its cache entry, read by the
     build's process (workers never open the cache: graph/cache.py); the file
     is read again when the entry is missing (None) or damaged.
     """
-    shards = ReleaseShards(folder)
+    shards = ReleaseShards(folder, shard_rows_maker(rows) if rows is not None else None)
     return [
         [shards.write(item, keys[item.release.id]) for item in _built(source, unpickled(data))]
         for source, keys, data in work
@@ -712,6 +723,7 @@ def map_releases(
     pool: ProcessPoolExecutor | None = None,
     digests: Mapping[str, str] | None = None,
     kept: Mapping[str, str] | None = None,
+    rows: Path | None = None,
 ) -> Iterator[tuple[MappedRelease, bool]]:
     """Phase 3: each release built mapped to its shard in ``folder``, ``batch`` files a task.
 
@@ -727,6 +739,8 @@ def map_releases(
     ``digests`` are the files' :func:`mapped_digests` (made here if not
     given); a file whose digest is the one ``kept`` gives (what the shards
     folder was made from: shards.KeptShards) is left out: nothing is read of it.
+    With ``rows`` (the network state of the build's cache), the shards mapped have their network
+    rows made there as they are written (:func:`map_sources`).
     """
     corpus = update.corpus
     if digests is None:
@@ -748,7 +762,7 @@ def map_releases(
                     work.append((source, keys, cache.raw(source.key)))
                     made.append((source.key, digest))
             if work:
-                pending.append((made, submit(map_sources, folder, work)))
+                pending.append((made, submit(map_sources, folder, work, rows)))
             while len(pending) >= window:
                 yield from _mapped(cache, *pending.popleft())
         while pending:
@@ -870,6 +884,8 @@ def write_build(
         digests = mapped_digests(update)
         kept = KeptShards.of(state, folder) if digests is not None and corpus.releases else None
         options = {"batch": batch, "workers": workers, "dask": dask, "pool": pool, "digests": digests}
+        # each shard's network rows made where it is written (phase 4's network_units finds them)
+        options["rows"] = stage / CACHE / NETWORK_STATE
         # the cache through its own folder's path, not the staging folder's link (graph/cache.py)
         with ExtractionCache(update.cache or outdir) as cache:
             update.shards = None

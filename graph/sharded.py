@@ -111,6 +111,7 @@ from govkg.graph.shards import (
     INDEX,
     SHARDS,
     SHARDS_STATE,
+    ShardMade,
     SortedLines,
     default_change,
     default_edit,
@@ -146,6 +147,7 @@ from govkg.graph.tables import (
     kept_sizes,
     kept_tables,
     network_tables,
+    pairs_of_terms,
     pairs_of_triples,
     rankings,
     streamed_rows,
@@ -1299,6 +1301,29 @@ REFS_SUFFIX = ".refs"
 # graph of a kept build True (its refs kept), or when an update edited it, the rows and refs files
 # of the shard it was made from and the files of the lines taken out and put in; else None.
 _Missing = tuple[str, Path, Path, "tuple[Path, Path, Path, Path] | bool | None"]
+
+
+def shard_rows_maker(rows: str | Path) -> ShardMade:
+    """What makes each release shard's network rows where it is written (graph/shards.py's
+    ``ReleaseShards(folder, made=...)``), from its triples in hand: the rows file
+    :func:`network_units` would make by reading the shard back, the same name and bytes, in the
+    network state ``rows`` (a build's ``cache/network``). A shard whose rows are there already is
+    passed over, as is one larger than ``STREAMED_BYTES`` (its rows made in passes by
+    :func:`network_units`, as the default graph's).
+    """
+    folder = Path(rows) / UNIT_ROWS
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def made(line: str, size: int, triples: list[tuple[str, str, str]]) -> None:
+        if size > STREAMED_BYTES:
+            return
+        digest = line[line.rindex("\t") + 1 : -1]  # the line's last cell
+        unit = RowsFile(folder, f"{digest}.{ROWS_FORMAT}.tsv")
+        if not unit.complete():
+            with collector_paused():
+                unit.write(unit_rows(pairs_of_terms(triples)))
+
+    return made
 
 
 def _edited_rows(state: Path, digest: str) -> tuple[Path, Path, Path, Path] | bool:

@@ -447,14 +447,25 @@ _TYPE = nt_term(RDF.type)
 _PLACE_CLASSES = frozenset({nt_term(GOV.Place), nt_term(GOV.Organization)})
 
 
+# What is told of each shard a ReleaseShards writes (or finds written): its line of index.tsv, its
+# size in bytes and its triples in the order of its lines.
+ShardMade = Callable[[str, int, list[NTriple]], object]
+
+
 class ReleaseShards:
     """Maps releases to their shards in ``folder``, each term's N-Triples form made once per instance
-    (make one per batch: memory follows the batch)."""
+    (make one per batch: memory follows the batch).
 
-    def __init__(self, folder: str | Path) -> None:
+    ``made``, when given, is called with each shard's line of ``index.tsv``, its size and its
+    triples (:data:`ShardMade`), while they are in hand: what is made of a shard's triples (the
+    network's rows, graph/sharded.py's ``shard_rows_maker``) is made without reading it back.
+    """
+
+    def __init__(self, folder: str | Path, made: ShardMade | None = None) -> None:
         self.folder = Path(folder)
         self.terms = _Terms()
         self.forms: dict = {}
+        self.made = made
 
     def nt(self, term) -> str:
         text = self.forms.get(term)
@@ -467,7 +478,13 @@ class ReleaseShards:
         nt, form = self.nt, self.forms.get  # a form known is taken without a call of nt (most are)
         mapped = map_release(extraction, keys, self.terms)
         own = {(form(s) or nt(s), form(p) or nt(p), form(o) or nt(o)) for s, p, o in mapped.own}
-        line, written = write_shard(self.folder, str(mapped.release), nquads(own, nt(mapped.release)))
+        # the triples in the order of the shard's lines (nquads: terms sort as their lines do)
+        ordered = sorted(own)
+        end = f" {nt(mapped.release)} .\n"
+        data = "".join([f"{s} {p} {o}{end}" for s, p, o in ordered]).encode("utf-8")
+        line, written = write_shard(self.folder, str(mapped.release), data)
+        if self.made is not None:
+            self.made(line, len(data), ordered)
         places = {s for s, p, o in own if p == _TYPE and o in _PLACE_CLASSES}
         info = (self.folder / line.split("\t", 2)[1]).stat()
         return MappedRelease(

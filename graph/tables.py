@@ -161,16 +161,21 @@ _WANTED = {f"<{p}>": (p, True) for p in TEXTS} | {f"<{p}>": (p, False) for p in 
 def pairs_of_triples(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     """The pairs the network reads (:func:`~govkg.graph.network.graph_pairs`) from canonical
     N-Triples text, ``S P O`` a triple (a shard's lines, graph/sharded.py's ``shard_triples``)."""
+    return _pairs(triple.split(" ", 2) for triple in triples)
+
+
+def pairs_of_terms(triples: Iterable[tuple[str, str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """:func:`pairs_of_triples` of triples given as their three canonical terms (a shard's, as it
+    is written: graph/shards.py's ``ReleaseShards``), not as lines to split."""
     return _pairs(triples)
 
 
-def _pairs(triples: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+def _pairs(triples: Iterable) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {p: [] for p, _ in _WANTED.values()}
     # each predicate's list and whether its object is text, found by one look-up a triple
     wanted = {predicate: (found[p], text) for predicate, (p, text) in _WANTED.items()}
     literal = nt_literal
-    for triple in triples:
-        subject, predicate, obj = triple.split(" ", 2)
+    for subject, predicate, obj in triples:
         kind = wanted.get(predicate)
         if kind is None or subject[0] != "<":
             continue
@@ -325,7 +330,7 @@ def streamed_rows(read: Callable[[], Iterable[str]], refs: list[str] | None = No
     named -= kept
     chosen = (triple for triple in read() if _wanted(triple, kept, tenured, named))
     found: set[str] = set()
-    pairs = _pairs(chosen if refs is None else _noting_refs(chosen, found))
+    pairs = pairs_of_triples(chosen if refs is None else _noting_refs(chosen, found))
     if refs is not None:
         refs += sorted(found)
     rows += _fact_rows(pairs)

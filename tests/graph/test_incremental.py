@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,7 +40,7 @@ from govkg.graph.incremental import (
 from govkg.graph.interrupts import pool_workers, worker_pool
 from govkg.graph.outputs import write_outputs
 from govkg.graph.page_index import INDEX
-from govkg.graph.shards import SHARDS, SHARDS_STATE
+from govkg.graph.shards import DEFAULT, SHARDS, SHARDS_STATE
 from govkg.graph.store import STORE, manifest, store_of
 
 FILES = ["graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "identity.tsv"]
@@ -486,7 +486,9 @@ def test_an_update_maps_only_the_files_whose_releases_changed(tmp_path, inputs, 
     out = tmp_path / "out"
     write_build(build_into(out, [first, second]), out)
     read = []
-    monkeypatch.setattr("govkg.graph.incremental.map_sources", lambda folder, work: read.append(work) or [])
+    monkeypatch.setattr(
+        "govkg.graph.incremental.map_sources", lambda folder, work, *rest: read.append(work) or []
+    )
     update = build_into(out, [first, second])  # the same files: rows from the cache, nothing mapped again
     write_build(update, out)
     assert (update.extracted, read, update.shards.written) == (0, [], 0)
@@ -653,7 +655,9 @@ def test_an_update_follows_the_change_in_the_shards_and_gives_the_bytes_of_a_fre
         monkeypatch.setattr(incremental, name, lambda *a, _n=name, _f=real: calls.append(_n) or _f(*a))
     mapped = []
     real_map = incremental.map_sources
-    monkeypatch.setattr(incremental, "map_sources", lambda f, work: mapped.extend(work) or real_map(f, work))
+    monkeypatch.setattr(
+        incremental, "map_sources", lambda f, work, *rest: mapped.extend(work) or real_map(f, work, *rest)
+    )
     merged = []
     real_of = sharded._DefaultChanges.of
     monkeypatch.setattr(sharded._DefaultChanges, "of", lambda *a: merged.append(a) or real_of(*a))
@@ -712,6 +716,36 @@ def test_an_update_makes_the_default_graphs_rows_from_its_edit_and_gives_the_vie
     for name in kept:
         if name.endswith((".tsv", sharded.REFS_SUFFIX)):
             assert kept[name] == whole[name], name
+
+
+def test_the_release_shards_rows_are_made_as_they_are_written_not_read_back(tmp_path, inputs, monkeypatch):
+    """Each release shard's network rows are made in phase 3 from its triples in hand: phase 4
+    reads back the default graph's shard alone, in a build from nothing and in each update, and
+    the rows kept are the bytes network_units makes of the shards read back."""
+    first, second = inputs
+    out = tmp_path / "out"
+    monkeypatch.setattr(incremental, "FOLLOWED_SHARE", 1.0)
+    read = []
+    real = sharded._make_rows
+    monkeypatch.setattr(
+        sharded, "_make_rows", lambda missing: read.extend(m[1].name for m in missing) or real(missing)
+    )
+    rid, steps = _update_steps(first, second, out)
+    for command in steps:
+        read.clear()
+        assert main([*command, "-q", "--no-check"]) == EXIT_OK
+        assert set(read) <= {DEFAULT}, command
+    folder = out / CACHE / sharded.NETWORK_STATE / sharded.UNIT_ROWS
+    kept = {p.name: p.read_bytes() for p in folder.glob("*.tsv")}
+    with ExitStack() as stack:
+        sharded.network_units(out / SHARDS, tmp_path / "made", stack, tmp_path)
+    made = {p.name: p.read_bytes() for p in (tmp_path / "made" / sharded.UNIT_ROWS).glob("*.tsv")}
+    assert len(made) == len(list((out / SHARDS).glob("*.nq")))
+    assert kept == made
+    fresh = _fresh_without(tmp_path / "fresh", first, second, rid)
+    assert kept == {
+        p.name: p.read_bytes() for p in (fresh / CACHE / folder.relative_to(out / CACHE)).glob("*.tsv")
+    }
 
 
 def test_an_update_whose_shards_state_does_not_describe_the_folder_writes_them_whole(tmp_path, inputs):

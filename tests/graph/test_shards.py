@@ -119,6 +119,22 @@ def test_shards_mapped_release_by_release_are_those_of_graph_trig(tmp_path):
     assert (report.written, report.unchanged, report.removed) == (1, 8, 3)
 
 
+def test_release_shards_tell_each_shard_with_its_triples_in_the_order_of_its_lines(tmp_path):
+    result = build_paths(sample_paths())
+    corpus = result.resolved
+    told = []
+    shards = ReleaseShards(tmp_path, made=lambda *shard: told.append(shard))
+    for extraction in result.extractions:
+        shards.write(extraction, corpus.release_keys(extraction.release.id))
+    assert len(told) == len(result.extractions)
+    for line, size, triples in told:
+        graph, name, digest = line[:-1].split("\t")
+        data = (tmp_path / name).read_bytes()
+        assert (size, hashlib.sha256(data).hexdigest()) == (len(data), digest)
+        end = f" <{graph}> .\n"
+        assert "".join(f"{s} {p} {o}{end}" for s, p, o in triples).encode("utf-8") == data
+
+
 def test_a_shard_written_from_its_lines_replaces_the_file_only_when_its_bytes_change(tmp_path):
     lines = ["<a> <p> <b> .\n", "<c> <p> <d> .\n"]
     assert write_shard_lines(tmp_path, "", lines)[1]
