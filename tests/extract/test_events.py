@@ -492,6 +492,43 @@ def test_date_carries_to_the_event_after_a_meeting():
         ),
         # who holds the meeting is still its chair
         ("6月9日，李四召开全县防汛工作会议。", ("李四",), {("李四", "chair")}),
+        # on whose behalf the chair acts (受甲委托) does nothing at the meeting
+        (
+            "6月9日上午，受县委书记张三委托，县长李四主持召开县委常委会会议。",
+            ("张三", "李四"),
+            {("李四", "chair")},
+        ),
+        (
+            "6月9日，受市长张三指派，副市长李四出席全省安全生产工作会议并讲话。",
+            ("张三", "李四"),
+            {("李四", "attend"), ("李四", "speak")},
+        ),
+        # whose speech is studied (甲调研某区讲话精神) neither goes nor speaks; who speaks of it does
+        (
+            "6月9日，区政协召开主席会议，与会同志围绕市委书记王五调研我区讲话精神作了交流发言。"
+            "区政协主席赵六主持会议。",
+            ("王五", "赵六"),
+            {("赵六", "chair")},
+        ),
+        (
+            "6月9日，区政协召开主席会议，常委李四围绕贯彻市委书记王五重要讲话精神作了发言。",
+            ("王五", "李四"),
+            {("李四", "speak")},
+        ),
+        # 揭牌 in the rite's name (在揭牌仪式上讲话) is not what the speaker did there
+        (
+            "6月9日，某市产业园揭牌仪式举行。市长李四在揭牌仪式上讲话。",
+            ("李四",),
+            {("李四", "speak")},
+        ),
+        ("6月9日，市长李四为某产业园揭牌。", ("李四",), {("李四", "attend")}),
+        # 他 is who opened a clause of its sentence before it, not who was named last before
+        (
+            "6月9日，市委书记张三到防汛一线检查。市领导李四、王五一同察看。"
+            "在市水文站，张三详细了解水位情况，他指出，要加强监测。",
+            ("张三", "李四", "王五"),
+            {("张三", "lead"), ("李四", "attend"), ("王五", "attend"), ("张三", "speak")},
+        ),
     ],
 )
 def test_roles(text, names, expected):
