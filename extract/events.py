@@ -582,6 +582,24 @@ def _sentence_mentions(sentence: Sentence, v: View, spans: list[tuple[int, int, 
     return found
 
 
+_GOES_ALONG = re.compile(r"(?:陪同|随同|一同)(?!下)")
+# A clause that names a party only (局长甲、站长乙一行，到某镇…): who goes where the next says.
+_PARTY_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:一行|同志一行)\s*[，,]\s*$")
+
+
+def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
+    """The names of a party named in the clause just before ``start`` (甲一行，到某镇…), or none.
+
+    >>> party = [_Mention(3, 4, "甲"), _Mention(5, 6, "乙")]
+    >>> sorted(_party_before("6日，甲、乙一行，到某镇推进工作", 9, party))
+    ['乙', '甲']
+    """
+    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    if not _PARTY_CLAUSE.fullmatch(text, opening, start):
+        return frozenset()
+    return frozenset(m.key for m in _starting(mentions, opening, start))
+
+
 def _starting(mentions: list[_Mention], lo: int, hi: int) -> list[_Mention]:
     """The mentions that start in ``[lo, hi)``, in order: a slice, since a sentence's are in order of
     their start (:func:`_sentence_mentions`). A pass over all of them for each clause or cue was
@@ -1022,7 +1040,14 @@ class _Reader:
             # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the
             # sitting told of does (appointments, their oath and commissions) is on its day.
             date = self.current.date
-        leaders = frozenset(m.key for m in _starting(mentions, clause.start(), at))
+        leaders = frozenset(
+            m.key
+            for m in _starting(mentions, clause.start(), at)
+            # 乙在某县陪同调研: who goes along leads nothing
+            if not (kind == "inspection" and _GOES_ALONG.search(v.text, m.end, clause.end()))
+        )
+        if not leaders and kind == "inspection":
+            leaders = _party_before(v.text, clause.start(), mentions)
         guests = [m.key for m in _starting(mentions, max(at, clause.start()), clause.end())]
         if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
             # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
@@ -1263,11 +1288,12 @@ class _Reader:
                 if _loosely_same(draft.name, other.name) or (not also and (draft.generic or other.generic)):
                     return other
                 continue
-            if draft.type == "inspection" and draft.leaders and other.leaders:
+            if draft.type == "inspection" and draft.leaders:
                 # 团省委书记甲，副书记乙一行来我市考察。甲一行参观考察了…: its leaders are
-                # those its roles name too, listed before the clause of its cue.
+                # those its roles name too, listed before the clause of its cue (甲一行到某镇，
+                # 实地调研…: led by who went, though not named in the cue's clause).
                 led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
-                if not draft.leaders & led:
+                if led and not draft.leaders & led:
                     continue
             if draft.calls and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit

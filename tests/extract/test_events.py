@@ -1853,6 +1853,38 @@ def test_a_visit_told_again_by_a_leader_listed_before_its_cue_is_one_visit():
 
 
 @pytest.mark.parametrize(
+    "second",
+    [
+        "3月9日，县农业局局长王五、站长赵六一行，到某镇推进肉牛产业相关工作，实地查看了养殖场。",
+        "3月9日，县农业局局长王五、站长赵六同志一行，到某村检查防汛物资储备情况。",
+    ],
+)
+def test_a_party_named_in_a_clause_of_its_own_leads_a_visit_of_its_own(second):
+    # the party's clause (甲、乙一行，到…) says who leads the visit the next clause tells of;
+    # another party than the visit before's makes another visit, on the same day or not
+    text = "3月9日，副县长张三一行到某镇实地调研防汛工作。镇长李四陪同。" + second + "副镇长孙七陪同。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四", "王五", "赵六", "孙七"))
+    assert [(e.type, e.date) for e in events] == [("inspection", "2021-03-09")] * 2
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == [
+        {("张三", "lead"), ("李四", "accompany")},
+        {("王五", "lead"), ("赵六", "lead"), ("孙七", "accompany")},
+    ]
+
+
+def test_who_goes_along_on_a_visit_makes_no_new_visit():
+    text = "3月9日，副县长张三，局长王五，对全县防汛工作进行调研。副镇长李四在某镇陪同调研。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四", "王五"))
+    assert len(events) == 1
+    assert ("李四", "accompany") in {(p.person, p.role) for p in events[0].participations}
+
+
+def test_the_same_party_named_again_in_a_clause_of_its_own_makes_no_new_visit():
+    text = "3月9日，副县长张三一行到某镇实地调研防汛工作。镇长李四陪同。随后，张三一行，到某村查看防汛物资。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四"))
+    assert [e.name for e in events] == ["到某镇实地调研防汛工作"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # 会同: together with others, he goes and leads
