@@ -757,6 +757,20 @@ def test_a_place_without_the_adverb_before_the_verb():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，全省安全生产工作会议在省政府隆重召开。",
+        "6月9日，全省安全生产工作会议在省政府顺利召开。",
+        "6月9日，某国领导人会晤在省政府成功举行。",
+        "6月9日，全省安全生产工作会议在省政府召开。",
+    ],
+)
+def test_a_meeting_held_somewhere_has_its_place_without_how_it_went(text):
+    (event,) = events_of(text)
+    assert (event.type, event.place) == ("meeting", "省政府")
+
+
+@pytest.mark.parametrize(
     ("text", "types"),
     [
         ("9月19日，县委第一巡察组正式进驻城关镇开展巡察。", ["inspection"]),
