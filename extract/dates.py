@@ -148,8 +148,12 @@ def _holiday_dates() -> dict[str, tuple[date, ...]]:
     return {name: tuple(sorted(days)) for name, days in found.items()}
 
 
-def resolve_holiday(word: str, clock: date | None, year: int | None = None) -> date | None:
+def resolve_holiday(
+    word: str, clock: date | None, year: int | None = None, ahead: bool = True
+) -> date | None:
     """The day a holiday (holiday_words.tsv) fell on: the latest not far after the clock.
+
+    ``ahead=False``: the latest on or before the clock (a holiday told of as gone).
 
     With ``year`` (今年春节, 去年国庆节), the one in that year. Lunar holidays
     are read from holiday_dates.tsv (1990-2060).
@@ -162,13 +166,19 @@ def resolve_holiday(word: str, clock: date | None, year: int | None = None) -> d
     holiday = _holiday_words().get(word)
     if holiday is None or (clock is None and year is None):
         return None
+    lookahead = YEAR_LOOKAHEAD if ahead else timedelta(0)
     if holiday[:2].isdigit():
         month, day = int(holiday[:2]), int(holiday[3:])
-        return _valid(year, month, day) if year is not None else resolve_month_day(month, day, clock)
-    days = _holiday_dates().get(holiday, ())
-    if year is not None:
-        return next((d for d in days if d.year == year), None)
-    return next((d for d in reversed(days) if d <= clock + YEAR_LOOKAHEAD), None)
+        if year is not None:
+            return _valid(year, month, day)
+        if ahead:
+            return resolve_month_day(month, day, clock)
+        days = tuple(d for y in (clock.year - 1, clock.year) if (d := _valid(y, month, day)))
+    else:
+        days = _holiday_dates().get(holiday, ())
+        if year is not None:
+            return next((d for d in days if d.year == year), None)
+    return next((d for d in reversed(days) if d <= clock + lookahead), None)
 
 
 @lru_cache(maxsize=1)
@@ -372,7 +382,7 @@ def find_dates(
             reading = origin + timedelta(days=shift) if origin else None
             iso = reading.isoformat() if reading else None
         else:
-            iso = _resolve(match, today)
+            iso = _resolve(match, today, _tells_ahead(text, match.end()))
         if iso is None and today is None and year and match.group("m") and not match.group("y"):
             month, day = cn_number(match.group("m")), cn_number(match.group("d"))
             reading = _valid(year, month, day) if month and day else None
@@ -460,7 +470,19 @@ def stated_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _resolve(match: re.Match, today: date | None) -> str | None:
+# What tells that a sentence reports a happening done (…看望了, 已经…, 曾…): not 了解, 为了, 过程.
+_DONE = re.compile(r"[^。；;！？!?\n]*?(?:(?<!为)了(?!解)|已经|(?<![不通经超])过(?![程年节去来渡])|曾)")
+
+
+def _tells_ahead(text: str, end: int) -> bool:
+    """Whether the sentence going on at ``end`` may tell of what is still to come.
+
+    One that reports a happening done (端午节当天，…慰问了…) tells of a day gone by.
+    """
+    return _DONE.match(text, end) is None
+
+
+def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | None:
     groups = match.groupdict()
     reading: date | None = None
     holiday = groups["hol"] or groups["hol2"]
@@ -472,7 +494,12 @@ def _resolve(match: re.Match, today: date | None) -> str | None:
             # 今年腊月 may be the twelfth month of the lunar year that began in the clock's
             # year or of the one that ends in it: no known day.
             return None
-        reading = resolve_holiday(holiday or ("腊八" if groups["lz"] else "春节"), today, year)
+        name = holiday or ("腊八" if groups["lz"] else "春节")
+        reading = resolve_holiday(name, today, year)
+        if reading is not None and year is None and not ahead and reading > today:
+            # 端午节当天，甲到…看望了… in a report published before this year's 端午节 tells
+            # of the last one: a clause that reports a happening done is of a day gone by.
+            reading = resolve_holiday(name, today, ahead=False)
         if reading is not None and lunar_day:
             # 正月初八: the eighth day of the year that 春节 opens; 腊月二十八: twenty days after 腊八.
             first = 8 if groups["lz"] else 1

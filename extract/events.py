@@ -288,8 +288,15 @@ _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)
 _AS = re.compile(r"(?:同志)?为")
 _AS_OR_OF = re.compile(r"为|的")
 # …举行了成果丰硕的会谈 is a talk held, not one named.
+# What follows a person whose speech is studied (甲调研某区讲话精神, 甲重要指示精神): he does
+# nothing here; not 甲围绕学习讲话精神…, 甲在…讲话精神….
+_SPEECH_OF = re.compile(
+    r"(?:(?!贯彻|落实|围绕|按照|根据|传达|学习|领会|[在就对])[^的，,；;。]){0,12}?(?:讲话|指示|批示)精神"
+)
 _NOT_DOING = re.compile(
     r"^(?:(?!做了|作了|进行了|举行了|[作做]重要|发表了?重要).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会"
+    # 围绕甲调研某地讲话精神发言: 甲 gave the speech studied, others speak now
+    rf"|^{_SPEECH_OF.pattern}"
 )
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
 _AND = re.compile(
@@ -301,6 +308,11 @@ _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 # A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
 # and says nothing of who hosts what the clause goes on to.
+# What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
+# (a rite's name: who speaks at it need not unveil).
+_NOMINAL_CUE = re.compile(r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)")
+# A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
+_ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
@@ -486,6 +498,9 @@ def _cited(text: str, clause: re.Match, mention) -> bool:
     """
     if _ABOUT_WHAT.match(text, mention.end, clause.end()):
         return True
+    if _SPEECH_OF.match(text, mention.end, clause.end()):
+        # 围绕甲调研某区讲话精神作交流发言: the one whose speech is studied goes nowhere now.
+        return True
     # 学习贯彻甲总书记来某省考察重要讲话精神: whose words are carried out, not who goes.
     return _STUDIED.search(text, clause.start(), mention.start) is not None and bool(
         _WORDS_CITED.match(text, mention.end, clause.end())
@@ -567,6 +582,24 @@ def _sentence_mentions(sentence: Sentence, v: View, spans: list[tuple[int, int, 
     return found
 
 
+_GOES_ALONG = re.compile(r"(?:陪同|随同|一同)(?!下)")
+# A clause that names a party only (局长甲、站长乙一行，到某镇…): who goes where the next says.
+_PARTY_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:一行|同志一行)\s*[，,]\s*$")
+
+
+def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
+    """The names of a party named in the clause just before ``start`` (甲一行，到某镇…), or none.
+
+    >>> party = [_Mention(3, 4, "甲"), _Mention(5, 6, "乙")]
+    >>> sorted(_party_before("6日，甲、乙一行，到某镇推进工作", 9, party))
+    ['乙', '甲']
+    """
+    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    if not _PARTY_CLAUSE.fullmatch(text, opening, start):
+        return frozenset()
+    return frozenset(m.key for m in _starting(mentions, opening, start))
+
+
 def _starting(mentions: list[_Mention], lo: int, hi: int) -> list[_Mention]:
     """The mentions that start in ``[lo, hi)``, in order: a slice, since a sentence's are in order of
     their start (:func:`_sentence_mentions`). A pass over all of them for each clause or cue was
@@ -593,6 +626,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.last_subjects: tuple[str, ...] = ()
+        # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
+        self.opener: str | None = None
         self.pending: list[Participation] = []
         # Where each pending participation and each event mention was read:
         # (sentence index, clause start in the view), so that a role goes to
@@ -1005,7 +1040,14 @@ class _Reader:
             # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the
             # sitting told of does (appointments, their oath and commissions) is on its day.
             date = self.current.date
-        leaders = frozenset(m.key for m in _starting(mentions, clause.start(), at))
+        leaders = frozenset(
+            m.key
+            for m in _starting(mentions, clause.start(), at)
+            # 乙在某县陪同调研: who goes along leads nothing
+            if not (kind == "inspection" and _GOES_ALONG.search(v.text, m.end, clause.end()))
+        )
+        if not leaders and kind == "inspection":
+            leaders = _party_before(v.text, clause.start(), mentions)
         guests = [m.key for m in _starting(mentions, max(at, clause.start()), clause.end())]
         if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
             # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
@@ -1246,11 +1288,12 @@ class _Reader:
                 if _loosely_same(draft.name, other.name) or (not also and (draft.generic or other.generic)):
                     return other
                 continue
-            if draft.type == "inspection" and draft.leaders and other.leaders:
+            if draft.type == "inspection" and draft.leaders:
                 # 团省委书记甲，副书记乙一行来我市考察。甲一行参观考察了…: its leaders are
-                # those its roles name too, listed before the clause of its cue.
+                # those its roles name too, listed before the clause of its cue (甲一行到某镇，
+                # 实地调研…: led by who went, though not named in the cue's clause).
                 led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
-                if not draft.leaders & led:
+                if led and not draft.leaders & led:
                     continue
             if draft.calls and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit
@@ -1327,9 +1370,12 @@ class _Reader:
             self.last_subjects = (mentions[0].key,)
         self.where = (index, 0)
         receiving = False
+        self.opener = None
         for clause in _CLAUSE.finditer(text):
             self.where = (index, clause.start())
             inside = _starting(mentions, clause.start(), clause.end())
+            if inside and _TITLES_ONLY.fullmatch(text, clause.start(), inside[0].start):
+                self.opener = inside[0].key
             if receiving and inside and _TITLES_ONLY.fullmatch(text, clause.start(), inside[0].start):
                 # 在会见乙时，甲表示…: who goes on to speak received 乙.
                 self._give(inside[:1], "host", sentence)
@@ -1339,6 +1385,9 @@ class _Reader:
                 c
                 for c in pattern.finditer(text, clause.start(), clause.end())
                 if not (text.startswith("会", c.end()) and c.group() + "会" in _meeting_heads())
+                # 甲讲话精神, 甲…重要讲话精神: a speech given before, now studied; 在揭牌仪式上讲话:
+                # 揭牌 names the rite, it is not what the speaker did
+                and not _NOMINAL_CUE.match(text, c.end())
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
@@ -1350,7 +1399,11 @@ class _Reader:
                     self._give(inside[:1], last_role, sentence)
                 elif self._leads(text, clause, inside, sentence, pending):
                     pending = []
-                elif inside and clause.end() - inside[-1].end <= 4:
+                elif (
+                    inside
+                    and clause.end() - inside[-1].end <= 4
+                    and not _ON_BEHALF.fullmatch(text, clause.start(), clause.end())
+                ):
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
                 continue
@@ -1455,7 +1508,8 @@ class _Reader:
                 # 拟任副区长人选甲、乙: the names the cue goes on to, not the subject before.
                 return tuple(m.key for m in inside if m.start >= nominees.end())
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
-                return self.last_subjects[:1]
+                # 他 is who opened a clause of the sentence before it, else who the story is about
+                return (self.opener,) if self.opener else self.last_subjects[:1]
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
                 # …调研，强调要…; …，并就…提出要求: the clause goes on with the subject before it,
                 # every name of it (甲、乙实地查看了…，并…提出了要求: both spoke).

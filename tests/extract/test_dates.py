@@ -306,6 +306,22 @@ def test_holidays_said_of_one_day(text, clock, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # a holiday told of as done is the last one, not the one just ahead of the clock
+        ("端午节当天，县长到敬老院看望了孤寡老人", "2021-06-05", "2020-06-25"),
+        ("中秋节上午，市长已经到一线检查了节日安保", "2021-09-10", "2020-10-01"),
+        ("元旦当天，市长到车站慰问了一线职工", "2020-12-29", "2020-01-01"),
+        # nothing tells it done: the one ahead (an announcement)
+        ("端午节当天，全县举办龙舟赛", "2021-06-05", "2021-06-14"),
+        ("端午节当天，县长将到敬老院了解老人生活", "2021-06-05", "2021-06-14"),
+    ],
+)
+def test_holidays_told_of_as_done_are_gone_by(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "春节前夕，市领导走访慰问",

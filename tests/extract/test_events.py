@@ -492,6 +492,43 @@ def test_date_carries_to_the_event_after_a_meeting():
         ),
         # who holds the meeting is still its chair
         ("6月9日，李四召开全县防汛工作会议。", ("李四",), {("李四", "chair")}),
+        # on whose behalf the chair acts (受甲委托) does nothing at the meeting
+        (
+            "6月9日上午，受县委书记张三委托，县长李四主持召开县委常委会会议。",
+            ("张三", "李四"),
+            {("李四", "chair")},
+        ),
+        (
+            "6月9日，受市长张三指派，副市长李四出席全省安全生产工作会议并讲话。",
+            ("张三", "李四"),
+            {("李四", "attend"), ("李四", "speak")},
+        ),
+        # whose speech is studied (甲调研某区讲话精神) neither goes nor speaks; who speaks of it does
+        (
+            "6月9日，区政协召开主席会议，与会同志围绕市委书记王五调研我区讲话精神作了交流发言。"
+            "区政协主席赵六主持会议。",
+            ("王五", "赵六"),
+            {("赵六", "chair")},
+        ),
+        (
+            "6月9日，区政协召开主席会议，常委李四围绕贯彻市委书记王五重要讲话精神作了发言。",
+            ("王五", "李四"),
+            {("李四", "speak")},
+        ),
+        # 揭牌 in the rite's name (在揭牌仪式上讲话) is not what the speaker did there
+        (
+            "6月9日，某市产业园揭牌仪式举行。市长李四在揭牌仪式上讲话。",
+            ("李四",),
+            {("李四", "speak")},
+        ),
+        ("6月9日，市长李四为某产业园揭牌。", ("李四",), {("李四", "attend")}),
+        # 他 is who opened a clause of its sentence before it, not who was named last before
+        (
+            "6月9日，市委书记张三到防汛一线检查。市领导李四、王五一同察看。"
+            "在市水文站，张三详细了解水位情况，他指出，要加强监测。",
+            ("张三", "李四", "王五"),
+            {("张三", "lead"), ("李四", "attend"), ("王五", "attend"), ("张三", "speak")},
+        ),
     ],
 )
 def test_roles(text, names, expected):
@@ -717,6 +754,20 @@ def test_word_lists(name):
 def test_a_place_without_the_adverb_before_the_verb():
     (event,) = events_of("县长张三先后到城南街道、城北镇实地察看防汛工作。", names=("张三",))
     assert event.place == "城南街道、城北镇"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，全省安全生产工作会议在省政府隆重召开。",
+        "6月9日，全省安全生产工作会议在省政府顺利召开。",
+        "6月9日，某国领导人会晤在省政府成功举行。",
+        "6月9日，全省安全生产工作会议在省政府召开。",
+    ],
+)
+def test_a_meeting_held_somewhere_has_its_place_without_how_it_went(text):
+    (event,) = events_of(text)
+    assert (event.type, event.place) == ("meeting", "省政府")
 
 
 @pytest.mark.parametrize(
@@ -1813,6 +1864,38 @@ def test_a_visit_told_again_by_a_leader_listed_before_its_cue_is_one_visit():
     events = events_of(text, published="2021-03-10", names=("张三", "李四"))
     assert [(e.type, e.name) for e in events] == [("inspection", "来我市考察")]
     assert {(p.person, p.role) for p in events[0].participations} == {("张三", "lead"), ("李四", "lead")}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "3月9日，县农业局局长王五、站长赵六一行，到某镇推进肉牛产业相关工作，实地查看了养殖场。",
+        "3月9日，县农业局局长王五、站长赵六同志一行，到某村检查防汛物资储备情况。",
+    ],
+)
+def test_a_party_named_in_a_clause_of_its_own_leads_a_visit_of_its_own(second):
+    # the party's clause (甲、乙一行，到…) says who leads the visit the next clause tells of;
+    # another party than the visit before's makes another visit, on the same day or not
+    text = "3月9日，副县长张三一行到某镇实地调研防汛工作。镇长李四陪同。" + second + "副镇长孙七陪同。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四", "王五", "赵六", "孙七"))
+    assert [(e.type, e.date) for e in events] == [("inspection", "2021-03-09")] * 2
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == [
+        {("张三", "lead"), ("李四", "accompany")},
+        {("王五", "lead"), ("赵六", "lead"), ("孙七", "accompany")},
+    ]
+
+
+def test_who_goes_along_on_a_visit_makes_no_new_visit():
+    text = "3月9日，副县长张三，局长王五，对全县防汛工作进行调研。副镇长李四在某镇陪同调研。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四", "王五"))
+    assert len(events) == 1
+    assert ("李四", "accompany") in {(p.person, p.role) for p in events[0].participations}
+
+
+def test_the_same_party_named_again_in_a_clause_of_its_own_makes_no_new_visit():
+    text = "3月9日，副县长张三一行到某镇实地调研防汛工作。镇长李四陪同。随后，张三一行，到某村查看防汛物资。"
+    events = events_of(text, published="2021-03-10", names=("张三", "李四"))
+    assert [e.name for e in events] == ["到某镇实地调研防汛工作"]
 
 
 @pytest.mark.parametrize(
