@@ -873,7 +873,7 @@ def _update(
     return Corpus(
         releases=releases,
         keys=KeptKeys(state, releases),
-        tenures=tuple(state.tenures()),
+        tenures=KeptList(state, "tenures", state.count("tenure")),
         same_as=tuple(state.aliases()),
         decisions=KeptDecisions(state, "decisions", state.count("decision"), since, report_names),
         variants=KeptList(state, "variants", state.count("variant")),
@@ -910,8 +910,10 @@ class KeptKeys(ReadAsDict):
 
 
 class KeptList(ReadAsTuple):
-    """The corpus's decisions or variants, read in order from a state as they are iterated;
-    equal to a tuple of the same values and pickled as one."""
+    """The corpus's decisions, tenures or variants, read in order from a state as they are
+    iterated; equal to a tuple of the same values and pickled as one. Phase 3 reads the tenures
+    twice (the posts, then who held them); held as a tuple, they stayed in the command through
+    phase 4 and grew with the corpus."""
 
     def __init__(self, state: Resolved, which: str, count: int) -> None:
         self._state = state

@@ -783,3 +783,25 @@ def test_signatures_kept_by_an_update_before_the_last_are_not_trusted():
     corpus, state = resolve_kept(after, origins, state, "govkg")
     assert corpus == resolve(after)
     assert state._meta("signatures") == "6"
+
+
+def test_a_kept_corpus_reads_its_tenures_from_the_state_each_time_it_is_asked():
+    # phase 3 reads the tenures twice (the posts, then who held them); the command keeps the
+    # corpus through phase 4, where a tuple of every tenure grew with the corpus
+    everyone = rows(
+        release("a", "川汇区", person("梁显文", "区长", where="川汇区")),
+        release(
+            "b",
+            "川汇区",
+            person("梁显文", "区委书记", where="川汇区"),
+            person("王建国", "副区长", where="川汇区"),
+        ),
+    )
+    corpus, _ = resolve_kept(everyone, {row.release: "file" for row in everyone}, None, "govkg")
+    whole = resolve(everyone)
+    assert len(whole.tenures) == 3
+    assert not isinstance(corpus.tenures, tuple)
+    assert corpus.tenures == whole.tenures and tuple(corpus.tenures) == tuple(corpus.tenures)
+    assert sorted({t.post for t in corpus.tenures}) == corpus.posts == whole.posts
+    travelled = pickle.loads(pickle.dumps(corpus.tenures))  # to a worker: the values themselves
+    assert isinstance(travelled, tuple) and travelled == whole.tenures
