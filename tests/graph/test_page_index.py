@@ -144,6 +144,39 @@ def test_a_page_of_a_bound_answer_read_by_its_walk_is_the_slice_of_the_bound_ans
     assert answered == any(page is not None and page.solutions for page in walked)  # the walk was taken
 
 
+@pytest.mark.parametrize("name", WALKED)
+def test_a_value_whose_rows_start_late_in_its_walk_is_listed_then_walked_alone(indexed, name, monkeypatch):
+    """A value with too many values to list (``_DENSE``: here 1) is walked value by value; once
+    ``_BLIND`` of them (here 1) gave no row, its values are listed whole and walked alone from the start:
+    the same page as the bound answer's slice (the samples: several releases, people in some)."""
+    from govkg.graph import sparql
+
+    store, index = indexed["samples"]
+    query = named_queries()[name]
+    monkeypatch.setattr(sparql, "_BUSY", 1)
+    monkeypatch.setattr(sparql, "_DENSE", 1)
+    monkeypatch.setattr(sparql, "_BLIND", 1)
+    asked = []  # each walk's values asked for (None: all of them)
+    real = type(index).walk
+    monkeypatch.setattr(
+        type(index),
+        "walk",
+        lambda self, n, t, wanted, block=1, most=1: (
+            asked.append(wanted) or real(self, n, t, wanted, block, most)
+        ),
+    )
+    relisted = 0
+    for bindings in bindings_to_try(store, query)[1:]:
+        whole = _rows(query_store(store, query, bindings))
+        for offset, first in PAGES:
+            offset = max(0, len(whole) + offset if offset < 0 else offset)
+            asked.clear()
+            page = query_store(store, query, bindings, first=first, offset=offset, index=index)
+            assert _rows(page) == whole[offset : offset + first], (bindings, offset, first)
+            relisted += asked[:1] == [None] and len(asked) == 2 and bool(asked[1])
+    assert relisted  # some value's first rows were past a value of its walk without any
+
+
 @pytest.mark.parametrize("graph", ["small", "plain names", "samples"])
 def test_a_page_bound_to_a_place_read_from_the_whole_answer_is_the_engines(indexed, graph, monkeypatch):
     """directives-implemented bound to a place (and days or not): the lines of that place in its
