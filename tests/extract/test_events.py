@@ -247,6 +247,26 @@ def test_joint_meetings_are_named_whole(text, name):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a session of a congress, a meeting about one: named to the last meeting noun of the phrase
+        ("6月9日，张三出席市第十五届人民代表大会第五次会议并讲话。", ["市第十五届人民代表大会第五次会议"]),
+        ("6月9日，张三主持召开全县人民代表大会筹备工作会议。", ["全县人民代表大会筹备工作会议"]),
+        (
+            "6月9日，张三主持召开中共某县第十三次代表大会各代表团召集人汇报会议。",
+            ["中共某县第十三次代表大会各代表团召集人汇报会议"],
+        ),
+        # …not across a verb, a list or a clause's end
+        ("6月9日，张三主持召开县委常委会会议，研究部署防汛工作。", ["县委常委会会议"]),
+        ("6月9日，张三出席县委工作会议和全县经济工作会议。", ["县委工作会议"]),
+        ("6月9日，张三出席县委全会，并在会上讲话。", ["县委全会"]),
+    ],
+)
+def test_a_meeting_is_named_to_the_last_meeting_noun_of_its_phrase(text, names):
+    assert [e.name for e in events_of(text, names=("张三",))] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
         ("6月9日，李四拜会某部。王五等有关领导同志参加会谈。", []),
         # talks said as a time frame (在会谈中说) are named by the cue alone, and told of by
