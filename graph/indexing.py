@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import heapq
 import json
 import os
 import re
@@ -55,6 +54,7 @@ from govkg.graph.page_index import (
     _parse,
     digest,
 )
+from govkg.graph.shards import SortedLines
 from govkg.graph.sparql import (
     _CLOSING_ORDER,
     _nt_term,
@@ -1257,8 +1257,8 @@ def _numbered_participations(store, folder: Path, run: int):
     events, people = array("q"), array("q")
     try:
         with (
-            _sorted_lines(participations(), folder / "by-person", run) as by_person,
-            _sorted_lines(by_event(), folder / "by-event", run) as lines,
+            _sorted_lines(participations(), folder, run) as by_person,
+            _sorted_lines(by_event(), folder, run) as lines,
         ):
             last, number = None, -1
             for line in lines:
@@ -1312,9 +1312,9 @@ def _numbered_names(store, folder: Path, run: int, iris: _Numbered):
             ranks.append(len(texts) - 1)
 
     with (
-        _sorted_lines(names(), folder / "names", run) as by_person,
-        _sorted_lines(numbered(by_person), folder / "ranked", run, key=_ranked_key) as in_order,
-        _sorted_lines(ranked(in_order), folder / "by-text", run) as by_text_lines,
+        _sorted_lines(names(), folder, run) as by_person,
+        _sorted_lines(numbered(by_person), folder, run, key=_ranked_key) as in_order,
+        _sorted_lines(ranked(in_order), folder, run) as by_text_lines,
     ):
         by_text = array("q")
         for line in by_text_lines:  # a name's text holds no tab: sorted by the text
@@ -1330,47 +1330,13 @@ def _ranked_key(line: str) -> tuple:
 
 
 @contextlib.contextmanager
-def _sorted_lines(lines, folder: Path, run: int, key=None, fan_in: int = 64) -> Iterator[Iterator[str]]:
+def _sorted_lines(lines, folder: Path, run: int, key=None) -> Iterator[Iterator[str]]:
     """``lines`` (text, each ending with a newline) sorted by ``key`` (None: by themselves),
-    outside memory: held ``run`` at a time, each run sorted and written to a file in
-    ``folder`` (made, and removed at the end); the runs merged as they are read. Runs are
-    merged as they come, ``fan_in`` of the same size at a time (a merge of ``fan_in`` runs
-    is a run of the next size), so a merge opens ``fan_in`` files at most however many
-    lines come; each line is written once for each size."""
-    folder.mkdir()
-    runs: list[tuple[int, Path]] = []  # (size: 0 for a spill, 1 for fan_in of them..., file)
-    made = 0
-
-    def write(sorted_lines) -> Path:
-        nonlocal made
-        made += 1
-        path = folder / f"{made}.txt"
-        with path.open("w", encoding="utf-8", newline="") as out:
-            out.writelines(sorted_lines)
-        return path
-
-    def merged(paths: list[Path]) -> Iterator[str]:
-        handles = [path.open(encoding="utf-8", newline="\n") for path in paths]
-        try:
-            yield from heapq.merge(*handles, key=key)
-        finally:
-            for handle in handles:
-                handle.close()
-
-    try:
-        lines = iter(lines)
-        while held := list(islice(lines, run)):
-            runs.append((0, write(sorted(held, key=key))))
-            del held
-            while len(runs) >= fan_in and len({size for size, _ in runs[-fan_in:]}) == 1:
-                group = [path for _, path in runs[-fan_in:]]
-                path = write(merged(group))
-                for done in group:
-                    done.unlink()
-                runs[-fan_in:] = [(runs[-1][0] + 1, path)]
-        yield merged([path for _, path in runs])
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    every one kept, outside memory: graph/shards.py's :class:`SortedLines`, ``run`` lines
+    held at a time, its runs in a scratch folder in ``folder`` (removed at the end)."""
+    with SortedLines(folder, run=run, key=key, unique=False) as held:
+        held.extend(lines)
+        yield iter(held)
 
 
 class _Numbered:

@@ -1273,7 +1273,7 @@ def network_units(
     # releases, paths made and made again were most of this)
     for number, (graph, shard) in enumerate(shards):
         digest = digests.get(shard, "")
-        name = f"{digest}.{ROWS_FORMAT}.tsv" if digest and rows is not None else f"{number}.tsv"
+        name = _rows_name(digest) if digest and rows is not None else f"{number}.tsv"
         unit = RowsFile(folder, name)
         if not (digest and rows is not None and unit.complete(sizes.get(name))):
             path = Path(shards_dir) / shard
@@ -1303,6 +1303,11 @@ REFS_SUFFIX = ".refs"
 _Missing = tuple[str, Path, Path, "tuple[Path, Path, Path, Path] | bool | None"]
 
 
+def _rows_name(digest: str) -> str:
+    """The name of the rows file of the shard of content ``digest`` in the network state."""
+    return f"{digest}.{ROWS_FORMAT}.tsv"
+
+
 def shard_rows_maker(rows: str | Path) -> ShardMade:
     """What makes each release shard's network rows where it is written (graph/shards.py's
     ``ReleaseShards(folder, made=...)``), from its triples in hand: the rows file
@@ -1318,7 +1323,7 @@ def shard_rows_maker(rows: str | Path) -> ShardMade:
         if size > STREAMED_BYTES:
             return
         digest = line[line.rindex("\t") + 1 : -1]  # the line's last cell
-        unit = RowsFile(folder, f"{digest}.{ROWS_FORMAT}.tsv")
+        unit = RowsFile(folder, _rows_name(digest))
         if not unit.complete():
             with collector_paused():
                 unit.write(unit_rows(pairs_of_terms(triples)))
@@ -1409,7 +1414,7 @@ def prune_network(outdir: Path) -> None:
         digests = [digest for _, _, digest in index_rows(outdir / SHARDS)]
     except OSError:  # no shards: nothing to tell
         return
-    _prune(outdir / "cache" / NETWORK_STATE, {f"{digest}.{ROWS_FORMAT}.tsv" for digest in digests if digest})
+    _prune(outdir / "cache" / NETWORK_STATE, {_rows_name(digest) for digest in digests if digest})
 
 
 def _prune(rows: Path, wanted: set[str]) -> None:

@@ -47,6 +47,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF
 
@@ -113,6 +114,9 @@ class SortedLines:
     ...     lines.extend(["c\\n", "a\\n", "b\\n", "a\\n"])
     ...     "".join(lines)
     'a\\nb\\nc\\n'
+
+    With ``unique=False`` every line is kept, and ``key`` (then allowed) sorts them as
+    :func:`sorted` does.
     """
 
     def __init__(
@@ -121,9 +125,14 @@ class SortedLines:
         run: int = 200_000,
         run_chars: int | None = None,
         fan_in: int = 64,
+        key: Callable[[str], Any] | None = None,
+        unique: bool = True,
     ) -> None:
         if fan_in < 2:
             raise ValueError(f"fan_in must be at least 2, not {fan_in}")
+        if key is not None and unique:
+            raise ValueError("a key sorts lines kept each (unique=False)")
+        self.key, self.unique = key, unique
         self.folder = folder
         self.run = run
         self.fan_in = fan_in
@@ -164,13 +173,13 @@ class SortedLines:
                 if self.folder is None
                 else scratch_folder(Path(self.folder) / "govkg-sort")
             )
-        self.runs.append((0, self._write(_sorted_once(self.lines))))
+        self.runs.append((0, self._write(self._sorted(self.lines))))
         self.lines, self.chars = [], 0
         # the runs are in order of size, largest first: merge the last fan_in while they are of one size
         while len(self.runs) >= self.fan_in and len({size for size, _ in self.runs[-self.fan_in :]}) == 1:
             size = self.runs[-1][0]
             group = [path for _, path in self.runs[-self.fan_in :]]
-            merged = self._write(_merged(group))
+            merged = self._write(_merged(group, key=self.key, unique=self.unique))
             for path in group:
                 path.unlink()
             self.runs[-self.fan_in :] = [(size + 1, merged)]
@@ -183,9 +192,12 @@ class SortedLines:
             handle.writelines(lines)
         return path
 
+    def _sorted(self, lines: list[str]) -> list[str]:
+        return _sorted_once(lines) if self.unique else sorted(lines, key=self.key)
+
     def __iter__(self) -> Iterator[str]:
-        self.lines = _sorted_once(self.lines)
-        return _merged([path for _, path in self.runs], self.lines)
+        self.lines = self._sorted(self.lines)
+        return _merged([path for _, path in self.runs], self.lines, self.key, self.unique)
 
     def close(self) -> None:
         self.lines, self.runs = [], []
@@ -213,10 +225,14 @@ def _sorted_once(lines: list[str]) -> list[str]:
 _FIRST = operator.itemgetter(0)
 
 
-def _merged(runs: list[Path], lines: Iterable[str] = ()) -> Iterator[str]:
-    """The lines of sorted run files (and of sorted ``lines``), merged in order, each once."""
+def _merged(runs: list[Path], lines: Iterable[str] = (), key=None, unique: bool = True) -> Iterator[str]:
+    """The lines of sorted run files (and of sorted ``lines``), merged in order (by ``key``), each
+    once (with ``unique``)."""
     handles = [path.open(encoding="utf-8", newline="") for path in runs]
     try:
+        if not unique:
+            yield from heapq.merge(lines, *handles, key=key)
+            return
         last = None
         for line in heapq.merge(lines, *handles):
             if line != last:
@@ -235,8 +251,13 @@ def nquads(triples: Iterable[NTriple], graph: str = "") -> bytes:
     b'<a> <p> <b> <g> .\\n<b> <p> "x"@zh <g> .\\n'
     """
     # Sorting the lines sorts the triples: a term never holds a character below the space that ends it.
+    return sorted_nquads(sorted(set(triples)), graph)
+
+
+def sorted_nquads(ordered: Iterable[NTriple], graph: str = "") -> bytes:
+    """:func:`nquads` of triples already sorted, each once (their lines are then in order)."""
     end = f" {graph} .\n" if graph else " .\n"
-    return "".join(sorted({f"{s} {p} {o}{end}" for s, p, o in triples})).encode("utf-8")
+    return "".join([f"{s} {p} {o}{end}" for s, p, o in ordered]).encode("utf-8")
 
 
 def _same_file(path: Path, data: bytes) -> bool:
@@ -480,8 +501,7 @@ class ReleaseShards:
         own = {(form(s) or nt(s), form(p) or nt(p), form(o) or nt(o)) for s, p, o in mapped.own}
         # the triples in the order of the shard's lines (nquads: terms sort as their lines do)
         ordered = sorted(own)
-        end = f" {nt(mapped.release)} .\n"
-        data = "".join([f"{s} {p} {o}{end}" for s, p, o in ordered]).encode("utf-8")
+        data = sorted_nquads(ordered, nt(mapped.release))
         line, written = write_shard(self.folder, str(mapped.release), data)
         if self.made is not None:
             self.made(line, len(data), ordered)

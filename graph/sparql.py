@@ -682,7 +682,7 @@ def _walked_page(store, query: NamedQuery, bindings, first: int, offset: int, in
     for values in parameter_values(query, bindings):
         # listed up to _DENSE values: past them, every value of the walk is read
         found = list(store.query(f"{_text(of)}\nLIMIT {_DENSE}", substitutions=_substitutions(values)))
-        wanted = {f"<{row[0].value}>" for row in found if type(row[0]).__name__ == "NamedNode"}
+        wanted = _iris(found)
         if len(found) == _DENSE:
             wanted = None
         if wanted is None or wanted:
@@ -722,12 +722,16 @@ def _walked_page(store, query: NamedQuery, bindings, first: int, offset: int, in
                 # _BLIND values read in turn and no row: the value's rows start late in the walk.
                 # Its values are listed whole now, and those alone walked from the start (the
                 # ones read already gave no row, and give none again)
-                listed = store.query(_text(of), substitutions=_substitutions(values))
-                wanted = {f"<{row[0].value}>" for row in listed if type(row[0]).__name__ == "NamedNode"}
+                wanted = _iris(store.query(_text(of), substitutions=_substitutions(values)))
                 blocks = iter(index.walk(query.name, walk.text, wanted) or ())
                 blind = None
     names = _projection(query) if variables is None else tuple(v.value for v in variables)
     return QueryResult("solutions", names, tuple(rows))
+
+
+def _iris(rows) -> set[str]:
+    """The IRIs of the first column of ``rows`` (a walk's values), in N-Triples."""
+    return {f"<{row[0].value}>" for row in rows if type(row[0]).__name__ == "NamedNode"}
 
 
 def _comment_free(text: str, at: int) -> bool:
