@@ -786,15 +786,40 @@ def _known_of(name: str, tables: tuple[Known, ...]) -> dict[str, dict[str, froze
     return merged
 
 
-def _infer_release_place(mentions: list[_Mention], *known: Known) -> tuple[str | None, str]:
+# A name's places as step 2 reads them (:func:`_infer_release_place`): each place's releases with
+# their offices, the number of those releases holding each office, and those offices
+Support = dict[str, tuple[dict[str, frozenset[str]], Counter, frozenset[str]]]
+
+
+def _support_of(name: str, tables: tuple[Known, ...], memo: dict[str, Support]) -> Support:
+    """The places ``name`` is known in, by the tables together, each with what its releases hold,
+    counted once for every release asking about ``name`` while the tables stay as they are
+    (``memo``): read whole for each mention instead, a busy name's entries made step 2 grow with
+    the square of the corpus."""
+    found = memo.get(name)
+    if found is None:
+        found = {}
+        for place, by_release in _known_of(name, tables).items():
+            counts = Counter(office for offices in by_release.values() for office in offices)
+            found[place] = (by_release, counts, frozenset(counts))
+        memo[name] = found
+    return found
+
+
+def _infer_release_place(
+    mentions: list[_Mention], *known: Known, memo: dict[str, Support] | None = None
+) -> tuple[str | None, str]:
     """The jurisdiction of a release that does not say, from officials it shares with other releases.
 
     ``known`` (one or more tables, read together) maps a name to the places it
     was resolved to, each with the releases that say so and the offices held
     there. A place is taken when one place alone is supported and the support
     is more than one name, or one name in the same chief post or in two of the
-    same posts, or one name and the text names the place.
+    same posts, or one name and the text names the place. ``memo`` keeps what
+    the tables say of each name for the next release asked about while they
+    stay as they are (:func:`_support_of`).
     """
+    memo = {} if memo is None else memo
     release = mentions[0].release
     text = release.text or ""  # kept for a release without a place of its own
     # The levels its own officials' titles speak at (区长 → 区), else the level it refers to itself by.
@@ -805,10 +830,12 @@ def _infer_release_place(mentions: list[_Mention], *known: Known) -> tuple[str |
     for mention in mentions:
         if mention.place == NATIONAL or any(o.national for o in mention.offices):
             continue
-        for place, by_release in _known_of(mention.name, known).items():
-            offices = frozenset().union(*(o for rid, o in by_release.items() if rid != release.release))
-            if not any(rid != release.release for rid in by_release):
+        for place, (by_release, counts, held) in _support_of(mention.name, known, memo).items():
+            own = by_release.get(release.release)
+            if len(by_release) == (own is not None):
                 continue  # a release is no evidence for itself
+            # the offices other releases hold there
+            offices = held if own is None else frozenset(o for o in held if counts[o] > 1 or o not in own)
             word = level_word(place)
             if (mention.level and word != mention.level) or (levels and word not in levels):
                 continue
@@ -1069,8 +1096,9 @@ def place_round(
     mentions added to ``own``, evidence for the next round (added, as no entry changes); the
     releases placed (release -> place) and the names whose places they add."""
     found = {}
+    memo: dict[str, Support] = {}  # the tables change only once every release is asked
     for rid in asked:
-        inferred, notes[rid] = _infer_release_place(by_release[rid], known, own)
+        inferred, notes[rid] = _infer_release_place(by_release[rid], known, own, memo=memo)
         if inferred:
             found[rid] = inferred
     changed: set[str] = set()

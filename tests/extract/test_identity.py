@@ -483,6 +483,28 @@ def test_releases_without_a_place_are_placed_in_rounds_from_one_that_names_it():
     assert keys[("e", "钱丁")] == "钱丁@?e"
 
 
+def test_a_name_many_releases_without_a_place_share_is_read_from_the_tables_once_a_round(monkeypatch):
+    # read for each of its releases instead, a busy name made placing grow with the square of the corpus
+    read = []
+
+    def counted(name, tables):
+        read.append(name)
+        return known_of(name, tables)
+
+    known_of = identity._known_of
+    monkeypatch.setattr(identity, "_known_of", counted)
+    unplaced = [
+        release(f"r{n}", None, person("吴甲", "区长"), person("郑乙", "区委常委", "常务副区长"))
+        for n in range(8)
+    ]
+    placed = release(
+        "a", "川汇区", person("吴甲", "区长", where="川汇区"), person("郑乙", "区委常委", where="川汇区")
+    )
+    corpus = resolve([placed, *unplaced])
+    assert {str(corpus.keys[r.release.id].persons["吴甲"]) for r in unplaced} == {"吴甲@川汇区"}
+    assert 1 <= read.count("吴甲") <= identity.PLACING_ROUNDS
+
+
 def test_a_county_title_in_a_town_release_belongs_to_the_one_county_the_text_names():
     text = "6月28日，衡阳县杉桥镇召开会议，县委巡察办主任阳甲到会指导。"
     keys = nodes(release("a", "杉桥镇", person("阳甲", "县委巡察办主任"), text=text))

@@ -40,9 +40,9 @@ def asked_about(monkeypatch) -> list[str]:
     asked: list[str] = []
     real = identity._infer_release_place
 
-    def infer(mentions, *known):
+    def infer(mentions, *known, **memo):
         asked.append(mentions[0].release.release)
-        return real(mentions, *known)
+        return real(mentions, *known, **memo)
 
     monkeypatch.setattr(identity, "_infer_release_place", infer)
     return asked
