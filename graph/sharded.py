@@ -1540,10 +1540,12 @@ def _write_shared(
 ) -> dict[str, Path]:
     """:func:`write_from_shards` by two processes: the RDF files by ``pool``'s, the views by this
     one; the store by a thread of this one from the shards (written whole), or by this one from the
-    previous store and the changes of graph.nt (an update, written to ``changes``), when the RDF
+    previous store and the changes of graph.nt (an update, written to ``changes``) once the RDF
     files are written; then ``indexed()`` (the store's page index, or nothing), while the pool's
-    worker writes graph.gexf and graph.graphml (:func:`write_network_files`' ``meanwhile``). With
-    ``retire``, the pool's workers end with their last task."""
+    workers write graph.gexf and graph.graphml (:func:`write_network_files`' ``meanwhile``) and,
+    for a store written whole, which needs no file, maybe the RDF files still; the store's
+    manifest names those once they are. With ``retire``, the pool's workers end with their last
+    task."""
     whole = (
         _Previous.of(Path(state) if state is not None else None, Path(previous) if previous else None) is None
     )
@@ -1556,12 +1558,17 @@ def _write_shared(
         written: dict[str, Path] = {}
         index: dict[str, Path] = {}
 
-        def stored() -> None:  # what needs the RDF files and not the views
+        def rdf_files() -> None:
             written.update(files.result())
-            store.put()
+
+        def stored() -> None:  # the store and its page index, not the views
+            if not whole:  # an update's store is made from the changes the RDF files found
+                rdf_files()
+            store.put(rdf_files)
             give_back_memory()  # what the store's loader freed (its threads' arenas)
-            restamp_store(outdir)  # the store stands for the four files
             index.update(indexed())
+            rdf_files()
+            restamp_store(outdir)  # the store stands for the four files
 
         try:
             files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
@@ -1593,7 +1600,8 @@ class _StoreUpdate:
     def __init__(self, outdir: Path, base, changes: Changes) -> None:
         self.outdir, self.base, self.changes = outdir, base, changes
 
-    def put(self) -> Path:
+    def put(self, rdf_files: Callable[[], object] = lambda: None) -> Path:
+        """Write the store (the RDF files written: ``rdf_files()`` has returned)."""
         known = self.changes if all(path.is_file() for path in self.changes) else None
         return write_store(self.outdir, base=self.base, changes=known)
 
@@ -1624,16 +1632,18 @@ class _StoreLoading:
         self.thread.start()
         return self
 
-    def put(self) -> None:
+    def put(self, rdf_files: Callable[[], object] = lambda: None) -> None:
         """Wait for the store and put it in place (``OUT/store``), its manifest naming no file yet
         (:func:`~govkg.graph.store.restamp_store`); where the shards hold blank nodes, the store is
-        loaded from graph.nt (written by then), as it labels them."""
+        loaded from graph.nt, as it labels them, once ``rdf_files()`` (waiting for the RDF files)
+        has returned."""
         self.thread.join()
         if self.error is not None:
             raise self.error
         if self.triples is not None:
             put_store(self.outdir, self.staging, self.triples, files=())
         else:
+            rdf_files()
             write_store(self.outdir)
 
     def __exit__(self, *exc) -> None:

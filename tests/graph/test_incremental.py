@@ -838,3 +838,43 @@ def test_an_update_whose_index_or_gephi_files_fail_leaves_the_old_build(
     assert _kept_build(out) == before
     assert incremental.outputs_current(out)
     assert not list(tmp_path.glob(".out.*")) and not list(out.glob(".*"))
+
+
+# A build's store, loaded from the shards, needs none of the RDF files: its page index is written
+# while the pool's worker may still be writing them.
+_INDEX_STARTED: Path | None = None  # set before the pool is forked
+_REAL_RDF_FILES = sharded.write_rdf_files
+_REAL_PAGE_INDEX = sharded.write_page_index
+
+
+def _rdf_files_after_the_index(*args):
+    """The RDF files, written by a pool's worker once the page index has started (at most 60 s on)."""
+    deadline = time.monotonic() + 60
+    while not _INDEX_STARTED.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _REAL_RDF_FILES(*args)
+
+
+def _page_index_noted(*args, **kwargs):
+    _INDEX_STARTED.touch()
+    return _REAL_PAGE_INDEX(*args, **kwargs)
+
+
+def test_a_build_writes_its_page_index_while_its_rdf_files_are_still_written(tmp_path, inputs, monkeypatch):
+    first, _ = inputs
+    out, alone = tmp_path / "out", tmp_path / "alone"
+    monkeypatch.setattr(sys.modules[__name__], "_INDEX_STARTED", tmp_path / "index-started")
+    monkeypatch.setattr(sharded, "write_rdf_files", _rdf_files_after_the_index)
+    monkeypatch.setattr(sharded, "write_page_index", _page_index_noted)
+    with worker_pool(2) as pool:  # forked after the change: its worker waits for the index
+        update = build_into(out, [first], pool=pool)
+        started = time.monotonic()
+        write_build(update, out, workers=2, pool=pool, before_swap=update.record.save)
+        assert time.monotonic() - started < 45  # not the worker's 60 s: the index did not wait for it
+    monkeypatch.undo()
+    update = build_into(alone, [first])
+    write_build(update, alone, workers=1, before_swap=update.record.save)
+    stamped = f"{STORE}/{store_module.MANIFEST}"  # the files' times, else the same
+    assert {**_kept_build(out), stamped: None} == {**_kept_build(alone), stamped: None}
+    assert set(manifest(out)["files"]) == {"graph.nt", "graph.ttl", "graph.trig", "graph.jsonld"}
+    assert incremental.outputs_current(out)
