@@ -353,3 +353,10 @@ def test_the_page_address_a_scraped_copy_keeps_is_its_url(line, url):
     release = clean(page(TITLE, *BODY, line))
     assert release.url == url
     assert "http" not in release.text or url is None
+
+
+@given(st.text(alphabet=st.sampled_from("巴中市龘一鿿〇、，。 a1\n\u4dff\ua000"), max_size=30))
+def test_chinese_characters_are_counted_by_code_point(text):
+    from govkg.extract.cleaning import _cjk_count
+
+    assert _cjk_count(text) == sum("\u4e00" <= c <= "\u9fff" for c in text)
