@@ -236,12 +236,14 @@ def _pick_title(candidates: list[_Line], body: str, first_meta: int | None) -> _
     A headline stands above the page's date and source lines; a line between
     those and the body is a subtitle or a photo caption.
     """
-    opening = _bigrams(body[:400])
+    # a line's bigram is one of the opening's where the opening holds it: a few searches of a short
+    # text, not a set of the opening's every bigram (most pages have one or two candidates)
+    opening = body[:400]
     if first_meta is not None and any(line.start < first_meta for line in candidates):
         candidates = [line for line in candidates if line.start < first_meta]
     best, best_score = None, 0.0
     for rank, line in enumerate(reversed(candidates)):
-        shared = len(_bigrams(line.text) & opening)
+        shared = sum(bigram in opening for bigram in _bigrams(line.text))
         if shared < 2:
             continue
         score = shared - 0.5 * rank
