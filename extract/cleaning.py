@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
 
 
 _STRIP = " \t•·●■◆▪|｜>"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？]”")
 _CLAUSE = re.compile(r"[，,、：:]")
 
@@ -123,16 +123,26 @@ def _is_meta(line: str) -> bool:
     ):
         if not _SENTENCE_END.search(line[labels[0].end() :]) or len(labels) >= 2:
             return True
-    if date and len(_CJK.findall(line[: date.start()] + line[date.end() :])) <= 4:
+    if date and _cjk_count(line[: date.start()] + line[date.end() :]) <= 4:
         return True
     if re.match(r"^(发布|發布|来源|來源|稿源|作者|编辑|編輯|责任编辑|責任編輯)", line) and len(line) <= 60:
         return True
     return False
 
 
+def _cjk_count(text: str) -> int:
+    """How many Chinese characters (U+4E00 to U+9FFF) ``text`` holds: what is left when the
+    others are taken out, not a list of them one by one.
+
+    >>> _cjk_count("2020年1月 巴中市")
+    5
+    """
+    return len(_NOT_CJK.sub("", text))
+
+
 def _is_body(line: str) -> bool:
     """A line of running text: long enough, with sentence punctuation."""
-    cjk = len(_CJK.findall(line))
+    cjk = _cjk_count(line)
     if cjk < 10:
         return False
     if _SENTENCE_END.search(line):
@@ -188,7 +198,7 @@ def _page_url(lines: list[_Line]) -> str | None:
 
 
 def _bigrams(text: str) -> set[str]:
-    # a comparison of code points, as _CJK's class does, without a call of re for each character
+    # a comparison of code points, as _NOT_CJK's class does, without a call of re for each character
     return {text[i : i + 2] for i in range(len(text) - 1) if "\u4e00" <= text[i] <= "\u9fff"}
 
 
@@ -210,7 +220,7 @@ def _split_inline_title(lines: list[_Line]) -> list[_Line]:
     for index, line in enumerate(lines):
         if _is_body(line.text):
             match = _INLINE_TITLE.match(line.text)
-            if match and len(_CJK.findall(match["title"])) >= 4:
+            if match and _cjk_count(match["title"]) >= 4:
                 parts = [_Line(line.start, match["title"])]
                 if match["meta"]:
                     parts.append(_Line(line.start + match.start("meta"), match["meta"].strip()))
@@ -226,12 +236,14 @@ def _pick_title(candidates: list[_Line], body: str, first_meta: int | None) -> _
     A headline stands above the page's date and source lines; a line between
     those and the body is a subtitle or a photo caption.
     """
-    opening = _bigrams(body[:400])
+    # a line's bigram is one of the opening's where the opening holds it: a few searches of a short
+    # text, not a set of the opening's every bigram (most pages have one or two candidates)
+    opening = body[:400]
     if first_meta is not None and any(line.start < first_meta for line in candidates):
         candidates = [line for line in candidates if line.start < first_meta]
     best, best_score = None, 0.0
     for rank, line in enumerate(reversed(candidates)):
-        shared = len(_bigrams(line.text) & opening)
+        shared = sum(bigram in opening for bigram in _bigrams(line.text))
         if shared < 2:
             continue
         score = shared - 0.5 * rank
@@ -245,7 +257,7 @@ def _is_title_candidate(text: str) -> bool:
         not _is_boilerplate(text)
         and not _is_meta(text)
         and not _CAPTION.search(text)
-        and len(_CJK.findall(text)) >= 4
+        and _cjk_count(text) >= 4
         and len(text) <= 100
         and not text.endswith(("。", ":", "："))
     )
@@ -292,7 +304,7 @@ def _split_credits(lines: list[_Line]) -> list[_Line]:
     out = []
     for line in lines:
         match = _CREDIT_TAIL.search(line.text)
-        if match and len(_CJK.findall(line.text[: match.start()])) >= 2:
+        if match and _cjk_count(line.text[: match.start()]) >= 2:
             out.append(_Line(line.start, line.text[: match.start()].rstrip()))
             out.append(_Line(line.start + match.start("credit"), match["credit"]))
         else:
@@ -329,7 +341,7 @@ def drop_rule(line: str, title: str | None = None) -> str | None:
 def _is_closing_sentence(line: str) -> bool:
     """A short sentence that may close an article: ``肖捷参加。``, ``刘鹤、王毅陪同考察。``."""
     return (
-        len(_CJK.findall(line)) >= 2
+        _cjk_count(line) >= 2
         and line.endswith(("。", "！", "？", "。”"))
         and not _LABEL.search(line)
         and drop_rule(line) is None

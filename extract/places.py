@@ -340,23 +340,33 @@ _BOUNDARY = '^|(?<=[\\s,，。、；;：:（(“"由在和及与为是的])'
 def _self_counts(text: str) -> Counter:
     """How often a text refers to itself at each level: 我市 / 全市 count three
     times, a bare organ word (市委, 县政府, not 巴中市委) once."""
-    counts: Counter = Counter()
-    for level, strong, bare in _self_patterns():
-        counts[level] = 3 * len(strong.findall(text)) + len(bare.findall(text))
+    levels, strong, bare = _self_patterns()
+    counts: Counter = Counter(dict.fromkeys(levels, 0))
+    for _, level in strong.findall(text):
+        counts[level] += 3
+    for match in bare.finditer(text):
+        counts[levels[int(match.lastgroup[1:])]] += 1
     return counts
 
 
+def _strong_levels(text: str) -> set[str]:
+    """The levels a text refers to itself by as 我X / 本X (我市, 本县; not 全市, not 市长)."""
+    return {level for mark, level in _self_patterns()[1].findall(text) if mark != "全"}
+
+
 @lru_cache(maxsize=1)
-def _self_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    """For each level, the patterns :func:`_self_counts` counts: 我市 / 全市, and a bare organ word."""
-    return tuple(
-        (
-            level,
-            re.compile(rf"(?:我|全|本){re.escape(level)}(?!长)"),
-            quick_start(rf"(?:{_BOUNDARY})(?:{words})"),
-        )
-        for level, words in _self_references().items()
-    )
+def _self_patterns() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    """The levels and what :func:`_self_counts` counts of all of them in one scan each:
+    我市 / 全市 (group 2 the level), and a bare organ word (the group ``lN`` of level N).
+
+    One scan finds what a scan for each level would: no level holds 我, 全 or 本, and no
+    self-reference word a character of ``_BOUNDARY``, so no match starts inside another.
+    """
+    references = _self_references()
+    levels = tuple(references)
+    strong = re.compile(rf"([我全本])({'|'.join(map(re.escape, levels))})(?!长)")
+    bare = "|".join(f"(?P<l{n}>(?:{_BOUNDARY})(?:{words}))" for n, words in enumerate(references.values()))
+    return levels, strong, quick_start(bare)
 
 
 def self_level(text: str) -> str | None:
@@ -484,11 +494,8 @@ def find_jurisdiction(release: Release) -> str | None:
     title = simplify(release.title or "")
     text = simplify(release.text)
     counts = _self_counts(title + "\n" + text)
-    strong_levels = [
-        level
-        for level in _self_references()
-        if re.search(rf"(?:我|本){re.escape(level)}(?!长)", title + text)
-    ]
+    strong = _strong_levels(title + text)
+    strong_levels = [level for level in _self_references() if level in strong]
     if len(strong_levels) == 1:
         # One level the release calls 我X / 本X: candidates of other levels are visitors.
         counts = Counter({strong_levels[0]: counts[strong_levels[0]]})

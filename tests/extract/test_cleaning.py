@@ -353,3 +353,31 @@ def test_the_page_address_a_scraped_copy_keeps_is_its_url(line, url):
     release = clean(page(TITLE, *BODY, line))
     assert release.url == url
     assert "http" not in release.text or url is None
+
+
+@given(st.text(alphabet=st.sampled_from("巴中市龘一鿿〇、，。 a1\n\u4dff\ua000"), max_size=30))
+def test_chinese_characters_are_counted_by_code_point(text):
+    from govkg.extract.cleaning import _cjk_count
+
+    assert _cjk_count(text) == sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+_HEADLINE_CHARS = st.sampled_from("巴中市召开会议工作部署 1，。")
+
+
+@given(
+    st.lists(st.text(alphabet=_HEADLINE_CHARS, max_size=12), min_size=1, max_size=4),
+    st.text(alphabet=_HEADLINE_CHARS, max_size=420),
+)
+def test_the_headline_shares_most_bigrams_with_the_opening_400_characters(lines, body):
+    # each line's bigrams found in the opening, counted as the set of the opening's bigrams would
+    from govkg.extract.cleaning import _bigrams, _Line, _pick_title
+
+    candidates = [_Line(10 * n, text) for n, text in enumerate(lines)]
+    opening = _bigrams(body[:400])
+    best, best_score = None, 0.0
+    for rank, line in enumerate(reversed(candidates)):
+        shared = len(_bigrams(line.text) & opening)
+        if shared >= 2 and shared - 0.5 * rank > best_score:
+            best, best_score = line, shared - 0.5 * rank
+    assert _pick_title(candidates, body, None) == best

@@ -302,3 +302,35 @@ def test_scan_names_jumps_only_over_places_no_name_starts(text):
     # the scan jumps from one place a name may start to the next: it finds what looking at every
     # pair finds, leftmost-longest
     assert scan_names(text) == _scan_every_pair(text)
+
+
+_SELF_WORDS = sorted({word for _, word in load_table("self_references.tsv")})
+_SELF_PIECES = [*_SELF_WORDS, "我", "本", "全", "长", "，", "在", "巴中", "市", "委"]
+
+
+@given(st.lists(st.sampled_from(_SELF_PIECES), max_size=12))
+def test_self_references_are_counted_as_a_scan_for_each_level_would(pieces):
+    # one scan for all levels finds what one scan a level finds: 全我市, 我市长, 市委市政府
+    import re
+
+    from govkg.extract.places import _BOUNDARY, _self_counts, _self_references, _strong_levels
+
+    text = "".join(pieces)
+    expected = {
+        level: 3 * len(re.findall(rf"(?:我|全|本){re.escape(level)}(?!长)", text))
+        + len(re.findall(rf"(?:{_BOUNDARY})(?:{words})", text))
+        for level, words in _self_references().items()
+    }
+    assert list(_self_counts(text).items()) == list(expected.items())
+    strong = {level for level in _self_references() if re.search(rf"(?:我|本){re.escape(level)}(?!长)", text)}
+    assert _strong_levels(text) == strong
+
+
+def test_no_self_reference_starts_inside_another():
+    # what lets one scan stand for one a level (places._self_patterns)
+    from govkg.extract.places import _BOUNDARY, _self_references
+
+    boundary = set('，,。、；;：:（(“"由在和及与为是的')
+    assert all(c in _BOUNDARY for c in boundary)
+    assert not any(set(word) & boundary for word in _SELF_WORDS)
+    assert not any(set(level) & set("我全本") for level in _self_references())
