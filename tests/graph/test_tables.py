@@ -345,6 +345,29 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
         assert (rows / "exports" / name).read_bytes() == (tmp_path / "fresh" / "exports" / name).read_bytes()
 
 
+def test_an_update_writes_the_state_s_line_of_each_unit_it_knew_as_it_was(tmp_path, monkeypatch):
+    """A unit's rows file is named by its content: the state's line of one it knew (its file's size
+    and the rows it begins with) is written again, not made from its file; the new units' are made."""
+    rows = tmp_path / "rows"
+    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    before = (rows / "tables" / tables_module._UNITS).read_text(encoding="utf-8").splitlines(keepends=True)
+    made: list[str] = []
+    dump = tables_module._dump
+    monkeypatch.setattr(tables_module, "_dump", lambda value: made.append(dump(value)) or made[-1])
+    second = canonical_shards(sample_graph(), tmp_path / "second")
+    write_from_shards(second, tmp_path / "out2", network=False)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
+    after = (rows / "tables" / tables_module._UNITS).read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in after if line in before]
+    assert kept and len(kept) < len(after)  # some units known, some new
+    heads = [line.rstrip("\n").split("\t", 2)[2] for line in after]
+    assert [head for head in heads if head in made] == [
+        line.rstrip("\n").split("\t", 2)[2] for line in after if line not in before
+    ]
+
+
 def test_a_state_without_its_index_of_edge_rows_is_updated_all_the_same(tmp_path, monkeypatch):
     """A state made by a govkg that kept no index of its edge rows: the update makes it from them."""
     made = []
