@@ -166,6 +166,15 @@ _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前
 _ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年|前年|往年|以来")
 
 
+# A time of day that opens a sentence (9时30分，…; 10时许，…; 14:30，…): like a part of a day said
+# alone, it is the day told of, else the day of the report. 点 only after a figure and not
+# before a noun (3点要求): a clock time is followed by the comma of the clause it opens.
+_CLOCK_OPENS = re.compile(
+    r"\s*(?:[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分|半|整)?|[一二三四五六七八九十]{1,3}时(?:[一二三四五六七八九十]{1,3}分|半|整)?"
+    r"|[0-9]{1,2}[:：][0-9]{2})(?:许|左右)?\s*[，,]"
+)
+
+
 @lru_cache(maxsize=1)
 def _day_part_pattern() -> re.Pattern:
     """A part of a day that belongs to no date (甲上午主持召开…, 甲凌晨赶到…), not 每天上午 or
@@ -684,7 +693,7 @@ class _Reader:
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
-        self.part_of_day = self._part_of_day(text)
+        self.part_of_day = self._part_of_day(text, dateline.end() if dateline else 0)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
         opening = (
@@ -828,8 +837,9 @@ class _Reader:
         doer = subject and not text.startswith("在", at)
         return bool(doer) and _DOER_COUNTED.fullmatch(text, subject[-1].end, at) is not None
 
-    def _part_of_day(self, text: str) -> tuple[int, str] | None:
-        """A part of a day said with no date (甲上午主持召开…): where, and the day it is.
+    def _part_of_day(self, text: str, opens: int = 0) -> tuple[int, str] | None:
+        """A part of a day said with no date (甲上午主持召开…), or a time of day that opens the
+        sentence at ``opens`` (9时30分，…): where, and the day it is.
 
         It is the day told of (the last date given), else the day of the report;
         not after 近日 and its kin, which name no day, nor after a date long before
@@ -840,6 +850,8 @@ class _Reader:
             return None
         if self.clock and self.last_date and not self._recent(self.last_date):
             return None
+        if _CLOCK_OPENS.match(text, opens):
+            return opens, day
         taken = None  # the dates' spans, read only for a sentence that names a part of a day
         for match in _day_part_pattern().finditer(text):
             if taken is None:

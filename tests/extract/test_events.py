@@ -324,6 +324,25 @@ def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a time of day that opens a sentence is a part of a day: the day of the report…
+        ("9时30分，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        ("10时许，县长张三来到某镇检查防汛工作。", ["2020-06-10"]),
+        ("九时三十分，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        ("14:30，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        # …or the day just told of
+        ("6月8日，县长张三到某镇调研。14时，张三主持召开座谈会。", ["2020-06-08", "2020-06-08"]),
+        # not a count of points, nor a time that only bounds a figure
+        ("3点要求，县长张三主持召开防汛工作会议。", [None]),
+        ("截至18时，全县共出动2万人次。县长张三主持召开防汛工作会议。", [None]),
+    ],
+)
+def test_a_time_of_day_that_opens_a_sentence_is_a_part_of_a_day(text, dates):
+    assert [e.date for e in events_of(text, names=("张三",))] == dates
+
+
 def test_date_carries_to_the_event_after_a_meeting():
     text = "6月9日，全县召开防汛工作推进会。会后，县领导到水库检查。"
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
