@@ -144,6 +144,14 @@ _MODAL = re.compile(
 )
 
 
+# What 将 announces when a happening follows it: the doer's own part in it (将主持召开, 将出席,
+# 将到某县调研, 将在某地举行), not what 将 hands to others (将要求各地…) or puts somewhere (将…纳入).
+_WILL_DO = re.compile(
+    r"\s*(?:(?:主持|出席|参加|列席|召开|举行|举办|会见|会晤|会谈|签署|率团|带队|率队|到|赴|前往|来|在)"
+    r"|(?:分别|先后|一同|共同|亲自)(?:主持|出席|参加|到|赴|前往|会见))"
+)
+
+
 @lru_cache(maxsize=1)
 def _same_day() -> re.Pattern:
     """A sentence that goes on with the event before it: on its day (当天: a same-day word
@@ -725,7 +733,7 @@ class _Reader:
                 continue
             self.in_words = clause.start() >= speech_from
             if (
-                _MODAL.search(words)
+                (_MODAL.search(words) and not self._announced(words, clause.end(), dates))
                 or _WELCOME.search(words)
                 or _MEANS.search(words)
                 # a point of a speech or plan (二是…，深入推进…) runs to the end of its sentence
@@ -812,6 +820,17 @@ class _Reader:
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+
+    def _announced(self, words: str, end: int, dates: list) -> bool:
+        """Whether a clause whose only modal word is 将 announces a happening for a day ahead.
+
+        6月12日，甲将主持召开…; 明天上午，甲将出席…: a day after the publication date
+        written before the clause ends makes 将 an announcement for a date, not a plan.
+        """
+        modals = list(_MODAL.finditer(words))
+        if self.clock is None or any(m.group() != "将" or not _WILL_DO.match(words, m.end()) for m in modals):
+            return False
+        return any(d.iso > self.clock and d.span.start < end for d in dates)
 
     def _last_day(self, kinds: tuple[str, ...]) -> str | None:
         """The day of the last happening of one of ``kinds`` told of with a day, if any."""

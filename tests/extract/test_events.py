@@ -98,6 +98,26 @@ def test_no_event(text):
     assert events_of(text, names=("张三",)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 将 with a day after the report before it: a happening announced for that day
+        ("6月12日，县长张三将主持召开全县防汛工作会议。", [("meeting", "2020-06-12")]),
+        ("明天上午，县长张三将出席全县防汛工作会议。", [("meeting", "2020-06-11")]),
+        ("下周一，县长张三将到某镇检查防汛工作。", [("inspection", "2020-06-15")]),
+        ("明天，全县防汛工作会议将在县政府召开。", [("meeting", "2020-06-11")]),
+        # …not without one, nor a day gone by, nor what 将 hands to others or puts somewhere
+        ("县长张三将到某镇检查防汛工作。", []),
+        ("6月8日，县长张三将到某镇检查防汛工作。", []),
+        ("6月12日前，县长张三将到某镇检查防汛工作。", []),
+        ("6月12日，县长张三将要求各镇召开防汛工作会议。", []),
+        ("6月12日，县长张三将防汛检查工作列入考核。", []),
+    ],
+)
+def test_a_happening_announced_for_a_day_ahead(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
 def test_mentions_of_one_meeting_are_one_event():
     text = "6月9日，全县召开防汛工作会议。会议由张三主持。张三在会上强调，要压实责任。"
     assert [e.type for e in events_of(text, names=("张三",))] == ["meeting"]
