@@ -1831,6 +1831,33 @@ def _headline_drafts(release: Release) -> dict[str, _Draft]:
     return found
 
 
+# A line that is a caption: a short phrase with no punctuation of a clause (项目签约仪式).
+_CAPTION_LINE = re.compile(r"[^，,。；;：:！？!?]{1,24}")
+
+
+def _date_captions(drafts: list[_Draft], sentences: tuple[Sentence, ...]) -> None:
+    """Date a rite or a signing named by a caption line alone (项目签约仪式) by the one day the
+    release tells of.
+
+    A caption names what a photo shows of the happening told of; it states no day. Where
+    every dated happening of the release falls on one day (6月6日，某推介会举行…共同见证项目签约),
+    that is the rite's day; where the release tells of several days, which one is not said.
+    """
+    days = {d.date for d in drafts if d.date and not (d.past or d.in_words)}
+    ranged = any(d.until for d in drafts)
+    if len(days) != 1 or ranged:
+        return
+    (day,) = days
+    for draft in drafts:
+        if (
+            draft.type in ("signing", "ceremony")
+            and draft.date is None
+            and not (draft.past or draft.in_words)
+            and _CAPTION_LINE.fullmatch(sentences[draft.sentence].text.strip())
+        ):
+            draft.date = day
+
+
 def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> None:
     """Date the first event of each type as its headline does where the body gives no day.
 
@@ -1974,6 +2001,7 @@ def find_events(
         _date_from_headline(drafts, headline)
         _name_from_headline(drafts, release, headline)
         _chair_from_headline(drafts, release, persons)
+    _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)
     for part in orphans:
         if part not in drafts[0].roles:

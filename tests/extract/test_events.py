@@ -363,6 +363,29 @@ def test_a_time_of_day_that_opens_a_sentence_is_a_part_of_a_day(text, dates):
     assert [e.date for e in events_of(text, names=("张三",))] == dates
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a rite named by a caption line alone takes the one day the release tells of
+        (
+            "6月6日，某县招商推介会在某市举行。县长张三出席会议并讲话。\n项目签约仪式\n",
+            ["2020-06-06", "2020-06-06"],
+        ),
+        # …not where the release tells of two days, nor in a sentence of its own
+        (
+            "6月6日，某县招商推介会在某市举行。7日，县长张三到某镇调研。他指出，要抓好防汛。\n项目签约仪式\n",
+            ["2020-06-06", "2020-06-07", None],
+        ),
+        (
+            "6月6日，某县招商推介会在某市举行。县长张三出席会议并讲话。\n此外，某县还将举行项目签约仪式。\n",
+            ["2020-06-06"],
+        ),
+    ],
+)
+def test_a_caption_line_takes_the_one_day_told_of(text, dates):
+    assert [e.date for e in events_of(text, published="2020-06-09", names=("张三",))] == dates
+
+
 def test_date_carries_to_the_event_after_a_meeting():
     text = "6月9日，全县召开防汛工作推进会。会后，县领导到水库检查。"
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
