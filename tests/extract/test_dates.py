@@ -80,6 +80,23 @@ def test_first_date(text, clock, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        # 当天 after a word is that word's day: unknown before any date…
+        ("小年当天，县长到某村慰问", [None]),
+        ("活动当天，县长到某村慰问", [None]),
+        # …the day just given after one
+        ("2月3日，某节开幕。开幕当天，县长到场", ["2021-02-03", "2021-02-03"]),
+        # alone, or after a preposition, before any date: the day of the report
+        ("当天，县长到某村慰问", ["2021-02-05"]),
+        ("县长在当天下午到某村慰问", ["2021-02-05"]),
+    ],
+)
+def test_the_day_of_something_not_dated(text, isos):
+    assert [d.iso for d in find_dates(text, "2021-02-05")] == isos
+
+
+@pytest.mark.parametrize(
     "text",
     ["1月25日召开", "25日上午召开", "昨天到企业检查"],
 )
