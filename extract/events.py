@@ -1295,6 +1295,15 @@ class _Reader:
                 name = name[: you.start()] + guest + name[you.start() + 1 :]
         return name.strip()
 
+    def _received(self) -> str | None:
+        """The key of the one guest of the last reception told of before the current event."""
+        for draft in reversed(self.drafts):
+            if draft is self.current or draft.type != "reception":
+                continue
+            guests = {p.person for p in draft.roles if p.role == "guest"} or set(draft.guests)
+            return guests.pop() if len(guests) == 1 else None
+        return None
+
     def _guest(self) -> str | None:
         """The name of the guest of the reception told of, if any."""
         if self.current is None or self.current.type != "reception":
@@ -1564,6 +1573,10 @@ class _Reader:
                 guests = [m for m in before if m.start > joint.start()]
                 if role == "host":
                     self._give_keys(tuple(m.key for m in guests), "guest", None)
+                    received = self._received() if not guests and _YOU.match(text, joint.end()) else None
+                    if received is not None:
+                        # 昨天甲同你举行了会谈, in words to a guest: 你 is that guest.
+                        self._give_keys((received,), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
         continues = role != "speak" or _GOES_ON.match(text, clause.start())
         if before:

@@ -386,6 +386,41 @@ def test_a_caption_line_takes_the_one_day_told_of(text, dates):
     assert [e.date for e in events_of(text, published="2020-06-09", names=("张三",))] == dates
 
 
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        # 你 in words to the guest of a reception is that guest, at the talks the words tell of
+        (
+            "10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你举行了会谈，双方达成共识。",
+            {("赵六", "host"), ("王五", "guest")},
+        ),
+        (
+            "10日，总理李四会见甲国总统王五。昨天主席赵六同您举行了会谈。",
+            {("赵六", "host"), ("王五", "guest")},
+        ),
+        # …not where two were received (你们: whom is not said)
+        (
+            "10日，总理李四会见甲国总统王五和总理孙七。昨天主席赵六同你们举行了会谈。",
+            {("赵六", "host")},
+        ),
+    ],
+)
+def test_you_in_words_to_a_guest_is_the_guest_of_the_talks(text, talks):
+    events = events_of(text, names=("李四", "王五", "赵六", "孙七"))
+    assert {(p.person, p.role) for p in events[-1].participations} == talks
+
+
+def test_you_is_a_reference_that_keeps_the_guest_of_the_talks():
+    # a role's evidence sentence must name its person or refer to them (pronouns.tsv): 你 does
+    from govkg.extract.pipeline import extract
+
+    text = "10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你举行了会谈，双方达成共识。"
+    found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+    names = {p.key: p.name for p in found.persons}
+    talks = found.events[-1]
+    assert ("王五", "guest") in {(names[p.person], p.role) for p in talks.participations}
+
+
 def test_date_carries_to_the_event_after_a_meeting():
     text = "6月9日，全县召开防汛工作推进会。会后，县领导到水库检查。"
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
