@@ -377,7 +377,10 @@ def find_dates(
         span = Span(match.start() + offset, match.end() + offset)
         if match.group("anc"):
             shift = _offsets("anchor_words.tsv")[match.group("anc")]
-            base = last or (clock if shift == 0 else None)
+            # 当天 alone before any date is the day of the report; 小年当天, 活动当天 the day of
+            # something the text has not dated.
+            alone = shift == 0 and not _OF_SOMETHING.search(text, max(0, match.start() - 2), match.start())
+            base = last or (clock if alone else None)
             origin = parse_clock(base)
             reading = origin + timedelta(days=shift) if origin else None
             iso = reading.isoformat() if reading else None
@@ -406,6 +409,11 @@ def _written(match: re.Match) -> tuple[int | None, int] | None:
     else:
         month, day = None, cn_number(match.group("bd") or match.group("cd") or match.group("md") or "")
     return (month, day) if day else None
+
+
+# A word right before 当天 whose day it is (小年当天, 开幕当天), not a preposition or adverb
+# before it (在当天, 也当天).
+_OF_SOMETHING = re.compile(r"(?![在于即就也都并是和])[\u4e00-\u9fff]\s*$")
 
 
 # What stands between a date and the day of the week that qualifies it: 3月5日（星期四）, 5日，周四.

@@ -144,6 +144,14 @@ _MODAL = re.compile(
 )
 
 
+# What 将 announces when a happening follows it: the doer's own part in it (将主持召开, 将出席,
+# 将到某县调研, 将在某地举行), not what 将 hands to others (将要求各地…) or puts somewhere (将…纳入).
+_WILL_DO = re.compile(
+    r"\s*(?:(?:主持|出席|参加|列席|召开|举行|举办|会见|会晤|会谈|签署|率团|带队|率队|到|赴|前往|来|在)"
+    r"|(?:分别|先后|一同|共同|亲自)(?:主持|出席|参加|到|赴|前往|会见))"
+)
+
+
 @lru_cache(maxsize=1)
 def _same_day() -> re.Pattern:
     """A sentence that goes on with the event before it: on its day (当天: a same-day word
@@ -164,6 +172,15 @@ _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前
 # A time before a cue, with no day, that is not the day of a visit told of just before
 # (9日，甲到某镇调研。去年，乙主持召开座谈会).
 _ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年|前年|往年|以来")
+
+
+# A time of day that opens a sentence (9时30分，…; 10时许，…; 14:30，…): like a part of a day said
+# alone, it is the day told of, else the day of the report. 点 only after a figure and not
+# before a noun (3点要求): a clock time is followed by the comma of the clause it opens.
+_CLOCK_OPENS = re.compile(
+    r"\s*(?:[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分|半|整)?|[一二三四五六七八九十]{1,3}时(?:[一二三四五六七八九十]{1,3}分|半|整)?"
+    r"|[0-9]{1,2}[:：][0-9]{2})(?:许|左右)?\s*[，,]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -684,7 +701,7 @@ class _Reader:
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
-        self.part_of_day = self._part_of_day(text)
+        self.part_of_day = self._part_of_day(text, dateline.end() if dateline else 0)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
         opening = (
@@ -716,7 +733,7 @@ class _Reader:
                 continue
             self.in_words = clause.start() >= speech_from
             if (
-                _MODAL.search(words)
+                (_MODAL.search(words) and not self._announced(words, clause.end(), dates))
                 or _WELCOME.search(words)
                 or _MEANS.search(words)
                 # a point of a speech or plan (二是…，深入推进…) runs to the end of its sentence
@@ -804,6 +821,17 @@ class _Reader:
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
+    def _announced(self, words: str, end: int, dates: list) -> bool:
+        """Whether a clause whose only modal word is 将 announces a happening for a day ahead.
+
+        6月12日，甲将主持召开…; 明天上午，甲将出席…: a day after the publication date
+        written before the clause ends makes 将 an announcement for a date, not a plan.
+        """
+        modals = list(_MODAL.finditer(words))
+        if self.clock is None or any(m.group() != "将" or not _WILL_DO.match(words, m.end()) for m in modals):
+            return False
+        return any(d.iso > self.clock and d.span.start < end for d in dates)
+
     def _last_day(self, kinds: tuple[str, ...]) -> str | None:
         """The day of the last happening of one of ``kinds`` told of with a day, if any."""
         told = next((d for d in reversed(self.drafts) if d.type in kinds and d.date), None)
@@ -828,8 +856,9 @@ class _Reader:
         doer = subject and not text.startswith("在", at)
         return bool(doer) and _DOER_COUNTED.fullmatch(text, subject[-1].end, at) is not None
 
-    def _part_of_day(self, text: str) -> tuple[int, str] | None:
-        """A part of a day said with no date (甲上午主持召开…): where, and the day it is.
+    def _part_of_day(self, text: str, opens: int = 0) -> tuple[int, str] | None:
+        """A part of a day said with no date (甲上午主持召开…), or a time of day that opens the
+        sentence at ``opens`` (9时30分，…): where, and the day it is.
 
         It is the day told of (the last date given), else the day of the report;
         not after 近日 and its kin, which name no day, nor after a date long before
@@ -840,6 +869,8 @@ class _Reader:
             return None
         if self.clock and self.last_date and not self._recent(self.last_date):
             return None
+        if _CLOCK_OPENS.match(text, opens):
+            return opens, day
         taken = None  # the dates' spans, read only for a sentence that names a part of a day
         for match in _day_part_pattern().finditer(text):
             if taken is None:
@@ -1264,6 +1295,15 @@ class _Reader:
                 name = name[: you.start()] + guest + name[you.start() + 1 :]
         return name.strip()
 
+    def _received(self) -> str | None:
+        """The key of the one guest of the last reception told of before the current event."""
+        for draft in reversed(self.drafts):
+            if draft is self.current or draft.type != "reception":
+                continue
+            guests = {p.person for p in draft.roles if p.role == "guest"} or set(draft.guests)
+            return guests.pop() if len(guests) == 1 else None
+        return None
+
     def _guest(self) -> str | None:
         """The name of the guest of the reception told of, if any."""
         if self.current is None or self.current.type != "reception":
@@ -1533,6 +1573,10 @@ class _Reader:
                 guests = [m for m in before if m.start > joint.start()]
                 if role == "host":
                     self._give_keys(tuple(m.key for m in guests), "guest", None)
+                    received = self._received() if not guests and _YOU.match(text, joint.end()) else None
+                    if received is not None:
+                        # 昨天甲同你举行了会谈, in words to a guest: 你 is that guest.
+                        self._give_keys((received,), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
         continues = role != "speak" or _GOES_ON.match(text, clause.start())
         if before:
@@ -1800,6 +1844,33 @@ def _headline_drafts(release: Release) -> dict[str, _Draft]:
     return found
 
 
+# A line that is a caption: a short phrase with no punctuation of a clause (项目签约仪式).
+_CAPTION_LINE = re.compile(r"[^，,。；;：:！？!?]{1,24}")
+
+
+def _date_captions(drafts: list[_Draft], sentences: tuple[Sentence, ...]) -> None:
+    """Date a rite or a signing named by a caption line alone (项目签约仪式) by the one day the
+    release tells of.
+
+    A caption names what a photo shows of the happening told of; it states no day. Where
+    every dated happening of the release falls on one day (6月6日，某推介会举行…共同见证项目签约),
+    that is the rite's day; where the release tells of several days, which one is not said.
+    """
+    days = {d.date for d in drafts if d.date and not (d.past or d.in_words)}
+    ranged = any(d.until for d in drafts)
+    if len(days) != 1 or ranged:
+        return
+    (day,) = days
+    for draft in drafts:
+        if (
+            draft.type in ("signing", "ceremony")
+            and draft.date is None
+            and not (draft.past or draft.in_words)
+            and _CAPTION_LINE.fullmatch(sentences[draft.sentence].text.strip())
+        ):
+            draft.date = day
+
+
 def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> None:
     """Date the first event of each type as its headline does where the body gives no day.
 
@@ -1943,6 +2014,7 @@ def find_events(
         _date_from_headline(drafts, headline)
         _name_from_headline(drafts, release, headline)
         _chair_from_headline(drafts, release, persons)
+    _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)
     for part in orphans:
         if part not in drafts[0].roles:

@@ -80,6 +80,23 @@ def test_first_date(text, clock, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        # 当天 after a word is that word's day: unknown before any date…
+        ("小年当天，县长到某村慰问", [None]),
+        ("活动当天，县长到某村慰问", [None]),
+        # …the day just given after one
+        ("2月3日，某节开幕。开幕当天，县长到场", ["2021-02-03", "2021-02-03"]),
+        # alone, or after a preposition, before any date: the day of the report
+        ("当天，县长到某村慰问", ["2021-02-05"]),
+        ("县长在当天下午到某村慰问", ["2021-02-05"]),
+    ],
+)
+def test_the_day_of_something_not_dated(text, isos):
+    assert [d.iso for d in find_dates(text, "2021-02-05")] == isos
+
+
+@pytest.mark.parametrize(
     "text",
     ["1月25日召开", "25日上午召开", "昨天到企业检查"],
 )
@@ -296,6 +313,10 @@ def test_publication_dates_share_the_parser(line, iso):
         ("国庆节上午，县长到景区检查", "2021-10-03", "2021-10-01"),
         ("去年国庆节当天召开", "2021-03-01", "2020-10-01"),
         ("元旦，市长到一线慰问", "2020-12-29", "2021-01-01"),
+        # …called by its month and day in numerals
+        ("五一当天，县长到景区检查安全生产", "2021-05-03", "2021-05-01"),
+        ("七一上午，县委书记到某村看望老党员", "2021-07-02", "2021-07-01"),
+        ("八一，市长到驻地部队慰问", "2021-08-03", "2021-08-01"),
         # a holiday that opens a clause with what kind of day it is
         ("在教师节这个特殊的日子里，县长到学校看望教师", "2021-09-12", "2021-09-10"),
         ("在端午节这一天，市长到一线慰问", "2021-06-15", "2021-06-14"),
@@ -331,6 +352,9 @@ def test_holidays_told_of_as_done_are_gone_by(text, clock, iso):
         "春节期间这个特殊的日子里，全县开展检查",
         "中秋国庆双节期间",
         "清明上河图",
+        "七一前夕，县委书记看望老党员",
+        "县长到五一广场检查",
+        "七一勋章获得者",
     ],
 )
 def test_holidays_that_name_no_day(text):

@@ -98,6 +98,26 @@ def test_no_event(text):
     assert events_of(text, names=("张三",)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 将 with a day after the report before it: a happening announced for that day
+        ("6月12日，县长张三将主持召开全县防汛工作会议。", [("meeting", "2020-06-12")]),
+        ("明天上午，县长张三将出席全县防汛工作会议。", [("meeting", "2020-06-11")]),
+        ("下周一，县长张三将到某镇检查防汛工作。", [("inspection", "2020-06-15")]),
+        ("明天，全县防汛工作会议将在县政府召开。", [("meeting", "2020-06-11")]),
+        # …not without one, nor a day gone by, nor what 将 hands to others or puts somewhere
+        ("县长张三将到某镇检查防汛工作。", []),
+        ("6月8日，县长张三将到某镇检查防汛工作。", []),
+        ("6月12日前，县长张三将到某镇检查防汛工作。", []),
+        ("6月12日，县长张三将要求各镇召开防汛工作会议。", []),
+        ("6月12日，县长张三将防汛检查工作列入考核。", []),
+    ],
+)
+def test_a_happening_announced_for_a_day_ahead(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
 def test_mentions_of_one_meeting_are_one_event():
     text = "6月9日，全县召开防汛工作会议。会议由张三主持。张三在会上强调，要压实责任。"
     assert [e.type for e in events_of(text, names=("张三",))] == ["meeting"]
@@ -322,6 +342,83 @@ def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
     assert [e.date for e in events_of(f"县长张三{word}赶到某镇检查防汛工作。", names=("张三",))] == [
         "2020-06-10"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a time of day that opens a sentence is a part of a day: the day of the report…
+        ("9时30分，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        ("10时许，县长张三来到某镇检查防汛工作。", ["2020-06-10"]),
+        ("九时三十分，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        ("14:30，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        # …or the day just told of
+        ("6月8日，县长张三到某镇调研。14时，张三主持召开座谈会。", ["2020-06-08", "2020-06-08"]),
+        # not a count of points, nor a time that only bounds a figure
+        ("3点要求，县长张三主持召开防汛工作会议。", [None]),
+        ("截至18时，全县共出动2万人次。县长张三主持召开防汛工作会议。", [None]),
+    ],
+)
+def test_a_time_of_day_that_opens_a_sentence_is_a_part_of_a_day(text, dates):
+    assert [e.date for e in events_of(text, names=("张三",))] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a rite named by a caption line alone takes the one day the release tells of
+        (
+            "6月6日，某县招商推介会在某市举行。县长张三出席会议并讲话。\n项目签约仪式\n",
+            ["2020-06-06", "2020-06-06"],
+        ),
+        # …not where the release tells of two days, nor in a sentence of its own
+        (
+            "6月6日，某县招商推介会在某市举行。7日，县长张三到某镇调研。他指出，要抓好防汛。\n项目签约仪式\n",
+            ["2020-06-06", "2020-06-07", None],
+        ),
+        (
+            "6月6日，某县招商推介会在某市举行。县长张三出席会议并讲话。\n此外，某县还将举行项目签约仪式。\n",
+            ["2020-06-06"],
+        ),
+    ],
+)
+def test_a_caption_line_takes_the_one_day_told_of(text, dates):
+    assert [e.date for e in events_of(text, published="2020-06-09", names=("张三",))] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        # 你 in words to the guest of a reception is that guest, at the talks the words tell of
+        (
+            "10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你举行了会谈，双方达成共识。",
+            {("赵六", "host"), ("王五", "guest")},
+        ),
+        (
+            "10日，总理李四会见甲国总统王五。昨天主席赵六同您举行了会谈。",
+            {("赵六", "host"), ("王五", "guest")},
+        ),
+        # …not where two were received (你们: whom is not said)
+        (
+            "10日，总理李四会见甲国总统王五和总理孙七。昨天主席赵六同你们举行了会谈。",
+            {("赵六", "host")},
+        ),
+    ],
+)
+def test_you_in_words_to_a_guest_is_the_guest_of_the_talks(text, talks):
+    events = events_of(text, names=("李四", "王五", "赵六", "孙七"))
+    assert {(p.person, p.role) for p in events[-1].participations} == talks
+
+
+def test_you_is_a_reference_that_keeps_the_guest_of_the_talks():
+    # a role's evidence sentence must name its person or refer to them (pronouns.tsv): 你 does
+    from govkg.extract.pipeline import extract
+
+    text = "10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你举行了会谈，双方达成共识。"
+    found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+    names = {p.key: p.name for p in found.persons}
+    talks = found.events[-1]
+    assert ("王五", "guest") in {(names[p.person], p.role) for p in talks.participations}
 
 
 def test_date_carries_to_the_event_after_a_meeting():
