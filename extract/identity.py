@@ -786,22 +786,24 @@ def _known_of(name: str, tables: tuple[Known, ...]) -> dict[str, dict[str, froze
     return merged
 
 
-# A name's places as step 2 reads them (:func:`_infer_release_place`): each place's releases with
-# their offices, the number of those releases holding each office, and those offices
-Support = dict[str, tuple[dict[str, frozenset[str]], Counter, frozenset[str]]]
+# A name's places as step 2 reads them (:func:`_infer_release_place`), by their level word (市, 县…;
+# None): each place with its releases and their offices, the number of those releases holding each
+# office, and those offices
+Support = dict[str | None, list[tuple[str, dict[str, frozenset[str]], Counter, frozenset[str]]]]
 
 
 def _support_of(name: str, tables: tuple[Known, ...], memo: dict[str, Support]) -> Support:
     """The places ``name`` is known in, by the tables together, each with what its releases hold,
     counted once for every release asking about ``name`` while the tables stay as they are
     (``memo``): read whole for each mention instead, a busy name's entries made step 2 grow with
-    the square of the corpus."""
+    the square of the corpus. By level, as a mention reads only the places of its level: a
+    common name is known in more places as the corpus grows."""
     found = memo.get(name)
     if found is None:
         found = {}
         for place, by_release in _known_of(name, tables).items():
             counts = Counter(office for offices in by_release.values() for office in offices)
-            found[place] = (by_release, counts, frozenset(counts))
+            found.setdefault(level_word(place), []).append((place, by_release, counts, frozenset(counts)))
         memo[name] = found
     return found
 
@@ -830,15 +832,17 @@ def _infer_release_place(
     for mention in mentions:
         if mention.place == NATIONAL or any(o.national for o in mention.offices):
             continue
-        for place, (by_release, counts, held) in _support_of(mention.name, known, memo).items():
+        by_level = _support_of(mention.name, known, memo)
+        if mention.level:  # the places of its title's level (of the release's levels, if any)
+            words: Iterable[str | None] = () if levels and mention.level not in levels else (mention.level,)
+        else:
+            words = levels or list(by_level)
+        for place, by_release, counts, held in (entry for word in words for entry in by_level.get(word, ())):
             own = by_release.get(release.release)
             if len(by_release) == (own is not None):
                 continue  # a release is no evidence for itself
             # the offices other releases hold there
             offices = held if own is None else frozenset(o for o in held if counts[o] > 1 or o not in own)
-            word = level_word(place)
-            if (mention.level and word != mention.level) or (levels and word not in levels):
-                continue
             shared = mention.office_names & offices
             chief = any(o.chief and o.office in offices for o in mention.offices)
             (strong if chief or len(shared) >= 2 else weak)[place].add(mention.name)
