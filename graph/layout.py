@@ -149,22 +149,54 @@ def _separate(centres, radii, rounds: int = 60):
     n = len(radii)
     if n < 2:
         return centres
+    # two circles overlap only where their spans across meet (a margin for the rounding)
+    half = radii * (1.0 + 1e-9) + 1e-9
     for _ in range(rounds):
-        delta = centres[:, None, :] - centres[None, :, :]
+        i, j = _near_pairs(centres[:, 0], half)
+        delta = centres[i] - centres[j]
         dist = _lengths(delta)
-        need = radii[:, None] + radii[None, :]
+        need = radii[i] + radii[j]
         overlap = need - dist
-        np.fill_diagonal(overlap, -1.0)
         if (overlap <= 1e-6).all():
             break
-        i, j = np.nonzero(overlap > 0.0)
-        apart = np.maximum(dist[i, j], 1e-6)
-        share = radii[j] / np.maximum(need[i, j], 1e-9)
-        push = (delta[i, j] / apart[:, None]) * (overlap[i, j] * share)[:, None] * 0.55
+        pushed = overlap > 0.0
+        i, j = i[pushed], j[pushed]
+        apart = np.maximum(dist[pushed], 1e-6)
+        share = radii[j] / np.maximum(need[pushed], 1e-9)
+        push = (delta[pushed] / apart[:, None]) * (overlap[pushed] * share)[:, None] * 0.55
         moved = np.zeros_like(centres)
         np.add.at(moved, i, push)
         centres = centres + moved
     return centres
+
+
+def _near_pairs(x, half):
+    """Every ordered pair ``(i, j)``, ``i != j``, of intervals ``x ± half`` that meet (``x[i]``
+    and ``x[j]`` at most ``half[i] + half[j]`` apart, give or take a rounding there: :func:`_separate`
+    asks with a margin), as two arrays in the order of ``np.nonzero`` over a square of pairs: by
+    ``i``, then ``j``. What :func:`_separate` asks about instead of every pair: the circles of a
+    page's part in a thousand communities (100,000 releases) were most of the page, 60 rounds
+    of a million pairs.
+
+    >>> import numpy as np
+    >>> i, j = _near_pairs(np.array([0.0, 5.0, 0.5, 9.0]), np.array([0.5, 0.5, 0.5, 3.6]))
+    >>> [(int(a), int(b)) for a, b in zip(i, j)]
+    [(0, 2), (1, 3), (2, 0), (3, 1)]
+    """
+    np = _numpy()
+    n = len(x)
+    left, right = x - half, x + half
+    order = np.argsort(left, kind="stable")
+    starts = left[order]
+    # the intervals starting within each one, after it in that order: each pair that meets once
+    high = np.searchsorted(starts, right[order], side="right")
+    counts = np.maximum(high - np.arange(n) - 1, 0)
+    ends = np.cumsum(counts)
+    places = np.arange(int(ends[-1])) - np.repeat(ends - counts, counts) + np.repeat(np.arange(n) + 1, counts)
+    a, b = np.repeat(order, counts), order[places]
+    keys = np.concatenate([a * n + b, b * n + a])
+    keys.sort()
+    return keys // n, keys % n
 
 
 def _radius(size: int) -> float:

@@ -16,6 +16,7 @@ from govkg.graph.layout import (
     SPACING,
     LayoutMemo,
     _lengths,
+    _near_pairs,
     _separate,
     _shelves,
     _sorted_graph,
@@ -218,7 +219,8 @@ def _separate_every_pair(centres, radii, rounds: int = 60):
 
 
 @pytest.mark.parametrize(
-    ("count", "spread"), [(2, 1.0), (9, 3.0), (60, 8.0), (300, 3.0), (300, 30.0), (300, 200.0)]
+    ("count", "spread"),
+    [(2, 1.0), (9, 3.0), (60, 8.0), (300, 3.0), (300, 30.0), (300, 200.0), (1000, 40.0), (40, 1e4)],
 )
 def test_circles_are_pushed_apart_as_by_every_pairs_push(count, spread):
     """Only the pairs that overlap pushed, to the same bits, also as the layout shrinks the circles
@@ -236,3 +238,17 @@ def test_circles_are_pushed_apart_as_by_every_pairs_push(count, spread):
     if count > 2:
         dist = _lengths(ours[:, None, :] - ours[None, :, :])
         assert (dist + np.eye(count) * 100 >= (radii[:, None] + radii[None, :]) * 1.02 - 1e-3).mean() > 0.9
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_near_pairs_are_every_pair_of_meeting_spans_in_the_order_of_nonzero(seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    x = np.round(rng.standard_normal(200) * 10, 1)  # ties too
+    half = np.round(rng.uniform(0.1, 3.0, 200), 1) + 0.025  # no pair just meeting
+    close = np.abs(x[:, None] - x[None, :]) <= half[:, None] + half[None, :]
+    np.fill_diagonal(close, False)
+    i, j = _near_pairs(x, half)
+    want_i, want_j = np.nonzero(close)
+    assert np.array_equal(i, want_i) and np.array_equal(j, want_j)
