@@ -2,7 +2,9 @@
 
 Runs ``sharded.write_from_shards`` as ``govkg build`` does once its shards
 are written: into a fresh folder (the shards hard-linked into it, the state
-of the RDF files and the views' rows kept in its cache, as in a build), with
+of the RDF files and the views' rows kept in its cache, as in a build; the
+network rows phase 3 makes with the shards made first, untimed, unless
+``--rows-here``), with
 a pool of two processes started first (``--workers 1``: everything in this
 process, one step after another). Prints the wall seconds, the load average,
 the CPU seconds of this process (the views, the store's loader thread) and
@@ -39,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("shards", type=Path, help="a build's shards folder (OUT/shards)")
     parser.add_argument("--workers", type=int, default=2, help="processes (1: all in this one)")
     parser.add_argument("--keep", type=Path, default=None, help="write the build here and keep it")
+    parser.add_argument(
+        "--rows-here",
+        action="store_true",
+        help="make every shard's network rows in phase 4 (a build makes all but the large ones in phase 3)",
+    )
     args = parser.parse_args(argv)
 
     from govkg.graph import sharded
@@ -71,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="govkg-phase4-")))
         shutil.copytree(args.shards, out / "shards", copy_function=os.link)
+        if not args.rows_here:
+            _rows_of_phase_3(out, stack)
         pool = stack.enter_context(worker_pool(args.workers)) if args.workers > 1 else None
         own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
@@ -97,6 +106,22 @@ def main(argv: list[str] | None = None) -> int:
     for span in spans:
         print(f"  {span}")
     return 0
+
+
+def _rows_of_phase_3(out: Path, stack: contextlib.ExitStack) -> None:
+    """The network rows a build's phase 3 makes where it writes the shards, made here, untimed:
+    every shard's but those of more than ``STREAMED_BYTES`` (the default graph's), which phase 4
+    makes (graph/sharded.py, ``shard_rows_maker``)."""
+    from govkg.graph import sharded
+    from govkg.graph.tables import STREAMED_BYTES
+
+    rows = out / "cache" / sharded.NETWORK_STATE
+    sharded.network_units(out / "shards", rows, stack, out, prune=False)
+    for _, name, digest in sharded.index_rows(out / "shards"):
+        if digest and (out / "shards" / name).stat().st_size > STREAMED_BYTES:
+            made = rows / sharded.UNIT_ROWS / sharded._rows_name(digest)
+            made.unlink(missing_ok=True)
+            made.with_name(made.name[: -len(".tsv")] + sharded.REFS_SUFFIX).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
