@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="govkg-phase4-")))
         shutil.copytree(args.shards, out / "shards", copy_function=os.link)
         if not args.rows_here:
-            _rows_of_phase_3(out, stack)
+            _rows_of_phase_3(out)
         pool = stack.enter_context(worker_pool(args.workers)) if args.workers > 1 else None
         own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
@@ -108,20 +108,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _rows_of_phase_3(out: Path, stack: contextlib.ExitStack) -> None:
-    """The network rows a build's phase 3 makes where it writes the shards, made here, untimed:
-    every shard's but those of more than ``STREAMED_BYTES`` (the default graph's), which phase 4
-    makes (graph/sharded.py, ``shard_rows_maker``)."""
+def _rows_of_phase_3(out: Path) -> None:
+    """The network rows a build's phase 3 makes where it writes the release shards, made here,
+    untimed, by the same maker (graph/sharded.py's ``shard_rows_maker``: the large shards' left
+    to phase 4, as the default graph's)."""
     from govkg.graph import sharded
-    from govkg.graph.tables import STREAMED_BYTES
 
-    rows = out / "cache" / sharded.NETWORK_STATE
-    sharded.network_units(out / "shards", rows, stack, out, prune=False)
-    for _, name, digest in sharded.index_rows(out / "shards"):
-        if digest and (out / "shards" / name).stat().st_size > STREAMED_BYTES:
-            made = rows / sharded.UNIT_ROWS / sharded._rows_name(digest)
-            made.unlink(missing_ok=True)
-            made.with_name(made.name[: -len(".tsv")] + sharded.REFS_SUFFIX).unlink(missing_ok=True)
+    made = sharded.shard_rows_maker(out / "cache" / sharded.NETWORK_STATE)
+    shards = out / "shards"
+    index = sharded.index_rows(shards)
+    digests = {name: (graph, digest) for graph, name, digest in index}
+    for term, name in sharded.shard_names(shards, index):
+        if term:  # a release's shard: the default graph's is written apart, its rows made in phase 4
+            path = shards / name
+            triples = [tuple(line.split(" ", 2)) for line in sharded.shard_triples(path, term)]
+            graph, digest = digests[name]
+            made(f"{graph}\t{name}\t{digest}\n", path.stat().st_size, triples)
 
 
 if __name__ == "__main__":

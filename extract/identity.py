@@ -836,7 +836,7 @@ def _infer_release_place(
         if mention.level:  # the places of its title's level (of the release's levels, if any)
             words: Iterable[str | None] = () if levels and mention.level not in levels else (mention.level,)
         else:
-            words = levels or list(by_level)
+            words = levels or by_level
         for place, by_release, counts, held in (entry for word in words for entry in by_level.get(word, ())):
             own = by_release.get(release.release)
             if len(by_release) == (own is not None):

@@ -1243,7 +1243,7 @@ def _numbered_participations(store, folder: Path, run: int):
             # an IRI holds no tab: the lines sort as their officials' IRIs, then their events'
             yield f"{person.value}\t{event.value}\n"
 
-    iris = _Numbered.writer(folder / "iris")
+    iris = _Numbered(folder / "iris")
 
     def by_event() -> Iterator[str]:  # each participation's event and its official's number
         last = None
@@ -1297,7 +1297,7 @@ def _numbered_names(store, folder: Path, run: int, iris: _Numbered):
                 if official == person:
                     yield f"{text}\t{number}\n"
 
-    texts = _Numbered.writer(folder / "texts")
+    texts = _Numbered(folder / "texts")
     officials, ranks = array("q"), array("q")
 
     def ranked(lines) -> Iterator[str]:  # each name's text and rank, once
@@ -1343,7 +1343,7 @@ class _Numbered:
     """Lines of text numbered in the order written (an official's IRI, a name's N-Triples), in a
     file with the offset of each (8 bytes a line held): a line is read back by its number
     (:meth:`lookup`), not held. Read with ``pread``, not mapped: a mapping's pages read count
-    in the process's resident memory. Made by :meth:`writer` (``add``, then ``done``); the
+    in the process's resident memory. Made empty (``add``, then ``done``); the
     file is open until the instance is closed (a context manager)."""
 
     def __init__(self, path: Path) -> None:
@@ -1352,10 +1352,6 @@ class _Numbered:
         self._out = path.open("wb")
         self._fd: int | None = None
         self._cache: dict[int, str] = {}
-
-    @classmethod
-    def writer(cls, path: Path) -> _Numbered:
-        return cls(path)
 
     def add(self, text: str) -> None:
         data = text.encode("utf-8") + b"\n"
