@@ -2527,3 +2527,14 @@ def test_accompanied_host(text):
 def test_rite_named_without_where_its_speaker_was(text, name):
     found = events_of(text, names=("张三",))
     assert [(e.type, e.name) for e in found] == [("ceremony", name)]
+
+
+_NEED_WORDS = sorted({w for _, _, needs in events._event_cues() for n in needs for w in n.pattern.split("|")})
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*_NEED_WORDS, "甲", "，", "了", "的"]), max_size=8).map("".join))
+def test_a_clause_read_once_holds_the_groups_that_searching_each_would_find(words):
+    held = events._needs_held(words)
+    for (_, _, needs), bits in zip(events._event_cues(), events._cue_needs()[2], strict=True):
+        assert (held & bits == bits) == all(need.search(words) for need in needs)
