@@ -795,20 +795,23 @@ class _Finder:
         people: dict[int, bool] = {}
         for m in _slot_cues().finditer(t):
             i, cue = m.start(), m.group()
-            if cue in _LIST_MARKS:
+            found = []
+            if self._open_slot(i - 3, i) or self._open_slot(i - 2, i):
+                if cue not in "，," or t[i - 4 : i - 3] in "，,、" or t[i - 3 : i - 2] in "，,、":
+                    found.append(i - 1)  # a comma is a slot only between bare items: 副县长甲乙,丙丁,
+            if cue == "、" and (self._open_slot(i + 1, i + 3) or self._open_slot(i + 1, i + 4)):
+                found.append(i + 2)
+            if cue in _RECEIVE and HAN.match(t[m.end() : m.end() + 1]):
+                if not any(t.startswith(name, m.end()) for name in self.found):
+                    found.append(m.end() + 2)  # 会见法比尤斯: a guest the rules did not name
+            if found and cue in _LIST_MARKS:
+                # whether the sentence is about people is asked only where a slot is open
                 k = self.sentence_of(i)
                 if k not in people:
                     people[k] = self._about_people(k)
                 if not people[k]:
                     continue
-            if self._open_slot(i - 3, i) or self._open_slot(i - 2, i):
-                if cue not in "，," or t[i - 4 : i - 3] in "，,、" or t[i - 3 : i - 2] in "，,、":
-                    places.append(i - 1)  # a comma is a slot only between bare items: 副县长甲乙,丙丁,
-            if cue == "、" and (self._open_slot(i + 1, i + 3) or self._open_slot(i + 1, i + 4)):
-                places.append(i + 2)
-            if cue in _RECEIVE and HAN.match(t[m.end() : m.end() + 1]):
-                if not any(t.startswith(name, m.end()) for name in self.found):
-                    places.append(m.end() + 2)  # 会见法比尤斯: a guest the rules did not name
+            places += found
         for at in self._unnamed_starts():
             if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
                 places.append(at + 1)  # 市委书记张建国会同…: a name before a verb of no list
