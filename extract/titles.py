@@ -332,6 +332,7 @@ def _organs() -> tuple[tuple[str, str, str], ...]:
     return tuple((row[0], row[1], row[2] if len(row) > 2 else "") for row in load_table("organs.tsv"))
 
 
+@lru_cache(maxsize=8192)  # a pure function of a title and a place, asked for each holding
 def organization(title: str, jurisdiction: str | None) -> str | None:
     """The organ a title names, in full, where the title and its place tell it.
 
