@@ -38,6 +38,17 @@ def surnames() -> dict[str, str]:
 
 
 @cache
+def surname_starts() -> frozenset[str]:
+    """The first characters of the surnames, single and compound: a character no name starts
+    with is told at once, without reading a word there (:func:`is_chinese_name` needs one).
+
+    >>> "王" in surname_starts(), "市" in surname_starts()
+    (True, False)
+    """
+    return frozenset(surname[0] for surname in surnames())
+
+
+@cache
 def context_words(kind: str) -> tuple[str, ...]:
     """The words of one kind in ``name_context.tsv``, longest first."""
     words = {row[0] for row in load_table("name_context.tsv") if row[1] == kind}

@@ -42,6 +42,7 @@ from govkg.extract.names import (
     is_common_word,
     name_at,
     name_before,
+    surname_starts,
     surnames,
 )
 from govkg.extract.places import PlacesNamed, gazetteer
@@ -843,7 +844,7 @@ class _Finder:
         as a Chinese name by the surname table, is no common word or place, and
         is not part of a known name."""
         t = self.text
-        if i < 0 or j > len(t):
+        if i < 0 or j > len(t) or t[i] not in surname_starts():
             return False
         word = t[i:j]
         if not is_chinese_name(word) or _not_a_name(word):
