@@ -76,7 +76,10 @@ def ends_with(kind: str, text: str, i: int) -> bool:
     (True, False)
     """
     words = _word_set(kind)
-    return any(text[i - n : i] in words for n in _word_lengths(kind) if n <= i)
+    for n in _word_lengths(kind):  # a loop, not any() over a generator: asked ~40 times a release
+        if n <= i and text[i - n : i] in words:
+            return True
+    return False
 
 
 def holds_word(kind: str, text: str, shortest: int = 1) -> bool:
@@ -166,6 +169,8 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     for length in (4, 3, 2):
         if text[i : i + length] in known:
             return text[i : i + length]
+    if text[i : i + 1] not in surname_starts():
+        return None  # no surname starts here (most offsets asked)
     n = surname_length(text[i : i + 3])
     if not n:
         return None

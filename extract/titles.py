@@ -117,7 +117,7 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
                 i = m.start()
                 continue
             break
-        if not (HAN.match(c) or c in "()（）"):
+        if not ("\u4e00" <= c <= "\u9fff" or c in "()（）"):  # HAN, compared, not matched
             break
         if i < end and text.startswith("兼", i - 1):
             break
