@@ -503,10 +503,12 @@ def _needs_held(words: str) -> int:
     return held
 
 
-@lru_cache(maxsize=1)
-def _inspection_cues() -> tuple[tuple[re.Pattern, tuple[re.Pattern, ...]], ...]:
-    """The rows of :func:`_event_cues` of an inspection: pattern, needs."""
-    return tuple((pattern, needs) for kind, pattern, needs in _event_cues() if kind.startswith("inspection"))
+@lru_cache(maxsize=4096)  # clauses hold few sets of the needed words
+def _cues_held(held: int) -> tuple[tuple[str, re.Pattern], ...]:
+    """The rows of :func:`_event_cues` (type, pattern), in order, whose needed words a clause
+    with the groups ``held`` (:func:`_needs_held`) holds: the only rows that may match it."""
+    rows = zip(_event_cues(), _cue_needs()[2], strict=True)
+    return tuple((kind, pattern) for (kind, pattern, _), needs in rows if held & needs == needs)
 
 
 @lru_cache(maxsize=1)
@@ -576,8 +578,8 @@ def _receives_visitor(text: str, start: int, end: int) -> bool:
 
 def _inspection_cue(text: str, start: int, end: int) -> int | None:
     """Where an inspection cue starts in ``text[start:end]``, if there is one."""
-    for pattern, needs in _inspection_cues():
-        if all(need.search(text, start, end) for need in needs):
+    for kind, pattern in _cues_held(_needs_held(text[start:end])):
+        if kind.startswith("inspection"):
             match = pattern.search(text, start, end)
             if match:
                 return match.start()
@@ -784,10 +786,8 @@ class _Reader:
             ):
                 continue
             welcomed = _WELCOMED_TO.search(words)
-            held = _needs_held(words)  # cues share their words: the clause read once for all
-            for (kind, pattern, _), needs in zip(_event_cues(), _cue_needs()[2], strict=True):
-                if held & needs != needs:
-                    continue
+            # cues share their words: the clause read once for all, and only the rows it may match tried
+            for kind, pattern in _cues_held(_needs_held(words)):
                 match = pattern.search(words)
                 if match and welcomed and match.end() > welcomed.start():
                     match = None  # 欢迎甲来华出席…开幕式: what the guest is welcomed to come for
