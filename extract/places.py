@@ -399,6 +399,10 @@ def _names_in(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(scan_names(text))
 
 
+# What follows a short name that makes it a place: a level word or an organ (巴中市, 巴中市委).
+_ORGAN_AFTER = re.compile(r"(市|县|区|旗|州|[省市县区]?委|[省市县区]?政府|人大|政协|代表团)")
+
+
 @lru_cache(maxsize=256)  # a release's text and its sentences are asked of again and again
 def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Gazetteer names in ``text`` that read as places: (start, end, full name, whether a short name)."""
@@ -413,7 +417,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             ):
                 continue
             found.append((start, end, full, False))
-        elif re.match(r"(市|县|区|旗|州|[省市县区]?委|[省市县区]?政府|人大|政协|代表团)", after):
+        elif _ORGAN_AFTER.match(after):
             found.append((start, end, full, False))
         elif name not in load_words("place_words.tsv") and _SHORT_CONTEXT.match(after):
             # A short name alone must read as a place: 推动五通桥经济, 符合南岸实际,

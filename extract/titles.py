@@ -202,6 +202,10 @@ def _sectors_joined(text: str, i: int) -> bool:
     return before and after
 
 
+# Where a chain of titles splits: 兼 and spaces.
+_CHAIN_MARKS = re.compile(r"兼|\s+")
+
+
 def split_chain(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The titles of a chain ``text[start:end]``, split at 兼 and spaces.
 
@@ -211,9 +215,9 @@ def split_chain(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     parts = []
     s = start
-    for m in re.finditer(r"兼|\s+", text[start:end]):
-        parts.append((s, start + m.start()))
-        s = start + m.end()
+    for m in _CHAIN_MARKS.finditer(text, start, end):
+        parts.append((s, m.start()))
+        s = m.end()
     parts.append((s, end))
     return [(a, b) for a, b in parts if b > a]
 
