@@ -144,6 +144,12 @@ _MODAL = re.compile(
 )
 
 
+# What someone asks, urges or charges others to do (甲要求各地召开会议, 督促各县区及时召开…):
+# no report that it was done; a demand followed (按照省委要求召开…) is not one.
+_ASKED = re.compile(r"(?:要求|责成|督促|敦促|号召|倡议)[^，,；;。：:]{0,12}$")
+_FOLLOWED = re.compile(r"按照|根据|依照|遵照|依据|对照|落实|贯彻")
+
+
 # What 将 announces when a happening follows it: the doer's own part in it (将主持召开, 将出席,
 # 将到某县调研, 将在某地举行), not what 将 hands to others (将要求各地…) or puts somewhere (将…纳入).
 _WILL_DO = re.compile(
@@ -757,6 +763,9 @@ class _Reader:
                 match = pattern.search(words)
                 if match and welcomed and match.end() > welcomed.start():
                     match = None  # 欢迎甲来华出席…开幕式: what the guest is welcomed to come for
+                asked = match and _ASKED.search(words, 0, match.start())
+                if asked and not _FOLLOWED.search(words, 0, asked.start()):
+                    match = None  # 甲要求各地召开会议: what others are asked to do
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None

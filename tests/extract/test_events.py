@@ -37,6 +37,8 @@ def events_of(text, published="2020-06-10", names=()):
         ("县长张三到城关镇检查防汛工作。", ["inspection"]),
         ("省长李四在北京会见来访的某国大使。", ["reception"]),
         ("两市举行合作项目签约仪式。", ["signing"]),
+        ("6月9日，按照省委要求召开专题会议，县长张三主持。", ["meeting"]),  # a demand followed
+        ("6月9日，某县与某公司签约5个项目。", ["signing"]),  # signed here, not a tally
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
         ("会议决定任命王五为副县长。", ["appointment"]),
         ("6月9日，县委召开常委会会议。会后，县领导到企业调研。", ["meeting", "inspection"]),
@@ -92,6 +94,9 @@ def test_event_types(text, types):
         "图为张三（右一）与客商会谈。",  # a photo caption
         "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
         "6月9日，全县家庭医生签约服务覆盖率达到80%。",  # 签约 that heads a noun
+        "县长张三要求各地召开会议，传达学习会议精神。",  # what others are asked to do
+        "6月9日，县长张三督促各乡镇及时召开防汛调度会。",  # …urged to do
+        "据了解，全县共签约33个项目，总投资100亿元。",  # a tally of signings
     ],
 )
 def test_no_event(text):
