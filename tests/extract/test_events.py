@@ -290,6 +290,28 @@ def test_a_meeting_is_named_to_the_last_meeting_noun_of_its_phrase(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a congress by its short form, held or attended: a meeting of that day
+        ("8日至9日，全市人代会召开。张三出席会议并讲话。", [("全市人代会", "2020-06-08")]),
+        ("6月9日，市第十二次党代会开幕，张三作报告。", [("市第十二次党代会", "2020-06-09")]),
+        ("6月9日，某公司召开职代会，张三出席并讲话。", [("职代会", "2020-06-09")]),
+        ("6月9日，张三出席市第五次党代会并讲话。", [("市第五次党代会", "2020-06-09")]),
+        # …not before another meeting word (what that meeting is about), nor as a frame
+        (
+            "6月9日，张三主持召开学习贯彻省十二次党代会精神座谈会。",
+            [("学习贯彻省十二次党代会精神座谈会", "2020-06-09")],
+        ),
+        ("6月9日，张三出席县第十七届人代会第三次会议。", [("县第十七届人代会第三次会议", "2020-06-09")]),
+        ("6月9日，张三首次在市人代会上发言。", []),
+        ("6月9日，这是首次在市人代会上举行宪法宣誓仪式。", [("宪法宣誓仪式", "2020-06-09")]),
+    ],
+)
+def test_a_congress_by_its_short_form(text, expected):
+    assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
