@@ -361,6 +361,12 @@ _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
+# A gathering that opens or closes, told as a clause of its own (某文化旅游节开幕, 某博览会在某市
+# 开幕, 某运动会闭幕): the rite of that name (its 开幕式 / 闭幕式) is told of next.
+_OPENS = re.compile(
+    r"(?P<name>(?:(?!在|宣布|出席|参加|主持)[^，,；;。！？!?：:\s]){2,30}?)(?:在[^，,；;。！？!?：:]{1,20}?)?"
+    r"(?:隆重|正式|成功|顺利|胜利)?(?P<rite>开幕|闭幕)"
+)
 # What is handed over in a rite is named with the verb (颁发任命书), its particle left out.
 _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
@@ -671,6 +677,7 @@ class _Reader:
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
         self.visit_day: tuple[int, str, str] | None = None
+        self.opened: tuple[int, str, str] | None = None  # 某节开幕: the sentence, name, 开幕 or 闭幕
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -733,6 +740,9 @@ class _Reader:
         self.told_past = False
         before = len(self.drafts)
         current = self.current
+        opens = next((o for c in _CLAUSE.finditer(text) if (o := _OPENS.fullmatch(text, *c.span()))), None)
+        if opens:
+            self.opened = (index, self._original(sentence, v, *opens.span("name")), opens.group("rite"))
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -827,6 +837,15 @@ class _Reader:
             and not (d.until or d.past or d.in_words)
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
+        if (
+            self.visit_day is None
+            and opens
+            and opening is not None
+            and not (opening.anchored or opening.until or self.past)
+            and self._recent(opening.iso)
+        ):
+            # 6月8日，某文化旅游节开幕。甲出席开幕式: a gathering of one day, whose rite shares it.
+            self.visit_day = (index, opening.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
@@ -988,6 +1007,10 @@ class _Reader:
             # where the doer was is no part of the name: 主持在秘鲁中资企业座谈会时 (the meeting is
             # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
             name = name[1:]
+        opened = self.opened if self.opened and self.opened[0] in (index, index - 1) else None
+        if kind == "ceremony" and opened and simplify(name) == opened[2] + "式":
+            # 某博览会在某市开幕，甲出席开幕式: the opening of that gathering.
+            name = opened[1] + name
         place = None
         if groups.get("place"):
             place = self._original(

@@ -312,6 +312,31 @@ def test_a_congress_by_its_short_form(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gathering that opens or closes, then its rite: the rite of that gathering, that day
+        (
+            "6月8日，2020某地文化旅游节开幕。张三出席开幕式并宣布开幕。",
+            [("ceremony", "2020某地文化旅游节开幕式", "2020-06-08")],
+        ),
+        (
+            "6月8日，第五届某博览会在某市开幕，张三出席开幕式并致辞。",
+            [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
+        ),
+        (
+            "6月8日，某县第十届运动会闭幕。张三出席闭幕式并讲话。",
+            [("ceremony", "某县第十届运动会闭幕式", "2020-06-08")],
+        ),
+        # …not another rite, nor one of another day
+        ("6月8日，某节开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
+        ("6月8日，会议要求做好火炬传递和开闭幕式各项工作。", []),  # 开闭幕式: both rites, a plan
+    ],
+)
+def test_the_rite_of_a_gathering_that_opens(text, expected):
+    assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
