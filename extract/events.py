@@ -412,6 +412,8 @@ _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 # The rites of an appointment: its oath, its commission.
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
+# 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
+_APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -1460,6 +1462,7 @@ class _Reader:
                 # 甲讲话精神, 甲…重要讲话精神: a speech given before, now studied; 在揭牌仪式上讲话:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
+                and not _APPOINTED_NOUN.match(text, c.start())
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here

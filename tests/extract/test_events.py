@@ -691,6 +691,9 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("李四", "speak")},
         ),
         ("6月9日，市长李四为某产业园揭牌。", ("李四",), {("李四", "attend")}),
+        # who hands over commissions attends their rite; 任命 that qualifies a noun appoints no one
+        ("6月9日，县人大常委会主任李四向被任命的人员颁发了任命书。", ("李四",), {("李四", "attend")}),
+        ("6月9日，县人大常委会主任李四向新任命人员颁发任命书。", ("李四",), {("李四", "attend")}),
         # 他 is who opened a clause of its sentence before it, not who was named last before
         (
             "6月9日，市委书记张三到防汛一线检查。市领导李四、王五一同察看。"
