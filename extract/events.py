@@ -1489,12 +1489,26 @@ class _Reader:
                 # A role goes to the event told of where its cue stands (到某部调研并主持…).
                 self.where = (index, cue.start())
                 for role, where in table[cue.group()]:
-                    if cue.group() == "座谈" and _HOLDS_WITH.search(text, clause.start(), cue.start()):
+                    held_with = cue.group() == "座谈" and _HOLDS_WITH.search(
+                        text, clause.start(), cue.start()
+                    )
+                    if held_with:
                         # 甲与乙座谈: 甲 takes part in a talk held with others; no one chairs it.
                         role = "attend"
                     subjects = self._subjects(
                         text, clause, cue, where, inside, previous_end, previous, role, pending
                     )
+                    if (
+                        held_with
+                        and subjects
+                        and self.last_subjects
+                        and not any(m.end <= held_with.start() for m in inside)
+                    ):
+                        # 甲带队拜会某省，与乙举行座谈: the clause's elided subject, 甲, talks too.
+                        subjects = (
+                            *self.last_subjects,
+                            *(k for k in subjects if k not in self.last_subjects),
+                        )
                     if not subjects and accompanied and where == "before":
                         # 甲在乙陪同下会见丙: who is accompanied does what the clause goes on to
                         subjects = tuple(accompanied)

@@ -691,6 +691,17 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("李四", "speak")},
         ),
         ("6月9日，市长李四为某产业园揭牌。", ("李四",), {("李四", "attend")}),
+        # a talk held with someone in a clause with no subject: its elided subject talks too
+        (
+            "6月9日，市长张三带队拜会某省人民政府，与副省长李四举行座谈。",
+            ("张三", "李四"),
+            {("张三", "attend"), ("李四", "attend")},
+        ),
+        (
+            "6月9日，市长张三带队到某省考察，并与副省长李四举行座谈。",
+            ("张三", "李四"),
+            {("张三", "lead"), ("张三", "attend"), ("李四", "attend")},
+        ),
         # who hands over commissions attends their rite; 任命 that qualifies a noun appoints no one
         ("6月9日，县人大常委会主任李四向被任命的人员颁发了任命书。", ("李四",), {("李四", "attend")}),
         ("6月9日，县人大常委会主任李四向新任命人员颁发任命书。", ("李四",), {("李四", "attend")}),
