@@ -383,7 +383,7 @@ _RECEIVED_AT = re.compile(
 # A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
 _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 # A pronoun that stands for whom the words are addressed to.
-_YOU = re.compile(r"你|您")
+_YOU = re.compile(r"[你您]们?")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
 _TRIBUTE = re.compile(r"献")
 # What may stand between the comma after a frame and who opens the clause: his titles, no verb
@@ -1323,10 +1323,14 @@ class _Reader:
                 name = name[: him.start()] + guest + name[him.end() :]
         you = _YOU.search(simplify(name)) if kind == "reception" else None
         if you:
-            # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest.
+            # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest; 你们, the guest's side.
             guest = self._guest()
+            if guest and you.group().endswith("们"):
+                # …not where two were received (whom 你们 means is not said)
+                guests = {p.person for p in self.current.roles if p.role == "guest"}
+                guest = guest if len(guests) <= 1 else None
             if guest:
-                name = name[: you.start()] + guest + name[you.start() + 1 :]
+                name = name[: you.start()] + guest + name[you.end() :]
         return name.strip()
 
     def _received(self) -> str | None:

@@ -462,6 +462,20 @@ def test_you_in_words_to_a_guest_is_the_guest_of_the_talks(text, talks):
     assert {(p.person, p.role) for p in events[-1].participations} == talks
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 你们 in words to one guest: the guest's side, named by the guest
+        ("10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你们举行了会谈。", "同王五举行会谈"),
+        ("10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你举行了会谈。", "同王五举行会谈"),
+        # …not where two were received (whom is not said): the pronoun stays
+        ("10日，总理李四会见甲国总统王五和总理孙七。昨天主席赵六同你们举行了会谈。", "同你们举行会谈"),
+    ],
+)
+def test_you_names_the_talks_by_the_guest(text, name):
+    assert events_of(text, names=("李四", "王五", "赵六", "孙七"))[-1].name == name
+
+
 def test_you_is_a_reference_that_keeps_the_guest_of_the_talks():
     # a role's evidence sentence must name its person or refer to them (pronouns.tsv): 你 does
     from govkg.extract.pipeline import extract
