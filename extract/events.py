@@ -144,6 +144,12 @@ _MODAL = re.compile(
 )
 
 
+# What someone asks, urges or charges others to do (甲要求各地召开会议, 督促各县区及时召开…):
+# no report that it was done; a demand followed (按照省委要求召开…) is not one.
+_ASKED = re.compile(r"(?:要求|责成|督促|敦促|号召|倡议)[^，,；;。：:]{0,12}$")
+_FOLLOWED = re.compile(r"按照|根据|依照|遵照|依据|对照|落实|贯彻")
+
+
 # What 将 announces when a happening follows it: the doer's own part in it (将主持召开, 将出席,
 # 将到某县调研, 将在某地举行), not what 将 hands to others (将要求各地…) or puts somewhere (将…纳入).
 _WILL_DO = re.compile(
@@ -355,6 +361,12 @@ _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
+# A gathering that opens or closes, told as a clause of its own (某文化旅游节开幕, 某博览会在某市
+# 开幕, 某运动会闭幕): the rite of that name (its 开幕式 / 闭幕式) is told of next.
+_OPENS = re.compile(
+    r"(?P<name>(?:(?!在|宣布|出席|参加|主持)[^，,；;。！？!?：:\s]){2,30}?)(?:在[^，,；;。！？!?：:]{1,20}?)?"
+    r"(?:隆重|正式|成功|顺利|胜利)?(?P<rite>开幕|闭幕)"
+)
 # What is handed over in a rite is named with the verb (颁发任命书), its particle left out.
 _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
@@ -371,7 +383,7 @@ _RECEIVED_AT = re.compile(
 # A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
 _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 # A pronoun that stands for whom the words are addressed to.
-_YOU = re.compile(r"你|您")
+_YOU = re.compile(r"[你您]们?")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
 _TRIBUTE = re.compile(r"献")
 # What may stand between the comma after a frame and who opens the clause: his titles, no verb
@@ -400,6 +412,8 @@ _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 # The rites of an appointment: its oath, its commission.
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
+# 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
+_APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -707,6 +721,7 @@ class _Reader:
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
         self.visit_day: tuple[int, str, str] | None = None
+        self.opened: tuple[int, str, str] | None = None  # 某节开幕: the sentence, name, 开幕 or 闭幕
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
@@ -769,6 +784,9 @@ class _Reader:
         self.told_past = False
         before = len(self.drafts)
         current = self.current
+        opens = next((o for c in _CLAUSE.finditer(text) if (o := _OPENS.fullmatch(text, *c.span()))), None)
+        if opens:
+            self.opened = (index, self._original(sentence, v, *opens.span("name")), opens.group("rite"))
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -791,6 +809,9 @@ class _Reader:
                 match = pattern.search(words)
                 if match and welcomed and match.end() > welcomed.start():
                     match = None  # 欢迎甲来华出席…开幕式: what the guest is welcomed to come for
+                asked = match and _ASKED.search(words, 0, match.start())
+                if asked and not _FOLLOWED.search(words, 0, asked.start()):
+                    match = None  # 甲要求各地召开会议: what others are asked to do
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None
@@ -852,6 +873,15 @@ class _Reader:
             and not (d.until or d.past or d.in_words)
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
+        if (
+            self.visit_day is None
+            and opens
+            and opening is not None
+            and not (opening.anchored or opening.until or self.past)
+            and self._recent(opening.iso)
+        ):
+            # 6月8日，某文化旅游节开幕。甲出席开幕式: a gathering of one day, whose rite shares it.
+            self.visit_day = (index, opening.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
@@ -1013,6 +1043,10 @@ class _Reader:
             # where the doer was is no part of the name: 主持在秘鲁中资企业座谈会时 (the meeting is
             # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
             name = name[1:]
+        opened = self.opened if self.opened and self.opened[0] in (index, index - 1) else None
+        if kind == "ceremony" and opened and simplify(name) == opened[2] + "式":
+            # 某博览会在某市开幕，甲出席开幕式: the opening of that gathering.
+            name = opened[1] + name
         place = None
         if groups.get("place"):
             place = self._original(
@@ -1323,10 +1357,14 @@ class _Reader:
                 name = name[: him.start()] + guest + name[him.end() :]
         you = _YOU.search(simplify(name)) if kind == "reception" else None
         if you:
-            # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest.
+            # 昨天甲同你举行了会谈 in words to a guest: 你 is that guest; 你们, the guest's side.
             guest = self._guest()
+            if guest and you.group().endswith("们"):
+                # …not where two were received (whom 你们 means is not said)
+                guests = {p.person for p in self.current.roles if p.role == "guest"}
+                guest = guest if len(guests) <= 1 else None
             if guest:
-                name = name[: you.start()] + guest + name[you.start() + 1 :]
+                name = name[: you.start()] + guest + name[you.end() :]
         return name.strip()
 
     def _received(self) -> str | None:
@@ -1462,6 +1500,7 @@ class _Reader:
                 # 甲讲话精神, 甲…重要讲话精神: a speech given before, now studied; 在揭牌仪式上讲话:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
+                and not _APPOINTED_NOUN.match(text, c.start())
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
@@ -1488,12 +1527,26 @@ class _Reader:
                 # A role goes to the event told of where its cue stands (到某部调研并主持…).
                 self.where = (index, cue.start())
                 for role, where in table[cue.group()]:
-                    if cue.group() == "座谈" and _HOLDS_WITH.search(text, clause.start(), cue.start()):
+                    held_with = cue.group() == "座谈" and _HOLDS_WITH.search(
+                        text, clause.start(), cue.start()
+                    )
+                    if held_with:
                         # 甲与乙座谈: 甲 takes part in a talk held with others; no one chairs it.
                         role = "attend"
                     subjects = self._subjects(
                         text, clause, cue, where, inside, previous_end, previous, role, pending
                     )
+                    if (
+                        held_with
+                        and subjects
+                        and self.last_subjects
+                        and not any(m.end <= held_with.start() for m in inside)
+                    ):
+                        # 甲带队拜会某省，与乙举行座谈: the clause's elided subject, 甲, talks too.
+                        subjects = (
+                            *self.last_subjects,
+                            *(k for k in subjects if k not in self.last_subjects),
+                        )
                     if not subjects and accompanied and where == "before":
                         # 甲在乙陪同下会见丙: who is accompanied does what the clause goes on to
                         subjects = tuple(accompanied)

@@ -37,6 +37,8 @@ def events_of(text, published="2020-06-10", names=()):
         ("县长张三到城关镇检查防汛工作。", ["inspection"]),
         ("省长李四在北京会见来访的某国大使。", ["reception"]),
         ("两市举行合作项目签约仪式。", ["signing"]),
+        ("6月9日，按照省委要求召开专题会议，县长张三主持。", ["meeting"]),  # a demand followed
+        ("6月9日，某县与某公司签约5个项目。", ["signing"]),  # signed here, not a tally
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
         ("会议决定任命王五为副县长。", ["appointment"]),
         ("6月9日，县委召开常委会会议。会后，县领导到企业调研。", ["meeting", "inspection"]),
@@ -92,6 +94,9 @@ def test_event_types(text, types):
         "图为张三（右一）与客商会谈。",  # a photo caption
         "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
         "6月9日，全县家庭医生签约服务覆盖率达到80%。",  # 签约 that heads a noun
+        "县长张三要求各地召开会议，传达学习会议精神。",  # what others are asked to do
+        "6月9日，县长张三督促各乡镇及时召开防汛调度会。",  # …urged to do
+        "据了解，全县共签约33个项目，总投资100亿元。",  # a tally of signings
     ],
 )
 def test_no_event(text):
@@ -285,6 +290,53 @@ def test_a_meeting_is_named_to_the_last_meeting_noun_of_its_phrase(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a congress by its short form, held or attended: a meeting of that day
+        ("8日至9日，全市人代会召开。张三出席会议并讲话。", [("全市人代会", "2020-06-08")]),
+        ("6月9日，市第十二次党代会开幕，张三作报告。", [("市第十二次党代会", "2020-06-09")]),
+        ("6月9日，某公司召开职代会，张三出席并讲话。", [("职代会", "2020-06-09")]),
+        ("6月9日，张三出席市第五次党代会并讲话。", [("市第五次党代会", "2020-06-09")]),
+        # …not before another meeting word (what that meeting is about), nor as a frame
+        (
+            "6月9日，张三主持召开学习贯彻省十二次党代会精神座谈会。",
+            [("学习贯彻省十二次党代会精神座谈会", "2020-06-09")],
+        ),
+        ("6月9日，张三出席县第十七届人代会第三次会议。", [("县第十七届人代会第三次会议", "2020-06-09")]),
+        ("6月9日，张三首次在市人代会上发言。", []),
+        ("6月9日，这是首次在市人代会上举行宪法宣誓仪式。", [("宪法宣誓仪式", "2020-06-09")]),
+    ],
+)
+def test_a_congress_by_its_short_form(text, expected):
+    assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gathering that opens or closes, then its rite: the rite of that gathering, that day
+        (
+            "6月8日，2020某地文化旅游节开幕。张三出席开幕式并宣布开幕。",
+            [("ceremony", "2020某地文化旅游节开幕式", "2020-06-08")],
+        ),
+        (
+            "6月8日，第五届某博览会在某市开幕，张三出席开幕式并致辞。",
+            [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
+        ),
+        (
+            "6月8日，某县第十届运动会闭幕。张三出席闭幕式并讲话。",
+            [("ceremony", "某县第十届运动会闭幕式", "2020-06-08")],
+        ),
+        # …not another rite, nor one of another day
+        ("6月8日，某节开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
+        ("6月8日，会议要求做好火炬传递和开闭幕式各项工作。", []),  # 开闭幕式: both rites, a plan
+    ],
+)
+def test_the_rite_of_a_gathering_that_opens(text, expected):
+    assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
@@ -408,6 +460,20 @@ def test_a_caption_line_takes_the_one_day_told_of(text, dates):
 def test_you_in_words_to_a_guest_is_the_guest_of_the_talks(text, talks):
     events = events_of(text, names=("李四", "王五", "赵六", "孙七"))
     assert {(p.person, p.role) for p in events[-1].participations} == talks
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 你们 in words to one guest: the guest's side, named by the guest
+        ("10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你们举行了会谈。", "同王五举行会谈"),
+        ("10日，总理李四会见甲国总统王五。李四表示，昨天主席赵六同你举行了会谈。", "同王五举行会谈"),
+        # …not where two were received (whom is not said): the pronoun stays
+        ("10日，总理李四会见甲国总统王五和总理孙七。昨天主席赵六同你们举行了会谈。", "同你们举行会谈"),
+    ],
+)
+def test_you_names_the_talks_by_the_guest(text, name):
+    assert events_of(text, names=("李四", "王五", "赵六", "孙七"))[-1].name == name
 
 
 def test_you_is_a_reference_that_keeps_the_guest_of_the_talks():
@@ -639,6 +705,20 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("李四", "speak")},
         ),
         ("6月9日，市长李四为某产业园揭牌。", ("李四",), {("李四", "attend")}),
+        # a talk held with someone in a clause with no subject: its elided subject talks too
+        (
+            "6月9日，市长张三带队拜会某省人民政府，与副省长李四举行座谈。",
+            ("张三", "李四"),
+            {("张三", "attend"), ("李四", "attend")},
+        ),
+        (
+            "6月9日，市长张三带队到某省考察，并与副省长李四举行座谈。",
+            ("张三", "李四"),
+            {("张三", "lead"), ("张三", "attend"), ("李四", "attend")},
+        ),
+        # who hands over commissions attends their rite; 任命 that qualifies a noun appoints no one
+        ("6月9日，县人大常委会主任李四向被任命的人员颁发了任命书。", ("李四",), {("李四", "attend")}),
+        ("6月9日，县人大常委会主任李四向新任命人员颁发任命书。", ("李四",), {("李四", "attend")}),
         # 他 is who opened a clause of its sentence before it, not who was named last before
         (
             "6月9日，市委书记张三到防汛一线检查。市领导李四、王五一同察看。"
