@@ -218,9 +218,13 @@ def shard_triples(path: Path, graph: str) -> Iterator[str]:
         yield from lines
 
 
-def _shard_blocks(path: Path, graph: str) -> Iterator[tuple[str, list[str]]]:
-    """:func:`shard_triples` a block of lines at a time: each block's text and its triples."""
+def _shard_blocks(path: Path, graph: str, binary: bool = False) -> Iterator[tuple[str, list[str]]]:
+    """:func:`shard_triples` a block of lines at a time: each block's text and its triples (with
+    ``binary``, its bytes and theirs, not decoded)."""
     end = f" {graph} .\n" if graph else " .\n"
+    newline = "\n"
+    if binary:
+        end, newline = end.encode("utf-8"), b"\n"
     cut = len(end)
     try:
         handle = path.open("rb")
@@ -228,21 +232,24 @@ def _shard_blocks(path: Path, graph: str) -> Iterator[tuple[str, list[str]]]:
         raise ShardError(f"{path}: {exc.strerror}") from exc
     number = 0  # lines read
     with handle:
-        while data := handle.read(1 << 20):  # a block of whole lines (default.nq grows with the corpus)
+        # a block of whole lines (default.nq grows with the corpus); a release's shard at once, read
+        # into a buffer of its size (not one of a block's, made and shrunk for each of 30,000 files)
+        block = min(os.fstat(handle.fileno()).st_size + 1, 1 << 20)
+        while data := handle.read(block):
             if data[-1] != 10:  # b"\n"
                 data += handle.readline()
                 if data[-1] != 10:  # the last line, without its newline
                     data += b"\n"
-            text = data.decode("utf-8")
+            text = data if binary else data.decode("utf-8")
             # Each newline ends a line that ends in ``end`` (a term's text holds none): the lines at once.
-            if text.count(end) == text.count("\n"):
+            if text.count(end) == text.count(newline):
                 lines = text.split(end)
                 lines.pop()
                 number += len(lines)
                 yield text, lines
                 continue
             found = []
-            for line in text.split("\n")[:-1]:
+            for line in text.split(newline)[:-1]:
                 number += 1
                 if line.endswith(end[:-1]):
                     found.append(line[: 1 - cut])
@@ -263,25 +270,34 @@ class _BlankNodes(Exception):
     """Shards hold blank nodes: their labels need the whole graph."""
 
 
-def _tagged(shards: list[tuple[str, Path]]) -> Iterator[str]:
+def _tagged(shards: list[tuple[str, Path]], binary: bool = False) -> Iterator[str]:
     """Each triple of the shards as a record ``S P O<tab>FILE``, FILE the shard's file name
     (``default.nq`` for the default graph): what tells a triple of no release graph, and what
-    an update removes the triples of a changed shard by."""
+    an update removes the triples of a changed shard by. With ``binary``, records of bytes (UTF-8:
+    they sort as the text does), the shards' bytes never decoded."""
     for graph, path in shards:
-        tag = repeat(f"\t{path.name if graph else DEFAULT}\n")
-        for text, lines in _shard_blocks(path, graph):
-            if "_:" in text and any(_has_blank_node(triple) for triple in lines):
+        tag = f"\t{path.name if graph else DEFAULT}\n"
+        blank = "_:"
+        if binary:
+            tag, blank = tag.encode("utf-8"), b"_:"
+        for text, lines in _shard_blocks(path, graph, binary):
+            if blank in text and any(_has_blank_node(_text(triple)) for triple in lines):
                 raise _BlankNodes
-            yield from map(add, lines, tag)
+            yield from map(add, lines, repeat(tag))
+
+
+def _text(line: str | bytes) -> str:
+    return line.decode("utf-8") if isinstance(line, bytes) else line
 
 
 _DEFAULT_TAG = f"\t{DEFAULT}"
+_DEFAULT_TAG_BYTES = _DEFAULT_TAG.encode("ascii")
 # A subject's line in triples.tsv (the state, below): its records joined by _RS,
 # then _LS and the lengths of its text in graph.nt, .ttl, .trig and .jsonld.
 # Canonical N-Triples escape every control character: no triple holds either.
 _RS, _LS = "\x1f", "\x1e"
 _TAGS = re.compile(b"\t([^\t\x1f\x1e]*)[\x1f\x1e]")
-_LS_BYTES = _LS.encode("ascii")
+_LS_BYTES, _RS_BYTES = _LS.encode("ascii"), _RS.encode("ascii")
 
 
 def _distinct(records: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -314,12 +330,18 @@ def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
 
 
 def _subject_lines(lines: Iterator[str], chunk: int = 4096) -> Iterator[tuple[str, list[str]]]:
-    """Sorted tagged lines in runs of one subject, newlines and all, taken ``chunk`` at a time (each
-    run's subject is found by one comprehension a chunk, not a call a line)."""
-    held: tuple[str, list[str]] | None = None  # the last run, which the next chunk may go on with
-    while block := list(islice(lines, chunk)):
+    """Sorted tagged lines in runs of one subject, newlines and all, taken ``chunk`` at a time."""
+    return _subject_runs(iter(lambda: list(islice(lines, chunk)), []), " ")
+
+
+def _subject_runs(blocks: Iterable[list], space: str | bytes) -> Iterator[tuple]:
+    """:func:`_subject_lines` of sorted tagged lines given in lists (``SortedLines.blocks``), of
+    text or of bytes (``space`` of the same kind): each run's subject is found by one comprehension
+    a list, not a call a line."""
+    held: tuple | None = None  # the last run, which the next list may go on with
+    for block in blocks:
         start = 0
-        for subject, run in groupby([line[: line.index(" ")] for line in block]):
+        for subject, run in groupby([line[: line.index(space)] for line in block]):
             end = start + len(list(run))
             if held is not None:
                 if held[0] == subject:
@@ -384,28 +406,29 @@ class _Union:
             self._parts(subject, records, joined, triples, len(ttl), default is not None)
         return self._write(nt, ttl, trig, node)
 
-    def tagged(self, subject: str, lines: list[str]) -> str:
-        """:meth:`subject` of a subject's sorted tagged lines, newlines and all (a full build's); returns
-        its line of triples.tsv. Most subjects' triples are of one release graph alone: their text
-        is made from the lines' text at once."""
-        text = "".join(lines)
+    def tagged(self, subject: bytes, lines: list[bytes]) -> bytes:
+        """:meth:`subject` of a subject's sorted tagged lines (UTF-8), newlines and all (a full
+        build's); returns its line of triples.tsv. Most subjects' triples are of one release graph
+        alone: their text in graph.nt is made from the lines' bytes at once, and decoded once for
+        the other files."""
+        data = b"".join(lines)
         first = lines[0]
-        tag = first[first.index("\t") : -1]
-        if tag == _DEFAULT_TAG or text.count(tag + "\n") != len(lines):  # (each line is once)
-            records = [line[:-1] for line in lines]
-            joined = _RS.join(records)
-            lengths = self.subject(subject, records, joined)
+        tag = first[first.index(b"\t") : -1]
+        name = subject.decode("utf-8")
+        if tag == _DEFAULT_TAG_BYTES or data.count(tag + b"\n") != len(lines):  # (each line is once)
+            records = data[:-1].decode("utf-8").split("\n")
+            lengths = self.subject(name, records, _RS.join(records))
         else:
-            nt = text.replace(tag + "\n", " .\n")
-            pairs = _PAIRS.findall(nt)
-            ttl = turtle_text(subject, pairs, self.names).encode("utf-8")
-            node = self.terms.node_of(subject, pairs).encode("utf-8")
+            nt = data.replace(tag + b"\n", b" .\n")
+            pairs = _PAIRS.findall(nt.decode("utf-8"))
+            ttl = turtle_text(name, pairs, self.names).encode("utf-8")
+            node = self.terms.node_of(name, pairs).encode("utf-8")
             if self.parts is not None:
-                self.parts.whole(tag[1:], subject, len(ttl))
+                self.parts.whole(tag[1:].decode("utf-8"), name, len(ttl))
                 self.parts.at += len(ttl)
-            lengths = self._write(nt.encode("utf-8"), ttl, b"", node)
-            joined = text[:-1].replace("\n", _RS)
-        return f"{joined}{_LS}{lengths[0]}\t{lengths[1]}\t{lengths[2]}\t{lengths[3]}\n"
+            lengths = self._write(nt, ttl, b"", node)
+        # the records joined by _RS (a newline and _RS are single bytes in UTF-8, inside no character)
+        return data[:-1].replace(b"\n", _RS_BYTES) + b"\x1e%d\t%d\t%d\t%d\n" % lengths
 
     def _write(self, nt: bytes, ttl: bytes, trig: bytes, node: bytes) -> tuple[int, int, int, int]:
         self.nt.write(nt)
@@ -597,10 +620,10 @@ def _write_union(
             records_out.write(line.encode("utf-8"))
 
     if previous is None:  # groups of tagged lines
-        for subject, lines in groups:
+        for subject, lines in groups:  # of bytes
             line = union.tagged(subject, lines)
             if records_out is not None:
-                records_out.write(line.encode("utf-8"))
+                records_out.write(line)
         union.tail(False)
         return
     tags = frozenset(name.encode("utf-8") for name in changed)
@@ -1072,12 +1095,14 @@ def _write_rdf(
     shards, digests, paths, outdir, run_chars, base: _Previous | None, state: Path | None, changes=None
 ) -> None:
     with contextlib.ExitStack() as stack, collector_paused():
-        records = stack.enter_context(SortedLines(outdir, run=sys.maxsize, run_chars=run_chars))
+        # a full build's records are bytes, from the shards' to the files' (an update's, text)
+        records = SortedLines(outdir, run=sys.maxsize, run_chars=run_chars, binary=base is None)
+        stack.enter_context(records)
         changed = frozenset()
         default = None
         touched = None  # the subjects of the records changed shards had, when known
         if base is None:
-            records.extend(_tagged(shards))
+            records.extend(_tagged(shards, binary=True))
         else:  # only the shards that changed, and what changed in the default graph's
             changed = base.changed(stack, shards, digests)
             if DEFAULT in changed:
@@ -1112,7 +1137,7 @@ def _write_rdf(
         if base is None:  # the release graphs gathered while writing the union
             parts = _GraphParts(shards, outdir, max(1, run_chars // 8))  # beside the records' last run
             stack.callback(parts.close)
-            groups = _subject_lines(iter(records))
+            groups = _subject_runs(records.blocks(), b" ")
             _write_union(groups, files, None, changed, records_out, parts=parts)
             records.close()
             parts.write(files["graph.trig"], files["graph.ttl"].new, digests, graphs_out)

@@ -34,6 +34,7 @@ Any RDF store loads them in bulk and in parallel: ``oxigraph load``,
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import heapq
@@ -116,7 +117,8 @@ class SortedLines:
     'a\\nb\\nc\\n'
 
     With ``unique=False`` every line is kept, and ``key`` (then allowed) sorts them as
-    :func:`sorted` does.
+    :func:`sorted` does. With ``binary``, lines are bytes (``run_chars`` then counts bytes): UTF-8
+    sorts as the text does, and runs are spilled and read back without encoding or decoding.
     """
 
     def __init__(
@@ -127,12 +129,13 @@ class SortedLines:
         fan_in: int = 64,
         key: Callable[[str], Any] | None = None,
         unique: bool = True,
+        binary: bool = False,
     ) -> None:
         if fan_in < 2:
             raise ValueError(f"fan_in must be at least 2, not {fan_in}")
         if key is not None and unique:
             raise ValueError("a key sorts lines kept each (unique=False)")
-        self.key, self.unique = key, unique
+        self.key, self.unique, self.binary = key, unique, binary
         self.folder = folder
         self.run = run
         self.fan_in = fan_in
@@ -179,7 +182,7 @@ class SortedLines:
         while len(self.runs) >= self.fan_in and len({size for size, _ in self.runs[-self.fan_in :]}) == 1:
             size = self.runs[-1][0]
             group = [path for _, path in self.runs[-self.fan_in :]]
-            merged = self._write(_merged(group, key=self.key, unique=self.unique))
+            merged = self._write(_merged(group, key=self.key, unique=self.unique, binary=self.binary))
             for path in group:
                 path.unlink()
             self.runs[-self.fan_in :] = [(size + 1, merged)]
@@ -188,7 +191,7 @@ class SortedLines:
         assert self.spill is not None
         self.spilled += 1
         path = self.spill / f"{self.spilled}.txt"
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        with path.open("wb") if self.binary else path.open("w", encoding="utf-8", newline="") as handle:
             handle.writelines(lines)
         return path
 
@@ -197,7 +200,22 @@ class SortedLines:
 
     def __iter__(self) -> Iterator[str]:
         self.lines = self._sorted(self.lines)
-        return _merged([path for _, path in self.runs], self.lines, self.key, self.unique)
+        return _merged([path for _, path in self.runs], self.lines, self.key, self.unique, self.binary)
+
+    def blocks(self, size: int = 1 << 20) -> Iterator[list[str]]:
+        """The lines iterating gives, in lists of some thousands (of lines kept each once, without
+        ``key``): the runs merged a block of about ``size`` characters a run at a time, by one sort
+        of the blocks' lines up to the least of their last lines, not a step of a heap a line.
+
+        >>> with SortedLines(run=2) as lines:
+        ...     lines.extend(["c\\n", "a\\n", "b\\n", "a\\n", "b\\n"])
+        ...     list(lines.blocks())
+        [['a\\n', 'b\\n'], ['c\\n']]
+        """
+        if self.key is not None or not self.unique:
+            raise ValueError("blocks are of lines sorted as they are, each once")
+        self.lines = self._sorted(self.lines)
+        return _merged_blocks([path for _, path in self.runs], self.lines, size, self.binary)
 
     def close(self) -> None:
         self.lines, self.runs = [], []
@@ -225,10 +243,12 @@ def _sorted_once(lines: list[str]) -> list[str]:
 _FIRST = operator.itemgetter(0)
 
 
-def _merged(runs: list[Path], lines: Iterable[str] = (), key=None, unique: bool = True) -> Iterator[str]:
+def _merged(
+    runs: list[Path], lines: Iterable[str] = (), key=None, unique: bool = True, binary: bool = False
+) -> Iterator[str]:
     """The lines of sorted run files (and of sorted ``lines``), merged in order (by ``key``), each
-    once (with ``unique``)."""
-    handles = [path.open(encoding="utf-8", newline="") for path in runs]
+    once (with ``unique``); ``binary``: lines of bytes."""
+    handles = [_open_run(path, binary) for path in runs]
     try:
         if not unique:
             yield from heapq.merge(lines, *handles, key=key)
@@ -238,6 +258,46 @@ def _merged(runs: list[Path], lines: Iterable[str] = (), key=None, unique: bool 
             if line != last:
                 yield line
                 last = line
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+def _open_run(path: Path, binary: bool):
+    return path.open("rb") if binary else path.open(encoding="utf-8", newline="")
+
+
+def _merged_blocks(runs: list[Path], lines: list, size: int, binary: bool = False) -> Iterator[list]:
+    """:func:`_merged` (each line once) in lists: each run read a block of lines at a time, and the
+    lines of every block up to the least of the blocks' last lines (no line after it can come before
+    them) sorted at once, which merges them in C. A line found in several runs is taken from all of
+    them in the same list."""
+    handles = [_open_run(path, binary) for path in runs]
+    try:
+        # each source: [its block, where the block's lines not yet given start, the file or None]
+        sources = [[lines, 0, None]] if lines else []
+        for handle in handles:
+            if block := handle.readlines(size):
+                sources.append([block, 0, handle])
+        while sources:
+            bound = min(block[-1] for block, _, _ in sources)
+            pieces = []
+            for source in sources:
+                block, start, _ = source
+                end = len(block) if block[-1] <= bound else bisect.bisect_right(block, bound, start)
+                if end > start:
+                    pieces.append(block[start:end] if start or end < len(block) else block)
+                source[1] = end
+            for source in sources:
+                if source[1] == len(source[0]):
+                    handle = source[2]
+                    source[0] = handle.readlines(size) if handle is not None else []
+                    source[1] = 0
+            sources = [source for source in sources if source[0]]
+            found = pieces[0] if len(pieces) == 1 else sorted(itertools.chain.from_iterable(pieces))
+            if any(map(operator.eq, found, itertools.islice(found, 1, None))):
+                found = list(map(_FIRST, itertools.groupby(found)))
+            yield found
     finally:
         for handle in handles:
             handle.close()

@@ -522,3 +522,9 @@ def test_tagged_lines_come_in_runs_of_one_subject_whatever_the_chunk(chunk):
     lines = ["<a> <p> <b>\tx.nq\n", "<a> <q> <c>\ty.nq\n", "<ab> <p> <a>\tx.nq\n", "<b> <p> <a>\tx.nq\n"]
     runs = list(sharded._subject_lines(iter(lines), chunk))
     assert runs == [("<a>", lines[:2]), ("<ab>", lines[2:3]), ("<b>", lines[3:])]
+
+
+def test_tagged_lines_of_bytes_come_in_runs_of_one_subject_across_blocks():
+    lines = [b"<a> <p> <b>\tx.nq\n", b"<a> <q> <c>\ty.nq\n", b"<ab> <p> <a>\tx.nq\n", b"<b> <p> <a>\tx.nq\n"]
+    runs = list(sharded._subject_runs([lines[:1], lines[1:3], [], lines[3:]], b" "))
+    assert runs == [(b"<a>", lines[:2]), (b"<ab>", lines[2:3]), (b"<b>", lines[3:])]

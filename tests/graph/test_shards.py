@@ -95,6 +95,29 @@ def test_sorted_lines_merge_runs_of_one_size_so_few_files_are_ever_open(tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("size", [1, 20, 1 << 20])
+def test_sorted_lines_in_blocks_are_the_lines_merged_each_once(tmp_path, size):
+    rng = random.Random(11)
+    lines = [f"{rng.randrange(400):03d} 甲{rng.randrange(3)}\n" for _ in range(2000)]
+    with SortedLines(tmp_path, run=97) as sorted_lines:
+        sorted_lines.extend(lines)
+        blocks = list(sorted_lines.blocks(size))
+        assert len(sorted_lines.runs) > 2
+        assert [line for block in blocks for line in block] == sorted(set(lines))
+        assert all(blocks)
+
+
+def test_sorted_lines_of_bytes_sort_as_their_text(tmp_path):
+    rng = random.Random(5)
+    lines = [f"{rng.choice(['a', 'é', '甲', '𠀀'])}{rng.randrange(50)}\n" for _ in range(500)]
+    with SortedLines(tmp_path, run_chars=300, binary=True) as sorted_lines:
+        sorted_lines.extend(line.encode("utf-8") for line in lines)
+        assert len(sorted_lines.runs) > 2
+        wanted = [line.encode("utf-8") for line in sorted(set(lines))]
+        assert list(sorted_lines) == wanted
+        assert [line for block in sorted_lines.blocks(64) for line in block] == wanted
+
+
 def test_sorted_lines_need_a_fan_in_of_two():
     with pytest.raises(ValueError, match="fan_in"):
         SortedLines(fan_in=1)
