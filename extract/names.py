@@ -191,11 +191,17 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     if (long in known) != (short in known):
         return long if long in known else short
     after_long = text[i + len(long) : i + len(long) + 1]
-    if not after_long or not HAN.match(after_long):
-        return long
+    if not after_long or not (HAN.match(after_long) or after_long in _OPENING):
+        return long  # 副市长温奇志，; but 张明以“四不两直”方式: a quote opens after 以, not after a name
     if text.startswith(context_words("after"), i + len(short)):
         return short
     return long
+
+
+# Marks that open a quotation or a title: what comes before one is no part of a name.
+_OPENING = frozenset("“‘「『《〈（(【[")
+# What joins a name to the post that follows it (任命王强为副县长, 王强任县长, 王强兼任…).
+_AS_POST = frozenset("为任兼")
 
 
 def name_before(text: str, end: int, known: frozenset[str] = frozenset()) -> str | None:
@@ -217,6 +223,10 @@ def name_before(text: str, end: int, known: frozenset[str] = frozenset()) -> str
     for word in options:
         if word in known:
             return word
+    if text[end - 1 : end] in _AS_POST and any(
+        is_chinese_name(text[max(end - 1 - n, 0) : end - 1]) for n in (2, 3)
+    ):
+        return None  # 任命王强为副县长, 王强任县长: a name ends before 为, and the post follows it
     # the longest candidate, unless it starts with a word that may precede a name
     for word in reversed(options):
         if len(word) > 2 and ends_with("before", text, end - len(word) + 1):

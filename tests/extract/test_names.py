@@ -39,6 +39,12 @@ def test_is_chinese_name(word, expected):
         ("县长王小明、李四出席", 2, "王小明"),
         ("县长出席", 0, None),
         ("县长王小明说", 2, "王小明"),
+        # a preposition and what it governs, not a third character of the name
+        ("市长张明以普通游客身份暗访", 2, "张明"),
+        ("市长张明以“四不两直”方式检查", 2, "张明"),
+        ("县长张明为“优秀企业”授牌", 2, "张明"),
+        ("副县长王强座谈时强调", 3, "王强"),
+        ("副市长温奇志，", 3, "温奇志"),
     ],
 )
 def test_name_at(text, start, expected):
@@ -50,6 +56,10 @@ def test_name_at(text, start, expected):
     [
         ("贯彻落实张小平总书记", 7, "张小平"),
         ("和李四总理", 3, "李四"),
+        # 为 / 任 join a name to the post after it: no name ends right before the post
+        ("任命王小明为", 6, None),
+        ("决定王小明任", 6, None),
+        ("会见王小明主席", 5, "王小明"),
     ],
 )
 def test_name_before(text, end, expected):
