@@ -700,9 +700,9 @@ def _busy_edits(store, query, parameter: str, old: dict[str, list[str]], most: i
     ``most`` of them must be left. A value is left out also where the order's cells are not
     of one kind this module orders (:func:`_answer_kinds`), or two rows that differ tie in it."""
     body = _body(query.text)
-    projected, order, _ = _shown_order(query.text)
+    projected, order = _shown_order(query.text)
     if parameter not in projected or order is None:
-        return {}  # ordered by what its rows do not show: bound again
+        return {}  # ordered by what its rows do not show (titles-over-time's first day): bound again
     rows = {text: [_row(line[line.index("\t") + 1 :]) for line in lines] for text, lines in old.items()}
     found = _busy_column(
         body, parameter, projected, [row for value in rows.values() for row in value], most is None
@@ -711,7 +711,6 @@ def _busy_edits(store, query, parameter: str, old: dict[str, list[str]], most: i
         return {}
     at, variable, template = found
     near = _answer_near(store, changes, _patterns(body), variable, length=5, literals=True)
-    near = _near_of_values(store, body, variable, parameter, near, rows, at)
     reached: dict[str, list[list[str]]] = {}  # the rows now of the values reached, by value
     owner = projected.index(parameter)
     blocks = sorted(near)
@@ -749,27 +748,17 @@ def _in_order(query, rows: list[list[str]], marked: bool = False) -> list[list[s
     (:func:`_answer_kinds`), or two rows that differ tie in it (the store orders them as it will).
     ``marked``: one row carries a last cell more, the mark of a row the others are cut at
     (before it; the marked row itself, equal to one of them, left out)."""
-    projected, order, fills = _shown_order(query.text)
+    projected, order = _shown_order(query.text)
     if order is None:
         return None
     columns = [projected.index(variable) for variable, _ in order]
-    filled = [(column, fill) for column, fill in zip(columns, fills, strict=True) if fill]
-
-    def cells(row: list[str]) -> list[str]:  # a row's cells as ordered: an unbound stand-in its string
-        shown = row[: len(projected)]
-        if filled:
-            shown = [*shown]
-            for column, fill in filled:
-                shown[column] = shown[column] or fill
-        return shown
-
     kinds: list[set[str]] = [set() for _ in columns]
     for row in rows:
-        _answer_kinds(cells(row), columns, kinds)
+        _answer_kinds(row, columns, kinds)
     if not _orderable(kinds):
         return None
     key, _ = _answer_order(columns, [down for _, down in order])
-    keyed = sorted(((key("\t".join(cells(row))), len(row) > len(projected)), row) for row in rows)
+    keyed = sorted(((key("\t".join(row[: len(projected)])), len(row) > len(projected)), row) for row in rows)
     if marked:
         cut = next(at for at, ((_, mark), _) in enumerate(keyed) if mark)
         keyed = [entry for entry in keyed[: cut + 1] if not entry[0][1]]
@@ -789,11 +778,12 @@ def _busy_column(body: str, parameter: str, projected: list[str], rows: list[lis
     group's literal, a title, is shared by the groups of many values: a block of titles
     reads every official's holdings of them, 1.8 s for 习近平's titles-over-time at 30,000
     releases, where his person's 0.4 s); its index, its variable and that query, or None."""
+    required = body
+    while found := _OPTIONAL.search(required):
+        at = _block_end(required, found.end())
+        required = required[: found.start()] + required[len(required) if at is None else at :]
     named = {
-        term[1:]
-        for pattern in _patterns(_required(body))
-        for term in (pattern[0], pattern[2])
-        if term[0] == "?"
+        term[1:] for pattern in _patterns(required) for term in (pattern[0], pattern[2]) if term[0] == "?"
     }
     best = None
     for at, variable in enumerate(projected):
@@ -809,110 +799,16 @@ def _busy_column(body: str, parameter: str, projected: list[str], rows: list[lis
     return best[1:] if best else None
 
 
-def _required(body: str) -> str:
-    """A query's body without its OPTIONAL groups: the patterns every row matches."""
-    while found := _OPTIONAL.search(body):
-        at = _block_end(body, found.end())
-        body = body[: found.start()] + body[len(body) if at is None else at :]
-    return body
-
-
-def _near_of_values(
-    store, body: str, variable: str, parameter: str, near: set[str], rows: dict[str, list[list[str]]], at: int
-) -> set[str]:
-    """Of the terms ``near`` the changes reach in a busy query's column ``variable`` (:func:`_busy_edits`),
-    those whose rows may be rows of the values edited (``rows``: their rows before, by value; the
-    column's cells at ``at``): where a pattern every row matches ties the column to the
-    parameter (``?person schema:name ?name``), those tied to one of those values in the store
-    now, and those in their rows before (a tie the changes took away); else all of them. The
-    others' rows are of other values: asked, they were thrown away (at 30,000 + 100,
-    titles-over-time's 638 officials near the change, of whom 2 hold its busy names: 1.0 of
-    its 1.5 s of CPU)."""
-    ties = [
-        (s, p, o)
-        for s, p, o in _patterns(_required(body))
-        if {s, o} == {f"?{variable}", f"?{parameter}"} and variable != parameter
-    ]
-    values = [value.replace("%", "%%") for value in sorted(rows) if value[:1] in '<"']
-    if not ties or not near or len(values) != len(rows):
-        return near
-    s, p, o = ties[0]
-    triple = f"{s} {p} {o}".replace(f"?{variable}", "?v").replace(f"?{parameter}", "?x")
-    template = (
-        f"SELECT DISTINCT ?v WHERE {{ VALUES ?v {{ %s }} VALUES ?x {{ {' '.join(values)} }} {triple} }}"
-    )
-    tied = {_nt_term(row[0]) for row in _select(store, template, sorted(near), values=True)}
-    return tied | ({row[at] for value in rows.values() for row in value} & near)
-
-
 @functools.lru_cache(maxsize=64)
-def _shown_order(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...] | None, tuple[str, ...]]:
-    """A query's outer projection, its ORDER BY (:func:`_query_order`) by columns its rows show,
-    and for each, the cell an unbound one of it stands for ("" where none); parsed once for
-    each text (an update's busy values put each value's rows in order by it).
-
-    A variable the rows do not show is ordered by one they do where the query says how
-    (:func:`_stand_in`: titles-over-time's first day is its ``?first``, or "~" where that is
-    unbound); the order is None where the query has none or orders by a variable not so shown.
-
-    >>> _, order, fills = _shown_order(named_queries()["titles-over-time"].text)
-    >>> [variable for variable, _ in order], fills
-    (['official', 'person', 'first', 'title', 'place'], ('', '', '"~"', '', ''))
-    """
+def _shown_order(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...] | None]:
+    """A query's outer projection and its ORDER BY (:func:`_query_order`), the order None where it
+    has none or orders by a variable its rows do not show; parsed once for each text (an
+    update's busy values put each value's rows in order by it)."""
     body = _body(text)
     projected, order = tuple(_outer_projection(body)), _query_order(body)
-    if not order:
-        return projected, None, ()
-    shown, fills = [], []
-    for variable, down in order:
-        fill = ""
-        if variable not in projected:
-            found = _stand_in(body, variable)
-            if found is None or found[0] not in projected:
-                return projected, None, ()
-            variable, fill = found
-        shown.append((variable, down))
-        fills.append(fill)
-    return projected, tuple(shown), tuple(fills)
-
-
-def _stand_in(body: str, variable: str) -> tuple[str, str] | None:
-    """The variable a query's rows show for ``variable``, which they do not, and the string
-    ``variable`` is where that one is unbound; None where the query does not say so.
-
-    It says so by binding a variable to ``variable`` unless it is that string, and to a variable
-    used nowhere but so otherwise (``BIND (IF(?firstDay = "~", ?undated, ?firstDay) AS ?first)``),
-    where ``variable`` is always a simple literal, a group's least or greatest of one bound in
-    every row (``(MIN(?early) AS ?firstDay)`` of ``BIND (COALESCE(STR(?when), "~") AS ?early)``):
-    a string equal to the one given or not, so that the shown one is ``variable`` where bound.
-
-    >>> body = _body(named_queries()["titles-over-time"].text)
-    >>> _stand_in(body, "firstDay"), _stand_in(body, "lastDay"), _stand_in(body, "early")
-    (('first', '"~"'), ('last', '""'), None)
-    """
-    v = re.escape(variable)
-    found = re.search(
-        rf'\bBIND\s*\(\s*IF\s*\(\s*\?{v}\s*=\s*("[^"\\\n]*")\s*,\s*\?(\w+)\s*,\s*\?{v}\s*\)\s+AS\s+\?(\w+)\s*\)',
-        body,
-        re.IGNORECASE,
-    )
-    if found is None:
-        return None
-    fill, unbound, shown = found.groups()
-    as_unbound = rf'\bIF\s*\(\s*\?\w+\s*=\s*"[^"\\\n]*"\s*,\s*\?{unbound}\s*,'
-    if len(re.findall(rf"[?$]{unbound}\b", body)) != len(re.findall(as_unbound, body, re.IGNORECASE)):
-        return None  # used elsewhere, so maybe bound: the shown one may be another term
-    made = re.findall(rf"\(\s*(?:MIN|MAX)\s*\(\s*\?(\w+)\s*\)\s+AS\s+\?{v}\s*\)", body, re.IGNORECASE)
-    if len(made) != 1 or len(re.findall(rf"\bAS\s+\?{v}\b", body, re.IGNORECASE)) != 1:
-        return None
-    inner = re.escape(made[0])
-    strings = (
-        rf'\bBIND\s*\(\s*COALESCE\s*\(\s*STR\s*\(\s*\?\w+\s*\)\s*,\s*"[^"\\\n]*"\s*\)\s+AS\s+\?{inner}\s*\)'
-    )
-    once = len(re.findall(rf"\bAS\s+\?{inner}\b", body, re.IGNORECASE)) == 1
-    if not (once and re.search(strings, body, re.IGNORECASE)):
-        return None
-    return shown, fill
+    if not order or any(variable not in projected for variable, _ in order):
+        return projected, None
+    return projected, tuple(order)
 
 
 def _query_order(body: str) -> list[tuple[str, bool]] | None:

@@ -843,57 +843,6 @@ def test_busy_pages_updated_from_the_changes_are_those_made_whole(
     assert edited == (changed != "behind" or rows > 2 or not forward)
 
 
-@pytest.mark.parametrize("rows", [2, 1000])
-@pytest.mark.parametrize("changed", ["changed", "far"])
-def test_an_update_edits_the_busy_rows_of_a_query_ordered_by_a_day_its_rows_show_as_they_can(
-    tmp_path, changed, rows, monkeypatch
-):
-    """titles-over-time orders by a first day its rows show as ``?first``, unbound where no
-    release is dated ("~" then): an update edits its busy values' rows as it edits the others',
-    binding fewer of them again than it did (each of the two reached), the same bytes as made
-    whole."""
-    _every_value_busy(monkeypatch, rows)
-    small = SMALL.read_text(encoding="utf-8")
-    after = SMALL_CHANGED if changed == "changed" else SMALL_FAR
-    before, now = (graph_to_store(Graph().parse(data=text, format="turtle")) for text in (small, after))
-    old, whole, updated = (tmp_path / name for name in ("old", "whole", "updated"))
-    write_index_files(before, old)
-    write_index_files(now, whole)
-    changes = (tmp_path / "removed.nt", tmp_path / "added.nt")
-    changes[0].write_bytes(b"".join(sorted(set(_graph_nt(before)) - set(_graph_nt(now)))))
-    changes[1].write_bytes(b"".join(sorted(set(_graph_nt(now)) - set(_graph_nt(before)))))
-    bound = _Counting(now)
-    write_index_files(bound, updated, previous=PageIndex.open(old), changes=changes)
-    name = "titles-over-time.busy.tsv"
-    assert (updated / name).read_bytes() == (whole / name).read_bytes()
-    assert (old / name).read_bytes() != (whole / name).read_bytes()
-    assert bound.bound["titles-over-time"] < 2  # both names reached were bound again before
-
-
-def test_an_order_by_a_day_not_shown_stands_for_the_column_that_shows_it_where_the_query_says_so():
-    """A variable of the ORDER BY the rows do not show is ordered by one they show (and the string
-    it is where that is unbound) only where the query binds them so: the undated one used
-    nowhere else, the day a group's least of strings bound in every row."""
-    from govkg.graph.indexing import _in_order, _shown_order, _stand_in
-
-    text = named_queries()["titles-over-time"].text
-    body = text[text.index("SELECT") :]
-    assert _stand_in(body, "firstDay") == ("first", '"~"')
-    bound_elsewhere = body.replace("?release .", "?release . BIND (1 AS ?undated)", 1)
-    assert _stand_in(bound_elsewhere, "firstDay") is None
-    not_strings = body.replace('COALESCE(STR(?when), "~")', 'COALESCE(?when, "~")')
-    assert not_strings != body and _stand_in(not_strings, "firstDay") is None
-    assert _shown_order(not_strings)[1] is None
-    name, person, title = '"张三"@zh', "<https://example.org/p>", '"市长"@zh'
-
-    def row(first: str, place: str) -> list[str]:
-        return [name, name, title, f'"{place}"@zh', f'"{first}"' if first else "", "", '"1"', person]
-
-    rows = [row("", "甲"), row("2020-02-01", "乙"), row("2020-01-01", "丙")]
-    # undated last, as the store orders the "~" it stands for; a day as a string beside it
-    assert _in_order(named_queries()["titles-over-time"], rows) == [rows[2], rows[1], rows[0]]
-
-
 class _Counting:
     """A store whose queries bound to a value (a busy page's) are counted, by the query's name."""
 
