@@ -883,14 +883,17 @@ def _corpus_change(
     now: only the changed tenures and posts are written as triples, not the whole corpus.
     ``before`` and ``kept_aliases`` are the state's rows and lines (:func:`_read_kept`)."""
     terms = _Terms()
-    now = {_tenure_row(tenure): tenure for tenure in corpus.tenures}
+    # read from the identity state once, not once a pass (four passes: 0.48 s of CPU at 30,000
+    # releases, 37,097 tenures); ``now`` holds every one of them already
+    tenures = list(corpus.tenures)
+    now = {_tenure_row(tenure): tenure for tenure in tenures}
     changed = [_tenure(row) for row in before - now.keys()] + [now[row] for row in now.keys() - before]
-    posts = {tenure.post for tenure in corpus.tenures}
+    posts = {tenure.post for tenure in tenures}
     posts_before = {Post(row[3], row[4]) for row in before}
     places = {post.place for post in posts}
     held: set[str] = set()  # lines of the corpus now that a changed tenure or post may share
     nodes = {_tenure_node(tenure) for tenure in changed}
-    for tenure in corpus.tenures:
+    for tenure in tenures:
         if _tenure_node(tenure) in nodes:
             held.update(nt_lines(tenure_triples(tenure, terms)))
     for tenure in changed:
@@ -911,7 +914,7 @@ def _corpus_change(
         place = place_of.get(line[: line.index(" ")])
         return place is not None and line in set(nt_lines(place_triples(place, terms)))
 
-    _keep_corpus(state, map(_tenure_row, corpus.tenures), aliases)
+    _keep_corpus(state, map(_tenure_row, tenures), aliases)
     return has
 
 

@@ -235,6 +235,44 @@ def test_an_update_of_the_shards_from_what_changed_gives_the_shards_written_whol
     assert KeptShards.of(state, folder).sources == now
 
 
+class _ReadCounted:
+    """The corpus's tenures as a kept state gives them (read from it again at each pass), passes counted."""
+
+    def __init__(self, tenures) -> None:
+        self.tenures, self.passes = tuple(tenures), 0
+
+    def __iter__(self):
+        self.passes += 1
+        return iter(self.tenures)
+
+    def __len__(self) -> int:
+        return len(self.tenures)
+
+
+def test_an_update_of_the_shards_reads_the_corpus_s_tenures_once(tmp_path):
+    """Each pass over a kept corpus's tenures reads every one from the identity state (0.12 s of
+    CPU at 30,000 releases): the update reads them once, and writes the shards written whole."""
+    result = build_paths(sample_paths())
+    extractions = result.extractions
+    folder, state = tmp_path / "updated", tmp_path / "state"
+    first = _mapped_by_release(tmp_path, result, extractions[:9], folder)
+    write_release_shards(folder, result.resolved, first.values(), state, {rid: rid for rid in first})
+    added = _mapped_by_release(tmp_path, result, extractions[9:], folder)
+    tenures = _ReadCounted(result.resolved.tenures)
+    assert tenures.tenures  # the sample corpus holds some
+    corpus = dataclasses.replace(result.resolved, tenures=tenures)
+    sources = {rid: rid for rid in [*first, *added]}
+    update_release_shards(KeptShards.of(state, folder), corpus, added.values(), [], sources)
+    assert tenures.passes == 1
+    whole = tmp_path / "whole"
+    write_release_shards(
+        whole, result.resolved, _mapped_by_release(tmp_path, result, extractions, whole).values()
+    )
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        p.name: p.read_bytes() for p in whole.iterdir()
+    }
+
+
 def test_an_update_of_the_shards_needs_each_release_s_default_lines_to_name_its_own_nodes(tmp_path):
     result = build_paths(sample_paths())
     corpus = result.resolved
