@@ -784,7 +784,10 @@ class _Reader:
         self.told_past = False
         before = len(self.drafts)
         current = self.current
-        opens = next((o for c in _CLAUSE.finditer(text) if (o := _OPENS.fullmatch(text, *c.span()))), None)
+        opens = None
+        if "幕" in text:  # 开幕 / 闭幕: most sentences hold neither, and are not read clause by clause
+            clauses = _CLAUSE.finditer(text)
+            opens = next((o for c in clauses if (o := _OPENS.fullmatch(text, *c.span()))), None)
         if opens:
             self.opened = (index, self._original(sentence, v, *opens.span("name")), opens.group("rite"))
         for clause in _event_clauses(text):
