@@ -50,8 +50,14 @@ def surname_starts() -> frozenset[str]:
 
 @cache
 def context_words(kind: str) -> tuple[str, ...]:
-    """The words of one kind in ``name_context.tsv``, longest first."""
+    """The words of one kind in ``name_context.tsv``, longest first.
+
+    A visit verb may follow a name too (市委书记李华暗访某县), so the words
+    after a name take in ``inspection_verbs.tsv``.
+    """
     words = {row[0] for row in load_table("name_context.tsv") if row[1] == kind}
+    if kind == "after":
+        words |= load_words("inspection_verbs.tsv")
     return tuple(sorted(words, key=len, reverse=True))
 
 

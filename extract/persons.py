@@ -136,6 +136,7 @@ def _slot_cues() -> re.Pattern:
 _TAGGER_CUES = (
     "、", "参加", "出席", "列席", "陪同", "交谈", "会见", "会谈", "说", "表示", "指出", "强调",
     "宣誓", "致辞", "发言", "讲话", "主持", "辞去", "夫妇", "两位", "等", "，男", "，女", "，", ",",
+    "一行", "带队", "率队",
 )  # fmt: skip
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
@@ -869,7 +870,7 @@ class _Finder:
         chinese = is_chinese_name(name)
         if not chinese and not self._foreign_guest(i, j):
             return None
-        if t[i - 1 : i] in "(（" or (not self.clean_left(i) and t[i - 1] in surnames()):
+        if i and (t[i - 1] in "(（" or (not self.clean_left(i) and t[i - 1] in surnames())):
             return None  # a byline (王五), or the end of a longer name (籍|兰英)
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
             # right after a title the rules left unnamed, a verb they do not know may end the

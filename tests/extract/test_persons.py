@@ -197,6 +197,10 @@ def untagged_titles(text):
         ("得知吕平、张强两位党员支援机场防疫工作。", {"吕平", "张强"}),
         ("在病房，他同受伤的杨玉兰、高建军夫妇亲切交谈。", {"杨玉兰", "高建军"}),
         ("在会见史密斯时，王建国表示，中方愿同英方加强合作。英国首相来访。", {"史密斯"}),  # a foreign guest
+        # one who leads a group, untitled (一行, 带队, 率队 follow a person)
+        ("6月8日，张明一行拜会省人民政府。", {"张明"}),
+        ("当天，李明率队赴某市考察。", {"李明"}),
+        ("王强带队到某县调研。", {"王强"}),  # a name at the very start of the text
     ],
 )
 def test_the_tagger_adds_names_the_rules_miss(text, added):
@@ -224,7 +228,7 @@ def test_the_tagger_adds_no_name_its_checks_reject(text):
         # tagger reads the name and a verb after it
         ("省长王海峰告诫有关部门要守住底线。", {"王海峰": ["省长"]}),
         ("区长孙立军褒扬志愿者的奉献精神。", {"孙立军": ["区长"]}),
-        ("市长马春雷督促各地加快进度。", {"马春雷": ["市长"]}),
+        ("市长马春雷敦促各地加快进度。", {"马春雷": ["市长"]}),
     ],
 )
 def test_the_tagger_ends_a_name_after_a_title_before_a_verb(text, expected):
