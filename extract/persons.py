@@ -38,6 +38,7 @@ from govkg.extract.names import (
     boundary_after,
     context_words,
     ends_with,
+    holds_word,
     is_chinese_name,
     is_common_word,
     name_at,
@@ -327,6 +328,8 @@ class _Finder:
                 after = t[at + len(name) : at + len(name) + 1]
                 if HAN.match(after or "。") and not t.startswith(_TITLED_WORD_VERBS, at + len(name)):
                     name = None  # 会长单位代表: a common word, unless a mark or a verb follows
+                elif holds_word("after", name, shortest=len(name)):
+                    name = None  # 运动员代表宣誓。: a verb that follows a name is none itself
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = title_start(t, end)
@@ -817,6 +820,10 @@ class _Finder:
         for at in self._unnamed_starts():
             if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
                 places.append(at + 1)  # 市委书记张建国会同…: a name before a verb of no list
+        for m in _alternatives("noun").finditer(t):
+            at = m.end()
+            if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
+                places.append(at + 1)  # 工程师王强介绍…: a name after a kind of person
         return places
 
     def _unnamed_starts(self) -> set[int]:
@@ -870,8 +877,10 @@ class _Finder:
         chinese = is_chinese_name(name)
         if not chinese and not self._foreign_guest(i, j):
             return None
-        if i and (t[i - 1] in "(（" or (not self.clean_left(i) and t[i - 1] in surnames())):
-            return None  # a byline (王五), or the end of a longer name (籍|兰英)
+        # a byline (王五), or the end of a longer name (籍|兰英), not after a kind of person (劳动模范|李桂兰)
+        clean = self.clean_left(i) or ends_with("noun", t, i)
+        if i and (t[i - 1] in "(（" or (not clean and t[i - 1] in surnames())):
+            return None
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
             # right after a title the rules left unnamed, a verb they do not know may end the
             # name, where the tagger reads one (``title_verb``: 市长赵国庆嘱咐…, not 人大代表胡日沁|必力格)

@@ -103,6 +103,7 @@ def test_titles(text, expected):
         "（记者 王小明）全县经济发展。",
         "会议强调，严格要求各部门落实责任。方案指出，要加强管理。",
         "协会会长单位代表出席会议。",
+        "运动员代表宣誓。",  # a verb that follows names, after a title, is no name itself
         "重点检查了，柳林、金川、高平等地的防汛工作。",
         "分别在，马鞍山、黄山、宣城设分会场。",
     ],
@@ -201,6 +202,10 @@ def untagged_titles(text):
         ("6月8日，张明一行拜会省人民政府。", {"张明"}),
         ("当天，李明率队赴某市考察。", {"李明"}),
         ("王强带队到某县调研。", {"王强"}),  # a name at the very start of the text
+        # a kind of person before a name, no title (模范 ends in a surname character)
+        ("全国劳动模范李桂兰参加座谈。", {"李桂兰"}),
+        ("6月8日，工程师王强介绍了项目情况。", {"王强"}),
+        ("律师李明说，要依法办事。", {"李明"}),
     ],
 )
 def test_the_tagger_adds_names_the_rules_miss(text, added):
@@ -215,6 +220,7 @@ def test_the_tagger_adds_names_the_rules_miss(text, added):
         "本报讯(记者王明)3月2日,县长李强参加会议。",  # a byline
         "县长李强先后到巴特尔养殖家庭牧场、乌兰农场调研。",  # a farm named after its owner
         "县长李强出席读书会，领读了《刘胡兰传》。",  # inside 《》
+        "要把群众利益放在首位，请专家来华工作。",  # a kind of person, then no name
     ],
 )
 def test_the_tagger_adds_no_name_its_checks_reject(text):
