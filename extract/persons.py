@@ -412,6 +412,8 @@ class _Finder:
             if not HAN.match(t[end - 1]):
                 break
             if boundary_after(t, end):
+                if _reach(t, end + 1) > _reach(t, end) > end + 1 and boundary_after(t, end + 1):
+                    end += 1  # 买买提出席: 买买|提出 reads a word 席 cannot finish, 买买提|出席 does
                 word = t[i:end]
                 return word if _foreign_like(word.replace("·", "")) else None
         return None
@@ -1031,6 +1033,11 @@ def _windows(places: list[int], length: int) -> list[tuple[int, int]]:
         start = max(0, min(place - _WINDOW // 2, length - _WINDOW))
         out.append((start, start + _WINDOW))
     return out
+
+
+def _reach(text: str, i: int) -> int:
+    """Where the longest word that may follow a name, starting at ``i``, ends (``i`` if none)."""
+    return i + next((len(w) for w in context_words("after") if text.startswith(w, i)), 0)
 
 
 def _strong_end(text: str, i: int) -> bool:

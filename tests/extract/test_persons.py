@@ -63,6 +63,9 @@ def titles(text, place=None):
         # names written with ·
         ("自治区主席雪克来提·扎克尔主持会议。", {"雪克来提·扎克尔": ["自治区主席"]}),
         ("会见澳大利亚总理托尼·阿博特。", {"托尼·阿博特": ["澳大利亚总理"]}),
+        # the name's last character may start a word that follows names (买买提|出席, not 买买|提出)
+        ("自治区副主席艾力·买买提出席会议。", {"艾力·买买提": ["自治区副主席"]}),
+        ("自治区副主席艾力·阿不都提出要求。", {"艾力·阿不都": ["自治区副主席"]}),
         # titles after names, in a chain
         (
             "在张小平总书记、国家主席和本扬总书记、国家主席的共同引领下。张小平强调。",
