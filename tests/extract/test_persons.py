@@ -549,10 +549,13 @@ def test_every_list_of_bare_names_in_a_run_is_read(text, expected):
         # a surname and a word of address is no name (王大妈, 张大爷)
         ("居民王大妈说，日子越过越好。", set()),
         ("村民张大爷高兴地说。", set()),
+        ("农民工张师傅说，工资按时发了。", set()),
+        ("村民李大姐高兴地说，日子好了。", set()),
     ],
 )
 def test_a_word_for_the_people_visited_heads_names(text, expected):
     assert untagged(text) == expected
+    assert set(persons(text)) == expected  # and the tagger adds none
 
 
 @pytest.mark.parametrize(
