@@ -559,10 +559,20 @@ class Resolved:
         for (value,) in self.db.execute("SELECT value FROM tenure ORDER BY person, place, office"):
             yield _tenure(value)
 
-    def variants(self) -> Iterator[Variant]:
-        for row in self.db.execute(
-            "SELECT kind, key, rid, name, reason FROM variant ORDER BY kind, key, rid, name, reason"
-        ):
+    def variants(self, cells: tuple[str, ...] | None = None) -> Iterator[Variant]:
+        """The corpus's variants in order (those whose cells are ``cells``: kind, key, release,
+        name, reason)."""
+        if cells is None:
+            rows = self.db.execute(
+                "SELECT kind, key, rid, name, reason FROM variant ORDER BY kind, key, rid, name, reason"
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT kind, key, rid, name, reason FROM variant "
+                "WHERE kind = ? AND key = ? AND rid = ? AND name = ? AND reason = ?",
+                cells,
+            )
+        for row in rows:
             yield Variant(*row)
 
     def aliases(self) -> Iterator[Alias]:
@@ -676,6 +686,8 @@ def _update(
     # made from nothing, whose blocks are all judged whole)
     taken: dict[tuple[str, str], bytes] = {}
     put: dict[tuple[str, str], bytes] | None = None if empty else {}
+    # the variants taken back and put (the report's lines of those alone are made again)
+    variant_edits: set[tuple[str, ...]] = set()
     # what the gone and changed releases said is taken back
     for rid in (*gone, *again):
         steps = state.get("steps", rid, ())
@@ -694,6 +706,9 @@ def _update(
         db.executemany("DELETE FROM member WHERE block = ? AND rid = ?", [(block, rid) for block in blocks])
         db.execute("DELETE FROM known WHERE rid = ?", (rid,))
         db.execute("DELETE FROM unplaced WHERE rid = ?", (rid,))
+        variant_edits.update(
+            db.execute("SELECT kind, key, rid, name, reason FROM variant WHERE rid = ?", (rid,))
+        )
         db.execute("DELETE FROM variant WHERE rid = ?", (rid,))
         references.add("place", state.get("places", rid, ()), -1)
         old = state.get("keys", rid)
@@ -737,6 +752,7 @@ def _update(
         references.add("place", places, 1)
         for variant in sorted(variant_rows([row])):
             state.later("INSERT INTO variant VALUES (?, ?, ?, ?, ?)", variant)
+            variant_edits.add(tuple(variant))
     state.flush()
     if not empty:
         # a release naming a name is asked again only if what step 2 reads of its entries moved:
@@ -889,7 +905,7 @@ def _update(
         tenures=KeptList(state, "tenures", state.count("tenure")),
         same_as=tuple(state.aliases()),
         decisions=KeptDecisions(
-            state, "decisions", state.count("decision"), since, report_names, report_lines
+            state, "decisions", state.count("decision"), since, report_names, report_lines, variant_edits
         ),
         variants=KeptList(state, "variants", state.count("variant")),
         fingerprint=digest,
@@ -951,7 +967,8 @@ class KeptDecisions(KeptList):
     nodes of the blocks it resolved again whole, before and after (None: a state made from
     nothing, or a node whose name the report's order cannot tell, see :func:`_node_names`);
     ``lines``, of the blocks judged again from their signatures, the decisions deleted and put,
-    by node: each node's releases and persons (:func:`_line_edits`)."""
+    by node: each node's releases and persons (:func:`_line_edits`); ``variants``, the variants
+    (kind, key, release, name, reason) the update took back and put."""
 
     def __init__(
         self,
@@ -961,11 +978,13 @@ class KeptDecisions(KeptList):
         since: int = 0,
         names: set[str] | None = None,
         lines: Mapping[str, set[tuple[str, str]]] | None = None,
+        variants: set[tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(state, which, count)
         self._since = since
         self._names = names
         self._lines = lines or {}
+        self._variants = variants
         self._written: dict | None = None
 
     def report_lines(self) -> Iterator[str]:
@@ -981,7 +1000,8 @@ class KeptDecisions(KeptList):
         together: a name's lines are found by a binary search of the file, and those of each name
         resolved again whole put in their place; of a block judged again from its signatures, only
         the lines of the decisions deleted and put, each found by its node, release and person
-        (the order of the lines of one node); the variants after them are made again."""
+        (the order of the lines of one node); the variants after them likewise, those taken back
+        and put found by all their cells (the variants' order)."""
         found = self._report_of(previous)
         self._written = {"plain": True}
         yield _HEADER
@@ -990,10 +1010,11 @@ class KeptDecisions(KeptList):
         else:
             yield from self._spliced(Path(previous), found)
         self._written["variants_at"] = self._written.pop("at")
-        yield from _encoded(
-            _report_line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
-            for v in self._state.variants()
-        )
+        edits = self._variants
+        if found is None or edits is None or any("\t" in c or "\n" in c for edit in edits for c in edit):
+            yield from _encoded(_variant_line(v) for v in self._state.variants())
+        else:
+            yield from self._spliced_variants(Path(previous), found["variants_at"], sorted(edits))
 
     def report_written(self, path: str | Path) -> None:
         """Say that ``path`` holds the report :meth:`report_pieces` gave: the next update splices it."""
@@ -1092,6 +1113,45 @@ class KeptDecisions(KeptList):
             piece = old[cursor:end]
         self._written |= {"at": at + len(piece), "plain": plain}
         yield piece
+
+    def _spliced_variants(self, previous: Path, start: int, edits: list[tuple[str, ...]]) -> Iterator[bytes]:
+        """The report's variant lines: those of ``previous`` from ``start`` on, with the lines of each
+        variant of ``edits`` (sorted) taken out and its lines now put in their place."""
+        with previous.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as old:
+            cursor, end = start, len(old)
+            for edit in edits:
+                key = tuple(cell.encode() for cell in edit)
+                found = _first_variant(old, cursor, end, key)
+                stop = found
+                while stop < end and _variant_key(old, stop) == key:
+                    stop = old.find(b"\n", stop, end) + 1
+                yield old[cursor:found]
+                yield "".join(_variant_line(v) for v in self._state.variants(edit)).encode("utf-8")
+                cursor = stop
+            yield old[cursor:end]
+
+
+def _variant_line(v: Variant) -> str:
+    return _report_line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
+
+
+def _variant_key(data, start: int) -> tuple[bytes, ...]:
+    """(kind, key, release, name, reason) of the variant line at ``start``: its place in their order."""
+    cells = data[start : data.find(b"\n", start)].split(b"\t")
+    return cells[0], cells[1], cells[2], cells[3], cells[5]
+
+
+def _first_variant(data, lo: int, hi: int, key: tuple[bytes, ...]) -> int:
+    """The start of the first variant line in ``data[lo:hi]`` (whole lines, in their order) whose
+    cells are ``key`` or after it; ``hi`` when there is none."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
+        if _variant_key(data, start) < key:
+            lo = data.find(b"\n", start, hi) + 1  # the line after
+        else:
+            hi = start
+    return lo
 
 
 _HEADER = REPORT_HEADER.encode()

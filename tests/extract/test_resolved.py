@@ -582,22 +582,38 @@ def test_a_spliced_report_keeps_the_lines_of_a_name_its_block_shares_with_one_ju
     assert report_then(tmp_path, monkeypatch, before, after) or report_then.decisions
 
 
-def test_a_chain_of_updates_splices_each_report_by_the_decisions_it_moved(tmp_path, monkeypatch):
+def _short_written(rid: str, chance: random.Random):
+    """:func:`_random_release`, its district often written without 区 (川汇 for 川汇区: a variant
+    the report lists)."""
+    made = _random_release(rid, chance)
+    place = made.release.place or chance.choice(["川汇区", "天宁区", "集美区"])
+    return release(rid, place[:-1] if chance.random() < 0.6 else place, *made.persons)
+
+
+def test_a_chain_of_updates_splices_each_report_by_the_decisions_and_variants_it_moved(tmp_path, monkeypatch):
     # releases of three districts, most placed in rounds (officials named in many releases, as
-    # the busy ones of a corpus): each update's report spliced from the last, line by line where a
-    # block was judged from its signatures, is the report of resolving its releases whole
-    decisions = []
-    real = resolved.Resolved.node_lines
+    # the busy ones of a corpus), or written by the districts' short names: each update's report
+    # spliced from the last, line by line where a block was judged from its signatures and for
+    # the variants taken back and put, is the report of resolving its releases whole
+    decisions, variants = [], []
+    real_lines, real_variants = resolved.Resolved.node_lines, resolved.Resolved.variants
 
     def node_lines(self, blocks=None, decision=None):
         if decision is not None:
             decisions.append(decision)
-        return real(self, blocks, decision)
+        return real_lines(self, blocks, decision)
+
+    def variants_of(self, cells=None):
+        if cells is not None:
+            variants.append(cells)
+        return real_variants(self, cells)
 
     monkeypatch.setattr(resolved.Resolved, "node_lines", node_lines)
-    for seed in range(6):
+    monkeypatch.setattr(resolved.Resolved, "variants", variants_of)
+    for seed in range(8):
         chance = random.Random(seed)
-        pool = {f"r{i:02}": _random_release(f"r{i:02}", chance) for i in range(40)}
+        make = _random_release if seed % 2 else _short_written
+        pool = {f"r{i:02}": make(f"r{i:02}", chance) for i in range(40)}
         held = sorted(chance.sample(sorted(pool), 24))
         origins = dict.fromkeys(pool, "1")
         corpus, state = resolve_kept(rows(*(pool[rid] for rid in held)), origins, None, "govkg")
@@ -615,6 +631,7 @@ def test_a_chain_of_updates_splices_each_report_by_the_decisions_it_moved(tmp_pa
             path.write_bytes(spliced)
             corpus.decisions.report_written(path)
     assert decisions  # lines made again alone, not only names whole
+    assert variants  # and variants
 
 
 def test_a_report_not_the_last_one_written_is_made_whole(tmp_path, monkeypatch):
