@@ -523,10 +523,18 @@ class Resolved:
         for (value,) in self.db.execute("SELECT value FROM decision ORDER BY node, rid, person"):
             yield _decision(value)
 
-    def node_lines(self, blocks: list[str] | None = None) -> Iterator[tuple[str, str]]:
-        """(node, its line of the report) of each decision (of ``blocks``), in the order of
-        :meth:`decisions`."""
-        if blocks is None:
+    def node_lines(
+        self, blocks: list[str] | None = None, decision: tuple[str, str, str] | None = None
+    ) -> Iterator[tuple[str, str]]:
+        """(node, its line of the report) of each decision (of ``blocks``; or whose node, release
+        and person are ``decision``), in the order of :meth:`decisions`."""
+        if decision is not None:
+            rows = self.db.execute(
+                "SELECT node, value FROM decision WHERE node = ? AND rid = ? AND person = ? "
+                "ORDER BY node, rid, person",
+                decision,
+            )
+        elif blocks is None:
             rows = self.db.execute("SELECT node, value FROM decision ORDER BY node, rid, person")
         else:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (block TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -551,10 +559,20 @@ class Resolved:
         for (value,) in self.db.execute("SELECT value FROM tenure ORDER BY person, place, office"):
             yield _tenure(value)
 
-    def variants(self) -> Iterator[Variant]:
-        for row in self.db.execute(
-            "SELECT kind, key, rid, name, reason FROM variant ORDER BY kind, key, rid, name, reason"
-        ):
+    def variants(self, cells: tuple[str, ...] | None = None) -> Iterator[Variant]:
+        """The corpus's variants in order (those whose cells are ``cells``: kind, key, release,
+        name, reason)."""
+        if cells is None:
+            rows = self.db.execute(
+                "SELECT kind, key, rid, name, reason FROM variant ORDER BY kind, key, rid, name, reason"
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT kind, key, rid, name, reason FROM variant "
+                "WHERE kind = ? AND key = ? AND rid = ? AND name = ? AND reason = ?",
+                cells,
+            )
+        for row in rows:
             yield Variant(*row)
 
     def aliases(self) -> Iterator[Alias]:
@@ -668,6 +686,8 @@ def _update(
     # made from nothing, whose blocks are all judged whole)
     taken: dict[tuple[str, str], bytes] = {}
     put: dict[tuple[str, str], bytes] | None = None if empty else {}
+    # the variants taken back and put (the report's lines of those alone are made again)
+    variant_edits: set[tuple[str, ...]] = set()
     # what the gone and changed releases said is taken back
     for rid in (*gone, *again):
         steps = state.get("steps", rid, ())
@@ -686,6 +706,9 @@ def _update(
         db.executemany("DELETE FROM member WHERE block = ? AND rid = ?", [(block, rid) for block in blocks])
         db.execute("DELETE FROM known WHERE rid = ?", (rid,))
         db.execute("DELETE FROM unplaced WHERE rid = ?", (rid,))
+        variant_edits.update(
+            db.execute("SELECT kind, key, rid, name, reason FROM variant WHERE rid = ?", (rid,))
+        )
         db.execute("DELETE FROM variant WHERE rid = ?", (rid,))
         references.add("place", state.get("places", rid, ()), -1)
         old = state.get("keys", rid)
@@ -729,6 +752,7 @@ def _update(
         references.add("place", places, 1)
         for variant in sorted(variant_rows([row])):
             state.later("INSERT INTO variant VALUES (?, ?, ?, ?, ?)", variant)
+            variant_edits.add(tuple(variant))
     state.flush()
     if not empty:
         # a release naming a name is asked again only if what step 2 reads of its entries moved:
@@ -792,6 +816,9 @@ def _update(
     # the names of the nodes of the blocks resolved again, before and after: the report's lines of
     # the others are those of the last (None: a report made whole, see KeptDecisions.report_pieces)
     report_names: set[str] | None = None if empty else set()
+    # of a block judged again from its signatures, the decisions deleted and put, by node: the
+    # report's lines of those alone are made again (a name in every release has thousands)
+    report_lines: dict[str, set[tuple[str, str]]] = {}
     if again_blocks:
         removed: dict[str, list] = defaultdict(list)
         added: dict[str, list] = defaultdict(list)
@@ -800,10 +827,12 @@ def _update(
         for (block, rid), value in put.items():
             added[block].append((rid, value))
         for block in again_blocks:
-            result, gone_nodes, old_places = _resolved_again(
+            result, gone, old_places = _resolved_again(
                 state, block, sorted(removed[block]), sorted(added[block]), rows_read
             )
-            report_names = _node_names(report_names, gone_nodes, (node for _, node, *_ in result.decisions))
+            report_names = _line_edits(
+                report_names, report_lines, chain(gone, (row[1:4] for row in result.decisions))
+            )
             references.add("place", old_places, -1)
             _put_group(state, references, result, touched)
     del taken, put
@@ -875,7 +904,9 @@ def _update(
         keys=KeptKeys(state, releases),
         tenures=KeptList(state, "tenures", state.count("tenure")),
         same_as=tuple(state.aliases()),
-        decisions=KeptDecisions(state, "decisions", state.count("decision"), since, report_names),
+        decisions=KeptDecisions(
+            state, "decisions", state.count("decision"), since, report_names, report_lines, variant_edits
+        ),
         variants=KeptList(state, "variants", state.count("variant")),
         fingerprint=digest,
     )
@@ -933,15 +964,27 @@ class KeptDecisions(KeptList):
     and the whole report spliced from the last (:meth:`report_pieces`).
 
     ``since`` is the state's generation the update started from; ``names``, the names of the
-    nodes of the blocks it resolved again, before and after (None: a state made from nothing, or
-    a node whose name the report's order cannot tell, see :func:`_node_names`)."""
+    nodes of the blocks it resolved again whole, before and after (None: a state made from
+    nothing, or a node whose name the report's order cannot tell, see :func:`_node_names`);
+    ``lines``, of the blocks judged again from their signatures, the decisions deleted and put,
+    by node: each node's releases and persons (:func:`_line_edits`); ``variants``, the variants
+    (kind, key, release, name, reason) the update took back and put."""
 
     def __init__(
-        self, state: Resolved, which: str, count: int, since: int = 0, names: set[str] | None = None
+        self,
+        state: Resolved,
+        which: str,
+        count: int,
+        since: int = 0,
+        names: set[str] | None = None,
+        lines: Mapping[str, set[tuple[str, str]]] | None = None,
+        variants: set[tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(state, which, count)
         self._since = since
         self._names = names
+        self._lines = lines or {}
+        self._variants = variants
         self._written: dict | None = None
 
     def report_lines(self) -> Iterator[str]:
@@ -955,7 +998,10 @@ class KeptDecisions(KeptList):
 
         The report's person lines are sorted by node, and a name's nodes (``name@...``) stand
         together: a name's lines are found by a binary search of the file, and those of each name
-        resolved again put in their place; the variants after them are made again."""
+        resolved again whole put in their place; of a block judged again from its signatures, only
+        the lines of the decisions deleted and put, each found by its node, release and person
+        (the order of the lines of one node); the variants after them likewise, those taken back
+        and put found by all their cells (the variants' order)."""
         found = self._report_of(previous)
         self._written = {"plain": True}
         yield _HEADER
@@ -964,10 +1010,11 @@ class KeptDecisions(KeptList):
         else:
             yield from self._spliced(Path(previous), found)
         self._written["variants_at"] = self._written.pop("at")
-        yield from _encoded(
-            _report_line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
-            for v in self._state.variants()
-        )
+        edits = self._variants
+        if found is None or edits is None or any("\t" in c or "\n" in c for edit in edits for c in edit):
+            yield from _encoded(_variant_line(v) for v in self._state.variants())
+        else:
+            yield from self._spliced_variants(Path(previous), found["variants_at"], sorted(edits))
 
     def report_written(self, path: str | Path) -> None:
         """Say that ``path`` holds the report :meth:`report_pieces` gave: the next update splices it."""
@@ -1023,23 +1070,40 @@ class KeptDecisions(KeptList):
         asked = set(names)
         fresh = (line for line in self._state.node_lines(_blocks_of(names)) if _name_of(line[0]) in asked)
         pending = next(fresh, None)
+        # each edit where it starts in the report's order: a name's nodes, or one decision's lines
+        edits = sorted(
+            [(_name_bound(name), b"", b"", name) for name in names]
+            + [
+                (node.encode(), rid.encode(), person.encode(), (node, rid, person))
+                for node, keys in self._lines.items()
+                if _name_of(node) not in asked
+                for rid, person in keys
+            ]
+        )
         plain = True
         at = len(_HEADER)
         with previous.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as old:
             cursor, end = len(_HEADER), said["variants_at"]
             if old[:cursor] != _HEADER or end > len(old):
                 raise ValueError(f"{previous}: not the report the state says")
-            for name in names:
-                start = _first_line(old, cursor, end, _name_bound(name))
-                stop = _first_line(old, start, end, _name_bound(name, after=True))
+            for *key, edit in edits:
+                if isinstance(edit, str):  # a name's lines, all made again
+                    start = _first_line(old, cursor, end, key[0])
+                    stop = _first_line(old, start, end, _name_bound(edit, after=True))
+                    lines = []
+                    while pending is not None and _name_of(pending[0]) == edit:
+                        plain = plain and _plain_node(pending[0])
+                        lines.append(pending[1])
+                        pending = next(fresh, None)
+                else:  # the lines of one decision (node, release, person), as it is now
+                    start = _first_decision(old, cursor, end, tuple(key))
+                    stop = start
+                    while stop < end and _decision_key(old, stop) == tuple(key):
+                        stop = old.find(b"\n", stop, end) + 1
+                    lines = [line for _, line in self._state.node_lines(decision=edit)]
                 piece = old[cursor:start]
                 at += len(piece)
                 yield piece
-                lines = []
-                while pending is not None and _name_of(pending[0]) == name:
-                    plain = plain and _plain_node(pending[0])
-                    lines.append(pending[1])
-                    pending = next(fresh, None)
                 piece = "".join(lines).encode("utf-8")
                 at += len(piece)
                 yield piece
@@ -1049,6 +1113,45 @@ class KeptDecisions(KeptList):
             piece = old[cursor:end]
         self._written |= {"at": at + len(piece), "plain": plain}
         yield piece
+
+    def _spliced_variants(self, previous: Path, start: int, edits: list[tuple[str, ...]]) -> Iterator[bytes]:
+        """The report's variant lines: those of ``previous`` from ``start`` on, with the lines of each
+        variant of ``edits`` (sorted) taken out and its lines now put in their place."""
+        with previous.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as old:
+            cursor, end = start, len(old)
+            for edit in edits:
+                key = tuple(cell.encode() for cell in edit)
+                found = _first_variant(old, cursor, end, key)
+                stop = found
+                while stop < end and _variant_key(old, stop) == key:
+                    stop = old.find(b"\n", stop, end) + 1
+                yield old[cursor:found]
+                yield "".join(_variant_line(v) for v in self._state.variants(edit)).encode("utf-8")
+                cursor = stop
+            yield old[cursor:end]
+
+
+def _variant_line(v: Variant) -> str:
+    return _report_line(v.kind, v.key, v.release, v.name, v.name, v.reason, "")
+
+
+def _variant_key(data, start: int) -> tuple[bytes, ...]:
+    """(kind, key, release, name, reason) of the variant line at ``start``: its place in their order."""
+    cells = data[start : data.find(b"\n", start)].split(b"\t")
+    return cells[0], cells[1], cells[2], cells[3], cells[5]
+
+
+def _first_variant(data, lo: int, hi: int, key: tuple[bytes, ...]) -> int:
+    """The start of the first variant line in ``data[lo:hi]`` (whole lines, in their order) whose
+    cells are ``key`` or after it; ``hi`` when there is none."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
+        if _variant_key(data, start) < key:
+            lo = data.find(b"\n", start, hi) + 1  # the line after
+        else:
+            hi = start
+    return lo
 
 
 _HEADER = REPORT_HEADER.encode()
@@ -1088,6 +1191,25 @@ def _node_names(names: set[str] | None, *nodes: Iterable[str]) -> set[str] | Non
     return names
 
 
+def _line_edits(
+    names: set[str] | None, lines: dict[str, set[tuple[str, str]]], edits: Iterable[tuple[str, str, str]]
+) -> set[str] | None:
+    """``names`` (:func:`_node_names`) with the decisions ``edits`` (node, release, person) put in
+    ``lines`` (node -> its releases and persons): their lines are found in the report by those
+    (:meth:`KeptDecisions.report_pieces`), or by their name where a cell of them holds what a
+    line writes otherwise (a tab or a newline); None when a node is not :func:`_plain_node`."""
+    if names is None:
+        return None
+    for node, rid, person in edits:
+        if not _plain_node(node):
+            return None
+        if "\t" in rid or "\n" in rid or "\t" in person or "\n" in person:
+            names.add(_name_of(node))
+        else:
+            lines.setdefault(node, set()).add((rid, person))
+    return names
+
+
 def _blocks_of(names: Iterable[str]) -> list[str]:
     return sorted({_block(name) for name in names})
 
@@ -1101,6 +1223,25 @@ def _first_line(data, lo: int, hi: int, key: bytes) -> int:
         node_end = data.find(b"\t", start + _PERSON, hi)
         if data[start + _PERSON : node_end] < key:
             lo = data.find(b"\n", node_end, hi) + 1  # the line after
+        else:
+            hi = start
+    return lo
+
+
+def _decision_key(data, start: int) -> tuple[bytes, bytes, bytes]:
+    """(node, release, person) of the person line at ``start``: its place in the report's order."""
+    cells = data[start : data.find(b"\n", start)].split(b"\t", 5)
+    return cells[1], cells[2], cells[4]
+
+
+def _first_decision(data, lo: int, hi: int, key: tuple[bytes, bytes, bytes]) -> int:
+    """The start of the first person line in ``data[lo:hi]`` (whole lines, in the report's order:
+    node, release, person) whose decision is ``key`` or after it; ``hi`` when there is none."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
+        if _decision_key(data, start) < key:
+            lo = data.find(b"\n", start, hi) + 1  # the line after
         else:
             hi = start
     return lo
@@ -1546,14 +1687,15 @@ def _resolved_again(
     removed: list[tuple[str, bytes]],
     added: list[tuple[str, bytes]],
     held: Mapping[str, ReleaseMentions],
-) -> tuple[_GroupRows, list[str], list[str]]:
+) -> tuple[_GroupRows, list[tuple[str, str, str]], list[str]]:
     """Step 3 of a block whose signatures are kept, proportional to what changed: the mentions of
     the member rows ``removed`` taken from their signatures (their decisions deleted), those of
     ``added`` put in, the block's signatures judged again, and the decisions of a signature whose
     outcome moved written again; the others are kept as they are. Gives the rows to insert (the
     decisions of ``added``, and of the signatures moved; all the block's tenures; the nodes of
-    each release whose nodes moved), the nodes of the decisions deleted (for the report), and the
-    places of the tenures deleted."""
+    each release whose nodes moved), the (node, release, person) of each decision deleted (for the
+    report: its lines of those and of the decisions put are made again), and the places of the
+    tenures deleted."""
     db = state.db
     kept: dict[bytes, list] = {}  # key -> [count, signature, outcome before (None: new), days]
     for key, count, content, outcome, days in db.execute(
@@ -1561,7 +1703,7 @@ def _resolved_again(
     ):
         kept[key] = [count, marshal.loads(content), marshal.loads(outcome), marshal.loads(days)]
     reading = _Mentions()  # a row taken back read from its bytes: its release's row may be new
-    gone_nodes: list[str] = []
+    gone: list[tuple[str, str, str]] = []  # (node, release, person) of each decision deleted
     touched: set[bytes] = set()  # the signatures whose mentions came or went
     for rid, value in removed:
         for date, _, _, key, _ in reading.read(rid, value):
@@ -1572,10 +1714,9 @@ def _resolved_again(
             days[date] -= 1
             if not days[date]:
                 del days[date]
-        gone_nodes += [
-            node
-            for (node,) in db.execute("SELECT node FROM decision WHERE block = ? AND rid = ?", (block, rid))
-        ]
+        gone += db.execute(
+            "SELECT node, rid, person FROM decision WHERE block = ? AND rid = ?", (block, rid)
+        ).fetchall()
         db.execute("DELETE FROM decision WHERE block = ? AND rid = ?", (block, rid))
     new = []
     reading = _Mentions(held)
@@ -1602,8 +1743,9 @@ def _resolved_again(
         ).fetchall()
         db.execute("DELETE FROM decision WHERE block = ? AND sig = ?", (block, key))
         node = _node_string(now[0])
-        gone_nodes.append(_node_string(before[0]))
+        node_before = _node_string(before[0])
         for rid, person_key, value in rows:
+            gone.append((node_before, rid, person_key))
             written = marshal.loads(value)[2]
             decisions.append(
                 (block, node, rid, person_key, _decision_value(rid, person_key, now, written), key)
@@ -1640,7 +1782,7 @@ def _resolved_again(
     result = _GroupRows(
         decisions, tenures, [(rid, _nodes_row(made)) for rid, made in fresh.items()], summaries
     )
-    return result, gone_nodes, old_places
+    return result, gone, old_places
 
 
 def _put_group(state: Resolved, references: _References, result: _GroupRows, touched: set[str]) -> None:
