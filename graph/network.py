@@ -1018,7 +1018,7 @@ _XML_CHANGED = re.compile('[\x00-\x1f\ufffe\uffff&<>"]')
 
 
 def _xml(value: object) -> str:
-    text = str(value)
+    text = value if type(value) is str else str(value)
     if _XML_CHANGED.search(text) is None:
         return text
     text = _XML_INVALID.sub("", text)
@@ -1165,7 +1165,7 @@ def gexf_stream(
 
 
 def _text(lines: list[str]) -> str:
-    return "".join(line + "\n" for line in lines)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _cut(lines: list[str], marked: list[int]) -> tuple[str, str | None, str]:

@@ -371,13 +371,25 @@ class _Names:
     def iri(self, text: str) -> str:
         short = self.cache.get(text)
         if short is None:
-            short = text
-            match = self.shortened.match(text)
-            if match is not None:
-                local = match.start(1)
-                short = f"{self.namespace[text[1:local]]}:{text[local:-1]}"
-            self.cache[text] = short
+            short = self.cache[text] = self.shorten(text)
         return short
+
+    def shorten(self, text: str) -> str:
+        """:meth:`iri`, not cached."""
+        match = self.shortened.match(text)
+        if match is None:
+            return text
+        local = match.start(1)
+        return f"{self.namespace[text[1:local]]}:{text[local:-1]}"
+
+    def object(self, text: str) -> str:
+        """:meth:`term` not cached: an object as Turtle writes it."""
+        if text[0] == "<":
+            return self.cache.get(text) or self.shorten(text)
+        if text[-1] != ">":
+            return text
+        lexical, _, datatype = text.rpartition("^^")
+        return f"{lexical}^^{self.iri(datatype)}"
 
     def predicate(self, text: str) -> str:
         short = self.predicates.get(text)
@@ -521,6 +533,7 @@ class _JsonTerms:
         self.coercion: dict[str, str | None] = {}  # term -> @type
         self.language: dict[str, str | None] = {}  # term -> @language
         self.keys: dict[str, str] = {_RDF_TYPE: "@type"}  # predicate (N-Triples) -> key
+        self.shared_keys = False  # whether two predicates have one key (node_of merges their values)
         for term, definition in context.items():
             if term in self.prefixes:
                 continue
@@ -539,19 +552,24 @@ class _JsonTerms:
         """An IRI (N-Triples form) as a compact IRI, for @id and @id-coerced values."""
         compact = self.compact.get(text)
         if compact is None:
-            match = self.compacted.match(text)
-            if match is None:
-                compact = text[1:-1]
-            else:
-                local = match.start(1)
-                compact = f"{self.names.namespace[text[1:local]]}:{text[local:-1]}"
-            self.compact[text] = compact
+            compact = self.compact[text] = self.compacted_iri(text)
         return compact
+
+    def compacted_iri(self, text: str) -> str:
+        """:meth:`iri`, not cached."""
+        match = self.compacted.match(text)
+        if match is None:
+            return text[1:-1]
+        local = match.start(1)
+        return f"{self.names.namespace[text[1:local]]}:{text[local:-1]}"
 
     def key(self, predicate: str) -> str:
         key = self.keys.get(predicate)
         if key is None:
-            key = self.keys[predicate] = self.terms.get(predicate[1:-1]) or self.iri(predicate)
+            key = self.terms.get(predicate[1:-1]) or self.iri(predicate)
+            if key in self.keys.values():  # another predicate's too (a term named as a compact IRI)
+                self.shared_keys = True
+            self.keys[predicate] = key
         return key
 
     def vocab(self, text: str) -> str:
@@ -606,6 +624,12 @@ class _JsonTerms:
         """
         return self.node_of(triples[0][0], map(_PREDICATE_OBJECT, triples))
 
+    def object_value(self, key: str, text: str) -> str:
+        """The JSON of an object under ``key``, as :meth:`node_of` writes it."""
+        if key == "@type":
+            return _STRING(self.vocab(text) if text[0] == "<" else text)
+        return self.value(key, text)
+
     def node_of(self, subject: str, pairs: Iterable[tuple[str, str]]) -> str:
         """:meth:`node` of a subject and its sorted (predicate, object) pairs."""
         keys = self.keys.get
@@ -626,6 +650,98 @@ class _JsonTerms:
             text = values[0] if len(values) == 1 else f"[{', '.join(values)}]"
             parts.append(f"{_STRING(key)}: {text}")
         return ", ".join(parts) + "}"
+
+
+class SubjectTexts:
+    """A subject's text in graph.ttl (:func:`turtle_text`) and its node in graph.jsonld
+    (:meth:`_JsonTerms.node_of`), made in one pass over its sorted (predicate, object) pairs: what a
+    build writes of every subject (graph/sharded.py).
+
+    Most objects come again under the same predicate (a release's IRI, a class, a person, a place,
+    a date, an offset): each predicate keeps its objects' Turtle text and JSON value, looked up
+    once instead of made twice again. Objects longer than :data:`HELD_OBJECT` (a sentence, a body
+    text) are made each time; :meth:`forget` bounds the rest.
+
+    >>> terms = _JsonTerms({"gov": "https://w3id.org/govkg/def#", "name": {"@id": "gov:name"}})
+    >>> texts = SubjectTexts(_Names(terms.prefixes), terms)
+    >>> name = "<https://w3id.org/govkg/def#name>"
+    >>> ttl, node = texts.of("<https://w3id.org/govkg/def#a>", [(name, '"甲"'), (name, '"乙"@zh')])
+    >>> print(ttl)
+    <BLANKLINE>
+    gov:a gov:name "甲" ,
+            "乙"@zh .
+    <BLANKLINE>
+    >>> node
+    '{"@id": "gov:a", "name": ["甲", {"@value": "乙", "@language": "zh"}]}'
+    """
+
+    def __init__(self, names: _Names, terms: _JsonTerms) -> None:
+        self.names, self.terms = names, terms
+        # predicate -> what opens it in Turtle (first, then after another), its JSON key as it opens
+        # its values, and its objects: N-Triples -> (Turtle, JSON)
+        self.predicates: dict[str, tuple[str, str, str, str, dict[str, tuple[str, str]]]] = {}
+        self.held = 0  # objects held, under every predicate
+
+    def of(self, subject: str, pairs: list[tuple[str, str]]) -> tuple[str, str]:
+        """The subject's text in graph.ttl and in graph.jsonld."""
+        if self.terms.shared_keys:  # node_of merges the values of two predicates
+            return turtle_text(subject, pairs, self.names), self.terms.node_of(subject, pairs)
+        names, terms = self.names, self.terms
+        known = self.predicates.get
+        turtle = ["\n", names.cache.get(subject) or names.iri(subject)]
+        add = turtle.extend
+        node = ['{"@id": ', _STRING(terms.compacted_iri(subject) if subject[0] == "<" else subject)]
+        last_p = None
+        name = ""  # the JSON key of last_p, as it opens its values
+        values: list[str] = []
+        for p, o in pairs:
+            if p != last_p:
+                first, after, opened, key, objects = known(p) or self._predicate(p)
+                if last_p is None:
+                    head = first
+                else:
+                    node += (", ", name, values[0] if len(values) == 1 else _array(values))
+                    head = after
+                name = opened
+                values = []
+                last_p = p
+            else:
+                head = " ,\n        "
+            held = objects.get(o)
+            if held is None:
+                held = (names.object(o), terms.object_value(key, o))
+                if len(o) <= HELD_OBJECT:
+                    objects[o] = held
+                    self.held += 1
+            add((head, held[0]))
+            values.append(held[1])
+        if values:
+            node += (", ", name, values[0] if len(values) == 1 else _array(values))
+        if self.terms.shared_keys:  # found among these pairs' predicates
+            return self.of(subject, pairs)
+        turtle.append(" .\n")
+        node.append("}")
+        return "".join(turtle), "".join(node)
+
+    def _predicate(self, predicate: str) -> tuple[str, str, str, str, dict[str, tuple[str, str]]]:
+        short = self.names.predicate(predicate)
+        key = self.terms.key(predicate)
+        found = self.predicates[predicate] = (f" {short} ", f" ;\n    {short} ", f"{_STRING(key)}: ", key, {})
+        return found
+
+    def forget(self, most: int) -> None:
+        """Drop the objects held once there are more than ``most``."""
+        if self.held > most:
+            for *_, objects in self.predicates.values():
+                objects.clear()
+            self.held = 0
+
+
+HELD_OBJECT = 200  # the longest object (N-Triples characters) whose texts SubjectTexts keeps
+
+
+def _array(values: list[str]) -> str:
+    return f"[{', '.join(values)}]"
 
 
 # What a literal's quoted form may not hold where it is also its lexical form's JSON string: an

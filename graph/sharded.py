@@ -94,6 +94,7 @@ from govkg.graph.outputs import (
     JSONLD_TAIL,
     WRITERS,
     SharedWork,
+    SubjectTexts,
     _JsonTerms,
     _Names,
     atomic_open,
@@ -367,6 +368,7 @@ class _Union:
         self.names = _Names(PREFIXES)
         context = jsonld_context()
         self.terms = _JsonTerms(context)
+        self.texts = SubjectTexts(self.names, self.terms)
         self.nt, self.ttl = files["graph.nt"], files["graph.ttl"]
         self.trig, self.jsonld = files["graph.trig"], files["graph.jsonld"]
         heads = (prefix_lines(PREFIXES), prefix_lines(PREFIXES), jsonld_head(context))
@@ -393,7 +395,7 @@ class _Union:
             default = [triple for triple, alone in group if alone]
         text = " .\n".join(triples) + " .\n"
         pairs = _PAIRS.findall(text)
-        block = turtle_text(subject, pairs, self.names)
+        block, node = self.texts.of(subject, pairs)
         nt, ttl = text.encode("utf-8"), block.encode("utf-8")
         if not default:
             trig = b""
@@ -401,7 +403,7 @@ class _Union:
             trig = ttl
         else:
             trig = turtle_text(subject, _PAIRS.findall(" .\n".join(default) + " .\n"), self.names).encode()
-        node = self.terms.node_of(subject, pairs).encode("utf-8")
+        node = node.encode("utf-8")
         if self.parts is not None:
             self._parts(subject, records, joined, triples, len(ttl), default is not None)
         return self._write(nt, ttl, trig, node)
@@ -420,9 +422,8 @@ class _Union:
             lengths = self.subject(name, records, _RS.join(records))
         else:
             nt = data.replace(tag + b"\n", b" .\n")
-            pairs = _PAIRS.findall(nt.decode("utf-8"))
-            ttl = turtle_text(name, pairs, self.names).encode("utf-8")
-            node = self.terms.node_of(name, pairs).encode("utf-8")
+            ttl, node = self.texts.of(name, _PAIRS.findall(nt.decode("utf-8")))
+            ttl, node = ttl.encode("utf-8"), node.encode("utf-8")
             if self.parts is not None:
                 self.parts.whole(tag[1:].decode("utf-8"), name, len(ttl))
                 self.parts.at += len(ttl)
@@ -439,6 +440,7 @@ class _Union:
         for cache in (self.names.cache, self.terms.compact):  # the names of IRIs often written stay
             if len(cache) > CACHED_NAMES:
                 cache.clear()
+        self.texts.forget(CACHED_NAMES)
         return len(nt), len(ttl), len(trig), len(node)
 
     def _parts(

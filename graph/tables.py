@@ -2374,8 +2374,12 @@ class _Exported:
         """A node's attributes as the exports write them: ``name`` unique, ``label`` the bare name."""
         bare_names, qualified = self.bare_names, self.qualified
         bare = bare_name(nid, attrs)
-        name = f"{bare} ({qualifier(nid, attrs)})" if bare_names[bare] > 1 else bare
-        repeated = qualified[name] + (1 if bare_names[name] == 1 else 0)
+        count = bare_names[bare]  # of the name, then of the name it is exported by
+        name = bare
+        if count > 1:
+            name = f"{bare} ({qualifier(nid, attrs)})"
+            count = bare_names[name]
+        repeated = qualified[name] + (1 if count == 1 else 0)
         return {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
 
     def node_lines(self) -> Iterator[tuple[str, str, dict]]:
@@ -2454,6 +2458,7 @@ EXPORTS_STATE = "exports"
 EXPORTS_FORMAT = 1
 _FIGURES = frozenset(("events", "contacts", "betweenness", "community"))  # with_figures' attributes
 _scan = json.decoder.scanstring
+_EXPORT_BUFFER = 1 << 20
 
 
 def _digest(text: str) -> str:
@@ -2552,8 +2557,9 @@ def _write_spliced(
     formatted = 0
     with contextlib.ExitStack() as stack:
         old = _PreviousExports.open(state, Path(previous) if previous else None, types, stack)
-        first = stack.enter_context(atomic_open(gexf, "wb"))
-        second = stack.enter_context(atomic_open(graphml, "wb"))
+        # a megabyte's buffer: the nodes and edges are written in pieces of some tens of bytes
+        first = stack.enter_context(atomic_open(gexf, "wb", buffering=_EXPORT_BUFFER))
+        second = stack.enter_context(atomic_open(graphml, "wb", buffering=_EXPORT_BUFFER))
         out = (_Copier(first, old.fds[0] if old else None), _Copier(second, old.fds[1] if old else None))
         index = [
             stack.enter_context((folder / name).open("w", encoding="utf-8", newline="\n"))

@@ -17,8 +17,10 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from govkg.graph.build import BuildResult
 from govkg.graph.iris import release_iri
 from govkg.graph.outputs import (
+    HELD_OBJECT,
     WRITERS,
     SharedWork,
+    SubjectTexts,
     _JsonTerms,
     _Names,
     atomic_write,
@@ -29,10 +31,11 @@ from govkg.graph.outputs import (
     ntriples,
     trig,
     turtle,
+    turtle_text,
     write_outputs,
 )
 from govkg.graph.rdf import to_rdf
-from govkg.ontology import GOV, resource_path
+from govkg.ontology import GOV, PREFIXES, resource_path
 from tests.graph.records import inspection, meeting
 
 RDF_FILES = ["graph.ttl", "graph.trig", "graph.jsonld", "graph.nt"]
@@ -325,3 +328,65 @@ def test_an_iri_is_shortened_by_the_longest_namespace_that_allows_it(iri, turtle
 def test_a_literal_in_json_ld_is_its_lexical_form_as_json_writes_it(lexical):
     terms = _JsonTerms({"name": {"@id": "http://x/name"}})
     assert terms.value("name", nt_term(Literal(lexical))) == json.dumps(lexical, ensure_ascii=False)
+
+
+_GOV = "https://w3id.org/govkg/ontology#"
+_SUBJECTS = [
+    "<https://w3id.org/govkg/id/release/r1>",
+    "<https://w3id.org/govkg/id/person/a%20b>",
+    "<http://x/y>",
+]
+_PREDICATES = [
+    f"<{RDF.type}>",
+    f"<{_GOV}jurisdiction>",  # @id
+    f"<{_GOV}role>",  # @vocab
+    "<https://schema.org/name>",  # @language zh
+    "<https://schema.org/startDate>",  # xsd:date
+    "<https://schema.org/url>",  # xsd:anyURI
+    f"<{_GOV}beginIndex>",  # xsd:nonNegativeInteger
+    "<http://example.org/other>",  # no term
+]
+_OBJECTS = [
+    f"<{_GOV}Person>",
+    "<https://w3id.org/govkg/id/place/%E5%B7%B4>",
+    "<http://example.org//x>",
+    '"巴中市"@zh',
+    '"Mixed"@en-gb',
+    '"引号\\"与\\\\反斜杠\\n"',
+    '"2020-01-02"^^<http://www.w3.org/2001/XMLSchema#date>',
+    '"12"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>',
+    '"07"^^<https://example.org/x%20y#code>',
+    '"' + "长" * HELD_OBJECT + '"@zh',  # longer than what is held
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SUBJECTS),
+            st.sets(st.tuples(st.sampled_from(_PREDICATES), st.sampled_from(_OBJECTS)), min_size=1),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.integers(0, 3),
+)
+def test_a_subjects_turtle_and_json_ld_from_one_pass_are_those_of_each_writer(subjects, most):
+    """SubjectTexts, its objects held from one subject to the next and forgotten past ``most``,
+    gives turtle_text's and node_of's text."""
+    names, terms = _Names(PREFIXES), _JsonTerms(jsonld_context())
+    texts = SubjectTexts(_Names(PREFIXES), _JsonTerms(jsonld_context()))
+    for subject, pairs in subjects:
+        pairs = sorted(pairs)
+        assert texts.of(subject, pairs) == (turtle_text(subject, pairs, names), terms.node_of(subject, pairs))
+        texts.forget(most)
+    assert texts.held <= max(most, sum(len(pairs) for _, pairs in subjects))
+
+
+def test_two_predicates_of_one_json_ld_key_have_their_values_in_one_array():
+    context = {"a": "http://x/", "p": {"@id": "http://x/p"}, "a:q": {"@id": "http://x/r"}}
+    pairs = [("<http://x/p>", '"1"'), ("<http://x/q>", '"2"'), ("<http://x/r>", '"3"')]
+    texts = SubjectTexts(_Names({"a": "http://x/"}), _JsonTerms(context))
+    ttl, node = texts.of("<http://x/s>", pairs)
+    assert node == '{"@id": "a:s", "p": "1", "a:q": ["2", "3"]}'
+    assert ttl == turtle_text("<http://x/s>", pairs, _Names({"a": "http://x/"}))
