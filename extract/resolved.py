@@ -869,16 +869,41 @@ def _update(
     references.settle()
     if empty:
         state.indexed(True)
-    releases = tuple(rows)
-    return Corpus(
-        releases=releases,
-        keys=KeptKeys(state, releases),
-        tenures=KeptList(state, "tenures", state.count("tenure")),
-        same_as=tuple(state.aliases()),
-        decisions=KeptDecisions(state, "decisions", state.count("decision"), since, report_names),
-        variants=KeptList(state, "variants", state.count("variant")),
-        fingerprint=digest,
-    )
+    return KeptCorpus(tuple(rows), digest, since, report_names).corpus(state)
+
+
+class KeptCorpus(NamedTuple):
+    """What a corpus of a state (:func:`resolve_kept`) holds besides the state: the releases, its
+    fingerprint, and the generation and names its report is spliced by (:class:`KeptDecisions`).
+    A process that resolved the state hands this on (pickled: plain values), and the process that
+    writes the build reopens the corpus on its own connection to the state (:meth:`corpus`): a
+    build resolves identity in a child process, which takes what it held and freed with it
+    (graph/incremental.py's ``build_into``)."""
+
+    releases: tuple[str, ...]
+    fingerprint: str
+    since: int = 0
+    names: set[str] | None = None
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> KeptCorpus | None:
+        """What reopens ``corpus`` on its state; None for a corpus not read from a state."""
+        decisions = corpus.decisions
+        if not isinstance(decisions, KeptDecisions) or not isinstance(corpus.keys, KeptKeys):
+            return None
+        return cls(corpus.releases, corpus.fingerprint, decisions._since, decisions._names)
+
+    def corpus(self, state: Resolved) -> Corpus:
+        """The corpus of these releases, read from ``state``."""
+        return Corpus(
+            releases=self.releases,
+            keys=KeptKeys(state, self.releases),
+            tenures=KeptList(state, "tenures", state.count("tenure")),
+            same_as=tuple(state.aliases()),
+            decisions=KeptDecisions(state, "decisions", state.count("decision"), self.since, self.names),
+            variants=KeptList(state, "variants", state.count("variant")),
+            fingerprint=self.fingerprint,
+        )
 
 
 class KeptKeys(ReadAsDict):
