@@ -95,8 +95,9 @@ TRACED = (
     "network_tables",
     "rankings",
     "tables_html",
+    "write_page_index",
 )
-SNAPSHOTS = ("write_from_shards", "rankings")  # what the command holds as these start
+SNAPSHOTS = ("write_release_shards", "write_from_shards", "rankings", "write_page_index")  # as each starts
 
 
 def traced(top: int) -> None:

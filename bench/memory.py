@@ -54,8 +54,10 @@ def heap_figures() -> dict[str, float]:
     from files, from /proc/self/smaps_rollup; the C library's heap, in use and free, and its
     blocks mapped apart (glibc's ``mallinfo2``, every arena; free memory stays resident until
     given back, as extract/identity.py's ``give_back_memory`` does, but counts as free either
-    way: read the resident figure beside it); and the blocks Python has allocated, in millions.
-    Each figure only where it can be read."""
+    way: read the resident figure beside it); the blocks Python has allocated, in millions; what
+    Arrow's memory pool holds (pyarrow's ``total_allocated_bytes``, once pyarrow is imported) and
+    the Python allocations traced (tracemalloc, while it traces). Each figure only where it can be
+    read."""
     import ctypes
     import sys
 
@@ -88,6 +90,12 @@ def heap_figures() -> dict[str, float]:
             "mmapped": info.hblkhd / 1e6,
         }
     found["python blocks (M)"] = sys.getallocatedblocks() / 1e6
+    if "pyarrow" in sys.modules:  # Arrow's own pool (jemalloc or mimalloc), apart from glibc's heap
+        found["arrow"] = sys.modules["pyarrow"].total_allocated_bytes() / 1e6
+    import tracemalloc
+
+    if tracemalloc.is_tracing():  # Python's allocations, where they are traced (bench_memory --trace)
+        found["traced"] = tracemalloc.get_traced_memory()[0] / 1e6
     return found
 
 

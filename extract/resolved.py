@@ -898,18 +898,53 @@ def _update(
     references.settle()
     if empty:
         state.indexed(True)
-    releases = tuple(rows)
-    return Corpus(
-        releases=releases,
-        keys=KeptKeys(state, releases),
-        tenures=KeptList(state, "tenures", state.count("tenure")),
-        same_as=tuple(state.aliases()),
-        decisions=KeptDecisions(
-            state, "decisions", state.count("decision"), since, report_names, report_lines, variant_edits
-        ),
-        variants=KeptList(state, "variants", state.count("variant")),
-        fingerprint=digest,
-    )
+    return KeptCorpus(tuple(rows), digest, since, report_names, report_lines, variant_edits).corpus(state)
+
+
+class KeptCorpus(NamedTuple):
+    """What a corpus of a state (:func:`resolve_kept`) holds besides the state: the releases, its
+    fingerprint, and the generation, names, lines and variants its report is spliced by
+    (:class:`KeptDecisions`). A process that resolved the state hands this on (pickled: plain
+    values), and the process that writes the build reopens the corpus on its own connection to the
+    state (:meth:`corpus`): a build resolves identity in a child process, which takes what it held
+    and freed with it (graph/incremental.py's ``build_into``)."""
+
+    releases: tuple[str, ...]
+    fingerprint: str
+    since: int = 0
+    names: set[str] | None = None
+    lines: Mapping[str, set[tuple[str, str]]] | None = None
+    variants: set[tuple[str, ...]] | None = None
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> KeptCorpus | None:
+        """What reopens ``corpus`` on its state; None for a corpus not read from a state."""
+        decisions = corpus.decisions
+        if not isinstance(decisions, KeptDecisions) or not isinstance(corpus.keys, KeptKeys):
+            return None
+        return cls(
+            corpus.releases,
+            corpus.fingerprint,
+            decisions._since,
+            decisions._names,
+            decisions._lines,
+            decisions._variants,
+        )
+
+    def corpus(self, state: Resolved) -> Corpus:
+        """The corpus of these releases, read from ``state``."""
+        decisions = KeptDecisions(
+            state, "decisions", state.count("decision"), self.since, self.names, self.lines, self.variants
+        )
+        return Corpus(
+            releases=self.releases,
+            keys=KeptKeys(state, self.releases),
+            tenures=KeptList(state, "tenures", state.count("tenure")),
+            same_as=tuple(state.aliases()),
+            decisions=decisions,
+            variants=KeptList(state, "variants", state.count("variant")),
+            fingerprint=self.fingerprint,
+        )
 
 
 class KeptKeys(ReadAsDict):

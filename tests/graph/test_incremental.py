@@ -71,6 +71,38 @@ def test_a_second_build_reads_only_what_changed(tmp_path, inputs):
     assert (build_into(out, [first, second]).extracted) == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="processes are not forked here")
+def test_a_build_resolved_in_a_child_process_is_the_build_resolved_here(tmp_path, inputs):
+    first, second = inputs
+    here, apart = tmp_path / "here", tmp_path / "apart"
+    for add in (False, True):  # a build, then an update resolving again what it touches
+        sources = [first] if not add else [second]
+        expected = build_into(here, sources, add=add)
+        update = build_into(apart, sources, add=add, apart=True)
+        assert update.corpus == expected.corpus
+        assert (update.sources, update.errors, update.warnings) == (
+            expected.sources,
+            expected.errors,
+            expected.warnings,
+        )
+        assert (update.extracted, update.reused, update.record.removed) == (
+            expected.extracted,
+            expected.reused,
+            expected.record.removed,
+        )
+        assert written(update, apart) == written(expected, here)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="processes are not forked here")
+def test_the_error_of_a_build_in_a_child_process_is_raised_here(tmp_path, inputs, monkeypatch):
+    def failing(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(incremental, "_read_all", failing)
+    with pytest.raises(OSError, match="disk full"):
+        build_into(tmp_path / "out", list(inputs), apart=True)
+
+
 def test_the_cache_forgets_the_files_an_update_no_longer_builds(tmp_path, inputs):
     first, second = inputs
     out = tmp_path / "out"
