@@ -442,6 +442,9 @@ class _Draft:
     in_words: bool = False  # told of in reported words (甲指出，乙主持…会议)
     # One happening a day of a list the text counts (3日和8日两次召开…): (date, as written).
     repeats: tuple[tuple[str | None, str], ...] = ()
+    # The meetings listed after its own name by the same verb (主持召开甲会议和乙会议): one each,
+    # with the same day and roles.
+    listed: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -467,6 +470,23 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
         groups = tuple(_words_pattern(group.split("|")) for group in needs.split("&"))
         cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), groups))
     return tuple(cues)
+
+
+@lru_cache(maxsize=1)
+def _listed_meeting() -> re.Pattern:
+    """A meeting listed after the one a verb names (主持召开甲会议和乙会议, 出席甲会议、乙会议),
+    the list running to the clause's end or 并 (:data:`_LIST_ENDS`): another meeting the same
+    verb tells of, not what the first is about (甲会议和乙会议精神) nor a list of topics."""
+    meet = alternation(load_words("meeting_heads.tsv"))
+    topic = "传达|学习贯彻|研究|审议|听取|讨论|部署|贯彻|落实|精神|通过|上|期间"
+    return re.compile(
+        rf"\s*(?:和|及|以及|、)\s*(?P<name>(?:(?!{topic}|和|及|、){_CHAR}){{0,40}}?(?:{meet}))"
+        r"(?=\s*(?:并|和|及|、|$))"
+    )
+
+
+# Where a list of meetings ends: the clause's end, or 并 (…会议并讲话).
+_LIST_ENDS = re.compile(r"\s*(?:并|$)")
 
 
 @lru_cache(maxsize=1)
@@ -831,6 +851,8 @@ class _Reader:
                     match = None
                 if match:
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
+                    if kind == "meeting" and match.groupdict().get("name"):
+                        self._list_meetings(words, match, clause, sentence, v)
                     if not kind.endswith("+"):
                         break
         if self.told_past and current is not None and self.current is not current:
@@ -887,6 +909,22 @@ class _Reader:
             self.visit_day = (index, opening.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+
+    def _list_meetings(self, words: str, match: re.Match, clause: re.Match, sentence, v: View) -> None:
+        """Give the event just told of the meetings listed after its name (主持召开甲会议和乙会议):
+        the same verb tells of each, so each is a happening of its own, on the same day, with the
+        same roles."""
+        if not self.drafts or self.drafts[-1] is not self.current or self.current.type != "meeting":
+            return
+        listed = []
+        at = match.end("name")
+        while (more := _listed_meeting().match(words, at)) is not None:
+            start, end = clause.start() + more.start("name"), clause.start() + more.end("name")
+            listed.append(self._original(sentence, v, start, end).strip())
+            at = more.end()
+        if not _LIST_ENDS.match(words, at):
+            return
+        self.current.listed += tuple(name for name in listed if name not in self.current.listed)
 
     def _announced(self, words: str, end: int, dates: list) -> bool:
         """Whether a clause whose only modal word is 将 announces a happening for a day ahead.
@@ -2114,10 +2152,16 @@ def find_events(
         if phrase not in owner.implements:
             owner.implements.append(phrase)
     # 5月6日和12日，甲连续两次召开…: one event a day, each with what was read of them.
+    # 主持召开甲会议和乙会议: one event a meeting listed, each with what was read of them.
     happenings = [
         (replace(draft, date=day, name=f"{draft.name}（{written}）") if draft.repeats else draft)
         for draft in drafts
         for day, written in (draft.repeats or ((draft.date, ""),))
+    ]
+    happenings = [
+        replace(draft, name=name) if name != draft.name else draft
+        for draft in happenings
+        for name in (draft.name, *draft.listed)
     ]
     for number, draft in enumerate(happenings):
         yield Event(

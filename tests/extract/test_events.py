@@ -272,6 +272,34 @@ def test_joint_meetings_are_named_whole(text, name):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        (
+            "6月9日，县长张三先后主持召开县政府常务会议和县政府党组会议。",
+            ["县政府常务会议", "县政府党组会议"],
+        ),
+        ("6月9日，县长张三主持召开县政府常务会议、党组会议。", ["县政府常务会议", "党组会议"]),
+        (
+            "6月9日，张三先后出席全县经济工作会议、全县安全生产工作会议和全县防汛工作会议并讲话。",
+            ["全县经济工作会议", "全县安全生产工作会议", "全县防汛工作会议"],
+        ),
+        # what a meeting studies or discusses is no meeting listed
+        (
+            "6月9日，县长张三主持召开县政府常务会议，传达学习全省经济工作会议和全省防汛工作会议精神。",
+            ["县政府常务会议"],
+        ),
+        ("6月9日，县长张三主持召开专题会议，研究城市更新和防汛工作。", ["专题会议"]),
+    ],
+)
+def test_meetings_listed_after_one_verb_are_one_event_each(text, names):
+    events = events_of(text, names=("张三",))
+    assert [e.name for e in events] == names
+    # …on the same day, with the same roles
+    assert {e.date for e in events} == {"2020-06-09"}
+    assert len({e.participations for e in events}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # a session of a congress, a meeting about one: named to the last meeting noun of the phrase
         ("6月9日，张三出席市第十五届人民代表大会第五次会议并讲话。", ["市第十五届人民代表大会第五次会议"]),
         ("6月9日，张三主持召开全县人民代表大会筹备工作会议。", ["全县人民代表大会筹备工作会议"]),
@@ -281,7 +309,7 @@ def test_joint_meetings_are_named_whole(text, name):
         ),
         # …not across a verb, a list or a clause's end
         ("6月9日，张三主持召开县委常委会会议，研究部署防汛工作。", ["县委常委会会议"]),
-        ("6月9日，张三出席县委工作会议和全县经济工作会议。", ["县委工作会议"]),
+        ("6月9日，张三出席县委工作会议和全县经济工作会议。", ["县委工作会议", "全县经济工作会议"]),
         ("6月9日，张三出席县委全会，并在会上讲话。", ["县委全会"]),
     ],
 )
