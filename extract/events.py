@@ -276,8 +276,15 @@ _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
 # by the gathering (会前, 会后, 会间, 其间) between.
 _CONNECTIVE = re.compile(
-    r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*(?:在?(?:会前|会后|会间|会议期间|其间)[\s还又也再]*)?"
+    r"^(?:[\s并且还又同时随后也再]|之后|然后|紧?接着)*(?:他|她)?[\s并且还又同时随后也再]*"
+    r"(?:在?(?:会前|会后|会间|会议期间|其间)[\s还又也再]*)?"
 )
+# A clause that frames a time by what its subject did (甲在出席某博览会期间，会见了乙; 甲出席某论坛
+# 之际，…): the clause after it goes on with that subject.
+_TIME_FRAMED = re.compile(r"(?:期间|之际|间隙|(?<![同及暂临随适准按届])时)[，,]\s*$")
+# …and one that frames it by attending a gathering, with no 在 (甲出席某博览会期间，…): the
+# gathering is no event told of, so no one attends it here.
+_ATTENDING_OPENS = re.compile(r"(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|间隙)[，,]")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
 # A clause that opens with a pronoun for one person (次日，他又到某县检查…): who the story goes on with.
 _HE_OPENS = re.compile(r"\s*[并且还又同时随后也再]*(?:他|她)(?![们人])")
@@ -292,7 +299,7 @@ _HOLDS_WITH = re.compile(_SAME)
 # A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
 _TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
-_PLACE_ONLY = r"\s*(?:(?:并|还|又|随后)*在[^，,。；;在]{1,20}?)?\s*"
+_PLACE_ONLY = r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*(?:在[^，,。；;在]{1,20}?)?\s*"
 
 
 @lru_cache(maxsize=1)
@@ -1544,6 +1551,7 @@ class _Reader:
                 and not _APPOINTED_NOUN.match(text, c.start())
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
+                and not _ATTENDING_OPENS.match(text, c.start())
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
                 and not _WELCOMED_TO.search(text, clause.start(), c.start())
             ]
@@ -1720,6 +1728,15 @@ class _Reader:
         if not previous and role == "attend" and cue.group() == "座谈" and _TALK_OPENS.match(gap):
             # 甲走进某企业，调研…，与企业座谈: who went takes part in the talk.
             return self.last_subjects[:1]
+        if (
+            not previous
+            and not gap.strip()
+            and role in ("host", "chair", "speak")
+            and self.opener
+            and _TIME_FRAMED.search(text, 0, clause.start())
+        ):
+            # 甲在出席某博览会期间，会见了乙: who opened the frame does what the clause says.
+            return (self.opener,)
         if not previous and _place_only().fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
             return self.last_subjects[:1]

@@ -2646,3 +2646,25 @@ def test_a_clause_read_once_holds_the_groups_that_searching_each_would_find(word
     rows = events._event_cues()
     searched = [(kind, pattern) for kind, pattern, needs in rows if all(n.search(words) for n in needs)]
     assert list(events._cues_held(events._needs_held(words))) == searched
+
+
+@pytest.mark.parametrize("then", ["之后", "然后", "接着"])
+def test_a_clause_opened_by_then_goes_on_with_the_subject_before(then):
+    text = f"6月9日，县长张三到某镇调研，{then}主持召开座谈会。"
+    events = events_of(text, names=("张三",))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == [
+        ("inspection", {("张三", "lead")}),
+        ("meeting", {("张三", "chair")}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["在出席某博览会期间", "出席某博览会期间", "出席某论坛之际", "在某市考察时"],
+)
+def test_who_opens_a_time_frame_does_what_the_clause_after_it_says(frame):
+    # 甲在出席某博览会期间，会见了乙: 甲 receives 乙; attending the frame's gathering is no role here
+    text = f"6月9日，县长张三{frame}，会见了某集团董事长李四。"
+    events = events_of(text, names=("张三", "李四"))
+    reception = next(e for e in events if e.type == "reception")
+    assert {(p.person, p.role) for p in reception.participations} == {("张三", "host"), ("李四", "guest")}
