@@ -1210,6 +1210,28 @@ class _Reader:
                 self.current = draft
                 self.marks.append(((index, clause.start()), draft))
             return
+        hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
+        if (
+            len({m.key for m in hosts}) > 1
+            and _SEPARATE.search(v.text, hosts[-1].end, at)
+            and not _CALLS_ON.match(match.group())
+        ):
+            # 副部长乙、副主任丙分别会见了甲一行: one reception each host, as 分别会见甲和乙 is one
+            # each guest.
+            for host in dict.fromkeys(m.key for m in hosts):
+                draft = _Draft(
+                    kind, f"{name}（{self.names.get(host, host)}）", index, sentence.span, date, place
+                )
+                draft.leaders = frozenset({host})
+                draft.roles = [
+                    Participation(host, "host", sentence.span),
+                    Participation(guests[0], "guest", sentence.span),
+                ]
+                draft.closed = True
+                self.drafts.append(draft)
+                self.current = draft
+                self.marks.append(((index, clause.start()), draft))
+            return
         if kind == "inspection" and len(leaders) > 1 and _EACH_LEADS.search(v.text, clause.start(), at + 2):
             # 甲、乙分别带队检查…: one inspection each, with its own lead.
             for leader in (m.key for m in _starting(mentions, clause.start(), at)):

@@ -298,6 +298,33 @@ def test_meetings_listed_after_one_verb_are_one_event_each(text, names):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，副部长王大、副主任赵二分别会见了省长李四。",
+        "6月9日，李四带队先后拜会某部、某委，副部长王大、副主任赵二分别会见了李四一行。",
+    ],
+)
+def test_separate_receptions_by_several_hosts(text):
+    # several hosts each on their own: one reception each host, as for several guests
+    events = events_of(text, names=("李四", "王大", "赵二"))
+    assert [e.type for e in events] == ["reception", "reception"]
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == [
+        {("王大", "host"), ("李四", "guest")},
+        {("赵二", "host"), ("李四", "guest")},
+    ]
+
+
+def test_hosts_together_hold_one_reception():
+    text = "6月9日，副部长王大、副主任赵二会见了省长李四。"
+    (event,) = events_of(text, names=("李四", "王大", "赵二"))
+    assert {(p.person, p.role) for p in event.participations} == {
+        ("王大", "host"),
+        ("赵二", "host"),
+        ("李四", "guest"),
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # a session of a congress, a meeting about one: named to the last meeting noun of the phrase
