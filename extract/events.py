@@ -379,7 +379,7 @@ _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
 _HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
 # The means talks are held by (举行视频会晤, 视频会见, 通过视频连线会见): part of their name.
-_MEDIUM = re.compile(r"(?:通过)?(?:视频连线|视频|电话|远程|线上)(?:方式)?$")
+_MEDIUM = re.compile(r"(?:通过|以)?(?:视频连线|视频|电话|远程|线上)(?:方式)?$")
 # Where a reception is held, said right before its cue (在人民大会堂会见, 在某宾馆亲切会见);
 # 在人民大会堂同乙举行会谈; not whose company it is held in (在乙陪同下会见).
 _FRAME_WORD = re.compile(r"(?:期间|之际|时|前|后|中|上)(?:分别|先后|集体|亲切|共同|一起|再次|又|还)*$")
