@@ -276,8 +276,15 @@ _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
 # by the gathering (会前, 会后, 会间, 其间) between.
 _CONNECTIVE = re.compile(
-    r"^[\s并且还又同时随后也再]*(?:他|她)?[\s并且还又同时随后也再]*(?:在?(?:会前|会后|会间|会议期间|其间)[\s还又也再]*)?"
+    r"^(?:[\s并且还又同时随后也再]|之后|然后|紧?接着)*(?:他|她)?[\s并且还又同时随后也再]*"
+    r"(?:在?(?:会前|会后|会间|会议期间|其间)[\s还又也再]*)?"
 )
+# A clause that frames a time by what its subject did (甲在出席某博览会期间，会见了乙; 甲出席某论坛
+# 之际，…): the clause after it goes on with that subject.
+_TIME_FRAMED = re.compile(r"(?:期间|之际|间隙|(?<![同及暂临随适准按届])时)[，,]\s*$")
+# …and one that frames it by attending a gathering, with no 在 (甲出席某博览会期间，…): the
+# gathering is no event told of, so no one attends it here.
+_ATTENDING_OPENS = re.compile(r"(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|间隙)[，,]")
 _PRONOUN_ANYWHERE = re.compile(r"他|她")
 # A clause that opens with a pronoun for one person (次日，他又到某县检查…): who the story goes on with.
 _HE_OPENS = re.compile(r"\s*[并且还又同时随后也再]*(?:他|她)(?![们人])")
@@ -292,7 +299,7 @@ _HOLDS_WITH = re.compile(_SAME)
 # A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
 _TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
-_PLACE_ONLY = r"\s*(?:(?:并|还|又|随后)*在[^，,。；;在]{1,20}?)?\s*"
+_PLACE_ONLY = r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*(?:在[^，,。；;在]{1,20}?)?\s*"
 
 
 @lru_cache(maxsize=1)
@@ -372,7 +379,7 @@ _HANDS_OVER = re.compile(r"(颁发|颁授)了?")
 # The light verb of a talk held (举行了成果丰硕的会谈), up to the cue.
 _HELD = re.compile(r"(举行|进行)了?[^，,；;。]{0,12}$")
 # The means talks are held by (举行视频会晤, 视频会见, 通过视频连线会见): part of their name.
-_MEDIUM = re.compile(r"(?:通过)?(?:视频连线|视频|电话|远程|线上)(?:方式)?$")
+_MEDIUM = re.compile(r"(?:通过|以)?(?:视频连线|视频|电话|远程|线上)(?:方式)?$")
 # Where a reception is held, said right before its cue (在人民大会堂会见, 在某宾馆亲切会见);
 # 在人民大会堂同乙举行会谈; not whose company it is held in (在乙陪同下会见).
 _FRAME_WORD = re.compile(r"(?:期间|之际|时|前|后|中|上)(?:分别|先后|集体|亲切|共同|一起|再次|又|还)*$")
@@ -442,6 +449,9 @@ class _Draft:
     in_words: bool = False  # told of in reported words (甲指出，乙主持…会议)
     # One happening a day of a list the text counts (3日和8日两次召开…): (date, as written).
     repeats: tuple[tuple[str | None, str], ...] = ()
+    # The meetings listed after its own name by the same verb (主持召开甲会议和乙会议): one each,
+    # with the same day and roles.
+    listed: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -467,6 +477,23 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
         groups = tuple(_words_pattern(group.split("|")) for group in needs.split("&"))
         cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), groups))
     return tuple(cues)
+
+
+@lru_cache(maxsize=1)
+def _listed_meeting() -> re.Pattern:
+    """A meeting listed after the one a verb names (主持召开甲会议和乙会议, 出席甲会议、乙会议),
+    the list running to the clause's end or 并 (:data:`_LIST_ENDS`): another meeting the same
+    verb tells of, not what the first is about (甲会议和乙会议精神) nor a list of topics."""
+    meet = alternation(load_words("meeting_heads.tsv"))
+    topic = "传达|学习贯彻|研究|审议|听取|讨论|部署|贯彻|落实|精神|通过|上|期间"
+    return re.compile(
+        rf"\s*(?:和|及|以及|、)\s*(?P<name>(?:(?!{topic}|和|及|、){_CHAR}){{0,40}}?(?:{meet}))"
+        r"(?=\s*(?:并|和|及|、|$))"
+    )
+
+
+# Where a list of meetings ends: the clause's end, or 并 (…会议并讲话).
+_LIST_ENDS = re.compile(r"\s*(?:并|$)")
 
 
 @lru_cache(maxsize=1)
@@ -831,6 +858,8 @@ class _Reader:
                     match = None
                 if match:
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
+                    if kind == "meeting" and match.groupdict().get("name"):
+                        self._list_meetings(words, match, clause, sentence, v)
                     if not kind.endswith("+"):
                         break
         if self.told_past and current is not None and self.current is not current:
@@ -887,6 +916,22 @@ class _Reader:
             self.visit_day = (index, opening.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+
+    def _list_meetings(self, words: str, match: re.Match, clause: re.Match, sentence, v: View) -> None:
+        """Give the event just told of the meetings listed after its name (主持召开甲会议和乙会议):
+        the same verb tells of each, so each is a happening of its own, on the same day, with the
+        same roles."""
+        if not self.drafts or self.drafts[-1] is not self.current or self.current.type != "meeting":
+            return
+        listed = []
+        at = match.end("name")
+        while (more := _listed_meeting().match(words, at)) is not None:
+            start, end = clause.start() + more.start("name"), clause.start() + more.end("name")
+            listed.append(self._original(sentence, v, start, end).strip())
+            at = more.end()
+        if not _LIST_ENDS.match(words, at):
+            return
+        self.current.listed += tuple(name for name in listed if name not in self.current.listed)
 
     def _announced(self, words: str, end: int, dates: list) -> bool:
         """Whether a clause whose only modal word is 将 announces a happening for a day ahead.
@@ -1160,6 +1205,28 @@ class _Reader:
                 draft.name = f"{name}（{guest}）"
                 draft.roles = [Participation(key, host, sentence.span) for key in sorted(leaders)]
                 draft.roles.append(Participation(guest, guest_role, sentence.span))
+                draft.closed = True
+                self.drafts.append(draft)
+                self.current = draft
+                self.marks.append(((index, clause.start()), draft))
+            return
+        hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
+        if (
+            len({m.key for m in hosts}) > 1
+            and _SEPARATE.search(v.text, hosts[-1].end, at)
+            and not _CALLS_ON.match(match.group())
+        ):
+            # 副部长乙、副主任丙分别会见了甲一行: one reception each host, as 分别会见甲和乙 is one
+            # each guest.
+            for host in dict.fromkeys(m.key for m in hosts):
+                draft = _Draft(
+                    kind, f"{name}（{self.names.get(host, host)}）", index, sentence.span, date, place
+                )
+                draft.leaders = frozenset({host})
+                draft.roles = [
+                    Participation(host, "host", sentence.span),
+                    Participation(guests[0], "guest", sentence.span),
+                ]
                 draft.closed = True
                 self.drafts.append(draft)
                 self.current = draft
@@ -1506,6 +1573,7 @@ class _Reader:
                 and not _APPOINTED_NOUN.match(text, c.start())
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
+                and not _ATTENDING_OPENS.match(text, c.start())
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
                 and not _WELCOMED_TO.search(text, clause.start(), c.start())
             ]
@@ -1682,6 +1750,15 @@ class _Reader:
         if not previous and role == "attend" and cue.group() == "座谈" and _TALK_OPENS.match(gap):
             # 甲走进某企业，调研…，与企业座谈: who went takes part in the talk.
             return self.last_subjects[:1]
+        if (
+            not previous
+            and not gap.strip()
+            and role in ("host", "chair", "speak")
+            and self.opener
+            and _TIME_FRAMED.search(text, 0, clause.start())
+        ):
+            # 甲在出席某博览会期间，会见了乙: who opened the frame does what the clause says.
+            return (self.opener,)
         if not previous and _place_only().fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
             return self.last_subjects[:1]
@@ -2114,10 +2191,16 @@ def find_events(
         if phrase not in owner.implements:
             owner.implements.append(phrase)
     # 5月6日和12日，甲连续两次召开…: one event a day, each with what was read of them.
+    # 主持召开甲会议和乙会议: one event a meeting listed, each with what was read of them.
     happenings = [
         (replace(draft, date=day, name=f"{draft.name}（{written}）") if draft.repeats else draft)
         for draft in drafts
         for day, written in (draft.repeats or ((draft.date, ""),))
+    ]
+    happenings = [
+        replace(draft, name=name) if name != draft.name else draft
+        for draft in happenings
+        for name in (draft.name, *draft.listed)
     ]
     for number, draft in enumerate(happenings):
         yield Event(

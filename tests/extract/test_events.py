@@ -272,6 +272,61 @@ def test_joint_meetings_are_named_whole(text, name):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        (
+            "6月9日，县长张三先后主持召开县政府常务会议和县政府党组会议。",
+            ["县政府常务会议", "县政府党组会议"],
+        ),
+        ("6月9日，县长张三主持召开县政府常务会议、党组会议。", ["县政府常务会议", "党组会议"]),
+        (
+            "6月9日，张三先后出席全县经济工作会议、全县安全生产工作会议和全县防汛工作会议并讲话。",
+            ["全县经济工作会议", "全县安全生产工作会议", "全县防汛工作会议"],
+        ),
+        # what a meeting studies or discusses is no meeting listed
+        (
+            "6月9日，县长张三主持召开县政府常务会议，传达学习全省经济工作会议和全省防汛工作会议精神。",
+            ["县政府常务会议"],
+        ),
+        ("6月9日，县长张三主持召开专题会议，研究城市更新和防汛工作。", ["专题会议"]),
+    ],
+)
+def test_meetings_listed_after_one_verb_are_one_event_each(text, names):
+    events = events_of(text, names=("张三",))
+    assert [e.name for e in events] == names
+    # …on the same day, with the same roles
+    assert {e.date for e in events} == {"2020-06-09"}
+    assert len({e.participations for e in events}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，副部长王大、副主任赵二分别会见了省长李四。",
+        "6月9日，李四带队先后拜会某部、某委，副部长王大、副主任赵二分别会见了李四一行。",
+    ],
+)
+def test_separate_receptions_by_several_hosts(text):
+    # several hosts each on their own: one reception each host, as for several guests
+    events = events_of(text, names=("李四", "王大", "赵二"))
+    assert [e.type for e in events] == ["reception", "reception"]
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == [
+        {("王大", "host"), ("李四", "guest")},
+        {("赵二", "host"), ("李四", "guest")},
+    ]
+
+
+def test_hosts_together_hold_one_reception():
+    text = "6月9日，副部长王大、副主任赵二会见了省长李四。"
+    (event,) = events_of(text, names=("李四", "王大", "赵二"))
+    assert {(p.person, p.role) for p in event.participations} == {
+        ("王大", "host"),
+        ("赵二", "host"),
+        ("李四", "guest"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # a session of a congress, a meeting about one: named to the last meeting noun of the phrase
         ("6月9日，张三出席市第十五届人民代表大会第五次会议并讲话。", ["市第十五届人民代表大会第五次会议"]),
         ("6月9日，张三主持召开全县人民代表大会筹备工作会议。", ["全县人民代表大会筹备工作会议"]),
@@ -281,7 +336,7 @@ def test_joint_meetings_are_named_whole(text, name):
         ),
         # …not across a verb, a list or a clause's end
         ("6月9日，张三主持召开县委常委会会议，研究部署防汛工作。", ["县委常委会会议"]),
-        ("6月9日，张三出席县委工作会议和全县经济工作会议。", ["县委工作会议"]),
+        ("6月9日，张三出席县委工作会议和全县经济工作会议。", ["县委工作会议", "全县经济工作会议"]),
         ("6月9日，张三出席县委全会，并在会上讲话。", ["县委全会"]),
     ],
 )
@@ -2434,6 +2489,11 @@ def test_reception_place(text, names, place):
             ("张三", "李四"),
             "通过视频连线会见某公司董事长李四",
         ),
+        (
+            "6月9日，省长张三以视频方式会见某公司董事长李四。",
+            ("张三", "李四"),
+            "以视频方式会见某公司董事长李四",
+        ),
         # the praise still goes
         ("6月9日，主席张三同某国总统李四举行了富有成果的会谈。", ("张三", "李四"), "同某国总统李四举行会谈"),
     ],
@@ -2618,3 +2678,25 @@ def test_a_clause_read_once_holds_the_groups_that_searching_each_would_find(word
     rows = events._event_cues()
     searched = [(kind, pattern) for kind, pattern, needs in rows if all(n.search(words) for n in needs)]
     assert list(events._cues_held(events._needs_held(words))) == searched
+
+
+@pytest.mark.parametrize("then", ["之后", "然后", "接着"])
+def test_a_clause_opened_by_then_goes_on_with_the_subject_before(then):
+    text = f"6月9日，县长张三到某镇调研，{then}主持召开座谈会。"
+    events = events_of(text, names=("张三",))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == [
+        ("inspection", {("张三", "lead")}),
+        ("meeting", {("张三", "chair")}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["在出席某博览会期间", "出席某博览会期间", "出席某论坛之际", "在某市考察时"],
+)
+def test_who_opens_a_time_frame_does_what_the_clause_after_it_says(frame):
+    # 甲在出席某博览会期间，会见了乙: 甲 receives 乙; attending the frame's gathering is no role here
+    text = f"6月9日，县长张三{frame}，会见了某集团董事长李四。"
+    events = events_of(text, names=("张三", "李四"))
+    reception = next(e for e in events if e.type == "reception")
+    assert {(p.person, p.role) for p in reception.participations} == {("张三", "host"), ("李四", "guest")}
