@@ -1878,6 +1878,11 @@ class _Reader:
                     told,
                 )
             target = told[1] if told else fallback
+            if part.role == "speak" and target.in_words and target.sentence == where[0]:
+                if all(mark > where for mark, draft in self.marks if draft is target):
+                    # 甲表示，昨天我们召开了常务会议: the words tell of the meeting, they are not
+                    # said at it.
+                    continue
             if venue is not None and not _held_as(target, venue) and not (told and told[0][0] == where[0]):
                 # 甲出席座谈会，并在会前会见了乙。丙在座谈会上强调…: what was said at the meeting
                 # is of the meeting told of before, not of the reception told of last (one told of

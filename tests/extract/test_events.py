@@ -1801,6 +1801,21 @@ def test_happenings_told_of_in_reported_words(text, expected):
     assert [(e.type, e.date) for e in events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the words tell of the meeting: they are not said at it
+        ("张三表示，昨天我们召开了常务会议。", set()),
+        ("李四指出，6月8日张三主持召开了常务会议。", set()),
+        # words said at the meeting told of before are
+        ("6月8日，市政府召开常务会议。会上，张三表示，要抓好落实。", {"张三"}),
+    ],
+)
+def test_who_tells_of_a_meeting_in_words_does_not_speak_at_it(text, speakers):
+    (meeting,) = events_of(text, names=("张三", "李四"))
+    assert {p.person for p in meeting.participations if p.role == "speak"} == speakers
+
+
 def test_the_headline_comes_before_what_the_body_only_tells_of_in_words():
     text = "李四指出，张三主持召开常委会会议，研究部署防控工作。"
     release = Release(id="t", text=text, title="李四率工作组赴某省开展指导工作", published="2020-06-10")
