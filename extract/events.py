@@ -1283,7 +1283,7 @@ class _Reader:
                 draft.roles.append(Participation(after[0].key, "lead", sentence.span))
         # 同日，甲还主持召开了某专题会议: another meeting, unless it names the one told of.
         also = kind == "meeting" and not generic and _ANOTHER.search(clause.group(), 0, match.start())
-        same = None if another or past else self._same_as(draft, name_view, bool(also))
+        same = None if another or past else self._same_as(draft, name_view, bool(also), weak)
         if same is None and weak:
             return
         if same is None:
@@ -1456,9 +1456,12 @@ class _Reader:
             (guest,) = self.current.guests
         return self.names[guest] if guest is not None else None
 
-    def _same_as(self, draft: _Draft, name_view: str, also: bool = False) -> _Draft | None:
+    def _same_as(
+        self, draft: _Draft, name_view: str, also: bool = False, weak: bool = False
+    ) -> _Draft | None:
         """The earlier event this cue reports again, if any (``also``: a meeting said to be
-        another, 还…召开…, is the same only if it names the one told of)."""
+        another, 还…召开…, is the same only if it names the one told of; ``weak``: a bare cue that
+        tells of an event only if one was reported, 参加会见)."""
         for other in reversed(self.drafts):
             if other.type != draft.type or other.past:
                 continue
@@ -1483,6 +1486,15 @@ class _Reader:
                 received = other.guests | {p.person for p in other.roles if p.role == "guest"}
                 if received and not draft.guests & received:
                     continue  # 上午会见乙。下午会见丙: one reception for each guest
+            if (
+                draft.type == "reception"
+                and draft.leaders
+                and not (weak or draft.calls or _CALL.search(other.name))
+            ):
+                # (a bare cue, 乙、丙参加会见, names who took part, not hosts)
+                hosts = other.leaders | {p.person for p in other.roles if p.role == "host"}
+                if hosts and not draft.leaders & hosts:
+                    continue  # 甲会见丙。甲表示，昨天乙同你举行了会谈: one reception for each host
             if draft.type == "appointment" and draft.sitting and other.sitting:
                 if draft.sitting not in other.sitting and other.sitting not in draft.sitting:
                     continue  # 甲市…第四次会议选举乙为市长。丙市…会议选举丁为市长

@@ -1816,6 +1816,31 @@ def test_who_tells_of_a_meeting_in_words_does_not_speak_at_it(text, speakers):
     assert {p.person for p in meeting.participations if p.role == "speak"} == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "hosts"),
+    [
+        # one day, two hosts: the talks told of in the reception's words are another happening
+        (
+            "6月10日，总理李四会见某国总统王五。李四表示，昨天主席张三同你举行了会谈。",
+            "2020-06-11",
+            [{"李四"}, {"张三"}],
+        ),
+        (
+            "6月9日，省委书记李四会见某国大使王五。当天，省长张三也会见了王五。",
+            "2020-06-10",
+            [{"李四"}, {"张三"}],
+        ),
+        # the same host again: the same reception
+        ("6月9日，省长张三会见某集团董事长王五。张三在会见中表示，欢迎王五。", "2020-06-10", [{"张三"}]),
+        # who take part in it host nothing
+        ("6月9日，省长张三会见某国大使王五。李四参加会见。", "2020-06-10", [{"张三"}]),
+    ],
+)
+def test_receptions_of_one_day_by_other_hosts_are_other_happenings(text, published, hosts):
+    events = events_of(text, published, names=("张三", "李四", "王五"))
+    assert [{p.person for p in e.participations if p.role == "host"} for e in events] == hosts
+
+
 def test_the_headline_comes_before_what_the_body_only_tells_of_in_words():
     text = "李四指出，张三主持召开常委会会议，研究部署防控工作。"
     release = Release(id="t", text=text, title="李四率工作组赴某省开展指导工作", published="2020-06-10")
