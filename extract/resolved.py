@@ -1131,7 +1131,7 @@ class KeptDecisions(KeptList):
                         lines.append(pending[1])
                         pending = next(fresh, None)
                 else:  # the lines of one decision (node, release, person), as it is now
-                    start = _first_decision(old, cursor, end, tuple(key))
+                    start = _first_keyed(old, cursor, end, tuple(key), _decision_key)
                     stop = start
                     while stop < end and _decision_key(old, stop) == tuple(key):
                         stop = old.find(b"\n", stop, end) + 1
@@ -1156,7 +1156,7 @@ class KeptDecisions(KeptList):
             cursor, end = start, len(old)
             for edit in edits:
                 key = tuple(cell.encode() for cell in edit)
-                found = _first_variant(old, cursor, end, key)
+                found = _first_keyed(old, cursor, end, key, _variant_key)
                 stop = found
                 while stop < end and _variant_key(old, stop) == key:
                     stop = old.find(b"\n", stop, end) + 1
@@ -1176,13 +1176,15 @@ def _variant_key(data, start: int) -> tuple[bytes, ...]:
     return cells[0], cells[1], cells[2], cells[3], cells[5]
 
 
-def _first_variant(data, lo: int, hi: int, key: tuple[bytes, ...]) -> int:
-    """The start of the first variant line in ``data[lo:hi]`` (whole lines, in their order) whose
-    cells are ``key`` or after it; ``hi`` when there is none."""
+def _first_keyed(data, lo: int, hi: int, key, key_of: Callable) -> int:
+    """The start of the first line in ``data[lo:hi]`` (whole lines, in the order of ``key_of``: a
+    line's start to its key) whose key is ``key`` or after it; ``hi`` when there is none. The
+    report's person lines are found by their node (:func:`_node_key`) or decision
+    (:func:`_decision_key`), its variant lines by :func:`_variant_key`."""
     while lo < hi:
         mid = (lo + hi) // 2
         start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
-        if _variant_key(data, start) < key:
+        if key_of(data, start) < key:
             lo = data.find(b"\n", start, hi) + 1  # the line after
         else:
             hi = start
@@ -1249,37 +1251,21 @@ def _blocks_of(names: Iterable[str]) -> list[str]:
     return sorted({_block(name) for name in names})
 
 
+def _node_key(data, start: int) -> bytes:
+    """The node of the person line at ``start``: its place in the report's order."""
+    return data[start + _PERSON : data.find(b"\t", start + _PERSON)]
+
+
 def _first_line(data, lo: int, hi: int, key: bytes) -> int:
     """The start of the first person line in ``data[lo:hi]`` (whole lines, sorted by node) whose node
     is ``key`` or after it; ``hi`` when there is none."""
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
-        node_end = data.find(b"\t", start + _PERSON, hi)
-        if data[start + _PERSON : node_end] < key:
-            lo = data.find(b"\n", node_end, hi) + 1  # the line after
-        else:
-            hi = start
-    return lo
+    return _first_keyed(data, lo, hi, key, _node_key)
 
 
 def _decision_key(data, start: int) -> tuple[bytes, bytes, bytes]:
     """(node, release, person) of the person line at ``start``: its place in the report's order."""
     cells = data[start : data.find(b"\n", start)].split(b"\t", 5)
     return cells[1], cells[2], cells[4]
-
-
-def _first_decision(data, lo: int, hi: int, key: tuple[bytes, bytes, bytes]) -> int:
-    """The start of the first person line in ``data[lo:hi]`` (whole lines, in the report's order:
-    node, release, person) whose decision is ``key`` or after it; ``hi`` when there is none."""
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = data.rfind(b"\n", lo, mid) + 1 or lo  # the line holding mid
-        if _decision_key(data, start) < key:
-            lo = data.find(b"\n", start, hi) + 1  # the line after
-        else:
-            hi = start
-    return lo
 
 
 def _with_place(steps: Iterable[tuple]) -> set[str]:
