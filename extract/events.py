@@ -1407,7 +1407,7 @@ class _Reader:
             # 甲、乙及有关领导出席签约仪式: the rite after its light verb, not who attends it
             start = event_names.rite_start(text, start, end)
             performers = _within(mentions, start, end)
-            if performers and performers[-1].end < at + len(match.group()) - 2:
+            if performers and performers[-1].end <= at + len(match.group()) - 2:
                 # 市长甲和乙共同为某中心揭牌: the rite, not who performs it.
                 start = _TOGETHER_TO.match(text, performers[-1].end).end()
             # 颁发了任命书: what is handed over, named with its verb, without the particle.

@@ -2137,6 +2137,13 @@ def test_no_call_without_a_visitor_going_to_make_it(text):
         ),
         ("3月9日，市长张三为某项目剪彩。", ("张三",), ("为某项目剪彩", {("张三", "attend")})),
         ("3月9日，副省长张三为获奖代表颁奖。", ("张三",), ("为获奖代表颁奖", {("张三", "attend")})),
+        # …also where the rite follows the name at once
+        ("3月9日，新任命的县长张三宣誓就职。", ("张三",), ("宣誓", {("张三", "attend")})),
+        (
+            "3月9日，市长张三和副市长李四共同揭牌。",
+            ("张三", "李四"),
+            ("揭牌", {("张三", "attend"), ("李四", "attend")}),
+        ),
         # the rite attended keeps its own name
         (
             "3月9日，市长张三出席某中心揭牌仪式并致辞。",
