@@ -40,15 +40,33 @@ SPANS: list[tuple[float, float, str, float]] = []
 def _record(name: str, begin: float, cpu: float) -> None:
     end, cpu = time.time(), time.thread_time() - cpu
     SPANS.append((begin - START, end - START, name, cpu))
-    if os.getpid() != MAIN:  # a pool process: said at once, its list is not ours
+    if os.getpid() != MAIN:  # a pool's or the build's child process: its list is not ours
         print(
             f"  [pool] {name:<30} {begin - START:7.1f} - {end - START:7.1f} s  (CPU {cpu:6.1f} s)",
             file=sys.stderr,
             flush=True,
         )
+        with open(_OTHERS, "a", encoding="utf-8") as handle:  # one short line: appended whole
+            handle.write(f"{begin - START}\t{end - START}\t{name}\t{cpu}\n")
 
 
 MAIN = os.getpid()
+# The steps timed in other processes (phases 1 and 2 of a build run in a forked child), for
+# all_spans.
+_OTHERS = os.path.join(tempfile.gettempdir(), f"govkg-bench-spans-{MAIN}.tsv")
+
+
+def all_spans() -> list[tuple[float, float, str, float]]:
+    """The steps timed, in order: this process's, and those of its children and pools (named
+    with " [other process]"); read once, at the end."""
+    others = []
+    with contextlib.suppress(FileNotFoundError):
+        with open(_OTHERS, encoding="utf-8") as handle:
+            for line in handle:
+                begin, end, name, cpu = line.rstrip("\n").split("\t")
+                others.append((float(begin), float(end), f"{name} [other process]", float(cpu)))
+        os.remove(_OTHERS)
+    return sorted([*SPANS, *others])
 
 
 def timed(module, name: str, label: str | None = None) -> None:
@@ -225,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     wall = time.time() - START
     own, children = cpu_seconds(resource.RUSAGE_SELF) - own, cpu_seconds(resource.RUSAGE_CHILDREN) - children
     print(f"--add {args.more} into a copy of {args.built}: exit {status}")
-    for begin, end, name, spent in sorted(SPANS):
+    for begin, end, name, spent in all_spans():
         print(f"  {name:<36} {begin:7.1f} - {end:7.1f} s  ({end - begin:6.1f} s, CPU {spent:6.1f} s)")
     load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"]
     print(

@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         f"page index of {args.built}: {wall:.1f} s wall, {cpu:.1f} s CPU, load {load_before:.1f} -> "
         f"{os.getloadavg()[0]:.1f}; before it, with the store open: {held:.0f} MB"
     )
-    for begin, end, name, seconds in sorted(bench_add.SPANS):
+    for begin, end, name, seconds in bench_add.all_spans():
         inside = [mb for when, mb in samples if begin <= when <= end]
         peak = f"{max(inside):6.0f}" if inside else "   nan"
         print(f"  {name:<22} {begin:7.1f} - {end:7.1f} s (CPU {seconds:6.1f})  peak {peak} MB")

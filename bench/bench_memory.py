@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"build of {args.corpus}: exit {status}, {wall:.1f} s, load {load_before:.1f} -> {load_after:.1f}")
     root = os.getpid()
     print("step (wall span from the start): peak PSS of the tree / the command / its largest child")
-    for begin, end, name, cpu in sorted(bench_add.SPANS):
+    for begin, end, name, cpu in bench_add.all_spans():
         tree, own, child = peaks_within(samples, root, begin, end)
         print(
             f"  {name:<32} {begin:7.1f} - {end:7.1f} s (CPU {cpu:6.1f})  "

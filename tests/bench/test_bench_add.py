@@ -14,3 +14,22 @@ def test_every_step_the_update_benchmark_times_is_a_function_of_the_build():
     code = f"import sys; sys.path.insert(0, {str(BENCH)!r}); import bench_add; bench_add.instrument()"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_steps_of_a_child_process_are_in_the_table():
+    # a build from nothing runs phases 1 and 2 in a forked child: their steps must not be lost
+    code = f"""
+import os, sys, time
+sys.path.insert(0, {str(BENCH)!r})
+import bench_add
+bench_add._record("here", time.time(), time.thread_time())
+pid = os.fork()
+if pid == 0:
+    bench_add._record("resolve_kept", time.time(), time.thread_time())
+    os._exit(0)
+os.waitpid(pid, 0)
+print([name for _, _, name, _ in bench_add.all_spans()])
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['here', 'resolve_kept [other process]']"
