@@ -917,6 +917,12 @@ class _Reader:
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
+    def _tell(self, draft: _Draft, index: int, clause: re.Match) -> None:
+        """Take ``draft`` as a happening told of, the current one, where its clause starts."""
+        self.drafts.append(draft)
+        self.current = draft
+        self.marks.append(((index, clause.start()), draft))
+
     def _list_meetings(self, words: str, match: re.Match, clause: re.Match, sentence, v: View) -> None:
         """Give the event just told of the meetings listed after its name (主持召开甲会议和乙会议):
         the same verb tells of each, so each is a happening of its own, on the same day, with the
@@ -1206,9 +1212,7 @@ class _Reader:
                 draft.roles = [Participation(key, host, sentence.span) for key in sorted(leaders)]
                 draft.roles.append(Participation(guest, guest_role, sentence.span))
                 draft.closed = True
-                self.drafts.append(draft)
-                self.current = draft
-                self.marks.append(((index, clause.start()), draft))
+                self._tell(draft, index, clause)
             return
         hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
         if (
@@ -1228,9 +1232,7 @@ class _Reader:
                     Participation(guests[0], "guest", sentence.span),
                 ]
                 draft.closed = True
-                self.drafts.append(draft)
-                self.current = draft
-                self.marks.append(((index, clause.start()), draft))
+                self._tell(draft, index, clause)
             return
         if kind == "inspection" and len(leaders) > 1 and _EACH_LEADS.search(v.text, clause.start(), at + 2):
             # 甲、乙分别带队检查…: one inspection each, with its own lead.
@@ -1239,9 +1241,7 @@ class _Reader:
                 draft = _Draft(kind, named, index, sentence.span, date, place, leaders=leaders)
                 draft.roles = [Participation(leader, "lead", sentence.span)]
                 draft.closed = True
-                self.drafts.append(draft)
-                self.current = draft
-                self.marks.append(((index, clause.start()), draft))
+                self._tell(draft, index, clause)
             return
         if kind == "meeting" and _COUNT.search(name_view):
             return
@@ -1287,9 +1287,7 @@ class _Reader:
         if same is None and weak:
             return
         if same is None:
-            self.drafts.append(draft)
-            self.current = draft
-            self.marks.append(((index, clause.start()), draft))
+            self._tell(draft, index, clause)
             self.told_past = self.told_past or past
             return
         if same.generic and not generic:

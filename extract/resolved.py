@@ -1131,10 +1131,7 @@ class KeptDecisions(KeptList):
                         lines.append(pending[1])
                         pending = next(fresh, None)
                 else:  # the lines of one decision (node, release, person), as it is now
-                    start = _first_keyed(old, cursor, end, tuple(key), _decision_key)
-                    stop = start
-                    while stop < end and _decision_key(old, stop) == tuple(key):
-                        stop = old.find(b"\n", stop, end) + 1
+                    start, stop = _keyed_lines(old, cursor, end, tuple(key), _decision_key)
                     lines = [line for _, line in self._state.node_lines(decision=edit)]
                 piece = old[cursor:start]
                 at += len(piece)
@@ -1156,10 +1153,7 @@ class KeptDecisions(KeptList):
             cursor, end = start, len(old)
             for edit in edits:
                 key = tuple(cell.encode() for cell in edit)
-                found = _first_keyed(old, cursor, end, key, _variant_key)
-                stop = found
-                while stop < end and _variant_key(old, stop) == key:
-                    stop = old.find(b"\n", stop, end) + 1
+                found, stop = _keyed_lines(old, cursor, end, key, _variant_key)
                 yield old[cursor:found]
                 yield "".join(_variant_line(v) for v in self._state.variants(edit)).encode("utf-8")
                 cursor = stop
@@ -1189,6 +1183,15 @@ def _first_keyed(data, lo: int, hi: int, key, key_of: Callable) -> int:
         else:
             hi = start
     return lo
+
+
+def _keyed_lines(data, lo: int, hi: int, key, key_of: Callable) -> tuple[int, int]:
+    """Where the lines of ``data[lo:hi]`` whose key is ``key`` start and end (:func:`_first_keyed`;
+    an empty range where it would stand when there is none)."""
+    start = stop = _first_keyed(data, lo, hi, key, key_of)
+    while stop < hi and key_of(data, stop) == key:
+        stop = data.find(b"\n", stop, hi) + 1
+    return start, stop
 
 
 _HEADER = REPORT_HEADER.encode()

@@ -636,10 +636,7 @@ class _JsonTerms:
         node: dict[str, list[str]] = {}
         for p, o in pairs:
             key = keys(p) or self.key(p)
-            if key == "@type":
-                value = _STRING(self.vocab(o) if o[0] == "<" else o)
-            else:
-                value = self.value(key, o)
+            value = self.object_value(key, o)
             values = node.get(key)
             if values is None:
                 node[key] = [value]
@@ -647,7 +644,7 @@ class _JsonTerms:
                 values.append(value)
         parts = [f'{{"@id": {_STRING(self.iri(subject) if subject[0] == "<" else subject)}']
         for key, values in node.items():
-            text = values[0] if len(values) == 1 else f"[{', '.join(values)}]"
+            text = values[0] if len(values) == 1 else _array(values)
             parts.append(f"{_STRING(key)}: {text}")
         return ", ".join(parts) + "}"
 
