@@ -9,8 +9,9 @@ timers. Prints the wall span and the CPU (of its thread) of each step
 files), the total wall time, the CPU of this process and of its children,
 and the load average; asserts nothing. ``--profile N`` also prints the N
 functions of this process with most cumulative time (cProfile: the pool's
-work is not in it). Run it with the code to measure, e.g. main's venv for
-figures before a change:
+work is not in it), and ``--profile-out FILE`` keeps that profile for
+pstats. Run it with the code to measure, e.g. main's venv for figures
+before a change:
 
     govkg build CORPUS -o /tmp/out -q --no-check
     python bench/bench_add.py /tmp/out MORE              # MORE: 100 new releases (gen_corpus.py)
@@ -198,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         help="copy by hard links (the cache's database copied): quick, same disk",
     )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
+    parser.add_argument(
+        "--profile-out", metavar="FILE", help="with --profile, also keep the profile in FILE (pstats)"
+    )
     args = parser.parse_args(argv)
 
     if args.in_place:
@@ -252,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+        if args.profile_out:
+            profile.dump_stats(args.profile_out)
     if not args.keep and not args.in_place:
         shutil.rmtree(work if args.copy is None else out, ignore_errors=True)
     return 0

@@ -40,7 +40,12 @@ def part(text: str) -> str:
 
 
 def release_iri(release_id: str) -> URIRef:
-    return URIRef(f"{BASE}release/{part(release_id)}")
+    return URIRef(release_iri_text(release_id))
+
+
+def release_iri_text(release_id: str) -> str:
+    """:func:`release_iri`'s text, no term made (the build's lines name every release)."""
+    return f"{BASE}release/{part(release_id)}"
 
 
 def evidence_iri(release_id: str, start: int, end: int) -> URIRef:

@@ -392,7 +392,7 @@ def alias_triples(alias: Alias, terms: _Terms) -> list[Triple]:
     ]
 
 
-def build_triples(corpus: Corpus, version: str) -> list[Triple]:
+def build_triples(corpus: Corpus, version: str, members: bool = True) -> list[Triple]:
     """The build as a ``prov:Activity``: which releases it used, which software ran it.
 
     No clock: the build's IRI is a digest of the software version and the
@@ -403,7 +403,8 @@ def build_triples(corpus: Corpus, version: str) -> list[Triple]:
     own few, not a line for every release (``<build> prov:used <release>``
     did: 100,000 lines removed and as many added by an update of a build of
     100,000 releases). The corpus alone suffices: no release's text or
-    records are needed here.
+    records are needed here. Without ``members``, the build's own triples alone (graph/shards.py's
+    ``build_lines`` writes the members' lines itself).
     """
     digest = hashlib.sha256(f"{SOFTWARE} {version}\n{corpus.fingerprint}".encode())
     node = build_iri(digest.hexdigest()[:16])
@@ -417,7 +418,8 @@ def build_triples(corpus: Corpus, version: str) -> list[Triple]:
     ]
     collection = corpus_iri()
     triples += [(node, PROV.used, collection), (collection, _A, PROV.Collection)]
-    triples += [(collection, PROV.hadMember, release_iri(rid)) for rid in corpus.releases]
+    if members:
+        triples += [(collection, PROV.hadMember, release_iri(rid)) for rid in corpus.releases]
     return triples
 
 

@@ -51,11 +51,12 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import RDF
+from rdflib.namespace import PROV
 
 from govkg.extract.identity import Corpus, PersonKey, Post, ReleaseKeys, Tenure
 from govkg.extract.records import Extraction
 from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder
-from govkg.graph.iris import place_iri
+from govkg.graph.iris import corpus_iri, place_iri, release_iri_text
 from govkg.graph.rdf import (
     _Terms,
     alias_triples,
@@ -66,7 +67,7 @@ from govkg.graph.rdf import (
     post_triples,
     tenure_triples,
 )
-from govkg.graph.terms import nt_term
+from govkg.graph.terms import nt_iri, nt_term
 from govkg.graph.version import __version__
 from govkg.ontology import GOV
 
@@ -599,7 +600,7 @@ def write_release_shards(
         state.mkdir(parents=True, exist_ok=True)
         (state / _STAMPS).unlink(missing_ok=True)  # until it describes the new files
     index = ShardIndex(folder)
-    build = sorted(set(nt_lines(build_triples(corpus, __version__)))) if corpus.releases else []
+    build = build_lines(corpus)
     # The corpus's triples (a post's, a tenure's, an alias's: they grow with the corpus) and the
     # release graphs' place triples are sorted on disk, not held, and the first less the second
     # go to the default graph.
@@ -791,7 +792,7 @@ def update_release_shards(
     own = {line for release, _ in fresh for line in release.default}
     edits.update(line for release in before for line in release.default)
     edits.update(own)
-    build = sorted(set(nt_lines(build_triples(corpus, __version__))))
+    build = build_lines(corpus)
     edits.update(kept_build ^ set(build))
     corpus_has = _corpus_change(state, corpus, edits, kept_tenures, kept_aliases)
     build_set = set(build)
@@ -884,24 +885,25 @@ def _corpus_change(
     ``before`` and ``kept_aliases`` are the state's rows and lines (:func:`_read_kept`)."""
     terms = _Terms()
     # read from the identity state once, not once a pass (four passes: 0.48 s of CPU at 30,000
-    # releases, 37,097 tenures); ``now`` holds every one of them already
-    tenures = list(corpus.tenures)
-    now = {_tenure_row(tenure): tenure for tenure in tenures}
+    # releases, 37,097 tenures); ``now`` holds every one of them already, by its row
+    now = {_tenure_row(tenure): tenure for tenure in corpus.tenures}
     changed = [_tenure(row) for row in before - now.keys()] + [now[row] for row in now.keys() - before]
-    posts = {tenure.post for tenure in tenures}
-    posts_before = {Post(row[3], row[4]) for row in before}
-    places = {post.place for post in posts}
+    # posts as the rows' (place, office) cells, a Post made only of those that came or went
+    posts = {row[3:5] for row in now}
+    places = {post[0] for post in posts}
     held: set[str] = set()  # lines of the corpus now that a changed tenure or post may share
     nodes = {_tenure_node(tenure) for tenure in changed}
-    for tenure in tenures:
-        if _tenure_node(tenure) in nodes:
+    # a tenure of a changed node has its name and post: only those are asked their node
+    near = {(tenure.person.name, tenure.post.place, tenure.post.office) for tenure in changed}
+    for row, tenure in now.items():
+        if (row[0], row[3], row[4]) in near and _tenure_node(tenure) in nodes:
             held.update(nt_lines(tenure_triples(tenure, terms)))
     for tenure in changed:
         edits.update(nt_lines(tenure_triples(tenure, terms)))
-    for post in posts ^ posts_before:
-        lines = list(nt_lines(post_triples(post, terms)))
+    for cells in sorted(posts ^ {row[3:5] for row in before}):
+        lines = list(nt_lines(post_triples(Post(*cells), terms)))
         edits.update(lines)
-        if post in posts:
+        if cells in posts:
             held.update(lines)
     aliases = _alias_lines(corpus, terms)
     edits.update(aliases ^ kept_aliases)
@@ -914,7 +916,7 @@ def _corpus_change(
         place = place_of.get(line[: line.index(" ")])
         return place is not None and line in set(nt_lines(place_triples(place, terms)))
 
-    _keep_corpus(state, map(_tenure_row, tenures), aliases)
+    _keep_corpus(state, now, aliases)  # its rows, each once: the state is read as a set
     return has
 
 
@@ -999,6 +1001,19 @@ def _line_at_least(data: bytes, low: int, line: bytes) -> int:
         else:
             high = start
     return low
+
+
+def build_lines(corpus: Corpus) -> list[str]:
+    """The build's triples (:func:`~govkg.graph.rdf.build_triples`) as sorted N-Triples lines, each
+    once; none for a corpus without releases. The line naming each release a member of the corpus
+    is formatted from its id, no term made for it: the same text, in a quarter of the CPU (at
+    100,000 releases, 0.45 -> 0.12 s), which an update spent on every release it kept."""
+    if not corpus.releases:
+        return []
+    lines = set(nt_lines(build_triples(corpus, __version__, members=False)))
+    member = f"{nt_term(corpus_iri())} {nt_term(PROV.hadMember)} "
+    lines.update(f"{member}{nt_iri(release_iri_text(rid))} .\n" for rid in corpus.releases)
+    return sorted(lines)
 
 
 def nt_lines(triples: Iterable[tuple]) -> Iterator[str]:

@@ -89,6 +89,15 @@ def _iri(text: str) -> str:
     return text.translate(_IRI_ESCAPES) if _NEEDS_IRI_ESCAPE.search(text) else text
 
 
+def nt_iri(text: str) -> str:
+    """An IRI's text in canonical N-Triples syntax, as :func:`nt_term` writes its ``URIRef``.
+
+    >>> nt_iri("https://w3id.org/govkg/id/release/a b")
+    '<https://w3id.org/govkg/id/release/a%20b>'
+    """
+    return f"<{_iri(text)}>"
+
+
 _XSD_STRING = str(XSD.string)
 
 
@@ -99,7 +108,7 @@ def nt_term(term) -> str:
     ('"何平\\\\n"@zh', '<https://schema.org/name>')
     """
     if isinstance(term, URIRef):
-        return f"<{_iri(str(term))}>"
+        return nt_iri(str(term))
     if isinstance(term, Literal):
         lexical = nt_escape(str(term))
         if term.language:

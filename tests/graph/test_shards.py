@@ -9,10 +9,11 @@ import random
 import pyoxigraph as ox
 import pytest
 
+from govkg.extract.identity import Corpus
 from govkg.graph.build import BuildResult, sample_paths
 from govkg.graph.build import build as build_paths
 from govkg.graph.outputs import write_outputs
-from govkg.graph.rdf import release_iri, to_rdf
+from govkg.graph.rdf import build_triples, release_iri, to_rdf
 from govkg.graph.shards import (
     DEFAULT,
     SHARDS,
@@ -20,14 +21,17 @@ from govkg.graph.shards import (
     ReleaseShards,
     SortedLines,
     Unkept,
+    build_lines,
     default_change,
     edit_sorted,
+    nt_lines,
     shard_name,
     update_release_shards,
     write_release_shards,
     write_shard_lines,
     write_shards,
 )
+from govkg.graph.version import __version__
 from tests.graph.records import inspection, meeting
 
 
@@ -283,3 +287,20 @@ def test_an_update_of_the_shards_needs_each_release_s_default_lines_to_name_its_
     odd = dataclasses.replace(release, default=(*release.default, "<a> <p> <b> .\n"))
     with pytest.raises(Unkept):
         update_release_shards(KeptShards.of(state, folder), corpus, [(odd, written)], [release], {})
+
+
+@pytest.mark.parametrize(
+    "releases",
+    [
+        (),
+        ("r1",),
+        ("r2", "r1", "r1"),
+        ("a b", "新华社-1", "x<y>", "50%", "who@where", 'q"{|}^`\\'),
+    ],
+)
+def test_the_build_s_lines_are_its_triples_lines_sorted_each_once(releases):
+    """Each release's member line is formatted from its id, not made from its IRI's term: the
+    same text, for ids that are escaped or percent-encoded too."""
+    corpus = Corpus(releases=tuple(releases), keys={}, fingerprint="f")
+    made = sorted(set(nt_lines(build_triples(corpus, __version__)))) if releases else []
+    assert build_lines(corpus) == made
