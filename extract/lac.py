@@ -84,19 +84,36 @@ def _viterbi(emissions, transitions):
     its arithmetic, are most of the cost (a batched pass over a strided axis
     took 1.5 times as long for one or two texts, as long for sixteen). The
     same sums and the same first best as a batched pass, so the same tags.
+
+    Most steps need no table of sums: LAC's transition scores are small
+    (within ±0.21) beside the gaps between a character's tags (up to 15 or
+    so), so one tag's score is mostly ahead of every other by more than any
+    transition can make up. Where its least sum (its score and its least
+    transition) is above every other tag's greatest, it is every tag's best
+    predecessor, strictly (rounding to float32 keeps the order of sums), and
+    its sums are the step's scores: 94 steps in 100 of the corpus's windows
+    (the tags and the sums are those of the table); the others build it.
     """
     import numpy as np
 
     batch, length, tags = emissions.shape
     into = np.ascontiguousarray(transitions.T)  # into[to, from]
+    least, most = transitions.min(axis=1), transitions.max(axis=1)  # out of each tag
     candidates = np.empty_like(into)
     rows = np.arange(tags) * tags  # where each row starts in candidates, flat
     best = np.empty((batch, length), dtype=np.int64)
     for text in range(batch):
         scores = emissions[text]
         score = scores[0]
-        back = []
+        back = []  # each step: one best predecessor for every tag (an int), or a row of them
         for t in range(1, length):
+            floor = score + least
+            lead = int(floor.argmax())
+            # only the leader reaches its least sum (a NaN counts none: the table is built)
+            if np.count_nonzero(score + most >= floor[lead]) == 1:
+                back.append(lead)
+                score = transitions[lead] + score[lead] + scores[t]
+                continue
             np.add(score, into, out=candidates)  # candidates[to, from]
             came = candidates.argmax(axis=1)
             back.append(came)
@@ -104,7 +121,7 @@ def _viterbi(emissions, transitions):
         tag = int(score.argmax())
         path = [tag]
         for came in reversed(back):
-            tag = int(came[tag])
+            tag = came if isinstance(came, int) else int(came[tag])
             path.append(tag)
         best[text] = path[::-1]
     return best

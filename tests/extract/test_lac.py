@@ -57,3 +57,19 @@ def test_viterbi_is_the_best_path_of_each_text(seed):
     found = _viterbi(emissions, transitions)
     assert found.shape == (3, 7)
     assert [list(row) for row in found] == [_best_path(text, transitions) for text in emissions]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_viterbi_with_small_transitions_is_the_best_path(seed):
+    """LAC's transitions are small beside its emissions' gaps: most steps have one best
+    predecessor for every tag, found without the table of sums; near ties still build it."""
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(seed)
+    tags = 6
+    transitions = (0.2 * rng.standard_normal((tags, tags))).astype(np.float32)
+    emissions = (rng.standard_normal((4, 9, tags)) * [[[8.0]], [[2.0]], [[0.3]], [[0.0]]]).astype(np.float32)
+    if seed % 2:  # ties: the first best is taken
+        transitions = np.round(transitions, 1)
+        emissions = np.round(emissions)
+    found = _viterbi(emissions, transitions)
+    assert [list(row) for row in found] == [_best_path(text, transitions) for text in emissions]
