@@ -116,7 +116,7 @@ _WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)
 _HABIT = re.compile(r"多次|屡次|经常|定期|不定期|每年|每月|每周|每季度|每逢|历年|常年|长期")
 # A count of meetings (八个座谈会) names no one meeting.
 _NAME_LEAD = re.compile(
-    r"\s*并?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
+    r"\s*并?(?:随后|接着|紧接着)?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
 )
 _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
@@ -165,12 +165,26 @@ def _same_day() -> re.Pattern:
     later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|随后|之后|其间|期间)"
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|在?随后|之后|其间|期间)"
     )
 
 
 # 期间 / 其间: within the days told of, which are no one day after a range.
 _WITHIN_THOSE_DAYS = re.compile(r"\s*(?:期间|其间)")
+
+
+@lru_cache(maxsize=1)
+def _during_visit() -> re.Pattern:
+    """A sentence that opens within a visit or a gathering told of (调研期间，… ; 在调研中，… ;
+    在某县考察期间，… ; 在出席论坛期间，…): like 期间 alone, the day told of; not a season or a
+    campaign (春节期间, 疫情防控期间), which names no visit, nor an earlier one (在前期调研中)."""
+    acts = alternation([*load_words("inspection_verbs.tsv"), "访问", "出访", "出席", "参加"])
+    return re.compile(
+        rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?:{acts})"
+        rf"[^，,。；;！？!?\s]{{0,8}}?(?:期间|其间|过程中|中|时)\s*[，,]"
+    )
+
+
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
@@ -782,6 +796,11 @@ class _Reader:
             if self.last_until and _WITHIN_THOSE_DAYS.match(text, same_day.start()):
                 # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range.
                 self.same_day = None
+        elif _during_visit().match(text, dateline.end() if dateline else 0) and self.drafts:
+            # 6月5日，甲到某市调研。调研期间，甲会见了乙: the day of the happening told of last
+            # (not of a date in between, 1948年7月1日，…成立), none after a range.
+            last = self.drafts[-1]
+            self.same_day = None if last.until or last.past else last.date
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date

@@ -2380,6 +2380,41 @@ def test_a_visit_told_by_a_pronoun(text, expected):
             "6月5日，省委书记张三到某市调研。期间，张三主持召开座谈会。",
             [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
         ),
+        # a sentence that opens within the visit told of (调研期间，在调研中，在某镇考察时，) is of its
+        # day, two sentences on too; not after a range, a season or an earlier visit
+        (
+            "6月5日，省委书记张三到某市调研。调研期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在调研中，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在某镇考察时，张三主持召开座谈会。",
+            [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
+        ),
+        (
+            "6月5日至7日，省委书记张三到某市调研。调研期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。1948年7月1日，某分社成立。调研中，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。春节期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。在前期调研中，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        # 在随后召开的…上 is 随后: the day told of, and the meeting is named without it
+        (
+            "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在随后召开的座谈会上，张三强调要压实责任。",
+            [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
+        ),
         # a rite or a signing told of right after a gathering of one day is of that day
         (
             "6月9日，第二届某某论坛在某市开幕。市长张三出席开幕式并致辞。",
@@ -2398,6 +2433,14 @@ def test_a_visit_told_by_a_pronoun(text, expected):
 )
 def test_dates_of_gatherings_and_what_they_hold(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+def test_a_meeting_held_next_is_named_without_next():
+    found = events_of(
+        "6月5日，省委书记张三到某市调研。张三来到某镇。在随后召开的座谈会上，张三强调要压实责任。",
+        names=("张三",),
+    )
+    assert [e.name for e in found] == ["到某市调研", "座谈会"]
 
 
 @pytest.mark.parametrize(
