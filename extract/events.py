@@ -435,6 +435,8 @@ _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
 _APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
+# A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
+_PAPER = re.compile(r"\s*(?:文件|决定|通知|命令)")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -846,7 +848,7 @@ class _Reader:
                 or _WELCOME.search(words)
                 or _MEANS.search(words)
                 # a point of a speech or plan (二是…，深入推进…) runs to the end of its sentence
-                or _POINT.search(text, 0, clause.end())
+                or (_POINT.search(text, 0, clause.end()) and not self._point_done(text, clause, dates))
                 or _WISH.search(text, 0, clause.end())
                 or _HABIT.search(words)
                 or _CAPTION.search(words)
@@ -975,6 +977,15 @@ class _Reader:
         return told.date if told else None
 
     @staticmethod
+    def _point_done(text: str, clause: re.Match, dates: list) -> bool:
+        """Whether the point (一是…) a clause is in reports a happening: a day of its own before
+        the clause ends and a finished act (了) after it (一是6月8日召开了防汛工作会议), as a
+        summary of work done lists them; a point of what is to be done names no day."""
+        opens = max(point.end() for point in _POINT.finditer(text, 0, clause.end()))
+        day = next((d for d in dates if opens <= d.span.start < clause.end()), None)
+        return day is not None and "了" in text[day.span.end : clause.end()]
+
+    @staticmethod
     def _told_in_words(text: str, clause: re.Match, at: int, dates: list, mentions: list) -> bool:
         """Whether a cue at ``at`` in a clause of reported words tells of a happening.
 
@@ -1079,6 +1090,9 @@ class _Reader:
                 doers += [m.key for m in _within(mentions, start, end)]
         if kind == "appointment" and _NO_SPEAKER.match(clause.group()):
             # 根据县长提名，会议决定任命…: what an appointment follows, not one of its own
+            return
+        if kind == "appointment" and _PAPER.match(clause.group(), match.end()):
+            # 宣读任命文件, 宣读省委任免决定: a paper read out or sent, no one named to a post by it
             return
         groups = match.groupdict()
         at = clause.start() + match.start()

@@ -97,6 +97,8 @@ def test_event_types(text, types):
         "县长张三要求各地召开会议，传达学习会议精神。",  # what others are asked to do
         "6月9日，县长张三督促各乡镇及时召开防汛调度会。",  # …urged to do
         "据了解，全县共签约33个项目，总投资100亿元。",  # a tally of signings
+        "会议要求，一是要召开专题会议，二是要开展督导检查。",  # points of what is to be done
+        "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
     ],
 )
 def test_no_event(text):
@@ -948,6 +950,42 @@ def test_a_closed_sitting_and_its_appointments():
         {("张三", "appointed"), ("李四", "appointed")},
         {("王五", "appointed")},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "会议通报了近期工作：一是6月8日召开了防汛工作会议；二是6月9日召开了安全生产工作会议。",
+            [("防汛工作会议", "2020-06-08"), ("安全生产工作会议", "2020-06-09")],
+        ),
+        (
+            "一是6月8日，县长张三主持召开了防汛工作会议；二是要开展督导检查。",
+            [("防汛工作会议", "2020-06-08")],
+        ),
+    ],
+)
+def test_a_point_that_reports_a_day_done(text, expected):
+    # a summary of work done lists its happenings as points, each with its day and 了
+    assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，县委召开干部大会，县委副书记李四宣读了任命文件。",
+        "6月9日，县委召开干部大会，县委副书记李四宣读了市委任免决定。",
+        "6月9日，县委召开干部大会，县委副书记李四宣读了市委任免通知。",
+    ],
+)
+def test_a_paper_read_out_appoints_no_one(text):
+    # the paper names no one to a post: the meeting it is read at, and no appointment
+    assert [e.type for e in events_of(text, names=("李四",))] == ["meeting"]
+
+
+def test_an_appointment_decided_is_one():
+    text = "6月9日，县人大常委会召开会议，会议决定任命张三为副县长。"
+    assert [e.type for e in events_of(text, names=("张三",))] == ["meeting", "appointment"]
 
 
 def test_another_appointment_needs_names():
