@@ -284,7 +284,7 @@ _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 # A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
 # opens with the meeting (会上, 会议邀请…).
-_LECTURE = re.compile(r"报告$")
+_LECTURE = re.compile(r"报告$|党课$")
 _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
