@@ -165,12 +165,12 @@ def _same_day() -> re.Pattern:
     later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|在?随后|之后|其间|期间)"
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|在?随后|之后|(?:在此|在这)?(?:其间|期间))"
     )
 
 
 # 期间 / 其间: within the days told of, which are no one day after a range.
-_WITHIN_THOSE_DAYS = re.compile(r"\s*(?:期间|其间)")
+_WITHIN_THOSE_DAYS = re.compile(r"\s*(?:在此|在这)?(?:期间|其间)")
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +183,13 @@ def _during_visit() -> re.Pattern:
         rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?:{acts})"
         rf"[^，,。；;！？!?\s]{{0,8}}?(?:期间|其间|过程中|中|时)\s*[，,]"
     )
+
+
+# A stay in a place (在某县期间，在湘期间，): within a visit told of, unless a time is named instead
+# (在春节期间, 在汛期期间, 在疫情期间, 在假日期间).
+_STAY = re.compile(
+    r"\s*在(?:(?!节|期|疫|假|年|月|季|汛|日|时|间|此)[^，,。；;！？!?\s]){1,6}(?:期间|其间)\s*[，,]"
+)
 
 
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
@@ -803,6 +810,11 @@ class _Reader:
             # (not of a date in between, 1948年7月1日，…成立), none after a range.
             last = self.drafts[-1]
             self.same_day = None if last.until or last.past else last.date
+        elif _STAY.match(text, dateline.end() if dateline else 0) and self.drafts:
+            # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
+            last = self.drafts[-1]
+            visit = last.type == "inspection" and not (last.until or last.past)
+            self.same_day = last.date if visit else None
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date

@@ -2449,6 +2449,28 @@ def test_a_visit_told_by_a_pronoun(text, expected):
             "6月5日，省委书记张三到某市调研。在前期调研中，张三会见了某公司董事长李四。",
             [("inspection", "2020-06-05"), ("reception", None)],
         ),
+        # a stay in the place of a visit of one day (在某县期间，), and 在此期间 as 期间; not a time
+        # named instead (在汛期期间), nor a stay after a range
+        (
+            "6月5日，省委书记张三到某市调研。在某市期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。在此期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。在汛期期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日至7日，省委书记张三到某市调研。在某市期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日至7日，省委书记张三到某市调研。在此期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
         # 在随后召开的…上 is 随后: the day told of, and the meeting is named without it
         (
             "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在随后召开的座谈会上，张三强调要压实责任。",
