@@ -475,6 +475,9 @@ class _Draft:
     # The meetings listed after its own name by the same verb (主持召开甲会议和乙会议): one each,
     # with the same day and roles.
     listed: tuple[str, ...] = ()
+    # Undated, in a sentence that goes on with a day told of (会后，…; 当天，…) before the body
+    # gave any: the day the headline alone gives (6月8日某市召开常务会议) is its day too.
+    follows: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -766,6 +769,8 @@ class _Reader:
         self.last_date: str | None = None
         self.last_until: str | None = None  # the last day of a range that was the last date
         self.same_day: str | None = None  # the date a sentence that goes on takes
+        self.goes_on = False  # the sentence goes on with a day told of, and the body gave none
+        self.follows = False  # the event being told goes on so (_Draft.follows)
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
@@ -792,6 +797,8 @@ class _Reader:
         dateline = _DATELINE.match(text)
         same_day = _same_day().match(text, dateline.end() if dateline else 0)
         self.same_day = None
+        self.follows = False
+        goes_on = True
         if same_day and (same_day.group(2) or same_day.group(3)):
             # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
             # 会上: of the last gathering told of, a meeting, a signing or a ceremony
@@ -818,6 +825,9 @@ class _Reader:
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
+        else:
+            goes_on = False
+        self.goes_on = goes_on and self.same_day is None and not any(d.date for d in self.drafts)
         self.part_of_day = self._part_of_day(text, dateline.end() if dateline else 0)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
@@ -955,6 +965,7 @@ class _Reader:
         self.drafts.append(draft)
         self.current = draft
         self.marks.append(((index, clause.start()), draft))
+        draft.follows, self.follows = self.follows, False
 
     def _list_meetings(self, words: str, match: re.Match, clause: re.Match, sentence, v: View) -> None:
         """Give the event just told of the meetings listed after its name (主持召开甲会议和乙会议):
@@ -1238,6 +1249,7 @@ class _Reader:
             # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the
             # sitting told of does (appointments, their oath and commissions) is on its day.
             date = self.current.date
+        self.follows = date is None and self.goes_on and not (past or self.in_words)
         leaders = frozenset(
             m.key
             for m in _starting(mentions, clause.start(), at)
@@ -2109,6 +2121,15 @@ def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> No
         first = next((d for d in drafts if d.type == kind), None)
         if first is not None and first.date is None and told.date and not (first.past or first.in_words):
             first.date, first.until = told.date, told.until
+    # 6月8日市政府召开常务会议 over 市政府召开常务会议…。会后，甲到某县调研: the day the headline
+    # gives is the day a sentence that goes on with it (会后, 当天, 随后) takes.
+    # Not a range (6月8日至10日…): which of its days is not told.
+    days = {(told.date, told.until) for told in headline.values() if told.date}
+    if len(days) == 1 and next(iter(days))[1] is None:
+        day = next(iter(days))[0]
+        for draft in drafts:
+            if draft.follows and draft.date is None:
+                draft.date = day
 
 
 def _name_from_headline(drafts: list[_Draft], release: Release, headline: dict[str, _Draft]) -> None:

@@ -1176,6 +1176,45 @@ def test_event_names_from_headline(title, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the day only the headline gives dates what goes on with the event it reports
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。会后，张三到某镇调研。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n随后，张三会见了某公司董事长李四。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        # …not what the body dates itself, nor after a range in the headline
+        (
+            "6月8日县政府召开常务会议",
+            "6月7日，县政府召开常务会议，县长张三主持会议。会后，张三到某镇调研。",
+            ["2020-06-07", "2020-06-07"],
+        ),
+        (
+            "6月8日至9日县长张三到某镇调研",
+            "县长张三到某镇调研。\n随后，张三主持召开座谈会。",
+            ["2020-06-08", None],
+        ),
+        # …nor a sentence that does not go on with it
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n张三还会见了某公司董事长李四。",
+            ["2020-06-08", None],
+        ),
+    ],
+)
+def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
+    release = Release(id="t", text=text, title=title, published="2020-06-10")
+    events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三", "李四"))
+    assert [e.date for e in events] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         # A range dates the visit; a meeting held some day within it is not knowable.
