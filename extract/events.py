@@ -2110,6 +2110,13 @@ def _date_captions(drafts: list[_Draft], sentences: tuple[Sentence, ...]) -> Non
             draft.date = day
 
 
+def _headline_day(headline: dict[str, _Draft]) -> str | None:
+    """The one day the headline gives its events, if it gives one (not a range: which of its
+    days is not told; not two days)."""
+    days = {(told.date, told.until) for told in headline.values() if told.date}
+    return next(iter(days))[0] if len(days) == 1 and next(iter(days))[1] is None else None
+
+
 def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> None:
     """Date the first event of each type as its headline does where the body gives no day.
 
@@ -2123,10 +2130,8 @@ def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> No
             first.date, first.until = told.date, told.until
     # 6月8日市政府召开常务会议 over 市政府召开常务会议…。会后，甲到某县调研: the day the headline
     # gives is the day a sentence that goes on with it (会后, 当天, 随后) takes.
-    # Not a range (6月8日至10日…): which of its days is not told.
-    days = {(told.date, told.until) for told in headline.values() if told.date}
-    if len(days) == 1 and next(iter(days))[1] is None:
-        day = next(iter(days))[0]
+    day = _headline_day(headline)
+    if day is not None:
         for draft in drafts:
             if draft.follows and draft.date is None:
                 draft.date = day
@@ -2218,6 +2223,9 @@ def find_events(
     [('meeting', '疫情防控工作电视电话会议', '2020-01-25', ('习近平总书记重要指示精神',))]
     """
     reader = _Reader(release, persons)
+    headlined = _headline_drafts(release) if release.title else {}
+    # 6月8日某县召开常务会议 over a body that gives no day: 次日 and 当天 count from the headline's.
+    reader.last_date = _headline_day(headlined)
     orphans: list[Participation] = []
     directives: list[tuple[int, str]] = []
     run_start = 0  # where the sentence a part after a semicolon is cut from starts
@@ -2258,9 +2266,8 @@ def find_events(
     if not drafts:
         return
     if release.title:
-        headline = _headline_drafts(release)
-        _date_from_headline(drafts, headline)
-        _name_from_headline(drafts, release, headline)
+        _date_from_headline(drafts, headlined)
+        _name_from_headline(drafts, release, headlined)
         _chair_from_headline(drafts, release, persons)
     _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)

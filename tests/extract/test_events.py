@@ -1189,6 +1189,17 @@ def test_event_names_from_headline(title, text, expected):
             "县政府召开常务会议，县长张三主持会议。\n随后，张三会见了某公司董事长李四。",
             ["2020-06-08", "2020-06-08"],
         ),
+        # …and a day counted from it (次日), or 当天 with no day in the body
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n次日，张三会见了某公司董事长李四。",
+            ["2020-06-08", "2020-06-09"],
+        ),
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n当天下午，张三会见了某公司董事长李四。",
+            ["2020-06-08", "2020-06-08"],
+        ),
         # …not what the body dates itself, nor after a range in the headline
         (
             "6月8日县政府召开常务会议",
