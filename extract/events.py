@@ -116,7 +116,7 @@ _WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)
 _HABIT = re.compile(r"多次|屡次|经常|定期|不定期|每年|每月|每周|每季度|每逢|历年|常年|长期")
 # A count of meetings (八个座谈会) names no one meeting.
 _NAME_LEAD = re.compile(
-    r"\s*并?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
+    r"\s*并?(?:随后|接着|紧接着)?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
 )
 _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
@@ -165,12 +165,33 @@ def _same_day() -> re.Pattern:
     later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|随后|之后|其间|期间)"
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|在?随后|之后|(?:在此|在这)?(?:其间|期间))"
     )
 
 
 # 期间 / 其间: within the days told of, which are no one day after a range.
-_WITHIN_THOSE_DAYS = re.compile(r"\s*(?:期间|其间)")
+_WITHIN_THOSE_DAYS = re.compile(r"\s*(?:在此|在这)?(?:期间|其间)")
+
+
+@lru_cache(maxsize=1)
+def _during_visit() -> re.Pattern:
+    """A sentence that opens within a visit or a gathering told of (调研期间，… ; 在调研中，… ;
+    在某县考察期间，… ; 在出席论坛期间，…): like 期间 alone, the day told of; not a season or a
+    campaign (春节期间, 疫情防控期间), which names no visit, nor an earlier one (在前期调研中)."""
+    acts = alternation([*load_words("inspection_verbs.tsv"), "访问", "出访", "出席", "参加"])
+    return re.compile(
+        rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?:{acts})"
+        rf"[^，,。；;！？!?\s]{{0,8}}?(?:期间|其间|过程中|中|时)\s*[，,]"
+    )
+
+
+# A stay in a place (在某县期间，在湘期间，): within a visit told of, unless a time is named instead
+# (在春节期间, 在汛期期间, 在疫情期间, 在假日期间).
+_STAY = re.compile(
+    r"\s*在(?:(?!节|期|疫|假|年|月|季|汛|日|时|间|此)[^，,。；;！？!?\s]){1,6}(?:期间|其间)\s*[，,]"
+)
+
+
 # …结束后: the last day of the happening told of (3月8日至11日…；考察结束后).
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
@@ -270,7 +291,7 @@ _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 # A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
 # opens with the meeting (会上, 会议邀请…).
-_LECTURE = re.compile(r"报告$")
+_LECTURE = re.compile(r"报告$|党课$")
 _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
@@ -421,6 +442,8 @@ _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
 _APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
+# A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
+_PAPER = re.compile(r"\s*(?:文件|决定|通知|命令)")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -452,6 +475,9 @@ class _Draft:
     # The meetings listed after its own name by the same verb (主持召开甲会议和乙会议): one each,
     # with the same day and roles.
     listed: tuple[str, ...] = ()
+    # Undated, in a sentence that goes on with a day told of (会后，…; 当天，…) before the body
+    # gave any: the day the headline alone gives (6月8日某市召开常务会议) is its day too.
+    follows: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -743,6 +769,8 @@ class _Reader:
         self.last_date: str | None = None
         self.last_until: str | None = None  # the last day of a range that was the last date
         self.same_day: str | None = None  # the date a sentence that goes on takes
+        self.goes_on = False  # the sentence goes on with a day told of, and the body gave none
+        self.follows = False  # the event being told goes on so (_Draft.follows)
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
@@ -769,6 +797,8 @@ class _Reader:
         dateline = _DATELINE.match(text)
         same_day = _same_day().match(text, dateline.end() if dateline else 0)
         self.same_day = None
+        self.follows = False
+        goes_on = True
         if same_day and (same_day.group(2) or same_day.group(3)):
             # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
             # 会上: of the last gathering told of, a meeting, a signing or a ceremony
@@ -782,9 +812,22 @@ class _Reader:
             if self.last_until and _WITHIN_THOSE_DAYS.match(text, same_day.start()):
                 # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range.
                 self.same_day = None
+        elif _during_visit().match(text, dateline.end() if dateline else 0) and self.drafts:
+            # 6月5日，甲到某市调研。调研期间，甲会见了乙: the day of the happening told of last
+            # (not of a date in between, 1948年7月1日，…成立), none after a range.
+            last = self.drafts[-1]
+            self.same_day = None if last.until or last.past else last.date
+        elif _STAY.match(text, dateline.end() if dateline else 0) and self.drafts:
+            # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
+            last = self.drafts[-1]
+            visit = last.type == "inspection" and not (last.until or last.past)
+            self.same_day = last.date if visit else None
         elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
+        else:
+            goes_on = False
+        self.goes_on = goes_on and self.same_day is None and not any(d.date for d in self.drafts)
         self.part_of_day = self._part_of_day(text, dateline.end() if dateline else 0)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
@@ -827,7 +870,7 @@ class _Reader:
                 or _WELCOME.search(words)
                 or _MEANS.search(words)
                 # a point of a speech or plan (二是…，深入推进…) runs to the end of its sentence
-                or _POINT.search(text, 0, clause.end())
+                or (_POINT.search(text, 0, clause.end()) and not self._point_done(text, clause, dates))
                 or _WISH.search(text, 0, clause.end())
                 or _HABIT.search(words)
                 or _CAPTION.search(words)
@@ -922,6 +965,7 @@ class _Reader:
         self.drafts.append(draft)
         self.current = draft
         self.marks.append(((index, clause.start()), draft))
+        draft.follows, self.follows = self.follows, False
 
     def _list_meetings(self, words: str, match: re.Match, clause: re.Match, sentence, v: View) -> None:
         """Give the event just told of the meetings listed after its name (主持召开甲会议和乙会议):
@@ -954,6 +998,15 @@ class _Reader:
         """The day of the last happening of one of ``kinds`` told of with a day, if any."""
         told = next((d for d in reversed(self.drafts) if d.type in kinds and d.date), None)
         return told.date if told else None
+
+    @staticmethod
+    def _point_done(text: str, clause: re.Match, dates: list) -> bool:
+        """Whether the point (一是…) a clause is in reports a happening: a day of its own before
+        the clause ends and a finished act (了) after it (一是6月8日召开了防汛工作会议), as a
+        summary of work done lists them; a point of what is to be done names no day."""
+        opens = max(point.end() for point in _POINT.finditer(text, 0, clause.end()))
+        day = next((d for d in dates if opens <= d.span.start < clause.end()), None)
+        return day is not None and "了" in text[day.span.end : clause.end()]
 
     @staticmethod
     def _told_in_words(text: str, clause: re.Match, at: int, dates: list, mentions: list) -> bool:
@@ -1060,6 +1113,9 @@ class _Reader:
                 doers += [m.key for m in _within(mentions, start, end)]
         if kind == "appointment" and _NO_SPEAKER.match(clause.group()):
             # 根据县长提名，会议决定任命…: what an appointment follows, not one of its own
+            return
+        if kind == "appointment" and _PAPER.match(clause.group(), match.end()):
+            # 宣读任命文件, 宣读省委任免决定: a paper read out or sent, no one named to a post by it
             return
         groups = match.groupdict()
         at = clause.start() + match.start()
@@ -1193,6 +1249,7 @@ class _Reader:
             # 3月9日，县人大常委会召开第二十次会议。…经表决，决定任命甲为副县长: what the
             # sitting told of does (appointments, their oath and commissions) is on its day.
             date = self.current.date
+        self.follows = date is None and self.goes_on and not (past or self.in_words)
         leaders = frozenset(
             m.key
             for m in _starting(mentions, clause.start(), at)
@@ -2053,6 +2110,13 @@ def _date_captions(drafts: list[_Draft], sentences: tuple[Sentence, ...]) -> Non
             draft.date = day
 
 
+def _headline_day(headline: dict[str, _Draft]) -> str | None:
+    """The one day the headline gives its events, if it gives one (not a range: which of its
+    days is not told; not two days)."""
+    days = {(told.date, told.until) for told in headline.values() if told.date}
+    return next(iter(days))[0] if len(days) == 1 and next(iter(days))[1] is None else None
+
+
 def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> None:
     """Date the first event of each type as its headline does where the body gives no day.
 
@@ -2064,6 +2128,13 @@ def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> No
         first = next((d for d in drafts if d.type == kind), None)
         if first is not None and first.date is None and told.date and not (first.past or first.in_words):
             first.date, first.until = told.date, told.until
+    # 6月8日市政府召开常务会议 over 市政府召开常务会议…。会后，甲到某县调研: the day the headline
+    # gives is the day a sentence that goes on with it (会后, 当天, 随后) takes.
+    day = _headline_day(headline)
+    if day is not None:
+        for draft in drafts:
+            if draft.follows and draft.date is None:
+                draft.date = day
 
 
 def _name_from_headline(drafts: list[_Draft], release: Release, headline: dict[str, _Draft]) -> None:
@@ -2152,6 +2223,9 @@ def find_events(
     [('meeting', '疫情防控工作电视电话会议', '2020-01-25', ('习近平总书记重要指示精神',))]
     """
     reader = _Reader(release, persons)
+    headlined = _headline_drafts(release) if release.title else {}
+    # 6月8日某县召开常务会议 over a body that gives no day: 次日 and 当天 count from the headline's.
+    reader.last_date = _headline_day(headlined)
     orphans: list[Participation] = []
     directives: list[tuple[int, str]] = []
     run_start = 0  # where the sentence a part after a semicolon is cut from starts
@@ -2192,9 +2266,8 @@ def find_events(
     if not drafts:
         return
     if release.title:
-        headline = _headline_drafts(release)
-        _date_from_headline(drafts, headline)
-        _name_from_headline(drafts, release, headline)
+        _date_from_headline(drafts, headlined)
+        _name_from_headline(drafts, release, headlined)
         _chair_from_headline(drafts, release, persons)
     _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)

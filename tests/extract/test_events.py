@@ -97,6 +97,9 @@ def test_event_types(text, types):
         "县长张三要求各地召开会议，传达学习会议精神。",  # what others are asked to do
         "6月9日，县长张三督促各乡镇及时召开防汛调度会。",  # …urged to do
         "据了解，全县共签约33个项目，总投资100亿元。",  # a tally of signings
+        "各级党组织书记要带头讲党课。",  # what must be done
+        "会议要求，一是要召开专题会议，二是要开展督导检查。",  # points of what is to be done
+        "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
     ],
 )
 def test_no_event(text):
@@ -950,6 +953,42 @@ def test_a_closed_sitting_and_its_appointments():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "会议通报了近期工作：一是6月8日召开了防汛工作会议；二是6月9日召开了安全生产工作会议。",
+            [("防汛工作会议", "2020-06-08"), ("安全生产工作会议", "2020-06-09")],
+        ),
+        (
+            "一是6月8日，县长张三主持召开了防汛工作会议；二是要开展督导检查。",
+            [("防汛工作会议", "2020-06-08")],
+        ),
+    ],
+)
+def test_a_point_that_reports_a_day_done(text, expected):
+    # a summary of work done lists its happenings as points, each with its day and 了
+    assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，县委召开干部大会，县委副书记李四宣读了任命文件。",
+        "6月9日，县委召开干部大会，县委副书记李四宣读了市委任免决定。",
+        "6月9日，县委召开干部大会，县委副书记李四宣读了市委任免通知。",
+    ],
+)
+def test_a_paper_read_out_appoints_no_one(text):
+    # the paper names no one to a post: the meeting it is read at, and no appointment
+    assert [e.type for e in events_of(text, names=("李四",))] == ["meeting"]
+
+
+def test_an_appointment_decided_is_one():
+    text = "6月9日，县人大常委会召开会议，会议决定任命张三为副县长。"
+    assert [e.type for e in events_of(text, names=("张三",))] == ["meeting", "appointment"]
+
+
 def test_another_appointment_needs_names():
     text = "会议决定任命张三为副县长。会议还表决通过其他人事任免事项。"
     assert [e.type for e in events_of(text, names=("张三",))] == ["appointment"]
@@ -1134,6 +1173,56 @@ def test_event_names_from_headline(title, text, expected):
     release = Release(id="t", text=text, title=title, published="2020-06-10")
     events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三"))
     assert [e.name for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the day only the headline gives dates what goes on with the event it reports
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。会后，张三到某镇调研。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n随后，张三会见了某公司董事长李四。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        # …and a day counted from it (次日), or 当天 with no day in the body
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n次日，张三会见了某公司董事长李四。",
+            ["2020-06-08", "2020-06-09"],
+        ),
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n当天下午，张三会见了某公司董事长李四。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        # …not what the body dates itself, nor after a range in the headline
+        (
+            "6月8日县政府召开常务会议",
+            "6月7日，县政府召开常务会议，县长张三主持会议。会后，张三到某镇调研。",
+            ["2020-06-07", "2020-06-07"],
+        ),
+        (
+            "6月8日至9日县长张三到某镇调研",
+            "县长张三到某镇调研。\n随后，张三主持召开座谈会。",
+            ["2020-06-08", None],
+        ),
+        # …nor a sentence that does not go on with it
+        (
+            "6月8日县政府召开常务会议",
+            "县政府召开常务会议，县长张三主持会议。\n张三还会见了某公司董事长李四。",
+            ["2020-06-08", None],
+        ),
+    ],
+)
+def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
+    release = Release(id="t", text=text, title=title, published="2020-06-10")
+    events = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三", "李四"))
+    assert [e.date for e in events] == expected
 
 
 @pytest.mark.parametrize(
@@ -2380,6 +2469,63 @@ def test_a_visit_told_by_a_pronoun(text, expected):
             "6月5日，省委书记张三到某市调研。期间，张三主持召开座谈会。",
             [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
         ),
+        # a sentence that opens within the visit told of (调研期间，在调研中，在某镇考察时，) is of its
+        # day, two sentences on too; not after a range, a season or an earlier visit
+        (
+            "6月5日，省委书记张三到某市调研。调研期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在调研中，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在某镇考察时，张三主持召开座谈会。",
+            [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
+        ),
+        (
+            "6月5日至7日，省委书记张三到某市调研。调研期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。1948年7月1日，某分社成立。调研中，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。春节期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。在前期调研中，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        # a stay in the place of a visit of one day (在某县期间，), and 在此期间 as 期间; not a time
+        # named instead (在汛期期间), nor a stay after a range
+        (
+            "6月5日，省委书记张三到某市调研。在某市期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。在此期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", "2020-06-05")],
+        ),
+        (
+            "6月5日，省委书记张三到某市调研。在汛期期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日至7日，省委书记张三到某市调研。在某市期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        (
+            "6月5日至7日，省委书记张三到某市调研。在此期间，张三会见了某公司董事长李四。",
+            [("inspection", "2020-06-05"), ("reception", None)],
+        ),
+        # 在随后召开的…上 is 随后: the day told of, and the meeting is named without it
+        (
+            "6月5日，省委书记张三到某市调研。张三来到某镇、某村。在随后召开的座谈会上，张三强调要压实责任。",
+            [("inspection", "2020-06-05"), ("meeting", "2020-06-05")],
+        ),
         # a rite or a signing told of right after a gathering of one day is of that day
         (
             "6月9日，第二届某某论坛在某市开幕。市长张三出席开幕式并致辞。",
@@ -2400,6 +2546,14 @@ def test_dates_of_gatherings_and_what_they_hold(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
 
 
+def test_a_meeting_held_next_is_named_without_next():
+    found = events_of(
+        "6月5日，省委书记张三到某市调研。张三来到某镇。在随后召开的座谈会上，张三强调要压实责任。",
+        names=("张三",),
+    )
+    assert [e.name for e in found] == ["到某市调研", "座谈会"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2417,6 +2571,14 @@ def test_dates_of_gatherings_and_what_they_hold(text, expected):
         (
             "6月9日，全县理论学习会召开。会上，市委党校教授张三作专题辅导报告。",
             [("全县理论学习会", {("张三", "speak")})],
+        ),
+        # a party lecture given (上党课, 讲授专题党课) likewise
+        ("6月9日，县委书记张三到某镇为党员干部上党课。", [("党课", {("张三", "speak")})]),
+        ("6月9日，县委书记张三以普通党员身份讲授专题党课。", [("专题党课", {("张三", "speak")})]),
+        ("6月9日，县委书记张三为党员干部讲了一堂生动的党课。", [("党课", set())]),
+        (
+            "6月9日，县委召开理论学习中心组学习会，县委书记张三讲授专题党课。",
+            [("理论学习中心组学习会", {("张三", "speak")})],
         ),
     ],
 )
