@@ -63,6 +63,7 @@ those writers (memory then grows with the graph).
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import heapq
 import json
@@ -1221,7 +1222,9 @@ def write_network_files(
             figures = rankings(tables)
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
         spliced = (Path(rows) / EXPORTS_STATE, previous) if rows is not None else None
-        gephi = pool.submit(_write_gephi, outdir, tables, figures, spliced) if pool is not None else None
+        gephi = None
+        if pool is not None:
+            gephi = pool.submit(_given_back, _write_gephi, outdir, tables, figures, spliced)
         if gephi is not None and retire:
             retire_workers(pool)  # its last task
         try:
@@ -1241,6 +1244,19 @@ def write_network_files(
                 stop_workers(pool)  # before the tables are removed: none is read after
             raise
     return {name: written[name] for name in NETWORK_FILES}
+
+
+def _given_back(function: Callable, *args):
+    """``function(*args)`` as a task of a pool's worker, and then the worker's free memory handed
+    back (:func:`~govkg.extract.identity.give_back_memory`, after a collection), whether it
+    returned or raised. A worker done with its task stays until the pool's last task is done
+    (the pool sends its workers away only then): the one that wrote the RDF files waited beside
+    the page index with its heap's free memory, part of the process tree's peak."""
+    try:
+        return function(*args)
+    finally:
+        gc.collect()
+        give_back_memory()
 
 
 def _write_gephi(outdir: Path, tables: Tables, figures, spliced=None) -> dict[str, Path]:
@@ -1598,7 +1614,8 @@ def _write_shared(
             restamp_store(outdir)  # the store stands for the four files
 
         try:
-            files = pool.submit(write_rdf_files, shards_dir, outdir, run_chars, previous, state, changes)
+            rdf = (shards_dir, outdir, run_chars, previous, state, changes)
+            files = pool.submit(_given_back, write_rdf_files, *rdf)
             if views is None:
                 if retire:
                     retire_workers(pool)

@@ -438,15 +438,18 @@ def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tm
     first, second = inputs
     single, pooled = tmp_path / "single", tmp_path / "pooled"
     write_build(build_into(single, [first, second]), single)
+    given_back = sharded._given_back
     with worker_pool(2) as pool:
         submitted = []
         submit = pool.submit
-        pool.submit = lambda *args: submitted.append(args[0]) or submit(*args)
+        pool.submit = lambda *a: submitted.append(a[:2] if a[0] is given_back else a[0]) or submit(*a)
         update = build_into(pooled, [first, second], pool=pool)
         write_build(update, pooled, workers=2, batch=2, pool=pool)
         # six batches (identity from nothing resolved in this process), then the RDF files and the
-        # Gephi files (the shards' rows are too few to hand out); shut down after phase 4
-        assert submitted == [map_sources] * 6 + [sharded.write_rdf_files, sharded._write_gephi]
+        # Gephi files (the shards' rows are too few to hand out), each handing back its worker's
+        # free memory once done; shut down after phase 4
+        tasks = [(given_back, sharded.write_rdf_files), (given_back, sharded._write_gephi)]
+        assert submitted == [map_sources] * 6 + tasks
         assert pool._shutdown_thread
     assert _files_and_shards(pooled) == _files_and_shards(single)
 

@@ -528,3 +528,14 @@ def test_tagged_lines_of_bytes_come_in_runs_of_one_subject_across_blocks():
     lines = [b"<a> <p> <b>\tx.nq\n", b"<a> <q> <c>\ty.nq\n", b"<ab> <p> <a>\tx.nq\n", b"<b> <p> <a>\tx.nq\n"]
     runs = list(sharded._subject_runs([lines[:1], lines[1:3], [], lines[3:]], b" "))
     assert runs == [(b"<a>", lines[:2]), (b"<ab>", lines[2:3]), (b"<b>", lines[3:])]
+
+
+def test_a_pool_task_hands_back_its_workers_free_memory_whether_it_returns_or_raises(monkeypatch):
+    # a worker done with its task waits, idle, for the pool's last one: not with its free heap
+    given = []
+    monkeypatch.setattr(sharded, "give_back_memory", lambda: given.append("trimmed"))
+    assert sharded._given_back(divmod, 7, 2) == (3, 1)
+    assert given == ["trimmed"]
+    with pytest.raises(ZeroDivisionError):
+        sharded._given_back(divmod, 1, 0)
+    assert given == ["trimmed", "trimmed"]
