@@ -795,7 +795,8 @@ class _Reader:
             if not d.bound and not _attributive(text, d.span.start, d.span.end):
                 (dates if d.iso else self.unresolved).append(d)
         dateline = _DATELINE.match(text)
-        same_day = _same_day().match(text, dateline.end() if dateline else 0)
+        words_start = dateline.end() if dateline else 0  # where the sentence's own words start
+        same_day = _same_day().match(text, words_start)
         self.same_day = None
         self.follows = False
         goes_on = True
@@ -812,30 +813,26 @@ class _Reader:
             if self.last_until and _WITHIN_THOSE_DAYS.match(text, same_day.start()):
                 # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range.
                 self.same_day = None
-        elif _during_visit().match(text, dateline.end() if dateline else 0) and self.drafts:
+        elif _during_visit().match(text, words_start) and self.drafts:
             # 6月5日，甲到某市调研。调研期间，甲会见了乙: the day of the happening told of last
             # (not of a date in between, 1948年7月1日，…成立), none after a range.
             last = self.drafts[-1]
             self.same_day = None if last.until or last.past else last.date
-        elif _STAY.match(text, dateline.end() if dateline else 0) and self.drafts:
+        elif _STAY.match(text, words_start) and self.drafts:
             # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
             last = self.drafts[-1]
             visit = last.type == "inspection" and not (last.until or last.past)
             self.same_day = last.date if visit else None
-        elif _AFTER_END.match(text, dateline.end() if dateline else 0) and self.drafts:
+        elif _AFTER_END.match(text, words_start) and self.drafts:
             last = self.drafts[-1]
             self.same_day = last.until or last.date
         else:
             goes_on = False
         self.goes_on = goes_on and self.same_day is None and not any(d.date for d in self.drafts)
-        self.part_of_day = self._part_of_day(text, dateline.end() if dateline else 0)
+        self.part_of_day = self._part_of_day(text, words_start)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
-        opening = (
-            dates[0]
-            if dates and dates[0].span.start <= (dateline.end() if dateline else 0) + _OPENS_WITH_DATE
-            else None
-        )
+        opening = dates[0] if dates and dates[0].span.start <= words_start + _OPENS_WITH_DATE else None
         if (
             opening is not None
             and not opening.anchored
@@ -916,7 +913,7 @@ class _Reader:
             and self.current is not None
             and self.current.date is None
             and not self.past
-            and dates[0].span.start <= (dateline.end() if dateline else 0) + _OPENS_WITH_DATE
+            and dates[0].span.start <= words_start + _OPENS_WITH_DATE
             and self._recent(dates[0].iso)
         ):
             # 28日上午，甲一到某市，即…: the day of the visit told of.
@@ -2117,12 +2114,13 @@ def _headline_day(headline: dict[str, _Draft]) -> str | None:
     return next(iter(days))[0] if len(days) == 1 and next(iter(days))[1] is None else None
 
 
-def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> None:
+def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft], day: str | None) -> None:
     """Date the first event of each type as its headline does where the body gives no day.
 
     3月5日市长甲到某镇调研 over a body that says only 市长甲到某镇调研: the headline
     is text the reader has, read against the same clock. Not an event told of a
-    year long past or in reported words.
+    year long past or in reported words. ``day``: the one day the headline gives
+    (:func:`_headline_day`).
     """
     for kind, told in headline.items():
         first = next((d for d in drafts if d.type == kind), None)
@@ -2130,7 +2128,6 @@ def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft]) -> No
             first.date, first.until = told.date, told.until
     # 6月8日市政府召开常务会议 over 市政府召开常务会议…。会后，甲到某县调研: the day the headline
     # gives is the day a sentence that goes on with it (会后, 当天, 随后) takes.
-    day = _headline_day(headline)
     if day is not None:
         for draft in drafts:
             if draft.follows and draft.date is None:
@@ -2225,7 +2222,7 @@ def find_events(
     reader = _Reader(release, persons)
     headlined = _headline_drafts(release) if release.title else {}
     # 6月8日某县召开常务会议 over a body that gives no day: 次日 and 当天 count from the headline's.
-    reader.last_date = _headline_day(headlined)
+    headline_day = reader.last_date = _headline_day(headlined)
     orphans: list[Participation] = []
     directives: list[tuple[int, str]] = []
     run_start = 0  # where the sentence a part after a semicolon is cut from starts
@@ -2266,7 +2263,7 @@ def find_events(
     if not drafts:
         return
     if release.title:
-        _date_from_headline(drafts, headlined)
+        _date_from_headline(drafts, headlined, headline_day)
         _name_from_headline(drafts, release, headlined)
         _chair_from_headline(drafts, release, persons)
     _date_captions(drafts, sentences)

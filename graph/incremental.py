@@ -33,7 +33,6 @@ import os
 import pickle
 import signal
 import tempfile
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -63,7 +62,7 @@ from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_o
 from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
 from govkg.graph.folders import atomic_open, scratch, staged_folder
-from govkg.graph.interrupts import forked, worker_pool
+from govkg.graph.interrupts import forked, pickled_error, worker_pool
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
@@ -541,7 +540,7 @@ def _build_apart(outdir: str | Path, inputs: list, **options) -> Update:
                 payload = pickle.dumps((update, kept), protocol=pickle.HIGHEST_PROTOCOL)
                 code = 0
             except BaseException as exc:  # raised by the parent
-                payload = _pickled_error(exc)
+                payload = pickled_error(exc)
             finally:
                 progress = options.get("progress")
                 if progress is not None and hasattr(progress, "close"):
@@ -571,20 +570,6 @@ def _build_apart(outdir: str | Path, inputs: list, **options) -> Update:
     if kept is not None:
         update.corpus = kept.corpus(load_identity(outdir))
     return update
-
-
-def _pickled_error(exc: BaseException) -> bytes:
-    """An error of a child pickled for its parent: the error itself where it can be unpickled,
-    else a RuntimeError with its traceback (a KeyboardInterrupt: one plain)."""
-    if isinstance(exc, KeyboardInterrupt):
-        exc = KeyboardInterrupt()
-    try:
-        data = pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.loads(data)
-        return data
-    except Exception:
-        text = "".join(traceback.format_exception(exc))[-20_000:]
-        return pickle.dumps(RuntimeError(text))
 
 
 def _build_into(

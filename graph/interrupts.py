@@ -18,8 +18,10 @@ import contextlib
 import ctypes
 import gc
 import os
+import pickle
 import signal
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -228,6 +230,20 @@ def stop_workers(pool, within: float = 5) -> None:
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AssertionError):
             process.join(within)  # returns once the worker is dead (its sentinel closed)
+
+
+def pickled_error(exc: BaseException) -> bytes:
+    """An error of a forked child pickled for its parent: the error itself where it can be
+    unpickled, else a RuntimeError with its traceback (a KeyboardInterrupt: one plain)."""
+    if isinstance(exc, KeyboardInterrupt):
+        exc = KeyboardInterrupt()
+    try:
+        data = pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(data)
+        return data
+    except Exception:
+        text = "".join(traceback.format_exception(exc))[-20_000:]
+        return pickle.dumps(RuntimeError(text))
 
 
 def forked(child: Callable[[], int], started: Callable[[int], object]) -> int:

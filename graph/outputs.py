@@ -43,7 +43,7 @@ from govkg.graph.cache import CACHE
 from govkg.graph.folders import atomic_open as atomic_open  # one atomic writer, re-exported
 from govkg.graph.folders import atomic_write, staged_folder
 from govkg.graph.indexing import write_page_index
-from govkg.graph.interrupts import forked
+from govkg.graph.interrupts import forked, pickled_error
 from govkg.graph.shards import SHARDS, write_shards
 from govkg.graph.store import STORE, write_store
 from govkg.graph.store import read_graph as read_graph  # one graph reader, re-exported
@@ -224,12 +224,9 @@ def _write_forked(shared: SharedWork, outdir: Path, groups: list[tuple], workers
                         for name, writer in group:
                             atomic_write(outdir / name, writer(shared))
                     except BaseException as exc:
-                        try:
-                            payload = pickle.dumps(exc)
-                        except Exception:
-                            payload = b""
-                        if not payload or len(payload) > 60_000:  # a pipe holds 64 KiB unread
-                            payload = traceback.format_exc()[-20_000:].encode("utf-8")
+                        payload = pickled_error(exc)
+                        if len(payload) > 60_000:  # a pipe holds 64 KiB unread
+                            payload = pickled_error(RuntimeError(traceback.format_exc()[-20_000:]))
                         os.write(write_end, payload)
                         return 1
                     return 0
@@ -388,8 +385,7 @@ class _Names:
             return self.cache.get(text) or self.shorten(text)
         if text[-1] != ">":
             return text
-        lexical, _, datatype = text.rpartition("^^")
-        return f"{lexical}^^{self.iri(datatype)}"
+        return self.typed(text)
 
     def predicate(self, text: str) -> str:
         short = self.predicates.get(text)
