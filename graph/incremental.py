@@ -35,7 +35,7 @@ import signal
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -234,6 +234,29 @@ def input_files(inputs: Iterable[str | Path]) -> list[Path | str]:
     for item in inputs:
         files.extend(list_url(item) if is_url(item) else iter_paths([item]))
     return files
+
+
+# Threads that read and hash the input files for their keys: reading waits on the disk (or, for a
+# URL, the file system's answer) and hashlib's digest of more than 2 KB lets go of the lock
+KEY_THREADS = 4
+KEY_GROUP = 256  # files a thread's task reads
+
+
+def file_keys(cache: ExtractionCache, paths: Iterable[Path | str]) -> dict[str, str | None]:
+    """Each file's cache key (None: unreadable, not cached), by its path, in the order of ``paths``;
+    read and hashed by :data:`KEY_THREADS` threads (100,000 files of the page cache: 5.8 s in one)."""
+
+    def keys_of(group: list[Path | str]) -> list[str | None]:
+        return [cache.key_of_url(path) if is_url(path) else cache.key_of(path) for path in group]
+
+    paths = list(paths)
+    groups = [paths[start : start + KEY_GROUP] for start in range(0, len(paths), KEY_GROUP)]
+    if len(groups) < 2:
+        found = keys_of(paths)
+    else:
+        with ThreadPoolExecutor(KEY_THREADS, thread_name_prefix="govkg-keys") as threads:
+            found = [key for keys in threads.map(keys_of, groups) for key in keys]
+    return {str(path): key for path, key in zip(paths, found, strict=True)}
 
 
 def _extract_missing(
@@ -587,7 +610,7 @@ def _build_into(
     found = BuildRecord.load(outdir)
     previous = found or BuildRecord()
     paths = input_files(inputs)
-    keys = {str(path): cache.key_of_url(path) if is_url(path) else cache.key_of(path) for path in paths}
+    keys = file_keys(cache, paths)
     listed = set(keys)
     removed = set(remove)
     if add:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
-from govkg.extract.reading import ReadError, decode, read_documents, read_documents_lenient
+from govkg.extract.reading import (
+    SUFFIXES,
+    ReadError,
+    decode,
+    iter_paths,
+    read_documents,
+    read_documents_lenient,
+)
 
 BODY = "1月25日，我市召开疫情防控工作会议。副市长张三主持会议。"
 
@@ -132,3 +141,62 @@ def test_a_read_error_survives_the_trip_back_from_a_worker_process():
 
     error = pickle.loads(pickle.dumps(ReadError("a.txt", "empty file")))
     assert (error.path, error.problem, str(error)) == ("a.txt", "empty file", "a.txt: empty file")
+
+
+def _sorted_walk(folder):
+    """The rule iter_paths keeps: every file below ``folder`` with a known suffix, in the order of the
+    paths sorted, none inside a hidden part, none below a folder reached through a link."""
+    found = []
+    for child in sorted(folder.rglob("*")):
+        parts = child.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        if any((folder.joinpath(*parts[:i])).is_symlink() for i in range(1, len(parts))):
+            continue
+        if child.is_file() and child.suffix.lower() in SUFFIXES:
+            found.append(child)
+    return found
+
+
+def test_folders_walked_in_sorted_order_without_hidden_or_linked_folders(tmp_path, monkeypatch):
+    root = tmp_path / "in"
+    for name in [
+        "a.txt", "a-b.txt", "a/x.txt", "a/b/y.HTML", "a0.json", "B.txt", "z.md", "noext",
+        ".hidden.txt", ".git/c.txt", "d/.e/f.txt", "d/g.jsonl", "d/h.txt.bak", "早.txt", "x.y.ndjson",
+    ]:  # fmt: skip
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("x", encoding="utf-8")
+    (root / "linked").symlink_to(outside, target_is_directory=True)  # not followed
+    (root / "k.txt").symlink_to(outside / "o.txt")  # a file: read
+    (root / "e").mkdir()
+    found = list(iter_paths([root]))
+    assert found == _sorted_walk(root)
+    names = [path.relative_to(root).as_posix() for path in found]
+    assert names == [
+        "B.txt", "a/b/y.HTML", "a/x.txt", "a-b.txt", "a.txt", "a0.json", "d/g.jsonl", "k.txt",
+        "x.y.ndjson", "早.txt",
+    ]  # fmt: skip
+    # a file named directly is read whatever its name; a folder given relative stays relative
+    assert list(iter_paths([root / "z.md"])) == [root / "z.md"]
+    monkeypatch.chdir(tmp_path)
+    assert list(iter_paths(["in"]))[:2] == [Path("in/B.txt"), Path("in/a/b/y.HTML")]
+
+
+def test_a_folder_that_cannot_be_listed_is_passed_over(tmp_path, monkeypatch):
+    root = tmp_path / "in"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "r.txt").write_text("x", encoding="utf-8")
+    (root / "r.txt").write_text("x", encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert list(iter_paths([root])) == [root / "r.txt"]
