@@ -30,6 +30,7 @@ from govkg.graph.incremental import (
     BuildRecord,
     build_into,
     extract_packed,
+    file_keys,
     forget_unused,
     load_rows_file,
     map_sources,
@@ -913,3 +914,22 @@ def test_a_build_writes_its_page_index_while_its_rdf_files_are_still_written(tmp
     assert {**_kept_build(out), stamped: None} == {**_kept_build(alone), stamped: None}
     assert set(manifest(out)["files"]) == {"graph.nt", "graph.ttl", "graph.trig", "graph.jsonld"}
     assert incremental.outputs_current(out)
+
+
+def test_file_keys_are_each_files_in_the_order_of_the_paths(tmp_path):
+    # more files than one thread's group, a missing one among them: each key is its file's, None for
+    # the file that cannot be read, and the paths keep their order (of the build's releases' ids)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = []
+    for number in range(700):
+        path = folder / f"{(number * 7919) % 700:04d}.txt"
+        if number != 350:
+            path.write_text(f"第{number}篇", encoding="utf-8")
+        paths.append(path)
+    with ExtractionCache(tmp_path / "out") as cache:
+        keys = file_keys(cache, paths)
+        assert list(keys) == [str(path) for path in paths]
+        assert keys == {str(path): cache.key_of(path) for path in paths}
+    assert keys[str(paths[350])] is None
+    assert len(set(keys.values())) == 700
