@@ -93,6 +93,16 @@ def _viterbi(emissions, transitions):
     predecessor, strictly (rounding to float32 keeps the order of sums), and
     its sums are the step's scores: 94 steps in 100 of the corpus's windows
     (the tags and the sums are those of the table); the others build it.
+
+    Where a character's best tag leads its runner-up by more than four times
+    the largest transition score (and a margin for rounding), that tag is the
+    next step's clear leader, whatever came before (the sums into the tags
+    differ by no more than two transitions, the least and greatest sums out of
+    them by two more): such a step is taken without that test, found for all
+    characters at once, and the scores of a run of such steps are not made,
+    only the leader's sum, one float32 addition at a time as the scores' rows
+    would add it; the row is made where a step needs it. The same tags (on the
+    corpus's windows the step costs about half).
     """
     import numpy as np
 
@@ -102,22 +112,45 @@ def _viterbi(emissions, transitions):
     candidates = np.empty_like(into)
     rows = np.arange(tags) * tags  # where each row starts in candidates, flat
     best = np.empty((batch, length), dtype=np.int64)
+    reach = float(np.abs(transitions).max())
+    # an emission's lead over the runner-up past which its tag is the next step's clear leader
+    sure = 4 * reach + 1e-5 * (length * (float(np.abs(emissions).max()) + reach) + 1)
     for text in range(batch):
         scores = emissions[text]
+        leaders = scores.argmax(axis=1).tolist()
+        top = np.partition(scores, tags - 2, axis=1) if tags > 1 else None
+        gaps = (top[:, -1] - top[:, -2]).tolist() if top is not None else [0.0] * length
         score = scores[0]
-        back = []  # each step: one best predecessor for every tag (an int), or a row of them
+        held = None  # (lead, its sum): the step's scores, transitions[lead] + sum + scores[t], not made yet
+        back = []
         for t in range(1, length):
+            if gaps[t - 1] > sure:
+                lead = leaders[t - 1]
+                if held is None:
+                    total = score[lead]
+                else:
+                    was, at = held
+                    total = transitions[was, lead] + at + scores[t - 1, lead]
+                back.append(lead)
+                held = (lead, total)
+                continue
+            if held is not None:
+                was, at = held
+                score = transitions[was] + at + scores[t - 1]
+                held = None
             floor = score + least
             lead = int(floor.argmax())
-            # only the leader reaches its least sum (a NaN counts none: the table is built)
             if np.count_nonzero(score + most >= floor[lead]) == 1:
                 back.append(lead)
                 score = transitions[lead] + score[lead] + scores[t]
                 continue
-            np.add(score, into, out=candidates)  # candidates[to, from]
+            np.add(score, into, out=candidates)
             came = candidates.argmax(axis=1)
             back.append(came)
             score = candidates.ravel()[rows + came] + scores[t]
+        if held is not None:
+            was, at = held
+            score = transitions[was] + at + scores[length - 1]
         tag = int(score.argmax())
         path = [tag]
         for came in reversed(back):

@@ -278,6 +278,15 @@ class Packed:
     rows: bytes  # its (rows, errors), pickled
     unpacked_rows: tuple[list[Row], list[ReadError]]
 
+    def __reduce__(self):
+        # handed to the command as the two byte strings only: the rows are unpickled there from
+        # their bytes, not pickled a second time by the pool's process (object by object)
+        return _unpacked, (self.value, self.rows)
+
+
+def _unpacked(value: bytes, rows: bytes) -> Packed:
+    return Packed(value, rows, pickle.loads(rows))
+
 
 def packed(value: FileResult) -> Packed:
     """A file's extraction packed for the cache (:class:`Packed`)."""

@@ -73,3 +73,23 @@ def test_viterbi_with_small_transitions_is_the_best_path(seed):
         emissions = np.round(emissions)
     found = _viterbi(emissions, transitions)
     assert [list(row) for row in found] == [_best_path(text, transitions) for text in emissions]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_viterbi_through_runs_of_clear_characters_is_the_best_path(seed):
+    """Characters whose best tag leads by far (the next step's leader, its scores not made) in runs,
+    between characters whose tags are close (the scores made again there), far from zero too."""
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(seed)
+    tags = 7
+    transitions = (0.2 * rng.standard_normal((tags, tags))).astype(np.float32)
+    emissions = rng.standard_normal((3, 12, tags))
+    clear = rng.random((3, 12)) < 0.7
+    emissions[clear, rng.integers(0, tags, size=int(clear.sum()))] += 6.0
+    emissions[1] += 1e4  # float32 sums whose rounding is coarse
+    if seed % 2:  # ties: the first best is taken
+        transitions = np.round(transitions, 1)
+        emissions = np.round(emissions)
+    emissions = emissions.astype(np.float32)
+    found = _viterbi(emissions, transitions)
+    assert [list(row) for row in found] == [_best_path(text, transitions) for text in emissions]

@@ -290,6 +290,15 @@ def test_a_pool_hands_the_records_pickled_and_the_cache_gives_them_back(tmp_path
         assert cache.get(key, ROWS) == found.unpacked_rows
 
 
+def test_a_pool_hands_the_rows_over_once_as_bytes(inputs):
+    first, _ = inputs
+    found = extract_packed(sorted(first.iterdir())[0])
+    handed = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(handed) == found
+    # the two byte strings and little else: the rows are not pickled again object by object
+    assert len(handed) < len(found.value) + len(found.rows) + 200
+
+
 def test_the_cache_key_follows_bytes_path_and_code(tmp_path):
     cache = ExtractionCache(tmp_path)
     key = cache.key_of_bytes("a.txt", b"x")
