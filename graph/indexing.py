@@ -498,12 +498,16 @@ def _busy_tasks(folder: Path, previous: PageIndex | None, changes) -> tuple[dict
     :func:`_write_busy` (but the store) that writes each, in the named queries' order."""
     busy: dict[str, dict] = {}
     tasks = []
-    listings = _Listings()  # listings of the same text (events-of-official's, person-events') asked once
+    found = []
     for name, query in named_queries().items():
         listing = page_busy(query)
         parameter = _PROJECTED_FIRST.search(listing.text) if listing else None
-        if parameter is None or parameter.group(1) not in query.parameters:
-            continue
+        if parameter is not None and parameter.group(1) in query.parameters:
+            found.append((name, query, listing, parameter))
+    # listings of one shape (events-of-official's and person-events', person-titles' and
+    # titles-over-time's but their thresholds) asked once
+    listings = _Listings([listing.text for _, _, listing, _ in found])
+    for name, query, listing, parameter in found:
         known = _kept(previous, changes, "busy", name, query.text)
         of = digest(listing.text)
         kept = known is not None and known.get("of") == of
@@ -521,23 +525,75 @@ def _busy_tasks(folder: Path, previous: PageIndex | None, changes) -> tuple[dict
 
 class _Listings:
     """The values a busy listing's text lists in a store (its first column, in N-Triples), asked
-    once for the tasks of one index, on either thread (:func:`_beside`): two busy listings with
-    the same text (events-of-official's and person-events', 1.3 s of the engine at 30,000
-    releases) share their values. Held as text, each task making its own terms of them
+    once for the tasks of one index, on either thread (:func:`_beside`): listings of one shape
+    share their values. Two busy listings with the same text (events-of-official's and
+    person-events', 1.3 s of the engine at 30,000 releases) are one shape; so are two that
+    keep the values counted at least some number of times and differ only in that number
+    (person-titles' 1,000 and titles-over-time's 2,000 holdings: 2 s at 30,000 releases, most
+    of titles-over-time's file), asked once with the smallest of the ``texts`` given and each
+    value's count (:func:`_counted`). Held as text, each task making its own terms of them
     (:func:`_parse`): no term of the store's is used by two threads. A few hundred values at
     most: the busy ones."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: list[str] = ()) -> None:
         self._lock = threading.Lock()
-        self._found: dict[str, tuple[threading.Lock, list]] = {}
+        self._found: dict[tuple, tuple[threading.Lock, list]] = {}
+        self._least: dict[str, int] = {}  # a counted shape's smallest threshold among ``texts``
+        for text in texts:
+            if counted := _counted(text):
+                shape, at_least = counted
+                self._least[shape] = min(at_least, self._least.get(shape, at_least))
 
     def of(self, store, text: str) -> list[str]:
+        counted = _counted(text)
+        if counted is None:
+            key, asked = (_body(text), None), text
+        else:
+            shape, at_least = counted
+            key = (shape, min(at_least, self._least.get(shape, at_least)))
+            asked = _COUNTED % key
         with self._lock:
-            lock, found = self._found.setdefault(_body(text), (threading.Lock(), []))
+            lock, found = self._found.setdefault(key, (threading.Lock(), []))
         with lock:  # one thread asks, the other waits for its values
             if not found:
-                found.append([_nt_term(row[0]) for row in store.query(text)])
-            return found[0]
+                rows = store.query(asked)
+                found.append([(_nt_term(row[0]), int(row[1].value) if counted else 0) for row in rows])
+        if counted is None:
+            return [value for value, _ in found[0]]
+        return [value for value, count in found[0] if count >= counted[1]]
+
+
+# A busy listing that keeps the values of its one column counted at least some number of times:
+# its head up to its projection, its variable, the rest up to the grouping, and the threshold.
+_COUNTED_LISTING = re.compile(
+    r"\A(?P<head>.*?^SELECT)\s+\?(?P<name>\w+)\s+(?P<rest>WHERE\b.*)"
+    r"\n[ \t]*GROUP\s+BY\s+\?(?P=name)\s*"
+    r"\n[ \t]*HAVING\s*\(\s*COUNT\s*\(\s*\*\s*\)\s*>=\s*(?P<least>\d+)\s*\)\s*\Z",
+    re.DOTALL | re.MULTILINE | re.IGNORECASE,
+)
+# Such a listing asked with each value's count (``_counted``'s shape, and the smallest threshold).
+_COUNTED = "%s\nHAVING (COUNT(*) >= %d)"
+
+
+def _counted(text: str) -> tuple[str, int] | None:
+    """A busy listing of the values of its one column counted at least N times
+    (``SELECT ?x WHERE { ... } GROUP BY ?x HAVING (COUNT(*) >= N)``) as its shape, the query
+    without its comments that selects each such value and its count but for the ``HAVING``
+    line (:data:`_COUNTED` adds one), and N; None for a listing of another form.
+
+    >>> listing = "SELECT ?name WHERE { ?p <urn:x:a> ?name }\\nGROUP BY ?name\\nHAVING (COUNT(*) >= 1000)"
+    >>> shape, least = _counted(listing)
+    >>> print(shape)
+    SELECT ?name (COUNT(*) AS ?count) WHERE { ?p <urn:x:a> ?name }
+    GROUP BY ?name
+    >>> least
+    1000
+    """
+    found = _COUNTED_LISTING.search(_body(text).rstrip())
+    if found is None or re.search(r"[?$]count\b", found.group(0)):
+        return None  # a query that names a count of its own: asked as it is
+    head, name, rest = found.group("head", "name", "rest")
+    return f"{head} ?{name} (COUNT(*) AS ?count) {rest}\nGROUP BY ?{name}", int(found.group("least"))
 
 
 @contextlib.contextmanager

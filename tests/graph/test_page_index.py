@@ -885,6 +885,50 @@ def test_rows_put_in_order_here_are_left_to_the_store_where_two_that_differ_tie(
     assert _in_order(query, marked, marked=True) == [marked[0]]  # cut at the marked row, left out
 
 
+COUNTED = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix x: <https://example.org/> .
+x:a schema:name "张三"@zh . x:b schema:name "李四"@zh . x:c schema:name "王五"@zh .
+x:p1 gov:agent x:a . x:p2 gov:agent x:a . x:p3 gov:agent x:a .
+x:p4 gov:agent x:b . x:p5 gov:agent x:b . x:p6 gov:agent x:c .
+"""
+LISTING = """# names with {at_least} participations or more
+PREFIX gov:    <https://w3id.org/govkg/ontology#>
+PREFIX schema: <https://schema.org/>
+
+SELECT ?name WHERE {{
+  ?participation gov:agent ?person .
+  ?person schema:name ?name .
+}}
+GROUP BY ?name
+HAVING (COUNT(*) >= {at_least})
+"""
+
+
+def test_busy_listings_that_differ_only_in_their_threshold_ask_the_store_once():
+    """Two listings of one pattern and grouping, one of the names counted twice or more and one
+    of those counted three times or more, are asked of the store once (with each name's count),
+    and each lists the names the engine gives for its own text."""
+    from govkg.graph.indexing import _Listings
+
+    store = graph_to_store(Graph().parse(data=COUNTED, format="turtle"))
+    asked = []
+
+    class Counting:
+        def query(self, text, **kwargs):
+            asked.append(text)
+            return store.query(text, **kwargs)
+
+    texts = [LISTING.format(at_least=3), LISTING.format(at_least=2), LISTING.format(at_least=4)]
+    listings = _Listings(texts)
+    for text in texts:
+        engine = sorted(str(row[0]) for row in store.query(text))
+        assert sorted(listings.of(Counting(), text)) == engine
+    assert len(asked) == 1
+    assert _Listings().of(store, texts[0]) == ['"张三"@zh']  # a text not given: its own threshold
+
+
 def test_tasks_beside_a_block_run_once_each_from_both_ends():
     """The helper thread takes the tasks from the first, this thread the ones not started from
     the last once the block is done; each runs once."""
