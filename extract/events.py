@@ -418,6 +418,11 @@ _RECEIVED_AT = re.compile(
     r"在(?P<place>[^，,；;。在同与]{1,20}?)(?:(?<![陪共一协会赞认随])(?:同|与|和)[^，,；;。]{1,40}?(?:举行|进行)?了?)?"
     r"(?:分别|先后|集体|亲切|共同|一起|再次|又|还|视频)*$"
 )
+# A sentence's opening clause of a day and a place only (6月8日在北京，; 当地时间8日上午在某地，).
+_OPENS_AT = re.compile(
+    r"\s*(?:当地时间|北京时间)?(?:[0-9一二三四五六七八九十〇年月日号]|[上下中晚早]午?|晚上|当天|同日)*"
+    r"\s*在(?P<place>[^，,；;。在同与]{1,20}?)\s*[，,]\s*"
+)
 # A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
 _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
 # A pronoun that stands for whom the words are addressed to.
@@ -1187,6 +1192,12 @@ class _Reader:
                 place = (
                     self._original(sentence, v, held_at.start("place"), held_at.end("place")).strip() or None
                 )
+            opening = _OPENS_AT.fullmatch(v.text, 0, clause.start()) if place is None else None
+            if opening and not _UNDER.search(opening["place"]) and not _FRAME_WORD.search(opening["place"]):
+                # 6月8日在北京，甲会见了乙; 当地时间8日上午在某地，…: where the sentence opens, its day
+                # and place alone before the doer's clause.
+                at_place = self._original(sentence, v, opening.start("place"), opening.end("place"))
+                place = at_place.strip() or None
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.

@@ -2721,6 +2721,14 @@ def test_visit_told_by_its_verb(text, names, expected):
         # whose company it is held in, or a time it is held in, is no place
         ("6月9日，省长张三在副省长王五陪同下会见某公司董事长李四。", ("张三", "李四", "王五"), None),
         ("6月9日，省长张三在出席论坛期间会见某公司董事长李四。", ("张三", "李四"), None),
+        # …or said by the sentence's opening clause, a day and a place alone
+        ("6月9日在北京，总理张三会见了某国外长李四。", ("张三", "李四"), "北京"),
+        ("6月9日上午在人民大会堂，总理张三会见了某国外长李四。", ("张三", "李四"), "人民大会堂"),
+        ("当地时间6月9日在某市，总理张三会见了某国外长李四。", ("张三", "李四"), "某市"),
+        # …not a frame of time or company
+        ("6月9日在北京出席论坛期间，总理张三会见了某国外长李四。", ("张三", "李四"), None),
+        ("6月9日在会上，总理张三会见了某国外长李四。", ("张三", "李四"), None),
+        ("6月9日在副省长王五陪同下，省长张三会见了某公司董事长李四。", ("张三", "李四", "王五"), None),
     ],
 )
 def test_reception_place(text, names, place):
