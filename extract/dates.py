@@ -264,13 +264,15 @@ def _pattern() -> re.Pattern:
         # A day from 一 to 十 is a date only with the part of the day it names (九日上午), not
         # a count (一日三餐, 三日内).
         rf"|(?<![{_CN}第月年])(?P<cd>{_CN_DAY}|[一二三四五六七八九十](?=日\s*(?:{day_parts})))日(?![内以之前后左余多])"
+        # 昨（9）日, 今（10）日上午: a newspaper's day, the word for it and its day of the month.
+        rf"|[昨今前明]\s*[（(]\s*(?P<pd>[0-9]{{1,2}}|{_CN_DAY}|[一二三四五六七八九十])\s*[)）]\s*日"
         rf"|(?P<rel>{days})"
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
         # clause (春节，…; 在教师节这个特殊的日子里，…); not 春节前夕, 春节期间, 迎国庆，.
-        rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
-        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})"
+        rf"|(?P<hy>{years}|(?:{_YEAR})\s*年\s*)?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
+        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years}|(?:{_YEAR})\s*年\s*)?(?P<hol2>{holidays})"
         rf"(?=\s*[，,]|(?:这个|这一)[^，,。；;]{{0,12}}?(?:节日|日子|天)里?\s*[，,])"
         # 正月初八, 大年初三, 正月十六: days of the first lunar month, counted from 春节; 腊月二十八,
         # 腊月初十: days of the last, counted from 腊八 (腊月初八), as the month's length is not
@@ -447,7 +449,8 @@ def _written(match: re.Match) -> tuple[int | None, int] | None:
     elif match.group("ny"):
         month, day = int(match.group("nm")), int(match.group("nd"))
     else:
-        month, day = None, cn_number(match.group("bd") or match.group("cd") or match.group("md") or "")
+        written = match.group("bd") or match.group("cd") or match.group("md") or match.group("pd")
+        month, day = None, cn_number(written or "")
     return (month, day) if day else None
 
 
@@ -537,7 +540,11 @@ def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | N
     reading: date | None = None
     holiday = groups["hol"] or groups["hol2"]
     shifted = groups["hy"] or groups["hy2"] or groups["ly"]
-    year = today.year + _offsets("year_words.tsv")[shifted] if shifted and today is not None else None
+    shift = _offsets("year_words.tsv").get(shifted) if shifted else None
+    year = today.year + shift if shift is not None and today is not None else None
+    if shifted and shift is None:
+        # 2020年端午节当天: a year in figures or numerals, whatever the clock
+        year = cn_number(shifted.rstrip().removesuffix("年"))
     lunar_day = groups["lx"] or groups["lx2"] or groups["lz"]
     if holiday or lunar_day:
         if shifted and (year is None or groups["lz"]):
@@ -567,8 +574,8 @@ def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | N
                 reading -= timedelta(days=7)
     elif groups["ny"]:
         reading = _valid(int(groups["ny"]), int(groups["nm"]), int(groups["nd"]))
-    elif groups["bd"] or groups["cd"]:
-        day = cn_number(groups["bd"] or groups["cd"])
+    elif groups["bd"] or groups["cd"] or groups["pd"]:
+        day = cn_number(groups["bd"] or groups["cd"] or groups["pd"])
         reading = resolve_day(day, today) if day else None
     elif groups["rm"]:
         day = cn_number(groups["md"])

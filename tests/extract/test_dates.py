@@ -367,6 +367,34 @@ def test_days_of_lunar_months(text, clock, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # a holiday of a year written in figures or numerals
+        ("2020年端午节，县长到某村看望慰问老党员", "2021-01-05", "2020-06-25"),
+        ("2020年中秋节当天，市长到某社区慰问", "2021-03-01", "2020-10-01"),
+        ("二〇二〇年国庆节上午，县长到景区检查", "2021-03-01", "2020-10-01"),
+    ],
+)
+def test_holidays_of_a_written_year(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # a newspaper's day: 昨 / 今 / 前 with its day of the month in brackets
+        ("昨（9）日上午，县长主持召开县政府常务会议", "2020-06-10", "2020-06-09"),
+        ("今(10)日，县长到某村检查防汛工作", "2020-06-10", "2020-06-10"),
+        ("昨（三十）日，县长主持召开常务会议", "2020-07-01", "2020-06-30"),
+        ("前（8）日下午，县长主持召开常务会议", "2020-06-10", "2020-06-08"),
+    ],
+)
+def test_days_a_newspaper_writes(text, clock, iso):
+    assert first_date(text, clock) == iso
+    assert [d.written for d in find_dates(text, clock)][:1] == [(None, int(iso[-2:]))]
+
+
+@pytest.mark.parametrize(
     ("text", "clock"),
     [
         ("五月十五，县长到某村看望慰问", "2020-06-30"),  # no 农历, no 初: maybe a day of ours
