@@ -2628,6 +2628,28 @@ def test_a_speech_or_report_given(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party group's study session chaired or attended is a meeting, like a 学习会
+        (
+            "6月9日，县委书记张三主持县委理论学习中心组集体学习。",
+            [("meeting", "县委理论学习中心组集体学习", {("张三", "chair")})],
+        ),
+        (
+            "6月9日，县委书记张三主持县委理论学习中心组专题学习，县长李四参加。",
+            [("meeting", "县委理论学习中心组专题学习", {("张三", "chair"), ("李四", "attend")})],
+        ),
+        # …not one whose words are studied, nor one to be held
+        ("会议学习了张三在中央政治局第三十七次集体学习时的重要讲话。", []),
+        ("6月9日，县委书记张三强调，要认真组织中心组学习。", []),
+    ],
+)
+def test_a_study_session_chaired(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "6月9日，张三与某国外长李四通话。",
