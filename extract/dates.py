@@ -182,6 +182,40 @@ def resolve_holiday(
 
 
 @lru_cache(maxsize=1)
+def _lunar_months() -> dict[tuple[int, str], tuple[date, int]]:
+    return {
+        (int(year), month): (date.fromisoformat(first), int(days))
+        for year, month, first, days in load_table("lunar_months.tsv")
+    }
+
+
+def resolve_lunar_day(
+    month: str, day: int, clock: date | None, year: int | None = None, ahead: bool = True
+) -> date | None:
+    """A day of a lunar month (``"5"``, leap ``"闰4"``): the latest not far after the clock.
+
+    ``ahead=False``: the latest on or before the clock. With ``year``, the one
+    in that lunar year. The months are read from lunar_months.tsv (1990-2060);
+    a day past the month's length (三十 of a month of 29 days) is no day.
+
+    >>> resolve_lunar_day("5", 5, date(2020, 7, 1)), resolve_lunar_day("闰4", 17, None, 2020)
+    (datetime.date(2020, 6, 25), datetime.date(2020, 6, 8))
+    """
+    if clock is None and year is None:
+        return None
+    lookahead = YEAR_LOOKAHEAD if ahead else timedelta(0)
+    for lunar_year in (year,) if year is not None else (clock.year + 1, clock.year, clock.year - 1):
+        found = _lunar_months().get((lunar_year, month))
+        if found is None:
+            continue
+        first, days = found
+        reading = first + timedelta(days=day - 1)
+        if year is not None or reading <= clock + lookahead:
+            return reading if 1 <= day <= days else None
+    return None
+
+
+@lru_cache(maxsize=1)
 def _bound_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """Words before and after a date that make it the bound of a period (date_bounds.tsv)."""
     sides: dict[str, list[str]] = {"before": [], "after": [], "opens": [], "closes": []}
@@ -230,19 +264,27 @@ def _pattern() -> re.Pattern:
         # A day from 一 to 十 is a date only with the part of the day it names (九日上午), not
         # a count (一日三餐, 三日内).
         rf"|(?<![{_CN}第月年])(?P<cd>{_CN_DAY}|[一二三四五六七八九十](?=日\s*(?:{day_parts})))日(?![内以之前后左余多])"
+        # 昨（9）日, 今（10）日上午: a newspaper's day, the word for it and its day of the month.
+        rf"|[昨今前明]\s*[（(]\s*(?P<pd>[0-9]{{1,2}}|{_CN_DAY}|[一二三四五六七八九十])\s*[)）]\s*日"
         rf"|(?P<rel>{days})"
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
         # clause (春节，…; 在教师节这个特殊的日子里，…); not 春节前夕, 春节期间, 迎国庆，.
-        rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
-        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years})?(?P<hol2>{holidays})"
+        rf"|(?P<hy>{years}|(?:{_YEAR})\s*年\s*)?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
+        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years}|(?:{_YEAR})\s*年\s*)?(?P<hol2>{holidays})"
         rf"(?=\s*[，,]|(?:这个|这一)[^，,。；;]{{0,12}}?(?:节日|日子|天)里?\s*[，,])"
         # 正月初八, 大年初三, 正月十六: days of the first lunar month, counted from 春节; 腊月二十八,
         # 腊月初十: days of the last, counted from 腊八 (腊月初八), as the month's length is not
         # known.
         rf"|(?P<ly>{years})?(?:(?:正月|大年)初(?P<lx>[二三四五六七八九十])|正月(?P<lx2>{_LUNAR_DAY})"
         rf"|腊月(?P<lz>初[一二三四五六七八九十]|{_LUNAR_DAY}))"
+        # 农历五月初五, 农历闰四月十七, 五月初五, 冬月初八: a day of another lunar month, read
+        # from the table of the months' first days. Without 农历, only a day written 初X (五月十五
+        # may be a day of ours written without 日).
+        rf"|(?P<luy>{years}|(?:{_YEAR})\s*年\s*)?(?:农历\s*(?P<lul>闰)?(?P<lum>十[一二]|[一二三四五六七八九十冬])月"
+        rf"|(?<![0-9{_CN}])(?P<lul2>闰)?(?P<lum2>十[一二]|[二三四五六七八九十冬])月(?=初))"
+        rf"(?P<lud>初[一二三四五六七八九十]|{_LUNAR_DAY})(?![日号])"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
         # Not one written before the date it is the day of (周四6月8日).
         rf"|(?P<wk>{weeks})?(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])(?![年岁])(?!\s*[，,]?\s*[0-9]{{1,2}}\s*月)"
@@ -407,7 +449,8 @@ def _written(match: re.Match) -> tuple[int | None, int] | None:
     elif match.group("ny"):
         month, day = int(match.group("nm")), int(match.group("nd"))
     else:
-        month, day = None, cn_number(match.group("bd") or match.group("cd") or match.group("md") or "")
+        written = match.group("bd") or match.group("cd") or match.group("md") or match.group("pd")
+        month, day = None, cn_number(written or "")
     return (month, day) if day else None
 
 
@@ -492,10 +535,16 @@ def _tells_ahead(text: str, end: int) -> bool:
 
 def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | None:
     groups = match.groupdict()
+    if groups["lud"]:
+        return _resolve_lunar(groups, today, ahead)
     reading: date | None = None
     holiday = groups["hol"] or groups["hol2"]
     shifted = groups["hy"] or groups["hy2"] or groups["ly"]
-    year = today.year + _offsets("year_words.tsv")[shifted] if shifted and today is not None else None
+    shift = _offsets("year_words.tsv").get(shifted) if shifted else None
+    year = today.year + shift if shift is not None and today is not None else None
+    if shifted and shift is None:
+        # 2020年端午节当天: a year in figures or numerals, whatever the clock
+        year = cn_number(shifted.rstrip().removesuffix("年"))
     lunar_day = groups["lx"] or groups["lx2"] or groups["lz"]
     if holiday or lunar_day:
         if shifted and (year is None or groups["lz"]):
@@ -525,8 +574,8 @@ def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | N
                 reading -= timedelta(days=7)
     elif groups["ny"]:
         reading = _valid(int(groups["ny"]), int(groups["nm"]), int(groups["nd"]))
-    elif groups["bd"] or groups["cd"]:
-        day = cn_number(groups["bd"] or groups["cd"])
+    elif groups["bd"] or groups["cd"] or groups["pd"]:
+        day = cn_number(groups["bd"] or groups["cd"] or groups["pd"])
         reading = resolve_day(day, today) if day else None
     elif groups["rm"]:
         day = cn_number(groups["md"])
@@ -547,6 +596,27 @@ def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | N
                 reading = _valid(today.year + _offsets("year_words.tsv")[groups["ry"]], month, day)
         else:
             reading = resolve_month_day(month, day, today)
+    return reading.isoformat() if reading else None
+
+
+def _resolve_lunar(groups: dict[str, str | None], today: date | None, ahead: bool) -> str | None:
+    """The day a lunar date match (农历五月初五, 今年农历八月十五) reads, as ISO."""
+    written = groups["lum"] or groups["lum2"]
+    month = 11 if written == "冬" else cn_number(written)
+    year = None
+    if groups["luy"]:
+        shift = _offsets("year_words.tsv").get(groups["luy"])
+        if shift is not None:
+            year = today.year + shift if today is not None else None
+        else:
+            year = cn_number(groups["luy"].rstrip().removesuffix("年"))
+        if year is None or month == 12:
+            # 今年农历十二月 may be of the lunar year begun in that year or of the one ending in it
+            return None
+    leap = "闰" if groups["lul"] or groups["lul2"] else ""
+    reading = resolve_lunar_day(
+        f"{leap}{month}", cn_number(groups["lud"].removeprefix("初")), today, year, ahead
+    )
     return reading.isoformat() if reading else None
 
 

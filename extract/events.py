@@ -345,9 +345,19 @@ _SPEECH_OF = re.compile(
     r"(?:(?!贯彻|落实|围绕|按照|根据|传达|学习|领会|[在就对])[^的，,；;。]){0,12}?(?:讲话|指示|批示)精神"
 )
 _NOT_DOING = re.compile(
-    r"^(?:(?!做了|作了|进行了|举行了|[作做]重要|发表了?重要).)*(?:的|系列|重要)$|听取|审议|收听|观看|学习|领会"
+    # …的讲话 / …的党课 is someone else's unless the person gives it: 作了重要讲话, 讲了一堂生动的党课,
+    # 上了一堂…的党课 (not 发表了: 在两会期间发表了一系列重要讲话 is a speech told of, given elsewhere)
+    r"^(?:(?!做了|作了|进行了|举行了|[作做]重要|发表了?重要|讲了|上了|讲授了).)*(?:的|系列|重要)$"
+    r"|听取|审议|收听|观看|学习|领会"
     # 围绕甲调研某地讲话精神发言: 甲 gave the speech studied, others speak now
     rf"|^{_SPEECH_OF.pattern}"
+)
+# What stands between who gives a report and 的报告 (cue where "given"): 作了题为《…》, 在会上作了一场精彩.
+_GIVES = re.compile(r"[^，,；;。所]{0,20}?[作做]了?[^，,；;。所]{0,30}")
+# What opens a clause that goes on with its subject giving a speech or lecture (…，并作重要讲话;
+# …，并为党员讲了一堂生动的): a connective, whom it is given to, the giving verb.
+_GIVES_SPEECH = re.compile(
+    r"[\s并且还又同时随后也再]*(?:为[^，,；;。]{1,12}?)?(?:作|做|发表|讲授|讲|上)了?[^，,；;。]{0,20}"
 )
 # What joins two cues of one subject: 出席并讲话, 主持会议并讲话.
 _AND = re.compile(
@@ -407,6 +417,12 @@ _FRAME_WORD = re.compile(r"(?:期间|之际|时|前|后|中|上)(?:分别|先后
 _RECEIVED_AT = re.compile(
     r"在(?P<place>[^，,；;。在同与]{1,20}?)(?:(?<![陪共一协会赞认随])(?:同|与|和)[^，,；;。]{1,40}?(?:举行|进行)?了?)?"
     r"(?:分别|先后|集体|亲切|共同|一起|再次|又|还|视频)*$"
+)
+# A sentence's opening clause of a day and a place only (6月8日在北京，; 当地时间8日上午在某地，;
+# 日前在北京，).
+_OPENS_AT = re.compile(
+    r"\s*(?:当地时间|北京时间)?(?:[0-9一二三四五六七八九十〇年月日号]|[上下中晚早]午?|晚上|当天|同日|日前|近日)*"
+    r"\s*在(?P<place>[^，,；;。在同与]{1,20}?)\s*[，,]\s*"
 )
 # A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
 _HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
@@ -1177,6 +1193,12 @@ class _Reader:
                 place = (
                     self._original(sentence, v, held_at.start("place"), held_at.end("place")).strip() or None
                 )
+            opening = _OPENS_AT.fullmatch(v.text, 0, clause.start()) if place is None else None
+            if opening and not _UNDER.search(opening["place"]) and not _FRAME_WORD.search(opening["place"]):
+                # 6月8日在北京，甲会见了乙; 当地时间8日上午在某地，…: where the sentence opens, its day
+                # and place alone before the doer's clause.
+                at_place = self._original(sentence, v, opening.start("place"), opening.end("place"))
+                place = at_place.strip() or None
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.
@@ -1751,6 +1773,12 @@ class _Reader:
             and m.end <= cue.start()
             and not _NOT_DOING.search(text[m.end : cue.start()])
         ]
+        if where == "given":
+            # 甲作了题为《…》的报告, 甲在会上作了一场精彩的报告: who gives it, the giving verb
+            # between them; not 学习甲的报告, 乙在会上的报告.
+            if before and _GIVES.fullmatch(text, before[-1].end, cue.start()):
+                return (before[-1].key,)
+            return ()
         if where == "subject":
             if before:
                 gap = text[before[-1].end : cue.start()]
@@ -1811,6 +1839,10 @@ class _Reader:
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
             return self.last_subjects
+        if not previous and role == "speak" and _GIVES_SPEECH.fullmatch(gap):
+            # 甲出席会议，并作重要讲话; …，并讲授专题党课; …，并为党员讲了一堂党课: the clause
+            # goes on with the subject before it, who gives the speech.
+            return self.last_subjects[:1]
         if not previous and role == "attend" and cue.group() == "座谈" and _TALK_OPENS.match(gap):
             # 甲走进某企业，调研…，与企业座谈: who went takes part in the talk.
             return self.last_subjects[:1]

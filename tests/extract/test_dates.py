@@ -1,5 +1,5 @@
 import re
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
@@ -340,6 +340,86 @@ def test_holidays_said_of_one_day(text, clock, iso):
 )
 def test_holidays_told_of_as_done_are_gone_by(text, clock, iso):
     assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # a day of a lunar month other than 正月 and 腊月, from the table of the months' first days
+        ("农历五月初五，县长到某村看望慰问老党员", "2020-06-30", "2020-06-25"),
+        ("农历八月十五上午，市长到某社区慰问困难群众", "2020-10-10", "2020-10-01"),
+        ("农历二月初二，县长到田间检查春耕", "2021-03-20", "2021-03-14"),
+        # a leap month, and 冬月 (the eleventh)
+        ("农历闰四月十七，县长主持召开常务会议", "2020-06-10", "2020-06-08"),
+        ("农历冬月初八，县长到某村看望慰问", "2020-12-30", "2020-12-22"),
+        ("农历十一月十五，县长到某村看望慰问", "2020-12-30", "2020-12-29"),
+        # written 初X, a lunar day without 农历
+        ("五月初五，县长到某村看望慰问老党员", "2020-06-30", "2020-06-25"),
+        # a year in figures or a word names the lunar year
+        ("2020年农历五月初五，县长到某村看望慰问", "2021-03-01", "2020-06-25"),
+        ("去年农历八月十五，县长到某社区慰问", "2021-03-01", "2020-10-01"),
+        # told of as done: the last one, not the one ahead
+        ("农历五月初五，县长到敬老院看望了孤寡老人", "2021-06-05", "2020-06-25"),
+    ],
+)
+def test_days_of_lunar_months(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # a holiday of a year written in figures or numerals
+        ("2020年端午节，县长到某村看望慰问老党员", "2021-01-05", "2020-06-25"),
+        ("2020年中秋节当天，市长到某社区慰问", "2021-03-01", "2020-10-01"),
+        ("二〇二〇年国庆节上午，县长到景区检查", "2021-03-01", "2020-10-01"),
+    ],
+)
+def test_holidays_of_a_written_year(text, clock, iso):
+    assert first_date(text, clock) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "iso"),
+    [
+        # a newspaper's day: 昨 / 今 / 前 with its day of the month in brackets
+        ("昨（9）日上午，县长主持召开县政府常务会议", "2020-06-10", "2020-06-09"),
+        ("今(10)日，县长到某村检查防汛工作", "2020-06-10", "2020-06-10"),
+        ("昨（三十）日，县长主持召开常务会议", "2020-07-01", "2020-06-30"),
+        ("前（8）日下午，县长主持召开常务会议", "2020-06-10", "2020-06-08"),
+    ],
+)
+def test_days_a_newspaper_writes(text, clock, iso):
+    assert first_date(text, clock) == iso
+    assert [d.written for d in find_dates(text, clock)][:1] == [(None, int(iso[-2:]))]
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("五月十五，县长到某村看望慰问", "2020-06-30"),  # no 农历, no 初: maybe a day of ours
+        ("农历四月三十，县长到某村看望慰问", "2021-06-30"),  # 2021's fourth month has 29 days
+        ("今年农历十二月初八，县长到某村慰问", "2021-12-30"),  # of which lunar year?
+        ("农历五月初五日，县长到某村看望慰问", "2020-06-30"),  # not a lunar day with 日
+    ],
+)
+def test_lunar_days_not_known(text, clock):
+    assert first_date(text, clock) is None
+
+
+def test_lunar_month_table():
+    rows = [
+        (int(y), m, date.fromisoformat(first), int(days))
+        for y, m, first, days in load_table("lunar_months.tsv")
+    ]
+    assert (rows[0][0], rows[-1][0]) == (1990, 2060)
+    # the months follow one another without a gap, each of 29 or 30 days
+    for (_, _, first, days), (_, _, following, _) in pairwise(rows):
+        assert first + timedelta(days=days) == following
+    assert all(days in (29, 30) for *_, days in rows)
+    # the first month opens the year on 春节, as holiday_dates.tsv has it
+    spring = {d for name, d in load_table("holiday_dates.tsv") if name == "春节"}
+    assert {first.isoformat() for _, month, first, _ in rows if month == "1"} == spring
 
 
 @pytest.mark.parametrize(

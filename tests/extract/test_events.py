@@ -1033,7 +1033,7 @@ def test_role_cue_rows():
     rows = load_table("role_cues.tsv")
     assert len({(cue, role) for cue, role, _ in rows}) == len(rows)
     for cue, role, where in rows:
-        assert cue and role in _ROLES and where in {"before", "after", "subject", "within", "heard"}
+        assert cue and role in _ROLES and where in {"before", "after", "subject", "within", "heard", "given"}
 
 
 @pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
@@ -2575,7 +2575,18 @@ def test_a_meeting_held_next_is_named_without_next():
         # a party lecture given (上党课, 讲授专题党课) likewise
         ("6月9日，县委书记张三到某镇为党员干部上党课。", [("党课", {("张三", "speak")})]),
         ("6月9日，县委书记张三以普通党员身份讲授专题党课。", [("专题党课", {("张三", "speak")})]),
-        ("6月9日，县委书记张三为党员干部讲了一堂生动的党课。", [("党课", set())]),
+        # …with words between the giving verb and the lecture (讲了一堂生动的, 上了一堂…的)
+        ("6月9日，县委书记张三为党员干部讲了一堂生动的党课。", [("党课", {("张三", "speak")})]),
+        ("6月9日，县委书记张三到某村为党员干部上了一堂生动的党课。", [("党课", {("张三", "speak")})]),
+        # …in a clause that goes on with its subject: he attends and gives it
+        (
+            "6月9日，县委书记张三参加所在党支部主题党日活动，并讲授专题党课。",
+            [("专题党课", {("张三", "attend"), ("张三", "speak")})],
+        ),
+        (
+            "6月9日，县委书记张三参加所在党支部主题党日活动，并为党员讲了一堂党课。",
+            [("党课", {("张三", "attend"), ("张三", "speak")})],
+        ),
         (
             "6月9日，县委召开理论学习中心组学习会，县委书记张三讲授专题党课。",
             [("理论学习中心组学习会", {("张三", "speak")})],
@@ -2585,6 +2596,57 @@ def test_a_meeting_held_next_is_named_without_next():
 def test_a_lecture_given(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech given in a clause that goes on with its subject, words between verb and speech
+        (
+            "6月9日，全县防汛工作会议召开，县长李四出席会议，并作重要讲话。",
+            {("李四", "attend"), ("李四", "speak")},
+        ),
+        ("6月9日，县长李四出席全县防汛工作会议，并发表讲话。", {("李四", "attend"), ("李四", "speak")}),
+        # a report given (作了题为《…》的报告, 作了一场…的报告): its giver speaks
+        ("6月9日，全县防汛工作会议召开，县长李四作了题为《守住底线》的报告。", {("李四", "speak")}),
+        ("6月9日，全县防汛工作会议召开，县长李四在会上作了一场精彩的报告。", {("李四", "speak")}),
+        # …not one told of, given elsewhere, nor one studied
+        (
+            "6月9日，全县防汛工作会议召开，县长李四传达了张三在全省会议上的报告。",
+            {("李四", "speak")},
+        ),
+        ("6月9日，全县防汛工作会议召开，会议学习了张三的报告。", set()),
+        (
+            "6月9日，全县防汛工作会议召开，会议强调，张三在全省会议期间发表了一系列重要讲话。",
+            set(),
+        ),
+    ],
+)
+def test_a_speech_or_report_given(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party group's study session chaired or attended is a meeting, like a 学习会
+        (
+            "6月9日，县委书记张三主持县委理论学习中心组集体学习。",
+            [("meeting", "县委理论学习中心组集体学习", {("张三", "chair")})],
+        ),
+        (
+            "6月9日，县委书记张三主持县委理论学习中心组专题学习，县长李四参加。",
+            [("meeting", "县委理论学习中心组专题学习", {("张三", "chair"), ("李四", "attend")})],
+        ),
+        # …not one whose words are studied, nor one to be held
+        ("会议学习了张三在中央政治局第三十七次集体学习时的重要讲话。", []),
+        ("6月9日，县委书记张三强调，要认真组织中心组学习。", []),
+    ],
+)
+def test_a_study_session_chaired(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
 
 
 @pytest.mark.parametrize(
@@ -2681,6 +2743,15 @@ def test_visit_told_by_its_verb(text, names, expected):
         # whose company it is held in, or a time it is held in, is no place
         ("6月9日，省长张三在副省长王五陪同下会见某公司董事长李四。", ("张三", "李四", "王五"), None),
         ("6月9日，省长张三在出席论坛期间会见某公司董事长李四。", ("张三", "李四"), None),
+        # …or said by the sentence's opening clause, a day and a place alone
+        ("6月9日在北京，总理张三会见了某国外长李四。", ("张三", "李四"), "北京"),
+        ("6月9日上午在人民大会堂，总理张三会见了某国外长李四。", ("张三", "李四"), "人民大会堂"),
+        ("当地时间6月9日在某市，总理张三会见了某国外长李四。", ("张三", "李四"), "某市"),
+        ("日前在北京，总理张三会见了某国外长李四。", ("张三", "李四"), "北京"),
+        # …not a frame of time or company
+        ("6月9日在北京出席论坛期间，总理张三会见了某国外长李四。", ("张三", "李四"), None),
+        ("6月9日在会上，总理张三会见了某国外长李四。", ("张三", "李四"), None),
+        ("6月9日在副省长王五陪同下，省长张三会见了某公司董事长李四。", ("张三", "李四", "王五"), None),
     ],
 )
 def test_reception_place(text, names, place):
