@@ -116,11 +116,9 @@ IN_FLIGHT = 3
 # build's, holding the groups in flight) keeps of one after, its heap's free pieces, stays small:
 # at 30,000 releases a process held 82 MB after groups of 5,000, 45 after groups of 500 (16 idle;
 # phase 3's mapping leaves about 70 there), the build's 248 and 192 MB (205 resolving alone).
-# A pool that goes on to phases 3 and 4 kept that into them: a 30,000-release build from nothing
-# with its groups in phase 3's pool peaked at 875 (groups of 5,000) and 833 MB (500) for the
-# process tree, against 769 resolving in the command alone (single runs, load 5 to 9). A build
-# from nothing hands its groups to a pool of its own instead, shut down once identity is resolved
-# (graph/incremental.py), whose processes take what they made with them
+# Only an update's groups go to the pool: a 30,000-release build from nothing with them there
+# peaked at 875 (groups of 5,000) and 833 MB (500) for the process tree, against 769 resolving in
+# the command alone (single runs, load 5 to 9), a cost not yet told from the runs' noise
 POOL_RELEASES = 500
 
 # Each table of the state; values pickled. By release: origin (the caller's token of its row),
@@ -631,11 +629,10 @@ def resolve_kept(
     memory); ``basis`` must be the one it was made with, else everything is
     resolved again. Step 3 runs over ``partitions`` groups of the blocks to
     do at a time (default: one for each 5,000 releases of them), by the
-    processes of ``pool`` when given (a process pool idle while identity is
-    resolved; then one group for each :data:`POOL_RELEASES`), while this
-    process writes what the groups before gave, else here. The state is
-    committed when this returns; the corpus reads its keys, decisions and
-    variants from it.
+    processes of ``pool`` when given and the state is not empty (a process pool:
+    the build's, idle while identity is resolved; then one group for each
+    :data:`POOL_RELEASES`), else here. The state is committed when this returns; the corpus reads its keys,
+    decisions and variants from it.
     """
     with collector_paused():
         if not isinstance(table, Mapping):
@@ -786,6 +783,8 @@ def _update(
         block for block in dirty if empty or state.members(block) or state.resolved_before(block)
     )
     del dirty
+    if empty:  # a build from nothing resolves here (see POOL_RELEASES)
+        pool = None
     # a block whose signatures the last update kept is judged again from them and its members that
     # came or went; the others (of a state made from nothing, or by a govkg that kept none) whole
     again_blocks: list[str] = []

@@ -100,10 +100,6 @@ ROWS_FILE = "rows.pickle"
 IDENTITY_FILE = "identity.sqlite"
 OLD_IDENTITY_FILE = "identity.pickle"  # the same kept whole in one pickle, by govkg before
 MAPPED = "mapped"  # and of what phase 3 made of a file's releases (shards.MappedRelease)
-# Releases of a build from nothing from which identity's groups of name blocks go to a pool of its
-# own, a process per core, while the build's writes what they give (extract/resolved.py); below,
-# forking the pool would take about what it spares
-IDENTITY_POOL_RELEASES = 5_000
 FileResult = tuple[list[Extraction], list[ReadError]]
 
 
@@ -685,10 +681,9 @@ def _build_into(
         corpus = resolve_on_cluster([table[rid] for rid in table], dask)
     else:  # what the last build resolved kept: this one resolves again what changed (identity
         # depends on extraction's code and data alone, as the rows do: a change to graph/ keeps it)
-        with _identity_pool(pool, len(built) if found is None else 0) as pool:
-            corpus, state = resolve_kept(
-                table, origins, load_identity(outdir), code_fingerprint(), digest=digest, pool=pool
-            )
+        corpus, state = resolve_kept(
+            table, origins, load_identity(outdir), code_fingerprint(), digest=digest, pool=pool
+        )
         save_identity(outdir, state)
         del state
     del table, held
@@ -706,25 +701,6 @@ def _build_into(
         cache=Path(outdir),
         gone=None if found is None else frozenset(previous.files.values()) - frozenset(record.files.values()),
     )
-
-
-@contextmanager
-def _identity_pool(pool: ProcessPoolExecutor | None, fresh: int) -> Iterator[ProcessPoolExecutor | None]:
-    """The pool identity's groups of name blocks are resolved by: ``pool``, or, for a build from
-    nothing of ``fresh`` releases (:data:`IDENTITY_POOL_RELEASES` or more) on more than one core,
-    a pool of its own, shut down once identity is resolved.
-
-    Its processes are forked holding the rows (their collector frozen: what they
-    share with this one is not copied) and are sent each group's member rows; they
-    end before phase 3, taking what they made with them, where the pool of phases
-    3 and 4 kept it into them (extract/resolved.py's ``POOL_RELEASES``). The other
-    core was idle while this process resolved alone."""
-    cores = os.cpu_count() or 1
-    if pool is not None or fresh < IDENTITY_POOL_RELEASES or cores < 2:
-        yield pool
-        return
-    with worker_pool(cores) as own:
-        yield own
 
 
 def built_records(source: Source, cache: ExtractionCache) -> Iterator[Extraction]:

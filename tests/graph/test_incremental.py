@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -91,39 +91,6 @@ def test_a_build_resolved_in_a_child_process_is_the_build_resolved_here(tmp_path
             expected.record.removed,
         )
         assert written(update, apart) == written(expected, here)
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="processes are not forked here")
-def test_a_large_build_from_nothing_resolves_identity_in_a_pool_of_its_own(tmp_path, inputs, monkeypatch):
-    """Its groups of name blocks go to a pool started for them and shut down after (the other core
-    was idle); an update's stay here, as do a small build's. The same corpus and files."""
-    first, second = inputs
-    started: list = []
-
-    @contextmanager
-    def counted(workers):
-        with worker_pool(workers) as pool:
-            started.append(pool)
-            yield pool
-
-    monkeypatch.setattr(incremental, "worker_pool", counted)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    small, pooled = tmp_path / "small", tmp_path / "pooled"
-    expected = build_into(small, [first, second])
-    assert started == []
-    monkeypatch.setattr(incremental, "IDENTITY_POOL_RELEASES", 2)
-    update = build_into(pooled, [first, second])
-    assert len(started) == 1 and started[0]._shutdown_thread
-    assert update.corpus == expected.corpus
-    write_build(expected, small)
-    write_build(update, pooled)
-    assert _files_and_shards(pooled) == _files_and_shards(small)
-    added = tmp_path / "added"
-    update = build_into(added, [first])
-    write_build(update, added, before_swap=update.record.save)
-    assert len(started) == 2
-    assert build_into(added, [second], add=True).corpus == expected.corpus
-    assert len(started) == 2
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="processes are not forked here")
@@ -468,8 +435,6 @@ def test_shards_mapped_by_dask_workers_are_those_of_one_process(tmp_path, inputs
 def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tmp_path, inputs):
     """The command starts phase 3's pool first, while it holds little (worker_pool forks):
     the same shards and files, phase 4 shared with it, and the workers gone after."""
-    from govkg.extract import resolved
-
     first, second = inputs
     single, pooled = tmp_path / "single", tmp_path / "pooled"
     write_build(build_into(single, [first, second]), single)
@@ -480,11 +445,11 @@ def test_a_pool_started_before_phase_1_maps_the_shards_and_is_shut_down_after(tm
         pool.submit = lambda *a: submitted.append(a[:2] if a[0] is given_back else a[0]) or submit(*a)
         update = build_into(pooled, [first, second], pool=pool)
         write_build(update, pooled, workers=2, batch=2, pool=pool)
-        # identity's group of name blocks (one: the rows are few), six batches, then the RDF files
-        # and the Gephi files (the shards' rows are too few to hand out), each handing back its
-        # worker's free memory once done; shut down after phase 4
+        # six batches (identity from nothing resolved in this process), then the RDF files and the
+        # Gephi files (the shards' rows are too few to hand out), each handing back its worker's
+        # free memory once done; shut down after phase 4
         tasks = [(given_back, sharded.write_rdf_files), (given_back, sharded._write_gephi)]
-        assert submitted == [resolved._resolved_in_pool] + [map_sources] * 6 + tasks
+        assert submitted == [map_sources] * 6 + tasks
         assert pool._shutdown_thread
     assert _files_and_shards(pooled) == _files_and_shards(single)
 
