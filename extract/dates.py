@@ -237,6 +237,8 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 def _pattern() -> re.Pattern:
     days = alternation(_offsets("date_words.tsv"))
     years = alternation(_offsets("year_words.tsv"))
+    # a holiday's or a lunar day's year: a word (今年) or written (2020年, 二〇二〇年)
+    any_year = rf"{years}|(?:{_YEAR})\s*年\s*"
     weeks = alternation(_offsets("week_words.tsv"))
     months = alternation(_offsets("month_words.tsv"))
     anchored = alternation(_offsets("anchor_words.tsv"))
@@ -271,8 +273,8 @@ def _pattern() -> re.Pattern:
         rf"|(?P<anc>{anchored})"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
         # clause (春节，…; 在教师节这个特殊的日子里，…); not 春节前夕, 春节期间, 迎国庆，.
-        rf"|(?P<hy>{years}|(?:{_YEAR})\s*年\s*)?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
-        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{years}|(?:{_YEAR})\s*年\s*)?(?P<hol2>{holidays})"
+        rf"|(?P<hy>{any_year})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
+        rf"|(?<![^，,。；;：:\s在])(?P<hy2>{any_year})?(?P<hol2>{holidays})"
         rf"(?=\s*[，,]|(?:这个|这一)[^，,。；;]{{0,12}}?(?:节日|日子|天)里?\s*[，,])"
         # 正月初八, 大年初三, 正月十六: days of the first lunar month, counted from 春节; 腊月二十八,
         # 腊月初十: days of the last, counted from 腊八 (腊月初八), as the month's length is not
@@ -282,7 +284,7 @@ def _pattern() -> re.Pattern:
         # 农历五月初五, 农历闰四月十七, 五月初五, 冬月初八: a day of another lunar month, read
         # from the table of the months' first days. Without 农历, only a day written 初X (五月十五
         # may be a day of ours written without 日).
-        rf"|(?P<luy>{years}|(?:{_YEAR})\s*年\s*)?(?:农历\s*(?P<lul>闰)?(?P<lum>十[一二]|[一二三四五六七八九十冬])月"
+        rf"|(?P<luy>{any_year})?(?:农历\s*(?P<lul>闰)?(?P<lum>十[一二]|[一二三四五六七八九十冬])月"
         rf"|(?<![0-9{_CN}])(?P<lul2>闰)?(?P<lum2>十[一二]|[二三四五六七八九十冬])月(?=初))"
         rf"(?P<lud>初[一二三四五六七八九十]|{_LUNAR_DAY})(?![日号])"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
@@ -540,11 +542,7 @@ def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | N
     reading: date | None = None
     holiday = groups["hol"] or groups["hol2"]
     shifted = groups["hy"] or groups["hy2"] or groups["ly"]
-    shift = _offsets("year_words.tsv").get(shifted) if shifted else None
-    year = today.year + shift if shift is not None and today is not None else None
-    if shifted and shift is None:
-        # 2020年端午节当天: a year in figures or numerals, whatever the clock
-        year = cn_number(shifted.rstrip().removesuffix("年"))
+    year = _year_of(shifted, today) if shifted else None
     lunar_day = groups["lx"] or groups["lx2"] or groups["lz"]
     if holiday or lunar_day:
         if shifted and (year is None or groups["lz"]):
@@ -599,17 +597,22 @@ def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | N
     return reading.isoformat() if reading else None
 
 
+def _year_of(written: str, today: date | None) -> int | None:
+    """The year a holiday's or a lunar day's year names: a word counted from the clock (今年, 去年:
+    none without one), or a year in figures or numerals (2020年端午节当天), whatever the clock."""
+    shift = _offsets("year_words.tsv").get(written)
+    if shift is None:
+        return cn_number(written.rstrip().removesuffix("年"))
+    return today.year + shift if today is not None else None
+
+
 def _resolve_lunar(groups: dict[str, str | None], today: date | None, ahead: bool) -> str | None:
     """The day a lunar date match (农历五月初五, 今年农历八月十五) reads, as ISO."""
     written = groups["lum"] or groups["lum2"]
     month = 11 if written == "冬" else cn_number(written)
     year = None
     if groups["luy"]:
-        shift = _offsets("year_words.tsv").get(groups["luy"])
-        if shift is not None:
-            year = today.year + shift if today is not None else None
-        else:
-            year = cn_number(groups["luy"].rstrip().removesuffix("年"))
+        year = _year_of(groups["luy"], today)
         if year is None or month == 12:
             # 今年农历十二月 may be of the lunar year begun in that year or of the one ending in it
             return None

@@ -980,6 +980,14 @@ class _Reader:
         self.marks.append(((index, clause.start()), draft))
         draft.follows, self.follows = self.follows, False
 
+    def _place_at(self, sentence, v: View, found: re.Match | None, framed: str) -> str | None:
+        """The place a reception is held at, ``found``'s group ``place`` (of ``v``'s text), as the
+        sentence writes it; None for no match, a place one goes to under another's lead (在乙陪同下),
+        or ``framed`` (the match's words to test) ending in a frame (在会议期间, 在会上)."""
+        if found is None or _UNDER.search(found["place"]) or _FRAME_WORD.search(framed):
+            return None
+        return self._original(sentence, v, found.start("place"), found.end("place")).strip() or None
+
     def _list_meetings(self, words: str, match: re.Match, clause: re.Match, sentence, v: View) -> None:
         """Give the event just told of the meetings listed after its name (主持召开甲会议和乙会议):
         the same verb tells of each, so each is a happening of its own, on the same day, with the
@@ -1185,20 +1193,12 @@ class _Reader:
         if kind == "reception" and place is None:
             # 甲在人民大会堂会见乙: where the reception is held, right before its cue.
             held_at = _RECEIVED_AT.search(v.text, clause.start(), at)
-            if (
-                held_at
-                and not _UNDER.search(held_at.group("place"))
-                and not _FRAME_WORD.search(held_at.group())
-            ):
-                place = (
-                    self._original(sentence, v, held_at.start("place"), held_at.end("place")).strip() or None
-                )
-            opening = _OPENS_AT.fullmatch(v.text, 0, clause.start()) if place is None else None
-            if opening and not _UNDER.search(opening["place"]) and not _FRAME_WORD.search(opening["place"]):
+            place = self._place_at(sentence, v, held_at, held_at.group() if held_at else "")
+            if place is None:
                 # 6月8日在北京，甲会见了乙; 当地时间8日上午在某地，…: where the sentence opens, its day
                 # and place alone before the doer's clause.
-                at_place = self._original(sentence, v, opening.start("place"), opening.end("place"))
-                place = at_place.strip() or None
+                opening = _OPENS_AT.fullmatch(v.text, 0, clause.start())
+                place = self._place_at(sentence, v, opening, opening["place"] if opening else "")
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.

@@ -115,6 +115,12 @@ def _viterbi(emissions, transitions):
     reach = float(np.abs(transitions).max())
     # an emission's lead over the runner-up past which its tag is the next step's clear leader
     sure = 4 * reach + 1e-5 * (length * (float(np.abs(emissions).max()) + reach) + 1)
+
+    def made(held, row):
+        """The scores of the step a held leader's sum stands for (``row``: the step's emissions)."""
+        was, at = held
+        return transitions[was] + at + row
+
     for text in range(batch):
         scores = emissions[text]
         leaders = scores.argmax(axis=1).tolist()
@@ -135,9 +141,7 @@ def _viterbi(emissions, transitions):
                 held = (lead, total)
                 continue
             if held is not None:
-                was, at = held
-                score = transitions[was] + at + scores[t - 1]
-                held = None
+                score, held = made(held, scores[t - 1]), None
             floor = score + least
             lead = int(floor.argmax())
             if np.count_nonzero(score + most >= floor[lead]) == 1:
@@ -149,8 +153,7 @@ def _viterbi(emissions, transitions):
             back.append(came)
             score = candidates.ravel()[rows + came] + scores[t]
         if held is not None:
-            was, at = held
-            score = transitions[was] + at + scores[length - 1]
+            score = made(held, scores[length - 1])
         tag = int(score.argmax())
         path = [tag]
         for came in reversed(back):

@@ -13,12 +13,11 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
 from govkg.extract import ReadError
-from govkg.extract.reading import SUFFIXES
+from govkg.extract.reading import iter_paths
 from govkg.graph.build import PARALLEL_THRESHOLD, sample_paths
 from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
@@ -121,26 +120,12 @@ def planned_files(inputs: list[Path | str], outdir: Path, add: bool = False) -> 
     for item in inputs:
         if is_url(item):
             return PARALLEL_THRESHOLD
-        count += sum(1 for _ in islice(_files_of(Path(item)), PARALLEL_THRESHOLD - count))
+        count += sum(1 for _ in islice(iter_paths([item]), PARALLEL_THRESHOLD - count))
         if count >= PARALLEL_THRESHOLD:
             return count
     if add and (previous := BuildRecord.load(outdir)) is not None:
         count += len(previous.files)
     return count
-
-
-def _files_of(path: Path) -> Iterator[Path]:
-    """The files a build reads of an input (reading.iter_paths' rule), unsorted: counted, not read."""
-    if not path.is_dir():
-        yield path
-        return
-    for child in path.rglob("*"):
-        if (
-            child.suffix.lower() in SUFFIXES
-            and not any(part.startswith(".") for part in child.relative_to(path).parts)
-            and child.is_file()
-        ):
-            yield child
 
 
 def _build(args: argparse.Namespace, inputs: list[Path], outdir: Path, spooled: Path | None = None) -> int:
