@@ -27,6 +27,9 @@ _SPLITS = (re.compile(r"以及"), re.compile(r"和|及|与"))
 _PREDICATE = re.compile(r"进行|作出|做出|开展|推动|确保|结合|为指导|为主线|为统领")
 _FRONTED = re.compile(r"把(?P<object>[^，,。；;！？!?：:\s]{2,40}?)(?:贯彻落实|落实|贯彻)")
 _QUOTED = re.compile(r"^“[^“”]+”$")
+# A side that names its meeting by the bare noun points back to the meeting the other side names
+# (…在某全会上的重要讲话和全会精神): the phrase is one, as with 其.
+_BACK = re.compile(r"^(?:全会|会议|大会|会)精神$")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +82,9 @@ def _split(phrase: str, level: int = 0) -> list[str]:
         return [phrase]
     parts = _SPLITS[level].split(phrase)
     # 八项规定及其实施细则精神: 其 points back, the phrase is one.
-    if len(parts) < 2 or not all(_is_directive(part) and not part.startswith("其") for part in parts):
+    if len(parts) < 2 or not all(
+        _is_directive(part) and not part.startswith("其") and not _BACK.match(part) for part in parts
+    ):
         return _split(phrase, level + 1)
     return [piece for part in parts if len(part) >= 3 for piece in _split(part, level + 1)]
 

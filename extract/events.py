@@ -452,6 +452,9 @@ _CALLS_ON = re.compile(r"拜会|拜访")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
 # The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
 _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
+# What brought a guest, said before the guest's country and titles (会见来华出席某峰会的某国
+# 总统乙, 会见应邀访华的乙): no part of the reception's name.
+_GUEST_CAME = re.compile(r"(?:来华|来京|访华|应邀|前来|专程|出席|参加)[^，,；;。！？!?：:]*的")
 # A reception cue with nothing received or held with (参加了会见).
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 # The rites of an appointment: its oath, its commission.
@@ -1456,6 +1459,9 @@ class _Reader:
             elif guests and "、" in text[rest[0] : guests[0].start]:
                 # 会见某公司董事长、总经理X一行: the guest by name, without the chain of titles.
                 rest = (guests[0].start, end)
+            elif guests and (came := _GUEST_CAME.match(text, rest[0], guests[0].start)):
+                # 会见来华出席某峰会的某国总统乙: the guest with country and titles, not why they came.
+                rest = (came.end(), end)
             pieces = ((start, cue_word_end), rest) if start == at else ((start, end),)
             medium = _MEDIUM.search(text, clause.start(), at) if start == at else None
             if medium:

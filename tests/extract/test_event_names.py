@@ -36,9 +36,16 @@ def test_has_place():
     assert has_place("赴某州调研") and not has_place("在调研") and not has_place("督导防汛工作")
 
 
-def test_rite_start():
-    text = "副委员长张三主持了颁发任命书仪式"
-    assert text[rite_start(text, 0, len(text)) :] == "颁发任命书仪式"
+@pytest.mark.parametrize(
+    ("text", "rite"),
+    [
+        ("副委员长张三主持了颁发任命书仪式", "颁发任命书仪式"),
+        ("会议还组织了新任命人员向宪法宣誓仪式", "新任命人员向宪法宣誓仪式"),
+        ("市委组织部新办公楼启用仪式", "市委组织部新办公楼启用仪式"),
+    ],
+)
+def test_rite_start(text, rite):
+    assert text[rite_start(text, 0, len(text)) :] == rite
 
 
 def test_split_headline():
