@@ -58,6 +58,7 @@ from govkg.extract.records import Extraction
 from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder
 from govkg.graph.iris import corpus_iri, place_iri, release_iri_text
 from govkg.graph.rdf import (
+    TextTerms,
     _Terms,
     alias_triples,
     build_triples,
@@ -545,7 +546,7 @@ class ReleaseShards:
 
     def __init__(self, folder: str | Path, made: ShardMade | None = None) -> None:
         self.folder = Path(folder)
-        self.terms = _Terms()
+        self.terms = TextTerms()  # literals made as their text: none to convert here
         self.forms: dict = {}
         self.made = made
 
@@ -559,7 +560,11 @@ class ReleaseShards:
         """Map one release with its resolved keys and write its shard; and whether it was written."""
         nt, form = self.nt, self.forms.get  # a form known is taken without a call of nt (most are)
         mapped = map_release(extraction, keys, self.terms)
-        own = {(form(s) or nt(s), form(p) or nt(p), form(o) or nt(o)) for s, p, o in mapped.own}
+        # an IRI's form looked up (a URIRef hashes as its string); a literal is its form already
+        own = {
+            (form(s) or nt(s), form(p) or nt(p), o if type(o) is str else form(o) or nt(o))
+            for s, p, o in mapped.own
+        }
         # the triples in the order of the shard's lines (nquads: terms sort as their lines do)
         ordered = sorted(own)
         data = sorted_nquads(ordered, nt(mapped.release))
