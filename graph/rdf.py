@@ -178,9 +178,10 @@ class TextTerms(_Terms):
     """:class:`_Terms` whose literals are their canonical N-Triples text (``nt_term``'s), plain
     strings, not rdflib terms: for a mapping written as text (graph/shards.py's
     ``ReleaseShards``). A ``Literal`` costs microseconds to make, and as much again each time it
-    is hashed (rdflib's ``Literal.__hash__`` is Python); a string's hash is kept. A typed literal's
-    text is that of the rdflib term (its lexical form normalised as rdflib does); a plain or
-    Chinese one's is its text escaped (rdflib keeps a string's lexical form as it is).
+    is hashed (rdflib's ``Literal.__hash__`` is Python); a string's hash is kept. A date's, a
+    time's or a URL's text is that of the rdflib term (its lexical form normalised as rdflib
+    does); a string's is its text escaped and a number's its digits (rdflib keeps those as they
+    are): offsets, a number a sentence, seldom repeat within a batch.
 
     >>> terms = TextTerms()
     >>> terms.zh_text('甲"乙'), terms.number(7), terms.plain_literal("a")
@@ -202,7 +203,7 @@ class TextTerms(_Terms):
     def number(self, value: int) -> str:  # type: ignore[override]
         literal = self.numbers.get(value)
         if literal is None:
-            literal = self.numbers[value] = nt_term(Literal(str(value), datatype=_NNI))
+            literal = self.numbers[value] = f'"{value}"^^<{_NNI}>'  # an int's text is canonical
         return literal
 
     def date(self, text: str) -> str:  # type: ignore[override]

@@ -288,7 +288,7 @@ def test_text_terms_give_the_n_triples_of_a_typed_rdflib_literal(text, datatype)
         assert TextTerms().date(text) == nt_term(_Terms().date(text))
 
 
-@pytest.mark.parametrize("value", [0, 7, 120, 10**6])
+@pytest.mark.parametrize("value", [0, 7, 120, 10**6, 10**20])
 def test_text_terms_give_the_n_triples_of_a_number(value):
     from govkg.graph.rdf import TextTerms, _Terms
     from govkg.graph.terms import nt_term
