@@ -14,7 +14,11 @@ machine is shared), in milliseconds a release, split into:
 - the shard's text (the triples' N-Triples forms, sorted, the N-Quads bytes):
   what ``ReleaseShards.write`` does besides the parts around it;
 - ``write_shard`` (the file compared, written, renamed, and its digest);
-- the network rows (``shard_rows_maker``: made and written).
+- the network rows (``shard_rows_maker``: made and written);
+
+and how much of the whole is the kernel's (system time: creating, writing
+and renaming two files a release, which varies most with what else the
+machine's disk is doing).
 
 ``--out DIR`` keeps the shards and rows written there: two versions of the
 code given the same build give the same files (``diff -r``). ``--profile N``
@@ -96,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     try:
         gc.collect()
-        began = cpu()
+        began, times = cpu(), os.times()
         if profile:
             profile.enable()
         for start in range(0, len(work), args.batch):
@@ -107,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if profile:
             profile.disable()
         whole = cpu() - began
+        system = os.times().system - times.system
     finally:
         shards_module.map_release, shards_module.write_shard = mapper, writer
         if not args.out:
@@ -118,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     for part, seconds in (parts | spent).items():
         print(f"  {part:<14} {1000 * seconds / count:6.3f} ms  {100 * seconds / whole:4.0f} %")
     print(f"  {'total':<14} {1000 * whole / count:6.3f} ms ({count / whole:.0f} releases per CPU second)")
+    print(f"  {'of which system':<14} {1000 * system / count:6.3f} ms (the kernel's: the files)")
     if profile:
         pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
     return 0
