@@ -110,8 +110,17 @@ def scratch(path: str | Path, kind: str) -> Path:
     >>> scratch("out/graph.nt", "previous").name.startswith(f".graph.nt.{os.getpid()}.")
     True
     """
-    path = Path(path)
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.{kind}")
+    return Path(scratch_path(os.fspath(path), kind))
+
+
+def scratch_path(path: str, kind: str) -> str:
+    """:func:`scratch` of a path given and returned as a string (a file written by the thousand).
+
+    >>> scratch_path("out/a.nq", "tmp").startswith(f"out/.a.nq.{os.getpid()}.")
+    True
+    """
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}.{kind}")
 
 
 def scratch_folder(path: str | Path, kind: str = "tmp") -> Path:

@@ -55,6 +55,7 @@ from govkg.graph.iris import (
     software_iri,
     tenure_iri,
 )
+from govkg.graph.terms import nt_escape, nt_term
 from govkg.graph.version import __version__
 from govkg.ontology import GOV, ID, SCHEMA, EventType, Role
 
@@ -62,7 +63,8 @@ from govkg.ontology import GOV, ID, SCHEMA, EventType, Role
 _EVENT_CLASSES = {t.name: t.value for t in EventType}
 _ROLES = {r.name: r.value for r in Role}
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+# An object is a Literal, or its N-Triples text in a mapping made with TextTerms.
+Triple = tuple[URIRef, URIRef, URIRef | Literal | str]
 
 # Terms looked up once: attribute access on a namespace costs ~0.5 µs a time.
 _A = RDF.type
@@ -163,6 +165,59 @@ class _Terms:
             literal = self.dates[text] = Literal(text, datatype=XSD.date)
         return literal
 
+    def zh_text(self, text: str) -> Literal:
+        """A Chinese literal seldom seen twice (a sentence, a headline, a body text): not kept."""
+        return Literal(text, lang="zh")
+
+    def typed(self, text: str, datatype: URIRef) -> Literal:
+        """A typed literal seldom seen twice (a release's publication time, its URL): not kept."""
+        return Literal(text, datatype=datatype)
+
+
+class TextTerms(_Terms):
+    """:class:`_Terms` whose literals are their canonical N-Triples text (``nt_term``'s), plain
+    strings, not rdflib terms: for a mapping written as text (graph/shards.py's
+    ``ReleaseShards``). A ``Literal`` costs microseconds to make, and as much again each time it
+    is hashed (rdflib's ``Literal.__hash__`` is Python); a string's hash is kept. A date's, a
+    time's or a URL's text is that of the rdflib term (its lexical form normalised as rdflib
+    does); a string's is its text escaped and a number's its digits (rdflib keeps those as they
+    are): offsets, a number a sentence, seldom repeat within a batch.
+
+    >>> terms = TextTerms()
+    >>> terms.zh_text('甲"乙'), terms.number(7), terms.plain_literal("a")
+    ('"甲\\\\"乙"@zh', '"7"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>', '"a"')
+    """
+
+    def zh_literal(self, text: str) -> str:  # type: ignore[override]
+        literal = self.zh.get(text)
+        if literal is None:
+            literal = self.zh[text] = f'"{nt_escape(text)}"@zh'
+        return literal
+
+    def plain_literal(self, text: str) -> str:  # type: ignore[override]
+        literal = self.plain.get(text)
+        if literal is None:
+            literal = self.plain[text] = f'"{nt_escape(text)}"'
+        return literal
+
+    def number(self, value: int) -> str:  # type: ignore[override]
+        literal = self.numbers.get(value)
+        if literal is None:
+            literal = self.numbers[value] = f'"{value}"^^<{_NNI}>'  # an int's text is canonical
+        return literal
+
+    def date(self, text: str) -> str:  # type: ignore[override]
+        literal = self.dates.get(text)
+        if literal is None:
+            literal = self.dates[text] = nt_term(Literal(text, datatype=XSD.date))
+        return literal
+
+    def zh_text(self, text: str) -> str:  # type: ignore[override]
+        return f'"{nt_escape(text)}"@zh'
+
+    def typed(self, text: str, datatype: URIRef) -> str:  # type: ignore[override]
+        return nt_term(Literal(text, datatype=datatype))
+
 
 class _ReleaseMapper:
     """The triples of one release, each node described once."""
@@ -213,7 +268,7 @@ class _ReleaseMapper:
                 (node, _OF_RELEASE, self.node),
                 (node, _BEGIN, number(span.start)),
                 (node, _END, number(span.end)),
-                (node, _SENTENCE, Literal(text[span.start : span.end], lang="zh")),
+                (node, _SENTENCE, self.terms.zh_text(text[span.start : span.end])),
             ]
         return node
 
@@ -224,12 +279,12 @@ def _release_triples(mapper: _ReleaseMapper) -> None:
     add(node, _A, GOV.Release)
     add(node, SCHEMA.identifier, terms.plain_literal(release.id))
     if release.title:
-        add(node, SCHEMA.headline, Literal(release.title, lang="zh"))
+        add(node, SCHEMA.headline, terms.zh_text(release.title))
     if release.published:
         if "T" in release.published:
-            add(node, SCHEMA.datePublished, Literal(release.published + ":00", datatype=XSD.dateTime))
+            add(node, SCHEMA.datePublished, terms.typed(release.published + ":00", XSD.dateTime))
         else:
-            add(node, SCHEMA.datePublished, Literal(release.published, datatype=XSD.date))
+            add(node, SCHEMA.datePublished, terms.typed(release.published, XSD.date))
     if release.source:
         add(node, GOV.sourceName, terms.plain_literal(release.source))
     if release.editor:
@@ -239,10 +294,10 @@ def _release_triples(mapper: _ReleaseMapper) -> None:
             mapper.named(editor_iri(release.editor), SCHEMA.Person, release.editor),
         )
     if release.url:
-        add(node, SCHEMA.url, Literal(release.url, datatype=XSD.anyURI))
+        add(node, SCHEMA.url, terms.typed(release.url, XSD.anyURI))
     if release.place:
         add(node, _JURISDICTION, mapper.place(release.place))
-    add(node, GOV.bodyText, Literal(release.text, lang="zh"))
+    add(node, GOV.bodyText, terms.zh_text(release.text))
 
 
 def _sentence_at(extraction: Extraction, span: Span) -> Span:
@@ -307,7 +362,7 @@ def map_release(extraction: Extraction, keys: ReleaseKeys, terms: _Terms | None 
         add(enode, _DERIVED, rnode)
         add(enode, _EVIDENCE, mapper.evidence(event.evidence))
         if event.date:
-            add(enode, _START_DATE, Literal(event.date, datatype=XSD.date))
+            add(enode, _START_DATE, mapper.terms.date(event.date))
         if event.place:
             add(enode, _LOCATION, mapper.place(event.place))
         for what in event.implements:

@@ -55,9 +55,10 @@ from rdflib.namespace import PROV
 
 from govkg.extract.identity import Corpus, PersonKey, Post, ReleaseKeys, Tenure
 from govkg.extract.records import Extraction
-from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder
+from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder, scratch_path
 from govkg.graph.iris import corpus_iri, place_iri, release_iri_text
 from govkg.graph.rdf import (
+    TextTerms,
     _Terms,
     alias_triples,
     build_triples,
@@ -321,26 +322,48 @@ def sorted_nquads(ordered: Iterable[NTriple], graph: str = "") -> bytes:
     return "".join([f"{s} {p} {o}{end}" for s, p, o in ordered]).encode("utf-8")
 
 
-def _same_file(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def write_shard(folder: str | Path, graph: str, data: bytes) -> tuple[str, bool]:
-    """Write one graph's shard into ``folder`` unless it holds those bytes already.
+def write_shard(folder: str | Path, graph: str, data: bytes) -> tuple[str, bool, os.stat_result]:
+    """Write one graph's shard into ``folder`` (which exists) unless it holds those bytes already.
 
     ``graph`` is the graph's IRI ("" for the default graph). Returns the
-    shard's line of ``index.tsv`` and whether the file was written. Files are
-    replaced, never written into (a previous build may share them: graph/folders.py).
+    shard's line of ``index.tsv``, whether the file was written, and the
+    file's status as it is now (its size and modification time: what
+    :meth:`MappedRelease.present` compares). Files are replaced, never
+    written into (a previous build may share them: graph/folders.py); each
+    is new under a scratch name and renamed into place without a sync (a
+    shard is made again from the cache if lost), in few system calls: a
+    build writes one a release. The new file's status is read from its
+    handle (a rename changes neither its size nor its modification time).
     """
-    folder = Path(folder)
     name = shard_name(graph) if graph else DEFAULT
-    written = not _same_file(folder / name, data)
-    if written:
-        atomic_write(folder / name, data, sync=False)
-    return f"{graph}\t{name}\t{hashlib.sha256(data).hexdigest()}\n", written
+    line = f"{graph}\t{name}\t{hashlib.sha256(data).hexdigest()}\n"
+    path = os.path.join(folder, name)
+    try:
+        info = os.stat(path)
+        if info.st_size == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return line, False, info
+    except OSError:
+        pass
+    while True:
+        tmp = scratch_path(path, "tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            info = os.fstat(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return line, True, info
 
 
 def write_shard_lines(folder: str | Path, graph: str, lines: Iterable[str]) -> tuple[str, bool]:
@@ -545,7 +568,8 @@ class ReleaseShards:
 
     def __init__(self, folder: str | Path, made: ShardMade | None = None) -> None:
         self.folder = Path(folder)
-        self.terms = _Terms()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.terms = TextTerms()  # literals made as their text: none to convert here
         self.forms: dict = {}
         self.made = made
 
@@ -559,15 +583,18 @@ class ReleaseShards:
         """Map one release with its resolved keys and write its shard; and whether it was written."""
         nt, form = self.nt, self.forms.get  # a form known is taken without a call of nt (most are)
         mapped = map_release(extraction, keys, self.terms)
-        own = {(form(s) or nt(s), form(p) or nt(p), form(o) or nt(o)) for s, p, o in mapped.own}
+        # an IRI's form looked up (a URIRef hashes as its string); a literal is its form already
+        own = {
+            (form(s) or nt(s), form(p) or nt(p), o if type(o) is str else form(o) or nt(o))
+            for s, p, o in mapped.own
+        }
         # the triples in the order of the shard's lines (nquads: terms sort as their lines do)
         ordered = sorted(own)
         data = sorted_nquads(ordered, nt(mapped.release))
-        line, written = write_shard(self.folder, str(mapped.release), data)
+        line, written, info = write_shard(self.folder, str(mapped.release), data)
         if self.made is not None:
             self.made(line, len(data), ordered)
         places = {s for s, p, o in own if p == _TYPE and o in _PLACE_CLASSES}
-        info = (self.folder / line.split("\t", 2)[1]).stat()
         return MappedRelease(
             index=line,
             default=tuple(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in mapped.shared),

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING
 from govkg.extract.identity import collector_paused
 from govkg.graph import iris
 from govkg.graph.cache import software_fingerprint
-from govkg.graph.folders import atomic_open, link_or_copy, scratch, scratch_folder
+from govkg.graph.folders import atomic_open, link_or_copy, scratch_folder, scratch_path
 from govkg.graph.network import (
     _AGENT,
     _BEGIN,
@@ -2230,31 +2230,36 @@ class RowsFile:
                 if row != _END:
                     yield row
 
+    def _where(self) -> str | Path:
+        """The file's path, not made a ``Path`` (a build writes one such file a release)."""
+        return self._path if self._path is not None else os.path.join(self._folder, self.name)
+
     def complete(self, size: int | None = None) -> bool:
         """Whether the file is whole: it ends in its last line, or, given the ``size`` it had when
         whole, it has that size (no data read)."""
         if size is not None:
             try:
-                where = self._path if self._path is not None else os.path.join(self._folder, self.name)
-                return os.stat(where).st_size == size
+                return os.stat(self._where()).st_size == size
             except OSError:
                 return False
         try:
-            with self.path.open("rb") as handle:
+            with open(self._where(), "rb") as handle:
                 handle.seek(max(0, handle.seek(0, 2) - len(_END)))
                 return handle.read() == _END.encode("ascii")
         except OSError:
             return False
 
     def write(self, rows: Iterable[str]) -> None:
-        temporary = scratch(self.path, "tmp")
+        where = os.fspath(self._where())
+        temporary = scratch_path(where, "tmp")
         try:
-            with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
                 handle.writelines(rows)
                 handle.write(_END)
-            os.replace(temporary, self.path)
+            os.replace(temporary, where)
         except BaseException:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
             raise
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
@@ -255,3 +255,55 @@ def test_the_whole_graph_is_the_releases_mapped_one_at_a_time_plus_the_corpus_tr
         mapped = map_release(extraction, corpus.release_keys(extraction.release.id))
         pieces |= set(mapped.own) | set(mapped.shared)
     assert set(to_rdf(records, corpus, provenance=False)) == pieces
+
+
+_TEXTS = ["何平", "", '甲"乙', "a\\b", "第一行\n第二行\t\r", "\x01\x7f\b\f", "  空格 "]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+@pytest.mark.parametrize("made", ["zh_literal", "zh_text", "plain_literal"])
+def test_text_terms_give_the_n_triples_of_the_rdflib_literal(text, made):
+    from govkg.graph.rdf import TextTerms, _Terms
+    from govkg.graph.terms import nt_term
+
+    assert getattr(TextTerms(), made)(text) == nt_term(getattr(_Terms(), made)(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "datatype"),
+    [
+        ("2020-01-26", XSD.date),
+        ("2020-1-6", XSD.date),  # ill-typed: kept as written
+        ("2020-01-26T09:30:00", XSD.dateTime),
+        ("2020-01-26T9:30", XSD.dateTime),
+        ('http://example.org/a b?x="1"', XSD.anyURI),
+    ],
+)
+def test_text_terms_give_the_n_triples_of_a_typed_rdflib_literal(text, datatype):
+    from govkg.graph.rdf import TextTerms, _Terms
+    from govkg.graph.terms import nt_term
+
+    assert TextTerms().typed(text, datatype) == nt_term(_Terms().typed(text, datatype))
+    if datatype == XSD.date:
+        assert TextTerms().date(text) == nt_term(_Terms().date(text))
+
+
+@pytest.mark.parametrize("value", [0, 7, 120, 10**6, 10**20])
+def test_text_terms_give_the_n_triples_of_a_number(value):
+    from govkg.graph.rdf import TextTerms, _Terms
+    from govkg.graph.terms import nt_term
+
+    assert TextTerms().number(value) == nt_term(_Terms().number(value))
+
+
+@pytest.mark.parametrize("extraction", [inspection(), meeting()])
+def test_a_release_mapped_with_text_terms_gives_the_lines_of_its_rdflib_triples(extraction):
+    from govkg.extract.identity import unresolved
+    from govkg.graph.rdf import TextTerms, map_release
+    from govkg.graph.terms import nt_term
+
+    keys = unresolved([extraction]).release_keys(extraction.release.id)
+    as_terms = map_release(extraction, keys).own
+    as_text = map_release(extraction, keys, TextTerms()).own
+    lines = [(nt_term(s), nt_term(p), o if type(o) is str else nt_term(o)) for s, p, o in as_text]
+    assert lines == [tuple(map(nt_term, triple)) for triple in as_terms]

@@ -304,3 +304,32 @@ def test_the_build_s_lines_are_its_triples_lines_sorted_each_once(releases):
     corpus = Corpus(releases=tuple(releases), keys={}, fingerprint="f")
     made = sorted(set(nt_lines(build_triples(corpus, __version__)))) if releases else []
     assert build_lines(corpus) == made
+
+
+_GRAPH = "https://w3id.org/govkg/id/release/a"
+
+
+@pytest.mark.parametrize(
+    ("before", "data", "written"),
+    [
+        (None, b"<a> <b> <c> .\n", True),  # a new file
+        (b"<a> <b> <c> .\n", b"<a> <b> <c> .\n", False),  # the same bytes: left as it is
+        (b"<a> <b> <d> .\n", b"<a> <b> <c> .\n", True),  # as long, other bytes: replaced
+        (b"<a> <b> <c> .\n", b"<a> <b> <cc> .\n", True),  # another size: replaced
+    ],
+)
+def test_write_shard_gives_its_line_whether_written_and_the_status_of_the_file_in_place(
+    tmp_path, before, data, written
+):
+    from govkg.graph.shards import shard_name, write_shard
+
+    path = tmp_path / shard_name(_GRAPH)
+    if before is not None:
+        path.write_bytes(before)
+    line, was_written, info = write_shard(tmp_path, _GRAPH, data)
+    assert line == f"{_GRAPH}\t{path.name}\t{hashlib.sha256(data).hexdigest()}\n"
+    assert was_written is written
+    assert path.read_bytes() == data
+    now = path.stat()
+    assert (info.st_size, info.st_mtime_ns, info.st_ino) == (now.st_size, now.st_mtime_ns, now.st_ino)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no scratch file left
