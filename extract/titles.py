@@ -90,11 +90,15 @@ def is_title(chunk: str) -> bool:
 
     >>> is_title("市委副书记"), is_title("市领导"), is_title("常务副县长"), is_title("增长")
     (True, False, True, False)
+    >>> is_title("委常委"), is_title("委员")
+    (False, True)
     """
     if not chunk or len(chunk) > MAX_TITLE or not chunk.endswith(heads()):
         return False
     if not all(HAN.match(c) or c in "()（）·-" or c.isdigit() for c in chunk):
         return False
+    if chunk[0] == "委" and not chunk.startswith("委员"):
+        return False  # 委 is the committee of the place before it (县委常委): cut from it, no title
     return chunk not in context_words("group")
 
 

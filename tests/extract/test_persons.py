@@ -352,6 +352,48 @@ def test_bios_banner_offices_and_traditional_pages(text, expected):
     assert titles(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of an official's work after the name ends it
+        ("县委书记张明发表讲话。", {"张明": ["县委书记"]}),
+        ("县委书记张明发表重要讲话，强调要抓落实。", {"张明": ["县委书记"]}),
+        ("会上，县委书记张明领学了文件。", {"张明": ["县委书记"]}),
+        ("市委副书记王小军专题研究防汛工作。", {"王小军": ["市委副书记"]}),
+        ("市委副书记王小军研究部署防汛工作。", {"王小军": ["市委副书记"]}),
+        ("县长王小军视频调度防汛工作。", {"王小军": ["县长"]}),
+        ("县长王小军调度防汛工作。", {"王小军": ["县长"]}),
+        # 所 before a verb begins the next word (a relative clause), not the name's last character
+        ("会议听取了市长李强所作的政府工作报告。", {"李强": ["市长"]}),
+        ("会议听取了市长李强所做的报告。", {"李强": ["市长"]}),
+        ("学习县长王小军所讲的要求。", {"王小军": ["县长"]}),
+    ],
+)
+def test_a_name_ends_before_a_verb_of_an_officials_work(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title grammar reads traditional characters as the simplified ones; names and
+        # titles stay as written
+        ("縣委常委、常務副縣長王小明主持。", {"王小明": ["常務副縣長", "縣委常委"]}),
+        ("鎮黨委書記、鎮長王小明主持。", {"王小明": ["鎮長", "鎮黨委書記"]}),
+        ("縣發展和改革委員會主任王小明出席。", {"王小明": ["縣發展和改革委員會主任"]}),
+        ("村黨支部書記、村委會主任王小明發言。", {"王小明": ["村委會主任", "村黨支部書記"]}),
+        ("縣委辦公室主任王小明出席。", {"王小明": ["縣委辦公室主任"]}),
+        ("廳長王小明、副廳長李大偉出席。", {"王小明": ["廳長"], "李大偉": ["副廳長"]}),
+        ("縣委書記張明發表講話。", {"張明": ["縣委書記"]}),
+        ("市長李強所作的報告。", {"李強": ["市長"]}),
+        # a character lost before 委 (a garbled page): what is left is no title
+        ("會議由??h委常委、縣紀委書記王小明主持。", {"王小明": ["縣紀委書記"]}),
+    ],
+)
+def test_titles_on_traditional_pages(text, expected):
+    assert titles(text) == expected
+
+
 def test_a_glossed_title_is_read_as_the_text_reads_it():
     # one reading of a title for its office and its place: without the pinyin gloss
     release = Release(id="x", place="永豐縣", text="縣長(zhǎng)張三出席會議。")
