@@ -175,9 +175,16 @@ def _inside_place(text: str, i: int) -> bool:
 
     >>> _inside_place("大同市市长", 2), _inside_place("会见市长", 2)
     (True, False)
+
+    A 和 after a title joins it to the next (部长和县委办主任), though 和县 is a county too:
+
+    >>> _inside_place("部长和县委办主任", 3), _inside_place("和县县长", 1)
+    (False, True)
     """
     lo = max(0, i - 6)
-    return any(lo + a < i < lo + b for a, b, _ in scan_names(text[lo : i + 6]))
+    joins = text[i - 1 : i] == "和" and text.endswith(heads(), 0, i - 1)  # a title's 和 (部长和…)
+    places = scan_names(text[lo : i + 6])
+    return any(lo + a < i < lo + b and not (joins and lo + a == i - 1) for a, b, _ in places)
 
 
 def _kept(text: str, i: int) -> bool:

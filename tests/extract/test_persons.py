@@ -316,6 +316,11 @@ def test_titles_of_agencies_associations_and_diplomacy(text, expected):
         ("县人力资源和社会保障局局长张三出席会议。", {"张三": ["县人力资源和社会保障局局长"]}),
         ("教育和体育局局长孙七讲话。", {"孙七": ["教育和体育局局长"]}),
         ("市长张三和副市长李四出席。", {"张三": ["市长"], "李四": ["副市长"]}),  # 和 between titles
+        # 和 joins the last title of a list of one person's titles (A、B和C)
+        ("市委常委、宣传部长和统战部长张三出席。", {"张三": ["宣传部长", "市委常委", "统战部长"]}),
+        ("县委常委、组织部部长和县委办主任李四出席。", {"李四": ["县委办主任", "县委常委", "组织部部长"]}),
+        # …not two titles alone, which may be two people's (县委书记 unnamed, 县长 张三)
+        ("县委书记和县长张三出席。", {"张三": ["县长"]}),
     ],
 )
 def test_a_title_may_contain_a_sectors_and(text, expected):
