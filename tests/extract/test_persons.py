@@ -321,6 +321,9 @@ def test_titles_of_agencies_associations_and_diplomacy(text, expected):
         ("县委常委、组织部部长和县委办主任李四出席。", {"李四": ["县委办主任", "县委常委", "组织部部长"]}),
         # …not two titles alone, which may be two people's (县委书记 unnamed, 县长 张三)
         ("县委书记和县长张三出席。", {"张三": ["县长"]}),
+        # 和 after a title and its name starts the next person's title, though 和县 is a county
+        ("县委常委、副县长王小明和县长李四出席。", {"王小明": ["副县长", "县委常委"], "李四": ["县长"]}),
+        ("安徽省和县县长张三出席。", {"张三": ["安徽省和县县长"]}),
     ],
 )
 def test_a_title_may_contain_a_sectors_and(text, expected):
