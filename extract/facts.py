@@ -54,8 +54,21 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: boo
 
 
 def _refers_to(sentence: str, name: str) -> bool:
-    """Whether a sentence names a person, or refers back to one by a pronoun (他指出…)."""
-    return name in sentence or any(pronoun in sentence for pronoun in load_words("pronouns.tsv"))
+    """Whether a sentence names a person, or refers back to one by a pronoun (他指出…).
+
+    A pronoun's character inside a word that refers to no one (其他工作, 他人) is none:
+
+    >>> _refers_to("他强调，要抓落实。", "甲"), _refers_to("对其他工作提出了要求。", "甲")
+    (True, False)
+    """
+    if name in sentence:
+        return True
+    pronouns = load_words("pronouns.tsv")
+    if not any(pronoun in sentence for pronoun in pronouns):
+        return False
+    for word in load_words("pronoun_lookalikes.tsv"):
+        sentence = sentence.replace(word, "")
+    return any(pronoun in sentence for pronoun in pronouns)
 
 
 def _named_in_evidence(release: Release, person: Person) -> Person:

@@ -222,6 +222,10 @@ class _Finder:
         t = self.text
         parts = [p for p in split_chain(t, start, end) if is_title(t[p[0] : p[1]])]
         s = start
+        joined = self.joined_title_before(s)
+        if joined:
+            parts = [p for p in split_chain(t, joined, s - 1) if is_title(t[p[0] : p[1]])] + parts
+            s = joined
         while s > 0 and t[s - 1] in "、兼":
             e = s - 1
             while e > 0 and t[e - 1] in "、兼":
@@ -233,6 +237,19 @@ class _Finder:
             parts = [p for p in split_chain(t, s2, e) if is_title(t[p[0] : p[1]])] + parts
             s = s2
         return parts
+
+    def joined_title_before(self, start: int) -> int | None:
+        """Where the title before a 和 that joins the last title of a list starts (市委常委、
+        宣传部长和统战部长甲: all three are 甲's): the list needs a 、 before it, or 和 may
+        join two people's titles (县委书记和县长甲)."""
+        t = self.text
+        if start < 2 or t[start - 1] != "和":
+            return None
+        first = title_start(t, start - 1)
+        if first >= start - 1 or not is_title(t[first : start - 1]) or t[first - 1 : first] != "、":
+            return None
+        before = title_start(t, first - 1)
+        return first if before < first - 1 and is_title(t[before : first - 1]) else None
 
     def title_clause_before(self, start: int) -> list[tuple[int, int]]:
         """The titles of a clause that is a title chain alone, before the comma before a

@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 
 from govkg.extract.chars import simplified
 from govkg.extract.data import load_table, load_words
-from govkg.extract.names import HAN, context_words, ends_with
+from govkg.extract.names import HAN, context_words, ends_with, is_chinese_name
 from govkg.extract.places import (
     LEVEL_WORDS,
     NATIONAL,
@@ -90,11 +90,15 @@ def is_title(chunk: str) -> bool:
 
     >>> is_title("市委副书记"), is_title("市领导"), is_title("常务副县长"), is_title("增长")
     (True, False, True, False)
+    >>> is_title("委常委"), is_title("委员")
+    (False, True)
     """
     if not chunk or len(chunk) > MAX_TITLE or not chunk.endswith(heads()):
         return False
     if not all(HAN.match(c) or c in "()（）·-" or c.isdigit() for c in chunk):
         return False
+    if chunk[0] == "委" and not chunk.startswith("委员"):
+        return False  # 委 is the committee of the place before it (县委常委): cut from it, no title
     return chunk not in context_words("group")
 
 
@@ -171,9 +175,30 @@ def _inside_place(text: str, i: int) -> bool:
 
     >>> _inside_place("大同市市长", 2), _inside_place("会见市长", 2)
     (True, False)
+
+    A 和 after a title, or a title and its name, joins it to the next (部长和县委办主任, 副县长甲和
+    县长乙), though 和县 is a county too:
+
+    >>> _inside_place("部长和县委办主任", 3), _inside_place("副县长王小明和县长", 7)
+    (False, False)
+    >>> _inside_place("和县县长", 1)
+    True
     """
     lo = max(0, i - 6)
-    return any(lo + a < i < lo + b for a, b, _ in scan_names(text[lo : i + 6]))
+    joins = text[i - 1 : i] == "和" and _after_title(text, i - 1)  # 部长和…, 副县长甲和…
+    places = scan_names(text[lo : i + 6])
+    return any(lo + a < i < lo + b and not (joins and lo + a == i - 1) for a, b, _ in places)
+
+
+def _after_title(text: str, i: int) -> bool:
+    """Whether ``text[:i]`` ends with a title's head, or a title's head and a name (副县长甲).
+
+    >>> _after_title("组织部部长", 5), _after_title("副县长王小明", 6), _after_title("安徽省", 3)
+    (True, True, False)
+    """
+    if text.endswith(heads(), 0, i):
+        return True
+    return any(is_chinese_name(text[i - n : i]) and text.endswith(heads(), 0, i - n) for n in (2, 3))
 
 
 def _kept(text: str, i: int) -> bool:

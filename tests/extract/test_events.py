@@ -545,6 +545,25 @@ def test_you_is_a_reference_that_keeps_the_guest_of_the_talks():
     assert ("王五", "guest") in {(names[p.person], p.role) for p in talks.participations}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "调研组对某镇其他工作给予充分肯定，并提出了指导意见。",
+        "督导组对他人的经验给予肯定，并强调要抓落实。",
+    ],
+)
+def test_a_word_that_holds_a_pronouns_character_refers_to_no_one(sentence):
+    # 其他 ("other"), 他人 ("others") hold 他 but stand for no one: the sentence after a visit's
+    # companions, whose subject is a group, gives them no role
+    from govkg.extract.pipeline import extract
+
+    text = "部长张宏威到某镇调研。镇长蒋红艳陪同调研。" + sentence
+    found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+    names = {p.key: p.name for p in found.persons}
+    roles = {(names[p.person], p.role) for e in found.events for p in e.participations}
+    assert roles == {("张宏威", "lead"), ("蒋红艳", "accompany")}
+
+
 def test_date_carries_to_the_event_after_a_meeting():
     text = "6月9日，全县召开防汛工作推进会。会后，县领导到水库检查。"
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]

@@ -316,6 +316,14 @@ def test_titles_of_agencies_associations_and_diplomacy(text, expected):
         ("县人力资源和社会保障局局长张三出席会议。", {"张三": ["县人力资源和社会保障局局长"]}),
         ("教育和体育局局长孙七讲话。", {"孙七": ["教育和体育局局长"]}),
         ("市长张三和副市长李四出席。", {"张三": ["市长"], "李四": ["副市长"]}),  # 和 between titles
+        # 和 joins the last title of a list of one person's titles (A、B和C)
+        ("市委常委、宣传部长和统战部长张三出席。", {"张三": ["宣传部长", "市委常委", "统战部长"]}),
+        ("县委常委、组织部部长和县委办主任李四出席。", {"李四": ["县委办主任", "县委常委", "组织部部长"]}),
+        # …not two titles alone, which may be two people's (县委书记 unnamed, 县长 张三)
+        ("县委书记和县长张三出席。", {"张三": ["县长"]}),
+        # 和 after a title and its name starts the next person's title, though 和县 is a county
+        ("县委常委、副县长王小明和县长李四出席。", {"王小明": ["副县长", "县委常委"], "李四": ["县长"]}),
+        ("安徽省和县县长张三出席。", {"张三": ["安徽省和县县长"]}),
     ],
 )
 def test_a_title_may_contain_a_sectors_and(text, expected):
@@ -349,6 +357,57 @@ def test_a_title_is_shared_across_a_comma_list_of_bare_names(text, expected):
     ],
 )
 def test_bios_banner_offices_and_traditional_pages(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of an official's work after the name ends it
+        ("县委书记张明发表讲话。", {"张明": ["县委书记"]}),
+        ("县委书记张明发表重要讲话，强调要抓落实。", {"张明": ["县委书记"]}),
+        ("会上，县委书记张明领学了文件。", {"张明": ["县委书记"]}),
+        ("市委副书记王小军专题研究防汛工作。", {"王小军": ["市委副书记"]}),
+        ("市委副书记王小军研究部署防汛工作。", {"王小军": ["市委副书记"]}),
+        ("县长王小军视频调度防汛工作。", {"王小军": ["县长"]}),
+        ("县长王小军调度防汛工作。", {"王小军": ["县长"]}),
+        ("县委书记张明接受采访。", {"张明": ["县委书记"]}),
+        ("县委书记张明莅临指导。", {"张明": ["县委书记"]}),
+        ("县委书记张明亲临现场。", {"张明": ["县委书记"]}),
+        ("县委书记张明答记者问。", {"张明": ["县委书记"]}),
+        ("县委书记张明总结工作。", {"张明": ["县委书记"]}),
+        ("县委书记张明授课。", {"张明": ["县委书记"]}),
+        ("县委书记张明接待来访群众。", {"张明": ["县委书记"]}),
+        # …not 宣讲, whose 宣 ends given names too
+        ("县长王小宣讲话。", {"王小宣": ["县长"]}),
+        # 所 before a verb begins the next word (a relative clause), not the name's last character
+        ("会议听取了市长李强所作的政府工作报告。", {"李强": ["市长"]}),
+        ("会议听取了市长李强所做的报告。", {"李强": ["市长"]}),
+        ("学习县长王小军所讲的要求。", {"王小军": ["县长"]}),
+    ],
+)
+def test_a_name_ends_before_a_verb_of_an_officials_work(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title grammar reads traditional characters as the simplified ones; names and
+        # titles stay as written
+        ("縣委常委、常務副縣長王小明主持。", {"王小明": ["常務副縣長", "縣委常委"]}),
+        ("鎮黨委書記、鎮長王小明主持。", {"王小明": ["鎮長", "鎮黨委書記"]}),
+        ("縣發展和改革委員會主任王小明出席。", {"王小明": ["縣發展和改革委員會主任"]}),
+        ("村黨支部書記、村委會主任王小明發言。", {"王小明": ["村委會主任", "村黨支部書記"]}),
+        ("縣委辦公室主任王小明出席。", {"王小明": ["縣委辦公室主任"]}),
+        ("廳長王小明、副廳長李大偉出席。", {"王小明": ["廳長"], "李大偉": ["副廳長"]}),
+        ("縣委書記張明發表講話。", {"張明": ["縣委書記"]}),
+        ("市長李強所作的報告。", {"李強": ["市長"]}),
+        # a character lost before 委 (a garbled page): what is left is no title
+        ("會議由??h委常委、縣紀委書記王小明主持。", {"王小明": ["縣紀委書記"]}),
+    ],
+)
+def test_titles_on_traditional_pages(text, expected):
     assert titles(text) == expected
 
 

@@ -21,6 +21,11 @@ from govkg.extract.titles import (
         ("某某工作领导小组组长", True),
         ("县领导", False),
         ("经济增长", False),
+        # 委 is the committee of the place before it: a title cut after it is no title
+        ("委常委", False),
+        ("委副书记", False),
+        ("委员", True),
+        ("委员长", True),
         ("", False),
     ],
 )
