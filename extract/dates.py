@@ -49,6 +49,8 @@ _CN_DAY = r"(?:[二三]十[一二三四五六七八九]?|十[一二三四五六�
 _DAY_MARK = "[日号號]"
 # A day of a lunar month after its tenth (十六, 二十八, 廿三, 三十).
 _LUNAR_DAY = "十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
+# A count of days (两天后, 第三天): up to ninety-nine.
+_COUNT = "[一二两三四五六七八九十]{1,3}"
 # 3月5日至7日, 5—7日, and two days listed as one span: 9、10日.
 _RANGE = r"\s*[-—–~～至到、]\s*"
 # The last day of a range: 至28日, 至二十八日.
@@ -271,6 +273,11 @@ def _pattern() -> re.Pattern:
         rf"|(?P<rel>{days})"
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"
+        # 两天后, 3天之后, 第三天: so many days from the date the text has just given (第二天 is
+        # the day after it, so 第三天 two days after). Not 3日后, which is after the third of a
+        # month, nor 前两天, the days before, nor 第十八日, the count of a long campaign's days.
+        rf"|(?<![0-9{_CN}前])(?:(?P<cnt>[0-9]{{1,2}})\s*天|(?P<cnt2>{_COUNT})\s*[天日])\s*(?:之后|以后|后)"
+        rf"|第(?P<nth>[3-9]|[三四五六七八九])\s*天"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
         # clause (春节，…; 在教师节这个特殊的日子里，…); not 春节前夕, 春节期间, 迎国庆，.
         rf"|(?P<hy>{any_year})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
@@ -419,8 +426,9 @@ def find_dates(
             continue
         previous_end = match.end()
         span = Span(match.start() + offset, match.end() + offset)
-        if match.group("anc"):
-            shift = _offsets("anchor_words.tsv")[match.group("anc")]
+        anchored = match.group("anc") or match.group("cnt") or match.group("cnt2") or match.group("nth")
+        if anchored:
+            shift = _counted(match)
             # 当天 alone before any date is the day of the report; 小年当天, 活动当天 the day of
             # something the text has not dated.
             alone = shift == 0 and not _OF_SOMETHING.search(text, max(0, match.start() - 2), match.start())
@@ -437,7 +445,20 @@ def find_dates(
         until = _range_end(match, iso)
         bound = until is None and _is_bound(text, match.start(), match.end())
         last = iso or last
-        yield DateMention(span, match.group(), iso, until, bound, bool(match.group("anc")), _written(match))
+        yield DateMention(span, match.group(), iso, until, bound, bool(anchored), _written(match))
+
+
+def _counted(match: re.Match) -> int:
+    """The days a date counted from another (次日, 两天后, 第三天) lies after it.
+
+    >>> [_counted(m) for m in _pattern().finditer("次日，两天后，3天之后，第三天，前一天")]
+    [1, 2, 3, 2, -1]
+    """
+    if match.group("anc"):
+        return _offsets("anchor_words.tsv")[match.group("anc")]
+    if match.group("cnt") or match.group("cnt2"):
+        return cn_number(match.group("cnt") or match.group("cnt2")) or 0
+    return (cn_number(match.group("nth")) or 1) - 1
 
 
 def _written(match: re.Match) -> tuple[int | None, int] | None:

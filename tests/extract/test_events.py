@@ -1315,6 +1315,24 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2021-03-20",
             [("meeting", "2021-03-05"), ("inspection", "2021-03-06")],
         ),
+        # 两天后 / 第三天: so many days after the date just given, not the day of the visit before.
+        (
+            "5月25日，张三到某镇调研。两天后，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
+        ),
+        (
+            "5月25日，张三到某镇调研。第三天，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
+        ),
+        (
+            "5月25日，張三到某鎮調研。兩天後，張三主持召開防汛工作會議。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
+        ),
+        # …and counted from no date, no known day.
+        ("两天后，张三主持召开防汛工作会议。", "2021-05-28", [("meeting", None)]),
         # 近日 between a date and the cue: the date is the dispatch's, not the visit's.
         ("新华社某地3月5日电 副主席张三近日在某省调研。", "2021-03-05", [("inspection", None)]),
         # A holiday said of one day.
