@@ -390,6 +390,24 @@ def test_holidays_of_a_written_year(text, clock, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # the year written before a holiday or a lunar day is part of the date's span
+        ("据悉，2020年中秋节当天，市长到某社区慰问", "2020年中秋节"),
+        ("据悉，二〇二〇 年 国庆节上午，县长到景区检查", "二〇二〇 年 国庆节"),
+        ("据悉，2020年农历五月初五，县长到某村慰问", "2020年农历五月初五"),
+        ("据悉，二〇二〇年五月初五，县长到某村慰问", "二〇二〇年五月初五"),
+        # …not a year word's (每年), nor a number that is no year
+        ("据悉，每年中秋节当天，市长到某社区慰问", "中秋节"),
+        ("据悉，第120年中秋节当天，市长到某社区慰问", "中秋节"),
+    ],
+)
+def test_the_span_of_a_holiday_takes_its_written_year(text, written):
+    mention = next(find_dates(text, "2021-03-01"))
+    assert (mention.text, text[mention.span.start : mention.span.end]) == (written, written)
+
+
+@pytest.mark.parametrize(
     ("text", "clock", "iso"),
     [
         # a newspaper's day: 昨 / 今 / 前 with its day of the month in brackets
