@@ -428,8 +428,14 @@ def find_dates(
             continue
         previous_end = match.end()
         start, written_year = match.start(), None
-        if (match.group("hol") and not match.group("hy")) or (match.group("lud") and not match.group("luy")):
-            # 2020年端午节当天, 二〇二〇年农历五月初五: the year written before it is part of it
+        lunar_day = match.group("lx") or match.group("lx2") or match.group("lz")
+        if (
+            (match.group("hol") and not match.group("hy"))
+            or (match.group("lud") and not match.group("luy"))
+            or (lunar_day and not match.group("ly"))
+        ):
+            # 2020年端午节当天, 二〇二〇年农历五月初五, 2020年正月初八: the year written before it
+            # is part of it
             start = _year_before(text, start)
             written_year = text[start : match.start()] or None
         span = Span(start + offset, match.end() + offset)

@@ -568,6 +568,21 @@ def test_a_month_in_digits_after_a_name_that_ends_in_a_numeral(text):
     assert [d.iso for d in find_dates(text, "2020-03-20")] == ["2020-03-05"]
 
 
-def test_a_lunar_month_of_a_named_year_is_no_known_day():
+@pytest.mark.parametrize("year", ["今年", "2021年", "二〇二一年"])
+def test_a_lunar_month_of_a_named_year_is_no_known_day(year):
     # 今年腊月 may belong to the lunar year begun in the clock's year or to the one ending in it
-    assert [d.iso for d in find_dates("今年腊月二十八，县长到某村慰问", "2021-12-30")] == [None]
+    assert [d.iso for d in find_dates(f"{year}腊月二十八，县长到某村慰问", "2021-12-30")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a day of the first lunar month of a written year: of that year's 春节, whatever the clock
+        ("2020年正月初八，全市召开重点项目推进大会", "2020-02-01"),
+        ("二〇二〇年正月十六上午，全市召开重点项目推进大会", "2020-02-09"),
+        ("2020年大年初三上午，县长到工地检查复工情况", "2020-01-27"),
+    ],
+)
+def test_a_day_of_the_first_lunar_month_of_a_written_year(text, iso):
+    mentions = list(find_dates(text, "2021-06-20"))
+    assert [(d.iso, d.span.start) for d in mentions] == [(iso, 0)]
