@@ -398,6 +398,7 @@ def find_dates(
     offset: int = 0,
     year: int | None = None,
     anchor: str | None = None,
+    anchor_range: bool = False,
 ) -> Iterator[DateMention]:
     """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
 
@@ -407,7 +408,9 @@ def find_dates(
     days and relative words stay unresolved. A day counted from the date just
     given (次日, 当天: ``anchor_words.tsv``) is counted from the last date
     before it in ``text``, else from ``anchor`` (the last date of the text
-    before); 当天 and its kin with neither are the day of the clock.
+    before); 当天 and its kin with neither are the day of the clock. After a range
+    (5月5日至7日; ``anchor_range``: ``anchor`` is the first day of one) such a day is
+    no known day: 当天 may be any of its days, 次日 the day after any.
 
     >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
     ['2020-01-25', '2020-01-25', '2019-07-06']
@@ -419,7 +422,7 @@ def find_dates(
     [('2020-03-25', True)]
     """
     today = parse_clock(clock)
-    last = anchor
+    last, ranged = anchor, anchor_range and anchor is not None
     previous_end = -1
     for match in _pattern().finditer(text):
         qualifies = previous_end >= 0 and _QUALIFIES.fullmatch(text, previous_end, match.start())
@@ -446,7 +449,7 @@ def find_dates(
             # something the text has not dated.
             alone = shift == 0 and not _OF_SOMETHING.search(text, max(0, match.start() - 2), match.start())
             base = last or (clock if alone else None)
-            origin = parse_clock(base)
+            origin = None if ranged else parse_clock(base)
             reading = origin + timedelta(days=shift) if origin else None
             iso = reading.isoformat() if reading else None
         else:
@@ -457,7 +460,8 @@ def find_dates(
             iso = reading.isoformat() if reading else None
         until = _range_end(match, iso)
         bound = until is None and _is_bound(text, start, match.end())
-        last = iso or last
+        if iso:
+            last, ranged = iso, until is not None
         yield DateMention(span, text[start : match.end()], iso, until, bound, bool(anchored), _written(match))
 
 

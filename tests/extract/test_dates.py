@@ -158,6 +158,29 @@ def test_days_counted_from_the_text(text, clock, isos):
     assert [d.iso for d in find_dates(text, clock)] == isos
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a range, a day counted from "the day" may be counted from any of its days
+        "3月5日至7日到某县调研，次日到某镇检查",
+        "3月5日至7日到某县调研，当天下午召开座谈会",
+        "5日—7日到某县调研，两天后召开座谈会",
+    ],
+)
+def test_a_day_counted_after_a_range_is_no_known_day(text):
+    assert [d.iso for d in find_dates(text, "2021-03-20")][1:] == [None]
+
+
+def test_a_day_counted_after_a_day_that_follows_a_range():
+    isos = [d.iso for d in find_dates("3月5日至7日到某县调研，9日到某镇，次日返回", "2021-03-20")]
+    assert isos == ["2021-03-05", "2021-03-09", "2021-03-10"]
+
+
+def test_a_day_counted_from_a_range_in_an_earlier_sentence():
+    mentions = find_dates("次日上午，到某镇检查", "2021-03-20", anchor="2021-03-05", anchor_range=True)
+    assert [d.iso for d in mentions] == [None]
+
+
 def test_a_day_counted_from_an_earlier_sentence():
     mentions = find_dates("次日上午，到某镇检查", "2021-03-20", anchor="2021-03-05")
     assert [d.iso for d in mentions] == ["2021-03-06"]

@@ -1331,6 +1331,22 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2021-05-28",
             [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
         ),
+        # after a visit of several days, 当天 / 次日 / 下午 / 随后 may be of any of its days
+        (
+            "5月25日至27日，张三到某县调研。当天，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", None)],
+        ),
+        (
+            "5月25日至27日，张三到某县调研。次日，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", None)],
+        ),
+        (
+            "5月25日至27日，张三到某县调研。随后，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", None)],
+        ),
         # …and counted from no date, no known day.
         ("两天后，张三主持召开防汛工作会议。", "2021-05-28", [("meeting", None)]),
         # 近日 between a date and the cue: the date is the dispatch's, not the visit's.
