@@ -49,6 +49,8 @@ _CN_DAY = r"(?:[二三]十[一二三四五六七八九]?|十[一二三四五六�
 _DAY_MARK = "[日号號]"
 # A day of a lunar month after its tenth (十六, 二十八, 廿三, 三十).
 _LUNAR_DAY = "十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
+# A count of days (两天后, 第三天): up to ninety-nine.
+_COUNT = "[一二两三四五六七八九十]{1,3}"
 # 3月5日至7日, 5—7日, and two days listed as one span: 9、10日.
 _RANGE = r"\s*[-—–~～至到、]\s*"
 # The last day of a range: 至28日, 至二十八日.
@@ -237,7 +239,9 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 def _pattern() -> re.Pattern:
     days = alternation(_offsets("date_words.tsv"))
     years = alternation(_offsets("year_words.tsv"))
-    # a holiday's or a lunar day's year: a word (今年) or written (2020年, 二〇二〇年)
+    # a holiday's or a lunar day's year: a word (今年) or written (2020年, 二〇二〇年); a year
+    # written before one said of one day or before a lunar day is read back from the match
+    # (_year_before), as a pattern that tried it would try it at every figure of the text
     any_year = rf"{years}|(?:{_YEAR})\s*年\s*"
     weeks = alternation(_offsets("week_words.tsv"))
     months = alternation(_offsets("month_words.tsv"))
@@ -271,9 +275,14 @@ def _pattern() -> re.Pattern:
         rf"|(?P<rel>{days})"
         # 次日, 当天: a day counted from the date the text has just given.
         rf"|(?P<anc>{anchored})"
+        # 两天后, 3天之后, 第三天: so many days from the date the text has just given (第二天 is
+        # the day after it, so 第三天 two days after). Not 3日后, which is after the third of a
+        # month, nor 前两天, the days before, nor 第十八日, the count of a long campaign's days.
+        rf"|(?<![0-9{_CN}前])(?:(?P<cnt>[0-9]{{1,2}})\s*天|(?P<cnt2>{_COUNT})\s*[天日])\s*(?:之后|以后|后)"
+        rf"|第(?P<nth>[3-9]|[三四五六七八九])\s*天"
         # 除夕夜, 国庆节当天, 今年春节上午: a holiday said of one day; or one that opens a
         # clause (春节，…; 在教师节这个特殊的日子里，…); not 春节前夕, 春节期间, 迎国庆，.
-        rf"|(?P<hy>{any_year})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
+        rf"|(?P<hy>{years})?(?P<hol>{holidays})(?=\s*(?:{holiday_day}))"
         rf"|(?<![^，,。；;：:\s在])(?P<hy2>{any_year})?(?P<hol2>{holidays})"
         rf"(?=\s*[，,]|(?:这个|这一)[^，,。；;]{{0,12}}?(?:节日|日子|天)里?\s*[，,])"
         # 正月初八, 大年初三, 正月十六: days of the first lunar month, counted from 春节; 腊月二十八,
@@ -284,7 +293,7 @@ def _pattern() -> re.Pattern:
         # 农历五月初五, 农历闰四月十七, 五月初五, 冬月初八: a day of another lunar month, read
         # from the table of the months' first days. Without 农历, only a day written 初X (五月十五
         # may be a day of ours written without 日).
-        rf"|(?P<luy>{any_year})?(?:农历\s*(?P<lul>闰)?(?P<lum>十[一二]|[一二三四五六七八九十冬])月"
+        rf"|(?P<luy>{years})?(?:农历\s*(?P<lul>闰)?(?P<lum>十[一二]|[一二三四五六七八九十冬])月"
         rf"|(?<![0-9{_CN}])(?P<lul2>闰)?(?P<lum2>十[一二]|[二三四五六七八九十冬])月(?=初))"
         rf"(?P<lud>初[一二三四五六七八九十]|{_LUNAR_DAY})(?![日号])"
         # 星期三, 周三, 上周五: a day of the week, in the clock's week unless 上 / 下 shifts it.
@@ -389,6 +398,7 @@ def find_dates(
     offset: int = 0,
     year: int | None = None,
     anchor: str | None = None,
+    anchor_range: bool = False,
 ) -> Iterator[DateMention]:
     """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
 
@@ -398,7 +408,9 @@ def find_dates(
     days and relative words stay unresolved. A day counted from the date just
     given (次日, 当天: ``anchor_words.tsv``) is counted from the last date
     before it in ``text``, else from ``anchor`` (the last date of the text
-    before); 当天 and its kin with neither are the day of the clock.
+    before); 当天 and its kin with neither are the day of the clock. After a range
+    (5月5日至7日; ``anchor_range``: ``anchor`` is the first day of one) such a day is
+    no known day: 当天 may be any of its days, 次日 the day after any.
 
     >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
     ['2020-01-25', '2020-01-25', '2019-07-06']
@@ -410,7 +422,7 @@ def find_dates(
     [('2020-03-25', True)]
     """
     today = parse_clock(clock)
-    last = anchor
+    last, ranged = anchor, anchor_range and anchor is not None
     previous_end = -1
     for match in _pattern().finditer(text):
         qualifies = previous_end >= 0 and _QUALIFIES.fullmatch(text, previous_end, match.start())
@@ -418,26 +430,72 @@ def find_dates(
             # 3月5日（星期四）: the day of the week of the date just written, no date of its own
             continue
         previous_end = match.end()
-        span = Span(match.start() + offset, match.end() + offset)
-        if match.group("anc"):
-            shift = _offsets("anchor_words.tsv")[match.group("anc")]
+        start, written_year = match.start(), None
+        lunar_day = match.group("lx") or match.group("lx2") or match.group("lz")
+        if (
+            (match.group("hol") and not match.group("hy"))
+            or (match.group("lud") and not match.group("luy"))
+            or (lunar_day and not match.group("ly"))
+        ):
+            # 2020年端午节当天, 二〇二〇年农历五月初五, 2020年正月初八: the year written before it
+            # is part of it
+            start = _year_before(text, start)
+            written_year = text[start : match.start()] or None
+        span = Span(start + offset, match.end() + offset)
+        anchored = match.group("anc") or match.group("cnt") or match.group("cnt2") or match.group("nth")
+        if anchored:
+            shift = _counted(match)
             # 当天 alone before any date is the day of the report; 小年当天, 活动当天 the day of
             # something the text has not dated.
             alone = shift == 0 and not _OF_SOMETHING.search(text, max(0, match.start() - 2), match.start())
             base = last or (clock if alone else None)
-            origin = parse_clock(base)
+            origin = None if ranged else parse_clock(base)
             reading = origin + timedelta(days=shift) if origin else None
             iso = reading.isoformat() if reading else None
         else:
-            iso = _resolve(match, today, _tells_ahead(text, match.end()))
+            iso = _resolve(match, today, _tells_ahead(text, match.end()), written_year)
         if iso is None and today is None and year and match.group("m") and not match.group("y"):
             month, day = cn_number(match.group("m")), cn_number(match.group("d"))
             reading = _valid(year, month, day) if month and day else None
             iso = reading.isoformat() if reading else None
         until = _range_end(match, iso)
-        bound = until is None and _is_bound(text, match.start(), match.end())
-        last = iso or last
-        yield DateMention(span, match.group(), iso, until, bound, bool(match.group("anc")), _written(match))
+        bound = until is None and _is_bound(text, start, match.end())
+        if iso:
+            last, ranged = iso, until is not None
+        yield DateMention(span, text[start : match.end()], iso, until, bound, bool(anchored), _written(match))
+
+
+def _counted(match: re.Match) -> int:
+    """The days a date counted from another (次日, 两天后, 第三天) lies after it.
+
+    >>> [_counted(m) for m in _pattern().finditer("次日，两天后，3天之后，第三天，前一天")]
+    [1, 2, 3, 2, -1]
+    """
+    if match.group("anc"):
+        return _offsets("anchor_words.tsv")[match.group("anc")]
+    if match.group("cnt") or match.group("cnt2"):
+        return cn_number(match.group("cnt") or match.group("cnt2")) or 0
+    return (cn_number(match.group("nth")) or 1) - 1
+
+
+def _year_before(text: str, start: int) -> int:
+    """Where a year written right before ``text[start:]`` starts (2020年, 二〇二〇 年), else ``start``.
+
+    >>> _year_before("2020年端午节", 5), _year_before("二〇二〇 年 中秋节", 7), _year_before("每年春节", 2)
+    (0, 0, 2)
+    """
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at == 0 or text[at - 1] != "年":
+        return start
+    at -= 1
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at - 4 if at >= 4 and _WRITTEN_YEAR.fullmatch(text, at - 4, at) else start
+
+
+_WRITTEN_YEAR = re.compile(_YEAR)
 
 
 def _written(match: re.Match) -> tuple[int | None, int] | None:
@@ -535,13 +593,17 @@ def _tells_ahead(text: str, end: int) -> bool:
     return _DONE.match(text, end) is None
 
 
-def _resolve(match: re.Match, today: date | None, ahead: bool = True) -> str | None:
+def _resolve(
+    match: re.Match, today: date | None, ahead: bool = True, written_year: str | None = None
+) -> str | None:
+    """The day a date match reads, as ISO; ``written_year`` is the year written before a holiday
+    or a lunar day (2020年, see :func:`_year_before`), which the match does not hold."""
     groups = match.groupdict()
     if groups["lud"]:
-        return _resolve_lunar(groups, today, ahead)
+        return _resolve_lunar(groups, today, ahead, written_year)
     reading: date | None = None
     holiday = groups["hol"] or groups["hol2"]
-    shifted = groups["hy"] or groups["hy2"] or groups["ly"]
+    shifted = groups["hy"] or groups["hy2"] or groups["ly"] or written_year
     year = _year_of(shifted, today) if shifted else None
     lunar_day = groups["lx"] or groups["lx2"] or groups["lz"]
     if holiday or lunar_day:
@@ -606,13 +668,15 @@ def _year_of(written: str, today: date | None) -> int | None:
     return today.year + shift if today is not None else None
 
 
-def _resolve_lunar(groups: dict[str, str | None], today: date | None, ahead: bool) -> str | None:
+def _resolve_lunar(
+    groups: dict[str, str | None], today: date | None, ahead: bool, written_year: str | None = None
+) -> str | None:
     """The day a lunar date match (农历五月初五, 今年农历八月十五) reads, as ISO."""
     written = groups["lum"] or groups["lum2"]
     month = 11 if written == "冬" else cn_number(written)
     year = None
-    if groups["luy"]:
-        year = _year_of(groups["luy"], today)
+    if groups["luy"] or written_year:
+        year = _year_of(groups["luy"] or written_year, today)
         if year is None or month == 12:
             # 今年农历十二月 may be of the lunar year begun in that year or of the one ending in it
             return None

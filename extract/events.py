@@ -23,8 +23,9 @@ text as written:
   qualifies what is carried out (贯彻落实9月26日会议精神) dates nothing; a
   sentence that opens with 会议 / 会后 takes the date of the meeting told of, one
   that opens with 当天 / 随后 the last date given (当天 before any date: the day
-  of the report), 次日 the day after it, and so does a part of a day said with no
-  date (甲上午主持召开…); a date or range that opens a sentence dates the undated
+  of the report; after a range of days, no known day), 次日 the day after it,
+  and so does a part of a day said with no date (甲上午主持召开…); a date or
+  range that opens a sentence dates the undated
   visit told of (近日在某地调研。12日至14日，…), and a day that opens a sentence
   telling of an arrival only (6月8日，甲一行来到某县。) the visit reported next;
   a meeting, ceremony or signing told of with no day of its own right after a
@@ -810,7 +811,10 @@ class _Reader:
         # clock resolves (22日 in a release without a date), which still tell two happenings apart.
         dates: list = []
         self.unresolved = []
-        for d in find_dates(text, self.clock, year=self.year, anchor=self.last_date):
+        anchor_range = self.last_until is not None
+        for d in find_dates(
+            text, self.clock, year=self.year, anchor=self.last_date, anchor_range=anchor_range
+        ):
             if not d.bound and not _attributive(text, d.span.start, d.span.end):
                 (dates if d.iso else self.unresolved).append(d)
         dateline = _DATELINE.match(text)
@@ -829,8 +833,9 @@ class _Reader:
         elif same_day:
             # 当天 before any date is the day of the report.
             self.same_day = self.last_date or (self.clock if same_day.group(1) else None)
-            if self.last_until and _WITHIN_THOSE_DAYS.match(text, same_day.start()):
-                # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range.
+            if self.last_until:
+                # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range; and
+                # so is 当天, 下午 or 随后 after it, which may be any of its days.
                 self.same_day = None
         elif _during_visit().match(text, words_start) and self.drafts:
             # 6月5日，甲到某市调研。调研期间，甲会见了乙: the day of the happening told of last

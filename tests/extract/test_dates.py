@@ -138,14 +138,47 @@ def test_numbers_that_are_not_dates(text):
         ("3月5日召开会议，同日下午开展检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
         ("3月5日召开会议，是日下午开展检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
         ("3月5日召开会议，这一天，县长到某镇检查", "2021-03-20", ["2021-03-05", "2021-03-05"]),
+        # so many days after it (两天后, 3天之后), or the third of the days counted from it
+        ("5月25日到某县调研，两天后召开座谈会", "2021-05-28", ["2021-05-25", "2021-05-27"]),
+        ("5月20日到某县调研，3天之后召开座谈会", "2021-05-28", ["2021-05-20", "2021-05-23"]),
+        ("5月20日到某县调研，十天后召开座谈会", "2021-05-28", ["2021-05-20", "2021-05-30"]),
+        ("5月25日到某县调研，第三天召开座谈会", "2021-05-28", ["2021-05-25", "2021-05-27"]),
+        # …but 3日后 is after the third of a month (a bound), and 前两天 no day
+        ("5月25日到某县调研，3日后召开座谈会", "2021-05-28", ["2021-05-25", "2021-06-03"]),
+        ("5月25日到某县调研，前两天召开座谈会", "2021-05-28", ["2021-05-25"]),
         # …with nothing given before, 次日 is no known day
         ("次日，张三到某镇检查", "2021-03-20", [None]),
+        ("两天后，张三到某镇检查", "2021-03-20", [None]),
+        ("第三天，张三到某镇检查", "2021-03-20", [None]),
         # ranges end in Chinese numerals too
         ("七月九日至十一日召开", "2021-07-20", ["2021-07-09"]),
     ],
 )
 def test_days_counted_from_the_text(text, clock, isos):
     assert [d.iso for d in find_dates(text, clock)] == isos
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a range, a day counted from "the day" may be counted from any of its days
+        "3月5日至7日到某县调研，次日到某镇检查",
+        "3月5日至7日到某县调研，当天下午召开座谈会",
+        "5日—7日到某县调研，两天后召开座谈会",
+    ],
+)
+def test_a_day_counted_after_a_range_is_no_known_day(text):
+    assert [d.iso for d in find_dates(text, "2021-03-20")][1:] == [None]
+
+
+def test_a_day_counted_after_a_day_that_follows_a_range():
+    isos = [d.iso for d in find_dates("3月5日至7日到某县调研，9日到某镇，次日返回", "2021-03-20")]
+    assert isos == ["2021-03-05", "2021-03-09", "2021-03-10"]
+
+
+def test_a_day_counted_from_a_range_in_an_earlier_sentence():
+    mentions = find_dates("次日上午，到某镇检查", "2021-03-20", anchor="2021-03-05", anchor_range=True)
+    assert [d.iso for d in mentions] == [None]
 
 
 def test_a_day_counted_from_an_earlier_sentence():
@@ -175,7 +208,7 @@ def test_bounds_of_a_period(text, bound):
     assert next(find_dates(text, "2021-03-20")).bound is bound
 
 
-@pytest.mark.parametrize("text", ["二十日内完成整改", "一日三餐", "十日以内", "第十八日"])
+@pytest.mark.parametrize("text", ["二十日内完成整改", "一日三餐", "十日以内", "第十八日", "第十八天"])
 def test_counts_of_days_are_no_dates(text):
     assert list(find_dates(text, "2021-03-20")) == []
 
@@ -380,6 +413,24 @@ def test_holidays_of_a_written_year(text, clock, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # the year written before a holiday or a lunar day is part of the date's span
+        ("据悉，2020年中秋节当天，市长到某社区慰问", "2020年中秋节"),
+        ("据悉，二〇二〇 年 国庆节上午，县长到景区检查", "二〇二〇 年 国庆节"),
+        ("据悉，2020年农历五月初五，县长到某村慰问", "2020年农历五月初五"),
+        ("据悉，二〇二〇年五月初五，县长到某村慰问", "二〇二〇年五月初五"),
+        # …not a year word's (每年), nor a number that is no year
+        ("据悉，每年中秋节当天，市长到某社区慰问", "中秋节"),
+        ("据悉，第120年中秋节当天，市长到某社区慰问", "中秋节"),
+    ],
+)
+def test_the_span_of_a_holiday_takes_its_written_year(text, written):
+    mention = next(find_dates(text, "2021-03-01"))
+    assert (mention.text, text[mention.span.start : mention.span.end]) == (written, written)
+
+
+@pytest.mark.parametrize(
     ("text", "clock", "iso"),
     [
         # a newspaper's day: 昨 / 今 / 前 with its day of the month in brackets
@@ -540,6 +591,21 @@ def test_a_month_in_digits_after_a_name_that_ends_in_a_numeral(text):
     assert [d.iso for d in find_dates(text, "2020-03-20")] == ["2020-03-05"]
 
 
-def test_a_lunar_month_of_a_named_year_is_no_known_day():
+@pytest.mark.parametrize("year", ["今年", "2021年", "二〇二一年"])
+def test_a_lunar_month_of_a_named_year_is_no_known_day(year):
     # 今年腊月 may belong to the lunar year begun in the clock's year or to the one ending in it
-    assert [d.iso for d in find_dates("今年腊月二十八，县长到某村慰问", "2021-12-30")] == [None]
+    assert [d.iso for d in find_dates(f"{year}腊月二十八，县长到某村慰问", "2021-12-30")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a day of the first lunar month of a written year: of that year's 春节, whatever the clock
+        ("2020年正月初八，全市召开重点项目推进大会", "2020-02-01"),
+        ("二〇二〇年正月十六上午，全市召开重点项目推进大会", "2020-02-09"),
+        ("2020年大年初三上午，县长到工地检查复工情况", "2020-01-27"),
+    ],
+)
+def test_a_day_of_the_first_lunar_month_of_a_written_year(text, iso):
+    mentions = list(find_dates(text, "2021-06-20"))
+    assert [(d.iso, d.span.start) for d in mentions] == [(iso, 0)]

@@ -1340,6 +1340,40 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2021-03-20",
             [("meeting", "2021-03-05"), ("inspection", "2021-03-06")],
         ),
+        # 两天后 / 第三天: so many days after the date just given, not the day of the visit before.
+        (
+            "5月25日，张三到某镇调研。两天后，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
+        ),
+        (
+            "5月25日，张三到某镇调研。第三天，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
+        ),
+        (
+            "5月25日，張三到某鎮調研。兩天後，張三主持召開防汛工作會議。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", "2021-05-27")],
+        ),
+        # after a visit of several days, 当天 / 次日 / 下午 / 随后 may be of any of its days
+        (
+            "5月25日至27日，张三到某县调研。当天，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", None)],
+        ),
+        (
+            "5月25日至27日，张三到某县调研。次日，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", None)],
+        ),
+        (
+            "5月25日至27日，张三到某县调研。随后，张三主持召开防汛工作会议。",
+            "2021-05-28",
+            [("inspection", "2021-05-25"), ("meeting", None)],
+        ),
+        # …and counted from no date, no known day.
+        ("两天后，张三主持召开防汛工作会议。", "2021-05-28", [("meeting", None)]),
         # 近日 between a date and the cue: the date is the dispatch's, not the visit's.
         ("新华社某地3月5日电 副主席张三近日在某省调研。", "2021-03-05", [("inspection", None)]),
         # A holiday said of one day.
@@ -3005,3 +3039,91 @@ def test_who_opens_a_time_frame_does_what_the_clause_after_it_says(frame):
     events = events_of(text, names=("张三", "李四"))
     reception = next(e for e in events if e.type == "reception")
     assert {(p.person, p.role) for p in reception.participations} == {("张三", "host"), ("李四", "guest")}
+
+
+# How releases date an event: one row a category of date language or of where the date stands
+# against its event, in a release published on Friday 2021-05-28 unless a row says otherwise.
+_FRIDAY = "2021-05-28"
+_DATED = [
+    # relative days, against the publication date; 近日 / 日前 name no day
+    ("近日，县长张三到城关镇调研防汛工作。", _FRIDAY, None, [None]),
+    ("日前，县长张三到城关镇调研防汛工作。", _FRIDAY, None, [None]),
+    ("县长张三昨天到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-27"]),
+    ("前天，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-26"]),
+    ("今天上午，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-28"]),
+    ("当天，县长张三到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-28"]),
+    ("县长张三昨（27）日到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-27"]),
+    # days counted from the date just given
+    (
+        "5月25日，县长张三到城关镇调研。翌日，张三主持召开防汛工作会议。",
+        _FRIDAY,
+        None,
+        ["2021-05-25", "2021-05-26"],
+    ),
+    (
+        "5月25日，县长张三到城关镇调研。同日，张三主持召开防汛工作会议。",
+        _FRIDAY,
+        None,
+        ["2021-05-25", "2021-05-25"],
+    ),
+    (
+        "5月26日，县委召开常委会会议。此前一天，县长张三到城关镇调研。",
+        _FRIDAY,
+        None,
+        ["2021-05-26", "2021-05-25"],
+    ),
+    # days of the week
+    ("本周三，县长张三到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-26"]),
+    ("上周五，县长张三到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-21"]),
+    ("星期二上午，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-25"]),
+    ("上週五，縣長張三到城關鎮調研防汛工作。", _FRIDAY, None, ["2021-05-21"]),
+    # a day alone, a day of a month counted from the clock's
+    ("27日上午，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-27"]),
+    ("30日上午，全县召开防汛工作推进会。", "2021-06-02", None, ["2021-05-30"]),
+    ("本月5日，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-05"]),
+    ("二十七日上午，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-27"]),
+    # across a year's end
+    ("12月28日，全县召开防汛工作推进会。", "2021-01-04", None, ["2020-12-28"]),
+    ("30日，全县召开冬季安全生产推进会。", "2021-01-02", None, ["2020-12-30"]),
+    # ranges: the first day
+    ("5月25日至27日，县长张三到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-25"]),
+    ("25日—27日，县长张三到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-25"]),
+    ("5月31日至6月2日，县长张三到城关镇调研防汛工作。", "2021-06-03", None, ["2021-05-31"]),
+    # full dates, however written
+    ("二〇二一年五月二十七日，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-27"]),
+    ("2021.5.27，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-27"]),
+    ("2021-05-27，全县召开防汛工作推进会。", _FRIDAY, None, ["2021-05-27"]),
+    ("2021年5月27日，全县召开防汛工作推进会。", None, None, ["2021-05-27"]),
+    # traditional characters
+    ("5月27日，縣長張三到城關鎮調研防汛工作。", _FRIDAY, None, ["2021-05-27"]),
+    # lunar days and holidays
+    ("农历四月十六，县长张三到城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-27"]),
+    ("端午节当天，县长张三到城关镇慰问一线职工。", "2021-06-15", None, ["2021-06-14"]),
+    ("国庆节前夕，县长张三到城关镇看望慰问老党员。", "2020-10-02", None, [None]),
+    # where the date stands: opening the sentence, after the doer, after the name, in the headline
+    ("5月27日上午，县长张三主持召开防汛工作会议。", _FRIDAY, None, ["2021-05-27"]),
+    ("县长张三27日在城关镇调研防汛工作。", _FRIDAY, None, ["2021-05-27"]),
+    ("全县防汛工作会议27日上午在县政府召开。", _FRIDAY, None, ["2021-05-27"]),
+    ("县长张三到城关镇调研防汛工作。", _FRIDAY, "张三27日到城关镇调研防汛工作", ["2021-05-27"]),
+    # …in the sentence before
+    ("27日，全县召开防汛工作会议。会上，县长张三作了讲话。", _FRIDAY, None, ["2021-05-27"]),
+    ("27日，县长张三到城关镇调研。在某村，张三主持召开座谈会。", _FRIDAY, None, ["2021-05-27", "2021-05-27"]),
+    (
+        "27日上午，县长张三到城关镇调研。下午，张三主持召开防汛工作会议。",
+        _FRIDAY,
+        None,
+        ["2021-05-27", "2021-05-27"],
+    ),
+    # dates that date no happening
+    ("新华社北京5月27日电 国务院总理张三近日到某省考察。", _FRIDAY, None, [None]),
+    ("为贯彻落实5月20日省委会议精神，县长张三近日到城关镇调研。", _FRIDAY, None, [None]),
+    ("5月初，县长张三到城关镇调研防汛工作。", _FRIDAY, None, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "title", "dates"), _DATED)
+def test_how_releases_date_an_event(text, published, title, dates):
+    release = Release(id="t", text=text, title=title, published=published)
+    persons = persons_in(text, "张三", "張三")
+    events = find_events(release, tuple(split_sentences(text)), persons)
+    assert [e.date for e in events] == dates
