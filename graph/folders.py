@@ -78,16 +78,8 @@ def atomic_open(path: str | Path, mode: str = "w", sync: bool = True, buffering:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Not tempfile.mkstemp: its files are private (0600); outputs get the
-    # permissions the user's umask gives any new file.
-    while True:
-        tmp = scratch(path, "tmp")
-        try:
-            # readable too: a writer may read back what it wrote (graph/sharded.py's release graphs)
-            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
+    # readable too: a writer may read back what it wrote (graph/sharded.py's release graphs)
+    fd, tmp = scratch_file(os.fspath(path), os.O_RDWR)
     try:
         text = {"w": {"encoding": "utf-8", "newline": "\n"}, "wb": {}}[mode]
         with os.fdopen(fd, mode, buffering, **text) as handle:
@@ -121,6 +113,18 @@ def scratch_path(path: str, kind: str) -> str:
     """
     folder, name = os.path.split(path)
     return os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}.{kind}")
+
+
+def scratch_file(path: str, flags: int = os.O_WRONLY) -> tuple[int, str]:
+    """A new file beside ``path`` under a :func:`scratch_path` name, opened with ``flags``: its
+    descriptor and path. Not tempfile.mkstemp: its files are private (0600); outputs get the
+    permissions the user's umask gives any new file."""
+    while True:
+        tmp = scratch_path(path, "tmp")
+        try:
+            return os.open(tmp, flags | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def scratch_folder(path: str | Path, kind: str = "tmp") -> Path:

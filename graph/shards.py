@@ -55,7 +55,7 @@ from rdflib.namespace import PROV
 
 from govkg.extract.identity import Corpus, PersonKey, Post, ReleaseKeys, Tenure
 from govkg.extract.records import Extraction
-from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_folder, scratch_path
+from govkg.graph.folders import atomic_open, atomic_write, scratch, scratch_file, scratch_folder
 from govkg.graph.iris import corpus_iri, place_iri, release_iri_text
 from govkg.graph.rdf import (
     TextTerms,
@@ -346,13 +346,7 @@ def write_shard(folder: str | Path, graph: str, data: bytes) -> tuple[str, bool,
                     return line, False, info
     except OSError:
         pass
-    while True:
-        tmp = scratch_path(path, "tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
+    fd, tmp = scratch_file(path)
     try:
         with open(fd, "wb") as handle:
             handle.write(data)
