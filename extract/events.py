@@ -640,8 +640,13 @@ def _other_act() -> re.Pattern:
     return _words_pattern([*acts, *load_words("inspection_verbs.tsv")])
 
 
-# What is studied or carried out right before a person named with his words (学习贯彻甲…讲话精神).
-_STUDIED = re.compile(r"(?:学习|贯彻|落实|传达|领会|践行|按照|遵照|根据)(?:贯彻|落实|传达|领会)?$")
+# What is studied, relayed or carried out right before a person named with his words, his
+# titles between them (学习贯彻甲…讲话精神, 传达县委书记甲在…时的讲话, 宣读县长甲的批示).
+_STUDIED = re.compile(
+    r"(?:学习|贯彻|落实|传达|领会|践行|按照|遵照|根据|宣读)(?:贯彻|落实|传达|领会|学习)?"
+    + _TITLES_ONLY.pattern
+    + "$"
+)
 _WORDS_CITED = re.compile(r"[^，,；;。]{0,30}?(?:讲话|指示|批示|论述|要求|精神|思想)")
 # A person named with what he said about something (甲关于督查工作的重要指示, 统一到甲关于…的
 # 讲话精神上来): what is cited, not a doer.
@@ -654,13 +659,17 @@ def _cited(text: str, clause: re.Match, mention) -> bool:
     >>> text = "学习贯彻甲同志关于督查工作的重要指示"
     >>> _cited(text, re.match(".+", text), _Mention(4, 5, "甲"))
     True
+    >>> text = "传达县委书记甲在听取巡察工作汇报时的讲话"
+    >>> _cited(text, re.match(".+", text), _Mention(6, 7, "甲"))
+    True
     """
     if _ABOUT_WHAT.match(text, mention.end, clause.end()):
         return True
     if _SPEECH_OF.match(text, mention.end, clause.end()):
         # 围绕甲调研某区讲话精神作交流发言: the one whose speech is studied goes nowhere now.
         return True
-    # 学习贯彻甲总书记来某省考察重要讲话精神: whose words are carried out, not who goes.
+    # 学习贯彻甲总书记来某省考察重要讲话精神: whose words are carried out, not who goes;
+    # 传达县委书记甲在听取巡察工作汇报时的讲话: whose speech is relayed, not who inspects.
     return _STUDIED.search(text, clause.start(), mention.start) is not None and bool(
         _WORDS_CITED.match(text, mention.end, clause.end())
     )
