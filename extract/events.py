@@ -78,6 +78,19 @@ _ARRIVES = re.compile(
     r"(?:先后|专程|亲自)?(?:来到|到达|抵达|深入|莅临|前往|走进|赴|到(?!会)|来(?=[我本][省市州盟县区旗镇乡村]))"
 )
 _PARTY = re.compile(r"一行|[组团队]")
+# A clause that opens with a group as its subject (调研组对…, 省委第三巡视组与…, 某省考察团一行…,
+# 各慰问组…): a team named by its task, after who sends it; not 部队 or 检查组织 (no team).
+_GROUP_SENDER = (
+    r"(?:[^，,。；;：:\s的了在对向与和同到]{0,10}?"
+    r"(?:[省市县区州盟旗镇乡国委局厅部办各]|第[一二三四五六七八九十]+|中央|联合))?"
+)
+_GROUP_OPENS = re.compile(
+    r"\s*(?:随后|之后|会上|会后|会前|其间|同时)?"
+    + _GROUP_SENDER
+    + r"[^，,。；;：:\s的了在对向与和同到]{0,4}?"
+    r"(?:调研|督导|检查|巡察|巡视|考察|代表|工作|专家|考核|督查|督察|验收|评估|暗访|指导|观摩|访问|宣讲"
+    r"|调查|评审|慰问|帮扶|核查|审计|采访|参观|交流|经贸|招商)[组团队](?![长员织成建])(?:一行)?"
+)
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
@@ -627,8 +640,13 @@ def _other_act() -> re.Pattern:
     return _words_pattern([*acts, *load_words("inspection_verbs.tsv")])
 
 
-# What is studied or carried out right before a person named with his words (学习贯彻甲…讲话精神).
-_STUDIED = re.compile(r"(?:学习|贯彻|落实|传达|领会|践行|按照|遵照|根据)(?:贯彻|落实|传达|领会)?$")
+# What is studied, relayed or carried out right before a person named with his words, his
+# titles between them (学习贯彻甲…讲话精神, 传达县委书记甲在…时的讲话, 宣读县长甲的批示).
+_STUDIED = re.compile(
+    r"(?:学习|贯彻|落实|传达|领会|践行|按照|遵照|根据|宣读)(?:贯彻|落实|传达|领会|学习)?"
+    + _TITLES_ONLY.pattern
+    + "$"
+)
 _WORDS_CITED = re.compile(r"[^，,；;。]{0,30}?(?:讲话|指示|批示|论述|要求|精神|思想)")
 # A person named with what he said about something (甲关于督查工作的重要指示, 统一到甲关于…的
 # 讲话精神上来): what is cited, not a doer.
@@ -641,16 +659,37 @@ def _cited(text: str, clause: re.Match, mention) -> bool:
     >>> text = "学习贯彻甲同志关于督查工作的重要指示"
     >>> _cited(text, re.match(".+", text), _Mention(4, 5, "甲"))
     True
+    >>> text = "传达县委书记甲在听取巡察工作汇报时的讲话"
+    >>> _cited(text, re.match(".+", text), _Mention(6, 7, "甲"))
+    True
     """
     if _ABOUT_WHAT.match(text, mention.end, clause.end()):
         return True
     if _SPEECH_OF.match(text, mention.end, clause.end()):
         # 围绕甲调研某区讲话精神作交流发言: the one whose speech is studied goes nowhere now.
         return True
-    # 学习贯彻甲总书记来某省考察重要讲话精神: whose words are carried out, not who goes.
+    # 学习贯彻甲总书记来某省考察重要讲话精神: whose words are carried out, not who goes;
+    # 传达县委书记甲在听取巡察工作汇报时的讲话: whose speech is relayed, not who inspects.
     return _STUDIED.search(text, clause.start(), mention.start) is not None and bool(
         _WORDS_CITED.match(text, mention.end, clause.end())
     )
+
+
+def _group_opens(text: str, clause: re.Match, inside: list) -> bool:
+    """Whether a clause opens with a group as its subject, no person named before it nor as its
+    head (督导组组长甲: 甲 is the subject).
+
+    >>> text = "督导组对某县工作给予肯定"
+    >>> _group_opens(text, re.match(".+", text), [])
+    True
+    >>> text = "督导组组长甲对某县工作给予肯定"
+    >>> _group_opens(text, re.match(".+", text), [_Mention(5, 6, "甲")])
+    False
+    """
+    group = _GROUP_OPENS.match(text, clause.start(), clause.end())
+    if group is None or any(m.start < group.end() for m in inside):
+        return False
+    return not inside or not _TITLES_ONLY.fullmatch(text, group.end(), inside[0].start)
 
 
 def _receives_visitor(text: str, start: int, end: int) -> bool:
@@ -1655,6 +1694,11 @@ class _Reader:
             inside = _starting(mentions, clause.start(), clause.end())
             if inside and _TITLES_ONLY.fullmatch(text, clause.start(), inside[0].start):
                 self.opener = inside[0].key
+            if _group_opens(text, clause, inside):
+                # 调研组对某镇工作给予肯定，并提出了意见: the clause has a subject of its own, no
+                # person; what it goes on to do is none of the persons named before.
+                self.last_subjects = ()
+                self.opener = None
             if receiving and inside and _TITLES_ONLY.fullmatch(text, clause.start(), inside[0].start):
                 # 在会见乙时，甲表示…: who goes on to speak received 乙.
                 self._give(inside[:1], "host", sentence)

@@ -3127,3 +3127,70 @@ def test_how_releases_date_an_event(text, published, title, dates):
     persons = persons_in(text, "张三", "張三")
     events = find_events(release, tuple(split_sentences(text)), persons)
     assert [e.date for e in events] == dates
+
+
+_VISIT = "6月9日，县委书记陈小海到某镇调研。镇长刘志强陪同调研。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause whose subject is a team (调研组, 督导组, 检查组, 考察团, 巡察组) goes on to
+        # speak for that team: the companions named before it take no role from it, though a
+        # place name holds 他
+        (
+            "部长张宏威到某镇调研。镇长蒋红艳陪同调研。调研组对大沁他拉镇统战工作给予充分肯定，并提出了指导意见。",
+            {("张宏威", "lead"), ("蒋红艳", "accompany")},
+        ),
+        (
+            "6月9日，县长李明华陪同省调研组到某镇调研。调研组对他拉镇工作给予肯定，并提出了意见。",
+            {("李明华", "accompany")},
+        ),
+        (
+            "6月9日，市检查组到某镇检查。镇长刘志强陪同检查。检查组对他拉镇工作给予肯定，并提出了整改要求。",
+            {("刘志强", "accompany")},
+        ),
+        (
+            "6月9日，县委巡察组进驻某镇。镇党委书记赵德明陪同。巡察组对他拉镇工作给予肯定，并强调要支持配合巡察。",
+            {("赵德明", "accompany")},
+        ),
+        # a speech relayed (传达, 宣读, 学习 its speaker's words): its speaker does nothing here
+        (
+            "7月13日，某镇工作动员会召开。会前，县委巡察组与某镇党委主要负责人召开巡前见面沟通会，"
+            "传达县委书记陈小海在专题会听取巡察有关工作汇报时的讲话，通报了本轮巡察有关工作安排。",
+            set(),
+        ),
+        (
+            "6月9日，县委书记陈小海到某镇调研。调研中，陈小海传达了市委书记王大成在某县调研时的讲话精神。",
+            {("陈小海", "lead"), ("陈小海", "speak")},
+        ),
+        ("6月9日，某镇召开党委会，传达县委书记陈小海的讲话，并部署了有关工作。", set()),
+        ("6月9日，某镇召开党委会，宣读县长李明华的批示，并提出了要求。", set()),
+        ("6月9日，某县召开常委会，学习县委书记陈小海在全市大会上的讲话精神。", set()),
+        # controls: who chairs, leads or is named as the subject keeps his roles
+        ("6月9日，县委书记陈小海主持召开常委会会议并讲话。", {("陈小海", "chair"), ("陈小海", "speak")}),
+        ("6月9日，县长李明华到某镇调研，并提出要求。", {("李明华", "lead"), ("李明华", "speak")}),
+        (
+            "6月9日，县委书记陈小海带领调研组到某镇调研，并提出了指导意见。",
+            {("陈小海", "lead"), ("陈小海", "speak")},
+        ),
+        (
+            _VISIT + "陈小海对某镇工作给予充分肯定，并提出了指导意见。",
+            {("陈小海", "lead"), ("陈小海", "speak"), ("刘志强", "accompany")},
+        ),
+        (
+            "6月9日，县长李明华、副县长王建国陪同市长孙丽华到某镇调研。孙丽华对某镇工作给予肯定，并提出了要求。",
+            {("孙丽华", "lead"), ("孙丽华", "speak"), ("李明华", "accompany"), ("王建国", "accompany")},
+        ),
+        (
+            "6月9日，县委书记陈小海主持召开常委会，传达学习省委书记王大成的讲话精神，并强调要抓好落实。",
+            {("陈小海", "chair"), ("陈小海", "speak")},
+        ),
+    ],
+)
+def test_a_clause_with_no_subject_of_its_own_goes_on_with_whose_subject(text, expected):
+    from govkg.extract.pipeline import extract
+
+    found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+    names = {p.key: p.name for p in found.persons}
+    assert {(names[p.person], p.role) for e in found.events for p in e.participations} == expected
