@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from govkg.extract.html import fragment_to_text, html_to_text
@@ -74,7 +75,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     files listed in 4.6 s)."""
     try:
         with os.scandir(folder) as found:
-            entries = sorted(found, key=_name)
+            entries = sorted(found, key=attrgetter("name"))
     except PermissionError:
         return
     for entry in entries:
@@ -84,10 +85,6 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield from _walk(folder / entry.name)
         elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
             yield folder / entry.name
-
-
-def _name(entry: os.DirEntry) -> str:
-    return entry.name
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
