@@ -58,6 +58,7 @@ from govkg.extract.titles import (
     is_title,
     organization,
     parse_title,
+    place_from_chain,
     resolve,
     split_chain,
     title_start,
@@ -988,6 +989,7 @@ class _Finder:
             seen = set()
             resolved = []
             last = None  # the last title that told its place, and its sentence
+            before = None  # the title before, as read, and where it ends
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
@@ -1007,6 +1009,14 @@ class _Finder:
                 if not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
+                elif (
+                    before
+                    and self.text[before[1] : start] in _CHAIN_JOINS
+                    and (place := place_from_chain(before[0], office))
+                ):
+                    # 汉中市委副书记、市长: a level title takes the place its chain named
+                    resolution = Resolution(place, explicit=True)
+                before = (office, end)
                 if resolution.explicit:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
@@ -1030,6 +1040,10 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
+
+
+# What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
+_CHAIN_JOINS = frozenset(("、", " ", "　"))
 
 
 def _not_a_name(word: str) -> bool:

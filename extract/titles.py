@@ -355,6 +355,24 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     return Resolution(home)
 
 
+def place_from_chain(before: Office, office: Office) -> str | None:
+    """The place a title that names none takes from the title just before it in one chain.
+
+    A chain names its place once: in 汉中市委副书记、市长 the 市长 is 汉中市's, whatever
+    the release's own place. Only a place of the title's own level is taken (四川省委
+    常委、市委书记: the 市委书记 is no province's), and only a place the title before
+    named, not a national or a foreign office's.
+
+    >>> place_from_chain(parse_title("汉中市委副书记"), parse_title("市长"))
+    '汉中市'
+    >>> place_from_chain(parse_title("四川省委常委"), parse_title("市委书记")) is None
+    True
+    """
+    if office.place or not office.level or not before.place or before.national:
+        return None
+    return before.place if level_word(before.place) == office.level else None
+
+
 @cache
 def _organs() -> tuple[tuple[str, str, str], ...]:
     """``data/organs.tsv``: (pattern, organization, key); no key for a title that names an organ."""

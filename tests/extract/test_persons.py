@@ -175,6 +175,23 @@ def test_a_bare_title_takes_the_place_of_its_chain():
     assert person.jurisdiction == "?"
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a level title after a title that named its place is that place's
+        ("汉中市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
+        ("通江县委副书记、县长王小明出席。", "巴中市", ["通江县", "通江县"]),
+        # controls: another level is not taken, nor a place across a name or a comma
+        ("四川省委常委、市委书记王小明出席。", "巴中市", ["四川省", "巴中市"]),
+        ("汉中市委副书记王小明，市长李四出席。", "巴中市", ["汉中市"]),
+        ("市委副书记、市长王小明出席。", "巴中市", ["巴中市", "巴中市"]),
+    ],
+)
+def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == where
+
+
 @given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
 def test_any_text_ends(text):
     # lists of rejected words once looped for ever; any text must come back, and

@@ -7,6 +7,7 @@ from govkg.extract.titles import (
     organization,
     parse_title,
     place_at_level,
+    place_from_chain,
     resolve,
     title_start,
 )
@@ -279,3 +280,20 @@ def test_a_country_in_a_title_is_one_rule_for_office_and_place(title, place, nat
 )
 def test_place_at_level_is_lift(level, home, place):
     assert place_at_level(level, home) == place
+
+
+@pytest.mark.parametrize(
+    ("before", "title", "place"),
+    [
+        ("汉中市委副书记", "市长", "汉中市"),
+        ("通江县委常委", "常务副县长", "通江县"),
+        # another level, a title with its own place or none, a title before with none
+        ("四川省委常委", "市委书记", None),
+        ("汉中市委副书记", "宣传部部长", None),
+        ("汉中市委副书记", "通江县长", None),
+        ("市委副书记", "市长", None),
+        ("国务院副总理", "市长", None),
+    ],
+)
+def test_a_title_takes_the_place_of_the_title_before_it(before, title, place):
+    assert place_from_chain(parse_title(before), parse_title(title)) == place
