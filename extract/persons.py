@@ -299,7 +299,7 @@ class _Finder:
             end = at + len(name)
             if joined and not _LIST_ATTEND.match(t, end):
                 break  # 县长甲和乙镇…: 和 joins a list only before a word for attending
-            if name not in self.found and _not_a_name(name):
+            if name not in self.found and (_not_a_name(name) or _unsurnamed(name)):
                 if joined:
                     break
                 doubtful.append((at, name))
@@ -317,11 +317,15 @@ class _Finder:
 
     def list_item(self, i: int) -> str | None:
         """A list item between two 、 that reads as a name though its surname is
-        rare (干利强): two or three characters, none of them a function word."""
-        m = re.compile(r"[\u4e00-\u9fff]{2,3}(?=、)").match(self.text, i)
+        rare (干利强): two or three characters, none of them a function word; or
+        four that may be a name without a Chinese surname (尼玛卓玛), which
+        :meth:`list_after` keeps only between two names."""
+        m = _LIST_ITEM.match(self.text, i)
         if not m:
             return None
         word = m.group()
+        if len(word) == 4:
+            return word if _foreign_like(word) and not _not_a_name(word) else None
         if not is_chinese_name("王" + word[1:]) or word in context_words("notname"):
             return None
         return word
@@ -1040,6 +1044,15 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
+
+
+# A list item between two 、 (list_item): two to four characters.
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}(?=、)")
+
+
+def _unsurnamed(word: str) -> bool:
+    """Whether a list item is four characters and no Chinese name (尼玛卓玛, not 欧阳清新)."""
+    return len(word) == 4 and not is_chinese_name(word)
 
 
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).

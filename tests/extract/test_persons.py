@@ -176,6 +176,25 @@ def test_a_bare_title_takes_the_place_of_its_chain():
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a four-character name without a Chinese surname between two names of a list
+        (
+            "省人大常委会副主任张光明、扎西卓玛、鸟成才、吴小昆出席会议。",
+            ["吴小昆", "张光明", "扎西卓玛", "鸟成才"],
+        ),
+        ("副县长王小明、扎西卓玛、李四出席。", ["李四", "王小明", "扎西卓玛"]),
+        # controls: not at the list's end, nor a word of an organ or a place
+        ("副县长王小明、扎西卓玛出席。", ["王小明"]),
+        ("副县长王小明、李四、扎西卓玛、各乡镇负责人出席。", ["李四", "王小明"]),
+        ("副县长王小明、李四、县人武部、赵五出席。", ["李四", "王小明", "赵五"]),
+    ],
+)
+def test_a_four_character_name_between_names_of_a_list(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
     ("text", "place", "where"),
     [
         # a level title after a title that named its place is that place's
