@@ -786,3 +786,45 @@ def test_a_clause_that_is_a_title_alone_is_the_next_names(text, expected):
 )
 def test_the_subject_of_talks_with_a_titled_person_is_a_person(text, expected):
     assert untagged(text) == expected
+
+
+def headline_titles(title, text, place=None):
+    release = Release(id="t", text=text, title=title, place=place)
+    found = find_persons(release, tuple(split_sentences(text)))
+    return sorted((p.name, h.title) for p in found for h in p.holdings if h.in_headline)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a title before a name the body names, that the body does not give
+        (
+            "方正县县长张小明检查春耕",
+            "4月24日，县委副书记、县长张小明深入乡镇检查。",
+            [("张小明", "方正县县长")],
+        ),
+        # a title after a word of appointment
+        ("李四当选为某某区区长", "李四说，谢谢大家。", [("李四", "某某区区长")]),
+        ("李四任某某县委书记、县长", "李四说，谢谢大家。", [("李四", "县长"), ("李四", "某某县委书记")]),
+        # controls: a name the body does not name, a title the body gives too,
+        ("县长张三检查工作", "张小明说，谢谢大家。", []),
+        ("县长张小明检查工作", "县长张小明到乡镇检查工作。", []),
+        # a title a list shares with the name before, a word that only starts with 任
+        ("县长张小明、王五检查工作", "张小明和王五出席会议。", [("张小明", "县长")]),
+        ("李四任务繁重", "李四说，谢谢大家。", []),
+        # and another person's title: 张小明 is no 市委书记
+        ("市委书记王五会见张小明", "张小明说，谢谢大家。", []),
+    ],
+)
+def test_titles_the_headline_gives_a_person_the_body_names(title, text, expected):
+    assert headline_titles(title, text) == expected
+
+
+def test_a_headline_title_points_into_the_headline():
+    title, text = "李四当选为某某区区长", "李四说，谢谢大家。"
+    release = Release(id="t", text=text, title=title)
+    (person,) = find_persons(release, tuple(split_sentences(text)))
+    (holding,) = person.holdings
+    assert holding.in_headline
+    assert title[holding.span.start : holding.span.end] == "某某区区长"
+    assert title[holding.evidence.start : holding.evidence.end] == title
