@@ -290,8 +290,13 @@ class Pages:
     def _release(self, iri: str, names: list[str], href: Href) -> tuple[str, str]:
         rows = self.rows("release", iri)
         facts = self.rows("release-facts", iri)
-        # facts the headline states: listed under it, not marked in the body text
-        in_headline = [f for f in facts if f.get("inHeadline")]
+        # facts the headline states: listed under it, not marked in the body text (a
+        # tenure is a summary of holdings, not a statement of this release: left out)
+        in_headline = [
+            f
+            for f in facts
+            if f.get("inHeadline") and (f["factType"] != str(GOV.PositionHolding) or f.get("title"))
+        ]
         facts = [f for f in facts if not f.get("inHeadline")]
         meta = rows[0] if rows else {}
         title = meta.get("headline") or meta.get("identifier") or readable(iri)
