@@ -16,6 +16,10 @@ character, so that a build stays fast:
    clause before a verb (郭建清主持会议); a name so found must not be a common
    word (严格, 高度: ``data/common_words.tsv``).
 
+The headline gives titles too (方正县县长董文琴检查…, 盛阅春任武汉代理市长): read by
+the same rules, and by a title after 任 / 当选, they are kept only for a person the
+body names by the same name, marked as stated in the headline.
+
 Every later occurrence of a name found so is a mention too (何平指出), except
 inside the name of something else (习近平新时代中国特色社会主义思想,
 周恩来邓颖超纪念馆) or in a byline. Matching runs on the simplified view of
@@ -30,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from govkg.extract.chars import View, view
+from govkg.extract.chars import View, simplified, view
 from govkg.extract.lac import tagged_persons
 from govkg.extract.names import (
     HAN,
@@ -48,6 +52,7 @@ from govkg.extract.names import (
 )
 from govkg.extract.places import PlacesNamed, gazetteer
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
+from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
     MAX_TITLE,
     Resolution,
@@ -58,6 +63,7 @@ from govkg.extract.titles import (
     is_title,
     organization,
     parse_title,
+    place_from_chain,
     resolve,
     split_chain,
     title_start,
@@ -298,7 +304,7 @@ class _Finder:
             end = at + len(name)
             if joined and not _LIST_ATTEND.match(t, end):
                 break  # 县长甲和乙镇…: 和 joins a list only before a word for attending
-            if name not in self.found and _not_a_name(name):
+            if name not in self.found and (_not_a_name(name) or _unsurnamed(name)):
                 if joined:
                     break
                 doubtful.append((at, name))
@@ -316,11 +322,15 @@ class _Finder:
 
     def list_item(self, i: int) -> str | None:
         """A list item between two 、 that reads as a name though its surname is
-        rare (干利强): two or three characters, none of them a function word."""
-        m = re.compile(r"[\u4e00-\u9fff]{2,3}(?=、)").match(self.text, i)
+        rare (干利强): two or three characters, none of them a function word; or
+        four that may be a name without a Chinese surname (尼玛卓玛), which
+        :meth:`list_after` keeps only between two names."""
+        m = _LIST_ITEM.match(self.text, i)
         if not m:
             return None
         word = m.group()
+        if len(word) == 4:
+            return word if _foreign_like(word) and not _not_a_name(word) else None
         if not is_chinese_name("王" + word[1:]) or word in context_words("notname"):
             return None
         return word
@@ -660,6 +670,31 @@ class _Finder:
             if name and self.clean_left(m.start() - len(name)):
                 self.add(name)
 
+    def appointments(self, names: frozenset[str]) -> None:
+        """Titles a known name is given after a word of appointment, as headlines
+        write it (张三任某县代县长, 李四当选为市长): a chain of titles to the next
+        mark or the end, every part of it a title."""
+        t = self.text
+        words = context_words("appointed")
+        for name in sorted(names):
+            for m in _occurrences(t, name):
+                at = m.end()
+                word = next((w for w in words if t.startswith(w, at)), None)
+                if word is None:
+                    continue
+                start = end = at + len(word)
+                while end < len(t) and (HAN.match(t[end]) or t[end] == "、"):
+                    end += 1
+                parts = []
+                for chunk in re.finditer(r"[^、]+", t[start:end]):
+                    a, b = start + chunk.start(), start + chunk.end()
+                    if not is_title(t[a:b]):
+                        parts = []
+                        break
+                    parts += split_chain(t, a, b)
+                if parts:
+                    self.add(name, parts)
+
     def group_lists(self) -> None:
         """Names listed after a group word (市领导X、Y) or joined to a known name."""
         t = self.text
@@ -988,6 +1023,7 @@ class _Finder:
             seen = set()
             resolved = []
             last = None  # the last title that told its place, and its sentence
+            before = None  # the title before, as read, and where it ends
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
@@ -1007,6 +1043,14 @@ class _Finder:
                 if not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
+                elif (
+                    before
+                    and self.text[before[1] : start] in _CHAIN_JOINS
+                    and (place := place_from_chain(before[0], office))
+                ):
+                    # 汉中市委副书记、市长: a level title takes the place its chain named
+                    resolution = Resolution(place, explicit=True)
+                before = (office, end)
                 if resolution.explicit:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
@@ -1030,6 +1074,19 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
             )
+
+
+# A list item between two 、 (list_item): two to four characters.
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}(?=、)")
+
+
+def _unsurnamed(word: str) -> bool:
+    """Whether a list item is four characters and no Chinese name (尼玛卓玛, not 欧阳清新)."""
+    return len(word) == 4 and not is_chinese_name(word)
+
+
+# What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
+_CHAIN_JOINS = frozenset(("、", " ", "　"))
 
 
 def _not_a_name(word: str) -> bool:
@@ -1161,4 +1218,75 @@ def find_persons(
     finder.careers()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
-    return finder.persons(places)
+    return iter(with_headline_titles(release, tuple(finder.persons(places))))
+
+
+def _next_to(text: str, holding: Holding, person: Person) -> bool:
+    """Whether a title stands next to one of its holder's mentions: nothing between them but
+    the holder's other titles, list marks, spaces, or (after the name) a word of appointment.
+    A title a list shares (县长甲乙、丙丁: 丙丁's 县长) is not next to its holder.
+
+    >>> text = "县长甲乙、丙丁检查工作"
+    >>> first = Person("甲乙", "甲乙", mentions=(Span(2, 4),))
+    >>> second = Person("丙丁", "丙丁", mentions=(Span(5, 7),))
+    >>> title = Holding("县长", Span(0, 2), Span(0, 11))
+    >>> _next_to(text, title, first), _next_to(text, title, second)
+    (True, False)
+    """
+    covered = set()
+    for other in person.holdings:
+        covered.update(range(other.span.start, other.span.end))
+
+    def bare(a: int, b: int) -> str:
+        return "".join(c for i, c in enumerate(text[a:b], a) if i not in covered and c not in "、 　")
+
+    for mention in person.mentions:
+        if holding.span.end <= mention.start and not bare(holding.span.end, mention.start):
+            return True
+        if mention.end <= holding.span.start:
+            between = bare(mention.end, holding.span.start)
+            if not between or between in context_words("appointed"):
+                return True
+    return False
+
+
+def with_headline_titles(release: Release, persons: tuple[Person, ...]) -> tuple[Person, ...]:
+    """The persons with the titles the headline gives them too.
+
+    The headline is read by the title rules (a chain before a name) and by a
+    title after a word of appointment (盛阅春任武汉代理市长). A title is kept only
+    for a person the body names by the same name (a headline often shortens
+    names; another person's title is never given), and only when the body does
+    not give the same title; its span and evidence are offsets into the
+    headline (``Holding.in_headline``).
+
+    >>> r = Release(id="x", title="张小明任某某县代县长", text="张小明作表态发言。")
+    >>> p = Person(name="张小明", key="张小明", mentions=(Span(0, 3),))
+    >>> (holding,) = with_headline_titles(r, (p,))[0].holdings
+    >>> holding.title, holding.in_headline, r.title[holding.span.start : holding.span.end]
+    ('某某县代县长', True, '某某县代县长')
+    """
+    if not release.title or not persons:
+        return persons
+    body = {simplified(person.name): person for person in persons}
+    headline = Release(id=release.id, text=release.title, place=release.place)
+    finder = _Finder(headline, tuple(split_sentences(release.title)))
+    finder.titled_names()
+    finder.names_before_titles()
+    finder.appointments(frozenset(body))
+    added: dict[str, tuple[Holding, ...]] = {}
+    for found in finder.persons(None):
+        person = body.get(simplified(found.name))
+        if person is None:
+            continue
+        stated = {simplified(h.title) for h in person.holdings}
+        new = tuple(
+            replace(h, in_headline=True)
+            for h in found.holdings
+            if simplified(h.title) not in stated and _next_to(release.title, h, found)
+        )
+        if new:
+            added[person.key] = new
+    if not added:
+        return persons
+    return tuple(replace(p, holdings=p.holdings + added[p.key]) if p.key in added else p for p in persons)

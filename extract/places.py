@@ -419,7 +419,11 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             found.append((start, end, full, False))
         elif _ORGAN_AFTER.match(after):
             found.append((start, end, full, False))
-        elif name not in load_words("place_words.tsv") and _SHORT_CONTEXT.match(after):
+        elif (
+            name not in load_words("place_words.tsv")
+            and _SHORT_CONTEXT.match(after)
+            and not _REGION_AFTER.match(text, end)
+        ):
             # A short name alone must read as a place: 推动五通桥经济, 符合南岸实际,
             # 立足成安，; not 广阳岛, 珠海山东商会, 路正阳同志.
             found.append((start, end, full, True))
@@ -431,6 +435,9 @@ _SHORT_CONTEXT = re.compile(
     r"([^\u4e00-\u9fff]|$|实际|经济|发展|人民|群众|的|代表团|籍|全|各|城市|是|在|与|和|地区|境内|考察|调研|港"
     r"|特色|高质量|未来|新闻|视窗|发布|融媒|日报|电视台|广播|网)"
 )
+# A region named after a place or two (双城经济圈, 某某城市群, 某某都市圈) is no division:
+# a short name before one of these words is part of the region's name, not a place.
+_REGION_AFTER = re.compile(r"(?:经济|城市|都市)(?:圈|带|群|走廊)")
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
 # …and so is one named before 来 / 莅临 and another place, or a short name and what a visit

@@ -107,6 +107,9 @@ class Holding:
     jurisdiction: str | None = None  # the place the office belongs to, in full
     organization: str | None = None  # the organ the title names, in full
     office: Office | None = None  # the title read as an office (None: not read, as in hand-made records)
+    # Stated in the headline (``Release.title``), not the body: ``span`` and ``evidence``
+    # are then offsets into the headline, and the evidence is the whole headline.
+    in_headline: bool = False
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
 
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
+# The Youth League's committee of a level (团省委书记, 团市委副书记): an office of that level.
+_LEAGUE = re.compile(f"团[{LEVEL_WORDS}]委")
 # Words that make an office a former one (原市长, 时任县委书记).
 _FORMER_WORDS = ("原", "前", "时任")
 _FORMER = re.compile(f"^(?:{'|'.join(_FORMER_WORDS)})*")
@@ -297,8 +299,12 @@ def level_of_title(title: str) -> str | None:
     ('市', '县', None)
     >>> level_of_title("政府副县长"), level_of_title("原区委副主委"), level_of_title("市场监管局局长")
     ('县', '区', None)
+    >>> level_of_title("团省委书记"), level_of_title("团市委副书记"), level_of_title("团长")
+    ('省', '市', None)
     """
     rest = title[_MODIFIERS.match(title).end() :]
+    if _LEAGUE.match(rest):
+        return rest[1]
     if rest[:1] in LEVEL_WORDS and len(rest) > 1 and rest[1] != "场":
         return rest[0]
     m = re.search(rf"([{LEVEL_WORDS}])长$", title)
@@ -353,6 +359,24 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     if level:
         return Resolution(place_at_level(level, home, text_places), explicit=True)
     return Resolution(home)
+
+
+def place_from_chain(before: Office, office: Office) -> str | None:
+    """The place a title that names none takes from the title just before it in one chain.
+
+    A chain names its place once: in 汉中市委副书记、市长 the 市长 is 汉中市's, whatever
+    the release's own place. Only a place of the title's own level is taken (四川省委
+    常委、市委书记: the 市委书记 is no province's), and only a place the title before
+    named, not a national or a foreign office's.
+
+    >>> place_from_chain(parse_title("汉中市委副书记"), parse_title("市长"))
+    '汉中市'
+    >>> place_from_chain(parse_title("四川省委常委"), parse_title("市委书记")) is None
+    True
+    """
+    if office.place or not office.level or not before.place or before.national:
+        return None
+    return before.place if level_word(before.place) == office.level else None
 
 
 @cache

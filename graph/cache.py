@@ -52,7 +52,7 @@ from govkg.graph.remote import file_version
 
 CACHE = "cache"  # inside the output folder
 DATABASE = "extractions.sqlite"
-FORMAT = 2  # of the entries: a change of the records' pickled form bumps it
+FORMAT = 3  # of the entries: a change of the records' pickled form bumps it
 SOURCES = (".py", ".tsv", ".toml", ".json", ".jsonld", ".txt", ".ttl", ".rq", ".html", ".js", ".css")
 COMMIT_EVERY = 500  # entries put per transaction
 # What SQLite says of a file that is no database, or a damaged one.

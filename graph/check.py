@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from govkg.graph.shards import index_rows
 from govkg.graph.terms import converter, short_iri
-from govkg.ontology import GOV, PREFIXES, resource_path
+from govkg.ontology import GOV, PREFIXES, SCHEMA, resource_path
 
 if TYPE_CHECKING:
     from govkg.graph.build import BuildResult
@@ -158,12 +158,13 @@ def check(graph: Graph, shapes: Graph | str | Path | None = None, inference: str
 
 
 def evidence_findings(graph: Graph, names: dict[str, str] | None = None) -> list[Finding]:
-    """Evidence whose sentence is not the text at [begin, end) of its release's body, or whose
-    IRI is not ``<release>#char=begin,end``: a check SHACL core cannot state, done in Python.
+    """Evidence whose sentence is not the text at [begin, end) of its release's body (its
+    headline, for evidence ``gov:inHeadline``), or whose IRI is not ``<release>#char=begin,end``
+    (``<release>/headline#char=begin,end``): a check SHACL core cannot state, done in Python.
     """
 
     names = names or PREFIXES
-    bodies: dict = {}
+    texts: dict = {}
     findings = []
     for node in sorted(set(graph.subjects(GOV.sentence, None))):
         release = graph.value(node, GOV.release)
@@ -171,17 +172,21 @@ def evidence_findings(graph: Graph, names: dict[str, str] | None = None) -> list
         sentence = graph.value(node, GOV.sentence)
         if release is None or begin is None or end is None:
             continue  # the shapes say what is missing
-        if release not in bodies:
-            bodies[release] = graph.value(release, GOV.bodyText)
-        body = bodies[release]
+        headline = (node, GOV.inHeadline, None) in graph
+        if (release, headline) not in texts:
+            texts[release, headline] = graph.value(release, SCHEMA.headline if headline else GOV.bodyText)
+        body = texts[release, headline]
         try:
             b, e = int(begin), int(end)
         except (TypeError, ValueError):
             continue  # the shapes say it is not a number
+        part, where = ("headline", f"{release}/headline") if headline else ("body text", str(release))
         if body is not None and str(body)[b:e] != str(sentence):
-            problem = "the evidence sentence is not the text at [begin, end) of its release's body text"
-        elif str(node) != f"{release}#char={b},{e}":
-            problem = "an evidence node's IRI is not <release>#char=begin,end"
+            problem = f"the evidence sentence is not the text at [begin, end) of its release's {part}"
+        elif str(node) != f"{where}#char={b},{e}":
+            problem = (
+                f"an evidence node's IRI is not {where.replace(str(release), '<release>')}#char=begin,end"
+            )
         else:
             continue
         findings.append(

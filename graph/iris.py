@@ -53,6 +53,11 @@ def evidence_iri(release_id: str, start: int, end: int) -> URIRef:
     return URIRef(f"{BASE}release/{part(release_id)}#char={start},{end}")
 
 
+def headline_evidence_iri(release_id: str, start: int, end: int) -> URIRef:
+    """The NIF-style IRI of a span of a release's headline: ``<release>/headline#char=b,e``."""
+    return URIRef(f"{BASE}release/{part(release_id)}/headline#char={start},{end}")
+
+
 def holding_iri(release_id: str, person: str, index: int) -> URIRef:
     """A title a release gives a person (``person`` is the Person.key within the release)."""
     return URIRef(f"{BASE}release/{part(release_id)}/holding/{part(person)}/{index}")

@@ -290,6 +290,14 @@ class Pages:
     def _release(self, iri: str, names: list[str], href: Href) -> tuple[str, str]:
         rows = self.rows("release", iri)
         facts = self.rows("release-facts", iri)
+        # facts the headline states: listed under it, not marked in the body text (a
+        # tenure is a summary of holdings, not a statement of this release: left out)
+        in_headline = [
+            f
+            for f in facts
+            if f.get("inHeadline") and (f["factType"] != str(GOV.PositionHolding) or f.get("title"))
+        ]
+        facts = [f for f in facts if not f.get("inHeadline")]
         meta = rows[0] if rows else {}
         title = meta.get("headline") or meta.get("identifier") or readable(iri)
         out = [f"<h1>{_e(title)}</h1>", '<p class="kind">新闻稿</p>']
@@ -300,6 +308,10 @@ class Pages:
             out.append(f"<p class=src>{line}</p>")
         if meta.get("url"):
             out.append(f"<p class=src>原文：{_e(unquote(meta['url']))}</p>")
+        if in_headline:
+            out.append(f"<h2>标题 <span class=n>{len(in_headline)} 项事实</span></h2><ul>")
+            out += [f"<li>{_fact_html(f, href)}</li>" for f in in_headline]
+            out.append("</ul>")
         spans = _fact_spans(facts)
         out.append(f"<h2>正文 <span class=n>{len(spans)} 处事实</span></h2>")
         out.append(f'<div class="text">{_marked(meta.get("text", ""), spans, href)}</div>')

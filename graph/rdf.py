@@ -94,6 +94,7 @@ _EVIDENCE_CLASS, _OF_RELEASE, _BEGIN, _END, _SENTENCE = (
     GOV.endIndex,
     GOV.sentence,
 )
+_IN_HEADLINE = GOV.inHeadline
 
 # The software that writes the graph, as the agent of every build.
 SOFTWARE = "govkg"
@@ -249,17 +250,22 @@ class _ReleaseMapper:
         key = self.keys.organizations.get(name, name)
         return self.named(organization_iri(key), _ORGANIZATION, key)
 
-    def evidence(self, span: Span, fallback: Span | Callable[[], Span] | None = None) -> URIRef:
+    def evidence(
+        self, span: Span, fallback: Span | Callable[[], Span] | None = None, headline: bool = False
+    ) -> URIRef:
         """A NIF-style evidence node: ``<release>#char=b,e`` with the sentence and offsets.
 
         An empty span licenses nothing: the ``fallback`` (the sentence of the
-        event, or of the title) stands in for it when there is one.
+        event, or of the title) stands in for it when there is one. A span of the
+        headline (``headline``: as extraction marked it) is ``<release>/headline#char=b,e``,
+        marked ``gov:inHeadline true``.
         """
-        text = self.release.text
+        text = (self.release.title or "") if headline else self.release.text
         span = sentence_span(text, span)
         if span.start == span.end and fallback is not None:
             span = sentence_span(text, fallback() if callable(fallback) else fallback)
-        node = URIRef(f"{self.node}#char={span.start},{span.end}")
+        where = f"{self.node}/headline" if headline else self.node
+        node = URIRef(f"{where}#char={span.start},{span.end}")
         if node not in self.seen:
             self.seen.add(node)
             number = self.terms.number
@@ -270,6 +276,8 @@ class _ReleaseMapper:
                 (node, _END, number(span.end)),
                 (node, _SENTENCE, self.terms.zh_text(text[span.start : span.end])),
             ]
+            if headline:
+                self.triples.append((node, _IN_HEADLINE, self.terms.typed("true", XSD.boolean)))
         return node
 
 
@@ -333,7 +341,12 @@ def map_release(extraction: Extraction, keys: ReleaseKeys, terms: _Terms | None 
         add(rnode, _MENTIONS, pnode)
         for index, holding in enumerate(person.holdings):
             hnode = holding_iri(release.id, person.key, index)
-            evidence = mapper.evidence(holding.evidence, lambda h=holding: _sentence_at(extraction, h.span))
+            if holding.in_headline:
+                evidence = mapper.evidence(holding.evidence, holding.span, headline=True)
+            else:
+                evidence = mapper.evidence(
+                    holding.evidence, lambda h=holding: _sentence_at(extraction, h.span)
+                )
             add(hnode, _A, _HOLDING)
             add(hnode, _HOLDER, pnode)
             add(hnode, _TITLE, zh(holding.title))

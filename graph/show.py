@@ -126,7 +126,10 @@ def show_extraction(extraction: Extraction) -> Shown:
         for holding in person.holdings:
             places = ", ".join(x for x in (holding.organization, holding.jurisdiction) if x)
             words = f"{person.name}: {holding.title}" + (f" ({places})" if places else "")
-            mark(holding.span, "title", Fact("title", words, holding.span))
+            if holding.in_headline:  # its span is the headline's: listed, not marked in the body
+                mark(None, "title", Fact("title", words + " [headline]", None))
+            else:
+                mark(holding.span, "title", Fact("title", words, holding.span))
     for event in extraction.events:
         name_span = _find(text, event.name, event.evidence)
         words = f"{_type_label(event.type)}: {event.name}" + (f" @ {event.place}" if event.place else "")

@@ -90,6 +90,7 @@ class GOV(DefinedNamespace):
     beginIndex: URIRef
     endIndex: URIRef
     release: URIRef
+    inHeadline: URIRef
     bodyText: URIRef
     firstAttested: URIRef
     lastAttested: URIRef

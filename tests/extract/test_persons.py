@@ -175,6 +175,42 @@ def test_a_bare_title_takes_the_place_of_its_chain():
     assert person.jurisdiction == "?"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a four-character name without a Chinese surname between two names of a list
+        (
+            "省人大常委会副主任张光明、扎西卓玛、鸟成才、吴小昆出席会议。",
+            ["吴小昆", "张光明", "扎西卓玛", "鸟成才"],
+        ),
+        ("副县长王小明、扎西卓玛、李四出席。", ["李四", "王小明", "扎西卓玛"]),
+        # controls: not at the list's end, nor a word of an organ or a place
+        ("副县长王小明、扎西卓玛出席。", ["王小明"]),
+        ("副县长王小明、李四、扎西卓玛、各乡镇负责人出席。", ["李四", "王小明"]),
+        ("副县长王小明、李四、县人武部、赵五出席。", ["李四", "王小明", "赵五"]),
+    ],
+)
+def test_a_four_character_name_between_names_of_a_list(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a level title after a title that named its place is that place's
+        ("汉中市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
+        ("通江县委副书记、县长王小明出席。", "巴中市", ["通江县", "通江县"]),
+        # controls: another level is not taken, nor a place across a name or a comma
+        ("四川省委常委、市委书记王小明出席。", "巴中市", ["四川省", "巴中市"]),
+        ("汉中市委副书记王小明，市长李四出席。", "巴中市", ["汉中市"]),
+        ("市委副书记、市长王小明出席。", "巴中市", ["巴中市", "巴中市"]),
+    ],
+)
+def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == where
+
+
 @given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
 def test_any_text_ends(text):
     # lists of rejected words once looped for ever; any text must come back, and
@@ -750,3 +786,45 @@ def test_a_clause_that_is_a_title_alone_is_the_next_names(text, expected):
 )
 def test_the_subject_of_talks_with_a_titled_person_is_a_person(text, expected):
     assert untagged(text) == expected
+
+
+def headline_titles(title, text, place=None):
+    release = Release(id="t", text=text, title=title, place=place)
+    found = find_persons(release, tuple(split_sentences(text)))
+    return sorted((p.name, h.title) for p in found for h in p.holdings if h.in_headline)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a title before a name the body names, that the body does not give
+        (
+            "方正县县长张小明检查春耕",
+            "4月24日，县委副书记、县长张小明深入乡镇检查。",
+            [("张小明", "方正县县长")],
+        ),
+        # a title after a word of appointment
+        ("李四当选为某某区区长", "李四说，谢谢大家。", [("李四", "某某区区长")]),
+        ("李四任某某县委书记、县长", "李四说，谢谢大家。", [("李四", "县长"), ("李四", "某某县委书记")]),
+        # controls: a name the body does not name, a title the body gives too,
+        ("县长张三检查工作", "张小明说，谢谢大家。", []),
+        ("县长张小明检查工作", "县长张小明到乡镇检查工作。", []),
+        # a title a list shares with the name before, a word that only starts with 任
+        ("县长张小明、王五检查工作", "张小明和王五出席会议。", [("张小明", "县长")]),
+        ("李四任务繁重", "李四说，谢谢大家。", []),
+        # and another person's title: 张小明 is no 市委书记
+        ("市委书记王五会见张小明", "张小明说，谢谢大家。", []),
+    ],
+)
+def test_titles_the_headline_gives_a_person_the_body_names(title, text, expected):
+    assert headline_titles(title, text) == expected
+
+
+def test_a_headline_title_points_into_the_headline():
+    title, text = "李四当选为某某区区长", "李四说，谢谢大家。"
+    release = Release(id="t", text=text, title=title)
+    (person,) = find_persons(release, tuple(split_sentences(text)))
+    (holding,) = person.holdings
+    assert holding.in_headline
+    assert title[holding.span.start : holding.span.end] == "某某区区长"
+    assert title[holding.evidence.start : holding.evidence.end] == title

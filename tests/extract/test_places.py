@@ -53,6 +53,22 @@ def test_find_jurisdiction(title, text, source, place):
     assert find_jurisdiction(release(text, title, source)) == place
 
 
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a short name before a region's word names the region, not the release's place
+        ("区委召开常委会。会议要求，全面融入成渝地区双城经济圈建设。", None),
+        ("市委召开常委会。会议要求，主动融入巴中城市群和长江经济带建设。", None),
+        ("区委召开常委会。会议要求，积极融入双城经济圈，推动五通桥经济高质量发展。", "五通桥区"),
+        # controls: a short name before 经济 or 城市 alone is still a place
+        ("区委召开常委会。会议要求，推动五通桥经济高质量发展。", "五通桥区"),
+        ("县委召开常委会。会议要求，把通江城市建设好。", "通江县"),
+    ],
+)
+def test_a_short_name_inside_a_regions_name_is_no_jurisdiction(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
 def test_visitors_place_is_not_the_jurisdiction():
     text = "6月11日，营口市委书记李强带队来我市考察。连云港市委书记马士光陪同。连云港港口考察。"
     assert find_jurisdiction(release(text)) == "连云港市"

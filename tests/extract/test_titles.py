@@ -7,6 +7,7 @@ from govkg.extract.titles import (
     organization,
     parse_title,
     place_at_level,
+    place_from_chain,
     resolve,
     title_start,
 )
@@ -68,6 +69,12 @@ def test_title_start(text, end, title):
         ("政府副县长", "县"),  # a head cut short of its organ's level word
         ("县总工会主席", "县"),  # a level word before any organ, not only 委, 政府...
         ("市场监管局局长", None),  # 市场 is no level
+        # the Youth League's committee of a level is an office of that level
+        ("团省委书记", "省"),
+        ("团市委副书记", "市"),
+        ("副团县委书记", "县"),
+        ("团长", None),
+        ("考察团团长", None),
     ],
 )
 def test_level_of_title(title, level):
@@ -279,3 +286,35 @@ def test_a_country_in_a_title_is_one_rule_for_office_and_place(title, place, nat
 )
 def test_place_at_level_is_lift(level, home, place):
     assert place_at_level(level, home) == place
+
+
+@pytest.mark.parametrize(
+    ("before", "title", "place"),
+    [
+        ("汉中市委副书记", "市长", "汉中市"),
+        ("通江县委常委", "常务副县长", "通江县"),
+        # another level, a title with its own place or none, a title before with none
+        ("四川省委常委", "市委书记", None),
+        ("汉中市委副书记", "宣传部部长", None),
+        ("汉中市委副书记", "通江县长", None),
+        ("市委副书记", "市长", None),
+        ("国务院副总理", "市长", None),
+    ],
+)
+def test_a_title_takes_the_place_of_the_title_before_it(before, title, place):
+    assert place_from_chain(parse_title(before), parse_title(title)) == place
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where"),
+    [
+        # a provincial Youth League office seen from a city is the province's
+        ("团省委书记", "枣庄市", "山东省"),
+        ("团市委副书记", "枣庄市", "枣庄市"),
+        # control: a delegation's head is not one of a level
+        ("代表团团长", "枣庄市", "枣庄市"),
+    ],
+)
+def test_a_youth_league_office_is_of_its_level(title, home, where):
+    assert resolve(title, home).jurisdiction == where
+    assert organization(title, where) is None  # no party committee of the place

@@ -156,6 +156,28 @@ def test_evidence_iri_must_name_its_span():
     ]
 
 
+def test_evidence_in_the_headline_is_checked_against_the_headline():
+    graph = good()
+    release = release_iri("r1")
+    graph.set((release, SCHEMA.headline, Literal("甲乙丙丁", lang="zh")))
+    node = URIRef(f"{release}/headline#char=1,3")
+    for p, o in (
+        (RDF.type, GOV.Evidence),
+        (GOV.release, release),
+        (GOV.beginIndex, Literal(1, datatype=XSD.nonNegativeInteger)),
+        (GOV.endIndex, Literal(3, datatype=XSD.nonNegativeInteger)),
+        (GOV.sentence, Literal("乙丙", lang="zh")),
+        (GOV.inHeadline, Literal(True)),
+    ):
+        graph.add((node, p, o))
+    assert evidence_findings(graph) == []
+    assert check(graph).conforms
+    graph.set((node, GOV.sentence, Literal("丙丁", lang="zh")))
+    assert [f.message for f in evidence_findings(graph)] == [
+        "the evidence sentence is not the text at [begin, end) of its release's headline"
+    ]
+
+
 def test_the_report_groups_violations_with_examples():
     graph = good()
     for node in graph.subjects(RDF.type, GOV.Participation):

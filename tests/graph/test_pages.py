@@ -76,6 +76,19 @@ def test_a_releases_page_marks_its_facts_in_its_text(graph, pages):
     assert "温奇志</a> 主持" in page
 
 
+def test_a_releases_page_lists_the_headlines_facts_apart_from_the_texts_marks():
+    from govkg.extract import extract
+    from govkg.extract.records import Release
+    from govkg.graph.rdf import to_rdf
+
+    record = extract(Release(id="h", title="李四当选为某某区区长", text="李四说，谢谢大家。", place="巴中市"))
+    headline_pages = Pages(graph_to_store(to_rdf([record])))
+    page = headline_pages.html(iri("release/h"), server_href)
+    listed = page[page.index("<h2>标题") : page.index("<h2>正文")]
+    assert "某某区区长" in listed and listed.count("<li>") == 1  # the holding, not its tenure
+    assert "某某区区长" not in "".join(re.findall(r"<mark>(.*?)</mark>", page))
+
+
 def test_anything_else_gets_a_page_of_its_statements(graph, pages):
     post = iri("post/巴中市/市长")
     page = pages.html(post, server_href)

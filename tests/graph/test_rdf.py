@@ -307,3 +307,17 @@ def test_a_release_mapped_with_text_terms_gives_the_lines_of_its_rdflib_triples(
     as_text = map_release(extraction, keys, TextTerms()).own
     lines = [(nt_term(s), nt_term(p), o if type(o) is str else nt_term(o)) for s, p, o in as_text]
     assert lines == [tuple(map(nt_term, triple)) for triple in as_terms]
+
+
+def test_a_title_stated_in_the_headline_has_evidence_in_the_headline():
+    release = Release(id="h", title="李四当选为某某区区长", text="李四说，谢谢大家。")
+    holding = Holding("某某区区长", Span(5, 10), Span(0, 10), in_headline=True)
+    person = Person(name="李四", key="李四", mentions=(Span(0, 2),), holdings=(holding,))
+    graph = Graph()
+    for triple in extraction_triples(Extraction(release=release, persons=(person,))):
+        graph.add(triple)
+    (node,) = graph.subjects(RDF.type, GOV.Evidence)
+    assert str(node) == f"{release_iri('h')}/headline#char=0,10"
+    assert graph.value(node, GOV.inHeadline) == Literal(True)
+    assert str(graph.value(node, GOV.sentence)) == release.title
+    assert graph.value(node, GOV.release) == release_iri("h")

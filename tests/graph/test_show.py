@@ -126,3 +126,13 @@ def test_show_extraction_needs_no_file():
     release = Release(id="x", text="3月2日，县委书记李四主持召开春耕生产工作会议。", published="2022-03-03")
     shown = show_extraction(extract(release))
     assert {m.kind for m in shown.marks} >= {"person", "title", "date"}
+
+
+def test_a_title_the_headline_states_is_listed_but_not_marked_in_the_body():
+    from govkg.extract import Release, extract
+
+    release = Release(id="x", title="李四当选为某某区区长", text="李四说，谢谢大家。")
+    shown = show_extraction(extract(release))
+    (fact,) = [f for f in shown.facts if f.kind == "title"]
+    assert "某某区区长" in fact.text and fact.span is None
+    assert all(m.kind != "title" for m in shown.marks)

@@ -63,7 +63,7 @@ def test_every_property_has_a_domain_and_a_range(ontology):
         for p in ontology.subjects(RDF.type, kind)
         if str(p).startswith(NS)
     ]
-    assert len(properties) == 19
+    assert len(properties) == 20
     for prop in properties:
         assert ontology.value(prop, RDFS.domain) is not None, prop
         assert ontology.value(prop, RDFS.range) is not None, prop
