@@ -379,6 +379,12 @@ _AND = re.compile(
 )
 # What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
+# What makes a person named after the speaker of a clause the one spoken to, not a second
+# speaker: 甲向乙一行介绍了…, 甲代表市政府对乙一行表示欢迎, 甲感谢乙….
+_THANKS = re.compile(r"感谢|祝贺")
+_EXPRESSES = re.compile(r"表示|致以|表达|致")
+_THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
+_SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 # A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
@@ -726,6 +732,20 @@ def _event_clauses(text: str) -> Iterator[re.Match]:
             yield _WHOLE.match(text, joint.end(), clause.end())
         else:
             yield clause
+
+
+def _spoken_to(text: str, before: list[_Mention]) -> int:
+    """Where the persons a speaker addresses begin among those named before a speech cue, 0
+    if none: 乙 of 甲向乙介绍了…, 甲对乙一行表示欢迎 (someone named before them speaks).
+
+    >>> text = "甲向乙、丙介绍了情况"
+    >>> _spoken_to(text, [_Mention(0, 1, "甲"), _Mention(2, 3, "乙"), _Mention(4, 5, "丙")])
+    1
+    """
+    for i, (m, after) in enumerate(pairwise(before), 1):
+        if _SPOKEN_TO.search(text, m.end, after.start):
+            return i
+    return 0
 
 
 def _inside_title(text: str, at: int) -> bool:
@@ -1731,6 +1751,7 @@ class _Reader:
                 ):
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
+                self._thanks(text, clause, inside)
                 continue
             previous_end = clause.start()
             previous: tuple[str, ...] = ()
@@ -1784,6 +1805,22 @@ class _Reader:
                 pending.extend(m.key for m in inside)
                 continue
             pending = [] if led else accompanied
+            self._thanks(text, clause, inside)
+
+    def _thanks(self, text, clause, inside) -> None:
+        """Who a clause that thanks or congratulates someone goes on with: who thanks, named
+        before the word and before whom they address, else no one named (乙感谢甲会见，表示…: 乙
+        speaks; 外国专家感谢甲会见，表示…: not 甲); a clause whose subject is elided
+        (…，并感谢甲…) goes on with the subject before."""
+        thanks = _THANKS.search(text, clause.start(), clause.end())
+        if thanks is None or _EXPRESSES.search(text, clause.start(), thanks.start()):
+            # 对…表示感谢, 向大家表示衷心感谢: thanks said, the speaker the clause goes on with
+            return
+        before = [m for m in inside if m.end <= thanks.start()]
+        if before:
+            self.last_subjects = tuple(m.key for m in before[: _spoken_to(text, before) or len(before)])
+        elif not _THANKS_ELIDED.fullmatch(text, clause.start(), thanks.start()):
+            self.last_subjects = ()
 
     @staticmethod
     def _held_at(text: str, clause: re.Match, cue: re.Match, inside: list) -> bool:
@@ -1834,10 +1871,13 @@ class _Reader:
             if before and _GIVES.fullmatch(text, before[-1].end, cue.start()):
                 return (before[-1].key,)
             return ()
+        spoken_to = role == "speak" and _spoken_to(text, before)
+        if spoken_to:
+            before = before[:spoken_to]
         if where == "subject":
             if before:
                 gap = text[before[-1].end : cue.start()]
-                if _ADVERBIAL.match(gap) or _ABOUT.match(gap):
+                if spoken_to or _ADVERBIAL.match(gap) or _ABOUT.match(gap):
                     return (before[-1].key,)
             if not before and previous and _WHILE.fullmatch(text, previous_end, cue.start()):
                 # 甲在与乙座谈时强调: who spoke is who took part in the talk.

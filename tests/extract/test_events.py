@@ -810,6 +810,55 @@ def test_roles(text, names, expected):
     assert roles == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom a speaker welcomes, briefs or congratulates does not speak, nor is 他 after it
+        (
+            "6月9日，市长张三会见了某市副市长李四一行。张三代表市政府对李四一行表示欢迎。他说，两市交流密切。",
+            {("张三", "host"), ("李四", "guest"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，某报社社长李四一行到我县调研。县长张三陪同调研。张三向李四一行介绍了县情，希望加强合作。",
+            {("李四", "lead"), ("张三", "accompany"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，省长张三会见了甲国总统李四。张三首先祝贺李四履新，表示愿加强合作。",
+            {("张三", "host"), ("李四", "guest"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，省长张三会见了甲国总统李四。李四感谢张三会见，表示愿加强合作。",
+            {("张三", "host"), ("李四", "guest"), ("李四", "speak")},
+        ),
+        # who thanks is named by no person: what the clause goes on to say is no one's
+        (
+            "6月9日，省长张三会见了外国专家。专家们感谢张三会见，表示将继续努力。",
+            {("张三", "host")},
+        ),
+        # controls: thanks said (表示感谢) keep the speaker; a list of speakers speaks
+        (
+            "6月9日，市长张三出席签约仪式并致辞。张三向各位嘉宾表示衷心感谢。他说，本市交通便利。",
+            {("张三", "attend"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，县长张三到某镇调研，对干部们的付出表示感谢，并指出，要抓好落实。",
+            {("张三", "lead"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，全县召开防汛工作会议。县长张三、副县长李四出席并讲话。",
+            {("张三", "attend"), ("李四", "attend"), ("张三", "speak"), ("李四", "speak")},
+        ),
+        (
+            "6月9日，省长张三会见了甲国总统李四。在会见李四时，张三表示，愿加强合作。",
+            {("张三", "host"), ("李四", "guest"), ("张三", "speak")},
+        ),
+    ],
+)
+def test_whom_a_speaker_addresses_does_not_speak(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))
