@@ -831,6 +831,10 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.last_subjects: tuple[str, ...] = ()
+        # Who last went along on a visit (乙陪同调研), and in which sentence: a clause with no
+        # subject of its own does not go on with them past it, nor does 他.
+        self.companions: tuple[str, ...] = ()
+        self.companions_at = -1
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
         self.pending: list[Participation] = []
@@ -1789,6 +1793,8 @@ class _Reader:
                         if where not in ("after", "within"):
                             previous = subjects
                             self.last_subjects = subjects
+                            if role == "accompany":
+                                self.companions, self.companions_at = subjects, index
                     if where == "within" and role == "accompany":
                         # 甲、乙秘书长在…的陪同下，深入某县调研: who is accompanied does what
                         # the next clause says.
@@ -1806,6 +1812,27 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+
+    def _going_on(self, pronoun: bool = False) -> tuple[str, ...]:
+        """Who a clause with no subject of its own goes on with: the subject before it, but not
+        the companions of a visit past their sentence, nor through 他 in it (甲到某镇调研。乙陪
+        同调研。他指出…: 甲), whom the lead of the visit stands for, else no one."""
+        if not self.companions or self.last_subjects is not self.companions:  # 乙陪同。乙主持…
+            return self.last_subjects
+        if not pronoun and self.where[0] == self.companions_at:
+            return self.last_subjects  # 乙陪同调研，并介绍了情况: 乙 goes on
+        for parts in (self.pending, *(d.roles for d in reversed(self.drafts))):
+            leads = [p for p in parts if p.role == "lead" and p.person not in self.companions]
+            if leads:
+                return tuple(dict.fromkeys(p.person for p in leads if p.evidence == leads[-1].evidence))
+        return ()
+
+    def _him(self) -> tuple[str, ...]:
+        """Who a bare 他 stands for: who opened a clause of the sentence before it, else who the
+        story goes on with, never a companion (see ``_going_on``)."""
+        if self.opener and not (self.opener in self.companions and self.last_subjects is self.companions):
+            return (self.opener,)
+        return self._going_on(pronoun=True)[:1]
 
     def _thanks(self, text, clause, inside) -> None:
         """Who a clause that thanks or congratulates someone goes on with: who thanks, named
@@ -1894,11 +1921,11 @@ class _Reader:
                 return tuple(m.key for m in inside if m.start >= nominees.end())
             if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
                 # 他 is who opened a clause of the sentence before it, else who the story is about
-                return (self.opener,) if self.opener else self.last_subjects[:1]
+                return self._him()
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
                 # …调研，强调要…; …，并就…提出要求: the clause goes on with the subject before it,
                 # every name of it (甲、乙实地查看了…，并…提出了要求: both spoke).
-                return self.last_subjects
+                return self._going_on()
             return ()
         if role == "accompany":
             # 在 X 陪同下: X accompanies; persons before 在 lead.
@@ -1933,7 +1960,7 @@ class _Reader:
         if previous and _AND.match(gap) and role not in ("host", "guest"):
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
-            return self.last_subjects
+            return self._him() if _HIM.search(gap) else self._going_on()
         if not previous and role == "speak" and _GIVES_SPEECH.fullmatch(gap):
             # 甲出席会议，并作重要讲话; …，并讲授专题党课; …，并为党员讲了一堂党课: the clause
             # goes on with the subject before it, who gives the speech.
@@ -1952,7 +1979,7 @@ class _Reader:
             return (self.opener,)
         if not previous and _place_only().fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
-            return self.last_subjects[:1]
+            return self._him() if _HIM.search(gap) else self._going_on()[:1]
         if continues and pending and not (previous and role in ("host", "guest")):
             # 甲，乙参加会见: the names before took part (参加); they receive no one.
             return tuple(pending)

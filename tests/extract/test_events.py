@@ -859,6 +859,43 @@ def test_whom_a_speaker_addresses_does_not_speak(text, expected):
     assert roles == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 他 after a companion's sentence is who leads the visit, never the companion
+        (
+            "6月9日，县长张三在某镇调研。副县长李四陪同调研。他指出，要抓好落实。",
+            {("张三", "lead"), ("李四", "accompany"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，县长张三在某镇调研。副县长李四陪同调研。他详细了解了生产情况，并提出了要求。",
+            {("张三", "lead"), ("李四", "accompany"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，县长张三到某镇调研，副县长李四陪同。随后他在镇上召开座谈会，强调要抓好落实。",
+            {("张三", "lead"), ("李四", "accompany"), ("张三", "speak")},
+        ),
+        # no one named leads: 他 is no one
+        (
+            "6月9日，某部门组织人员到某镇调研，副县长李四陪同。他指出，要抓好落实。",
+            {("李四", "accompany")},
+        ),
+        # controls: the companion's own clause goes on with him; so does 他 once he does more
+        (
+            "6月9日，县长张三到某镇调研，副县长李四陪同，并介绍了有关情况。",
+            {("张三", "lead"), ("李四", "accompany"), ("李四", "speak")},
+        ),
+        (
+            "6月9日，县长张三到某镇调研，副县长李四陪同。李四主持召开座谈会。他指出，要抓好落实。",
+            {("张三", "lead"), ("李四", "accompany"), ("李四", "chair"), ("李四", "speak")},
+        ),
+    ],
+)
+def test_he_after_the_companions_is_who_leads_the_visit(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))
