@@ -65,6 +65,7 @@ from govkg.extract.dates import (
     stated_year,
 )
 from govkg.extract.directives import find_directives
+from govkg.extract.names import without_lookalikes
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
 # In reported words: a time some while ago (不久前，…), a happening done (…成功举行), and
@@ -444,8 +445,9 @@ _OPENS_AT = re.compile(
     r"\s*(?:当地时间|北京时间)?(?:[0-9一二三四五六七八九十〇年月日号]|[上下中晚早]午?|晚上|当天|同日|日前|近日)*"
     r"\s*在(?P<place>[^，,；;。在同与]{1,20}?)\s*[，,]\s*"
 )
-# A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
-_HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
+# A pronoun for one person (任命他为…), not 他们; read where the words that only look like
+# one are blanked out (names.without_lookalikes: 其他, 他人, 大沁他拉镇).
+_HIM = re.compile(r"[他她](?!们)")
 # A pronoun that stands for whom the words are addressed to.
 _YOU = re.compile(r"[你您]们?")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
@@ -1567,7 +1569,7 @@ class _Reader:
             # 看望纪检监察干部并与他们座谈: the talk is with 纪检监察干部.
             who = self._original(sentence, v, them.start("who"), them.end("who"))
             name = name[:1] + who + name[3:]
-        him = _HIM.search(simplify(name)) if kind == "appointment" else None
+        him = _HIM.search(without_lookalikes(simplify(name))) if kind == "appointment" else None
         if him:
             # 会见甲，颁发任命他为…的国务院令: 他 is the guest received.
             guest = self._guest()
@@ -1919,7 +1921,7 @@ class _Reader:
             if not before and nominees:
                 # 拟任副区长人选甲、乙: the names the cue goes on to, not the subject before.
                 return tuple(m.key for m in inside if m.start >= nominees.end())
-            if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
+            if not before and _PRONOUN.search(without_lookalikes(text[clause.start() : cue.start()])):
                 # 他 is who opened a clause of the sentence before it, else who the story is about
                 return self._him()
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
@@ -1960,7 +1962,7 @@ class _Reader:
         if previous and _AND.match(gap) and role not in ("host", "guest"):
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
-            return self._him() if _HIM.search(gap) else self._going_on()
+            return self._him() if _HIM.search(without_lookalikes(gap)) else self._going_on()
         if not previous and role == "speak" and _GIVES_SPEECH.fullmatch(gap):
             # 甲出席会议，并作重要讲话; …，并讲授专题党课; …，并为党员讲了一堂党课: the clause
             # goes on with the subject before it, who gives the speech.
@@ -1979,7 +1981,7 @@ class _Reader:
             return (self.opener,)
         if not previous and _place_only().fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
-            return self._him() if _HIM.search(gap) else self._going_on()[:1]
+            return self._him() if _HIM.search(without_lookalikes(gap)) else self._going_on()[:1]
         if continues and pending and not (previous and role in ("host", "guest")):
             # 甲，乙参加会见: the names before took part (参加); they receive no one.
             return tuple(pending)
@@ -2389,7 +2391,7 @@ def find_events(
         # whole sentence (which names who takes it).
         goes_on = index > 0 and sentences[index - 1].text.rstrip().endswith(("；", ";"))
         run_start = run_start if goes_on else sentence.span.start
-        if mentions or goes_on or _PRONOUN_ANYWHERE.search(v.text):
+        if mentions or goes_on or _PRONOUN_ANYWHERE.search(without_lookalikes(v.text)):
             whole = Sentence(Span(run_start, sentence.span.end), sentence.text) if goes_on else sentence
             reader.read_roles(index, whole, v, mentions)
             if reader.current is None:

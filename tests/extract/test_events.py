@@ -896,6 +896,23 @@ def test_he_after_the_companions_is_who_leads_the_visit(text, expected):
     assert roles == expected
 
 
+@pytest.mark.parametrize(
+    "place",
+    ["乌兰他拉镇", "某某他本嘎查", "巴音他拉村"],
+)
+def test_a_pronouns_character_in_a_place_name_refers_to_no_one(place):
+    # the sentence reads as it does with another character in the name: 他 there is no one
+    from govkg.extract.pipeline import extract
+
+    def roles(name):
+        text = f"6月9日，县长张三到某镇调研。副县长李四陪同。详细了解了情况，并对{name}提出要求。"
+        found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+        names = {p.key: p.name for p in found.persons}
+        return {(names[p.person], p.role) for e in found.events for p in e.participations}
+
+    assert roles(place) == roles(place.replace("他", "巴")) == {("张三", "lead"), ("李四", "accompany")}
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))
