@@ -91,6 +91,15 @@ _GROUP_OPENS = re.compile(
     + r"[^，,。；;：:\s的了在对向与和同到]{0,4}?"
     r"(?:调研|督导|检查|巡察|巡视|考察|代表|工作|专家|考核|督查|督察|验收|评估|暗访|指导|观摩|访问|宣讲"
     r"|调查|评审|慰问|帮扶|核查|审计|采访|参观|交流|经贸|招商)[组团队](?![长员织成建])(?:一行)?"
+    # …or by no task, a party or a plural of no person (客人一行, 市人大常委会一行, 专家们), the
+    # clause going on (not 同志们，… addressed), no verb before it (希望人大代表们…: whom one
+    # speaks to); 他们 is who was named before.
+    r"|\s*(?:随后|之后|会上|会后|会前|其间|同时)?"
+    r"(?:(?!希望|要求|勉励|叮嘱|号召|鼓励|邀请|请|让|使|组织|带领|指导|帮助|看望|慰问|走访|询问|了解"
+    r"|听取|教育|引导|动员|感谢|祝贺|欢迎|会见|陪同)"
+    r"[^，,。；;：:\s的了在对向与和同到他她]){0,12}?"
+    r"(?:一行|(?:代表|委员|专家|客人|嘉宾|学者|记者|企业家|同学|学员|干部|党员)们)"
+    r"(?=[^，,。；;：:\s])"
 )
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")

@@ -913,6 +913,29 @@ def test_a_pronouns_character_in_a_place_name_refers_to_no_one(place):
     assert roles(place) == roles(place.replace("他", "巴")) == {("张三", "lead"), ("李四", "accompany")}
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaks"),
+    [
+        # a party or a plural of no person opens the clause: what it goes on to do is no one's
+        ("客人一行", False),
+        ("市人大常委会一行", False),
+        ("专家们", False),
+        ("某市党政代表团", False),
+        # controls: persons named, or 他们 for them, go on
+        ("他们", True),
+        ("县长张三一行", True),
+    ],
+)
+def test_a_party_of_no_person_hands_nothing_to_the_persons_before(subject, speaks):
+    text = (
+        f"6月9日，县长张三到某镇调研，副镇长李四陪同。{subject}对某镇工作给予肯定，并提出了意见，"
+        "李四表示感谢。"
+    )
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles - {("张三", "speak")} == {("张三", "lead"), ("李四", "accompany"), ("李四", "speak")}
+    assert (("张三", "speak") in roles) == speaks
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))
