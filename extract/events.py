@@ -400,8 +400,11 @@ _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 # A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
 # and says nothing of who hosts what the clause goes on to.
 # What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
-# (a rite's name: who speaks at it need not unveil).
-_NOMINAL_CUE = re.compile(r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)")
+# (a rite's name: who speaks at it need not unveil), 颁发任命书仪式 (who chairs it hands over
+# nothing).
+_NOMINAL_CUE = re.compile(
+    r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
+)
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
@@ -1909,7 +1912,7 @@ class _Reader:
             if before and _GIVES.fullmatch(text, before[-1].end, cue.start()):
                 return (before[-1].key,)
             return ()
-        spoken_to = role == "speak" and _spoken_to(text, before)
+        spoken_to = _spoken_to(text, before) if role == "speak" or where == "before" else 0
         if spoken_to:
             before = before[:spoken_to]
         if where == "subject":

@@ -936,6 +936,22 @@ def test_a_party_of_no_person_hands_nothing_to_the_persons_before(subject, speak
     assert (("张三", "speak") in roles) == speaks
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom commissions are handed to takes no part by 颁发; who hands them over attends
+        ("6月9日，县人大常委会主任张三向李四颁发了任命书。", {("张三", "attend")}),
+        # who chairs the rite of handing them over hands over nothing himself
+        ("6月9日，县人大常委会副主任李四主持颁发任命书仪式。", {("李四", "chair")}),
+        # control: who attends that rite attends it
+        ("6月9日，县人大常委会副主任李四出席颁发任命书仪式。", {("李四", "attend")}),
+    ],
+)
+def test_commissions_handed_over(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))
