@@ -952,6 +952,24 @@ def test_commissions_handed_over(text, expected):
     assert roles == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is named the leader or head of a visiting group leads the visit
+        (
+            "6月9日，由某办主任张三担任领队、某会会长李四担任团长的青年考察团一行，来我省开展交流考察活动。",
+            {("张三", "lead"), ("李四", "lead")},
+        ),
+        ("6月9日，某市代表团来我县考察，某办主任张三担任团长。", {("张三", "lead")}),
+        # control: named head of a group with no visit told of leads nothing
+        ("6月9日，县长张三主持召开会议，会议决定由李四担任团长。", {("张三", "chair")}),
+    ],
+)
+def test_the_head_of_a_visiting_group_leads_the_visit(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))
