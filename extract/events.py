@@ -65,6 +65,7 @@ from govkg.extract.dates import (
     stated_year,
 )
 from govkg.extract.directives import find_directives
+from govkg.extract.names import without_lookalikes
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
 # In reported words: a time some while ago (不久前，…), a happening done (…成功举行), and
@@ -90,6 +91,15 @@ _GROUP_OPENS = re.compile(
     + r"[^，,。；;：:\s的了在对向与和同到]{0,4}?"
     r"(?:调研|督导|检查|巡察|巡视|考察|代表|工作|专家|考核|督查|督察|验收|评估|暗访|指导|观摩|访问|宣讲"
     r"|调查|评审|慰问|帮扶|核查|审计|采访|参观|交流|经贸|招商)[组团队](?![长员织成建])(?:一行)?"
+    # …or by no task, a party or a plural of no person (客人一行, 市人大常委会一行, 专家们), the
+    # clause going on (not 同志们，… addressed), no verb before it (希望人大代表们…: whom one
+    # speaks to); 他们 is who was named before.
+    r"|\s*(?:随后|之后|会上|会后|会前|其间|同时)?"
+    r"(?:(?!希望|要求|勉励|叮嘱|号召|鼓励|邀请|请|让|使|组织|带领|指导|帮助|看望|慰问|走访|询问|了解"
+    r"|听取|教育|引导|动员|感谢|祝贺|欢迎|会见|陪同)"
+    r"[^，,。；;：:\s的了在对向与和同到他她]){0,12}?"
+    r"(?:一行|(?:代表|委员|专家|客人|嘉宾|学者|记者|企业家|同学|学员|干部|党员)们)"
+    r"(?=[^，,。；;：:\s])"
 )
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
@@ -379,13 +389,22 @@ _AND = re.compile(
 )
 # What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
+# What makes a person named after the speaker of a clause the one spoken to, not a second
+# speaker: 甲向乙一行介绍了…, 甲代表市政府对乙一行表示欢迎, 甲感谢乙….
+_THANKS = re.compile(r"感谢|祝贺")
+_EXPRESSES = re.compile(r"表示|致以|表达|致")
+_THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
+_SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 # A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
 # and says nothing of who hosts what the clause goes on to.
 # What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
-# (a rite's name: who speaks at it need not unveil).
-_NOMINAL_CUE = re.compile(r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)")
+# (a rite's name: who speaks at it need not unveil), 颁发任命书仪式 (who chairs it hands over
+# nothing).
+_NOMINAL_CUE = re.compile(
+    r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
+)
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
@@ -438,8 +457,9 @@ _OPENS_AT = re.compile(
     r"\s*(?:当地时间|北京时间)?(?:[0-9一二三四五六七八九十〇年月日号]|[上下中晚早]午?|晚上|当天|同日|日前|近日)*"
     r"\s*在(?P<place>[^，,；;。在同与]{1,20}?)\s*[，,]\s*"
 )
-# A pronoun for one person (任命他为…), not 其他, 他们 nor 他人.
-_HIM = re.compile(r"(?<![其吉])[他她](?![们人国乡])")
+# A pronoun for one person (任命他为…), not 他们; read where the words that only look like
+# one are blanked out (names.without_lookalikes: 其他, 他人, 大沁他拉镇).
+_HIM = re.compile(r"[他她](?!们)")
 # A pronoun that stands for whom the words are addressed to.
 _YOU = re.compile(r"[你您]们?")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
@@ -728,6 +748,20 @@ def _event_clauses(text: str) -> Iterator[re.Match]:
             yield clause
 
 
+def _spoken_to(text: str, before: list[_Mention]) -> int:
+    """Where the persons a speaker addresses begin among those named before a speech cue, 0
+    if none: 乙 of 甲向乙介绍了…, 甲对乙一行表示欢迎 (someone named before them speaks).
+
+    >>> text = "甲向乙、丙介绍了情况"
+    >>> _spoken_to(text, [_Mention(0, 1, "甲"), _Mention(2, 3, "乙"), _Mention(4, 5, "丙")])
+    1
+    """
+    for i, (m, after) in enumerate(pairwise(before), 1):
+        if _SPOKEN_TO.search(text, m.end, after.start):
+            return i
+    return 0
+
+
 def _inside_title(text: str, at: int) -> bool:
     """Whether ``text[at]`` stands inside 《…》.
 
@@ -811,6 +845,10 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.last_subjects: tuple[str, ...] = ()
+        # Who last went along on a visit (乙陪同调研), and in which sentence: a clause with no
+        # subject of its own does not go on with them past it, nor does 他.
+        self.companions: tuple[str, ...] = ()
+        self.companions_at = -1
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
         self.pending: list[Participation] = []
@@ -1543,7 +1581,7 @@ class _Reader:
             # 看望纪检监察干部并与他们座谈: the talk is with 纪检监察干部.
             who = self._original(sentence, v, them.start("who"), them.end("who"))
             name = name[:1] + who + name[3:]
-        him = _HIM.search(simplify(name)) if kind == "appointment" else None
+        him = _HIM.search(without_lookalikes(simplify(name))) if kind == "appointment" else None
         if him:
             # 会见甲，颁发任命他为…的国务院令: 他 is the guest received.
             guest = self._guest()
@@ -1731,6 +1769,7 @@ class _Reader:
                 ):
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
+                self._thanks(text, clause, inside)
                 continue
             previous_end = clause.start()
             previous: tuple[str, ...] = ()
@@ -1768,6 +1807,8 @@ class _Reader:
                         if where not in ("after", "within"):
                             previous = subjects
                             self.last_subjects = subjects
+                            if role == "accompany":
+                                self.companions, self.companions_at = subjects, index
                     if where == "within" and role == "accompany":
                         # 甲、乙秘书长在…的陪同下，深入某县调研: who is accompanied does what
                         # the next clause says.
@@ -1784,6 +1825,43 @@ class _Reader:
                 pending.extend(m.key for m in inside)
                 continue
             pending = [] if led else accompanied
+            self._thanks(text, clause, inside)
+
+    def _going_on(self, pronoun: bool = False) -> tuple[str, ...]:
+        """Who a clause with no subject of its own goes on with: the subject before it, but not
+        the companions of a visit past their sentence, nor through 他 in it (甲到某镇调研。乙陪
+        同调研。他指出…: 甲), whom the lead of the visit stands for, else no one."""
+        if not self.companions or self.last_subjects is not self.companions:  # 乙陪同。乙主持…
+            return self.last_subjects
+        if not pronoun and self.where[0] == self.companions_at:
+            return self.last_subjects  # 乙陪同调研，并介绍了情况: 乙 goes on
+        for parts in (self.pending, *(d.roles for d in reversed(self.drafts))):
+            leads = [p for p in parts if p.role == "lead" and p.person not in self.companions]
+            if leads:
+                return tuple(dict.fromkeys(p.person for p in leads if p.evidence == leads[-1].evidence))
+        return ()
+
+    def _him(self) -> tuple[str, ...]:
+        """Who a bare 他 stands for: who opened a clause of the sentence before it, else who the
+        story goes on with, never a companion (see ``_going_on``)."""
+        if self.opener and not (self.opener in self.companions and self.last_subjects is self.companions):
+            return (self.opener,)
+        return self._going_on(pronoun=True)[:1]
+
+    def _thanks(self, text, clause, inside) -> None:
+        """Who a clause that thanks or congratulates someone goes on with: who thanks, named
+        before the word and before whom they address, else no one named (乙感谢甲会见，表示…: 乙
+        speaks; 外国专家感谢甲会见，表示…: not 甲); a clause whose subject is elided
+        (…，并感谢甲…) goes on with the subject before."""
+        thanks = _THANKS.search(text, clause.start(), clause.end())
+        if thanks is None or _EXPRESSES.search(text, clause.start(), thanks.start()):
+            # 对…表示感谢, 向大家表示衷心感谢: thanks said, the speaker the clause goes on with
+            return
+        before = [m for m in inside if m.end <= thanks.start()]
+        if before:
+            self.last_subjects = tuple(m.key for m in before[: _spoken_to(text, before) or len(before)])
+        elif not _THANKS_ELIDED.fullmatch(text, clause.start(), thanks.start()):
+            self.last_subjects = ()
 
     @staticmethod
     def _held_at(text: str, clause: re.Match, cue: re.Match, inside: list) -> bool:
@@ -1834,10 +1912,13 @@ class _Reader:
             if before and _GIVES.fullmatch(text, before[-1].end, cue.start()):
                 return (before[-1].key,)
             return ()
+        spoken_to = _spoken_to(text, before) if role == "speak" or where == "before" else 0
+        if spoken_to:
+            before = before[:spoken_to]
         if where == "subject":
             if before:
                 gap = text[before[-1].end : cue.start()]
-                if _ADVERBIAL.match(gap) or _ABOUT.match(gap):
+                if spoken_to or _ADVERBIAL.match(gap) or _ABOUT.match(gap):
                     return (before[-1].key,)
             if not before and previous and _WHILE.fullmatch(text, previous_end, cue.start()):
                 # 甲在与乙座谈时强调: who spoke is who took part in the talk.
@@ -1852,13 +1933,13 @@ class _Reader:
             if not before and nominees:
                 # 拟任副区长人选甲、乙: the names the cue goes on to, not the subject before.
                 return tuple(m.key for m in inside if m.start >= nominees.end())
-            if not before and _PRONOUN.search(text[clause.start() : cue.start()]):
+            if not before and _PRONOUN.search(without_lookalikes(text[clause.start() : cue.start()])):
                 # 他 is who opened a clause of the sentence before it, else who the story is about
-                return (self.opener,) if self.opener else self.last_subjects[:1]
+                return self._him()
             if not before and _ELIDED.match(text[clause.start() : cue.start()]):
                 # …调研，强调要…; …，并就…提出要求: the clause goes on with the subject before it,
                 # every name of it (甲、乙实地查看了…，并…提出了要求: both spoke).
-                return self.last_subjects
+                return self._going_on()
             return ()
         if role == "accompany":
             # 在 X 陪同下: X accompanies; persons before 在 lead.
@@ -1893,7 +1974,7 @@ class _Reader:
         if previous and _AND.match(gap) and role not in ("host", "guest"):
             return previous
         if not previous and _CONNECTIVE.fullmatch(gap) and gap.strip():
-            return self.last_subjects
+            return self._him() if _HIM.search(without_lookalikes(gap)) else self._going_on()
         if not previous and role == "speak" and _GIVES_SPEECH.fullmatch(gap):
             # 甲出席会议，并作重要讲话; …，并讲授专题党课; …，并为党员讲了一堂党课: the clause
             # goes on with the subject before it, who gives the speech.
@@ -1912,7 +1993,7 @@ class _Reader:
             return (self.opener,)
         if not previous and _place_only().fullmatch(gap) and role in ("chair", "speak"):
             # …，主持召开座谈会; …，在某镇召开了座谈会: the clause goes on with the subject before it.
-            return self.last_subjects[:1]
+            return self._him() if _HIM.search(without_lookalikes(gap)) else self._going_on()[:1]
         if continues and pending and not (previous and role in ("host", "guest")):
             # 甲，乙参加会见: the names before took part (参加); they receive no one.
             return tuple(pending)
@@ -2322,7 +2403,7 @@ def find_events(
         # whole sentence (which names who takes it).
         goes_on = index > 0 and sentences[index - 1].text.rstrip().endswith(("；", ";"))
         run_start = run_start if goes_on else sentence.span.start
-        if mentions or goes_on or _PRONOUN_ANYWHERE.search(v.text):
+        if mentions or goes_on or _PRONOUN_ANYWHERE.search(without_lookalikes(v.text)):
             whole = Sentence(Span(run_start, sentence.span.end), sentence.text) if goes_on else sentence
             reader.read_roles(index, whole, v, mentions)
             if reader.current is None:

@@ -18,6 +18,7 @@ from govkg.extract.chars import view
 from govkg.extract.data import load_words
 from govkg.extract.documents import find_documents
 from govkg.extract.events import find_events
+from govkg.extract.names import without_lookalikes
 from govkg.extract.persons import find_persons
 from govkg.extract.places import PlacesNamed, release_place
 from govkg.extract.records import Event, Extraction, Holding, Person, Release, Sentence
@@ -56,18 +57,20 @@ def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: boo
 def _refers_to(sentence: str, name: str) -> bool:
     """Whether a sentence names a person, or refers back to one by a pronoun (他指出…).
 
-    A pronoun's character inside a word that refers to no one (其他工作, 他人) is none:
+    A pronoun's character inside a word that refers to no one (其他工作, 他人) or inside a
+    place's name (大沁他拉镇) is none:
 
     >>> _refers_to("他强调，要抓落实。", "甲"), _refers_to("对其他工作提出了要求。", "甲")
     (True, False)
+    >>> _refers_to("对大沁他拉镇工作提出了要求。", "甲")
+    False
     """
     if name in sentence:
         return True
     pronouns = load_words("pronouns.tsv")
     if not any(pronoun in sentence for pronoun in pronouns):
         return False
-    for word in load_words("pronoun_lookalikes.tsv"):
-        sentence = sentence.replace(word, "")
+    sentence = without_lookalikes(sentence)
     return any(pronoun in sentence for pronoun in pronouns)
 
 

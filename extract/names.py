@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from govkg.extract.data import load_table, load_words
+from govkg.extract.chars import simplify
+from govkg.extract.data import alternation, load_table, load_words
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters that do not occur in the given names of officials but do start
@@ -239,3 +240,32 @@ def name_before(text: str, end: int, known: frozenset[str] = frozenset()) -> str
             continue
         return word
     return None
+
+
+# A pronoun's character inside a place's name (大沁他拉镇, 某他本嘎查): a Han character before
+# it that is no word of time, place or doing a pronoun may follow (随后他…, 在他…), and one to
+# three more before the place's level word, none of them a word of doing or a particle
+# (他在镇上…, 他走访了村民 stay pronouns).
+_NAMED_PLACE_HIM = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![后时中上下里前在到对向与和把被让给叫请说是使令由将同跟及陪带领派也还又就才都便即])"
+    r"[他她](?:(?![在到去来回的地得和与对向是们又也还就了着过走访看察调研查慰问进入深召开主持参加出席说指强要求表示认为提希望同将把被让给])"
+    r"[\u4e00-\u9fff]){1,3}?(?=[镇鎮乡鄉村]|苏木|蘇木|嘎查)"
+)
+
+
+@cache
+def _lookalikes() -> re.Pattern:
+    """Words that hold a pronoun's character but stand for no one (``pronoun_lookalikes.tsv``),
+    and a pronoun's character inside a place's name."""
+    words = load_words("pronoun_lookalikes.tsv")
+    words = alternation({*words, *map(simplify, words)})
+    return re.compile(f"{words}|{_NAMED_PLACE_HIM.pattern}")
+
+
+def without_lookalikes(text: str) -> str:
+    """``text`` with every word that only looks like it holds a pronoun blanked out, length kept.
+
+    >>> without_lookalikes("对其他工作和大沁他拉镇提出要求，他指出")
+    '对__工作和大沁__镇提出要求，他指出'
+    """
+    return _lookalikes().sub(lambda m: "_" * len(m.group()), text)

@@ -810,6 +810,166 @@ def test_roles(text, names, expected):
     assert roles == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom a speaker welcomes, briefs or congratulates does not speak, nor is 他 after it
+        (
+            "6月9日，市长张三会见了某市副市长李四一行。张三代表市政府对李四一行表示欢迎。他说，两市交流密切。",
+            {("张三", "host"), ("李四", "guest"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，某报社社长李四一行到我县调研。县长张三陪同调研。张三向李四一行介绍了县情，希望加强合作。",
+            {("李四", "lead"), ("张三", "accompany"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，省长张三会见了甲国总统李四。张三首先祝贺李四履新，表示愿加强合作。",
+            {("张三", "host"), ("李四", "guest"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，省长张三会见了甲国总统李四。李四感谢张三会见，表示愿加强合作。",
+            {("张三", "host"), ("李四", "guest"), ("李四", "speak")},
+        ),
+        # who thanks is named by no person: what the clause goes on to say is no one's
+        (
+            "6月9日，省长张三会见了外国专家。专家们感谢张三会见，表示将继续努力。",
+            {("张三", "host")},
+        ),
+        # controls: thanks said (表示感谢) keep the speaker; a list of speakers speaks
+        (
+            "6月9日，市长张三出席签约仪式并致辞。张三向各位嘉宾表示衷心感谢。他说，本市交通便利。",
+            {("张三", "attend"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，县长张三到某镇调研，对干部们的付出表示感谢，并指出，要抓好落实。",
+            {("张三", "lead"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，全县召开防汛工作会议。县长张三、副县长李四出席并讲话。",
+            {("张三", "attend"), ("李四", "attend"), ("张三", "speak"), ("李四", "speak")},
+        ),
+        (
+            "6月9日，省长张三会见了甲国总统李四。在会见李四时，张三表示，愿加强合作。",
+            {("张三", "host"), ("李四", "guest"), ("张三", "speak")},
+        ),
+    ],
+)
+def test_whom_a_speaker_addresses_does_not_speak(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 他 after a companion's sentence is who leads the visit, never the companion
+        (
+            "6月9日，县长张三在某镇调研。副县长李四陪同调研。他指出，要抓好落实。",
+            {("张三", "lead"), ("李四", "accompany"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，县长张三在某镇调研。副县长李四陪同调研。他详细了解了生产情况，并提出了要求。",
+            {("张三", "lead"), ("李四", "accompany"), ("张三", "speak")},
+        ),
+        (
+            "6月9日，县长张三到某镇调研，副县长李四陪同。随后他在镇上召开座谈会，强调要抓好落实。",
+            {("张三", "lead"), ("李四", "accompany"), ("张三", "speak")},
+        ),
+        # no one named leads: 他 is no one
+        (
+            "6月9日，某部门组织人员到某镇调研，副县长李四陪同。他指出，要抓好落实。",
+            {("李四", "accompany")},
+        ),
+        # controls: the companion's own clause goes on with him; so does 他 once he does more
+        (
+            "6月9日，县长张三到某镇调研，副县长李四陪同，并介绍了有关情况。",
+            {("张三", "lead"), ("李四", "accompany"), ("李四", "speak")},
+        ),
+        (
+            "6月9日，县长张三到某镇调研，副县长李四陪同。李四主持召开座谈会。他指出，要抓好落实。",
+            {("张三", "lead"), ("李四", "accompany"), ("李四", "chair"), ("李四", "speak")},
+        ),
+    ],
+)
+def test_he_after_the_companions_is_who_leads_the_visit(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["乌兰他拉镇", "某某他本嘎查", "巴音他拉村"],
+)
+def test_a_pronouns_character_in_a_place_name_refers_to_no_one(place):
+    # the sentence reads as it does with another character in the name: 他 there is no one
+    from govkg.extract.pipeline import extract
+
+    def roles(name):
+        text = f"6月9日，县长张三到某镇调研。副县长李四陪同。详细了解了情况，并对{name}提出要求。"
+        found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+        names = {p.key: p.name for p in found.persons}
+        return {(names[p.person], p.role) for e in found.events for p in e.participations}
+
+    assert roles(place) == roles(place.replace("他", "巴")) == {("张三", "lead"), ("李四", "accompany")}
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaks"),
+    [
+        # a party or a plural of no person opens the clause: what it goes on to do is no one's
+        ("客人一行", False),
+        ("市人大常委会一行", False),
+        ("专家们", False),
+        ("某市党政代表团", False),
+        # controls: persons named, or 他们 for them, go on
+        ("他们", True),
+        ("县长张三一行", True),
+    ],
+)
+def test_a_party_of_no_person_hands_nothing_to_the_persons_before(subject, speaks):
+    text = (
+        f"6月9日，县长张三到某镇调研，副镇长李四陪同。{subject}对某镇工作给予肯定，并提出了意见，"
+        "李四表示感谢。"
+    )
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles - {("张三", "speak")} == {("张三", "lead"), ("李四", "accompany"), ("李四", "speak")}
+    assert (("张三", "speak") in roles) == speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom commissions are handed to takes no part by 颁发; who hands them over attends
+        ("6月9日，县人大常委会主任张三向李四颁发了任命书。", {("张三", "attend")}),
+        # who chairs the rite of handing them over hands over nothing himself
+        ("6月9日，县人大常委会副主任李四主持颁发任命书仪式。", {("李四", "chair")}),
+        # control: who attends that rite attends it
+        ("6月9日，县人大常委会副主任李四出席颁发任命书仪式。", {("李四", "attend")}),
+    ],
+)
+def test_commissions_handed_over(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is named the leader or head of a visiting group leads the visit
+        (
+            "6月9日，由某办主任张三担任领队、某会会长李四担任团长的青年考察团一行，来我省开展交流考察活动。",
+            {("张三", "lead"), ("李四", "lead")},
+        ),
+        ("6月9日，某市代表团来我县考察，某办主任张三担任团长。", {("张三", "lead")}),
+        # control: named head of a group with no visit told of leads nothing
+        ("6月9日，县长张三主持召开会议，会议决定由李四担任团长。", {("张三", "chair")}),
+    ],
+)
+def test_the_head_of_a_visiting_group_leads_the_visit(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
 def test_evidence_is_the_sentence():
     text = "前言。6月9日，全县召开防汛工作推进会，张三主持。"
     (event,) = events_of(text, names=("张三",))

@@ -1,7 +1,7 @@
 import pytest
 
 from govkg.extract.data import load_table
-from govkg.extract.names import is_chinese_name, name_at, name_before
+from govkg.extract.names import is_chinese_name, name_at, name_before, without_lookalikes
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,29 @@ def test_lexicons_say_where_they_come_from(name):
     text = resources.files("govkg.extract.data").joinpath(name).read_text(encoding="utf-8")
     assert any(line.startswith("#") and "Source" in line for line in text.splitlines())
     assert load_table(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        # words of the lexicon hold no pronoun
+        ("对其他工作提出要求", False),
+        ("不要麻烦他人", False),
+        # nor does a place's name with 他 in it, the level word a few characters on
+        ("调研组对乌兰他拉镇的工作给予肯定", False),
+        ("来到巴音他本嘎查", False),
+        ("在某某他拉村召开现场会", False),
+        ("前往阿拉他木苏木", False),
+        # controls: 他 as a pronoun before a place word stays one
+        ("随后他在镇上召开座谈会", True),
+        ("随后他走访了村民", True),
+        ("他到某镇调研", True),
+        ("，他来到某村", True),
+        ("陪同他视察乡村振兴工作", True),
+        ("他们来到村里", True),
+    ],
+)
+def test_without_lookalikes_keeps_only_pronouns(text, pronoun):
+    blanked = without_lookalikes(text)
+    assert len(blanked) == len(text)
+    assert ("他" in blanked or "她" in blanked) == pronoun
