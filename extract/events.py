@@ -844,11 +844,12 @@ class _Reader:
         self.names = {p.key: p.name for p in persons}
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
-        self.last_subjects: tuple[str, ...] = ()
         # Who last went along on a visit (乙陪同调研), and in which sentence: a clause with no
-        # subject of its own does not go on with them past it, nor does 他.
+        # subject of its own does not go on with them past it, nor does 他, while they are the
+        # subject the story goes on with (``after_companions``: no subject set since).
         self.companions: tuple[str, ...] = ()
         self.companions_at = -1
+        self.last_subjects: tuple[str, ...] = ()
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
         self.pending: list[Participation] = []
@@ -1809,6 +1810,7 @@ class _Reader:
                             self.last_subjects = subjects
                             if role == "accompany":
                                 self.companions, self.companions_at = subjects, index
+                                self.after_companions = True
                     if where == "within" and role == "accompany":
                         # 甲、乙秘书长在…的陪同下，深入某县调研: who is accompanied does what
                         # the next clause says.
@@ -1827,11 +1829,21 @@ class _Reader:
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
 
+    @property
+    def last_subjects(self) -> tuple[str, ...]:
+        """Who the story goes on with: the subject of the last clause that had one."""
+        return self._last_subjects
+
+    @last_subjects.setter
+    def last_subjects(self, subjects: tuple[str, ...]) -> None:
+        self._last_subjects = subjects
+        self.after_companions = False  # a subject set anew: the companions' turn is over
+
     def _going_on(self, pronoun: bool = False) -> tuple[str, ...]:
         """Who a clause with no subject of its own goes on with: the subject before it, but not
         the companions of a visit past their sentence, nor through 他 in it (甲到某镇调研。乙陪
         同调研。他指出…: 甲), whom the lead of the visit stands for, else no one."""
-        if not self.companions or self.last_subjects is not self.companions:  # 乙陪同。乙主持…
+        if not self.after_companions:  # 乙陪同。乙主持…: 乙 the subject again
             return self.last_subjects
         if not pronoun and self.where[0] == self.companions_at:
             return self.last_subjects  # 乙陪同调研，并介绍了情况: 乙 goes on
@@ -1844,7 +1856,7 @@ class _Reader:
     def _him(self) -> tuple[str, ...]:
         """Who a bare 他 stands for: who opened a clause of the sentence before it, else who the
         story goes on with, never a companion (see ``_going_on``)."""
-        if self.opener and not (self.opener in self.companions and self.last_subjects is self.companions):
+        if self.opener and not (self.opener in self.companions and self.after_companions):
             return (self.opener,)
         return self._going_on(pronoun=True)[:1]
 
