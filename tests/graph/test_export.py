@@ -216,3 +216,28 @@ def test_the_table_queries_give_the_same_rows_on_rdflib(sample_build, name):
     assert sorted(map(sorted, (r.items() for r in fast.records()))) == sorted(
         map(sorted, (r.items() for r in slow.records()))
     )
+
+
+def test_a_title_only_the_headline_states_says_its_offsets_count_in_the_headline():
+    from govkg.graph import build_records
+    from govkg.graph.sparql import graph_to_store
+
+    result = build_records(
+        [
+            {
+                "id": "h1",
+                "title": "安吉县县长王立新检查防汛工作",
+                "pubtime": "2021-07-02",
+                "content": "7月1日，县委副书记王立新到某某镇检查防汛工作。副县长赵文明主持召开会议。",
+            }
+        ]
+    )
+    tables = export_tables(graph_to_store(result.graph), ["titles", "posts"])
+    titles = {row["title"]: row for row in tables["titles"]}
+    headline, body = titles["安吉县县长"], titles["副县长"]
+    assert headline["person"] == "王立新"
+    assert (headline["evidence_in"], body["evidence_in"]) == ("headline", "body")
+    begin, end = int(headline["begin"]), int(headline["end"])
+    assert "安吉县县长王立新检查防汛工作"[begin:end] == headline["sentence"]
+    posts = {row["post"]: row["evidence_in"] for row in tables["posts"] if row["person"] == "王立新"}
+    assert posts == {"安吉县县长": "headline", "安吉县委副书记": "body"}
