@@ -518,7 +518,9 @@ class _GraphParts:
     graph (most: a release's events, mentions, evidence) has the text it has in graph.ttl, read back
     from there (``at`` is where the next subject's text starts in it); the text of the others in a
     release graph, made from that graph's triples, is kept in a scratch file. No shard is read again
-    and no subject of one release formatted twice."""
+    and no subject of one release formatted twice. Subjects of one release graph whose texts follow
+    one another in graph.ttl (a release's events, mentions, evidence: nothing sorts between them)
+    are one line, their first subject's, for the run of their texts: a line a run, not a subject."""
 
     def __init__(self, shards: list[tuple[str, Path]], folder: Path, run_chars: int) -> None:
         self.shards = shards
@@ -528,9 +530,22 @@ class _GraphParts:
         self.texts = self.texts_path.open("w+b")
         self.written = 0  # bytes in ``texts``
         self.at = 0
+        self.run: list | None = None  # the last run of one release graph's text: [tag, subject, start, end]
 
     def whole(self, tag: str, subject: str, size: int) -> None:
-        self.lines.add(f"{self.order[tag]}\t{subject}\tt{self.at}\t{size}\n")
+        run = self.run
+        if run is not None and run[0] == tag and run[3] == self.at:  # it goes on with the last run
+            run[3] += size
+            return
+        self._held()
+        self.run = [tag, subject, self.at, self.at + size]
+
+    def _held(self) -> None:
+        """The last run's line, once it is known to go on no further."""
+        if self.run is not None:
+            tag, subject, start, end = self.run
+            self.lines.add(f"{self.order[tag]}\t{subject}\tt{start}\t{end - start}\n")
+            self.run = None
 
     def partial(self, tag: str, subject: str, text: bytes) -> None:
         self.lines.add(f"{self.order[tag]}\t{subject}\tp{self.written}\t{len(text)}\n")
@@ -540,6 +555,7 @@ class _GraphParts:
     def write(self, trig: Splice, ttl, digests: dict[str, str], graphs_out) -> None:
         """Write the release graphs into ``trig`` from graph.ttl (``ttl``, the file being written,
         flushed) and the texts kept; each shard's line of graphs.tsv into ``graphs_out``."""
+        self._held()
         self.texts.flush()
         ttl.flush()
         sources = {"t": ttl.fileno(), "p": self.texts.fileno()}

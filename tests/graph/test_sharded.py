@@ -17,7 +17,7 @@ from govkg.graph import store as store_module
 from govkg.graph.build import BuildResult
 from govkg.graph.interrupts import pool_workers, worker_pool
 from govkg.graph.iris import release_iri
-from govkg.graph.outputs import canonical, write_outputs
+from govkg.graph.outputs import _Names, canonical, named_graph_head, write_outputs
 from govkg.graph.page_index import INDEX as PAGE_INDEX
 from govkg.graph.rdf import to_rdf
 from govkg.graph.sharded import (
@@ -30,8 +30,9 @@ from govkg.graph.sharded import (
     write_rdf_files,
 )
 from govkg.graph.shards import DEFAULT, INDEX, SHARDS, shard_name
+from govkg.graph.splice import Splice
 from govkg.graph.store import STORE, manifest, stamp
-from govkg.ontology import GOV, SCHEMA
+from govkg.ontology import GOV, PREFIXES, SCHEMA
 from tests.graph.records import inspection, meeting
 
 
@@ -539,3 +540,36 @@ def test_a_pool_task_hands_back_its_workers_free_memory_whether_it_returns_or_ra
     with pytest.raises(ZeroDivisionError):
         sharded._given_back(divmod, 1, 0)
     assert given == ["trimmed", "trimmed"]
+
+
+def test_release_graph_parts_of_subjects_one_after_another_are_one_run(tmp_path):
+    """A full build tells where each release graph's text is in graph.ttl a run of subjects at a time
+    (those whose texts follow one another there), not a subject at a time: the same graph.trig."""
+    shards = [("", tmp_path / DEFAULT), ("<g:a>", tmp_path / "a.nq"), ("<g:b>", tmp_path / "b.nq")]
+    parts = sharded._GraphParts(shards, tmp_path, 1 << 20)
+    ttl = (tmp_path / "graph.ttl").open("w+b")
+    # graph.ttl's subjects in order: a's, a's, b's, a's, one in a whole and in b in part, a's
+    for subject, text, wholes in [
+        ("<s1>", b"A1.", ["a.nq"]),
+        ("<s2>", b"A2..", ["a.nq"]),
+        ("<s3>", b"B3", ["b.nq"]),
+        ("<s4>", b"A4", ["a.nq"]),
+        ("<s5>", b"M5", ["a.nq"]),
+        ("<s6>", b"A6", ["a.nq"]),
+    ]:
+        for tag in wholes:
+            parts.whole(tag, subject, len(text))
+        if subject == "<s5>":
+            parts.partial("b.nq", subject, b"b5")
+        ttl.write(text)
+        parts.at += len(text)
+    parts._held()
+    assert len(list(parts.lines)) == 4  # a: s1-s2 and s4-s6; b: s3, and s5's part
+    trig = tmp_path / "graph.trig"
+    with trig.open("wb") as out:
+        parts.write(Splice(out), ttl, {}, None)
+    parts.close()
+    ttl.close()
+    names = _Names(PREFIXES)
+    heads = [named_graph_head(graph, names).encode() for graph in ("<g:a>", "<g:b>")]
+    assert trig.read_bytes() == heads[0] + b"A1.A2..A4M5A6}\n" + heads[1] + b"B3b5}\n"
