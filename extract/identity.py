@@ -524,6 +524,7 @@ def _office_row(office: Office | None) -> dict | None:
         "place": office.place,
         "national": office.national,
         "chief": office.chief,
+        "elsewhere": office.elsewhere,
     }
 
 
@@ -531,7 +532,8 @@ def _office_of(title: str, row: Mapping | None) -> Office | None:
     if row is None:
         return None
     national, chief = bool(row["national"]), bool(row["chief"])
-    return _office(title, row["office"], row["level"], row["place"], national, chief)
+    elsewhere = bool(row.get("elsewhere"))  # not in a table written before the field
+    return _office(title, row["office"], row["level"], row["place"], national, chief, elsewhere)
 
 
 @lru_cache(maxsize=65536)
@@ -686,6 +688,11 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         mention.place, mention.reason = named.place, f"title {named.title} names {named.place}"
         return
     level = mention.level
+    elsewhere = next((o for o in mention.offices if o.elsewhere), None)
+    if elsewhere and level is None:
+        # 新华社某分社社长, 世界某论坛主席: no office of the release's place, nor of the country
+        mention.place, mention.reason = None, f"title {elsewhere.title} is a body's of its own"
+        return
     if mention.national_release:
         declared = [p for p in _declared(mention) if p != NATIONAL]
         if declared and (level is None or lift(declared[0], level)):

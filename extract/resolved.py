@@ -286,7 +286,7 @@ def _person_row(person) -> tuple:
     )
 
 
-_OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief")
+_OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief", "elsewhere")
 
 
 def _person(data: tuple) -> PersonMention:

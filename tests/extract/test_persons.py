@@ -211,6 +211,29 @@ def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
     assert [h.jurisdiction for h in person.holdings] == where
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a title that names a body or a place of its own is not the release's
+        ("台南市议员王小明一行来我市参观。", "巴中市", [None]),
+        ("新华社某某分社社长王小明到我县调研。", "通江县", [None]),
+        ("世界某某论坛主席王小明出席。", "中国", [None]),
+        ("中国国民党副主席王小明、秘书长李四来访。", "巴中市", [None]),
+        # a chain after such a title keeps it
+        ("中国国民党副主席、秘书长王小明来访。", "巴中市", [None, None]),
+        # controls: a title naming a Chinese place, a country, or none at all
+        ("汉中市人大代表王小明来我市考察。", "巴中市", ["汉中市"]),
+        ("德国驻成都总领事王小明来访。", "巴中市", ["德国"]),
+        ("市外事办国际合作处处长王小明出席。", "巴中市", ["巴中市"]),
+        ("县政协委员王小明发言。", "通江县", ["通江县"]),
+    ],
+)
+def test_a_title_of_a_body_of_its_own_gets_no_release_place(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == where
+    assert person.jurisdiction == (where[0] or "?")
+
+
 @given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
 def test_any_text_ends(text):
     # lists of rejected words once looped for ever; any text must come back, and
