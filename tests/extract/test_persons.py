@@ -234,6 +234,28 @@ def test_a_title_of_a_body_of_its_own_gets_no_release_place(text, place, where):
     assert person.jurisdiction == (where[0] or "?")
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # the city whose congress opens an election or appointment takes the title
+        ("3月1日，安康市第五届人民代表大会第二次会议选举王小明为人民政府市长。", None, "安康市"),
+        ("3月1日，汉中市第九届人民代表大会第二次会议选举王小明为人民政府市长。", None, "汉中市"),
+        ("汉中市第九届人民代表大会第二次会议选举王小明为人民政府市长。", "陕西省", "汉中市"),
+        ("汉中市人大常委会决定任命王小明为市人民政府副市长。", "巴中市", "汉中市"),
+        ("通江县第八届人民代表大会选举王小明为县人民政府县长。", "巴中市", "通江县"),
+        # controls: a congress of another level, a place that opens no clause of the
+        # title, no notice verb between, or a place followed by no congress
+        ("汉中市第九届人民代表大会第二次会议选举王小明为县长。", "巴中市", "?"),
+        ("汉中市人大代表李四说，市长王小明出席。", "巴中市", "巴中市"),
+        ("汉中市人大代表李四与市长王小明交流。", "巴中市", "巴中市"),
+        ("汉中市人民政府任命王小明为市长。", None, "?"),
+    ],
+)
+def test_a_title_elected_by_a_named_congress_is_of_its_place(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert person.jurisdiction == where
+
+
 @given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
 def test_any_text_ends(text):
     # lists of rejected words once looped for ever; any text must come back, and
