@@ -1104,6 +1104,7 @@ class _Finder:
                 mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
+                foreign=found.foreign,
             )
 
 

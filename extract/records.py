@@ -124,6 +124,7 @@ class Person:
     mentions: tuple[Span, ...]
     holdings: tuple[Holding, ...] = ()
     jurisdiction: str | None = None  # where their office is, "?" unknown
+    foreign: bool = False  # found as a foreign guest or office holder (会见来访的某国总统甲; 甲表示)
 
 
 @dataclass(frozen=True)

@@ -256,6 +256,22 @@ def test_a_title_elected_by_a_named_congress_is_of_its_place(text, place, where)
     assert person.jurisdiction == where
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "foreign"),
+    [
+        # a foreign guest: a foreign head after the name, a foreign title, a received guest
+        ("李四表示，同奥朗德总统举行了会谈。", "奥朗德", True),
+        ("国家主席李四会见了来访的法国总统奥朗德。", "奥朗德", True),
+        ("李四会见俄罗斯客人科恰诺娃。科恰诺娃表示，愿同中方合作。", "科恰诺娃", True),
+        # controls: the host, and a local official named bare after his title
+        ("国家主席李四会见了来访的法国总统奥朗德。", "李四", False),
+        ("县长王小明出席。王小明强调，要抓落实。", "王小明", False),
+    ],
+)
+def test_a_foreign_guest_is_marked_foreign(text, name, foreign):
+    assert persons(text, "中国")[name].foreign is foreign
+
+
 @given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
 def test_any_text_ends(text):
     # lists of rejected words once looped for ever; any text must come back, and
