@@ -366,6 +366,7 @@ class PersonMention:
     key: str
     jurisdiction: str | None = None
     titles: tuple[TitleMention, ...] = ()
+    foreign: bool = False  # Person.foreign: a foreign guest, keyed to no Chinese place
 
 
 @_plain_state
@@ -416,6 +417,7 @@ class ReleaseMentions:
                     "name": p.name,
                     "key": p.key,
                     "jurisdiction": p.jurisdiction,
+                    "foreign": p.foreign,
                     "titles": [
                         {
                             "title": t.title,
@@ -452,6 +454,7 @@ class ReleaseMentions:
                     name=_shared(p["name"]),
                     key=_shared(p["key"]),
                     jurisdiction=_shared(p["jurisdiction"]),
+                    foreign=bool(p.get("foreign")),  # not in a table written before the field
                     titles=tuple(
                         TitleMention(
                             *map(_shared, (t["title"], t["jurisdiction"], t["organization"])),
@@ -494,7 +497,11 @@ class SharedValues:
         if found is None:
             one = self._one
             titles = tuple(one(title) for title in person.titles)
-            found = one(PersonMention(one(person.name), one(person.key), one(person.jurisdiction), titles))
+            found = one(
+                PersonMention(
+                    one(person.name), one(person.key), one(person.jurisdiction), titles, person.foreign
+                )
+            )
         return found
 
     def __call__(self, row: ReleaseMentions) -> ReleaseMentions:
@@ -524,6 +531,7 @@ def _office_row(office: Office | None) -> dict | None:
         "place": office.place,
         "national": office.national,
         "chief": office.chief,
+        "elsewhere": office.elsewhere,
     }
 
 
@@ -531,7 +539,8 @@ def _office_of(title: str, row: Mapping | None) -> Office | None:
     if row is None:
         return None
     national, chief = bool(row["national"]), bool(row["chief"])
-    return _office(title, row["office"], row["level"], row["place"], national, chief)
+    elsewhere = bool(row.get("elsewhere"))  # not in a table written before the field
+    return _office(title, row["office"], row["level"], row["place"], national, chief, elsewhere)
 
 
 @lru_cache(maxsize=65536)
@@ -566,6 +575,7 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
             titles=tuple(
                 TitleMention(h.title, h.jurisdiction, h.organization, h.office) for h in person.holdings
             ),
+            foreign=person.foreign,
         )
         for person in extraction.persons
     )
@@ -686,6 +696,15 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         mention.place, mention.reason = named.place, f"title {named.title} names {named.place}"
         return
     level = mention.level
+    elsewhere = next((o for o in mention.offices if o.elsewhere), None)
+    if elsewhere and level is None:
+        # 新华社某分社社长, 世界某论坛主席: no office of the release's place, nor of the country
+        mention.place, mention.reason = None, f"title {elsewhere.title} is a body's of its own"
+        return
+    if mention.person.foreign and level is None:
+        # 会见来访的某国总统甲, then 甲 bare: a foreign guest is no official of the release's place
+        mention.place, mention.reason = None, "a foreign guest with no title of a place"
+        return
     if mention.national_release:
         declared = [p for p in _declared(mention) if p != NATIONAL]
         if declared and (level is None or lift(declared[0], level)):

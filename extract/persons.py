@@ -50,7 +50,7 @@ from govkg.extract.names import (
     surname_starts,
     surnames,
 )
-from govkg.extract.places import PlacesNamed, gazetteer
+from govkg.extract.places import PlacesNamed, find_places, gazetteer, level_word
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -83,6 +83,10 @@ _CAREER = re.compile(r"曾任|历任|现任|曾担任|先后担任|先后任|现
 _CAREER_ITEM = re.compile(
     r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:(?P<stop>等职务?|$|[。；;\n])|[，,、])", re.MULTILINE
 )
+# A people's congress after the place that opens an election or appointment sentence
+# (柳州市第十三届人民代表大会…选举X为人民政府市长; 某市人大常委会决定任命X为…).
+_CONGRESS = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}届|人民代表大会|人大")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。\n]")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
@@ -568,6 +572,30 @@ class _Finder:
                 return word if _foreign_like(word) and not is_chinese_name(word) else None
         return None
 
+    def _electing_place(self, office, start: int, sentence_index: int) -> str | None:
+        """The place whose congress opens the clause that elects or appoints to a level title at ``start``.
+
+        In 柳州市第十三届人民代表大会第五次会议选举X为人民政府市长 the 市长 is 柳州市's,
+        whatever the release's place: the place must open the clause, be followed by its
+        congress, a notice verb must follow before the title, and its level be the title's.
+        """
+        if office.place or office.national or not office.level:
+            return None
+        t = self.text
+        a = self.sentence_starts[sentence_index] if self.sentences else 0
+        clause = max((m.end() for m in _CLAUSE_MARK.finditer(t, a, start)), default=a)
+        while clause < start and t[clause] in " \u3000":
+            clause += 1
+        if not _NOTICE.search(t, clause, start):
+            return None
+        named = find_places(t[clause:start])
+        if not named or named[0][0] != 0 or level_word(named[0][2]) != office.level:
+            return None
+        _, end, place = named[0]
+        if not _CONGRESS.match(t, clause + end) or not _NOTICE.search(t, clause + end, start):
+            return None
+        return place
+
     def notices(self) -> None:
         """任命 / 免去 notices: 任命X为TITLE, 免除X同志TITLE一职, X辞去TITLE职务."""
         t = self.text
@@ -1050,6 +1078,9 @@ class _Finder:
                 ):
                     # 汉中市委副书记、市长: a level title takes the place its chain named
                     resolution = Resolution(place, explicit=True)
+                elif not found.foreign and (place := self._electing_place(office, start, sentence_index)):
+                    # 柳州市第十三届人民代表大会…选举X为人民政府市长: the congress's city
+                    resolution = Resolution(place, explicit=True)
                 before = (office, end)
                 if resolution.explicit:
                     last = (resolution, sentence_index)
@@ -1073,6 +1104,7 @@ class _Finder:
                 mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
                 holdings=tuple(holdings),
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
+                foreign=found.foreign,
             )
 
 

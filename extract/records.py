@@ -95,6 +95,9 @@ class Office:
     )  # a place named in the title, canonical; 中国 for national titles; a foreign office's country
     national: bool = False
     chief: bool = False  # one holder per jurisdiction at a time (市长, 县委书记, 区人大常委会主任)
+    # an office of a body of its own, in no place the title or the release names
+    # (新华社河南分社社长, 某市议员, 世界某论坛主席): no jurisdiction, not the release's
+    elsewhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class Person:
     mentions: tuple[Span, ...]
     holdings: tuple[Holding, ...] = ()
     jurisdiction: str | None = None  # where their office is, "?" unknown
+    foreign: bool = False  # found as a foreign guest or office holder (会见来访的某国总统甲; 甲表示)
 
 
 @dataclass(frozen=True)

@@ -283,15 +283,16 @@ def _person_row(person) -> tuple:
             )
             for t in person.titles
         ),
+        person.foreign,
     )
 
 
-_OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief")
+_OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief", "elsewhere")
 
 
 def _person(data: tuple) -> PersonMention:
     """The person of a :func:`_person_row`, its strings and offices shared (one object each)."""
-    name, key, jurisdiction, titles = data
+    name, key, jurisdiction, titles, *rest = data  # a row written before ``foreign`` has none
     return PersonMention(
         _shared(name),
         _shared(key),
@@ -305,6 +306,7 @@ def _person(data: tuple) -> PersonMention:
             )
             for title, where, organ, office in titles
         ),
+        bool(rest and rest[0]),
     )
 
 

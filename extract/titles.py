@@ -354,6 +354,8 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
         return Resolution(NATIONAL, national=True, explicit=True)
     if office.place:
         return Resolution(office.place, explicit=True)
+    if office.elsewhere:  # 新华社某分社社长: no office of the release's place
+        return Resolution(None, explicit=True)
     # a former office (原市长) has no level of its own, but its level word still tells its place
     level = office.level or level_of_title(office.office)
     if level:
@@ -484,8 +486,9 @@ def parse_title(title: str) -> Office:
     Extraction reads each title once and keeps the result on its
     :class:`~govkg.extract.records.Holding`; identity reads those fields.
 
-    >>> parse_title("日照市委书记")
-    Office(title='日照市委书记', office='市委书记', level='市', place='日照市', national=False, chief=True)
+    >>> parse_title("日照市委书记")  # doctest: +NORMALIZE_WHITESPACE
+    Office(title='日照市委书记', office='市委书记', level='市', place='日照市', national=False, chief=True,
+           elsewhere=False)
     >>> o = parse_title("石台县人民政府副县长"); o.office, o.level, o.place
     ('副县长', '县', '石台县')
     >>> o = parse_title("常务副区长"); o.office, o.level, o.place
@@ -534,7 +537,20 @@ def parse_title(title: str) -> Office:
         # 原区委副主委, 原日照市委书记: the place is still told, but the post is no longer
         # held: no level, so no post (identity.post_of) and no chief office
         return Office(title, office, None, place)
+    if not place and not level and _elsewhere(office):
+        return Office(title, office, None, None, elsewhere=True)
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))
+
+
+def _elsewhere(office: str) -> bool:
+    """Whether an office without a place or a level is a body's of its own (``data/names.tsv``).
+
+    >>> _elsewhere("新华社某分社社长"), _elsewhere("国际某联合会主席"), _elsewhere("某某局国际合作处处长")
+    (True, True, False)
+    """
+    return office.startswith(names_words("elsewhere-start")) or any(
+        w in office for w in names_words("elsewhere")
+    )
 
 
 def _former(text: str) -> str:

@@ -808,3 +808,40 @@ def test_give_back_memory_returns_free_memory_held_below_a_live_block():
 def test_give_back_memory_does_nothing_without_malloc_trim(monkeypatch):
     monkeypatch.setattr(identity, "_malloc_trim", lambda: None)
     assert give_back_memory() is None
+
+
+@pytest.mark.parametrize(
+    ("title", "where", "expected"),
+    [
+        # a title of a body of its own keys the person to no place, not the release's
+        ("新华社某某分社社长", "巴中市", "甲乙@?a"),
+        ("台南市议员", "巴中市", "甲乙@?a"),
+        ("世界某某论坛主席", "中国", "甲乙@?a"),
+        # controls: a local office without a level, and one that names a country
+        ("副主任", "巴中市", "甲乙@巴中市"),
+        ("德国驻成都总领事", "巴中市", "甲乙@德国"),
+    ],
+)
+def test_a_body_of_its_own_is_no_place_in_a_key(title, where, expected):
+    keys = nodes(
+        release("a", where, person("甲乙", title, where=None if parse_title(title).elsewhere else where))
+    )
+    assert keys[("a", "甲乙")] == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "titles", "foreign", "expected"),
+    [
+        # a foreign guest with no title of a place is keyed to no Chinese place
+        ("中国", (), True, "甲乙@?a"),
+        ("巴中市", (), True, "甲乙@?a"),
+        ("中国", ("总统",), True, "甲乙@?a"),
+        # controls: a foreign title names its country; a Chinese name keeps the release's place
+        ("中国", ("德国外长",), True, "甲乙@德国"),
+        ("中国", (), False, "甲乙@中国"),
+        ("巴中市", (), False, "甲乙@巴中市"),
+    ],
+)
+def test_a_foreign_guest_is_keyed_to_no_chinese_place(place, titles, foreign, expected):
+    guest = replace(person("甲乙", *titles), foreign=foreign)
+    assert nodes(release("a", place, guest))[("a", "甲乙")] == expected

@@ -211,6 +211,67 @@ def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
     assert [h.jurisdiction for h in person.holdings] == where
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a title that names a body or a place of its own is not the release's
+        ("台南市议员王小明一行来我市参观。", "巴中市", [None]),
+        ("新华社某某分社社长王小明到我县调研。", "通江县", [None]),
+        ("世界某某论坛主席王小明出席。", "中国", [None]),
+        ("中国国民党副主席王小明、秘书长李四来访。", "巴中市", [None]),
+        # a chain after such a title keeps it
+        ("中国国民党副主席、秘书长王小明来访。", "巴中市", [None, None]),
+        # controls: a title naming a Chinese place, a country, or none at all
+        ("汉中市人大代表王小明来我市考察。", "巴中市", ["汉中市"]),
+        ("德国驻成都总领事王小明来访。", "巴中市", ["德国"]),
+        ("市外事办国际合作处处长王小明出席。", "巴中市", ["巴中市"]),
+        ("县政协委员王小明发言。", "通江县", ["通江县"]),
+    ],
+)
+def test_a_title_of_a_body_of_its_own_gets_no_release_place(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == where
+    assert person.jurisdiction == (where[0] or "?")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # the city whose congress opens an election or appointment takes the title
+        ("3月1日，安康市第五届人民代表大会第二次会议选举王小明为人民政府市长。", None, "安康市"),
+        ("3月1日，汉中市第九届人民代表大会第二次会议选举王小明为人民政府市长。", None, "汉中市"),
+        ("汉中市第九届人民代表大会第二次会议选举王小明为人民政府市长。", "陕西省", "汉中市"),
+        ("汉中市人大常委会决定任命王小明为市人民政府副市长。", "巴中市", "汉中市"),
+        ("通江县第八届人民代表大会选举王小明为县人民政府县长。", "巴中市", "通江县"),
+        # controls: a congress of another level, a place that opens no clause of the
+        # title, no notice verb between, or a place followed by no congress
+        ("汉中市第九届人民代表大会第二次会议选举王小明为县长。", "巴中市", "?"),
+        ("汉中市人大代表李四说，市长王小明出席。", "巴中市", "巴中市"),
+        ("汉中市人大代表李四与市长王小明交流。", "巴中市", "巴中市"),
+        ("汉中市人民政府任命王小明为市长。", None, "?"),
+    ],
+)
+def test_a_title_elected_by_a_named_congress_is_of_its_place(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert person.jurisdiction == where
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "foreign"),
+    [
+        # a foreign guest: a foreign head after the name, a foreign title, a received guest
+        ("李四表示，同奥朗德总统举行了会谈。", "奥朗德", True),
+        ("国家主席李四会见了来访的法国总统奥朗德。", "奥朗德", True),
+        ("李四会见俄罗斯客人科恰诺娃。科恰诺娃表示，愿同中方合作。", "科恰诺娃", True),
+        # controls: the host, and a local official named bare after his title
+        ("国家主席李四会见了来访的法国总统奥朗德。", "李四", False),
+        ("县长王小明出席。王小明强调，要抓落实。", "王小明", False),
+    ],
+)
+def test_a_foreign_guest_is_marked_foreign(text, name, foreign):
+    assert persons(text, "中国")[name].foreign is foreign
+
+
 @given(st.text(alphabet="县长副书记王小明李四、，。出席主持同志领导等和在严格高度金川柳林平", max_size=60))
 def test_any_text_ends(text):
     # lists of rejected words once looped for ever; any text must come back, and

@@ -318,3 +318,32 @@ def test_a_title_takes_the_place_of_the_title_before_it(before, title, place):
 def test_a_youth_league_office_is_of_its_level(title, home, where):
     assert resolve(title, home).jurisdiction == where
     assert organization(title, where) is None  # no party committee of the place
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where", "elsewhere"),
+    [
+        # a title that names a body of its own is not an office of the release's place
+        ("新华社某某分社社长", "某某县", None, True),
+        ("某报社湖北分社副社长", "巴中市", None, True),
+        ("台南市议员", "巴中市", None, True),
+        ("中国国民党副主席", "巴中市", None, True),
+        ("某国驻华大使", "中国", None, True),
+        ("世界某某论坛主席", "中国", None, True),
+        ("国际某某联合会主席", "巴中市", None, True),
+        # controls: a title with a level or a place of its own keeps it, and so does
+        # a local office that holds such a word after its start
+        ("市外事办国际合作处处长", "巴中市", "巴中市", False),
+        ("某局国际合作处处长", "巴中市", "巴中市", False),
+        ("巴中市委副书记", "通江县", "巴中市", False),
+        ("香港特别行政区立法会议员", "巴中市", "香港特别行政区", False),
+        ("德国驻成都总领事", "巴中市", "德国", False),
+        ("副主任", "巴中市", "巴中市", False),
+        ("县人大代表", "通江县", "通江县", False),
+    ],
+)
+def test_a_body_of_its_own_is_no_office_of_the_release_place(title, home, where, elsewhere):
+    assert parse_title(title).elsewhere is elsewhere
+    resolution = resolve(title, home)
+    assert resolution.jurisdiction == where
+    assert resolution.explicit or not elsewhere
