@@ -343,6 +343,8 @@ _WITH = re.compile(rf"{_SAME}|和")
 _HOLDS_WITH = re.compile(_SAME)
 # A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
 _TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
+# What may stand before a call paid whose subject is elided (…带队，先后拜会某部).
+_CALL_GOES_ON = re.compile(r"\s*(?:并|还|又|随后|先后|分别|专程|一同|共同)*")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
 _PLACE_ONLY = r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*(?:在[^，,。；;在]{1,20}?)?\s*"
 
@@ -850,6 +852,9 @@ class _Reader:
         self.companions: tuple[str, ...] = ()
         self.companions_at = -1
         self.last_subjects: tuple[str, ...] = ()
+        # Who paid the call told of (甲带队拜会某部): the guests of the talks told of after it
+        # (甲在会谈中说, …，与乙举行会谈), whoever they are held with hosts them.
+        self.callers: tuple[str, ...] = ()
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
         self.pending: list[Participation] = []
@@ -1064,6 +1069,8 @@ class _Reader:
         self.drafts.append(draft)
         self.current = draft
         self.marks.append(((index, clause.start()), draft))
+        if draft.type != "reception":
+            self.callers = ()  # the story has gone on from the call
         draft.follows, self.follows = self.follows, False
 
     def _place_at(self, sentence, v: View, found: re.Match | None, framed: str) -> str | None:
@@ -1524,7 +1531,11 @@ class _Reader:
             pieces = ((start, end),)
         elif kind == "reception":
             end = event_names.cut_tail(text, at, clause.end())
-            joint = _HOLDS_WITH.search(text, before[0].end if before else clause.start(), at)
+            # …，与乙举行会谈 (the subject elided): held with the first named.
+            opens_with = _TALK_OPENS.match(text, clause.start())
+            joint = _HOLDS_WITH.search(
+                text, clause.start() if opens_with or not before else before[0].end, at
+            )
             # 甲与乙举行会谈: the talks are named with whom they are held.
             # 甲与乙视频会见: so are talks of any cue held by a means (视频, 电话).
             start = (
@@ -1799,7 +1810,27 @@ class _Reader:
                             *self.last_subjects,
                             *(k for k in subjects if k not in self.last_subjects),
                         )
-                    if not subjects and accompanied and where == "before":
+                    if _CALLS_ON.fullmatch(cue.group()) and role == "guest":
+                        if (
+                            not subjects
+                            and self.last_subjects
+                            and _CALL_GOES_ON.fullmatch(
+                                text, previous_end if previous else clause.start(), cue.start()
+                            )
+                        ):
+                            # 甲、乙带队，先后拜会某部: who the clause goes on with pays the call.
+                            subjects = self.last_subjects
+                        self.callers = subjects or self.callers
+                    guests = ()
+                    if subjects and cue.group() == "会谈" and self.callers:
+                        # 甲拜会某部。甲在会谈中说…; …，与乙举行会谈: who paid the call is the
+                        # guest of the talks, whom they are held with the host.
+                        guests = tuple(k for k in subjects if k in self.callers)
+                        if guests and role == "host":
+                            self._give_keys(guests, "guest", sentence)
+                            previous = self.last_subjects = subjects
+                            subjects = tuple(k for k in subjects if k not in self.callers)
+                    if not subjects and accompanied and where == "before" and not guests:
                         # 甲在乙陪同下会见丙: who is accompanied does what the clause goes on to
                         subjects = tuple(accompanied)
                     if subjects:
@@ -1965,6 +1996,15 @@ class _Reader:
             frame = _ATTENDING_FRAME.search(text, before[0].end, cue.start())
             if _NOT_HOST.search(text, frame.end() if frame else before[0].end, cue.start()):
                 return ()
+            if (
+                role == "host"
+                and cue.group() == "会谈"
+                and self.callers
+                and _TALK_OPENS.match(text, clause.start())
+            ):
+                # 甲拜会某部，与乙举行会谈: 甲, who paid the call, is its guest; 乙 hosts.
+                self._give_keys(self.callers, "guest", None)
+                return tuple(m.key for m in before)
             # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
             if joint and not _TOGETHER.search(text, joint.end(), cue.start()):

@@ -2613,6 +2613,60 @@ def test_a_call_paid_is_a_reception_of_the_visitor(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # talks told of after a call on an office: the visitors are their guests
+        (
+            "6月9日，市长张三拜会某部。张三在会谈中说，希望支持。",
+            [("reception", {("张三", "guest"), ("张三", "speak")})],
+        ),
+        # …those who lead the call too, its subject elided after 带队
+        (
+            "6月9日，市长张三、副市长李四带队，先后拜会某部、某委，汇报工作。张三、李四在会谈中说，感谢支持。",
+            [
+                (
+                    "reception",
+                    {
+                        ("张三", "guest"),
+                        ("张三", "lead"),
+                        ("张三", "speak"),
+                        ("李四", "guest"),
+                        ("李四", "lead"),
+                    },
+                )
+            ],
+        ),
+        # talks held with whom they call on, the subject elided: the visitor is the guest, the other hosts
+        (
+            "6月9日，市长张三拜会某部，与部长王五举行会谈。",
+            [("reception", {("张三", "guest"), ("王五", "host")})],
+        ),
+        (
+            "6月9日，市长张三带队拜会某部，与部长王五会谈。",
+            [("reception", {("张三", "guest"), ("王五", "host")})],
+        ),
+        # controls: talks with no call told of keep who holds them their host
+        (
+            "6月9日，市长张三与部长王五举行会谈。",
+            [("reception", {("张三", "host"), ("王五", "guest")})],
+        ),
+        (
+            "6月9日，市长张三在某地同部长王五举行会谈。张三在会谈中说，双方合作良好。",
+            [("reception", {("张三", "host"), ("张三", "speak"), ("王五", "guest")})],
+        ),
+        # …and a reception whose host is named receives the visitor of the call
+        (
+            "6月9日，市长张三拜会某部，部长王五会见了张三一行。",
+            [("reception", {("张三", "guest"), ("王五", "host")})],
+        ),
+    ],
+)
+def test_the_visitors_of_a_call_are_guests_of_its_talks(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the witnesses named in its clause attend a signing of its own
         (
             "6月9日，市长张三和某公司董事长李四共同见证签约。",
