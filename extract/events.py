@@ -380,6 +380,16 @@ _NOT_DOING = re.compile(
 )
 # What stands between who gives a report and 的报告 (cue where "given"): 作了题为《…》, 在会上作了一场精彩.
 _GIVES = re.compile(r"[^，,；;。所]{0,20}?[作做]了?[^，,；;。所]{0,30}")
+# What stands between a presenter and 推介 (甲作招商项目推介, 甲分别进行了…推介, 甲在会上作了…的推介,
+# 甲为客商作推介).
+_PRESENTS = re.compile(
+    r"(?:同志)?(?:在[^，,；;。]{1,16}?[上中])?(?:分别|还|也|并|又|现场|依次|先后|共同|首先|重点)*"
+    r"(?:(?:为|向)[^，,；;。]{1,12}?)?(?:作(?!为)|做(?!好)|进行)了?[^，,；;。作做]{0,30}"
+)
+# Whom something is done for or to, said before the name (为乙, 向某公司董事长乙).
+_FOR_WHOM = re.compile(r"[为向给替帮]")
+# What joins the names of a list (甲、乙; 甲和乙; 县委书记甲、市长乙): a mark, a word, titles.
+_LISTED = re.compile(r"(?:同志)?[、和及与][^，,；;。、和及与]{0,16}")
 # What opens a clause that goes on with its subject giving a speech or lecture (…，并作重要讲话;
 # …，并为党员讲了一堂生动的): a connective, whom it is given to, the giving verb.
 _GIVES_SPEECH = re.compile(
@@ -1949,6 +1959,20 @@ class _Reader:
             and m.end <= cue.start()
             and not _NOT_DOING.search(text[m.end : cue.start()])
         ]
+        if where == "presented":
+            # 甲、乙作招商项目推介, 甲在会上作了…推介: who gives it, a giving verb right after
+            # them; every name of the list they close (not 向甲推介, 甲作为…).
+            if not before or not _PRESENTS.fullmatch(text, before[-1].end, cue.start()):
+                return ()
+            opening = before[-2].end if len(before) > 1 else max(clause.start(), previous_end)
+            if _FOR_WHOM.search(text, opening, before[-1].start):
+                return ()  # 甲为乙作推介: 乙 is whom it is given for
+            listed = [before[-1]]
+            for m in reversed(before[:-1]):
+                if not _LISTED.fullmatch(text, m.end, listed[0].start):
+                    break
+                listed.insert(0, m)
+            return tuple(m.key for m in listed)
         if where == "given":
             # 甲作了题为《…》的报告, 甲在会上作了一场精彩的报告: who gives it, the giving verb
             # between them; not 学习甲的报告, 乙在会上的报告.

@@ -1212,7 +1212,11 @@ def test_role_cue_rows():
     rows = load_table("role_cues.tsv")
     assert len({(cue, role) for cue, role, _ in rows}) == len(rows)
     for cue, role, where in rows:
-        assert cue and role in _ROLES and where in {"before", "after", "subject", "within", "heard", "given"}
+        assert (
+            cue
+            and role in _ROLES
+            and where in {"before", "after", "subject", "within", "heard", "given", "presented"}
+        )
 
 
 @pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
@@ -3408,3 +3412,26 @@ def test_a_clause_with_no_subject_of_its_own_goes_on_with_whose_subject(text, ex
     found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
     names = {p.key: p.name for p in found.persons}
     assert {(names[p.person], p.role) for e in found.events for p in e.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a presentation given (作…推介, 作了…推介, 进行了…推介): the presenters speak, every name of
+        # the list before the giving verb
+        (
+            "6月9日，全市招商推介会在某地举行。副市长张三主持，县委书记李四、市长王五作招商项目推介。",
+            {("张三", "chair"), ("李四", "speak"), ("王五", "speak")},
+        ),
+        ("6月9日，全县招商推介会召开。张三在会上作了某园区的推介。", {("张三", "speak")}),
+        ("6月9日，全县招商推介会召开。张三、李四分别作推介。", {("张三", "speak"), ("李四", "speak")}),
+        ("6月9日，全县招商推介会召开。张三为客商作推介。", {("张三", "speak")}),
+        # controls: whom it is given for, what is recommended to someone, no giving verb
+        ("6月9日，全县招商推介会召开。张三和李四为王五作推介。", set()),
+        ("6月9日，全县招商推介会召开。张三向客商推介某县资源。", set()),
+        ("6月9日，全县招商推介会召开。张三与客商交流，李四推介某县资源。", set()),
+    ],
+)
+def test_who_gives_a_presentation_speaks(text, expected):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {(p.person, p.role) for p in event.participations} == expected
