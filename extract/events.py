@@ -300,6 +300,8 @@ _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]
 _GATHERINGS = ("signing", "ceremony")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
+# What opens a sentence that tells of a meeting held after the one told of (会后，我县立即召开…).
+_HELD_AFTER = re.compile(r"\s*(?:会后|会议结束后)[，,\s]*[^，,；;。]{0,12}")
 # A count of happenings (连续两次召开…, 曾两次带队到…) after the days or years it lists
 # (5月6日和12日, 2013年和2015年): one happening each.
 _TIMES = re.compile(
@@ -419,6 +421,14 @@ _NOMINAL_CUE = re.compile(
 )
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
+# Who attended, said of those the clause addresses or names (出席签约仪式的各位嘉宾, 参加会议的全体
+# 同志): an attributive, no one attends by it.
+_ATTENDED_BY = re.compile(
+    r"(?:出席|参加|参会|列席|到会)[^，,；;。的]{0,30}的(?:各位|全体|广大|所有|各级)?[^，,；;。的有]{0,8}?"
+    r"(?:嘉宾|来宾|领导|代表|朋友|同志|客人|客商|人员|企业家|专家|同学|干部|党员|群众)"
+    # …not a gathering named by who meets (参加某支部的党员大会, 出席全省的领导干部会议)
+    r"(?![^，,；;。]{0,6}?(?:会|仪式|活动|论坛|典礼|班))"
+)
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
@@ -1462,7 +1472,13 @@ class _Reader:
                 draft.roles.append(Participation(after[0].key, "lead", sentence.span))
         # 同日，甲还主持召开了某专题会议: another meeting, unless it names the one told of.
         also = kind == "meeting" and not generic and _ANOTHER.search(clause.group(), 0, match.start())
-        same = None if another or past else self._same_as(draft, name_view, bool(also), weak)
+        # 会后，我县立即召开会议: a meeting held after the one told of is another.
+        after = (
+            kind == "meeting"
+            and _HELD_AFTER.fullmatch(v.text, 0, at)
+            and match.group().startswith(("召开", "举行", "主持召开"))
+        )
+        same = None if another or past or after else self._same_as(draft, name_view, bool(also), weak)
         if same is None and weak:
             return
         if same is None:
@@ -1775,6 +1791,8 @@ class _Reader:
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 and not _ATTENDING_OPENS.match(text, c.start())
+                # 向出席签约仪式的各位嘉宾表示欢迎: who attends describes whom one speaks to
+                and not _ATTENDED_BY.match(text, c.start())
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
                 and not _WELCOMED_TO.search(text, clause.start(), c.start())
             ]

@@ -3435,3 +3435,53 @@ def test_a_clause_with_no_subject_of_its_own_goes_on_with_whose_subject(text, ex
 def test_who_gives_a_presentation_speaks(text, expected):
     (event,) = events_of(text, names=("张三", "李四", "王五"))
     assert {(p.person, p.role) for p in event.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 出席 / 参加 that describes whom one addresses or names is no one attending
+        (
+            "6月9日，全市签约仪式在某地举行。市委书记张三向出席签约仪式的各位嘉宾表示欢迎。",
+            set(),
+        ),
+        (
+            "6月9日，全市签约仪式在某地举行。张三代表市委对参加仪式的全体同志表示感谢。",
+            set(),
+        ),
+        # controls: who attends, and who attends a gathering named with what it is
+        ("6月9日，全市签约仪式在某地举行。李四出席签约仪式并致辞。", {("李四", "attend"), ("李四", "speak")}),
+        ("6月9日，张三出席在某地举行的全市招商会议。", {("张三", "attend")}),
+        ("6月9日，张三参加了某支部的党员大会。", {("张三", "attend")}),
+    ],
+)
+def test_attending_that_describes_the_addressed_is_no_attendance(text, expected):
+    (event,) = events_of(text, names=("张三", "李四"))
+    assert {(p.person, p.role) for p in event.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held after the one told of (会后，…召开会议) is another, on its day, with
+        # whom it names
+        (
+            "6月9日，我县组织收听收看全省防汛工作会议。县领导张三、李四参加收听收看。会后，我县立即召开会议，对防汛工作进行安排部署。",
+            [("2020-06-09", {("张三", "attend"), ("李四", "attend")}), ("2020-06-09", set())],
+        ),
+        (
+            "6月9日，全县防汛工作会议召开。会后，张三主持召开县委常委会会议，研究防汛工作。",
+            [("2020-06-09", set()), ("2020-06-09", {("张三", "chair")})],
+        ),
+        # controls: what the meeting asks to be held later, and the meeting itself told again
+        ("6月9日，全县防汛工作会议召开。会议要求，会后各乡镇要召开会议传达精神。", [("2020-06-09", set())]),
+        (
+            "6月9日，全县防汛工作会议召开。会上，张三主持会议并讲话。",
+            [("2020-06-09", {("张三", "chair"), ("张三", "speak")})],
+        ),
+    ],
+)
+def test_a_meeting_held_after_a_meeting_is_another(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert all(e.type == "meeting" for e in events)
+    assert [(e.date, {(p.person, p.role) for p in e.participations}) for e in events] == expected
