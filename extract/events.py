@@ -300,6 +300,8 @@ _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]
 _GATHERINGS = ("signing", "ceremony")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
+# What opens a sentence that tells of a meeting held after the one told of (会后，我县立即召开…).
+_HELD_AFTER = re.compile(r"\s*(?:会后|会议结束后)[，,\s]*[^，,；;。]{0,12}")
 # A count of happenings (连续两次召开…, 曾两次带队到…) after the days or years it lists
 # (5月6日和12日, 2013年和2015年): one happening each.
 _TIMES = re.compile(
@@ -343,6 +345,8 @@ _WITH = re.compile(rf"{_SAME}|和")
 _HOLDS_WITH = re.compile(_SAME)
 # A clause that opens with whom a talk is held (，与企业座谈): it goes on with the subject before.
 _TALK_OPENS = re.compile(r"\s*(?:并|还|又|随后)*(?:同|与)")
+# What may stand before a call paid whose subject is elided (…带队，先后拜会某部).
+_CALL_GOES_ON = re.compile(r"\s*(?:并|还|又|随后|先后|分别|专程|一同|共同)*")
 # What may open a clause that goes on with the subject before it: nothing, or where (在某镇).
 _PLACE_ONLY = r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*(?:在[^，,。；;在]{1,20}?)?\s*"
 
@@ -378,6 +382,16 @@ _NOT_DOING = re.compile(
 )
 # What stands between who gives a report and 的报告 (cue where "given"): 作了题为《…》, 在会上作了一场精彩.
 _GIVES = re.compile(r"[^，,；;。所]{0,20}?[作做]了?[^，,；;。所]{0,30}")
+# What stands between a presenter and 推介 (甲作招商项目推介, 甲分别进行了…推介, 甲在会上作了…的推介,
+# 甲为客商作推介).
+_PRESENTS = re.compile(
+    r"(?:同志)?(?:在[^，,；;。]{1,16}?[上中])?(?:分别|还|也|并|又|现场|依次|先后|共同|首先|重点)*"
+    r"(?:(?:为|向)[^，,；;。]{1,12}?)?(?:作(?!为)|做(?!好)|进行)了?[^，,；;。作做]{0,30}"
+)
+# Whom something is done for or to, said before the name (为乙, 向某公司董事长乙).
+_FOR_WHOM = re.compile(r"[为向给替帮]")
+# What joins the names of a list (甲、乙; 甲和乙; 县委书记甲、市长乙): a mark, a word, titles.
+_LISTED = re.compile(r"(?:同志)?[、和及与][^，,；;。、和及与]{0,16}")
 # What opens a clause that goes on with its subject giving a speech or lecture (…，并作重要讲话;
 # …，并为党员讲了一堂生动的): a connective, whom it is given to, the giving verb.
 _GIVES_SPEECH = re.compile(
@@ -407,6 +421,14 @@ _NOMINAL_CUE = re.compile(
 )
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
+# Who attended, said of those the clause addresses or names (出席签约仪式的各位嘉宾, 参加会议的全体
+# 同志): an attributive, no one attends by it.
+_ATTENDED_BY = re.compile(
+    r"(?:出席|参加|参会|列席|到会)[^，,；;。的]{0,30}的(?:各位|全体|广大|所有|各级)?[^，,；;。的有]{0,8}?"
+    r"(?:嘉宾|来宾|领导|代表|朋友|同志|客人|客商|人员|企业家|专家|同学|干部|党员|群众)"
+    # …not a gathering named by who meets (参加某支部的党员大会, 出席全省的领导干部会议)
+    r"(?![^，,；;。]{0,6}?(?:会|仪式|活动|论坛|典礼|班))"
+)
 _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:期间|之际|时|间隙)")
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
@@ -850,6 +872,9 @@ class _Reader:
         self.companions: tuple[str, ...] = ()
         self.companions_at = -1
         self.last_subjects: tuple[str, ...] = ()
+        # Who paid the call told of (甲带队拜会某部): the guests of the talks told of after it
+        # (甲在会谈中说, …，与乙举行会谈), whoever they are held with hosts them.
+        self.callers: tuple[str, ...] = ()
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
         self.pending: list[Participation] = []
@@ -1064,6 +1089,8 @@ class _Reader:
         self.drafts.append(draft)
         self.current = draft
         self.marks.append(((index, clause.start()), draft))
+        if draft.type != "reception":
+            self.callers = ()  # the story has gone on from the call
         draft.follows, self.follows = self.follows, False
 
     def _place_at(self, sentence, v: View, found: re.Match | None, framed: str) -> str | None:
@@ -1445,7 +1472,13 @@ class _Reader:
                 draft.roles.append(Participation(after[0].key, "lead", sentence.span))
         # 同日，甲还主持召开了某专题会议: another meeting, unless it names the one told of.
         also = kind == "meeting" and not generic and _ANOTHER.search(clause.group(), 0, match.start())
-        same = None if another or past else self._same_as(draft, name_view, bool(also), weak)
+        # 会后，我县立即召开会议: a meeting held after the one told of is another.
+        after = (
+            kind == "meeting"
+            and _HELD_AFTER.fullmatch(v.text, 0, at)
+            and match.group().startswith(("召开", "举行", "主持召开"))
+        )
+        same = None if another or past or after else self._same_as(draft, name_view, bool(also), weak)
         if same is None and weak:
             return
         if same is None:
@@ -1524,7 +1557,11 @@ class _Reader:
             pieces = ((start, end),)
         elif kind == "reception":
             end = event_names.cut_tail(text, at, clause.end())
-            joint = _HOLDS_WITH.search(text, before[0].end if before else clause.start(), at)
+            # …，与乙举行会谈 (the subject elided): held with the first named.
+            opens_with = _TALK_OPENS.match(text, clause.start())
+            joint = _HOLDS_WITH.search(
+                text, clause.start() if opens_with or not before else before[0].end, at
+            )
             # 甲与乙举行会谈: the talks are named with whom they are held.
             # 甲与乙视频会见: so are talks of any cue held by a means (视频, 电话).
             start = (
@@ -1754,6 +1791,8 @@ class _Reader:
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 and not _ATTENDING_OPENS.match(text, c.start())
+                # 向出席签约仪式的各位嘉宾表示欢迎: who attends describes whom one speaks to
+                and not _ATTENDED_BY.match(text, c.start())
                 # 甲欢迎乙来华出席…开幕式: what the guest is welcomed to come for, not done here
                 and not _WELCOMED_TO.search(text, clause.start(), c.start())
             ]
@@ -1799,7 +1838,27 @@ class _Reader:
                             *self.last_subjects,
                             *(k for k in subjects if k not in self.last_subjects),
                         )
-                    if not subjects and accompanied and where == "before":
+                    if _CALLS_ON.fullmatch(cue.group()) and role == "guest":
+                        if (
+                            not subjects
+                            and self.last_subjects
+                            and _CALL_GOES_ON.fullmatch(
+                                text, previous_end if previous else clause.start(), cue.start()
+                            )
+                        ):
+                            # 甲、乙带队，先后拜会某部: who the clause goes on with pays the call.
+                            subjects = self.last_subjects
+                        self.callers = subjects or self.callers
+                    guests = ()
+                    if subjects and cue.group() == "会谈" and self.callers:
+                        # 甲拜会某部。甲在会谈中说…; …，与乙举行会谈: who paid the call is the
+                        # guest of the talks, whom they are held with the host.
+                        guests = tuple(k for k in subjects if k in self.callers)
+                        if guests and role == "host":
+                            self._give_keys(guests, "guest", sentence)
+                            previous = self.last_subjects = subjects
+                            subjects = tuple(k for k in subjects if k not in self.callers)
+                    if not subjects and accompanied and where == "before" and not guests:
                         # 甲在乙陪同下会见丙: who is accompanied does what the clause goes on to
                         subjects = tuple(accompanied)
                     if subjects:
@@ -1918,6 +1977,20 @@ class _Reader:
             and m.end <= cue.start()
             and not _NOT_DOING.search(text[m.end : cue.start()])
         ]
+        if where == "presented":
+            # 甲、乙作招商项目推介, 甲在会上作了…推介: who gives it, a giving verb right after
+            # them; every name of the list they close (not 向甲推介, 甲作为…).
+            if not before or not _PRESENTS.fullmatch(text, before[-1].end, cue.start()):
+                return ()
+            opening = before[-2].end if len(before) > 1 else max(clause.start(), previous_end)
+            if _FOR_WHOM.search(text, opening, before[-1].start):
+                return ()  # 甲为乙作推介: 乙 is whom it is given for
+            listed = [before[-1]]
+            for m in reversed(before[:-1]):
+                if not _LISTED.fullmatch(text, m.end, listed[0].start):
+                    break
+                listed.insert(0, m)
+            return tuple(m.key for m in listed)
         if where == "given":
             # 甲作了题为《…》的报告, 甲在会上作了一场精彩的报告: who gives it, the giving verb
             # between them; not 学习甲的报告, 乙在会上的报告.
@@ -1965,6 +2038,15 @@ class _Reader:
             frame = _ATTENDING_FRAME.search(text, before[0].end, cue.start())
             if _NOT_HOST.search(text, frame.end() if frame else before[0].end, cue.start()):
                 return ()
+            if (
+                role == "host"
+                and cue.group() == "会谈"
+                and self.callers
+                and _TALK_OPENS.match(text, clause.start())
+            ):
+                # 甲拜会某部，与乙举行会谈: 甲, who paid the call, is its guest; 乙 hosts.
+                self._give_keys(self.callers, "guest", None)
+                return tuple(m.key for m in before)
             # X 与 Y 会见 / 会谈 / 座谈: X hosts, Y is the guest.
             joint = _WITH.search(text, before[0].end, cue.start())
             if joint and not _TOGETHER.search(text, joint.end(), cue.start()):

@@ -1212,7 +1212,11 @@ def test_role_cue_rows():
     rows = load_table("role_cues.tsv")
     assert len({(cue, role) for cue, role, _ in rows}) == len(rows)
     for cue, role, where in rows:
-        assert cue and role in _ROLES and where in {"before", "after", "subject", "within", "heard", "given"}
+        assert (
+            cue
+            and role in _ROLES
+            and where in {"before", "after", "subject", "within", "heard", "given", "presented"}
+        )
 
 
 @pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
@@ -2613,6 +2617,60 @@ def test_a_call_paid_is_a_reception_of_the_visitor(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # talks told of after a call on an office: the visitors are their guests
+        (
+            "6月9日，市长张三拜会某部。张三在会谈中说，希望支持。",
+            [("reception", {("张三", "guest"), ("张三", "speak")})],
+        ),
+        # …those who lead the call too, its subject elided after 带队
+        (
+            "6月9日，市长张三、副市长李四带队，先后拜会某部、某委，汇报工作。张三、李四在会谈中说，感谢支持。",
+            [
+                (
+                    "reception",
+                    {
+                        ("张三", "guest"),
+                        ("张三", "lead"),
+                        ("张三", "speak"),
+                        ("李四", "guest"),
+                        ("李四", "lead"),
+                    },
+                )
+            ],
+        ),
+        # talks held with whom they call on, the subject elided: the visitor is the guest, the other hosts
+        (
+            "6月9日，市长张三拜会某部，与部长王五举行会谈。",
+            [("reception", {("张三", "guest"), ("王五", "host")})],
+        ),
+        (
+            "6月9日，市长张三带队拜会某部，与部长王五会谈。",
+            [("reception", {("张三", "guest"), ("王五", "host")})],
+        ),
+        # controls: talks with no call told of keep who holds them their host
+        (
+            "6月9日，市长张三与部长王五举行会谈。",
+            [("reception", {("张三", "host"), ("王五", "guest")})],
+        ),
+        (
+            "6月9日，市长张三在某地同部长王五举行会谈。张三在会谈中说，双方合作良好。",
+            [("reception", {("张三", "host"), ("张三", "speak"), ("王五", "guest")})],
+        ),
+        # …and a reception whose host is named receives the visitor of the call
+        (
+            "6月9日，市长张三拜会某部，部长王五会见了张三一行。",
+            [("reception", {("张三", "guest"), ("王五", "host")})],
+        ),
+    ],
+)
+def test_the_visitors_of_a_call_are_guests_of_its_talks(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the witnesses named in its clause attend a signing of its own
         (
             "6月9日，市长张三和某公司董事长李四共同见证签约。",
@@ -3354,3 +3412,76 @@ def test_a_clause_with_no_subject_of_its_own_goes_on_with_whose_subject(text, ex
     found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
     names = {p.key: p.name for p in found.persons}
     assert {(names[p.person], p.role) for e in found.events for p in e.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a presentation given (作…推介, 作了…推介, 进行了…推介): the presenters speak, every name of
+        # the list before the giving verb
+        (
+            "6月9日，全市招商推介会在某地举行。副市长张三主持，县委书记李四、市长王五作招商项目推介。",
+            {("张三", "chair"), ("李四", "speak"), ("王五", "speak")},
+        ),
+        ("6月9日，全县招商推介会召开。张三在会上作了某园区的推介。", {("张三", "speak")}),
+        ("6月9日，全县招商推介会召开。张三、李四分别作推介。", {("张三", "speak"), ("李四", "speak")}),
+        ("6月9日，全县招商推介会召开。张三为客商作推介。", {("张三", "speak")}),
+        # controls: whom it is given for, what is recommended to someone, no giving verb
+        ("6月9日，全县招商推介会召开。张三和李四为王五作推介。", set()),
+        ("6月9日，全县招商推介会召开。张三向客商推介某县资源。", set()),
+        ("6月9日，全县招商推介会召开。张三与客商交流，李四推介某县资源。", set()),
+    ],
+)
+def test_who_gives_a_presentation_speaks(text, expected):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {(p.person, p.role) for p in event.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 出席 / 参加 that describes whom one addresses or names is no one attending
+        (
+            "6月9日，全市签约仪式在某地举行。市委书记张三向出席签约仪式的各位嘉宾表示欢迎。",
+            set(),
+        ),
+        (
+            "6月9日，全市签约仪式在某地举行。张三代表市委对参加仪式的全体同志表示感谢。",
+            set(),
+        ),
+        # controls: who attends, and who attends a gathering named with what it is
+        ("6月9日，全市签约仪式在某地举行。李四出席签约仪式并致辞。", {("李四", "attend"), ("李四", "speak")}),
+        ("6月9日，张三出席在某地举行的全市招商会议。", {("张三", "attend")}),
+        ("6月9日，张三参加了某支部的党员大会。", {("张三", "attend")}),
+    ],
+)
+def test_attending_that_describes_the_addressed_is_no_attendance(text, expected):
+    (event,) = events_of(text, names=("张三", "李四"))
+    assert {(p.person, p.role) for p in event.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held after the one told of (会后，…召开会议) is another, on its day, with
+        # whom it names
+        (
+            "6月9日，我县组织收听收看全省防汛工作会议。县领导张三、李四参加收听收看。会后，我县立即召开会议，对防汛工作进行安排部署。",
+            [("2020-06-09", {("张三", "attend"), ("李四", "attend")}), ("2020-06-09", set())],
+        ),
+        (
+            "6月9日，全县防汛工作会议召开。会后，张三主持召开县委常委会会议，研究防汛工作。",
+            [("2020-06-09", set()), ("2020-06-09", {("张三", "chair")})],
+        ),
+        # controls: what the meeting asks to be held later, and the meeting itself told again
+        ("6月9日，全县防汛工作会议召开。会议要求，会后各乡镇要召开会议传达精神。", [("2020-06-09", set())]),
+        (
+            "6月9日，全县防汛工作会议召开。会上，张三主持会议并讲话。",
+            [("2020-06-09", {("张三", "chair"), ("张三", "speak")})],
+        ),
+    ],
+)
+def test_a_meeting_held_after_a_meeting_is_another(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert all(e.type == "meeting" for e in events)
+    assert [(e.date, {(p.person, p.role) for p in e.participations}) for e in events] == expected
