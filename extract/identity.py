@@ -717,14 +717,20 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
     for candidate in candidates:
         if candidate == NATIONAL:
             continue
+        # the release's place, or one the text gives the person or a title (柳州市…选举甲为市长)
+        where = (
+            f"{how} {candidate}"
+            if candidate == release_place
+            else f"{candidate} (the place the text gives it)"
+        )
         if level is None:
-            mention.place, mention.reason = candidate, f"no title level; {how} {candidate}"
+            mention.place, mention.reason = candidate, f"no title level; {where}"
             return
         lifted = lift(candidate, level)
         if lifted:
             title = mention.main_office.title
             mention.place = lifted
-            mention.reason = f"title {title} in {how} {candidate}" + (
+            mention.reason = f"title {title} in {where}" + (
                 f", the {level} above it" if lifted != candidate else ""
             )
             return

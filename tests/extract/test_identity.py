@@ -845,3 +845,18 @@ def test_a_body_of_its_own_is_no_place_in_a_key(title, where, expected):
 def test_a_foreign_guest_is_keyed_to_no_chinese_place(place, titles, foreign, expected):
     guest = replace(person("甲乙", *titles), foreign=foreign)
     assert nodes(release("a", place, guest))[("a", "甲乙")] == expected
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        # the title's place is the release's: the report says so
+        ("巴中市", "title 市长 in release of 巴中市"),
+        # the text gives the title another place (某市人民代表大会…选举甲为市长): not "in release of"
+        ("达州市", "title 市长 in 达州市 (the place the text gives it)"),
+    ],
+)
+def test_the_reason_says_whether_a_place_is_the_releases_or_the_texts(where, expected):
+    corpus = resolve([release("a", "巴中市", person("何平", "市长", where=where))])
+    (decision,) = corpus.decisions
+    assert (str(decision.node), decision.reason) == (f"何平@{where}", expected)
