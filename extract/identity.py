@@ -454,7 +454,7 @@ class ReleaseMentions:
                     name=_shared(p["name"]),
                     key=_shared(p["key"]),
                     jurisdiction=_shared(p["jurisdiction"]),
-                    foreign=bool(p.get("foreign")),  # not in a table written before the field
+                    foreign=bool(p["foreign"]),
                     titles=tuple(
                         TitleMention(
                             *map(_shared, (t["title"], t["jurisdiction"], t["organization"])),
@@ -538,8 +538,7 @@ def _office_row(office: Office | None) -> dict | None:
 def _office_of(title: str, row: Mapping | None) -> Office | None:
     if row is None:
         return None
-    national, chief = bool(row["national"]), bool(row["chief"])
-    elsewhere = bool(row.get("elsewhere"))  # not in a table written before the field
+    national, chief, elsewhere = bool(row["national"]), bool(row["chief"]), bool(row["elsewhere"])
     return _office(title, row["office"], row["level"], row["place"], national, chief, elsewhere)
 
 

@@ -1301,6 +1301,9 @@ def with_headline_titles(release: Release, persons: tuple[Person, ...]) -> tuple
     if not release.title or not persons:
         return persons
     body = {simplified(person.name): person for person in persons}
+    named = simplified(release.title)
+    if not any(name in named for name in body):  # no one the body names: nothing to read
+        return persons
     headline = Release(id=release.id, text=release.title, place=release.place)
     finder = _Finder(headline, tuple(split_sentences(release.title)))
     finder.titled_names()

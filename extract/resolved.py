@@ -292,7 +292,7 @@ _OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief", "els
 
 def _person(data: tuple) -> PersonMention:
     """The person of a :func:`_person_row`, its strings and offices shared (one object each)."""
-    name, key, jurisdiction, titles, *rest = data  # a row written before ``foreign`` has none
+    name, key, jurisdiction, titles, foreign = data
     return PersonMention(
         _shared(name),
         _shared(key),
@@ -306,7 +306,7 @@ def _person(data: tuple) -> PersonMention:
             )
             for title, where, organ, office in titles
         ),
-        bool(rest and rest[0]),
+        foreign,
     )
 
 
