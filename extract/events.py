@@ -1312,6 +1312,10 @@ class _Reader:
                 # and place alone before the doer's clause.
                 opening = _OPENS_AT.fullmatch(v.text, 0, clause.start())
                 place = self._place_at(sentence, v, opening, opening["place"] if opening else "")
+        if kind == "inspection" and place is None:
+            # 甲一行到某镇，实地调研…; 在某镇，甲实地查看…: where the visitor went, or where the
+            # sentence opens, in the clause right before the verb.
+            place = self._went_before(sentence, v, clause, mentions)
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.
@@ -1517,6 +1521,22 @@ class _Reader:
                 # 甲来到某社区召开座谈会，…: he went there for something else the clause tells of.
                 return _other_act().search(went.group("place")) is None
         return False
+
+    def _went_before(self, sentence, v: View, clause: re.Match, mentions: list[_Mention]) -> str | None:
+        """Where a visit told with no place of its own went: the place a named visitor went to
+        in the clause right before (甲一行到某镇，实地调研…), else the place alone that opens the
+        sentence before it (6月8日在某镇，甲实地查看…); not a time (甲到任后，…; 在调研期间，…) nor
+        a place gone to for something else (甲来到某镇召开座谈会，…)."""
+        text = v.text
+        if clause.start() == 0:
+            return None
+        opens = max(text.rfind(mark, 0, clause.start() - 1) for mark in "，,；;。！？!?：:") + 1
+        for m in _within(mentions, opens, clause.start()):
+            went = _WENT_TO.fullmatch(text, m.end, clause.start())
+            if went and _other_act().search(went["place"]) is None:
+                return self._place_at(sentence, v, went, went["place"])
+        opening = _OPENS_AT.fullmatch(text, 0, clause.start())
+        return self._place_at(sentence, v, opening, opening["place"] if opening else "")
 
     def _name(self, kind, match, clause, sentence, v, mentions) -> str:
         """The event's name: its own (a name group of the cue), else a short verb phrase."""

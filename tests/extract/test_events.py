@@ -2976,6 +2976,26 @@ def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where the visitor went, in the clause before the verb
+        ("6月9日，副县长张三一行到某镇，实地调研防汛工作。", "某镇"),
+        ("6月9日，副县长张三先后来到某村、某企业，详细查看生产情况。", "某村、某企业"),
+        # where the sentence opens, a place alone
+        ("6月9日在某镇，副县长张三实地查看了防汛物资储备情况。", "某镇"),
+        # a time is no place, nor is where one went for something else
+        ("6月9日，副县长张三到任后，实地调研防汛工作。", None),
+        ("在调研期间，副县长张三实地查看了防汛工作。", None),
+        ("6月9日，副县长张三来到某镇召开座谈会，实地查看防汛工作。", None),
+        # the verb's own place stays
+        ("6月9日在某镇，副县长张三先后来到某村、某企业调研。", "某村、某企业"),
+    ],
+)
+def test_the_place_of_a_visit_said_in_the_clause_before_its_verb(text, place):
+    assert [e.place for e in events_of(text, names=("张三",)) if e.type == "inspection"] == [place]
+
+
+@pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
         # a visit told by its verb alone, right after the visitor: he leads it
