@@ -904,6 +904,7 @@ class _Reader:
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
         self.unresolved: list = []  # days written in the sentence that no clock resolves
+        self.after_quote = False  # the sentence read follows a quotation alone (“…。”甲说)
 
     # events -----------------------------------------------------------------
 
@@ -1782,6 +1783,8 @@ class _Reader:
         if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
             # A sentence that opens with a name, its titles before it, is about that person.
             self.last_subjects = (mentions[0].key,)
+        if self.after_quote:
+            self._quoted_by(index, text, mentions, sentence)
         self.where = (index, 0)
         receiving = False
         self.opener = None
@@ -1907,6 +1910,24 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+
+    def _quoted_by(self, index: int, text: str, mentions: list[_Mention], sentence) -> None:
+        """Who a sentence right after a quotation alone names as its subject said it (“…。”甲说;
+        “…。”在某户家中，甲叮嘱老人): the words the release reports are his, whatever his verb.
+        The subject opens the sentence or the clause after a frame of where or when (在某村，…;
+        临走时，…), a verb of saying right after him (``said_verbs.tsv``); not one named inside the
+        frame (在困难群众乙家中), whose words they are (甲的话让…) nor one who does anything else
+        (“…。”乙陪同检查)."""
+        frame = _QUOTE_FRAME.match(text)
+        opens = frame.end() if frame else 0
+        first = next((m for m in mentions if m.start >= opens), None)
+        if (
+            first is not None
+            and _TITLES_ONLY.fullmatch(text, opens, first.start)
+            and _said_verb().match(text, first.end)
+        ):
+            self.where = (index, opens)
+            self._give_keys((first.key,), "speak", sentence)
 
     @property
     def last_subjects(self) -> tuple[str, ...]:
@@ -2271,6 +2292,47 @@ class _Reader:
         return pending
 
 
+# What may open a sentence before the subject who said the quotation before it: where or when
+# (在某村，甲说; 临走时，甲叮嘱…).
+_QUOTE_FRAME = re.compile(
+    r"\s*(?:(?:在|当)[^，,。；;：:“”]{1,24}|[^，,。；;：:“”]{1,12}(?:时|后|之际))\s*[，,]\s*"
+)
+
+
+@lru_cache(maxsize=1)
+def _said_verb() -> re.Pattern:
+    """A verb of saying right after the subject named after a quotation (甲说, 甲笑着说, 甲动情地
+    表示, 甲在某村叮嘱…): ``said_verbs.tsv``, an adverbial of manner or of place before it."""
+    return re.compile(
+        r"(?:同志)?(?:[^，,。；;：:“”的]{1,6}地|笑着|在[^，,。；;：:“”]{1,16}?[上中里]|还|也|又|再次|深有感触地|动情地)*"
+        rf"(?:{alternation(load_words('said_verbs.tsv'))})"
+    )
+
+
+def _after_quotation(sentences: tuple[Sentence, ...], index: int) -> bool:
+    """Whether the sentence before ``index`` closes a quotation that is all its sentences hold,
+    opening one (“要抓好防汛。”; “要抓好。要落实。”), with no one named before it as its speaker.
+
+    >>> from govkg.extract.sentences import split_sentences
+    >>> told = tuple(split_sentences("“要抓好防汛。要落实责任。”甲说。"))
+    >>> _after_quotation(told, 2), _after_quotation(tuple(split_sentences("乙说：“要抓好。”甲说。")), 1)
+    (True, False)
+    """
+    for back in range(index - 1, max(index - 6, -1), -1):
+        said = sentences[back].text.strip()
+        if back == index - 1 and not _CLOSES_QUOTE.search(said):
+            return False
+        opened = said.rfind("“")
+        if opened >= 0:
+            return opened == 0 and said.count("“") == 1
+        if "”" in said[:-3]:
+            return False
+    return False
+
+
+_CLOSES_QUOTE = re.compile(r"”[。！？!?…]*$")
+
+
 # The roles a gathering's clause gives at it (乙在会上强调, 丙在开幕式上致辞, 会上，丁出席…).
 _AT_VENUE = frozenset({"speak", "attend", "chair"})
 # Where a clause says its doer was: at a gathering (在座谈会上, 在会上, 在开幕式上; 会上， opening
@@ -2519,6 +2581,7 @@ def find_events(
         run_start = run_start if goes_on else sentence.span.start
         if mentions or goes_on or _PRONOUN_ANYWHERE.search(without_lookalikes(v.text)):
             whole = Sentence(Span(run_start, sentence.span.end), sentence.text) if goes_on else sentence
+            reader.after_quote = _after_quotation(sentences, index)
             reader.read_roles(index, whole, v, mentions)
             if reader.current is None:
                 orphans.extend(reader.taken())

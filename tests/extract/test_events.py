@@ -1219,7 +1219,9 @@ def test_role_cue_rows():
         )
 
 
-@pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
+@pytest.mark.parametrize(
+    "name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv", "said_verbs.tsv"]
+)
 def test_word_lists(name):
     words = load_words(name)
     assert words and all(re.fullmatch(r"[\u4e00-\u9fff]+", word) for word in words)
@@ -3505,3 +3507,24 @@ def test_a_meeting_held_after_a_meeting_is_another(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert all(e.type == "meeting" for e in events)
     assert [(e.date, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        # the subject named right after a quotation alone said it, whatever verb of saying
+        ("6月9日，县长张三到某镇检查防汛工作，李四陪同。“这里的防汛物资很充足。”李四介绍说。", {"李四"}),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。要落实。”张三叮嘱镇村干部。", {"张三"}),
+        ("6月9日，县长张三到某镇检查防汛工作。“身体还这么好。”在困难群众王五家中，张三称赞老人。", {"张三"}),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。”临走时，李四语重心长地叮嘱村干部。", {"李四"}),
+        # not one who does something else, not one named in the frame, not whose words they are
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。要落实。”李四陪同检查。", set()),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。”在王五家中，李四察看了房屋。", set()),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。”张三的话让李四深受鼓舞。", set()),
+        # a quotation with its speaker before it is his: the next sentence's subject said nothing
+        ("6月9日，县长张三到某镇检查。王五说：“要抓好。要落实。”李四告诉记者，物资已到位。", {"王五"}),
+    ],
+)
+def test_the_subject_named_after_a_quotation_alone_said_it(text, speaks):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {p.person for p in event.participations if p.role == "speak"} == speaks
