@@ -245,7 +245,9 @@ def _day_part_pattern() -> re.Pattern:
 # （6月9日）, as a headline or a list dates what it names.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于|[（(【［\[])?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
-_DELIBERATES = re.compile(r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?:分组)?(?:审议|讨论)")
+_DELIBERATES = re.compile(
+    r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?P<verb>(?:分组)?(?:审议|讨论))"
+)
 # A date that qualifies what is carried out or cited, not the day of the happening
 # told of: 贯彻落实9月26日中央政治局会议精神, 根据3月5日常委会部署, 3月5日印发的《通知》.
 _CITED_BEFORE = re.compile(
@@ -1269,11 +1271,15 @@ class _Reader:
         # 拟任副区长人选甲、乙 in a list of who attends: the nominees, named better by the
         # appointment that the sitting makes (任命甲、乙为副区长).
         generic = generic or (kind == "appointment" and _NOMINEES.match(v.text, at) is not None)
-        if name_view.endswith("代表团") and not _DELIBERATES.match(v.text, clause.end()):
+        deliberates = _DELIBERATES.match(v.text, clause.end()) if name_view.endswith("代表团") else None
+        if name_view.endswith("代表团") and not deliberates:
             # 来到…第二代表团，与代表们一起审议…: a visit to a delegation is its deliberation
             # only when the sentence goes on to say so.
             return
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
+        if deliberates:
+            # …named as 参加甲代表团审议 names it: the delegation's deliberation, not the delegation.
+            name += self._original(sentence, v, *deliberates.span("verb"))
         # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
         name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
         if name.startswith("的") and len(name) > 1:

@@ -1327,6 +1327,9 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
             "省纪委和某县纪委座谈会",
         ),
         ("9日，张三到某县调研。在召开的座谈会上，李四表示欢迎。", ("张三", "李四"), "座谈会"),
+        # a delegation joined in its deliberation: the deliberation, not the delegation
+        ("6月9日，区长张三来到第二代表团，与代表们一起审议政府工作报告。", ("张三",), "第二代表团审议"),
+        ("6月9日，区长张三来到第二代表团，分组讨论政府工作报告。", ("张三",), "第二代表团分组讨论"),
     ],
 )
 def test_event_names(text, names, expected):
