@@ -421,6 +421,9 @@ _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _NOMINAL_CUE = re.compile(
     r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
 )
+# 工作 (work), whose 作 is no verb of giving a report or a summing up (工作报告, 工作总结).
+_WORK = re.compile(r"工(?=作)")
+_GIVES_WORK = re.compile(r"[作做]了?[^，,；;。作做]{0,12}$")
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
 # Who attended, said of those the clause addresses or names (出席签约仪式的各位嘉宾, 参加会议的全体
@@ -1817,6 +1820,13 @@ class _Reader:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
                 and not _APPOINTED_NOUN.match(text, c.start())
+                # 审议政府工作报告, 听取工作总结: 作 of 工作 gives no report, no summing up, unless
+                # a giving verb comes before it (乙作了政府工作报告)
+                and not (
+                    c.start() > 0
+                    and _WORK.match(text, c.start() - 1)
+                    and not _GIVES_WORK.search(text, clause.start(), c.start() - 1)
+                )
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 and not _ATTENDING_OPENS.match(text, c.start())

@@ -803,6 +803,20 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四", "王五"),
             {("张三", "lead"), ("李四", "attend"), ("王五", "attend"), ("张三", "speak")},
         ),
+        # 作 of 工作 (工作报告) gives no report: whom the clause goes on with says nothing
+        ("6月9日，区长张三来到第二代表团，与代表们一起审议政府工作报告。", ("张三",), set()),
+        ("6月9日，张三主持召开常务会议，与会人员听取了工作总结。", ("张三",), {("张三", "chair")}),
+        # …while one who gives the work report speaks
+        (
+            "6月9日，张三主持召开常务会议，李四作了县政府工作报告。",
+            ("张三", "李四"),
+            {("张三", "chair"), ("李四", "speak")},
+        ),
+        (
+            "6月9日，张三主持召开常务会议，李四作工作报告。",
+            ("张三", "李四"),
+            {("张三", "chair"), ("李四", "speak")},
+        ),
     ],
 )
 def test_roles(text, names, expected):
