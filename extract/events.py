@@ -555,6 +555,8 @@ class _Draft:
     # The meetings listed after its own name by the same verb (主持召开甲会议和乙会议): one each,
     # with the same day and roles.
     listed: tuple[str, ...] = ()
+    # Held before the meeting told of (会前，…召开见面会), which the story goes back to.
+    aside: bool = False
     # Undated, in a sentence that goes on with a day told of (会后，…; 当天，…) before the body
     # gave any: the day the headline alone gives (6月8日某市召开常务会议) is its day too.
     follows: bool = False
@@ -1035,7 +1037,16 @@ class _Reader:
                         self._list_meetings(words, match, clause, sentence, v)
                     if not kind.endswith("+"):
                         break
-        if self.told_past and current is not None and self.current is not current:
+        before_it = same_day is not None and same_day.group(2) == "会前"
+        asides = [d for d in self.drafts[before:] if d.type == "meeting"] if before_it else []
+        if asides and current is not None and current.type == "meeting" and self.current is not current:
+            # 会前，某组与某镇召开见面会: a meeting held before the one told of is an aside;
+            # the story goes back to that meeting (会上，甲作动员讲话).
+            for draft in asides:
+                draft.aside = True
+            self.marks.append(((index, len(text) + 1), current))
+            self.current = current
+        elif self.told_past and current is not None and self.current is not current:
             # The story goes on with what it told of before the years long past.
             self.marks.append(((index, len(text) + 1), current))
             self.current = current
@@ -1700,6 +1711,12 @@ class _Reader:
             if draft.said and other.said and not same_day(draft.said, other.said):
                 continue  # 22日，甲带队…检查。24日，乙带队…检查: two days, with no clock to read them
             if draft.type == "meeting":
+                if (
+                    other.aside
+                    and other is not self.current
+                    and (_GENERIC_MEETING.match(name_view) or not _loosely_same(draft.name, other.name))
+                ):
+                    continue  # 主持会议 after a meeting held 会前: the meeting the story went back to
                 if _loosely_same(draft.name, other.name) or (not also and (draft.generic or other.generic)):
                     return other
                 continue
@@ -2633,7 +2650,9 @@ def find_events(
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)
     for index, phrase in directives:
-        owner = next((d for d in reversed(drafts) if d.sentence <= index), drafts[0])
+        # (not a meeting held before the one told of, past its own sentence)
+        told = (d for d in reversed(drafts) if d.sentence <= index and not (d.aside and d.sentence < index))
+        owner = next(told, drafts[0])
         if phrase not in owner.implements:
             owner.implements.append(phrase)
     # 5月6日和12日，甲连续两次召开…: one event a day, each with what was read of them.

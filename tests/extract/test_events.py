@@ -75,6 +75,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三一行到某镇推进防汛工作。", ["inspection"]),
         ("6月9日，县长张三赴某市对接招商引资项目。", ["inspection"]),
         ("6月9日，县政府召开会议，研究到年底推进重点工作。", ["meeting"]),
+        # more kinds of 会: a first meeting of an inspection team, a consultation, a hand-over
+        ("6月9日，县委巡察组与某镇党委召开巡前见面沟通会。", ["meeting"]),
+        ("6月9日，区政协召开专题协商会。", ["meeting"]),
+        ("6月9日，两县召开项目衔接会。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
@@ -3545,3 +3549,28 @@ def test_a_meeting_held_after_a_meeting_is_another(text, expected):
 def test_the_subject_named_after_a_quotation_alone_said_it(text, speaks):
     (event,) = events_of(text, names=("张三", "李四", "王五"))
     assert {p.person for p in event.participations if p.role == "speak"} == speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held 会前 is an aside: 会上 and 主持会议 after it are of the meeting told of
+        (
+            "6月9日，某村工作动员会召开。会前，巡察组与镇党委召开见面沟通会。会上，张三作动员讲话，李四主持会议。",
+            [("某村工作动员会", {("张三", "speak"), ("李四", "chair")}), ("见面沟通会", set())],
+        ),
+        # …while the aside named again is itself
+        (
+            "6月9日，某村工作动员会召开。会前，巡察组与镇党委召开见面会，张三主持见面会。见面会上，李四讲话。",
+            [("某村工作动员会", set()), ("见面会", {("张三", "chair"), ("李四", "speak")})],
+        ),
+        # a meeting held 会后 is where the story goes on
+        (
+            "6月9日，某村工作动员会召开。会后，巡察组与镇党委召开见面会。会上，李四讲话。",
+            [("某村工作动员会", set()), ("见面会", {("李四", "speak")})],
+        ),
+    ],
+)
+def test_a_meeting_held_before_the_one_told_of_is_an_aside(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
