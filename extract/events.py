@@ -355,9 +355,16 @@ _PLACE_ONLY = r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*(?:在[^，,�
 
 @lru_cache(maxsize=1)
 def _place_only() -> re.Pattern:
-    """What may open a clause that goes on with the subject before it: a place, a part of the
-    day (甲上午到某镇调研，下午主持召开座谈会)."""
-    return re.compile(rf"\s*(?:{alternation(day_part_words())})?{_PLACE_ONLY}")
+    """What may open a clause that goes on with the subject before it: a place, a day or a part
+    of the day (甲上午到某镇调研，下午主持召开座谈会; …调研，并于9日下午主持召开座谈会)."""
+    return re.compile(
+        r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*\s*(?:于)?"
+        rf"(?:{_DAY_OF_MONTH})?\s*(?:{alternation(day_part_words())})?{_PLACE_ONLY}"
+    )
+
+
+# A day of the month said before what a clause goes on to (…调研，9日上午主持召开座谈会; 并于次日…).
+_DAY_OF_MONTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|当天|当日|次日|同日|翌日"
 
 
 # A group that goes, named by no person (督查组一行先后来到…).
