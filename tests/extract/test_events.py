@@ -3642,3 +3642,38 @@ def test_a_meeting_held_before_the_one_told_of_is_an_aside(text, expected):
 def test_the_day_of_an_event_by_each_relative_form(text, day):
     events = events_of(text, published="2020-06-10", names=("张三", "李四"))
     assert events[-1].date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit told by what the visitor learns where he went, in the clause after it
+        (
+            "6月8日，县长张三走进某企业生产车间，了解企业复工复产情况。",
+            [("inspection", "了解企业复工复产情况", {("张三", "lead")})],
+        ),
+        (
+            "6月8日，县长张三深入某镇田间地头，详细了解春耕生产情况。",
+            [("inspection", "详细了解春耕生产情况", {("张三", "lead")})],
+        ),
+        # …after a meeting, a visit of its own
+        (
+            "6月8日，县长张三主持召开防汛工作会议。会后，张三来到某村，详细了解防汛物资储备情况。",
+            [
+                ("meeting", "防汛工作会议", {("张三", "chair")}),
+                ("inspection", "详细了解防汛物资储备情况", {("张三", "lead")}),
+            ],
+        ),
+        # …within a visit told of, the same visit
+        (
+            "6月8日，县长张三到某镇检查防汛工作。张三来到某村，详细了解防汛物资储备情况。",
+            [("inspection", "到某镇检查防汛工作", {("张三", "lead")})],
+        ),
+        # 了解 with no one going anywhere, or after a meeting held, reports no visit
+        ("6月8日，县长张三主持召开会议，了解企业复工复产情况。", [("meeting", "会议", {("张三", "chair")})]),
+        ("据了解，某县今年已投入防汛资金5000万元。", []),
+    ],
+)
+def test_a_visit_told_by_what_the_visitor_learns_where_he_went(text, expected):
+    events = events_of(text, names=("张三",))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
