@@ -107,7 +107,7 @@ _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程
 # visitor, where he went (no other verb between), and the call opening the next clause.
 _AND_THEN = re.compile(r"\s*[并还又也]*")
 _WENT_TO = re.compile(
-    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|赴|到(?!会))"
+    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|抵达|到达|赴|到(?!会))"
     r"(?P<place>[^，,；;。！？!?：:\s]{2,30})[，,]\s*(?:还|又|并|亲切|分别|逐一|先后|详细)*"
 )
 # A reception cue: what follows it in its clause is whom it receives.
@@ -685,7 +685,7 @@ def _lead_after() -> re.Pattern:
     return re.compile(
         r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)(?:会同|[^，,；;。！？!?：:\s会])){0,12}?"
         r"(?:先后|亲自|专程|再次)?"
-        rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
+        rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|抵达|到达|{inspect})"
     )
 
 

@@ -821,6 +821,9 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四"),
             {("张三", "chair"), ("李四", "speak")},
         ),
+        # who arrives where a visit is told of next leads it; not who arrives for a meeting
+        ("昨天下午，水利部总工程师张三一行抵达我市，督导防汛工作。", ("张三",), {("张三", "lead")}),
+        ("6月8日，国家主席张三抵达北京，出席某峰会。", ("张三",), {("张三", "attend")}),
         # a clause that goes on with its subject after a day said of it chairs (…，9日上午主持召开…)
         (
             "6月8日至10日，县长张三到某县调研，9日上午主持召开座谈会。",
@@ -3020,6 +3023,7 @@ def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
         # where the visitor went, in the clause before the verb
         ("6月9日，副县长张三一行到某镇，实地调研防汛工作。", "某镇"),
         ("6月9日，副县长张三先后来到某村、某企业，详细查看生产情况。", "某村、某企业"),
+        ("昨天下午，水利部总工程师张三一行抵达我市，督导防汛工作。", "我市"),
         # where the sentence opens, a place alone
         ("6月9日在某镇，副县长张三实地查看了防汛物资储备情况。", "某镇"),
         # a time is no place, nor is where one went for something else
