@@ -252,6 +252,22 @@ def _pick_title(candidates: list[_Line], body: str, first_meta: int | None) -> _
     return best
 
 
+def _headline_over_its_date(lines: list[_Line], is_body: list[bool]) -> None:
+    """Take back from the body a first line that is a long headline above its date line.
+
+    A headline that lists names (甲、乙、丙与丁座谈) or runs two phrases together is long and
+    holds clause marks, as running text does, but ends no sentence; the page's date line right
+    under it (2017-08-14 20:29:04 [稿源:某台]) says it is the headline. Read as body, it told
+    its event twice and hid the publication date.
+    """
+    first = next((i for i, flag in enumerate(is_body) if flag), None)
+    if first is None or first + 1 >= len(lines) or _SENTENCE_END.search(lines[first].text):
+        return
+    under = lines[first + 1].text
+    if _is_meta(under) and find_datetime(under) and any(is_body[first + 2 :]):
+        is_body[first] = False
+
+
 def _is_title_candidate(text: str) -> bool:
     return (
         not _is_boilerplate(text)
@@ -363,6 +379,7 @@ def clean(document: RawDocument) -> Release:
     is_body = [
         _is_body(line.text) and not _is_meta(line.text) and not _is_boilerplate(line.text) for line in lines
     ]
+    _headline_over_its_date(lines, is_body)
     body_index = [i for i, flag in enumerate(is_body) if flag]
     first = body_index[0] if body_index else 0
     last = body_index[-1] if body_index else len(lines) - 1

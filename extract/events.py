@@ -107,7 +107,7 @@ _DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程
 # visitor, where he went (no other verb between), and the call opening the next clause.
 _AND_THEN = re.compile(r"\s*[并还又也]*")
 _WENT_TO = re.compile(
-    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|赴|到(?!会))"
+    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|抵达|到达|赴|到(?!会))"
     r"(?P<place>[^，,；;。！？!?：:\s]{2,30})[，,]\s*(?:还|又|并|亲切|分别|逐一|先后|详细)*"
 )
 # A reception cue: what follows it in its clause is whom it receives.
@@ -140,7 +140,7 @@ _WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)
 _HABIT = re.compile(r"多次|屡次|经常|定期|不定期|每年|每月|每周|每季度|每逢|历年|常年|长期")
 # A count of meetings (八个座谈会) names no one meeting.
 _NAME_LEAD = re.compile(
-    r"\s*并?(?:随后|接着|紧接着)?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?了?"
+    r"\s*并?(?:随后|接着|紧接着)?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?(?:了(?!解))?"
 )
 _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
@@ -245,7 +245,9 @@ def _day_part_pattern() -> re.Pattern:
 # （6月9日）, as a headline or a list dates what it names.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于|[（(【［\[])?\s*")
 # What follows a visit to a delegation that makes it a deliberation (…代表团，与代表们一起审议).
-_DELIBERATES = re.compile(r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?:分组)?(?:审议|讨论)")
+_DELIBERATES = re.compile(
+    r"[，,]\s*(?:(?:与|同|和)[^，,。；;]{0,8}?一起|一同|共同)?(?P<verb>(?:分组)?(?:审议|讨论))"
+)
 # A date that qualifies what is carried out or cited, not the day of the happening
 # told of: 贯彻落实9月26日中央政治局会议精神, 根据3月5日常委会部署, 3月5日印发的《通知》.
 _CITED_BEFORE = re.compile(
@@ -353,9 +355,16 @@ _PLACE_ONLY = r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*(?:在[^，,�
 
 @lru_cache(maxsize=1)
 def _place_only() -> re.Pattern:
-    """What may open a clause that goes on with the subject before it: a place, a part of the
-    day (甲上午到某镇调研，下午主持召开座谈会)."""
-    return re.compile(rf"\s*(?:{alternation(day_part_words())})?{_PLACE_ONLY}")
+    """What may open a clause that goes on with the subject before it: a place, a day or a part
+    of the day (甲上午到某镇调研，下午主持召开座谈会; …调研，并于9日下午主持召开座谈会)."""
+    return re.compile(
+        r"\s*(?:并|还|又|随后|之后|然后|紧?接着)*\s*(?:于)?"
+        rf"(?:{_DAY_OF_MONTH})?\s*(?:{alternation(day_part_words())})?{_PLACE_ONLY}"
+    )
+
+
+# A day of the month said before what a clause goes on to (…调研，9日上午主持召开座谈会; 并于次日…).
+_DAY_OF_MONTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|当天|当日|次日|同日|翌日"
 
 
 # A group that goes, named by no person (督查组一行先后来到…).
@@ -419,6 +428,9 @@ _NOT_HOST = re.compile(r"参加|出席|陪同|一同")
 _NOMINAL_CUE = re.compile(
     r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
 )
+# 工作 (work), whose 作 is no verb of giving a report or a summing up (工作报告, 工作总结).
+_WORK = re.compile(r"工(?=作)")
+_GIVES_WORK = re.compile(r"[作做]了?[^，,；;。作做]{0,12}$")
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
 # Who attended, said of those the clause addresses or names (出席签约仪式的各位嘉宾, 参加会议的全体
@@ -550,6 +562,8 @@ class _Draft:
     # The meetings listed after its own name by the same verb (主持召开甲会议和乙会议): one each,
     # with the same day and roles.
     listed: tuple[str, ...] = ()
+    # Held before the meeting told of (会前，…召开见面会), which the story goes back to.
+    aside: bool = False
     # Undated, in a sentence that goes on with a day told of (会后，…; 当天，…) before the body
     # gave any: the day the headline alone gives (6月8日某市召开常务会议) is its day too.
     follows: bool = False
@@ -671,7 +685,7 @@ def _lead_after() -> re.Pattern:
     return re.compile(
         r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)(?:会同|[^，,；;。！？!?：:\s会])){0,12}?"
         r"(?:先后|亲自|专程|再次)?"
-        rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|{inspect})"
+        rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|抵达|到达|{inspect})"
     )
 
 
@@ -904,6 +918,7 @@ class _Reader:
         self.past = False  # the sentence tells of a year long past
         self.told_past = False  # it reported a happening of a year long past
         self.unresolved: list = []  # days written in the sentence that no clock resolves
+        self.after_quote = False  # the sentence read follows a quotation alone (“…。”甲说)
 
     # events -----------------------------------------------------------------
 
@@ -1029,7 +1044,16 @@ class _Reader:
                         self._list_meetings(words, match, clause, sentence, v)
                     if not kind.endswith("+"):
                         break
-        if self.told_past and current is not None and self.current is not current:
+        before_it = same_day is not None and same_day.group(2) == "会前"
+        asides = [d for d in self.drafts[before:] if d.type == "meeting"] if before_it else []
+        if asides and current is not None and current.type == "meeting" and self.current is not current:
+            # 会前，某组与某镇召开见面会: a meeting held before the one told of is an aside;
+            # the story goes back to that meeting (会上，甲作动员讲话).
+            for draft in asides:
+                draft.aside = True
+            self.marks.append(((index, len(text) + 1), current))
+            self.current = current
+        elif self.told_past and current is not None and self.current is not current:
             # The story goes on with what it told of before the years long past.
             self.marks.append(((index, len(text) + 1), current))
             self.current = current
@@ -1268,11 +1292,15 @@ class _Reader:
         # 拟任副区长人选甲、乙 in a list of who attends: the nominees, named better by the
         # appointment that the sitting makes (任命甲、乙为副区长).
         generic = generic or (kind == "appointment" and _NOMINEES.match(v.text, at) is not None)
-        if name_view.endswith("代表团") and not _DELIBERATES.match(v.text, clause.end()):
+        deliberates = _DELIBERATES.match(v.text, clause.end()) if name_view.endswith("代表团") else None
+        if name_view.endswith("代表团") and not deliberates:
             # 来到…第二代表团，与代表们一起审议…: a visit to a delegation is its deliberation
             # only when the sentence goes on to say so.
             return
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
+        if deliberates:
+            # …named as 参加甲代表团审议 names it: the delegation's deliberation, not the delegation.
+            name += self._original(sentence, v, *deliberates.span("verb"))
         # 召开国务院常务会议 → 国务院常务会议 (matched on the simplified form, same length).
         name = name[_NAME_LEAD.match(simplify(name)).end() :] or name
         if name.startswith("的") and len(name) > 1:
@@ -1312,6 +1340,10 @@ class _Reader:
                 # and place alone before the doer's clause.
                 opening = _OPENS_AT.fullmatch(v.text, 0, clause.start())
                 place = self._place_at(sentence, v, opening, opening["place"] if opening else "")
+        if kind == "inspection" and place is None:
+            # 甲一行到某镇，实地调研…; 在某镇，甲实地查看…: where the visitor went, or where the
+            # sentence opens, in the clause right before the verb.
+            place = self._went_before(sentence, v, clause, mentions)
         # The last date before the cue, or inside it (…会议11月14日在京召开), not one after it
         # (…13日晚，主持召开座谈会: 13日, not the days of the visit the sentence opened with);
         # …揭牌仪式17日上午在某市举行: the date right after the name.
@@ -1518,6 +1550,22 @@ class _Reader:
                 return _other_act().search(went.group("place")) is None
         return False
 
+    def _went_before(self, sentence, v: View, clause: re.Match, mentions: list[_Mention]) -> str | None:
+        """Where a visit told with no place of its own went: the place a named visitor went to
+        in the clause right before (甲一行到某镇，实地调研…), else the place alone that opens the
+        sentence before it (6月8日在某镇，甲实地查看…); not a time (甲到任后，…; 在调研期间，…) nor
+        a place gone to for something else (甲来到某镇召开座谈会，…)."""
+        text = v.text
+        if clause.start() == 0:
+            return None
+        opens = max(text.rfind(mark, 0, clause.start() - 1) for mark in "，,；;。！？!?：:") + 1
+        for m in _within(mentions, opens, clause.start()):
+            went = _WENT_TO.fullmatch(text, m.end, clause.start())
+            if went and _other_act().search(went["place"]) is None:
+                return self._place_at(sentence, v, went, went["place"])
+        opening = _OPENS_AT.fullmatch(text, 0, clause.start())
+        return self._place_at(sentence, v, opening, opening["place"] if opening else "")
+
     def _name(self, kind, match, clause, sentence, v, mentions) -> str:
         """The event's name: its own (a name group of the cue), else a short verb phrase."""
         text = v.text
@@ -1670,6 +1718,12 @@ class _Reader:
             if draft.said and other.said and not same_day(draft.said, other.said):
                 continue  # 22日，甲带队…检查。24日，乙带队…检查: two days, with no clock to read them
             if draft.type == "meeting":
+                if (
+                    other.aside
+                    and other is not self.current
+                    and (_GENERIC_MEETING.match(name_view) or not _loosely_same(draft.name, other.name))
+                ):
+                    continue  # 主持会议 after a meeting held 会前: the meeting the story went back to
                 if _loosely_same(draft.name, other.name) or (not also and (draft.generic or other.generic)):
                     return other
                 continue
@@ -1762,6 +1816,8 @@ class _Reader:
         if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
             # A sentence that opens with a name, its titles before it, is about that person.
             self.last_subjects = (mentions[0].key,)
+        if self.after_quote:
+            self._quoted_by(index, text, mentions, sentence)
         self.where = (index, 0)
         receiving = False
         self.opener = None
@@ -1788,6 +1844,13 @@ class _Reader:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
                 and not _APPOINTED_NOUN.match(text, c.start())
+                # 审议政府工作报告, 听取工作总结: 作 of 工作 gives no report, no summing up, unless
+                # a giving verb comes before it (乙作了政府工作报告)
+                and not (
+                    c.start() > 0
+                    and _WORK.match(text, c.start() - 1)
+                    and not _GIVES_WORK.search(text, clause.start(), c.start() - 1)
+                )
                 and not self._held_at(text, clause, c, inside)
                 and not _ATTENDING_FRAME.match(text, c.start() - 1)
                 and not _ATTENDING_OPENS.match(text, c.start())
@@ -1887,6 +1950,24 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+
+    def _quoted_by(self, index: int, text: str, mentions: list[_Mention], sentence) -> None:
+        """Who a sentence right after a quotation alone names as its subject said it (“…。”甲说;
+        “…。”在某户家中，甲叮嘱老人): the words the release reports are his, whatever his verb.
+        The subject opens the sentence or the clause after a frame of where or when (在某村，…;
+        临走时，…), a verb of saying right after him (``said_verbs.tsv``); not one named inside the
+        frame (在困难群众乙家中), whose words they are (甲的话让…) nor one who does anything else
+        (“…。”乙陪同检查)."""
+        frame = _QUOTE_FRAME.match(text)
+        opens = frame.end() if frame else 0
+        first = next((m for m in mentions if m.start >= opens), None)
+        if (
+            first is not None
+            and _TITLES_ONLY.fullmatch(text, opens, first.start)
+            and _said_verb().match(text, first.end)
+        ):
+            self.where = (index, opens)
+            self._give_keys((first.key,), "speak", sentence)
 
     @property
     def last_subjects(self) -> tuple[str, ...]:
@@ -2251,6 +2332,47 @@ class _Reader:
         return pending
 
 
+# What may open a sentence before the subject who said the quotation before it: where or when
+# (在某村，甲说; 临走时，甲叮嘱…).
+_QUOTE_FRAME = re.compile(
+    r"\s*(?:(?:在|当)[^，,。；;：:“”]{1,24}|[^，,。；;：:“”]{1,12}(?:时|后|之际))\s*[，,]\s*"
+)
+
+
+@lru_cache(maxsize=1)
+def _said_verb() -> re.Pattern:
+    """A verb of saying right after the subject named after a quotation (甲说, 甲笑着说, 甲动情地
+    表示, 甲在某村叮嘱…): ``said_verbs.tsv``, an adverbial of manner or of place before it."""
+    return re.compile(
+        r"(?:同志)?(?:[^，,。；;：:“”的]{1,6}地|笑着|在[^，,。；;：:“”]{1,16}?[上中里]|还|也|又|再次|深有感触地|动情地)*"
+        rf"(?:{alternation(load_words('said_verbs.tsv'))})"
+    )
+
+
+def _after_quotation(sentences: tuple[Sentence, ...], index: int) -> bool:
+    """Whether the sentence before ``index`` closes a quotation that is all its sentences hold,
+    opening one (“要抓好防汛。”; “要抓好。要落实。”), with no one named before it as its speaker.
+
+    >>> from govkg.extract.sentences import split_sentences
+    >>> told = tuple(split_sentences("“要抓好防汛。要落实责任。”甲说。"))
+    >>> _after_quotation(told, 2), _after_quotation(tuple(split_sentences("乙说：“要抓好。”甲说。")), 1)
+    (True, False)
+    """
+    for back in range(index - 1, max(index - 6, -1), -1):
+        said = sentences[back].text.strip()
+        if back == index - 1 and not _CLOSES_QUOTE.search(said):
+            return False
+        opened = said.rfind("“")
+        if opened >= 0:
+            return opened == 0 and said.count("“") == 1
+        if "”" in said[:-3]:
+            return False
+    return False
+
+
+_CLOSES_QUOTE = re.compile(r"”[。！？!?…]*$")
+
+
 # The roles a gathering's clause gives at it (乙在会上强调, 丙在开幕式上致辞, 会上，丁出席…).
 _AT_VENUE = frozenset({"speak", "attend", "chair"})
 # Where a clause says its doer was: at a gathering (在座谈会上, 在会上, 在开幕式上; 会上， opening
@@ -2499,6 +2621,7 @@ def find_events(
         run_start = run_start if goes_on else sentence.span.start
         if mentions or goes_on or _PRONOUN_ANYWHERE.search(without_lookalikes(v.text)):
             whole = Sentence(Span(run_start, sentence.span.end), sentence.text) if goes_on else sentence
+            reader.after_quote = _after_quotation(sentences, index)
             reader.read_roles(index, whole, v, mentions)
             if reader.current is None:
                 orphans.extend(reader.taken())
@@ -2534,7 +2657,9 @@ def find_events(
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)
     for index, phrase in directives:
-        owner = next((d for d in reversed(drafts) if d.sentence <= index), drafts[0])
+        # (not a meeting held before the one told of, past its own sentence)
+        told = (d for d in reversed(drafts) if d.sentence <= index and not (d.aside and d.sentence < index))
+        owner = next(told, drafts[0])
         if phrase not in owner.implements:
             owner.implements.append(phrase)
     # 5月6日和12日，甲连续两次召开…: one event a day, each with what was read of them.

@@ -381,3 +381,28 @@ def test_the_headline_shares_most_bigrams_with_the_opening_400_characters(lines,
         if shared >= 2 and shared - 0.5 * rank > best_score:
             best, best_score = line, shared - 0.5 * rank
     assert _pick_title(candidates, body, None) == best
+
+
+# A headline long enough to pass for running text (it lists names with 、), above its date line.
+LONG_TITLE = "某市经贸考察团来我省考察 张三、李四、王五与赵六一行座谈交流"
+VISIT = [
+    "5月8日至9日，由某市市长赵六带队的某市经贸考察团一行来我省考察。",
+    "其间，省委书记张三，省长李四，副省长王五与考察团成员座谈交流。",
+]
+
+
+@pytest.mark.parametrize(
+    "field,expected",
+    [("title", LONG_TITLE), ("published", "2021-05-09T10:12"), ("text", "\n".join(VISIT))],
+)
+def test_a_long_headline_over_its_date_line_is_the_headline_not_the_body(field, expected):
+    release = clean(page(LONG_TITLE, "", "2021-05-09 10:12:30 [来源:某省电视台] [编辑:甲乙]", "", *VISIT))
+    assert getattr(release, field) == expected
+
+
+def test_a_first_body_line_with_no_date_line_under_it_stays_body():
+    # running text that ends no sentence, with no date line after it: still the body
+    opening = "某市经贸考察团来我省考察，张三、李四、王五与赵六一行座谈交流，共商合作事宜"
+    release = clean(page(opening, *VISIT))
+    assert release.title is None
+    assert release.text.startswith(opening)

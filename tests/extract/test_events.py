@@ -75,6 +75,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三一行到某镇推进防汛工作。", ["inspection"]),
         ("6月9日，县长张三赴某市对接招商引资项目。", ["inspection"]),
         ("6月9日，县政府召开会议，研究到年底推进重点工作。", ["meeting"]),
+        # more kinds of 会: a first meeting of an inspection team, a consultation, a hand-over
+        ("6月9日，县委巡察组与某镇党委召开巡前见面沟通会。", ["meeting"]),
+        ("6月9日，区政协召开专题协商会。", ["meeting"]),
+        ("6月9日，两县召开项目衔接会。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
@@ -803,6 +807,39 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四", "王五"),
             {("张三", "lead"), ("李四", "attend"), ("王五", "attend"), ("张三", "speak")},
         ),
+        # 作 of 工作 (工作报告) gives no report: whom the clause goes on with says nothing
+        ("6月9日，区长张三来到第二代表团，与代表们一起审议政府工作报告。", ("张三",), set()),
+        ("6月9日，张三主持召开常务会议，与会人员听取了工作总结。", ("张三",), {("张三", "chair")}),
+        # …while one who gives the work report speaks
+        (
+            "6月9日，张三主持召开常务会议，李四作了县政府工作报告。",
+            ("张三", "李四"),
+            {("张三", "chair"), ("李四", "speak")},
+        ),
+        (
+            "6月9日，张三主持召开常务会议，李四作工作报告。",
+            ("张三", "李四"),
+            {("张三", "chair"), ("李四", "speak")},
+        ),
+        # who arrives where a visit is told of next leads it; not who arrives for a meeting
+        ("昨天下午，水利部总工程师张三一行抵达我市，督导防汛工作。", ("张三",), {("张三", "lead")}),
+        ("6月8日，国家主席张三抵达北京，出席某峰会。", ("张三",), {("张三", "attend")}),
+        # a clause that goes on with its subject after a day said of it chairs (…，9日上午主持召开…)
+        (
+            "6月8日至10日，县长张三到某县调研，9日上午主持召开座谈会。",
+            ("张三",),
+            {("张三", "lead"), ("张三", "chair")},
+        ),
+        (
+            "6月8日至10日，县长张三到某县调研，并于9日下午主持召开座谈会。",
+            ("张三",),
+            {("张三", "lead"), ("张三", "chair")},
+        ),
+        (
+            "6月8日，县长张三到某县调研，当天下午在某镇召开座谈会。",
+            ("张三",),
+            {("张三", "lead"), ("张三", "chair")},
+        ),
     ],
 )
 def test_roles(text, names, expected):
@@ -1219,7 +1256,9 @@ def test_role_cue_rows():
         )
 
 
-@pytest.mark.parametrize("name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv"])
+@pytest.mark.parametrize(
+    "name", ["meeting_heads.tsv", "inspection_verbs.tsv", "directive_heads.tsv", "said_verbs.tsv"]
+)
 def test_word_lists(name):
     words = load_words(name)
     assert words and all(re.fullmatch(r"[\u4e00-\u9fff]+", word) for word in words)
@@ -1325,6 +1364,9 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
             "省纪委和某县纪委座谈会",
         ),
         ("9日，张三到某县调研。在召开的座谈会上，李四表示欢迎。", ("张三", "李四"), "座谈会"),
+        # a delegation joined in its deliberation: the deliberation, not the delegation
+        ("6月9日，区长张三来到第二代表团，与代表们一起审议政府工作报告。", ("张三",), "第二代表团审议"),
+        ("6月9日，区长张三来到第二代表团，分组讨论政府工作报告。", ("张三",), "第二代表团分组讨论"),
     ],
 )
 def test_event_names(text, names, expected):
@@ -2976,6 +3018,27 @@ def test_the_place_of_a_visit_is_not_whom_one_goes_with(text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where the visitor went, in the clause before the verb
+        ("6月9日，副县长张三一行到某镇，实地调研防汛工作。", "某镇"),
+        ("6月9日，副县长张三先后来到某村、某企业，详细查看生产情况。", "某村、某企业"),
+        ("昨天下午，水利部总工程师张三一行抵达我市，督导防汛工作。", "我市"),
+        # where the sentence opens, a place alone
+        ("6月9日在某镇，副县长张三实地查看了防汛物资储备情况。", "某镇"),
+        # a time is no place, nor is where one went for something else
+        ("6月9日，副县长张三到任后，实地调研防汛工作。", None),
+        ("在调研期间，副县长张三实地查看了防汛工作。", None),
+        ("6月9日，副县长张三来到某镇召开座谈会，实地查看防汛工作。", None),
+        # the verb's own place stays
+        ("6月9日在某镇，副县长张三先后来到某村、某企业调研。", "某村、某企业"),
+    ],
+)
+def test_the_place_of_a_visit_said_in_the_clause_before_its_verb(text, place):
+    assert [e.place for e in events_of(text, names=("张三",)) if e.type == "inspection"] == [place]
+
+
+@pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
         # a visit told by its verb alone, right after the visitor: he leads it
@@ -3485,3 +3548,136 @@ def test_a_meeting_held_after_a_meeting_is_another(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert all(e.type == "meeting" for e in events)
     assert [(e.date, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        # the subject named right after a quotation alone said it, whatever verb of saying
+        ("6月9日，县长张三到某镇检查防汛工作，李四陪同。“这里的防汛物资很充足。”李四介绍说。", {"李四"}),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。要落实。”张三叮嘱镇村干部。", {"张三"}),
+        ("6月9日，县长张三到某镇检查防汛工作。“身体还这么好。”在困难群众王五家中，张三称赞老人。", {"张三"}),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。”临走时，李四语重心长地叮嘱村干部。", {"李四"}),
+        # not one who does something else, not one named in the frame, not whose words they are
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。要落实。”李四陪同检查。", set()),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。”在王五家中，李四察看了房屋。", set()),
+        ("6月9日，县长张三到某镇检查防汛工作。“要抓好。”张三的话让李四深受鼓舞。", set()),
+        # a quotation with its speaker before it is his: the next sentence's subject said nothing
+        ("6月9日，县长张三到某镇检查。王五说：“要抓好。要落实。”李四告诉记者，物资已到位。", {"王五"}),
+    ],
+)
+def test_the_subject_named_after_a_quotation_alone_said_it(text, speaks):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {p.person for p in event.participations if p.role == "speak"} == speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held 会前 is an aside: 会上 and 主持会议 after it are of the meeting told of
+        (
+            "6月9日，某村工作动员会召开。会前，巡察组与镇党委召开见面沟通会。会上，张三作动员讲话，李四主持会议。",
+            [("某村工作动员会", {("张三", "speak"), ("李四", "chair")}), ("见面沟通会", set())],
+        ),
+        # …while the aside named again is itself
+        (
+            "6月9日，某村工作动员会召开。会前，巡察组与镇党委召开见面会，张三主持见面会。见面会上，李四讲话。",
+            [("某村工作动员会", set()), ("见面会", {("张三", "chair"), ("李四", "speak")})],
+        ),
+        # a meeting held 会后 is where the story goes on
+        (
+            "6月9日，某村工作动员会召开。会后，巡察组与镇党委召开见面会。会上，李四讲话。",
+            [("某村工作动员会", set()), ("见面会", {("李四", "speak")})],
+        ),
+    ],
+)
+def test_a_meeting_held_before_the_one_told_of_is_an_aside(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # each relative form, against the publication date 2020-06-10 (a Wednesday)
+        ("昨天，县长张三到某镇检查防汛工作。", "2020-06-09"),
+        ("前天，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("今天，县长张三到某镇检查防汛工作。", "2020-06-10"),
+        ("今日，县长张三到某镇检查防汛工作。", "2020-06-10"),
+        ("县长张三昨天下午主持召开防汛工作会议。", "2020-06-09"),
+        ("昨晚，县长张三主持召开防汛工作会议。", "2020-06-09"),
+        ("本周一，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("上周五，县长张三到某镇检查防汛工作。", "2020-06-05"),
+        ("星期一上午，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("周一上午，县长张三主持召开防汛工作会议。", "2020-06-08"),
+        ("周日，县长张三到某镇检查防汛工作。", "2020-06-07"),
+        ("6月8日（星期一），县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("9日上午，县长张三到某镇检查防汛工作。", "2020-06-09"),
+        ("8号上午，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("本月8日，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("上月28日，县长张三到某镇检查防汛工作。", "2020-05-28"),
+        ("12月30日，县长张三到某镇检查防汛工作。", "2019-12-30"),
+        ("6月8日至9日，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("6月8日—9日，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("今年6月8日，县长张三到某镇检查防汛工作。", "2020-06-08"),
+        ("6月8日晚8时，县长张三主持召开防汛工作会议。", "2020-06-08"),
+        ("当地时间6月8日，省长张三会见某国总统李四。", "2020-06-08"),
+        ("元旦当天，县长张三到某镇看望慰问一线职工。", "2020-01-01"),
+        ("国庆节当天，县长张三到某镇看望慰问一线职工。", "2019-10-01"),
+        ("大年初一，县长张三到某镇看望慰问值班人员。", "2020-01-25"),
+        ("除夕，县长张三到某镇看望慰问值班人员。", "2020-01-24"),
+        ("正月初八，县长张三到某镇检查复工复产工作。", "2020-02-01"),
+        ("端午节当天，县长张三到某镇看望慰问了一线职工。", "2019-06-07"),
+        ("农历五月初五，县长张三到某镇看望慰问了一线职工。", "2019-06-07"),
+        ("今年端午节，县长张三到某镇看望慰问一线职工。", "2020-06-25"),
+        ("中秋节当天，县长张三到某镇看望慰问了一线职工。", "2019-09-13"),
+        # …and what names no day
+        ("春节前夕，县长张三到某镇看望慰问困难群众。", None),
+        ("元旦前夕，县长张三到某镇看望慰问一线职工。", None),
+        ("近日，县长张三到某镇检查防汛工作。", None),
+        ("上周，县长张三到某镇检查防汛工作。", None),
+        ("6月上旬，县长张三到某镇检查防汛工作。", None),
+        # a meeting within a visit of a range of days: the day the text gives it, else none
+        ("6月8日至10日，县长张三到某县调研。9日上午，张三主持召开座谈会。", "2020-06-09"),
+        ("6月8日至10日，县长张三到某县调研，并于9日下午主持召开座谈会。", "2020-06-09"),
+        ("6月8日至10日，县长张三到某县调研。期间，张三主持召开座谈会。", None),
+    ],
+)
+def test_the_day_of_an_event_by_each_relative_form(text, day):
+    events = events_of(text, published="2020-06-10", names=("张三", "李四"))
+    assert events[-1].date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit told by what the visitor learns where he went, in the clause after it
+        (
+            "6月8日，县长张三走进某企业生产车间，了解企业复工复产情况。",
+            [("inspection", "了解企业复工复产情况", {("张三", "lead")})],
+        ),
+        (
+            "6月8日，县长张三深入某镇田间地头，详细了解春耕生产情况。",
+            [("inspection", "详细了解春耕生产情况", {("张三", "lead")})],
+        ),
+        # …after a meeting, a visit of its own
+        (
+            "6月8日，县长张三主持召开防汛工作会议。会后，张三来到某村，详细了解防汛物资储备情况。",
+            [
+                ("meeting", "防汛工作会议", {("张三", "chair")}),
+                ("inspection", "详细了解防汛物资储备情况", {("张三", "lead")}),
+            ],
+        ),
+        # …within a visit told of, the same visit
+        (
+            "6月8日，县长张三到某镇检查防汛工作。张三来到某村，详细了解防汛物资储备情况。",
+            [("inspection", "到某镇检查防汛工作", {("张三", "lead")})],
+        ),
+        # 了解 with no one going anywhere, or after a meeting held, reports no visit
+        ("6月8日，县长张三主持召开会议，了解企业复工复产情况。", [("meeting", "会议", {("张三", "chair")})]),
+        ("据了解，某县今年已投入防汛资金5000万元。", []),
+    ],
+)
+def test_a_visit_told_by_what_the_visitor_learns_where_he_went(text, expected):
+    events = events_of(text, names=("张三",))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
