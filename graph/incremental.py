@@ -57,12 +57,13 @@ from govkg.extract.identity import (
 )
 from govkg.extract.reading import iter_paths
 from govkg.extract.records import Extraction
-from govkg.extract.resolved import KeptCorpus, KeptDecisions, Resolved, resolve_kept
+from govkg.extract.resolved import KeptCorpus, KeptDecisions, Resolved, forget_read_keys, resolve_kept
 from govkg.graph.build import PARALLEL_THRESHOLD, BuildResult, Progress, first_of_each_id, iter_files
 from govkg.graph.cache import CACHE, ExtractionCache, code_fingerprint, software_fingerprint, unpickled
 from govkg.graph.cluster import Dask, dask_client, extract_on_cluster
 from govkg.graph.folders import atomic_open, scratch, staged_folder
 from govkg.graph.interrupts import forked, pickled_error, worker_pool
+from govkg.graph.iris import forget_parts
 from govkg.graph.outputs import CARRIED, WRITERS, atomic_write, build_entries
 from govkg.graph.rdf import to_rdf
 from govkg.graph.remote import extract_any, is_url, list_url
@@ -998,6 +999,10 @@ def write_build(
             if update.shards is None:
                 with closing(map_releases(update, folder, cache, **options)) as mapped:
                     update.shards = write_release_shards(folder, corpus, mapped, state, digests)
+        # what phase 3 read, a line or more a release, not held through phase 4
+        del digests, kept, before, options
+        forget_read_keys()
+        forget_parts()
         give_back_memory()  # phase 3's batches, freed
         # phase 3's pool (its workers hold little) shares phase 4 with this process
         changes = (scratch(stage / "graph.nt", "removed"), scratch(stage / "graph.nt", "added"))

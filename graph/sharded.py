@@ -89,6 +89,7 @@ from govkg.graph.build import BuildResult
 from govkg.graph.folders import scratch, scratch_folder
 from govkg.graph.indexing import write_page_index
 from govkg.graph.interrupts import retire_workers, stop_workers, worker_pool
+from govkg.graph.iris import forget_parts
 from govkg.graph.layout import LayoutMemo
 from govkg.graph.outputs import (
     JSONLD_SEPARATOR,
@@ -1235,6 +1236,7 @@ def write_network_files(
             # with the previous build is pruned once it is swapped in (write_build: prune_network)
             if rows is not None and not (Path(rows) / UNIT_ROWS).is_symlink():
                 prune_rows(Path(rows), units)
+            del units  # a file a shard: not held through the page and the page index
             figures = rankings(tables)
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
         spliced = (Path(rows) / EXPORTS_STATE, previous) if rows is not None else None
@@ -1267,7 +1269,10 @@ def _given_back(function: Callable, *args):
     back (:func:`~govkg.extract.identity.give_back_memory`, after a collection), whether it
     returned or raised. A worker done with its task stays until the pool's last task is done
     (the pool sends its workers away only then): the one that wrote the RDF files waited beside
-    the page index with its heap's free memory, part of the process tree's peak."""
+    the page index with its heap's free memory, part of the process tree's peak. What the worker
+    kept of phase 3's batches, which it mapped (:func:`~govkg.graph.iris.forget_parts`), is
+    dropped before the task."""
+    forget_parts()
     try:
         return function(*args)
     finally:

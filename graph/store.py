@@ -78,7 +78,12 @@ def stamp(path: Path) -> dict[str, Any]:
 # Lines of N-Triples per bulk load: Oxigraph's loader holds a whole call in memory
 # (495k triples: 492 MB in one call, 188 MB in calls of 100k, in the same 10 s).
 LOAD_LINES = 100_000
-LOAD_BYTES = 20_000_000  # about LOAD_LINES lines of a build's N-Triples
+# Bytes of a build's N-Triples per bulk load from its shards (about 25,000 lines), loaded by a
+# thread while the command makes the network's tables, where the build's process tree peaks:
+# the store of 10,000 releases loaded alone peaked at 115 MB in calls of 5 MB, 158 in calls of
+# 10 MB and 227 in calls of 20 MB (3,000: 107 and 198), for 0.3 to 2.5 s more CPU than 20 MB
+# (14.4-14.9 s; 3,000: 0.8 s more than 3.2).
+LOAD_BYTES = 5_000_000
 Changes = tuple[Path, Path]  # files of N-Triples lines: the triples removed, the triples added
 
 

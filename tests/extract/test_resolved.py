@@ -866,3 +866,20 @@ def test_a_kept_corpus_reads_its_tenures_from_the_state_each_time_it_is_asked():
     assert sorted({t.post for t in corpus.tenures}) == corpus.posts == whole.posts
     travelled = pickle.loads(pickle.dumps(corpus.tenures))  # to a worker: the values themselves
     assert isinstance(travelled, tuple) and travelled == whole.tenures
+
+
+def test_forgetting_the_keys_read_back_reads_the_same_keys():
+    from govkg.extract.identity import PersonKey, Post, ReleaseKeys
+    from govkg.extract.resolved import _keys, _keys_row, _person_key, forget_read_keys
+
+    keys = ReleaseKeys(
+        {"张三": PersonKey("张三", "通江县")},
+        {"县政府": "县政府@通江县"},
+        {("张三", 0): Post("通江县", "县长")},
+    )
+    first = _keys(_keys_row(keys))
+    assert _person_key.cache_info().currsize > 0
+    forget_read_keys()
+    assert _person_key.cache_info().currsize == 0
+    again = _keys(_keys_row(keys))
+    assert again == first == keys and again.persons["张三"] is not first.persons["张三"]

@@ -1059,3 +1059,43 @@ def test_an_update_asks_a_listing_only_of_values_whose_rows_it_may_have_lost_or_
         assert not {'"张三"@zh', '"李四"@zh'} & listings
     else:
         assert {'"张三"@zh', '"李四"@zh'} <= listings
+
+
+@pytest.fixture
+def on_disk(sample_graph, tmp_path) -> Path:
+    """A store on disk (as a build's) holding the samples' graph."""
+    from govkg.graph.store import load_ntriples
+
+    database = tmp_path / "database"
+    load_ntriples(database, [sample_graph.serialize(format="nt", encoding="utf-8")])
+    return database
+
+
+def test_an_index_read_from_its_store_opened_again_each_step_is_the_same(on_disk, tmp_path, monkeypatch):
+    import pyoxigraph
+
+    from govkg.graph import indexing
+
+    whole = write_index_files(pyoxigraph.Store.read_only(str(on_disk)), tmp_path / "whole")
+    opened = []
+    reopen = indexing._Reopened.reopen
+    monkeypatch.setattr(indexing._Reopened, "reopen", lambda self: opened.append(reopen(self)))
+    stepped = write_index_files(indexing._Reopened(on_disk), tmp_path / "stepped")
+    files = sorted(path.name for path in whole.iterdir())
+    assert files == sorted(path.name for path in stepped.iterdir())
+    assert all((whole / name).read_bytes() == (stepped / name).read_bytes() for name in files)
+    # each key, walk and answer, co-attendance and each busy value's file
+    assert len(opened) > len(named_queries())
+
+
+def test_a_query_begun_before_the_store_is_opened_again_reads_to_its_end(on_disk):
+    import pyoxigraph
+
+    from govkg.graph.indexing import _Reopened
+
+    every = len(pyoxigraph.Store.read_only(str(on_disk)))
+    store = _Reopened(on_disk)
+    rows = iter(store.query("SELECT ?s WHERE { ?s ?p ?o }"))
+    first = next(rows)
+    store.reopen()
+    assert first is not None and 1 + sum(1 for _ in rows) == every == len(store)

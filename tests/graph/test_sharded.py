@@ -573,3 +573,13 @@ def test_release_graph_parts_of_subjects_one_after_another_are_one_run(tmp_path)
     names = _Names(PREFIXES)
     heads = [named_graph_head(graph, names).encode() for graph in ("<g:a>", "<g:b>")]
     assert trig.read_bytes() == heads[0] + b"A1.A2..A4M5A6}\n" + heads[1] + b"B3b5}\n"
+
+
+def test_a_pool_task_of_phase_4_starts_without_the_segments_phase_3_encoded(tmp_path):
+    from govkg.graph import iris
+    from govkg.graph.sharded import _given_back
+
+    iris.part("张三@通江县")
+    assert iris._PARTS
+    assert _given_back(len, iris._PARTS) == 0
+    assert iris.part("张三@通江县") == "%E5%BC%A0%E4%B8%89@%E9%80%9A%E6%B1%9F%E5%8E%BF"
