@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -65,6 +65,7 @@ from govkg.extract.titles import (
     parse_title,
     place_from_chain,
     resolve,
+    shared_title,
     split_chain,
     title_start,
 )
@@ -1040,6 +1041,8 @@ class _Finder:
     def persons(self, places: PlacesNamed | None = None) -> Iterator[Person]:
         release, v = self.release, self.view
         text_places = places if places is not None else PlacesNamed(self.text)
+        # where each title of anyone ends, and where it starts
+        title_starts = {e: s for f in self.found.values() for s, e, _ in f.titles}
         for found in self.found.values():
             spans = self.mentions(found.name)
             if not spans:
@@ -1057,7 +1060,8 @@ class _Finder:
                 if title_written in seen:
                     continue
                 seen.add(title_written)
-                title = self.text[start:end]
+                # 区人大常委会主任甲，副主任乙: the office of the list's body, read as written
+                title = self._shared(start, end, title_starts) or self.text[start:end]
                 # a foreign leader's bare title (总统) is not the release's office
                 home = None if found.foreign else release.place
                 # one reading of the title, of the text as read (simplified, glosses out), for
@@ -1106,6 +1110,27 @@ class _Finder:
                 jurisdiction=_person_place(resolved, None if found.foreign else release.place),
                 foreign=found.foreign,
             )
+
+    def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
+        """The title at ``[start, end)`` with the body of the list's title before it, if any.
+
+        Only right after the title and name of the one before, one mark between
+        (区人大常委会主任甲，副主任乙; 某报社社长甲、副社长乙): a list of holders of one
+        body, named once; ``titles.shared_title`` says which titles share it.
+        """
+        t = self.text
+        mark = start - 1
+        if mark < 1 or t[mark] not in _HOLDERS_MARKS:
+            return None
+        for name in self.found:
+            at = mark - len(name)
+            if t.endswith(name, 0, mark) and at in title_starts:
+                return shared_title(t[title_starts[at] : at], t[start:end])
+        return None
+
+
+# What separates the holders of a list of one body's offices (主任甲，副主任乙; 社长甲、副社长乙).
+_HOLDERS_MARKS = frozenset("、，,；;")
 
 
 # A list item between two 、 (list_item): two to four characters.

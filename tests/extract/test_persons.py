@@ -212,6 +212,29 @@ def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "office", "where"),
+    [
+        # a bare title after the list's first title and its holder takes that title's body
+        ("区人大常委会主任张三，副主任王小明、李四出席会议。", "某某区", "区人大常委会副主任", "某某区"),
+        ("团省委书记张三，副书记王小明、李四一行来我市考察。", "枣庄市", "团省委副书记", "山东省"),
+        ("新华社某某分社社长张三、副社长王小明到我县调研。", "通江县", "新华社某某分社副社长", None),
+        ("县公安局局长张三、副局长王小明陪同。", "通江县", "县公安局副局长", "通江县"),
+        # controls: a title of its own level; no body to take; a clause between them
+        ("市长张三，副市长王小明出席。", "巴中市", "副市长", "巴中市"),
+        ("主任张三、副主任王小明出席。", "巴中市", "副主任", "巴中市"),
+        ("区人大常委会主任张三主持会议，副主任王小明出席。", "某某区", "副主任", "某某区"),
+        ("团省委书记张三来我市考察，副书记王小明陪同。", "枣庄市", "副书记", "枣庄市"),
+    ],
+)
+def test_a_bare_title_of_a_list_takes_the_body_of_its_first_title(text, place, office, where):
+    person = persons(text, place)["王小明"]
+    (holding,) = person.holdings
+    assert holding.title.startswith("副") and office.endswith(holding.title)  # as written
+    assert holding.office.office == office
+    assert holding.jurisdiction == where
+
+
+@pytest.mark.parametrize(
     ("text", "place", "where"),
     [
         # a title that names a body or a place of its own is not the release's
