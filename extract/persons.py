@@ -45,6 +45,7 @@ from govkg.extract.names import (
     holds_word,
     is_chinese_name,
     is_common_word,
+    is_transliterated,
     name_at,
     name_before,
     surname_starts,
@@ -1102,14 +1103,22 @@ class _Finder:
                         office=office,
                     )
                 )
+            # 会见阿尔特: a guest of no title, named as a foreign name is written, is no local's
+            foreign = found.foreign or (not found.titles and self._transliterated_guest(found.name, spans))
             yield Person(
                 name=written,
                 key=written,
                 mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
                 holdings=tuple(holdings),
-                jurisdiction=_person_place(resolved, None if found.foreign else release.place),
-                foreign=found.foreign,
+                jurisdiction=_person_place(resolved, None if foreign else release.place),
+                foreign=foreign,
             )
+
+    def _transliterated_guest(self, name: str, spans: list[tuple[int, int]]) -> bool:
+        """Whether a name read by the surname table is a foreign guest's written as Chinese
+        transliterates (会见阿尔特; 巴尔克说): a guest received or speaking, in a release
+        that names a country, whose name reads as a transliteration (``names.is_transliterated``)."""
+        return is_transliterated(name) and any(self._foreign_guest(s, e) for s, e in spans)
 
     def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
         """The title at ``[start, end)`` with the body of the list's title before it, if any.

@@ -912,3 +912,26 @@ def test_a_headline_title_points_into_the_headline():
     assert holding.in_headline
     assert title[holding.span.start : holding.span.end] == "某某区区长"
     assert title[holding.evidence.start : holding.evidence.end] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name", "where"),
+    [
+        # a guest of no title, named as a foreign name is written, takes no Chinese place
+        ("张三在会见阿尔特时表示，中澳关系发展良好。阿尔特说，澳大利亚愿加强合作。", "中国", "阿尔特", "?"),
+        ("省委書記張三會見德國客人巴爾克。巴爾克說，德方願意加強合作。", "广东省", "巴爾克", "?"),
+        # controls: a Han name; a title of a place; a release that names no country
+        ("省委书记张三会见李明华。李明华说，愿同德国加强合作。", "广东省", "李明华", "广东省"),
+        (
+            "自治区副主席巴特尔会见德国客人。巴特尔表示，愿加强合作。",
+            "内蒙古自治区",
+            "巴特尔",
+            "内蒙古自治区",
+        ),
+        ("市长张三会见巴特尔。巴特尔说，愿加强合作。", "呼和浩特市", "巴特尔", "呼和浩特市"),
+    ],
+)
+def test_a_transliterated_guest_takes_no_chinese_place(text, place, name, where):
+    person = persons(text, place)[name]
+    assert person.jurisdiction == where
+    assert person.foreign == (where == "?")
