@@ -51,7 +51,7 @@ from govkg.extract.names import (
     surname_starts,
     surnames,
 )
-from govkg.extract.places import PlacesNamed, find_places, gazetteer, level_word
+from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -1105,14 +1105,33 @@ class _Finder:
                 )
             # 会见阿尔特: a guest of no title, named as a foreign name is written, is no local's
             foreign = found.foreign or (not found.titles and self._transliterated_guest(found.name, spans))
+            jurisdiction = _person_place(resolved, None if foreign else release.place)
+            if not found.titles and not foreign and self._listed_national(spans):
+                jurisdiction = NATIONAL  # 甲、乙等国家部委主要领导同志: the central state's
             yield Person(
                 name=written,
                 key=written,
                 mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
                 holdings=tuple(holdings),
-                jurisdiction=_person_place(resolved, None if foreign else release.place),
+                jurisdiction=jurisdiction,
                 foreign=foreign,
             )
+
+    def _listed_national(self, spans: list[tuple[int, int]]) -> bool:
+        """Whether a name is of a list that 等 and a word for the central state's officials
+        close (甲、乙等国家部委主要领导同志; ``name_context.tsv``: national)."""
+        t = self.text
+        names = sorted(self.found, key=len, reverse=True)
+        national = context_words("national")
+        for _, k in spans:
+            while t[k : k + 1] in ("、", "和"):
+                following = next((n for n in names if t.startswith(n, k + 1)), None)
+                if following is None:
+                    break
+                k += 1 + len(following)
+            if t.startswith("等", k) and t.startswith(national, k + 1):
+                return True
+        return False
 
     def _transliterated_guest(self, name: str, spans: list[tuple[int, int]]) -> bool:
         """Whether a name read by the surname table is a foreign guest's written as Chinese

@@ -935,3 +935,22 @@ def test_a_transliterated_guest_takes_no_chinese_place(text, place, name, where)
     person = persons(text, place)[name]
     assert person.jurisdiction == where
     assert person.foreign == (where == "?")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # names of a list that 等 and a word for the central state's officials close
+        ("王小明、李四等国家部委主要领导同志参加会谈。", {"王小明": "中国", "李四": "中国"}),
+        (
+            "王小明、李四和赵五等中央和国家机关有关负责同志出席。",
+            {"王小明": "中国", "李四": "中国", "赵五": "中国"},
+        ),
+        # controls: a province's own departments; a name outside the list; a titled name
+        ("王小明、李四等省直部门负责同志参加会谈。", {"王小明": "四川省", "李四": "四川省"}),
+        ("省长赵五同王小明等国家部委领导同志会谈。", {"赵五": "四川省", "王小明": "中国"}),
+        ("王小明等国家部委领导同志与李四座谈。", {"王小明": "中国", "李四": "四川省"}),
+    ],
+)
+def test_names_of_a_list_of_the_central_state_s_officials_are_national(text, where):
+    assert {name: p.jurisdiction for name, p in persons(text, "四川省").items()} == where
