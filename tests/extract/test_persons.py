@@ -954,3 +954,20 @@ def test_a_transliterated_guest_takes_no_chinese_place(text, place, name, where)
 )
 def test_names_of_a_list_of_the_central_state_s_officials_are_national(text, where):
     assert {name: p.jurisdiction for name, p in persons(text, "四川省").items()} == where
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before 一家 (whom a visit calls on, with their family) is a person, of no title
+        ("村党支部书记张三看望了困难群众王小明一家。", {"张三": ["村党支部书记"], "王小明": []}),
+        ("慰问组走访了贫困户李四一家，送去慰问金。", {"李四": []}),
+        ("市领导看望了老党员赵五一家人。", {"赵五": []}),
+        # controls: 一家 as a count of firms or households names no one
+        ("该县引进了一家企业。", {}),
+        ("张家港一家企业负责人出席。", {}),
+        ("全市新增一家企业。王庄一家农户受灾。", {}),
+    ],
+)
+def test_a_name_before_yijia_is_a_person(text, expected):
+    assert titles(text, "巴中市") == expected
