@@ -502,6 +502,8 @@ class _Finder:
                 often = t.count(name) > 1 or name in self.found
                 if head in leaders:
                     ok = (clean and (len(name) >= 3 or often)) or (len(name) >= 3 and often)
+                elif head.endswith("书记") and ends_with("organ", t, left):
+                    ok = True  # 社区党支部王某书记: the organ's secretary, written after the name
                 else:
                     ok = clean and t[left - 1 : left] not in ("市", "县", "区", "省", "委", "会")
                 if ok:

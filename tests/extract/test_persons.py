@@ -971,3 +971,19 @@ def test_names_of_a_list_of_the_central_state_s_officials_are_national(text, whe
 )
 def test_a_name_before_yijia_is_a_person(text, expected):
     assert titles(text, "巴中市") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party branch's secretary written after the name, the branch before it
+        ("接着，某某社区党支部王小明书记介绍了情况。", {"王小明": ["书记"]}),
+        ("某村党支部赵小兰书记汇报了工作。", {"赵小兰": ["书记"]}),
+        # controls: the title before the name; no name between the organ and 书记
+        ("村党支部书记王小明介绍了情况。", {"王小明": ["村党支部书记"]}),
+        ("某某社区党支部全体书记参加。", {}),
+        ("党支部建设书记处研究。", {}),
+    ],
+)
+def test_a_party_branch_s_secretary_after_the_name(text, expected):
+    assert titles(text, "巴中市") == expected
