@@ -712,6 +712,10 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         else:
             mention.place, mention.reason = NATIONAL, "named in national news"
         return
+    if not mention.offices and place_key(mention.person.jurisdiction, mention.release_place) == NATIONAL:
+        # 甲、乙等国家部委主要领导同志: extraction read no title, but the central state's list
+        mention.place, mention.reason = NATIONAL, "named in a list of the central state's officials"
+        return
     candidates = [*_declared(mention), *([release_place] if release_place else [])]
     for candidate in candidates:
         if candidate == NATIONAL:

@@ -63,6 +63,27 @@ def context_words(kind: str) -> tuple[str, ...]:
 
 
 @cache
+def _transliteration(kind: str) -> frozenset[str]:
+    """The characters of one kind in ``transliteration.tsv`` (``sound`` or ``marked``)."""
+    return frozenset("".join(row[0] for row in load_table("transliteration.tsv") if row[1] == kind))
+
+
+def is_transliterated(word: str) -> bool:
+    """Whether a name is written as Chinese transliterates a foreign name, not as a Han name.
+
+    Three characters or more, every one a character of the transliteration tables, and
+    one at least seldom in a Han given name (``transliteration.tsv``): 巴尔克 and 阿尔特
+    read as foreign names, though 巴 and 阿 are surnames too; 李明华 does not.
+
+    >>> [is_transliterated(w) for w in ("巴尔克", "阿尔特", "科斯塔娃", "李明华", "马丁", "王特尔")]
+    [True, True, True, False, False, False]
+    """
+    marked = _transliteration("marked")
+    sound = _transliteration("sound") | marked
+    return len(word) >= 3 and all(c in sound for c in word) and any(c in marked for c in word)
+
+
+@cache
 def _common_words() -> frozenset[str]:
     return load_words("common_words.tsv")
 

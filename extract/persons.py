@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -45,12 +45,13 @@ from govkg.extract.names import (
     holds_word,
     is_chinese_name,
     is_common_word,
+    is_transliterated,
     name_at,
     name_before,
     surname_starts,
     surnames,
 )
-from govkg.extract.places import PlacesNamed, find_places, gazetteer, level_word
+from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -65,6 +66,7 @@ from govkg.extract.titles import (
     parse_title,
     place_from_chain,
     resolve,
+    shared_title,
     split_chain,
     title_start,
 )
@@ -500,6 +502,8 @@ class _Finder:
                 often = t.count(name) > 1 or name in self.found
                 if head in leaders:
                     ok = (clean and (len(name) >= 3 or often)) or (len(name) >= 3 and often)
+                elif head.endswith("书记") and ends_with("organ", t, left):
+                    ok = True  # 社区党支部王某书记: the organ's secretary, written after the name
                 else:
                     ok = clean and t[left - 1 : left] not in ("市", "县", "区", "省", "委", "会")
                 if ok:
@@ -1040,6 +1044,8 @@ class _Finder:
     def persons(self, places: PlacesNamed | None = None) -> Iterator[Person]:
         release, v = self.release, self.view
         text_places = places if places is not None else PlacesNamed(self.text)
+        # where each title of anyone ends, and where it starts
+        title_starts = {e: s for f in self.found.values() for s, e, _ in f.titles}
         for found in self.found.values():
             spans = self.mentions(found.name)
             if not spans:
@@ -1057,7 +1063,8 @@ class _Finder:
                 if title_written in seen:
                     continue
                 seen.add(title_written)
-                title = self.text[start:end]
+                # 区人大常委会主任甲，副主任乙: the office of the list's body, read as written
+                title = self._shared(start, end, title_starts) or self.text[start:end]
                 # a foreign leader's bare title (总统) is not the release's office
                 home = None if found.foreign else release.place
                 # one reading of the title, of the text as read (simplified, glosses out), for
@@ -1098,14 +1105,62 @@ class _Finder:
                         office=office,
                     )
                 )
+            # 会见阿尔特: a guest of no title, named as a foreign name is written, is no local's
+            foreign = found.foreign or (not found.titles and self._transliterated_guest(found.name, spans))
+            jurisdiction = _person_place(resolved, None if foreign else release.place)
+            if not found.titles and not foreign and self._listed_national(spans):
+                jurisdiction = NATIONAL  # 甲、乙等国家部委主要领导同志: the central state's
             yield Person(
                 name=written,
                 key=written,
                 mentions=tuple(Span(v.start(s), v.end(e)) for s, e in spans),
                 holdings=tuple(holdings),
-                jurisdiction=_person_place(resolved, None if found.foreign else release.place),
-                foreign=found.foreign,
+                jurisdiction=jurisdiction,
+                foreign=foreign,
             )
+
+    def _listed_national(self, spans: list[tuple[int, int]]) -> bool:
+        """Whether a name is of a list that 等 and a word for the central state's officials
+        close (甲、乙等国家部委主要领导同志; ``name_context.tsv``: national)."""
+        t = self.text
+        names = sorted(self.found, key=len, reverse=True)
+        national = context_words("national")
+        for _, k in spans:
+            while t[k : k + 1] in ("、", "和"):
+                following = next((n for n in names if t.startswith(n, k + 1)), None)
+                if following is None:
+                    break
+                k += 1 + len(following)
+            if t.startswith("等", k) and t.startswith(national, k + 1):
+                return True
+        return False
+
+    def _transliterated_guest(self, name: str, spans: list[tuple[int, int]]) -> bool:
+        """Whether a name read by the surname table is a foreign guest's written as Chinese
+        transliterates (会见阿尔特; 巴尔克说): a guest received or speaking, in a release
+        that names a country, whose name reads as a transliteration (``names.is_transliterated``)."""
+        return is_transliterated(name) and any(self._foreign_guest(s, e) for s, e in spans)
+
+    def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
+        """The title at ``[start, end)`` with the body of the list's title before it, if any.
+
+        Only right after the title and name of the one before, one mark between
+        (区人大常委会主任甲，副主任乙; 某报社社长甲、副社长乙): a list of holders of one
+        body, named once; ``titles.shared_title`` says which titles share it.
+        """
+        t = self.text
+        mark = start - 1
+        if mark < 1 or t[mark] not in _HOLDERS_MARKS:
+            return None
+        for name in self.found:
+            at = mark - len(name)
+            if t.endswith(name, 0, mark) and at in title_starts:
+                return shared_title(t[title_starts[at] : at], t[start:end])
+        return None
+
+
+# What separates the holders of a list of one body's offices (主任甲，副主任乙; 社长甲、副社长乙).
+_HOLDERS_MARKS = frozenset("、，,；;")
 
 
 # A list item between two 、 (list_item): two to four characters.

@@ -454,6 +454,36 @@ _NOT_IN_TOWN = re.compile(r"[的了由被把是]|会议|召开|主持")
 _TOWN_LEVELS = ("镇", "乡", "街道")
 
 
+@cache
+def _host_abbreviation() -> tuple[dict[str, str], re.Pattern]:
+    """``province_abbreviations.tsv`` (湘 → 湖南省), and where a text names a province by its
+    abbreviation as the place a visit comes to or stays in (来湘考察, 莅湘, 在湘期间)."""
+    names = dict(load_table("province_abbreviations.tsv"))
+    chars = "".join(sorted(names))
+    pattern = re.compile(
+        rf"(?:(?<![年以历向从素本原未])来|莅|抵)([{chars}])"
+        r"(?=考察|调研|参观|访问|视察|交流|洽谈|开展|检查|指导|出席|参加|投资|工作|期间|[，,。、 ])"
+        rf"|在([{chars}])期间"
+    )
+    return names, pattern
+
+
+def _host_by_abbreviation(text: str) -> str | None:
+    """The one province a text names only by its one-character abbreviation, as the place
+    a visit comes to (来湘考察, 在湘期间): the host's, whose release it is.
+
+    >>> _host_by_abbreviation("某考察团来湘开展交流。在湘期间，考察团参观了…")
+    '湖南省'
+    >>> _host_by_abbreviation("某考察团来湘，随后赴粤考察。"), _host_by_abbreviation("赴京参加会议。")
+    ('湖南省', None)
+    >>> _host_by_abbreviation("来湘考察后来粤考察。") is None
+    True
+    """
+    names, pattern = _host_abbreviation()
+    found = {names[m.group(1) or m.group(2)] for m in pattern.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _comes_to_another(text: str, end: int, full: str, starts: dict[int, str]) -> bool:
     """Whether the place named before ``end`` comes to another (甲市市长率团来乙市考察).
 
@@ -560,7 +590,10 @@ def find_jurisdiction(release: Release) -> str | None:
             if as_written and full not in written:
                 written[full] = as_written
     if not scores:
-        return None
+        # 来湘考察, 在湘期间: a province the release names by its abbreviation only, at the
+        # level it refers to itself
+        host = _host_by_abbreviation(title + "\n" + text)
+        return host if host and counts[_level(host)] else None
     best = max(scores, key=lambda n: (scores[n], -order[n]))
     # 县委巡察组向徽城镇…反馈: a town is what a county's release speaks about,
     # unless the release refers to the town's level more than to any other;

@@ -381,6 +381,41 @@ def place_from_chain(before: Office, office: Office) -> str | None:
     return before.place if level_word(before.place) == office.level else None
 
 
+def shared_title(first: str, title: str) -> str | None:
+    """The title a bare office in a list of holders takes from the list's first title.
+
+    A list names its body once: in 区人大常委会主任甲，副主任乙、丙 the 副主任 is the
+    区人大常委会's, and in 某报社社长甲、副社长乙 the 副社长 the 报社's. A title that
+    names no place, level or body of its own (副主任, 副社长, 副局长) and ends as the
+    title before it ends, but for its modifiers (副, 常务), takes that title's body; any
+    other title (副市长 has its level; 委员 is no 主任) takes nothing.
+
+    >>> shared_title("区人大常委会主任", "副主任"), shared_title("某报社社长", "副社长")
+    ('区人大常委会副主任', '某报社副社长')
+    >>> shared_title("团省委书记", "副书记"), shared_title("市公安局副局长", "副局长")
+    ('团省委副书记', '市公安局副局长')
+    >>> shared_title("主任", "副主任"), shared_title("市长", "副市长")
+    (None, None)
+    >>> shared_title("区人大常委会主任", "委员") is None
+    True
+    """
+    office = parse_title(title)
+    if office.level or office.place or office.national or office.elsewhere or _former(title):
+        return None
+    head = title[_MODIFIERS.match(title).end() :]
+    if not head or not first.endswith(head):
+        return None
+    body = first[: len(first) - len(head)]
+    body = body[: len(body) - len(_TRAILING_MODIFIERS.search(body).group())]
+    if not body or _MODIFIERS.fullmatch(body) or not is_title(first):
+        return None
+    return body + title
+
+
+# Modifiers an office ends its body with before its head (区人大常委会|常务副|主任).
+_TRAILING_MODIFIERS = re.compile(r"(?:常务|第一|副|专职)*$")
+
+
 @cache
 def _organs() -> tuple[tuple[str, str, str], ...]:
     """``data/organs.tsv``: (pattern, organization, key); no key for a title that names an organ."""

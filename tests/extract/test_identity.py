@@ -860,3 +860,18 @@ def test_the_reason_says_whether_a_place_is_the_releases_or_the_texts(where, exp
     corpus = resolve([release("a", "巴中市", person("何平", "市长", where=where))])
     (decision,) = corpus.decisions
     assert (str(decision.node), decision.reason) == (f"何平@{where}", expected)
+
+
+@pytest.mark.parametrize(
+    ("place", "where", "expected"),
+    [
+        # a person of no title that extraction read as the central state's is keyed to 中国
+        ("四川省", "中国", "甲乙@中国"),
+        ("巴中市", "中国", "甲乙@中国"),
+        # controls: the release's place as extraction gave it; none given
+        ("四川省", "四川省", "甲乙@四川省"),
+        ("巴中市", None, "甲乙@巴中市"),
+    ],
+)
+def test_a_person_of_no_title_read_as_national_is_keyed_to_china(place, where, expected):
+    assert nodes(release("a", place, person("甲乙", where=where)))[("a", "甲乙")] == expected

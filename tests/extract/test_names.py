@@ -1,7 +1,7 @@
 import pytest
 
 from govkg.extract.data import load_table
-from govkg.extract.names import is_chinese_name, name_at, name_before, without_lookalikes
+from govkg.extract.names import is_chinese_name, is_transliterated, name_at, name_before, without_lookalikes
 
 
 @pytest.mark.parametrize(
@@ -80,6 +80,7 @@ def test_name_before(text, end, expected):
         "countries.tsv",
         "t2s.tsv",
         "document_words.tsv",
+        "transliteration.tsv",
     ],
 )
 def test_lexicons_say_where_they_come_from(name):
@@ -114,3 +115,22 @@ def test_without_lookalikes_keeps_only_pronouns(text, pronoun):
     blanked = without_lookalikes(text)
     assert len(blanked) == len(text)
     assert ("他" in blanked or "她" in blanked) == pronoun
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # every character a transliteration's, one seldom in a Han given name
+        ("阿尔特", True),
+        ("巴尔克", True),
+        ("科斯塔娃", True),
+        ("瓦尔德", True),
+        # controls: a Han name of sound characters only, two characters, a Han character
+        ("李明华", False),
+        ("马丁", False),
+        ("王特尔", False),
+        ("张克强", False),
+    ],
+)
+def test_a_name_written_as_a_transliteration(word, expected):
+    assert is_transliterated(word) == expected

@@ -212,6 +212,29 @@ def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "office", "where"),
+    [
+        # a bare title after the list's first title and its holder takes that title's body
+        ("区人大常委会主任张三，副主任王小明、李四出席会议。", "某某区", "区人大常委会副主任", "某某区"),
+        ("团省委书记张三，副书记王小明、李四一行来我市考察。", "枣庄市", "团省委副书记", "山东省"),
+        ("新华社某某分社社长张三、副社长王小明到我县调研。", "通江县", "新华社某某分社副社长", None),
+        ("县公安局局长张三、副局长王小明陪同。", "通江县", "县公安局副局长", "通江县"),
+        # controls: a title of its own level; no body to take; a clause between them
+        ("市长张三，副市长王小明出席。", "巴中市", "副市长", "巴中市"),
+        ("主任张三、副主任王小明出席。", "巴中市", "副主任", "巴中市"),
+        ("区人大常委会主任张三主持会议，副主任王小明出席。", "某某区", "副主任", "某某区"),
+        ("团省委书记张三来我市考察，副书记王小明陪同。", "枣庄市", "副书记", "枣庄市"),
+    ],
+)
+def test_a_bare_title_of_a_list_takes_the_body_of_its_first_title(text, place, office, where):
+    person = persons(text, place)["王小明"]
+    (holding,) = person.holdings
+    assert holding.title.startswith("副") and office.endswith(holding.title)  # as written
+    assert holding.office.office == office
+    assert holding.jurisdiction == where
+
+
+@pytest.mark.parametrize(
     ("text", "place", "where"),
     [
         # a title that names a body or a place of its own is not the release's
@@ -889,3 +912,78 @@ def test_a_headline_title_points_into_the_headline():
     assert holding.in_headline
     assert title[holding.span.start : holding.span.end] == "某某区区长"
     assert title[holding.evidence.start : holding.evidence.end] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name", "where"),
+    [
+        # a guest of no title, named as a foreign name is written, takes no Chinese place
+        ("张三在会见阿尔特时表示，中澳关系发展良好。阿尔特说，澳大利亚愿加强合作。", "中国", "阿尔特", "?"),
+        ("省委書記張三會見德國客人巴爾克。巴爾克說，德方願意加強合作。", "广东省", "巴爾克", "?"),
+        # controls: a Han name; a title of a place; a release that names no country
+        ("省委书记张三会见李明华。李明华说，愿同德国加强合作。", "广东省", "李明华", "广东省"),
+        (
+            "自治区副主席巴特尔会见德国客人。巴特尔表示，愿加强合作。",
+            "内蒙古自治区",
+            "巴特尔",
+            "内蒙古自治区",
+        ),
+        ("市长张三会见巴特尔。巴特尔说，愿加强合作。", "呼和浩特市", "巴特尔", "呼和浩特市"),
+    ],
+)
+def test_a_transliterated_guest_takes_no_chinese_place(text, place, name, where):
+    person = persons(text, place)[name]
+    assert person.jurisdiction == where
+    assert person.foreign == (where == "?")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # names of a list that 等 and a word for the central state's officials close
+        ("王小明、李四等国家部委主要领导同志参加会谈。", {"王小明": "中国", "李四": "中国"}),
+        (
+            "王小明、李四和赵五等中央和国家机关有关负责同志出席。",
+            {"王小明": "中国", "李四": "中国", "赵五": "中国"},
+        ),
+        # controls: a province's own departments; a name outside the list; a titled name
+        ("王小明、李四等省直部门负责同志参加会谈。", {"王小明": "四川省", "李四": "四川省"}),
+        ("省长赵五同王小明等国家部委领导同志会谈。", {"赵五": "四川省", "王小明": "中国"}),
+        ("王小明等国家部委领导同志与李四座谈。", {"王小明": "中国", "李四": "四川省"}),
+    ],
+)
+def test_names_of_a_list_of_the_central_state_s_officials_are_national(text, where):
+    assert {name: p.jurisdiction for name, p in persons(text, "四川省").items()} == where
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before 一家 (whom a visit calls on, with their family) is a person, of no title
+        ("村党支部书记张三看望了困难群众王小明一家。", {"张三": ["村党支部书记"], "王小明": []}),
+        ("慰问组走访了贫困户李四一家，送去慰问金。", {"李四": []}),
+        ("市领导看望了老党员赵五一家人。", {"赵五": []}),
+        # controls: 一家 as a count of firms or households names no one
+        ("该县引进了一家企业。", {}),
+        ("张家港一家企业负责人出席。", {}),
+        ("全市新增一家企业。王庄一家农户受灾。", {}),
+    ],
+)
+def test_a_name_before_yijia_is_a_person(text, expected):
+    assert titles(text, "巴中市") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party branch's secretary written after the name, the branch before it
+        ("接着，某某社区党支部王小明书记介绍了情况。", {"王小明": ["书记"]}),
+        ("某村党支部赵小兰书记汇报了工作。", {"赵小兰": ["书记"]}),
+        # controls: the title before the name; no name between the organ and 书记
+        ("村党支部书记王小明介绍了情况。", {"王小明": ["村党支部书记"]}),
+        ("某某社区党支部全体书记参加。", {}),
+        ("党支部建设书记处研究。", {}),
+    ],
+)
+def test_a_party_branch_s_secretary_after_the_name(text, expected):
+    assert titles(text, "巴中市") == expected

@@ -350,3 +350,21 @@ def test_no_self_reference_starts_inside_another():
     assert all(c in _BOUNDARY for c in boundary)
     assert not any(set(word) & boundary for word in _SELF_WORDS)
     assert not any(set(level) & set("我全本") for level in _self_references())
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a province named only by its abbreviation, as the place a visit comes to or stays in
+        ("某某青年考察团一行来湘开展交流。在湘期间，省委书记张三会见了考察团。", "湖南省"),
+        ("某某代表团莅川考察。省长李四会见代表团一行。", "四川省"),
+        ("某市考察团来沪考察。市委书记王五会见考察团。", "上海市"),
+        # controls: a place named in full wins; going elsewhere (赴京) is no host; two hosts; no level
+        ("某某考察团来湘考察。邵阳市委书记张三陪同，我市有关部门参加。", "邵阳市"),
+        ("省委书记张三率团赴京参加会议。", None),
+        ("考察团来湘考察后来粤考察。省长李四会见考察团。", None),
+        ("某某考察团来湘开展交流。", None),
+    ],
+)
+def test_a_province_named_by_its_abbreviation_is_the_host(text, place):
+    assert find_jurisdiction(release(text)) == place

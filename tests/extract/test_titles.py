@@ -9,6 +9,7 @@ from govkg.extract.titles import (
     place_at_level,
     place_from_chain,
     resolve,
+    shared_title,
     title_start,
 )
 
@@ -303,6 +304,29 @@ def test_place_at_level_is_lift(level, home, place):
 )
 def test_a_title_takes_the_place_of_the_title_before_it(before, title, place):
     assert place_from_chain(parse_title(before), parse_title(title)) == place
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "shared"),
+    [
+        # a deputy's title takes the body of the list's first title
+        ("区人大常委会主任", "副主任", "区人大常委会副主任"),
+        ("某日报社社长", "副社长", "某日报社副社长"),
+        ("县公安局局长", "副局长", "县公安局副局长"),
+        ("团市委书记", "副书记", "团市委副书记"),
+        ("镇党委副书记", "副书记", "镇党委副书记"),
+        ("县政府办公室主任", "常务副主任", "县政府办公室常务副主任"),
+        # controls: a title of its own level, place or body; another office; no body to take
+        ("市长", "副市长", None),
+        ("区人大常委会主任", "委员", None),
+        ("区人大常委会主任", "副主席", None),
+        ("主任", "副主任", None),
+        ("县公安局局长", "某某大学副校长", None),
+        ("县公安局局长", "原副局长", None),
+    ],
+)
+def test_a_bare_title_takes_the_body_of_the_list_s_first_title(first, title, shared):
+    assert shared_title(first, title) == shared
 
 
 @pytest.mark.parametrize(
