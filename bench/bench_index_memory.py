@@ -1,8 +1,10 @@
 """Benchmark: a build's page index written from nothing (graph/indexing.py, ``write_index_files``)
 from a kept build's store, with the memory it takes, step by step.
 
-Opens ``STORE`` (a build's ``OUT/store``, read-only) and writes its page index into a
-temporary folder (``--keep DIR``: there, kept), sampling this process's resident memory
+Opens ``STORE`` (a build's ``OUT/store``, read-only) as a build does (opened again as each
+step starts, its caches given back between: graph/indexing.py's ``_Reopened``; ``--one-store``:
+opened once and handed in, as a caller with a store of its own does) and writes its page index
+into a temporary folder (``--keep DIR``: there, kept), sampling this process's resident memory
 (VmRSS) every ``--every`` seconds; prints the wall time, the CPU of this process (user + sys,
 both threads), the load average, the resident memory once the store is open and the peak,
 and for each step (the functions of graph/indexing.py named below, each on the thread that
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serial", action="store_true", help="the busy files on this thread, after")
     parser.add_argument("--trace", action="store_true", help="trace Python's allocations (slow)")
     parser.add_argument("--every", type=float, default=0.05, help="seconds between samples")
+    parser.add_argument(
+        "--one-store", action="store_true", help="the store opened once and handed in, not per step"
+    )
     args = parser.parse_args(argv)
 
     import pyoxigraph
@@ -85,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         timed(name)
     if args.serial:
         serial_page_index()
-    store = pyoxigraph.Store.read_only(str(args.store / DATABASE))
+    if args.one_store:
+        store = pyoxigraph.Store.read_only(str(args.store / DATABASE))
+    else:
+        store = indexing._Reopened(args.store / DATABASE)  # as write_page_index opens a build's
     triples = json.loads((args.store / MANIFEST).read_text(encoding="utf-8"))["triples"]
     opened = peak_mb()[1]
     out = args.keep or Path(tempfile.mkdtemp(prefix="govkg-index-memory-")) / "index"
