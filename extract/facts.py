@@ -21,7 +21,7 @@ from govkg.extract.events import find_events
 from govkg.extract.names import without_lookalikes
 from govkg.extract.persons import find_persons
 from govkg.extract.places import PlacesNamed, release_place
-from govkg.extract.records import Event, Extraction, Holding, Person, Release, Sentence
+from govkg.extract.records import Event, Extraction, Person, Release, Sentence
 
 
 def extract_facts(release: Release, sentences: tuple[Sentence, ...], tagger: bool = True) -> Extraction:
@@ -83,14 +83,9 @@ def _named_in_evidence(release: Release, person: Person) -> Person:
     holdings = tuple(
         h
         for h in person.holdings
-        if _refers_to(_stated_in(release, h)[h.evidence.start : h.evidence.end], person.name)
+        if _refers_to(release.stated_in(h.in_headline)[h.evidence.start : h.evidence.end], person.name)
     )
     return person if len(holdings) == len(person.holdings) else replace(person, holdings=holdings)
-
-
-def _stated_in(release: Release, holding: Holding) -> str:
-    """The text a holding's offsets are in: the headline or the body."""
-    return (release.title or "") if holding.in_headline else release.text
 
 
 def _roles_named_in_evidence(release: Release, event: Event, persons: tuple[Person, ...]) -> Event:

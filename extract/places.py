@@ -440,12 +440,16 @@ _SHORT_CONTEXT = re.compile(
 _REGION_AFTER = re.compile(r"(?:经济|城市|都市)(?:圈|带|群|走廊)")
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
+# 来 of coming, not the 来 that ends a time word (近年来, 以来, 历来, 向来), and what a visit
+# does right after where it comes (来乙市考察, 来湘开展交流): _COMES and _host_abbreviation.
+_COMING = r"(?<![年以历向从素本原未])来"
+_VISIT_DOES = "考察|调研|参观|访问|视察|交流|洽谈|开展|检查|指导"
 # …and so is one named before 来 / 莅临 and another place, or a short name and what a visit
 # does (甲市市长率团来乙市考察, 甲市代表团来乙考察, 甲省考察团来湘开展交流); not 来 that ends
 # a time word (甲市近年来积极开展…, 以来, 历来, 向来); 随后来乙市考察 is a coming.
 _COMES = re.compile(
-    r"[^。；;，,]{0,24}?(?:(?<![年以历向从素本原未])来|莅临)(?:(?P<short>[\u4e00-\u9fff]{1,3}?)"
-    r"(?=考察|调研|参观|访问|视察|交流|洽谈|开展|检查|指导|督导|走访|慰问))?"
+    rf"[^。；;，,]{{0,24}}?(?:{_COMING}|莅临)(?:(?P<short>[\u4e00-\u9fff]{{1,3}}?)"
+    rf"(?={_VISIT_DOES}|督导|走访|慰问))?"
 )
 # What no town's name holds: 会议由镇党委书记甲主持 names no town 会议由镇.
 _NOT_IN_TOWN = re.compile(r"[的了由被把是]|会议|召开|主持")
@@ -461,8 +465,8 @@ def _host_abbreviation() -> tuple[dict[str, str], re.Pattern]:
     names = dict(load_table("province_abbreviations.tsv"))
     chars = "".join(sorted(names))
     pattern = re.compile(
-        rf"(?:(?<![年以历向从素本原未])来|莅|抵)([{chars}])"
-        r"(?=考察|调研|参观|访问|视察|交流|洽谈|开展|检查|指导|出席|参加|投资|工作|期间|[，,。、 ])"
+        rf"(?:{_COMING}|莅|抵)([{chars}])"
+        rf"(?={_VISIT_DOES}|出席|参加|投资|工作|期间|[，,。、 ])"
         rf"|在([{chars}])期间"
     )
     return names, pattern

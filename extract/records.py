@@ -50,6 +50,11 @@ class Release:
     segments: tuple[tuple[int, int, int], ...] = ()
     warnings: tuple[str, ...] = ()  # what reading had to change or drop (bad bytes, impossible dates)
 
+    def stated_in(self, headline: bool) -> str:
+        """The text that offsets marked as the headline's (``Holding.in_headline``) or the
+        body's count in: ``title``, or ``text``."""
+        return (self.title or "") if headline else self.text
+
     def source_offset(self, offset: int) -> int | None:
         """Offset in ``raw`` of the body character at ``offset``; None if inserted.
 

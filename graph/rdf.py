@@ -260,7 +260,7 @@ class _ReleaseMapper:
         headline (``headline``: as extraction marked it) is ``<release>/headline#char=b,e``,
         marked ``gov:inHeadline true``.
         """
-        text = (self.release.title or "") if headline else self.release.text
+        text = self.release.stated_in(headline)
         span = sentence_span(text, span)
         if span.start == span.end and fallback is not None:
             span = sentence_span(text, fallback() if callable(fallback) else fallback)
