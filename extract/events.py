@@ -220,6 +220,21 @@ _STAY = re.compile(
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
+
+
+def _said_vaguely(text: str, at: int, dates: list) -> bool:
+    """Whether the happening whose cue starts at ``at`` is said to be of some unstated day: a
+    word such as 近日 stands before it with no date between (甲近日到某镇检查…; 近日，甲…).
+
+    >>> from govkg.extract.dates import find_dates
+    >>> text = "6月8日，全县召开会议。县长近日到某镇检查"
+    >>> _said_vaguely(text, 16, list(find_dates(text, "2020-06-10"))), _said_vaguely(text, 9, [])
+    (True, False)
+    """
+    said = [m.end() for m in _NOT_THAT_DAY.finditer(text, 0, at)]
+    return bool(said) and not any(said[-1] <= d.span.start < at for d in dates)
+
+
 # A time before a cue, with no day, that is not the day of a visit told of just before
 # (9日，甲到某镇调研。去年，乙主持召开座谈会).
 _ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年|前年|往年|以来")
@@ -997,8 +1012,16 @@ class _Reader:
         if "幕" in text:  # 开幕 / 闭幕: most sentences hold neither, and are not read clause by clause
             clauses = _CLAUSE.finditer(text)
             opens = next((o for c in clauses if (o := _OPENS.fullmatch(text, *c.span()))), None)
+        # 某博览会9日在某市开幕: the day the gathering opens on, written after its name (no part of
+        # it, nor is 近日 in 某博览会近日开幕)
+        opened_on = None
         if opens:
-            self.opened = (index, self._original(sentence, v, *opens.span("name")), opens.group("rite"))
+            start, end = opens.span("name")
+            opened_on = next((d for d in dates + self.unresolved if start < d.span.start < end), None)
+            end = opened_on.span.start if opened_on else end
+            vague = _NOT_THAT_DAY.search(text, start + 1, end)
+            end = vague.start() if vague else end
+            self.opened = (index, self._original(sentence, v, start, end), opens.group("rite"))
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -1096,15 +1119,18 @@ class _Reader:
             and not (d.until or d.past or d.in_words)
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
+        gathered = opening if opening is not None else opened_on
         if (
             self.visit_day is None
             and opens
-            and opening is not None
-            and not (opening.anchored or opening.until or self.past)
-            and self._recent(opening.iso)
+            and gathered is not None
+            and gathered.iso
+            and not (gathered.anchored or gathered.until or self.past)
+            and self._recent(gathered.iso)
         ):
-            # 6月8日，某文化旅游节开幕。甲出席开幕式: a gathering of one day, whose rite shares it.
-            self.visit_day = (index, opening.iso, "meeting")
+            # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
+            # one day, whose rite shares it.
+            self.visit_day = (index, gathered.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
@@ -1361,6 +1387,10 @@ class _Reader:
         if dated and _NOT_THAT_DAY.search(v.text, dated.span.end, at):
             # 新华社北京3月5日电 总理近日在…考察: the day of the dispatch, not of the visit.
             dated = None
+        elif dated and dated.span.start >= at and _said_vaguely(v.text, at, dates):
+            # 甲近日到某镇检查6月5日会议部署的工作: the happening's day is not told; a date in
+            # what is done qualifies it.
+            dated = None
         date, until = (dated.iso, dated.until) if dated else (None, None)
         if dated and dated.until:
             if dated.span in self.ranges_taken:
@@ -1510,7 +1540,11 @@ class _Reader:
             and _HELD_AFTER.fullmatch(v.text, 0, at)
             and match.group().startswith(("召开", "举行", "主持召开"))
         )
-        same = None if another or past or after else self._same_as(draft, name_view, bool(also), weak)
+        # 6月8日，全县召开防汛会议。日前，甲主持召开专题会议: of another day than the one told of.
+        elsewhen = date is None and _said_vaguely(v.text, at, dates)
+        same = (
+            None if another or past or after else self._same_as(draft, name_view, bool(also), weak, elsewhen)
+        )
         if same is None and weak:
             return
         if same is None:
@@ -1705,13 +1739,19 @@ class _Reader:
         return self.names[guest] if guest is not None else None
 
     def _same_as(
-        self, draft: _Draft, name_view: str, also: bool = False, weak: bool = False
+        self,
+        draft: _Draft,
+        name_view: str,
+        also: bool = False,
+        weak: bool = False,
+        elsewhen: bool = False,
     ) -> _Draft | None:
         """The earlier event this cue reports again, if any (``also``: a meeting said to be
         another, 还…召开…, is the same only if it names the one told of; ``weak``: a bare cue that
-        tells of an event only if one was reported, 参加会见)."""
+        tells of an event only if one was reported, 参加会见; ``elsewhen``: a cue said of some
+        unstated day, 日前…, is no event told of with its day)."""
         for other in reversed(self.drafts):
-            if other.type != draft.type or other.past:
+            if other.type != draft.type or other.past or (elsewhen and other.date):
                 continue
             if draft.date and other.date and other.date != draft.date:
                 continue

@@ -3681,3 +3681,87 @@ def test_the_day_of_an_event_by_each_relative_form(text, day):
 def test_a_visit_told_by_what_the_visitor_learns_where_he_went(text, expected):
     events = events_of(text, names=("张三",))
     assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+def _told(text, published="2020-06-10"):
+    """(type, date, name) of each event of ``text``, a release published on ``published``."""
+    return [(e.type, e.date, e.name) for e in events_of(text, published, names=("张三", "李四"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the day a gathering opens on, written after its name, dates its rite told next
+        (
+            "第五届某博览会9日在某市开幕。副省长张三出席开幕式并致辞。",
+            "2020-06-10",
+            [("ceremony", "2020-06-09", "第五届某博览会开幕式")],
+        ),
+        (
+            "某市第五届某文化节6月9日开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", "2020-06-09", "某市第五届某文化节开幕式")],
+        ),
+        (
+            "第五届某文化旅游节6月8日上午在某市隆重开幕。市长张三出席开幕式并致辞。",
+            "2020-06-10",
+            [("ceremony", "2020-06-08", "第五届某文化旅游节开幕式")],
+        ),
+        # …as one written before it does
+        (
+            "6月8日，某文化旅游节开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", "2020-06-08", "某文化旅游节开幕式")],
+        ),
+        # without a clock the day is not known, and still no part of the name
+        (
+            "第五届某文化旅游节6月8日在某市开幕。市长张三出席开幕式。",
+            None,
+            [("ceremony", None, "第五届某文化旅游节开幕式")],
+        ),
+        # a gathering of several days, or of no day told, dates no rite
+        (
+            "某博览会6月8日至10日在某市开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", None, "某博览会开幕式")],
+        ),
+        (
+            "某文化旅游节近日在某市开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", None, "某文化旅游节开幕式")],
+        ),
+    ],
+)
+def test_a_gathering_dated_after_its_name_dates_its_rite(text, published, expected):
+    assert _told(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # said of some unstated day (近日, 日前): a date in what is done qualifies it
+        ("县长张三近日到城关镇检查6月5日全县防汛会议部署的工作落实情况。", [None]),
+        ("日前，县长张三到城关镇检查6月5日全县防汛会议部署的工作。", [None]),
+        # a date written between 近日 and the happening is its day
+        ("近日，县长张三于6月8日到城关镇检查防汛工作。", ["2020-06-08"]),
+        # a date of the happening with no such word
+        ("县长张三6月8日到城关镇检查防汛工作。", ["2020-06-08"]),
+    ],
+)
+def test_a_happening_said_of_no_day_takes_no_date_from_what_it_does(text, dates):
+    assert [date for _, date, _ in _told(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a meeting said of some unstated day (日前) is not the dated one told of before
+        ("6月8日，全县召开防汛会议。日前，县长张三主持召开专题会议。", ["2020-06-08", None]),
+        ("6月8日，全县召开防汛会议。近日，县长张三主持召开防汛专题会议。", ["2020-06-08", None]),
+        # …while the same meeting told again is one
+        ("6月8日，全县召开防汛会议。县长张三主持会议。", ["2020-06-08"]),
+        ("日前，县委召开常委会会议，县委书记张三主持会议。", [None]),
+    ],
+)
+def test_a_happening_of_some_other_day_is_another(text, dates):
+    assert [date for _, date, _ in _told(text)] == dates
