@@ -829,6 +829,20 @@ def _loosely_same(a: str, b: str) -> bool:
     return shared / max(len(a), len(b)) >= 0.8
 
 
+def _call_on_the_same(a: str, b: str) -> bool:
+    """Whether two visits are calls on the same people (甲到驻地看望检查组; 乙看望检查组): one
+    happening, whoever of the hosts pays it.
+
+    >>> _call_on_the_same("到驻地看望检查组", "看望了检查组"), _call_on_the_same("看望检查组", "看望老党员")
+    (True, False)
+    """
+    calls = _CALL.search(a), _CALL.search(b)
+    if not all(calls):
+        return False
+    whom = [name[call.end() :].removeprefix("了") for name, call in zip((a, b), calls, strict=True)]
+    return bool(whom[0] and whom[1]) and (whom[0] in whom[1] or whom[1] in whom[0])
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int  # view offsets within the sentence
@@ -923,6 +937,7 @@ class _Reader:
         self.same_day: str | None = None  # the date a sentence that goes on takes
         self.goes_on = False  # the sentence goes on with a day told of, and the body gave none
         self.follows = False  # the event being told goes on so (_Draft.follows)
+        self.during = False  # the sentence opens within a visit told of (调研期间，…)
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
@@ -955,6 +970,7 @@ class _Reader:
         same_day = _same_day().match(text, words_start)
         self.same_day = None
         self.follows = False
+        self.during = False
         goes_on = True
         if same_day and (same_day.group(2) or same_day.group(3)):
             # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
@@ -975,6 +991,7 @@ class _Reader:
             # (not of a date in between, 1948年7月1日，…成立), none after a range.
             last = self.drafts[-1]
             self.same_day = None if last.until or last.past else last.date
+            self.during = True
         elif _STAY.match(text, words_start) and self.drafts:
             # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
             last = self.drafts[-1]
@@ -1510,6 +1527,8 @@ class _Reader:
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
         draft.calls = bool(groups.get("call"))
+        # 调研期间，甲看望了某机关干部: a call told as a happening within the visit, of its own.
+        own_call = kind == "inspection" and self.during and _CALL.search(match.group()) is not None
         draft.repeats = self._repeats(v.text, clause, at, dates)
         if draft.repeats and date is None:
             draft.repeats = tuple((None, written) for _, written in draft.repeats)
@@ -1543,7 +1562,9 @@ class _Reader:
         # 6月8日，全县召开防汛会议。日前，甲主持召开专题会议: of another day than the one told of.
         elsewhen = date is None and _said_vaguely(v.text, at, dates)
         same = (
-            None if another or past or after else self._same_as(draft, name_view, bool(also), weak, elsewhen)
+            None
+            if another or past or after
+            else self._same_as(draft, name_view, bool(also), weak, elsewhen, own_call)
         )
         if same is None and weak:
             return
@@ -1745,11 +1766,13 @@ class _Reader:
         also: bool = False,
         weak: bool = False,
         elsewhen: bool = False,
+        own_call: bool = False,
     ) -> _Draft | None:
         """The earlier event this cue reports again, if any (``also``: a meeting said to be
         another, 还…召开…, is the same only if it names the one told of; ``weak``: a bare cue that
         tells of an event only if one was reported, 参加会见; ``elsewhen``: a cue said of some
-        unstated day, 日前…, is no event told of with its day)."""
+        unstated day, 日前…, is no event told of with its day; ``own_call``: a call told within a
+        visit, 调研期间，甲看望了…, is no part of the visit)."""
         for other in reversed(self.drafts):
             if other.type != draft.type or other.past or (elsewhen and other.date):
                 continue
@@ -1772,9 +1795,9 @@ class _Reader:
                 # those its roles name too, listed before the clause of its cue (甲一行到某镇，
                 # 实地调研…: led by who went, though not named in the cue's clause).
                 led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
-                if led and not draft.leaders & led:
+                if led and not draft.leaders & led and not _call_on_the_same(draft.name, other.name):
                     continue
-            if draft.calls and not _CALL.search(other.name):
+            if (draft.calls or own_call) and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit
             if draft.type == "reception" and draft.guests:
                 received = other.guests | {p.person for p in other.roles if p.role == "guest"}

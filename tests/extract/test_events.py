@@ -3765,3 +3765,51 @@ def test_a_happening_said_of_no_day_takes_no_date_from_what_it_does(text, dates)
 )
 def test_a_happening_of_some_other_day_is_another(text, dates):
     assert [date for _, date, _ in _told(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call told within a visit (调研期间，甲看望了…) is a visit of its own, on the visit's day
+        (
+            "6月8日，国务院副总理张三到某省调研。调研期间，张三看望了在某市的政协委员代表。",
+            [
+                ("inspection", "2020-06-08", "到某省调研"),
+                ("inspection", "2020-06-08", "看望了在某市的政协委员代表"),
+            ],
+        ),
+        (
+            "6月8日，副省长张三到某市调研。调研期间，张三专程到某市人大常委会看望了机关工作人员。",
+            [
+                ("inspection", "2020-06-08", "到某市调研"),
+                ("inspection", "2020-06-08", "到某市人大常委会看望了机关工作人员"),
+            ],
+        ),
+        # …on no known day within a visit of several
+        (
+            "国务院副总理张三近日在某省调研。8日至9日，张三来到某市、某县调研。调研期间，张三看望了在某市的政协委员代表。",
+            [
+                ("inspection", "2020-06-08", "在某省调研"),
+                ("inspection", None, "看望了在某市的政协委员代表"),
+            ],
+        ),
+        # a call told as the visit goes on is part of it
+        (
+            "6月8日，副省长张三到某市调研。张三看望了在某市的政协委员代表。",
+            [("inspection", "2020-06-08", "到某市调研")],
+        ),
+        # a call told alone is a visit
+        (
+            "6月8日，县长张三看望了在某医院住院的老党员。",
+            [("inspection", "2020-06-08", "看望了在某医院住院的老党员")],
+        ),
+    ],
+)
+def test_a_call_told_within_a_visit_is_its_own(text, expected):
+    assert _told(text) == expected
+
+
+def test_calls_on_the_same_people_by_two_hosts_are_one():
+    text = "6月8日，市委书记张三到驻地看望检查组。市长李四看望检查组。"
+    (event,) = events_of(text, names=("张三", "李四"))
+    assert {(p.person, p.role) for p in event.participations} == {("张三", "lead"), ("李四", "lead")}
