@@ -122,6 +122,8 @@ _AND_DOES = re.compile(r"并(?=主持|召开|举行|出席|会见|会晤)")
 _WHOLE = re.compile(r".+", re.S)
 # A character of a cue's name or place: no clause punctuation.
 _CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
+# …or, between a name and its verb, a space (某会议6 月 8 日召开).
+_GAP_CHAR = rf"(?:{_CHAR}|\s)"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
@@ -605,7 +607,8 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
         needs = needs.replace("{INSPECT}", "|".join(load_words("inspection_verbs.tsv")))
         groups = tuple(_words_pattern(group.split("|")) for group in needs.split("&"))
-        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), groups))
+        pattern = pattern.replace("{GAP}", _GAP_CHAR).replace("{C}", _CHAR)
+        cues.append((kind, re.compile(pattern), groups))
     return tuple(cues)
 
 

@@ -1221,7 +1221,7 @@ def test_event_cue_rows():
     for kind, pattern, needs in rows:
         assert kind.rstrip("?+=!") in _TYPES
         assert needs and all(word for group in needs.split("&") for word in group.split("|"))
-        assert "{" not in re.sub(r"\{(?:C|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
+        assert "{" not in re.sub(r"\{(?:C|GAP|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
 
 
 @pytest.mark.parametrize(
@@ -3813,3 +3813,21 @@ def test_calls_on_the_same_people_by_two_hosts_are_one():
     text = "6月8日，市委书记张三到驻地看望检查组。市长李四看望检查组。"
     (event,) = events_of(text, names=("张三", "李四"))
     assert {(p.person, p.role) for p in event.participations} == {("张三", "lead"), ("李四", "lead")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held on a full date and hour written between its name and its verb
+        (
+            "全县防汛工作会议于2020年6月8日下午3时在县政府召开。",
+            [("meeting", "2020-06-08", "全县防汛工作会议")],
+        ),
+        # …or on a date written with spaces
+        ("全县防汛工作会议6 月 8 日召开。", [("meeting", "2020-06-08", "全县防汛工作会议")]),
+        # what a meeting says (强调：…召开…) is no meeting held
+        ("县委常委会会议强调：要尽快召开防汛会议。", []),
+    ],
+)
+def test_a_meeting_held_on_a_day_written_after_its_name(text, expected):
+    assert _told(text) == expected
