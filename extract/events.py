@@ -122,6 +122,8 @@ _AND_DOES = re.compile(r"并(?=主持|召开|举行|出席|会见|会晤)")
 _WHOLE = re.compile(r".+", re.S)
 # A character of a cue's name or place: no clause punctuation.
 _CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
+# …or, between a name and its verb, a space (某会议6 月 8 日召开).
+_GAP_CHAR = rf"(?:{_CHAR}|\s)"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
 # (X要求相关部门：一是…) counts too.
 _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|说)(?:[，,：:]|[^，,。；;：:]{1,12}[：:])")
@@ -220,6 +222,21 @@ _STAY = re.compile(
 _AFTER_END = re.compile(r"\s*[^，,。；;]{0,8}结束后")
 # A word between a date and a cue that says the happening was on some other, unstated day.
 _NOT_THAT_DAY = re.compile(r"近日|日前|近期|前不久|不久前|此前|前些天|这几天|连日来|近来")
+
+
+def _said_vaguely(text: str, at: int, dates: list) -> bool:
+    """Whether the happening whose cue starts at ``at`` is said to be of some unstated day: a
+    word such as 近日 stands before it with no date between (甲近日到某镇检查…; 近日，甲…).
+
+    >>> from govkg.extract.dates import find_dates
+    >>> text = "6月8日，全县召开会议。县长近日到某镇检查"
+    >>> _said_vaguely(text, 16, list(find_dates(text, "2020-06-10"))), _said_vaguely(text, 9, [])
+    (True, False)
+    """
+    said = [m.end() for m in _NOT_THAT_DAY.finditer(text, 0, at)]
+    return bool(said) and not any(said[-1] <= d.span.start < at for d in dates)
+
+
 # A time before a cue, with no day, that is not the day of a visit told of just before
 # (9日，甲到某镇调研。去年，乙主持召开座谈会).
 _ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年|前年|往年|以来")
@@ -590,7 +607,8 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
         pattern = pattern.replace("{MEET}", meet).replace("{INSPECT}", inspect_verb)
         needs = needs.replace("{INSPECT}", "|".join(load_words("inspection_verbs.tsv")))
         groups = tuple(_words_pattern(group.split("|")) for group in needs.split("&"))
-        cues.append((kind, re.compile(pattern.replace("{C}", _CHAR)), groups))
+        pattern = pattern.replace("{GAP}", _GAP_CHAR).replace("{C}", _CHAR)
+        cues.append((kind, re.compile(pattern), groups))
     return tuple(cues)
 
 
@@ -814,6 +832,20 @@ def _loosely_same(a: str, b: str) -> bool:
     return shared / max(len(a), len(b)) >= 0.8
 
 
+def _call_on_the_same(a: str, b: str) -> bool:
+    """Whether two visits are calls on the same people (甲到驻地看望检查组; 乙看望检查组): one
+    happening, whoever of the hosts pays it.
+
+    >>> _call_on_the_same("到驻地看望检查组", "看望了检查组"), _call_on_the_same("看望检查组", "看望老党员")
+    (True, False)
+    """
+    calls = _CALL.search(a), _CALL.search(b)
+    if not all(calls):
+        return False
+    whom = [name[call.end() :].removeprefix("了") for name, call in zip((a, b), calls, strict=True)]
+    return bool(whom[0] and whom[1]) and (whom[0] in whom[1] or whom[1] in whom[0])
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int  # view offsets within the sentence
@@ -908,6 +940,7 @@ class _Reader:
         self.same_day: str | None = None  # the date a sentence that goes on takes
         self.goes_on = False  # the sentence goes on with a day told of, and the body gave none
         self.follows = False  # the event being told goes on so (_Draft.follows)
+        self.during = False  # the sentence opens within a visit told of (调研期间，…)
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
@@ -940,6 +973,7 @@ class _Reader:
         same_day = _same_day().match(text, words_start)
         self.same_day = None
         self.follows = False
+        self.during = False
         goes_on = True
         if same_day and (same_day.group(2) or same_day.group(3)):
             # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
@@ -960,6 +994,7 @@ class _Reader:
             # (not of a date in between, 1948年7月1日，…成立), none after a range.
             last = self.drafts[-1]
             self.same_day = None if last.until or last.past else last.date
+            self.during = True
         elif _STAY.match(text, words_start) and self.drafts:
             # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
             last = self.drafts[-1]
@@ -997,8 +1032,16 @@ class _Reader:
         if "幕" in text:  # 开幕 / 闭幕: most sentences hold neither, and are not read clause by clause
             clauses = _CLAUSE.finditer(text)
             opens = next((o for c in clauses if (o := _OPENS.fullmatch(text, *c.span()))), None)
+        # 某博览会9日在某市开幕: the day the gathering opens on, written after its name (no part of
+        # it, nor is 近日 in 某博览会近日开幕)
+        opened_on = None
         if opens:
-            self.opened = (index, self._original(sentence, v, *opens.span("name")), opens.group("rite"))
+            start, end = opens.span("name")
+            opened_on = next((d for d in dates + self.unresolved if start < d.span.start < end), None)
+            end = opened_on.span.start if opened_on else end
+            vague = _NOT_THAT_DAY.search(text, start + 1, end)
+            end = vague.start() if vague else end
+            self.opened = (index, self._original(sentence, v, start, end), opens.group("rite"))
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -1096,15 +1139,18 @@ class _Reader:
             and not (d.until or d.past or d.in_words)
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
+        gathered = opening if opening is not None else opened_on
         if (
             self.visit_day is None
             and opens
-            and opening is not None
-            and not (opening.anchored or opening.until or self.past)
-            and self._recent(opening.iso)
+            and gathered is not None
+            and gathered.iso
+            and not (gathered.anchored or gathered.until or self.past)
+            and self._recent(gathered.iso)
         ):
-            # 6月8日，某文化旅游节开幕。甲出席开幕式: a gathering of one day, whose rite shares it.
-            self.visit_day = (index, opening.iso, "meeting")
+            # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
+            # one day, whose rite shares it.
+            self.visit_day = (index, gathered.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
 
@@ -1361,6 +1407,10 @@ class _Reader:
         if dated and _NOT_THAT_DAY.search(v.text, dated.span.end, at):
             # 新华社北京3月5日电 总理近日在…考察: the day of the dispatch, not of the visit.
             dated = None
+        elif dated and dated.span.start >= at and _said_vaguely(v.text, at, dates):
+            # 甲近日到某镇检查6月5日会议部署的工作: the happening's day is not told; a date in
+            # what is done qualifies it.
+            dated = None
         date, until = (dated.iso, dated.until) if dated else (None, None)
         if dated and dated.until:
             if dated.span in self.ranges_taken:
@@ -1480,6 +1530,8 @@ class _Reader:
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
         draft.calls = bool(groups.get("call"))
+        # 调研期间，甲看望了某机关干部: a call told as a happening within the visit, of its own.
+        own_call = kind == "inspection" and self.during and _CALL.search(match.group()) is not None
         draft.repeats = self._repeats(v.text, clause, at, dates)
         if draft.repeats and date is None:
             draft.repeats = tuple((None, written) for _, written in draft.repeats)
@@ -1510,7 +1562,13 @@ class _Reader:
             and _HELD_AFTER.fullmatch(v.text, 0, at)
             and match.group().startswith(("召开", "举行", "主持召开"))
         )
-        same = None if another or past or after else self._same_as(draft, name_view, bool(also), weak)
+        # 6月8日，全县召开防汛会议。日前，甲主持召开专题会议: of another day than the one told of.
+        elsewhen = date is None and _said_vaguely(v.text, at, dates)
+        same = (
+            None
+            if another or past or after
+            else self._same_as(draft, name_view, bool(also), weak, elsewhen, own_call)
+        )
         if same is None and weak:
             return
         if same is None:
@@ -1705,13 +1763,21 @@ class _Reader:
         return self.names[guest] if guest is not None else None
 
     def _same_as(
-        self, draft: _Draft, name_view: str, also: bool = False, weak: bool = False
+        self,
+        draft: _Draft,
+        name_view: str,
+        also: bool = False,
+        weak: bool = False,
+        elsewhen: bool = False,
+        own_call: bool = False,
     ) -> _Draft | None:
         """The earlier event this cue reports again, if any (``also``: a meeting said to be
         another, 还…召开…, is the same only if it names the one told of; ``weak``: a bare cue that
-        tells of an event only if one was reported, 参加会见)."""
+        tells of an event only if one was reported, 参加会见; ``elsewhen``: a cue said of some
+        unstated day, 日前…, is no event told of with its day; ``own_call``: a call told within a
+        visit, 调研期间，甲看望了…, is no part of the visit)."""
         for other in reversed(self.drafts):
-            if other.type != draft.type or other.past:
+            if other.type != draft.type or other.past or (elsewhen and other.date):
                 continue
             if draft.date and other.date and other.date != draft.date:
                 continue
@@ -1732,9 +1798,9 @@ class _Reader:
                 # those its roles name too, listed before the clause of its cue (甲一行到某镇，
                 # 实地调研…: led by who went, though not named in the cue's clause).
                 led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
-                if led and not draft.leaders & led:
+                if led and not draft.leaders & led and not _call_on_the_same(draft.name, other.name):
                     continue
-            if draft.calls and not _CALL.search(other.name):
+            if (draft.calls or own_call) and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit
             if draft.type == "reception" and draft.guests:
                 received = other.guests | {p.person for p in other.roles if p.role == "guest"}

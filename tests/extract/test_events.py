@@ -1221,7 +1221,7 @@ def test_event_cue_rows():
     for kind, pattern, needs in rows:
         assert kind.rstrip("?+=!") in _TYPES
         assert needs and all(word for group in needs.split("&") for word in group.split("|"))
-        assert "{" not in re.sub(r"\{(?:C|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
+        assert "{" not in re.sub(r"\{(?:C|GAP|MEET|INSPECT)\}|\{\d+,\d+\}", "", pattern)
 
 
 @pytest.mark.parametrize(
@@ -3681,3 +3681,153 @@ def test_the_day_of_an_event_by_each_relative_form(text, day):
 def test_a_visit_told_by_what_the_visitor_learns_where_he_went(text, expected):
     events = events_of(text, names=("张三",))
     assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+def _told(text, published="2020-06-10"):
+    """(type, date, name) of each event of ``text``, a release published on ``published``."""
+    return [(e.type, e.date, e.name) for e in events_of(text, published, names=("张三", "李四"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the day a gathering opens on, written after its name, dates its rite told next
+        (
+            "第五届某博览会9日在某市开幕。副省长张三出席开幕式并致辞。",
+            "2020-06-10",
+            [("ceremony", "2020-06-09", "第五届某博览会开幕式")],
+        ),
+        (
+            "某市第五届某文化节6月9日开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", "2020-06-09", "某市第五届某文化节开幕式")],
+        ),
+        (
+            "第五届某文化旅游节6月8日上午在某市隆重开幕。市长张三出席开幕式并致辞。",
+            "2020-06-10",
+            [("ceremony", "2020-06-08", "第五届某文化旅游节开幕式")],
+        ),
+        # …as one written before it does
+        (
+            "6月8日，某文化旅游节开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", "2020-06-08", "某文化旅游节开幕式")],
+        ),
+        # without a clock the day is not known, and still no part of the name
+        (
+            "第五届某文化旅游节6月8日在某市开幕。市长张三出席开幕式。",
+            None,
+            [("ceremony", None, "第五届某文化旅游节开幕式")],
+        ),
+        # a gathering of several days, or of no day told, dates no rite
+        (
+            "某博览会6月8日至10日在某市开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", None, "某博览会开幕式")],
+        ),
+        (
+            "某文化旅游节近日在某市开幕。市长张三出席开幕式。",
+            "2020-06-10",
+            [("ceremony", None, "某文化旅游节开幕式")],
+        ),
+    ],
+)
+def test_a_gathering_dated_after_its_name_dates_its_rite(text, published, expected):
+    assert _told(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # said of some unstated day (近日, 日前): a date in what is done qualifies it
+        ("县长张三近日到城关镇检查6月5日全县防汛会议部署的工作落实情况。", [None]),
+        ("日前，县长张三到城关镇检查6月5日全县防汛会议部署的工作。", [None]),
+        # a date written between 近日 and the happening is its day
+        ("近日，县长张三于6月8日到城关镇检查防汛工作。", ["2020-06-08"]),
+        # a date of the happening with no such word
+        ("县长张三6月8日到城关镇检查防汛工作。", ["2020-06-08"]),
+    ],
+)
+def test_a_happening_said_of_no_day_takes_no_date_from_what_it_does(text, dates):
+    assert [date for _, date, _ in _told(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a meeting said of some unstated day (日前) is not the dated one told of before
+        ("6月8日，全县召开防汛会议。日前，县长张三主持召开专题会议。", ["2020-06-08", None]),
+        ("6月8日，全县召开防汛会议。近日，县长张三主持召开防汛专题会议。", ["2020-06-08", None]),
+        # …while the same meeting told again is one
+        ("6月8日，全县召开防汛会议。县长张三主持会议。", ["2020-06-08"]),
+        ("日前，县委召开常委会会议，县委书记张三主持会议。", [None]),
+    ],
+)
+def test_a_happening_of_some_other_day_is_another(text, dates):
+    assert [date for _, date, _ in _told(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call told within a visit (调研期间，甲看望了…) is a visit of its own, on the visit's day
+        (
+            "6月8日，国务院副总理张三到某省调研。调研期间，张三看望了在某市的政协委员代表。",
+            [
+                ("inspection", "2020-06-08", "到某省调研"),
+                ("inspection", "2020-06-08", "看望了在某市的政协委员代表"),
+            ],
+        ),
+        (
+            "6月8日，副省长张三到某市调研。调研期间，张三专程到某市人大常委会看望了机关工作人员。",
+            [
+                ("inspection", "2020-06-08", "到某市调研"),
+                ("inspection", "2020-06-08", "到某市人大常委会看望了机关工作人员"),
+            ],
+        ),
+        # …on no known day within a visit of several
+        (
+            "国务院副总理张三近日在某省调研。8日至9日，张三来到某市、某县调研。调研期间，张三看望了在某市的政协委员代表。",
+            [
+                ("inspection", "2020-06-08", "在某省调研"),
+                ("inspection", None, "看望了在某市的政协委员代表"),
+            ],
+        ),
+        # a call told as the visit goes on is part of it
+        (
+            "6月8日，副省长张三到某市调研。张三看望了在某市的政协委员代表。",
+            [("inspection", "2020-06-08", "到某市调研")],
+        ),
+        # a call told alone is a visit
+        (
+            "6月8日，县长张三看望了在某医院住院的老党员。",
+            [("inspection", "2020-06-08", "看望了在某医院住院的老党员")],
+        ),
+    ],
+)
+def test_a_call_told_within_a_visit_is_its_own(text, expected):
+    assert _told(text) == expected
+
+
+def test_calls_on_the_same_people_by_two_hosts_are_one():
+    text = "6月8日，市委书记张三到驻地看望检查组。市长李四看望检查组。"
+    (event,) = events_of(text, names=("张三", "李四"))
+    assert {(p.person, p.role) for p in event.participations} == {("张三", "lead"), ("李四", "lead")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held on a full date and hour written between its name and its verb
+        (
+            "全县防汛工作会议于2020年6月8日下午3时在县政府召开。",
+            [("meeting", "2020-06-08", "全县防汛工作会议")],
+        ),
+        # …or on a date written with spaces
+        ("全县防汛工作会议6 月 8 日召开。", [("meeting", "2020-06-08", "全县防汛工作会议")]),
+        # what a meeting says (强调：…召开…) is no meeting held
+        ("县委常委会会议强调：要尽快召开防汛会议。", []),
+    ],
+)
+def test_a_meeting_held_on_a_day_written_after_its_name(text, expected):
+    assert _told(text) == expected
