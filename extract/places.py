@@ -200,7 +200,7 @@ def level_word(place: str | None) -> str | None:
     return place[-1] if place[-1] in LEVEL_WORDS else None
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # a place name's text: a worker meets new ones with every release
 def _split_chain(text: str) -> tuple[tuple[Place, ...], ...]:
     """A name such as 上海市黄浦区 or 安徽省池州市石台县 read as gazetteer names, outermost first."""
     if text in gazetteer():

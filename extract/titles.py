@@ -514,7 +514,7 @@ def _normal_office(office: str) -> str:
     return office
 
 
-@cache
+@lru_cache(maxsize=1 << 13)  # a title as written: a worker meets new ones with every release
 def parse_title(title: str) -> Office:
     """Read a title as written: the office, its level, and a place it names (canonical).
 
