@@ -51,7 +51,7 @@ from govkg.extract.names import (
     surname_starts,
     surnames,
 )
-from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word
+from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word, place_key
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -1046,6 +1046,7 @@ class _Finder:
         text_places = places if places is not None else PlacesNamed(self.text)
         # where each title of anyone ends, and where it starts
         title_starts = {e: s for f in self.found.values() for s, e, _ in f.titles}
+        national = place_key(release.place) == NATIONAL
         for found in self.found.values():
             spans = self.mentions(found.name)
             if not spans:
@@ -1108,8 +1109,14 @@ class _Finder:
             # 会见阿尔特: a guest of no title, named as a foreign name is written, is no local's
             foreign = found.foreign or (not found.titles and self._transliterated_guest(found.name, spans))
             jurisdiction = _person_place(resolved, None if foreign else release.place)
+            private = False
             if not found.titles and not foreign and self._listed_national(spans):
                 jurisdiction = NATIONAL  # 甲、乙等国家部委主要领导同志: the central state's
+            elif not found.titles and not foreign and self._private(spans):
+                private = True
+            if private and national:
+                # 看望困难群众甲一家: no office, so not the country's; where the text places them
+                jurisdiction = self._placed(spans) or "?"
             yield Person(
                 name=written,
                 key=written,
@@ -1117,6 +1124,7 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=jurisdiction,
                 foreign=foreign,
+                private=private,
             )
 
     def _listed_national(self, spans: list[tuple[int, int]]) -> bool:
@@ -1134,6 +1142,51 @@ class _Finder:
             if t.startswith("等", k) and t.startswith(national, k + 1):
                 return True
         return False
+
+    def _private(self, spans: list[tuple[int, int]]) -> bool:
+        """Whether a name is a private person's: a word for one (``name_context.tsv``: private)
+        right before it or right after it, across a list of names (村民甲、乙; 甲、乙夫妇;
+        看望困难群众甲一家), or 家住 in the clause before (家住某村的甲)."""
+        t = self.text
+        words = context_words("private")
+        names = sorted(self.found, key=len, reverse=True)
+        for s, e in spans:
+            k = s
+            while t[k - 1 : k] in _LIST_JOINS and (
+                other := next((n for n in names if t.endswith(n, 0, k - 1)), None)
+            ):
+                k -= 1 + len(other)
+            if t.endswith(words, 0, k):
+                return True
+            k = e
+            while t[k : k + 1] in _LIST_JOINS and (
+                other := next((n for n in names if t.startswith(n, k + 1)), None)
+            ):
+                k += 1 + len(other)
+            if t.startswith(words, k):
+                return True
+            clause = _CLAUSE_MARK.split(t[max(0, s - 30) : s])[-1]
+            if "家住" in clause and clause.endswith("的"):
+                return True
+        return False
+
+    def _placed(self, spans: list[tuple[int, int]]) -> str | None:
+        """The division the text places a person in: in the sentence of a mention, the last one
+        named before the name (在某区某村，看望村民甲; 家住某县的甲), else the last named after it
+        in its clause (甲家住某省某县); else the last named before the first mention in its paragraph
+        (习近平前往唐山市某疗养院……同村民甲交谈); None when the text names none there."""
+        t = self.text
+        paragraph = None
+        for s, e in spans:
+            start = max(t.rfind("\n", 0, s) + 1, *(t.rfind(mark, 0, s) + 1 for mark in _SENTENCE_ENDS))
+            clause = _CLAUSE_MARK.search(t, e)
+            # the last named, the most local of 某省某县
+            found = _divisions(t[start:s]) or _divisions(t[e : clause.start() if clause else len(t)])
+            if found:
+                return found[-1]
+            if paragraph is None:
+                paragraph = _divisions(t[t.rfind("\n", 0, s) + 1 : start])
+        return paragraph[-1] if paragraph else None
 
     def _transliterated_guest(self, name: str, spans: list[tuple[int, int]]) -> bool:
         """Whether a name read by the surname table is a foreign guest's written as Chinese
@@ -1174,6 +1227,8 @@ def _unsurnamed(word: str) -> bool:
 
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
+_LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)
+_SENTENCE_ENDS = ("。", "！", "？")
 
 
 def _not_a_name(word: str) -> bool:
@@ -1259,6 +1314,11 @@ def _foreign_like(word: str) -> bool:
     if any(w in word for w in context_words("notpart")):
         return False
     return not any(w in word for w in context_words("after") if len(w) > 1)
+
+
+def _divisions(text: str) -> list[str]:
+    """The divisions a text names, canonical, in the order written."""
+    return [key for _, _, full in find_places(text) if (key := place_key(full)) and level_word(key)]
 
 
 def _person_place(resolved, home: str | None) -> str:

@@ -987,3 +987,24 @@ def test_a_name_before_yijia_is_a_person(text, expected):
 )
 def test_a_party_branch_s_secretary_after_the_name(text, expected):
     assert titles(text, "巴中市") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name", "private", "where"),
+    [
+        # a word for a private person before the name, after it, or across its list
+        ("国家主席李四在湖南省花垣县，看望了困难群众王大明一家。", "中国", "王大明", True, "花垣县"),
+        ("李四前往江西省井冈山市。他同村民王大明、赵小红亲切交谈。", "中国", "赵小红", True, "井冈山市"),
+        ("家住河北省阜平县的王大明说，日子越过越好。", "中国", "王大明", True, "阜平县"),
+        ("村民王大明说，今年收成好。王大明家住陕西省延川县。", "中国", "王大明", True, "延川县"),
+        # the text names no place for them, in their sentence or paragraph: unknown
+        ("在病房，李四同王大明、赵小红夫妇亲切交谈。", "中国", "王大明", True, "?"),
+        ("李四前往江西省井冈山市。\n李四看望了村民王大明。", "中国", "王大明", True, "?"),
+        # controls: untitled leaders in a list, and a private person in a local release
+        ("王大明、赵小红陪同考察。", "中国", "王大明", False, "中国"),
+        ("李四看望了村民王大明。", "巴中市", "王大明", True, "巴中市"),
+    ],
+)
+def test_a_private_person_in_national_news_is_placed_where_the_text_says(text, place, name, private, where):
+    person = persons(text, place)[name]
+    assert (person.private, person.jurisdiction) == (private, where)
