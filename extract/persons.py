@@ -72,7 +72,7 @@ from govkg.extract.titles import (
 )
 
 # Heads after which a name need not be Chinese (德国外长韦斯特维勒).
-_FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长")
+_FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长", "州督", "知事")
 # Verbs after which a name that opens a clause is taken without a title.
 _CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "要求", "讲话", "参加", "陪同", "致辞")
 # …and after which a name that is also a word is taken after a title (副主任宝海先后到…),
@@ -356,6 +356,15 @@ class _Finder:
             head = self.heads[end]
             if head in heads_after_name() and self.named_before(end - len(head)):
                 continue  # 习近平总书记来青: the title is the name's before it
+            if head in _FOREIGN_HEADS:
+                start = title_start(t, end)
+                guest = t[start : end - len(head)]
+                opens = t[start - 1 : start] in "、和同与及对，,：:。\n" or t.endswith(_RECEIVE, 0, start)
+                if opens and len(guest) >= 2 and _foreign_like(guest) and not country_in(guest):
+                    # 对奥朗德总统访华表示欢迎: the guest is named before the title, not after it
+                    if not is_chinese_name(guest) or is_transliterated(guest):
+                        self.add(guest, [(end - len(head), end)], foreign=True)
+                        continue
             name = name_at(t, at, self.known())
             if name and name not in self.found and is_common_word(name):
                 after = t[at + len(name) : at + len(name) + 1]

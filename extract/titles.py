@@ -57,6 +57,9 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_find_places(text))
 
 
+# Words that start with a level word but name no Chinese level: a market (市场监管局局长),
+# a foreign state's governor (州督).
+_NO_LEVEL = ("市场", "州督")
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
 # The Youth League's committee of a level (团省委书记, 团市委副书记): an office of that level.
@@ -293,7 +296,8 @@ def level_of_title(title: str) -> str | None:
 
     The one rule for a title's level: :func:`parse_title` reads it into ``Office.level``
     (from the office, the title without its place), and :func:`resolve` reads that.
-    Modifiers come first (常务副县长 → 县); 市场 is no level (市场监管局局长).
+    Modifiers come first (常务副县长 → 县); 市场 is no level (市场监管局局长), nor a foreign
+    state's 州督.
 
     >>> level_of_title("市委副书记"), level_of_title("常务副县长"), level_of_title("组织委员")
     ('市', '县', None)
@@ -301,11 +305,13 @@ def level_of_title(title: str) -> str | None:
     ('县', '区', None)
     >>> level_of_title("团省委书记"), level_of_title("团市委副书记"), level_of_title("团长")
     ('省', '市', None)
+    >>> level_of_title("州长"), level_of_title("州督")
+    ('州', None)
     """
     rest = title[_MODIFIERS.match(title).end() :]
     if _LEAGUE.match(rest):
         return rest[1]
-    if rest[:1] in LEVEL_WORDS and len(rest) > 1 and rest[1] != "场":
+    if rest[:1] in LEVEL_WORDS and len(rest) > 1 and not rest.startswith(_NO_LEVEL):
         return rest[0]
     m = re.search(rf"([{LEVEL_WORDS}])长$", title)
     if m and (m.start() == 0 or title[m.start() - 1] in "副代理务原前府"):
