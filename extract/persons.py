@@ -507,6 +507,10 @@ class _Finder:
                 name = None  # 安哥拉总统: a country, not a name
             if name:
                 left = start - len(name)
+                # 党总支王某书记: no name starts inside the organ before it (支王某 is none)
+                cut = next((k for k in range(1, len(name) - 1) if ends_with("organ", t, left + k)), 0)
+                if cut and is_chinese_name(name[cut:]):
+                    name, left = name[cut:], left + cut
                 clean = self.clean_left(left)
                 often = t.count(name) > 1 or name in self.found
                 if head in leaders:

@@ -979,7 +979,12 @@ def test_a_name_before_yijia_is_a_person(text, expected):
         # a party branch's secretary written after the name, the branch before it
         ("接着，某某社区党支部王小明书记介绍了情况。", {"王小明": ["书记"]}),
         ("某村党支部赵小兰书记汇报了工作。", {"赵小兰": ["书记"]}),
+        # a general branch (党总支, 党总支部): its last character starts no name
+        ("接着，某某社区党总支王小明书记介绍了情况。", {"王小明": ["书记"]}),
+        ("某村党总支部赵小兰书记汇报了工作。", {"赵小兰": ["书记"]}),
+        ("某村党总支支小兰书记汇报了工作。", {"支小兰": ["书记"]}),
         # controls: the title before the name; no name between the organ and 书记
+        ("村党总支书记王小明介绍了情况。", {"王小明": ["村党总支书记"]}),
         ("村党支部书记王小明介绍了情况。", {"王小明": ["村党支部书记"]}),
         ("某某社区党支部全体书记参加。", {}),
         ("党支部建设书记处研究。", {}),
