@@ -92,6 +92,9 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。\n]")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
+# A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
+_PRONOUN_NOTICE = re.compile(r"(?:任命|补选|选举|提名|聘任|推选)(?:他|她)(?=为)")
+_PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(
     r"(?:任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]"
@@ -628,8 +631,8 @@ class _Finder:
             for m in _NOTICE_NAME.finditer(t, a, b):
                 i = m.end()
                 name = name_at(t, i, self.known())
-                if not name:
-                    continue
+                if not name or _NOTICE_PATTERN.match(name):
+                    continue  # ，任命他为县长: the verb, no name (the pronoun: pronoun_notices)
                 names = [name]
                 i += len(name)
                 while t[i : i + 1] == "、":  # 李四、赵六两位同志辞去…
@@ -654,6 +657,35 @@ class _Finder:
                 if titles:
                     for one in names:
                         self.add(one, titles)
+
+    def pronoun_notices(self) -> None:
+        """Notices naming their appointee by a pronoun (会见甲，颁发任命他为某行政长官的命令): the
+        title is the person's named last before the pronoun, in its sentence or the one before,
+        unless a list ends there; the title ends where the notice's document is named (的命令,
+        的国务院第1号令)."""
+        t = self.text
+        starts = self.sentence_starts
+        for m in _PRONOUN_NOTICE.finditer(t):
+            sentence = bisect_right(starts, m.start()) - 1
+            lo = starts[sentence - 1] if sentence > 0 else 0
+            last = max(
+                ((k, name) for name in self.found for k in _occurrences_before(t, name, lo, m.start())),
+                default=None,
+            )
+            if last is None:
+                continue
+            k, _ = last
+            if t[k - 1 : k] in _LIST_JOINS and any(t.endswith(name, 0, k - 1) for name in self.found):
+                continue  # 甲、乙出席。…任命他为…: which of the list is not said
+            tail = _PRONOUN_TITLE.match(t, m.end())
+            if not tail:
+                continue
+            title = tail.group(1)
+            while not _notice_title(title) and title.rfind("的") > 0:
+                title = title[: title.rfind("的")]  # 为某行政长官的国务院第754号令
+            if _notice_title(title):
+                start = tail.start(1)
+                self.add(last[1], [(start, start + len(title))])
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -1329,6 +1361,14 @@ def _foreign_like(word: str) -> bool:
     return not any(w in word for w in context_words("after") if len(w) > 1)
 
 
+def _occurrences_before(text: str, name: str, lo: int, hi: int) -> Iterator[int]:
+    """Where ``name`` is written in ``text[lo:hi]``."""
+    k = text.find(name, lo, hi)
+    while k >= 0:
+        yield k
+        k = text.find(name, k + 1, hi)
+
+
 def _divisions(text: str) -> list[str]:
     """The divisions a text names, canonical, in the order written."""
     return [key for _, _, full in find_places(text) if (key := place_key(full)) and level_word(key)]
@@ -1376,6 +1416,7 @@ def find_persons(
         finder.tagged_names()
     finder.comma_lists()
     finder.careers()
+    finder.pronoun_notices()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from govkg.extract.chars import simplified
@@ -538,6 +538,8 @@ def parse_title(title: str) -> Office:
     ('国务院总理', '中国', True)
     >>> parse_title("德国外长").place, parse_title("中华人民共和国驻德国大使").national
     ('德国', True)
+    >>> parse_title("中华人民共和国香港特别行政区行政长官").place
+    '香港特别行政区'
     """
     text = PARTY_PREFIX.sub("", simplified(title))
     # a foreign country's office is that country's (德国外长: 德国); China's office in
@@ -549,6 +551,10 @@ def parse_title(title: str) -> Office:
     # held before, not now: no national post, no level (identity.post_of makes no post)
     former = _former(text)
     bare = text[len(former) :]
+    state = next((w for w in names_words("national-prefix") if bare.startswith(w)), "")
+    if not posted and state and place_prefix(bare[len(state) :])[0]:
+        # 中华人民共和国香港特别行政区行政长官: the office of the place named after the state's name
+        return replace(parse_title(former + bare[len(state) :]), title=title)
     if posted or bare.startswith(names_words("national-prefix")) or bare in names_words("national-title"):
         if former:
             return Office(title, former + _national_aliases().get(bare, bare), None, NATIONAL)

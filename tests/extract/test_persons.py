@@ -1057,3 +1057,22 @@ def test_a_foreign_guests_title_is_read_beside_the_name(text, place, name, title
 )
 def test_no_name_is_read_after_a_guests_title(text, place, names):
     assert set(persons(text, place)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice naming its appointee by a pronoun: the person named last before it
+        (
+            "总理李四在中南海会见王小明，颁发任命他为某特别行政区行政长官的国务院第9号令。",
+            {"李四": ["总理"], "王小明": ["某特别行政区行政长官"]},
+        ),
+        ("县委书记李四主持会议。会议决定，任命他为县长。", {"李四": ["县委书记", "县长"]}),
+        # controls: a list before the pronoun does not say which; no one named; a name given
+        ("县长李四、王五出席。县人大常委会任命他为副县长。", {"李四": ["县长"], "王五": ["县长"]}),
+        ("县人大常委会召开会议。会议任命她为副县长。", {}),
+        ("县委书记李四主持会议。会议决定，任命王五为县长。", {"李四": ["县委书记"], "王五": ["县长"]}),
+    ],
+)
+def test_a_title_given_through_a_pronoun_is_the_person_s_named_before(text, expected):
+    assert titles(text, "巴中市") == expected
