@@ -25,7 +25,8 @@ cities are two. The place of a mention is decided from, in this order:
    release's own jurisdiction, lifted to the level the title names (a 市委书记
    named in a county release belongs to the county's city), or the one place
    of that level the release's titles name; in national news, 中国 unless a
-   place is given;
+   place is given (a private person of no office, 困难群众甲一家, takes the
+   division the text places them in, else no place);
 4. for a release that does not say where it speaks for: the place that its
    officials share with other releases (a 区长 and a 区委常委 of 川汇区 named
    together, or one chief post and the text naming the place), when that
@@ -367,6 +368,7 @@ class PersonMention:
     jurisdiction: str | None = None
     titles: tuple[TitleMention, ...] = ()
     foreign: bool = False  # Person.foreign: a foreign guest, keyed to no Chinese place
+    private: bool = False  # Person.private: of no office, keyed to where the text places them
 
 
 @_plain_state
@@ -418,6 +420,7 @@ class ReleaseMentions:
                     "key": p.key,
                     "jurisdiction": p.jurisdiction,
                     "foreign": p.foreign,
+                    "private": p.private,
                     "titles": [
                         {
                             "title": t.title,
@@ -455,6 +458,7 @@ class ReleaseMentions:
                     key=_shared(p["key"]),
                     jurisdiction=_shared(p["jurisdiction"]),
                     foreign=bool(p["foreign"]),
+                    private=bool(p.get("private")),
                     titles=tuple(
                         TitleMention(
                             *map(_shared, (t["title"], t["jurisdiction"], t["organization"])),
@@ -499,7 +503,12 @@ class SharedValues:
             titles = tuple(one(title) for title in person.titles)
             found = one(
                 PersonMention(
-                    one(person.name), one(person.key), one(person.jurisdiction), titles, person.foreign
+                    one(person.name),
+                    one(person.key),
+                    one(person.jurisdiction),
+                    titles,
+                    person.foreign,
+                    person.private,
                 )
             )
         return found
@@ -575,6 +584,7 @@ def mentions_of(extraction: Extraction) -> ReleaseMentions:
                 TitleMention(h.title, h.jurisdiction, h.organization, h.office) for h in person.holdings
             ),
             foreign=person.foreign,
+            private=person.private,
         )
         for person in extraction.persons
     )
@@ -706,9 +716,17 @@ def _resolve(mention: _Mention, release_place: str | None, local: dict[str, set[
         return
     if mention.national_release:
         declared = [p for p in _declared(mention) if p != NATIONAL]
+        if mention.person.private and not mention.offices and not declared:
+            # 看望困难群众甲一家: no office, and the text says not where they live
+            mention.place, mention.reason = None, "no office, in national news; the text places them nowhere"
+            return
         if declared and (level is None or lift(declared[0], level)):
             mention.place = lift(declared[0], level) if level else declared[0]
-            mention.reason = f"named in national news as an official of {mention.place}"
+            mention.reason = (
+                f"named in national news as an official of {mention.place}"
+                if not mention.person.private
+                else f"no office, in national news; the text places them in {mention.place}"
+            )
         else:
             mention.place, mention.reason = NATIONAL, "named in national news"
         return

@@ -51,7 +51,7 @@ from govkg.extract.names import (
     surname_starts,
     surnames,
 )
-from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word
+from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word, place_key
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -72,7 +72,7 @@ from govkg.extract.titles import (
 )
 
 # Heads after which a name need not be Chinese (德国外长韦斯特维勒).
-_FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长")
+_FOREIGN_HEADS = ("总统", "副总统", "首相", "国王", "女王", "外长", "议长", "州督", "知事")
 # Verbs after which a name that opens a clause is taken without a title.
 _CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "要求", "讲话", "参加", "陪同", "致辞")
 # …and after which a name that is also a word is taken after a title (副主任宝海先后到…),
@@ -92,6 +92,9 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。\n]")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 _NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
+# A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
+_PRONOUN_NOTICE = re.compile(r"(?:任命|补选|选举|提名|聘任|推选)(?:他|她)(?=为)")
+_PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(
     r"(?:任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]"
@@ -356,6 +359,15 @@ class _Finder:
             head = self.heads[end]
             if head in heads_after_name() and self.named_before(end - len(head)):
                 continue  # 习近平总书记来青: the title is the name's before it
+            if head in _FOREIGN_HEADS:
+                start = title_start(t, end)
+                guest = t[start : end - len(head)]
+                opens = t[start - 1 : start] in "、和同与及对，,：:。\n" or t.endswith(_RECEIVE, 0, start)
+                if opens and len(guest) >= 2 and _foreign_like(guest) and not country_in(guest):
+                    # 对奥朗德总统访华表示欢迎: the guest is named before the title, not after it
+                    if not is_chinese_name(guest) or is_transliterated(guest):
+                        self.add(guest, [(end - len(head), end)], foreign=True)
+                        continue
             name = name_at(t, at, self.known())
             if name and name not in self.found and is_common_word(name):
                 after = t[at + len(name) : at + len(name) + 1]
@@ -498,6 +510,10 @@ class _Finder:
                 name = None  # 安哥拉总统: a country, not a name
             if name:
                 left = start - len(name)
+                # 党总支王某书记: no name starts inside the organ before it (支王某 is none)
+                cut = next((k for k in range(1, len(name) - 1) if ends_with("organ", t, left + k)), 0)
+                if cut and is_chinese_name(name[cut:]):
+                    name, left = name[cut:], left + cut
                 clean = self.clean_left(left)
                 often = t.count(name) > 1 or name in self.found
                 if head in leaders:
@@ -615,8 +631,8 @@ class _Finder:
             for m in _NOTICE_NAME.finditer(t, a, b):
                 i = m.end()
                 name = name_at(t, i, self.known())
-                if not name:
-                    continue
+                if not name or _NOTICE_PATTERN.match(name):
+                    continue  # ，任命他为县长: the verb, no name (the pronoun: pronoun_notices)
                 names = [name]
                 i += len(name)
                 while t[i : i + 1] == "、":  # 李四、赵六两位同志辞去…
@@ -641,6 +657,35 @@ class _Finder:
                 if titles:
                     for one in names:
                         self.add(one, titles)
+
+    def pronoun_notices(self) -> None:
+        """Notices naming their appointee by a pronoun (会见甲，颁发任命他为某行政长官的命令): the
+        title is the person's named last before the pronoun, in its sentence or the one before,
+        unless a list ends there; the title ends where the notice's document is named (的命令,
+        的国务院第1号令)."""
+        t = self.text
+        starts = self.sentence_starts
+        for m in _PRONOUN_NOTICE.finditer(t):
+            sentence = bisect_right(starts, m.start()) - 1
+            lo = starts[sentence - 1] if sentence > 0 else 0
+            last = max(
+                ((k, name) for name in self.found for k in _occurrences_before(t, name, lo, m.start())),
+                default=None,
+            )
+            if last is None:
+                continue
+            k, _ = last
+            if t[k - 1 : k] in _LIST_JOINS and any(t.endswith(name, 0, k - 1) for name in self.found):
+                continue  # 甲、乙出席。…任命他为…: which of the list is not said
+            tail = _PRONOUN_TITLE.match(t, m.end())
+            if not tail:
+                continue
+            title = tail.group(1)
+            while not _notice_title(title) and title.rfind("的") > 0:
+                title = title[: title.rfind("的")]  # 为某行政长官的国务院第754号令
+            if _notice_title(title):
+                start = tail.start(1)
+                self.add(last[1], [(start, start + len(title))])
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -1046,6 +1091,7 @@ class _Finder:
         text_places = places if places is not None else PlacesNamed(self.text)
         # where each title of anyone ends, and where it starts
         title_starts = {e: s for f in self.found.values() for s, e, _ in f.titles}
+        national = place_key(release.place) == NATIONAL
         for found in self.found.values():
             spans = self.mentions(found.name)
             if not spans:
@@ -1108,8 +1154,14 @@ class _Finder:
             # 会见阿尔特: a guest of no title, named as a foreign name is written, is no local's
             foreign = found.foreign or (not found.titles and self._transliterated_guest(found.name, spans))
             jurisdiction = _person_place(resolved, None if foreign else release.place)
+            private = False
             if not found.titles and not foreign and self._listed_national(spans):
                 jurisdiction = NATIONAL  # 甲、乙等国家部委主要领导同志: the central state's
+            elif not found.titles and not foreign and self._private(spans):
+                private = True
+            if private and national:
+                # 看望困难群众甲一家: no office, so not the country's; where the text places them
+                jurisdiction = self._placed(spans) or "?"
             yield Person(
                 name=written,
                 key=written,
@@ -1117,6 +1169,7 @@ class _Finder:
                 holdings=tuple(holdings),
                 jurisdiction=jurisdiction,
                 foreign=foreign,
+                private=private,
             )
 
     def _listed_national(self, spans: list[tuple[int, int]]) -> bool:
@@ -1134,6 +1187,51 @@ class _Finder:
             if t.startswith("等", k) and t.startswith(national, k + 1):
                 return True
         return False
+
+    def _private(self, spans: list[tuple[int, int]]) -> bool:
+        """Whether a name is a private person's: a word for one (``name_context.tsv``: private)
+        right before it or right after it, across a list of names (村民甲、乙; 甲、乙夫妇;
+        看望困难群众甲一家), or 家住 in the clause before (家住某村的甲)."""
+        t = self.text
+        words = context_words("private")
+        names = sorted(self.found, key=len, reverse=True)
+        for s, e in spans:
+            k = s
+            while t[k - 1 : k] in _LIST_JOINS and (
+                other := next((n for n in names if t.endswith(n, 0, k - 1)), None)
+            ):
+                k -= 1 + len(other)
+            if t.endswith(words, 0, k):
+                return True
+            k = e
+            while t[k : k + 1] in _LIST_JOINS and (
+                other := next((n for n in names if t.startswith(n, k + 1)), None)
+            ):
+                k += 1 + len(other)
+            if t.startswith(words, k):
+                return True
+            clause = _CLAUSE_MARK.split(t[max(0, s - 30) : s])[-1]
+            if "家住" in clause and clause.endswith("的"):
+                return True
+        return False
+
+    def _placed(self, spans: list[tuple[int, int]]) -> str | None:
+        """The division the text places a person in: in the sentence of a mention, the last one
+        named before the name (在某区某村，看望村民甲; 家住某县的甲), else the last named after it
+        in its clause (甲家住某省某县); else the last named before the first mention in its paragraph
+        (习近平前往唐山市某疗养院……同村民甲交谈); None when the text names none there."""
+        t = self.text
+        paragraph = None
+        for s, e in spans:
+            start = max(t.rfind("\n", 0, s) + 1, *(t.rfind(mark, 0, s) + 1 for mark in _SENTENCE_ENDS))
+            clause = _CLAUSE_MARK.search(t, e)
+            # the last named, the most local of 某省某县
+            found = _divisions(t[start:s]) or _divisions(t[e : clause.start() if clause else len(t)])
+            if found:
+                return found[-1]
+            if paragraph is None:
+                paragraph = _divisions(t[t.rfind("\n", 0, s) + 1 : start])
+        return paragraph[-1] if paragraph else None
 
     def _transliterated_guest(self, name: str, spans: list[tuple[int, int]]) -> bool:
         """Whether a name read by the surname table is a foreign guest's written as Chinese
@@ -1174,6 +1272,8 @@ def _unsurnamed(word: str) -> bool:
 
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
+_LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)
+_SENTENCE_ENDS = ("。", "！", "？")
 
 
 def _not_a_name(word: str) -> bool:
@@ -1261,6 +1361,19 @@ def _foreign_like(word: str) -> bool:
     return not any(w in word for w in context_words("after") if len(w) > 1)
 
 
+def _occurrences_before(text: str, name: str, lo: int, hi: int) -> Iterator[int]:
+    """Where ``name`` is written in ``text[lo:hi]``."""
+    k = text.find(name, lo, hi)
+    while k >= 0:
+        yield k
+        k = text.find(name, k + 1, hi)
+
+
+def _divisions(text: str) -> list[str]:
+    """The divisions a text names, canonical, in the order written."""
+    return [key for _, _, full in find_places(text) if (key := place_key(full)) and level_word(key)]
+
+
 def _person_place(resolved, home: str | None) -> str:
     """Where a person's office is: 中国 for a central office, else the first
     place a title tells, else the release's place, else "?"."""
@@ -1303,6 +1416,7 @@ def find_persons(
         finder.tagged_names()
     finder.comma_lists()
     finder.careers()
+    finder.pronoun_notices()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

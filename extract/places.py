@@ -523,6 +523,28 @@ def _level(name: str) -> str | None:
     return name[-1] if name[-1] in _self_references() else None
 
 
+# What follows a division opening a headline when the division speaks (秦安县领导督查…,
+# 巴中市召开…): its leaders, organs, or a meeting it holds.
+_HEADLINE_SPEAKER = re.compile(r"领导|[省市县区旗]?委|[省市县区旗]?政府|人大|政协|召开|举行")
+
+
+def _headline_division(title: str, written: str, text: str) -> str | None:
+    """The division a headline opens with, speaking (秦安县领导督查某镇…), as written, when the
+    body names no division at all: a release that never refers to itself by a level word.
+
+    >>> _headline_division("秦安县领导督查某镇工作", "秦安县领导督查某镇工作", "督查组一行来到某镇。")
+    '秦安县'
+    >>> _headline_division("秦安县领导督查某镇工作", "秦安县领导督查某镇工作", "督查组来到天水市某镇。")
+    """
+    found = find_places(title)
+    if not found or found[0][0] != 0 or find_places(text):
+        return None
+    _, end, _ = found[0]
+    if not _HEADLINE_SPEAKER.match(title, end):
+        return None
+    return written[:end]
+
+
 def find_jurisdiction(release: Release) -> str | None:
     """The jurisdiction a release speaks for, in full; 中国 for national news.
 
@@ -556,7 +578,7 @@ def find_jurisdiction(release: Release) -> str | None:
             if times >= 3 and times >= 0.6 * sum(named.values()):
                 start = (title + "\n" + text).index(full)
                 return ((release.title or "") + "\n" + release.text)[start : start + len(full)]
-        return None
+        return _headline_division(title, release.title or "", text)
     # The page around the article: a headline or breadcrumbs above the body
     # may name the place; the footer is the site's, not the article's.
     header = release.raw[: release.segments[0][1]] if release.segments else ""

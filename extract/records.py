@@ -130,6 +130,7 @@ class Person:
     holdings: tuple[Holding, ...] = ()
     jurisdiction: str | None = None  # where their office is, "?" unknown
     foreign: bool = False  # found as a foreign guest or office holder (会见来访的某国总统甲; 甲表示)
+    private: bool = False  # found as a private person, of no office (村民甲; 看望困难群众甲一家)
 
 
 @dataclass(frozen=True)

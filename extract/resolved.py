@@ -292,6 +292,7 @@ def _person_row(person) -> tuple:
             for t in person.titles
         ),
         person.foreign,
+        person.private,
     )
 
 
@@ -300,7 +301,7 @@ _OFFICE_FIELDS = ("title", "office", "level", "place", "national", "chief", "els
 
 def _person(data: tuple) -> PersonMention:
     """The person of a :func:`_person_row`, its strings and offices shared (one object each)."""
-    name, key, jurisdiction, titles, foreign = data
+    name, key, jurisdiction, titles, foreign, private = data
     return PersonMention(
         _shared(name),
         _shared(key),
@@ -315,6 +316,7 @@ def _person(data: tuple) -> PersonMention:
             for title, where, organ, office in titles
         ),
         foreign,
+        private,
     )
 
 

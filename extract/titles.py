@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from govkg.extract.chars import simplified
@@ -57,6 +57,9 @@ def find_places(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_find_places(text))
 
 
+# Words that start with a level word but name no Chinese level: a market (市场监管局局长),
+# a foreign state's governor (州督).
+_NO_LEVEL = ("市场", "州督")
 # Words a title may start with before its level word (原市长, 常务副县长).
 _MODIFIERS = re.compile(r"^(?:原|前|时任|代理|代|常务|第一|副|专职|兼)*")
 # The Youth League's committee of a level (团省委书记, 团市委副书记): an office of that level.
@@ -293,7 +296,8 @@ def level_of_title(title: str) -> str | None:
 
     The one rule for a title's level: :func:`parse_title` reads it into ``Office.level``
     (from the office, the title without its place), and :func:`resolve` reads that.
-    Modifiers come first (常务副县长 → 县); 市场 is no level (市场监管局局长).
+    Modifiers come first (常务副县长 → 县); 市场 is no level (市场监管局局长), nor a foreign
+    state's 州督.
 
     >>> level_of_title("市委副书记"), level_of_title("常务副县长"), level_of_title("组织委员")
     ('市', '县', None)
@@ -301,11 +305,13 @@ def level_of_title(title: str) -> str | None:
     ('县', '区', None)
     >>> level_of_title("团省委书记"), level_of_title("团市委副书记"), level_of_title("团长")
     ('省', '市', None)
+    >>> level_of_title("州长"), level_of_title("州督")
+    ('州', None)
     """
     rest = title[_MODIFIERS.match(title).end() :]
     if _LEAGUE.match(rest):
         return rest[1]
-    if rest[:1] in LEVEL_WORDS and len(rest) > 1 and rest[1] != "场":
+    if rest[:1] in LEVEL_WORDS and len(rest) > 1 and not rest.startswith(_NO_LEVEL):
         return rest[0]
     m = re.search(rf"([{LEVEL_WORDS}])长$", title)
     if m and (m.start() == 0 or title[m.start() - 1] in "副代理务原前府"):
@@ -532,6 +538,8 @@ def parse_title(title: str) -> Office:
     ('国务院总理', '中国', True)
     >>> parse_title("德国外长").place, parse_title("中华人民共和国驻德国大使").national
     ('德国', True)
+    >>> parse_title("中华人民共和国香港特别行政区行政长官").place
+    '香港特别行政区'
     """
     text = PARTY_PREFIX.sub("", simplified(title))
     # a foreign country's office is that country's (德国外长: 德国); China's office in
@@ -543,6 +551,10 @@ def parse_title(title: str) -> Office:
     # held before, not now: no national post, no level (identity.post_of makes no post)
     former = _former(text)
     bare = text[len(former) :]
+    state = next((w for w in names_words("national-prefix") if bare.startswith(w)), "")
+    if not posted and state and place_prefix(bare[len(state) :])[0]:
+        # 中华人民共和国香港特别行政区行政长官: the office of the place named after the state's name
+        return replace(parse_title(former + bare[len(state) :]), title=title)
     if posted or bare.startswith(names_words("national-prefix")) or bare in names_words("national-title"):
         if former:
             return Office(title, former + _national_aliases().get(bare, bare), None, NATIONAL)

@@ -875,3 +875,19 @@ def test_the_reason_says_whether_a_place_is_the_releases_or_the_texts(where, exp
 )
 def test_a_person_of_no_title_read_as_national_is_keyed_to_china(place, where, expected):
     assert nodes(release("a", place, person("甲乙", where=where)))[("a", "甲乙")] == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "where", "private", "expected"),
+    [
+        # a private person in national news: the division the text places them in, else none
+        ("中国", "花垣县", True, "甲乙@花垣县"),
+        ("中国", "?", True, "甲乙@?a"),
+        # controls: an untitled name in national news is the country's; a local release's its own
+        ("中国", "中国", False, "甲乙@中国"),
+        ("巴中市", "巴中市", True, "甲乙@巴中市"),
+    ],
+)
+def test_a_private_person_in_national_news_is_keyed_where_placed(place, where, private, expected):
+    villager = replace(person("甲乙", where=where), private=private)
+    assert nodes(release("a", place, villager))[("a", "甲乙")] == expected

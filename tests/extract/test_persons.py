@@ -979,11 +979,100 @@ def test_a_name_before_yijia_is_a_person(text, expected):
         # a party branch's secretary written after the name, the branch before it
         ("接着，某某社区党支部王小明书记介绍了情况。", {"王小明": ["书记"]}),
         ("某村党支部赵小兰书记汇报了工作。", {"赵小兰": ["书记"]}),
+        # a general branch (党总支, 党总支部): its last character starts no name
+        ("接着，某某社区党总支王小明书记介绍了情况。", {"王小明": ["书记"]}),
+        ("某村党总支部赵小兰书记汇报了工作。", {"赵小兰": ["书记"]}),
+        ("某村党总支支小兰书记汇报了工作。", {"支小兰": ["书记"]}),
         # controls: the title before the name; no name between the organ and 书记
+        ("村党总支书记王小明介绍了情况。", {"王小明": ["村党总支书记"]}),
         ("村党支部书记王小明介绍了情况。", {"王小明": ["村党支部书记"]}),
         ("某某社区党支部全体书记参加。", {}),
         ("党支部建设书记处研究。", {}),
     ],
 )
 def test_a_party_branch_s_secretary_after_the_name(text, expected):
+    assert titles(text, "巴中市") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name", "private", "where"),
+    [
+        # a word for a private person before the name, after it, or across its list
+        ("国家主席李四在湖南省花垣县，看望了困难群众王大明一家。", "中国", "王大明", True, "花垣县"),
+        ("李四前往江西省井冈山市。他同村民王大明、赵小红亲切交谈。", "中国", "赵小红", True, "井冈山市"),
+        ("家住河北省阜平县的王大明说，日子越过越好。", "中国", "王大明", True, "阜平县"),
+        ("村民王大明说，今年收成好。王大明家住陕西省延川县。", "中国", "王大明", True, "延川县"),
+        # the text names no place for them, in their sentence or paragraph: unknown
+        ("在病房，李四同王大明、赵小红夫妇亲切交谈。", "中国", "王大明", True, "?"),
+        ("李四前往江西省井冈山市。\n李四看望了村民王大明。", "中国", "王大明", True, "?"),
+        # controls: untitled leaders in a list, and a private person in a local release
+        ("王大明、赵小红陪同考察。", "中国", "王大明", False, "中国"),
+        ("李四看望了村民王大明。", "巴中市", "王大明", True, "巴中市"),
+    ],
+)
+def test_a_private_person_in_national_news_is_placed_where_the_text_says(text, place, name, private, where):
+    person = persons(text, place)[name]
+    assert (person.private, person.jurisdiction) == (private, where)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name", "titles", "where"),
+    [
+        # a foreign guest's title before the name, after 会见, with the country it names
+        (
+            "省委书记李四会见澳大利亚新南威尔士州州督巴希尔。",
+            "广东省",
+            "巴希尔",
+            ["澳大利亚新南威尔士州州督"],
+            "澳大利亚",
+        ),
+        (
+            "省委書記李四會見澳大利亞新南威爾士州州督巴希爾。",
+            "广东省",
+            "巴希爾",
+            ["澳大利亞新南威爾士州州督"],
+            "澳大利亚",
+        ),
+        ("省委书记李四会见日本大阪府知事松井一郎。", "广东省", "松井一郎", ["日本大阪府知事"], "日本"),
+        # after the name, no country named: the title as written, no Chinese place
+        ("李四对奥朗德总统访华表示欢迎。", "中国", "奥朗德", ["总统"], "?"),
+        ("自治州州长李四对巴希尔州督来访表示欢迎。", "甘孜藏族自治州", "巴希尔", ["州督"], "?"),
+        ("李四会见奥朗德总统。", "中国", "奥朗德", ["总统"], "?"),
+    ],
+)
+def test_a_foreign_guests_title_is_read_beside_the_name(text, place, name, titles, where):
+    guest = persons(text, place)[name]
+    assert ([h.title for h in guest.holdings], guest.jurisdiction) == (titles, where)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "names"),
+    [
+        # what follows a guest's name and title is no name
+        ("李四对奥朗德总统访华表示欢迎。", "中国", {"奥朗德"}),
+        ("自治州州长李四对巴希尔州督来访表示欢迎。", "甘孜藏族自治州", {"李四", "巴希尔"}),
+        # control: 总督学 is a Chinese title, not a foreign governor's
+        ("国家副总督学李四出席。", "中国", {"李四"}),
+    ],
+)
+def test_no_name_is_read_after_a_guests_title(text, place, names):
+    assert set(persons(text, place)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice naming its appointee by a pronoun: the person named last before it
+        (
+            "总理李四在中南海会见王小明，颁发任命他为某特别行政区行政长官的国务院第9号令。",
+            {"李四": ["总理"], "王小明": ["某特别行政区行政长官"]},
+        ),
+        ("县委书记李四主持会议。会议决定，任命他为县长。", {"李四": ["县委书记", "县长"]}),
+        # controls: a list before the pronoun does not say which; no one named; a name given
+        ("县长李四、王五出席。县人大常委会任命他为副县长。", {"李四": ["县长"], "王五": ["县长"]}),
+        ("县人大常委会召开会议。会议任命她为副县长。", {}),
+        ("县委书记李四主持会议。会议决定，任命王五为县长。", {"李四": ["县委书记"], "王五": ["县长"]}),
+    ],
+)
+def test_a_title_given_through_a_pronoun_is_the_person_s_named_before(text, expected):
     assert titles(text, "巴中市") == expected
