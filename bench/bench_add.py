@@ -167,6 +167,7 @@ def instrument() -> None:
         "atomic_write",
         "tables_html",
         "write_store",
+        "load_store",  # a build's store, by a thread of the command (its CPU: that thread's alone)
         "previous_store",
         "restamp_store",
         "write_page_index",  # once the store is, while the pool writes the Gephi files

@@ -8,7 +8,11 @@ Prints, for each step, its wall span and the peak of the whole process tree
 and of this process (the command) while it ran; then the build's peak and
 when it came. Steps overlap (phase 4 runs the RDF files in a pool process
 while the command draws the views), so a tree's peak belongs to every step
-running then. Asserts nothing; run it niced on a shared machine, with the
+running then. Each step's CPU is its own thread's; beside it, the cores the
+whole tree kept busy meanwhile (every process and thread: the store's loader
+and its RocksDB threads, the page index's helper), from the same samples: on
+a quiet machine, 2.00 on two cores says the step had no idle core beside it,
+whatever its own CPU. Asserts nothing; run it niced on a shared machine, with the
 code to measure:
 
     python bench/gen_corpus.py 10000 /tmp/c10k
@@ -39,7 +43,9 @@ from memory import bracketed, heap_figures  # beside this script
 
 
 class Sampler:
-    """The PSS of a process and of each of its descendants, sampled: (seconds, {pid: MB})."""
+    """The PSS of a process and of each of its descendants, sampled: (seconds, {pid: MB}); with
+    each sample, the CPU seconds each has used (all its threads) and the sampler's own, in
+    ``cpu``: (seconds, {pid: CPU s}, the sampler's CPU s)."""
 
     def __init__(self, every: float) -> None:
         import psutil
@@ -47,6 +53,7 @@ class Sampler:
         self.root = psutil.Process(os.getpid())
         self.every = every
         self.samples: list[tuple[float, dict[int, float]]] = []
+        self.cpu: list[tuple[float, dict[int, float], float]] = []
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -56,19 +63,35 @@ class Sampler:
 
         while not self.stopped.is_set():
             when = time.time() - bench_add.START
-            each = {}
+            each, used = {}, {}
             for process in [self.root, *self.root.children(recursive=True)]:
                 try:
                     each[process.pid] = process.memory_full_info().pss / 1e6
+                    times = process.cpu_times()
+                    used[process.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             self.samples.append((when, each))
+            self.cpu.append((when, used, time.thread_time()))
             self.stopped.wait(self.every)
 
     def stop(self) -> list[tuple[float, dict[int, float]]]:
         self.stopped.set()
         self.thread.join()
         return self.samples
+
+
+def cores_within(cpu, root: int, begin: float, end: float) -> float:
+    """The cores the tree kept busy between begin and end: the CPU seconds its processes used
+    between the first and the last sample taken inside (every thread's: a store's loader, a
+    helper thread; not the sampler's own, nor a process's that began or ended between them),
+    over the seconds between those samples."""
+    inside = [sample for sample in cpu if begin <= sample[0] <= end]
+    if len(inside) < 2 or inside[-1][0] <= inside[0][0]:
+        return float("nan")
+    (first, before, own_before), (last, after, own_after) = inside[0], inside[-1]
+    used = sum(after[pid] - before[pid] for pid in after.keys() & before.keys())
+    return (used - (own_after - own_before)) / (last - first)
 
 
 def peaks_within(samples, root: int, begin: float, end: float) -> tuple[float, float, float]:
@@ -242,12 +265,16 @@ def main(argv: list[str] | None = None) -> int:
     load_after = os.getloadavg()[0]
     print(f"build of {args.corpus}: exit {status}, {wall:.1f} s, load {load_before:.1f} -> {load_after:.1f}")
     root = os.getpid()
-    print("step (wall span from the start): peak PSS of the tree / the command / its largest child")
+    print(
+        "step (wall span from the start; CPU: its thread's): peak PSS of the tree / the command / its "
+        "largest child; the cores the tree kept busy meanwhile (every process and thread)"
+    )
     for begin, end, name, cpu in bench_add.all_spans():
         tree, own, child = peaks_within(samples, root, begin, end)
         print(
             f"  {name:<32} {begin:7.1f} - {end:7.1f} s (CPU {cpu:6.1f})  "
-            f"tree {tree:6.0f}  command {own:6.0f}  child {child:6.0f} MB"
+            f"tree {tree:6.0f}  command {own:6.0f}  child {child:6.0f} MB  "
+            f"busy {cores_within(sampler.cpu, root, begin, end):4.2f} cores"
         )
     when, each = max(samples, key=lambda s: sum(s[1].values()))
     others = ", ".join(f"{mb:.0f}" for pid, mb in sorted(each.items()) if pid != root)

@@ -1691,6 +1691,8 @@ class _StoreLoading:
             pass
         except BaseException as exc:  # raised by the thread that waits for it
             self.error = exc
+        finally:  # what the loader's threads freed, given back now, not once the page is drawn
+            give_back_memory()
 
     def __enter__(self) -> _StoreLoading:
         self.staging = self.folder.__enter__()
@@ -1738,7 +1740,8 @@ def load_store(
             for data in _pieces(path, chunk):
                 if stop is not None and stop.is_set():
                     raise _Stopped
-                if data.startswith(b"_:") or b" _:" in data or b"\n_:" in data:  # or a literal that says so
+                # a blank node's label (or a literal that says so); one scan where none is written
+                if b"_:" in data and (data.startswith(b"_:") or b" _:" in data or b"\n_:" in data):
                     raise _BlankNodes
                 if end:  # canonical N-Triples end a line in a newline only: the graph name ends a line
                     data = data.replace(end, b" .\n")
