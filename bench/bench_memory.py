@@ -84,13 +84,22 @@ class Sampler:
 def cores_within(cpu, root: int, begin: float, end: float) -> float:
     """The cores the tree kept busy between begin and end: the CPU seconds its processes used
     between the first and the last sample taken inside (every thread's: a store's loader, a
-    helper thread; not the sampler's own, nor a process's that began or ended between them),
-    over the seconds between those samples."""
+    helper thread; not the sampler's own), over the seconds between those samples. A process
+    that began in between (a pool's worker) counts from nothing; one that ended in between, up
+    to the last sample that saw it.
+
+    >>> cpu = [(0.0, {1: 5.0}, 0.0), (1.0, {1: 5.5, 2: 0.8}, 0.0), (2.0, {1: 6.0, 2: 1.6}, 0.1)]
+    >>> round(cores_within(cpu, 1, 0.0, 2.0), 2)
+    1.25
+    """
     inside = [sample for sample in cpu if begin <= sample[0] <= end]
     if len(inside) < 2 or inside[-1][0] <= inside[0][0]:
         return float("nan")
-    (first, before, own_before), (last, after, own_after) = inside[0], inside[-1]
-    used = sum(after[pid] - before[pid] for pid in after.keys() & before.keys())
+    (first, before, own_before), (last, _, own_after) = inside[0], inside[-1]
+    seen: dict[int, float] = {}
+    for _, each, _ in inside:
+        seen.update(each)  # each process's CPU at the last sample that saw it
+    used = sum(at - before.get(pid, 0.0) for pid, at in seen.items())
     return (used - (own_after - own_before)) / (last - first)
 
 
