@@ -171,6 +171,25 @@ def test_find_places(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an autonomous prefecture written as its place name and 州: the prefecture
+        ("楚雄州委书记张三到禄丰调研", ["楚雄彝族自治州"]),
+        ("会议在红河州召开", ["红河哈尼族彝族自治州"]),
+        ("黔东南州、黔南州两地", ["黔东南苗族侗族自治州", "黔南布依族苗族自治州"]),
+        # controls: the county-level places of the same short name, and the province
+        ("楚雄市委书记张三", ["楚雄市"]),
+        ("红河县召开会议", ["红河县"]),
+        ("海南省委、海南州委", ["海南省", "海南藏族自治州"]),
+    ],
+)
+def test_a_prefecture_written_with_zhou_is_the_prefecture_not_its_namesake(text, names):
+    found = [full for _, _, full in find_places(text)]
+    assert [name for name in found if name in names] == names
+    assert not {"楚雄市", "红河县"} & set(found) - set(names)
+
+
+@pytest.mark.parametrize(
     "text,level", [("我县召开会议，县委书记主持", "县"), ("全镇干部参加", "镇"), ("会议召开", None)]
 )
 def test_self_level(text, level):
