@@ -91,14 +91,14 @@ _CONGRESS = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}届|
 _CLAUSE_MARK = re.compile(r"[，,；;：:。\n]")
 # Another name and a word for a place named after people: 周恩来邓颖超纪念馆.
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
-_NOTICE_PATTERN = re.compile(r"任命|补选|选举|提名|聘任|推选|免去|免除|撤销|辞去|任免")
+# The verbs of a notice that name someone to a post: the notice patterns below share them.
+_NAMES_TO_POST = "任命|补选|选举|提名|聘任|推选"
+_NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任免")
 # A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
-_PRONOUN_NOTICE = re.compile(r"(?:任命|补选|选举|提名|聘任|推选)(?:他|她)(?=为)")
+_PRONOUN_NOTICE = re.compile(rf"(?:{_NAMES_TO_POST})(?:他|她)(?=为)")
 _PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
 # Where a name starts in a notice: after a notice verb or a list mark.
-_NOTICE_NAME = re.compile(
-    r"(?:任命|补选|选举|提名|聘任|推选|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]"
-)
+_NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
 # 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求).
 _NOTICE_TITLE = re.compile(

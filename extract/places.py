@@ -523,18 +523,18 @@ def _level(name: str) -> str | None:
     return name[-1] if name[-1] in _self_references() else None
 
 
-# What follows a division opening a headline when the division speaks (秦安县领导督查…,
+# What follows a division opening a headline when the division speaks (眉县领导督查…,
 # 巴中市召开…): its leaders, organs, or a meeting it holds.
 _HEADLINE_SPEAKER = re.compile(r"领导|[省市县区旗]?委|[省市县区旗]?政府|人大|政协|召开|举行")
 
 
 def _headline_division(title: str, written: str, text: str) -> str | None:
-    """The division a headline opens with, speaking (秦安县领导督查某镇…), as written, when the
+    """The division a headline opens with, speaking (眉县领导督查某镇…), as written, when the
     body names no division at all: a release that never refers to itself by a level word.
 
-    >>> _headline_division("秦安县领导督查某镇工作", "秦安县领导督查某镇工作", "督查组一行来到某镇。")
-    '秦安县'
-    >>> _headline_division("秦安县领导督查某镇工作", "秦安县领导督查某镇工作", "督查组来到天水市某镇。")
+    >>> _headline_division("眉县领导督查某镇工作", "眉县领导督查某镇工作", "督查组一行来到某镇。")
+    '眉县'
+    >>> _headline_division("眉县领导督查某镇工作", "眉县领导督查某镇工作", "督查组来到宝鸡市某镇。")
     """
     found = find_places(title)
     if not found or found[0][0] != 0 or find_places(text):

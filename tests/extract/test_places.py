@@ -394,16 +394,16 @@ def test_a_province_named_by_its_abbreviation_is_the_host(text, place):
     [
         # the body names no division and no level it speaks at: the headline's division
         (
-            "秦安县领导督查某镇疫情防控工作",
+            "眉县领导督查某镇疫情防控工作",
             "督查组一行先后来到某镇检疫点，详细了解了措施落实情况。",
-            "秦安县",
+            "眉县",
         ),
         ("巴中市召开防汛工作会议", "会议要求，各地要压实责任，做好防汛准备。", "巴中市"),
         # controls: the body names a division; the division does not open the headline, or
         # does not speak (a place visited)
-        ("秦安县领导督查某镇工作", "督查组来到天水市某镇，了解了措施落实情况。", None),
-        ("督查组到秦安县督查工作", "督查组一行先后来到某镇，了解了措施落实情况。", None),
-        ("秦安县某镇苹果丰收", "果农们忙着采摘，脸上露出了笑容。", None),
+        ("眉县领导督查某镇工作", "督查组来到宝鸡市某镇，了解了措施落实情况。", None),
+        ("督查组到眉县督查工作", "督查组一行先后来到某镇，了解了措施落实情况。", None),
+        ("眉县某镇苹果丰收", "果农们忙着采摘，脸上露出了笑容。", None),
     ],
 )
 def test_a_division_opening_the_headline_speaks_for_a_body_that_names_none(title, text, place):
