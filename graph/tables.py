@@ -47,6 +47,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -2300,6 +2301,19 @@ def rankings(tables: Tables, work: int = BETWEENNESS_WORK, keep_ties: bool = Fal
     return rank_numbered(attendees, attended, work, keep_ties=keep_ties)
 
 
+def _counted(counts: NameCounts) -> Callable[[str], int]:
+    """``counts[name]`` of a name counted (once at least: a node's own bare name), from a dict of
+    the digests counted more than once, not a search of the sorted digests: the exports ask it of
+    every node, twice in an update, and numpy's search for one value cost more than the rest of
+    the lookup (at 10,000 gen_corpus releases + 100, 52,000 nodes)."""
+    if counts.keys is None:
+        counts.count()
+    many = counts.totals > 1
+    shared = dict(zip(counts.keys[many].tolist(), counts.totals[many].tolist(), strict=True))
+    digest = counts._digest
+    return lambda name: shared.get(digest(name), 1)
+
+
 class _Exported:
     """The nodes of one of the networks ``govkg stats`` exports (:data:`~govkg.graph.network.NETWORKS`)
     as GEXF and GraphML name them (:func:`~govkg.graph.network.export_nodes`), from the tables, and
@@ -2324,12 +2338,13 @@ class _Exported:
             for nid, attrs in self._members():
                 self.bare_names.add(bare_name(nid, attrs))
             self.bare_names.count()
-        bare_names = self.bare_names
+        self.counted = _counted(self.bare_names)
+        counted = self.counted
         self.qualified: Counter = Counter()
         kinds: dict[str, set[type]] = {}
         for nid, attrs in self._members():
             bare = bare_name(nid, attrs)
-            if bare_names[bare] > 1:
+            if counted(bare) > 1:
                 self.qualified[f"{bare} ({qualifier(nid, attrs)})"] += 1
             for key, value in {**attrs, "name": "", "label": ""}.items():
                 kinds.setdefault(key, set()).add(type(value))
@@ -2377,15 +2392,19 @@ class _Exported:
 
     def _named(self, nid: str, attrs: dict) -> dict:
         """A node's attributes as the exports write them: ``name`` unique, ``label`` the bare name."""
-        bare_names, qualified = self.bare_names, self.qualified
         bare = bare_name(nid, attrs)
-        count = bare_names[bare]  # of the name, then of the name it is exported by
+        return {**attrs, "name": self.exported_name(nid, bare, qualifier(nid, attrs)), "label": bare}
+
+    def exported_name(self, nid: str, bare: str, qualified_by: str) -> str:
+        """The name a node is exported by, of its id, its bare name and what tells its namesakes
+        apart (:func:`~govkg.graph.network.qualifier`)."""
+        count = self.counted(bare)  # of the name, then of the name it is exported by
         name = bare
         if count > 1:
-            name = f"{bare} ({qualifier(nid, attrs)})"
-            count = bare_names[name]
-        repeated = qualified[name] + (1 if count == 1 else 0)
-        return {**attrs, "name": name if repeated == 1 else f"{bare} ({nid})", "label": bare}
+            name = f"{bare} ({qualified_by})"
+            count = self.bare_names[name]  # a name no node may have
+        repeated = self.qualified[name] + (1 if count == 1 else 0)
+        return name if repeated == 1 else f"{bare} ({nid})"
 
     def node_lines(self) -> Iterator[tuple[str, str, dict]]:
         """Each node of the knowledge network: its line of the tables (without the figures), its id
@@ -2460,8 +2479,11 @@ def write_exports(exported: _Exported, gexf: str | Path, graphml: str | Path) ->
 # copied from the previous files; only an official's figures (which any release added can change)
 # and a GEXF edge's number are written again.
 EXPORTS_STATE = "exports"
-EXPORTS_FORMAT = 1
+EXPORTS_FORMAT = 2
 _FIGURES = frozenset(("events", "contacts", "betweenness", "community"))  # with_figures' attributes
+_FIGURE_ORDER = ("events", "contacts", "betweenness", "community")  # in with_figures' order
+# a node's line that names one of them itself (its figures not simply added after its attributes)
+_FIGURE_KEY = re.compile(r'"(?:events|contacts|betweenness|community)"')
 _scan = json.decoder.scanstring
 _EXPORT_BUFFER = 1 << 20
 
@@ -2574,45 +2596,83 @@ def _write_spliced(
             writer.write(head)
             writer.skip(size)
 
-        # the nodes: before the figures, the figures, after them (lengths of each file's, -1: no run)
+        # the nodes: before the figures, the figures, after them (lengths of each file's, -1: no run),
+        # and what its exported name is made of (its bare name and qualifier), where a tab or a
+        # newline does not stand in them
         kept = old.lines("nodes.tsv") if old else iter(())
         was = next(kept, None)
-        for line, nid, attrs in exported.node_lines():
-            key, digest = _node_key(line), _digest(f"{line}{attrs['name']}")  # the line ends in a newline
-            while was is not None and was[0] < key:
-                _skip_node(out, was)
-                was = next(kept, None)
-            if was is not None and was[0] == key and was[1] == digest and "-1" not in was[2:]:
-                lengths = [int(x) for x in was[2:]]
-                for at, (writer, pieces) in zip((0, 3), zip(out, (g, m), strict=True), strict=True):
-                    before, middle, after = lengths[at : at + 3]
-                    writer.copy(before)
-                    if middle:  # the figures, written again
-                        text = "".join(pieces.value(k, v) + "\n" for k, v in attrs.items() if k in _FIGURES)
-                        data = text.encode("utf-8")
-                        writer.write(data)
-                        writer.skip(middle)
-                        lengths[at + 1] = len(data)
-                    writer.copy(after)
-                was = next(kept, None)
-            else:
-                if was is not None and was[0] == key:  # changed: its old text passed over
+        kinds, figures = exported.tables.kinds, exported.figures
+        with exported.tables.nodes.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                official = kinds[number] == "official"
+                if (
+                    was is not None
+                    and len(was) == 10
+                    and "-1" not in was[2:8]
+                    and (official or was[3] == was[6] == "0")  # figures an official's alone
+                    and _FIGURE_KEY.search(line) is None
+                    and was[1] == _digest(line + exported.exported_name(_scan(line, 2)[0], was[8], was[9]))
+                ):  # the same line and exported name (its bare name and qualifier are the line's):
+                    # copied, the figures written again, its line not decoded
+                    key, digest, bare, qualified_by = was[0], was[1], was[8], was[9]
+                    lengths = [int(x) for x in was[2:8]]
+                    values = figures.of(number) if official else ()
+                    for at, (writer, pieces) in zip((0, 3), zip(out, (g, m), strict=True), strict=True):
+                        before, middle, after = lengths[at : at + 3]
+                        writer.copy(before)
+                        if middle:  # the figures, written again
+                            text = "".join(
+                                pieces.value(k, v) + "\n" for k, v in zip(_FIGURE_ORDER, values, strict=True)
+                            )
+                            data = text.encode("utf-8")
+                            writer.write(data)
+                            writer.skip(middle)
+                            lengths[at + 1] = len(data)
+                        writer.copy(after)
+                    was = next(kept, None)
+                    index[0].write(_node_state(key, digest, lengths, bare, qualified_by))
+                    continue
+                nid, attrs = _decode(line)
+                if official:
+                    with_figures(attrs, figures, number)
+                attrs = exported._named(nid, attrs)
+                key, digest = _node_key(line), _digest(f"{line}{attrs['name']}")  # the line ends in a newline
+                while was is not None and was[0] < key:
                     _skip_node(out, was)
                     was = next(kept, None)
-                formatted += 1
-                lengths = []
-                for writer, pieces in zip(out, (g, m), strict=True):
-                    texts = pieces.node(nid, attrs, _FIGURES)
-                    if texts[1] is None:
-                        data = texts[0].encode("utf-8")
-                        writer.write(data)
-                        lengths += [len(data), -1, 0]
-                        continue
-                    for text in texts:
-                        data = text.encode("utf-8")
-                        writer.write(data)
-                        lengths.append(len(data))
-            index[0].write(f"{key}\t{digest}\t" + "\t".join(map(str, lengths[:6])) + "\n")
+                if was is not None and was[0] == key and was[1] == digest and "-1" not in was[2:8]:
+                    lengths = [int(x) for x in was[2:8]]
+                    for at, (writer, pieces) in zip((0, 3), zip(out, (g, m), strict=True), strict=True):
+                        before, middle, after = lengths[at : at + 3]
+                        writer.copy(before)
+                        if middle:  # the figures, written again
+                            text = "".join(
+                                pieces.value(k, v) + "\n" for k, v in attrs.items() if k in _FIGURES
+                            )
+                            data = text.encode("utf-8")
+                            writer.write(data)
+                            writer.skip(middle)
+                            lengths[at + 1] = len(data)
+                        writer.copy(after)
+                    was = next(kept, None)
+                else:
+                    if was is not None and was[0] == key:  # changed: its old text passed over
+                        _skip_node(out, was)
+                        was = next(kept, None)
+                    formatted += 1
+                    lengths = []
+                    for writer, pieces in zip(out, (g, m), strict=True):
+                        texts = pieces.node(nid, attrs, _FIGURES)
+                        if texts[1] is None:
+                            data = texts[0].encode("utf-8")
+                            writer.write(data)
+                            lengths += [len(data), -1, 0]
+                            continue
+                        for text in texts:
+                            data = text.encode("utf-8")
+                            writer.write(data)
+                            lengths.append(len(data))
+                index[0].write(_node_state(key, digest, lengths, attrs["label"], qualifier(nid, attrs)))
         while was is not None:
             _skip_node(out, was)
             was = next(kept, None)
@@ -2626,7 +2686,19 @@ def _write_spliced(
         was, number_was = next(kept, None), 0
         with exported.tables.edges.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle):
-                key, digest = _edge_key(line), _digest(line)
+                digest = _digest(line)
+                if was is not None and was[1] == digest:  # the same line (its key too): its text copied
+                    if number == number_was:  # no edge came or went before it: its number too
+                        out[0].copy(start + len(str(number)) + int(was[2]))
+                    else:
+                        out[0].write(f"{g.EDGE_START}{number}".encode())
+                        out[0].skip(start + len(str(number_was)))
+                        out[0].copy(int(was[2]))
+                    out[1].copy(int(was[3]))
+                    index[1].write("\t".join(was) + "\n")
+                    was, number_was = next(kept, None), number_was + 1
+                    continue
+                key = _edge_key(line)
                 while was is not None and was[0] < key:
                     out[0].skip(start + len(str(number_was)) + int(was[2]))
                     out[1].skip(int(was[3]))
@@ -2710,9 +2782,20 @@ class _Copier:
         self.new.write(data)
 
 
+def _node_state(key: str, digest: str, lengths: list[int], bare: str, qualified_by: str) -> str:
+    """A node's line of the exports' state (nodes.tsv): its key, digest and lengths, then its bare
+    name and qualifier, left out where a tab or a newline stands in them (its line then decoded
+    at the next update)."""
+    head = f"{key}\t{digest}\t" + "\t".join(map(str, lengths[:6]))
+    names = f"{bare}\t{qualified_by}"
+    if names.count("\t") == 1 and "\n" not in names:
+        return f"{head}\t{names}\n"
+    return f"{head}\n"
+
+
 def _skip_node(out: tuple[_Copier, _Copier], was: list[str]) -> None:
     """Pass over a previous node's text in both files."""
-    lengths = [max(int(x), 0) for x in was[2:]]
+    lengths = [max(int(x), 0) for x in was[2:8]]
     out[0].skip(sum(lengths[:3]))
     out[1].skip(sum(lengths[3:]))
 

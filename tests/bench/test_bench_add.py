@@ -33,3 +33,19 @@ print([name for _, _, name, _ in bench_add.all_spans()])
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['here', 'resolve_kept [other process]']"
+
+
+def test_the_update_is_printed_as_a_share_of_the_full_build_given():
+    code = f"""
+import sys
+sys.path.insert(0, {str(BENCH)!r})
+import bench_add
+print(bench_add.share(21.0, 420.0, "CPU"), bench_add.share(9.0, 180.0, "wall"))
+print(bench_add.share(9.0, None, "wall"))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == [
+        "['CPU 5.0 % (21.0 s of 420.0 s)'] ['wall 5.0 % (9.0 s of 180.0 s)']",
+        "[]",
+    ]

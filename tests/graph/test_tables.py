@@ -444,6 +444,61 @@ def test_an_update_copies_the_exports_text_that_did_not_change(tmp_path, monkeyp
     assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
 
 
+def _with(*triples):
+    """The sample network with ``triples`` added."""
+
+    def make():
+        graph = sample_graph()
+        for triple in triples:
+            graph.add(triple)
+        return graph
+
+    return make
+
+
+# a namesake of 巴中市人民政府 (of the same attributes: the exports' types stay, their text is spliced)
+_NAMESAKE = [
+    (ID["organization/namesake"], RDF.type, GOV.Organization),
+    (ID["organization/namesake"], SCHEMA.name, Literal("巴中市人民政府", lang="zh")),
+]
+# an organisation whose name holds a tab: its line of the exports' state keeps no name
+_TABBED = [
+    (ID["organization/tabbed"], RDF.type, GOV.Organization),
+    (ID["organization/tabbed"], SCHEMA.name, Literal("巴中\t市委", lang="zh")),
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (_with(), _with(*_NAMESAKE)),
+        (_with(*_NAMESAKE), _with()),
+        (_with(*_TABBED), _with(*_TABBED, *_NAMESAKE)),
+        (_with(*_TABBED, *_NAMESAKE), _with(*_TABBED)),
+    ],
+    ids=["a namesake comes", "a namesake goes", "a tab in a name, a namesake comes", "a tab, one goes"],
+)
+def test_a_node_whose_exported_name_changes_with_its_line_unchanged_is_written_again(
+    before, after, tmp_path, monkeypatch
+):
+    """巴中市人民政府 is exported by its name alone, then by its name and id once a namesake comes
+    (and back): its line of the tables is the same, the name its exports' text gives is not."""
+    counts = _spliced(monkeypatch)
+    rows = tmp_path / "rows"
+    first = canonical_shards(before(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    second = canonical_shards(after(), tmp_path / "second")
+    for out in ("out2", "whole"):
+        write_from_shards(second, tmp_path / out, network=False)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
+    write_network_files(tmp_path / "whole", second)
+    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
+    edges = len((rows / "exports" / "edges.tsv").read_text(encoding="utf-8").splitlines())
+    assert 0 < counts[-1] < nodes + edges  # the others copied
+    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
