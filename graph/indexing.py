@@ -55,7 +55,7 @@ from govkg.graph.page_index import (
     _parse,
     digest,
 )
-from govkg.graph.shards import SortedLines
+from govkg.graph.shards import SortedLines, iter_shards
 from govkg.graph.sparql import (
     _CLOSING_ORDER,
     _nt_term,
@@ -69,7 +69,10 @@ from govkg.graph.splice import Splice, Stale
 from govkg.graph.store import DATABASE, MANIFEST, STORE, _oxigraph
 from govkg.graph.terms import nt_literal
 
-# The participations and the names of the participants, for the co-attendance counts.
+# The participations and the names of the participants, for the co-attendance counts: the
+# predicates in N-Triples, and the queries of a store.
+_GOV = "https://w3id.org/govkg/ontology#"
+_AGENT, _EVENT, _NAME = f"<{_GOV}agent>", f"<{_GOV}event>", "<https://schema.org/name>"
 _PARTICIPATIONS = """PREFIX gov: <https://w3id.org/govkg/ontology#>
 SELECT ?event ?person WHERE {
   { SELECT ?p ?person WHERE { ?p gov:agent ?person } }
@@ -83,19 +86,21 @@ SELECT ?person ?name WHERE {
 }"""
 
 
-def write_page_index(outdir: str | Path, store=None, previous=None, changes=None) -> Path:
+def write_page_index(outdir: str | Path, store=None, previous=None, changes=None, shards=None) -> Path:
     """Write ``OUT/store/index`` from the build's store (``store``, else ``OUT/store`` opened
     read-only); returns the folder. Each file is written whole, in order, in one pass, but in
     an update: ``previous``, the folder of the build updated, and ``changes``, the files of the
     triples its graph.nt lost and gained (graph/sharded.py), make the key files and
-    co-attendance's tables from the previous build's (:func:`write_index_files`), the same bytes."""
+    co-attendance's tables from the previous build's (:func:`write_index_files`), the same bytes.
+    ``shards``, the folder of the shards whose triples the store holds, is where co-attendance's
+    tables read what they count when they are made whole (:func:`write_coattendance`)."""
     outdir = Path(outdir)
     folder = outdir / STORE / INDEX
     if store is None:
         store = _Reopened(outdir / STORE / DATABASE)
     triples = json.loads((outdir / STORE / MANIFEST).read_text(encoding="utf-8"))["triples"]
     before = _previous_index(previous) if changes is not None else None
-    return write_index_files(store, folder, triples, before, changes)
+    return write_index_files(store, folder, triples, before, changes, shards)
 
 
 class _Reopened:
@@ -162,7 +167,12 @@ def _previous_index(previous) -> PageIndex | None:
 
 
 def write_index_files(
-    store, folder: str | Path, triples: int | None = None, previous: PageIndex | None = None, changes=None
+    store,
+    folder: str | Path,
+    triples: int | None = None,
+    previous: PageIndex | None = None,
+    changes=None,
+    shards: str | Path | None = None,
 ) -> Path:
     """The page index of ``store`` in ``folder`` (see the module's docstring); ``triples``, the
     store's, recorded for :meth:`PageIndex.open` to check (default: counted). ``previous``, the
@@ -170,7 +180,9 @@ def write_index_files(
     one, gives the key files (:func:`_update_keys`; the manifest records how a key file's
     values are ordered, where this module knows the store's order: :func:`_order_of`) and
     co-attendance's tables (:func:`update_coattendance`), the walk files (:func:`_update_walk`)
-    and the whole answers (:func:`_update_answer`) where it has them for the same texts."""
+    and the whole answers (:func:`_update_answer`) where it has them for the same texts.
+    ``shards``, the folder of the shards whose triples ``store`` holds: what co-attendance's tables
+    count, read there (:func:`write_coattendance`)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     changes = _Changes(changes, _named_predicates()) if changes is not None else None
@@ -248,7 +260,7 @@ def write_index_files(
                 and previous.manifest.get(COATTENDANCE) == wanted
                 and update_coattendance(store, folder, previous.folder, *changes)
             )
-            if updated or write_coattendance(store, folder):
+            if updated or write_coattendance(store, folder, shards=None if shards is None else Path(shards)):
                 coattended = wanted
     found = {
         "format": FORMAT,
@@ -1293,10 +1305,17 @@ def _name_key(term) -> tuple:
 _BLOCK = 1 << 18
 
 
-def write_coattendance(store, folder: Path, block: int = _BLOCK) -> bool:
+def write_coattendance(store, folder: Path, block: int = _BLOCK, shards: Path | None = None) -> bool:
     """co-attendance's two tables (see graph/page_index.py) counted from the store's
     participations: the distinct events of each pair of named officials. False (nothing
     written) where an agent is not an IRI, whose rows the query's text compares otherwise.
+
+    ``shards``, the folder of the N-Quads shards the store was loaded from (a build's), is
+    where the participations and the officials' names are read (:func:`_read_shards`), a
+    shard at a time, not from the store: the store's two queries decoded the IRI of every
+    participant and event, and its caches kept the blocks read (at 30,000 releases +194 MB
+    of the build's peak). Without it, or where the shards hold what this module does not
+    read as the store gives it (:class:`_Unread`), from the store.
 
     Officials are numbered in the order of their IRIs (``STR(?person) < STR(?partner)`` is
     a smaller number first) and names in the query's order, so that the rows are sorted as
@@ -1312,12 +1331,13 @@ def write_coattendance(store, folder: Path, block: int = _BLOCK) -> bool:
     """
     run = max(1, min(block, _RUN))
     with _scratch_folder(folder / UNBOUND, "pairs") as runs:
-        try:
-            numbered = _numbered_participations(store, runs, run)
-        except _NotIri:
-            return False
-        iris, event, person = numbered
-        texts, names, by_text = _numbered_names(store, runs, run, iris)
+        with contextlib.ExitStack() as read:
+            try:
+                participations, named = _sorted_inputs(store, shards, runs, run, read)
+                iris, event, person = _numbered_participations(iter(participations), runs, run)
+            except _NotIri:
+                return False
+            texts, names, by_text = _numbered_names(iter(named), runs, run, iris)
         with iris, texts:
             pairs = _count_pairs(_numbers(event), _numbers(person), len(iris), runs / "pairs", block)
             del event, person
@@ -1338,22 +1358,143 @@ class _NotIri(Exception):
     """An agent that is not an IRI: no co-attendance tables (:func:`write_coattendance`)."""
 
 
-def _numbered_participations(store, folder: Path, run: int):
-    """The participations of ``store`` as numbers: the officials' IRIs numbered in their order (a
-    :class:`_Numbered` file of them), and each participation's event and official (two
-    arrays of 8-byte numbers; the events numbered in the order of their IRIs too, though any
-    numbering would count the same). Sorted twice outside memory (:func:`_sorted_lines`):
-    by official, to number the officials, then by event. Raises _NotIri where an agent is
-    not an IRI."""
+class _Unread(Exception):
+    """Shards whose participations or officials' names are not read here as the store gives
+    them (:func:`_read_shards`): co-attendance's read from the store."""
+
+
+def _sorted_inputs(store, shards: Path | None, folder: Path, run: int, stack: contextlib.ExitStack):
+    """What co-attendance counts, as two :class:`~govkg.graph.shards.SortedLines` (each line once,
+    held in ``stack``, runs of ``run`` lines in ``folder``): the participations, ``official<tab>event``
+    (IRIs), and the names, ``subject<tab>name`` (the name in N-Triples as the store gives it; those
+    of others than officials are left out later). Read from the shards in the folder ``shards``
+    (:func:`_read_shards`) where given and read, else from the store's two queries. Raises _NotIri
+    where an agent is not an IRI."""
+    if shards is not None:
+        with contextlib.ExitStack() as own:
+            participations = own.enter_context(SortedLines(folder, run=run))
+            names = own.enter_context(SortedLines(folder, run=run))
+            try:
+                _read_shards(shards, participations, names)
+            except (_Unread, OSError):
+                pass
+            else:
+                stack.push(own.pop_all())
+                return participations, names
     import pyoxigraph as ox
 
-    def participations() -> Iterator[str]:
+    def from_store() -> Iterator[str]:
         for event, person in store.query(_PARTICIPATIONS):
             if not isinstance(person, ox.NamedNode):
                 raise _NotIri
             # an IRI holds no tab: the lines sort as their officials' IRIs, then their events'
             yield f"{person.value}\t{event.value}\n"
 
+    participations = stack.enter_context(SortedLines(folder, run=run))
+    participations.extend(from_store())
+    names = stack.enter_context(SortedLines(folder, run=run))
+    # a term in N-Triples holds no newline
+    names.extend(f"{person.value}\t{_nt_term(name)}\n" for person, name in store.query(_NAMES))
+    return participations, names
+
+
+# The lines of the predicates co-attendance reads, as a shard's line holds them (:func:`_read_shards`).
+_AGENT_LINE, _EVENT_LINE, _NAME_LINE = (f" {predicate} ".encode() for predicate in (_AGENT, _EVENT, _NAME))
+# Bytes of a shard read at a time (:func:`_read_shards`): a release's at once, the default graph's in pieces.
+_PIECE = 1 << 20
+
+
+def _read_shards(shards: Path, participations: SortedLines, names: SortedLines) -> None:
+    """The lines :func:`_sorted_inputs` reads from a store's two queries, from the shards in the
+    folder ``shards`` (graph/shards.py) the store was loaded from, a shard at a time.
+
+    A participation's agent and event are joined within its shard: the graph of the release
+    that states it, which holds both (graph/rdf.py; the IRI of a participation is made of its
+    event's and its official's, so that a participation named in two graphs has the same
+    agent and event in each). The store's default graph holds each triple once, the shards
+    each where it is stated: a line is kept once (:class:`~govkg.graph.shards.SortedLines`).
+    Raises _Unread where a participation has an agent and no event in a shard (or the other
+    way round), an event or a name is not written as the store gives it (a blank node, a
+    literal of a datatype, which the store writes in a canonical form of its own) or a line
+    is not of its shard's graph; _NotIri where an agent is not an IRI.
+    """
+    for graph, path in iter_shards(shards):
+        end = f" {graph} .".encode() if graph else b" ."
+        agents: dict[bytes, list[bytes]] = {}
+        events: dict[bytes, list[bytes]] = {}
+        for data in _pieces(path):
+            for subject, agent in _objects(data, _AGENT_LINE, end):
+                agents.setdefault(subject, []).append(agent)
+            for subject, event in _objects(data, _EVENT_LINE, end):
+                events.setdefault(subject, []).append(event)
+            names.extend(
+                (b"%s\t%s\n" % (subject[1:-1], _name_term(name))).decode()
+                for subject, name in _objects(data, _NAME_LINE, end)
+                if subject[0] == 60  # b"<": an IRI, as every official is
+            )
+        if agents.keys() != events.keys():
+            raise _Unread
+        participations.extend(
+            f"{_iri(agent, _NotIri)}\t{_iri(event, _Unread)}\n"
+            for subject, held in agents.items()
+            for agent in held
+            for event in events[subject]
+        )
+
+
+def _pieces(path: Path) -> Iterator[bytes]:
+    """A shard's bytes in pieces of whole lines (:data:`_PIECE`), a small shard's in one read of its size."""
+    with path.open("rb") as handle:
+        size = min(os.fstat(handle.fileno()).st_size + 1, _PIECE)
+        while data := handle.read(size):
+            if data[-1] != 10:  # b"\n"
+                data += handle.readline()
+                if data[-1] != 10:
+                    data += b"\n"
+            yield data
+
+
+def _objects(data: bytes, predicate: bytes, end: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(subject, object) in N-Triples of each line of ``data`` (lines ``S P O G .``, ``end`` being
+    `` G .``) whose predicate is ``predicate`` (`` P ``): found by its text, not by splitting
+    every line (a literal that holds the text is passed over)."""
+    at = data.find(predicate)
+    while at >= 0:
+        start = data.rfind(b"\n", 0, at) + 1
+        stop = data.index(b"\n", at)
+        if data.find(b" ", start, stop) == at:  # the line's predicate, after its subject
+            if not data.startswith(end, stop - len(end)):
+                raise _Unread
+            yield data[start:at], data[at + len(predicate) : stop - len(end)]
+        at = data.find(predicate, stop)
+
+
+def _iri(term: bytes, error: type[Exception]) -> str:
+    """An IRI's text, from its N-Triples; ``error`` raised where ``term`` is not an IRI."""
+    if term[0] != 60:  # b"<"
+        raise error
+    return term[1:-1].decode()
+
+
+def _name_term(term: bytes) -> bytes:
+    """A name (N-Triples, canonical: graph/terms.py) as the store gives it (``sparql._nt_term``):
+    its language tag in lower case. Raises _Unread for a blank node or a literal of a datatype."""
+    if term[0] == 60 or (term[0] == 34 and term[-1] == 34):  # an IRI, a plain literal
+        return term
+    close = term.rfind(b'"')
+    if term[0] != 34 or term[close + 1] != 64:  # b"@"
+        raise _Unread
+    tag = term[close + 1 :]
+    return term if tag.islower() else term[: close + 1] + tag.lower()
+
+
+def _numbered_participations(by_person: Iterator[str], folder: Path, run: int):
+    """The participations (``by_person``: lines ``official<tab>event``, IRIs, sorted:
+    :func:`_sorted_inputs`) as numbers: the officials' IRIs numbered in their order (a
+    :class:`_Numbered` file of them), and each participation's event and official (two
+    arrays of 8-byte numbers; the events numbered in the order of their IRIs too, though any
+    numbering would count the same). Sorted again outside memory (:func:`_sorted_lines`):
+    by event."""
     iris = _Numbered(folder / "iris")
 
     def by_event() -> Iterator[str]:  # each participation's event and its official's number
@@ -1367,10 +1508,7 @@ def _numbered_participations(store, folder: Path, run: int):
 
     events, people = array("q"), array("q")
     try:
-        with (
-            _sorted_lines(participations(), folder, run) as by_person,
-            _sorted_lines(by_event(), folder, run) as lines,
-        ):
+        with _sorted_lines(by_event(), folder, run) as lines:
             last, number = None, -1
             for line in lines:
                 event, _, person = line.rstrip("\n").rpartition("\t")
@@ -1385,18 +1523,15 @@ def _numbered_participations(store, folder: Path, run: int):
     return iris.done(), events, people
 
 
-def _numbered_names(store, folder: Path, run: int, iris: _Numbered):
-    """The names of the officials ``iris`` numbers, as numbers: their texts (N-Triples) in the
+def _numbered_names(by_person: Iterator[str], folder: Path, run: int, iris: _Numbered):
+    """The names of the officials ``iris`` numbers (``by_person``: lines ``IRI<tab>name``, the name
+    in N-Triples, sorted, each once: :func:`_sorted_inputs`), as numbers: their texts in the
     query's order (:func:`_name_key`), a :class:`_Numbered` file of them; each official's
     names (:class:`_Names`, by those ranks); and each name's rank by its text (an array, for
-    the bisection of co-attendance-by-name.tsv). Sorted outside memory
-    (:func:`_sorted_lines`): by official, to join them to the officials' numbers (names
-    of others left out), by the query's order of the names, then by their text."""
+    the bisection of co-attendance-by-name.tsv). Joined to the officials' numbers (names of
+    others left out), then sorted outside memory (:func:`_sorted_lines`) by the query's order
+    of the names, then by their text."""
     import numpy as np
-
-    def names() -> Iterator[str]:
-        for person, name in store.query(_NAMES):
-            yield f"{person.value}\t{_nt_term(name)}\n"  # a term in N-Triples holds no newline
 
     def numbered(lines) -> Iterator[str]:  # each name of an official numbered: the name, the number
         with iris.reading() as officials:
@@ -1423,7 +1558,6 @@ def _numbered_names(store, folder: Path, run: int, iris: _Numbered):
             ranks.append(len(texts) - 1)
 
     with (
-        _sorted_lines(names(), folder, run) as by_person,
         _sorted_lines(numbered(by_person), folder, run, key=_ranked_key) as in_order,
         _sorted_lines(ranked(in_order), folder, run) as by_text_lines,
     ):
@@ -1686,8 +1820,6 @@ def _lines(order, name_first: bool, columns, texts: _Numbered, iris: _Numbered, 
 
 
 # An update's co-attendance tables: the pairs whose count changed, and the rows of officials renamed.
-_GOV = "https://w3id.org/govkg/ontology#"
-_AGENT, _EVENT, _NAME = f"<{_GOV}agent>", f"<{_GOV}event>", "<https://schema.org/name>"
 _OF_PARTICIPATIONS = f"""PREFIX gov: <{_GOV}>
 SELECT ?p ?person ?event WHERE {{
   VALUES ?p {{ %s }} OPTIONAL {{ ?p gov:agent ?person }} OPTIONAL {{ ?p gov:event ?event }}

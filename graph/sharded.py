@@ -1556,7 +1556,7 @@ def write_from_shards(
     kept = changes
     if changes is None:
         changes = (scratch(outdir / "graph.nt", "removed"), scratch(outdir / "graph.nt", "added"))
-    indexed = partial(_page_index, outdir, previous, changes) if index else dict
+    indexed = partial(_page_index, outdir, previous, changes, Path(shards_dir)) if index else dict
     try:
         if pool is not None or _parallel(shards_dir, workers):
             with contextlib.ExitStack() as stack:
@@ -1649,13 +1649,15 @@ def _write_shared(
     return written | {STORE: outdir / STORE} | index | drawn
 
 
-def _page_index(outdir: Path, previous, changes: Changes) -> dict[str, Path]:
+def _page_index(outdir: Path, previous, changes: Changes, shards_dir: Path) -> dict[str, Path]:
     """The page index of the store in ``outdir`` (graph/indexing.py), from the previous build's and
-    the changes of graph.nt where an update wrote them (:func:`write_from_shards`)."""
+    the changes of graph.nt where an update wrote them (:func:`write_from_shards`); what
+    co-attendance counts read from the shards (``shards_dir``), not the store."""
     if manifest(outdir) is None:
         return {}
     known = changes if all(path.is_file() for path in changes) else None
-    return {f"{STORE}/{PAGE_INDEX}": write_page_index(outdir, previous=previous, changes=known)}
+    index = write_page_index(outdir, previous=previous, changes=known, shards=shards_dir)
+    return {f"{STORE}/{PAGE_INDEX}": index}
 
 
 class _StoreUpdate:

@@ -451,6 +451,26 @@ def index_rows(folder: str | Path) -> list[tuple[str, str, str]]:
     ]
 
 
+def iter_shards(folder: str | Path) -> Iterator[tuple[str, Path]]:
+    """Each shard of a shards folder as (graph name in N-Triples, or "" for the default graph; file),
+    in the order of ``index.tsv``, read a line at a time: the shards graph/sharded.py's
+    ``shard_files`` lists (``default.nq`` last where the index does not name it), not sorted and
+    never held whole. A missing index raises OSError."""
+    folder = Path(folder)
+    default = False
+    with (folder / INDEX).open(encoding="utf-8") as handle:
+        next(handle, None)  # the header
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                continue
+            graph, name, _ = parts
+            default = default or not graph
+            yield (nt_iri(graph) if graph and graph[0] != "<" else graph), folder / name
+    if not default and (folder / DEFAULT).is_file():
+        yield "", folder / DEFAULT
+
+
 def _read_index(folder: Path) -> dict[str, tuple[str, str]]:
     try:
         rows = index_rows(folder)

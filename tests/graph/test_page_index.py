@@ -690,6 +690,157 @@ def test_co_attendance_numbered_outside_memory_is_the_engines_answer(tmp_path, b
         assert _rows(query_store(store, query, bindings, index=index)) == engine, bindings
 
 
+# Shards of invented release graphs (and the default graph), as N-Triples lines "S P O" each:
+# what co-attendance reads there rather than from the store loaded from them.
+_G, _S = "https://w3id.org/govkg/ontology#", "https://schema.org/"
+
+
+def _took(part: str, person: str, event: str) -> str:
+    """A participation's two lines (invented IRIs under example.org)."""
+    x = f"<https://example.org/x/{part}>"
+    return (
+        f"{x} <{_G}agent> <https://example.org/person/{person}>\n"
+        f"{x} <{_G}event> <https://example.org/event/{event}>\n"
+    )
+
+
+def _named(person: str, name: str) -> str:
+    return f"<https://example.org/person/{person}> <{_S}name> {name}\n"
+
+
+# Each official named in each release that names them and again in the default graph; the same
+# participation in two releases; 孙七 tagged and plain; 赵六 two officials; an event whose text
+# holds the name predicate's IRI; an agent without a name.
+RELEASES = {
+    "https://example.org/release/1": _took(1, "a", 1)
+    + _took(2, "b", 1)
+    + _took(3, "c", 1)
+    + _took(4, "nobody", 1)
+    + _named("a", '"张三"@zh')
+    + _named("b", '"李四"@zh')
+    + _named("c", '"王五"')
+    + f'<https://example.org/event/1> <{_S}description> "张三 <{_S}name> 李四"@zh\n',
+    "https://example.org/release/2": _took(5, "a", 2)
+    + _took(6, "b", 2)
+    + _took(7, "d1", 2)
+    + _took(8, "d2", 2)
+    + _took(9, "f", 2)
+    + _named("a", '"张三"@zh')
+    + _named("b", '"李四"@zh')
+    + _named("d1", '"赵六"@zh')
+    + _named("d2", '"赵六"@zh')
+    + _named("f", '"孙七"@zh')
+    + _named("f", '"孙七"'),
+    "https://example.org/release/3": _took(10, "a", 3)
+    + _took(11, "d1", 3)
+    + _took(5, "a", 2)
+    + _took(6, "b", 2),
+    "": _named("a", '"张三"@zh') + _named("d1", '"赵六"@zh') + _named("g", '"周八"@zh'),
+}
+
+
+class _Asked:
+    """A store whose queries are counted."""
+
+    def __init__(self, store) -> None:
+        self.store, self.asked = store, 0
+
+    def query(self, *args, **kwargs):
+        self.asked += 1
+        return self.store.query(*args, **kwargs)
+
+
+def _shards_and_store(folder: Path, graphs: dict[str, str]):
+    """A shards folder of ``graphs`` (graph IRI, "" the default: lines "S P O") and the store loaded
+    from it, as a build loads its own (graph/sharded.py)."""
+    import pyoxigraph
+
+    from govkg.graph.sharded import load_store
+    from govkg.graph.shards import ShardIndex, nquads, write_shard
+
+    shards = folder / "shards"
+    index = ShardIndex(shards)
+    for graph, lines in graphs.items():
+        triples = [tuple(line.split(" ", 2)) for line in lines.splitlines()]
+        line, written, _ = write_shard(shards, graph, nquads(triples, f"<{graph}>" if graph else ""))
+        index.add(line, written)
+    index.finish()
+    load_store(folder / "database", shards)
+    return shards, pyoxigraph.Store(str(folder / "database"))
+
+
+def _tables(folder: Path) -> dict[str, bytes]:
+    from govkg.graph.page_index import BY_NAME, UNBOUND
+
+    return {name: (folder / name).read_bytes() for name in (UNBOUND, BY_NAME)}
+
+
+@pytest.mark.parametrize("block", [1, 3, 1 << 18])
+def test_co_attendance_read_from_the_shards_is_the_stores_and_asks_it_nothing(tmp_path, block):
+    from govkg.graph.indexing import write_coattendance
+
+    shards, store = _shards_and_store(tmp_path, RELEASES)
+    asked = _Asked(store)
+    for folder, source, read in (("of store", store, None), ("of shards", asked, shards)):
+        (tmp_path / folder).mkdir()
+        assert write_coattendance(source, tmp_path / folder, block=block, shards=read)
+    assert asked.asked == 0
+    made = _tables(tmp_path / "of shards")
+    assert made == _tables(tmp_path / "of store")
+    assert made["co-attendance.tsv"].count(b"\n") > 5
+
+
+# Shards whose co-attendance is not read there but from the store: a name that the store writes
+# otherwise (a number's canonical form), a participation's agent in one release graph and its
+# event in another, a name's language tag in upper case (the store's is in lower case; the
+# tables are the same either way: read there, it is written as the store writes it).
+_ELSEWHERE = {
+    "a name of a datatype": (
+        RELEASES | {"": _named("g", '"07"^^<http://www.w3.org/2001/XMLSchema#integer>') + _took(12, "g", 3)},
+        True,
+    ),
+    "a participation in two graphs": (
+        RELEASES
+        | {
+            "https://example.org/release/4": _took(13, "g", 3).splitlines()[0]
+            + "\n"
+            + _named("g", '"周八"@zh'),
+            "https://example.org/release/5": _took(13, "g", 3).splitlines()[1] + "\n",
+        },
+        True,
+    ),
+    "a language tag in upper case": (
+        RELEASES | {"https://example.org/release/4": _took(14, "g", 1) + _named("g", '"周八"@ZH')},
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_ELSEWHERE))
+def test_co_attendance_from_shards_it_does_not_read_is_the_stores(tmp_path, case):
+    from govkg.graph.indexing import write_coattendance
+
+    graphs, from_store = _ELSEWHERE[case]
+    shards, store = _shards_and_store(tmp_path, graphs)
+    asked = _Asked(store)
+    for folder, source, read in (("of store", store, None), ("of shards", asked, shards)):
+        (tmp_path / folder).mkdir()
+        assert write_coattendance(source, tmp_path / folder, shards=read)
+    assert bool(asked.asked) == from_store
+    assert _tables(tmp_path / "of shards") == _tables(tmp_path / "of store")
+
+
+def test_co_attendance_of_shards_with_an_agent_not_an_iri_is_not_made(tmp_path):
+    from govkg.graph.indexing import write_coattendance
+
+    agent = f'<https://example.org/x/15> <{_G}agent> "张三"@zh\n<https://example.org/x/15> <{_G}event> <https://example.org/event/1>\n'
+    shards, store = _shards_and_store(tmp_path, RELEASES | {"https://example.org/release/4": agent})
+    (tmp_path / "index").mkdir()
+    assert not write_coattendance(_Asked(store), tmp_path / "index", shards=shards)
+    assert not write_coattendance(store, tmp_path / "index")
+    assert not list((tmp_path / "index").iterdir())
+
+
 BUSY = sorted(name for name, query in named_queries().items() if page_busy(query))
 
 

@@ -583,3 +583,29 @@ def test_a_pool_task_of_phase_4_starts_without_the_segments_phase_3_encoded(tmp_
     assert iris._PARTS
     assert _given_back(len, iris._PARTS) == 0
     assert iris.part("张三@通江县") == "%E5%BC%A0%E4%B8%89@%E9%80%9A%E6%B1%9F%E5%8E%BF"
+
+
+def test_a_builds_co_attendance_is_read_from_its_shards_not_its_store(sample_result, tmp_path, monkeypatch):
+    """The page index's co-attendance tables of a build counted from its shards, the tables the
+    store's queries give."""
+    from govkg.graph import indexing
+    from govkg.graph.indexing import write_index_files
+    from govkg.graph.page_index import BY_NAME, UNBOUND
+
+    folder = tmp_path / "memory"
+    write_outputs(sample_result, folder)
+    real = indexing._sorted_inputs
+    read = []
+
+    def inputs(store, shards, *args):
+        read.append(shards)
+        return real(None, shards, *args)  # no store to fall back on
+
+    monkeypatch.setattr(indexing, "_sorted_inputs", inputs)
+    built = write_from_shards(folder / SHARDS, tmp_path / "built", workers=1, index=True)
+    assert read == [folder / SHARDS]
+    monkeypatch.setattr(indexing, "_sorted_inputs", real)
+    asked = write_index_files(store_module.open_graph_store(tmp_path / "built"), tmp_path / "asked")
+    assert b"\n" in (asked / UNBOUND).read_bytes()
+    for name in (UNBOUND, BY_NAME):
+        assert (built[f"{STORE}/{PAGE_INDEX}"] / name).read_bytes() == (asked / name).read_bytes(), name

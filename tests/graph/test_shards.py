@@ -333,3 +333,24 @@ def test_write_shard_gives_its_line_whether_written_and_the_status_of_the_file_i
     now = path.stat()
     assert (info.st_size, info.st_mtime_ns, info.st_ino) == (now.st_size, now.st_mtime_ns, now.st_ino)
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no scratch file left
+
+
+# index.tsv as written (bare IRIs, the default graph's row), with a graph in N-Triples, and
+# without the default graph's row (its file there all the same); a line not of three cells.
+_INDEXES = {
+    "as written": "\tdefault.nq\tx\nhttps://example.org/release/2\tb.nq\ty\nhttps://example.org/release/1\ta.nq\tz\n",
+    "a graph in N-Triples": "<https://example.org/release/1>\ta.nq\tz\n\tdefault.nq\tx\n",
+    "no default row": "https://example.org/release/1\ta.nq\tz\nnot a row\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(_INDEXES))
+def test_the_shards_listed_a_line_at_a_time_are_those_of_shard_files(tmp_path, case):
+    from govkg.graph.sharded import shard_files
+    from govkg.graph.shards import INDEX, iter_shards
+
+    (tmp_path / INDEX).write_text("graph\tfile\tsha256\n" + _INDEXES[case], encoding="utf-8")
+    (tmp_path / DEFAULT).write_bytes(b"")
+    listed = list(iter_shards(tmp_path))
+    assert sorted(listed) == shard_files(tmp_path)
+    assert len(listed) == len(set(listed))
