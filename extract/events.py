@@ -548,6 +548,15 @@ _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 _APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
 # A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
 _PAPER = re.compile(r"\s*(?:文件|决定|通知|命令)")
+# How well a name names an appointment: the sitting's item, as the text calls it (有关人事任免事项,
+# 人事任免, 人事免职和任职事项), names all it does; an act (任命甲为…) one of them; a resignation
+# accepted (辞去…职务的请求), a statement on the items (关于人事任免事项的说明) or a nominee's
+# words (拟任人选作任前发言) only what goes with them.
+_APPOINTMENT_ITEM = re.compile(
+    r"(?:有关|相关|系列)?人事(?:任免|免职(?:和|及|与|、)任职|任职(?:和|及|与|、)免职)?(?:事项|决议|议案)?"
+)
+_OTHER_ITEMS = re.compile(r"其他|其它|还|另")
+_APPOINTING = re.compile(r"(?:决定)?(?:任命|免去|免除|补选|选举|当选|提名)")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -1580,6 +1589,15 @@ class _Reader:
         elif kind == "ceremony" and _is_rite(draft.name) and not _is_rite(same.name):
             # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
             same.name = draft.name
+        elif (
+            kind == "appointment"
+            and _names_appointment(draft.name) > _names_appointment(same.name)
+            and not _OTHER_ITEMS.search(clause.group(), 0, match.start())
+        ):
+            # 接受甲辞去…职务的请求。…决定任命乙为…。会议表决通过了有关人事任免事项: named by the
+            # act, and better by the sitting's item, not by the resignation told first; not by
+            # items said to be others (会议还表决通过其他人事任免事项).
+            same.name = draft.name
         same.date = same.date or date
         same.until = same.until or until
         same.place = same.place or place
@@ -2481,6 +2499,20 @@ def _held_as(draft: _Draft, venue: str) -> bool:
 
 # Kin named by whose they are (甲同志亲属, 甲的夫人, 甲先生家属): not that person.
 _KIN = re.compile(r"(?:同志|先生|女士|老人)?的?(?:亲属|家属|遗属|夫人|遗孀|子女|家人|后人|后代|亲友)")
+
+
+def _names_appointment(name: str) -> int:
+    """How well ``name`` names an appointment: 2 the sitting's item, 1 an act, 0 what goes with one.
+
+    >>> _names_appointment("有关人事任免事项"), _names_appointment("决定任命乙为副县长")
+    (2, 1)
+    >>> _names_appointment("辞去某县人民政府县长职务的决定"), _names_appointment("人事任免事项的说明")
+    (0, 0)
+    """
+    name = simplify(name)
+    if _APPOINTMENT_ITEM.fullmatch(name):
+        return 2
+    return 1 if _APPOINTING.match(name) else 0
 
 
 def _is_rite(name: str) -> bool:

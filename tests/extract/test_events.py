@@ -3831,3 +3831,57 @@ def test_calls_on_the_same_people_by_two_hosts_are_one():
 )
 def test_a_meeting_held_on_a_day_written_after_its_name(text, expected):
     assert _told(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appointment told first by the resignation it accepts is named by the appointment
+        (
+            "6月8日，县人大常委会举行第五次会议。会议表决通过了关于接受李四同志辞去某县人民政府县长职务的决定，"
+            "决定任命张三同志为某县人民政府副县长、代理县长。",
+            "决定任命张三同志为某县人民政府副县长、代理县长",
+        ),
+        (
+            "6月8日，市人大常委会举行第九次会议。因工作需要，李四向市人大常委会提出辞去所任职务的请求。"
+            "会议决定：接受李四辞去市长职务。会议表决通过，任命张三为市人民政府副市长。",
+            "任命张三为市人民政府副市长",
+        ),
+        # …and better by the sitting's item, where the text names one
+        (
+            "6月8日，县人大常委会举行第五次会议。会议决定任命张三为县政府副县长。会议表决通过了有关人事任免事项。",
+            "人事任免事项",
+        ),
+        # …and not by a statement on the items (关于人事任免事项的说明)
+        (
+            "6月8日，市人大常委会举行第九次会议。因工作需要，李四向市人大常委会提出辞去所任职务的请求。"
+            "会上，组织部部长王五作关于人事任免事项的说明。会议表决通过，任命张三为市人民政府副市长。",
+            "任命张三为市人民政府副市长",
+        ),
+        # controls: items said to be others name none of the appointment told of
+        (
+            "6月8日，县人大常委会举行第五次会议。会议决定任命张三为县政府副县长。会议还表决通过其他人事任免事项。",
+            "决定任命张三为县政府副县长",
+        ),
+        # …nor does a resignation told after the act
+        (
+            "6月8日，县人大常委会举行第五次会议。会议决定任命张三为县政府副县长。会议决定接受李四辞去县长职务。",
+            "决定任命张三为县政府副县长",
+        ),
+    ],
+)
+def test_an_appointment_is_named_by_the_act_or_the_sittings_item(text, expected):
+    (appointment,) = [e for e in events_of(text, names=("张三", "李四")) if e.type == "appointment"]
+    assert appointment.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # personnel matters studied to be put to a sitting are no appointment
+        ("6月8日，县委召开常委会会议。会议研究了人事事项。", []),
+        ("6月8日，县委召开常委会会议。会议研究了人事事项和县人大常委会会议有关事宜。", []),
+    ],
+)
+def test_personnel_matters_not_passed_are_no_appointment(text, expected):
+    assert [e.name for e in events_of(text) if e.type == "appointment"] == expected
