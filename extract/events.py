@@ -338,6 +338,10 @@ _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 # opens with the meeting (会上, 会议邀请…).
 _LECTURE = re.compile(r"报告$|党课$")
 _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
+# A sitting of a session, named by its place in it (第一次全体会议, 闭幕会议).
+_SITTING_OF_SESSION = re.compile(
+    r"(?:第[0-9一二三四五六七八九十]{1,3}次)?(?:全体|开幕|闭幕|预备)(?:会议|大会)"
+)
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
 # by the gathering (会前, 会后, 会间, 其间) between.
@@ -1334,8 +1338,11 @@ class _Reader:
         at = clause.start() + match.start()
         name_view = (groups.get("name") or "").strip()
         # 会议 alone, or 与…座谈 (no name of its own): a mention of whichever meeting is told of.
+        # 第一次全体会议, 闭幕会议: a sitting, named by its place in a session; after the session
+        # told of, a part of it (甲主持第一次全体会议。乙主持闭幕会议).
         generic = kind == "meeting" and bool(
             _GENERIC_MEETING.match(name_view)
+            or _SITTING_OF_SESSION.fullmatch(name_view)
             or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
             or refers
         )

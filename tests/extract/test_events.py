@@ -3885,3 +3885,41 @@ def test_an_appointment_is_named_by_the_act_or_the_sittings_item(text, expected)
 )
 def test_personnel_matters_not_passed_are_no_appointment(text, expected):
     assert [e.name for e in events_of(text) if e.type == "appointment"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sitting (第一次全体会议, 闭幕会议) told after its session is part of it
+        (
+            "6月8日，省人大常委会第十四次会议在某市召开。张三主持第一次全体会议。李四主持闭幕会议。",
+            [("meeting", "2020-06-08", "省人大常委会第十四次会议", {("张三", "chair"), ("李四", "chair")})],
+        ),
+        # …told alone, it is the meeting, named with the organ that holds it
+        (
+            "6月8日，县政府召开第一次全体会议。张三主持会议。",
+            [("meeting", "2020-06-08", "县政府第一次全体会议", {("张三", "chair")})],
+        ),
+        # control: a sitting of another day is another meeting
+        (
+            "6月8日，县委召开常委会会议。6月9日，县人大常委会举行第一次全体会议，张三主持。",
+            [
+                ("meeting", "2020-06-08", "常委会会议", set()),
+                ("meeting", "2020-06-09", "县人大常委会第一次全体会议", {("张三", "chair")}),
+            ],
+        ),
+        # control: a government's plenary meeting named with its organ is a meeting of its own
+        (
+            "6月8日，县委召开常委会会议。同日，张三主持召开县政府第一次全体会议。",
+            [
+                ("meeting", "2020-06-08", "常委会会议", set()),
+                ("meeting", "2020-06-08", "县政府第一次全体会议", {("张三", "chair")}),
+            ],
+        ),
+    ],
+)
+def test_a_sitting_told_after_its_session_is_part_of_it(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [
+        (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
+    ] == expected
