@@ -114,14 +114,16 @@ _WENT_TO = re.compile(
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A clause that frames what follows by a reception (在会见乙时，…).
 _RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
+# The colon of a clock time (上午9：30, 9:30) separates no clause.
+_CLOCK_COLON = r"(?<=[0-9０-９])[：:](?=[0-9０-９])"
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
-_CLAUSE = re.compile(r"(?:“[^“”。]{1,20}”|[^，,；;。！？!?：:])+")
+_CLAUSE = re.compile(rf"(?:“[^“”。]{{1,20}}”|{_CLOCK_COLON}|[^，,；;。！？!?：:])+")
 # 并 before a happening verb, after a visit told of in the same clause, opens a report of
 # its own (到某部调研并主持召开座谈会: a visit and a meeting).
 _AND_DOES = re.compile(r"并(?=主持|召开|举行|出席|会见|会晤)")
 _WHOLE = re.compile(r".+", re.S)
 # A character of a cue's name or place: no clause punctuation.
-_CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
+_CHAR = rf"(?:“[^“”。\s]{{1,20}}”|{_CLOCK_COLON}|[^，,；;。！？!?：:\s])"
 # …or, between a name and its verb, a space (某会议6 月 8 日召开).
 _GAP_CHAR = rf"(?:{_CHAR}|\s)"
 # Reported words: what follows X强调， in a sentence is speech, not a report.

@@ -3923,3 +3923,35 @@ def test_a_sitting_told_after_its_session_is_part_of_it(text, expected):
     assert [
         (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the colon of a clock time (9：30, 9:30) separates no clause: who opens it chairs
+        (
+            "县长张三6月8日上午9：30主持召开县政府常务会议。",
+            [("meeting", "2020-06-08", "县政府常务会议", {("张三", "chair")})],
+        ),
+        (
+            "县长张三6月8日上午9:30主持召开县政府常务会议。",
+            [("meeting", "2020-06-08", "县政府常务会议", {("张三", "chair")})],
+        ),
+        # …and a meeting named before its day and hour keeps its name and day
+        (
+            "全县防汛工作会议于6月8日上午9：30在县政府召开。张三出席会议并讲话。",
+            [("meeting", "2020-06-08", "全县防汛工作会议", {("张三", "attend"), ("张三", "speak")})],
+        ),
+        (
+            "6月8日上午9：30，县政府召开常务会议，县长张三主持会议。",
+            [("meeting", "2020-06-08", "县政府常务会议", {("张三", "chair")})],
+        ),
+        # control: a colon after words still closes what comes before it
+        ("县委常委会会议强调：要在6月8日上午9：30召开防汛会议。", []),
+    ],
+)
+def test_a_clock_time_with_a_colon_does_not_break_its_clause(text, expected):
+    found = events_of(text, names=("张三",))
+    assert [
+        (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
+    ] == expected
