@@ -521,6 +521,14 @@ _HIM = re.compile(r"[他她](?!们)")
 _YOU = re.compile(r"[你您]们?")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
 _TRIBUTE = re.compile(r"献")
+# Something shown, looked at before or after a gathering (开工仪式前，市县领导观看了项目展板;
+# 会后，与会人员参观了…展览): a happening of the gathering's day, of its own; not after a visit
+# (调研活动结束后，…: what the visitor is shown is part of the visit).
+_VIEWING = re.compile(r"(?:观看|参观)(?!考察|调研)")
+_GATHERING_FRAME = re.compile(
+    r"\s*(?![^，,；;。]*(?:调研|考察|视察|检查|督导|走访))"
+    r"(?:会前|会后|会议结束后|[^，,；;。！？!?]{1,20}?(?:仪式|典礼|开幕式|活动|大会|会议)(?:前|后|结束后))[，,\s]"
+)
 # What may stand between the comma after a frame and who opens the clause: his titles, no verb
 # done to another nor a possessive (在慰问甲时，张主任了解了甲的生活: 甲 is whom the call is on).
 _SUBJECT_GAP = re.compile(r"[，,]\s*[^，,。；;：:！!？?了的对向把给为]{0,20}")
@@ -1462,6 +1470,14 @@ class _Reader:
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
             date = None
+        if kind == "other" and _VIEWING.match(name_view):
+            # 开工仪式前，甲观看了项目展板: a viewing only in a gathering's frame (on a visit, what
+            # the visitor is shown is part of the visit), on the gathering's day.
+            if not _GATHERING_FRAME.match(v.text):
+                return
+            date = date or self._last_day(("meeting", *_GATHERINGS))
+            if simplify(name).startswith(("观看了", "参观了")):
+                name = name[:2] + name[3:]  # 观看了项目展板: the viewing, without the particle
         if kind == "other" and date is None:
             return
         past = self.past or self._long_ago(date)

@@ -3955,3 +3955,48 @@ def test_a_clock_time_with_a_colon_does_not_break_its_clause(text, expected):
     assert [
         (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a display looked at in a gathering's frame is a happening of its own, on its day
+        (
+            "6月8日，某项目开工仪式在某县举行。张三出席并讲话。开工仪式前，市县领导在某集团董事长李四的陪同下观看了项目展板。",
+            [
+                ("ceremony", "2020-06-08", "某项目开工仪式", {("张三", "attend"), ("张三", "speak")}),
+                ("other", "2020-06-08", "观看项目展板", {("李四", "accompany")}),
+            ],
+        ),
+        (
+            "6月8日，全县招商推介会在某酒店举行。张三出席并讲话。会前，客商们参观了工农业经济发展成果展示。",
+            [
+                ("meeting", "2020-06-08", "全县招商推介会", {("张三", "attend"), ("张三", "speak")}),
+                ("other", "2020-06-08", "参观工农业经济发展成果展示", set()),
+            ],
+        ),
+        # controls: on a visit, what the visitor is shown is part of the visit
+        (
+            "6月8日，县长张三到某市调研，参观了某企业产品展览。",
+            [("inspection", "2020-06-08", "到某市调研", {("张三", "lead")})],
+        ),
+        (
+            "6月8日，县长张三到某市调研。调研期间，张三观看了某项目沙盘演示。",
+            [("inspection", "2020-06-08", "到某市调研", {("张三", "lead")})],
+        ),
+        (
+            "6月8日，县委召开常委会会议。6月9日，县长张三到某镇调研。调研活动结束后，张三参观了某企业产品展览。",
+            [
+                ("meeting", "2020-06-08", "常委会会议", set()),
+                ("inspection", "2020-06-09", "到某镇调研", {("张三", "lead")}),
+            ],
+        ),
+        # …with no gathering told of, it has no day, and is none
+        ("会前，客商们参观了成果展示。", []),
+    ],
+)
+def test_a_display_looked_at_around_a_gathering_is_a_happening(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [
+        (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
+    ] == expected
