@@ -607,6 +607,9 @@ class _Draft:
     # Undated, in a sentence that goes on with a day told of (会后，…; 当天，…) before the body
     # gave any: the day the headline alone gives (6月8日某市召开常务会议) is its day too.
     follows: bool = False
+    # A gathering told right after an undated visit (甲到某镇调研。甲主持召开座谈会): the visit,
+    # whose day, if the headline alone gives it a day (6月8日，甲到某镇调研), is this one's too.
+    after_visit: _Draft | None = None
 
 
 @lru_cache(maxsize=1)
@@ -969,6 +972,8 @@ class _Reader:
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
         self.visit_day: tuple[int, str, str] | None = None
+        # 甲到某镇考察。 with no day in its sentence: the sentence, its visit (_Draft.after_visit)
+        self.undated_visit: tuple[int, _Draft] | None = None
         self.opened: tuple[int, str, str] | None = None  # 某节开幕: the sentence, name, 开幕 or 闭幕
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
@@ -1162,6 +1167,12 @@ class _Reader:
             and not (d.until or d.past or d.in_words)
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
+        undated = (
+            d
+            for d in self.drafts[before:]
+            if d.type == "inspection" and d.date is None and not (d.until or d.past or d.in_words)
+        )
+        self.undated_visit = None if dates or self.unresolved else next(((index, d) for d in undated), None)
         gathered = opening if opening is not None else opened_on
         if (
             self.visit_day is None
@@ -1438,6 +1449,7 @@ class _Reader:
             # what is done qualifies it.
             dated = None
         date, until = (dated.iso, dated.until) if dated else (None, None)
+        after_visit = None
         if dated and dated.until:
             if dated.span in self.ranges_taken:
                 # 6日至8日，甲…调研，并主持召开座谈会: the range dates the visit, not the
@@ -1453,6 +1465,19 @@ class _Reader:
                 # 市长甲上午在市政府会见…: the day told of, else the day of the report.
                 date = self.part_of_day[1]
             visited = self.visit_day if self.visit_day and self.visit_day[0] == index - 1 else None
+            undated = (
+                self.undated_visit if self.undated_visit and self.undated_visit[0] == index - 1 else None
+            )
+            after_visit = (
+                undated[1]
+                if date is None
+                and undated
+                and kind in _DURING_VISIT
+                and not dates
+                and not self.unresolved
+                and not _ANOTHER_TIME.search(v.text, 0, at)
+                else None
+            )
             if (
                 date is None
                 and visited
@@ -1560,6 +1585,7 @@ class _Reader:
         )
         kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
+        draft.after_visit = after_visit
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
@@ -2639,6 +2665,12 @@ def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft], day: 
         for draft in drafts:
             if draft.follows and draft.date is None:
                 draft.date = day
+    # 6月8日，甲到某镇调研 over 甲到某镇调研。甲主持召开座谈会。: the meeting told right after the
+    # visit the headline dates is of its day, as it would be had the body given the day.
+    for draft in drafts:
+        visit = draft.after_visit
+        if draft.date is None and visit is not None and visit.date and not visit.until:
+            draft.date = visit.date
 
 
 def _name_from_headline(drafts: list[_Draft], release: Release, headline: dict[str, _Draft]) -> None:

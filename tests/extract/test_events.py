@@ -4000,3 +4000,58 @@ def test_a_display_looked_at_around_a_gathering_is_a_happening(text, expected):
     assert [
         (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
     ] == expected
+
+
+def _told_under(text, title, published="2020-06-10"):
+    """(type, date, name) of each event of ``text`` under the headline ``title``."""
+    release = Release(id="t", text=text, title=title, published=published)
+    found = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三", "李四"))
+    return [(e.type, e.date, e.name) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # the day a headline gives an undated visit of one day is the meeting's told right after it
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "6月8日，张三到城关镇调研",
+            [("inspection", "2020-06-08", "到城关镇调研防汛工作"), ("meeting", "2020-06-08", "座谈会")],
+        ),
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "张三8日到城关镇调研",
+            [("inspection", "2020-06-08", "到城关镇调研防汛工作"), ("meeting", "2020-06-08", "座谈会")],
+        ),
+        # controls: a headline of no day dates neither
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "张三到城关镇调研",
+            [("inspection", None, "到城关镇调研防汛工作"), ("meeting", None, "座谈会")],
+        ),
+        # …a meeting set at another time is not of the visit's day
+        (
+            "县长张三到城关镇调研防汛工作。去年，张三主持召开座谈会。",
+            "6月8日，张三到城关镇调研",
+            [("inspection", "2020-06-08", "到城关镇调研防汛工作"), ("meeting", None, "座谈会")],
+        ),
+        # …nor is one within a visit of several days
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "6月7日至8日，张三到城关镇调研",
+            [("inspection", "2020-06-07", "到城关镇调研防汛工作"), ("meeting", None, "座谈会")],
+        ),
+        # …nor one told after something else
+        (
+            "县长张三到城关镇调研防汛工作。李四来到某村看望群众。张三主持召开座谈会。",
+            "6月8日，张三到城关镇调研",
+            [
+                ("inspection", "2020-06-08", "到城关镇调研防汛工作"),
+                ("inspection", None, "来到某村看望群众"),
+                ("meeting", None, "座谈会"),
+            ],
+        ),
+    ],
+)
+def test_a_headline_dates_the_meeting_told_after_the_visit_it_dates(text, title, expected):
+    assert _told_under(text, title) == expected
