@@ -2552,6 +2552,36 @@ def _held_as(draft: _Draft, venue: str) -> bool:
 _KIN = re.compile(r"(?:同志|先生|女士|老人)?的?(?:亲属|家属|遗属|夫人|遗孀|子女|家人|后人|后代|亲友)")
 
 
+# Commissions handed over (颁发任命书, 颁发了任命书), named by no rite of their own.
+_COMMISSIONS = re.compile(r"(?:颁发|颁授)了?[^，,；;。]{0,10}?任命书")
+_OATH = re.compile(r"宣誓")
+
+
+def _commissions_at_the_sitting(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """The events without commissions handed over at a sitting, in the sentence that tells of
+    its appointments, with no rite: 会议通过了人事任免决议，…，甲为两名同志颁发任命书 is part of
+    the sitting (甲 attends the meeting), not a ceremony; told in a sentence of its own (甲向新
+    任命人员颁发了任命书。), with an oath told (宪法宣誓) or a rite named (颁发任命书仪式) it is
+    one, and with no sitting told of or nothing appointed, too."""
+    sitting = next((d for d in drafts if d.type == "meeting"), None)
+    if sitting is None or not any(d.type == "appointment" for d in drafts) or _OATH.search(simplify(text)):
+        return drafts
+    named = {p.person for d in drafts if d.type == "appointment" for p in d.roles}
+    told = {d.sentence for d in drafts if d.type == "appointment"}
+    kept = []
+    for draft in drafts:
+        if (
+            draft.type == "ceremony"
+            and draft.sentence in told
+            and _COMMISSIONS.fullmatch(simplify(draft.name))
+        ):
+            # who hands them over attends the sitting; whom they are handed to is appointed
+            sitting.roles.extend(p for p in draft.roles if p not in sitting.roles and p.person not in named)
+            continue
+        kept.append(draft)
+    return kept
+
+
 def _names_appointment(name: str) -> int:
     """How well ``name`` names an appointment: 2 the sitting's item, 1 an act, 0 what goes with one.
 
@@ -2808,6 +2838,7 @@ def find_events(
         _chair_from_headline(drafts, release, persons)
     _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)
+    drafts = _commissions_at_the_sitting(drafts, release.text)
     for part in orphans:
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)

@@ -4055,3 +4055,52 @@ def _told_under(text, title, published="2020-06-10"):
 )
 def test_a_headline_dates_the_meeting_told_after_the_visit_it_dates(text, title, expected):
     assert _told_under(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # commissions handed over at a sitting that appoints, with no rite told, are part of it
+        (
+            "8月14日，县人大常委会召开第三十一次会议。县人大常委会主任王五主持会议。"
+            "会议还一致通过了新的人事任免决议，任命张三同志为政府副县长，李四为张三颁发任命书。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", {("王五", "chair"), ("李四", "attend")}),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+            ],
+        ),
+        # controls: with an oath told, the commissions and the oath are a ceremony
+        (
+            "8月14日，县人大常委会召开第三十一次会议。会议通过了人事任免决议，任命张三为副县长。"
+            "李四向张三颁发了任命书，并组织新任命人员进行了宪法宣誓。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", set()),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+                ("ceremony", "颁发任命书", {("李四", "attend")}),
+            ],
+        ),
+        # …so they are with a rite named
+        (
+            "8月14日，县人大常委会召开第三十一次会议。会议通过了人事任免决议，任命张三为副县长。李四主持颁发任命书仪式。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", set()),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+                ("ceremony", "颁发任命书仪式", {("李四", "chair")}),
+            ],
+        ),
+        # …and with no sitting told of
+        ("8月14日，市委书记李四向张三颁发任命书。", [("ceremony", "颁发任命书", {("李四", "attend")})]),
+        # …and told in a sentence of its own
+        (
+            "8月14日，县人大常委会召开第三十一次会议。会议通过了人事任免决议，任命张三为副县长。李四向张三颁发了任命书。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", set()),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+                ("ceremony", "颁发任命书", {("李四", "attend")}),
+            ],
+        ),
+    ],
+)
+def test_commissions_handed_over_at_a_sitting_with_no_rite_are_part_of_it(text, expected):
+    found = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
