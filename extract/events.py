@@ -114,14 +114,16 @@ _WENT_TO = re.compile(
 _RECEIVES = re.compile(r"会见|接见|会晤")
 # A clause that frames what follows by a reception (在会见乙时，…).
 _RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
+# The colon of a clock time (上午9：30, 9:30) separates no clause.
+_CLOCK_COLON = r"(?<=[0-9０-９])[：:](?=[0-9０-９])"
 # A short quoted phrase (“高质发展,后发先至”) is part of its clause.
-_CLAUSE = re.compile(r"(?:“[^“”。]{1,20}”|[^，,；;。！？!?：:])+")
+_CLAUSE = re.compile(rf"(?:“[^“”。]{{1,20}}”|{_CLOCK_COLON}|[^，,；;。！？!?：:])+")
 # 并 before a happening verb, after a visit told of in the same clause, opens a report of
 # its own (到某部调研并主持召开座谈会: a visit and a meeting).
 _AND_DOES = re.compile(r"并(?=主持|召开|举行|出席|会见|会晤)")
 _WHOLE = re.compile(r".+", re.S)
 # A character of a cue's name or place: no clause punctuation.
-_CHAR = r"(?:“[^“”。\s]{1,20}”|[^，,；;。！？!?：:\s])"
+_CHAR = rf"(?:“[^“”。\s]{{1,20}}”|{_CLOCK_COLON}|[^，,；;。！？!?：:\s])"
 # …or, between a name and its verb, a space (某会议6 月 8 日召开).
 _GAP_CHAR = rf"(?:{_CHAR}|\s)"
 # Reported words: what follows X强调， in a sentence is speech, not a report.
@@ -338,6 +340,10 @@ _NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
 # opens with the meeting (会上, 会议邀请…).
 _LECTURE = re.compile(r"报告$|党课$")
 _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
+# A sitting of a session, named by its place in it (第一次全体会议, 闭幕会议).
+_SITTING_OF_SESSION = re.compile(
+    r"(?:第[0-9一二三四五六七八九十]{1,3}次)?(?:全体|开幕|闭幕|预备)(?:会议|大会)"
+)
 _GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
 # by the gathering (会前, 会后, 会间, 其间) between.
@@ -515,6 +521,14 @@ _HIM = re.compile(r"[他她](?!们)")
 _YOU = re.compile(r"[你您]们?")
 # A tribute paid (敬献花圈) on a visit is part of the visit; a disaster is not.
 _TRIBUTE = re.compile(r"献")
+# Something shown, looked at before or after a gathering (开工仪式前，市县领导观看了项目展板;
+# 会后，与会人员参观了…展览): a happening of the gathering's day, of its own; not after a visit
+# (调研活动结束后，…: what the visitor is shown is part of the visit).
+_VIEWING = re.compile(r"(?:观看|参观)(?!考察|调研)")
+_GATHERING_FRAME = re.compile(
+    r"\s*(?![^，,；;。]*(?:调研|考察|视察|检查|督导|走访))"
+    r"(?:会前|会后|会议结束后|[^，,；;。！？!?]{1,20}?(?:仪式|典礼|开幕式|活动|大会|会议)(?:前|后|结束后))[，,\s]"
+)
 # What may stand between the comma after a frame and who opens the clause: his titles, no verb
 # done to another nor a possessive (在慰问甲时，张主任了解了甲的生活: 甲 is whom the call is on).
 _SUBJECT_GAP = re.compile(r"[，,]\s*[^，,。；;：:！!？?了的对向把给为]{0,20}")
@@ -548,6 +562,15 @@ _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 _APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
 # A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
 _PAPER = re.compile(r"\s*(?:文件|决定|通知|命令)")
+# How well a name names an appointment: the sitting's item, as the text calls it (有关人事任免事项,
+# 人事任免, 人事免职和任职事项), names all it does; an act (任命甲为…) one of them; a resignation
+# accepted (辞去…职务的请求), a statement on the items (关于人事任免事项的说明) or a nominee's
+# words (拟任人选作任前发言) only what goes with them.
+_APPOINTMENT_ITEM = re.compile(
+    r"(?:有关|相关|系列)?人事(?:任免|免职(?:和|及|与|、)任职|任职(?:和|及|与|、)免职)?(?:事项|决议|议案)?"
+)
+_OTHER_ITEMS = re.compile(r"其他|其它|还|另")
+_APPOINTING = re.compile(r"(?:决定)?(?:任命|免去|免除|补选|选举|当选|提名)")
 # A named sitting right before an appointment cue (…第三次会议任命了).
 _SITTING = re.compile(r"(?:^|的)(?P<name>[^，,；;。的]{4,40}(?:会议|全会|大会))(?:还|又|也)?(?:决定)?$")
 
@@ -584,6 +607,9 @@ class _Draft:
     # Undated, in a sentence that goes on with a day told of (会后，…; 当天，…) before the body
     # gave any: the day the headline alone gives (6月8日某市召开常务会议) is its day too.
     follows: bool = False
+    # A gathering told right after an undated visit (甲到某镇调研。甲主持召开座谈会): the visit,
+    # whose day, if the headline alone gives it a day (6月8日，甲到某镇调研), is this one's too.
+    after_visit: _Draft | None = None
 
 
 @lru_cache(maxsize=1)
@@ -946,6 +972,8 @@ class _Reader:
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
         self.visit_day: tuple[int, str, str] | None = None
+        # 甲到某镇考察。 with no day in its sentence: the sentence, its visit (_Draft.after_visit)
+        self.undated_visit: tuple[int, _Draft] | None = None
         self.opened: tuple[int, str, str] | None = None  # 某节开幕: the sentence, name, 开幕 or 闭幕
         self.ranges_taken: set[Span] = set()  # ranges that dated an event of this sentence
         self.past = False  # the sentence tells of a year long past
@@ -1139,6 +1167,12 @@ class _Reader:
             and not (d.until or d.past or d.in_words)
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
+        undated = (
+            d
+            for d in self.drafts[before:]
+            if d.type == "inspection" and d.date is None and not (d.until or d.past or d.in_words)
+        )
+        self.undated_visit = None if dates or self.unresolved else next(((index, d) for d in undated), None)
         gathered = opening if opening is not None else opened_on
         if (
             self.visit_day is None
@@ -1325,8 +1359,11 @@ class _Reader:
         at = clause.start() + match.start()
         name_view = (groups.get("name") or "").strip()
         # 会议 alone, or 与…座谈 (no name of its own): a mention of whichever meeting is told of.
+        # 第一次全体会议, 闭幕会议: a sitting, named by its place in a session; after the session
+        # told of, a part of it (甲主持第一次全体会议。乙主持闭幕会议).
         generic = kind == "meeting" and bool(
             _GENERIC_MEETING.match(name_view)
+            or _SITTING_OF_SESSION.fullmatch(name_view)
             or not (_NAMED_MEETING.search(name_view) or _TALK_WITH.match(name_view))
             or refers
         )
@@ -1412,6 +1449,7 @@ class _Reader:
             # what is done qualifies it.
             dated = None
         date, until = (dated.iso, dated.until) if dated else (None, None)
+        after_visit = None
         if dated and dated.until:
             if dated.span in self.ranges_taken:
                 # 6日至8日，甲…调研，并主持召开座谈会: the range dates the visit, not the
@@ -1427,6 +1465,19 @@ class _Reader:
                 # 市长甲上午在市政府会见…: the day told of, else the day of the report.
                 date = self.part_of_day[1]
             visited = self.visit_day if self.visit_day and self.visit_day[0] == index - 1 else None
+            undated = (
+                self.undated_visit if self.undated_visit and self.undated_visit[0] == index - 1 else None
+            )
+            after_visit = (
+                undated[1]
+                if date is None
+                and undated
+                and kind in _DURING_VISIT
+                and not dates
+                and not self.unresolved
+                and not _ANOTHER_TIME.search(v.text, 0, at)
+                else None
+            )
             if (
                 date is None
                 and visited
@@ -1444,6 +1495,14 @@ class _Reader:
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
             date = None
+        if kind == "other" and _VIEWING.match(name_view):
+            # 开工仪式前，甲观看了项目展板: a viewing only in a gathering's frame (on a visit, what
+            # the visitor is shown is part of the visit), on the gathering's day.
+            if not _GATHERING_FRAME.match(v.text):
+                return
+            date = date or self._last_day(("meeting", *_GATHERINGS))
+            if simplify(name).startswith(("观看了", "参观了")):
+                name = name[:2] + name[3:]  # 观看了项目展板: the viewing, without the particle
         if kind == "other" and date is None:
             return
         past = self.past or self._long_ago(date)
@@ -1526,6 +1585,7 @@ class _Reader:
         )
         kind = kind.rstrip("?")
         draft = _Draft(kind, name[:60], index, sentence.span, date, place, generic, leaders)
+        draft.after_visit = after_visit
         # 会议还任命了…: another appointment of the same sitting.
         another = kind == "appointment" and guests and _ANOTHER.search(clause.group(), 0, match.start())
         draft.until, draft.past, draft.in_words = until, past, self.in_words
@@ -1579,6 +1639,15 @@ class _Reader:
             same.name, same.generic = draft.name, False
         elif kind == "ceremony" and _is_rite(draft.name) and not _is_rite(same.name):
             # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
+            same.name = draft.name
+        elif (
+            kind == "appointment"
+            and _names_appointment(draft.name) > _names_appointment(same.name)
+            and not _OTHER_ITEMS.search(clause.group(), 0, match.start())
+        ):
+            # 接受甲辞去…职务的请求。…决定任命乙为…。会议表决通过了有关人事任免事项: named by the
+            # act, and better by the sitting's item, not by the resignation told first; not by
+            # items said to be others (会议还表决通过其他人事任免事项).
             same.name = draft.name
         same.date = same.date or date
         same.until = same.until or until
@@ -2483,6 +2552,50 @@ def _held_as(draft: _Draft, venue: str) -> bool:
 _KIN = re.compile(r"(?:同志|先生|女士|老人)?的?(?:亲属|家属|遗属|夫人|遗孀|子女|家人|后人|后代|亲友)")
 
 
+# Commissions handed over (颁发任命书, 颁发了任命书), named by no rite of their own.
+_COMMISSIONS = re.compile(r"(?:颁发|颁授)了?[^，,；;。]{0,10}?任命书")
+_OATH = re.compile(r"宣誓")
+
+
+def _commissions_at_the_sitting(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """The events without commissions handed over at a sitting, in the sentence that tells of
+    its appointments, with no rite: 会议通过了人事任免决议，…，甲为两名同志颁发任命书 is part of
+    the sitting (甲 attends the meeting), not a ceremony; told in a sentence of its own (甲向新
+    任命人员颁发了任命书。), with an oath told (宪法宣誓) or a rite named (颁发任命书仪式) it is
+    one, and with no sitting told of or nothing appointed, too."""
+    sitting = next((d for d in drafts if d.type == "meeting"), None)
+    if sitting is None or not any(d.type == "appointment" for d in drafts) or _OATH.search(simplify(text)):
+        return drafts
+    named = {p.person for d in drafts if d.type == "appointment" for p in d.roles}
+    told = {d.sentence for d in drafts if d.type == "appointment"}
+    kept = []
+    for draft in drafts:
+        if (
+            draft.type == "ceremony"
+            and draft.sentence in told
+            and _COMMISSIONS.fullmatch(simplify(draft.name))
+        ):
+            # who hands them over attends the sitting; whom they are handed to is appointed
+            sitting.roles.extend(p for p in draft.roles if p not in sitting.roles and p.person not in named)
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _names_appointment(name: str) -> int:
+    """How well ``name`` names an appointment: 2 the sitting's item, 1 an act, 0 what goes with one.
+
+    >>> _names_appointment("有关人事任免事项"), _names_appointment("决定任命乙为副县长")
+    (2, 1)
+    >>> _names_appointment("辞去某县人民政府县长职务的决定"), _names_appointment("人事任免事项的说明")
+    (0, 0)
+    """
+    name = simplify(name)
+    if _APPOINTMENT_ITEM.fullmatch(name):
+        return 2
+    return 1 if _APPOINTING.match(name) else 0
+
+
 def _is_rite(name: str) -> bool:
     """Whether a ceremony's name is a rite of its own (…仪式, 典禮), in either script."""
     return _RITE.search(simplify(name)) is not None
@@ -2582,6 +2695,12 @@ def _date_from_headline(drafts: list[_Draft], headline: dict[str, _Draft], day: 
         for draft in drafts:
             if draft.follows and draft.date is None:
                 draft.date = day
+    # 6月8日，甲到某镇调研 over 甲到某镇调研。甲主持召开座谈会。: the meeting told right after the
+    # visit the headline dates is of its day, as it would be had the body given the day.
+    for draft in drafts:
+        visit = draft.after_visit
+        if draft.date is None and visit is not None and visit.date and not visit.until:
+            draft.date = visit.date
 
 
 def _name_from_headline(drafts: list[_Draft], release: Release, headline: dict[str, _Draft]) -> None:
@@ -2719,6 +2838,7 @@ def find_events(
         _chair_from_headline(drafts, release, persons)
     _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)
+    drafts = _commissions_at_the_sitting(drafts, release.text)
     for part in orphans:
         if part not in drafts[0].roles:
             drafts[0].roles.append(part)

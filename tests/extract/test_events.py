@@ -3831,3 +3831,276 @@ def test_calls_on_the_same_people_by_two_hosts_are_one():
 )
 def test_a_meeting_held_on_a_day_written_after_its_name(text, expected):
     assert _told(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appointment told first by the resignation it accepts is named by the appointment
+        (
+            "6月8日，县人大常委会举行第五次会议。会议表决通过了关于接受李四同志辞去某县人民政府县长职务的决定，"
+            "决定任命张三同志为某县人民政府副县长、代理县长。",
+            "决定任命张三同志为某县人民政府副县长、代理县长",
+        ),
+        (
+            "6月8日，市人大常委会举行第九次会议。因工作需要，李四向市人大常委会提出辞去所任职务的请求。"
+            "会议决定：接受李四辞去市长职务。会议表决通过，任命张三为市人民政府副市长。",
+            "任命张三为市人民政府副市长",
+        ),
+        # …and better by the sitting's item, where the text names one
+        (
+            "6月8日，县人大常委会举行第五次会议。会议决定任命张三为县政府副县长。会议表决通过了有关人事任免事项。",
+            "人事任免事项",
+        ),
+        # …and not by a statement on the items (关于人事任免事项的说明)
+        (
+            "6月8日，市人大常委会举行第九次会议。因工作需要，李四向市人大常委会提出辞去所任职务的请求。"
+            "会上，组织部部长王五作关于人事任免事项的说明。会议表决通过，任命张三为市人民政府副市长。",
+            "任命张三为市人民政府副市长",
+        ),
+        # controls: items said to be others name none of the appointment told of
+        (
+            "6月8日，县人大常委会举行第五次会议。会议决定任命张三为县政府副县长。会议还表决通过其他人事任免事项。",
+            "决定任命张三为县政府副县长",
+        ),
+        # …nor does a resignation told after the act
+        (
+            "6月8日，县人大常委会举行第五次会议。会议决定任命张三为县政府副县长。会议决定接受李四辞去县长职务。",
+            "决定任命张三为县政府副县长",
+        ),
+    ],
+)
+def test_an_appointment_is_named_by_the_act_or_the_sittings_item(text, expected):
+    (appointment,) = [e for e in events_of(text, names=("张三", "李四")) if e.type == "appointment"]
+    assert appointment.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # personnel matters studied to be put to a sitting are no appointment
+        ("6月8日，县委召开常委会会议。会议研究了人事事项。", []),
+        ("6月8日，县委召开常委会会议。会议研究了人事事项和县人大常委会会议有关事宜。", []),
+    ],
+)
+def test_personnel_matters_not_passed_are_no_appointment(text, expected):
+    assert [e.name for e in events_of(text) if e.type == "appointment"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sitting (第一次全体会议, 闭幕会议) told after its session is part of it
+        (
+            "6月8日，省人大常委会第十四次会议在某市召开。张三主持第一次全体会议。李四主持闭幕会议。",
+            [("meeting", "2020-06-08", "省人大常委会第十四次会议", {("张三", "chair"), ("李四", "chair")})],
+        ),
+        # …told alone, it is the meeting, named with the organ that holds it
+        (
+            "6月8日，县政府召开第一次全体会议。张三主持会议。",
+            [("meeting", "2020-06-08", "县政府第一次全体会议", {("张三", "chair")})],
+        ),
+        # control: a sitting of another day is another meeting
+        (
+            "6月8日，县委召开常委会会议。6月9日，县人大常委会举行第一次全体会议，张三主持。",
+            [
+                ("meeting", "2020-06-08", "常委会会议", set()),
+                ("meeting", "2020-06-09", "县人大常委会第一次全体会议", {("张三", "chair")}),
+            ],
+        ),
+        # control: a government's plenary meeting named with its organ is a meeting of its own
+        (
+            "6月8日，县委召开常委会会议。同日，张三主持召开县政府第一次全体会议。",
+            [
+                ("meeting", "2020-06-08", "常委会会议", set()),
+                ("meeting", "2020-06-08", "县政府第一次全体会议", {("张三", "chair")}),
+            ],
+        ),
+    ],
+)
+def test_a_sitting_told_after_its_session_is_part_of_it(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [
+        (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the colon of a clock time (9：30, 9:30) separates no clause: who opens it chairs
+        (
+            "县长张三6月8日上午9：30主持召开县政府常务会议。",
+            [("meeting", "2020-06-08", "县政府常务会议", {("张三", "chair")})],
+        ),
+        (
+            "县长张三6月8日上午9:30主持召开县政府常务会议。",
+            [("meeting", "2020-06-08", "县政府常务会议", {("张三", "chair")})],
+        ),
+        # …and a meeting named before its day and hour keeps its name and day
+        (
+            "全县防汛工作会议于6月8日上午9：30在县政府召开。张三出席会议并讲话。",
+            [("meeting", "2020-06-08", "全县防汛工作会议", {("张三", "attend"), ("张三", "speak")})],
+        ),
+        (
+            "6月8日上午9：30，县政府召开常务会议，县长张三主持会议。",
+            [("meeting", "2020-06-08", "县政府常务会议", {("张三", "chair")})],
+        ),
+        # control: a colon after words still closes what comes before it
+        ("县委常委会会议强调：要在6月8日上午9：30召开防汛会议。", []),
+    ],
+)
+def test_a_clock_time_with_a_colon_does_not_break_its_clause(text, expected):
+    found = events_of(text, names=("张三",))
+    assert [
+        (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a display looked at in a gathering's frame is a happening of its own, on its day
+        (
+            "6月8日，某项目开工仪式在某县举行。张三出席并讲话。开工仪式前，市县领导在某集团董事长李四的陪同下观看了项目展板。",
+            [
+                ("ceremony", "2020-06-08", "某项目开工仪式", {("张三", "attend"), ("张三", "speak")}),
+                ("other", "2020-06-08", "观看项目展板", {("李四", "accompany")}),
+            ],
+        ),
+        (
+            "6月8日，全县招商推介会在某酒店举行。张三出席并讲话。会前，客商们参观了工农业经济发展成果展示。",
+            [
+                ("meeting", "2020-06-08", "全县招商推介会", {("张三", "attend"), ("张三", "speak")}),
+                ("other", "2020-06-08", "参观工农业经济发展成果展示", set()),
+            ],
+        ),
+        # controls: on a visit, what the visitor is shown is part of the visit
+        (
+            "6月8日，县长张三到某市调研，参观了某企业产品展览。",
+            [("inspection", "2020-06-08", "到某市调研", {("张三", "lead")})],
+        ),
+        (
+            "6月8日，县长张三到某市调研。调研期间，张三观看了某项目沙盘演示。",
+            [("inspection", "2020-06-08", "到某市调研", {("张三", "lead")})],
+        ),
+        (
+            "6月8日，县委召开常委会会议。6月9日，县长张三到某镇调研。调研活动结束后，张三参观了某企业产品展览。",
+            [
+                ("meeting", "2020-06-08", "常委会会议", set()),
+                ("inspection", "2020-06-09", "到某镇调研", {("张三", "lead")}),
+            ],
+        ),
+        # …with no gathering told of, it has no day, and is none
+        ("会前，客商们参观了成果展示。", []),
+    ],
+)
+def test_a_display_looked_at_around_a_gathering_is_a_happening(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [
+        (e.type, e.date, e.name, {(p.person, p.role) for p in e.participations}) for e in found
+    ] == expected
+
+
+def _told_under(text, title, published="2020-06-10"):
+    """(type, date, name) of each event of ``text`` under the headline ``title``."""
+    release = Release(id="t", text=text, title=title, published=published)
+    found = find_events(release, tuple(split_sentences(text)), persons_in(text, "张三", "李四"))
+    return [(e.type, e.date, e.name) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # the day a headline gives an undated visit of one day is the meeting's told right after it
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "6月8日，张三到城关镇调研",
+            [("inspection", "2020-06-08", "到城关镇调研防汛工作"), ("meeting", "2020-06-08", "座谈会")],
+        ),
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "张三8日到城关镇调研",
+            [("inspection", "2020-06-08", "到城关镇调研防汛工作"), ("meeting", "2020-06-08", "座谈会")],
+        ),
+        # controls: a headline of no day dates neither
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "张三到城关镇调研",
+            [("inspection", None, "到城关镇调研防汛工作"), ("meeting", None, "座谈会")],
+        ),
+        # …a meeting set at another time is not of the visit's day
+        (
+            "县长张三到城关镇调研防汛工作。去年，张三主持召开座谈会。",
+            "6月8日，张三到城关镇调研",
+            [("inspection", "2020-06-08", "到城关镇调研防汛工作"), ("meeting", None, "座谈会")],
+        ),
+        # …nor is one within a visit of several days
+        (
+            "县长张三到城关镇调研防汛工作。张三主持召开座谈会。",
+            "6月7日至8日，张三到城关镇调研",
+            [("inspection", "2020-06-07", "到城关镇调研防汛工作"), ("meeting", None, "座谈会")],
+        ),
+        # …nor one told after something else
+        (
+            "县长张三到城关镇调研防汛工作。李四来到某村看望群众。张三主持召开座谈会。",
+            "6月8日，张三到城关镇调研",
+            [
+                ("inspection", "2020-06-08", "到城关镇调研防汛工作"),
+                ("inspection", None, "来到某村看望群众"),
+                ("meeting", None, "座谈会"),
+            ],
+        ),
+    ],
+)
+def test_a_headline_dates_the_meeting_told_after_the_visit_it_dates(text, title, expected):
+    assert _told_under(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # commissions handed over at a sitting that appoints, with no rite told, are part of it
+        (
+            "8月14日，县人大常委会召开第三十一次会议。县人大常委会主任王五主持会议。"
+            "会议还一致通过了新的人事任免决议，任命张三同志为政府副县长，李四为张三颁发任命书。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", {("王五", "chair"), ("李四", "attend")}),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+            ],
+        ),
+        # controls: with an oath told, the commissions and the oath are a ceremony
+        (
+            "8月14日，县人大常委会召开第三十一次会议。会议通过了人事任免决议，任命张三为副县长。"
+            "李四向张三颁发了任命书，并组织新任命人员进行了宪法宣誓。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", set()),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+                ("ceremony", "颁发任命书", {("李四", "attend")}),
+            ],
+        ),
+        # …so they are with a rite named
+        (
+            "8月14日，县人大常委会召开第三十一次会议。会议通过了人事任免决议，任命张三为副县长。李四主持颁发任命书仪式。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", set()),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+                ("ceremony", "颁发任命书仪式", {("李四", "chair")}),
+            ],
+        ),
+        # …and with no sitting told of
+        ("8月14日，市委书记李四向张三颁发任命书。", [("ceremony", "颁发任命书", {("李四", "attend")})]),
+        # …and told in a sentence of its own
+        (
+            "8月14日，县人大常委会召开第三十一次会议。会议通过了人事任免决议，任命张三为副县长。李四向张三颁发了任命书。",
+            [
+                ("meeting", "县人大常委会第三十一次会议", set()),
+                ("appointment", "人事任免决议", {("张三", "appointed")}),
+                ("ceremony", "颁发任命书", {("李四", "attend")}),
+            ],
+        ),
+    ],
+)
+def test_commissions_handed_over_at_a_sitting_with_no_rite_are_part_of_it(text, expected):
+    found = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
