@@ -97,6 +97,14 @@ _NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任
 # A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
 _PRONOUN_NOTICE = re.compile(rf"(?:{_NAMES_TO_POST})(?:他|她)(?=为)")
 _PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
+# A clause whose subject is a pronoun and whose verb gives a post (1998年，他出任某院检察长、党组书记),
+# and one post of its list: the list goes on at 、 only.
+_PRONOUN_POST = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))[ \u3000]*(?:他|她)(?:先后|曾|又|还|现|同时|随后|后)?"
+    r"(?:出任|担任|调任|升任|兼任|改任|转任|任)",
+    re.MULTILINE,
+)
+_POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
@@ -686,6 +694,35 @@ class _Finder:
             if _notice_title(title):
                 start = tail.start(1)
                 self.add(last[1], [(start, start + len(title))])
+
+    def pronoun_posts(self) -> None:
+        """The posts a pronoun takes up as the subject of its clause (张某，男，…。1998年，他出任
+        某院检察长、党组书记): the person's, when the paragraph names no one else before the
+        pronoun, and no title stands between their last mention and the pronoun but their own
+        (某厂厂长甲会见了来访的公司总经理。他担任…: which of the two is not said)."""
+        t = self.text
+        for m in _PRONOUN_POST.finditer(t):
+            paragraph = t.rfind("\n", 0, m.start()) + 1
+            named = {
+                name: k
+                for name in self.found
+                if (k := max(_occurrences_before(t, name, paragraph, m.start()), default=None)) is not None
+            }
+            if len(named) != 1:
+                continue
+            (name, k), *_ = named.items()
+            own = {end for _, end, _ in self.found[name].titles}
+            if any(k < end <= m.start() and end not in own for end in self.heads):
+                continue
+            titles = []
+            i = m.end()
+            while (item := _POST_ITEM.match(t, i)) and is_title(item["title"]):
+                titles.append(item.span("title"))
+                if t[item.end() : item.end() + 1] != "、":
+                    break
+                i = item.end() + 1
+            if titles:
+                self.add(name, titles)
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -1417,6 +1454,7 @@ def find_persons(
     finder.comma_lists()
     finder.careers()
     finder.pronoun_notices()
+    finder.pronoun_posts()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

@@ -1076,3 +1076,34 @@ def test_no_name_is_read_after_a_guests_title(text, place, names):
 )
 def test_a_title_given_through_a_pronoun_is_the_person_s_named_before(text, expected):
     assert titles(text, "巴中市") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun that opens its clause and takes up a post: the paragraph's one person's
+        (
+            "王小明，男，1960年出生，现任某县人民法院院长。2005年，他出任某县人民法院院长、党组书记。",
+            {"王小明": ["党组书记", "某县人民法院院长"]},
+        ),
+        (
+            "李小红，女，汉族。她曾任乡长。2010年，她担任县委常委、宣传部部长，分管宣传工作。",
+            {"李小红": ["县委常委", "宣传部部长", "乡长"]},
+        ),
+        (
+            "王小明同志1980年参加工作。1998年，他调任某县副县长，2003年，他升任县长。",
+            {"王小明": ["县长", "某县副县长"]},
+        ),
+        # controls: two persons before the pronoun; a title of someone unnamed between; no post
+        ("县长李四、副县长王五出席。他担任县长三年。", {"李四": ["县长"], "王五": ["副县长"]}),
+        ("县长李四会见了某公司总经理。他担任该公司总经理已有十年。", {"李四": ["县长"]}),
+        ("县委书记李四主持会议。他任职期间成绩突出。", {"李四": ["县委书记"]}),
+        ("县委书记李四主持会议。他任劳任怨。", {"李四": ["县委书记"]}),
+        # control: the pronoun is no subject of the clause (给他任务)
+        ("县委书记李四主持会议。会议交给他任务。", {"李四": ["县委书记"]}),
+    ],
+)
+def test_a_post_a_subject_pronoun_takes_up_is_the_paragraph_s_one_person_s(text, expected):
+    assert {name: sorted(ts) for name, ts in titles(text, "巴中市").items()} == {
+        name: sorted(ts) for name, ts in expected.items()
+    }
