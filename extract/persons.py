@@ -97,6 +97,9 @@ _NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任
 # A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
 _PRONOUN_NOTICE = re.compile(rf"(?:{_NAMES_TO_POST})(?:他|她)(?=为)")
 _PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
+# …or removing them, or taking their resignation, by a pronoun: 免去其…职务, 接受其辞去…职务的请求
+# (not 其他, 其中, 其余).
+_PRONOUN_REMOVAL = re.compile(r"(?:免去|免除|撤销)(?:其(?![他中余它])|他|她)的?|(?:其|他|她)辞去")
 # A clause whose subject is a pronoun and whose verb gives a post (1998年，他出任某院检察长、党组书记),
 # and one post of its list: the list goes on at 、 only.
 _PRONOUN_POST = re.compile(
@@ -670,10 +673,13 @@ class _Finder:
         """Notices naming their appointee by a pronoun (会见甲，颁发任命他为某行政长官的命令): the
         title is the person's named last before the pronoun, in its sentence or the one before,
         unless a list ends there; the title ends where the notice's document is named (的命令,
-        的国务院第1号令)."""
+        的国务院第1号令). Likewise a removal or a resignation by a pronoun (任命甲为副市长，接受其
+        辞去某职务的请求; 免去其某职务): the title to where the notice goes on."""
         t = self.text
         starts = self.sentence_starts
-        for m in _PRONOUN_NOTICE.finditer(t):
+        notices = [(m, True) for m in _PRONOUN_NOTICE.finditer(t)]
+        notices += [(m, False) for m in _PRONOUN_REMOVAL.finditer(t)]
+        for m, naming in notices:
             sentence = bisect_right(starts, m.start()) - 1
             lo = starts[sentence - 1] if sentence > 0 else 0
             last = max(
@@ -685,6 +691,12 @@ class _Finder:
             k, _ = last
             if t[k - 1 : k] in _LIST_JOINS and any(t.endswith(name, 0, k - 1) for name in self.found):
                 continue  # 甲、乙出席。…任命他为…: which of the list is not said
+            if not naming:
+                # 接受其辞去某职务的请求: the title to where the notice goes on
+                tail = _NOTICE_TITLE.match(t, m.end())
+                if tail and _notice_title(tail["title"]) and tail.start("title") == m.end():
+                    self.add(last[1], [tail.span("title")])
+                continue
             tail = _PRONOUN_TITLE.match(t, m.end())
             if not tail:
                 continue

@@ -1072,6 +1072,16 @@ def test_no_name_is_read_after_a_guests_title(text, place, names):
         ("县长李四、王五出席。县人大常委会任命他为副县长。", {"李四": ["县长"], "王五": ["县长"]}),
         ("县人大常委会召开会议。会议任命她为副县长。", {}),
         ("县委书记李四主持会议。会议决定，任命王五为县长。", {"李四": ["县委书记"], "王五": ["县长"]}),
+        # a removal or resignation by a pronoun: the title to where the notice goes on
+        (
+            "会议决定任命王小明为某市人民政府副市长，接受其辞去某市人大常委会副主任职务的请求。",
+            {"王小明": ["某市人大常委会副主任", "某市人民政府副市长"]},
+        ),
+        ("会议决定，免去李四的县长职务，免去其县委副书记职务。", {"李四": ["县委副书记", "县长"]}),
+        ("会议任命王小明为副县长。会议同意他辞去县教育局局长职务。", {"王小明": ["副县长", "县教育局局长"]}),
+        # controls: 其他 is no pronoun; a list before the pronoun does not say which
+        ("县委书记李四主持会议。会议决定，免去其他同志的职务。", {"李四": ["县委书记"]}),
+        ("县长李四、王五出席。会议接受其辞去副县长职务的请求。", {"李四": ["县长"], "王五": ["县长"]}),
     ],
 )
 def test_a_title_given_through_a_pronoun_is_the_person_s_named_before(text, expected):
