@@ -1117,3 +1117,18 @@ def test_a_post_a_subject_pronoun_takes_up_is_the_paragraph_s_one_person_s(text,
     assert {name: sorted(ts) for name, ts in titles(text, "巴中市").items()} == {
         name: sorted(ts) for name, ts in expected.items()
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a private person's home visited is not part of the name
+        ("县委书记李四走进村民唐宗秀家。", {"李四", "唐宗秀"}),
+        ("县委书记李四来到困难群众王明家，详细询问生活情况。", {"李四", "王明"}),
+        # controls: a name ending in 家 in a list of officials or of villagers
+        ("县领导王五、曹和家、张焕明参加。", {"王五", "曹和家", "张焕明"}),
+        ("村民王保家、李四参加。", {"王保家", "李四"}),
+    ],
+)
+def test_a_private_person_s_home_is_no_part_of_the_name(text, names):
+    assert set(persons(text, "某县")) == names
