@@ -1132,3 +1132,20 @@ def test_a_post_a_subject_pronoun_takes_up_is_the_paragraph_s_one_person_s(text,
 )
 def test_a_private_person_s_home_is_no_part_of_the_name(text, names):
     assert set(persons(text, "某县")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition that opens the clause is no part of the title after it
+        ("据县农业局局长王五介绍，今年产量翻番。", {"王五": ["县农业局局长"]}),
+        ("按县长王五要求，各部门立即行动。", {"王五": ["县长"]}),
+        # 村支书, 党支书: a party branch's secretary
+        ("村支书李大伟介绍了情况。", {"李大伟": ["村支书"]}),
+        ("党总支书记李四主持。", {"李四": ["党总支书记"]}),
+        # controls: a title holding the same characters keeps them
+        ("县按摩医院院长王五出席。", {"王五": ["县按摩医院院长"]}),
+    ],
+)
+def test_a_title_starts_after_the_preposition_opening_its_clause(text, expected):
+    assert titles(text, "某县") == expected
