@@ -143,6 +143,13 @@ _MEETS_WITH = re.compile(
     # …or receives him (王毅会见某国外长乙)
     rf"|(?:会见|会晤|接见)了?[^，,。；;：:！!？?\n]{{0,20}}?{_POST})"
 )
+# A name a clause opens with as the source of what it reports (据甲介绍，…; 据甲说): the slot of 据
+# and a verb of saying; not 据了解, 据悉, which no name follows.
+_ACCORDING_VERBS = ("介绍", "说", "表示", "讲")
+_ACCORDING = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n]))据(?=[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_ACCORDING_VERBS) + "))",
+    re.MULTILINE,
+)
 _CLAUSE_OPENING = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n]))[\u4e00-\u9fff]{2,3}(?=同|与|在|会见|会晤|接见)", re.MULTILINE
 )
@@ -898,7 +905,8 @@ class _Finder:
 
     def clause_names(self) -> None:
         """A bare name that opens a clause before a verb (郭建清主持会议), or before whom it
-        holds talks with, named by a post (王毅同美国国务卿布林肯通电话)."""
+        holds talks with, named by a post (王毅同美国国务卿布林肯通电话), or after 据 as the
+        source of what the clause reports (据王小明介绍，…)."""
         t = self.text
         for m in _CLAUSE_NAME.finditer(t):
             i = m.start()
@@ -908,6 +916,10 @@ class _Finder:
         for m in _CLAUSE_OPENING.finditer(t):
             name = name_at(t, m.start(), self.known())
             if name and _MEETS_WITH.match(t, m.start() + len(name)):
+                self.add(name)
+        for m in _ACCORDING.finditer(t):
+            name = name_at(t, m.end(), self.known())
+            if name and t.startswith(_ACCORDING_VERBS, m.end() + len(name)) and not _not_a_name(name):
                 self.add(name)
 
     def tagged_names(self) -> None:

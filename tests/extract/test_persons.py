@@ -1149,3 +1149,22 @@ def test_a_private_person_s_home_is_no_part_of_the_name(text, names):
 )
 def test_a_title_starts_after_the_preposition_opening_its_clause(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 据 and a verb of saying around a bare name: the source the clause reports
+        ("据李明介绍，今年产量翻番。", {"李明"}),
+        ("据王小明说，村里有200户。", {"王小明"}),
+        ("会上，据钟小山表示，疫情可控。", {"钟小山"}),
+        # controls: no name in the slot (据了解, 据悉, an organ, a place, a pronoun, a group)
+        ("据了解，今年产量翻番。", set()),
+        ("据县农业局介绍，今年产量翻番。", set()),
+        ("据汤阴县介绍，今年产量翻番。", set()),
+        ("据他介绍，今年产量翻番。", set()),
+        ("据工作人员介绍，今年产量翻番。", set()),
+    ],
+)
+def test_a_bare_name_after_according_to_is_a_person(text, names):
+    assert set(persons(text, "某县")) == names
