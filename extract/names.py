@@ -184,6 +184,10 @@ def boundary_after(text: str, i: int) -> bool:
     return text.startswith(context_words("after"), i)
 
 
+# Verbs of saying an adverb in 地 goes before (高兴地说, 激动地表示).
+_SAYING = ("说", "表示", "介绍", "告诉", "讲", "指出", "强调")
+
+
 def _home_after(text: str, i: int, word: str) -> bool:
     """Whether ``word``, read as a name at ``i``, is a shorter name and 家 before a mark, after a
     word for a private person (走进村民王明家。, 来到困难群众李小红家，): the person's home."""
@@ -219,6 +223,8 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     for length in lengths:
         word = text[i : i + length]
         if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
+            if word.endswith("地") and text.startswith(_SAYING, i + length):
+                continue  # 代表高兴地说: an adverb before a verb of saying, no name
             options.append(word)
     if not options:
         return None

@@ -150,6 +150,9 @@ _ACCORDING = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n]))据(?=[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_ACCORDING_VERBS) + "))",
     re.MULTILINE,
 )
+# A verb of saying after a two-character adverb in 地 (高兴地说, 激动地表示): what a person of no
+# title says, named after a word for a kind of person (种植户赵小红高兴地说).
+_SAYS_GLADLY = re.compile(r"[\u4e00-\u9fff]{2}地(?:说|表示|介绍|告诉|讲)")
 _CLAUSE_OPENING = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n]))[\u4e00-\u9fff]{2,3}(?=同|与|在|会见|会晤|接见)", re.MULTILINE
 )
@@ -917,6 +920,18 @@ class _Finder:
             name = name_at(t, m.start(), self.known())
             if name and _MEETS_WITH.match(t, m.start() + len(name)):
                 self.add(name)
+        kinds = context_words("noun") + context_words("private")
+        for m in _SAYS_GLADLY.finditer(t):
+            # 村民王大山激动地说: the name between the word for a kind of person and the adverb
+            for size in (3, 2):
+                i = m.start() - size
+                # after a word for a kind of person, or a title (人大代表李四高兴地说)
+                before = t.endswith(kinds, 0, i) or i in self.heads
+                if i > 0 and before and name_at(t[: m.start()], i, self.known()):
+                    name = t[i : m.start()]
+                    if is_chinese_name(name) and not _not_a_name(name):
+                        self.add(name)
+                        break
         for m in _ACCORDING.finditer(t):
             name = name_at(t, m.end(), self.known())
             if name and t.startswith(_ACCORDING_VERBS, m.end() + len(name)) and not _not_a_name(name):

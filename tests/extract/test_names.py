@@ -56,6 +56,9 @@ def test_is_chinese_name(word, expected):
         ("村民王保家、李四参加", 2, "王保家"),
         ("村民王保家说，日子越过越好", 2, "王保家"),
         ("县领导曹和家。", 3, "曹和家"),
+        # an adverb in 地 before a verb of saying is no name (代表高兴地说)
+        ("代表高兴地说", 2, None),
+        ("代表高兴地表示", 2, None),
     ],
 )
 def test_name_at(text, start, expected):

@@ -1168,3 +1168,20 @@ def test_a_title_starts_after_the_preposition_opening_its_clause(text, expected)
 )
 def test_a_bare_name_after_according_to_is_a_person(text, names):
     assert set(persons(text, "某县")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name between a word for a kind of person (or a title) and an adverb in 地 before 说
+        ("种植户赵小红高兴地说，今年收成好。", {"赵小红": []}),
+        ("村民王山激动地说，路修好了。", {"王山": []}),
+        ("人大代表李四高兴地说，路修好了。", {"李四": ["人大代表"]}),
+        # controls: the adverb is no name; no name in the slot
+        ("村民代表高兴地说，路修好了。", {}),
+        ("村民们高兴地说，路修好了。", {}),
+        ("贫困户老李高兴地说，日子好了。", {}),
+    ],
+)
+def test_a_name_before_an_adverb_of_saying_is_read_without_it(text, expected):
+    assert titles(text, "某县") == expected
