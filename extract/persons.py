@@ -422,7 +422,10 @@ class _Finder:
                 continue
             if self._byline(end):
                 continue
-            start = title_start(t, end)
+            start = self.after_named(title_start(t, end), end - len(head))
+            if start is None:
+                self.add(name)
+                continue
             titles = self.chain_before(start, end)
             if not titles:
                 continue
@@ -433,6 +436,21 @@ class _Finder:
             for k, (where, other) in enumerate(self.list_after(spaced[1] if spaced else at + len(name))):
                 # 副主任甲、乙和丙 share the title; 副主任甲和丙 do not tell 丙's
                 self.add(other, titles if k or t[where - 1] == "、" else ())
+
+    def after_named(self, start: int, head: int) -> int | None:
+        """Where a title read from ``start`` to its head at ``head`` starts, when the text
+        before the head holds a name found already (县委书记甲携副县长乙: 副县长 is 乙's, not
+        县委书记甲携副县长): after that name and the verb that follows it (``after`` words);
+        None when no such verb follows it (no title is read rather than a wrong one)."""
+        t = self.text
+        named = max(
+            (k + len(name) for name in self.found for k in _occurrences_before(t, name, start, head)),
+            default=None,
+        )
+        if named is None:
+            return start
+        verb = next((w for w in context_words("after") if t.startswith(w, named)), None)
+        return named + len(verb) if verb and named + len(verb) <= head else None
 
     def name_after_comma(self, end: int) -> str | None:
         """The name after a title chain that is a clause of its own (市委副书记、市长，王建国到…):

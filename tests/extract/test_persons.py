@@ -1185,3 +1185,20 @@ def test_a_bare_name_after_according_to_is_a_person(text, names):
 )
 def test_a_name_before_an_adverb_of_saying_is_read_without_it(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name and its verb before a second title are no part of it: 甲携副县长乙
+        ("县委书记李四携副县长王五调研。", {"李四": ["县委书记"], "王五": ["副县长"]}),
+        ("县委书记李四叮嘱副县长王五。", {"李四": ["县委书记"], "王五": ["副县长"]}),
+        ("县委书记李四要求副县长王五抓好落实。", {"李四": ["县委书记"], "王五": ["副县长"]}),
+        ("县委书记李四率县长王五等调研。", {"李四": ["县委书记"], "王五": ["县长"]}),
+        # controls: a mark or a word before titles ends the title as before
+        ("县委书记李四、县长王五出席。", {"李四": ["县委书记"], "王五": ["县长"]}),
+        ("县委书记李四和县长王五一起调研。", {"李四": ["县委书记"], "王五": ["县长"]}),
+    ],
+)
+def test_a_title_does_not_take_in_the_name_and_verb_before_it(text, expected):
+    assert titles(text, "某县") == expected
