@@ -1111,6 +1111,8 @@ class _Finder:
         clean = self.clean_left(i) or ends_with("noun", t, i)
         if i and (t[i - 1] in "(（" or (not clean and t[i - 1] in surnames())):
             return None
+        if not clean and self._cut_after_title(i):
+            return None
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
             # right after a title the rules left unnamed, a verb they do not know may end the
             # name, where the tagger reads one (``title_verb``: 市长赵国庆嘱咐…, not 人大代表胡日沁|必力格)
@@ -1132,6 +1134,17 @@ class _Finder:
             if not any(before.endswith(w) or after.startswith(w) for w in known if w != name):
                 return None
         return name
+
+    def _cut_after_title(self, i: int) -> bool:
+        """Whether ``i`` falls inside the name a title's head is followed by (副旗长那顺|巴雅尔出席:
+        the holder's name starts at the head, not inside it): a head ends one to three characters
+        before ``i``, with characters only between, which with the title are no title themselves
+        (市长助理李四 is a title and a name)."""
+        t = self.text
+        for k in range(max(0, i - 3), i):
+            if k in self.heads and all(HAN.match(c) for c in t[k:i]):
+                return not is_title(t[title_start(t, i) : i])
+        return False
 
     def _foreign_guest(self, i: int, j: int) -> bool:
         """Whether a non-Chinese name at ``[i, j)`` is a foreign guest or speaker:

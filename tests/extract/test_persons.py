@@ -1202,3 +1202,18 @@ def test_a_name_before_an_adverb_of_saying_is_read_without_it(text, expected):
 )
 def test_a_title_does_not_take_in_the_name_and_verb_before_it(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger's name that starts inside the name after a title's head is cut: none is read
+        ("副旗长那顺巴雅尔出席。", {}),
+        ("会议由副旗长那顺巴雅尔主持。", {}),
+        # controls: a title's head and a word that completes the title, then the name
+        ("市长助理李四出席。", {"李四": ["市长助理"]}),
+        ("县长王五、李四出席。", {"王五": ["县长"], "李四": ["县长"]}),
+    ],
+)
+def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
+    assert titles(text, "某县") == expected
