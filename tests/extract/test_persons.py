@@ -1008,6 +1008,10 @@ def test_a_party_branch_s_secretary_after_the_name(text, expected):
         # controls: untitled leaders in a list, and a private person in a local release
         ("王大明、赵小红陪同考察。", "中国", "王大明", False, "中国"),
         ("李四看望了村民王大明。", "巴中市", "王大明", True, "巴中市"),
+        # a village is placed by the division the text names that contains it, else as before
+        ("李四来到河北省阜平县骆驼湾村，走进村民唐宗秀家。", "中国", "唐宗秀", True, "阜平县"),
+        ("李四来到河北省阜平县。在骆驼湾村，他看望了村民唐宗秀。", "中国", "唐宗秀", True, "阜平县"),
+        ("李四来到骆驼湾村，看望村民唐宗秀。", "中国", "唐宗秀", True, "?"),
     ],
 )
 def test_a_private_person_in_national_news_is_placed_where_the_text_says(text, place, name, private, where):
