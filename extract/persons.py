@@ -1111,7 +1111,7 @@ class _Finder:
         clean = self.clean_left(i) or ends_with("noun", t, i)
         if i and (t[i - 1] in "(（" or (not clean and t[i - 1] in surnames())):
             return None
-        if not clean and self._cut_after_title(i):
+        if not clean and (is_transliterated(name) or not chinese) and self._cut_after_title(i):
             return None
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
             # right after a title the rules left unnamed, a verb they do not know may end the
@@ -1139,7 +1139,8 @@ class _Finder:
         """Whether ``i`` falls inside the name a title's head is followed by (副旗长那顺|巴雅尔出席:
         the holder's name starts at the head, not inside it): a head ends one to three characters
         before ``i``, with characters only between, which with the title are no title themselves
-        (市长助理李四 is a title and a name)."""
+        (市长助理李四 is a title and a name). Asked of a tagged name written as a transliteration
+        only: a Han name after a rank the heads do not end (主任科员王小明) is taken."""
         t = self.text
         for k in range(max(0, i - 3), i):
             if k in self.heads and all(HAN.match(c) for c in t[k:i]):

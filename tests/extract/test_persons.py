@@ -1217,6 +1217,8 @@ def test_a_title_does_not_take_in_the_name_and_verb_before_it(text, expected):
         # controls: a title's head and a word that completes the title, then the name
         ("市长助理李四出席。", {"李四": ["市长助理"]}),
         ("县长王五、李四出席。", {"王五": ["县长"], "李四": ["县长"]}),
+        # control: a Han name after a rank the title heads do not end is still taken
+        ("县人社局主任科员王小明参加会议。", {"王小明": []}),
     ],
 )
 def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
