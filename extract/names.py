@@ -184,6 +184,22 @@ def boundary_after(text: str, i: int) -> bool:
     return text.startswith(context_words("after"), i)
 
 
+# Verbs of saying an adverb in 地 goes before (高兴地说, 激动地表示).
+_SAYING = ("说", "表示", "介绍", "告诉", "讲", "指出", "强调")
+
+
+def _home_after(text: str, i: int, word: str) -> bool:
+    """Whether ``word``, read as a name at ``i``, is a shorter name and 家 before a mark, after a
+    word for a private person (走进村民王明家。, 来到困难群众李小红家，): the person's home."""
+    return (
+        len(word) >= 3
+        and word.endswith("家")
+        and is_chinese_name(word[:-1])
+        and (text[i + len(word) : i + len(word) + 1] or "。") in "。，,；;！!？?\n"
+        and text.endswith(context_words("private"), 0, i)
+    )
+
+
 def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | None:
     """The Chinese name starting at ``i``, judged by its length and what follows.
 
@@ -207,9 +223,13 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     for length in lengths:
         word = text[i : i + length]
         if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
+            if word.endswith("地") and text.startswith(_SAYING, i + length):
+                continue  # 代表高兴地说: an adverb before a verb of saying, no name
             options.append(word)
     if not options:
         return None
+    if _home_after(text, i, options[0]):
+        return options[0][:-1]  # 走进村民王明家。: a private person's home, not part of the name
     if len(options) > 2:
         # a four-character name only where nothing shorter ends at a boundary
         options = options[:2]

@@ -97,6 +97,17 @@ _NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任
 # A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
 _PRONOUN_NOTICE = re.compile(rf"(?:{_NAMES_TO_POST})(?:他|她)(?=为)")
 _PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
+# …or removing them, or taking their resignation, by a pronoun: 免去其…职务, 接受其辞去…职务的请求
+# (not 其他, 其中, 其余).
+_PRONOUN_REMOVAL = re.compile(r"(?:免去|免除|撤销)(?:其(?![他中余它])|他|她)的?|(?:其|他|她)辞去")
+# A clause whose subject is a pronoun and whose verb gives a post (1998年，他出任某院检察长、党组书记),
+# and one post of its list: the list goes on at 、 only.
+_PRONOUN_POST = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))[ \u3000]*(?:他|她)(?:先后|曾|又|还|现|同时|随后|后)?"
+    r"(?:出任|担任|调任|升任|兼任|改任|转任|任)",
+    re.MULTILINE,
+)
+_POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
@@ -132,6 +143,16 @@ _MEETS_WITH = re.compile(
     # …or receives him (王毅会见某国外长乙)
     rf"|(?:会见|会晤|接见)了?[^，,。；;：:！!？?\n]{{0,20}}?{_POST})"
 )
+# A name a clause opens with as the source of what it reports (据甲介绍，…; 据甲说): the slot of 据
+# and a verb of saying; not 据了解, 据悉, which no name follows.
+_ACCORDING_VERBS = ("介绍", "说", "表示", "讲")
+_ACCORDING = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n]))据(?=[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_ACCORDING_VERBS) + "))",
+    re.MULTILINE,
+)
+# A verb of saying after a two-character adverb in 地 (高兴地说, 激动地表示): what a person of no
+# title says, named after a word for a kind of person (种植户赵小红高兴地说).
+_SAYS_GLADLY = re.compile(r"[\u4e00-\u9fff]{2}地(?:说|表示|介绍|告诉|讲)")
 _CLAUSE_OPENING = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n]))[\u4e00-\u9fff]{2,3}(?=同|与|在|会见|会晤|接见)", re.MULTILINE
 )
@@ -401,7 +422,10 @@ class _Finder:
                 continue
             if self._byline(end):
                 continue
-            start = title_start(t, end)
+            start = self.after_named(title_start(t, end), end - len(head))
+            if start is None:
+                self.add(name)
+                continue
             titles = self.chain_before(start, end)
             if not titles:
                 continue
@@ -412,6 +436,21 @@ class _Finder:
             for k, (where, other) in enumerate(self.list_after(spaced[1] if spaced else at + len(name))):
                 # 副主任甲、乙和丙 share the title; 副主任甲和丙 do not tell 丙's
                 self.add(other, titles if k or t[where - 1] == "、" else ())
+
+    def after_named(self, start: int, head: int) -> int | None:
+        """Where a title read from ``start`` to its head at ``head`` starts, when the text
+        before the head holds a name found already (县委书记甲携副县长乙: 副县长 is 乙's, not
+        县委书记甲携副县长): after that name and the verb that follows it (``after`` words);
+        None when no such verb follows it (no title is read rather than a wrong one)."""
+        t = self.text
+        named = max(
+            (k + len(name) for name in self.found for k in _occurrences_before(t, name, start, head)),
+            default=None,
+        )
+        if named is None:
+            return start
+        verb = next((w for w in context_words("after") if t.startswith(w, named)), None)
+        return named + len(verb) if verb and named + len(verb) <= head else None
 
     def name_after_comma(self, end: int) -> str | None:
         """The name after a title chain that is a clause of its own (市委副书记、市长，王建国到…):
@@ -662,10 +701,13 @@ class _Finder:
         """Notices naming their appointee by a pronoun (会见甲，颁发任命他为某行政长官的命令): the
         title is the person's named last before the pronoun, in its sentence or the one before,
         unless a list ends there; the title ends where the notice's document is named (的命令,
-        的国务院第1号令)."""
+        的国务院第1号令). Likewise a removal or a resignation by a pronoun (任命甲为副市长，接受其
+        辞去某职务的请求; 免去其某职务): the title to where the notice goes on."""
         t = self.text
         starts = self.sentence_starts
-        for m in _PRONOUN_NOTICE.finditer(t):
+        notices = [(m, True) for m in _PRONOUN_NOTICE.finditer(t)]
+        notices += [(m, False) for m in _PRONOUN_REMOVAL.finditer(t)]
+        for m, naming in notices:
             sentence = bisect_right(starts, m.start()) - 1
             lo = starts[sentence - 1] if sentence > 0 else 0
             last = max(
@@ -677,6 +719,12 @@ class _Finder:
             k, _ = last
             if t[k - 1 : k] in _LIST_JOINS and any(t.endswith(name, 0, k - 1) for name in self.found):
                 continue  # 甲、乙出席。…任命他为…: which of the list is not said
+            if not naming:
+                # 接受其辞去某职务的请求: the title to where the notice goes on
+                tail = _NOTICE_TITLE.match(t, m.end())
+                if tail and _notice_title(tail["title"]) and tail.start("title") == m.end():
+                    self.add(last[1], [tail.span("title")])
+                continue
             tail = _PRONOUN_TITLE.match(t, m.end())
             if not tail:
                 continue
@@ -686,6 +734,35 @@ class _Finder:
             if _notice_title(title):
                 start = tail.start(1)
                 self.add(last[1], [(start, start + len(title))])
+
+    def pronoun_posts(self) -> None:
+        """The posts a pronoun takes up as the subject of its clause (张某，男，…。1998年，他出任
+        某院检察长、党组书记): the person's, when the paragraph names no one else before the
+        pronoun, and no title stands between their last mention and the pronoun but their own
+        (某厂厂长甲会见了来访的公司总经理。他担任…: which of the two is not said)."""
+        t = self.text
+        for m in _PRONOUN_POST.finditer(t):
+            paragraph = t.rfind("\n", 0, m.start()) + 1
+            named = {
+                name: k
+                for name in self.found
+                if (k := max(_occurrences_before(t, name, paragraph, m.start()), default=None)) is not None
+            }
+            if len(named) != 1:
+                continue
+            (name, k), *_ = named.items()
+            own = {end for _, end, _ in self.found[name].titles}
+            if any(k < end <= m.start() and end not in own for end in self.heads):
+                continue
+            titles = []
+            i = m.end()
+            while (item := _POST_ITEM.match(t, i)) and is_title(item["title"]):
+                titles.append(item.span("title"))
+                if t[item.end() : item.end() + 1] != "、":
+                    break
+                i = item.end() + 1
+            if titles:
+                self.add(name, titles)
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -849,7 +926,8 @@ class _Finder:
 
     def clause_names(self) -> None:
         """A bare name that opens a clause before a verb (郭建清主持会议), or before whom it
-        holds talks with, named by a post (王毅同美国国务卿布林肯通电话)."""
+        holds talks with, named by a post (王毅同美国国务卿布林肯通电话), or after 据 as the
+        source of what the clause reports (据王小明介绍，…)."""
         t = self.text
         for m in _CLAUSE_NAME.finditer(t):
             i = m.start()
@@ -859,6 +937,22 @@ class _Finder:
         for m in _CLAUSE_OPENING.finditer(t):
             name = name_at(t, m.start(), self.known())
             if name and _MEETS_WITH.match(t, m.start() + len(name)):
+                self.add(name)
+        kinds = context_words("noun") + context_words("private")
+        for m in _SAYS_GLADLY.finditer(t):
+            # 村民王大山激动地说: the name between the word for a kind of person and the adverb
+            for size in (3, 2):
+                i = m.start() - size
+                # after a word for a kind of person, or a title (人大代表李四高兴地说)
+                before = t.endswith(kinds, 0, i) or i in self.heads
+                if i > 0 and before and name_at(t[: m.start()], i, self.known()):
+                    name = t[i : m.start()]
+                    if is_chinese_name(name) and not _not_a_name(name):
+                        self.add(name)
+                        break
+        for m in _ACCORDING.finditer(t):
+            name = name_at(t, m.end(), self.known())
+            if name and t.startswith(_ACCORDING_VERBS, m.end() + len(name)) and not _not_a_name(name):
                 self.add(name)
 
     def tagged_names(self) -> None:
@@ -1017,6 +1111,8 @@ class _Finder:
         clean = self.clean_left(i) or ends_with("noun", t, i)
         if i and (t[i - 1] in "(（" or (not clean and t[i - 1] in surnames())):
             return None
+        if not clean and (is_transliterated(name) or not chinese) and self._cut_after_title(i):
+            return None
         if not (boundary_after(t, j) or t[j : j + 1] in "和与及等"):
             # right after a title the rules left unnamed, a verb they do not know may end the
             # name, where the tagger reads one (``title_verb``: 市长赵国庆嘱咐…, not 人大代表胡日沁|必力格)
@@ -1038,6 +1134,18 @@ class _Finder:
             if not any(before.endswith(w) or after.startswith(w) for w in known if w != name):
                 return None
         return name
+
+    def _cut_after_title(self, i: int) -> bool:
+        """Whether ``i`` falls inside the name a title's head is followed by (副旗长那顺|巴雅尔出席:
+        the holder's name starts at the head, not inside it): a head ends one to three characters
+        before ``i``, with characters only between, which with the title are no title themselves
+        (市长助理李四 is a title and a name). Asked of a tagged name written as a transliteration
+        only: a Han name after a rank the heads do not end (主任科员王小明) is taken."""
+        t = self.text
+        for k in range(max(0, i - 3), i):
+            if k in self.heads and all(HAN.match(c) for c in t[k:i]):
+                return not is_title(t[title_start(t, i) : i])
+        return False
 
     def _foreign_guest(self, i: int, j: int) -> bool:
         """Whether a non-Chinese name at ``[i, j)`` is a foreign guest or speaker:
@@ -1417,6 +1525,7 @@ def find_persons(
     finder.comma_lists()
     finder.careers()
     finder.pronoun_notices()
+    finder.pronoun_posts()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

@@ -143,6 +143,8 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         i -= 1
     if i < end and text[i] in "日号月年" and i > 0 and text[i - 1].isdigit():
         i += 1  # 1月25日市长何平: the date is no part of the title
+    if (i == 0 or not HAN.match(text[i - 1])) and (opener := _opener(text, i, end)):
+        i += len(opener)  # 据县农业局局长甲介绍: the preposition opening the clause is no part of the title
     counted = _COUNTED.match(text, i, end)
     if counted:
         i = counted.end()  # 一段某县县委书记甲在一线…的视频: a count is no part of the title
@@ -156,6 +158,19 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+def _opener(text: str, i: int, end: int) -> str | None:
+    """A preposition at ``i`` that governs the title after it (据县农业局局长…, 按县长…;
+    ``name_context.tsv``: opens), if what follows it to ``end`` is a title.
+
+    >>> _opener("据县农业局局长", 0, 7), _opener("县按摩医院院长", 0, 7)
+    ('据', None)
+    """
+    for word in context_words("opens"):
+        if text.startswith(word, i) and is_title(text[i + len(word) : end]):
+            return word
+    return None
 
 
 # A count before a title (一段…县委书记甲…的视频, 一位…): no part of it; not 一级巡视员.

@@ -49,6 +49,16 @@ def test_is_chinese_name(word, expected):
         ("县长王强巡查河道", 2, "王强"),
         ("副市长张明观摩项目", 3, "张明"),
         ("副市长温奇志，", 3, "温奇志"),
+        # a private person's home before a mark (走进村民王明家。) is no character of the name
+        ("走进村民唐宗秀家。", 4, "唐宗秀"),
+        ("来到困难群众王明家，询问生活情况", 6, "王明"),
+        # controls: a name ending in 家 in a list, before a verb, or after no word for a private person
+        ("村民王保家、李四参加", 2, "王保家"),
+        ("村民王保家说，日子越过越好", 2, "王保家"),
+        ("县领导曹和家。", 3, "曹和家"),
+        # an adverb in 地 before a verb of saying is no name (代表高兴地说)
+        ("代表高兴地说", 2, None),
+        ("代表高兴地表示", 2, None),
     ],
 )
 def test_name_at(text, start, expected):

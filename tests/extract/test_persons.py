@@ -1008,6 +1008,10 @@ def test_a_party_branch_s_secretary_after_the_name(text, expected):
         # controls: untitled leaders in a list, and a private person in a local release
         ("王大明、赵小红陪同考察。", "中国", "王大明", False, "中国"),
         ("李四看望了村民王大明。", "巴中市", "王大明", True, "巴中市"),
+        # a village is placed by the division the text names that contains it, else as before
+        ("李四来到河北省阜平县骆驼湾村，走进村民唐宗秀家。", "中国", "唐宗秀", True, "阜平县"),
+        ("李四来到河北省阜平县。在骆驼湾村，他看望了村民唐宗秀。", "中国", "唐宗秀", True, "阜平县"),
+        ("李四来到骆驼湾村，看望村民唐宗秀。", "中国", "唐宗秀", True, "?"),
     ],
 )
 def test_a_private_person_in_national_news_is_placed_where_the_text_says(text, place, name, private, where):
@@ -1072,7 +1076,150 @@ def test_no_name_is_read_after_a_guests_title(text, place, names):
         ("县长李四、王五出席。县人大常委会任命他为副县长。", {"李四": ["县长"], "王五": ["县长"]}),
         ("县人大常委会召开会议。会议任命她为副县长。", {}),
         ("县委书记李四主持会议。会议决定，任命王五为县长。", {"李四": ["县委书记"], "王五": ["县长"]}),
+        # a removal or resignation by a pronoun: the title to where the notice goes on
+        (
+            "会议决定任命王小明为某市人民政府副市长，接受其辞去某市人大常委会副主任职务的请求。",
+            {"王小明": ["某市人大常委会副主任", "某市人民政府副市长"]},
+        ),
+        ("会议决定，免去李四的县长职务，免去其县委副书记职务。", {"李四": ["县委副书记", "县长"]}),
+        ("会议任命王小明为副县长。会议同意他辞去县教育局局长职务。", {"王小明": ["副县长", "县教育局局长"]}),
+        # controls: 其他 is no pronoun; a list before the pronoun does not say which
+        ("县委书记李四主持会议。会议决定，免去其他同志的职务。", {"李四": ["县委书记"]}),
+        ("县长李四、王五出席。会议接受其辞去副县长职务的请求。", {"李四": ["县长"], "王五": ["县长"]}),
     ],
 )
 def test_a_title_given_through_a_pronoun_is_the_person_s_named_before(text, expected):
     assert titles(text, "巴中市") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun that opens its clause and takes up a post: the paragraph's one person's
+        (
+            "王小明，男，1960年出生，现任某县人民法院院长。2005年，他出任某县人民法院院长、党组书记。",
+            {"王小明": ["党组书记", "某县人民法院院长"]},
+        ),
+        (
+            "李小红，女，汉族。她曾任乡长。2010年，她担任县委常委、宣传部部长，分管宣传工作。",
+            {"李小红": ["县委常委", "宣传部部长", "乡长"]},
+        ),
+        (
+            "王小明同志1980年参加工作。1998年，他调任某县副县长，2003年，他升任县长。",
+            {"王小明": ["县长", "某县副县长"]},
+        ),
+        # controls: two persons before the pronoun; a title of someone unnamed between; no post
+        ("县长李四、副县长王五出席。他担任县长三年。", {"李四": ["县长"], "王五": ["副县长"]}),
+        ("县长李四会见了某公司总经理。他担任该公司总经理已有十年。", {"李四": ["县长"]}),
+        ("县委书记李四主持会议。他任职期间成绩突出。", {"李四": ["县委书记"]}),
+        ("县委书记李四主持会议。他任劳任怨。", {"李四": ["县委书记"]}),
+        # control: the pronoun is no subject of the clause (给他任务)
+        ("县委书记李四主持会议。会议交给他任务。", {"李四": ["县委书记"]}),
+    ],
+)
+def test_a_post_a_subject_pronoun_takes_up_is_the_paragraph_s_one_person_s(text, expected):
+    assert {name: sorted(ts) for name, ts in titles(text, "巴中市").items()} == {
+        name: sorted(ts) for name, ts in expected.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a private person's home visited is not part of the name
+        ("县委书记李四走进村民唐宗秀家。", {"李四", "唐宗秀"}),
+        ("县委书记李四来到困难群众王明家，详细询问生活情况。", {"李四", "王明"}),
+        # controls: a name ending in 家 in a list of officials or of villagers
+        ("县领导王五、曹和家、张焕明参加。", {"王五", "曹和家", "张焕明"}),
+        ("村民王保家、李四参加。", {"王保家", "李四"}),
+    ],
+)
+def test_a_private_person_s_home_is_no_part_of_the_name(text, names):
+    assert set(persons(text, "某县")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition that opens the clause is no part of the title after it
+        ("据县农业局局长王五介绍，今年产量翻番。", {"王五": ["县农业局局长"]}),
+        ("按县长王五要求，各部门立即行动。", {"王五": ["县长"]}),
+        # 村支书, 党支书: a party branch's secretary
+        ("村支书李大伟介绍了情况。", {"李大伟": ["村支书"]}),
+        ("党总支书记李四主持。", {"李四": ["党总支书记"]}),
+        # controls: a title holding the same characters keeps them
+        ("县按摩医院院长王五出席。", {"王五": ["县按摩医院院长"]}),
+    ],
+)
+def test_a_title_starts_after_the_preposition_opening_its_clause(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 据 and a verb of saying around a bare name: the source the clause reports
+        ("据李明介绍，今年产量翻番。", {"李明"}),
+        ("据王小明说，村里有200户。", {"王小明"}),
+        ("会上，据钟小山表示，疫情可控。", {"钟小山"}),
+        # controls: no name in the slot (据了解, 据悉, an organ, a place, a pronoun, a group)
+        ("据了解，今年产量翻番。", set()),
+        ("据县农业局介绍，今年产量翻番。", set()),
+        ("据汤阴县介绍，今年产量翻番。", set()),
+        ("据他介绍，今年产量翻番。", set()),
+        ("据工作人员介绍，今年产量翻番。", set()),
+    ],
+)
+def test_a_bare_name_after_according_to_is_a_person(text, names):
+    assert set(persons(text, "某县")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name between a word for a kind of person (or a title) and an adverb in 地 before 说
+        ("种植户赵小红高兴地说，今年收成好。", {"赵小红": []}),
+        ("村民王山激动地说，路修好了。", {"王山": []}),
+        ("人大代表李四高兴地说，路修好了。", {"李四": ["人大代表"]}),
+        # controls: the adverb is no name; no name in the slot
+        ("村民代表高兴地说，路修好了。", {}),
+        ("村民们高兴地说，路修好了。", {}),
+        ("贫困户老李高兴地说，日子好了。", {}),
+    ],
+)
+def test_a_name_before_an_adverb_of_saying_is_read_without_it(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name and its verb before a second title are no part of it: 甲携副县长乙
+        ("县委书记李四携副县长王五调研。", {"李四": ["县委书记"], "王五": ["副县长"]}),
+        ("县委书记李四叮嘱副县长王五。", {"李四": ["县委书记"], "王五": ["副县长"]}),
+        ("县委书记李四要求副县长王五抓好落实。", {"李四": ["县委书记"], "王五": ["副县长"]}),
+        ("县委书记李四率县长王五等调研。", {"李四": ["县委书记"], "王五": ["县长"]}),
+        # controls: a mark or a word before titles ends the title as before
+        ("县委书记李四、县长王五出席。", {"李四": ["县委书记"], "王五": ["县长"]}),
+        ("县委书记李四和县长王五一起调研。", {"李四": ["县委书记"], "王五": ["县长"]}),
+    ],
+)
+def test_a_title_does_not_take_in_the_name_and_verb_before_it(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger's name that starts inside the name after a title's head is cut: none is read
+        ("副旗长那顺巴雅尔出席。", {}),
+        ("会议由副旗长那顺巴雅尔主持。", {}),
+        # controls: a title's head and a word that completes the title, then the name
+        ("市长助理李四出席。", {"李四": ["市长助理"]}),
+        ("县长王五、李四出席。", {"王五": ["县长"], "李四": ["县长"]}),
+        # control: a Han name after a rank the title heads do not end is still taken
+        ("县人社局主任科员王小明参加会议。", {"王小明": []}),
+    ],
+)
+def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
+    assert titles(text, "某县") == expected

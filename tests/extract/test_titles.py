@@ -28,6 +28,9 @@ from govkg.extract.titles import (
         ("委副书记", False),
         ("委员", True),
         ("委员长", True),
+        # a village party branch's secretary, as releases shorten it
+        ("村支书", True),
+        ("社区党支书", True),
         ("", False),
     ],
 )
@@ -52,6 +55,16 @@ def test_is_title(chunk, expected):
         # nor what tells why the holder came
         ("会见了来某市开展经贸交流的某党中常委", 18, "某党中常委"),
         ("会见了应邀出席论坛的某党主席", 14, "某党主席"),
+        # nor a preposition that opens the clause and governs the titled name
+        ("据县农业局局长", 7, "县农业局局长"),
+        ("会上，据副县长", 7, "副县长"),
+        ("按县长", 3, "县长"),
+        ("把副县长", 4, "副县长"),
+        ("跟随市长", 4, "市长"),
+        # controls: the same characters inside a title, or a county that opens one
+        ("县按摩医院院长", 7, "县按摩医院院长"),
+        ("市大数据局局长", 7, "市大数据局局长"),
+        ("随县县长", 4, "随县县长"),
     ],
 )
 def test_title_start(text, end, title):
