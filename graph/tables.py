@@ -2616,19 +2616,8 @@ def _write_spliced(
                     # copied, the figures written again, its line not decoded
                     key, digest, bare, qualified_by = was[0], was[1], was[8], was[9]
                     lengths = [int(x) for x in was[2:8]]
-                    values = figures.of(number) if official else ()
-                    for at, (writer, pieces) in zip((0, 3), zip(out, (g, m), strict=True), strict=True):
-                        before, middle, after = lengths[at : at + 3]
-                        writer.copy(before)
-                        if middle:  # the figures, written again
-                            text = "".join(
-                                pieces.value(k, v) + "\n" for k, v in zip(_FIGURE_ORDER, values, strict=True)
-                            )
-                            data = text.encode("utf-8")
-                            writer.write(data)
-                            writer.skip(middle)
-                            lengths[at + 1] = len(data)
-                        writer.copy(after)
+                    values = tuple(zip(_FIGURE_ORDER, figures.of(number), strict=True)) if official else ()
+                    _copy_node(out, (g, m), lengths, values)
                     was = next(kept, None)
                     index[0].write(_node_state(key, digest, lengths, bare, qualified_by))
                     continue
@@ -2642,18 +2631,7 @@ def _write_spliced(
                     was = next(kept, None)
                 if was is not None and was[0] == key and was[1] == digest and "-1" not in was[2:8]:
                     lengths = [int(x) for x in was[2:8]]
-                    for at, (writer, pieces) in zip((0, 3), zip(out, (g, m), strict=True), strict=True):
-                        before, middle, after = lengths[at : at + 3]
-                        writer.copy(before)
-                        if middle:  # the figures, written again
-                            text = "".join(
-                                pieces.value(k, v) + "\n" for k, v in attrs.items() if k in _FIGURES
-                            )
-                            data = text.encode("utf-8")
-                            writer.write(data)
-                            writer.skip(middle)
-                            lengths[at + 1] = len(data)
-                        writer.copy(after)
+                    _copy_node(out, (g, m), lengths, tuple((k, v) for k, v in attrs.items() if k in _FIGURES))
                     was = next(kept, None)
                 else:
                     if was is not None and was[0] == key:  # changed: its old text passed over
@@ -2780,6 +2758,21 @@ class _Copier:
         if len(data) != size:
             raise Stale  # the previous file is shorter than its state says
         self.new.write(data)
+
+
+def _copy_node(out: tuple[_Copier, _Copier], pieces: tuple, lengths: list[int], values: tuple) -> None:
+    """A node's text in both exports copied from the previous files, its figures (``values``, pairs
+    of a figure and its value) written again: ``lengths`` holds each file's three runs (before the
+    figures, the figures, after them) and takes the figures' new lengths."""
+    for at, (writer, piece) in zip((0, 3), zip(out, pieces, strict=True), strict=True):
+        before, middle, after = lengths[at : at + 3]
+        writer.copy(before)
+        if middle:  # the figures, written again
+            data = "".join(piece.value(k, v) + "\n" for k, v in values).encode("utf-8")
+            writer.write(data)
+            writer.skip(middle)
+            lengths[at + 1] = len(data)
+        writer.copy(after)
 
 
 def _node_state(key: str, digest: str, lengths: list[int], bare: str, qualified_by: str) -> str:

@@ -422,6 +422,26 @@ def _exports(folder) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in ("graph.gexf", "graph.graphml")}
 
 
+def _state_size(rows) -> int:
+    """The nodes and edges the exports' state (``rows``/exports) describes."""
+    return sum(
+        len((rows / "exports" / name).read_text(encoding="utf-8").splitlines())
+        for name in ("nodes.tsv", "edges.tsv")
+    )
+
+
+def _updated(tmp_path, rows, graph) -> int:
+    """``graph``'s exports written as an update of out1's (in out2) and whole (in whole), asserted
+    byte-identical; returns the nodes and edges of the state it leaves."""
+    second = canonical_shards(graph, tmp_path / "second")
+    for out in ("out2", "whole"):
+        write_from_shards(second, tmp_path / out, network=False)
+    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
+    write_network_files(tmp_path / "whole", second)
+    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
+    return _state_size(rows)
+
+
 def test_an_update_copies_the_exports_text_that_did_not_change(tmp_path, monkeypatch):
     """The same network formats no node or edge; a release added formats its own and copies the
     others, the officials' figures written again; either gives the bytes of files written whole."""
@@ -430,18 +450,12 @@ def test_an_update_copies_the_exports_text_that_did_not_change(tmp_path, monkeyp
     first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
     write_from_shards(first, tmp_path / "out1", network=False)
     write_network_files(tmp_path / "out1", first, rows, previous=tmp_path / "none")
-    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
-    edges = len((rows / "exports" / "edges.tsv").read_text(encoding="utf-8").splitlines())
-    assert counts == [nodes + edges]  # no previous files: all formatted
+    size = _state_size(rows)
+    assert counts == [size]  # no previous files: all formatted
     write_network_files(tmp_path / "out1", first, rows, previous=tmp_path / "out1")  # in place
     assert counts[-1] == 0
-    second = canonical_shards(sample_graph(), tmp_path / "second")
-    for out in ("out2", "whole"):
-        write_from_shards(second, tmp_path / out, network=False)
-    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
-    write_network_files(tmp_path / "whole", second)
-    assert 0 < counts[-1] < nodes + edges
-    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
+    _updated(tmp_path, rows, sample_graph())
+    assert 0 < counts[-1] < size
 
 
 def _with(*triples):
@@ -488,15 +502,8 @@ def test_a_node_whose_exported_name_changes_with_its_line_unchanged_is_written_a
     first = canonical_shards(before(), tmp_path / "first")
     write_from_shards(first, tmp_path / "out1", network=False)
     write_network_files(tmp_path / "out1", first, rows)
-    second = canonical_shards(after(), tmp_path / "second")
-    for out in ("out2", "whole"):
-        write_from_shards(second, tmp_path / out, network=False)
-    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
-    write_network_files(tmp_path / "whole", second)
-    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
-    edges = len((rows / "exports" / "edges.tsv").read_text(encoding="utf-8").splitlines())
-    assert 0 < counts[-1] < nodes + edges  # the others copied
-    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
+    size = _updated(tmp_path, rows, after())
+    assert 0 < counts[-1] < size  # the others copied
 
 
 @pytest.mark.parametrize(
@@ -516,15 +523,8 @@ def test_exports_whose_state_does_not_describe_them_are_written_whole(spoil, tmp
     write_from_shards(first, tmp_path / "out1", network=False)
     write_network_files(tmp_path / "out1", first, rows)
     spoil(tmp_path / "out1", rows / "exports")
-    second = canonical_shards(sample_graph(), tmp_path / "second")
-    for out in ("out2", "whole"):
-        write_from_shards(second, tmp_path / out, network=False)
-    write_network_files(tmp_path / "out2", second, rows, previous=tmp_path / "out1")
-    write_network_files(tmp_path / "whole", second)
-    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
-    edges = len((rows / "exports" / "edges.tsv").read_text(encoding="utf-8").splitlines())
-    assert counts[-1] == nodes + edges
-    assert _exports(tmp_path / "out2") == _exports(tmp_path / "whole")
+    size = _updated(tmp_path, rows, sample_graph())
+    assert counts[-1] == size  # all formatted again
 
 
 # --- the commands' reading: stats and view from the tables --------------------
