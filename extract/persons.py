@@ -42,6 +42,7 @@ from govkg.extract.names import (
     boundary_after,
     context_words,
     ends_with,
+    ethnic_name_at,
     holds_word,
     is_chinese_name,
     is_common_word,
@@ -412,6 +413,8 @@ class _Finder:
                 name, spaced = self.spaced_name_at(at)
             if not name and not self.country_before(end):
                 name = self.dotted_name_at(at)  # 雪克来提·扎克尔
+            if not name and not self.country_before(end):
+                name = self.ethnic_name_after(at)  # 副旗长那顺巴雅尔出席
             if not name and ends is not None:
                 name = self.repeated_name_at(at)  # 陈景军领学: 陈景军 is named elsewhere
             if not name and ends is None:
@@ -501,6 +504,15 @@ class _Finder:
                 word = t[i:end]
                 return word if _foreign_like(word.replace("·", "")) else None
         return None
+
+    def ethnic_name_after(self, i: int) -> str | None:
+        """A Mongolian, Tibetan or Uyghur name with no Han surname right after a title's head
+        (苏木党委书记额尔敦主持, 副县长扎西多吉出席: :func:`names.ethnic_name_at`), which is
+        no place and no common word, and no byline's."""
+        name = ethnic_name_at(self.text, i)
+        if not name or _not_a_name(name.replace("·", "")) or self._byline(i):
+            return None
+        return name
 
     def spaced_name_at(self, i: int) -> tuple[str | None, tuple[int, int] | None]:
         """A name with a stray space from scraping (市长何 平出席): the name without
