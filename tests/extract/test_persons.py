@@ -184,8 +184,11 @@ def test_a_bare_title_takes_the_place_of_its_chain():
             ["吴小昆", "张光明", "扎西卓玛", "鸟成才"],
         ),
         ("副县长王小明、扎西卓玛、李四出席。", ["李四", "王小明", "扎西卓玛"]),
-        # controls: not at the list's end, nor a word of an organ or a place
-        ("副县长王小明、扎西卓玛出席。", ["王小明"]),
+        # at the list's end, before a word for attending, where it is written in the characters
+        # of such names (ethnic_names.tsv)
+        ("副县长王小明、扎西卓玛出席。", ["王小明", "扎西卓玛"]),
+        # controls: not at the list's end otherwise, nor a word of an organ or a place
+        ("副县长王小明、文旅专班出席。", ["王小明"]),
         ("副县长王小明、李四、扎西卓玛、各乡镇负责人出席。", ["李四", "王小明"]),
         ("副县长王小明、李四、县人武部、赵五出席。", ["李四", "王小明", "赵五"]),
     ],
@@ -1257,3 +1260,28 @@ def test_a_name_of_no_han_surname_after_a_title_is_read(text, expected):
 def test_a_name_of_no_han_surname_is_keyed_as_a_local_official():
     found = persons("苏木党委书记额尔敦主持会议。", "某旗")
     assert found["额尔敦"].jurisdiction == "某旗"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname listed after a titled name shares the title, as a Han name does
+        ("副旗长那顺巴雅尔、额尔敦出席。", {"那顺巴雅尔": ["副旗长"], "额尔敦": ["副旗长"]}),
+        ("副旗长王五、那顺巴雅尔出席。", {"王五": ["副旗长"], "那顺巴雅尔": ["副旗长"]}),
+        (
+            "副县长扎西多吉、次仁卓玛和李四出席会议。",
+            {"扎西多吉": ["副县长"], "次仁卓玛": ["副县长"], "李四": ["副县长"]},
+        ),
+        (
+            "旗人大常委会副主任额尔敦、萨仁高娃参加。",
+            {n: ["旗人大常委会副主任"] for n in ("额尔敦", "萨仁高娃")},
+        ),
+        # joined by 和 before a word for attending: a name, of no title told (as 副主任甲和乙)
+        ("县委书记李四和扎西多吉出席。", {"李四": ["县委书记"], "扎西多吉": []}),
+        # controls: a list item that no name or word for attending follows is none
+        ("县长李四、巴西等国客人出席。", {"李四": ["县长"]}),
+        ("副县长李四、那里的群众参加。", {"李四": ["副县长"]}),
+    ],
+)
+def test_a_name_of_no_han_surname_listed_after_a_titled_name_is_read(text, expected):
+    assert titles(text, "某旗") == expected
