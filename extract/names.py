@@ -100,6 +100,9 @@ def ethnic_name_at(text: str, i: int) -> str | None:
     that starts with a word of the table's ``notname`` (多次, 那里) or is a common word. Asked
     only where a title's head has just ended and no Han name was read.
 
+    A run of two characters needs a mark or a cue word of two characters or more after it (扎西
+    出席, 尼玛，), not a one-character one (德才兼备, 宝贵的).
+
     >>> [ethnic_name_at(t, 0) for t in ("那顺巴雅尔出席", "扎西多吉主持", "买买提·艾力说", "多次强调")]
     ['那顺巴雅尔', '扎西多吉', '买买提·艾力', None]
     """
@@ -121,10 +124,20 @@ def ethnic_name_at(text: str, i: int) -> str | None:
         word = text[i:end]
         if word.endswith("·") or not boundary_after(text, end):
             continue
+        if end - i == 2 and not _strong_boundary(text, end):
+            continue  # 书记德才兼备: two characters before a one-character verb read no name
         if word.startswith(notname) or is_common_word(word):
             return None
         return word
     return None
+
+
+def _strong_boundary(text: str, i: int) -> bool:
+    """Whether a name surely ends at ``i``: the end, a mark, or a cue word of two characters or
+    more (出席, 强调), not a one-character one (兼, 的, 时)."""
+    if i >= len(text) or not HAN.match(text[i]):
+        return text[i : i + 1] != "·"
+    return any(text.startswith(w, i) for w in context_words("after") if len(w) > 1)
 
 
 @cache

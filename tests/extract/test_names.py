@@ -170,6 +170,11 @@ def test_a_name_written_as_a_transliteration(word, expected):
         ("尔敦出席", None),
         ("巴特尔委员会", None),
         ("多次强调", None),
+        # two characters need a mark or a cue word of two characters or more after them
+        ("扎西出席", "扎西"),
+        ("尼玛，", "尼玛"),
+        ("德才兼备", None),
+        ("宝贵的", None),
         ("那里，", None),
         ("次日，", None),
         # more than eight characters: no name ends at a boundary

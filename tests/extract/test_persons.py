@@ -1245,6 +1245,7 @@ def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
         # controls: an adverb, an organ, a body or a word after a title is no name
         ("旗委书记多次强调要抓好落实。", {}),
         ("县长扎根基层多年。", {}),
+        ("书记德才兼备。", {}),
         ("书记处召开会议。", {}),
         ("旗长办公会研究了工作。", {}),
         ("主席团常务主席王五主持。", {"王五": ["主席团常务主席"]}),
