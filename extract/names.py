@@ -84,6 +84,63 @@ def is_transliterated(word: str) -> bool:
 
 
 @cache
+def _ethnic(kind: str) -> frozenset[str]:
+    """The entries of one kind in ``ethnic_names.tsv``: characters (``start``, ``inner``) or
+    words (``notname``)."""
+    rows = [row[0] for row in load_table("ethnic_names.tsv") if row[1] == kind]
+    return frozenset(rows) if kind == "notname" else frozenset("".join(rows))
+
+
+def ethnic_name_at(text: str, i: int) -> str | None:
+    """A Mongolian, Tibetan or Uyghur name starting at ``i``, written with no Han surname.
+
+    A run of two to eight characters of ``ethnic_names.tsv`` (the first one a ``start``
+    character), with a middle dot between two parts for a Uyghur name, that a boundary
+    follows (a cue word or a mark, :func:`boundary_after`); the longest such run, and not one
+    that starts with a word of the table's ``notname`` (多次, 那里) or is a common word. Asked
+    only where a title's head has just ended and no Han name was read.
+
+    A run of two characters needs a mark or a cue word of two characters or more after it (扎西
+    出席, 尼玛，), not a one-character one (德才兼备, 宝贵的).
+
+    >>> [ethnic_name_at(t, 0) for t in ("那顺巴雅尔出席", "扎西多吉主持", "买买提·艾力说", "多次强调")]
+    ['那顺巴雅尔', '扎西多吉', '买买提·艾力', None]
+    """
+    start = _ethnic("start")
+    if text[i : i + 1] not in start:
+        return None
+    chars = start | _ethnic("inner")
+    j, letters = i, 0
+    while j < len(text) and letters < 8:
+        c = text[j]
+        if c == "·" and letters and text[j + 1 : j + 2] in start and text[j - 1] != "·":
+            j += 1
+        elif c in chars:
+            j, letters = j + 1, letters + 1
+        else:
+            break
+    notname = tuple(_ethnic("notname"))
+    for end in range(j, i + 1, -1):  # the longest run a boundary follows
+        word = text[i:end]
+        if word.endswith("·") or not boundary_after(text, end):
+            continue
+        if end - i == 2 and not _strong_boundary(text, end):
+            continue  # 书记德才兼备: two characters before a one-character verb read no name
+        if word.startswith(notname) or is_common_word(word):
+            return None
+        return word
+    return None
+
+
+def _strong_boundary(text: str, i: int) -> bool:
+    """Whether a name surely ends at ``i``: the end, a mark, or a cue word of two characters or
+    more (出席, 强调), not a one-character one (兼, 的, 时)."""
+    if i >= len(text) or not HAN.match(text[i]):
+        return text[i : i + 1] != "·"
+    return any(text.startswith(w, i) for w in context_words("after") if len(w) > 1)
+
+
+@cache
 def _common_words() -> frozenset[str]:
     return load_words("common_words.tsv")
 

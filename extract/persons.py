@@ -42,6 +42,7 @@ from govkg.extract.names import (
     boundary_after,
     context_words,
     ends_with,
+    ethnic_name_at,
     holds_word,
     is_chinese_name,
     is_common_word,
@@ -313,13 +314,16 @@ class _Finder:
                 return True
         return False
 
-    def list_after(self, i: int) -> list[tuple[int, str]]:
+    def list_after(self, i: int, ethnic: bool = False) -> list[tuple[int, str]]:
         """Bare names listed from ``i`` on: 、王五、赵六 (each a name before a boundary),
         and the last one joined by 和 / 及 / 以及 before a word for attending
         (、王五和赵六出席). An item that reads as a place or a word (吴兴, 高平: a
         county too) is a name between two names or before a word for attending
         (副主任甲、吴兴、乙出席; 副主任甲、吴兴出席), not before anything else
-        (甲、高平等地)."""
+        (甲、高平等地). With ``ethnic`` (a list after a title), an item may be a name of no Han
+        surname (:meth:`ethnic_name_after`: 副旗长甲、额尔敦出席), on the same terms as an item
+        that reads as a place: between two names or before a word for attending, or joined
+        by 和 before one."""
         t = self.text
         out: list[tuple[int, str]] = []
         doubtful: list[tuple[int, str]] = []  # items that read as places or words, until a name
@@ -329,12 +333,17 @@ class _Finder:
                 break  # a comma does not continue a list of bare names
             at = joined.end() if joined else i + 1
             name = name_at(t, at, self.known()) or (None if joined else self.list_item(at))
+            unsurnamed = None  # whether a name of no Han surname is in doubt (not after 和)
+            if not name and ethnic:
+                name = self.ethnic_name_after(at)
+                unsurnamed = None if name is None else not joined
             if not name:
                 break
             end = at + len(name)
             if joined and not _LIST_ATTEND.match(t, end):
                 break  # 县长甲和乙镇…: 和 joins a list only before a word for attending
-            if name not in self.found and (_not_a_name(name) or _unsurnamed(name)):
+            doubt = unsurnamed if unsurnamed is not None else _not_a_name(name) or _unsurnamed(name)
+            if name not in self.found and doubt:
                 if joined:
                     break
                 doubtful.append((at, name))
@@ -412,6 +421,8 @@ class _Finder:
                 name, spaced = self.spaced_name_at(at)
             if not name and not self.country_before(end):
                 name = self.dotted_name_at(at)  # 雪克来提·扎克尔
+            if not name and not self.country_before(end):
+                name = self.ethnic_name_after(at)  # 副旗长那顺巴雅尔出席
             if not name and ends is not None:
                 name = self.repeated_name_at(at)  # 陈景军领学: 陈景军 is named elsewhere
             if not name and ends is None:
@@ -433,7 +444,9 @@ class _Finder:
             self.add(name, titles, foreign)
             if spaced:
                 self.found[name].spaced.append(spaced)
-            for k, (where, other) in enumerate(self.list_after(spaced[1] if spaced else at + len(name))):
+            for k, (where, other) in enumerate(
+                self.list_after(spaced[1] if spaced else at + len(name), ethnic=True)
+            ):
                 # 副主任甲、乙和丙 share the title; 副主任甲和丙 do not tell 丙's
                 self.add(other, titles if k or t[where - 1] == "、" else ())
 
@@ -501,6 +514,15 @@ class _Finder:
                 word = t[i:end]
                 return word if _foreign_like(word.replace("·", "")) else None
         return None
+
+    def ethnic_name_after(self, i: int) -> str | None:
+        """A Mongolian, Tibetan or Uyghur name with no Han surname right after a title's head
+        (苏木党委书记额尔敦主持, 副县长扎西多吉出席: :func:`names.ethnic_name_at`), which is
+        no place and no common word, and no byline's."""
+        name = ethnic_name_at(self.text, i)
+        if not name or _not_a_name(name.replace("·", "")) or self._byline(i):
+            return None
+        return name
 
     def spaced_name_at(self, i: int) -> tuple[str | None, tuple[int, int] | None]:
         """A name with a stray space from scraping (市长何 平出席): the name without

@@ -1,7 +1,15 @@
 import pytest
 
 from govkg.extract.data import load_table
-from govkg.extract.names import is_chinese_name, is_transliterated, name_at, name_before, without_lookalikes
+from govkg.extract.names import (
+    context_words,
+    ethnic_name_at,
+    is_chinese_name,
+    is_transliterated,
+    name_at,
+    name_before,
+    without_lookalikes,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,6 +99,7 @@ def test_name_before(text, end, expected):
         "t2s.tsv",
         "document_words.tsv",
         "transliteration.tsv",
+        "ethnic_names.tsv",
     ],
 )
 def test_lexicons_say_where_they_come_from(name):
@@ -144,3 +153,44 @@ def test_without_lookalikes_keeps_only_pronouns(text, pronoun):
 )
 def test_a_name_written_as_a_transliteration(word, expected):
     assert is_transliterated(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("那顺巴雅尔出席", "那顺巴雅尔"),
+        ("额尔敦主持", "额尔敦"),
+        ("次仁卓玛，", "次仁卓玛"),
+        ("胡日巴特尔时，", "胡日巴特尔"),
+        ("买买提·艾力说", "买买提·艾力"),
+        # the longest run a boundary follows: the verb after it is no part of it
+        ("巴特尔来到", "巴特尔"),
+        # no name: a run of one, a character no name starts with, no boundary, a word of no name
+        ("巴出席", None),
+        ("尔敦出席", None),
+        ("巴特尔委员会", None),
+        ("多次强调", None),
+        # two characters need a mark or a cue word of two characters or more after them
+        ("扎西出席", "扎西"),
+        ("尼玛，", "尼玛"),
+        ("德才兼备", None),
+        ("宝贵的", None),
+        ("那里，", None),
+        ("次日，", None),
+        # more than eight characters: no name ends at a boundary
+        ("巴特尔朝鲁那顺巴雅尔出席", None),
+    ],
+)
+def test_ethnic_name_at(text, expected):
+    assert ethnic_name_at(text, 0) == expected
+
+
+def test_the_ethnic_name_table_holds_no_verb_a_name_ends_before():
+    """A one-character word that may follow a name (来, 和, 向) is no character of the table, or
+    the run would take it in (巴特尔来到 → 巴特尔来)."""
+    rows = load_table("ethnic_names.tsv")
+    chars = "".join(row[0] for row in rows if row[1] in ("start", "inner"))
+    verbs = {w for w in context_words("after") if len(w) == 1}
+    assert not verbs & set(chars)
+    assert len(set(chars)) == len(chars)  # each character once
+    assert all(set(row[0]) <= set(chars) for row in rows if row[1] == "notname")

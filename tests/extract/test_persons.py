@@ -184,8 +184,11 @@ def test_a_bare_title_takes_the_place_of_its_chain():
             ["吴小昆", "张光明", "扎西卓玛", "鸟成才"],
         ),
         ("副县长王小明、扎西卓玛、李四出席。", ["李四", "王小明", "扎西卓玛"]),
-        # controls: not at the list's end, nor a word of an organ or a place
-        ("副县长王小明、扎西卓玛出席。", ["王小明"]),
+        # at the list's end, before a word for attending, where it is written in the characters
+        # of such names (ethnic_names.tsv)
+        ("副县长王小明、扎西卓玛出席。", ["王小明", "扎西卓玛"]),
+        # controls: not at the list's end otherwise, nor a word of an organ or a place
+        ("副县长王小明、文旅专班出席。", ["王小明"]),
         ("副县长王小明、李四、扎西卓玛、各乡镇负责人出席。", ["李四", "王小明"]),
         ("副县长王小明、李四、县人武部、赵五出席。", ["李四", "王小明", "赵五"]),
     ],
@@ -1211,9 +1214,10 @@ def test_a_title_does_not_take_in_the_name_and_verb_before_it(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the tagger's name that starts inside the name after a title's head is cut: none is read
-        ("副旗长那顺巴雅尔出席。", {}),
-        ("会议由副旗长那顺巴雅尔主持。", {}),
+        # the tagger's name that starts inside the name after a title's head is cut: the whole
+        # name is read, by its characters (test_a_name_of_no_han_surname_after_a_title_is_read)
+        ("副旗长那顺巴雅尔出席。", {"那顺巴雅尔": ["副旗长"]}),
+        ("会议由副旗长那顺巴雅尔主持。", {"那顺巴雅尔": ["副旗长"]}),
         # controls: a title's head and a word that completes the title, then the name
         ("市长助理李四出席。", {"李四": ["市长助理"]}),
         ("县长王五、李四出席。", {"王五": ["县长"], "李四": ["县长"]}),
@@ -1223,3 +1227,62 @@ def test_a_title_does_not_take_in_the_name_and_verb_before_it(text, expected):
 )
 def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Mongolian, Tibetan or Uyghur name with no Han surname right after a title's head
+        ("苏木党委书记额尔敦主持会议。", {"额尔敦": ["苏木党委书记"]}),
+        ("副县长扎西多吉出席并讲话。", {"扎西多吉": ["副县长"]}),
+        ("嘎查达巴特尔朝鲁介绍了情况。", {"巴特尔朝鲁": ["嘎查达"]}),
+        ("苏木达乌云其木格、副苏木达宝音出席。", {"乌云其木格": ["苏木达"], "宝音": ["副苏木达"]}),
+        ("县委书记次仁卓玛强调，要抓好落实。", {"次仁卓玛": ["县委书记"]}),
+        ("在走访旗级人大代表苏日古冷时，他说。", {"苏日古冷": ["旗级人大代表"]}),
+        ("副州长买买提·艾力说，要加强团结。", {"买买提·艾力": ["副州长"]}),
+        # the name ends before a one-character verb after it
+        ("旗长巴特尔来到嘎查调研。", {"巴特尔": ["旗长"]}),
+        # controls: an adverb, an organ, a body or a word after a title is no name
+        ("旗委书记多次强调要抓好落实。", {}),
+        ("县长扎根基层多年。", {}),
+        ("书记德才兼备。", {}),
+        ("书记处召开会议。", {}),
+        ("旗长办公会研究了工作。", {}),
+        ("主席团常务主席王五主持。", {"王五": ["主席团常务主席"]}),
+        # controls: Han names read as before
+        ("县委书记王小明出席。", {"王小明": ["县委书记"]}),
+        ("市长洛桑、副市长王五出席。", {"洛桑": ["市长"], "王五": ["副市长"]}),
+    ],
+)
+def test_a_name_of_no_han_surname_after_a_title_is_read(text, expected):
+    assert titles(text, "某旗") == expected
+
+
+def test_a_name_of_no_han_surname_is_keyed_as_a_local_official():
+    found = persons("苏木党委书记额尔敦主持会议。", "某旗")
+    assert found["额尔敦"].jurisdiction == "某旗"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname listed after a titled name shares the title, as a Han name does
+        ("副旗长那顺巴雅尔、额尔敦出席。", {"那顺巴雅尔": ["副旗长"], "额尔敦": ["副旗长"]}),
+        ("副旗长王五、那顺巴雅尔出席。", {"王五": ["副旗长"], "那顺巴雅尔": ["副旗长"]}),
+        (
+            "副县长扎西多吉、次仁卓玛和李四出席会议。",
+            {"扎西多吉": ["副县长"], "次仁卓玛": ["副县长"], "李四": ["副县长"]},
+        ),
+        (
+            "旗人大常委会副主任额尔敦、萨仁高娃参加。",
+            {n: ["旗人大常委会副主任"] for n in ("额尔敦", "萨仁高娃")},
+        ),
+        # joined by 和 before a word for attending: a name, of no title told (as 副主任甲和乙)
+        ("县委书记李四和扎西多吉出席。", {"李四": ["县委书记"], "扎西多吉": []}),
+        # controls: a list item that no name or word for attending follows is none
+        ("县长李四、巴西等国客人出席。", {"李四": ["县长"]}),
+        ("副县长李四、那里的群众参加。", {"李四": ["副县长"]}),
+    ],
+)
+def test_a_name_of_no_han_surname_listed_after_a_titled_name_is_read(text, expected):
+    assert titles(text, "某旗") == expected
