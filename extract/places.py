@@ -632,6 +632,7 @@ def find_jurisdiction(release: Release) -> str | None:
     scores: Counter[str] = Counter()
     written: dict[str, str] = {}
     order: dict[str, int] = {}
+    unfit: list[tuple[str, str, bool]] = []  # places named at a level the release never speaks as
     parts = (
         (3.0, title, release.title or ""),
         (2.0, simplify(release.source or ""), release.source or ""),
@@ -657,6 +658,8 @@ def find_jurisdiction(release: Release) -> str | None:
         for full, as_written, factor in names:
             level = _level(full)
             if level is None or not counts[level]:
+                if level is not None:
+                    unfit.append((full, as_written, factor < 1))
                 continue
             scores[full] += weight * factor * (1 + counts[level] / 10)
             order.setdefault(full, len(order))
@@ -666,7 +669,7 @@ def find_jurisdiction(release: Release) -> str | None:
         # 来湘考察, 在湘期间: a province the release names by its abbreviation only, at the
         # level it refers to itself
         host = _host_by_abbreviation(title + "\n" + text)
-        return host if host and counts[_level(host)] else None
+        return host if host and counts[_level(host)] else _renamed_home(unfit, counts)
     best = max(scores, key=lambda n: (scores[n], -order[n]))
     # 县委巡察组向徽城镇…反馈: a town is what a county's release speaks about,
     # unless the release refers to the town's level more than to any other;
@@ -676,6 +679,39 @@ def find_jurisdiction(release: Release) -> str | None:
         if not any(_level(n) == dominant for n in scores):
             return None
     return written.get(best, best)
+
+
+def _renamed_home(unfit: list[tuple[str, str, bool]], counts: Counter) -> str | None:
+    """The district a release of a district names only by the short name of a county or
+    county-level city: that division, made a district since (:func:`renamed`), as written.
+
+    A release that calls itself 区 (区委, 全区) and names no district, only 武隆 (推动武隆经济,
+    the site's 武隆网), speaks for 武隆区: 武隆县 became a district after the gazetteer was
+    made. Only when every place it names (``unfit``: full name, as written, whether a short
+    name) is that one county, by its short name, twice or more: a county named in full
+    (武隆县) is another, and a name told once may be a neighbour's. Not in a release of a
+    county (districts are not made counties) or of a 市 (a prefecture names its counties).
+
+    >>> counts = Counter({"区": 5, "市": 0})
+    >>> _renamed_home([("武隆县", "武隆县", True), ("武隆县", "武隆县", True)], counts)
+    '武隆区'
+    >>> _renamed_home([("武隆县", "武隆县", True)], counts) is None
+    True
+    >>> _renamed_home([("武隆县", "武隆县", True), ("武隆县", "武隆县", False)], counts) is None
+    True
+    """
+    (level, most), *_ = counts.most_common(1)
+    if level != "区" or not most or len(unfit) < 2 or not all(short for *_, short in unfit):
+        return None
+    if len({full for full, *_ in unfit}) != 1:
+        return None
+    full, as_written, _ = unfit[0]
+    (place,) = places_named(full)[:1] or (None,)
+    stem = shorten(full)
+    found = renamed(stem + level)
+    if place is None or place.level != "county" or [p.code for p in found] != [place.code]:
+        return None
+    return as_written[: len(stem)] + level
 
 
 def release_place(release: Release, offices: Iterable[Office]) -> str | None:

@@ -501,3 +501,22 @@ def test_a_renamed_division_s_titles_and_releases_share_its_key():
 )
 def test_a_renamed_division_is_the_jurisdiction_as_written(text, place):
     assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a district's release naming only a county (the gazetteer's) by its short name, twice
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济高质量发展，打造武隆特色品牌。", "武隆区"),
+        ("2月1日，區委召開常委會議。會議要求，推動武隆經濟高質量發展，打造武隆特色品牌。", "武隆区"),
+        # controls: named once; named in full (another county); two counties; a 市 or a
+        # 县 speaking; a district the gazetteer has (no renaming)
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济高质量发展。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济发展，打造武隆特色，学习武隆县经验。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济、丰都经济发展，打造武隆特色。", None),
+        ("2月1日，市委召开常委会议。会议要求，推动武隆经济高质量发展，打造武隆特色品牌。", None),
+        ("2月1日，县委召开常委会议。会议要求，推动璧山经济高质量发展，打造璧山特色品牌。", None),
+    ],
+)
+def test_a_district_named_only_by_the_short_name_of_a_county_is_that_county_renamed(text, place):
+    assert find_jurisdiction(release(text)) == place
