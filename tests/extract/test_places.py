@@ -520,3 +520,18 @@ def test_a_renamed_division_is_the_jurisdiction_as_written(text, place):
 )
 def test_a_district_named_only_by_the_short_name_of_a_county_is_that_county_renamed(text, place):
     assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("1月5日，县委召开常委会议。会议要求，要用好资源、推动发展。", None),  # not 资源县
+        ("1月5日，区委召开常委会议。会议要求，坚持乡村振兴的总要求，全区上下要努力。", None),  # 振兴区
+        ("1月5日，区委召开常委会议。会议强调，实现中华民族伟大复兴的目标，全区干部要担当。", None),
+        ("1月5日，县委召开常委会议。会议强调，要加强与中方的合作，全县干部要担当。", None),  # 中方县
+        # control: a short name that is no word
+        ("1月5日，县委召开常委会议。会议要求，推动通江经济高质量发展。", "通江县"),
+    ],
+)
+def test_a_short_name_that_is_an_everyday_word_is_no_jurisdiction(text, place):
+    assert find_jurisdiction(release(text)) == place
