@@ -5,7 +5,8 @@ This module owns every decision about a place name, per name and per release:
 - the level words (``LEVEL_WORDS``: 省市县区州旗盟镇乡) and the organ words a
   place or level opens (``ORGAN_WORDS``: 委, 政府, 人大…) that titles, organs
   and identity read from here;
-- the canonical name of a place (:func:`place_key`: 巴中 → 巴中市), the division
+- the canonical name of a place (:func:`place_key`: 巴中 → 巴中市; a division renamed
+  since the gazetteer was made, :func:`renamed`: 武隆区 of 武隆县), the division
   above it at a level (:func:`lift`), the place named at the start of a title or
   organ (:func:`place_prefix`);
 - the jurisdiction a release speaks for (:func:`find_jurisdiction`): the place
@@ -78,6 +79,42 @@ def gazetteer() -> dict[str, list[Place]]:
     for abbreviation, name in load_table("place_abbreviations.tsv"):
         index.setdefault(abbreviation, []).append(by_name[name])
     return index
+
+
+# The level words of county-level divisions: a county made a district (撤县设区, 武隆县 →
+# 武隆区) or a county-level city (撤县设市, 平泉县 → 平泉市), a city made a district.
+_RENAMED_LEVELS = "区市县"
+
+
+@lru_cache(maxsize=4096)
+def renamed(name: str) -> tuple[Place, ...]:
+    """The county-level divisions a name the gazetteer lacks stands for, renamed since it was made.
+
+    The gazetteer (``places.tsv``) holds the names of about 2016: 武隆 became a district
+    that year, 平泉 a county-level city in 2017, and releases write 武隆区, 平泉市. A stem
+    and 区, 市 or 县 names the divisions whose name is that stem and another of these
+    words, when every division the stem names is one: all of them, for the reader to tell
+    apart by where the name is read (长宁市: 长宁区 and 长宁县), as namesakes are. Each keeps
+    the gazetteer's code, so the divisions above it are known, under the name as written.
+
+    No stem of one character, no stem that is an everyday word (``place_words.tsv``: 合作区),
+    none that names a prefecture or a province too (那曲市), and no name that ends in a word
+    for an area (``area_words.tsv``: 沂蒙山区, 江城市民, 大城市).
+
+    >>> [(p.code, p.name) for p in renamed("武隆区")], [p.code for p in renamed("长宁市")]
+    ([('500232', '武隆区')], ['310105', '511524'])
+    >>> renamed("武隆县"), renamed("合作区"), renamed("武夷山区"), renamed("高新区")
+    ((), (), (), ())
+    """
+    stem, level = name[:-1], name[-1:]
+    if len(stem) < 2 or level not in _RENAMED_LEVELS or name in gazetteer():
+        return ()
+    if stem in load_words("place_words.tsv") or stem[-1] + level in load_words("area_words.tsv"):
+        return ()
+    places = gazetteer().get(stem, ())
+    if not all(p.level == "county" and p.name[:-1] == stem and p.name[-1] in _RENAMED_LEVELS for p in places):
+        return ()
+    return tuple(Place(p.code, name, p.level) for p in places)
 
 
 @lru_cache(maxsize=1)
@@ -171,8 +208,8 @@ ORGAN_AFTER_PLACE = re.compile(
 
 
 def places_named(name: str) -> list[Place]:
-    """The gazetteer's places of a name (full, short or abbreviated)."""
-    return list(gazetteer().get(name, ()))
+    """The gazetteer's places of a name (full, short or abbreviated, or :func:`renamed` since)."""
+    return list(gazetteer().get(name, ())) or list(renamed(name))
 
 
 _parent = cache(parent)  # the gazetteer looks codes up one by one
@@ -203,7 +240,7 @@ def level_word(place: str | None) -> str | None:
 @lru_cache(maxsize=1 << 14)  # a place name's text: a worker meets new ones with every release
 def _split_chain(text: str) -> tuple[tuple[Place, ...], ...]:
     """A name such as 上海市黄浦区 or 安徽省池州市石台县 read as gazetteer names, outermost first."""
-    if text in gazetteer():
+    if text in gazetteer() or renamed(text):
         return (tuple(places_named(text)),)
     for cut in range(len(text) - 2, 1, -1):
         head, tail = text[:cut], text[cut:]
@@ -327,8 +364,9 @@ def place_prefix(text: str) -> tuple[str | None, str]:
 
 
 def _in_full(head: str, places: tuple[Place, ...]) -> bool:
-    """Whether ``head`` ends in a full name or an abbreviation (科左中旗) of three characters or more."""
-    names = {p.name for p in places} | abbreviations()
+    """Whether ``head`` ends in a full name or an abbreviation (科左中旗) of three characters or more
+    (of the gazetteer: a :func:`renamed` name is followed by an organ, 武隆区委, not 武隆市场监管局)."""
+    names = {p.name for p in places if p.name in gazetteer()} | abbreviations()
     return any(len(name) >= 3 and head.endswith(name) for name in names)
 
 
@@ -417,6 +455,12 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             ):
                 continue
             found.append((start, end, full, False))
+        elif after[:1] and after[0] in _RENAMED_LEVELS and not _NOT_A_LEVEL.match(text, end):
+            # A level word the gazetteer's division does not have (scan_names took the name
+            # with its own): a division renamed since (武隆区委, of 武隆县), as written; else
+            # the short name begins a word (合作区, 大城市, 沂蒙山区) and names no place.
+            if renamed(name + after[0]):
+                found.append((start, end + 1, name + after[0], False))
         elif _ORGAN_AFTER.match(after):
             found.append((start, end, full, False))
         elif (
@@ -430,6 +474,9 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     return tuple(found)
 
 
+# A level word that begins another word: 武隆区域 is a region, 武隆市场 a market, and
+# 南岸市民 the people of 南岸 (区), more likely than of a 南岸市.
+_NOT_A_LEVEL = re.compile(r"区[域间块别分]|市[场值面民]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_CONTEXT = re.compile(
     r"([^\u4e00-\u9fff]|$|实际|经济|发展|人民|群众|的|代表团|籍|全|各|城市|是|在|与|和|地区|境内|考察|调研|港"
@@ -585,6 +632,7 @@ def find_jurisdiction(release: Release) -> str | None:
     scores: Counter[str] = Counter()
     written: dict[str, str] = {}
     order: dict[str, int] = {}
+    unfit: list[tuple[str, str, bool]] = []  # places named at a level the release never speaks as
     parts = (
         (3.0, title, release.title or ""),
         (2.0, simplify(release.source or ""), release.source or ""),
@@ -610,6 +658,8 @@ def find_jurisdiction(release: Release) -> str | None:
         for full, as_written, factor in names:
             level = _level(full)
             if level is None or not counts[level]:
+                if level is not None:
+                    unfit.append((full, as_written, factor < 1))
                 continue
             scores[full] += weight * factor * (1 + counts[level] / 10)
             order.setdefault(full, len(order))
@@ -619,7 +669,7 @@ def find_jurisdiction(release: Release) -> str | None:
         # 来湘考察, 在湘期间: a province the release names by its abbreviation only, at the
         # level it refers to itself
         host = _host_by_abbreviation(title + "\n" + text)
-        return host if host and counts[_level(host)] else None
+        return host if host and counts[_level(host)] else _renamed_home(unfit, counts)
     best = max(scores, key=lambda n: (scores[n], -order[n]))
     # 县委巡察组向徽城镇…反馈: a town is what a county's release speaks about,
     # unless the release refers to the town's level more than to any other;
@@ -629,6 +679,39 @@ def find_jurisdiction(release: Release) -> str | None:
         if not any(_level(n) == dominant for n in scores):
             return None
     return written.get(best, best)
+
+
+def _renamed_home(unfit: list[tuple[str, str, bool]], counts: Counter) -> str | None:
+    """The district a release of a district names only by the short name of a county or
+    county-level city: that division, made a district since (:func:`renamed`), as written.
+
+    A release that calls itself 区 (区委, 全区) and names no district, only 武隆 (推动武隆经济,
+    the site's 武隆网), speaks for 武隆区: 武隆县 became a district after the gazetteer was
+    made. Only when every place it names (``unfit``: full name, as written, whether a short
+    name) is that one county, by its short name, twice or more: a county named in full
+    (武隆县) is another, and a name told once may be a neighbour's. Not in a release of a
+    county (districts are not made counties) or of a 市 (a prefecture names its counties).
+
+    >>> counts = Counter({"区": 5, "市": 0})
+    >>> _renamed_home([("武隆县", "武隆县", True), ("武隆县", "武隆县", True)], counts)
+    '武隆区'
+    >>> _renamed_home([("武隆县", "武隆县", True)], counts) is None
+    True
+    >>> _renamed_home([("武隆县", "武隆县", True), ("武隆县", "武隆县", False)], counts) is None
+    True
+    """
+    (level, most), *_ = counts.most_common(1)
+    if level != "区" or not most or len(unfit) < 2 or not all(short for *_, short in unfit):
+        return None
+    if len({full for full, *_ in unfit}) != 1:
+        return None
+    full, as_written, _ = unfit[0]
+    (place,) = places_named(full)[:1] or (None,)
+    stem = shorten(full)
+    found = renamed(stem + level)
+    if place is None or place.level != "county" or [p.code for p in found] != [place.code]:
+        return None
+    return as_written[: len(stem)] + level
 
 
 def release_place(release: Release, offices: Iterable[Office]) -> str | None:

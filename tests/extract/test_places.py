@@ -21,6 +21,7 @@ from govkg.extract.places import (
     place_key,
     place_prefix,
     release_place,
+    renamed,
     scan_names,
     self_level,
 )
@@ -408,3 +409,129 @@ def test_a_province_named_by_its_abbreviation_is_the_host(text, place):
 )
 def test_a_division_opening_the_headline_speaks_for_a_body_that_names_none(title, text, place):
     assert find_jurisdiction(release(text, title)) == place
+
+
+# ------------------------------------------------------------ divisions renamed since the gazetteer
+
+
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        # a county made a district (撤县设区) or a county-level city (撤县设市), a county-level
+        # city made a district, and an old name of a district the gazetteer has
+        ("武隆区", ["500232"]),
+        ("梁平区", ["500228"]),
+        ("永年区", ["130429"]),
+        ("平泉市", ["130823"]),
+        ("荔浦市", ["450331"]),
+        ("长乐区", ["350182"]),
+        ("璧山县", ["500120"]),
+        ("长宁市", ["310105", "511524"]),  # a stem of two counties: both, for the reader to choose
+        # controls
+        ("武隆县", []),  # the gazetteer's own name
+        ("合作区", []),  # the stem is a word (合作市)
+        ("平原区", []),  # ... a plain (平原县)
+        ("大城市", []),  # a big city, not 大城县
+        ("武夷山区", []),  # the mountains of 武夷山 (市)
+        ("那曲市", []),  # the stem names a prefecture too
+        ("巴中区", []),  # ... only a prefecture
+        ("高新区", []),
+        ("城区", []),  # a stem of one character
+    ],
+)
+def test_a_name_the_gazetteer_lacks_is_a_county_renamed_since(name, codes):
+    found = renamed(name)
+    assert [p.code for p in found] == codes
+    assert all(p.name == name and p.level == "county" for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("武隆区委书记张三到白马镇调研", ["武隆区"]),
+        ("平泉市长李四出席", ["平泉市"]),
+        ("重庆市武隆区召开会议", ["重庆市", "武隆区"]),
+        # controls: words ending in a level word after a short name, areas of a division
+        ("推进深港合作区建设", []),
+        ("推动大城市发展", []),
+        ("沂蒙山区群众", []),
+        ("武隆开发区、武隆新区、武隆景区、武隆园区、武隆社区、武隆城区、武隆片区", []),
+        ("武隆市场监管局", ["武隆县"]),  # a market of 武隆, not a city 武隆市
+        ("武隆区域经济", ["武隆县"]),  # a region of 武隆
+    ],
+)
+def test_a_division_renamed_since_the_gazetteer_is_found_as_written(text, names):
+    assert [full for _, _, full in find_places(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "within", "key"),
+    [
+        ("武隆区", None, "武隆区"),
+        ("重庆市武隆区", None, "武隆区"),
+        ("武隆區", None, "武隆区"),
+        ("长宁市", None, "长宁市"),  # two counties: as written
+        ("长宁市", "宜宾市", "宜宾市长宁市"),  # ... told apart by where it is read
+    ],
+)
+def test_a_renamed_division_is_keyed_as_written(name, within, key):
+    assert place_key(name, within) == key
+
+
+def test_a_renamed_division_s_titles_and_releases_share_its_key():
+    # 武隆区委书记 (the title's place), 区委书记 in a release of 武隆区 (lifted), and the release
+    # itself: one key, under 重庆市; a 武隆县 title keeps the gazetteer's
+    record = Release(id="x", text="区委召开常委会。", place="武隆区")
+    assert parse_title("武隆区委书记").place == release_place(record, []) == lift("武隆区", "区") == "武隆区"
+    assert lift("武隆区", "市") == "重庆市"
+    assert parse_title("武隆县委书记").place == "武隆县"
+    assert place_prefix("武隆市场监管局局长") == ("武隆县", "市场监管局局长")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("2月1日，区委召开常委会议。会议要求，武隆区要推动全区高质量发展。", "武隆区"),
+        ("2月1日，區委召開常委會議。會議要求，武隆區要推動全區高質量發展。", "武隆區"),  # as written
+        ("3月2日，市委召开常委会。会议要求，平泉市要抓好全市工作。", "平泉市"),
+        # controls: a word after a short name, a place no self-reference fits
+        ("2月1日，区委召开常委会议。会议要求，推进深港合作区建设，推动全区发展。", None),
+        ("2月1日，区委召开常委会议。会议要求，沂蒙山区要推动全区发展。", None),
+    ],
+)
+def test_a_renamed_division_is_the_jurisdiction_as_written(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a district's release naming only a county (the gazetteer's) by its short name, twice
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济高质量发展，打造武隆特色品牌。", "武隆区"),
+        ("2月1日，區委召開常委會議。會議要求，推動武隆經濟高質量發展，打造武隆特色品牌。", "武隆区"),
+        # controls: named once; named in full (another county); two counties; a 市 or a
+        # 县 speaking; a district the gazetteer has (no renaming)
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济高质量发展。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济发展，打造武隆特色，学习武隆县经验。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动武隆经济、丰都经济发展，打造武隆特色。", None),
+        ("2月1日，市委召开常委会议。会议要求，推动武隆经济高质量发展，打造武隆特色品牌。", None),
+        ("2月1日，县委召开常委会议。会议要求，推动璧山经济高质量发展，打造璧山特色品牌。", None),
+    ],
+)
+def test_a_district_named_only_by_the_short_name_of_a_county_is_that_county_renamed(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("1月5日，县委召开常委会议。会议要求，要用好资源、推动发展。", None),  # not 资源县
+        ("1月5日，区委召开常委会议。会议要求，坚持乡村振兴的总要求，全区上下要努力。", None),  # 振兴区
+        ("1月5日，区委召开常委会议。会议强调，实现中华民族伟大复兴的目标，全区干部要担当。", None),
+        ("1月5日，县委召开常委会议。会议强调，要加强与中方的合作，全县干部要担当。", None),  # 中方县
+        # control: a short name that is no word
+        ("1月5日，县委召开常委会议。会议要求，推动通江经济高质量发展。", "通江县"),
+    ],
+)
+def test_a_short_name_that_is_an_everyday_word_is_no_jurisdiction(text, place):
+    assert find_jurisdiction(release(text)) == place
