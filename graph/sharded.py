@@ -1238,6 +1238,7 @@ def write_network_files(
                 prune_rows(Path(rows), units)
             del units  # a file a shard: not held through the page and the page index
             figures = rankings(tables)
+            give_back_memory()  # the rankings' work on every official, freed: not resident under the page
         # the Gephi files by a worker of the pool, from the tables' files, while this draws the page
         spliced = (Path(rows) / EXPORTS_STATE, previous) if rows is not None else None
         gephi = None
@@ -1249,7 +1250,8 @@ def write_network_files(
             with collector_paused():
                 written = _write_gephi(outdir, tables, figures, spliced) if gephi is None else {}
                 memo = LayoutMemo(Path(rows) / LAYOUT_MEMO) if rows is not None else None
-                page = tables_html(tables, figures, memo=memo)
+                page = tables_html(tables, figures, memo=memo)  # the view chosen, its text not made yet
+                give_back_memory()  # the choice's arrays over every node and edge, freed before the text
                 written["graph.html"] = atomic_write(outdir / "graph.html", page)
                 del page  # not held while meanwhile() runs
             give_back_memory()

@@ -140,6 +140,36 @@ def test_rows_are_kept_by_digest_and_made_again_when_cut_or_gone(tmp_path):
     assert all(path.stat().st_mtime_ns == stamps[path] for path in kept[1:])  # not read again
 
 
+def test_the_page_is_written_after_the_rankings_and_the_views_choice_give_back_their_free_memory(
+    tmp_path, monkeypatch
+):
+    """What the rankings and the choice of the page's nodes free (arrays over the whole network) is
+    handed back before the page's text is made, not left resident beside the Gephi worker."""
+    from govkg.graph import sharded
+
+    steps = []
+
+    def noted(name, function):
+        def run(*args, **kwargs):
+            steps.append(name)
+            return function(*args, **kwargs)
+
+        return run
+
+    built = BuildResult(graph=sample_graph(), extractions=[])
+    shards = canonical_shards(built.graph, tmp_path / "shards")
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(sharded, "give_back_memory", lambda: steps.append("given back"))
+    monkeypatch.setattr(sharded, "rankings", noted("rankings", sharded.rankings))
+    monkeypatch.setattr(sharded, "tables_html", noted("view chosen", sharded.tables_html))
+    monkeypatch.setattr(sharded, "atomic_write", noted("page written", sharded.atomic_write))
+    write_network_files(out, shards)
+    at = steps.index("page written")
+    assert steps[steps.index("rankings") + 1] == "given back"
+    assert steps[at - 2 : at] == ["view chosen", "given back"]
+
+
 def test_rows_made_by_a_pool_are_those_made_here(tmp_path, monkeypatch):
     """Tasks of one shard each, some run by the pool's workers, the rest taken back by this process."""
     from govkg.graph import sharded
