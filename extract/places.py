@@ -6,7 +6,7 @@ This module owns every decision about a place name, per name and per release:
   place or level opens (``ORGAN_WORDS``: 委, 政府, 人大…) that titles, organs
   and identity read from here;
 - the canonical name of a place (:func:`place_key`: 巴中 → 巴中市; a division renamed
-  since the gazetteer was made, :func:`renamed`: 武隆区 of 武隆县), the division
+  since the gazetteer was made, :func:`renamed`: 永年区 of 永年县), the division
   above it at a level (:func:`lift`), the place named at the start of a title or
   organ (:func:`place_prefix`);
 - the jurisdiction a release speaks for (:func:`find_jurisdiction`): the place
@@ -81,8 +81,8 @@ def gazetteer() -> dict[str, list[Place]]:
     return index
 
 
-# The level words of county-level divisions: a county made a district (撤县设区, 武隆县 →
-# 武隆区) or a county-level city (撤县设市, 平泉县 → 平泉市), a city made a district.
+# The level words of county-level divisions: a county made a district (撤县设区, 永年县 →
+# 永年区) or a county-level city (撤县设市, 平泉县 → 平泉市), a city made a district.
 _RENAMED_LEVELS = "区市县"
 
 
@@ -90,8 +90,8 @@ _RENAMED_LEVELS = "区市县"
 def renamed(name: str) -> tuple[Place, ...]:
     """The county-level divisions a name the gazetteer lacks stands for, renamed since it was made.
 
-    The gazetteer (``places.tsv``) holds the names of about 2016: 武隆 became a district
-    that year, 平泉 a county-level city in 2017, and releases write 武隆区, 平泉市. A stem
+    The gazetteer (``places.tsv``) holds the names of about 2016: 永年 became a district
+    that year, 平泉 a county-level city in 2017, and releases write 永年区, 平泉市. A stem
     and 区, 市 or 县 names the divisions whose name is that stem and another of these
     words, when every division the stem names is one: all of them, for the reader to tell
     apart by where the name is read (长宁市: 长宁区 and 长宁县), as namesakes are. Each keeps
@@ -101,9 +101,9 @@ def renamed(name: str) -> tuple[Place, ...]:
     none that names a prefecture or a province too (那曲市), and no name that ends in a word
     for an area (``area_words.tsv``: 沂蒙山区, 江城市民, 大城市).
 
-    >>> [(p.code, p.name) for p in renamed("武隆区")], [p.code for p in renamed("长宁市")]
-    ([('500232', '武隆区')], ['310105', '511524'])
-    >>> renamed("武隆县"), renamed("合作区"), renamed("武夷山区"), renamed("高新区")
+    >>> [(p.code, p.name) for p in renamed("永年区")], [p.code for p in renamed("长宁市")]
+    ([('130429', '永年区')], ['310105', '511524'])
+    >>> renamed("永年县"), renamed("合作区"), renamed("武夷山区"), renamed("高新区")
     ((), (), (), ())
     """
     stem, level = name[:-1], name[-1:]
@@ -365,7 +365,7 @@ def place_prefix(text: str) -> tuple[str | None, str]:
 
 def _in_full(head: str, places: tuple[Place, ...]) -> bool:
     """Whether ``head`` ends in a full name or an abbreviation (科左中旗) of three characters or more
-    (of the gazetteer: a :func:`renamed` name is followed by an organ, 武隆区委, not 武隆市场监管局)."""
+    (of the gazetteer: a :func:`renamed` name is followed by an organ, 永年区委, not 永年市场监管局)."""
     names = {p.name for p in places if p.name in gazetteer()} | abbreviations()
     return any(len(name) >= 3 and head.endswith(name) for name in names)
 
@@ -457,7 +457,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             found.append((start, end, full, False))
         elif after[:1] and after[0] in _RENAMED_LEVELS and not _NOT_A_LEVEL.match(text, end):
             # A level word the gazetteer's division does not have (scan_names took the name
-            # with its own): a division renamed since (武隆区委, of 武隆县), as written; else
+            # with its own): a division renamed since (永年区委, of 永年县), as written; else
             # the short name begins a word (合作区, 大城市, 沂蒙山区) and names no place.
             if renamed(name + after[0]):
                 found.append((start, end + 1, name + after[0], False))
@@ -474,7 +474,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     return tuple(found)
 
 
-# A level word that begins another word: 武隆区域 is a region, 武隆市场 a market, and
+# A level word that begins another word: 永年区域 is a region, 永年市场 a market, and
 # 南岸市民 the people of 南岸 (区), more likely than of a 南岸市.
 _NOT_A_LEVEL = re.compile(r"区[域间块别分]|市[场值面民]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -685,19 +685,19 @@ def _renamed_home(unfit: list[tuple[str, str, bool]], counts: Counter) -> str | 
     """The district a release of a district names only by the short name of a county or
     county-level city: that division, made a district since (:func:`renamed`), as written.
 
-    A release that calls itself 区 (区委, 全区) and names no district, only 武隆 (推动武隆经济,
-    the site's 武隆网), speaks for 武隆区: 武隆县 became a district after the gazetteer was
+    A release that calls itself 区 (区委, 全区) and names no district, only 永年 (推动永年经济,
+    the site's 永年网), speaks for 永年区: 永年县 became a district after the gazetteer was
     made. Only when every place it names (``unfit``: full name, as written, whether a short
     name) is that one county, by its short name, twice or more: a county named in full
-    (武隆县) is another, and a name told once may be a neighbour's. Not in a release of a
+    (永年县) is another, and a name told once may be a neighbour's. Not in a release of a
     county (districts are not made counties) or of a 市 (a prefecture names its counties).
 
     >>> counts = Counter({"区": 5, "市": 0})
-    >>> _renamed_home([("武隆县", "武隆县", True), ("武隆县", "武隆县", True)], counts)
-    '武隆区'
-    >>> _renamed_home([("武隆县", "武隆县", True)], counts) is None
+    >>> _renamed_home([("永年县", "永年县", True), ("永年县", "永年县", True)], counts)
+    '永年区'
+    >>> _renamed_home([("永年县", "永年县", True)], counts) is None
     True
-    >>> _renamed_home([("武隆县", "武隆县", True), ("武隆县", "武隆县", False)], counts) is None
+    >>> _renamed_home([("永年县", "永年县", True), ("永年县", "永年县", False)], counts) is None
     True
     """
     (level, most), *_ = counts.most_common(1)
@@ -706,10 +706,10 @@ def _renamed_home(unfit: list[tuple[str, str, bool]], counts: Counter) -> str | 
     if len({full for full, *_ in unfit}) != 1:
         return None
     full, as_written, _ = unfit[0]
-    (place,) = places_named(full)[:1] or (None,)
+    places = places_named(full)
     stem = shorten(full)
     found = renamed(stem + level)
-    if place is None or place.level != "county" or [p.code for p in found] != [place.code]:
+    if not places or places[0].level != "county" or [p.code for p in found] != [places[0].code]:
         return None
     return as_written[: len(stem)] + level
 

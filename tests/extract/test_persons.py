@@ -1027,23 +1027,23 @@ def test_a_private_person_in_national_news_is_placed_where_the_text_says(text, p
     [
         # a foreign guest's title before the name, after 会见, with the country it names
         (
-            "省委书记李四会见澳大利亚新南威尔士州州督巴希尔。",
+            "省委书记李四会见澳大利亚昆士兰州州督威尔逊。",
             "广东省",
-            "巴希尔",
-            ["澳大利亚新南威尔士州州督"],
+            "威尔逊",
+            ["澳大利亚昆士兰州州督"],
             "澳大利亚",
         ),
         (
-            "省委書記李四會見澳大利亞新南威爾士州州督巴希爾。",
+            "省委書記李四會見澳大利亞昆士蘭州州督威爾遜。",
             "广东省",
-            "巴希爾",
-            ["澳大利亞新南威爾士州州督"],
+            "威爾遜",
+            ["澳大利亞昆士蘭州州督"],
             "澳大利亚",
         ),
         ("省委书记李四会见日本大阪府知事松井一郎。", "广东省", "松井一郎", ["日本大阪府知事"], "日本"),
         # after the name, no country named: the title as written, no Chinese place
         ("李四对奥朗德总统访华表示欢迎。", "中国", "奥朗德", ["总统"], "?"),
-        ("自治州州长李四对巴希尔州督来访表示欢迎。", "甘孜藏族自治州", "巴希尔", ["州督"], "?"),
+        ("自治州州长李四对威尔逊州督来访表示欢迎。", "甘孜藏族自治州", "威尔逊", ["州督"], "?"),
         ("李四会见奥朗德总统。", "中国", "奥朗德", ["总统"], "?"),
     ],
 )
@@ -1057,7 +1057,7 @@ def test_a_foreign_guests_title_is_read_beside_the_name(text, place, name, title
     [
         # what follows a guest's name and title is no name
         ("李四对奥朗德总统访华表示欢迎。", "中国", {"奥朗德"}),
-        ("自治州州长李四对巴希尔州督来访表示欢迎。", "甘孜藏族自治州", {"李四", "巴希尔"}),
+        ("自治州州长李四对威尔逊州督来访表示欢迎。", "甘孜藏族自治州", {"李四", "威尔逊"}),
         # control: 总督学 is a Chinese title, not a foreign governor's
         ("国家副总督学李四出席。", "中国", {"李四"}),
     ],

@@ -419,7 +419,7 @@ def test_a_division_opening_the_headline_speaks_for_a_body_that_names_none(title
     [
         # a county made a district (撤县设区) or a county-level city (撤县设市), a county-level
         # city made a district, and an old name of a district the gazetteer has
-        ("武隆区", ["500232"]),
+        ("永年区", ["130429"]),
         ("梁平区", ["500228"]),
         ("永年区", ["130429"]),
         ("平泉市", ["130823"]),
@@ -428,7 +428,7 @@ def test_a_division_opening_the_headline_speaks_for_a_body_that_names_none(title
         ("璧山县", ["500120"]),
         ("长宁市", ["310105", "511524"]),  # a stem of two counties: both, for the reader to choose
         # controls
-        ("武隆县", []),  # the gazetteer's own name
+        ("永年县", []),  # the gazetteer's own name
         ("合作区", []),  # the stem is a word (合作市)
         ("平原区", []),  # ... a plain (平原县)
         ("大城市", []),  # a big city, not 大城县
@@ -448,16 +448,16 @@ def test_a_name_the_gazetteer_lacks_is_a_county_renamed_since(name, codes):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("武隆区委书记张三到白马镇调研", ["武隆区"]),
+        ("永年区委书记张三到某镇调研", ["永年区"]),
         ("平泉市长李四出席", ["平泉市"]),
-        ("重庆市武隆区召开会议", ["重庆市", "武隆区"]),
+        ("邯郸市永年区召开会议", ["邯郸市", "永年区"]),
         # controls: words ending in a level word after a short name, areas of a division
         ("推进深港合作区建设", []),
         ("推动大城市发展", []),
         ("沂蒙山区群众", []),
-        ("武隆开发区、武隆新区、武隆景区、武隆园区、武隆社区、武隆城区、武隆片区", []),
-        ("武隆市场监管局", ["武隆县"]),  # a market of 武隆, not a city 武隆市
-        ("武隆区域经济", ["武隆县"]),  # a region of 武隆
+        ("永年开发区、永年新区、永年景区、永年园区、永年社区、永年城区、永年片区", []),
+        ("永年市场监管局", ["永年县"]),  # a market of 永年, not a city 永年市
+        ("永年区域经济", ["永年县"]),  # a region of 永年
     ],
 )
 def test_a_division_renamed_since_the_gazetteer_is_found_as_written(text, names):
@@ -467,9 +467,9 @@ def test_a_division_renamed_since_the_gazetteer_is_found_as_written(text, names)
 @pytest.mark.parametrize(
     ("name", "within", "key"),
     [
-        ("武隆区", None, "武隆区"),
-        ("重庆市武隆区", None, "武隆区"),
-        ("武隆區", None, "武隆区"),
+        ("永年区", None, "永年区"),
+        ("邯郸市永年区", None, "永年区"),
+        ("永年區", None, "永年区"),
         ("长宁市", None, "长宁市"),  # two counties: as written
         ("长宁市", "宜宾市", "宜宾市长宁市"),  # ... told apart by where it is read
     ],
@@ -479,20 +479,20 @@ def test_a_renamed_division_is_keyed_as_written(name, within, key):
 
 
 def test_a_renamed_division_s_titles_and_releases_share_its_key():
-    # 武隆区委书记 (the title's place), 区委书记 in a release of 武隆区 (lifted), and the release
-    # itself: one key, under 重庆市; a 武隆县 title keeps the gazetteer's
-    record = Release(id="x", text="区委召开常委会。", place="武隆区")
-    assert parse_title("武隆区委书记").place == release_place(record, []) == lift("武隆区", "区") == "武隆区"
-    assert lift("武隆区", "市") == "重庆市"
-    assert parse_title("武隆县委书记").place == "武隆县"
-    assert place_prefix("武隆市场监管局局长") == ("武隆县", "市场监管局局长")
+    # 永年区委书记 (the title's place), 区委书记 in a release of 永年区 (lifted), and the release
+    # itself: one key, under 邯郸市; a 永年县 title keeps the gazetteer's
+    record = Release(id="x", text="区委召开常委会。", place="永年区")
+    assert parse_title("永年区委书记").place == release_place(record, []) == lift("永年区", "区") == "永年区"
+    assert lift("永年区", "市") == "邯郸市"
+    assert parse_title("永年县委书记").place == "永年县"
+    assert place_prefix("永年市场监管局局长") == ("永年县", "市场监管局局长")
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("2月1日，区委召开常委会议。会议要求，武隆区要推动全区高质量发展。", "武隆区"),
-        ("2月1日，區委召開常委會議。會議要求，武隆區要推動全區高質量發展。", "武隆區"),  # as written
+        ("2月1日，区委召开常委会议。会议要求，永年区要推动全区高质量发展。", "永年区"),
+        ("2月1日，區委召開常委會議。會議要求，永年區要推動全區高質量發展。", "永年區"),  # as written
         ("3月2日，市委召开常委会。会议要求，平泉市要抓好全市工作。", "平泉市"),
         # controls: a word after a short name, a place no self-reference fits
         ("2月1日，区委召开常委会议。会议要求，推进深港合作区建设，推动全区发展。", None),
@@ -507,14 +507,14 @@ def test_a_renamed_division_is_the_jurisdiction_as_written(text, place):
     ("text", "place"),
     [
         # a district's release naming only a county (the gazetteer's) by its short name, twice
-        ("2月1日，区委召开常委会议。会议要求，推动武隆经济高质量发展，打造武隆特色品牌。", "武隆区"),
-        ("2月1日，區委召開常委會議。會議要求，推動武隆經濟高質量發展，打造武隆特色品牌。", "武隆区"),
+        ("2月1日，区委召开常委会议。会议要求，推动永年经济高质量发展，打造永年特色品牌。", "永年区"),
+        ("2月1日，區委召開常委會議。會議要求，推動永年經濟高質量發展，打造永年特色品牌。", "永年区"),
         # controls: named once; named in full (another county); two counties; a 市 or a
         # 县 speaking; a district the gazetteer has (no renaming)
-        ("2月1日，区委召开常委会议。会议要求，推动武隆经济高质量发展。", None),
-        ("2月1日，区委召开常委会议。会议要求，推动武隆经济发展，打造武隆特色，学习武隆县经验。", None),
-        ("2月1日，区委召开常委会议。会议要求，推动武隆经济、丰都经济发展，打造武隆特色。", None),
-        ("2月1日，市委召开常委会议。会议要求，推动武隆经济高质量发展，打造武隆特色品牌。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动永年经济高质量发展。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动永年经济发展，打造永年特色，学习永年县经验。", None),
+        ("2月1日，区委召开常委会议。会议要求，推动永年经济、丰都经济发展，打造永年特色。", None),
+        ("2月1日，市委召开常委会议。会议要求，推动永年经济高质量发展，打造永年特色品牌。", None),
         ("2月1日，县委召开常委会议。会议要求，推动璧山经济高质量发展，打造璧山特色品牌。", None),
     ],
 )
