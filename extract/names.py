@@ -241,8 +241,10 @@ def boundary_after(text: str, i: int) -> bool:
     return text.startswith(context_words("after"), i)
 
 
-# Verbs of saying an adverb in 地 goes before (高兴地说, 激动地表示).
-_SAYING = ("说", "表示", "介绍", "告诉", "讲", "指出", "强调")
+@cache
+def saying_verbs() -> tuple[str, ...]:
+    """Verbs of saying an adverb in 地 goes before (高兴地说, 激动地表示): ``said_verbs.tsv``."""
+    return tuple(sorted(load_words("said_verbs.tsv")))
 
 
 def _home_after(text: str, i: int, word: str) -> bool:
@@ -280,7 +282,7 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     for length in lengths:
         word = text[i : i + length]
         if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
-            if word.endswith("地") and text.startswith(_SAYING, i + length):
+            if word.endswith("地") and text.startswith(saying_verbs(), i + length):
                 continue  # 代表高兴地说: an adverb before a verb of saying, no name
             options.append(word)
     if not options:

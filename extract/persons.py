@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from govkg.extract.chars import View, simplified, view
+from govkg.extract.data import alternation
 from govkg.extract.lac import tagged_persons
 from govkg.extract.names import (
     HAN,
@@ -49,6 +50,7 @@ from govkg.extract.names import (
     is_transliterated,
     name_at,
     name_before,
+    saying_verbs,
     surname_starts,
     surnames,
 )
@@ -151,9 +153,16 @@ _ACCORDING = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n]))据(?=[\u4e00-\u9fff]{2,4}?(?:" + "|".join(_ACCORDING_VERBS) + "))",
     re.MULTILINE,
 )
-# A verb of saying after a two-character adverb in 地 (高兴地说, 激动地表示): what a person of no
-# title says, named after a word for a kind of person (种植户赵小红高兴地说).
-_SAYS_GLADLY = re.compile(r"[\u4e00-\u9fff]{2}地(?:说|表示|介绍|告诉|讲)")
+
+
+@cache
+def _says_gladly() -> re.Pattern[str]:
+    """A verb of saying (``said_verbs.tsv``) after a two-character adverb in 地 (高兴地说, 激动地
+    表示): what a person of no title says, named after a word for a kind of person (种植户赵小红
+    高兴地说)."""
+    return re.compile(r"[\u4e00-\u9fff]{2}地(?:" + alternation(saying_verbs()) + ")")
+
+
 _CLAUSE_OPENING = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n]))[\u4e00-\u9fff]{2,3}(?=同|与|在|会见|会晤|接见)", re.MULTILINE
 )
@@ -961,7 +970,7 @@ class _Finder:
             if name and _MEETS_WITH.match(t, m.start() + len(name)):
                 self.add(name)
         kinds = context_words("noun") + context_words("private")
-        for m in _SAYS_GLADLY.finditer(t):
+        for m in _says_gladly().finditer(t):
             # 村民王大山激动地说: the name between the word for a kind of person and the adverb
             for size in (3, 2):
                 i = m.start() - size
