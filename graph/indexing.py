@@ -55,7 +55,7 @@ from govkg.graph.page_index import (
     _parse,
     digest,
 )
-from govkg.graph.shards import SortedLines, iter_shards
+from govkg.graph.shards import SortedLines, iter_shards, line_pieces
 from govkg.graph.sparql import (
     _CLOSING_ORDER,
     _nt_term,
@@ -1422,7 +1422,7 @@ def _read_shards(shards: Path, participations: SortedLines, names: SortedLines) 
         end = f" {graph} .".encode() if graph else b" ."
         agents: dict[bytes, list[bytes]] = {}
         events: dict[bytes, list[bytes]] = {}
-        for data in _pieces(path):
+        for data in line_pieces(path, _PIECE):
             for subject, agent in _objects(data, _AGENT_LINE, end):
                 agents.setdefault(subject, []).append(agent)
             for subject, event in _objects(data, _EVENT_LINE, end):
@@ -1440,18 +1440,6 @@ def _read_shards(shards: Path, participations: SortedLines, names: SortedLines) 
             for agent in held
             for event in events[subject]
         )
-
-
-def _pieces(path: Path) -> Iterator[bytes]:
-    """A shard's bytes in pieces of whole lines (:data:`_PIECE`), a small shard's in one read of its size."""
-    with path.open("rb") as handle:
-        size = min(os.fstat(handle.fileno()).st_size + 1, _PIECE)
-        while data := handle.read(size):
-            if data[-1] != 10:  # b"\n"
-                data += handle.readline()
-                if data[-1] != 10:
-                    data += b"\n"
-            yield data
 
 
 def _objects(data: bytes, predicate: bytes, end: bytes) -> Iterator[tuple[bytes, bytes]]:

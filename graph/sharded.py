@@ -119,6 +119,7 @@ from govkg.graph.shards import (
     default_change,
     default_edit,
     index_rows,
+    line_pieces,
 )
 from govkg.graph.splice import Splice, Stale
 from govkg.graph.store import (
@@ -1741,7 +1742,7 @@ def load_store(
         size = 0
         for graph, path in shard_files(shards_dir):
             end = f" {graph} .\n".encode() if graph else b""
-            for data in _pieces(path, chunk):
+            for data in line_pieces(path, chunk):
                 if stop is not None and stop.is_set():
                     raise _Stopped
                 # a blank node's label (or a literal that says so); one scan where none is written
@@ -1758,27 +1759,6 @@ def load_store(
             yield b"".join(held)
 
     return load_ntriples(database, chunks())
-
-
-def _pieces(path: Path, size: int) -> Iterator[bytes]:
-    """A file's bytes in pieces of whole lines, each about ``size`` bytes (one line more at most),
-    the last line ended by a newline: the default graph's shard of 100,000 releases (394 MB) was
-    read and loaded whole, in one call of the loader.
-
-    >>> import tempfile
-    >>> with tempfile.NamedTemporaryFile() as file:
-    ...     _ = file.write(b"a b c .\\nd e f .\\ng h i .")
-    ...     file.flush()
-    ...     list(_pieces(Path(file.name), 9))
-    [b'a b c .\\nd e f .\\n', b'g h i .\\n']
-    """
-    with path.open("rb") as handle:
-        while data := handle.read(size):
-            if not data.endswith(b"\n"):
-                data += handle.readline()
-                if not data.endswith(b"\n"):
-                    data += b"\n"
-            yield data
 
 
 class _Stopped(Exception):
