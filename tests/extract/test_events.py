@@ -79,6 +79,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县委巡察组与某镇党委召开巡前见面沟通会。", ["meeting"]),
         ("6月9日，区政协召开专题协商会。", ["meeting"]),
         ("6月9日，两县召开项目衔接会。", ["meeting"]),
+        # a gathering named before 举办, as before 召开 or 举行
+        ("6月9日，全县防汛工作培训班在县委党校举办。", ["meeting"]),
+        ("6月9日，某市招商推介会在省会成功举办。", ["meeting"]),
+        ("某市发展论坛9日在某市举办，市长张三出席。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
@@ -104,6 +108,8 @@ def test_event_types(text, types):
         "各级党组织书记要带头讲党课。",  # what must be done
         "会议要求，一是要召开专题会议，二是要开展督导检查。",  # points of what is to be done
         "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
+        "县长张三要求，要在年底前举办全县技能培训班。",  # a gathering to be held
+        "某镇近年来累计举办各类论坛5场。",  # gatherings counted, none reported
     ],
 )
 def test_no_event(text):
