@@ -2964,9 +2964,19 @@ def test_a_speech_or_report_given(text, expected):
             "6月9日，县委书记张三主持县委理论学习中心组专题学习，县长李四参加。",
             [("meeting", "县委理论学习中心组专题学习", {("张三", "chair"), ("李四", "attend")})],
         ),
+        # …or told by the group that holds it, as its subject
+        (
+            "6月9日，县委理论学习中心组举行专题学习，县委书记张三主持。",
+            [("meeting", "县委理论学习中心组举行专题学习", {("张三", "chair")})],
+        ),
+        (
+            "6月9日，县委理论学习中心组进行集中学习。县委书记张三主持并讲话。",
+            [("meeting", "县委理论学习中心组进行集中学习", {("张三", "chair"), ("张三", "speak")})],
+        ),
         # …not one whose words are studied, nor one to be held
         ("会议学习了张三在中央政治局第三十七次集体学习时的重要讲话。", []),
         ("6月9日，县委书记张三强调，要认真组织中心组学习。", []),
+        ("6月9日，县委书记张三要求，县委理论学习中心组要进行专题学习。", []),
     ],
 )
 def test_a_study_session_chaired(text, expected):
