@@ -305,6 +305,28 @@ _PAST_YEAR = re.compile(
 )
 # How far into a sentence (after its dateline) a date may start and still open it (28日上午，…).
 _OPENS_WITH_DATE = 3
+# What may stand before a date that opens a sentence: marks, and 在 / 于 (在28日上午，…); not a
+# subject whose date it tells (某镇在11月20日的评比中…).
+_BEFORE_OPENING = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]*(?:在|于)?\s*")
+# A date that qualifies a noun (11月20日的评比, 3日上午的会议) tells of what that names.
+_QUALIFIES_NOUN = re.compile(r"\s*(?:上午|下午|中午|晚上|晚间|当天|当日)?\s*的")
+
+
+def _opening_date(text: str, opens: int, dates: list):
+    """The date that opens a sentence whose own words start at ``opens``, if one does.
+
+    >>> from govkg.extract.dates import find_dates
+    >>> [_opening_date(t, 0, list(find_dates(t, "2020-12-05"))) is not None
+    ...  for t in ("21日至23日，甲深入…", "在3日上午，甲…", "某镇在11月20日的评比中获第一", "3日的会议上，…")]
+    [True, True, False, False]
+    """
+    if not dates or dates[0].span.start > opens + _OPENS_WITH_DATE:
+        return None
+    first = dates[0]
+    opens_it = _BEFORE_OPENING.fullmatch(text, opens, first.span.start)
+    return first if opens_it and not _QUALIFIES_NOUN.match(text, first.span.end) else None
+
+
 # The happenings a role can be taken in: one leads a visit or another happening (a tree
 # planting...), chairs a meeting or a rite, hosts or is received at a reception.
 _ROLE_FITS = {
@@ -1037,7 +1059,7 @@ class _Reader:
         self.part_of_day = self._part_of_day(text, words_start)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
-        opening = dates[0] if dates and dates[0].span.start <= words_start + _OPENS_WITH_DATE else None
+        opening = _opening_date(text, words_start, dates)
         if (
             opening is not None
             and not opening.anchored
@@ -1130,16 +1152,15 @@ class _Reader:
             self.current = current
         elif (
             len(self.drafts) == before
-            and dates
-            and not dates[0].anchored
+            and opening is not None
+            and not opening.anchored
             and self.current is not None
             and self.current.date is None
             and not self.past
-            and dates[0].span.start <= words_start + _OPENS_WITH_DATE
-            and self._recent(dates[0].iso)
+            and self._recent(opening.iso)
         ):
             # 28日上午，甲一到某市，即…: the day of the visit told of.
-            self.current.date = dates[0].iso
+            self.current.date = opening.iso
         self.arrival = None
         if (
             len(self.drafts) == before

@@ -1508,6 +1508,29 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2021-05-15",
             [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
         ),
+        # …but not a date that a subject stands before, or that qualifies a noun: of
+        # something else than the visit.
+        (
+            "副主席张三近日在某州调研。某州在12日的评比中获得第一名。",
+            "2021-05-15",
+            [("inspection", None)],
+        ),
+        (
+            "副主席张三近日在某州调研。12日的暴雨造成某县多处受灾。",
+            "2021-05-15",
+            [("inspection", None)],
+        ),
+        (
+            "张三来到某市，就产业发展进行调研考察。某市于28日上午的签约中引进项目5个。",
+            "2016-07-28",
+            [("inspection", None)],
+        ),
+        # …while 在 or 于 before it still opens the sentence.
+        (
+            "副主席张三近日在某州调研。在12日上午，张三来到某县，主持召开座谈会。",
+            "2021-05-15",
+            [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
+        ),
         # 此前 (before that) is some earlier day, not the day told of; 随后 is that day
         (
             "9日，县委召开常委会会议。此前，张三到某镇调研。",
