@@ -1208,6 +1208,10 @@ class _Reader:
             self.visit_day = (index, gathered.iso, "meeting")
         if dates:
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+        elif self.part_of_day and any(d.date == self.part_of_day[1] for d in self.drafts[before:]):
+            # 甲下午到某镇调研。随后，甲主持召开座谈会: the day a part of it gave what the
+            # sentence told of is the day told of, as a date written would be.
+            self.last_date, self.last_until = self.part_of_day[1], None
 
     def _tell(self, draft: _Draft, index: int, clause: re.Match) -> None:
         """Take ``draft`` as a happening told of, the current one, where its clause starts."""

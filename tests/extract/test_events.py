@@ -1489,6 +1489,24 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2016-07-29",
             [("inspection", "2016-07-28"), ("meeting", "2016-07-28")],
         ),
+        # A part of a day said alone dates the visit by the day of the report, and what
+        # follows it (随后, 当天, 次日) goes on from that day, as from a date written.
+        (
+            "张三下午到某镇调研。随后，张三主持召开座谈会。",
+            "2016-07-28",
+            [("inspection", "2016-07-28"), ("meeting", "2016-07-28")],
+        ),
+        (
+            "上午，张三到某镇调研。次日，张三主持召开座谈会。",
+            "2016-07-28",
+            [("inspection", "2016-07-28"), ("meeting", "2016-07-29")],
+        ),
+        # …not after 近日, which names no day.
+        (
+            "张三近日下午到某镇调研。随后，张三主持召开座谈会。",
+            "2016-07-28",
+            [("inspection", None), ("meeting", None)],
+        ),
         # A year long past: its own happening, of no known day; the story goes on after it.
         (
             "28日，张三到某市调研。2010年，张三到某市考察工作时提出目标。",
