@@ -102,7 +102,9 @@ _GROUP_OPENS = re.compile(
     r"(?=[^，,。；;：:\s])"
 )
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
-_DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
+_DOER_TO_VISIT = re.compile(
+    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|随机|突击|连夜|冒雨|冒雪|专门)*"
+)
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
 _AND_THEN = re.compile(r"\s*[并还又也]*")

@@ -2019,6 +2019,10 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ("9日，县委理论学习中心组举行2020年第一次集体学习。", (), [("meeting", "2020-06-09")]),
         # a visit told with no place: the visitor right before 慰问
         ("9日，县委书记李四看望慰问一线防疫人员。", ("李四",), [("inspection", "2020-06-09")]),
+        # …with an adverb of manner between the visitor and the verb
+        ("9日，县长李四突击检查城区餐饮企业。", ("李四",), [("inspection", "2020-06-09")]),
+        ("9日，县长李四专门看望了坚守一线的环卫工人。", ("李四",), [("inspection", "2020-06-09")]),
+        ("9日，县长李四要求各部门突击检查城区餐饮企业。", ("李四",), []),
         ("9日，李四给一线防疫人员送去慰问信。", ("李四",), []),
         ("9日，某公司感谢李四对企业的关心，并向一线人员表示慰问。", ("李四",), []),
         # what a dated sitting does, in sentences of its own: its day
@@ -3717,6 +3721,11 @@ def test_the_day_of_an_event_by_each_relative_form(text, day):
             "6月8日，县长张三深入某镇田间地头，详细了解春耕生产情况。",
             [("inspection", "详细了解春耕生产情况", {("张三", "lead")})],
         ),
+        # …or asks about there
+        (
+            "6月8日，县长张三来到某镇卫生院，详细询问疫情防控物资储备情况。",
+            [("inspection", "详细询问疫情防控物资储备情况", {("张三", "lead")})],
+        ),
         # …after a meeting, a visit of its own
         (
             "6月8日，县长张三主持召开防汛工作会议。会后，张三来到某村，详细了解防汛物资储备情况。",
@@ -3733,6 +3742,7 @@ def test_the_day_of_an_event_by_each_relative_form(text, day):
         # 了解 with no one going anywhere, or after a meeting held, reports no visit
         ("6月8日，县长张三主持召开会议，了解企业复工复产情况。", [("meeting", "会议", {("张三", "chair")})]),
         ("据了解，某县今年已投入防汛资金5000万元。", []),
+        ("6月8日，县长张三主持召开会议，询问各镇防汛物资情况。", [("meeting", "会议", {("张三", "chair")})]),
     ],
 )
 def test_a_visit_told_by_what_the_visitor_learns_where_he_went(text, expected):
