@@ -54,6 +54,7 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三深入某园区企业督察安全生产工作。", ["inspection"]),
         ("6月9日，市局督导组到我县抽查了某制管企业。", ["inspection"]),
         ("6月9日，县长张三带队到某镇暗查环境卫生整治情况。", ["inspection"]),
+        ("6月9日，县长张三带队夜查城区消防安全。", ["inspection"]),  # a check by night
         # a river or forest chief's patrol
         ("6月9日，县级河长张三到某河巡河。", ["inspection"]),
         ("6月9日，县级林长张三到某林场巡林。", ["inspection"]),
