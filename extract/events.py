@@ -1094,6 +1094,7 @@ class _Reader:
             vague = _NOT_THAT_DAY.search(text, start + 1, end)
             end = vague.start() if vague else end
             self.opened = (index, self._original(sentence, v, start, end), opens.group("rite"))
+        cued = False  # a cue of the sentence tells of a happening (a new one or one told of)
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -1134,6 +1135,7 @@ class _Reader:
                 ):
                     match = None
                 if match:
+                    cued = True
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
                     if kind == "meeting" and match.groupdict().get("name"):
                         self._list_meetings(words, match, clause, sentence, v)
@@ -1208,12 +1210,17 @@ class _Reader:
             # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
             # one day, whose rite shares it.
             self.visit_day = (index, gathered.iso, "meeting")
-        if dates:
+        if dates and (cued or opening is not None):
+            # The day told of: a date of a happening the sentence tells, or one that opens it
+            # (12月3日，某县迎来降雪。当天，…); not a date in what is said or reported of
+            # something else (甲指出，某镇11月20日完成了改造任务。随后，甲主持召开座谈会).
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
-        elif self.part_of_day and any(d.date == self.part_of_day[1] for d in self.drafts[before:]):
+        elif not dates and self.part_of_day:
             # 甲下午到某镇调研。随后，甲主持召开座谈会: the day a part of it gave what the
             # sentence told of is the day told of, as a date written would be.
-            self.last_date, self.last_until = self.part_of_day[1], None
+            day = self.part_of_day[1]
+            if any(d.date == day for d in self.drafts[before:]):
+                self.last_date, self.last_until = day, None
 
     def _tell(self, draft: _Draft, index: int, clause: re.Match) -> None:
         """Take ``draft`` as a happening told of, the current one, where its clause starts."""

@@ -1502,6 +1502,24 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2016-07-28",
             [("inspection", "2016-07-28"), ("meeting", "2016-07-29")],
         ),
+        # A date in what is said, or in what a sentence reports of something else, is not
+        # the day told of: 随后 and 当天 go on from the visit.
+        (
+            "3日，张三到某镇调研。张三指出，某镇11月20日完成了改造任务。随后，张三主持召开座谈会。",
+            "2020-12-05",
+            [("inspection", "2020-12-03"), ("meeting", "2020-12-03")],
+        ),
+        (
+            "3日，张三到某镇调研。该镇今年11月20日启动了冬季供暖。当天下午，张三主持召开座谈会。",
+            "2020-12-05",
+            [("inspection", "2020-12-03"), ("meeting", "2020-12-03")],
+        ),
+        # …while a date that opens a sentence is, whatever the sentence tells.
+        (
+            "3日，张三到某镇调研。4日，某镇迎来入冬第一场降雪。当天，张三主持召开座谈会。",
+            "2020-12-05",
+            [("inspection", "2020-12-03"), ("meeting", "2020-12-04")],
+        ),
         # …not after 近日, which names no day.
         (
             "张三近日下午到某镇调研。随后，张三主持召开座谈会。",
