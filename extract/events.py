@@ -1071,9 +1071,15 @@ class _Reader:
             and not self.current.past
             and not self.past
             and self._recent(opening.iso)
+            and (
+                _ARRIVES.search(text, opening.span.end)
+                or _inspection_cue(text, opening.span.end, len(text)) is not None
+            )
         ):
             # 近日在某地调研。21日至23日，甲深入…，并主持召开座谈会: the days of the visit told
-            # of, not of a meeting held some day within them; 16日，甲来到…: its first day.
+            # of, not of a meeting held some day within them; 16日，甲来到…: its first day. Only
+            # a sentence that goes on with a visit: 近日，甲到某镇调研。3日，甲主持召开会议 tells
+            # of a meeting on a day of its own.
             self.current.date, self.current.until = opening.iso, opening.until
             if opening.until:
                 self.ranges_taken.add(opening.span)

@@ -1545,6 +1545,12 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2021-05-15",
             [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
         ),
+        # …not one that opens a sentence telling of another happening, with no visit in it
+        (
+            "副主席张三近日在某州调研。12日，张三主持召开全州防汛工作会议。",
+            "2021-05-15",
+            [("inspection", None), ("meeting", "2021-05-12")],
+        ),
         # …but not a date that a subject stands before, or that qualifies a noun: of
         # something else than the visit.
         (
