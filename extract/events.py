@@ -102,7 +102,9 @@ _GROUP_OPENS = re.compile(
     r"(?=[^，,。；;：:\s])"
 )
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
-_DOER_TO_VISIT = re.compile(r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别)*")
+_DOER_TO_VISIT = re.compile(
+    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|随机|突击|连夜|冒雨|冒雪|专门)*"
+)
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
 _AND_THEN = re.compile(r"\s*[并还又也]*")
@@ -305,6 +307,28 @@ _PAST_YEAR = re.compile(
 )
 # How far into a sentence (after its dateline) a date may start and still open it (28日上午，…).
 _OPENS_WITH_DATE = 3
+# What may stand before a date that opens a sentence: marks, and 在 / 于 (在28日上午，…); not a
+# subject whose date it tells (某镇在11月20日的评比中…).
+_BEFORE_OPENING = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]*(?:在|于)?\s*")
+# A date that qualifies a noun (11月20日的评比, 3日上午的会议) tells of what that names.
+_QUALIFIES_NOUN = re.compile(r"\s*(?:上午|下午|中午|晚上|晚间|当天|当日)?\s*的")
+
+
+def _opening_date(text: str, opens: int, dates: list):
+    """The date that opens a sentence whose own words start at ``opens``, if one does.
+
+    >>> from govkg.extract.dates import find_dates
+    >>> [_opening_date(t, 0, list(find_dates(t, "2020-12-05"))) is not None
+    ...  for t in ("21日至23日，甲深入…", "在3日上午，甲…", "某镇在11月20日的评比中获第一", "3日的会议上，…")]
+    [True, True, False, False]
+    """
+    if not dates or dates[0].span.start > opens + _OPENS_WITH_DATE:
+        return None
+    first = dates[0]
+    opens_it = _BEFORE_OPENING.fullmatch(text, opens, first.span.start)
+    return first if opens_it and not _QUALIFIES_NOUN.match(text, first.span.end) else None
+
+
 # The happenings a role can be taken in: one leads a visit or another happening (a tree
 # planting...), chairs a meeting or a rite, hosts or is received at a reception.
 _ROLE_FITS = {
@@ -1037,7 +1061,7 @@ class _Reader:
         self.part_of_day = self._part_of_day(text, words_start)
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
-        opening = dates[0] if dates and dates[0].span.start <= words_start + _OPENS_WITH_DATE else None
+        opening = _opening_date(text, words_start, dates)
         if (
             opening is not None
             and not opening.anchored
@@ -1047,9 +1071,15 @@ class _Reader:
             and not self.current.past
             and not self.past
             and self._recent(opening.iso)
+            and (
+                _ARRIVES.search(text, opening.span.end)
+                or _inspection_cue(text, opening.span.end, len(text)) is not None
+            )
         ):
             # 近日在某地调研。21日至23日，甲深入…，并主持召开座谈会: the days of the visit told
-            # of, not of a meeting held some day within them; 16日，甲来到…: its first day.
+            # of, not of a meeting held some day within them; 16日，甲来到…: its first day. Only
+            # a sentence that goes on with a visit: 近日，甲到某镇调研。3日，甲主持召开会议 tells
+            # of a meeting on a day of its own.
             self.current.date, self.current.until = opening.iso, opening.until
             if opening.until:
                 self.ranges_taken.add(opening.span)
@@ -1070,6 +1100,7 @@ class _Reader:
             vague = _NOT_THAT_DAY.search(text, start + 1, end)
             end = vague.start() if vague else end
             self.opened = (index, self._original(sentence, v, start, end), opens.group("rite"))
+        cued = False  # a cue of the sentence tells of a happening (a new one or one told of)
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -1110,6 +1141,7 @@ class _Reader:
                 ):
                     match = None
                 if match:
+                    cued = True
                     self._add(kind.rstrip("+"), match, clause, index, sentence, v, mentions, dates)
                     if kind == "meeting" and match.groupdict().get("name"):
                         self._list_meetings(words, match, clause, sentence, v)
@@ -1130,16 +1162,15 @@ class _Reader:
             self.current = current
         elif (
             len(self.drafts) == before
-            and dates
-            and not dates[0].anchored
+            and opening is not None
+            and not opening.anchored
             and self.current is not None
             and self.current.date is None
             and not self.past
-            and dates[0].span.start <= words_start + _OPENS_WITH_DATE
-            and self._recent(dates[0].iso)
+            and self._recent(opening.iso)
         ):
             # 28日上午，甲一到某市，即…: the day of the visit told of.
-            self.current.date = dates[0].iso
+            self.current.date = opening.iso
         self.arrival = None
         if (
             len(self.drafts) == before
@@ -1185,8 +1216,17 @@ class _Reader:
             # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
             # one day, whose rite shares it.
             self.visit_day = (index, gathered.iso, "meeting")
-        if dates:
+        if dates and (cued or opening is not None):
+            # The day told of: a date of a happening the sentence tells, or one that opens it
+            # (12月3日，某县迎来降雪。当天，…); not a date in what is said or reported of
+            # something else (甲指出，某镇11月20日完成了改造任务。随后，甲主持召开座谈会).
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+        elif not dates and self.part_of_day:
+            # 甲下午到某镇调研。随后，甲主持召开座谈会: the day a part of it gave what the
+            # sentence told of is the day told of, as a date written would be.
+            day = self.part_of_day[1]
+            if any(d.date == day for d in self.drafts[before:]):
+                self.last_date, self.last_until = day, None
 
     def _tell(self, draft: _Draft, index: int, clause: re.Match) -> None:
         """Take ``draft`` as a happening told of, the current one, where its clause starts."""

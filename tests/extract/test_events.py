@@ -54,6 +54,7 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县长张三深入某园区企业督察安全生产工作。", ["inspection"]),
         ("6月9日，市局督导组到我县抽查了某制管企业。", ["inspection"]),
         ("6月9日，县长张三带队到某镇暗查环境卫生整治情况。", ["inspection"]),
+        ("6月9日，县长张三带队夜查城区消防安全。", ["inspection"]),  # a check by night
         # a river or forest chief's patrol
         ("6月9日，县级河长张三到某河巡河。", ["inspection"]),
         ("6月9日，县级林长张三到某林场巡林。", ["inspection"]),
@@ -79,6 +80,10 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，县委巡察组与某镇党委召开巡前见面沟通会。", ["meeting"]),
         ("6月9日，区政协召开专题协商会。", ["meeting"]),
         ("6月9日，两县召开项目衔接会。", ["meeting"]),
+        # a gathering named before 举办, as before 召开 or 举行
+        ("6月9日，全县防汛工作培训班在县委党校举办。", ["meeting"]),
+        ("6月9日，某市招商推介会在省会成功举办。", ["meeting"]),
+        ("某市发展论坛9日在某市举办，市长张三出席。", ["meeting"]),
     ],
 )
 def test_event_types(text, types):
@@ -104,6 +109,8 @@ def test_event_types(text, types):
         "各级党组织书记要带头讲党课。",  # what must be done
         "会议要求，一是要召开专题会议，二是要开展督导检查。",  # points of what is to be done
         "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
+        "县长张三要求，要在年底前举办全县技能培训班。",  # a gathering to be held
+        "某镇近年来累计举办各类论坛5场。",  # gatherings counted, none reported
     ],
 )
 def test_no_event(text):
@@ -1483,6 +1490,42 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
             "2016-07-29",
             [("inspection", "2016-07-28"), ("meeting", "2016-07-28")],
         ),
+        # A part of a day said alone dates the visit by the day of the report, and what
+        # follows it (随后, 当天, 次日) goes on from that day, as from a date written.
+        (
+            "张三下午到某镇调研。随后，张三主持召开座谈会。",
+            "2016-07-28",
+            [("inspection", "2016-07-28"), ("meeting", "2016-07-28")],
+        ),
+        (
+            "上午，张三到某镇调研。次日，张三主持召开座谈会。",
+            "2016-07-28",
+            [("inspection", "2016-07-28"), ("meeting", "2016-07-29")],
+        ),
+        # A date in what is said, or in what a sentence reports of something else, is not
+        # the day told of: 随后 and 当天 go on from the visit.
+        (
+            "3日，张三到某镇调研。张三指出，某镇11月20日完成了改造任务。随后，张三主持召开座谈会。",
+            "2020-12-05",
+            [("inspection", "2020-12-03"), ("meeting", "2020-12-03")],
+        ),
+        (
+            "3日，张三到某镇调研。该镇今年11月20日启动了冬季供暖。当天下午，张三主持召开座谈会。",
+            "2020-12-05",
+            [("inspection", "2020-12-03"), ("meeting", "2020-12-03")],
+        ),
+        # …while a date that opens a sentence is, whatever the sentence tells.
+        (
+            "3日，张三到某镇调研。4日，某镇迎来入冬第一场降雪。当天，张三主持召开座谈会。",
+            "2020-12-05",
+            [("inspection", "2020-12-03"), ("meeting", "2020-12-04")],
+        ),
+        # …not after 近日, which names no day.
+        (
+            "张三近日下午到某镇调研。随后，张三主持召开座谈会。",
+            "2016-07-28",
+            [("inspection", None), ("meeting", None)],
+        ),
         # A year long past: its own happening, of no known day; the story goes on after it.
         (
             "28日，张三到某市调研。2010年，张三到某市考察工作时提出目标。",
@@ -1499,6 +1542,35 @@ def test_the_headline_day_dates_what_goes_on_with_it(title, text, expected):
         # …and a day that opens it dates the visit by its first day.
         (
             "副主席张三近日在某州调研。12日上午，张三来到某县，主持召开座谈会。",
+            "2021-05-15",
+            [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
+        ),
+        # …not one that opens a sentence telling of another happening, with no visit in it
+        (
+            "副主席张三近日在某州调研。12日，张三主持召开全州防汛工作会议。",
+            "2021-05-15",
+            [("inspection", None), ("meeting", "2021-05-12")],
+        ),
+        # …but not a date that a subject stands before, or that qualifies a noun: of
+        # something else than the visit.
+        (
+            "副主席张三近日在某州调研。某州在12日的评比中获得第一名。",
+            "2021-05-15",
+            [("inspection", None)],
+        ),
+        (
+            "副主席张三近日在某州调研。12日的暴雨造成某县多处受灾。",
+            "2021-05-15",
+            [("inspection", None)],
+        ),
+        (
+            "张三来到某市，就产业发展进行调研考察。某市于28日上午的签约中引进项目5个。",
+            "2016-07-28",
+            [("inspection", None)],
+        ),
+        # …while 在 or 于 before it still opens the sentence.
+        (
+            "副主席张三近日在某州调研。在12日上午，张三来到某县，主持召开座谈会。",
             "2021-05-15",
             [("inspection", "2021-05-12"), ("meeting", "2021-05-12")],
         ),
@@ -1972,6 +2044,10 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ("9日，县委理论学习中心组举行2020年第一次集体学习。", (), [("meeting", "2020-06-09")]),
         # a visit told with no place: the visitor right before 慰问
         ("9日，县委书记李四看望慰问一线防疫人员。", ("李四",), [("inspection", "2020-06-09")]),
+        # …with an adverb of manner between the visitor and the verb
+        ("9日，县长李四突击检查城区餐饮企业。", ("李四",), [("inspection", "2020-06-09")]),
+        ("9日，县长李四专门看望了坚守一线的环卫工人。", ("李四",), [("inspection", "2020-06-09")]),
+        ("9日，县长李四要求各部门突击检查城区餐饮企业。", ("李四",), []),
         ("9日，李四给一线防疫人员送去慰问信。", ("李四",), []),
         ("9日，某公司感谢李四对企业的关心，并向一线人员表示慰问。", ("李四",), []),
         # what a dated sitting does, in sentences of its own: its day
@@ -2958,9 +3034,19 @@ def test_a_speech_or_report_given(text, expected):
             "6月9日，县委书记张三主持县委理论学习中心组专题学习，县长李四参加。",
             [("meeting", "县委理论学习中心组专题学习", {("张三", "chair"), ("李四", "attend")})],
         ),
+        # …or told by the group that holds it, as its subject
+        (
+            "6月9日，县委理论学习中心组举行专题学习，县委书记张三主持。",
+            [("meeting", "县委理论学习中心组举行专题学习", {("张三", "chair")})],
+        ),
+        (
+            "6月9日，县委理论学习中心组进行集中学习。县委书记张三主持并讲话。",
+            [("meeting", "县委理论学习中心组进行集中学习", {("张三", "chair"), ("张三", "speak")})],
+        ),
         # …not one whose words are studied, nor one to be held
         ("会议学习了张三在中央政治局第三十七次集体学习时的重要讲话。", []),
         ("6月9日，县委书记张三强调，要认真组织中心组学习。", []),
+        ("6月9日，县委书记张三要求，县委理论学习中心组要进行专题学习。", []),
     ],
 )
 def test_a_study_session_chaired(text, expected):
@@ -3660,6 +3746,11 @@ def test_the_day_of_an_event_by_each_relative_form(text, day):
             "6月8日，县长张三深入某镇田间地头，详细了解春耕生产情况。",
             [("inspection", "详细了解春耕生产情况", {("张三", "lead")})],
         ),
+        # …or asks about there
+        (
+            "6月8日，县长张三来到某镇卫生院，详细询问疫情防控物资储备情况。",
+            [("inspection", "详细询问疫情防控物资储备情况", {("张三", "lead")})],
+        ),
         # …after a meeting, a visit of its own
         (
             "6月8日，县长张三主持召开防汛工作会议。会后，张三来到某村，详细了解防汛物资储备情况。",
@@ -3676,6 +3767,7 @@ def test_the_day_of_an_event_by_each_relative_form(text, day):
         # 了解 with no one going anywhere, or after a meeting held, reports no visit
         ("6月8日，县长张三主持召开会议，了解企业复工复产情况。", [("meeting", "会议", {("张三", "chair")})]),
         ("据了解，某县今年已投入防汛资金5000万元。", []),
+        ("6月8日，县长张三主持召开会议，询问各镇防汛物资情况。", [("meeting", "会议", {("张三", "chair")})]),
     ],
 )
 def test_a_visit_told_by_what_the_visitor_learns_where_he_went(text, expected):
