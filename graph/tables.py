@@ -112,7 +112,7 @@ from govkg.graph.network import (
     zh_label,
 )
 from govkg.graph.shards import SortedLines
-from govkg.graph.splice import Splice, Stale, sorted_line_start
+from govkg.graph.splice import Splice, Stale, copy_range, sorted_line_start
 from govkg.graph.terms import nt_literal
 from govkg.ontology import GOV
 
@@ -548,6 +548,13 @@ class Tables:
     # where each line of the files starts, when the tables' state holds it (_KeptArrays.starts):
     # a few lines are then read where they are, not found by reading every line before them
     starts: dict = field(default_factory=dict)
+    # the stamp of the state the tables were kept in (its meta's, made anew each time), and of an
+    # update's previous state with the runs of its edges that are these tables' unchanged: (old
+    # number, number now, how many) each, the edges between them reduced again (an update of the
+    # exports follows them: write_spliced_exports)
+    made: str = ""
+    follows: str = ""
+    edge_runs: list[tuple[int, int, int]] | None = None
 
     @property
     def nodes(self) -> Path:
@@ -964,6 +971,7 @@ def network_tables(
                     keep.start()
                     _reduce(units, aliases, tables, keep)
                 keep.finish()
+                tables.made = keep.made
             finally:
                 keep.close()
     except BaseException:
@@ -1307,7 +1315,7 @@ class _TablesState:
         known: dict[str, str] | None = None,
     ) -> None:
         self.state, self.names, self.heads = state, names, heads
-        self.meta = _meta(same_as)
+        self.meta, self.made = _meta(same_as), ""
         self.previous = state if _describes(_read_meta(state), self.meta, state, aliases=False) else None
         # a unit's line of a state made by this govkg (:func:`_heads`), the same now
         self.known = (known or {}) if self.previous is not None else {}
@@ -1368,7 +1376,9 @@ class _TablesState:
         index = self.index.made() if isinstance(self.index, _IndexWriter) else self.index
         index.write(self.folder / _EDGE_INDEX, (self.folder / _EDGE_ROWS).stat().st_size)
         sizes = {name: (self.folder / name).stat().st_size for name in _FILES}
-        (self.folder / _META).write_text(json.dumps({**self.meta, "sizes": sizes}) + "\n", encoding="utf-8")
+        self.made = secrets.token_hex(8)  # these tables, not any others of the same sizes
+        meta = {**self.meta, "sizes": sizes, "made": self.made}
+        (self.folder / _META).write_text(json.dumps(meta) + "\n", encoding="utf-8")
         old = self.state.with_name(f".{self.state.name}.{secrets.token_hex(4)}.old")
         if self.state.exists():  # replaced, never written into: a previous build may share its files
             os.rename(self.state, old)
@@ -1481,9 +1491,10 @@ def _update_tables(units: list, aliases: NodeIds, tables: Tables, keep: _TablesS
         old / _EDGE_ROWS, sorted(set(collected)), touched, moved, keep.edge_rows, _EdgeIndex.read(old)
     )
     del collected
-    edge_arrays, types = _splice_edges(
+    edge_arrays, types, runs = _splice_edges(
         kept, remap, tables, pairs, old / _TABLE_FILES[2], folder / _TABLE_FILES[2]
     )
+    tables.follows, tables.edge_runs = str((_read_meta(old) or {}).get("made", "")), runs
     arrays = {
         "node_ids": node_ids.data,
         "node_ends": node_ids.ends,
@@ -1763,7 +1774,8 @@ def _splice_edges(
     ``kept``): the edge of each pair of ``pairs`` reduced again from its rows where it goes (by
     the numbers of its ends, in the order of their ids), the runs of edges between copied, their
     ends numbered again (``remap``: each previous node's number now). ``tables`` holds the nodes'
-    ids and kinds now. Returns the edges' arrays (see :class:`_KeptArrays`) and the types' names."""
+    ids and kinds now. Returns the edges' arrays (see :class:`_KeptArrays`), the types' names and
+    the runs of edges copied: (first's number before, now, how many) each."""
     import numpy as np
 
     arrays = kept.arrays
@@ -1790,6 +1802,7 @@ def _splice_edges(
         return tables.ids.number(nid)
 
     parts: dict[str, list] = {name: [] for name in ("sources", "targets", "codes", "participations", "at")}
+    runs: list[tuple[int, int, int]] = []
     count = size = cursor = 0
 
     def keep(stop: int) -> None:
@@ -1806,6 +1819,7 @@ def _splice_edges(
         parts["at"].append(starts[cursor:stop] - starts[cursor] + size)
         run = int(starts[stop] - starts[cursor])
         spliced.copy(run)
+        runs.append((cursor, count, stop - cursor))
         count, size, cursor = count + stop - cursor, size + run, stop
 
     with old.open("rb") as before, new.open("wb") as out, _stale_as_tables():
@@ -1842,7 +1856,7 @@ def _splice_edges(
         "edge_participations": _joined(parts["participations"], np.uint8),
         "edge_at": _joined(parts["at"], np.int64),
     }
-    return made, names
+    return made, names, runs
 
 
 def _moved_ids(same_as: dict[str, str], aliases: NodeIds) -> dict[str, tuple[str, str]]:
@@ -2473,13 +2487,17 @@ def write_exports(exported: _Exported, gexf: str | Path, graphml: str | Path) ->
 # What an update of the exports starts from, in a folder of the build's cache (``EXPORTS_STATE``):
 # a line per node (``nodes.tsv``: its key, the digest of its line of the tables and its exported
 # name, and the lengths in bytes of its text in each file before its figures, of its figures and
-# after them) and per edge (``edges.tsv``: its key, the digest of its line, the lengths of its GEXF
-# text after its number and of its GraphML text), and ``meta.json``: the govkg that wrote them, the
-# files' sizes and times, their heads' digest and lengths. A node or edge of the same digest is
-# copied from the previous files; only an official's figures (which any release added can change)
-# and a GEXF edge's number are written again.
+# after them), the lengths in bytes of each edge's GEXF text after its number and of its GraphML
+# text (``edges.bin``: two arrays of int64, in the edges' order), and ``meta.json``: the govkg that
+# wrote them, the tables they were written from (their state's stamp, ``Tables.made``), the
+# files' sizes and times, their heads' digest and lengths. A node of the same digest is copied
+# from the previous files, only an official's figures (which any release added can change)
+# written again; the edges follow the update of the tables (``Tables.edge_runs``): each run of
+# edges the tables copied is copied, as runs of bytes, its GEXF numbers written again where
+# edges came or went before it, and only the edges reduced again are formatted.
 EXPORTS_STATE = "exports"
-EXPORTS_FORMAT = 2
+EXPORTS_FORMAT = 3
+_EXPORT_INDEX = ("nodes.tsv", "edges.bin")
 _FIGURES = frozenset(("events", "contacts", "betweenness", "community"))  # with_figures' attributes
 _FIGURE_ORDER = ("events", "contacts", "betweenness", "community")  # in with_figures' order
 # a node's line that names one of them itself (its figures not simply added after its attributes)
@@ -2497,17 +2515,13 @@ def _node_key(line: str) -> str:
     return line[: _scan(line, 2)[1]]
 
 
-def _edge_key(line: str) -> str:
-    """An edge's line's JSON up to its target (``["SOURCE","TARGET"``)."""
-    return line[: _scan(line, _scan(line, 2)[1] + 2)[1]]
-
-
 class _PreviousExports:
     """The previous graph.gexf and graph.graphml (open) and their state, when it describes them and
     their heads are the new files' (the same attributes and types, the same date)."""
 
-    def __init__(self, state: Path, fds: tuple[int, int], heads: tuple[int, int]) -> None:
+    def __init__(self, state: Path, fds: tuple[int, int], heads: tuple[int, int], tables: str) -> None:
         self.state, self.fds, self.heads = state, fds, heads  # heads: their lengths in bytes
+        self.tables = tables  # the stamp of the tables they were written from
 
     @classmethod
     def open(cls, state: Path, previous: Path | None, types: str, stack) -> _PreviousExports | None:
@@ -2521,7 +2535,7 @@ class _PreviousExports:
                 or meta.get("format") != EXPORTS_FORMAT
                 or meta.get("software") != software_fingerprint()
                 or meta.get("types") != types
-                or meta.get("index") != [(state / name).stat().st_size for name in ("nodes.tsv", "edges.tsv")]
+                or meta.get("index") != [(state / name).stat().st_size for name in _EXPORT_INDEX]
             ):
                 return None
             fds = []
@@ -2534,12 +2548,28 @@ class _PreviousExports:
                 fds.append(fd)
         except (OSError, KeyError, TypeError, ValueError):
             return None
-        return cls(state, (fds[0], fds[1]), tuple(meta["heads"]))
+        return cls(state, (fds[0], fds[1]), tuple(meta["heads"]), str(meta.get("tables", "")))
 
     def lines(self, name: str) -> Iterator[list[str]]:
         with (self.state / name).open(encoding="utf-8", newline="\n") as handle:
             for line in handle:
                 yield line[:-1].split("\t")
+
+    def edges(self, tables: Tables):
+        """The lengths of each previous edge's GEXF text after its number and of its GraphML text
+        (two arrays), when ``tables`` are an update of the tables they were written from (else
+        None: the edges are formatted)."""
+        import numpy as np
+
+        if tables.edge_runs is None or not self.tables or self.tables != tables.follows:
+            return None
+        lengths = np.fromfile(self.state / "edges.bin", dtype=np.int64)
+        if len(lengths) % 2:
+            raise Stale
+        rest, text = lengths[: len(lengths) // 2], lengths[len(lengths) // 2 :]
+        if any(first < 0 or first + count > len(rest) for first, _, count in tables.edge_runs):
+            raise Stale
+        return rest, text
 
 
 def write_spliced_exports(
@@ -2588,10 +2618,7 @@ def _write_spliced(
         first = stack.enter_context(atomic_open(gexf, "wb", buffering=_EXPORT_BUFFER))
         second = stack.enter_context(atomic_open(graphml, "wb", buffering=_EXPORT_BUFFER))
         out = (_Copier(first, old.fds[0] if old else None), _Copier(second, old.fds[1] if old else None))
-        index = [
-            stack.enter_context((folder / name).open("w", encoding="utf-8", newline="\n"))
-            for name in ("nodes.tsv", "edges.tsv")
-        ]
+        index = [stack.enter_context((folder / "nodes.tsv").open("w", encoding="utf-8", newline="\n"))]
         for writer, head, size in zip(out, heads, old.heads if old else (0, 0), strict=True):
             writer.write(head)
             writer.skip(size)
@@ -2658,53 +2685,10 @@ def _write_spliced(
         out[0].write(middle)
         out[0].skip(len(middle) if old else 0)
 
-        # the edges: a GEXF edge's number is written again, the rest of its text copied
-        start = len(g.EDGE_START.encode("utf-8"))
-        kept = old.lines("edges.tsv") if old else iter(())
-        was, number_was = next(kept, None), 0
-        with exported.tables.edges.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle):
-                digest = _digest(line)
-                if was is not None and was[1] == digest:  # the same line (its key too): its text copied
-                    if number == number_was:  # no edge came or went before it: its number too
-                        out[0].copy(start + len(str(number)) + int(was[2]))
-                    else:
-                        out[0].write(f"{g.EDGE_START}{number}".encode())
-                        out[0].skip(start + len(str(number_was)))
-                        out[0].copy(int(was[2]))
-                    out[1].copy(int(was[3]))
-                    index[1].write("\t".join(was) + "\n")
-                    was, number_was = next(kept, None), number_was + 1
-                    continue
-                key = _edge_key(line)
-                while was is not None and was[0] < key:
-                    out[0].skip(start + len(str(number_was)) + int(was[2]))
-                    out[1].skip(int(was[3]))
-                    was, number_was = next(kept, None), number_was + 1
-                if was is not None and was[0] == key and was[1] == digest:
-                    if number == number_was:  # no edge came or went before it: its number too
-                        out[0].copy(start + len(str(number)))
-                    else:
-                        out[0].write(f"{g.EDGE_START}{number}".encode())
-                        out[0].skip(start + len(str(number_was)))
-                    out[0].copy(int(was[2]))
-                    out[1].copy(int(was[3]))
-                    rest, text = int(was[2]), int(was[3])
-                    was, number_was = next(kept, None), number_was + 1
-                else:
-                    if was is not None and was[0] == key:
-                        out[0].skip(start + len(str(number_was)) + int(was[2]))
-                        out[1].skip(int(was[3]))
-                        was, number_was = next(kept, None), number_was + 1
-                    formatted += 1
-                    source, target, attrs = _decode(line)
-                    head, tail = g.edge(number, source, target, attrs)
-                    data = tail.encode("utf-8")
-                    out[0].write(head.encode("utf-8") + data)
-                    graphml_text = m.edge(source, target, attrs).encode("utf-8")
-                    out[1].write(graphml_text)
-                    rest, text = len(data), len(graphml_text)
-                index[1].write(f"{key}\t{digest}\t{rest}\t{text}\n")
+        # the edges: the runs the tables copied, copied (a GEXF edge's number written again where
+        # edges came or went before it); the others formatted
+        previous_edges = old.edges(exported.tables) if old else None
+        formatted += _write_edges(exported.tables, out, (g, m), previous_edges, folder / "edges.bin")
         for writer, pieces in zip(out, (g, m), strict=True):
             writer.write(pieces.tail().encode("utf-8"))
     for handle in index:
@@ -2713,12 +2697,119 @@ def _write_spliced(
         "format": EXPORTS_FORMAT,
         "software": software_fingerprint(),
         "types": types,
+        "tables": exported.tables.made,
         "heads": [len(head) for head in heads],
-        "index": [(folder / name).stat().st_size for name in ("nodes.tsv", "edges.tsv")],
+        "index": [(folder / name).stat().st_size for name in _EXPORT_INDEX],
         "files": [[found.st_size, found.st_mtime_ns] for found in (gexf.stat(), graphml.stat())],
     }
     (folder / _META).write_text(json.dumps(meta) + "\n", encoding="utf-8")
     return formatted
+
+
+def _write_edges(tables: Tables, out: tuple[_Copier, _Copier], pieces: tuple, previous, index: Path) -> int:
+    """The edges' text of both exports (after the nodes' text, the previous files read to the
+    previous edges' start): with ``previous`` (the previous edges' lengths:
+    :meth:`_PreviousExports.edges`), each run of edges the tables' update copied
+    (``tables.edge_runs``) is copied from the previous files and only the other edges are
+    formatted; else every edge is. Writes each edge's lengths to ``index``; returns how many
+    edges were formatted."""
+    import numpy as np
+
+    g, m = pieces
+    total = len(tables.sources)
+    rest, text = np.zeros(total, dtype=np.int64), np.zeros(total, dtype=np.int64)
+    runs = tables.edge_runs if previous is not None else []
+    new = np.ones(total, dtype=bool)  # the edges formatted
+    for _, first, count in runs:
+        new[first : first + count] = False
+    if previous is not None:
+        old_rest, old_text = previous
+        start = len(g.EDGE_START.encode("utf-8"))
+        # where each previous edge's text starts in each previous file (and the edges' end)
+        old_gexf = np.zeros(len(old_rest) + 1, dtype=np.int64)
+        np.cumsum(start + _digits(len(old_rest)) + old_rest, out=old_gexf[1:])
+        old_gexf += out[0].at()
+        old_graphml = np.zeros(len(old_text) + 1, dtype=np.int64)
+        np.cumsum(old_text, out=old_graphml[1:])
+        old_graphml += out[1].at()
+    numbers = new.nonzero()[0].tolist()
+    if previous is None:  # every edge, its line read in turn
+        lines = enumerate(tables.edge_lines())
+    else:  # the lines of the edges reduced again, read where they are
+        lines = _parsed_lines_at(tables.edges, numbers, tables.starts.get("edges")) if numbers else iter(())
+    at = 0  # the next edge's number
+
+    def formatted(stop: int) -> None:
+        nonlocal at
+        while at < stop:
+            number, (source, target, attrs) = next(lines)
+            if number != at:
+                raise Stale
+            head, tail = g.edge(number, source, target, attrs)
+            data = tail.encode("utf-8")
+            out[0].write(head.encode("utf-8") + data)
+            graphml_text = m.edge(source, target, attrs).encode("utf-8")
+            out[1].write(graphml_text)
+            rest[number], text[number] = len(data), len(graphml_text)
+            at += 1
+
+    for was, first, count in runs:
+        formatted(first)
+        rest[first : first + count], text[first : first + count] = (
+            old_rest[was : was + count],
+            old_text[was : was + count],
+        )
+        out[1].place(int(old_graphml[was]), int(old_graphml[was + count] - old_graphml[was]))
+        if was == first:  # no edge came or went before them: their numbers too
+            out[0].place(int(old_gexf[was]), int(old_gexf[was + count] - old_gexf[was]))
+        else:
+            _renumbered(out[0], g.EDGE_START.encode("utf-8"), old_gexf, was, first, count)
+        at = first + count
+    formatted(total)
+    if previous is not None:  # the previous edges end where the files' tails begin
+        for writer, piece, ends in zip(out, pieces, (old_gexf, old_graphml), strict=True):
+            if writer.size() != int(ends[-1]) + len(piece.tail().encode("utf-8")):
+                raise Stale
+    with index.open("wb") as handle:
+        handle.write(rest.tobytes())
+        handle.write(text.tobytes())
+    return len(numbers)
+
+
+def _digits(count: int):
+    """How many digits each number below ``count`` is written with (a numpy array)."""
+    import numpy as np
+
+    numbers = np.arange(count, dtype=np.int64)
+    digits = np.ones(count, dtype=np.int64)
+    power = 10
+    while power <= max(count - 1, 0):
+        digits += numbers >= power
+        power *= 10
+    return digits
+
+
+_RENUMBERED = 1 << 16  # edges read at once
+
+
+def _renumbered(out: _Copier, edge_start: bytes, starts, was: int, first: int, count: int) -> None:
+    """The GEXF text of ``count`` previous edges from number ``was`` (each starts at ``starts``),
+    numbered again from ``first``: each edge's text is its start, its number and the rest."""
+    for offset in range(0, count, _RENUMBERED):
+        low, high = was + offset, was + min(count, offset + _RENUMBERED)
+        data = out.read(int(starts[low]), int(starts[high] - starts[low]))
+        parts = data.split(edge_start)
+        if len(parts) != high - low + 1 or parts[0]:
+            raise Stale
+        base = first + offset
+        out.write(
+            b"".join(
+                [
+                    edge_start + b"%d" % (base + j) + part[len(b"%d" % (low + j)) :]
+                    for j, part in enumerate(parts[1:])
+                ]
+            )
+        )
 
 
 class _Copier:
@@ -2758,6 +2849,32 @@ class _Copier:
         if len(data) != size:
             raise Stale  # the previous file is shorter than its state says
         self.new.write(data)
+
+    def at(self) -> int:
+        """Where in the previous file the spans passed over or copied end."""
+        if self.pending:
+            self._copy()
+        if self.old is None:
+            raise Stale
+        return self.old.tell()
+
+    def place(self, offset: int, size: int) -> None:
+        """Copy ``size`` bytes of the previous file from ``offset`` (copied in the kernel)."""
+        if self.pending:
+            self._copy()
+        if size:
+            copy_range(self.old.fileno(), offset, size, self.new)
+
+    def size(self) -> int:
+        """The previous file's size."""
+        return os.fstat(self.old.fileno()).st_size
+
+    def read(self, offset: int, size: int) -> bytes:
+        """``size`` bytes of the previous file from ``offset``."""
+        data = os.pread(self.old.fileno(), size, offset)
+        if len(data) != size:
+            raise Stale
+        return data
 
 
 def _copy_node(out: tuple[_Copier, _Copier], pieces: tuple, lengths: list[int], values: tuple) -> None:
@@ -2929,14 +3046,18 @@ def _parsed_lines_at(path: Path, numbers, starts=None) -> Iterator[tuple[int, ob
                 yield number, json.loads(line)
 
 
+_RUN_LINES = 1 << 14  # lines read at once at most: a long run of lines wanted, read in pieces
+
+
 def _lines_where(path: Path, numbers: list[int], starts) -> Iterator[tuple[int, object]]:
     """(number, JSON value) of the lines ``numbers`` (sorted) of a file whose lines start at
-    ``starts``: each run of consecutive numbers read at once, from where its first line starts."""
+    ``starts``: each run of consecutive numbers read at once (``_RUN_LINES`` at most), from where
+    its first line starts."""
     with path.open("rb") as handle:
         at = 0
         while at < len(numbers):
             end = at + 1
-            while end < len(numbers) and numbers[end] == numbers[end - 1] + 1:
+            while end < len(numbers) and numbers[end] == numbers[end - 1] + 1 and end - at < _RUN_LINES:
                 end += 1
             first, last = numbers[at], numbers[end - 1]
             handle.seek(int(starts[first]))

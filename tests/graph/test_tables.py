@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 import networkx as nx
+import numpy as np
 import pytest
 from rdflib import RDF, XSD, Literal
 from rdflib.namespace import OWL
@@ -16,6 +18,7 @@ from govkg.graph import view
 from govkg.graph.build import BuildResult
 from govkg.graph.network import (
     NETWORKS,
+    GexfPieces,
     format_stats,
     gexf_text,
     graphml_text,
@@ -370,8 +373,8 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
         path.name for path in (tmp_path / "fresh").iterdir()
     }
     for name in sorted((rows / "tables").iterdir()):  # and the state is that of tables made whole
-        assert name.read_bytes() == (tmp_path / "fresh" / "tables" / name.name).read_bytes(), name.name
-    for name in ("nodes.tsv", "edges.tsv"):  # the exports' state too (its meta says the files' times)
+        assert _state_bytes(name) == _state_bytes(tmp_path / "fresh" / "tables" / name.name), name.name
+    for name in ("nodes.tsv", "edges.bin"):  # the exports' state too (its meta says the files' times)
         assert (rows / "exports" / name).read_bytes() == (tmp_path / "fresh" / "exports" / name).read_bytes()
 
 
@@ -417,7 +420,7 @@ def test_a_state_without_its_index_of_edge_rows_is_updated_all_the_same(tmp_path
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
     for name in sorted((tmp_path / "fresh" / "tables").iterdir()):  # the index kept again
-        assert (rows / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
+        assert _state_bytes(rows / "tables" / name.name) == _state_bytes(name), name.name
 
 
 def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
@@ -438,6 +441,16 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["exports", UNIT_ROWS, "tables"]
 
 
+def _state_bytes(path) -> bytes:
+    """A file of the tables' state as made from their rows: its meta without the stamp each state's
+    meta gets anew (Tables.made)."""
+    if path.name != tables_module._META:
+        return path.read_bytes()
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    assert len(meta.pop("made")) == 16
+    return json.dumps(meta).encode("utf-8")
+
+
 def _spliced(monkeypatch) -> list[int]:
     """How many nodes and edges each spliced write of the exports formats (the others are copied)."""
     counts = []
@@ -453,11 +466,10 @@ def _exports(folder) -> dict[str, bytes]:
 
 
 def _state_size(rows) -> int:
-    """The nodes and edges the exports' state (``rows``/exports) describes."""
-    return sum(
-        len((rows / "exports" / name).read_text(encoding="utf-8").splitlines())
-        for name in ("nodes.tsv", "edges.tsv")
-    )
+    """The nodes and edges the exports' state (``rows``/exports) describes (each edge's two lengths
+    in edges.bin, of eight bytes each)."""
+    nodes = len((rows / "exports" / "nodes.tsv").read_text(encoding="utf-8").splitlines())
+    return nodes + (rows / "exports" / "edges.bin").stat().st_size // 16
 
 
 def _updated(tmp_path, rows, graph) -> int:
@@ -537,11 +549,80 @@ def test_a_node_whose_exported_name_changes_with_its_line_unchanged_is_written_a
 
 
 @pytest.mark.parametrize(
+    ("before", "after", "formatted"),
+    [
+        (_graph(meeting_release), _graph(meeting_release, inspection_release), 2),
+        (_graph(meeting_release, inspection_release), _graph(meeting_release), 0),
+    ],
+    ids=["edges come before others", "edges go before others"],
+)
+def test_an_update_of_the_exports_formats_only_the_edges_the_tables_reduced_again(
+    before, after, formatted, tmp_path, monkeypatch
+):
+    """The edges the tables' update copied are copied from the previous exports, their GEXF numbers
+    written again where edges came or went before them: the bytes of the files written whole."""
+    made = []
+    write = tables_module._write_edges
+    monkeypatch.setattr(tables_module, "_write_edges", lambda *a: made.append(write(*a)) or made[-1])
+    rows = tmp_path / "rows"
+    first = canonical_shards(before(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    _updated(tmp_path, rows, after())
+    assert made[-1] == formatted
+
+
+def test_exports_of_tables_made_whole_format_every_edge(tmp_path, monkeypatch):
+    """Tables made whole (their state lost) follow no update: the exports format their edges."""
+    made = []
+    write = tables_module._write_edges
+    monkeypatch.setattr(tables_module, "_write_edges", lambda *a: made.append(write(*a)) or made[-1])
+    rows = tmp_path / "rows"
+    first = canonical_shards(_graph(meeting_release)(), tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    shutil.rmtree(rows / "tables")
+    _updated(tmp_path, rows, _graph(meeting_release, inspection_release)())
+    assert made[-1] == (rows / "exports" / "edges.bin").stat().st_size // 16
+
+
+class _Previous:
+    """A previous file read as :class:`tables_module._Copier` reads one, and the text written."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.written = data, b""
+
+    def read(self, offset: int, size: int) -> bytes:
+        return self.data[offset : offset + size]
+
+    def write(self, data: bytes) -> None:
+        self.written += data
+
+
+@pytest.mark.parametrize(("was", "first"), [(8, 8), (8, 98), (98, 8), (0, 1), (9, 10), (10, 9)])
+def test_gexf_edges_numbered_again_keep_their_text(was, first, monkeypatch):
+    """Each edge's number is written again, however many digits it had and has."""
+    monkeypatch.setattr(tables_module, "_RENUMBERED", 2)  # read a few at a time
+    start = GexfPieces.EDGE_START.encode("utf-8")
+    texts = [b'" source="a%d" target="b" />\n' % number for number in range(was + 5)]
+    edges = [start + b"%d" % number + text for number, text in enumerate(texts)]
+    starts = np.cumsum([4] + [len(edge) for edge in edges])  # after a head of four bytes
+    out = _Previous(b"head" + b"".join(edges))
+    tables_module._renumbered(out, start, starts, was, first, 5)
+    assert out.written == b"".join(start + b"%d" % (first + i) + texts[was + i] for i in range(5))
+
+
+@pytest.mark.parametrize("count", [0, 1, 9, 10, 11, 100, 101, 1000])
+def test_digits_of_each_number(count):
+    assert tables_module._digits(count).tolist() == [len(str(n)) for n in range(count)]
+
+
+@pytest.mark.parametrize(
     "spoil",
     [
         lambda out, state: (out / "graph.gexf").write_bytes((out / "graph.gexf").read_bytes()[:-40]),
         lambda out, state: (out / "graph.graphml").write_bytes((out / "graph.graphml").read_bytes()),
-        lambda out, state: (state / "edges.tsv").write_text("", encoding="utf-8"),
+        lambda out, state: (state / "edges.bin").write_bytes(b""),
         lambda out, state: (state / "meta.json").unlink(),
     ],
     ids=["file cut", "file written again", "state emptied", "no meta"],
@@ -656,14 +737,17 @@ def _starts(tables, stale: bool = False) -> dict:
     return {**starts, "tenure_ids": tenured}
 
 
+@pytest.mark.parametrize("run", [1, 2, 1 << 14])
 @pytest.mark.parametrize("starts", [None, "kept", "stale"])
 def test_the_lines_of_some_nodes_edges_and_tenures_are_those_of_the_whole_tables(
-    starts, tmp_path, monkeypatch
+    starts, run, tmp_path, monkeypatch
 ):
-    """Read where their lines start (the state's arrays), or by reading the lines before them where
-    none are known or they are not those of the files: the same lines."""
+    """Read where their lines start (the state's arrays; a run of them at once, ``run`` lines at
+    most), or by reading the lines before them where none are known or they are not those of the
+    files: the same lines."""
     import numpy as np
 
+    monkeypatch.setattr(tables_module, "_RUN_LINES", run)
     seeks = []
     where = tables_module._lines_where
     monkeypatch.setattr(tables_module, "_lines_where", lambda *a: seeks.append(1) or where(*a))
