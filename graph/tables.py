@@ -548,10 +548,10 @@ class Tables:
     # where each line of the files starts, when the tables' state holds it (_KeptArrays.starts):
     # a few lines are then read where they are, not found by reading every line before them
     starts: dict = field(default_factory=dict)
-    # the stamp of the state the tables were kept in (its meta's, made anew each time), and of an
-    # update's previous state with the runs of its edges that are these tables' unchanged: (old
-    # number, number now, how many) each, the edges between them reduced again (an update of the
-    # exports follows them: write_spliced_exports)
+    # the stamp of the state the tables were kept in (its meta's, a digest of what they are made
+    # of), and of an update's previous state with the runs of its edges that are these tables'
+    # unchanged: (old number, number now, how many) each, the edges between them reduced again (an
+    # update of the exports follows them: write_spliced_exports)
     made: str = ""
     follows: str = ""
     edge_runs: list[tuple[int, int, int]] | None = None
@@ -1367,16 +1367,23 @@ class _TablesState:
             # its head is the state's; only the units new to it are looked at (at 30,000 releases,
             # a file's size and its head's JSON for each unit were 0.25 s of an update's CPU)
             rows, known = self.state.parent / UNIT_ROWS, self.known
-            handle.writelines(
+            lines = (
                 known.get(name) or f"{name}\t{os.stat(rows / name).st_size}\t{_dump(head)}\n"
                 for name, head in zip(self.names, self.heads, strict=True)
             )
+            units = hashlib.sha256()
+            for line in lines:
+                units.update(line.encode("utf-8"))
+                handle.write(line)
         for handle in self.files:
             handle.close()
         index = self.index.made() if isinstance(self.index, _IndexWriter) else self.index
         index.write(self.folder / _EDGE_INDEX, (self.folder / _EDGE_ROWS).stat().st_size)
         sizes = {name: (self.folder / name).stat().st_size for name in _FILES}
-        self.made = secrets.token_hex(8)  # these tables, not any others of the same sizes
+        # these tables, named by what they are made of (their units, named by their content, with
+        # the aliases and the govkg of the meta): the same inputs give the same state, byte for byte
+        units.update(json.dumps({**self.meta, "sizes": sizes}, sort_keys=True).encode("utf-8"))
+        self.made = units.hexdigest()[:16]
         meta = {**self.meta, "sizes": sizes, "made": self.made}
         (self.folder / _META).write_text(json.dumps(meta) + "\n", encoding="utf-8")
         old = self.state.with_name(f".{self.state.name}.{secrets.token_hex(4)}.old")

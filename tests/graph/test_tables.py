@@ -373,7 +373,7 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
         path.name for path in (tmp_path / "fresh").iterdir()
     }
     for name in sorted((rows / "tables").iterdir()):  # and the state is that of tables made whole
-        assert _state_bytes(name) == _state_bytes(tmp_path / "fresh" / "tables" / name.name), name.name
+        assert name.read_bytes() == (tmp_path / "fresh" / "tables" / name.name).read_bytes(), name.name
     for name in ("nodes.tsv", "edges.bin"):  # the exports' state too (its meta says the files' times)
         assert (rows / "exports" / name).read_bytes() == (tmp_path / "fresh" / "exports" / name).read_bytes()
 
@@ -420,7 +420,7 @@ def test_a_state_without_its_index_of_edge_rows_is_updated_all_the_same(tmp_path
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
     for name in sorted((tmp_path / "fresh" / "tables").iterdir()):  # the index kept again
-        assert _state_bytes(rows / "tables" / name.name) == _state_bytes(name), name.name
+        assert (rows / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
 
 
 def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
@@ -439,16 +439,6 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     for name in NETWORK_FILES:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
     assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["exports", UNIT_ROWS, "tables"]
-
-
-def _state_bytes(path) -> bytes:
-    """A file of the tables' state as made from their rows: its meta without the stamp each state's
-    meta gets anew (Tables.made)."""
-    if path.name != tables_module._META:
-        return path.read_bytes()
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    assert len(meta.pop("made")) == 16
-    return json.dumps(meta).encode("utf-8")
 
 
 def _spliced(monkeypatch) -> list[int]:
