@@ -144,12 +144,15 @@ _POINT = re.compile(r"[一二三四五六七八九十]是")
 _WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)|期待|期盼|盼望|憧憬")
 # What is done again and again (多次在该院召开现场会, 每周一召开例会) is no one happening.
 _HABIT = re.compile(r"多次|屡次|经常|定期|不定期|每年|每月|每周|每季度|每逢|历年|常年|长期")
-# A count of meetings (八个座谈会) names no one meeting.
+# A count of meetings (八个座谈会, 12次专题会议, 十余场座谈会, 3期培训班) names no one meeting; 一次
+# 专题会议 is one, and 第3次, 十二届五次全会 and 人大三次会议 are ordinals.
 _NAME_LEAD = re.compile(
     r"\s*并?(?:随后|接着|紧接着)?(?:主持召开|组织召开|紧急召开|召开|举行|举办|主持|出席|参加|列席|收听收看|收看)?(?:了(?!解))?"
 )
 _COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十])[0-9一二三四五六七八九十两几多]+个[^个]{0,4}$|^各[类种项级]|系列"
+    r"|(?<![第届0-9一二三四五六七八九十])(?![一1][次场期])[0-9一二三四五六七八九十两几多]+[余多]?[次场期]"
+    r"(?!会议|全会|大会|全体会议)[^次场期]{0,6}$"
 )
 _ELIDED = re.compile(r"\s*(?:并|还|也|再|同时)*(?:(?:对|就)[^，,。；;]{0,30})?$")
 # A frame of who goes along (在乙陪同下), which a place group opened by 在 may take in, and the
@@ -352,7 +355,6 @@ _HELD_AFTER = re.compile(r"\s*(?:会后|会议结束后)[，,\s]*[^，,；;。]{
 _TIMES = re.compile(
     r"(?:连续|先后|曾经?|共|又|再|分)?(?<![第十0-9])(?P<n>[两二三四五六七八九2-9])次(?!会议|全会|大会|代表|党代)"
 )
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # A doer named in reported words, and the count of what they did (乙副市长连续两次召开…).
 _DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")

@@ -91,6 +91,23 @@ def test_event_types(text, types):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one meeting, or an ordinal in a meeting's name: no count
+        ("6月9日，县委召开了一次专题会议。", "一次专题会议"),
+        ("6月9日，县委召开一场座谈会。", "一场座谈会"),
+        ("6月9日，县委召开第3次专题会议。", "第3次专题会议"),
+        ("6月9日，市委召开十二届五次全会。", "十二届五次全会"),
+        ("6月9日，十三届全国人大三次会议在北京开幕。", "十三届全国人大三次会议"),
+        ("6月9日，县政协召开九届三次常委会议。", "九届三次常委会议"),
+        ("6月9日，县委举办第二期培训班。", "第二期培训班"),
+    ],
+)
+def test_one_meeting_of_a_number_is_no_count(text, name):
+    assert [(e.type, e.name) for e in events_of(text)] == [("meeting", name)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "原则上取消庙会、灯会等大型公共活动。",  # called off
@@ -111,6 +128,11 @@ def test_event_types(text, types):
         "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
         "县长张三要求，要在年底前举办全县技能培训班。",  # a gathering to be held
         "某镇近年来累计举办各类论坛5场。",  # gatherings counted, none reported
+        # a count before the meeting's noun: 次, 场 and 期 as 个
+        "今年以来，某镇召开了12次专题会议。",
+        "某镇先后召开3场座谈会，听取群众意见。",
+        "县委召开了十余次专题会议。",
+        "全县举办3期培训班。",
     ],
 )
 def test_no_event(text):
