@@ -36,7 +36,7 @@ from functools import cache
 
 from govkg.extract.chars import View, simplified, view
 from govkg.extract.data import alternation
-from govkg.extract.lac import tagged_persons
+from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
     NOT_GIVEN,
@@ -222,8 +222,10 @@ class _Found:
 
 
 class _Finder:
-    def __init__(self, release: Release, sentences: tuple[Sentence, ...]) -> None:
+    def __init__(self, release: Release, sentences: tuple[Sentence, ...], tagger: bool = False) -> None:
         self.release = release
+        self.tagger = tagger  # whether the statistical tagger may be asked (:meth:`read_as_word`)
+        self.readings: dict[tuple[int, int], bool] = {}
         self.view: View = view(release.text)
         self.text = self.view.text
         self.found: dict[str, _Found] = {}
@@ -414,6 +416,8 @@ class _Finder:
                     name = None  # 会长单位代表: a common word, unless a mark or a verb follows
                 elif holds_word("after", name, shortest=len(name)):
                     name = None  # 运动员代表宣誓。: a verb that follows a name is none itself
+            if name and name not in self.found and self.unsure(at, name) and self.read_as_word(at, name):
+                name = None  # 县长宝贵的时间, 书记严肃指出: the tagger reads a word of no name there
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = title_start(t, end)
@@ -458,6 +462,32 @@ class _Finder:
             ):
                 # 副主任甲、乙和丙 share the title; 副主任甲和丙 do not tell 丙's
                 self.add(other, titles if k or t[where - 1] == "、" else ())
+
+    def unsure(self, i: int, name: str) -> bool:
+        """Whether the rules are unsure of a name read after a title at ``i``: it is a common word
+        (kept only for the verb or mark after it: 书记严肃指出), or a word of one character ends it
+        (县长宝贵的时间), not a mark or a cue word of two or more (县长王明出席)."""
+        return is_common_word(name) or not _strong_end(self.text, i + len(name))
+
+    def read_as_word(self, i: int, name: str) -> bool:
+        """Whether the tagger reads a word of a class that names no one (``_NO_NAME_CLASSES``: an
+        adjective, adverb, time, preposition…) at ``i``, over the whole of ``name`` or two characters
+        of it at least: 宝贵 in 县长宝贵的时间, 严肃 in 书记严肃指出, 明显 in 书记明显感到; not a
+        name it reads as a preposition and a word (向|东升). The tagger reads a window of
+        ``_WINDOW`` characters around it; never without ``tagger``."""
+        if not self.tagger:
+            return False
+        key = (i, len(name))
+        if key not in self.readings:
+            ((a, b),) = _windows([i], len(self.text))
+            (words,) = word_classes([self.text[a:b]])
+            # the word read at i covers the name, or two characters of it (明显|感到, 关切|地询问):
+            # not one (向|东升 is a name)
+            self.readings[key] = any(
+                s + a == i and (e + a >= i + len(name) or e - s >= 2) and kind in _NO_NAME_CLASSES
+                for s, e, kind in words
+            )
+        return self.readings[key]
 
     def after_named(self, start: int, head: int) -> int | None:
         """Where a title read from ``start`` to its head at ``head`` starts, when the text
@@ -1421,6 +1451,9 @@ def _not_a_name(word: str) -> bool:
 
 
 _WINDOW = 24  # characters the tagger reads around a place in doubt
+# The tagger's word classes (LAC's tags) that name no one: adjectives (a, ad, an), adverbs (d, vd),
+# times, prepositions, conjunctions, pronouns, numerals, measure words, locality words, particles.
+_NO_NAME_CLASSES = frozenset(("a", "ad", "an", "d", "vd", "TIME", "p", "c", "r", "m", "q", "f", "u"))
 
 
 def _windows(places: list[int], length: int) -> list[tuple[int, int]]:
@@ -1542,7 +1575,7 @@ def find_persons(
     ...  for p in find_persons(r, tuple(split_sentences(r.text)))]
     [('何平', ['市委副书记', '市长'], '巴中市', 2)]
     """
-    finder = _Finder(release, sentences)
+    finder = _Finder(release, sentences, tagger=tagger)
     finder.titled_names()
     finder.names_before_titles()
     finder.notices()
