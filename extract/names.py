@@ -284,7 +284,7 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     for length in lengths:
         word = text[i : i + length]
         if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
-            if word.endswith("地") and _verb_at(text, i + length):
+            if word.endswith("地") and verb_at(text, i + length):
                 continue  # 代表高兴地说, 书记关切地询问: an adverb in 地 before a verb, no name
             options.append(word)
     if not options:
@@ -307,12 +307,11 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     return long
 
 
-def _verb_at(text: str, i: int) -> bool:
-    """Whether a verb starts at ``i`` that an adverb in 地 may go before: a verb of saying
-    (高兴地说) or a cue word of two characters or more (关切地询问, 认真地听取), not a mark
-    (王大地，).
+def verb_at(text: str, i: int) -> bool:
+    """Whether a verb a name may go before starts at ``i``: a verb of saying (高兴地说) or a cue
+    word of two characters or more (关切地询问, 尼玛出席), not a mark (王大地，).
 
-    >>> _verb_at("高兴地说", 3), _verb_at("关切地询问", 3), _verb_at("王大地，", 3)
+    >>> verb_at("高兴地说", 3), verb_at("关切地询问", 3), verb_at("王大地，", 3)
     (True, True, False)
     """
     if text.startswith(saying_verbs(), i):

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from govkg.extract.chars import View, simplified, view
-from govkg.extract.data import alternation
+from govkg.extract.data import alternation, load_words
 from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
@@ -53,6 +53,7 @@ from govkg.extract.names import (
     saying_verbs,
     surname_starts,
     surnames,
+    verb_at,
 )
 from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word, place_key
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
@@ -202,6 +203,12 @@ _PEOPLE_VERBS = re.compile(
 # Verbs of receiving a guest, and of speaking, for foreign names (会见法比尤斯, 法比尤斯表示).
 _RECEIVE = ("会见", "会谈", "会晤", "接见")
 _SPEAKS = ("表示", "说", "指出", "强调", "时")
+
+
+@cache
+def _visits() -> tuple[str, ...]:
+    """The verbs of visiting (``inspection_verbs.tsv``: 调研, 考察), longest first."""
+    return tuple(sorted(load_words("inspection_verbs.tsv"), key=len, reverse=True))
 
 
 @cache
@@ -557,11 +564,20 @@ class _Finder:
     def ethnic_name_after(self, i: int) -> str | None:
         """A Mongolian, Tibetan or Uyghur name with no Han surname right after a title's head
         (苏木党委书记额尔敦主持, 副县长扎西多吉出席: :func:`names.ethnic_name_at`), which is
-        no place and no common word, and no byline's."""
+        no common word and no byline's, and no place unless a verb follows it (副县长尼玛出席:
+        the name of a county too, which no title goes before)."""
         name = ethnic_name_at(self.text, i)
-        if not name or _not_a_name(name.replace("·", "")) or self._byline(i):
+        if not name or self._byline(i):
+            return None
+        bare = name.replace("·", "")
+        if is_common_word(bare) or (bare in gazetteer() and not self.verb_of_a_person(i + len(name))):
             return None
         return name
+
+    def verb_of_a_person(self, i: int) -> bool:
+        """Whether a verb starts at ``i`` that tells a name before it from a place's: a cue word
+        (:func:`names.verb_at`) but not a verb of visiting (某书记那曲调研 visits 那曲)."""
+        return verb_at(self.text, i) and not self.text.startswith(_visits(), i)
 
     def spaced_name_at(self, i: int) -> tuple[str | None, tuple[int, int] | None]:
         """A name with a stray space from scraping (市长何 平出席): the name without
@@ -911,14 +927,15 @@ class _Finder:
                     self.add(name, parts)
 
     def group_lists(self) -> None:
-        """Names listed after a group word (市领导X、Y) or joined to a known name."""
+        """Names listed after a group word (市领导X、Y) or joined to a known name; after a group
+        word, a name of no Han surname too, as after a title (市领导李四、额尔敦出席)."""
         t = self.text
         for m in _alternatives("group").finditer(t):
-            name = name_at(t, m.end(), self.known())
+            name = name_at(t, m.end(), self.known()) or self.ethnic_name_after(m.end())
             if not name:
                 continue
             self.add(name)
-            for _, other in self.list_after(m.end() + len(name)):
+            for _, other in self.list_after(m.end() + len(name), ethnic=True):
                 self.add(other)
         # lists joined to a known name: X、Y等 / known、Y
         changed = True

@@ -1337,3 +1337,35 @@ def test_a_name_the_tagger_does_not_read_as_a_word_stays_after_a_title(text, exp
 )
 def test_the_rules_alone_do_not_ask_the_tagger_how_it_reads_a_word(text, expected):
     assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname that is also a county's, right after a title's head before a verb
+        ("副县长尼玛出席会议。", {"尼玛": ["副县长"]}),
+        ("旗长乌兰主持会议。", {"乌兰": ["旗长"]}),
+        ("副县长李四、尼玛出席会议。", {"李四": ["副县长"], "尼玛": ["副县长"]}),
+        # controls: a county's name after a title before no verb, or before a verb of visiting
+        ("副县长尼玛、那曲等地的客人参加。", {}),
+        ("书记尼玛调研。", {}),
+    ],
+)
+def test_a_name_of_no_han_surname_that_is_a_countys_too_is_read_before_a_verb(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname after a group word, or listed after a name that follows one
+        ("市领导李四、额尔敦出席。", {"李四": [], "额尔敦": []}),
+        ("市领导额尔敦、李四出席。", {"额尔敦": [], "李四": []}),
+        ("旗领导王五、巴特尔和李四出席会议。", {"王五": [], "巴特尔": [], "李四": []}),
+        # controls: a word of no name after a group word, and a list item that reads as a place
+        ("市领导多次强调要抓好落实。", {}),
+        ("市领导李四、那曲等地客人参加。", {"李四": []}),
+    ],
+)
+def test_a_name_of_no_han_surname_after_a_group_word_is_read(text, expected):
+    assert titles(text, "某旗") == expected
