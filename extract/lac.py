@@ -15,6 +15,7 @@ callers cut windows of one length around the places they want read.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,8 @@ class _Model:
     person_inside: int
     verb_begin: int
     verb_inside: int
+    classes: tuple[str, ...]  # each tag's word class, without its -B / -I (``a``, ``d``, ``PER``, ``TIME``)
+    inside: frozenset[int]  # the tags that go on a word (-I), not begin one
 
 
 @cache
@@ -53,6 +56,8 @@ def _model() -> _Model:
 
     vocab = {word: int(key) for key, word in table("word.dic")}
     tags = {tag: int(key) for key, tag in table("tag.dic")}
+    # two names share a tag (nr-B and PER-B, t-B and TIME-B): the entity's, written last, is kept
+    classes = {key: tag.rsplit("-", 1)[0] for tag, key in tags.items()}
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
@@ -71,6 +76,8 @@ def _model() -> _Model:
         person_inside=tags["PER-I"],
         verb_begin=tags["v-B"],
         verb_inside=tags["v-I"],
+        classes=tuple(classes.get(key, "O") for key in range(max(classes) + 1)),
+        inside=frozenset(key for tag, key in tags.items() if tag.endswith("-I")),
     )
 
 
@@ -186,15 +193,52 @@ def tagged_persons(texts: list[str]) -> list[list[tuple[int, int, bool]]]:
     >>> tagged_persons(["省长王海峰叮嘱各地。", "刘鹤、王毅参加会见。"])
     [[(2, 5, True)], [(0, 2, False), (3, 5, True)]]
     """
+    spans: list[list[tuple[int, int, bool]]] = [[] for _ in texts]
+    for index, tags in _tags(texts):
+        model = _model()
+        found = []
+        for i, j in _runs(tags, model.person_begin, model.person_inside):
+            span = _trimmed(texts[index], i, j)
+            if span:
+                verb = tags[j : j + 2] == [model.verb_begin, model.verb_inside]
+                found.append((*span, verb and span[1] == j))
+        spans[index] = found
+    return spans
+
+
+def word_classes(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The words LAC reads in each text: each word's span and its class, a part of speech or an
+    entity (``a`` adjective, ``d`` adverb, ``p`` preposition, ``n`` noun, ``PER`` a person,
+    ``TIME`` a time; LAC's tag set), in the order written. Batched as :func:`person_spans`.
+
+    >>> [[("县长宝贵的时间"[i:j], c) for i, j, c in words] for words in word_classes(["县长宝贵的时间"])]
+    [[('县长', 'n'), ('宝贵', 'a'), ('的', 'u'), ('时间', 'n')]]
+    """
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for index, tags in _tags(texts):
+        model = _model()
+        words: list[tuple[int, int, str]] = []
+        for k, tag in enumerate(tags):
+            kind = model.classes[tag]
+            if words and tag in model.inside and words[-1][2] == kind:
+                words[-1] = (words[-1][0], k + 1, kind)  # an -I tag goes on the word before
+            else:
+                words.append((k, k + 1, kind))
+        out[index] = words
+    return out
+
+
+def _tags(texts: list[str]) -> Iterator[tuple[int, list[int]]]:
+    """Each non-empty text's index and the tags LAC gives its characters; texts of one length
+    are tagged as one batch (the model reads padding as text)."""
     import numpy as np
 
-    spans: list[list[tuple[int, int, bool]]] = [[] for _ in texts]
     groups: dict[int, list[int]] = {}
     for index, text in enumerate(texts):
         if text:
             groups.setdefault(len(text), []).append(index)
     if not groups:
-        return spans
+        return
     model = _model()
     for length, members in sorted(groups.items()):
         ids = np.array(
@@ -204,15 +248,7 @@ def tagged_persons(texts: list[str]) -> list[list[tuple[int, int, bool]]]:
         lengths = np.full(len(members), length, dtype=np.int64)
         (logits,) = model.session.run(None, {"token_ids": ids, "length": lengths})
         for index, tags in zip(members, _viterbi(logits, model.transitions), strict=True):
-            tags = tags.tolist()
-            found = []
-            for i, j in _runs(tags, model.person_begin, model.person_inside):
-                span = _trimmed(texts[index], i, j)
-                if span:
-                    verb = tags[j : j + 2] == [model.verb_begin, model.verb_inside]
-                    found.append((*span, verb and span[1] == j))
-            spans[index] = found
-    return spans
+            yield index, tags.tolist()
 
 
 def _trimmed(text: str, i: int, j: int) -> tuple[int, int] | None:

@@ -207,12 +207,12 @@ def surname_length(word: str) -> int:
 def is_chinese_name(word: str) -> bool:
     """Whether ``word`` can be a Chinese personal name.
 
-    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "市长", "全市", "王市")]
-    [True, True, True, False, False, False]
+    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "林郑月娥", "市长", "平时很忙", "向记者")]
+    [True, True, True, True, False, False, False]
     """
     n = surname_length(word)
-    if n == 1 and len(word) == 4 and word[1] in surnames():
-        n = 2  # a married woman's two surnames (林郑月娥)
+    if n == 1 and len(word) == 4 and word[1] in surnames() and not is_common_word(word[:2]):
+        n = 2  # a married woman's two surnames (林郑月娥), not a word (平时很忙)
     if not n or not 2 <= len(word) <= n + 2 or len(word) - n < 1:
         return False
     if not all(HAN.match(c) for c in word):
@@ -224,6 +224,8 @@ def is_chinese_name(word: str) -> bool:
         return False
     if n == 1 and word[0] in "和同与" and len(word) == 3:
         return False  # 国家主席和本扬: a conjunction before a name, not 和 as a surname
+    if given in _word_set("addressed"):
+        return False  # 主任向记者介绍: a preposition and whom it addresses
     return not word.startswith(context_words("notname"))
 
 
@@ -282,8 +284,8 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     for length in lengths:
         word = text[i : i + length]
         if len(word) == length and is_chinese_name(word) and boundary_after(text, i + length):
-            if word.endswith("地") and text.startswith(saying_verbs(), i + length):
-                continue  # 代表高兴地说: an adverb before a verb of saying, no name
+            if word.endswith("地") and verb_at(text, i + length):
+                continue  # 代表高兴地说, 书记关切地询问: an adverb in 地 before a verb, no name
             options.append(word)
     if not options:
         return None
@@ -303,6 +305,18 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     if text.startswith(context_words("after"), i + len(short)):
         return short
     return long
+
+
+def verb_at(text: str, i: int) -> bool:
+    """Whether a verb a name may go before starts at ``i``: a verb of saying (高兴地说) or a cue
+    word of two characters or more (关切地询问, 尼玛出席), not a mark (王大地，).
+
+    >>> verb_at("高兴地说", 3), verb_at("关切地询问", 3), verb_at("王大地，", 3)
+    (True, True, False)
+    """
+    if text.startswith(saying_verbs(), i):
+        return True
+    return bool(HAN.match(text[i : i + 1])) and _strong_boundary(text, i)
 
 
 # Marks that open a quotation or a title: what comes before one is no part of a name.

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from govkg.extract.chars import View, simplified, view
-from govkg.extract.data import alternation
-from govkg.extract.lac import tagged_persons
+from govkg.extract.data import alternation, load_words
+from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
     NOT_GIVEN,
@@ -53,6 +53,7 @@ from govkg.extract.names import (
     saying_verbs,
     surname_starts,
     surnames,
+    verb_at,
 )
 from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word, place_key
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
@@ -205,6 +206,12 @@ _SPEAKS = ("表示", "说", "指出", "强调", "时")
 
 
 @cache
+def _visits() -> tuple[str, ...]:
+    """The verbs of visiting (``inspection_verbs.tsv``: 调研, 考察), longest first."""
+    return tuple(sorted(load_words("inspection_verbs.tsv"), key=len, reverse=True))
+
+
+@cache
 def _alternatives(kind: str) -> re.Pattern:
     """One pattern for the context words of a kind, longest first."""
     return re.compile("|".join(map(re.escape, context_words(kind))))
@@ -222,8 +229,10 @@ class _Found:
 
 
 class _Finder:
-    def __init__(self, release: Release, sentences: tuple[Sentence, ...]) -> None:
+    def __init__(self, release: Release, sentences: tuple[Sentence, ...], tagger: bool = False) -> None:
         self.release = release
+        self.tagger = tagger  # whether the statistical tagger may be asked (:meth:`read_as_word`)
+        self.readings: dict[tuple[int, int], bool] = {}
         self.view: View = view(release.text)
         self.text = self.view.text
         self.found: dict[str, _Found] = {}
@@ -414,6 +423,8 @@ class _Finder:
                     name = None  # 会长单位代表: a common word, unless a mark or a verb follows
                 elif holds_word("after", name, shortest=len(name)):
                     name = None  # 运动员代表宣誓。: a verb that follows a name is none itself
+            if name and name not in self.found and self.unsure(at, name) and self.read_as_word(at, name):
+                name = None  # 县长宝贵的时间, 书记严肃指出: the tagger reads a word of no name there
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = title_start(t, end)
@@ -458,6 +469,32 @@ class _Finder:
             ):
                 # 副主任甲、乙和丙 share the title; 副主任甲和丙 do not tell 丙's
                 self.add(other, titles if k or t[where - 1] == "、" else ())
+
+    def unsure(self, i: int, name: str) -> bool:
+        """Whether the rules are unsure of a name read after a title at ``i``: it is a common word
+        (kept only for the verb or mark after it: 书记严肃指出), or a word of one character ends it
+        (县长宝贵的时间), not a mark or a cue word of two or more (县长王明出席)."""
+        return is_common_word(name) or not _strong_end(self.text, i + len(name))
+
+    def read_as_word(self, i: int, name: str) -> bool:
+        """Whether the tagger reads a word of a class that names no one (``_NO_NAME_CLASSES``: an
+        adjective, adverb, time, preposition…) at ``i``, over the whole of ``name`` or two characters
+        of it at least: 宝贵 in 县长宝贵的时间, 严肃 in 书记严肃指出, 明显 in 书记明显感到; not a
+        name it reads as a preposition and a word (向|东升). The tagger reads a window of
+        ``_WINDOW`` characters around it; never without ``tagger``."""
+        if not self.tagger:
+            return False
+        key = (i, len(name))
+        if key not in self.readings:
+            ((a, b),) = _windows([i], len(self.text))
+            (words,) = word_classes([self.text[a:b]])
+            # the word read at i covers the name, or two characters of it (明显|感到, 关切|地询问):
+            # not one (向|东升 is a name)
+            self.readings[key] = any(
+                s + a == i and (e + a >= i + len(name) or e - s >= 2) and kind in _NO_NAME_CLASSES
+                for s, e, kind in words
+            )
+        return self.readings[key]
 
     def after_named(self, start: int, head: int) -> int | None:
         """Where a title read from ``start`` to its head at ``head`` starts, when the text
@@ -527,11 +564,20 @@ class _Finder:
     def ethnic_name_after(self, i: int) -> str | None:
         """A Mongolian, Tibetan or Uyghur name with no Han surname right after a title's head
         (苏木党委书记额尔敦主持, 副县长扎西多吉出席: :func:`names.ethnic_name_at`), which is
-        no place and no common word, and no byline's."""
+        no common word and no byline's, and no place unless a verb follows it (副县长尼玛出席:
+        the name of a county too, which no title goes before)."""
         name = ethnic_name_at(self.text, i)
-        if not name or _not_a_name(name.replace("·", "")) or self._byline(i):
+        if not name or self._byline(i):
+            return None
+        bare = name.replace("·", "")
+        if is_common_word(bare) or (bare in gazetteer() and not self.verb_of_a_person(i + len(name))):
             return None
         return name
+
+    def verb_of_a_person(self, i: int) -> bool:
+        """Whether a verb starts at ``i`` that tells a name before it from a place's: a cue word
+        (:func:`names.verb_at`) but not a verb of visiting (某书记那曲调研 visits 那曲)."""
+        return verb_at(self.text, i) and not self.text.startswith(_visits(), i)
 
     def spaced_name_at(self, i: int) -> tuple[str | None, tuple[int, int] | None]:
         """A name with a stray space from scraping (市长何 平出席): the name without
@@ -881,14 +927,15 @@ class _Finder:
                     self.add(name, parts)
 
     def group_lists(self) -> None:
-        """Names listed after a group word (市领导X、Y) or joined to a known name."""
+        """Names listed after a group word (市领导X、Y) or joined to a known name; after a group
+        word, a name of no Han surname too, as after a title (市领导李四、额尔敦出席)."""
         t = self.text
         for m in _alternatives("group").finditer(t):
-            name = name_at(t, m.end(), self.known())
+            name = name_at(t, m.end(), self.known()) or self.ethnic_name_after(m.end())
             if not name:
                 continue
             self.add(name)
-            for _, other in self.list_after(m.end() + len(name)):
+            for _, other in self.list_after(m.end() + len(name), ethnic=True):
                 self.add(other)
         # lists joined to a known name: X、Y等 / known、Y
         changed = True
@@ -1421,6 +1468,9 @@ def _not_a_name(word: str) -> bool:
 
 
 _WINDOW = 24  # characters the tagger reads around a place in doubt
+# The tagger's word classes (LAC's tags) that name no one: adjectives (a, ad, an), adverbs (d, vd),
+# times, prepositions, conjunctions, pronouns, numerals, measure words, locality words, particles.
+_NO_NAME_CLASSES = frozenset(("a", "ad", "an", "d", "vd", "TIME", "p", "c", "r", "m", "q", "f", "u"))
 
 
 def _windows(places: list[int], length: int) -> list[tuple[int, int]]:
@@ -1542,7 +1592,7 @@ def find_persons(
     ...  for p in find_persons(r, tuple(split_sentences(r.text)))]
     [('何平', ['市委副书记', '市长'], '巴中市', 2)]
     """
-    finder = _Finder(release, sentences)
+    finder = _Finder(release, sentences, tagger=tagger)
     finder.titled_names()
     finder.names_before_titles()
     finder.notices()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract.lac import _model, _viterbi, person_spans
+from govkg.extract.lac import _model, _viterbi, person_spans, word_classes
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,22 @@ def test_viterbi_through_runs_of_clear_characters_is_the_best_path(seed):
     emissions = emissions.astype(np.float32)
     found = _viterbi(emissions, transitions)
     assert [list(row) for row in found] == [_best_path(text, transitions) for text in emissions]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("县长宝贵的时间", [("县长", "n"), ("宝贵", "a"), ("的", "u"), ("时间", "n")]),
+        ("书记严肃指出", [("书记", "n"), ("严肃", "ad"), ("指出", "v")]),
+        # an entity's class, not its part of speech (PER, not nr)
+        ("县长王小明出席", [("县长", "n"), ("王小明", "PER"), ("出席", "v")]),
+    ],
+)
+def test_word_classes_tile_each_text(text, words):
+    (found,) = word_classes([text])
+    assert [(text[a:b], kind) for a, b, kind in found] == words
+    assert [a for a, _, _ in found][1:] == [b for _, b, _ in found][:-1]
+
+
+def test_word_classes_of_no_text_are_none():
+    assert word_classes(["", "会议召开。"])[0] == []

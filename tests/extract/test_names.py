@@ -31,6 +31,18 @@ from govkg.extract.names import (
         ("孙会计", False),
         ("张会见", False),
         ("王会", False),
+        # two surnames of a married woman, not a common word and more (平时很忙)
+        ("林郑月娥", True),
+        ("范徐丽泰", True),
+        ("平时很忙", False),
+        ("高度重视", False),
+        # a preposition that is a surname and whom it addresses (向记者介绍) is no name
+        ("向记者", False),
+        ("向大家", False),
+        ("向群众", False),
+        # controls: 向 as a surname, and a given name of a word for a whole place (陈全国)
+        ("向东升", True),
+        ("陈全国", True),
     ],
 )
 def test_is_chinese_name(word, expected):
@@ -67,6 +79,11 @@ def test_is_chinese_name(word, expected):
         # an adverb in 地 before a verb of saying is no name (代表高兴地说)
         ("代表高兴地说", 2, None),
         ("代表高兴地表示", 2, None),
+        # …or before any verb of two characters (关切地询问)
+        ("书记关切地询问群众", 2, None),
+        ("局长认真地听取汇报", 2, None),
+        # control: a name ending in 地 before a mark
+        ("村民王大地，", 2, "王大地"),
     ],
 )
 def test_name_at(text, start, expected):

@@ -1286,3 +1286,86 @@ def test_a_name_of_no_han_surname_is_keyed_as_a_local_official():
 )
 def test_a_name_of_no_han_surname_listed_after_a_titled_name_is_read(text, expected):
     assert titles(text, "某旗") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word the tagger reads as an adjective, adverb or time after a title, before a word of
+        # one character (的, 在) or, for a common word, before a verb: no name
+        "县长宝贵的时间不能浪费。",
+        "书记严肃指出，要抓好落实。",
+        "县长明确要求，各部门要抓好落实。",
+        "局长时常强调，要守住底线。",
+        "副县长白天一行到某镇调研。",
+        "主席全天出席会议。",
+        "代表齐声说好。",
+        # …or two characters of the name at least (明显|感到)
+        "书记明显感到了变化。",
+    ],
+)
+def test_a_word_the_tagger_reads_as_no_name_after_a_title_is_no_name(text):
+    assert persons(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # controls: names in the same frames, some of them words too (高明, 方正)
+        ("县长高明出席会议。", {"高明": ["县长"]}),
+        ("书记时光辉强调，要抓好落实。", {"时光辉": ["书记"]}),
+        ("主任方正说，要抓好落实。", {"方正": ["主任"]}),
+        ("局长常德胜在会上讲话。", {"常德胜": ["局长"]}),
+        ("副县长于海波出席会议。", {"于海波": ["副县长"]}),
+        # a surname the tagger reads as a preposition or adjective, the given name apart (向|东升)
+        ("县长向东升说，要抓好落实。", {"向东升": ["县长"]}),
+        ("在县长全永康的陪同下，客人参观了展览。", {"全永康": ["县长"]}),
+        ("镇长原永生和大家一起劳动。", {"原永生": ["镇长"]}),
+    ],
+)
+def test_a_name_the_tagger_does_not_read_as_a_word_stays_after_a_title(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rules alone do not ask the tagger: a word after a title stays as they read it
+        ("县长宝贵的时间不能浪费。", {"宝贵": ["县长"]}),
+        ("局长时常强调，要守住底线。", {"时常": ["局长"]}),
+    ],
+)
+def test_the_rules_alone_do_not_ask_the_tagger_how_it_reads_a_word(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname that is also a county's, right after a title's head before a verb
+        ("副县长尼玛出席会议。", {"尼玛": ["副县长"]}),
+        ("旗长乌兰主持会议。", {"乌兰": ["旗长"]}),
+        ("副县长李四、尼玛出席会议。", {"李四": ["副县长"], "尼玛": ["副县长"]}),
+        # controls: a county's name after a title before no verb, or before a verb of visiting
+        ("副县长尼玛、那曲等地的客人参加。", {}),
+        ("书记尼玛调研。", {}),
+    ],
+)
+def test_a_name_of_no_han_surname_that_is_a_countys_too_is_read_before_a_verb(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname after a group word, or listed after a name that follows one
+        ("市领导李四、额尔敦出席。", {"李四": [], "额尔敦": []}),
+        ("市领导额尔敦、李四出席。", {"额尔敦": [], "李四": []}),
+        ("旗领导王五、巴特尔和李四出席会议。", {"王五": [], "巴特尔": [], "李四": []}),
+        # controls: a word of no name after a group word, and a list item that reads as a place
+        ("市领导多次强调要抓好落实。", {}),
+        ("市领导李四、那曲等地客人参加。", {"李四": []}),
+    ],
+)
+def test_a_name_of_no_han_surname_after_a_group_word_is_read(text, expected):
+    assert titles(text, "某旗") == expected
