@@ -134,6 +134,8 @@ _COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名
 # with no 、 after it was read to its end once a character (quadratic; a match never starts inside).
 _LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _COMRADE = re.compile("同志")
+# How many, between 等 and the word for the people a list is of (等一批先进个人, 等众多名人)
+_SOME_OF = re.compile(r"(?:一大?批|众多|诸多|多位|一些)?")
 _BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
 # A bare name that opens a clause and holds talks with someone named by a post (王毅同美国国务卿
@@ -848,23 +850,24 @@ class _Finder:
         ends the text before the first 、, the last the name that starts after
         the last. Two items need a three-character one among them.
         """
-        for items in self._bare_lists():
+        for items, closed in self._bare_lists():
             if len({w[0] for w in items}) == 1:
                 continue  # 边走、边看、边问: one "surname" for all is no list of names
             if any(_not_a_name(w) for w in items):
                 continue  # 柳林、金川、高平等地: places and words, not people
-            if len(items) >= 3 or (len(items) == 2 and any(len(w) >= 3 for w in items)):
+            if len(items) >= 3 or (len(items) == 2 and (closed or any(len(w) >= 3 for w in items))):
                 for w in items:
                     self.add(w)
 
-    def _bare_lists(self) -> Iterator[list[str]]:
+    def _bare_lists(self) -> Iterator[tuple[list[str], bool]]:
         """The lists of names in runs of characters joined by 、: a part that is no name
         ends one list with the name it starts with, and a part longer than a name starts
         the next with the name it ends with (关于甲、乙两位同志辞去…以及丙、丁、戊等:
-        甲、乙 and 丙、丁、戊)."""
+        甲、乙 and 丙、丁、戊); each with whether words for people close it."""
         t = self.text
         for m in _LIST.finditer(t):
             items: list[str] | None = None
+            loose = False  # the list's first name read with no word before names ahead of it
             at = m.start()
             for part in m.group().split("、"):
                 if items is not None and (is_chinese_name(part) or part in self.found):
@@ -872,24 +875,39 @@ class _Finder:
                 else:
                     if items is not None:
                         last = name_at(t, at, self.known())
-                        yield [*items, last] if last else items
+                        closed = bool(last) and self._closed_as_persons(at + len(last))
+                        if not loose or closed:
+                            yield ([*items, last] if last else items), closed
                     # a list starts with the first part, or a longer part that ends with a
                     # name, not with a part that is a whole word after one that was none
                     # (获得感、幸福感、安全感; 东桥、中原、新生 after a village that is no name)
                     whole = items is None and at > m.start() and len(part) <= 4
                     head = None if whole else self._list_head(at, part)
+                    loose = head is None and not whole and items is None
+                    if loose:  # 涌现出甲、乙等先进个人: the list's closing words say they are people
+                        head = self._list_head(at, part, clean=False)
                     items = [head] if head else None
                 at += len(part) + 1
-            if items is not None and len(items) > 1:
-                yield items
+            if items is not None and len(items) > 1 and not loose:
+                yield items, False
 
-    def _list_head(self, start: int, part: str) -> str | None:
-        """The name a list starts with: the end of ``part`` after a clean boundary."""
-        for length in (3, 2, 4):
+    def _closed_as_persons(self, end: int) -> bool:
+        """Whether 等 and a word for people close a list at ``end`` (甲、乙等历史名人, 等一批先进个人;
+        ``name_context.tsv``: persons)."""
+        t = self.text
+        if not t.startswith("等", end):
+            return False
+        end += 1 + len(_SOME_OF.match(t, end + 1).group())
+        return t.startswith(context_words("persons"), end)
+
+    def _list_head(self, start: int, part: str, clean: bool = True) -> str | None:
+        """The name a list starts with: the end of ``part`` after a clean boundary (with
+        ``clean``), else the longest name it ends with."""
+        for length in (3, 2, 4) if clean else (3, 2):
             if length > len(part):
                 continue
             word = part[-length:]
-            if is_chinese_name(word) and self.clean_left(start + len(part) - length):
+            if is_chinese_name(word) and (not clean or self.clean_left(start + len(part) - length)):
                 return word
         return None
 

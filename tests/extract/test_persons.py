@@ -178,6 +178,24 @@ def test_a_bare_title_takes_the_place_of_its_chain():
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a list 等 and a word for people close: its first name needs no word before names
+        ("这里走出张衡、蔡伦等历史名人。", ["张衡", "蔡伦"]),
+        ("全县涌现出张明华、李红梅等一批先进个人。", ["张明华", "李红梅"]),
+        ("这一带涌现出张华、李明等英雄。", ["张华", "李明"]),
+        # controls: not closed so, or closed by a word places and firms are too
+        ("这里走出张衡、蔡伦等地。", []),
+        ("全县涌现出王庄、李营等先进典型。", []),
+        ("这里走出张衡、蔡伦等历史名人和王明。", ["张衡", "蔡伦"]),
+        ("推广了金银花、黄芪等一批品种。", []),
+    ],
+)
+def test_a_list_of_people_closed_by_what_they_are(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # a four-character name without a Chinese surname between two names of a list
         (
             "省人大常委会副主任张光明、扎西卓玛、鸟成才、吴小昆出席会议。",
