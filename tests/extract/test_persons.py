@@ -176,6 +176,23 @@ def test_a_bare_title_takes_the_place_of_its_chain():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb of how a visit is made may follow the name (随机, 突击, 不打招呼, 冒雪)
+        ("6月9日，县长李小强随机暗访某镇农贸市场。", {"李小强": ["县长"]}),
+        ("市长张明华突击检查某工地。", {"张明华": ["市长"]}),
+        ("市长张明华不打招呼直奔某镇。", {"张明华": ["市长"]}),
+        ("市长张明华冒雪走访群众。", {"张明华": ["市长"]}),
+        # controls: the adverb right after the title is no name
+        ("县长随机抽查企业。", {}),
+        ("副县长突击检查企业。", {}),
+    ],
+)
+def test_an_adverb_of_the_visit_after_the_name(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # a list 等 and a word for people close: its first name needs no word before names
