@@ -47,8 +47,15 @@ def exit_status(interrupt: KeyboardInterrupt) -> int:
     return interrupt.exit_status if isinstance(interrupt, Interrupted) else 128 + signal.SIGINT
 
 
+# The signal the handler last raised in this process, while its handlers stand (interruptible()
+# forgets it on entry): an import it broke may have lost it (interrupt_within).
+_raised: int | None = None
+
+
 def raise_interrupted(signum: int, frame) -> None:
     """A signal handler: raise :class:`Interrupted` where the program was."""
+    global _raised
+    _raised = signum
     raise Interrupted(signum)
 
 
@@ -64,6 +71,8 @@ def interruptible() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    global _raised
+    _raised = None
     previous = {sig: signal.signal(sig, raise_interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
@@ -95,8 +104,10 @@ def interrupt_within(error: BaseException) -> KeyboardInterrupt | None:
     """The interrupt an exception was raised from, if any (its causes and contexts followed).
 
     An interrupt that lands while a compiled extension initialises comes back
-    as an ImportError (pybind11 turns whatever its init raised into one):
-    whoever catches errors to carry on must not take it for a failure.
+    as an ImportError (pybind11 turns whatever its init raised into one), at
+    times with the interrupt printed and dropped (numpy: "numpy._core.multiarray
+    failed to import"): an ImportError after the handler raised one is that
+    interrupt. Whoever catches errors to carry on must not take it for a failure.
 
     >>> try:
     ...     try:
@@ -107,13 +118,20 @@ def interrupt_within(error: BaseException) -> KeyboardInterrupt | None:
     ...     interrupt_within(exc)
     Interrupted('SIGTERM')
     """
+    chain = list(_chain(error))
+    interrupt = next((e for e in chain if isinstance(e, KeyboardInterrupt)), None)
+    if interrupt is None and _raised is not None and any(isinstance(e, ImportError) for e in chain):
+        return Interrupted(_raised)
+    return interrupt
+
+
+def _chain(error: BaseException | None) -> Iterator[BaseException]:
+    """An exception and those it was raised from (causes and contexts), each once."""
     seen: set[int] = set()
     while error is not None and id(error) not in seen:
-        if isinstance(error, KeyboardInterrupt):
-            return error
         seen.add(id(error))
+        yield error
         error = error.__cause__ or error.__context__
-    return None
 
 
 @contextlib.contextmanager

@@ -23,7 +23,7 @@ from govkg.graph.check import check_shards, format_report
 from govkg.graph.cli.common import EXIT_FAIL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, error
 from govkg.graph.cluster import dask_cluster
 from govkg.graph.incremental import BATCH_FILES, BuildRecord, Update, build_into, forget_unused, write_build
-from govkg.graph.interrupts import exit_status, worker_pool
+from govkg.graph.interrupts import exit_status, interrupt_within, worker_pool
 from govkg.graph.progress import file_progress, on_terminal, phase
 from govkg.graph.remote import is_url
 from govkg.graph.shards import SHARDS
@@ -164,6 +164,9 @@ def _build_with(
         error("interrupted, nothing written")
         return exit_status(interrupt)
     except (ImportError, OSError) as exc:  # no dask installed, no scheduler at that address
+        if (interrupt := interrupt_within(exc)) is not None:  # one that broke an import
+            error("interrupted, nothing written")
+            return exit_status(interrupt)
         error(f"cannot build: {exc}")
         return EXIT_FAIL
     finally:
@@ -204,6 +207,8 @@ def write_update(update: Update, outdir: Path, args: argparse.Namespace, pool=No
             # once swapped in (graph/cache.py: never through the stage)
             forget_unused(outdir, update.record, update.gone)
     except ImportError as exc:  # --dask without dask.distributed installed
+        if (interrupt := interrupt_within(exc)) is not None:  # one that broke an import
+            raise interrupt from exc
         error(f"cannot build: {exc}")
         return EXIT_FAIL
     except OSError as exc:

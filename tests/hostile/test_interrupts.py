@@ -194,6 +194,24 @@ def test_an_interrupt_while_a_compiled_module_loads_is_no_failed_release(monkeyp
     assert extractions == [] and "no module named onnxruntime" in errors[0].problem
 
 
+def test_an_import_an_interrupt_broke_without_a_trace_is_that_interrupt():
+    """numpy prints the interrupt that broke its import and raises an ImportError of its own,
+    with no cause: after the handler raised one, such an error is the interrupt (exit 143, not
+    1); an ImportError with no interrupt raised is a failure, as before."""
+    from govkg.graph.interrupts import interrupt_within, interruptible, raise_interrupted
+
+    cut = ImportError("numpy._core.multiarray failed to import")
+    with interruptible():
+        assert interrupt_within(cut) is None  # no signal came
+        with pytest.raises(Interrupted):
+            raise_interrupted(signal.SIGTERM, None)
+        interrupt = interrupt_within(cut)
+        assert isinstance(interrupt, Interrupted) and interrupt.exit_status == 143
+        assert interrupt_within(OSError("disk full")) is None  # only an import it may have broken
+    with interruptible():
+        assert interrupt_within(cut) is None  # the next command's handlers start afresh
+
+
 def _interrupt_self() -> int:
     os.kill(os.getpid(), signal.SIGINT)
     time.sleep(0.2)  # the signal is handled by now, if the worker has a handler
