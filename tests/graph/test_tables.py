@@ -351,13 +351,8 @@ def _moved_aliases():
 def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
     before, after, updated, tmp_path, monkeypatch
 ):
-    made = []
-    update = tables_module._update_tables
-    monkeypatch.setattr(tables_module, "_update_tables", lambda *a: made.append(update(*a)) or made[-1])
-    rows = tmp_path / "rows"
-    first = canonical_shards(before(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    made = _spy(monkeypatch, tables_module, "_update_tables")
+    rows = _first(tmp_path, before())
     assert not made  # nothing to update from
     second = canonical_shards(after(), tmp_path / "second")
     write_from_shards(second, tmp_path / "out2", network=False)
@@ -381,10 +376,7 @@ def test_an_update_of_the_tables_gives_the_views_of_tables_made_whole(
 def test_an_update_writes_the_state_s_line_of_each_unit_it_knew_as_it_was(tmp_path, monkeypatch):
     """A unit's rows file is named by its content: the state's line of one it knew (its file's size
     and the rows it begins with) is written again, not made from its file; the new units' are made."""
-    rows = tmp_path / "rows"
-    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    rows = _first(tmp_path, _graph(meeting_release, inspection_release)())
     before = (rows / "tables" / tables_module._UNITS).read_text(encoding="utf-8").splitlines(keepends=True)
     made: list[str] = []
     dump = tables_module._dump
@@ -403,13 +395,8 @@ def test_an_update_writes_the_state_s_line_of_each_unit_it_knew_as_it_was(tmp_pa
 
 def test_a_state_without_its_index_of_edge_rows_is_updated_all_the_same(tmp_path, monkeypatch):
     """A state made by a govkg that kept no index of its edge rows: the update makes it from them."""
-    made = []
-    update = tables_module._update_tables
-    monkeypatch.setattr(tables_module, "_update_tables", lambda *a: made.append(update(*a)) or made[-1])
-    rows = tmp_path / "rows"
-    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    made = _spy(monkeypatch, tables_module, "_update_tables")
+    rows = _first(tmp_path, _graph(meeting_release, inspection_release)())
     (rows / "tables" / tables_module._EDGE_INDEX).unlink()
     second = canonical_shards(awkward_graph(), tmp_path / "second")
     write_from_shards(second, tmp_path / "out2", network=False)
@@ -424,10 +411,7 @@ def test_a_state_without_its_index_of_edge_rows_is_updated_all_the_same(tmp_path
 
 
 def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
-    rows = tmp_path / "rows"
-    first = canonical_shards(_graph(meeting_release)(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    rows = _first(tmp_path, _graph(meeting_release)())
     (rows / ".tables.0123abcd.tmp").mkdir()  # left by a build that was killed
     keyed = rows / "tables" / "keyed.tsv"
     keyed.write_bytes(keyed.read_bytes()[:-30])  # cut short (a crash before the system wrote it out)
@@ -441,14 +425,27 @@ def test_a_stale_state_makes_the_tables_whole(tmp_path, monkeypatch):
     assert sorted(path.name for path in rows.iterdir() if path.is_dir()) == ["exports", UNIT_ROWS, "tables"]
 
 
+def _spy(monkeypatch, module, name: str, calls=None) -> list:
+    """What each call of ``module.name`` returns, in a list (``calls``, the function called: by
+    default the module's own)."""
+    results = []
+    call = calls or getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *a: results.append(call(*a)) or results[-1])
+    return results
+
+
 def _spliced(monkeypatch) -> list[int]:
     """How many nodes and edges each spliced write of the exports formats (the others are copied)."""
-    counts = []
-    write = tables_module.write_spliced_exports
-    monkeypatch.setattr(
-        sharded_module, "write_spliced_exports", lambda *a: counts.append(write(*a)) or counts[-1]
-    )
-    return counts
+    return _spy(monkeypatch, sharded_module, "write_spliced_exports", tables_module.write_spliced_exports)
+
+
+def _first(tmp_path, graph):
+    """``graph``'s files written whole in out1, its network's state kept in ``rows`` (returned)."""
+    rows = tmp_path / "rows"
+    first = canonical_shards(graph, tmp_path / "first")
+    write_from_shards(first, tmp_path / "out1", network=False)
+    write_network_files(tmp_path / "out1", first, rows)
+    return rows
 
 
 def _exports(folder) -> dict[str, bytes]:
@@ -530,10 +527,7 @@ def test_a_node_whose_exported_name_changes_with_its_line_unchanged_is_written_a
     """巴中市人民政府 is exported by its name alone, then by its name and id once a namesake comes
     (and back): its line of the tables is the same, the name its exports' text gives is not."""
     counts = _spliced(monkeypatch)
-    rows = tmp_path / "rows"
-    first = canonical_shards(before(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    rows = _first(tmp_path, before())
     size = _updated(tmp_path, rows, after())
     assert 0 < counts[-1] < size  # the others copied
 
@@ -551,26 +545,16 @@ def test_an_update_of_the_exports_formats_only_the_edges_the_tables_reduced_agai
 ):
     """The edges the tables' update copied are copied from the previous exports, their GEXF numbers
     written again where edges came or went before them: the bytes of the files written whole."""
-    made = []
-    write = tables_module._write_edges
-    monkeypatch.setattr(tables_module, "_write_edges", lambda *a: made.append(write(*a)) or made[-1])
-    rows = tmp_path / "rows"
-    first = canonical_shards(before(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    made = _spy(monkeypatch, tables_module, "_write_edges")
+    rows = _first(tmp_path, before())
     _updated(tmp_path, rows, after())
     assert made[-1] == formatted
 
 
 def test_exports_of_tables_made_whole_format_every_edge(tmp_path, monkeypatch):
     """Tables made whole (their state lost) follow no update: the exports format their edges."""
-    made = []
-    write = tables_module._write_edges
-    monkeypatch.setattr(tables_module, "_write_edges", lambda *a: made.append(write(*a)) or made[-1])
-    rows = tmp_path / "rows"
-    first = canonical_shards(_graph(meeting_release)(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    made = _spy(monkeypatch, tables_module, "_write_edges")
+    rows = _first(tmp_path, _graph(meeting_release)())
     shutil.rmtree(rows / "tables")
     _updated(tmp_path, rows, _graph(meeting_release, inspection_release)())
     assert made[-1] == (rows / "exports" / "edges.bin").stat().st_size // 16
@@ -619,10 +603,7 @@ def test_digits_of_each_number(count):
 )
 def test_exports_whose_state_does_not_describe_them_are_written_whole(spoil, tmp_path, monkeypatch):
     counts = _spliced(monkeypatch)
-    rows = tmp_path / "rows"
-    first = canonical_shards(_graph(meeting_release, inspection_release)(), tmp_path / "first")
-    write_from_shards(first, tmp_path / "out1", network=False)
-    write_network_files(tmp_path / "out1", first, rows)
+    rows = _first(tmp_path, _graph(meeting_release, inspection_release)())
     spoil(tmp_path / "out1", rows / "exports")
     size = _updated(tmp_path, rows, sample_graph())
     assert counts[-1] == size  # all formatted again
