@@ -346,6 +346,19 @@ _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 # Happenings other than a meeting that 会后 / 会前 may refer to: a signing, a ceremony.
 _GATHERINGS = ("signing", "ceremony")
+# Background the visitors are told of a place they see (据介绍，该项目于11月20日开工建设; 该工程
+# 去年3月举行了奠基仪式): a rite or a signing of the place's past, no happening of the officials
+# the release reports. Told as hearsay (据介绍, 据了解), in a year before the report with no day
+# (去年3月, 2018年), or of what was told of before (该项目, 此园区) with no rite named (开工建设,
+# 揭牌运营); never what is announced (据介绍，…将于12日举行开幕式).
+_HEARSAY = re.compile(r"\s*据(?:介绍|了解|悉|统计|调查)(?:到)?[，,\s]")
+_TO_COME = re.compile(r"将|拟|即将|计划|预计|定于|准备")
+_YEAR_BEFORE = re.compile(r"去年|前年|往年|(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_TOLD_BEFORE = re.compile(
+    r"\s*(?:该|此|这一?|上述)[\u4e00-\u9fff]{0,6}?"
+    r"(?:项目|工程|园区|基地|中心|企业|公司|工厂|厂|站|馆|所|平台|学校|医院)"
+)
+_ACCOUNTS = ("inspection", "meeting", "reception")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
 # What opens a sentence that tells of a meeting held after the one told of (会后，我县立即召开…).
@@ -993,6 +1006,7 @@ class _Reader:
         self.goes_on = False  # the sentence goes on with a day told of, and the body gave none
         self.follows = False  # the event being told goes on so (_Draft.follows)
         self.during = False  # the sentence opens within a visit told of (调研期间，…)
+        self.background = False  # the sentence told a rite or a signing as background
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
@@ -1028,6 +1042,7 @@ class _Reader:
         self.same_day = None
         self.follows = False
         self.during = False
+        self.background = False
         goes_on = True
         if same_day and (same_day.group(2) or same_day.group(3)):
             # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
@@ -1218,7 +1233,7 @@ class _Reader:
             # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
             # one day, whose rite shares it.
             self.visit_day = (index, gathered.iso, "meeting")
-        if dates and (cued or opening is not None):
+        if dates and (cued or opening is not None) and not self.background:
             # The day told of: a date of a happening the sentence tells, or one that opens it
             # (12月3日，某县迎来降雪。当天，…); not a date in what is said or reported of
             # something else (甲指出，某镇11月20日完成了改造任务。随后，甲主持召开座谈会).
@@ -1330,6 +1345,24 @@ class _Reader:
                 return match.start(), day
         return None
 
+    def _background(self, text: str, clause: re.Match, dates: list, match: re.Match) -> bool:
+        """Whether a rite or a signing is background told inside the account of a visit or a
+        meeting (据介绍，该项目于11月20日开工建设), not a happening the release reports."""
+        if not any(d.type in _ACCOUNTS for d in self.drafts) or _TO_COME.search(text, 0, clause.end()):
+            return False
+        if _HEARSAY.match(text):
+            return True
+        cue_end = clause.start() + match.end()
+        year = _YEAR_BEFORE.search(text, clause.start(), cue_end)
+        day = any(clause.start() <= d.span.start < cue_end and d.written for d in dates)
+        if year and not day and (year.group(1) is None or self._year_before(int(year.group(1)))):
+            return True
+        return bool(_TOLD_BEFORE.match(text, clause.start())) and not _RITE.search(simplify(match.group()))
+
+    def _year_before(self, year: int) -> bool:
+        """Whether a year is before the publication year (never without a clock)."""
+        return self.clock is not None and year < int(self.clock[:4])
+
     def _tells_of_the_past(self, text: str) -> bool:
         """Whether a sentence is set in a year before the publication year (2010年，…)."""
         if self.clock is None:
@@ -1399,6 +1432,9 @@ class _Reader:
             return
         groups = match.groupdict()
         at = clause.start() + match.start()
+        if kind.rstrip("?+") in _GATHERINGS and self._background(v.text, clause, dates, match):
+            self.background = True  # nor is its date a day told of
+            return
         name_view = (groups.get("name") or "").strip()
         # 会议 alone, or 与…座谈 (no name of its own): a mention of whichever meeting is told of.
         # 第一次全体会议, 闭幕会议: a sitting, named by its place in a session; after the session

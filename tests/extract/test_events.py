@@ -4218,3 +4218,52 @@ def test_a_headline_dates_the_meeting_told_after_the_visit_it_dates(text, title,
 def test_commissions_handed_over_at_a_sitting_with_no_rite_are_part_of_it(text, expected):
     found = events_of(text, names=("张三", "李四", "王五"))
     assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the visitors are told (据介绍, 据了解) of a place they see: background, and its
+        # date is no day the meeting after the visit takes
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。据介绍，该项目于5月20日开工建设。随后，张三主持召开座谈会。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设"), ("meeting", "2020-06-08", "座谈会")],
+        ),
+        (
+            "6月8日，县长张三到某园区调研。据了解，该园区于5月20日举行了揭牌仪式。",
+            [("inspection", "2020-06-08", "到某园区调研")],
+        ),
+        # a rite of a year before the report, with no day
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目去年3月举行奠基仪式，目前进展顺利。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目2018年举行开工仪式，目前已完成投资3亿元。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        # a start of what was told of before, with no rite named
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目5月20日开工建设，总投资5亿元。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        # controls: a rite the release reports, one the visitor attends, one announced
+        (
+            "6月8日，某县重点项目集中开工仪式在某镇举行。县长张三出席开工仪式并讲话。",
+            [("ceremony", "2020-06-08", "某县重点项目集中开工仪式")],
+        ),
+        (
+            "6月8日，县长张三到某镇调研。随后，张三出席了该项目开工仪式。",
+            [("inspection", "2020-06-08", "到某镇调研"), ("ceremony", "2020-06-08", "该项目开工仪式")],
+        ),
+        (
+            "6月8日，县长张三主持召开全县旅游工作会议。据悉，12日将举办某县旅游节开幕式。",
+            [
+                ("meeting", "2020-06-08", "全县旅游工作会议"),
+                ("ceremony", "2020-06-12", "12日将举办某县旅游节开幕式"),
+            ],
+        ),
+    ],
+)
+def test_a_rite_told_as_background_of_a_visit_is_no_event(text, expected):
+    assert _told(text) == expected
