@@ -587,6 +587,11 @@ _TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
 _SIDES = {"host": "guest", "guest": "host"}
 # A call paid (甲拜会乙, 甲拜访乙): the visitor is the subject, whom he calls on receives him.
 _CALLS_ON = re.compile(r"拜会|拜访")
+# An organ called on, one of a list (国家卫生健康委、应急管理部和工业和信息化部): a name that ends as
+# an organ's does; 工业和信息化部 is one, as 工业 is none.
+_ORGAN_CALLED = re.compile(r"[^、，,；;。！？!?：:\s]{1,20}(?:部|委|局|厅|办|署|院|行|集团|公司)")
+_ORGANS_JOIN = re.compile(r"和|及|以及|与")
+_LIST_ITEM = re.compile(r"[^、]+")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
 # The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
 _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
@@ -631,6 +636,7 @@ class _Draft:
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
     closed: bool = False  # its host and guest, or its lead, are known (分别会见, 分别带队)
+    called: bool = False  # a call on an organ of a list, its host not yet named (先后拜会某部、某委)
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
@@ -937,6 +943,61 @@ def _sentence_mentions(sentence: Sentence, v: View, spans: list[tuple[int, int, 
 _GOES_ALONG = re.compile(r"(?:陪同|随同|一同)(?!下)")
 # A clause that names a party only (局长甲、站长乙一行，到某镇…): who goes where the next says.
 _PARTY_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:一行|同志一行)\s*[，,]\s*$")
+
+
+# A clause that ends by saying its subject leads a party (甲、乙带队，先后拜会…).
+_LED_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:带队|率队|率团)\s*[，,]\s*$")
+
+
+def _led_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
+    """The names of the leaders of a party, told in the sentence before ``start`` when the clause
+    just before it says they lead (省委书记、省人大常委会主任甲，省长乙带队，先后拜会…), or none.
+
+    >>> party = [_Mention(4, 5, "甲"), _Mention(6, 7, "乙")]
+    >>> sorted(_led_before("11日，甲、乙带队，先后拜会某部", 10, party))
+    ['乙', '甲']
+    >>> sorted(_led_before("11日，甲、乙到北京，先后拜会某部", 10, party))
+    []
+    """
+    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    if not _LED_CLAUSE.fullmatch(text, opening, start):
+        return frozenset()
+    return frozenset(m.key for m in _starting(mentions, 0, start))
+
+
+def _organs_called(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the organs a call is paid on, listed from ``start`` (甲先后拜会了某部、某委和
+    某局: 某部, 某委, 某局), if the whole rest of the clause is such a list; else none.
+
+    >>> text = "先后拜会了国家卫生健康委、工业和信息化部、国务院国资委和教育部"
+    >>> [text[s:e] for s, e in _organs_called(text, 4, len(text))]
+    ['国家卫生健康委', '工业和信息化部', '国务院国资委', '教育部']
+    >>> _organs_called("先后拜会了某公司董事长张三", 4, 13)
+    []
+    """
+    at = start + text.startswith("了", start)
+    spans: list[tuple[int, int]] = []
+    for item in _LIST_ITEM.finditer(text, at, end):
+        if not _ORGAN_CALLED.fullmatch(item.group()):
+            return []
+        # 省交通运输厅和省水利厅: two organs joined; 工业和信息化部: one (工业 is none)
+        joined = next(
+            (
+                j
+                for j in _ORGANS_JOIN.finditer(item.group())
+                if _ORGAN_CALLED.fullmatch(item.group(), 0, j.start())
+                and _ORGAN_CALLED.fullmatch(item.group(), j.end())
+            ),
+            None,
+        )
+        if joined:
+            spans += [
+                (item.start(), item.start() + joined.start()),
+                (item.start() + joined.end(), item.end()),
+            ]
+        else:
+            spans.append(item.span())
+    return spans
 
 
 def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
@@ -1622,6 +1683,25 @@ class _Reader:
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
+        organs = (
+            _organs_called(v.text, clause.start() + match.end(), clause.end()) if kind == "reception" else []
+        )
+        if len(organs) > 1 and not guests and _CALLS_ON.match(match.group()):
+            # 甲先后拜会了某部、某委和某局: one reception each organ, the visitor its guest (甲、乙
+            # 带队，先后拜会…: the leaders of the clause before).
+            led = frozenset() if leaders else _led_before(v.text, clause.start(), mentions)
+            callers = leaders or _party_before(v.text, clause.start(), mentions) or led
+            for start, end in organs:
+                cue = self._original(sentence, v, at, clause.start() + match.end())
+                named = f"{cue}{self._original(sentence, v, start, end)}"
+                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=callers)
+                draft.roles = [Participation(key, "guest", sentence.span) for key in sorted(callers)]
+                # …and who the clause before says leads the party leads each call, as a role cue
+                # gives one call
+                draft.roles += [Participation(key, "lead", sentence.span) for key in sorted(led)]
+                draft.closed = draft.called = True
+                self._tell(draft, index, clause)
+            return
         hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
         if (
             len({m.key for m in hosts}) > 1
@@ -1630,7 +1710,18 @@ class _Reader:
         ):
             # 副部长乙、副主任丙分别会见了甲一行: one reception each host, as 分别会见甲和乙 is one
             # each guest.
-            for host in dict.fromkeys(m.key for m in hosts):
+            each = list(dict.fromkeys(m.key for m in hosts))
+            called = [d for d in self.drafts if d.called and d.sentence in (index - 1, index)]
+            if len(called) == len(each):
+                # 甲先后拜会某部、某委，副部长乙、副主任丙分别会见了甲一行: the calls told, each
+                # received by its host in turn.
+                for draft, host in zip(called, each, strict=True):
+                    draft.called = False
+                    draft.roles.append(Participation(host, "host", sentence.span))
+                    if Participation(guests[0], "guest", draft.evidence) not in draft.roles:
+                        draft.roles.append(Participation(guests[0], "guest", sentence.span))
+                return
+            for host in each:
                 draft = _Draft(
                     kind, f"{name}（{self.names.get(host, host)}）", index, sentence.span, date, place
                 )
