@@ -350,13 +350,17 @@ _GATHERINGS = ("signing", "ceremony")
 # 去年3月举行了奠基仪式): a rite or a signing of the place's past, no happening of the officials
 # the release reports. Told as hearsay (据介绍, 据了解), in a year before the report with no day
 # (去年3月, 2018年), or of what was told of before (该项目, 此园区) with no rite named (开工建设,
-# 揭牌运营); never what is announced (据介绍，…将于12日举行开幕式).
+# 揭牌运营) or in a month with no day (该项目今年3月举行了开工仪式); never what is announced
+# (据介绍，…将于12日举行开幕式).
 _HEARSAY = re.compile(r"\s*据(?:介绍|了解|悉|统计|调查)(?:到)?[，,\s]")
 _TO_COME = re.compile(r"将|拟|即将|计划|预计|定于|准备")
 _YEAR_BEFORE = re.compile(r"去年|前年|往年|(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _TOLD_BEFORE = re.compile(
     r"\s*(?:该|此|这一?|上述)[\u4e00-\u9fff]{0,6}?"
     r"(?:项目|工程|园区|基地|中心|企业|公司|工厂|厂|站|馆|所|平台|学校|医院)"
+)
+_MONTH_ALONE = re.compile(
+    r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?(?!\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])"
 )
 _ACCOUNTS = ("inspection", "meeting", "reception")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
@@ -1418,7 +1422,13 @@ class _Reader:
         day = any(clause.start() <= d.span.start < cue_end and d.written for d in dates)
         if year and not day and (year.group(1) is None or self._year_before(int(year.group(1)))):
             return True
-        return bool(_TOLD_BEFORE.match(text, clause.start())) and not _RITE.search(simplify(match.group()))
+        if not _TOLD_BEFORE.match(text, clause.start()):
+            return False
+        # 该项目5月20日开工建设: a start with no rite; 该项目今年3月举行了开工仪式: one of a month
+        # told with no day, long before the account's day
+        return not _RITE.search(simplify(match.group())) or (
+            not day and _MONTH_ALONE.search(text, clause.start(), cue_end) is not None
+        )
 
     def _year_before(self, year: int) -> bool:
         """Whether a year is before the publication year (never without a clock)."""

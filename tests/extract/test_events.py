@@ -4248,6 +4248,16 @@ def test_commissions_handed_over_at_a_sitting_with_no_rite_are_part_of_it(text, 
             "6月8日，县长张三到某镇调研重点项目建设。该项目5月20日开工建设，总投资5亿元。",
             [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
         ),
+        # …or a rite of what was told of before in a month with no day
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目今年3月举行了开工仪式，目前进展顺利。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        # controls: a rite of what was told of before on a day written keeps its day
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目3月5日举行了开工仪式。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设"), ("ceremony", "2020-03-05", "开工仪式")],
+        ),
         # controls: a rite the release reports, one the visitor attends, one announced
         (
             "6月8日，某县重点项目集中开工仪式在某镇举行。县长张三出席开工仪式并讲话。",
