@@ -346,6 +346,23 @@ _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 _DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 # Happenings other than a meeting that 会后 / 会前 may refer to: a signing, a ceremony.
 _GATHERINGS = ("signing", "ceremony")
+# Background the visitors are told of a place they see (据介绍，该项目于11月20日开工建设; 该工程
+# 去年3月举行了奠基仪式): a rite or a signing of the place's past, no happening of the officials
+# the release reports. Told as hearsay (据介绍, 据了解), in a year before the report with no day
+# (去年3月, 2018年), or of what was told of before (该项目, 此园区) with no rite named (开工建设,
+# 揭牌运营) or in a month with no day (该项目今年3月举行了开工仪式); never what is announced
+# (据介绍，…将于12日举行开幕式).
+_HEARSAY = re.compile(r"\s*据(?:介绍|了解|悉|统计|调查)(?:到)?[，,\s]")
+_TO_COME = re.compile(r"将|拟|即将|计划|预计|定于|准备")
+_YEAR_BEFORE = re.compile(r"去年|前年|往年|(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_TOLD_BEFORE = re.compile(
+    r"\s*(?:该|此|这一?|上述)[\u4e00-\u9fff]{0,6}?"
+    r"(?:项目|工程|园区|基地|中心|企业|公司|工厂|厂|站|馆|所|平台|学校|医院)"
+)
+_MONTH_ALONE = re.compile(
+    r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?(?!\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])"
+)
+_ACCOUNTS = ("inspection", "meeting", "reception")
 _AROUND_MEETING = re.compile(r"会前|会后|会上|会间|会议期间")
 _ANOTHER = re.compile(r"还|另外|另")
 # What opens a sentence that tells of a meeting held after the one told of (会后，我县立即召开…).
@@ -574,6 +591,11 @@ _TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
 _SIDES = {"host": "guest", "guest": "host"}
 # A call paid (甲拜会乙, 甲拜访乙): the visitor is the subject, whom he calls on receives him.
 _CALLS_ON = re.compile(r"拜会|拜访")
+# An organ called on, one of a list (国家卫生健康委、应急管理部和工业和信息化部): a name that ends as
+# an organ's does; 工业和信息化部 is one, as 工业 is none.
+_ORGAN_CALLED = re.compile(r"[^、，,；;。！？!?：:\s]{1,20}(?:部|委|局|厅|办|署|院|行|集团|公司)")
+_ORGANS_JOIN = re.compile(r"和|及|以及|与")
+_LIST_ITEM = re.compile(r"[^、]+")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
 # The frame word is followed by a pause or by what is said in it, so 会见中信某公司… is no frame.
 _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，,]|\s*(?:说|表示|指出|强调|谈到|介绍))")
@@ -618,6 +640,7 @@ class _Draft:
     roles: list[Participation] = field(default_factory=list)
     implements: list[str] = field(default_factory=list)
     closed: bool = False  # its host and guest, or its lead, are known (分别会见, 分别带队)
+    called: bool = False  # a call on an organ of a list, its host not yet named (先后拜会某部、某委)
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
@@ -926,6 +949,61 @@ _GOES_ALONG = re.compile(r"(?:陪同|随同|一同)(?!下)")
 _PARTY_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:一行|同志一行)\s*[，,]\s*$")
 
 
+# A clause that ends by saying its subject leads a party (甲、乙带队，先后拜会…).
+_LED_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:带队|率队|率团)\s*[，,]\s*$")
+
+
+def _led_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
+    """The names of the leaders of a party, told in the sentence before ``start`` when the clause
+    just before it says they lead (省委书记、省人大常委会主任甲，省长乙带队，先后拜会…), or none.
+
+    >>> party = [_Mention(4, 5, "甲"), _Mention(6, 7, "乙")]
+    >>> sorted(_led_before("11日，甲、乙带队，先后拜会某部", 10, party))
+    ['乙', '甲']
+    >>> sorted(_led_before("11日，甲、乙到北京，先后拜会某部", 10, party))
+    []
+    """
+    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    if not _LED_CLAUSE.fullmatch(text, opening, start):
+        return frozenset()
+    return frozenset(m.key for m in _starting(mentions, 0, start))
+
+
+def _organs_called(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the organs a call is paid on, listed from ``start`` (甲先后拜会了某部、某委和
+    某局: 某部, 某委, 某局), if the whole rest of the clause is such a list; else none.
+
+    >>> text = "先后拜会了国家卫生健康委、工业和信息化部、国务院国资委和教育部"
+    >>> [text[s:e] for s, e in _organs_called(text, 4, len(text))]
+    ['国家卫生健康委', '工业和信息化部', '国务院国资委', '教育部']
+    >>> _organs_called("先后拜会了某公司董事长张三", 4, 13)
+    []
+    """
+    at = start + text.startswith("了", start)
+    spans: list[tuple[int, int]] = []
+    for item in _LIST_ITEM.finditer(text, at, end):
+        if not _ORGAN_CALLED.fullmatch(item.group()):
+            return []
+        # 省交通运输厅和省水利厅: two organs joined; 工业和信息化部: one (工业 is none)
+        joined = next(
+            (
+                j
+                for j in _ORGANS_JOIN.finditer(item.group())
+                if _ORGAN_CALLED.fullmatch(item.group(), 0, j.start())
+                and _ORGAN_CALLED.fullmatch(item.group(), j.end())
+            ),
+            None,
+        )
+        if joined:
+            spans += [
+                (item.start(), item.start() + joined.start()),
+                (item.start() + joined.end(), item.end()),
+            ]
+        else:
+            spans.append(item.span())
+    return spans
+
+
 def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
     """The names of a party named in the clause just before ``start`` (甲一行，到某镇…), or none.
 
@@ -993,6 +1071,7 @@ class _Reader:
         self.goes_on = False  # the sentence goes on with a day told of, and the body gave none
         self.follows = False  # the event being told goes on so (_Draft.follows)
         self.during = False  # the sentence opens within a visit told of (调研期间，…)
+        self.background = False  # the sentence told a rite or a signing as background
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
@@ -1028,6 +1107,7 @@ class _Reader:
         self.same_day = None
         self.follows = False
         self.during = False
+        self.background = False
         goes_on = True
         if same_day and (same_day.group(2) or same_day.group(3)):
             # 会议决定…: the day of the meeting told of; 会谈前…: of the talks; 会后 / 会前 /
@@ -1218,7 +1298,7 @@ class _Reader:
             # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
             # one day, whose rite shares it.
             self.visit_day = (index, gathered.iso, "meeting")
-        if dates and (cued or opening is not None):
+        if dates and (cued or opening is not None) and not self.background:
             # The day told of: a date of a happening the sentence tells, or one that opens it
             # (12月3日，某县迎来降雪。当天，…); not a date in what is said or reported of
             # something else (甲指出，某镇11月20日完成了改造任务。随后，甲主持召开座谈会).
@@ -1330,6 +1410,30 @@ class _Reader:
                 return match.start(), day
         return None
 
+    def _background(self, text: str, clause: re.Match, dates: list, match: re.Match) -> bool:
+        """Whether a rite or a signing is background told inside the account of a visit or a
+        meeting (据介绍，该项目于11月20日开工建设), not a happening the release reports."""
+        if not any(d.type in _ACCOUNTS for d in self.drafts) or _TO_COME.search(text, 0, clause.end()):
+            return False
+        if _HEARSAY.match(text):
+            return True
+        cue_end = clause.start() + match.end()
+        year = _YEAR_BEFORE.search(text, clause.start(), cue_end)
+        day = any(clause.start() <= d.span.start < cue_end and d.written for d in dates)
+        if year and not day and (year.group(1) is None or self._year_before(int(year.group(1)))):
+            return True
+        if not _TOLD_BEFORE.match(text, clause.start()):
+            return False
+        # 该项目5月20日开工建设: a start with no rite; 该项目今年3月举行了开工仪式: one of a month
+        # told with no day, long before the account's day
+        return not _RITE.search(simplify(match.group())) or (
+            not day and _MONTH_ALONE.search(text, clause.start(), cue_end) is not None
+        )
+
+    def _year_before(self, year: int) -> bool:
+        """Whether a year is before the publication year (never without a clock)."""
+        return self.clock is not None and year < int(self.clock[:4])
+
     def _tells_of_the_past(self, text: str) -> bool:
         """Whether a sentence is set in a year before the publication year (2010年，…)."""
         if self.clock is None:
@@ -1399,6 +1503,9 @@ class _Reader:
             return
         groups = match.groupdict()
         at = clause.start() + match.start()
+        if kind.rstrip("?+") in _GATHERINGS and self._background(v.text, clause, dates, match):
+            self.background = True  # nor is its date a day told of
+            return
         name_view = (groups.get("name") or "").strip()
         # 会议 alone, or 与…座谈 (no name of its own): a mention of whichever meeting is told of.
         # 第一次全体会议, 闭幕会议: a sitting, named by its place in a session; after the session
@@ -1586,6 +1693,25 @@ class _Reader:
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
+        organs = (
+            _organs_called(v.text, clause.start() + match.end(), clause.end()) if kind == "reception" else []
+        )
+        if len(organs) > 1 and not guests and _CALLS_ON.match(match.group()):
+            # 甲先后拜会了某部、某委和某局: one reception each organ, the visitor its guest (甲、乙
+            # 带队，先后拜会…: the leaders of the clause before).
+            led = frozenset() if leaders else _led_before(v.text, clause.start(), mentions)
+            callers = leaders or _party_before(v.text, clause.start(), mentions) or led
+            for start, end in organs:
+                cue = self._original(sentence, v, at, clause.start() + match.end())
+                named = f"{cue}{self._original(sentence, v, start, end)}"
+                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=callers)
+                draft.roles = [Participation(key, "guest", sentence.span) for key in sorted(callers)]
+                # …and who the clause before says leads the party leads each call, as a role cue
+                # gives one call
+                draft.roles += [Participation(key, "lead", sentence.span) for key in sorted(led)]
+                draft.closed = draft.called = True
+                self._tell(draft, index, clause)
+            return
         hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
         if (
             len({m.key for m in hosts}) > 1
@@ -1594,7 +1720,18 @@ class _Reader:
         ):
             # 副部长乙、副主任丙分别会见了甲一行: one reception each host, as 分别会见甲和乙 is one
             # each guest.
-            for host in dict.fromkeys(m.key for m in hosts):
+            each = list(dict.fromkeys(m.key for m in hosts))
+            called = [d for d in self.drafts if d.called and d.sentence in (index - 1, index)]
+            if len(called) == len(each):
+                # 甲先后拜会某部、某委，副部长乙、副主任丙分别会见了甲一行: the calls told, each
+                # received by its host in turn.
+                for draft, host in zip(called, each, strict=True):
+                    draft.called = False
+                    draft.roles.append(Participation(host, "host", sentence.span))
+                    if Participation(guests[0], "guest", draft.evidence) not in draft.roles:
+                        draft.roles.append(Participation(guests[0], "guest", sentence.span))
+                return
+            for host in each:
                 draft = _Draft(
                     kind, f"{name}（{self.names.get(host, host)}）", index, sentence.span, date, place
                 )

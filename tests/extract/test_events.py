@@ -2766,6 +2766,7 @@ def test_a_call_paid_is_a_reception_of_the_visitor(text, expected):
         (
             "6月9日，市长张三、副市长李四带队，先后拜会某部、某委，汇报工作。张三、李四在会谈中说，感谢支持。",
             [
+                ("reception", {("张三", "guest"), ("张三", "lead"), ("李四", "guest"), ("李四", "lead")}),
                 (
                     "reception",
                     {
@@ -2775,7 +2776,7 @@ def test_a_call_paid_is_a_reception_of_the_visitor(text, expected):
                         ("李四", "guest"),
                         ("李四", "lead"),
                     },
-                )
+                ),
             ],
         ),
         # talks held with whom they call on, the subject elided: the visitor is the guest, the other hosts
@@ -4218,3 +4219,131 @@ def test_a_headline_dates_the_meeting_told_after_the_visit_it_dates(text, title,
 def test_commissions_handed_over_at_a_sitting_with_no_rite_are_part_of_it(text, expected):
     found = events_of(text, names=("张三", "李四", "王五"))
     assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the visitors are told (据介绍, 据了解) of a place they see: background, and its
+        # date is no day the meeting after the visit takes
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。据介绍，该项目于5月20日开工建设。随后，张三主持召开座谈会。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设"), ("meeting", "2020-06-08", "座谈会")],
+        ),
+        (
+            "6月8日，县长张三到某园区调研。据了解，该园区于5月20日举行了揭牌仪式。",
+            [("inspection", "2020-06-08", "到某园区调研")],
+        ),
+        # a rite of a year before the report, with no day
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目去年3月举行奠基仪式，目前进展顺利。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目2018年举行开工仪式，目前已完成投资3亿元。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        # a start of what was told of before, with no rite named
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目5月20日开工建设，总投资5亿元。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        # …or a rite of what was told of before in a month with no day
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目今年3月举行了开工仪式，目前进展顺利。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设")],
+        ),
+        # controls: a rite of what was told of before on a day written keeps its day
+        (
+            "6月8日，县长张三到某镇调研重点项目建设。该项目3月5日举行了开工仪式。",
+            [("inspection", "2020-06-08", "到某镇调研重点项目建设"), ("ceremony", "2020-03-05", "开工仪式")],
+        ),
+        # controls: a rite the release reports, one the visitor attends, one announced
+        (
+            "6月8日，某县重点项目集中开工仪式在某镇举行。县长张三出席开工仪式并讲话。",
+            [("ceremony", "2020-06-08", "某县重点项目集中开工仪式")],
+        ),
+        (
+            "6月8日，县长张三到某镇调研。随后，张三出席了该项目开工仪式。",
+            [("inspection", "2020-06-08", "到某镇调研"), ("ceremony", "2020-06-08", "该项目开工仪式")],
+        ),
+        (
+            "6月8日，县长张三主持召开全县旅游工作会议。据悉，12日将举办某县旅游节开幕式。",
+            [
+                ("meeting", "2020-06-08", "全县旅游工作会议"),
+                ("ceremony", "2020-06-12", "12日将举办某县旅游节开幕式"),
+            ],
+        ),
+    ],
+)
+def test_a_rite_told_as_background_of_a_visit_is_no_event(text, expected):
+    assert _told(text) == expected
+
+
+def _received(text):
+    """(name, date, roles) of each reception of ``text``."""
+    found = events_of(text, names=("张三", "李四", "王五"))
+    return [
+        (e.name, e.date, sorted((p.person, p.role) for p in e.participations))
+        for e in found
+        if e.type == "reception"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # calls paid on several organs in turn: one reception each, the visitors its guests
+        (
+            "6月8日，县长张三先后拜会了省发展改革委、省交通运输厅和省水利厅。",
+            [
+                ("拜会省发展改革委", "2020-06-08", [("张三", "guest")]),
+                ("拜会省交通运输厅", "2020-06-08", [("张三", "guest")]),
+                ("拜会省水利厅", "2020-06-08", [("张三", "guest")]),
+            ],
+        ),
+        (
+            "6月8日，县长张三分别拜访了国家林业和草原局、国务院扶贫办。",
+            [
+                ("拜访国家林业和草原局", "2020-06-08", [("张三", "guest")]),
+                ("拜访国务院扶贫办", "2020-06-08", [("张三", "guest")]),
+            ],
+        ),
+        # the visitors named in the clause that says they lead the party
+        (
+            "6月8日，省委书记张三，省长李四带队，先后拜会了工业和信息化部、教育部。",
+            [
+                (
+                    "拜会工业和信息化部",
+                    "2020-06-08",
+                    [("张三", "guest"), ("张三", "lead"), ("李四", "guest"), ("李四", "lead")],
+                ),
+                (
+                    "拜会教育部",
+                    "2020-06-08",
+                    [("张三", "guest"), ("张三", "lead"), ("李四", "guest"), ("李四", "lead")],
+                ),
+            ],
+        ),
+        # controls: one organ alone names no one who receives; people called on, one each
+        ("6月8日，县长张三拜会了省发展改革委，汇报衔接工作。", []),
+        ("6月8日，县长张三先后拜会了省发展改革委，汇报衔接工作。", []),
+        (
+            "6月8日，县长张三先后拜会了某集团董事长李四和某公司总经理王五。",
+            [
+                (
+                    "拜会某集团董事长李四和某公司总经理王五（李四）",
+                    "2020-06-08",
+                    [("张三", "guest"), ("李四", "host")],
+                ),
+                (
+                    "拜会某集团董事长李四和某公司总经理王五（王五）",
+                    "2020-06-08",
+                    [("张三", "guest"), ("王五", "host")],
+                ),
+            ],
+        ),
+    ],
+)
+def test_calls_on_several_organs_in_turn_are_one_reception_each(text, expected):
+    assert _received(text) == expected
