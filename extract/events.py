@@ -963,8 +963,7 @@ def _led_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[st
     >>> sorted(_led_before("11日，甲、乙到北京，先后拜会某部", 10, party))
     []
     """
-    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
-    if not _LED_CLAUSE.fullmatch(text, opening, start):
+    if _clause_before(text, start, _LED_CLAUSE) is None:
         return frozenset()
     return frozenset(m.key for m in _starting(mentions, 0, start))
 
@@ -1011,10 +1010,16 @@ def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[
     >>> sorted(_party_before("6日，甲、乙一行，到某镇推进工作", 9, party))
     ['乙', '甲']
     """
-    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
-    if not _PARTY_CLAUSE.fullmatch(text, opening, start):
+    opening = _clause_before(text, start, _PARTY_CLAUSE)
+    if opening is None:
         return frozenset()
     return frozenset(m.key for m in _starting(mentions, opening, start))
+
+
+def _clause_before(text: str, start: int, pattern: re.Pattern) -> int | None:
+    """Where the clause just before ``start`` opens, if ``pattern`` matches it whole."""
+    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    return opening if pattern.fullmatch(text, opening, start) else None
 
 
 def _starting(mentions: list[_Mention], lo: int, hi: int) -> list[_Mention]:
@@ -1436,10 +1441,8 @@ class _Reader:
 
     def _tells_of_the_past(self, text: str) -> bool:
         """Whether a sentence is set in a year before the publication year (2010年，…)."""
-        if self.clock is None:
-            return False
         match = _PAST_YEAR.search(text)
-        return match is not None and int(match.group(1)) < int(self.clock[:4])
+        return match is not None and self._year_before(int(match.group(1)))
 
     def _long_ago(self, iso: str | None) -> bool:
         """Whether a date is more than a year before the publication date."""
@@ -1701,8 +1704,8 @@ class _Reader:
             # 带队，先后拜会…: the leaders of the clause before).
             led = frozenset() if leaders else _led_before(v.text, clause.start(), mentions)
             callers = leaders or _party_before(v.text, clause.start(), mentions) or led
+            cue = self._original(sentence, v, at, clause.start() + match.end())
             for start, end in organs:
-                cue = self._original(sentence, v, at, clause.start() + match.end())
                 named = f"{cue}{self._original(sentence, v, start, end)}"
                 draft = _Draft(kind, named, index, sentence.span, date, place, leaders=callers)
                 draft.roles = [Participation(key, "guest", sentence.span) for key in sorted(callers)]

@@ -124,7 +124,7 @@ def ethnic_name_at(text: str, i: int) -> str | None:
         word = text[i:end]
         if word.endswith("·") or not boundary_after(text, end):
             continue
-        if end - i == 2 and not _strong_boundary(text, end):
+        if end - i == 2 and not strong_boundary(text, end):
             continue  # 书记德才兼备: two characters before a one-character verb read no name
         if word.startswith(notname) or is_common_word(word):
             return None
@@ -132,7 +132,7 @@ def ethnic_name_at(text: str, i: int) -> str | None:
     return None
 
 
-def _strong_boundary(text: str, i: int) -> bool:
+def strong_boundary(text: str, i: int) -> bool:
     """Whether a name surely ends at ``i``: the end, a mark, or a cue word of two characters or
     more (出席, 强调), not a one-character one (兼, 的, 时)."""
     if i >= len(text) or not HAN.match(text[i]):
@@ -316,7 +316,7 @@ def verb_at(text: str, i: int) -> bool:
     """
     if text.startswith(saying_verbs(), i):
         return True
-    return bool(HAN.match(text[i : i + 1])) and _strong_boundary(text, i)
+    return bool(HAN.match(text[i : i + 1])) and strong_boundary(text, i)
 
 
 # Marks that open a quotation or a title: what comes before one is no part of a name.

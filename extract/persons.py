@@ -51,6 +51,7 @@ from govkg.extract.names import (
     name_at,
     name_before,
     saying_verbs,
+    strong_boundary,
     surname_starts,
     surnames,
     verb_at,
@@ -476,7 +477,7 @@ class _Finder:
         """Whether the rules are unsure of a name read after a title at ``i``: it is a common word
         (kept only for the verb or mark after it: 书记严肃指出), or a word of one character ends it
         (县长宝贵的时间), not a mark or a cue word of two or more (县长王明出席)."""
-        return is_common_word(name) or not _strong_end(self.text, i + len(name))
+        return is_common_word(name) or not strong_boundary(self.text, i + len(name))
 
     def read_as_word(self, i: int, name: str) -> bool:
         """Whether the tagger reads a word of a class that names no one (``_NO_NAME_CLASSES``: an
@@ -542,7 +543,7 @@ class _Finder:
                 continue
             j = t.find(word)
             while j != -1:
-                if j != i and _strong_end(t, j + length):
+                if j != i and strong_boundary(t, j + length):
                     return word
                 j = t.find(word, j + 1)
         return None
@@ -1511,14 +1512,6 @@ def _windows(places: list[int], length: int) -> list[tuple[int, int]]:
 def _reach(text: str, i: int) -> int:
     """Where the longest word that may follow a name, starting at ``i``, ends (``i`` if none)."""
     return i + next((len(w) for w in context_words("after") if text.startswith(w, i)), 0)
-
-
-def _strong_end(text: str, i: int) -> bool:
-    """Whether a name ending at ``i`` surely ends there: a mark follows, or a
-    cue word of two characters or more (出席, 强调), not a one-character one."""
-    if i >= len(text) or not HAN.match(text[i]):
-        return text[i : i + 1] != "·"
-    return any(text.startswith(w, i) for w in context_words("after") if len(w) > 1)
 
 
 def _notice_title(chunk: str) -> bool:
