@@ -1404,3 +1404,23 @@ def test_a_name_of_no_han_surname_that_is_a_countys_too_is_read_before_a_verb(te
 )
 def test_a_name_of_no_han_surname_after_a_group_word_is_read(text, expected):
     assert titles(text, "某旗") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name (full or short) after a title, before a verb of visiting: the place visited
+        ("书记那曲调研。", {}),
+        ("县长阿里考察。", {}),
+        ("县委书记那曲调研时强调，要抓好项目建设。", {}),
+        ("副县长林芝视察。", {}),
+        # controls: the same names before a verb that is no visit are persons
+        ("副县长尼玛出席会议。", {"尼玛": ["副县长"]}),
+        ("县长阿里出席会议。", {"阿里": ["县长"]}),
+        # and a name the release tells by a cue elsewhere is kept before a visit
+        ("县长高平调研。高平指出，要抓好项目建设。", {"高平": ["县长"]}),
+        ("副县长王小明调研。", {"王小明": ["副县长"]}),
+    ],
+)
+def test_a_place_after_a_title_before_a_verb_of_visiting_is_no_name(text, expected):
+    assert titles(text, "某县") == expected
