@@ -137,6 +137,16 @@ _LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)
 _COMRADE = re.compile("同志")
 # How many, between 等 and the word for the people a list is of (等一批先进个人, 等众多名人)
 _SOME_OF = re.compile(r"(?:一大?批|众多|诸多|多位|一些)?")
+# Where the clause that holds a list opens.
+_CLAUSE_MARKS = ("，", ",", "。", "；", ";", "：", ":", "！", "？", "\n")
+
+
+@cache
+def _closing_persons() -> re.Pattern:
+    """等 and a word for people that close a list (等历史名人, 等一批先进个人: ``persons`` words)."""
+    return re.compile(f"等{_SOME_OF.pattern}(?:{_alternatives('persons').pattern})")
+
+
 _BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
 # A bare name that opens a clause and holds talks with someone named by a post (王毅同美国国务卿
@@ -902,6 +912,43 @@ class _Finder:
             if items is not None and len(items) > 1 and not loose:
                 yield items, False
 
+    def epithet_lists(self) -> None:
+        """Lists that 等 and a word for people close, whose items each put a phrase before the name
+        (科圣甲某、造车鼻祖乙某、“凿壁偷光”的丙某等历史名人; 全国劳模张三、技术能手李四等先进个人):
+        the name that ends each item (:meth:`_epithet_name`), where two items end in one at least.
+        The list starts after the mark that opens its clause."""
+        t = self.text
+        for m in _closing_persons().finditer(t):
+            end = m.start()
+            start = max(t.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
+            ends = [k for k in range(start, end) if t[k] == "、"] + [end]
+            if len(ends) < 2:
+                continue  # one item is no list
+            names = [self._epithet_name(a + 1, b) for a, b in zip([start - 1, *ends], ends, strict=False)]
+            names = [name for name in names if name]
+            if len(names) >= 2:
+                for name in names:
+                    self.add(name)
+
+    def _epithet_name(self, start: int, end: int) -> str | None:
+        """The name that ends an item of a list of people from ``start`` to ``end``: a name of two
+        or three characters, no common word or place; where both read as names (鼻祖|奚仲 and
+        祖奚仲, 医圣|张仲景 and 仲景), the one the tagger reads as a person, or none."""
+        t = self.text
+        options = [
+            t[end - k : end]
+            for k in (3, 2)
+            if end - k >= start and is_chinese_name(t[end - k : end]) and not _not_a_name(t[end - k : end])
+        ]
+        if len(options) < 2:
+            return options[0] if options else None
+        if not self.tagger:
+            return None
+        a = max(start, end - _WINDOW)
+        (spans,) = tagged_persons([t[a : end + 1]])
+        read = {(a + i, a + j) for i, j, _ in spans}
+        return next((name for name in options if (end - len(name), end) in read), None)
+
     def _closed_as_persons(self, end: int) -> bool:
         """Whether 等 and a word for people close a list at ``end`` (甲、乙等历史名人, 等一批先进个人;
         ``name_context.tsv``: persons)."""
@@ -1618,6 +1665,7 @@ def find_persons(
     finder.names_before_titles()
     finder.notices()
     finder.name_lists()
+    finder.epithet_lists()
     finder.comrades()
     finder.group_lists()
     finder.clause_names()

@@ -1424,3 +1424,34 @@ def test_a_name_of_no_han_surname_after_a_group_word_is_read(text, expected):
 )
 def test_a_place_after_a_title_before_a_verb_of_visiting_is_no_name(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a list closed by 等 and a word for people, each item a phrase and the name it ends with
+        ("历史上有医圣张仲景、科学家钱学森、诗人李白等一批名人。", ["张仲景", "钱学森", "李白"]),
+        ("全县涌现出优秀共产党员王建国、致富带头人刘红梅等先进个人。", ["王建国", "刘红梅"]),
+        ("这里走出了造车鼻祖奚仲、“凿壁偷光”的匡衡等历史名人。", ["奚仲", "匡衡"]),
+        # an item that ends in no name is passed over; two names are still a list
+        ("这里有科圣墨子、民族英雄岳飞、书圣王羲之等历史人物。", ["岳飞", "王羲之"]),
+        # controls: items that end in no name, a place or a word; no word for people after 等
+        ("会议表彰了全县种粮大户、养殖能手等先进个人。", []),
+        ("这里有古都西安、古城洛阳等历史名城。", []),
+        ("这里走出了民族英雄、书法大家等历史人物。", []),
+        ("这里走出了民族英雄岳飞、书圣王羲之等地方。", []),
+    ],
+)
+def test_a_list_of_people_each_after_a_phrase_gives_the_names(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # without the tagger, an item that ends in two names (鼻祖|奚仲, 祖奚仲) gives none
+        ("这里走出了造车鼻祖奚仲、“凿壁偷光”的匡衡、书圣王羲之等历史名人。", ["匡衡", "王羲之"]),
+    ],
+)
+def test_the_rules_alone_take_no_name_of_a_list_item_they_cannot_cut(text, names):
+    assert sorted(untagged(text)) == sorted(names)
