@@ -1455,3 +1455,32 @@ def test_a_list_of_people_each_after_a_phrase_gives_the_names(text, names):
 )
 def test_the_rules_alone_take_no_name_of_a_list_item_they_cannot_cut(text, names):
     assert sorted(untagged(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word and 的 and a noun after a title: a phrase about the holder, no name
+        "县长文明的作风深受好评。",
+        "书记平易近人的形象深入人心。",
+        "主任高明的见解令人信服。",
+        # 高明 may be a name, but 高明的讲话 reads as well as "a brilliant speech": taken as a
+        # word, since a wrong person is worse than a missing one
+        "县长高明的讲话鼓舞人心。",
+    ],
+)
+def test_a_word_and_de_after_a_title_is_no_name(text):
+    assert persons(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # controls: a real name before 的
+        ("县长王建国的讲话鼓舞人心。", {"王建国": ["县长"]}),
+        ("在县长宝音的陪同下，客人参观了园区。", {"宝音": ["县长"]}),
+        ("县委书记李明华的作风令人敬佩。", {"李明华": ["县委书记"]}),
+    ],
+)
+def test_a_name_before_de_after_a_title_stays(text, expected):
+    assert titles(text) == expected
