@@ -461,6 +461,8 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             # the short name begins a word (合作区, 大城市, 沂蒙山区) and names no place.
             if renamed(name + after[0]):
                 found.append((start, end + 1, name + after[0], False))
+        elif text.startswith(_CITIZENS, end) and not any(p.name.endswith("市") for p in gazetteer()[name]):
+            continue  # 江城市民: the people of a city called 江城 (its byname), not of a district 江城区
         elif _ORGAN_AFTER.match(after):
             found.append((start, end, full, False))
         elif (
@@ -475,8 +477,11 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 
 # A level word that begins another word: 永年区域 is a region, 永年市场 a market, and
-# 南岸市民 the people of 南岸 (区), more likely than of a 南岸市.
+# 义乌市民 the people of 义乌 (市), not of a renamed division (_CITIZENS: whose they are).
 _NOT_A_LEVEL = re.compile(r"区[域间块别分]|市[场值面民]")
+# The people of a city: after a short name they are a city's, and a county's or a district's
+# short name before them is a city's byname (江城市民, 山城市民), not the district (江城区).
+_CITIZENS = "市民"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_CONTEXT = re.compile(
     r"([^\u4e00-\u9fff]|$|实际|经济|发展|人民|群众|的|代表团|籍|全|各|城市|是|在|与|和|地区|境内|考察|调研|港"

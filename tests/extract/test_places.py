@@ -535,3 +535,21 @@ def test_a_district_named_only_by_the_short_name_of_a_county_is_that_county_rena
 )
 def test_a_short_name_that_is_an_everyday_word_is_no_jurisdiction(text, place):
     assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # before 市民, a county's or a district's short name is a city's byname: no place
+        ("广大江城市民积极参与志愿服务", []),
+        ("山城市民热情好客", []),
+        # controls: a city's short name before 市民, a district's full name before it, and a
+        # district's short name before an organ
+        ("义乌市民积极参与志愿服务", ["义乌市"]),
+        ("江城区市民积极参与志愿服务", ["江城区"]),
+        ("江城区委书记出席", ["江城区"]),
+        ("永年市场监管局", ["永年县"]),
+    ],
+)
+def test_a_short_name_before_shimin_is_a_citys(text, names):
+    assert [full for _, _, full in find_places(text)] == names
