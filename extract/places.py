@@ -67,7 +67,8 @@ def shorten(name: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, list[Place]]:
     """Full names, short names (two characters or more) and conventional
-    abbreviations (西乌旗, ``place_abbreviations.tsv``) to the places they name."""
+    abbreviations (西乌旗, ``place_abbreviations.tsv``) to the places they name, and the names of
+    divisions renamed since (``renamings.tsv``: 鄠邑区 of 户县) under the gazetteer's codes."""
     index: dict[str, list[Place]] = {}
     by_name: dict[str, Place] = {}
     for code, name, level in load_table("places.tsv"):
@@ -78,6 +79,14 @@ def gazetteer() -> dict[str, list[Place]]:
             index.setdefault(place.short, []).append(place)
     for abbreviation, name in load_table("place_abbreviations.tsv"):
         index.setdefault(abbreviation, []).append(by_name[name])
+    codes = {place.code: place for places in index.values() for place in places}
+    for name, code, _ in load_table("renamings.tsv"):
+        # a division renamed since (鄠邑区, once 户县), under the gazetteer's code, as written; its
+        # short name too, unless the gazetteer's own places have it (那曲市: 那曲 is 那曲地区's)
+        place = Place(code, name, codes[code].level)
+        index.setdefault(name, []).append(place)
+        if place.short != name and place.short not in index:
+            index[place.short] = [place]
     return index
 
 
@@ -173,7 +182,11 @@ def scan_names(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, Place]:
-    return {place.code: place for places in gazetteer().values() for place in places}
+    by_code: dict[str, Place] = {}
+    for places in gazetteer().values():
+        for place in places:
+            by_code.setdefault(place.code, place)  # the gazetteer's own name, not a renamed one
+    return by_code
 
 
 def place_by_code(code: str) -> Place | None:
