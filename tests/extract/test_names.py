@@ -192,6 +192,11 @@ def test_a_name_written_as_a_transliteration(word, expected):
         ("尼玛，", "尼玛"),
         ("德才兼备", None),
         ("宝贵的", None),
+        # …or a verb of saying of one character and a comma or a colon
+        ("尼玛说，要抓好落实", "尼玛"),
+        ("乌兰讲：要抓好落实", "乌兰"),
+        ("尼玛说要抓好落实", None),
+        ("德才说明", None),
         ("那里，", None),
         ("次日，", None),
         # more than eight characters: no name ends at a boundary

@@ -1484,3 +1484,19 @@ def test_a_word_and_de_after_a_title_is_no_name(text):
 )
 def test_a_name_before_de_after_a_title_stays(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname, two characters, before 说 or 讲 and a comma or a colon
+        ("县长尼玛说，要抓好落实。", {"尼玛": ["县长"]}),
+        ("旗长乌兰讲：要抓好落实。", {"乌兰": ["旗长"]}),
+        # controls: no mark after the verb, a word of one character, a Han name
+        ("县长尼玛说要抓好落实。", {}),
+        ("书记德才兼备。", {}),
+        ("县长王明说，要抓好落实。", {"王明": ["县长"]}),
+    ],
+)
+def test_a_two_character_name_of_no_han_surname_before_a_verb_of_saying(text, expected):
+    assert titles(text, "某县") == expected
