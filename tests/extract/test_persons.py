@@ -1500,3 +1500,20 @@ def test_a_name_before_de_after_a_title_stays(text, expected):
 )
 def test_a_two_character_name_of_no_han_surname_before_a_verb_of_saying(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of thanks, esteem or praise before a title is no part of it
+        ("群众纷纷感谢县委书记王建国。", {"王建国": ["县委书记"]}),
+        ("大家都很敬佩书记李明华的作风。", {"李明华": ["书记"]}),
+        ("村民们都称赞镇长王建国。", {"王建国": ["镇长"]}),
+        ("他非常感激副县长王建国。", {"王建国": ["副县长"]}),
+        # controls: the same verbs after a titled name, and a title with no verb before it
+        ("县长王建国表扬了先进个人。", {"王建国": ["县长"]}),
+        ("县委书记王建国感谢大家。", {"王建国": ["县委书记"]}),
+    ],
+)
+def test_a_verb_of_thanks_or_praise_before_a_title_is_no_part_of_it(text, expected):
+    assert titles(text, "某县") == expected
