@@ -1132,7 +1132,7 @@ class _Finder:
                 verb = verb and (a + j + 2 < b or b == len(t))  # and the verb after it, whole
                 candidates[a + i, a + j] = candidates.get((a + i, a + j), False) or verb
         tagged = frozenset(t[i:j] for i, j in candidates)
-        after_title = self._unnamed_starts()
+        after_title = self._unnamed_starts() | set(self._epithet_ends())
         for (i, j), verb in sorted(candidates.items()):
             name = self._accept_tagged(i, j, tagged, verb and i in after_title)
             if name:
@@ -1208,7 +1208,18 @@ class _Finder:
             at = m.end()
             if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
                 places.append(at + 1)  # 工程师王强介绍…: a name after a kind of person
+        for at in self._epithet_ends():
+            if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
+                places.append(at + 1)  # “全国道德模范”李明华发言: a name after an epithet in quotes
         return places
+
+    def _epithet_ends(self) -> list[int]:
+        """Where a quoted epithet of a person ends: a quotation of two to twelve characters that
+        ends in a word for a kind of person (``name_context.tsv``: noun) or in 人 or 者
+        (“全国道德模范”, “中国环球航海第一人”, “最美奋斗者”); a name may follow it, as a verb may
+        follow the name that follows a title (“中国好人”李明驾驶…)."""
+        nouns = tuple(context_words("noun")) + _PERSON_ENDS
+        return [m.end() for m in _QUOTED.finditer(self.text) if m.group(1).endswith(nouns)]
 
     def _unnamed_starts(self) -> set[int]:
         """Where a name would start after each title end the rules left unnamed
@@ -1544,6 +1555,9 @@ def _not_a_name(word: str) -> bool:
 
 
 _WINDOW = 24  # characters the tagger reads around a place in doubt
+# A quotation, and the last characters of a word for a person (第一人, 奋斗者) an epithet may end in.
+_QUOTED = re.compile(r"“([^“”]{2,12})”")
+_PERSON_ENDS = ("人", "者")
 # The tagger's word classes (LAC's tags) that name no one: adjectives (a, ad, an), adverbs (d, vd),
 # times, prepositions, conjunctions, pronouns, numerals, measure words, locality words, particles.
 _NO_NAME_CLASSES = frozenset(("a", "ad", "an", "d", "vd", "TIME", "p", "c", "r", "m", "q", "f", "u"))

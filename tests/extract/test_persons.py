@@ -1517,3 +1517,24 @@ def test_a_two_character_name_of_no_han_surname_before_a_verb_of_saying(text, ex
 )
 def test_a_verb_of_thanks_or_praise_before_a_title_is_no_part_of_it(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name after an epithet in quotes that ends in a word for a kind of person, or in 人, 者
+        ("他询问了“中国环球航海第一人”张海涛驾驶的帆船的航行情况。", ["张海涛"]),
+        ("他看望了“最美乡村教师”张丽华，详细了解她的生活。", ["张丽华"]),
+        ("“最美奋斗者”王建国讲述了自己的故事。", ["王建国"]),
+        # controls: a quotation of no person before a word, and an epithet before a building
+        ("他参观了“中国第一人”纪念馆。", []),
+        ("推广“公司+农户”模式。", []),
+        ("他们是“新时代的建设者”陈列馆的讲解员。", []),
+    ],
+)
+def test_a_name_after_an_epithet_in_quotes(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+def test_the_rules_alone_read_no_name_after_an_epithet_in_quotes():
+    assert untagged("他询问了“中国环球航海第一人”张海涛驾驶的帆船。") == set()
