@@ -219,8 +219,10 @@ def surname_length(word: str) -> int:
 def is_chinese_name(word: str) -> bool:
     """Whether ``word`` can be a Chinese personal name.
 
-    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "林郑月娥", "市长", "平时很忙", "向记者")]
-    [True, True, True, True, False, False, False]
+    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "林郑月娥", "市长", "平时很忙")]
+    [True, True, True, True, False, False]
+    >>> [is_chinese_name(w) for w in ("向记者", "王教授")]
+    [False, False]
     """
     n = surname_length(word)
     if n == 1 and len(word) == 4 and word[1] in surnames() and not is_common_word(word[:2]):
@@ -238,6 +240,8 @@ def is_chinese_name(word: str) -> bool:
         return False  # 国家主席和本扬: a conjunction before a name, not 和 as a surname
     if given in _word_set("addressed"):
         return False  # 主任向记者介绍: a preposition and whom it addresses
+    if given in _word_set("honorific"):
+        return False  # 王教授, 李博士: a surname and a post or a trade, no name
     return not word.startswith(context_words("notname"))
 
 

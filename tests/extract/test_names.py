@@ -43,6 +43,14 @@ from govkg.extract.names import (
         # controls: 向 as a surname, and a given name of a word for a whole place (陈全国)
         ("向东升", True),
         ("陈全国", True),
+        # a surname and a post or a trade (王教授, 李博士) is no name
+        ("王教授", False),
+        ("李博士", False),
+        ("刘医生", False),
+        ("王书记", False),
+        # controls: given names that begin like one
+        ("王博", True),
+        ("李教", True),
     ],
 )
 def test_is_chinese_name(word, expected):

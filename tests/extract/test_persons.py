@@ -1538,3 +1538,20 @@ def test_a_name_after_an_epithet_in_quotes(text, names):
 
 def test_the_rules_alone_read_no_name_after_an_epithet_in_quotes():
     assert untagged("他询问了“中国环球航海第一人”张海涛驾驶的帆船。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a surname and a post or a trade, in a list or before a cue, is no person
+        ("引进了北京大学王教授、清华大学李博士等人才。", []),
+        ("刘医生、张律师参加了活动。", []),
+        ("王书记深入基层调研。", []),
+        # controls: names in the same frames
+        ("引进了北京大学教授王建国、清华大学博士李明华等人才。", ["王建国", "李明华"]),
+        ("王建国教授出席会议。", ["王建国"]),
+        ("刘明、张华参加了活动。", ["刘明", "张华"]),
+    ],
+)
+def test_a_surname_and_a_post_or_a_trade_is_no_person(text, names):
+    assert sorted(persons(text)) == sorted(names)
