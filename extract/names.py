@@ -101,7 +101,8 @@ def ethnic_name_at(text: str, i: int) -> str | None:
     only where a title's head has just ended and no Han name was read.
 
     A run of two characters needs a mark or a cue word of two characters or more after it (扎西
-    出席, 尼玛，), not a one-character one (德才兼备, 宝贵的).
+    出席, 尼玛，), or a verb of saying of one character and a mark (尼玛说，), not another
+    one-character word (德才兼备, 宝贵的).
 
     >>> [ethnic_name_at(t, 0) for t in ("那顺巴雅尔出席", "扎西多吉主持", "买买提·艾力说", "多次强调")]
     ['那顺巴雅尔', '扎西多吉', '买买提·艾力', None]
@@ -124,12 +125,23 @@ def ethnic_name_at(text: str, i: int) -> str | None:
         word = text[i:end]
         if word.endswith("·") or not boundary_after(text, end):
             continue
-        if end - i == 2 and not strong_boundary(text, end):
+        if end - i == 2 and not strong_boundary(text, end) and not _says_then_stops(text, end):
             continue  # 书记德才兼备: two characters before a one-character verb read no name
         if word.startswith(notname) or is_common_word(word):
             return None
         return word
     return None
+
+
+def _says_then_stops(text: str, i: int) -> bool:
+    """Whether a verb of saying of one character (``said_verbs.tsv``: 说, 讲) and a comma or a
+    colon follow at ``i`` (尼玛说，要…; 额尔敦讲：…): what was said comes next, after a speaker."""
+    return text[i : i + 1] in _one_character(saying_verbs()) and text[i + 1 : i + 2] in "，,：:"
+
+
+@cache
+def _one_character(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in words if len(w) == 1)
 
 
 def strong_boundary(text: str, i: int) -> bool:
@@ -207,8 +219,10 @@ def surname_length(word: str) -> int:
 def is_chinese_name(word: str) -> bool:
     """Whether ``word`` can be a Chinese personal name.
 
-    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "林郑月娥", "市长", "平时很忙", "向记者")]
-    [True, True, True, True, False, False, False]
+    >>> [is_chinese_name(w) for w in ("何平", "温奇志", "欧阳清新", "林郑月娥", "市长", "平时很忙")]
+    [True, True, True, True, False, False]
+    >>> [is_chinese_name(w) for w in ("向记者", "王教授")]
+    [False, False]
     """
     n = surname_length(word)
     if n == 1 and len(word) == 4 and word[1] in surnames() and not is_common_word(word[:2]):
@@ -226,6 +240,8 @@ def is_chinese_name(word: str) -> bool:
         return False  # 国家主席和本扬: a conjunction before a name, not 和 as a surname
     if given in _word_set("addressed"):
         return False  # 主任向记者介绍: a preposition and whom it addresses
+    if given in _word_set("honorific"):
+        return False  # 王教授, 李博士: a surname and a post or a trade, no name
     return not word.startswith(context_words("notname"))
 
 

@@ -137,6 +137,16 @@ _LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)
 _COMRADE = re.compile("同志")
 # How many, between 等 and the word for the people a list is of (等一批先进个人, 等众多名人)
 _SOME_OF = re.compile(r"(?:一大?批|众多|诸多|多位|一些)?")
+# Where the clause that holds a list opens.
+_CLAUSE_MARKS = ("，", ",", "。", "；", ";", "：", ":", "！", "？", "\n")
+
+
+@cache
+def _closing_persons() -> re.Pattern:
+    """等 and a word for people that close a list (等历史名人, 等一批先进个人: ``persons`` words)."""
+    return re.compile(f"等{_SOME_OF.pattern}(?:{_alternatives('persons').pattern})")
+
+
 _BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
 # A bare name that opens a clause and holds talks with someone named by a post (王毅同美国国务卿
@@ -428,6 +438,8 @@ class _Finder:
                     name = None  # 运动员代表宣誓。: a verb that follows a name is none itself
             if name and name not in self.found and self.unsure(at, name) and self.read_as_word(at, name):
                 name = None  # 县长宝贵的时间, 书记严肃指出: the tagger reads a word of no name there
+            if name and name not in self.found and self.place_visited(at, name):
+                name = None  # 书记那曲调研: the title's holder visits 那曲
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = title_start(t, end)
@@ -576,6 +588,14 @@ class _Finder:
         if is_common_word(bare) or (bare in gazetteer() and not self.verb_of_a_person(i + len(name))):
             return None
         return name
+
+    def place_visited(self, i: int, name: str) -> bool:
+        """Whether a name read after a title at ``i`` is a place the holder visits: a name of the
+        gazetteer (full or short) right before a verb of visiting (书记那曲调研, 县长阿里考察:
+        那 and 阿 are surnames too). Ambiguous by nature (a 高平 may be a person too), the
+        place is taken: a wrong person is worse than a missing one, and a name the release
+        tells by a cue elsewhere (高平指出) is kept (``name not in self.found``)."""
+        return name in gazetteer() and self.text.startswith(_visits(), i + len(name))
 
     def verb_of_a_person(self, i: int) -> bool:
         """Whether a verb starts at ``i`` that tells a name before it from a place's: a cue word
@@ -892,6 +912,43 @@ class _Finder:
             if items is not None and len(items) > 1 and not loose:
                 yield items, False
 
+    def epithet_lists(self) -> None:
+        """Lists that 等 and a word for people close, whose items each put a phrase before the name
+        (科圣甲某、造车鼻祖乙某、“凿壁偷光”的丙某等历史名人; 全国劳模张三、技术能手李四等先进个人):
+        the name that ends each item (:meth:`_epithet_name`), where two items end in one at least.
+        The list starts after the mark that opens its clause."""
+        t = self.text
+        for m in _closing_persons().finditer(t):
+            end = m.start()
+            start = max(t.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
+            ends = [k for k in range(start, end) if t[k] == "、"] + [end]
+            if len(ends) < 2:
+                continue  # one item is no list
+            names = [self._epithet_name(a + 1, b) for a, b in zip([start - 1, *ends], ends, strict=False)]
+            names = [name for name in names if name]
+            if len(names) >= 2:
+                for name in names:
+                    self.add(name)
+
+    def _epithet_name(self, start: int, end: int) -> str | None:
+        """The name that ends an item of a list of people from ``start`` to ``end``: a name of two
+        or three characters, no common word or place; where both read as names (鼻祖|奚仲 and
+        祖奚仲, 医圣|张仲景 and 仲景), the one the tagger reads as a person, or none."""
+        t = self.text
+        options = [
+            t[end - k : end]
+            for k in (3, 2)
+            if end - k >= start and is_chinese_name(t[end - k : end]) and not _not_a_name(t[end - k : end])
+        ]
+        if len(options) < 2:
+            return options[0] if options else None
+        if not self.tagger:
+            return None
+        a = max(start, end - _WINDOW)
+        (spans,) = tagged_persons([t[a : end + 1]])
+        read = {(a + i, a + j) for i, j, _ in spans}
+        return next((name for name in options if (end - len(name), end) in read), None)
+
     def _closed_as_persons(self, end: int) -> bool:
         """Whether 等 and a word for people close a list at ``end`` (甲、乙等历史名人, 等一批先进个人;
         ``name_context.tsv``: persons)."""
@@ -1075,7 +1132,7 @@ class _Finder:
                 verb = verb and (a + j + 2 < b or b == len(t))  # and the verb after it, whole
                 candidates[a + i, a + j] = candidates.get((a + i, a + j), False) or verb
         tagged = frozenset(t[i:j] for i, j in candidates)
-        after_title = self._unnamed_starts()
+        after_title = self._unnamed_starts() | set(self._epithet_ends())
         for (i, j), verb in sorted(candidates.items()):
             name = self._accept_tagged(i, j, tagged, verb and i in after_title)
             if name:
@@ -1151,7 +1208,18 @@ class _Finder:
             at = m.end()
             if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
                 places.append(at + 1)  # 工程师王强介绍…: a name after a kind of person
+        for at in self._epithet_ends():
+            if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
+                places.append(at + 1)  # “全国道德模范”李明华发言: a name after an epithet in quotes
         return places
+
+    def _epithet_ends(self) -> list[int]:
+        """Where a quoted epithet of a person ends: a quotation of two to twelve characters that
+        ends in a word for a kind of person (``name_context.tsv``: noun) or in 人 or 者
+        (“全国道德模范”, “中国环球航海第一人”, “最美奋斗者”); a name may follow it, as a verb may
+        follow the name that follows a title (“中国好人”李明驾驶…)."""
+        nouns = tuple(context_words("noun")) + _PERSON_ENDS
+        return [m.end() for m in _QUOTED.finditer(self.text) if m.group(1).endswith(nouns)]
 
     def _unnamed_starts(self) -> set[int]:
         """Where a name would start after each title end the rules left unnamed
@@ -1487,6 +1555,9 @@ def _not_a_name(word: str) -> bool:
 
 
 _WINDOW = 24  # characters the tagger reads around a place in doubt
+# A quotation, and the last characters of a word for a person (第一人, 奋斗者) an epithet may end in.
+_QUOTED = re.compile(r"“([^“”]{2,12})”")
+_PERSON_ENDS = ("人", "者")
 # The tagger's word classes (LAC's tags) that name no one: adjectives (a, ad, an), adverbs (d, vd),
 # times, prepositions, conjunctions, pronouns, numerals, measure words, locality words, particles.
 _NO_NAME_CLASSES = frozenset(("a", "ad", "an", "d", "vd", "TIME", "p", "c", "r", "m", "q", "f", "u"))
@@ -1608,6 +1679,7 @@ def find_persons(
     finder.names_before_titles()
     finder.notices()
     finder.name_lists()
+    finder.epithet_lists()
     finder.comrades()
     finder.group_lists()
     finder.clause_names()

@@ -67,7 +67,8 @@ def shorten(name: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, list[Place]]:
     """Full names, short names (two characters or more) and conventional
-    abbreviations (西乌旗, ``place_abbreviations.tsv``) to the places they name."""
+    abbreviations (西乌旗, ``place_abbreviations.tsv``) to the places they name, and the names of
+    divisions renamed since (``renamings.tsv``: 鄠邑区 of 户县) under the gazetteer's codes."""
     index: dict[str, list[Place]] = {}
     by_name: dict[str, Place] = {}
     for code, name, level in load_table("places.tsv"):
@@ -78,6 +79,14 @@ def gazetteer() -> dict[str, list[Place]]:
             index.setdefault(place.short, []).append(place)
     for abbreviation, name in load_table("place_abbreviations.tsv"):
         index.setdefault(abbreviation, []).append(by_name[name])
+    codes = {place.code: place for places in index.values() for place in places}
+    for name, code, _ in load_table("renamings.tsv"):
+        # a division renamed since (鄠邑区, once 户县), under the gazetteer's code, as written; its
+        # short name too, unless the gazetteer's own places have it (那曲市: 那曲 is 那曲地区's)
+        place = Place(code, name, codes[code].level)
+        index.setdefault(name, []).append(place)
+        if place.short != name and place.short not in index:
+            index[place.short] = [place]
     return index
 
 
@@ -173,7 +182,11 @@ def scan_names(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, Place]:
-    return {place.code: place for places in gazetteer().values() for place in places}
+    by_code: dict[str, Place] = {}
+    for places in gazetteer().values():
+        for place in places:
+            by_code.setdefault(place.code, place)  # the gazetteer's own name, not a renamed one
+    return by_code
 
 
 def place_by_code(code: str) -> Place | None:
@@ -461,6 +474,8 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             # the short name begins a word (合作区, 大城市, 沂蒙山区) and names no place.
             if renamed(name + after[0]):
                 found.append((start, end + 1, name + after[0], False))
+        elif text.startswith(_CITIZENS, end) and not any(p.name.endswith("市") for p in gazetteer()[name]):
+            continue  # 江城市民: the people of a city called 江城 (its byname), not of a district 江城区
         elif _ORGAN_AFTER.match(after):
             found.append((start, end, full, False))
         elif (
@@ -475,8 +490,11 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 
 # A level word that begins another word: 永年区域 is a region, 永年市场 a market, and
-# 南岸市民 the people of 南岸 (区), more likely than of a 南岸市.
+# 义乌市民 the people of 义乌 (市), not of a renamed division (_CITIZENS: whose they are).
 _NOT_A_LEVEL = re.compile(r"区[域间块别分]|市[场值面民]")
+# The people of a city: after a short name they are a city's, and a county's or a district's
+# short name before them is a city's byname (江城市民, 山城市民), not the district (江城区).
+_CITIZENS = "市民"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_CONTEXT = re.compile(
     r"([^\u4e00-\u9fff]|$|实际|经济|发展|人民|群众|的|代表团|籍|全|各|城市|是|在|与|和|地区|境内|考察|调研|港"

@@ -43,6 +43,14 @@ from govkg.extract.names import (
         # controls: 向 as a surname, and a given name of a word for a whole place (陈全国)
         ("向东升", True),
         ("陈全国", True),
+        # a surname and a post or a trade (王教授, 李博士) is no name
+        ("王教授", False),
+        ("李博士", False),
+        ("刘医生", False),
+        ("王书记", False),
+        # controls: given names that begin like one
+        ("王博", True),
+        ("李教", True),
     ],
 )
 def test_is_chinese_name(word, expected):
@@ -192,6 +200,11 @@ def test_a_name_written_as_a_transliteration(word, expected):
         ("尼玛，", "尼玛"),
         ("德才兼备", None),
         ("宝贵的", None),
+        # …or a verb of saying of one character and a comma or a colon
+        ("尼玛说，要抓好落实", "尼玛"),
+        ("乌兰讲：要抓好落实", "乌兰"),
+        ("尼玛说要抓好落实", None),
+        ("德才说明", None),
         ("那里，", None),
         ("次日，", None),
         # more than eight characters: no name ends at a boundary

@@ -1404,3 +1404,154 @@ def test_a_name_of_no_han_surname_that_is_a_countys_too_is_read_before_a_verb(te
 )
 def test_a_name_of_no_han_surname_after_a_group_word_is_read(text, expected):
     assert titles(text, "某旗") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name (full or short) after a title, before a verb of visiting: the place visited
+        ("书记那曲调研。", {}),
+        ("县长阿里考察。", {}),
+        ("县委书记那曲调研时强调，要抓好项目建设。", {}),
+        ("副县长林芝视察。", {}),
+        # controls: the same names before a verb that is no visit are persons
+        ("副县长尼玛出席会议。", {"尼玛": ["副县长"]}),
+        ("县长阿里出席会议。", {"阿里": ["县长"]}),
+        # and a name the release tells by a cue elsewhere is kept before a visit
+        ("县长高平调研。高平指出，要抓好项目建设。", {"高平": ["县长"]}),
+        ("副县长王小明调研。", {"王小明": ["副县长"]}),
+    ],
+)
+def test_a_place_after_a_title_before_a_verb_of_visiting_is_no_name(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a list closed by 等 and a word for people, each item a phrase and the name it ends with
+        ("历史上有医圣张仲景、科学家钱学森、诗人李白等一批名人。", ["张仲景", "钱学森", "李白"]),
+        ("全县涌现出优秀共产党员王建国、致富带头人刘红梅等先进个人。", ["王建国", "刘红梅"]),
+        ("这里走出了造车鼻祖奚仲、“凿壁偷光”的匡衡等历史名人。", ["奚仲", "匡衡"]),
+        # an item that ends in no name is passed over; two names are still a list
+        ("这里有科圣墨子、民族英雄岳飞、书圣王羲之等历史人物。", ["岳飞", "王羲之"]),
+        # controls: items that end in no name, a place or a word; no word for people after 等
+        ("会议表彰了全县种粮大户、养殖能手等先进个人。", []),
+        ("这里有古都西安、古城洛阳等历史名城。", []),
+        ("这里走出了民族英雄、书法大家等历史人物。", []),
+        ("这里走出了民族英雄岳飞、书圣王羲之等地方。", []),
+    ],
+)
+def test_a_list_of_people_each_after_a_phrase_gives_the_names(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # without the tagger, an item that ends in two names (鼻祖|奚仲, 祖奚仲) gives none
+        ("这里走出了造车鼻祖奚仲、“凿壁偷光”的匡衡、书圣王羲之等历史名人。", ["匡衡", "王羲之"]),
+    ],
+)
+def test_the_rules_alone_take_no_name_of_a_list_item_they_cannot_cut(text, names):
+    assert sorted(untagged(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word and 的 and a noun after a title: a phrase about the holder, no name
+        "县长文明的作风深受好评。",
+        "书记平易近人的形象深入人心。",
+        "主任高明的见解令人信服。",
+        # 高明 may be a name, but 高明的讲话 reads as well as "a brilliant speech": taken as a
+        # word, since a wrong person is worse than a missing one
+        "县长高明的讲话鼓舞人心。",
+    ],
+)
+def test_a_word_and_de_after_a_title_is_no_name(text):
+    assert persons(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # controls: a real name before 的
+        ("县长王建国的讲话鼓舞人心。", {"王建国": ["县长"]}),
+        ("在县长宝音的陪同下，客人参观了园区。", {"宝音": ["县长"]}),
+        ("县委书记李明华的作风令人敬佩。", {"李明华": ["县委书记"]}),
+    ],
+)
+def test_a_name_before_de_after_a_title_stays(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of no Han surname, two characters, before 说 or 讲 and a comma or a colon
+        ("县长尼玛说，要抓好落实。", {"尼玛": ["县长"]}),
+        ("旗长乌兰讲：要抓好落实。", {"乌兰": ["旗长"]}),
+        # controls: no mark after the verb, a word of one character, a Han name
+        ("县长尼玛说要抓好落实。", {}),
+        ("书记德才兼备。", {}),
+        ("县长王明说，要抓好落实。", {"王明": ["县长"]}),
+    ],
+)
+def test_a_two_character_name_of_no_han_surname_before_a_verb_of_saying(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of thanks, esteem or praise before a title is no part of it
+        ("群众纷纷感谢县委书记王建国。", {"王建国": ["县委书记"]}),
+        ("大家都很敬佩书记李明华的作风。", {"李明华": ["书记"]}),
+        ("村民们都称赞镇长王建国。", {"王建国": ["镇长"]}),
+        ("他非常感激副县长王建国。", {"王建国": ["副县长"]}),
+        # controls: the same verbs after a titled name, and a title with no verb before it
+        ("县长王建国表扬了先进个人。", {"王建国": ["县长"]}),
+        ("县委书记王建国感谢大家。", {"王建国": ["县委书记"]}),
+    ],
+)
+def test_a_verb_of_thanks_or_praise_before_a_title_is_no_part_of_it(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name after an epithet in quotes that ends in a word for a kind of person, or in 人, 者
+        ("他询问了“中国环球航海第一人”张海涛驾驶的帆船的航行情况。", ["张海涛"]),
+        ("他看望了“最美乡村教师”张丽华，详细了解她的生活。", ["张丽华"]),
+        ("“最美奋斗者”王建国讲述了自己的故事。", ["王建国"]),
+        # controls: a quotation of no person before a word, and an epithet before a building
+        ("他参观了“中国第一人”纪念馆。", []),
+        ("推广“公司+农户”模式。", []),
+        ("他们是“新时代的建设者”陈列馆的讲解员。", []),
+    ],
+)
+def test_a_name_after_an_epithet_in_quotes(text, names):
+    assert sorted(persons(text)) == sorted(names)
+
+
+def test_the_rules_alone_read_no_name_after_an_epithet_in_quotes():
+    assert untagged("他询问了“中国环球航海第一人”张海涛驾驶的帆船。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a surname and a post or a trade, in a list or before a cue, is no person
+        ("引进了北京大学王教授、清华大学李博士等人才。", []),
+        ("刘医生、张律师参加了活动。", []),
+        ("王书记深入基层调研。", []),
+        # controls: names in the same frames
+        ("引进了北京大学教授王建国、清华大学博士李明华等人才。", ["王建国", "李明华"]),
+        ("王建国教授出席会议。", ["王建国"]),
+        ("刘明、张华参加了活动。", ["刘明", "张华"]),
+    ],
+)
+def test_a_surname_and_a_post_or_a_trade_is_no_person(text, names):
+    assert sorted(persons(text)) == sorted(names)

@@ -17,7 +17,9 @@ from govkg.extract.places import (
     gazetteer,
     level_word,
     lift,
+    lineage,
     parent,
+    place_by_code,
     place_key,
     place_prefix,
     release_place,
@@ -535,3 +537,55 @@ def test_a_district_named_only_by_the_short_name_of_a_county_is_that_county_rena
 )
 def test_a_short_name_that_is_an_everyday_word_is_no_jurisdiction(text, place):
     assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # before 市民, a county's or a district's short name is a city's byname: no place
+        ("广大江城市民积极参与志愿服务", []),
+        ("山城市民热情好客", []),
+        # controls: a city's short name before 市民, a district's full name before it, and a
+        # district's short name before an organ
+        ("义乌市民积极参与志愿服务", ["义乌市"]),
+        ("江城区市民积极参与志愿服务", ["江城区"]),
+        ("江城区委书记出席", ["江城区"]),
+        ("永年市场监管局", ["永年县"]),
+    ],
+)
+def test_a_short_name_before_shimin_is_a_citys(text, names):
+    assert [full for _, _, full in find_places(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "above"),
+    [
+        # a division renamed since the gazetteer, under a new name: read as written, under the
+        # old division's code, so with the divisions above it
+        ("鄠邑区委书记张三到某镇调研", "鄠邑区", ["西安市", "陕西省"]),
+        ("西安市鄠邑区召开会议", "鄠邑区", ["西安市", "陕西省"]),
+        ("叙州区委书记出席", "叙州区", ["宜宾市", "四川省"]),
+        ("那曲市委书记出席", "那曲市", ["西藏自治区"]),
+        # controls: the old names are read as before
+        ("户县县长李四出席", "户县", ["西安市", "陕西省"]),
+        ("那曲县召开会议", "那曲县", ["那曲地区", "西藏自治区"]),
+    ],
+)
+def test_a_division_renamed_under_a_new_name_is_found_as_written(text, name, above):
+    ((_, _, full),) = [m for m in find_places(text) if m[2] == name]
+    (place,) = gazetteer()[full]
+    assert [p.name for p in lineage(place)] == [name, *above]
+    assert place_key(full) == name
+
+
+def test_a_renamed_division_keeps_the_gazetteers_name_by_its_code():
+    for name, code, was in load_table("renamings.tsv"):
+        assert place_by_code(code).name == was  # the code's own name, not the new one
+        assert name not in {p.name for p in gazetteer().get(was, ())}
+    # a short name the gazetteer has already stays its own places' (那曲: 那曲地区, 那曲县)
+    assert "那曲市" not in {p.name for p in gazetteer()["那曲"]}
+
+
+def test_a_release_of_a_renamed_division_speaks_for_it():
+    release = Release(id="t", text="鄠邑区召开会议。我区将抓好落实。")
+    assert find_jurisdiction(release) == "鄠邑区"
