@@ -485,7 +485,16 @@ _EXPRESSES = re.compile(r"表示|致以|表达|致")
 _THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
 _SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
-_NOT_HOST = re.compile(r"参加|出席|陪同|一同")
+_NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
+# Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
+# 甲; 随同甲考察的还有乙、丙): the list takes the verb's role; the words before it name the event
+# told of (会见 of 参加会见的有 reports no reception), and one named in them (甲) is whom the list
+# goes along with.
+_THOSE_WHO = re.compile(
+    r"(?P<verb>出席|参加|列席|陪同|随同|一同)[^，,；;。！？!?：:的]{0,20}?的(?:还)?有(?!关)\s*[：:]?"
+)
+# 随行 / 随同 qualifying a noun (随行人员, 随同的记者): no one goes along by it.
+_ALONG_NOUN = re.compile(r"(?<=随行|随同)(?:的|人员|同志|干部|记者|官员|代表|领导)")
 # A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
 # and says nothing of who hosts what the clause goes on to.
 # What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
@@ -1188,6 +1197,7 @@ class _Reader:
             end = vague.start() if vague else end
             self.opened = (index, self._original(sentence, v, start, end), opens.group("rite"))
         cued = False  # a cue of the sentence tells of a happening (a new one or one told of)
+        listing = _THOSE_WHO.search(text)
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -1213,6 +1223,13 @@ class _Reader:
                 asked = match and _ASKED.search(words, 0, match.start())
                 if asked and not _FOLLOWED.search(words, 0, asked.start()):
                     match = None  # 甲要求各地召开会议: what others are asked to do
+                if (
+                    match
+                    and listing
+                    and self.current is not None
+                    and listing.start() <= clause.start() + match.start() < listing.end()
+                ):
+                    match = None  # 参加会见的有甲: the reception told of, no other
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None
@@ -2130,6 +2147,12 @@ class _Reader:
             # 他们是：主任…，副主任…: the names of an appointment just reported.
             self._give(mentions, "appointed", sentence)
             return
+        listing = _THOSE_WHO.search(text)
+        those: list[_Mention] = []
+        if listing is not None:
+            # 随同甲调研的有乙、丙: the list is read apart; the clauses before it as they stand
+            those = [m for m in mentions if m.start >= listing.end()]
+            mentions = [m for m in mentions if m.start < listing.end()]
         if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
             # A sentence that opens with a name, its titles before it, is about that person.
             self.last_subjects = (mentions[0].key,)
@@ -2160,6 +2183,8 @@ class _Reader:
                 # 甲讲话精神, 甲…重要讲话精神: a speech given before, now studied; 在揭牌仪式上讲话:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
+                and not _ALONG_NOUN.match(text, c.end())
+                and not (listing and c.start() >= listing.start())
                 and not _APPOINTED_NOUN.match(text, c.start())
                 # 审议政府工作报告, 听取工作总结: 作 of 工作 gives no report, no summing up, unless
                 # a giving verb comes before it (乙作了政府工作报告)
@@ -2267,6 +2292,9 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+        if those:
+            self.where = (index, listing.start())
+            self._give(those, table[listing.group("verb")][0][0], sentence)
 
     def _quoted_by(self, index: int, text: str, mentions: list[_Mention], sentence) -> None:
         """Who a sentence right after a quotation alone names as its subject said it (“…。”甲说;

@@ -876,6 +876,78 @@ def test_roles(text, names, expected):
     assert roles == expected
 
 
+_GOES = "6月9日，市长张三到某县调研。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 随同 / 随行: who goes along with the visitor takes part in the visit (as 一同调研, 参加调研)
+        (_GOES + "副市长李四随同调研。", {("李四", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随同考察。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随同。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随行。", {("李四", "attend"), ("王五", "attend")}),
+        ("6月9日，市长张三到某县调研，副市长李四随同调研。", {("李四", "attend")}),
+        ("6月9日，副市长李四随同市长张三到某县调研。", {("李四", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随同张三调研。", {("李四", "attend"), ("王五", "attend")}),
+        # …listed after the words that say so, with or without whom they go with, and a colon
+        (_GOES + "随同张三调研的有副市长李四、秘书长王五。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "随同调研的还有副市长李四、秘书长王五。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "一同调研的有副市长李四。", {("李四", "attend")}),
+        (_GOES + "参加调研的有：副市长李四、秘书长王五。", {("李四", "attend"), ("王五", "attend")}),
+        # controls: 陪同 accompanies, in every order
+        (_GOES + "县委书记李四、县长王五陪同调研。", {("李四", "accompany"), ("王五", "accompany")}),
+        (_GOES + "陪同张三调研的有县委书记李四、县长王五。", {("李四", "accompany"), ("王五", "accompany")}),
+        (_GOES + "陪同调研的有：县委书记李四、县长王五。", {("李四", "accompany"), ("王五", "accompany")}),
+        ("6月9日，县委书记李四陪同市长张三到某县调研。", {("李四", "accompany")}),
+        (_GOES + "副市长李四随同调研，县长王五陪同。", {("李四", "attend"), ("王五", "accompany")}),
+        # 随行 / 随同 qualifying a noun: no one goes along by it; the visitor speaks
+        (_GOES + "张三叮嘱随行人员多听群众意见。", {("张三", "speak")}),
+    ],
+)
+def test_who_goes_along_with_a_visit(text, expected):
+    roles = {
+        (p.person, p.role)
+        for e in events_of(text, names=("张三", "李四", "王五"))
+        for p in e.participations
+        if (p.person, p.role) != ("张三", "lead")
+    }
+    assert roles == expected
+
+
+_MET = "6月9日，市长张三会见了某集团董事长李四一行。"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (_MET + "副市长王五参加会见。", "attend"),
+        (_MET + "副市长王五随同会见。", "attend"),
+        (_MET + "副市长王五陪同会见。", "accompany"),
+        # a list after 参加会见的有 takes part in the reception told of: no second reception
+        (_MET + "参加会见的有副市长王五。", "attend"),
+        (_MET + "随同会见的还有：副市长王五。", "attend"),
+        (_MET + "陪同会见的有副市长王五。", "accompany"),
+    ],
+)
+def test_who_takes_part_in_a_reception_told_of(text, role):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    roles = {(p.person, p.role) for p in event.participations}
+    assert roles == {("张三", "host"), ("李四", "guest"), ("王五", role)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，市长张三主持召开会议。出席会议的有关部门负责人作了发言。",  # 有关: no list
+        "6月9日，市长张三主持召开会议。参加会议的有200余人。",  # a count, no names
+    ],
+)
+def test_those_who_attend_listed_without_names(text):
+    (event,) = events_of(text, names=("张三",))
+    assert {(p.person, p.role) for p in event.participations} == {("张三", "chair")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
