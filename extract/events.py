@@ -103,7 +103,7 @@ _GROUP_OPENS = re.compile(
 )
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(
-    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|随机|突击|连夜|冒雨|冒雪|专门)*"
+    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|先后|随机|突击|连夜|冒雨|冒雪|专门)*"
 )
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
@@ -600,9 +600,13 @@ _TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
 _SIDES = {"host": "guest", "guest": "host"}
 # A call paid (甲拜会乙, 甲拜访乙): the visitor is the subject, whom he calls on receives him.
 _CALLS_ON = re.compile(r"拜会|拜访")
-# An organ called on, one of a list (国家卫生健康委、应急管理部和工业和信息化部): a name that ends as
-# an organ's does; 工业和信息化部 is one, as 工业 is none.
-_ORGAN_CALLED = re.compile(r"[^、，,；;。！？!?：:\s]{1,20}(?:部|委|局|厅|办|署|院|行|集团|公司)")
+# An organ of government called on, one of a list (国家卫生健康委、应急管理部和工业和信息化部): a
+# name that ends as an organ's does; 工业和信息化部 is one, as 工业 is none. Not a village's or a
+# community's committee (村委, 居委会), a party branch, a firm, a bank, a school or a hospital.
+_ORGAN_CALLED = re.compile(
+    r"[^、，,；;。！？!?：:\s]{1,20}(?:(?<![支乐])部|(?<![村居])委|(?<!村民|居民)委员会|局|厅|办|署"
+    r"|国务院|法院|检察院|政府|政协|人大常委会)"
+)
 _ORGANS_JOIN = re.compile(r"和|及|以及|与")
 _LIST_ITEM = re.compile(r"[^、]+")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
@@ -985,6 +989,8 @@ def _organs_called(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in _organs_called(text, 4, len(text))]
     ['国家卫生健康委', '工业和信息化部', '国务院国资委', '教育部']
     >>> _organs_called("先后拜会了某公司董事长张三", 4, 13)
+    []
+    >>> _organs_called("先后拜访了某村村委、某社区居委会", 4, 16)
     []
     """
     at = start + text.startswith("了", start)
@@ -1494,6 +1500,9 @@ class _Reader:
         # 甲同乙通电话, 甲致信…: an act that needs its doer named before its verb
         doer = kind.endswith("!")
         kind = kind.rstrip("=!")
+        # 先后拜会某部、某委: a reception each organ; 先后拜访了某村村委、某社区居委会: one visit
+        called = self._called_in_turn(v.text, clause, match, mentions)
+        kind = called or kind
         doers: list[str] = []
         if doer:
             named = clause.start() + match.start("name")
@@ -1550,6 +1559,10 @@ class _Reader:
             # only when the sentence goes on to say so.
             return
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
+        if called == "inspection":
+            # 先后拜访了某集团、某公司: named by the call and the places called on
+            places = at + len(match.group()) + v.text.startswith("了", clause.start() + match.end())
+            name = match.group() + self._original(sentence, v, places, clause.end())
         if deliberates:
             # …named as 参加甲代表团审议 names it: the delegation's deliberation, not the delegation.
             name += self._original(sentence, v, *deliberates.span("verb"))
@@ -1855,6 +1868,22 @@ class _Reader:
         same.roles.extend(p for p in draft.roles if p not in same.roles)
         self.current = same
         self.marks.append(((index, clause.start()), same))
+
+    @staticmethod
+    def _called_in_turn(text: str, clause: re.Match, match: re.Match, mentions: list[_Mention]) -> str | None:
+        """What calls paid in turn on a list of places report, if ``match`` is such a call: a
+        reception each when every place is an organ of government (先后拜会某部、某委); else one
+        visit (先后拜访了某村村委、某社区居委会: an inspection, as 走访 is); None for any other cue
+        or a list of persons (分别拜会甲、乙)."""
+        at, end = clause.start() + match.start(), clause.start() + match.end()
+        if not (
+            _CALLS_ON.fullmatch(match.group())
+            and _SEPARATE.match(text, at - 2, at)
+            and "、" in text[end : clause.end()]
+            and not _starting(mentions, end, clause.end())
+        ):
+            return None
+        return "reception" if len(_organs_called(text, end, clause.end())) > 1 else "inspection"
 
     @staticmethod
     def _went_to(text: str, start: int, named: int, mentions: list[_Mention]) -> bool:

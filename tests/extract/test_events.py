@@ -948,6 +948,38 @@ def test_those_who_attend_listed_without_names(text):
     assert {(p.person, p.role) for p in event.participations} == {("张三", "chair")}
 
 
+_CALLER = "6月9日，县长张三先后"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # calls in turn on organs of government: a reception each, the visitor its guest
+        (_CALLER + "拜会了省发展改革委、省交通运输厅和省水利厅。", [("reception", "guest")] * 3),
+        (_CALLER + "拜会了某市人民政府、某市政协。", [("reception", "guest")] * 2),
+        (_CALLER + "拜会了省高级人民法院、省人民检察院。", [("reception", "guest")] * 2),
+        # calls in turn on places that are no organs: one visit, as 走访 is, which he leads
+        (_CALLER + "拜访了某村村委、某社区居委会，了解基层治理情况。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某村村委会、某村党支部和某社区居委会。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某某集团、某某科技公司，洽谈项目合作。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某某大学、某某职业技术学院。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某某医院、某某银行。", [("inspection", "lead")]),
+        (_CALLER + "拜会了省交通运输厅、某某集团。", [("inspection", "lead")]),  # not all organs
+        ("6月9日，县长张三分别拜访了某某集团、某某公司。", [("inspection", "lead")]),
+        ("6月9日，县长张三、副县长李四带队，先后拜访了某某集团、某某公司。", [("inspection", "lead")]),
+        (_CALLER + "走访了某某集团、某某科技公司。", [("inspection", "lead")]),
+    ],
+)
+def test_calls_in_turn_on_organs_and_on_other_places(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, next(p.role for p in e.participations if p.person == "张三")) for e in found] == expected
+
+
+def test_a_visit_of_calls_is_named_by_the_places():
+    (event,) = events_of(_CALLER + "拜访了某村村委、某社区居委会，了解基层治理情况。", names=("张三",))
+    assert event.name == "拜访某村村委、某社区居委会"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
