@@ -654,6 +654,9 @@ class _Draft:
     implements: list[str] = field(default_factory=list)
     closed: bool = False  # its host and guest, or its lead, are known (分别会见, 分别带队)
     called: bool = False  # a call on an organ of a list, its host not yet named (先后拜会某部、某委)
+    # The calls of the list (先后拜会某部、某委) this one is of, in order, and the organ it is on.
+    round: list[_Draft] | None = None
+    organ: str = ""
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
@@ -1060,6 +1063,7 @@ class _Reader:
         self.year = None if self.clock else stated_year(release.text)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
         self.names = {p.key: p.name for p in persons}
+        self.titles = {p.key: tuple(simplify(h.title) for h in p.holdings) for p in persons}
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         # Who last went along on a visit (乙陪同调研), and in which sentence: a clause with no
@@ -1735,9 +1739,12 @@ class _Reader:
             led = frozenset() if leaders else _led_before(v.text, clause.start(), mentions)
             callers = leaders or _party_before(v.text, clause.start(), mentions) or led
             cue = self._original(sentence, v, at, clause.start() + match.end())
+            calls: list[_Draft] = []
             for start, end in organs:
                 named = f"{cue}{self._original(sentence, v, start, end)}"
                 draft = _Draft(kind, named, index, sentence.span, date, place, leaders=callers)
+                draft.round, draft.organ = calls, v.text[start:end]
+                calls.append(draft)
                 draft.roles = [Participation(key, "guest", sentence.span) for key in sorted(callers)]
                 # …and who the clause before says leads the party leads each call, as a role cue
                 # gives one call
@@ -2644,6 +2651,7 @@ class _Reader:
         fallback = self.current or (self.drafts[0] if self.drafts else None)
         if fallback is None:
             return
+        in_talks: list[tuple[Participation, tuple[int, int], list[_Draft]]] = []
         for part, where, venue in zip(self.pending, self.positions, self.venues, strict=True):
             told = next(((mark, draft) for mark, draft in reversed(self.marks) if mark <= where), None)
             if told is None or told[0][0] < where[0]:
@@ -2695,9 +2703,43 @@ class _Reader:
                 # 甲拜会乙。甲在会谈中说…: the visitor of a call stays its guest; one takes
                 # one side of a reception.
                 continue
+            if target.round and part.role == "attend":
+                in_talks.append((part, where, target))  # 先后拜会某部、某委。乙参加会谈
+                continue
             if part not in target.roles:
                 target.roles.append(part)
+        for part, draft in self._calls_attended(in_talks):
+            if part not in draft.roles:
+                draft.roles.append(part)
         self.taken()
+
+    def _calls_attended(self, in_talks) -> Iterator[tuple[Participation, _Draft]]:
+        """Which calls of a list (甲先后拜会某部、某委) those who take part in the talks told after
+        it attend: the call on the organ a title of theirs names (某部副部长乙); else, names
+        without titles as many as the calls, read together, the call of the same rank (乙、丙参加
+        会谈: the lists told in the same order; 分别参加 says so of any names); else every call
+        (省领导乙、丙参加会谈: the text says they took part in the talks, and not in which), but
+        not when 分别 says each took part in some (乙、丙分别参加有关活动): the call told of, as
+        for any role."""
+        read_together: dict[tuple[int, int], tuple[_Draft, list[Participation]]] = {}
+        for part, where, told in in_talks:
+            read_together.setdefault(where, (told, []))[1].append(part)
+        for (_, at), (told, parts) in read_together.items():
+            calls = told.round or [told]
+            each = _SEPARATE.fullmatch(self.venue_text, max(0, at - 2), at) is not None
+            untitled = all(not self.titles.get(p.person) for p in parts)
+            in_order = len(parts) == len(calls) and (each or untitled)
+            for rank, part in enumerate(parts):
+                titles = self.titles.get(part.person, ())
+                named = [d for d in calls if any(simplify(d.organ) in title for title in titles)]
+                if named:
+                    yield from ((part, d) for d in named)
+                elif in_order:
+                    yield part, calls[rank]
+                elif each:
+                    yield part, told
+                else:
+                    yield from ((part, d) for d in calls)
 
     def taken(self) -> list[Participation]:
         """The participations read and not yet given, forgotten with where each was read."""

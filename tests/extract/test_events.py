@@ -980,6 +980,44 @@ def test_a_visit_of_calls_is_named_by_the_places():
     assert event.name == "拜访某村村委、某社区居委会"
 
 
+_CALLS = "6月9日，省长张三带队，先后拜会国家发展改革委、交通运输部、水利部。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title that names the organ called on: that call
+        (
+            "6月9日，省长张三带队，先后拜会国家发展改革委、交通运输部。交通运输部副部长李二河、国家发展改革委副主任王晓东参加会谈。",
+            [{"王晓东"}, {"李二河"}],
+        ),
+        # names without titles as many as the calls: the lists are told in the same order
+        (_CALLS + "李二河、王晓东、赵三水等领导同志参加会谈。", [{"李二河"}, {"王晓东"}, {"赵三水"}]),
+        # otherwise the text does not say which: every call
+        (_CALLS + "李二河、王晓东参加会谈。", [{"李二河", "王晓东"}] * 3),
+        (
+            _CALLS + "副省长李二河、省政府秘书长王晓东、副秘书长赵三水参加会谈。",
+            [{"李二河", "王晓东", "赵三水"}] * 3,
+        ),
+        # 分别 says each took part in the call of the same rank, titles or not…
+        (
+            _CALLS + "副部长李二河、副主任王晓东、副部长赵三水分别参加会谈。",
+            [{"李二河"}, {"王晓东"}, {"赵三水"}],
+        ),
+        # …or in some, not which: the role goes to the call told of, as any role does
+        (_CALLS + "省领导李二河、王晓东分别参加有关活动。", [set(), set(), {"李二河", "王晓东"}]),
+    ],
+)
+def test_who_takes_part_in_the_talks_of_calls_in_turn(text, expected):
+    from govkg.extract.pipeline import extract
+
+    found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+    names = {p.key: p.name for p in found.persons}
+    attends = [{names[p.person] for p in e.participations if p.role == "attend"} for e in found.events]
+    assert [e.type for e in found.events] == ["reception"] * len(expected)
+    assert attends == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
