@@ -1792,8 +1792,16 @@ class _Reader:
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
+        counted = None
         if kind == "meeting" and _COUNT.search(name_view):
-            return
+            # 3日、4日，甲主持召开两次专题会议: one meeting each day listed, as 两次召开… is; a
+            # count alone (召开了3次会议) tells of no one meeting.
+            counted = _TIMES.search(
+                v.text, clause.start() + match.start("name"), clause.start() + match.end("name")
+            )
+            if counted is None or not self._repeats(v.text, clause, counted.end(), dates):
+                return
+            name = name.replace(counted.group(), "", 1)
         # 参加会见 with no one received: it tells of a reception only if one was reported; 甲在
         # 会谈中说 tells of talks 甲 took part in.
         weak = kind.endswith("?") or (
@@ -1811,7 +1819,7 @@ class _Reader:
         draft.calls = bool(groups.get("call"))
         # 调研期间，甲看望了某机关干部: a call told as a happening within the visit, of its own.
         own_call = kind == "inspection" and self.during and _CALL.search(match.group()) is not None
-        draft.repeats = self._repeats(v.text, clause, at, dates)
+        draft.repeats = self._repeats(v.text, clause, counted.end() if counted else at, dates)
         if draft.repeats and date is None:
             draft.repeats = tuple((None, written) for _, written in draft.repeats)
         if kind == "reception":

@@ -229,6 +229,13 @@ def test_after_a_gathering_is_on_its_day(text, dates):
         ("6月3日和8日，副市长李四召开园区联席会议。", ["2020-06-08"]),
         # an ordinal is no count (第二次会议)
         ("6月3日和5日，副市长李四主持召开园区第二次联席会议。", ["2020-06-05"]),
+        # the count after the verb (召开两次…会议), as many as the days listed: one a day
+        ("6月3日、4日，副市长李四先后主持召开两次园区联席会议。", ["2020-06-03", "2020-06-04"]),
+        ("6月3日和8日，副市长李四召开了两次园区联席会议。", ["2020-06-03", "2020-06-08"]),
+        # …and a count alone, or not as many as the days, tells of no one meeting (a tally)
+        ("今年以来，副市长李四召开了5次园区联席会议。", []),
+        ("6月9日，副市长李四召开了两次园区联席会议。", []),
+        ("6月3日和8日，副市长李四召开了3次园区联席会议。", []),
     ],
 )
 def test_a_counted_happening_is_one_event_a_day(text, dates):
