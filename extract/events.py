@@ -2705,6 +2705,12 @@ class _Reader:
                 # 某推介会在某地举行。甲与乙签署…协议。丙致辞: a speech told after a signing
                 # that is no rite of its own is given at the gathering the signing is part of.
                 target = self._gathering_of(target) or target
+            if part.role == "accompany" and any(
+                p.person == part.person and p.role in ("host", "guest", "lead") for p in target.roles
+            ):
+                # 甲会见乙。当晚，甲陪同客人观看了演出: who receives the guests (or leads the
+                # visit) goes along with them to what is no event; he does not accompany his own.
+                continue
             if part.role in _SIDES and any(
                 p.person == part.person and p.role == _SIDES[part.role] for p in target.roles
             ):

@@ -955,6 +955,30 @@ def test_those_who_attend_listed_without_names(text):
     assert {(p.person, p.role) for p in event.participations} == {("张三", "chair")}
 
 
+_RECEIVED = "6月9日，省长张三会见了某国驻华大使李四一行。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who receives the guests goes along with them to what is no event: no companion of his own
+        (_RECEIVED + "当晚，张三陪同客人观看了文艺演出。", {("张三", "host"), ("李四", "guest")}),
+        ("6月9日，县长张三到某镇调研。张三陪同专家察看了项目现场。", {("张三", "lead")}),
+        # controls: another official accompanies, before or after
+        (_RECEIVED + "副省长王五陪同会见。", {("张三", "host"), ("李四", "guest"), ("王五", "accompany")}),
+        (
+            "6月9日，省长张三在副省长王五陪同下会见了某国驻华大使李四一行。",
+            {("张三", "host"), ("李四", "guest"), ("王五", "accompany")},
+        ),
+    ],
+)
+def test_one_does_not_accompany_what_he_hosts_or_leads(text, expected):
+    roles = {
+        (p.person, p.role) for e in events_of(text, names=("张三", "李四", "王五")) for p in e.participations
+    }
+    assert roles == expected
+
+
 _CALLER = "6月9日，县长张三先后"
 
 
