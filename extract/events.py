@@ -103,7 +103,7 @@ _GROUP_OPENS = re.compile(
 )
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(
-    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|随机|突击|连夜|冒雨|冒雪|专门)*"
+    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|先后|随机|突击|连夜|冒雨|冒雪|专门)*"
 )
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
@@ -485,7 +485,16 @@ _EXPRESSES = re.compile(r"表示|致以|表达|致")
 _THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
 _SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
-_NOT_HOST = re.compile(r"参加|出席|陪同|一同")
+_NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
+# Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
+# 甲; 随同甲考察的还有乙、丙): the list takes the verb's role; the words before it name the event
+# told of (会见 of 参加会见的有 reports no reception), and one named in them (甲) is whom the list
+# goes along with.
+_THOSE_WHO = re.compile(
+    r"(?P<verb>出席|参加|列席|陪同|随同|一同)[^，,；;。！？!?：:的]{0,20}?的(?:还)?有(?!关)\s*[：:]?"
+)
+# 随行 / 随同 qualifying a noun (随行人员, 随同的记者): no one goes along by it.
+_ALONG_NOUN = re.compile(r"(?<=随行|随同)(?:的|人员|同志|干部|记者|官员|代表|领导)")
 # A time framed by what someone attends (在出席某论坛期间，会见…): the frame reports no attending,
 # and says nothing of who hosts what the clause goes on to.
 # What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
@@ -591,9 +600,13 @@ _TOGETHER_TO = re.compile(r"(?:同志)?(?:共同|一起|一同|联合)?")
 _SIDES = {"host": "guest", "guest": "host"}
 # A call paid (甲拜会乙, 甲拜访乙): the visitor is the subject, whom he calls on receives him.
 _CALLS_ON = re.compile(r"拜会|拜访")
-# An organ called on, one of a list (国家卫生健康委、应急管理部和工业和信息化部): a name that ends as
-# an organ's does; 工业和信息化部 is one, as 工业 is none.
-_ORGAN_CALLED = re.compile(r"[^、，,；;。！？!?：:\s]{1,20}(?:部|委|局|厅|办|署|院|行|集团|公司)")
+# An organ of government called on, one of a list (国家卫生健康委、应急管理部和工业和信息化部): a
+# name that ends as an organ's does; 工业和信息化部 is one, as 工业 is none. Not a village's or a
+# community's committee (村委, 居委会), a party branch, a firm, a bank, a school or a hospital.
+_ORGAN_CALLED = re.compile(
+    r"[^、，,；;。！？!?：:\s]{1,20}(?:(?<![支乐])部|(?<![村居])委|(?<!村民|居民)委员会|局|厅|办|署"
+    r"|国务院|法院|检察院|政府|政协|人大常委会)"
+)
 _ORGANS_JOIN = re.compile(r"和|及|以及|与")
 _LIST_ITEM = re.compile(r"[^、]+")
 # What makes a reception cue a time frame (在会谈中, 会见时, 会谈结束后).
@@ -641,6 +654,9 @@ class _Draft:
     implements: list[str] = field(default_factory=list)
     closed: bool = False  # its host and guest, or its lead, are known (分别会见, 分别带队)
     called: bool = False  # a call on an organ of a list, its host not yet named (先后拜会某部、某委)
+    # The calls of the list (先后拜会某部、某委) this one is of, in order, and the organ it is on.
+    round: list[_Draft] | None = None
+    organ: str = ""
     until: str | None = None  # the last day of a happening dated by a range
     past: bool = False  # a happening of a year long past (2010年，…)
     said: tuple[int | None, int] | None = None  # (month, day) written but not resolved (no clock)
@@ -977,6 +993,8 @@ def _organs_called(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['国家卫生健康委', '工业和信息化部', '国务院国资委', '教育部']
     >>> _organs_called("先后拜会了某公司董事长张三", 4, 13)
     []
+    >>> _organs_called("先后拜访了某村村委、某社区居委会", 4, 16)
+    []
     """
     at = start + text.startswith("了", start)
     spans: list[tuple[int, int]] = []
@@ -1045,6 +1063,7 @@ class _Reader:
         self.year = None if self.clock else stated_year(release.text)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
         self.names = {p.key: p.name for p in persons}
+        self.titles = {p.key: tuple(simplify(h.title) for h in p.holdings) for p in persons}
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         # Who last went along on a visit (乙陪同调研), and in which sentence: a clause with no
@@ -1188,6 +1207,7 @@ class _Reader:
             end = vague.start() if vague else end
             self.opened = (index, self._original(sentence, v, start, end), opens.group("rite"))
         cued = False  # a cue of the sentence tells of a happening (a new one or one told of)
+        listing = _THOSE_WHO.search(text)
         for clause in _event_clauses(text):
             words = clause.group()
             if not _hint().search(words):
@@ -1213,6 +1233,13 @@ class _Reader:
                 asked = match and _ASKED.search(words, 0, match.start())
                 if asked and not _FOLLOWED.search(words, 0, asked.start()):
                     match = None  # 甲要求各地召开会议: what others are asked to do
+                if (
+                    match
+                    and listing
+                    and self.current is not None
+                    and listing.start() <= clause.start() + match.start() < listing.end()
+                ):
+                    match = None  # 参加会见的有甲: the reception told of, no other
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None
@@ -1477,6 +1504,9 @@ class _Reader:
         # 甲同乙通电话, 甲致信…: an act that needs its doer named before its verb
         doer = kind.endswith("!")
         kind = kind.rstrip("=!")
+        # 先后拜会某部、某委: a reception each organ; 先后拜访了某村村委、某社区居委会: one visit
+        called = self._called_in_turn(v.text, clause, match, mentions)
+        kind = called or kind
         doers: list[str] = []
         if doer:
             named = clause.start() + match.start("name")
@@ -1533,6 +1563,10 @@ class _Reader:
             # only when the sentence goes on to say so.
             return
         name = self._name(kind.rstrip("?+"), match, clause, sentence, v, mentions)
+        if called == "inspection":
+            # 先后拜访了某集团、某公司: named by the call and the places called on
+            places = at + len(match.group()) + v.text.startswith("了", clause.start() + match.end())
+            name = match.group() + self._original(sentence, v, places, clause.end())
         if deliberates:
             # …named as 参加甲代表团审议 names it: the delegation's deliberation, not the delegation.
             name += self._original(sentence, v, *deliberates.span("verb"))
@@ -1705,9 +1739,12 @@ class _Reader:
             led = frozenset() if leaders else _led_before(v.text, clause.start(), mentions)
             callers = leaders or _party_before(v.text, clause.start(), mentions) or led
             cue = self._original(sentence, v, at, clause.start() + match.end())
+            calls: list[_Draft] = []
             for start, end in organs:
                 named = f"{cue}{self._original(sentence, v, start, end)}"
                 draft = _Draft(kind, named, index, sentence.span, date, place, leaders=callers)
+                draft.round, draft.organ = calls, v.text[start:end]
+                calls.append(draft)
                 draft.roles = [Participation(key, "guest", sentence.span) for key in sorted(callers)]
                 # …and who the clause before says leads the party leads each call, as a role cue
                 # gives one call
@@ -1755,8 +1792,16 @@ class _Reader:
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
+        counted = None
         if kind == "meeting" and _COUNT.search(name_view):
-            return
+            # 3日、4日，甲主持召开两次专题会议: one meeting each day listed, as 两次召开… is; a
+            # count alone (召开了3次会议) tells of no one meeting.
+            counted = _TIMES.search(
+                v.text, clause.start() + match.start("name"), clause.start() + match.end("name")
+            )
+            if counted is None or not self._repeats(v.text, clause, counted.end(), dates):
+                return
+            name = name.replace(counted.group(), "", 1)
         # 参加会见 with no one received: it tells of a reception only if one was reported; 甲在
         # 会谈中说 tells of talks 甲 took part in.
         weak = kind.endswith("?") or (
@@ -1774,7 +1819,7 @@ class _Reader:
         draft.calls = bool(groups.get("call"))
         # 调研期间，甲看望了某机关干部: a call told as a happening within the visit, of its own.
         own_call = kind == "inspection" and self.during and _CALL.search(match.group()) is not None
-        draft.repeats = self._repeats(v.text, clause, at, dates)
+        draft.repeats = self._repeats(v.text, clause, counted.end() if counted else at, dates)
         if draft.repeats and date is None:
             draft.repeats = tuple((None, written) for _, written in draft.repeats)
         if kind == "reception":
@@ -1838,6 +1883,22 @@ class _Reader:
         same.roles.extend(p for p in draft.roles if p not in same.roles)
         self.current = same
         self.marks.append(((index, clause.start()), same))
+
+    @staticmethod
+    def _called_in_turn(text: str, clause: re.Match, match: re.Match, mentions: list[_Mention]) -> str | None:
+        """What calls paid in turn on a list of places report, if ``match`` is such a call: a
+        reception each when every place is an organ of government (先后拜会某部、某委); else one
+        visit (先后拜访了某村村委、某社区居委会: an inspection, as 走访 is); None for any other cue
+        or a list of persons (分别拜会甲、乙)."""
+        at, end = clause.start() + match.start(), clause.start() + match.end()
+        if not (
+            _CALLS_ON.fullmatch(match.group())
+            and _SEPARATE.match(text, at - 2, at)
+            and "、" in text[end : clause.end()]
+            and not _starting(mentions, end, clause.end())
+        ):
+            return None
+        return "reception" if len(_organs_called(text, end, clause.end())) > 1 else "inspection"
 
     @staticmethod
     def _went_to(text: str, start: int, named: int, mentions: list[_Mention]) -> bool:
@@ -2130,6 +2191,12 @@ class _Reader:
             # 他们是：主任…，副主任…: the names of an appointment just reported.
             self._give(mentions, "appointed", sentence)
             return
+        listing = _THOSE_WHO.search(text)
+        those: list[_Mention] = []
+        if listing is not None:
+            # 随同甲调研的有乙、丙: the list is read apart; the clauses before it as they stand
+            those = [m for m in mentions if m.start >= listing.end()]
+            mentions = [m for m in mentions if m.start < listing.end()]
         if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
             # A sentence that opens with a name, its titles before it, is about that person.
             self.last_subjects = (mentions[0].key,)
@@ -2160,6 +2227,8 @@ class _Reader:
                 # 甲讲话精神, 甲…重要讲话精神: a speech given before, now studied; 在揭牌仪式上讲话:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
+                and not _ALONG_NOUN.match(text, c.end())
+                and not (listing and c.start() >= listing.start())
                 and not _APPOINTED_NOUN.match(text, c.start())
                 # 审议政府工作报告, 听取工作总结: 作 of 工作 gives no report, no summing up, unless
                 # a giving verb comes before it (乙作了政府工作报告)
@@ -2267,6 +2336,9 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+        if those:
+            self.where = (index, listing.start())
+            self._give(those, table[listing.group("verb")][0][0], sentence)
 
     def _quoted_by(self, index: int, text: str, mentions: list[_Mention], sentence) -> None:
         """Who a sentence right after a quotation alone names as its subject said it (“…。”甲说;
@@ -2587,6 +2659,7 @@ class _Reader:
         fallback = self.current or (self.drafts[0] if self.drafts else None)
         if fallback is None:
             return
+        in_talks: list[tuple[Participation, tuple[int, int], list[_Draft]]] = []
         for part, where, venue in zip(self.pending, self.positions, self.venues, strict=True):
             told = next(((mark, draft) for mark, draft in reversed(self.marks) if mark <= where), None)
             if told is None or told[0][0] < where[0]:
@@ -2632,15 +2705,55 @@ class _Reader:
                 # 某推介会在某地举行。甲与乙签署…协议。丙致辞: a speech told after a signing
                 # that is no rite of its own is given at the gathering the signing is part of.
                 target = self._gathering_of(target) or target
+            if part.role == "accompany" and any(
+                p.person == part.person and p.role in ("host", "guest", "lead") for p in target.roles
+            ):
+                # 甲会见乙。当晚，甲陪同客人观看了演出: who receives the guests (or leads the
+                # visit) goes along with them to what is no event; he does not accompany his own.
+                continue
             if part.role in _SIDES and any(
                 p.person == part.person and p.role == _SIDES[part.role] for p in target.roles
             ):
                 # 甲拜会乙。甲在会谈中说…: the visitor of a call stays its guest; one takes
                 # one side of a reception.
                 continue
+            if target.round and part.role == "attend":
+                in_talks.append((part, where, target))  # 先后拜会某部、某委。乙参加会谈
+                continue
             if part not in target.roles:
                 target.roles.append(part)
+        for part, draft in self._calls_attended(in_talks):
+            if part not in draft.roles:
+                draft.roles.append(part)
         self.taken()
+
+    def _calls_attended(self, in_talks) -> Iterator[tuple[Participation, _Draft]]:
+        """Which calls of a list (甲先后拜会某部、某委) those who take part in the talks told after
+        it attend: the call on the organ a title of theirs names (某部副部长乙); else, names
+        without titles as many as the calls, read together, the call of the same rank (乙、丙参加
+        会谈: the lists told in the same order; 分别参加 says so of any names); else every call
+        (省领导乙、丙参加会谈: the text says they took part in the talks, and not in which), but
+        not when 分别 says each took part in some (乙、丙分别参加有关活动): the call told of, as
+        for any role."""
+        read_together: dict[tuple[int, int], tuple[_Draft, list[Participation]]] = {}
+        for part, where, told in in_talks:
+            read_together.setdefault(where, (told, []))[1].append(part)
+        for (_, at), (told, parts) in read_together.items():
+            calls = told.round or [told]
+            each = _SEPARATE.fullmatch(self.venue_text, max(0, at - 2), at) is not None
+            untitled = all(not self.titles.get(p.person) for p in parts)
+            in_order = len(parts) == len(calls) and (each or untitled)
+            for rank, part in enumerate(parts):
+                titles = self.titles.get(part.person, ())
+                named = [d for d in calls if any(simplify(d.organ) in title for title in titles)]
+                if named:
+                    yield from ((part, d) for d in named)
+                elif in_order:
+                    yield part, calls[rank]
+                elif each:
+                    yield part, told
+                else:
+                    yield from ((part, d) for d in calls)
 
     def taken(self) -> list[Participation]:
         """The participations read and not yet given, forgotten with where each was read."""

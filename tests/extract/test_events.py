@@ -229,6 +229,13 @@ def test_after_a_gathering_is_on_its_day(text, dates):
         ("6月3日和8日，副市长李四召开园区联席会议。", ["2020-06-08"]),
         # an ordinal is no count (第二次会议)
         ("6月3日和5日，副市长李四主持召开园区第二次联席会议。", ["2020-06-05"]),
+        # the count after the verb (召开两次…会议), as many as the days listed: one a day
+        ("6月3日、4日，副市长李四先后主持召开两次园区联席会议。", ["2020-06-03", "2020-06-04"]),
+        ("6月3日和8日，副市长李四召开了两次园区联席会议。", ["2020-06-03", "2020-06-08"]),
+        # …and a count alone, or not as many as the days, tells of no one meeting (a tally)
+        ("今年以来，副市长李四召开了5次园区联席会议。", []),
+        ("6月9日，副市长李四召开了两次园区联席会议。", []),
+        ("6月3日和8日，副市长李四召开了3次园区联席会议。", []),
     ],
 )
 def test_a_counted_happening_is_one_event_a_day(text, dates):
@@ -874,6 +881,172 @@ def test_date_carries_to_the_event_after_a_meeting():
 def test_roles(text, names, expected):
     roles = {(p.person, p.role) for e in events_of(text, names=names) for p in e.participations}
     assert roles == expected
+
+
+_GOES = "6月9日，市长张三到某县调研。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 随同 / 随行: who goes along with the visitor takes part in the visit (as 一同调研, 参加调研)
+        (_GOES + "副市长李四随同调研。", {("李四", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随同考察。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随同。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随行。", {("李四", "attend"), ("王五", "attend")}),
+        ("6月9日，市长张三到某县调研，副市长李四随同调研。", {("李四", "attend")}),
+        ("6月9日，副市长李四随同市长张三到某县调研。", {("李四", "attend")}),
+        (_GOES + "副市长李四、秘书长王五随同张三调研。", {("李四", "attend"), ("王五", "attend")}),
+        # …listed after the words that say so, with or without whom they go with, and a colon
+        (_GOES + "随同张三调研的有副市长李四、秘书长王五。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "随同调研的还有副市长李四、秘书长王五。", {("李四", "attend"), ("王五", "attend")}),
+        (_GOES + "一同调研的有副市长李四。", {("李四", "attend")}),
+        (_GOES + "参加调研的有：副市长李四、秘书长王五。", {("李四", "attend"), ("王五", "attend")}),
+        # controls: 陪同 accompanies, in every order
+        (_GOES + "县委书记李四、县长王五陪同调研。", {("李四", "accompany"), ("王五", "accompany")}),
+        (_GOES + "陪同张三调研的有县委书记李四、县长王五。", {("李四", "accompany"), ("王五", "accompany")}),
+        (_GOES + "陪同调研的有：县委书记李四、县长王五。", {("李四", "accompany"), ("王五", "accompany")}),
+        ("6月9日，县委书记李四陪同市长张三到某县调研。", {("李四", "accompany")}),
+        (_GOES + "副市长李四随同调研，县长王五陪同。", {("李四", "attend"), ("王五", "accompany")}),
+        # 随行 / 随同 qualifying a noun: no one goes along by it; the visitor speaks
+        (_GOES + "张三叮嘱随行人员多听群众意见。", {("张三", "speak")}),
+    ],
+)
+def test_who_goes_along_with_a_visit(text, expected):
+    roles = {
+        (p.person, p.role)
+        for e in events_of(text, names=("张三", "李四", "王五"))
+        for p in e.participations
+        if (p.person, p.role) != ("张三", "lead")
+    }
+    assert roles == expected
+
+
+_MET = "6月9日，市长张三会见了某集团董事长李四一行。"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (_MET + "副市长王五参加会见。", "attend"),
+        (_MET + "副市长王五随同会见。", "attend"),
+        (_MET + "副市长王五陪同会见。", "accompany"),
+        # a list after 参加会见的有 takes part in the reception told of: no second reception
+        (_MET + "参加会见的有副市长王五。", "attend"),
+        (_MET + "随同会见的还有：副市长王五。", "attend"),
+        (_MET + "陪同会见的有副市长王五。", "accompany"),
+    ],
+)
+def test_who_takes_part_in_a_reception_told_of(text, role):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    roles = {(p.person, p.role) for p in event.participations}
+    assert roles == {("张三", "host"), ("李四", "guest"), ("王五", role)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，市长张三主持召开会议。出席会议的有关部门负责人作了发言。",  # 有关: no list
+        "6月9日，市长张三主持召开会议。参加会议的有200余人。",  # a count, no names
+    ],
+)
+def test_those_who_attend_listed_without_names(text):
+    (event,) = events_of(text, names=("张三",))
+    assert {(p.person, p.role) for p in event.participations} == {("张三", "chair")}
+
+
+_RECEIVED = "6月9日，省长张三会见了某国驻华大使李四一行。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who receives the guests goes along with them to what is no event: no companion of his own
+        (_RECEIVED + "当晚，张三陪同客人观看了文艺演出。", {("张三", "host"), ("李四", "guest")}),
+        ("6月9日，县长张三到某镇调研。张三陪同专家察看了项目现场。", {("张三", "lead")}),
+        # controls: another official accompanies, before or after
+        (_RECEIVED + "副省长王五陪同会见。", {("张三", "host"), ("李四", "guest"), ("王五", "accompany")}),
+        (
+            "6月9日，省长张三在副省长王五陪同下会见了某国驻华大使李四一行。",
+            {("张三", "host"), ("李四", "guest"), ("王五", "accompany")},
+        ),
+    ],
+)
+def test_one_does_not_accompany_what_he_hosts_or_leads(text, expected):
+    roles = {
+        (p.person, p.role) for e in events_of(text, names=("张三", "李四", "王五")) for p in e.participations
+    }
+    assert roles == expected
+
+
+_CALLER = "6月9日，县长张三先后"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # calls in turn on organs of government: a reception each, the visitor its guest
+        (_CALLER + "拜会了省发展改革委、省交通运输厅和省水利厅。", [("reception", "guest")] * 3),
+        (_CALLER + "拜会了某市人民政府、某市政协。", [("reception", "guest")] * 2),
+        (_CALLER + "拜会了省高级人民法院、省人民检察院。", [("reception", "guest")] * 2),
+        # calls in turn on places that are no organs: one visit, as 走访 is, which he leads
+        (_CALLER + "拜访了某村村委、某社区居委会，了解基层治理情况。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某村村委会、某村党支部和某社区居委会。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某某集团、某某科技公司，洽谈项目合作。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某某大学、某某职业技术学院。", [("inspection", "lead")]),
+        (_CALLER + "拜访了某某医院、某某银行。", [("inspection", "lead")]),
+        (_CALLER + "拜会了省交通运输厅、某某集团。", [("inspection", "lead")]),  # not all organs
+        ("6月9日，县长张三分别拜访了某某集团、某某公司。", [("inspection", "lead")]),
+        ("6月9日，县长张三、副县长李四带队，先后拜访了某某集团、某某公司。", [("inspection", "lead")]),
+        (_CALLER + "走访了某某集团、某某科技公司。", [("inspection", "lead")]),
+    ],
+)
+def test_calls_in_turn_on_organs_and_on_other_places(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, next(p.role for p in e.participations if p.person == "张三")) for e in found] == expected
+
+
+def test_a_visit_of_calls_is_named_by_the_places():
+    (event,) = events_of(_CALLER + "拜访了某村村委、某社区居委会，了解基层治理情况。", names=("张三",))
+    assert event.name == "拜访某村村委、某社区居委会"
+
+
+_CALLS = "6月9日，省长张三带队，先后拜会国家发展改革委、交通运输部、水利部。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title that names the organ called on: that call
+        (
+            "6月9日，省长张三带队，先后拜会国家发展改革委、交通运输部。交通运输部副部长李二河、国家发展改革委副主任王晓东参加会谈。",
+            [{"王晓东"}, {"李二河"}],
+        ),
+        # names without titles as many as the calls: the lists are told in the same order
+        (_CALLS + "李二河、王晓东、赵三水等领导同志参加会谈。", [{"李二河"}, {"王晓东"}, {"赵三水"}]),
+        # otherwise the text does not say which: every call
+        (_CALLS + "李二河、王晓东参加会谈。", [{"李二河", "王晓东"}] * 3),
+        (
+            _CALLS + "副省长李二河、省政府秘书长王晓东、副秘书长赵三水参加会谈。",
+            [{"李二河", "王晓东", "赵三水"}] * 3,
+        ),
+        # 分别 says each took part in the call of the same rank, titles or not…
+        (
+            _CALLS + "副部长李二河、副主任王晓东、副部长赵三水分别参加会谈。",
+            [{"李二河"}, {"王晓东"}, {"赵三水"}],
+        ),
+        # …or in some, not which: the role goes to the call told of, as any role does
+        (_CALLS + "省领导李二河、王晓东分别参加有关活动。", [set(), set(), {"李二河", "王晓东"}]),
+    ],
+)
+def test_who_takes_part_in_the_talks_of_calls_in_turn(text, expected):
+    from govkg.extract.pipeline import extract
+
+    found = extract(Release(id="t", text=text, published="2020-06-10"), tagger=False)
+    names = {p.key: p.name for p in found.persons}
+    attends = [{names[p.person] for p in e.participations if p.role == "attend"} for e in found.events]
+    assert [e.type for e in found.events] == ["reception"] * len(expected)
+    assert attends == expected
 
 
 @pytest.mark.parametrize(
