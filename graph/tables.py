@@ -142,23 +142,36 @@ ALIAS, LATEST = "alias", "latest"
 # One encoder for every row: json.dumps with arguments of its own makes a new encoder a call, which
 # cost four times the encoding of a row.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
-# And JSONEncoder.encode makes the C encoder of its settings again at every call (iterencode): made
-# once here, with the arguments iterencode gives it, a row's text is the same in half the time.
-_ROW_ENCODER = (
-    c_make_encoder(
-        None,  # no markers: check_circular=False (a row holds no cycle)
-        _ENCODER.default,
-        encode_basestring,  # ensure_ascii=False
-        None,
-        ":",
-        ",",
-        False,
-        False,
-        True,
-    )
-    if c_make_encoder is not None
-    else None
-)
+
+
+def _row_encoder():
+    """JSONEncoder.encode makes the C encoder of its settings again at every call (iterencode): made
+    once here, with the arguments iterencode gives it, a row's text is the same in half the time.
+    None where this Python's encoder is not that one (no C encoder, other arguments, other text):
+    rows are then written by ``encode``."""
+    if c_make_encoder is None:
+        return None
+    try:
+        encoder = c_make_encoder(
+            None,  # no markers: check_circular=False (a row holds no cycle)
+            _ENCODER.default,
+            encode_basestring,  # ensure_ascii=False
+            None,
+            ":",
+            ",",
+            False,
+            False,
+            True,
+        )
+        probe = ['甲\n"', 1, 2.5, None, True, {"k": [False]}]
+        if "".join(encoder(probe, 0)) != _ENCODER.encode(probe):
+            return None
+    except (TypeError, ValueError):
+        return None
+    return encoder
+
+
+_ROW_ENCODER = _row_encoder()
 
 
 def _dump(value) -> str:
