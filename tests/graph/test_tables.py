@@ -886,3 +886,42 @@ def test_splicing_lines_of_a_shorter_file_than_its_starts_say_is_stale(tmp_path)
         tables_module._splice_lines(
             ids, starts, [], [("person/张三", "x", ())], tmp_path / "old.jsonl", tmp_path / "new.jsonl"
         )
+
+
+_ROW_VALUES = [
+    "甲",
+    'a "quoted" \\ line\nwith\ttabs and \x01 a control',
+    ["https://w3id.org/govkg/id/person/甲", "2020-01-26", 3, 12],
+    [None, True, False, 0, -7, 2.5, 1e300, 10**30, ""],
+    {"title": "市长", "weight": 2, "evidence": [["句子", 0, "标题", "2020-01-26", "r1"]]},
+    {"b": 1, "a": {"nested": ["\u2028", "\ud83d\ude00"]}},
+    [],
+    {},
+]
+
+
+@pytest.mark.parametrize("value", _ROW_VALUES)
+def test_row_json_is_json_dumps_text(value):
+    assert tables_module._dump(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("value", _ROW_VALUES)
+def test_row_json_reads_back_with_its_newline(value):
+    text = tables_module._dump(value)
+    assert tables_module._decode(text) == value
+    assert tables_module._decode(text + "\n") == value
+
+
+def test_row_json_without_the_c_encoder_is_the_same_text(monkeypatch):
+    monkeypatch.setattr(tables_module, "c_make_encoder", None)
+    assert tables_module._row_encoder() is None
+    monkeypatch.setattr(tables_module, "_ROW_ENCODER", None)
+    for value in _ROW_VALUES:
+        assert tables_module._dump(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_row_json_encoder_of_other_arguments_is_not_used(monkeypatch):
+    monkeypatch.setattr(
+        tables_module, "c_make_encoder", lambda *arguments: (_ for _ in ()).throw(TypeError())
+    )
+    assert tables_module._row_encoder() is None
