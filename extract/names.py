@@ -137,7 +137,16 @@ def strong_boundary(text: str, i: int) -> bool:
     more (出席, 强调), not a one-character one (兼, 的, 时)."""
     if i >= len(text) or not HAN.match(text[i]):
         return text[i : i + 1] != "·"
-    return any(text.startswith(w, i) for w in context_words("after") if len(w) > 1)
+    words, lengths = _cue_words_of_two()
+    # a look-up for each length, not a test of each of the ~200 words: asked ~2 times a name
+    return any(text[i : i + n] in words for n in lengths)
+
+
+@cache
+def _cue_words_of_two() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The ``after`` context words of two characters or more, and their lengths."""
+    words = frozenset(w for w in context_words("after") if len(w) > 1)
+    return words, tuple(sorted({len(w) for w in words}))
 
 
 @cache
