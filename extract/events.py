@@ -101,6 +101,8 @@ _GROUP_OPENS = re.compile(
     r"(?:一行|(?:代表|委员|专家|客人|嘉宾|学者|记者|企业家|同学|学员|干部|党员)们)"
     r"(?=[^，,。；;：:\s])"
 )
+# What every clause _GROUP_OPENS matches holds: a team (组, 团, 队), a party (一行) or a plural (们).
+_GROUP_HINT = re.compile(r"[组团队们]|一行")
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
 _DOER_TO_VISIT = re.compile(
     r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|随机|突击|连夜|冒雨|冒雪|专门)*"
@@ -118,8 +120,9 @@ _RECEIVES = re.compile(r"会见|接见|会晤")
 _RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
 # The colon of a clock time (上午9：30, 9:30) separates no clause.
 _CLOCK_COLON = r"(?<=[0-9０-９])[：:](?=[0-9０-９])"
-# A short quoted phrase (“高质发展,后发先至”) is part of its clause.
-_CLAUSE = re.compile(rf"(?:“[^“”。]{{1,20}}”|{_CLOCK_COLON}|[^，,；;。！？!?：:])+")
+# A short quoted phrase (“高质发展,后发先至”) is part of its clause. (A run of characters that
+# are neither marks nor “ is taken at once: the same clauses as one character a step, in half the time.)
+_CLAUSE = re.compile(rf"(?:[^，,；;。！？!?：:“]+|“[^“”。]{{1,20}}”|{_CLOCK_COLON}|“)+")
 # 并 before a happening verb, after a visit told of in the same clause, opens a report of
 # its own (到某部调研并主持召开座谈会: a visit and a meeting).
 _AND_DOES = re.compile(r"并(?=主持|召开|举行|出席|会见|会晤)")
@@ -835,6 +838,8 @@ def _group_opens(text: str, clause: re.Match, inside: list) -> bool:
     >>> _group_opens(text, re.match(".+", text), [_Mention(5, 6, "甲")])
     False
     """
+    if _GROUP_HINT.search(text, clause.start(), clause.end()) is None:
+        return False  # most clauses: no word a group's name needs (a quick test before a slow pattern)
     group = _GROUP_OPENS.match(text, clause.start(), clause.end())
     if group is None or any(m.start < group.end() for m in inside):
         return False
