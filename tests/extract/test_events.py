@@ -4401,3 +4401,22 @@ def test_a_clause_opens_with_a_group(text, opens):
 def test_a_clause_a_group_opens_holds_what_the_quick_test_looks_for(text):
     if events._GROUP_OPENS.match(text):
         assert events._GROUP_HINT.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲上午主持召开会议。",
+        "6月8日上午，甲主持召开会议。",
+        "次日下午，甲到某镇调研。",
+        "甲3日下午到某县，当天上午乙主持会议。",
+    ],
+)
+def test_a_part_of_a_day_is_read_the_same_with_the_spans_of_the_dates_read_before(text):
+    from govkg.extract.dates import find_dates
+
+    reader = events._Reader(Release(id="x", text=text, published="2020-06-10"), ())
+    reader.last_date = "2020-06-09"
+    # where a date is written does not hang on what it is read as (the year, the last date)
+    written = [d.span for d in find_dates(text, reader.clock, year=2019, anchor="2020-06-01")]
+    assert reader._part_of_day(text, 0, written) == reader._part_of_day(text, 0)
