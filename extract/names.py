@@ -186,8 +186,12 @@ def holds_word(kind: str, text: str, shortest: int = 1) -> bool:
     (True, False)
     """
     words = _word_set(kind)
-    lengths = [n for n in _word_lengths(kind) if n >= shortest]
-    return any(text[i : i + n] in words for n in lengths for i in range(len(text) - n + 1))
+    for n in _word_lengths(kind):  # loops, not any() over a generator: asked ~30 times a release
+        if n >= shortest:
+            for i in range(len(text) - n + 1):
+                if text[i : i + n] in words:
+                    return True
+    return False
 
 
 @cache
@@ -224,7 +228,7 @@ def is_chinese_name(word: str) -> bool:
         n = 2  # a married woman's two surnames (林郑月娥), not a word (平时很忙)
     if not n or not 2 <= len(word) <= n + 2 or len(word) - n < 1:
         return False
-    if not all(HAN.match(c) for c in word):
+    if not all("\u4e00" <= c <= "\u9fff" for c in word):  # HAN, compared, not matched
         return False
     given = word[n:]
     if any(c in NOT_GIVEN for c in given) and not _MIDDLE_HUI.fullmatch(given):

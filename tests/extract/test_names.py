@@ -5,6 +5,7 @@ from govkg.extract.names import (
     HAN,
     context_words,
     ethnic_name_at,
+    holds_word,
     is_chinese_name,
     is_transliterated,
     name_at,
@@ -237,3 +238,22 @@ def test_a_cue_word_ends_a_name_surely_as_a_test_of_each_word_would_say():
             if text[2] == "·" or not HAN.match(text[2]):
                 continue
             assert strong_boundary(text, 2) is any(text.startswith(w, 2) for w in longer), text
+
+
+@pytest.mark.parametrize(
+    "text, shortest, expected",
+    [
+        ("王出席", 1, True),
+        ("王出席", 2, True),
+        ("王出席", 3, False),  # no word of three characters or more in it
+        ("王明", 1, False),
+        ("", 1, False),
+    ],
+)
+def test_holds_word(text, shortest, expected):
+    assert holds_word("after", text, shortest=shortest) is expected
+
+
+@pytest.mark.parametrize("word", ["王A", "王明1", "王·明", "王 明"])
+def test_a_name_is_of_han_characters_only(word):
+    assert not is_chinese_name(word)
