@@ -113,3 +113,20 @@ def view(text: str) -> View:
     chars.append(simple[last:])
     origin.extend(range(last, len(simple)))
     return View("".join(chars), tuple(origin), len(text))
+
+
+def part_view(whole: View, text: str, start: int, end: int) -> View:
+    """The view of ``text[start:end]`` (as :func:`view` makes it), where ``whole`` is the view of
+    ``text``: a slice of it when the text has no glosses, as most have (a sentence's view, made
+    for each sentence of a release, without reading its characters again).
+
+    It is the same view: :func:`simplify` replaces characters one for one, and a gloss in a
+    part of a text is one of the whole (a gloss follows a Han character it glosses).
+
+    >>> text = "市長何平出席。"
+    >>> part_view(view(text), text, 2, 7) == view(text[2:7])
+    True
+    """
+    if isinstance(whole.origin, range) and whole.size == len(text):
+        return View(whole.text[start:end], range(end - start), end - start)
+    return view(text[start:end])

@@ -149,7 +149,16 @@ def strong_boundary(text: str, i: int) -> bool:
     more (出席, 强调), not a one-character one (兼, 的, 时)."""
     if i >= len(text) or not HAN.match(text[i]):
         return text[i : i + 1] != "·"
-    return any(text.startswith(w, i) for w in context_words("after") if len(w) > 1)
+    words, lengths = _cue_words_of_two()
+    # a look-up for each length, not a test of each of the ~200 words: asked ~2 times a name
+    return any(text[i : i + n] in words for n in lengths)
+
+
+@cache
+def _cue_words_of_two() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The ``after`` context words of two characters or more, and their lengths."""
+    words = frozenset(w for w in context_words("after") if len(w) > 1)
+    return words, tuple(sorted({len(w) for w in words}))
 
 
 @cache
@@ -189,8 +198,12 @@ def holds_word(kind: str, text: str, shortest: int = 1) -> bool:
     (True, False)
     """
     words = _word_set(kind)
-    lengths = [n for n in _word_lengths(kind) if n >= shortest]
-    return any(text[i : i + n] in words for n in lengths for i in range(len(text) - n + 1))
+    for n in _word_lengths(kind):  # loops, not any() over a generator: asked ~30 times a release
+        if n >= shortest:
+            for i in range(len(text) - n + 1):
+                if text[i : i + n] in words:
+                    return True
+    return False
 
 
 @cache
@@ -229,7 +242,7 @@ def is_chinese_name(word: str) -> bool:
         n = 2  # a married woman's two surnames (林郑月娥), not a word (平时很忙)
     if not n or not 2 <= len(word) <= n + 2 or len(word) - n < 1:
         return False
-    if not all(HAN.match(c) for c in word):
+    if not all("\u4e00" <= c <= "\u9fff" for c in word):  # HAN, compared, not matched
         return False
     given = word[n:]
     if any(c in NOT_GIVEN for c in given) and not _MIDDLE_HUI.fullmatch(given):

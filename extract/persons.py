@@ -257,6 +257,8 @@ class _Finder:
         # where each title head starts (a title may start there)
         self.title_starts = {end - len(head) for end, head in self.heads.items()}
         self.countries = [m.start() for m in country_pattern().finditer(self.text)]
+        self.starts: dict[int, int] = {}  # title_start's answers, by the end asked
+        self.chains: dict[tuple[int, int], list[tuple[int, int]]] = {}  # chain_before's
 
     # -- helpers -------------------------------------------------------------
 
@@ -285,8 +287,22 @@ class _Finder:
                 return t[i:j]
         return None
 
+    def title_start(self, end: int) -> int:
+        """Where a title that ends at ``end`` starts (:func:`~govkg.extract.titles.title_start`),
+        read once for each end: several passes ask for the same title."""
+        start = self.starts.get(end)
+        if start is None:
+            start = self.starts[end] = title_start(self.text, end)
+        return start
+
     def chain_before(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The titles of the chain ending at ``end``, whose last part starts at ``start``."""
+        """The titles of the chain ending at ``end``, whose last part starts at ``start`` (read
+        once for each; half the chains asked for were asked for before)."""
+        if (start, end) not in self.chains:
+            self.chains[start, end] = self._chain_before(start, end)
+        return list(self.chains[start, end])
+
+    def _chain_before(self, start: int, end: int) -> list[tuple[int, int]]:
         t = self.text
         parts = [p for p in split_chain(t, start, end) if is_title(t[p[0] : p[1]])]
         s = start
@@ -298,7 +314,7 @@ class _Finder:
             e = s - 1
             while e > 0 and t[e - 1] in "、兼":
                 e -= 1
-            s2 = title_start(t, e)
+            s2 = self.title_start(e)
             chunk = t[s2:e]
             if not is_title(chunk):
                 break
@@ -313,10 +329,10 @@ class _Finder:
         t = self.text
         if start < 2 or t[start - 1] != "和":
             return None
-        first = title_start(t, start - 1)
+        first = self.title_start(start - 1)
         if first >= start - 1 or not is_title(t[first : start - 1]) or t[first - 1 : first] != "、":
             return None
-        before = title_start(t, first - 1)
+        before = self.title_start(first - 1)
         return first if before < first - 1 and is_title(t[before : first - 1]) else None
 
     def title_clause_before(self, start: int) -> list[tuple[int, int]]:
@@ -326,7 +342,7 @@ class _Finder:
         t = self.text
         if start < 2 or t[start - 1] not in "，,":
             return []
-        first = title_start(t, start - 1)
+        first = self.title_start(start - 1)
         if first >= start - 1 or (first > 0 and t[first - 1] not in "。；;：:！!？?\n \u3000"):
             return []
         parts = [p for p in split_chain(t, first, start - 1) if is_title(t[p[0] : p[1]])]
@@ -341,7 +357,7 @@ class _Finder:
         if t[i : i + 1] not in ("，", ","):
             return False
         for end in range(i + 3, min(len(t), i + 2 + MAX_TITLE) + 1):
-            if end in self.heads and title_start(t, end) == i + 1 and name_at(t, end, self.known()):
+            if end in self.heads and self.title_start(end) == i + 1 and name_at(t, end, self.known()):
                 return True
         return False
 
@@ -421,7 +437,7 @@ class _Finder:
             if head in heads_after_name() and self.named_before(end - len(head)):
                 continue  # 习近平总书记来青: the title is the name's before it
             if head in _FOREIGN_HEADS:
-                start = title_start(t, end)
+                start = self.title_start(end)
                 guest = t[start : end - len(head)]
                 opens = t[start - 1 : start] in "、和同与及对，,：:。\n" or t.endswith(_RECEIVE, 0, start)
                 if opens and len(guest) >= 2 and _foreign_like(guest) and not country_in(guest):
@@ -442,7 +458,7 @@ class _Finder:
                 name = None  # 书记那曲调研: the title's holder visits 那曲
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
-                start = title_start(t, end)
+                start = self.title_start(end)
                 chunk = t[start:end]
                 if is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
                     name = self.foreign_name_at(at)
@@ -468,7 +484,7 @@ class _Finder:
                 continue
             if self._byline(end):
                 continue
-            start = self.after_named(title_start(t, end), end - len(head))
+            start = self.after_named(self.title_start(end), end - len(head))
             if start is None:
                 self.add(name)
                 continue
@@ -532,7 +548,7 @@ class _Finder:
         t = self.text
         if t[end : end + 1] not in ("，", ","):
             return None
-        chain = self.chain_before(title_start(t, end), end)
+        chain = self.chain_before(self.title_start(end), end)
         first = chain[0][0] if chain else end
         if not chain or (first > 0 and t[first - 1] not in "，,。；;：:\n"):
             return None
@@ -690,7 +706,7 @@ class _Finder:
         out: list[tuple[int, int]] = []
         end = left
         while end > 1 and t[end - 1] == "、":
-            start = title_start(t, end - 1)
+            start = self.title_start(end - 1)
             if start >= end - 1 or not is_title(t[start : end - 1]):
                 break
             parts = [p for p in split_chain(t, start, end - 1) if is_title(t[p[0] : p[1]])]
@@ -1149,7 +1165,7 @@ class _Finder:
             name = name_at(t, end, known)
             if not name or name not in self.found:
                 continue
-            titles = self.chain_before(title_start(t, end), end)
+            titles = self.chain_before(self.title_start(end), end)
             items = []
             j = end + len(name)
             while t[j : j + 1] in ("，", ","):
@@ -1309,7 +1325,7 @@ class _Finder:
         t = self.text
         for k in range(max(0, i - 3), i):
             if k in self.heads and all(HAN.match(c) for c in t[k:i]):
-                return not is_title(t[title_start(t, i) : i])
+                return not is_title(t[self.title_start(i) : i])
         return False
 
     def _foreign_guest(self, i: int, j: int) -> bool:

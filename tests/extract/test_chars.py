@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govkg.extract.chars import simplify, view
+from govkg.extract.chars import part_view, simplify, view
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,19 @@ def test_view_offsets_point_at_the_same_characters(text):
     assert len(v.origin) == len(v.text)
     for i, c in enumerate(v.text):
         assert simplify(text[v.origin[i]]) == c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市委书记何平出席。会议强调，要抓落实。",  # simplified, no gloss
+        "市委書記何平出席。縣長王明主持。",  # traditional characters
+        "部長(zhǎng)慕建民出席。會議強調(diào)要抓落實。",  # glosses
+        "会议A(zhǎng)结束。",  # what would be a gloss after no Han character is none
+    ],
+)
+def test_a_part_of_a_text_has_the_view_made_of_it_alone(text):
+    whole = view(text)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            assert part_view(whole, text, start, end) == view(text[start:end])

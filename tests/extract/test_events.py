@@ -4520,3 +4520,76 @@ def _received(text):
 )
 def test_calls_on_several_organs_in_turn_are_one_reception_each(text, expected):
     assert _received(text) == expected
+
+
+_CLAUSE_PIECES = [
+    "甲",
+    "主持",
+    "会议",
+    "，",
+    ",",
+    "；",
+    "。",
+    "：",
+    ":",
+    "！",
+    "？",
+    "“",
+    "”",
+    "9",
+    "30",
+    "１",
+    " ",
+]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=30).map("".join))
+def test_clauses_taken_by_runs_are_those_taken_one_character_a_step(text):
+    # a quote of up to 20 characters and a clock's colon stay in their clause, as before
+    step = re.compile(rf"(?:“[^“”。]{{1,20}}”|{events._CLOCK_COLON}|[^，,；;。！？!?：:])+")
+    assert [m.span() for m in events._CLAUSE.finditer(text)] == [m.span() for m in step.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, opens",
+    [
+        ("调研组对某镇工作给予肯定", True),
+        ("省委第三巡视组与某县干部座谈", True),
+        ("客人一行参观了展厅", True),
+        ("专家们认真听取汇报", True),
+        ("甲对某镇工作给予肯定", False),
+        ("会议强调要抓落实", False),
+    ],
+)
+def test_a_clause_opens_with_a_group(text, opens):
+    assert events._group_opens(text, re.match(".+", text), []) is opens
+
+
+@given(
+    st.lists(
+        st.sampled_from(["调研", "组", "团", "队", "一行", "们", "专家", "省", "第三", "甲", "对", "，"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_clause_a_group_opens_holds_what_the_quick_test_looks_for(text):
+    if events._GROUP_OPENS.match(text):
+        assert events._GROUP_HINT.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲上午主持召开会议。",
+        "6月8日上午，甲主持召开会议。",
+        "次日下午，甲到某镇调研。",
+        "甲3日下午到某县，当天上午乙主持会议。",
+    ],
+)
+def test_a_part_of_a_day_is_read_the_same_with_the_spans_of_the_dates_read_before(text):
+    from govkg.extract.dates import find_dates
+
+    reader = events._Reader(Release(id="x", text=text, published="2020-06-10"), ())
+    reader.last_date = "2020-06-09"
+    # where a date is written does not hang on what it is read as (the year, the last date)
+    written = [d.span for d in find_dates(text, reader.clock, year=2019, anchor="2020-06-01")]
+    assert reader._part_of_day(text, 0, written) == reader._part_of_day(text, 0)

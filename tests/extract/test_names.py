@@ -2,12 +2,15 @@ import pytest
 
 from govkg.extract.data import load_table
 from govkg.extract.names import (
+    HAN,
     context_words,
     ethnic_name_at,
+    holds_word,
     is_chinese_name,
     is_transliterated,
     name_at,
     name_before,
+    strong_boundary,
     without_lookalikes,
 )
 
@@ -224,3 +227,46 @@ def test_the_ethnic_name_table_holds_no_verb_a_name_ends_before():
     assert not verbs & set(chars)
     assert len(set(chars)) == len(chars)  # each character once
     assert all(set(row[0]) <= set(chars) for row in rows if row[1] == "notname")
+
+
+@pytest.mark.parametrize(
+    "text, at, expected",
+    [
+        ("县长王明出席会议", 4, True),  # a cue word of two characters
+        ("县长王明", 4, True),  # the end
+        ("县长王明，", 4, True),  # a mark
+        ("县长宝贵的时间", 4, False),  # a word of one character
+        ("买买提·艾力", 3, False),  # a middle dot goes on with the name
+    ],
+)
+def test_strong_boundary(text, at, expected):
+    assert strong_boundary(text, at) is expected
+
+
+def test_a_cue_word_ends_a_name_surely_as_a_test_of_each_word_would_say():
+    longer = [w for w in context_words("after") if len(w) > 1]
+    for word in context_words("after"):
+        for cut in range(1, len(word) + 1):  # the word whole, or cut by the end of the text
+            text = "王明" + word[:cut]
+            if text[2] == "·" or not HAN.match(text[2]):
+                continue
+            assert strong_boundary(text, 2) is any(text.startswith(w, 2) for w in longer), text
+
+
+@pytest.mark.parametrize(
+    "text, shortest, expected",
+    [
+        ("王出席", 1, True),
+        ("王出席", 2, True),
+        ("王出席", 3, False),  # no word of three characters or more in it
+        ("王明", 1, False),
+        ("", 1, False),
+    ],
+)
+def test_holds_word(text, shortest, expected):
+    assert holds_word("after", text, shortest=shortest) is expected
+
+
+@pytest.mark.parametrize("word", ["王A", "王明1", "王·明", "王 明"])
+def test_a_name_is_of_han_characters_only(word):
+    assert not is_chinese_name(word)

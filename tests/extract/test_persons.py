@@ -1555,3 +1555,24 @@ def test_the_rules_alone_read_no_name_after_an_epithet_in_quotes():
 )
 def test_a_surname_and_a_post_or_a_trade_is_no_person(text, names):
     assert sorted(persons(text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("市委副书记、市长何平出席。", 9),
+        ("在市委常委、宣传部长和统战部长甲陪同下", 15),
+        ("某考察团团长，某区工商联党组书记甲在座谈中表示", 16),
+    ],
+)
+def test_a_title_asked_for_again_is_the_one_read_the_first_time(text, end):
+    from govkg.extract.persons import _Finder
+    from govkg.extract.titles import title_start
+
+    finder = _Finder(Release(id="x", text=text), tuple(split_sentences(text)))
+    start = finder.title_start(end)
+    assert start == title_start(text, end) == finder.title_start(end)
+    chain = finder.chain_before(start, end)
+    assert chain == finder._chain_before(start, end)
+    chain.append((0, 0))  # a caller's list is its own
+    assert finder.chain_before(start, end) == finder._chain_before(start, end)
