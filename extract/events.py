@@ -268,6 +268,12 @@ def _day_part_pattern() -> re.Pattern:
     return re.compile(rf"(?<![日号天晚夜年月周每])(?:{alternation(day_part_words())})")
 
 
+@lru_cache(maxsize=1)
+def _day_parts() -> re.Pattern:
+    """A part of a day, after a date or alone (3日上午, 上午)."""
+    return re.compile(alternation(day_part_words()))
+
+
 # What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行, …常务会议
 # （6月9日）, as a headline or a list dates what it names.
 _AFTER_NAME = re.compile(r"\s*(?:仪式|典礼|活动)?\s*(?:于|已于|[（(【［\[])?\s*")
@@ -1944,6 +1950,21 @@ class _Reader:
         opening = _OPENS_AT.fullmatch(text, 0, clause.start())
         return self._place_at(sentence, v, opening, opening["place"] if opening else "")
 
+    def _when_before(self, text: str, start: int, at: int) -> int:
+        """Where the dates and parts of a day written right before ``at`` (a verb) start, after
+        ``start``: ``at`` where there are none (某镇3日上午|调研 -> 某镇, 某乡|检查 -> 检查).
+
+        >>> reader = _Reader(Release(id="x", text="", published="2020-06-10"), ())
+        >>> text = "在某镇3日上午调研"
+        >>> text[: reader._when_before(text, 0, 7)]
+        '在某镇'
+        """
+        spans = {d.span.end: d.span.start for d in find_dates(text, self.clock) if d.span.start > start}
+        parts = {m.end(): m.start() for m in _day_parts().finditer(text, start + 1, at)}
+        while at in spans or at in parts:
+            at = spans.get(at, parts.get(at))
+        return at
+
     def _name(self, kind, match, clause, sentence, v, mentions) -> str:
         """The event's name: its own (a name group of the cue), else a short verb phrase."""
         text = v.text
@@ -1981,6 +2002,11 @@ class _Reader:
                 # 在走访联系市级人大代表甲和乙时: the call by whom it is on, not by their names.
                 end = named[0].start
             pieces = ((start, end),)
+            if verb is not None and start < verb <= end:
+                # 在某镇3日上午调研: the day and its part said between the place and the verb are
+                # when, not what, the visit is
+                when = self._when_before(text, start, verb)
+                pieces = ((start, when), (verb, end)) if when < verb else pieces
         elif kind == "reception":
             end = event_names.cut_tail(text, at, clause.end())
             # …，与乙举行会谈 (the subject elided): held with the first named.

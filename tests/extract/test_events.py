@@ -1569,6 +1569,13 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
         # a delegation joined in its deliberation: the deliberation, not the delegation
         ("6月9日，区长张三来到第二代表团，与代表们一起审议政府工作报告。", ("张三",), "第二代表团审议"),
         ("6月9日，区长张三来到第二代表团，分组讨论政府工作报告。", ("张三",), "第二代表团分组讨论"),
+        # a visit's day and its part, said between the place and the verb, are no part of its name
+        ("县委书记张三在某镇3日调研时强调，要抓好秋收。", ("张三",), "在某镇调研"),
+        ("3月5日，县长张三在某乡上午调研脱贫攻坚工作。", ("张三",), "在某乡调研脱贫攻坚工作"),
+        ("县长张三在某县3月5日至7日检查防汛工作。", ("张三",), "在某县检查防汛工作"),
+        ("县长张三在某县5日下午检查防汛工作。", ("张三",), "在某县检查防汛工作"),
+        # …but a year inside what is inspected stays
+        ("9日，县长张三到某县检查2023年度防汛工作。", ("张三",), "到某县检查2023年度防汛工作"),
     ],
 )
 def test_event_names(text, names, expected):
