@@ -1661,8 +1661,9 @@ class _Reader:
             arrived = self.arrival if self.arrival and self.arrival[0] == index - 1 else None
             if date is None and kind == "inspection" and arrived:
                 date = arrived[1]
-            if date is None and self.part_of_day and self.part_of_day[0] < at:
-                # 市长甲上午在市政府会见…: the day told of, else the day of the report.
+            if date is None and self.part_of_day and self.part_of_day[0] < cue_end:
+                # 市长甲上午在市政府会见…, 甲在某县下午检查…: the day told of, else the day of
+                # the report (a part of a day inside the cue, as a date there is).
                 date = self.part_of_day[1]
             visited = self.visit_day if self.visit_day and self.visit_day[0] == index - 1 else None
             undated = (
