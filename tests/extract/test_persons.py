@@ -1576,3 +1576,21 @@ def test_a_title_asked_for_again_is_the_one_read_the_first_time(text, end):
     assert chain == finder._chain_before(start, end)
     chain.append((0, 0))  # a caller's list is its own
     assert finder.chain_before(start, end) == finder._chain_before(start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day said relative to the report or the day told of ends the name, as 昨天 does
+        ("县长王建国昨日在某县调研。", {"王建国": ["县长"]}),
+        ("县长李四今日上午主持召开会议。", {"李四": ["县长"]}),
+        ("县长王建国次日到某镇检查。", {"王建国": ["县长"]}),
+        ("县长李四本周一到某县调研。", {"李四": ["县长"]}),
+        ("县长王建国星期三到某县调研。", {"王建国": ["县长"]}),
+        # controls: a name that a day word could end is read whole
+        ("县长王小周一行到某县调研。", {"王小周": ["县长"]}),
+        ("县长王建国昨天在某县调研。", {"王建国": ["县长"]}),
+    ],
+)
+def test_a_day_word_after_a_titled_name_ends_it(text, expected):
+    assert titles(text, "某县") == expected
