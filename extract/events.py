@@ -1135,6 +1135,8 @@ class _Reader:
         for d in find_dates(
             text, self.clock, year=self.year, anchor=self.last_date, anchor_range=anchor_range
         ):
+            if any(m.start < d.span.end and d.span.start < m.end for m in mentions):
+                continue  # 县长王小周一行: 周一 is part of a name, no day
             written.append(d.span)
             if not d.bound and not _attributive(text, d.span.start, d.span.end):
                 (dates if d.iso else self.unresolved).append(d)

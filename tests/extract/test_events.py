@@ -2221,6 +2221,9 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         ("县委书记张三上午主持召开县委常委会会议。", ("张三",), [("meeting", "2020-06-10")]),
         ("县长张三凌晨赶到某镇检查防汛工作。", ("张三",), [("inspection", "2020-06-10")]),
         ("县长张三清晨到某镇检查防汛工作。", ("张三",), [("inspection", "2020-06-10")]),
+        # a day word inside a name is no day (县长王小周一行: 周一 is no Monday)
+        ("县长王小周一行到某县调研。", ("王小周",), [("inspection", None)]),
+        ("县长王小周一行周二到某县调研。", ("王小周",), [("inspection", "2020-06-09")]),
         # …said between the place and the verb, as a date there is
         ("县长张三在某镇下午检查防汛工作。", ("张三",), [("inspection", "2020-06-10")]),
         (
