@@ -1953,20 +1953,39 @@ class _Reader:
         opening = _OPENS_AT.fullmatch(text, 0, clause.start())
         return self._place_at(sentence, v, opening, opening["place"] if opening else "")
 
-    def _when_before(self, text: str, start: int, at: int) -> int:
-        """Where the dates and parts of a day written right before ``at`` (a verb) start, after
-        ``start``: ``at`` where there are none (某镇3日上午|调研 -> 某镇, 某乡|检查 -> 检查).
+    def _when(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the dates and of the parts of a day written in ``text[start:end]``."""
+        spans = [(d.span.start, d.span.end) for d in find_dates(text, self.clock)]
+        spans += [m.span() for m in _day_parts().finditer(text, start, end)]
+        return [(s, e) for s, e in spans if start <= s and e <= end]
+
+    def _visit_phrase(self, text: str, start: int, verb: int, end: int) -> tuple[tuple[int, int], ...]:
+        """A visit's verb phrase ``text[start:end]`` (its verb at ``verb``) without the dates and
+        parts of a day that open it or stand right before the verb: when, not what, the visit is
+        (于本月3日深入某县检查… -> 深入某县检查…; 在某镇3日上午调研 -> 在某镇, 调研).
 
         >>> reader = _Reader(Release(id="x", text="", published="2020-06-10"), ())
         >>> text = "在某镇3日上午调研"
-        >>> text[: reader._when_before(text, 0, 7)]
-        '在某镇'
+        >>> [text[s:e] for s, e in reader._visit_phrase(text, 0, 7, 9)]
+        ['在某镇', '调研']
+        >>> text = "于本月3日深入某县检查"
+        >>> [text[s:e] for s, e in reader._visit_phrase(text, 0, 9, 11)]
+        ['深入某县检查']
         """
-        spans = {d.span.end: d.span.start for d in find_dates(text, self.clock) if d.span.start > start}
-        parts = {m.end(): m.start() for m in _day_parts().finditer(text, start + 1, at)}
-        while at in spans or at in parts:
-            at = spans.get(at, parts.get(at))
-        return at
+        when = self._when(text, start, verb)
+        ends = {e: s for s, e in when}
+        starts = dict(when)
+        opens = start + text.startswith("于", start)
+        head = opens
+        while head in starts:
+            head = starts[head]
+        if head >= verb:
+            return ((start, end),)  # dates and the verb alone (3日上午调研): kept as they are
+        start = head if head > opens else start
+        tail = verb
+        while tail in ends and ends[tail] > start:
+            tail = ends[tail]
+        return ((start, tail), (verb, end)) if tail < verb else ((start, end),)
 
     def _name(self, kind, match, clause, sentence, v, mentions) -> str:
         """The event's name: its own (a name group of the cue), else a short verb phrase."""
@@ -2005,11 +2024,8 @@ class _Reader:
                 # 在走访联系市级人大代表甲和乙时: the call by whom it is on, not by their names.
                 end = named[0].start
             pieces = ((start, end),)
-            if verb is not None and start < verb <= end:
-                # 在某镇3日上午调研: the day and its part said between the place and the verb are
-                # when, not what, the visit is
-                when = self._when_before(text, start, verb)
-                pieces = ((start, when), (verb, end)) if when < verb else pieces
+            if verb is not None and start <= verb <= end:
+                pieces = self._visit_phrase(text, start, verb, end)
         elif kind == "reception":
             end = event_names.cut_tail(text, at, clause.end())
             # …，与乙举行会谈 (the subject elided): held with the first named.
