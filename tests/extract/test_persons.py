@@ -1587,6 +1587,16 @@ def test_a_title_asked_for_again_is_the_one_read_the_first_time(text, end):
         ("县长王建国次日到某镇检查。", {"王建国": ["县长"]}),
         ("县长李四本周一到某县调研。", {"李四": ["县长"]}),
         ("县长王建国星期三到某县调研。", {"王建国": ["县长"]}),
+        # …and a time of the year or of a day, a holiday, how often
+        ("县长王建国今年到某县调研。", {"王建国": ["县长"]}),
+        ("县长王建国昨晚到某县调研。", {"王建国": ["县长"]}),
+        ("县长王建国国庆期间到某县调研。", {"王建国": ["县长"]}),
+        ("县长王建国多次到某县调研。", {"王建国": ["县长"]}),
+        ("县长王建春节期间到某县调研。", {"王建": ["县长"]}),
+        # controls: a name that ends before a word a time word starts (王建国|庆祝), and one that
+        # may end in the time word's first character (李永年|初到), read as no shorter name
+        ("县长王建国庆祝大会上讲话。", {"王建国": ["县长"]}),
+        ("县长李永年初到某县。", {}),
         # controls: a name that a day word could end is read whole
         ("县长王小周一行到某县调研。", {"王小周": ["县长"]}),
         ("县长王建国昨天在某县调研。", {"王建国": ["县长"]}),
