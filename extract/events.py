@@ -1962,7 +1962,8 @@ class _Reader:
     def _visit_phrase(self, text: str, start: int, verb: int, end: int) -> tuple[tuple[int, int], ...]:
         """A visit's verb phrase ``text[start:end]`` (its verb at ``verb``) without the dates and
         parts of a day that open it or stand right before the verb: when, not what, the visit is
-        (于本月3日深入某县检查… -> 深入某县检查…; 在某镇3日上午调研 -> 在某镇, 调研).
+        (于本月3日深入某县检查… -> 深入某县检查…; 在今年6月到某县调研 -> 到某县调研; 在某镇3日上午调研
+        -> 在某镇, 调研).
 
         >>> reader = _Reader(Release(id="x", text="", published="2020-06-10"), ())
         >>> text = "在某镇3日上午调研"
@@ -1975,7 +1976,7 @@ class _Reader:
         when = self._when(text, start, verb)
         ends = {e: s for s, e in when}
         starts = dict(when)
-        opens = start + text.startswith("于", start)
+        opens = start + (text[start : start + 1] in ("于", "在"))  # 于3日, 在今年6月; 在某镇 is kept
         head = opens
         while head in starts:
             head = starts[head]
