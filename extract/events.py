@@ -262,16 +262,16 @@ _CLOCK_OPENS = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _day_part_pattern() -> re.Pattern:
-    """A part of a day that belongs to no date (甲上午主持召开…, 甲凌晨赶到…), not 每天上午 or
-    5日上午: the same list of parts as a sentence that goes on with the day told of."""
-    return re.compile(rf"(?<![日号天晚夜年月周每])(?:{alternation(day_part_words())})")
-
-
-@lru_cache(maxsize=1)
 def _day_parts() -> re.Pattern:
     """A part of a day, after a date or alone (3日上午, 上午)."""
     return re.compile(alternation(day_part_words()))
+
+
+@lru_cache(maxsize=1)
+def _day_part_pattern() -> re.Pattern:
+    """A part of a day that belongs to no date (甲上午主持召开…, 甲凌晨赶到…), not 每天上午 or
+    5日上午: the same list of parts as a sentence that goes on with the day told of."""
+    return re.compile(rf"(?<![日号天晚夜年月周每])(?:{_day_parts().pattern})")
 
 
 # What may stand between an event's name and its date: …揭牌仪式17日上午在某市举行, …常务会议
@@ -1108,6 +1108,7 @@ class _Reader:
         self.during = False  # the sentence opens within a visit told of (调研期间，…)
         self.background = False  # the sentence told a rite or a signing as background
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
+        self.written: list[Span] = []  # the spans of the dates written in the sentence read
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
@@ -1131,7 +1132,8 @@ class _Reader:
         dates: list = []
         self.unresolved = []
         anchor_range = self.last_until is not None
-        written = []  # every date's span (what a date is read as does not move where it is written)
+        # every date's span (what a date is read as does not move where it is written)
+        self.written = written = []
         for d in find_dates(
             text, self.clock, year=self.year, anchor=self.last_date, anchor_range=anchor_range
         ):
@@ -1953,41 +1955,6 @@ class _Reader:
         opening = _OPENS_AT.fullmatch(text, 0, clause.start())
         return self._place_at(sentence, v, opening, opening["place"] if opening else "")
 
-    def _when(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans of the dates and of the parts of a day written in ``text[start:end]``."""
-        spans = [(d.span.start, d.span.end) for d in find_dates(text, self.clock)]
-        spans += [m.span() for m in _day_parts().finditer(text, start, end)]
-        return [(s, e) for s, e in spans if start <= s and e <= end]
-
-    def _visit_phrase(self, text: str, start: int, verb: int, end: int) -> tuple[tuple[int, int], ...]:
-        """A visit's verb phrase ``text[start:end]`` (its verb at ``verb``) without the dates and
-        parts of a day that open it or stand right before the verb: when, not what, the visit is
-        (于本月3日深入某县检查… -> 深入某县检查…; 在今年6月到某县调研 -> 到某县调研; 在某镇3日上午调研
-        -> 在某镇, 调研).
-
-        >>> reader = _Reader(Release(id="x", text="", published="2020-06-10"), ())
-        >>> text = "在某镇3日上午调研"
-        >>> [text[s:e] for s, e in reader._visit_phrase(text, 0, 7, 9)]
-        ['在某镇', '调研']
-        >>> text = "于本月3日深入某县检查"
-        >>> [text[s:e] for s, e in reader._visit_phrase(text, 0, 9, 11)]
-        ['深入某县检查']
-        """
-        when = self._when(text, start, verb)
-        ends = {e: s for s, e in when}
-        starts = dict(when)
-        opens = start + (text[start : start + 1] in ("于", "在"))  # 于3日, 在今年6月; 在某镇 is kept
-        head = opens
-        while head in starts:
-            head = starts[head]
-        if head >= verb:
-            return ((start, end),)  # dates and the verb alone (3日上午调研): kept as they are
-        start = head if head > opens else start
-        tail = verb
-        while tail in ends and ends[tail] > start:
-            tail = ends[tail]
-        return ((start, tail), (verb, end)) if tail < verb else ((start, end),)
-
     def _name(self, kind, match, clause, sentence, v, mentions) -> str:
         """The event's name: its own (a name group of the cue), else a short verb phrase."""
         text = v.text
@@ -2026,7 +1993,7 @@ class _Reader:
                 end = named[0].start
             pieces = ((start, end),)
             if verb is not None and start <= verb <= end:
-                pieces = self._visit_phrase(text, start, verb, end)
+                pieces = _visit_phrase(text, start, verb, end, self.written)
         elif kind == "reception":
             end = event_names.cut_tail(text, at, clause.end())
             # …，与乙举行会谈 (the subject elided): held with the first named.
@@ -3123,6 +3090,36 @@ def _chair_from_headline(drafts: list[_Draft], release: Release, persons: tuple[
         meeting.roles = [p for p in meeting.roles if (p.person, p.role) != (person.key, "attend")]
         if not any((p.person, p.role) == (person.key, "chair") for p in meeting.roles):
             meeting.roles.append(chair)
+
+
+def _visit_phrase(text: str, start: int, verb: int, end: int, written) -> tuple[tuple[int, int], ...]:
+    """A visit's verb phrase ``text[start:end]`` (its verb at ``verb``) without the dates and
+    parts of a day that open it or stand right before the verb: when, not what, the visit is
+    (于本月3日深入某县检查… -> 深入某县检查…; 在今年6月到某县调研 -> 到某县调研; 在某镇3日上午调研
+    -> 在某镇, 调研). ``written``: the spans of the dates written in ``text``.
+
+    >>> text = "在某镇3日上午调研"
+    >>> [text[s:e] for s, e in _visit_phrase(text, 0, 7, 9, [Span(3, 5)])]
+    ['在某镇', '调研']
+    >>> text = "于本月3日深入某县检查"
+    >>> [text[s:e] for s, e in _visit_phrase(text, 0, 9, 11, [Span(1, 5)])]
+    ['深入某县检查']
+    """
+    when = [(d.start, d.end) for d in written] + [m.span() for m in _day_parts().finditer(text, start, verb)]
+    when = [(s, e) for s, e in when if start <= s and e <= verb]
+    ends = {e: s for s, e in when}
+    starts = dict(when)
+    opens = start + (text[start : start + 1] in ("于", "在"))  # 于3日, 在今年6月; 在某镇 is kept
+    head = opens
+    while head in starts:
+        head = starts[head]
+    if head >= verb:
+        return ((start, end),)  # dates and the verb alone (3日上午调研): kept as they are
+    start = head if head > opens else start
+    tail = verb
+    while tail in ends and ends[tail] > start:
+        tail = ends[tail]
+    return ((start, tail), (verb, end)) if tail < verb else ((start, end),)
 
 
 def _sentence_view(release: Release, body: View, sentence: Sentence) -> View:

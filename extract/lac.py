@@ -209,7 +209,7 @@ def tagged_persons(texts: list[str]) -> list[list[tuple[int, int, bool]]]:
 def word_classes(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """The words LAC reads in each text: each word's span and its class, a part of speech or an
     entity (``a`` adjective, ``d`` adverb, ``p`` preposition, ``n`` noun, ``PER`` a person,
-    ``TIME`` a time; LAC's tag set), in the order written. Batched as :func:`person_spans`.
+    ``TIME`` a time; LAC's tag set), in the order written. Batched as :func:`tagged_persons`.
 
     >>> [[("县长宝贵的时间"[i:j], c) for i, j, c in words] for words in word_classes(["县长宝贵的时间"])]
     [[('县长', 'n'), ('宝贵', 'a'), ('的', 'u'), ('时间', 'n')]]

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 
 from govkg.extract.chars import View, simplified, view
 from govkg.extract.data import alternation, load_words
@@ -968,11 +968,7 @@ class _Finder:
     def _closed_as_persons(self, end: int) -> bool:
         """Whether 等 and a word for people close a list at ``end`` (甲、乙等历史名人, 等一批先进个人;
         ``name_context.tsv``: persons)."""
-        t = self.text
-        if not t.startswith("等", end):
-            return False
-        end += 1 + len(_SOME_OF.match(t, end + 1).group())
-        return t.startswith(context_words("persons"), end)
+        return _closing_persons().match(self.text, end) is not None
 
     def _list_head(self, start: int, part: str, clean: bool = True) -> str | None:
         """The name a list starts with: the end of ``part`` after a clean boundary (with
@@ -1148,7 +1144,7 @@ class _Finder:
                 verb = verb and (a + j + 2 < b or b == len(t))  # and the verb after it, whole
                 candidates[a + i, a + j] = candidates.get((a + i, a + j), False) or verb
         tagged = frozenset(t[i:j] for i, j in candidates)
-        after_title = self._unnamed_starts() | set(self._epithet_ends())
+        after_title = self._unnamed_starts() | set(self._epithet_ends)
         for (i, j), verb in sorted(candidates.items()):
             name = self._accept_tagged(i, j, tagged, verb and i in after_title)
             if name:
@@ -1224,11 +1220,12 @@ class _Finder:
             at = m.end()
             if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
                 places.append(at + 1)  # 工程师王强介绍…: a name after a kind of person
-        for at in self._epithet_ends():
+        for at in self._epithet_ends:
             if self._open_slot(at, at + 3) or self._open_slot(at, at + 2):
                 places.append(at + 1)  # “全国道德模范”李明华发言: a name after an epithet in quotes
         return places
 
+    @cached_property
     def _epithet_ends(self) -> list[int]:
         """Where a quoted epithet of a person ends: a quotation of two to twelve characters that
         ends in a word for a kind of person (``name_context.tsv``: noun) or in 人 or 者
