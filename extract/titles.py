@@ -143,6 +143,7 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         i -= 1
     if i < end and text[i] in "日号月年" and i > 0 and text[i - 1].isdigit():
         i += 1  # 1月25日市长何平: the date is no part of the title
+    i = _after_aside(text, i, end)
     if (i == 0 or not HAN.match(text[i - 1])) and (opener := _opener(text, i, end)):
         i += len(opener)  # 据县农业局局长甲介绍: the preposition opening the clause is no part of the title
     counted = _COUNTED.match(text, i, end)
@@ -158,6 +159,70 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+def _after_aside(text: str, i: int, end: int) -> int:
+    """Where a title starts once an aside in brackets before it is left out: a byline
+    (本报讯（记者甲）县委书记乙, (记者甲 乙)市长丙) or any other. A title may hold brackets
+    (某某（集团）公司董事长) but never opens with them, nor holds a closing one alone, nor a
+    byline or a space in them.
+
+    >>> t = "电（记者张三）市委书记"
+    >>> t[_after_aside(t, 0, len(t)) :]
+    '市委书记'
+    >>> t = "李四)市长"
+    >>> t[_after_aside(t, 0, len(t)) :]
+    '市长'
+    >>> t = "本报讯(记者张三)县委书记"
+    >>> t[_after_aside(t, 0, len(t)) :]
+    '县委书记'
+    >>> t = "某某（集团）公司董事长"
+    >>> t[_after_aside(t, 0, len(t)) :]
+    '某某（集团）公司董事长'
+    """
+    depth = 0
+    for j in range(i, end):
+        c = text[j]
+        if c in "(（":
+            if not depth:
+                opened = j
+            depth += 1
+        elif c in ")）":
+            if not depth:
+                i = j + 1  # a closing bracket whose opening one lies before the title
+                continue
+            depth -= 1
+            if not depth and _byline_aside(text[opened + 1 : j]):
+                i = j + 1
+    while i < end and text[i] in "(（":
+        close = _closing_bracket(text, i, end)
+        if close is None:
+            break
+        i = close + 1
+    return i
+
+
+def _byline_aside(aside: str) -> bool:
+    """Whether the words in brackets are a byline's (记者张三, 通讯员 李四): a byline word of two
+    characters or more, or a space, which no title's brackets hold.
+
+    >>> _byline_aside("记者张三"), _byline_aside("张三 李四"), _byline_aside("集团")
+    (True, True, False)
+    """
+    return any(c.isspace() for c in aside) or any(w in aside for w in context_words("byline") if len(w) > 1)
+
+
+def _closing_bracket(text: str, i: int, end: int) -> int | None:
+    """Where the bracket opened at ``i`` closes, before ``end``."""
+    depth = 0
+    for j in range(i, end):
+        if text[j] in "(（":
+            depth += 1
+        elif text[j] in ")）":
+            depth -= 1
+            if not depth:
+                return j
+    return None
 
 
 def _opener(text: str, i: int, end: int) -> str | None:

@@ -1604,3 +1604,21 @@ def test_a_title_asked_for_again_is_the_one_read_the_first_time(text, end):
 )
 def test_a_day_word_after_a_titled_name_ends_it(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a byline in brackets before the opening titled name is no part of the title
+        ("本报讯（记者张晓明）县委书记王建国3日到某镇调研。", {"王建国": ["县委书记"]}),
+        ("本报讯(记者张晓明)县长王建国3日到某镇调研。", {"王建国": ["县长"]}),
+        ("新华社北京3月3日电（记者张晓明）国务院总理王建国3日会见代表团。", {"王建国": ["国务院总理"]}),
+        ("本报讯（记者张晓明 通讯员李明华）副县长王建国出席。", {"王建国": ["副县长"]}),
+        ("本报讯 (通讯员 李明华 刘红)县委副书记、县长王建国出席。", {"王建国": ["县委副书记", "县长"]}),
+        # controls: brackets a title holds, and a title after brackets that close nothing of a byline
+        ("某某（集团）有限公司董事长王建国出席。", {"王建国": ["某某（集团）有限公司董事长"]}),
+        ("县委书记王建国（左二）出席。", {"王建国": ["县委书记"]}),
+    ],
+)
+def test_a_byline_in_brackets_is_no_part_of_the_title_after_it(text, expected):
+    assert titles(text, "某县") == expected
