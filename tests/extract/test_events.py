@@ -298,6 +298,24 @@ def test_standing_committee_meetings(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a government's standing meeting said short, an enlarged sitting in brackets
+        ("6月9日，县长张三主持召开县政府常务会，研究有关事项。", ["县政府常务会"]),
+        ("6月9日，县委书记张三主持召开县委常委（扩大）会，研究有关事项。", ["县委常委（扩大）会"]),
+        ("6月9日，县委书记张三主持召开县委常委(扩大)会议。", ["县委常委(扩大)会议"]),
+        ("6月9日，张三主持召开镇党委扩大会，传达有关精神。", ["镇党委扩大会"]),
+        # controls: 会展, 会员 and 会计 after 大会 or 常务会 are other words
+        ("6月9日，县里举办活动扩大会展影响。", []),
+        ("6月9日，张三出席商会常务会员座谈。", []),
+        ("6月9日，县长张三主持召开县政府常务会议。", ["县政府常务会议"]),
+    ],
+)
+def test_a_standing_or_enlarged_meeting_said_short(text, names):
+    assert [e.name for e in events_of(text, names=("张三",)) if e.type == "meeting"] == names
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # two meetings held as one (…会议暨…会议) are named whole
