@@ -438,6 +438,14 @@ def _place_only() -> re.Pattern:
     )
 
 
+# An organ or a place that holds a meeting, named as a clause's subject (开发区党工委召开, 县委召开,
+# 全县召开, 县政府办公室召开).
+_ORGAN_BEFORE = re.compile(
+    r"(?:委|党组|政府|办公室|局|部|院|厅|署|办|区|县|市|州|盟|旗|镇|乡|街道|社区|村|中心|公司|集团)"
+    r"(?:党组|班子)?(?:还|也|又|再次|专门|及时|连夜|随即|随后|当天|当日|同日)*\s*$"
+)
+
+
 # A day of the month said before what a clause goes on to (…调研，9日上午主持召开座谈会; 并于次日…).
 _DAY_OF_MONTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]|当天|当日|次日|同日|翌日"
 
@@ -2332,6 +2340,11 @@ class _Reader:
                     if not subjects and accompanied and where == "before" and not guests:
                         # 甲在乙陪同下会见丙: who is accompanied does what the clause goes on to
                         subjects = tuple(accompanied)
+                    if not subjects and role == "chair" and self._organ_holds(text, clause, cue, inside):
+                        # 甲到某区调研。某区党工委召开会议，传达甲…的讲话精神: an organ holds the
+                        # meeting; what its clauses go on to do is no person's before it.
+                        self.last_subjects = ()
+                        self.opener = None
                     if subjects:
                         self._give_keys(subjects, role, sentence)
                         last_role = role
@@ -2361,6 +2374,24 @@ class _Reader:
         if those:
             self.where = (index, listing.start())
             self._give(those, table[listing.group("verb")][0][0], sentence)
+
+    @staticmethod
+    def _organ_holds(text, clause, cue, inside) -> bool:
+        """Whether the subject of a clause's 召开 / 主持 is an organ or a place, no person: named
+        right before the cue (某区党工委召开, 县委召开, 全县召开), not a place or a day it is held
+        on (在某镇召开, 下午召开: the subject before goes on).
+
+        >>> text = "开发区党工委召开会议"
+        >>> _Reader._organ_holds(text, re.match(".+", text), re.search("召开", text), [])
+        True
+        >>> text = "下午在某镇召开座谈会"
+        >>> _Reader._organ_holds(text, re.match(".+", text), re.search("召开", text), [])
+        False
+        """
+        if any(m.start < cue.start() for m in inside):
+            return False
+        gap = text[clause.start() : cue.start()]
+        return _ORGAN_BEFORE.search(gap) is not None and not _place_only().fullmatch(gap)
 
     def _quoted_by(self, index: int, text: str, mentions: list[_Mention], sentence) -> None:
         """Who a sentence right after a quotation alone names as its subject said it (“…。”甲说;

@@ -4635,3 +4635,36 @@ def test_a_part_of_a_day_is_read_the_same_with_the_spans_of_the_dates_read_befor
     # where a date is written does not hang on what it is read as (the year, the last date)
     written = [d.span for d in find_dates(text, reader.clock, year=2019, anchor="2020-06-01")]
     assert reader._part_of_day(text, 0, written) == reader._part_of_day(text, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # an organ holds a meeting after a visit told in the sentence before: whose words it relays
+        # did not speak at it, nor does the visitor go on as its subject
+        (
+            "6月9日上午，市委书记张三到开发区调研。当天下午，开发区党工委召开会议，传达张三调研时的讲话精神。",
+            [{("张三", "lead")}, set()],
+        ),
+        (
+            "6月9日上午，市委书记张三到开发区调研。当天下午，开发区召开党工委会议，传达省长李四调研时的讲话精神。",
+            [{("张三", "lead")}, set()],
+        ),
+        (
+            "6月9日上午，市委书记张三到某县调研。当天下午，县委召开常委会议，传达了有关精神。",
+            [{("张三", "lead")}, set()],
+        ),
+        # controls: the visitor holds it himself, the day or the place opening the clause
+        (
+            "6月9日上午，市委书记张三到某县调研，下午主持召开座谈会，传达了有关精神。",
+            [{("张三", "lead")}, {("张三", "chair"), ("张三", "speak")}],
+        ),
+        (
+            "6月9日上午，市委书记张三到某县调研，随后在某镇召开座谈会，传达了有关精神。",
+            [{("张三", "lead")}, {("张三", "chair"), ("张三", "speak")}],
+        ),
+    ],
+)
+def test_an_organ_that_holds_a_meeting_is_its_clauses_subject(text, roles):
+    events = events_of(text, names=("张三", "李四"))
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == roles
