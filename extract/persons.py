@@ -213,6 +213,8 @@ _LIST_ATTEND = re.compile(
 _PEOPLE_VERBS = re.compile(
     r"参加|出席|列席|陪同|交谈|会见|会谈|看望|慰问|宣誓|辞去|夫妇|两位|三位|同志|党员|代表"
 )
+# The level words a division's name ends in, one character each (徐汇区, 那曲市).
+_LEVEL_CHARS = frozenset("省市区县州盟旗镇乡")
 # Verbs of receiving a guest, and of speaking, for foreign names (会见法比尤斯, 法比尤斯表示).
 _RECEIVE = ("会见", "会谈", "会晤", "接见")
 _SPEAKS = ("表示", "说", "指出", "强调", "时")
@@ -456,6 +458,8 @@ class _Finder:
                 name = None  # 县长宝贵的时间, 书记严肃指出: the tagger reads a word of no name there
             if name and name not in self.found and self.place_visited(at, name):
                 name = None  # 书记那曲调研: the title's holder visits 那曲
+            if name and self.place_goes_on(at, name):
+                name = None  # 区长甲代表徐汇区委…: 徐汇 is the place 徐汇区, no name
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = self.title_start(end)
@@ -613,6 +617,12 @@ class _Finder:
         tells by a cue elsewhere (高平指出) is kept (``name not in self.found``)."""
         return name in gazetteer() and self.text.startswith(_visits(), i + len(name))
 
+    def place_goes_on(self, i: int, name: str) -> bool:
+        """Whether a name read at ``i`` goes on into a division's name of the gazetteer with the
+        level word after it (代表徐汇区委, 代表那曲市政府, 向徐汇区长期以来): a place, no name."""
+        j = i + len(name)
+        return self.text[j : j + 1] in _LEVEL_CHARS and name + self.text[j] in gazetteer()
+
     def verb_of_a_person(self, i: int) -> bool:
         """Whether a verb starts at ``i`` that tells a name before it from a place's: a cue word
         (:func:`names.verb_at`) but not a verb of visiting (某书记那曲调研 visits 那曲)."""
@@ -663,6 +673,8 @@ class _Finder:
             name = name_before(t, start, self.known())
             if name and (country_in(name) or is_common_word(name)):
                 name = None  # 安哥拉总统: a country, not a name
+            if name and self.place_goes_on(start - len(name), name):
+                name = None  # 向徐汇区长期以来…: the place 徐汇区, no name and no 区长
             if name:
                 left = start - len(name)
                 # 党总支王某书记: no name starts inside the organ before it (支王某 is none)
@@ -1636,7 +1648,8 @@ def _name_start(text: str, end: int) -> int:
 
 def _foreign_like(word: str) -> bool:
     """Whether a word may be a foreign name as Chinese writes it (科恰诺娃)."""
-    if word.startswith(context_words("notname")) or word[0] in "的和与同在了是为对向及等":
+    # 团, 处: a title's head goes on into a group or an office (代表团, 代表处), no name after it
+    if word.startswith(context_words("notname")) or word[0] in "的和与同在了是为对向及等团处":
         return False
     if any(c in "国省市县区委会党中央部局院" or c in NOT_GIVEN for c in word) or country_in(word):
         return False

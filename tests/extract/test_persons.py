@@ -1622,3 +1622,24 @@ def test_a_day_word_after_a_titled_name_ends_it(text, expected):
 )
 def test_a_byline_in_brackets_is_no_part_of_the_title_after_it(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word after a title that goes on into a division's name is that place, no name
+        ("区长张明华代表徐汇区委、区政府致辞。", {"张明华": ["区长"]}),
+        ("区长过剑飞代表徐汇区委、区政府致辞。", {}),  # 过, a surname the table lacks
+        ("他代表县委向徐汇区长期以来的支持表示感谢。", {}),
+        ("县长李明华代表那曲市政府出席。", {"李明华": ["县长"]}),
+        # a title's head that goes on into a group or an office names no one after it
+        ("日本某市经济交流代表团访津。", {}),
+        ("美国驻华代表处首席代表约翰出席。", {"约翰": ["美国驻华代表处首席代表"]}),
+        ("会见了日本某协会代表团一行。", {}),
+        # controls: a name after a title, a name before one, with no level word after it
+        ("区长徐汇明出席会议。", {"徐汇明": ["区长"]}),
+        ("王建国区长出席会议。", {"王建国": ["区长"]}),
+    ],
+)
+def test_a_place_or_a_group_after_a_title_is_no_name(text, expected):
+    assert titles(text, "某县") == expected
