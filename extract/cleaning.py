@@ -165,7 +165,10 @@ def _source(lines: list[str]) -> str | None:
         for match in _SOURCE.finditer(line):
             value = _LABEL.split(match["v"])[0]
             value = re.split(
-                r"(?:作者|编辑|編輯|(?:发布|發布)(?:时间|時間|日期)|浏览|点击|时间|時間|记者)", value
+                r"(?:作者|编辑|編輯|(?:发布|發布)(?:时间|時間|日期)|浏览|点击|时间|時間|记者"
+                # a count glued to it (来源:某融媒评论0, 来源:某报阅读12)
+                r"|(?:评论|評論|阅读|閱讀|浏览|瀏覽|点击|點擊|点赞|點贊|收藏|分享)(?:\s*\d|$))",
+                value,
             )[0]
             value = value.strip(" :：,，。")
             if len(value) >= 2 and not re.fullmatch(r"[\d\-/: ]+", value):
@@ -279,6 +282,10 @@ def _is_title_candidate(text: str) -> bool:
     )
 
 
+_DATE_LABEL = re.compile(r"(发布|發布|发稿|發稿|更新|发表|發表)(时间|時間|日期)|^(时间|時間|日期)\s*[:：]")
+_POSTED = re.compile(r"(?:发表|發表|发布|發布)(?:于|於)\s*(?:19|20)\d{2}\s*[年\-/.]")
+
+
 def _published(document: RawDocument, lines: list[_Line], title_index: int, first: int) -> str | None:
     """Publication date: a record's own field, a labelled date line, or a date line
     below the headline; a bare date above the headline is the scrape date."""
@@ -288,7 +295,9 @@ def _published(document: RawDocument, lines: list[_Line], title_index: int, firs
     labelled = [
         line.text
         for line in lines
-        if re.search(r"(发布|發布|发稿|發稿|更新)(时间|時間|日期)|^(时间|時間|日期)\s*[:：]", line.text)
+        if _DATE_LABEL.search(line.text)
+        # a forum's or a blog's line (某网友 发表于 2024-2-20 10:17): not a sentence of the body
+        or (_POSTED.search(line.text) and not _SENTENCE_END.search(line.text))
     ]
     header_dates = [line.text for line in lines[title_index + 1 : first] if _is_meta(line.text)]
     if title_index < 0 and first > 1 and find_datetime(lines[0].text):

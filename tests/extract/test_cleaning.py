@@ -179,6 +179,26 @@ def test_traditional_labels():
     )
 
 
+@pytest.mark.parametrize(
+    ("lines", "published", "source"),
+    [
+        # 发表日期 / 发表于: a publication date as a forum, a blog or an old site labels it,
+        # above the headline or below it
+        (["发表日期:2011年7月26日 出处:某某日报 编辑:long", TITLE], "2011-07-26", "某某日报"),
+        ([TITLE, "某网友 发表于 2024-2-20 10:17:51|来自: | 显示全部楼层"], "2024-02-20T10:17", None),
+        # a count glued to the source is no part of it
+        ([TITLE, "2022-03-03 来源:某某融媒评论0"], "2022-03-03", "某某融媒"),
+        ([TITLE, "2022-03-03 来源:某某日报阅读 12"], "2022-03-03", "某某日报"),
+        # controls: a body sentence that tells when something was published dates no release
+        ([TITLE], None, None),
+    ],
+)
+def test_more_ways_of_labelling_the_date_and_the_source(lines, published, source):
+    body = [*BODY, "该文章发表于2019年3月5日的某某杂志上。"] if not lines[1:] else BODY
+    release = clean(page(*lines, *body))
+    assert (release.published, release.source) == (published, source)
+
+
 def test_html_page_is_reduced_to_its_article():
     from govkg.extract.html import html_to_text
 
