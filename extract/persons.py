@@ -419,7 +419,9 @@ class _Finder:
         word = m.group()
         if len(word) == 4:
             return word if _foreign_like(word) and not _not_a_name(word) else None
-        if not is_chinese_name("王" + word[1:]) or word in context_words("notname"):
+        if word in context_words("notname"):
+            return None
+        if not is_chinese_name("王" + word[1:]) and not _YEAR_IN_NAME.fullmatch(word[1:]):
             return None
         return word
 
@@ -1561,6 +1563,12 @@ _HOLDERS_MARKS = frozenset("、，,；;")
 
 # A list item between two 、 (list_item): two to four characters.
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}(?=、)")
+# A given name that opens with 年 (李年贵, 王年华), read only as an item between two names of a list:
+# elsewhere 年 after a surname's character is mostly a word of time (周年, 全年, 连年, 常年).
+_YEAR_IN_NAME = re.compile(
+    "年(?![度底初末终中内前后间来轻龄级会均份代货鉴报薪假限检审关纪庆终头月日])"
+    f"[^{''.join(sorted(NOT_GIVEN))}]"
+)
 
 
 def _unsurnamed(word: str) -> bool:

@@ -1643,3 +1643,20 @@ def test_a_byline_in_brackets_is_no_part_of_the_title_after_it(text, expected):
 )
 def test_a_place_or_a_group_after_a_title_is_no_name(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name that opens with 年, between two names of a list
+        (
+            "副主任李树明、李年贵、武威飚出席。",
+            {"李树明": ["副主任"], "李年贵": ["副主任"], "武威飚": ["副主任"]},
+        ),
+        # controls: a word of time between two names is no name, nor ends the list's titles
+        ("副主任李树明、周年庆、武威飚出席。", {"李树明": ["副主任"], "武威飚": []}),
+        ("副主任李树明、全年度、武威飚出席。", {"李树明": ["副主任"], "武威飚": []}),
+    ],
+)
+def test_a_given_name_that_opens_with_nian_in_a_list(text, expected):
+    assert titles(text, "某县") == expected
