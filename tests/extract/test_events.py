@@ -4668,3 +4668,20 @@ def test_a_part_of_a_day_is_read_the_same_with_the_spans_of_the_dates_read_befor
 def test_an_organ_that_holds_a_meeting_is_its_clauses_subject(text, roles):
     events = events_of(text, names=("张三", "李四"))
     assert [{(p.person, p.role) for p in e.participations} for e in events] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # when or where a meeting is to be held, as a noun, holds no meeting
+        (
+            "6月9日，县人大常委会举行第二次会议，审议通过了关于县人大二次会议召开时间的决定。",
+            ["县人大常委会第二次会议"],
+        ),
+        ("6月9日，县委召开常委会，研究全县工作会议召开地点等事宜。", ["常委会"]),
+        # controls: a meeting held, its day after it
+        ("全县工作会议召开。", ["全县工作会议"]),
+    ],
+)
+def test_the_time_or_place_of_a_meeting_is_no_meeting_held(text, names):
+    assert [e.name for e in events_of(text) if e.type == "meeting"] == names
