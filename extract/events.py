@@ -523,6 +523,9 @@ _NOMINAL_CUE = re.compile(
 # 工作 (work), whose 作 is no verb of giving a report or a summing up (工作报告, 工作总结).
 _WORK = re.compile(r"工(?=作)")
 _GIVES_WORK = re.compile(r"[作做]了?[^，,；;。作做]{0,12}$")
+# A clause that says whose home or bedside a call is paid at (在困难群众甲、乙等家中，…): they are
+# called on, and do nothing the next clause says.
+_AT_HOME = re.compile(r"\s*在[^，,；;。]*?(?:家中|家里|家|住处|住所|病房|病床前|床前)(?:时|期间)?\s*")
 # A clause that says on whose behalf the next one acts (受县委书记甲委托，乙主持…): 甲 does nothing.
 _ON_BEHALF = re.compile(r"\s*受[^，,；;。]*(?:委托|指派|委派)\s*")
 # Who attended, said of those the clause addresses or names (出席签约仪式的各位嘉宾, 参加会议的全体
@@ -707,9 +710,11 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
     standing = "(?:(?<!常委会)|(?=[上后前中时，,。；;、和及与并（(]|$))"
     # 县委常委（扩大）会: a sitting enlarged, said in brackets before its 会.
     meet = f"(?:{meet}|[（(]扩大[）)]会)(?![堂室厅场所议晤谈见展员计])(?!(?<=论坛)开幕式){standing}"
-    # An inspection verb that heads a noun (巡察通告, 检查组) or is a participle (被巡察村)
-    # reports no inspection.
-    heads_noun = "通告|公告|报告|组|办|室|员|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等"
+    # An inspection verb that heads a noun (巡察通告, 检查组; 慰问品, 慰问金: what a call brings)
+    # or is a participle (被巡察村) reports no inspection.
+    heads_noun = (
+        "通告|公告|报告|组|办|室|员|结果|反馈|整改|意见|重要|讲话|时的|的|精神|等|品|金|信|电|款|物资"
+    )
     inspect_verb = f"(?<!被)(?:{inspect})(?!{heads_noun})"
     cues = []
     for kind, pattern, needs in load_table("event_cues.tsv"):
@@ -1118,6 +1123,7 @@ class _Reader:
         self.background = False  # the sentence told a rite or a signing as background
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.written: list[Span] = []  # the spans of the dates written in the sentence read
+        self.days_opened: dict[int, str] = {}  # the day a sentence opens with (1月8日上午，…), by its index
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
@@ -1194,6 +1200,8 @@ class _Reader:
         self.ranges_taken = set()
         self.past = self._tells_of_the_past(text)
         opening = _opening_date(text, words_start, dates)
+        if opening is not None and opening.iso and not opening.until:
+            self.days_opened[index] = opening.iso
         if (
             opening is not None
             and not opening.anchored
@@ -2285,6 +2293,7 @@ class _Reader:
                     inside
                     and clause.end() - inside[-1].end <= 4
                     and not _ON_BEHALF.fullmatch(text, clause.start(), clause.end())
+                    and not _AT_HOME.fullmatch(text, clause.start(), clause.end())
                 ):
                     # A clause of names only (县长何平，副县长…出席): they do what the next clause says.
                     pending.extend(m.key for m in inside)
@@ -2707,6 +2716,13 @@ class _Reader:
             None,
         )
 
+    def _another_day(self, draft: _Draft, sentence: int) -> bool:
+        """Whether a sentence opens with a day that the happening told before was not held on."""
+        day = self.days_opened.get(sentence)
+        if day is None or draft.date is None:
+            return False
+        return not (draft.date <= day <= (draft.until or draft.date))
+
     def assign(self) -> None:
         """Give the participations read so far to the event told of where each was read."""
         fallback = self.current or (self.drafts[0] if self.drafts else None)
@@ -2728,6 +2744,10 @@ class _Reader:
                     told,
                 )
             target = told[1] if told else fallback
+            if (told is None or told[0][0] < where[0]) and self._another_day(target, where[0]):
+                # 1月9日，甲到某村走访。1月8日上午，乙深入到某镇，倾听民意: a day of its own, no part
+                # of the happening told of before.
+                continue
             if part.role == "speak" and target.in_words and target.sentence == where[0]:
                 if all(mark > where for mark, draft in self.marks if draft is target):
                     # 甲表示，昨天我们召开了常务会议: the words tell of the meeting, they are not

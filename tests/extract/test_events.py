@@ -4685,3 +4685,49 @@ def test_an_organ_that_holds_a_meeting_is_its_clauses_subject(text, roles):
 )
 def test_the_time_or_place_of_a_meeting_is_no_meeting_held(text, names):
     assert [e.name for e in events_of(text) if e.type == "meeting"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # whose home a call is paid at is called on, and leads nothing
+        (
+            "1月9日上午，张三到某村走访群众。在困难群众李四、王五等家中，张三为他们送上慰问品。",
+            [{("张三", "lead")}],
+        ),
+        (
+            "1月9日上午，张三到某村走访群众。在老党员李四家里，张三详细询问了老人的身体状况。",
+            [{("张三", "lead")}],
+        ),
+        # control: a clause of names alone does what the next one says
+        ("1月9日上午，县长张三，副县长李四，到某村走访群众。", [{("张三", "lead"), ("李四", "lead")}]),
+    ],
+)
+def test_whose_home_a_call_is_paid_at_leads_nothing(text, roles):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a sentence that opens with a day of its own, with no happening it tells of, is no part
+        # of the one told before on another day
+        (
+            "1月9日上午，张三到某村走访群众。1月8日上午，赵六深入到某镇某村，倾听民意。",
+            [{("张三", "lead")}],
+        ),
+        # controls: a day of the happening's range, the same day
+        (
+            "6月9日至11日，张三到某市调研。10日上午，赵六深入到某镇某村，倾听民意。",
+            [{("张三", "lead"), ("赵六", "lead")}],
+        ),
+        (
+            "1月9日上午，张三到某村走访群众。1月9日下午，赵六深入到某镇某村，倾听民意。",
+            [{("张三", "lead"), ("赵六", "lead")}],
+        ),
+    ],
+)
+def test_a_sentence_of_another_day_is_no_part_of_the_happening_before(text, roles):
+    events = events_of(text, names=("张三", "赵六"))
+    assert [{(p.person, p.role) for p in e.participations} for e in events] == roles
