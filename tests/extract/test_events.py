@@ -309,6 +309,8 @@ def test_standing_committee_meetings(text, names):
         ("6月9日，县里举办活动扩大会展影响。", []),
         ("6月9日，张三出席商会常务会员座谈。", []),
         ("6月9日，县长张三主持召开县政府常务会议。", ["县政府常务会议"]),
+        # a conference centre is where something is held, no meeting
+        ("6月9日，某县招商项目集中签约仪式在县会议中心举行，张三出席。", []),
     ],
 )
 def test_a_standing_or_enlarged_meeting_said_short(text, names):
