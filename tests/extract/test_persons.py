@@ -1660,3 +1660,20 @@ def test_a_place_or_a_group_after_a_title_is_no_name(text, expected):
 )
 def test_a_given_name_that_opens_with_nian_in_a_list(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 电 of an organ's or a firm's name (广电, 供电, 光电, 水电) is no dateline's 电
+        ("县广电局局长王建国出席。", {"王建国": ["县广电局局长"]}),
+        ("国网某县供电公司总经理王建国出席。", {"王建国": ["国网某县供电公司总经理"]}),
+        ("某某光电科技有限公司总经理王建国出席。", {"王建国": ["某某光电科技有限公司总经理"]}),
+        ("某水电站站长王建国出席。", {"王建国": ["某水电站站长"]}),
+        # controls: a dateline's 电 ends before the title
+        ("新华社北京3月3日电县委书记王建国出席。", {"王建国": ["县委书记"]}),
+        ("据新华社电国务院总理王建国出席。", {"王建国": ["国务院总理"]}),
+    ],
+)
+def test_dian_of_an_organs_name_is_no_datelines(text, expected):
+    assert titles(text, "某县") == expected
