@@ -138,8 +138,11 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             and not _inside_place(text, i)
         ):
             # a word such as 在 or 会见 may also be part of the title (会见 is
-            # not, 在 never is): stop unless the rest is too short to be one
-            break
+            # not, 在 never is): stop unless the rest is too short to be one, or is a head
+            # after the last character of its organ's name (纪念馆馆长, 慰问团团长: 馆长 alone
+            # follows 馆, the word before ends in the organ's name)
+            if not _organ_tail(text, i, end):
+                break
         i -= 1
     if i < end and text[i] in "日号月年" and i > 0 and text[i - 1].isdigit():
         i += 1  # 1月25日市长何平: the date is no part of the title
@@ -159,6 +162,16 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+def _organ_tail(text: str, i: int, end: int) -> bool:
+    """Whether what runs from ``i`` to ``end`` is a head after the last character of an organ's
+    name, the character the head opens with (馆馆长, 团团长, 组组长, 局局长): no title alone.
+
+    >>> _organ_tail("烈士纪念馆馆长", 4, 7), _organ_tail("在市长", 1, 3)
+    (True, False)
+    """
+    return end - i >= 3 and text[i] == text[i + 1] and text[i + 1 : end] in heads()
 
 
 def _after_aside(text: str, i: int, end: int) -> int:

@@ -1677,3 +1677,26 @@ def test_a_given_name_that_opens_with_nian_in_a_list(text, expected):
 )
 def test_dian_of_an_organs_name_is_no_datelines(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that may stand before a title, inside an organ's name (国有, 对外, 对口, 为民, 同济)
+        ("县国有资产管理局局长王建国出席。", {"王建国": ["县国有资产管理局局长"]}),
+        ("省委对外联络部部长王建国出席。", {"王建国": ["省委对外联络部部长"]}),
+        ("市人民对外友好协会会长王建国出席。", {"王建国": ["市人民对外友好协会会长"]}),
+        ("县对口支援办公室主任王建国出席。", {"王建国": ["县对口支援办公室主任"]}),
+        ("县对台办主任王建国出席。", {"王建国": ["县对台办主任"]}),
+        ("县为民服务中心主任王建国出席。", {"王建国": ["县为民服务中心主任"]}),
+        ("同济大学校长王建国出席。", {"王建国": ["同济大学校长"]}),
+        # …or ending right before the head, whose first character ends the organ's name
+        ("县烈士纪念馆馆长王建国出席。", {"王建国": ["县烈士纪念馆馆长"]}),
+        ("省慰问团团长王建国出席。", {"王建国": ["省慰问团团长"]}),
+        # controls: the words before a title end it
+        ("甲会见局长王建国。", {"王建国": ["局长"]}),
+        ("他对外交部部长王建国说。", {"王建国": ["外交部部长"]}),
+    ],
+)
+def test_a_word_before_titles_inside_an_organs_name(text, expected):
+    assert titles(text, "某县") == expected
