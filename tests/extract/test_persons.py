@@ -1703,3 +1703,19 @@ def test_dian_of_an_organs_name_is_no_datelines(text, expected):
 )
 def test_a_word_before_titles_inside_an_organs_name(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 怀 and 咸 are surnames
+        ("教育部部长怀进鹏出席会议。", {"怀进鹏": ["教育部部长"]}),
+        ("全国人大常委会副委员长咸辉出席会议。", {"咸辉": ["全国人大常委会副委员长"]}),
+        # controls: the words they open after a title, and a place they open
+        ("县长怀着激动的心情走访群众。", {}),
+        ("书记怀念老同志。", {}),
+        ("县长咸阳考察。", {}),
+    ],
+)
+def test_more_surnames_of_office_holders(text, expected):
+    assert titles(text, "中国") == expected
