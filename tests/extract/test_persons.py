@@ -1711,6 +1711,10 @@ def test_a_word_before_titles_inside_an_organs_name(text, expected):
         # 怀 and 咸 are surnames
         ("教育部部长怀进鹏出席会议。", {"怀进鹏": ["教育部部长"]}),
         ("全国人大常委会副委员长咸辉出席会议。", {"咸辉": ["全国人大常委会副委员长"]}),
+        # rare surnames (綦, 雒) whose character opens no common word
+        ("文化部部长雒树刚出席会议。", {"雒树刚": ["文化部部长"]}),
+        ("县长綦成元出席会议。", {"綦成元": ["县长"]}),
+        ("县长綦江调研。", {}),  # a place
         # controls: the words they open after a title, and a place they open
         ("县长怀着激动的心情走访群众。", {}),
         ("书记怀念老同志。", {}),
