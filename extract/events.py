@@ -639,6 +639,9 @@ _GUEST_CAME = re.compile(r"(?:来华|来京|访华|应邀|前来|专程|出席|�
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
 # The rites of an appointment: its oath, its commission.
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
+# What follows 任 after 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重): the same
+# words as event_cues.tsv's notice of appointments keeps out.
+_NO_POST_TAKEN = re.compile(r"[务期内职劳重性意何凭由免]")
 # 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
 _APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
 # A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
@@ -2268,6 +2271,8 @@ class _Reader:
                 and not _ALONG_NOUN.match(text, c.end())
                 and not (listing and c.start() >= listing.start())
                 and not _APPOINTED_NOUN.match(text, c.start())
+                # 甲同志任劳任怨, 甲同志任职期间: 任 of no post taken
+                and not (c.group().startswith("同志") and _NO_POST_TAKEN.match(text, c.end()))
                 # 审议政府工作报告, 听取工作总结: 作 of 工作 gives no report, no summing up, unless
                 # a giving verb comes before it (乙作了政府工作报告)
                 and not (

@@ -4733,3 +4733,26 @@ def test_whose_home_a_call_is_paid_at_leads_nothing(text, roles):
 def test_a_sentence_of_another_day_is_no_part_of_the_happening_before(text, roles):
     events = events_of(text, names=("张三", "赵六"))
     assert [{(p.person, p.role) for p in e.participations} for e in events] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a notice of the party's appointments: 甲同志任…, 担任, 兼任, 挂任
+        ("市委决定：张三同志任县委书记。", [("appointment", {("张三", "appointed")})]),
+        (
+            "县委决定：张三同志任县发展和改革局局长（试用期一年），免去李四同志的县发展和改革局局长职务。",
+            [("appointment", {("张三", "appointed"), ("李四", "removed")})],
+        ),
+        ("县委决定：张三同志挂任某镇党委副书记。", [("appointment", {("张三", "appointed")})]),
+        # controls: 任 of no post taken
+        ("张三同志任劳任怨，任重道远。", []),
+        (
+            "6月3日，县委书记张三同志主持会议。张三同志任职期间做了大量工作。",
+            [("meeting", {("张三", "chair")})],
+        ),
+    ],
+)
+def test_a_notice_of_appointments_by_tongzhi_ren(text, events):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in found] == events
