@@ -112,6 +112,11 @@ _PRONOUN_POST = re.compile(
     r"(?:出任|担任|调任|升任|兼任|改任|转任|任)",
     re.MULTILINE,
 )
+# A post a person named before 同志 takes up, in a notice of appointments (甲同志任…, 担任, 兼任,
+# 挂任), not 任 of no post (甲同志任劳任怨, 任职期间: as events.py reads it).
+_TAKES_POST = re.compile(r"同志(?:任|担任|兼任|挂任)(?![务期内职劳重性意何凭由免])")
+# A note in brackets that closes a post's words (（试用期一年）, （正处级）, （挂职）).
+_POST_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
@@ -888,6 +893,31 @@ class _Finder:
             i = m.end()
             while (item := _POST_ITEM.match(t, i)) and is_title(item["title"]):
                 titles.append(item.span("title"))
+                if t[item.end() : item.end() + 1] != "、":
+                    break
+                i = item.end() + 1
+            if titles:
+                self.add(name, titles)
+
+    def posts_taken(self) -> None:
+        """The posts a notice of appointments gives a person by name (市委决定：甲同志任县委委员、
+        常委、书记; 乙同志任某局局长（试用期一年）): each title of the list after the verb, to a mark
+        that is not 、."""
+        t = self.text
+        for m in _TAKES_POST.finditer(t):
+            name = next((n for n in self.found if t.endswith(n, 0, m.start())), None)
+            if name is None:
+                continue
+            titles = []
+            i = m.end()
+            while item := _POST_ITEM.match(t, i):
+                start, end = item.span("title")
+                note = _POST_NOTE.search(t, start, end)
+                if note and not is_title(t[start:end]):
+                    end = note.start()  # 某局局长（试用期一年）: a note on the post
+                if not is_title(t[start:end]):
+                    break
+                titles.append((start, end))
                 if t[item.end() : item.end() + 1] != "、":
                     break
                 i = item.end() + 1
@@ -1724,6 +1754,7 @@ def find_persons(
     finder.careers()
     finder.pronoun_notices()
     finder.pronoun_posts()
+    finder.posts_taken()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

@@ -1723,3 +1723,23 @@ def test_a_word_before_titles_inside_an_organs_name(text, expected):
 )
 def test_more_surnames_of_office_holders(text, expected):
     assert titles(text, "中国") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the posts a notice of appointments gives by name: 甲同志任…, to a mark that is not 、
+        (
+            "市委决定：王建国同志任县委委员、常委、书记，免去李明华同志的县委书记职务。",
+            {"王建国": ["书记", "县委委员", "常委"], "李明华": ["县委书记"]},
+        ),
+        ("县委决定：王建国同志任县发展和改革局局长（试用期一年）。", {"王建国": ["县发展和改革局局长"]}),
+        ("县委决定：王建国同志挂任某镇党委副书记，挂职时间两年。", {"王建国": ["某镇党委副书记"]}),
+        ("王建国同志任某某（集团）有限公司董事长。", {"王建国": ["某某（集团）有限公司董事长"]}),
+        # controls: 任 of no post
+        ("王建国同志任劳任怨。", {"王建国": []}),
+        ("县委书记王建国同志任职期间成绩突出。", {"王建国": ["县委书记"]}),
+    ],
+)
+def test_the_posts_a_notice_gives_by_name(text, expected):
+    assert titles(text, "某县") == expected
