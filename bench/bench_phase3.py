@@ -15,6 +15,9 @@ machine is shared), in milliseconds a release, split into:
   what ``ReleaseShards.write`` does besides the parts around it;
 - ``write_shard`` (the file compared, written, renamed, and its digest);
 - the network rows (``shard_rows_maker``: made and written);
+- ``unpickle``: each file's records unpickled from the bytes of its cache entry, in the loop,
+  as ``map_sources`` does (not held from the start: made among the shards' work, they cost
+  two to five times what a loop of ``pickle.loads`` alone shows);
 
 and how much of the whole is the kernel's (system time: creating, writing
 and renaming two files a release, which varies most with what else the
@@ -50,15 +53,16 @@ from govkg.graph.sharded import shard_rows_maker
 from govkg.graph.shards import ReleaseShards
 
 
-def kept_records(build: Path, files: int) -> list[list]:
-    """The records of up to ``files`` files the build's cache keeps (in the order of their keys)."""
+def kept_entries(build: Path, files: int) -> list[bytes]:
+    """The cache entries (the records pickled) of up to ``files`` files the build's cache keeps,
+    in the order of their keys; damaged ones left out."""
     database = sqlite3.connect(build / CACHE / DATABASE)
     try:
         query = "SELECT value FROM entries WHERE kind = '' ORDER BY key LIMIT ?"
-        found = [unpickled(value) for (value,) in database.execute(query, (files,))]
+        found = [value for (value,) in database.execute(query, (files,))]
     finally:
         database.close()
-    return [value[0] for value in found if value]
+    return [value for value in found if unpickled(value)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,18 +74,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print a profile's N first")
     args = parser.parse_args(argv)
 
-    files = kept_records(args.build, args.files)
+    files = kept_entries(args.build, args.files)
     if not files:
         print(f"no records kept in {args.build / CACHE}", file=sys.stderr)
         return 1
-    corpus = unresolved([item for found in files for item in found])
-    work = [[(item, corpus.release_keys(item.release.id)) for item in found] for found in files]
-    count = sum(map(len, work))
+    records = [unpickled(data)[0] for data in files]
+    corpus = unresolved([item for found in records for item in found])
+    work = [
+        (data, {e.release.id: corpus.release_keys(e.release.id) for e in found})
+        for data, found in zip(files, records, strict=True)
+    ]
+    count = sum(map(len, records))
+    del records, corpus  # unpickled again in the loop, one file at a time
     folder = args.out or Path(tempfile.mkdtemp(prefix="govkg-bench-phase3-"))
     shutil.rmtree(folder, ignore_errors=True)
 
     cpu = time.process_time
-    spent = dict.fromkeys(["map_release", "write_shard", "rows"], 0.0)
+    spent = dict.fromkeys(["map_release", "write_shard", "rows", "unpickle"], 0.0)
 
     def timed(part, function):
         def call(*args):
@@ -96,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     mapper, writer = shards_module.map_release, shards_module.write_shard
     shards_module.map_release = timed("map_release", mapper)
     shards_module.write_shard = timed("write_shard", writer)
+    unpickle = timed("unpickle", unpickled)
     profile = cProfile.Profile() if args.profile else None
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     try:
@@ -105,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             profile.enable()
         for start in range(0, len(work), args.batch):
             shards = ReleaseShards(folder / "shards", timed("rows", shard_rows_maker(folder / "rows")))
-            for found in work[start : start + args.batch]:
-                for item, keys in found:
-                    shards.write(item, keys)
+            for data, keys in work[start : start + args.batch]:
+                for item in unpickle(data)[0]:
+                    shards.write(item, keys[item.release.id])
         if profile:
             profile.disable()
         whole = cpu() - began
