@@ -165,13 +165,34 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
 
 
 def _organ_tail(text: str, i: int, end: int) -> bool:
-    """Whether what runs from ``i`` to ``end`` is a head after the last character of an organ's
-    name, the character the head opens with (馆馆长, 团团长, 组组长, 局局长): no title alone.
+    """Whether what runs from ``i`` to ``end`` is a title after the last character of an organ's
+    name, the character its head opens with (馆馆长, 团副团长, 组组长, 局局长): no title alone.
 
-    >>> _organ_tail("烈士纪念馆馆长", 4, 7), _organ_tail("在市长", 1, 3)
-    (True, False)
+    >>> _organ_tail("烈士纪念馆馆长", 4, 7), _organ_tail("纪念馆副馆长", 2, 6), _organ_tail("在市长", 1, 3)
+    (True, True, False)
     """
-    return end - i >= 3 and text[i] == text[i + 1] and text[i + 1 : end] in heads()
+    if end - i < 3 or text[i] not in _head_initials():
+        return False
+    head = next((h for h in _heads_by_length() if text.endswith(h, i + 1, end)), None)
+    return (
+        head is not None
+        and head[0] == text[i]
+        and _DEPUTY.fullmatch(text, i + 1, end - len(head)) is not None
+    )
+
+
+# What may stand between an organ's name and its head: a deputy's words (副, 常务副, 执行).
+_DEPUTY = re.compile(r"(?:常务|第一|执行)?副?")
+
+
+@cache
+def _heads_by_length() -> tuple[str, ...]:
+    return tuple(sorted(heads(), key=len, reverse=True))
+
+
+@cache
+def _head_initials() -> frozenset[str]:
+    return frozenset(h[0] for h in heads())
 
 
 def _after_aside(text: str, i: int, end: int) -> int:

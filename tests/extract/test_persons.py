@@ -1696,6 +1696,9 @@ def test_dian_of_an_organs_name_is_no_datelines(text, expected):
         # …or ending right before the head, whose first character ends the organ's name
         ("县烈士纪念馆馆长王建国出席。", {"王建国": ["县烈士纪念馆馆长"]}),
         ("省慰问团团长王建国出席。", {"王建国": ["省慰问团团长"]}),
+        ("县烈士陵园纪念馆副馆长王建国出席。", {"王建国": ["县烈士陵园纪念馆副馆长"]}),
+        ("省慰问团常务副团长王建国出席。", {"王建国": ["省慰问团常务副团长"]}),
+        ("会议由县人民政府副县长王建国主持。", {"王建国": ["县人民政府副县长"]}),
         # controls: the words before a title end it
         ("甲会见局长王建国。", {"王建国": ["局长"]}),
         ("他对外交部部长王建国说。", {"王建国": ["外交部部长"]}),
