@@ -1717,6 +1717,7 @@ def test_a_word_before_titles_inside_an_organs_name(text, expected):
         # rare surnames (綦, 雒) whose character opens no common word
         ("文化部部长雒树刚出席会议。", {"雒树刚": ["文化部部长"]}),
         ("县长綦成元出席会议。", {"綦成元": ["县长"]}),
+        ("县长阙明华出席会议。", {"阙明华": ["县长"]}),
         ("县长綦江调研。", {}),  # a place
         # controls: the words they open after a title, and a place they open
         ("县长怀着激动的心情走访群众。", {}),
