@@ -91,6 +91,11 @@ def _ethnic(kind: str) -> frozenset[str]:
     return frozenset(rows) if kind == "notname" else frozenset("".join(rows))
 
 
+def _opens_a_name(c: str) -> bool:
+    """Whether a character may open a name: a surname's or an ethnic name's first."""
+    return c in surnames() or c in _ethnic("start")
+
+
 def ethnic_name_at(text: str, i: int) -> str | None:
     """A Mongolian, Tibetan or Uyghur name starting at ``i``, written with no Han surname.
 
@@ -121,6 +126,9 @@ def ethnic_name_at(text: str, i: int) -> str | None:
         else:
             break
     notname = tuple(_ethnic("notname"))
+    after = text[j + 1 : j + 2]
+    if text[j : j + 1] == "和" and letters and boundary_after(text, j + 1) and not _opens_a_name(after):
+        j += 1  # 那顺孟和出席, 恩和，: 和 ends the name, joining no other name after it
     for end in range(j, i + 1, -1):  # the longest run a boundary follows
         word = text[i:end]
         if word.endswith("·") or not boundary_after(text, end):

@@ -467,6 +467,10 @@ class _Finder:
                 name = None  # 书记那曲调研: the title's holder visits 那曲
             if name and self.place_goes_on(at, name):
                 name = None  # 区长甲代表徐汇区委…: 徐汇 is the place 徐汇区, no name
+            if name and t.startswith("和", at + len(name)):
+                # 那顺孟和出席: 和 joins no name after it; the (ethnic) name runs on
+                ethnic = ethnic_name_at(t, at)
+                name = ethnic if ethnic and len(ethnic) > len(name) else name
             foreign = False
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = self.title_start(end)

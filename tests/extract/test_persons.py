@@ -1747,3 +1747,23 @@ def test_more_surnames_of_office_holders(text, expected):
 )
 def test_the_posts_a_notice_gives_by_name(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ethnic names with 江, 村, 林, 地, 楞 inside, 恩 first, 和 last
+        ("自治区主席洛桑江村出席会议。", {"洛桑江村": ["自治区主席"]}),
+        ("自治区主席白玛赤林出席会议。", {"白玛赤林": ["自治区主席"]}),
+        ("县长吾买尔江出席会议。", {"吾买尔江": ["县长"]}),
+        ("副县长那顺孟和出席会议。", {"那顺孟和": ["副县长"]}),
+        ("副县长恩和，副县长乌兰出席会议。", {"恩和": ["副县长"], "乌兰": ["副县长"]}),
+        # controls: 和 that joins two names, words and places in those characters
+        ("县长王建国和李明华出席。", {"王建国": ["县长"], "李明华": []}),
+        ("县长王建国和记者交谈。", {"王建国": ["县长"]}),
+        ("书记多地调研。", {}),
+        ("州长恩施调研。", {}),
+    ],
+)
+def test_more_ethnic_names_after_a_title(text, expected):
+    assert titles(text, "某县") == expected
