@@ -1767,3 +1767,20 @@ def test_the_posts_a_notice_gives_by_name(text, expected):
 )
 def test_more_ethnic_names_after_a_title(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more heads of titles: a farm's or a mine's head, court posts of a notice, diplomats,
+        # grid and liaison workers
+        ("6月3日，县国有林场场长王建国出席会议。", {"王建国": ["县国有林场场长"]}),
+        ("会议决定任命王建国为县人民法院审判员。", {"王建国": ["县人民法院审判员"]}),
+        ("6月3日，社区网格员王建国出席会议。", {"王建国": ["社区网格员"]}),
+        ("6月3日，县委组织部干事王建国出席会议。", {"王建国": ["县委组织部干事"]}),
+        # control: a head inside a word before a name is no title
+        ("6月3日，建立市场长效机制王建国说。", {"王建国": []}),
+    ],
+)
+def test_more_heads_of_titles(text, expected):
+    assert titles(text, "某县") == expected
