@@ -636,7 +636,7 @@ _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，
 # 总统乙, 会见应邀访华的乙): no part of the reception's name.
 _GUEST_CAME = re.compile(r"(?:来华|来京|访华|应邀|前来|专程|出席|参加)[^，,；;。！？!?：:]*的")
 # A reception cue with nothing received or held with (参加了会见).
-_BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
+_BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)(?:时在座|时在场)?$")
 # The rites of an appointment: its oath, its commission.
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.

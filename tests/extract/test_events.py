@@ -955,6 +955,9 @@ _MET = "6月9日，市长张三会见了某集团董事长李四一行。"
         (_MET + "参加会见的有副市长王五。", "attend"),
         (_MET + "随同会见的还有：副市长王五。", "attend"),
         (_MET + "陪同会见的有副市长王五。", "accompany"),
+        # who sat in on it (会见时在座, 会谈时在场) takes part: no second reception he hosts
+        (_MET + "副市长王五会见时在座。", "attend"),
+        (_MET + "市委常委、副市长王五会谈时在场。", "attend"),
     ],
 )
 def test_who_takes_part_in_a_reception_told_of(text, role):
