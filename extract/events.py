@@ -703,13 +703,14 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
     pattern for each group of words, one word of each group needed)."""
     meet = alternation(load_words("meeting_heads.tsv"))
     inspect = alternation(load_words("inspection_verbs.tsv"))
-    # 人民大会堂, 会议室, 会议中心: places, not meetings; 视频会晤, 视频会见: receptions; 会展,
-    # 会员, 会计: other words (举办活动扩大会展影响). 论坛开幕式: the opening, a ceremony.
+    # 人民大会堂, 会议室, 会议中心, 会议大厦: places, not meetings; 视频会晤, 视频会见: receptions;
+    # 会展, 会员, 会计: other words (举办活动扩大会展影响). 论坛开幕式: the opening, a ceremony.
     # 常委会 is a meeting where it is held (主持召开市委常委会, 在市委常委会上) and a body where
     # anything else follows (人大常委会主任, 常委会第五次会议, 常委会扩大会议, 常委会组织的…).
     standing = "(?:(?<!常委会)|(?=[上后前中时，,。；;、和及与并（(]|$))"
     # 县委常委（扩大）会: a sitting enlarged, said in brackets before its 会.
-    meet = f"(?:{meet}|[（(]扩大[）)]会)(?![堂室厅场所议晤谈见展员计]|中心)(?!(?<=论坛)开幕式){standing}"
+    building = "(?![堂室厅场所议晤谈见展员计]|中心|大厦|大楼)"
+    meet = f"(?:{meet}|[（(]扩大[）)]会){building}(?!(?<=论坛)开幕式){standing}"
     # An inspection verb that heads a noun (巡察通告, 检查组; 慰问品, 慰问金: what a call brings)
     # or is a participle (被巡察村) reports no inspection.
     heads_noun = (

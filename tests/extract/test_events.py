@@ -40,6 +40,16 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，按照省委要求召开专题会议，县长张三主持。", ["meeting"]),  # a demand followed
         ("6月9日，某县与某公司签约5个项目。", ["signing"]),  # signed here, not a tally
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
+        # a rite called 典礼, of any kind (开工典礼, 奠基典礼, 毕业典礼), as 颁奖典礼 was
+        ("6月9日，某中学开工典礼由副县长张三主持。", ["ceremony"]),
+        ("6月9日，某项目奠基典礼在某镇举行。", ["ceremony"]),
+        # 同 of 同志 is no 同 of whom a talk is held with: …负责同志参加座谈 is no talk of its own
+        ("6月9日，某市与某集团举行工作对接会。市直有关部门负责同志参加座谈。", ["meeting"]),
+        ("6月9日，市长张三同某集团董事长李四一行座谈。", ["meeting"]),
+        # a conference centre is where it is held, no meeting (…仪式在县会议中心举行)
+        ("6月9日，某县项目集中签约仪式在县会议中心举行。", ["signing"]),
+        ("6月9日，某区重点项目开工仪式在区会议大厦举行。", ["ceremony"]),
+        ("6月9日，全市经济工作会议在市会议中心召开。", ["meeting"]),
         ("会议决定任命王五为副县长。", ["appointment"]),
         ("6月9日，县委召开常委会会议。会后，县领导到企业调研。", ["meeting", "inspection"]),
         # more kinds of 会: a party branch's review, a report of duties, a kick-off, a briefing
