@@ -559,6 +559,8 @@ _TITLES_ONLY = re.compile(
 _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,30}?会")
 # What joins a cue to a word of speech that follows it (…座谈时强调).
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
+# A rite named by its kind alone (主持仪式, 出席典礼): whichever rite is told of, a signing's too.
+_BARE_RITE = re.compile(r"^(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 # A gathering that opens or closes, told as a clause of its own (某文化旅游节开幕, 某博览会在某市
@@ -2127,8 +2129,11 @@ class _Reader:
         tells of an event only if one was reported, 参加会见; ``elsewhen``: a cue said of some
         unstated day, 日前…, is no event told of with its day; ``own_call``: a call told within a
         visit, 调研期间，甲看望了…, is no part of the visit)."""
+        # 签约仪式在某地举行。乙主持仪式: a rite named by no more than its kind is the one told of,
+        # a signing's too.
+        kinds = {"ceremony", "signing"} if _BARE_RITE.match(simplify(draft.name)) else {draft.type}
         for other in reversed(self.drafts):
-            if other.type != draft.type or other.past or (elsewhen and other.date):
+            if other.type not in kinds or other.past or (elsewhen and other.date):
                 continue
             if draft.date and other.date and other.date != draft.date:
                 continue

@@ -465,6 +465,34 @@ def test_the_rite_of_a_gathering_that_opens(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rite named by its kind alone (主持仪式) is the rite told of, a signing's too
+        (
+            "6月9日，某县项目集中签约仪式举行。县委书记张三出席。副县长李四主持仪式。",
+            [("signing", {("张三", "attend"), ("李四", "chair")})],
+        ),
+        (
+            "6月9日，某县重点项目集中开工仪式举行。县长张三出席。副县长李四主持典礼。",
+            [("ceremony", {("张三", "attend"), ("李四", "chair")})],
+        ),
+        # controls: with no rite told of, or one of another day, it is a rite of its own
+        (
+            "6月9日，县长张三到某镇调研。下午，副县长李四主持仪式。",
+            [("inspection", {("张三", "lead")}), ("ceremony", {("李四", "chair")})],
+        ),
+        (
+            "6月8日，某县签约仪式举行。6月9日，副县长李四主持仪式。",
+            [("signing", set()), ("ceremony", {("李四", "chair")})],
+        ),
+    ],
+)
+def test_a_rite_named_by_its_kind_alone_is_the_one_told_of(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
