@@ -255,9 +255,18 @@ _ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年
 # A time of day that opens a sentence (9时30分，…; 10时许，…; 14:30，…): like a part of a day said
 # alone, it is the day told of, else the day of the report. 点 only after a figure and not
 # before a noun (3点要求): a clock time is followed by the comma of the clause it opens.
-_CLOCK_OPENS = re.compile(
-    r"\s*(?:[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分|半|整)?|[一二三四五六七八九十]{1,3}时(?:[一二三四五六七八九十]{1,3}分|半|整)?"
-    r"|[0-9]{1,2}[:：][0-9]{2})(?:许|左右)?\s*[，,]"
+_CLOCK = (
+    r"(?:[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分|半|整)?|[一二三四五六七八九十]{1,3}时(?:[一二三四五六七八九十]{1,3}分|半|整)?"
+    r"|[0-9]{1,2}[:：][0-9]{2})(?:许|左右)?"
+)
+# …said with the part of the day it falls in (晚8点30分，…; 上午9时，…).
+_CLOCK_OPENS = re.compile(rf"\s*(?:{alternation(day_part_words())}|晚|早)?{_CLOCK}\s*[，,]")
+# A time of day said right after who acts and before the act (县长甲9时许到某县…, 甲下午3时
+# 主持召开…): the day of the act, as a part of a day said there is; not a time a figure or a
+# date owns (截至17时, 5日9时), nor one that ends a span (8时至19时).
+_CLOCK_ACTS = re.compile(
+    rf"(?<![0-9日号至到])(?<![一二三四五六七八九十]日){_CLOCK}"
+    rf"(?={_WILL_DO.pattern}|\s*(?:深入|来到|走进|赶赴|赶到|率|带领|带队|率队|冒雨|连夜))"
 )
 
 
@@ -1153,7 +1162,12 @@ class _Reader:
         # every date's span (what a date is read as does not move where it is written)
         self.written = written = []
         for d in find_dates(
-            text, self.clock, year=self.year, anchor=self.last_date, anchor_range=anchor_range
+            text,
+            self.clock,
+            year=self.year,
+            anchor=self.last_date,
+            anchor_range=anchor_range,
+            subjects=frozenset(m.end for m in mentions),
         ):
             if any(m.start < d.span.end and d.span.start < m.end for m in mentions):
                 continue  # 县长王小周一行: 周一 is part of a name, no day
@@ -1472,6 +1486,9 @@ class _Reader:
             return None
         if _CLOCK_OPENS.match(text, opens):
             return opens, day
+        acts = _CLOCK_ACTS.search(text, opens)
+        if acts:
+            return acts.start(), day
         taken = written  # the dates' spans, read only for a sentence that names a part of a day
         for match in _day_part_pattern().finditer(text):
             if taken is None:

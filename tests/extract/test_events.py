@@ -544,6 +544,21 @@ def test_a_sentence_on_the_same_day_takes_the_date_before(word):
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # 当天 right after who acts, with no date before: the day of the report
+        ("县长张三当天下午到某镇检查防汛工作。", ["2020-06-10"]),
+        ("县长张三当日主持召开防汛工作会议。", ["2020-06-10"]),
+        # controls: the day of some thing not dated, and the day after none
+        ("活动当天，县长张三到某镇检查防汛工作。", [None]),
+        ("县长张三次日到某镇检查防汛工作。", [None]),
+    ],
+)
+def test_the_same_day_said_after_who_acts(text, dates):
+    assert [e.date for e in events_of(text, names=("张三",))] == dates
+
+
 @pytest.mark.parametrize("word", day_part_words())
 def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
     # the same list of parts as above: 县长张三凌晨赶到… in a report of 2020-06-10
@@ -560,11 +575,20 @@ def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
         ("10时许，县长张三来到某镇检查防汛工作。", ["2020-06-10"]),
         ("九时三十分，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
         ("14:30，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        # …with the part of the day it falls in
+        ("晚8点30分，县长张三深入到各乡镇检查防汛工作。", ["2020-06-10"]),
+        ("上午9时，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        # …or said after who acts, before the act
+        ("县长张三9时许到某镇检查防汛工作。", ["2020-06-10"]),
+        ("县长张三10时30分主持召开防汛工作会议。", ["2020-06-10"]),
+        ("县长张三20时连夜赶到某镇检查防汛工作。", ["2020-06-10"]),
         # …or the day just told of
         ("6月8日，县长张三到某镇调研。14时，张三主持召开座谈会。", ["2020-06-08", "2020-06-08"]),
         # not a count of points, nor a time that only bounds a figure
         ("3点要求，县长张三主持召开防汛工作会议。", [None]),
         ("截至18时，全县共出动2万人次。县长张三主持召开防汛工作会议。", [None]),
+        ("8时至19时全县降雨50毫米。县长张三主持召开防汛工作会议。", [None]),
+        ("全县8时至19时降雨50毫米，县长张三主持召开防汛工作会议。", [None]),
     ],
 )
 def test_a_time_of_day_that_opens_a_sentence_is_a_part_of_a_day(text, dates):
