@@ -561,6 +561,8 @@ _THEM = re.compile(
     r"(?:看望|慰问|会见|接见|走访|问候)了?(?P<who>[^，,。；;并和与、]{2,20}?)[，,]?并?(?:同|与|和)(?:他们|她们)"
 )
 # What may stand before the name that opens a sentence: titles (中央政法委书记), no verb of its own.
+# What ends the day a sentence opens with: a part of the day, a time, the comma (5月4日下午，).
+_WHEN_ENDS = re.compile(rf"(?:{alternation(day_part_words())})?(?:{_CLOCK})?\s*[，,]\s*")
 _TITLES_ONLY = re.compile(
     r"\s*(?:[^，,。；;：:在对向与和同由把被将让请主出参陪会到赴召举听]{0,8}(?:书记|委员|主任|主席|长|员|常委|理事|领导|官)[、\s]?){0,6}"
 )
@@ -2240,6 +2242,18 @@ class _Reader:
 
     # roles ------------------------------------------------------------------
 
+    def _when_opens(self, text: str) -> int:
+        """Where a sentence's words start after its dateline and the day it opens with and its
+        comma (5月4日下午，), the dates written in it read already (``written``)."""
+        dateline = _DATELINE.match(text)
+        words = start = dateline.end() if dateline else 0
+        for span in sorted(self.written, key=attrgetter("start")):
+            if span.start != start:
+                break
+            start = span.end
+        opens = _WHEN_ENDS.match(text, start) if start > words else None
+        return opens.end() if opens else words
+
     def read_roles(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         pattern, table = _role_cues()
         text = v.text
@@ -2258,8 +2272,9 @@ class _Reader:
             # 随同甲调研的有乙、丙: the list is read apart; the clauses before it as they stand
             those = [m for m in mentions if m.start >= listing.end()]
             mentions = [m for m in mentions if m.start < listing.end()]
-        if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
-            # A sentence that opens with a name, its titles before it, is about that person.
+        if mentions and _TITLES_ONLY.fullmatch(text, self._when_opens(text), mentions[0].start):
+            # A sentence that opens with a name, its titles before it, is about that person; so
+            # is one that opens with when, then the name (5月4日下午，县长甲来到某镇，与…座谈).
             self.last_subjects = (mentions[0].key,)
         if self.after_quote:
             self._quoted_by(index, text, mentions, sentence)

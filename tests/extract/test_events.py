@@ -789,6 +789,10 @@ def test_date_carries_to_the_event_after_a_meeting():
         # 座谈会 is a meeting's name; 与…座谈 tells who holds it
         # 与…座谈: a talk held with others; he takes part, no one is said to chair it.
         ("总理李四在中南海与代表座谈。", ("李四",), {("李四", "attend")}),
+        # …who went somewhere in the clause before holds it, the sentence opening with when or not
+        ("县长李四来到某镇，与村民代表座谈。", ("李四",), {("李四", "attend")}),
+        ("6月9日下午，县长李四来到某镇，与村民代表座谈。", ("李四",), {("李四", "attend")}),
+        ("新华社北京6月9日电 县长李四来到某镇，与村民代表座谈。", ("李四",), {("李四", "attend")}),
         ("李四在与县乡干部座谈时强调，要真抓实干。", ("李四",), {("李四", "attend"), ("李四", "speak")}),
         ("县长李四在防汛工作座谈会上强调，要压实责任。", ("李四",), {("李四", "speak")}),
         # a talk held, praised before its noun, is still held by its subject
