@@ -2113,7 +2113,7 @@ class _Reader:
                 guest = guest if len(guests) <= 1 else None
             if guest:
                 name = name[: you.start()] + guest + name[you.end() :]
-        return name.strip()
+        return event_names.without_unpaired_marks(name.strip())
 
     def _received(self) -> str | None:
         """The key of the one guest of the last reception told of before the current event."""

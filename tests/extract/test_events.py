@@ -1675,6 +1675,11 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
         ("县长张三在6月3日到某县调研。", ("张三",), "到某县调研"),
         # …but a year inside what is inspected stays
         ("9日，县长张三到某县检查2023年度防汛工作。", ("张三",), "到某县检查2023年度防汛工作"),
+        # a name held in quotes ends before the closing mark, and starts after the opening one
+        ("9日，县政府召开“第8次主管会报暨第6次县务会议”。", (), "第8次主管会报暨第6次县务会议"),
+        ("9日，县政府召开「第8次县务会议」。", (), "第8次县务会议"),
+        # …a quote inside the name stays
+        ("9日，县委召开“三农”工作会议。", (), "“三农”工作会议"),
     ],
 )
 def test_event_names(text, names, expected):
