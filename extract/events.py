@@ -2353,6 +2353,8 @@ class _Reader:
                     subjects = self._subjects(
                         text, clause, cue, where, inside, previous_end, previous, role, pending
                     )
+                    if role == "guest" and where == "after" and not subjects:
+                        subjects = _guest_runs_on(text, clause, cue, mentions)
                     if (
                         held_with
                         and subjects
@@ -2986,6 +2988,32 @@ def _commissions_at_the_sitting(drafts: list[_Draft], text: str) -> list[_Draft]
             continue
         kept.append(draft)
     return kept
+
+
+# What ends a title (某集团党委委员、副总裁): the guest's titles, when no name follows them in
+# the clause of the reception.
+_TITLE_ENDS = re.compile(r"(?:长|主任|主席|书记|总裁|经理|委员|大使|领事|代表|总监|董事|理事|参赞)\s*$")
+# What may follow the guest named in the clause after: his party, and the sentence's end.
+_GUEST_ENDS = re.compile(r"\s*(?:一行|等)?(?:[。；;！!]|$)")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+
+
+def _guest_runs_on(text: str, clause: re.Match, cue: re.Match, mentions: list[_Mention]) -> tuple[str, ...]:
+    """The guest of a reception whose titles run on past a comma to the name (会见某集团党委委员、
+    副总裁，某公司董事长甲): the one name the clause after holds, titles alone before it and the
+    sentence's end after it; none where the clause after tells of something else (会见某国大使，
+    双方就…交换意见; …，某国总理乙陪同).
+    """
+    if not _TITLE_ENDS.search(text, cue.end(), clause.end()):
+        return ()
+    opens = clause.end() + 1
+    after = [m for m in mentions if m.start >= opens]
+    if not after or not _GUEST_ENDS.match(text, after[0].end):
+        return ()
+    between = text[opens : after[0].start]
+    if not between or len(between) > 40 or _CLAUSE_MARK.search(between):
+        return ()
+    return (after[0].key,)
 
 
 def _names_appointment(name: str) -> int:

@@ -1037,6 +1037,28 @@ def test_who_takes_part_in_a_reception_told_of(text, role):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the guest's titles run on past a comma to the name: the guest all the same
+        (
+            "6月9日，市长张三会见某集团党委委员、副总裁，某公司董事长李四。",
+            {("张三", "host"), ("李四", "guest")},
+        ),
+        (
+            "6月9日，省长张三会见了某国驻华大使，某国际组织代表李四一行。",
+            {("张三", "host"), ("李四", "guest")},
+        ),
+        # controls: the clause after tells of something else
+        ("6月9日，省长张三会见了某国总统，某国总理李四陪同。", {("张三", "host"), ("李四", "accompany")}),
+        ("6月9日，省长张三会见了某国驻华大使，李四等参加会见。", {("张三", "host"), ("李四", "attend")}),
+    ],
+)
+def test_a_guest_named_after_a_comma_in_his_titles(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "6月9日，市长张三主持召开会议。出席会议的有关部门负责人作了发言。",  # 有关: no list
