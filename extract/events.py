@@ -911,9 +911,17 @@ def _inspection_cue(text: str, start: int, end: int) -> int | None:
     for kind, pattern in _cues_held(_needs_held(text[start:end])):
         if kind.startswith("inspection"):
             match = pattern.search(text, start, end)
-            if match:
+            if match and not _one_organ_called(text, kind, match.group(), match.start(), end):
                 return match.start()
     return None
+
+
+def _one_organ_called(text: str, kind: str, cue: str, at: int, end: int) -> bool:
+    """Whether the cue of one call (甲拜会某部, the row of kind ``inspection!``), at ``at``, is
+    paid on one organ of government: no one who receives it is named, and it is no visit."""
+    return (
+        kind == "inspection!" and _CALLS_ON.match(cue) is not None and bool(_organs_called(text, at + 2, end))
+    )
 
 
 def _event_clauses(text: str) -> Iterator[re.Match]:
@@ -1293,6 +1301,10 @@ class _Reader:
                     and listing.start() <= clause.start() + match.start() < listing.end()
                 ):
                     match = None  # 参加会见的有甲: the reception told of, no other
+                if match and _one_organ_called(
+                    text, kind, match.group(), clause.start() + match.start(), clause.end()
+                ):
+                    match = None  # 甲拜会某部: one organ alone names no one who receives, no visit
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None
@@ -1563,6 +1575,7 @@ class _Reader:
         kind = kind.rstrip("=!")
         # 先后拜会某部、某委: a reception each organ; 先后拜访了某村村委、某社区居委会: one visit
         called = self._called_in_turn(v.text, clause, match, mentions)
+        one_call = called is None and doer and _CALLS_ON.match(match.group()) is not None
         kind = called or kind
         doers: list[str] = []
         if doer:
@@ -1624,6 +1637,13 @@ class _Reader:
             # 先后拜访了某集团、某公司: named by the call and the places called on
             places = at + len(match.group()) + v.text.startswith("了", clause.start() + match.end())
             name = match.group() + self._original(sentence, v, places, clause.end())
+        elif one_call:
+            # 甲拜访了某集团: named by the call and the place, without the particle
+            verb = clause.start() + match.start()
+            places = verb + 2 + v.text.startswith("了", verb + 2)
+            name = self._original(sentence, v, verb, verb + 2) + self._original(
+                sentence, v, places, clause.end()
+            )
         if deliberates:
             # …named as 参加甲代表团审议 names it: the delegation's deliberation, not the delegation.
             name += self._original(sentence, v, *deliberates.span("verb"))

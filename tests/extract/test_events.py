@@ -1121,6 +1121,28 @@ def test_calls_in_turn_on_organs_and_on_other_places(text, expected):
     assert [(e.type, next(p.role for p in e.participations if p.person == "张三")) for e in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one call on a place that is no organ: one visit, which the caller leads
+        (
+            "6月9日，县长张三拜访了某某集团，洽谈项目合作。",
+            [("inspection", "拜访某某集团", {("张三", "lead")})],
+        ),
+        ("6月9日，县长张三拜访某某大学。", [("inspection", "拜访某某大学", {("张三", "lead")})]),
+        # controls: one organ alone names no one who receives; a call on a post is a reception
+        ("6月9日，县长张三拜会了省发展改革委。", []),
+        (
+            "6月9日，县长张三拜访了某某集团董事长李四。",
+            [("reception", "拜访某某集团董事长李四", {("张三", "guest"), ("李四", "host")})],
+        ),
+    ],
+)
+def test_one_call_on_a_place_that_is_no_organ(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
 def test_a_visit_of_calls_is_named_by_the_places():
     (event,) = events_of(_CALLER + "拜访了某村村委、某社区居委会，了解基层治理情况。", names=("张三",))
     assert event.name == "拜访某村村委、某社区居委会"
