@@ -399,6 +399,7 @@ def find_dates(
     year: int | None = None,
     anchor: str | None = None,
     anchor_range: bool = False,
+    subjects: frozenset[int] = frozenset(),
 ) -> Iterator[DateMention]:
     """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
 
@@ -410,7 +411,9 @@ def find_dates(
     before it in ``text``, else from ``anchor`` (the last date of the text
     before); 当天 and its kin with neither are the day of the clock. After a range
     (5月5日至7日; ``anchor_range``: ``anchor`` is the first day of one) such a day is
-    no known day: 当天 may be any of its days, 次日 the day after any.
+    no known day: 当天 may be any of its days, 次日 the day after any. ``subjects``: where
+    the names of who acts end in ``text``; 当天 right after one (县长甲当天下午到某镇…) is the
+    day the doer acts, not some thing's day (活动当天), so the day of the clock too.
 
     >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
     ['2020-01-25', '2020-01-25', '2019-07-06']
@@ -420,6 +423,11 @@ def find_dates(
     ['2020-03-05', '2020-03-06']
     >>> [(d.iso, d.bound) for d in find_dates("截至本月25日，共召开会议3次", "2020-03-30")]
     [('2020-03-25', True)]
+    >>> text = "县长王某当天下午到某镇"
+    >>> [d.iso for d in find_dates(text, "2020-03-10")]
+    [None]
+    >>> [d.iso for d in find_dates(text, "2020-03-10", subjects=frozenset({4}))]
+    ['2020-03-10']
     """
     today = parse_clock(clock)
     last, ranged = anchor, anchor_range and anchor is not None
@@ -447,7 +455,8 @@ def find_dates(
             shift = _counted(match)
             # 当天 alone before any date is the day of the report; 小年当天, 活动当天 the day of
             # something the text has not dated.
-            alone = shift == 0 and not _OF_SOMETHING.search(text, max(0, match.start() - 2), match.start())
+            of_something = _OF_SOMETHING.search(text, max(0, match.start() - 2), match.start())
+            alone = shift == 0 and (match.start() in subjects or not of_something)
             base = last or (clock if alone else None)
             origin = None if ranged else parse_clock(base)
             reading = origin + timedelta(days=shift) if origin else None

@@ -153,6 +153,25 @@ def without_perfect(text: str, cue_end: int, end: int) -> tuple[tuple[int, int],
     return ((match.end() if match else cue_end, end),)
 
 
+# Marks that come in pairs: a quote or a title's bracket, opening and closing.
+_PAIRED = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉"}
+
+
+def without_unpaired_marks(name: str) -> str:
+    """A name without an opening mark it starts with whose closing mark it lacks, nor a closing
+    mark it ends with whose opening mark it lacks (召开“某会议”: the name ends before the mark).
+
+    >>> without_unpaired_marks("「第8次县务会议"), without_unpaired_marks("“三农”工作会议")
+    ('第8次县务会议', '“三农”工作会议')
+    """
+    closing = {close: open_ for open_, close in _PAIRED.items()}
+    while name and name[0] in _PAIRED and _PAIRED[name[0]] not in name:
+        name = name[1:]
+    while name and name[-1] in closing and closing[name[-1]] not in name:
+        name = name[:-1]
+    return name
+
+
 def is_weak_visit(name: str) -> bool:
     """Whether a visit's name says too little (实地督导, 的考察) or too much to name it.
 

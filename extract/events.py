@@ -255,9 +255,18 @@ _ANOTHER_TIME = re.compile(rf"{_NOT_THAT_DAY.pattern}|{_TIME_AGO.pattern}|去年
 # A time of day that opens a sentence (9时30分，…; 10时许，…; 14:30，…): like a part of a day said
 # alone, it is the day told of, else the day of the report. 点 only after a figure and not
 # before a noun (3点要求): a clock time is followed by the comma of the clause it opens.
-_CLOCK_OPENS = re.compile(
-    r"\s*(?:[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分|半|整)?|[一二三四五六七八九十]{1,3}时(?:[一二三四五六七八九十]{1,3}分|半|整)?"
-    r"|[0-9]{1,2}[:：][0-9]{2})(?:许|左右)?\s*[，,]"
+_CLOCK = (
+    r"(?:[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分|半|整)?|[一二三四五六七八九十]{1,3}时(?:[一二三四五六七八九十]{1,3}分|半|整)?"
+    r"|[0-9]{1,2}[:：][0-9]{2})(?:许|左右)?"
+)
+# …said with the part of the day it falls in (晚8点30分，…; 上午9时，…).
+_CLOCK_OPENS = re.compile(rf"\s*(?:{alternation(day_part_words())}|晚|早)?{_CLOCK}\s*[，,]")
+# A time of day said right after who acts and before the act (县长甲9时许到某县…, 甲下午3时
+# 主持召开…): the day of the act, as a part of a day said there is; not a time a figure or a
+# date owns (截至17时, 5日9时), nor one that ends a span (8时至19时).
+_CLOCK_ACTS = re.compile(
+    rf"(?<![0-9日号至到])(?<![一二三四五六七八九十]日){_CLOCK}"
+    rf"(?={_WILL_DO.pattern}|\s*(?:深入|来到|走进|赶赴|赶到|率|带领|带队|率队|冒雨|连夜))"
 )
 
 
@@ -552,6 +561,8 @@ _THEM = re.compile(
     r"(?:看望|慰问|会见|接见|走访|问候)了?(?P<who>[^，,。；;并和与、]{2,20}?)[，,]?并?(?:同|与|和)(?:他们|她们)"
 )
 # What may stand before the name that opens a sentence: titles (中央政法委书记), no verb of its own.
+# What ends the day a sentence opens with: a part of the day, a time, the comma (5月4日下午，).
+_WHEN_ENDS = re.compile(rf"(?:{alternation(day_part_words())})?(?:{_CLOCK})?\s*[，,]\s*")
 _TITLES_ONLY = re.compile(
     r"\s*(?:[^，,。；;：:在对向与和同由把被将让请主出参陪会到赴召举听]{0,8}(?:书记|委员|主任|主席|长|员|常委|理事|领导|官)[、\s]?){0,6}"
 )
@@ -559,6 +570,8 @@ _TITLES_ONLY = re.compile(
 _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,30}?会")
 # What joins a cue to a word of speech that follows it (…座谈时强调).
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
+# A rite named by its kind alone (主持仪式, 出席典礼): whichever rite is told of, a signing's too.
+_BARE_RITE = re.compile(r"^(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 # A gathering that opens or closes, told as a clause of its own (某文化旅游节开幕, 某博览会在某市
@@ -636,7 +649,7 @@ _FRAME = re.compile(r"(?:中|时|期间|之际|前|后|结束后?|上)(?=\s*[，
 # 总统乙, 会见应邀访华的乙): no part of the reception's name.
 _GUEST_CAME = re.compile(r"(?:来华|来京|访华|应邀|前来|专程|出席|参加)[^，,；;。！？!?：:]*的")
 # A reception cue with nothing received or held with (参加了会见).
-_BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)$")
+_BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)(?:时在座|时在场)?$")
 # The rites of an appointment: its oath, its commission.
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # What follows 任 after 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重): the same
@@ -706,13 +719,14 @@ def _event_cues() -> tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]:
     pattern for each group of words, one word of each group needed)."""
     meet = alternation(load_words("meeting_heads.tsv"))
     inspect = alternation(load_words("inspection_verbs.tsv"))
-    # 人民大会堂, 会议室, 会议中心: places, not meetings; 视频会晤, 视频会见: receptions; 会展,
-    # 会员, 会计: other words (举办活动扩大会展影响). 论坛开幕式: the opening, a ceremony.
+    # 人民大会堂, 会议室, 会议中心, 会议大厦: places, not meetings; 视频会晤, 视频会见: receptions;
+    # 会展, 会员, 会计: other words (举办活动扩大会展影响). 论坛开幕式: the opening, a ceremony.
     # 常委会 is a meeting where it is held (主持召开市委常委会, 在市委常委会上) and a body where
     # anything else follows (人大常委会主任, 常委会第五次会议, 常委会扩大会议, 常委会组织的…).
     standing = "(?:(?<!常委会)|(?=[上后前中时，,。；;、和及与并（(]|$))"
     # 县委常委（扩大）会: a sitting enlarged, said in brackets before its 会.
-    meet = f"(?:{meet}|[（(]扩大[）)]会)(?![堂室厅场所议晤谈见展员计]|中心)(?!(?<=论坛)开幕式){standing}"
+    building = "(?![堂室厅场所议晤谈见展员计]|中心|大厦|大楼)"
+    meet = f"(?:{meet}|[（(]扩大[）)]会){building}(?!(?<=论坛)开幕式){standing}"
     # An inspection verb that heads a noun (巡察通告, 检查组; 慰问品, 慰问金: what a call brings)
     # or is a participle (被巡察村) reports no inspection.
     heads_noun = (
@@ -900,9 +914,17 @@ def _inspection_cue(text: str, start: int, end: int) -> int | None:
     for kind, pattern in _cues_held(_needs_held(text[start:end])):
         if kind.startswith("inspection"):
             match = pattern.search(text, start, end)
-            if match:
+            if match and not _one_organ_called(text, kind, match.group(), match.start(), end):
                 return match.start()
     return None
+
+
+def _one_organ_called(text: str, kind: str, cue: str, at: int, end: int) -> bool:
+    """Whether the cue of one call (甲拜会某部, the row of kind ``inspection!``), at ``at``, is
+    paid on one organ of government: no one who receives it is named, and it is no visit."""
+    return (
+        kind == "inspection!" and _CALLS_ON.match(cue) is not None and bool(_organs_called(text, at + 2, end))
+    )
 
 
 def _event_clauses(text: str) -> Iterator[re.Match]:
@@ -1153,7 +1175,12 @@ class _Reader:
         # every date's span (what a date is read as does not move where it is written)
         self.written = written = []
         for d in find_dates(
-            text, self.clock, year=self.year, anchor=self.last_date, anchor_range=anchor_range
+            text,
+            self.clock,
+            year=self.year,
+            anchor=self.last_date,
+            anchor_range=anchor_range,
+            subjects=frozenset(m.end for m in mentions),
         ):
             if any(m.start < d.span.end and d.span.start < m.end for m in mentions):
                 continue  # 县长王小周一行: 周一 is part of a name, no day
@@ -1277,6 +1304,10 @@ class _Reader:
                     and listing.start() <= clause.start() + match.start() < listing.end()
                 ):
                     match = None  # 参加会见的有甲: the reception told of, no other
+                if match and _one_organ_called(
+                    text, kind, match.group(), clause.start() + match.start(), clause.end()
+                ):
+                    match = None  # 甲拜会某部: one organ alone names no one who receives, no visit
                 if match and _inside_title(text, clause.start() + match.start()):
                     # 《…关于召开…会议的决定》: a document's title reports nothing.
                     match = None
@@ -1472,6 +1503,9 @@ class _Reader:
             return None
         if _CLOCK_OPENS.match(text, opens):
             return opens, day
+        acts = _CLOCK_ACTS.search(text, opens)
+        if acts:
+            return acts.start(), day
         taken = written  # the dates' spans, read only for a sentence that names a part of a day
         for match in _day_part_pattern().finditer(text):
             if taken is None:
@@ -1544,6 +1578,7 @@ class _Reader:
         kind = kind.rstrip("=!")
         # 先后拜会某部、某委: a reception each organ; 先后拜访了某村村委、某社区居委会: one visit
         called = self._called_in_turn(v.text, clause, match, mentions)
+        one_call = called is None and doer and _CALLS_ON.match(match.group()) is not None
         kind = called or kind
         doers: list[str] = []
         if doer:
@@ -1605,6 +1640,13 @@ class _Reader:
             # 先后拜访了某集团、某公司: named by the call and the places called on
             places = at + len(match.group()) + v.text.startswith("了", clause.start() + match.end())
             name = match.group() + self._original(sentence, v, places, clause.end())
+        elif one_call:
+            # 甲拜访了某集团: named by the call and the place, without the particle
+            verb = clause.start() + match.start()
+            places = verb + 2 + v.text.startswith("了", verb + 2)
+            name = self._original(sentence, v, verb, verb + 2) + self._original(
+                sentence, v, places, clause.end()
+            )
         if deliberates:
             # …named as 参加甲代表团审议 names it: the delegation's deliberation, not the delegation.
             name += self._original(sentence, v, *deliberates.span("verb"))
@@ -2094,7 +2136,7 @@ class _Reader:
                 guest = guest if len(guests) <= 1 else None
             if guest:
                 name = name[: you.start()] + guest + name[you.end() :]
-        return name.strip()
+        return event_names.without_unpaired_marks(name.strip())
 
     def _received(self) -> str | None:
         """The key of the one guest of the last reception told of before the current event."""
@@ -2129,8 +2171,11 @@ class _Reader:
         tells of an event only if one was reported, 参加会见; ``elsewhen``: a cue said of some
         unstated day, 日前…, is no event told of with its day; ``own_call``: a call told within a
         visit, 调研期间，甲看望了…, is no part of the visit)."""
+        # 签约仪式在某地举行。乙主持仪式: a rite named by no more than its kind is the one told of,
+        # a signing's too.
+        kinds = {"ceremony", "signing"} if _BARE_RITE.match(simplify(draft.name)) else {draft.type}
         for other in reversed(self.drafts):
-            if other.type != draft.type or other.past or (elsewhen and other.date):
+            if other.type not in kinds or other.past or (elsewhen and other.date):
                 continue
             if draft.date and other.date and other.date != draft.date:
                 continue
@@ -2220,6 +2265,18 @@ class _Reader:
 
     # roles ------------------------------------------------------------------
 
+    def _when_opens(self, text: str) -> int:
+        """Where a sentence's words start after its dateline and the day it opens with and its
+        comma (5月4日下午，), the dates written in it read already (``written``)."""
+        dateline = _DATELINE.match(text)
+        words = start = dateline.end() if dateline else 0
+        for span in sorted(self.written, key=attrgetter("start")):
+            if span.start != start:
+                break
+            start = span.end
+        opens = _WHEN_ENDS.match(text, start) if start > words else None
+        return opens.end() if opens else words
+
     def read_roles(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         pattern, table = _role_cues()
         text = v.text
@@ -2238,8 +2295,9 @@ class _Reader:
             # 随同甲调研的有乙、丙: the list is read apart; the clauses before it as they stand
             those = [m for m in mentions if m.start >= listing.end()]
             mentions = [m for m in mentions if m.start < listing.end()]
-        if mentions and _TITLES_ONLY.fullmatch(text, 0, mentions[0].start):
-            # A sentence that opens with a name, its titles before it, is about that person.
+        if mentions and _TITLES_ONLY.fullmatch(text, self._when_opens(text), mentions[0].start):
+            # A sentence that opens with a name, its titles before it, is about that person; so
+            # is one that opens with when, then the name (5月4日下午，县长甲来到某镇，与…座谈).
             self.last_subjects = (mentions[0].key,)
         if self.after_quote:
             self._quoted_by(index, text, mentions, sentence)
@@ -2320,6 +2378,8 @@ class _Reader:
                     subjects = self._subjects(
                         text, clause, cue, where, inside, previous_end, previous, role, pending
                     )
+                    if role == "guest" and where == "after" and not subjects:
+                        subjects = _guest_runs_on(text, clause, cue, mentions)
                     if (
                         held_with
                         and subjects
@@ -2953,6 +3013,32 @@ def _commissions_at_the_sitting(drafts: list[_Draft], text: str) -> list[_Draft]
             continue
         kept.append(draft)
     return kept
+
+
+# What ends a title (某集团党委委员、副总裁): the guest's titles, when no name follows them in
+# the clause of the reception.
+_TITLE_ENDS = re.compile(r"(?:长|主任|主席|书记|总裁|经理|委员|大使|领事|代表|总监|董事|理事|参赞)\s*$")
+# What may follow the guest named in the clause after: his party, and the sentence's end.
+_GUEST_ENDS = re.compile(r"\s*(?:一行|等)?(?:[。；;！!]|$)")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
+
+
+def _guest_runs_on(text: str, clause: re.Match, cue: re.Match, mentions: list[_Mention]) -> tuple[str, ...]:
+    """The guest of a reception whose titles run on past a comma to the name (会见某集团党委委员、
+    副总裁，某公司董事长甲): the one name the clause after holds, titles alone before it and the
+    sentence's end after it; none where the clause after tells of something else (会见某国大使，
+    双方就…交换意见; …，某国总理乙陪同).
+    """
+    if not _TITLE_ENDS.search(text, cue.end(), clause.end()):
+        return ()
+    opens = clause.end() + 1
+    after = [m for m in mentions if m.start >= opens]
+    if not after or not _GUEST_ENDS.match(text, after[0].end):
+        return ()
+    between = text[opens : after[0].start]
+    if not between or len(between) > 40 or _CLAUSE_MARK.search(between):
+        return ()
+    return (after[0].key,)
 
 
 def _names_appointment(name: str) -> int:

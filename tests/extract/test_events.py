@@ -40,6 +40,16 @@ def events_of(text, published="2020-06-10", names=()):
         ("6月9日，按照省委要求召开专题会议，县长张三主持。", ["meeting"]),  # a demand followed
         ("6月9日，某县与某公司签约5个项目。", ["signing"]),  # signed here, not a tally
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
+        # a rite called 典礼, of any kind (开工典礼, 奠基典礼, 毕业典礼), as 颁奖典礼 was
+        ("6月9日，某中学开工典礼由副县长张三主持。", ["ceremony"]),
+        ("6月9日，某项目奠基典礼在某镇举行。", ["ceremony"]),
+        # 同 of 同志 is no 同 of whom a talk is held with: …负责同志参加座谈 is no talk of its own
+        ("6月9日，某市与某集团举行工作对接会。市直有关部门负责同志参加座谈。", ["meeting"]),
+        ("6月9日，市长张三同某集团董事长李四一行座谈。", ["meeting"]),
+        # a conference centre is where it is held, no meeting (…仪式在县会议中心举行)
+        ("6月9日，某县项目集中签约仪式在县会议中心举行。", ["signing"]),
+        ("6月9日，某区重点项目开工仪式在区会议大厦举行。", ["ceremony"]),
+        ("6月9日，全市经济工作会议在市会议中心召开。", ["meeting"]),
         ("会议决定任命王五为副县长。", ["appointment"]),
         ("6月9日，县委召开常委会会议。会后，县领导到企业调研。", ["meeting", "inspection"]),
         # more kinds of 会: a party branch's review, a report of duties, a kick-off, a briefing
@@ -455,6 +465,34 @@ def test_the_rite_of_a_gathering_that_opens(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rite named by its kind alone (主持仪式) is the rite told of, a signing's too
+        (
+            "6月9日，某县项目集中签约仪式举行。县委书记张三出席。副县长李四主持仪式。",
+            [("signing", {("张三", "attend"), ("李四", "chair")})],
+        ),
+        (
+            "6月9日，某县重点项目集中开工仪式举行。县长张三出席。副县长李四主持典礼。",
+            [("ceremony", {("张三", "attend"), ("李四", "chair")})],
+        ),
+        # controls: with no rite told of, or one of another day, it is a rite of its own
+        (
+            "6月9日，县长张三到某镇调研。下午，副县长李四主持仪式。",
+            [("inspection", {("张三", "lead")}), ("ceremony", {("李四", "chair")})],
+        ),
+        (
+            "6月8日，某县签约仪式举行。6月9日，副县长李四主持仪式。",
+            [("signing", set()), ("ceremony", {("李四", "chair")})],
+        ),
+    ],
+)
+def test_a_rite_named_by_its_kind_alone_is_the_one_told_of(text, expected):
+    events = events_of(text, names=("张三", "李四"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # 同 of 同志 is no 同 of whom a talk is held with: 参加会谈 alone reports no reception
@@ -506,6 +544,21 @@ def test_a_sentence_on_the_same_day_takes_the_date_before(word):
     assert [e.date for e in events_of(text)] == ["2020-06-09", "2020-06-09"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # 当天 right after who acts, with no date before: the day of the report
+        ("县长张三当天下午到某镇检查防汛工作。", ["2020-06-10"]),
+        ("县长张三当日主持召开防汛工作会议。", ["2020-06-10"]),
+        # controls: the day of some thing not dated, and the day after none
+        ("活动当天，县长张三到某镇检查防汛工作。", [None]),
+        ("县长张三次日到某镇检查防汛工作。", [None]),
+    ],
+)
+def test_the_same_day_said_after_who_acts(text, dates):
+    assert [e.date for e in events_of(text, names=("张三",))] == dates
+
+
 @pytest.mark.parametrize("word", day_part_words())
 def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
     # the same list of parts as above: 县长张三凌晨赶到… in a report of 2020-06-10
@@ -522,11 +575,20 @@ def test_a_part_of_a_day_with_no_date_is_the_day_of_the_report(word):
         ("10时许，县长张三来到某镇检查防汛工作。", ["2020-06-10"]),
         ("九时三十分，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
         ("14:30，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        # …with the part of the day it falls in
+        ("晚8点30分，县长张三深入到各乡镇检查防汛工作。", ["2020-06-10"]),
+        ("上午9时，县长张三主持召开防汛工作会议。", ["2020-06-10"]),
+        # …or said after who acts, before the act
+        ("县长张三9时许到某镇检查防汛工作。", ["2020-06-10"]),
+        ("县长张三10时30分主持召开防汛工作会议。", ["2020-06-10"]),
+        ("县长张三20时连夜赶到某镇检查防汛工作。", ["2020-06-10"]),
         # …or the day just told of
         ("6月8日，县长张三到某镇调研。14时，张三主持召开座谈会。", ["2020-06-08", "2020-06-08"]),
         # not a count of points, nor a time that only bounds a figure
         ("3点要求，县长张三主持召开防汛工作会议。", [None]),
         ("截至18时，全县共出动2万人次。县长张三主持召开防汛工作会议。", [None]),
+        ("8时至19时全县降雨50毫米。县长张三主持召开防汛工作会议。", [None]),
+        ("全县8时至19时降雨50毫米，县长张三主持召开防汛工作会议。", [None]),
     ],
 )
 def test_a_time_of_day_that_opens_a_sentence_is_a_part_of_a_day(text, dates):
@@ -678,6 +740,10 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("张三", "attend"), ("张三", "speak")},
         ),
         ("新区项目集中开工仪式举行。市委书记张三宣布项目开工。", ("张三",), {("张三", "speak")}),
+        # an address named by its kind (致欢迎辞, 致开幕词, 致答谢词) is spoken, as 致辞 is
+        ("某县项目签约仪式举行。县长张三致欢迎辞。", ("张三",), {("张三", "speak")}),
+        ("第三届某论坛开幕。市长张三出席并致开幕词。", ("张三",), {("张三", "attend"), ("张三", "speak")}),
+        ("某县项目签约仪式举行。某公司董事长张三致答谢词。", ("张三",), {("张三", "speak")}),
         (
             "新华社北京6月3日电 副总理李四3日在京出席全国防汛抗旱工作电视电话会议并讲话。",
             ("李四",),
@@ -723,6 +789,10 @@ def test_date_carries_to_the_event_after_a_meeting():
         # 座谈会 is a meeting's name; 与…座谈 tells who holds it
         # 与…座谈: a talk held with others; he takes part, no one is said to chair it.
         ("总理李四在中南海与代表座谈。", ("李四",), {("李四", "attend")}),
+        # …who went somewhere in the clause before holds it, the sentence opening with when or not
+        ("县长李四来到某镇，与村民代表座谈。", ("李四",), {("李四", "attend")}),
+        ("6月9日下午，县长李四来到某镇，与村民代表座谈。", ("李四",), {("李四", "attend")}),
+        ("新华社北京6月9日电 县长李四来到某镇，与村民代表座谈。", ("李四",), {("李四", "attend")}),
         ("李四在与县乡干部座谈时强调，要真抓实干。", ("李四",), {("李四", "attend"), ("李四", "speak")}),
         ("县长李四在防汛工作座谈会上强调，要压实责任。", ("李四",), {("李四", "speak")}),
         # a talk held, praised before its noun, is still held by its subject
@@ -955,12 +1025,37 @@ _MET = "6月9日，市长张三会见了某集团董事长李四一行。"
         (_MET + "参加会见的有副市长王五。", "attend"),
         (_MET + "随同会见的还有：副市长王五。", "attend"),
         (_MET + "陪同会见的有副市长王五。", "accompany"),
+        # who sat in on it (会见时在座, 会谈时在场) takes part: no second reception he hosts
+        (_MET + "副市长王五会见时在座。", "attend"),
+        (_MET + "市委常委、副市长王五会谈时在场。", "attend"),
     ],
 )
 def test_who_takes_part_in_a_reception_told_of(text, role):
     (event,) = events_of(text, names=("张三", "李四", "王五"))
     roles = {(p.person, p.role) for p in event.participations}
     assert roles == {("张三", "host"), ("李四", "guest"), ("王五", role)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the guest's titles run on past a comma to the name: the guest all the same
+        (
+            "6月9日，市长张三会见某集团党委委员、副总裁，某公司董事长李四。",
+            {("张三", "host"), ("李四", "guest")},
+        ),
+        (
+            "6月9日，省长张三会见了某国驻华大使，某国际组织代表李四一行。",
+            {("张三", "host"), ("李四", "guest")},
+        ),
+        # controls: the clause after tells of something else
+        ("6月9日，省长张三会见了某国总统，某国总理李四陪同。", {("张三", "host"), ("李四", "accompany")}),
+        ("6月9日，省长张三会见了某国驻华大使，李四等参加会见。", {("张三", "host"), ("李四", "attend")}),
+    ],
+)
+def test_a_guest_named_after_a_comma_in_his_titles(text, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=("张三", "李四")) for p in e.participations}
+    assert roles == expected
 
 
 @pytest.mark.parametrize(
@@ -1024,6 +1119,28 @@ _CALLER = "6月9日，县长张三先后"
 def test_calls_in_turn_on_organs_and_on_other_places(text, expected):
     found = events_of(text, names=("张三", "李四"))
     assert [(e.type, next(p.role for p in e.participations if p.person == "张三")) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one call on a place that is no organ: one visit, which the caller leads
+        (
+            "6月9日，县长张三拜访了某某集团，洽谈项目合作。",
+            [("inspection", "拜访某某集团", {("张三", "lead")})],
+        ),
+        ("6月9日，县长张三拜访某某大学。", [("inspection", "拜访某某大学", {("张三", "lead")})]),
+        # controls: one organ alone names no one who receives; a call on a post is a reception
+        ("6月9日，县长张三拜会了省发展改革委。", []),
+        (
+            "6月9日，县长张三拜访了某某集团董事长李四。",
+            [("reception", "拜访某某集团董事长李四", {("张三", "guest"), ("李四", "host")})],
+        ),
+    ],
+)
+def test_one_call_on_a_place_that_is_no_organ(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
 
 
 def test_a_visit_of_calls_is_named_by_the_places():
@@ -1602,6 +1719,11 @@ def test_a_visit_to_see_how_a_plan_is_carried_out():
         ("县长张三在6月3日到某县调研。", ("张三",), "到某县调研"),
         # …but a year inside what is inspected stays
         ("9日，县长张三到某县检查2023年度防汛工作。", ("张三",), "到某县检查2023年度防汛工作"),
+        # a name held in quotes ends before the closing mark, and starts after the opening one
+        ("9日，县政府召开“第8次主管会报暨第6次县务会议”。", (), "第8次主管会报暨第6次县务会议"),
+        ("9日，县政府召开「第8次县务会议」。", (), "第8次县务会议"),
+        # …a quote inside the name stays
+        ("9日，县委召开“三农”工作会议。", (), "“三农”工作会议"),
     ],
 )
 def test_event_names(text, names, expected):
