@@ -99,6 +99,12 @@ NTriple = tuple[str, str, str]  # canonical N-Triples terms
 # Characters of lines a build's default graph sorts in memory at once (three sorts at a time, in
 # phase 3; 200,000 lines, 266 characters on average, held 52 MB a sort).
 RUN_CHARS = 8_000_000
+# Characters of lines SortedLines.blocks reads of its runs at a time, shared among them: a run's
+# block is this over the number of runs (MERGE_LEAST at least), so that a merge holds about as much
+# for a corpus of any size (a block of 1 MB a run held 24 MB, and the lists made of them about as
+# much again, for graph.nt's 24 runs at 30,000 releases).
+MERGE_CHARS = 8 << 20
+MERGE_LEAST = 64 << 10
 
 
 class SortedLines:
@@ -204,10 +210,13 @@ class SortedLines:
         self.lines = self._sorted(self.lines)
         return _merged([path for _, path in self.runs], self.lines, self.key, self.unique, self.binary)
 
-    def blocks(self, size: int = 1 << 20) -> Iterator[list[str]]:
+    def blocks(self, size: int = MERGE_CHARS) -> Iterator[list[str]]:
         """The lines iterating gives, in lists of some thousands (of lines kept each once, without
-        ``key``): the runs merged a block of about ``size`` characters a run at a time, by one sort
-        of the blocks' lines up to the least of their last lines, not a step of a heap a line.
+        ``key``): the runs merged about ``size`` characters at a time, a block of each run (``size``
+        over the number of runs, at least :data:`MERGE_LEAST` or ``size``), by one sort of the
+        blocks' lines up to the least of their last lines, not a step of a heap a line. Where runs
+        were spilled, the lines held are spilled too before the merge: it holds blocks of each,
+        not the last run whole (up to ``run_chars``) beside the others' blocks.
 
         >>> with SortedLines(run=2) as lines:
         ...     lines.extend(["c\\n", "a\\n", "b\\n", "a\\n", "b\\n"])
@@ -216,8 +225,12 @@ class SortedLines:
         """
         if self.key is not None or not self.unique:
             raise ValueError("blocks are of lines sorted as they are, each once")
+        if self.runs and self.lines:
+            self._spill()
         self.lines = self._sorted(self.lines)
-        return _merged_blocks([path for _, path in self.runs], self.lines, size, self.binary)
+        runs = [path for _, path in self.runs]
+        each = max(size // max(len(runs), 1), min(size, MERGE_LEAST))
+        return _merged_blocks(runs, self.lines, each, self.binary)
 
     def close(self) -> None:
         self.lines, self.runs = [], []

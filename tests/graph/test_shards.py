@@ -111,6 +111,39 @@ def test_sorted_lines_in_blocks_are_the_lines_merged_each_once(tmp_path, size):
         assert all(blocks)
 
 
+def test_sorted_lines_in_blocks_spill_the_lines_held_before_the_merge(tmp_path):
+    lines = [f"{n:04d}\n" for n in range(1000, 0, -1)]
+    with SortedLines(tmp_path, run=300) as sorted_lines:
+        sorted_lines.extend(lines)
+        assert len(sorted_lines.lines) == 100  # the last run, held
+        blocks = sorted_lines.blocks(64)
+        assert sorted_lines.lines == []  # spilled: merged a block at a time, as the other runs
+        assert len(sorted_lines.runs) == 4
+        assert [line for block in blocks for line in block] == sorted(lines)
+
+
+@pytest.mark.parametrize(
+    ("runs", "size", "each"),
+    [
+        (1, 8 << 20, 8 << 20),
+        (4, 8 << 20, 2 << 20),
+        (32, 8 << 20, 256 << 10),
+        (512, 8 << 20, 64 << 10),  # at least MERGE_LEAST a run
+        (8, 1000, 1000),  # at least the size asked, below that
+    ],
+)
+def test_sorted_lines_in_blocks_share_the_size_among_the_runs(tmp_path, monkeypatch, runs, size, each):
+    import govkg.graph.shards as shards
+
+    given = []
+    monkeypatch.setattr(shards, "_merged_blocks", lambda paths, lines, size, binary: given.append(size))
+    with SortedLines(tmp_path, run=1, fan_in=1024) as sorted_lines:
+        sorted_lines.extend(f"{n:04d}\n" for n in range(runs))
+        sorted_lines.blocks(size)
+        assert len(sorted_lines.runs) == runs
+    assert given == [each]
+
+
 def test_sorted_lines_of_bytes_sort_as_their_text(tmp_path):
     rng = random.Random(5)
     lines = [f"{rng.choice(['a', 'é', '甲', '𠀀'])}{rng.randrange(50)}\n" for _ in range(500)]
