@@ -1784,3 +1784,9 @@ def test_more_ethnic_names_after_a_title(text, expected):
 )
 def test_more_heads_of_titles(text, expected):
     assert titles(text, "某县") == expected
+
+
+def test_the_look_alike_of_shi_is_read_as_shi():
+    # 巿 (U+5DFF) typed for 市: the title as written, its place read
+    found = persons("6月3日，北京巿長王建国出席会议。", "中国")["王建国"]
+    assert [(h.title, h.jurisdiction) for h in found.holdings] == [("北京巿長", "北京市")]
