@@ -56,7 +56,15 @@ from govkg.extract.names import (
     surnames,
     verb_at,
 )
-from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word, place_key
+from govkg.extract.places import (
+    LEVEL_WORDS,
+    NATIONAL,
+    PlacesNamed,
+    find_places,
+    gazetteer,
+    level_word,
+    place_key,
+)
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -661,8 +669,8 @@ class _Finder:
             if start == 0 or name_at(t, end, self.known()):
                 continue
             name = name_before(t, start, self.known())
-            if name and (country_in(name) or is_common_word(name)):
-                name = None  # 安哥拉总统: a country, not a name
+            if name and (country_in(name) or is_common_word(name) or _place_of_level(name, head)):
+                name = None  # 安哥拉总统: a country, not a name; 徐汇区长: a place and its head
             if name:
                 left = start - len(name)
                 # 党总支王某书记: no name starts inside the organ before it (支王某 is none)
@@ -1560,6 +1568,19 @@ def _unsurnamed(word: str) -> bool:
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
 _LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)
 _SENTENCE_ENDS = ("。", "！", "？")
+
+
+def _place_of_level(name: str, head: str) -> bool:
+    """Whether a name read before a title is a place that the title's level word completes
+    (徐汇 + 区长: the head of 徐汇区, not a person 徐汇; 吴江区长 alike).
+
+    >>> _place_of_level("徐汇", "区长"), _place_of_level("徐汇", "副区长"), _place_of_level("王汇", "区长")
+    (True, True, False)
+    """
+    level = head.removeprefix("常务").removeprefix("副")[:1]
+    if level not in LEVEL_WORDS:
+        return False
+    return any(place.name == name + level for place in gazetteer().get(name + level, ()))
 
 
 def _not_a_name(word: str) -> bool:

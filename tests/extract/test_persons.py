@@ -31,6 +31,19 @@ def titles(text, place=None):
             "县人大常委会副主任张三、李四、王五出席。",
             {n: ["县人大常委会副主任"] for n in ("张三", "李四", "王五")},
         ),
+        # a given name that opens with 年, in a list sharing its title
+        (
+            "县人大常委会副主任张小东、李年贵、王大伟出席。",
+            {n: ["县人大常委会副主任"] for n in ("张小东", "李年贵", "王大伟")},
+        ),
+        # a verb of receiving before a title is no part of it
+        ("受到集团董事局主席王小明的热烈欢迎。", {"王小明": ["集团董事局主席"]}),
+        ("会议得到市长王小明的肯定。", {"王小明": ["市长"]}),
+        # a place before a level title is no name (黄浦 + 区长: the head of 黄浦区)
+        ("市长王小明向黄浦区长期以来的支持表示感谢。", {"王小明": ["市长"]}),
+        ("江宁区长王大伟出席。", {"王大伟": ["江宁区长"]}),
+        # control: a name that makes no place with the level word
+        ("王汇区长出席会议。", {"王汇": ["区长"]}),
         # a ministry's chief engineer or chief accountant is a post
         ("某部总工程师张小明一行抵达我市。", {"张小明": ["某部总工程师"]}),
         ("集团总会计师李小红陪同。", {"李小红": ["集团总会计师"]}),
