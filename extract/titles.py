@@ -381,7 +381,8 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     level = office.level or level_of_title(office.office)
     if level:
         return Resolution(place_at_level(level, home, text_places), explicit=True)
-    return Resolution(home)
+    # the release's place by its key, as a level title gets it (南皮縣 is 南皮县)
+    return Resolution((place_key(home) or home) if home else None)
 
 
 def place_from_chain(before: Office, office: Office) -> str | None:

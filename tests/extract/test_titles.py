@@ -384,3 +384,19 @@ def test_a_body_of_its_own_is_no_office_of_the_release_place(title, home, where,
     resolution = resolve(title, home)
     assert resolution.jurisdiction == where
     assert resolution.explicit or not elsewhere
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where"),
+    [
+        # a title of no level takes the release's place by its key, as a level title does
+        ("副主任", "廣元市", "广元市"),
+        ("主任", "科左中旗", "科尔沁左翼中旗"),
+        ("副主任", "广元市", "广元市"),
+        # a place the gazetteer does not hold stays as written; no place, none
+        ("主任", "某某街道", "某某街道"),
+        ("副主任", None, None),
+    ],
+)
+def test_a_bare_title_takes_the_key_of_the_release_place(title, home, where):
+    assert resolve(title, home).jurisdiction == where
