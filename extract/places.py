@@ -371,9 +371,15 @@ def place_prefix(text: str) -> tuple[str | None, str]:
         if cut == 2 and rest == "长":
             continue  # 代县长 is an acting county head, not the head of 代县
         chain = _split_chain(head)
+        if chain and _TOWN_AFTER_SHORT.match(rest) and not any(head.endswith(p.name) for p in chain[-1]):
+            continue  # 某县城关镇: the gazetteer holds no town, so a short name before 镇 names one
         if chain and (rest[0] in LEVEL_WORDS or ORGAN_AFTER_PLACE.match(rest) or _in_full(head, chain[-1])):
             return place_key(head), rest
     return None, text
+
+
+# 镇 or 乡 after a place's short name: a town named after it (城关 + 镇), not 乡村.
+_TOWN_AFTER_SHORT = re.compile("[镇乡](?!村)")
 
 
 def _in_full(head: str, places: tuple[Place, ...]) -> bool:

@@ -267,6 +267,10 @@ def test_lift_goes_up_to_the_level_a_title_names(place, level, lifted):
         ("广州市天河区委书记", "天河区", "委书记"),  # a run of places: the most local one
         ("朝阳市监察委员会副主任", "朝阳市", "监察委员会副主任"),  # in full: any word may follow
         ("城区管委会主任", None, "城区管委会主任"),  # a two-character name must be followed by an organ
+        # a short name before 镇 or 乡 names a town, which the gazetteer does not hold
+        ("通江县城关镇党委书记", "通江县", "城关镇党委书记"),
+        ("城关乡乡长", None, "城关乡乡长"),
+        ("巴中乡村振兴局局长", "巴中市", "乡村振兴局局长"),  # control: 乡村 is no town
     ],
 )
 def test_a_place_named_at_the_start_of_a_title(text, place, rest):

@@ -218,6 +218,11 @@ def test_a_former_office_still_tells_its_place(title, home, where, national):
         ("国务院副总理", "国务院副总理", None, "中国"),
         ("政府县长", "县长", "县", None),  # a government's head, cut short of its level word
         ("人民政府市長", "市长", "市", None),
+        # a town named after its county: the office is the town's, not the county's
+        ("通江县某某镇镇长", "镇长", "镇", "通江县某某镇"),
+        ("通江县某某乡党委副书记", "乡党委副书记", "乡", "通江县某某乡"),
+        ("巴州区某某街道党工委书记", "党工委书记", None, "巴州区某某街道"),
+        ("通江县人民政府副县长", "副县长", "县", "通江县"),  # control: the county's own office
     ],
 )
 def test_titles_are_read_as_office_level_and_place(title, office, level, place):
@@ -400,3 +405,17 @@ def test_a_body_of_its_own_is_no_office_of_the_release_place(title, home, where,
 )
 def test_a_bare_title_takes_the_key_of_the_release_place(title, home, where):
     assert resolve(title, home).jurisdiction == where
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("通江县某某镇党委书记", "通江县某某镇"),
+        ("通江县城关镇人大主席", "通江县城关镇"),  # 城关 is no 城关区 before 镇
+        # controls: a county's organ that holds 乡 or 镇 is the county's
+        ("通江县乡镇企业局局长", "通江县"),
+        ("通江县乡村振兴局局长", "通江县"),
+    ],
+)
+def test_a_town_named_after_its_county_is_the_office_place(title, place):
+    assert parse_title(title).place == place
