@@ -1288,6 +1288,7 @@ def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
         ("县委书记次仁卓玛强调，要抓好落实。", {"次仁卓玛": ["县委书记"]}),
         ("在走访旗级人大代表苏日古冷时，他说。", {"苏日古冷": ["旗级人大代表"]}),
         ("副州长买买提·艾力说，要加强团结。", {"买买提·艾力": ["副州长"]}),
+        ("盟委副书记、盟长奇达拉图深入某旗调研。", {"奇达拉图": ["盟委副书记", "盟长"]}),  # 奇 opens one
         # the name ends before a one-character verb after it
         ("旗长巴特尔来到嘎查调研。", {"巴特尔": ["旗长"]}),
         # controls: an adverb, an organ, a body or a word after a title is no name
@@ -1296,6 +1297,7 @@ def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
         ("书记德才兼备。", {}),
         ("书记处召开会议。", {}),
         ("旗长办公会研究了工作。", {}),
+        ("书记奇迹般地赶到现场。", {}),
         ("主席团常务主席王五主持。", {"王五": ["主席团常务主席"]}),
         # controls: Han names read as before
         ("县委书记王小明出席。", {"王小明": ["县委书记"]}),
