@@ -510,6 +510,8 @@ _SHORT_CONTEXT = re.compile(
 # a short name before one of these words is part of the region's name, not a place.
 _REGION_AFTER = re.compile(r"(?:经济|城市|都市)(?:圈|带|群|走廊)")
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
+# The rest of a company's name after a place's short name that opens it (烟台某某管路有限公司).
+_COMPANY = re.compile(r"[^。；;，,、：:\s“”]{0,24}?(?:公司|集团)")
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
 # 来 of coming, not the 来 that ends a time word (近年来, 以来, 历来, 向来), and what a visit
 # does right after where it comes (来乙市考察, 来湘开展交流): _COMES and _host_abbreviation.
@@ -669,6 +671,8 @@ def find_jurisdiction(release: Release) -> str | None:
         for start, end, full, short in _matches(part):
             if _VISITOR.match(part, end) or _comes_to_another(part, end, full, starts):
                 continue
+            if short and _COMPANY.match(part, end):
+                continue  # 甲乙公司, 甲乙集团: a short name that opens a company's name is the company's
             if part[start:end] in abbreviations():
                 full = as_written = original[start:end]  # 西乌旗: as the release writes it
             else:
