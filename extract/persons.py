@@ -324,11 +324,21 @@ class _Finder:
                 e -= 1
             s2 = self.title_start(e)
             chunk = t[s2:e]
-            if not is_title(chunk):
-                break
+            if not is_title(chunk) or self._surname_before_head(s2, e):
+                break  # 某街道党工委徐书记、组织员甲: 徐书记 is another person, called by the post
             parts = [p for p in split_chain(t, s2, e) if is_title(t[p[0] : p[1]])] + parts
             s = s2
         return parts
+
+    def _surname_before_head(self, start: int, end: int) -> bool:
+        """Whether a title read from ``start`` to ``end`` calls someone by a surname and the
+        post after an organ (党工委徐书记, 县委办刘主任): a person, not a title of the chain.
+
+        Nothing else puts a lone surname between an organ's last character and a head (县纪委书记,
+        公安局长: 委 and 局 are no surnames; 安 follows no organ's end)."""
+        t = self.text
+        k = end - len(self.heads.get(end, "")) - 1
+        return start < k < end and t[k] in surnames() and t[k - 1] in _ORGAN_ENDS
 
     def joined_title_before(self, start: int) -> int | None:
         """Where the title before a 和 that joins the last title of a list starts (市委常委、
@@ -1564,6 +1574,8 @@ def _unsurnamed(word: str) -> bool:
     return len(word) == 4 and not is_chinese_name(word)
 
 
+# The last characters of an organ's name, before which a surname and a post call someone (县委办刘主任).
+_ORGAN_ENDS = frozenset("委办处局部会")
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
 _LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)

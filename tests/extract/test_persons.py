@@ -47,6 +47,12 @@ def titles(text, place=None):
         ("会议对副县长王小明提出要求。", {"王小明": ["副县长"]}),
         # a party's 组织员 is a title of a chain
         ("街道党工委委员、组织员林小盛出席。", {"林小盛": ["组织员", "街道党工委委员"]}),
+        # a surname and a post after an organ call another person: no title of the chain
+        ("某街道党工委徐书记、街道党工委委员、组织员林小盛出席。", {"林小盛": ["组织员", "街道党工委委员"]}),
+        ("县委办刘主任、县委常委王小明出席。", {"王小明": ["县委常委"]}),
+        # controls: an organ's own head, a surname that follows no organ's end
+        ("县纪委书记、县监委主任王小明出席。", {"王小明": ["县监委主任", "县纪委书记"]}),
+        ("县委常委、县公安局长王小明出席。", {"王小明": ["县公安局长", "县委常委"]}),
         # a verb of receiving before a title is no part of it
         ("受到集团董事局主席王小明的热烈欢迎。", {"王小明": ["集团董事局主席"]}),
         ("会议得到市长王小明的肯定。", {"王小明": ["市长"]}),
