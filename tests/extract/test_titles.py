@@ -122,6 +122,9 @@ def test_office_level_is_the_level_resolve_reads(title, home, where):
         ("县长", "巴中市", None, False),
         ("国务院副总理", "巴中市", "中国", True),
         ("全国政协主席", None, "中国", True),
+        # a national bureau as often written short (中国民用航空局: 中国民航局)
+        ("中国民航局副局长", "巴中市", "中国", True),
+        ("中國民航局副局長", "巴中市", "中国", True),
         ("德国外长", "中国", "德国", False),
         ("天津市委书记", "巴中市", "天津市", False),
         ("副主任", "巴中市", "巴中市", False),
