@@ -24,11 +24,15 @@ NOT_GIVEN = frozenset(
 )
 
 
-# 会 is a given name's first character of two (李会良, 王会军), where it begins no word that
-# follows a surname as a title or an act (李会长, 王会议, 孙会计, 张会见).
-_MIDDLE_HUI = re.compile(
-    "会(?![长议见谈晤同商计员上后前中场务期签堂所展战诊考审演聚合师费馆标徽风办典])"
-    f"[^{''.join(sorted(NOT_GIVEN))}]"
+# 会, 年 and 时 are a given name's first character of two (李会良, 王会军; 李年贵, 王年华; 李时珍,
+# 陈时中), where they begin no word that follows a surname as a title or an act (李会长, 王会议,
+# 孙会计, 张会见), or tells a time or an age (王年初, 李年底, 张年度, 刘年轻, 周年庆; 王时间, 李时任,
+# 张时候).
+_FIRST_OF_GIVEN = re.compile(
+    "(?:会(?![长议见谈晤同商计员上后前中场务期签堂所展战诊考审演聚合师费馆标徽风办典])"
+    "|年(?![初底度内前后来中末间龄轻均会报检终代关货薪限纪份级产满逾近过仅少老迈头景节味夜庆])"
+    "|时(?![间候期代刻常段节令效限速任许分而至此光机空事值针序尚髦装势])"
+    f")[^{''.join(sorted(NOT_GIVEN))}]"
 )
 
 
@@ -253,7 +257,7 @@ def is_chinese_name(word: str) -> bool:
     if not all("\u4e00" <= c <= "\u9fff" for c in word):  # HAN, compared, not matched
         return False
     given = word[n:]
-    if any(c in NOT_GIVEN for c in given) and not _MIDDLE_HUI.fullmatch(given):
+    if any(c in NOT_GIVEN for c in given) and not _FIRST_OF_GIVEN.fullmatch(given):
         return False
     if holds_word("after", word[1:], shortest=2) or holds_word("notpart", word):
         return False

@@ -56,7 +56,15 @@ from govkg.extract.names import (
     surnames,
     verb_at,
 )
-from govkg.extract.places import NATIONAL, PlacesNamed, find_places, gazetteer, level_word, place_key
+from govkg.extract.places import (
+    LEVEL_WORDS,
+    NATIONAL,
+    PlacesNamed,
+    find_places,
+    gazetteer,
+    level_word,
+    place_key,
+)
 from govkg.extract.records import Holding, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
@@ -323,11 +331,21 @@ class _Finder:
                 e -= 1
             s2 = self.title_start(e)
             chunk = t[s2:e]
-            if not is_title(chunk):
-                break
+            if not is_title(chunk) or self._surname_before_head(s2, e):
+                break  # 某街道党工委徐书记、组织员甲: 徐书记 is another person, called by the post
             parts = [p for p in split_chain(t, s2, e) if is_title(t[p[0] : p[1]])] + parts
             s = s2
         return parts
+
+    def _surname_before_head(self, start: int, end: int) -> bool:
+        """Whether a title read from ``start`` to ``end`` calls someone by a surname and the
+        post after an organ (党工委徐书记, 县委办刘主任): a person, not a title of the chain.
+
+        Nothing else puts a lone surname between an organ's last character and a head (县纪委书记,
+        公安局长: 委 and 局 are no surnames; 安 follows no organ's end)."""
+        t = self.text
+        k = end - len(self.heads.get(end, "")) - 1
+        return start < k < end and t[k] in surnames() and t[k - 1] in _ORGAN_ENDS
 
     def joined_title_before(self, start: int) -> int | None:
         """Where the title before a 和 that joins the last title of a list starts (市委常委、
@@ -424,9 +442,7 @@ class _Finder:
         word = m.group()
         if len(word) == 4:
             return word if _foreign_like(word) and not _not_a_name(word) else None
-        if word in context_words("notname"):
-            return None
-        if not is_chinese_name("王" + word[1:]) and not _YEAR_IN_NAME.fullmatch(word[1:]):
+        if not is_chinese_name("王" + word[1:]) or word in context_words("notname"):
             return None
         return word
 
@@ -682,8 +698,8 @@ class _Finder:
             if start == 0 or name_at(t, end, self.known()):
                 continue
             name = name_before(t, start, self.known())
-            if name and (country_in(name) or is_common_word(name)):
-                name = None  # 安哥拉总统: a country, not a name
+            if name and (country_in(name) or is_common_word(name) or _place_of_level(name, head)):
+                name = None  # 安哥拉总统: a country, not a name; 徐汇区长: a place and its head
             if name and self.place_goes_on(start - len(name), name):
                 name = None  # 向徐汇区长期以来…: the place 徐汇区, no name and no 区长
             if name:
@@ -1597,12 +1613,6 @@ _HOLDERS_MARKS = frozenset("、，,；;")
 
 # A list item between two 、 (list_item): two to four characters.
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}(?=、)")
-# A given name that opens with 年 (李年贵, 王年华), read only as an item between two names of a list:
-# elsewhere 年 after a surname's character is mostly a word of time (周年, 全年, 连年, 常年).
-_YEAR_IN_NAME = re.compile(
-    "年(?![度底初末终中内前后间来轻龄级会均份代货鉴报薪假限检审关纪庆终头月日])"
-    f"[^{''.join(sorted(NOT_GIVEN))}]"
-)
 
 
 def _unsurnamed(word: str) -> bool:
@@ -1610,10 +1620,25 @@ def _unsurnamed(word: str) -> bool:
     return len(word) == 4 and not is_chinese_name(word)
 
 
+# The last characters of an organ's name, before which a surname and a post call someone (县委办刘主任).
+_ORGAN_ENDS = frozenset("委办处局部会")
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
 _LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)
 _SENTENCE_ENDS = ("。", "！", "？")
+
+
+def _place_of_level(name: str, head: str) -> bool:
+    """Whether a name read before a title is a place that the title's level word completes
+    (徐汇 + 区长: the head of 徐汇区, not a person 徐汇; 吴江区长 alike).
+
+    >>> _place_of_level("徐汇", "区长"), _place_of_level("徐汇", "副区长"), _place_of_level("王汇", "区长")
+    (True, True, False)
+    """
+    level = head.removeprefix("常务").removeprefix("副")[:1]
+    if level not in LEVEL_WORDS:
+        return False
+    return any(place.name == name + level for place in gazetteer().get(name + level, ()))
 
 
 def _not_a_name(word: str) -> bool:

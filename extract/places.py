@@ -371,9 +371,15 @@ def place_prefix(text: str) -> tuple[str | None, str]:
         if cut == 2 and rest == "长":
             continue  # 代县长 is an acting county head, not the head of 代县
         chain = _split_chain(head)
+        if chain and _TOWN_AFTER_SHORT.match(rest) and not any(head.endswith(p.name) for p in chain[-1]):
+            continue  # 某县城关镇: the gazetteer holds no town, so a short name before 镇 names one
         if chain and (rest[0] in LEVEL_WORDS or ORGAN_AFTER_PLACE.match(rest) or _in_full(head, chain[-1])):
             return place_key(head), rest
     return None, text
+
+
+# 镇 or 乡 after a place's short name: a town named after it (城关 + 镇), not 乡村.
+_TOWN_AFTER_SHORT = re.compile("[镇乡](?!村)")
 
 
 def _in_full(head: str, places: tuple[Place, ...]) -> bool:
@@ -504,6 +510,8 @@ _SHORT_CONTEXT = re.compile(
 # a short name before one of these words is part of the region's name, not a place.
 _REGION_AFTER = re.compile(r"(?:经济|城市|都市)(?:圈|带|群|走廊)")
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
+# The rest of a company's name after a place's short name that opens it (烟台某某管路有限公司).
+_COMPANY = re.compile(r"[^。；;，,、：:\s“”]{0,24}?(?:公司|集团)")
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
 # 来 of coming, not the 来 that ends a time word (近年来, 以来, 历来, 向来), and what a visit
 # does right after where it comes (来乙市考察, 来湘开展交流): _COMES and _host_abbreviation.
@@ -663,6 +671,8 @@ def find_jurisdiction(release: Release) -> str | None:
         for start, end, full, short in _matches(part):
             if _VISITOR.match(part, end) or _comes_to_another(part, end, full, starts):
                 continue
+            if short and _COMPANY.match(part, end):
+                continue  # 甲乙公司, 甲乙集团: a short name that opens a company's name is the company's
             if part[start:end] in abbreviations():
                 full = as_written = original[start:end]  # 西乌旗: as the release writes it
             else:

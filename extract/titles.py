@@ -480,7 +480,8 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
     level = office.level or level_of_title(office.office)
     if level:
         return Resolution(place_at_level(level, home, text_places), explicit=True)
-    return Resolution(home)
+    # the release's place by its key, as a level title gets it (南皮縣 is 南皮县)
+    return Resolution((place_key(home) or home) if home else None)
 
 
 def place_from_chain(before: Office, office: Office) -> str | None:
@@ -679,6 +680,12 @@ def parse_title(title: str) -> Office:
     modifiers = "" if place else _MODIFIERS.match(text).group()
     if modifiers:
         place, rest = place_prefix(text[len(modifiers) :])
+    town = _TOWN_AFTER_PLACE.match(rest) if place else None
+    if town and is_title(rest[town.end() :]):
+        # 某县某镇镇长: the office is the town's, named within its county, not the county's
+        # (keyed as written after the county's key: a town's name may be a short name of another
+        # place of the gazetteer, 城关镇 of 城关区)
+        place, rest = place + town.group(), rest[town.end() :]
     office = rest if place else text
     if place and rest:
         word = level_word(place)
@@ -701,6 +708,13 @@ def parse_title(title: str) -> Office:
     if not place and not level and _elsewhere(office):
         return Office(title, office, None, None, elsewhere=True)
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))
+
+
+# A town, township or street named after its county in a title (某县某镇党委书记, 某区某街道党工委
+# 书记): a name of no organ's character before the town's level word.
+_TOWN_AFTER_PLACE = re.compile(
+    r"(?:(?![局委办厅处院所会部司科股队乡镇街])[\u4e00-\u9fff]){1,5}?(?:镇|乡|街道|苏木)"
+)
 
 
 def _elsewhere(office: str) -> bool:

@@ -34,6 +34,14 @@ from govkg.extract.names import (
         ("孙会计", False),
         ("张会见", False),
         ("王会", False),
+        # 年 begins a given name of two characters too, not a word of time or age
+        ("李年贵", True),
+        ("王年华", True),
+        ("王年初", False),
+        ("李年底", False),
+        ("张年度", False),
+        ("刘年轻", False),
+        ("李年", False),
         # two surnames of a married woman, not a common word and more (平时很忙)
         ("林郑月娥", True),
         ("范徐丽泰", True),

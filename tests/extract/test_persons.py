@@ -31,6 +31,36 @@ def titles(text, place=None):
             "县人大常委会副主任张三、李四、王五出席。",
             {n: ["县人大常委会副主任"] for n in ("张三", "李四", "王五")},
         ),
+        # a given name that opens with 年, in a list sharing its title
+        (
+            "县人大常委会副主任张小东、李年贵、王大伟出席。",
+            {n: ["县人大常委会副主任"] for n in ("张小东", "李年贵", "王大伟")},
+        ),
+        # 应对, 对外, 对口 hold 对 inside a title; it is no preposition before it there
+        (
+            "省委副书记、省长、省应对疫情工作领导小组总指挥王小明出席。",
+            {"王小明": ["省委副书记", "省应对疫情工作领导小组总指挥", "省长"]},
+        ),
+        ("中共中央对外联络部部长王小明会见了代表团。", {"王小明": ["中共中央对外联络部部长"]}),
+        ("某县对口支援工作组组长王小明出席。", {"王小明": ["某县对口支援工作组组长"]}),
+        # control: 对 before a title is still a preposition
+        ("会议对副县长王小明提出要求。", {"王小明": ["副县长"]}),
+        # a party's 组织员 is a title of a chain
+        ("街道党工委委员、组织员林小盛出席。", {"林小盛": ["组织员", "街道党工委委员"]}),
+        # a surname and a post after an organ call another person: no title of the chain
+        ("某街道党工委徐书记、街道党工委委员、组织员林小盛出席。", {"林小盛": ["组织员", "街道党工委委员"]}),
+        ("县委办刘主任、县委常委王小明出席。", {"王小明": ["县委常委"]}),
+        # controls: an organ's own head, a surname that follows no organ's end
+        ("县纪委书记、县监委主任王小明出席。", {"王小明": ["县监委主任", "县纪委书记"]}),
+        ("县委常委、县公安局长王小明出席。", {"王小明": ["县公安局长", "县委常委"]}),
+        # a verb of receiving before a title is no part of it
+        ("受到集团董事局主席王小明的热烈欢迎。", {"王小明": ["集团董事局主席"]}),
+        ("会议得到市长王小明的肯定。", {"王小明": ["市长"]}),
+        # a place before a level title is no name (黄浦 + 区长: the head of 黄浦区)
+        ("市长王小明向黄浦区长期以来的支持表示感谢。", {"王小明": ["市长"]}),
+        ("江宁区长王大伟出席。", {"王大伟": ["江宁区长"]}),
+        # control: a name that makes no place with the level word
+        ("王汇区长出席会议。", {"王汇": ["区长"]}),
         # a ministry's chief engineer or chief accountant is a post
         ("某部总工程师张小明一行抵达我市。", {"张小明": ["某部总工程师"]}),
         ("集团总会计师李小红陪同。", {"李小红": ["集团总会计师"]}),
@@ -1275,6 +1305,7 @@ def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
         ("县委书记次仁卓玛强调，要抓好落实。", {"次仁卓玛": ["县委书记"]}),
         ("在走访旗级人大代表苏日古冷时，他说。", {"苏日古冷": ["旗级人大代表"]}),
         ("副州长买买提·艾力说，要加强团结。", {"买买提·艾力": ["副州长"]}),
+        ("盟委副书记、盟长奇达拉图深入某旗调研。", {"奇达拉图": ["盟委副书记", "盟长"]}),  # 奇 opens one
         # the name ends before a one-character verb after it
         ("旗长巴特尔来到嘎查调研。", {"巴特尔": ["旗长"]}),
         # controls: an adverb, an organ, a body or a word after a title is no name
@@ -1283,6 +1314,7 @@ def test_no_tagged_name_starts_inside_the_name_after_a_title(text, expected):
         ("书记德才兼备。", {}),
         ("书记处召开会议。", {}),
         ("旗长办公会研究了工作。", {}),
+        ("书记奇迹般地赶到现场。", {}),
         ("主席团常务主席王五主持。", {"王五": ["主席团常务主席"]}),
         # controls: Han names read as before
         ("县委书记王小明出席。", {"王小明": ["县委书记"]}),

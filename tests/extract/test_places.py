@@ -72,6 +72,21 @@ def test_a_short_name_inside_a_regions_name_is_no_jurisdiction(text, place):
     assert find_jurisdiction(release(text)) == place
 
 
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a short name that opens a company's name is the company's, not the release's place
+        ("市委书记甲乙主持召开市委常委会。会后，甲乙到烟台某某管路有限公司调研。", None),
+        ("市委书记甲乙主持召开市委常委会。会后，甲乙到巴中某某食品集团调研。", None),
+        # controls: the short name alone, or the company's with the short name elsewhere too
+        ("市委书记甲乙主持召开市委常委会。会议强调，烟台各级各部门要抓好落实。", "烟台市"),
+        ("市委书记甲乙主持召开市委常委会。甲乙到烟台某某有限公司调研。烟台各级各部门要抓好落实。", "烟台市"),
+    ],
+)
+def test_a_short_name_that_opens_a_companys_name_is_no_jurisdiction(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
 def test_visitors_place_is_not_the_jurisdiction():
     text = "6月11日，营口市委书记李强带队来我市考察。连云港市委书记马士光陪同。连云港港口考察。"
     assert find_jurisdiction(release(text)) == "连云港市"
@@ -267,6 +282,10 @@ def test_lift_goes_up_to_the_level_a_title_names(place, level, lifted):
         ("广州市天河区委书记", "天河区", "委书记"),  # a run of places: the most local one
         ("朝阳市监察委员会副主任", "朝阳市", "监察委员会副主任"),  # in full: any word may follow
         ("城区管委会主任", None, "城区管委会主任"),  # a two-character name must be followed by an organ
+        # a short name before 镇 or 乡 names a town, which the gazetteer does not hold
+        ("通江县城关镇党委书记", "通江县", "城关镇党委书记"),
+        ("城关乡乡长", None, "城关乡乡长"),
+        ("巴中乡村振兴局局长", "巴中市", "乡村振兴局局长"),  # control: 乡村 is no town
     ],
 )
 def test_a_place_named_at_the_start_of_a_title(text, place, rest):

@@ -122,6 +122,9 @@ def test_office_level_is_the_level_resolve_reads(title, home, where):
         ("县长", "巴中市", None, False),
         ("国务院副总理", "巴中市", "中国", True),
         ("全国政协主席", None, "中国", True),
+        # a national bureau as often written short (中国民用航空局: 中国民航局)
+        ("中国民航局副局长", "巴中市", "中国", True),
+        ("中國民航局副局長", "巴中市", "中国", True),
         ("德国外长", "中国", "德国", False),
         ("天津市委书记", "巴中市", "天津市", False),
         ("副主任", "巴中市", "巴中市", False),
@@ -218,6 +221,11 @@ def test_a_former_office_still_tells_its_place(title, home, where, national):
         ("国务院副总理", "国务院副总理", None, "中国"),
         ("政府县长", "县长", "县", None),  # a government's head, cut short of its level word
         ("人民政府市長", "市长", "市", None),
+        # a town named after its county: the office is the town's, not the county's
+        ("通江县某某镇镇长", "镇长", "镇", "通江县某某镇"),
+        ("通江县某某乡党委副书记", "乡党委副书记", "乡", "通江县某某乡"),
+        ("巴州区某某街道党工委书记", "党工委书记", None, "巴州区某某街道"),
+        ("通江县人民政府副县长", "副县长", "县", "通江县"),  # control: the county's own office
     ],
 )
 def test_titles_are_read_as_office_level_and_place(title, office, level, place):
@@ -384,3 +392,33 @@ def test_a_body_of_its_own_is_no_office_of_the_release_place(title, home, where,
     resolution = resolve(title, home)
     assert resolution.jurisdiction == where
     assert resolution.explicit or not elsewhere
+
+
+@pytest.mark.parametrize(
+    ("title", "home", "where"),
+    [
+        # a title of no level takes the release's place by its key, as a level title does
+        ("副主任", "廣元市", "广元市"),
+        ("主任", "科左中旗", "科尔沁左翼中旗"),
+        ("副主任", "广元市", "广元市"),
+        # a place the gazetteer does not hold stays as written; no place, none
+        ("主任", "某某街道", "某某街道"),
+        ("副主任", None, None),
+    ],
+)
+def test_a_bare_title_takes_the_key_of_the_release_place(title, home, where):
+    assert resolve(title, home).jurisdiction == where
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("通江县某某镇党委书记", "通江县某某镇"),
+        ("通江县城关镇人大主席", "通江县城关镇"),  # 城关 is no 城关区 before 镇
+        # controls: a county's organ that holds 乡 or 镇 is the county's
+        ("通江县乡镇企业局局长", "通江县"),
+        ("通江县乡村振兴局局长", "通江县"),
+    ],
+)
+def test_a_town_named_after_its_county_is_the_office_place(title, place):
+    assert parse_title(title).place == place
