@@ -278,3 +278,19 @@ def test_holds_word(text, shortest, expected):
 @pytest.mark.parametrize("word", ["王A", "王明1", "王·明", "王 明"])
 def test_a_name_is_of_han_characters_only(word):
     assert not is_chinese_name(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # 时 opens a given name of two characters (李时珍, 陈时中) where it begins no word of time
+        ("李时珍", True),
+        ("陈时中", True),
+        ("王时间", False),
+        ("李时任", False),
+        ("张时候", False),
+        ("王时", False),
+    ],
+)
+def test_shi_opens_a_given_name_of_two(word, expected):
+    assert is_chinese_name(word) is expected
