@@ -372,14 +372,35 @@ def url_day(url: str | None) -> str | None:
 def release_clock(release: Release) -> str | None:
     """The day a release's relative and partial dates are read against: its publication date,
     else the day its page's address gives (a scraped copy that lost its date line but kept its
-    link). Neither is the other: the address's day is no publication date of the release.
+    link). Neither is the other: the address's day is no publication date of the release. A
+    wire dispatch's dateline (新华社北京3月5日电) gives the day its 今天 and 昨天 are told on,
+    which may be before the page's day: that day, if it is the week before the clock.
 
     >>> page = "http://x.cn/2019/12/01/a.html"
     >>> dated, undated = Release("a", "", published="2020-01-26T15:22", url=page), Release("b", "", url=page)
     >>> release_clock(dated), release_clock(undated)
     ('2020-01-26', '2019-12-01')
+    >>> release_clock(Release("c", "新华社北京1月25日电 国务院总理甲今天…", published="2020-01-26"))
+    '2020-01-25'
     """
-    return release.published_date or url_day(release.url)
+    clock = release.published_date or url_day(release.url)
+    dispatch = _DISPATCH.match(release.text[:80])
+    today = parse_clock(clock)
+    if dispatch is None or today is None:
+        return clock
+    for year in (today.year, today.year - 1):
+        day = _valid(year, int(dispatch["m"]), int(dispatch["d"]))
+        if day is not None and 0 <= (today - day).days <= 7:
+            return day.isoformat()
+    return clock
+
+
+# A wire dispatch's dateline: an agency or a paper, where it was filed, the day, 电 (新华社北京3月5日电,
+# 中新网3月5日电, 人民网华盛顿3月4日电, 本报北京3月5日电), not 讯 of no day (本报讯).
+_DISPATCH = re.compile(
+    r"\s*[【\[]?[^\s，,。：:；;0-9]{1,16}?(?:社|网|报|台|电视台)[^\s，,。：:；;0-9]{0,12}?"
+    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*电"
+)
 
 
 def parse_clock(published: str | None) -> date | None:

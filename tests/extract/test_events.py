@@ -4878,3 +4878,24 @@ def test_a_sentence_of_another_day_is_no_part_of_the_happening_before(text, role
 def test_a_notice_of_appointments_by_tongzhi_ren(text, events):
     found = events_of(text, names=("张三", "李四"))
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in found] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # a wire dispatch's dateline gives the day its 今天 and 昨天 are told on
+        ("新华社北京3月5日电 国务院总理张三今天在人民大会堂会见了代表团。", "2023-03-06", "2023-03-05"),
+        (
+            "新华社北京3月5日电（记者李四）国务院总理张三今天上午主持召开国务院常务会议。",
+            "2023-03-07",
+            "2023-03-05",
+        ),
+        ("中新网3月5日电 张三昨天到某县调研。", "2023-03-06", "2023-03-04"),
+        ("新华社北京12月31日电 张三今天到某县调研。", "2024-01-01", "2023-12-31"),
+        # controls: a report of no dated dispatch, a dateline far from the page's day
+        ("本报讯 张三昨天到某县调研。", "2023-03-07", "2023-03-06"),
+        ("新华社北京1月5日电 张三今天到某县调研。", "2023-03-07", "2023-03-07"),
+    ],
+)
+def test_a_dispatchs_dateline_is_the_day_of_its_today(text, published, date):
+    assert [e.date for e in events_of(text, published, names=("张三",))] == [date]
