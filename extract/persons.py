@@ -386,8 +386,10 @@ class _Finder:
             if t[i] != "、" and not joined:
                 break  # a comma does not continue a list of bare names
             at = joined.end() if joined else i + 1
-            name = name_at(t, at, self.known()) or (None if joined else self.list_item(at))
-            unsurnamed = None  # whether a name of no Han surname is in doubt (not after 和)
+            # a name written with · is read whole first: 、阿不来提·买买提 is no 阿不
+            dotted = None if joined else self.dotted_name_at(at)
+            name = dotted or name_at(t, at, self.known()) or (None if joined else self.list_item(at))
+            unsurnamed = None if dotted is None else True  # of no Han surname: in doubt (not after 和)
             if not name and ethnic:
                 name = self.ethnic_name_after(at)
                 unsurnamed = None if name is None else not joined

@@ -233,6 +233,29 @@ def test_a_four_character_name_between_names_of_a_list(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written with · in a list after a title is read whole, and the list goes on past it
+        (
+            "省政协副主席王建国、艾山·依明江、刘文明出席会议。",
+            {"王建国": ["省政协副主席"], "艾山·依明江": ["省政协副主席"], "刘文明": ["省政协副主席"]},
+        ),
+        ("副主任王建国、古丽·阿不都出席。", {"王建国": ["副主任"], "古丽·阿不都": ["副主任"]}),
+        # no part of it is a name of its own (阿不)
+        (
+            "副主席刘大海、阿不来提·买买提、李明光出席。",
+            {"刘大海": ["副主席"], "阿不来提·买买提": ["副主席"], "李明光": ["副主席"]},
+        ),
+        # controls: not before a word of places, nor a name of things joined by ·
+        ("副主任王建国、古丽·阿不都等地。", {"王建国": ["副主任"]}),
+        ("副主任王建国、中国·东盟博览会、刘文明出席。", {"王建国": ["副主任"], "刘文明": []}),
+    ],
+)
+def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "place", "where"),
     [
         # a level title after a title that named its place is that place's
