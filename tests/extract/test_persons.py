@@ -1766,3 +1766,49 @@ def test_more_surnames_of_office_holders(text, expected):
 )
 def test_the_posts_a_notice_gives_by_name(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what stands before 同 / 和 is no name of the title after it
+        ("甲国总统表示，我愿同总统先生一道，推动两国关系发展。", {}),
+        ("他说，我期待同王总统在北京会面。", {}),
+        ("来信说，我愿同委员长同志一道努力。", {}),
+        # controls: a name between the word and the title
+        ("国家主席李明同奥朗德总统举行会谈。", {"李明": ["国家主席"], "奥朗德": ["总统"]}),
+        ("国家主席李明和卢卡申科总统举行会谈。", {"李明": ["国家主席"], "卢卡申科": ["总统"]}),
+    ],
+)
+def test_no_foreign_name_runs_past_the_word_before_it(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 应…邀请 "at the invitation of": neither 应 nor 邀请 is part of the title or the name
+        ("应法国总统卡尔森邀请，国家主席李明将出席峰会。", {"卡尔森": ["法国总统"], "李明": ["国家主席"]}),
+        ("应俄罗斯联邦总统卡尔森邀请，李明将出席。", {"卡尔森": ["俄罗斯联邦总统"]}),
+        # 获任: the name ends before it
+        ("国务院侨办主任王建军获任全国政协委员会主任。", {"王建军": ["国务院侨办主任"]}),
+        # control: the county 应县, before no country
+        ("应县县长王建军出席。", {"王建军": ["应县县长"]}),
+    ],
+)
+def test_at_the_invitation_of_a_titled_name(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written often before a leader's title does not start inside a country's name
+        ("各方祝贺他当选中国国家主席。他当选中国国家主席后首次出访。", {}),
+        ("他祝贺朝鲜劳动党总书记。他感谢朝鲜劳动党总书记的支持。", {}),
+        # control: a name of its own, written often before the title
+        ("各方向王国华主席致以祝贺。他感谢王国华主席的支持。", {"王国华": ["主席"]}),
+    ],
+)
+def test_no_name_starts_inside_a_country_before_a_leaders_title(text, expected):
+    assert titles(text) == expected
