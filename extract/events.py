@@ -2094,7 +2094,7 @@ class _Reader:
                 guest = guest if len(guests) <= 1 else None
             if guest:
                 name = name[: you.start()] + guest + name[you.end() :]
-        return name.strip()
+        return _after_unopened_bracket(name).strip()
 
     def _received(self) -> str | None:
         """The key of the one guest of the last reception told of before the current event."""
@@ -2953,6 +2953,25 @@ def _commissions_at_the_sitting(drafts: list[_Draft], text: str) -> list[_Draft]
             continue
         kept.append(draft)
     return kept
+
+
+def _after_unopened_bracket(name: str) -> str:
+    """A name without what comes before a bracket it never opened: the end of an aside such as
+    a byline (新华社北京3月4日电（记者 甲）某委员会第一次会议4日闭幕) is no part of it.
+
+    >>> _after_unopened_bracket("甲）某委员会第一次会议"), _after_unopened_bracket("某（扩大）会议")
+    ('某委员会第一次会议', '某（扩大）会议')
+    """
+    depth, cut = 0, 0
+    for k, c in enumerate(name):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            if depth:
+                depth -= 1
+            else:
+                cut = k + 1
+    return name[cut:]
 
 
 def _names_appointment(name: str) -> int:
