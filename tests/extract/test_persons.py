@@ -1812,3 +1812,19 @@ def test_at_the_invitation_of_a_titled_name(text, expected):
 )
 def test_no_name_starts_inside_a_country_before_a_leaders_title(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter's verb is no part of the title after it (致函, 致信, 复信, 回信), and ends a name
+        ("各国领导人纷纷致电或致函中共中央总书记、国家主席李明。", {"李明": ["中共中央总书记", "国家主席"]}),
+        ("某国总统致函国家主席李明。", {"李明": ["国家主席"]}),
+        ("县长王五回信市长赵六。", {"王五": ["县长"], "赵六": ["市长"]}),
+        ("国家主席李明复信某国友人。", {"李明": ["国家主席"]}),
+        # control: a title with no letter before it
+        ("各国领导人来电。中共中央总书记李明表示感谢。", {"李明": ["中共中央总书记"]}),
+    ],
+)
+def test_a_letters_verb_is_no_part_of_a_title(text, expected):
+    assert titles(text) == expected
