@@ -1822,6 +1822,8 @@ def test_no_name_starts_inside_a_country_before_a_leaders_title(text, expected):
         ("某国总统致函国家主席李明。", {"李明": ["国家主席"]}),
         ("县长王五回信市长赵六。", {"王五": ["县长"], "赵六": ["市长"]}),
         ("国家主席李明复信某国友人。", {"李明": ["国家主席"]}),
+        # nor is a verb of greeting (祝贺)
+        ("各国领导人祝贺中共中央总书记李明。", {"李明": ["中共中央总书记"]}),
         # control: a title with no letter before it
         ("各国领导人来电。中共中央总书记李明表示感谢。", {"李明": ["中共中央总书记"]}),
     ],
