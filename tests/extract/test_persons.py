@@ -1830,3 +1830,16 @@ def test_no_name_starts_inside_a_country_before_a_leaders_title(text, expected):
 )
 def test_a_letters_verb_is_no_part_of_a_title(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head that goes on into a longer one is read whole (国务委员长, not 国务委员 and a name 长…)
+        ("朝鲜劳动党总书记、国务委员长金明浩表示欢迎。", {"金明浩": ["国务委员长", "朝鲜劳动党总书记"]}),
+        # control: the Chinese 国务委员
+        ("国务委员王五出席。", {"王五": ["国务委员"]}),
+    ],
+)
+def test_the_head_of_a_state_affairs_commission(text, expected):
+    assert titles(text) == expected
