@@ -99,7 +99,10 @@ def visit_start(text: str, subject_end: int, cue_end: int) -> int | None:
 _ORGANLESS = re.compile(
     r"(?:[0-9]{4}年度?)?(?:第[0-9一二三四五六七八九十百]{1,4}次)?(?:常务|全体|扩大|专题|主任|党组|常委)?会议"
 )
-_DAY = r"(?:[0-9一二三四五六七八九十]{1,2}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号])?(?:上午|下午|晚上|晚)?"
+_DAY = (
+    r"(?:[0-9一二三四五六七八九十]{1,2}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号]|今天|昨天)?"
+    r"(?:上午|下午|晚上|晚|全天)?"
+)
 
 
 @cache
@@ -124,6 +127,9 @@ def holder(text: str, start: int, at: int, name: str) -> tuple[int, int] | None:
     """
     if not _ORGANLESS.fullmatch(name):
         return None
+    space = max(text.rfind(" ", start, at), text.rfind("\u3000", start, at))
+    if space != -1:
+        start = space + 1  # 新华社北京2月21日电 中共中央政治局…: the dateline before a space is no organ
     match = _holder().fullmatch(text, start, at)
     return match.span("org") if match else None
 

@@ -2136,7 +2136,7 @@ class _Reader:
                 guest = guest if len(guests) <= 1 else None
             if guest:
                 name = name[: you.start()] + guest + name[you.end() :]
-        return event_names.without_unpaired_marks(name.strip())
+        return event_names.without_unpaired_marks(_after_unopened_bracket(name).strip())
 
     def _received(self) -> str | None:
         """The key of the one guest of the last reception told of before the current event."""
@@ -3039,6 +3039,25 @@ def _guest_runs_on(text: str, clause: re.Match, cue: re.Match, mentions: list[_M
     if not between or len(between) > 40 or _CLAUSE_MARK.search(between):
         return ()
     return (after[0].key,)
+
+
+def _after_unopened_bracket(name: str) -> str:
+    """A name without what comes before a bracket it never opened: the end of an aside such as
+    a byline (新华社北京3月4日电（记者 甲）某委员会第一次会议4日闭幕) is no part of it.
+
+    >>> _after_unopened_bracket("甲）某委员会第一次会议"), _after_unopened_bracket("某（扩大）会议")
+    ('某委员会第一次会议', '某（扩大）会议')
+    """
+    depth, cut = 0, 0
+    for k, c in enumerate(name):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            if depth:
+                depth -= 1
+            else:
+                cut = k + 1
+    return name[cut:]
 
 
 def _names_appointment(name: str) -> int:

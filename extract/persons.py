@@ -70,6 +70,7 @@ from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
     MAX_TITLE,
     Resolution,
+    countries,
     country_in,
     country_pattern,
     head_pattern,
@@ -404,8 +405,10 @@ class _Finder:
             if t[i] != "、" and not joined:
                 break  # a comma does not continue a list of bare names
             at = joined.end() if joined else i + 1
-            name = name_at(t, at, self.known()) or (None if joined else self.list_item(at))
-            unsurnamed = None  # whether a name of no Han surname is in doubt (not after 和)
+            # a name written with · is read whole first: 、阿不来提·买买提 is no 阿不
+            dotted = None if joined else self.dotted_name_at(at)
+            name = dotted or name_at(t, at, self.known()) or (None if joined else self.list_item(at))
+            unsurnamed = None if dotted is None else True  # of no Han surname: in doubt (not after 和)
             if not name and ethnic:
                 name = self.ethnic_name_after(at)
                 unsurnamed = None if name is None else not joined
@@ -711,7 +714,9 @@ class _Finder:
                 clean = self.clean_left(left)
                 often = t.count(name) > 1 or name in self.found
                 if head in leaders:
-                    ok = (clean and (len(name) >= 3 or often)) or (len(name) >= 3 and often)
+                    ok = (clean and (len(name) >= 3 or often)) or (
+                        len(name) >= 3 and often and not _country_ends_in(t, left + 1)
+                    )
                 elif head.endswith("书记") and ends_with("organ", t, left):
                     ok = True  # 社区党支部王某书记: the organ's secretary, written after the name
                 else:
@@ -780,6 +785,8 @@ class _Finder:
         t = self.text
         i = end
         while i > 0 and end - i < 8 and (HAN.match(t[i - 1]) or t[i - 1] == "·"):
+            if t[i - 1] in "和同与及":
+                break  # 我愿同委员长一道, 期待同习主席会面: no name between the word and the title
             i -= 1
             if end - i >= 2 and (i == 0 or t[i - 1] in "、和同与及，,：:。\n"):
                 word = t[i:end]
@@ -1711,6 +1718,13 @@ def _occurrences(text: str, word: str) -> Iterator[_At]:
 def _name_start(text: str, end: int) -> int:
     """Where a name after a title ending at ``end`` starts: past one space (县委书记 张建国)."""
     return end + 1 if text[end : end + 1] == " " else end
+
+
+def _country_ends_in(text: str, end: int) -> bool:
+    """Whether a country's name (China's too) ends at ``end`` and starts before ``end - 1``:
+    a name read from ``end - 1`` would start inside it (朝鲜劳动党总书记 has no 鲜劳动党,
+    当选中国国家主席 no 国国家)."""
+    return any(len(c) > 1 and text.startswith(c, end - len(c)) for c in (NATIONAL, *countries()))
 
 
 def _foreign_like(word: str) -> bool:

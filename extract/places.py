@@ -641,7 +641,8 @@ def find_jurisdiction(release: Release) -> str | None:
         counts = Counter({strong_levels[0]: counts[strong_levels[0]]})
     if not any(counts.values()):
         if re.search(
-            r"总书记|国务院总理|中共中央|中央政治局|全国人大常委会委员长|全国政协主席", text[:200] + title
+            r"总书记|国务院总理|中共中央|中央政治局|全国人大常委会|全国政协主席|国家主席|中央军委",
+            text[:200] + title,
         ):
             return "中国"
         # No self-reference: a release that keeps naming one place is about it.

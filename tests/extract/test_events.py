@@ -418,6 +418,42 @@ def test_a_meeting_is_named_to_the_last_meeting_noun_of_its_phrase(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an organ that holds a meeting "all day", "today" or "yesterday" names it (召开会议)
+        ("中共中央政治局常务委员会6月9日全天召开会议。张三主持会议。", ["中共中央政治局常务委员会会议"]),
+        ("市委常委会今天全天召开会议，张三主持会议。", ["市委常委会会议"]),
+        ("县政协党组昨天上午召开会议，张三主持会议。", ["县政协党组会议"]),
+        # …after a dateline and its space
+        ("新华社北京6月9日电 中共中央政治局6月9日召开会议。张三主持会议。", ["中共中央政治局会议"]),
+        ("本报讯 县政府9日召开会议，张三主持会议。", ["县政府会议"]),
+        # controls: a person who holds it is no organ, after a space or not
+        ("县长张三全天召开会议。", ["会议"]),
+        ("县长 张三召开会议。", ["会议"]),
+    ],
+)
+def test_an_organ_that_holds_a_meeting_on_a_day_names_it(text, names):
+    assert [e.name for e in events_of(text, names=("张三",))] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the end of a byline's aside before the name is no part of it
+        (
+            "中新社北京6月9日电 (记者 王五)某省政协十一届常务委员会第一次会议9日在北京闭幕。",
+            ["某省政协十一届常务委员会第一次会议"],
+        ),
+        ("新华社北京6月9日电（记者 王五）某县第十届人民代表大会9日开幕。", ["某县第十届人民代表大会"]),
+        # control: a bracket the name opens and closes stays
+        ("6月9日，县委召开县委常委会（扩大）会议。", ["县委常委会（扩大）会议"]),
+    ],
+)
+def test_a_name_starts_after_the_aside_a_byline_closes(text, names):
+    assert [e.name for e in events_of(text)] == names
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a congress by its short form, held or attended: a meeting of that day

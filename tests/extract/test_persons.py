@@ -263,6 +263,29 @@ def test_a_four_character_name_between_names_of_a_list(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written with · in a list after a title is read whole, and the list goes on past it
+        (
+            "省政协副主席王建国、艾山·依明江、刘文明出席会议。",
+            {"王建国": ["省政协副主席"], "艾山·依明江": ["省政协副主席"], "刘文明": ["省政协副主席"]},
+        ),
+        ("副主任王建国、古丽·阿不都出席。", {"王建国": ["副主任"], "古丽·阿不都": ["副主任"]}),
+        # no part of it is a name of its own (阿不)
+        (
+            "副主席刘大海、阿不来提·买买提、李明光出席。",
+            {"刘大海": ["副主席"], "阿不来提·买买提": ["副主席"], "李明光": ["副主席"]},
+        ),
+        # controls: not before a word of places, nor a name of things joined by ·
+        ("副主任王建国、古丽·阿不都等地。", {"王建国": ["副主任"]}),
+        ("副主任王建国、中国·东盟博览会、刘文明出席。", {"王建国": ["副主任"], "刘文明": []}),
+    ],
+)
+def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "place", "where"),
     [
         # a level title after a title that named its place is that place's
@@ -1804,6 +1827,22 @@ def test_more_ethnic_names_after_a_title(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # what stands before 同 / 和 is no name of the title after it
+        ("甲国总统表示，我愿同总统先生一道，推动两国关系发展。", {}),
+        ("他说，我期待同王总统在北京会面。", {}),
+        ("来信说，我愿同委员长同志一道努力。", {}),
+        # controls: a name between the word and the title
+        ("国家主席李明同奥朗德总统举行会谈。", {"李明": ["国家主席"], "奥朗德": ["总统"]}),
+        ("国家主席李明和卢卡申科总统举行会谈。", {"李明": ["国家主席"], "卢卡申科": ["总统"]}),
+    ],
+)
+def test_no_foreign_name_runs_past_the_word_before_it(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # more heads of titles: a farm's or a mine's head, court posts of a notice, diplomats,
         # grid and liaison workers
         ("6月3日，县国有林场场长王建国出席会议。", {"王建国": ["县国有林场场长"]}),
@@ -1822,3 +1861,64 @@ def test_the_look_alike_of_shi_is_read_as_shi():
     # 巿 (U+5DFF) typed for 市: the title as written, its place read
     found = persons("6月3日，北京巿長王建国出席会议。", "中国")["王建国"]
     assert [(h.title, h.jurisdiction) for h in found.holdings] == [("北京巿長", "北京市")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 应…邀请 "at the invitation of": neither 应 nor 邀请 is part of the title or the name
+        ("应法国总统卡尔森邀请，国家主席李明将出席峰会。", {"卡尔森": ["法国总统"], "李明": ["国家主席"]}),
+        ("应俄罗斯联邦总统卡尔森邀请，李明将出席。", {"卡尔森": ["俄罗斯联邦总统"]}),
+        # 获任: the name ends before it
+        ("国务院侨办主任王建军获任全国政协委员会主任。", {"王建军": ["国务院侨办主任"]}),
+        # control: the county 应县, before no country
+        ("应县县长王建军出席。", {"王建军": ["应县县长"]}),
+    ],
+)
+def test_at_the_invitation_of_a_titled_name(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written often before a leader's title does not start inside a country's name
+        ("各方祝贺他当选中国国家主席。他当选中国国家主席后首次出访。", {}),
+        ("他祝贺朝鲜劳动党总书记。他感谢朝鲜劳动党总书记的支持。", {}),
+        # control: a name of its own, written often before the title
+        ("各方向王国华主席致以祝贺。他感谢王国华主席的支持。", {"王国华": ["主席"]}),
+    ],
+)
+def test_no_name_starts_inside_a_country_before_a_leaders_title(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter's verb is no part of the title after it (致函, 致信, 复信, 回信), and ends a name
+        ("各国领导人纷纷致电或致函中共中央总书记、国家主席李明。", {"李明": ["中共中央总书记", "国家主席"]}),
+        ("某国总统致函国家主席李明。", {"李明": ["国家主席"]}),
+        ("县长王五回信市长赵六。", {"王五": ["县长"], "赵六": ["市长"]}),
+        ("国家主席李明复信某国友人。", {"李明": ["国家主席"]}),
+        # nor is a verb of greeting (祝贺)
+        ("各国领导人祝贺中共中央总书记李明。", {"李明": ["中共中央总书记"]}),
+        # control: a title with no letter before it
+        ("各国领导人来电。中共中央总书记李明表示感谢。", {"李明": ["中共中央总书记"]}),
+    ],
+)
+def test_a_letters_verb_is_no_part_of_a_title(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head that goes on into a longer one is read whole (国务委员长, not 国务委员 and a name 长…)
+        ("朝鲜劳动党总书记、国务委员长金明浩表示欢迎。", {"金明浩": ["国务委员长", "朝鲜劳动党总书记"]}),
+        # control: the Chinese 国务委员
+        ("国务委员王五出席。", {"王五": ["国务委员"]}),
+    ],
+)
+def test_the_head_of_a_state_affairs_commission(text, expected):
+    assert titles(text) == expected

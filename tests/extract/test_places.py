@@ -48,6 +48,12 @@ def release(text: str, title: str | None = None, source: str | None = None, raw:
         ("某某会见外宾", "国务院总理会见外宾。", "央视网", "中国"),
         # national leaders and no local self-reference
         (None, "8日下午，习近平总书记来到某地考察。", None, "中国"),
+        # …of the head of state, the standing committee of the congress, the military commission
+        (None, "国家主席李明8日同甲国总统通电话。", None, "中国"),
+        (None, "十三届全国人大常委会第五次委员长会议8日举行，委员长王五主持。", None, "中国"),
+        (None, "中央军委晋升上将军衔仪式8日举行。", None, "中国"),
+        # …not after a self-reference of a place's own (我市)
+        ("市长会见外宾", "8日，国家主席李明来我市考察。", None, None),
         # no self-reference and no place: unknown
         (None, "会议强调，要抓好各项工作落实。", None, None),
     ],
