@@ -1727,11 +1727,18 @@ def _country_ends_in(text: str, end: int) -> bool:
     return any(len(c) > 1 and text.startswith(c, end - len(c)) for c in (NATIONAL, *countries()))
 
 
+# Verbs of sending or saying that may follow a foreign office holder's bare title (某国总统致以问候,
+# 致电祝贺, 致贺电, 发来贺电, 表示感谢): a foreign name never starts with one.
+_SENDS = ("致", "发来", "发表", "发出", "表示", "祝贺", "感谢", "欢迎", "回信", "复信", "来信", "来电")
+
+
 def _foreign_like(word: str) -> bool:
     """Whether a word may be a foreign name as Chinese writes it (科恰诺娃)."""
     # 团, 处: a title's head goes on into a group or an office (代表团, 代表处), no name after it
     if word.startswith(context_words("notname")) or word[0] in "的和与同在了是为对向及等团处":
         return False
+    if word.startswith(_SENDS):
+        return False  # 某国总统致以祝贺, 致电, 发来贺电: what the office holder sends, no name
     if any(c in "国省市县区委会党中央部局院" or c in NOT_GIVEN for c in word) or country_in(word):
         return False
     if any(w in word for w in context_words("notpart")):

@@ -1922,3 +1922,21 @@ def test_a_letters_verb_is_no_part_of_a_title(text, expected):
 )
 def test_the_head_of_a_state_affairs_commission(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a foreign office holder sends or says, after the bare title, is no name
+        ("朝鲜劳动党总书记致以祝贺。", {}),
+        ("美国总统致以问候。", {}),
+        ("某国总统致贺电。", {}),
+        ("美国总统发来贺电。", {}),
+        ("俄罗斯总统致信表示感谢。", {}),
+        # controls: the name between the title and the verb
+        ("俄罗斯总统普京致电祝贺。", {"普京": ["俄罗斯总统"]}),
+        ("美国总统拜登表示。", {"拜登": ["美国总统"]}),
+    ],
+)
+def test_what_a_foreign_office_holder_sends_is_no_name(text, expected):
+    assert titles(text) == expected
