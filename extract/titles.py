@@ -154,6 +154,9 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
     counted = _COUNTED.match(text, i, end)
     if counted:
         i = counted.end()  # 一段某县县委书记甲在一线…的视频: a count is no part of the title
+    named = text.rfind("代表", i, end - 2)
+    if named != -1 and _starts_a_title(text[named + 2 : end]):
+        i = named + 2  # 客商代表佛山市某公司董事长: whom the person stands for, then the title
     cut = text.rfind("的", i, end)
     if cut != -1 and (
         _starts_a_title(text[cut + 1 : end])

@@ -1940,3 +1940,18 @@ def test_the_head_of_a_state_affairs_commission(text, expected):
 )
 def test_what_a_foreign_office_holder_sends_is_no_name(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom a person stands for (客商代表, 签约企业代表) is no part of the title after it
+        ("客商代表佛山市某化工有限公司董事长李大旺作了发言。", {"李大旺": ["佛山市某化工有限公司董事长"]}),
+        ("签约企业代表东莞市某科技有限公司总经理曾伟作了发言。", {"曾伟": ["东莞市某科技有限公司总经理"]}),
+        # controls: 代表 that ends a title, or heads an office
+        ("县人大代表王建国出席。", {"王建国": ["县人大代表"]}),
+        ("美国驻华代表处首席代表约翰出席。", {"约翰": ["美国驻华代表处首席代表"]}),
+    ],
+)
+def test_whom_a_person_stands_for_is_no_part_of_the_title(text, expected):
+    assert titles(text, "某县") == expected
