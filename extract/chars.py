@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -130,3 +130,25 @@ def part_view(whole: View, text: str, start: int, end: int) -> View:
     if isinstance(whole.origin, range) and whole.size == len(text):
         return View(whole.text[start:end], range(end - start), end - start)
     return view(text[start:end])
+
+
+def bracket_groups(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int | None, int]]:
+    """The outermost groups in round brackets of ``text[start:end]``, in order: where each opens
+    and where it closes; a closing bracket whose opening one lies before ``start`` opens at None.
+
+    >>> list(bracket_groups("甲）某（扩大）会（乙"))
+    [(None, 1), (3, 6)]
+    """
+    depth, opened = 0, start
+    for j in range(start, len(text) if end is None else end):
+        if text[j] in "(（":
+            if not depth:
+                opened = j
+            depth += 1
+        elif text[j] in ")）":
+            if not depth:
+                yield None, j
+                continue
+            depth -= 1
+            if not depth:
+                yield opened, j

@@ -52,7 +52,7 @@ from itertools import pairwise
 from operator import attrgetter
 
 from govkg.extract import event_names
-from govkg.extract.chars import View, part_view, simplify, view
+from govkg.extract.chars import View, bracket_groups, part_view, simplify, view
 from govkg.extract.data import alternation, load_table, load_words
 from govkg.extract.dates import (
     day_part_words,
@@ -65,7 +65,7 @@ from govkg.extract.dates import (
     stated_year,
 )
 from govkg.extract.directives import find_directives
-from govkg.extract.names import without_lookalikes
+from govkg.extract.names import NO_POST_AFTER_REN, without_lookalikes
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
 
 # In reported words: a time some while ago (不久前，…), a happening done (…成功举行), and
@@ -560,9 +560,9 @@ _MEANS = re.compile(r"^\s*(?:通过|采取|采用|以).{0,40}(?:等)?(?:方式|�
 _THEM = re.compile(
     r"(?:看望|慰问|会见|接见|走访|问候)了?(?P<who>[^，,。；;并和与、]{2,20}?)[，,]?并?(?:同|与|和)(?:他们|她们)"
 )
-# What may stand before the name that opens a sentence: titles (中央政法委书记), no verb of its own.
 # What ends the day a sentence opens with: a part of the day, a time, the comma (5月4日下午，).
 _WHEN_ENDS = re.compile(rf"(?:{alternation(day_part_words())})?(?:{_CLOCK})?\s*[，,]\s*")
+# What may stand before the name that opens a sentence: titles (中央政法委书记), no verb of its own.
 _TITLES_ONLY = re.compile(
     r"\s*(?:[^，,。；;：:在对向与和同由把被将让请主出参陪会到赴召举听]{0,8}(?:书记|委员|主任|主席|长|员|常委|理事|领导|官)[、\s]?){0,6}"
 )
@@ -652,9 +652,9 @@ _GUEST_CAME = re.compile(r"(?:来华|来京|访华|应邀|前来|专程|出席|�
 _BARE_CUE = re.compile(r"^(?:会见|接见|会晤|会谈)(?:时在座|时在场)?$")
 # The rites of an appointment: its oath, its commission.
 _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
-# What follows 任 after 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重): the same
-# words as event_cues.tsv's notice of appointments keeps out.
-_NO_POST_TAKEN = re.compile(r"[务期内职劳重性意何凭由免]")
+# What follows 任 after 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重), in role cues
+# as in persons' titles (names.NO_POST_AFTER_REN) and event_cues.tsv's notice of appointments.
+_NO_POST_TAKEN = re.compile(f"[{NO_POST_AFTER_REN}]")
 # 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
 _APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
 # A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
@@ -3048,15 +3048,7 @@ def _after_unopened_bracket(name: str) -> str:
     >>> _after_unopened_bracket("甲）某委员会第一次会议"), _after_unopened_bracket("某（扩大）会议")
     ('某委员会第一次会议', '某（扩大）会议')
     """
-    depth, cut = 0, 0
-    for k, c in enumerate(name):
-        if c in "(（":
-            depth += 1
-        elif c in ")）":
-            if depth:
-                depth -= 1
-            else:
-                cut = k + 1
+    cut = max((closed + 1 for opened, closed in bracket_groups(name) if opened is None), default=0)
     return name[cut:]
 
 

@@ -24,6 +24,11 @@ NOT_GIVEN = frozenset(
 )
 
 
+# What follows 任 after a name and 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重),
+# for the notices that give posts by name (甲同志任县委书记): persons' titles, events' appointments.
+NO_POST_AFTER_REN = "务期内职劳重性意何凭由免"
+
+
 # 会, 年 and 时 are a given name's first character of two (李会良, 王会军; 李年贵, 王年华; 李时珍,
 # 陈时中), where they begin no word that follows a surname as a title or an act (李会长, 王会议,
 # 孙会计, 张会见), or tells a time or an age (王年初, 李年底, 张年度, 刘年轻, 周年庆; 王时间, 李时任,

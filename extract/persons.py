@@ -39,6 +39,7 @@ from govkg.extract.data import alternation, load_words
 from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
+    NO_POST_AFTER_REN,
     NOT_GIVEN,
     boundary_after,
     context_words,
@@ -123,7 +124,7 @@ _PRONOUN_POST = re.compile(
 )
 # A post a person named before 同志 takes up, in a notice of appointments (甲同志任…, 担任, 兼任,
 # 挂任), not 任 of no post (甲同志任劳任怨, 任职期间: as events.py reads it).
-_TAKES_POST = re.compile(r"同志(?:任|担任|兼任|挂任)(?![务期内职劳重性意何凭由免])")
+_TAKES_POST = re.compile(rf"同志(?:任|担任|兼任|挂任)(?![{NO_POST_AFTER_REN}])")
 # A note in brackets that closes a post's words (（试用期一年）, （正处级）, （挂职）).
 _POST_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
@@ -227,8 +228,6 @@ _LIST_ATTEND = re.compile(
 _PEOPLE_VERBS = re.compile(
     r"参加|出席|列席|陪同|交谈|会见|会谈|看望|慰问|宣誓|辞去|夫妇|两位|三位|同志|党员|代表"
 )
-# The level words a division's name ends in, one character each (徐汇区, 那曲市).
-_LEVEL_CHARS = frozenset("省市区县州盟旗镇乡")
 # Verbs of receiving a guest, and of speaking, for foreign names (会见法比尤斯, 法比尤斯表示).
 _RECEIVE = ("会见", "会谈", "会晤", "接见")
 _SPEAKS = ("表示", "说", "指出", "强调", "时")
@@ -649,9 +648,9 @@ class _Finder:
 
     def place_goes_on(self, i: int, name: str) -> bool:
         """Whether a name read at ``i`` goes on into a division's name of the gazetteer with the
-        level word after it (代表徐汇区委, 代表那曲市政府, 向徐汇区长期以来): a place, no name."""
+        level word after it (代表徐汇区委, 代表徐汇区政府): a place, no name."""
         j = i + len(name)
-        return self.text[j : j + 1] in _LEVEL_CHARS and name + self.text[j] in gazetteer()
+        return _place_of_level(name, self.text[j : j + 1])
 
     def verb_of_a_person(self, i: int) -> bool:
         """Whether a verb starts at ``i`` that tells a name before it from a place's: a cue word
@@ -703,8 +702,6 @@ class _Finder:
             name = name_before(t, start, self.known())
             if name and (country_in(name) or is_common_word(name) or _place_of_level(name, head)):
                 name = None  # 安哥拉总统: a country, not a name; 徐汇区长: a place and its head
-            if name and self.place_goes_on(start - len(name), name):
-                name = None  # 向徐汇区长期以来…: the place 徐汇区, no name and no 区长
             if name:
                 left = start - len(name)
                 # 党总支王某书记: no name starts inside the organ before it (支王某 is none)
@@ -1636,14 +1633,14 @@ _SENTENCE_ENDS = ("。", "！", "？")
 
 
 def _place_of_level(name: str, head: str) -> bool:
-    """Whether a name read before a title is a place that the title's level word completes
-    (徐汇 + 区长: the head of 徐汇区, not a person 徐汇; 吴江区长 alike).
+    """Whether a name is a place that the level word opening ``head`` completes (徐汇 + 区长:
+    the head of 徐汇区, not a person 徐汇; 吴江区长 alike; 徐汇 + 区委 after a name too).
 
     >>> _place_of_level("徐汇", "区长"), _place_of_level("徐汇", "副区长"), _place_of_level("王汇", "区长")
     (True, True, False)
     """
     level = head.removeprefix("常务").removeprefix("副")[:1]
-    if level not in LEVEL_WORDS:
+    if not level or level not in LEVEL_WORDS:
         return False
     return any(place.name == name + level for place in gazetteer().get(name + level, ()))
 

@@ -509,9 +509,9 @@ _SHORT_CONTEXT = re.compile(
 # A region named after a place or two (双城经济圈, 某某城市群, 某某都市圈) is no division:
 # a short name before one of these words is part of the region's name, not a place.
 _REGION_AFTER = re.compile(r"(?:经济|城市|都市)(?:圈|带|群|走廊)")
-# 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 # The rest of a company's name after a place's short name that opens it (烟台某某管路有限公司).
 _COMPANY = re.compile(r"[^。；;，,、：:\s“”]{0,24}?(?:公司|集团)")
+# 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
 _VISITOR = re.compile(r"[^。；;，,]{0,24}(?:来|赴|到|莅临)(?:我|本)(?:省|市|县|区|旗|镇|乡)")
 # 来 of coming, not the 来 that ends a time word (近年来, 以来, 历来, 向来), and what a visit
 # does right after where it comes (来乙市考察, 来湘开展交流): _COMES and _host_abbreviation.

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from govkg.extract.chars import simplified
+from govkg.extract.chars import bracket_groups, simplified
 from govkg.extract.data import load_table, load_words
 from govkg.extract.names import HAN, context_words, ends_with, is_chinese_name
 from govkg.extract.places import (
@@ -178,7 +178,7 @@ def _organ_tail(text: str, i: int, end: int) -> bool:
     """
     if end - i < 3 or text[i] not in _head_initials():
         return False
-    head = next((h for h in _heads_by_length() if text.endswith(h, i + 1, end)), None)
+    head = next((h for h in heads() if text.endswith(h, i + 1, end)), None)
     return (
         head is not None
         and head[0] == text[i]
@@ -188,11 +188,6 @@ def _organ_tail(text: str, i: int, end: int) -> bool:
 
 # What may stand between an organ's name and its head: a deputy's words (副, 常务副, 执行).
 _DEPUTY = re.compile(r"(?:常务|第一|执行)?副?")
-
-
-@cache
-def _heads_by_length() -> tuple[str, ...]:
-    return tuple(sorted(heads(), key=len, reverse=True))
 
 
 @cache
@@ -219,25 +214,10 @@ def _after_aside(text: str, i: int, end: int) -> int:
     >>> t[_after_aside(t, 0, len(t)) :]
     '某某（集团）公司董事长'
     """
-    depth = 0
-    for j in range(i, end):
-        c = text[j]
-        if c in "(（":
-            if not depth:
-                opened = j
-            depth += 1
-        elif c in ")）":
-            if not depth:
-                i = j + 1  # a closing bracket whose opening one lies before the title
-                continue
-            depth -= 1
-            if not depth and _byline_aside(text[opened + 1 : j]):
-                i = j + 1
-    while i < end and text[i] in "(（":
-        close = _closing_bracket(text, i, end)
-        if close is None:
-            break
-        i = close + 1
+    for opened, closed in bracket_groups(text, i, end):
+        # a closing bracket whose opening one lies before the title, an aside that opens it, a byline
+        if opened is None or opened == i or _byline_aside(text[opened + 1 : closed]):
+            i = closed + 1
     return i
 
 
@@ -249,19 +229,6 @@ def _byline_aside(aside: str) -> bool:
     (True, True, False)
     """
     return any(c.isspace() for c in aside) or any(w in aside for w in context_words("byline") if len(w) > 1)
-
-
-def _closing_bracket(text: str, i: int, end: int) -> int | None:
-    """Where the bracket opened at ``i`` closes, before ``end``."""
-    depth = 0
-    for j in range(i, end):
-        if text[j] in "(（":
-            depth += 1
-        elif text[j] in ")）":
-            depth -= 1
-            if not depth:
-                return j
-    return None
 
 
 def _opener(text: str, i: int, end: int) -> str | None:
