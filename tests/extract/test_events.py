@@ -4848,6 +4848,24 @@ def test_the_time_or_place_of_a_meeting_is_no_meeting_held(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 举办 inside 选举办法 (an election's rules) holds no meeting
+        (
+            "6月9日，县人大常委会举行第二次会议。会议通过了大会日程，提出了大会选举办法（草案）。",
+            ["县人大常委会第二次会议"],
+        ),
+        ("会议还提出了县十六届人大五次会议选举办法（草案），提请全体代表酝酿。", []),
+        # controls: a meeting held (举办), and one 举行 after its name
+        ("县委在会议中心举办全县乡村振兴培训班。", ["全县乡村振兴培训班"]),
+        ("全县选举工作会议举行。", ["全县选举工作会议"]),
+    ],
+)
+def test_an_election_s_rules_hold_no_meeting(text, names):
+    assert [e.name for e in events_of(text) if e.type == "meeting"] == names
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         # whose home a call is paid at is called on, and leads nothing
