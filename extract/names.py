@@ -28,6 +28,10 @@ NOT_GIVEN = frozenset(
 # for the notices that give posts by name (甲同志任县委书记): persons' titles, events' appointments.
 NO_POST_AFTER_REN = "务期内职劳重性意何凭由免"
 
+# 由 is "by" where who it names takes the post before it, ending the clause (大会秘书长由甲担任。,
+# 副组长由甲、乙等同志兼任), not the surname 由 of one who takes a post after (由甲担任县长).
+_BY_WHOM = re.compile(r"由[^，,。；;！!？?：:]{2,30}?(?:担任|兼任|出任|接任|继任)(?=[，,。；;！!？?）)\s]|$)")
+
 
 # 会, 年 and 时 are a given name's first character of two (李会良, 王会军; 李年贵, 王年华; 李时珍,
 # 陈时中), where they begin no word that follows a surname as a title or an act (李会长, 王会议,
@@ -322,6 +326,8 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
             return text[i : i + length]
     if text[i : i + 1] not in surname_starts():
         return None  # no surname starts here (most offsets asked)
+    if text[i] == "由" and _BY_WHOM.match(text, i):
+        return None
     n = surname_length(text[i : i + 3])
     if not n:
         return None

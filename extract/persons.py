@@ -71,6 +71,7 @@ from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
     MAX_TITLE,
     Resolution,
+    chained_title,
     countries,
     country_in,
     country_pattern,
@@ -1463,8 +1464,14 @@ class _Finder:
                 if title_written in seen:
                     continue
                 seen.add(title_written)
-                # 区人大常委会主任甲，副主任乙: the office of the list's body, read as written
-                title = self._shared(start, end, title_starts) or self.text[start:end]
+                # 区人大常委会主任甲，副主任乙: the office of the list's body, read as written;
+                # 县财政局党组书记、局长: the body of the party group's organ
+                chained = before is not None and self.text[before[1] : start] in _CHAIN_JOINS
+                title = (
+                    self._shared(start, end, title_starts)
+                    or (chained and chained_title(before[2], self.text[start:end]))
+                    or self.text[start:end]
+                )
                 # a foreign leader's bare title (总统) is not the release's office
                 home = None if found.foreign else release.place
                 # one reading of the title, of the text as read (simplified, glosses out), for
@@ -1478,17 +1485,13 @@ class _Finder:
                 if not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
-                elif (
-                    before
-                    and self.text[before[1] : start] in _CHAIN_JOINS
-                    and (place := place_from_chain(before[0], office))
-                ):
+                elif chained and (place := place_from_chain(before[0], office)):
                     # 汉中市委副书记、市长: a level title takes the place its chain named
                     resolution = Resolution(place, explicit=True)
                 elif not found.foreign and (place := self._electing_place(office, start, sentence_index)):
                     # 柳州市第十三届人民代表大会…选举X为人民政府市长: the congress's city
                     resolution = Resolution(place, explicit=True)
-                before = (office, end)
+                before = (office, end, title)
                 if resolution.explicit:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)

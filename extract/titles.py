@@ -492,8 +492,7 @@ def shared_title(first: str, title: str) -> str | None:
     >>> shared_title("区人大常委会主任", "委员") is None
     True
     """
-    office = parse_title(title)
-    if office.level or office.place or office.national or office.elsewhere or _former(title):
+    if not _bare(title):
         return None
     head = title[_MODIFIERS.match(title).end() :]
     if not head or not first.endswith(head):
@@ -503,6 +502,38 @@ def shared_title(first: str, title: str) -> str | None:
     if not body or _MODIFIERS.fullmatch(body) or not is_title(first):
         return None
     return body + title
+
+
+def _bare(title: str) -> bool:
+    """Whether a title names no place, level or body of its own, nor a post held before (副主任,
+    局长, 院长; not 副市长, 县长, 原局长): what the title before it may lend it."""
+    office = parse_title(title)
+    return not (office.level or office.place or office.national or office.elsewhere or _former(title))
+
+
+def chained_title(before: str, title: str) -> str | None:
+    """The title after a party group's post in one holder's chain, with the body the group is of.
+
+    A party group or committee sits inside an organ (县财政局党组, 某医院党委), and the post
+    written after its secretary's is that organ's: 县财政局党组书记、局长 is the 县财政局's
+    局长, 县人大常委会党组副书记、副主任 the 县人大常委会's 副主任. Only a bare title
+    (:func:`_bare`) takes it: 市政府党组成员、副市长 has its level already.
+
+    >>> chained_title("县财政局党组书记", "局长"), chained_title("县人大常委会党组副书记", "副主任")
+    ('县财政局局长', '县人大常委会副主任')
+    >>> chained_title("某医院党委书记", "院长"), chained_title("市政府党组成员", "副市长")
+    ('某医院院长', None)
+    >>> chained_title("县委副书记", "县长"), chained_title("党组书记", "局长")
+    (None, None)
+    """
+    party = _PARTY_GROUP_POST.fullmatch(before)
+    if not party or not _bare(title):
+        return None
+    return party.group(1) + title
+
+
+# A post in an organ's party group or committee, and the organ (县财政局|党组书记).
+_PARTY_GROUP_POST = re.compile(r"(.+?)(?:党组|党委)(?:副书记|书记|成员)")
 
 
 # Modifiers an office ends its body with before its head (区人大常委会|常务副|主任).

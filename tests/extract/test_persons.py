@@ -326,6 +326,41 @@ def test_a_bare_title_of_a_list_takes_the_body_of_its_first_title(text, place, o
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "office", "organ"),
+    [
+        # the post after a party group's in one chain is the post of the organ the group is in
+        ("县财政局党组书记、局长王小明主持会议。", "通江县", "县财政局局长", None),
+        (
+            "县人大常委会党组副书记、副主任王小明出席。",
+            "通江县",
+            "县人大常委会副主任",
+            "通江县人民代表大会常务委员会",
+        ),
+        ("县法院党组书记、院长王小明出席。", "通江县", "县法院院长", "通江县人民法院"),
+        # controls: a title of its own level; no organ before the group; a clause between them
+        ("市政府党组成员、副市长王小明出席。", "巴中市", "副市长", "巴中市人民政府"),
+        ("党组书记、局长王小明出席。", "巴中市", "局长", None),
+        ("县财政局党组书记李四主持，局长王小明出席。", "通江县", "局长", None),
+    ],
+)
+def test_the_post_after_a_party_groups_takes_its_organ(text, place, office, organ):
+    (holding,) = [h for h in persons(text, place)["王小明"].holdings if "党组" not in h.title]
+    assert office.endswith(holding.title)  # as written
+    assert holding.office.office == office
+    assert holding.organization == organ
+
+
+def test_by_whom_a_post_is_taken_is_no_surname():
+    # 大会秘书长由甲担任: 由 is "by"; the one named after it takes no post before it
+    found = persons("会议决定大会副秘书长由林青山、郑一民等2位同志担任。")
+    assert "林青山" in found and "郑一民" in found
+    assert not any(name.startswith("由") for name in found)
+    assert not found["林青山"].holdings
+    # control: the surname 由 of one who takes a post named after the verb
+    assert "由喜贵" in persons("副县长由喜贵兼任县卫生健康局局长。")
+
+
+@pytest.mark.parametrize(
     ("text", "place", "where"),
     [
         # a title that names a body or a place of its own is not the release's
