@@ -305,14 +305,20 @@ def _kept(text: str, i: int) -> bool:
 
 def _sectors_joined(text: str, i: int) -> bool:
     """Whether ``text[i - 1]`` is a 和 between two sectors of an organ's name
-    (人力资源和社会保障局局长, 资源环境和经济委员会主任), not between two titles.
+    (人力资源和社会保障局局长, 资源环境和经济委员会主任), not between two titles; or
+    ``text[:i]`` ends with the sector after such a 和, itself a word before titles (学习 in
+    文史和学习委员会主任).
 
     >>> _sectors_joined("住房和城乡建设局局长", 3), _sectors_joined("市长和副市长", 3)
     (True, False)
+    >>> _sectors_joined("文史和学习委员会主任", 5), _sectors_joined("会上学习委员会文件", 4)
+    (True, False)
     """
-    if text[i - 1 : i] not in ("和", "与"):
-        return False
     sectors = load_words("sectors.tsv")
+    if text[i - 1 : i] not in ("和", "与"):
+        return any(
+            text[i - n : i] in sectors and _sectors_joined(text, i - n) for n in (2, 3, 4) if i - n > 0
+        )
     before = any(text[max(0, i - 1 - n) : i - 1] in sectors for n in (2, 3, 4))
     after = any(text[i : i + n] in sectors for n in (2, 3, 4))
     return before and after

@@ -561,6 +561,13 @@ def test_titles_of_agencies_associations_and_diplomacy(text, expected):
     [
         ("县人力资源和社会保障局局长张三出席会议。", {"张三": ["县人力资源和社会保障局局长"]}),
         ("教育和体育局局长孙七讲话。", {"孙七": ["教育和体育局局长"]}),
+        # the special committees of congresses and CPPCC committees (学习 is also a word before titles)
+        ("县政协社会和法制委员会主任孙七发言。", {"孙七": ["县政协社会和法制委员会主任"]}),
+        (
+            "文史和学习委员会主任孙七、监察和司法委员会副主任李四发言。",
+            {"孙七": ["文史和学习委员会主任"], "李四": ["监察和司法委员会副主任"]},
+        ),
+        ("会上学习委员会主任孙七的讲话。", {"孙七": ["委员会主任"]}),  # control: 学习 a verb
         ("市长张三和副市长李四出席。", {"张三": ["市长"], "李四": ["副市长"]}),  # 和 between titles
         # 和 joins the last title of a list of one person's titles (A、B和C)
         ("市委常委、宣传部长和统战部长张三出席。", {"张三": ["宣传部长", "市委常委", "统战部长"]}),
