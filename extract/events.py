@@ -177,7 +177,13 @@ _MODAL = re.compile(
     r"|(?<![大老武名主干猛])将(?![于乐军士领近帅])"
     # …and one that passes on what someone said (传达…的讲话精神).
     r"|传达|领学"
+    # …and a meeting scheduled or decided on (定于6月9日召开, 会议决定明年1月召开…会议): to be held
+    r"|定于|拟于|决定(?:于|在)?[^，,；;。]{0,16}?(?:召开|举行|举办)"
 )
+
+
+# The modal words of :data:`_MODAL` that schedule a happening (定于, 拟于, 决定…召开).
+_SCHEDULED = re.compile(r"定于|拟于|决定")
 
 
 # What someone asks, urges or charges others to do (甲要求各地召开会议, 督促各县区及时召开…):
@@ -1444,13 +1450,18 @@ class _Reader:
         self.current.listed += tuple(name for name in listed if name not in self.current.listed)
 
     def _announced(self, words: str, end: int, dates: list) -> bool:
-        """Whether a clause whose only modal word is 将 announces a happening for a day ahead.
+        """Whether a clause whose only modal words are 将 or a scheduling word (定于, 决定…召开)
+        announces a happening for a day ahead.
 
-        6月12日，甲将主持召开…; 明天上午，甲将出席…: a day after the publication date
-        written before the clause ends makes 将 an announcement for a date, not a plan.
+        6月12日，甲将主持召开…; 明天上午，甲将出席…; 会议定于6月12日召开: a day after the
+        publication date written before the clause ends makes it an announcement for a date,
+        not a plan.
         """
-        modals = list(_MODAL.finditer(words))
-        if self.clock is None or any(m.group() != "将" or not _WILL_DO.match(words, m.end()) for m in modals):
+        modals = _MODAL.finditer(words)
+        if self.clock is None or not all(
+            _SCHEDULED.match(m.group()) or (m.group() == "将" and _WILL_DO.match(words, m.end()))
+            for m in modals
+        ):
             return False
         return any(d.iso > self.clock and d.span.start < end for d in dates)
 

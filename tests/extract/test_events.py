@@ -157,6 +157,11 @@ def test_no_event(text):
         ("明天上午，县长张三将出席全县防汛工作会议。", [("meeting", "2020-06-11")]),
         ("下周一，县长张三将到某镇检查防汛工作。", [("inspection", "2020-06-15")]),
         ("明天，全县防汛工作会议将在县政府召开。", [("meeting", "2020-06-11")]),
+        # a meeting scheduled (定于, 决定…召开) for a day ahead; not one decided on with no day
+        ("全县防汛工作会议定于6月12日召开。", [("meeting", "2020-06-12")]),
+        ("会议决定6月12日召开全县防汛工作会议。", [("meeting", "2020-06-12")]),
+        ("会议决定下月召开全县防汛工作会议。", []),
+        ("县政协主席会议决定明年1月召开县政协常委会第五次会议。", []),
         # …not without one, nor a day gone by, nor what 将 hands to others or puts somewhere
         ("县长张三将到某镇检查防汛工作。", []),
         ("6月8日，县长张三将到某镇检查防汛工作。", []),
