@@ -465,6 +465,8 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Gazetteer names in ``text`` that read as places: (start, end, full name, whether a short name)."""
     found = []
     for start, end, name in _names_in(text):
+        if start and _foreign_before(text, start):
+            continue  # 美国旧金山市, 日本北海道: a foreign place's name holds a Chinese one
         full = gazetteer()[name][0].name
         after = text[end : end + 3]
         before = text[start - 1] if start else ""
@@ -493,6 +495,33 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             # 立足成安，; not 广阳岛, 珠海山东商会, 路正阳同志.
             found.append((start, end, full, True))
     return tuple(found)
+
+
+def _foreign_before(text: str, start: int) -> bool:
+    """Whether a foreign country's name ends right before ``start``, or one character before it
+    that is no word of its own (美国旧金山市: 金山 is part of 旧金山; 日本北海道: 北海 of 北海道),
+    not 驻 or 在 (美国驻上海总领事, 德国友人在成都).
+
+    >>> _foreign_before("会见美国旧金山市市长", 4), _foreign_before("美国驻上海总领事", 3)
+    (True, False)
+    >>> _foreign_before("中国北海市", 2), _foreign_before("市委书记访问上海", 6)
+    (False, False)
+    """
+    for gap in (0, 1):
+        if gap and (not _CJK_CHAR.match(text[start - 1]) or text[start - 1] in _OWN_WORDS):
+            return False
+        if text.endswith(_countries(), 0, start - gap):
+            return True
+    return False
+
+
+# One-character words between a country's name and a place's: 驻, 在, 到… (美国驻上海总领事).
+_OWN_WORDS = frozenset("驻在到赴于和与及同访来去的对向至从经")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    return tuple(sorted(load_words("countries.tsv") - {"中国"}, key=len, reverse=True))
 
 
 # A level word that begins another word: 永年区域 is a region, 永年市场 a market, and

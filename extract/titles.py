@@ -151,6 +151,8 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         i += len(opener)  # 据县农业局局长甲介绍: the preposition opening the clause is no part of the title
     elif text.startswith("应", i) and country_pattern().match(text, i + 1, end):
         i += 1  # 应法国总统甲邀请: "at the invitation of" before a country (应县 is a county, of none)
+    elif text.startswith("以", i) and _starts_a_title(text[i + 1 : end]):
+        i += 1  # 以某市委书记甲为团长的代表团: "with" before a title of its own place (以色列 keeps 以)
     counted = _COUNTED.match(text, i, end)
     if counted:
         i = counted.end()  # 一段某县县委书记甲在一线…的视频: a count is no part of the title

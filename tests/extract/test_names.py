@@ -208,6 +208,8 @@ def test_a_name_written_as_a_transliteration(word, expected):
         ("多次强调", None),
         # two characters need a mark or a cue word of two characters or more after them
         ("扎西出席", "扎西"),
+        ("斯朗尼玛一同会见", "斯朗尼玛"),
+        ("索朗次仁出席", "索朗次仁"),
         ("尼玛，", "尼玛"),
         ("德才兼备", None),
         ("宝贵的", None),

@@ -1915,6 +1915,12 @@ def test_the_look_alike_of_shi_is_read_as_shi():
         ("国务院侨办主任王建军获任全国政协委员会主任。", {"王建军": ["国务院侨办主任"]}),
         # control: the county 应县, before no country
         ("应县县长王建军出席。", {"王建军": ["应县县长"]}),
+        # 以…为团长 "with … as head": 以 is no part of the title; 以色列 keeps it
+        (
+            "市长李明会见了以丹东市委书记王建军为团长的代表团。",
+            {"李明": ["市长"], "王建军": ["丹东市委书记"]},
+        ),
+        ("以色列总统卡尔森会见了市长李明。", {"卡尔森": ["以色列总统"], "李明": ["市长"]}),
     ],
 )
 def test_at_the_invitation_of_a_titled_name(text, expected):

@@ -188,6 +188,13 @@ def test_media_outlet_in_source_names_the_place():
         ("县委书记和县直单位负责人", []),  # 和县 inside a phrase
         ("巴中市委书记", ["巴中市"]),
         ("巴中市委和巴中市政府", ["巴中市", "巴中市"]),
+        # a foreign place's name that holds a Chinese one, after its country
+        ("会见美国旧金山市市长", []),
+        ("日本北海道知事来访", []),
+        # controls: 驻 or 在 between; a Chinese city after a country's name and a mark
+        ("美国驻上海市总领事馆", ["上海市"]),
+        ("德国友人在成都市参观", ["成都市"]),
+        ("美国、北海市代表", ["北海市"]),
     ],
 )
 def test_find_places(text, names):
