@@ -177,8 +177,9 @@ _MODAL = re.compile(
     r"|(?<![大老武名主干猛])将(?![于乐军士领近帅])"
     # …and one that passes on what someone said (传达…的讲话精神).
     r"|传达|领学"
-    # …and a meeting scheduled or decided on (定于6月9日召开, 会议决定明年1月召开…会议): to be held
-    r"|定于|拟于|决定(?:于|在)?[^，,；;。]{0,16}?(?:召开|举行|举办)"
+    # …and a meeting scheduled or decided on (定于6月9日召开, 会议决定明年1月召开…会议): to be held;
+    # what is to be ensured (确保大会圆满召开) is a goal
+    r"|定于|拟于|决定(?:于|在)?[^，,；;。]{0,16}?(?:召开|举行|举办)|确保|力争"
 )
 
 

@@ -143,6 +143,10 @@ def test_one_meeting_of_a_number_is_no_count(text, name):
         "某镇先后召开3场座谈会，听取群众意见。",
         "县委召开了十余次专题会议。",
         "全县举办3期培训班。",
+        # a goal (确保…召开) and a paper about holding a meeting
+        "会议要求，要认真做好筹备工作，确保大会圆满顺利召开。",
+        "会议审议了关于提请审议召开县十九届人大第三次会议决定（草案）的议案。",
+        "会议研究了召开全县经济工作会议有关事宜。",
     ],
 )
 def test_no_event(text):
@@ -4867,6 +4871,21 @@ def test_the_time_or_place_of_a_meeting_is_no_meeting_held(text, names):
     ],
 )
 def test_an_election_s_rules_hold_no_meeting(text, names):
+    assert [e.name for e in events_of(text) if e.type == "meeting"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a meeting held runs to the last meeting noun before its day, place or verb
+        ("县十三届人大一次会议新闻发布会3月2日在县政府新闻发布厅召开。", ["县十三届人大一次会议新闻发布会"]),
+        ("县防汛工作会议电视电话会议6月9日召开。", ["县防汛工作会议电视电话会议"]),
+        # controls: a meeting room in its place; one meeting of a name
+        ("全县防汛工作会议在县政府三楼会议室召开。", ["全县防汛工作会议"]),
+        ("全县防汛工作会议6月9日召开。", ["全县防汛工作会议"]),
+    ],
+)
+def test_a_meeting_held_is_named_to_its_last_meeting_noun(text, names):
     assert [e.name for e in events_of(text) if e.type == "meeting"] == names
 
 
