@@ -164,6 +164,11 @@ def _closing_persons() -> re.Pattern:
 
 
 _BYLINE_MARK = re.compile(r"[（(]|记者|通讯员")
+# Reporters' names listed after an outlet's 记者 (新华社记者 甲、乙、丙), up to the one at ``s``: the
+# names before it (``names``), none for the first, whose list goes on after it.
+_BYLINE_LIST = re.compile(r"(?:[社报台网站]记者|通讯员)\s*(?P<names>(?:[\u4e00-\u9fff]{2,4}\s*、\s*)*)$")
+_LISTED_NAMES = re.compile(r"[\u4e00-\u9fff]+")
+_NEXT_LISTED = re.compile(r"[\u4e00-\u9fff]{2,4}\s*、")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
 # A bare name that opens a clause and holds talks with someone named by a post (王毅同美国国务卿
 # 布林肯通电话, 甲在北京与某国外长乙举行会谈), or receives him (王毅会见某国外长乙): the subject of a
@@ -1439,7 +1444,15 @@ class _Finder:
     def _in_byline(self, s: int) -> bool:
         t = self.text
         window = t[max(0, s - 12) : s]
-        return bool(_IN_BYLINE.search(window))
+        if _IN_BYLINE.search(window):
+            return True
+        # 新华社记者 甲、乙、丙: a list of reporters, each a name
+        listed = _BYLINE_LIST.search(t, max(0, s - 24), s)
+        if not listed or not all(
+            is_chinese_name(name) for name in _LISTED_NAMES.findall(listed.group("names"))
+        ):
+            return False
+        return bool(listed.group("names")) or bool(_NEXT_LISTED.match(t, s))
 
     def persons(self, places: PlacesNamed | None = None) -> Iterator[Person]:
         release, v = self.release, self.view

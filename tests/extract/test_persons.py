@@ -1724,6 +1724,38 @@ def test_a_byline_in_brackets_is_no_part_of_the_title_after_it(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an outlet's reporters listed without brackets are no persons of the story
+        (
+            "新华社北京3月4日电 新华社记者 林一山、韩洁、崔清新 记者从有关部门获悉，县长王建国将出席。",
+            {"王建国": ["县长"]},
+        ),
+        ("本报记者林一山、韩洁 县长王建国3日到某镇调研。", {"王建国": ["县长"]}),
+        # controls: names listed after no byline, and one reporter of the story
+        (
+            "县长王建国看望了林一山、韩洁、崔清新等一线职工。",
+            {"王建国": ["县长"], "林一山": [], "韩洁": [], "崔清新": []},
+        ),
+    ],
+)
+def test_reporters_listed_after_an_outlets_byline_are_no_persons(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 迎来, 迎接 end the words before a title (首场记者会将迎来国家发展改革委主任甲)
+        ("6日上午，首场记者会将迎来国家发展改革委主任王建国。", {"王建国": ["国家发展改革委主任"]}),
+        ("全县干部群众列队迎接县委书记王建国。", {"王建国": ["县委书记"]}),
+    ],
+)
+def test_whom_an_event_welcomes_is_named_after_its_title(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a word after a title that goes on into a division's name is that place, no name
         ("区长张明华代表徐汇区委、区政府致辞。", {"张明华": ["区长"]}),
         ("区长过剑飞代表徐汇区委、区政府致辞。", {}),  # 过, a surname the table lacks
