@@ -509,6 +509,9 @@ _GIVES_SPEECH = re.compile(
 _AND = re.compile(
     r"^[^，,；;。]{0,4}[并和及][^，,；;。]{0,8}$|^[^，,；;。]{0,40}并(?:作|做|发表)?了?(?:重要)?$|^$"
 )
+# What closes a clause of names only, besides a title or two (甲、乙等县四套班子领导，各乡镇主要
+# 负责同志参加): a group word after 等; they do what the next clause says.
+_GROUP_TAIL = re.compile(r"\s*等[^，,；;。]{0,12}?(?:领导|同志|负责人|成员|干部)\s*")
 # What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
 # What makes a person named after the speaker of a clause the one spoken to, not a second
@@ -2366,7 +2369,10 @@ class _Reader:
                     pending = []
                 elif (
                     inside
-                    and clause.end() - inside[-1].end <= 4
+                    and (
+                        clause.end() - inside[-1].end <= 4
+                        or _GROUP_TAIL.fullmatch(text, inside[-1].end, clause.end())
+                    )
                     and not _ON_BEHALF.fullmatch(text, clause.start(), clause.end())
                     and not _AT_HOME.fullmatch(text, clause.start(), clause.end())
                 ):

@@ -4840,6 +4840,28 @@ def test_an_organ_that_holds_a_meeting_is_its_clauses_subject(text, roles):
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # names closed by 等 and a group word, then more people by a group word alone: one subject
+        (
+            "6月9日，县委常委会会议召开。县长张三主持会议，县人大常委会主任李四、县政协主席王五等县四套班子领导，"
+            "各乡镇主要负责同志参加。",
+            {("张三", "chair"), ("李四", "attend"), ("王五", "attend")},
+        ),
+        # control: a clause of its own after the list (they did not all attend)
+        (
+            "6月9日，县委常委会会议召开。县长张三主持会议，县人大常委会主任李四、县政协主席王五等县四套班子领导"
+            "高度重视此项工作，各乡镇主要负责同志参加。",
+            {("张三", "chair")},
+        ),
+    ],
+)
+def test_a_list_closed_by_a_group_word_shares_the_verb_after_the_comma(text, roles):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {(p.person, p.role) for p in event.participations} == roles
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # when or where a meeting is to be held, as a noun, holds no meeting
