@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from govkg.extract.data import load_table
 from govkg.extract.dates import datetime_match, find_datetime, parse_published
@@ -233,11 +234,17 @@ def _split_inline_title(lines: list[_Line]) -> list[_Line]:
     return lines
 
 
-def _pick_title(candidates: list[_Line], body: str, first_meta: int | None) -> _Line | None:
+def _pick_title(
+    candidates: list[_Line], body: str, first_meta: int | None, over_dates: frozenset[int] = frozenset()
+) -> _Line | None:
     """The headline: the line before the body that shares most with its opening.
 
     A headline stands above the page's date and source lines; a line between
-    those and the body is a subtitle or a photo caption.
+    those and the body is a subtitle or a photo caption. It shares two words
+    (bigrams) with the opening at least, or one where it stands right above a
+    date line (``over_dates``: the starts of such lines), as a headline that
+    tells the story in other words does (春节前夕走访慰问，浓浓关怀暖人心 over
+    its date, a story of 看望慰问).
     """
     # a line's bigram is one of the opening's where the opening holds it: a few searches of a short
     # text, not a set of the opening's every bigram (most pages have one or two candidates)
@@ -247,7 +254,7 @@ def _pick_title(candidates: list[_Line], body: str, first_meta: int | None) -> _
     best, best_score = None, 0.0
     for rank, line in enumerate(reversed(candidates)):
         shared = sum(bigram in opening for bigram in _bigrams(line.text))
-        if shared < 2:
+        if shared < (1 if line.start in over_dates else 2):
             continue
         score = shared - 0.5 * rank
         if score > best_score:
@@ -402,7 +409,9 @@ def clean(document: RawDocument) -> Release:
     body_preview = "".join(lines[i].text for i in body_index[:3])
     title_line = None
     if document.kind != "record":
-        title_line = _pick_title(candidates, body_preview, metas[-1] if metas else None)
+        dated = set(metas)
+        over_dates = frozenset(line.start for line, under in pairwise(header) if under.start in dated)
+        title_line = _pick_title(candidates, body_preview, metas[-1] if metas else None, over_dates)
     title_index = lines.index(title_line) if title_line else -1
     if document.title:
         title = _clean_title(document.title)

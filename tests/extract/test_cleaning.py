@@ -89,6 +89,16 @@ def test_source_after_laiyuan(line, source):
     assert clean(page(TITLE, line, *BODY)).source == source
 
 
+def test_a_headline_over_its_date_line_may_tell_the_story_in_other_words():
+    # one word shared with the opening is enough right above the date line, not elsewhere
+    lines = ("近日，县委书记王五看望慰问了困难群众，为他们送去慰问品。", "王五详细了解了他们的生活情况。")
+    over = clean(page("春节前夕走访慰问，浓浓关怀最暖人心", "发布时间：2021-02-13", *lines))
+    assert over.title == "春节前夕走访慰问，浓浓关怀最暖人心"
+    assert over.published == "2021-02-13"
+    apart = clean(page("春节前夕走访慰问，浓浓关怀最暖人心", "本站首页", "发布时间：2021-02-13", *lines))
+    assert apart.title is None
+
+
 def test_breadcrumbs_and_site_header_are_not_the_headline():
     release = clean(
         page(
