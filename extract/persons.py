@@ -137,6 +137,14 @@ _NOTICE_TITLE = re.compile(
     r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
     r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
 )
+# The rest of a list that 等 closes with a word for places or bodies (深入甲、乙、丙等乡镇, 走访甲、乙等
+# 企业): its items are no names of people, whatever the tagger reads.
+_LIST_OF_PLACES = re.compile(
+    r"(?:、[\u4e00-\u9fff]{1,6})*\s*等[0-9一二三四五六七八九十几多个家处]*\s*"
+    r"(?:乡镇|镇|乡|村|社区|街道|苏木|嘎查|县区|县市区|县市|区县|市县|企业|学校|园区|地区|城市|省份|省市)"
+    # …not one of the people of such places (甲、乙等村干部, 甲等乡镇负责同志)
+    r"(?!干部|党员|负责|领导|群众|代表|书记|主任|村民|居民|职工|人员|工作人员|老人|两委|的)"
+)
 # What follows a name that is part of the name of a thing: a farm, shop or
 # office named after a person (苏日戈养殖家庭牧场), a place (…苏木, …嘎查).
 _NAMED_THING = re.compile(
@@ -1377,7 +1385,7 @@ class _Finder:
             return None
         if any(name in other or other in name for other in self.found):
             return None
-        if _NAMED_THING.match(t, j) or (name.endswith("方") and "中方" in t):
+        if _NAMED_THING.match(t, j) or (name.endswith("方") and "中方" in t) or _LIST_OF_PLACES.match(t, j):
             return None
         if len(name) == 2 and (t[i - 1 : i] == "、" or t[j : j + 1] == "、"):
             before = t[max(0, i - 5) : i - 1] if t[i - 1 : i] == "、" else ""

@@ -478,6 +478,11 @@ def test_the_tagger_adds_names_the_rules_miss(text, added):
         "县长李强先后到巴特尔养殖家庭牧场、乌兰农场调研。",  # a farm named after its owner
         "县长李强出席读书会，领读了《刘胡兰传》。",  # inside 《》
         "要把群众利益放在首位，请专家来华工作。",  # a kind of person, then no name
+        # items of a list 等 closes with a word for places or bodies
+        "县委常委、组织部长刘剑分别深入舞泉、辛安、侯集、保和等乡镇看望慰问困难群众。",
+        "县长李强先后走访了华兴、宏达、侯集等企业。",
+        # controls (the rules read these names; the tagger adds none): the people of such places
+        "县长李强看望了王小明、刘桂花等村干部。",
     ],
 )
 def test_the_tagger_adds_no_name_its_checks_reject(text):
