@@ -94,9 +94,12 @@ _CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "�
 # where any other word makes it a word (会长单位代表).
 _TITLED_WORD_VERBS = (*_CLAUSE_VERBS, "先后", "一行", "带队", "率队", "深入", "来到", "前往", "赴")
 _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
-# Words before the posts a person holds or held, and one post of their list (to a mark; 等职
+# Words before the posts a person holds or held (过 after them is none of the post: 先后担任过A),
+# and one post of their list (to a mark; 等职
 # ends the list).
-_CAREER = re.compile(r"曾任|历任|现任|曾担任|先后担任|先后任|现担任")
+_CAREER = re.compile(r"(?:曾任|历任|现任|此前任|曾担任|先后担任|先后任|现担任)过?")
+# A post proposed for a person, which they do not hold yet (拟任某局局长, 拟提名为…候选人).
+_PROPOSED = re.compile(r"拟(?:任|提名|推荐|提拔|聘)")
 _CAREER_ITEM = re.compile(
     r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:(?P<stop>等职务?|$|[。；;\n])|[，,、])", re.MULTILINE
 )
@@ -231,6 +234,11 @@ _TAGGER_CUES = (
     "宣誓", "致辞", "发言", "讲话", "主持", "辞去", "夫妇", "两位", "等", "，男", "，女", "，", ",",
     "一行", "带队", "率队",
 )  # fmt: skip
+# Words that count people after a number (3位代表, 两名委员), and the numerals before them.
+_MEASURES = frozenset("位名")
+_NUMERALS = frozenset("一二两三四五六七八九十百千几多")
+# The sex a biography gives right after its subject's name (乙，男，…).
+_BIO_SEX = re.compile(r"[，,](?:男|女)[，,]")
 # A notice that a person no longer holds posts (甲同志不再担任…职务), and where its list of posts
 # closes: 职务 before the clause's end (a list of posts may run on past commas: 不再担任某党组成员，某委
 # 副书记、委员职务).
@@ -704,8 +712,11 @@ class _Finder:
         return i < len(self.countries) and self.countries[i] < end
 
     def clean_left(self, i: int) -> bool:
-        """Whether a name may start at ``i``: after a mark or a word before names."""
+        """Whether a name may start at ``i``: after a mark or a word before names, and not at a
+        measure word after a number (37位人民陪审员: 位 counts them, no surname)."""
         t = self.text
+        if i > 0 and t[i] in _MEASURES and (t[i - 1].isdigit() or t[i - 1] in _NUMERALS):
+            return False
         return i == 0 or not HAN.match(t[i - 1]) or ends_with("before", t, i)
 
     def names_before_titles(self) -> None:
@@ -1212,13 +1223,20 @@ class _Finder:
             if subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
                 continue
             opens = not t[a : subject[1] - len(subject[0])].strip()
-            if not opens and any(c in "，," for c in t[subject[1] : m.start()]):
+            bio = _BIO_SEX.match(t, subject[1])  # 资料显示，乙，男，…，现任C: a biography's subject
+            if not opens and not bio and any(c in "，," for c in t[subject[1] : m.start()]):
                 continue  # 县长甲介绍，乙曾任…: the posts are of whom the clause names
             titles = []
             i = m.end()
-            # to the first item that is no title, or starts the next list (…，现任C)
-            while (item := _CAREER_ITEM.match(t, i)) and not _CAREER.match(t, i) and is_title(item["title"]):
-                titles.append(item.span("title"))
+            # to the first item that is no title, or starts the next list (…，现任C), or holds another
+            # (…，市长乙此前任D: 乙's), or names a post proposed, not held (…，拟任D: a nominee's)
+            while (
+                (item := _CAREER_ITEM.match(t, i))
+                and not _CAREER.search(item["title"])
+                and not _PROPOSED.match(t, i)
+                and is_title(item["title"])
+            ):
+                titles += _held_together(t, *item.span("title"))
                 i = item.end()
                 if item["stop"]:
                     break
@@ -1764,6 +1782,20 @@ def _windows(places: list[int], length: int) -> list[tuple[int, int]]:
 def _reach(text: str, i: int) -> int:
     """Where the longest word that may follow a name, starting at ``i``, ends (``i`` if none)."""
     return i + next((len(w) for w in context_words("after") if text.startswith(w, i)), 0)
+
+
+def _held_together(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The posts of one item of a career, split at 兼 when each side is a title (某局副局长、巡视员兼
+    某处处长: 巡视员 and 某处处长); else the item whole (某大学兼职教授).
+
+    >>> t = "巡视员兼某处处长"
+    >>> [t[a:b] for a, b in _held_together(t, 0, len(t))]
+    ['巡视员', '某处处长']
+    """
+    cut = text.find("兼", start, end)
+    if cut > start and is_title(text[start:cut]) and is_title(text[cut + 1 : end]):
+        return [(start, cut), *_held_together(text, cut + 1, end)]
+    return [(start, end)]
 
 
 def _after_sex_note(text: str, i: int) -> int:

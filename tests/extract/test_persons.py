@@ -1960,6 +1960,31 @@ def test_whom_a_person_stands_for_is_no_part_of_the_title(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a word of career or election before a title is none of it
+        (
+            "曾任某区区长赵国华、某县县长李明远2人任县委书记。",
+            {"赵国华": ["某区区长"], "李明远": ["某县县长"]},
+        ),
+        (
+            "年龄最大的是出生于1960年的现任某市委常委、常务副市长孙德海。",
+            {"孙德海": ["常务副市长", "某市委常委"]},
+        ),
+        ("会上，新当选镇长吴一平作表态发言。", {"吴一平": ["镇长"]}),
+        (
+            "某大学校长李新民先后担任过某研究院研究中心主任，某研究所所长等职。",
+            {"李新民": ["某大学校长", "某研究所所长", "某研究院研究中心主任"]},
+        ),
+        # control: a title that holds no such word keeps all of it
+        ("会上，新任县长吴一平作表态发言。", {"吴一平": ["新任县长"]}),
+    ],
+)
+def test_a_word_of_election_or_career_before_a_title_is_no_part_of_it(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the posts a notice gives after the appointee's own titles, and a note of sex after a name
         (
             "国务院任命某大学党委书记钱立新为某部副部长；免去赵小红（女）的某局副局长职务。",
@@ -1997,6 +2022,51 @@ def test_whom_a_person_stands_for_is_no_part_of_the_title(text, expected):
     ],
 )
 def test_notices_of_appointment_decision_and_removal(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post proposed is no post held (拟任, 拟提名): the list of posts ends before it
+        ("李红梅，女，1972年5月出生，现任某县副县长，拟任某县委常委。", {"李红梅": ["某县副县长"]}),
+        ("赵大勇，男，1980年生，现任某局科长，拟提名为某区副区长候选人。", {"赵大勇": ["某局科长"]}),
+        # a biography's subject after a lead-in keeps the posts it holds
+        (
+            "据资料显示：周大庆，男，汉族，1980年生，现任某镇党委副书记、镇长。",
+            {"周大庆": ["某镇党委副书记", "镇长"]},
+        ),
+    ],
+)
+def test_a_biography_s_posts_are_the_held_ones(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of people is no name (37位人民陪审员: 位 counts them)
+        ("会议通过了对37位人民陪审员的任命。", {}),
+        ("会议任命了十二位人民陪审员。市长位大明出席会议。", {"位大明": ["市长"]}),
+        # 此前 follows a name, and 此前任 lists what its person held
+        (
+            "某市代市长郄英才此前任某局副局长、巡视员。",
+            {"郄英才": ["巡视员", "某局副局长", "某市代市长"]},
+        ),
+        ("此前任务繁重，县长王大明带队检查。", {"王大明": ["县长"]}),
+        # posts held together (兼) are two, when each is a title
+        (
+            "某市副市长李大明曾任某局巡视员兼会议处处长、某大学兼职教授。",
+            {"李大明": ["会议处处长", "某大学兼职教授", "某局巡视员", "某市副市长"]},
+        ),
+        # a list of posts ends where another person's begins
+        (
+            "2人由企业调入：某区区长诸葛宇杰此前任某港公司总裁，某市市长周海兵此前任某集团总经理。",
+            {"诸葛宇杰": ["某区区长", "某港公司总裁"], "周海兵": ["某市市长", "某集团总经理"]},
+        ),
+    ],
+)
+def test_counts_and_careers(text, expected):
     assert untagged_titles(text) == expected
 
 
