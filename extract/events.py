@@ -473,6 +473,10 @@ _LED = re.compile(r"带领|率领|率")
 # 他们是：…, 名单如下： a list of the names just appointed.
 _LIST = re.compile(r"^\s*(?:他们|她们|名单|组成人员|人选)?(?:分别)?(?:是|为|如下)[：:]")
 _AS = re.compile(r"(?:同志)?为")
+# A decision that opens its clause before the name it names to a post (会议决定甲为…, 并决定乙代理…),
+# and what follows that name.
+_DECIDES = re.compile(r"(?:会议|常委会)?(?:并|同时|还)?决定")
+_ACTS_AS = re.compile(r"(?:同志)?(?:为|代理)")
 _AS_OR_OF = re.compile(r"为|的")
 # …举行了成果丰硕的会谈 is a talk held, not one named.
 # What follows a person whose speech is studied (甲调研某区讲话精神, 甲重要指示精神): he does
@@ -539,6 +543,9 @@ _ALONG_NOUN = re.compile(r"(?<=随行|随同)(?:的|人员|同志|干部|记者|
 _NOMINAL_CUE = re.compile(
     r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
 )
+# What a biography says a person joined when they started work (参加工作, 参加革命工作): no meeting;
+# 参加工作会议 is one.
+_STARTED_WORK = re.compile(r"(?:革命)?工作(?=[，,。；;、）)\s]|$)")
 # 工作 (work), whose 作 is no verb of giving a report or a summing up (工作报告, 工作总结).
 _WORK = re.compile(r"工(?=作)")
 _GIVES_WORK = re.compile(r"[作做]了?[^，,；;。作做]{0,12}$")
@@ -2341,6 +2348,8 @@ class _Reader:
                 # 甲讲话精神, 甲…重要讲话精神: a speech given before, now studied; 在揭牌仪式上讲话:
                 # 揭牌 names the rite, it is not what the speaker did
                 and not _NOMINAL_CUE.match(text, c.end())
+                # 1996年8月参加工作, 参加革命工作: a biography's start of work, no sitting attended
+                and not (c.group() == "参加" and _STARTED_WORK.match(text, c.end()))
                 and not _ALONG_NOUN.match(text, c.end())
                 and not (listing and c.start() >= listing.start())
                 and not _APPOINTED_NOUN.match(text, c.start())
@@ -2362,7 +2371,15 @@ class _Reader:
                 and not _WELCOMED_TO.search(text, clause.start(), c.start())
             ]
             if not cues:
-                if inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
+                if (
+                    inside
+                    and _DECIDES.fullmatch(text, clause.start(), inside[0].start)
+                    and _ACTS_AS.match(text, inside[0].end)
+                ):
+                    # 决定甲为代理县长, 决定乙代理某市市长职务: a decision naming a person to a post,
+                    # after a removal too (接受丙辞去县长职务的请求，决定甲为代理县长)
+                    self._give(inside[:1], "appointed", sentence)
+                elif inside and last_role in ("appointed", "removed") and _AS.match(text, inside[0].end):
                     # 任命甲为…，乙为…: the clause goes on with the appointment.
                     self._give(inside[:1], last_role, sentence)
                 elif self._leads(text, clause, inside, sentence, pending):
@@ -2591,6 +2608,9 @@ class _Reader:
             if previous_end <= m.start
             and m.end <= cue.start()
             and not _NOT_DOING.search(text[m.end : cue.start()])
+            # 听取了关于接受甲辞职请求的决定的说明: whom the matter is about does not speak on it
+            # (关于甲辞去某职务的辞呈: but resigns, as 辞去 says)
+            and not (role == "speak" and "关于" in text[max(clause.start(), previous_end) : m.start])
         ]
         if where == "presented":
             # 甲、乙作招商项目推介, 甲在会上作了…推介: who gives it, a giving verb right after

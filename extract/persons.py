@@ -95,9 +95,12 @@ _CLAUSE_VERBS = ("主持", "出席", "列席", "指出", "强调", "表示", "�
 # where any other word makes it a word (会长单位代表).
 _TITLED_WORD_VERBS = (*_CLAUSE_VERBS, "先后", "一行", "带队", "率队", "深入", "来到", "前往", "赴")
 _NOTICE = re.compile(r"任命|免去|免除|任免|提名|聘任|聘为|拟任|当选|选举")
-# Words before the posts a person holds or held, and one post of their list (to a mark; 等职
+# Words before the posts a person holds or held (过 after them is none of the post: 先后担任过A),
+# and one post of their list (to a mark; 等职
 # ends the list).
-_CAREER = re.compile(r"曾任|历任|现任|曾担任|先后担任|先后任|现担任")
+_CAREER = re.compile(r"(?:曾任|历任|现任|此前任|曾担任|先后担任|先后任|现担任)过?")
+# A post proposed for a person, which they do not hold yet (拟任某局局长, 拟提名为…候选人).
+_PROPOSED = re.compile(r"拟(?:任|提名|推荐|提拔|聘)")
 _CAREER_ITEM = re.compile(
     r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?:(?P<stop>等职务?|$|[。；;\n])|[，,、])", re.MULTILINE
 )
@@ -109,7 +112,12 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。\n]")
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:纪念馆|故居|旧居|铜像|陵园)")
 # The verbs of a notice that name someone to a post: the notice patterns below share them.
 _NAMES_TO_POST = "任命|补选|选举|提名|聘任|推选"
-_NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任免")
+# A standing committee's decision naming a person to a post, or to act in it (决定甲为代理县长,
+# 决定乙代理某市市长职务): 决定 before a name and 为 or 代理.
+_DECIDES_POST = r"决定(?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:为|代理))"
+# A notice that goes on to a further post for the same person (任命甲为副市长，并决定为代理市长).
+_FURTHER_POST = re.compile(r"[，,](?:并|同时)?决定(?=为)")
+_NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任免|当选|{_DECIDES_POST}")
 # A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
 _PRONOUN_NOTICE = re.compile(rf"(?:{_NAMES_TO_POST})(?:他|她)(?=为)")
 _PRONOUN_TITLE = re.compile(r"为([\u4e00-\u9fff]{2,40})")
@@ -125,16 +133,22 @@ _PRONOUN_POST = re.compile(
 )
 # A post a person named before 同志 takes up, in a notice of appointments (甲同志任…, 担任, 兼任,
 # 挂任), not 任 of no post (甲同志任劳任怨, 任职期间: as events.py reads it).
-_TAKES_POST = re.compile(rf"同志(?:任|担任|兼任|挂任)(?![{NO_POST_AFTER_REN}])")
+_TAKES_POST = re.compile(rf"同志(?:任|担任|兼任|挂任)(?![{NO_POST_AFTER_REN}])|兼任")
+# A notice's decision that lists who takes which post after its colon (市委决定：甲任…，乙任…), the
+# items of that list (from the colon or a mark), and the verb after a name that takes up a post.
+_NOTICE_COLON = re.compile(r"(?:决定|调整|批准|任免)[^。：:\n]{0,30}[：:]")
+_SENTENCE_CLOSE = re.compile(r"[。！？!?\n]")
+_NOTICE_ITEM = re.compile(r"(?:(?<=[：:，,；;])|^)(?=[\u4e00-\u9fff])", re.MULTILINE)
+_TAKES = re.compile(rf"(?:任|担任|兼任)(?![{NO_POST_AFTER_REN}])")
 # A note in brackets that closes a post's words (（试用期一年）, （正处级）, （挂职）).
 _POST_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
-# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求).
+# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求); 当选 is no part of it (甲当选书记).
 _NOTICE_TITLE = re.compile(
-    r"(?:为|的|辞去)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
+    r"(?:为|的|辞去|当选为?)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
     r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
 )
 # The rest of a list that 等 closes with a word for places or bodies (深入甲、乙、丙等乡镇, 走访甲、乙等
@@ -154,7 +168,13 @@ _NAMED_THING = re.compile(
 )
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*·")
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?=[和与及的、，,。；;]|$)")
-_COMRADES = re.compile(r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志")
+# What follows the name a notice gives a post to (任命甲为…, 任命甲同志为…).
+_AS_POST = re.compile(r"(?:同志)?为")
+# A note of sex after a name in a notice (任命甲（女）为…, 免去乙(女)的…职务): of the person, no title.
+_SEX_NOTE = re.compile(r"[（(][男女][）)]")
+_COMRADES = re.compile(
+    r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志|等[\d一二两三四五六七八九十]+人(?=当选)"
+)
 # From the start of a run of characters only: tried again from each of its characters, a long run
 # with no 、 after it was read to its end once a character (quadratic; a match never starts inside).
 _LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
@@ -228,6 +248,16 @@ _TAGGER_CUES = (
     "宣誓", "致辞", "发言", "讲话", "主持", "辞去", "夫妇", "两位", "等", "，男", "，女", "，", ",",
     "一行", "带队", "率队",
 )  # fmt: skip
+# Words that count people after a number (3位代表, 两名委员), and the numerals before them.
+_MEASURES = frozenset("位名")
+_NUMERALS = frozenset("一二两三四五六七八九十百千几多")
+# The sex a biography gives right after its subject's name (乙，男，…).
+_BIO_SEX = re.compile(r"[，,](?:男|女)[，,]")
+# A notice that a person no longer holds posts (甲同志不再担任…职务), and where its list of posts
+# closes: 职务 before the clause's end (a list of posts may run on past commas: 不再担任某党组成员，某委
+# 副书记、委员职务).
+_LEAVES_POST = re.compile(r"(?:同志)?不再(?:担任|兼任)")
+_POSTS_CLOSE = re.compile(r"职务|(?P<end>[。；;\n])")
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
 # Where an item of a list of people ends.
@@ -696,8 +726,11 @@ class _Finder:
         return i < len(self.countries) and self.countries[i] < end
 
     def clean_left(self, i: int) -> bool:
-        """Whether a name may start at ``i``: after a mark or a word before names."""
+        """Whether a name may start at ``i``: after a mark or a word before names, and not at a
+        measure word after a number (37位人民陪审员: 位 counts them, no surname)."""
         t = self.text
+        if i > 0 and t[i] in _MEASURES and (t[i - 1].isdigit() or t[i - 1] in _NUMERALS):
+            return False
         return i == 0 or not HAN.match(t[i - 1]) or ends_with("before", t, i)
 
     def names_before_titles(self) -> None:
@@ -843,32 +876,59 @@ class _Finder:
             for m in _NOTICE_NAME.finditer(t, a, b):
                 i = m.end()
                 name = name_at(t, i, self.known())
+                if not name:
+                    i, name = self.titled_appointee(i, b)
                 if not name or _NOTICE_PATTERN.match(name):
                     continue  # ，任命他为县长: the verb, no name (the pronoun: pronoun_notices)
                 names = [name]
                 i += len(name)
+                i = _after_sex_note(t, i)
                 while t[i : i + 1] == "、":  # 李四、赵六两位同志辞去…
                     other = name_at(t, i + 1, self.known())
                     if not other:
                         break
                     names.append(other)
-                    i += 1 + len(other)
+                    i = _after_sex_note(t, i + 1 + len(other))
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
                 elif len(names) > 1 and not t.startswith("为", i):
                     continue
+                if t.startswith("代理", i):
+                    # 决定甲代理某县县长职务: a verb, the post acted in is no title as written
+                    for one in names:
+                        self.add(one)
+                    continue
                 titles = []
                 tail = _NOTICE_TITLE.match(t, i, b)
                 while tail and _notice_title(t[tail.start("title") : tail.end("title")]):
                     titles.append(tail.span("title"))
-                    # 为县政府副县长、代理县长: each title of the chain
+                    # 为县政府副县长、代理县长: each title of the chain; 为副市长，并决定为代理市长:
+                    # the further post the notice gives
+                    further = _FURTHER_POST.match(t, tail.end("title"))
+                    if further:
+                        tail = _NOTICE_TITLE.match(t, further.end(), b)
+                        continue
                     if t[tail.end("title") : tail.end("title") + 1] != "、":
                         break
                     tail = _NOTICE_TITLE.match(t, tail.end("title") + 1, b)
                 if titles:
                     for one in names:
                         self.add(one, titles)
+
+    def titled_appointee(self, i: int, b: int) -> tuple[int, str | None]:
+        """The name a notice gives after the posts its person holds (任命某大学党委书记甲为某部
+        副部长): where the name starts and the name, when a chain of titles runs from ``i`` right
+        to it and 为 follows it; else ``i`` and no name."""
+        t = self.text
+        for end in sorted(e for e in self.heads if i < e <= min(b, i + MAX_TITLE)):
+            chain = self.chain_before(self.title_start(end), end)
+            if not chain or chain[0][0] != i:
+                continue
+            name = name_at(t, end, self.known())
+            if name and name in self.found and _AS_POST.match(t, end + len(name)):
+                return end, name
+        return i, None
 
     def pronoun_notices(self) -> None:
         """Notices naming their appointee by a pronoun (会见甲，颁发任命他为某行政长官的命令): the
@@ -946,21 +1006,39 @@ class _Finder:
             name = next((n for n in self.found if t.endswith(n, 0, m.start())), None)
             if name is None:
                 continue
-            titles = []
-            i = m.end()
-            while item := _POST_ITEM.match(t, i):
-                start, end = item.span("title")
-                note = _POST_NOTE.search(t, start, end)
-                if note and not is_title(t[start:end]):
-                    end = note.start()  # 某局局长（试用期一年）: a note on the post
-                if not is_title(t[start:end]):
-                    break
-                titles.append((start, end))
-                if t[item.end() : item.end() + 1] != "、":
-                    break
-                i = item.end() + 1
+            titles = self.posts_after(m.end())
             if titles:
                 self.add(name, titles)
+        # 市委决定：甲任某县委书记，乙（女）任某县委副书记、代县长: the names of a notice's list
+        for colon in _NOTICE_COLON.finditer(t):
+            close = _SENTENCE_CLOSE.search(t, colon.end())
+            b = close.start() if close else len(t)
+            for item in _NOTICE_ITEM.finditer(t, colon.end(), b):
+                name = name_at(t, item.start(), self.known())
+                if not name or not is_chinese_name(name) or _not_a_name(name):
+                    continue
+                verb = _TAKES.match(t, _after_sex_note(t, item.start() + len(name)))
+                titles = self.posts_after(verb.end()) if verb else []
+                if titles:
+                    self.add(name, titles)
+
+    def posts_after(self, i: int) -> list[tuple[int, int]]:
+        """The posts a notice's verb at ``i`` goes on to: each title of the list, to a mark that is
+        not 、 (某局局长（试用期一年）: the note on the post left out)."""
+        t = self.text
+        titles = []
+        while item := _POST_ITEM.match(t, i):
+            start, end = item.span("title")
+            note = _POST_NOTE.search(t, start, end)
+            if note and not is_title(t[start:end]):
+                end = note.start()  # 某局局长（试用期一年）: a note on the post
+            if not is_title(t[start:end]):
+                break
+            titles.append((start, end))
+            if t[item.end() : item.end() + 1] != "、":
+                break
+            i = item.end() + 1
+        return titles
 
     def name_lists(self) -> None:
         """Bare lists of names: 王沪宁、刘延东、李源潮和…, 庞震凤、全新明、莫中厚等.
@@ -1159,18 +1237,43 @@ class _Finder:
             if subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
                 continue
             opens = not t[a : subject[1] - len(subject[0])].strip()
-            if not opens and any(c in "，," for c in t[subject[1] : m.start()]):
+            bio = _BIO_SEX.match(t, subject[1])  # 资料显示，乙，男，…，现任C: a biography's subject
+            if not opens and not bio and any(c in "，," for c in t[subject[1] : m.start()]):
                 continue  # 县长甲介绍，乙曾任…: the posts are of whom the clause names
             titles = []
             i = m.end()
-            # to the first item that is no title, or starts the next list (…，现任C)
-            while (item := _CAREER_ITEM.match(t, i)) and not _CAREER.match(t, i) and is_title(item["title"]):
-                titles.append(item.span("title"))
+            # to the first item that is no title, or starts the next list (…，现任C), or holds another
+            # (…，市长乙此前任D: 乙's), or names a post proposed, not held (…，拟任D: a nominee's)
+            while (
+                (item := _CAREER_ITEM.match(t, i))
+                and not _CAREER.search(item["title"])
+                and not _PROPOSED.match(t, i)
+                and is_title(item["title"])
+            ):
+                titles += _held_together(t, *item.span("title"))
                 i = item.end()
                 if item["stop"]:
                     break
             if titles:
                 self.add(subject[0], titles)
+
+    def posts_left(self) -> None:
+        """The posts a notice says a person no longer holds (甲同志不再担任某县委书记、常委、委员职务;
+        乙不再兼任某局局长职务): each title of the list, to 职务, as a notice's removal gives them."""
+        t = self.text
+        for m in _LEAVES_POST.finditer(t):
+            name = next((n for n in self.found if t.endswith(n, 0, m.start())), None)
+            close = _POSTS_CLOSE.search(t, m.end())
+            if name is None or close is None or close["end"]:
+                continue
+            titles = []
+            for item in re.finditer(r"[^、，,]+", t[m.end() : close.start()]):
+                start, end = m.end() + item.start(), m.end() + item.end()
+                if not is_title(t[start:end]):
+                    break
+                titles.append((start, end))
+            if titles:
+                self.add(name, titles)
 
     def clause_names(self) -> None:
         """A bare name that opens a clause before a verb (郭建清主持会议), or before whom it
@@ -1705,6 +1808,31 @@ def _reach(text: str, i: int) -> int:
     return i + next((len(w) for w in context_words("after") if text.startswith(w, i)), 0)
 
 
+def _held_together(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The posts of one item of a career, split at 兼 when each side is a title (某局副局长、巡视员兼
+    某处处长: 巡视员 and 某处处长); else the item whole (某大学兼职教授).
+
+    >>> t = "巡视员兼某处处长"
+    >>> [t[a:b] for a, b in _held_together(t, 0, len(t))]
+    ['巡视员', '某处处长']
+    """
+    cut = text.find("兼", start, end)
+    if cut > start and is_title(text[start:cut]) and is_title(text[cut + 1 : end]):
+        return [(start, cut), *_held_together(text, cut + 1, end)]
+    return [(start, end)]
+
+
+def _after_sex_note(text: str, i: int) -> int:
+    """Where a notice goes on after a name at ``i``: past a note of the person's sex, if any.
+
+    >>> t = "免去李丽（女）的某局副局长职务"
+    >>> t[_after_sex_note(t, 4) :], t[_after_sex_note(t, 2) :][:2]
+    ('的某局副局长职务', '李丽')
+    """
+    note = _SEX_NOTE.match(text, i)
+    return note.end() if note else i
+
+
 def _notice_title(chunk: str) -> bool:
     """A title in a notice; not the next appointment (、查中才同志为…)."""
     return is_title(chunk) and "同志" not in chunk and "为" not in chunk
@@ -1826,6 +1954,7 @@ def find_persons(
     finder.pronoun_notices()
     finder.pronoun_posts()
     finder.posts_taken()
+    finder.posts_left()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

@@ -4999,3 +4999,80 @@ def test_a_notice_of_appointments_by_tongzhi_ren(text, events):
 )
 def test_a_dispatchs_dateline_is_the_day_of_its_today(text, published, date):
     assert [e.date for e in events_of(text, published, names=("张三",))] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a standing committee's decision naming an acting head is an appointment
+        ("某县人大常委会召开会议。会议决定吴志成为代理县长。", ("吴志成",), {("吴志成", "appointed")}),
+        (
+            "某市人大常委会召开会议，决定赵立军代理某市人民政府市长职务。",
+            ("赵立军",),
+            {("赵立军", "appointed")},
+        ),
+        # after a resignation accepted, whom the decision names is appointed, not removed
+        (
+            "某市人大常委会召开会议，接受周海林辞去某市人民政府市长职务的请求，决定吴志成为代理市长。",
+            ("周海林", "吴志成"),
+            {("周海林", "removed"), ("吴志成", "appointed")},
+        ),
+        # a notice that a person no longer holds a post removes them from it
+        (
+            "中共中央决定：赵建国同志不再兼任某市委书记、常委、委员职务。",
+            ("赵建国",),
+            {("赵建国", "removed")},
+        ),
+        # controls: a decision to hold a meeting names no one; 决定 after a verb naming no post
+        ("某县人大常委会召开会议。会议决定召开县十届人大三次会议。", (), set()),
+    ],
+)
+def test_a_decision_naming_a_person_to_a_post_appoints_them(text, names, expected):
+    found = events_of(text, names=names)
+    roles = {(p.person, p.role) for e in found for p in e.participations}
+    assert roles == expected
+    if expected:
+        assert any(e.type == "appointment" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李红梅，女，1972年5月出生，1994年8月参加工作，现任某县副县长，拟任某县委常委。",
+        "赵大勇，男，1960年生，1978年参加革命工作，现任某局局长，拟任某局党组书记。",
+    ],
+)
+def test_a_biography_s_start_of_work_is_no_sitting_attended(text):
+    name = text[:3]  # the biography's subject, a nominee
+    roles = {(p.person, p.role) for e in events_of(text, names=(name,)) for p in e.participations}
+    assert (name, "attend") not in roles
+
+
+def test_a_meeting_on_work_is_still_attended():
+    text = "3月1日，县长王小明参加全县工作会议。"
+    roles = {(p.person, p.role) for e in events_of(text, names=("王小明",)) for p in e.participations}
+    assert roles == {("王小明", "attend")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # whom the matter heard is about does not speak on it
+        (
+            "某市人大常委会召开会议。会议听取了关于接受张立新同志辞职请求决定(草案)的说明。",
+            ("张立新",),
+            set(),
+        ),
+        # control: whom a resignation is about resigns
+        (
+            "某县人大常委会召开会议。会议表决通过了关于陈立、朱明两位同志辞去县人大常委会委员的辞呈。",
+            ("陈立", "朱明"),
+            {("陈立", "removed"), ("朱明", "removed")},
+        ),
+        # control: who gives the explanation on a matter speaks
+        ("某市人大常委会召开会议。县长王大明作关于政府工作的说明。", ("王大明",), {("王大明", "speak")}),
+    ],
+)
+def test_whom_a_matter_is_about_does_not_speak_on_it(text, names, expected):
+    roles = {(p.person, p.role) for e in events_of(text, names=names) for p in e.participations}
+    assert roles == expected

@@ -2040,3 +2040,138 @@ def test_what_a_foreign_office_holder_sends_is_no_name(text, expected):
 )
 def test_whom_a_person_stands_for_is_no_part_of_the_title(text, expected):
     assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of career or election before a title is none of it
+        (
+            "曾任某区区长赵国华、某县县长李明远2人任县委书记。",
+            {"赵国华": ["某区区长"], "李明远": ["某县县长"]},
+        ),
+        (
+            "年龄最大的是出生于1960年的现任某市委常委、常务副市长孙德海。",
+            {"孙德海": ["常务副市长", "某市委常委"]},
+        ),
+        ("会上，新当选镇长吴一平作表态发言。", {"吴一平": ["镇长"]}),
+        (
+            "某大学校长李新民先后担任过某研究院研究中心主任，某研究所所长等职。",
+            {"李新民": ["某大学校长", "某研究所所长", "某研究院研究中心主任"]},
+        ),
+        # control: a title that holds no such word keeps all of it
+        ("会上，新任县长吴一平作表态发言。", {"吴一平": ["新任县长"]}),
+    ],
+)
+def test_a_word_of_election_or_career_before_a_title_is_no_part_of_it(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the posts a notice gives after the appointee's own titles, and a note of sex after a name
+        (
+            "国务院任命某大学党委书记钱立新为某部副部长；免去赵小红（女）的某局副局长职务。",
+            {"钱立新": ["某大学党委书记", "某部副部长"], "赵小红": ["某局副局长"]},
+        ),
+        (
+            "任命孙大伟、李丽(女)、王大海为某部副部长。",
+            {"孙大伟": ["某部副部长"], "李丽": ["某部副部长"], "王大海": ["某部副部长"]},
+        ),
+        # a standing committee's decision naming an acting head, and a further post in a notice
+        ("会议决定吴志成为代理县长。", {"吴志成": ["代理县长"]}),
+        (
+            "会议决定任命孟庆华为县人民政府副县长，并决定为代理县长。",
+            {"孟庆华": ["代理县长", "县人民政府副县长"]},
+        ),
+        # 代理 as the verb of the decision: the person, and no title as written
+        ("会议决定赵立军代理某市人民政府市长职务。", {"赵立军": []}),
+        # posts a person no longer holds, as a notice's removal gives them
+        (
+            "中共中央决定：赵建国同志不再兼任某市委书记、常委、委员职务。",
+            {"赵建国": ["委员", "常委", "某市委书记"]},
+        ),
+        # who is elected, by name or in a list counted before 当选: 当选 is none of the title
+        (
+            "全会选举产生了新一届领导机构，钱立新当选书记，孙一鸣当选副书记。",
+            {"钱立新": ["书记"], "孙一鸣": ["副书记"]},
+        ),
+        (
+            "新一届领导机构由3名副书记组成，孙一鸣、周大海、吴小兵等3人当选为副书记。",
+            {"孙一鸣": ["副书记"], "周大海": ["副书记"], "吴小兵": ["副书记"]},
+        ),
+        # controls: a decision on no person; 不再担任 with no 职务 in its sentence
+        ("会议决定明年为改革年。", {}),
+        ("赵建国同志不再担任领导工作。", {"赵建国": []}),
+    ],
+)
+def test_notices_of_appointment_decision_and_removal(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post proposed is no post held (拟任, 拟提名): the list of posts ends before it
+        ("李红梅，女，1972年5月出生，现任某县副县长，拟任某县委常委。", {"李红梅": ["某县副县长"]}),
+        ("赵大勇，男，1980年生，现任某局科长，拟提名为某区副区长候选人。", {"赵大勇": ["某局科长"]}),
+        # a biography's subject after a lead-in keeps the posts it holds
+        (
+            "据资料显示：周大庆，男，汉族，1980年生，现任某镇党委副书记、镇长。",
+            {"周大庆": ["某镇党委副书记", "镇长"]},
+        ),
+    ],
+)
+def test_a_biography_s_posts_are_the_held_ones(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of people is no name (37位人民陪审员: 位 counts them)
+        ("会议通过了对37位人民陪审员的任命。", {}),
+        ("会议任命了十二位人民陪审员。市长位大明出席会议。", {"位大明": ["市长"]}),
+        # 此前 follows a name, and 此前任 lists what its person held
+        (
+            "某市代市长郄英才此前任某局副局长、巡视员。",
+            {"郄英才": ["巡视员", "某局副局长", "某市代市长"]},
+        ),
+        ("此前任务繁重，县长王大明带队检查。", {"王大明": ["县长"]}),
+        # posts held together (兼) are two, when each is a title
+        (
+            "某市副市长李大明曾任某局巡视员兼会议处处长、某大学兼职教授。",
+            {"李大明": ["会议处处长", "某大学兼职教授", "某局巡视员", "某市副市长"]},
+        ),
+        # a list of posts ends where another person's begins
+        (
+            "2人由企业调入：某区区长诸葛宇杰此前任某港公司总裁，某市市长周海兵此前任某集团总经理。",
+            {"诸葛宇杰": ["某区区长", "某港公司总裁"], "周海兵": ["某市市长", "某集团总经理"]},
+        ),
+    ],
+)
+def test_counts_and_careers(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the names a notice lists after its colon, each with the posts it takes up
+        (
+            "近日，某区调整党政主要领导职务：高明远任某区委书记，孙丽娟（女）任某区委副书记、代区长。",
+            {"高明远": ["某区委书记"], "孙丽娟": ["代区长", "某区委副书记"]},
+        ),
+        # a post a named person holds as well (兼任), with no 同志 before it
+        (
+            "某市委常委沈立新兼任某开发区工作委员会委员、书记。",
+            {"沈立新": ["书记", "某市委常委", "某开发区工作委员会委员"]},
+        ),
+        # controls: 任 of no post after a notice's colon; a colon of no notice
+        ("会议决定：王大明任职期间表现突出，李小红任劳任怨。", {}),
+        ("记者了解到：高明远任某区委书记已有三年。", {}),
+    ],
+)
+def test_the_posts_a_notice_s_list_gives(text, expected):
+    assert untagged_titles(text) == expected
