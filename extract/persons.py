@@ -596,7 +596,9 @@ class _Finder:
 
     def repeated_name_at(self, i: int) -> str | None:
         """A name after a title before a word that is no cue, taken because the
-        text names it again elsewhere before a cue (区委常委陈景军领学…陈景军指出)."""
+        text names it again elsewhere before a cue (区委常委陈景军领学…陈景军指出). Not where
+        it is named only as the end of a longer name found (旗长那顺孟和出席 names no 孟和: the
+        word before 巴雅尔 in 书记孟和巴雅尔主持 is no name of its own)."""
         t = self.text
         for length in (3, 2):
             word = t[i : i + length]
@@ -604,10 +606,18 @@ class _Finder:
                 continue
             j = t.find(word)
             while j != -1:
-                if j != i and strong_boundary(t, j + length):
+                if j != i and strong_boundary(t, j + length) and not self.ends_a_longer_name(j, word):
                     return word
                 j = t.find(word, j + 1)
         return None
+
+    def ends_a_longer_name(self, j: int, word: str) -> bool:
+        """Whether ``word`` at ``j`` is the end of a longer name found (那顺孟和 holds 孟和)."""
+        t = self.text
+        return any(
+            len(name) > len(word) and name.endswith(word) and t.startswith(name, j + len(word) - len(name))
+            for name in self.found
+        )
 
     def dotted_name_at(self, i: int) -> str | None:
         """A name written with · (雪克来提·扎克尔) that a boundary follows."""

@@ -98,6 +98,10 @@ def titles(text, place=None):
         ("外交部发言人华小莹回答提问。", {"华小莹": ["外交部发言人"]}),
         ("公司董事、总经理王强介绍。", {"王强": ["公司董事", "总经理"]}),
         ("派出所指导员李伟参加。", {"李伟": ["派出所指导员"]}),
+        # 赖, a common surname, opens a name after a title; the words it opens name no one
+        ("镇党委委员、副镇长赖海清陪同。", {"赖海清": ["副镇长", "镇党委委员"]}),
+        ("副县长赖明说，要抓好落实。", {"赖明": ["副县长"]}),
+        ("县长王五指出，产业发展赖以生存。", {"王五": ["县长"]}),
         # names written with ·
         ("自治区主席雪克来提·扎克尔主持会议。", {"雪克来提·扎克尔": ["自治区主席"]}),
         ("会见澳大利亚总理托尼·阿博特。", {"托尼·阿博特": ["澳大利亚总理"]}),
@@ -1813,6 +1817,16 @@ def test_the_posts_a_notice_gives_by_name(text, expected):
         ("县长吾买尔江出席会议。", {"吾买尔江": ["县长"]}),
         ("副县长那顺孟和出席会议。", {"那顺孟和": ["副县长"]}),
         ("副县长恩和，副县长乌兰出席会议。", {"恩和": ["副县长"], "乌兰": ["副县长"]}),
+        # a Mongolian name with 孟和 / 恩和 inside is read whole, not as a name 孟和 that the
+        # release names elsewhere only as the end of a longer name (那顺孟和)
+        ("旗委书记孟和巴雅尔主持会议。", {"孟和巴雅尔": ["旗委书记"]}),
+        (
+            "旗长那顺孟和出席。副旗长孟和吉日嘎拉讲话。",
+            {"那顺孟和": ["旗长"], "孟和吉日嘎拉": ["副旗长"]},
+        ),
+        # controls: 孟和 of its own, named again elsewhere, and a Han name with 和 inside
+        ("旗长孟和出席。副旗长孟和主持会议。", {"孟和": ["副旗长", "旗长"]}),
+        ("县长孟和平出席会议。", {"孟和平": ["县长"]}),
         # controls: 和 that joins two names, words and places in those characters
         ("县长王建国和李明华出席。", {"王建国": ["县长"], "李明华": []}),
         ("县长王建国和记者交谈。", {"王建国": ["县长"]}),
