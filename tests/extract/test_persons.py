@@ -295,6 +295,8 @@ def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
         # a level title after a title that named its place is that place's
         ("汉中市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
         ("通江县委副书记、县长王小明出席。", "巴中市", ["通江县", "通江县"]),
+        # …and the title after it in the chain, from the place the chain gave the one before
+        ("汉中市委常委、市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市"] * 3),
         # controls: another level is not taken, nor a place across a name or a comma
         ("四川省委常委、市委书记王小明出席。", "巴中市", ["四川省", "巴中市"]),
         ("汉中市委副书记王小明，市长李四出席。", "巴中市", ["汉中市"]),
@@ -302,6 +304,28 @@ def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
     ],
 )
 def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == where
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a level title after 、 or 和 and a name whose title named the place takes that place:
+        # a list of one place's leaders (a delegation's, in a host's release)
+        ("汉中市委书记张三、市长王小明率团来我市考察。", "巴中市", ["汉中市"]),
+        ("陕西省汉中市市委书记张三、市长王小明率团来我市考察。", "巴中市", ["汉中市"]),
+        ("汉中市委书记张三和市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
+        ("河北省委书记张三、省长王小明陪同。", "中国", ["河北省"]),
+        # controls: another level, a comma between them, a title before with no place, and
+        # the host's leaders in the next sentence
+        ("陕西省副省长张三、市长王小明出席。", "巴中市", ["巴中市"]),
+        ("汉中市委书记张三，市长王小明出席。", "巴中市", ["巴中市"]),
+        ("市委书记张三、市长王小明出席。", "巴中市", ["巴中市"]),
+        ("汉中市委书记张三来我市考察。市长王小明陪同。", "巴中市", ["巴中市"]),
+    ],
+)
+def test_a_level_title_takes_the_place_the_leader_listed_before_named(text, place, where):
     person = persons(text, place)["王小明"]
     assert [h.jurisdiction for h in person.holdings] == where
 
