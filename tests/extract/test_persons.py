@@ -361,6 +361,9 @@ def test_a_bare_title_of_a_list_takes_the_body_of_its_first_title(text, place, o
         ("新华社某某分社社长王小明到我县调研。", "通江县", [None]),
         ("世界某某论坛主席王小明出席。", "中国", [None]),
         ("中国国民党副主席王小明、秘书长李四来访。", "巴中市", [None]),
+        # the officer of a company whose name opens with another province's or city's name
+        ("佛山华锐电器有限公司董事长王小明出席签约仪式。", "通江县", [None]),
+        ("签约仪式上，广东某某集团总经理王小明致辞。", "通江县", [None]),
         # a chain after such a title keeps it
         ("中国国民党副主席、秘书长王小明来访。", "巴中市", [None, None]),
         # controls: a title naming a Chinese place, a country, or none at all
@@ -368,6 +371,12 @@ def test_a_bare_title_of_a_list_takes_the_body_of_its_first_title(text, place, o
         ("德国驻成都总领事王小明来访。", "巴中市", ["德国"]),
         ("市外事办国际合作处处长王小明出席。", "巴中市", ["巴中市"]),
         ("县政协委员王小明发言。", "通江县", ["通江县"]),
+        # controls: a company of the release's own city or province, of no place named, and one
+        # whose name opens with a county's short name (a brand as often as a place)
+        ("巴中某某集团董事长王小明出席。", "通江县", ["通江县"]),
+        ("四川某某集团董事长王小明出席。", "通江县", ["通江县"]),
+        ("华锐电器有限公司董事长王小明出席。", "通江县", ["通江县"]),
+        ("兴业集团董事长王小明出席。", "日照市", ["日照市"]),
     ],
 )
 def test_a_title_of_a_body_of_its_own_gets_no_release_place(text, place, where):
