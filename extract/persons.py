@@ -1489,6 +1489,9 @@ class _Finder:
                 if not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
+                    if last[0].jurisdiction:
+                        # …and hands it on (某镇党委委员、政法委员、副镇长: the 副镇长 is 某镇's)
+                        office_read = replace(office, place=last[0].jurisdiction)
                 elif (
                     before
                     and self.text[before[1] : start] in _CHAIN_JOINS

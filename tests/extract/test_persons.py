@@ -297,6 +297,10 @@ def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
         ("通江县委副书记、县长王小明出席。", "巴中市", ["通江县", "通江县"]),
         # …and the title after it in the chain, from the place the chain gave the one before
         ("汉中市委常委、市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市"] * 3),
+        ("汉中市委常委、宣传部部长、副市长王小明来我市考察。", "巴中市", ["汉中市"] * 3),
+        ("宜宾市高场镇党委委员、政法委员、副镇长王小明陪同。", "巴中市", ["宜宾市高场镇"] * 3),
+        # control: a title of another level after a bare one keeps its own
+        ("四川省委常委、宣传部部长、市委书记王小明出席。", "巴中市", ["四川省", "四川省", "巴中市"]),
         # controls: another level is not taken, nor a place across a name or a comma
         ("四川省委常委、市委书记王小明出席。", "巴中市", ["四川省", "巴中市"]),
         ("汉中市委副书记王小明，市长李四出席。", "巴中市", ["汉中市"]),
