@@ -604,6 +604,42 @@ def _other_chiefs(text: str, matches: Iterable[tuple[int, int, str, bool]]) -> s
     return others
 
 
+# A delegation led to another place, after the name of the place it comes from and the title
+# of its leader (甲县委书记张三率甲县党政考察团到乙县考察): 率 … 团 … 到.
+_LEADS_A_DELEGATION = re.compile(
+    r"[^。；;！!？?\n]{0,40}?(?:率领?|带领|带队)[^。；;，,]{0,16}?(?:代表团|考察团|学习团|访问团|调研组|考察组)"
+    r"[^。；;，,]{0,3}?(?:到|赴|前往|莅临)"
+)
+
+
+def _visiting_leaders(text: str, matches: Iterable[tuple[int, int, str, bool]]) -> set[str]:
+    """The places whose delegation the text says came, led by a chief named with the place
+    (甲县委书记张三率甲县党政考察团到乙县考察), where leaders of the same level go with it
+    named bare, as a host names its own (县领导李四、王五陪同考察): the visitors' places.
+
+    >>> text = "5月3日，宝鸡市委书记张三率党政代表团到延安市考察。市领导李四、王五陪同考察。"
+    >>> sorted(_visiting_leaders(text, _matches(text)))
+    ['宝鸡市']
+    >>> text = "5月3日，宝鸡市委书记张三率党政代表团到延安市考察。延安市领导李四陪同考察。"
+    >>> sorted(_visiting_leaders(text, _matches(text)))
+    []
+    """
+    found = set()
+    for _, end, full, _ in matches:
+        level = level_word(full)
+        if not level or full in found:
+            continue
+        named = _NAMED_CHIEF.match(text, end) or _NAMED_CHIEF.match(text, end - 1)
+        if not named or named.group(1)[0] != level or not _LEADS_A_DELEGATION.match(text, named.end()):
+            continue
+        host = re.compile(
+            rf"(?:^|(?<=[，,。；;、\n]))(?:{level}领导|{level}委书记|{level}长)[^。；;]{{0,40}}?陪同"
+        )
+        if host.search(text):
+            found.add(full)
+    return found
+
+
 def _comes_to_another(text: str, end: int, full: str, starts: dict[int, str]) -> bool:
     """Whether the place named before ``end`` comes to another (甲市市长率团来乙市考察).
 
@@ -710,7 +746,7 @@ def find_jurisdiction(release: Release) -> str | None:
         (0.5, simplify(header), header),
     )
     # a place whose chief is named with its name, another holder of the office bare: a host's
-    others = _other_chiefs(text, _matches(text))
+    others = _other_chiefs(text, _matches(text)) | _visiting_leaders(text, _matches(text))
     for weight, part, original in parts:
         names = []
         starts = {start: name for start, _, name in _names_in(part)}

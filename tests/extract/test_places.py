@@ -170,6 +170,30 @@ def test_a_place_whose_chief_is_named_by_it_beside_a_bare_one_is_the_hosts(title
     assert find_jurisdiction(release(text, title)) == place
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        # a delegation led to a place by a chief named with the delegation's place, and leaders
+        # of that level named bare going with it: the host's release
+        (
+            "宝鸡市党政代表团到延安市考察交流",
+            "5月3日，宝鸡市委书记张三，宝鸡市委副书记、市长李四率宝鸡市党政代表团到延安市考察交流。"
+            "市领导王五、赵六陪同考察。宝鸡市党政代表团先后到延安市某园区、某村考察。",
+            "延安市",
+        ),
+        # control: the host's leaders named with the host's place
+        (
+            "宝鸡市党政代表团到延安市考察交流",
+            "5月3日，宝鸡市委书记张三，宝鸡市委副书记、市长李四率宝鸡市党政代表团到延安市考察交流。"
+            "延安市领导王五、赵六陪同考察。宝鸡市党政代表团先后到延安市某园区、某村考察。",
+            "宝鸡市",
+        ),
+    ],
+)
+def test_a_delegation_led_by_a_chief_named_with_its_place_is_the_visitors(title, text, place):
+    assert find_jurisdiction(release(text, title)) == place
+
+
 def test_a_short_name_that_ends_the_source_is_written_in_full():
     # 上海长宁 (the source): the district 长宁区, not 长宁 (a name read past the end of the text)
     text = "7月31日，区人大常委会举行会议，决定任命张三为长宁区人民政府副区长。区人大常委会主任李四主持。"
