@@ -122,8 +122,13 @@ def ethnic_name_at(text: str, i: int) -> str | None:
     出席, 尼玛，), or a verb of saying of one character and a mark (尼玛说，), not another
     one-character word (德才兼备, 宝贵的).
 
+    A 和 after a character it is a syllable with (``he``: 孟和, 恩和) goes on into the name when
+    more of a name's characters follow it (孟和巴雅尔主持), not when 和 joins a name after it.
+
     >>> [ethnic_name_at(t, 0) for t in ("那顺巴雅尔出席", "扎西多吉主持", "买买提·艾力说", "多次强调")]
     ['那顺巴雅尔', '扎西多吉', '买买提·艾力', None]
+    >>> [ethnic_name_at(t, 0) for t in ("孟和巴雅尔主持", "那顺孟和出席", "巴特尔和乌云出席")]
+    ['孟和巴雅尔', '那顺孟和', '巴特尔']
     """
     start = _ethnic("start")
     if text[i : i + 1] not in start:
@@ -134,6 +139,8 @@ def ethnic_name_at(text: str, i: int) -> str | None:
         c = text[j]
         if c == "·" and letters and text[j + 1 : j + 2] in start and text[j - 1] != "·":
             j += 1
+        elif c == "和" and letters and text[j - 1] in _ethnic("he") and text[j + 1 : j + 2] in chars:
+            j, letters = j + 1, letters + 1  # 孟和巴雅尔: 和 a syllable of the name, not "and"
         elif c in chars:
             j, letters = j + 1, letters + 1
         else:
@@ -318,9 +325,16 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     already known from the release wins over one that is not; then the one
     whose last character is not itself a cue (王勇在 is 王勇 before 在).
 
+    No Chinese name starts a run of characters that goes on to a middle dot: that run is the
+    first part of a name written with · (村民阿布来提·阿不力孜 holds no 阿布 before 来).
+
     >>> name_at("市长何平出席", 2), name_at("副市长温奇志主持", 3), name_at("市长出席", 0)
     ('何平', '温奇志', None)
+    >>> name_at("村民阿布来提·阿不力孜家中", 2), name_at("村民阿布来到", 2)
+    (None, '阿布')
     """
+    if _DOTTED_RUN.match(text, i):
+        return None
     for length in (4, 3, 2):
         if text[i : i + length] in known:
             return text[i : i + length]
@@ -371,6 +385,8 @@ def verb_at(text: str, i: int) -> bool:
     return bool(HAN.match(text[i : i + 1])) and strong_boundary(text, i)
 
 
+# A run of characters and a middle dot after it: the first part of a name written with ·.
+_DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]")
 # Marks that open a quotation or a title: what comes before one is no part of a name.
 _OPENING = frozenset("“‘「『《〈（(【[")
 # What joins a name to the post that follows it (任命王强为副县长, 王强任县长, 王强兼任…).

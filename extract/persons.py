@@ -66,7 +66,7 @@ from govkg.extract.places import (
     level_word,
     place_key,
 )
-from govkg.extract.records import Holding, Person, Release, Sentence, Span
+from govkg.extract.records import Holding, Office, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
 from govkg.extract.titles import (
     MAX_TITLE,
@@ -640,7 +640,9 @@ class _Finder:
 
     def repeated_name_at(self, i: int) -> str | None:
         """A name after a title before a word that is no cue, taken because the
-        text names it again elsewhere before a cue (区委常委陈景军领学…陈景军指出)."""
+        text names it again elsewhere before a cue (区委常委陈景军领学…陈景军指出). Not where
+        it is named only as the end of a longer name found (旗长那顺孟和出席 names no 孟和: the
+        word before 巴雅尔 in 书记孟和巴雅尔主持 is no name of its own)."""
         t = self.text
         for length in (3, 2):
             word = t[i : i + length]
@@ -648,10 +650,18 @@ class _Finder:
                 continue
             j = t.find(word)
             while j != -1:
-                if j != i and strong_boundary(t, j + length):
+                if j != i and strong_boundary(t, j + length) and not self.ends_a_longer_name(j, word):
                     return word
                 j = t.find(word, j + 1)
         return None
+
+    def ends_a_longer_name(self, j: int, word: str) -> bool:
+        """Whether ``word`` at ``j`` is the end of a longer name found (那顺孟和 holds 孟和)."""
+        t = self.text
+        return any(
+            len(name) > len(word) and name.endswith(word) and t.startswith(name, j + len(word) - len(name))
+            for name in self.found
+        )
 
     def dotted_name_at(self, i: int) -> str | None:
         """A name written with · (雪克来提·扎克尔) that a boundary follows."""
@@ -1583,6 +1593,7 @@ class _Finder:
             resolved = []
             last = None  # the last title that told its place, and its sentence
             before = None  # the title before, as read, and where it ends
+            office_read = None  # the title's office with the place its chain or list gave it
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
@@ -1609,13 +1620,23 @@ class _Finder:
                 if not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
+                    if last[0].jurisdiction:
+                        # …and hands it on (某镇党委委员、政法委员、副镇长: the 副镇长 is 某镇's)
+                        office_read = replace(office, place=last[0].jurisdiction)
                 elif chained and (place := place_from_chain(before[0], office)):
                     # 汉中市委副书记、市长: a level title takes the place its chain named
                     resolution = Resolution(place, explicit=True)
+                    office_read = replace(office, place=place)
+                elif not found.foreign and (place := self._listed_place(start, office, title_starts)):
+                    # 甲市市委书记张三、市长李四: the list's first holder named the place once
+                    # (and the chain after it: 甲市委书记张三和市委副书记、市长李四)
+                    resolution = Resolution(place, explicit=True)
+                    office_read = replace(office, place=place)
                 elif not found.foreign and (place := self._electing_place(office, start, sentence_index)):
                     # 柳州市第十三届人民代表大会…选举X为人民政府市长: the congress's city
                     resolution = Resolution(place, explicit=True)
-                before = (office, end, title)
+                before = (office_read or office, end, title)
+                office_read = None
                 if resolution.explicit:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
@@ -1720,6 +1741,25 @@ class _Finder:
         that names a country, whose name reads as a transliteration (``names.is_transliterated``)."""
         return is_transliterated(name) and any(self._foreign_guest(s, e) for s, e in spans)
 
+    def _listed_place(self, start: int, office: Office, title_starts: Mapping[int, int]) -> str | None:
+        """The place a level title that names none takes from the title of the name listed
+        right before it (甲市市委书记张三、市长李四; 甲市委书记张三和市委副书记、市长李四):
+        a list of one place's leaders names the place once, with its first holder's title,
+        whatever the release's own place (a visiting delegation's leaders in a host's
+        release). Only across 、 or 和 right after that name, and only a place of the
+        title's own level (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、市长
+        李四 gives the 市长 nothing).
+        """
+        t = self.text
+        mark = start - 1
+        if mark < 1 or t[mark] not in _LEADERS_JOINS:
+            return None
+        for name in self.found:
+            at = mark - len(name)
+            if at in title_starts and t.endswith(name, 0, mark):
+                return place_from_chain(parse_title(t[title_starts[at] : at]), office)
+        return None
+
     def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
         """The title at ``[start, end)`` with the body of the list's title before it, if any.
 
@@ -1738,6 +1778,8 @@ class _Finder:
         return None
 
 
+# What joins the names of one place's leaders listed with their titles (甲市市委书记张三、市长李四).
+_LEADERS_JOINS = frozenset("、和")
 # What separates the holders of a list of one body's offices (主任甲，副主任乙; 社长甲、副社长乙).
 _HOLDERS_MARKS = frozenset("、，,；;")
 

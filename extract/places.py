@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 
 from govkg.extract.chars import simplified, simplify
 from govkg.extract.data import load_table, load_words
+from govkg.extract.names import is_chinese_name
 from govkg.extract.records import Office, Release
 from govkg.extract.regex import quick_start
 
@@ -590,6 +591,84 @@ def _host_by_abbreviation(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# A chief's title of a division: its party secretary or its head (市委书记, 县长), and the two
+# characters after it, where the holder's name starts.
+_CHIEF = r"([省市县区旗州盟]委书记|[省市县区旗州盟]长)([\u4e00-\u9fff]{2})"
+# …written bare, right after a mark or a word that opens a list (，市委书记张三率…; 由市长李四…)
+_BARE_CHIEF = re.compile(rf"(?:^|(?<=[，,。、；;：:\n由和与及]))(?<![原前任]){_CHIEF}")
+# …and after a place's name, its level word written again or not (甲市市委书记, 甲市委书记)
+_NAMED_CHIEF = re.compile(rf"[市县区旗州盟]?{_CHIEF}")
+
+
+def _other_chiefs(text: str, matches: Iterable[tuple[int, int, str, bool]]) -> set[str]:
+    """The places a text names as another's: a chief of the place is named with its name while
+    another holder of the same office is named bare, as a release names its own
+    (市委书记张三率团到乙市考察…乙市委书记李四会见: 乙市 is the host, not the release's).
+
+    >>> text = "市委书记张三率团到宜宾市考察。宜宾市委书记李四会见。"
+    >>> sorted(_other_chiefs(text, _matches(text)))
+    ['宜宾市']
+    >>> text = "市委书记张三主持。宜宾市委书记张三强调。"
+    >>> sorted(_other_chiefs(text, _matches(text)))
+    []
+    >>> text = "市长王五出席。宜宾市长三角招商推介会举行。"
+    >>> sorted(_other_chiefs(text, _matches(text)))
+    []
+    """
+    bare: dict[str, set[str]] = {}
+    for m in _BARE_CHIEF.finditer(text):
+        if is_chinese_name(m.group(2)):
+            bare.setdefault(m.group(1), set()).add(m.group(2))
+    others = set()
+    for start, end, full, _ in matches:
+        # 宜宾市委书记: the name read in full takes the level word the office starts with
+        m = _NAMED_CHIEF.match(text, end) or _NAMED_CHIEF.match(text, end - 1)
+        if not m or text[start - 1 : start] in ("原", "前") or text.endswith("时任", 0, start):
+            continue
+        office, name = m.group(1), m.group(2)
+        if not is_chinese_name(name):
+            continue  # 甲市长三角地区: 长三角, no 市长 and a name
+        if office[0] == level_word(full) and bare.get(office, {name}) - {name}:
+            others.add(full)
+    return others
+
+
+# A delegation led to another place, after the name of the place it comes from and the title
+# of its leader (甲县委书记张三率甲县党政考察团到乙县考察): 率 … 团 … 到.
+_LEADS_A_DELEGATION = re.compile(
+    r"[^。；;！!？?\n]{0,40}?(?:率领?|带领|带队)[^。；;，,]{0,16}?(?:代表团|考察团|学习团|访问团|调研组|考察组)"
+    r"[^。；;，,]{0,3}?(?:到|赴|前往|莅临)"
+)
+
+
+def _visiting_leaders(text: str, matches: Iterable[tuple[int, int, str, bool]]) -> set[str]:
+    """The places whose delegation the text says came, led by a chief named with the place
+    (甲县委书记张三率甲县党政考察团到乙县考察), where leaders of the same level go with it
+    named bare, as a host names its own (县领导李四、王五陪同考察): the visitors' places.
+
+    >>> text = "5月3日，宝鸡市委书记张三率党政代表团到延安市考察。市领导李四、王五陪同考察。"
+    >>> sorted(_visiting_leaders(text, _matches(text)))
+    ['宝鸡市']
+    >>> text = "5月3日，宝鸡市委书记张三率党政代表团到延安市考察。延安市领导李四陪同考察。"
+    >>> sorted(_visiting_leaders(text, _matches(text)))
+    []
+    """
+    found = set()
+    for _, end, full, _ in matches:
+        level = level_word(full)
+        if not level or full in found:
+            continue
+        named = _NAMED_CHIEF.match(text, end) or _NAMED_CHIEF.match(text, end - 1)
+        if not named or named.group(1)[0] != level or not _LEADS_A_DELEGATION.match(text, named.end()):
+            continue
+        host = re.compile(
+            rf"(?:^|(?<=[，,。；;、\n]))(?:{level}领导|{level}委书记|{level}长)[^。；;]{{0,40}}?陪同"
+        )
+        if host.search(text):
+            found.add(full)
+    return found
+
+
 def _comes_to_another(text: str, end: int, full: str, starts: dict[int, str]) -> bool:
     """Whether the place named before ``end`` comes to another (甲市市长率团来乙市考察).
 
@@ -695,11 +774,15 @@ def find_jurisdiction(release: Release) -> str | None:
         (1.0, text, release.text),
         (0.5, simplify(header), header),
     )
+    # a place whose chief is named with its name, another holder of the office bare: a host's
+    others = _other_chiefs(text, _matches(text)) | _visiting_leaders(text, _matches(text))
     for weight, part, original in parts:
         names = []
         starts = {start: name for start, _, name in _names_in(part)}
         for start, end, full, short in _matches(part):
             if _VISITOR.match(part, end) or _comes_to_another(part, end, full, starts):
+                continue
+            if full in others:
                 continue
             if short and _COMPANY.match(part, end):
                 continue  # 甲乙公司, 甲乙集团: a short name that opens a company's name is the company's

@@ -38,9 +38,12 @@ from govkg.extract.places import (
     LEVEL_WORDS,
     NATIONAL,
     ORGAN_AFTER_PLACE,
+    gazetteer,
     level_word,
     lift,
+    lineage,
     place_key,
+    place_object,
     place_prefix,
     scan_names,
 )
@@ -456,6 +459,10 @@ def resolve(title: str, home: str | None, text_places: Iterable[str] = ()) -> Re
         return Resolution(office.place, explicit=True)
     if office.elsewhere:  # 新华社某分社社长: no office of the release's place
         return Resolution(None, explicit=True)
+    if home and not office.level and _of_another_place(_company_home(office.office), home):
+        # 佛山某某电器有限公司董事长 at a county's signing: the officer of a company of another
+        # place holds no office of the release's place (日照某某集团 in 日照市's is its own)
+        return Resolution(None, explicit=True)
     # a former office (原市长) has no level of its own, but its level word still tells its place
     level = office.level or level_of_title(office.office)
     if level:
@@ -719,6 +726,53 @@ def parse_title(title: str) -> Office:
     if not place and not level and _elsewhere(office):
         return Office(title, office, None, None, elsewhere=True)
     return Office(title, office, level, place, chief=bool(_CHIEF_OFFICE.match(office)))
+
+
+def _of_another_place(place: str | None, home: str) -> bool:
+    """Whether ``place`` is neither the release's place ``home`` nor a division above or below it.
+
+    >>> _of_another_place("佛山市", "通江县"), _of_another_place("四川省", "通江县")
+    (True, False)
+    >>> _of_another_place("巴中市", "通江县"), _of_another_place(None, "通江县")
+    (False, False)
+    """
+    if not place:
+        return False
+    here, there = place_object(place_key(home) or home), place_object(place)
+    if here is None or there is None:
+        return False
+    return there not in lineage(here) and here not in lineage(there)
+
+
+# A company's or a group's name in a title (某某电器有限公司董事长, 某某集团总经理).
+_COMPANY_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:公司|集团)")
+
+
+def _company_home(office: str) -> str | None:
+    """The province or prefecture whose short name opens a company's name in a title, canonical:
+    the place the company is of (佛山某某电器有限公司董事长: 佛山市; 广东某某集团总经理:
+    广东省), which :func:`resolve` weighs against the release's place.
+
+    Only the short name of one province or one prefecture: a county's short name is often a
+    brand too (兴业集团, 长安公司), and a short name two places share tells no place.
+
+    >>> _company_home("佛山华锐电器有限公司董事长"), _company_home("广东华锐集团总经理")
+    ('佛山市', '广东省')
+    >>> _company_home("兴业集团董事长"), _company_home("华锐电器有限公司董事长")
+    (None, None)
+    >>> _company_home("佛山市委书记") is None
+    True
+    """
+    if not _COMPANY_IN_TITLE.match(office):
+        return None
+    for cut in (3, 2):
+        places = gazetteer().get(office[:cut], [])
+        if len({p.code for p in places}) != 1:
+            continue
+        place = places[0]
+        if place.short == office[:cut] and place.level in ("province", "prefecture"):
+            return place_key(place.name)
+    return None
 
 
 # A town, township or street named after its county in a title (某县某镇党委书记, 某区某街道党工委

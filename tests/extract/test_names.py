@@ -103,6 +103,12 @@ def test_is_chinese_name(word, expected):
         ("局长认真地听取汇报", 2, None),
         # control: a name ending in 地 before a mark
         ("村民王大地，", 2, "王大地"),
+        # a run that goes on to a middle dot is the first part of a dotted name, no Han name
+        ("来到村民阿布来提·阿不力孜家中", 4, None),
+        ("副主任马合来提·吐尔逊主持", 3, None),
+        # controls: the same characters before a verb, and a Han name before 、 and a dotted name
+        ("村民阿布来到地头", 2, "阿布"),
+        ("副主任王建国、古丽·阿不都出席", 3, "王建国"),
     ],
 )
 def test_name_at(text, start, expected):
@@ -222,6 +228,14 @@ def test_a_name_written_as_a_transliteration(word, expected):
         ("次日，", None),
         # more than eight characters: no name ends at a boundary
         ("巴特尔朝鲁那顺巴雅尔出席", None),
+        # 和 after 孟 or 恩 is a syllable of the name when the name goes on after it
+        ("孟和巴雅尔主持", "孟和巴雅尔"),
+        ("恩和吉日嘎拉出席", "恩和吉日嘎拉"),
+        # controls: 和 last, and 和 that joins another name after any other character
+        ("那顺孟和出席", "那顺孟和"),
+        ("恩和，", "恩和"),
+        ("巴特尔和乌云出席", "巴特尔"),
+        ("孟和出席", "孟和"),
     ],
 )
 def test_ethnic_name_at(text, expected):

@@ -98,6 +98,16 @@ def titles(text, place=None):
         ("外交部发言人华小莹回答提问。", {"华小莹": ["外交部发言人"]}),
         ("公司董事、总经理王强介绍。", {"王强": ["公司董事", "总经理"]}),
         ("派出所指导员李伟参加。", {"李伟": ["派出所指导员"]}),
+        # 赖, a common surname, opens a name after a title; the words it opens name no one
+        ("镇党委委员、副镇长赖海清陪同。", {"赖海清": ["副镇长", "镇党委委员"]}),
+        ("副县长赖明说，要抓好落实。", {"赖明": ["副县长"]}),
+        ("县长王五指出，产业发展赖以生存。", {"王五": ["县长"]}),
+        # 则 after a name before what the holder says (甲则表示): no character of the name
+        ("县委常委、政法委书记余青岚则说，要抓好落实。", {"余青岚": ["县委常委", "政法委书记"]}),
+        ("副县长王明则表示，要抓好落实。", {"王明": ["副县长"]}),
+        # controls: 则 inside a given name, and inside a name written with ·
+        ("县长李则明出席会议。", {"李则明": ["县长"]}),
+        ("村长买买提·如则艾力作了汇报。", {"买买提·如则艾力": ["村长"]}),
         # names written with ·
         ("自治区主席雪克来提·扎克尔主持会议。", {"雪克来提·扎克尔": ["自治区主席"]}),
         ("会见澳大利亚总理托尼·阿博特。", {"托尼·阿博特": ["澳大利亚总理"]}),
@@ -291,6 +301,12 @@ def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
         # a level title after a title that named its place is that place's
         ("汉中市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
         ("通江县委副书记、县长王小明出席。", "巴中市", ["通江县", "通江县"]),
+        # …and the title after it in the chain, from the place the chain gave the one before
+        ("汉中市委常委、市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市"] * 3),
+        ("汉中市委常委、宣传部部长、副市长王小明来我市考察。", "巴中市", ["汉中市"] * 3),
+        ("宜宾市高场镇党委委员、政法委员、副镇长王小明陪同。", "巴中市", ["宜宾市高场镇"] * 3),
+        # control: a title of another level after a bare one keeps its own
+        ("四川省委常委、宣传部部长、市委书记王小明出席。", "巴中市", ["四川省", "四川省", "巴中市"]),
         # controls: another level is not taken, nor a place across a name or a comma
         ("四川省委常委、市委书记王小明出席。", "巴中市", ["四川省", "巴中市"]),
         ("汉中市委副书记王小明，市长李四出席。", "巴中市", ["汉中市"]),
@@ -298,6 +314,28 @@ def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
     ],
 )
 def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
+    person = persons(text, place)["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == where
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a level title after 、 or 和 and a name whose title named the place takes that place:
+        # a list of one place's leaders (a delegation's, in a host's release)
+        ("汉中市委书记张三、市长王小明率团来我市考察。", "巴中市", ["汉中市"]),
+        ("陕西省汉中市市委书记张三、市长王小明率团来我市考察。", "巴中市", ["汉中市"]),
+        ("汉中市委书记张三和市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
+        ("河北省委书记张三、省长王小明陪同。", "中国", ["河北省"]),
+        # controls: another level, a comma between them, a title before with no place, and
+        # the host's leaders in the next sentence
+        ("陕西省副省长张三、市长王小明出席。", "巴中市", ["巴中市"]),
+        ("汉中市委书记张三，市长王小明出席。", "巴中市", ["巴中市"]),
+        ("市委书记张三、市长王小明出席。", "巴中市", ["巴中市"]),
+        ("汉中市委书记张三来我市考察。市长王小明陪同。", "巴中市", ["巴中市"]),
+    ],
+)
+def test_a_level_title_takes_the_place_the_leader_listed_before_named(text, place, where):
     person = persons(text, place)["王小明"]
     assert [h.jurisdiction for h in person.holdings] == where
 
@@ -368,6 +406,9 @@ def test_by_whom_a_post_is_taken_is_no_surname():
         ("新华社某某分社社长王小明到我县调研。", "通江县", [None]),
         ("世界某某论坛主席王小明出席。", "中国", [None]),
         ("中国国民党副主席王小明、秘书长李四来访。", "巴中市", [None]),
+        # the officer of a company whose name opens with another province's or city's name
+        ("佛山华锐电器有限公司董事长王小明出席签约仪式。", "通江县", [None]),
+        ("签约仪式上，广东某某集团总经理王小明致辞。", "通江县", [None]),
         # a chain after such a title keeps it
         ("中国国民党副主席、秘书长王小明来访。", "巴中市", [None, None]),
         # controls: a title naming a Chinese place, a country, or none at all
@@ -375,6 +416,12 @@ def test_by_whom_a_post_is_taken_is_no_surname():
         ("德国驻成都总领事王小明来访。", "巴中市", ["德国"]),
         ("市外事办国际合作处处长王小明出席。", "巴中市", ["巴中市"]),
         ("县政协委员王小明发言。", "通江县", ["通江县"]),
+        # controls: a company of the release's own city or province, of no place named, and one
+        # whose name opens with a county's short name (a brand as often as a place)
+        ("巴中某某集团董事长王小明出席。", "通江县", ["通江县"]),
+        ("四川某某集团董事长王小明出席。", "通江县", ["通江县"]),
+        ("华锐电器有限公司董事长王小明出席。", "通江县", ["通江县"]),
+        ("兴业集团董事长王小明出席。", "日照市", ["日照市"]),
     ],
 )
 def test_a_title_of_a_body_of_its_own_gets_no_release_place(text, place, where):
@@ -1892,6 +1939,16 @@ def test_the_posts_a_notice_gives_by_name(text, expected):
         ("县长吾买尔江出席会议。", {"吾买尔江": ["县长"]}),
         ("副县长那顺孟和出席会议。", {"那顺孟和": ["副县长"]}),
         ("副县长恩和，副县长乌兰出席会议。", {"恩和": ["副县长"], "乌兰": ["副县长"]}),
+        # a Mongolian name with 孟和 / 恩和 inside is read whole, not as a name 孟和 that the
+        # release names elsewhere only as the end of a longer name (那顺孟和)
+        ("旗委书记孟和巴雅尔主持会议。", {"孟和巴雅尔": ["旗委书记"]}),
+        (
+            "旗长那顺孟和出席。副旗长孟和吉日嘎拉讲话。",
+            {"那顺孟和": ["旗长"], "孟和吉日嘎拉": ["副旗长"]},
+        ),
+        # controls: 孟和 of its own, named again elsewhere, and a Han name with 和 inside
+        ("旗长孟和出席。副旗长孟和主持会议。", {"孟和": ["副旗长", "旗长"]}),
+        ("县长孟和平出席会议。", {"孟和平": ["县长"]}),
         # controls: 和 that joins two names, words and places in those characters
         ("县长王建国和李明华出席。", {"王建国": ["县长"], "李明华": []}),
         ("县长王建国和记者交谈。", {"王建国": ["县长"]}),

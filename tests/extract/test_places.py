@@ -136,6 +136,64 @@ def test_a_place_whose_people_come_to_another_is_the_visitors(title, text, place
     assert find_jurisdiction(release(text, title)) == place
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        # the release names its own chief bare, the host's with the host's name: a delegation
+        # that goes out (赴, 到) to a place named more often than its own
+        (
+            "宝鸡市党政代表团赴延安考察交流",
+            "9月2日，市委书记张三带领宝鸡市党政代表团到陕西省延安市考察交流。延安市委书记李四会见"
+            "代表团一行并陪同考察。会见中，张三对延安市的支持表示感谢。李四说，延安与宝鸡合作前景"
+            "广阔，延安将加强对接。考察期间，代表团参观了延安革命纪念馆。",
+            "宝鸡市",
+        ),
+        # controls: one chief named both ways, the chiefs of two levels, and 市长 that opens no name
+        (
+            "延安市召开座谈会",
+            "9月2日，延安市委书记李四主持召开座谈会。市委书记李四强调，延安要加强合作。",
+            "延安市",
+        ),
+        (
+            "延安市召开座谈会",
+            "9月2日，省委书记张三到延安调研。延安市委书记李四陪同。市委常委王五参加。",
+            "延安市",
+        ),
+        (
+            "延安市长三角招商推介会举行",
+            "9月2日，延安市长三角招商推介会举行。市长李四致辞。市委常委王五参加。",
+            "延安市",
+        ),
+    ],
+)
+def test_a_place_whose_chief_is_named_by_it_beside_a_bare_one_is_the_hosts(title, text, place):
+    assert find_jurisdiction(release(text, title)) == place
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        # a delegation led to a place by a chief named with the delegation's place, and leaders
+        # of that level named bare going with it: the host's release
+        (
+            "宝鸡市党政代表团到延安市考察交流",
+            "5月3日，宝鸡市委书记张三，宝鸡市委副书记、市长李四率宝鸡市党政代表团到延安市考察交流。"
+            "市领导王五、赵六陪同考察。宝鸡市党政代表团先后到延安市某园区、某村考察。",
+            "延安市",
+        ),
+        # control: the host's leaders named with the host's place
+        (
+            "宝鸡市党政代表团到延安市考察交流",
+            "5月3日，宝鸡市委书记张三，宝鸡市委副书记、市长李四率宝鸡市党政代表团到延安市考察交流。"
+            "延安市领导王五、赵六陪同考察。宝鸡市党政代表团先后到延安市某园区、某村考察。",
+            "宝鸡市",
+        ),
+    ],
+)
+def test_a_delegation_led_by_a_chief_named_with_its_place_is_the_visitors(title, text, place):
+    assert find_jurisdiction(release(text, title)) == place
+
+
 def test_a_short_name_that_ends_the_source_is_written_in_full():
     # 上海长宁 (the source): the district 长宁区, not 长宁 (a name read past the end of the text)
     text = "7月31日，区人大常委会举行会议，决定任命张三为长宁区人民政府副区长。区人大常委会主任李四主持。"
