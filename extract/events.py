@@ -361,7 +361,7 @@ _ROLE_FITS = {
 # What a visit of one day may hold, told of in the next sentence with no day of its own.
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
-_DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
+_DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|訊|电|電)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 # Happenings other than a meeting that 会后 / 会前 may refer to: a signing, a ceremony.
 _GATHERINGS = ("signing", "ceremony")
 # Background the visitors are told of a place they see (据介绍，该项目于11月20日开工建设; 该工程
@@ -1258,8 +1258,12 @@ class _Reader:
         current = self.current
         opens = None
         if "幕" in text:  # 开幕 / 闭幕: most sentences hold neither, and are not read clause by clause
+            # (from where the sentence's own words start: 新华社某地9月9日电 某博览会9日在某地开幕)
             clauses = _CLAUSE.finditer(text)
-            opens = next((o for c in clauses if (o := _OPENS.fullmatch(text, *c.span()))), None)
+            opens = next(
+                (o for c in clauses if (o := _OPENS.fullmatch(text, max(c.start(), words_start), c.end()))),
+                None,
+            )
         # 某博览会9日在某市开幕: the day the gathering opens on, written after its name (no part of
         # it, nor is 近日 in 某博览会近日开幕)
         opened_on = None
@@ -1665,7 +1669,7 @@ class _Reader:
             # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
             name = name[1:]
         opened = self.opened if self.opened and self.opened[0] in (index, index - 1) else None
-        if kind == "ceremony" and opened and simplify(name) == opened[2] + "式":
+        if kind == "ceremony" and opened and simplify(name) in (opened[2] + "式", opened[2] + "仪式"):
             # 某博览会在某市开幕，甲出席开幕式: the opening of that gathering.
             name = opened[1] + name
         place = None

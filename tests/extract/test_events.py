@@ -491,8 +491,18 @@ def test_a_congress_by_its_short_form(text, expected):
             "6月8日，某县第十届运动会闭幕。张三出席闭幕式并讲话。",
             [("ceremony", "某县第十届运动会闭幕式", "2020-06-08")],
         ),
+        # a gathering that opens after a dispatch's dateline, its day a bare one; 开幕仪式 as 开幕式
+        (
+            "东湖网6月8日电（记者 王五 赵六）2020某地博览会8日在某会展中心开幕。张三出席开幕仪式。",
+            [("ceremony", "2020某地博览会开幕仪式", "2020-06-08")],
+        ),
+        (
+            "东湖网6月8日电 第五届某博览会在某市开幕，张三出席开幕式并致辞。",
+            [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
+        ),
         # …not another rite, nor one of another day
         ("6月8日，某节开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
+        ("东湖网6月8日电 某节8日开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
         ("6月8日，会议要求做好火炬传递和开闭幕式各项工作。", []),  # 开闭幕式: both rites, a plan
     ],
 )
