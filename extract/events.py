@@ -2215,6 +2215,10 @@ class _Reader:
             ):
                 # (a bare cue, 乙、丙参加会见, names who took part, not hosts)
                 hosts = other.leaders | {p.person for p in other.roles if p.role == "host"}
+                if _BARE_CUE.match(simplify(draft.name)):
+                    # 甲会见乙。乙在会见中介绍…: the talks told of as a time frame, whichever
+                    # side speaks in them.
+                    hosts |= other.guests | {p.person for p in other.roles if p.role == "guest"}
                 if hosts and not draft.leaders & hosts:
                     continue  # 甲会见丙。甲表示，昨天乙同你举行了会谈: one reception for each host
             if draft.type == "appointment" and draft.sitting and other.sitting:

@@ -2669,6 +2669,11 @@ def test_who_tells_of_a_meeting_in_words_does_not_speak_at_it(text, speakers):
         ),
         # the same host again: the same reception
         ("6月9日，省长张三会见某集团董事长王五。张三在会见中表示，欢迎王五。", "2020-06-10", [{"张三"}]),
+        # …and so is the guest who speaks in it (在会见中介绍): no reception the guest hosts
+        ("6月9日，省长张三会见某集团董事长王五。王五在会见中介绍了集团情况。", "2020-06-10", [{"张三"}]),
+        ("6月9日，省长张三会见某集团董事长王五。王五在会谈中表示，愿意投资。", "2020-06-10", [{"张三"}]),
+        # …not someone neither side named, nor a guest who receives another
+        ("6月9日，省长张三会见某国大使王五。当天，王五也会见了李四。", "2020-06-10", [{"张三"}, {"王五"}]),
         # who take part in it host nothing
         ("6月9日，省长张三会见某国大使王五。李四参加会见。", "2020-06-10", [{"张三"}]),
     ],
