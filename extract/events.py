@@ -111,7 +111,10 @@ _DOER_TO_VISIT = re.compile(
 # visitor, where he went (no other verb between), and the call opening the next clause.
 _AND_THEN = re.compile(r"\s*[并还又也]*")
 _WENT_TO = re.compile(
-    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|抵达|到达|赴|到(?!会))"
+    _DOER_TO_VISIT.pattern
+    # …leading others there (甲率领有关部门赴某区，开展…检查; 甲带队来到某社区，看望…)
+    + r"(?:(?:率领|带领|率)[^，,；;。！？!?：:\s]{1,16}?|带队|率队)?"
+    + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|抵达|到达|赴|到(?!会))"
     r"(?P<place>[^，,；;。！？!?：:\s]{2,30})[，,]\s*(?:还|又|并|亲切|分别|逐一|先后|详细)*"
 )
 # A reception cue: what follows it in its clause is whom it receives.

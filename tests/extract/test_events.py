@@ -2949,6 +2949,29 @@ def test_whom_a_call_is_on_does_not_lead_it(text):
             ("张三", "李四"),
             ("看望慰问基层干部", {("张三", "lead"), ("李四", "lead")}),
         ),
+        # …who went there leading others
+        (
+            "3月9日，副县长张三带队来到某社区，看望慰问困难群众。",
+            ("张三",),
+            ("看望慰问困难群众", {("张三", "lead")}),
+        ),
+        # a check carried out (开展…检查), long as its kind may be, after where the visitor went
+        (
+            "3月9日，副市长张三率领市有关部门赴某区，开展节前安全生产检查。",
+            ("张三",),
+            ("开展节前安全生产检查", {("张三", "lead")}),
+        ),
+        (
+            "3月9日，副市长张三赴某区，开展防汛工作督导检查。",
+            ("张三",),
+            ("开展防汛工作督导检查", {("张三", "lead")}),
+        ),
+        # …or right after who carries it out
+        (
+            "3月9日，副市长张三开展节前安全生产检查。",
+            ("张三",),
+            ("开展节前安全生产检查", {("张三", "lead")}),
+        ),
     ],
 )
 def test_a_call_told_after_where_the_visitor_went(text, names, expected):
@@ -2962,6 +2985,10 @@ def test_a_call_told_after_where_the_visitor_went(text, names, expected):
     [
         "3月9日，县长张三来到某社区召开座谈会，慰问困难群众。",  # another verb: the meeting, no call
         "3月9日，县长张三来到某社区，感谢群众的慰问。",  # the call is not the visitor's
+        # a check called for is none carried out
+        "3月9日，县长张三要求各地开展节前安全生产检查。",
+        "3月9日，县长张三强调，要开展节前安全生产大检查。",
+        "3月9日，县长张三率领有关部门赴某区召开座谈会，开展节前安全生产检查。",
     ],
 )
 def test_no_call_without_a_visitor_going_to_make_it(text):
