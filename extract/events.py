@@ -1074,6 +1074,28 @@ def _organs_called(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _listed_before(text: str, start: int, mentions: list[_Mention]) -> tuple[str, ...]:
+    """The names listed in the clauses right before ``start``, each clause a titled name and no
+    more (县委书记甲，县委副书记、县长乙分别带队…: 甲), in the order written.
+
+    >>> party = [_Mention(9, 10, "甲"), _Mention(19, 20, "乙")]
+    >>> _listed_before("6月9日，县委书记甲，县委副书记、县长乙分别带队检查", 11, party)
+    ('甲',)
+    >>> _listed_before("6月9日，受县委书记甲委托，县长乙分别带队检查", 14, [_Mention(10, 11, "甲")])
+    ()
+    """
+    keys: tuple[str, ...] = ()
+    end = start
+    while end > 0 and text[end - 1] in "，,":
+        opens = max(text.rfind(mark, 0, end - 1) for mark in "，,；;。！？!?：:") + 1
+        listed = _starting(mentions, opens, end - 1)
+        if not listed or listed[-1].end != len(text[: end - 1].rstrip()):
+            break
+        keys = (*(m.key for m in listed), *keys)
+        end = opens
+    return keys
+
+
 def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
     """The names of a party named in the clause just before ``start`` (甲一行，到某镇…), or none.
 
@@ -1871,11 +1893,20 @@ class _Reader:
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
-        if kind == "inspection" and len(leaders) > 1 and _EACH_LEADS.search(v.text, clause.start(), at + 2):
-            # 甲、乙分别带队检查…: one inspection each, with its own lead.
-            for leader in (m.key for m in _starting(mentions, clause.start(), at)):
+        each = (
+            (
+                *_listed_before(v.text, clause.start(), mentions),
+                *(m.key for m in _starting(mentions, clause.start(), at)),
+            )
+            if kind == "inspection" and _EACH_LEADS.search(v.text, clause.start(), at + 2)
+            else ()
+        )
+        if len(set(each)) > 1:
+            # 甲、乙分别带队检查…: one inspection each, with its own lead (县委书记甲，县长乙分别带队…:
+            # the names listed in the clauses before, one titled name a clause, too).
+            for leader in dict.fromkeys(each):
                 named = f"{name}（{leader}）"
-                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=leaders)
+                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=frozenset({leader}))
                 draft.roles = [Participation(leader, "lead", sentence.span)]
                 draft.closed = True
                 self._tell(draft, index, clause)

@@ -3660,14 +3660,39 @@ def test_reception_named_with_its_means(text, names, name):
             ("张三", "李四"),
             [["张三"], ["李四"]],
         ),
+        # …each named in a clause of their own, titles and name
+        (
+            "6月9日，县委书记张三，县委副书记、县长李四分别带队开展节前安全生产检查。",
+            ("张三", "李四"),
+            [["张三"], ["李四"]],
+        ),
+        (
+            "6月9日，县委书记张三，县长李四，副县长王五分别带队检查安全生产工作。",
+            ("张三", "李四", "王五"),
+            [["张三"], ["李四"], ["王五"]],
+        ),
         # led together: one inspection, two leads
         ("6月9日，县委书记张三、县长李四带队检查安全生产工作。", ("张三", "李四"), [["张三", "李四"]]),
+        # one who asked another to go is no leader
+        ("6月9日，受县委书记张三委托，县长李四分别带队检查安全生产工作。", ("张三", "李四"), [["李四"]]),
     ],
 )
 def test_each_leads_an_inspection(text, names, leads):
     found = events_of(text, names=names)
     assert all(e.type == "inspection" for e in found)
     assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
+
+
+def test_each_inspection_goes_on_with_its_own_lead():
+    text = (
+        "6月9日，县委书记张三，县委副书记、县长李四分别带队开展安全生产检查。"
+        "张三一行先后来到某中学、某液化气站开展检查。李四带队先后到某医院、某景区等地开展检查。"
+    )
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.place, {p.person for p in e.participations if p.role == "lead"}) for e in found] == [
+        ("某中学、某液化气站", {"张三"}),
+        ("某医院、某景区等地", {"李四"}),
+    ]
 
 
 @pytest.mark.parametrize(
