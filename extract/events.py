@@ -573,8 +573,9 @@ _TITLES_ONLY = re.compile(
 _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,30}?会")
 # What joins a cue to a word of speech that follows it (…座谈时强调).
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
-# A rite named by its kind alone (主持仪式, 出席典礼): whichever rite is told of, a signing's too.
-_BARE_RITE = re.compile(r"^(?:仪式|典礼)$")
+# A rite named by its kind alone (主持仪式, 出席典礼, 参加签字仪式): whichever rite is told of, a
+# signing's too, and no better name of it.
+_BARE_RITE = re.compile(r"^(?:签字|签约)?(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 # A gathering that opens or closes, told as a clause of its own (某文化旅游节开幕, 某博览会在某市
@@ -1688,7 +1689,8 @@ class _Reader:
             # 中共中央政治局2月21日召开会议: the meeting is named with the organ that holds it.
             name = self._original(sentence, v, *organ) + name
         if simplify(name).startswith("在") and (
-            (kind == "meeting" and _NAMED_MEETING.search(name_view)) or (kind == "ceremony" and len(name) > 2)
+            (kind == "meeting" and _NAMED_MEETING.search(name_view))
+            or (kind in ("ceremony", "signing") and len(name) > 2)
         ):
             # where the doer was is no part of the name: 主持在秘鲁中资企业座谈会时 (the meeting is
             # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
@@ -1983,7 +1985,12 @@ class _Reader:
             return
         if same.generic and not generic:
             same.name, same.generic = draft.name, False
-        elif kind == "ceremony" and _is_rite(draft.name) and not _is_rite(same.name):
+        elif (
+            kind == "ceremony"
+            and _is_rite(draft.name)
+            and not _is_rite(same.name)
+            and not _BARE_RITE.match(simplify(draft.name))
+        ):
             # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
             same.name = draft.name
         elif (

@@ -522,6 +522,12 @@ def test_the_rite_of_a_gathering_that_opens(text, expected):
             "6月9日，某县重点项目集中开工仪式举行。县长张三出席。副县长李四主持典礼。",
             [("ceremony", {("张三", "attend"), ("李四", "chair")})],
         ),
+        # …and so is a signing's rite named by its kind (签字仪式, 签约仪式), which keeps the
+        # signing's own name
+        (
+            "6月9日，市政府与某集团签订投资合作协议。副市长张三出席。有关部门负责人李四参加签字仪式。",
+            [("signing", {("张三", "attend"), ("李四", "attend")})],
+        ),
         # controls: with no rite told of, or one of another day, it is a rite of its own
         (
             "6月9日，县长张三到某镇调研。下午，副县长李四主持仪式。",
@@ -536,6 +542,19 @@ def test_the_rite_of_a_gathering_that_opens(text, expected):
 def test_a_rite_named_by_its_kind_alone_is_the_one_told_of(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the signing keeps its own name when its rite is told of by kind
+        ("6月9日，市政府与某集团签订投资合作协议。李四参加签字仪式。", ["投资合作协议"]),
+        # where the signing rite was is no part of its name
+        ("6月9日，在某县项目签约仪式上，李四代表县政府签约。", ["某县项目签约仪式"]),
+    ],
+)
+def test_signing_names(text, names):
+    assert [e.name for e in events_of(text, names=("李四",))] == names
 
 
 @pytest.mark.parametrize(
