@@ -2704,7 +2704,9 @@ class _Reader:
                         # 昨天甲同你举行了会谈, in words to a guest: 你 is that guest.
                         self._give_keys((received,), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
-        continues = role != "speak" or _GOES_ON.match(text, clause.start())
+        # 市长甲，某集团总经理乙分别讲话: each of the names listed, one titled name a clause, spoke.
+        each = bool(before) and "分别" in text[before[-1].end : cue.start()]
+        continues = role != "speak" or _GOES_ON.match(text, clause.start()) or each
         if before:
             keys = tuple(m.key for m in before)
             if continues and pending:

@@ -5021,3 +5021,22 @@ def test_a_notice_of_appointments_by_tongzhi_ren(text, events):
 )
 def test_a_dispatchs_dateline_is_the_day_of_its_today(text, published, date):
     assert [e.date for e in events_of(text, published, names=("张三",))] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # 分别讲话 after names listed one titled name a clause: each spoke
+        ("6月9日，市政府与某集团签订投资合作协议。市长张三，某集团总经理李四分别讲话。", {"张三", "李四"}),
+        (
+            "6月9日，某县招商推介会举行。县长张三，某公司董事长李四，某协会会长王五分别致辞。",
+            {"张三", "李四", "王五"},
+        ),
+        # …not without 分别, nor one who did something else in the clause before
+        ("6月9日，市政府与某集团签订投资合作协议。市长张三，某集团总经理李四讲话。", {"李四"}),
+        ("6月9日，市政府与某集团签订投资合作协议。市长张三主持，某集团总经理李四分别讲话。", {"李四"}),
+    ],
+)
+def test_each_of_names_listed_before_speaks(text, speakers):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {p.person for p in event.participations if p.role == "speak"} == speakers
