@@ -5040,3 +5040,25 @@ def test_a_dispatchs_dateline_is_the_day_of_its_today(text, published, date):
 def test_each_of_names_listed_before_speaks(text, speakers):
     (event,) = events_of(text, names=("张三", "李四", "王五"))
     assert {p.person for p in event.participations if p.role == "speak"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # a visitor who brings something (带着慰问品): named, and the visit named from where he
+        # went, not from what he brought
+        (
+            "6月9日，县长张三带着慰问品深入某村困难群众家中走访慰问。",
+            "深入某村困难群众家中走访慰问",
+            "某村困难群众家中",
+        ),
+        ("6月9日，县长张三带着慰问品来到某村，走访慰问困难群众。", "走访慰问困难群众", "某村"),
+        ("6月9日，县长张三带着慰问金到某村看望困难群众。", "到某村看望困难群众", "某村"),
+        # control: a place that begins as such a noun's second word does is still a place
+        ("6月9日，县长张三到品牌企业调研。", "到品牌企业调研", "品牌企业"),
+    ],
+)
+def test_a_visit_of_one_who_brings_something(text, name, place):
+    (event,) = events_of(text, names=("张三",))
+    assert (event.type, event.name, event.place) == ("inspection", name, place)
+    assert {(p.person, p.role) for p in event.participations} == {("张三", "lead")}
