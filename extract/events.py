@@ -1098,6 +1098,24 @@ def _listed_before(text: str, start: int, mentions: list[_Mention]) -> tuple[str
     return keys
 
 
+def _goers_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
+    """The names of who went somewhere in the clause just before ``start``, the clause at
+    ``start`` going on with what they did there (甲、乙来到某村，看望…), or none.
+
+    >>> sorted(_goers_before("甲、乙来到某村，看望困难群众", 8, [_Mention(0, 1, "甲"), _Mention(2, 3, "乙")]))
+    ['乙', '甲']
+    >>> sorted(_goers_before("甲来到某村召开会议，看望困难群众", 10, [_Mention(0, 1, "甲")]))
+    []
+    """
+    opens = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    listed = _within(mentions, opens, start)
+    for m in listed:
+        went = _WENT_TO.fullmatch(text, m.end, start)
+        if went and _other_act().search(went.group("place")) is None:
+            return frozenset(n.key for n in listed if n.end <= m.end)
+    return frozenset()
+
+
 def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
     """The names of a party named in the clause just before ``start`` (甲一行，到某镇…), or none.
 
@@ -1830,6 +1848,10 @@ class _Reader:
         )
         if not leaders and kind == "inspection":
             leaders = _party_before(v.text, clause.start(), mentions)
+        # 甲来到某镇，看望…。乙来到某村，看望…: who went somewhere in the clause before leads
+        # the visit told next (not the one told of before, led by another).
+        goers = _goers_before(v.text, clause.start(), mentions) if kind == "inspection" else frozenset()
+        leaders = leaders or goers
         guests = [m.key for m in _starting(mentions, max(at, clause.start()), clause.end())]
         if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
             # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
@@ -1978,7 +2000,8 @@ class _Reader:
             if another or past or after
             else self._same_as(draft, name_view, bool(also), weak, elsewhen, own_call)
         )
-        if same is None and weak:
+        if same is None and weak and not goers:
+            # (甲深入某镇，调研…。乙一行来到某村，察看…: a visit of its own, led by who went)
             return
         if same is None:
             self._tell(draft, index, clause)
@@ -2242,7 +2265,14 @@ class _Reader:
                 # those its roles name too, listed before the clause of its cue (甲一行到某镇，
                 # 实地调研…: led by who went, though not named in the cue's clause).
                 led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
-                if led and not draft.leaders & led and not _call_on_the_same(draft.name, other.name):
+                # (calls on the same people by another host are one happening, unless made in
+                # another place: 甲来到某镇，看望…。乙来到某村，看望…)
+                elsewhere = draft.place and other.place and draft.place != other.place
+                if (
+                    led
+                    and not draft.leaders & led
+                    and (elsewhere or not _call_on_the_same(draft.name, other.name))
+                ):
                     continue
             if (draft.calls or own_call) and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit

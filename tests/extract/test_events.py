@@ -5062,3 +5062,28 @@ def test_a_visit_of_one_who_brings_something(text, name, place):
     (event,) = events_of(text, names=("张三",))
     assert (event.type, event.name, event.place) == ("inspection", name, place)
     assert {(p.person, p.role) for p in event.participations} == {("张三", "lead")}
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # visits told one after another, each after its own visitor went somewhere: one each
+        (
+            "6月9日，县委书记张三来到某镇，看望慰问困难群众。县长李四来到某村，看望慰问困难群众。",
+            [{"张三"}, {"李四"}],
+        ),
+        (
+            "6月9日，县委书记张三深入某镇，调研防汛工作。县长李四一行来到某村，察看安全生产情况。",
+            [{"张三"}, {"李四"}],
+        ),
+        # controls: the same visitor going on, or a call on the same people in no other place
+        (
+            "6月9日，县委书记张三到某镇调研。张三一行来到某村，察看防汛工作。",
+            [{"张三"}],
+        ),
+        ("6月9日，县委书记张三到驻地看望检查组。县长李四看望了检查组。", [{"张三", "李四"}]),
+    ],
+)
+def test_visits_of_visitors_who_went_each_somewhere(text, leads):
+    found = events_of(text, names=("张三", "李四"))
+    assert [{p.person for p in e.participations if p.role == "lead"} for e in found] == leads
