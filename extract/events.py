@@ -391,6 +391,11 @@ _ANOTHER = re.compile(r"还|另外|另")
 _HELD_AFTER = re.compile(r"\s*(?:会后|会议结束后)[，,\s]*[^，,；;。]{0,12}")
 # A count of happenings (连续两次召开…, 曾两次带队到…) after the days or years it lists
 # (5月6日和12日, 2013年和2015年): one happening each.
+# A sitting numbered with no 第 (二届市委召开108次常委会会议, 区政府召开45次常务会议): its place in
+# the organ's count, no tally of meetings; unless the sentence tallies (召开了12次常委会会议, 今年以来，
+# 召开…, 累计召开…).
+_ORDINAL_SITTING = re.compile(r"[0-9一二三四五六七八九十百]+次(?:常委会|常务会议|主任会议|党组会议|全体会议)")
+_TALLIED = re.compile(r"了\s*$|共|累计|先后|已|以来|今年|全年|期间|分别")
 _TIMES = re.compile(
     r"(?:连续|先后|曾经?|共|又|再|分)?(?<![第十0-9])(?P<n>[两二三四五六七八九2-9])次(?!会议|全会|大会|代表|党代)"
 )
@@ -1937,7 +1942,10 @@ class _Reader:
                 self._tell(draft, index, clause)
             return
         counted = None
-        if kind == "meeting" and _COUNT.search(name_view):
+        ordinal = _ORDINAL_SITTING.match(name_view) and not _TALLIED.search(
+            v.text, 0, clause.start() + match.start("name")
+        )
+        if kind == "meeting" and _COUNT.search(name_view) and not ordinal:
             # 3日、4日，甲主持召开两次专题会议: one meeting each day listed, as 两次召开… is; a
             # count alone (召开了3次会议) tells of no one meeting.
             counted = _TIMES.search(

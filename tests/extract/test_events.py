@@ -5087,3 +5087,19 @@ def test_a_visit_of_one_who_brings_something(text, name, place):
 def test_visits_of_visitors_who_went_each_somewhere(text, leads):
     found = events_of(text, names=("张三", "李四"))
     assert [{p.person for p in e.participations if p.role == "lead"} for e in found] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sitting numbered with no 第: its place in the organ's count, a meeting of that day
+        ("6月9日，三届县委召开56次常委会会议。县委书记张三主持会议。", [("56次常委会会议", "2020-06-09")]),
+        ("6月9日，区政府召开45次常务会议，区长张三主持。", [("45次常务会议", "2020-06-09")]),
+        # …not a tally of sittings
+        ("今年以来，县委召开12次常委会会议，研究重大事项。", []),
+        ("6月9日，县委召开了12次常委会会议。", []),
+        ("6月9日，县委累计召开12次常委会会议。", []),
+    ],
+)
+def test_a_sitting_numbered_without_its_ordinal_mark(text, expected):
+    assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
