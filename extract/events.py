@@ -201,11 +201,12 @@ _WILL_DO = re.compile(
 @lru_cache(maxsize=1)
 def _same_day() -> re.Pattern:
     """A sentence that goes on with the event before it: on its day (当天: a same-day word
-    of dates, or a part of a day), before or after its meeting (会后) or talks (会谈前), or
-    later."""
+    of dates, or a part of a day), before, in or after its meeting (会后) or talks (会谈前,
+    在会见中), or later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|在?随后|之后|(?:在此|在这)?(?:其间|期间))"
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|之后"
+        r"|(?:在此|在这)?(?:其间|期间))"
     )
 
 

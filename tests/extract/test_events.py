@@ -5103,3 +5103,20 @@ def test_visits_of_visitors_who_went_each_somewhere(text, leads):
 )
 def test_a_sitting_numbered_without_its_ordinal_mark(text, expected):
     assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # what is done in or after the talks told of (在会见中, 会见后, 会谈时) is of their day
+        ("6月8日，省长张三会见某国某省省长王五一行。在会见中，双方签署了友好合作备忘录。", "2020-06-08"),
+        ("6月8日，省长张三会见某国某省省长王五一行。会谈时，双方签署了友好合作备忘录。", "2020-06-08"),
+        # control: a day of its own
+        ("6月8日，省长张三会见某国某省省长王五一行。9日，双方签署了友好合作备忘录。", "2020-06-09"),
+    ],
+)
+def test_a_signing_in_the_talks_told_of_is_of_their_day(text, day):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三", "王五"))] == [
+        ("reception", "2020-06-08"),
+        ("signing", day),
+    ]
