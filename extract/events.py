@@ -1720,6 +1720,10 @@ class _Reader:
             # where the doer was is no part of the name: 主持在秘鲁中资企业座谈会时 (the meeting is
             # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
             name = name[1:]
+        if kind == "ceremony" and simplify(name).startswith("为") and _RITE.search(simplify(name)):
+            # 甲、乙共同为开幕式剪彩: the rite is 开幕式, what the ribbon is cut for (not 为某园揭牌,
+            # named by what is unveiled)
+            name = name[1:]
         opened = self.opened if self.opened and self.opened[0] in (index, index - 1) else None
         if kind == "ceremony" and opened and simplify(name) in (opened[2] + "式", opened[2] + "仪式"):
             # 某博览会在某市开幕，甲出席开幕式: the opening of that gathering.

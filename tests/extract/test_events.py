@@ -500,6 +500,11 @@ def test_a_congress_by_its_short_form(text, expected):
             "东湖网6月8日电 第五届某博览会在某市开幕，张三出席开幕式并致辞。",
             [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
         ),
+        # …a rite the ribbon is cut for (为开幕式剪彩): named by the rite
+        (
+            "6月8日，第五届某博览会在某市开幕，市长张三为开幕式剪彩。",
+            [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
+        ),
         # …not another rite, nor one of another day
         ("6月8日，某节开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
         ("东湖网6月8日电 某节8日开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
