@@ -1542,6 +1542,15 @@ class _Reader:
         doer = subject and not text.startswith("在", at)
         return bool(doer) and _DOER_COUNTED.fullmatch(text, subject[-1].end, at) is not None
 
+    def _of_the_visit(self, sentence: int, mentions: list[_Mention]) -> bool:
+        """Whether one of ``mentions`` leads a visit told in ``sentence``."""
+        for draft in self.drafts:
+            if draft.sentence == sentence and draft.type == "inspection":
+                party = draft.leaders | {p.person for p in draft.roles if p.role == "lead"}
+                if any(m.key in party for m in mentions):
+                    return True
+        return False
+
     def _part_of_day(self, text: str, opens: int = 0, written: list | None = None) -> tuple[int, str] | None:
         """A part of a day said with no date (甲上午主持召开…), or a time of day that opens the
         sentence at ``opens`` (9时30分，…): where, and the day it is.
@@ -1818,6 +1827,20 @@ class _Reader:
                 # of just before (not of a visit of several days: 6日至8日，…; nor one set at
                 # another time: 去年，…); a rite or a signing told of right after a gathering of
                 # one day (6月9日，某论坛开幕。甲出席开幕式并致辞) is of that day too.
+                date = visited[1]
+            if (
+                date is None
+                and visited
+                and kind == "reception"
+                and visited[2] == "inspection"
+                and not v.text[: clause.start()].strip()  # (no frame before it: 春节期间，…)
+                and not dates
+                and not self.unresolved
+                and not _ANOTHER_TIME.search(v.text, 0, at)
+                and self._of_the_visit(index - 1, _within(mentions, clause.start(), clause.end()))
+            ):
+                # 6月8日，某集团董事长乙一行来某市考察。市委书记甲会见了乙一行: the reception of
+                # the visitors of one day told of just before, or one they hold there, that day.
                 date = visited[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.

@@ -5125,3 +5125,20 @@ def test_a_signing_in_the_talks_told_of_is_of_their_day(text, day):
         ("reception", "2020-06-08"),
         ("signing", day),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a reception of the visitors of one day told just before, with no day of its own
+        ("6月8日，某集团董事长王五一行来某市考察。市委书记张三会见了王五一行。", "2020-06-08"),
+        # …or one the visitor holds there
+        ("6月8日，市委书记张三到某县调研。张三会见了某集团董事长王五。", "2020-06-08"),
+        # controls: a reception of someone else, or after a visit of several days
+        ("6月8日，某集团董事长王五一行来某市考察。市委书记张三会见了某国大使李四。", None),
+        ("6月8日至9日，某集团董事长王五一行来某市考察。市委书记张三会见了王五一行。", None),
+    ],
+)
+def test_a_reception_of_the_visit_told_before_is_of_its_day(text, day):
+    found = events_of(text, names=("张三", "王五", "李四"))
+    assert [e.date for e in found if e.type == "reception"] == [day]
