@@ -174,6 +174,9 @@ _WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
 # Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式), though what the clause
 # tells of before the welcome is (会见并欢迎甲来某市考察); a welcome's rite or banquet is no welcome.
 _WELCOMED_TO = re.compile(r"欢迎(?![仪宴晚酒词辞会])[^，,。；;]{0,15}?(?:来|到|赴)")
+# Nor is what someone is thanked for (乙感谢某市派团参加某论坛, 感谢甲出席某年会): a part the other side
+# took, told as thanks, not a happening the release reports.
+_THANKED_FOR = re.compile(r"感谢[^，,。；;]{0,15}?(?:参加|出席|莅临|派团|来|到|赴)")
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期"
     # 将 of what will be done, not of a general or soldiers (老将军, 将士), of 将近 or of a
@@ -1343,7 +1346,7 @@ class _Reader:
                 or _CAPTION.search(words)
             ):
                 continue
-            welcomed = _WELCOMED_TO.search(words)
+            welcomed = _WELCOMED_TO.search(words) or _THANKED_FOR.search(words)
             # cues share their words: the clause read once for all, and only the rows it may match tried
             for kind, pattern in _cues_held(_needs_held(words)):
                 match = pattern.search(words)

@@ -5142,3 +5142,17 @@ def test_a_signing_in_the_talks_told_of_is_of_their_day(text, day):
 def test_a_reception_of_the_visit_told_before_is_of_its_day(text, day):
     found = events_of(text, names=("张三", "王五", "李四"))
     assert [e.date for e in found if e.type == "reception"] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # what someone is thanked for (感谢某市派团参加某论坛) is no happening reported
+        ("6月9日，市长张三会见某国某市市长王五。王五感谢某市派团参加市长论坛。", ["reception"]),
+        ("6月9日，市长张三会见某集团董事长王五。王五感谢张三出席集团年会。", ["reception"]),
+        # control: a thanks said after what is reported does not undo it
+        ("6月9日，市长张三出席某集团年会并致辞，感谢企业家们的支持。", ["meeting"]),
+    ],
+)
+def test_what_someone_is_thanked_for_is_no_happening(text, types):
+    assert [e.type for e in events_of(text, names=("张三", "王五"))] == types
