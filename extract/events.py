@@ -409,7 +409,7 @@ _DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
-_NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
+_NAMED_MEETING = re.compile(r"会议?$|全会$|班$|会暨.+(?:仪式|典礼)$")
 # A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
 # opens with the meeting (会上, 会议邀请…).
 _LECTURE = re.compile(r"报告$|党课$")
@@ -585,6 +585,9 @@ _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # A rite named by its kind alone (主持仪式, 出席典礼, 参加签字仪式): whichever rite is told of, a
 # signing's too, and no better name of it.
+# The kind of a rite a name ends with (项目签约仪式: 签约仪式), as a meeting held with it names it
+# (某推介会暨项目签约仪式).
+_RITE_KIND = re.compile(r"[^\s]{0,2}(?:仪式|典礼)$")
 _BARE_RITE = re.compile(r"^(?:签字|签约)?(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
@@ -2282,7 +2285,15 @@ class _Reader:
         # 签约仪式在某地举行。乙主持仪式: a rite named by no more than its kind is the one told of,
         # a signing's too.
         kinds = {"ceremony", "signing"} if _BARE_RITE.match(simplify(draft.name)) else {draft.type}
+        rite = _RITE_KIND.search(simplify(draft.name)) if draft.type in _GATHERINGS else None
         for other in reversed(self.drafts):
+            if (
+                rite
+                and other.type == "meeting"
+                and not other.past
+                and re.search(rf"暨.*{rite.group()}$", simplify(other.name))
+            ):
+                return other  # 某推介会暨项目签约仪式举行。在项目签约仪式上，…: the rite it was held with
             if other.type not in kinds or other.past or (elsewhen and other.date):
                 continue
             if draft.date and other.date and other.date != draft.date:

@@ -5156,3 +5156,27 @@ def test_a_reception_of_the_visit_told_before_is_of_its_day(text, day):
 )
 def test_what_someone_is_thanked_for_is_no_happening(text, types):
     assert [e.type for e in events_of(text, names=("张三", "王五"))] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held with a rite (…推介会暨项目签约仪式) is one event, named whole, and the
+        # rite told of again by its kind is that event
+        (
+            "6月9日，某县招商推介会暨项目签约仪式在某酒店举行。张三出席签约仪式。",
+            [("meeting", "某县招商推介会暨项目签约仪式", "2020-06-09")],
+        ),
+        (
+            "6月9日，某县招商推介会暨项目签约仪式在某酒店举行。在合作项目签约仪式上，张三致辞。",
+            [("meeting", "某县招商推介会暨项目签约仪式", "2020-06-09")],
+        ),
+        # control: a rite held after the meeting, not with it, is its own
+        (
+            "6月9日，某县招商推介会在某酒店举行。张三出席并致辞。会后举行了项目签约仪式。",
+            [("meeting", "某县招商推介会", "2020-06-09"), ("signing", "项目签约仪式", "2020-06-09")],
+        ),
+    ],
+)
+def test_a_meeting_held_with_a_rite(text, expected):
+    assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected
