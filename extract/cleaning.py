@@ -108,6 +108,14 @@ def _is_boilerplate(line: str) -> bool:
     return _furniture(line) is not None
 
 
+# Outlets named after a page's date (某某新闻网-某某日报, 某某晚报 | 某某客户端): each a name
+# that ends as an outlet's does, with no verb or particle in it (某村成立合作社 is news).
+_OUTLETS = re.compile(
+    r"(?:[\s|｜/\-—·、]*(?:(?!召开|举行|成立|建成|开展|组建|挂牌|的|了)[\u4e00-\u9fff]){1,12}?"
+    r"(?:网|網|报|報|台|臺|社|客户端|客戶端|新闻|新聞)){1,3}\s*"
+)
+
+
 @lru_cache(maxsize=4096)
 def _is_meta(line: str) -> bool:
     """A line of labelled metadata (来源, 发布时间, 编辑...) or a bare date."""
@@ -125,6 +133,9 @@ def _is_meta(line: str) -> bool:
         if not _SENTENCE_END.search(line[labels[0].end() :]) or len(labels) >= 2:
             return True
     if date and _cjk_count(line[: date.start()] + line[date.end() :]) <= 4:
+        return True
+    if date and not line[: date.start()].strip() and _OUTLETS.fullmatch(line, date.end()):
+        # 2005年04月13日06:56 某某新闻网-某某日报: the date and the outlets that carried it
         return True
     if re.match(r"^(发布|發布|来源|來源|稿源|作者|编辑|編輯|责任编辑|責任編輯)", line) and len(line) <= 60:
         return True

@@ -395,11 +395,12 @@ def release_clock(release: Release) -> str | None:
     return clock
 
 
-# A wire dispatch's dateline: an agency or a paper, where it was filed, the day, 电 (新华社北京3月5日电,
-# 中新网3月5日电, 人民网华盛顿3月4日电, 本报北京3月5日电), not 讯 of no day (本报讯).
+# A wire dispatch's dateline: an agency or a paper, where it was filed, the day, 电 or 讯 (新华社北京3月5日电,
+# 中新网3月5日电, 人民网华盛顿3月4日电, 本报北京3月5日电, 某某网3月5日讯, 某某网3月5日某市讯; traditional
+# forms too), not 讯 of no day (本报讯).
 _DISPATCH = re.compile(
-    r"\s*[【\[]?[^\s，,。：:；;0-9]{1,16}?(?:社|网|报|台|电视台)[^\s，,。：:；;0-9]{0,12}?"
-    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*电"
+    r"\s*[【\[]?[^\s，,。：:；;0-9]{1,16}?(?:社|网|網|报|報|台|臺)[^\s，,。：:；;0-9]{0,12}?"
+    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:[^\s，,。：:；;0-9（(]{1,8}?)?\s*[电電讯訊]"
 )
 
 

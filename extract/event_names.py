@@ -48,11 +48,13 @@ def _inspect_verbs() -> re.Pattern:
 
 @cache
 def _opening() -> re.Pattern:
-    """The first word of a visit's verb phrase: a start or place word, or the verb itself."""
-    words = sorted(
-        {*_words("start"), *_words("place"), *load_words("inspection_verbs.tsv")}, key=len, reverse=True
+    """The first word of a visit's verb phrase: a start or place word, or the verb itself; not a
+    verb that begins a noun of what is brought or sent (甲带着慰问品深入某村走访: 慰问品)."""
+    words = sorted({*_words("start"), *_words("place")}, key=len, reverse=True)
+    verbs = sorted(load_words("inspection_verbs.tsv"), key=len, reverse=True)
+    return re.compile(
+        "|".join(map(re.escape, words)) + "|(?:" + "|".join(map(re.escape, verbs)) + ")(?![品金信物款])"
     )
-    return re.compile("|".join(map(re.escape, words)))
 
 
 @cache

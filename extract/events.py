@@ -111,7 +111,11 @@ _DOER_TO_VISIT = re.compile(
 # visitor, where he went (no other verb between), and the call opening the next clause.
 _AND_THEN = re.compile(r"\s*[并还又也]*")
 _WENT_TO = re.compile(
-    _DOER_TO_VISIT.pattern + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|抵达|到达|赴|到(?!会))"
+    _DOER_TO_VISIT.pattern
+    # …leading others there, or bringing something (甲率领有关部门赴某区，开展…检查; 甲带队来到某社区，
+    # 看望…; 甲带着慰问品来到某村，走访…)
+    + r"(?:(?:率领|带领|率|带着)[^，,；;。！？!?：:\s]{1,16}?|带队|率队)?"
+    + r"(?:先后)?(?:来到|前往|深入到?|走进|赶赴|抵达|到达|赴|到(?!会))"
     r"(?P<place>[^，,；;。！？!?：:\s]{2,30})[，,]\s*(?:还|又|并|亲切|分别|逐一|先后|详细)*"
 )
 # A reception cue: what follows it in its clause is whom it receives.
@@ -170,6 +174,9 @@ _WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
 # Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式), though what the clause
 # tells of before the welcome is (会见并欢迎甲来某市考察); a welcome's rite or banquet is no welcome.
 _WELCOMED_TO = re.compile(r"欢迎(?![仪宴晚酒词辞会])[^，,。；;]{0,15}?(?:来|到|赴)")
+# Nor is what someone is thanked for (乙感谢某市派团参加某论坛, 感谢甲出席某年会): a part the other side
+# took, told as thanks, not a happening the release reports.
+_THANKED_FOR = re.compile(r"感谢[^，,。；;]{0,15}?(?:参加|出席|莅临|派团|来|到|赴)")
 _MODAL = re.compile(
     r"(?<![主重需纪简提摘])要(?![求闻点素案件害职])|必须|务必|应当|需要|不得|禁止|严禁|取消|暂停|停办|推迟|延期"
     # 将 of what will be done, not of a general or soldiers (老将军, 将士), of 将近 or of a
@@ -204,11 +211,12 @@ _WILL_DO = re.compile(
 @lru_cache(maxsize=1)
 def _same_day() -> re.Pattern:
     """A sentence that goes on with the event before it: on its day (当天: a same-day word
-    of dates, or a part of a day), before or after its meeting (会后) or talks (会谈前), or
-    later."""
+    of dates, or a part of a day), before, in or after its meeting (会后) or talks (会谈前,
+    在会见中), or later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|((?:会见|会谈|会晤)(?:结束)?[前后])|在?随后|之后|(?:在此|在这)?(?:其间|期间))"
+        rf"\s*(?:({day})|(会后|会前|会上|会议)|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|之后"
+        r"|(?:在此|在这)?(?:其间|期间))"
     )
 
 
@@ -368,7 +376,7 @@ _ROLE_FITS = {
 # What a visit of one day may hold, told of in the next sentence with no day of its own.
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
 # A dateline before the story: 央视网消息（新闻联播）：, 本网讯.
-_DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|电)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
+_DATELINE = re.compile(r"^[^，,。：:]{0,20}(?:消息|讯|訊|电|電)(?:[（(][^）)]{0,10}[）)])?[：:]?\s*")
 # Happenings other than a meeting that 会后 / 会前 may refer to: a signing, a ceremony.
 _GATHERINGS = ("signing", "ceremony")
 # Background the visitors are told of a place they see (据介绍，该项目于11月20日开工建设; 该工程
@@ -394,6 +402,11 @@ _ANOTHER = re.compile(r"还|另外|另")
 _HELD_AFTER = re.compile(r"\s*(?:会后|会议结束后)[，,\s]*[^，,；;。]{0,12}")
 # A count of happenings (连续两次召开…, 曾两次带队到…) after the days or years it lists
 # (5月6日和12日, 2013年和2015年): one happening each.
+# A sitting numbered with no 第 (二届市委召开108次常委会会议, 区政府召开45次常务会议): its place in
+# the organ's count, no tally of meetings; unless the sentence tallies (召开了12次常委会会议, 今年以来，
+# 召开…, 累计召开…).
+_ORDINAL_SITTING = re.compile(r"[0-9一二三四五六七八九十百]+次(?:常委会|常务会议|主任会议|党组会议|全体会议)")
+_TALLIED = re.compile(r"了\s*$|共|累计|先后|已|以来|今年|全年|期间|分别")
 _TIMES = re.compile(
     r"(?:连续|先后|曾经?|共|又|再|分)?(?<![第十0-9])(?P<n>[两二三四五六七八九2-9])次(?!会议|全会|大会|代表|党代)"
 )
@@ -403,7 +416,7 @@ _DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
-_NAMED_MEETING = re.compile(r"会议?$|全会$|班$")
+_NAMED_MEETING = re.compile(r"会议?$|全会$|班$|会暨.+(?:仪式|典礼)$")
 # A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
 # opens with the meeting (会上, 会议邀请…).
 _LECTURE = re.compile(r"报告$|党课$")
@@ -587,8 +600,12 @@ _TITLES_ONLY = re.compile(
 _HEADLINE_CHAIR = re.compile(r"[^，,\s]{0,16}?主持(?:召开|在)?[^，,\s]{0,30}?会")
 # What joins a cue to a word of speech that follows it (…座谈时强调).
 _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
-# A rite named by its kind alone (主持仪式, 出席典礼): whichever rite is told of, a signing's too.
-_BARE_RITE = re.compile(r"^(?:仪式|典礼)$")
+# A rite named by its kind alone (主持仪式, 出席典礼, 参加签字仪式): whichever rite is told of, a
+# signing's too, and no better name of it.
+# The kind of a rite a name ends with (项目签约仪式: 签约仪式), as a meeting held with it names it
+# (某推介会暨项目签约仪式).
+_RITE_KIND = re.compile(r"[^\s]{0,2}(?:仪式|典礼)$")
+_BARE_RITE = re.compile(r"^(?:签字|签约)?(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
 # A gathering that opens or closes, told as a clause of its own (某文化旅游节开幕, 某博览会在某市
@@ -1088,6 +1105,46 @@ def _organs_called(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _listed_before(text: str, start: int, mentions: list[_Mention]) -> tuple[str, ...]:
+    """The names listed in the clauses right before ``start``, each clause a titled name and no
+    more (县委书记甲，县委副书记、县长乙分别带队…: 甲), in the order written.
+
+    >>> party = [_Mention(9, 10, "甲"), _Mention(19, 20, "乙")]
+    >>> _listed_before("6月9日，县委书记甲，县委副书记、县长乙分别带队检查", 11, party)
+    ('甲',)
+    >>> _listed_before("6月9日，受县委书记甲委托，县长乙分别带队检查", 14, [_Mention(10, 11, "甲")])
+    ()
+    """
+    keys: tuple[str, ...] = ()
+    end = start
+    while end > 0 and text[end - 1] in "，,":
+        opens = max(text.rfind(mark, 0, end - 1) for mark in "，,；;。！？!?：:") + 1
+        listed = _starting(mentions, opens, end - 1)
+        if not listed or listed[-1].end != len(text[: end - 1].rstrip()):
+            break
+        keys = (*(m.key for m in listed), *keys)
+        end = opens
+    return keys
+
+
+def _goers_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
+    """The names of who went somewhere in the clause just before ``start``, the clause at
+    ``start`` going on with what they did there (甲、乙来到某村，看望…), or none.
+
+    >>> sorted(_goers_before("甲、乙来到某村，看望困难群众", 8, [_Mention(0, 1, "甲"), _Mention(2, 3, "乙")]))
+    ['乙', '甲']
+    >>> sorted(_goers_before("甲来到某村召开会议，看望困难群众", 10, [_Mention(0, 1, "甲")]))
+    []
+    """
+    opens = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    listed = _within(mentions, opens, start)
+    for m in listed:
+        went = _WENT_TO.fullmatch(text, m.end, start)
+        if went and _other_act().search(went.group("place")) is None:
+            return frozenset(n.key for n in listed if n.end <= m.end)
+    return frozenset()
+
+
 def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
     """The names of a party named in the clause just before ``start`` (甲一行，到某镇…), or none.
 
@@ -1275,8 +1332,12 @@ class _Reader:
         current = self.current
         opens = None
         if "幕" in text:  # 开幕 / 闭幕: most sentences hold neither, and are not read clause by clause
+            # (from where the sentence's own words start: 新华社某地9月9日电 某博览会9日在某地开幕)
             clauses = _CLAUSE.finditer(text)
-            opens = next((o for c in clauses if (o := _OPENS.fullmatch(text, *c.span()))), None)
+            opens = next(
+                (o for c in clauses if (o := _OPENS.fullmatch(text, max(c.start(), words_start), c.end()))),
+                None,
+            )
         # 某博览会9日在某市开幕: the day the gathering opens on, written after its name (no part of
         # it, nor is 近日 in 某博览会近日开幕)
         opened_on = None
@@ -1305,7 +1366,7 @@ class _Reader:
                 or _CAPTION.search(words)
             ):
                 continue
-            welcomed = _WELCOMED_TO.search(words)
+            welcomed = _WELCOMED_TO.search(words) or _THANKED_FOR.search(words)
             # cues share their words: the clause read once for all, and only the rows it may match tried
             for kind, pattern in _cues_held(_needs_held(words)):
                 match = pattern.search(words)
@@ -1509,6 +1570,15 @@ class _Reader:
         doer = subject and not text.startswith("在", at)
         return bool(doer) and _DOER_COUNTED.fullmatch(text, subject[-1].end, at) is not None
 
+    def _of_the_visit(self, sentence: int, mentions: list[_Mention]) -> bool:
+        """Whether one of ``mentions`` leads a visit told in ``sentence``."""
+        for draft in self.drafts:
+            if draft.sentence == sentence and draft.type == "inspection":
+                party = draft.leaders | {p.person for p in draft.roles if p.role == "lead"}
+                if any(m.key in party for m in mentions):
+                    return True
+        return False
+
     def _part_of_day(self, text: str, opens: int = 0, written: list | None = None) -> tuple[int, str] | None:
         """A part of a day said with no date (甲上午主持召开…), or a time of day that opens the
         sentence at ``opens`` (9时30分，…): where, and the day it is.
@@ -1681,13 +1751,18 @@ class _Reader:
             # 中共中央政治局2月21日召开会议: the meeting is named with the organ that holds it.
             name = self._original(sentence, v, *organ) + name
         if simplify(name).startswith("在") and (
-            (kind == "meeting" and _NAMED_MEETING.search(name_view)) or (kind == "ceremony" and len(name) > 2)
+            (kind == "meeting" and _NAMED_MEETING.search(name_view))
+            or (kind in ("ceremony", "signing") and len(name) > 2)
         ):
             # where the doer was is no part of the name: 主持在秘鲁中资企业座谈会时 (the meeting is
             # 秘鲁中资企业座谈会), 乙在开幕式上致辞 (the rite is 开幕式)
             name = name[1:]
+        if kind == "ceremony" and simplify(name).startswith("为") and _RITE.search(simplify(name)):
+            # 甲、乙共同为开幕式剪彩: the rite is 开幕式, what the ribbon is cut for (not 为某园揭牌,
+            # named by what is unveiled)
+            name = name[1:]
         opened = self.opened if self.opened and self.opened[0] in (index, index - 1) else None
-        if kind == "ceremony" and opened and simplify(name) == opened[2] + "式":
+        if kind == "ceremony" and opened and simplify(name) in (opened[2] + "式", opened[2] + "仪式"):
             # 某博览会在某市开幕，甲出席开幕式: the opening of that gathering.
             name = opened[1] + name
         place = None
@@ -1781,6 +1856,20 @@ class _Reader:
                 # another time: 去年，…); a rite or a signing told of right after a gathering of
                 # one day (6月9日，某论坛开幕。甲出席开幕式并致辞) is of that day too.
                 date = visited[1]
+            if (
+                date is None
+                and visited
+                and kind == "reception"
+                and visited[2] == "inspection"
+                and not v.text[: clause.start()].strip()  # (no frame before it: 春节期间，…)
+                and not dates
+                and not self.unresolved
+                and not _ANOTHER_TIME.search(v.text, 0, at)
+                and self._of_the_visit(index - 1, _within(mentions, clause.start(), clause.end()))
+            ):
+                # 6月8日，某集团董事长乙一行来某市考察。市委书记甲会见了乙一行: the reception of
+                # the visitors of one day told of just before, or one they hold there, that day.
+                date = visited[1]
         if self.past and not (dated and dated.span.start < clause.start() + match.start()):
             # 2010年，甲到某市考察: a happening of a year long past, its day unknown.
             date = None
@@ -1820,6 +1909,10 @@ class _Reader:
         )
         if not leaders and kind == "inspection":
             leaders = _party_before(v.text, clause.start(), mentions)
+        # 甲来到某镇，看望…。乙来到某村，看望…: who went somewhere in the clause before leads
+        # the visit told next (not the one told of before, led by another).
+        goers = _goers_before(v.text, clause.start(), mentions) if kind == "inspection" else frozenset()
+        leaders = leaders or goers
         guests = [m.key for m in _starting(mentions, max(at, clause.start()), clause.end())]
         if kind == "reception" and _SEPARATE.search(clause.group()) and len(guests) > 1:
             # 分别会见甲和乙, 先后会见…: one reception each, with its host and its guest.
@@ -1886,17 +1979,29 @@ class _Reader:
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
-        if kind == "inspection" and len(leaders) > 1 and _EACH_LEADS.search(v.text, clause.start(), at + 2):
-            # 甲、乙分别带队检查…: one inspection each, with its own lead.
-            for leader in (m.key for m in _starting(mentions, clause.start(), at)):
+        each = (
+            (
+                *_listed_before(v.text, clause.start(), mentions),
+                *(m.key for m in _starting(mentions, clause.start(), at)),
+            )
+            if kind == "inspection" and _EACH_LEADS.search(v.text, clause.start(), at + 2)
+            else ()
+        )
+        if len(set(each)) > 1:
+            # 甲、乙分别带队检查…: one inspection each, with its own lead (县委书记甲，县长乙分别带队…:
+            # the names listed in the clauses before, one titled name a clause, too).
+            for leader in dict.fromkeys(each):
                 named = f"{name}（{leader}）"
-                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=leaders)
+                draft = _Draft(kind, named, index, sentence.span, date, place, leaders=frozenset({leader}))
                 draft.roles = [Participation(leader, "lead", sentence.span)]
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
         counted = None
-        if kind == "meeting" and _COUNT.search(name_view):
+        ordinal = _ORDINAL_SITTING.match(name_view) and not _TALLIED.search(
+            v.text, 0, clause.start() + match.start("name")
+        )
+        if kind == "meeting" and _COUNT.search(name_view) and not ordinal:
             # 3日、4日，甲主持召开两次专题会议: one meeting each day listed, as 两次召开… is; a
             # count alone (召开了3次会议) tells of no one meeting.
             counted = _TIMES.search(
@@ -1959,7 +2064,8 @@ class _Reader:
             if another or past or after
             else self._same_as(draft, name_view, bool(also), weak, elsewhen, own_call)
         )
-        if same is None and weak:
+        if same is None and weak and not goers:
+            # (甲深入某镇，调研…。乙一行来到某村，察看…: a visit of its own, led by who went)
             return
         if same is None:
             self._tell(draft, index, clause)
@@ -1967,7 +2073,12 @@ class _Reader:
             return
         if same.generic and not generic:
             same.name, same.generic = draft.name, False
-        elif kind == "ceremony" and _is_rite(draft.name) and not _is_rite(same.name):
+        elif (
+            kind == "ceremony"
+            and _is_rite(draft.name)
+            and not _is_rite(same.name)
+            and not _BARE_RITE.match(simplify(draft.name))
+        ):
             # 颁发任命书 … 举行了宪法宣誓仪式: the rite's own name.
             same.name = draft.name
         elif (
@@ -2196,7 +2307,15 @@ class _Reader:
         # 签约仪式在某地举行。乙主持仪式: a rite named by no more than its kind is the one told of,
         # a signing's too.
         kinds = {"ceremony", "signing"} if _BARE_RITE.match(simplify(draft.name)) else {draft.type}
+        rite = _RITE_KIND.search(simplify(draft.name)) if draft.type in _GATHERINGS else None
         for other in reversed(self.drafts):
+            if (
+                rite
+                and other.type == "meeting"
+                and not other.past
+                and re.search(rf"暨.*{rite.group()}$", simplify(other.name))
+            ):
+                return other  # 某推介会暨项目签约仪式举行。在项目签约仪式上，…: the rite it was held with
             if other.type not in kinds or other.past or (elsewhen and other.date):
                 continue
             if draft.date and other.date and other.date != draft.date:
@@ -2218,7 +2337,14 @@ class _Reader:
                 # those its roles name too, listed before the clause of its cue (甲一行到某镇，
                 # 实地调研…: led by who went, though not named in the cue's clause).
                 led = other.leaders | {p.person for p in other.roles if p.role == "lead"}
-                if led and not draft.leaders & led and not _call_on_the_same(draft.name, other.name):
+                # (calls on the same people by another host are one happening, unless made in
+                # another place: 甲来到某镇，看望…。乙来到某村，看望…)
+                elsewhere = draft.place and other.place and draft.place != other.place
+                if (
+                    led
+                    and not draft.leaders & led
+                    and (elsewhere or not _call_on_the_same(draft.name, other.name))
+                ):
                     continue
             if (draft.calls or own_call) and not _CALL.search(other.name):
                 continue  # 甲到某镇调研。在走访人大代表乙时，…: another visit
@@ -2233,6 +2359,10 @@ class _Reader:
             ):
                 # (a bare cue, 乙、丙参加会见, names who took part, not hosts)
                 hosts = other.leaders | {p.person for p in other.roles if p.role == "host"}
+                if _BARE_CUE.match(simplify(draft.name)):
+                    # 甲会见乙。乙在会见中介绍…: the talks told of as a time frame, whichever
+                    # side speaks in them.
+                    hosts |= other.guests | {p.person for p in other.roles if p.role == "guest"}
                 if hosts and not draft.leaders & hosts:
                     continue  # 甲会见丙。甲表示，昨天乙同你举行了会谈: one reception for each host
             if draft.type == "appointment" and draft.sitting and other.sitting:
@@ -2693,7 +2823,9 @@ class _Reader:
                         # 昨天甲同你举行了会谈, in words to a guest: 你 is that guest.
                         self._give_keys((received,), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
-        continues = role != "speak" or _GOES_ON.match(text, clause.start())
+        # 市长甲，某集团总经理乙分别讲话: each of the names listed, one titled name a clause, spoke.
+        each = bool(before) and "分别" in text[before[-1].end : cue.start()]
+        continues = role != "speak" or _GOES_ON.match(text, clause.start()) or each
         if before:
             keys = tuple(m.key for m in before)
             if continues and pending:

@@ -40,7 +40,11 @@ def _self_references() -> dict[str, str]:
 
 _TOWN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(镇|乡|街道|苏木)(?=[\u4e00-\u9fff,，、 ])")
 _TOWN_AFTER = re.compile(r"(?:[县区市旗]|日|在|到|赴|于|入)([\u4e00-\u9fff]{2,3}?)(镇|乡|街道|苏木)")
-_NOT_TOWN = re.compile(r"^(城|乡|各|全|本|我|该|村|集|小|重|街|城乡|各乡|乡镇|城镇|村镇|集镇|小城)")
+# (日/月/年/号 right after a number ends a date, 在/从/起/至 open where or when: 9月27日至30日在全镇
+# 范围内, 27日起在全镇)
+_NOT_TOWN = re.compile(
+    r"^(城|乡|各|全|本|我|该|村|集|小|重|街|城乡|各乡|乡镇|城镇|村镇|集镇|小城|日|月|年|号|在|从|起|至)"
+)
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,20 @@ def test_more_ways_of_labelling_the_date_and_the_source(lines, published, source
     assert (release.published, release.source) == (published, source)
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # a date line under the headline that names the outlets that carried the page
+        ("2005年04月13日06:56 某川新闻网-某都日报", "2005-04-13T06:56"),
+        ("2020-01-26 15:22 某某日报 | 某某客户端", "2020-01-26T15:22"),
+        # control: a line that opens with a date and tells news is body, no date line
+        ("2020年3月5日 某村成立合作社", None),
+    ],
+)
+def test_a_date_line_that_names_its_outlets(line, published):
+    assert clean(page(TITLE, line, *BODY)).published == published
+
+
 def test_html_page_is_reduced_to_its_article():
     from govkg.extract.html import html_to_text
 

@@ -4,11 +4,13 @@ from itertools import pairwise
 
 import pytest
 
+from govkg.extract import Release
 from govkg.extract.data import load_table
 from govkg.extract.dates import (
     cn_number,
     find_dates,
     first_date,
+    release_clock,
     resolve_day,
     resolve_month_day,
     same_day_words,
@@ -609,3 +611,24 @@ def test_a_lunar_month_of_a_named_year_is_no_known_day(year):
 def test_a_day_of_the_first_lunar_month_of_a_written_year(text, iso):
     mentions = list(find_dates(text, "2021-06-20"))
     assert [(d.iso, d.span.start) for d in mentions] == [(iso, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        # a dispatch's dateline is the day its 今天 is told on: 电 or 讯, the place before the day
+        # or after it, simplified or traditional
+        ("新华社北京9月12日电 国务院总理甲今天在某市考察。", "2015-09-12"),
+        ("南山网9月12日讯 今天上午，某活动周开幕式举行。", "2015-09-12"),
+        ("南山网9月12日北湖讯（记者 乙丙）今天上午，某活动周开幕式举行。", "2015-09-12"),
+        ("南山網9月12日北湖訊 今天上午，某活動週開幕式舉行。", "2015-09-12"),
+        ("北湖日报9月11日电 昨天，某县召开会议。", "2015-09-11"),
+        # …not a 讯 of no day, nor a day more than a week before the page
+        ("本报讯 9月12日，某县召开会议。", "2015-09-13"),
+        ("南山网8月12日讯 今天上午，某活动周开幕式举行。", "2015-09-13"),
+        # …nor a day in the body's own words
+        ("9月12日讯问了犯罪嫌疑人。", "2015-09-13"),
+    ],
+)
+def test_a_datelines_day_is_the_clock(text, clock):
+    assert release_clock(Release(id="t", text=text, published="2015-09-13")) == clock

@@ -500,8 +500,23 @@ def test_a_congress_by_its_short_form(text, expected):
             "6月8日，某县第十届运动会闭幕。张三出席闭幕式并讲话。",
             [("ceremony", "某县第十届运动会闭幕式", "2020-06-08")],
         ),
+        # a gathering that opens after a dispatch's dateline, its day a bare one; 开幕仪式 as 开幕式
+        (
+            "东湖网6月8日电（记者 王五 赵六）2020某地博览会8日在某会展中心开幕。张三出席开幕仪式。",
+            [("ceremony", "2020某地博览会开幕仪式", "2020-06-08")],
+        ),
+        (
+            "东湖网6月8日电 第五届某博览会在某市开幕，张三出席开幕式并致辞。",
+            [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
+        ),
+        # …a rite the ribbon is cut for (为开幕式剪彩): named by the rite
+        (
+            "6月8日，第五届某博览会在某市开幕，市长张三为开幕式剪彩。",
+            [("ceremony", "第五届某博览会开幕式", "2020-06-08")],
+        ),
         # …not another rite, nor one of another day
         ("6月8日，某节开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
+        ("东湖网6月8日电 某节8日开幕。9日，张三出席闭幕式。", [("ceremony", "闭幕式", "2020-06-09")]),
         ("6月8日，会议要求做好火炬传递和开闭幕式各项工作。", []),  # 开闭幕式: both rites, a plan
     ],
 )
@@ -521,6 +536,12 @@ def test_the_rite_of_a_gathering_that_opens(text, expected):
             "6月9日，某县重点项目集中开工仪式举行。县长张三出席。副县长李四主持典礼。",
             [("ceremony", {("张三", "attend"), ("李四", "chair")})],
         ),
+        # …and so is a signing's rite named by its kind (签字仪式, 签约仪式), which keeps the
+        # signing's own name
+        (
+            "6月9日，市政府与某集团签订投资合作协议。副市长张三出席。有关部门负责人李四参加签字仪式。",
+            [("signing", {("张三", "attend"), ("李四", "attend")})],
+        ),
         # controls: with no rite told of, or one of another day, it is a rite of its own
         (
             "6月9日，县长张三到某镇调研。下午，副县长李四主持仪式。",
@@ -535,6 +556,19 @@ def test_the_rite_of_a_gathering_that_opens(text, expected):
 def test_a_rite_named_by_its_kind_alone_is_the_one_told_of(text, expected):
     events = events_of(text, names=("张三", "李四"))
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the signing keeps its own name when its rite is told of by kind
+        ("6月9日，市政府与某集团签订投资合作协议。李四参加签字仪式。", ["投资合作协议"]),
+        # where the signing rite was is no part of its name
+        ("6月9日，在某县项目签约仪式上，李四代表县政府签约。", ["某县项目签约仪式"]),
+    ],
+)
+def test_signing_names(text, names):
+    assert [e.name for e in events_of(text, names=("李四",))] == names
 
 
 @pytest.mark.parametrize(
@@ -2668,6 +2702,11 @@ def test_who_tells_of_a_meeting_in_words_does_not_speak_at_it(text, speakers):
         ),
         # the same host again: the same reception
         ("6月9日，省长张三会见某集团董事长王五。张三在会见中表示，欢迎王五。", "2020-06-10", [{"张三"}]),
+        # …and so is the guest who speaks in it (在会见中介绍): no reception the guest hosts
+        ("6月9日，省长张三会见某集团董事长王五。王五在会见中介绍了集团情况。", "2020-06-10", [{"张三"}]),
+        ("6月9日，省长张三会见某集团董事长王五。王五在会谈中表示，愿意投资。", "2020-06-10", [{"张三"}]),
+        # …not someone neither side named, nor a guest who receives another
+        ("6月9日，省长张三会见某国大使王五。当天，王五也会见了李四。", "2020-06-10", [{"张三"}, {"王五"}]),
         # who take part in it host nothing
         ("6月9日，省长张三会见某国大使王五。李四参加会见。", "2020-06-10", [{"张三"}]),
     ],
@@ -2943,6 +2982,29 @@ def test_whom_a_call_is_on_does_not_lead_it(text):
             ("张三", "李四"),
             ("看望慰问基层干部", {("张三", "lead"), ("李四", "lead")}),
         ),
+        # …who went there leading others
+        (
+            "3月9日，副县长张三带队来到某社区，看望慰问困难群众。",
+            ("张三",),
+            ("看望慰问困难群众", {("张三", "lead")}),
+        ),
+        # a check carried out (开展…检查), long as its kind may be, after where the visitor went
+        (
+            "3月9日，副市长张三率领市有关部门赴某区，开展节前安全生产检查。",
+            ("张三",),
+            ("开展节前安全生产检查", {("张三", "lead")}),
+        ),
+        (
+            "3月9日，副市长张三赴某区，开展防汛工作督导检查。",
+            ("张三",),
+            ("开展防汛工作督导检查", {("张三", "lead")}),
+        ),
+        # …or right after who carries it out
+        (
+            "3月9日，副市长张三开展节前安全生产检查。",
+            ("张三",),
+            ("开展节前安全生产检查", {("张三", "lead")}),
+        ),
     ],
 )
 def test_a_call_told_after_where_the_visitor_went(text, names, expected):
@@ -2956,6 +3018,10 @@ def test_a_call_told_after_where_the_visitor_went(text, names, expected):
     [
         "3月9日，县长张三来到某社区召开座谈会，慰问困难群众。",  # another verb: the meeting, no call
         "3月9日，县长张三来到某社区，感谢群众的慰问。",  # the call is not the visitor's
+        # a check called for is none carried out
+        "3月9日，县长张三要求各地开展节前安全生产检查。",
+        "3月9日，县长张三强调，要开展节前安全生产大检查。",
+        "3月9日，县长张三率领有关部门赴某区召开座谈会，开展节前安全生产检查。",
     ],
 )
 def test_no_call_without_a_visitor_going_to_make_it(text):
@@ -3627,14 +3693,39 @@ def test_reception_named_with_its_means(text, names, name):
             ("张三", "李四"),
             [["张三"], ["李四"]],
         ),
+        # …each named in a clause of their own, titles and name
+        (
+            "6月9日，县委书记张三，县委副书记、县长李四分别带队开展节前安全生产检查。",
+            ("张三", "李四"),
+            [["张三"], ["李四"]],
+        ),
+        (
+            "6月9日，县委书记张三，县长李四，副县长王五分别带队检查安全生产工作。",
+            ("张三", "李四", "王五"),
+            [["张三"], ["李四"], ["王五"]],
+        ),
         # led together: one inspection, two leads
         ("6月9日，县委书记张三、县长李四带队检查安全生产工作。", ("张三", "李四"), [["张三", "李四"]]),
+        # one who asked another to go is no leader
+        ("6月9日，受县委书记张三委托，县长李四分别带队检查安全生产工作。", ("张三", "李四"), [["李四"]]),
     ],
 )
 def test_each_leads_an_inspection(text, names, leads):
     found = events_of(text, names=names)
     assert all(e.type == "inspection" for e in found)
     assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
+
+
+def test_each_inspection_goes_on_with_its_own_lead():
+    text = (
+        "6月9日，县委书记张三，县委副书记、县长李四分别带队开展安全生产检查。"
+        "张三一行先后来到某中学、某液化气站开展检查。李四带队先后到某医院、某景区等地开展检查。"
+    )
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.place, {p.person for p in e.participations if p.role == "lead"}) for e in found] == [
+        ("某中学、某液化气站", {"张三"}),
+        ("某医院、某景区等地", {"李四"}),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -5076,3 +5167,157 @@ def test_a_meeting_on_work_is_still_attended():
 def test_whom_a_matter_is_about_does_not_speak_on_it(text, names, expected):
     roles = {(p.person, p.role) for e in events_of(text, names=names) for p in e.participations}
     assert roles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # 分别讲话 after names listed one titled name a clause: each spoke
+        ("6月9日，市政府与某集团签订投资合作协议。市长张三，某集团总经理李四分别讲话。", {"张三", "李四"}),
+        (
+            "6月9日，某县招商推介会举行。县长张三，某公司董事长李四，某协会会长王五分别致辞。",
+            {"张三", "李四", "王五"},
+        ),
+        # …not without 分别, nor one who did something else in the clause before
+        ("6月9日，市政府与某集团签订投资合作协议。市长张三，某集团总经理李四讲话。", {"李四"}),
+        ("6月9日，市政府与某集团签订投资合作协议。市长张三主持，某集团总经理李四分别讲话。", {"李四"}),
+    ],
+)
+def test_each_of_names_listed_before_speaks(text, speakers):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {p.person for p in event.participations if p.role == "speak"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # a visitor who brings something (带着慰问品): named, and the visit named from where he
+        # went, not from what he brought
+        (
+            "6月9日，县长张三带着慰问品深入某村困难群众家中走访慰问。",
+            "深入某村困难群众家中走访慰问",
+            "某村困难群众家中",
+        ),
+        ("6月9日，县长张三带着慰问品来到某村，走访慰问困难群众。", "走访慰问困难群众", "某村"),
+        ("6月9日，县长张三带着慰问金到某村看望困难群众。", "到某村看望困难群众", "某村"),
+        # control: a place that begins as such a noun's second word does is still a place
+        ("6月9日，县长张三到品牌企业调研。", "到品牌企业调研", "品牌企业"),
+    ],
+)
+def test_a_visit_of_one_who_brings_something(text, name, place):
+    (event,) = events_of(text, names=("张三",))
+    assert (event.type, event.name, event.place) == ("inspection", name, place)
+    assert {(p.person, p.role) for p in event.participations} == {("张三", "lead")}
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # visits told one after another, each after its own visitor went somewhere: one each
+        (
+            "6月9日，县委书记张三来到某镇，看望慰问困难群众。县长李四来到某村，看望慰问困难群众。",
+            [{"张三"}, {"李四"}],
+        ),
+        (
+            "6月9日，县委书记张三深入某镇，调研防汛工作。县长李四一行来到某村，察看安全生产情况。",
+            [{"张三"}, {"李四"}],
+        ),
+        # controls: the same visitor going on, or a call on the same people in no other place
+        (
+            "6月9日，县委书记张三到某镇调研。张三一行来到某村，察看防汛工作。",
+            [{"张三"}],
+        ),
+        ("6月9日，县委书记张三到驻地看望检查组。县长李四看望了检查组。", [{"张三", "李四"}]),
+    ],
+)
+def test_visits_of_visitors_who_went_each_somewhere(text, leads):
+    found = events_of(text, names=("张三", "李四"))
+    assert [{p.person for p in e.participations if p.role == "lead"} for e in found] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sitting numbered with no 第: its place in the organ's count, a meeting of that day
+        ("6月9日，三届县委召开56次常委会会议。县委书记张三主持会议。", [("56次常委会会议", "2020-06-09")]),
+        ("6月9日，区政府召开45次常务会议，区长张三主持。", [("45次常务会议", "2020-06-09")]),
+        # …not a tally of sittings
+        ("今年以来，县委召开12次常委会会议，研究重大事项。", []),
+        ("6月9日，县委召开了12次常委会会议。", []),
+        ("6月9日，县委累计召开12次常委会会议。", []),
+    ],
+)
+def test_a_sitting_numbered_without_its_ordinal_mark(text, expected):
+    assert [(e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # what is done in or after the talks told of (在会见中, 会见后, 会谈时) is of their day
+        ("6月8日，省长张三会见某国某省省长王五一行。在会见中，双方签署了友好合作备忘录。", "2020-06-08"),
+        ("6月8日，省长张三会见某国某省省长王五一行。会谈时，双方签署了友好合作备忘录。", "2020-06-08"),
+        # control: a day of its own
+        ("6月8日，省长张三会见某国某省省长王五一行。9日，双方签署了友好合作备忘录。", "2020-06-09"),
+    ],
+)
+def test_a_signing_in_the_talks_told_of_is_of_their_day(text, day):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三", "王五"))] == [
+        ("reception", "2020-06-08"),
+        ("signing", day),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a reception of the visitors of one day told just before, with no day of its own
+        ("6月8日，某集团董事长王五一行来某市考察。市委书记张三会见了王五一行。", "2020-06-08"),
+        # …or one the visitor holds there
+        ("6月8日，市委书记张三到某县调研。张三会见了某集团董事长王五。", "2020-06-08"),
+        # controls: a reception of someone else, or after a visit of several days
+        ("6月8日，某集团董事长王五一行来某市考察。市委书记张三会见了某国大使李四。", None),
+        ("6月8日至9日，某集团董事长王五一行来某市考察。市委书记张三会见了王五一行。", None),
+    ],
+)
+def test_a_reception_of_the_visit_told_before_is_of_its_day(text, day):
+    found = events_of(text, names=("张三", "王五", "李四"))
+    assert [e.date for e in found if e.type == "reception"] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # what someone is thanked for (感谢某市派团参加某论坛) is no happening reported
+        ("6月9日，市长张三会见某国某市市长王五。王五感谢某市派团参加市长论坛。", ["reception"]),
+        ("6月9日，市长张三会见某集团董事长王五。王五感谢张三出席集团年会。", ["reception"]),
+        # control: a thanks said after what is reported does not undo it
+        ("6月9日，市长张三出席某集团年会并致辞，感谢企业家们的支持。", ["meeting"]),
+    ],
+)
+def test_what_someone_is_thanked_for_is_no_happening(text, types):
+    assert [e.type for e in events_of(text, names=("张三", "王五"))] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting held with a rite (…推介会暨项目签约仪式) is one event, named whole, and the
+        # rite told of again by its kind is that event
+        (
+            "6月9日，某县招商推介会暨项目签约仪式在某酒店举行。张三出席签约仪式。",
+            [("meeting", "某县招商推介会暨项目签约仪式", "2020-06-09")],
+        ),
+        (
+            "6月9日，某县招商推介会暨项目签约仪式在某酒店举行。在合作项目签约仪式上，张三致辞。",
+            [("meeting", "某县招商推介会暨项目签约仪式", "2020-06-09")],
+        ),
+        # control: a rite held after the meeting, not with it, is its own
+        (
+            "6月9日，某县招商推介会在某酒店举行。张三出席并致辞。会后举行了项目签约仪式。",
+            [("meeting", "某县招商推介会", "2020-06-09"), ("signing", "项目签约仪式", "2020-06-09")],
+        ),
+    ],
+)
+def test_a_meeting_held_with_a_rite(text, expected):
+    assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected

@@ -206,6 +206,18 @@ def test_no_town_is_read_from_words_around_a_level_word():
     assert find_jurisdiction(release(text)) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the end of a date and where or when it opens (27日至30日在全镇, 27日起在全镇) name no town
+        "某某镇从9月27日至30日在全镇范围内开展节前安全生产大检查。",
+        "某某镇从9月27日起在全镇范围内开展节前安全生产大检查。",
+    ],
+)
+def test_no_town_is_read_from_the_end_of_a_date(text):
+    assert find_jurisdiction(release(text)) in (None, "某某镇")
+
+
 def test_traditional_text_keeps_the_name_as_written():
     text = "12月9日，濰坊市項目簽約儀式在上海舉行。市委副書記、市長劉某出席並致辭。"
     assert find_jurisdiction(release(text)) == "濰坊市"
