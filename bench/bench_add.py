@@ -9,7 +9,12 @@ timers. Prints the wall span and the CPU (of its thread) of each step
 files), the total wall time, the CPU of this process and of its children,
 and the load average; with the full build's figures (``--full-wall``, ``--full-cpu``: its
 wall time and the CPU of its process tree, e.g. from ``/usr/bin/time``), the update's as a
-share of them (issue #11's target: 5 %); asserts nothing. ``--profile N`` also prints the N
+share of them (issue #11's target: 5 %); asserts nothing. ``--repeat N`` runs the update N
+times, each on a fresh copy, and then prints each step's CPU in every run and its median, and
+the medians of the totals (this machine is shared: one run's figures move by ±20 %). The runs
+after the first share this process with it: govkg's modules and the extractor's model are
+loaded already (their ``_read_all`` about 0.3 s less at 10,000 releases), as in no command.
+``--profile N`` also prints the N
 functions of this process with most cumulative time (cProfile: the pool's
 work is not in it), and ``--profile-out FILE`` keeps that profile for
 pstats. Run it with the code to measure, e.g. main's venv for figures
@@ -26,6 +31,7 @@ software): the first update then writes nearly all again.
     govkg build CORPUS -o /tmp/out -q --no-check
     python bench/bench_add.py /tmp/out MORE              # MORE: 100 new releases (gen_corpus.py)
     python bench/bench_add.py /tmp/out MORE --full-wall 171 --full-cpu 380
+    python bench/bench_add.py /tmp/out MORE --link --repeat 3 --full-cpu 380
 """
 
 from __future__ import annotations
@@ -194,6 +200,38 @@ def instrument() -> None:
         timed(tables, name)
 
 
+def step_cpu(spans: list[tuple[float, float, str, float]]) -> dict[str, float]:
+    """The CPU seconds of each step timed, by name, its spans summed (a step run on both threads
+    of the page index, or once a query, is timed each time), in the order first run.
+
+    >>> step_cpu([(0.0, 1.0, "a", 0.5), (1.0, 2.0, "b", 1.0), (2.0, 3.0, "a", 0.25)])
+    {'a': 0.75, 'b': 1.0}
+    """
+    found: dict[str, float] = {}
+    for _, _, name, cpu in spans:
+        found[name] = found.get(name, 0.0) + cpu
+    return found
+
+
+def medians(runs: list[dict[str, float]], least: float = 0.15) -> list[tuple[str, list[float], float]]:
+    """Each name of ``runs`` (one dict of figures a run, such as :func:`step_cpu`'s) with its figure
+    in every run (0 where a run has none) and their median, in the order first met; the names
+    whose figure is under ``least`` in every run left out.
+
+    >>> medians([{"a": 1.0, "b": 0.1}, {"a": 3.0}, {"a": 2.0, "c": 0.2}])
+    [('a', [1.0, 3.0, 2.0], 2.0), ('c', [0.0, 0.0, 0.2], 0.0)]
+    """
+    import statistics
+
+    names = list(dict.fromkeys(name for run in runs for name in run))
+    rows = []
+    for name in names:
+        figures = [run.get(name, 0.0) for run in runs]
+        if max(figures) >= least:
+            rows.append((name, figures, statistics.median(figures)))
+    return rows
+
+
 def share(spent: float, full: float | None, what: str) -> list[str]:
     """The update's ``spent`` seconds as a share of the full build's, printed (none without it).
 
@@ -224,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         help="copy by hard links (the cache's database copied): quick, same disk; the old folder's "
         "removal then frees nothing",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run the update N times, each on a fresh copy; print each step's median CPU",
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
     parser.add_argument(
         "--profile-out", metavar="FILE", help="with --profile, also keep the profile in FILE (pstats)"
@@ -238,7 +283,29 @@ def main(argv: list[str] | None = None) -> int:
         help="the full build's CPU (its process and children): print the update's share",
     )
     args = parser.parse_args(argv)
+    if args.repeat < 1 or (args.repeat > 1 and (args.in_place or args.keep or args.profile)):
+        parser.error("--repeat N: N from 1, each run on a fresh copy (no --in-place, --keep or --profile)")
+    instrument()
+    runs = [_update(args) for _ in range(args.repeat)]
+    if len(runs) > 1:
+        print(
+            f"{len(runs)} runs: the CPU seconds of each step (its own thread's) in each run, and their median"
+        )
+        for name, figures, median in medians([steps for steps, _ in runs]):
+            print(f"  {name:<56} " + " ".join(f"{x:6.1f}" for x in figures) + f"   median {median:6.1f}")
+        rows = {name: (figures, median) for name, figures, median in medians([t for _, t in runs], least=0)}
+        for name, (figures, median) in rows.items():
+            print(f"  {name:<56} " + " ".join(f"{x:6.1f}" for x in figures) + f"   median {median:6.1f}")
+        wall, cpu = rows["wall"][1], rows["CPU (this process and its children)"][1]
+        shares = share(wall, args.full_wall, "wall") + share(cpu, args.full_cpu, "CPU")
+        if shares:
+            print("medians of the full build's: " + ", ".join(shares))
+    return 0
 
+
+def _update(args: argparse.Namespace) -> tuple[dict[str, float], dict[str, float]]:
+    """One update as :func:`main` asks, printed; returns the CPU of each step (:func:`step_cpu`)
+    and its totals (wall, CPU of this process and of its children, their sum)."""
     if args.in_place:
         work = out = args.built
     else:
@@ -255,11 +322,11 @@ def main(argv: list[str] | None = None) -> int:
                 os.replace(copy, database)
         print(f"copied {args.built} in {time.time() - copying:.1f} s", flush=True)
 
-    instrument()
     from govkg.graph.cli import main as cli
 
     global START
     START = time.time()
+    SPANS.clear()  # the steps of this run alone
     own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
     command = [
         "build",
@@ -282,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     wall = time.time() - START
     own, children = cpu_seconds(resource.RUSAGE_SELF) - own, cpu_seconds(resource.RUSAGE_CHILDREN) - children
     print(f"--add {args.more} into a copy of {args.built}: exit {status}")
-    for begin, end, name, spent in all_spans():
+    spans = all_spans()
+    for begin, end, name, spent in spans:
         print(f"  {name:<36} {begin:7.1f} - {end:7.1f} s  ({end - begin:6.1f} s, CPU {spent:6.1f} s)")
     load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"]
     print(
@@ -298,7 +366,13 @@ def main(argv: list[str] | None = None) -> int:
             profile.dump_stats(args.profile_out)
     if not args.keep and not args.in_place:
         shutil.rmtree(work if args.copy is None else out, ignore_errors=True)
-    return 0
+    totals = {
+        "wall": wall,
+        "CPU: this process": own,
+        "CPU: its children": children,
+        "CPU (this process and its children)": own + children,
+    }
+    return step_cpu(spans), totals
 
 
 if __name__ == "__main__":

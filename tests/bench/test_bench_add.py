@@ -49,3 +49,35 @@ print(bench_add.share(9.0, None, "wall"))
         "['CPU 5.0 % (21.0 s of 420.0 s)'] ['wall 5.0 % (9.0 s of 180.0 s)']",
         "[]",
     ]
+
+
+def test_repeated_updates_are_summed_by_step_and_given_with_their_medians():
+    # a step timed twice in one run (both threads of the page index) is one figure; a step a run
+    # lacks counts 0 there; a step under the least in every run is left out
+    code = f"""
+import sys
+sys.path.insert(0, {str(BENCH)!r})
+import bench_add
+first = bench_add.step_cpu([(0.0, 1.0, "busy", 0.5), (0.5, 2.0, "page", 2.0), (1.0, 3.0, "busy", 0.75)])
+second = bench_add.step_cpu([(0.0, 1.0, "page", 3.0), (1.0, 1.1, "tiny", 0.1)])
+third = bench_add.step_cpu([(0.0, 1.0, "busy", 2.0), (1.0, 2.0, "page", 1.0)])
+print(first)
+print(bench_add.medians([first, second, third]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == [
+        "{'busy': 1.25, 'page': 2.0}",
+        "[('busy', [1.25, 0.0, 2.0], 1.25), ('page', [2.0, 3.0, 1.0], 2.0)]",
+    ]
+
+
+def test_repeated_updates_need_a_fresh_copy_each():
+    for asked in (["--repeat", "2", "--in-place"], ["--repeat", "2", "--keep"], ["--repeat", "0"]):
+        done = subprocess.run(
+            [sys.executable, str(BENCH / "bench_add.py"), "built", "more", *asked],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 2, asked
+        assert "--repeat N" in done.stderr, asked
