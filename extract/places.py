@@ -543,6 +543,24 @@ _SHORT_CONTEXT = re.compile(
 # A region named after a place or two (双城经济圈, 某某城市群, 某某都市圈) is no division:
 # a short name before one of these words is part of the region's name, not a place.
 _REGION_AFTER = re.compile(r"(?:经济|城市|都市)(?:圈|带|群|走廊)")
+# A guest received (会见了以甲市委书记乙为团长的甲市党政代表团, 会见甲市客人): a place named
+# between the verb and the group in one clause is the visitors'.
+_RECEIVED_BEFORE = re.compile(r"(?:会见|会晤|接见|宴请)了?[^。；;，,\n]{0,30}$")
+_GUEST_AFTER = re.compile(r"[^。；;，,\n]{0,20}?(?:代表团|考察团|访问团|客人|一行|商务团|经贸团)")
+
+
+def _received_guests(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``[start, end)`` is named in the guests a reception receives.
+
+    >>> text = "甲会见了以丽江市委书记乙为团长的丽江市党政代表团一行"
+    >>> _received_guests(text, 5, 8), _received_guests("丽江市委书记甲会见客人", 0, 3)
+    (True, False)
+    """
+    return bool(_RECEIVED_BEFORE.search(text, max(0, start - 32), start)) and bool(
+        _GUEST_AFTER.match(text, end)
+    )
+
+
 # The rest of a company's name after a place's short name that opens it (烟台某某管路有限公司).
 _COMPANY = re.compile(r"[^。；;，,、：:\s“”]{0,24}?(?:公司|集团)")
 # 营口市委书记李强带队来我市: a place named before 来我市 is the visitors'.
@@ -784,7 +802,11 @@ def find_jurisdiction(release: Release) -> str | None:
         names = []
         starts = {start: name for start, _, name in _names_in(part)}
         for start, end, full, short in _matches(part):
-            if _VISITOR.match(part, end) or _comes_to_another(part, end, full, starts):
+            if (
+                _VISITOR.match(part, end)
+                or _comes_to_another(part, end, full, starts)
+                or _received_guests(part, start, end)
+            ):
                 continue
             if full in others:
                 continue

@@ -139,6 +139,28 @@ def test_a_place_whose_people_come_to_another_is_the_visitors(title, text, place
 @pytest.mark.parametrize(
     ("title", "text", "place"),
     [
+        # the guests a reception receives are visitors, their chief named with the place too
+        (
+            "张三会见宝鸡市党政代表团",
+            "7月12日，延安市委书记张三会见了以宝鸡市委书记李四为团长的宝鸡市党政代表团一行。"
+            "市委副书记、市长王五一同会见。李四介绍了宝鸡市发展情况。",
+            "延安市",
+        ),
+        # control: the host's own people received (会见延安市企业家代表) stay the host's
+        (
+            None,
+            "7月12日，延安市委书记张三会见了延安市企业家代表一行。市委副书记、市长王五一同会见。",
+            "延安市",
+        ),
+    ],
+)
+def test_a_place_of_the_guests_received_is_the_visitors(title, text, place):
+    assert find_jurisdiction(release(text, title)) == place
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
         # the release names its own chief bare, the host's with the host's name: a delegation
         # that goes out (赴, 到) to a place named more often than its own
         (
