@@ -1750,15 +1750,8 @@ class _Finder:
         title's own level (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、市长
         李四 gives the 市长 nothing).
         """
-        t = self.text
-        mark = start - 1
-        if mark < 1 or t[mark] not in _LEADERS_JOINS:
-            return None
-        for name in self.found:
-            at = mark - len(name)
-            if at in title_starts and t.endswith(name, 0, mark):
-                return place_from_chain(parse_title(t[title_starts[at] : at]), office)
-        return None
+        first = self._listed_title(start, _LEADERS_JOINS, title_starts)
+        return place_from_chain(parse_title(first), office) if first else None
 
     def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
         """The title at ``[start, end)`` with the body of the list's title before it, if any.
@@ -1767,14 +1760,20 @@ class _Finder:
         (区人大常委会主任甲，副主任乙; 某报社社长甲、副社长乙): a list of holders of one
         body, named once; ``titles.shared_title`` says which titles share it.
         """
+        first = self._listed_title(start, _HOLDERS_MARKS, title_starts)
+        return shared_title(first, self.text[start:end]) if first else None
+
+    def _listed_title(self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]) -> str | None:
+        """The title of the name listed right before ``start``, one of ``marks`` between them
+        (甲市委书记张三、市长…: 甲市委书记), for :meth:`_listed_place` and :meth:`_shared`."""
         t = self.text
         mark = start - 1
-        if mark < 1 or t[mark] not in _HOLDERS_MARKS:
+        if mark < 1 or t[mark] not in marks:
             return None
         for name in self.found:
             at = mark - len(name)
-            if t.endswith(name, 0, mark) and at in title_starts:
-                return shared_title(t[title_starts[at] : at], t[start:end])
+            if at in title_starts and t.endswith(name, 0, mark):
+                return t[title_starts[at] : at]
         return None
 
 
