@@ -771,7 +771,7 @@ def find_jurisdiction(release: Release) -> str | None:
         counts = Counter({strong_levels[0]: counts[strong_levels[0]]})
     if not any(counts.values()):
         if re.search(
-            r"总书记|国务院总理|中共中央|中央政治局|全国人大常委会|全国政协主席|国家主席|中央军委",
+            r"总书记|国务院总理|国务院副总理|国务委员|中共中央|中央政治局|全国人大常委会|全国政协主席|全国政协副主席|国家主席|国家副主席|中央军委",
             text[:200] + title,
         ):
             return "中国"

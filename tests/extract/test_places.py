@@ -52,6 +52,10 @@ def release(text: str, title: str | None = None, source: str | None = None, raw:
         (None, "国家主席李明8日同甲国总统通电话。", None, "中国"),
         (None, "十三届全国人大常委会第五次委员长会议8日举行，委员长王五主持。", None, "中国"),
         (None, "中央军委晋升上将军衔仪式8日举行。", None, "中国"),
+        # …of the State Council's and the CPPCC's other leaders, and the vice-president
+        (None, "国务委员李明4日在中南海会见了甲国首席部长乙一行。", None, "中国"),
+        (None, "国务院副总理李明4日会见甲国外长乙。", None, "中国"),
+        (None, "全国政协副主席李明率团访问甲国。", None, "中国"),
         # …not after a self-reference of a place's own (我市)
         ("市长会见外宾", "8日，国家主席李明来我市考察。", None, None),
         # no self-reference and no place: unknown
