@@ -147,8 +147,8 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             if not _organ_tail(text, i, end):
                 break
         i -= 1
-    if i < end and text[i] in "日号月年" and i > 0 and text[i - 1].isdigit():
-        i += 1  # 1月25日市长何平: the date is no part of the title
+    if i < end and text[i] in "日号月年后" and i > 0 and text[i - 1].isdigit():
+        i += 1  # 1月25日市长何平: the date is no part of the title, nor a generation (75后市长甲)
     i = _after_aside(text, i, end)
     if (i == 0 or not HAN.match(text[i - 1])) and (opener := _opener(text, i, end)):
         i += len(opener)  # 据县农业局局长甲介绍: the preposition opening the clause is no part of the title

@@ -2009,6 +2009,9 @@ def test_the_look_alike_of_shi_is_read_as_shi():
         ("国务院侨办主任王建军获任全国政协委员会主任。", {"王建军": ["国务院侨办主任"]}),
         # control: the county 应县, before no country
         ("应县县长王建军出席。", {"王建军": ["应县县长"]}),
+        # a generation (75后, 80后) is no part of the title after it; 任上, 任内 (in office) no name
+        ("上任不到两月的75后市长王建军成为第6个落马县官。", {"王建军": ["市长"]}),
+        ("副市长王建军在采访中提及在某某县长任上的往事。", {"王建军": ["副市长"]}),
         # a chargé d'affaires (临时代办, 代办) is a head
         (
             "中国驻甲国使馆临时代办李明会见了副省长王建军。",
