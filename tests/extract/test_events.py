@@ -4953,6 +4953,25 @@ def test_a_list_closed_by_a_group_word_shares_the_verb_after_the_comma(text, rol
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # who sits on the rostrum (在主席台就座) attends
+        (
+            "2月4日下午，县人大会议召开预备会议。县人大常委会副主任李四、王五在主席台就座。张三主持会议。",
+            {("李四", "attend"), ("王五", "attend"), ("张三", "chair")},
+        ),
+        (
+            "3月26日，县政协会议举行全体会议。县政协主席李四，副县长王五在主席台就坐。",
+            {("李四", "attend"), ("王五", "attend")},
+        ),
+    ],
+)
+def test_who_sits_on_the_rostrum_attends(text, roles):
+    (event,) = events_of(text, names=("张三", "李四", "王五"))
+    assert {(p.person, p.role) for p in event.participations} == roles
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # when or where a meeting is to be held, as a noun, holds no meeting
