@@ -107,6 +107,8 @@ def is_title(chunk: str) -> bool:
         return False
     if chunk[0] == "委" and not chunk.startswith("委员"):
         return False  # 委 is the committee of the place before it (县委常委): cut from it, no title
+    if chunk == "代表":
+        return False  # 代表 alone is "on behalf of" (甲代表施工方发言); a deputy is of a body (人大代表)
     return chunk not in context_words("group")
 
 
