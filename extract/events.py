@@ -605,6 +605,10 @@ _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # The kind of a rite a name ends with (项目签约仪式: 签约仪式), as a meeting held with it names it
 # (某推介会暨项目签约仪式).
 _RITE_KIND = re.compile(r"[^\s]{0,2}(?:仪式|典礼)$")
+# A gathering named as the one told of (这场…典礼, 本次大会), and an award given at a gathering
+# (颁奖, 颁奖典礼) with no name of its own.
+_THIS_ONE = re.compile(r"(?:在)?(?:这场|这次|本次|此次|本届|这个)")
+_AWARD = re.compile(r"^(?:在)?(?:[^，,。；;]{0,30}?的)?颁奖(?:典礼|仪式|活动)?$")
 _BARE_RITE = re.compile(r"^(?:签字|签约)?(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")
@@ -2308,7 +2312,18 @@ class _Reader:
         # a signing's too.
         kinds = {"ceremony", "signing"} if _BARE_RITE.match(simplify(draft.name)) else {draft.type}
         rite = _RITE_KIND.search(simplify(draft.name)) if draft.type in _GATHERINGS else None
+        # 举行…颁奖大会。在这场…颁奖典礼上，…: a gathering told as this one, or an award given at
+        # one held to give awards, is that one
+        this = draft.type in ("meeting", "ceremony") and _THIS_ONE.match(simplify(draft.name))
+        award = draft.type == "ceremony" and _AWARD.match(simplify(draft.name))
         for other in reversed(self.drafts):
+            if (
+                (this or (award and "颁奖" in simplify(other.name)))
+                and other.type in ("meeting", "ceremony")
+                and not other.past
+                and other is not draft
+            ):
+                return other
             if (
                 rite
                 and other.type == "meeting"

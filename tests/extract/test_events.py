@@ -4972,6 +4972,31 @@ def test_who_sits_on_the_rostrum_attends(text, roles):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gathering told as this one (这场, 本次), or an award given at one held to give awards,
+        # is the one told of
+        (
+            "4月26日晚，某县举行第四届劳动模范颁奖大会。在这场以“因你而精彩”为主题的颁奖典礼上，县长张三讲话。",
+            [("meeting", "第四届劳动模范颁奖大会", {("张三", "speak")})],
+        ),
+        (
+            "4月26日晚，某县举行第四届劳动模范颁奖大会。在颁奖典礼上，县长张三讲话。",
+            [("meeting", "第四届劳动模范颁奖大会", {("张三", "speak")})],
+        ),
+        # control: an award given at a gathering of another kind is told of as well
+        (
+            "4月26日，某县召开全县经济工作会议。县长张三为先进单位颁奖。",
+            [("meeting", "全县经济工作会议", set()), ("ceremony", "为先进单位颁奖", {("张三", "attend")})],
+        ),
+    ],
+)
+def test_a_gathering_told_as_this_one_is_the_one_told_of(text, expected):
+    events = events_of(text, names=("张三",))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # when or where a meeting is to be held, as a noun, holds no meeting
