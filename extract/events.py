@@ -606,9 +606,11 @@ _WHILE = re.compile(r"(?:时|中|后|期间|之际)?(?:还|也|又|并)?")
 # (某推介会暨项目签约仪式).
 _RITE_KIND = re.compile(r"[^\s]{0,2}(?:仪式|典礼)$")
 # A gathering named as the one told of (这场…典礼, 本次大会), and an award given at a gathering
-# (颁奖, 颁奖典礼) with no name of its own.
+# (颁奖, 颁奖典礼, 颁发奖章) with no name of its own.
 _THIS_ONE = re.compile(r"(?:在)?(?:这场|这次|本次|此次|本届|这个)")
-_AWARD = re.compile(r"^(?:在)?(?:[^，,。；;]{0,30}?的)?颁奖(?:典礼|仪式|活动)?$")
+_AWARD = re.compile(
+    r"^(?:在)?(?:[^，,。；;]{0,30}?的)?(?:颁奖(?:典礼|仪式|活动)?|颁发了?[^，,。；;]{0,10}?(?:奖章|勋章))$"
+)
 _BARE_RITE = re.compile(r"^(?:签字|签约)?(?:仪式|典礼)$")
 # The name of a rite of its own (…仪式, …典礼), not what is handed over (任命书).
 _RITE = re.compile(r"(?:仪式|典礼|[幕工]式)$")

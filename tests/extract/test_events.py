@@ -4984,6 +4984,12 @@ def test_who_sits_on_the_rostrum_attends(text, roles):
             "4月26日晚，某县举行第四届劳动模范颁奖大会。在颁奖典礼上，县长张三讲话。",
             [("meeting", "第四届劳动模范颁奖大会", {("张三", "speak")})],
         ),
+        # medals handed over at it (颁发了奖章), not medals attributed (…向他们颁发的奖章): no rite of
+        # their own
+        (
+            "4月26日晚，某县举行劳动模范颁奖大会。劳模接受领导向他们颁发的奖章。县长张三为劳模颁发了奖章。",
+            [("meeting", "劳动模范颁奖大会", {("张三", "attend")})],
+        ),
         # control: an award given at a gathering of another kind is told of as well
         (
             "4月26日，某县召开全县经济工作会议。县长张三为先进单位颁奖。",
