@@ -531,6 +531,11 @@ def test_holiday_tables_agree():
         ("县人大常委会2019年第三次主任会议审议了2018年决算。", 2019),
         # two sittings of two years tell no one year
         ("2021年第2次会议和2022年第1次会议。", None),
+        # a year as a period reviewed or planned is read after or before it: no year of the text
+        ("6月12日，县委召开常委会会议，研究2021年度考核优秀人员。", None),
+        ("听取2020年度工作汇报，部署2021年工作。", 2021),
+        # …but a sitting numbered in its year (2022年度第3次) is of that year
+        ("召开2022年度第3次主任会议，审议2021年度决算。", 2022),
     ],
 )
 def test_the_year_a_text_states(text, year):
