@@ -215,9 +215,23 @@ def _same_day() -> re.Pattern:
     在会见中), or later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|之后"
+        rf"\s*(?:({day})|(会后|会前|会上|会议|在?{_GATHERING_NAMED}(?:开始)?[前后上](?=\s*[，,]))"
+        r"|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|随即|紧接着|之后"
         r"|(?:在此|在这)?(?:其间|期间))"
     )
+
+
+# A gathering named by its kind, as a sentence opens before, in or after it (颁奖典礼前，…;
+# 签约仪式上，…; 开幕式后，…): the gathering told of, as 会前 / 会上 / 会后 is. Not one a clause
+# qualifies (在随后举行的座谈会上: another, told of there).
+_GATHERING_NAMED = (
+    r"[^\s，,。；;：:的]{0,12}?(?:仪式|典礼|开幕式|闭幕式|开工式|晚会|大会|论坛|座谈会|推介会|发布会|"
+    r"见面会|洽谈会|报告会)"
+)
+
+
+# A doer named, then what tells that his act follows the one told of (甲随即…, 乙随后…).
+_THEN = re.compile(r"[^，,。；;：:！？!?]{1,16}?(?P<then>随即|随后|紧接着)")
 
 
 # 期间 / 其间: within the days told of, which are no one day after a range.
@@ -1264,6 +1278,12 @@ class _Reader:
         dateline = _DATELINE.match(text)
         words_start = dateline.end() if dateline else 0  # where the sentence's own words start
         same_day = _same_day().match(text, words_start)
+        if same_day is None:
+            # 甲随即到某院与乙会晤: the doer named, then 随即 / 随后, goes on as a sentence that
+            # opens with it does (随即，甲…).
+            then = _THEN.match(text, words_start)
+            if then and any(m.end == then.start("then") for m in mentions):
+                same_day = _same_day().match(text, then.start("then"))
         self.same_day = None
         self.follows = False
         self.during = False

@@ -220,6 +220,22 @@ def test_separate_receptions(word):
         ),
         # 会议 refers to a meeting only: after a ceremony it dates nothing
         ("6月8日，某产业园开工仪式举行。会议决定任命李四为副县长。", ["2020-06-08", None]),
+        # a gathering named by its kind as the sentence opens (颁奖典礼前，…), as 会前 is
+        (
+            "6月8日晚，某市科技人才颁奖典礼举行，市长李四出席。颁奖典礼前，李四接见了获奖代表王大。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        (
+            "6月8日，某产业园开工仪式举行，市长李四出席。开工仪式后，李四会见了客商代表王大。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        # a word that names no gathering (社会上) frames nothing
+        ("6月8日，某产业园开工仪式举行。社会上，李四会见了王大。", ["2020-06-08", None]),
+        # 随即 / 随后 after the doer named: the day told of, as 随即，… is
+        (
+            "6月8日，市长李四率团抵达某市。李四随即到某研究院与院长王大进行会晤。",
+            ["2020-06-08"],
+        ),
     ],
 )
 def test_after_a_gathering_is_on_its_day(text, dates):
