@@ -234,6 +234,10 @@ _GATHERING_NAMED = (
 _THEN = re.compile(r"[^，,。；;：:！？!?]{1,16}?(?P<then>随即|随后|紧接着)")
 
 
+# Where the news told was learned (记者从…发布会获悉, 从…会议上了解到): a source.
+_LEARNED_AT = re.compile(r"从[^，,。；;！？!?]{0,30}?会(?:议)?上?(?:获悉|了解到|得知)")
+
+
 # 期间 / 其间: within the days told of, which are no one day after a range.
 _WITHIN_THOSE_DAYS = re.compile(r"\s*(?:在此|在这)?(?:期间|其间)")
 
@@ -1476,6 +1480,9 @@ class _Reader:
             if d.type in ("inspection", "reception", "meeting")
             and d.date
             and not (d.until or d.past or d.in_words)
+            # 记者从昨日召开的新闻发布会获悉，…: a meeting news was learned at, no gathering
+            # whose rites the story goes on with
+            and not (d.type == "meeting" and _LEARNED_AT.search(text))
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
         undated = (

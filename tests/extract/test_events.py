@@ -5337,3 +5337,22 @@ def test_what_someone_is_thanked_for_is_no_happening(text, types):
 )
 def test_a_meeting_held_with_a_rite(text, expected):
     assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a press conference the news was learned at gives the rites told next no day
+        (
+            "记者从昨日召开的新闻发布会获悉，某论坛筹备就绪。论坛开幕式在某会展中心举办，省长李四主持开幕式。",
+            ["2020-06-09", None],
+        ),
+        # control: a gathering told of as the sentence's own happening still dates its rite
+        (
+            "昨日，某文化节新闻发布会在某市召开。李四出席开幕式。",
+            ["2020-06-09", "2020-06-09"],
+        ),
+    ],
+)
+def test_a_meeting_news_was_learned_at_dates_no_rite(text, dates):
+    assert [e.date for e in events_of(text, names=("李四",))] == dates
