@@ -51,8 +51,8 @@ _DAY_MARK = "[日号號]"
 _LUNAR_DAY = "十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
 # A count of days (两天后, 第三天): up to ninety-nine.
 _COUNT = "[一二两三四五六七八九十]{1,3}"
-# 3月5日至7日, 5—7日, and two days listed as one span: 9、10日.
-_RANGE = r"\s*[-—–~～至到、]\s*"
+# 3月5日至7日, 5—7日, 5－7日 (a full-width minus), and two days listed as one span: 9、10日.
+_RANGE = r"\s*[-—–―‐‑－﹣~～〜至到、]\s*"
 # The last day of a range: 至28日, 至二十八日.
 _RANGE_END = rf"(?:(?P<m2>[0-9]{{1,2}}|[{_CN}]{{1,2}})\s*月\s*)?(?P<d2>{_NUM})\s*{_DAY_MARK}"
 

@@ -273,6 +273,10 @@ def test_date_word_tables_have_integer_offsets(name):
         ("9、10日，省督导组在某县督导", "2021-03-20", "2021-03-09", "2021-03-10"),
         ("3月9日、10日召开", "2021-03-20", "2021-03-09", "2021-03-10"),
         ("1月25日召开", "2020-01-26", "2020-01-25", None),
+        # a range joined by a full-width minus or a horizontal bar, as Chinese copy writes it
+        ("6月8日－9日，副市长到某县调研", "2020-06-10", "2020-06-08", "2020-06-09"),
+        ("8－9日到某县调研", "2020-06-10", "2020-06-08", "2020-06-09"),
+        ("6月8日―6月9日召开", "2020-06-10", "2020-06-08", "2020-06-09"),
     ],
 )
 def test_ranges_know_their_last_day(text, clock, first, last):

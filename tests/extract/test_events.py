@@ -5356,3 +5356,9 @@ def test_a_meeting_held_with_a_rite(text, expected):
 )
 def test_a_meeting_news_was_learned_at_dates_no_rite(text, dates):
     assert [e.date for e in events_of(text, names=("李四",))] == dates
+
+
+def test_a_range_joined_by_a_full_width_minus_dates_by_its_first_day():
+    # 6月8日－9日 was read as two dates, and the visit took the last: 6月9日
+    events = events_of("6月8日－9日，市长李四到某县调研。", names=("李四",))
+    assert [(e.type, e.date) for e in events] == [("inspection", "2020-06-08")]
