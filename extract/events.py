@@ -247,11 +247,21 @@ def _during_visit() -> re.Pattern:
     """A sentence that opens within a visit or a gathering told of (调研期间，… ; 在调研中，… ;
     在某县考察期间，… ; 在出席论坛期间，…): like 期间 alone, the day told of; not a season or a
     campaign (春节期间, 疫情防控期间), which names no visit, nor an earlier one (在前期调研中)."""
-    acts = alternation([*load_words("inspection_verbs.tsv"), "访问", "出访", "出席", "参加"])
+    acts = alternation([*load_words("inspection_verbs.tsv"), *_TRIPS, "出席", "参加"])
     return re.compile(
-        rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?:{acts})"
+        rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?P<act>{acts})"
         rf"[^，,。；;！？!?\s]{{0,8}}?(?:期间|其间|过程中|中|时)\s*[，,]"
     )
+
+
+# A trip of days (访问期间，…): within it, the day of a visit told of, not of a reception or a
+# meeting held on one of its days.
+_TRIPS = ("访问", "出访", "访华", "来访")
+
+# A gathering named by its kind, as a sentence opens within it (论坛期间，…; 在博览会举办期间，…).
+_DURING_GATHERING = re.compile(
+    r"\s*在?(?:本届|此次|这次)?(?P<name>[^\s，,。；;：:的]{0,12}?(?:论坛|博览会|交易会|洽谈会|大会|年会|峰会|展会|会议))(?:举办|召开|举行)?(?:期间|其间)\s*[，,]"
+)
 
 
 # A stay in a place (在某县期间，在湘期间，): within a visit told of, unless a time is named instead
@@ -1307,12 +1317,21 @@ class _Reader:
                 # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range; and
                 # so is 当天, 下午 or 随后 after it, which may be any of its days.
                 self.same_day = None
-        elif _during_visit().match(text, words_start) and self.drafts:
+        elif (during := _during_visit().match(text, words_start)) and self.drafts:
             # 6月5日，甲到某市调研。调研期间，甲会见了乙: the day of the happening told of last
             # (not of a date in between, 1948年7月1日，…成立), none after a range.
             last = self.drafts[-1]
-            self.same_day = None if last.until or last.past else last.date
+            if during.group("act") in _TRIPS:
+                # 6月8日，某国总理乙会见了来访的甲。访问期间，甲考察了某港口: a trip of days, whose
+                # day is that of a visit told of, not of a reception in it.
+                last = next((d for d in reversed(self.drafts) if d.type == "inspection"), None)
+            self.same_day = None if last is None or last.until or last.past else last.date
             self.during = True
+        elif _DURING_GATHERING.match(text, words_start) and self.drafts:
+            # 6月8日，某论坛在某市开幕。论坛期间，甲会见了乙: the day of the gathering told of, when
+            # it was told of one day (none after a range, 6月8日至10日，…).
+            last = next((d for d in reversed(self.drafts) if d.type in ("meeting", *_GATHERINGS)), None)
+            self.same_day = None if last is None or last.until or last.past else last.date
         elif _STAY.match(text, words_start) and self.drafts:
             # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
             last = self.drafts[-1]

@@ -5362,3 +5362,24 @@ def test_a_range_joined_by_a_full_width_minus_dates_by_its_first_day():
     # 6月8日－9日 was read as two dates, and the visit took the last: 6月9日
     events = events_of("6月8日－9日，市长李四到某县调研。", names=("李四",))
     assert [(e.type, e.date) for e in events] == [("inspection", "2020-06-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a trip of days (访问期间): the day of a visit told of, not of the reception in it
+        ("6月8日，某国总理王大会见了来访的市长李四。访问期间，李四考察了某港口。", None),
+        # control: within a visit of one day told of (调研期间), that day
+        ("6月8日，市长李四到某县调研。调研期间，李四会见了王大。", "2020-06-08"),
+        # a gathering told of one day (论坛期间): its day
+        (
+            "6月8日，某论坛在某市开幕，省长李四出席开幕式。论坛期间，李四会见了某集团董事长王大。",
+            "2020-06-08",
+        ),
+        # control: one told of several days gives none of them
+        ("6月8日至10日，某论坛在某市举行。论坛期间，李四会见了某集团董事长王大。", None),
+    ],
+)
+def test_within_a_trip_or_a_gathering(text, date):
+    # the last happening told, the one within the trip or the gathering
+    assert events_of(text, names=("李四", "王大"))[-1].date == date
