@@ -215,7 +215,7 @@ def _same_day() -> re.Pattern:
     在会见中), or later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议|在?{_GATHERING_NAMED}(?:开始)?[前后上](?=\s*[，,]))"
+        rf"\s*(?:({day})|(会后|会前|会上|会议|大会(?![期其]间)|在?{_GATHERING_NAMED}(?:开始)?[前后上](?=\s*[，,]))"
         r"|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|随即|紧接着|之后"
         r"|(?:在此|在这)?(?:其间|期间))"
     )
@@ -1308,7 +1308,8 @@ class _Reader:
             # 会上: of the last gathering told of, a meeting, a signing or a ceremony
             # (某项目签约仪式举行。会后，甲到某园区调研).
             kinds = ("reception",) if same_day.group(3) else ("meeting",)
-            kinds = (*kinds, *_GATHERINGS) if same_day.group(2) and same_day.group(2) != "会议" else kinds
+            # (会议 and 大会 name a meeting only: 大会还举行了授旗仪式, of the meeting told of)
+            kinds = (*kinds, *_GATHERINGS) if same_day.group(2) not in (None, "会议", "大会") else kinds
             self.same_day = self._last_day(kinds)
         elif same_day:
             # 当天 before any date is the day of the report.

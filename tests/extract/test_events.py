@@ -229,6 +229,11 @@ def test_separate_receptions(word):
             "6月8日，某产业园开工仪式举行，市长李四出席。开工仪式后，李四会见了客商代表王大。",
             ["2020-06-08", "2020-06-08"],
         ),
+        # 大会 opening a sentence is the meeting told of, as 会议 is, sentences after it
+        (
+            "6月8日，全市招商引资大会召开。市委书记李四要求，各地要抓好项目落地。大会还举行了授旗仪式。",
+            ["2020-06-08", "2020-06-08"],
+        ),
         # a word that names no gathering (社会上) frames nothing
         ("6月8日，某产业园开工仪式举行。社会上，李四会见了王大。", ["2020-06-08", None]),
         # 随即 / 随后 after the doer named: the day told of, as 随即，… is
@@ -5378,6 +5383,7 @@ def test_a_range_joined_by_a_full_width_minus_dates_by_its_first_day():
         ),
         # control: one told of several days gives none of them
         ("6月8日至10日，某论坛在某市举行。论坛期间，李四会见了某集团董事长王大。", None),
+        ("6月8日至10日，某代表大会在某市召开。大会期间，李四会见了王大。", None),
     ],
 )
 def test_within_a_trip_or_a_gathering(text, date):
