@@ -230,6 +230,10 @@ _GATHERING_NAMED = (
 )
 
 
+# The rest of a clause from where it is read (…16日率团抵达某市，: 率团抵达某市).
+_CLAUSE_REST = re.compile(r"[^，,；;。！？!?：:]*")
+
+
 # A doer named, then what tells that his act follows the one told of (甲随即…, 乙随后…).
 _THEN = re.compile(r"[^，,。；;：:！？!?]{1,16}?(?P<then>随即|随后|紧接着)")
 
@@ -1523,11 +1527,23 @@ class _Reader:
             # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
             # one day, whose rite shares it.
             self.visit_day = (index, gathered.iso, "meeting")
+        # 甲16日率团抵达某地: the day a named doer arrived, as one that opens the sentence is
+        arrived = next(
+            (
+                d
+                for d in dates
+                if any(m.end == d.span.start for m in mentions)
+                and _ARRIVES.search(_CLAUSE_REST.match(text, d.span.end).group())
+            ),
+            None,
+        )
         if dates and (cued or opening is not None) and not self.background:
             # The day told of: a date of a happening the sentence tells, or one that opens it
             # (12月3日，某县迎来降雪。当天，…); not a date in what is said or reported of
             # something else (甲指出，某镇11月20日完成了改造任务。随后，甲主持召开座谈会).
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+        elif arrived is not None and not self.background:
+            self.last_date, self.last_until = arrived.iso, arrived.until
         elif not dates and self.part_of_day:
             # 甲下午到某镇调研。随后，甲主持召开座谈会: the day a part of it gave what the
             # sentence told of is the day told of, as a date written would be.

@@ -236,6 +236,15 @@ def test_separate_receptions(word):
         ),
         # a word that names no gathering (社会上) frames nothing
         ("6月8日，某产业园开工仪式举行。社会上，李四会见了王大。", ["2020-06-08", None]),
+        # the day a named doer arrived (甲16日率团抵达…) is the day told of, which 随即 goes on with
+        (
+            "市长李四6日率团抵达某市，展开为期五天的交流之旅。李四随即到某研究院与院长王大进行会晤。",
+            ["2020-06-06"],
+        ),
+        # control: a date in what someone said tells no day
+        ("李四指出，某镇6日完成了改造任务。随后，李四与王大进行会晤。", [None]),
+        # a date right after the name that closes its clause is read too (no clause after it)
+        ("市长李四6日，到某县调研。", ["2020-06-06"]),
         # 随即 / 随后 after the doer named: the day told of, as 随即，… is
         (
             "6月8日，市长李四率团抵达某市。李四随即到某研究院与院长王大进行会晤。",
