@@ -37,6 +37,7 @@ def events_of(text, published="2020-06-10", names=()):
         ("县长张三到城关镇检查防汛工作。", ["inspection"]),
         ("省长李四在北京会见来访的某国大使。", ["reception"]),
         ("两市举行合作项目签约仪式。", ["signing"]),
+        ("两市举行合作框架协议签字仪式。", ["signing"]),  # a signing rite called 签字
         ("6月9日，按照省委要求召开专题会议，县长张三主持。", ["meeting"]),  # a demand followed
         ("6月9日，某县与某公司签约5个项目。", ["signing"]),  # signed here, not a tally
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
@@ -2541,7 +2542,7 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         (
             "国家主席李四9日上午会见某国总统王五。副总理赵六出席签字仪式。",
             ("李四", "王五", "赵六"),
-            [("reception", "2020-06-09"), ("ceremony", "2020-06-09")],
+            [("reception", "2020-06-09"), ("signing", "2020-06-09")],
         ),
         # ...not during a visit of several days, not two sentences on, not a meeting the sentence
         # dates itself, not a visit told of in the past
@@ -5398,3 +5399,10 @@ def test_a_range_joined_by_a_full_width_minus_dates_by_its_first_day():
 def test_within_a_trip_or_a_gathering(text, date):
     # the last happening told, the one within the trip or the gathering
     assert events_of(text, names=("李四", "王大"))[-1].date == date
+
+
+def test_a_signing_rite_called_signature_is_the_signing_told_after_it():
+    # …签字仪式 was a ceremony, and the signing told next an undated signing of its own
+    text = "6月8日，两市合作框架协议签字仪式在某市举行，市长李四、市长王大出席。李四、王大签署合作框架协议。"
+    events = events_of(text, names=("李四", "王大"))
+    assert [(e.type, e.date) for e in events] == [("signing", "2020-06-08")]
