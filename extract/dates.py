@@ -51,8 +51,8 @@ _DAY_MARK = "[日号號]"
 _LUNAR_DAY = "十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
 # A count of days (两天后, 第三天): up to ninety-nine.
 _COUNT = "[一二两三四五六七八九十]{1,3}"
-# 3月5日至7日, 5—7日, and two days listed as one span: 9、10日.
-_RANGE = r"\s*[-—–~～至到、]\s*"
+# 3月5日至7日, 5—7日, 5－7日 (a full-width minus), and two days listed as one span: 9、10日.
+_RANGE = r"\s*[-—–―‐‑－﹣~～〜至到、]\s*"
 # The last day of a range: 至28日, 至二十八日.
 _RANGE_END = rf"(?:(?P<m2>[0-9]{{1,2}}|[{_CN}]{{1,2}})\s*月\s*)?(?P<d2>{_NUM})\s*{_DAY_MARK}"
 
@@ -583,8 +583,10 @@ def _range_end(match: re.Match, iso: str | None) -> str | None:
     return reading.isoformat() if reading and reading >= first else None
 
 
-# A year the text states as its own, not a target (到2035年) or a year long past.
-_YEAR_STATED = re.compile(r"(?<![0-9到至])((?:199|20[0-9])[0-9])\s*年")
+# A year the text states as its own, not a target (到2035年) or a year long past; nor a
+# year as a period planned or reviewed (2021年度考核, 2022年度计划), which is read before or
+# after it: that of a numbered sitting (2022年度第3次会议) is read from _SITTING_YEAR.
+_YEAR_STATED = re.compile(r"(?<![0-9到至])((?:199|20[0-9])[0-9])\s*年(?!\s*度)")
 
 
 # The year of a numbered sitting (2022年第9次常务会议, 2019年第三次主任会议): the year the
@@ -605,9 +607,15 @@ def stated_year(text: str) -> int | None:
     (2015, None, None)
     >>> stated_year("6月17日，召开区政府2022年第9次常务会议，研究2021年计划执行情况")
     2022
+
+    A year as a period reviewed or planned (2021年度考核) is read after or before
+    it: no year of the text.
+
+    >>> stated_year("6月12日，县委召开常委会，研究2021年度考核人员"), stated_year("召开2022年度第3次会议")
+    (None, 2022)
     """
     years = {int(y) for y in _YEAR_STATED.findall(text)}
-    if len(years) > 1:
+    if len(years) != 1:
         years = {int(y) for y in _SITTING_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
 

@@ -215,9 +215,31 @@ def _same_day() -> re.Pattern:
     在会见中), or later."""
     day = alternation([*same_day_words(), *day_part_words()])
     return re.compile(
-        rf"\s*(?:({day})|(会后|会前|会上|会议)|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|之后"
+        rf"\s*(?:({day})|(会后|会前|会上|会议|大会(?![期其]间)|在?{_GATHERING_NAMED}(?:开始)?[前后上](?=\s*[，,]))"
+        r"|(在?(?:会见|会谈|会晤)(?:结束)?(?:[前后]|中|时))|在?随后|随即|紧接着|之后"
         r"|(?:在此|在这)?(?:其间|期间))"
     )
+
+
+# A gathering named by its kind, as a sentence opens before, in or after it (颁奖典礼前，…;
+# 签约仪式上，…; 开幕式后，…): the gathering told of, as 会前 / 会上 / 会后 is. Not one a clause
+# qualifies (在随后举行的座谈会上: another, told of there).
+_GATHERING_NAMED = (
+    r"[^\s，,。；;：:的]{0,12}?(?:仪式|典礼|开幕式|闭幕式|开工式|晚会|大会|论坛|座谈会|推介会|发布会|"
+    r"见面会|洽谈会|报告会)"
+)
+
+
+# The rest of a clause from where it is read (…16日率团抵达某市，: 率团抵达某市).
+_CLAUSE_REST = re.compile(r"[^，,；;。！？!?：:]*")
+
+
+# A doer named, then what tells that his act follows the one told of (甲随即…, 乙随后…).
+_THEN = re.compile(r"[^，,。；;：:！？!?]{1,16}?(?P<then>随即|随后|紧接着)")
+
+
+# Where the news told was learned (记者从…发布会获悉, 从…会议上了解到): a source.
+_LEARNED_AT = re.compile(r"从[^，,。；;！？!?]{0,30}?会(?:议)?上?(?:获悉|了解到|得知)")
 
 
 # 期间 / 其间: within the days told of, which are no one day after a range.
@@ -229,11 +251,21 @@ def _during_visit() -> re.Pattern:
     """A sentence that opens within a visit or a gathering told of (调研期间，… ; 在调研中，… ;
     在某县考察期间，… ; 在出席论坛期间，…): like 期间 alone, the day told of; not a season or a
     campaign (春节期间, 疫情防控期间), which names no visit, nor an earlier one (在前期调研中)."""
-    acts = alternation([*load_words("inspection_verbs.tsv"), "访问", "出访", "出席", "参加"])
+    acts = alternation([*load_words("inspection_verbs.tsv"), *_TRIPS, "出席", "参加"])
     return re.compile(
-        rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?:{acts})"
+        rf"\s*在?(?:(?!前期|此前|以往|日常|平时|去年|往年)[^，,。；;！？!?\s]){{0,10}}?(?P<act>{acts})"
         rf"[^，,。；;！？!?\s]{{0,8}}?(?:期间|其间|过程中|中|时)\s*[，,]"
     )
+
+
+# A trip of days (访问期间，…): within it, the day of a visit told of, not of a reception or a
+# meeting held on one of its days.
+_TRIPS = ("访问", "出访", "访华", "来访")
+
+# A gathering named by its kind, as a sentence opens within it (论坛期间，…; 在博览会举办期间，…).
+_DURING_GATHERING = re.compile(
+    r"\s*在?(?:本届|此次|这次)?(?P<name>[^\s，,。；;：:的]{0,12}?(?:论坛|博览会|交易会|洽谈会|大会|年会|峰会|展会|会议))(?:举办|召开|举行)?(?:期间|其间)\s*[，,]"
+)
 
 
 # A stay in a place (在某县期间，在湘期间，): within a visit told of, unless a time is named instead
@@ -1270,6 +1302,12 @@ class _Reader:
         dateline = _DATELINE.match(text)
         words_start = dateline.end() if dateline else 0  # where the sentence's own words start
         same_day = _same_day().match(text, words_start)
+        if same_day is None:
+            # 甲随即到某院与乙会晤: the doer named, then 随即 / 随后, goes on as a sentence that
+            # opens with it does (随即，甲…).
+            then = _THEN.match(text, words_start)
+            if then and any(m.end == then.start("then") for m in mentions):
+                same_day = _same_day().match(text, then.start("then"))
         self.same_day = None
         self.follows = False
         self.during = False
@@ -1280,7 +1318,8 @@ class _Reader:
             # 会上: of the last gathering told of, a meeting, a signing or a ceremony
             # (某项目签约仪式举行。会后，甲到某园区调研).
             kinds = ("reception",) if same_day.group(3) else ("meeting",)
-            kinds = (*kinds, *_GATHERINGS) if same_day.group(2) and same_day.group(2) != "会议" else kinds
+            # (会议 and 大会 name a meeting only: 大会还举行了授旗仪式, of the meeting told of)
+            kinds = (*kinds, *_GATHERINGS) if same_day.group(2) not in (None, "会议", "大会") else kinds
             self.same_day = self._last_day(kinds)
         elif same_day:
             # 当天 before any date is the day of the report.
@@ -1289,12 +1328,21 @@ class _Reader:
                 # 6月9日至11日，甲到某市调研。期间，…主持召开座谈会: some day of the range; and
                 # so is 当天, 下午 or 随后 after it, which may be any of its days.
                 self.same_day = None
-        elif _during_visit().match(text, words_start) and self.drafts:
+        elif (during := _during_visit().match(text, words_start)) and self.drafts:
             # 6月5日，甲到某市调研。调研期间，甲会见了乙: the day of the happening told of last
             # (not of a date in between, 1948年7月1日，…成立), none after a range.
             last = self.drafts[-1]
-            self.same_day = None if last.until or last.past else last.date
+            if during.group("act") in _TRIPS:
+                # 6月8日，某国总理乙会见了来访的甲。访问期间，甲考察了某港口: a trip of days, whose
+                # day is that of a visit told of, not of a reception in it.
+                last = next((d for d in reversed(self.drafts) if d.type == "inspection"), None)
+            self.same_day = None if last is None or last.until or last.past else last.date
             self.during = True
+        elif _DURING_GATHERING.match(text, words_start) and self.drafts:
+            # 6月8日，某论坛在某市开幕。论坛期间，甲会见了乙: the day of the gathering told of, when
+            # it was told of one day (none after a range, 6月8日至10日，…).
+            last = next((d for d in reversed(self.drafts) if d.type in ("meeting", *_GATHERINGS)), None)
+            self.same_day = None if last is None or last.until or last.past else last.date
         elif _STAY.match(text, words_start) and self.drafts:
             # 6月5日，甲到某县调研。在某县期间，甲会见了乙: the day of a visit of one day.
             last = self.drafts[-1]
@@ -1462,6 +1510,9 @@ class _Reader:
             if d.type in ("inspection", "reception", "meeting")
             and d.date
             and not (d.until or d.past or d.in_words)
+            # 记者从昨日召开的新闻发布会获悉，…: a meeting news was learned at, no gathering
+            # whose rites the story goes on with
+            and not (d.type == "meeting" and _LEARNED_AT.search(text))
         )
         self.visit_day = next(((index, d.date, d.type) for d in visits), None) if dates else None
         undated = (
@@ -1482,11 +1533,23 @@ class _Reader:
             # 6月8日，某文化旅游节开幕。甲出席开幕式 (某文化旅游节8日在某市开幕。…): a gathering of
             # one day, whose rite shares it.
             self.visit_day = (index, gathered.iso, "meeting")
+        # 甲16日率团抵达某地: the day a named doer arrived, as one that opens the sentence is
+        arrived = next(
+            (
+                d
+                for d in dates
+                if any(m.end == d.span.start for m in mentions)
+                and _ARRIVES.search(_CLAUSE_REST.match(text, d.span.end).group())
+            ),
+            None,
+        )
         if dates and (cued or opening is not None) and not self.background:
             # The day told of: a date of a happening the sentence tells, or one that opens it
             # (12月3日，某县迎来降雪。当天，…); not a date in what is said or reported of
             # something else (甲指出，某镇11月20日完成了改造任务。随后，甲主持召开座谈会).
             self.last_date, self.last_until = dates[-1].iso, dates[-1].until
+        elif arrived is not None and not self.background:
+            self.last_date, self.last_until = arrived.iso, arrived.until
         elif not dates and self.part_of_day:
             # 甲下午到某镇调研。随后，甲主持召开座谈会: the day a part of it gave what the
             # sentence told of is the day told of, as a date written would be.

@@ -273,6 +273,10 @@ def test_date_word_tables_have_integer_offsets(name):
         ("9、10日，省督导组在某县督导", "2021-03-20", "2021-03-09", "2021-03-10"),
         ("3月9日、10日召开", "2021-03-20", "2021-03-09", "2021-03-10"),
         ("1月25日召开", "2020-01-26", "2020-01-25", None),
+        # a range joined by a full-width minus or a horizontal bar, as Chinese copy writes it
+        ("6月8日－9日，副市长到某县调研", "2020-06-10", "2020-06-08", "2020-06-09"),
+        ("8－9日到某县调研", "2020-06-10", "2020-06-08", "2020-06-09"),
+        ("6月8日―6月9日召开", "2020-06-10", "2020-06-08", "2020-06-09"),
     ],
 )
 def test_ranges_know_their_last_day(text, clock, first, last):
@@ -531,6 +535,11 @@ def test_holiday_tables_agree():
         ("县人大常委会2019年第三次主任会议审议了2018年决算。", 2019),
         # two sittings of two years tell no one year
         ("2021年第2次会议和2022年第1次会议。", None),
+        # a year as a period reviewed or planned is read after or before it: no year of the text
+        ("6月12日，县委召开常委会会议，研究2021年度考核优秀人员。", None),
+        ("听取2020年度工作汇报，部署2021年工作。", 2021),
+        # …but a sitting numbered in its year (2022年度第3次) is of that year
+        ("召开2022年度第3次主任会议，审议2021年度决算。", 2022),
     ],
 )
 def test_the_year_a_text_states(text, year):

@@ -37,6 +37,7 @@ def events_of(text, published="2020-06-10", names=()):
         ("县长张三到城关镇检查防汛工作。", ["inspection"]),
         ("省长李四在北京会见来访的某国大使。", ["reception"]),
         ("两市举行合作项目签约仪式。", ["signing"]),
+        ("两市举行合作框架协议签字仪式。", ["signing"]),  # a signing rite called 签字
         ("6月9日，按照省委要求召开专题会议，县长张三主持。", ["meeting"]),  # a demand followed
         ("6月9日，某县与某公司签约5个项目。", ["signing"]),  # signed here, not a tally
         ("新区产业园项目集中开工仪式举行。", ["ceremony"]),
@@ -220,6 +221,36 @@ def test_separate_receptions(word):
         ),
         # 会议 refers to a meeting only: after a ceremony it dates nothing
         ("6月8日，某产业园开工仪式举行。会议决定任命李四为副县长。", ["2020-06-08", None]),
+        # a gathering named by its kind as the sentence opens (颁奖典礼前，…), as 会前 is
+        (
+            "6月8日晚，某市科技人才颁奖典礼举行，市长李四出席。颁奖典礼前，李四接见了获奖代表王大。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        (
+            "6月8日，某产业园开工仪式举行，市长李四出席。开工仪式后，李四会见了客商代表王大。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        # 大会 opening a sentence is the meeting told of, as 会议 is, sentences after it
+        (
+            "6月8日，全市招商引资大会召开。市委书记李四要求，各地要抓好项目落地。大会还举行了授旗仪式。",
+            ["2020-06-08", "2020-06-08"],
+        ),
+        # a word that names no gathering (社会上) frames nothing
+        ("6月8日，某产业园开工仪式举行。社会上，李四会见了王大。", ["2020-06-08", None]),
+        # the day a named doer arrived (甲16日率团抵达…) is the day told of, which 随即 goes on with
+        (
+            "市长李四6日率团抵达某市，展开为期五天的交流之旅。李四随即到某研究院与院长王大进行会晤。",
+            ["2020-06-06"],
+        ),
+        # control: a date in what someone said tells no day
+        ("李四指出，某镇6日完成了改造任务。随后，李四与王大进行会晤。", [None]),
+        # a date right after the name that closes its clause is read too (no clause after it)
+        ("市长李四6日，到某县调研。", ["2020-06-06"]),
+        # 随即 / 随后 after the doer named: the day told of, as 随即，… is
+        (
+            "6月8日，市长李四率团抵达某市。李四随即到某研究院与院长王大进行会晤。",
+            ["2020-06-08"],
+        ),
     ],
 )
 def test_after_a_gathering_is_on_its_day(text, dates):
@@ -2511,7 +2542,7 @@ def test_joining_a_reception_that_was_never_reported_reports_none():
         (
             "国家主席李四9日上午会见某国总统王五。副总理赵六出席签字仪式。",
             ("李四", "王五", "赵六"),
-            [("reception", "2020-06-09"), ("ceremony", "2020-06-09")],
+            [("reception", "2020-06-09"), ("signing", "2020-06-09")],
         ),
         # ...not during a visit of several days, not two sentences on, not a meeting the sentence
         # dates itself, not a visit told of in the past
@@ -5371,3 +5402,57 @@ def test_what_someone_is_thanked_for_is_no_happening(text, types):
 )
 def test_a_meeting_held_with_a_rite(text, expected):
     assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a press conference the news was learned at gives the rites told next no day
+        (
+            "记者从昨日召开的新闻发布会获悉，某论坛筹备就绪。论坛开幕式在某会展中心举办，省长李四主持开幕式。",
+            ["2020-06-09", None],
+        ),
+        # control: a gathering told of as the sentence's own happening still dates its rite
+        (
+            "昨日，某文化节新闻发布会在某市召开。李四出席开幕式。",
+            ["2020-06-09", "2020-06-09"],
+        ),
+    ],
+)
+def test_a_meeting_news_was_learned_at_dates_no_rite(text, dates):
+    assert [e.date for e in events_of(text, names=("李四",))] == dates
+
+
+def test_a_range_joined_by_a_full_width_minus_dates_by_its_first_day():
+    # 6月8日－9日 was read as two dates, and the visit took the last: 6月9日
+    events = events_of("6月8日－9日，市长李四到某县调研。", names=("李四",))
+    assert [(e.type, e.date) for e in events] == [("inspection", "2020-06-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a trip of days (访问期间): the day of a visit told of, not of the reception in it
+        ("6月8日，某国总理王大会见了来访的市长李四。访问期间，李四考察了某港口。", None),
+        # control: within a visit of one day told of (调研期间), that day
+        ("6月8日，市长李四到某县调研。调研期间，李四会见了王大。", "2020-06-08"),
+        # a gathering told of one day (论坛期间): its day
+        (
+            "6月8日，某论坛在某市开幕，省长李四出席开幕式。论坛期间，李四会见了某集团董事长王大。",
+            "2020-06-08",
+        ),
+        # control: one told of several days gives none of them
+        ("6月8日至10日，某论坛在某市举行。论坛期间，李四会见了某集团董事长王大。", None),
+        ("6月8日至10日，某代表大会在某市召开。大会期间，李四会见了王大。", None),
+    ],
+)
+def test_within_a_trip_or_a_gathering(text, date):
+    # the last happening told, the one within the trip or the gathering
+    assert events_of(text, names=("李四", "王大"))[-1].date == date
+
+
+def test_a_signing_rite_called_signature_is_the_signing_told_after_it():
+    # …签字仪式 was a ceremony, and the signing told next an undated signing of its own
+    text = "6月8日，两市合作框架协议签字仪式在某市举行，市长李四、市长王大出席。李四、王大签署合作框架协议。"
+    events = events_of(text, names=("李四", "王大"))
+    assert [(e.type, e.date) for e in events] == [("signing", "2020-06-08")]
