@@ -148,7 +148,8 @@ _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
 # 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求); 当选 is no part of it (甲当选书记).
 _NOTICE_TITLE = re.compile(
-    r"(?:为|的|辞去|当选为?)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
+    rf"(?:为|的|辞去|当选为?|(?:担任|兼任|任)(?![{NO_POST_AFTER_REN}]))?"
+    r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
     r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
 )
 # The rest of a list that 等 closes with a word for places or bodies (深入甲、乙、丙等乡镇, 走访甲、乙等
@@ -902,8 +903,8 @@ class _Finder:
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
-                elif len(names) > 1 and not t.startswith("为", i):
-                    continue
+                elif len(names) > 1 and not (t.startswith("为", i) or _TAKES.match(t, i)):
+                    continue  # 甲、乙为副主任 and 甲、乙任副主任 give both the post
                 if t.startswith("代理", i):
                     # 决定甲代理某县县长职务: a verb, the post acted in is no title as written
                     for one in names:

@@ -133,6 +133,8 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             break
         if i < end and text.startswith("兼", i - 1):
             break
+        if i < end - 1 and _named_taker(text, i):
+            break  # 甲任理事会主任，乙、丙任副主任: the post 甲 takes; neither 甲 nor 任 opens it
         if (
             i < end - 1
             and ends_with("before", text, i)
@@ -172,6 +174,27 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+def _named_taker(text: str, i: int) -> bool:
+    """Whether ``text[:i]`` ends in a name and the verb 任 after it, the name at the start of
+    its clause or list item (甲任某会主任, 、乙任副主任): the title that follows is the post the
+    name takes. Not 任 inside a title (主任委员: 主 is no name), nor a name inside a longer word.
+
+    >>> _named_taker("，罗某坚任理事会主任", 5), _named_taker("、庞静任副主任", 4)
+    (True, True)
+    >>> _named_taker("常委会副主任委员", 6), _named_taker("会上罗某坚任主任", 6)
+    (False, False)
+    """
+    if i < 3 or text[i - 1] != "任":
+        return False
+    for n in (3, 2):
+        k = i - 1 - n
+        if k < 0 or not is_chinese_name(text[k : i - 1]):
+            continue
+        if k == 0 or not HAN.match(text[k - 1]) or text[k - 1] == "、":
+            return True
+    return False
 
 
 def _organ_tail(text: str, i: int, end: int) -> bool:

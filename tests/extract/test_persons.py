@@ -140,6 +140,17 @@ def titles(text, place=None):
         ("会议决定任命王小明、李大伟为副县长。", {"王小明": ["副县长"], "李大伟": ["副县长"]}),
         ("市长王小明以“四不两直”方式检查安全生产。", {"王小明": ["市长"]}),
         ("县委书记孙八与副县长王小明座谈时强调。", {"孙八": ["县委书记"], "王小明": ["副县长"]}),
+        # 甲任…主任，乙、丙任副主任 in a notice: each takes his own post, never the clause before
+        (
+            "会议宣布，理事会聘任邬明远等人为理事，罗志坚任理事会主任，韩立新、庞静任副主任。",
+            {"罗志坚": ["理事会主任"], "韩立新": ["副主任"], "庞静": ["副主任"]},
+        ),
+        # …and without a notice's verb, no post rather than the clause before the comma
+        ("会上，罗志坚任理事会主任，韩立新、庞静任副主任。", {"罗志坚": [], "韩立新": [], "庞静": []}),
+        # controls: a comma after a title clause still names its holder; 任 inside a title stays
+        ("县委副书记、县长，王小明到某镇调研。", {"王小明": ["县委副书记", "县长"]}),
+        ("市人大常委会副主任委员罗志坚出席。", {"罗志坚": ["市人大常委会副主任委员"]}),
+        ("会议决定任命罗志坚同志任县教育局局长。", {"罗志坚": ["县教育局局长"]}),
     ],
 )
 def test_titles(text, expected):
