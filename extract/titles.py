@@ -612,12 +612,15 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
             return jurisdiction + name[1:] if jurisdiction != NATIONAL else None
         return name
     rest = title[_MODIFIERS.match(title).end() :]
+    bare = rest
     named = find_places(rest)
     if named and named[0][0] == 0:
         rest = rest[named[0][1] :]
     elif rest[:1] in LEVEL_WORDS:
         rest = rest[1:]
     local = bool(jurisdiction) and jurisdiction != NATIONAL
+    if local and bare.startswith(_PARTY_COMMITTEE) and not _calls_its_committee_so(jurisdiction):
+        return None  # 集团党委书记、董事长甲，党委副书记、行长乙: the company's, not 中共某区委员会
     for pattern, full, _ in _organs():
         if "{place}" not in full:
             if pattern in title:
@@ -632,6 +635,24 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
         if rest.startswith(pattern) and _office_of_organ(rest[len(pattern) :], full):
             return full.format(place=jurisdiction)
     return None
+
+
+# A party committee named by no place nor level word: a town's own (镇党委), or a body's.
+_PARTY_COMMITTEE = "党委"
+
+
+def _calls_its_committee_so(jurisdiction: str) -> bool:
+    """Whether a place's party committee is called 党委 alone in its own releases: a town's
+    (镇党委, 乡党委) or an autonomous region's (自治区党委); a county's, city's, district's or
+    province's is its 县委, 市委, 区委, 省委, and a bare 党委 there is some bureau's, school's or
+    company's (市公安局党委委员, 银行党委副书记).
+
+    >>> _calls_its_committee_so("杨行镇"), _calls_its_committee_so("广西壮族自治区")
+    (True, True)
+    >>> _calls_its_committee_so("长寿区"), _calls_its_committee_so("巴中市")
+    (False, False)
+    """
+    return jurisdiction.endswith(("镇", "乡", "自治区"))
 
 
 def _office_of_organ(office: str, organ: str) -> bool:

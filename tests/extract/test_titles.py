@@ -157,6 +157,16 @@ def test_resolve(title, home, where, national):
         # 主委 heads a democratic party's committee (民盟县委主委), not the Communist Party's
         ("县委主委", "通江县", None),
         ("原县委副主委", "通江县", None),
+        # a bare 党委 is a town's own committee (镇党委), or an autonomous region's…
+        ("党委副书记", "青石镇", "中共青石镇委员会"),
+        ("党委委员", "广西壮族自治区", "中共广西壮族自治区委员会"),
+        # …but in a county, city or district some bureau's, school's or company's (银行党委副书记)
+        ("党委副书记", "通江县", None),
+        ("党委委员", "巴中市", None),
+        ("常务副书记", "巴中市", None),
+        # controls: a level word or the place names the committee
+        ("县党委书记", "通江县", "中共通江县委员会"),
+        ("市委副书记", "巴中市", "中共巴中市委员会"),
     ],
 )
 def test_organization(title, where, organ):
