@@ -139,7 +139,7 @@ _TAKES_POST = re.compile(rf"同志(?:任|担任|兼任|挂任)(?![{NO_POST_AFTER
 _NOTICE_COLON = re.compile(r"(?:决定|调整|批准|任免)[^。：:\n]{0,30}[：:]")
 _SENTENCE_CLOSE = re.compile(r"[。！？!?\n]")
 _NOTICE_ITEM = re.compile(r"(?:(?<=[：:，,；;])|^)(?=[\u4e00-\u9fff])", re.MULTILINE)
-_TAKES = re.compile(rf"(?:任|担任|兼任)(?![{NO_POST_AFTER_REN}])")
+_TAKES = re.compile(rf"均?(?:任|担任|兼任|改任|调任)(?![{NO_POST_AFTER_REN}])")
 # A note in brackets that closes a post's words (（试用期一年）, （正处级）, （挂职）).
 _POST_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
@@ -148,7 +148,7 @@ _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
 # 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求); 当选 is no part of it (甲当选书记).
 _NOTICE_TITLE = re.compile(
-    rf"(?:为|的|辞去|当选为?|(?:担任|兼任|任)(?![{NO_POST_AFTER_REN}]))?"
+    rf"(?:为|的|辞去|当选为?|均?(?:改任|调任|担任|兼任|任)(?![{NO_POST_AFTER_REN}]))?"
     r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
     r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
 )

@@ -185,16 +185,25 @@ def _named_taker(text: str, i: int) -> bool:
     (True, True)
     >>> _named_taker("常委会副主任委员", 6), _named_taker("会上罗某坚任主任", 6)
     (False, False)
+    >>> _named_taker("，罗某坚改任常务副主任", 6), _named_taker("、庞静均兼任副主任", 6)
+    (True, True)
+    >>> _named_taker("原某办主任罗某坚改任常务副主任", 10)  # a titled name takes the post too
+    True
     """
-    if i < 3 or text[i - 1] != "任":
+    verb = _TAKES_POST.search(text, max(0, i - 4), i)
+    if verb is None or verb.end() != i:
         return False
     for n in (3, 2):
-        k = i - 1 - n
-        if k < 0 or not is_chinese_name(text[k : i - 1]):
+        k = verb.start() - n
+        if k < 0 or not is_chinese_name(text[k : verb.start()]):
             continue
-        if k == 0 or not HAN.match(text[k - 1]) or text[k - 1] == "、":
+        if k == 0 or not HAN.match(text[k - 1]) or text[k - 1] == "、" or text.endswith(heads(), 0, k):
             return True
     return False
+
+
+# The verb after a name that gives it the post which follows (甲任, 乙改任, 丙、丁均兼任).
+_TAKES_POST = re.compile(r"均?(?:改|调|升|转|兼|担|出)?任")
 
 
 def _organ_tail(text: str, i: int, end: int) -> bool:
