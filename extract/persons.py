@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from govkg.extract.chars import View, simplified, view
-from govkg.extract.data import alternation, load_words
+from govkg.extract.data import alternation, load_table, load_words
 from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
@@ -518,6 +518,8 @@ class _Finder:
                         self.add(guest, [(end - len(head), end)], foreign=True)
                         continue
             name = name_at(t, at, self.known())
+            if name and name not in self.found and _coming_to(name):
+                name = None  # 对港澳代表委员来京参加两会: 来 and a province's abbreviation, no name
             if name and name not in self.found and is_common_word(name):
                 after = t[at + len(name) : at + len(name) + 1]
                 if HAN.match(after or "。") and not t.startswith(_TITLED_WORD_VERBS, at + len(name)):
@@ -1874,6 +1876,22 @@ def _after_sex_note(text: str, i: int) -> int:
     """
     note = _SEX_NOTE.match(text, i)
     return note.end() if note else i
+
+
+@cache
+def _visited_abbreviations() -> frozenset[str]:
+    """The one-character names of provinces and of China a visit comes to (来湘, 来华)."""
+    return frozenset(row[0] for row in load_table("province_abbreviations.tsv")) | {"华"}
+
+
+def _coming_to(word: str) -> bool:
+    """Whether a word read as a name is 来 and the abbreviation of the province or country come
+    to (来京, 来沪, 来华): a visit, though 来 is a surname too.
+
+    >>> _coming_to("来京"), _coming_to("来华"), _coming_to("来小明")
+    (True, True, False)
+    """
+    return len(word) == 2 and word[0] == "来" and word[1] in _visited_abbreviations()
 
 
 def _notice_title(chunk: str) -> bool:
