@@ -78,6 +78,7 @@ from govkg.extract.titles import (
     head_pattern,
     heads_after_name,
     is_title,
+    lent_organ,
     organization,
     parse_title,
     place_from_chain,
@@ -1597,6 +1598,7 @@ class _Finder:
             last = None  # the last title that told its place, and its sentence
             before = None  # the title before, as read, and where it ends
             office_read = None  # the title's office with the place its chain or list gave it
+            organ_before = None  # the organ of the title before, and where that title ends
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
@@ -1644,6 +1646,16 @@ class _Finder:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
+                organ = None if found.foreign else organization(title, where)
+                if (
+                    organ is None
+                    and organ_before
+                    and organ_before[0]
+                    and self.text[organ_before[1] : start] in _ORGAN_JOINS
+                ):
+                    # 全国政协副主席兼秘书长, 市委副书记、统战部部长: the body the chain named
+                    organ = lent_organ(organ_before[0], self.text[start:end])
+                organ_before = (organ, end)
                 holdings.append(
                     Holding(
                         title=title_written,
@@ -1652,7 +1664,7 @@ class _Finder:
                         if self.sentences
                         else Span(0, len(release.text)),
                         jurisdiction=where,
-                        organization=None if found.foreign else organization(title, where),
+                        organization=organ,
                         office=office,
                     )
                 )
@@ -1800,6 +1812,8 @@ def _unsurnamed(word: str) -> bool:
 _ORGAN_ENDS = frozenset("委办处局部会")
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
+# …and what joins one holder's titles where the second may take the first's organ (甲兼秘书长).
+_ORGAN_JOINS = _CHAIN_JOINS | {"兼"}
 _LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)
 _SENTENCE_ENDS = ("。", "！", "？")
 

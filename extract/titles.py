@@ -579,6 +579,30 @@ def chained_title(before: str, title: str) -> str | None:
     return party.group(1) + title
 
 
+def lent_organ(organ: str, title: str) -> str | None:
+    """The organ a bare title after another in one holder's chain takes from it: a committee's
+    secretary-general (全国政协副主席兼秘书长) or the head of a party committee's department
+    (市委副书记、统战部部长) is of the committee the title before named; no other title is.
+
+    >>> lent_organ("中国人民政治协商会议全国委员会", "秘书长")
+    '中国人民政治协商会议全国委员会'
+    >>> lent_organ("中共巴中市委员会", "统战部部长"), lent_organ("中共巴中市委员会", "宣传部长")
+    ('中共巴中市委员会', '中共巴中市委员会')
+    >>> lent_organ("巴中市人民政府", "统战部部长"), lent_organ("中共巴中市委员会", "开发区党工委书记")
+    (None, None)
+    """
+    if _SECRETARY_GENERAL.fullmatch(title) and organ.endswith("委员会"):
+        return organ
+    if _PARTY_DEPARTMENT_HEAD.fullmatch(title) and organ.startswith("中共") and organ.endswith("委员会"):
+        return organ
+    return None
+
+
+# A committee's secretary-general (秘书长, 副秘书长), and a party committee's department head.
+_SECRETARY_GENERAL = re.compile(r"(?:常务)?副?秘书长")
+_PARTY_DEPARTMENT_HEAD = re.compile(r"(?:统战|宣传|组织)部?(?:常务)?副?部长")
+
+
 # A post in an organ's party group or committee, and the organ (县财政局|党组书记).
 _PARTY_GROUP_POST = re.compile(r"(.+?)(?:党组|党委)(?:副书记|书记|成员)")
 

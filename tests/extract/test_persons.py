@@ -421,6 +421,28 @@ def test_the_post_after_a_party_groups_takes_its_organ(text, place, office, orga
     assert holding.organization == organ
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "organs"),
+    [
+        # a committee's secretary-general or department head after its member: that committee's
+        (
+            "全国政协副主席兼秘书长王小明出席。",
+            "中国",
+            ["中国人民政治协商会议全国委员会", "中国人民政治协商会议全国委员会"],
+        ),
+        ("市委副书记、统战部部长王小明出席。", "巴中市", ["中共巴中市委员会", "中共巴中市委员会"]),
+        ("市委常委、秘书长王小明出席。", "巴中市", ["中共巴中市委员会", "中共巴中市委员会"]),
+        # controls: a post of a body of its own, a government's title, titles of two people
+        ("市委副书记、开发区党工委书记王小明出席。", "巴中市", ["中共巴中市委员会", None]),
+        ("副市长、秘书长王小明出席。", "巴中市", ["巴中市人民政府", None]),
+        ("市委副书记李四，秘书长王小明出席。", "巴中市", [None]),
+    ],
+)
+def test_a_bare_post_in_a_chain_takes_the_committee_before_it(text, place, organs):
+    holdings = persons(text, place)["王小明"].holdings
+    assert [h.organization for h in holdings] == organs
+
+
 def test_by_whom_a_post_is_taken_is_no_surname():
     # 大会秘书长由甲担任: 由 is "by"; the one named after it takes no post before it
     found = persons("会议决定大会副秘书长由林青山、郑一民等2位同志担任。")
