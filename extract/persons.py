@@ -76,6 +76,7 @@ from govkg.extract.titles import (
     country_in,
     country_pattern,
     head_pattern,
+    heads,
     heads_after_name,
     is_title,
     lent_organ,
@@ -848,6 +849,8 @@ class _Finder:
             i -= 1
             if end - i >= 2 and (i == 0 or t[i - 1] in "、和同与及，,：:。\n"):
                 word = t[i:end]
+                if t[i - 1 : i] == "、" and t.endswith(heads(), 0, i - 1) and not is_transliterated(word):
+                    return None  # 某协会党组书记、分管日常工作副主席甲: a title's words in a chain
                 return word if _foreign_like(word) and not is_chinese_name(word) else None
         return None
 

@@ -168,6 +168,7 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
     if cut != -1 and (
         _starts_a_title(text[cut + 1 : end])
         or (_COMING.match(text, i, cut) and is_title(text[cut + 1 : end]))
+        or (_EVENT_ATTENDED.search(text, i, cut) and is_title(text[cut + 1 : end]))
     ):
         # 新当选的上海市市长, 周年活动的马尔代夫总统: the title starts after 的
         # when what follows opens with a level, place or country of its own, or when what
@@ -285,6 +286,8 @@ def _opener(text: str, i: int, end: int) -> str | None:
 _COUNTED = re.compile(r"[一两几][段位名个则条篇张]")
 # What tells why a title's holder came (来某市进行考察的, 应邀出席论坛的).
 _COMING = re.compile(r"(?:前来|来|到|赴|应邀)")
+# …or the event the holder came to, which ends the clause before 的 (出席某馆开馆仪式的某会秘书长).
+_EVENT_ATTENDED = re.compile(r"(?:仪式|典礼|活动|大会|会议|论坛|开幕式)$")
 
 
 def _starts_a_title(chunk: str) -> bool:
@@ -730,6 +733,10 @@ def _normal_office(office: str) -> str:
     return office
 
 
+# The term of a body an office was held in, before its name (十一届全国政协副主席, 第十二届…).
+_TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
+
+
 @lru_cache(maxsize=1 << 13)  # a title as written: a worker meets new ones with every release
 def parse_title(title: str) -> Office:
     """Read a title as written: the office, its level, and a place it names (canonical).
@@ -750,6 +757,8 @@ def parse_title(title: str) -> Office:
     ('德国', True)
     >>> parse_title("中华人民共和国香港特别行政区行政长官").place
     '香港特别行政区'
+    >>> parse_title("十一届全国政协副主席").place, parse_title("团中央统战部部长").national
+    ('中国', True)
     """
     text = PARTY_PREFIX.sub("", simplified(title))
     # a foreign country's office is that country's (德国外长: 德国); China's office in
@@ -761,6 +770,10 @@ def parse_title(title: str) -> Office:
     # held before, not now: no national post, no level (identity.post_of makes no post)
     former = _former(text)
     bare = text[len(former) :]
+    if (term := _TERM.match(bare)) and bare[term.end() :].startswith(names_words("national-prefix")):
+        # 十一届全国政协副主席: the country's office in a term named, mostly one past: as for 原,
+        # the country's, but no post held now
+        return Office(title, text, None, NATIONAL)
     state = next((w for w in names_words("national-prefix") if bare.startswith(w)), "")
     if not posted and state and place_prefix(bare[len(state) :])[0]:
         # 中华人民共和国香港特别行政区行政长官: the office of the place named after the state's name

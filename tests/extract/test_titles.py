@@ -129,6 +129,15 @@ def test_office_level_is_the_level_resolve_reads(title, home, where):
         ("天津市委书记", "巴中市", "天津市", False),
         ("副主任", "巴中市", "巴中市", False),
         ("副主任", None, None, False),
+        # the central offices of the Youth League, the science association, the top court and
+        # procuratorate as written short, and a national office of a term named
+        ("团中央统战部部长", "巴中市", "中国", True),
+        ("中国科协党组书记", "巴中市", "中国", True),
+        ("最高检副检察长", "巴中市", "中国", True),
+        ("十一届全国政协副主席", "巴中市", "中国", True),
+        # controls: a province's league office, a county's association
+        ("团省委书记", "巴中市", "四川省", False),
+        ("县科协主席", "通江县", "通江县", False),
     ],
 )
 def test_resolve(title, home, where, national):
