@@ -342,6 +342,8 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
         return None  # no surname starts here (most offsets asked)
     if text[i] == "由" and _BY_WHOM.match(text, i):
         return None
+    if text[i] == "边" and text.startswith("边", i + 2):
+        return None  # 副主委边听边问: 边…边 (while … while), no name of surname 边
     n = surname_length(text[i : i + 3])
     if not n:
         return None

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from govkg.extract.chars import View, simplified, view
-from govkg.extract.data import alternation, load_words
+from govkg.extract.data import alternation, load_table, load_words
 from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
@@ -76,8 +76,10 @@ from govkg.extract.titles import (
     country_in,
     country_pattern,
     head_pattern,
+    heads,
     heads_after_name,
     is_title,
+    lent_organ,
     organization,
     parse_title,
     place_from_chain,
@@ -139,7 +141,7 @@ _TAKES_POST = re.compile(rf"同志(?:任|担任|兼任|挂任)(?![{NO_POST_AFTER
 _NOTICE_COLON = re.compile(r"(?:决定|调整|批准|任免)[^。：:\n]{0,30}[：:]")
 _SENTENCE_CLOSE = re.compile(r"[。！？!?\n]")
 _NOTICE_ITEM = re.compile(r"(?:(?<=[：:，,；;])|^)(?=[\u4e00-\u9fff])", re.MULTILINE)
-_TAKES = re.compile(rf"(?:任|担任|兼任)(?![{NO_POST_AFTER_REN}])")
+_TAKES = re.compile(rf"均?(?:任|担任|兼任|改任|调任)(?![{NO_POST_AFTER_REN}])")
 # A note in brackets that closes a post's words (（试用期一年）, （正处级）, （挂职）).
 _POST_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,。；;\n]|等职|职务|一职|$)")
@@ -148,7 +150,8 @@ _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
 # 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求); 当选 is no part of it (甲当选书记).
 _NOTICE_TITLE = re.compile(
-    r"(?:为|的|辞去|当选为?)?(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
+    rf"(?:为|的|辞去|当选为?|均?(?:改任|调任|担任|兼任|任)(?![{NO_POST_AFTER_REN}]))?"
+    r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
     r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
 )
 # The rest of a list that 等 closes with a word for places or bodies (深入甲、乙、丙等乡镇, 走访甲、乙等
@@ -517,6 +520,8 @@ class _Finder:
                         self.add(guest, [(end - len(head), end)], foreign=True)
                         continue
             name = name_at(t, at, self.known())
+            if name and name not in self.found and _coming_to(name):
+                name = None  # 对港澳代表委员来京参加两会: 来 and a province's abbreviation, no name
             if name and name not in self.found and is_common_word(name):
                 after = t[at + len(name) : at + len(name) + 1]
                 if HAN.match(after or "。") and not t.startswith(_TITLED_WORD_VERBS, at + len(name)):
@@ -844,6 +849,8 @@ class _Finder:
             i -= 1
             if end - i >= 2 and (i == 0 or t[i - 1] in "、和同与及，,：:。\n"):
                 word = t[i:end]
+                if t[i - 1 : i] == "、" and t.endswith(heads(), 0, i - 1) and not is_transliterated(word):
+                    return None  # 某协会党组书记、分管日常工作副主席甲: a title's words in a chain
                 return word if _foreign_like(word) and not is_chinese_name(word) else None
         return None
 
@@ -902,8 +909,8 @@ class _Finder:
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
-                elif len(names) > 1 and not t.startswith("为", i):
-                    continue
+                elif len(names) > 1 and not (t.startswith("为", i) or _TAKES.match(t, i)):
+                    continue  # 甲、乙为副主任 and 甲、乙任副主任 give both the post
                 if t.startswith("代理", i):
                     # 决定甲代理某县县长职务: a verb, the post acted in is no title as written
                     for one in names:
@@ -1594,6 +1601,7 @@ class _Finder:
             last = None  # the last title that told its place, and its sentence
             before = None  # the title before, as read, and where it ends
             office_read = None  # the title's office with the place its chain or list gave it
+            organ_before = None  # the organ of the title before, and where that title ends
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
@@ -1641,6 +1649,16 @@ class _Finder:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
+                organ = None if found.foreign else organization(title, where)
+                if (
+                    organ is None
+                    and organ_before
+                    and organ_before[0]
+                    and self.text[organ_before[1] : start] in _ORGAN_JOINS
+                ):
+                    # 全国政协副主席兼秘书长, 市委副书记、统战部部长: the body the chain named
+                    organ = lent_organ(organ_before[0], self.text[start:end])
+                organ_before = (organ, end)
                 holdings.append(
                     Holding(
                         title=title_written,
@@ -1649,7 +1667,7 @@ class _Finder:
                         if self.sentences
                         else Span(0, len(release.text)),
                         jurisdiction=where,
-                        organization=None if found.foreign else organization(title, where),
+                        organization=organ,
                         office=office,
                     )
                 )
@@ -1796,6 +1814,8 @@ def _unsurnamed(word: str) -> bool:
 _ORGAN_ENDS = frozenset("委办处局部会")
 # What joins two titles of one chain (市委副书记、市长; 县委常委 副县长).
 _CHAIN_JOINS = frozenset(("、", " ", "　"))
+# …and what joins one holder's titles where the second may take the first's organ (甲兼秘书长).
+_ORGAN_JOINS = _CHAIN_JOINS | {"兼"}
 _LIST_JOINS = frozenset("、和与及")  # between the names of a list (村民甲、乙; 甲和乙夫妇)
 _SENTENCE_ENDS = ("。", "！", "？")
 
@@ -1872,6 +1892,22 @@ def _after_sex_note(text: str, i: int) -> int:
     """
     note = _SEX_NOTE.match(text, i)
     return note.end() if note else i
+
+
+@cache
+def _visited_abbreviations() -> frozenset[str]:
+    """The one-character names of provinces and of China a visit comes to (来湘, 来华)."""
+    return frozenset(row[0] for row in load_table("province_abbreviations.tsv")) | {"华"}
+
+
+def _coming_to(word: str) -> bool:
+    """Whether a word read as a name is 来 and the abbreviation of the province or country come
+    to (来京, 来沪, 来华): a visit, though 来 is a surname too.
+
+    >>> _coming_to("来京"), _coming_to("来华"), _coming_to("来小明")
+    (True, True, False)
+    """
+    return len(word) == 2 and word[0] == "来" and word[1] in _visited_abbreviations()
 
 
 def _notice_title(chunk: str) -> bool:

@@ -135,6 +135,8 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
             break
         if i < end and text.startswith("兼", i - 1):
             break
+        if i < end - 1 and _named_taker(text, i):
+            break  # 甲任理事会主任，乙、丙任副主任: the post 甲 takes; neither 甲 nor 任 opens it
         if (
             i < end - 1
             and ends_with("before", text, i)
@@ -168,12 +170,43 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
     if cut != -1 and (
         _starts_a_title(text[cut + 1 : end])
         or (_COMING.match(text, i, cut) and is_title(text[cut + 1 : end]))
+        or (_EVENT_ATTENDED.search(text, i, cut) and is_title(text[cut + 1 : end]))
     ):
         # 新当选的上海市市长, 周年活动的马尔代夫总统: the title starts after 的
         # when what follows opens with a level, place or country of its own, or when what
         # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+def _named_taker(text: str, i: int) -> bool:
+    """Whether ``text[:i]`` ends in a name and the verb 任 after it, the name at the start of
+    its clause or list item (甲任某会主任, 、乙任副主任): the title that follows is the post the
+    name takes. Not 任 inside a title (主任委员: 主 is no name), nor a name inside a longer word.
+
+    >>> _named_taker("，罗某坚任理事会主任", 5), _named_taker("、庞静任副主任", 4)
+    (True, True)
+    >>> _named_taker("常委会副主任委员", 6), _named_taker("会上罗某坚任主任", 6)
+    (False, False)
+    >>> _named_taker("，罗某坚改任常务副主任", 6), _named_taker("、庞静均兼任副主任", 6)
+    (True, True)
+    >>> _named_taker("原某办主任罗某坚改任常务副主任", 10)  # a titled name takes the post too
+    True
+    """
+    verb = _TAKES_POST.search(text, max(0, i - 4), i)
+    if verb is None or verb.end() != i:
+        return False
+    for n in (3, 2):
+        k = verb.start() - n
+        if k < 0 or not is_chinese_name(text[k : verb.start()]):
+            continue
+        if k == 0 or not HAN.match(text[k - 1]) or text[k - 1] == "、" or text.endswith(heads(), 0, k):
+            return True
+    return False
+
+
+# The verb after a name that gives it the post which follows (甲任, 乙改任, 丙、丁均兼任).
+_TAKES_POST = re.compile(r"均?(?:改|调|升|转|兼|担|出)?任")
 
 
 def _organ_tail(text: str, i: int, end: int) -> bool:
@@ -255,6 +288,8 @@ def _opener(text: str, i: int, end: int) -> str | None:
 _COUNTED = re.compile(r"[一两几][段位名个则条篇张]")
 # What tells why a title's holder came (来某市进行考察的, 应邀出席论坛的).
 _COMING = re.compile(r"(?:前来|来|到|赴|应邀)")
+# …or the event the holder came to, which ends the clause before 的 (出席某馆开馆仪式的某会秘书长).
+_EVENT_ATTENDED = re.compile(r"(?:仪式|典礼|活动|大会|会议|论坛|开幕式)$")
 
 
 def _starts_a_title(chunk: str) -> bool:
@@ -549,6 +584,30 @@ def chained_title(before: str, title: str) -> str | None:
     return party.group(1) + title
 
 
+def lent_organ(organ: str, title: str) -> str | None:
+    """The organ a bare title after another in one holder's chain takes from it: a committee's
+    secretary-general (全国政协副主席兼秘书长) or the head of a party committee's department
+    (市委副书记、统战部部长) is of the committee the title before named; no other title is.
+
+    >>> lent_organ("中国人民政治协商会议全国委员会", "秘书长")
+    '中国人民政治协商会议全国委员会'
+    >>> lent_organ("中共巴中市委员会", "统战部部长"), lent_organ("中共巴中市委员会", "宣传部长")
+    ('中共巴中市委员会', '中共巴中市委员会')
+    >>> lent_organ("巴中市人民政府", "统战部部长"), lent_organ("中共巴中市委员会", "开发区党工委书记")
+    (None, None)
+    """
+    if _SECRETARY_GENERAL.fullmatch(title) and organ.endswith("委员会"):
+        return organ
+    if _PARTY_DEPARTMENT_HEAD.fullmatch(title) and organ.startswith("中共") and organ.endswith("委员会"):
+        return organ
+    return None
+
+
+# A committee's secretary-general (秘书长, 副秘书长), and a party committee's department head.
+_SECRETARY_GENERAL = re.compile(r"(?:常务)?副?秘书长")
+_PARTY_DEPARTMENT_HEAD = re.compile(r"(?:统战|宣传|组织)部?(?:常务)?副?部长")
+
+
 # A post in an organ's party group or committee, and the organ (县财政局|党组书记).
 _PARTY_GROUP_POST = re.compile(r"(.+?)(?:党组|党委)(?:副书记|书记|成员)")
 
@@ -591,12 +650,15 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
             return jurisdiction + name[1:] if jurisdiction != NATIONAL else None
         return name
     rest = title[_MODIFIERS.match(title).end() :]
+    bare = rest
     named = find_places(rest)
     if named and named[0][0] == 0:
         rest = rest[named[0][1] :]
     elif rest[:1] in LEVEL_WORDS:
         rest = rest[1:]
     local = bool(jurisdiction) and jurisdiction != NATIONAL
+    if local and bare.startswith(_PARTY_COMMITTEE) and not _calls_its_committee_so(jurisdiction):
+        return None  # 集团党委书记、董事长甲，党委副书记、行长乙: the company's, not 中共某区委员会
     for pattern, full, _ in _organs():
         if "{place}" not in full:
             if pattern in title:
@@ -611,6 +673,24 @@ def organization(title: str, jurisdiction: str | None) -> str | None:
         if rest.startswith(pattern) and _office_of_organ(rest[len(pattern) :], full):
             return full.format(place=jurisdiction)
     return None
+
+
+# A party committee named by no place nor level word: a town's own (镇党委), or a body's.
+_PARTY_COMMITTEE = "党委"
+
+
+def _calls_its_committee_so(jurisdiction: str) -> bool:
+    """Whether a place's party committee is called 党委 alone in its own releases: a town's
+    (镇党委, 乡党委) or an autonomous region's (自治区党委); a county's, city's, district's or
+    province's is its 县委, 市委, 区委, 省委, and a bare 党委 there is some bureau's, school's or
+    company's (市公安局党委委员, 银行党委副书记).
+
+    >>> _calls_its_committee_so("杨行镇"), _calls_its_committee_so("广西壮族自治区")
+    (True, True)
+    >>> _calls_its_committee_so("长寿区"), _calls_its_committee_so("巴中市")
+    (False, False)
+    """
+    return jurisdiction.endswith(("镇", "乡", "自治区"))
 
 
 def _office_of_organ(office: str, organ: str) -> bool:
@@ -655,6 +735,10 @@ def _normal_office(office: str) -> str:
     return office
 
 
+# The term of a body an office was held in, before its name (十一届全国政协副主席, 第十二届…).
+_TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
+
+
 @lru_cache(maxsize=1 << 13)  # a title as written: a worker meets new ones with every release
 def parse_title(title: str) -> Office:
     """Read a title as written: the office, its level, and a place it names (canonical).
@@ -675,6 +759,8 @@ def parse_title(title: str) -> Office:
     ('德国', True)
     >>> parse_title("中华人民共和国香港特别行政区行政长官").place
     '香港特别行政区'
+    >>> parse_title("十一届全国政协副主席").place, parse_title("团中央统战部部长").national
+    ('中国', True)
     """
     text = PARTY_PREFIX.sub("", simplified(title))
     # a foreign country's office is that country's (德国外长: 德国); China's office in
@@ -686,6 +772,10 @@ def parse_title(title: str) -> Office:
     # held before, not now: no national post, no level (identity.post_of makes no post)
     former = _former(text)
     bare = text[len(former) :]
+    if (term := _TERM.match(bare)) and bare[term.end() :].startswith(names_words("national-prefix")):
+        # 十一届全国政协副主席: the country's office in a term named, mostly one past: as for 原,
+        # the country's, but no post held now
+        return Office(title, text, None, NATIONAL)
     state = next((w for w in names_words("national-prefix") if bare.startswith(w)), "")
     if not posted and state and place_prefix(bare[len(state) :])[0]:
         # 中华人民共和国香港特别行政区行政长官: the office of the place named after the state's name

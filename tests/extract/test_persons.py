@@ -140,6 +140,51 @@ def titles(text, place=None):
         ("会议决定任命王小明、李大伟为副县长。", {"王小明": ["副县长"], "李大伟": ["副县长"]}),
         ("市长王小明以“四不两直”方式检查安全生产。", {"王小明": ["市长"]}),
         ("县委书记孙八与副县长王小明座谈时强调。", {"孙八": ["县委书记"], "王小明": ["副县长"]}),
+        # 甲任…主任，乙、丙任副主任 in a notice: each takes his own post, never the clause before
+        (
+            "会议宣布，理事会聘任邬明远等人为理事，罗志坚任理事会主任，韩立新、庞静任副主任。",
+            {"罗志坚": ["理事会主任"], "韩立新": ["副主任"], "庞静": ["副主任"]},
+        ),
+        # …and without a notice's verb, no post rather than the clause before the comma
+        ("会上，罗志坚任理事会主任，韩立新、庞静任副主任。", {"罗志坚": [], "韩立新": [], "庞静": []}),
+        # controls: a comma after a title clause still names its holder; 任 inside a title stays
+        ("县委副书记、县长，王小明到某镇调研。", {"王小明": ["县委副书记", "县长"]}),
+        ("市人大常委会副主任委员罗志坚出席。", {"罗志坚": ["市人大常委会副主任委员"]}),
+        ("会议决定任命罗志坚同志任县教育局局长。", {"罗志坚": ["县教育局局长"]}),
+        # 改任 / 均兼任 after a titled name: the name is read, and the clause is no title of the next
+        (
+            "原某办主任罗志坚改任常务副主任，某联络处主任韩立新均兼任某办副主任。",
+            {"罗志坚": ["原某办主任"], "韩立新": ["某联络处主任"]},
+        ),
+        ("副县长韩立新、庞静均出席会议。", {"韩立新": ["副县长"], "庞静": ["副县长"]}),
+        # 公布 and 新任 go before a title, no part of it
+        (
+            "国务院公布某省政协副主席韩立新兼任某办主任职务。",
+            {"韩立新": ["某办主任", "某省政协副主席"]},
+        ),
+        ("医院新任党委书记韩立新深入科室调研。", {"韩立新": ["党委书记"]}),
+        # 来 and a province's abbreviation is a visit, no name (来 is a surname too)
+        ("主任对某地代表委员来沪参加会议表示欢迎。", {}),
+        ("副县长来小红参加会议。", {"来小红": ["副县长"]}),
+        # 边…边 (while … while) after a titled name is no name of surname 边
+        ("会上，县政协副主席韩立新边听边记。", {"韩立新": ["县政协副主席"]}),
+        ("副县长边小红出席会议。", {"边小红": ["副县长"]}),
+        # a title's words after 、 in a chain are no foreign name (分管日常工作 + 副主席)
+        (
+            "某协会党组书记、分管日常工作副主席、书记处第一书记韩立新出席。",
+            {"韩立新": ["书记处第一书记", "分管日常工作副主席", "某协会党组书记"]},
+        ),
+        ("会谈中，阿尔特总统、巴尔克总统先后发言。", {"阿尔特": ["总统"], "巴尔克": ["总统"]}),
+        # the event a holder came to ends the clause before 的; an organ's 的 stays in the title
+        (
+            "来某县出席某馆开馆仪式的某院咨询委员会秘书长韩立新一行莅临。",
+            {"韩立新": ["某院咨询委员会秘书长"]},
+        ),
+        ("某办公室分管日常工作的副主任韩立新出席。", {"韩立新": ["某办公室分管日常工作的副主任"]}),
+        (
+            "会议宣布，聘任邬明远等人为理事，罗志坚任理事会主任，韩立新、庞静均任副主任。",
+            {"罗志坚": ["理事会主任"], "韩立新": ["副主任"], "庞静": ["副主任"]},
+        ),
     ],
 )
 def test_titles(text, expected):
@@ -386,6 +431,28 @@ def test_the_post_after_a_party_groups_takes_its_organ(text, place, office, orga
     assert office.endswith(holding.title)  # as written
     assert holding.office.office == office
     assert holding.organization == organ
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "organs"),
+    [
+        # a committee's secretary-general or department head after its member: that committee's
+        (
+            "全国政协副主席兼秘书长王小明出席。",
+            "中国",
+            ["中国人民政治协商会议全国委员会", "中国人民政治协商会议全国委员会"],
+        ),
+        ("市委副书记、统战部部长王小明出席。", "巴中市", ["中共巴中市委员会", "中共巴中市委员会"]),
+        ("市委常委、秘书长王小明出席。", "巴中市", ["中共巴中市委员会", "中共巴中市委员会"]),
+        # controls: a post of a body of its own, a government's title, titles of two people
+        ("市委副书记、开发区党工委书记王小明出席。", "巴中市", ["中共巴中市委员会", None]),
+        ("副市长、秘书长王小明出席。", "巴中市", ["巴中市人民政府", None]),
+        ("市委副书记李四，秘书长王小明出席。", "巴中市", [None]),
+    ],
+)
+def test_a_bare_post_in_a_chain_takes_the_committee_before_it(text, place, organs):
+    holdings = persons(text, place)["王小明"].holdings
+    assert [h.organization for h in holdings] == organs
 
 
 def test_by_whom_a_post_is_taken_is_no_surname():

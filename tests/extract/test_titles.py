@@ -129,6 +129,15 @@ def test_office_level_is_the_level_resolve_reads(title, home, where):
         ("天津市委书记", "巴中市", "天津市", False),
         ("副主任", "巴中市", "巴中市", False),
         ("副主任", None, None, False),
+        # the central offices of the Youth League, the science association, the top court and
+        # procuratorate as written short, and a national office of a term named
+        ("团中央统战部部长", "巴中市", "中国", True),
+        ("中国科协党组书记", "巴中市", "中国", True),
+        ("最高检副检察长", "巴中市", "中国", True),
+        ("十一届全国政协副主席", "巴中市", "中国", True),
+        # controls: a province's league office, a county's association
+        ("团省委书记", "巴中市", "四川省", False),
+        ("县科协主席", "通江县", "通江县", False),
     ],
 )
 def test_resolve(title, home, where, national):
@@ -157,6 +166,16 @@ def test_resolve(title, home, where, national):
         # 主委 heads a democratic party's committee (民盟县委主委), not the Communist Party's
         ("县委主委", "通江县", None),
         ("原县委副主委", "通江县", None),
+        # a bare 党委 is a town's own committee (镇党委), or an autonomous region's…
+        ("党委副书记", "青石镇", "中共青石镇委员会"),
+        ("党委委员", "广西壮族自治区", "中共广西壮族自治区委员会"),
+        # …but in a county, city or district some bureau's, school's or company's (银行党委副书记)
+        ("党委副书记", "通江县", None),
+        ("党委委员", "巴中市", None),
+        ("常务副书记", "巴中市", None),
+        # controls: a level word or the place names the committee
+        ("县党委书记", "通江县", "中共通江县委员会"),
+        ("市委副书记", "巴中市", "中共巴中市委员会"),
     ],
 )
 def test_organization(title, where, organ):
