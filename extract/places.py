@@ -476,8 +476,14 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         after = text[end : end + 3]
         before = text[start - 1] if start else ""
         if name == full or name in abbreviations():
-            if len(name) == 2 and (
-                after.startswith("长") or (_CJK_CHAR.match(before) and before not in "在到赴于省市州")
+            if (
+                len(name) == 2
+                and (
+                    after.startswith("长")
+                    or (_CJK_CHAR.match(before) and before not in "在到赴于省市州")
+                    # 和县乡人大代表, 市委和县委: 和 joins, and 县 begins a word (县乡, 县委, 县直)
+                    or (name[0] in "和与及" and after[:1] in _LEVEL_WORD_GOES_ON)
+                )
             ):
                 continue
             found.append((start, end, full, False))
@@ -527,6 +533,12 @@ _OWN_WORDS = frozenset("驻在到赴于和与及同访来去的对向至从经")
 @lru_cache(maxsize=1)
 def _countries() -> tuple[str, ...]:
     return tuple(sorted(load_words("countries.tsv") - {"中国"}, key=len, reverse=True))
+
+
+# What goes on from 县 into a word of its own (县乡, 县区, 县市, 县直, 县级, 县委, 县域, 县城).
+_LEVEL_WORD_GOES_ON = frozenset("乡区市直级委域城里内外")
+# A place named beside the release's own (省、安庆市和我市三级人大代表): another place.
+_BESIDE_OURS = re.compile(r"\s*(?:和|与|及|、)\s*(?:我|本)(?:省|市|县|区|旗|镇|乡)")
 
 
 # A level word that begins another word: 永年区域 is a region, 永年市场 a market, and
@@ -806,6 +818,7 @@ def find_jurisdiction(release: Release) -> str | None:
                 _VISITOR.match(part, end)
                 or _comes_to_another(part, end, full, starts)
                 or _received_guests(part, start, end)
+                or _BESIDE_OURS.match(part, end)
             ):
                 continue
             if full in others:

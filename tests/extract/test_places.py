@@ -163,6 +163,22 @@ def test_a_place_of_the_guests_received_is_the_visitors(title, text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # 和 joining, then 县 beginning a word of its own: no county 和县
+        ("8月10日，市人大代表来我县开展活动，走进企业、部门，和县乡人大代表座谈。县领导甲陪同。", None),
+        # a place named beside the release's own is another (省、安庆市和我市三级人大代表)
+        ("12月6日，市人大常委会组织省、安庆市和我市三级人大代表进行视察。", None),
+        # controls: the county 和县 before its own organs, a city named alone
+        ("8月10日，和县县委召开常委会议。我县各部门负责人参加。", "和县"),
+        ("12月6日，安庆市人大常委会组织我市人大代表进行视察。", "安庆市"),
+    ],
+)
+def test_a_place_joined_to_the_release_s_own_is_no_jurisdiction(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
     ("title", "text", "place"),
     [
         # the release names its own chief bare, the host's with the host's name: a delegation
