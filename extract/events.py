@@ -538,6 +538,7 @@ _EXPRESSES = re.compile(r"表示|致以|表达|致")
 _THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
 _SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
+_EACH_OPENS = re.compile(r"\s*(?:还|又|也)?分别")
 _NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
 # Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
 # 甲; 随同甲考察的还有乙、丙): the list takes the verb's role; the words before it name the event
@@ -552,9 +553,9 @@ _ALONG_NOUN = re.compile(r"(?<=随行|随同)(?:的|人员|同志|干部|记者|
 # and says nothing of who hosts what the clause goes on to.
 # What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
 # (a rite's name: who speaks at it need not unveil), 颁发任命书仪式 (who chairs it hands over
-# nothing).
+# nothing), 发言人 (a post: who is named 新闻发言人 says nothing here).
 _NOMINAL_CUE = re.compile(
-    r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
+    r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)|(?<=发言)人"
 )
 # What a biography says a person joined when they started work (参加工作, 参加革命工作): no meeting;
 # 参加工作会议 is one.
@@ -2824,7 +2825,13 @@ class _Reader:
                         self._give_keys((received,), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
         # 市长甲，某集团总经理乙分别讲话: each of the names listed, one titled name a clause, spoke.
-        each = bool(before) and "分别" in text[before[-1].end : cue.start()]
+        # 甲，乙，丙、丁，分别就有关议题作了说明: a clause that opens with 分别 goes on with every
+        # name of the clauses of names before it.
+        each = (
+            "分别" in text[before[-1].end : cue.start()]
+            if before
+            else bool(pending) and _EACH_OPENS.match(text, clause.start()) is not None
+        )
         continues = role != "speak" or _GOES_ON.match(text, clause.start()) or each
         if before:
             keys = tuple(m.key for m in before)

@@ -5321,3 +5321,41 @@ def test_what_someone_is_thanked_for_is_no_happening(text, types):
 )
 def test_a_meeting_held_with_a_rite(text, expected):
     assert [(e.type, e.name, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # clauses of titled names, then 分别 with the cue: each of them spoke
+        (
+            "6月9日，县长赵一鸣主持召开县政府常务会议。县政府办公室主任钱二，县发改局局长孙三、"
+            "县财政局局长李四，分别就有关议题作了说明和汇报。",
+            {"钱二", "孙三", "李四"},
+        ),
+        (
+            "6月9日，县长赵一鸣主持召开县政府常务会议。县发改局局长孙三，县财政局局长李四，分别作了说明。",
+            {"孙三", "李四"},
+        ),
+        # control: without 分别 the clauses of names give no speech to any of them
+        (
+            "6月9日，县长赵一鸣主持召开县政府常务会议。县政府办公室主任钱二，县发改局局长孙三，就有关议题作了说明。",
+            set(),
+        ),
+    ],
+)
+def test_clauses_of_names_then_each_speak(text, speakers):
+    (meeting,) = events_of(text, names=("赵一鸣", "钱二", "孙三", "李四"))
+    assert {p.person for p in meeting.participations if p.role == "speak"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        # 发言人 is a post: who is named to it says nothing here
+        ("6月9日，县长赵一鸣主持召开县政府常务会议。会议确定县外事办副主任钱二为新闻发言人。", False),
+        ("6月9日，县长赵一鸣主持召开县政府常务会议。县外事办副主任钱二在会上发言。", True),
+    ],
+)
+def test_a_spokesman_named_does_not_speak(text, speaks):
+    (meeting,) = events_of(text, names=("赵一鸣", "钱二"))
+    assert (("钱二", "speak") in {(p.person, p.role) for p in meeting.participations}) is speaks
