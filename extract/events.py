@@ -690,10 +690,11 @@ _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # What follows 任 after 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重), in role cues
 # as in persons' titles (names.NO_POST_AFTER_REN) and event_cues.tsv's notice of appointments.
 _NO_POST_TAKEN = re.compile(f"[{NO_POST_AFTER_REN}]")
-# 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
-_APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
-# A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
-_PAPER = re.compile(r"\s*(?:文件|决定|通知|命令)")
+# 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员, 任命名单): no one is appointed by it.
+_APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志|名单)")
+# A paper an appointment cue names (任命文件, 任免决定, 任职通知), or a list of posts a sitting
+# deliberates (副秘书长任命名单(草案), 任命名单草案的说明), which appoints no one named.
+_PAPER = re.compile(r"\s*(?:文件|决定|通知|命令|名单)")
 # How well a name names an appointment: the sitting's item, as the text calls it (有关人事任免事项,
 # 人事任免, 人事免职和任职事项), names all it does; an act (任命甲为…) one of them; a resignation
 # accepted (辞去…职务的请求), a statement on the items (关于人事任免事项的说明) or a nominee's

@@ -5324,6 +5324,31 @@ def test_a_meeting_held_with_a_rite(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a list of posts a sitting deliberates names no one: the sitting, no appointment
+        "6月9日，县政协召开主席会议。会议审议了县政协副秘书长任命名单（草案）。",
+        "6月9日，县政协召开主席会议。会议听取了张三关于专门委员会主任任命名单草案的说明。",
+    ],
+)
+def test_a_list_of_posts_deliberated_appoints_no_one(text):
+    found = events_of(text, names=("张三",))
+    assert [e.type for e in found] == ["meeting"]
+
+
+def test_who_explains_a_list_of_posts_speaks_at_the_sitting():
+    text = "6月9日，县政协召开主席会议。会议听取了张三关于专门委员会主任任命名单草案的说明。"
+    (meeting,) = events_of(text, names=("张三",))
+    assert {(p.person, p.role) for p in meeting.participations} == {("张三", "speak")}
+
+
+def test_an_appointment_named_with_its_names_is_still_one():
+    # control: the names told, it is an appointment
+    text = "6月9日，县人大常委会召开会议。会议决定任命张三为副县长。"
+    assert [e.type for e in events_of(text, names=("张三",))] == ["meeting", "appointment"]
+
+
+@pytest.mark.parametrize(
     ("text", "speakers"),
     [
         # clauses of titled names, then 分别 with the cue: each of them spoke
@@ -5359,3 +5384,28 @@ def test_clauses_of_names_then_each_speak(text, speakers):
 def test_a_spokesman_named_does_not_speak(text, speaks):
     (meeting,) = events_of(text, names=("赵一鸣", "钱二"))
     assert (("钱二", "speak") in {(p.person, p.role) for p in meeting.participations}) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the meeting a sitting prepares for is not held: who explains speaks at the sitting
+        (
+            "6月9日，县政协主席赵一鸣主持召开第十次主席会议，为召开县政协第三次全体会议作准备。"
+            "县政协秘书长钱二，县政协副主席孙三，分别就有关议题作了说明。",
+            [("第十次主席会议", {("赵一鸣", "chair"), ("钱二", "speak"), ("孙三", "speak")})],
+        ),
+        (
+            "6月9日，县政协常委会议举行。这次常委会议主要是为召开县政协第三次全体会议作准备。县政协主席赵一鸣主持。",
+            [("县政协常委会议", {("赵一鸣", "chair")})],
+        ),
+        # control: a meeting held is one
+        (
+            "6月9日，县政协主席赵一鸣主持召开第十次主席会议。",
+            [("第十次主席会议", {("赵一鸣", "chair")})],
+        ),
+    ],
+)
+def test_a_meeting_prepared_for_is_not_held(text, expected):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
