@@ -993,6 +993,32 @@ def _spoken_to(text: str, before: list[_Mention]) -> int:
     return 0
 
 
+# A person named after 代表 right after another (甲代表省委、省政府和乙书记向…致以慰问, 甲代表
+# 乙发言): on whose behalf the first acts. The gap holds no pause, nor 向 / 对 / 给 / 为 (to whom).
+_ON_BEHALF_OF = re.compile(r"\s*(?:特别|专门|专程)?代表[^，,；;。！？!?：:向对给为]{0,16}?")
+
+
+def _without_principals(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` without the persons on whose behalf the one named before them acts.
+
+    They take no part in what the sentence tells of: 甲代表市委和乙书记向大家致以问候 is 甲's
+    greeting, not 乙's visit. 市人大代表乙 is a title (no person right before 代表).
+
+    >>> text = "甲代表党中央和乙总书记向大家致以慰问"
+    >>> [m.key for m in _without_principals(text, [_Mention(0, 1, "甲"), _Mention(7, 8, "乙")])]
+    ['甲']
+    >>> text = "甲与市人大代表乙座谈"
+    >>> [m.key for m in _without_principals(text, [_Mention(0, 1, "甲"), _Mention(7, 8, "乙")])]
+    ['甲', '乙']
+    """
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and _ON_BEHALF_OF.fullmatch(text, kept[-1].end, m.start):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _inside_title(text: str, at: int) -> bool:
     """Whether ``text[at]`` stands inside 《…》.
 
@@ -3484,7 +3510,7 @@ def find_events(
     body = view(release.text)  # each sentence's view is a part of it (made once, by persons)
     for index, sentence in enumerate(sentences):
         v = _sentence_view(release, body, sentence)
-        mentions = _sentence_mentions(sentence, v, reader.spans)
+        mentions = _without_principals(v.text, _sentence_mentions(sentence, v, reader.spans))
         reader.read_events(index, sentence, v, mentions)
         # …了解工作情况；在某机关考察，主持召开座谈会: a part after a semicolon goes on with
         # the subject of the sentence it is cut from, and a role read in it is stated by the

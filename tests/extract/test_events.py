@@ -5387,6 +5387,30 @@ def test_a_spokesman_named_does_not_speak(text, speaks):
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # on whose behalf a greeting is given: they take no part
+        (
+            "6月9日，省委书记赵一鸣到某县看望慰问受灾群众。赵一鸣代表省委、省政府和省长钱二向大家致以诚挚慰问。",
+            {("赵一鸣", "lead")},
+        ),
+        (
+            "6月9日，县委召开常委会会议，县委书记赵一鸣主持。县长孙三代表钱二发言。",
+            {("赵一鸣", "chair"), ("孙三", "speak")},
+        ),
+        # control: a deputy to a congress (人大代表钱二) named with a title is a person met
+        (
+            "6月9日，县长赵一鸣到某镇走访，并与县人大代表钱二座谈。",
+            {("赵一鸣", "lead"), ("赵一鸣", "attend"), ("钱二", "attend")},
+        ),
+    ],
+)
+def test_on_whose_behalf_one_acts_takes_no_part(text, roles):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert {(p.person, p.role) for e in found for p in e.participations} == roles
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the meeting a sitting prepares for is not held: who explains speaks at the sitting
