@@ -5410,6 +5410,24 @@ def test_on_whose_behalf_one_acts_takes_no_part(text, roles):
     assert {(p.person, p.role) for e in found for p in e.participations} == roles
 
 
+def test_companions_who_go_along_or_join_a_talk_hold_no_talk_of_their_own():
+    # 陪同考察或参加座谈: 同 of 陪同 is no 同 of whom a talk is held with
+    text = "6月9日，省长赵一鸣到某市调研。市领导钱二、孙三陪同考察或参加座谈。"
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [e.type for e in found] == ["inspection"]
+    assert {(p.person, p.role) for p in found[0].participations} == {
+        ("赵一鸣", "lead"),
+        ("钱二", "accompany"),
+        ("孙三", "accompany"),
+    }
+
+
+def test_a_talk_held_with_others_is_still_one():
+    # control: 同企业负责人座谈 is a talk held with others
+    text = "6月9日，省长赵一鸣到某市调研，并同企业负责人座谈。"
+    assert [e.type for e in events_of(text, names=("赵一鸣",))] == ["inspection", "meeting"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
