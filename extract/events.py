@@ -3028,6 +3028,18 @@ class _Reader:
                 # in the sentence itself is held at it: 会上，甲进行了宪法宣誓).
                 held = (d for mark, d in reversed(self.marks) if mark <= where and _held_as(d, venue))
                 target = next(held, target)
+            if target.closed and target.leaders and part.person not in target.leaders:
+                # 甲、乙分别带队检查…。甲强调…。乙强调…: what one of them does or says is of the
+                # happening they lead, not of the one told last.
+                own = next(
+                    (
+                        d
+                        for d in self.drafts
+                        if d.closed and d.sentence == target.sentence and part.person in d.leaders
+                    ),
+                    None,
+                )
+                target = own or target
             fits = _ROLE_FITS.get(part.role)
             if fits and target.type not in fits:
                 # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见

@@ -5431,6 +5431,34 @@ def test_a_talk_held_with_others_is_still_one():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "6月9日，县委书记赵一鸣、县长钱二分别带队到某镇、某乡督导检查。赵一鸣强调，要压实责任。"
+            "钱二强调，要抓好落实。",
+            [{("赵一鸣", "lead"), ("赵一鸣", "speak")}, {("钱二", "lead"), ("钱二", "speak")}],
+        ),
+        (
+            "6月9日，副市长赵一鸣、副市长钱二分别会见了某公司董事长孙三一行。赵一鸣表示，欢迎客人。"
+            "钱二表示，愿加强合作。",
+            [
+                {("赵一鸣", "host"), ("孙三", "guest"), ("赵一鸣", "speak")},
+                {("钱二", "host"), ("孙三", "guest"), ("钱二", "speak")},
+            ],
+        ),
+        # control: one who leads none of them keeps to the one told last
+        (
+            "6月9日，县委书记赵一鸣，县长钱二分别带队到各乡镇检查防汛工作。副县长孙三陪同。",
+            [{("赵一鸣", "lead")}, {("钱二", "lead"), ("孙三", "accompany")}],
+        ),
+    ],
+)
+def test_each_leader_speaks_at_what_they_lead(text, expected):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [{(p.person, p.role) for p in e.participations} for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the meeting a sitting prepares for is not held: who explains speaks at the sitting
         (
             "6月9日，县政协主席赵一鸣主持召开第十次主席会议，为召开县政协第三次全体会议作准备。"
