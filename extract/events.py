@@ -538,6 +538,7 @@ _EXPRESSES = re.compile(r"表示|致以|表达|致")
 _THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
 _SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
+_CUT_BY_SEMICOLON = re.compile(r"[；;]\s*$")
 _EACH_OPENS = re.compile(r"\s*(?:还|又|也)?分别")
 _NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
 # Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
@@ -1229,6 +1230,9 @@ class _Reader:
         self.callers: tuple[str, ...] = ()
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
+        # Names of a list cut by a semicolon (甲，乙；丙、丁等会见时在座), and the sentence they
+        # go on into: they do what the list's last clause says.
+        self.carried: tuple[tuple[str, ...], int] = ((), -1)
         self.pending: list[Participation] = []
         # Where each pending participation and each event mention was read:
         # (sentence index, clause start in the view), so that a role goes to
@@ -2461,7 +2465,9 @@ class _Reader:
         pattern, table = _role_cues()
         text = v.text
         self.venue_text = text
-        pending: list[str] = []
+        carried, into = self.carried
+        pending: list[str] = list(carried) if into == index else []
+        self.carried = ((), -1)
         last_role: str | None = None
         self.where = (index, 0)
         self.reading = sentence.span
@@ -2638,6 +2644,9 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+        if pending and _CUT_BY_SEMICOLON.search(text):
+            # 某部副部长甲，某局局长乙；省领导丙、丁等会见时在座: the list goes on after it.
+            self.carried = (tuple(pending), index + 1)
         if those:
             self.where = (index, listing.start())
             self._give(those, table[listing.group("verb")][0][0], sentence)

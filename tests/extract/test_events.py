@@ -5479,3 +5479,29 @@ def test_each_leader_speaks_at_what_they_lead(text, expected):
 def test_a_meeting_prepared_for_is_not_held(text, expected):
     found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
     assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of titled names cut by a semicolon goes on after it: all of them take the role
+        (
+            "6月9日，省委书记赵一鸣会见了某公司董事长周九一行。某部副部长钱二，某局局长孙三；"
+            "省领导李四、吴五，省政府秘书长郑六等会见时在座。",
+            {("赵一鸣", "host"), ("周九", "guest")}
+            | {(name, "attend") for name in ("钱二", "孙三", "李四", "吴五", "郑六")},
+        ),
+        (
+            "6月9日，省委书记赵一鸣主持召开省委常委会会议。某部副部长钱二，某局局长孙三；省领导李四、吴五出席会议。",
+            {("赵一鸣", "chair")} | {(name, "attend") for name in ("钱二", "孙三", "李四", "吴五")},
+        ),
+        # control: a part that ends with a role of its own hands nothing on
+        (
+            "6月9日，省委书记赵一鸣主持召开省委常委会会议。会议听取了钱二的汇报；省领导李四、吴五出席会议。",
+            {("赵一鸣", "chair"), ("钱二", "speak"), ("李四", "attend"), ("吴五", "attend")},
+        ),
+    ],
+)
+def test_a_list_cut_by_a_semicolon_goes_on(text, expected):
+    found = events_of(text, names=("赵一鸣", "周九", "钱二", "孙三", "李四", "吴五", "郑六"))
+    assert {(p.person, p.role) for e in found for p in e.participations} == expected
