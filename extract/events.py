@@ -581,7 +581,13 @@ _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
 # Each of several leads a group of their own (甲、乙分别带队检查…).
-_EACH_LEADS = re.compile(r"分别(?:带队|率队|带领|率领|率)")
+# …or each goes on a visit of their own (甲、乙分别走访慰问…, 甲、乙分别到某镇调研): 分别 right
+# before the visit's verb, or before where they went.
+_EACH_LEADS = re.compile(
+    r"分别(?:带队|率队|带领|率领|率|到|赴|前往|深入|(?=走访|看望|慰问|调研|检查|视察|考察|督导|督查|暗访))"
+)
+# Who goes along (在乙陪同下, 在乙带领下) is named in the clause too: not one of those who each lead.
+_GOES_ALONG = re.compile(r"陪同|带领下|率领下")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
 # What says nothing of a meeting's subject (专题会议, 工作座谈会).
@@ -2016,7 +2022,9 @@ class _Reader:
                 *_listed_before(v.text, clause.start(), mentions),
                 *(m.key for m in _starting(mentions, clause.start(), at)),
             )
-            if kind == "inspection" and _EACH_LEADS.search(v.text, clause.start(), at + 2)
+            if kind == "inspection"
+            and _EACH_LEADS.search(v.text, clause.start(), at + 2)
+            and not _GOES_ALONG.search(v.text, clause.start(), at)
             else ()
         )
         if len(set(each)) > 1:

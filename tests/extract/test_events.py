@@ -5505,3 +5505,24 @@ def test_a_meeting_prepared_for_is_not_held(text, expected):
 def test_a_list_cut_by_a_semicolon_goes_on(text, expected):
     found = events_of(text, names=("赵一鸣", "周九", "钱二", "孙三", "李四", "吴五", "郑六"))
     assert {(p.person, p.role) for e in found for p in e.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # 分别 right before the visit's verb, or before where each went: one visit each
+        (
+            "6月9日，市委常委赵一鸣，市人大常委会副主任钱二、孙三分别走访慰问困难群众。",
+            [["赵一鸣"], ["钱二"], ["孙三"]],
+        ),
+        ("6月9日，县委书记赵一鸣、县长钱二分别到某镇、某乡调研防汛工作。", [["赵一鸣"], ["钱二"]]),
+        # controls: one who goes along leads no visit of their own; 分别 of what they saw, or
+        # of one leader's stops, splits nothing
+        ("6月9日，县委书记赵一鸣在副县长钱二陪同下分别到某镇、某乡调研。", [["赵一鸣"]]),
+        ("6月9日，县委书记赵一鸣、县长钱二到某镇调研，分别察看了两个项目。", [["赵一鸣", "钱二"]]),
+        ("6月9日，县委书记赵一鸣分别到某镇、某乡调研。", [["赵一鸣"]]),
+    ],
+)
+def test_each_goes_on_a_visit_of_their_own(text, leads):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
