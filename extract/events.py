@@ -539,6 +539,8 @@ _THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|
 _SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
 _CUT_BY_SEMICOLON = re.compile(r"[；;]\s*$")
+# What closes a matter spoken on (甲关于某工作的汇报): a speech cue after it is of another speaker.
+_MATTER_CLOSED = re.compile(r"的(?:说明|汇报|报告|发言|讲话)")
 _EACH_OPENS = re.compile(r"\s*(?:还|又|也)?分别")
 _NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
 # Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
@@ -2787,6 +2789,11 @@ class _Reader:
             # (关于甲辞去某职务的辞呈: but resigns, as 辞去 says)
             and not (role == "speak" and "关于" in text[max(clause.start(), previous_end) : m.start])
         ]
+        about = text.rfind("关于", clause.start(), cue.start()) if role == "speak" else -1
+        if 0 <= about < previous_end and not _MATTER_CLOSED.search(text, about, previous_end):
+            # 听取了甲关于提请任命乙为…的说明: a cue inside the matter (任命乙) is no end of who
+            # speaks on it; 甲, named right before 关于, speaks, and 乙 does not.
+            before = [m for m in inside if m.end <= about and not text[m.end : about].strip()][-1:]
         if where == "presented":
             # 甲、乙作招商项目推介, 甲在会上作了…推介: who gives it, a giving verb right after
             # them; every name of the list they close (not 向甲推介, 甲作为…).

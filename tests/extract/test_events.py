@@ -5526,3 +5526,27 @@ def test_a_list_cut_by_a_semicolon_goes_on(text, expected):
 def test_each_goes_on_a_visit_of_their_own(text, leads):
     found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
     assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the matter explained names a post and a person: who explains speaks, not whom it names
+        (
+            "6月9日，县人大常委会召开第十次会议。会议听取了县长钱二关于提请任命孙三为副县长的说明。",
+            {"钱二"},
+        ),
+        (
+            "6月9日，县人大常委会召开第十次会议。会议听取了县长钱二关于提请免去孙三副县长职务的说明。",
+            {"钱二"},
+        ),
+        # control: a matter closed before the next speaker's cue leaves that speaker alone
+        (
+            "6月9日，县人大常委会召开第十次会议。会议听取了钱二关于有关工作的汇报和孙三的说明。",
+            {"钱二", "孙三"},
+        ),
+    ],
+)
+def test_whose_post_a_matter_explained_names_does_not_speak(text, speakers):
+    found = events_of(text, names=("钱二", "孙三"))
+    assert {p.person for e in found for p in e.participations if p.role == "speak"} == speakers
