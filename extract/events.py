@@ -570,6 +570,10 @@ _EXPRESSES = re.compile(r"表示|致以|表达|致")
 _THANKS_ELIDED = re.compile(r"\s*(?:并|还|也|再|同时|首先|特别|衷心|诚挚)*\s*")
 _SPOKEN_TO = re.compile(r"(?:对|向|给|感谢|祝贺)[^，,。；;：:]{0,20}$")
 _GOES_ON = re.compile(r"\s*(?:以及|及|和|与|等)")
+_CUT_BY_SEMICOLON = re.compile(r"[；;]\s*$")
+# What closes a matter spoken on (甲关于某工作的汇报): a speech cue after it is of another speaker.
+_MATTER_CLOSED = re.compile(r"的(?:说明|汇报|报告|发言|讲话)")
+_EACH_OPENS = re.compile(r"\s*(?:还|又|也)?分别")
 _NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
 # Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
 # 甲; 随同甲考察的还有乙、丙): the list takes the verb's role; the words before it name the event
@@ -584,9 +588,9 @@ _ALONG_NOUN = re.compile(r"(?<=随行|随同)(?:的|人员|同志|干部|记者|
 # and says nothing of who hosts what the clause goes on to.
 # What makes a cue word part of a noun: 讲话精神 (what a speech said, studied later), 揭牌仪式
 # (a rite's name: who speaks at it need not unveil), 颁发任命书仪式 (who chairs it hands over
-# nothing).
+# nothing), 发言人 (a post: who is named 新闻发言人 says nothing here).
 _NOMINAL_CUE = re.compile(
-    r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)"
+    r"精神|(?<=揭牌|剪彩|颁奖|宣誓)(?:仪式|典礼)|(?<=颁发)[^，,。；;、]{1,8}?(?:仪式|典礼)|(?<=发言)人"
 )
 # What a biography says a person joined when they started work (参加工作, 参加革命工作): no meeting;
 # 参加工作会议 is one.
@@ -611,7 +615,13 @@ _ATTENDING_FRAME = re.compile(r"在(?:出席|参加)[^，,。；;：:]{1,30}?(?:
 # Receptions one after another or each on its own (先后会见甲和乙, 分别会见甲、乙): one each.
 _SEPARATE = re.compile(r"分别|先后")
 # Each of several leads a group of their own (甲、乙分别带队检查…).
-_EACH_LEADS = re.compile(r"分别(?:带队|率队|带领|率领|率)")
+# …or each goes on a visit of their own (甲、乙分别走访慰问…, 甲、乙分别到某镇调研): 分别 right
+# before the visit's verb, or before where they went.
+_EACH_LEADS = re.compile(
+    r"分别(?:带队|率队|带领|率领|率|到|赴|前往|深入|(?=走访|看望|慰问|调研|检查|视察|考察|督导|督查|暗访))"
+)
+# Who goes along (在乙陪同下, 在乙带领下) is named in the clause too: not one of those who each lead.
+_GOES_ALONG = re.compile(r"陪同|带领下|率领下")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
 # What says nothing of a meeting's subject (专题会议, 工作座谈会).
@@ -727,10 +737,11 @@ _OF_APPOINTMENT = re.compile(r"宣誓|任命书")
 # What follows 任 after 同志 when no post is taken (甲同志任劳任怨, 任职期间, 任务繁重), in role cues
 # as in persons' titles (names.NO_POST_AFTER_REN) and event_cues.tsv's notice of appointments.
 _NO_POST_TAKEN = re.compile(f"[{NO_POST_AFTER_REN}]")
-# 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员): no one is appointed by it.
-_APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志)")
-# A paper an appointment cue names (任命文件, 任免决定, 任职通知), which appoints no one named.
-_PAPER = re.compile(r"\s*(?:文件|决定|通知|命令)")
+# 任命 that qualifies a noun (任命书, 被任命的人员, 新任命人员, 任命名单): no one is appointed by it.
+_APPOINTED_NOUN = re.compile(r"任命(?:书|的|人员|干部|同志|名单)")
+# A paper an appointment cue names (任命文件, 任免决定, 任职通知), or a list of posts a sitting
+# deliberates (副秘书长任命名单(草案), 任命名单草案的说明), which appoints no one named.
+_PAPER = re.compile(r"\s*(?:文件|决定|通知|命令|名单)")
 # How well a name names an appointment: the sitting's item, as the text calls it (有关人事任免事项,
 # 人事任免, 人事免职和任职事项), names all it does; an act (任命甲为…) one of them; a resignation
 # accepted (辞去…职务的请求), a statement on the items (关于人事任免事项的说明) or a nominee's
@@ -1029,6 +1040,32 @@ def _spoken_to(text: str, before: list[_Mention]) -> int:
     return 0
 
 
+# A person named after 代表 right after another (甲代表省委、省政府和乙书记向…致以慰问, 甲代表
+# 乙发言): on whose behalf the first acts. The gap holds no pause, nor 向 / 对 / 给 / 为 (to whom).
+_ON_BEHALF_OF = re.compile(r"\s*(?:特别|专门|专程)?代表[^，,；;。！？!?：:向对给为]{0,16}?")
+
+
+def _without_principals(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` without the persons on whose behalf the one named before them acts.
+
+    They take no part in what the sentence tells of: 甲代表市委和乙书记向大家致以问候 is 甲's
+    greeting, not 乙's visit. 市人大代表乙 is a title (no person right before 代表).
+
+    >>> text = "甲代表党中央和乙总书记向大家致以慰问"
+    >>> [m.key for m in _without_principals(text, [_Mention(0, 1, "甲"), _Mention(7, 8, "乙")])]
+    ['甲']
+    >>> text = "甲与市人大代表乙座谈"
+    >>> [m.key for m in _without_principals(text, [_Mention(0, 1, "甲"), _Mention(7, 8, "乙")])]
+    ['甲', '乙']
+    """
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and _ON_BEHALF_OF.fullmatch(text, kept[-1].end, m.start):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _inside_title(text: str, at: int) -> bool:
     """Whether ``text[at]`` stands inside 《…》.
 
@@ -1239,6 +1276,9 @@ class _Reader:
         self.callers: tuple[str, ...] = ()
         # Who opened an earlier clause of the sentence being read (在某站，甲察看…，他指出: 甲).
         self.opener: str | None = None
+        # Names of a list cut by a semicolon (甲，乙；丙、丁等会见时在座), and the sentence they
+        # go on into: they do what the list's last clause says.
+        self.carried: tuple[tuple[str, ...], int] = ((), -1)
         self.pending: list[Participation] = []
         # Where each pending participation and each event mention was read:
         # (sentence index, clause start in the view), so that a role goes to
@@ -2053,7 +2093,9 @@ class _Reader:
                 *_listed_before(v.text, clause.start(), mentions),
                 *(m.key for m in _starting(mentions, clause.start(), at)),
             )
-            if kind == "inspection" and _EACH_LEADS.search(v.text, clause.start(), at + 2)
+            if kind == "inspection"
+            and _EACH_LEADS.search(v.text, clause.start(), at + 2)
+            and not _GOES_ALONG.search(v.text, clause.start(), at)
             else ()
         )
         if len(set(each)) > 1:
@@ -2513,7 +2555,9 @@ class _Reader:
         pattern, table = _role_cues()
         text = v.text
         self.venue_text = text
-        pending: list[str] = []
+        carried, into = self.carried
+        pending: list[str] = list(carried) if into == index else []
+        self.carried = ((), -1)
         last_role: str | None = None
         self.where = (index, 0)
         self.reading = sentence.span
@@ -2690,6 +2734,9 @@ class _Reader:
                 continue
             pending = [] if led else accompanied
             self._thanks(text, clause, inside)
+        if pending and _CUT_BY_SEMICOLON.search(text):
+            # 某部副部长甲，某局局长乙；省领导丙、丁等会见时在座: the list goes on after it.
+            self.carried = (tuple(pending), index + 1)
         if those:
             self.where = (index, listing.start())
             self._give(those, table[listing.group("verb")][0][0], sentence)
@@ -2822,6 +2869,11 @@ class _Reader:
             # (关于甲辞去某职务的辞呈: but resigns, as 辞去 says)
             and not (role == "speak" and "关于" in text[max(clause.start(), previous_end) : m.start])
         ]
+        about = text.rfind("关于", clause.start(), cue.start()) if role == "speak" else -1
+        if 0 <= about < previous_end and not _MATTER_CLOSED.search(text, about, previous_end):
+            # 听取了甲关于提请任命乙为…的说明: a cue inside the matter (任命乙) is no end of who
+            # speaks on it; 甲, named right before 关于, speaks, and 乙 does not.
+            before = [m for m in inside if m.end <= about and not text[m.end : about].strip()][-1:]
         if where == "presented":
             # 甲、乙作招商项目推介, 甲在会上作了…推介: who gives it, a giving verb right after
             # them; every name of the list they close (not 向甲推介, 甲作为…).
@@ -2904,7 +2956,13 @@ class _Reader:
                         self._give_keys((received,), "guest", None)
                 before = [m for m in before if m.start < joint.start()]
         # 市长甲，某集团总经理乙分别讲话: each of the names listed, one titled name a clause, spoke.
-        each = bool(before) and "分别" in text[before[-1].end : cue.start()]
+        # 甲，乙，丙、丁，分别就有关议题作了说明: a clause that opens with 分别 goes on with every
+        # name of the clauses of names before it.
+        each = (
+            "分别" in text[before[-1].end : cue.start()]
+            if before
+            else bool(pending) and _EACH_OPENS.match(text, clause.start()) is not None
+        )
         continues = role != "speak" or _GOES_ON.match(text, clause.start()) or each
         if before:
             keys = tuple(m.key for m in before)
@@ -3074,6 +3132,18 @@ class _Reader:
                 # in the sentence itself is held at it: 会上，甲进行了宪法宣誓).
                 held = (d for mark, d in reversed(self.marks) if mark <= where and _held_as(d, venue))
                 target = next(held, target)
+            if target.closed and target.leaders and part.person not in target.leaders:
+                # 甲、乙分别带队检查…。甲强调…。乙强调…: what one of them does or says is of the
+                # happening they lead, not of the one told last.
+                own = next(
+                    (
+                        d
+                        for d in self.drafts
+                        if d.closed and d.sentence == target.sentence and part.person in d.leaders
+                    ),
+                    None,
+                )
+                target = own or target
             fits = _ROLE_FITS.get(part.role)
             if fits and target.type not in fits:
                 # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见
@@ -3556,7 +3626,7 @@ def find_events(
     body = view(release.text)  # each sentence's view is a part of it (made once, by persons)
     for index, sentence in enumerate(sentences):
         v = _sentence_view(release, body, sentence)
-        mentions = _sentence_mentions(sentence, v, reader.spans)
+        mentions = _without_principals(v.text, _sentence_mentions(sentence, v, reader.spans))
         reader.read_events(index, sentence, v, mentions)
         # …了解工作情况；在某机关考察，主持召开座谈会: a part after a semicolon goes on with
         # the subject of the sentence it is cut from, and a role read in it is stated by the

@@ -5456,3 +5456,232 @@ def test_a_signing_rite_called_signature_is_the_signing_told_after_it():
     text = "6月8日，两市合作框架协议签字仪式在某市举行，市长李四、市长王大出席。李四、王大签署合作框架协议。"
     events = events_of(text, names=("李四", "王大"))
     assert [(e.type, e.date) for e in events] == [("signing", "2020-06-08")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of posts a sitting deliberates names no one: the sitting, no appointment
+        "6月9日，县政协召开主席会议。会议审议了县政协副秘书长任命名单（草案）。",
+        "6月9日，县政协召开主席会议。会议听取了张三关于专门委员会主任任命名单草案的说明。",
+    ],
+)
+def test_a_list_of_posts_deliberated_appoints_no_one(text):
+    found = events_of(text, names=("张三",))
+    assert [e.type for e in found] == ["meeting"]
+
+
+def test_who_explains_a_list_of_posts_speaks_at_the_sitting():
+    text = "6月9日，县政协召开主席会议。会议听取了张三关于专门委员会主任任命名单草案的说明。"
+    (meeting,) = events_of(text, names=("张三",))
+    assert {(p.person, p.role) for p in meeting.participations} == {("张三", "speak")}
+
+
+def test_an_appointment_named_with_its_names_is_still_one():
+    # control: the names told, it is an appointment
+    text = "6月9日，县人大常委会召开会议。会议决定任命张三为副县长。"
+    assert [e.type for e in events_of(text, names=("张三",))] == ["meeting", "appointment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # clauses of titled names, then 分别 with the cue: each of them spoke
+        (
+            "6月9日，县长赵一鸣主持召开县政府常务会议。县政府办公室主任钱二，县发改局局长孙三、"
+            "县财政局局长李四，分别就有关议题作了说明和汇报。",
+            {"钱二", "孙三", "李四"},
+        ),
+        (
+            "6月9日，县长赵一鸣主持召开县政府常务会议。县发改局局长孙三，县财政局局长李四，分别作了说明。",
+            {"孙三", "李四"},
+        ),
+        # control: without 分别 the clauses of names give no speech to any of them
+        (
+            "6月9日，县长赵一鸣主持召开县政府常务会议。县政府办公室主任钱二，县发改局局长孙三，就有关议题作了说明。",
+            set(),
+        ),
+    ],
+)
+def test_clauses_of_names_then_each_speak(text, speakers):
+    (meeting,) = events_of(text, names=("赵一鸣", "钱二", "孙三", "李四"))
+    assert {p.person for p in meeting.participations if p.role == "speak"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        # 发言人 is a post: who is named to it says nothing here
+        ("6月9日，县长赵一鸣主持召开县政府常务会议。会议确定县外事办副主任钱二为新闻发言人。", False),
+        ("6月9日，县长赵一鸣主持召开县政府常务会议。县外事办副主任钱二在会上发言。", True),
+    ],
+)
+def test_a_spokesman_named_does_not_speak(text, speaks):
+    (meeting,) = events_of(text, names=("赵一鸣", "钱二"))
+    assert (("钱二", "speak") in {(p.person, p.role) for p in meeting.participations}) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # on whose behalf a greeting is given: they take no part
+        (
+            "6月9日，省委书记赵一鸣到某县看望慰问受灾群众。赵一鸣代表省委、省政府和省长钱二向大家致以诚挚慰问。",
+            {("赵一鸣", "lead")},
+        ),
+        (
+            "6月9日，县委召开常委会会议，县委书记赵一鸣主持。县长孙三代表钱二发言。",
+            {("赵一鸣", "chair"), ("孙三", "speak")},
+        ),
+        # control: a deputy to a congress (人大代表钱二) named with a title is a person met
+        (
+            "6月9日，县长赵一鸣到某镇走访，并与县人大代表钱二座谈。",
+            {("赵一鸣", "lead"), ("赵一鸣", "attend"), ("钱二", "attend")},
+        ),
+    ],
+)
+def test_on_whose_behalf_one_acts_takes_no_part(text, roles):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert {(p.person, p.role) for e in found for p in e.participations} == roles
+
+
+def test_companions_who_go_along_or_join_a_talk_hold_no_talk_of_their_own():
+    # 陪同考察或参加座谈: 同 of 陪同 is no 同 of whom a talk is held with
+    text = "6月9日，省长赵一鸣到某市调研。市领导钱二、孙三陪同考察或参加座谈。"
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [e.type for e in found] == ["inspection"]
+    assert {(p.person, p.role) for p in found[0].participations} == {
+        ("赵一鸣", "lead"),
+        ("钱二", "accompany"),
+        ("孙三", "accompany"),
+    }
+
+
+def test_a_talk_held_with_others_is_still_one():
+    # control: 同企业负责人座谈 is a talk held with others
+    text = "6月9日，省长赵一鸣到某市调研，并同企业负责人座谈。"
+    assert [e.type for e in events_of(text, names=("赵一鸣",))] == ["inspection", "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "6月9日，县委书记赵一鸣、县长钱二分别带队到某镇、某乡督导检查。赵一鸣强调，要压实责任。"
+            "钱二强调，要抓好落实。",
+            [{("赵一鸣", "lead"), ("赵一鸣", "speak")}, {("钱二", "lead"), ("钱二", "speak")}],
+        ),
+        (
+            "6月9日，副市长赵一鸣、副市长钱二分别会见了某公司董事长孙三一行。赵一鸣表示，欢迎客人。"
+            "钱二表示，愿加强合作。",
+            [
+                {("赵一鸣", "host"), ("孙三", "guest"), ("赵一鸣", "speak")},
+                {("钱二", "host"), ("孙三", "guest"), ("钱二", "speak")},
+            ],
+        ),
+        # control: one who leads none of them keeps to the one told last
+        (
+            "6月9日，县委书记赵一鸣，县长钱二分别带队到各乡镇检查防汛工作。副县长孙三陪同。",
+            [{("赵一鸣", "lead")}, {("钱二", "lead"), ("孙三", "accompany")}],
+        ),
+    ],
+)
+def test_each_leader_speaks_at_what_they_lead(text, expected):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [{(p.person, p.role) for p in e.participations} for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the meeting a sitting prepares for is not held: who explains speaks at the sitting
+        (
+            "6月9日，县政协主席赵一鸣主持召开第十次主席会议，为召开县政协第三次全体会议作准备。"
+            "县政协秘书长钱二，县政协副主席孙三，分别就有关议题作了说明。",
+            [("第十次主席会议", {("赵一鸣", "chair"), ("钱二", "speak"), ("孙三", "speak")})],
+        ),
+        (
+            "6月9日，县政协常委会议举行。这次常委会议主要是为召开县政协第三次全体会议作准备。县政协主席赵一鸣主持。",
+            [("县政协常委会议", {("赵一鸣", "chair")})],
+        ),
+        # control: a meeting held is one
+        (
+            "6月9日，县政协主席赵一鸣主持召开第十次主席会议。",
+            [("第十次主席会议", {("赵一鸣", "chair")})],
+        ),
+    ],
+)
+def test_a_meeting_prepared_for_is_not_held(text, expected):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [(e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of titled names cut by a semicolon goes on after it: all of them take the role
+        (
+            "6月9日，省委书记赵一鸣会见了某公司董事长周九一行。某部副部长钱二，某局局长孙三；"
+            "省领导李四、吴五，省政府秘书长郑六等会见时在座。",
+            {("赵一鸣", "host"), ("周九", "guest")}
+            | {(name, "attend") for name in ("钱二", "孙三", "李四", "吴五", "郑六")},
+        ),
+        (
+            "6月9日，省委书记赵一鸣主持召开省委常委会会议。某部副部长钱二，某局局长孙三；省领导李四、吴五出席会议。",
+            {("赵一鸣", "chair")} | {(name, "attend") for name in ("钱二", "孙三", "李四", "吴五")},
+        ),
+        # control: a part that ends with a role of its own hands nothing on
+        (
+            "6月9日，省委书记赵一鸣主持召开省委常委会会议。会议听取了钱二的汇报；省领导李四、吴五出席会议。",
+            {("赵一鸣", "chair"), ("钱二", "speak"), ("李四", "attend"), ("吴五", "attend")},
+        ),
+    ],
+)
+def test_a_list_cut_by_a_semicolon_goes_on(text, expected):
+    found = events_of(text, names=("赵一鸣", "周九", "钱二", "孙三", "李四", "吴五", "郑六"))
+    assert {(p.person, p.role) for e in found for p in e.participations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # 分别 right before the visit's verb, or before where each went: one visit each
+        (
+            "6月9日，市委常委赵一鸣，市人大常委会副主任钱二、孙三分别走访慰问困难群众。",
+            [["赵一鸣"], ["钱二"], ["孙三"]],
+        ),
+        ("6月9日，县委书记赵一鸣、县长钱二分别到某镇、某乡调研防汛工作。", [["赵一鸣"], ["钱二"]]),
+        # controls: one who goes along leads no visit of their own; 分别 of what they saw, or
+        # of one leader's stops, splits nothing
+        ("6月9日，县委书记赵一鸣在副县长钱二陪同下分别到某镇、某乡调研。", [["赵一鸣"]]),
+        ("6月9日，县委书记赵一鸣、县长钱二到某镇调研，分别察看了两个项目。", [["赵一鸣", "钱二"]]),
+        ("6月9日，县委书记赵一鸣分别到某镇、某乡调研。", [["赵一鸣"]]),
+    ],
+)
+def test_each_goes_on_a_visit_of_their_own(text, leads):
+    found = events_of(text, names=("赵一鸣", "钱二", "孙三"))
+    assert [sorted(p.person for p in e.participations if p.role == "lead") for e in found] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the matter explained names a post and a person: who explains speaks, not whom it names
+        (
+            "6月9日，县人大常委会召开第十次会议。会议听取了县长钱二关于提请任命孙三为副县长的说明。",
+            {"钱二"},
+        ),
+        (
+            "6月9日，县人大常委会召开第十次会议。会议听取了县长钱二关于提请免去孙三副县长职务的说明。",
+            {"钱二"},
+        ),
+        # control: a matter closed before the next speaker's cue leaves that speaker alone
+        (
+            "6月9日，县人大常委会召开第十次会议。会议听取了钱二关于有关工作的汇报和孙三的说明。",
+            {"钱二", "孙三"},
+        ),
+    ],
+)
+def test_whose_post_a_matter_explained_names_does_not_speak(text, speakers):
+    found = events_of(text, names=("钱二", "孙三"))
+    assert {p.person for e in found for p in e.participations if p.role == "speak"} == speakers
