@@ -441,16 +441,26 @@ def level_of_title(title: str) -> str | None:
     ('省', '市', None)
     >>> level_of_title("州长"), level_of_title("州督")
     ('州', None)
+    >>> level_of_title("自治区党委常委"), level_of_title("自治区主席"), level_of_title("自治县县长")
+    ('省', '省', '县')
     """
     rest = title[_MODIFIERS.match(title).end() :]
     if _LEAGUE.match(rest):
         return rest[1]
+    if (autonomous := _AUTONOMOUS.match(rest)) and len(rest) > autonomous.end():
+        return _AUTONOMOUS_LEVELS[autonomous.group(1)]  # 自治区党委常委: a province's
     if rest[:1] in LEVEL_WORDS and len(rest) > 1 and not rest.startswith(_NO_LEVEL):
         return rest[0]
     m = re.search(rf"([{LEVEL_WORDS}])长$", title)
     if m and (m.start() == 0 or title[m.start() - 1] in "副代理务原前府"):
         return m.group(1)
     return None
+
+
+# An autonomous division's level word and the level it is of (自治区 a province's, 自治州 a
+# prefecture's, 自治县 and 自治旗 a county's).
+_AUTONOMOUS = re.compile(r"自治(区|州|县|旗)")
+_AUTONOMOUS_LEVELS = {"区": "省", "州": "州", "县": "县", "旗": "旗"}
 
 
 @dataclass(frozen=True)

@@ -356,6 +356,9 @@ def test_a_name_with_a_dot_in_a_list_after_a_title(text, expected):
         ("四川省委常委、市委书记王小明出席。", "巴中市", ["四川省", "巴中市"]),
         ("汉中市委副书记王小明，市长李四出席。", "巴中市", ["汉中市"]),
         ("市委副书记、市长王小明出席。", "巴中市", ["巴中市", "巴中市"]),
+        # an autonomous region's bare title is of the region the release's city is in
+        ("自治区党委常委、拉萨市委书记王小明会见客人。", "拉萨市", ["西藏自治区", "拉萨市"]),
+        ("自治区主席王小明出席。", "乌鲁木齐市", ["新疆维吾尔自治区"]),
     ],
 )
 def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
