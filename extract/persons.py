@@ -458,6 +458,12 @@ class _Finder:
             if not name and ethnic:
                 name = self.ethnic_name_after(at)
                 unsurnamed = None if name is None else not joined
+            if not name and not joined and (odd := self._odd_given_name(at)):
+                # 甲、周胜会、乙: a surname and a given name of characters names seldom hold (会
+                # ends 会议 too), in doubt until a name follows
+                doubtful.append((at, odd))
+                i = at + len(odd)
+                continue
             if not name:
                 break
             end = at + len(name)
@@ -479,6 +485,20 @@ class _Finder:
         ):
             out += doubtful
         return out
+
+    def _odd_given_name(self, i: int) -> str | None:
+        """A list item of three characters between two 、, a surname and a given name whose last
+        character names seldom end with (周胜会: :data:`_ODD_LAST`), no common word: a name only
+        where a name follows it in the list (:meth:`list_after`)."""
+        m = _LIST_ITEM.match(self.text, i)
+        if not m or len(m.group()) != 3:
+            return None
+        word = m.group()
+        if word[2] not in _ODD_LAST or not is_chinese_name(word[:2] + "明"):
+            return None  # only the last character is odd (周胜会), not the given name (周年庆)
+        if is_common_word(word) or _not_a_name(word):
+            return None
+        return word
 
     def list_item(self, i: int) -> str | None:
         """A list item between two 、 that reads as a name though its surname is
@@ -1801,6 +1821,9 @@ _LEADERS_JOINS = frozenset("、和")
 _HOLDERS_MARKS = frozenset("、，,；;")
 
 
+# Characters that end some given names (周胜会, 李国会) though they begin words that follow a
+# name (会议, 会见): names.NOT_GIVEN keeps them out of names read anywhere else.
+_ODD_LAST = frozenset("会")
 # A list item between two 、 (list_item): two to four characters.
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}(?=、)")
 

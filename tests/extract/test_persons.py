@@ -2082,6 +2082,11 @@ def test_the_look_alike_of_shi_is_read_as_shi():
         # a generation (75后, 80后) is no part of the title after it; 任上, 任内 (in office) no name
         ("上任不到两月的75后市长王建军成为第6个落马县官。", {"王建军": ["市长"]}),
         ("副市长王建军在采访中提及在某某县长任上的往事。", {"王建军": ["副市长"]}),
+        # a given name of a character names seldom hold (周胜会) keeps the list going between names
+        (
+            "市领导赵志栋、周胜会、帅建军出席。市长王建军主持。",
+            {"赵志栋": [], "周胜会": [], "帅建军": [], "王建军": ["市长"]},
+        ),
         # 代表 alone is "on behalf of", no title (施工方 is the builder's side, no name)
         ("某集团副总经理王建军同志代表施工方发言。", {"王建军": ["某集团副总经理"]}),
         ("县人大代表王建军、李明发言。", {"王建军": ["县人大代表"], "李明": ["县人大代表"]}),
