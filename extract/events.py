@@ -1193,7 +1193,7 @@ def _listed_before(text: str, start: int, mentions: list[_Mention]) -> tuple[str
     keys: tuple[str, ...] = ()
     end = start
     while end > 0 and text[end - 1] in "，,":
-        opens = max(text.rfind(mark, 0, end - 1) for mark in "，,；;。！？!?：:") + 1
+        opens = _clause_opens(text, end - 1)
         listed = _starting(mentions, opens, end - 1)
         if not listed or listed[-1].end != len(text[: end - 1].rstrip()):
             break
@@ -1211,13 +1211,26 @@ def _goers_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[
     >>> sorted(_goers_before("甲来到某村召开会议，看望困难群众", 10, [_Mention(0, 1, "甲")]))
     []
     """
-    opens = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
-    listed = _within(mentions, opens, start)
-    for m in listed:
-        went = _WENT_TO.fullmatch(text, m.end, start)
-        if went and _other_act().search(went.group("place")) is None:
+    for listed, m, went in _goings_before(text, start, mentions):
+        if _other_act().search(went.group("place")) is None:
             return frozenset(n.key for n in listed if n.end <= m.end)
     return frozenset()
+
+
+def _goings_before(
+    text: str, start: int, mentions: list[_Mention]
+) -> Iterator[tuple[list[_Mention], _Mention, re.Match]]:
+    """Each named visitor of the clause just before ``start`` who went somewhere, the rest of that
+    clause running to ``start`` (:data:`_WENT_TO`): the clause's names, the visitor, the going."""
+    listed = _within(mentions, _clause_opens(text, start - 1), start)
+    for m in listed:
+        if went := _WENT_TO.fullmatch(text, m.end, start):
+            yield listed, m, went
+
+
+def _clause_opens(text: str, end: int) -> int:
+    """Where the clause that runs to ``end`` opens: after the last clause mark before ``end``."""
+    return max(text.rfind(mark, 0, end) for mark in "，,；;。！？!?：:") + 1
 
 
 def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[str]:
@@ -1235,7 +1248,7 @@ def _party_before(text: str, start: int, mentions: list[_Mention]) -> frozenset[
 
 def _clause_before(text: str, start: int, pattern: re.Pattern) -> int | None:
     """Where the clause just before ``start`` opens, if ``pattern`` matches it whole."""
-    opening = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
+    opening = _clause_opens(text, start - 1)
     return opening if pattern.fullmatch(text, opening, start) else None
 
 
@@ -2237,13 +2250,9 @@ class _Reader:
         """
         if named != _AND_THEN.match(text, start).end():
             return False
-        opens = max(text.rfind(mark, 0, start - 1) for mark in "，,；;。！？!?：:") + 1
-        for m in _within(mentions, opens, start):
-            went = _WENT_TO.fullmatch(text, m.end, start)
-            if went:
-                # 甲来到某社区召开座谈会，…: he went there for something else the clause tells of.
-                return _other_act().search(went.group("place")) is None
-        return False
+        going = next(_goings_before(text, start, mentions), None)
+        # 甲来到某社区召开座谈会，…: he went there for something else the clause tells of.
+        return going is not None and _other_act().search(going[2].group("place")) is None
 
     def _went_before(self, sentence, v: View, clause: re.Match, mentions: list[_Mention]) -> str | None:
         """Where a visit told with no place of its own went: the place a named visitor went to
@@ -2253,10 +2262,8 @@ class _Reader:
         text = v.text
         if clause.start() == 0:
             return None
-        opens = max(text.rfind(mark, 0, clause.start() - 1) for mark in "，,；;。！？!?：:") + 1
-        for m in _within(mentions, opens, clause.start()):
-            went = _WENT_TO.fullmatch(text, m.end, clause.start())
-            if went and _other_act().search(went["place"]) is None:
+        for _, _, went in _goings_before(text, clause.start(), mentions):
+            if _other_act().search(went["place"]) is None:
                 return self._place_at(sentence, v, went, went["place"])
         opening = _OPENS_AT.fullmatch(text, 0, clause.start())
         return self._place_at(sentence, v, opening, opening["place"] if opening else "")

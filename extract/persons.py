@@ -61,6 +61,7 @@ from govkg.extract.places import (
     LEVEL_WORDS,
     NATIONAL,
     PlacesNamed,
+    countries,
     find_places,
     gazetteer,
     level_word,
@@ -72,7 +73,6 @@ from govkg.extract.titles import (
     MAX_TITLE,
     Resolution,
     chained_title,
-    countries,
     country_in,
     country_pattern,
     head_pattern,
@@ -261,6 +261,7 @@ _BIO_SEX = re.compile(r"[，,](?:男|女)[，,]")
 # 副书记、委员职务).
 _LEAVES_POST = re.compile(r"(?:同志)?不再(?:担任|兼任)")
 _POSTS_CLOSE = re.compile(r"职务|(?P<end>[。；;\n])")
+_POST_LEFT = re.compile(r"[^、，,]+")
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
 # Where an item of a list of people ends.
@@ -1304,7 +1305,7 @@ class _Finder:
             if name is None or close is None or close["end"]:
                 continue
             titles = []
-            for item in re.finditer(r"[^、，,]+", t[m.end() : close.start()]):
+            for item in _POST_LEFT.finditer(t[m.end() : close.start()]):
                 start, end = m.end() + item.start(), m.end() + item.end()
                 if not is_title(t[start:end]):
                     break
@@ -1619,17 +1620,18 @@ class _Finder:
             seen = set()
             resolved = []
             last = None  # the last title that told its place, and its sentence
-            before = None  # the title before, as read, and where it ends
-            office_read = None  # the title's office with the place its chain or list gave it
-            organ_before = None  # the organ of the title before, and where that title ends
+            # the title before: its office as read, where it ends, the title read, its organ
+            before = None
             for start, end, sentence_index in sorted(found.titles):
                 title_written = release.text[v.start(start) : v.end(end, glosses=True)]
                 if title_written in seen:
                     continue
                 seen.add(title_written)
+                office_read = None  # the title's office with the place its chain or list gave it
+                joined = self.text[before[1] : start] if before else None  # what joins it to this
                 # 区人大常委会主任甲，副主任乙: the office of the list's body, read as written;
                 # 县财政局党组书记、局长: the body of the party group's organ
-                chained = before is not None and self.text[before[1] : start] in _CHAIN_JOINS
+                chained = joined in _CHAIN_JOINS
                 title = (
                     self._shared(start, end, title_starts)
                     or (chained and chained_title(before[2], self.text[start:end]))
@@ -1663,22 +1665,15 @@ class _Finder:
                 elif not found.foreign and (place := self._electing_place(office, start, sentence_index)):
                     # 柳州市第十三届人民代表大会…选举X为人民政府市长: the congress's city
                     resolution = Resolution(place, explicit=True)
-                before = (office_read or office, end, title)
-                office_read = None
                 if resolution.explicit:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
                 organ = None if found.foreign else organization(title, where)
-                if (
-                    organ is None
-                    and organ_before
-                    and organ_before[0]
-                    and self.text[organ_before[1] : start] in _ORGAN_JOINS
-                ):
+                if organ is None and before and before[3] and joined in _ORGAN_JOINS:
                     # 全国政协副主席兼秘书长, 市委副书记、统战部部长: the body the chain named
-                    organ = lent_organ(organ_before[0], self.text[start:end])
-                organ_before = (organ, end)
+                    organ = lent_organ(before[3], self.text[start:end])
+                before = (office_read or office, end, title, organ)
                 holdings.append(
                     Holding(
                         title=title_written,

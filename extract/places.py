@@ -521,7 +521,7 @@ def _foreign_before(text: str, start: int) -> bool:
     for gap in (0, 1):
         if gap and (not _CJK_CHAR.match(text[start - 1]) or text[start - 1] in _OWN_WORDS):
             return False
-        if text.endswith(_countries(), 0, start - gap):
+        if text.endswith(countries(), 0, start - gap):
             return True
     return False
 
@@ -530,9 +530,11 @@ def _foreign_before(text: str, start: int) -> bool:
 _OWN_WORDS = frozenset("驻在到赴于和与及同访来去的对向至从经")
 
 
-@lru_cache(maxsize=1)
-def _countries() -> tuple[str, ...]:
-    return tuple(sorted(load_words("countries.tsv") - {"中国"}, key=len, reverse=True))
+@cache
+def countries() -> tuple[str, ...]:
+    """The countries and international bodies by their Chinese short names (``countries.tsv``;
+    China is none of them), longest first: a name is read whole before one it starts with."""
+    return tuple(sorted(load_words("countries.tsv"), key=len, reverse=True))
 
 
 # What goes on from 县 into a word of its own (县乡, 县区, 县市, 县直, 县级, 县委, 县域, 县城).
@@ -695,12 +697,16 @@ def _visiting_leaders(text: str, matches: Iterable[tuple[int, int, str, bool]]) 
         named = _NAMED_CHIEF.match(text, end) or _NAMED_CHIEF.match(text, end - 1)
         if not named or named.group(1)[0] != level or not _LEADS_A_DELEGATION.match(text, named.end()):
             continue
-        host = re.compile(
-            rf"(?:^|(?<=[，,。；;、\n]))(?:{level}领导|{level}委书记|{level}长)[^。；;]{{0,40}}?陪同"
-        )
-        if host.search(text):
+        if _hosts_going_with(level).search(text):
             found.add(full)
     return found
+
+
+@lru_cache(maxsize=16)
+def _hosts_going_with(level: str) -> re.Pattern:
+    """Leaders of ``level`` named bare who go along with a delegation (县领导李四、王五陪同考察)."""
+    chief = rf"(?:{level}领导|{level}委书记|{level}长)"
+    return re.compile(rf"(?:^|(?<=[，,。；;、\n])){chief}[^。；;]{{0,40}}?陪同")
 
 
 def _comes_to_another(text: str, end: int, full: str, starts: dict[int, str]) -> bool:

@@ -38,6 +38,7 @@ from govkg.extract.places import (
     LEVEL_WORDS,
     NATIONAL,
     ORGAN_AFTER_PLACE,
+    countries,
     gazetteer,
     level_word,
     lift,
@@ -384,11 +385,6 @@ def split_chain(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     parts.append((s, end))
     return [(a, b) for a, b in parts if b > a]
-
-
-@cache
-def countries() -> tuple[str, ...]:
-    return tuple(sorted(load_words("countries.tsv"), key=len, reverse=True))
 
 
 @cache
