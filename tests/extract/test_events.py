@@ -2285,6 +2285,28 @@ def test_a_talk_is_not_another_meeting_reported_later():
     assert [e.name for e in events if e.type == "meeting"] == ["与县乡干部座谈交流", "座谈会"]
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "秘书长钱七和有关单位负责人参加座谈。",
+        "秘书长钱七，以及有关部门和单位负责人出席座谈。",
+    ],
+)
+def test_those_joined_by_and_attend_the_talk_told_of_not_one_of_their_own(tail):
+    # 和 joins who attend (乙和有关单位负责人参加座谈); it names no one a talk is held with
+    text = "9日，市长李四会见了来访的某公司董事长王五一行，双方就合作进行座谈交流。" + tail
+    found = events_of(text, names=("李四", "王五", "钱七"))
+    assert [e.type for e in found] == ["reception"]
+    assert ("钱七", "attend") in {(p.person, p.role) for p in found[0].participations}
+
+
+def test_a_talk_held_with_others_keeps_its_name_beside_one_attended():
+    text = "9日，县长李四与返乡创业人员座谈。副县长钱七和有关单位负责人参加座谈。"
+    found = events_of(text, names=("李四", "钱七"))
+    assert [(e.type, e.name) for e in found] == [("meeting", "与返乡创业人员座谈")]
+    assert {(p.person, p.role) for p in found[0].participations} == {("李四", "attend"), ("钱七", "attend")}
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []
