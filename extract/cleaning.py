@@ -48,6 +48,9 @@ def normalise(text: str) -> str:
 _STRIP = " \t•·●■◆▪|｜>"
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？]”")
+# What ends a sentence and no headline: a headline may hold ！ or ？, short (_CRY_WIDTH at most).
+_HEADLINE_STOPS = re.compile(r"[。；;]|[！？!?]”")
+_CRY_WIDTH = 40
 _CLAUSE = re.compile(r"[，,、：:]")
 
 _LABELS = (
@@ -279,10 +282,14 @@ def _headline_over_its_date(lines: list[_Line], is_body: list[bool]) -> None:
     A headline that lists names (甲、乙、丙与丁座谈) or runs two phrases together is long and
     holds clause marks, as running text does, but ends no sentence; the page's date line right
     under it (2017-08-14 20:29:04 [稿源:某台]) says it is the headline. Read as body, it told
-    its event twice and hid the publication date.
+    its event twice and hid the publication date. A headline may cry out or ask (总投资百亿！
+    某县十个项目集中签约), short as headlines are; it ends no sentence with 。 or ；.
     """
     first = next((i for i, flag in enumerate(is_body) if flag), None)
-    if first is None or first + 1 >= len(lines) or _SENTENCE_END.search(lines[first].text):
+    if first is None or first + 1 >= len(lines):
+        return
+    text = lines[first].text
+    if _HEADLINE_STOPS.search(text) or (_SENTENCE_END.search(text) and len(text) > _CRY_WIDTH):
         return
     under = lines[first + 1].text
     if _is_meta(under) and find_datetime(under) and any(is_body[first + 2 :]):

@@ -444,6 +444,34 @@ def test_a_long_headline_over_its_date_line_is_the_headline_not_the_body(field, 
     assert getattr(release, field) == expected
 
 
+# Headlines that cry out or ask, short, above their date lines; and running text of the same
+# marks, too long for a headline.
+SIGNINGS = ["7月9日，某县第三季度招商项目集中签约仪式举行。县委书记张三出席签约仪式。"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["总投资百亿元！某县十个项目集中签约", "某县招商项目集中签约?总投资百亿元", "某县十个项目集中签约！"],
+)
+def test_a_headline_with_an_exclamation_over_its_date_line_is_the_headline(headline):
+    release = clean(page(headline, "发布时间:2021-07-10 11:17 点击次数:", "", *SIGNINGS))
+    assert (release.title, release.published) == (headline, "2021-07-10T11:17")
+    assert release.text == SIGNINGS[0]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "同志们！某县第三季度招商项目集中签约仪式今天举行，县委书记张三出席签约仪式并讲话，县长李四主持",
+        "某县十个项目集中签约，总投资百亿元。",
+    ],
+)
+def test_running_text_over_a_date_line_stays_body(opening):
+    release = clean(page(opening, "发布时间:2021-07-10 11:17", "", *SIGNINGS))
+    assert release.title != opening
+    assert release.text.startswith(opening)
+
+
 def test_a_first_body_line_with_no_date_line_under_it_stays_body():
     # running text that ends no sentence, with no date line after it: still the body
     opening = "某市经贸考察团来我省考察，张三、李四、王五与赵六一行座谈交流，共商合作事宜"
