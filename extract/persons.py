@@ -201,6 +201,11 @@ _BYLINE_LIST = re.compile(r"(?:[社报台网站]记者|通讯员)\s*(?P<names>(?
 _LISTED_NAMES = re.compile(r"[\u4e00-\u9fff]+")
 _NEXT_LISTED = re.compile(r"[\u4e00-\u9fff]{2,4}\s*、")
 _IN_BYLINE = re.compile(r"[（(](?:[^）)]*\s)?(?:记者|通讯员|摄影|文|图|编辑)[^）)]*$")
+# Names in brackets with no label after the last sentence of a paragraph (…。（甲、乙）): who wrote it.
+_CREDITED = re.compile(
+    r"[（(](?P<names>[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})+)\s*[)）]\s*(?:\n|$)"
+)
+_CREDIT_OPENS = frozenset("。！？!?”")
 # A bare name that opens a clause and holds talks with someone named by a post (王毅同美国国务卿
 # 布林肯通电话, 甲在北京与某国外长乙举行会谈), or receives him (王毅会见某国外长乙): the subject of a
 # meeting verb, where the grammar says so; not 和, which also joins the items of a list.
@@ -1594,6 +1599,16 @@ class _Finder:
         t = self.text
         window = t[max(0, s - 12) : s]
         if _IN_BYLINE.search(window):
+            return True
+        opened = max(t.rfind("（", max(0, s - 30), s), t.rfind("(", max(0, s - 30), s))
+        credited = _CREDITED.match(t, opened) if opened > 0 else None
+        if (
+            credited
+            and credited.start("names") <= s < credited.end("names")
+            and t[:opened].rstrip()[-1:] in _CREDIT_OPENS
+            and all(is_chinese_name(name) for name in _LISTED_NAMES.findall(credited["names"]))
+        ):
+            # …作了介绍。（甲、乙）: the writers credited after the last sentence
             return True
         # 新华社记者 甲、乙、丙: a list of reporters, each a name
         listed = _BYLINE_LIST.search(t, max(0, s - 24), s)

@@ -1866,6 +1866,24 @@ def test_reporters_listed_after_an_outlets_byline_are_no_persons(text, expected)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # names in brackets after the last sentence of a paragraph: its writers, no persons
+        ("县长王建国出席会议并讲话。（林一山、韩洁）", {"王建国": ["县长"]}),
+        ("县长王建国出席会议并讲话。\n(林一山、韩洁、崔清新)\n责任编辑：张红", {"王建国": ["县长"]}),
+        # controls: bracketed names that the sentence goes on from, or that open no sentence's end
+        (
+            "县长王建国出席会议。（林一山、韩洁）两位代表作了发言。",
+            {"王建国": ["县长"], "林一山": [], "韩洁": []},
+        ),
+        ("县领导（林一山、韩洁）出席会议。", {"林一山": [], "韩洁": []}),
+    ],
+)
+def test_names_in_brackets_closing_a_paragraph_are_its_writers(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # 迎来, 迎接 end the words before a title (首场记者会将迎来国家发展改革委主任甲)
         ("6日上午，首场记者会将迎来国家发展改革委主任王建国。", {"王建国": ["国家发展改革委主任"]}),
         ("全县干部群众列队迎接县委书记王建国。", {"王建国": ["县委书记"]}),
