@@ -1884,6 +1884,24 @@ def test_names_in_brackets_closing_a_paragraph_are_its_writers(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a rank held in an organ is a title (市发改委副县级干部), and its holder one of the list
+        (
+            "县委书记王建国，市发改委副县级干部林一山，副县长韩洁出席。",
+            {"王建国": ["县委书记"], "林一山": ["市发改委副县级干部"], "韩洁": ["副县长"]},
+        ),
+        # 全体 (all of) opens no title
+        ("全体正处级干部林一山等参加会议。", {"林一山": ["正处级干部"]}),
+        # controls: ranks of no one named
+        ("全县副县级干部参加会议，县委书记王建国讲话。", {"王建国": ["县委书记"]}),
+    ],
+)
+def test_a_rank_held_in_an_organ_is_a_title(text, expected):
+    assert titles(text, "某县") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # 迎来, 迎接 end the words before a title (首场记者会将迎来国家发展改革委主任甲)
         ("6日上午，首场记者会将迎来国家发展改革委主任王建国。", {"王建国": ["国家发展改革委主任"]}),
         ("全县干部群众列队迎接县委书记王建国。", {"王建国": ["县委书记"]}),
