@@ -3046,6 +3046,12 @@ class _Reader:
             # 甲前往广场，向纪念碑敬献花圈: going somewhere for what the sentence reports is no visit.
             pending.extend(key for key in leaders if key not in pending)
             return False
+        if cue is None and leaders and told is not None and told.type == "other" and told.roles:
+            # 甲、乙参加义务植树活动。甲、乙等来到植树现场，…: going to where a happening told of
+            # is held, with no visit's verb, is taking part in it; it leads nothing.
+            taking_part = {p.person for p in told.roles}
+            self._give_keys(tuple(key for key in leaders if key not in taking_part), "attend", sentence)
+            return True
         led = _LED.search(text, clause.start(), clause.end())
         followers: list[str] = []
         if led:

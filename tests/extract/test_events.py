@@ -2307,6 +2307,37 @@ def test_a_talk_held_with_others_keeps_its_name_beside_one_attended():
     assert {(p.person, p.role) for p in found[0].participations} == {("李四", "attend"), ("钱七", "attend")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who takes part goes to where the happening is held: no one leads it for going there
+        (
+            "12日，市长张三、副市长李四参加义务植树活动。张三、李四等市领导来到植树现场，挥锹铲土。",
+            {("张三", "attend"), ("李四", "attend")},
+        ),
+        # …and one named only there takes part too; who leads others to it leads
+        (
+            "12日，市委书记张三带领市领导参加义务植树活动。张三、李四等来到植树现场，挥锹铲土。",
+            {("张三", "lead"), ("李四", "attend")},
+        ),
+    ],
+)
+def test_going_to_where_a_happening_is_held_is_taking_part(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [e.type for e in found] == ["other"]
+    assert {(p.person, p.role) for p in found[0].participations} == expected
+
+
+def test_going_somewhere_after_a_happening_with_a_visits_verb_leads_the_visit():
+    # control: a visit told after the happening is a visit of its own, led by who went
+    text = "12日，市长张三参加义务植树活动。随后，张三来到某镇调研春耕生产。"
+    found = events_of(text, names=("张三",))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in found] == [
+        ("other", {("张三", "attend")}),
+        ("inspection", {("张三", "lead")}),
+    ]
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []
