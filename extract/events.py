@@ -912,10 +912,12 @@ def _words_pattern(words, escape: bool = True) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lead_after() -> re.Pattern:
-    """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查."""
+    """What follows a person who goes somewhere to inspect: 一行先后来到, 深入, 检查; not one
+    who receives the visitors (乙接待了考察团一行, 乙热情欢迎来某市考察的客人)."""
     inspect = alternation(load_words("inspection_verbs.tsv"))
     return re.compile(
-        r"(?![家的对向])(?:同志)?(?:一行)?(?:(?!陪同|参加|出席|一同|随同)(?:会同|[^，,；;。！？!?：:\s会])){0,12}?"
+        r"(?![家的对向])(?:同志)?(?:一行)?"
+        r"(?:(?!陪同|参加|出席|一同|随同|接待|迎接|欢迎)(?:会同|[^，,；;。！？!?：:\s会])){0,12}?"
         r"(?:先后|亲自|专程|再次)?"
         rf"(?:到(?!会)|赴|深入|来到|前往|走进|莅临|抵达|到达|{inspect})"
     )

@@ -1790,16 +1790,24 @@ class _Finder:
         return is_transliterated(name) and any(self._foreign_guest(s, e) for s, e in spans)
 
     def _listed_place(self, start: int, office: Office, title_starts: Mapping[int, int]) -> str | None:
-        """The place a level title that names none takes from the title of the name listed
-        right before it (甲市市委书记张三、市长李四; 甲市委书记张三和市委副书记、市长李四):
+        """The place a level title that names none takes from the title of a name listed
+        before it (甲市市委书记张三、市长李四; 甲市委书记张三和市委副书记、市长李四):
         a list of one place's leaders names the place once, with its first holder's title,
         whatever the release's own place (a visiting delegation's leaders in a host's
-        release). Only across 、 or 和 right after that name, and only a place of the
-        title's own level (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、市长
-        李四 gives the 市长 nothing).
+        release). Only across 、 or 和 right after each name, back to the first title that
+        names a place, and only a place of the title's own level
+        (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、市长李四 gives the 市长
+        nothing).
         """
-        first = self._listed_title(start, _LEADERS_JOINS, title_starts)
-        return place_from_chain(parse_title(first), office) if first else None
+        while (listed := self._listed_item(start, _LEADERS_JOINS, title_starts)) is not None:
+            start, first = listed
+            before = parse_title(first)
+            if before.place or before.national or before.elsewhere:
+                return place_from_chain(before, office)
+            # 甲县人大常委会副主任张三、县人民检察院检察长李四、县人民法院院长王五; 甲市常务副市长
+            # 张三、组织部部长李四、副市长王五: the items between, naming no place, are of the
+            # place the list names first
+        return None
 
     def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
         """The title at ``[start, end)`` with the body of the list's title before it, if any.
@@ -1813,7 +1821,14 @@ class _Finder:
 
     def _listed_title(self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]) -> str | None:
         """The title of the name listed right before ``start``, one of ``marks`` between them
-        (甲市委书记张三、市长…: 甲市委书记), for :meth:`_listed_place` and :meth:`_shared`."""
+        (甲市委书记张三、市长…: 甲市委书记), for :meth:`_shared`."""
+        listed = self._listed_item(start, marks, title_starts)
+        return listed[1] if listed else None
+
+    def _listed_item(
+        self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]
+    ) -> tuple[int, str] | None:
+        """Where the title of the name listed right before ``start`` starts, and the title."""
         t = self.text
         mark = start - 1
         if mark < 1 or t[mark] not in marks:
@@ -1821,7 +1836,7 @@ class _Finder:
         for name in self.found:
             at = mark - len(name)
             if at in title_starts and t.endswith(name, 0, mark):
-                return t[title_starts[at] : at]
+                return title_starts[at], t[title_starts[at] : at]
         return None
 
 

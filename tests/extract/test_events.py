@@ -2338,6 +2338,17 @@ def test_going_somewhere_after_a_happening_with_a_visits_verb_leads_the_visit():
     ]
 
 
+@pytest.mark.parametrize(
+    "receives",
+    ["某市常务副市长李四、副市长王五接待了考察团一行。", "某市副市长王五热情接待了考察团一行。"],
+)
+def test_who_receives_a_visiting_party_does_not_lead_its_visit(receives):
+    text = "10日，县委常委、常务副县长张三率队赴某市考察学习城市建设工作。" + receives
+    found = events_of(text, names=("张三", "李四", "王五"))
+    assert [e.type for e in found] == ["inspection"]
+    assert {(p.person, p.role) for p in found[0].participations} == {("张三", "lead")}
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []

@@ -375,8 +375,14 @@ def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
         ("陕西省汉中市市委书记张三、市长王小明率团来我市考察。", "巴中市", ["汉中市"]),
         ("汉中市委书记张三和市委副书记、市长王小明来我市考察。", "巴中市", ["汉中市", "汉中市"]),
         ("河北省委书记张三、省长王小明陪同。", "中国", ["河北省"]),
+        # …back across the items between that name no place
+        ("汉中市人大常委会副主任张三、市检察院检察长李四、市法院院长王小明来访。", "巴中市", ["汉中市"]),
+        ("汉中市常务副市长张三、组织部部长李四、副市长王小明接待了考察团。", "巴中市", ["汉中市"]),
         # controls: another level, a comma between them, a title before with no place, and
         # the host's leaders in the next sentence
+        ("汉中市常务副市长张三、城固县委书记李四、县长王小明出席。", "巴中市", ["城固县"]),
+        ("汉中市常务副市长张三、县委书记李四、县长王小明出席。", "巴中市", [None]),
+        ("汉中市常务副市长张三，组织部部长李四、副市长王小明出席。", "巴中市", ["巴中市"]),
         ("陕西省副省长张三、市长王小明出席。", "巴中市", ["巴中市"]),
         ("汉中市委书记张三，市长王小明出席。", "巴中市", ["巴中市"]),
         ("市委书记张三、市长王小明出席。", "巴中市", ["巴中市"]),
@@ -1879,6 +1885,12 @@ def test_reporters_listed_after_an_outlets_byline_are_no_persons(text, expected)
 )
 def test_names_in_brackets_closing_a_paragraph_are_its_writers(text, expected):
     assert titles(text, "某县") == expected
+
+
+def test_how_a_host_receives_is_no_part_of_his_name():
+    # 热情接待, 热烈欢迎: an adverb after the name, not its last characters
+    assert titles("某市副市长王建国热情接待了考察团。", "某市") == {"王建国": ["某市副市长"]}
+    assert titles("县长王建国热烈欢迎各位客商。", "某县") == {"王建国": ["县长"]}
 
 
 @pytest.mark.parametrize(
