@@ -620,6 +620,11 @@ _SEPARATE = re.compile(r"分别|先后")
 _EACH_LEADS = re.compile(
     r"分别(?:带队|率队|带领|率领|率|到|赴|前往|深入|(?=走访|看望|慰问|调研|检查|视察|考察|督导|督查|暗访))"
 )
+# The cues of those who go along with someone (乙、丙等一同看望慰问; 乙随同调研).
+_ALONG = frozenset(("一同", "随同"))
+# What joins a visit right before its verb (参加慰问活动, 随同调研; 一同看望慰问, ``along``: with
+# one who leads it, if any).
+_JOINS_VISIT = re.compile(r"(?:参加|参与|随同|陪同|(?P<along>一同|一起|共同))了?$")
 # Who goes along (在乙陪同下, 在乙带领下) is named in the clause too: not one of those who each lead.
 _GOES_ALONG = re.compile(r"陪同|带领下|率领下")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
@@ -2723,7 +2728,9 @@ class _Reader:
                         if where not in ("after", "within"):
                             previous = subjects
                             self.last_subjects = subjects
-                            if role == "accompany":
+                            if role == "accompany" or (role == "attend" and cue.group() in _ALONG):
+                                # 乙陪同; 乙、丙等一同看望慰问: who goes along, whom 他 after their
+                                # sentence does not stand for
                                 self.companions, self.companions_at = subjects, index
                                 self.after_companions = True
                     if where == "within" and role == "accompany":
@@ -3033,6 +3040,18 @@ class _Reader:
             if after.key in leaders and m.key not in leaders and _LISTED.fullmatch(text, m.end, after.start):
                 leaders.insert(0, m.key)
         cue = _inspection_cue(text, clause.start(), clause.end())
+        joined = _JOINS_VISIT.search(text, max(clause.start(), (cue or 0) - 4), cue) if cue else None
+        if joined and (
+            not joined["along"]
+            or (
+                self.current is not None
+                and self.current.type == "inspection"
+                and any(p.role == "lead" and p.person not in pending for p in self.current.roles)
+            )
+        ):
+            # 乙、丙参加慰问活动; 甲带队走访…。乙、丙等一同看望慰问: who joins a visit another leads
+            # takes part in it (the cue before says how); he leads nothing.
+            return False
         if cue is not None:
             # 甲对…一行到我市调研表示欢迎: 甲 speaks to the visitors, they lead.
             leaders += [

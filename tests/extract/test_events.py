@@ -2349,6 +2349,34 @@ def test_who_receives_a_visiting_party_does_not_lead_its_visit(receives):
     assert {(p.person, p.role) for p in found[0].participations} == {("张三", "lead")}
 
 
+@pytest.mark.parametrize(
+    "joins",
+    [
+        "市人大常委会主任李四，市委常委王五，副市长赵六参加慰问活动。",
+        "市人大常委会主任李四，市委常委王五，副市长赵六等一同看望慰问。",
+    ],
+)
+def test_who_joins_a_visit_another_leads_takes_part_and_leads_nothing(joins):
+    text = "29日下午，市委书记张三带队走访慰问了驻市部队。" + joins
+    found = events_of(text, names=("张三", "李四", "王五", "赵六"))
+    assert [e.type for e in found] == ["inspection"]
+    assert {(p.person, p.role) for p in found[0].participations} == {
+        ("张三", "lead"),
+        ("李四", "attend"),
+        ("王五", "attend"),
+        ("赵六", "attend"),
+    }
+
+
+def test_he_after_those_who_went_along_is_who_led():
+    text = (
+        "29日下午，市委书记张三带队走访慰问了驻市部队。市人大常委会主任李四，副市长王五等一同看望慰问。"
+        "走进军营，张三与官兵们亲切握手。他说，部队作出了积极贡献。"
+    )
+    found = events_of(text, names=("张三", "李四", "王五"))
+    assert {p.person for p in found[0].participations if p.role == "speak"} == {"张三"}
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []
