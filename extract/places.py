@@ -857,6 +857,9 @@ def find_jurisdiction(release: Release) -> str | None:
         host = _host_by_abbreviation(title + "\n" + text)
         return host if host and counts[_level(host)] else _renamed_home(unfit, counts)
     best = max(scores, key=lambda n: (scores[n], -order[n]))
+    lifted = _listed_with_siblings(text, best)
+    if lifted is not None and counts[_level(lifted)]:
+        return lifted
     # 县委巡察组向徽城镇…反馈: a town is what a county's release speaks about,
     # unless the release refers to the town's level more than to any other;
     # the county it speaks for is not named, so no place is known.
@@ -865,6 +868,47 @@ def find_jurisdiction(release: Release) -> str | None:
         if not any(_level(n) == dominant for n in scores):
             return None
     return written.get(best, best)
+
+
+def _listed_with_siblings(text: str, best: str) -> str | None:
+    """The prefecture whose county-level city ``best`` is named, every time, in a list with
+    another division of that prefecture (深入某区、某市调研; 某县和某市): a list of places gone
+    to, the prefecture's; no county-level city lists itself beside its neighbours. None for
+    any other place.
+
+    >>> _listed_with_siblings("市委书记甲深入袁州区、丰城市调研。", "丰城市")
+    '宜春市'
+    >>> _listed_with_siblings("市委书记甲深入丰城市调研，到袁州区考察。", "丰城市") is None
+    True
+    """
+    places = places_named(best)
+    if len(places) != 1 or places[0].level != "county":
+        return None
+    up = _parent(places[0])
+    if up is None or up.level != "prefecture":
+        return None
+    found = find_places(text)
+    listed = False
+    for i, (start, end, full) in enumerate(found):
+        if full != best:
+            continue
+        beside = []
+        if i + 1 < len(found) and found[i + 1][0] == end + 1 and text[end] in _LIST_JOINS:
+            beside.append(found[i + 1][2])
+        if i and found[i - 1][1] == start - 1 and text[start - 1] in _LIST_JOINS:
+            beside.append(found[i - 1][2])
+        if not any(
+            p.level == "county" and _parent(p) == up and p.name != best
+            for name in beside
+            for p in places_named(name)
+        ):
+            return None
+        listed = True
+    return up.name if listed else None
+
+
+# What joins the items of a list of places (某区、某市; 某县和某市).
+_LIST_JOINS = frozenset("、和及")
 
 
 def _renamed_home(unfit: list[tuple[str, str, bool]], counts: Counter) -> str | None:

@@ -179,6 +179,22 @@ def test_a_place_joined_to_the_release_s_own_is_no_jurisdiction(text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # county-level cities and districts of one prefecture, listed as where the city's
+        # leaders went: the prefecture's release
+        ("7月29日，市委书记甲深入丰城市、樟树市调研工业经济。甲强调，全市上下要抓好工业。", "宜春市"),
+        ("7月29日，市委副书记甲一行深入袁州区、丰城市，看望慰问驻军官兵。", "宜春市"),
+        # controls: a county-level city named alone, or beside a place of another prefecture
+        ("7月29日，市委书记甲深入丰城市调研工业经济。甲强调，全市上下要抓好工业。", "丰城市"),
+        ("7月29日，市委书记甲率队赴丰城市、南昌县考察学习。全市上下要抓好工业。", "丰城市"),
+    ],
+)
+def test_a_county_level_city_listed_with_its_neighbours_is_the_prefectures(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
     ("title", "text", "place"),
     [
         # the release names its own chief bare, the host's with the host's name: a delegation
