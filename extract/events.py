@@ -104,8 +104,11 @@ _GROUP_OPENS = re.compile(
 # What every clause _GROUP_OPENS matches holds: a team (组, 团, 队), a party (一行) or a plural (们).
 _GROUP_HINT = re.compile(r"[组团队们]|一行")
 # What may stand between a visitor and the verb of a visit told with no place (甲一行看望慰问…).
+# The group the list of visitors closes with is of them (甲、乙等区领导走访…), and they may go in
+# parties (分两路走访…).
 _DOER_TO_VISIT = re.compile(
-    r"(?:同志)?(?:一行)?(?:还|也|又|再次|专程|亲自|一同|分别|先后|随机|突击|连夜|冒雨|冒雪|专门)*"
+    r"(?:同志)?(?:等[\u4e00-\u9fff]{0,8}?(?:领导|负责同志|负责人|同志))?(?:一行)?"
+    r"(?:还|也|又|再次|专程|亲自|一同|分别|先后|随机|突击|连夜|冒雨|冒雪|专门|分[两二三四五]路)*"
 )
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.

@@ -2377,6 +2377,19 @@ def test_he_after_those_who_went_along_is_who_led():
     assert {p.person for p in found[0].participations if p.role == "speak"} == {"张三"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "29日上午，区委书记张三、区长李四等领导走访慰问了驻区部队。",
+        "29日上午，区委书记张三、区长李四等四套班子领导分两路走访慰问了驻区部队官兵。",
+    ],
+)
+def test_visitors_listed_with_their_group_word_lead_the_visit(text):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.date) for e in found] == [("inspection", "2020-05-29")]
+    assert {(p.person, p.role) for p in found[0].participations} == {("张三", "lead"), ("李四", "lead")}
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []
