@@ -107,12 +107,12 @@ _GROUP_HINT = re.compile(r"[组团队们]|一行")
 # The group the list of visitors closes with is of them (甲、乙等区领导走访…), and they may go in
 # parties (分两路走访…).
 _DOER_TO_VISIT = re.compile(
-    r"(?:同志)?(?:等[\u4e00-\u9fff]{0,8}?(?:领导|负责同志|负责人|同志))?(?:一行)?"
+    r"(?:同志)?(?:等[\u4e00-\u9fff]{0,8}?(?:领导|负责同志|负责人|同志))?(?:一行[，,]?)?"
     r"(?:还|也|又|再次|专程|亲自|一同|分别|先后|随机|突击|连夜|冒雨|冒雪|专门|分[两二三四五]路)*"
 )
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
-_AND_THEN = re.compile(r"\s*[并还又也]*")
+_AND_THEN = re.compile(r"\s*(?:[并还又也]|亲切|分别|逐一|先后|详细)*")
 _WENT_TO = re.compile(
     _DOER_TO_VISIT.pattern
     # …leading others there, or bringing something (甲率领有关部门赴某区，开展…检查; 甲带队来到某社区，
@@ -1232,7 +1232,10 @@ def _goings_before(
 ) -> Iterator[tuple[list[_Mention], _Mention, re.Match]]:
     """Each named visitor of the clause just before ``start`` who went somewhere, the rest of that
     clause running to ``start`` (:data:`_WENT_TO`): the clause's names, the visitor, the going."""
-    listed = _within(mentions, _clause_opens(text, start - 1), start)
+    opens = _clause_opens(text, start - 1)
+    if text.endswith(("一行，", "一行,"), 0, opens):
+        opens = _clause_opens(text, opens - 1)  # 甲一行，深入某区，看望…: the party, then where it went
+    listed = _within(mentions, opens, start)
     for m in listed:
         if went := _WENT_TO.fullmatch(text, m.end, start):
             yield listed, m, went

@@ -3118,6 +3118,17 @@ def test_whom_a_call_is_on_does_not_lead_it(text):
             ("张三", "李四"),
             ("看望慰问基层干部", {("张三", "lead"), ("李四", "lead")}),
         ),
+        # …the call opening with how it was paid; the party named in a clause of its own
+        (
+            "3月9日，县长张三一行深入某镇，亲切看望慰问驻军官兵。",
+            ("张三",),
+            ("看望慰问驻军官兵", {("张三", "lead")}),
+        ),
+        (
+            "3月9日，县长张三、副县长李四一行，深入某镇，看望慰问驻军官兵。",
+            ("张三", "李四"),
+            ("看望慰问驻军官兵", {("张三", "lead"), ("李四", "lead")}),
+        ),
         # …who went there leading others
         (
             "3月9日，副县长张三带队来到某社区，看望慰问困难群众。",
