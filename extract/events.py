@@ -2261,7 +2261,7 @@ class _Reader:
         >>> _Reader._went_to("甲来到某社区召开会议，看望慰问困难群众", 11, 11, [_Mention(0, 1, "甲")])
         False
         """
-        if named != _AND_THEN.match(text, start).end():
+        if not _AND_THEN.fullmatch(text, start, named):
             return False
         going = next(_goings_before(text, start, mentions), None)
         # 甲来到某社区召开座谈会，…: he went there for something else the clause tells of.
