@@ -448,6 +448,8 @@ _DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
+# A meeting word that qualifies a noun inside a name (出席某会议的全体委员…列席了会议).
+_QUALIFIED_BY_MEETING = re.compile(r"(?:会议|大会|全会)的.")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$|会暨.+(?:仪式|典礼)$")
 # A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
 # opens with the meeting (会上, 会议邀请…).
@@ -457,7 +459,7 @@ _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _SITTING_OF_SESSION = re.compile(
     r"(?:第[0-9一二三四五六七八九十]{1,3}次)?(?:全体|开幕|闭幕|预备)(?:会议|大会)"
 )
-_GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
+_GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$|^大会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
 # by the gathering (会前, 会后, 会间, 其间) between.
 _CONNECTIVE = re.compile(
@@ -1815,6 +1817,10 @@ class _Reader:
             if match.groupdict().get("with"):
                 start, end = clause.start() + match.start("with"), clause.start() + match.end("with")
                 doers += [m.key for m in _within(mentions, start, end)]
+        if kind == "meeting" and _QUALIFIED_BY_MEETING.search(match.groupdict().get("name") or ""):
+            # 出席某会议的全体委员列席了会议: a meeting that tells who people are, named across
+            # them up to the next meeting word; the clause tells of no meeting by that name.
+            return
         if kind == "appointment" and _NO_SPEAKER.match(clause.group()):
             # 根据县长提名，会议决定任命…: what an appointment follows, not one of its own
             return
@@ -2276,6 +2282,12 @@ class _Reader:
             start, end = clause.start() + match.start("name"), clause.start() + match.end("name")
         else:
             start, end = clause.start(), clause.end()
+        if kind == "meeting":
+            # 3月4日某会议开幕, 5日上午某会议开幕: the day it opens on is no part of its name.
+            day = next((d for d in self.written if d.start == start and d.end < end), None)
+            if day is not None:
+                part = _day_parts().match(text, day.end)
+                start = part.end() if part and part.end() < end else day.end
         pieces: tuple[tuple[int, int], ...] = ((start, end),)
         before = _within(mentions, clause.start(), at)
         if kind == "inspection":

@@ -5685,3 +5685,46 @@ def test_each_goes_on_a_visit_of_their_own(text, leads):
 def test_whose_post_a_matter_explained_names_does_not_speak(text, speakers):
     found = events_of(text, names=("钱二", "孙三"))
     assert {p.person for e in found for p in e.participations if p.role == "speak"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who declares a session open names no meeting of its own: the one told of
+        (
+            "6月9日上午，某市第五届人民代表大会第一次会议在市会议中心隆重开幕。上午九时，张三宣布大会开幕。",
+            [("meeting", "某市第五届人民代表大会第一次会议")],
+        ),
+        # …nor does 大会 alone, attended: the session told of
+        (
+            "某县政协第八届委员会第二次会议6月9日上午开幕。县委书记李四应邀出席大会。",
+            [("meeting", "某县政协第八届委员会第二次会议")],
+        ),
+        # …nor a meeting that tells who the people who attend are
+        (
+            "6月9日，某市第五届人民代表大会第一次会议开幕。出席市政协五届一次会议的全体委员列席了会议。",
+            [("meeting", "某市第五届人民代表大会第一次会议")],
+        ),
+        # control: declared open with its name, the session is named, without who declares it
+        (
+            "6月9日上午，张三宣布某市第五届人民代表大会第一次会议开幕。",
+            [("meeting", "某市第五届人民代表大会第一次会议")],
+        ),
+    ],
+)
+def test_a_session_declared_open_or_attended_as_the_gathering_is_the_one_told_of(text, expected):
+    assert [(e.type, e.name) for e in events_of(text, names=("张三", "李四"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the day a session opens on, written before its name, is no part of it
+        (
+            "6月12日某省政协十三届二次会议开幕，13日上午某省十四届人大二次会议开幕。",
+            ["某省政协十三届二次会议", "某省十四届人大二次会议"],
+        ),
+    ],
+)
+def test_the_day_a_session_opens_on_is_no_part_of_its_name(text, names):
+    assert [e.name for e in events_of(text, published="2020-06-10")] == names
