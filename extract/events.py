@@ -448,6 +448,9 @@ _DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
+# A gathering told with no meeting named (某区组织学习了…精神, 开展集中研讨): what 会议 then
+# refers to (区委书记甲主持会议).
+_GATHERED = re.compile(r"(?:组织|举行|开展|进行)了?[^，,；;。]{0,12}?(?:学习|研讨)")
 # A meeting word that qualifies a noun inside a name (出席某会议的全体委员…列席了会议).
 _QUALIFIED_BY_MEETING = re.compile(r"(?:会议|大会|全会)的.")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$|会暨.+(?:仪式|典礼)$")
@@ -1328,6 +1331,10 @@ class _Reader:
         self.told_past = False  # it reported a happening of a year long past
         self.unresolved: list = []  # days written in the sentence that no clock resolves
         self.after_quote = False  # the sentence read follows a quotation alone (“…。”甲说)
+        # 4月8日晚，某区组织学习了…。区委书记甲主持会议: the day (and last day of a range) a
+        # sentence opened with before any event was told, no other date written since, and the
+        # type of the happening it went on to tell with no one named (a visit, a gathering).
+        self.day_before: tuple[str, str | None, str] | None = None
 
     # events -----------------------------------------------------------------
 
@@ -1540,6 +1547,14 @@ class _Reader:
         ):
             # 28日上午，甲一到某市，即…: the day of the visit told of.
             self.current.date = opening.iso
+        if self.drafts:
+            self.day_before = None
+        elif opening is not None and (told := self._day_before_told(text, opening)):
+            self.day_before = (opening.iso, opening.until, told)
+        elif any(d.span.start < speech_from for d in dates + self.unresolved):
+            # another day told (not one in words said: 会议指出，明天起…): the day opened is no
+            # longer the one told of
+            self.day_before = None
         self.arrival = None
         if (
             len(self.drafts) == before
@@ -1781,6 +1796,25 @@ class _Reader:
         """Whether the text has told of a dated meeting (the sitting its appointments belong to)."""
         return any(d.type == "meeting" and d.date and not d.past for d in self.drafts)
 
+    def _day_before_told(self, text: str, opening) -> str | None:
+        """The type of the happening a sentence that told of no event goes on to tell after the
+        day it opens with, with no one named (6月8日，某县领导分组到各乡镇，看望慰问…: a visit;
+        4月8日晚，某区组织学习了…: a gathering), when that day (not counted from another, not of
+        a year long past, a day and not a month, of the month before the report) is the day
+        of what the release tells next; none for a day of something else (6月8日，全县新增病例3例).
+        """
+        if not (
+            opening.iso is not None
+            and len(opening.iso) == 10
+            and not opening.anchored
+            and not self.past
+            and self._recent(opening.iso)
+        ):
+            return None
+        if _inspection_cue(text, opening.span.end, len(text)) is not None:
+            return "inspection"
+        return "meeting" if _GATHERED.search(text, opening.span.end) else None
+
     def _recent(self, iso: str | None) -> bool:
         """Whether a date falls in the month before the publication date (never without one)."""
         if iso is None or self.clock is None:
@@ -1984,6 +2018,13 @@ class _Reader:
                 # another time: 去年，…); a rite or a signing told of right after a gathering of
                 # one day (6月9日，某论坛开幕。甲出席开幕式并致辞) is of that day too.
                 date = visited[1]
+            if date is None and self.day_before and not (self.drafts or dates or self.unresolved):
+                # 4月8日晚，某区组织学习了…。区委书记甲主持会议: the first happening told, after a
+                # sentence that opened with its day and told of nothing else; a range dates a visit
+                # only (6日至8日，…领导分组走访…。甲一行到某村慰问…), not a meeting some day in it.
+                day, last, told = self.day_before
+                if kind == told and (kind == "inspection" or (generic and last is None)):
+                    date, until = day, last
             if (
                 date is None
                 and visited

@@ -5728,3 +5728,29 @@ def test_a_session_declared_open_or_attended_as_the_gathering_is_the_one_told_of
 )
 def test_the_day_a_session_opens_on_is_no_part_of_its_name(text, names):
     assert [e.name for e in events_of(text, published="2020-06-10")] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day that opened a gathering told with no meeting named dates the meeting 会议 refers to
+        ("6月8日晚，某区组织学习了有关会议精神。区委书记张三主持会议并讲话。", [("meeting", "2020-06-08")]),
+        # …and a range that opened a visit of a group with no name dates the visit told next
+        (
+            "6月5日至7日，某县四大班子领导分成8个小组，分别到各乡镇，看望慰问困难群众。县委书记张三一行先后到某敬老院走访慰问。",
+            [("inspection", "2020-06-05")],
+        ),
+        # controls: the day of something else, or a meeting of its own name, is not the day
+        ("6月8日，全县新增病例3例。县委书记张三主持会议并讲话。", [("meeting", None)]),
+        ("6月8日晚，某区组织学习了有关会议精神。县委书记张三主持召开防汛工作会议。", [("meeting", None)]),
+        # …nor is a range the day of a meeting held some day within it
+        ("6月5日至7日，某区组织学习了有关会议精神。县委书记张三主持会议并讲话。", [("meeting", None)]),
+        # …nor a day with another day written after it
+        (
+            "6月5日，某县领导分组到各乡镇，看望慰问困难群众。6月7日，全县新增病例3例。县委书记张三一行到某敬老院走访慰问。",
+            [("inspection", None)],
+        ),
+    ],
+)
+def test_a_day_opening_a_happening_told_with_no_one_named_dates_the_first_event(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
