@@ -109,7 +109,8 @@ _DOER_TO_VISIT = re.compile(
 )
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
-_AND_THEN = re.compile(r"\s*[并还又也]*")
+# (…on behalf of whom, and how: 甲率队来到某医院，代表县四个班子亲切看望慰问…)
+_AND_THEN = re.compile(r"\s*[并还又也]*(?:代表[^，,；;。！？!?：:\s]{1,20}?)?(?:亲切|专程|一一|一同)*")
 _WENT_TO = re.compile(
     _DOER_TO_VISIT.pattern
     # …leading others there, or bringing something (甲率领有关部门赴某区，开展…检查; 甲带队来到某社区，
@@ -1226,11 +1227,44 @@ def _goings_before(
     text: str, start: int, mentions: list[_Mention]
 ) -> Iterator[tuple[list[_Mention], _Mention, re.Match]]:
     """Each named visitor of the clause just before ``start`` who went somewhere, the rest of that
-    clause running to ``start`` (:data:`_WENT_TO`): the clause's names, the visitor, the going."""
-    listed = _within(mentions, _clause_opens(text, start - 1), start)
+    clause running to ``start`` (:data:`_WENT_TO`): the clause's names, the visitor, the going.
+    A going with no name of its own goes on from a party named in the clauses before it (甲，乙等
+    县领导，先后深入某医院、某公司，看望…): those names, the last the visitor.
+
+    >>> party = [_Mention(4, 5, "甲"), _Mention(8, 9, "乙")]
+    >>> text = "县委书记甲，县长乙等县领导，先后深入某医院，看望职工"
+    >>> listed, _, went = next(_goings_before(text, 22, party))
+    >>> [m.key for m in listed], went["place"]
+    (['甲', '乙'], '某医院')
+    """
+    opens = _clause_opens(text, start - 1)
+    listed = _within(mentions, opens, start)
     for m in listed:
         if went := _WENT_TO.fullmatch(text, m.end, start):
             yield listed, m, went
+    if not listed and (went := _WENT_TO.fullmatch(text, opens, start)):
+        party = _party_named_before(text, opens, mentions)
+        if party:
+            yield party, party[-1], went
+
+
+# A clause that names a party and no more: a name last, maybe closing the list (…等县四大班子领导,
+# …一行).
+_PARTY_NAMED = re.compile(r"(?:同志)?(?:等[^，,；;。！？!?：:\s]{0,16}?)?(?:一行)?\s*[，,]\s*")
+
+
+def _party_named_before(text: str, end: int, mentions: list[_Mention]) -> list[_Mention]:
+    """The names of the clauses that run to ``end`` naming a party and no more (县委书记甲，县长乙等
+    县领导，), back to the first clause that does something else (近日，)."""
+    party: list[_Mention] = []
+    while end > 0:
+        begin = _clause_opens(text, end - 1)
+        inside = _within(mentions, begin, end)
+        if not inside or not _PARTY_NAMED.fullmatch(text, inside[-1].end, end):
+            break
+        party = inside + party
+        end = begin
+    return party
 
 
 def _clause_opens(text: str, end: int) -> int:
@@ -2295,7 +2329,7 @@ class _Reader:
         >>> _Reader._went_to("甲来到某社区召开会议，看望慰问困难群众", 11, 11, [_Mention(0, 1, "甲")])
         False
         """
-        if named != _AND_THEN.match(text, start).end():
+        if not _AND_THEN.fullmatch(text, start, named):
             return False
         going = next(_goings_before(text, start, mentions), None)
         # 甲来到某社区召开座谈会，…: he went there for something else the clause tells of.

@@ -5754,3 +5754,33 @@ def test_the_day_a_session_opens_on_is_no_part_of_its_name(text, names):
 )
 def test_a_day_opening_a_happening_told_with_no_one_named_dates_the_first_event(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # a going with no subject of its own goes on from the party named in the clauses before it
+        (
+            "近日，县委书记张三，县委副书记、县长李四等县领导，先后深入某医院、某公司，看望慰问一线职工。",
+            {"张三", "李四"},
+        ),
+        # …and a call made on behalf of others, after the going
+        ("6月8日，县委书记张三率队深入到某医院、某环卫处，代表县四个班子亲切看望慰问一线职工。", {"张三"}),
+    ],
+)
+def test_a_call_after_a_party_went_somewhere_is_a_visit_they_lead(text, leads):
+    events = events_of(text, names=("张三", "李四"))
+    assert [e.type for e in events] == ["inspection"]
+    assert {p.person for p in events[0].participations if p.role == "lead"} == leads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: a party that did something else, or no one named, tells of no visit
+        "近日，县委书记张三主持会议，先后深入某医院、某公司，看望慰问一线职工。",
+        "近日，县领导先后深入某医院、某公司，看望慰问一线职工。",
+    ],
+)
+def test_a_call_with_no_party_named_right_before_its_going_is_no_visit(text):
+    assert [e.type for e in events_of(text, names=("张三",)) if e.type == "inspection"] == []
