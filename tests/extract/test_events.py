@@ -5784,3 +5784,19 @@ def test_a_call_after_a_party_went_somewhere_is_a_visit_they_lead(text, leads):
 )
 def test_a_call_with_no_party_named_right_before_its_going_is_no_visit(text):
     assert [e.type for e in events_of(text, names=("张三",)) if e.type == "inspection"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # documents signed as 合作文件, and their rite, are one signing of that day
+        (
+            "某国和某邻国8日在某市签署三个合作文件。某国总理张三和来访的某邻国总理李四出席文件签署仪式。",
+            [("signing", "2020-06-08")],
+        ),
+        # control: a tally of signings tells of no one happening
+        ("今年以来，两国累计签署合作文件20余份。", []),
+    ],
+)
+def test_cooperation_documents_signed_and_their_signing_rite_are_a_signing(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三", "李四"))] == expected
