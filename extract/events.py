@@ -2151,7 +2151,14 @@ class _Reader:
                 draft.closed = draft.called = True
                 self._tell(draft, index, clause)
             return
-        hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
+        # (…分别会见了代表团: guests named by no name, one reception each host all the same; not
+        # who take part in talks told of, 乙、丙分别参加会谈, with no one received after the cue)
+        received = v.text[at + len(match.group()) : clause.end()].lstrip("了").strip()
+        hosts = (
+            _starting(mentions, clause.start(), at)
+            if kind == "reception" and (len(guests) == 1 or (not guests and received))
+            else []
+        )
         if (
             len({m.key for m in hosts}) > 1
             and _SEPARATE.search(v.text, hosts[-1].end, at)
@@ -2167,7 +2174,7 @@ class _Reader:
                 for draft, host in zip(called, each, strict=True):
                     draft.called = False
                     draft.roles.append(Participation(host, "host", sentence.span))
-                    if Participation(guests[0], "guest", draft.evidence) not in draft.roles:
+                    if guests and Participation(guests[0], "guest", draft.evidence) not in draft.roles:
                         draft.roles.append(Participation(guests[0], "guest", sentence.span))
                 return
             for host in each:
@@ -2175,10 +2182,8 @@ class _Reader:
                     kind, f"{name}（{self.names.get(host, host)}）", index, sentence.span, date, place
                 )
                 draft.leaders = frozenset({host})
-                draft.roles = [
-                    Participation(host, "host", sentence.span),
-                    Participation(guests[0], "guest", sentence.span),
-                ]
+                draft.roles = [Participation(host, "host", sentence.span)]
+                draft.roles += [Participation(guest, "guest", sentence.span) for guest in guests]
                 draft.closed = True
                 self._tell(draft, index, clause)
             return

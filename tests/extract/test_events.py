@@ -5800,3 +5800,18 @@ def test_a_call_with_no_party_named_right_before_its_going_is_no_visit(text):
 )
 def test_cooperation_documents_signed_and_their_signing_rite_are_a_signing(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三", "李四"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        # hosts who each receive guests named by no name: one reception each host, of the day
+        ("6月9日，市长张三、副市长李四分别会见了某国代表团。", [{"张三"}, {"李四"}]),
+        # control: received together, one reception
+        ("6月9日，市长张三、副市长李四会见了某国代表团。", [{"张三", "李四"}]),
+    ],
+)
+def test_hosts_who_each_receive_an_unnamed_party_hold_one_reception_each(text, hosts):
+    events = events_of(text, names=("张三", "李四"))
+    assert [e.date for e in events] == ["2020-06-09"] * len(hosts)
+    assert [{p.person for p in e.participations if p.role == "host"} for e in events] == hosts
