@@ -112,7 +112,10 @@ _DOER_TO_VISIT = re.compile(
 )
 # …or told in the clause before it, as where the visitor went (甲来到某社区，看望慰问困难群众): the
 # visitor, where he went (no other verb between), and the call opening the next clause.
-_AND_THEN = re.compile(r"\s*(?:[并还又也]|亲切|分别|逐一|先后|详细)*")
+# (…on behalf of whom, and how: 甲率队来到某医院，代表县四个班子亲切看望慰问…)
+_AND_THEN = re.compile(
+    r"\s*(?:[并还又也]|亲切|分别|逐一|先后|详细)*(?:代表[^，,；;。！？!?：:\s]{1,20}?)?(?:亲切|专程|一一|一同|详细)*"
+)
 _WENT_TO = re.compile(
     _DOER_TO_VISIT.pattern
     # …leading others there, or bringing something (甲率领有关部门赴某区，开展…检查; 甲带队来到某社区，
@@ -451,6 +454,11 @@ _DOER_COUNTED = re.compile(_DOER.pattern + "(?:" + _TIMES.pattern + ")?")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|以及|、|，和)\s*")
 _YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年(?:\s*(?:和|与|及|以及|、)\s*(?:19|20)[0-9]{2}年)+")
 _DAY_LISTED = re.compile(r"[0-9]{1,2}日")
+# A gathering told with no meeting named (某区组织学习了…精神, 开展集中研讨): what 会议 then
+# refers to (区委书记甲主持会议).
+_GATHERED = re.compile(r"(?:组织|举行|开展|进行)了?[^，,；;。]{0,12}?(?:学习|研讨)")
+# A meeting word that qualifies a noun inside a name (出席某会议的全体委员…列席了会议).
+_QUALIFIED_BY_MEETING = re.compile(r"(?:会议|大会|全会)的.")
 _NAMED_MEETING = re.compile(r"会议?$|全会$|班$|会暨.+(?:仪式|典礼)$")
 # A lecture given (甲作了…专题辅导报告), and what makes it part of a meeting told of: a sentence that
 # opens with the meeting (会上, 会议邀请…).
@@ -460,7 +468,7 @@ _AT_MEETING = re.compile(r"\s*(?:会上|会议|会间)")
 _SITTING_OF_SESSION = re.compile(
     r"(?:第[0-9一二三四五六七八九十]{1,3}次)?(?:全体|开幕|闭幕|预备)(?:会议|大会)"
 )
-_GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$")
+_GENERIC_MEETING = re.compile(r"^(?:召开)?[\u4e00-\u9fff]{0,2}会议$|^会$|^大会$")
 # …出席座谈会，并在会前会见了乙: the clause goes on with the subject before it, a time framed
 # by the gathering (会前, 会后, 会间, 其间) between.
 _CONNECTIVE = re.compile(
@@ -1231,14 +1239,44 @@ def _goings_before(
     text: str, start: int, mentions: list[_Mention]
 ) -> Iterator[tuple[list[_Mention], _Mention, re.Match]]:
     """Each named visitor of the clause just before ``start`` who went somewhere, the rest of that
-    clause running to ``start`` (:data:`_WENT_TO`): the clause's names, the visitor, the going."""
+    clause running to ``start`` (:data:`_WENT_TO`): the clause's names, the visitor, the going.
+    A going with no name of its own goes on from a party named in the clauses before it (甲，乙等
+    县领导，先后深入某医院、某公司，看望…): those names, the last the visitor.
+
+    >>> party = [_Mention(4, 5, "甲"), _Mention(8, 9, "乙")]
+    >>> text = "县委书记甲，县长乙等县领导，先后深入某医院，看望职工"
+    >>> listed, _, went = next(_goings_before(text, 22, party))
+    >>> [m.key for m in listed], went["place"]
+    (['甲', '乙'], '某医院')
+    """
     opens = _clause_opens(text, start - 1)
-    if text.endswith(("一行，", "一行,"), 0, opens):
-        opens = _clause_opens(text, opens - 1)  # 甲一行，深入某区，看望…: the party, then where it went
     listed = _within(mentions, opens, start)
     for m in listed:
         if went := _WENT_TO.fullmatch(text, m.end, start):
             yield listed, m, went
+    if not listed and (went := _WENT_TO.fullmatch(text, opens, start)):
+        party = _party_named_before(text, opens, mentions)
+        if party:
+            yield party, party[-1], went
+
+
+# A clause that names a party and no more: a name last, maybe closing the list (…等县四大班子领导,
+# …一行).
+_PARTY_NAMED = re.compile(r"(?:同志)?(?:等[^，,；;。！？!?：:\s]{0,16}?)?(?:一行)?\s*[，,]\s*")
+
+
+def _party_named_before(text: str, end: int, mentions: list[_Mention]) -> list[_Mention]:
+    """The names of the clauses that run to ``end`` naming a party and no more (县委书记甲，县长乙等
+    县领导，), back to the first clause that does something else (近日，)."""
+    party: list[_Mention] = []
+    while end > 0:
+        begin = _clause_opens(text, end - 1)
+        inside = _within(mentions, begin, end)
+        if not inside or not _PARTY_NAMED.fullmatch(text, inside[-1].end, end):
+            break
+        party = inside + party
+        end = begin
+    return party
 
 
 def _clause_opens(text: str, end: int) -> int:
@@ -1339,6 +1377,10 @@ class _Reader:
         self.told_past = False  # it reported a happening of a year long past
         self.unresolved: list = []  # days written in the sentence that no clock resolves
         self.after_quote = False  # the sentence read follows a quotation alone (“…。”甲说)
+        # 4月8日晚，某区组织学习了…。区委书记甲主持会议: the day (and last day of a range) a
+        # sentence opened with before any event was told, no other date written since, and the
+        # type of the happening it went on to tell with no one named (a visit, a gathering).
+        self.day_before: tuple[str, str | None, str] | None = None
 
     # events -----------------------------------------------------------------
 
@@ -1551,6 +1593,14 @@ class _Reader:
         ):
             # 28日上午，甲一到某市，即…: the day of the visit told of.
             self.current.date = opening.iso
+        if self.drafts:
+            self.day_before = None
+        elif opening is not None and (told := self._day_before_told(text, opening)):
+            self.day_before = (opening.iso, opening.until, told)
+        elif any(d.span.start < speech_from for d in dates + self.unresolved):
+            # another day told (not one in words said: 会议指出，明天起…): the day opened is no
+            # longer the one told of
+            self.day_before = None
         self.arrival = None
         if (
             len(self.drafts) == before
@@ -1792,6 +1842,25 @@ class _Reader:
         """Whether the text has told of a dated meeting (the sitting its appointments belong to)."""
         return any(d.type == "meeting" and d.date and not d.past for d in self.drafts)
 
+    def _day_before_told(self, text: str, opening) -> str | None:
+        """The type of the happening a sentence that told of no event goes on to tell after the
+        day it opens with, with no one named (6月8日，某县领导分组到各乡镇，看望慰问…: a visit;
+        4月8日晚，某区组织学习了…: a gathering), when that day (not counted from another, not of
+        a year long past, a day and not a month, of the month before the report) is the day
+        of what the release tells next; none for a day of something else (6月8日，全县新增病例3例).
+        """
+        if not (
+            opening.iso is not None
+            and len(opening.iso) == 10
+            and not opening.anchored
+            and not self.past
+            and self._recent(opening.iso)
+        ):
+            return None
+        if _inspection_cue(text, opening.span.end, len(text)) is not None:
+            return "inspection"
+        return "meeting" if _GATHERED.search(text, opening.span.end) else None
+
     def _recent(self, iso: str | None) -> bool:
         """Whether a date falls in the month before the publication date (never without one)."""
         if iso is None or self.clock is None:
@@ -1828,6 +1897,10 @@ class _Reader:
             if match.groupdict().get("with"):
                 start, end = clause.start() + match.start("with"), clause.start() + match.end("with")
                 doers += [m.key for m in _within(mentions, start, end)]
+        if kind == "meeting" and _QUALIFIED_BY_MEETING.search(match.groupdict().get("name") or ""):
+            # 出席某会议的全体委员列席了会议: a meeting that tells who people are, named across
+            # them up to the next meeting word; the clause tells of no meeting by that name.
+            return
         if kind == "appointment" and _NO_SPEAKER.match(clause.group()):
             # 根据县长提名，会议决定任命…: what an appointment follows, not one of its own
             return
@@ -1991,6 +2064,13 @@ class _Reader:
                 # another time: 去年，…); a rite or a signing told of right after a gathering of
                 # one day (6月9日，某论坛开幕。甲出席开幕式并致辞) is of that day too.
                 date = visited[1]
+            if date is None and self.day_before and not (self.drafts or dates or self.unresolved):
+                # 4月8日晚，某区组织学习了…。区委书记甲主持会议: the first happening told, after a
+                # sentence that opened with its day and told of nothing else; a range dates a visit
+                # only (6日至8日，…领导分组走访…。甲一行到某村慰问…), not a meeting some day in it.
+                day, last, told = self.day_before
+                if kind == told and (kind == "inspection" or (generic and last is None)):
+                    date, until = day, last
             if (
                 date is None
                 and visited
@@ -2083,7 +2163,14 @@ class _Reader:
                 draft.closed = draft.called = True
                 self._tell(draft, index, clause)
             return
-        hosts = _starting(mentions, clause.start(), at) if kind == "reception" and len(guests) == 1 else []
+        # (…分别会见了代表团: guests named by no name, one reception each host all the same; not
+        # who take part in talks told of, 乙、丙分别参加会谈, with no one received after the cue)
+        received = v.text[at + len(match.group()) : clause.end()].lstrip("了").strip()
+        hosts = (
+            _starting(mentions, clause.start(), at)
+            if kind == "reception" and (len(guests) == 1 or (not guests and received))
+            else []
+        )
         if (
             len({m.key for m in hosts}) > 1
             and _SEPARATE.search(v.text, hosts[-1].end, at)
@@ -2099,7 +2186,7 @@ class _Reader:
                 for draft, host in zip(called, each, strict=True):
                     draft.called = False
                     draft.roles.append(Participation(host, "host", sentence.span))
-                    if Participation(guests[0], "guest", draft.evidence) not in draft.roles:
+                    if guests and Participation(guests[0], "guest", draft.evidence) not in draft.roles:
                         draft.roles.append(Participation(guests[0], "guest", sentence.span))
                 return
             for host in each:
@@ -2107,10 +2194,8 @@ class _Reader:
                     kind, f"{name}（{self.names.get(host, host)}）", index, sentence.span, date, place
                 )
                 draft.leaders = frozenset({host})
-                draft.roles = [
-                    Participation(host, "host", sentence.span),
-                    Participation(guests[0], "guest", sentence.span),
-                ]
+                draft.roles = [Participation(host, "host", sentence.span)]
+                draft.roles += [Participation(guest, "guest", sentence.span) for guest in guests]
                 draft.closed = True
                 self._tell(draft, index, clause)
             return
@@ -2289,6 +2374,12 @@ class _Reader:
             start, end = clause.start() + match.start("name"), clause.start() + match.end("name")
         else:
             start, end = clause.start(), clause.end()
+        if kind == "meeting":
+            # 3月4日某会议开幕, 5日上午某会议开幕: the day it opens on is no part of its name.
+            day = next((d for d in self.written if d.start == start and d.end < end), None)
+            if day is not None:
+                part = _day_parts().match(text, day.end)
+                start = part.end() if part and part.end() < end else day.end
         pieces: tuple[tuple[int, int], ...] = ((start, end),)
         before = _within(mentions, clause.start(), at)
         if kind == "inspection":

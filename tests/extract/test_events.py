@@ -5801,3 +5801,133 @@ def test_each_goes_on_a_visit_of_their_own(text, leads):
 def test_whose_post_a_matter_explained_names_does_not_speak(text, speakers):
     found = events_of(text, names=("钱二", "孙三"))
     assert {p.person for e in found for p in e.participations if p.role == "speak"} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who declares a session open names no meeting of its own: the one told of
+        (
+            "6月9日上午，某市第五届人民代表大会第一次会议在市会议中心隆重开幕。上午九时，张三宣布大会开幕。",
+            [("meeting", "某市第五届人民代表大会第一次会议")],
+        ),
+        # …nor does 大会 alone, attended: the session told of
+        (
+            "某县政协第八届委员会第二次会议6月9日上午开幕。县委书记李四应邀出席大会。",
+            [("meeting", "某县政协第八届委员会第二次会议")],
+        ),
+        # …nor a meeting that tells who the people who attend are
+        (
+            "6月9日，某市第五届人民代表大会第一次会议开幕。出席市政协五届一次会议的全体委员列席了会议。",
+            [("meeting", "某市第五届人民代表大会第一次会议")],
+        ),
+        # control: declared open with its name, the session is named, without who declares it
+        (
+            "6月9日上午，张三宣布某市第五届人民代表大会第一次会议开幕。",
+            [("meeting", "某市第五届人民代表大会第一次会议")],
+        ),
+    ],
+)
+def test_a_session_declared_open_or_attended_as_the_gathering_is_the_one_told_of(text, expected):
+    assert [(e.type, e.name) for e in events_of(text, names=("张三", "李四"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the day a session opens on, written before its name, is no part of it
+        (
+            "6月12日某省政协十三届二次会议开幕，13日上午某省十四届人大二次会议开幕。",
+            ["某省政协十三届二次会议", "某省十四届人大二次会议"],
+        ),
+    ],
+)
+def test_the_day_a_session_opens_on_is_no_part_of_its_name(text, names):
+    assert [e.name for e in events_of(text, published="2020-06-10")] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day that opened a gathering told with no meeting named dates the meeting 会议 refers to
+        ("6月8日晚，某区组织学习了有关会议精神。区委书记张三主持会议并讲话。", [("meeting", "2020-06-08")]),
+        # …and a range that opened a visit of a group with no name dates the visit told next
+        (
+            "6月5日至7日，某县四大班子领导分成8个小组，分别到各乡镇，看望慰问困难群众。县委书记张三一行先后到某敬老院走访慰问。",
+            [("inspection", "2020-06-05")],
+        ),
+        # controls: the day of something else, or a meeting of its own name, is not the day
+        ("6月8日，全县新增病例3例。县委书记张三主持会议并讲话。", [("meeting", None)]),
+        ("6月8日晚，某区组织学习了有关会议精神。县委书记张三主持召开防汛工作会议。", [("meeting", None)]),
+        # …nor is a range the day of a meeting held some day within it
+        ("6月5日至7日，某区组织学习了有关会议精神。县委书记张三主持会议并讲话。", [("meeting", None)]),
+        # …nor a day with another day written after it
+        (
+            "6月5日，某县领导分组到各乡镇，看望慰问困难群众。6月7日，全县新增病例3例。县委书记张三一行到某敬老院走访慰问。",
+            [("inspection", None)],
+        ),
+    ],
+)
+def test_a_day_opening_a_happening_told_with_no_one_named_dates_the_first_event(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # a going with no subject of its own goes on from the party named in the clauses before it
+        (
+            "近日，县委书记张三，县委副书记、县长李四等县领导，先后深入某医院、某公司，看望慰问一线职工。",
+            {"张三", "李四"},
+        ),
+        # …and a call made on behalf of others, after the going
+        ("6月8日，县委书记张三率队深入到某医院、某环卫处，代表县四个班子亲切看望慰问一线职工。", {"张三"}),
+    ],
+)
+def test_a_call_after_a_party_went_somewhere_is_a_visit_they_lead(text, leads):
+    events = events_of(text, names=("张三", "李四"))
+    assert [e.type for e in events] == ["inspection"]
+    assert {p.person for p in events[0].participations if p.role == "lead"} == leads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: a party that did something else, or no one named, tells of no visit
+        "近日，县委书记张三主持会议，先后深入某医院、某公司，看望慰问一线职工。",
+        "近日，县领导先后深入某医院、某公司，看望慰问一线职工。",
+    ],
+)
+def test_a_call_with_no_party_named_right_before_its_going_is_no_visit(text):
+    assert [e.type for e in events_of(text, names=("张三",)) if e.type == "inspection"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # documents signed as 合作文件, and their rite, are one signing of that day
+        (
+            "某国和某邻国8日在某市签署三个合作文件。某国总理张三和来访的某邻国总理李四出席文件签署仪式。",
+            [("signing", "2020-06-08")],
+        ),
+        # control: a tally of signings tells of no one happening
+        ("今年以来，两国累计签署合作文件20余份。", []),
+    ],
+)
+def test_cooperation_documents_signed_and_their_signing_rite_are_a_signing(text, expected):
+    assert [(e.type, e.date) for e in events_of(text, names=("张三", "李四"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        # hosts who each receive guests named by no name: one reception each host, of the day
+        ("6月9日，市长张三、副市长李四分别会见了某国代表团。", [{"张三"}, {"李四"}]),
+        # control: received together, one reception
+        ("6月9日，市长张三、副市长李四会见了某国代表团。", [{"张三", "李四"}]),
+    ],
+)
+def test_hosts_who_each_receive_an_unnamed_party_hold_one_reception_each(text, hosts):
+    events = events_of(text, names=("张三", "李四"))
+    assert [e.date for e in events] == ["2020-06-09"] * len(hosts)
+    assert [{p.person for p in e.participations if p.role == "host"} for e in events] == hosts
