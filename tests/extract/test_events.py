@@ -127,6 +127,10 @@ def test_one_meeting_of_a_number_is_no_count(text, name):
         "县长张三将到某镇检查防汛工作。",  # what will be done
         "书记张三要求相关部门：一是做好技术指导等各项工作。",  # points of a speech
         "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
+        # …given there and told of, studied or carried out: no meeting reported
+        "会议学习了总书记在庆祝某学会成立60周年大会上发表的重要讲话精神。",
+        "会议传达了省长王二在全省防汛工作会议上所作的报告。",
+        "会议学习了书记王二在全市组织工作会议上作的讲话。",
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
         "图为张三（右一）与客商会谈。",  # a photo caption
         "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
@@ -177,6 +181,19 @@ def test_no_event(text):
 )
 def test_a_happening_announced_for_a_day_ahead(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，县长张三在全县防汛工作会议上发表讲话。",
+        "6月9日，县长张三在全县防汛工作会议上作报告。",
+        "6月9日，县长张三在全县防汛工作会议上强调，要压实责任。",
+    ],
+)
+def test_a_meeting_someone_speaks_at_is_reported(text):
+    # control: a meeting framed as where someone speaks now is still a happening
+    assert [(e.type, e.name) for e in events_of(text, names=("张三",))] == [("meeting", "全县防汛工作会议")]
 
 
 def test_mentions_of_one_meeting_are_one_event():
