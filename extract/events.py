@@ -67,6 +67,7 @@ from govkg.extract.dates import (
 from govkg.extract.directives import find_directives
 from govkg.extract.names import NO_POST_AFTER_REN, without_lookalikes
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
+from govkg.extract.titles import heads, heads_after_name
 
 # In reported words: a time some while ago (不久前，…), a happening done (…成功举行), and
 # what may stand between a named doer and the cue (乙总书记主持…: titles, no place or verb).
@@ -563,6 +564,23 @@ _AND = re.compile(
 _GROUP_TAIL = re.compile(r"\s*等[^，,；;。]{0,12}?(?:领导|同志|负责人|成员|干部)\s*")
 # What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
+
+
+@lru_cache(maxsize=1)
+def _address_title() -> re.Pattern:
+    """A title said after a name as a form of address (甲书记强调, 乙副县长则指出, 丙常务副县
+    长指出): a head that stands before a name in the usual order, a deputy's word or two before
+    it. A head that follows a name in its formal order (习近平总书记, 某国总统) is not one: who
+    is named so is cited more often than present (甲指出，习近平总书记强调…).
+
+    >>> [bool(_address_title().match(gap)) for gap in ("副书记则", "主任", "总书记", "对乙主任")]
+    [True, True, False, False]
+    """
+    formal = set(heads_after_name())
+    address = sorted((h for h in heads() if h not in formal), key=len, reverse=True)
+    return re.compile(f"(?:常务|第一|执行)?副?(?:{'|'.join(map(re.escape, address))})")
+
+
 # What makes a person named after the speaker of a clause the one spoken to, not a second
 # speaker: 甲向乙一行介绍了…, 甲代表市政府对乙一行表示欢迎, 甲感谢乙….
 _THANKS = re.compile(r"感谢|祝贺")
@@ -2907,7 +2925,10 @@ class _Reader:
         if where == "subject":
             if before:
                 gap = text[before[-1].end : cue.start()]
-                if spoken_to or _ADVERBIAL.match(gap) or _ABOUT.match(gap):
+                # 甲书记强调, 乙副县长则指出: a title after the name addresses them, no more
+                address = _address_title().match(gap)
+                gaps = (gap, gap[address.end() :]) if address else (gap,)
+                if spoken_to or any(_ADVERBIAL.match(g) or _ABOUT.match(g) for g in gaps):
                     return (before[-1].key,)
             if not before and previous and _WHILE.fullmatch(text, previous_end, cue.start()):
                 # 甲在与乙座谈时强调: who spoke is who took part in the talk.

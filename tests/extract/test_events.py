@@ -919,6 +919,20 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("王五",),
             {("王五", "chair")},
         ),
+        # a title after the name addresses the speaker (张三书记强调, 李四副县长则指出); a national
+        # leader named in the formal order (习近平总书记强调) is cited, not speaking here
+        (
+            "全县召开会议。张三书记强调，要压实责任。李四副县长则指出，要抓好落实。",
+            ("张三", "李四"),
+            {("张三", "speak"), ("李四", "speak")},
+        ),
+        ("全县召开会议。张三常务副县长要求，要抓好落实。", ("张三",), {("张三", "speak")}),
+        (
+            "全县召开会议。王五指出，习近平总书记强调，要压实责任。",
+            ("王五", "习近平"),
+            {("王五", "speak")},
+        ),
+        ("全县召开会议。会上，张三对刘主任一行到我县调研表示欢迎。", ("张三",), {("张三", "speak")}),
         ("全县召开会议。张三对来宾表示欢迎。", ("张三",), {("张三", "speak")}),
         ("全县召开会议。张三在会上做了三个方面的重点强调。", ("张三",), {("张三", "speak")}),
         # one subject, two cues: 出席并讲话; but 主持了颁发 is not 李四 attending
