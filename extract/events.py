@@ -3083,9 +3083,11 @@ class _Reader:
             # already or not
             self.last_subjects = tuple(leaders)
         leaders = [key for key in leaders if key not in given]
+        # The names of a list clause just before (甲、乙一行，来到…检查) lead too, unless the
+        # clause gave them a part already (甲，乙分别参加走访慰问: they take part, as 乙 does).
+        pending = [key for key in pending if key not in given]
         if not leaders and (cue is None or not pending):
             return cue is not None
-        # The names of a list clause just before (甲、乙一行，来到…检查) lead too.
         keys = tuple(dict.fromkeys([*pending, *leaders]))
         self._give_keys(keys, "lead", sentence)
         self.last_subjects = keys

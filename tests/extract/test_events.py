@@ -849,6 +849,12 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四", "王五"),
             {("张三", "lead"), ("李四", "lead"), ("王五", "accompany")},
         ),
+        # …but not when the visit's clause says they take part in it (分别参加走访慰问)
+        (
+            "县长张三走访慰问困难群众。县委常委、组织部部长李四，副县长王五分别参加走访慰问。",
+            ("张三", "李四", "王五"),
+            {("张三", "lead"), ("李四", "attend"), ("王五", "attend")},
+        ),
         ("会议决定接受张三辞去县长职务。", ("张三",), {("张三", "removed")}),
         # a clause that does something is no list of names
         (
