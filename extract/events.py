@@ -143,10 +143,11 @@ _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|�
 # 要求，… name what is followed, and what comes after them is a report, not words.
 _NO_SPEAKER = re.compile(r"\s*(?:按照|根据|依照|遵照|依据|对照|按|遵循|结合|围绕|针对|鉴于|为了|应)")
 _CLAUSE_OPEN = re.compile(r"[^，,；;。！？!?：:]*$")
-# A point of a speech or a plan: 一是…, 二是….
 # A photo caption: 吴锦（右一）与…会谈, 图为….
 _CAPTION = re.compile(r"[（(][左右中前后][一二三四五六]?[）)]|图为|上图|下图|左图|右图")
-_POINT = re.compile(r"[一二三四五六七八九十]是")
+# A point of a speech or a plan: 一是…, 二是…, and one of what must be done, opening its clause
+# (一要…；二要…, 二要…，通过实地调研…等形式宣传…); not 要 inside a word (统一要求, 第一要务).
+_POINT = re.compile(r"[一二三四五六七八九十]是|(?<![^\s，,。；;：:])[一二三四五六七八九十]要")
 # A wish for what others may do (希望…给予更大指导支持, 期待各位朋友来…考察) reports nothing;
 # not 希望小学 or 希望工程, which are names.
 _WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)|期待|期盼|盼望|憧憬")

@@ -140,6 +140,9 @@ def test_one_meeting_of_a_number_is_no_count(text, name):
         "据了解，全县共签约33个项目，总投资100亿元。",  # a tally of signings
         "各级党组织书记要带头讲党课。",  # what must be done
         "会议要求，一是要召开专题会议，二是要开展督导检查。",  # points of what is to be done
+        # …and points told by a numbered 要, to the end of their sentence
+        "会议强调，一要巩固学习成果；二要结合履职活动，通过实地调研、座谈交流等形式宣传全会精神。",
+        "二要紧密结合履职活动，通过实地调研、座谈交流等多种形式深入宣传全会精神。",
         "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
         "县长张三要求，要在年底前举办全县技能培训班。",  # a gathering to be held
         "某镇近年来累计举办各类论坛5场。",  # gatherings counted, none reported
@@ -194,6 +197,18 @@ def test_a_happening_announced_for_a_day_ahead(text, expected):
 def test_a_meeting_someone_speaks_at_is_reported(text):
     # control: a meeting framed as where someone speaks now is still a happening
     assert [(e.type, e.name) for e in events_of(text, names=("张三",))] == [("meeting", "全县防汛工作会议")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，县长张三按照统一要求到某镇调研。",
+        "6月9日，县长张三到某镇调研，了解统一要求的落实情况。",
+    ],
+)
+def test_yao_inside_a_word_is_no_point_of_a_speech(text):
+    # control: 一要 of 统一要求, 第一要务 opens no point; the visit is reported
+    assert [e.type for e in events_of(text, names=("张三",))] == ["inspection"]
 
 
 def test_mentions_of_one_meeting_are_one_event():
