@@ -127,6 +127,7 @@ def test_one_meeting_of_a_number_is_no_count(text, name):
         "县长张三将到某镇检查防汛工作。",  # what will be done
         "书记张三要求相关部门：一是做好技术指导等各项工作。",  # points of a speech
         "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
+        "他代表巡察组对某单位近年来在教学改革等方面取得的成效表示肯定。",  # 来 of 近年来: no team comes
         # …given there and told of, studied or carried out: no meeting reported
         "会议学习了总书记在庆祝某学会成立60周年大会上发表的重要讲话精神。",
         "会议传达了省长王二在全省防汛工作会议上所作的报告。",
@@ -209,6 +210,19 @@ def test_a_meeting_someone_speaks_at_is_reported(text):
 def test_yao_inside_a_word_is_no_point_of_a_speech(text):
     # control: 一要 of 统一要求, 第一要务 opens no point; the visit is reported
     assert [e.type for e in events_of(text, names=("张三",))] == ["inspection"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，省督查组来我县开展督查。",
+        "6月9日，市调研组近日来我县调研。",
+        "6月9日，省巡视组进驻我县。",
+    ],
+)
+def test_a_team_that_comes_is_a_visit(text):
+    # control: a team that comes (来, 进驻) is a visit, whatever 来 of a time does
+    assert [e.type for e in events_of(text)] == ["inspection"]
 
 
 def test_mentions_of_one_meeting_are_one_event():
