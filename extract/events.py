@@ -406,6 +406,9 @@ _ROLE_FITS = {
     "chair": frozenset({"meeting", "ceremony", "signing", "other"}),
     "host": frozenset({"reception"}),
     "guest": frozenset({"reception"}),
+    # one goes along on a visit, a call or a rite, not to a meeting (…，并召开调研汇报会。乙陪同
+    # 调研: 乙 went along on the visit told before the meeting)
+    "accompany": frozenset({"inspection", "reception", "ceremony", "signing", "other"}),
 }
 # What a visit of one day may hold, told of in the next sentence with no day of its own.
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
@@ -3180,8 +3183,13 @@ class _Reader:
                 # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见
                 # 乙。会议由丙主持: one chairs a meeting, not a reception. The role goes to the
                 # happening of its kind told of before, if any.
+                # …not one of a year long past told in between (2010年，甲到某市考察…。乙陪同考察)
                 target = next(
-                    (draft for mark, draft in reversed(self.marks) if mark <= where and draft.type in fits),
+                    (
+                        draft
+                        for mark, draft in reversed(self.marks)
+                        if mark <= where and draft.type in fits and not draft.past
+                    ),
                     None,
                 )
                 if target is None or any(

@@ -225,6 +225,39 @@ def test_a_team_that_comes_is_a_visit(text):
     assert [e.type for e in events_of(text)] == ["inspection"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who goes along goes on the visit, not to the meeting told after it
+        (
+            "6月9日，市长张三先后考察了市第一医院、市妇幼保健院，并在市卫健局召开调研汇报会。"
+            "市政府秘书长李四、副秘书长王五陪同调研。",
+            [
+                ("inspection", {("张三", "lead"), ("李四", "accompany"), ("王五", "accompany")}),
+                ("meeting", {("张三", "chair")}),
+            ],
+        ),
+        # …the visit of now, not one of a year long past told in between
+        (
+            "6月9日，市长张三到某县考察，并主持召开座谈会。2010年，张三曾到某县考察工作。副市长李四陪同考察。",
+            [
+                ("inspection", {("张三", "lead"), ("李四", "accompany")}),
+                ("meeting", {("张三", "chair")}),
+                ("inspection", {("张三", "lead")}),
+            ],
+        ),
+        # control: a reception's companion stays with it
+        (
+            "6月9日，市长张三会见了某集团董事长王大。副市长李四陪同会见。",
+            [("reception", {("张三", "host"), ("王大", "guest"), ("李四", "accompany")})],
+        ),
+    ],
+)
+def test_who_goes_along_goes_on_a_visit_not_to_a_meeting(text, expected):
+    found = events_of(text, names=("张三", "李四", "王五", "王大"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
 def test_mentions_of_one_meeting_are_one_event():
     text = "6月9日，全县召开防汛工作会议。会议由张三主持。张三在会上强调，要压实责任。"
     assert [e.type for e in events_of(text, names=("张三",))] == ["meeting"]
