@@ -258,6 +258,33 @@ def test_who_goes_along_goes_on_a_visit_not_to_a_meeting(text, expected):
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "6月9日，县长张三来到县群众来访接待中心接待来访群众。张三强调，要做好信访工作。副县长李四参加接访。",
+            [("other", "接待来访群众", {("张三", "attend"), ("张三", "speak"), ("李四", "attend")})],
+        ),
+        (
+            "6月9日，县长张三在县信访局公开接待上访群众。",
+            [("other", "公开接待上访群众", {("张三", "attend")})],
+        ),
+        ("6月9日，副县长李四在某镇接访群众。", [("other", "接访群众", {("李四", "attend")})]),
+        # the centre named so, a campaign, what must be done, and petitioners received by no one named
+        (
+            "6月9日，县长张三到县群众来访接待中心检查工作。",
+            [("inspection", "到县群众来访接待中心检查工作", {("张三", "lead")})],
+        ),
+        ("全县开展大接访群众活动。", []),
+        ("县长张三强调，各级领导干部要定期接待来访群众。", []),
+        ("6月9日，县信访局接待来访群众30余人次。", []),
+    ],
+)
+def test_petitioners_received_by_a_named_official(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
 def test_mentions_of_one_meeting_are_one_event():
     text = "6月9日，全县召开防汛工作会议。会议由张三主持。张三在会上强调，要压实责任。"
     assert [e.type for e in events_of(text, names=("张三",))] == ["meeting"]
