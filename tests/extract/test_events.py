@@ -1028,6 +1028,13 @@ def test_date_carries_to_the_event_after_a_meeting():
             {("王五", "speak")},
         ),
         ("全县召开会议。会上，张三对刘主任一行到我县调研表示欢迎。", ("张三",), {("张三", "speak")}),
+        # a guiding lecture given (作了《…》专题指导报告) is words spoken; one studied is not
+        (
+            "全区召开中心组学习会。会上，张三作了《某区域发展新格局》专题指导报告。",
+            ("张三",),
+            {("张三", "speak")},
+        ),
+        ("全区召开中心组学习会。会议学习了张三的指导报告。", ("张三",), set()),
         ("全县召开会议。张三对来宾表示欢迎。", ("张三",), {("张三", "speak")}),
         ("全县召开会议。张三在会上做了三个方面的重点强调。", ("张三",), {("张三", "speak")}),
         # one subject, two cues: 出席并讲话; but 主持了颁发 is not 李四 attending
