@@ -67,6 +67,7 @@ from govkg.extract.dates import (
 from govkg.extract.directives import find_directives
 from govkg.extract.names import NO_POST_AFTER_REN, without_lookalikes
 from govkg.extract.records import Event, Participation, Person, Release, Sentence, Span
+from govkg.extract.titles import heads, heads_after_name
 
 # In reported words: a time some while ago (不久前，…), a happening done (…成功举行), and
 # what may stand between a named doer and the cue (乙总书记主持…: titles, no place or verb).
@@ -148,10 +149,11 @@ _SPEECH = re.compile(r"(?<!情况)(?:指出|强调|要求|表示|认为|希望|�
 # 要求，… name what is followed, and what comes after them is a report, not words.
 _NO_SPEAKER = re.compile(r"\s*(?:按照|根据|依照|遵照|依据|对照|按|遵循|结合|围绕|针对|鉴于|为了|应)")
 _CLAUSE_OPEN = re.compile(r"[^，,；;。！？!?：:]*$")
-# A point of a speech or a plan: 一是…, 二是….
 # A photo caption: 吴锦（右一）与…会谈, 图为….
 _CAPTION = re.compile(r"[（(][左右中前后][一二三四五六]?[）)]|图为|上图|下图|左图|右图")
-_POINT = re.compile(r"[一二三四五六七八九十]是")
+# A point of a speech or a plan: 一是…, 二是…, and one of what must be done, opening its clause
+# (一要…；二要…, 二要…，通过实地调研…等形式宣传…); not 要 inside a word (统一要求, 第一要务).
+_POINT = re.compile(r"[一二三四五六七八九十]是|(?<![^\s，,。；;：:])[一二三四五六七八九十]要")
 # A wish for what others may do (希望…给予更大指导支持, 期待各位朋友来…考察) reports nothing;
 # not 希望小学 or 希望工程, which are names.
 _WISH = re.compile(r"希望(?!小学|中学|学校|工程|村|社区|之星|杯)|期待|期盼|盼望|憧憬")
@@ -410,6 +412,9 @@ _ROLE_FITS = {
     "chair": frozenset({"meeting", "ceremony", "signing", "other"}),
     "host": frozenset({"reception"}),
     "guest": frozenset({"reception"}),
+    # one goes along on a visit, a call or a rite, not to a meeting (…，并召开调研汇报会。乙陪同
+    # 调研: 乙 went along on the visit told before the meeting)
+    "accompany": frozenset({"inspection", "reception", "ceremony", "signing", "other"}),
 }
 # What a visit of one day may hold, told of in the next sentence with no day of its own.
 _DURING_VISIT = frozenset({"meeting", "ceremony", "signing"})
@@ -574,6 +579,23 @@ _AND = re.compile(
 _GROUP_TAIL = re.compile(r"\s*等[^，,；;。]{0,12}?(?:领导|同志|负责人|成员|干部)\s*")
 # What may stand between a speaker and 强调 / 表示 besides an adverbial: 对…进行再次, 对…
 _ABOUT = re.compile(r"^(?:对|就)[^，,。；]{0,30}?(?:(?:进行|作|做)了?(?:再次|重点|专门)?)?$")
+
+
+@lru_cache(maxsize=1)
+def _address_title() -> re.Pattern:
+    """A title said after a name as a form of address (甲书记强调, 乙副县长则指出, 丙常务副县
+    长指出): a head that stands before a name in the usual order, a deputy's word or two before
+    it. A head that follows a name in its formal order (习近平总书记, 某国总统) is not one: who
+    is named so is cited more often than present (甲指出，习近平总书记强调…).
+
+    >>> [bool(_address_title().match(gap)) for gap in ("副书记则", "主任", "总书记", "对乙主任")]
+    [True, True, False, False]
+    """
+    formal = set(heads_after_name())
+    address = sorted((h for h in heads() if h not in formal), key=len, reverse=True)
+    return re.compile(f"(?:常务|第一|执行)?副?(?:{'|'.join(map(re.escape, address))})")
+
+
 # What makes a person named after the speaker of a clause the one spoken to, not a second
 # speaker: 甲向乙一行介绍了…, 甲代表市政府对乙一行表示欢迎, 甲感谢乙….
 _THANKS = re.compile(r"感谢|祝贺")
@@ -3013,7 +3035,10 @@ class _Reader:
         if where == "subject":
             if before:
                 gap = text[before[-1].end : cue.start()]
-                if spoken_to or _ADVERBIAL.match(gap) or _ABOUT.match(gap):
+                # 甲书记强调, 乙副县长则指出: a title after the name addresses them, no more
+                address = _address_title().match(gap)
+                gaps = (gap, gap[address.end() :]) if address else (gap,)
+                if spoken_to or any(_ADVERBIAL.match(g) or _ABOUT.match(g) for g in gaps):
                     return (before[-1].key,)
             if not before and previous and _WHILE.fullmatch(text, previous_end, cue.start()):
                 # 甲在与乙座谈时强调: who spoke is who took part in the talk.
@@ -3186,9 +3211,11 @@ class _Reader:
             # already or not
             self.last_subjects = tuple(leaders)
         leaders = [key for key in leaders if key not in given]
+        # The names of a list clause just before (甲、乙一行，来到…检查) lead too, unless the
+        # clause gave them a part already (甲，乙分别参加走访慰问: they take part, as 乙 does).
+        pending = [key for key in pending if key not in given]
         if not leaders and (cue is None or not pending):
             return cue is not None
-        # The names of a list clause just before (甲、乙一行，来到…检查) lead too.
         keys = tuple(dict.fromkeys([*pending, *leaders]))
         self._give_keys(keys, "lead", sentence)
         self.last_subjects = keys
@@ -3280,8 +3307,13 @@ class _Reader:
                 # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见
                 # 乙。会议由丙主持: one chairs a meeting, not a reception. The role goes to the
                 # happening of its kind told of before, if any.
+                # …not one of a year long past told in between (2010年，甲到某市考察…。乙陪同考察)
                 target = next(
-                    (draft for mark, draft in reversed(self.marks) if mark <= where and draft.type in fits),
+                    (
+                        draft
+                        for mark, draft in reversed(self.marks)
+                        if mark <= where and draft.type in fits and not draft.past
+                    ),
                     None,
                 )
                 if target is None or any(

@@ -127,6 +127,11 @@ def test_one_meeting_of_a_number_is_no_count(text, name):
         "县长张三将到某镇检查防汛工作。",  # what will be done
         "书记张三要求相关部门：一是做好技术指导等各项工作。",  # points of a speech
         "会议学习了总书记在全国两会上的重要讲话。",  # a meeting named by a speech
+        "他代表巡察组对某单位近年来在教学改革等方面取得的成效表示肯定。",  # 来 of 近年来: no team comes
+        # …given there and told of, studied or carried out: no meeting reported
+        "会议学习了总书记在庆祝某学会成立60周年大会上发表的重要讲话精神。",
+        "会议传达了省长王二在全省防汛工作会议上所作的报告。",
+        "会议学习了书记王二在全市组织工作会议上作的讲话。",
         "会前，召开了各界代表等八个座谈会。",  # a count of meetings
         "图为张三（右一）与客商会谈。",  # a photo caption
         "今年以来，我市共召开各类会议50余次。",  # meetings counted, none reported
@@ -136,6 +141,9 @@ def test_one_meeting_of_a_number_is_no_count(text, name):
         "据了解，全县共签约33个项目，总投资100亿元。",  # a tally of signings
         "各级党组织书记要带头讲党课。",  # what must be done
         "会议要求，一是要召开专题会议，二是要开展督导检查。",  # points of what is to be done
+        # …and points told by a numbered 要, to the end of their sentence
+        "会议强调，一要巩固学习成果；二要结合履职活动，通过实地调研、座谈交流等形式宣传全会精神。",
+        "二要紧密结合履职活动，通过实地调研、座谈交流等多种形式深入宣传全会精神。",
         "张三强调，一是要在6月20日前召开专题会议，二是要开展督导检查。",  # …with a day set
         "县长张三要求，要在年底前举办全县技能培训班。",  # a gathering to be held
         "某镇近年来累计举办各类论坛5场。",  # gatherings counted, none reported
@@ -177,6 +185,104 @@ def test_no_event(text):
 )
 def test_a_happening_announced_for_a_day_ahead(text, expected):
     assert [(e.type, e.date) for e in events_of(text, names=("张三",))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，县长张三在全县防汛工作会议上发表讲话。",
+        "6月9日，县长张三在全县防汛工作会议上作报告。",
+        "6月9日，县长张三在全县防汛工作会议上强调，要压实责任。",
+    ],
+)
+def test_a_meeting_someone_speaks_at_is_reported(text):
+    # control: a meeting framed as where someone speaks now is still a happening
+    assert [(e.type, e.name) for e in events_of(text, names=("张三",))] == [("meeting", "全县防汛工作会议")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，县长张三按照统一要求到某镇调研。",
+        "6月9日，县长张三到某镇调研，了解统一要求的落实情况。",
+    ],
+)
+def test_yao_inside_a_word_is_no_point_of_a_speech(text):
+    # control: 一要 of 统一要求, 第一要务 opens no point; the visit is reported
+    assert [e.type for e in events_of(text, names=("张三",))] == ["inspection"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月9日，省督查组来我县开展督查。",
+        "6月9日，市调研组近日来我县调研。",
+        "6月9日，省巡视组进驻我县。",
+    ],
+)
+def test_a_team_that_comes_is_a_visit(text):
+    # control: a team that comes (来, 进驻) is a visit, whatever 来 of a time does
+    assert [e.type for e in events_of(text)] == ["inspection"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who goes along goes on the visit, not to the meeting told after it
+        (
+            "6月9日，市长张三先后考察了市第一医院、市妇幼保健院，并在市卫健局召开调研汇报会。"
+            "市政府秘书长李四、副秘书长王五陪同调研。",
+            [
+                ("inspection", {("张三", "lead"), ("李四", "accompany"), ("王五", "accompany")}),
+                ("meeting", {("张三", "chair")}),
+            ],
+        ),
+        # …the visit of now, not one of a year long past told in between
+        (
+            "6月9日，市长张三到某县考察，并主持召开座谈会。2010年，张三曾到某县考察工作。副市长李四陪同考察。",
+            [
+                ("inspection", {("张三", "lead"), ("李四", "accompany")}),
+                ("meeting", {("张三", "chair")}),
+                ("inspection", {("张三", "lead")}),
+            ],
+        ),
+        # control: a reception's companion stays with it
+        (
+            "6月9日，市长张三会见了某集团董事长王大。副市长李四陪同会见。",
+            [("reception", {("张三", "host"), ("王大", "guest"), ("李四", "accompany")})],
+        ),
+    ],
+)
+def test_who_goes_along_goes_on_a_visit_not_to_a_meeting(text, expected):
+    found = events_of(text, names=("张三", "李四", "王五", "王大"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "6月9日，县长张三来到县群众来访接待中心接待来访群众。张三强调，要做好信访工作。副县长李四参加接访。",
+            [("other", "接待来访群众", {("张三", "attend"), ("张三", "speak"), ("李四", "attend")})],
+        ),
+        (
+            "6月9日，县长张三在县信访局公开接待上访群众。",
+            [("other", "公开接待上访群众", {("张三", "attend")})],
+        ),
+        ("6月9日，副县长李四在某镇接访群众。", [("other", "接访群众", {("李四", "attend")})]),
+        # the centre named so, a campaign, what must be done, and petitioners received by no one named
+        (
+            "6月9日，县长张三到县群众来访接待中心检查工作。",
+            [("inspection", "到县群众来访接待中心检查工作", {("张三", "lead")})],
+        ),
+        ("全县开展大接访群众活动。", []),
+        ("县长张三强调，各级领导干部要定期接待来访群众。", []),
+        ("6月9日，县信访局接待来访群众30余人次。", []),
+    ],
+)
+def test_petitioners_received_by_a_named_official(text, expected):
+    found = events_of(text, names=("张三", "李四"))
+    assert [(e.type, e.name, {(p.person, p.role) for p in e.participations}) for e in found] == expected
 
 
 def test_mentions_of_one_meeting_are_one_event():
@@ -832,6 +938,12 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四", "王五"),
             {("张三", "lead"), ("李四", "lead"), ("王五", "accompany")},
         ),
+        # …but not when the visit's clause says they take part in it (分别参加走访慰问)
+        (
+            "县长张三走访慰问困难群众。县委常委、组织部部长李四，副县长王五分别参加走访慰问。",
+            ("张三", "李四", "王五"),
+            {("张三", "lead"), ("李四", "attend"), ("王五", "attend")},
+        ),
         ("会议决定接受张三辞去县长职务。", ("张三",), {("张三", "removed")}),
         # a clause that does something is no list of names
         (
@@ -890,6 +1002,39 @@ def test_date_carries_to_the_event_after_a_meeting():
             ("张三", "李四", "王五"),
             {("张三", "speak"), ("李四", "speak"), ("王五", "speak")},
         ),
+        # views given (发表意见, 发表了意见建议) are words spoken; views heard (听取…发表的意见) are not
+        (
+            "全区召开座谈会。区长王五出席会议。副区长张三、李四就有关工作分别发表了意见建议。",
+            ("王五", "张三", "李四"),
+            {("王五", "attend"), ("张三", "speak"), ("李四", "speak")},
+        ),
+        ("全区召开座谈会。会上，张三发表意见。", ("张三",), {("张三", "speak")}),
+        (
+            "全区召开座谈会。区长王五主持会议，认真听取了大家发表的意见。",
+            ("王五",),
+            {("王五", "chair")},
+        ),
+        # a title after the name addresses the speaker (张三书记强调, 李四副县长则指出); a national
+        # leader named in the formal order (习近平总书记强调) is cited, not speaking here
+        (
+            "全县召开会议。张三书记强调，要压实责任。李四副县长则指出，要抓好落实。",
+            ("张三", "李四"),
+            {("张三", "speak"), ("李四", "speak")},
+        ),
+        ("全县召开会议。张三常务副县长要求，要抓好落实。", ("张三",), {("张三", "speak")}),
+        (
+            "全县召开会议。王五指出，习近平总书记强调，要压实责任。",
+            ("王五", "习近平"),
+            {("王五", "speak")},
+        ),
+        ("全县召开会议。会上，张三对刘主任一行到我县调研表示欢迎。", ("张三",), {("张三", "speak")}),
+        # a guiding lecture given (作了《…》专题指导报告) is words spoken; one studied is not
+        (
+            "全区召开中心组学习会。会上，张三作了《某区域发展新格局》专题指导报告。",
+            ("张三",),
+            {("张三", "speak")},
+        ),
+        ("全区召开中心组学习会。会议学习了张三的指导报告。", ("张三",), set()),
         ("全县召开会议。张三对来宾表示欢迎。", ("张三",), {("张三", "speak")}),
         ("全县召开会议。张三在会上做了三个方面的重点强调。", ("张三",), {("张三", "speak")}),
         # one subject, two cues: 出席并讲话; but 主持了颁发 is not 李四 attending
