@@ -74,6 +74,7 @@ from govkg.extract.titles import (
     Resolution,
     chained_title,
     country_in,
+    country_of,
     country_pattern,
     head_pattern,
     heads,
@@ -563,7 +564,9 @@ class _Finder:
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = self.title_start(end)
                 chunk = t[start:end]
-                if is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
+                if t.startswith("兼", at):
+                    pass  # 某国副总理兼外长甲: 兼 joins a second title, the name comes after it
+                elif is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
                     name = self.foreign_name_at(at)
                     if name and not _foreign_like(name):
                         name = None
@@ -1647,7 +1650,13 @@ class _Finder:
                 resolution = resolve(title, home, text_places)
                 if found.foreign and resolution.jurisdiction == "中国":
                     resolution = Resolution(None)
-                if not resolution.explicit and last and last[1] == sentence_index:
+                abroad = country_of(before[2])[0] if before and joined in _ORGAN_JOINS else ""
+                if abroad and not any(country_of(title)):
+                    # 某国副总理兼外长, 某国总统、总理: a title joined to a foreign state's is of it
+                    # too (a bare 外长 is China's only alone)
+                    resolution = Resolution(abroad, explicit=True)
+                    office_read = replace(office, place=abroad)
+                elif not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
                     if last[0].jurisdiction:
@@ -1669,7 +1678,8 @@ class _Finder:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
-                organ = None if found.foreign else organization(title, where)
+                # a foreign state's office is of no organ of China's (某国副总理 is no 国务院's)
+                organ = None if found.foreign or where in countries() else organization(title, where)
                 if organ is None and before and before[3] and joined in _ORGAN_JOINS:
                     # 全国政协副主席兼秘书长, 市委副书记、统战部部长: the body the chain named
                     organ = lent_organ(before[3], self.text[start:end])
