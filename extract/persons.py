@@ -1789,12 +1789,40 @@ class _Finder:
         right before it (甲市市委书记张三、市长李四; 甲市委书记张三和市委副书记、市长李四):
         a list of one place's leaders names the place once, with its first holder's title,
         whatever the release's own place (a visiting delegation's leaders in a host's
-        release). Only across 、 or 和 right after that name, and only a place of the
-        title's own level (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、市长
-        李四 gives the 市长 nothing).
+        release). Only across 、 or 和 right after that name, or across a comma in a list that
+        opens its clause and leads a delegation (22日，甲省委书记张三，省委副书记、省长李四，
+        省政协主席王五等率团…), back over the holders whose chains name no place to the first
+        title of a chain that names one; and only
+        a place of the title's own level (:func:`~govkg.extract.titles.place_from_chain`:
+        甲省省长张三、市长李四 gives the 市长 nothing).
         """
-        first = self._listed_title(start, _LEADERS_JOINS, title_starts)
-        return place_from_chain(parse_title(first), office) if first else None
+        t = self.text
+        at = self._listed_title_start(start, _LEADERS_JOINS | _CLAUSE_LIST_MARKS, title_starts)
+        if at is None:
+            return None
+        if t[start - 1] in _LEADERS_JOINS:
+            return place_from_chain(parse_title(t[at[0] : at[1]]), office)
+        # across commas, only in a list of leaders that leads a delegation (甲省委书记张三，
+        # 省长李四等率团…): 甲市委书记张三，市长李四出席 may name the host's mayor
+        verb = _LIST_PREDICATE.search(t, start, _sentence_end(t, start))
+        if not verb or not verb.group(1):
+            return None
+        # back over the holders whose chains name no place, to the first title of a chain
+        # (甲省委书记、省人大常委会主任张三) that names one; not a later title of a chain
+        # (市委常委、某县委书记张三，市委常委、统战部长李四: 李四 is no county's)
+        for _ in range(8):
+            k = at[0]
+            while t[k - 1 : k] in _CHAIN_JOINS and k - 1 in title_starts:
+                k = title_starts[k - 1]  # the start of that holder's chain
+            first = parse_title(t[k : min(e for e, s in title_starts.items() if s == k)])
+            if first.place or first.national:
+                if k > 0 and t[k - 1] not in _CLAUSE_OPENERS:
+                    return None  # 会见了甲市委书记张三，市长李四参加: the list is no clause's subject
+                return place_from_chain(first, office)
+            at = self._listed_title_start(k, _LEADERS_JOINS | _CLAUSE_LIST_MARKS, title_starts)
+            if at is None:
+                return None
+        return None
 
     def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
         """The title at ``[start, end)`` with the body of the list's title before it, if any.
@@ -1803,12 +1831,15 @@ class _Finder:
         (区人大常委会主任甲，副主任乙; 某报社社长甲、副社长乙): a list of holders of one
         body, named once; ``titles.shared_title`` says which titles share it.
         """
-        first = self._listed_title(start, _HOLDERS_MARKS, title_starts)
-        return shared_title(first, self.text[start:end]) if first else None
+        at = self._listed_title_start(start, _HOLDERS_MARKS, title_starts)
+        return shared_title(self.text[at[0] : at[1]], self.text[start:end]) if at else None
 
-    def _listed_title(self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]) -> str | None:
-        """The title of the name listed right before ``start``, one of ``marks`` between them
-        (甲市委书记张三、市长…: 甲市委书记), for :meth:`_listed_place` and :meth:`_shared`."""
+    def _listed_title_start(
+        self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]
+    ) -> tuple[int, int] | None:
+        """Where the title of the name listed right before ``start`` starts and ends, one of
+        ``marks`` between them (甲市委书记张三、市长…: 甲市委书记), for :meth:`_listed_place`
+        and :meth:`_shared`."""
         t = self.text
         mark = start - 1
         if mark < 1 or t[mark] not in marks:
@@ -1816,12 +1847,32 @@ class _Finder:
         for name in self.found:
             at = mark - len(name)
             if at in title_starts and t.endswith(name, 0, mark):
-                return t[title_starts[at] : at]
+                return title_starts[at], at
         return None
 
 
 # What joins the names of one place's leaders listed with their titles (甲市市委书记张三、市长李四).
 _LEADERS_JOINS = frozenset("、和")
+# What the holders of a list of leaders do, the first said after them: lead a delegation
+# (率团, 带队, 一行; group 1), or anything else.
+_LIST_PREDICATE = re.compile(
+    r"(率|带队|带领|一行)|出席|参加|陪同|会见|会谈|主持|在座|列席|考察|调研|讲话|致辞|指出|强调|表示"
+)
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _sentence_end(text: str, i: int) -> int:
+    """Where the sentence that ``i`` is in ends (its 。, ；, ; or line break), or the text's end."""
+    found = _SENTENCE_END.search(text, i)
+    return found.start() if found else len(text)
+
+
+# A comma between the holders of a list of leaders (甲省委书记张三，省委副书记、省长李四，…)…
+_CLAUSE_LIST_MARKS = frozenset("，,")
+# …which names one place's leaders only where the list opens its clause (22日，甲省委书记…).
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n")
 # What separates the holders of a list of one body's offices (主任甲，副主任乙; 社长甲、副社长乙).
 _HOLDERS_MARKS = frozenset("、，,；;")
 

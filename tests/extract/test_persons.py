@@ -381,6 +381,28 @@ def test_a_level_title_takes_the_place_its_chain_named(text, place, where):
         ("汉中市委书记张三，市长王小明出席。", "巴中市", ["巴中市"]),
         ("市委书记张三、市长王小明出席。", "巴中市", ["巴中市"]),
         ("汉中市委书记张三来我市考察。市长王小明陪同。", "巴中市", ["巴中市"]),
+        # across commas, a list of one place's leaders that leads a delegation (率团, 一行),
+        # back over the holders whose titles name no place
+        (
+            "6日，汉中市委书记、市人大常委会主任张三，市委副书记、市长王小明，市政协主席李四等率团来我市考察。",
+            "巴中市",
+            ["汉中市", "汉中市"],
+        ),
+        (
+            "6日，汉中市委书记张三，市委副书记、市长李四，市政协主席王小明率团来我市考察。",
+            "巴中市",
+            ["汉中市"],
+        ),
+        ("6日，汉中市委书记张三，市长王小明一行来我市考察。", "巴中市", ["汉中市"]),
+        # controls: a list that does anything else; one that is no clause's subject; a later
+        # title of a chain naming a place (the county-level city's secretary is a city's 常委 too)
+        ("6日，汉中市委书记张三，市长王小明陪同客人考察。", "巴中市", ["巴中市"]),
+        ("市委书记李四会见了汉中市委书记张三，市长王小明参加会见。", "巴中市", ["巴中市"]),
+        (
+            "6日，市委常委、阆中市委书记张三，市委常委、宣传部长王小明一行赴成都考察。",
+            "南充市",
+            ["南充市", "南充市"],
+        ),
     ],
 )
 def test_a_level_title_takes_the_place_the_leader_listed_before_named(text, place, where):
