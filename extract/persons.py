@@ -317,7 +317,12 @@ class _Finder:
         # where each sentence starts in the view (origin is increasing)
         self.sentences = sentences
         self.sentence_starts = [bisect_left(self.view.origin, s.span.start) for s in sentences]
-        self.heads = {m.end(): m.group() for m in head_pattern().finditer(self.text)}
+        # 外长级战略对话, 部长级会议: a head before 级 names a rank, no one's title
+        self.heads = {
+            m.end(): m.group()
+            for m in head_pattern().finditer(self.text)
+            if not self.text.startswith("级", m.end())
+        }
         # where each title head starts (a title may start there)
         self.title_starts = {end - len(head) for end, head in self.heads.items()}
         self.countries = [m.start() for m in country_pattern().finditer(self.text)]

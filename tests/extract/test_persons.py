@@ -1912,6 +1912,9 @@ def test_whom_an_event_welcomes_is_named_after_its_title(text, expected):
         ("日本某市经济交流代表团访津。", {}),
         ("美国驻华代表处首席代表约翰出席。", {"约翰": ["美国驻华代表处首席代表"]}),
         ("会见了日本某协会代表团一行。", {}),
+        # a head before 级 names a rank (外长级, 部长级), no title: nothing after it is a name
+        ("国务委员兼外交部长李明将主持第二轮外长级战略对话。", {"李明": ["国务委员", "外交部长"]}),
+        ("双方举行部长级会谈，处长级磋商同期举行。", {}),
         # controls: a name after a title, a name before one, with no level word after it
         ("区长徐汇明出席会议。", {"徐汇明": ["区长"]}),
         ("王建国区长出席会议。", {"王建国": ["区长"]}),
