@@ -74,6 +74,7 @@ from govkg.extract.titles import (
     Resolution,
     chained_title,
     country_in,
+    country_of,
     country_pattern,
     head_pattern,
     heads,
@@ -321,7 +322,12 @@ class _Finder:
         # where each sentence starts in the view (origin is increasing)
         self.sentences = sentences
         self.sentence_starts = [bisect_left(self.view.origin, s.span.start) for s in sentences]
-        self.heads = {m.end(): m.group() for m in head_pattern().finditer(self.text)}
+        # 外长级战略对话, 部长级会议: a head before 级 names a rank, no one's title
+        self.heads = {
+            m.end(): m.group()
+            for m in head_pattern().finditer(self.text)
+            if not self.text.startswith("级", m.end())
+        }
         # where each title head starts (a title may start there)
         self.title_starts = {end - len(head) for end, head in self.heads.items()}
         self.countries = [m.start() for m in country_pattern().finditer(self.text)]
@@ -568,7 +574,9 @@ class _Finder:
             if not name and (self.heads[end] in _FOREIGN_HEADS or self.country_before(end)):
                 start = self.title_start(end)
                 chunk = t[start:end]
-                if is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
+                if t.startswith("兼", at):
+                    pass  # 某国副总理兼外长甲: 兼 joins a second title, the name comes after it
+                elif is_title(chunk) and (chunk.endswith(_FOREIGN_HEADS) or country_in(chunk)):
                     name = self.foreign_name_at(at)
                     if name and not _foreign_like(name):
                         name = None
@@ -1662,7 +1670,13 @@ class _Finder:
                 resolution = resolve(title, home, text_places)
                 if found.foreign and resolution.jurisdiction == "中国":
                     resolution = Resolution(None)
-                if not resolution.explicit and last and last[1] == sentence_index:
+                abroad = country_of(before[2])[0] if before and joined in _ORGAN_JOINS else ""
+                if abroad and not any(country_of(title)):
+                    # 某国副总理兼外长, 某国总统、总理: a title joined to a foreign state's is of it
+                    # too (a bare 外长 is China's only alone)
+                    resolution = Resolution(abroad, explicit=True)
+                    office_read = replace(office, place=abroad)
+                elif not resolution.explicit and last and last[1] == sentence_index:
                     # 县委常委、宣传部部长: a bare title takes the place of the chain
                     resolution = Resolution(last[0].jurisdiction)
                     if last[0].jurisdiction:
@@ -1684,7 +1698,8 @@ class _Finder:
                     last = (resolution, sentence_index)
                 resolved.append(resolution)
                 where = resolution.jurisdiction
-                organ = None if found.foreign else organization(title, where)
+                # a foreign state's office is of no organ of China's (某国副总理 is no 国务院's)
+                organ = None if found.foreign or where in countries() else organization(title, where)
                 if organ is None and before and before[3] and joined in _ORGAN_JOINS:
                     # 全国政协副主席兼秘书长, 市委副书记、统战部部长: the body the chain named
                     organ = lent_organ(before[3], self.text[start:end])
@@ -1795,18 +1810,47 @@ class _Finder:
         a list of one place's leaders names the place once, with its first holder's title,
         whatever the release's own place (a visiting delegation's leaders in a host's
         release). Only across 、 or 和 right after each name, back to the first title that
-        names a place, and only a place of the title's own level
-        (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、市长李四 gives the 市长
-        nothing).
+        names a place (甲县人大常委会副主任张三、县人民检察院检察长李四、县人民法院院长王五),
+        or across a comma in a list that opens its clause and leads a delegation (22日，甲省委
+        书记张三，省委副书记、省长李四，省政协主席王五等率团…), back over the holders whose
+        chains name no place to the first title of a chain that names one; and only a place
+        of the title's own level (:func:`~govkg.extract.titles.place_from_chain`: 甲省省长张三、
+        市长李四 gives the 市长 nothing).
         """
-        while (listed := self._listed_item(start, _LEADERS_JOINS, title_starts)) is not None:
-            start, first = listed
-            before = parse_title(first)
+        t = self.text
+        at = self._listed_title_start(start, _LEADERS_JOINS | _CLAUSE_LIST_MARKS, title_starts)
+        if at is None:
+            return None
+        while t[start - 1] in _LEADERS_JOINS:
+            before = parse_title(t[at[0] : at[1]])
             if before.place or before.national or before.elsewhere:
                 return place_from_chain(before, office)
             # 甲县人大常委会副主任张三、县人民检察院检察长李四、县人民法院院长王五; 甲市常务副市长
             # 张三、组织部部长李四、副市长王五: the items between, naming no place, are of the
             # place the list names first
+            start, at = at[0], self._listed_title_start(at[0], _LEADERS_JOINS, title_starts)
+            if at is None:
+                return None
+        # across commas, only in a list of leaders that leads a delegation (甲省委书记张三，
+        # 省长李四等率团…): 甲市委书记张三，市长李四出席 may name the host's mayor
+        verb = _LIST_PREDICATE.search(t, start, _sentence_end(t, start))
+        if not verb or not verb.group(1):
+            return None
+        # back over the holders whose chains name no place, to the first title of a chain
+        # (甲省委书记、省人大常委会主任张三) that names one; not a later title of a chain
+        # (市委常委、某县委书记张三，市委常委、统战部长李四: 李四 is no county's)
+        for _ in range(8):
+            k = at[0]
+            while t[k - 1 : k] in _CHAIN_JOINS and k - 1 in title_starts:
+                k = title_starts[k - 1]  # the start of that holder's chain
+            first = parse_title(t[k : min(e for e, s in title_starts.items() if s == k)])
+            if first.place or first.national:
+                if k > 0 and t[k - 1] not in _CLAUSE_OPENERS:
+                    return None  # 会见了甲市委书记张三，市长李四参加: the list is no clause's subject
+                return place_from_chain(first, office)
+            at = self._listed_title_start(k, _LEADERS_JOINS | _CLAUSE_LIST_MARKS, title_starts)
+            if at is None:
+                return None
         return None
 
     def _shared(self, start: int, end: int, title_starts: Mapping[int, int]) -> str | None:
@@ -1816,19 +1860,15 @@ class _Finder:
         (区人大常委会主任甲，副主任乙; 某报社社长甲、副社长乙): a list of holders of one
         body, named once; ``titles.shared_title`` says which titles share it.
         """
-        first = self._listed_title(start, _HOLDERS_MARKS, title_starts)
-        return shared_title(first, self.text[start:end]) if first else None
+        at = self._listed_title_start(start, _HOLDERS_MARKS, title_starts)
+        return shared_title(self.text[at[0] : at[1]], self.text[start:end]) if at else None
 
-    def _listed_title(self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]) -> str | None:
-        """The title of the name listed right before ``start``, one of ``marks`` between them
-        (甲市委书记张三、市长…: 甲市委书记), for :meth:`_shared`."""
-        listed = self._listed_item(start, marks, title_starts)
-        return listed[1] if listed else None
-
-    def _listed_item(
+    def _listed_title_start(
         self, start: int, marks: frozenset[str], title_starts: Mapping[int, int]
-    ) -> tuple[int, str] | None:
-        """Where the title of the name listed right before ``start`` starts, and the title."""
+    ) -> tuple[int, int] | None:
+        """Where the title of the name listed right before ``start`` starts and ends, one of
+        ``marks`` between them (甲市委书记张三、市长…: 甲市委书记), for :meth:`_listed_place`
+        and :meth:`_shared`."""
         t = self.text
         mark = start - 1
         if mark < 1 or t[mark] not in marks:
@@ -1836,12 +1876,32 @@ class _Finder:
         for name in self.found:
             at = mark - len(name)
             if at in title_starts and t.endswith(name, 0, mark):
-                return title_starts[at], t[title_starts[at] : at]
+                return title_starts[at], at
         return None
 
 
 # What joins the names of one place's leaders listed with their titles (甲市市委书记张三、市长李四).
 _LEADERS_JOINS = frozenset("、和")
+# What the holders of a list of leaders do, the first said after them: lead a delegation
+# (率团, 带队, 一行; group 1), or anything else.
+_LIST_PREDICATE = re.compile(
+    r"(率|带队|带领|一行)|出席|参加|陪同|会见|会谈|主持|在座|列席|考察|调研|讲话|致辞|指出|强调|表示"
+)
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _sentence_end(text: str, i: int) -> int:
+    """Where the sentence that ``i`` is in ends (its 。, ；, ; or line break), or the text's end."""
+    found = _SENTENCE_END.search(text, i)
+    return found.start() if found else len(text)
+
+
+# A comma between the holders of a list of leaders (甲省委书记张三，省委副书记、省长李四，…)…
+_CLAUSE_LIST_MARKS = frozenset("，,")
+# …which names one place's leaders only where the list opens its clause (22日，甲省委书记…).
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n")
 # What separates the holders of a list of one body's offices (主任甲，副主任乙; 社长甲、副社长乙).
 _HOLDERS_MARKS = frozenset("、，,；;")
 

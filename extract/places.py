@@ -791,7 +791,7 @@ def find_jurisdiction(release: Release) -> str | None:
         if re.search(
             r"总书记|国务院总理|国务院副总理|国务委员|中共中央|中央政治局|全国人大常委会|全国政协主席|全国政协副主席|国家主席|国家副主席|中央军委",
             text[:200] + title,
-        ):
+        ) or _central_officer().search(title + "\n" + text[:200]):
             return "中国"
         # No self-reference: a release that keeps naming one place is about it.
         named = Counter(full for _, _, full in find_places(title + "\n" + text))
@@ -909,6 +909,37 @@ def _listed_with_siblings(text: str, best: str) -> str | None:
 
 # What joins the items of a list of places (某区、某市; 某县和某市).
 _LIST_JOINS = frozenset("、和及")
+
+
+@cache
+def _central_officer() -> re.Pattern:
+    """A central ministry's or commission's officer named (外交部副部长, 商务部新闻发言人,
+    国家发展改革委规划司司长, 中国外交部长): a release that names one at its head and
+    never speaks as a place of its own (我市, 全县) is the ministry's news, the country's.
+
+    The ministries and bureaus are the organs among the national prefixes of ``names.tsv``
+    (外交部 … 海关总署); a commission or bureau named 国家… is one too. Only with an
+    officer's post right after the organ or one of its departments: a ministry named
+    alone (落实商务部部署) tells nothing of who speaks.
+
+    >>> officer = _central_officer()
+    >>> bool(officer.search("外交部副部长甲会见某国大使")), bool(officer.search("落实商务部部署"))
+    (True, False)
+    >>> bool(officer.search("国家发展改革委规划司司长甲带队赴某省调研"))
+    True
+    """
+    organs = sorted(
+        (
+            row[1]
+            for row in load_table("names.tsv")
+            if row[0] == "national-prefix" and row[1][-1] in "部署局办"
+        ),
+        key=len,
+        reverse=True,
+    )
+    organ = "|".join(map(re.escape, organs)) + r"|国家(?!级)[\u4e00-\u9fff]{2,8}?(?:委员会|委|局|署)"
+    post = r"党组书记|党组成员|部长助理|副?部长|副?主任|副?局长|副?司长|副?署长|(?:新闻)?发言人|长"
+    return re.compile(rf"(?:{organ})(?:[\u4e00-\u9fff]{{1,8}}?[司室厅])?(?:{post})")
 
 
 def _renamed_home(unfit: list[tuple[str, str, bool]], counts: Counter) -> str | None:

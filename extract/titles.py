@@ -767,8 +767,19 @@ def parse_title(title: str) -> Office:
     '香港特别行政区'
     >>> parse_title("十一届全国政协副主席").place, parse_title("团中央统战部部长").national
     ('中国', True)
+    >>> parse_title("中国外交部副部长").place, parse_title("中国银行某分行行长").place
+    ('中国', None)
     """
     text = PARTY_PREFIX.sub("", simplified(title))
+    # 中国外交部副部长, 中国国务委员: the country's short name before a national office is
+    # the country's office, as the office alone is; 中国政府某事务特别代表 too, whatever
+    # country the office deals with (not 中国银行某分行行长: a branch's)
+    state = next((w for w in names_words("national-state") if text.startswith(w)), "")
+    rest = text[len(state) :]
+    if state and rest.startswith("政府"):
+        return Office(title, text, None, NATIONAL, True)
+    if state and (rest.startswith(names_words("national-prefix")) or rest in names_words("national-title")):
+        return replace(parse_title(rest), title=title)
     # a foreign country's office is that country's (德国外长: 德国); China's office in
     # a country (驻德国大使) is national
     country, posted = country_of(text)

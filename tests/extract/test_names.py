@@ -124,6 +124,8 @@ def test_name_at(text, start, expected):
         ("任命王小明为", 6, None),
         ("决定王小明任", 6, None),
         ("会见王小明主席", 5, "王小明"),
+        # a verb that ends in a surname's character is no part of the name (成 of 赞成)
+        ("完全赞成李明强总理所作的报告", 7, "李明强"),
     ],
 )
 def test_name_before(text, end, expected):

@@ -56,6 +56,15 @@ def release(text: str, title: str | None = None, source: str | None = None, raw:
         (None, "国务委员李明4日在中南海会见了甲国首席部长乙一行。", None, "中国"),
         (None, "国务院副总理李明4日会见甲国外长乙。", None, "中国"),
         (None, "全国政协副主席李明率团访问甲国。", None, "中国"),
+        # …of a central ministry's officer at its head: the ministry's news
+        ("外交部副部长李明会见甲国大使", "8日，外交部副部长李明会见甲国驻华大使乙。", None, "中国"),
+        (None, "商务部新闻发言人李明8日在例行发布会上表示，双方将举行会谈。", None, "中国"),
+        (None, "8日，国家发展改革委某某司司长李明带队赴某省调研。", None, "中国"),
+        (None, "中国外交部长李明8日会见甲国外长乙。", None, "中国"),
+        # controls: a ministry named with no officer, a 国家级 zone's head, an officer with a self-reference
+        (None, "会议要求，认真落实商务部有关部署。", None, None),
+        (None, "8日，国家级某某示范区管委主任李明主持会议。", None, None),
+        ("市长会见客人", "8日，商务部副部长李明来我市考察。", None, None),
         # …not after a self-reference of a place's own (我市)
         ("市长会见外宾", "8日，国家主席李明来我市考察。", None, None),
         # no self-reference and no place: unknown

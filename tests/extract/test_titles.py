@@ -305,6 +305,14 @@ def test_resolve_reads_the_place_parse_title_reads(title, home, where, national)
         ("中华人民共和国驻德国大使", "中国", True),  # China's office in a country
         ("驻德国大使", "中国", True),
         ("驻村第一书记", None, False),  # 驻 before no country
+        # the country's own short name before a national office, or before 政府, is China's
+        ("中国外交部副部长", "中国", True),
+        ("中国国务委员", "中国", True),
+        ("中国政府某某事务特别代表", "中国", True),
+        ("中国政府甲国事务特别代表", "中国", True),
+        # controls: before no national office, 中国 opens a company's or a body's name
+        ("中国银行某某分行行长", None, False),
+        ("中国移动某某分公司总经理", None, False),
     ],
 )
 def test_a_country_in_a_title_is_one_rule_for_office_and_place(title, place, national):
