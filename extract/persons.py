@@ -867,6 +867,8 @@ class _Finder:
         while i > 0 and end - i < 8 and (HAN.match(t[i - 1]) or t[i - 1] == "·"):
             if t[i - 1] in "和同与及":
                 break  # 我愿同委员长一道, 期待同习主席会面: no name between the word and the title
+            if t[i - 2 : i] == "同志":
+                return None  # 以甲同志为总书记的党中央: 同 of 同志 joins no name after it
             i -= 1
             if end - i >= 2 and (i == 0 or t[i - 1] in "、和同与及，,：:。\n"):
                 word = t[i:end]
