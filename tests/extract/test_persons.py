@@ -2357,3 +2357,20 @@ def test_a_name_after_a_title_ends_before_a_cue(text, expected):
 )
 def test_words_after_a_title_that_are_no_name(text, absent):
     assert absent not in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that names the posts filled, then one listing who takes each
+        (
+            "国务院5月1日任命了某区第一届政府主要官员。孙志宏为行政法务司司长,钱晓燕为保安司司长,郑立群为海关关长。",
+            {"孙志宏": ["行政法务司司长"], "钱晓燕": ["保安司司长"], "郑立群": ["海关关长"]},
+        ),
+        # controls: no post named before, or a clause that is no appointment: no list read
+        ("会议研究了人事工作。孙志宏为行政法务司司长,钱晓燕为保安司司长。", {}),
+        ("国务院5月1日任命了某区第一届政府主要官员。孙志宏为此发表讲话,钱晓燕为保安司司长。", {}),
+    ],
+)
+def test_appointments_listed_after_the_posts_they_fill(text, expected):
+    assert titles(text) == expected
