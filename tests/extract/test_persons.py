@@ -2336,6 +2336,14 @@ def test_the_posts_a_notice_s_list_gives(text, expected):
         # controls: a name the cue word begins stays whole; 机关 before 长 is no head of customs
         ("副市长陈曾宇出席。", {"陈曾宇": ["副市长"]}),
         ("县直机关长期坚持学习制度。", {}),
+        # a list under one title: a given name opening with 加, a last name before 参会
+        (
+            "副县长陈时彪、李加生、鲁伟文出席会议。",
+            {"陈时彪": ["副县长"], "李加生": ["副县长"], "鲁伟文": ["副县长"]},
+        ),
+        ("副主任胡维英、谢永翔、丁杰参会。", {n: ["副主任"] for n in ("胡维英", "谢永翔", "丁杰")}),
+        # control: 加 opening a word of doing more reads no name
+        ("副县长王加强调研工作。", {}),
     ],
 )
 def test_a_name_after_a_title_ends_before_a_cue(text, expected):
