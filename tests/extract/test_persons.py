@@ -2342,6 +2342,9 @@ def test_the_posts_a_notice_s_list_gives(text, expected):
             {"陈时彪": ["副县长"], "李加生": ["副县长"], "鲁伟文": ["副县长"]},
         ),
         ("副主任胡维英、谢永翔、丁杰参会。", {n: ["副主任"] for n in ("胡维英", "谢永翔", "丁杰")}),
+        # an obituary: a titled name before 因病 or 逝世
+        ("前中共某省委书记钱立国因病于4月1日在北京逝世。", {"钱立国": ["前中共某省委书记"]}),
+        ("原某省人大常委会副主任赵德山逝世后，其墓碑安放在陵园内。", {"赵德山": ["原某省人大常委会副主任"]}),
         # control: 加 opening a word of doing more reads no name
         ("副县长王加强调研工作。", {}),
     ],
