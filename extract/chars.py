@@ -39,17 +39,28 @@ def _traditional() -> re.Pattern:
 
 
 def simplify(text: str) -> str:
-    """The text with traditional characters replaced 1:1 by simplified ones.
+    """The text with traditional characters replaced 1:1 by simplified ones, and any dot
+    between two Han characters read as the middle dot of a foreign name (贾米尔.布达维,
+    阿卜杜•卡里姆 and 阿卜杜・卡里姆 are written so on some sites, as 阿卜杜·卡里姆).
 
     A text without any (most are in simplified characters) is given back as
     it is, without a look-up for each of its characters.
 
     >>> simplify("市委書記、市長"), simplify("市委书记")
     ('市委书记、市长', '市委书记')
+    >>> simplify("秘书长贾米尔.布达维会面"), simplify("第1.5条")
+    ('秘书长贾米尔·布达维会面', '第1.5条')
     """
+    if _NAME_DOT.search(text) is not None:
+        text = _NAME_DOT.sub("·", text)
     if _traditional().search(text) is None:
         return text
     return text.translate(_simplify_table())
+
+
+# A dot other than the middle dot between two Han characters: the middle dot of a foreign name
+# as some sites write it (a full stop, a bullet, a katakana or a hyphenation point).
+_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．•・‧∙](?=[\u4e00-\u9fff])")
 
 
 def simplified(text: str) -> str:

@@ -36,9 +36,11 @@ _BY_WHOM = re.compile(r"由[^，,。；;！!？?：:]{2,30}?(?:担任|兼任|出
 # 会, 年 and 时 are a given name's first character of two (李会良, 王会军; 李年贵, 王年华; 李时珍,
 # 陈时中), where they begin no word that follows a surname as a title or an act (李会长, 王会议,
 # 孙会计, 张会见), or tells a time or an age (王年初, 李年底, 张年度, 刘年轻, 周年庆; 王时间, 李时任,
-# 张时候).
+# 张时候). So is 加 (李加生, 王加林), where it begins no word of doing more (王加强, 李加快, 张加大) nor
+# a place (加拿大).
 _FIRST_OF_GIVEN = re.compile(
     "(?:会(?![长议见谈晤同商计员上后前中场务期签堂所展战诊考审演聚合师费馆标徽风办典])"
+    "|加(?![强快大入以班工油速紧深上重盟剧码持固注宽密热息价分倍冕挂装载拿之])"
     "|年(?![初底度内前后来中末间龄轻均会报检终代关货薪限纪份级产满逾近过仅少老迈头景节味夜庆])"
     "|时(?![间候期代刻常段节令效限速任许分而至此光机空事值针序尚髦装势])"
     f")[^{''.join(sorted(NOT_GIVEN))}]"

@@ -120,6 +120,11 @@ _NAMES_TO_POST = "任命|补选|选举|提名|聘任|推选"
 _DECIDES_POST = r"决定(?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:为|代理))"
 # A notice that goes on to a further post for the same person (任命甲为副市长，并决定为代理市长).
 _FURTHER_POST = re.compile(r"[，,](?:并|同时)?决定(?=为)")
+# A sentence that names the posts it fills before the people who take them (国务院任命了某区
+# 政府主要官员和检察长。): 任命了 and no clause after it, the list following in the next sentence.
+_NAMES_TO_POST_AT_END = re.compile(rf"(?:{_NAMES_TO_POST})了[^，,；;。]*。?$")
+# The marks between the clauses of a list of appointments.
+_LIST_CLAUSE = re.compile(r"[，,；;]")
 _NOTICE_PATTERN = re.compile(rf"{_NAMES_TO_POST}|免去|免除|撤销|辞去|任免|当选|{_DECIDES_POST}")
 # A notice naming its appointee by a pronoun: 任命他为…, 提名她为….
 _PRONOUN_NOTICE = re.compile(rf"(?:{_NAMES_TO_POST})(?:他|她)(?=为)")
@@ -880,6 +885,8 @@ class _Finder:
         while i > 0 and end - i < 8 and (HAN.match(t[i - 1]) or t[i - 1] == "·"):
             if t[i - 1] in "和同与及":
                 break  # 我愿同委员长一道, 期待同习主席会面: no name between the word and the title
+            if t[i - 2 : i] == "同志":
+                return None  # 以甲同志为总书记的党中央: 同 of 同志 joins no name after it
             i -= 1
             if end - i >= 2 and (i == 0 or t[i - 1] in "、和同与及，,：:。\n"):
                 word = t[i:end]
@@ -915,6 +922,7 @@ class _Finder:
     def notices(self) -> None:
         """任命 / 免去 notices: 任命X为TITLE, 免除X同志TITLE一职, X辞去TITLE职务."""
         t = self.text
+        named_before = False
         for sentence_index in range(len(self.sentences)):
             a = self.sentence_starts[sentence_index]
             b = (
@@ -923,7 +931,11 @@ class _Finder:
                 else len(t)
             )
             if not _NOTICE_PATTERN.search(t, a, b):
+                if named_before:
+                    self._notice_list(a, b)
+                named_before = False
                 continue
+            named_before = bool(_NAMES_TO_POST_AT_END.search(t, a, b))
             for m in _NOTICE_NAME.finditer(t, a, b):
                 i = m.end()
                 name = name_at(t, i, self.known())
@@ -966,6 +978,25 @@ class _Finder:
                 if titles:
                     for one in names:
                         self.add(one, titles)
+
+    def _notice_list(self, a: int, b: int) -> None:
+        """The appointments listed in the sentence ``[a, b)`` after one that names posts to be
+        filled and no one yet (国务院任命了某区政府主要官员。甲为某司司长，乙为某局局长。): each
+        clause is a name, 为 and the title it is given, and nothing else, or none is read."""
+        t = self.text
+        items = []
+        for i in (a, *(m.end() for m in _LIST_CLAUSE.finditer(t, a, b))):
+            while i < b and t[i] in " \u3000\n":
+                i += 1
+            if i >= b:
+                break
+            name = name_at(t, i, self.known())
+            tail = name and t.startswith("为", i + len(name)) and _NOTICE_TITLE.match(t, i + len(name), b)
+            if not tail or not _notice_title(tail.group("title")) or t[tail.end() : tail.end() + 1] == "、":
+                return  # a clause that is no appointment: the sentence is no list of them
+            items.append((name, tail.span("title")))
+        for name, title in items:
+            self.add(name, [title])
 
     def titled_appointee(self, i: int, b: int) -> tuple[int, str | None]:
         """The name a notice gives after the posts its person holds (任命某大学党委书记甲为某部

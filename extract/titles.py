@@ -154,13 +154,17 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         i -= 1
     if i < end and text[i] in "日号月年后" and i > 0 and text[i - 1].isdigit():
         i += 1  # 1月25日市长何平: the date is no part of the title, nor a generation (75后市长甲)
+        if text.startswith("前", i) and text[i - 1] != "后" and is_title(text[i + 1 : end]):
+            i += 1  # 40年前某国总统甲访华: a time ago, not a former holder (前总统)
     i = _after_aside(text, i, end)
     if (i == 0 or not HAN.match(text[i - 1])) and (opener := _opener(text, i, end)):
         i += len(opener)  # 据县农业局局长甲介绍: the preposition opening the clause is no part of the title
-    elif text.startswith("应", i) and country_pattern().match(text, i + 1, end):
-        i += 1  # 应法国总统甲邀请: "at the invitation of" before a country (应县 is a county, of none)
-    elif text.startswith("以", i) and _starts_a_title(text[i + 1 : end]):
-        i += 1  # 以某市委书记甲为团长的代表团: "with" before a title of its own place (以色列 keeps 以)
+    elif text.startswith("应", i) and _invited_by(text, i, end):
+        i += 1  # 应法国总统甲邀请, 应中共中央政治局委员甲邀请: "at the invitation of" (应县 keeps 应)
+    elif (
+        text.startswith("以", i) and is_title(text[i + 1 : end]) and not country_pattern().match(text, i, end)
+    ):
+        i += 1  # 以某市委书记甲为团长, 以总书记甲为团长的代表团: "with" before a title (以色列 keeps 以)
     counted = _COUNTED.match(text, i, end)
     if counted:
         i = counted.end()  # 一段某县县委书记甲在一线…的视频: a count is no part of the title
@@ -178,6 +182,24 @@ def title_start(text: str, end: int, floor: int = 0) -> int:
         # comes before tells why the holder came (来某市进行经贸考察的某党中常委)
         return cut + 1
     return i
+
+
+def _invited_by(text: str, i: int, end: int) -> bool:
+    """Whether the 应 at ``i`` is "at the invitation of" before the title that runs to ``end``:
+    a country's title, a national one, or one that opens with a level or a place of its own,
+    where no place of the gazetteer starts at 应 (应县, of which 应县县长 is a title).
+
+    >>> t = "应中共中央政治局委员"
+    >>> _invited_by(t, 0, len(t)), _invited_by("应法国总统", 0, 5), _invited_by("应县县长", 0, 4)
+    (True, True, False)
+    """
+    if country_pattern().match(text, i + 1, end):
+        return True
+    places = find_places(text[i:end])
+    if places and places[0][0] == 0:
+        return False
+    rest = text[i + 1 : end]
+    return _starts_a_title(rest) or (is_title(rest) and parse_title(rest).national)
 
 
 def _named_taker(text: str, i: int) -> bool:
@@ -287,8 +309,8 @@ def _opener(text: str, i: int, end: int) -> str | None:
 
 # A count before a title (一段…县委书记甲…的视频, 一位…): no part of it; not 一级巡视员.
 _COUNTED = re.compile(r"[一两几][段位名个则条篇张]")
-# What tells why a title's holder came (来某市进行考察的, 应邀出席论坛的).
-_COMING = re.compile(r"(?:前来|来|到|赴|应邀)")
+# What tells why a title's holder came (来某市进行考察的, 应邀出席论坛的, 访华的, 访港的).
+_COMING = re.compile(r"(?:前来|来|到|赴|应邀|访)")
 # …or the event the holder came to, which ends the clause before 的 (出席某馆开馆仪式的某会秘书长).
 _EVENT_ATTENDED = re.compile(r"(?:仪式|典礼|活动|大会|会议|论坛|开幕式)$")
 
@@ -347,8 +369,8 @@ def _kept(text: str, i: int) -> bool:
 
 
 def _sectors_joined(text: str, i: int) -> bool:
-    """Whether ``text[i - 1]`` is a 和 between two sectors of an organ's name
-    (人力资源和社会保障局局长, 资源环境和经济委员会主任), not between two titles; or
+    """Whether ``text[i - 1]`` is a 和 (与, 及) between two sectors of an organ's name
+    (人力资源和社会保障局局长, 商务及经济发展局局长), not between two titles; or
     ``text[:i]`` ends with the sector after such a 和, itself a word before titles (学习 in
     文史和学习委员会主任).
 
@@ -356,9 +378,11 @@ def _sectors_joined(text: str, i: int) -> bool:
     (True, False)
     >>> _sectors_joined("文史和学习委员会主任", 5), _sectors_joined("会上学习委员会文件", 4)
     (True, False)
+    >>> _sectors_joined("商务及经济发展局局长", 3), _sectors_joined("局长及副局长", 3)
+    (True, False)
     """
     sectors = load_words("sectors.tsv")
-    if text[i - 1 : i] not in ("和", "与"):
+    if text[i - 1 : i] not in ("和", "与", "及"):
         return any(
             text[i - n : i] in sectors and _sectors_joined(text, i - n) for n in (2, 3, 4) if i - n > 0
         )

@@ -7,7 +7,18 @@ from govkg.extract.chars import part_view, simplify, view
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("市委書記", "市委书记"), ("縣長張三", "县长张三"), ("市长", "市长")],
+    [
+        ("市委書記", "市委书记"),
+        ("縣長張三", "县长张三"),
+        ("市长", "市长"),
+        # a dot between two Han characters is a foreign name's middle dot, however written
+        ("大使阿卜杜•卡里姆", "大使阿卜杜·卡里姆"),
+        ("大使阿卜杜・卡里姆", "大使阿卜杜·卡里姆"),
+        ("秘書長賈米爾.布達維", "秘书长贾米尔·布达维"),
+        # controls: a dot between digits, or after a sentence's last character
+        ("第1.5条", "第1.5条"),
+        ("会见大使.", "会见大使."),
+    ],
 )
 def test_simplify_is_one_to_one(text, expected):
     assert simplify(text) == expected

@@ -42,6 +42,13 @@ from govkg.extract.names import (
         ("张年度", False),
         ("刘年轻", False),
         ("李年", False),
+        # so does 加, not a word of doing more nor a place
+        ("李加生", True),
+        ("王加林", True),
+        ("王加强", False),
+        ("李加快", False),
+        ("张加大", False),
+        ("王加", False),
         # two surnames of a married woman, not a common word and more (平时很忙)
         ("林郑月娥", True),
         ("范徐丽泰", True),

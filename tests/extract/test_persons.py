@@ -2397,3 +2397,78 @@ def test_counts_and_careers(text, expected):
 )
 def test_the_posts_a_notice_s_list_gives(text, expected):
     assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after a title, followed by a preposition, a day to come, 曾 or a post taken
+        ("市长周新民根据有关规定作出决定。", {"周新民": ["市长"]}),
+        ("市商务局局长黄建明明日起出任市发改委主任。", {"黄建明": ["市商务局局长"]}),
+        ("市长周新民曾表示，要确保运作。", {"周新民": ["市长"]}),
+        ("副局长王海林署任局长。", {"王海林": ["副局长"]}),
+        ("特首周新民出席活动。", {"周新民": ["特首"]}),
+        # a title after 包括, 被, 委任: the word is no part of it
+        ("出席的包括市委副书记赵晓峰、副市长钱立群等。", {"赵晓峰": ["市委副书记"], "钱立群": ["副市长"]}),
+        ("委任市政府顾问委员会委员陈立新担任发言人。", {"陈立新": ["市政府顾问委员会委员"]}),
+        # controls: a name the cue word begins stays whole; 机关 before 长 is no head of customs
+        ("副市长陈曾宇出席。", {"陈曾宇": ["副市长"]}),
+        ("县直机关长期坚持学习制度。", {}),
+        # a list under one title: a given name opening with 加, a last name before 参会
+        (
+            "副县长陈时彪、李加生、鲁伟文出席会议。",
+            {"陈时彪": ["副县长"], "李加生": ["副县长"], "鲁伟文": ["副县长"]},
+        ),
+        ("副主任胡维英、谢永翔、丁杰参会。", {n: ["副主任"] for n in ("胡维英", "谢永翔", "丁杰")}),
+        # a foreign name written with another dot than ·, and 会面 after it
+        (
+            "市长周新民会见某国驻华大使阿卜杜•卡里姆一行。",
+            {"周新民": ["市长"], "阿卜杜•卡里姆": ["某国驻华大使"]},
+        ),
+        (
+            "行政长官周新民与某合作委员会秘书长贾米尔.布达维会面。",
+            {"周新民": ["行政长官"], "贾米尔.布达维": ["某合作委员会秘书长"]},
+        ),
+        # an obituary: a titled name before 因病 or 逝世
+        ("前中共某省委书记钱立国因病于4月1日在北京逝世。", {"钱立国": ["前中共某省委书记"]}),
+        ("原某省人大常委会副主任赵德山逝世后，其墓碑安放在陵园内。", {"赵德山": ["原某省人大常委会副主任"]}),
+        # control: 加 opening a word of doing more reads no name
+        ("副县长王加强调研工作。", {}),
+    ],
+)
+def test_a_name_after_a_title_ends_before_a_cue(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a visit after a leader's title is no foreign name
+        ("某国总统杜兰特访华期间，市长周新民陪同参观。", "杜兰特访华期间"),
+        ("40年前某国总统杜兰特访华，开启两国交往。", "访华"),
+        ("市长周新民欢迎孔大使来访。", "来访"),
+        # an organ's name after its head's title is no name
+        ("市长周新民前往某国驻某市特派员公署，副特派员吴德才在场迎接。", "公署"),
+        # 同 of 同志 joins no name after it
+        ("在以钱卫国同志为总书记的党中央坚强领导下，全党团结奋斗。", "志为"),
+    ],
+)
+def test_words_after_a_title_that_are_no_name(text, absent):
+    assert absent not in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that names the posts filled, then one listing who takes each
+        (
+            "国务院5月1日任命了某区第一届政府主要官员。孙志宏为行政法务司司长,钱晓燕为保安司司长,郑立群为海关关长。",
+            {"孙志宏": ["行政法务司司长"], "钱晓燕": ["保安司司长"], "郑立群": ["海关关长"]},
+        ),
+        # controls: no post named before, or a clause that is no appointment: no list read
+        ("会议研究了人事工作。孙志宏为行政法务司司长,钱晓燕为保安司司长。", {}),
+        ("国务院5月1日任命了某区第一届政府主要官员。孙志宏为此发表讲话,钱晓燕为保安司司长。", {}),
+    ],
+)
+def test_appointments_listed_after_the_posts_they_fill(text, expected):
+    assert titles(text) == expected

@@ -28,6 +28,9 @@ from govkg.extract.titles import (
         ("委副书记", False),
         ("委员", True),
         ("委员长", True),
+        # a chief executive as Hong Kong writes it, and a head of customs
+        ("特首", True),
+        ("海关关长", True),
         # a village party branch's secretary, as releases shorten it
         ("村支书", True),
         ("社区党支书", True),
@@ -61,7 +64,27 @@ def test_is_title(chunk, expected):
         ("按县长", 3, "县长"),
         ("把副县长", 4, "副县长"),
         ("跟随市长", 4, "市长"),
+        # 包括 and 被 end the clause before a title; 晤 (meets) and 委任 (appoints) are verbs
+        ("出席的包括市委副书记", 10, "市委副书记"),
+        ("陈某曾被市长", 6, "市长"),
+        ("前往某局晤局长", 7, "局长"),
+        ("委任市政府顾问委员会委员", 12, "市政府顾问委员会委员"),
+        # 应 (at the invitation of) before a national title, 以 (with) before any title
+        ("应中共中央政治局委员", 10, "中共中央政治局委员"),
+        ("应省委书记", 5, "省委书记"),
+        ("以总书记", 4, "总书记"),
+        # why the holder came: on a visit here (访华的, 访港的)
+        ("会见了访华的某国议会议长", 12, "某国议会议长"),
+        # a time ago before a title, no former holder
+        ("40年前某国总统", 8, "某国总统"),
+        # 及 between two sectors of one organ's name
+        ("商务及经济发展局局长", 10, "商务及经济发展局局长"),
+        ("环境及生态局长", 7, "环境及生态局长"),
         # controls: the same characters inside a title, or a county that opens one
+        ("应县县长", 4, "应县县长"),
+        ("以色列总统", 5, "以色列总统"),
+        ("前某国总统", 5, "前某国总统"),
+        ("县长及副县长", 6, "副县长"),
         ("县按摩医院院长", 7, "县按摩医院院长"),
         ("市大数据局局长", 7, "市大数据局局长"),
         ("随县县长", 4, "随县县长"),
