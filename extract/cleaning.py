@@ -60,10 +60,13 @@ _LABELS = (
     r"图文|校对|审稿|签发|供稿|出处"
 )
 _LABEL = re.compile(rf"(?:{_LABELS})\s*[:：]")
-_SOURCE = re.compile(r"(?:稿源|來源|来源|出处)\s*[:：]\s*(?P<v>[^\s|｜\]】\[【()（）]+)")
+# (not a label quoted, as a reprint notice quotes the one to give: 转载须注明“来源:某某网”)
+_SOURCE = re.compile(r"(?<![“\"‘「'])(?:稿源|來源|来源|出处)\s*[:：]\s*(?P<v>[^\s|｜\]】\[【()（）]+)")
 _EDITOR_RESP = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[:：]?\s*(?P<v>[\u4e00-\u9fff·]{2,8})")
+# A plain 编辑, not another job's (视频编辑, 文字编辑, 图片编辑, 新媒体编辑); a field glued before it
+# (来源:某某新闻网编辑:甲) leaves it plain.
 _EDITOR_PLAIN = re.compile(
-    r"(?<![视视頻频文字图片美术圖])(?:编辑|編輯)\s*[:：]\s*(?P<v>[\u4e00-\u9fff·]{2,8})"
+    r"(?<![视視頻频文字图片美术圖])(?<!新媒体)(?<!新媒體)(?:编辑|編輯)\s*[:：]\s*(?P<v>[\u4e00-\u9fff·]{2,8})"
 )
 _NAME_STOP = re.compile(
     r"(审核|審核|校对|审稿|签发|摄影|记者|作者|来源|來源|发布|编辑|責任|责任|录入|监制|通讯员)"
@@ -223,6 +226,42 @@ def _bigrams(text: str) -> set[str]:
 _CAPTION = re.compile(
     r"^[(（]?(图为|圖為|图:|图：|摄影)|[(（](左|右|中|左一|右一|左二|右二|从左至右)[)）]|[(（]摄影"
 )
+# A photo's credit (中新社发 甲乙 摄, 记者 甲乙 通讯员 丙丁 摄) that ends a line, after a sentence
+# (set off by a space, or opened by 记者 / 发) or alone.
+_CREDIT = (
+    r"(?:(?:[\u4e00-\u9fff]{0,6}(?:记者|記者|发|發)|通讯员|通訊員)\s*)?[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s+(?:(?:通讯员|通訊員|记者|記者)\s*)?[\u4e00-\u9fff·]{2,4})*\s*(?:摄影|攝影|摄|攝)$"
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?:(?<=[。！？!?”])\s+|(?<=[。！？!?”])(?=[\u4e00-\u9fff]{0,6}(?:记者|記者|发|發))"
+    r"|^(?=记者|記者|通讯员|通訊員|[\u4e00-\u9fff]{1,6}(?:记者|記者|发|發)))"
+    rf"(?P<credit>{_CREDIT})"
+)
+# A caption tells a photo in a sentence or two; a paragraph of more that ends in a credit is
+# article text with the credit glued on.
+MAX_CAPTION_SENTENCES = 2
+
+
+def _photo_credit(line: str) -> re.Match | None:
+    """Where a photo's credit ends ``line``, if one does.
+
+    >>> _photo_credit("6月8日，甲乙会见了丙丁。 某某社发 戊己 摄")["credit"]
+    '某某社发 戊己 摄'
+    >>> _photo_credit("村民们纷纷拿出手机拍摄。") is None
+    True
+    """
+    return _PHOTO_CREDIT.search(line) if "摄" in line or "攝" in line else None
+
+
+def _is_caption(line: str) -> bool:
+    """A photo's caption: 图为… (or a figure's position, 左一), or a sentence or two that a
+    photo's credit ends, or the credit alone."""
+    if _CAPTION.match(line):
+        return True
+    credit = _photo_credit(line)
+    return credit is not None and len(_SENTENCE_END.findall(line, 0, credit.start())) <= MAX_CAPTION_SENTENCES
+
+
 _INLINE_TITLE = re.compile(
     r"^(?P<title>[^\s。，,；;！？!?]{6,80}?)\s+"
     r"(?P<meta>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
@@ -308,7 +347,7 @@ def _is_title_candidate(text: str) -> bool:
 
 
 _DATE_LABEL = re.compile(r"(发布|發布|发稿|發稿|更新|发表|發表)(时间|時間|日期)|^(时间|時間|日期)\s*[:：]")
-_POSTED = re.compile(r"(?:发表|發表|发布|發布)(?:于|於)\s*(?:19|20)\d{2}\s*[年\-/.]")
+_POSTED = re.compile(r"(?:发表|發表|发布|發布)(?:于|於)\s*[:：]?\s*(?:19|20)\d{2}\s*[年\-/.]")
 
 
 def _published(document: RawDocument, lines: list[_Line], title_index: int, first: int) -> str | None:
@@ -346,14 +385,17 @@ _CREDIT_TAIL = re.compile(
 
 
 def _split_credits(lines: list[_Line]) -> list[_Line]:
-    """Split a credit that ends a paragraph off it: ``……。(视频编辑：甲 文字编辑：乙)``.
+    """Split a credit that ends a paragraph off it: ``……。(视频编辑：甲 文字编辑：乙)``,
+    and a photo's credit that ends a paragraph longer than a caption (``……。 记者 甲 摄``).
 
     The paragraph is article text and the credit metadata; as one line, the
-    labels made the whole paragraph metadata.
+    labels made the whole paragraph metadata (or a caption, dropped whole).
     """
     out = []
     for line in lines:
         match = _CREDIT_TAIL.search(line.text)
+        if match is None and not _is_caption(line.text):
+            match = _photo_credit(line.text)
         if match and _cjk_count(line.text[: match.start()]) >= 2:
             out.append(_Line(line.start, line.text[: match.start()].rstrip()))
             out.append(_Line(line.start + match.start("credit"), match["credit"]))
@@ -381,7 +423,7 @@ def drop_rule(line: str, title: str | None = None) -> str | None:
         return rule
     if _is_meta(line):
         return "metadata"
-    if _CAPTION.match(line):
+    if _is_caption(line):
         return "caption"
     if title is not None and re.sub(r"\s+", "", _clean_title(line)) == re.sub(r"\s+", "", title):
         return "headline"
@@ -478,17 +520,64 @@ def clean(document: RawDocument) -> Release:
     return replace(release, place=find_jurisdiction(release))
 
 
+# Markers a site puts before a headline: ``[视频]``, ``[图]【聚焦2012某县“两会”】`` (one or several
+# bracketed, none a sentence), a column and a bar (``简讯 | ``, ``好消息｜``).
+_TITLE_MARKERS = re.compile(
+    r"^(?:[\[【](?:视频|图文|组图|图片|图|圖|直播|快讯|独家|[^\[\]【】。，,！？!?]{2,16})[\]】]\s*)+"
+)
+_TITLE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[|｜]\s*")
+# What a page's <title> adds after the headline: the site, its channel, its slogan
+# (…推进会 —— 某某党媒云| 社区融; …会议召开_某某新闻网).
+_TITLE_SEPARATOR = re.compile(r"\s+(?:——|—|--|-|\||｜)\s*|\s*(?:_|\||｜)\s*")
+_SITE_NAME = re.compile(r"(?:网|網|云|雲|客户端|客戶端|官网|首页|首頁|门户|門戶|频道|頻道|在线|在線)$")
+
+
+def _without_site_name(title: str) -> str:
+    """A headline without the site name a page's ``<title>`` puts after it.
+
+    The tail cut off is short pieces (split at ``|``, ``-``, ``_``), one of which ends as a
+    site's name does (网, 云, 客户端, 频道...); a dash with no space round it joins a headline's
+    own second part (…——记某某, …——某县建成政务服务网), which stays.
+
+    >>> _without_site_name("某街道召开推进会 —— 某某党媒云| 社区融-某某官网首页")
+    '某街道召开推进会'
+    >>> _without_site_name("某县召开全县经济工作会议_某某新闻网")
+    '某县召开全县经济工作会议'
+    >>> _without_site_name("扎根基层写青春——记某镇干部甲乙")
+    '扎根基层写青春——记某镇干部甲乙'
+    >>> _without_site_name("数字赋能——某县建成政务服务网")
+    '数字赋能——某县建成政务服务网'
+    """
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        head, tail = title[: separator.start()], title[separator.end() :]
+        pieces = [piece for piece in re.split(r"[|｜_\-—]+", tail) if piece.strip()]
+        if (
+            _cjk_count(head) >= 6
+            and pieces
+            and all(len(piece.strip()) <= 16 for piece in pieces)
+            and any(_SITE_NAME.search(piece.strip()) for piece in pieces)
+            and not _SENTENCE_END.search(tail)
+        ):
+            return head.strip()
+    return title
+
+
 def _clean_title(title: str) -> str:
     """A headline without site or column markers such as ``[视频]`` or ``【某县】``.
 
     >>> _clean_title("[视频]贾庆林会见澳大利亚客人"), _clean_title("### 会议召开")
     ('贾庆林会见澳大利亚客人', '会议召开')
+    >>> _clean_title("[图]【聚焦某县“两会”】县政协会议开幕"), _clean_title("简讯 | 甲乙检查调研公园项目")
+    ('县政协会议开幕', '甲乙检查调研公园项目')
     >>> _clean_title("某县县长检查工 某县县长检查工作")  # a scraper's truncated copy first
     '某县县长检查工作'
     """
     title = normalise(title).strip().lstrip("#*>").strip()
-    title = re.sub(r"^[\[【](视频|图文|组图|图片|直播|快讯|独家|[\u4e00-\u9fff]{2,6})[\]】]\s*", "", title)
-    title = re.sub(r"\s+", " ", title).strip()
+    for marker in (_TITLE_MARKERS, _TITLE_COLUMN):
+        bare = marker.sub("", title, count=1)
+        if _cjk_count(bare) >= 4:
+            title = bare
+    title = _without_site_name(re.sub(r"\s+", " ", title).strip())
     words = title.split(" ")
     if len(words) >= 2 and len(words[0]) >= 6 and words[1].startswith(words[0][:6]):
         title = " ".join(words[1:])

@@ -382,14 +382,19 @@ def release_clock(release: Release) -> str | None:
     ('2020-01-26', '2019-12-01')
     >>> release_clock(Release("c", "新华社北京1月25日电 国务院总理甲今天…", published="2020-01-26"))
     '2020-01-25'
+    >>> release_clock(Release("d", "新华社北京四月二十六日电 副总理甲今天…", published="1998-04-27"))
+    '1998-04-26'
     """
     clock = release.published_date or url_day(release.url)
     dispatch = _DISPATCH.match(release.text[:80])
     today = parse_clock(clock)
     if dispatch is None or today is None:
         return clock
+    month, day_of_month = cn_number(dispatch["m"]), cn_number(dispatch["d"])
+    if month is None or day_of_month is None:
+        return clock
     for year in (today.year, today.year - 1):
-        day = _valid(year, int(dispatch["m"]), int(dispatch["d"]))
+        day = _valid(year, month, day_of_month)
         if day is not None and 0 <= (today - day).days <= 7:
             return day.isoformat()
     return clock
@@ -397,10 +402,11 @@ def release_clock(release: Release) -> str | None:
 
 # A wire dispatch's dateline: an agency or a paper, where it was filed, the day, 电 or 讯 (新华社北京3月5日电,
 # 中新网3月5日电, 人民网华盛顿3月4日电, 本报北京3月5日电, 某某网3月5日讯, 某某网3月5日某市讯; traditional
-# forms too), not 讯 of no day (本报讯).
+# forms too; the day in Chinese numerals, 新华社北京四月二十六日电), not 讯 of no day (本报讯).
 _DISPATCH = re.compile(
     r"\s*[【\[]?[^\s，,。：:；;0-9]{1,16}?(?:社|网|網|报|報|台|臺)[^\s，,。：:；;0-9]{0,12}?"
-    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:[^\s，,。：:；;0-9（(]{1,8}?)?\s*[电電讯訊]"
+    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日"
+    r"(?:[^\s，,。：:；;0-9（(]{1,8}?)?\s*[电電讯訊]"
 )
 
 
@@ -773,7 +779,7 @@ def impossible_dates(text: str) -> Iterator[DateMention]:
 # Date lines: 2020年01月26日 15时22分 / 2020-01-26 15:22:00 / 2021/12/3 21:04 / 04.05.2017 15:55
 _DATETIME = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:星期.|周.)?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?!\d))?"
+    r"(?:\s*(?:星期.|周.)?\s*(?P<p>[(（])?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?!\d)(?(p)\s*[)）]))?"
 )
 _DATE_DMY = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -796,8 +802,8 @@ def find_datetime(line: str) -> str | None:
 
     >>> find_datetime("2020年01月26日 15时22分"), find_datetime("时间:2021/12/3 21:04:59|")
     ('2020-01-26T15:22', '2021-12-03T21:04')
-    >>> find_datetime("04.05.2017 15:55")
-    '2017-05-04T15:55'
+    >>> find_datetime("04.05.2017 15:55"), find_datetime("2009-03-18 (18:43) |")
+    ('2017-05-04T15:55', '2009-03-18T18:43')
     """
     for pattern in (_DATETIME, _DATE_DMY):
         for match in pattern.finditer(line):

@@ -590,8 +590,9 @@ _COMES = re.compile(
     rf"[^。；;，,]{{0,24}}?(?:{_COMING}|莅临)(?:(?P<short>[\u4e00-\u9fff]{{1,3}}?)"
     rf"(?={_VISIT_DOES}|督导|走访|慰问))?"
 )
-# What no town's name holds: 会议由镇党委书记甲主持 names no town 会议由镇.
-_NOT_IN_TOWN = re.compile(r"[的了由被把是]|会议|召开|主持")
+# What no town's name holds: 会议由镇党委书记甲主持 names no town 会议由镇; and how none ends:
+# 与我镇商讨, 对本乡, 向该镇 speak of a town by a pronoun (我镇, 本乡, 该镇), not by its name.
+_NOT_IN_TOWN = re.compile(r"[的了由被把是]|会议|召开|主持|[我本该各]$")
 
 
 _TOWN_LEVELS = ("镇", "乡", "街道")

@@ -72,6 +72,19 @@ def test_plain_editor_is_taken_but_not_a_video_editor():
     assert clean(page(*BODY, "(视频编辑:赵六 文字编辑:钱七)")).editor is None
 
 
+@pytest.mark.parametrize(
+    ("line", "editor"),
+    [
+        ("新媒体编辑:赵六", None),  # another job's editor, as 视频编辑 is
+        ("文字编辑:甲乙 新媒体编辑:丙丁 审核:戊己", None),
+        ("来源:某某新闻网编辑:赵六", "赵六"),  # a field glued before a plain 编辑
+        ("编辑: 赵六", "赵六"),
+    ],
+)
+def test_only_a_plain_editor_is_the_editor(line, editor):
+    assert clean(page(*BODY, line)).editor == editor
+
+
 def test_responsible_editor_wins_over_plain_editor():
     assert clean(page(*BODY, "撰稿:甲乙 编辑:丙丁 责编:戊己 审核:庚辛")).editor == "戊己"
 
@@ -159,6 +172,12 @@ def test_segments_map_body_back_to_the_original(lines):
         ["[打印] [关闭]", "[责任编辑: ]"],  # print row and an empty editor
         ["版权所有:某县人民政府 备案号:蜀ICP备00000000号"],  # copyright line
         ["写留言", "阅读原文"],  # WeChat export
+        # a reprinting site's notice, a comment box, a prompt to like: sentences of the page
+        ["本文系本站转载，文章版权归原作者所有，转载目的在于传递更多信息，并不代表本站赞同其观点。"],
+        ["以上文章仅代表作者个人观点，本网只是转载，如涉及版权问题，请联系我们。"],
+        ["凡本报记者署名文字，版权均属某某晚报社所有。任何媒体未经授权不得转载。"],
+        ["评论一下", "还没有评论，快来抢沙发吧！", "最热评论"],
+        ["文章不错，点个赞再走呗！", "转载是一种动力 分享是一种美德"],
     ],
 )
 def test_furniture_is_dropped(furniture):
@@ -196,6 +215,12 @@ def test_traditional_labels():
         # above the headline or below it
         (["发表日期:2011年7月26日 出处:某某日报 编辑:long", TITLE], "2011-07-26", "某某日报"),
         ([TITLE, "某网友 发表于 2024-2-20 10:17:51|来自: | 显示全部楼层"], "2024-02-20T10:17", None),
+        # 发表于 with a colon, above the headline (a forum's thread)
+        (["只看楼主 倒序阅读 0 发表于: 1998-04-27", TITLE], "1998-04-27", None),
+        # a time in brackets after the date
+        ([TITLE, "2011-03-18 (18:43) |"], "2011-03-18T18:43", None),
+        # a reprint notice quotes the source to give; the page's own is none
+        ([TITLE, "本网文章未经授权不得转载，已授权的须注明“来源:某某新闻网”。"], None, None),
         # a count glued to the source is no part of it
         ([TITLE, "2022-03-03 来源:某某融媒评论0"], "2022-03-03", "某某融媒"),
         ([TITLE, "2022-03-03 来源:某某日报阅读 12"], "2022-03-03", "某某日报"),
@@ -270,6 +295,33 @@ def test_a_credit_that_ends_a_paragraph_is_cut_off_it_not_the_paragraph():
     assert "编辑" not in release.text
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        # markers before the headline, one or several
+        (f"[图]【聚焦2024某县“两会”】{TITLE}", TITLE),
+        (f"简讯 | {TITLE}", TITLE),
+        # a page's <title>: the headline, then the site and its channels
+        (f"{TITLE} —— 某某党媒云| 社区频道", TITLE),
+        (f"{TITLE}_某某新闻网", TITLE),
+        # controls: a headline's own second part stays
+        ("春耕正当时——记我县春耕生产工作会议", "春耕正当时——记我县春耕生产工作会议"),
+        (f"{TITLE} - 部署全县春耕生产", f"{TITLE} - 部署全县春耕生产"),
+    ],
+)
+def test_the_headline_is_written_without_the_sites_markers(headline, title):
+    assert clean(page(headline, "发布时间：2022-03-03", *BODY)).title == title
+
+
+def test_a_photo_credit_glued_to_a_paragraph_longer_than_a_caption_is_cut_off_it():
+    paragraph = "会议还听取了各乡镇的汇报。会议要求抓好落实。会议部署了下一阶段工作。"
+    release = clean(page(TITLE, "发布时间：2022-03-03", *BODY, f"{paragraph} 记者 甲乙 摄"))
+    assert release.text == "\n".join([*BODY, paragraph])
+    # a caption of one sentence that a credit ends is dropped whole
+    caption = "3月2日，县委书记李四在会上讲话。 某某社发 甲乙 摄"
+    assert clean(page(TITLE, "发布时间：2022-03-03", caption, *BODY)).text == "\n".join(BODY)
+
+
 def test_a_record_repeating_its_headline_drops_it_by_name():
     release = clean(record("[视频]某某会见客人", *BODY, title="[视频]某某会见客人"))
     assert release.text == "\n".join(BODY)
@@ -282,6 +334,13 @@ def test_a_record_repeating_its_headline_drops_it_by_name():
         ("您的位置:首页 >> 新闻中心", "breadcrumb-label"),
         ("(视频编辑：甲乙 文字编辑：丙丁)", "metadata"),
         ("(图为县委书记李四在田间察看苗情)", "caption"),
+        # a paragraph that ends in a photo's credit, and a credit alone, are a photo's caption
+        ("6月8日，副市长甲乙在某园区会见了客商丙丁。 某某社发 戊己 摄", "caption"),
+        ("图为甲乙在项目工地督导。某某社记者丙丁摄", "caption"),
+        ("记者 甲乙 通讯员 丙丁 摄", "caption"),
+        # controls: a sentence of taking pictures, a sentence that ends with 摄 in a word
+        ("村民们纷纷拿出手机拍摄。", None),
+        ("他们请人现场拍摄", None),
         ("甲乙、丙丁参加会见。", None),
         ("肖某参加。", None),
     ],

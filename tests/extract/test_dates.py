@@ -632,6 +632,9 @@ def test_a_day_of_the_first_lunar_month_of_a_written_year(text, iso):
         ("南山网9月12日北湖讯（记者 乙丙）今天上午，某活动周开幕式举行。", "2015-09-12"),
         ("南山網9月12日北湖訊 今天上午，某活動週開幕式舉行。", "2015-09-12"),
         ("北湖日报9月11日电 昨天，某县召开会议。", "2015-09-11"),
+        # the day in Chinese numerals, as older dispatches write it
+        ("新华社北京九月十二日电 国务院副总理甲今天会见了客人。", "2015-09-12"),
+        ("某某社北湖九月十一日電 昨天，某縣召開會議。", "2015-09-11"),
         # …not a 讯 of no day, nor a day more than a week before the page
         ("本报讯 9月12日，某县召开会议。", "2015-09-13"),
         ("南山网8月12日讯 今天上午，某活动周开幕式举行。", "2015-09-13"),

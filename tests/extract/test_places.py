@@ -274,6 +274,20 @@ def test_no_town_is_read_from_words_around_a_level_word():
 
 
 @pytest.mark.parametrize(
+    "text,place",
+    [
+        # 与我镇, 对本乡, 向该镇: a town named by a pronoun, no town 与我镇
+        ("3月5日，镇领导到某街道回访，感谢该街道对我镇的帮扶，与我镇商讨合作大计。", None),
+        ("县农业局来乡调研，对本乡的工作表示肯定。乡党委书记张三陪同。", None),
+        # control: a town whose name is written before 镇 is still one
+        ("3月5日，青禾镇召开会议。镇党委书记张三主持，我镇各村书记参加。", "青禾镇"),
+    ],
+)
+def test_a_town_named_by_a_pronoun_is_no_town_of_its_own(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the end of a date and where or when it opens (27日至30日在全镇, 27日起在全镇) name no town
