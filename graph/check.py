@@ -121,12 +121,22 @@ def _findings(results: Graph, names: dict[str, str]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.severity != "Violation", f.message, f.focus, f.path or ""))
 
 
-def check(graph: Graph, shapes: Graph | str | Path | None = None, inference: str = "none") -> Report:
+def check(
+    graph: Graph,
+    shapes: Graph | str | Path | None = None,
+    inference: str = "none",
+    *,
+    owned: bool = False,
+) -> Report:
     """Validate ``graph`` against the shapes.
 
     No inference by default (the shapes name every class); with
     ``inference="rdfs"`` the graph is first expanded with what ``gov.ttl``
     entails, as linked-data tools do, and the shapes hold that way too.
+    ``owned``: the graph was made for this check alone (a build's sample), so
+    pyshacl validates it in place; otherwise it validates a copy, which
+    inference or a shapes file's rules may add to (the copy was a sixth of
+    the check of a build's sample of 250 releases).
     """
     try:
         import pyshacl
@@ -149,6 +159,7 @@ def check(graph: Graph, shapes: Graph | str | Path | None = None, inference: str
             inference=inference,
             advanced=True,
             allow_warnings=True,
+            inplace=owned,
         )
     names = {**PREFIXES, "gsh": "https://w3id.org/govkg/shapes#", "sh": str(SH)}
     # A value two constraints of one property reject (datatype and pattern) is one finding.
@@ -272,7 +283,7 @@ def check_shards(folder: str | Path, most: int = SAMPLE_RELEASES) -> Report:
     """Check a build from its shards folder: the whole graph, or a sample of ``most`` of its releases
     for a larger build (what :func:`check_build` checks of the same build; memory follows the sample)."""
     graph, how = sample_shards(folder, most)
-    report = check(graph)
+    report = check(graph, owned=True)
     report.sample = how
     return report
 

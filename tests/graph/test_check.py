@@ -290,3 +290,24 @@ def test_a_check_of_the_shards_is_the_check_of_the_build(tmp_path, most):
         expected.triples,
         expected.sample,
     )
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+@pytest.mark.parametrize(("what", "cls", "change", "word"), BROKEN[:3], ids=[b[0] for b in BROKEN[:3]])
+def test_a_graph_made_for_the_check_is_checked_in_place_to_the_same_report(
+    inference, what, cls, change, word
+):
+    # owned (a build's sample of its shards): no copy of it validated, the same findings
+    graph = good()
+    change(graph, one(graph, cls))
+    expected = check(graph, inference=inference)
+    found = check(graph, inference=inference, owned=True)
+    assert (found.findings, found.triples) == (expected.findings, expected.triples), what
+    assert not found.conforms
+
+
+def test_a_graph_not_owned_is_left_as_it_was_by_inference():
+    graph = good()
+    before = set(graph)
+    check(graph, inference="rdfs")  # what RDFS entails goes into pyshacl's copy, not the caller's graph
+    assert set(graph) == before
