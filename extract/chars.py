@@ -38,6 +38,15 @@ def _traditional() -> re.Pattern:
     return re.compile(f"[{basic}\U00010000-\U0010ffff]")
 
 
+def without_glosses(text: str) -> str:
+    """The text without the pinyin glosses some pages put after characters (會(huì)見 → 會見).
+
+    >>> without_glosses("市長(zhǎng)會(huì)見了客人"), without_glosses("會見(1)")
+    ('市長會見了客人', '會見(1)')
+    """
+    return _GLOSS.sub("", text) if "(" in text or "（" in text else text
+
+
 def simplify(text: str) -> str:
     """The text with traditional characters replaced 1:1 by simplified ones, and any dot
     between two Han characters read as the middle dot of a foreign name (贾米尔.布达维,

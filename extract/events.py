@@ -52,7 +52,7 @@ from itertools import pairwise
 from operator import attrgetter
 
 from govkg.extract import event_names
-from govkg.extract.chars import View, bracket_groups, part_view, simplify, view
+from govkg.extract.chars import View, bracket_groups, part_view, simplify, view, without_glosses
 from govkg.extract.data import alternation, load_table, load_words
 from govkg.extract.dates import (
     day_part_words,
@@ -2259,7 +2259,7 @@ class _Reader:
         weak = kind.endswith("?") or (
             kind == "reception"
             and not guests
-            and _BARE_CUE.match(simplify(name))
+            and _BARE_CUE.match(simplify(without_glosses(name)))  # 會(huì)見 is a bare 會見
             and not (_FRAME.match(v.text, at + len(match.group())) and _within(mentions, clause.start(), at))
         )
         kind = kind.rstrip("?")
@@ -2614,7 +2614,7 @@ class _Reader:
             ):
                 # (a bare cue, 乙、丙参加会见, names who took part, not hosts)
                 hosts = other.leaders | {p.person for p in other.roles if p.role == "host"}
-                if _BARE_CUE.match(simplify(draft.name)):
+                if _BARE_CUE.match(simplify(without_glosses(draft.name))):
                     # 甲会见乙。乙在会见中介绍…: the talks told of as a time frame, whichever
                     # side speaks in them.
                     hosts |= other.guests | {p.person for p in other.roles if p.role == "guest"}

@@ -2535,6 +2535,19 @@ def test_visitors_listed_with_their_group_word_lead_the_visit(text):
     assert {(p.person, p.role) for p in found[0].participations} == {("张三", "lead"), ("李四", "lead")}
 
 
+def test_a_reception_glossed_in_pinyin_is_one_reception():
+    # some pages put pinyin after characters (會(huì)見): 參加會(huì)見 is the reception told of
+    text = "3日下午，市委書記張三會(huì)見了某公司董事長李四一行。市長王五參加會(huì)見。張三表示歡迎。"
+    found = events_of(text, names=("張三", "李四", "王五"))
+    assert [e.type for e in found] == ["reception"]
+    assert {(p.person, p.role) for p in found[0].participations} == {
+        ("張三", "host"),
+        ("李四", "guest"),
+        ("王五", "attend"),
+        ("張三", "speak"),
+    }
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []
