@@ -609,11 +609,12 @@ _MATTER_CLOSED = re.compile(r"的(?:说明|汇报|报告|发言|讲话)")
 _EACH_OPENS = re.compile(r"\s*(?:还|又|也)?分别")
 _NOT_HOST = re.compile(r"参加|出席|陪同|随同|一同")
 # Who attends or goes along, listed after the words that say so (参加会议的有甲、乙; 陪同调研的有：
-# 甲; 随同甲考察的还有乙、丙): the list takes the verb's role; the words before it name the event
-# told of (会见 of 参加会见的有 reports no reception), and one named in them (甲) is whom the list
-# goes along with.
+# 甲; 随同甲考察的还有乙、丙): the list takes the verb's role, but the guests of a reception
+# (参加会见的嘉宾有：) are received; the words before it name the event told of (会见 of
+# 参加会见的有 reports no reception), and one named in them (甲) is whom the list goes along with.
 _THOSE_WHO = re.compile(
-    r"(?P<verb>出席|参加|列席|陪同|随同|一同)[^，,；;。！？!?：:的]{0,20}?的(?:还)?有(?!关)\s*[：:]?"
+    r"(?P<verb>出席|参加|列席|陪同|随同|一同)[^，,；;。！？!?：:的]{0,20}?的"
+    r"(?P<guests>嘉宾|外宾|外方嘉宾|客人|来宾)?(?:还)?有(?!关)\s*[：:]?"
 )
 # 随行 / 随同 qualifying a noun (随行人员, 随同的记者): no one goes along by it.
 _ALONG_NOUN = re.compile(r"(?<=随行|随同)(?:的|人员|同志|干部|记者|官员|代表|领导)")
@@ -2874,7 +2875,10 @@ class _Reader:
             self.carried = (tuple(pending), index + 1)
         if those:
             self.where = (index, listing.start())
-            self._give(those, table[listing.group("verb")][0][0], sentence)
+            role = table[listing.group("verb")][0][0]
+            if listing.group("guests") and self.current is not None and self.current.type == "reception":
+                role = "guest"  # 参加会见的嘉宾有：甲、乙: the visitors received
+            self._give(those, role, sentence)
 
     @staticmethod
     def _organ_holds(text, clause, cue, inside) -> bool:

@@ -2548,6 +2548,24 @@ def test_a_reception_glossed_in_pinyin_is_one_reception():
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the guests of a reception listed after the words that say so are received
+        ("1日，市委书记张三会见友好城市大会嘉宾代表。参加会见的嘉宾有：某国某市市长李四，王五。", "guest"),
+        ("1日，市长张三会见某国代表团。参加会见的外宾有李四、王五。", "guest"),
+        # controls: those who attend it, and guests of a meeting
+        ("1日，市长张三会见某国代表团。参加会见的有李四、王五。", "attend"),
+        ("1日，全市经济工作会议召开。市长张三出席。出席会议的嘉宾有李四、王五。", "attend"),
+    ],
+)
+def test_the_guests_listed_after_a_reception_are_received(text, role):
+    found = events_of(text, names=("张三", "李四", "王五"))
+    roles = {(p.person, p.role) for e in found for p in e.participations}
+    assert {("李四", role), ("王五", role)} <= roles
+    assert ("李四", "guest" if role == "attend" else "attend") not in roles
+
+
 def test_a_leader_quoted_on_what_is_to_be_held_reports_no_event():
     text = "张三强调，要召开全县动员大会，部署下一步工作。"
     assert events_of(text, names=("张三",)) == []

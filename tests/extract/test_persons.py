@@ -1914,6 +1914,11 @@ def test_names_in_brackets_closing_a_paragraph_are_its_writers(text, expected):
     assert titles(text, "某县") == expected
 
 
+def test_the_abbreviated_friendship_association_keeps_its_word_for_abroad():
+    # 市对外友协 (the city's association for friendship with foreign countries): 对 opens no clause
+    assert titles("市对外友协专职副会长王建国参加活动。", "某市") == {"王建国": ["市对外友协专职副会长"]}
+
+
 def test_how_a_host_receives_is_no_part_of_his_name():
     # 热情接待, 热烈欢迎: an adverb after the name, not its last characters
     assert titles("某市副市长王建国热情接待了考察团。", "某市") == {"王建国": ["某市副市长"]}
