@@ -739,6 +739,10 @@ def _office_of_organ(office: str, organ: str) -> bool:
 # ---------------------------------------------------------------- a title read as an office
 
 _SPECIAL_REGIONS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
+# The special administrative regions by their short names (香港, 澳门), opening a title with or
+# without 特区 / 特区政府 (not 香港特别行政区, a place's full name, read as any other).
+_REGIONS = {"香港": "香港特别行政区", "澳门": "澳门特别行政区"}
+_REGION_OPENS = re.compile(r"(?P<region>香港|澳门)(?!特别行政区)(?:特区)?(?:政府)?")
 # One holder per jurisdiction at a time: the post alone is strong evidence.
 _CHIEF_OFFICE = re.compile(rf"^[{LEVEL_WORDS}](?:委书记|长|人大常委会主任|政协主席)$")
 # The party's name before a local organ (中共日照市委), not before its centre (中共中央).
@@ -809,6 +813,11 @@ def parse_title(title: str) -> Office:
     country, posted = country_of(text)
     if country:
         return Office(title, text, None, country)
+    region = _REGION_OPENS.match(text)
+    if region and is_title(text[region.end() :] or "x"):
+        # 香港特区政府驻沪办主任, 澳门经济财政司司长: an office of the special region, wherever
+        # the release is (the region's own full name, 香港特别行政区…, is read as a place below)
+        return replace(parse_title(text[region.end() :]), title=title, place=_REGIONS[region["region"]])
     # 原国务院副总理, 前总理: a former national office is the country's too, but a post
     # held before, not now: no national post, no level (identity.post_of makes no post)
     former = _former(text)

@@ -1914,6 +1914,11 @@ def test_names_in_brackets_closing_a_paragraph_are_its_writers(text, expected):
     assert titles(text, "某县") == expected
 
 
+def test_a_special_regions_officer_is_keyed_to_the_region_not_the_release():
+    person = persons("市外办主任张三与香港特区政府驻沪办主任王小明座谈交流。", "温州市")["王小明"]
+    assert [h.jurisdiction for h in person.holdings] == ["香港特别行政区"]
+
+
 def test_the_abbreviated_friendship_association_keeps_its_word_for_abroad():
     # 市对外友协 (the city's association for friendship with foreign countries): 对 opens no clause
     assert titles("市对外友协专职副会长王建国参加活动。", "某市") == {"王建国": ["市对外友协专职副会长"]}

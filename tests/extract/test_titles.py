@@ -268,6 +268,10 @@ def test_a_former_office_still_tells_its_place(title, home, where, national):
         ("通江县某某乡党委副书记", "乡党委副书记", "乡", "通江县某某乡"),
         ("巴州区某某街道党工委书记", "党工委书记", None, "巴州区某某街道"),
         ("通江县人民政府副县长", "副县长", "县", "通江县"),  # control: the county's own office
+        # an office of a special region by its short name, wherever the release is
+        ("香港特区政府驻京办主任", "驻京办主任", None, "香港特别行政区"),
+        ("澳门经济财政司司长", "经济财政司司长", None, "澳门特别行政区"),
+        ("香港特别行政区行政长官", "行政长官", None, "香港特别行政区"),  # its full name, a place
     ],
 )
 def test_titles_are_read_as_office_level_and_place(title, office, level, place):
