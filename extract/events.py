@@ -1162,7 +1162,9 @@ def _sentence_mentions(sentence: Sentence, v: View, spans: list[tuple[int, int, 
 
 _GOES_ALONG = re.compile(r"(?:陪同|随同|一同)(?!下)")
 # A clause that names a party only (局长甲、站长乙一行，到某镇…): who goes where the next says.
-_PARTY_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*(?:一行|同志一行)\s*[，,]\s*$")
+_PARTY_CLAUSE = re.compile(
+    r"[^，,；;。！？!?：:]*(?:一行|同志一行|等[^，,；;。！？!?：:]{0,12}?(?:领导|负责同志))\s*[，,]\s*$"
+)
 
 
 # A clause that ends by saying its subject leads a party (甲、乙带队，先后拜会…).
@@ -1904,7 +1906,16 @@ class _Reader:
             named = clause.start() + match.start("name")
             doers = [m.key for m in _within(mentions, clause.start(), named)]
             went = (
-                not doers and kind == "inspection" and self._went_to(v.text, clause.start(), named, mentions)
+                not doers
+                and kind == "inspection"
+                and (
+                    self._went_to(v.text, clause.start(), named, mentions)
+                    # 甲、乙等区领导，分两路走访慰问…: the party named in the clause before
+                    or (
+                        _DOER_TO_VISIT.fullmatch(v.text, clause.start(), named) is not None
+                        and bool(_party_before(v.text, clause.start(), mentions))
+                    )
+                )
             )
             if not doers and not went:
                 return

@@ -2527,9 +2527,12 @@ def test_he_after_those_who_went_along_is_who_led():
     [
         "29日上午，区委书记张三、区长李四等领导走访慰问了驻区部队。",
         "29日上午，区委书记张三、区长李四等四套班子领导分两路走访慰问了驻区部队官兵。",
+        "29日上午，区委书记张三、区长李四等四套班子领导，分两路走访慰问了驻区部队官兵。",
+        "29日上午，区委书记张三、区长李四一行，看望慰问了驻区部队官兵。",
     ],
 )
 def test_visitors_listed_with_their_group_word_lead_the_visit(text):
+    # (and the same party named in a clause of its own: 甲、乙等区领导，分两路走访慰问…)
     found = events_of(text, names=("张三", "李四"))
     assert [(e.type, e.date) for e in found] == [("inspection", "2020-05-29")]
     assert {(p.person, p.role) for p in found[0].participations} == {("张三", "lead"), ("李四", "lead")}
