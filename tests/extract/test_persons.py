@@ -609,6 +609,7 @@ def untagged_titles(text):
         ("6月8日，工程师王强介绍了项目情况。", {"王强"}),
         ("律师李明说，要依法办事。", {"李明"}),
         ("县长王建国看望了驻村干部李明。", {"李明"}),  # a cadre posted to a village
+        ("座谈会上，民革某委会主委王建国、无党派人士李明先后发言。", {"李明"}),  # a person of no party
     ],
 )
 def test_the_tagger_adds_names_the_rules_miss(text, added):
@@ -625,6 +626,7 @@ def test_the_tagger_adds_names_the_rules_miss(text, added):
         "县长李强出席读书会，领读了《刘胡兰传》。",  # inside 《》
         "要把群众利益放在首位，请专家来华工作。",  # a kind of person, then no name
         "县长李强向广大干部群众致以问候。",
+        "社会各界人士参加活动，县长李强讲话。",
         # items of a list 等 closes with a word for places or bodies
         "县委常委、组织部长刘剑分别深入舞泉、辛安、侯集、保和等乡镇看望慰问困难群众。",
         "县长李强先后走访了华兴、宏达、侯集等企业。",
