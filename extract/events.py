@@ -62,6 +62,7 @@ from govkg.extract.dates import (
     release_clock,
     same_day,
     same_day_words,
+    stated_month,
     stated_year,
 )
 from govkg.extract.directives import find_directives
@@ -1348,6 +1349,8 @@ class _Reader:
         self.clock = release_clock(release)
         # Without a clock, the one year the release states completes 8月14日.
         self.year = None if self.clock else stated_year(release.text)
+        # 2007年5月政府大事记: the month of the bare days of its items (6日，…).
+        self.month = stated_month(release.title or "", self.clock)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
         self.names = {p.key: p.name for p in persons}
         self.titles = {p.key: tuple(simplify(h.title) for h in p.holdings) for p in persons}
@@ -1426,6 +1429,7 @@ class _Reader:
             text,
             self.clock,
             year=self.year,
+            month=self.month,
             anchor=self.last_date,
             anchor_range=anchor_range,
             subjects=frozenset(m.end for m in mentions),

@@ -6170,3 +6170,19 @@ def test_roles_of_an_item_with_no_happening_go_to_no_earlier_item(text, expected
 def test_a_role_goes_back_to_no_happening_of_another_day_opened_since(text, expected):
     events = events_of(text, names=("岳明川", "卢青松", "庞立新"))
     assert [_roles(e) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a roundup headed by its month: its items' bare days are of that month
+        ("2019年11月县政府大事记", ["2019-11-06", "2019-11-12"]),
+        # control: a headline with no month alone, the clock's month (10 days ahead at most)
+        ("县政府大事记", ["2019-12-06", "2019-12-12"]),
+    ],
+)
+def test_the_items_of_a_roundup_headed_by_its_month_are_of_that_month(title, expected):
+    text = "6日，县长岳明川到青石镇调研。\n12日，县政府召开常务会议。"
+    release = Release(id="t", text=text, published="2019-12-04", title=title)
+    found = find_events(release, tuple(split_sentences(text)), persons_in(text, "岳明川"))
+    assert [e.date for e in found] == expected
