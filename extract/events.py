@@ -1139,6 +1139,26 @@ def _call_on_the_same(a: str, b: str) -> bool:
     return bool(whom[0] and whom[1]) and (whom[0] in whom[1] or whom[1] in whom[0])
 
 
+# Who went along with a named visitor, as the clause (or clauses, 在甲，乙的陪同下) between him
+# and a call (甲在乙的陪同下，看望…; 甲在乙、丙等陪同下，走访…).
+_ACCOMPANIED = re.compile(_DOER_TO_VISIT.pattern + r"在[^；;。！？!?：:“”]{1,80}?陪同下\s*[，,]\s*")
+
+
+def _accompanied_before(text: str, start: int, named: int, mentions: list[_Mention]) -> tuple[str, ...]:
+    """The named visitor a call opening the clause at ``start`` (its name at ``named``) follows,
+    with who went along with him between (甲在乙的陪同下，看望慰问…: 甲, who leads it); none else.
+
+    >>> named = [_Mention(0, 1, "甲"), _Mention(2, 3, "乙")]
+    >>> _accompanied_before("甲在乙的陪同下，看望慰问干警", 8, 8, named)
+    ('甲',)
+    >>> _accompanied_before("会议在乙的陪同下，看望慰问干警", 9, 9, [_Mention(3, 4, "乙")])
+    ()
+    """
+    if not _AND_THEN.fullmatch(text, start, named):
+        return ()
+    return tuple(m.key for m in mentions if m.end < start and _ACCOMPANIED.fullmatch(text, m.end, start))
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int  # view offsets within the sentence
@@ -1912,11 +1932,20 @@ class _Reader:
         one_call = called is None and doer and _CALLS_ON.match(match.group()) is not None
         kind = called or kind
         doers: list[str] = []
+        visitors: tuple[str, ...] = ()
         if doer:
             named = clause.start() + match.start("name")
             doers = [m.key for m in _within(mentions, clause.start(), named)]
+            # 甲在乙的陪同下，看望…: the visitor named before who went along with him leads it
+            visitors = (
+                _accompanied_before(v.text, clause.start(), named, mentions)
+                if not doers and kind == "inspection"
+                else ()
+            )
             went = (
-                not doers and kind == "inspection" and self._went_to(v.text, clause.start(), named, mentions)
+                not doers
+                and kind == "inspection"
+                and (bool(visitors) or self._went_to(v.text, clause.start(), named, mentions))
             )
             if not doers and not went:
                 return
@@ -2297,6 +2326,7 @@ class _Reader:
             said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
             draft.said = said and said.written
         draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
+        draft.roles += [Participation(key, "lead", sentence.span) for key in dict.fromkeys(visitors)]
         if draft.calls:
             # 在走访…时，甲与代表们交谈: who opens the clause after the frame makes the call.
             after = _starting(mentions, clause.end(), len(v.text))

@@ -6186,3 +6186,24 @@ def test_the_items_of_a_roundup_headed_by_its_month_are_of_that_month(title, exp
     release = Release(id="t", text=text, published="2019-12-04", title=title)
     found = find_events(release, tuple(split_sentences(text)), persons_in(text, "岳明川"))
     assert [e.date for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # a call told after who went along with its named visitor: a visit he leads
+        ("6月1日，市委书记卢青松在市委常委庞立新的陪同下，看望慰问了节日期间坚守岗位的干警。", [{"卢青松"}]),
+        # …and after several who went along, their titles between commas
+        (
+            "6月1日，市委书记卢青松在市委常委、秘书长庞立新，副市长岳明川的陪同下，看望慰问了环卫工人。",
+            [{"卢青松"}],
+        ),
+        # control: no one named before the frame, no visit (a group goes, or no one)
+        ("6月1日，市领导在市委常委庞立新的陪同下，看望慰问了环卫工人。", []),
+    ],
+)
+def test_a_call_after_who_went_along_with_its_named_visitor_is_his_visit(text, leads):
+    events = [e for e in events_of(text, names=("卢青松", "庞立新", "岳明川")) if e.type == "inspection"]
+    assert [{p.person for p in e.participations if p.role == "lead"} for e in events] == leads
+    # who went along leads nothing
+    assert all(p.role != "lead" for e in events for p in e.participations if p.person != "卢青松")
