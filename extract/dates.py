@@ -428,6 +428,7 @@ def find_dates(
     anchor: str | None = None,
     anchor_range: bool = False,
     subjects: frozenset[int] = frozenset(),
+    month: tuple[int, int] | None = None,
 ) -> Iterator[DateMention]:
     """Every date written in ``text``, resolved against ``clock`` (an ISO date or None).
 
@@ -441,7 +442,9 @@ def find_dates(
     (5月5日至7日; ``anchor_range``: ``anchor`` is the first day of one) such a day is
     no known day: 当天 may be any of its days, 次日 the day after any. ``subjects``: where
     the names of who acts end in ``text``; 当天 right after one (县长甲当天下午到某镇…) is the
-    day the doer acts, not some thing's day (活动当天), so the day of the clock too.
+    day the doer acts, not some thing's day (活动当天), so the day of the clock too. ``month``:
+    the year and month that a roundup's headline gives its items (2007年5月大事记, see
+    :func:`stated_month`), in which a bare day (6日) is read, whatever the clock.
 
     >>> [d.iso for d in find_dates("1月25日上午召开，昨天部署，2019年7月6日到村", "2020-01-26")]
     ['2020-01-25', '2020-01-25', '2019-07-06']
@@ -488,6 +491,9 @@ def find_dates(
             base = last or (clock if alone else None)
             origin = None if ranged else parse_clock(base)
             reading = origin + timedelta(days=shift) if origin else None
+            iso = reading.isoformat() if reading else None
+        elif month and (match.group("bd") or match.group("cd")):
+            reading = _valid(*month, cn_number(match.group("bd") or match.group("cd")) or 0)
             iso = reading.isoformat() if reading else None
         else:
             iso = _resolve(match, today, _tells_ahead(text, match.end()), written_year)
@@ -624,6 +630,31 @@ def stated_year(text: str) -> int | None:
     if len(years) != 1:
         years = {int(y) for y in _SITTING_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# A year and month a headline gives alone, no day after it (2007年5月政府大事记, 2021年3月工作动态):
+# not one of a range (2021年3月至5月) nor a day's (2021年3月5日).
+_MONTH_STATED = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月份?(?!\s*(?:[0-9一二三四五六七八九十廿卅]|[至到—–~～-]))"
+)
+
+
+def stated_month(headline: str, clock: str | None = None) -> tuple[int, int] | None:
+    """The year and month a headline gives its items, when it gives one and no day (a roundup's:
+    2007年5月政府大事记), not after the clock's month; None otherwise.
+
+    >>> stated_month("2007年5月政府大事记", "2007-06-05"), stated_month("2007年5月8日市长办公会")
+    ((2007, 5), None)
+    >>> stated_month("2007年5月至6月工作回顾"), stated_month("2021年3月工作动态", "2021-02-20")
+    (None, None)
+    """
+    found = {(int(y), int(m)) for y, m in _MONTH_STATED.findall(headline) if 1 <= int(m) <= 12}
+    if len(found) != 1:
+        return None
+    (year, month), today = found.pop(), parse_clock(clock)
+    if today is not None and (year, month) > (today.year, today.month):
+        return None  # 2021年3月 over a report of February: plans, not what was done
+    return year, month
 
 
 # What tells that a sentence reports a happening done (…看望了, 已经…, 曾…): not 了解, 为了, 过程.

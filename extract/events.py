@@ -62,6 +62,7 @@ from govkg.extract.dates import (
     release_clock,
     same_day,
     same_day_words,
+    stated_month,
     stated_year,
 )
 from govkg.extract.directives import find_directives
@@ -833,6 +834,8 @@ class _Draft:
     # A gathering told right after an undated visit (甲到某镇调研。甲主持召开座谈会): the visit,
     # whose day, if the headline alone gives it a day (6月8日，甲到某镇调研), is this one's too.
     after_visit: _Draft | None = None
+    # The item of a roundup it is told in (_items): no later item tells more of it.
+    item: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -1137,6 +1140,26 @@ def _call_on_the_same(a: str, b: str) -> bool:
     return bool(whom[0] and whom[1]) and (whom[0] in whom[1] or whom[1] in whom[0])
 
 
+# Who went along with a named visitor, as the clause (or clauses, 在甲，乙的陪同下) between him
+# and a call (甲在乙的陪同下，看望…; 甲在乙、丙等陪同下，走访…).
+_ACCOMPANIED = re.compile(_DOER_TO_VISIT.pattern + r"在[^；;。！？!?：:“”]{1,80}?陪同下\s*[，,]\s*")
+
+
+def _accompanied_before(text: str, start: int, named: int, mentions: list[_Mention]) -> tuple[str, ...]:
+    """The named visitor a call opening the clause at ``start`` (its name at ``named``) follows,
+    with who went along with him between (甲在乙的陪同下，看望慰问…: 甲, who leads it); none else.
+
+    >>> named = [_Mention(0, 1, "甲"), _Mention(2, 3, "乙")]
+    >>> _accompanied_before("甲在乙的陪同下，看望慰问干警", 8, 8, named)
+    ('甲',)
+    >>> _accompanied_before("会议在乙的陪同下，看望慰问干警", 9, 9, [_Mention(3, 4, "乙")])
+    ()
+    """
+    if not _AND_THEN.fullmatch(text, start, named):
+        return ()
+    return tuple(m.key for m in mentions if m.end < start and _ACCOMPANIED.fullmatch(text, m.end, start))
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int  # view offsets within the sentence
@@ -1349,6 +1372,8 @@ class _Reader:
         self.clock = release_clock(release)
         # Without a clock, the one year the release states completes 8月14日.
         self.year = None if self.clock else stated_year(release.text)
+        # 2007年5月政府大事记: the month of the bare days of its items (6日，…).
+        self.month = stated_month(release.title or "", self.clock)
         self.spans = sorted((m.start, m.end, p.key) for p in persons for m in p.mentions)
         self.names = {p.key: p.name for p in persons}
         self.titles = {p.key: tuple(simplify(h.title) for h in p.holdings) for p in persons}
@@ -1390,6 +1415,9 @@ class _Reader:
         self.part_of_day: tuple[int, str] | None = None  # 甲上午…: where, and its day
         self.written: list[Span] = []  # the spans of the dates written in the sentence read
         self.days_opened: dict[int, str] = {}  # the day a sentence opens with (1月8日上午，…), by its index
+        # The item of a roundup each sentence is in, by its index (_items), and the one read.
+        self.items: tuple[int, ...] = ()
+        self.item = 0
         self.in_words = False  # the clause being read is reported words
         self.arrival: tuple[int, str] | None = None  # 6月8日，甲来到某县。: the sentence, its day
         # 5月9日，甲到某县考察。: the sentence, its day, the type of what was told of
@@ -1411,6 +1439,7 @@ class _Reader:
 
     def read_events(self, index: int, sentence: Sentence, v: View, mentions: list[_Mention]) -> None:
         text = v.text
+        self.item = self.items[index] if index < len(self.items) else 0
         speech_from = _speech_from(text)
         # Dates that tell when (not bounds, not attributive): resolved, and days written that no
         # clock resolves (22日 in a release without a date), which still tell two happenings apart.
@@ -1423,6 +1452,7 @@ class _Reader:
             text,
             self.clock,
             year=self.year,
+            month=self.month,
             anchor=self.last_date,
             anchor_range=anchor_range,
             subjects=frozenset(m.end for m in mentions),
@@ -1613,10 +1643,12 @@ class _Reader:
             and not opening.anchored
             and self.current is not None
             and self.current.date is None
+            and self.current.item == self.item
             and not self.past
             and self._recent(opening.iso)
         ):
-            # 28日上午，甲一到某市，即…: the day of the visit told of.
+            # 28日上午，甲一到某市，即…: the day of the visit told of (not one that heads the
+            # next item of a roundup: 甲到某地慰问…。\n3日\n乙…).
             self.current.date = opening.iso
         if self.drafts:
             self.day_before = None
@@ -1700,6 +1732,7 @@ class _Reader:
 
     def _tell(self, draft: _Draft, index: int, clause: re.Match) -> None:
         """Take ``draft`` as a happening told of, the current one, where its clause starts."""
+        draft.item = self.item
         self.drafts.append(draft)
         self.current = draft
         self.marks.append(((index, clause.start()), draft))
@@ -1902,14 +1935,22 @@ class _Reader:
         one_call = called is None and doer and _CALLS_ON.match(match.group()) is not None
         kind = called or kind
         doers: list[str] = []
+        visitors: tuple[str, ...] = ()
         if doer:
             named = clause.start() + match.start("name")
             doers = [m.key for m in _within(mentions, clause.start(), named)]
+            # 甲在乙的陪同下，看望…: the visitor named before who went along with him leads it
+            visitors = (
+                _accompanied_before(v.text, clause.start(), named, mentions)
+                if not doers and kind == "inspection"
+                else ()
+            )
             went = (
                 not doers
                 and kind == "inspection"
                 and (
-                    self._went_to(v.text, clause.start(), named, mentions)
+                    bool(visitors)
+                    or self._went_to(v.text, clause.start(), named, mentions)
                     # 甲、乙等区领导，分两路走访慰问…: the party named in the clause before
                     or (
                         _DOER_TO_VISIT.fullmatch(v.text, clause.start(), named) is not None
@@ -2296,6 +2337,7 @@ class _Reader:
             said = next((d for d in reversed(self.unresolved) if d.span.start < cue_end), None)
             draft.said = said and said.written
         draft.roles = [Participation(key, "attend", sentence.span) for key in dict.fromkeys(doers)]
+        draft.roles += [Participation(key, "lead", sentence.span) for key in dict.fromkeys(visitors)]
         if draft.calls:
             # 在走访…时，甲与代表们交谈: who opens the clause after the frame makes the call.
             after = _starting(mentions, clause.end(), len(v.text))
@@ -2569,6 +2611,8 @@ class _Reader:
         this = draft.type in ("meeting", "ceremony") and _THIS_ONE.match(simplify(draft.name))
         award = draft.type == "ceremony" and _AWARD.match(simplify(draft.name))
         for other in reversed(self.drafts):
+            if other.item != self.item:
+                continue  # 9日，甲会见乙。\n△丙会见丁: an item of a roundup tells of its own
             if (
                 (this or (award and "颁奖" in simplify(other.name)))
                 and other.type in ("meeting", "ceremony")
@@ -3269,6 +3313,16 @@ class _Reader:
             return False
         return not (draft.date <= day <= (draft.until or draft.date))
 
+    def _day_since(self, draft: _Draft, sentence: int) -> bool:
+        """Whether a sentence after ``draft``'s, up to ``sentence``, opens with a day it was
+        not held on (any day, for a happening told with none); not a day long past, told as
+        background (1976年7月28日，某地发生地震)."""
+        return any(
+            draft.date is None or not (draft.date <= day <= (draft.until or draft.date))
+            for at, day in self.days_opened.items()
+            if draft.sentence < at <= sentence and not self._long_ago(day)
+        )
+
     def assign(self) -> None:
         """Give the participations read so far to the event told of where each was read."""
         fallback = self.current or (self.drafts[0] if self.drafts else None)
@@ -3290,6 +3344,10 @@ class _Reader:
                     told,
                 )
             target = told[1] if told else fallback
+            if self.items and target.item != self.items[where[0]]:
+                # 1日，甲到某镇慰问…。\n△乙在丙陪同下，看望…: an item of a roundup that tells
+                # of no happening read is no part of one an item before it told of.
+                continue
             if (told is None or told[0][0] < where[0]) and self._another_day(target, where[0]):
                 # 1月9日，甲到某村走访。1月8日上午，乙深入到某镇，倾听民意: a day of its own, no part
                 # of the happening told of before.
@@ -3322,12 +3380,18 @@ class _Reader:
                 # 甲主持召开座谈会。…甲还来到某馆…: one leads a visit, not a meeting; 会前，甲会见
                 # 乙。会议由丙主持: one chairs a meeting, not a reception. The role goes to the
                 # happening of its kind told of before, if any.
-                # …not one of a year long past told in between (2010年，甲到某市考察…。乙陪同考察)
+                # …not one of a year long past told in between (2010年，甲到某市考察…。乙陪同考察),
+                # nor one told before a day it was not held on opened a sentence (6日，甲来我市考察。
+                # 9日，乙会见丙率领的代表团: 丙 leads no visit of the 6th).
                 target = next(
                     (
                         draft
                         for mark, draft in reversed(self.marks)
-                        if mark <= where and draft.type in fits and not draft.past
+                        if mark <= where
+                        and draft.type in fits
+                        and not draft.past
+                        and draft.item == target.item
+                        and not self._day_since(draft, where[0])
                     ),
                     None,
                 )
@@ -3782,6 +3846,37 @@ def _sentence_view(release: Release, body: View, sentence: Sentence) -> View:
     return view(sentence.text)  # a sentence that is no part of the body (as some tests give)
 
 
+# What marks the start of an item of a roundup (大事记, 工作动态) at the start of a line: a
+# bullet (■ 12月28日，…; △副市长甲会见…), or a day (or month) alone on its line, heading the items
+# of that day (3日\n市委书记甲…).
+_ITEM_BULLET = re.compile(r"[ \t\u3000]*[■□●○◆◇▲△▼▽★☆►▶◎※]")
+_DAY_HEADING = re.compile(
+    r"\s*(?:(?:[0-9]{4}年)?[0-9]{1,2}月)?[0-9]{1,2}[日号](?:\s*[-—–~～至到]\s*[0-9]{1,2}[日号]?)?\s*"
+    r"|\s*(?:[0-9]{4}年)?[0-9]{1,2}月份?\s*"
+)
+
+
+def _items(text: str, sentences: tuple[Sentence, ...]) -> tuple[int, ...]:
+    r"""The item of a roundup each sentence is in: a count that goes up where a line opens with
+    a bullet or is a day alone (:data:`_ITEM_BULLET`, :data:`_DAY_HEADING`). A release with no
+    such mark is one item.
+
+    >>> from govkg.extract.sentences import split_sentences
+    >>> text = "9日，甲会见乙。丙陪同。\n△丁会见戊。\n3日\n己到某镇调研。"
+    >>> _items(text, tuple(split_sentences(text)))
+    (0, 0, 1, 2, 2)
+    """
+    items, item = [], 0
+    for sentence in sentences:
+        start = sentence.span.start
+        line_start = start == 0 or text[start - 1] == "\n" or sentence.text[:1] == "\n"
+        body = sentence.text.lstrip("\n")
+        if line_start and (_ITEM_BULLET.match(body) or _DAY_HEADING.fullmatch(body)):
+            item += 1
+        items.append(item)
+    return tuple(items)
+
+
 def find_events(
     release: Release, sentences: tuple[Sentence, ...], persons: tuple[Person, ...]
 ) -> Iterator[Event]:
@@ -3795,10 +3890,11 @@ def find_events(
     [('meeting', '疫情防控工作电视电话会议', '2020-01-25', ('习近平总书记重要指示精神',))]
     """
     reader = _Reader(release, persons)
+    reader.items = _items(release.text, sentences)
     headlined = _headline_drafts(release) if release.title else {}
     # 6月8日某县召开常务会议 over a body that gives no day: 次日 and 当天 count from the headline's.
     headline_day = reader.last_date = _headline_day(headlined)
-    orphans: list[Participation] = []
+    orphans: list[tuple[int, Participation]] = []  # (the item read in, the role)
     directives: list[tuple[int, str]] = []
     run_start = 0  # where the sentence a part after a semicolon is cut from starts
     body = view(release.text)  # each sentence's view is a part of it (made once, by persons)
@@ -3816,7 +3912,7 @@ def find_events(
             reader.after_quote = _after_quotation(sentences, index)
             reader.read_roles(index, whole, v, mentions)
             if reader.current is None:
-                orphans.extend(reader.taken())
+                orphans.extend((reader.item, part) for part in reader.taken())
             else:
                 reader.assign()
         for offset, phrase in find_directives(v.text):
@@ -3832,7 +3928,7 @@ def find_events(
         reader.read_events(0, headline, view(release.title), [])
         opening = first_date(sentences[0].text, reader.clock)
         for draft in reader.drafts:
-            draft.roles.extend(orphans)
+            draft.roles.extend(part for _, part in orphans)
             draft.date = draft.date or opening
             orphans = []
         reader.drafts += told_in_words
@@ -3846,13 +3942,17 @@ def find_events(
     _date_captions(drafts, sentences)
     _delegation_heads_lead(drafts, persons)
     drafts = _commissions_at_the_sitting(drafts, release.text)
-    for part in orphans:
-        if part not in drafts[0].roles:
-            drafts[0].roles.append(part)
+    for item, part in orphans:
+        # (of the first happening of its own item of a roundup: 1日\n甲在乙陪同下…。\n△丙到某镇调研)
+        first = next((d for d in drafts if d.item == item), None)
+        if first is not None and part not in first.roles:
+            first.roles.append(part)
     for index, phrase in directives:
         # (not a meeting held before the one told of, past its own sentence)
         told = (d for d in reversed(drafts) if d.sentence <= index and not (d.aside and d.sentence < index))
         owner = next(told, drafts[0])
+        if reader.items and owner.item != reader.items[index]:
+            continue  # an item of a roundup that tells of no happening: what it carries out is its own
         if phrase not in owner.implements:
             owner.implements.append(phrase)
     # 5月6日和12日，甲连续两次召开…: one event a day, each with what was read of them.

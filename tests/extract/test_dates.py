@@ -14,6 +14,7 @@ from govkg.extract.dates import (
     resolve_day,
     resolve_month_day,
     same_day_words,
+    stated_month,
     stated_year,
 )
 
@@ -644,3 +645,36 @@ def test_a_day_of_the_first_lunar_month_of_a_written_year(text, iso):
 )
 def test_a_datelines_day_is_the_clock(text, clock):
     assert release_clock(Release(id="t", text=text, published="2015-09-13")) == clock
+
+
+@pytest.mark.parametrize(
+    ("headline", "clock", "expected"),
+    [
+        # a roundup's month, given alone in its headline, the clock after it
+        ("2019年11月县政府大事记", "2019-12-04", (2019, 11)),
+        ("2019年11月份工作动态", "2019-12-04", (2019, 11)),
+        ("2019年11月份工作动态", None, (2019, 11)),
+        # controls: a day's date, a range of months, two months, a month after the clock
+        ("2019年11月6日县长办公会召开", "2019-12-04", None),
+        ("2019年9月至11月重点工作回顾", "2019-12-04", None),
+        ("2019年10月和2019年11月大事记", "2019-12-04", None),
+        ("2020年1月工作安排", "2019-12-04", None),
+    ],
+)
+def test_stated_month_is_the_month_a_headline_gives_alone(headline, clock, expected):
+    assert stated_month(headline, clock) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "expected"),
+    [
+        # a bare day is read in the month the headline gives, not the clock's (a future day)
+        ("6日，县长到某镇调研。二十八日，召开会议。", (2019, 11), ["2019-11-06", "2019-11-28"]),
+        # control: with no month, the clock's month, 10 days ahead at most
+        ("6日，县长到某镇调研。二十八日，召开会议。", None, ["2019-12-06", "2019-11-28"]),
+        # control: a month and day written are read as written; 昨天 from the clock
+        ("11月6日到某镇调研，昨天召开会议", (2019, 10), ["2019-11-06", "2019-12-03"]),
+    ],
+)
+def test_a_bare_day_is_read_in_the_month_a_roundup_headline_gives(text, month, expected):
+    assert [d.iso for d in find_dates(text, "2019-12-04", month=month)] == expected

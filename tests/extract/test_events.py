@@ -6116,3 +6116,121 @@ def test_hosts_who_each_receive_an_unnamed_party_hold_one_reception_each(text, h
     events = events_of(text, names=("张三", "李四"))
     assert [e.date for e in events] == ["2020-06-09"] * len(hosts)
     assert [{p.person for p in e.participations if p.role == "host"} for e in events] == hosts
+
+
+def _roles(event):
+    return {(p.person, p.role) for p in event.participations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bulleted item of a roundup is its own: the visit it tells of is no part of the one before
+        (
+            "1日，市长岳明川带领有关部门深入某工地看望慰问干部职工。\n"
+            "△市委书记卢青松在市委常委庞立新的陪同下，在城区就文化设施建设进行调研。",
+            [
+                ("2020-06-01", {("岳明川", "lead")}),
+                (None, {("卢青松", "lead"), ("庞立新", "accompany")}),
+            ],
+        ),
+        # …and so is an item headed by a day alone on its line, whose day dates no item before it
+        (
+            "市长岳明川带领有关部门深入某工地看望慰问干部职工。\n3日\n"
+            "市委书记卢青松在市委常委庞立新的陪同下，在城区就文化设施建设进行调研。",
+            [
+                (None, {("岳明川", "lead")}),
+                (None, {("卢青松", "lead"), ("庞立新", "accompany")}),
+            ],
+        ),
+        # control: the same sentences as one story, with no mark, tell of one visit
+        (
+            "1日，市长岳明川带领有关部门深入某工地看望慰问干部职工。"
+            "市委书记卢青松在市委常委庞立新的陪同下，在城区就文化设施建设进行调研。",
+            [("2020-06-01", {("岳明川", "lead"), ("卢青松", "lead"), ("庞立新", "accompany")})],
+        ),
+    ],
+)
+def test_an_item_of_a_roundup_tells_of_its_own_happening(text, expected):
+    events = events_of(text, names=("岳明川", "卢青松", "庞立新"))
+    assert [(e.date, _roles(e)) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an item that tells of no happening read gives its roles to none an item before told of
+        (
+            "1日，市长岳明川带领有关部门深入某工地看望慰问干部职工。\n"
+            "△副市长庞立新参加某文艺汇演。市委常委卢青松陪同。",
+            [{("岳明川", "lead")}],
+        ),
+        # control: with no mark, who goes along goes along on the visit told of
+        (
+            "1日，市长岳明川带领有关部门深入某工地看望慰问干部职工。市委常委卢青松陪同。",
+            [{("岳明川", "lead"), ("卢青松", "accompany")}],
+        ),
+    ],
+)
+def test_roles_of_an_item_with_no_happening_go_to_no_earlier_item(text, expected):
+    events = events_of(text, names=("岳明川", "卢青松", "庞立新"))
+    assert [_roles(e) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one who leads a delegation received on the 9th leads no visit told of on the 6th
+        (
+            "6日，某部副部长岳明川来我市考察文化遗产保护情况。\n"
+            "9日，市长卢青松会见了某市市长庞立新率领的代表团一行。",
+            [{("岳明川", "lead")}, {("卢青松", "host"), ("庞立新", "guest")}],
+        ),
+        # control: a visit of the same day still takes who goes along on it, told after a meeting
+        (
+            "6日，某部副部长岳明川来我市考察文化遗产保护情况。\n"
+            "6日下午，市长卢青松主持召开座谈会。市委常委庞立新陪同。",
+            [{("岳明川", "lead"), ("庞立新", "accompany")}, {("卢青松", "chair")}],
+        ),
+    ],
+)
+def test_a_role_goes_back_to_no_happening_of_another_day_opened_since(text, expected):
+    events = events_of(text, names=("岳明川", "卢青松", "庞立新"))
+    assert [_roles(e) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a roundup headed by its month: its items' bare days are of that month
+        ("2019年11月县政府大事记", ["2019-11-06", "2019-11-12"]),
+        # control: a headline with no month alone, the clock's month (10 days ahead at most)
+        ("县政府大事记", ["2019-12-06", "2019-12-12"]),
+    ],
+)
+def test_the_items_of_a_roundup_headed_by_its_month_are_of_that_month(title, expected):
+    text = "6日，县长岳明川到青石镇调研。\n12日，县政府召开常务会议。"
+    release = Release(id="t", text=text, published="2019-12-04", title=title)
+    found = find_events(release, tuple(split_sentences(text)), persons_in(text, "岳明川"))
+    assert [e.date for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # a call told after who went along with its named visitor: a visit he leads
+        ("6月1日，市委书记卢青松在市委常委庞立新的陪同下，看望慰问了节日期间坚守岗位的干警。", [{"卢青松"}]),
+        # …and after several who went along, their titles between commas
+        (
+            "6月1日，市委书记卢青松在市委常委、秘书长庞立新，副市长岳明川的陪同下，看望慰问了环卫工人。",
+            [{"卢青松"}],
+        ),
+        # control: no one named before the frame, no visit (a group goes, or no one)
+        ("6月1日，市领导在市委常委庞立新的陪同下，看望慰问了环卫工人。", []),
+    ],
+)
+def test_a_call_after_who_went_along_with_its_named_visitor_is_his_visit(text, leads):
+    events = [e for e in events_of(text, names=("卢青松", "庞立新", "岳明川")) if e.type == "inspection"]
+    assert [{p.person for p in e.participations if p.role == "lead"} for e in events] == leads
+    # who went along leads nothing
+    assert all(p.role != "lead" for e in events for p in e.participations if p.person != "卢青松")
