@@ -495,7 +495,15 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 found.append((start, end + 1, name + after[0], False))
         elif text.startswith(_CITIZENS, end) and not any(p.name.endswith("市") for p in gazetteer()[name]):
             continue  # 江城市民: the people of a city called 江城 (its byname), not of a district 江城区
-        elif _ORGAN_AFTER.match(after):
+        elif _ORGAN_AFTER.match(after) and not (
+            # 技术创新和市场开拓: a short name held inside words on both sides, the one before
+            # (创新) and the one its level word begins (市场, 区域), names no place; standing
+            # free it still does (浦东市场监管局), and the people of a city keep theirs (江城市民).
+            _NOT_A_LEVEL.match(text, end)
+            and not text.startswith(_CITIZENS, end)
+            and _CJK_CHAR.match(before)
+            and before not in "在到赴于省市州"
+        ):
             found.append((start, end, full, False))
         elif (
             name not in load_words("place_words.tsv")
