@@ -3589,6 +3589,38 @@ def test_a_witnessed_signing(text, expected):
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those who sign (甲代表县政府与某公司签订, 甲与乙签署) attend the signing
+        (
+            "6月9日，某县招商项目签约仪式在县城举行。副县长张三代表县政府与某公司签订投资协议。",
+            [("signing", {("张三", "attend")})],
+        ),
+        (
+            "6月9日，县长张三与某公司董事长王五签署合作协议。",
+            [("signing", {("张三", "attend"), ("王五", "attend")})],
+        ),
+        # controls: one who asks others to sign, or a meeting that studies a signing, signs nothing
+        (
+            "6月9日，县长张三主持召开安全生产会议并要求企业签订安全承诺书。",
+            [("meeting", {("张三", "chair")})],
+        ),
+        (
+            "6月9日，县长张三在某企业调研时要求企业与员工签订劳动合同。",
+            [("inspection", {("张三", "lead"), ("张三", "speak")})],
+        ),
+        (
+            "6月9日，县长张三主持召开县政府常务会议，研究签署有关协议事项。",
+            [("meeting", {("张三", "chair")})],
+        ),
+    ],
+)
+def test_those_who_sign_attend_the_signing(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
 def test_a_witnessed_signing_is_named_without_the_witness_verb():
     text = "6月9日，张三和李四见证了某项目签约仪式。"
     assert [e.name for e in events_of(text, names=("张三", "李四"))] == ["某项目签约仪式"]
