@@ -127,6 +127,10 @@ _WENT_TO = re.compile(
 )
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
+# Who meets visitors at the door, a reception's cue or a welcome (公司董事长甲在门口迎接来调研的
+# 各级领导, 甲接待了来考察的乙一行): the visit's verb after it is the visitors', not his; not a
+# reception room or hall or a visiting day (接待室, 接待大厅, 接待日).
+_MEETS_VISITORS = re.compile(r"会见|接见|会晤|迎接|接待(?![室厅中站处日]|大厅)")
 # A clause that frames what follows by a reception (在会见乙时，…).
 _RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
 # The colon of a clock time (上午9：30, 9:30) separates no clause.
@@ -1023,13 +1027,16 @@ def _group_opens(text: str, clause: re.Match, inside: list) -> bool:
 
 
 def _receives_visitor(text: str, start: int, end: int) -> bool:
-    """Whether who stands at ``start`` receives a visitor named by his visit (会见了来某市考察的乙).
+    """Whether who stands at ``start`` receives a visitor named by his visit (会见了来某市考察的乙,
+    在门口迎接来调研的乙).
 
     >>> _receives_visitor("甲在宾馆会见了来某市考察的乙", 1, 14), _receives_visitor("甲到某市考察", 1, 6)
     (True, False)
+    >>> _receives_visitor("甲在门口迎接来调研的乙", 1, 11), _receives_visitor("甲到接待中心调研", 1, 8)
+    (True, False)
     """
     verb = event_names.inspect_verb(text, start, end)
-    return verb is not None and _RECEIVES.search(text, start, verb) is not None
+    return verb is not None and _MEETS_VISITORS.search(text, start, verb) is not None
 
 
 def _inspection_cue(text: str, start: int, end: int) -> int | None:

@@ -3621,6 +3621,23 @@ def test_those_who_sign_attend_the_signing(text, expected):
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # who meets the visitors at the door or receives them leads no visit
+        ("6月9日，市长张三到某公司调研。公司董事长王五在厂区门口迎接调研的市领导。", {"张三"}),
+        ("6月9日，某集团董事长王五一行来我县考察，县长张三热情接待了来我县考察的王五一行。", {"王五"}),
+        # controls: a reception hall or centre visited, and a visit about welcoming a check
+        ("6月9日，县长张三到县政务服务中心接待大厅调研。", {"张三"}),
+        ("6月9日，县长张三到县接待中心检查疫情防控工作。", {"张三"}),
+        ("6月9日，县长张三带队到某镇调研迎接省级检查准备工作。", {"张三"}),
+    ],
+)
+def test_who_meets_the_visitors_leads_no_visit(text, leads):
+    (visit,) = events_of(text, names=("张三", "王五"))
+    assert {p.person for p in visit.participations if p.role == "lead"} == leads
+
+
 def test_a_witnessed_signing_is_named_without_the_witness_verb():
     text = "6月9日，张三和李四见证了某项目签约仪式。"
     assert [e.name for e in events_of(text, names=("张三", "李四"))] == ["某项目签约仪式"]
