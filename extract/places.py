@@ -802,8 +802,11 @@ def find_jurisdiction(release: Release) -> str | None:
             text[:200] + title,
         ) or _central_officer().search(title + "\n" + text[:200]):
             return "中国"
-        # No self-reference: a release that keeps naming one place is about it.
-        named = Counter(full for _, _, full in find_places(title + "\n" + text))
+        # No self-reference: a release that keeps naming one place is about it, unless it
+        # names it as its guests' (某集团董事长甲会见来访的乙市市长丙一行): a company's release
+        # about officials who called on it speaks for none of their places.
+        guests = _guests_places(title + "\n" + text)
+        named = Counter(full for _, _, full in find_places(title + "\n" + text) if full not in guests)
         if named:
             full, times = named.most_common(1)[0]
             if times >= 3 and times >= 0.6 * sum(named.values()):
@@ -877,6 +880,25 @@ def find_jurisdiction(release: Release) -> str | None:
         if not any(_level(n) == dominant for n in scores):
             return None
     return written.get(best, best)
+
+
+def _guests_places(text: str) -> frozenset[str]:
+    """The places a text names as its visitors' or its guests': named before 来我市 or 来乙市
+    考察, or between a reception's verb and the group it receives (会见了来访的甲市市长乙一行).
+
+    >>> sorted(_guests_places("某集团董事长甲会见了来访的宜宾市市长乙一行。宜宾市客人参观了展厅。"))
+    ['宜宾市']
+    >>> sorted(_guests_places("宜宾市市长乙到某公司调研。"))
+    []
+    """
+    starts = {start: name for start, _, name in _names_in(text)}
+    return frozenset(
+        full
+        for start, end, full, _ in _matches(text)
+        if _VISITOR.match(text, end)
+        or _comes_to_another(text, end, full, starts)
+        or _received_guests(text, start, end)
+    )
 
 
 def _listed_with_siblings(text: str, best: str) -> str | None:
