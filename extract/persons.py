@@ -1262,8 +1262,8 @@ class _Finder:
         t = self.text
         for m in _alternatives("group").finditer(t):
             name = name_at(t, m.end(), self.known()) or self.ethnic_name_after(m.end())
-            if not name:
-                continue
+            if not name or (name not in self.found and _coming_to(name)):
+                continue  # 邀请企业负责人来通江考察: who comes to a place, no name
             self.add(name)
             for _, other in self.list_after(m.end() + len(name), ethnic=True):
                 self.add(other)
@@ -2041,12 +2041,16 @@ def _visited_abbreviations() -> frozenset[str]:
 
 def _coming_to(word: str) -> bool:
     """Whether a word read as a name is 来 and the abbreviation of the province or country come
-    to (来京, 来沪, 来华): a visit, though 来 is a surname too.
+    to (来京, 来沪, 来华), or a place's name of the gazetteer, full or short (邀请客商来通江考察):
+    a visit, though 来 is a surname too.
 
-    >>> _coming_to("来京"), _coming_to("来华"), _coming_to("来小明")
-    (True, True, False)
+    >>> _coming_to("来京"), _coming_to("来华"), _coming_to("来通江"), _coming_to("来小明")
+    (True, True, True, False)
     """
-    return len(word) == 2 and word[0] == "来" and word[1] in _visited_abbreviations()
+    return word[:1] == "来" and (
+        (len(word) == 2 and word[1] in _visited_abbreviations())
+        or (len(word) > 2 and word[1:] in gazetteer())
+    )
 
 
 def _notice_title(chunk: str) -> bool:
