@@ -186,6 +186,10 @@ _WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
 # Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式), though what the clause
 # tells of before the welcome is (会见并欢迎甲来某市考察); a welcome's rite or banquet is no welcome.
 _WELCOMED_TO = re.compile(r"欢迎(?![仪宴晚酒词辞会])[^，,。；;]{0,15}?(?:来|到|赴)")
+# Nor is what someone is invited to come for (邀请客商来某县考察); an invitation accepted is a
+# visit made (应某市邀请，甲到某市考察; 应乙邀请甲到某市考察).
+_INVITED_TO = re.compile(r"(?<!应)邀请(?![函书])[^，,。；;]{0,15}?(?:来|到|赴)")
+_ACCEPTED = re.compile(r"应[^，,。；;]{0,12}$")
 # Nor is what someone is thanked for (乙感谢某市派团参加某论坛, 感谢甲出席某年会): a part the other side
 # took, told as thanks, not a happening the release reports.
 _THANKED_FOR = re.compile(r"感谢[^，,。；;]{0,15}?(?:参加|出席|莅临|派团|来|到|赴)")
@@ -1558,6 +1562,8 @@ class _Reader:
             ):
                 continue
             welcomed = _WELCOMED_TO.search(words) or _THANKED_FOR.search(words)
+            if not welcomed and (invited := _INVITED_TO.search(words)):
+                welcomed = None if _ACCEPTED.search(words, 0, invited.start()) else invited
             # cues share their words: the clause read once for all, and only the rows it may match tried
             for kind, pattern in _cues_held(_needs_held(words)):
                 match = pattern.search(words)

@@ -3638,6 +3638,23 @@ def test_who_meets_the_visitors_leads_no_visit(text, leads):
     assert {p.person for p in visit.participations if p.role == "lead"} == leads
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is invited to come for is no visit the release reports
+        ("今年以来，县领导多次外出招商，邀请企业负责人来某县考察，促成两个项目签约。", []),
+        ("6月9日，县长张三邀请某集团董事长王五来某县考察。", []),
+        # controls: an invitation accepted is a visit made, and a visit before an invitation stands
+        ("6月9日，应某市邀请，县长张三到某市考察。", [("inspection", {("张三", "lead")})]),
+        ("6月9日，应某集团邀请县长张三到某集团考察。", [("inspection", {("张三", "lead")})]),
+        ("6月9日，县长张三到某企业调研，邀请专家来县授课。", [("inspection", {("张三", "lead")})]),
+    ],
+)
+def test_what_someone_is_invited_to_come_for_is_no_visit(text, expected):
+    events = events_of(text, names=("张三", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
 def test_a_witnessed_signing_is_named_without_the_witness_verb():
     text = "6月9日，张三和李四见证了某项目签约仪式。"
     assert [e.name for e in events_of(text, names=("张三", "李四"))] == ["某项目签约仪式"]
