@@ -793,8 +793,10 @@ class _Finder:
         leaders = heads_after_name()
         for end in sorted(self.heads):
             head = self.heads[end]
-            if (head in context_words("after") and head not in leaders) or t.startswith("会", end):
-                continue  # 代表 is a verb too; 常委会 is no title
+            if (head in context_words("after") and head not in leaders) or (
+                t.startswith("会", end) and not t.startswith(_MEETS_AFTER_HEAD, end)
+            ):
+                continue  # 代表 is a verb too; 常委会 is no title (甲董事长会见乙: 会见 is a verb)
             start = end - len(head)
             while start > 0 and t[start - 1] in "副" and head[0] != "副":
                 start -= 1
@@ -2037,6 +2039,11 @@ def _after_sex_note(text: str, i: int) -> int:
 def _visited_abbreviations() -> frozenset[str]:
     """The one-character names of provinces and of China a visit comes to (来湘, 来华)."""
     return frozenset(row[0] for row in load_table("province_abbreviations.tsv")) | {"华"}
+
+
+# Verbs that open with 会, after a title written after its holder's name (甲董事长会见乙,
+# 甲书记会同乙): the title ends there, and is no 常委会's head.
+_MEETS_AFTER_HEAD = ("会见", "会晤", "会谈", "会同")
 
 
 def _coming_to(word: str) -> bool:

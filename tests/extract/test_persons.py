@@ -2487,3 +2487,18 @@ def test_appointments_listed_after_the_posts_they_fill(text, expected):
 )
 def test_who_comes_to_a_place_after_a_group_word_is_no_person(text, expected):
     assert set(persons(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title written after its holder's name, before a verb that opens with 会
+        ("7月4日，周文涛董事长会见了来访的客人。", {"周文涛": ["董事长"]}),
+        ("7月4日，周文涛书记会同有关部门负责人到园区调研。", {"周文涛": ["书记"]}),
+        # controls: 常委会 is no title's head and no name before it
+        ("7月4日，县委常委会召开会议。", {}),
+        ("7月4日，市人大常委会见证了签约。", {}),
+    ],
+)
+def test_a_title_after_the_name_before_a_verb_of_hui(text, expected):
+    assert titles(text) == expected
