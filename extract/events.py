@@ -128,6 +128,10 @@ _WENT_TO = re.compile(
 )
 # A reception cue: what follows it in its clause is whom it receives.
 _RECEIVES = re.compile(r"会见|接见|会晤")
+# Who meets visitors at the door, a reception's cue or a welcome (公司董事长甲在门口迎接来调研的
+# 各级领导, 甲接待了来考察的乙一行): the visit's verb after it is the visitors', not his; not a
+# reception room or hall or a visiting day (接待室, 接待大厅, 接待日).
+_MEETS_VISITORS = re.compile(r"会见|接见|会晤|迎接|接待(?![室厅中站处日]|大厅)")
 # A clause that frames what follows by a reception (在会见乙时，…).
 _RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
 # The colon of a clock time (上午9：30, 9:30) separates no clause.
@@ -183,6 +187,10 @@ _WELCOME = re.compile(r"表示(?:热烈)?(?:欢迎|感谢|祝贺|慰问)")
 # Nor is what someone is welcomed to come for (欢迎甲来华出席…开幕式), though what the clause
 # tells of before the welcome is (会见并欢迎甲来某市考察); a welcome's rite or banquet is no welcome.
 _WELCOMED_TO = re.compile(r"欢迎(?![仪宴晚酒词辞会])[^，,。；;]{0,15}?(?:来|到|赴)")
+# Nor is what someone is invited to come for (邀请客商来某县考察); an invitation accepted is a
+# visit made (应某市邀请，甲到某市考察; 应乙邀请甲到某市考察).
+_INVITED_TO = re.compile(r"(?<!应)邀请(?![函书])[^，,。；;]{0,15}?(?:来|到|赴)")
+_ACCEPTED = re.compile(r"应[^，,。；;]{0,12}$")
 # Nor is what someone is thanked for (乙感谢某市派团参加某论坛, 感谢甲出席某年会): a part the other side
 # took, told as thanks, not a happening the release reports.
 _THANKED_FOR = re.compile(r"感谢[^，,。；;]{0,15}?(?:参加|出席|莅临|派团|来|到|赴)")
@@ -1027,13 +1035,16 @@ def _group_opens(text: str, clause: re.Match, inside: list) -> bool:
 
 
 def _receives_visitor(text: str, start: int, end: int) -> bool:
-    """Whether who stands at ``start`` receives a visitor named by his visit (会见了来某市考察的乙).
+    """Whether who stands at ``start`` receives a visitor named by his visit (会见了来某市考察的乙,
+    在门口迎接来调研的乙).
 
     >>> _receives_visitor("甲在宾馆会见了来某市考察的乙", 1, 14), _receives_visitor("甲到某市考察", 1, 6)
     (True, False)
+    >>> _receives_visitor("甲在门口迎接来调研的乙", 1, 11), _receives_visitor("甲到接待中心调研", 1, 8)
+    (True, False)
     """
     verb = event_names.inspect_verb(text, start, end)
-    return verb is not None and _RECEIVES.search(text, start, verb) is not None
+    return verb is not None and _MEETS_VISITORS.search(text, start, verb) is not None
 
 
 def _inspection_cue(text: str, start: int, end: int) -> int | None:
@@ -1584,6 +1595,8 @@ class _Reader:
             ):
                 continue
             welcomed = _WELCOMED_TO.search(words) or _THANKED_FOR.search(words)
+            if not welcomed and (invited := _INVITED_TO.search(words)):
+                welcomed = None if _ACCEPTED.search(words, 0, invited.start()) else invited
             # cues share their words: the clause read once for all, and only the rows it may match tried
             for kind, pattern in _cues_held(_needs_held(words)):
                 match = pattern.search(words)

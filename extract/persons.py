@@ -793,8 +793,10 @@ class _Finder:
         leaders = heads_after_name()
         for end in sorted(self.heads):
             head = self.heads[end]
-            if (head in context_words("after") and head not in leaders) or t.startswith("会", end):
-                continue  # 代表 is a verb too; 常委会 is no title
+            if (head in context_words("after") and head not in leaders) or (
+                t.startswith("会", end) and not t.startswith(_MEETS_AFTER_HEAD, end)
+            ):
+                continue  # 代表 is a verb too; 常委会 is no title (甲董事长会见乙: 会见 is a verb)
             start = end - len(head)
             while start > 0 and t[start - 1] in "副" and head[0] != "副":
                 start -= 1
@@ -1262,8 +1264,8 @@ class _Finder:
         t = self.text
         for m in _alternatives("group").finditer(t):
             name = name_at(t, m.end(), self.known()) or self.ethnic_name_after(m.end())
-            if not name:
-                continue
+            if not name or (name not in self.found and _coming_to(name)):
+                continue  # 邀请企业负责人来通江考察: who comes to a place, no name
             self.add(name)
             for _, other in self.list_after(m.end() + len(name), ethnic=True):
                 self.add(other)
@@ -2039,14 +2041,23 @@ def _visited_abbreviations() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("province_abbreviations.tsv")) | {"华"}
 
 
+# Verbs that open with 会, after a title written after its holder's name (甲董事长会见乙,
+# 甲书记会同乙): the title ends there, and is no 常委会's head.
+_MEETS_AFTER_HEAD = ("会见", "会晤", "会谈", "会同")
+
+
 def _coming_to(word: str) -> bool:
     """Whether a word read as a name is 来 and the abbreviation of the province or country come
-    to (来京, 来沪, 来华): a visit, though 来 is a surname too.
+    to (来京, 来沪, 来华), or a place's name of the gazetteer, full or short (邀请客商来通江考察):
+    a visit, though 来 is a surname too.
 
-    >>> _coming_to("来京"), _coming_to("来华"), _coming_to("来小明")
-    (True, True, False)
+    >>> _coming_to("来京"), _coming_to("来华"), _coming_to("来通江"), _coming_to("来小明")
+    (True, True, True, False)
     """
-    return len(word) == 2 and word[0] == "来" and word[1] in _visited_abbreviations()
+    return word[:1] == "来" and (
+        (len(word) == 2 and word[1] in _visited_abbreviations())
+        or (len(word) > 2 and word[1:] in gazetteer())
+    )
 
 
 def _notice_title(chunk: str) -> bool:

@@ -495,7 +495,15 @@ def _matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 found.append((start, end + 1, name + after[0], False))
         elif text.startswith(_CITIZENS, end) and not any(p.name.endswith("市") for p in gazetteer()[name]):
             continue  # 江城市民: the people of a city called 江城 (its byname), not of a district 江城区
-        elif _ORGAN_AFTER.match(after):
+        elif _ORGAN_AFTER.match(after) and not (
+            # 技术创新和市场开拓: a short name held inside words on both sides, the one before
+            # (创新) and the one its level word begins (市场, 区域), names no place; standing
+            # free it still does (浦东市场监管局), and the people of a city keep theirs (江城市民).
+            _NOT_A_LEVEL.match(text, end)
+            and not text.startswith(_CITIZENS, end)
+            and _CJK_CHAR.match(before)
+            and before not in "在到赴于省市州"
+        ):
             found.append((start, end, full, False))
         elif (
             name not in load_words("place_words.tsv")
@@ -794,8 +802,11 @@ def find_jurisdiction(release: Release) -> str | None:
             text[:200] + title,
         ) or _central_officer().search(title + "\n" + text[:200]):
             return "中国"
-        # No self-reference: a release that keeps naming one place is about it.
-        named = Counter(full for _, _, full in find_places(title + "\n" + text))
+        # No self-reference: a release that keeps naming one place is about it, unless it
+        # names it as its guests' (某集团董事长甲会见来访的乙市市长丙一行): a company's release
+        # about officials who called on it speaks for none of their places.
+        guests = _guests_places(title + "\n" + text)
+        named = Counter(full for _, _, full in find_places(title + "\n" + text) if full not in guests)
         if named:
             full, times = named.most_common(1)[0]
             if times >= 3 and times >= 0.6 * sum(named.values()):
@@ -869,6 +880,25 @@ def find_jurisdiction(release: Release) -> str | None:
         if not any(_level(n) == dominant for n in scores):
             return None
     return written.get(best, best)
+
+
+def _guests_places(text: str) -> frozenset[str]:
+    """The places a text names as its visitors' or its guests': named before 来我市 or 来乙市
+    考察, or between a reception's verb and the group it receives (会见了来访的甲市市长乙一行).
+
+    >>> sorted(_guests_places("某集团董事长甲会见了来访的宜宾市市长乙一行。宜宾市客人参观了展厅。"))
+    ['宜宾市']
+    >>> sorted(_guests_places("宜宾市市长乙到某公司调研。"))
+    []
+    """
+    starts = {start: name for start, _, name in _names_in(text)}
+    return frozenset(
+        full
+        for start, end, full, _ in _matches(text)
+        if _VISITOR.match(text, end)
+        or _comes_to_another(text, end, full, starts)
+        or _received_guests(text, start, end)
+    )
 
 
 def _listed_with_siblings(text: str, best: str) -> str | None:

@@ -3616,6 +3616,72 @@ def test_a_witnessed_signing(text, expected):
     assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those who sign (甲代表县政府与某公司签订, 甲与乙签署) attend the signing
+        (
+            "6月9日，某县招商项目签约仪式在县城举行。副县长张三代表县政府与某公司签订投资协议。",
+            [("signing", {("张三", "attend")})],
+        ),
+        (
+            "6月9日，县长张三与某公司董事长王五签署合作协议。",
+            [("signing", {("张三", "attend"), ("王五", "attend")})],
+        ),
+        # controls: one who asks others to sign, or a meeting that studies a signing, signs nothing
+        (
+            "6月9日，县长张三主持召开安全生产会议并要求企业签订安全承诺书。",
+            [("meeting", {("张三", "chair")})],
+        ),
+        (
+            "6月9日，县长张三在某企业调研时要求企业与员工签订劳动合同。",
+            [("inspection", {("张三", "lead"), ("张三", "speak")})],
+        ),
+        (
+            "6月9日，县长张三主持召开县政府常务会议，研究签署有关协议事项。",
+            [("meeting", {("张三", "chair")})],
+        ),
+    ],
+)
+def test_those_who_sign_attend_the_signing(text, expected):
+    events = events_of(text, names=("张三", "李四", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # who meets the visitors at the door or receives them leads no visit
+        ("6月9日，市长张三到某公司调研。公司董事长王五在厂区门口迎接调研的市领导。", {"张三"}),
+        ("6月9日，某集团董事长王五一行来我县考察，县长张三热情接待了来我县考察的王五一行。", {"王五"}),
+        # controls: a reception hall or centre visited, and a visit about welcoming a check
+        ("6月9日，县长张三到县政务服务中心接待大厅调研。", {"张三"}),
+        ("6月9日，县长张三到县接待中心检查疫情防控工作。", {"张三"}),
+        ("6月9日，县长张三带队到某镇调研迎接省级检查准备工作。", {"张三"}),
+    ],
+)
+def test_who_meets_the_visitors_leads_no_visit(text, leads):
+    (visit,) = events_of(text, names=("张三", "王五"))
+    assert {p.person for p in visit.participations if p.role == "lead"} == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is invited to come for is no visit the release reports
+        ("今年以来，县领导多次外出招商，邀请企业负责人来某县考察，促成两个项目签约。", []),
+        ("6月9日，县长张三邀请某集团董事长王五来某县考察。", []),
+        # controls: an invitation accepted is a visit made, and a visit before an invitation stands
+        ("6月9日，应某市邀请，县长张三到某市考察。", [("inspection", {("张三", "lead")})]),
+        ("6月9日，应某集团邀请县长张三到某集团考察。", [("inspection", {("张三", "lead")})]),
+        ("6月9日，县长张三到某企业调研，邀请专家来县授课。", [("inspection", {("张三", "lead")})]),
+    ],
+)
+def test_what_someone_is_invited_to_come_for_is_no_visit(text, expected):
+    events = events_of(text, names=("张三", "王五"))
+    assert [(e.type, {(p.person, p.role) for p in e.participations}) for e in events] == expected
+
+
 def test_a_witnessed_signing_is_named_without_the_witness_verb():
     text = "6月9日，张三和李四见证了某项目签约仪式。"
     assert [e.name for e in events_of(text, names=("张三", "李四"))] == ["某项目签约仪式"]

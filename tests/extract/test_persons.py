@@ -2484,3 +2484,33 @@ def test_words_after_a_title_that_are_no_name(text, absent):
 )
 def test_appointments_listed_after_the_posts_they_fill(text, expected):
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 来 and a place's name after a group word is a coming, not a person 来X
+        ("县领导多次外出招商，邀请企业负责人来通江考察。县长周文涛出席。", {"周文涛"}),
+        ("县领导多次外出招商，邀请企业负责人来宜宾考察。县长周文涛出席。", {"周文涛"}),
+        # controls: a person of the surname 来 after a group word, and one come to a place by title
+        ("县领导来小明、周文涛出席。", {"来小明", "周文涛"}),
+        ("副县长来明远到通江考察。", {"来明远"}),
+    ],
+)
+def test_who_comes_to_a_place_after_a_group_word_is_no_person(text, expected):
+    assert set(persons(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title written after its holder's name, before a verb that opens with 会
+        ("7月4日，周文涛董事长会见了来访的客人。", {"周文涛": ["董事长"]}),
+        ("7月4日，周文涛书记会同有关部门负责人到园区调研。", {"周文涛": ["书记"]}),
+        # controls: 常委会 is no title's head and no name before it
+        ("7月4日，县委常委会召开会议。", {}),
+        ("7月4日，市人大常委会见证了签约。", {}),
+    ],
+)
+def test_a_title_after_the_name_before_a_verb_of_hui(text, expected):
+    assert titles(text) == expected

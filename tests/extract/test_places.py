@@ -106,6 +106,47 @@ def test_a_short_name_that_opens_a_companys_name_is_no_jurisdiction(text, place)
     assert find_jurisdiction(release(text)) == place
 
 
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a short name held inside words on both sides (更新和市场, 公平和市场) is no place
+        ("县委书记甲乙强调，要抓好设备更新和市场拓展工作。", None),
+        ("县委召开常委会。会议强调，要维护公平和市场秩序。", None),
+        # controls: the short name read as a place, and its organ
+        ("县委召开常委会。会议要求，推动新和经济高质量发展。", "新和县"),
+        ("县委召开常委会。会后，新和县委书记甲乙到园区调研。", "新和县"),
+    ],
+)
+def test_a_short_name_inside_words_is_no_jurisdiction(text, place):
+    assert find_jurisdiction(release(text)) == place
+
+
+def test_a_short_name_standing_free_before_a_word_is_still_a_place():
+    # control: 市场 after a short name that no word holds from before (浦东市场监管局)
+    assert [full for _, _, full in find_places("8日，浦东市场监管局开展食品安全检查。")] == ["浦东新区"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        # a release with no self-reference that names a place as its guests' speaks not for it
+        (
+            "周文涛董事长会见宜宾市市长郑立群一行",
+            "8日，集团公司周文涛董事长会见了来访的宜宾市市长郑立群一行。双方就集团与宜宾市在食品领域深化合作进行了商谈。",
+            None,
+        ),
+        # control: one it keeps naming, and not as its guests', it is about
+        (
+            "宜宾市市长郑立群到某集团调研",
+            "8日，宜宾市市长郑立群到某集团调研。郑立群希望集团扩大在宜宾市的投资，为宜宾市发展作贡献。",
+            "宜宾市",
+        ),
+    ],
+)
+def test_a_place_named_as_the_guests_is_not_the_jurisdiction(title, text, place):
+    assert find_jurisdiction(release(text, title)) == place
+
+
 def test_visitors_place_is_not_the_jurisdiction():
     text = "6月11日，营口市委书记李强带队来我市考察。连云港市委书记马士光陪同。连云港港口考察。"
     assert find_jurisdiction(release(text)) == "连云港市"
