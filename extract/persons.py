@@ -181,6 +181,11 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?=[和与及的、，,。；;
 _AS_POST = re.compile(r"(?:同志)?为")
 # A note of sex after a name in a notice (任命甲（女）为…, 免去乙(女)的…职务): of the person, no title.
 _SEX_NOTE = re.compile(r"[（(][男女][）)]")
+# The votes a person is elected by, between the name and 当选 (甲以95票当选为…, 乙以全票当选…), and the
+# 和 / 与 / 及 that joins the last name of a list elected together (甲、乙和丙当选副县长).
+_BY_VOTES = re.compile(r"(?:以(?:[\d一二两三四五六七八九十百千零〇]+票|全票)(?:的高票)?|全票)(?=当选)")
+_LAST_ELECTED = re.compile(r"[和与及](?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:以|全票|当选))")
+_ELECTED = re.compile(r"当选")
 _COMRADES = re.compile(
     r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志|等[\d一二两三四五六七八九十]+人(?=当选)"
 )
@@ -936,27 +941,41 @@ class _Finder:
                 named_before = False
                 continue
             named_before = bool(_NAMES_TO_POST_AT_END.search(t, a, b))
-            for m in _NOTICE_NAME.finditer(t, a, b):
-                i = m.end()
+            opening = a
+            while opening < b and t[opening] in " \u3000\n":
+                opening += 1
+            # a name that opens the sentence is read for 当选 only (甲以90票当选为县长。)
+            for i in (opening, *(m.end() for m in _NOTICE_NAME.finditer(t, a, b))):
+                opens = i == opening
                 name = name_at(t, i, self.known())
-                if not name:
+                if not name and not opens:
                     i, name = self.titled_appointee(i, b)
                 if not name or _NOTICE_PATTERN.match(name):
                     continue  # ，任命他为县长: the verb, no name (the pronoun: pronoun_notices)
+                name = _before_votes(t, i, name)
                 names = [name]
                 i += len(name)
                 i = _after_sex_note(t, i)
-                while t[i : i + 1] == "、":  # 李四、赵六两位同志辞去…
+                while t[i : i + 1] == "、" or _LAST_ELECTED.match(t, i):  # 李四、赵六两位同志辞去…
                     other = name_at(t, i + 1, self.known())
-                    if not other:
-                        break
+                    other = other and _before_votes(t, i + 1, other)
+                    if not other or (t[i] != "、" and not self._elected_after(i + 1 + len(other))):
+                        break  # 甲和乙: the last of a list only before 当选, as the lookahead meant
                     names.append(other)
                     i = _after_sex_note(t, i + 1 + len(other))
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
-                elif len(names) > 1 and not (t.startswith("为", i) or _TAKES.match(t, i)):
-                    continue  # 甲、乙为副主任 and 甲、乙任副主任 give both the post
+                if votes := _BY_VOTES.match(t, i):  # 甲以95票当选为…: the votes are none of the title
+                    i = votes.end()
+                if opens and not _ELECTED.match(t, i):
+                    continue
+                if (
+                    not group
+                    and len(names) > 1
+                    and not (t.startswith("为", i) or _TAKES.match(t, i) or _ELECTED.match(t, i))
+                ):
+                    continue  # 甲、乙为副主任, 甲、乙任副主任 and 甲、乙当选副主任 give both the post
                 if t.startswith("代理", i):
                     # 决定甲代理某县县长职务: a verb, the post acted in is no title as written
                     for one in names:
@@ -978,6 +997,15 @@ class _Finder:
                 if titles:
                     for one in names:
                         self.add(one, titles)
+
+    def _elected_after(self, i: int) -> bool:
+        """Whether 当选 follows ``i``, after 同志 and the votes (…丙同志以90票当选)."""
+        t = self.text
+        if t.startswith("同志", i):
+            i += 2
+        if votes := _BY_VOTES.match(t, i):
+            i = votes.end()
+        return bool(_ELECTED.match(t, i))
 
     def _notice_list(self, a: int, b: int) -> None:
         """The appointments listed in the sentence ``[a, b)`` after one that names posts to be
@@ -2047,6 +2075,14 @@ def _coming_to(word: str) -> bool:
     (True, True, False)
     """
     return len(word) == 2 and word[0] == "来" and word[1] in _visited_abbreviations()
+
+
+def _before_votes(text: str, i: int, name: str) -> str:
+    """The name at ``i`` without the 以 of the votes it is elected by, read as its last character
+    (郭薪以90票当选: 郭薪, not 郭薪以)."""
+    if len(name) > 2 and name[-1] == "以" and _BY_VOTES.match(text, i + len(name) - 1):
+        return name[:-1]
+    return name
 
 
 def _notice_title(chunk: str) -> bool:

@@ -2323,6 +2323,30 @@ def test_a_word_of_election_or_career_before_a_title_is_no_part_of_it(text, expe
             "新一届领导机构由3名副书记组成，孙一鸣、周大海、吴小兵等3人当选为副书记。",
             {"孙一鸣": ["副书记"], "周大海": ["副书记"], "吴小兵": ["副书记"]},
         ),
+        # election results: the votes before 当选 are none of the title, a list's last name joined
+        # by 和 shares the post, and a sentence may open with the one elected
+        (
+            "经计票，钱立新以88票的高票当选为某县人大常委会主任，孙一鸣、周大海和吴小兵当选为副主任。",
+            {
+                "钱立新": ["某县人大常委会主任"],
+                "孙一鸣": ["副主任"],
+                "周大海": ["副主任"],
+                "吴小兵": ["副主任"],
+            },
+        ),
+        ("会议应到代表91人。高文涛以全票当选为某县人民政府县长。", {"高文涛": ["某县人民政府县长"]}),
+        (
+            "委员；郭薪以90票当选为县长，马丽与赵一平当选副县长。",
+            {"郭薪": ["县长"], "马丽": ["副县长"], "赵一平": ["副县长"]},
+        ),
+        # controls: 和 joins no elected list, a name that opens a sentence before 为 is no notice,
+        # 以 of a name is no vote
+        (
+            "县委书记钱立新和县长孙一鸣出席会议，祝贺当选的同志。",
+            {"钱立新": ["县委书记"], "孙一鸣": ["县长"]},
+        ),
+        ("会议任免了干部。高文涛为某县人民政府县长作说明。", {}),
+        ("王以军当选为县长。", {"王以军": ["县长"]}),
         # controls: a decision on no person; 不再担任 with no 职务 in its sentence
         ("会议决定明年为改革年。", {}),
         ("赵建国同志不再担任领导工作。", {"赵建国": []}),
