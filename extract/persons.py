@@ -278,6 +278,14 @@ _BIO_SEX = re.compile(r"[，,](?:男|女)[，,]")
 _LEAVES_POST = re.compile(r"(?:同志)?不再(?:担任|兼任)")
 _POSTS_CLOSE = re.compile(r"职务|(?P<end>[。；;\n])")
 _POST_LEFT = re.compile(r"[^、，,]+")
+# A sentence that opens with a career word, after the time it starts at (现任…, 1975年起历任…,
+# 1980年3月至1985年5月先后任…): its posts are of the biography's subject.
+_OPENS_CAREER = re.compile(
+    r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?(?:起|以来|后|至今)?"
+    r"(?:至[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?)?[，,]?)?"
+)
+# A name that opens a paragraph, before a comma (乙，男，…; 丙，1950年生…).
+_OPENING_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[，,]")
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
 # Where an item of a list of people ends.
@@ -318,6 +326,9 @@ class _Found:
     titles: dict[tuple[int, int, int], None] = field(default_factory=dict)
     foreign: bool = False
     spaced: list[tuple[int, int]] = field(default_factory=list)  # 何 平: spans with a space
+    # a title's span and the earlier sentence its evidence starts at: the one that names its holder,
+    # where the title's own sentence does not (乙，男，…。现任C。)
+    reach: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 class _Finder:
@@ -352,13 +363,18 @@ class _Finder:
     def known(self) -> frozenset[str]:
         return frozenset(self.found)
 
-    def add(self, name: str, titles=(), foreign: bool = False) -> None:
+    def add(self, name: str, titles=(), foreign: bool = False, named_at: int | None = None) -> None:
+        """Add a person and titles (view spans); ``named_at``, where the name stands when it is in
+        an earlier sentence than the titles, for their evidence to run from it."""
         if not titles and name not in self.found and is_common_word(name):
             return  # a name by a weak cue alone (严格要求, 高度重视) must be no common word
         entry = self.found.setdefault(name, _Found(name, foreign=foreign))
         entry.foreign = entry.foreign or foreign
         for start, end in titles:
-            entry.titles.setdefault((start, end, self.sentence_of(start)))
+            k = self.sentence_of(start)
+            entry.titles.setdefault((start, end, k))
+            if named_at is not None and self.sentence_of(named_at) < k:
+                entry.reach.setdefault((start, end), self.sentence_of(named_at))
 
     def foreign_name_at(self, i: int) -> str | None:
         """A foreign name starting at ``i``: the shortest run of two or more
@@ -1344,10 +1360,16 @@ class _Finder:
                 for o in _occurrences(t, name):
                     if a <= o.start() and o.end() <= m.start() and (subject is None or o.end() > subject[1]):
                         subject = (name, o.end())
-            if subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
+            if subject is None and _OPENS_CAREER.fullmatch(t, a, m.start()):
+                subject = self.biography_subject(a)
+                opens = bio = True
+            elif subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
                 continue
-            opens = not t[a : subject[1] - len(subject[0])].strip()
-            bio = _BIO_SEX.match(t, subject[1])  # 资料显示，乙，男，…，现任C: a biography's subject
+            else:
+                opens = not t[a : subject[1] - len(subject[0])].strip()
+                bio = _BIO_SEX.match(t, subject[1])  # 资料显示，乙，男，…，现任C: a biography's subject
+            if subject is None:
+                continue
             if not opens and not bio and any(c in "，," for c in t[subject[1] : m.start()]):
                 continue  # 县长甲介绍，乙曾任…: the posts are of whom the clause names
             titles = []
@@ -1365,7 +1387,31 @@ class _Finder:
                 if item["stop"]:
                     break
             if titles:
-                self.add(subject[0], titles)
+                self.add(subject[0], titles, named_at=subject[1] - len(subject[0]))
+
+    def _evidence(self, found: _Found, start: int, end: int, k: int) -> Span:
+        """The sentence that states a title, from the earlier one that names its holder if any."""
+        if not self.sentences:
+            return Span(0, len(self.release.text))
+        first = self.sentences[found.reach.get((start, end), k)].span
+        return Span(first.start, self.sentences[k].span.end)
+
+    def biography_subject(self, a: int) -> tuple[str, int] | None:
+        """Whom a biography is of, for its sentence at ``a`` that names no one (乙，男，1970年生，…
+        研究生学历。现任C。, 丙，1950年生于某县。1975年起历任D、E。): the name that opens the
+        paragraph before a comma, when no other person is named between it and ``a``."""
+        t = self.text
+        line = t.rfind("\n", 0, a) + 1
+        while line < a and t[line] in " \u3000":
+            line += 1
+        m = _OPENING_NAME.match(t, line, a)
+        if not m or m["name"] not in self.found:
+            return None
+        name = m["name"]
+        for other in self.found:
+            if other != name and other not in name and t.find(other, m.end(), a) >= 0:
+                return None
+        return name, m.end("name")
 
     def posts_left(self) -> None:
         """The posts a notice says a person no longer holds (甲同志不再担任某县委书记、常委、委员职务;
@@ -1767,9 +1813,7 @@ class _Finder:
                     Holding(
                         title=title_written,
                         span=Span(v.start(start), v.end(end, glosses=True)),
-                        evidence=self.sentences[sentence_index].span
-                        if self.sentences
-                        else Span(0, len(release.text)),
+                        evidence=self._evidence(found, start, end, sentence_index),
                         jurisdiction=where,
                         organization=organ,
                         office=office,

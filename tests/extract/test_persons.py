@@ -2376,6 +2376,41 @@ def test_a_biography_s_posts_are_the_held_ones(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a biography's later sentence that opens with its career word, after the time it starts at
+        (
+            "周大庆，男，汉族，1970年生，省委党校研究生学历。现任某县委书记。",
+            {"周大庆": ["某县委书记"]},
+        ),
+        (
+            "某省原副省长钱立新同志因病逝世。\n钱立新，1950年3月生于某县。1972年起历任某县副县长、县长，"
+            "某市副市长。1990年离休。",
+            {"钱立新": ["县长", "某县副县长", "某市副市长", "某省原副省长"]},
+        ),
+        # controls: a sentence that names another person first, a paragraph that opens with no name,
+        # and a career word after other words, keep their posts from the biography's subject
+        (
+            "周大庆，男，1970年生。县长孙一鸣介绍了情况。现任某局局长。",
+            {"周大庆": [], "孙一鸣": ["县长"]},
+        ),
+        ("县长孙一鸣出席。\n现任某局局长。", {"孙一鸣": ["县长"]}),
+        ("周大庆，男，1970年生。会上强调，现任某局局长要履职。", {"周大庆": []}),
+    ],
+)
+def test_a_biography_s_later_sentences_give_its_subject_posts(text, expected):
+    assert untagged_titles(text) == expected
+
+
+def test_a_biography_s_later_post_is_evidenced_from_the_name():
+    text = "周大庆，男，1970年生。现任某县委书记。"
+    release = Release(id="t", text=text)
+    (person,) = find_persons(release, tuple(split_sentences(text)), tagger=False)
+    (holding,) = person.holdings
+    assert text[holding.evidence.start : holding.evidence.end] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a count of people is no name (37位人民陪审员: 位 counts them)
         ("会议通过了对37位人民陪审员的任命。", {}),
         ("会议任命了十二位人民陪审员。市长位大明出席会议。", {"位大明": ["市长"]}),
