@@ -154,11 +154,12 @@ _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,�
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
-# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求); 当选 is no part of it (甲当选书记).
+# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求), or 后 and a comma (甲当选县长后，…);
+# 当选 is no part of it (甲当选书记).
 _NOTICE_TITLE = re.compile(
     rf"(?:为|的|辞去|当选为?|均?(?:改任|调任|担任|兼任|任)(?![{NO_POST_AFTER_REN}]))?"
     r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
-    r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
+    r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|后[，,]|，|,|。|；|;|、|$)"
 )
 # The rest of a list that 等 closes with a word for places or bodies (深入甲、乙、丙等乡镇, 走访甲、乙等
 # 企业): its items are no names of people, whatever the tagger reads.
@@ -2130,8 +2131,9 @@ def _before_votes(text: str, i: int, name: str) -> str:
 
 
 def _notice_title(chunk: str) -> bool:
-    """A title in a notice; not the next appointment (、查中才同志为…)."""
-    return is_title(chunk) and "同志" not in chunk and "为" not in chunk
+    """A title in a notice; not the next appointment (、查中才同志为…), nor a description of the
+    person (…，成为当时全国最年轻的市长: 的 joins no post's name)."""
+    return is_title(chunk) and "同志" not in chunk and "为" not in chunk and "的" not in chunk
 
 
 class _At:

@@ -2347,7 +2347,12 @@ def test_a_word_of_election_or_career_before_a_title_is_no_part_of_it(text, expe
         ),
         ("会议任免了干部。高文涛为某县人民政府县长作说明。", {}),
         ("王以军当选为县长。", {"王以军": ["县长"]}),
-        # controls: a decision on no person; 不再担任 with no 职务 in its sentence
+        # a description after a comma in a sentence of 当选 is no notice's title (的 joins no post)
+        ("2020年，赵立军当选某市市长后，成为当时全省最年轻的地级市市长。", {"赵立军": ["某市市长"]}),
+        # a post proposed after a titled name is no character of the name
+        ("某县委书记任刚拟任某市副市长。", {"任刚": ["某县委书记"]}),
+        # controls: 的 before the post a notice removes; a decision on no person; 不再担任 with no 职务
+        ("会议决定免去李明的某县副县长职务。", {"李明": ["某县副县长"]}),
         ("会议决定明年为改革年。", {}),
         ("赵建国同志不再担任领导工作。", {"赵建国": []}),
     ],
