@@ -285,6 +285,9 @@ _OPENS_CAREER = re.compile(
     r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?(?:起|以来|后|至今)?"
     r"(?:至[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?)?[，,]?)?"
 )
+# Posts written before 的 and the name of who held or holds them (时任某县县长的甲, 原任某市委书记的乙,
+# 现任某局局长、党组书记的丙): the chain, each of its parts a title, to the first 的.
+_POSTS_OF = re.compile(r"(?:时任|原任|现任)(?P<chain>[\u4e00-\u9fff、]{2,60}?)的(?=[\u4e00-\u9fff])")
 # A name that opens a paragraph, before a comma (乙，男，…; 丙，1950年生…).
 _OPENING_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[，,]")
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
@@ -1414,6 +1417,24 @@ class _Finder:
                 return None
         return name, m.end("name")
 
+    def posts_of(self) -> None:
+        """The posts written before 的 and a name (时任某市委常委、某县委书记的甲): each part of the
+        chain a title, the name where the rules read one after 的."""
+        t = self.text
+        for m in _POSTS_OF.finditer(t):
+            name = name_at(t, m.end(), self.known())
+            if not name or is_common_word(name) or "某" in name:
+                continue  # 时任县长的张某: a name withheld is no one's name
+            titles = []
+            for part in re.finditer(r"[^、]+", m["chain"]):
+                a, b = m.start("chain") + part.start(), m.start("chain") + part.end()
+                if not is_title(t[a:b]):
+                    titles = []
+                    break
+                titles += split_chain(t, a, b)
+            if titles:
+                self.add(name, titles)
+
     def posts_left(self) -> None:
         """The posts a notice says a person no longer holds (甲同志不再担任某县委书记、常委、委员职务;
         乙不再兼任某局局长职务): each title of the list, to 职务, as a notice's removal gives them."""
@@ -2253,6 +2274,7 @@ def find_persons(
     finder.pronoun_posts()
     finder.posts_taken()
     finder.posts_left()
+    finder.posts_of()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

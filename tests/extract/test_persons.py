@@ -2405,6 +2405,24 @@ def test_a_biography_s_later_sentences_give_its_subject_posts(text, expected):
     assert untagged_titles(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # posts held then, before, or now, written before 的 and the name
+        ("时任某市委常委、某县委书记的王晓明出席会议。", {"王晓明": ["某县委书记", "某市委常委"]}),
+        ("原任某省某市委书记的丁小军，去年调任。", {"丁小军": ["某省某市委书记"]}),
+        # controls: a pronoun, a withheld name, a group and no name, and the second of 和 after 的
+        ("时任县长的他表示。", {}),
+        ("时任某县县长的张某对此不满。", {}),
+        ("感谢现任领导的支持。", {}),
+        ("现任班子成员的平均年龄下降。", {}),
+        ("时任县长的李四和王五出席。", {"李四": ["县长"]}),
+    ],
+)
+def test_posts_before_de_and_the_name(text, expected):
+    assert untagged_titles(text) == expected
+
+
 def test_a_biography_s_later_post_is_evidenced_from_the_name():
     text = "周大庆，男，1970年生。现任某县委书记。"
     release = Release(id="t", text=text)
