@@ -2423,6 +2423,23 @@ def test_posts_before_de_and_the_name(text, expected):
     assert untagged_titles(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time since (以来) and 继 (following) are no part of the title after them
+        ("自2019年以来副县长孙立明多次调研。", {"孙立明": ["副县长"]}),
+        (
+            "这是某会以来继某省原省委常委、组织部部长孙立明之后又一落马官员。",
+            {"孙立明": ["某省原省委常委", "组织部部长"]},
+        ),
+        # control: a title with no time before it
+        ("副县长孙立明多次调研。", {"孙立明": ["副县长"]}),
+    ],
+)
+def test_a_time_since_and_following_open_no_title(text, expected):
+    assert untagged_titles(text) == expected
+
+
 def test_a_biography_s_later_post_is_evidenced_from_the_name():
     text = "周大庆，男，1970年生。现任某县委书记。"
     release = Release(id="t", text=text)
