@@ -154,11 +154,12 @@ _POST_ITEM = re.compile(r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)(?=[、，,�
 # Where a name starts in a notice: after a notice verb or a list mark.
 _NOTICE_NAME = re.compile(rf"(?:{_NAMES_TO_POST}|免去|免除|撤销|接受|同意|决定|关于)了?|以及|[、，,；;]")
 # A title in a notice ends at a mark, 一职 / 职务, or where the notice goes on: 以及 another,
-# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求); 当选 is no part of it (甲当选书记).
+# 的请求 / 的辞呈 / 的申请 / 的决定 (辞去县人大常委会委员的请求), or 后 and a comma (甲当选县长后，…);
+# 当选 is no part of it (甲当选书记).
 _NOTICE_TITLE = re.compile(
     rf"(?:为|的|辞去|当选为?|均?(?:改任|调任|担任|兼任|任)(?![{NO_POST_AFTER_REN}]))?"
     r"(?P<title>[\u4e00-\u9fff()（）]{2,40}?)"
-    r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|，|,|。|；|;|、|$)"
+    r"(?=一职|职务|的职务|以及|的(?:辞职)?(?:请求|辞呈|申请|决定)|后[，,]|，|,|。|；|;|、|$)"
 )
 # The rest of a list that 等 closes with a word for places or bodies (深入甲、乙、丙等乡镇, 走访甲、乙等
 # 企业): its items are no names of people, whatever the tagger reads.
@@ -181,6 +182,11 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?=[和与及的、，,。；;
 _AS_POST = re.compile(r"(?:同志)?为")
 # A note of sex after a name in a notice (任命甲（女）为…, 免去乙(女)的…职务): of the person, no title.
 _SEX_NOTE = re.compile(r"[（(][男女][）)]")
+# The votes a person is elected by, between the name and 当选 (甲以95票当选为…, 乙以全票当选…), and the
+# 和 / 与 / 及 that joins the last name of a list elected together (甲、乙和丙当选副县长).
+_BY_VOTES = re.compile(r"(?:以(?:[\d一二两三四五六七八九十百千零〇]+票|全票)(?:的高票)?|全票)(?=当选)")
+_LAST_ELECTED = re.compile(r"[和与及](?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:以|全票|当选))")
+_ELECTED = re.compile(r"当选")
 _COMRADES = re.compile(
     r"(?:等?[\d一二两三四五六七八九十]+(?:位|名))?同志|等[\d一二两三四五六七八九十]+人(?=当选)"
 )
@@ -273,6 +279,17 @@ _BIO_SEX = re.compile(r"[，,](?:男|女)[，,]")
 _LEAVES_POST = re.compile(r"(?:同志)?不再(?:担任|兼任)")
 _POSTS_CLOSE = re.compile(r"职务|(?P<end>[。；;\n])")
 _POST_LEFT = re.compile(r"[^、，,]+")
+# A sentence that opens with a career word, after the time it starts at (现任…, 1975年起历任…,
+# 1980年3月至1985年5月先后任…): its posts are of the biography's subject.
+_OPENS_CAREER = re.compile(
+    r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?(?:起|以来|后|至今)?"
+    r"(?:至[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?)?[，,]?)?"
+)
+# Posts written before 的 and the name of who held or holds them (时任某县县长的甲, 原任某市委书记的乙,
+# 现任某局局长、党组书记的丙): the chain, each of its parts a title, to the first 的.
+_POSTS_OF = re.compile(r"(?:时任|原任|现任)(?P<chain>[\u4e00-\u9fff、]{2,60}?)的(?=[\u4e00-\u9fff])")
+# A name that opens a paragraph, before a comma (乙，男，…; 丙，1950年生…).
+_OPENING_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[，,]")
 _BIO = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]", re.MULTILINE)
 _LIST_MARKS = ("、", "，", ",", "等")
 # Where an item of a list of people ends.
@@ -313,6 +330,9 @@ class _Found:
     titles: dict[tuple[int, int, int], None] = field(default_factory=dict)
     foreign: bool = False
     spaced: list[tuple[int, int]] = field(default_factory=list)  # 何 平: spans with a space
+    # a title's span and the earlier sentence its evidence starts at: the one that names its holder,
+    # where the title's own sentence does not (乙，男，…。现任C。)
+    reach: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 class _Finder:
@@ -347,13 +367,18 @@ class _Finder:
     def known(self) -> frozenset[str]:
         return frozenset(self.found)
 
-    def add(self, name: str, titles=(), foreign: bool = False) -> None:
+    def add(self, name: str, titles=(), foreign: bool = False, named_at: int | None = None) -> None:
+        """Add a person and titles (view spans); ``named_at``, where the name stands when it is in
+        an earlier sentence than the titles, for their evidence to run from it."""
         if not titles and name not in self.found and is_common_word(name):
             return  # a name by a weak cue alone (严格要求, 高度重视) must be no common word
         entry = self.found.setdefault(name, _Found(name, foreign=foreign))
         entry.foreign = entry.foreign or foreign
         for start, end in titles:
-            entry.titles.setdefault((start, end, self.sentence_of(start)))
+            k = self.sentence_of(start)
+            entry.titles.setdefault((start, end, k))
+            if named_at is not None and self.sentence_of(named_at) < k:
+                entry.reach.setdefault((start, end), self.sentence_of(named_at))
 
     def foreign_name_at(self, i: int) -> str | None:
         """A foreign name starting at ``i``: the shortest run of two or more
@@ -938,27 +963,41 @@ class _Finder:
                 named_before = False
                 continue
             named_before = bool(_NAMES_TO_POST_AT_END.search(t, a, b))
-            for m in _NOTICE_NAME.finditer(t, a, b):
-                i = m.end()
+            opening = a
+            while opening < b and t[opening] in " \u3000\n":
+                opening += 1
+            # a name that opens the sentence is read for 当选 only (甲以90票当选为县长。)
+            for i in (opening, *(m.end() for m in _NOTICE_NAME.finditer(t, a, b))):
+                opens = i == opening
                 name = name_at(t, i, self.known())
-                if not name:
+                if not name and not opens:
                     i, name = self.titled_appointee(i, b)
                 if not name or _NOTICE_PATTERN.match(name):
                     continue  # ，任命他为县长: the verb, no name (the pronoun: pronoun_notices)
+                name = _before_votes(t, i, name)
                 names = [name]
                 i += len(name)
                 i = _after_sex_note(t, i)
-                while t[i : i + 1] == "、":  # 李四、赵六两位同志辞去…
+                while t[i : i + 1] == "、" or _LAST_ELECTED.match(t, i):  # 李四、赵六两位同志辞去…
                     other = name_at(t, i + 1, self.known())
-                    if not other:
-                        break
+                    other = other and _before_votes(t, i + 1, other)
+                    if not other or (t[i] != "、" and not self._elected_after(i + 1 + len(other))):
+                        break  # 甲和乙: the last of a list only before 当选, as the lookahead meant
                     names.append(other)
                     i = _after_sex_note(t, i + 1 + len(other))
                 group = _COMRADES.match(t, i)  # 同志, 三位同志, 等15位同志
                 if group:
                     i = group.end()
-                elif len(names) > 1 and not (t.startswith("为", i) or _TAKES.match(t, i)):
-                    continue  # 甲、乙为副主任 and 甲、乙任副主任 give both the post
+                if votes := _BY_VOTES.match(t, i):  # 甲以95票当选为…: the votes are none of the title
+                    i = votes.end()
+                if opens and not _ELECTED.match(t, i):
+                    continue
+                if (
+                    not group
+                    and len(names) > 1
+                    and not (t.startswith("为", i) or _TAKES.match(t, i) or _ELECTED.match(t, i))
+                ):
+                    continue  # 甲、乙为副主任, 甲、乙任副主任 and 甲、乙当选副主任 give both the post
                 if t.startswith("代理", i):
                     # 决定甲代理某县县长职务: a verb, the post acted in is no title as written
                     for one in names:
@@ -980,6 +1019,15 @@ class _Finder:
                 if titles:
                     for one in names:
                         self.add(one, titles)
+
+    def _elected_after(self, i: int) -> bool:
+        """Whether 当选 follows ``i``, after 同志 and the votes (…丙同志以90票当选)."""
+        t = self.text
+        if t.startswith("同志", i):
+            i += 2
+        if votes := _BY_VOTES.match(t, i):
+            i = votes.end()
+        return bool(_ELECTED.match(t, i))
 
     def _notice_list(self, a: int, b: int) -> None:
         """The appointments listed in the sentence ``[a, b)`` after one that names posts to be
@@ -1318,10 +1366,16 @@ class _Finder:
                 for o in _occurrences(t, name):
                     if a <= o.start() and o.end() <= m.start() and (subject is None or o.end() > subject[1]):
                         subject = (name, o.end())
-            if subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
+            if subject is None and _OPENS_CAREER.fullmatch(t, a, m.start()):
+                subject = self.biography_subject(a)
+                opens = bio = True
+            elif subject is None or any(c in "。；;\n" for c in t[subject[1] : m.start()]):
                 continue
-            opens = not t[a : subject[1] - len(subject[0])].strip()
-            bio = _BIO_SEX.match(t, subject[1])  # 资料显示，乙，男，…，现任C: a biography's subject
+            else:
+                opens = not t[a : subject[1] - len(subject[0])].strip()
+                bio = _BIO_SEX.match(t, subject[1])  # 资料显示，乙，男，…，现任C: a biography's subject
+            if subject is None:
+                continue
             if not opens and not bio and any(c in "，," for c in t[subject[1] : m.start()]):
                 continue  # 县长甲介绍，乙曾任…: the posts are of whom the clause names
             titles = []
@@ -1339,7 +1393,49 @@ class _Finder:
                 if item["stop"]:
                     break
             if titles:
-                self.add(subject[0], titles)
+                self.add(subject[0], titles, named_at=subject[1] - len(subject[0]))
+
+    def _evidence(self, found: _Found, start: int, end: int, k: int) -> Span:
+        """The sentence that states a title, from the earlier one that names its holder if any."""
+        if not self.sentences:
+            return Span(0, len(self.release.text))
+        first = self.sentences[found.reach.get((start, end), k)].span
+        return Span(first.start, self.sentences[k].span.end)
+
+    def biography_subject(self, a: int) -> tuple[str, int] | None:
+        """Whom a biography is of, for its sentence at ``a`` that names no one (乙，男，1970年生，…
+        研究生学历。现任C。, 丙，1950年生于某县。1975年起历任D、E。): the name that opens the
+        paragraph before a comma, when no other person is named between it and ``a``."""
+        t = self.text
+        line = t.rfind("\n", 0, a) + 1
+        while line < a and t[line] in " \u3000":
+            line += 1
+        m = _OPENING_NAME.match(t, line, a)
+        if not m or m["name"] not in self.found:
+            return None
+        name = m["name"]
+        for other in self.found:
+            if other != name and other not in name and t.find(other, m.end(), a) >= 0:
+                return None
+        return name, m.end("name")
+
+    def posts_of(self) -> None:
+        """The posts written before 的 and a name (时任某市委常委、某县委书记的甲): each part of the
+        chain a title, the name where the rules read one after 的."""
+        t = self.text
+        for m in _POSTS_OF.finditer(t):
+            name = name_at(t, m.end(), self.known())
+            if not name or is_common_word(name) or "某" in name:
+                continue  # 时任县长的张某: a name withheld is no one's name
+            titles = []
+            for part in re.finditer(r"[^、]+", m["chain"]):
+                a, b = m.start("chain") + part.start(), m.start("chain") + part.end()
+                if not is_title(t[a:b]):
+                    titles = []
+                    break
+                titles += split_chain(t, a, b)
+            if titles:
+                self.add(name, titles)
 
     def posts_left(self) -> None:
         """The posts a notice says a person no longer holds (甲同志不再担任某县委书记、常委、委员职务;
@@ -1741,9 +1837,7 @@ class _Finder:
                     Holding(
                         title=title_written,
                         span=Span(v.start(start), v.end(end, glosses=True)),
-                        evidence=self.sentences[sentence_index].span
-                        if self.sentences
-                        else Span(0, len(release.text)),
+                        evidence=self._evidence(found, start, end, sentence_index),
                         jurisdiction=where,
                         organization=organ,
                         office=office,
@@ -2060,9 +2154,18 @@ def _coming_to(word: str) -> bool:
     )
 
 
+def _before_votes(text: str, i: int, name: str) -> str:
+    """The name at ``i`` without the 以 of the votes it is elected by, read as its last character
+    (郭薪以90票当选: 郭薪, not 郭薪以)."""
+    if len(name) > 2 and name[-1] == "以" and _BY_VOTES.match(text, i + len(name) - 1):
+        return name[:-1]
+    return name
+
+
 def _notice_title(chunk: str) -> bool:
-    """A title in a notice; not the next appointment (、查中才同志为…)."""
-    return is_title(chunk) and "同志" not in chunk and "为" not in chunk
+    """A title in a notice; not the next appointment (、查中才同志为…), nor a description of the
+    person (…，成为当时全国最年轻的市长: 的 joins no post's name)."""
+    return is_title(chunk) and "同志" not in chunk and "为" not in chunk and "的" not in chunk
 
 
 class _At:
@@ -2182,6 +2285,7 @@ def find_persons(
     finder.pronoun_posts()
     finder.posts_taken()
     finder.posts_left()
+    finder.posts_of()
     # names found later may sit after titles whose next word is no cue (陈景军领学)
     finder.titled_names(finder.unnamed)
     return iter(with_headline_titles(release, tuple(finder.persons(places))))

@@ -95,6 +95,14 @@ def test_is_chinese_name(word, expected):
         ("县长王强巡查河道", 2, "王强"),
         ("副市长张明观摩项目", 3, "张明"),
         ("副市长温奇志，", 3, "温奇志"),
+        # a post proposed (拟任, 拟提名) after a name is no character of it
+        ("县委书记任刚拟任某市副市长", 4, "任刚"),
+        ("县长吕东拟提名为某区区长候选人", 2, "吕东"),
+        # 之后 (after) a name is no character of it
+        ("继县长孙立明之后又一位", 3, "孙立明"),
+        ("继县长孙立之后又一位", 3, "孙立"),
+        # control: 拟 inside a three-character name before a mark or a verb
+        ("县长王拟之出席会议", 2, "王拟之"),
         # a private person's home before a mark (走进村民王明家。) is no character of the name
         ("走进村民唐宗秀家。", 4, "唐宗秀"),
         ("来到困难群众王明家，询问生活情况", 6, "王明"),

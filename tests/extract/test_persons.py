@@ -2335,7 +2335,36 @@ def test_a_word_of_election_or_career_before_a_title_is_no_part_of_it(text, expe
             "新一届领导机构由3名副书记组成，孙一鸣、周大海、吴小兵等3人当选为副书记。",
             {"孙一鸣": ["副书记"], "周大海": ["副书记"], "吴小兵": ["副书记"]},
         ),
-        # controls: a decision on no person; 不再担任 with no 职务 in its sentence
+        # election results: the votes before 当选 are none of the title, a list's last name joined
+        # by 和 shares the post, and a sentence may open with the one elected
+        (
+            "经计票，钱立新以88票的高票当选为某县人大常委会主任，孙一鸣、周大海和吴小兵当选为副主任。",
+            {
+                "钱立新": ["某县人大常委会主任"],
+                "孙一鸣": ["副主任"],
+                "周大海": ["副主任"],
+                "吴小兵": ["副主任"],
+            },
+        ),
+        ("会议应到代表91人。高文涛以全票当选为某县人民政府县长。", {"高文涛": ["某县人民政府县长"]}),
+        (
+            "委员；郭薪以90票当选为县长，马丽与赵一平当选副县长。",
+            {"郭薪": ["县长"], "马丽": ["副县长"], "赵一平": ["副县长"]},
+        ),
+        # controls: 和 joins no elected list, a name that opens a sentence before 为 is no notice,
+        # 以 of a name is no vote
+        (
+            "县委书记钱立新和县长孙一鸣出席会议，祝贺当选的同志。",
+            {"钱立新": ["县委书记"], "孙一鸣": ["县长"]},
+        ),
+        ("会议任免了干部。高文涛为某县人民政府县长作说明。", {}),
+        ("王以军当选为县长。", {"王以军": ["县长"]}),
+        # a description after a comma in a sentence of 当选 is no notice's title (的 joins no post)
+        ("2020年，赵立军当选某市市长后，成为当时全省最年轻的地级市市长。", {"赵立军": ["某市市长"]}),
+        # a post proposed after a titled name is no character of the name
+        ("某县委书记任刚拟任某市副市长。", {"任刚": ["某县委书记"]}),
+        # controls: 的 before the post a notice removes; a decision on no person; 不再担任 with no 职务
+        ("会议决定免去李明的某县副县长职务。", {"李明": ["某县副县长"]}),
         ("会议决定明年为改革年。", {}),
         ("赵建国同志不再担任领导工作。", {"赵建国": []}),
     ],
@@ -2359,6 +2388,76 @@ def test_notices_of_appointment_decision_and_removal(text, expected):
 )
 def test_a_biography_s_posts_are_the_held_ones(text, expected):
     assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a biography's later sentence that opens with its career word, after the time it starts at
+        (
+            "周大庆，男，汉族，1970年生，省委党校研究生学历。现任某县委书记。",
+            {"周大庆": ["某县委书记"]},
+        ),
+        (
+            "某省原副省长钱立新同志因病逝世。\n钱立新，1950年3月生于某县。1972年起历任某县副县长、县长，"
+            "某市副市长。1990年离休。",
+            {"钱立新": ["县长", "某县副县长", "某市副市长", "某省原副省长"]},
+        ),
+        # controls: a sentence that names another person first, a paragraph that opens with no name,
+        # and a career word after other words, keep their posts from the biography's subject
+        (
+            "周大庆，男，1970年生。县长孙一鸣介绍了情况。现任某局局长。",
+            {"周大庆": [], "孙一鸣": ["县长"]},
+        ),
+        ("县长孙一鸣出席。\n现任某局局长。", {"孙一鸣": ["县长"]}),
+        ("周大庆，男，1970年生。会上强调，现任某局局长要履职。", {"周大庆": []}),
+    ],
+)
+def test_a_biography_s_later_sentences_give_its_subject_posts(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # posts held then, before, or now, written before 的 and the name
+        ("时任某市委常委、某县委书记的王晓明出席会议。", {"王晓明": ["某县委书记", "某市委常委"]}),
+        ("原任某省某市委书记的丁小军，去年调任。", {"丁小军": ["某省某市委书记"]}),
+        # controls: a pronoun, a withheld name, a group and no name, and the second of 和 after 的
+        ("时任县长的他表示。", {}),
+        ("时任某县县长的张某对此不满。", {}),
+        ("感谢现任领导的支持。", {}),
+        ("现任班子成员的平均年龄下降。", {}),
+        ("时任县长的李四和王五出席。", {"李四": ["县长"]}),
+    ],
+)
+def test_posts_before_de_and_the_name(text, expected):
+    assert untagged_titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time since (以来) and 继 (following) are no part of the title after them
+        ("自2019年以来副县长孙立明多次调研。", {"孙立明": ["副县长"]}),
+        (
+            "这是某会以来继某省原省委常委、组织部部长孙立明之后又一落马官员。",
+            {"孙立明": ["某省原省委常委", "组织部部长"]},
+        ),
+        # control: a title with no time before it
+        ("副县长孙立明多次调研。", {"孙立明": ["副县长"]}),
+    ],
+)
+def test_a_time_since_and_following_open_no_title(text, expected):
+    assert untagged_titles(text) == expected
+
+
+def test_a_biography_s_later_post_is_evidenced_from_the_name():
+    text = "周大庆，男，1970年生。现任某县委书记。"
+    release = Release(id="t", text=text)
+    (person,) = find_persons(release, tuple(split_sentences(text)), tagger=False)
+    (holding,) = person.holdings
+    assert text[holding.evidence.start : holding.evidence.end] == text
 
 
 @pytest.mark.parametrize(
