@@ -1296,13 +1296,7 @@ class _Finder:
                 start = end = at + len(word)
                 while end < len(t) and (HAN.match(t[end]) or t[end] == "、"):
                     end += 1
-                parts = []
-                for chunk in re.finditer(r"[^、]+", t[start:end]):
-                    a, b = start + chunk.start(), start + chunk.end()
-                    if not is_title(t[a:b]):
-                        parts = []
-                        break
-                    parts += split_chain(t, a, b)
+                parts = _chain_titles(t, start, end)
                 if parts:
                     self.add(name, parts)
 
@@ -1427,13 +1421,7 @@ class _Finder:
             name = name_at(t, m.end(), self.known())
             if not name or is_common_word(name) or "某" in name:
                 continue  # 时任县长的张某: a name withheld is no one's name
-            titles = []
-            for part in re.finditer(r"[^、]+", m["chain"]):
-                a, b = m.start("chain") + part.start(), m.start("chain") + part.end()
-                if not is_title(t[a:b]):
-                    titles = []
-                    break
-                titles += split_chain(t, a, b)
+            titles = _chain_titles(t, m.start("chain"), m.end("chain"))
             if titles:
                 self.add(name, titles)
 
@@ -2005,6 +1993,18 @@ class _Finder:
             if at in title_starts and t.endswith(name, 0, mark):
                 return title_starts[at], at
         return None
+
+
+def _chain_titles(t: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The titles of the chain at ``t[start:end]``, each item between 、 a title (split_chain
+    splits it further), or none at all if any item is no title."""
+    parts = []
+    for chunk in re.finditer(r"[^、]+", t[start:end]):
+        a, b = start + chunk.start(), start + chunk.end()
+        if not is_title(t[a:b]):
+            return []
+        parts += split_chain(t, a, b)
+    return parts
 
 
 # What joins the names of one place's leaders listed with their titles (甲市市委书记张三、市长李四).
