@@ -131,7 +131,7 @@ _RECEIVES = re.compile(r"会见|接见|会晤")
 # Who meets visitors at the door, a reception's cue or a welcome (公司董事长甲在门口迎接来调研的
 # 各级领导, 甲接待了来考察的乙一行): the visit's verb after it is the visitors', not his; not a
 # reception room or hall or a visiting day (接待室, 接待大厅, 接待日).
-_MEETS_VISITORS = re.compile(r"会见|接见|会晤|迎接|接待(?![室厅中站处日]|大厅)")
+_MEETS_VISITORS = re.compile(rf"{_RECEIVES.pattern}|迎接|接待(?![室厅中站处日]|大厅)")
 # A clause that frames what follows by a reception (在会见乙时，…).
 _RECEIVING = re.compile(r"\s*在(?:会见|接见|会晤)[^，,；;。]+时")
 # The colon of a clock time (上午9：30, 9:30) separates no clause.
@@ -668,8 +668,6 @@ _ALONG = frozenset(("一同", "随同"))
 # What joins a visit right before its verb (参加慰问活动, 随同调研; 一同看望慰问, ``along``: with
 # one who leads it, if any).
 _JOINS_VISIT = re.compile(r"(?:参加|参与|随同|陪同|(?P<along>一同|一起|共同))了?$")
-# Who goes along (在乙陪同下, 在乙带领下) is named in the clause too: not one of those who each lead.
-_GOES_ALONG = re.compile(r"陪同|带领下|率领下")
 # 与…座谈: a talk named by whom it is held with, no mention of another meeting.
 _TALK_WITH = re.compile(r"(?:同|与|和)(?!他们|她们).+座谈")
 # What says nothing of a meeting's subject (专题会议, 工作座谈会).
@@ -3234,7 +3232,7 @@ class _Reader:
             if after.key in leaders and m.key not in leaders and _LISTED.fullmatch(text, m.end, after.start):
                 leaders.insert(0, m.key)
         cue = _inspection_cue(text, clause.start(), clause.end())
-        joined = _JOINS_VISIT.search(text, max(clause.start(), (cue or 0) - 4), cue) if cue else None
+        joined = _JOINS_VISIT.search(text, max(clause.start(), cue - 4), cue) if cue else None
         if joined and (
             not joined["along"]
             or (

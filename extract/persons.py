@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from govkg.extract.chars import View, simplified, view
-from govkg.extract.data import alternation, load_table, load_words
+from govkg.extract.data import alternation, load_words
 from govkg.extract.lac import tagged_persons, word_classes
 from govkg.extract.names import (
     HAN,
@@ -66,6 +66,7 @@ from govkg.extract.places import (
     gazetteer,
     level_word,
     place_key,
+    province_abbreviations,
 )
 from govkg.extract.records import Holding, Office, Person, Release, Sentence, Span
 from govkg.extract.sentences import split_sentences
@@ -2132,7 +2133,7 @@ def _after_sex_note(text: str, i: int) -> int:
 @cache
 def _visited_abbreviations() -> frozenset[str]:
     """The one-character names of provinces and of China a visit comes to (来湘, 来华)."""
-    return frozenset(row[0] for row in load_table("province_abbreviations.tsv")) | {"华"}
+    return frozenset(province_abbreviations()) | {"华"}
 
 
 # Verbs that open with 会, after a title written after its holder's name (甲董事长会见乙,

@@ -607,10 +607,16 @@ _TOWN_LEVELS = ("镇", "乡", "街道")
 
 
 @cache
+def province_abbreviations() -> dict[str, str]:
+    """The provinces by their one-character abbreviations (湘 → 湖南省: ``province_abbreviations.tsv``)."""
+    return dict(load_table("province_abbreviations.tsv"))
+
+
+@cache
 def _host_abbreviation() -> tuple[dict[str, str], re.Pattern]:
-    """``province_abbreviations.tsv`` (湘 → 湖南省), and where a text names a province by its
-    abbreviation as the place a visit comes to or stays in (来湘考察, 莅湘, 在湘期间)."""
-    names = dict(load_table("province_abbreviations.tsv"))
+    """:func:`province_abbreviations`, and where a text names a province by its abbreviation as
+    the place a visit comes to or stays in (来湘考察, 莅湘, 在湘期间)."""
+    names = province_abbreviations()
     chars = "".join(sorted(names))
     pattern = re.compile(
         rf"(?:{_COMING}|莅|抵)([{chars}])"
@@ -832,12 +838,7 @@ def find_jurisdiction(release: Release) -> str | None:
         names = []
         starts = {start: name for start, _, name in _names_in(part)}
         for start, end, full, short in _matches(part):
-            if (
-                _VISITOR.match(part, end)
-                or _comes_to_another(part, end, full, starts)
-                or _received_guests(part, start, end)
-                or _BESIDE_OURS.match(part, end)
-            ):
+            if _named_as_guests(part, start, end, full, starts) or _BESIDE_OURS.match(part, end):
                 continue
             if full in others:
                 continue
@@ -893,9 +894,15 @@ def _guests_places(text: str) -> frozenset[str]:
     """
     starts = {start: name for start, _, name in _names_in(text)}
     return frozenset(
-        full
-        for start, end, full, _ in _matches(text)
-        if _VISITOR.match(text, end)
+        full for start, end, full, _ in _matches(text) if _named_as_guests(text, start, end, full, starts)
+    )
+
+
+def _named_as_guests(text: str, start: int, end: int, full: str, starts: dict[int, str]) -> bool:
+    """Whether the place named at ``[start, end)`` is named as its visitors' or guests' (甲市客人,
+    来乙市考察, 会见了来访的甲市市长乙一行); ``starts``: where :func:`scan_names` read names."""
+    return bool(
+        _VISITOR.match(text, end)
         or _comes_to_another(text, end, full, starts)
         or _received_guests(text, start, end)
     )

@@ -814,7 +814,7 @@ def parse_title(title: str) -> Office:
     if country:
         return Office(title, text, None, country)
     region = _REGION_OPENS.match(text)
-    if region and is_title(text[region.end() :] or "x"):
+    if region and region.end() < len(text) and is_title(text[region.end() :]):
         # 香港特区政府驻沪办主任, 澳门经济财政司司长: an office of the special region, wherever
         # the release is (the region's own full name, 香港特别行政区…, is read as a place below)
         return replace(parse_title(text[region.end() :]), title=title, place=_REGIONS[region["region"]])
